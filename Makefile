@@ -1,0 +1,41 @@
+# Thin wrapper over CMake, in the spirit of Neovim's: every target installs what is
+# missing (Debian packages), configures once, and delegates to the build tree.
+BUILD_DIR   ?= build
+BUILD_TYPE  ?= RelWithDebInfo
+CMAKE_FLAGS ?=
+LISTEN      ?= 127.0.0.1:8080
+JOBS        ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: all deps build run test test-asan check clean distclean install
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+$(BUILD_DIR)/CMakeCache.txt: | deps
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DHERALD_BUILD_TESTS=ON $(CMAKE_FLAGS)
+
+build: deps $(BUILD_DIR)/CMakeCache.txt
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+run: build
+	$(BUILD_DIR)/herald serve --listen $(LISTEN)
+
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+test-asan: deps
+	$(MAKE) BUILD_DIR=build-asan BUILD_TYPE=Debug CMAKE_FLAGS="-DHERALD_SANITIZE=ON" test
+
+check: build
+	$(BUILD_DIR)/herald check
+
+install: build
+	cmake --install $(BUILD_DIR)
+
+clean:
+	cmake --build $(BUILD_DIR) --target clean
+
+distclean:
+	rm -rf build build-asan
