@@ -1,0 +1,55 @@
+/*
+ * The answer a person gets: text, a speech form, sources, suggestions and the
+ * safety tier. Built by the safety layer or a plugin, serialised by proto.c.
+ * Every string is owned by the answer (heap) and freed by hr_answer_clear().
+ */
+#ifndef HERALD_ANSWER_H
+#define HERALD_ANSWER_H
+
+#include <stddef.h>
+
+#define HR_MAX_SOURCES 6
+#define HR_MAX_SUGGESTIONS 4
+#define HR_MAX_REMEMBER 4
+
+enum hr_safety_level {
+	HR_SAFETY_NONE = 0,
+	HR_SAFETY_URGENT, /* emergency or call-the-care-team-now */
+	HR_SAFETY_CRISIS, /* suicide or self-harm */
+};
+
+struct hr_source {
+	char *title;
+	char *publisher; /* may be NULL */
+	char *url;       /* may be NULL when no public page exists */
+};
+
+struct hr_answer {
+	char *intent; /* intent name, or "fallback" */
+	char *text;
+	char *speech;
+	struct hr_source sources[HR_MAX_SOURCES];
+	size_t nsources;
+	char *suggestions[HR_MAX_SUGGESTIONS];
+	size_t nsuggestions;
+	enum hr_safety_level safety;
+	/* Conversation facts the plugin asked to remember (e.g. drug=trastuzumab),
+	 * merged into the conversation after the reply. */
+	char *remember_name[HR_MAX_REMEMBER];
+	char *remember_value[HR_MAX_REMEMBER];
+	size_t nremember;
+};
+
+/* Frees every string of A and zeroes it, so it can be reused. */
+void hr_answer_clear(struct hr_answer *a);
+
+/* Returns "urgent", "crisis" or NULL for the wire. */
+const char *hr_safety_name(enum hr_safety_level s);
+
+/* Helpers that copy their arguments; each returns 0 or -ENOMEM (or -ENOSPC when full). */
+int hr_answer_set(char **field, const char *value);
+int hr_answer_add_source(struct hr_answer *a, const char *title, const char *publisher, const char *url);
+int hr_answer_add_suggestion(struct hr_answer *a, const char *s);
+int hr_answer_add_remember(struct hr_answer *a, const char *name, const char *value);
+
+#endif

@@ -1,0 +1,1084 @@
+/*
+ * The intent engine. See intent.h for the contract and docs/intents.md for the
+ * file format. Parsing builds plain arrays; compiling expands {references} into
+ * PCRE2 source and compiles each pattern once; matching allocates nothing.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "intent.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+/* A phrase of a slot or word list, normalised; CANON is the slot value it stands for. */
+struct phrase {
+	char *text;
+	char *canon;
+	int prefix; /* written with a trailing '*': matches any word that starts so */
+};
+
+struct entity {
+	char *name;
+	int is_slot; /* "slot": {name} captures; "words": {name} only matches */
+	char *file;
+	int line;
+	struct phrase *phrases;
+	size_t nphrases;
+};
+
+/* One named group of a compiled pattern, resolved at compile time. */
+struct group {
+	const char *name; /* points into the entity or the pattern's name table */
+	int number;
+	const struct entity *entity; /* NULL for a raw (?<name>...) group */
+};
+
+struct pattern {
+	char *source; /* as written */
+	char *file;
+	int line;
+	pcre2_code *code;
+	size_t ngroups;
+	struct group *groups;
+};
+
+struct intent {
+	struct hr_intent pub; /* first member: the public view */
+	struct pattern *patterns;
+	size_t npatterns;
+	char **examples;
+	int *example_lines;
+	char *needs_buf[HR_MAX_NEEDS];
+};
+
+struct hr_intents {
+	struct entity *entities;
+	size_t nentities;
+	struct intent *intents;
+	size_t nintents;
+	char **vocab; /* sorted, unique: words the content knows, for spelling correction */
+	size_t nvocab;
+	char **files; /* file names, owned here, referenced by intents and patterns */
+	size_t nfiles;
+	int compiled;
+};
+
+struct hr_matcher {
+	const hr_intents *set;
+	pcre2_match_data *md;
+	pcre2_match_context *mctx;
+	pcre2_jit_stack *jit_stack;
+	uint32_t match_options;
+};
+
+static void *grow(void *arr, size_t n, size_t elem)
+{
+	/* Grows ARR to hold N+1 elements, doubling capacity at powers of two. */
+	if (n == 0 || (n & (n - 1)) == 0) {
+		size_t cap = n == 0 ? 4 : n * 2;
+		void *p = realloc(arr, cap * elem);
+		return p;
+	}
+	return arr;
+}
+
+#define PUSH(arr, n) \
+	((arr) = grow((arr), (n), sizeof(*(arr))), (arr) ? &(arr)[(n)++] : NULL)
+
+hr_intents *hr_intents_new(void)
+{
+	return calloc(1, sizeof(hr_intents));
+}
+
+static char *trim(char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		s[--n] = '\0';
+	return s;
+}
+
+static int valid_name(const char *s, int dotted)
+{
+	if (!*s)
+		return 0;
+	for (const char *p = s; *p; p++) {
+		if (islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '_')
+			continue;
+		if (dotted && *p == '.' && p != s && p[1] && p[1] != '.')
+			continue;
+		return 0;
+	}
+	return strlen(s) < HR_NAME_MAX;
+}
+
+static struct entity *find_entity(const hr_intents *set, const char *name, size_t len)
+{
+	for (size_t i = 0; i < set->nentities; i++) {
+		if (strlen(set->entities[i].name) == len && memcmp(set->entities[i].name, name, len) == 0)
+			return &set->entities[i];
+	}
+	return NULL;
+}
+
+const struct hr_intent *hr_intents_find(const hr_intents *set, const char *name)
+{
+	for (size_t i = 0; i < set->nintents; i++) {
+		if (strcmp(set->intents[i].pub.name, name) == 0)
+			return &set->intents[i].pub;
+	}
+	return NULL;
+}
+
+/* Adds one phrase to E; returns 0 or -ENOMEM. CANON NULL means "the phrase itself". */
+static int add_phrase(struct entity *e, const char *raw, const char *canon)
+{
+	char norm[256];
+	size_t len = strlen(raw);
+	int prefix = 0;
+	if (len > 0 && raw[len - 1] == '*') {
+		prefix = 1;
+		len--;
+	}
+	int n = hr_text_normalize(raw, len, norm, sizeof(norm));
+	if (n <= 0)
+		return n == 0 ? 0 : -EINVAL;
+	struct phrase *p = PUSH(e->phrases, e->nphrases);
+	if (!p)
+		return -ENOMEM;
+	p->text = strdup(norm);
+	p->canon = strdup(canon ? canon : norm);
+	p->prefix = prefix;
+	return p->text && p->canon ? 0 : -ENOMEM;
+}
+
+/* Parses "value = a, b, c" (slots) or "a, b, c" into E. In a slot block without
+ * "value =", the first phrase of the line is the value. */
+static int parse_phrases(struct entity *e, char *line)
+{
+	char canon_buf[HR_SLOT_VALUE_MAX];
+	const char *canon = NULL;
+	char *eq = strchr(line, '=');
+	if (eq) {
+		*eq = '\0';
+		canon = trim(line);
+		line = eq + 1;
+	}
+	char *save = NULL;
+	for (char *tok = strtok_r(line, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		tok = trim(tok);
+		if (!*tok)
+			continue;
+		if (!canon && e->is_slot) {
+			snprintf(canon_buf, sizeof(canon_buf), "%s", tok);
+			size_t l = strlen(canon_buf);
+			if (l && canon_buf[l - 1] == '*')
+				canon_buf[l - 1] = '\0';
+			canon = canon_buf;
+		}
+		int rc = add_phrase(e, tok, canon);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static const char *intern_file(hr_intents *set, const char *name)
+{
+	for (size_t i = 0; i < set->nfiles; i++) {
+		if (strcmp(set->files[i], name) == 0)
+			return set->files[i];
+	}
+	char **slot = PUSH(set->files, set->nfiles);
+	if (!slot)
+		return NULL;
+	*slot = strdup(name);
+	return *slot;
+}
+
+int hr_intents_add_text(hr_intents *set, const char *name, const char *text, size_t len,
+			hr_diag_fn diag, void *ud)
+{
+	const char *file = intern_file(set, name);
+	if (!file)
+		return -ENOMEM;
+	int errors = 0;
+	enum { NONE, ENTITY, INTENT, SKIP } block = NONE;
+	struct entity *ent = NULL;
+	size_t cur = 0; /* index of the current intent */
+	int lineno = 0;
+	const char *p = text, *end = text + len;
+	char line[4096];
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t ll = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		lineno++;
+		if (ll >= sizeof(line)) {
+			hr_diagf(diag, ud, file, lineno, "line is longer than %zu bytes", sizeof(line) - 1);
+			errors++;
+			p = nl ? nl + 1 : end;
+			continue;
+		}
+		memcpy(line, p, ll);
+		line[ll] = '\0';
+		p = nl ? nl + 1 : end;
+
+		int indented = line[0] == ' ' || line[0] == '\t';
+		char *s = trim(line);
+		if (!*s || *s == '#')
+			continue;
+
+		if (!indented) {
+			char *kw = s, *arg = s;
+			while (*arg && *arg != ' ' && *arg != '\t')
+				arg++;
+			if (*arg)
+				*arg++ = '\0';
+			arg = trim(arg);
+			if (strcmp(kw, "slot") == 0 || strcmp(kw, "words") == 0) {
+				if (!valid_name(arg, 0)) {
+					hr_diagf(diag, ud, file, lineno,
+						 "bad %s name '%s' (use lower-case letters, digits and _)", kw, arg);
+					errors++;
+					block = SKIP;
+					continue;
+				}
+				if (find_entity(set, arg, strlen(arg))) {
+					hr_diagf(diag, ud, file, lineno, "%s '%s' is defined twice", kw, arg);
+					errors++;
+					block = SKIP;
+					continue;
+				}
+				ent = PUSH(set->entities, set->nentities);
+				if (!ent)
+					return -ENOMEM;
+				memset(ent, 0, sizeof(*ent));
+				ent->name = strdup(arg);
+				ent->is_slot = kw[0] == 's';
+				ent->file = (char *)file;
+				ent->line = lineno;
+				block = ENTITY;
+			} else if (strcmp(kw, "intent") == 0) {
+				if (!valid_name(arg, 1) || strcmp(arg, "fallback") == 0) {
+					hr_diagf(diag, ud, file, lineno,
+						 "bad intent name '%s' (use dotted lower-case words such as "
+						 "treatment.trastuzumab; 'fallback' is reserved)", arg);
+					errors++;
+					block = SKIP;
+					continue;
+				}
+				const struct hr_intent *dup = hr_intents_find(set, arg);
+				if (dup) {
+					hr_diagf(diag, ud, file, lineno, "intent '%s' is already defined at %s:%d",
+						 arg, dup->file, dup->line);
+					errors++;
+					block = SKIP;
+					continue;
+				}
+				struct intent *in = PUSH(set->intents, set->nintents);
+				if (!in)
+					return -ENOMEM;
+				memset(in, 0, sizeof(*in));
+				in->pub.name = strdup(arg);
+				in->pub.file = file;
+				in->pub.line = lineno;
+				in->pub.order = (int)set->nintents - 1;
+				cur = set->nintents - 1;
+				block = INTENT;
+			} else {
+				hr_diagf(diag, ud, file, lineno,
+					 "expected 'intent NAME', 'slot NAME' or 'words NAME', found '%s' "
+					 "(lines inside a block must be indented)", kw);
+				errors++;
+				block = SKIP;
+			}
+			continue;
+		}
+
+		switch (block) {
+		case NONE:
+			hr_diagf(diag, ud, file, lineno, "indented line outside any intent, slot or words block");
+			errors++;
+			break;
+		case SKIP:
+			break;
+		case ENTITY: {
+			ent = &set->entities[set->nentities - 1];
+			if (strchr(s, '=') && !ent->is_slot) {
+				hr_diagf(diag, ud, file, lineno,
+					 "'value = phrases' lines belong in a slot block, not in words '%s'", ent->name);
+				errors++;
+				break;
+			}
+			int rc = parse_phrases(ent, s);
+			if (rc == -ENOMEM)
+				return rc;
+			if (rc) {
+				hr_diagf(diag, ud, file, lineno, "a phrase is too long");
+				errors++;
+			}
+			break;
+		}
+		case INTENT: {
+			struct intent *in = &set->intents[cur];
+			char *colon = strchr(s, ':');
+			if (!colon) {
+				hr_diagf(diag, ud, file, lineno,
+					 "expected 'key: value' (pattern, example, priority, needs or plugin)");
+				errors++;
+				break;
+			}
+			*colon = '\0';
+			char *key = trim(s), *val = trim(colon + 1);
+			if (!*val) {
+				hr_diagf(diag, ud, file, lineno, "'%s' has no value", key);
+				errors++;
+			} else if (strcmp(key, "pattern") == 0) {
+				struct pattern *pt = PUSH(in->patterns, in->npatterns);
+				if (!pt)
+					return -ENOMEM;
+				memset(pt, 0, sizeof(*pt));
+				pt->source = strdup(val);
+				pt->file = (char *)file;
+				pt->line = lineno;
+			} else if (strcmp(key, "example") == 0) {
+				size_t n = in->pub.nexamples;
+				char **ex = PUSH(in->examples, in->pub.nexamples);
+				if (!ex)
+					return -ENOMEM;
+				*ex = strdup(val);
+				in->example_lines = grow(in->example_lines, n, sizeof(int));
+				if (!in->example_lines)
+					return -ENOMEM;
+				in->example_lines[n] = lineno;
+			} else if (strcmp(key, "priority") == 0) {
+				char *endp;
+				long v = strtol(val, &endp, 10);
+				if (*endp || v < -100 || v > 100) {
+					hr_diagf(diag, ud, file, lineno,
+						 "priority '%s' is not a whole number from -100 to 100", val);
+					errors++;
+				} else {
+					in->pub.priority = (int)v;
+				}
+			} else if (strcmp(key, "plugin") == 0) {
+				if (!valid_name(val, 0)) {
+					hr_diagf(diag, ud, file, lineno, "bad plugin name '%s'", val);
+					errors++;
+				} else {
+					free((char *)in->pub.plugin);
+					in->pub.plugin = strdup(val);
+				}
+			} else if (strcmp(key, "needs") == 0) {
+				char *save = NULL;
+				for (char *t = strtok_r(val, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
+					if (in->pub.nneeds >= HR_MAX_NEEDS) {
+						hr_diagf(diag, ud, file, lineno, "at most %d needed slots", HR_MAX_NEEDS);
+						errors++;
+						break;
+					}
+					in->needs_buf[in->pub.nneeds] = strdup(t);
+					in->pub.needs[in->pub.nneeds] = in->needs_buf[in->pub.nneeds];
+					in->pub.nneeds++;
+				}
+			} else {
+				hr_diagf(diag, ud, file, lineno,
+					 "unknown key '%s' (expected pattern, example, priority, needs or plugin)", key);
+				errors++;
+			}
+			break;
+		}
+		}
+	}
+	return errors ? -EINVAL : 0;
+}
+
+int hr_intents_add_file(hr_intents *set, const char *path, hr_diag_fn diag, void *ud)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		int e = errno;
+		hr_diagf(diag, ud, path, 0, "cannot open: %s", strerror(e));
+		return -e;
+	}
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+	for (;;) {
+		if (len + 4096 > cap) {
+			cap = cap ? cap * 2 : 16384;
+			if (cap > (8u << 20)) {
+				hr_diagf(diag, ud, path, 0, "file is larger than 8 MiB");
+				free(buf);
+				fclose(f);
+				return -EFBIG;
+			}
+			char *nb = realloc(buf, cap);
+			if (!nb) {
+				free(buf);
+				fclose(f);
+				return -ENOMEM;
+			}
+			buf = nb;
+		}
+		size_t n = fread(buf + len, 1, cap - len, f);
+		len += n;
+		if (n == 0)
+			break;
+	}
+	fclose(f);
+	int rc = hr_intents_add_text(set, path, buf ? buf : "", len, diag, ud);
+	free(buf);
+	return rc;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int hr_intents_add_dir(hr_intents *set, const char *dir, hr_diag_fn diag, void *ud)
+{
+	DIR *d = opendir(dir);
+	if (!d) {
+		int e = errno;
+		hr_diagf(diag, ud, dir, 0, "cannot open directory: %s", strerror(e));
+		return -e;
+	}
+	char **names = NULL;
+	size_t n = 0;
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		size_t l = strlen(de->d_name);
+		if (de->d_name[0] == '.' || l < 9 || strcmp(de->d_name + l - 8, ".intents") != 0)
+			continue;
+		char **slot = PUSH(names, n);
+		if (!slot)
+			break;
+		*slot = strdup(de->d_name);
+	}
+	closedir(d);
+	if (n)
+		qsort(names, n, sizeof(*names), name_cmp);
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		int r = hr_intents_add_file(set, path, diag, ud);
+		if (r == -ENOMEM)
+			rc = r;
+		else if (r && !rc)
+			rc = -EINVAL;
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+/* A growable string for building pattern source. */
+struct sbuf {
+	char *p;
+	size_t len, cap;
+	int oom;
+};
+
+static void sb_putn(struct sbuf *b, const char *s, size_t n)
+{
+	if (b->oom)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+		while (b->len + n + 1 > cap)
+			cap *= 2;
+		char *np = realloc(b->p, cap);
+		if (!np) {
+			b->oom = 1;
+			return;
+		}
+		b->p = np;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+static void sb_puts(struct sbuf *b, const char *s)
+{
+	sb_putn(b, s, strlen(s));
+}
+
+static int phrase_len_cmp(const void *a, const void *b)
+{
+	/* Longer phrases first, so "herceptin hylecta" wins over "herceptin". */
+	const struct phrase *x = a, *y = b;
+	size_t lx = strlen(x->text), ly = strlen(y->text);
+	if (lx != ly)
+		return lx > ly ? -1 : 1;
+	return strcmp(x->text, y->text);
+}
+
+/*
+ * Appends the regex for entity E: its phrases as an alternation between word
+ * boundaries. A space or hyphen inside a phrase also matches "nothing", a space
+ * or a hyphen ("her 2" matches "her2", "her-2"), since people and speech
+ * recognisers write compound names every way.
+ */
+static void put_entity(struct sbuf *b, const struct entity *e)
+{
+	sb_puts(b, "(?<![a-z0-9])");
+	if (e->is_slot) {
+		sb_puts(b, "(?<");
+		sb_puts(b, e->name);
+		sb_puts(b, ">");
+	} else {
+		sb_puts(b, "(?:");
+	}
+	for (size_t i = 0; i < e->nphrases; i++) {
+		if (i)
+			sb_puts(b, "|");
+		for (const char *c = e->phrases[i].text; *c; c++) {
+			if (*c == ' ' || *c == '-') {
+				sb_puts(b, "[ -]?");
+			} else if (isalnum((unsigned char)*c) || (unsigned char)*c >= 0x80) {
+				sb_putn(b, c, 1);
+			} else {
+				sb_puts(b, "\\");
+				sb_putn(b, c, 1);
+			}
+		}
+		if (e->phrases[i].prefix)
+			sb_puts(b, "[a-z0-9]*");
+	}
+	sb_puts(b, ")");
+	/* "+" ends some phrases ("her2+"); a boundary after it is implied. */
+	sb_puts(b, "(?![a-z0-9])");
+}
+
+/* Expands {name} references in SRC. Returns the new source or NULL, with BAD set
+ * to the unknown name when one is found. */
+static char *expand(const hr_intents *set, const char *src, char *bad, size_t badcap)
+{
+	struct sbuf b = { 0 };
+	for (const char *c = src; *c;) {
+		if (*c == '\\' && c[1]) {
+			sb_putn(&b, c, 2);
+			c += 2;
+			continue;
+		}
+		if (*c == '{' && isalpha((unsigned char)c[1])) {
+			const char *close = strchr(c, '}');
+			const char *n = c + 1;
+			size_t nl = close ? (size_t)(close - n) : 0;
+			int ok = close != NULL;
+			for (size_t i = 0; ok && i < nl; i++) {
+				if (!(islower((unsigned char)n[i]) || isdigit((unsigned char)n[i]) || n[i] == '_'))
+					ok = 0;
+			}
+			if (ok) {
+				const struct entity *e = find_entity(set, n, nl);
+				if (!e) {
+					snprintf(bad, badcap, "%.*s", (int)nl, n);
+					free(b.p);
+					return NULL;
+				}
+				put_entity(&b, e);
+				c = close + 1;
+				continue;
+			}
+		}
+		sb_putn(&b, c, 1);
+		c++;
+	}
+	if (b.oom) {
+		free(b.p);
+		snprintf(bad, badcap, "%s", "");
+		return NULL;
+	}
+	return b.p ? b.p : strdup("");
+}
+
+static int resolve_groups(const hr_intents *set, struct pattern *pt)
+{
+	uint32_t count = 0, entry_size = 0;
+	PCRE2_SPTR table = NULL;
+	pcre2_pattern_info(pt->code, PCRE2_INFO_NAMECOUNT, &count);
+	if (count == 0)
+		return 0;
+	pcre2_pattern_info(pt->code, PCRE2_INFO_NAMEENTRYSIZE, &entry_size);
+	pcre2_pattern_info(pt->code, PCRE2_INFO_NAMETABLE, &table);
+	pt->groups = calloc(count, sizeof(*pt->groups));
+	if (!pt->groups)
+		return -ENOMEM;
+	for (uint32_t i = 0; i < count; i++) {
+		PCRE2_SPTR e = table + i * entry_size;
+		struct group *g = &pt->groups[pt->ngroups++];
+		g->number = (e[0] << 8) | e[1];
+		g->name = (const char *)(e + 2);
+		const struct entity *ent = find_entity(set, g->name, strlen(g->name));
+		g->entity = ent && ent->is_slot ? ent : NULL;
+	}
+	return 0;
+}
+
+static int vocab_has(const hr_intents *set, const char *w)
+{
+	return bsearch(&w, set->vocab, set->nvocab, sizeof(char *), name_cmp) != NULL;
+}
+
+/* Adds the alphabetic words of S (five letters or more) to the vocabulary. */
+static int vocab_add_words(hr_intents *set, const char *s, int skip_escapes)
+{
+	char w[64];
+	size_t wl = 0;
+	for (const char *c = s;; c++) {
+		if (skip_escapes && *c == '\\' && c[1]) {
+			c++;
+			if (wl >= 5 && wl < sizeof(w)) {
+				w[wl] = '\0';
+				char **slot = PUSH(set->vocab, set->nvocab);
+				if (!slot || !(*slot = strdup(w)))
+					return -ENOMEM;
+			}
+			wl = 0;
+			continue;
+		}
+		unsigned char ch = (unsigned char)*c;
+		if (isalpha(ch)) {
+			if (wl < sizeof(w) - 1)
+				w[wl] = (char)tolower(ch);
+			wl++;
+			continue;
+		}
+		if (wl >= 5 && wl < sizeof(w)) {
+			w[wl] = '\0';
+			char **slot = PUSH(set->vocab, set->nvocab);
+			if (!slot || !(*slot = strdup(w)))
+				return -ENOMEM;
+		}
+		wl = 0;
+		if (!*c)
+			break;
+	}
+	return 0;
+}
+
+static int build_vocab(hr_intents *set)
+{
+	for (size_t i = 0; i < set->nentities; i++) {
+		for (size_t k = 0; k < set->entities[i].nphrases; k++) {
+			if (vocab_add_words(set, set->entities[i].phrases[k].text, 0))
+				return -ENOMEM;
+		}
+	}
+	for (size_t i = 0; i < set->nintents; i++) {
+		struct intent *in = &set->intents[i];
+		for (size_t k = 0; k < in->npatterns; k++) {
+			if (vocab_add_words(set, in->patterns[k].source, 1))
+				return -ENOMEM;
+		}
+		for (size_t k = 0; k < in->pub.nexamples; k++) {
+			if (vocab_add_words(set, in->examples[k], 0))
+				return -ENOMEM;
+		}
+	}
+	if (set->nvocab == 0)
+		return 0;
+	qsort(set->vocab, set->nvocab, sizeof(char *), name_cmp);
+	size_t o = 1;
+	for (size_t i = 1; i < set->nvocab; i++) {
+		if (strcmp(set->vocab[i], set->vocab[o - 1]) == 0)
+			free(set->vocab[i]);
+		else
+			set->vocab[o++] = set->vocab[i];
+	}
+	set->nvocab = o;
+	return 0;
+}
+
+int hr_intents_compile(hr_intents *set, hr_diag_fn diag, void *ud)
+{
+	int errors = 0;
+	for (size_t i = 0; i < set->nintents; i++) {
+		struct intent *in = &set->intents[i];
+		in->pub.examples = (const char *const *)in->examples;
+		in->pub.example_lines = in->example_lines;
+		if (in->npatterns == 0) {
+			hr_diagf(diag, ud, in->pub.file, in->pub.line, "intent '%s' has no pattern", in->pub.name);
+			errors++;
+		}
+		for (size_t k = 0; k < in->npatterns; k++) {
+			struct pattern *pt = &in->patterns[k];
+			char bad[HR_NAME_MAX] = "";
+			char *src = expand(set, pt->source, bad, sizeof(bad));
+			if (!src) {
+				if (!*bad)
+					return -ENOMEM;
+				hr_diagf(diag, ud, pt->file, pt->line,
+					 "pattern refers to {%s}, but no slot or words list has that name", bad);
+				errors++;
+				continue;
+			}
+			int err = 0;
+			PCRE2_SIZE off = 0;
+			pt->code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
+						 PCRE2_CASELESS | PCRE2_UTF | PCRE2_DUPNAMES, &err, &off, NULL);
+			if (!pt->code) {
+				PCRE2_UCHAR msg[256];
+				pcre2_get_error_message(err, msg, sizeof(msg));
+				hr_diagf(diag, ud, pt->file, pt->line,
+					 "pattern does not compile: %s (at offset %zu of the expanded pattern '%.80s')",
+					 (const char *)msg, (size_t)off, src);
+				errors++;
+				free(src);
+				continue;
+			}
+			free(src);
+			/* JIT is an optimisation: when it is unavailable the interpreter
+			 * gives the same answers, so a failure here is not an error. */
+			pcre2_jit_compile(pt->code, PCRE2_JIT_COMPLETE);
+			if (resolve_groups(set, pt))
+				return -ENOMEM;
+		}
+	}
+	for (size_t i = 0; i < set->nentities; i++) {
+		struct entity *e = &set->entities[i];
+		if (e->nphrases == 0) {
+			hr_diagf(diag, ud, e->file, e->line, "'%s' lists no phrases", e->name);
+			errors++;
+		}
+		qsort(e->phrases, e->nphrases, sizeof(*e->phrases), phrase_len_cmp);
+	}
+	if (build_vocab(set))
+		return -ENOMEM;
+	set->compiled = errors == 0;
+	return errors ? -EINVAL : 0;
+}
+
+void hr_intents_free(hr_intents *set)
+{
+	if (!set)
+		return;
+	for (size_t i = 0; i < set->nentities; i++) {
+		struct entity *e = &set->entities[i];
+		for (size_t k = 0; k < e->nphrases; k++) {
+			free(e->phrases[k].text);
+			free(e->phrases[k].canon);
+		}
+		free(e->phrases);
+		free(e->name);
+	}
+	free(set->entities);
+	for (size_t i = 0; i < set->nintents; i++) {
+		struct intent *in = &set->intents[i];
+		for (size_t k = 0; k < in->npatterns; k++) {
+			pcre2_code_free(in->patterns[k].code);
+			free(in->patterns[k].source);
+			free(in->patterns[k].groups);
+		}
+		free(in->patterns);
+		for (size_t k = 0; k < in->pub.nexamples; k++)
+			free(in->examples[k]);
+		free(in->examples);
+		free(in->example_lines);
+		for (size_t k = 0; k < in->pub.nneeds; k++)
+			free(in->needs_buf[k]);
+		free((char *)in->pub.name);
+		free((char *)in->pub.plugin);
+	}
+	free(set->intents);
+	for (size_t i = 0; i < set->nvocab; i++)
+		free(set->vocab[i]);
+	free(set->vocab);
+	for (size_t i = 0; i < set->nfiles; i++)
+		free(set->files[i]);
+	free(set->files);
+	free(set);
+}
+
+size_t hr_intents_count(const hr_intents *set)
+{
+	return set->nintents;
+}
+
+const struct hr_intent *hr_intents_get(const hr_intents *set, size_t i)
+{
+	return i < set->nintents ? &set->intents[i].pub : NULL;
+}
+
+hr_matcher *hr_matcher_new(const hr_intents *set, const struct hr_match_limits *limits)
+{
+	struct hr_match_limits def = { .match_limit = 100000, .depth_limit = 1000, .use_jit = 1 };
+	if (!limits)
+		limits = &def;
+	hr_matcher *m = calloc(1, sizeof(*m));
+	if (!m)
+		return NULL;
+	m->set = set;
+	/* 32 capture pairs is far more than any sane pattern uses; patterns with
+	 * more still match, they just report fewer groups. */
+	m->md = pcre2_match_data_create(32, NULL);
+	m->mctx = pcre2_match_context_create(NULL);
+	if (!m->md || !m->mctx)
+		goto fail;
+	pcre2_set_match_limit(m->mctx, limits->match_limit);
+	pcre2_set_depth_limit(m->mctx, limits->depth_limit);
+	if (limits->use_jit) {
+		m->jit_stack = pcre2_jit_stack_create(32 * 1024, 256 * 1024, NULL);
+		if (m->jit_stack)
+			pcre2_jit_stack_assign(m->mctx, NULL, m->jit_stack);
+	} else {
+		m->match_options = PCRE2_NO_JIT;
+	}
+	return m;
+fail:
+	hr_matcher_free(m);
+	return NULL;
+}
+
+void hr_matcher_free(hr_matcher *m)
+{
+	if (!m)
+		return;
+	pcre2_match_data_free(m->md);
+	pcre2_match_context_free(m->mctx);
+	pcre2_jit_stack_free(m->jit_stack);
+	free(m);
+}
+
+/* Compares a captured text with a phrase, ignoring spaces and hyphens, the way the
+ * compiled alternation matched it. */
+static int phrase_equal(const char *cap, size_t caplen, const struct phrase *ph)
+{
+	const char *a = cap, *ae = cap + caplen, *b = ph->text;
+	for (;;) {
+		while (a < ae && (*a == ' ' || *a == '-'))
+			a++;
+		while (*b == ' ' || *b == '-')
+			b++;
+		if (a == ae || !*b)
+			break;
+		if (tolower((unsigned char)*a) != *b)
+			return 0;
+		a++, b++;
+	}
+	if (*b)
+		return 0;
+	return a == ae || ph->prefix;
+}
+
+static void put_slot(struct hr_candidate *c, const char *name, const char *value, size_t vlen)
+{
+	if (hr_candidate_slot(c, name) || c->nslots >= HR_MAX_SLOTS)
+		return;
+	struct hr_slot *s = &c->slots[c->nslots++];
+	snprintf(s->name, sizeof(s->name), "%s", name);
+	if (vlen >= sizeof(s->value))
+		vlen = sizeof(s->value) - 1;
+	memcpy(s->value, value, vlen);
+	s->value[vlen] = '\0';
+}
+
+static void fill_slots(const struct pattern *pt, const char *text, const PCRE2_SIZE *ov, uint32_t npairs,
+		       struct hr_candidate *c)
+{
+	c->nslots = 0;
+	for (size_t g = 0; g < pt->ngroups; g++) {
+		const struct group *gr = &pt->groups[g];
+		if ((uint32_t)gr->number >= npairs || ov[2 * gr->number] == PCRE2_UNSET)
+			continue;
+		const char *cap = text + ov[2 * gr->number];
+		size_t caplen = ov[2 * gr->number + 1] - ov[2 * gr->number];
+		const char *value = cap;
+		size_t vlen = caplen;
+		if (gr->entity) {
+			for (size_t k = 0; k < gr->entity->nphrases; k++) {
+				if (phrase_equal(cap, caplen, &gr->entity->phrases[k])) {
+					value = gr->entity->phrases[k].canon;
+					vlen = strlen(value);
+					break;
+				}
+			}
+		}
+		put_slot(c, gr->name, value, vlen);
+	}
+}
+
+/* True when candidate A ranks before B (see hr_intents_match). */
+static int ranks_before(const struct hr_candidate *a, const struct hr_candidate *b)
+{
+	if (a->priority != b->priority)
+		return a->priority > b->priority;
+	if (a->covered != b->covered)
+		return a->covered > b->covered;
+	if (a->nslots != b->nslots)
+		return a->nslots > b->nslots;
+	return a->intent->order < b->intent->order;
+}
+
+static void insert_candidate(struct hr_match *out, const struct hr_candidate *c)
+{
+	size_t pos = out->ncandidates;
+	while (pos > 0 && ranks_before(c, &out->candidates[pos - 1]))
+		pos--;
+	if (pos >= HR_MAX_CANDIDATES) {
+		out->dropped++;
+		return;
+	}
+	if (out->ncandidates == HR_MAX_CANDIDATES) {
+		out->dropped++;
+		out->ncandidates--;
+	}
+	memmove(&out->candidates[pos + 1], &out->candidates[pos],
+		(out->ncandidates - pos) * sizeof(*c));
+	out->candidates[pos] = *c;
+	out->ncandidates++;
+}
+
+/* Restricted Damerau-Levenshtein distance, giving up above MAX. */
+static int edit_distance(const char *a, size_t la, const char *b, size_t lb, int max)
+{
+	if (la > 40 || lb > 40)
+		return max + 1;
+	if ((la > lb ? la - lb : lb - la) > (size_t)max)
+		return max + 1;
+	int d[42][42];
+	for (size_t i = 0; i <= la; i++)
+		d[i][0] = (int)i;
+	for (size_t j = 0; j <= lb; j++)
+		d[0][j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		int rowmin = max + 1;
+		for (size_t j = 1; j <= lb; j++) {
+			int cost = a[i - 1] != b[j - 1];
+			int v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + cost < v)
+				v = d[i - 1][j - 1] + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+			if (v < rowmin)
+				rowmin = v;
+		}
+		if (rowmin > max)
+			return max + 1;
+	}
+	return d[la][lb];
+}
+
+/*
+ * Copies TEXT to OUT, replacing each word of six or more letters that the
+ * vocabulary does not know with the nearest vocabulary word (same first letter;
+ * one edit for words up to eight letters, two for longer ones).
+ */
+static void correct_spelling(const hr_intents *set, const char *text, char *out, size_t cap)
+{
+	size_t o = 0;
+	const char *c = text;
+	while (*c && o + 1 < cap) {
+		if (!isalpha((unsigned char)*c)) {
+			out[o++] = *c++;
+			continue;
+		}
+		const char *w = c;
+		while (isalnum((unsigned char)*c) || (unsigned char)*c >= 0x80)
+			c++;
+		size_t wl = (size_t)(c - w);
+		const char *best = NULL;
+		size_t bestlen = wl;
+		int alpha = 1;
+		for (size_t i = 0; i < wl; i++)
+			alpha &= isalpha((unsigned char)w[i]) != 0;
+		if (alpha && wl >= 6 && wl < 40) {
+			char word[40];
+			memcpy(word, w, wl);
+			word[wl] = '\0';
+			if (!vocab_has(set, word)) {
+				int max = wl >= 9 ? 2 : 1, bestd = max + 1;
+				for (size_t v = 0; v < set->nvocab; v++) {
+					const char *cand = set->vocab[v];
+					if (cand[0] != word[0])
+						continue;
+					size_t cl = strlen(cand);
+					int d = edit_distance(word, wl, cand, cl, max);
+					if (d < bestd) {
+						bestd = d;
+						best = cand;
+						bestlen = cl;
+					}
+				}
+			}
+		}
+		if (!best) {
+			best = w;
+			bestlen = wl;
+		}
+		if (o + bestlen + 1 > cap)
+			break;
+		memcpy(out + o, best, bestlen);
+		o += bestlen;
+	}
+	out[o] = '\0';
+}
+
+int hr_intents_match(hr_matcher *m, const char *text, struct hr_match *out)
+{
+	const hr_intents *set = m->set;
+	out->ncandidates = 0;
+	out->dropped = 0;
+	out->limit_hit = 0;
+	correct_spelling(set, text, out->corrected, sizeof(out->corrected));
+	const char *subject = out->corrected;
+	size_t len = strlen(subject);
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+	uint32_t npairs = pcre2_get_ovector_count(m->md);
+
+	for (size_t i = 0; i < set->nintents; i++) {
+		const struct intent *in = &set->intents[i];
+		struct hr_candidate best = { 0 };
+		int found = 0;
+		for (size_t k = 0; k < in->npatterns; k++) {
+			const struct pattern *pt = &in->patterns[k];
+			if (!pt->code)
+				continue;
+			int rc = pcre2_match(pt->code, (PCRE2_SPTR)subject, len, 0, m->match_options, m->md, m->mctx);
+			if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+			    rc == PCRE2_ERROR_JIT_STACKLIMIT) {
+				out->limit_hit = 1;
+				continue;
+			}
+			if (rc < 0)
+				continue;
+			struct hr_candidate c = { .intent = &in->pub, .priority = in->pub.priority };
+			c.covered = (int)(ov[1] - ov[0]);
+			c.start = (int)ov[0];
+			fill_slots(pt, subject, ov, npairs, &c);
+			if (!found || ranks_before(&c, &best)) {
+				best = c;
+				found = 1;
+			}
+		}
+		if (found)
+			insert_candidate(out, &best);
+	}
+	return (int)out->ncandidates;
+}
+
+const char *hr_candidate_slot(const struct hr_candidate *c, const char *name)
+{
+	for (size_t i = 0; i < c->nslots; i++) {
+		if (strcmp(c->slots[i].name, name) == 0)
+			return c->slots[i].value;
+	}
+	return NULL;
+}

@@ -1,0 +1,53 @@
+#include "log.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+static enum hr_log_level max_level = HR_LOG_INFO;
+static hr_log_sink sink_fn;
+static void *sink_ud;
+
+void hr_log_set_level(enum hr_log_level level)
+{
+	max_level = level;
+}
+
+int hr_log_level_parse(const char *name, enum hr_log_level *out)
+{
+	static const struct {
+		const char *name;
+		enum hr_log_level level;
+	} names[] = {
+		{ "error", HR_LOG_ERR }, { "warn", HR_LOG_WARN }, { "notice", HR_LOG_NOTICE },
+		{ "info", HR_LOG_INFO }, { "debug", HR_LOG_DEBUG },
+	};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (strcmp(name, names[i].name) == 0) {
+			*out = names[i].level;
+			return 0;
+		}
+	}
+	return -EINVAL;
+}
+
+void hr_log_set_sink(hr_log_sink sink, void *ud)
+{
+	sink_fn = sink;
+	sink_ud = ud;
+}
+
+void hr_log(enum hr_log_level level, const char *fmt, ...)
+{
+	if (level > max_level)
+		return;
+	char line[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	if (sink_fn)
+		sink_fn(level, line, sink_ud);
+	/* One fprintf per line keeps lines whole when several workers log. */
+	fprintf(stderr, "<%d>%s\n", (int)level, line);
+}

@@ -1,0 +1,132 @@
+#include "text.h"
+
+#include <errno.h>
+#include <string.h>
+
+/* Multi-byte UTF-8 punctuation that people paste or phones insert, and the ASCII
+ * it stands for. A space means "separator". */
+static const struct {
+	const char *utf8;
+	char ascii;
+} folds[] = {
+	{ "\xe2\x80\x98", '\'' }, /* left single quote */
+	{ "\xe2\x80\x99", '\'' }, /* right single quote, apostrophe */
+	{ "\xe2\x80\x9c", ' ' },  /* left double quote */
+	{ "\xe2\x80\x9d", ' ' },  /* right double quote */
+	{ "\xe2\x80\x90", '-' },  /* hyphen */
+	{ "\xe2\x80\x91", '-' },  /* non-breaking hyphen */
+	{ "\xe2\x80\x93", '-' },  /* en dash */
+	{ "\xe2\x80\x94", ' ' },  /* em dash separates clauses */
+	{ "\xe2\x80\xa6", ' ' },  /* ellipsis */
+	{ "\xc2\xa0", ' ' },      /* no-break space */
+	{ "\xe2\x80\xaf", ' ' },  /* narrow no-break space */
+	{ "\xef\xbc\x8b", '+' },  /* fullwidth plus */
+	{ "\xc2\xb0", ' ' },      /* degree sign, as in 101 °F */
+};
+
+static int is_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+int hr_text_normalize(const char *in, size_t len, char *out, size_t cap)
+{
+	size_t o = 0;
+	int pending_space = 0;
+	if (cap == 0)
+		return -ENOSPC;
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)in[i];
+		char emit = 0;
+		size_t adv = 1;
+		if (c >= 0x80) {
+			for (size_t f = 0; f < sizeof(folds) / sizeof(folds[0]); f++) {
+				size_t fl = strlen(folds[f].utf8);
+				if (i + fl <= len && memcmp(in + i, folds[f].utf8, fl) == 0) {
+					emit = folds[f].ascii;
+					adv = fl;
+					break;
+				}
+			}
+			if (!emit) {
+				/* Keep other characters byte for byte. */
+				if (pending_space && o > 0) {
+					if (o + 1 >= cap)
+						return -ENOSPC;
+					out[o++] = ' ';
+				}
+				pending_space = 0;
+				if (o + 1 >= cap)
+					return -ENOSPC;
+				out[o++] = (char)c;
+				i++;
+				continue;
+			}
+		} else if (c >= 'A' && c <= 'Z') {
+			emit = (char)(c - 'A' + 'a');
+		} else if (is_alnum(c) || c == '+' || c == '-' || c == '\'' || c == '/' || c == '%') {
+			emit = (char)c;
+		} else if (c == '.' && i > 0 && i + 1 < len && in[i - 1] >= '0' && in[i - 1] <= '9' &&
+			   in[i + 1] >= '0' && in[i + 1] <= '9') {
+			emit = '.';
+		} else {
+			emit = ' ';
+		}
+		i += adv;
+		if (emit == ' ') {
+			pending_space = 1;
+			continue;
+		}
+		/* A quote mark that does not sit inside a word ("'yes'") is just punctuation. */
+		if (emit == '\'' && (o == 0 || pending_space || i >= len || !is_alnum((unsigned char)in[i]))) {
+			pending_space = 1;
+			continue;
+		}
+		if (pending_space && o > 0) {
+			if (o + 1 >= cap)
+				return -ENOSPC;
+			out[o++] = ' ';
+		}
+		pending_space = 0;
+		if (o + 1 >= cap)
+			return -ENOSPC;
+		out[o++] = emit;
+	}
+	out[o] = '\0';
+	return (int)o;
+}
+
+int hr_text_valid_utf8(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = p[i];
+		size_t n;
+		unsigned min;
+		unsigned cp;
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if ((c & 0xe0) == 0xc0) {
+			n = 1, min = 0x80, cp = c & 0x1f;
+		} else if ((c & 0xf0) == 0xe0) {
+			n = 2, min = 0x800, cp = c & 0x0f;
+		} else if ((c & 0xf8) == 0xf0) {
+			n = 3, min = 0x10000, cp = c & 0x07;
+		} else {
+			return 0;
+		}
+		if (i + n >= len)
+			return 0;
+		for (size_t k = 1; k <= n; k++) {
+			if ((p[i + k] & 0xc0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (p[i + k] & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			return 0;
+		i += n + 1;
+	}
+	return 1;
+}

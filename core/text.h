@@ -1,0 +1,25 @@
+/*
+ * Text normalisation shared by the safety check and the intent engine, so that
+ * both see the same words: ASCII lower case, typographic punctuation folded to
+ * ASCII, sentence punctuation turned into spaces, whitespace collapsed.
+ * Plain C: no loop, no Lua, no network.
+ */
+#ifndef HERALD_TEXT_H
+#define HERALD_TEXT_H
+
+#include <stddef.h>
+
+/*
+ * Writes the normalised form of IN[0..LEN) to OUT (capacity CAP, NUL-terminated).
+ * Keeps letters, digits and the characters that carry meaning in this domain
+ * ("+" in "IHC 2+", "-" in "T-DM1", "'" in "what's", "/" and "%", and "." inside
+ * numbers such as "100.4"); every other ASCII punctuation mark becomes a space.
+ * Bytes of other UTF-8 characters are kept as they are.
+ * Returns the length written, or -ENOSPC when OUT is too small.
+ */
+int hr_text_normalize(const char *in, size_t len, char *out, size_t cap);
+
+/* Returns 1 when S[0..LEN) is valid UTF-8, else 0. */
+int hr_text_valid_utf8(const char *s, size_t len);
+
+#endif
