@@ -1,0 +1,144 @@
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef HERALD_CONTENT_DIR
+#define HERALD_CONTENT_DIR "."
+#endif
+
+#define KEY_INT(n, field, lo, hi, d, h) \
+	{ n, HR_CONF_INT, offsetof(struct hr_config, field), sizeof(int), lo, hi, d, h }
+#define KEY_STR(n, field, d, h) \
+	{ n, HR_CONF_STRING, offsetof(struct hr_config, field), sizeof(((struct hr_config *)0)->field), 0, 0, d, h }
+
+const struct hr_config_key hr_config_keys[] = {
+	{ "listen", HR_CONF_LISTEN, 0, 0, 0, 0, "127.0.0.1:8080", "address and port to serve on, HOST:PORT" },
+	KEY_STR("content_dir", content_dir, HERALD_CONTENT_DIR, "root holding intents/, plugins/, lua/ and web/"),
+	KEY_STR("intents_dir", intents_dir, "", "intent files (default: content_dir/intents)"),
+	KEY_STR("plugins_dir", plugins_dir, "", "plugins (default: content_dir/plugins)"),
+	KEY_STR("lua_dir", lua_dir, "", "the plugin SDK (default: content_dir/lua)"),
+	KEY_STR("web_dir", web_dir, "", "static files of the chat widget (default: content_dir/web)"),
+	KEY_STR("log_level", log_level, "info", "error, warn, notice, info or debug"),
+	KEY_INT("limits.message_bytes", message_bytes, 64, 1 << 20, "4096", "largest question message accepted"),
+	KEY_INT("limits.lua_memory_kb", lua_memory_kb, 256, 1 << 20, "16384", "memory cap of each plugin's Lua state"),
+	KEY_INT("limits.lua_call_ms", lua_call_ms, 1, 10000, "50", "time budget of one plugin call"),
+	KEY_INT("limits.lua_load_ms", lua_load_ms, 10, 60000, "2000", "time budget of loading one plugin"),
+	KEY_INT("limits.max_connections", max_connections, 1, 1000000, "10000", "open connections at most"),
+	KEY_INT("sessions.ttl_seconds", session_ttl_s, 10, 7 * 86400, "1800", "idle HTTP conversations expire after this"),
+	KEY_INT("sessions.max", max_sessions, 1, 10000000, "10000", "HTTP conversations remembered at most"),
+	{ NULL, 0, 0, 0, 0, 0, NULL, NULL },
+};
+
+static const struct hr_config_key *find_key(const char *key)
+{
+	for (const struct hr_config_key *k = hr_config_keys; k->name; k++) {
+		if (strcmp(k->name, key) == 0)
+			return k;
+	}
+	return NULL;
+}
+
+int hr_config_set_listen(struct hr_config *cfg, const char *value, char *err, size_t errcap)
+{
+	const char *colon = strrchr(value, ':');
+	char host[sizeof(cfg->listen_host)];
+	if (!colon || colon == value || (size_t)(colon - value) >= sizeof(host)) {
+		snprintf(err, errcap, "listen: '%s' is not HOST:PORT (for example 127.0.0.1:8080)", value);
+		return -EINVAL;
+	}
+	memcpy(host, value, (size_t)(colon - value));
+	host[colon - value] = '\0';
+	if (host[0] == '[') {
+		size_t hl = strlen(host);
+		if (hl < 3 || host[hl - 1] != ']') {
+			snprintf(err, errcap, "listen: '%s' has an unclosed [ in its IPv6 address", value);
+			return -EINVAL;
+		}
+		memmove(host, host + 1, hl - 2);
+		host[hl - 2] = '\0';
+	}
+	char *endp;
+	long port = strtol(colon + 1, &endp, 10);
+	if (*endp || endp == colon + 1 || port < 0 || port > 65535) {
+		snprintf(err, errcap, "listen: port '%s' is not a number from 0 to 65535", colon + 1);
+		return -EINVAL;
+	}
+	snprintf(cfg->listen_host, sizeof(cfg->listen_host), "%s", host);
+	cfg->listen_port = (int)port;
+	return 0;
+}
+
+int hr_config_set_string(struct hr_config *cfg, const char *key, const char *value, char *err, size_t errcap)
+{
+	const struct hr_config_key *k = find_key(key);
+	if (!k) {
+		snprintf(err, errcap, "%s: unknown key (see `herald serve --help` for the keys)", key);
+		return -ENOENT;
+	}
+	if (k->type == HR_CONF_LISTEN)
+		return hr_config_set_listen(cfg, value, err, errcap);
+	if (k->type == HR_CONF_INT) {
+		char *endp;
+		long long v = strtoll(value, &endp, 10);
+		if (!*value || *endp) {
+			snprintf(err, errcap, "%s: '%s' is not a whole number", key, value);
+			return -EINVAL;
+		}
+		return hr_config_set_int(cfg, key, v, err, errcap);
+	}
+	if (strlen(value) >= k->size) {
+		snprintf(err, errcap, "%s: value is longer than %zu bytes", key, k->size - 1);
+		return -EINVAL;
+	}
+	if (strcmp(key, "log_level") == 0 && strcmp(value, "error") && strcmp(value, "warn") &&
+	    strcmp(value, "notice") && strcmp(value, "info") && strcmp(value, "debug")) {
+		snprintf(err, errcap, "log_level: '%s' is not one of error, warn, notice, info, debug", value);
+		return -EINVAL;
+	}
+	snprintf((char *)cfg + k->offset, k->size, "%s", value);
+	return 0;
+}
+
+int hr_config_set_int(struct hr_config *cfg, const char *key, long long value, char *err, size_t errcap)
+{
+	const struct hr_config_key *k = find_key(key);
+	if (!k) {
+		snprintf(err, errcap, "%s: unknown key (see `herald serve --help` for the keys)", key);
+		return -ENOENT;
+	}
+	if (k->type != HR_CONF_INT) {
+		snprintf(err, errcap, "%s: expects a string, got the number %lld", key, value);
+		return -EINVAL;
+	}
+	if (value < k->min || value > k->max) {
+		snprintf(err, errcap, "%s: %lld is out of range (%ld to %ld)", key, value, k->min, k->max);
+		return -EINVAL;
+	}
+	*(int *)((char *)cfg + k->offset) = (int)value;
+	return 0;
+}
+
+void hr_config_defaults(struct hr_config *cfg)
+{
+	char err[256];
+	memset(cfg, 0, sizeof(*cfg));
+	for (const struct hr_config_key *k = hr_config_keys; k->name; k++)
+		hr_config_set_string(cfg, k->name, k->def, err, sizeof(err));
+}
+
+static void resolve_dir(char *dst, const char *root, const char *sub)
+{
+	if (!*dst)
+		snprintf(dst, HR_PATH_MAX, "%s/%s", root, sub);
+}
+
+void hr_config_resolve(struct hr_config *cfg)
+{
+	resolve_dir(cfg->intents_dir, cfg->content_dir, "intents");
+	resolve_dir(cfg->plugins_dir, cfg->content_dir, "plugins");
+	resolve_dir(cfg->lua_dir, cfg->content_dir, "lua");
+	resolve_dir(cfg->web_dir, cfg->content_dir, "web");
+}
