@@ -1,0 +1,17 @@
+/*
+ * The subcommands of the herald executable. Each takes argc/argv starting at
+ * its own name and returns the process exit status.
+ */
+#ifndef HERALD_CLI_H
+#define HERALD_CLI_H
+
+int hr_cmd_serve(int argc, char **argv);
+int hr_cmd_ask(int argc, char **argv);
+int hr_cmd_check(int argc, char **argv);
+
+/* Shared option handling: reads --config FILE into CFG (defaults first).
+ * Returns 0 or prints the error and returns -EINVAL. */
+struct hr_config;
+int hr_cli_load_config(struct hr_config *cfg, const char *path);
+
+#endif

@@ -1,0 +1,326 @@
+/*
+ * `herald ask` and `herald check`: the engine without a server.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "config.h"
+#include "engine.h"
+#include "log.h"
+#include "proto.h"
+#include "text.h"
+
+int hr_cli_load_config(struct hr_config *cfg, const char *path)
+{
+	hr_config_defaults(cfg);
+	if (path) {
+		char err[600];
+		if (hr_config_load_file(cfg, path, err, sizeof(err))) {
+			fprintf(stderr, "herald: bad config: %s\n", err);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+static void print_readable(const struct hr_answer *a)
+{
+	if (a->safety != HR_SAFETY_NONE)
+		printf("[%s]\n", hr_safety_name(a->safety));
+	printf("%s\n", a->text);
+	if (a->nsources) {
+		printf("\nSources:\n");
+		for (size_t i = 0; i < a->nsources; i++) {
+			printf("  - %s", a->sources[i].title);
+			if (a->sources[i].publisher)
+				printf(", %s", a->sources[i].publisher);
+			if (a->sources[i].url)
+				printf(" <%s>", a->sources[i].url);
+			printf("\n");
+		}
+	}
+	if (a->nsuggestions) {
+		printf("\nYou could ask:\n");
+		for (size_t i = 0; i < a->nsuggestions; i++)
+			printf("  - %s\n", a->suggestions[i]);
+	}
+	printf("\n(intent: %s)\n", a->intent);
+}
+
+static void print_trace(const struct hr_trace *t)
+{
+	fprintf(stderr, "debug: corrected: \"%s\"\n", t->match.corrected);
+	if (t->safety.tier || t->safety.decision)
+		fprintf(stderr, "debug: safety tier %d rule %s decision %d\n", t->safety.tier,
+			t->safety.rule ? t->safety.rule : "-", t->safety.decision);
+	for (size_t i = 0; i < t->match.ncandidates; i++) {
+		const struct hr_candidate *c = &t->match.candidates[i];
+		fprintf(stderr, "debug: %s %s priority=%d covered=%d slots=", c == t->chosen ? "chosen" : "lost  ",
+			c->intent->name, c->priority, c->covered);
+		for (size_t k = 0; k < c->nslots; k++)
+			fprintf(stderr, "%s%s=%s", k ? "," : "", c->slots[k].name, c->slots[k].value);
+		fprintf(stderr, " (%s:%d)\n", c->intent->file, c->intent->line);
+	}
+	if (t->plugin_rc)
+		fprintf(stderr, "debug: plugin error: %s\n", t->plugin_err);
+}
+
+static void usage_ask(FILE *f)
+{
+	fprintf(f, "usage: herald ask [--config FILE] [--json] [--debug] QUESTION [FOLLOW-UP...]\n"
+		   "\n"
+		   "Answers QUESTION from the local intents and plugins, without a server.\n"
+		   "Further arguments are asked as follow-ups in the same conversation.\n"
+		   "  --config FILE  read settings (content paths, limits) from FILE\n"
+		   "  --json         print the wire object of docs/protocol.md\n"
+		   "  --debug        print the ranked candidate intents to stderr\n");
+}
+
+int hr_cmd_ask(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "config", required_argument, NULL, 'c' }, { "json", no_argument, NULL, 'j' },
+		{ "debug", no_argument, NULL, 'd' },        { "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *config = NULL;
+	int json = 0, debug = 0, c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "c:jdh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			config = optarg;
+			break;
+		case 'j':
+			json = 1;
+			break;
+		case 'd':
+			debug = 1;
+			break;
+		case 'h':
+			usage_ask(stdout);
+			return 0;
+		default:
+			usage_ask(stderr);
+			return 2;
+		}
+	}
+	if (optind >= argc) {
+		usage_ask(stderr);
+		return 2;
+	}
+	struct hr_config cfg;
+	if (hr_cli_load_config(&cfg, config))
+		return 1;
+	hr_config_resolve(&cfg);
+	hr_log_set_level(debug ? HR_LOG_DEBUG : HR_LOG_WARN);
+
+	struct hr_content content;
+	int rc = hr_content_load(&cfg, hr_diag_stderr, NULL, &content);
+	if (rc) {
+		fprintf(stderr, "herald: cannot load content: %s\n", strerror(-rc));
+		return 1;
+	}
+	hr_engine *engine = NULL;
+	if ((rc = hr_engine_new(&content, &engine))) {
+		fprintf(stderr, "herald: cannot start the engine: %s\n", strerror(-rc));
+		hr_content_free(&content);
+		return 1;
+	}
+	struct hr_convo convo = { 0 };
+	int status = 0;
+	for (int i = optind; i < argc; i++) {
+		struct hr_answer a = { 0 };
+		struct hr_trace *trace = calloc(1, sizeof(*trace));
+		if (!trace) {
+			status = 1;
+			break;
+		}
+		rc = hr_engine_ask(engine, &convo, argv[i], strlen(argv[i]), &a, trace);
+		if (debug)
+			print_trace(trace);
+		free(trace);
+		if (rc) {
+			fprintf(stderr, "herald: %s\n", rc == -EINVAL ? "the question is empty or not UTF-8" : strerror(-rc));
+			status = 1;
+			continue;
+		}
+		if (json) {
+			size_t len;
+			char *buf = hr_proto_answer(&a, NULL, NULL, 0, &len);
+			if (buf)
+				printf("%s\n", buf);
+			free(buf);
+		} else {
+			if (i > optind)
+				printf("\n----\n");
+			print_readable(&a);
+		}
+		hr_answer_clear(&a);
+	}
+	hr_engine_free(engine);
+	hr_content_free(&content);
+	return status;
+}
+
+struct check_state {
+	int errors;
+	int warnings;
+};
+
+static void check_diag(void *ud, const char *file, int line, const char *msg)
+{
+	struct check_state *st = ud;
+	st->errors++;
+	hr_diag_stderr(NULL, file, line, msg);
+}
+
+static void usage_check(FILE *f)
+{
+	fprintf(f, "usage: herald check [--config FILE] [--today YYYY-MM-DD]\n"
+		   "\n"
+		   "Loads every intent file and plugin and reports, as file:line: message,\n"
+		   "  - files that do not parse, patterns that do not compile, plugins that fail;\n"
+		   "  - intents that no plugin answers;\n"
+		   "  - examples that do not route to their own intent (and which intent wins);\n"
+		   "  - examples that the safety layer would treat as an emergency;\n"
+		   "  - plugins without a review date, or past their review_by date.\n"
+		   "Exits 0 when all is well, 1 otherwise.\n");
+}
+
+int hr_cmd_check(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "today", required_argument, NULL, 't' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *config = NULL;
+	char today[16];
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "c:t:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			config = optarg;
+			break;
+		case 't':
+			snprintf(today, sizeof(today), "%s", optarg);
+			break;
+		case 'h':
+			usage_check(stdout);
+			return 0;
+		default:
+			usage_check(stderr);
+			return 2;
+		}
+	}
+	struct hr_config cfg;
+	if (hr_cli_load_config(&cfg, config))
+		return 1;
+	hr_config_resolve(&cfg);
+	hr_log_set_level(HR_LOG_WARN);
+
+	struct check_state st = { 0 };
+	struct hr_content content;
+	int rc = hr_content_load(&cfg, check_diag, &st, &content);
+	if (rc) {
+		fprintf(stderr, "herald check: content failed to load (%d problem%s)\n", st.errors,
+			st.errors == 1 ? "" : "s");
+		return 1;
+	}
+
+	/* Every plugin states when it was reviewed, and is not overdue. */
+	for (size_t i = 0; i < hr_plugins_count(content.plugins); i++) {
+		struct hr_plugin_info pi;
+		hr_plugins_info(content.plugins, i, &pi);
+		if (!pi.reviewed[0]) {
+			check_diag(&st, pi.path, 0, "no review date: add herald.about{ reviewed = \"YYYY-MM-DD\" }");
+		} else if (strcmp(pi.review_by, today) < 0) {
+			char msg[160];
+			snprintf(msg, sizeof(msg), "content is past its review date (review_by %s, reviewed %s)",
+				 pi.review_by, pi.reviewed);
+			check_diag(&st, pi.path, 0, msg);
+		}
+	}
+
+	hr_matcher *m = hr_matcher_new(content.intents, NULL);
+	hr_safety *safety = NULL;
+	struct hr_match *match = calloc(1, sizeof(*match));
+	if (!m || hr_safety_new(&safety) || !match) {
+		fprintf(stderr, "herald check: out of memory\n");
+		return 1;
+	}
+	size_t nexamples = 0;
+	for (size_t i = 0; i < hr_intents_count(content.intents); i++) {
+		const struct hr_intent *in = hr_intents_get(content.intents, i);
+		if (!hr_plugins_handler(content.plugins, in->name, in->plugin)) {
+			char msg[200];
+			snprintf(msg, sizeof(msg), "no plugin answers intent '%s'%s%s", in->name,
+				 in->plugin ? " in plugin " : "", in->plugin ? in->plugin : "");
+			check_diag(&st, in->file, in->line, msg);
+		}
+		if (in->nexamples == 0)
+			check_diag(&st, in->file, in->line, "intent has no example (add at least one 'example:')");
+		for (size_t k = 0; k < in->nexamples; k++) {
+			nexamples++;
+			char norm[1024];
+			const char *ex = in->examples[k];
+			hr_text_normalize(ex, strlen(ex), norm, sizeof(norm));
+			struct hr_safety_result sr;
+			hr_safety_check(safety, norm, &sr);
+			if (sr.tier != HR_TIER_NONE) {
+				char msg[300];
+				snprintf(msg, sizeof(msg), "example \"%s\" is caught by the safety layer (rule %s)", ex,
+					 sr.rule ? sr.rule : "?");
+				check_diag(&st, in->file, in->example_lines[k], msg);
+				continue;
+			}
+			/* An example is checked as the first turn of a conversation,
+			 * except that its own intent's needed slots count as known:
+			 * examples of follow-ups ("what are its side effects?") assume
+			 * an earlier turn named the drug. */
+			hr_intents_match(m, norm, match);
+			const struct hr_candidate *best = NULL;
+			for (size_t ci = 0; ci < match->ncandidates && !best; ci++) {
+				const struct hr_candidate *cand = &match->candidates[ci];
+				int met = 1;
+				for (size_t ni = 0; ni < cand->intent->nneeds; ni++)
+					met &= hr_candidate_slot(cand, cand->intent->needs[ni]) != NULL;
+				if (cand->intent == in || met)
+					best = cand;
+			}
+			if (!best || best->intent != in) {
+				char msg[400];
+				if (best)
+					snprintf(msg, sizeof(msg), "example \"%s\" routes to '%s' (%s:%d), not to '%s'", ex,
+						 best->intent->name, best->intent->file, best->intent->line, in->name);
+				else
+					snprintf(msg, sizeof(msg), "example \"%s\" matches no pattern of '%s'", ex,
+						 in->name);
+				check_diag(&st, in->file, in->example_lines[k], msg);
+			}
+		}
+	}
+	free(match);
+	hr_safety_free(safety);
+	hr_matcher_free(m);
+	size_t nintents = hr_intents_count(content.intents), nplugins = hr_plugins_count(content.plugins);
+	hr_content_free(&content);
+	if (st.errors) {
+		fprintf(stderr, "herald check: %d problem%s\n", st.errors, st.errors == 1 ? "" : "s");
+		return 1;
+	}
+	printf("herald check: %zu intents, %zu examples, %zu plugins: all good\n", nintents, nexamples, nplugins);
+	return 0;
+}

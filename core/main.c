@@ -1,0 +1,51 @@
+/*
+ * herald: answers questions about HER2-positive breast cancer.
+ * This file only dispatches to the subcommands.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+#ifndef HERALD_VERSION
+#define HERALD_VERSION "0.0.0"
+#endif
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: herald COMMAND [OPTIONS]\n"
+		"\n"
+		"commands:\n"
+		"  serve   run the daemon in the foreground (WebSocket and HTTP)\n"
+		"  ask     answer one question from the local intents and plugins\n"
+		"  check   load all content and verify that every example routes to its intent\n"
+		"\n"
+		"Run 'herald COMMAND --help' for a command's options; 'herald --version' for the version.\n");
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	const char *cmd = argv[1];
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
+		printf("herald %s (protocol herald.v1)\n", HERALD_VERSION);
+		return 0;
+	}
+	if (strcmp(cmd, "serve") == 0)
+		return hr_cmd_serve(argc - 1, argv + 1);
+	if (strcmp(cmd, "ask") == 0)
+		return hr_cmd_ask(argc - 1, argv + 1);
+	if (strcmp(cmd, "check") == 0)
+		return hr_cmd_check(argc - 1, argv + 1);
+	fprintf(stderr, "herald: unknown command '%s'\n\n", cmd);
+	usage(stderr);
+	return 2;
+}

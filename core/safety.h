@@ -1,0 +1,70 @@
+/*
+ * The safety layer: a fixed check that runs on every message before the intent
+ * engine and any plugin, and that no plugin can override. It recognises the
+ * tiers of the content guide (crisis, emergency, call the care team now) with
+ * negation handling, and requests for personal decisions (dose, stop, skip,
+ * choose, personal prognosis) that only the care team can make.
+ *
+ * Plain C on PCRE2: no loop, no Lua, no network; it keeps working when every
+ * plugin failed to load. Wording of every reply is fixed here, in C.
+ *
+ * Thread use: an hr_safety holds its own PCRE2 match data, so use one per
+ * thread (each worker creates its own).
+ */
+#ifndef HERALD_SAFETY_H
+#define HERALD_SAFETY_H
+
+#include "answer.h"
+
+enum hr_tier {
+	HR_TIER_NONE = 0,
+	HR_TIER_CALL_NOW,  /* call the oncology team's 24-hour line now */
+	HR_TIER_EMERGENCY, /* call 911 / the local emergency number now */
+	HR_TIER_CRISIS,    /* 988 Suicide and Crisis Lifeline first */
+};
+
+enum hr_decision {
+	HR_DECISION_NONE = 0,
+	HR_DECISION_DOSE,      /* "what dose should I take", missed doses, dose changes */
+	HR_DECISION_STOP,      /* stopping or skipping a treatment */
+	HR_DECISION_CHOOSE,    /* which treatment should I choose */
+	HR_DECISION_PROGNOSIS, /* "how long do I have", "will I survive" */
+};
+
+struct hr_safety_result {
+	enum hr_tier tier;
+	const char *rule; /* short name of the rule that fired (for logs and tests), or NULL */
+	enum hr_decision decision;
+};
+
+typedef struct hr_safety hr_safety;
+
+/* Compiles the fixed rules. Returns 0, or -ENOMEM / -EINVAL (a bug: a rule does not compile). */
+int hr_safety_new(hr_safety **out);
+
+/* Frees S; NULL is accepted. */
+void hr_safety_free(hr_safety *s);
+
+/* Checks TEXT, already normalised by hr_text_normalize(), and fills OUT. */
+void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *out);
+
+/*
+ * Fills A (which must be empty) with the fixed reply for R's tier: intent
+ * "safety.crisis", "safety.emergency" or "safety.call_now", safety crisis or
+ * urgent, what to do first, a speech form, sources and suggestions.
+ * Returns 0, -EINVAL when R has no tier, or -ENOMEM.
+ */
+int hr_safety_answer(const struct hr_safety_result *r, struct hr_answer *a);
+
+/*
+ * Adds the fixed deferral for R's decision to a plugin's answer A: one sentence
+ * saying the care team decides, appended to the text and speech, and questions
+ * to ask them as suggestions (replacing the plugin's). No-op when R has none.
+ * Returns 0 or -ENOMEM.
+ */
+int hr_safety_defer(const struct hr_safety_result *r, struct hr_answer *a);
+
+/* The text of the deferral alone, for answers that have no plugin text. */
+const char *hr_safety_deferral_text(enum hr_decision d);
+
+#endif

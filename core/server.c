@@ -1,0 +1,521 @@
+/*
+ * The network layer. One protocol, "herald.v1", handles both HTTP and the
+ * WebSocket (it is protocols[0], so clients that offer no subprotocol get it
+ * too). Per-connection state is allocated by lws (struct conn); output is only
+ * written from the WRITEABLE callbacks, into buffers with LWS_PRE headroom.
+ *
+ * CVE-2025-11677 (lws 4.1.6): a use-after-free when reading `in` during
+ * LWS_CALLBACK_HTTP_CONFIRM_UPGRADE with an invalid Upgrade: header. This
+ * file never reads `in` in that callback; tests/integration keeps a test that
+ * sends such headers to a sanitizer build.
+ */
+#include "server.h"
+
+#include <errno.h>
+#include <libwebsockets.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "log.h"
+#include "proto.h"
+#include "sessions.h"
+
+struct outmsg {
+	struct outmsg *next;
+	size_t len;
+	char *buf; /* LWS_PRE bytes of headroom, then the JSON */
+};
+
+enum route { ROUTE_NONE, ROUTE_ASK, ROUTE_HEALTH };
+
+/* Per-connection state, zeroed by lws; one struct for HTTP and WebSocket. */
+struct conn {
+	/* WebSocket */
+	int is_ws;
+	struct hr_convo convo;
+	struct outmsg *head, *tail;
+	unsigned queued;
+	char *rx;
+	size_t rxlen;
+	int rx_overflow;
+	/* HTTP */
+	enum route route;
+	char *body;
+	size_t bodylen;
+	int body_overflow;
+	char *resp; /* LWS_PRE headroom, then the body */
+	size_t resplen;
+};
+
+struct hr_server {
+	struct lws_context *ctx;
+	struct lws_vhost *vhost;
+	const struct hr_config *cfg;
+	hr_engine *engine;
+	hr_sessions *sessions;
+	unsigned connections;
+	uint64_t next_id;
+};
+
+static struct hr_server *server_of(struct lws *wsi)
+{
+	return lws_context_user(lws_get_context(wsi));
+}
+
+static uint64_t now_ms(void)
+{
+	return (uint64_t)(lws_now_usecs() / 1000);
+}
+
+/* Answers one question: the only place the network layer calls the engine. */
+static int answer(struct hr_server *s, struct hr_convo *convo, const struct hr_ask *ask, struct hr_answer *out)
+{
+	struct hr_trace *trace = calloc(1, sizeof(*trace));
+	if (!trace)
+		return -ENOMEM;
+	lws_usec_t t0 = lws_now_usecs();
+	int rc = hr_engine_ask(s->engine, convo, ask->text, ask->text_len, out, trace);
+	lws_usec_t dt = lws_now_usecs() - t0;
+	/* Privacy: the log carries the intent, safety tier and timing, never the
+	 * question or the answer. */
+	if (rc == 0)
+		hr_info("answered intent=%s safety=%s candidates=%zu us=%lld", out->intent,
+			hr_safety_name(out->safety) ? hr_safety_name(out->safety) : "none",
+			trace->match.ncandidates, (long long)dt);
+	free(trace);
+	return rc;
+}
+
+/* ---- WebSocket ---- */
+
+static void ws_enqueue(struct lws *wsi, struct conn *c, char *buf, size_t len)
+{
+	struct outmsg *m = malloc(sizeof(*m));
+	if (!m) {
+		free(buf);
+		return;
+	}
+	m->next = NULL;
+	m->buf = buf;
+	m->len = len;
+	if (c->tail)
+		c->tail->next = m;
+	else
+		c->head = m;
+	c->tail = m;
+	c->queued++;
+	lws_callback_on_writable(wsi);
+}
+
+static void ws_error(struct lws *wsi, struct conn *c, const struct hr_proto_error *e)
+{
+	size_t len;
+	char *buf = hr_proto_error(e, LWS_PRE, &len);
+	hr_info("error code=%s", hr_proto_code_name(e->code));
+	if (buf)
+		ws_enqueue(wsi, c, buf, len);
+}
+
+static void ws_message(struct hr_server *s, struct lws *wsi, struct conn *c, const char *msg, size_t len)
+{
+	struct hr_ask ask;
+	struct hr_proto_error err;
+	if (hr_proto_parse_ws(msg, len, (size_t)s->cfg->message_bytes, &ask, &err)) {
+		ws_error(wsi, c, &err);
+		return;
+	}
+	struct hr_answer a = { 0 };
+	int rc = answer(s, &c->convo, &ask, &a);
+	if (rc) {
+		hr_proto_error_set(&err, rc == -EINVAL ? HR_E_BAD_REQUEST : HR_E_INTERNAL, ask.id,
+				   rc == -EINVAL ? "\"text\" must be valid UTF-8" : "internal error");
+		ws_error(wsi, c, &err);
+	} else {
+		size_t olen;
+		char *buf = hr_proto_answer(&a, ask.id, NULL, LWS_PRE, &olen);
+		if (buf)
+			ws_enqueue(wsi, c, buf, olen);
+	}
+	hr_answer_clear(&a);
+	hr_ask_clear(&ask);
+}
+
+static void ws_free(struct conn *c)
+{
+	struct outmsg *m = c->head;
+	while (m) {
+		struct outmsg *n = m->next;
+		free(m->buf);
+		free(m);
+		m = n;
+	}
+	c->head = c->tail = NULL;
+	c->queued = 0;
+	free(c->rx);
+	c->rx = NULL;
+	c->rxlen = 0;
+}
+
+static int ws_receive(struct hr_server *s, struct lws *wsi, struct conn *c, const char *in, size_t len)
+{
+	size_t limit = (size_t)s->cfg->message_bytes;
+	if (lws_is_first_fragment(wsi)) {
+		c->rxlen = 0;
+		c->rx_overflow = 0;
+	}
+	if (!c->rx_overflow) {
+		if (c->rxlen + len > limit) {
+			/* Reassemble up to the limit and no further: drop the rest of
+			 * this message, then say why once it ends. */
+			c->rx_overflow = 1;
+		} else {
+			if (!c->rx && !(c->rx = malloc(limit + 1)))
+				return -1;
+			memcpy(c->rx + c->rxlen, in, len);
+			c->rxlen += len;
+		}
+	}
+	if (!lws_is_final_fragment(wsi) || lws_remaining_packet_payload(wsi))
+		return 0;
+	struct hr_proto_error err;
+	if (lws_frame_is_binary(wsi)) {
+		hr_proto_error_set(&err, HR_E_UNSUPPORTED, NULL, "binary messages are not supported; send JSON text");
+		ws_error(wsi, c, &err);
+	} else if (c->rx_overflow) {
+		char m[96];
+		snprintf(m, sizeof(m), "the message is larger than %zu bytes", limit);
+		hr_proto_error_set(&err, HR_E_TOO_LARGE, NULL, m);
+		ws_error(wsi, c, &err);
+	} else {
+		ws_message(s, wsi, c, c->rx, c->rxlen);
+	}
+	c->rxlen = 0;
+	c->rx_overflow = 0;
+	return 0;
+}
+
+static int ws_writeable(struct lws *wsi, struct conn *c)
+{
+	struct outmsg *m = c->head;
+	if (!m)
+		return 0;
+	int n = lws_write(wsi, (unsigned char *)m->buf + LWS_PRE, m->len, LWS_WRITE_TEXT);
+	if (n < (int)m->len)
+		return -1;
+	c->head = m->next;
+	if (!c->head)
+		c->tail = NULL;
+	c->queued--;
+	free(m->buf);
+	free(m);
+	if (c->head)
+		lws_callback_on_writable(wsi);
+	return 0;
+}
+
+/* Only /chat upgrades to a WebSocket. */
+static int ws_filter(struct lws *wsi)
+{
+	char uri[64];
+	if (lws_hdr_copy(wsi, uri, sizeof(uri), WSI_TOKEN_GET_URI) <= 0)
+		return -1;
+	return strcmp(uri, "/chat") == 0 ? 0 : -1;
+}
+
+/* ---- HTTP ---- */
+
+static int http_respond(struct lws *wsi, struct conn *c, unsigned status, const char *allow, char *json,
+			size_t jsonlen)
+{
+	unsigned char hdr[LWS_PRE + 512];
+	unsigned char *start = hdr + LWS_PRE, *p = start, *end = hdr + sizeof(hdr) - 1;
+	if (lws_add_http_common_headers(wsi, status, "application/json", jsonlen, &p, end))
+		goto fail;
+	if (allow && lws_add_http_header_by_name(wsi, (const unsigned char *)"allow:", (const unsigned char *)allow,
+						 (int)strlen(allow), &p, end))
+		goto fail;
+	if (lws_add_http_header_by_name(wsi, (const unsigned char *)"cache-control:", (const unsigned char *)"no-store",
+					8, &p, end))
+		goto fail;
+	if (lws_finalize_write_http_header(wsi, start, &p, end))
+		goto fail;
+	free(c->resp);
+	c->resp = json;
+	c->resplen = jsonlen;
+	lws_callback_on_writable(wsi);
+	return 0;
+fail:
+	free(json);
+	return -1;
+}
+
+static int http_error(struct lws *wsi, struct conn *c, unsigned status, enum hr_proto_code code,
+		      const char *message, const char *allow)
+{
+	struct hr_proto_error e;
+	hr_proto_error_set(&e, code, NULL, message);
+	size_t len;
+	char *json = hr_proto_error(&e, LWS_PRE, &len);
+	if (!json)
+		return -1;
+	hr_info("http status=%u code=%s", status, hr_proto_code_name(code));
+	return http_respond(wsi, c, status, allow, json, len);
+}
+
+static int http_json(struct lws *wsi, struct conn *c, unsigned status, const char *literal)
+{
+	size_t len = strlen(literal);
+	char *buf = malloc(LWS_PRE + len + 1);
+	if (!buf)
+		return -1;
+	memcpy(buf + LWS_PRE, literal, len + 1);
+	return http_respond(wsi, c, status, NULL, buf, len);
+}
+
+static int is_method(struct lws *wsi, enum lws_token_indexes t)
+{
+	return lws_hdr_total_length(wsi, t) > 0;
+}
+
+static int http_request(struct hr_server *s, struct lws *wsi, struct conn *c, const char *path)
+{
+	int post = is_method(wsi, WSI_TOKEN_POST_URI);
+	int get = is_method(wsi, WSI_TOKEN_GET_URI);
+	if (strcmp(path, "/healthz") == 0) {
+		if (!get)
+			return http_error(wsi, c, 405, HR_E_BAD_REQUEST, "use GET", "GET");
+		return http_json(wsi, c, 200, "{\"status\":\"ok\"}");
+	}
+	if (strcmp(path, "/v1/ask") == 0) {
+		if (!post)
+			return http_error(wsi, c, 405, HR_E_BAD_REQUEST, "use POST with a JSON body", "POST");
+		char cl[32];
+		if (lws_hdr_copy(wsi, cl, sizeof(cl), WSI_TOKEN_HTTP_CONTENT_LENGTH) > 0 &&
+		    strtoull(cl, NULL, 10) > (unsigned long long)s->cfg->message_bytes) {
+			char m[96];
+			snprintf(m, sizeof(m), "the body is larger than %d bytes", s->cfg->message_bytes);
+			return http_error(wsi, c, 413, HR_E_TOO_LARGE, m, NULL);
+		}
+		c->route = ROUTE_ASK;
+		return 0; /* wait for the body */
+	}
+	return http_error(wsi, c, 404, HR_E_BAD_REQUEST, "no such path; see docs/protocol.md", NULL);
+}
+
+static int http_body(struct hr_server *s, struct conn *c, const char *in, size_t len)
+{
+	size_t limit = (size_t)s->cfg->message_bytes;
+	if (c->body_overflow || c->bodylen + len > limit) {
+		c->body_overflow = 1;
+		return 0;
+	}
+	if (!c->body && !(c->body = malloc(limit + 1)))
+		return -1;
+	memcpy(c->body + c->bodylen, in, len);
+	c->bodylen += len;
+	return 0;
+}
+
+static int http_ask(struct hr_server *s, struct lws *wsi, struct conn *c)
+{
+	if (c->body_overflow) {
+		char m[96];
+		snprintf(m, sizeof(m), "the body is larger than %d bytes", s->cfg->message_bytes);
+		return http_error(wsi, c, 413, HR_E_TOO_LARGE, m, NULL);
+	}
+	struct hr_ask ask;
+	struct hr_proto_error err;
+	if (hr_proto_parse_http(c->body ? c->body : "", c->bodylen, (size_t)s->cfg->message_bytes, &ask, &err))
+		return http_error(wsi, c, err.code == HR_E_TOO_LARGE ? 413 : 400, err.code, err.message, NULL);
+	struct hr_convo fresh = { 0 };
+	struct hr_convo *convo = &fresh;
+	if (ask.has_session) {
+		convo = hr_sessions_get(s->sessions, ask.session, now_ms());
+		if (!convo)
+			convo = &fresh;
+	}
+	struct hr_answer a = { 0 };
+	int rc = answer(s, convo, &ask, &a);
+	if (rc) {
+		hr_answer_clear(&a);
+		hr_ask_clear(&ask);
+		return http_error(wsi, c, rc == -EINVAL ? 400 : 500, rc == -EINVAL ? HR_E_BAD_REQUEST : HR_E_INTERNAL,
+				  rc == -EINVAL ? "\"text\" must be valid UTF-8" : "internal error", NULL);
+	}
+	size_t len;
+	char *json = hr_proto_answer(&a, NULL, ask.has_session ? ask.session : NULL, LWS_PRE, &len);
+	hr_answer_clear(&a);
+	hr_ask_clear(&ask);
+	if (!json)
+		return -1;
+	return http_respond(wsi, c, 200, NULL, json, len);
+}
+
+static void http_free(struct conn *c)
+{
+	free(c->body);
+	free(c->resp);
+	c->body = c->resp = NULL;
+	c->bodylen = c->resplen = 0;
+	c->body_overflow = 0;
+	c->route = ROUTE_NONE;
+}
+
+static int http_writeable(struct lws *wsi, struct conn *c)
+{
+	if (!c->resp)
+		return 0;
+	int n = lws_write(wsi, (unsigned char *)c->resp + LWS_PRE, c->resplen, LWS_WRITE_HTTP_FINAL);
+	int short_write = n < (int)c->resplen;
+	http_free(c);
+	if (short_write)
+		return -1;
+	/* Keep-alive: ready for the next request on this connection. */
+	return lws_http_transaction_completed(wsi) ? -1 : 0;
+}
+
+static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in, size_t len)
+{
+	struct conn *c = user;
+	struct hr_server *s = server_of(wsi);
+
+	switch (reason) {
+	case LWS_CALLBACK_HTTP_CONFIRM_UPGRADE:
+		/* Never read `in` here (CVE-2025-11677). */
+		return 0;
+	case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION:
+		if (s->connections >= (unsigned)s->cfg->max_connections) {
+			hr_warn("refused a WebSocket: %u connections open", s->connections);
+			return -1;
+		}
+		return ws_filter(wsi);
+	case LWS_CALLBACK_ESTABLISHED:
+		memset(c, 0, sizeof(*c));
+		c->is_ws = 1;
+		s->connections++;
+		return 0;
+	case LWS_CALLBACK_RECEIVE:
+		return ws_receive(s, wsi, c, in, len);
+	case LWS_CALLBACK_SERVER_WRITEABLE:
+		return ws_writeable(wsi, c);
+	case LWS_CALLBACK_CLOSED:
+		/* lws also reports CLOSED for upgrades it refused before
+		 * ESTABLISHED; only count what was counted. */
+		if (c && c->is_ws) {
+			ws_free(c);
+			c->is_ws = 0;
+			s->connections--;
+		}
+		return 0;
+
+	case LWS_CALLBACK_HTTP:
+		return http_request(s, wsi, c, in ? (const char *)in : "");
+	case LWS_CALLBACK_HTTP_BODY:
+		return c->route == ROUTE_ASK ? http_body(s, c, in, len) : 0;
+	case LWS_CALLBACK_HTTP_BODY_COMPLETION:
+		return c->route == ROUTE_ASK ? http_ask(s, wsi, c) : 0;
+	case LWS_CALLBACK_HTTP_WRITEABLE:
+		return http_writeable(wsi, c);
+	case LWS_CALLBACK_HTTP_DROP_PROTOCOL:
+	case LWS_CALLBACK_CLOSED_HTTP:
+		if (c && !c->is_ws)
+			http_free(c);
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+static const struct lws_protocols protocols[] = {
+	{
+		.name = HR_PROTO_VERSION,
+		.callback = callback,
+		.per_session_data_size = sizeof(struct conn),
+		.rx_buffer_size = 4096,
+	},
+	{ NULL, NULL, 0, 0, 0, NULL, 0 },
+};
+
+/* Routes lws's own log lines into ours, at the same priority. */
+static void lws_log_emit(int level, const char *line)
+{
+	size_t n = strlen(line);
+	while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+		n--;
+	enum hr_log_level lv = level == LLL_ERR ? HR_LOG_ERR : level == LLL_WARN ? HR_LOG_WARN : HR_LOG_DEBUG;
+	hr_log(lv, "lws: %.*s", (int)n, line);
+}
+
+int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *engine, hr_server **out)
+{
+	struct hr_server *s = calloc(1, sizeof(*s));
+	if (!s)
+		return -ENOMEM;
+	s->cfg = cfg;
+	s->engine = engine;
+	s->sessions = hr_sessions_new((size_t)cfg->max_sessions, (uint64_t)cfg->session_ttl_s * 1000);
+	if (!s->sessions) {
+		free(s);
+		return -ENOMEM;
+	}
+	lws_set_log_level(LLL_ERR | LLL_WARN, lws_log_emit);
+
+	struct lws_context_creation_info info;
+	memset(&info, 0, sizeof(info));
+	void *foreign[1] = { loop };
+	info.foreign_loops = foreign;
+	info.options = LWS_SERVER_OPTION_LIBUV | LWS_SERVER_OPTION_VALIDATE_UTF8 |
+		       LWS_SERVER_OPTION_HTTP_HEADERS_SECURITY_BEST_PRACTICES_ENFORCE |
+		       LWS_SERVER_OPTION_EXPLICIT_VHOSTS;
+	info.port = cfg->listen_port;
+	info.iface = cfg->listen_host[0] ? cfg->listen_host : NULL;
+	info.protocols = protocols;
+	info.user = s;
+	info.max_http_header_data = 4096;
+	info.timeout_secs = 10;
+	info.fd_limit_per_thread = (unsigned)cfg->max_connections + 64;
+	info.pt_serv_buf_size = 16384;
+	s->ctx = lws_create_context(&info);
+	if (!s->ctx) {
+		hr_err("cannot create the libwebsockets context (is libwebsockets-evlib-uv installed?)");
+		hr_sessions_free(s->sessions);
+		free(s);
+		return -EIO;
+	}
+	s->vhost = lws_create_vhost(s->ctx, &info);
+	if (!s->vhost) {
+		hr_err("cannot listen on %s:%d", cfg->listen_host, cfg->listen_port);
+		hr_server_stop(s);
+		*out = s; /* the caller drains the loop, then frees */
+		return -EADDRINUSE;
+	}
+	*out = s;
+	return 0;
+}
+
+int hr_server_port(const hr_server *s)
+{
+	return lws_get_vhost_listen_port(s->vhost);
+}
+
+unsigned hr_server_connections(const hr_server *s)
+{
+	return s->connections;
+}
+
+void hr_server_stop(hr_server *s)
+{
+	if (!s || !s->ctx)
+		return;
+	lws_context_destroy(s->ctx);
+	s->ctx = NULL;
+}
+
+void hr_server_free(hr_server *s)
+{
+	if (!s)
+		return;
+	hr_server_stop(s);
+	hr_sessions_free(s->sessions);
+	free(s);
+}

@@ -1,0 +1,39 @@
+/*
+ * The network layer: libwebsockets on herald's own libuv loop, serving the
+ * herald.v1 WebSocket at /chat and the HTTP API (/v1/ask, /healthz) on one
+ * port. The only module that includes libwebsockets.h. It turns bytes into
+ * questions for the engine and answers into frames; it decides nothing else.
+ */
+#ifndef HERALD_SERVER_H
+#define HERALD_SERVER_H
+
+#include <uv.h>
+
+#include "config.h"
+#include "engine.h"
+
+typedef struct hr_server hr_server;
+
+/*
+ * Creates the lws context on LOOP (foreign loop) listening on cfg->listen_*.
+ * CFG and ENGINE are borrowed and must outlive the server.
+ * Returns 0 or a negative errno (the reason is logged).
+ */
+int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *engine, hr_server **out);
+
+/* The port actually bound (useful when the config asked for port 0). */
+int hr_server_port(const hr_server *s);
+
+/* Number of open WebSocket connections. */
+unsigned hr_server_connections(const hr_server *s);
+
+/*
+ * Begins shutdown: destroys the lws context, which closes its connections and
+ * releases its loop handles over the next loop iterations. Idempotent.
+ */
+void hr_server_stop(hr_server *s);
+
+/* Frees S after hr_server_stop() and after the loop has drained; NULL is accepted. */
+void hr_server_free(hr_server *s);
+
+#endif
