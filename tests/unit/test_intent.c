@@ -1,0 +1,241 @@
+/* Unit tests of core/intent.c: parsing, errors with file:line, slots, ranking,
+ * needs, spelling correction and match limits. */
+#include "cmocka_prelude.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "intent.h"
+#include "text.h"
+
+struct diags {
+	int n;
+	char last[512];
+	char all[4096];
+};
+
+static void collect(void *ud, const char *file, int line, const char *msg)
+{
+	struct diags *d = ud;
+	d->n++;
+	snprintf(d->last, sizeof(d->last), "%s:%d: %s", file, line, msg);
+	size_t l = strlen(d->all);
+	snprintf(d->all + l, sizeof(d->all) - l, "%s\n", d->last);
+}
+
+static hr_intents *build(const char *text, struct diags *d, int *rc)
+{
+	hr_intents *set = hr_intents_new();
+	assert_non_null(set);
+	*rc = hr_intents_add_text(set, "t.intents", text, strlen(text), collect, d);
+	if (*rc == 0)
+		*rc = hr_intents_compile(set, collect, d);
+	return set;
+}
+
+static const char *top(hr_intents *set, const char *q, struct hr_match *m)
+{
+	char norm[512];
+	hr_text_normalize(q, strlen(q), norm, sizeof(norm));
+	hr_matcher *mt = hr_matcher_new(set, NULL);
+	hr_intents_match(mt, norm, m);
+	hr_matcher_free(mt);
+	return m->ncandidates ? m->candidates[0].intent->name : NULL;
+}
+
+static const char *base =
+	"slot drug\n"
+	"  trastuzumab = trastuzumab, herceptin, herceptin hylecta\n"
+	"  t_dxd = enhertu, t dxd, in her two\n"
+	"words se\n"
+	"  side effects, side effect, toxicit*\n"
+	"\n"
+	"intent a.about\n"
+	"  pattern: what is {drug}\n"
+	"  example: what is herceptin\n"
+	"intent a.se\n"
+	"  priority: 1\n"
+	"  needs: drug\n"
+	"  pattern: {se}\n"
+	"  pattern: {se}.*{drug}\n"
+	"  example: side effects\n"
+	"intent a.general\n"
+	"  pattern: {se}\n"
+	"  example: side effects\n"
+	"intent a.long\n"
+	"  pattern: what is the treatment\n"
+	"  example: what is the treatment\n"
+	"intent a.short\n"
+	"  pattern: treatment\n"
+	"  example: treatment\n";
+
+static void test_slots_are_canonical(void **state)
+{
+	(void)state;
+	struct diags d = { 0 };
+	int rc;
+	hr_intents *set = build(base, &d, &rc);
+	assert_int_equal(rc, 0);
+	struct hr_match *m = calloc(1, sizeof(*m));
+	assert_string_equal(top(set, "What is Herceptin?", m), "a.about");
+	assert_string_equal(hr_candidate_slot(&m->candidates[0], "drug"), "trastuzumab");
+	assert_string_equal(top(set, "what is T-DXd", m), "a.about");
+	assert_string_equal(hr_candidate_slot(&m->candidates[0], "drug"), "t_dxd");
+	assert_string_equal(top(set, "what is tdxd", m), "a.about");
+	assert_string_equal(top(set, "what is in her two", m), "a.about");
+	assert_string_equal(hr_candidate_slot(&m->candidates[0], "drug"), "t_dxd");
+	/* Longer phrase wins inside the alternation. */
+	top(set, "what is herceptin hylecta", m);
+	assert_int_equal(m->candidates[0].covered, (int)strlen("what is herceptin hylecta"));
+	/* Whole words only. */
+	assert_null(top(set, "what is herceptinx", m));
+	free(m);
+	hr_intents_free(set);
+}
+
+static void test_ranking(void **state)
+{
+	(void)state;
+	struct diags d = { 0 };
+	int rc;
+	hr_intents *set = build(base, &d, &rc);
+	assert_int_equal(rc, 0);
+	struct hr_match *m = calloc(1, sizeof(*m));
+	/* Priority first. */
+	assert_string_equal(top(set, "any side effects?", m), "a.se");
+	assert_int_equal(m->ncandidates, 2);
+	assert_string_equal(m->candidates[1].intent->name, "a.general");
+	/* Same priority: the longer match wins. */
+	assert_string_equal(top(set, "what is the treatment", m), "a.long");
+	assert_string_equal(m->candidates[1].intent->name, "a.short");
+	/* Prefix phrase. */
+	assert_string_equal(top(set, "toxicities", m), "a.se");
+	free(m);
+	hr_intents_free(set);
+}
+
+static void test_spelling_correction(void **state)
+{
+	(void)state;
+	struct diags d = { 0 };
+	int rc;
+	hr_intents *set = build(base, &d, &rc);
+	assert_int_equal(rc, 0);
+	struct hr_match *m = calloc(1, sizeof(*m));
+	assert_string_equal(top(set, "what is hercepton", m), "a.about");
+	assert_string_equal(m->corrected, "what is herceptin");
+	assert_string_equal(hr_candidate_slot(&m->candidates[0], "drug"), "trastuzumab");
+	assert_string_equal(top(set, "what is herceptn", m), "a.about");
+	/* Short words and unrelated words are left alone. */
+	top(set, "what is pizza", m);
+	assert_string_equal(m->corrected, "what is pizza");
+	free(m);
+	hr_intents_free(set);
+}
+
+static void test_errors_have_file_and_line(void **state)
+{
+	(void)state;
+	struct diags d = { 0 };
+	int rc;
+	hr_intents *set = build("intent ok.one\n"
+				"  pattern: (unclosed\n"
+				"  example: x\n",
+				&d, &rc);
+	assert_int_not_equal(rc, 0);
+	assert_non_null(strstr(d.last, "t.intents:2:"));
+	assert_non_null(strstr(d.last, "does not compile"));
+	hr_intents_free(set);
+
+	memset(&d, 0, sizeof(d));
+	set = build("intent Bad Name\n  pattern: x\n", &d, &rc);
+	assert_int_not_equal(rc, 0);
+	assert_non_null(strstr(d.all, "t.intents:1: bad intent name"));
+	hr_intents_free(set);
+
+	memset(&d, 0, sizeof(d));
+	set = build("intent a.b\n  colour: blue\n  pattern: {nosuch}\n", &d, &rc);
+	assert_int_not_equal(rc, 0);
+	assert_non_null(strstr(d.all, "t.intents:2: unknown key 'colour'"));
+	hr_intents_free(set);
+
+	memset(&d, 0, sizeof(d));
+	set = build("intent a.b\n  pattern: {nosuch}\n  example: x\n", &d, &rc);
+	assert_int_not_equal(rc, 0);
+	assert_non_null(strstr(d.all, "t.intents:2: pattern refers to {nosuch}"));
+	hr_intents_free(set);
+
+	memset(&d, 0, sizeof(d));
+	set = build("intent a.b\n  pattern: x\nintent a.b\n  pattern: y\n", &d, &rc);
+	assert_int_not_equal(rc, 0);
+	assert_non_null(strstr(d.all, "t.intents:3: intent 'a.b' is already defined at t.intents:1"));
+	hr_intents_free(set);
+
+	memset(&d, 0, sizeof(d));
+	set = build("  pattern: orphan\n", &d, &rc);
+	assert_int_not_equal(rc, 0);
+	assert_non_null(strstr(d.all, "t.intents:1: indented line outside"));
+	hr_intents_free(set);
+}
+
+static void test_directory_of_bad_file(void **state)
+{
+	(void)state;
+	struct diags d = { 0 };
+	hr_intents *set = hr_intents_new();
+	int rc = hr_intents_add_dir(set, HERALD_TEST_DATA "/bad", collect, &d);
+	assert_int_not_equal(rc, 0);
+	assert_non_null(strstr(d.all, "broken.intents:5: bad intent name"));
+	assert_non_null(strstr(d.all, "broken.intents:9: unknown key 'colour'"));
+	hr_intents_free(set);
+}
+
+static void test_limits(void **state)
+{
+	(void)state;
+	struct diags d = { 0 };
+	int rc;
+	/* Catastrophic backtracking must hit the limit, not hang. */
+	hr_intents *set = build("intent a.evil\n  pattern: ^(a+)+$\n  example: aaaa\n", &d, &rc);
+	assert_int_equal(rc, 0);
+	for (int jit = 0; jit <= 1; jit++) {
+		struct hr_match_limits lim = { .match_limit = 1000, .depth_limit = 100, .use_jit = jit };
+		hr_matcher *mt = hr_matcher_new(set, &lim);
+		struct hr_match *m = calloc(1, sizeof(*m));
+		char subject[64];
+		memset(subject, 'a', 40);
+		strcpy(subject + 40, "b");
+		hr_intents_match(mt, subject, m);
+		assert_int_equal(m->ncandidates, 0);
+		assert_true(m->limit_hit);
+		free(m);
+		hr_matcher_free(mt);
+	}
+	hr_intents_free(set);
+}
+
+static void test_named_groups_become_slots(void **state)
+{
+	(void)state;
+	struct diags d = { 0 };
+	int rc;
+	hr_intents *set = build("intent a.score\n  pattern: ihc (?<score>[0-3])\\+?\n  example: ihc 2+\n", &d, &rc);
+	assert_int_equal(rc, 0);
+	struct hr_match *m = calloc(1, sizeof(*m));
+	assert_string_equal(top(set, "my IHC 2+ result", m), "a.score");
+	assert_string_equal(hr_candidate_slot(&m->candidates[0], "score"), "2");
+	free(m);
+	hr_intents_free(set);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_slots_are_canonical),  cmocka_unit_test(test_ranking),
+		cmocka_unit_test(test_spelling_correction),  cmocka_unit_test(test_errors_have_file_and_line),
+		cmocka_unit_test(test_directory_of_bad_file), cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_named_groups_become_slots),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,75 @@
+/* Unit tests of core/text.c: normalisation and UTF-8 validation. */
+#include "cmocka_prelude.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "text.h"
+
+static void norm_is(const char *in, const char *want)
+{
+	char out[256];
+	int n = hr_text_normalize(in, strlen(in), out, sizeof(out));
+	assert_true(n >= 0);
+	assert_string_equal(out, want);
+	assert_int_equal((size_t)n, strlen(want));
+}
+
+static void test_case_and_punctuation(void **state)
+{
+	(void)state;
+	norm_is("What is HER2?", "what is her2");
+	norm_is("  Hello,   world!!  ", "hello world");
+	norm_is("IHC 2+ -- what now?", "ihc 2+ -- what now");
+	norm_is("T-DM1 (Kadcyla)", "t-dm1 kadcyla");
+	norm_is("fever of 100.4 F.", "fever of 100.4 f");
+	norm_is("end. Next", "end next");
+}
+
+static void test_unicode_punctuation(void **state)
+{
+	(void)state;
+	norm_is("what\xe2\x80\x99s HER2", "what's her2");
+	norm_is("\xe2\x80\x9cHER2\xe2\x80\x9d\xc2\xa0low", "her2 low");
+	norm_is("T\xe2\x80\x93DXd", "t-dxd");
+	norm_is("caf\xc3\xa9", "caf\xc3\xa9");
+}
+
+static void test_quotes_outside_words(void **state)
+{
+	(void)state;
+	norm_is("'hello'", "hello");
+	norm_is("don't", "don't");
+}
+
+static void test_no_space(void **state)
+{
+	(void)state;
+	char out[4];
+	assert_int_equal(hr_text_normalize("hello", 5, out, sizeof(out)), -ENOSPC);
+	assert_int_equal(hr_text_normalize("", 0, out, sizeof(out)), 0);
+	assert_string_equal(out, "");
+}
+
+static void test_utf8(void **state)
+{
+	(void)state;
+	assert_true(hr_text_valid_utf8("abc", 3));
+	assert_true(hr_text_valid_utf8("caf\xc3\xa9", 5));
+	assert_true(hr_text_valid_utf8("\xf0\x9f\x98\x80", 4));
+	assert_false(hr_text_valid_utf8("\xc3", 1));         /* truncated */
+	assert_false(hr_text_valid_utf8("\xc0\xaf", 2));     /* overlong */
+	assert_false(hr_text_valid_utf8("\xed\xa0\x80", 3)); /* surrogate */
+	assert_false(hr_text_valid_utf8("\xff", 1));
+	assert_false(hr_text_valid_utf8("a\x80", 2));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_case_and_punctuation), cmocka_unit_test(test_unicode_punctuation),
+		cmocka_unit_test(test_quotes_outside_words), cmocka_unit_test(test_no_space),
+		cmocka_unit_test(test_utf8),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
