@@ -20,13 +20,31 @@
 #include "log.h"
 #include "server.h"
 
+/* One reload: built on the thread pool, swapped in on the loop. */
+struct reload_job {
+	uv_work_t work;
+	struct daemon *d;
+	int reread_config;
+	struct hr_config cfg;
+	struct hr_content *content;
+	int rc;
+	char config_err[600];
+	char *diags; /* "file:line: message" lines, reported on the loop */
+	size_t diaglen;
+};
+
 struct daemon {
 	uv_loop_t loop;
-	uv_signal_t sigterm, sigint;
+	uv_signal_t sigterm, sigint, sighup;
+	uv_fs_event_t watch_intents, watch_plugins;
+	uv_timer_t debounce;
+	const char *config_path;
 	struct hr_config cfg;
-	struct hr_content content;
+	struct hr_content *content; /* the generation being served */
 	hr_engine *engine;
 	hr_server *server;
+	struct reload_job *reloading; /* at most one at a time */
+	int reload_again, reload_again_config;
 	int stopping;
 };
 
@@ -44,6 +62,158 @@ static void on_close(uv_handle_t *h)
 	(void)h;
 }
 
+static void job_diag(void *ud, const char *file, int line, const char *msg)
+{
+	struct reload_job *job = ud;
+	char buf[1200];
+	int n = line > 0 ? snprintf(buf, sizeof(buf), "%s:%d: %s\n", file, line, msg)
+			 : snprintf(buf, sizeof(buf), "%s: %s\n", file, msg);
+	if (n <= 0 || job->diaglen > 65536)
+		return;
+	char *nd = realloc(job->diags, job->diaglen + (size_t)n + 1);
+	if (!nd)
+		return;
+	memcpy(nd + job->diaglen, buf, (size_t)n + 1);
+	job->diags = nd;
+	job->diaglen += (size_t)n;
+}
+
+/* Runs on the thread pool: reads the config (on SIGHUP) and compiles a whole
+ * new content generation, so the loop never waits for files or compilers. */
+static void reload_work(uv_work_t *w)
+{
+	struct reload_job *job = w->data;
+	if (job->reread_config) {
+		hr_config_defaults(&job->cfg);
+		if (job->d->config_path &&
+		    hr_config_load_file(&job->cfg, job->d->config_path, job->config_err, sizeof(job->config_err))) {
+			job->rc = -EINVAL;
+			return;
+		}
+		/* The listen address belongs to the running server. */
+		memcpy(job->cfg.listen_host, job->d->cfg.listen_host, sizeof(job->cfg.listen_host));
+		job->cfg.listen_port = job->d->cfg.listen_port;
+		hr_config_resolve(&job->cfg);
+	}
+	job->content = calloc(1, sizeof(*job->content));
+	if (!job->content) {
+		job->rc = -ENOMEM;
+		return;
+	}
+	job->rc = hr_content_load(&job->cfg, job_diag, job, job->content);
+	if (job->rc == 0 && job->content->plugin_errors)
+		job->rc = -EINVAL;
+}
+
+static void start_reload(struct daemon *d, int reread_config);
+
+/* Back on the loop: swap the new generation in whole, or keep the old one. */
+static void reload_done(uv_work_t *w, int status)
+{
+	struct reload_job *job = w->data;
+	struct daemon *d = job->d;
+	d->reloading = NULL;
+	if (job->diags) {
+		char *save = NULL;
+		for (char *l = strtok_r(job->diags, "\n", &save); l; l = strtok_r(NULL, "\n", &save))
+			hr_err("%s", l);
+	}
+	if (job->config_err[0])
+		hr_err("bad config: %s", job->config_err);
+	if (d->stopping || status == UV_ECANCELED) {
+		job->rc = -ECANCELED;
+	} else if (job->rc == 0 && hr_engine_set_content(d->engine, job->content) == 0) {
+		hr_content_free(d->content);
+		free(d->content);
+		d->content = job->content;
+		job->content = NULL;
+		if (job->reread_config) {
+			d->cfg = job->cfg;
+			enum hr_log_level lvl = HR_LOG_INFO;
+			hr_log_level_parse(d->cfg.log_level, &lvl);
+			hr_log_set_level(lvl);
+		}
+		hr_notice("reloaded: %zu intents, %zu plugins", hr_intents_count(d->content->intents),
+			  hr_plugins_count(d->content->plugins));
+	} else {
+		hr_err("reload failed; still serving the previous version");
+	}
+	if (job->reread_config)
+		notify("READY=1");
+	if (job->content) {
+		hr_content_free(job->content);
+		free(job->content);
+	}
+	free(job->diags);
+	free(job);
+	if (d->reload_again && !d->stopping) {
+		int cfg = d->reload_again_config;
+		d->reload_again = d->reload_again_config = 0;
+		start_reload(d, cfg);
+	}
+}
+
+static void start_reload(struct daemon *d, int reread_config)
+{
+	if (d->stopping)
+		return;
+	if (d->reloading) {
+		/* A change arrived while compiling: compile again afterwards, so the
+		 * newest files always win. */
+		d->reload_again = 1;
+		d->reload_again_config |= reread_config;
+		return;
+	}
+	struct reload_job *job = calloc(1, sizeof(*job));
+	if (!job) {
+		hr_err("reload: out of memory");
+		return;
+	}
+	job->d = d;
+	job->reread_config = reread_config;
+	job->cfg = d->cfg;
+	job->work.data = job;
+	if (reread_config)
+		notify("RELOADING=1");
+	if (uv_queue_work(&d->loop, &job->work, reload_work, reload_done) != 0) {
+		free(job);
+		return;
+	}
+	d->reloading = job;
+}
+
+static void on_debounce(uv_timer_t *t)
+{
+	start_reload(t->data, 0);
+}
+
+/* A file changed in intents/ or plugins/: wait for the burst of events an
+ * editor's save makes to settle, then reload once. */
+static void on_fs_event(uv_fs_event_t *h, const char *filename, int events, int status)
+{
+	struct daemon *d = h->data;
+	if (status < 0) {
+		hr_warn("watching content: %s", uv_strerror(status));
+		return;
+	}
+	uv_timer_start(&d->debounce, on_debounce, 150, 0);
+}
+
+static void on_sighup(uv_signal_t *h, int signum)
+{
+	hr_notice("signal %d: reloading config and content", signum);
+	start_reload(h->data, 1);
+}
+
+static void watch_dir(struct daemon *d, uv_fs_event_t *h, const char *dir)
+{
+	uv_fs_event_init(&d->loop, h);
+	h->data = d;
+	int rc = uv_fs_event_start(h, on_fs_event, dir, 0);
+	if (rc)
+		hr_warn("cannot watch %s for changes (%s); SIGHUP still reloads", dir, uv_strerror(rc));
+}
+
 /* SIGTERM/SIGINT: stop accepting, let lws close its connections, close our own
  * handles; uv_run() then returns because nothing is left on the loop. */
 static void on_stop_signal(uv_signal_t *h, int signum)
@@ -57,6 +227,10 @@ static void on_stop_signal(uv_signal_t *h, int signum)
 	hr_server_stop(d->server);
 	uv_close((uv_handle_t *)&d->sigterm, on_close);
 	uv_close((uv_handle_t *)&d->sigint, on_close);
+	uv_close((uv_handle_t *)&d->sighup, on_close);
+	uv_close((uv_handle_t *)&d->watch_intents, on_close);
+	uv_close((uv_handle_t *)&d->watch_plugins, on_close);
+	uv_close((uv_handle_t *)&d->debounce, on_close);
 }
 
 static void usage_serve(FILE *f)
@@ -122,15 +296,19 @@ int hr_cmd_serve(int argc, char **argv)
 	/* A client that vanishes mid-write must not kill the daemon. */
 	signal(SIGPIPE, SIG_IGN);
 
-	int rc = hr_content_load(&d->cfg, hr_diag_log, NULL, &d->content);
+	d->config_path = config;
+	d->content = calloc(1, sizeof(*d->content));
+	if (!d->content)
+		goto out_free;
+	int rc = hr_content_load(&d->cfg, hr_diag_log, NULL, d->content);
 	if (rc) {
 		hr_err("cannot load content from %s and %s: %s", d->cfg.intents_dir, d->cfg.plugins_dir,
 		       strerror(-rc));
-		goto out_free;
+		goto out_content;
 	}
-	if (d->content.plugin_errors)
+	if (d->content->plugin_errors)
 		hr_warn("some plugins failed to load (see above); serving the rest");
-	if ((rc = hr_engine_new(&d->content, &d->engine))) {
+	if ((rc = hr_engine_new(d->content, &d->engine))) {
 		hr_err("cannot start the engine: %s", strerror(-rc));
 		goto out_content;
 	}
@@ -140,20 +318,31 @@ int hr_cmd_serve(int argc, char **argv)
 	}
 	uv_signal_init(&d->loop, &d->sigterm);
 	uv_signal_init(&d->loop, &d->sigint);
-	d->sigterm.data = d->sigint.data = d;
+	uv_signal_init(&d->loop, &d->sighup);
+	d->sigterm.data = d->sigint.data = d->sighup.data = d;
 	uv_signal_start(&d->sigterm, on_stop_signal, SIGTERM);
 	uv_signal_start(&d->sigint, on_stop_signal, SIGINT);
+	uv_signal_start(&d->sighup, on_sighup, SIGHUP);
+	uv_timer_init(&d->loop, &d->debounce);
+	d->debounce.data = d;
+	watch_dir(d, &d->watch_intents, d->cfg.intents_dir);
+	watch_dir(d, &d->watch_plugins, d->cfg.plugins_dir);
 
 	rc = hr_server_start(&d->loop, &d->cfg, d->engine, &d->server);
 	if (rc) {
+		d->stopping = 1;
 		uv_close((uv_handle_t *)&d->sigterm, on_close);
 		uv_close((uv_handle_t *)&d->sigint, on_close);
+		uv_close((uv_handle_t *)&d->sighup, on_close);
+		uv_close((uv_handle_t *)&d->watch_intents, on_close);
+		uv_close((uv_handle_t *)&d->watch_plugins, on_close);
+		uv_close((uv_handle_t *)&d->debounce, on_close);
 		uv_run(&d->loop, UV_RUN_DEFAULT);
 		goto out_loop;
 	}
 	hr_notice("herald listening on %s:%d (%zu intents, %zu plugins)", d->cfg.listen_host,
-		  hr_server_port(d->server), hr_intents_count(d->content.intents),
-		  hr_plugins_count(d->content.plugins));
+		  hr_server_port(d->server), hr_intents_count(d->content->intents),
+		  hr_plugins_count(d->content->plugins));
 	notify("READY=1");
 
 	uv_run(&d->loop, UV_RUN_DEFAULT);
@@ -169,7 +358,8 @@ out_loop:
 out_engine:
 	hr_engine_free(d->engine);
 out_content:
-	hr_content_free(&d->content);
+	hr_content_free(d->content);
+	free(d->content);
 out_free:
 	free(d);
 	if (status == 0)
