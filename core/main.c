@@ -20,6 +20,8 @@ static void usage(FILE *f)
 		"  serve   run the daemon in the foreground (WebSocket and HTTP)\n"
 		"  ask     answer one question from the local intents and plugins\n"
 		"  check   load all content and verify that every example routes to its intent\n"
+		"  test    run the test cases written beside the plugins (plugins/NAME.tests)\n"
+		"  new     write a working plugin, intents and tests file for a new topic\n"
 		"\n"
 		"Run 'herald COMMAND --help' for a command's options; 'herald --version' for the version.\n");
 }
@@ -45,6 +47,10 @@ int main(int argc, char **argv)
 		return hr_cmd_ask(argc - 1, argv + 1);
 	if (strcmp(cmd, "check") == 0)
 		return hr_cmd_check(argc - 1, argv + 1);
+	if (strcmp(cmd, "test") == 0)
+		return hr_cmd_test(argc - 1, argv + 1);
+	if (strcmp(cmd, "new") == 0)
+		return hr_cmd_new(argc - 1, argv + 1);
 	fprintf(stderr, "herald: unknown command '%s'\n\n", cmd);
 	usage(stderr);
 	return 2;
