@@ -1,0 +1,125 @@
+"""Live reload, as a new staff member would try it: `herald new`, edit the
+answer, save, ask the running daemon; break the file and see the error in the
+log and the old answer still served; remove it and see the fallback. Also
+plugins that loop forever, allocate without bound, fail to parse, or call a
+forbidden function: the daemon keeps serving."""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+sys.path.insert(0, os.path.dirname(__file__))
+from herald_client import HERALD_BIN, SOURCE_DIR, Daemon, WebSocket, http, wait_for  # noqa: E402
+
+
+def answer(d, text, session=None):
+    body = {"text": text}
+    if session:
+        body["session"] = session
+    status, _, reply = http(d.url + "/v1/ask", "POST", body)
+    assert status == 200, (status, reply)
+    return reply
+
+
+class ReloadTest(unittest.TestCase):
+    def setUp(self):
+        self.root = tempfile.mkdtemp(prefix="herald-reload-")
+        for sub in ("intents", "plugins", "lua"):
+            shutil.copytree(os.path.join(SOURCE_DIR, sub), os.path.join(self.root, sub))
+        self.conf = os.path.join(self.root, "herald.conf.lua")
+        with open(self.conf, "w") as f:
+            f.write('content_dir = "%s"\n' % self.root)
+        self.d = Daemon(config=self.conf)
+
+    def tearDown(self):
+        rc = self.d.stop()
+        shutil.rmtree(self.root, ignore_errors=True)
+        self.assertEqual(rc, 0, self.d.log())
+
+    def path(self, *parts):
+        return os.path.join(self.root, *parts)
+
+    def write(self, rel, text):
+        with open(self.path(rel), "w") as f:
+            f.write(text)
+
+    def test_staff_workflow(self):
+        question = "tell me about valet parking"
+        self.assertEqual(answer(self.d, question)["intent"], "fallback")
+        out = subprocess.run([HERALD_BIN, "new", "--config", self.conf, "valet_parking"],
+                             capture_output=True, text=True)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertTrue(wait_for(lambda: answer(self.d, question)["intent"] == "valet_parking.about", 2.0),
+                        self.d.log())
+        # Edit the answer and save: live within a second.
+        plugin = self.path("plugins", "valet_parking.lua")
+        with open(plugin) as f:
+            src = f.read()
+        self.write("plugins/valet_parking.lua", src.replace("Write the first key point about valet parking here.",
+                                                            "Valet parking is free at the main door."))
+        t0 = time.time()
+        self.assertTrue(wait_for(lambda: "free at the main door" in answer(self.d, question)["text"], 1.0))
+        self.assertLess(time.time() - t0, 1.0)
+        # Check and test pass as written.
+        for cmd in ("check", "test"):
+            out = subprocess.run([HERALD_BIN, cmd, "--config", self.conf], capture_output=True, text=True)
+            self.assertEqual(out.returncode, 0, cmd + ":\n" + out.stdout + out.stderr)
+        # Break it: the old answer keeps serving and the log names file:line.
+        self.write("plugins/valet_parking.lua", src + "\nthis is not lua (\n")
+        self.assertTrue(wait_for(lambda: "valet_parking.lua:" in self.d.log(), 2.0), self.d.log())
+        self.assertIn("free at the main door", answer(self.d, question)["text"])
+        # Remove it: the fallback again.
+        os.remove(self.path("plugins", "valet_parking.lua"))
+        os.remove(self.path("intents", "valet_parking.intents"))
+        self.assertTrue(wait_for(lambda: answer(self.d, question)["intent"] == "fallback", 2.0), self.d.log())
+
+    def test_hostile_plugins_never_take_it_down(self):
+        self.write("intents/hostile.intents",
+                   "intent hostile.loop\n  pattern: ^spin forever$\n  example: spin forever\n"
+                   "intent hostile.hog\n  pattern: ^eat all memory$\n  example: eat all memory\n"
+                   "intent hostile.exec\n  pattern: ^run a command$\n  example: run a command\n")
+        self.write("plugins/hostile.lua",
+                   'herald.about{ title = "hostile", reviewed = "2026-11-22" }\n'
+                   'herald.on("hostile.loop", function() while true do pcall(function() while true do end end) end end)\n'
+                   'herald.on("hostile.hog", function() local t = {} while true do t[#t+1] = string.rep("x", 4096) .. #t end end)\n'
+                   'herald.on("hostile.exec", function() return { text = tostring(os.execute("true")) } end)\n')
+        self.assertTrue(wait_for(lambda: answer(self.d, "spin forever")["intent"] == "hostile.loop", 2.0),
+                        self.d.log())
+        ws = WebSocket(self.d.port)
+        for q in ("spin forever", "eat all memory", "run a command"):
+            t0 = time.time()
+            r = answer(self.d, q)
+            self.assertIn("couldn't answer", r["text"])
+            self.assertLess(time.time() - t0, 2.0)
+        self.assertEqual(ws.ask("1", "hello")["type"], "answer")
+        ws.close()
+        self.assertIn("hostile.lua", self.d.log())
+        # A syntax error and a forbidden call at load: reload refused, old set serves.
+        self.write("plugins/zz_syntax.lua", "herald.answer(\n")
+        self.assertTrue(wait_for(lambda: "zz_syntax.lua:" in self.d.log(), 2.0))
+        self.write("plugins/zz_syntax.lua", 'herald.about{ title = "x", reviewed = "2026-11-22" }\nos.execute("id")\n')
+        self.assertTrue(wait_for(lambda: "zz_syntax.lua:2:" in self.d.log(), 2.0), self.d.log())
+        self.assertEqual(answer(self.d, "hello")["intent"], "conversation.greeting")
+
+    def test_sighup_reloads_config(self):
+        with open(self.conf, "a") as f:
+            f.write("limits = { message_bytes = 100 }\n")
+        self.d.proc.send_signal(signal.SIGHUP)
+        self.assertTrue(wait_for(lambda: "reloaded" in self.d.log(), 2.0), self.d.log())
+        status, _, body = http(self.d.url + "/v1/ask", "POST", {"text": "x" * 200})
+        self.assertEqual(status, 413)
+        # A bad config on SIGHUP keeps the old one.
+        with open(self.conf, "a") as f:
+            f.write("limits = { message_bytes = -5 }\n")
+        self.d.proc.send_signal(signal.SIGHUP)
+        self.assertTrue(wait_for(lambda: "limits.message_bytes: -5 is out of range" in self.d.log(), 2.0),
+                        self.d.log())
+        self.assertEqual(answer(self.d, "hello")["intent"], "conversation.greeting")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
