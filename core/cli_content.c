@@ -170,8 +170,22 @@ int hr_cmd_ask(int argc, char **argv)
 
 struct check_state {
 	int errors;
-	int warnings;
+	int conflicts;
+	int show_conflicts;
 };
+
+/* Says in words why candidate A ranks before B (the order of hr_intents_match). */
+static void verdict(const struct hr_candidate *a, const struct hr_candidate *b, char *out, size_t cap)
+{
+	if (a->priority != b->priority)
+		snprintf(out, cap, "higher priority (%d > %d)", a->priority, b->priority);
+	else if (a->covered != b->covered)
+		snprintf(out, cap, "longer match (%d > %d characters)", a->covered, b->covered);
+	else if (a->nslots != b->nslots)
+		snprintf(out, cap, "more slots filled (%zu > %zu)", a->nslots, b->nslots);
+	else
+		snprintf(out, cap, "defined first (%s:%d)", a->intent->file, a->intent->line);
+}
 
 static void check_diag(void *ud, const char *file, int line, const char *msg)
 {
@@ -182,7 +196,7 @@ static void check_diag(void *ud, const char *file, int line, const char *msg)
 
 static void usage_check(FILE *f)
 {
-	fprintf(f, "usage: herald check [--config FILE] [--today YYYY-MM-DD]\n"
+	fprintf(f, "usage: herald check [--config FILE] [--today YYYY-MM-DD] [--conflicts]\n"
 		   "\n"
 		   "Loads every intent file and plugin and reports, as file:line: message,\n"
 		   "  - files that do not parse, patterns that do not compile, plugins that fail;\n"
@@ -190,6 +204,9 @@ static void usage_check(FILE *f)
 		   "  - examples that do not route to their own intent (and which intent wins);\n"
 		   "  - examples that the safety layer would treat as an emergency;\n"
 		   "  - plugins without a review date, or past their review_by date.\n"
+		   "  - two plugins answering the same intent (the first in file-name order wins).\n"
+		   "With --conflicts it also lists every example that another intent matches too,\n"
+		   "with the verdict on which wins and why (see docs/intents.md, Ranking).\n"
 		   "Exits 0 when all is well, 1 otherwise.\n");
 }
 
@@ -198,10 +215,12 @@ int hr_cmd_check(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "config", required_argument, NULL, 'c' },
 		{ "today", required_argument, NULL, 't' },
+		{ "conflicts", no_argument, NULL, 'x' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *config = NULL;
+	int show_conflicts = 0;
 	char today[16];
 	time_t now = time(NULL);
 	struct tm tm;
@@ -217,6 +236,9 @@ int hr_cmd_check(int argc, char **argv)
 		case 't':
 			snprintf(today, sizeof(today), "%s", optarg);
 			break;
+		case 'x':
+			show_conflicts = 1;
+			break;
 		case 'h':
 			usage_check(stdout);
 			return 0;
@@ -231,7 +253,7 @@ int hr_cmd_check(int argc, char **argv)
 	hr_config_resolve(&cfg);
 	hr_log_set_level(HR_LOG_WARN);
 
-	struct check_state st = { 0 };
+	struct check_state st = { .show_conflicts = show_conflicts };
 	struct hr_content content;
 	int rc = hr_content_load(&cfg, check_diag, &st, &content);
 	if (rc) {
@@ -309,6 +331,22 @@ int hr_cmd_check(int argc, char **argv)
 					snprintf(msg, sizeof(msg), "example \"%s\" matches no pattern of '%s'", ex,
 						 in->name);
 				check_diag(&st, in->file, in->example_lines[k], msg);
+				continue;
+			}
+			/* Every other intent this example matches is a conflict that the
+			 * ranking settles; say how. */
+			for (size_t ci = 0; ci < match->ncandidates; ci++) {
+				const struct hr_candidate *cand = &match->candidates[ci];
+				if (cand == best)
+					continue;
+				st.conflicts++;
+				if (st.show_conflicts) {
+					char why[160];
+					verdict(best, cand, why, sizeof(why));
+					printf("%s:%d: note: example \"%s\" also matches '%s' (%s:%d); '%s' wins: %s\n",
+					       in->file, in->example_lines[k], ex, cand->intent->name, cand->intent->file,
+					       cand->intent->line, in->name, why);
+				}
 			}
 		}
 	}
@@ -321,6 +359,9 @@ int hr_cmd_check(int argc, char **argv)
 		fprintf(stderr, "herald check: %d problem%s\n", st.errors, st.errors == 1 ? "" : "s");
 		return 1;
 	}
-	printf("herald check: %zu intents, %zu examples, %zu plugins: all good\n", nintents, nexamples, nplugins);
+	printf("herald check: %zu intents, %zu examples, %zu plugins: all good", nintents, nexamples, nplugins);
+	if (st.conflicts && !st.show_conflicts)
+		printf(" (%d overlaps settled by ranking; --conflicts lists them)", st.conflicts);
+	printf("\n");
 	return 0;
 }
