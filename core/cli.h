@@ -10,6 +10,7 @@ int hr_cmd_ask(int argc, char **argv);
 int hr_cmd_check(int argc, char **argv);
 int hr_cmd_test(int argc, char **argv);
 int hr_cmd_new(int argc, char **argv);
+int hr_cmd_report(int argc, char **argv);
 
 /* Shared option handling: reads --config FILE into CFG (defaults first).
  * Returns 0 or prints the error and returns -EINVAL. */

@@ -17,6 +17,7 @@
 #include "config.h"
 #include "engine.h"
 #include "log.h"
+#include "unanswered.h"
 
 #define MAX_TURNS 4
 
@@ -402,4 +403,67 @@ int hr_cmd_new(int argc, char **argv)
 	free(plugin);
 	free(tests);
 	return status;
+}
+
+/* ---- herald report ---- */
+
+static void print_group(const char *text, size_t count, void *ud)
+{
+	(void)ud;
+	printf("%6zu  %s\n", count, text);
+}
+
+static void usage_report(FILE *f)
+{
+	fprintf(f, "usage: herald report [--config FILE] unanswered\n"
+		   "\n"
+		   "Lists the questions that reached the fallback (kept only when the config sets\n"
+		   "unanswered.enabled = 1), redacted, grouped and counted, most asked first, so\n"
+		   "authors see what to write next.\n");
+}
+
+int hr_cmd_report(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *config = NULL;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "c:h", opts, NULL)) != -1) {
+		if (c == 'c') {
+			config = optarg;
+		} else if (c == 'h') {
+			usage_report(stdout);
+			return 0;
+		} else {
+			usage_report(stderr);
+			return 2;
+		}
+	}
+	if (optind != argc - 1 || strcmp(argv[optind], "unanswered") != 0) {
+		usage_report(stderr);
+		return 2;
+	}
+	struct hr_config cfg;
+	if (hr_cli_load_config(&cfg, config))
+		return 1;
+	hr_unanswered *u = hr_unanswered_new((size_t)cfg.unanswered_max, (int64_t)cfg.unanswered_max_age_days * 86400);
+	if (!u)
+		return 1;
+	int rc = hr_unanswered_load(u, cfg.unanswered_file, (int64_t)time(NULL));
+	if (rc) {
+		fprintf(stderr, "herald report: cannot read %s: %s\n", cfg.unanswered_file, strerror(-rc));
+		hr_unanswered_free(u);
+		return 1;
+	}
+	if (!cfg.unanswered_enabled)
+		fprintf(stderr, "note: unanswered.enabled is 0 in this config, so no new questions are kept\n");
+	printf("%zu unanswered question%s in %s\n", hr_unanswered_count(u), hr_unanswered_count(u) == 1 ? "" : "s",
+	       cfg.unanswered_file);
+	hr_unanswered_report(u, print_group, NULL);
+	hr_unanswered_free(u);
+	return 0;
 }

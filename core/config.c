@@ -29,6 +29,11 @@ const struct hr_config_key hr_config_keys[] = {
 	KEY_INT("limits.max_connections", max_connections, 1, 1000000, "10000", "open connections at most"),
 	KEY_INT("sessions.ttl_seconds", session_ttl_s, 10, 7 * 86400, "1800", "idle HTTP conversations expire after this"),
 	KEY_INT("sessions.max", max_sessions, 1, 10000000, "10000", "HTTP conversations remembered at most"),
+	KEY_INT("unanswered.enabled", unanswered_enabled, 0, 1, "0",
+		"1 keeps questions that reached the fallback (redacted) for `herald report unanswered`"),
+	KEY_STR("unanswered.file", unanswered_file, "unanswered.tsv", "where they are kept (relative: to the working directory)"),
+	KEY_INT("unanswered.max", unanswered_max, 1, 1000000, "1000", "questions kept at most"),
+	KEY_INT("unanswered.max_age_days", unanswered_max_age_days, 1, 3650, "30", "days a question is kept"),
 	{ NULL, 0, 0, 0, 0, 0, NULL, NULL },
 };
 

@@ -27,6 +27,10 @@ struct hr_config {
 	int max_connections; /* limits.max_connections */
 	int session_ttl_s;   /* sessions.ttl_seconds */
 	int max_sessions;    /* sessions.max */
+	int unanswered_enabled;  /* unanswered.enabled (0 or 1) */
+	char unanswered_file[HR_PATH_MAX]; /* unanswered.file */
+	int unanswered_max;      /* unanswered.max */
+	int unanswered_max_age_days; /* unanswered.max_age_days */
 };
 
 enum hr_config_type { HR_CONF_INT, HR_CONF_STRING, HR_CONF_LISTEN };

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <uv.h>
 #ifdef HERALD_WITH_SYSTEMD
 #include <systemd/sd-daemon.h>
@@ -19,6 +20,7 @@
 #include "engine.h"
 #include "log.h"
 #include "server.h"
+#include "unanswered.h"
 
 /* One reload: built on the thread pool, swapped in on the loop. */
 struct reload_job {
@@ -46,7 +48,64 @@ struct daemon {
 	struct reload_job *reloading; /* at most one at a time */
 	int reload_again, reload_again_config;
 	int stopping;
+	/* Unanswered questions (off by default), saved every few seconds off the loop. */
+	hr_unanswered *unanswered;
+	uv_timer_t save_timer;
+	int unanswered_dirty, saving;
 };
+
+static void on_fallback(void *ud, const char *text, size_t len)
+{
+	struct daemon *d = ud;
+	hr_unanswered_add(d->unanswered, text, len, (int64_t)time(NULL));
+	d->unanswered_dirty = 1;
+}
+
+struct save_job {
+	uv_work_t work;
+	struct daemon *d;
+	hr_unanswered *snapshot;
+	int rc;
+};
+
+static void save_work(uv_work_t *w)
+{
+	struct save_job *job = w->data;
+	job->rc = hr_unanswered_save(job->snapshot, job->d->cfg.unanswered_file);
+}
+
+static void save_done(uv_work_t *w, int status)
+{
+	struct save_job *job = w->data;
+	if (job->rc)
+		hr_warn("cannot save unanswered questions to %s: %s", job->d->cfg.unanswered_file,
+			strerror(-job->rc));
+	job->d->saving = 0;
+	hr_unanswered_free(job->snapshot);
+	free(job);
+}
+
+static void on_save_timer(uv_timer_t *t)
+{
+	struct daemon *d = t->data;
+	if (!d->unanswered_dirty || d->saving)
+		return;
+	hr_unanswered_expire(d->unanswered, (int64_t)time(NULL));
+	struct save_job *job = calloc(1, sizeof(*job));
+	if (!job || !(job->snapshot = hr_unanswered_clone(d->unanswered))) {
+		free(job);
+		return;
+	}
+	job->d = d;
+	job->work.data = job;
+	if (uv_queue_work(&d->loop, &job->work, save_work, save_done) == 0) {
+		d->saving = 1;
+		d->unanswered_dirty = 0;
+	} else {
+		hr_unanswered_free(job->snapshot);
+		free(job);
+	}
+}
 
 static void notify(const char *state)
 {
@@ -231,6 +290,8 @@ static void on_stop_signal(uv_signal_t *h, int signum)
 	uv_close((uv_handle_t *)&d->watch_intents, on_close);
 	uv_close((uv_handle_t *)&d->watch_plugins, on_close);
 	uv_close((uv_handle_t *)&d->debounce, on_close);
+	if (d->unanswered)
+		uv_close((uv_handle_t *)&d->save_timer, on_close);
 }
 
 static void usage_serve(FILE *f)
@@ -328,9 +389,26 @@ int hr_cmd_serve(int argc, char **argv)
 	watch_dir(d, &d->watch_intents, d->cfg.intents_dir);
 	watch_dir(d, &d->watch_plugins, d->cfg.plugins_dir);
 
+	if (d->cfg.unanswered_enabled) {
+		d->unanswered = hr_unanswered_new((size_t)d->cfg.unanswered_max,
+						  (int64_t)d->cfg.unanswered_max_age_days * 86400);
+		if (d->unanswered) {
+			int lr = hr_unanswered_load(d->unanswered, d->cfg.unanswered_file, (int64_t)time(NULL));
+			if (lr)
+				hr_warn("cannot read %s: %s", d->cfg.unanswered_file, strerror(-lr));
+			uv_timer_init(&d->loop, &d->save_timer);
+			d->save_timer.data = d;
+			uv_timer_start(&d->save_timer, on_save_timer, 5000, 5000);
+		}
+	}
+
 	rc = hr_server_start(&d->loop, &d->cfg, d->engine, &d->server);
+	if (rc == 0 && d->unanswered)
+		hr_server_on_fallback(d->server, on_fallback, d);
 	if (rc) {
 		d->stopping = 1;
+		if (d->unanswered)
+			uv_close((uv_handle_t *)&d->save_timer, on_close);
 		uv_close((uv_handle_t *)&d->sigterm, on_close);
 		uv_close((uv_handle_t *)&d->sigint, on_close);
 		uv_close((uv_handle_t *)&d->sighup, on_close);
@@ -354,6 +432,12 @@ out_loop:
 	if (uv_loop_close(&d->loop) != 0) {
 		hr_warn("the event loop still had handles at exit");
 		status = status ? status : 1;
+	}
+	if (d->unanswered) {
+		/* The last questions are written now: the loop has stopped. */
+		if (d->unanswered_dirty && hr_unanswered_save(d->unanswered, d->cfg.unanswered_file))
+			hr_warn("cannot save unanswered questions to %s", d->cfg.unanswered_file);
+		hr_unanswered_free(d->unanswered);
 	}
 out_engine:
 	hr_engine_free(d->engine);

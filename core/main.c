@@ -22,6 +22,7 @@ static void usage(FILE *f)
 		"  check   load all content and verify that every example routes to its intent\n"
 		"  test    run the test cases written beside the plugins (plugins/NAME.tests)\n"
 		"  new     write a working plugin, intents and tests file for a new topic\n"
+		"  report  list questions that reached the fallback (report unanswered)\n"
 		"\n"
 		"Run 'herald COMMAND --help' for a command's options; 'herald --version' for the version.\n");
 }
@@ -49,6 +50,8 @@ int main(int argc, char **argv)
 		return hr_cmd_check(argc - 1, argv + 1);
 	if (strcmp(cmd, "test") == 0)
 		return hr_cmd_test(argc - 1, argv + 1);
+	if (strcmp(cmd, "report") == 0)
+		return hr_cmd_report(argc - 1, argv + 1);
 	if (strcmp(cmd, "new") == 0)
 		return hr_cmd_new(argc - 1, argv + 1);
 	fprintf(stderr, "herald: unknown command '%s'\n\n", cmd);

@@ -54,8 +54,15 @@ struct hr_server {
 	hr_engine *engine;
 	hr_sessions *sessions;
 	unsigned connections;
-	uint64_t next_id;
+	void (*on_fallback)(void *ud, const char *text, size_t len);
+	void *on_fallback_ud;
 };
+
+void hr_server_on_fallback(hr_server *s, void (*fn)(void *ud, const char *text, size_t len), void *ud)
+{
+	s->on_fallback = fn;
+	s->on_fallback_ud = ud;
+}
 
 static struct hr_server *server_of(struct lws *wsi)
 {
@@ -78,6 +85,8 @@ static int answer(struct hr_server *s, struct hr_convo *convo, const struct hr_a
 	lws_usec_t dt = lws_now_usecs() - t0;
 	/* Privacy: the log carries the intent, safety tier and timing, never the
 	 * question or the answer. */
+	if (rc == 0 && s->on_fallback && strcmp(out->intent, "fallback") == 0)
+		s->on_fallback(s->on_fallback_ud, ask->text, ask->text_len);
 	if (rc == 0)
 		hr_info("answered intent=%s safety=%s candidates=%zu us=%lld", out->intent,
 			hr_safety_name(out->safety) ? hr_safety_name(out->safety) : "none",

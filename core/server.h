@@ -21,6 +21,10 @@ typedef struct hr_server hr_server;
  */
 int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *engine, hr_server **out);
 
+/* Called with the question's text whenever the answer was the fallback, so the
+ * daemon can keep unanswered questions (when enabled). */
+void hr_server_on_fallback(hr_server *s, void (*fn)(void *ud, const char *text, size_t len), void *ud);
+
 /* The port actually bound (useful when the config asked for port 0). */
 int hr_server_port(const hr_server *s);
 

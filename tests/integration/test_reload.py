@@ -121,5 +121,33 @@ class ReloadTest(unittest.TestCase):
         self.assertEqual(answer(self.d, "hello")["intent"], "conversation.greeting")
 
 
+
+class UnansweredTest(unittest.TestCase):
+    def test_kept_redacted_and_reported(self):
+        root = tempfile.mkdtemp(prefix="herald-unanswered-")
+        store = os.path.join(root, "unanswered.tsv")
+        conf = os.path.join(root, "herald.conf.lua")
+        with open(conf, "w") as f:
+            f.write('content_dir = "%s"\nunanswered = { enabled = 1, file = "%s" }\n' % (SOURCE_DIR, store))
+        d = Daemon(config=conf)
+        try:
+            for q in ("is there valet parking", "Is there valet parking?",
+                      "my email is jane@example.com and phone 555-123-4567, where do I park"):
+                self.assertEqual(answer(d, q)["intent"], "fallback")
+            answer(d, "what is HER2?")  # answered: not kept
+        finally:
+            self.assertEqual(d.stop(), 0)
+        with open(store) as f:
+            saved = f.read()
+        self.assertNotIn("jane", saved)
+        self.assertNotIn("555", saved)
+        self.assertNotIn("her2", saved.lower())
+        out = subprocess.run([HERALD_BIN, "report", "--config", conf, "unanswered"], capture_output=True, text=True)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertIn("3 unanswered questions", out.stdout)
+        self.assertRegex(out.stdout, r"\s2\s+is there valet parking")
+        shutil.rmtree(root, ignore_errors=True)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
