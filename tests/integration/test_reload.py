@@ -134,14 +134,14 @@ class UnansweredTest(unittest.TestCase):
             for q in ("is there valet parking", "Is there valet parking?",
                       "my email is jane@example.com and phone 555-123-4567, where do I park"):
                 self.assertEqual(answer(d, q)["intent"], "fallback")
-            answer(d, "what is HER2?")  # answered: not kept
+            self.assertNotEqual(answer(d, "hello")["intent"], "fallback")  # answered: not kept
         finally:
             self.assertEqual(d.stop(), 0)
         with open(store) as f:
             saved = f.read()
         self.assertNotIn("jane", saved)
         self.assertNotIn("555", saved)
-        self.assertNotIn("her2", saved.lower())
+        self.assertNotIn("hello", saved.lower())
         out = subprocess.run([HERALD_BIN, "report", "--config", conf, "unanswered"], capture_output=True, text=True)
         self.assertEqual(out.returncode, 0, out.stderr)
         self.assertIn("3 unanswered questions", out.stdout)
