@@ -136,8 +136,16 @@ void hr_config_defaults(struct hr_config *cfg)
 
 static void resolve_dir(char *dst, const char *root, const char *sub)
 {
-	if (!*dst)
-		snprintf(dst, HR_PATH_MAX, "%s/%s", root, sub);
+	if (*dst)
+		return;
+	size_t rl = strlen(root), sl = strlen(sub);
+	if (rl + 1 + sl >= HR_PATH_MAX) {
+		dst[0] = '\0'; /* too long to use; loading will report the empty path */
+		return;
+	}
+	memcpy(dst, root, rl);
+	dst[rl] = '/';
+	memcpy(dst + rl + 1, sub, sl + 1);
 }
 
 void hr_config_resolve(struct hr_config *cfg)
