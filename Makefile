@@ -6,17 +6,19 @@ CMAKE_FLAGS ?=
 LISTEN      ?= 127.0.0.1:8080
 JOBS        ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build run test test-asan check clean distclean install
+.PHONY: all deps configure build run test test-asan check clean distclean install
 
 all: build
 
 deps:
 	@scripts/install-deps
 
-$(BUILD_DIR)/CMakeCache.txt: | deps
+# Configuring is cheap and idempotent, so it runs every time: a build tree
+# left half-configured by an interrupted run heals itself.
+configure: deps
 	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DHERALD_BUILD_TESTS=ON $(CMAKE_FLAGS)
 
-build: deps $(BUILD_DIR)/CMakeCache.txt
+build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
 run: build

@@ -27,6 +27,14 @@ struct hr_config {
 	int max_connections; /* limits.max_connections */
 	int session_ttl_s;   /* sessions.ttl_seconds */
 	int max_sessions;    /* sessions.max */
+	int rate_per_second;     /* limits.rate_per_second */
+	int rate_burst;          /* limits.rate_burst */
+	int max_queued_replies;  /* limits.max_queued_replies */
+	int max_per_address;     /* limits.max_connections_per_address */
+	int ping_seconds;        /* limits.ping_seconds */
+	int idle_seconds;        /* limits.idle_seconds */
+	char allowed_origins[2048]; /* http.allowed_origins */
+	char auth_tokens[2048];  /* auth.tokens */
 	int unanswered_enabled;  /* unanswered.enabled (0 or 1) */
 	char unanswered_file[HR_PATH_MAX]; /* unanswered.file */
 	int unanswered_max;      /* unanswered.max */

@@ -304,7 +304,7 @@ static void usage_serve(FILE *f)
 		   "\n"
 		   "Config keys (config file, e.g. limits = { message_bytes = 8192 }):\n");
 	for (const struct hr_config_key *k = hr_config_keys; k->name; k++)
-		fprintf(f, "  %-22s %s (default: %s)\n", k->name, k->help, *k->def ? k->def : "derived");
+		fprintf(f, "  %-22s %s (default: %s)\n", k->name, k->help, *k->def ? k->def : "none");
 }
 
 int hr_cmd_serve(int argc, char **argv)

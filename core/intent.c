@@ -707,6 +707,15 @@ static int build_vocab(hr_intents *set)
 int hr_intents_compile(hr_intents *set, hr_diag_fn diag, void *ud)
 {
 	int errors = 0;
+	/* Sort phrases before expanding patterns: alternations try the longest first. */
+	for (size_t i = 0; i < set->nentities; i++) {
+		struct entity *e = &set->entities[i];
+		if (e->nphrases == 0) {
+			hr_diagf(diag, ud, e->file, e->line, "'%s' lists no phrases", e->name);
+			errors++;
+		}
+		qsort(e->phrases, e->nphrases, sizeof(*e->phrases), phrase_len_cmp);
+	}
 	for (size_t i = 0; i < set->nintents; i++) {
 		struct intent *in = &set->intents[i];
 		in->pub.examples = (const char *const *)in->examples;
@@ -748,14 +757,6 @@ int hr_intents_compile(hr_intents *set, hr_diag_fn diag, void *ud)
 			if (resolve_groups(set, pt))
 				return -ENOMEM;
 		}
-	}
-	for (size_t i = 0; i < set->nentities; i++) {
-		struct entity *e = &set->entities[i];
-		if (e->nphrases == 0) {
-			hr_diagf(diag, ud, e->file, e->line, "'%s' lists no phrases", e->name);
-			errors++;
-		}
-		qsort(e->phrases, e->nphrases, sizeof(*e->phrases), phrase_len_cmp);
 	}
 	if (build_vocab(set))
 		return -ENOMEM;

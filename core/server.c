@@ -15,7 +15,9 @@
 #include <libwebsockets.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "access.h"
 #include "log.h"
 #include "proto.h"
 #include "sessions.h"
@@ -28,10 +30,21 @@ struct outmsg {
 
 enum route { ROUTE_NONE, ROUTE_ASK, ROUTE_HEALTH };
 
+/* Open WebSockets per client address, to cap what one address can hold. */
+struct addr_count {
+	struct addr_count *next;
+	unsigned count;
+	char addr[48];
+};
+#define ADDR_BUCKETS 1024
+
 /* Per-connection state, zeroed by lws; one struct for HTTP and WebSocket. */
 struct conn {
 	/* WebSocket */
 	int is_ws;
+	int rx_paused;
+	struct hr_bucket bucket;
+	struct addr_count *addr;
 	struct hr_convo convo;
 	struct outmsg *head, *tail;
 	unsigned queued;
@@ -54,6 +67,8 @@ struct hr_server {
 	hr_engine *engine;
 	hr_sessions *sessions;
 	unsigned connections;
+	struct addr_count *addrs[ADDR_BUCKETS];
+	lws_retry_bo_t idle_policy;
 	void (*on_fallback)(void *ud, const char *text, size_t len);
 	void *on_fallback_ud;
 };
@@ -67,6 +82,52 @@ void hr_server_on_fallback(hr_server *s, void (*fn)(void *ud, const char *text, 
 static struct hr_server *server_of(struct lws *wsi)
 {
 	return lws_context_user(lws_get_context(wsi));
+}
+
+static struct addr_count **addr_slot(struct hr_server *s, const char *addr)
+{
+	uint32_t h = 2166136261u;
+	for (const char *p = addr; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	struct addr_count **pp = &s->addrs[h % ADDR_BUCKETS];
+	while (*pp && strcmp((*pp)->addr, addr) != 0)
+		pp = &(*pp)->next;
+	return pp;
+}
+
+/* Counts one more WebSocket from WSI's address; NULL when the address is at its cap. */
+static struct addr_count *addr_acquire(struct hr_server *s, struct lws *wsi)
+{
+	char addr[48] = "";
+	lws_get_peer_simple(wsi, addr, sizeof(addr));
+	struct addr_count **pp = addr_slot(s, addr);
+	if (!*pp) {
+		*pp = calloc(1, sizeof(**pp));
+		if (!*pp)
+			return NULL;
+		snprintf((*pp)->addr, sizeof((*pp)->addr), "%s", addr);
+	}
+	if ((*pp)->count >= (unsigned)s->cfg->max_per_address)
+		return NULL;
+	(*pp)->count++;
+	return *pp;
+}
+
+static void addr_release(struct hr_server *s, struct addr_count *a)
+{
+	if (!a || --a->count > 0)
+		return;
+	struct addr_count **pp = addr_slot(s, a->addr);
+	*pp = a->next;
+	free(a);
+}
+
+/* Copies header T into BUF, or "" when absent. */
+static const char *header(struct lws *wsi, enum lws_token_indexes t, char *buf, int cap)
+{
+	if (lws_hdr_copy(wsi, buf, cap, t) < 0)
+		buf[0] = '\0';
+	return buf;
 }
 
 static uint64_t now_ms(void)
@@ -113,6 +174,12 @@ static void ws_enqueue(struct lws *wsi, struct conn *c, char *buf, size_t len)
 		c->head = m;
 	c->tail = m;
 	c->queued++;
+	/* A client that does not read must not grow our memory: stop reading
+	 * its questions until it has taken its answers. */
+	if (c->queued >= (unsigned)server_of(wsi)->cfg->max_queued_replies && !c->rx_paused) {
+		lws_rx_flow_control(wsi, 0);
+		c->rx_paused = 1;
+	}
 	lws_callback_on_writable(wsi);
 }
 
@@ -131,6 +198,12 @@ static void ws_message(struct hr_server *s, struct lws *wsi, struct conn *c, con
 	struct hr_proto_error err;
 	if (hr_proto_parse_ws(msg, len, (size_t)s->cfg->message_bytes, &ask, &err)) {
 		ws_error(wsi, c, &err);
+		return;
+	}
+	if (!hr_bucket_take(&c->bucket, s->cfg->rate_per_second, s->cfg->rate_burst, now_ms())) {
+		hr_proto_error_set(&err, HR_E_RATE_LIMITED, ask.id, "too many questions; wait a moment and ask again");
+		ws_error(wsi, c, &err);
+		hr_ask_clear(&ask);
 		return;
 	}
 	struct hr_answer a = { 0 };
@@ -217,28 +290,65 @@ static int ws_writeable(struct lws *wsi, struct conn *c)
 	c->queued--;
 	free(m->buf);
 	free(m);
+	if (c->rx_paused && c->queued <= (unsigned)server_of(wsi)->cfg->max_queued_replies / 2) {
+		lws_rx_flow_control(wsi, 1);
+		c->rx_paused = 0;
+	}
 	if (c->head)
 		lws_callback_on_writable(wsi);
 	return 0;
 }
 
-/* Only /chat upgrades to a WebSocket. */
-static int ws_filter(struct lws *wsi)
+/* Decides an upgrade before it happens: only /chat, only allowed origins,
+ * a bearer token when configured, and within the connection caps. */
+static int ws_filter(struct hr_server *s, struct lws *wsi)
 {
-	char uri[64];
-	if (lws_hdr_copy(wsi, uri, sizeof(uri), WSI_TOKEN_GET_URI) <= 0)
+	char uri[64], origin[256], host[256], auth[512];
+	if (lws_hdr_copy(wsi, uri, sizeof(uri), WSI_TOKEN_GET_URI) <= 0 || strcmp(uri, "/chat") != 0)
 		return -1;
-	return strcmp(uri, "/chat") == 0 ? 0 : -1;
+	if (!hr_access_origin_allowed(header(wsi, WSI_TOKEN_ORIGIN, origin, sizeof(origin)),
+				      header(wsi, WSI_TOKEN_HOST, host, sizeof(host)), s->cfg->allowed_origins)) {
+		hr_info("refused a WebSocket: origin not allowed");
+		return -1;
+	}
+	if (!hr_access_token_ok(header(wsi, WSI_TOKEN_HTTP_AUTHORIZATION, auth, sizeof(auth)), s->cfg->auth_tokens)) {
+		hr_info("refused a WebSocket: missing or wrong bearer token");
+		return -1;
+	}
+	if (s->connections >= (unsigned)s->cfg->max_connections) {
+		hr_warn("refused a WebSocket: %u connections open", s->connections);
+		return -1;
+	}
+	return 0;
 }
 
 /* ---- HTTP ---- */
 
+/* Adds the CORS headers when the request came from an allowed web origin. */
+static int add_cors(struct lws *wsi, unsigned char **p, unsigned char *end)
+{
+	char origin[256], host[256];
+	header(wsi, WSI_TOKEN_ORIGIN, origin, sizeof(origin));
+	if (!origin[0] || !hr_access_origin_allowed(origin, header(wsi, WSI_TOKEN_HOST, host, sizeof(host)),
+						    server_of(wsi)->cfg->allowed_origins))
+		return 0;
+	return lws_add_http_header_by_name(wsi, (const unsigned char *)"access-control-allow-origin:",
+					   (const unsigned char *)origin, (int)strlen(origin), p, end) ||
+	       lws_add_http_header_by_name(wsi, (const unsigned char *)"vary:", (const unsigned char *)"Origin", 6, p,
+					   end);
+}
+
 static int http_respond(struct lws *wsi, struct conn *c, unsigned status, const char *allow, char *json,
 			size_t jsonlen)
 {
-	unsigned char hdr[LWS_PRE + 512];
+	unsigned char hdr[LWS_PRE + 1024];
 	unsigned char *start = hdr + LWS_PRE, *p = start, *end = hdr + sizeof(hdr) - 1;
 	if (lws_add_http_common_headers(wsi, status, "application/json", jsonlen, &p, end))
+		goto fail;
+	if (add_cors(wsi, &p, end))
+		goto fail;
+	if (status == 401 && lws_add_http_header_by_name(wsi, (const unsigned char *)"www-authenticate:",
+							 (const unsigned char *)"Bearer", 6, &p, end))
 		goto fail;
 	if (allow && lws_add_http_header_by_name(wsi, (const unsigned char *)"allow:", (const unsigned char *)allow,
 						 (int)strlen(allow), &p, end))
@@ -286,10 +396,46 @@ static int is_method(struct lws *wsi, enum lws_token_indexes t)
 	return lws_hdr_total_length(wsi, t) > 0;
 }
 
+/* Answers a CORS preflight for /v1/ask from an allowed origin. */
+static int http_preflight(struct lws *wsi, struct conn *c)
+{
+	unsigned char hdr[LWS_PRE + 1024];
+	unsigned char *start = hdr + LWS_PRE, *p = start, *end = hdr + sizeof(hdr) - 1;
+	if (lws_add_http_common_headers(wsi, 204, NULL, 0, &p, end) || add_cors(wsi, &p, end) ||
+	    lws_add_http_header_by_name(wsi, (const unsigned char *)"access-control-allow-methods:",
+					(const unsigned char *)"POST, GET, OPTIONS", 18, &p, end) ||
+	    lws_add_http_header_by_name(wsi, (const unsigned char *)"access-control-allow-headers:",
+					(const unsigned char *)"Content-Type, Authorization", 27, &p, end) ||
+	    lws_add_http_header_by_name(wsi, (const unsigned char *)"access-control-max-age:",
+					(const unsigned char *)"600", 3, &p, end) ||
+	    lws_finalize_write_http_header(wsi, start, &p, end))
+		return -1;
+	return lws_http_transaction_completed(wsi) ? -1 : 0;
+}
+
+/* JSON, or what curl sends by default for -d (a JSON body all the same). */
+static int json_content_type(struct lws *wsi)
+{
+	char ct[128];
+	header(wsi, WSI_TOKEN_HTTP_CONTENT_TYPE, ct, sizeof(ct));
+	size_t n = strcspn(ct, ";");
+	while (n > 0 && ct[n - 1] == ' ')
+		n--;
+	ct[n] = '\0';
+	return !ct[0] || strcasecmp(ct, "application/json") == 0 || strcasecmp(ct, "text/plain") == 0 ||
+	       strcasecmp(ct, "application/x-www-form-urlencoded") == 0;
+}
+
 static int http_request(struct hr_server *s, struct lws *wsi, struct conn *c, const char *path)
 {
 	int post = is_method(wsi, WSI_TOKEN_POST_URI);
 	int get = is_method(wsi, WSI_TOKEN_GET_URI);
+	char origin[256], host[256], auth[512];
+	if (!hr_access_origin_allowed(header(wsi, WSI_TOKEN_ORIGIN, origin, sizeof(origin)),
+				      header(wsi, WSI_TOKEN_HOST, host, sizeof(host)), s->cfg->allowed_origins))
+		return http_error(wsi, c, 403, HR_E_BAD_REQUEST, "this web origin is not allowed", NULL);
+	if (is_method(wsi, WSI_TOKEN_OPTIONS_URI) && strcmp(path, "/v1/ask") == 0)
+		return http_preflight(wsi, c);
 	if (strcmp(path, "/healthz") == 0) {
 		if (!get)
 			return http_error(wsi, c, 405, HR_E_BAD_REQUEST, "use GET", "GET");
@@ -298,6 +444,11 @@ static int http_request(struct hr_server *s, struct lws *wsi, struct conn *c, co
 	if (strcmp(path, "/v1/ask") == 0) {
 		if (!post)
 			return http_error(wsi, c, 405, HR_E_BAD_REQUEST, "use POST with a JSON body", "POST");
+		if (!hr_access_token_ok(header(wsi, WSI_TOKEN_HTTP_AUTHORIZATION, auth, sizeof(auth)),
+					s->cfg->auth_tokens))
+			return http_error(wsi, c, 401, HR_E_BAD_REQUEST, "a valid bearer token is required", NULL);
+		if (!json_content_type(wsi))
+			return http_error(wsi, c, 415, HR_E_BAD_REQUEST, "send the body as application/json", NULL);
 		char cl[32];
 		if (lws_hdr_copy(wsi, cl, sizeof(cl), WSI_TOKEN_HTTP_CONTENT_LENGTH) > 0 &&
 		    strtoull(cl, NULL, 10) > (unsigned long long)s->cfg->message_bytes) {
@@ -393,13 +544,13 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
 		/* Never read `in` here (CVE-2025-11677). */
 		return 0;
 	case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION:
-		if (s->connections >= (unsigned)s->cfg->max_connections) {
-			hr_warn("refused a WebSocket: %u connections open", s->connections);
-			return -1;
-		}
-		return ws_filter(wsi);
+		return ws_filter(s, wsi);
 	case LWS_CALLBACK_ESTABLISHED:
 		memset(c, 0, sizeof(*c));
+		if (!(c->addr = addr_acquire(s, wsi))) {
+			hr_warn("refused a WebSocket: too many from one address");
+			return -1;
+		}
 		c->is_ws = 1;
 		s->connections++;
 		return 0;
@@ -412,6 +563,8 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
 		 * ESTABLISHED; only count what was counted. */
 		if (c && c->is_ws) {
 			ws_free(c);
+			addr_release(s, c->addr);
+			c->addr = NULL;
 			c->is_ws = 0;
 			s->connections--;
 		}
@@ -481,7 +634,10 @@ int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *eng
 	info.protocols = protocols;
 	info.user = s;
 	info.max_http_header_data = 4096;
-	info.timeout_secs = 10;
+	info.timeout_secs = 10; /* handshake and HTTP request timeout */
+	s->idle_policy.secs_since_valid_ping = (uint16_t)cfg->ping_seconds;
+	s->idle_policy.secs_since_valid_hangup = (uint16_t)cfg->idle_seconds;
+	info.retry_and_idle_policy = &s->idle_policy;
 	info.fd_limit_per_thread = (unsigned)cfg->max_connections + 64;
 	info.pt_serv_buf_size = 16384;
 	s->ctx = lws_create_context(&info);
@@ -525,6 +681,13 @@ void hr_server_free(hr_server *s)
 	if (!s)
 		return;
 	hr_server_stop(s);
+	for (size_t i = 0; i < ADDR_BUCKETS; i++) {
+		while (s->addrs[i]) {
+			struct addr_count *n = s->addrs[i]->next;
+			free(s->addrs[i]);
+			s->addrs[i] = n;
+		}
+	}
 	hr_sessions_free(s->sessions);
 	free(s);
 }

@@ -55,7 +55,8 @@ static void test_parse_ws_bad(void **state)
 	bad_ws("{\"type\":\"ask\",\"id\":\"a\",\"text\":null}", HR_E_BAD_REQUEST, "a");
 	bad_ws("{\"type\":\"ask\",\"id\":\"a\",\"text\":[\"x\"]}", HR_E_BAD_REQUEST, "a");
 	bad_ws("{\"type\":\"ask\",\"id\":\"a\",\"text\":\"   \"}", HR_E_BAD_REQUEST, "a");
-	bad_ws("{\"type\":\"ask\",\"id\":\"a\",\"text\":\"a\\u0000b\"}", HR_E_BAD_REQUEST, "a");
+	/* jansson refuses NUL escapes outright: a bad_json, which is fine. */
+	bad_ws("{\"type\":\"ask\",\"id\":\"a\",\"text\":\"a\\u0000b\"}", HR_E_BAD_JSON, NULL);
 	char big[400];
 	snprintf(big, sizeof(big), "{\"type\":\"ask\",\"id\":\"a\",\"text\":\"%0150d\"}", 0);
 	bad_ws(big, HR_E_TOO_LARGE, "a");
