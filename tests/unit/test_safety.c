@@ -1,0 +1,811 @@
+/*
+ * Unit tests of core/safety.c: the tiers and their triggers, negation, warning-sign
+ * questions that must not alert, personal decisions, and the fixed replies.
+ * Every input goes through hr_text_normalize() first, as in the engine.
+ */
+#include "cmocka_prelude.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "answer.h"
+#include "log.h"
+#include "safety.h"
+#include "text.h"
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+static const char *tier_name(enum hr_tier t)
+{
+	switch (t) {
+	case HR_TIER_CRISIS:
+		return "crisis";
+	case HR_TIER_EMERGENCY:
+		return "emergency";
+	case HR_TIER_CALL_NOW:
+		return "call_now";
+	default:
+		return "none";
+	}
+}
+
+/* Normalises TEXT like the engine does and runs the check. */
+static struct hr_safety_result check(hr_safety *s, const char *text)
+{
+	char norm[4096];
+	struct hr_safety_result r;
+	int n = hr_text_normalize(text, strlen(text), norm, sizeof(norm));
+	assert_true(n >= 0);
+	hr_safety_check(s, norm, &r);
+	return r;
+}
+
+/* Asserts the tier of each message, naming the message that failed. */
+static void tiers_are(hr_safety *s, enum hr_tier want, const char *const *texts, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct hr_safety_result r = check(s, texts[i]);
+		if (r.tier != want)
+			print_error("\"%s\": got %s (%s), want %s\n", texts[i], tier_name(r.tier),
+				    r.rule ? r.rule : "-", tier_name(want));
+		assert_int_equal(r.tier, want);
+	}
+}
+
+static void decisions_are(hr_safety *s, enum hr_decision want, const char *const *texts, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct hr_safety_result r = check(s, texts[i]);
+		if (r.decision != want)
+			print_error("\"%s\": decision %d, want %d\n", texts[i], (int)r.decision, (int)want);
+		assert_int_equal(r.decision, want);
+	}
+}
+
+#define TIERS(s, want, ...)                                                           \
+	do {                                                                          \
+		static const char *const t_[] = { __VA_ARGS__ };                      \
+		tiers_are((s), (want), t_, ARRAY_SIZE(t_));                           \
+	} while (0)
+
+#define DECISIONS(s, want, ...)                                                       \
+	do {                                                                          \
+		static const char *const t_[] = { __VA_ARGS__ };                      \
+		decisions_are((s), (want), t_, ARRAY_SIZE(t_));                       \
+	} while (0)
+
+static void rule_is(hr_safety *s, const char *text, enum hr_tier tier, const char *rule)
+{
+	struct hr_safety_result r = check(s, text);
+	if (r.tier != tier || !r.rule || strcmp(r.rule, rule) != 0)
+		print_error("\"%s\": got %s/%s, want %s/%s\n", text, tier_name(r.tier),
+			    r.rule ? r.rule : "-", tier_name(tier), rule);
+	assert_int_equal(r.tier, tier);
+	assert_non_null(r.rule);
+	assert_string_equal(r.rule, rule);
+}
+
+static int setup(void **state)
+{
+	hr_safety *s = NULL;
+	if (hr_safety_new(&s) != 0)
+		return -1;
+	*state = s;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	hr_safety_free(*state);
+	return 0;
+}
+
+/* ------------------------------------------------------------------------- */
+/* Crisis. */
+
+static void test_crisis_typed(void **state)
+{
+	TIERS(*state, HR_TIER_CRISIS, "I don't want to live anymore.", "I want to die.",
+	      "I keep thinking about killing myself.", "There's no point going on.",
+	      "What's the point of living like this?", "I'm going to end it all tonight.",
+	      "I've been having suicidal thoughts since my diagnosis.", "I want to hurt myself.",
+	      "Everyone would be better off without me.", "Life is not worth living anymore.",
+	      "I just want it all to be over.", "I wish I was dead.", "I can't go on like this.",
+	      "I don't see the point in going on.", "Nobody would miss me.",
+	      "I have lost the will to live.");
+}
+
+static void test_crisis_speech_style(void **state)
+{
+	TIERS(*state, HR_TIER_CRISIS, "i dont want to live anymore", "theres no point going on",
+	      "um i want to kill my self", "i really dont want to be here anymore",
+	      "i dont want to be alive anymore", "i want to end my life");
+}
+
+static void test_crisis_negated_only_right_before(void **state)
+{
+	/* A negator right before the phrase cancels it ... */
+	TIERS(*state, HR_TIER_NONE, "I'm not suicidal, just worn out by the nausea.",
+	      "I really don't want to die, I want to beat this.", "I have no suicidal thoughts.");
+	/* ... anything further away is treated as a crisis, the safe side. */
+	TIERS(*state, HR_TIER_CRISIS, "No, I want to die.", "I'm not okay, I want to die.");
+}
+
+static void test_crisis_not_downgraded_by_question(void **state)
+{
+	TIERS(*state, HR_TIER_CRISIS, "Does Herceptin cause suicidal thoughts?",
+	      "What should I do if I want to kill myself?", "Is there a suicide hotline?");
+}
+
+static void test_crisis_lookalikes_are_not_crisis(void **state)
+{
+	TIERS(*state, HR_TIER_NONE, "I feel so alone and scared", "The chemo is killing me",
+	      "I'm dying to know if Enhertu works", "I want to take my life back from cancer",
+	      "What does end of life care mean?", "Am I going to die?");
+}
+
+static void test_crisis_outranks_everything(void **state)
+{
+	rule_is(*state, "I want to die, my chest hurts and I have a fever", HR_TIER_CRISIS, "crisis");
+}
+
+/* ------------------------------------------------------------------------- */
+/* Emergency. */
+
+static void test_emergency_chest(void **state)
+{
+	TIERS(*state, HR_TIER_EMERGENCY, "I have crushing pain in my chest", "My chest feels tight and heavy",
+	      "I'm having chest pain right now on Herceptin", "my mom has chest pressure",
+	      "uh my chest really hurts", "I think I'm having a heart attack", "chest pain",
+	      "Why do I have chest pain?", "Should I go to the ER for chest pain?");
+	rule_is(*state, "my chest hurts", HR_TIER_EMERGENCY, "chest_pain");
+}
+
+static void test_emergency_breathing(void **state)
+{
+	TIERS(*state, HR_TIER_EMERGENCY, "I can't breathe", "cant breath", "She is struggling to breathe",
+	      "I can barely breathe even sitting", "It's hard to breathe", "I'm gasping for air");
+	rule_is(*state, "I'm short of breath even at rest", HR_TIER_EMERGENCY, "breath_at_rest");
+}
+
+static void test_emergency_fainting_and_allergy(void **state)
+{
+	TIERS(*state, HR_TIER_EMERGENCY, "I fainted this morning after my infusion", "My husband passed out",
+	      "I feel like I'm going to faint", "hey so my wife just collapsed",
+	      "My throat is closing up during the infusion", "Her lips are swelling and she has hives all over",
+	      "My tongue feels swollen", "I'm having an allergic reaction",
+	      "my lips feel tingly and swollen during the herceptin infusion");
+	rule_is(*state, "my throat feels tight", HR_TIER_EMERGENCY, "allergic_swelling");
+}
+
+static void test_emergency_neuro(void **state)
+{
+	TIERS(*state, HR_TIER_EMERGENCY, "Worst headache of my life", "I have a sudden severe headache",
+	      "My dad is confused and doesn't know where he is", "My wife suddenly seems very confused",
+	      "She had a seizure", "My face is drooping on one side", "Sudden weakness in my left arm",
+	      "my right arm went numb suddenly", "I suddenly can't see out of one eye",
+	      "My vision went blurry all of a sudden", "I'm slurring my words", "her speech is slurred");
+}
+
+static void test_emergency_blood(void **state)
+{
+	TIERS(*state, HR_TIER_EMERGENCY, "I'm coughing up blood", "There is blood when I cough",
+	      "I threw up some blood", "I'm bleeding and it won't stop");
+	rule_is(*state, "coughing up blood", HR_TIER_EMERGENCY, "blood_cough_vomit");
+}
+
+/* ------------------------------------------------------------------------- */
+/* Call now. */
+
+static void test_call_now_fever_numbers(void **state)
+{
+	TIERS(*state, HR_TIER_CALL_NOW, "I have a fever of 101 after chemo", "My temperature is 38.5",
+	      "temp 100.8 on Kadcyla", "My temp is 101.5°F and I had chemo Tuesday", "fever 102",
+	      "My temperature went up to 39", "I'm running 100.6 today",
+	      "i have a temperature of a hundred and one", "my temperature is thirty eight point five",
+	      "I'm not sure if I have a fever, it's 100.9");
+	rule_is(*state, "temperature 38.2 C", HR_TIER_CALL_NOW, "fever_number");
+	rule_is(*state, "my temperature is 38.5", HR_TIER_CALL_NOW, "fever_temperature");
+}
+
+static void test_call_now_fever_words(void **state)
+{
+	TIERS(*state, HR_TIER_CALL_NOW, "Running a fever since last night on chemo", "fever",
+	      "I have a high temperature after chemo", "I've got chills and I'm on Taxol",
+	      "shaking chills", "im freezing and shaking and just had my infusion",
+	      "My mom has a fever of 101 and she's on Kadcyla", "no fever but I have chills on chemo");
+	rule_is(*state, "i have the chills", HR_TIER_CALL_NOW, "chills");
+}
+
+static void test_fever_below_threshold_is_not_alert(void **state)
+{
+	TIERS(*state, HR_TIER_NONE, "I have a fever of 99.5", "My temperature is 98.6",
+	      "temperature 37.2", "my temp was 99 this morning", "Hay fever is making me sneeze",
+	      "I need the yellow fever vaccine, can I get it on Herceptin?");
+}
+
+static void test_call_now_lung_needs_tdxd(void **state)
+{
+	TIERS(*state, HR_TIER_CALL_NOW, "I'm on Enhertu and I've developed a dry cough",
+	      "new cough on in her two", "i been coughing a lot since my last in her two infusion",
+	      "I'm on Enhertu and getting short of breath on the stairs",
+	      "having trouble catching my breath on T-DXd");
+	rule_is(*state, "I've got a cough since my last Enhertu dose", HR_TIER_CALL_NOW, "lung_tdxd");
+	/* A cough alone, with no trastuzumab deruxtecan, is not a call. */
+	TIERS(*state, HR_TIER_NONE, "I have a cough", "I've had a cough on Herceptin");
+}
+
+static void test_call_now_heart(void **state)
+{
+	TIERS(*state, HR_TIER_CALL_NOW, "My ankles are swollen since starting Herceptin",
+	      "swelling in my legs on per jetta", "my feet and ankles are really puffy on herceptin",
+	      "I gained five pounds in three days on Herceptin", "I've put on 4 pounds since yesterday",
+	      "I can't lie flat without getting short of breath", "My heart is racing on Kadcyla",
+	      "my heart feels like its racing", "I have palpitations on her set in",
+	      "my heart rate is 120 on perjeta");
+	rule_is(*state, "my heart keeps skipping beats", HR_TIER_CALL_NOW, "heart_racing");
+}
+
+static void test_call_now_gut(void **state)
+{
+	TIERS(*state, HR_TIER_CALL_NOW, "I've had diarrhea 8 times today on neratinib",
+	      "diarrhoea 10 times today", "ive had the runs 7 times", "Severe diarrhea on Xeloda",
+	      "explosive diarrhea all night on neratinib", "I have diarrhea and I feel dizzy",
+	      "Diarrhea and I can't keep fluids down", "The diarrhea won't stop even with Imodium",
+	      "I've been throwing up all day and can't keep anything down");
+	rule_is(*state, "diarrhea six times since this morning on tucatinib", HR_TIER_CALL_NOW,
+		"diarrhea_frequent");
+	rule_is(*state, "diarrhea and i'm really lightheaded", HR_TIER_CALL_NOW, "diarrhea_with_signs");
+}
+
+static void test_mild_diarrhea_is_not_alert(void **state)
+{
+	TIERS(*state, HR_TIER_NONE, "I have diarrhea on neratinib", "diarrhea 2 times today",
+	      "I have diarrhea but no fever and I'm drinking fine", "Is diarrhea common on neratinib?",
+	      "How can I prevent diarrhea on neratinib?");
+}
+
+static void test_call_now_liver_clot_pregnancy(void **state)
+{
+	TIERS(*state, HR_TIER_CALL_NOW, "My eyes look yellow", "My skin is turning yellow on Tukysa",
+	      "my pee is really dark on nerlynx", "my urine looks like tea",
+	      "My left calf is swollen and painful on tamoxifen", "My leg is swollen and hurts, I take tamoxifen",
+	      "I just found out I'm pregnant and I'm on Herceptin", "I'm pregnant and on chemo",
+	      "I think I might be pregnant on herceptin");
+	rule_is(*state, "the whites of my eyes are yellow", HR_TIER_CALL_NOW, "jaundice");
+	rule_is(*state, "my right calf is red and hot", HR_TIER_CALL_NOW, "leg_clot");
+	rule_is(*state, "I'm 8 weeks pregnant and on Phesgo", HR_TIER_CALL_NOW, "pregnancy");
+}
+
+static void test_pregnancy_needs_treatment_and_a_report(void **state)
+{
+	TIERS(*state, HR_TIER_NONE, "I'm pregnant", "Can I get pregnant while on Herceptin?",
+	      "What if I'm pregnant and need Herceptin?", "I am not pregnant, I'm on Herceptin");
+}
+
+/* ------------------------------------------------------------------------- */
+/* The dev rows and how tiers combine. */
+
+static void test_dev_urgent_and_crisis_rows(void **state)
+{
+	rule_is(*state, "I'm on enhertu and I have a new cough and trouble breathing", HR_TIER_EMERGENCY,
+		"breathing");
+	rule_is(*state, "I have a fever of 101 after chemo", HR_TIER_CALL_NOW, "fever");
+	rule_is(*state, "my chest hurts and my ankles are swollen since starting herceptin",
+		HR_TIER_EMERGENCY, "chest_pain");
+	rule_is(*state, "I've had diarrhea 8 times today on neratinib", HR_TIER_CALL_NOW,
+		"diarrhea_frequent");
+	rule_is(*state, "I don't want to live anymore", HR_TIER_CRISIS, "crisis");
+}
+
+static void test_highest_tier_wins(void **state)
+{
+	/* Heart swelling is call-now, chest pain emergency: the emergency wins. */
+	rule_is(*state, "my ankles are swollen and now my chest hurts", HR_TIER_EMERGENCY, "chest_pain");
+	/* A fever during treatment and fainting. */
+	rule_is(*state, "I have a fever and I fainted", HR_TIER_EMERGENCY, "fainting");
+}
+
+/* ------------------------------------------------------------------------- */
+/* Negation. */
+
+static void test_negation(void **state)
+{
+	TIERS(*state, HR_TIER_NONE, "no fever, just tired",
+	      "I'm not short of breath, I just want to know about Enhertu's lung side effects",
+	      "I don't have chest pain", "Without fever, but very tired", "I've been tired without fever",
+	      "I don't have a fever or chills", "No chest pain, no shortness of breath, just nausea",
+	      "I haven't had any diarrhea", "She denies chest pain", "I never fainted",
+	      "I have had no fever since starting Kadcyla", "I don't think I have a fever");
+}
+
+static void test_negation_stays_in_its_clause(void **state)
+{
+	/* "but" starts a new clause: the chest pain is not negated. */
+	TIERS(*state, HR_TIER_EMERGENCY, "I have no fever but I have chest pain",
+	      "I don't think it's serious but I have chest pain");
+	TIERS(*state, HR_TIER_CALL_NOW, "no fever but I have chills on chemo");
+}
+
+static void test_history_is_not_alert(void **state)
+{
+	TIERS(*state, HR_TIER_NONE, "My mom had a heart attack years ago, does that matter for Herceptin?",
+	      "My dad died of a heart attack");
+}
+
+/* ------------------------------------------------------------------------- */
+/* Warning-sign and general questions are not alerts. */
+
+static void test_warning_sign_questions_are_not_alerts(void **state)
+{
+	TIERS(*state, HR_TIER_NONE, "What heart symptoms should I watch for on Herceptin?",
+	      "What are the signs of lung inflammation on enhertu", "When should I call my doctor about a fever",
+	      "Can herceptin cause chest pain?", "Is chest pain a side effect of Herceptin?",
+	      "What temperature counts as a fever on chemo?", "How do I know if I have a fever?",
+	      "What should I do if I get a fever during chemo?", "Does Enhertu cause a cough?",
+	      "What are the symptoms of a blood clot on tamoxifen?", "What does dark urine mean on Kadcyla?",
+	      "Can Kadcyla cause jaundice?", "Is it normal to have swollen ankles on Herceptin?",
+	      "What is an infusion reaction?", "What are the warning signs of heart failure on Herceptin?",
+	      "Is shortness of breath a sign of lung problems on Enhertu?",
+	      "How common is chest pain on Herceptin?", "The nurse said to watch for fever",
+	      "I'm worried about getting a fever on chemo", "herceptin chest pain",
+	      "I'm on Enhertu, what should I do if I develop a cough?");
+}
+
+static void test_everyday_phrases_are_not_alerts(void **state)
+{
+	TIERS(*state, HR_TIER_NONE, "I'm confused about my HER2 results", "I'm confused, is IHC 2+ positive?",
+	      "This isn't making sense to me", "What does faint staining mean on my report?",
+	      "My report says faint staining, is that HER2-ultralow?", "numbness in my fingers from taxol",
+	      "I can't sleep on my back after surgery", "My chest is sore after my mastectomy",
+	      "I'm having a hard time talking to my kids about cancer", "I can't wait to finish chemo",
+	      "My oncologist says my heart is fine");
+}
+
+static void test_dev_answer_rows_are_not_alerts(void **state)
+{
+	TIERS(*state, HR_TIER_NONE, "what does her2 positive mean", "my ihc score is 2+ what now",
+	      "what is HER2-low", "can my HER2 status change", "what is herceptin", "how is trastuzumab given",
+	      "what is enhertu", "what is the usual second line treatment for metastatic her2+",
+	      "how long do I take herceptin for", "what are the side effects of herceptin",
+	      "does trastuzumab affect the heart", "what are enhertu side effects", "side effects of neratinib",
+	      "side effects of tucatinib", "what are the side effects of chemo", "how can i manage nausea",
+	      "will i lose my hair", "can her2 treatment cause neuropathy", "how do i cope with fatigue",
+	      "what is the survival rate for her2 positive breast cancer", "is her2 positive breast cancer curable",
+	      "what are the symptoms of breast cancer", "can her2 breast cancer spread to the brain",
+	      "i feel so alone and scared", "is there a helpline i can call", "should I stop taking my herceptin",
+	      "what dose of tucatinib should I take", "what's the weather tomorrow", "hello",
+	      "what are the side effects of in her two", "tell me about hercepton",
+	      "um what does her two positive mean");
+}
+
+/* ------------------------------------------------------------------------- */
+/* Decisions. */
+
+static void test_decision_dose(void **state)
+{
+	DECISIONS(*state, HR_DECISION_DOSE, "What dose of tucatinib should I take?",
+		  "How much neratinib should I take?", "How many tablets of Xeloda should I take?",
+		  "I missed a dose of neratinib", "I forgot to take my Tukysa this morning",
+		  "Can I double up on my dose tomorrow?", "Should I take an extra pill?", "Can my dose be lowered?",
+		  "I want to change my dose");
+}
+
+static void test_decision_stop(void **state)
+{
+	DECISIONS(*state, HR_DECISION_STOP, "Should I stop taking my Herceptin?", "Can I skip a treatment?",
+		  "can i skip my infusion next week", "I want to quit chemo", "quit chemo",
+		  "Thinking about stopping Herceptin because of the side effects",
+		  "Is it ok to take a break from chemo?", "What happens if I stop tamoxifen early?",
+		  "Do I have to finish all the Herceptin?", "I don't want any more chemo");
+}
+
+static void test_decision_choose(void **state)
+{
+	DECISIONS(*state, HR_DECISION_CHOOSE, "Should I choose Enhertu or Kadcyla?", "Which treatment should I pick?",
+		  "What treatment should I get?", "Is Enhertu better for me?",
+		  "Should I get a mastectomy or a lumpectomy?", "Should I join a clinical trial?",
+		  "What would you do if you were me?", "Do I need chemo?");
+}
+
+static void test_decision_prognosis(void **state)
+{
+	DECISIONS(*state, HR_DECISION_PROGNOSIS, "How long do I have?", "How long do I have to live?",
+		  "Will I die from this?", "Am I going to survive?", "What are my chances?", "What is my prognosis?",
+		  "Will my cancer come back?", "How long does my mom have left?");
+}
+
+static void test_general_questions_are_not_decisions(void **state)
+{
+	DECISIONS(*state, HR_DECISION_NONE, "What is the usual dose of Herceptin?", "How is Herceptin dosed?",
+		  "How is trastuzumab given?", "How long do I take herceptin for?",
+		  "How long do I have to take Herceptin?", "What is the survival rate for HER2-positive breast cancer?",
+		  "Is HER2-positive breast cancer curable?", "Will I lose my hair?",
+		  "How do I stop diarrhea on neratinib?", "When does Herceptin treatment end?",
+		  "What are the chances of side effects on Enhertu?", "Will I miss work during chemo?",
+		  "Should I take tucatinib with food?", "Should I call my doctor or go to the ER?",
+		  "What are biosimilars of trastuzumab?");
+}
+
+static void test_decision_is_set_with_a_tier(void **state)
+{
+	struct hr_safety_result r = check(*state, "I missed a dose and now I have a fever of 101");
+	assert_int_equal(r.tier, HR_TIER_CALL_NOW);
+	assert_int_equal(r.decision, HR_DECISION_DOSE);
+	r = check(*state, "Should I stop chemo? I don't want to live anymore");
+	assert_int_equal(r.tier, HR_TIER_CRISIS);
+	assert_int_equal(r.decision, HR_DECISION_STOP);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Replies. */
+
+/* A reply's speech form must read well aloud: no URLs, brackets or symbols,
+ * no digits, and HER2 spelled as it sounds. */
+static void assert_speakable(const char *speech)
+{
+	assert_non_null(speech);
+	assert_null(strstr(speech, "http"));
+	assert_null(strchr(speech, '('));
+	assert_null(strchr(speech, ')'));
+	assert_null(strchr(speech, '%'));
+	assert_null(strchr(speech, '/'));
+	assert_null(strstr(speech, "HER2"));
+	for (const char *p = speech; *p; p++)
+		assert_false(isdigit((unsigned char)*p));
+}
+
+/* Checks what every safety reply has in common. */
+static void assert_reply_shape(const struct hr_answer *a)
+{
+	assert_non_null(a->intent);
+	assert_non_null(a->text);
+	assert_non_null(strstr(a->text, "diagnose"));
+	assert_speakable(a->speech);
+	assert_true(a->nsources >= 1);
+	for (size_t i = 0; i < a->nsources; i++) {
+		assert_non_null(a->sources[i].title);
+		assert_non_null(a->sources[i].publisher);
+		assert_non_null(a->sources[i].url);
+		assert_true(strncmp(a->sources[i].url, "https://", 8) == 0);
+	}
+	assert_true(a->nsuggestions >= 2 && a->nsuggestions <= 3);
+}
+
+static void answer_for(hr_safety *s, const char *text, struct hr_answer *a)
+{
+	struct hr_safety_result r = check(s, text);
+	memset(a, 0, sizeof(*a));
+	assert_int_equal(hr_safety_answer(&r, a), 0);
+}
+
+static void test_answer_crisis(void **state)
+{
+	struct hr_answer a;
+	answer_for(*state, "I want to die", &a);
+	assert_reply_shape(&a);
+	assert_string_equal(a.intent, "safety.crisis");
+	assert_int_equal(a.safety, HR_SAFETY_CRISIS);
+	assert_string_equal(hr_safety_name(a.safety), "crisis");
+	/* 988 comes first, in the first sentence, before the emergency number. */
+	const char *p988 = strstr(a.text, "988"), *p911 = strstr(a.text, "911"), *dot = strchr(a.text, '.');
+	assert_non_null(p988);
+	assert_non_null(p911);
+	assert_true(p988 < p911);
+	assert_true(p988 < dot);
+	assert_non_null(strstr(a.text, "Suicide and Crisis Lifeline"));
+	assert_non_null(strstr(a.text, "call or text"));
+	assert_non_null(strstr(a.speech, "nine eight eight"));
+	assert_true(strstr(a.speech, "nine eight eight") < strstr(a.speech, "nine one one"));
+	assert_string_equal(a.sources[0].url, "https://988lifeline.org/");
+	hr_answer_clear(&a);
+}
+
+static void test_answer_emergency(void **state)
+{
+	struct hr_answer a;
+	answer_for(*state, "my chest hurts", &a);
+	assert_reply_shape(&a);
+	assert_string_equal(a.intent, "safety.emergency");
+	assert_int_equal(a.safety, HR_SAFETY_URGENT);
+	assert_string_equal(hr_safety_name(a.safety), "urgent");
+	assert_true(strncmp(a.text, "Call 911 or your local emergency number now.", 44) == 0);
+	assert_true(strncmp(a.speech, "Call nine one one", 17) == 0);
+	assert_non_null(strstr(a.text, "Chest pain"));
+	hr_answer_clear(&a);
+}
+
+static void test_answer_call_now(void **state)
+{
+	struct hr_answer a;
+	answer_for(*state, "I'm on Enhertu and I have a new cough", &a);
+	assert_reply_shape(&a);
+	assert_string_equal(a.intent, "safety.call_now");
+	assert_int_equal(a.safety, HR_SAFETY_URGENT);
+	assert_true(strncmp(a.text, "Call your oncology team's 24-hour line now.", 43) == 0);
+	assert_non_null(strstr(a.text, "emergency department"));
+	assert_non_null(strstr(a.text, "lung inflammation"));
+	assert_non_null(strstr(a.speech, "twenty four hour"));
+	hr_answer_clear(&a);
+}
+
+static void test_every_rule_group_has_a_good_reply(void **state)
+{
+	/* One message per rule, so every context sentence is checked. */
+	static const char *const texts[] = {
+		"I want to die", "chest pain", "I can't breathe", "I'm short of breath even at rest",
+		"I fainted", "my throat is closing", "worst headache of my life", "she had a seizure",
+		"my speech is slurred", "I'm coughing up blood", "I need an ambulance", "temperature 39",
+		"I have a fever", "I have chills", "new cough on Enhertu", "my ankles are swollen",
+		"I'm short of breath", "severe diarrhea", "I can't keep anything down", "my eyes are yellow",
+		"my left calf is swollen and painful", "I'm pregnant and on Herceptin",
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(texts); i++) {
+		struct hr_answer a;
+		struct hr_safety_result r = check(*state, texts[i]);
+		if (r.tier == HR_TIER_NONE)
+			print_error("\"%s\" did not alert\n", texts[i]);
+		assert_int_not_equal(r.tier, HR_TIER_NONE);
+		answer_for(*state, texts[i], &a);
+		assert_reply_shape(&a);
+		assert_true(strstr(a.text, "911") != NULL || strstr(a.text, "988") != NULL);
+		hr_answer_clear(&a);
+	}
+}
+
+static void test_answer_needs_a_tier(void **state)
+{
+	(void)state;
+	struct hr_safety_result r = { HR_TIER_NONE, NULL, HR_DECISION_DOSE };
+	struct hr_answer a = { 0 };
+	assert_int_equal(hr_safety_answer(&r, &a), -EINVAL);
+	assert_null(a.text);
+	/* An unknown rule name still gets the tier's reply. */
+	struct hr_safety_result odd = { HR_TIER_CALL_NOW, "no_such_rule", HR_DECISION_NONE };
+	assert_int_equal(hr_safety_answer(&odd, &a), 0);
+	assert_reply_shape(&a);
+	hr_answer_clear(&a);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Deferrals. */
+
+static void test_deferral_texts(void **state)
+{
+	(void)state;
+	for (enum hr_decision d = HR_DECISION_DOSE; d <= HR_DECISION_PROGNOSIS; d++) {
+		const char *t = hr_safety_deferral_text(d);
+		assert_non_null(t);
+		assert_non_null(strstr(t, "care team"));
+		assert_speakable(t);
+	}
+	assert_null(hr_safety_deferral_text(HR_DECISION_NONE));
+}
+
+static void test_defer_appends_and_replaces_suggestions(void **state)
+{
+	struct hr_safety_result r = check(*state, "what dose of tucatinib should I take");
+	assert_int_equal(r.decision, HR_DECISION_DOSE);
+	struct hr_answer a = { 0 };
+	assert_int_equal(hr_answer_set(&a.text, "Tucatinib is a pill."), 0);
+	assert_int_equal(hr_answer_set(&a.speech, "Tucatinib is a pill."), 0);
+	assert_int_equal(hr_answer_add_suggestion(&a, "What is tucatinib?"), 0);
+
+	assert_int_equal(hr_safety_defer(&r, &a), 0);
+	const char *sentence = hr_safety_deferral_text(HR_DECISION_DOSE);
+	assert_true(strncmp(a.text, "Tucatinib is a pill. ", 21) == 0);
+	assert_string_equal(a.text + 21, sentence);
+	assert_non_null(strstr(a.speech, "care team"));
+	assert_true(a.nsuggestions >= 2 && a.nsuggestions <= 3);
+	for (size_t i = 0; i < a.nsuggestions; i++)
+		assert_string_not_equal(a.suggestions[i], "What is tucatinib?");
+	assert_string_equal(a.suggestions[0], "What should I do if I miss a dose?");
+
+	/* A second call does not repeat the sentence. */
+	size_t len = strlen(a.text);
+	assert_int_equal(hr_safety_defer(&r, &a), 0);
+	assert_int_equal(strlen(a.text), len);
+	hr_answer_clear(&a);
+}
+
+static void test_defer_edge_cases(void **state)
+{
+	struct hr_answer a = { 0 };
+	/* No decision: nothing changes. */
+	struct hr_safety_result none = check(*state, "what is herceptin");
+	assert_int_equal(hr_safety_defer(&none, &a), 0);
+	assert_null(a.text);
+	assert_int_equal(a.nsuggestions, 0);
+	/* An empty answer gets the sentence alone; a missing speech form stays missing. */
+	struct hr_safety_result stop = check(*state, "should I stop taking my herceptin");
+	assert_int_equal(stop.decision, HR_DECISION_STOP);
+	assert_int_equal(hr_safety_defer(&stop, &a), 0);
+	assert_string_equal(a.text, hr_safety_deferral_text(HR_DECISION_STOP));
+	assert_null(a.speech);
+	assert_int_equal(a.nsuggestions, 3);
+	hr_answer_clear(&a);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Readability, privacy and robustness. */
+
+/* A rough syllable count: groups of vowels, less a silent final e. */
+static int syllables(const char *w, size_t n)
+{
+	int count = 0, in_vowel = 0;
+	for (size_t i = 0; i < n; i++) {
+		int v = strchr("aeiouyAEIOUY", w[i]) != NULL;
+		if (v && !in_vowel)
+			count++;
+		in_vowel = v;
+	}
+	if (n > 2 && (w[n - 1] == 'e') && w[n - 2] != 'l' && w[n - 2] != 'e' && count > 1)
+		count--;
+	return count ? count : 1;
+}
+
+/* Flesch-Kincaid grade of TEXT, estimated. */
+static double fk_grade(const char *text)
+{
+	int words = 0, sentences = 0, syl = 0;
+	const char *p = text;
+	while (*p) {
+		while (*p && !isalnum((unsigned char)*p))
+			p++;
+		if (!*p)
+			break;
+		const char *start = p;
+		while (*p && (isalnum((unsigned char)*p) || *p == '\'' || *p == '-'))
+			p++;
+		words++;
+		syl += syllables(start, (size_t)(p - start));
+		if (*p == '.' || *p == '?' || *p == '!')
+			sentences++;
+	}
+	if (sentences == 0)
+		sentences = 1;
+	return 0.39 * words / sentences + 11.8 * syl / words - 15.59;
+}
+
+static void test_replies_are_plain_language(void **state)
+{
+	static const char *const texts[] = {
+		"I want to die", "chest pain", "I have a fever", "new cough on Enhertu", "my ankles are swollen",
+		"severe diarrhea", "my eyes are yellow", "my left calf is swollen and painful",
+		"I'm pregnant and on Herceptin", "I'm short of breath", "worst headache of my life",
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(texts); i++) {
+		struct hr_answer a;
+		answer_for(*state, texts[i], &a);
+		double g = fk_grade(a.text);
+		if (g > 8.0)
+			print_error("reply to \"%s\" has grade %.1f\n", texts[i], g);
+		assert_true(g <= 8.0);
+		hr_answer_clear(&a);
+	}
+	for (enum hr_decision d = HR_DECISION_DOSE; d <= HR_DECISION_PROGNOSIS; d++)
+		assert_true(fk_grade(hr_safety_deferral_text(d)) <= 8.0);
+}
+
+static int log_lines;
+static int log_leaked;
+
+static void log_sink(enum hr_log_level level, const char *line, void *ud)
+{
+	(void)level;
+	log_lines++;
+	if (strstr(line, (const char *)ud))
+		log_leaked = 1;
+}
+
+static void test_logs_no_user_text(void **state)
+{
+	hr_log_set_sink(log_sink, (void *)"secret");
+	log_lines = log_leaked = 0;
+	check(*state, "secret: I want to die");
+	check(*state, "secret: my chest hurts");
+	check(*state, "secret: what dose should I take");
+	hr_log_set_sink(NULL, NULL);
+	assert_false(log_leaked);
+	assert_int_equal(log_lines, 0);
+}
+
+static void test_empty_null_and_long_input(void **state)
+{
+	hr_safety *s = *state;
+	struct hr_safety_result r;
+	hr_safety_check(s, "", &r);
+	assert_int_equal(r.tier, HR_TIER_NONE);
+	assert_int_equal(r.decision, HR_DECISION_NONE);
+	assert_null(r.rule);
+	hr_safety_check(s, NULL, &r);
+	assert_int_equal(r.tier, HR_TIER_NONE);
+	hr_safety_free(NULL);
+
+	/* Many negated triggers, then a real one at the very end. */
+	size_t n = 20000;
+	const char *chunk = "no fever ";
+	char *big = malloc(n * strlen(chunk) + 32);
+	assert_non_null(big);
+	big[0] = '\0';
+	char *p = big;
+	for (size_t i = 0; i < n; i++)
+		p = stpcpy(p, chunk);
+	hr_safety_check(s, big, &r);
+	assert_int_equal(r.tier, HR_TIER_NONE);
+	strcpy(p, "i want to die");
+	hr_safety_check(s, big, &r);
+	assert_int_equal(r.tier, HR_TIER_CRISIS);
+	free(big);
+}
+
+static void test_instances_are_independent(void **state)
+{
+	(void)state;
+	hr_safety *a = NULL, *b = NULL;
+	assert_int_equal(hr_safety_new(&a), 0);
+	assert_int_equal(hr_safety_new(&b), 0);
+	struct hr_safety_result ra, rb;
+	hr_safety_check(a, "i have chest pain", &ra);
+	hr_safety_check(b, "what is herceptin", &rb);
+	assert_int_equal(ra.tier, HR_TIER_EMERGENCY);
+	assert_int_equal(rb.tier, HR_TIER_NONE);
+	hr_safety_free(a);
+	hr_safety_free(b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_crisis_typed),
+		cmocka_unit_test(test_crisis_speech_style),
+		cmocka_unit_test(test_crisis_negated_only_right_before),
+		cmocka_unit_test(test_crisis_not_downgraded_by_question),
+		cmocka_unit_test(test_crisis_lookalikes_are_not_crisis),
+		cmocka_unit_test(test_crisis_outranks_everything),
+		cmocka_unit_test(test_emergency_chest),
+		cmocka_unit_test(test_emergency_breathing),
+		cmocka_unit_test(test_emergency_fainting_and_allergy),
+		cmocka_unit_test(test_emergency_neuro),
+		cmocka_unit_test(test_emergency_blood),
+		cmocka_unit_test(test_call_now_fever_numbers),
+		cmocka_unit_test(test_call_now_fever_words),
+		cmocka_unit_test(test_fever_below_threshold_is_not_alert),
+		cmocka_unit_test(test_call_now_lung_needs_tdxd),
+		cmocka_unit_test(test_call_now_heart),
+		cmocka_unit_test(test_call_now_gut),
+		cmocka_unit_test(test_mild_diarrhea_is_not_alert),
+		cmocka_unit_test(test_call_now_liver_clot_pregnancy),
+		cmocka_unit_test(test_pregnancy_needs_treatment_and_a_report),
+		cmocka_unit_test(test_dev_urgent_and_crisis_rows),
+		cmocka_unit_test(test_highest_tier_wins),
+		cmocka_unit_test(test_negation),
+		cmocka_unit_test(test_negation_stays_in_its_clause),
+		cmocka_unit_test(test_history_is_not_alert),
+		cmocka_unit_test(test_warning_sign_questions_are_not_alerts),
+		cmocka_unit_test(test_everyday_phrases_are_not_alerts),
+		cmocka_unit_test(test_dev_answer_rows_are_not_alerts),
+		cmocka_unit_test(test_decision_dose),
+		cmocka_unit_test(test_decision_stop),
+		cmocka_unit_test(test_decision_choose),
+		cmocka_unit_test(test_decision_prognosis),
+		cmocka_unit_test(test_general_questions_are_not_decisions),
+		cmocka_unit_test(test_decision_is_set_with_a_tier),
+		cmocka_unit_test(test_answer_crisis),
+		cmocka_unit_test(test_answer_emergency),
+		cmocka_unit_test(test_answer_call_now),
+		cmocka_unit_test(test_every_rule_group_has_a_good_reply),
+		cmocka_unit_test(test_answer_needs_a_tier),
+		cmocka_unit_test(test_deferral_texts),
+		cmocka_unit_test(test_defer_appends_and_replaces_suggestions),
+		cmocka_unit_test(test_defer_edge_cases),
+		cmocka_unit_test(test_replies_are_plain_language),
+		cmocka_unit_test(test_logs_no_user_text),
+		cmocka_unit_test(test_empty_null_and_long_input),
+		cmocka_unit_test(test_instances_are_independent),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
