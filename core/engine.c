@@ -237,6 +237,10 @@ int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t
 							"choice for you.");
 		if (!rc)
 			rc = hr_answer_set(&out->speech, out->text);
+		if (!rc)
+			rc = hr_answer_add_source(out, "Questions to Ask Your Doctor About Your Treatment",
+						  "National Cancer Institute",
+						  "https://www.cancer.gov/about-cancer/treatment/questions");
 	} else if (!trace->chosen && !hr_plugins_handler(e->content->plugins, "fallback", NULL)) {
 		rc = builtin_fallback(out);
 	} else {

@@ -79,9 +79,9 @@ class ReloadTest(unittest.TestCase):
 
     def test_hostile_plugins_never_take_it_down(self):
         self.write("intents/hostile.intents",
-                   "intent hostile.loop\n  pattern: ^spin forever$\n  example: spin forever\n"
-                   "intent hostile.hog\n  pattern: ^eat all memory$\n  example: eat all memory\n"
-                   "intent hostile.exec\n  pattern: ^run a command$\n  example: run a command\n")
+                   "intent hostile.loop\n  priority: 100\n  pattern: ^spin forever$\n  example: spin forever\n"
+                   "intent hostile.hog\n  priority: 100\n  pattern: ^eat all memory$\n  example: eat all memory\n"
+                   "intent hostile.exec\n  priority: 100\n  pattern: ^run a command$\n  example: run a command\n")
         self.write("plugins/hostile.lua",
                    'herald.about{ title = "hostile", reviewed = "2026-11-22" }\n'
                    'herald.on("hostile.loop", function() while true do pcall(function() while true do end end) end end)\n'
