@@ -87,7 +87,7 @@ def http(url, method="GET", body=None, headers=None, timeout=10):
 class WebSocket:
     """A minimal RFC 6455 client: text, binary, fragments, close and ping."""
 
-    def __init__(self, port, path="/chat", protocol="herald.v1", origin=None, timeout=10):
+    def __init__(self, port, path="/chat", protocol="herald.v1", origin=None, timeout=10, headers=None):
         self.sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)
         key = base64.b64encode(os.urandom(16)).decode()
         lines = [
@@ -102,6 +102,8 @@ class WebSocket:
             lines.append("Sec-WebSocket-Protocol: " + protocol)
         if origin:
             lines.append("Origin: " + origin)
+        for k, v in (headers or {}).items():
+            lines.append("%s: %s" % (k, v))
         self.sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
         resp = b""
         while b"\r\n\r\n" not in resp:

@@ -1,0 +1,135 @@
+"""Who may talk to herald, and the limits that keep everyone served:
+origins, bearer tokens, content types, rate limits, per-address caps and a
+client that never reads."""
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+import unittest
+
+sys.path.insert(0, os.path.dirname(__file__))
+from herald_client import SOURCE_DIR, Daemon, WebSocket, http, wait_for  # noqa: E402
+
+
+def daemon_with(conf_text):
+    root = tempfile.mkdtemp(prefix="herald-limits-")
+    conf = os.path.join(root, "herald.conf.lua")
+    with open(conf, "w") as f:
+        f.write('content_dir = "%s"\n' % SOURCE_DIR + conf_text)
+    return Daemon(config=conf), root
+
+
+class OriginTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.d, cls.root = daemon_with('http = { allowed_origins = "https://portal.example.org" }\n')
+
+    @classmethod
+    def tearDownClass(cls):
+        assert cls.d.stop() == 0
+        shutil.rmtree(cls.root, ignore_errors=True)
+
+    def test_websocket_origins(self):
+        WebSocket(self.d.port, origin="https://portal.example.org").close()
+        WebSocket(self.d.port, origin="http://localhost:3000").close()
+        WebSocket(self.d.port, origin="http://127.0.0.1:%d" % self.d.port).close()
+        with self.assertRaises(ConnectionError):
+            WebSocket(self.d.port, origin="https://evil.example")
+
+    def test_cors(self):
+        url = self.d.url + "/v1/ask"
+        status, hdrs, _ = http(url, "OPTIONS", headers={"Origin": "https://portal.example.org",
+                                                        "Access-Control-Request-Method": "POST"})
+        self.assertEqual(status, 204)
+        self.assertEqual(hdrs.get("Access-Control-Allow-Origin"), "https://portal.example.org")
+        status, hdrs, _ = http(url, "POST", {"text": "hello"}, headers={"Origin": "https://portal.example.org",
+                                                                       "Content-Type": "application/json"})
+        self.assertEqual(status, 200)
+        self.assertEqual(hdrs.get("Access-Control-Allow-Origin"), "https://portal.example.org")
+        status, hdrs, body = http(url, "POST", {"text": "hello"}, headers={"Origin": "https://evil.example",
+                                                                          "Content-Type": "application/json"})
+        self.assertEqual(status, 403)
+        self.assertIsNone(hdrs.get("Access-Control-Allow-Origin"))
+
+    def test_content_type(self):
+        status, _, body = http(self.d.url + "/v1/ask", "POST", b"<q>hello</q>",
+                               headers={"Content-Type": "application/xml"})
+        self.assertEqual(status, 415)
+        self.assertEqual(body["type"], "error")
+        # curl -d sends a form content type; its JSON body is still accepted.
+        status, _, _ = http(self.d.url + "/v1/ask", "POST", b'{"text":"hello"}',
+                            headers={"Content-Type": "application/x-www-form-urlencoded"})
+        self.assertEqual(status, 200)
+
+
+class TokenAndRateTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.d, cls.root = daemon_with(
+            'auth = { tokens = "bot-token-1, bot-token-2" }\n'
+            'limits = { rate_per_second = 2, rate_burst = 3, max_connections_per_address = 3,'
+            ' max_queued_replies = 4 }\n')
+
+    @classmethod
+    def tearDownClass(cls):
+        assert cls.d.stop() == 0
+        shutil.rmtree(cls.root, ignore_errors=True)
+
+    def ws(self, token="bot-token-2"):
+        return WebSocket(self.d.port, headers={"Authorization": "Bearer " + token} if token else None)
+
+    def test_bearer_tokens(self):
+        url = self.d.url + "/v1/ask"
+        status, hdrs, _ = http(url, "POST", {"text": "hello"})
+        self.assertEqual(status, 401)
+        self.assertEqual(hdrs.get("WWW-Authenticate"), "Bearer")
+        status, _, _ = http(url, "POST", {"text": "hello"}, headers={"Authorization": "Bearer wrong",
+                                                                    "Content-Type": "application/json"})
+        self.assertEqual(status, 401)
+        status, _, _ = http(url, "POST", {"text": "hello"}, headers={"Authorization": "Bearer bot-token-1",
+                                                                    "Content-Type": "application/json"})
+        self.assertEqual(status, 200)
+        self.assertEqual(http(self.d.url + "/healthz")[0], 200)
+        with self.assertRaises(ConnectionError):
+            self.ws(token=None)
+        with self.assertRaises(ConnectionError):
+            self.ws(token="nope")
+        ws = self.ws()
+        self.assertEqual(ws.ask("1", "hello")["type"], "answer")
+        ws.close()
+
+    def test_rate_limit(self):
+        ws = self.ws()
+        for i in range(6):
+            ws.send_json({"type": "ask", "id": "r%d" % i, "text": "hello"})
+        replies = [ws.recv() for _ in range(6)]
+        limited = [r for r in replies if r.get("code") == "rate_limited"]
+        self.assertGreaterEqual(len(limited), 2)
+        self.assertTrue(all(r["id"].startswith("r") for r in limited))
+        time.sleep(1.2)
+        self.assertEqual(ws.ask("later", "hello")["type"], "answer")
+        ws.close()
+
+    def test_per_address_cap(self):
+        time.sleep(0.3)
+        conns = [self.ws() for _ in range(3)]
+        with self.assertRaises((ConnectionError, OSError)):
+            extra = self.ws()
+            extra.ask("x", "hello")
+        for c in conns:
+            c.close()
+        self.assertTrue(wait_for(lambda: self._can_connect(), 3.0))
+
+    def _can_connect(self):
+        try:
+            c = self.ws()
+            c.close()
+            return True
+        except (ConnectionError, OSError):
+            return False
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
