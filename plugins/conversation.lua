@@ -1,4 +1,4 @@
--- Conversation: greetings, thanks, what herald can do, and the fallback.
+-- Conversation: greetings, thanks, goodbyes, what herald can do, and the fallback.
 herald.about { title = "Conversation", reviewed = "2026-11-22" }
 
 local topics = {
@@ -8,7 +8,7 @@ local topics = {
 }
 
 herald.answer("conversation.greeting", {
-  text = "Hello. I can answer questions about HER2-positive breast cancer: tests, treatments, "
+  text = "Hello. I can help with questions about HER2-positive breast cancer: tests, treatments, "
       .. "side effects and support. What would you like to ask?",
   suggest = topics,
 })
@@ -18,17 +18,30 @@ herald.answer("conversation.thanks", {
   suggest = topics,
 })
 
-herald.answer("conversation.capabilities", {
-  text = {
-    "I give general information about HER2-positive breast cancer.",
-    "You can ask me how HER2 is tested, how it is treated, about side effects, and where to find support.",
-    "I can't give personal medical advice. Your care team knows your case best.",
-  },
+herald.answer("conversation.goodbye", {
+  text = "Take care. I'm glad to help any time you have a question about HER2-positive breast cancer.",
   suggest = topics,
 })
 
+herald.answer("conversation.capabilities", {
+  text = {
+    "I give general information about HER2-positive breast cancer.",
+    "You can ask me about HER2 tests, treatment and drugs, side effects, daily life, and where to find support.",
+    "I can't give personal medical advice. Your care team knows your case best.",
+  },
+  suggest = {
+    "What does HER2-positive mean?",
+    "What are the side effects of Herceptin?",
+    "Where can I find support groups?",
+  },
+})
+
 herald.answer("fallback", {
-  text = "I'm not sure I can help with that. I answer questions about HER2-positive breast cancer: "
-      .. "tests, treatments, side effects and support.",
-  suggest = topics,
+  text = "Sorry, I can't help with that. I can help with questions about HER2-positive breast cancer: "
+      .. "tests, treatments, side effects, daily life and support. Try one of the questions below.",
+  suggest = {
+    "What does HER2-positive mean?",
+    "What are the side effects of chemo?",
+    "Where can I find support?",
+  },
 })
