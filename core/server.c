@@ -69,6 +69,7 @@ struct hr_server {
 	unsigned connections;
 	struct addr_count *addrs[ADDR_BUCKETS];
 	lws_retry_bo_t idle_policy;
+	int stopping;
 	void (*on_fallback)(void *ud, const char *text, size_t len);
 	void *on_fallback_ud;
 };
@@ -633,6 +634,9 @@ int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *eng
 	info.iface = cfg->listen_host[0] ? cfg->listen_host : NULL;
 	info.protocols = protocols;
 	info.user = s;
+	/* With a foreign loop, destruction finishes asynchronously as lws's
+	 * handles close; lws writes NULL here when it is complete. */
+	info.pcontext = &s->ctx;
 	info.max_http_header_data = 4096;
 	info.timeout_secs = 10; /* handshake and HTTP request timeout */
 	s->idle_policy.secs_since_valid_ping = (uint16_t)cfg->ping_seconds;
@@ -670,17 +674,21 @@ unsigned hr_server_connections(const hr_server *s)
 
 void hr_server_stop(hr_server *s)
 {
-	if (!s || !s->ctx)
+	if (!s || !s->ctx || s->stopping)
 		return;
+	s->stopping = 1;
 	lws_context_destroy(s->ctx);
-	s->ctx = NULL;
 }
 
 void hr_server_free(hr_server *s)
 {
 	if (!s)
 		return;
-	hr_server_stop(s);
+	/* After the loop has drained, a second call completes whatever the first
+	 * could not while lws's handles were still closing (as the lws
+	 * foreign-loop examples do). */
+	if (s->ctx)
+		lws_context_destroy(s->ctx);
 	for (size_t i = 0; i < ADDR_BUCKETS; i++) {
 		while (s->addrs[i]) {
 			struct addr_count *n = s->addrs[i]->next;
