@@ -1,0 +1,130 @@
+-- Daily life during and after treatment: work, exercise, fertility, vaccines,
+-- alcohol, interactions, diet, travel, sex. Intents: intents/life.intents.
+-- General information only: the care team decides what is safe for a person.
+herald.about { title = "Daily life during treatment", reviewed = "2026-11-22" }
+
+local NCI, ACS = "National Cancer Institute", "American Cancer Society"
+local NLM = "U.S. National Library of Medicine (DailyMed)"
+
+local function src(id, title, publisher, url)
+  herald.source(id, { title = title, publisher = publisher, url = url })
+end
+
+src("cac", "Cancer and Careers", "Cancer and Careers", "https://www.cancerandcareers.org/")
+src("dol-fmla", "Family and Medical Leave Act", "U.S. Department of Labor", "https://www.dol.gov/agencies/whd/fmla")
+src("nci-activity", "Physical Activity and Cancer", NCI, "https://www.cancer.gov/about-cancer/causes-prevention/risk/obesity/physical-activity-fact-sheet")
+src("nci-fatigue", "Fatigue and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/fatigue")
+src("nci-fertility", "Fertility Issues in Girls and Women with Cancer", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/fertility-women")
+src("dm-herceptin", "Herceptin (trastuzumab) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=herceptin")
+src("nci-infection", "Infection and Neutropenia during Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/infection")
+src("nci-alcohol", "Alcohol and Cancer Risk", NCI, "https://www.cancer.gov/about-cancer/causes-prevention/risk/alcohol/alcohol-fact-sheet")
+src("nci-cam", "Complementary and Alternative Medicine", NCI, "https://www.cancer.gov/about-cancer/treatment/cam")
+src("dm-tukysa", "Tukysa (tucatinib) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=tukysa")
+src("nci-appetite", "Appetite Loss and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/appetite-loss")
+src("nci-eating", "Eating Hints: Before, during, and after Cancer Treatment", NCI, "https://www.cancer.gov/publications/patient-education/eating-hints")
+src("nci-coping", "Coping with Cancer", NCI, "https://www.cancer.gov/about-cancer/coping")
+src("acs-sexual", "Fertility and Sexual Side Effects", ACS, "https://www.cancer.org/cancer/managing-cancer/side-effects/fertility-and-sexual-side-effects.html")
+src("nci-se", "Side Effects of Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects")
+
+herald.answer("life.work", {
+  text = {
+    "Many people keep working during treatment, sometimes with fewer hours.",
+    "It depends on your job, your treatment schedule, and how you feel.",
+    "In the US, laws like the ADA and FMLA may give you changes at work or protected time off. You choose how much to tell your employer.",
+    "Next step: ask your care team what your schedule will look like, then talk to HR. Cancer and Careers has free guides.",
+  },
+  sources = { "cac", "dol-fmla" },
+  suggest = { "How do I cope with fatigue?", "What is chemo brain?", "Is there help with treatment costs?" },
+})
+
+herald.answer("life.exercise", {
+  text = {
+    "For most people, staying active during treatment is safe and helps.",
+    "It can ease tiredness, lift your mood, and keep you strong.",
+    "Aim for a gentle walk on most days, and add light strength work if your team agrees. Go easy on hard days.",
+    "Avoid gyms and pools when your blood counts are low, and build up slowly with the arm on the side of surgery.",
+    "Next step: ask your care team what is safe for you, or ask to see a physical therapist.",
+  },
+  sources = { "nci-activity", "nci-fatigue" },
+  suggest = { "How do I cope with fatigue?", "Can yoga help?", "What is lymphedema?" },
+})
+
+herald.answer("life.fertility", {
+  text = {
+    "Chemo can harm the ovaries. It may stop your periods, bring early menopause, or make it harder to get pregnant later.",
+    "HER2 drugs such as trastuzumab (Herceptin) can harm an unborn baby. Pregnancy must be avoided during treatment and for 7 months after the last dose.",
+    "Use birth control without hormones, such as a copper IUD or condoms. Periods may stop during chemo, but you can still get pregnant.",
+    "If you may want children, you can freeze eggs or embryos before treatment starts. Many people do have babies after breast cancer.",
+    "Next step: ask for a referral to a fertility specialist before treatment begins.",
+  },
+  sources = { "nci-fertility", "dm-herceptin" },
+  suggest = { "What are the side effects of chemo?", "How does treatment affect my sex life?", "What questions should I ask my doctor?" },
+})
+
+herald.answer("life.vaccines", {
+  text = {
+    "Most vaccines are safe during treatment, and some are important.",
+    "A yearly flu shot is advised for most people with cancer, and so are COVID-19 vaccines.",
+    "Avoid live vaccines, such as the nasal spray flu vaccine or MMR, during chemo and while your immune system is weak.",
+    "Timing matters. Vaccines work best before chemo starts or when your blood counts are up.",
+    "Next step: ask your care team before you get any vaccine.",
+  },
+  sources = { "nci-infection" },
+  suggest = { "How do I avoid infection during chemo?", "What does low white blood cells mean?", "Can I travel during treatment?" },
+})
+
+herald.answer("life.alcohol", {
+  text = {
+    "Drinking alcohol raises the risk of breast cancer, and even small amounts add some risk.",
+    "During treatment, alcohol can make nausea, mouth sores and dehydration worse, and it can strain the liver.",
+    "It can also mix badly with some medicines. If you drink, less is better, and none is best.",
+    "Next step: ask your care team if any alcohol is OK with your treatment.",
+  },
+  sources = { "nci-alcohol" },
+  suggest = { "Can I prevent breast cancer?", "Can supplements interact with my treatment?", "What should I eat during treatment?" },
+})
+
+herald.answer("life.interactions", {
+  text = {
+    "Other medicines, vitamins, herbs and some foods can change how cancer drugs work.",
+    "Pills such as tucatinib (Tukysa), neratinib (Nerlynx) and lapatinib (Tykerb) interact with many drugs. Grapefruit and St. John's wort are known problems.",
+    "High doses of antioxidant supplements may get in the way of chemo or radiation.",
+    "Next step: give your care team and pharmacist a full list of everything you take, and ask before you start anything new.",
+  },
+  sources = { "nci-cam", "dm-tukysa" },
+  suggest = { "Can I drink alcohol during treatment?", "What should I eat during treatment?", "Can yoga or acupuncture help?" },
+})
+
+herald.answer("life.diet", {
+  text = {
+    "No special diet treats HER2-positive cancer, and no food cures it.",
+    "A mix of vegetables, fruit, whole grains, beans and lean protein helps you stay strong. Sugar does not feed cancer directly, and soy foods are safe to eat.",
+    "During chemo, avoid raw or undercooked meat, eggs and fish, since infections are a risk.",
+    "If you have no appetite, or you are losing or gaining weight, a dietitian can help.",
+    "Next step: ask your care team to refer you to a cancer dietitian.",
+  },
+  sources = { "nci-eating", "nci-appetite" },
+  suggest = { "How can I manage nausea?", "Can I drink alcohol during treatment?", "Can supplements interact with my treatment?" },
+})
+
+herald.answer("life.travel", {
+  text = {
+    "Many people can travel during treatment with some planning.",
+    "Plan trips around your treatment dates and blood counts. Take your medicines, a list of your drugs, and your care team's phone number.",
+    "On long trips, get up and walk, and drink water, to lower the risk of blood clots.",
+    "Next step: ask your care team before you book, and find a hospital near where you will stay.",
+  },
+  sources = { "nci-infection", "nci-coping" },
+  suggest = { "Can I get vaccines during treatment?", "How do I avoid infection during chemo?", "Can I keep working during treatment?" },
+})
+
+herald.answer("life.sex", {
+  text = {
+    "Treatment, mainly chemo and hormone therapy, can lower sex drive and cause vaginal dryness or pain.",
+    "Water- or silicone-based lubricants and vaginal moisturizers can help. Ask before using hormone creams.",
+    "Sex is usually fine during treatment. Use birth control, since pregnancy must be avoided on HER2 drugs, and use condoms for a few days after chemo.",
+    "Next step: talk with your partner, and ask your care team. Many clinics can help with this.",
+  },
+  sources = { "acs-sexual", "nci-se" },
+  suggest = { "Can I get pregnant after breast cancer?", "What are hormone therapy side effects?", "Where can I find counselling?" },
+})

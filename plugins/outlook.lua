@@ -1,0 +1,131 @@
+-- Outlook: survival figures (as estimates), cure, how aggressive HER2-positive
+-- cancer is, symptoms, risk factors, prevention, coming back, and spread.
+-- Intents: intents/outlook.intents. Population figures are always framed as
+-- estimates; personal prognosis belongs to the care team.
+herald.about { title = "Outlook, symptoms, risk and spread", reviewed = "2026-11-22" }
+
+local NCI, ACS = "National Cancer Institute", "American Cancer Society"
+
+local function src(id, title, publisher, url)
+  herald.source(id, { title = title, publisher = publisher, url = url })
+end
+
+src("seer-subtypes", "Female Breast Cancer Subtypes (Cancer Stat Facts)", "SEER Program, National Cancer Institute", "https://seer.cancer.gov/statfacts/html/breast-subtypes.html")
+src("acs-survival", "Survival Rates for Breast Cancer", ACS, "https://www.cancer.org/cancer/types/breast-cancer/understanding-a-breast-cancer-diagnosis/breast-cancer-survival-rates.html")
+src("acs-her2", "Breast Cancer HER2 Status", ACS, "https://www.cancer.org/cancer/types/breast-cancer/understanding-a-breast-cancer-diagnosis/breast-cancer-her2-status.html")
+src("acs-targeted", "Targeted Drug Therapy for Breast Cancer", ACS, "https://www.cancer.org/cancer/types/breast-cancer/treatment/targeted-therapy-for-breast-cancer.html")
+src("acs-signs", "Breast Cancer Signs and Symptoms", ACS, "https://www.cancer.org/cancer/types/breast-cancer/screening-tests-and-early-detection/breast-cancer-signs-and-symptoms.html")
+src("acs-lifestyle", "Lifestyle-related Breast Cancer Risk Factors", ACS, "https://www.cancer.org/cancer/types/breast-cancer/risk-and-prevention/lifestyle-related-breast-cancer-risk-factors.html")
+src("nci-prevention", "Breast Cancer Prevention (PDQ), Patient Version", NCI, "https://www.cancer.gov/types/breast/patient/breast-prevention-pdq")
+src("nci-breast", "Breast Cancer, Patient Version", NCI, "https://www.cancer.gov/types/breast")
+src("nci-metastatic", "Metastatic Cancer: When Cancer Spreads", NCI, "https://www.cancer.gov/types/metastatic-cancer")
+src("nci-recurrent", "Recurrent Cancer: When Cancer Comes Back", NCI, "https://www.cancer.gov/types/recurrent-cancer")
+src("dm-tukysa", "Tukysa (tucatinib) prescribing information", "U.S. National Library of Medicine (DailyMed)", "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=tukysa")
+
+herald.answer("outlook.survival", {
+  text = {
+    "Survival figures are estimates from large groups of people. They can't predict what will happen to one person.",
+    "They compare people with the cancer to people without it, 5 years after diagnosis.",
+    "For HER2-positive cancer that is also hormone receptor-positive, US figures are about 99% when it has not spread outside the breast.",
+    "They are about 90% when it has spread nearby, such as to lymph nodes, and about 46% when it has spread to distant organs.",
+    "When the cancer is hormone receptor-negative, the figures are about 97%, 84% and 40%.",
+    "The numbers come from people treated years ago, and treatment keeps getting better.",
+    "Next step: ask your oncologist what your own results mean for you.",
+  },
+  sources = { "seer-subtypes", "acs-survival" },
+  suggest = { "Is HER2-positive breast cancer curable?", "Is HER2-positive more aggressive?", "What questions should I ask my doctor?" },
+})
+
+herald.answer("outlook.cure", {
+  text = {
+    "Often, yes. Most people with early-stage HER2-positive breast cancer are cured with treatment.",
+    "That treatment usually means surgery, chemo and HER2 drugs such as trastuzumab (Herceptin).",
+    "When the cancer has spread to distant organs (stage 4), it usually can't be cured. But it can often be controlled for years, and new drugs help people live longer.",
+    "Next step: ask your team if the goal of your treatment is cure or long-term control.",
+  },
+  sources = { "acs-her2", "nci-breast" },
+  suggest = { "What is the survival rate for HER2-positive breast cancer?", "How is HER2-positive breast cancer treated?", "Will it come back?" },
+})
+
+herald.answer("outlook.aggressive", {
+  text = {
+    "HER2-positive cancer tends to grow and spread faster than some other types.",
+    "That is because extra HER2 protein pushes the cancer cells to grow.",
+    "The good news is that targeted drugs, like trastuzumab (Herceptin), block HER2 and work very well.",
+    "Since these drugs came in, the outlook has improved a lot.",
+    "Next step: ask your team about the stage and grade of your cancer.",
+  },
+  sources = { "acs-her2", "acs-targeted" },
+  suggest = { "What is the survival rate for HER2-positive breast cancer?", "Is it curable?", "Can it spread to the brain?" },
+})
+
+herald.answer("outlook.symptoms", {
+  text = {
+    "The most common sign of breast cancer is a new lump or thick spot in the breast or armpit.",
+    "Other signs are a change in breast size or shape, skin that dimples or turns red, a nipple that turns inward, nipple fluid, or breast pain or swelling.",
+    "Many lumps are not cancer. Some cancers cause no signs and are found on a mammogram. HER2-positive cancer has the same signs as other types.",
+    "Next step: see a doctor soon about any new breast change.",
+  },
+  sources = { "acs-signs", "nci-breast" },
+  suggest = { "What are risk factors for breast cancer?", "What does HER2-positive mean?", "Can I prevent breast cancer?" },
+})
+
+herald.answer("outlook.risk", {
+  text = {
+    "The main risk factors are being a woman, getting older, and a family history or a gene change such as BRCA.",
+    "Risks you can change are drinking alcohol, extra weight after menopause, not being active, and smoking or using tobacco.",
+    "Others include a first child after 30, hormone therapy after menopause, and past radiation to the chest.",
+    "HER2-positive is a change inside the tumor cells. It is not passed down in families.",
+    "Many people have no known risk factor, so it is not your fault.",
+  },
+  sources = { "acs-lifestyle", "nci-prevention" },
+  suggest = { "Can I prevent breast cancer?", "What are the symptoms of breast cancer?", "Does alcohol affect breast cancer?" },
+})
+
+herald.answer("outlook.prevention", {
+  text = {
+    "There is no sure way to prevent breast cancer, but you can lower your risk.",
+    "Limit alcohol or skip it, exercise about 30 minutes on most days, keep a healthy weight, and don't smoke.",
+    "Limit hormone therapy after menopause, and breastfeed if you can.",
+    "People at high risk can ask about genetic testing, extra screening, or medicines that lower risk.",
+    "Next step: ask your doctor when you should start mammograms.",
+  },
+  sources = { "nci-prevention", "acs-lifestyle" },
+  suggest = { "What are risk factors for breast cancer?", "Will my cancer come back?", "Can I exercise during treatment?" },
+})
+
+herald.answer("outlook.recurrence", {
+  text = {
+    "HER2 drugs have greatly lowered the chance that early HER2-positive cancer comes back.",
+    "The risk depends on the stage, the lymph nodes, and how well the tumor shrank with treatment. When it does come back, it is most often in the first 5 years.",
+    "To lower the risk, finish your treatment plan, go to follow-up visits, stay active, limit alcohol, and keep a healthy weight.",
+    "Tell your team about a new lump, bone pain, a cough, or headaches that don't go away.",
+    "Next step: ask for a written follow-up plan.",
+  },
+  sources = { "nci-recurrent", "acs-her2" },
+  suggest = { "Where does breast cancer spread?", "Is HER2-positive breast cancer curable?", "How can I cope with fear of it coming back?" },
+})
+
+herald.answer("outlook.spread", {
+  text = {
+    "Breast cancer that spreads most often goes to the bones, liver, lungs or brain.",
+    "HER2-positive cancer is more likely than some types to spread to the brain and liver.",
+    "Signs depend on where it goes: bone pain or breaks (bones), yellow skin or belly pain (liver), cough or shortness of breath (lungs), or headaches and vision or speech changes (brain).",
+    "Treatment for spread cancer aims to control it and help you feel well.",
+    "Next step: tell your team about any new symptom that lasts more than 2 weeks.",
+  },
+  sources = { "nci-metastatic", "acs-her2" },
+  suggest = { "Can HER2 breast cancer spread to the brain?", "What is the survival rate?", "What is palliative care?" },
+})
+
+herald.answer("outlook.brain", {
+  text = {
+    "Yes. HER2-positive breast cancer is more likely than some types to spread to the brain, mostly once it has spread elsewhere.",
+    "As an estimate, about 1 in 3 people with metastatic HER2-positive cancer get brain spread at some point.",
+    "Signs can be new headaches, vision or speech changes, weakness, balance problems, or seizures.",
+    "Some drugs reach the brain, such as tucatinib (Tukysa) and trastuzumab deruxtecan (Enhertu), along with surgery and radiation.",
+    "Next step: tell your team about any new headache or nerve symptom. They may order a brain MRI.",
+  },
+  sources = { "acs-her2", "dm-tukysa", "nci-metastatic" },
+  suggest = { "What treatment is used for brain metastases?", "Where else can it spread?", "What is tucatinib?" },
+})

@@ -1,0 +1,268 @@
+-- Support: organisations, helplines, groups, emotional support, counselling,
+-- online communities, family, children, palliative and hospice care, questions
+-- for the doctor, trials, costs, integrative care, second opinions, a new
+-- diagnosis. Intents: intents/support.intents. Phone numbers get a speech form
+-- written by hand, so a voice client reads them digit group by digit group.
+herald.about { title = "Support and resources", reviewed = "2026-11-22" }
+
+local NCI, ACS = "National Cancer Institute", "American Cancer Society"
+
+local function src(id, title, publisher, url)
+  herald.source(id, { title = title, publisher = publisher, url = url })
+end
+
+src("acs", "American Cancer Society: support programs and 24/7 helpline", ACS, "https://www.cancer.org/support-programs-and-services.html")
+src("acs-r2r", "Reach To Recovery", ACS, "https://www.cancer.org/support-programs-and-services/reach-to-recovery.html")
+src("komen", "Susan G. Komen Breast Care Helpline", "Susan G. Komen", "https://www.komen.org/")
+src("cancercare", "CancerCare: free support services", "CancerCare", "https://www.cancercare.org/")
+src("cancercare-fin", "CancerCare Financial Assistance", "CancerCare", "https://www.cancercare.org/financial")
+src("bco-community", "Breastcancer.org Community", "Breastcancer.org", "https://community.breastcancer.org/")
+src("bcn", "Breast Cancer Now", "Breast Cancer Now", "https://breastcancernow.org/")
+src("nbcf", "National Breast Cancer Foundation", "National Breast Cancer Foundation", "https://www.nationalbreastcancer.org/")
+src("nci-feelings", "Feelings and Cancer", NCI, "https://www.cancer.gov/about-cancer/coping/feelings")
+src("nci-caregivers", "Support for Caregivers of Cancer Patients", NCI, "https://www.cancer.gov/about-cancer/coping/caregiver-support")
+src("nci-coping", "Coping with Cancer", NCI, "https://www.cancer.gov/about-cancer/coping")
+src("nci-palliative", "Palliative Care in Cancer", NCI, "https://www.cancer.gov/about-cancer/advanced-cancer/care-choices/palliative-care-fact-sheet")
+src("nia-hospice", "What Are Palliative Care and Hospice Care?", "NIH National Institute on Aging", "https://www.nia.nih.gov/health/hospice-and-palliative-care/what-are-palliative-care-and-hospice-care")
+src("ctgov", "ClinicalTrials.gov", "U.S. National Library of Medicine", "https://clinicaltrials.gov/")
+src("nci-trials", "Find NCI-Supported Clinical Trials", NCI, "https://www.cancer.gov/about-cancer/treatment/clinical-trials/search")
+src("acs-questions", "Questions to Ask Your Doctor About Breast Cancer", ACS, "https://www.cancer.org/cancer/types/breast-cancer/understanding-a-breast-cancer-diagnosis/questions-to-ask-your-doctor-about-breast-cancer.html")
+src("nci-costs", "Managing Costs and Medical Information", NCI, "https://www.cancer.gov/about-cancer/managing-care/track-care-costs")
+src("nci-cam", "Complementary and Alternative Medicine", NCI, "https://www.cancer.gov/about-cancer/treatment/cam")
+src("nccih", "National Center for Complementary and Integrative Health", "National Institutes of Health", "https://www.nccih.nih.gov/")
+src("nci-breast", "Breast Cancer, Patient Version", NCI, "https://www.cancer.gov/types/breast")
+
+-- Speech for answers with phone numbers: "1-800-227-2345" must not be read as
+-- "1 to 800 to 227", so the hyphens between digits become spaces first.
+local function with_phone_speech(a)
+  local t = type(a.text) == "table" and table.concat(a.text, " ") or a.text
+  t = t:gsub("(%d)%-(%d)", "%1 %2"):gsub("(%d)%-(%d)", "%1 %2")
+  a.speech = herald.speech(t)
+  return a
+end
+
+herald.answer("support.organisations", with_phone_speech {
+  text = {
+    "Several groups give free help to people with breast cancer.",
+    "The American Cancer Society has a helpline open 24 hours a day (1-800-227-2345). Its Reach to Recovery program links you with a trained volunteer who has had breast cancer.",
+    "Susan G. Komen has a helpline, CancerCare offers free counselling, and Breastcancer.org has an online community. Breast Cancer Now (UK) and the National Breast Cancer Foundation help too.",
+    "Next step: pick one and call or visit its website this week.",
+  },
+  sources = { "acs", "acs-r2r", "komen", "cancercare", "bco-community", "bcn", "nbcf" },
+  suggest = { "Is there a helpline I can call?", "Where can I find support groups?", "Is there help with costs?" },
+})
+
+herald.answer("support.helpline", with_phone_speech {
+  text = {
+    "Yes. The American Cancer Society helpline is open 24 hours a day: 1-800-227-2345.",
+    "The Susan G. Komen Breast Care Helpline is 1-877-465-6636.",
+    "CancerCare, at 1-800-813-4673, links you with oncology social workers. In the UK, call the Breast Cancer Now helpline on 0808 800 6000.",
+    "If you are thinking of harming yourself, call or text 988 right away.",
+  },
+  sources = { "acs", "komen", "cancercare", "bcn" },
+  suggest = { "Where can I find support groups?", "Can I get counselling?", "Is there support for my family?" },
+})
+
+herald.answer("support.groups", {
+  text = {
+    "Support groups let you talk with people who know what you are going through. They meet in person, by phone, or online.",
+    "CancerCare runs free groups led by oncology social workers. The American Cancer Society's Reach to Recovery links you with a trained volunteer who has had breast cancer.",
+    "Breastcancer.org and Susan G. Komen can help you find others, including people with HER2-positive or metastatic cancer.",
+    "Next step: ask your cancer center's social worker about a group near you.",
+  },
+  sources = { "cancercare", "acs-r2r", "bco-community", "komen" },
+  suggest = { "What is BCSM?", "Is there a helpline I can call?", "Can I get counselling?" },
+})
+
+herald.answer("support.emotional", with_phone_speech {
+  text = {
+    "What you are feeling is very common, and you don't have to face it alone.",
+    "Talking helps, with people close to you, a support group, or a counsellor. CancerCare offers free counselling by phone, and your cancer center likely has a social worker.",
+    "If these feelings are heavy most days, or stop you sleeping or eating, tell your care team. This can be treated.",
+    "Next step: reach out to one person today. If you ever think of harming yourself, call or text 988.",
+  },
+  sources = { "nci-feelings", "cancercare" },
+  suggest = { "Where can I find support groups?", "Is there a helpline I can call?", "Can yoga or meditation help?" },
+})
+
+herald.answer("support.counselling", with_phone_speech {
+  text = {
+    "Yes. Counselling can help with fear, sadness, stress and the changes cancer brings.",
+    "Many cancer centers have oncology social workers and psychologists. Ask your care team for a referral.",
+    "CancerCare offers free counselling by phone and online with oncology social workers.",
+    "Next step: ask your team for a referral, or call CancerCare at 1-800-813-4673.",
+  },
+  sources = { "cancercare", "nci-feelings" },
+  suggest = { "Where can I find support groups?", "Is there help with costs?", "Is there support for my family?" },
+})
+
+herald.answer("support.online", {
+  text = {
+    "#BCSM stands for Breast Cancer Social Media. It is a hashtag and online community where patients, survivors, caregivers and doctors share support and news.",
+    "Breastcancer.org also has large forums, with groups for HER2-positive and metastatic cancer.",
+    "Online groups can be a real comfort. Be careful with medical advice you read there, and guard your privacy.",
+    "Next step: check anything you read with your care team.",
+  },
+  sources = { "bco-community", "acs" },
+  suggest = { "Where can I find support groups?", "Is there a helpline I can call?", "Where can I find support?" },
+})
+
+herald.answer("support.family", {
+  text = {
+    "Cancer affects the whole family, and there is help for them too.",
+    "Caregivers and loved ones can get free support from CancerCare and the American Cancer Society.",
+    "To help someone with cancer, listen, and offer real help like meals or rides. Let them lead.",
+    "Caregivers need rest too, so share the tasks.",
+    "Next step: ask the social worker at the cancer center about family support.",
+  },
+  sources = { "nci-caregivers", "cancercare", "acs" },
+  suggest = { "How do I tell my kids I have cancer?", "Where can I find support groups?", "Can I get counselling?" },
+})
+
+herald.answer("support.children", {
+  text = {
+    "Children often sense when something is wrong, so honest, simple words help.",
+    "Use the word cancer, explain in a way that fits their age, and tell them it is not their fault and they can't catch it.",
+    "Tell them who will care for them and what will change day to day. Keep routines, and let teachers know.",
+    "Next step: ask your cancer center's social worker for help and books for children.",
+  },
+  sources = { "nci-coping", "acs" },
+  suggest = { "Is there support for my family?", "Can I get counselling?", "Where can I find support groups?" },
+})
+
+herald.answer("support.palliative", {
+  text = {
+    "Palliative care is extra care that eases symptoms and stress and improves quality of life.",
+    "You can have it at any stage, alongside treatment for the cancer. It is not the same as hospice.",
+    "A team of doctors, nurses and social workers helps with pain, nausea, tiredness, worry and planning.",
+    "Next step: ask your oncologist for a palliative care referral.",
+  },
+  sources = { "nci-palliative", "nia-hospice" },
+  suggest = { "What is hospice?", "How do I cope with fatigue?", "Is there support for my family?" },
+})
+
+herald.answer("support.hospice", {
+  text = {
+    "Hospice is comfort care for when treatment to control the cancer is no longer helping, or a person chooses to stop it.",
+    "It eases pain and other symptoms, and supports the whole family. It is mostly given at home, and Medicare and most insurance cover it.",
+    "Palliative care is different: you can have it at any stage, along with treatment.",
+    "Next step: ask your care team to explain your choices, so you can plan ahead.",
+  },
+  sources = { "nia-hospice", "nci-palliative" },
+  suggest = { "What is palliative care?", "Is there support for my family?", "Is there a helpline I can call?" },
+})
+
+herald.answer("support.questions", {
+  text = {
+    "Good questions to ask: What stage is my cancer, and what are my HER2 and hormone receptor results?",
+    "What is the goal of treatment, and what are my options? What side effects should I expect, and whom do I call about them?",
+    "Is a clinical trial right for me?",
+    "Next step: write your questions down, and bring someone to take notes.",
+  },
+  sources = { "acs-questions", "nci-breast" },
+  suggest = { "How do I find a clinical trial?", "What does HER2-positive mean?", "Should I get a second opinion?" },
+})
+
+herald.answer("support.trials", with_phone_speech {
+  text = {
+    "Start with your oncologist, who knows which trials fit your cancer.",
+    "You can search ClinicalTrials.gov by condition and place, for example HER2-positive breast cancer near you.",
+    "The National Cancer Institute's Cancer Information Service, at 1-800-422-6237, can help you search for free.",
+    "Next step: print any trials you find and bring them to your next visit.",
+  },
+  sources = { "ctgov", "nci-trials" },
+  suggest = { "What are clinical trials?", "What questions should I ask my doctor?", "Is there help with costs?" },
+})
+
+herald.answer("support.costs", {
+  text = {
+    "Yes, help with costs is available.",
+    "Drug companies have patient assistance and copay programs for HER2 drugs. CancerCare and Susan G. Komen offer financial help too.",
+    "Your cancer center's financial counselor or social worker can check your insurance, help you apply, and set up payment plans.",
+    "Next step: ask to meet a financial counselor before your next treatment.",
+  },
+  sources = { "cancercare-fin", "nci-costs", "komen" },
+  suggest = { "Can I keep working during treatment?", "Is there a helpline I can call?", "Where can I find support?" },
+})
+
+local INTEGRATIVE_BASE = {
+  "They are not a cure, and they don't replace cancer treatment.",
+  "Tell your care team before you start, since some need care with low blood counts or after surgery.",
+  "Next step: ask if your cancer center has an integrative care program.",
+}
+
+herald.answer("support.integrative", {
+  text = {
+    "Yoga, meditation, acupuncture, massage and tai chi can ease stress, tiredness and some side effects, like nausea or joint pain.",
+    INTEGRATIVE_BASE[1], INTEGRATIVE_BASE[2], INTEGRATIVE_BASE[3],
+  },
+  sources = { "nci-cam", "nccih" },
+  suggest = { "How do I cope with fatigue?", "Can supplements interact with my treatment?", "Where can I find support?" },
+})
+
+-- A practice named with a symptom: say which, and keep the usual cautions.
+local PRACTICES = {
+  { "acupuncture", "Acupuncture" }, { "acupressure", "Acupressure" }, { "yoga", "Yoga" },
+  { "meditat", "Meditation" }, { "mindful", "Mindfulness" }, { "massage", "Massage" },
+  { "tai chi", "Tai chi" }, { "qi ?gong", "Qigong" }, { "reiki", "Reiki" },
+  { "reflexology", "Reflexology" }, { "aromatherapy", "Aromatherapy" }, { "hypno", "Hypnosis" },
+  { "music therapy", "Music therapy" }, { "art therapy", "Art therapy" }, { "relaxation", "Relaxation" },
+  { "breathing", "Breathing exercises" }, { "journal", "Journaling" },
+}
+local SYMPTOMS = {
+  { "nause", "nausea" }, { "vomit", "nausea" }, { "sick", "nausea" }, { "tired", "tiredness" },
+  { "fatigue", "tiredness" }, { "energy", "tiredness" }, { "neuropath", "nerve symptoms" },
+  { "numb", "nerve symptoms" }, { "tingl", "nerve symptoms" }, { "nerve", "nerve symptoms" },
+  { "hot fl", "hot flashes" }, { "joint", "joint pain" }, { "pain", "pain" }, { "ache", "pain" },
+  { "anxi", "anxiety" }, { "stress", "stress" }, { "sleep", "sleep problems" }, { "insomnia", "sleep problems" },
+  { "mood", "low mood" }, { "depress", "low mood" }, { "lymph", "lymphedema" }, { "swell", "swelling" },
+}
+
+local function first_match(text, list, default)
+  for _, p in ipairs(list) do
+    if text:find(p[1]) then return p[2] end
+  end
+  return default
+end
+
+herald.on("support.integrative_symptom", function(q)
+  local practice = first_match(q.text, PRACTICES, "Integrative care")
+  local symptom = first_match(q.text, SYMPTOMS, "side effects")
+  local extra = "Keep using the medicines your team gives you for it as well."
+  if symptom == "nerve symptoms" then
+    extra = "Tell your team about nerve symptoms too, since a change in your chemo dose may be needed."
+  elseif symptom == "lymphedema" or symptom == "swelling" then
+    extra = "For arm swelling, massage should come from a trained lymphedema therapist."
+  end
+  return {
+    text = {
+      practice .. " may help ease " .. symptom .. " for some people with cancer.",
+      extra,
+      INTEGRATIVE_BASE[1], INTEGRATIVE_BASE[2], INTEGRATIVE_BASE[3],
+    },
+    sources = { "nci-cam", "nccih" },
+    suggest = { "Can yoga help?", "How can I manage nausea?", "How do I cope with fatigue?" },
+  }
+end)
+
+herald.answer("support.second_opinion", {
+  text = {
+    "Getting a second opinion is common, and most doctors expect it.",
+    "It can confirm the diagnosis, including the HER2 test, and the treatment plan, or point to other options such as trials.",
+    "Many insurance plans cover it, but check first. Ask for your records, pathology report and scans to be sent.",
+    "Next step: ask your oncologist to suggest a breast cancer specialist or a large cancer center.",
+  },
+  sources = { "nci-breast", "acs-questions" },
+  suggest = { "What questions should I ask my doctor?", "How do I find a clinical trial?", "Is there help with costs?" },
+})
+
+herald.answer("support.new_diagnosis", with_phone_speech {
+  text = {
+    "A new diagnosis is a lot to take in. HER2-positive breast cancer is very treatable, and strong drugs target it.",
+    "The first steps are to learn your stage and test results, and to meet your care team to plan treatment. Bring someone with you, and write questions down.",
+    "You don't have to do this alone. The American Cancer Society helpline, 1-800-227-2345, is open 24 hours a day.",
+    "Next step: ask if your center has a nurse navigator to guide you.",
+  },
+  sources = { "acs", "nci-breast" },
+  suggest = { "What does HER2-positive mean?", "What questions should I ask my doctor?", "Is HER2-positive breast cancer curable?" },
+})

@@ -1,0 +1,261 @@
+-- HER2 testing: what HER2 is, IHC and ISH/FISH results, HER2-low and -ultralow,
+-- triple-positive, status changes, stage and grade, and the inheritance premise.
+-- Facts follow the ASCO/CAP HER2 testing guideline as explained by the
+-- American Cancer Society, the National Cancer Institute and Breastcancer.org.
+herald.about { title = "HER2 testing", reviewed = "2026-11-22" }
+
+herald.source("acs-her2", { title = "Breast Cancer HER2 Status", publisher = "American Cancer Society",
+  url = "https://www.cancer.org/cancer/types/breast-cancer/understanding-a-breast-cancer-diagnosis/breast-cancer-her2-status.html" })
+herald.source("bco-her2", { title = "HER2 Status", publisher = "Breastcancer.org",
+  url = "https://www.breastcancer.org/pathology-report/her2-status" })
+herald.source("acs-hr", { title = "Breast Cancer Hormone Receptor Status", publisher = "American Cancer Society",
+  url = "https://www.cancer.org/cancer/types/breast-cancer/understanding-a-breast-cancer-diagnosis/breast-cancer-hormone-receptor-status.html" })
+herald.source("acs-grade", { title = "Breast Cancer Grades", publisher = "American Cancer Society",
+  url = "https://www.cancer.org/cancer/types/breast-cancer/understanding-a-breast-cancer-diagnosis/breast-cancer-grades.html" })
+herald.source("acs-stages", { title = "Breast Cancer Stages", publisher = "American Cancer Society",
+  url = "https://www.cancer.org/cancer/types/breast-cancer/understanding-a-breast-cancer-diagnosis/stages-of-breast-cancer.html" })
+herald.source("acs-targeted", { title = "Targeted Drug Therapy for Breast Cancer", publisher = "American Cancer Society",
+  url = "https://www.cancer.org/cancer/types/breast-cancer/treatment/targeted-therapy-for-breast-cancer.html" })
+herald.source("nci-genetics", { title = "BRCA Gene Changes: Cancer Risk and Genetic Testing", publisher = "National Cancer Institute",
+  url = "https://www.cancer.gov/about-cancer/causes-prevention/genetics/brca-fact-sheet" })
+herald.source("label-tdxd", { title = "Enhertu prescribing information", publisher = "DailyMed, US National Library of Medicine",
+  url = "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=ENHERTU" })
+
+local ASK_REPORT = "Ask your care team to go through your pathology report with you."
+
+herald.answer("testing.what_is_her2", {
+  text = {
+    "HER2 is a protein on the surface of breast cells. It is a receptor: it picks up signals that tell the cell to grow.",
+    "A gene called ERBB2 holds the instructions to make it.",
+    "Some cancers have extra copies of this gene. They make too much HER2, which helps the cells grow faster.",
+    "These cancers are called HER2-positive, and many drugs now target them.",
+  },
+  sources = { "acs-her2", "bco-her2" },
+  suggest = { "What does HER2-positive mean?", "How do they test for HER2?", "What is HER2-low?" },
+})
+
+herald.answer("testing.positive_meaning", {
+  text = {
+    "HER2-positive means the cancer cells make too much of a protein called HER2. This protein helps cells grow.",
+    "A lab finds it in one of two ways: an IHC score of 3+, or an ISH or FISH test that shows extra copies of the HER2 gene (amplified).",
+    "These cancers can grow fast. But HER2 drugs, such as trastuzumab (Herceptin), work very well against them.",
+    ASK_REPORT,
+  },
+  sources = { "acs-her2", "bco-her2" },
+  suggest = { "How is HER2-positive breast cancer treated?", "How common is HER2-positive breast cancer?", "What is HER2-low?" },
+})
+
+herald.answer("testing.her2_negative", {
+  text = {
+    "HER2-negative means the cancer does not make extra HER2 protein. The IHC score is 0 or 1+, or 2+ with a negative ISH test.",
+    "HER2 drugs such as trastuzumab (Herceptin) do not help these cancers.",
+    "Some are called HER2-low or HER2-ultralow. If that cancer spreads, T-DXd (Enhertu) may be an option.",
+    "Treatment then depends mostly on the hormone receptor results. " .. ASK_REPORT,
+  },
+  sources = { "acs-her2", "bco-her2" },
+  suggest = { "What is HER2-low?", "What is HER2-ultralow?", "What is hormone receptor status?" },
+})
+
+herald.answer("testing.how_tested", {
+  text = {
+    "HER2 is tested on a tumor sample from a biopsy or from surgery.",
+    "The first test is usually IHC (immunohistochemistry). It stains the cells and scores the HER2 protein from 0 to 3+.",
+    "If the score is 2+, an ISH test, such as FISH, counts the copies of the HER2 gene.",
+    "Results often take several days. Ask your care team for a copy of your report.",
+  },
+  sources = { "acs-her2", "bco-her2" },
+  suggest = { "What does an IHC score of 2+ mean?", "What is a FISH test?", "What does HER2-positive mean?" },
+})
+
+local IHC = {
+  "IHC stands for immunohistochemistry. It is a lab test that shows how much HER2 protein is on the cancer cells.",
+  "The cells are stained, and a pathologist gives a score: 0, 1+, 2+ or 3+.",
+  "0 or 1+ is HER2-negative. 2+ is unclear (equivocal). 3+ is HER2-positive.",
+  "A 2+ result is checked with an ISH test, such as FISH.",
+}
+local ISH = {
+  "ISH (in situ hybridization) looks at the HER2 gene, not the protein. FISH is the most common kind. It uses glowing dyes.",
+  "It counts the copies of the HER2 gene in the cancer cells, often compared with a marker on the same chromosome.",
+  "Too many copies (amplified) means HER2-positive. A normal count means HER2-negative.",
+  "It is mostly used when the IHC score is 2+.",
+}
+
+herald.on("testing.test_about", function(q)
+  local t = q.slots.test
+  local ihc = t == "ihc"
+  return {
+    text = ihc and IHC or ISH,
+    sources = { "acs-her2", "bco-her2" },
+    suggest = ihc and { "What is a FISH test?", "What does an IHC score of 2+ mean?", "What is HER2-low?" }
+      or { "What is IHC?", "What does equivocal mean on my HER2 test?", "What does HER2-positive mean?" },
+  }
+end)
+
+local SCORES = {
+  zero = {
+    "An IHC score of 0 means little or no HER2 protein was seen. The cancer is HER2-negative.",
+    "Trastuzumab (Herceptin) and other classic HER2 drugs do not help HER2-negative cancer.",
+    "If a few cells show faint staining, the report may say HER2-ultralow. If that cancer spreads, T-DXd (Enhertu) can be an option.",
+    ASK_REPORT,
+  },
+  one = {
+    "An IHC score of 1+ means a small amount of HER2 protein. It counts as HER2-negative. It is also called HER2-low.",
+    "Classic HER2 drugs such as trastuzumab (Herceptin) are not used for it.",
+    "If the cancer spreads, T-DXd (Enhertu) can work for HER2-low cancer.",
+    "Treatment mostly depends on your hormone receptor results. " .. ASK_REPORT,
+  },
+  two = {
+    "An IHC score of 2+ is borderline, or equivocal. It does not yet say whether the cancer is HER2-positive.",
+    "The next step is an ISH test, such as FISH, on the same sample. It counts the copies of the HER2 gene.",
+    "If the ISH test is positive, the cancer is HER2-positive. If it is negative, the cancer is HER2-low.",
+    "Ask your care team when the ISH result will be ready.",
+  },
+  three = {
+    "An IHC score of 3+ means the cells make a lot of HER2 protein. The cancer is HER2-positive.",
+    "No other test is needed to confirm it.",
+    "HER2-positive cancer is treated with HER2 drugs, such as trastuzumab (Herceptin), usually with chemo.",
+    "Ask your care team what your plan will be.",
+  },
+}
+local DIGIT = { ["0"] = "zero", ["1"] = "one", ["2"] = "two", ["3"] = "three" }
+local SCORE_NEXT = {
+  zero = { "What is HER2-ultralow?", "What does HER2-negative mean?", "Can my HER2 status change?" },
+  one = { "What is HER2-low?", "What's the difference between HER2-low and HER2-positive?", "Can my HER2 status change?" },
+  two = { "What is a FISH test?", "What is HER2-low?", "What does HER2-positive mean?" },
+  three = { "How is HER2-positive breast cancer treated?", "What is triple-positive breast cancer?", "What is Herceptin?" },
+}
+
+herald.on("testing.ihc_score", function(q)
+  local s = q.slots.ihc_score
+  s = DIGIT[s] or s
+  if not SCORES[s] then s = "two" end
+  return {
+    text = SCORES[s],
+    sources = { "acs-her2", "bco-her2" },
+    suggest = SCORE_NEXT[s],
+    remember = { ihc_score = s },
+  }
+end)
+
+herald.answer("testing.equivocal", {
+  text = {
+    "Equivocal means the first test was not clear. It usually means an IHC score of 2+.",
+    "The lab then does an ISH test, such as FISH, to count the copies of the HER2 gene.",
+    "If the gene is amplified, the cancer is HER2-positive. If not, it is HER2-negative (HER2-low).",
+    "Sometimes a new sample is tested. Ask your care team when you will know.",
+  },
+  sources = { "acs-her2", "bco-her2" },
+  suggest = { "What is a FISH test?", "What is HER2-low?", "What does HER2-positive mean?" },
+})
+
+herald.answer("testing.her2_low", {
+  text = {
+    "HER2-low means the cancer has some HER2 protein, but not enough to be HER2-positive.",
+    "It is an IHC score of 1+, or 2+ with a negative ISH test.",
+    "Classic HER2 drugs like trastuzumab (Herceptin) do not help it. But if the cancer spreads, T-DXd (Enhertu) is approved for it.",
+    "By most estimates, about half of all breast cancers are HER2-low. " .. ASK_REPORT,
+  },
+  sources = { "acs-her2", "label-tdxd" },
+  suggest = { "What's the difference between HER2-low and HER2-positive?", "What is HER2-ultralow?", "What is Enhertu?" },
+})
+
+herald.answer("testing.ultralow", {
+  text = {
+    "HER2-ultralow means an IHC score of 0, but with faint staining in a few cells (10% or fewer).",
+    "It is still HER2-negative, so trastuzumab (Herceptin) is not used.",
+    "Some cancers feed on hormones and spread after hormone therapy. If they are HER2-ultralow, T-DXd (Enhertu) is approved for them.",
+    "Ask your care team whether your report says 0 or ultralow.",
+  },
+  sources = { "label-tdxd", "acs-her2" },
+  suggest = { "What is HER2-low?", "What is Enhertu?", "Can my HER2 status change?" },
+})
+
+herald.answer("testing.low_vs_positive", {
+  text = {
+    "They are not the same. HER2-positive means a lot of HER2: IHC 3+, or 2+ with a positive ISH test.",
+    "HER2-low means a little HER2: IHC 1+, or 2+ with a negative ISH test. It counts as HER2-negative.",
+    "Trastuzumab (Herceptin) and pertuzumab (Perjeta) help HER2-positive cancer, not HER2-low. T-DXd (Enhertu) can help both once the cancer has spread.",
+    "Ask your care team which group your results put you in.",
+  },
+  sources = { "acs-her2", "label-tdxd" },
+  suggest = { "What is HER2-low?", "What does HER2-positive mean?", "What is Enhertu?" },
+})
+
+herald.answer("testing.triple_positive", {
+  text = {
+    "Triple-positive breast cancer tests positive for three things.",
+    "It has receptors for the hormones estrogen and progesterone, and it makes too much HER2.",
+    "Some people use the name when the cancer is hormone-positive and HER2-positive.",
+    "Treatment often has two parts: HER2 drugs, often with chemo, and hormone therapy such as tamoxifen. Ask your care team how both parts fit your plan.",
+  },
+  sources = { "acs-hr", "acs-her2" },
+  suggest = { "Do I need hormone therapy?", "What does HER2-positive mean?", "How is early HER2-positive breast cancer treated?" },
+})
+
+herald.answer("testing.hormone_receptor", {
+  text = {
+    "Hormone receptor status tells if the cancer uses estrogen or progesterone to grow. The report may say ER and PR.",
+    "ER-positive or PR-positive cancers are hormone receptor-positive. They can be treated with hormone therapy.",
+    "This is separate from HER2. A cancer can be positive for both.",
+    "Ask your care team how your ER, PR and HER2 results shape your plan.",
+  },
+  sources = { "acs-hr" },
+  suggest = { "What is triple-positive breast cancer?", "Do I need hormone therapy?", "What does HER2-positive mean?" },
+})
+
+herald.answer("testing.status_change", {
+  text = {
+    "Yes, HER2 status can change. A cancer that comes back or spreads may test differently from the first tumor.",
+    "That is why doctors often biopsy the new spot, and test HER2 and hormone receptors again.",
+    "The new result helps pick the right drugs. For example, a change to HER2-low can open up T-DXd (Enhertu).",
+    "Ask your care team if a new biopsy makes sense for you.",
+  },
+  sources = { "acs-her2", "bco-her2" },
+  suggest = { "What is HER2-low?", "How is metastatic HER2-positive breast cancer treated?", "How do they test for HER2?" },
+})
+
+herald.answer("testing.how_common", {
+  text = {
+    "About 15 to 20 percent of breast cancers are HER2-positive. That is roughly 1 in 5.",
+    "These figures are estimates, and studies vary a little.",
+    "HER2-low is more common. It is found in about half of breast cancers.",
+    "Your own result is on your pathology report.",
+  },
+  sources = { "acs-targeted", "acs-her2" },
+  suggest = { "What does HER2-positive mean?", "What is HER2-low?", "How is HER2-positive breast cancer treated?" },
+})
+
+local STAGE_GRADE = {
+  "Stage and grade are different. Stage tells how big the cancer is and how far it has spread, from 0 to 4.",
+  "Grade tells how abnormal the cells look under a microscope, from 1 to 3. Grade 3 cells look the most abnormal and tend to grow faster.",
+  "HER2 status is a third, separate result.",
+  "Ask your care team to explain your stage and grade together.",
+}
+
+herald.answer("testing.stage_vs_grade", {
+  text = STAGE_GRADE,
+  sources = { "acs-grade", "acs-stages" },
+  suggest = { "What does HER2-positive mean?", "How is early HER2-positive breast cancer treated?", "What is triple-positive breast cancer?" },
+})
+
+herald.answer("testing.grade", {
+  text = {
+    "Grade tells how abnormal the cancer cells look under a microscope. It runs from 1 to 3.",
+    "Grade 1 cells look closest to normal and tend to grow slowly. Grade 3 cells look the most abnormal and tend to grow faster.",
+    "Grade is not the same as stage. Stage tells how big the cancer is and how far it has spread.",
+    "Ask your care team what your grade means for your plan.",
+  },
+  sources = { "acs-grade" },
+  suggest = { "What is the difference between stage and grade?", "What does HER2-positive mean?", "How do they test for HER2?" },
+})
+
+herald.answer("testing.inherited", {
+  text = {
+    "No. HER2-positive is a feature of the tumor, not a gene change you inherit.",
+    "The extra HER2 gene copies arise in the cancer cells during life. They are not passed to your children.",
+    "Inherited genes like BRCA1 and BRCA2 are different. They raise the risk of breast cancer.",
+    "If breast cancer runs in your family, ask about genetic counseling.",
+  },
+  sources = { "acs-her2", "nci-genetics" },
+  suggest = { "What is HER2?", "What does HER2-positive mean?", "Can my HER2 status change?" },
+})

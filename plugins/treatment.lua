@@ -1,0 +1,288 @@
+-- HER2-positive breast cancer treatment: the big picture, early and metastatic
+-- disease, lines of therapy, brain metastases, surgery, radiation, hormone and
+-- bone therapy, clinical trials, integrative care and common wrong premises.
+-- Per-drug answers live in plugins/drugs.lua.
+herald.about { title = "HER2 treatment", reviewed = "2026-11-22" }
+
+local function src(id, title, publisher, url)
+  herald.source(id, { title = title, publisher = publisher, url = url })
+end
+
+local ACS = "American Cancer Society"
+local NCI = "National Cancer Institute"
+local ACS_TX = "https://www.cancer.org/cancer/types/breast-cancer/treatment/"
+
+src("acs-targeted", "Targeted Drug Therapy for Breast Cancer", ACS, ACS_TX .. "targeted-therapy-for-breast-cancer.html")
+src("acs-chemo", "Chemotherapy for Breast Cancer", ACS, ACS_TX .. "chemotherapy-for-breast-cancer.html")
+src("acs-hormone", "Hormone Therapy for Breast Cancer", ACS, ACS_TX .. "hormone-therapy-for-breast-cancer.html")
+src("acs-radiation", "Radiation for Breast Cancer", ACS, ACS_TX .. "radiation-for-breast-cancer.html")
+src("acs-surgery", "Surgery for Breast Cancer", ACS, ACS_TX .. "surgery-for-breast-cancer.html")
+src("acs-bone", "Bone-Directed Therapy for Breast Cancer", ACS, ACS_TX .. "bone-directed-therapy-for-breast-cancer.html")
+src("acs-stage", "Treatment of Breast Cancer by Stage", ACS, ACS_TX .. "treatment-of-breast-cancer-by-stage.html")
+src("nci-pdq", "Breast Cancer Treatment (PDQ), Patient Version", NCI, "https://www.cancer.gov/types/breast/patient/breast-treatment-pdq")
+src("nci-trials", "What Are Clinical Trials?", NCI, "https://www.cancer.gov/about-cancer/treatment/clinical-trials/what-are-trials")
+src("nci-cam", "Complementary and Alternative Medicine", NCI, "https://www.cancer.gov/about-cancer/treatment/cam")
+src("nci-neoadjuvant", "Definition of neoadjuvant therapy (NCI Dictionary of Cancer Terms)", NCI,
+  "https://www.cancer.gov/publications/dictionaries/cancer-terms/def/neoadjuvant-therapy")
+src("nci-adjuvant", "Definition of adjuvant therapy (NCI Dictionary of Cancer Terms)", NCI,
+  "https://www.cancer.gov/publications/dictionaries/cancer-terms/def/adjuvant-therapy")
+src("ctgov", "ClinicalTrials.gov", "US National Library of Medicine", "https://clinicaltrials.gov/")
+src("fda-biosimilars", "Biosimilars", "US Food and Drug Administration", "https://www.fda.gov/drugs/therapeutic-biologics-applications-bla/biosimilars")
+src("label-tdxd", "Enhertu prescribing information", "DailyMed, US National Library of Medicine",
+  "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=ENHERTU")
+src("label-tdm1", "Kadcyla prescribing information", "DailyMed, US National Library of Medicine",
+  "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=KADCYLA")
+src("label-tucatinib", "Tukysa prescribing information", "DailyMed, US National Library of Medicine",
+  "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=TUKYSA")
+
+local function answer(intent, t)
+  herald.answer(intent, t)
+end
+
+answer("treatment.overview", {
+  text = {
+    "HER2-positive breast cancer is treated with drugs that target HER2, most often with chemo.",
+    "The main HER2 drugs are trastuzumab (Herceptin) and pertuzumab (Perjeta). Others are T-DM1 (Kadcyla), T-DXd (Enhertu), tucatinib (Tukysa) and neratinib (Nerlynx).",
+    "Early cancer also needs surgery, and often radiation. Hormone pills are added if the cancer feeds on hormones.",
+    "The plan depends on the stage. Ask your care team what yours includes.",
+  },
+  sources = { "acs-targeted", "nci-pdq" },
+  suggest = { "How is early HER2-positive breast cancer treated?", "How is metastatic HER2-positive breast cancer treated?", "What is Herceptin?" },
+})
+
+answer("treatment.early", {
+  text = {
+    "Early HER2-positive breast cancer is treated with the aim of cure.",
+    "Most people get chemo with trastuzumab (Herceptin), and often pertuzumab (Perjeta). This can come before or after surgery.",
+    "Surgery is a lumpectomy or a mastectomy. Radiation often follows a lumpectomy. Hormone pills are added if the cancer feeds on hormones.",
+    "The HER2 drugs go on for about a year. Small tumors with no spread to the nodes may need less: weekly paclitaxel with trastuzumab.",
+  },
+  sources = { "acs-stage", "acs-targeted" },
+  suggest = { "What is neoadjuvant therapy?", "What is TCHP?", "Do I need radiation after lumpectomy?" },
+})
+
+answer("treatment.metastatic", {
+  text = {
+    "Metastatic means the cancer has spread. The goal is to control it for as long as possible.",
+    "The usual first treatment is THP. That is trastuzumab (Herceptin), pertuzumab (Perjeta) and a taxane chemo. T-DXd (Enhertu) with pertuzumab is another first choice.",
+    "If the cancer grows, T-DXd (Enhertu) is usually next. After that come drugs like tucatinib (Tukysa) and T-DM1 (Kadcyla), and clinical trials.",
+    "Hormone pills may be added if the cancer feeds on hormones. Ask your care team about your plan.",
+  },
+  sources = { "acs-targeted", "nci-pdq" },
+  suggest = { "What is THP?", "What is Enhertu?", "What treatment is used for brain metastases?" },
+})
+
+answer("treatment.first_line", {
+  text = {
+    "The usual first treatment for HER2-positive cancer that has spread is THP.",
+    "THP is trastuzumab (Herceptin), pertuzumab (Perjeta) and a taxane chemo, such as docetaxel or paclitaxel.",
+    "After a few months the chemo often stops. The two HER2 drugs keep going.",
+    "A newer first choice is T-DXd (Enhertu) with pertuzumab, from the DESTINY-Breast09 trial. Your care team decides which fits you.",
+  },
+  sources = { "acs-targeted", "label-tdxd" },
+  suggest = { "How long does THP last?", "What are the side effects of THP?", "What is the usual second line treatment?" },
+  remember = { regimen = "thp", topic = "regimen" },
+})
+
+answer("treatment.second_line", {
+  text = {
+    "The usual second treatment is T-DXd (Enhertu). Its full name is trastuzumab deruxtecan.",
+    "In the DESTINY-Breast03 trial, it kept the cancer in check much longer than T-DM1 (Kadcyla).",
+    "If the cancer has spread to the brain, tucatinib (Tukysa) with trastuzumab and capecitabine is another choice.",
+    "Your care team will look at what you had before.",
+  },
+  sources = { "label-tdxd", "acs-targeted" },
+  suggest = { "What are the side effects of Enhertu?", "What happens if cancer grows after Enhertu?", "How is Enhertu given?" },
+  remember = { drug = "t_dxd", topic = "drug" },
+})
+
+answer("treatment.later_lines", {
+  text = {
+    "When a HER2 drug stops working, there are still other options.",
+    "After T-DXd (Enhertu), a common next step is tucatinib (Tukysa) with trastuzumab and capecitabine (Xeloda). This is the HER2CLIMB plan. It also works in the brain.",
+    "Other options are T-DM1 (Kadcyla), neratinib (Nerlynx) or lapatinib (Tykerb) with capecitabine, and margetuximab (Margenza) with chemo.",
+    "A clinical trial is another choice. Ask your care team which options fit you.",
+  },
+  sources = { "acs-targeted", "label-tucatinib", "ctgov" },
+  suggest = { "What is tucatinib?", "What is Kadcyla?", "What are clinical trials?" },
+})
+
+answer("treatment.lines", {
+  text = {
+    "A line of therapy is one treatment plan. It is used until the cancer grows or the side effects get too hard.",
+    "For HER2-positive cancer that has spread, first line is usually THP, or T-DXd (Enhertu) with pertuzumab.",
+    "Second line is usually T-DXd (Enhertu). Later lines include tucatinib (Tukysa) with two other drugs, T-DM1 (Kadcyla), neratinib, lapatinib, margetuximab and trials.",
+    "Your care team picks the order based on what you had before.",
+  },
+  sources = { "acs-targeted", "nci-pdq" },
+  suggest = { "What is the first line treatment for metastatic HER2-positive cancer?", "What happens if cancer grows after Enhertu?", "What is THP?" },
+})
+
+answer("treatment.brain_mets", {
+  text = {
+    "HER2-positive cancer can spread to the brain. There are good ways to treat it.",
+    "Local treatments include focused radiation, called radiosurgery, and sometimes surgery.",
+    "Among drugs, tucatinib (Tukysa) with trastuzumab and capecitabine works well in the brain. This was shown in the HER2CLIMB trial. T-DXd (Enhertu) can also shrink tumors in the brain.",
+    "Your team chooses based on the size and number of spots. Report new headaches, vision changes or weakness.",
+  },
+  sources = { "label-tucatinib", "acs-targeted" },
+  suggest = { "What is tucatinib?", "What are the side effects of tucatinib?", "What is the HER2CLIMB regimen?" },
+  remember = { regimen = "her2climb", topic = "regimen" },
+})
+
+answer("treatment.neoadjuvant", {
+  text = {
+    "Neoadjuvant means treatment given before surgery.",
+    "For HER2-positive cancer, it is often chemo with trastuzumab and pertuzumab, such as TCHP.",
+    "It can shrink the tumor, so a smaller operation may be possible. It also shows how well the drugs work.",
+    "If no cancer is left at surgery, that is called a complete response, or pCR.",
+  },
+  sources = { "nci-neoadjuvant", "acs-stage" },
+  suggest = { "What is TCHP?", "What if there is cancer left after surgery?", "What does adjuvant mean?" },
+})
+
+answer("treatment.adjuvant", {
+  text = {
+    "Adjuvant means treatment given after surgery.",
+    "It aims to kill any cancer cells left behind, so the cancer is less likely to come back.",
+    "For HER2-positive cancer, it often means trastuzumab (Herceptin), sometimes with pertuzumab or chemo. In all, the HER2 drugs last about a year.",
+    "If cancer was still found at surgery, T-DM1 (Kadcyla) is often used instead. Radiation and hormone pills may also be part of it.",
+  },
+  sources = { "nci-adjuvant", "acs-stage" },
+  suggest = { "What is neoadjuvant therapy?", "Why would I get Kadcyla after surgery?", "What is neratinib?" },
+})
+
+answer("treatment.residual", {
+  text = {
+    "Residual disease means some cancer was still found at surgery, after the drugs given before surgery.",
+    "Then T-DM1 (Kadcyla) is usually given after surgery, in place of trastuzumab. It is given 14 times.",
+    "In the KATHERINE trial, this cut the risk of the cancer coming back by about half.",
+    "Your care team will explain what your surgery results mean.",
+  },
+  sources = { "label-tdm1", "acs-stage" },
+  suggest = { "What are the side effects of Kadcyla?", "How is Kadcyla given?", "What is pCR?" },
+  remember = { drug = "t_dm1", topic = "drug" },
+})
+
+answer("treatment.pcr", {
+  text = {
+    "A pathologic complete response (pCR) means no invasive cancer was found at surgery, after treatment given before surgery.",
+    "It is a very good sign, linked with a lower chance of the cancer coming back.",
+    "After a pCR, HER2 drugs usually go on to complete about a year.",
+    "If cancer remains instead, T-DM1 (Kadcyla) is often used. Ask your care team what your results mean.",
+  },
+  sources = { "nci-neoadjuvant", "label-tdm1" },
+  suggest = { "What if there is cancer left after surgery?", "What is neoadjuvant therapy?", "How long do I take Herceptin for?" },
+})
+
+answer("treatment.surgery", {
+  text = {
+    "There are two main types of breast surgery. A lumpectomy removes the tumor and a rim of normal tissue. A mastectomy removes the whole breast.",
+    "For many people, lumpectomy plus radiation works as well as mastectomy.",
+    "Lymph nodes under the arm are often checked at the same time.",
+    "With HER2-positive cancer, drug treatment often comes first. Talk with your surgeon about your options.",
+  },
+  sources = { "acs-surgery" },
+  suggest = { "Do I need radiation after lumpectomy?", "What is neoadjuvant therapy?", "What if there is cancer left after surgery?" },
+})
+
+answer("treatment.radiation", {
+  text = {
+    "Radiation uses high-energy beams to kill cancer cells left in the breast or nearby.",
+    "After a lumpectomy, radiation is usually advised. After a mastectomy, it may be advised if the tumor was large or lymph nodes had cancer.",
+    "It is usually given on weekdays, for one to several weeks.",
+    "HER2 drugs can often go on during radiation. Ask your radiation oncologist about your plan.",
+  },
+  sources = { "acs-radiation" },
+  suggest = { "What are the side effects of radiation?", "Lumpectomy or mastectomy?", "Do I need hormone therapy?" },
+})
+
+answer("treatment.hormone_therapy", {
+  text = {
+    "Hormone therapy is used if the cancer also feeds on hormones. The report calls this hormone receptor-positive, or ER or PR positive.",
+    "Before menopause, tamoxifen is common. After menopause, an aromatase inhibitor, such as letrozole, is common.",
+    "It is a daily pill, taken for 5 to 10 years. It often starts after chemo, and it can be taken with HER2 drugs.",
+    "If the cancer does not feed on hormones, this therapy does not help. Ask your care team what your results show.",
+  },
+  sources = { "acs-hormone" },
+  suggest = { "What is tamoxifen?", "What is triple-positive breast cancer?", "What are hormone therapy side effects?" },
+})
+
+answer("treatment.bone_drugs", {
+  text = {
+    "Bone drugs keep bones strong. They include bisphosphonates, such as zoledronic acid (Zometa), and denosumab (Xgeva, Prolia).",
+    "If cancer has spread to the bone, they lower the risk of breaks and bone pain.",
+    "In early cancer after menopause, they may help stop cancer coming back in the bone. They also guard bones during hormone therapy.",
+    "See a dentist before you start. A rare side effect hurts the jaw bone.",
+  },
+  sources = { "acs-bone" },
+  suggest = { "How are bone drugs given?", "What are the side effects of bisphosphonates?", "Do I need hormone therapy?" },
+  remember = { drug = "bone_drug", topic = "drug" },
+})
+
+answer("treatment.clinical_trials", {
+  text = {
+    "A clinical trial is a research study that tests a new treatment, or a new way to use one, in people.",
+    "Every HER2 drug in use today was proven in trials. Trials follow strict safety rules, and you can leave at any time.",
+    "You may get a new treatment before it is widely available. In cancer trials, people usually still get at least standard care.",
+    "Ask your oncologist if a trial could fit you. You can also search ClinicalTrials.gov.",
+  },
+  sources = { "nci-trials", "ctgov" },
+  suggest = { "How do I find a clinical trial?", "What happens if cancer grows after Enhertu?", "What is pyrotinib?" },
+})
+
+answer("treatment.integrative", {
+  text = {
+    "No other treatment has been shown to cure breast cancer or to replace chemo or HER2 drugs. Skipping proven treatment can be risky.",
+    "Complementary or integrative care is used along with standard care. Yoga, meditation, massage and acupuncture can ease stress, tiredness, nausea and pain.",
+    "Some herbs and supplements can affect how cancer drugs work.",
+    "Tell your care team about anything you take or try.",
+  },
+  sources = { "nci-cam" },
+  suggest = { "Can yoga help?", "Is chemotherapy always needed with HER2 therapy?", "How can I manage nausea?" },
+})
+
+answer("treatment.biosimilars", {
+  text = {
+    "A biosimilar is a near copy of a drug made from living cells, like trastuzumab (Herceptin). It works the same way and is just as safe.",
+    "Trastuzumab biosimilars include Ogivri, Kanjinti, Trazimera, Herzuma, Ontruzant and Hercessi.",
+    "They often cost less. Your clinic or insurer may choose which one you get.",
+    "Ask your care team which one you will receive.",
+  },
+  sources = { "fda-biosimilars", "acs-targeted" },
+  suggest = { "What is Herceptin?", "How is Herceptin given?", "How long do I take Herceptin for?" },
+  remember = { drug = "trastuzumab", topic = "drug" },
+})
+
+answer("treatment.duration", {
+  text = {
+    "It depends on the stage.",
+    "For early HER2-positive cancer, chemo usually lasts about 3 to 6 months. HER2 drugs such as trastuzumab (Herceptin) go on for about a year in total.",
+    "Hormone therapy, if needed, lasts 5 to 10 years.",
+    "For metastatic cancer, treatment often goes on as long as it works. Your care team will map out your timeline.",
+  },
+  sources = { "acs-targeted", "acs-chemo" },
+  suggest = { "How long do I take Herceptin for?", "How long does THP last?", "Is chemotherapy always needed with HER2 therapy?" },
+})
+
+answer("treatment.chemo_needed", {
+  text = {
+    "Not always, but usually. It depends on the stage and size of the tumor, and on whether lymph nodes are involved.",
+    "Most HER2-positive cancers get some chemo with the HER2 drugs, because they work best together.",
+    "Small tumors with no node spread may get a lighter plan: weekly paclitaxel with trastuzumab for 12 weeks. Chemo-free plans are being tested in trials.",
+    "Ask your care team why they suggest chemo in your case.",
+  },
+  sources = { "acs-chemo", "acs-stage" },
+  suggest = { "What chemo is used for HER2-positive breast cancer?", "Is Herceptin chemo?", "What are the side effects of chemo?" },
+})
+
+answer("treatment.chemo", {
+  text = {
+    "The main chemo drugs used with HER2 drugs are taxanes: paclitaxel (Taxol) and docetaxel (Taxotere).",
+    "Carboplatin is often added before surgery, as in TCHP.",
+    "Some plans use doxorubicin and cyclophosphamide (AC). Capecitabine (Xeloda) is a chemo pill used when cancer has spread.",
+    "Chemo and HER2 drugs work best together. Ask your care team which chemo is in your plan.",
+  },
+  sources = { "acs-chemo" },
+  suggest = { "What is TCHP?", "Is chemotherapy always needed with HER2 therapy?", "What are the side effects of chemo?" },
+})
