@@ -462,3 +462,17 @@ answer("se.manage", {
   sources = { "nci-se", "acs-se" },
   suggest = { "How can I manage nausea?", "How do I cope with fatigue?", "When should I call my care team?" },
 })
+
+-- Side effects in general (no drug or symptom named) -----------------------------------
+
+answer("se.general", {
+  text = {
+    "Side effects depend on the kind of treatment.",
+    "Chemo often causes tiredness, nausea, hair loss and a higher risk of infection. HER2 drugs can affect the heart, and some cause diarrhea. Trastuzumab deruxtecan (Enhertu) can inflame the lungs.",
+    "Hormone therapy can cause hot flashes and joint pain, and radiation can redden the skin.",
+    "Most side effects can be eased, so tell your care team about them early.",
+    "Next step: ask which side effects are most likely with your own treatment plan.",
+  },
+  sources = { "nci-se", "acs-targeted" },
+  suggest = { "What are the side effects of chemo?", "What are the side effects of Herceptin?", "When should I call my care team?" },
+})

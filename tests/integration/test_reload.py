@@ -49,6 +49,9 @@ class ReloadTest(unittest.TestCase):
 
     def test_staff_workflow(self):
         question = "tell me about valet parking"
+        # A conversation open across every reload below: never dropped.
+        ws = WebSocket(self.d.port)
+        self.assertNotEqual(ws.ask("w1", "what is herceptin?")["intent"], "fallback")
         self.assertEqual(answer(self.d, question)["intent"], "fallback")
         out = subprocess.run([HERALD_BIN, "new", "--config", self.conf, "valet_parking"],
                              capture_output=True, text=True)
@@ -76,6 +79,11 @@ class ReloadTest(unittest.TestCase):
         os.remove(self.path("plugins", "valet_parking.lua"))
         os.remove(self.path("intents", "valet_parking.intents"))
         self.assertTrue(wait_for(lambda: answer(self.d, question)["intent"] == "fallback", 2.0), self.d.log())
+        # The WebSocket is still open, and still remembers its conversation.
+        r = ws.ask("w2", "how is it given?")
+        self.assertNotEqual(r["intent"], "fallback")
+        self.assertRegex(r["text"].lower(), "iv|intraven|infusion")
+        ws.close()
 
     def test_hostile_plugins_never_take_it_down(self):
         self.write("intents/hostile.intents",
