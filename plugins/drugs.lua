@@ -210,8 +210,7 @@ DRUGS.t_dm1 = {
   name = "T-DM1 (Kadcyla)", short = "Kadcyla", kind = "adc",
   what = {
     "T-DM1 (Kadcyla) joins a HER2 antibody to a chemo drug. Its full name is ado-trastuzumab emtansine.",
-    "The antibody, trastuzumab, carries the chemo, emtansine, straight to HER2-positive cells.",
-    "This kind of drug is called an antibody-drug conjugate.",
+    "The antibody part finds HER2-positive cells. It brings the chemo part, emtansine, right to them.",
     "It is a different drug from Herceptin and from Enhertu (T-DXd).",
   },
   used_for = {
@@ -442,8 +441,8 @@ DRUGS.capecitabine = {
     "For HER2-positive cancer, it is often paired with a HER2 pill, such as tucatinib.",
   },
   used_for = {
-    "Capecitabine (Xeloda) is mostly used for breast cancer that has spread.",
-    "For HER2-positive cancer, it is taken with a HER2 drug: tucatinib and trastuzumab, or lapatinib, or neratinib.",
+    "Capecitabine (Xeloda) is mostly used when breast cancer has spread.",
+    "For HER2-positive cancer, it is taken with a HER2 drug. That may be tucatinib and trastuzumab, or lapatinib, or neratinib.",
     "Your care team decides when it fits.",
   },
   given = {
@@ -585,10 +584,10 @@ DRUGS.tamoxifen = {
 DRUGS.aromatase_inhibitor = {
   name = "aromatase inhibitors", short = "aromatase inhibitors", kind = "hormone", plural = true,
   what = {
-    "Aromatase inhibitors are hormone pills.",
+    "These are hormone pills, called aromatase inhibitors.",
     "There are three: letrozole (Femara), anastrozole (Arimidex) and exemestane (Aromasin).",
     "After menopause, they cut how much estrogen the body makes.",
-    "Less estrogen means less fuel for cancer that feeds on hormones.",
+    "With less estrogen, cancer that feeds on hormones has less fuel.",
   },
   used_for = {
     "Aromatase inhibitors are used after menopause, for breast cancer that feeds on hormones.",
@@ -679,7 +678,8 @@ REGIMENS.thp = {
 REGIMENS.tchp = {
   name = "TCHP",
   what = {
-    "TCHP is four drugs: docetaxel (Taxotere), carboplatin, trastuzumab (Herceptin) and pertuzumab (Perjeta).",
+    "TCHP is a plan of four drugs.",
+    "T is docetaxel (Taxotere). C is carboplatin. H is trastuzumab (Herceptin). P is pertuzumab (Perjeta).",
     "It is most often given before surgery, for stage 2 or 3 HER2-positive cancer.",
     "The goal is to shrink the cancer, and often to clear it, before surgery.",
   },
@@ -736,8 +736,8 @@ REGIMENS.tch = {
 REGIMENS.hp = {
   name = "trastuzumab and pertuzumab (HP)",
   what = {
-    "HP is trastuzumab (Herceptin) plus pertuzumab (Perjeta). This is called dual HER2 blockade.",
-    "The two antibodies grab different parts of HER2, so together they block it more fully.",
+    "HP is trastuzumab (Herceptin) plus pertuzumab (Perjeta). Using both is called dual HER2 blockade.",
+    "The two drugs grab different parts of HER2. Together they block it more fully.",
     "They are often given with chemo first, then on their own. Phesgo puts both in one shot.",
   },
   used_for = {
@@ -764,11 +764,11 @@ REGIMENS.weekly_th = {
   what = {
     "This plan pairs weekly paclitaxel (Taxol) with trastuzumab (Herceptin). It is sometimes called TH, or the APT regimen.",
     "It is a lighter plan for small HER2-positive tumors that have not spread to the lymph nodes.",
-    "It is usually given after surgery.",
+    "It is given after surgery. Both drugs are given weekly for 12 weeks, then trastuzumab alone to finish a year.",
   },
   used_for = {
-    "Weekly paclitaxel with trastuzumab is used for small, node-negative HER2-positive tumors.",
-    "These are usually tumors of about 2 to 3 cm or less.",
+    "This plan is for small HER2-positive tumors that have not spread to the lymph nodes.",
+    "Most are about 2 to 3 cm or less.",
     "It spares people the stronger chemo plans.",
   },
   given = {
@@ -776,8 +776,9 @@ REGIMENS.weekly_th = {
     "Later, trastuzumab alone is given every three weeks, by IV or as a shot.",
   },
   duration = {
-    "Paclitaxel and trastuzumab are given weekly for 12 weeks.",
-    "Then trastuzumab continues, usually every three weeks, to complete one year in total.",
+    "Both drugs are given once a week for 12 weeks.",
+    "Then trastuzumab goes on alone, most often every three weeks.",
+    "It stops when a full year is done.",
   },
   side_effects = {
     "This plan is gentler than most chemo plans.",
@@ -850,7 +851,7 @@ REGIMENS.lapatinib_capecitabine = {
     "It is used for HER2-positive breast cancer that has spread, after other HER2 drugs.",
   },
   used_for = {
-    "Lapatinib and capecitabine are used when HER2-positive cancer has spread, after other HER2 drugs.",
+    "This pair is used when HER2-positive cancer has spread, after other HER2 drugs.",
     "Newer options are often tried first today.",
   },
   given = {
@@ -875,7 +876,8 @@ REGIMENS.neratinib_capecitabine = {
     "It is used when HER2-positive cancer has spread and two or more HER2 plans have been tried.",
   },
   used_for = {
-    "Neratinib and capecitabine are used when HER2-positive cancer has spread, after two or more HER2 plans.",
+    "This pair is used when HER2-positive cancer has spread.",
+    "It comes after two or more other HER2 plans have been tried.",
   },
   given = {
     "Both are pills taken at home. Your team gives you a plan to prevent diarrhea from the first dose.",
@@ -900,7 +902,8 @@ REGIMENS.enhertu_pertuzumab = {
     "It is an alternative to THP. Your care team decides which fits you.",
   },
   used_for = {
-    "T-DXd with pertuzumab is used as a first treatment for metastatic HER2-positive breast cancer.",
+    "This pair can be the first treatment when HER2-positive cancer has spread.",
+    "It is a choice in place of THP. Your care team weighs the two.",
   },
   given = {
     "Both drugs are given by IV every three weeks.",
@@ -1030,7 +1033,7 @@ herald.on("regimen.side_effects_of", aspect_handler("side_effects", "regimen"))
 
 -- Phesgo and Herceptin Hylecta are injected by a health professional.
 herald.on("drug.self_inject", function(q)
-  local key = q.slots.drug
+  local key = q:slot("drug")
   local d = key and DRUGS[key]
   if d and (d.kind == "tki" or key == "capecitabine" or d.kind == "hormone") then
     return {
@@ -1058,24 +1061,174 @@ herald.on("drug.self_inject", function(q)
 end)
 
 -- Comparisons: find the drugs named, in order.
+-- Every phrase of slot drug (intents/vocabulary.intents), longest first.
 local ALIASES = {
-  { "trastuzumab emtansine", "t_dm1" }, { "trastuzumab deruxtecan", "t_dxd" },
-  { "herceptin hylecta", "herceptin_hylecta" }, { "hylecta", "herceptin_hylecta" },
-  { "kadcyla", "t_dm1" }, { "t%-?dm%-?1", "t_dm1" }, { "t dm1", "t_dm1" }, { "emtansine", "t_dm1" },
-  { "enhertu", "t_dxd" }, { "t%-?dxd", "t_dxd" }, { "t dxd", "t_dxd" }, { "deruxtecan", "t_dxd" }, { "in her two", "t_dxd" },
-  { "phesgo", "phesgo" }, { "perjeta", "pertuzumab" }, { "pertuzumab", "pertuzumab" },
-  { "herceptin", "trastuzumab" }, { "trastuzumab", "trastuzumab" },
-  { "ogivri", "trastuzumab" }, { "kanjinti", "trastuzumab" }, { "trazimera", "trastuzumab" },
-  { "herzuma", "trastuzumab" }, { "ontruzant", "trastuzumab" }, { "hercessi", "trastuzumab" },
-  { "tukysa", "tucatinib" }, { "tucatinib", "tucatinib" }, { "nerlynx", "neratinib" }, { "neratinib", "neratinib" },
-  { "tykerb", "lapatinib" }, { "lapatinib", "lapatinib" }, { "margenza", "margetuximab" },
-  { "margetuximab", "margetuximab" }, { "xeloda", "capecitabine" }, { "capecitabine", "capecitabine" },
+  { "pertuzumab[ %-]?trastuzumab[ %-]?and[ %-]?hyaluronidase", "phesgo" },
+  { "pertuzumab[ %-]?and[ %-]?trastuzumab[ %-]?injection", "phesgo" },
+  { "pertuzumab[ %-]?trastuzumab[ %-]?hyaluronidase", "phesgo" },
+  { "trastuzumab[ %-]?and[ %-]?hyaluronidase", "herceptin_hylecta" },
+  { "fam[ %-]?trastuzumab[ %-]?deruxtecan", "t_dxd" },
+  { "trastuzumab[ %-]?hyaluronidase", "herceptin_hylecta" },
+  { "ado[ %-]?trastuzumab[ %-]?emtansine", "t_dm1" },
+  { "subcutaneous[ %-]?trastuzumab", "herceptin_hylecta" },
+  { "trastuzumab[ %-]?biosimilar", "trastuzumab" },
+  { "subcutaneous[ %-]?herceptin", "herceptin_hylecta" },
+  { "trastuzumab[ %-]?deruxtecan", "t_dxd" },
+  { "trastuzumab[ %-]?emtansine", "t_dm1" },
+  { "herceptin[ %-]?biosimilar", "trastuzumab" },
+  { "herceptin[ %-]?high[ %-]?lecta", "herceptin_hylecta" },
+  { "herceptin[ %-]?injection", "herceptin_hylecta" },
+  { "aromatase[ %-]?inhibitor", "aromatase_inhibitor" },
+  { "herceptin[ %-]?hylecta", "herceptin_hylecta" },
+  { "ado[ %-]?trastuzumab", "t_dm1" },
+  { "zoledronic[ %-]?acid", "bone_drug" },
+  { "herceptin[ %-]?shot", "herceptin_hylecta" },
+  { "capecitabine%'s", "capecitabine" },
+  { "nab[ %-]?paclitaxel", "paclitaxel" },
+  { "bisphosphonate", "bone_drug" },
+  { "carboplatinum", "carboplatin" },
+  { "herceptin[ %-]?iv", "trastuzumab" },
+  { "herceptin[ %-]?sc", "herceptin_hylecta" },
+  { "pertuzumab%'s", "pertuzumab" },
+  { "margetuximab", "margetuximab" },
+  { "margetuxumab", "margetuximab" },
+  { "capecitabine", "capecitabine" },
+  { "capecitibine", "capecitabine" },
+  { "weekly[ %-]?taxol", "paclitaxel" },
+  { "trastuzumab", "trastuzumab" },
+  { "herceptin%'s", "trastuzumab" },
+  { "trastuzumab", "trastuzumab" },
+  { "trastuzamab", "trastuzumab" },
+  { "trastazumab", "trastuzumab" },
+  { "trastuzimab", "trastuzumab" },
+  { "trastusumab", "trastuzumab" },
+  { "in[ %-]?hurt[ %-]?two", "t_dxd" },
+  { "tucatinib%'s", "tucatinib" },
+  { "lapatinib%'s", "lapatinib" },
+  { "neratinib%'s", "neratinib" },
+  { "pyrotinib%'s", "pyrotinib" },
+  { "capecitabin", "capecitabine" },
+  { "pacli[ %-]?taxel", "paclitaxel" },
+  { "carboplatin", "carboplatin" },
+  { "anastrozole", "aromatase_inhibitor" },
+  { "zoledronate", "bone_drug" },
+  { "herceptine", "trastuzumab" },
+  { "her[ %-]?set[ %-]?in", "trastuzumab" },
+  { "her[ %-]?septin", "trastuzumab" },
+  { "hercept[ %-]?in", "trastuzumab" },
+  { "high[ %-]?lecta", "herceptin_hylecta" },
+  { "pertuzumab", "pertuzumab" },
+  { "pertuzamab", "pertuzumab" },
+  { "pertuzumab", "pertuzumab" },
+  { "cad[ %-]?scilla", "t_dm1" },
+  { "in[ %-]?her[ %-]?two", "t_dxd" },
+  { "en[ %-]?her[ %-]?two", "t_dxd" },
+  { "deruxtecan", "t_dxd" },
+  { "tuka[ %-]?tinib", "tucatinib" },
+  { "too[ %-]?kai[ %-]?sa", "tucatinib" },
+  { "paclitaxel", "paclitaxel" },
+  { "paclitaxol", "paclitaxel" },
+  { "doce[ %-]?taxel", "docetaxel" },
+  { "paraplatin", "carboplatin" },
+  { "tamoxifene", "tamoxifen" },
+  { "exemestane", "aromatase_inhibitor" },
+  { "herceptin", "trastuzumab" },
+  { "hercepton", "trastuzumab" },
+  { "herseptin", "trastuzumab" },
+  { "hurceptin", "trastuzumab" },
+  { "trazimera", "trastuzumab" },
+  { "ontruzant", "trastuzumab" },
+  { "per[ %-]?jetta", "pertuzumab" },
+  { "perjeta%'s", "pertuzumab" },
+  { "kadcyla%'s", "t_dm1" },
+  { "emtansine", "t_dm1" },
+  { "enhertu%'s", "t_dxd" },
+  { "tucatinib", "tucatinib" },
+  { "tucatanib", "tucatinib" },
+  { "lapatinib", "lapatinib" },
+  { "lapatanib", "lapatinib" },
+  { "neratinib", "neratinib" },
+  { "nur[ %-]?links", "neratinib" },
+  { "ner[ %-]?links", "neratinib" },
+  { "neratanib", "neratinib" },
+  { "nerlynx%'s", "neratinib" },
+  { "mar[ %-]?genza", "margetuximab" },
+  { "pyrotinib", "pyrotinib" },
+  { "pyrotanib", "pyrotinib" },
+  { "docetaxel", "docetaxel" },
+  { "docetaxol", "docetaxel" },
+  { "tamoxifen", "tamoxifen" },
+  { "tamoxifin", "tamoxifen" },
+  { "letrozole", "aromatase_inhibitor" },
+  { "denosumab", "bone_drug" },
+  { "kanjinti", "trastuzumab" },
+  { "hercessi", "trastuzumab" },
+  { "hi[ %-]?lecta", "herceptin_hylecta" },
+  { "per[ %-]?jeta", "pertuzumab" },
+  { "perjetta", "pertuzumab" },
+  { "perjecta", "pertuzumab" },
+  { "phesgo%'s", "phesgo" },
+  { "t[ %-]?dm[ %-]?one", "t_dm1" },
+  { "cad[ %-]?sila", "t_dm1" },
+  { "kad[ %-]?sila", "t_dm1" },
+  { "in[ %-]?her[ %-]?2", "t_dxd" },
+  { "enhertoo", "t_dxd" },
+  { "tukysa%'s", "tucatinib" },
+  { "tie[ %-]?kerb", "lapatinib" },
+  { "margenza", "margetuximab" },
+  { "xeloda%'s", "capecitabine" },
+  { "abraxane", "paclitaxel" },
+  { "taxotere", "docetaxel" },
+  { "taxatere", "docetaxel" },
+  { "nolvadex", "tamoxifen" },
+  { "soltamox", "tamoxifen" },
+  { "arimidex", "aromatase_inhibitor" },
+  { "aromasin", "aromatase_inhibitor" },
+  { "herzuma", "trastuzumab" },
+  { "hylecta", "herceptin_hylecta" },
+  { "perjeta", "pertuzumab" },
+  { "tdm[ %-]?one", "t_dm1" },
+  { "kadcyla", "t_dm1" },
+  { "cadsila", "t_dm1" },
+  { "kadsyla", "t_dm1" },
+  { "kadcila", "t_dm1" },
+  { "t[ %-]?d[ %-]?x[ %-]?d", "t_dxd" },
+  { "enhertu", "t_dxd" },
+  { "enhurtu", "t_dxd" },
+  { "enhurto", "t_dxd" },
+  { "nerlynx", "neratinib" },
+  { "nerlinx", "neratinib" },
+  { "reclast", "bone_drug" },
+  { "ogivri", "trastuzumab" },
+  { "phesgo", "phesgo" },
+  { "fez[ %-]?go", "phesgo" },
+  { "fes[ %-]?go", "phesgo" },
+  { "phesco", "phesgo" },
+  { "t[ %-]?dm[ %-]?1", "t_dm1" },
+  { "t[ %-]?dx[ %-]?d", "t_dxd" },
+  { "tukysa", "tucatinib" },
+  { "tukisa", "tucatinib" },
+  { "tykerb", "lapatinib" },
+  { "tyverb", "lapatinib" },
+  { "xeloda", "capecitabine" },
+  { "zeloda", "capecitabine" },
+  { "femara", "aromatase_inhibitor" },
+  { "zometa", "bone_drug" },
+  { "prolia", "bone_drug" },
+  { "fesgo", "phesgo" },
+  { "t[ %-]?dm1", "t_dm1" },
+  { "tdm[ %-]?1", "t_dm1" },
+  { "t[ %-]?dxd", "t_dxd" },
+  { "taxol", "paclitaxel" },
+  { "xgeva", "bone_drug" },
+  { "tdxd", "t_dxd" },
 }
 
 local function named_drugs(text)
   local found, taken = {}, {}
   for _, a in ipairs(ALIASES) do
-    local s, e = text:find(a[1])
+    local pat = "%f[%w]" .. a[1]
+    local s, e = text:find(pat)
     while s do
       local clash = false
       for p = s, e do if taken[p] then clash = true end end
@@ -1083,7 +1236,7 @@ local function named_drugs(text)
         for p = s, e do taken[p] = true end
         found[#found + 1] = { pos = s, key = a[2] }
       end
-      s, e = text:find(a[1], e + 1)
+      s, e = text:find(pat, e + 1)
     end
   end
   table.sort(found, function(x, y) return x.pos < y.pos end)
@@ -1102,14 +1255,16 @@ local PAIRS = {
     "They are not interchangeable. Your care team picks the right one.",
   },
   ["t_dm1+trastuzumab"] = {
-    "No, they are different drugs. Trastuzumab (Herceptin) is an antibody on its own.",
-    "T-DM1 (Kadcyla) is trastuzumab with a chemo drug, emtansine, attached.",
-    "They are used at different times, and they are not interchangeable.",
+    "No, they are different drugs.",
+    "Trastuzumab (Herceptin) is an antibody on its own.",
+    "T-DM1 (Kadcyla) is that same antibody with a chemo drug joined to it.",
+    "They are used at different times. One can't replace the other.",
   },
   ["t_dxd+trastuzumab"] = {
-    "No, they are different drugs. Trastuzumab (Herceptin) is an antibody on its own.",
-    "T-DXd (Enhertu) is a HER2 antibody with a strong chemo drug, deruxtecan, attached.",
-    "Enhertu has its own side effects, including a lung risk. They are not interchangeable.",
+    "No, they are different drugs.",
+    "Trastuzumab (Herceptin) is an antibody on its own.",
+    "T-DXd (Enhertu) is a HER2 antibody with a strong chemo drug joined to it.",
+    "Enhertu has its own side effects, such as a lung risk. One can't replace the other.",
   },
   ["pertuzumab+trastuzumab"] = {
     "Both are antibodies that target HER2, but they bind different parts of it.",
@@ -1149,9 +1304,10 @@ local PAIRS = {
 }
 
 local BIOSIMILAR = {
-  "Yes, in effect. It is a trastuzumab biosimilar: a near copy of Herceptin that works the same way.",
-  "Trastuzumab biosimilars include Ogivri, Kanjinti, Trazimera, Herzuma, Ontruzant and Hercessi.",
-  "They have no meaningful difference in safety or effect. Your clinic or insurer may choose which one you get.",
+  "Yes, in effect. It is a biosimilar of trastuzumab (Herceptin).",
+  "A biosimilar is a near copy. It works the same way and is just as safe.",
+  "Trastuzumab biosimilars are Ogivri, Kanjinti, Trazimera, Herzuma, Ontruzant and Hercessi.",
+  "Your clinic or insurer may choose which one you get.",
 }
 
 herald.on("drug.compare", function(q)

@@ -74,7 +74,7 @@ herald.answer("outlook.risk", {
   text = {
     "The main risk factors are being a woman, getting older, and a family history or a gene change such as BRCA.",
     "Risks you can change are drinking alcohol, extra weight after menopause, not being active, and smoking or using tobacco.",
-    "Others include a first child after 30, hormone therapy after menopause, and past radiation to the chest.",
+    "Others include a first child after 30, hormone therapy after menopause, and past radiation to the chest. Men can get breast cancer too, but it is rare.",
     "HER2-positive is a change inside the tumor cells. It is not passed down in families.",
     "Many people have no known risk factor, so it is not your fault.",
   },
@@ -121,7 +121,7 @@ herald.answer("outlook.spread", {
 herald.answer("outlook.brain", {
   text = {
     "Yes. HER2-positive breast cancer is more likely than some types to spread to the brain, mostly once it has spread elsewhere.",
-    "As an estimate, about 1 in 3 people with metastatic HER2-positive cancer get brain spread at some point.",
+    "As a rough estimate, 1 in 3 to 1 in 2 people with metastatic HER2-positive cancer get brain spread at some point.",
     "Signs can be new headaches, vision or speech changes, weakness, balance problems, or seizures.",
     "Some drugs reach the brain, such as tucatinib (Tukysa) and trastuzumab deruxtecan (Enhertu), along with surgery and radiation.",
     "Next step: tell your team about any new headache or nerve symptom. They may order a brain MRI.",

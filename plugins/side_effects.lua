@@ -75,18 +75,26 @@ local HEART_FAMILY = {
 
 -- Builds an answer: BASE.text with a drug note after the first sentence.
 -- A note from NOTES is used for a drug named now or earlier; the generic
--- "ask your team" note only for a drug named in this very question.
+-- "ask your team" note only for a drug named in this very question. The
+-- sentences listed in BASE.drop speak of drugs in general and are left out
+-- when a note about one drug takes their place.
 local function compose(base, notes, q)
-  local text = {}
-  for i, s in ipairs(base.text) do text[i] = s end
   local drug = q:slot("drug")
+  local note
   if drug and NAME[drug] then
-    local note = notes and notes[drug]
+    note = notes and notes[drug]
     if type(note) == "function" then note = note(NAME[drug]) end
-    if not note and q.slots.drug then
-      note = "Ask your care team how likely this is with " .. NAME[drug] .. "."
-    end
-    if note then table.insert(text, 2, note) end
+  end
+  local skip = {}
+  if note then
+    for _, i in ipairs(base.drop or {}) do skip[i] = true end
+  elseif drug and NAME[drug] and q.slots.drug then
+    note = "Ask your care team how likely this is with " .. NAME[drug] .. "."
+  end
+  local text = {}
+  for i, s in ipairs(base.text) do
+    if not skip[i] then text[#text + 1] = s end
+    if i == 1 and note then text[#text + 1] = note end
   end
   return { text = text, sources = base.sources, suggest = base.suggest }
 end
@@ -150,6 +158,7 @@ answer("se.diarrhea", {
     "Call your care team if it does not settle with your plan, or if you have a fever, feel dizzy, or can't keep fluids down.",
     "Next step: ask for a written diarrhea plan before you start.",
   },
+  drop = { 2 },
   sources = { "dm-nerlynx", "dm-tukysa", "nci-diarrhea" },
   suggest = { "What are the side effects of neratinib?", "What is tucatinib?", "How can I manage nausea?" },
 }, {
@@ -171,6 +180,7 @@ answer("se.liver", {
     "Call your care team if you notice yellow skin or eyes, dark urine, or pain on the upper right side of your belly.",
     "Next step: tell your team about any alcohol, herbs or supplements you take, since they can strain the liver too.",
   },
+  drop = {  },
   sources = { "dm-kadcyla", "dm-tukysa", "acs-targeted" },
   suggest = { "What are the side effects of Kadcyla?", "Can I drink alcohol during treatment?", "Can supplements interact with my treatment?" },
 }, {
@@ -189,6 +199,7 @@ answer("se.hand_foot", {
     "Tell your care team early if it hurts or makes daily tasks hard, since a dose change can help.",
     "Next step: start using cream on your hands and feet from day one.",
   },
+  drop = { 3 },
   sources = { "dm-xeloda", "bco-se" },
   suggest = { "What is capecitabine?", "Can HER2 treatment cause neuropathy?", "What helps dry skin during treatment?" },
 }, {
@@ -196,7 +207,7 @@ answer("se.hand_foot", {
   tucatinib = "Tucatinib (Tukysa) is often given with capecitabine (Xeloda), which is the usual cause.",
   lapatinib = "Lapatinib (Tykerb) is often given with capecitabine (Xeloda), and both can cause it.",
   neratinib = "Neratinib (Nerlynx) is sometimes given with capecitabine (Xeloda), which is the usual cause.",
-  trastuzumab = "Trastuzumab (Herceptin) alone does not usually cause it.",
+  trastuzumab = "Trastuzumab (Herceptin) alone does not usually cause it. Capecitabine (Xeloda) is the usual cause.",
 })
 
 -- Neuropathy ---------------------------------------------------------------------
@@ -210,6 +221,7 @@ answer("se.neuropathy", {
     "It often gets better in the months after treatment, but it can last.",
     "Next step: write down when it started and what it makes hard, like buttons or walking.",
   },
+  drop = { 3 },
   sources = { "nci-nerve", "acs-chemo" },
   suggest = { "What are the side effects of chemo?", "Can yoga or acupuncture help?", "What is hand-foot syndrome?" },
 }, {
@@ -269,6 +281,7 @@ answer("se.hair", {
     "Cold caps (scalp cooling) help some people keep more hair.",
     "Next step: ask your team if cold caps are offered, and if your insurance helps pay for a wig.",
   },
+  drop = { 2 },
   sources = { "nci-hair", "acs-chemo" },
   suggest = { "What are the side effects of chemo?", "Is Herceptin chemo?", "What are the side effects of Enhertu?" },
 }, {
@@ -341,7 +354,7 @@ answer("se.blood_counts", {
 answer("se.hormone", {
   text = {
     "Hormone therapy is used when the cancer is also hormone receptor-positive.",
-    "Common side effects are hot flashes and other menopause-like symptoms, joint pain or stiffness, vaginal dryness, and mood changes.",
+    "Common side effects feel like menopause: hot flashes, joint pain or stiffness, vaginal dryness, and mood changes.",
     "Aromatase inhibitors, such as letrozole, can cause bone loss, so your bone density may be checked. Tamoxifen can slightly raise the risk of blood clots.",
     "Exercise, layered clothes and some medicines can ease many of these. Call your care team about a painful, swollen leg or unusual bleeding.",
     "Next step: talk to your team before you stop or skip your pills.",

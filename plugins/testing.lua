@@ -82,7 +82,7 @@ local ISH = {
 
 herald.on("testing.test_about", function(q)
   local t = q.slots.test
-  local ihc = t == "ihc"
+  local ihc = t == "ihc" or (t == nil and (q.text:find("score") or q.text:find("numbers") or q.text:find("scale")) ~= nil)
   return {
     text = ihc and IHC or ISH,
     sources = { "acs-her2", "bco-her2" },
@@ -192,6 +192,17 @@ herald.answer("testing.triple_positive", {
   suggest = { "Do I need hormone therapy?", "What does HER2-positive mean?", "How is early HER2-positive breast cancer treated?" },
 })
 
+herald.answer("testing.subtypes", {
+  text = {
+    "Doctors group breast cancers by their receptors: estrogen, progesterone and HER2.",
+    "Luminal A and luminal B cancers feed on hormones. Luminal B grows faster, and some are HER2-positive.",
+    "HER2-enriched cancers are HER2-positive and usually do not feed on hormones. Triple-negative cancers have none of the three receptors.",
+    "Ask your care team which group your cancer is in.",
+  },
+  sources = { "acs-hr", "acs-her2" },
+  suggest = { "What does HER2-positive mean?", "What is triple-positive breast cancer?", "What is hormone receptor status?" },
+})
+
 herald.answer("testing.hormone_receptor", {
   text = {
     "Hormone receptor status tells if the cancer uses estrogen or progesterone to grow. The report may say ER and PR.",
@@ -249,13 +260,26 @@ herald.answer("testing.grade", {
   suggest = { "What is the difference between stage and grade?", "What does HER2-positive mean?", "How do they test for HER2?" },
 })
 
-herald.answer("testing.inherited", {
-  text = {
-    "No. HER2-positive is a feature of the tumor, not a gene change you inherit.",
-    "The extra HER2 gene copies arise in the cancer cells during life. They are not passed to your children.",
-    "Inherited genes like BRCA1 and BRCA2 are different. They raise the risk of breast cancer.",
-    "If breast cancer runs in your family, ask about genetic counseling.",
-  },
-  sources = { "acs-her2", "nci-genetics" },
-  suggest = { "What is HER2?", "What does HER2-positive mean?", "Can my HER2 status change?" },
-})
+local INHERITED = {
+  "No. HER2-positive is a feature of the tumor, not a gene change you inherit.",
+  "The extra HER2 gene copies arise in the cancer cells during life. They are not passed to your children.",
+  "Inherited genes like BRCA1 and BRCA2 are different. They raise the risk of breast cancer.",
+  "If breast cancer runs in your family, ask about genetic counseling.",
+}
+local MUTATION = {
+  "HER2-positive usually means extra copies of the HER2 gene, called amplification. It is not usually a mutation.",
+  "These changes happen in the tumor during life. They are not inherited.",
+  "A few cancers have a HER2 mutation instead: a small change in the gene. Tumor gene tests find it, and it is treated differently.",
+  "Ask your care team what your tests show.",
+}
+
+herald.on("testing.inherited", function(q)
+  local t = q.text
+  local family = t:find("inherit") or t:find("hered") or t:find("genetic") or t:find("famil")
+    or t:find("brca") or t:find("pass") or t:find("daughter") or t:find("kids") or t:find("children")
+  return {
+    text = (t:find("mutat") and not family) and MUTATION or INHERITED,
+    sources = { "acs-her2", "nci-genetics" },
+    suggest = { "What is HER2?", "What does HER2-positive mean?", "Can my HER2 status change?" },
+  }
+end)

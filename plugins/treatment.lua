@@ -130,6 +130,134 @@ answer("treatment.brain_mets", {
   remember = { regimen = "her2climb", topic = "regimen" },
 })
 
+local CLASSES = {
+  adc = {
+    "An antibody-drug conjugate (ADC) is a HER2 antibody joined to a chemo drug.",
+    "The antibody finds HER2-positive cells and brings the chemo right to them.",
+    "For HER2-positive breast cancer, the ADCs are T-DM1 (Kadcyla) and T-DXd (Enhertu). They are different drugs, with different side effects.",
+  },
+  tki = {
+    "A kinase inhibitor is a targeted pill. It blocks HER2 signals from inside the cancer cell.",
+    "For HER2-positive breast cancer, these are tucatinib (Tukysa), neratinib (Nerlynx) and lapatinib (Tykerb). Pyrotinib is used in China.",
+    "They are small enough to reach the brain. Diarrhea is their most common side effect.",
+  },
+  antibody = {
+    "A monoclonal antibody is a protein made in a lab. It locks onto one target.",
+    "HER2 antibodies lock onto the HER2 protein. They block growth signals and help the immune system find the cancer.",
+    "They include trastuzumab (Herceptin), pertuzumab (Perjeta) and margetuximab (Margenza). They are not chemo.",
+  },
+  targeted = {
+    "Targeted therapy uses drugs that attack a feature of the cancer cell, here the HER2 protein.",
+    "There are three kinds of HER2 drugs. Antibodies, like trastuzumab (Herceptin), lock onto HER2. Antibody-drug conjugates, like T-DXd (Enhertu), carry chemo to HER2 cells. Pills, like tucatinib (Tukysa), block HER2 from inside.",
+    "These drugs only help cancers that are HER2-positive, or for T-DXd, HER2-low.",
+    "Ask your care team which ones are in your plan.",
+  },
+}
+
+herald.on("treatment.drug_class", function(q)
+  local t = q.text
+  local k = "targeted"
+  if t:find("conjugate") or t:find("%f[%w]adcs?%f[%W]") then k = "adc"
+  elseif t:find("kinase") or t:find("%f[%w]tkis?%f[%W]") then k = "tki"
+  elseif t:find("monoclonal") then k = "antibody" end
+  return {
+    text = CLASSES[k],
+    sources = { "acs-targeted" },
+    suggest = { "What is Enhertu?", "What is tucatinib?", "What is Herceptin?" },
+  }
+end)
+
+-- The trials behind today's HER2 treatments.
+local TRIALS = {
+  { "katherine", {
+    "The KATHERINE trial was for people who still had some cancer at surgery, after drugs given before surgery.",
+    "After surgery, it compared T-DM1 (Kadcyla) with trastuzumab (Herceptin).",
+    "T-DM1 cut the risk of the cancer coming back by about half. That is why Kadcyla is used for residual disease.",
+  }, { "label-tdm1" } },
+  { "destiny[ %-]?breast[ %-]?0?3", {
+    "DESTINY-Breast03 was a trial for HER2-positive cancer that had spread.",
+    "It compared T-DXd (Enhertu) with T-DM1 (Kadcyla).",
+    "Enhertu kept the cancer in check much longer, and people lived longer.",
+    "It made Enhertu the usual second treatment, after THP.",
+  }, { "label-tdxd" } },
+  { "destiny[ %-]?breast[ %-]?0?9", {
+    "DESTINY-Breast09 tested T-DXd (Enhertu) with pertuzumab as the first treatment for HER2-positive cancer that has spread.",
+    "It was compared with THP, the long-time standard. The Enhertu pair kept the cancer in check longer.",
+    "It is now a first treatment option. Your care team weighs it against THP.",
+  }, { "label-tdxd" } },
+  { "destiny[ %-]?breast[ %-]?0?4", {
+    "DESTINY-Breast04 tested T-DXd (Enhertu) in HER2-low breast cancer that had spread, after chemo.",
+    "Compared with chemo, Enhertu helped people live longer.",
+    "It led to the first approval of a drug for HER2-low cancer.",
+  }, { "label-tdxd" } },
+  { "destiny[ %-]?breast[ %-]?0?6", {
+    "DESTINY-Breast06 tested T-DXd (Enhertu) in HER2-low and HER2-ultralow cancer that feeds on hormones and had spread after hormone therapy.",
+    "Compared with chemo, Enhertu kept the cancer in check longer.",
+    "It led to the approval of Enhertu for HER2-ultralow cancer.",
+  }, { "label-tdxd" } },
+  { "cleopatra", {
+    "CLEOPATRA was a trial for HER2-positive cancer that had spread.",
+    "As the first treatment, it added pertuzumab (Perjeta) to trastuzumab and docetaxel.",
+    "Adding pertuzumab helped people live longer, by more than a year on average.",
+    "This three-drug plan, THP, became the standard first treatment.",
+  }, { "acs-targeted" } },
+  { "aphinity", {
+    "APHINITY was a trial in early HER2-positive cancer.",
+    "After surgery, it added pertuzumab (Perjeta) to trastuzumab and chemo.",
+    "This lowered the risk of the cancer coming back a little. The gain was mostly when the cancer had reached the lymph nodes.",
+  }, { "acs-targeted" } },
+  { "her2[ %-]?climb", {
+    "HER2CLIMB tested tucatinib (Tukysa) with trastuzumab and capecitabine, for HER2-positive cancer that had spread.",
+    "Adding tucatinib helped people live longer. It also worked in people whose cancer had reached the brain.",
+    "This three-drug plan is now a common later treatment.",
+  }, { "label-tucatinib" } },
+  { "extenet", {
+    "ExteNET tested a year of neratinib (Nerlynx) after a year of trastuzumab, in early HER2-positive cancer.",
+    "It lowered the chance of the cancer coming back, most of all when the cancer also fed on hormones.",
+    "Diarrhea was the main side effect.",
+  }, { "acs-targeted" } },
+  { "emilia", {
+    "EMILIA compared T-DM1 (Kadcyla) with lapatinib and capecitabine, for cancer that had spread after trastuzumab and a taxane.",
+    "T-DM1 worked better and helped people live longer.",
+  }, { "label-tdm1" } },
+  { "nala", {
+    "NALA compared neratinib (Nerlynx) with lapatinib (Tykerb), each with capecitabine, in HER2-positive cancer that had spread.",
+    "Neratinib kept the cancer in check a little longer.",
+  }, { "acs-targeted" } },
+  { "sophia", {
+    "SOPHIA compared margetuximab (Margenza) with trastuzumab, each with chemo, after other HER2 treatments.",
+    "Margetuximab kept the cancer in check a little longer.",
+  }, { "acs-targeted" } },
+  { "%f[%w]apt%f[%W]", {
+    "The APT trial tested a lighter plan for small HER2-positive tumors with no spread to the lymph nodes.",
+    "People got weekly paclitaxel with trastuzumab for 12 weeks, then trastuzumab to finish a year.",
+    "Very few cancers came back. This plan is now common for small tumors.",
+  }, { "acs-chemo" } },
+  { "hera", {
+    "The HERA trial tested trastuzumab (Herceptin) after chemo, in early HER2-positive cancer.",
+    "A year of trastuzumab lowered the chance of the cancer coming back. Two years was no better than one.",
+    "That is why trastuzumab is given for about a year.",
+  }, { "acs-targeted" } },
+  { "neosphere", {
+    "NeoSphere tested adding pertuzumab (Perjeta) to trastuzumab and docetaxel before surgery.",
+    "More people had no cancer left at surgery when pertuzumab was added.",
+  }, { "acs-targeted" } },
+}
+
+herald.on("treatment.trials_named", function(q)
+  for _, t in ipairs(TRIALS) do
+    if q.text:find(t[1]) then
+      local srcs = { t[3][1], "ctgov" }
+      return { text = t[2], sources = srcs,
+        suggest = { "What are clinical trials?", "What is the first line treatment for metastatic HER2-positive cancer?", "What is Enhertu?" } }
+    end
+  end
+  return { text = {
+      "Many trials shaped HER2 treatment, such as CLEOPATRA, KATHERINE and DESTINY-Breast03.",
+      "You can look up any trial by name at ClinicalTrials.gov.",
+    }, sources = { "ctgov" }, suggest = { "What are clinical trials?", "What is the KATHERINE trial?" } }
+end)
+
 answer("treatment.neoadjuvant", {
   text = {
     "Neoadjuvant means treatment given before surgery.",
