@@ -71,9 +71,10 @@ class DaemonTest(unittest.TestCase):
         _, _, second = http(url, "POST", {"text": "what are its side effects?", "session": "it-1"})
         self.assertNotEqual(second["intent"], "fallback")
         self.assertRegex(second["text"].lower(), "lung|ild|pneumonitis")
-        # Another session does not see that conversation.
+        # Another session does not see that conversation: it gets the general
+        # answer, not the one about Enhertu.
         _, _, other = http(url, "POST", {"text": "what are its side effects?", "session": "it-2"})
-        self.assertNotRegex(other["text"].lower(), "enhertu")
+        self.assertNotEqual(other["intent"], second["intent"])
 
     # ---- WebSocket ----
 
@@ -141,8 +142,8 @@ class DaemonTest(unittest.TestCase):
         r = a.ask("2", "how is it given?")
         self.assertNotEqual(r["intent"], "fallback")
         self.assertRegex(r["text"].lower(), "iv|intraven|infusion")
-        r = b.ask("1", "how is it given?")
-        self.assertNotRegex(r["text"].lower(), "herceptin")
+        r2 = b.ask("1", "how is it given?")
+        self.assertNotEqual(r2["intent"], r["intent"])
         a.close()
         b.close()
 
