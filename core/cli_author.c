@@ -3,7 +3,6 @@
  * beside each plugin (plugins/NAME.tests), and `herald new NAME` writes a
  * working plugin, intents file and tests file for a new topic.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -15,6 +14,7 @@
 
 #include "cli.h"
 #include "config.h"
+#include "dirlist.h"
 #include "engine.h"
 #include "log.h"
 #include "unanswered.h"
@@ -164,11 +164,6 @@ static void usage_test(FILE *f)
 		   "file:line, then 'N passed, M failed'. Exits 1 when any case fails.\n");
 }
 
-static int name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int hr_cmd_test(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -215,21 +210,17 @@ int hr_cmd_test(int argc, char **argv)
 			files[nfiles++] = strdup(path);
 		}
 	} else {
-		DIR *d = opendir(cfg.plugins_dir);
-		struct dirent *de;
-		while (d && (de = readdir(d))) {
-			size_t l = strlen(de->d_name);
-			if (l > 6 && strcmp(de->d_name + l - 6, ".tests") == 0) {
-				files = realloc(files, (nfiles + 1) * sizeof(*files));
+		char **names;
+		size_t n;
+		if (hr_dir_list(cfg.plugins_dir, ".tests", &names, &n) == 0) {
+			files = calloc(n ? n : 1, sizeof(*files));
+			for (size_t i = 0; files && i < n; i++) {
 				char path[HR_PATH_MAX + 300];
-				snprintf(path, sizeof(path), "%s/%s", cfg.plugins_dir, de->d_name);
+				snprintf(path, sizeof(path), "%s/%s", cfg.plugins_dir, names[i]);
 				files[nfiles++] = strdup(path);
 			}
+			hr_dir_list_free(names, n);
 		}
-		if (d)
-			closedir(d);
-		if (nfiles)
-			qsort(files, nfiles, sizeof(*files), name_cmp);
 	}
 	int status = 0;
 	for (size_t i = 0; i < nfiles; i++) {

@@ -273,6 +273,19 @@ static void watch_dir(struct daemon *d, uv_fs_event_t *h, const char *dir)
 		hr_warn("cannot watch %s for changes (%s); SIGHUP still reloads", dir, uv_strerror(rc));
 }
 
+/* Closes every handle the daemon owns; uv_run() returns once they are gone. */
+static void close_handles(struct daemon *d)
+{
+	uv_close((uv_handle_t *)&d->sigterm, on_close);
+	uv_close((uv_handle_t *)&d->sigint, on_close);
+	uv_close((uv_handle_t *)&d->sighup, on_close);
+	uv_close((uv_handle_t *)&d->watch_intents, on_close);
+	uv_close((uv_handle_t *)&d->watch_plugins, on_close);
+	uv_close((uv_handle_t *)&d->debounce, on_close);
+	if (d->unanswered)
+		uv_close((uv_handle_t *)&d->save_timer, on_close);
+}
+
 /* SIGTERM/SIGINT: stop accepting, let lws close its connections, close our own
  * handles; uv_run() then returns because nothing is left on the loop. */
 static void on_stop_signal(uv_signal_t *h, int signum)
@@ -284,14 +297,7 @@ static void on_stop_signal(uv_signal_t *h, int signum)
 	hr_notice("signal %d: shutting down", signum);
 	notify("STOPPING=1");
 	hr_server_stop(d->server);
-	uv_close((uv_handle_t *)&d->sigterm, on_close);
-	uv_close((uv_handle_t *)&d->sigint, on_close);
-	uv_close((uv_handle_t *)&d->sighup, on_close);
-	uv_close((uv_handle_t *)&d->watch_intents, on_close);
-	uv_close((uv_handle_t *)&d->watch_plugins, on_close);
-	uv_close((uv_handle_t *)&d->debounce, on_close);
-	if (d->unanswered)
-		uv_close((uv_handle_t *)&d->save_timer, on_close);
+	close_handles(d);
 }
 
 static void usage_serve(FILE *f)
@@ -407,14 +413,7 @@ int hr_cmd_serve(int argc, char **argv)
 		hr_server_on_fallback(d->server, on_fallback, d);
 	if (rc) {
 		d->stopping = 1;
-		if (d->unanswered)
-			uv_close((uv_handle_t *)&d->save_timer, on_close);
-		uv_close((uv_handle_t *)&d->sigterm, on_close);
-		uv_close((uv_handle_t *)&d->sigint, on_close);
-		uv_close((uv_handle_t *)&d->sighup, on_close);
-		uv_close((uv_handle_t *)&d->watch_intents, on_close);
-		uv_close((uv_handle_t *)&d->watch_plugins, on_close);
-		uv_close((uv_handle_t *)&d->debounce, on_close);
+		close_handles(d);
 		uv_run(&d->loop, UV_RUN_DEFAULT);
 		goto out_loop;
 	}

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dirlist.h"
 #include "text.h"
 
 /* A phrase of a slot or word list, normalised; CANON is the slot value it stands for. */
@@ -447,28 +448,13 @@ static int name_cmp(const void *a, const void *b)
 
 int hr_intents_add_dir(hr_intents *set, const char *dir, hr_diag_fn diag, void *ud)
 {
-	DIR *d = opendir(dir);
-	if (!d) {
-		int e = errno;
-		hr_diagf(diag, ud, dir, 0, "cannot open directory: %s", strerror(e));
-		return -e;
+	char **names;
+	size_t n;
+	int rc = hr_dir_list(dir, ".intents", &names, &n);
+	if (rc) {
+		hr_diagf(diag, ud, dir, 0, "cannot read directory: %s", strerror(-rc));
+		return rc;
 	}
-	char **names = NULL;
-	size_t n = 0;
-	struct dirent *de;
-	while ((de = readdir(d))) {
-		size_t l = strlen(de->d_name);
-		if (de->d_name[0] == '.' || l < 9 || strcmp(de->d_name + l - 8, ".intents") != 0)
-			continue;
-		char **slot = PUSH(names, n);
-		if (!slot)
-			break;
-		*slot = strdup(de->d_name);
-	}
-	closedir(d);
-	if (n)
-		qsort(names, n, sizeof(*names), name_cmp);
-	int rc = 0;
 	for (size_t i = 0; i < n; i++) {
 		char path[4096];
 		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
@@ -477,9 +463,8 @@ int hr_intents_add_dir(hr_intents *set, const char *dir, hr_diag_fn diag, void *
 			rc = r;
 		else if (r && !rc)
 			rc = -EINVAL;
-		free(names[i]);
 	}
-	free(names);
+	hr_dir_list_free(names, n);
 	return rc;
 }
 

@@ -12,7 +12,6 @@
  */
 #include "sandbox.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <lauxlib.h>
 #include <lua.h>
@@ -22,6 +21,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "dirlist.h"
 #include "log.h"
 
 #define HOOK_EVERY 1000
@@ -513,47 +513,25 @@ fail:
 	return rc;
 }
 
-static int lua_name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int hr_plugins_add_dir(hr_plugins *set, const char *dir, hr_diag_fn diag, void *ud)
 {
-	DIR *d = opendir(dir);
-	if (!d) {
-		int e = errno;
-		hr_diagf(diag, ud, dir, 0, "cannot open directory: %s", strerror(e));
-		return -e;
+	char **names;
+	size_t n;
+	int rc = hr_dir_list(dir, ".lua", &names, &n);
+	if (rc) {
+		hr_diagf(diag, ud, dir, 0, "cannot read directory: %s", strerror(-rc));
+		return rc;
 	}
-	char **names = NULL;
-	size_t n = 0;
-	struct dirent *de;
-	while ((de = readdir(d))) {
-		size_t l = strlen(de->d_name);
-		if (de->d_name[0] == '.' || l < 5 || strcmp(de->d_name + l - 4, ".lua") != 0)
-			continue;
-		char **nn = realloc(names, (n + 1) * sizeof(*names));
-		if (!nn)
-			break;
-		names = nn;
-		names[n++] = strdup(de->d_name);
-	}
-	closedir(d);
-	if (n)
-		qsort(names, n, sizeof(*names), lua_name_cmp);
-	int rc = 0;
 	for (size_t i = 0; i < n; i++) {
 		char path[4096];
 		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
-		int r = names[i] ? hr_plugins_add_file(set, path, diag, ud) : -ENOMEM;
+		int r = hr_plugins_add_file(set, path, diag, ud);
 		if (r == -ENOMEM)
 			rc = r;
 		else if (r && !rc)
 			rc = -EINVAL;
-		free(names[i]);
 	}
-	free(names);
+	hr_dir_list_free(names, n);
 	return rc;
 }
 
