@@ -175,6 +175,10 @@ static const struct rule rules[] = {
 	/* Crisis: thoughts of suicide or self-harm, wishing to die, no point going on. */
 	{ "crisis", HR_TIER_CRISIS, G_CRISIS, 0,
 	  "\\b(?:suicid\\w*|kill(?:ing)? my ?self|(?:end|ending) (?:it all|my (?:own )?life)|"
+	  /* Someone else at risk, told by a caregiver, is a crisis too. */
+	  "kill(?:ing|s)? (?:him|her|them) ?sel(?:f|ves)|(?:end|ending|take|taking) (?:his|her|their) (?:own )?life|"
+	  "(?:hurt|hurting|harm|harming) (?:my|him|her|them) ?sel(?:f|ves)|"
+	  "(?:i'd|i would|id) rather (?:be dead|die)|"
 	  "tak(?:e|ing) my (?:own )?life(?! back)|"
 	  "(?:want|wanna|going|gonna|planning|plan|ready|decided|thinking about|think about|"
 	  "thought about) (?:to )?(?:end|ending) (?:it|things|everything)|"
