@@ -21,6 +21,33 @@
 
 #define MAX_TURNS 4
 
+/*
+ * Reads the options the authoring commands share (--config FILE, --help).
+ * Returns -1 to go on (operands start at optind), or the exit status.
+ */
+static int parse_options(int argc, char **argv, void (*usage)(FILE *), const char **config)
+{
+	static const struct option opts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "c:h", opts, NULL)) != -1) {
+		if (c == 'c') {
+			*config = optarg;
+		} else if (c == 'h') {
+			usage(stdout);
+			return 0;
+		} else {
+			usage(stderr);
+			return 2;
+		}
+	}
+	return -1;
+}
+
 /* One test case: a conversation of up to MAX_TURNS questions and what the
  * last reply must be. */
 struct test_case {
@@ -166,25 +193,10 @@ static void usage_test(FILE *f)
 
 int hr_cmd_test(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "config", required_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *config = NULL;
-	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "c:h", opts, NULL)) != -1) {
-		if (c == 'c') {
-			config = optarg;
-		} else if (c == 'h') {
-			usage_test(stdout);
-			return 0;
-		} else {
-			usage_test(stderr);
-			return 2;
-		}
-	}
+	int status = parse_options(argc, argv, usage_test, &config);
+	if (status >= 0)
+		return status;
 	struct hr_config cfg;
 	if (hr_cli_load_config(&cfg, config))
 		return 1;
@@ -222,7 +234,7 @@ int hr_cmd_test(int argc, char **argv)
 			hr_dir_list_free(names, n);
 		}
 	}
-	int status = 0;
+	status = 0;
 	for (size_t i = 0; i < nfiles; i++) {
 		if (run_file(&run, files[i]))
 			status = 1;
@@ -323,25 +335,10 @@ static void usage_new(FILE *f)
 
 int hr_cmd_new(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "config", required_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *config = NULL;
-	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "c:h", opts, NULL)) != -1) {
-		if (c == 'c') {
-			config = optarg;
-		} else if (c == 'h') {
-			usage_new(stdout);
-			return 0;
-		} else {
-			usage_new(stderr);
-			return 2;
-		}
-	}
+	int status = parse_options(argc, argv, usage_new, &config);
+	if (status >= 0)
+		return status;
 	if (optind != argc - 1) {
 		usage_new(stderr);
 		return 2;
@@ -380,7 +377,7 @@ int hr_cmd_new(int argc, char **argv)
 	snprintf(p1, sizeof(p1), "%s/%s.intents", cfg.intents_dir, name);
 	snprintf(p2, sizeof(p2), "%s/%s.lua", cfg.plugins_dir, name);
 	snprintf(p3, sizeof(p3), "%s/%s.tests", cfg.plugins_dir, name);
-	int status = 0;
+	status = 0;
 	if (access(p1, F_OK) == 0 || access(p2, F_OK) == 0 || access(p3, F_OK) == 0) {
 		fprintf(stderr, "herald new: a topic named '%s' already exists; choose another name\n", name);
 		status = 1;
@@ -415,25 +412,10 @@ static void usage_report(FILE *f)
 
 int hr_cmd_report(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "config", required_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *config = NULL;
-	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "c:h", opts, NULL)) != -1) {
-		if (c == 'c') {
-			config = optarg;
-		} else if (c == 'h') {
-			usage_report(stdout);
-			return 0;
-		} else {
-			usage_report(stderr);
-			return 2;
-		}
-	}
+	int status = parse_options(argc, argv, usage_report, &config);
+	if (status >= 0)
+		return status;
 	if (optind != argc - 1 || strcmp(argv[optind], "unanswered") != 0) {
 		usage_report(stderr);
 		return 2;
