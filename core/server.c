@@ -70,6 +70,7 @@ struct hr_server {
 	struct addr_count *addrs[ADDR_BUCKETS];
 	lws_retry_bo_t idle_policy;
 	int stopping;
+	struct hr_trace *trace; /* scratch for answer(), owned here */
 	void (*on_fallback)(void *ud, const char *text, size_t len);
 	void *on_fallback_ud;
 };
@@ -139,9 +140,9 @@ static uint64_t now_ms(void)
 /* Answers one question: the only place the network layer calls the engine. */
 static int answer(struct hr_server *s, struct hr_convo *convo, const struct hr_ask *ask, struct hr_answer *out)
 {
-	struct hr_trace *trace = calloc(1, sizeof(*trace));
-	if (!trace)
-		return -ENOMEM;
+	/* One trace, reused: the loop answers one question at a time, and the
+	 * per-question path should not allocate what it can keep. */
+	struct hr_trace *trace = s->trace;
 	lws_usec_t t0 = lws_now_usecs();
 	int rc = hr_engine_ask(s->engine, convo, ask->text, ask->text_len, out, trace);
 	lws_usec_t dt = lws_now_usecs() - t0;
@@ -153,7 +154,6 @@ static int answer(struct hr_server *s, struct hr_convo *convo, const struct hr_a
 		hr_info("answered intent=%s safety=%s candidates=%zu us=%lld", out->intent,
 			hr_safety_name(out->safety) ? hr_safety_name(out->safety) : "none",
 			trace->match.ncandidates, (long long)dt);
-	free(trace);
 	return rc;
 }
 
@@ -617,7 +617,10 @@ int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *eng
 	s->cfg = cfg;
 	s->engine = engine;
 	s->sessions = hr_sessions_new((size_t)cfg->max_sessions, (uint64_t)cfg->session_ttl_s * 1000);
-	if (!s->sessions) {
+	s->trace = malloc(sizeof(*s->trace));
+	if (!s->sessions || !s->trace) {
+		hr_sessions_free(s->sessions);
+		free(s->trace);
 		free(s);
 		return -ENOMEM;
 	}
@@ -648,6 +651,7 @@ int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *eng
 	if (!s->ctx) {
 		hr_err("cannot create the libwebsockets context (is libwebsockets-evlib-uv installed?)");
 		hr_sessions_free(s->sessions);
+		free(s->trace);
 		free(s);
 		return -EIO;
 	}
@@ -697,5 +701,6 @@ void hr_server_free(hr_server *s)
 		}
 	}
 	hr_sessions_free(s->sessions);
+	free(s->trace);
 	free(s);
 }
