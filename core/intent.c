@@ -269,10 +269,12 @@ int hr_intents_add_text(hr_intents *set, const char *name, const char *text, siz
 				ent->line = lineno;
 				block = ENTITY;
 			} else if (strcmp(kw, "intent") == 0) {
-				if (!valid_name(arg, 1) || strcmp(arg, "fallback") == 0) {
+				/* "fallback" is allowed: its patterns name questions that must get
+				 * the fallback answer even when other intents match them. */
+				if (!valid_name(arg, 1)) {
 					hr_diagf(diag, ud, file, lineno,
 						 "bad intent name '%s' (use dotted lower-case words such as "
-						 "treatment.trastuzumab; 'fallback' is reserved)", arg);
+						 "treatment.trastuzumab)", arg);
 					errors++;
 					block = SKIP;
 					continue;

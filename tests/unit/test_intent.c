@@ -229,6 +229,40 @@ static void test_named_groups_become_slots(void **state)
 	hr_intents_free(set);
 }
 
+/* An intent named "fallback" lists questions that must get the fallback answer
+ * although other intents match them: with a higher priority it wins, and a
+ * lookahead keeps it off questions that are in scope after all. */
+static void test_fallback_intent_claims_out_of_scope(void **state)
+{
+	(void)state;
+	struct diags d = { 0 };
+	int rc;
+	hr_intents *set = build("slot other\n"
+				"  pancreatic cancer = pancreatic, pancreas cancer\n"
+				"  lung cancer = lung cancer\n"
+				"intent outlook.survival\n"
+				"  pattern: survival\n"
+				"  example: survival rate\n"
+				"intent fallback\n"
+				"  priority: 50\n"
+				"  pattern: ^(?!.*\\bbreast\\b).*{other}\n"
+				"  example: survival rate for pancreatic cancer\n",
+				&d, &rc);
+	assert_int_equal(rc, 0);
+	assert_int_equal(d.n, 0);
+	assert_non_null(hr_intents_find(set, "fallback"));
+	struct hr_match *m = calloc(1, sizeof(*m));
+	assert_string_equal(top(set, "what is the survival rate for pancreatic cancer", m), "fallback");
+	assert_string_equal(hr_candidate_slot(&m->candidates[0], "other"), "pancreatic cancer");
+	assert_int_equal(m->ncandidates, 2);
+	assert_string_equal(top(set, "survival rate for breast cancer that spread to the lung", m),
+			    "outlook.survival");
+	assert_string_equal(top(set, "lung cancer survival", m), "fallback");
+	assert_string_equal(hr_candidate_slot(&m->candidates[0], "other"), "lung cancer");
+	free(m);
+	hr_intents_free(set);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -236,6 +270,7 @@ int main(void)
 		cmocka_unit_test(test_spelling_correction),  cmocka_unit_test(test_errors_have_file_and_line),
 		cmocka_unit_test(test_directory_of_bad_file), cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_named_groups_become_slots),
+		cmocka_unit_test(test_fallback_intent_claims_out_of_scope),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
