@@ -36,12 +36,61 @@ herald.answer("conversation.capabilities", {
   },
 })
 
-herald.answer("fallback", {
-  text = "Sorry, I can't help with that. I can help with questions about HER2-positive breast cancer: "
-      .. "tests, treatments, side effects, daily life and support. Try one of the questions below.",
-  suggest = {
-    "What does HER2-positive mean?",
-    "What are the side effects of chemo?",
-    "Where can I find support?",
-  },
-})
+herald.source("nci-types", { title = "Cancer Types", publisher = "National Cancer Institute",
+  url = "https://www.cancer.gov/types" })
+herald.source("nci-contact", { title = "Contact Us: Cancer Information Service", publisher = "National Cancer Institute",
+  url = "https://www.cancer.gov/contact" })
+herald.source("medlineplus", { title = "Health Topics", publisher = "MedlinePlus, U.S. National Library of Medicine",
+  url = "https://medlineplus.gov/healthtopics.html" })
+
+local HER2_TOPICS = {
+  "What does HER2-positive mean?",
+  "How is HER2-positive breast cancer treated?",
+  "Where can I find support?",
+}
+
+-- The fallback: questions no intent matched, and questions about other cancers
+-- or other illnesses (intents/scope.intents), which arrive with the slot that
+-- names what was asked about.
+herald.on("fallback", function(q)
+  local cancer = q.slots.scope_cancer or q.slots.scope_site_cancer
+  local illness = q.slots.scope_illness
+  if cancer then
+    return {
+      text = {
+        "I'm sorry, I only know about HER2-positive breast cancer, so I can't answer questions about " .. cancer .. ".",
+        "The National Cancer Institute can help. Visit cancer.gov or call 1-800-4-CANCER (1-800-422-6237) to talk with a cancer information specialist.",
+        "Your doctor is also a good person to ask.",
+      },
+      speech = "I'm sorry, I only know about her two positive breast cancer, so I can't answer questions about "
+        .. cancer .. ". The National Cancer Institute can help. Visit cancer dot gov, or call "
+        .. "1 800 4 CANCER, that is 1 800 422 6237, to talk with a cancer information specialist. "
+        .. "Your doctor is also a good person to ask.",
+      sources = { "nci-types", "nci-contact" },
+      suggest = HER2_TOPICS,
+    }
+  elseif illness then
+    return {
+      text = {
+        "I'm sorry, I only know about HER2-positive breast cancer, so I can't answer questions about " .. illness .. ".",
+        "Your doctor or pharmacist can help. MedlinePlus, from the U.S. National Library of Medicine, also has plain-language health information.",
+        "If you have breast cancer too, you can ask me how it fits with your cancer care.",
+      },
+      speech = "I'm sorry, I only know about her two positive breast cancer, so I can't answer questions about "
+        .. illness .. ". Your doctor or pharmacist can help. MedlinePlus, from the U S National Library of "
+        .. "Medicine, also has plain-language health information. If you have breast cancer too, you can ask "
+        .. "me how it fits with your cancer care.",
+      sources = { "medlineplus" },
+      suggest = HER2_TOPICS,
+    }
+  end
+  return {
+    text = "Sorry, I can't help with that. I can help with questions about HER2-positive breast cancer: "
+        .. "tests, treatments, side effects, daily life and support. Try one of the questions below.",
+    suggest = {
+      "What does HER2-positive mean?",
+      "What are the side effects of chemo?",
+      "Where can I find support?",
+    },
+  }
+end)
