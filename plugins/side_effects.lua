@@ -17,6 +17,7 @@ src("nci-se", "Side Effects of Cancer Treatment", NCI, "https://www.cancer.gov/a
 src("nci-nausea", "Nausea and Vomiting and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/nausea")
 src("nci-fatigue", "Fatigue and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/fatigue")
 src("nci-hair", "Hair Loss (Alopecia) and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/hair-loss")
+src("asco-taste", "Taste Changes", "Cancer.Net, American Society of Clinical Oncology", "https://www.cancer.net/coping-with-cancer/physical-emotional-and-social-effects-cancer/managing-physical-side-effects/taste-changes")
 src("nci-mouth", "Mouth and Throat Problems and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/mouth-throat")
 src("nci-nerve", "Nerve Problems (Peripheral Neuropathy) and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/nerve-problems")
 src("nci-diarrhea", "Diarrhea and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/diarrhea")
@@ -300,7 +301,7 @@ answer("se.hair", {
 
 -- Mouth --------------------------------------------------------------------------
 
-answer("se.mouth", {
+local MOUTH = {
   text = {
     "Chemo and some HER2 drugs can cause mouth sores, a dry mouth, or changes in taste.",
     "Brush gently with a soft brush and rinse often with salt and baking soda in water.",
@@ -310,7 +311,26 @@ answer("se.mouth", {
   },
   sources = { "nci-mouth", "acs-targeted" },
   suggest = { "What should I eat during treatment?", "How can I manage nausea?", "What are the side effects of chemo?" },
-})
+}
+
+-- A question about taste (a metal taste, food that tastes of nothing) gets taste tips.
+local TASTE = {
+  text = {
+    "Changes in taste are common during chemo. About half of people have them.",
+    "Food may taste like metal, bitter, or like nothing at all. This often fades a few weeks after treatment ends.",
+    "Things that can help: use plastic forks and spoons, try cold foods, and add herbs, spices or a little lemon if your mouth is not sore. Brush your teeth or rinse your mouth before you eat.",
+    "Sugar-free mints or gum can ease a bad taste.",
+    "Next step: if you are not eating enough, ask your team about seeing a dietitian.",
+  },
+  sources = { "asco-taste", "nci-mouth" },
+  suggest = { "What should I eat during treatment?", "How do I treat mouth sores from chemo?", "How can I manage nausea?" },
+}
+
+herald.on("se.mouth", function(q)
+  local t = q.text
+  local taste = (t:find("tast") or t:find("metal")) and not (t:find("sore") or t:find("ulcer") or t:find("mucositis"))
+  return compose(taste and TASTE or MOUTH, nil, q)
+end)
 
 -- Infusion reactions -------------------------------------------------------------
 
