@@ -21,6 +21,7 @@ src("nci-alcohol", "Alcohol and Cancer Risk", NCI, "https://www.cancer.gov/about
 src("nci-cam", "Complementary and Alternative Medicine", NCI, "https://www.cancer.gov/about-cancer/treatment/cam")
 src("dm-tukysa", "Tukysa (tucatinib) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=tukysa")
 src("nci-appetite", "Appetite Loss and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/appetite-loss")
+src("oncolink-fluids", "Preventing Dehydration During Cancer Treatment", "OncoLink, Penn Medicine", "https://www.oncolink.org/support/nutrition-and-cancer/during-and-after-treatment/preventing-dehydration-during-cancer-treatment")
 src("nci-eating", "Eating Hints: Before, during, and after Cancer Treatment", NCI, "https://www.cancer.gov/publications/patient-education/eating-hints")
 src("nci-coping", "Coping with Cancer", NCI, "https://www.cancer.gov/about-cancer/coping")
 src("acs-sexual", "Fertility and Sexual Side Effects", ACS, "https://www.cancer.org/cancer/managing-cancer/side-effects/fertility-and-sexual-side-effects.html")
@@ -95,7 +96,20 @@ herald.answer("life.interactions", {
   suggest = { "Can I drink alcohol during treatment?", "What should I eat during treatment?", "Can yoga or acupuncture help?" },
 })
 
-herald.answer("life.diet", {
+-- Drinking enough (water, fluids) is a diet question with its own answer.
+local FLUIDS = {
+  text = {
+    "Drinking enough helps your body during treatment. Many teams suggest about 8 to 10 cups of fluid a day, unless they give you a different goal.",
+    "Water, milk, juice, soup and drinks without caffeine all count. Sip through the day, and keep a bottle close by.",
+    "You need more if you have diarrhea, vomiting or a fever. Some heart or kidney problems need less, so follow your team's advice.",
+    "Call your care team if you can't keep fluids down, feel dizzy, or pass only a little dark urine.",
+    "Next step: ask your team how much you should drink each day.",
+  },
+  sources = { "oncolink-fluids", "nci-eating" },
+  suggest = { "What should I eat during chemo?", "How do I manage diarrhea?", "Can I drink alcohol during treatment?" },
+}
+
+local DIET = {
   text = {
     "No special diet treats HER2-positive cancer, and no food cures it.",
     "A mix of vegetables, fruit, whole grains, beans and lean protein helps you stay strong. Sugar does not feed cancer directly, and soy foods are safe to eat.",
@@ -105,7 +119,15 @@ herald.answer("life.diet", {
   },
   sources = { "nci-eating", "nci-appetite" },
   suggest = { "How can I manage nausea?", "Can I drink alcohol during treatment?", "Can supplements interact with my treatment?" },
-})
+}
+
+herald.on("life.diet", function(q)
+  local t = q.text
+  if t:find("water") or t:find("fluid") or t:find("hydrat") or t:find("liquid") or t:find("coffee") or t:find("caffeine") then
+    return FLUIDS
+  end
+  return DIET
+end)
 
 herald.answer("life.travel", {
   text = {
