@@ -574,10 +574,19 @@ static const struct decision_rule decision_rules[] = {
 	  "(?:took|taken|take) (?:too many|too much|an extra|two doses|double|a double)|"
 	  "accidentally took)\\b" },
 	{ HR_DECISION_DOSE,
-	  "\\b(?:(?:my|her|his) dose (?:be |is |was |should be |needs to be |need to be |get |"
-	  "got |been )?(?:changed|lowered|raised|increased|decreased|reduced|adjusted|cut|"
-	  "too (?:high|low|much|strong))|should my dose|(?:dose|dosage) (?:for me|should i|"
-	  "do i|is right for me|is best for me))\\b" },
+	  "\\b(?:(?:my|her|his) (?:\\S+ )?(?:dose|dosage|doses)(?: of(?: \\S+){1,3}?)? (?:be |is |"
+	  "was |should be |needs to be |need to be |get |got |been |be made |go |goes )?(?:changed|"
+	  "lowered|raised|increased|decreased|reduced|adjusted|cut|halved|lower|smaller|"
+	  "too (?:high|low|much|strong))|should my (?:\\S+ )?dose|(?:dose|dosage) (?:for me|"
+	  "should i|do i|is right for me|is best for me)|"
+	  /* "Can the Kadcyla dose be lowered for me", "will I need a dose reduction". */
+	  "(?:can|could|should|will|would|may|might) (?:the|my|her|his) (?:\\S+ )?(?:dose|dosage)"
+	  "(?: of(?: \\S+){1,3}?)? (?:be )?(?:changed|lowered|raised|increased|decreased|reduced|"
+	  "adjusted|cut|halved)|"
+	  "(?:i|we|she|he) (?:\\S+ ){0,2}?(?:need|get|have|ask for|want) (?:a |an )?(?:lower|"
+	  "smaller|reduced|higher) dose|"
+	  "(?:i|we|she|he|my \\S+) (?:\\S+ ){0,2}?(?:need|get|have|ask for|want) (?:a )?dose "
+	  "(?:reduction|change|adjustment|decrease|increase|delay))\\b" },
 
 	/* Stop or skip. */
 	{ HR_DECISION_STOP,

@@ -391,7 +391,9 @@ static void test_decision_dose(void **state)
 		  "How much neratinib should I take?", "How many tablets of Xeloda should I take?",
 		  "I missed a dose of neratinib", "I forgot to take my Tukysa this morning",
 		  "Can I double up on my dose tomorrow?", "Should I take an extra pill?", "Can my dose be lowered?",
-		  "I want to change my dose");
+		  "I want to change my dose", "Can my dose of Kadcyla be lowered?",
+		  "Could my Enhertu dose be reduced?", "Can the dose of Tukysa be cut for me?",
+		  "Will I need a dose reduction on neratinib?", "Can I get a lower dose of Kadcyla?");
 }
 
 static void test_decision_stop(void **state)
@@ -427,7 +429,8 @@ static void test_general_questions_are_not_decisions(void **state)
 		  "How do I stop diarrhea on neratinib?", "When does Herceptin treatment end?",
 		  "What are the chances of side effects on Enhertu?", "Will I miss work during chemo?",
 		  "Should I take tucatinib with food?", "Should I call my doctor or go to the ER?",
-		  "What are biosimilars of trastuzumab?");
+		  "What are biosimilars of trastuzumab?", "What is the starting dose of Kadcyla?",
+		  "Why do doses of Enhertu depend on weight?");
 }
 
 static void test_decision_is_set_with_a_tier(void **state)
