@@ -36,7 +36,7 @@ herald.answer("outlook.survival", {
   suggest = { "Is HER2-positive breast cancer curable?", "Is HER2-positive more aggressive?", "What questions should I ask my doctor?" },
 })
 
-herald.answer("outlook.cure", {
+local CURE = {
   text = {
     "Often, yes. Most people with early-stage HER2-positive breast cancer are cured with treatment.",
     "That treatment usually means surgery, chemo and HER2 drugs such as trastuzumab (Herceptin).",
@@ -45,7 +45,29 @@ herald.answer("outlook.cure", {
   },
   sources = { "acs-her2", "nci-breast" },
   suggest = { "What is the survival rate for HER2-positive breast cancer?", "How is HER2-positive breast cancer treated?", "Will it come back?" },
-})
+}
+
+-- Asked about cancer that has spread: the honest answer comes first, gently.
+local CURE_METASTATIC = {
+  text = {
+    "I'm sorry to say that stage 4 (metastatic) HER2-positive breast cancer usually can't be cured.",
+    "But it can be treated, often for a long time. For many people, HER2 drugs keep it controlled for years, and newer drugs help people live longer than before.",
+    "The aim of treatment is to control the cancer and help you feel as well as you can. How it goes differs a lot from person to person.",
+    "Next step: ask your care team what the goal of your treatment is and what they expect for you.",
+  },
+  sources = { "acs-her2", "nci-metastatic" },
+  suggest = { "How is metastatic HER2-positive breast cancer treated?", "What is palliative care?", "Where can I find support?" },
+}
+
+local SPREAD_WORDS = { "stage 4", "stage four", "stage iv", "metasta", "mets", "spread", "advanced", "secondary",
+  "terminal", "mbc", "de novo", "incurable" }
+
+herald.on("outlook.cure", function(q)
+  for _, w in ipairs(SPREAD_WORDS) do
+    if q.text:find(w, 1, true) then return CURE_METASTATIC end
+  end
+  return CURE
+end)
 
 herald.answer("outlook.aggressive", {
   text = {
