@@ -21,7 +21,9 @@
  *    right before them ("I'm not suicidal", "I really don't want to die"),
  *    because erring towards the crisis reply is the safe side. A trigger
  *    followed by "years ago", "last year" or "in the past" is history, not an
- *    alert.
+ *    alert. A fever or chills from some time ago that is over ("fever last week
+ *    but it's gone") is not a call now either, unless the message also says
+ *    something is happening now.
  *
  * 3. Report or question. Emergency and call-now rules must not fire on a
  *    question about warning signs. The same backward reading classifies the
@@ -455,6 +457,9 @@ enum ctx {
 	C_PRESENT,
 	C_GUTMATE,
 	C_REST,
+	C_PAST,
+	C_RESOLVED,
+	C_RETURNED,
 	NCTX,
 };
 
@@ -509,6 +514,20 @@ static const char *const ctx_src[NCTX] = {
 		      "throwing up|vomiting|vomited|threw up|puking|blood|bloody|black (?:stools?|"
 		      "poop)|dehydrated|dehydration|(?:haven't|hasn't|not|barely) (?:peed|peeing|"
 		      "urinated|urinating))\\b",
+	/* A time that is over: "last week", "three days ago" ("last night" and
+	 * "yesterday" are recent enough to call about, so they are not here). */
+	[C_PAST] = "\\b(?:last (?:week|month|cycle|round|time|treatment|infusion)|the (?:week|month) before|"
+		   "(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\\d+|a few|few|several|a couple of|"
+		   "couple of|a couple) (?:days?|weeks?|months?) (?:ago|back|before)|(?:days|weeks|months) ago|"
+		   "a while (?:ago|back)|the other day|earlier (?:this|in the) (?:week|month|year)|"
+		   "over the weekend|last weekend)\\b",
+	/* It has stopped: "but it's gone", "went away", "back to normal". */
+	[C_RESOLVED] = "\\b(?:gone|went away|go away|goes away|passed|resolved|cleared(?: up)?|broke|"
+		       "settled(?: down)?|subsided|disappeared|(?:better|fine|normal|ok|okay|over) now|"
+		       "back to normal|(?:hasn't|has not|didn't|did not|never) (?:come|came) back|"
+		       "all better|feel fine)\\b",
+	/* It is back: undoes "it's gone". */
+	[C_RETURNED] = "\\b(?:(?:came|come|comes|coming|is|it's|its|it is) back|returned|returning|again)\\b",
 	[C_REST] = "\\b(?:at rest|while resting|when resting|resting|(?:just )?sitting (?:still|"
 		   "down|quietly|here|on the couch|in bed)|lying still|doing nothing|"
 		   "not doing anything|even at rest|even when (?:i'm |i am )?(?:resting|sitting|"
@@ -1439,6 +1458,27 @@ static int has_gutmate(struct check *c)
 	return 0;
 }
 
+/* A fever that happened some time ago and is over ("fever last week but it's
+ * gone") is history to mention at the next visit, not a call now. "It didn't go
+ * away" is not over, and anything said to be happening now outweighs it. */
+static int said_unnegated(struct check *c, enum ctx k)
+{
+	size_t off = 0;
+	while (off <= c->len && match(c->s, c->s->ctx[k], "context", c->text, c->len, off)) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->s->md);
+		if (judge(c->text, ov[0], NEG_WINDOW) != NEGATED)
+			return 1;
+		off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	}
+	return 0;
+}
+
+static int fever_is_over(struct check *c)
+{
+	return has_ctx(c, C_PAST) && !has_ctx(c, C_PRESENT) && said_unnegated(c, C_RESOLVED) &&
+	       !said_unnegated(c, C_RETURNED);
+}
+
 /* Decides whether rule R fires at the match in OV: pairs of offsets, the whole
  * match first, then NGROUPS - 1 capture groups (PCRE2_UNSET when unused). */
 static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, int ngroups)
@@ -1449,6 +1489,8 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 
 	enum stance st = judge(c->text, start, NEG_WINDOW);
 	if (st == NEGATED || is_history(c->text, c->len, end))
+		return 0;
+	if (r->group == G_FEVER && fever_is_over(c))
 		return 0;
 	/* A fever with a reading at or above the threshold is a report however
 	 * the sentence is framed ("not sure if I have a fever, it's 100.9"). */

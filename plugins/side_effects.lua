@@ -352,7 +352,7 @@ answer("se.infusion", {
 
 -- Blood counts and infection -----------------------------------------------------
 
-answer("se.blood_counts", {
+local BLOOD_COUNTS = {
   text = {
     "Chemo can lower your blood counts.",
     "Low white blood cells (neutropenia) raise your risk of infection. Low red cells (anemia) make you tired, and low platelets make you bruise or bleed more easily.",
@@ -363,11 +363,26 @@ answer("se.blood_counts", {
   },
   sources = { "nci-infection", "acs-chemo" },
   suggest = { "What are the side effects of chemo?", "Can I get vaccines during treatment?", "How do I cope with fatigue?" },
-}, {
+}
+local BLOOD_COUNT_NOTES = {
   t_dm1 = "T-DM1 (Kadcyla) can lower platelets, so your team checks them before each dose.",
   t_dxd = "Trastuzumab deruxtecan (Enhertu) can lower white cells, red cells and platelets.",
   trastuzumab = "Trastuzumab (Herceptin) alone does not usually lower blood counts much; the chemo given with it does.",
-})
+}
+
+-- A fever that has come and gone ("fever last week but it's gone"): not an
+-- alert (the safety layer lets it through), but still worth telling the team.
+local PAST_FEVER = "A fever that has gone away is still worth telling your care team about. If it comes back, call them right away."
+
+herald.on("se.blood_counts", function(q)
+  local a = compose(BLOOD_COUNTS, BLOOD_COUNT_NOTES, q)
+  local t = q.text
+  if (t:find("fever") or t:find("chills") or t:find("temp")) and (t:find("ago") or t:find("last week")
+      or t:find("gone") or t:find("went away") or t:find("better now") or t:find("passed")) then
+    table.insert(a.text, 1, PAST_FEVER)
+  end
+  return a
+end)
 
 -- Hormone therapy ----------------------------------------------------------------
 

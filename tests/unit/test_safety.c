@@ -336,6 +336,23 @@ static void test_history_is_not_alert(void **state)
 	      "My dad died of a heart attack");
 }
 
+static void test_past_fever_that_is_over_is_not_alert(void **state)
+{
+	TIERS(*state, HR_TIER_NONE, "fever last week but gone", "I had a fever last week but it's gone now",
+	      "I had a fever a few days ago on chemo but it went away",
+	      "had chills last week after my infusion, all better now",
+	      "I had a fever of 101 two weeks ago but it's gone", "I had a fever last week and it hasn't come back");
+	/* Not over, back again, recent, or happening now: still a call. */
+	TIERS(*state, HR_TIER_CALL_NOW, "I had a fever last week and it didn't go away",
+	      "I had a fever last week and it's back again", "fever last week, gone now but it came back today",
+	      "I have had a fever since last week", "I had a fever last night but it's gone now",
+	      "fever last week and I still have it", "I've had a fever for the last week",
+	      "I had a fever yesterday and it went away but I feel awful",
+	      "I had a fever last week and now it's 101");
+	/* Only fevers: other call-now signs are not softened. */
+	TIERS(*state, HR_TIER_CALL_NOW, "I'm on Enhertu and I've had a cough since last week, it's not gone");
+}
+
 /* ------------------------------------------------------------------------- */
 /* Warning-sign and general questions are not alerts. */
 
@@ -777,6 +794,7 @@ int main(void)
 		cmocka_unit_test(test_call_now_fever_numbers),
 		cmocka_unit_test(test_call_now_fever_words),
 		cmocka_unit_test(test_fever_below_threshold_is_not_alert),
+		cmocka_unit_test(test_past_fever_that_is_over_is_not_alert),
 		cmocka_unit_test(test_call_now_lung_needs_tdxd),
 		cmocka_unit_test(test_call_now_heart),
 		cmocka_unit_test(test_call_now_gut),
