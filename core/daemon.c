@@ -21,6 +21,7 @@
 #include "log.h"
 #include "server.h"
 #include "unanswered.h"
+#include "webroot.h"
 
 /* One reload: built on the thread pool, swapped in on the loop. */
 struct reload_job {
@@ -33,6 +34,8 @@ struct reload_job {
 	char config_err[600];
 	char *diags; /* "file:line: message" lines, reported on the loop */
 	size_t diaglen;
+	hr_webroot *web; /* the widget's files, swapped with the content */
+	int web_rc;
 };
 
 struct daemon {
@@ -45,6 +48,7 @@ struct daemon {
 	struct hr_content *content; /* the generation being served */
 	hr_engine *engine;
 	hr_server *server;
+	hr_webroot *web; /* the widget's files being served; outlives the server */
 	struct reload_job *reloading; /* at most one at a time */
 	int reload_again, reload_again_config;
 	int stopping;
@@ -154,6 +158,7 @@ static void reload_work(uv_work_t *w)
 		job->cfg.listen_port = job->d->cfg.listen_port;
 		hr_config_resolve(&job->cfg);
 	}
+	job->web_rc = hr_webroot_load(job->cfg.web_dir, job_diag, job, &job->web);
 	job->content = calloc(1, sizeof(*job->content));
 	if (!job->content) {
 		job->rc = -ENOMEM;
@@ -186,6 +191,15 @@ static void reload_done(uv_work_t *w, int status)
 		free(d->content);
 		d->content = job->content;
 		job->content = NULL;
+		if (job->web) {
+			hr_server_set_webroot(d->server, job->web);
+			hr_webroot_free(d->web);
+			d->web = job->web;
+			job->web = NULL;
+		} else {
+			hr_warn("cannot read %s (%s); still serving the previous web files", job->cfg.web_dir,
+				strerror(-job->web_rc));
+		}
 		if (job->reread_config) {
 			d->cfg = job->cfg;
 			enum hr_log_level lvl = HR_LOG_INFO;
@@ -203,6 +217,7 @@ static void reload_done(uv_work_t *w, int status)
 		hr_content_free(job->content);
 		free(job->content);
 	}
+	hr_webroot_free(job->web);
 	free(job->diags);
 	free(job);
 	if (d->reload_again && !d->stopping) {
@@ -408,7 +423,14 @@ int hr_cmd_serve(int argc, char **argv)
 		}
 	}
 
+	/* The widget's files are read now, before the loop runs, so serving them
+	 * never waits on the disk. Without them herald still answers. */
+	int wrc = hr_webroot_load(d->cfg.web_dir, hr_diag_log, NULL, &d->web);
+	if (wrc)
+		hr_notice("no chat widget: cannot read %s (%s)", d->cfg.web_dir, strerror(-wrc));
 	rc = hr_server_start(&d->loop, &d->cfg, d->engine, &d->server);
+	if (rc == 0)
+		hr_server_set_webroot(d->server, d->web);
 	if (rc == 0 && d->unanswered)
 		hr_server_on_fallback(d->server, on_fallback, d);
 	if (rc) {
@@ -444,6 +466,7 @@ out_content:
 	hr_content_free(d->content);
 	free(d->content);
 out_free:
+	hr_webroot_free(d->web);
 	free(d);
 	if (status == 0)
 		hr_notice("herald stopped");

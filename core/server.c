@@ -21,6 +21,7 @@
 #include "log.h"
 #include "proto.h"
 #include "sessions.h"
+#include "webroot.h"
 
 struct outmsg {
 	struct outmsg *next;
@@ -73,12 +74,19 @@ struct hr_server {
 	struct hr_trace *trace; /* scratch for answer(), owned here */
 	void (*on_fallback)(void *ud, const char *text, size_t len);
 	void *on_fallback_ud;
+	const hr_webroot *web; /* the widget's files, borrowed from the daemon */
 };
 
 void hr_server_on_fallback(hr_server *s, void (*fn)(void *ud, const char *text, size_t len), void *ud)
 {
 	s->on_fallback = fn;
 	s->on_fallback_ud = ud;
+}
+
+void hr_server_set_webroot(hr_server *s, const hr_webroot *web)
+{
+	if (s)
+		s->web = web;
 }
 
 static struct hr_server *server_of(struct lws *wsi)
@@ -427,6 +435,44 @@ static int json_content_type(struct lws *wsi)
 	       strcasecmp(ct, "application/x-www-form-urlencoded") == 0;
 }
 
+static int add_header(struct lws *wsi, const char *name, const char *value, unsigned char **p, unsigned char *end)
+{
+	return lws_add_http_header_by_name(wsi, (const unsigned char *)name, (const unsigned char *)value,
+					   (int)strlen(value), p, end);
+}
+
+/* Serves one of the widget's files from memory (webroot.c: the disk is never
+ * touched here), 304 when the client's copy is current, headers alone for HEAD. */
+static int http_static(struct lws *wsi, struct conn *c, const struct hr_web_file *f)
+{
+	int head = is_method(wsi, WSI_TOKEN_HEAD_URI);
+	if (!head && !is_method(wsi, WSI_TOKEN_GET_URI))
+		return http_error(wsi, c, 405, HR_E_BAD_REQUEST, "use GET", "GET, HEAD");
+	char inm[256];
+	int fresh = hr_webroot_etag_matches(f, header(wsi, WSI_TOKEN_HTTP_IF_NONE_MATCH, inm, sizeof(inm)));
+	unsigned char hdr[LWS_PRE + 2048];
+	unsigned char *start = hdr + LWS_PRE, *p = start, *end = hdr + sizeof(hdr) - 1;
+	/* lws adds nosniff and a strict baseline CSP to every response
+	 * (HEADERS_SECURITY_BEST_PRACTICES_ENFORCE); pages get our own too. */
+	if (lws_add_http_common_headers(wsi, fresh ? 304 : 200, f->type, f->len, &p, end) ||
+	    add_header(wsi, "etag:", f->etag, &p, end) || add_header(wsi, "cache-control:", f->cache_control, &p, end) ||
+	    (f->csp && add_header(wsi, "content-security-policy:", f->csp, &p, end)) ||
+	    lws_finalize_write_http_header(wsi, start, &p, end))
+		return -1;
+	if (fresh || head || f->len == 0)
+		return lws_http_transaction_completed(wsi) ? -1 : 0;
+	/* A copy, so a reload may free the set while this response waits. */
+	char *buf = malloc(LWS_PRE + f->len);
+	if (!buf)
+		return -1;
+	memcpy(buf + LWS_PRE, f->data, f->len);
+	free(c->resp);
+	c->resp = buf;
+	c->resplen = f->len;
+	lws_callback_on_writable(wsi);
+	return 0;
+}
+
 static int http_request(struct hr_server *s, struct lws *wsi, struct conn *c, const char *path)
 {
 	int post = is_method(wsi, WSI_TOKEN_POST_URI);
@@ -460,6 +506,9 @@ static int http_request(struct hr_server *s, struct lws *wsi, struct conn *c, co
 		c->route = ROUTE_ASK;
 		return 0; /* wait for the body */
 	}
+	const struct hr_web_file *f = hr_webroot_find(s->web, path);
+	if (f)
+		return http_static(wsi, c, f);
 	return http_error(wsi, c, 404, HR_E_BAD_REQUEST, "no such path; see docs/protocol.md", NULL);
 }
 

@@ -11,6 +11,7 @@
 
 #include "config.h"
 #include "engine.h"
+#include "webroot.h"
 
 typedef struct hr_server hr_server;
 
@@ -24,6 +25,11 @@ int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *eng
 /* Called with the question's text whenever the answer was the fallback, so the
  * daemon can keep unanswered questions (when enabled). */
 void hr_server_on_fallback(hr_server *s, void (*fn)(void *ud, const char *text, size_t len), void *ud);
+
+/* Serves WEB's files (the chat widget and its demo page) at "/" and
+ * "/NAME"; borrowed, so the caller keeps it alive until it sets another or
+ * frees the server. NULL serves none. */
+void hr_server_set_webroot(hr_server *s, const hr_webroot *web);
 
 /* The port actually bound (useful when the config asked for port 0). */
 int hr_server_port(const hr_server *s);
