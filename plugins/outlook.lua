@@ -16,6 +16,8 @@ src("acs-her2", "Breast Cancer HER2 Status", ACS, "https://www.cancer.org/cancer
 src("acs-targeted", "Targeted Drug Therapy for Breast Cancer", ACS, "https://www.cancer.org/cancer/types/breast-cancer/treatment/targeted-therapy-for-breast-cancer.html")
 src("acs-signs", "Breast Cancer Signs and Symptoms", ACS, "https://www.cancer.org/cancer/types/breast-cancer/screening-tests-and-early-detection/breast-cancer-signs-and-symptoms.html")
 src("acs-lifestyle", "Lifestyle-related Breast Cancer Risk Factors", ACS, "https://www.cancer.org/cancer/types/breast-cancer/risk-and-prevention/lifestyle-related-breast-cancer-risk-factors.html")
+src("acs-men", "Breast Cancer in Men", ACS, "https://www.cancer.org/cancer/types/breast-cancer-in-men.html")
+src("nci-men", "Male Breast Cancer Treatment (PDQ), Patient Version", NCI, "https://www.cancer.gov/types/breast/patient/male-breast-treatment-pdq")
 src("nci-prevention", "Breast Cancer Prevention (PDQ), Patient Version", NCI, "https://www.cancer.gov/types/breast/patient/breast-prevention-pdq")
 src("nci-breast", "Breast Cancer, Patient Version", NCI, "https://www.cancer.gov/types/breast")
 src("nci-metastatic", "Metastatic Cancer: When Cancer Spreads", NCI, "https://www.cancer.gov/types/metastatic-cancer")
@@ -102,6 +104,18 @@ herald.answer("outlook.risk", {
   },
   sources = { "acs-lifestyle", "nci-prevention" },
   suggest = { "Can I prevent breast cancer?", "What are the symptoms of breast cancer?", "Does alcohol affect breast cancer?" },
+})
+
+herald.answer("outlook.men", {
+  text = {
+    "Yes. Men can get breast cancer, including HER2-positive breast cancer, but it is rare. About 1 in 100 breast cancers is found in a man.",
+    "Most breast cancers in men are hormone receptor-positive, and fewer are HER2-positive. The tumor is tested for HER2 in the same way as in women.",
+    "HER2-positive cancer in men is treated with the same kinds of drugs, such as trastuzumab (Herceptin), along with surgery and other treatment.",
+    "The most common sign is a lump, often painless, under or near the nipple. A BRCA2 gene change or a strong family history raises the risk.",
+    "Next step: a man with a breast lump or a nipple change should see a doctor soon.",
+  },
+  sources = { "acs-men", "nci-men" },
+  suggest = { "What does HER2-positive mean?", "How is HER2-positive breast cancer treated?", "Is breast cancer hereditary?" },
 })
 
 herald.answer("outlook.prevention", {
