@@ -54,7 +54,7 @@ local HER2_TOPICS = {
 -- names what was asked about.
 herald.on("fallback", function(q)
   local cancer = q.slots.scope_cancer or q.slots.scope_site_cancer
-  local illness = q.slots.scope_illness
+  local illness = q.slots.scope_illness or q.slots.scope_medicine
   if cancer then
     return {
       text = {

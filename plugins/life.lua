@@ -123,7 +123,8 @@ local DIET = {
 
 herald.on("life.diet", function(q)
   local t = q.text
-  if t:find("water") or t:find("fluid") or t:find("hydrat") or t:find("liquid") or t:find("coffee") or t:find("caffeine") then
+  if t:find("water") or t:find("fluid") or t:find("hydrat") or t:find("liquid") or t:find("coffee") or t:find("caffeine")
+      or t:find("what %a+ i drink") then
     return FLUIDS
   end
   return DIET
