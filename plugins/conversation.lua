@@ -58,13 +58,13 @@ herald.on("fallback", function(q)
   if cancer then
     return {
       text = {
-        "I'm sorry, I only know about HER2-positive breast cancer, so I can't answer questions about " .. cancer .. ".",
-        "The National Cancer Institute can help. Visit cancer.gov or call 1-800-4-CANCER (1-800-422-6237) to talk with a cancer information specialist.",
+        "I'm sorry, I only know about HER2-positive breast cancer. So I can't answer questions about " .. cancer .. ".",
+        "The National Cancer Institute can help. Visit cancer.gov, or call 1-800-4-CANCER (1-800-422-6237) to talk with a cancer expert.",
         "Your doctor is also a good person to ask.",
       },
-      speech = "I'm sorry, I only know about her two positive breast cancer, so I can't answer questions about "
+      speech = "I'm sorry, I only know about her two positive breast cancer. So I can't answer questions about "
         .. cancer .. ". The National Cancer Institute can help. Visit cancer dot gov, or call "
-        .. "1 800 4 CANCER, that is 1 800 422 6237, to talk with a cancer information specialist. "
+        .. "1 800 4 CANCER, that is 1 800 422 6237, to talk with a cancer expert. "
         .. "Your doctor is also a good person to ask.",
       sources = { "nci-types", "nci-contact" },
       suggest = HER2_TOPICS,
@@ -72,11 +72,11 @@ herald.on("fallback", function(q)
   elseif illness then
     return {
       text = {
-        "I'm sorry, I only know about HER2-positive breast cancer, so I can't answer questions about " .. illness .. ".",
+        "I'm sorry, I only know about HER2-positive breast cancer. So I can't answer questions about " .. illness .. ".",
         "Your doctor or pharmacist can help. MedlinePlus, from the U.S. National Library of Medicine, also has plain-language health information.",
         "If you have breast cancer too, you can ask me how it fits with your cancer care.",
       },
-      speech = "I'm sorry, I only know about her two positive breast cancer, so I can't answer questions about "
+      speech = "I'm sorry, I only know about her two positive breast cancer. So I can't answer questions about "
         .. illness .. ". Your doctor or pharmacist can help. MedlinePlus, from the U S National Library of "
         .. "Medicine, also has plain-language health information. If you have breast cancer too, you can ask "
         .. "me how it fits with your cancer care.",

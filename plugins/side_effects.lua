@@ -390,7 +390,7 @@ answer("se.hormone", {
   text = {
     "Hormone therapy is used when the cancer is also hormone receptor-positive.",
     "Common side effects feel like menopause: hot flashes, joint pain or stiffness, vaginal dryness, and mood changes.",
-    "Aromatase inhibitors, such as letrozole, can cause bone loss, so your bone density may be checked. Tamoxifen can slightly raise the risk of blood clots and of cancer of the uterus.",
+    "Aromatase inhibitors, such as letrozole, can cause bone loss, so your bone density may be checked. Tamoxifen can slightly raise the risk of blood clots. It can also slightly raise the risk of cancer of the womb (uterus).",
     "Exercise, layered clothes and some medicines can ease many of these. Call your care team about a painful, swollen leg or unusual bleeding.",
     "Next step: talk to your team before you stop or skip your pills.",
   },
