@@ -459,7 +459,7 @@ answer("se.skin", {
 
 -- Chemo in general -----------------------------------------------------------------
 
-answer("se.chemo", {
+local CHEMO = {
   text = {
     "Chemo attacks cells that grow fast, so it can affect healthy cells too.",
     "Common side effects are tiredness, nausea, hair loss, mouth sores, and low blood counts.",
@@ -469,7 +469,20 @@ answer("se.chemo", {
   },
   sources = { "nci-chemo", "acs-chemo" },
   suggest = { "How can I manage nausea?", "Will I lose my hair?", "Can HER2 treatment cause neuropathy?" },
-})
+}
+
+-- Asked whether chemo can cause another cancer (leukemia): say so plainly first.
+local SECOND_CANCER = "Very rarely, some chemo drugs can lead to a blood cancer, such as leukemia, years later. Your team weighs this small risk against the benefit of treatment."
+
+herald.on("se.chemo", function(q)
+  local a = compose(CHEMO, nil, q)
+  local t = q.text
+  if t:find("leuk") or t:find("blood cancer") or t:find("another cancer") or t:find("second cancer")
+      or t:find("other cancer") or t:find("lymphoma") or t:find("myeloma") then
+    table.insert(a.text, 1, SECOND_CANCER)
+  end
+  return a
+end)
 
 -- HER2 treatment overview ----------------------------------------------------------
 
