@@ -455,6 +455,7 @@ static int http_static(struct lws *wsi, struct conn *c, const struct hr_web_file
 	/* lws adds nosniff and a strict baseline CSP to every response
 	 * (HEADERS_SECURITY_BEST_PRACTICES_ENFORCE); pages get our own too. */
 	if (lws_add_http_common_headers(wsi, fresh ? 304 : 200, f->type, f->len, &p, end) ||
+	    add_cors(wsi, &p, end) || /* for <script crossorigin integrity=...> on an allowed portal */
 	    add_header(wsi, "etag:", f->etag, &p, end) || add_header(wsi, "cache-control:", f->cache_control, &p, end) ||
 	    (f->csp && add_header(wsi, "content-security-policy:", f->csp, &p, end)) ||
 	    lws_finalize_write_http_header(wsi, start, &p, end))

@@ -119,7 +119,11 @@ class WebTest(unittest.TestCase):
     def test_origins_still_apply(self):
         # A page's script tag sends no Origin; a foreign fetch() does, and is refused like any other.
         self.assertEqual(self.get("/widget.js", headers={"Origin": "https://evil.example"})[0], 403)
-        self.assertEqual(self.get("/widget.js", headers={"Origin": self.d.url})[0], 200)
+        status, hdrs, _ = self.get("/widget.js", headers={"Origin": self.d.url})
+        self.assertEqual(status, 200)
+        # <script crossorigin integrity=...> needs CORS from an allowed origin.
+        self.assertEqual(hdrs["Access-Control-Allow-Origin"], self.d.url)
+        self.assertIsNone(self.get("/widget.js")[1]["Access-Control-Allow-Origin"])
 
     def test_websocket_unchanged(self):
         ws = WebSocket(self.d.port)
