@@ -33,6 +33,10 @@ struct hr_config {
 	int max_per_address;     /* limits.max_connections_per_address */
 	int ping_seconds;        /* limits.ping_seconds */
 	int idle_seconds;        /* limits.idle_seconds */
+	int request_seconds;     /* limits.request_seconds */
+	int drain_seconds;       /* limits.drain_seconds */
+	char tls_cert[HR_PATH_MAX]; /* tls.cert */
+	char tls_key[HR_PATH_MAX];  /* tls.key */
 	char allowed_origins[2048]; /* http.allowed_origins */
 	char auth_tokens[2048];  /* auth.tokens */
 	int unanswered_enabled;  /* unanswered.enabled (0 or 1) */

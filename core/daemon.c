@@ -52,6 +52,14 @@ struct daemon {
 	struct reload_job *reloading; /* at most one at a time */
 	int reload_again, reload_again_config;
 	int stopping;
+	/* Graceful stop: a grace period, then goodbye, then wait for the last
+	 * connection or the deadline (limits.drain_seconds). */
+	uv_timer_t drain_timer;
+	uint64_t drain_started, drain_deadline;
+	int said_goodbye;
+	/* systemd's watchdog, fed from the loop so a stuck loop gets restarted. */
+	uv_timer_t watchdog;
+	int watchdog_on;
 	/* Unanswered questions (off by default), saved every few seconds off the loop. */
 	hr_unanswered *unanswered;
 	uv_timer_t save_timer;
@@ -297,22 +305,89 @@ static void close_handles(struct daemon *d)
 	uv_close((uv_handle_t *)&d->watch_intents, on_close);
 	uv_close((uv_handle_t *)&d->watch_plugins, on_close);
 	uv_close((uv_handle_t *)&d->debounce, on_close);
+	uv_close((uv_handle_t *)&d->drain_timer, on_close);
+	if (d->watchdog_on)
+		uv_close((uv_handle_t *)&d->watchdog, on_close);
 	if (d->unanswered)
 		uv_close((uv_handle_t *)&d->save_timer, on_close);
 }
 
-/* SIGTERM/SIGINT: stop accepting, let lws close its connections, close our own
- * handles; uv_run() then returns because nothing is left on the loop. */
+/* The end of a stop: lws closes what is left, we close our own handles, and
+ * uv_run() returns because nothing is left on the loop. */
+static void finish_stop(struct daemon *d)
+{
+	hr_server_stop(d->server);
+	close_handles(d);
+}
+
+/* How long questions already on the wire get to arrive before connections
+ * are told goodbye; they are answered, not lost. */
+#define DRAIN_GRACE_MS 200
+
+static void on_drain_timer(uv_timer_t *t)
+{
+	struct daemon *d = t->data;
+	uint64_t now = uv_now(&d->loop);
+	if (!d->said_goodbye && now - d->drain_started >= DRAIN_GRACE_MS) {
+		d->said_goodbye = 1;
+		hr_server_goodbye(d->server);
+	}
+	unsigned busy = hr_server_busy(d->server);
+	if ((d->said_goodbye && busy == 0) || now >= d->drain_deadline) {
+		if (busy)
+			hr_warn("drain deadline passed; closing %u connections", busy);
+		uv_timer_stop(t);
+		finish_stop(d);
+	}
+}
+
+/* SIGTERM/SIGINT: drain, so clients get their answers and a 1001 close, then
+ * stop. A second signal stops at once. */
 static void on_stop_signal(uv_signal_t *h, int signum)
 {
 	struct daemon *d = h->data;
-	if (d->stopping)
+	if (d->stopping) {
+		if (!uv_is_active((uv_handle_t *)&d->drain_timer))
+			return;
+		hr_notice("signal %d again: stopping now", signum);
+		uv_timer_stop(&d->drain_timer);
+		finish_stop(d);
 		return;
+	}
 	d->stopping = 1;
-	hr_notice("signal %d: shutting down", signum);
+	hr_notice("signal %d: draining connections for up to %d s", signum, d->cfg.drain_seconds);
 	notify("STOPPING=1");
-	hr_server_stop(d->server);
-	close_handles(d);
+	if (d->cfg.drain_seconds == 0) {
+		finish_stop(d);
+		return;
+	}
+	hr_server_drain(d->server);
+	d->drain_started = uv_now(&d->loop);
+	d->drain_deadline = d->drain_started + (uint64_t)d->cfg.drain_seconds * 1000;
+	uv_timer_start(&d->drain_timer, on_drain_timer, 50, 50);
+}
+
+static void on_watchdog(uv_timer_t *t)
+{
+	(void)t;
+	notify("WATCHDOG=1");
+}
+
+/* Feeds systemd's watchdog at half its interval when WatchdogSec= is set. */
+static void start_watchdog(struct daemon *d)
+{
+#ifdef HERALD_WITH_SYSTEMD
+	uint64_t usec = 0;
+	if (sd_watchdog_enabled(0, &usec) <= 0 || usec == 0)
+		return;
+	uv_timer_init(&d->loop, &d->watchdog);
+	d->watchdog.data = d;
+	d->watchdog_on = 1;
+	uint64_t ms = usec / 2000 ? usec / 2000 : 1;
+	uv_timer_start(&d->watchdog, on_watchdog, ms, ms);
+#else
+	(void)d;
+#endif
 }
 
 static void usage_serve(FILE *f)
@@ -407,6 +482,9 @@ int hr_cmd_serve(int argc, char **argv)
 	uv_signal_start(&d->sighup, on_sighup, SIGHUP);
 	uv_timer_init(&d->loop, &d->debounce);
 	d->debounce.data = d;
+	uv_timer_init(&d->loop, &d->drain_timer);
+	d->drain_timer.data = d;
+	start_watchdog(d);
 	watch_dir(d, &d->watch_intents, d->cfg.intents_dir);
 	watch_dir(d, &d->watch_plugins, d->cfg.plugins_dir);
 

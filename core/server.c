@@ -71,6 +71,9 @@ struct hr_server {
 	struct addr_count *addrs[ADDR_BUCKETS];
 	lws_retry_bo_t idle_policy;
 	int stopping;
+	int draining; /* SIGTERM: finish what was asked, take nothing new */
+	int goodbye;  /* close each connection once its replies are written */
+	unsigned http_busy; /* HTTP requests between headers and response */
 	struct hr_trace *trace; /* scratch for answer(), owned here */
 	void (*on_fallback)(void *ud, const char *text, size_t len);
 	void *on_fallback_ud;
@@ -288,8 +291,23 @@ static int ws_receive(struct hr_server *s, struct lws *wsi, struct conn *c, cons
 static int ws_writeable(struct lws *wsi, struct conn *c)
 {
 	struct outmsg *m = c->head;
-	if (!m)
-		return 0;
+	if (!m) {
+		if (!server_of(wsi)->goodbye)
+			return 0;
+		/* Draining: every answer this client asked for has been written;
+		 * tell it to reconnect elsewhere (1001 Going Away), then hang up.
+		 * The close frame is written here, not queued with
+		 * lws_close_reason(): Debian's lws 4.1 is a debug build whose libuv
+		 * path closes a second time when a callback returns -1, and that
+		 * drops a queued close frame. lws frames opcode 4 (its internal
+		 * LWS_WRITE_CLOSE) as a close. */
+		static const char why[] = "\x03\xe9"
+					  "herald is restarting";
+		unsigned char frame[LWS_PRE + sizeof(why)];
+		memcpy(frame + LWS_PRE, why, sizeof(why) - 1);
+		lws_write(wsi, frame + LWS_PRE, sizeof(why) - 1, (enum lws_write_protocol)4);
+		return -1;
+	}
 	int n = lws_write(wsi, (unsigned char *)m->buf + LWS_PRE, m->len, LWS_WRITE_TEXT);
 	if (n < (int)m->len)
 		return -1;
@@ -303,7 +321,7 @@ static int ws_writeable(struct lws *wsi, struct conn *c)
 		lws_rx_flow_control(wsi, 1);
 		c->rx_paused = 0;
 	}
-	if (c->head)
+	if (c->head || server_of(wsi)->goodbye)
 		lws_callback_on_writable(wsi);
 	return 0;
 }
@@ -315,6 +333,10 @@ static int ws_filter(struct hr_server *s, struct lws *wsi)
 	char uri[64], origin[256], host[256], auth[512];
 	if (lws_hdr_copy(wsi, uri, sizeof(uri), WSI_TOKEN_GET_URI) <= 0 || strcmp(uri, "/chat") != 0)
 		return -1;
+	if (s->draining) {
+		hr_info("refused a WebSocket: draining for shutdown");
+		return -1;
+	}
 	if (!hr_access_origin_allowed(header(wsi, WSI_TOKEN_ORIGIN, origin, sizeof(origin)),
 				      header(wsi, WSI_TOKEN_HOST, host, sizeof(host)), s->cfg->allowed_origins)) {
 		hr_info("refused a WebSocket: origin not allowed");
@@ -487,6 +509,9 @@ static int http_request(struct hr_server *s, struct lws *wsi, struct conn *c, co
 	if (strcmp(path, "/healthz") == 0) {
 		if (!get)
 			return http_error(wsi, c, 405, HR_E_BAD_REQUEST, "use GET", "GET");
+		/* A load balancer takes a draining instance out of rotation. */
+		if (s->draining)
+			return http_json(wsi, c, 503, "{\"status\":\"draining\"}");
 		return http_json(wsi, c, 200, "{\"status\":\"ok\"}");
 	}
 	if (strcmp(path, "/v1/ask") == 0) {
@@ -505,6 +530,7 @@ static int http_request(struct hr_server *s, struct lws *wsi, struct conn *c, co
 			return http_error(wsi, c, 413, HR_E_TOO_LARGE, m, NULL);
 		}
 		c->route = ROUTE_ASK;
+		s->http_busy++;
 		return 0; /* wait for the body */
 	}
 	const struct hr_web_file *f = hr_webroot_find(s->web, path);
@@ -562,8 +588,10 @@ static int http_ask(struct hr_server *s, struct lws *wsi, struct conn *c)
 	return http_respond(wsi, c, 200, NULL, json, len);
 }
 
-static void http_free(struct conn *c)
+static void http_free(struct hr_server *s, struct conn *c)
 {
+	if (c->route == ROUTE_ASK)
+		s->http_busy--;
 	free(c->body);
 	free(c->resp);
 	c->body = c->resp = NULL;
@@ -572,14 +600,14 @@ static void http_free(struct conn *c)
 	c->route = ROUTE_NONE;
 }
 
-static int http_writeable(struct lws *wsi, struct conn *c)
+static int http_writeable(struct hr_server *s, struct lws *wsi, struct conn *c)
 {
 	if (!c->resp)
-		return 0;
+		return s->goodbye ? -1 : 0; /* an idle keep-alive connection */
 	int n = lws_write(wsi, (unsigned char *)c->resp + LWS_PRE, c->resplen, LWS_WRITE_HTTP_FINAL);
 	int short_write = n < (int)c->resplen;
-	http_free(c);
-	if (short_write)
+	http_free(s, c);
+	if (short_write || s->draining)
 		return -1;
 	/* Keep-alive: ready for the next request on this connection. */
 	return lws_http_transaction_completed(wsi) ? -1 : 0;
@@ -628,11 +656,11 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
 	case LWS_CALLBACK_HTTP_BODY_COMPLETION:
 		return c->route == ROUTE_ASK ? http_ask(s, wsi, c) : 0;
 	case LWS_CALLBACK_HTTP_WRITEABLE:
-		return http_writeable(wsi, c);
+		return http_writeable(s, wsi, c);
 	case LWS_CALLBACK_HTTP_DROP_PROTOCOL:
 	case LWS_CALLBACK_CLOSED_HTTP:
 		if (c && !c->is_ws)
-			http_free(c);
+			http_free(s, c);
 		return 0;
 	default:
 		return 0;
@@ -691,12 +719,30 @@ int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *eng
 	 * handles close; lws writes NULL here when it is complete. */
 	info.pcontext = &s->ctx;
 	info.max_http_header_data = 4096;
-	info.timeout_secs = 10; /* handshake and HTTP request timeout */
+	/* A client that opens a connection and then sends its request or
+	 * handshake slowly (or never) is cut after this long. */
+	info.timeout_secs = (unsigned)cfg->request_seconds;
+	info.timeout_secs_ah_idle = (unsigned)cfg->request_seconds; /* headers still arriving */
 	s->idle_policy.secs_since_valid_ping = (uint16_t)cfg->ping_seconds;
 	s->idle_policy.secs_since_valid_hangup = (uint16_t)cfg->idle_seconds;
 	info.retry_and_idle_policy = &s->idle_policy;
 	info.fd_limit_per_thread = (unsigned)cfg->max_connections + 64;
 	info.pt_serv_buf_size = 16384;
+	if (cfg->tls_cert[0] || cfg->tls_key[0]) {
+		/* Both or neither: config validation cannot see pairs, so say it here. */
+		if (!cfg->tls_cert[0] || !cfg->tls_key[0]) {
+			hr_err("tls.cert and tls.key must be set together");
+			hr_sessions_free(s->sessions);
+			free(s->trace);
+			free(s);
+			return -EINVAL;
+		}
+		info.options |= LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT;
+		info.ssl_cert_filepath = cfg->tls_cert;
+		info.ssl_private_key_filepath = cfg->tls_key;
+		/* Modern clients only; lws's default cipher list is OpenSSL's. */
+		info.ssl_options_set = SSL_OP_NO_SSLv2 | SSL_OP_NO_SSLv3 | SSL_OP_NO_TLSv1 | SSL_OP_NO_TLSv1_1;
+	}
 	s->ctx = lws_create_context(&info);
 	if (!s->ctx) {
 		hr_err("cannot create the libwebsockets context (is libwebsockets-evlib-uv installed?)");
@@ -707,7 +753,11 @@ int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *eng
 	}
 	s->vhost = lws_create_vhost(s->ctx, &info);
 	if (!s->vhost) {
-		hr_err("cannot listen on %s:%d", cfg->listen_host, cfg->listen_port);
+		if (cfg->tls_cert[0])
+			hr_err("cannot listen on %s:%d with TLS (check tls.cert and tls.key)", cfg->listen_host,
+			       cfg->listen_port);
+		else
+			hr_err("cannot listen on %s:%d", cfg->listen_host, cfg->listen_port);
 		hr_server_stop(s);
 		*out = s; /* the caller drains the loop, then frees */
 		return -EADDRINUSE;
@@ -724,6 +774,27 @@ int hr_server_port(const hr_server *s)
 unsigned hr_server_connections(const hr_server *s)
 {
 	return s->connections;
+}
+
+void hr_server_drain(hr_server *s)
+{
+	if (s)
+		s->draining = 1;
+}
+
+void hr_server_goodbye(hr_server *s)
+{
+	if (!s || !s->ctx || s->goodbye)
+		return;
+	s->draining = s->goodbye = 1;
+	/* Each connection closes from its own WRITEABLE callback, after the
+	 * replies already queued for it. */
+	lws_callback_on_writable_all_protocol(s->ctx, &protocols[0]);
+}
+
+unsigned hr_server_busy(const hr_server *s)
+{
+	return s->connections + s->http_busy;
 }
 
 void hr_server_stop(hr_server *s)

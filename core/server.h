@@ -38,6 +38,18 @@ int hr_server_port(const hr_server *s);
 unsigned hr_server_connections(const hr_server *s);
 
 /*
+ * Graceful shutdown, in two steps. hr_server_drain() refuses new WebSockets
+ * and makes /healthz answer 503, but keeps answering what clients send, so a
+ * question already on the wire is not lost. hr_server_goodbye() then closes
+ * every connection once the replies queued for it are written (WebSockets get
+ * close code 1001). hr_server_busy() counts what is still open; the caller
+ * calls hr_server_stop() when it reaches 0 or its deadline passes.
+ */
+void hr_server_drain(hr_server *s);
+void hr_server_goodbye(hr_server *s);
+unsigned hr_server_busy(const hr_server *s);
+
+/*
  * Begins shutdown: destroys the lws context, which closes its connections and
  * releases its loop handles over the next loop iterations. Idempotent.
  */

@@ -6,6 +6,7 @@ import json
 import os
 import re
 import socket
+import ssl
 import struct
 import subprocess
 import threading
@@ -87,8 +88,11 @@ def http(url, method="GET", body=None, headers=None, timeout=10):
 class WebSocket:
     """A minimal RFC 6455 client: text, binary, fragments, close and ping."""
 
-    def __init__(self, port, path="/chat", protocol="herald.v1", origin=None, timeout=10, headers=None):
+    def __init__(self, port, path="/chat", protocol="herald.v1", origin=None, timeout=10, headers=None,
+                 tls=None):
         self.sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+        if tls:  # an ssl.SSLContext
+            self.sock = tls.wrap_socket(self.sock, server_hostname="localhost")
         key = base64.b64encode(os.urandom(16)).decode()
         lines = [
             "GET %s HTTP/1.1" % path,

@@ -4,7 +4,9 @@ client that never reads."""
 import json
 import os
 import shutil
+import socket
 import sys
+import threading
 import tempfile
 import time
 import unittest
@@ -129,6 +131,100 @@ class TokenAndRateTest(unittest.TestCase):
             return True
         except (ConnectionError, OSError):
             return False
+
+
+def rss_kb(pid):
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+class SlowClientsTest(unittest.TestCase):
+    """Clients that send slowly or read never cannot hold resources."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.d, cls.root = daemon_with(
+            "limits = { request_seconds = 2, max_queued_replies = 8, rate_per_second = 10000,"
+            " rate_burst = 100000 }\n")
+
+    @classmethod
+    def tearDownClass(cls):
+        assert cls.d.stop() == 0
+        shutil.rmtree(cls.root, ignore_errors=True)
+
+    def closed_within(self, payload, seconds):
+        s = socket.create_connection(("127.0.0.1", self.d.port))
+        s.sendall(payload)
+        s.settimeout(seconds)
+        started = time.time()
+        try:
+            while s.recv(4096):
+                pass
+            return time.time() - started
+        except socket.timeout:
+            return None
+        finally:
+            s.close()
+
+    def test_incomplete_headers_time_out(self):
+        took = self.closed_within(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ", 8)
+        self.assertIsNotNone(took, "a request that never finishes its headers was not cut")
+
+    def test_incomplete_body_times_out(self):
+        took = self.closed_within(b"POST /v1/ask HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json"
+                                  b"\r\nContent-Length: 100\r\n\r\n{\"text\":", 8)
+        self.assertIsNotNone(took, "a body that never arrives was not cut")
+
+    def test_repeated_and_huge_headers_refused(self):
+        many = b"".join(b"X-Repeat: %d\r\n" % i for i in range(2000))
+        for req in [b"GET /healthz HTTP/1.1\r\nHost: x\r\n" + many + b"\r\n",
+                    b"GET /healthz HTTP/1.1\r\nHost: x\r\nCookie: " + b"c" * 100000 + b"\r\n\r\n",
+                    b"GET /chat HTTP/1.1\r\n" + b"Sec-WebSocket-Protocol: herald.v1\r\n" * 500 + b"\r\n"]:
+            s = socket.create_connection(("127.0.0.1", self.d.port), timeout=5)
+            try:
+                s.sendall(req)
+                data = s.recv(4096)
+            except OSError:
+                data = b""
+            finally:
+                s.close()
+            self.assertNotIn(b"200 OK", data)
+        status, _, _ = http(self.d.url + "/healthz")
+        self.assertEqual(status, 200)
+
+    def test_client_that_never_reads_is_bounded_and_loses_nothing(self):
+        # A small send buffer, so the sender blocks once herald stops reading
+        # instead of parking megabytes in our own kernel; the receive buffer
+        # stays large (a tiny one would measure TCP's delayed ACKs instead).
+        ws = WebSocket(self.d.port)
+        ws.sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 8192)
+        ws.sock.settimeout(60)
+        total = 20000
+        before = rss_kb(self.d.proc.pid)
+        sent = threading.Event()
+
+        def send_all():
+            for k in range(total):
+                ws.send_json({"type": "ask", "id": str(k), "text": "what is herceptin and how is it given?"})
+            sent.set()
+
+        t = threading.Thread(target=send_all, daemon=True)
+        t.start()
+        time.sleep(2.0)
+        # herald stopped reading: the questions wait in the socket, not in its memory.
+        self.assertFalse(sent.is_set(), "herald kept reading from a client that never reads")
+        grown = rss_kb(self.d.proc.pid) - before
+        self.assertLess(grown, 8 * 1024, "memory grew by %d KiB for one stalled client" % grown)
+        # Now read: every question is answered, once, in order.
+        for k in range(total):
+            reply = ws.recv()
+            self.assertEqual((reply["type"], reply["id"]), ("answer", str(k)))
+        t.join(30)
+        self.assertTrue(sent.is_set())
+        ws.close()
 
 
 if __name__ == "__main__":
