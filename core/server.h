@@ -1,7 +1,7 @@
 /*
  * The network layer: libwebsockets on herald's own libuv loop, serving the
- * herald.v1 WebSocket at /chat and the HTTP API (/v1/ask, /healthz) on one
- * port. The only module that includes libwebsockets.h. It turns bytes into
+ * herald.v1 WebSocket at /chat, the HTTP API (/v1/ask, /healthz) and the chat
+ * widget's files (webroot.h) on one port. The only module that includes libwebsockets.h. It turns bytes into
  * questions for the engine and answers into frames; it decides nothing else.
  */
 #ifndef HERALD_SERVER_H
