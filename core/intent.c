@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "dirlist.h"
+#include "prefilter.h"
 #include "text.h"
 
 /* A phrase of a slot or word list, normalised; CANON is the slot value it stands for. */
@@ -68,6 +69,12 @@ struct hr_intents {
 	char **files; /* file names, owned here, referenced by intents and patterns */
 	size_t nfiles;
 	int compiled;
+	/* Every pattern in the order they are tried (intent order, then line),
+	 * numbered as the prefilter numbers them. */
+	const struct pattern **flat;
+	uint32_t *flat_intent;
+	size_t nflat;
+	hr_prefilter *pf; /* NULL: try every pattern */
 };
 
 struct hr_matcher {
@@ -76,6 +83,8 @@ struct hr_matcher {
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit_stack;
 	uint32_t match_options;
+	hr_prefilter_scratch *pfs; /* NULL: try every pattern */
+	uint64_t *bits;            /* the prefilter's candidates, one bit per pattern */
 };
 
 static void *grow(void *arr, size_t n, size_t elem)
@@ -691,6 +700,42 @@ static int build_vocab(hr_intents *set)
 	return 0;
 }
 
+/*
+ * Numbers every pattern in the order matching tries them and builds the
+ * literal prefilter over them (prefilter.h). The prefilter only skips patterns
+ * that cannot match, so matching without one gives the same answers; only
+ * running out of memory is an error.
+ */
+static int build_prefilter(hr_intents *set)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < set->nintents; i++)
+		n += set->intents[i].npatterns;
+	set->flat = malloc((n ? n : 1) * sizeof(*set->flat));
+	set->flat_intent = malloc((n ? n : 1) * sizeof(*set->flat_intent));
+	set->pf = hr_prefilter_new();
+	if (!set->flat || !set->flat_intent || !set->pf)
+		return -ENOMEM;
+	for (size_t i = 0; i < set->nentities; i++) {
+		struct sbuf b = { 0 };
+		put_entity(&b, &set->entities[i]);
+		int rc = b.oom ? -ENOMEM : hr_prefilter_define(set->pf, set->entities[i].name, b.p);
+		free(b.p);
+		if (rc)
+			return rc;
+	}
+	for (size_t i = 0; i < set->nintents; i++) {
+		for (size_t k = 0; k < set->intents[i].npatterns; k++) {
+			set->flat[set->nflat] = &set->intents[i].patterns[k];
+			set->flat_intent[set->nflat++] = (uint32_t)i;
+			int rc = hr_prefilter_add(set->pf, set->intents[i].patterns[k].source);
+			if (rc)
+				return rc;
+		}
+	}
+	return hr_prefilter_build(set->pf);
+}
+
 int hr_intents_compile(hr_intents *set, hr_diag_fn diag, void *ud)
 {
 	int errors = 0;
@@ -745,7 +790,7 @@ int hr_intents_compile(hr_intents *set, hr_diag_fn diag, void *ud)
 				return -ENOMEM;
 		}
 	}
-	if (build_vocab(set))
+	if (build_vocab(set) || build_prefilter(set))
 		return -ENOMEM;
 	set->compiled = errors == 0;
 	return errors ? -EINVAL : 0;
@@ -789,6 +834,9 @@ void hr_intents_free(hr_intents *set)
 	for (size_t i = 0; i < set->nfiles; i++)
 		free(set->files[i]);
 	free(set->files);
+	free(set->flat);
+	free(set->flat_intent);
+	hr_prefilter_free(set->pf);
 	free(set);
 }
 
@@ -826,6 +874,12 @@ hr_matcher *hr_matcher_new(const hr_intents *set, const struct hr_match_limits *
 	} else {
 		m->match_options = PCRE2_NO_JIT;
 	}
+	if (set->pf && !limits->no_prefilter) {
+		m->pfs = hr_prefilter_scratch_new(set->pf);
+		m->bits = calloc((set->nflat + 63) / 64 + 1, sizeof(uint64_t));
+		if (!m->pfs || !m->bits)
+			goto fail;
+	}
 	return m;
 fail:
 	hr_matcher_free(m);
@@ -839,6 +893,8 @@ void hr_matcher_free(hr_matcher *m)
 	pcre2_match_data_free(m->md);
 	pcre2_match_context_free(m->mctx);
 	pcre2_jit_stack_free(m->jit_stack);
+	hr_prefilter_scratch_free(m->pfs);
+	free(m->bits);
 	free(m);
 }
 
@@ -1019,46 +1075,81 @@ static void correct_spelling(const hr_intents *set, const char *text, char *out,
 	out[o] = '\0';
 }
 
+/* The best match of the intent being matched so far. */
+struct best {
+	uint32_t intent;
+	int found;
+	struct hr_candidate c;
+};
+
+/* Runs pattern G (in flat order) and keeps its match when it is the best of its
+ * intent; the previous intent's best becomes a candidate when G starts a new one. */
+static void try_pattern(hr_matcher *m, size_t g, const char *subject, size_t len, struct hr_match *out,
+			struct best *b)
+{
+	const hr_intents *set = m->set;
+	const struct pattern *pt = set->flat[g];
+	uint32_t i = set->flat_intent[g];
+	if (i != b->intent) {
+		if (b->found)
+			insert_candidate(out, &b->c);
+		b->intent = i;
+		b->found = 0;
+	}
+	if (!pt->code)
+		return;
+	out->patterns_tried++;
+	int rc = pcre2_match(pt->code, (PCRE2_SPTR)subject, len, 0, m->match_options, m->md, m->mctx);
+	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT) {
+		out->limit_hit = 1;
+		return;
+	}
+	if (rc < 0)
+		return;
+	const struct intent *in = &set->intents[i];
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+	struct hr_candidate c = { .intent = &in->pub, .priority = in->pub.priority };
+	c.covered = (int)(ov[1] - ov[0]);
+	c.start = (int)ov[0];
+	fill_slots(pt, subject, ov, pcre2_get_ovector_count(m->md), &c);
+	if (!b->found || ranks_before(&c, &b->c)) {
+		b->c = c;
+		b->found = 1;
+	}
+}
+
 int hr_intents_match(hr_matcher *m, const char *text, struct hr_match *out)
 {
 	const hr_intents *set = m->set;
 	out->ncandidates = 0;
 	out->dropped = 0;
 	out->limit_hit = 0;
+	out->patterns_tried = 0;
 	correct_spelling(set, text, out->corrected, sizeof(out->corrected));
 	const char *subject = out->corrected;
 	size_t len = strlen(subject);
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
-	uint32_t npairs = pcre2_get_ovector_count(m->md);
+	struct best b = { .intent = UINT32_MAX };
 
-	for (size_t i = 0; i < set->nintents; i++) {
-		const struct intent *in = &set->intents[i];
-		struct hr_candidate best = { 0 };
-		int found = 0;
-		for (size_t k = 0; k < in->npatterns; k++) {
-			const struct pattern *pt = &in->patterns[k];
-			if (!pt->code)
-				continue;
-			int rc = pcre2_match(pt->code, (PCRE2_SPTR)subject, len, 0, m->match_options, m->md, m->mctx);
-			if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
-			    rc == PCRE2_ERROR_JIT_STACKLIMIT) {
-				out->limit_hit = 1;
-				continue;
-			}
-			if (rc < 0)
-				continue;
-			struct hr_candidate c = { .intent = &in->pub, .priority = in->pub.priority };
-			c.covered = (int)(ov[1] - ov[0]);
-			c.start = (int)ov[0];
-			fill_slots(pt, subject, ov, npairs, &c);
-			if (!found || ranks_before(&c, &best)) {
-				best = c;
-				found = 1;
+	/* Patterns are tried in the same order with or without the prefilter,
+	 * and it only leaves out patterns that cannot match, so the ranking is
+	 * the same; it just costs a handful of matches instead of hundreds. */
+	if (m->pfs && hr_prefilter_run(set->pf, m->pfs, subject, len, m->bits) == 0) {
+		size_t nwords = (set->nflat + 63) / 64;
+		for (size_t w = 0; w < nwords; w++) {
+			uint64_t x = m->bits[w];
+			m->bits[w] = 0;
+			while (x) {
+				size_t g = w * 64 + (size_t)__builtin_ctzll(x);
+				x &= x - 1;
+				try_pattern(m, g, subject, len, out, &b);
 			}
 		}
-		if (found)
-			insert_candidate(out, &best);
+	} else {
+		for (size_t g = 0; g < set->nflat; g++)
+			try_pattern(m, g, subject, len, out, &b);
 	}
+	if (b.found)
+		insert_candidate(out, &b.c);
 	return (int)out->ncandidates;
 }
 

@@ -61,7 +61,8 @@ struct hr_match {
 	size_t ncandidates;
 	size_t dropped;
 	struct hr_candidate candidates[HR_MAX_CANDIDATES];
-	int limit_hit; /* a pattern hit the match or depth limit */
+	int limit_hit; /* a pattern that ran hit the match or depth limit */
+	size_t patterns_tried; /* patterns run; the prefilter ruled out the rest */
 	char corrected[1024]; /* the utterance after spelling correction */
 };
 
@@ -73,6 +74,7 @@ struct hr_match_limits {
 	unsigned match_limit;
 	unsigned depth_limit;
 	int use_jit; /* 0 forces the interpreter (the fuzzer compares both) */
+	int no_prefilter; /* 1 tries every pattern (tests compare both; same results) */
 };
 
 /* Returns an empty set, or NULL when out of memory. */
@@ -127,6 +129,10 @@ void hr_matcher_free(hr_matcher *m);
  *   4. then the intent defined first (file name order, then line).
  * Before matching, words that are not in the set's vocabulary but are one or two
  * letters away from a vocabulary word are corrected ("hercepton" -> "herceptin").
+ * A literal prefilter (prefilter.h) then picks the patterns whose required words
+ * occur in the text, and only those run: the ranking is the same as trying every
+ * pattern in turn (no_prefilter), at a cost that grows with the patterns a
+ * question could match rather than with all patterns.
  * Returns the number of candidates (0 when none matched).
  */
 int hr_intents_match(hr_matcher *m, const char *text, struct hr_match *out);

@@ -263,6 +263,121 @@ static void test_fallback_intent_claims_out_of_scope(void **state)
 	hr_intents_free(set);
 }
 
+/* Matches TEXT (as given, not normalised) with and without the literal
+ * prefilter, asserts that both rank the same intents with the same scores and
+ * slots, and returns how many patterns each tried. */
+static void same_with_and_without_prefilter(hr_intents *set, const char *text, size_t *tried, size_t *all)
+{
+	struct hr_match_limits every = { .match_limit = 100000, .depth_limit = 1000, .use_jit = 1, .no_prefilter = 1 };
+	hr_matcher *a = hr_matcher_new(set, NULL), *b = hr_matcher_new(set, &every);
+	struct hr_match *x = calloc(2, sizeof(*x));
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_non_null(x);
+	hr_intents_match(a, text, &x[0]);
+	hr_intents_match(b, text, &x[1]);
+	if (x[0].ncandidates != x[1].ncandidates)
+		fail_msg("\"%s\": %zu candidates with the prefilter, %zu without", text, x[0].ncandidates,
+			 x[1].ncandidates);
+	for (size_t i = 0; i < x[0].ncandidates; i++) {
+		const struct hr_candidate *p = &x[0].candidates[i], *q = &x[1].candidates[i];
+		if (p->intent != q->intent)
+			fail_msg("\"%s\": candidate %zu is %s with the prefilter, %s without", text, i, p->intent->name,
+				 q->intent->name);
+		assert_int_equal(p->covered, q->covered);
+		assert_int_equal(p->start, q->start);
+		assert_int_equal(p->nslots, q->nslots);
+		for (size_t k = 0; k < p->nslots; k++) {
+			assert_string_equal(p->slots[k].name, q->slots[k].name);
+			assert_string_equal(p->slots[k].value, q->slots[k].value);
+		}
+	}
+	assert_int_equal(x[0].dropped, x[1].dropped);
+	*tried += x[0].patterns_tried;
+	*all += x[1].patterns_tried;
+	free(x);
+	hr_matcher_free(a);
+	hr_matcher_free(b);
+}
+
+/* The prefilter only skips patterns that cannot match: on the bundled content,
+ * every example and some awkward questions rank exactly as trying every
+ * pattern does, while far fewer patterns run. */
+static void test_prefilter_keeps_the_ranking(void **state)
+{
+	(void)state;
+	struct diags d = { 0 };
+	hr_intents *set = hr_intents_new();
+	assert_int_equal(hr_intents_add_dir(set, HERALD_SOURCE_DIR "/intents", collect, &d), 0);
+	assert_int_equal(hr_intents_compile(set, collect, &d), 0);
+	static const char *const extra[] = {
+		"", " ", "her2", "HER2-POSITIVE", "whats her2+ mean??", "what is hercepton", "caf\xc3\xa9 herceptin",
+		"\xe2\x84\xaa" "adcyla side effects", "other therapy", "the", "side effects of t-dm1 and t dxd",
+		"what is the survival rate for her2 positive breast cancer", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+	};
+	size_t tried = 0, all = 0;
+	char norm[1024];
+	for (size_t i = 0; i < hr_intents_count(set); i++) {
+		const struct hr_intent *in = hr_intents_get(set, i);
+		for (size_t k = 0; k < in->nexamples; k++) {
+			hr_text_normalize(in->examples[k], strlen(in->examples[k]), norm, sizeof(norm));
+			same_with_and_without_prefilter(set, norm, &tried, &all);
+		}
+	}
+	for (size_t i = 0; i < sizeof(extra) / sizeof(extra[0]); i++) {
+		same_with_and_without_prefilter(set, extra[i], &tried, &all);
+		hr_text_normalize(extra[i], strlen(extra[i]), norm, sizeof(norm));
+		same_with_and_without_prefilter(set, norm, &tried, &all);
+	}
+	assert_true(tried * 4 < all);
+	hr_intents_free(set);
+}
+
+/* The constructs the prefilter reads literals from, and those it must not. */
+static void test_prefilter_edge_cases(void **state)
+{
+	(void)state;
+	struct diags d = { 0 };
+	int rc;
+	hr_intents *set = build("words food\n"
+			       "  eat, soy, red meat, diarrh*\n"
+			       "intent f.food\n  pattern: {food}\n"
+			       "intent f.kadcyla\n  pattern: kadcyla\n"
+			       "intent f.hello\n  pattern: ^hello\\b\n"
+			       "intent f.up\n  pattern: what (?:is )?up$\n"
+			       "intent f.score\n  pattern: ihc ?[0-3]\\+\n"
+			       "intent f.quoted\n  pattern: \\Qa.b\\E\n"
+			       "intent f.look\n  pattern: (?=.*\\bpain\\b)\\bache\n"
+			       "intent f.case\n  pattern: (?i:Tumou?r) Size\n"
+			       "intent f.opt\n  pattern: (?:very )?(?:big|large) (?:lump|mass)\n",
+			       &d, &rc);
+	assert_int_equal(rc, 0);
+	static const char *const qs[] = {
+		"great", "i eat", "I EAT", "eat", "soy-based", "redmeat", "red-meat", "diarrhoea", "breath",
+		"kadcyla", "KADCYLA", "\xe2\x84\xaa" "adcyla", "hello there", "oh hello", "hellothere", "what up",
+		"what is up", "what is upset", "ihc 2+", "ihc2+", "IHC 3+", "a.b", "axb", "ache and pain",
+		"pain and ache", "headache and pain", "tumour size", "TUMOR SIZE", "very big lump", "large mass",
+		"big", "", "trikadcyla", "xihc 2+", "somewhat up", "whatever is up", "headache", "bigger lumps",
+	};
+	size_t tried = 0, all = 0;
+	for (size_t i = 0; i < sizeof(qs) / sizeof(qs[0]); i++)
+		same_with_and_without_prefilter(set, qs[i], &tried, &all);
+	struct hr_match *m = calloc(1, sizeof(*m));
+	assert_null(top(set, "great", m)); /* "eat" is a word, not part of one */
+	assert_string_equal(top(set, "I eat", m), "f.food");
+	/* Literals without an assertion match inside words, as the patterns do. */
+	assert_string_equal(top(set, "trikadcyla", m), "f.kadcyla");
+	assert_string_equal(top(set, "somewhat up", m), "f.up");
+	/* The Kelvin sign is a capital K to caseless UTF matching. */
+	hr_matcher *mt = hr_matcher_new(set, NULL);
+	hr_intents_match(mt, "\xe2\x84\xaa" "adcyla", m);
+	assert_int_equal(m->ncandidates, 1);
+	assert_string_equal(m->candidates[0].intent->name, "f.kadcyla");
+	hr_matcher_free(mt);
+	free(m);
+	hr_intents_free(set);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -271,6 +386,7 @@ int main(void)
 		cmocka_unit_test(test_directory_of_bad_file), cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_named_groups_become_slots),
 		cmocka_unit_test(test_fallback_intent_claims_out_of_scope),
+		cmocka_unit_test(test_prefilter_keeps_the_ranking), cmocka_unit_test(test_prefilter_edge_cases),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
