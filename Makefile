@@ -6,7 +6,7 @@ CMAKE_FLAGS ?=
 LISTEN      ?= 127.0.0.1:8080
 JOBS        ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps configure build run test test-asan check clean distclean install
+.PHONY: all deps configure build run test test-asan fuzz check clean distclean install
 
 all: build
 
@@ -30,6 +30,13 @@ test: build
 test-asan: deps
 	$(MAKE) BUILD_DIR=build-asan BUILD_TYPE=Debug CMAKE_FLAGS="-DHERALD_SANITIZE=ON" test
 
+# libFuzzer harnesses (clang), each run for FUZZ_SECONDS; see tests/fuzz/run.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DHERALD_FUZZ=ON -DHERALD_WITH_SYSTEMD=OFF
+	cmake --build build-fuzz -j $(JOBS)
+	tests/fuzz/run build-fuzz $(FUZZ_SECONDS)
+
 check: build
 	$(BUILD_DIR)/herald check
 
@@ -40,4 +47,4 @@ clean:
 	cmake --build $(BUILD_DIR) --target clean
 
 distclean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz

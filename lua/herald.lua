@@ -12,6 +12,8 @@ local host = ...
 local type, pairs, ipairs, tostring, error = type, pairs, ipairs, tostring, error
 local concat, insert = table.concat, table.insert
 local gsub, match, format = string.gsub, string.match, string.format
+-- The longest answer text the host accepts (sandbox.c checks it again).
+local TEXT_MAX = 8192
 
 local api = {}
 local handlers = {}  -- intent name -> function(q) returning an answer table
@@ -96,9 +98,14 @@ local spoken = {
 --- Turns written text into a form fit for text-to-speech: no URLs, brackets
 -- or symbols, abbreviations spelled out, "HER2" said as "her two".
 function api.speech(text)
+  -- String functions run in C, where the call budget cannot stop them, so
+  -- their input is bounded (the host refuses longer text anyway).
+  if #text > TEXT_MAX then fail(2, "text is over %d bytes", TEXT_MAX) end
   local s = text
   s = gsub(s, "https?://%S+", "")
-  s = gsub(s, "[%w%.%-]+%.org%f[%W]", function(d) return (gsub(d, "%.", " dot ")) end)
+  -- Anchored at word starts so a long run of letters is scanned once, not
+  -- once per letter.
+  s = gsub(s, "%f[%w][%w%.%-]+%.org%f[%W]", function(d) return (gsub(d, "%.", " dot ")) end)
   for _, pair in ipairs(spoken) do s = gsub(s, pair[1], pair[2]) end
   s = gsub(s, "(%d)%+", "%1 plus")
   s = gsub(s, "(%d)%%", "%1 percent")
@@ -149,6 +156,7 @@ local function normalise(spec)
   if type(spec) == "string" then spec = { text = spec } end
   if type(spec) ~= "table" then fail(3, "a handler must return an answer table") end
   local out = { text = as_text(spec.text, "text") }
+  if #out.text > TEXT_MAX then fail(3, "text is over %d bytes", TEXT_MAX) end
   out.speech = spec.speech and as_text(spec.speech, "speech") or speech_of(out.text)
   out.sources = {}
   for i, s in ipairs(spec.sources or {}) do
