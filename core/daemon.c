@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,6 +58,9 @@ struct daemon {
 	uv_timer_t drain_timer;
 	uint64_t drain_started, drain_deadline;
 	int said_goodbye;
+	/* Housekeeping when quiet: after a burst, return to the idle footprint. */
+	uv_timer_t housekeeping;
+	unsigned long long questions_at_housekeeping;
 	/* systemd's watchdog, fed from the loop so a stuck loop gets restarted. */
 	uv_timer_t watchdog;
 	int watchdog_on;
@@ -306,6 +310,7 @@ static void close_handles(struct daemon *d)
 	uv_close((uv_handle_t *)&d->watch_plugins, on_close);
 	uv_close((uv_handle_t *)&d->debounce, on_close);
 	uv_close((uv_handle_t *)&d->drain_timer, on_close);
+	uv_close((uv_handle_t *)&d->housekeeping, on_close);
 	if (d->watchdog_on)
 		uv_close((uv_handle_t *)&d->watchdog, on_close);
 	if (d->unanswered)
@@ -365,6 +370,23 @@ static void on_stop_signal(uv_signal_t *h, int signum)
 	d->drain_started = uv_now(&d->loop);
 	d->drain_deadline = d->drain_started + (uint64_t)d->cfg.drain_seconds * 1000;
 	uv_timer_start(&d->drain_timer, on_drain_timer, 50, 50);
+}
+
+/* When no WebSocket is open and questions were asked since the last time,
+ * collect the plugins' garbage and give the heap's free pages back, so the
+ * daemon returns to its idle size after a burst instead of keeping its peak.
+ * Both cost little when there is little to free, and run only when quiet. */
+static void on_housekeeping(uv_timer_t *t)
+{
+	struct daemon *d = t->data;
+	if (!d->server || d->stopping || hr_server_connections(d->server) > 0)
+		return;
+	unsigned long long q = hr_server_questions(d->server);
+	if (q == d->questions_at_housekeeping)
+		return;
+	d->questions_at_housekeeping = q;
+	hr_engine_idle(d->engine);
+	malloc_trim(0);
 }
 
 static void on_watchdog(uv_timer_t *t)
@@ -484,6 +506,9 @@ int hr_cmd_serve(int argc, char **argv)
 	d->debounce.data = d;
 	uv_timer_init(&d->loop, &d->drain_timer);
 	d->drain_timer.data = d;
+	uv_timer_init(&d->loop, &d->housekeeping);
+	d->housekeeping.data = d;
+	uv_timer_start(&d->housekeeping, on_housekeeping, 2000, 2000);
 	start_watchdog(d);
 	watch_dir(d, &d->watch_intents, d->cfg.intents_dir);
 	watch_dir(d, &d->watch_plugins, d->cfg.plugins_dir);

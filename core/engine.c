@@ -86,6 +86,12 @@ void hr_engine_free(hr_engine *e)
 	free(e);
 }
 
+void hr_engine_idle(hr_engine *e)
+{
+	if (e && e->content)
+		hr_plugins_collect(e->content->plugins);
+}
+
 int hr_engine_set_content(hr_engine *e, struct hr_content *content)
 {
 	hr_matcher *m = hr_matcher_new(content->intents, NULL);

@@ -59,6 +59,10 @@ void hr_engine_free(hr_engine *e);
 /* Points the engine at another content generation (for reloads). */
 int hr_engine_set_content(hr_engine *e, struct hr_content *content);
 
+/* Housekeeping for a quiet moment (no client connected): frees what the
+ * plugins' Lua states hold as garbage. */
+void hr_engine_idle(hr_engine *e);
+
 /*
  * Answers TEXT[0..LEN) in conversation CONVO (updated in place) into OUT,
  * which must be empty. TRACE may be NULL. Always produces an answer when it

@@ -281,6 +281,12 @@ static int call_budgeted(struct plugin *p, int nargs, int nres, unsigned ms, uns
 	return rc;
 }
 
+void hr_plugins_collect(hr_plugins *set)
+{
+	for (size_t i = 0; set && i < set->n; i++)
+		lua_gc(set->v[i]->L, LUA_GCCOLLECT);
+}
+
 hr_plugins *hr_plugins_new(const char *sdk_path, const struct hr_plugin_limits *limits)
 {
 	hr_plugins *set = calloc(1, sizeof(*set));

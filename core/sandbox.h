@@ -63,6 +63,11 @@ int hr_plugins_add_file(hr_plugins *set, const char *path, hr_diag_fn diag, void
 /* Adds every *.lua file of DIR in name order; returns 0, -EINVAL if any failed, or -errno. */
 int hr_plugins_add_dir(hr_plugins *set, const char *dir, hr_diag_fn diag, void *ud);
 
+/* Runs a full garbage collection in every plugin state, so memory that
+ * answers left behind is freed now rather than at the next cycle. For idle
+ * moments: its cost grows with the plugins' heaps. */
+void hr_plugins_collect(hr_plugins *set);
+
 /* Frees every state; NULL is accepted. */
 void hr_plugins_free(hr_plugins *set);
 

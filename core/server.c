@@ -74,6 +74,7 @@ struct hr_server {
 	int draining; /* SIGTERM: finish what was asked, take nothing new */
 	int goodbye;  /* close each connection once its replies are written */
 	unsigned http_busy; /* HTTP requests between headers and response */
+	unsigned long long questions; /* asked since start */
 	struct hr_trace *trace; /* scratch for answer(), owned here */
 	void (*on_fallback)(void *ud, const char *text, size_t len);
 	void *on_fallback_ud;
@@ -157,6 +158,7 @@ static int answer(struct hr_server *s, struct hr_convo *convo, const struct hr_a
 	lws_usec_t t0 = lws_now_usecs();
 	int rc = hr_engine_ask(s->engine, convo, ask->text, ask->text_len, out, trace);
 	lws_usec_t dt = lws_now_usecs() - t0;
+	s->questions++;
 	/* Privacy: the log carries the intent, safety tier and timing, never the
 	 * question or the answer. */
 	if (rc == 0 && s->on_fallback && strcmp(out->intent, "fallback") == 0)
@@ -790,6 +792,11 @@ void hr_server_goodbye(hr_server *s)
 	/* Each connection closes from its own WRITEABLE callback, after the
 	 * replies already queued for it. */
 	lws_callback_on_writable_all_protocol(s->ctx, &protocols[0]);
+}
+
+unsigned long long hr_server_questions(const hr_server *s)
+{
+	return s->questions;
 }
 
 unsigned hr_server_busy(const hr_server *s)

@@ -37,6 +37,9 @@ int hr_server_port(const hr_server *s);
 /* Number of open WebSocket connections. */
 unsigned hr_server_connections(const hr_server *s);
 
+/* Questions asked (WebSocket and HTTP) since the server started. */
+unsigned long long hr_server_questions(const hr_server *s);
+
 /*
  * Graceful shutdown, in two steps. hr_server_drain() refuses new WebSockets
  * and makes /healthz answer 503, but keeps answering what clients send, so a
