@@ -8,7 +8,7 @@ import sys
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
-from herald_client import Daemon, WebSocket, WebSocketClosed, http  # noqa: E402
+from herald_client import SOURCE_DIR, Daemon, WebSocket, WebSocketClosed, http  # noqa: E402
 
 
 class DaemonTest(unittest.TestCase):
@@ -191,6 +191,35 @@ class DaemonTest(unittest.TestCase):
         ws.recv()
         ws.close()
         self.assertNotIn(canary, self.d.log())
+
+
+class DebugLogPrivacyTest(unittest.TestCase):
+    """Even at log_level = "debug", no question or answer text is logged."""
+
+    def test_canary_absent_at_debug(self):
+        import tempfile
+        root = tempfile.mkdtemp(prefix="herald-privacy-")
+        conf = os.path.join(root, "herald.conf.lua")
+        with open(conf, "w") as f:
+            f.write('content_dir = "%s"\nlog_level = "debug"\n' % SOURCE_DIR)
+        canary = "quokkacanary9931"
+        d = Daemon(config=conf)
+        try:
+            http(d.url + "/v1/ask", "POST", {"text": "is herceptin safe " + canary, "session": canary})
+            http(d.url + "/v1/ask", "POST", {"text": "I want to die " + canary})
+            ws = WebSocket(d.port)
+            ws.ask(canary, "what is enhertu " + canary)
+            ws.ask("2", "what are its side effects? " + canary)
+            ws.send_text('{"type":"ask","id":"x","text":' + '"' + canary * 400 + '"}')
+            ws.recv()
+            ws.send_text("{not json " + canary)
+            ws.recv()
+            ws.close()
+        finally:
+            self.assertEqual(d.stop(), 0)
+        log = d.log()
+        self.assertIn("answered intent=", log)  # the log is not simply empty
+        self.assertNotIn(canary, log)
 
 
 if __name__ == "__main__":
