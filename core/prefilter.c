@@ -12,9 +12,10 @@
  * only weakens. Unknown syntax gives up on the whole pattern, which is then
  * always tried.
  *
- * Literals are kept short (the longest run of letters and digits of each
- * string), so that "trastuzumab pertuzumab and docetaxel" in all its spacings
- * is one literal, not 27.
+ * Literals are kept short: a string becomes its rarest run of letters and
+ * digits (rarest across every pattern and phrase, so "dual anti her2 therapy"
+ * becomes "dual", not "therapy"), so that "trastuzumab pertuzumab and
+ * docetaxel" in all its spacings is one literal, not 27.
  *
  * Word edges. The scan sees the text with a MARK byte wherever a letter or
  * digit meets anything else (and before a word at the start, after one at the
@@ -67,8 +68,16 @@ struct info {
 
 struct macro {
 	char *name;
+	char *regex;
 	struct info info;
 	int bad; /* its regex could not be analysed */
+};
+
+/* How often each word occurs in all the patterns and phrases, to pick the
+ * rarest word of a string as its literal. */
+struct word {
+	char *w;
+	uint32_t count;
 };
 
 struct clause {
@@ -90,8 +99,11 @@ struct hr_prefilter {
 	size_t nmacros;
 	struct clause *clauses;
 	size_t nclauses;
+	char **sources; /* the patterns, analysed by hr_prefilter_build */
 	uint16_t *need; /* clauses each pattern needs */
 	size_t npatterns, cap_patterns;
+	struct word *words;
+	size_t nwords_counted;
 	/* Built. */
 	uint64_t *always; /* patterns with no clause */
 	size_t nwords;
@@ -287,7 +299,26 @@ static size_t resolve(const char *s, char *out)
  * when the set makes no useful clause (it holds a string that is too short,
  * such as the empty string of an optional node), or -ENOMEM.
  */
-static int clause_of(const struct strs *set, struct strs *out)
+static int cmp_word(const void *a, const void *b)
+{
+	return strcmp(((const struct word *)a)->w, ((const struct word *)b)->w);
+}
+
+/* How often the word W[0..N) occurs (0 when never). */
+static uint32_t word_count(const hr_prefilter *pf, const char *w, size_t n)
+{
+	char key[EXACT_LEN + 1];
+	if (n > EXACT_LEN)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		key[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] - 'A' + 'a' : w[i]);
+	key[n] = '\0';
+	struct word k = { .w = key };
+	const struct word *f = bsearch(&k, pf->words, pf->nwords_counted, sizeof(k), cmp_word);
+	return f ? f->count : 0;
+}
+
+static int clause_of(const hr_prefilter *pf, const struct strs *set, struct strs *out)
 {
 	memset(out, 0, sizeof(*out));
 	if (set->n == 0)
@@ -301,13 +332,18 @@ static int clause_of(const struct strs *set, struct strs *out)
 		size_t len = resolve(set->v[i], s);
 		const char *best = s;
 		size_t bl = 0;
+		uint32_t bc = 0;
 		for (size_t k = 0; k < len;) {
 			size_t e = k;
 			while (e < len && is_alnum((unsigned char)s[e]))
 				e++;
-			if (e - k > bl) {
-				bl = e - k;
-				best = s + k;
+			if (e - k >= 3) {
+				uint32_t n = word_count(pf, s + k, e - k);
+				if (bl == 0 || n < bc || (n == bc && e - k > bl)) {
+					bl = e - k;
+					bc = n;
+					best = s + k;
+				}
 			}
 			k = e > k ? e : k + 1;
 		}
@@ -337,12 +373,12 @@ static long clause_score(const struct strs *c)
 }
 
 /* Moves A's requirements into clauses of R (an exact A becomes one clause). */
-static int absorb(struct info *r, struct info *a)
+static int absorb(const hr_prefilter *pf, struct info *r, struct info *a)
 {
 	int rc = 0;
 	if (a->exact) {
 		struct strs c;
-		int ok = clause_of(&a->set, &c);
+		int ok = clause_of(pf, &a->set, &c);
 		if (ok < 0)
 			rc = -ENOMEM;
 		else if (ok)
@@ -814,7 +850,7 @@ static void quantify(struct parser *p, struct info *a, long min, long max)
 	}
 	/* At least once: whatever one repetition requires still holds. */
 	struct info r = { 0 };
-	p->oom |= absorb(&r, a) != 0;
+	p->oom |= absorb(p->pf, &r, a) != 0;
 	*a = r;
 }
 
@@ -860,7 +896,7 @@ static void parse_concat(struct parser *p, struct info *out)
 			}
 			/* Too many: the run so far becomes a clause; A starts anew. */
 			struct info old = { .exact = 1, .set = run };
-			p->oom |= absorb(&res, &old) != 0;
+			p->oom |= absorb(p->pf, &res, &old) != 0;
 			run = a.set;
 			memset(&a.set, 0, sizeof(a.set));
 			info_free(&a);
@@ -868,8 +904,8 @@ static void parse_concat(struct parser *p, struct info *out)
 			continue;
 		}
 		struct info old = { .exact = 1, .set = run };
-		p->oom |= absorb(&res, &old) != 0;
-		p->oom |= absorb(&res, &a) != 0;
+		p->oom |= absorb(p->pf, &res, &old) != 0;
+		p->oom |= absorb(p->pf, &res, &a) != 0;
 		memset(&run, 0, sizeof(run));
 		p->oom |= strs_add(&run, "", 0) != 0;
 		all_exact = 0;
@@ -885,16 +921,16 @@ static void parse_concat(struct parser *p, struct info *out)
 		return;
 	}
 	struct info old = { .exact = 1, .set = run };
-	p->oom |= absorb(&res, &old) != 0;
+	p->oom |= absorb(p->pf, &res, &old) != 0;
 	*out = res;
 }
 
 /* The most selective clause A guarantees, copied into OUT; 0 when none. */
-static int best_clause(const struct info *a, struct strs *out)
+static int best_clause(const hr_prefilter *pf, const struct info *a, struct strs *out)
 {
 	memset(out, 0, sizeof(*out));
 	if (a->exact)
-		return clause_of(&a->set, out);
+		return clause_of(pf, &a->set, out);
 	const struct strs *best = NULL;
 	for (size_t i = 0; i < a->ncnf; i++) {
 		if (!best || clause_score(&a->cnf[i]) > clause_score(best))
@@ -956,7 +992,7 @@ static void parse_alt(struct parser *p, struct info *out)
 	struct strs u = { 0 };
 	for (size_t i = 0; i < nbr; i++) {
 		struct strs c;
-		int ok = best_clause(&br[i], &c);
+		int ok = best_clause(p->pf, &br[i], &c);
 		if (ok <= 0) {
 			p->oom |= ok < 0;
 			strs_free(&u);
@@ -1001,12 +1037,19 @@ void hr_prefilter_free(hr_prefilter *pf)
 		return;
 	for (size_t i = 0; i < pf->nmacros; i++) {
 		free(pf->macros[i].name);
+		free(pf->macros[i].regex);
 		info_free(&pf->macros[i].info);
 	}
 	free(pf->macros);
 	for (size_t i = 0; pf->clauses && i < pf->nclauses; i++)
 		strs_free(&pf->clauses[i].lits);
 	free(pf->clauses);
+	for (size_t i = 0; pf->sources && i < pf->npatterns; i++)
+		free(pf->sources[i]);
+	free(pf->sources);
+	for (size_t i = 0; i < pf->nwords_counted; i++)
+		free(pf->words[i].w);
+	free(pf->words);
 	free(pf->need);
 	free(pf->always);
 	free(pf->clause_pattern);
@@ -1027,14 +1070,12 @@ int hr_prefilter_define(hr_prefilter *pf, const char *name, const char *regex)
 	struct macro *m = &pf->macros[pf->nmacros];
 	memset(m, 0, sizeof(*m));
 	m->name = strdup(name);
-	if (!m->name)
-		return -ENOMEM;
-	int rc = analyse(pf, regex, &m->info);
-	if (rc < 0) {
+	m->regex = strdup(regex);
+	if (!m->name || !m->regex) {
 		free(m->name);
-		return rc;
+		free(m->regex);
+		return -ENOMEM;
 	}
-	m->bad = rc == 1;
 	pf->nmacros++;
 	return 0;
 }
@@ -1053,37 +1094,107 @@ int hr_prefilter_add(hr_prefilter *pf, const char *source)
 		if (!v)
 			return -ENOMEM;
 		pf->need = v;
+		char **sv = realloc(pf->sources, cap * sizeof(*sv));
+		if (!sv)
+			return -ENOMEM;
+		pf->sources = sv;
 		pf->cap_patterns = cap;
 	}
-	uint32_t id = (uint32_t)pf->npatterns++;
-	pf->need[id] = 0;
-	struct info a;
-	int rc = analyse(pf, source, &a);
-	if (rc < 0)
-		return rc;
-	if (rc == 0) {
-		struct info r = { 0 };
-		if (absorb(&r, &a))
-			return -ENOMEM;
-		qsort(r.cnf, r.ncnf, sizeof(*r.cnf), cmp_clause_score);
-		size_t keep = r.ncnf < MAX_CLAUSES ? r.ncnf : MAX_CLAUSES;
-		struct clause *v = realloc(pf->clauses, (pf->nclauses + keep) * sizeof(*v));
-		if (!v && keep) {
-			info_free(&r);
-			return -ENOMEM;
-		}
-		if (keep)
-			pf->clauses = v;
-		for (size_t i = 0; i < keep; i++) {
-			pf->clauses[pf->nclauses].pattern = id;
-			pf->clauses[pf->nclauses].lits = r.cnf[i];
-			memset(&r.cnf[i], 0, sizeof(r.cnf[i]));
-			pf->nclauses++;
-		}
-		pf->need[id] = (uint16_t)keep;
-		info_free(&r);
-	}
+	if (!(pf->sources[pf->npatterns] = strdup(source)))
+		return -ENOMEM;
+	pf->need[pf->npatterns++] = 0;
 	return 0;
+}
+
+/* Analyses pattern ID into its clauses (none: always tried). */
+static int analyse_pattern(hr_prefilter *pf, uint32_t id)
+{
+	struct info a;
+	int rc = analyse(pf, pf->sources[id], &a);
+	if (rc)
+		return rc < 0 ? rc : 0;
+	struct info r = { 0 };
+	if (absorb(pf, &r, &a))
+		return -ENOMEM;
+	qsort(r.cnf, r.ncnf, sizeof(*r.cnf), cmp_clause_score);
+	size_t keep = r.ncnf < MAX_CLAUSES ? r.ncnf : MAX_CLAUSES;
+	struct clause *v = keep ? realloc(pf->clauses, (pf->nclauses + keep) * sizeof(*v)) : pf->clauses;
+	if (!v && keep) {
+		info_free(&r);
+		return -ENOMEM;
+	}
+	pf->clauses = v;
+	for (size_t i = 0; i < keep; i++) {
+		pf->clauses[pf->nclauses].pattern = id;
+		pf->clauses[pf->nclauses].lits = r.cnf[i];
+		memset(&r.cnf[i], 0, sizeof(r.cnf[i]));
+		pf->nclauses++;
+	}
+	pf->need[id] = (uint16_t)keep;
+	info_free(&r);
+	return 0;
+}
+
+/* Counts the words of every macro and pattern (letters and digits, lower
+ * case; an escaped character ends a word). */
+static int count_words(hr_prefilter *pf)
+{
+	struct strs all = { 0 };
+	for (size_t i = 0; i < pf->nmacros + pf->npatterns; i++) {
+		const char *src = i < pf->nmacros ? pf->macros[i].regex : pf->sources[i - pf->nmacros];
+		for (const char *c = src; *c;) {
+			if (*c == '\\' && c[1]) {
+				c += 2;
+				continue;
+			}
+			if (!is_alnum((unsigned char)*c)) {
+				c++;
+				continue;
+			}
+			char w[EXACT_LEN + 1];
+			size_t n = 0;
+			while (is_alnum((unsigned char)*c)) {
+				if (n < EXACT_LEN)
+					w[n++] = (char)lower((unsigned char)*c);
+				c++;
+			}
+			if (strs_add(&all, w, n)) {
+				strs_free(&all);
+				return -ENOMEM;
+			}
+		}
+	}
+	qsort(all.v, all.n, sizeof(char *), cmp_str);
+	pf->words = malloc((all.n ? all.n : 1) * sizeof(*pf->words));
+	if (!pf->words) {
+		strs_free(&all);
+		return -ENOMEM;
+	}
+	for (size_t i = 0; i < all.n; i++) {
+		if (pf->nwords_counted && strcmp(pf->words[pf->nwords_counted - 1].w, all.v[i]) == 0) {
+			pf->words[pf->nwords_counted - 1].count++;
+			free(all.v[i]);
+		} else {
+			pf->words[pf->nwords_counted].w = all.v[i];
+			pf->words[pf->nwords_counted++].count = 1;
+		}
+	}
+	free(all.v);
+	return 0;
+}
+
+/* Analyses every macro, then every pattern. */
+static int analyse_all(hr_prefilter *pf)
+{
+	int rc = count_words(pf);
+	for (size_t i = 0; i < pf->nmacros && !rc; i++) {
+		rc = analyse(pf, pf->macros[i].regex, &pf->macros[i].info);
+		pf->macros[i].bad = rc == 1;
+		rc = rc < 0 ? rc : 0;
+	}
+	for (size_t i = 0; i < pf->npatterns && !rc; i++)
+		rc = analyse_pattern(pf, (uint32_t)i);
+	return rc;
 }
 
 struct pair {
@@ -1118,7 +1229,10 @@ static uint32_t find_edge(const hr_prefilter *pf, uint32_t node, unsigned char c
 
 int hr_prefilter_build(hr_prefilter *pf)
 {
-	int rc = -ENOMEM;
+	int rc = analyse_all(pf);
+	if (rc)
+		return rc;
+	rc = -ENOMEM;
 	struct pair *pairs = NULL;
 	struct tnode *t = NULL;
 	uint32_t *queue = NULL;
@@ -1231,11 +1345,21 @@ out:
 	pf->clauses = NULL;
 	for (size_t i = 0; i < pf->nmacros; i++) {
 		free(pf->macros[i].name);
+		free(pf->macros[i].regex);
 		info_free(&pf->macros[i].info);
 	}
 	free(pf->macros);
 	pf->macros = NULL;
 	pf->nmacros = 0;
+	for (size_t i = 0; i < pf->npatterns; i++)
+		free(pf->sources[i]);
+	free(pf->sources);
+	pf->sources = NULL;
+	for (size_t i = 0; i < pf->nwords_counted; i++)
+		free(pf->words[i].w);
+	free(pf->words);
+	pf->words = NULL;
+	pf->nwords_counted = 0;
 	free(pairs);
 	free(t);
 	free(queue);

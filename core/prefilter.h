@@ -32,9 +32,9 @@ hr_prefilter *hr_prefilter_new(void);
 void hr_prefilter_free(hr_prefilter *pf);
 
 /*
- * Declares that {NAME} in the patterns added after this stands for REGEX (the
- * expansion intent.c compiles), so that a slot's or words list's phrases are
- * analysed once, not once per pattern. Returns 0 or -ENOMEM.
+ * Declares that {NAME} in the patterns stands for REGEX (the expansion
+ * intent.c compiles), so that a slot's or words list's phrases are analysed
+ * once, not once per pattern. Returns 0 or -ENOMEM.
  */
 int hr_prefilter_define(hr_prefilter *pf, const char *name, const char *regex);
 
@@ -45,7 +45,8 @@ int hr_prefilter_define(hr_prefilter *pf, const char *name, const char *regex);
  */
 int hr_prefilter_add(hr_prefilter *pf, const char *source);
 
-/* Builds the automaton once every pattern is added. Returns 0 or -ENOMEM. */
+/* Analyses every pattern and builds the automaton, once every macro and
+ * pattern is in. Returns 0 or -ENOMEM. */
 int hr_prefilter_build(hr_prefilter *pf);
 
 /* Per-thread state for hr_prefilter_run, so that running allocates nothing.
