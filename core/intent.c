@@ -69,6 +69,7 @@ struct hr_intents {
 	char **files; /* file names, owned here, referenced by intents and patterns */
 	size_t nfiles;
 	int compiled;
+	int jit; /* JIT-compile the patterns (hr_intents_set_jit) */
 	/* Every pattern in the order they are tried (intent order, then line),
 	 * numbered as the prefilter numbers them. */
 	const struct pattern **flat;
@@ -103,7 +104,15 @@ static void *grow(void *arr, size_t n, size_t elem)
 
 hr_intents *hr_intents_new(void)
 {
-	return calloc(1, sizeof(hr_intents));
+	hr_intents *set = calloc(1, sizeof(hr_intents));
+	if (set)
+		set->jit = 1;
+	return set;
+}
+
+void hr_intents_set_jit(hr_intents *set, int on)
+{
+	set->jit = on;
 }
 
 static char *trim(char *s)
@@ -804,7 +813,8 @@ int hr_intents_compile(hr_intents *set, hr_diag_fn diag, void *ud)
 			free(src);
 			/* JIT is an optimisation: when it is unavailable the interpreter
 			 * gives the same answers, so a failure here is not an error. */
-			pcre2_jit_compile(pt->code, PCRE2_JIT_COMPLETE);
+			if (set->jit)
+				pcre2_jit_compile(pt->code, PCRE2_JIT_COMPLETE);
 			if (resolve_groups(set, pt))
 				return -ENOMEM;
 		}

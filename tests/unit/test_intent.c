@@ -378,6 +378,42 @@ static void test_prefilter_edge_cases(void **state)
 	hr_intents_free(set);
 }
 
+/* Without JIT (intents.jit = 0) every bundled example ranks the same. */
+static void test_interpreter_matches_as_jit(void **state)
+{
+	(void)state;
+	struct diags d = { 0 };
+	hr_intents *set[2];
+	hr_matcher *mt[2];
+	for (int jit = 0; jit <= 1; jit++) {
+		set[jit] = hr_intents_new();
+		hr_intents_set_jit(set[jit], jit);
+		assert_int_equal(hr_intents_add_dir(set[jit], HERALD_SOURCE_DIR "/intents", collect, &d), 0);
+		assert_int_equal(hr_intents_compile(set[jit], collect, &d), 0);
+		mt[jit] = hr_matcher_new(set[jit], NULL);
+	}
+	struct hr_match *m = calloc(2, sizeof(*m));
+	char norm[1024];
+	for (size_t i = 0; i < hr_intents_count(set[1]); i++) {
+		const struct hr_intent *in = hr_intents_get(set[1], i);
+		for (size_t k = 0; k < in->nexamples; k++) {
+			hr_text_normalize(in->examples[k], strlen(in->examples[k]), norm, sizeof(norm));
+			hr_intents_match(mt[0], norm, &m[0]);
+			hr_intents_match(mt[1], norm, &m[1]);
+			assert_int_equal(m[0].ncandidates, m[1].ncandidates);
+			for (size_t c = 0; c < m[0].ncandidates; c++) {
+				assert_string_equal(m[0].candidates[c].intent->name, m[1].candidates[c].intent->name);
+				assert_int_equal(m[0].candidates[c].covered, m[1].candidates[c].covered);
+			}
+		}
+	}
+	free(m);
+	for (int jit = 0; jit <= 1; jit++) {
+		hr_matcher_free(mt[jit]);
+		hr_intents_free(set[jit]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -387,6 +423,7 @@ int main(void)
 		cmocka_unit_test(test_named_groups_become_slots),
 		cmocka_unit_test(test_fallback_intent_claims_out_of_scope),
 		cmocka_unit_test(test_prefilter_keeps_the_ranking), cmocka_unit_test(test_prefilter_edge_cases),
+		cmocka_unit_test(test_interpreter_matches_as_jit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
