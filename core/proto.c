@@ -196,46 +196,152 @@ static char *dump_with_headroom(json_t *root, size_t headroom, size_t *len)
 	return buf;
 }
 
-static json_t *str_or_null(const char *s)
+/*
+ * Answers are written straight into their output buffer, once: building a
+ * jansson tree and dumping it cost about 16 us a question (a dozen
+ * allocations, and json_dumpb runs twice, to size and to write), this about
+ * one. The bytes are the ones jansson's JSON_COMPACT dump gives, including
+ * what it does with a string that is not valid UTF-8: json_string() refuses
+ * it, so its field (or array element) is left out.
+ */
+struct jbuf {
+	char *p;
+	size_t len, cap;
+	int oom;
+};
+
+static void jb_put(struct jbuf *b, const char *s, size_t n)
 {
-	return s ? json_string(s) : json_null();
+	if (b->oom)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap * 2;
+		while (b->len + n + 1 > cap)
+			cap *= 2;
+		char *np = realloc(b->p, cap);
+		if (!np) {
+			b->oom = 1;
+			return;
+		}
+		b->p = np;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+}
+
+/* A JSON string, escaped as jansson escapes it. */
+static void jb_string(struct jbuf *b, const char *s)
+{
+	jb_put(b, "\"", 1);
+	const char *run = s;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		jb_put(b, run, (size_t)(s - run));
+		run = s + 1;
+		char esc[8];
+		switch (c) {
+		case '"':
+			jb_put(b, "\\\"", 2);
+			break;
+		case '\\':
+			jb_put(b, "\\\\", 2);
+			break;
+		case '\b':
+			jb_put(b, "\\b", 2);
+			break;
+		case '\f':
+			jb_put(b, "\\f", 2);
+			break;
+		case '\n':
+			jb_put(b, "\\n", 2);
+			break;
+		case '\r':
+			jb_put(b, "\\r", 2);
+			break;
+		case '\t':
+			jb_put(b, "\\t", 2);
+			break;
+		default:
+			snprintf(esc, sizeof(esc), "\\u%04X", (unsigned)c);
+			jb_put(b, esc, 6);
+		}
+	}
+	jb_put(b, run, (size_t)(s - run));
+	jb_put(b, "\"", 1);
+}
+
+static int jb_valid(const char *s)
+{
+	return hr_text_valid_utf8(s, strlen(s));
+}
+
+/* ,"KEY":"VALUE" (or null when VALUE is NULL); nothing when VALUE is not UTF-8. */
+static void jb_field(struct jbuf *b, int *first, const char *key, const char *value)
+{
+	if (value && !jb_valid(value))
+		return;
+	if (!*first)
+		jb_put(b, ",", 1);
+	*first = 0;
+	jb_string(b, key);
+	jb_put(b, ":", 1);
+	if (value)
+		jb_string(b, value);
+	else
+		jb_put(b, "null", 4);
 }
 
 char *hr_proto_answer(const struct hr_answer *a, const char *id, const char *session, size_t headroom,
 		      size_t *len)
 {
-	json_t *root = json_object();
-	json_t *sources = json_array();
-	json_t *sugg = json_array();
-	char *buf = NULL;
-	if (!root || !sources || !sugg)
-		goto out;
-	json_object_set_new(root, "type", json_string("answer"));
+	struct jbuf b = { .cap = headroom + 2048 };
+	b.p = malloc(b.cap);
+	if (!b.p)
+		return NULL;
+	b.len = headroom;
+	int first = 1;
+	jb_put(&b, "{", 1);
+	jb_field(&b, &first, "type", "answer");
 	if (id)
-		json_object_set_new(root, "id", json_string(id));
+		jb_field(&b, &first, "id", id);
 	if (session)
-		json_object_set_new(root, "session", json_string(session));
-	json_object_set_new(root, "intent", json_string(a->intent ? a->intent : "fallback"));
-	json_object_set_new(root, "text", json_string(a->text ? a->text : ""));
-	json_object_set_new(root, "speech", json_string(a->speech ? a->speech : (a->text ? a->text : "")));
+		jb_field(&b, &first, "session", session);
+	jb_field(&b, &first, "intent", a->intent ? a->intent : "fallback");
+	jb_field(&b, &first, "text", a->text ? a->text : "");
+	jb_field(&b, &first, "speech", a->speech ? a->speech : (a->text ? a->text : ""));
+	jb_put(&b, ",\"sources\":[", 12);
 	for (size_t i = 0; i < a->nsources; i++) {
-		json_t *s = json_object();
-		json_object_set_new(s, "title", json_string(a->sources[i].title ? a->sources[i].title : ""));
-		json_object_set_new(s, "publisher", str_or_null(a->sources[i].publisher));
-		json_object_set_new(s, "url", str_or_null(a->sources[i].url));
-		json_array_append_new(sources, s);
+		int f = 1;
+		jb_put(&b, i ? ",{" : "{", i ? 2 : 1);
+		jb_field(&b, &f, "title", a->sources[i].title ? a->sources[i].title : "");
+		jb_field(&b, &f, "publisher", a->sources[i].publisher);
+		jb_field(&b, &f, "url", a->sources[i].url);
+		jb_put(&b, "}", 1);
 	}
-	for (size_t i = 0; i < a->nsuggestions; i++)
-		json_array_append_new(sugg, json_string(a->suggestions[i]));
-	json_object_set(root, "sources", sources);
-	json_object_set(root, "suggestions", sugg);
-	json_object_set_new(root, "safety", str_or_null(hr_safety_name(a->safety)));
-	buf = dump_with_headroom(root, headroom, len);
-out:
-	json_decref(sources);
-	json_decref(sugg);
-	json_decref(root);
-	return buf;
+	jb_put(&b, "],\"suggestions\":[", 17);
+	int f = 1;
+	for (size_t i = 0; i < a->nsuggestions; i++) {
+		if (!jb_valid(a->suggestions[i]))
+			continue;
+		if (!f)
+			jb_put(&b, ",", 1);
+		f = 0;
+		jb_string(&b, a->suggestions[i]);
+	}
+	jb_put(&b, "]", 1);
+	first = 0;
+	jb_field(&b, &first, "safety", hr_safety_name(a->safety));
+	jb_put(&b, "}", 1);
+	if (b.oom) {
+		free(b.p);
+		return NULL;
+	}
+	b.p[b.len] = '\0';
+	*len = b.len - headroom;
+	return b.p;
 }
 
 char *hr_proto_error(const struct hr_proto_error *e, size_t headroom, size_t *len)

@@ -142,12 +142,70 @@ static void test_error_shape(void **state)
 	free(buf);
 }
 
+/* jansson's string, or NULL when it refuses S (not UTF-8), as the writer must mirror. */
+static json_t *js(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+/* Answers are written without jansson, so they must be byte for byte what
+ * jansson's compact dump of the same object is: escapes, and a field or
+ * suggestion that is not valid UTF-8 left out. */
+static void test_answer_bytes_match_jansson(void **state)
+{
+	(void)state;
+	struct hr_answer a = { 0 };
+	assert_int_equal(hr_answer_set(&a.intent, "drug.about"), 0);
+	assert_int_equal(hr_answer_set(&a.text, "tab\t \"q\" back\\slash \x01\x1f nl\n cr\r caf\xc3\xa9 \xe2\x80\x94 \x7f /"), 0);
+	assert_int_equal(hr_answer_set(&a.speech, "not \xff UTF-8"), 0);
+	assert_int_equal(hr_answer_add_source(&a, "Title", "Publisher", NULL), 0);
+	assert_int_equal(hr_answer_add_source(&a, "T\xc3", NULL, "https://example.org/\"x\""), 0);
+	assert_int_equal(hr_answer_add_suggestion(&a, "What is HER2?"), 0);
+	assert_int_equal(hr_answer_add_suggestion(&a, "bad \xc0"), 0);
+	assert_int_equal(hr_answer_add_suggestion(&a, "\xe2\x80\x9cquoted\xe2\x80\x9d"), 0);
+	a.safety = HR_SAFETY_URGENT;
+	for (int variant = 0; variant < 2; variant++) {
+		const char *id = variant ? NULL : "q\"1", *session = variant ? "s/1" : NULL;
+		json_t *root = json_object(), *sources = json_array(), *sugg = json_array();
+		json_object_set_new(root, "type", json_string("answer"));
+		if (id)
+			json_object_set_new(root, "id", json_string(id));
+		if (session)
+			json_object_set_new(root, "session", json_string(session));
+		json_object_set_new(root, "intent", json_string(a.intent));
+		json_object_set_new(root, "text", json_string(a.text));
+		json_object_set_new(root, "speech", json_string(a.speech));
+		for (size_t i = 0; i < a.nsources; i++) {
+			json_t *o = json_object();
+			json_object_set_new(o, "title", json_string(a.sources[i].title));
+			json_object_set_new(o, "publisher", js(a.sources[i].publisher));
+			json_object_set_new(o, "url", js(a.sources[i].url));
+			json_array_append_new(sources, o);
+		}
+		for (size_t i = 0; i < a.nsuggestions; i++)
+			json_array_append_new(sugg, json_string(a.suggestions[i]));
+		json_object_set_new(root, "sources", sources);
+		json_object_set_new(root, "suggestions", sugg);
+		json_object_set_new(root, "safety", json_string("urgent"));
+		char *want = json_dumps(root, JSON_COMPACT);
+		size_t len;
+		char *buf = hr_proto_answer(&a, id, session, 8, &len);
+		assert_non_null(buf);
+		assert_int_equal(len, strlen(want));
+		assert_string_equal(buf + 8, want);
+		free(buf);
+		free(want);
+		json_decref(root);
+	}
+	hr_answer_clear(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_ws_ok),  cmocka_unit_test(test_parse_ws_bad),
 		cmocka_unit_test(test_parse_http),   cmocka_unit_test(test_answer_shape),
-		cmocka_unit_test(test_error_shape),
+		cmocka_unit_test(test_error_shape),  cmocka_unit_test(test_answer_bytes_match_jansson),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
