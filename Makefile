@@ -6,7 +6,7 @@ CMAKE_FLAGS ?=
 LISTEN      ?= 127.0.0.1:8080
 JOBS        ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps configure build run test test-asan fuzz check clean distclean install
+.PHONY: all deps configure build run test test-asan fuzz bench check clean distclean install
 
 all: build
 
@@ -36,6 +36,11 @@ fuzz: deps
 	CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DHERALD_FUZZ=ON -DHERALD_WITH_SYSTEMD=OFF
 	cmake --build build-fuzz -j $(JOBS)
 	tests/fuzz/run build-fuzz $(FUZZ_SECONDS)
+
+# herald and the bare libwebsockets echo ceiling side by side, the memory
+# figures and intent matching at ten times the intents (docs/performance.md).
+bench: build
+	bench/run --build $(BUILD_DIR)
 
 check: build
 	$(BUILD_DIR)/herald check

@@ -1,0 +1,542 @@
+/*
+ * match_bench: what one question costs the intent engine, with the real
+ * intents and with generated sets of ten times as many.
+ *
+ * A generated set is the real intents plus N-1 copies of every intents file,
+ * each copy standing for a new topic area: it gets its own names and its own
+ * content words (every word in patterns, phrases and examples has its letters
+ * and digits rotated; K and S stay), while English function words ("what", "is", "the",
+ * "her") stay, as they would in any larger knowledge base.
+ * The regex structure (groups, classes, escapes, quantifiers) is kept, so a
+ * copy costs PCRE2 what the real file costs.
+ *
+ *   match_bench [--intents DIR] [--questions FILE] [--scales 1,10] [--ms 1000]
+ *               [--check] [--dump DIR]
+ *
+ * --check also matches every question with the prefilter off and fails when
+ * any ranking differs, so the benchmark doubles as an equivalence test.
+ * --dump writes the generated intents files to DIR, to look at or to load.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "dirlist.h"
+#include "intent.h"
+#include "text.h"
+
+#ifndef HERALD_SOURCE_DIR
+#define HERALD_SOURCE_DIR "."
+#endif
+
+struct sbuf {
+	char *p;
+	size_t len, cap;
+};
+
+static void put(struct sbuf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		b->cap = (b->len + n + 1) * 2;
+		b->p = realloc(b->p, b->cap);
+		if (!b->p) {
+			perror("realloc");
+			exit(1);
+		}
+	}
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+static void puts_(struct sbuf *b, const char *s)
+{
+	put(b, s, strlen(s));
+}
+
+/* The letters a rotation moves. K and S stay: with PCRE2_CASELESS | PCRE2_UTF
+ * each has a third case form (KELVIN SIGN, LONG S) that makes a compiled
+ * pattern larger, and a copy should cost PCRE2 what the original costs. */
+static const char rot_letters[] = "abcdefghijlmnopqrtuvwxyz";
+
+/* English function words: every topic uses them, so the copies share them. */
+static const char *const function_words[] = {
+	"a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been",
+	"before", "being", "but", "by", "can", "can't", "could", "did", "do", "does", "doing", "don't",
+	"during", "each", "for", "from", "get", "gets", "getting", "go", "going", "got", "had", "has",
+	"have", "having", "he", "her", "here", "him", "his", "how", "i", "i'm", "i've", "if", "in", "into",
+	"is", "isn't", "it", "it's", "its", "just", "me", "more", "most", "my", "no", "not", "now", "of",
+	"off", "on", "only", "or", "other", "our", "out", "over", "she", "should", "so", "some", "such",
+	"than", "that", "that's", "the", "their", "them", "then", "there", "these", "they", "this",
+	"those", "to", "too", "up", "very", "was", "we", "were", "what", "what's", "whats", "when",
+	"where", "which", "while", "who", "why", "will", "with", "would", "you", "you're", "your", NULL,
+};
+
+static int is_word_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '\'';
+}
+
+/* Appends the word W[0..N) with its letters rotated by K, unless it is a
+ * function word. */
+static void put_word(struct sbuf *b, const char *w, size_t n, int k)
+{
+	size_t nl = sizeof(rot_letters) - 1;
+	int keep = 0;
+	for (const char *const *f = function_words; *f && !keep; f++)
+		keep = strlen(*f) == n && strncasecmp(*f, w, n) == 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = w[i];
+		const char *at = !keep ? strchr(rot_letters, tolower((unsigned char)c)) : NULL;
+		if (at && c) {
+			char r = rot_letters[((size_t)(at - rot_letters) + (size_t)k) % nl];
+			c = isupper((unsigned char)c) ? (char)toupper((unsigned char)r) : r;
+		} else if (!keep && isdigit((unsigned char)c)) {
+			c = (char)('0' + (c - '0' + k - 1) % 10); /* "her 2" is content too */
+		}
+		put(b, &c, 1);
+	}
+}
+
+/* Appends free text (phrases, examples) with its words rotated. */
+static void put_text(struct sbuf *b, const char *s, size_t n, int k)
+{
+	size_t i = 0;
+	while (i < n) {
+		if (is_word_char(s[i])) {
+			size_t j = i;
+			while (j < n && is_word_char(s[j]))
+				j++;
+			put_word(b, s + i, j - i, k);
+			i = j;
+		} else {
+			put(b, s + i, 1);
+			i++;
+		}
+	}
+}
+
+static int is_name_char(char c)
+{
+	return islower((unsigned char)c) || isdigit((unsigned char)c) || c == '_';
+}
+
+/* Appends a pattern with its literal words rotated and its {references} and
+ * (?<named>) groups renamed; escapes, classes and group syntax are kept. */
+static void put_pattern(struct sbuf *b, const char *s, size_t n, int k, const char *suffix)
+{
+	size_t i = 0;
+	while (i < n) {
+		char c = s[i];
+		if (c == '\\' && i + 1 < n) {
+			put(b, s + i, 2);
+			i += 2;
+		} else if (c == '[') {
+			size_t j = i + 1;
+			if (j < n && s[j] == '^')
+				j++;
+			if (j < n && s[j] == ']')
+				j++;
+			while (j < n && s[j] != ']')
+				j += s[j] == '\\' ? 2 : 1;
+			j = j < n ? j + 1 : n;
+			put(b, s + i, j - i);
+			i = j;
+		} else if (c == '{' && i + 1 < n && isdigit((unsigned char)s[i + 1])) {
+			/* A quantifier: {2}, {0,20} */
+			size_t j = i;
+			while (j < n && s[j] != '}')
+				j++;
+			j = j < n ? j + 1 : n;
+			put(b, s + i, j - i);
+			i = j;
+		} else if (c == '{' && i + 1 < n && islower((unsigned char)s[i + 1])) {
+			size_t j = i + 1;
+			while (j < n && is_name_char(s[j]))
+				j++;
+			if (j < n && s[j] == '}') {
+				put(b, s + i, j - i);
+				puts_(b, suffix);
+				put(b, "}", 1);
+				i = j + 1;
+			} else {
+				put(b, "{", 1);
+				i++;
+			}
+		} else if (c == '(' && i + 1 < n && s[i + 1] == '?') {
+			size_t j = i + 2;
+			if (j + 1 < n && s[j] == '<' && islower((unsigned char)s[j + 1])) {
+				size_t e = j + 1;
+				while (e < n && is_name_char(s[e]))
+					e++;
+				put(b, s + i, e - i);
+				puts_(b, suffix);
+				i = e;
+			} else {
+				/* Flags and group kinds: (?:, (?=, (?!, (?<=, (?i) ... */
+				while (j < n && s[j] != ':' && s[j] != ')' && s[j] != '=' && s[j] != '!')
+					j++;
+				put(b, s + i, j - i);
+				i = j;
+			}
+		} else if (is_word_char(c)) {
+			size_t j = i;
+			while (j < n && is_word_char(s[j]))
+				j++;
+			put_word(b, s + i, j - i, k);
+			i = j;
+		} else {
+			put(b, s + i, 1);
+			i++;
+		}
+	}
+}
+
+/* Returns copy K (2, 3, ...) of the intents file TEXT: names get the suffix
+ * _gK (intents the prefix gK.), and words are rotated by K. */
+static char *generate(const char *text, int k)
+{
+	struct sbuf b = { 0 };
+	char suffix[16];
+	snprintf(suffix, sizeof(suffix), "_g%d", k);
+	const char *p = text;
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t ll = nl ? (size_t)(nl - p) : strlen(p);
+		char line[8192];
+		if (ll >= sizeof(line))
+			ll = sizeof(line) - 1;
+		memcpy(line, p, ll);
+		line[ll] = '\0';
+		p += ll + (nl ? 1 : 0);
+		const char *s = line;
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (!*s || *s == '#') {
+			/* Blank lines and comments are dropped. */
+		} else if (s == line) {
+			char kw[16], name[128];
+			if (sscanf(line, "%15s %127s", kw, name) == 2) {
+				if (strcmp(kw, "intent") == 0) {
+					char pre[16];
+					snprintf(pre, sizeof(pre), "g%d.", k);
+					puts_(&b, "intent ");
+					puts_(&b, pre);
+					puts_(&b, name);
+				} else {
+					puts_(&b, kw);
+					puts_(&b, " ");
+					puts_(&b, name);
+					puts_(&b, suffix);
+				}
+			}
+		} else {
+			const char *colon = strchr(s, ':');
+			const char *eq = strchr(s, '=');
+			put(&b, line, (size_t)(s - line));
+			if (colon && (!eq || colon < eq) && strncmp(s, "pattern:", 8) == 0) {
+				puts_(&b, "pattern: ");
+				put_pattern(&b, colon + 1, strlen(colon + 1), k, suffix);
+			} else if (colon && (!eq || colon < eq) && strncmp(s, "example:", 8) == 0) {
+				puts_(&b, "example: ");
+				put_text(&b, colon + 1, strlen(colon + 1), k);
+			} else if (colon && (!eq || colon < eq) && strncmp(s, "needs:", 6) == 0) {
+				puts_(&b, "needs: ");
+				char tmp[512];
+				snprintf(tmp, sizeof(tmp), "%s", colon + 1);
+				char *save = NULL;
+				int first = 1;
+				for (char *t = strtok_r(tmp, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
+					if (!first)
+						puts_(&b, ", ");
+					puts_(&b, t);
+					puts_(&b, suffix);
+					first = 0;
+				}
+			} else if (colon && (!eq || colon < eq)) {
+				puts_(&b, s); /* priority, plugin */
+			} else {
+				put_text(&b, s, strlen(s), k); /* phrases */
+			}
+		}
+		put(&b, "\n", 1);
+	}
+	return b.p ? b.p : strdup("");
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	struct sbuf b = { 0 };
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		put(&b, chunk, n);
+	fclose(f);
+	*len = b.len;
+	return b.p ? b.p : strdup("");
+}
+
+static void diag(void *ud, const char *file, int line, const char *msg)
+{
+	(void)ud;
+	fprintf(stderr, "%s:%d: %s\n", file, line, msg);
+}
+
+/* Where --dump writes the generated files (NULL: nowhere). */
+static const char *dump_dir;
+
+/* Builds the real set plus SCALE-1 generated copies of it. */
+static hr_intents *load(const char *dir, int scale)
+{
+	char **names;
+	size_t n;
+	int rc = hr_dir_list(dir, ".intents", &names, &n);
+	if (rc) {
+		fprintf(stderr, "match_bench: %s: %s\n", dir, strerror(-rc));
+		return NULL;
+	}
+	hr_intents *set = hr_intents_new();
+	for (int k = 1; k <= scale && set; k++) {
+		for (size_t i = 0; i < n; i++) {
+			char path[4096];
+			snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+			size_t len;
+			char *text = slurp(path, &len);
+			if (!text) {
+				perror(path);
+				hr_intents_free(set);
+				set = NULL;
+				break;
+			}
+			if (k > 1) {
+				char *g = generate(text, k);
+				free(text);
+				text = g;
+				len = strlen(g);
+				snprintf(path, sizeof(path), "%s/g%d.%s", dump_dir ? dump_dir : dir, k, names[i]);
+				FILE *f = dump_dir ? fopen(path, "w") : NULL;
+				if (f) {
+					fputs(text, f);
+					fclose(f);
+				}
+			}
+			rc = hr_intents_add_text(set, path, text, len, diag, NULL);
+			free(text);
+			if (rc) {
+				hr_intents_free(set);
+				set = NULL;
+				break;
+			}
+		}
+	}
+	hr_dir_list_free(names, n);
+	if (set && hr_intents_compile(set, diag, NULL)) {
+		hr_intents_free(set);
+		return NULL;
+	}
+	return set;
+}
+
+static double now_ns(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec * 1e9 + (double)t.tv_nsec;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* True when both matches ranked the same intents with the same scores and slots. */
+static int same_match(const struct hr_match *a, const struct hr_match *b)
+{
+	if (a->ncandidates != b->ncandidates || a->dropped != b->dropped || a->limit_hit != b->limit_hit ||
+	    strcmp(a->corrected, b->corrected) != 0)
+		return 0;
+	for (size_t i = 0; i < a->ncandidates; i++) {
+		const struct hr_candidate *x = &a->candidates[i], *y = &b->candidates[i];
+		if (x->intent != y->intent || x->priority != y->priority || x->covered != y->covered ||
+		    x->start != y->start || x->nslots != y->nslots)
+			return 0;
+		for (size_t k = 0; k < x->nslots; k++) {
+			if (strcmp(x->slots[k].name, y->slots[k].name) || strcmp(x->slots[k].value, y->slots[k].value))
+				return 0;
+		}
+	}
+	return 1;
+}
+
+struct result {
+	size_t nintents;
+	double mean_ns, p50_ns, p90_ns, max_ns;
+	double tried; /* patterns run per question, on average */
+	double candidates;
+};
+
+static int use_jit = 1;
+
+static int run(hr_intents *set, char **qs, size_t nq, double min_ms, int check, struct result *r)
+{
+	struct hr_match_limits lim = { .match_limit = 100000, .depth_limit = 1000, .use_jit = use_jit };
+	hr_matcher *m = hr_matcher_new(set, &lim);
+	struct hr_match *out = calloc(2, sizeof(*out));
+	double *per = calloc(nq, sizeof(*per));
+	if (!m || !out || !per)
+		return -ENOMEM;
+	int bad = 0;
+	if (check) {
+		struct hr_match_limits all = { .match_limit = 100000, .depth_limit = 1000, .use_jit = use_jit,
+					       .no_prefilter = 1 };
+		hr_matcher *ref = hr_matcher_new(set, &all);
+		for (size_t q = 0; q < nq; q++) {
+			hr_intents_match(m, qs[q], &out[0]);
+			hr_intents_match(ref, qs[q], &out[1]);
+			if (!same_match(&out[0], &out[1])) {
+				fprintf(stderr, "match_bench: the prefilter changes the ranking of \"%s\"\n", qs[q]);
+				bad = 1;
+			}
+		}
+		hr_matcher_free(ref);
+	}
+	/* Warm-up: caches, branch predictors and lazily built JIT stacks. */
+	for (size_t q = 0; q < nq; q++)
+		hr_intents_match(m, qs[q], out);
+	/* Each question's time is the fastest of its rounds: other processes on
+	 * the machine can only add time, so the minimum is what matching costs. */
+	size_t rounds = 0;
+	double tried = 0, cands = 0;
+	double t_start = now_ns();
+	for (size_t q = 0; q < nq; q++)
+		per[q] = 1e18;
+	do {
+		for (size_t q = 0; q < nq; q++) {
+			double t0 = now_ns();
+			hr_intents_match(m, qs[q], out);
+			double dt = now_ns() - t0;
+			if (dt < per[q])
+				per[q] = dt;
+			tried += (double)out->patterns_tried;
+			cands += (double)out->ncandidates;
+		}
+		rounds++;
+	} while (now_ns() - t_start < min_ms * 1e6);
+	double total = 0;
+	for (size_t q = 0; q < nq; q++)
+		total += per[q];
+	qsort(per, nq, sizeof(*per), cmp_double);
+	r->nintents = hr_intents_count(set);
+	r->mean_ns = total / (double)nq;
+	r->p50_ns = per[nq / 2];
+	r->p90_ns = per[(nq * 9) / 10];
+	r->max_ns = per[nq - 1];
+	r->tried = tried / (double)(rounds * nq);
+	r->candidates = cands / (double)(rounds * nq);
+	free(per);
+	free(out);
+	hr_matcher_free(m);
+	return bad ? -EINVAL : 0;
+}
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: match_bench [--intents DIR] [--questions FILE] [--scales 1,10] [--ms N] [--check]\n"
+		   "                   [--dump DIR]\n");
+}
+
+int main(int argc, char **argv)
+{
+	const char *dir = HERALD_SOURCE_DIR "/intents";
+	const char *qfile = HERALD_SOURCE_DIR "/bench/questions.txt";
+	char scales_arg[64] = "1,10";
+	double min_ms = 1000;
+	int check = 0;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--intents") == 0 && i + 1 < argc)
+			dir = argv[++i];
+		else if (strcmp(argv[i], "--questions") == 0 && i + 1 < argc)
+			qfile = argv[++i];
+		else if (strcmp(argv[i], "--scales") == 0 && i + 1 < argc)
+			snprintf(scales_arg, sizeof(scales_arg), "%s", argv[++i]);
+		else if (strcmp(argv[i], "--ms") == 0 && i + 1 < argc)
+			min_ms = atof(argv[++i]);
+		else if (strcmp(argv[i], "--check") == 0)
+			check = 1;
+		else if (strcmp(argv[i], "--no-jit") == 0)
+			use_jit = 0;
+		else if (strcmp(argv[i], "--dump") == 0 && i + 1 < argc)
+			dump_dir = argv[++i];
+		else if (strcmp(argv[i], "--help") == 0) {
+			usage(stdout);
+			return 0;
+		} else {
+			usage(stderr);
+			return 2;
+		}
+	}
+
+	size_t len;
+	char *qtext = slurp(qfile, &len);
+	if (!qtext) {
+		perror(qfile);
+		return 1;
+	}
+	char **qs = NULL;
+	size_t nq = 0;
+	for (char *save = NULL, *l = strtok_r(qtext, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+		if (!*l || *l == '#')
+			continue;
+		char norm[1024];
+		if (hr_text_normalize(l, strlen(l), norm, sizeof(norm)) < 0)
+			continue;
+		qs = realloc(qs, (nq + 1) * sizeof(*qs));
+		qs[nq++] = strdup(norm);
+	}
+	free(qtext);
+	if (nq == 0) {
+		fprintf(stderr, "match_bench: no questions in %s\n", qfile);
+		return 1;
+	}
+
+	printf("%-6s %8s %10s %10s %10s %10s %8s %8s %7s\n", "scale", "intents", "mean_us", "p50_us", "p90_us",
+	       "max_us", "tried", "cands", "ratio");
+	double base = 0;
+	int status = 0;
+	for (char *save = NULL, *t = strtok_r(scales_arg, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		int scale = atoi(t);
+		if (scale < 1)
+			continue;
+		hr_intents *set = load(dir, scale);
+		if (!set)
+			return 1;
+		struct result r;
+		int rc = run(set, qs, nq, min_ms, check, &r);
+		if (rc == -ENOMEM)
+			return 1;
+		if (rc)
+			status = 1;
+		if (base == 0)
+			base = r.mean_ns;
+		printf("%-6d %8zu %10.2f %10.2f %10.2f %10.2f %8.1f %8.2f %6.2fx\n", scale, r.nintents,
+		       r.mean_ns / 1e3, r.p50_ns / 1e3, r.p90_ns / 1e3, r.max_ns / 1e3, r.tried, r.candidates,
+		       r.mean_ns / base);
+		fflush(stdout);
+		hr_intents_free(set);
+	}
+	for (size_t i = 0; i < nq; i++)
+		free(qs[i]);
+	free(qs);
+	if (check && status == 0)
+		printf("check: the prefilter ranked every question as trying every pattern does\n");
+	return status;
+}
