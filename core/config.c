@@ -54,6 +54,8 @@ const struct hr_config_key hr_config_keys[] = {
 	KEY_INT("unanswered.max_age_days", unanswered_max_age_days, 1, 3650, "30", "days a question is kept"),
 	KEY_INT("intents.jit", intents_jit, 0, 1, "1",
 		"1 JIT-compiles the intent patterns: matching twice as fast, about 17 MB more memory"),
+	KEY_STR("metrics.allow", metrics_allow, "",
+		"addresses and CIDR ranges (comma-separated) that may read /metrics besides loopback"),
 	{ NULL, 0, 0, 0, 0, 0, NULL, NULL },
 };
 

@@ -44,6 +44,7 @@ struct hr_config {
 	int unanswered_max;      /* unanswered.max */
 	int unanswered_max_age_days; /* unanswered.max_age_days */
 	int intents_jit;         /* intents.jit (0 or 1) */
+	char metrics_allow[1024]; /* metrics.allow */
 };
 
 enum hr_config_type { HR_CONF_INT, HR_CONF_STRING, HR_CONF_LISTEN };

@@ -20,6 +20,7 @@
 #include "config.h"
 #include "engine.h"
 #include "log.h"
+#include "metrics.h"
 #include "server.h"
 #include "unanswered.h"
 #include "webroot.h"
@@ -220,8 +221,12 @@ static void reload_done(uv_work_t *w, int status)
 		}
 		hr_notice("reloaded: %zu intents, %zu plugins", hr_intents_count(d->content->intents),
 			  hr_plugins_count(d->content->plugins));
+		if (hr_server_metrics(d->server))
+			hr_server_metrics(d->server)->reloads_ok++;
 	} else {
 		hr_err("reload failed; still serving the previous version");
+		if (job->rc != -ECANCELED && hr_server_metrics(d->server))
+			hr_server_metrics(d->server)->reloads_failed++;
 	}
 	if (job->reread_config)
 		notify("READY=1");

@@ -19,6 +19,7 @@
 
 #include "access.h"
 #include "log.h"
+#include "metrics.h"
 #include "proto.h"
 #include "sessions.h"
 #include "webroot.h"
@@ -79,6 +80,7 @@ struct hr_server {
 	void (*on_fallback)(void *ud, const char *text, size_t len);
 	void *on_fallback_ud;
 	const hr_webroot *web; /* the widget's files, borrowed from the daemon */
+	struct hr_metrics metrics; /* GET /metrics; fixed-size, counting never allocates */
 };
 
 void hr_server_on_fallback(hr_server *s, void (*fn)(void *ud, const char *text, size_t len), void *ud)
@@ -159,6 +161,10 @@ static int answer(struct hr_server *s, struct hr_convo *convo, const struct hr_a
 	int rc = hr_engine_ask(s->engine, convo, ask->text, ask->text_len, out, trace);
 	lws_usec_t dt = lws_now_usecs() - t0;
 	s->questions++;
+	if (rc == 0)
+		hr_metrics_question(&s->metrics, out->intent, trace->safety.tier, trace->plugin_rc, (uint64_t)dt);
+	else
+		hr_metrics_question_error(&s->metrics, (uint64_t)dt);
 	/* Privacy: the log carries the intent, safety tier and timing, never the
 	 * question or the answer. */
 	if (rc == 0 && s->on_fallback && strcmp(out->intent, "fallback") == 0)
@@ -215,6 +221,7 @@ static void ws_message(struct hr_server *s, struct lws *wsi, struct conn *c, con
 		return;
 	}
 	if (!hr_bucket_take(&c->bucket, s->cfg->rate_per_second, s->cfg->rate_burst, now_ms())) {
+		s->metrics.rate_limited++;
 		hr_proto_error_set(&err, HR_E_RATE_LIMITED, ask.id, "too many questions; wait a moment and ask again");
 		ws_error(wsi, c, &err);
 		hr_ask_clear(&ask);
@@ -336,19 +343,23 @@ static int ws_filter(struct hr_server *s, struct lws *wsi)
 	if (lws_hdr_copy(wsi, uri, sizeof(uri), WSI_TOKEN_GET_URI) <= 0 || strcmp(uri, "/chat") != 0)
 		return -1;
 	if (s->draining) {
+		s->metrics.refused[HR_REFUSED_DRAINING]++;
 		hr_info("refused a WebSocket: draining for shutdown");
 		return -1;
 	}
 	if (!hr_access_origin_allowed(header(wsi, WSI_TOKEN_ORIGIN, origin, sizeof(origin)),
 				      header(wsi, WSI_TOKEN_HOST, host, sizeof(host)), s->cfg->allowed_origins)) {
+		s->metrics.refused[HR_REFUSED_ORIGIN]++;
 		hr_info("refused a WebSocket: origin not allowed");
 		return -1;
 	}
 	if (!hr_access_token_ok(header(wsi, WSI_TOKEN_HTTP_AUTHORIZATION, auth, sizeof(auth)), s->cfg->auth_tokens)) {
+		s->metrics.refused[HR_REFUSED_TOKEN]++;
 		hr_info("refused a WebSocket: missing or wrong bearer token");
 		return -1;
 	}
 	if (s->connections >= (unsigned)s->cfg->max_connections) {
+		s->metrics.refused[HR_REFUSED_MAX_CONNECTIONS]++;
 		hr_warn("refused a WebSocket: %u connections open", s->connections);
 		return -1;
 	}
@@ -371,12 +382,12 @@ static int add_cors(struct lws *wsi, unsigned char **p, unsigned char *end)
 					   end);
 }
 
-static int http_respond(struct lws *wsi, struct conn *c, unsigned status, const char *allow, char *json,
-			size_t jsonlen)
+static int http_respond_type(struct lws *wsi, struct conn *c, unsigned status, const char *type,
+			     const char *allow, char *json, size_t jsonlen)
 {
 	unsigned char hdr[LWS_PRE + 1024];
 	unsigned char *start = hdr + LWS_PRE, *p = start, *end = hdr + sizeof(hdr) - 1;
-	if (lws_add_http_common_headers(wsi, status, "application/json", jsonlen, &p, end))
+	if (lws_add_http_common_headers(wsi, status, type, jsonlen, &p, end))
 		goto fail;
 	if (add_cors(wsi, &p, end))
 		goto fail;
@@ -399,6 +410,12 @@ static int http_respond(struct lws *wsi, struct conn *c, unsigned status, const 
 fail:
 	free(json);
 	return -1;
+}
+
+static int http_respond(struct lws *wsi, struct conn *c, unsigned status, const char *allow, char *json,
+			size_t jsonlen)
+{
+	return http_respond_type(wsi, c, status, "application/json", allow, json, jsonlen);
 }
 
 static int http_error(struct lws *wsi, struct conn *c, unsigned status, enum hr_proto_code code,
@@ -498,6 +515,25 @@ static int http_static(struct lws *wsi, struct conn *c, const struct hr_web_file
 	return 0;
 }
 
+/* GET /metrics: Prometheus text, to loopback and metrics.allow only, since
+ * the counters describe the service to whoever can read them. */
+static int http_metrics(struct hr_server *s, struct lws *wsi, struct conn *c)
+{
+	char peer[64] = "";
+	lws_get_peer_simple(wsi, peer, sizeof(peer));
+	if (!hr_metrics_allowed(peer, s->cfg->metrics_allow)) {
+		hr_info("http status=403 path=/metrics reason=address_not_allowed");
+		return http_json(wsi, c, 403, "{\"type\":\"error\",\"code\":\"forbidden\","
+					      "\"message\":\"metrics are served to loopback and metrics.allow only\"}");
+	}
+	struct hr_metrics_gauges g = { .connections_open = s->connections, .draining = s->draining };
+	size_t len;
+	char *buf = hr_metrics_render(&s->metrics, &g, LWS_PRE, &len);
+	if (!buf)
+		return -1;
+	return http_respond_type(wsi, c, 200, "text/plain; version=0.0.4; charset=utf-8", NULL, buf, len);
+}
+
 static int http_request(struct hr_server *s, struct lws *wsi, struct conn *c, const char *path)
 {
 	int post = is_method(wsi, WSI_TOKEN_POST_URI);
@@ -515,6 +551,11 @@ static int http_request(struct hr_server *s, struct lws *wsi, struct conn *c, co
 		if (s->draining)
 			return http_json(wsi, c, 503, "{\"status\":\"draining\"}");
 		return http_json(wsi, c, 200, "{\"status\":\"ok\"}");
+	}
+	if (strcmp(path, "/metrics") == 0) {
+		if (!get)
+			return http_error(wsi, c, 405, HR_E_BAD_REQUEST, "use GET", "GET");
+		return http_metrics(s, wsi, c);
 	}
 	if (strcmp(path, "/v1/ask") == 0) {
 		if (!post)
@@ -629,11 +670,13 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
 	case LWS_CALLBACK_ESTABLISHED:
 		memset(c, 0, sizeof(*c));
 		if (!(c->addr = addr_acquire(s, wsi))) {
+			s->metrics.refused[HR_REFUSED_PER_ADDRESS]++;
 			hr_warn("refused a WebSocket: too many from one address");
 			return -1;
 		}
 		c->is_ws = 1;
 		s->connections++;
+		s->metrics.connections_opened++;
 		return 0;
 	case LWS_CALLBACK_RECEIVE:
 		return ws_receive(s, wsi, c, in, len);
@@ -797,6 +840,11 @@ void hr_server_goodbye(hr_server *s)
 unsigned long long hr_server_questions(const hr_server *s)
 {
 	return s->questions;
+}
+
+struct hr_metrics *hr_server_metrics(hr_server *s)
+{
+	return s ? &s->metrics : NULL;
 }
 
 unsigned hr_server_busy(const hr_server *s)

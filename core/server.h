@@ -40,6 +40,10 @@ unsigned hr_server_connections(const hr_server *s);
 /* Questions asked (WebSocket and HTTP) since the server started. */
 unsigned long long hr_server_questions(const hr_server *s);
 
+/* The counters served at GET /metrics, owned by S; the daemon adds what only
+ * it knows (reloads). NULL when S is NULL. */
+struct hr_metrics *hr_server_metrics(hr_server *s);
+
 /*
  * Graceful shutdown, in two steps. hr_server_drain() refuses new WebSockets
  * and makes /healthz answer 503, but keeps answering what clients send, so a

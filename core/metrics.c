@@ -1,0 +1,331 @@
+#include "metrics.h"
+
+#include <arpa/inet.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Bucket bounds in microseconds: answers take tens of microseconds when a
+ * plugin is quick and up to limits.lua_call_ms when it is not. */
+static const uint64_t bucket_us[HR_METRICS_BUCKETS] = {
+    50, 100, 250, 500, 1000, 2500, 5000, 10000, 25000, 50000, 250000,
+};
+
+static const char *const tier_names[4] = {"none", "call_now", "emergency", "crisis"};
+
+static const char *const refusal_names[HR_REFUSED_COUNT] = {
+    "draining", "origin", "token", "max_connections", "per_address",
+};
+
+void hr_metrics_init(struct hr_metrics *m)
+{
+	memset(m, 0, sizeof(*m));
+}
+
+/* Copies NAME into DST reduced to characters that are safe inside a quoted
+ * label value, so even a strange intent name cannot break the format. */
+static void clean_name(char *dst, const char *name)
+{
+	size_t i = 0;
+	for (; name && name[i] && i < HR_METRICS_NAME_MAX - 1; i++) {
+		unsigned char ch = (unsigned char)name[i];
+		int ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+		         ch == '_' || ch == '.' || ch == '-';
+		dst[i] = ok ? (char)ch : '_';
+	}
+	dst[i] = '\0';
+	if (i == 0)
+		snprintf(dst, HR_METRICS_NAME_MAX, "unknown");
+}
+
+static uint32_t hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* The slot holding NAME, or the free slot where it belongs; NULL when full. */
+static struct hr_metrics_intent *intent_slot(struct hr_metrics_intent *tab, const char *name)
+{
+	uint32_t h = hash(name);
+	for (size_t i = 0; i < HR_METRICS_MAX_INTENTS; i++) {
+		struct hr_metrics_intent *e = &tab[(h + i) % HR_METRICS_MAX_INTENTS];
+		if (!e->name[0] || strcmp(e->name, name) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+static void observe(struct hr_metrics *m, uint64_t us)
+{
+	size_t b = 0;
+	while (b < HR_METRICS_BUCKETS && us > bucket_us[b])
+		b++;
+	m->latency_buckets[b]++;
+	m->latency_count++;
+	m->latency_sum_us += us;
+}
+
+void hr_metrics_question(struct hr_metrics *m, const char *intent, enum hr_tier tier, int plugin_rc,
+                         uint64_t elapsed_us)
+{
+	char name[HR_METRICS_NAME_MAX];
+	clean_name(name, intent);
+	struct hr_metrics_intent *e = intent_slot(m->intents, name);
+	if (e) {
+		if (!e->name[0])
+			memcpy(e->name, name, sizeof(name));
+		e->count++;
+	} else {
+		m->intents_other++;
+	}
+	m->tiers[(unsigned)tier < 4 ? tier : 0]++;
+	if (strcmp(name, "fallback") == 0)
+		m->fallbacks++;
+	if (plugin_rc && plugin_rc != -ENOENT) {
+		m->plugin_errors++;
+		if (plugin_rc == -ETIME)
+			m->budget_kills++;
+	}
+	observe(m, elapsed_us);
+}
+
+void hr_metrics_question_error(struct hr_metrics *m, uint64_t elapsed_us)
+{
+	m->question_errors++;
+	observe(m, elapsed_us);
+}
+
+uint64_t hr_metrics_intent_count(const struct hr_metrics *m, const char *intent)
+{
+	char name[HR_METRICS_NAME_MAX];
+	clean_name(name, intent);
+	const struct hr_metrics_intent *e = intent_slot((struct hr_metrics_intent *)m->intents, name);
+	return e && e->name[0] ? e->count : 0;
+}
+
+void hr_metrics_process(long long *rss_bytes, int *open_fds)
+{
+	*rss_bytes = -1;
+	*open_fds = -1;
+	FILE *f = fopen("/proc/self/statm", "r");
+	if (f) {
+		long long size, resident;
+		if (fscanf(f, "%lld %lld", &size, &resident) == 2)
+			*rss_bytes = resident * sysconf(_SC_PAGESIZE);
+		fclose(f);
+	}
+	DIR *d = opendir("/proc/self/fd");
+	if (d) {
+		int n = 0;
+		for (struct dirent *de; (de = readdir(d));)
+			if (de->d_name[0] != '.')
+				n++;
+		closedir(d);
+		*open_fds = n - 1; /* not the descriptor of the listing itself */
+	}
+}
+
+/* A growing output buffer; a scrape may allocate, a question may not. */
+struct out {
+	char *buf;
+	size_t len, cap, headroom;
+	int failed;
+};
+
+static void put(struct out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void put(struct out *o, const char *fmt, ...)
+{
+	if (o->failed)
+		return;
+	for (;;) {
+		size_t room = o->cap - o->headroom - o->len;
+		va_list ap;
+		va_start(ap, fmt);
+		int n = vsnprintf(o->buf + o->headroom + o->len, room, fmt, ap);
+		va_end(ap);
+		if (n < 0) {
+			o->failed = 1;
+			return;
+		}
+		if ((size_t)n < room) {
+			o->len += (size_t)n;
+			return;
+		}
+		size_t ncap = o->cap * 2 + (size_t)n;
+		char *nb = realloc(o->buf, ncap);
+		if (!nb) {
+			o->failed = 1;
+			return;
+		}
+		o->buf = nb;
+		o->cap = ncap;
+	}
+}
+
+static void counter(struct out *o, const char *name, const char *help, uint64_t v)
+{
+	put(o, "# HELP %s %s\n# TYPE %s counter\n%s %llu\n", name, help, name, name, (unsigned long long)v);
+}
+
+static void gauge(struct out *o, const char *name, const char *help, long long v)
+{
+	put(o, "# HELP %s %s\n# TYPE %s gauge\n%s %lld\n", name, help, name, name, v);
+}
+
+char *hr_metrics_render(const struct hr_metrics *m, const struct hr_metrics_gauges *g, size_t headroom,
+                        size_t *len)
+{
+	struct out o = {.headroom = headroom, .cap = headroom + 8192};
+	if (!(o.buf = malloc(o.cap)))
+		return NULL;
+
+	put(&o, "# HELP herald_questions_total Questions answered, by intent.\n"
+	        "# TYPE herald_questions_total counter\n");
+	for (size_t i = 0; i < HR_METRICS_MAX_INTENTS; i++)
+		if (m->intents[i].name[0])
+			put(&o, "herald_questions_total{intent=\"%s\"} %llu\n", m->intents[i].name,
+			    (unsigned long long)m->intents[i].count);
+	put(&o, "herald_questions_total{intent=\"other\"} %llu\n", (unsigned long long)m->intents_other);
+
+	put(&o, "# HELP herald_questions_by_safety_total Questions answered, by the safety check's tier.\n"
+	        "# TYPE herald_questions_by_safety_total counter\n");
+	for (size_t i = 0; i < 4; i++)
+		put(&o, "herald_questions_by_safety_total{tier=\"%s\"} %llu\n", tier_names[i],
+		    (unsigned long long)m->tiers[i]);
+
+	counter(&o, "herald_fallbacks_total", "Questions no intent matched (answered by the fallback).",
+	        m->fallbacks);
+	counter(&o, "herald_question_errors_total", "Questions refused by the engine (invalid text, memory).",
+	        m->question_errors);
+	counter(&o, "herald_plugin_errors_total", "Plugin calls that failed; the person got an apology.",
+	        m->plugin_errors);
+	counter(&o, "herald_plugin_budget_kills_total", "Plugin calls stopped at limits.lua_call_ms.",
+	        m->budget_kills);
+
+	put(&o,
+	    "# HELP herald_reloads_total Content and config reloads, by result.\n"
+	    "# TYPE herald_reloads_total counter\n"
+	    "herald_reloads_total{result=\"ok\"} %llu\nherald_reloads_total{result=\"failed\"} %llu\n",
+	    (unsigned long long)m->reloads_ok, (unsigned long long)m->reloads_failed);
+
+	gauge(&o, "herald_connections_open", "WebSockets open now.", (long long)g->connections_open);
+	counter(&o, "herald_connections_total", "WebSockets accepted since start.", m->connections_opened);
+	put(&o, "# HELP herald_connections_refused_total WebSocket upgrades refused, by reason.\n"
+	        "# TYPE herald_connections_refused_total counter\n");
+	for (size_t i = 0; i < HR_REFUSED_COUNT; i++)
+		put(&o, "herald_connections_refused_total{reason=\"%s\"} %llu\n", refusal_names[i],
+		    (unsigned long long)m->refused[i]);
+	counter(&o, "herald_rate_limited_total", "Questions refused by limits.rate_per_second.",
+	        m->rate_limited);
+	gauge(&o, "herald_draining", "1 while a SIGTERM drain is under way.", g->draining ? 1 : 0);
+
+	put(&o, "# HELP herald_answer_seconds Time to answer one question.\n"
+	        "# TYPE herald_answer_seconds histogram\n");
+	uint64_t cum = 0;
+	for (size_t b = 0; b < HR_METRICS_BUCKETS; b++) {
+		cum += m->latency_buckets[b];
+		put(&o, "herald_answer_seconds_bucket{le=\"%g\"} %llu\n", (double)bucket_us[b] / 1e6,
+		    (unsigned long long)cum);
+	}
+	cum += m->latency_buckets[HR_METRICS_BUCKETS];
+	put(&o, "herald_answer_seconds_bucket{le=\"+Inf\"} %llu\n", (unsigned long long)cum);
+	put(&o, "herald_answer_seconds_sum %.6f\nherald_answer_seconds_count %llu\n",
+	    (double)m->latency_sum_us / 1e6, (unsigned long long)m->latency_count);
+
+	long long rss;
+	int fds;
+	hr_metrics_process(&rss, &fds);
+	if (rss >= 0)
+		gauge(&o, "process_resident_memory_bytes", "Resident memory size in bytes.", rss);
+	if (fds >= 0)
+		gauge(&o, "process_open_fds", "Number of open file descriptors.", fds);
+
+	if (o.failed) {
+		free(o.buf);
+		return NULL;
+	}
+	*len = o.len;
+	return o.buf;
+}
+
+/* Parses TEXT as an address into 16 bytes (IPv4 as IPv4-mapped IPv6). */
+static int parse_addr(const char *text, unsigned char out[16])
+{
+	struct in_addr v4;
+	if (inet_pton(AF_INET, text, &v4) == 1) {
+		memset(out, 0, 10);
+		out[10] = out[11] = 0xff;
+		memcpy(out + 12, &v4, 4);
+		return 4;
+	}
+	if (inet_pton(AF_INET6, text, out) == 1)
+		return 6;
+	return 0;
+}
+
+static int is_v4_mapped(const unsigned char a[16])
+{
+	static const unsigned char prefix[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+	return memcmp(a, prefix, 12) == 0;
+}
+
+static int prefix_match(const unsigned char *a, const unsigned char *b, unsigned bits)
+{
+	unsigned whole = bits / 8, rest = bits % 8;
+	if (memcmp(a, b, whole) != 0)
+		return 0;
+	if (!rest)
+		return 1;
+	unsigned char mask = (unsigned char)(0xff << (8 - rest));
+	return (a[whole] & mask) == (b[whole] & mask);
+}
+
+int hr_metrics_allowed(const char *peer, const char *allow)
+{
+	unsigned char p[16];
+	if (!peer || !parse_addr(peer, p))
+		return 0;
+	static const unsigned char v6_loopback[16] = {[15] = 1};
+	if (memcmp(p, v6_loopback, 16) == 0 || (is_v4_mapped(p) && p[12] == 127))
+		return 1;
+	for (const char *s = allow ? allow : ""; *s;) {
+		s += strspn(s, " ,\t");
+		size_t n = strcspn(s, ",");
+		char entry[64];
+		size_t el = n;
+		while (el && (s[el - 1] == ' ' || s[el - 1] == '\t'))
+			el--;
+		if (el && el < sizeof(entry)) {
+			memcpy(entry, s, el);
+			entry[el] = '\0';
+			char *slash = strchr(entry, '/');
+			long bits = -1;
+			if (slash) {
+				char *endp;
+				*slash = '\0';
+				bits = strtol(slash + 1, &endp, 10);
+				if (*endp || endp == slash + 1)
+					bits = -2; /* not a prefix length: matches nothing */
+			}
+			unsigned char a[16];
+			int fam = parse_addr(entry, a);
+			if (fam && bits != -2) {
+				long max = fam == 4 ? 32 : 128;
+				if (bits < 0)
+					bits = max;
+				if (bits <= max &&
+				    prefix_match(p, a, (unsigned)(fam == 4 ? bits + 96 : bits)))
+					return 1;
+			}
+		}
+		s += n;
+	}
+	return 0;
+}

@@ -1,0 +1,118 @@
+/* Unit tests of core/metrics.c: counting, the text format, the allow list. */
+#include "cmocka_prelude.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "metrics.h"
+
+static struct hr_metrics m;
+
+static char *render(size_t *len)
+{
+	struct hr_metrics_gauges g = {.connections_open = 3, .draining = 0};
+	char *buf = hr_metrics_render(&m, &g, 16, len);
+	assert_non_null(buf);
+	char *text = malloc(*len + 1);
+	memcpy(text, buf + 16, *len);
+	text[*len] = '\0';
+	free(buf);
+	return text;
+}
+
+static void test_counts(void **state)
+{
+	(void)state;
+	hr_metrics_init(&m);
+	hr_metrics_question(&m, "her2.what_is", HR_TIER_NONE, 0, 80);
+	hr_metrics_question(&m, "her2.what_is", HR_TIER_NONE, 0, 120);
+	hr_metrics_question(&m, "fallback", HR_TIER_NONE, -ENOENT, 30);
+	hr_metrics_question(&m, "safety.crisis", HR_TIER_CRISIS, 0, 10);
+	hr_metrics_question(&m, "drug.side_effects", HR_TIER_NONE, -ETIME, 50000);
+	hr_metrics_question(&m, "drug.side_effects", HR_TIER_NONE, -EIO, 70);
+	hr_metrics_question_error(&m, 5);
+	assert_int_equal(hr_metrics_intent_count(&m, "her2.what_is"), 2);
+	assert_int_equal(hr_metrics_intent_count(&m, "nothing"), 0);
+	assert_int_equal(m.fallbacks, 1);
+	assert_int_equal(m.plugin_errors, 2);
+	assert_int_equal(m.budget_kills, 1);
+	assert_int_equal(m.tiers[HR_TIER_CRISIS], 1);
+	assert_int_equal(m.tiers[HR_TIER_NONE], 5);
+	assert_int_equal(m.latency_count, 7);
+	assert_int_equal(m.question_errors, 1);
+
+	size_t len;
+	char *text = render(&len);
+	assert_int_equal(strlen(text), len);
+	assert_non_null(strstr(text, "herald_questions_total{intent=\"her2.what_is\"} 2\n"));
+	assert_non_null(strstr(text, "herald_questions_by_safety_total{tier=\"crisis\"} 1\n"));
+	assert_non_null(strstr(text, "herald_fallbacks_total 1\n"));
+	assert_non_null(strstr(text, "herald_plugin_budget_kills_total 1\n"));
+	assert_non_null(strstr(text, "herald_connections_open 3\n"));
+	/* Buckets are cumulative and end with +Inf equal to the count. */
+	assert_non_null(strstr(text, "herald_answer_seconds_bucket{le=\"5e-05\"} 3\n"));
+	assert_non_null(strstr(text, "herald_answer_seconds_bucket{le=\"+Inf\"} 7\n"));
+	assert_non_null(strstr(text, "herald_answer_seconds_count 7\n"));
+	assert_non_null(strstr(text, "process_resident_memory_bytes "));
+	assert_non_null(strstr(text, "process_open_fds "));
+	free(text);
+}
+
+/* A name with characters that would break the format is reduced, and a
+ * full table counts the rest as "other" without allocating. */
+static void test_names_and_overflow(void **state)
+{
+	(void)state;
+	hr_metrics_init(&m);
+	hr_metrics_question(&m, "bad\"name}\n", HR_TIER_NONE, 0, 1);
+	assert_int_equal(hr_metrics_intent_count(&m, "bad_name__"), 1);
+	hr_metrics_question(&m, NULL, HR_TIER_NONE, 0, 1);
+	assert_int_equal(hr_metrics_intent_count(&m, "unknown"), 1);
+	char name[32];
+	for (int i = 0; i < HR_METRICS_MAX_INTENTS + 10; i++) {
+		snprintf(name, sizeof(name), "intent.%d", i);
+		hr_metrics_question(&m, name, HR_TIER_NONE, 0, 1);
+	}
+	assert_int_equal(m.intents_other, 12);
+	size_t len;
+	char *text = render(&len);
+	assert_null(strchr(text, '"') ? strstr(text, "bad\"") : NULL);
+	assert_non_null(strstr(text, "herald_questions_total{intent=\"other\"} 12\n"));
+	free(text);
+}
+
+static void test_allowed(void **state)
+{
+	(void)state;
+	assert_true(hr_metrics_allowed("127.0.0.1", ""));
+	assert_true(hr_metrics_allowed("127.5.6.7", NULL));
+	assert_true(hr_metrics_allowed("::1", ""));
+	assert_true(hr_metrics_allowed("::ffff:127.0.0.1", ""));
+	assert_false(hr_metrics_allowed("10.1.2.3", ""));
+	assert_false(hr_metrics_allowed("", "10.0.0.0/8"));
+	assert_false(hr_metrics_allowed("not an address", "10.0.0.0/8"));
+	assert_true(hr_metrics_allowed("10.1.2.3", "10.0.0.0/8"));
+	assert_true(hr_metrics_allowed("::ffff:10.1.2.3", "192.168.0.0/16, 10.0.0.0/8"));
+	assert_false(hr_metrics_allowed("11.1.2.3", "10.0.0.0/8"));
+	assert_true(hr_metrics_allowed("192.168.1.7", " 192.168.1.7 "));
+	assert_false(hr_metrics_allowed("192.168.1.8", "192.168.1.7"));
+	assert_true(hr_metrics_allowed("192.168.1.200", "192.168.1.128/25"));
+	assert_false(hr_metrics_allowed("192.168.1.100", "192.168.1.128/25"));
+	assert_true(hr_metrics_allowed("fd00::5", "fd00::/8"));
+	assert_false(hr_metrics_allowed("fe80::5", "fd00::/8"));
+	assert_true(hr_metrics_allowed("203.0.113.9", "0.0.0.0/0"));
+	/* Broken entries match nothing rather than everything. */
+	assert_false(hr_metrics_allowed("10.1.2.3", "10.0.0.0/x, 10.0.0.0/99, garbage"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_counts),
+	    cmocka_unit_test(test_names_and_overflow),
+	    cmocka_unit_test(test_allowed),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
