@@ -133,6 +133,15 @@ static void notify(const char *state)
 #endif
 }
 
+/* What `systemctl status` shows while serving; refreshed by housekeeping. */
+static void notify_status(struct daemon *d)
+{
+	char st[128];
+	snprintf(st, sizeof(st), "STATUS=serving %u connections, %llu questions", hr_server_connections(d->server),
+		 hr_server_questions(d->server));
+	notify(st);
+}
+
 static void on_close(uv_handle_t *h)
 {
 	(void)h;
@@ -230,6 +239,8 @@ static void reload_done(uv_work_t *w, int status)
 	}
 	if (job->reread_config)
 		notify("READY=1");
+	if (!d->stopping && d->server)
+		notify_status(d);
 	if (job->content) {
 		hr_content_free(job->content);
 		free(job->content);
@@ -264,8 +275,7 @@ static void start_reload(struct daemon *d, int reread_config)
 	job->reread_config = reread_config;
 	job->cfg = d->cfg;
 	job->work.data = job;
-	if (reread_config)
-		notify("RELOADING=1");
+	notify(reread_config ? "RELOADING=1\nSTATUS=reloading" : "STATUS=reloading");
 	if (uv_queue_work(&d->loop, &job->work, reload_work, reload_done) != 0) {
 		free(job);
 		return;
@@ -366,7 +376,7 @@ static void on_stop_signal(uv_signal_t *h, int signum)
 	}
 	d->stopping = 1;
 	hr_notice("signal %d: draining connections for up to %d s", signum, d->cfg.drain_seconds);
-	notify("STOPPING=1");
+	notify("STOPPING=1\nSTATUS=draining");
 	if (d->cfg.drain_seconds == 0) {
 		finish_stop(d);
 		return;
@@ -384,6 +394,8 @@ static void on_stop_signal(uv_signal_t *h, int signum)
 static void on_housekeeping(uv_timer_t *t)
 {
 	struct daemon *d = t->data;
+	if (d->server && !d->stopping && !d->reloading)
+		notify_status(d);
 	if (!d->server || d->stopping || hr_server_connections(d->server) > 0)
 		return;
 	unsigned long long q = hr_server_questions(d->server);
@@ -551,6 +563,7 @@ int hr_cmd_serve(int argc, char **argv)
 		  hr_server_port(d->server), hr_intents_count(d->content->intents),
 		  hr_plugins_count(d->content->plugins));
 	notify("READY=1");
+	notify_status(d);
 
 	uv_run(&d->loop, UV_RUN_DEFAULT);
 	status = 0;
