@@ -133,6 +133,62 @@ class TokenAndRateTest(unittest.TestCase):
             return False
 
 
+class ConnectionCapAndIdleTest(unittest.TestCase):
+    """The total connection cap, and pings that close a silent client."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.d, cls.root = daemon_with("limits = { max_connections = 3, ping_seconds = 1, idle_seconds = 3 }\n")
+
+    @classmethod
+    def tearDownClass(cls):
+        assert cls.d.stop() == 0
+        shutil.rmtree(cls.root, ignore_errors=True)
+
+    def test_total_cap(self):
+        conns = [WebSocket(self.d.port) for _ in range(3)]
+        with self.assertRaises((ConnectionError, OSError)):
+            WebSocket(self.d.port).ask("x", "hello")
+        self.assertTrue(wait_for(lambda: "connections open" in self.d.log(), 3.0), self.d.log())
+        for c in conns:
+            c.close()
+        self.assertTrue(wait_for(lambda: self._can_connect(), 3.0))
+
+    def _can_connect(self):
+        try:
+            WebSocket(self.d.port).close()
+            return True
+        except (ConnectionError, OSError):
+            return False
+
+    def test_silent_client_is_pinged_then_closed(self):
+        time.sleep(0.3)
+        silent = WebSocket(self.d.port)
+        alive = WebSocket(self.d.port)
+        alive.sock.settimeout(0.5)
+        end = time.time() + 5
+        pings = 0
+        while time.time() < end:  # answer pings (recv does) for longer than idle_seconds
+            try:
+                op, payload = alive.recv_frame()
+                if op == 9:
+                    pings += 1
+                    alive.send_frame(10, payload)
+            except socket.timeout:
+                pass
+        self.assertGreaterEqual(pings, 2)
+        alive.sock.settimeout(5)
+        self.assertEqual(alive.ask("still", "hello")["type"], "answer")
+        # The silent one never answered its pings: herald has hung up on it.
+        silent.sock.settimeout(2)
+        frames = []
+        with self.assertRaises(ConnectionError):  # not a timeout: closed
+            while True:
+                frames.append(silent.recv_frame()[0])
+        self.assertIn(9, frames)
+        alive.close()
+
+
 def rss_kb(pid):
     with open("/proc/%d/status" % pid) as f:
         for line in f:
