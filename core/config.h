@@ -8,6 +8,7 @@
 #define HERALD_CONFIG_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #define HR_PATH_MAX 1024
 
@@ -76,6 +77,13 @@ int hr_config_set_int(struct hr_config *cfg, const char *key, long long value, c
 
 /* Parses "HOST:PORT" ("[::1]:8080" for IPv6) into CFG; 0 or -EINVAL. */
 int hr_config_set_listen(struct hr_config *cfg, const char *value, char *err, size_t errcap);
+
+/*
+ * Writes the key table to F as a Markdown page (docs/config.md is this
+ * output, and a test keeps the two equal). Build-dependent defaults are
+ * described, not printed, so every build writes the same page.
+ */
+void hr_config_write_reference(FILE *f);
 
 /* Fills the empty directory keys from content_dir. */
 void hr_config_resolve(struct hr_config *cfg);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "config.h"
 
 #ifndef HERALD_VERSION
 #define HERALD_VERSION "0.0.0"
@@ -23,6 +24,7 @@ static void usage(FILE *f)
 		"  test    run the test cases written beside the plugins (plugins/NAME.tests)\n"
 		"  new     write a working plugin, intents and tests file for a new topic\n"
 		"  report  list questions that reached the fallback (report unanswered)\n"
+		"  config  print every config key, type, default and range as Markdown (config --reference)\n"
 		"\n"
 		"Run 'herald COMMAND --help' for a command's options; 'herald --version' for the version.\n");
 }
@@ -41,6 +43,15 @@ int main(int argc, char **argv)
 	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
 		printf("herald %s (protocol herald.v1)\n", HERALD_VERSION);
 		return 0;
+	}
+	if (strcmp(cmd, "config") == 0) {
+		/* The key table as Markdown (docs/config.md); nothing else yet. */
+		if (argc == 3 && strcmp(argv[2], "--reference") == 0) {
+			hr_config_write_reference(stdout);
+			return 0;
+		}
+		fprintf(stderr, "usage: herald config --reference\n");
+		return 2;
 	}
 	if (strcmp(cmd, "serve") == 0)
 		return hr_cmd_serve(argc - 1, argv + 1);
