@@ -16,6 +16,9 @@ import urllib.request
 
 HERALD_BIN = os.environ.get("HERALD_BIN", "build/herald")
 SOURCE_DIR = os.environ.get("HERALD_SOURCE_DIR", os.getcwd())
+# A sanitizer build keeps freed memory in quarantine, so memory figures mean
+# nothing there: tests that measure memory check it only in a normal build.
+SANITIZED = os.environ.get("HERALD_SANITIZED", "0") not in ("0", "", "OFF", "FALSE")
 
 
 class Daemon:

@@ -12,7 +12,7 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
-from herald_client import SOURCE_DIR, Daemon, WebSocket, http, wait_for  # noqa: E402
+from herald_client import SANITIZED, SOURCE_DIR, Daemon, WebSocket, http, wait_for  # noqa: E402
 
 
 def daemon_with(conf_text):
@@ -273,7 +273,8 @@ class SlowClientsTest(unittest.TestCase):
         # herald stopped reading: the questions wait in the socket, not in its memory.
         self.assertFalse(sent.is_set(), "herald kept reading from a client that never reads")
         grown = rss_kb(self.d.proc.pid) - before
-        self.assertLess(grown, 8 * 1024, "memory grew by %d KiB for one stalled client" % grown)
+        if not SANITIZED:
+            self.assertLess(grown, 8 * 1024, "memory grew by %d KiB for one stalled client" % grown)
         # Now read: every question is answered, once, in order.
         for k in range(total):
             reply = ws.recv()
