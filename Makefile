@@ -6,7 +6,7 @@ CMAKE_FLAGS ?=
 LISTEN      ?= 127.0.0.1:8080
 JOBS        ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps configure build run test test-asan fuzz bench check clean distclean install
+.PHONY: all deps configure build run test test-asan fuzz bench check clean distclean install package
 
 all: build
 
@@ -48,8 +48,14 @@ check: build
 install: build
 	cmake --install $(BUILD_DIR)
 
+# The Debian package (CPack), built for /usr in its own folder: build-deb/herald_*.deb.
+package: deps
+	cmake -S . -B build-deb -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DCMAKE_INSTALL_PREFIX=/usr \
+		-DHERALD_BUILD_TESTS=OFF -DHERALD_BUILD_BENCH=OFF
+	cmake --build build-deb -j $(JOBS) --target package
+
 clean:
 	cmake --build $(BUILD_DIR) --target clean
 
 distclean:
-	rm -rf build build-asan build-fuzz
+	rm -rf build build-asan build-fuzz build-deb
