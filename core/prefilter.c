@@ -26,7 +26,10 @@
  * meets a letter or digit. So {eat} is the literal MARK "eat" MARK, which
  * "great" and "breath" do not contain. While analysing, assertions are kept
  * in exact strings as the placeholders EDGE_B, EDGE_L and EDGE_R, resolved
- * when a string becomes a literal.
+ * when a string becomes a literal. A word's unknown ending ("toxicit*", that
+ * is toxicit[a-z0-9]*, or spread\w*) is the placeholder CONT: any letters,
+ * maybe none, across which nothing is claimed, so that a slot with such
+ * phrases stays one exact set and keeps its guards.
  *
  * Matching. The literals of every clause form one Aho-Corasick automaton. A
  * scan of the text reports each literal found once; each literal knows the
@@ -40,7 +43,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define EXACT_MAX 64   /* strings an exact set may hold */
+#define EXACT_MAX 64   /* strings a product of two sets may make */
+#define BIG_MAX 1024   /* strings an alternation, or a set with an edge, may hold */
 #define EXACT_LEN 96   /* longest string an exact set may hold */
 #define MIN_LIT 2      /* a clause with a shorter string is worthless */
 #define GOOD_LIT 5     /* a run of letters this long stands for its string */
@@ -52,6 +56,7 @@
 #define EDGE_B '\x02' /* \b: a word character meets a non-word character */
 #define EDGE_L '\x03' /* nothing alphanumeric before here: ^, (?<![a-z0-9]) */
 #define EDGE_R '\x04' /* nothing alphanumeric after here: $, (?![a-z0-9]) */
+#define CONT '\x05'   /* a word's unknown ending: some letters, digits or _, maybe none */
 
 struct strs {
 	char **v;
@@ -253,7 +258,7 @@ static size_t real_len(const char *s)
 {
 	size_t n = 0;
 	for (; *s; s++)
-		n += !is_edge((unsigned char)*s);
+		n += !is_edge((unsigned char)*s) && *s != CONT;
 	return n;
 }
 
@@ -269,6 +274,12 @@ static size_t resolve(const char *s, char *out)
 	size_t o = 0;
 	int have_prev = 0, prev_alnum = 0, left = 0, right = 0;
 	for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+		if (*c == CONT) {
+			/* Nothing is known across it: no MARK on either side. */
+			out[o++] = CONT;
+			have_prev = left = right = 0;
+			continue;
+		}
 		if (*c == EDGE_B) {
 			left = right = 1;
 			continue;
@@ -348,8 +359,18 @@ static int clause_of(const hr_prefilter *pf, const struct strs *set, struct strs
 			k = e > k ? e : k + 1;
 		}
 		if (bl < GOOD_LIT) {
+			/* The whole string, or its longest piece between CONTs. */
 			best = s;
-			bl = len;
+			bl = 0;
+			for (const char *q = s; q <= s + len;) {
+				const char *e = memchr(q, CONT, (size_t)(s + len - q));
+				e = e ? e : s + len;
+				if ((size_t)(e - q) > bl) {
+					bl = (size_t)(e - q);
+					best = q;
+				}
+				q = e + 1;
+			}
 		} else {
 			/* Keep the MARKs around the run: "eat" as a word. */
 			if (best > s && best[-1] == MARK)
@@ -397,7 +418,11 @@ static int absorb(const hr_prefilter *pf, struct info *r, struct info *a)
 static int product(const struct strs *a, const struct strs *b, struct strs *out)
 {
 	memset(out, 0, sizeof(*out));
-	if (a->n * b->n > EXACT_MAX || strs_maxlen(a) + strs_maxlen(b) > EXACT_LEN)
+	/* A set times one string (an assertion, a word) may be large: that keeps
+	 * a slot's guards on each of its hundreds of phrases. */
+	size_t n = a->n * b->n;
+	if ((n > EXACT_MAX && (n > BIG_MAX || (a->n > 1 && b->n > 1))) ||
+	    strs_maxlen(a) + strs_maxlen(b) > EXACT_LEN)
 		return 1;
 	char buf[EXACT_LEN + 1];
 	for (size_t i = 0; i < a->n; i++) {
@@ -468,14 +493,24 @@ static void skip_braced(struct parser *p)
 
 /* A character class, after its '['. Sets OUT to the exact set of its members
  * when they are few plain ASCII characters, else to "no knowledge". */
-static void parse_class(struct parser *p, struct info *out)
+static int is_word_byte(int c)
+{
+	return is_alnum((unsigned char)c) || c == '_';
+}
+
+/* A character class, after its '['. Sets OUT to the exact set of its members
+ * when they are few plain ASCII characters, else to "no knowledge"; *WORD
+ * tells whether every member is a letter, digit or _ (as in [a-z0-9]). */
+static void parse_class(struct parser *p, struct info *out, int *word)
 {
 	char members[128];
 	size_t nm = 0;
 	int unknown = 0, first = 1;
 	memset(out, 0, sizeof(*out));
+	*word = 1;
 	if (peek(p) == '^') {
 		unknown = 1;
+		*word = 0;
 		p->i++;
 	}
 	for (;;) {
@@ -497,6 +532,7 @@ static void parse_class(struct parser *p, struct info *out)
 			}
 			p->i = (size_t)(end - p->s) + 2;
 			unknown = 1;
+			*word = 0;
 			continue;
 		}
 		if (c == '{' && p->i < p->n && is_letter(p->s[p->i])) {
@@ -518,16 +554,19 @@ static void parse_class(struct parser *p, struct info *out)
 			if (e == 'p' || e == 'P' || e == 'x') {
 				skip_braced(p);
 				unknown = 1;
+				*word = 0;
 				continue;
 			}
 			if (is_letter(e) || is_digit(e) || e >= 0x80) {
 				unknown = 1; /* \d, \w, \s, \b (backspace), octal ... */
+				*word &= e == 'd' || e == 'w';
 				continue;
 			}
 			c = e;
 		}
 		if (c >= 0x80) {
 			unknown = 1;
+			*word = 0;
 			continue;
 		}
 		if (peek(p) == '-' && p->i + 1 < p->n && p->s[p->i + 1] != ']') {
@@ -536,10 +575,12 @@ static void parse_class(struct parser *p, struct info *out)
 				/* An escaped or odd range end: find the class end the
 				 * plain way and give up on its members. */
 				unknown = 1;
+				*word = 0;
 				p->i++;
 				continue;
 			}
 			p->i += 2;
+			*word &= (c >= 'a' && hi <= 'z') || (c >= 'A' && hi <= 'Z') || (c >= '0' && hi <= '9');
 			for (int x = c; x <= hi && !unknown; x++) {
 				if (nm >= 8)
 					unknown = 1;
@@ -548,13 +589,17 @@ static void parse_class(struct parser *p, struct info *out)
 			}
 			continue;
 		}
+		*word &= is_word_byte(c);
 		if (nm >= 8)
 			unknown = 1;
 		else
 			members[nm++] = (char)lower(c);
 	}
-	if (unknown || nm == 0)
+	if (unknown || nm == 0) {
+		if (unknown && *word)
+			p->oom |= info_char(out, CONT) != 0;
 		return;
+	}
 	out->exact = 1;
 	for (size_t k = 0; k < nm; k++) {
 		if (strs_add(&out->set, &members[k], 1)) {
@@ -712,9 +757,11 @@ static void parse_atom(struct parser *p, struct info *out)
 	case '(':
 		parse_group(p, out);
 		return;
-	case '[':
-		parse_class(p, out);
+	case '[': {
+		int word;
+		parse_class(p, out, &word);
 		return;
+	}
 	case '.':
 		return;
 	case '^':
@@ -770,9 +817,13 @@ static void parse_atom(struct parser *p, struct info *out)
 			skip_braced(p);
 			return;
 		}
-		if (strchr("dDwWsShHvVRXntrfea", e) || is_digit(e))
+		if (e == 'd' || e == 'w') {
+			p->oom |= info_char(out, CONT) != 0; /* part of a word */
+			return;
+		}
+		if (strchr("DWsShHvVRXntrfea", e) || is_digit(e))
 			return; /* one unknown character, or a back-reference */
-		if (is_letter(e) || e >= 0x80 || e <= EDGE_R) {
+		if (is_letter(e) || e >= 0x80 || e <= CONT) {
 			p->bail = 1; /* \Q, \g, \k, \c, \o, \N and the unknown */
 			return;
 		}
@@ -780,7 +831,7 @@ static void parse_atom(struct parser *p, struct info *out)
 		return;
 	}
 	default:
-		if (c <= EDGE_R) {
+		if (c <= CONT) {
 			p->bail = 1; /* the bytes the scan reserves */
 			return;
 		}
@@ -839,8 +890,10 @@ static void quantify(struct parser *p, struct info *a, long min, long max)
 {
 	if (min == 1 && max == 1)
 		return;
+	if (a->exact && a->set.n == 1 && strcmp(a->set.v[0], (char[]){ CONT, 0 }) == 0)
+		return; /* any number of unknown letters is still that */
 	if (min == 0) {
-		if (max == 1 && a->exact && a->set.n < EXACT_MAX) {
+		if (max == 1 && a->exact && a->set.n < BIG_MAX) {
 			p->oom |= strs_add(&a->set, "", 0) != 0;
 			strs_unique(&a->set);
 			return;
@@ -978,7 +1031,7 @@ static void parse_alt(struct parser *p, struct info *out)
 		all_exact &= br[i].exact;
 		total += br[i].set.n;
 	}
-	if (all_exact && total <= EXACT_MAX) {
+	if (all_exact && total <= BIG_MAX) {
 		out->exact = 1;
 		for (size_t i = 0; i < nbr && !p->oom; i++) {
 			for (size_t k = 0; k < br[i].set.n && !p->oom; k++)
@@ -1442,7 +1495,7 @@ int hr_prefilter_run(const hr_prefilter *pf, hr_prefilter_scratch *s, const char
 {
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)text[i];
-		if (c >= 0x80 || c <= EDGE_R)
+		if (c >= 0x80 || c <= CONT)
 			return 1;
 	}
 	if (++s->gen == 0) {
