@@ -11,10 +11,12 @@
  * copy costs PCRE2 what the real file costs.
  *
  *   match_bench [--intents DIR] [--questions FILE] [--scales 1,10] [--ms 1000]
- *               [--check] [--dump DIR]
+ *               [--check] [--no-jit] [--no-prefilter] [--dump DIR]
  *
  * --check also matches every question with the prefilter off and fails when
  * any ranking differs, so the benchmark doubles as an equivalence test.
+ * --no-jit matches with PCRE2's interpreter (intents.jit = 0); --no-prefilter
+ * times trying every pattern in turn, as herald did before the prefilter.
  * --dump writes the generated intents files to DIR, to look at or to load.
  */
 #include <ctype.h>
@@ -292,6 +294,8 @@ static void diag(void *ud, const char *file, int line, const char *msg)
 
 /* Where --dump writes the generated files (NULL: nowhere). */
 static const char *dump_dir;
+static int use_jit = 1;   /* --no-jit: PCRE2's interpreter, as intents.jit = 0 */
+static int no_prefilter;  /* --no-prefilter: try every pattern, as before the prefilter */
 
 /* Builds the real set plus SCALE-1 generated copies of it. */
 static hr_intents *load(const char *dir, int scale)
@@ -304,6 +308,8 @@ static hr_intents *load(const char *dir, int scale)
 		return NULL;
 	}
 	hr_intents *set = hr_intents_new();
+	if (set)
+		hr_intents_set_jit(set, use_jit);
 	for (int k = 1; k <= scale && set; k++) {
 		for (size_t i = 0; i < n; i++) {
 			char path[4096];
@@ -384,11 +390,11 @@ struct result {
 	double candidates;
 };
 
-static int use_jit = 1;
 
 static int run(hr_intents *set, char **qs, size_t nq, double min_ms, int check, struct result *r)
 {
-	struct hr_match_limits lim = { .match_limit = 100000, .depth_limit = 1000, .use_jit = use_jit };
+	struct hr_match_limits lim = { .match_limit = 100000, .depth_limit = 1000, .use_jit = use_jit,
+				       .no_prefilter = no_prefilter };
 	hr_matcher *m = hr_matcher_new(set, &lim);
 	struct hr_match *out = calloc(2, sizeof(*out));
 	double *per = calloc(nq, sizeof(*per));
@@ -451,7 +457,7 @@ static int run(hr_intents *set, char **qs, size_t nq, double min_ms, int check, 
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: match_bench [--intents DIR] [--questions FILE] [--scales 1,10] [--ms N] [--check]\n"
-		   "                   [--dump DIR]\n");
+		   "                   [--no-jit] [--no-prefilter] [--dump DIR]\n");
 }
 
 int main(int argc, char **argv)
@@ -474,6 +480,8 @@ int main(int argc, char **argv)
 			check = 1;
 		else if (strcmp(argv[i], "--no-jit") == 0)
 			use_jit = 0;
+		else if (strcmp(argv[i], "--no-prefilter") == 0)
+			no_prefilter = 1;
 		else if (strcmp(argv[i], "--dump") == 0 && i + 1 < argc)
 			dump_dir = argv[++i];
 		else if (strcmp(argv[i], "--help") == 0) {
