@@ -1169,7 +1169,8 @@ static int analyse_pattern(hr_prefilter *pf, uint32_t id)
 	struct info r = { 0 };
 	if (absorb(pf, &r, &a))
 		return -ENOMEM;
-	qsort(r.cnf, r.ncnf, sizeof(*r.cnf), cmp_clause_score);
+	if (r.ncnf > 1) /* qsort's array may not be NULL, even when empty */
+		qsort(r.cnf, r.ncnf, sizeof(*r.cnf), cmp_clause_score);
 	size_t keep = r.ncnf < MAX_CLAUSES ? r.ncnf : MAX_CLAUSES;
 	struct clause *v = keep ? realloc(pf->clauses, (pf->nclauses + keep) * sizeof(*v)) : pf->clauses;
 	if (!v && keep) {
