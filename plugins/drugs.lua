@@ -1224,11 +1224,21 @@ local ALIASES = {
   { "tdxd", "t_dxd" },
 }
 
+-- Built once at load: each alias's pattern, and the literal word it starts
+-- with, so a question is searched only for aliases whose first word it holds
+-- (a plain find), not with every pattern in turn.
+local ALIAS_PATTERNS = {}
+for i, a in ipairs(ALIASES) do
+  ALIAS_PATTERNS[i] = { pat = "%f[%w]" .. a[1], lit = a[1]:match("^%w+") }
+end
+
 local function named_drugs(text)
   local found, taken = {}, {}
-  for _, a in ipairs(ALIASES) do
-    local pat = "%f[%w]" .. a[1]
-    local s, e = text:find(pat)
+  for i, a in ipairs(ALIASES) do
+    local ap = ALIAS_PATTERNS[i]
+    local pat = ap.pat
+    local s, e
+    if not ap.lit or text:find(ap.lit, 1, true) then s, e = text:find(pat) end
     while s do
       local clash = false
       for p = s, e do if taken[p] then clash = true end end
