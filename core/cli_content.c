@@ -73,12 +73,15 @@ static void print_trace(const struct hr_trace *t)
 static void usage_ask(FILE *f)
 {
 	fprintf(f, "usage: herald ask [--config FILE] [--json] [--debug] QUESTION [FOLLOW-UP...]\n"
+		   "       herald ask [--config FILE] [--json] [--debug] --wav FILE\n"
 		   "\n"
 		   "Answers QUESTION from the local intents and plugins, without a server.\n"
 		   "Further arguments are asked as follow-ups in the same conversation.\n"
 		   "  --config FILE  read settings (content paths, limits) from FILE\n"
 		   "  --json         print the wire object of docs/protocol.md\n"
-		   "  --debug        print the ranked candidate intents to stderr\n");
+		   "  --debug        print the ranked candidate intents to stderr\n"
+		   "  --wav FILE     the question is spoken in FILE (16-bit PCM WAV): print what was\n"
+		   "                 heard (\"transcript: ...\"), then answer it as typed text\n");
 }
 
 int hr_cmd_ask(int argc, char **argv)
@@ -86,13 +89,16 @@ int hr_cmd_ask(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "config", required_argument, NULL, 'c' }, { "json", no_argument, NULL, 'j' },
 		{ "debug", no_argument, NULL, 'd' },        { "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+		{ "wav", required_argument, NULL, 'w' },    { NULL, 0, NULL, 0 },
 	};
-	const char *config = NULL;
+	const char *config = NULL, *wav = NULL;
 	int json = 0, debug = 0, c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "c:jdh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:jdhw:", opts, NULL)) != -1) {
 		switch (c) {
+		case 'w':
+			wav = optarg;
+			break;
 		case 'c':
 			config = optarg;
 			break;
@@ -110,7 +116,7 @@ int hr_cmd_ask(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (optind >= argc) {
+	if (wav ? optind < argc : optind >= argc) {
 		usage_ask(stderr);
 		return 2;
 	}
@@ -119,6 +125,20 @@ int hr_cmd_ask(int argc, char **argv)
 		return 1;
 	hr_config_resolve(&cfg);
 	hr_log_set_level(debug ? HR_LOG_DEBUG : HR_LOG_WARN);
+	/* A spoken question is answered exactly as typed text, after saying what was heard. */
+	static char heard[1024];
+	char *spoken[1] = { heard };
+	char **questions = wav ? spoken : argv + optind;
+	int nquestions = wav ? 1 : argc - optind;
+	if (wav) {
+		if (hr_cli_transcribe(&cfg, wav, heard, sizeof(heard)))
+			return 1;
+		printf("transcript: %s\n", heard[0] ? heard : "(nothing herald knows was heard)");
+		if (!heard[0])
+			return 1;
+		if (!json)
+			printf("\n");
+	}
 
 	struct hr_content content;
 	int rc = hr_content_load(&cfg, hr_diag_stderr, NULL, &content);
@@ -134,14 +154,14 @@ int hr_cmd_ask(int argc, char **argv)
 	}
 	struct hr_convo convo = { 0 };
 	int status = 0;
-	for (int i = optind; i < argc; i++) {
+	for (int i = 0; i < nquestions; i++) {
 		struct hr_answer a = { 0 };
 		struct hr_trace *trace = calloc(1, sizeof(*trace));
 		if (!trace) {
 			status = 1;
 			break;
 		}
-		rc = hr_engine_ask(engine, &convo, argv[i], strlen(argv[i]), &a, trace);
+		rc = hr_engine_ask(engine, &convo, questions[i], strlen(questions[i]), &a, trace);
 		if (debug)
 			print_trace(trace);
 		free(trace);
@@ -157,7 +177,7 @@ int hr_cmd_ask(int argc, char **argv)
 				printf("%s\n", buf);
 			free(buf);
 		} else {
-			if (i > optind)
+			if (i > 0)
 				printf("\n----\n");
 			print_readable(&a);
 		}

@@ -52,6 +52,18 @@ const struct hr_config_key hr_config_keys[] = {
 	KEY_STR("unanswered.file", unanswered_file, "unanswered.tsv", "where they are kept (relative: to the working directory)"),
 	KEY_INT("unanswered.max", unanswered_max, 1, 1000000, "1000", "questions kept at most"),
 	KEY_INT("unanswered.max_age_days", unanswered_max_age_days, 1, 3650, "30", "days a question is kept"),
+	KEY_INT("voice.enabled", voice_enabled, 0, 1, "1", "1 answers spoken questions (WebSocket audio, POST /v1/voice)"),
+	KEY_STR("voice_dir", voice_dir, "", "pronunciation lexicon and extra sentences (default: content_dir/voice)"),
+	KEY_STR("voice.model_dir", voice_model_dir, "/usr/share/pocketsphinx/model/en-us/en-us",
+		"the pocketsphinx acoustic model"),
+	KEY_STR("voice.dictionary", voice_dictionary, "/usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict",
+		"the CMU pronunciation dictionary"),
+	KEY_STR("voice.tts_voice", voice_tts, "slt", "flite voice for spoken answers: slt or kal16"),
+	KEY_INT("voice.decoders", voice_decoders, 1, 16, "2", "speech recognisers running at once (~30 MB each)"),
+	KEY_INT("voice.queue", voice_queue, 0, 10000, "16", "spoken questions waiting for a recogniser at most"),
+	KEY_INT("limits.audio_seconds", audio_seconds, 1, 120, "15", "longest spoken question accepted"),
+	KEY_INT("limits.speech_chars", speech_chars, 100, 100000, "1500",
+		"longest answer spoken (cut at a sentence; urgent answers are never cut)"),
 	KEY_INT("intents.jit", intents_jit, 0, 1, "1",
 		"1 JIT-compiles the intent patterns: matching twice as fast, about 17 MB more memory"),
 	KEY_STR("metrics.allow", metrics_allow, "",
@@ -209,4 +221,5 @@ void hr_config_resolve(struct hr_config *cfg)
 	resolve_dir(cfg->plugins_dir, cfg->content_dir, "plugins");
 	resolve_dir(cfg->lua_dir, cfg->content_dir, "lua");
 	resolve_dir(cfg->web_dir, cfg->content_dir, "web");
+	resolve_dir(cfg->voice_dir, cfg->content_dir, "voice");
 }

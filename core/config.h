@@ -44,6 +44,16 @@ struct hr_config {
 	char unanswered_file[HR_PATH_MAX]; /* unanswered.file */
 	int unanswered_max;      /* unanswered.max */
 	int unanswered_max_age_days; /* unanswered.max_age_days */
+	/* The voice path (docs/voice.md). */
+	int voice_enabled;                 /* voice.enabled (0 or 1) */
+	char voice_dir[HR_PATH_MAX];       /* voice_dir: lexicon.txt, corpus.txt */
+	char voice_model_dir[HR_PATH_MAX]; /* voice.model_dir: pocketsphinx acoustic model */
+	char voice_dictionary[HR_PATH_MAX]; /* voice.dictionary: CMU pronunciation dictionary */
+	char voice_tts[32];                /* voice.tts_voice */
+	int voice_decoders;                /* voice.decoders */
+	int voice_queue;                   /* voice.queue */
+	int audio_seconds;                 /* limits.audio_seconds */
+	int speech_chars;                  /* limits.speech_chars */
 	int intents_jit;         /* intents.jit (0 or 1) */
 	char metrics_allow[1024]; /* metrics.allow */
 };

@@ -24,6 +24,7 @@ static void usage(FILE *f)
 		"  test    run the test cases written beside the plugins (plugins/NAME.tests)\n"
 		"  new     write a working plugin, intents and tests file for a new topic\n"
 		"  report  list questions that reached the fallback (report unanswered)\n"
+		"  say     speak a text with herald's voice into a WAV file (say TEXT -o FILE.wav)\n"
 		"  config  print every config key, type, default and range as Markdown (config --reference)\n"
 		"\n"
 		"Run 'herald COMMAND --help' for a command's options; 'herald --version' for the version.\n");
@@ -65,6 +66,8 @@ int main(int argc, char **argv)
 		return hr_cmd_report(argc - 1, argv + 1);
 	if (strcmp(cmd, "new") == 0)
 		return hr_cmd_new(argc - 1, argv + 1);
+	if (strcmp(cmd, "say") == 0)
+		return hr_cmd_say(argc - 1, argv + 1);
 	fprintf(stderr, "herald: unknown command '%s'\n\n", cmd);
 	usage(stderr);
 	return 2;

@@ -1,0 +1,162 @@
+/*
+ * The voice path on the command line, for staff: `herald ask --wav FILE`
+ * (hr_cli_transcribe, used by cli_content.c) and `herald say TEXT -o FILE.wav`.
+ * Both run the same recogniser and synthesiser as the daemon, synchronously.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "config.h"
+#include "log.h"
+#include "voice.h"
+#include "wav.h"
+
+static int read_all(const char *path, uint8_t **buf, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return -errno;
+	size_t cap = 1 << 16, n = 0;
+	uint8_t *b = malloc(cap);
+	while (b) {
+		n += fread(b + n, 1, cap - n, f);
+		if (n < cap)
+			break;
+		uint8_t *nb = cap < (64u << 20) ? realloc(b, cap * 2) : NULL;
+		if (!nb) {
+			free(b);
+			b = NULL;
+			break;
+		}
+		b = nb;
+		cap *= 2;
+	}
+	int err = ferror(f);
+	fclose(f);
+	if (!b || err) {
+		free(b);
+		return b ? -EIO : -EFBIG;
+	}
+	*buf = b;
+	*len = n;
+	return 0;
+}
+
+int hr_cli_transcribe(const struct hr_config *cfg, const char *path, char *out, size_t cap)
+{
+	uint8_t *file = NULL;
+	size_t len = 0;
+	int rc = read_all(path, &file, &len);
+	if (rc) {
+		fprintf(stderr, "herald: cannot read %s: %s\n", path, strerror(-rc));
+		return rc;
+	}
+	struct hr_wav w;
+	const char *why = NULL;
+	rc = hr_wav_parse(file, len, &w, &why);
+	if (rc) {
+		fprintf(stderr, "herald: %s: %s\n", path, why);
+		free(file);
+		return rc;
+	}
+	size_t n = 0;
+	int16_t *pcm = hr_wav_to_asr(&w, &n);
+	free(file);
+	hr_voice *v = NULL;
+	hr_voice_model *m = NULL;
+	rc = pcm ? hr_voice_new(NULL, cfg, hr_diag_stderr, NULL, &v) : -ENOMEM;
+	if (rc == 0)
+		rc = hr_voice_build(v, cfg, hr_diag_stderr, NULL, &m);
+	if (rc == 0) {
+		rc = hr_voice_transcribe(v, m, pcm, n, out, cap);
+		if (rc == -E2BIG)
+			fprintf(stderr, "herald: %s is longer than limits.audio_seconds (%d s)\n", path,
+				cfg->audio_seconds);
+	}
+	if (rc && rc != -E2BIG)
+		fprintf(stderr, "herald: speech recognition is not available: %s\n", strerror(-rc));
+	hr_voice_model_free(m);
+	hr_voice_free(v);
+	free(pcm);
+	return rc;
+}
+
+static void usage_say(FILE *f)
+{
+	fprintf(f, "usage: herald say [--config FILE] [--urgent] TEXT -o FILE.wav\n"
+		   "\n"
+		   "Says TEXT with herald's voice and pronunciation lexicon (voice/lexicon.txt)\n"
+		   "into a 16 kHz mono WAV file, to hear how an answer sounds.\n"
+		   "  -o, --output FILE  where to write the WAV (required)\n"
+		   "  --urgent           speak as herald speaks urgent answers (slower)\n"
+		   "  --config FILE      read settings (voice.tts_voice, voice_dir) from FILE\n");
+}
+
+int hr_cmd_say(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "config", required_argument, NULL, 'c' }, { "output", required_argument, NULL, 'o' },
+		{ "urgent", no_argument, NULL, 'u' },       { "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *config = NULL, *output = NULL;
+	int urgent = 0, c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "c:o:uh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			config = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'u':
+			urgent = 1;
+			break;
+		case 'h':
+			usage_say(stdout);
+			return 0;
+		default:
+			usage_say(stderr);
+			return 2;
+		}
+	}
+	if (optind + 1 != argc || !output) {
+		usage_say(stderr);
+		return 2;
+	}
+	struct hr_config cfg;
+	if (hr_cli_load_config(&cfg, config))
+		return 1;
+	hr_config_resolve(&cfg);
+	hr_log_set_level(HR_LOG_WARN);
+	hr_voice *v = NULL;
+	int rc = hr_voice_new(NULL, &cfg, hr_diag_stderr, NULL, &v);
+	if (rc) {
+		fprintf(stderr, "herald say: speech is not available: %s\n", strerror(-rc));
+		return 1;
+	}
+	uint8_t *wav = NULL;
+	size_t len = 0;
+	rc = hr_voice_say(v, argv[optind], urgent, &wav, &len);
+	hr_voice_free(v);
+	if (rc) {
+		fprintf(stderr, "herald say: %s\n", rc == -EINVAL ? "nothing to say" : strerror(-rc));
+		return 1;
+	}
+	FILE *f = fopen(output, "wb");
+	int ok = f && fwrite(wav, 1, len, f) == len;
+	if (f && fclose(f) != 0)
+		ok = 0;
+	if (!ok) {
+		fprintf(stderr, "herald say: cannot write %s\n", output);
+		free(wav);
+		return 1;
+	}
+	free(wav);
+	return 0;
+}
