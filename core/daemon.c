@@ -23,6 +23,7 @@
 #include "metrics.h"
 #include "server.h"
 #include "unanswered.h"
+#include "voice.h"
 #include "webroot.h"
 
 /* One reload: built on the thread pool, swapped in on the loop. */
@@ -38,6 +39,7 @@ struct reload_job {
 	size_t diaglen;
 	hr_webroot *web; /* the widget's files, swapped with the content */
 	int web_rc;
+	hr_voice_model *voice_model; /* the recogniser's grammar of the new content */
 };
 
 struct daemon {
@@ -51,6 +53,7 @@ struct daemon {
 	hr_engine *engine;
 	hr_server *server;
 	hr_webroot *web; /* the widget's files being served; outlives the server */
+	hr_voice *voice; /* NULL when voice is off; outlives the server */
 	struct reload_job *reloading; /* at most one at a time */
 	int reload_again, reload_again_config;
 	int stopping;
@@ -189,6 +192,10 @@ static void reload_work(uv_work_t *w)
 	job->rc = hr_content_load(&job->cfg, job_diag, job, job->content);
 	if (job->rc == 0 && job->content->plugin_errors)
 		job->rc = -EINVAL;
+	/* What the recogniser listens for follows the content. A failure keeps
+	 * the previous grammar, and does not hold back the new content. */
+	if (job->rc == 0 && job->d->voice)
+		hr_voice_build(job->d->voice, &job->cfg, job_diag, job, &job->voice_model);
 }
 
 static void start_reload(struct daemon *d, int reread_config);
@@ -230,6 +237,10 @@ static void reload_done(uv_work_t *w, int status)
 		}
 		hr_notice("reloaded: %zu intents, %zu plugins", hr_intents_count(d->content->intents),
 			  hr_plugins_count(d->content->plugins));
+		if (job->voice_model) {
+			hr_voice_set_model(d->voice, job->voice_model);
+			job->voice_model = NULL;
+		}
 		if (hr_server_metrics(d->server))
 			hr_server_metrics(d->server)->reloads_ok++;
 	} else {
@@ -246,6 +257,7 @@ static void reload_done(uv_work_t *w, int status)
 		free(job->content);
 	}
 	hr_webroot_free(job->web);
+	hr_voice_model_free(job->voice_model);
 	free(job->diags);
 	free(job);
 	if (d->reload_again && !d->stopping) {
@@ -429,6 +441,27 @@ static void start_watchdog(struct daemon *d)
 #endif
 }
 
+/* Voice (docs/voice.md): the lexicons and the synthesiser load once; the
+ * recogniser's grammar is compiled from the content now and on each reload.
+ * Without the speech packages herald still answers typed questions. */
+static void start_voice(struct daemon *d)
+{
+	int rc = hr_voice_new(&d->loop, &d->cfg, hr_diag_log, NULL, &d->voice);
+	hr_voice_model *m = NULL;
+	if (rc == 0)
+		rc = hr_voice_build(d->voice, &d->cfg, hr_diag_log, NULL, &m);
+	if (rc) {
+		hr_warn("voice is off: %s", strerror(-rc));
+		hr_voice_free(d->voice);
+		d->voice = NULL;
+		return;
+	}
+	size_t words, sentences;
+	hr_voice_model_stats(m, &words, &sentences);
+	hr_voice_set_model(d->voice, m);
+	hr_notice("voice: listening for %zu words in %zu sentences", words, sentences);
+}
+
 static void usage_serve(FILE *f)
 {
 	fprintf(f, "usage: herald serve [--config FILE] [--listen HOST:PORT]\n"
@@ -548,9 +581,13 @@ int hr_cmd_serve(int argc, char **argv)
 	int wrc = hr_webroot_load(d->cfg.web_dir, hr_diag_log, NULL, &d->web);
 	if (wrc)
 		hr_notice("no chat widget: cannot read %s (%s)", d->cfg.web_dir, strerror(-wrc));
+	if (d->cfg.voice_enabled)
+		start_voice(d);
 	rc = hr_server_start(&d->loop, &d->cfg, d->engine, &d->server);
 	if (rc == 0)
 		hr_server_set_webroot(d->server, d->web);
+	if (rc == 0)
+		hr_server_set_voice(d->server, d->voice);
 	if (rc == 0 && d->unanswered)
 		hr_server_on_fallback(d->server, on_fallback, d);
 	if (rc) {
@@ -571,6 +608,8 @@ out_loop:
 	hr_server_free(d->server);
 	/* Anything lws left behind closes here; the loop must end empty. */
 	uv_run(&d->loop, UV_RUN_DEFAULT);
+	/* Voice jobs kept the loop alive until they finished: none is left. */
+	hr_voice_free(d->voice);
 	if (uv_loop_close(&d->loop) != 0) {
 		hr_warn("the event loop still had handles at exit");
 		status = status ? status : 1;

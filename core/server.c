@@ -22,15 +22,19 @@
 #include "metrics.h"
 #include "proto.h"
 #include "sessions.h"
+#include "voice.h"
+#include "wav.h"
 #include "webroot.h"
 
 struct outmsg {
 	struct outmsg *next;
 	size_t len;
 	char *buf; /* LWS_PRE bytes of headroom, then the JSON */
+	int binary; /* a WAV (voice), written in chunks */
+	size_t off; /* bytes of a binary message already written */
 };
 
-enum route { ROUTE_NONE, ROUTE_ASK, ROUTE_HEALTH };
+enum route { ROUTE_NONE, ROUTE_ASK, ROUTE_HEALTH, ROUTE_VOICE };
 
 /* Open WebSockets per client address, to cap what one address can hold. */
 struct addr_count {
@@ -60,6 +64,16 @@ struct conn {
 	int body_overflow;
 	char *resp; /* LWS_PRE headroom, then the body */
 	size_t resplen;
+	/* Voice (voice.h): the audio between audio_start and audio_end (or a
+	 * POST /v1/voice body), then the job answering it. */
+	struct lws *wsi;
+	uint8_t *audio;
+	size_t audiolen;
+	int audio_on, audio_over, voice_paused;
+	unsigned audio_rate;
+	char audio_id[HR_ID_MAX + 1];
+	hr_voice_job *vjob;
+	enum hr_voice_reply voice_reply;
 };
 
 struct hr_server {
@@ -80,6 +94,7 @@ struct hr_server {
 	void (*on_fallback)(void *ud, const char *text, size_t len);
 	void *on_fallback_ud;
 	const hr_webroot *web; /* the widget's files, borrowed from the daemon */
+	hr_voice *voice;       /* NULL: voice is off; borrowed from the daemon */
 	struct hr_metrics metrics; /* GET /metrics; fixed-size, counting never allocates */
 };
 
@@ -87,6 +102,12 @@ void hr_server_on_fallback(hr_server *s, void (*fn)(void *ud, const char *text, 
 {
 	s->on_fallback = fn;
 	s->on_fallback_ud = ud;
+}
+
+void hr_server_set_voice(hr_server *s, hr_voice *voice)
+{
+	if (s)
+		s->voice = voice;
 }
 
 void hr_server_set_webroot(hr_server *s, const hr_webroot *web)
@@ -178,7 +199,7 @@ static int answer(struct hr_server *s, struct hr_convo *convo, const struct hr_a
 
 /* ---- WebSocket ---- */
 
-static void ws_enqueue(struct lws *wsi, struct conn *c, char *buf, size_t len)
+static void ws_enqueue_kind(struct lws *wsi, struct conn *c, char *buf, size_t len, int binary)
 {
 	struct outmsg *m = malloc(sizeof(*m));
 	if (!m) {
@@ -188,6 +209,8 @@ static void ws_enqueue(struct lws *wsi, struct conn *c, char *buf, size_t len)
 	m->next = NULL;
 	m->buf = buf;
 	m->len = len;
+	m->binary = binary;
+	m->off = 0;
 	if (c->tail)
 		c->tail->next = m;
 	else
@@ -203,6 +226,11 @@ static void ws_enqueue(struct lws *wsi, struct conn *c, char *buf, size_t len)
 	lws_callback_on_writable(wsi);
 }
 
+static void ws_enqueue(struct lws *wsi, struct conn *c, char *buf, size_t len)
+{
+	ws_enqueue_kind(wsi, c, buf, len, 0);
+}
+
 static void ws_error(struct lws *wsi, struct conn *c, const struct hr_proto_error *e)
 {
 	size_t len;
@@ -212,10 +240,23 @@ static void ws_error(struct lws *wsi, struct conn *c, const struct hr_proto_erro
 		ws_enqueue(wsi, c, buf, len);
 }
 
+static void ws_voice(struct hr_server *s, struct lws *wsi, struct conn *c, int type, const struct hr_audio_msg *am);
+static int http_voice_request(struct hr_server *s, struct lws *wsi, struct conn *c, int post);
+
 static void ws_message(struct hr_server *s, struct lws *wsi, struct conn *c, const char *msg, size_t len)
 {
 	struct hr_ask ask;
 	struct hr_proto_error err;
+	struct hr_audio_msg am;
+	int vt = hr_voice_msg_parse(msg, len, &am, &err);
+	if (vt < 0) {
+		ws_error(wsi, c, &err);
+		return;
+	}
+	if (vt != HR_VMSG_NONE) {
+		ws_voice(s, wsi, c, vt, &am);
+		return;
+	}
 	if (hr_proto_parse_ws(msg, len, (size_t)s->cfg->message_bytes, &ask, &err)) {
 		ws_error(wsi, c, &err);
 		return;
@@ -257,10 +298,21 @@ static void ws_free(struct conn *c)
 	free(c->rx);
 	c->rx = NULL;
 	c->rxlen = 0;
+	/* A voice job still under way must not call back into a closed connection. */
+	hr_voice_cancel(c->vjob);
+	c->vjob = NULL;
+	free(c->audio);
+	c->audio = NULL;
+	c->audio_on = 0;
 }
+
+static int ws_audio(struct hr_server *s, struct conn *c, const char *in, size_t len);
 
 static int ws_receive(struct hr_server *s, struct lws *wsi, struct conn *c, const char *in, size_t len)
 {
+	/* Between audio_start and audio_end, binary frames are the audio. */
+	if (c->audio_on && lws_frame_is_binary(wsi))
+		return ws_audio(s, c, in, len);
 	size_t limit = (size_t)s->cfg->message_bytes;
 	if (lws_is_first_fragment(wsi)) {
 		c->rxlen = 0;
@@ -317,16 +369,31 @@ static int ws_writeable(struct lws *wsi, struct conn *c)
 		lws_write(wsi, frame + LWS_PRE, sizeof(why) - 1, (enum lws_write_protocol)4);
 		return -1;
 	}
-	int n = lws_write(wsi, (unsigned char *)m->buf + LWS_PRE, m->len, LWS_WRITE_TEXT);
-	if (n < (int)m->len)
-		return -1;
+	if (m->binary) {
+		/* A WAV goes out in fragments of one message, so that one large
+		 * answer does not hold the connection's buffers at once. */
+		size_t chunk = m->len - m->off < 32768 ? m->len - m->off : 32768;
+		int flags = lws_write_ws_flags(LWS_WRITE_BINARY, m->off == 0, m->off + chunk == m->len);
+		int n = lws_write(wsi, (unsigned char *)m->buf + LWS_PRE + m->off, chunk, (enum lws_write_protocol)flags);
+		if (n < (int)chunk)
+			return -1;
+		m->off += chunk;
+		if (m->off < m->len) {
+			lws_callback_on_writable(wsi);
+			return 0;
+		}
+	} else {
+		int n = lws_write(wsi, (unsigned char *)m->buf + LWS_PRE, m->len, LWS_WRITE_TEXT);
+		if (n < (int)m->len)
+			return -1;
+	}
 	c->head = m->next;
 	if (!c->head)
 		c->tail = NULL;
 	c->queued--;
 	free(m->buf);
 	free(m);
-	if (c->rx_paused && c->queued <= (unsigned)server_of(wsi)->cfg->max_queued_replies / 2) {
+	if (c->rx_paused && !c->voice_paused && c->queued <= (unsigned)server_of(wsi)->cfg->max_queued_replies / 2) {
 		lws_rx_flow_control(wsi, 1);
 		c->rx_paused = 0;
 	}
@@ -557,6 +624,8 @@ static int http_request(struct hr_server *s, struct lws *wsi, struct conn *c, co
 			return http_error(wsi, c, 405, HR_E_BAD_REQUEST, "use GET", "GET");
 		return http_metrics(s, wsi, c);
 	}
+	if (strcmp(path, "/v1/voice") == 0)
+		return http_voice_request(s, wsi, c, post);
 	if (strcmp(path, "/v1/ask") == 0) {
 		if (!post)
 			return http_error(wsi, c, 405, HR_E_BAD_REQUEST, "use POST with a JSON body", "POST");
@@ -582,9 +651,11 @@ static int http_request(struct hr_server *s, struct lws *wsi, struct conn *c, co
 	return http_error(wsi, c, 404, HR_E_BAD_REQUEST, "no such path; see docs/protocol.md", NULL);
 }
 
+static size_t voice_body_limit(const struct hr_server *s);
+
 static int http_body(struct hr_server *s, struct conn *c, const char *in, size_t len)
 {
-	size_t limit = (size_t)s->cfg->message_bytes;
+	size_t limit = c->route == ROUTE_VOICE ? voice_body_limit(s) : (size_t)s->cfg->message_bytes;
 	if (c->body_overflow || c->bodylen + len > limit) {
 		c->body_overflow = 1;
 		return 0;
@@ -631,10 +702,218 @@ static int http_ask(struct hr_server *s, struct lws *wsi, struct conn *c)
 	return http_respond(wsi, c, 200, NULL, json, len);
 }
 
+/* ---- Voice: the network side of voice.h ---- */
+
+/* Audio bytes a POST /v1/voice body may hold: limits.audio_seconds of 48 kHz
+ * 16-bit stereo, the largest WAV accepted, plus room for its header chunks. */
+static size_t voice_body_limit(const struct hr_server *s)
+{
+	return (size_t)s->cfg->audio_seconds * 48000 * 4 + 65536;
+}
+
+static int voice_answer(void *ud, const char *text, size_t len, struct hr_answer *out)
+{
+	struct conn *c = ud;
+	/* The transcript is a question like any typed one: same engine, same
+	 * safety layer first, same conversation. */
+	struct hr_ask ask = { .text = (char *)text, .text_len = len };
+	return answer(server_of(c->wsi), &c->convo, &ask, out);
+}
+
+static void voice_send(void *ud, char *buf, size_t len, int binary)
+{
+	struct conn *c = ud;
+	ws_enqueue_kind(c->wsi, c, buf, len, binary);
+}
+
+/* The spoken exchange is over: read the client's next message. */
+static void voice_done(void *ud)
+{
+	struct conn *c = ud;
+	c->vjob = NULL;
+	if (c->voice_paused) {
+		c->voice_paused = 0;
+		if (!c->rx_paused)
+			lws_rx_flow_control(c->wsi, 1);
+	}
+}
+
+static void voice_respond(void *ud, unsigned status, const char *type, char *buf, size_t len)
+{
+	struct conn *c = ud;
+	c->vjob = NULL;
+	if (!buf) {
+		http_error(c->wsi, c, 500, HR_E_INTERNAL, "internal error", NULL);
+		return;
+	}
+	if (http_respond_type(c->wsi, c, status, type, NULL, buf, len))
+		lws_set_timeout(c->wsi, PENDING_TIMEOUT_CLOSE_SEND, LWS_TO_KILL_ASYNC);
+}
+
+static const struct hr_voice_sink voice_ws_sink = { voice_answer, voice_send, voice_done, NULL };
+static const struct hr_voice_sink voice_http_sink = { voice_answer, NULL, NULL, voice_respond };
+
+static int ws_audio(struct hr_server *s, struct conn *c, const char *in, size_t len)
+{
+	size_t max = (size_t)s->cfg->audio_seconds * c->audio_rate * 2;
+	if (c->audio_over || c->audiolen + len > max) {
+		c->audio_over = 1; /* said at audio_end, where the client listens */
+		return 0;
+	}
+	if (!c->audio && !(c->audio = malloc(max ? max : 1)))
+		return -1;
+	memcpy(c->audio + c->audiolen, in, len);
+	c->audiolen += len;
+	return 0;
+}
+
+static void ws_voice(struct hr_server *s, struct lws *wsi, struct conn *c, int type, const struct hr_audio_msg *am)
+{
+	struct hr_proto_error err;
+	if (!s->voice) {
+		hr_proto_error_set(&err, HR_E_UNSUPPORTED, am->id, "voice is not available on this server");
+		ws_error(wsi, c, &err);
+		return;
+	}
+	if (type == HR_VMSG_START) {
+		if (c->audio_on) {
+			hr_proto_error_set(&err, HR_E_BAD_REQUEST, am->id, "audio_start while another audio is open");
+			ws_error(wsi, c, &err);
+			return;
+		}
+		c->audio_on = 1;
+		c->audio_over = 0;
+		c->audiolen = 0;
+		c->audio_rate = am->rate;
+		snprintf(c->audio_id, sizeof(c->audio_id), "%s", am->id);
+		return;
+	}
+	if (!c->audio_on || strcmp(c->audio_id, am->id) != 0) {
+		hr_proto_error_set(&err, HR_E_BAD_REQUEST, am->id, "audio_end without a matching audio_start");
+		ws_error(wsi, c, &err);
+		return;
+	}
+	c->audio_on = 0;
+	if (c->audio_over || c->audiolen < 2) {
+		char m[96];
+		snprintf(m, sizeof(m), c->audio_over ? "the audio is longer than %d seconds" : "no audio was sent",
+			 s->cfg->audio_seconds);
+		hr_proto_error_set(&err, c->audio_over ? HR_E_TOO_LARGE : HR_E_BAD_REQUEST, am->id, m);
+		ws_error(wsi, c, &err);
+		return;
+	}
+	if (!hr_bucket_take(&c->bucket, s->cfg->rate_per_second, s->cfg->rate_burst, now_ms())) {
+		s->metrics.rate_limited++;
+		hr_proto_error_set(&err, HR_E_RATE_LIMITED, am->id, "too many questions; wait a moment and ask again");
+		ws_error(wsi, c, &err);
+		return;
+	}
+	size_t n = c->audiolen / 2, m = n;
+	int16_t *pcm = malloc(n * sizeof(*pcm));
+	if (pcm) {
+		hr_pcm_from_le(c->audio, n, pcm);
+		if (c->audio_rate != HR_ASR_RATE) {
+			int16_t *r = hr_pcm_resample(pcm, n, c->audio_rate, HR_ASR_RATE, &m);
+			free(pcm);
+			pcm = r;
+		}
+	}
+	int rc = pcm ? hr_voice_start(s->voice, pcm, m, am->id, HR_VOICE_WS, &voice_ws_sink, c, LWS_PRE, &c->vjob)
+		     : -ENOMEM;
+	if (rc) {
+		c->vjob = NULL;
+		hr_proto_error_set(&err, rc == -EBUSY ? HR_E_RATE_LIMITED : rc == -ENODEV ? HR_E_UNSUPPORTED : HR_E_INTERNAL,
+				   am->id,
+				   rc == -EBUSY	   ? "herald is busy listening to others; ask again in a moment"
+				   : rc == -ENODEV ? "voice is not available on this server"
+						   : "internal error");
+		ws_error(wsi, c, &err);
+		return;
+	}
+	/* Replies come in the order questions were sent: read nothing more
+	 * from this client until the spoken answer is queued. */
+	c->voice_paused = 1;
+	lws_rx_flow_control(wsi, 0);
+}
+
+/* POST /v1/voice: checks what can be checked before the body arrives. */
+static int http_voice_request(struct hr_server *s, struct lws *wsi, struct conn *c, int post)
+{
+	char auth[512], ct[128], accept[256], reply[32], cl[32];
+	if (!post)
+		return http_error(wsi, c, 405, HR_E_BAD_REQUEST, "use POST with a WAV body", "POST");
+	if (!hr_access_token_ok(header(wsi, WSI_TOKEN_HTTP_AUTHORIZATION, auth, sizeof(auth)), s->cfg->auth_tokens))
+		return http_error(wsi, c, 401, HR_E_BAD_REQUEST, "a valid bearer token is required", NULL);
+	if (!s->voice)
+		return http_error(wsi, c, 503, HR_E_UNSUPPORTED, "voice is not available on this server", NULL);
+	header(wsi, WSI_TOKEN_HTTP_CONTENT_TYPE, ct, sizeof(ct));
+	ct[strcspn(ct, "; ")] = '\0';
+	if (ct[0] && strcasecmp(ct, "audio/wav") && strcasecmp(ct, "audio/x-wav") && strcasecmp(ct, "audio/wave") &&
+	    strcasecmp(ct, "application/octet-stream"))
+		return http_error(wsi, c, 415, HR_E_BAD_REQUEST, "send the body as audio/wav (16-bit PCM)", NULL);
+	if (lws_hdr_copy(wsi, cl, sizeof(cl), WSI_TOKEN_HTTP_CONTENT_LENGTH) > 0 &&
+	    strtoull(cl, NULL, 10) > (unsigned long long)voice_body_limit(s)) {
+		char m[96];
+		snprintf(m, sizeof(m), "the audio is longer than %d seconds", s->cfg->audio_seconds);
+		return http_error(wsi, c, 413, HR_E_TOO_LARGE, m, NULL);
+	}
+	/* ?reply=wav (or Accept: audio/wav) answers with the WAV alone,
+	 * ?reply=json+wav with the JSON and the WAV in base64. */
+	c->voice_reply = HR_VOICE_HTTP_JSON;
+	if (lws_get_urlarg_by_name(wsi, "reply=", reply, sizeof(reply))) {
+		if (strcmp(reply, "wav") == 0)
+			c->voice_reply = HR_VOICE_HTTP_WAV;
+		else if (strcmp(reply, "json+wav") == 0 || strcmp(reply, "json wav") == 0)
+			c->voice_reply = HR_VOICE_HTTP_BOTH;
+		else if (strcmp(reply, "json") != 0)
+			return http_error(wsi, c, 400, HR_E_BAD_REQUEST, "reply must be json, wav or json+wav", NULL);
+	} else if (strstr(header(wsi, WSI_TOKEN_HTTP_ACCEPT, accept, sizeof(accept)), "audio/wav")) {
+		c->voice_reply = HR_VOICE_HTTP_WAV;
+	}
+	c->wsi = wsi;
+	c->route = ROUTE_VOICE;
+	s->http_busy++;
+	return 0; /* wait for the body */
+}
+
+/* The WAV has arrived: recognise and answer it off the loop. */
+static int http_voice(struct hr_server *s, struct lws *wsi, struct conn *c)
+{
+	if (c->body_overflow) {
+		char m[96];
+		snprintf(m, sizeof(m), "the audio is longer than %d seconds", s->cfg->audio_seconds);
+		return http_error(wsi, c, 413, HR_E_TOO_LARGE, m, NULL);
+	}
+	struct hr_wav w;
+	const char *why = "not a WAV file";
+	if (!c->body || hr_wav_parse(c->body, c->bodylen, &w, &why))
+		return http_error(wsi, c, 400, HR_E_BAD_REQUEST, why, NULL);
+	if (w.frames > (size_t)s->cfg->audio_seconds * w.rate) {
+		char m[96];
+		snprintf(m, sizeof(m), "the audio is longer than %d seconds", s->cfg->audio_seconds);
+		return http_error(wsi, c, 413, HR_E_TOO_LARGE, m, NULL);
+	}
+	if (w.frames == 0)
+		return http_error(wsi, c, 400, HR_E_BAD_REQUEST, "the WAV holds no audio", NULL);
+	size_t n = 0;
+	int16_t *pcm = hr_wav_to_asr(&w, &n);
+	int rc = pcm ? hr_voice_start(s->voice, pcm, n, NULL, c->voice_reply, &voice_http_sink, c, LWS_PRE, &c->vjob)
+		     : -ENOMEM;
+	if (rc == -EBUSY)
+		return http_error(wsi, c, 503, HR_E_RATE_LIMITED, "herald is busy listening to others; ask again in a moment",
+				  NULL);
+	if (rc)
+		return http_error(wsi, c, rc == -ENODEV ? 503 : 500, rc == -ENODEV ? HR_E_UNSUPPORTED : HR_E_INTERNAL,
+				  rc == -ENODEV ? "voice is not available on this server" : "internal error", NULL);
+	return 0; /* voice_respond answers */
+}
+
 static void http_free(struct hr_server *s, struct conn *c)
 {
-	if (c->route == ROUTE_ASK)
+	if (c->route == ROUTE_ASK || c->route == ROUTE_VOICE)
 		s->http_busy--;
+	hr_voice_cancel(c->vjob);
+	c->vjob = NULL;
 	free(c->body);
 	free(c->resp);
 	c->body = c->resp = NULL;
@@ -675,6 +954,7 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
 			return -1;
 		}
 		c->is_ws = 1;
+		c->wsi = wsi;
 		s->connections++;
 		s->metrics.connections_opened++;
 		return 0;
@@ -697,8 +977,10 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
 	case LWS_CALLBACK_HTTP:
 		return http_request(s, wsi, c, in ? (const char *)in : "");
 	case LWS_CALLBACK_HTTP_BODY:
-		return c->route == ROUTE_ASK ? http_body(s, c, in, len) : 0;
+		return c->route == ROUTE_ASK || c->route == ROUTE_VOICE ? http_body(s, c, in, len) : 0;
 	case LWS_CALLBACK_HTTP_BODY_COMPLETION:
+		if (c->route == ROUTE_VOICE)
+			return http_voice(s, wsi, c);
 		return c->route == ROUTE_ASK ? http_ask(s, wsi, c) : 0;
 	case LWS_CALLBACK_HTTP_WRITEABLE:
 		return http_writeable(s, wsi, c);

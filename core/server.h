@@ -31,6 +31,11 @@ void hr_server_on_fallback(hr_server *s, void (*fn)(void *ud, const char *text, 
  * frees the server. NULL serves none. */
 void hr_server_set_webroot(hr_server *s, const hr_webroot *web);
 
+/* Answers spoken questions with VOICE (borrowed; NULL: voice is off, and
+ * voice requests get an "unsupported" error). See docs/voice.md. */
+struct hr_voice;
+void hr_server_set_voice(hr_server *s, struct hr_voice *voice);
+
 /* The port actually bound (useful when the config asked for port 0). */
 int hr_server_port(const hr_server *s);
 
