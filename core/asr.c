@@ -15,7 +15,9 @@
 /*
  * Decoder settings, tuned on questions spoken by espeak-ng voices: a higher
  * language weight than pocketsphinx's 6.5 holds both searches closer to the
- * sentences herald knows.
+ * sentences herald knows, and wider beams than its defaults keep the
+ * grammar's right sentence from being pruned on imperfect audio (the
+ * vocabulary is small, so this costs little time).
  */
 #define NGRAM_LW "10"
 #define FSG_LW 6.5f
@@ -150,7 +152,7 @@ static int load(hr_asr *a, hr_asr_model *m)
 	fd_path(m->arpa_fd, arpa, sizeof(arpa));
 	fd_path(m->fsg_fd, fsgp, sizeof(fsgp));
 	cmd_ln_t *cfg = cmd_ln_init(NULL, ps_args(), TRUE, "-hmm", a->hmm, "-dict", dict, "-lw", NGRAM_LW,
-				    "-logfn", "/dev/null", NULL);
+				    "-logfn", "/dev/null", "-beam", "1e-70", "-pbeam", "1e-70", "-wbeam", "1e-50", NULL);
 	if (!cfg)
 		return -EIO;
 	a->ps = ps_init(cfg);

@@ -839,7 +839,7 @@ static void ws_voice(struct hr_server *s, struct lws *wsi, struct conn *c, int t
 /* POST /v1/voice: checks what can be checked before the body arrives. */
 static int http_voice_request(struct hr_server *s, struct lws *wsi, struct conn *c, int post)
 {
-	char auth[512], ct[128], accept[256], reply[32], cl[32];
+	char auth[512], ct[128], accept[256], arg[48], cl[32];
 	if (!post)
 		return http_error(wsi, c, 405, HR_E_BAD_REQUEST, "use POST with a WAV body", "POST");
 	if (!hr_access_token_ok(header(wsi, WSI_TOKEN_HTTP_AUTHORIZATION, auth, sizeof(auth)), s->cfg->auth_tokens))
@@ -860,7 +860,9 @@ static int http_voice_request(struct hr_server *s, struct lws *wsi, struct conn 
 	/* ?reply=wav (or Accept: audio/wav) answers with the WAV alone,
 	 * ?reply=json+wav with the JSON and the WAV in base64. */
 	c->voice_reply = HR_VOICE_HTTP_JSON;
-	if (lws_get_urlarg_by_name(wsi, "reply=", reply, sizeof(reply))) {
+	/* lws copies "reply=VALUE" into ARG and points past the name. */
+	const char *reply = lws_get_urlarg_by_name(wsi, "reply=", arg, sizeof(arg));
+	if (reply) {
 		if (strcmp(reply, "wav") == 0)
 			c->voice_reply = HR_VOICE_HTTP_WAV;
 		else if (strcmp(reply, "json+wav") == 0 || strcmp(reply, "json wav") == 0)

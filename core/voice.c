@@ -255,6 +255,9 @@ static void release(hr_voice *v, struct decoder *d)
 
 static int transcribe(hr_voice *v, hr_asr_model *m, const int16_t *pcm, size_t n, char *out, size_t cap)
 {
+	out[0] = '\0';
+	if (!hr_pcm_has_speech(pcm, n, HR_ASR_RATE))
+		return 0; /* nothing to hear: no decoder needed */
 	int rc;
 	struct decoder *d = acquire(v, &rc);
 	if (!d)

@@ -85,6 +85,25 @@ int hr_wav_parse(const void *buf, size_t len, struct hr_wav *out, const char **w
 	return fail(why, have_fmt ? "the WAV has no data chunk" : "the WAV has no fmt chunk", -EINVAL);
 }
 
+/* Root-mean-square level (of 32767) below which a frame is taken as silence:
+ * about -50 dBFS, well under quiet speech into a phone or kiosk microphone. */
+#define SPEECH_RMS 100.0
+
+int hr_pcm_has_speech(const int16_t *pcm, size_t n, unsigned rate)
+{
+	size_t frame = rate / 50, loud = 0, need = rate / 10;
+	if (!frame)
+		return 0;
+	for (size_t i = 0; i + frame <= n; i += frame) {
+		double e = 0;
+		for (size_t k = 0; k < frame; k++)
+			e += (double)pcm[i + k] * pcm[i + k];
+		if (sqrt(e / (double)frame) >= SPEECH_RMS)
+			loud += frame;
+	}
+	return loud >= need;
+}
+
 void hr_pcm_from_le(const uint8_t *in, size_t n, int16_t *out)
 {
 	for (size_t i = 0; i < n; i++)
@@ -92,7 +111,7 @@ void hr_pcm_from_le(const uint8_t *in, size_t n, int16_t *out)
 }
 
 /* Half-width of the interpolation kernel, in zero crossings. */
-#define TAPS 8
+#define TAPS 32
 
 int16_t *hr_pcm_resample(const int16_t *in, size_t n, unsigned rate_in, unsigned rate_out, size_t *out_n)
 {
@@ -111,7 +130,7 @@ int16_t *hr_pcm_resample(const int16_t *in, size_t n, unsigned rate_in, unsigned
 	 * kernel is widened so that it also removes what the new rate cannot
 	 * hold (aliasing would otherwise add noise the recogniser hears). */
 	double step = (double)rate_in / rate_out;
-	double scale = step > 1.0 ? 1.0 / step : 1.0;
+	double scale = step > 1.0 ? 0.97 / step : 1.0;
 	double half = TAPS / scale;
 	for (size_t i = 0; i < m; i++) {
 		double t = i * step;

@@ -42,6 +42,14 @@ int16_t *hr_pcm_resample(const int16_t *in, size_t n, unsigned rate_in, unsigned
  */
 int16_t *hr_wav_to_asr(const struct hr_wav *w, size_t *out_n);
 
+/*
+ * Returns 1 when PCM[0..N) at RATE holds something loud enough to be speech
+ * (a tenth of a second of 20 ms frames above a low energy floor), else 0.
+ * The recogniser always finds some words in silence or hiss; this keeps
+ * herald from answering them.
+ */
+int hr_pcm_has_speech(const int16_t *pcm, size_t n, unsigned rate);
+
 /* Copies little-endian s16 bytes into host-order samples (N samples). */
 void hr_pcm_from_le(const uint8_t *in, size_t n, int16_t *out);
 

@@ -1,0 +1,321 @@
+"""The voice path against the real daemon, offline: questions spoken by
+espeak-ng (several voices and speeds, resampled to 16 kHz s16le by sox) go
+through the WebSocket voice messages, and must reach the intent the same
+question reaches when typed. Every reply must carry a valid WAV of plausible
+length. Also: POST /v1/voice, the limits and errors, the safety layer on a
+spoken crisis, and `herald ask --wav` / `herald say`.
+
+Prints the recognition rate (docs/voice.md quotes it)."""
+import base64
+import glob
+import json
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import unittest
+
+sys.path.insert(0, os.path.dirname(__file__))
+from herald_client import HERALD_BIN, SOURCE_DIR, Daemon, WebSocket, http  # noqa: E402
+
+VOICES = ["en-us", "en+f3", "en-us+m3"]
+SPEEDS = [140, 175]
+
+# Questions people ask aloud. Some are written in the content (an `example:`
+# or a plugin test's `ask:`), the others are phrasings found nowhere in it;
+# the test works out which is which and reports both rates.
+QUESTIONS = [
+    "what does her2 positive mean",
+    "what are the side effects of enhertu",
+    "how is herceptin given",
+    "can i keep working while i get chemo",
+    "where can i find a support group",
+    "what is a fish test",
+    "does perjeta cause diarrhea",
+    "will my hair grow back after chemo",
+    "what is the survival rate for her2 positive breast cancer",
+    "how long will i be on trastuzumab",
+    "is it safe to exercise during treatment",
+    "can herceptin hurt my heart",
+]
+
+MIN_RATE = 0.80
+
+
+def spoken(text, voice="en-us", speed=160):
+    """TEXT said by espeak-ng, as 16 kHz mono s16le PCM."""
+    wav = subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "--stdout", text],
+                         check=True, capture_output=True).stdout
+    return subprocess.run(["sox", "-t", "wav", "-", "-t", "raw", "-r", "16000", "-b", "16", "-c", "1",
+                           "-e", "signed-integer", "-"], input=wav, check=True, capture_output=True).stdout
+
+
+def wav_file(pcm, rate=16000):
+    return (b"RIFF" + struct.pack("<I", 36 + len(pcm)) + b"WAVEfmt " +
+            struct.pack("<IHHIIHH", 16, 1, 1, rate, rate * 2, 2, 16) + b"data" + struct.pack("<I", len(pcm)) + pcm)
+
+
+def check_wav(test, data, speech):
+    """A 16-bit mono PCM WAV whose length fits the text it says."""
+    test.assertEqual(data[:4], b"RIFF")
+    test.assertEqual(data[8:16], b"WAVEfmt ")
+    fmt, channels, rate, _, _, bits = struct.unpack("<HHIIHH", data[20:36])
+    test.assertEqual((fmt, channels, bits), (1, 1, 16))
+    test.assertEqual(data[36:40], b"data")
+    size = struct.unpack("<I", data[40:44])[0]
+    test.assertEqual(size, len(data) - 44)
+    seconds = size / 2 / rate
+    words = len(speech.split())
+    # People speak two to three words a second; a synthesiser near that.
+    test.assertGreater(seconds, words / 6.0, "too short for %d words" % words)
+    test.assertLess(seconds, words / 0.8 + 2, "too long for %d words" % words)
+    pcm = struct.unpack("<%dh" % (size // 2), data[44:44 + size - size % 2])
+    test.assertGreater(max(abs(x) for x in pcm), 1000, "the WAV is silent")
+    return seconds
+
+
+def recv_message(ws):
+    """The next whole message, fragments joined: (opcode, bytes). Answers pings."""
+    op, data = None, b""
+    while True:
+        b0, b1 = ws._read(2)
+        n = b1 & 0x7F
+        if n == 126:
+            n = struct.unpack("!H", ws._read(2))[0]
+        elif n == 127:
+            n = struct.unpack("!Q", ws._read(8))[0]
+        payload = ws._read(n)
+        code = b0 & 0x0F
+        if code == 9:
+            ws.send_frame(10, payload)
+            continue
+        if code == 8:
+            raise ConnectionError("closed")
+        if code != 0:
+            op = code
+        data += payload
+        if b0 & 0x80:
+            return op, data
+
+
+def recv_json(ws):
+    op, data = recv_message(ws)
+    assert op == 1, "expected a text message, got opcode %r" % op
+    return json.loads(data.decode())
+
+
+def ask_aloud(ws, qid, pcm, chunk=6400):
+    """Sends PCM as one spoken question; returns (transcript, answer, wav)."""
+    ws.send_json({"type": "audio_start", "id": qid, "format": "pcm_s16le", "rate": 16000})
+    for i in range(0, len(pcm), chunk):
+        ws.send_frame(2, pcm[i:i + chunk])
+    ws.send_json({"type": "audio_end", "id": qid})
+    transcript = recv_json(ws)
+    assert transcript["type"] == "transcript" and transcript["id"] == qid, transcript
+    answer = recv_json(ws)
+    assert answer["type"] == "answer" and answer["id"] == qid, answer
+    head = recv_json(ws)
+    assert head == {"type": "audio", "id": qid, "format": "wav", "bytes": head["bytes"]}, head
+    op, wav = recv_message(ws)
+    assert op == 2 and len(wav) == head["bytes"], (op, len(wav), head)
+    return transcript["text"], answer, wav
+
+
+def written_questions():
+    """Every question the content itself contains, normalised as heard."""
+    out = set()
+    for path in glob.glob(os.path.join(SOURCE_DIR, "intents", "*.intents")):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                m = re.match(r"\s+example:\s*(.*)", line)
+                if m:
+                    out.add(norm(m.group(1)))
+    for path in glob.glob(os.path.join(SOURCE_DIR, "plugins", "*.tests")):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("ask:"):
+                    out.add(norm(line[4:]))
+    for path in glob.glob(os.path.join(SOURCE_DIR, "plugins", "*.lua")):
+        with open(path, encoding="utf-8") as f:
+            for m in re.finditer(r"\"([^\"%\n]*\?)\"", f.read()):
+                out.add(norm(m.group(1)))
+    return out
+
+
+def norm(s):
+    return " ".join(re.sub(r"[^a-z0-9'+ ]", " ", s.lower().replace("-", " ")).split())
+
+
+class VoiceRecognitionTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.d = Daemon()
+
+    @classmethod
+    def tearDownClass(cls):
+        assert cls.d.stop() == 0
+
+    def typed_intent(self, ws, text):
+        reply = ws.ask("typed", text)
+        return reply["intent"]
+
+    def test_spoken_questions_reach_their_intent(self):
+        ws = WebSocket(self.d.port, timeout=60)
+        expected = {q: self.typed_intent(ws, q) for q in QUESTIONS}
+        for q, intent in expected.items():
+            self.assertNotEqual(intent, "fallback", "typed question not understood: " + q)
+        ws.close()
+        written = written_questions()
+        jobs = [(q, v, s) for q in QUESTIONS for v in VOICES for s in SPEEDS]
+        audio = {}
+        for q, v, s in jobs:
+            audio[(q, v, s)] = spoken(q, v, s)
+        results, errors = {}, []
+
+        # Two clients at once, as the daemon has two recognisers by default.
+        def client(part):
+            try:
+                ws = WebSocket(self.d.port, timeout=60)
+                for n, key in enumerate(part):
+                    results[key] = ask_aloud(ws, "q%d" % n, audio[key])
+                ws.close()
+            except Exception as e:  # noqa: BLE001 (reported below)
+                errors.append(repr(e))
+
+        threads = [threading.Thread(target=client, args=(jobs[i::2],)) for i in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(errors, [])
+        hits = {"written": [0, 0], "new": [0, 0]}
+        misses = []
+        for (q, v, s), (heard, answer, wav) in sorted(results.items()):
+            kind = "written" if norm(q) in written else "new"
+            ok = answer["intent"] == expected[q]
+            hits[kind][0] += ok
+            hits[kind][1] += 1
+            if not ok:
+                misses.append("%s @%s/%d heard %r -> %s (want %s)" % (q, v, s, heard, answer["intent"], expected[q]))
+            check_wav(self, wav, answer["speech"])
+        self.assertGreater(hits["new"][1], 0, "no question is a new phrasing")
+        total = hits["written"][0] + hits["new"][0]
+        rate = total / len(jobs)
+        print("\nvoice recognition: %d/%d = %.0f%% reached the intended intent "
+              "(written in the content %d/%d, new phrasings %d/%d; voices %s, speeds %s)"
+              % (total, len(jobs), 100 * rate, hits["written"][0], hits["written"][1], hits["new"][0],
+                 hits["new"][1], ",".join(VOICES), ",".join(map(str, SPEEDS))))
+        for m in misses:
+            print("  miss: " + m)
+        self.assertGreaterEqual(rate, MIN_RATE)
+        # Privacy: what people say never reaches the log.
+        log = self.d.log()
+        for q in QUESTIONS:
+            self.assertNotIn(q, log)
+
+    def test_spoken_crisis_gets_the_safety_answer_spoken(self):
+        ws = WebSocket(self.d.port, timeout=60)
+        heard, answer, wav = ask_aloud(ws, "c1", spoken("i want to kill myself", "en-us", 150))
+        self.assertEqual(answer["safety"], "crisis", heard)
+        self.assertIn("988", answer["text"])
+        check_wav(self, wav, answer["speech"])
+        ws.close()
+
+    def test_silence_is_not_heard_and_says_so(self):
+        ws = WebSocket(self.d.port, timeout=60)
+        heard, answer, wav = ask_aloud(ws, "s1", b"\x00\x00" * 16000)
+        self.assertEqual(heard, "")
+        self.assertEqual(answer["intent"], "fallback")
+        check_wav(self, wav, answer["speech"])
+        # The connection goes on as usual afterwards.
+        self.assertEqual(ws.ask("t1", "what is her2")["type"], "answer")
+        ws.close()
+
+    def test_binary_frames_outside_audio_are_unsupported(self):
+        ws = WebSocket(self.d.port)
+        ws.send_frame(2, b"\x01\x02")
+        self.assertEqual(ws.recv()["code"], "unsupported")
+        ws.close()
+
+    def test_voice_message_errors(self):
+        ws = WebSocket(self.d.port)
+        ws.send_json({"type": "audio_start", "id": "e1", "format": "mp3"})
+        self.assertEqual(ws.recv()["code"], "bad_request")
+        ws.send_json({"type": "audio_start", "id": "e2", "rate": 4000})
+        self.assertEqual(ws.recv()["code"], "bad_request")
+        ws.send_json({"type": "audio_end", "id": "nope"})
+        self.assertEqual(ws.recv()["code"], "bad_request")
+        ws.send_json({"type": "audio_start", "id": "e3"})
+        ws.send_json({"type": "audio_end", "id": "e3"})
+        err = ws.recv()
+        self.assertEqual((err["code"], err["id"]), ("bad_request", "e3"))
+        # Longer than limits.audio_seconds (15 s by default).
+        ws.send_json({"type": "audio_start", "id": "e4", "format": "pcm_s16le", "rate": 16000})
+        for _ in range(16):
+            ws.send_frame(2, b"\x00\x00" * 16000)
+        ws.send_json({"type": "audio_end", "id": "e4"})
+        err = ws.recv()
+        self.assertEqual((err["code"], err["id"]), ("too_large", "e4"))
+        self.assertIn("15 seconds", err["message"])
+        self.assertEqual(ws.ask("t2", "what is her2")["type"], "answer")
+        ws.close()
+
+    def test_http_voice(self):
+        body = wav_file(spoken("what is a fish test", "en-us", 160))
+        url = self.d.url + "/v1/voice"
+        status, _, reply = http(url, "POST", body, {"Content-Type": "audio/wav"}, timeout=60)
+        self.assertEqual(status, 200, reply)
+        self.assertEqual(reply["transcript"], "what is a fish test")
+        self.assertEqual(reply["intent"], self.typed_http("what is a fish test"))
+        self.assertNotIn("audio", reply)
+        status, hdrs, reply = http(url + "?reply=json+wav", "POST", body, {"Content-Type": "audio/wav"}, timeout=60)
+        self.assertEqual(status, 200)
+        check_wav(self, base64.b64decode(reply["audio"]["base64"]), reply["speech"])
+        status, hdrs, raw = http(url + "?reply=wav", "POST", body, {"Content-Type": "audio/wav"}, timeout=60)
+        self.assertEqual(status, 200)
+        self.assertEqual(hdrs["Content-Type"], "audio/wav")
+        self.assertEqual(raw[:4], b"RIFF")
+        status, _, err = http(url, "POST", b"not a wav at all", {"Content-Type": "audio/wav"})
+        self.assertEqual((status, err["code"]), (400, "bad_request"))
+        status, _, err = http(url, "POST", b"{}", {"Content-Type": "application/json"})
+        self.assertEqual(status, 415)
+        status, _, err = http(url, "GET")
+        self.assertEqual(status, 405)
+        status, _, err = http(url, "POST", wav_file(b"\x00\x00" * 16000 * 16), {"Content-Type": "audio/wav"})
+        self.assertEqual((status, err["code"]), (413, "too_large"))
+
+    def typed_http(self, text):
+        return http(self.d.url + "/v1/ask", "POST", {"text": text})[2]["intent"]
+
+
+class VoiceCliTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="herald-voice-")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def test_ask_wav_and_say(self):
+        path = os.path.join(self.tmp, "q.wav")
+        # espeak-ng writes 22.05 kHz: herald resamples it itself.
+        subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", path, "what is a fish test"], check=True)
+        out = subprocess.run([HERALD_BIN, "ask", "--wav", path], capture_output=True, text=True, timeout=60)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertTrue(out.stdout.startswith("transcript: what is a fish test\n"), out.stdout)
+        self.assertIn("(intent: testing.test_about)", out.stdout)
+        said = os.path.join(self.tmp, "a.wav")
+        out = subprocess.run([HERALD_BIN, "say", "Enhertu is also called T-DXd.", "-o", said],
+                             capture_output=True, text=True, timeout=60)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        with open(said, "rb") as f:
+            check_wav(self, f.read(), "Enhertu is also called T D X D")
+        out = subprocess.run([HERALD_BIN, "say", "hello"], capture_output=True, text=True)
+        self.assertEqual(out.returncode, 2)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
