@@ -888,8 +888,9 @@ static int http_voice(struct hr_server *s, struct lws *wsi, struct conn *c)
 	}
 	struct hr_wav w;
 	const char *why = "not a WAV file";
-	if (!c->body || hr_wav_parse(c->body, c->bodylen, &w, &why))
-		return http_error(wsi, c, 400, HR_E_BAD_REQUEST, why, NULL);
+	int prc = c->body ? hr_wav_parse(c->body, c->bodylen, &w, &why) : -EINVAL;
+	if (prc)
+		return http_error(wsi, c, prc == -ENOTSUP ? 415 : 400, HR_E_BAD_REQUEST, why, NULL);
 	if (w.frames > (size_t)s->cfg->audio_seconds * w.rate) {
 		char m[96];
 		snprintf(m, sizeof(m), "the audio is longer than %d seconds", s->cfg->audio_seconds);

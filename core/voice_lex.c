@@ -370,6 +370,8 @@ static int say_words(const struct hr_pron_sources *src, const char *words, char 
 {
 	char buf[256];
 	snprintf(buf, sizeof(buf), "%s", words);
+	for (char *p = buf; *p; p++)
+		*p = (char)tolower((unsigned char)*p); /* respellings may say "T D X D" */
 	out[0] = '\0';
 	char *save = NULL;
 	for (char *w = strtok_r(buf, " ", &save); w; w = strtok_r(NULL, " ", &save)) {

@@ -1,0 +1,292 @@
+/* Unit tests of the pure parts of the voice path: the lexicon and
+ * pronunciations (voice_lex.c), words and grammar building
+ * (voice_grammar.c), the transcript choice and the voice messages
+ * (voice.c, voice_msg.c), and respellings for the synthesiser (tts.c). */
+#include "cmocka_prelude.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "asr.h"
+#include "tts.h"
+#include "voice.h"
+#include "voice_grammar.h"
+#include "voice_lex.h"
+
+struct diags {
+	int n;
+	char last[512];
+};
+
+static void collect(void *ud, const char *file, int line, const char *msg)
+{
+	struct diags *d = ud;
+	d->n++;
+	snprintf(d->last, sizeof(d->last), "%s:%d: %s", file, line, msg);
+}
+
+/* A letter-to-sound stub: every letter as one phone, enough to see it called. */
+static int stub_lts(void *ud, const char *word, char *out, size_t cap)
+{
+	int *calls = ud;
+	(*calls)++;
+	snprintf(out, cap, "%s", strlen(word) > 3 ? "T EH1 S T" : "");
+	return out[0] ? 0 : -ENOENT;
+}
+
+struct fixture {
+	hr_lexicon *hand, *cmu;
+	int lts_calls;
+	struct hr_pron_sources src;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	f->hand = hr_lexicon_new();
+	f->cmu = hr_lexicon_new();
+	struct diags d = { 0 };
+	assert_int_equal(hr_lexicon_load(f->hand, HERALD_TEST_DATA "/voice/lexicon.txt", 0, collect, &d), -EINVAL);
+	assert_int_equal(d.n, 1); /* the "broken" line, by file and line */
+	assert_non_null(strstr(d.last, "lexicon.txt:6: broken"));
+	assert_int_equal(hr_lexicon_load(f->cmu, HERALD_TEST_DATA "/voice/cmudict.dict", 1, collect, &d), 0);
+	f->src = (struct hr_pron_sources){ f->hand, f->cmu, stub_lts, &f->lts_calls };
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	hr_lexicon_free(f->hand);
+	hr_lexicon_free(f->cmu);
+	free(f);
+	return 0;
+}
+
+static void test_lexicon(void **state)
+{
+	struct fixture *f = *state;
+	const char *const *prons;
+	assert_int_equal(hr_lexicon_prons(f->hand, "enhertu", &prons), 2);
+	assert_string_equal(prons[0], "EH2 N HH ER1 T UW0");
+	assert_string_equal(hr_lexicon_respelling(f->hand, "t-dxd"), "T D X D");
+	assert_int_equal(hr_lexicon_prons(f->cmu, "what", &prons), 2); /* what(2) */
+	assert_int_equal(hr_lexicon_prons(f->hand, "nothing", &prons), 0);
+	assert_true(hr_phones_valid("T R AE2 S T UW1 Z UW0 M AE2 B"));
+	assert_false(hr_phones_valid("T R AE3"));
+	assert_false(hr_phones_valid("QQ"));
+	assert_false(hr_phones_valid(""));
+	assert_int_equal(hr_lexicon_add(f->hand, "x", "XX"), -EINVAL);
+}
+
+static void pron_is(struct fixture *f, const char *token, const char *want)
+{
+	char out[HR_PRONS_MAX][HR_PHONES_MAX];
+	size_t n = hr_pronounce(&f->src, token, out);
+	assert_true(n >= 1);
+	assert_string_equal(out[0], want);
+}
+
+static void test_pronounce(void **state)
+{
+	struct fixture *f = *state;
+	pron_is(f, "enhertu", "EH N HH ER T UW");   /* hand lexicon, stress dropped */
+	pron_is(f, "her2", "HH ER T UW");           /* hand lexicon */
+	pron_is(f, "her2+", "HH ER T UW P L AH S"); /* the word, then "plus" */
+	pron_is(f, "t-dxd", "T IY D IY EH K S D IY"); /* a respelling, said word by word */
+	pron_is(f, "24", "T W EH N T IY F AO R");
+	pron_is(f, "100.4", "W AH N HH AH N D R AH D P OY N T F AO R");
+	pron_is(f, "dxd", "D IY EH K S D IY"); /* no vowel: spelled out */
+	pron_is(f, "her2climb", "HH ER T UW T EH S T"); /* runs of letters and digits */
+	int before = f->lts_calls;
+	pron_is(f, "tucatinib", "T EH S T"); /* unknown: letter-to-sound */
+	assert_int_equal(f->lts_calls, before + 1);
+	char out[HR_PRONS_MAX][HR_PHONES_MAX];
+	assert_int_equal(hr_pronounce(&f->src, "what", out), 2);
+	char words[64];
+	hr_number_words(1984, words, sizeof(words));
+	assert_string_equal(words, "one thousand nine hundred eighty four");
+	hr_number_words(0, words, sizeof(words));
+	assert_string_equal(words, "zero");
+}
+
+static void tokens_are(const char *in, const char *want)
+{
+	char out[256];
+	int n = hr_voice_tokens(in, out, sizeof(out));
+	assert_true(n >= 0);
+	assert_string_equal(out, want);
+}
+
+static void test_tokens(void **state)
+{
+	(void)state;
+	tokens_are("What's HER2-positive?", "what's her2 positive");
+	tokens_are("IHC 2+ or 3+", "ihc 2+ or 3+");
+	tokens_are("T-DM1 (Kadcyla)", "t dm1 kadcyla");
+	tokens_are("a fever of 100.4 F.", "a fever of 100.4 f");
+	tokens_are("50% of people", "50 percent of people");
+	tokens_are("'quoted' words", "quoted words");
+	char out[64];
+	assert_int_equal(hr_voice_tokens("caf\xc3\xa9", out, sizeof(out)), -EINVAL);
+}
+
+static void test_grammar_from_content(void **state)
+{
+	struct fixture *f = *state;
+	struct hr_grammar_input in = { HERALD_TEST_DATA "/voice/intents", HERALD_TEST_DATA "/voice/plugins", NULL };
+	struct hr_grammar g;
+	struct diags d = { 0 };
+	assert_int_equal(hr_grammar_build(&in, &f->src, collect, &d, &g), 0);
+	/* 3 examples, 1 test question, 1 suggested question (the %s one is
+	 * left out), each again with the other slot values. */
+	assert_true(g.nsentences > 5);
+	assert_int_equal(g.dropped, 0);
+	/* Slot variants: tukysa was never written in a sentence. */
+	assert_non_null(strstr(g.fsg, " tukysa\n"));
+	assert_non_null(strstr(g.dict, "tukysa "));
+	/* The misspelling for typists ("enhurtu") is no word to listen for. */
+	assert_null(strstr(g.dict, "enhurtu"));
+	/* Two pronunciations of enhertu, the second as enhertu(2). */
+	assert_non_null(strstr(g.dict, "enhertu(2) EH N HH ER T UW"));
+	assert_non_null(strstr(g.arpa, "\\data\\\nngram 1="));
+	assert_non_null(strstr(g.arpa, "\\3-grams:\n"));
+	assert_non_null(strstr(g.arpa, "\\end\\"));
+	assert_non_null(strstr(g.fsg, "FSG_BEGIN herald\nNUM_STATES "));
+	assert_non_null(strstr(g.fsg, "FSG_END\n"));
+	assert_true(g.nstates > 2);
+	hr_grammar_free(&g);
+}
+
+/* Counts the lines of TEXT that start with PREFIX. */
+static int lines_with(const char *text, const char *prefix)
+{
+	int n = 0;
+	size_t pl = strlen(prefix);
+	for (const char *p = text; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
+		if (strncmp(p, prefix, pl) == 0)
+			n++;
+	}
+	return n;
+}
+
+static void test_grammar_is_minimal(void **state)
+{
+	struct fixture *f = *state;
+	/* Shared endings share states: "what are the side effects of X" for
+	 * two words X ends in the same states. */
+	const char *s[] = { "what are the side effects of enhertu", "what are the side effects of her2",
+			    "what does her2 positive mean" };
+	struct hr_grammar g;
+	assert_int_equal(hr_grammar_build_from(s, 3, &f->src, &g), 0);
+	/* A trie needs 13 states and the final one; minimised, the three
+	 * sentence ends ("enhertu", "her2", "mean") are one state. */
+	assert_int_equal(g.nstates, 12);
+	/* Only "what" leaves the start, with all of its probability. */
+	assert_int_equal(lines_with(g.fsg, "TRANSITION 0 "), 1);
+	assert_non_null(strstr(g.fsg, " 1 what\n"));
+	/* Unigrams: every word once, the sentence markers too. */
+	assert_non_null(strstr(g.arpa, "ngram 1=13\n"));
+	hr_grammar_free(&g);
+	/* Nothing sayable: an error, not an empty grammar. */
+	const char *none[] = { "" };
+	assert_int_equal(hr_grammar_build_from(none, 1, &f->src, &g), -ENOENT);
+}
+
+static int says_crisis(void *ud, const char *text)
+{
+	(void)ud;
+	return strstr(text, "kill myself") != NULL;
+}
+
+static void test_choose(void **state)
+{
+	(void)state;
+	struct hr_asr_result r;
+	char out[HR_TRANSCRIPT_MAX];
+	strcpy(r.grammar, "what is her2");
+	strcpy(r.ngram, "what is her too");
+	hr_voice_choose(&r, says_crisis, NULL, out, sizeof(out));
+	assert_string_equal(out, "what is her2");
+	r.grammar[0] = '\0';
+	hr_voice_choose(&r, says_crisis, NULL, out, sizeof(out));
+	assert_string_equal(out, "what is her too");
+	/* The grammar must not turn a crisis into a question about side effects. */
+	strcpy(r.grammar, "i want to know the side effects");
+	strcpy(r.ngram, "i want to kill myself");
+	hr_voice_choose(&r, says_crisis, NULL, out, sizeof(out));
+	assert_string_equal(out, "i want to kill myself");
+	r.grammar[0] = r.ngram[0] = '\0';
+	hr_voice_choose(&r, says_crisis, NULL, out, sizeof(out));
+	assert_string_equal(out, "");
+}
+
+static void test_messages(void **state)
+{
+	(void)state;
+	struct hr_audio_msg m;
+	struct hr_proto_error err;
+	const char *start = "{\"type\":\"audio_start\",\"id\":\"a1\",\"format\":\"pcm_s16le\",\"rate\":16000}";
+	assert_int_equal(hr_voice_msg_parse(start, strlen(start), &m, &err), HR_VMSG_START);
+	assert_string_equal(m.id, "a1");
+	assert_int_equal(m.rate, 16000);
+	const char *end = "{\"type\":\"audio_end\",\"id\":\"a1\"}";
+	assert_int_equal(hr_voice_msg_parse(end, strlen(end), &m, &err), HR_VMSG_END);
+	const char *ask = "{\"type\":\"ask\",\"id\":\"a1\",\"text\":\"hi\"}";
+	assert_int_equal(hr_voice_msg_parse(ask, strlen(ask), &m, &err), HR_VMSG_NONE);
+	assert_int_equal(hr_voice_msg_parse("not json", 8, &m, &err), HR_VMSG_NONE);
+	const char *mp3 = "{\"type\":\"audio_start\",\"id\":\"a2\",\"format\":\"mp3\"}";
+	assert_int_equal(hr_voice_msg_parse(mp3, strlen(mp3), &m, &err), -EINVAL);
+	assert_int_equal(err.code, HR_E_BAD_REQUEST);
+	assert_string_equal(err.id, "a2");
+	const char *noid = "{\"type\":\"audio_end\"}";
+	assert_int_equal(hr_voice_msg_parse(noid, strlen(noid), &m, &err), -EINVAL);
+	const char *rate = "{\"type\":\"audio_start\",\"id\":\"a3\",\"rate\":\"fast\"}";
+	assert_int_equal(hr_voice_msg_parse(rate, strlen(rate), &m, &err), -EINVAL);
+
+	size_t len;
+	char *buf = hr_voice_msg_transcript("a1", "what is her2", 4, &len);
+	assert_string_equal(buf + 4, "{\"type\":\"transcript\",\"id\":\"a1\",\"text\":\"what is her2\"}");
+	free(buf);
+	buf = hr_voice_msg_audio("a1", 1234, 0, &len);
+	assert_string_equal(buf, "{\"type\":\"audio\",\"id\":\"a1\",\"format\":\"wav\",\"bytes\":1234}");
+	free(buf);
+	struct hr_answer a = { 0 };
+	hr_answer_set(&a.intent, "testing.fish");
+	hr_answer_set(&a.text, "A FISH test...");
+	const uint8_t wav[4] = { 'R', 'I', 'F', 'F' };
+	buf = hr_voice_msg_http(&a, "what is a fish test", wav, 4, 0, &len);
+	assert_non_null(strstr(buf, "\"transcript\":\"what is a fish test\""));
+	assert_non_null(strstr(buf, "\"intent\":\"testing.fish\""));
+	assert_non_null(strstr(buf, "\"base64\":\"UklGRg==\""));
+	assert_null(strstr(buf, "\"type\""));
+	free(buf);
+	hr_answer_clear(&a);
+}
+
+static void test_tts_respellings(void **state)
+{
+	struct fixture *f = *state;
+	char out[256];
+	assert_true(hr_tts_prepare(f->hand, "Enhertu (T-DXd) and HER2-positive.", out, sizeof(out)) > 0);
+	assert_string_equal(out, "Enhertu (T D X D) and HER2-positive.");
+	assert_int_equal(hr_tts_prepare(f->hand, "a long text", out, 4), -ENOSPC);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_lexicon),
+		cmocka_unit_test(test_pronounce),
+		cmocka_unit_test(test_tokens),
+		cmocka_unit_test(test_grammar_from_content),
+		cmocka_unit_test(test_grammar_is_minimal),
+		cmocka_unit_test(test_choose),
+		cmocka_unit_test(test_messages),
+		cmocka_unit_test(test_tts_respellings),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
