@@ -151,8 +151,9 @@ static int load(hr_asr *a, hr_asr_model *m)
 	fd_path(m->dict_fd, dict, sizeof(dict));
 	fd_path(m->arpa_fd, arpa, sizeof(arpa));
 	fd_path(m->fsg_fd, fsgp, sizeof(fsgp));
-	cmd_ln_t *cfg = cmd_ln_init(NULL, ps_args(), TRUE, "-hmm", a->hmm, "-dict", dict, "-lw", NGRAM_LW,
-				    "-logfn", "/dev/null", "-beam", "1e-70", "-pbeam", "1e-70", "-wbeam", "1e-50", NULL);
+	cmd_ln_t *cfg =
+	    cmd_ln_init(NULL, ps_args(), TRUE, "-hmm", a->hmm, "-dict", dict, "-lw", NGRAM_LW, "-logfn",
+	                "/dev/null", "-beam", "1e-70", "-pbeam", "1e-70", "-wbeam", "1e-50", NULL);
 	if (!cfg)
 		return -EIO;
 	a->ps = ps_init(cfg);
@@ -178,7 +179,8 @@ static int load(hr_asr *a, hr_asr_model *m)
 static int run(hr_asr *a, const char *name, int reset, size_t n, char *out, size_t cap)
 {
 	out[0] = '\0';
-	if (ps_set_search(a->ps, name) < 0 || (reset && ps_start_stream(a->ps) < 0) || ps_start_utt(a->ps) < 0)
+	if (ps_set_search(a->ps, name) < 0 || (reset && ps_start_stream(a->ps) < 0) ||
+	    ps_start_utt(a->ps) < 0)
 		return -EIO;
 	/* The whole utterance at once: cepstral mean normalisation is then
 	 * computed over all of it rather than estimated as it streams. */

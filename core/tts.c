@@ -169,7 +169,8 @@ int hr_tts_prepare(const hr_lexicon *hand, const char *text, char *out, size_t c
 				const char *h = memchr(q, '-', (size_t)(we - q));
 				const char *pe = h ? h : we;
 				const char *pr = respelling(hand, q, (size_t)(pe - q));
-				int rc = pr ? put(out, cap, &o, pr, strlen(pr)) : put(out, cap, &o, q, (size_t)(pe - q));
+				int rc = pr ? put(out, cap, &o, pr, strlen(pr))
+				            : put(out, cap, &o, q, (size_t)(pe - q));
 				if (rc)
 					return -ENOSPC;
 				if (h && put(out, cap, &o, pr ? " " : "-", 1))

@@ -88,7 +88,8 @@ int hr_voice_new(uv_loop_t *loop, const struct hr_config *cfg, hr_diag_fn diag, 
 	snprintf(v->hmm, sizeof(v->hmm), "%s", cfg->voice_model_dir);
 	v->max_samples = (size_t)cfg->audio_seconds * HR_ASR_RATE;
 	v->speech_chars = (size_t)cfg->speech_chars;
-	v->decoders = (unsigned)cfg->voice_decoders > MAX_DECODERS ? MAX_DECODERS : (unsigned)cfg->voice_decoders;
+	v->decoders =
+	    (unsigned)cfg->voice_decoders > MAX_DECODERS ? MAX_DECODERS : (unsigned)cfg->voice_decoders;
 	v->queue_max = (unsigned)cfg->voice_queue;
 	int rc = -ENOMEM;
 	if (!(v->hand = hr_lexicon_new()) || !(v->cmudict = hr_lexicon_new()))
@@ -98,14 +99,15 @@ int hr_voice_new(uv_loop_t *loop, const struct hr_config *cfg, hr_diag_fn diag, 
 	FILE *probe = fopen(mdef, "r");
 	if (!probe) {
 		rc = -ENOENT;
-		hr_diagf(diag, ud, cfg->voice_model_dir, 0, "no acoustic model here (install pocketsphinx-en-us)");
+		hr_diagf(diag, ud, cfg->voice_model_dir, 0,
+		         "no acoustic model here (install pocketsphinx-en-us)");
 		goto fail;
 	}
 	fclose(probe);
 	rc = hr_lexicon_load(v->cmudict, cfg->voice_dictionary, 1, diag, ud);
 	if (rc && rc != -EINVAL) {
 		hr_diagf(diag, ud, cfg->voice_dictionary, 0, "cannot read the pronunciation dictionary: %s",
-			 strerror(-rc));
+		         strerror(-rc));
 		goto fail;
 	}
 	snprintf(path, sizeof(path), "%s/lexicon.txt", cfg->voice_dir);
@@ -113,11 +115,12 @@ int hr_voice_new(uv_loop_t *loop, const struct hr_config *cfg, hr_diag_fn diag, 
 	if (rc == -ENOMEM)
 		goto fail;
 	if (rc && rc != -EINVAL)
-		hr_diagf(diag, ud, path, 0, "cannot read: %s (drug names will be pronounced by rule)", strerror(-rc));
+		hr_diagf(diag, ud, path, 0, "cannot read: %s (drug names will be pronounced by rule)",
+		         strerror(-rc));
 	rc = hr_tts_new(cfg->voice_tts, v->hand, &v->tts);
 	if (rc) {
 		hr_diagf(diag, ud, "voice.tts_voice", 0, "'%s' is not a flite voice herald has (slt, kal16)",
-			 cfg->voice_tts);
+		         cfg->voice_tts);
 		goto fail;
 	}
 	*out = v;
@@ -145,8 +148,8 @@ void hr_voice_free(hr_voice *v)
 
 int hr_voice_build(hr_voice *v, const struct hr_config *cfg, hr_diag_fn diag, void *ud, hr_voice_model **out)
 {
-	struct hr_pron_sources src = { v->hand, v->cmudict, hr_tts_lts, v->tts };
-	struct hr_grammar_input in = { cfg->intents_dir, cfg->plugins_dir, cfg->voice_dir };
+	struct hr_pron_sources src = {v->hand, v->cmudict, hr_tts_lts, v->tts};
+	struct hr_grammar_input in = {cfg->intents_dir, cfg->plugins_dir, cfg->voice_dir};
 	struct hr_grammar g;
 	int rc = hr_grammar_build(&in, &src, diag, ud, &g);
 	if (rc)
@@ -195,10 +198,11 @@ size_t hr_voice_max_samples(const hr_voice *v)
 /* ---- choosing the transcript ---- */
 
 void hr_voice_choose(const struct hr_asr_result *r, int (*is_safety)(void *ud, const char *text), void *ud,
-		     char *out, size_t cap)
+                     char *out, size_t cap)
 {
 	const char *pick = r->grammar[0] ? r->grammar : r->ngram;
-	if (is_safety && r->grammar[0] && r->ngram[0] && !is_safety(ud, r->grammar) && is_safety(ud, r->ngram))
+	if (is_safety && r->grammar[0] && r->ngram[0] && !is_safety(ud, r->grammar) &&
+	    is_safety(ud, r->ngram))
 		pick = r->ngram;
 	snprintf(out, cap, "%s", pick);
 }
@@ -392,7 +396,7 @@ static void send_error(hr_voice_job *j, enum hr_proto_code code, unsigned status
 }
 
 int hr_voice_start(hr_voice *v, int16_t *pcm, size_t n, const char *id, enum hr_voice_reply mode,
-		   const struct hr_voice_sink *sink, void *ud, size_t headroom, hr_voice_job **job)
+                   const struct hr_voice_sink *sink, void *ud, size_t headroom, hr_voice_job **job)
 {
 	if (!v || !v->model || !v->loop) {
 		free(pcm);
@@ -442,8 +446,9 @@ static int not_heard(struct hr_answer *a)
 {
 	int rc = hr_answer_set(&a->intent, "fallback");
 	if (!rc)
-		rc = hr_answer_set(&a->text, "Sorry, I didn't catch that. Please ask again, a little more slowly, "
-					     "or type your question.");
+		rc = hr_answer_set(&a->text,
+		                   "Sorry, I didn't catch that. Please ask again, a little more slowly, "
+		                   "or type your question.");
 	if (!rc)
 		rc = hr_answer_set(&a->speech, a->text);
 	if (!rc)
@@ -479,9 +484,9 @@ static void listen_done(uv_work_t *w, int status)
 			j->sink->send(j->ud, buf, len, 0);
 	}
 	int rc = j->transcript[0] ? j->sink->answer(j->ud, j->transcript, strlen(j->transcript), &j->answer)
-				  : not_heard(&j->answer);
+	                          : not_heard(&j->answer);
 	hr_info("voice: heard=%s intent=%s", j->transcript[0] ? "yes" : "nothing",
-		rc == 0 && j->answer.intent ? j->answer.intent : "-");
+	        rc == 0 && j->answer.intent ? j->answer.intent : "-");
 	if (rc) {
 		send_error(j, HR_E_INTERNAL, 500, "internal error");
 		job_free(j);
@@ -567,8 +572,9 @@ static void speak_done(uv_work_t *w, int status)
 		break;
 	case HR_VOICE_HTTP_JSON:
 	case HR_VOICE_HTTP_BOTH:
-		buf = hr_voice_msg_http(&j->answer, j->transcript, j->mode == HR_VOICE_HTTP_BOTH ? j->wav + j->headroom : NULL,
-					j->wavlen, j->headroom, &len);
+		buf = hr_voice_msg_http(&j->answer, j->transcript,
+		                        j->mode == HR_VOICE_HTTP_BOTH ? j->wav + j->headroom : NULL,
+		                        j->wavlen, j->headroom, &len);
 		if (buf)
 			j->sink->respond(j->ud, 200, "application/json", buf, len);
 		else

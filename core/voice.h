@@ -90,7 +90,7 @@ enum hr_voice_reply {
  * has no model yet (PCM is freed in every case).
  */
 int hr_voice_start(hr_voice *v, int16_t *pcm, size_t n, const char *id, enum hr_voice_reply mode,
-		   const struct hr_voice_sink *sink, void *ud, size_t headroom, hr_voice_job **job);
+                   const struct hr_voice_sink *sink, void *ud, size_t headroom, hr_voice_job **job);
 
 /* The caller is going away: SINK will not be called for JOB again. */
 void hr_voice_cancel(hr_voice_job *job);
@@ -114,7 +114,7 @@ int hr_voice_say(hr_voice *v, const char *text, int urgent, uint8_t **wav, size_
  * heard as a sentence about side effects). Pure: for tests.
  */
 void hr_voice_choose(const struct hr_asr_result *r, int (*is_safety)(void *ud, const char *text), void *ud,
-		     char *out, size_t cap);
+                     char *out, size_t cap);
 
 /* ---- the WebSocket messages of the voice path (docs/protocol.md) ---- */
 
@@ -141,6 +141,6 @@ int hr_voice_msg_parse(const char *buf, size_t len, struct hr_audio_msg *out, st
 char *hr_voice_msg_transcript(const char *id, const char *text, size_t headroom, size_t *len);
 char *hr_voice_msg_audio(const char *id, size_t bytes, size_t headroom, size_t *len);
 char *hr_voice_msg_http(const struct hr_answer *a, const char *transcript, const uint8_t *wav, size_t wavlen,
-			size_t headroom, size_t *len);
+                        size_t headroom, size_t *len);
 
 #endif

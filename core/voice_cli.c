@@ -75,7 +75,7 @@ int hr_cli_transcribe(const struct hr_config *cfg, const char *path, char *out, 
 		rc = hr_voice_transcribe(v, m, pcm, n, out, cap);
 		if (rc == -E2BIG)
 			fprintf(stderr, "herald: %s is longer than limits.audio_seconds (%d s)\n", path,
-				cfg->audio_seconds);
+			        cfg->audio_seconds);
 	}
 	if (rc && rc != -E2BIG)
 		fprintf(stderr, "herald: speech recognition is not available: %s\n", strerror(-rc));
@@ -88,20 +88,22 @@ int hr_cli_transcribe(const struct hr_config *cfg, const char *path, char *out, 
 static void usage_say(FILE *f)
 {
 	fprintf(f, "usage: herald say [--config FILE] [--urgent] TEXT -o FILE.wav\n"
-		   "\n"
-		   "Says TEXT with herald's voice and pronunciation lexicon (voice/lexicon.txt)\n"
-		   "into a 16 kHz mono WAV file, to hear how an answer sounds.\n"
-		   "  -o, --output FILE  where to write the WAV (required)\n"
-		   "  --urgent           speak as herald speaks urgent answers (slower)\n"
-		   "  --config FILE      read settings (voice.tts_voice, voice_dir) from FILE\n");
+	           "\n"
+	           "Says TEXT with herald's voice and pronunciation lexicon (voice/lexicon.txt)\n"
+	           "into a 16 kHz mono WAV file, to hear how an answer sounds.\n"
+	           "  -o, --output FILE  where to write the WAV (required)\n"
+	           "  --urgent           speak as herald speaks urgent answers (slower)\n"
+	           "  --config FILE      read settings (voice.tts_voice, voice_dir) from FILE\n");
 }
 
 int hr_cmd_say(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "config", required_argument, NULL, 'c' }, { "output", required_argument, NULL, 'o' },
-		{ "urgent", no_argument, NULL, 'u' },       { "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	    {"config", required_argument, NULL, 'c'},
+	    {"output", required_argument, NULL, 'o'},
+	    {"urgent", no_argument, NULL, 'u'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
 	};
 	const char *config = NULL, *output = NULL;
 	int urgent = 0, c;

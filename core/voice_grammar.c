@@ -64,9 +64,8 @@ static void sb_printf(struct sbuf *b, const char *fmt, ...)
 	}
 }
 
-#define PUSH(arr, n, cap)                                                                   \
-	((n) < (cap) ? &(arr)[(n)++]                                                       \
-		     : (grow((void **)&(arr), &(cap), sizeof(*(arr))) ? NULL : &(arr)[(n)++]))
+#define PUSH(arr, n, cap)                                                                                    \
+	((n) < (cap) ? &(arr)[(n)++] : (grow((void **)&(arr), &(cap), sizeof(*(arr))) ? NULL : &(arr)[(n)++]))
 
 static int grow(void **arr, size_t *cap, size_t size)
 {
@@ -479,7 +478,8 @@ static void read_corpus(struct build *b, const char *path)
 	free(text);
 }
 
-static void read_dir(struct build *b, const char *dir, const char *suffix, void (*fn)(struct build *, const char *))
+static void read_dir(struct build *b, const char *dir, const char *suffix,
+                     void (*fn)(struct build *, const char *))
 {
 	char **names = NULL;
 	size_t n = 0;
@@ -506,7 +506,8 @@ static size_t find_phrase(const struct slot *slot, const struct sentence *s, siz
 		for (size_t v = 0; v < slot->n; v++) {
 			for (size_t k = 0; k < slot->values[v].n; k++) {
 				const struct phrase *p = &slot->values[v].phrases[k];
-				if (p->n > best && i + p->n <= s->n && memcmp(&s->ids[i], p->ids, p->n * sizeof(*p->ids)) == 0) {
+				if (p->n > best && i + p->n <= s->n &&
+				    memcmp(&s->ids[i], p->ids, p->n * sizeof(*p->ids)) == 0) {
 					best = p->n;
 					*at = i;
 				}
@@ -551,8 +552,10 @@ static void add_variants(struct build *b, size_t nbase)
 					uint32_t ids[MAX_TOKENS];
 					memcpy(ids, s->ids, at * sizeof(*ids));
 					memcpy(ids + at, ph->ids, ph->n * sizeof(*ids));
-					memcpy(ids + at + ph->n, s->ids + at + len, (s->n - at - len) * sizeof(*ids));
-					add_ids(b, ids, s->n - len + ph->n, b->sents[si].weight / (double)nvar);
+					memcpy(ids + at + ph->n, s->ids + at + len,
+					       (s->n - at - len) * sizeof(*ids));
+					add_ids(b, ids, s->n - len + ph->n,
+					        b->sents[si].weight / (double)nvar);
 				}
 			}
 			break; /* one slot per sentence keeps the corpus small */
@@ -596,7 +599,7 @@ static size_t merge(struct ngram *g, size_t n)
 
 static struct ngram *lookup(struct ngram *g, size_t n, uint32_t a, uint32_t b, uint32_t c)
 {
-	struct ngram key = { { a, b, c }, 0, 0, 0 };
+	struct ngram key = {{a, b, c}, 0, 0, 0};
 	return bsearch(&key, g, n, sizeof(*g), cmp_ngram);
 }
 
@@ -614,7 +617,8 @@ static int build_arpa(const struct build *b, const uint8_t *usable, struct sbuf 
 		cap += b->sents[i].n + 2;
 	struct ngram *g2 = calloc(cap ? cap : 1, sizeof(*g2));
 	struct ngram *g3 = calloc(cap ? cap : 1, sizeof(*g3));
-	double *c1 = calloc(nw, sizeof(*c1)), *p1 = calloc(nw, sizeof(*p1)), *bow1 = calloc(nw, sizeof(*bow1));
+	double *c1 = calloc(nw, sizeof(*c1)), *p1 = calloc(nw, sizeof(*p1)),
+	       *bow1 = calloc(nw, sizeof(*bow1));
 	int rc = -ENOMEM;
 	if (!g2 || !g3 || !c1 || !p1 || !bow1)
 		goto out;
@@ -633,9 +637,9 @@ static int build_arpa(const struct build *b, const uint8_t *usable, struct sbuf 
 			if (k > 0)
 				c1[w[k]] += s->weight;
 			if (k + 1 < n)
-				g2[n2++] = (struct ngram){ { w[k], w[k + 1], 0 }, s->weight, 0, 0 };
+				g2[n2++] = (struct ngram){{w[k], w[k + 1], 0}, s->weight, 0, 0};
 			if (k + 2 < n)
-				g3[n3++] = (struct ngram){ { w[k], w[k + 1], w[k + 2] }, s->weight, 0, 0 };
+				g3[n3++] = (struct ngram){{w[k], w[k + 1], w[k + 2]}, s->weight, 0, 0};
 		}
 	}
 	n2 = merge(g2, n2);
@@ -705,11 +709,11 @@ static int build_arpa(const struct build *b, const uint8_t *usable, struct sbuf 
 	sb_printf(out, "\n\\2-grams:\n");
 	for (size_t i = 0; i < n2; i++)
 		sb_printf(out, "%.4f %s %s %.4f\n", lg(g2[i].p), b->vocab.words[g2[i].w[0]],
-			  b->vocab.words[g2[i].w[1]], lg(g2[i].bow));
+		          b->vocab.words[g2[i].w[1]], lg(g2[i].bow));
 	sb_printf(out, "\n\\3-grams:\n");
 	for (size_t i = 0; i < n3; i++)
 		sb_printf(out, "%.4f %s %s %s\n", lg(g3[i].p), b->vocab.words[g3[i].w[0]],
-			  b->vocab.words[g3[i].w[1]], b->vocab.words[g3[i].w[2]]);
+		          b->vocab.words[g3[i].w[1]], b->vocab.words[g3[i].w[2]]);
 	sb_printf(out, "\n\\end\\\n");
 	rc = out->oom ? -ENOMEM : 0;
 out:
@@ -769,7 +773,7 @@ static int fsg_insert(struct fsg *f, const struct sentence *s)
 			struct edge *e = PUSH(st->e, st->n, st->cap);
 			if (!e)
 				return -ENOMEM;
-			*e = (struct edge){ s->ids[k], (uint32_t)nx, 0 };
+			*e = (struct edge){s->ids[k], (uint32_t)nx, 0};
 		}
 		st->e[i].c += s->weight;
 		cur = st->e[i].to;
@@ -855,8 +859,8 @@ static void fsg_free(struct fsg *f)
 
 static int build_fsg(const struct build *b, const uint8_t *usable, struct sbuf *out, size_t *nstates)
 {
-	struct fsg trie = { 0 }, min = { 0 };
-	struct minimiser m = { &trie, &min, NULL, 0 };
+	struct fsg trie = {0}, min = {0};
+	struct minimiser m = {&trie, &min, NULL, 0};
 	int rc = -ENOMEM;
 	if (fsg_state(&trie) < 0)
 		goto out;
@@ -890,8 +894,8 @@ static int build_fsg(const struct build *b, const uint8_t *usable, struct sbuf *
 		for (size_t k = 0; k < st->n; k++)
 			tot += st->e[k].c;
 		for (size_t k = 0; k < st->n; k++)
-			sb_printf(out, "TRANSITION %u %u %.6g %s\n", num[i], num[st->e[k].to], st->e[k].c / tot,
-				  b->vocab.words[st->e[k].word]);
+			sb_printf(out, "TRANSITION %u %u %.6g %s\n", num[i], num[st->e[k].to],
+			          st->e[k].c / tot, b->vocab.words[st->e[k].word]);
 		if (st->fin > 0)
 			sb_printf(out, "TRANSITION %u %zu %.6g\n", num[i], n, st->fin / tot);
 	}
@@ -929,7 +933,7 @@ static void build_free(struct build *b)
  * adds the slot variants, and writes the three texts. */
 static int finish(struct build *b, const struct hr_pron_sources *src, struct hr_grammar *out)
 {
-	struct sbuf dict = { 0 }, arpa = { 0 }, fsg = { 0 };
+	struct sbuf dict = {0}, arpa = {0}, fsg = {0};
 	uint8_t *sayable = NULL, *usable = NULL, *in_corpus = NULL;
 	int rc = -ENOMEM;
 	if (b->oom)
@@ -1040,7 +1044,7 @@ static int build_init(struct build *b, hr_diag_fn diag, void *ud)
 }
 
 int hr_grammar_build(const struct hr_grammar_input *in, const struct hr_pron_sources *src, hr_diag_fn diag,
-		     void *ud, struct hr_grammar *out)
+                     void *ud, struct hr_grammar *out)
 {
 	struct build b;
 	memset(out, 0, sizeof(*out));
@@ -1064,7 +1068,7 @@ int hr_grammar_build(const struct hr_grammar_input *in, const struct hr_pron_sou
 }
 
 int hr_grammar_build_from(const char *const *sentences, size_t n, const struct hr_pron_sources *src,
-			  struct hr_grammar *out)
+                          struct hr_grammar *out)
 {
 	struct build b;
 	memset(out, 0, sizeof(*out));

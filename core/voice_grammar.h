@@ -54,11 +54,11 @@ struct hr_grammar {
  * sentence at all was found, or -ENOMEM.
  */
 int hr_grammar_build(const struct hr_grammar_input *in, const struct hr_pron_sources *src, hr_diag_fn diag,
-		     void *ud, struct hr_grammar *out);
+                     void *ud, struct hr_grammar *out);
 
 /* As hr_grammar_build, from sentences in memory (for tests): SENTENCES[0..N). */
 int hr_grammar_build_from(const char *const *sentences, size_t n, const struct hr_pron_sources *src,
-			  struct hr_grammar *out);
+                          struct hr_grammar *out);
 
 void hr_grammar_free(struct hr_grammar *g);
 

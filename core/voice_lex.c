@@ -22,9 +22,9 @@ struct hr_lexicon {
 };
 
 static const char *const phoneset[] = {
-	"AA", "AE", "AH", "AO", "AW", "AY", "B",  "CH", "D", "DH", "EH", "ER", "EY", "F",  "G",
-	"HH", "IH", "IY", "JH", "K",  "L",  "M",  "N",  "NG", "OW", "OY", "P",  "R",  "S",  "SH",
-	"T",  "TH", "UH", "UW", "V",  "W",  "Y",  "Z",  "ZH", NULL,
+    "AA", "AE", "AH", "AO", "AW", "AY", "B", "CH", "D", "DH", "EH", "ER", "EY", "F",
+    "G",  "HH", "IH", "IY", "JH", "K",  "L", "M",  "N", "NG", "OW", "OY", "P",  "R",
+    "S",  "SH", "T",  "TH", "UH", "UW", "V", "W",  "Y", "Z",  "ZH", NULL,
 };
 
 static uint32_t hash(const char *s)
@@ -236,7 +236,8 @@ int hr_lexicon_load(hr_lexicon *lex, const char *path, int cmudict, hr_diag_fn d
 		if (r) {
 			bad = 1;
 			hr_diagf(diag, ud, path, lineno, "%s: %s", w,
-				 r == -ENOSPC ? "too many pronunciations" : "not ARPAbet phones (e.g. T R AE2 S T UW1 Z UW0 M AE2 B)");
+			         r == -ENOSPC ? "too many pronunciations"
+			                      : "not ARPAbet phones (e.g. T R AE2 S T UW1 Z UW0 M AE2 B)");
 		}
 	}
 	fclose(f);
@@ -271,15 +272,40 @@ const char *hr_lexicon_word(const hr_lexicon *lex, size_t i)
 /* ---- pronouncing tokens ---- */
 
 static const char *const letter_names[26] = {
-	"EY",     "B IY", "S IY",     "D IY",   "IY",   "EH F",   "JH IY",  "EY CH", "AY",
-	"JH EY",  "K EY", "EH L",     "EH M",   "EH N", "OW",     "P IY",   "K Y UW", "AA R",
-	"EH S",   "T IY", "Y UW",     "V IY",   "D AH B AH L Y UW", "EH K S", "W AY", "Z IY",
+    "EY",
+    "B IY",
+    "S IY",
+    "D IY",
+    "IY",
+    "EH F",
+    "JH IY",
+    "EY CH",
+    "AY",
+    "JH EY",
+    "K EY",
+    "EH L",
+    "EH M",
+    "EH N",
+    "OW",
+    "P IY",
+    "K Y UW",
+    "AA R",
+    "EH S",
+    "T IY",
+    "Y UW",
+    "V IY",
+    "D AH B AH L Y UW",
+    "EH K S",
+    "W AY",
+    "Z IY",
 };
 
-static const char *const ones[] = { "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-				    "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-				    "seventeen", "eighteen", "nineteen" };
-static const char *const tens[] = { "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety" };
+static const char *const ones[] = {"zero",    "one",     "two",       "three",    "four",
+                                   "five",    "six",     "seven",     "eight",    "nine",
+                                   "ten",     "eleven",  "twelve",    "thirteen", "fourteen",
+                                   "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+static const char *const tens[] = {"",      "",      "twenty",  "thirty", "forty",
+                                   "fifty", "sixty", "seventy", "eighty", "ninety"};
 
 static void append(char *out, size_t cap, const char *s)
 {
@@ -363,7 +389,7 @@ static void spell(const char *s, size_t n, char *out, size_t cap)
 }
 
 static size_t pronounce_depth(const struct hr_pron_sources *src, const char *token, char out[][HR_PHONES_MAX],
-			      int depth);
+                              int depth);
 
 /* The first pronunciation of each word of WORDS, joined. */
 static int say_words(const struct hr_pron_sources *src, const char *words, char *out, size_t cap, int depth)
@@ -385,7 +411,7 @@ static int say_words(const struct hr_pron_sources *src, const char *words, char 
 
 /* Letters only: the dictionaries, else spelled (no vowel, or two letters), else letter-to-sound. */
 static size_t pronounce_letters(const struct hr_pron_sources *src, const char *w, size_t n,
-				char out[][HR_PHONES_MAX])
+                                char out[][HR_PHONES_MAX])
 {
 	char word[128];
 	if (n >= sizeof(word))
@@ -413,7 +439,7 @@ static size_t pronounce_letters(const struct hr_pron_sources *src, const char *w
 }
 
 static size_t pronounce_depth(const struct hr_pron_sources *src, const char *token, char out[][HR_PHONES_MAX],
-			      int depth)
+                              int depth)
 {
 	size_t len = strlen(token);
 	if (!len || depth > 4 || len > 100)
@@ -479,7 +505,8 @@ static size_t pronounce_depth(const struct hr_pron_sources *src, const char *tok
 				q++;
 			if (!pronounce_letters(src, p, (size_t)(q - p), part))
 				return 0;
-		} else if (*p == '.' && p > token && isdigit((unsigned char)p[-1]) && isdigit((unsigned char)p[1])) {
+		} else if (*p == '.' && p > token && isdigit((unsigned char)p[-1]) &&
+		           isdigit((unsigned char)p[1])) {
 			q = p + 1;
 			if (say_words(src, "point", part[0], HR_PHONES_MAX, depth))
 				return 0;

@@ -44,14 +44,15 @@ int hr_voice_msg_parse(const char *buf, size_t len, struct hr_audio_msg *out, st
 	json_t *fmt = json_object_get(root, "format");
 	if (fmt && !(json_is_string(fmt) && strcmp(json_string_value(fmt), "pcm_s16le") == 0)) {
 		hr_proto_error_set(err, HR_E_BAD_REQUEST, out->id,
-				   "\"format\" must be \"pcm_s16le\" (16-bit little-endian mono PCM)");
+		                   "\"format\" must be \"pcm_s16le\" (16-bit little-endian mono PCM)");
 		rc = -EINVAL;
 		goto out;
 	}
 	json_t *rate = json_object_get(root, "rate");
 	json_int_t r = rate ? (json_is_integer(rate) ? json_integer_value(rate) : -1) : 16000;
 	if (r < 8000 || r > 48000) {
-		hr_proto_error_set(err, HR_E_BAD_REQUEST, out->id, "\"rate\" must be a whole number from 8000 to 48000");
+		hr_proto_error_set(err, HR_E_BAD_REQUEST, out->id,
+		                   "\"rate\" must be a whole number from 8000 to 48000");
 		rc = -EINVAL;
 		goto out;
 	}
@@ -80,14 +81,15 @@ static char *dump(json_t *root, size_t headroom, size_t *len)
 
 char *hr_voice_msg_transcript(const char *id, const char *text, size_t headroom, size_t *len)
 {
-	return dump(json_pack("{s:s, s:s, s:s}", "type", "transcript", "id", id, "text", text), headroom, len);
+	return dump(json_pack("{s:s, s:s, s:s}", "type", "transcript", "id", id, "text", text), headroom,
+	            len);
 }
 
 char *hr_voice_msg_audio(const char *id, size_t bytes, size_t headroom, size_t *len)
 {
 	return dump(json_pack("{s:s, s:s, s:s, s:I}", "type", "audio", "id", id, "format", "wav", "bytes",
-			      (json_int_t)bytes),
-		    headroom, len);
+	                      (json_int_t)bytes),
+	            headroom, len);
 }
 
 static char *base64(const uint8_t *in, size_t n)
@@ -99,7 +101,7 @@ static char *base64(const uint8_t *in, size_t n)
 	size_t o = 0;
 	for (size_t i = 0; i < n; i += 3) {
 		uint32_t v = (uint32_t)in[i] << 16 | (i + 1 < n ? (uint32_t)in[i + 1] << 8 : 0) |
-			     (i + 2 < n ? in[i + 2] : 0);
+		             (i + 2 < n ? in[i + 2] : 0);
 		out[o++] = tab[v >> 18 & 63];
 		out[o++] = tab[v >> 12 & 63];
 		out[o++] = i + 1 < n ? tab[v >> 6 & 63] : '=';
@@ -110,7 +112,7 @@ static char *base64(const uint8_t *in, size_t n)
 }
 
 char *hr_voice_msg_http(const struct hr_answer *a, const char *transcript, const uint8_t *wav, size_t wavlen,
-			size_t headroom, size_t *len)
+                        size_t headroom, size_t *len)
 {
 	/* The answer object of POST /v1/ask, with the transcript (and audio) added. */
 	size_t alen;
@@ -129,8 +131,9 @@ char *hr_voice_msg_http(const struct hr_answer *a, const char *transcript, const
 			json_decref(root);
 			return NULL;
 		}
-		json_object_set_new(root, "audio", json_pack("{s:s, s:I, s:s}", "format", "wav", "bytes",
-							     (json_int_t)wavlen, "base64", b64));
+		json_object_set_new(root, "audio",
+		                    json_pack("{s:s, s:I, s:s}", "format", "wav", "bytes", (json_int_t)wavlen,
+		                              "base64", b64));
 		free(b64);
 	}
 	return dump(root, headroom, len);

@@ -14,8 +14,8 @@
 
 /* A parsed WAV: a view into the caller's buffer (nothing is copied). */
 struct hr_wav {
-	unsigned rate;     /* samples a second, 8000..48000 */
-	unsigned channels; /* 1 or 2 */
+	unsigned rate;       /* samples a second, 8000..48000 */
+	unsigned channels;   /* 1 or 2 */
 	const uint8_t *data; /* little-endian signed 16-bit samples, interleaved */
 	size_t frames;       /* samples per channel */
 };

@@ -47,12 +47,13 @@ static int setup(void **state)
 	struct fixture *f = calloc(1, sizeof(*f));
 	f->hand = hr_lexicon_new();
 	f->cmu = hr_lexicon_new();
-	struct diags d = { 0 };
-	assert_int_equal(hr_lexicon_load(f->hand, HERALD_TEST_DATA "/voice/lexicon.txt", 0, collect, &d), -EINVAL);
+	struct diags d = {0};
+	assert_int_equal(hr_lexicon_load(f->hand, HERALD_TEST_DATA "/voice/lexicon.txt", 0, collect, &d),
+	                 -EINVAL);
 	assert_int_equal(d.n, 1); /* the "broken" line, by file and line */
 	assert_non_null(strstr(d.last, "lexicon.txt:6: broken"));
 	assert_int_equal(hr_lexicon_load(f->cmu, HERALD_TEST_DATA "/voice/cmudict.dict", 1, collect, &d), 0);
-	f->src = (struct hr_pron_sources){ f->hand, f->cmu, stub_lts, &f->lts_calls };
+	f->src = (struct hr_pron_sources){f->hand, f->cmu, stub_lts, &f->lts_calls};
 	*state = f;
 	return 0;
 }
@@ -93,13 +94,13 @@ static void pron_is(struct fixture *f, const char *token, const char *want)
 static void test_pronounce(void **state)
 {
 	struct fixture *f = *state;
-	pron_is(f, "enhertu", "EH N HH ER T UW");   /* hand lexicon, stress dropped */
-	pron_is(f, "her2", "HH ER T UW");           /* hand lexicon */
-	pron_is(f, "her2+", "HH ER T UW P L AH S"); /* the word, then "plus" */
+	pron_is(f, "enhertu", "EH N HH ER T UW");     /* hand lexicon, stress dropped */
+	pron_is(f, "her2", "HH ER T UW");             /* hand lexicon */
+	pron_is(f, "her2+", "HH ER T UW P L AH S");   /* the word, then "plus" */
 	pron_is(f, "t-dxd", "T IY D IY EH K S D IY"); /* a respelling, said word by word */
 	pron_is(f, "24", "T W EH N T IY F AO R");
 	pron_is(f, "100.4", "W AH N HH AH N D R AH D P OY N T F AO R");
-	pron_is(f, "dxd", "D IY EH K S D IY"); /* no vowel: spelled out */
+	pron_is(f, "dxd", "D IY EH K S D IY");          /* no vowel: spelled out */
 	pron_is(f, "her2climb", "HH ER T UW T EH S T"); /* runs of letters and digits */
 	int before = f->lts_calls;
 	pron_is(f, "tucatinib", "T EH S T"); /* unknown: letter-to-sound */
@@ -137,9 +138,10 @@ static void test_tokens(void **state)
 static void test_grammar_from_content(void **state)
 {
 	struct fixture *f = *state;
-	struct hr_grammar_input in = { HERALD_TEST_DATA "/voice/intents", HERALD_TEST_DATA "/voice/plugins", NULL };
+	struct hr_grammar_input in = {HERALD_TEST_DATA "/voice/intents", HERALD_TEST_DATA "/voice/plugins",
+	                              NULL};
 	struct hr_grammar g;
-	struct diags d = { 0 };
+	struct diags d = {0};
 	assert_int_equal(hr_grammar_build(&in, &f->src, collect, &d, &g), 0);
 	/* 3 examples, 1 test question, 1 suggested question (the %s one is
 	 * left out), each again with the other slot values. */
@@ -178,8 +180,8 @@ static void test_grammar_is_minimal(void **state)
 	struct fixture *f = *state;
 	/* Shared endings share states: "what are the side effects of X" for
 	 * two words X ends in the same states. */
-	const char *s[] = { "what are the side effects of enhertu", "what are the side effects of her2",
-			    "what does her2 positive mean" };
+	const char *s[] = {"what are the side effects of enhertu", "what are the side effects of her2",
+	                   "what does her2 positive mean"};
 	struct hr_grammar g;
 	assert_int_equal(hr_grammar_build_from(s, 3, &f->src, &g), 0);
 	/* A trie needs 13 states and the final one; minimised, the three
@@ -192,7 +194,7 @@ static void test_grammar_is_minimal(void **state)
 	assert_non_null(strstr(g.arpa, "ngram 1=13\n"));
 	hr_grammar_free(&g);
 	/* Nothing sayable: an error, not an empty grammar. */
-	const char *none[] = { "" };
+	const char *none[] = {""};
 	assert_int_equal(hr_grammar_build_from(none, 1, &f->src, &g), -ENOENT);
 }
 
@@ -229,7 +231,8 @@ static void test_messages(void **state)
 	(void)state;
 	struct hr_audio_msg m;
 	struct hr_proto_error err;
-	const char *start = "{\"type\":\"audio_start\",\"id\":\"a1\",\"format\":\"pcm_s16le\",\"rate\":16000}";
+	const char *start =
+	    "{\"type\":\"audio_start\",\"id\":\"a1\",\"format\":\"pcm_s16le\",\"rate\":16000}";
 	assert_int_equal(hr_voice_msg_parse(start, strlen(start), &m, &err), HR_VMSG_START);
 	assert_string_equal(m.id, "a1");
 	assert_int_equal(m.rate, 16000);
@@ -254,10 +257,10 @@ static void test_messages(void **state)
 	buf = hr_voice_msg_audio("a1", 1234, 0, &len);
 	assert_string_equal(buf, "{\"type\":\"audio\",\"id\":\"a1\",\"format\":\"wav\",\"bytes\":1234}");
 	free(buf);
-	struct hr_answer a = { 0 };
+	struct hr_answer a = {0};
 	hr_answer_set(&a.intent, "testing.fish");
 	hr_answer_set(&a.text, "A FISH test...");
-	const uint8_t wav[4] = { 'R', 'I', 'F', 'F' };
+	const uint8_t wav[4] = {'R', 'I', 'F', 'F'};
 	buf = hr_voice_msg_http(&a, "what is a fish test", wav, 4, 0, &len);
 	assert_non_null(strstr(buf, "\"transcript\":\"what is a fish test\""));
 	assert_non_null(strstr(buf, "\"intent\":\"testing.fish\""));
@@ -279,14 +282,14 @@ static void test_tts_respellings(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_lexicon),
-		cmocka_unit_test(test_pronounce),
-		cmocka_unit_test(test_tokens),
-		cmocka_unit_test(test_grammar_from_content),
-		cmocka_unit_test(test_grammar_is_minimal),
-		cmocka_unit_test(test_choose),
-		cmocka_unit_test(test_messages),
-		cmocka_unit_test(test_tts_respellings),
+	    cmocka_unit_test(test_lexicon),
+	    cmocka_unit_test(test_pronounce),
+	    cmocka_unit_test(test_tokens),
+	    cmocka_unit_test(test_grammar_from_content),
+	    cmocka_unit_test(test_grammar_is_minimal),
+	    cmocka_unit_test(test_choose),
+	    cmocka_unit_test(test_messages),
+	    cmocka_unit_test(test_tts_respellings),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -33,12 +33,13 @@ static void test_write_then_parse(void **state)
 
 /* Builds a WAV by hand: an extra chunk before fmt, stereo, odd-sized chunk. */
 static size_t handmade(uint8_t *b, unsigned rate, unsigned channels, unsigned bits, unsigned format,
-		       uint32_t datalen_claimed, size_t frames)
+                       uint32_t datalen_claimed, size_t frames)
 {
 	size_t o = 0;
 #define PUT(s, n) (memcpy(b + o, s, n), o += n)
-#define U32(v) (b[o] = (uint8_t)(v), b[o + 1] = (uint8_t)((v) >> 8), b[o + 2] = (uint8_t)((v) >> 16), \
-		b[o + 3] = (uint8_t)((v) >> 24), o += 4)
+#define U32(v)                                                                                               \
+	(b[o] = (uint8_t)(v), b[o + 1] = (uint8_t)((v) >> 8), b[o + 2] = (uint8_t)((v) >> 16),               \
+	 b[o + 3] = (uint8_t)((v) >> 24), o += 4)
 #define U16(v) (b[o] = (uint8_t)(v), b[o + 1] = (uint8_t)((v) >> 8), o += 2)
 	PUT("RIFF", 4);
 	U32(0u);
@@ -145,10 +146,10 @@ static void test_speech_gate(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_write_then_parse),
-		cmocka_unit_test(test_parse_variants),
-		cmocka_unit_test(test_resample_keeps_a_tone),
-		cmocka_unit_test(test_speech_gate),
+	    cmocka_unit_test(test_write_then_parse),
+	    cmocka_unit_test(test_parse_variants),
+	    cmocka_unit_test(test_resample_keeps_a_tone),
+	    cmocka_unit_test(test_speech_gate),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
