@@ -144,7 +144,8 @@ int hr_proto_parse_ws(const char *buf, size_t len, size_t max_text, struct hr_as
 		goto out;
 	}
 	if (strcmp(json_string_value(type), "ask") != 0) {
-		hr_proto_error_set(err, HR_E_UNKNOWN_TYPE, id, "\"type\" must be \"ask\"");
+		hr_proto_error_set(err, HR_E_UNKNOWN_TYPE, id,
+				   "\"type\" must be \"ask\", \"audio_start\" or \"audio_end\"");
 		goto out;
 	}
 	if (!out->has_id) {

@@ -818,7 +818,8 @@ static long minimise(struct minimiser *m, uint32_t s)
 		st = &m->trie->st[s];
 		st->e[i].to = (uint32_t)c;
 	}
-	qsort(st->e, st->n, sizeof(*st->e), cmp_edge);
+	if (st->n) /* a sentence's last state has no edges (and no array) */
+		qsort(st->e, st->n, sizeof(*st->e), cmp_edge);
 	uint32_t h = st->fin > 0 ? 7u : 3u;
 	for (size_t i = 0; i < st->n; i++)
 		h = (h * 31u + st->e[i].word) * 16777619u ^ st->e[i].to;
@@ -831,7 +832,8 @@ static long minimise(struct minimiser *m, uint32_t s)
 			ns->e = malloc((st->n ? st->n : 1) * sizeof(*ns->e));
 			if (!ns->e)
 				return -ENOMEM;
-			memcpy(ns->e, st->e, st->n * sizeof(*ns->e));
+			if (st->n)
+				memcpy(ns->e, st->e, st->n * sizeof(*ns->e));
 			ns->n = ns->cap = st->n;
 			ns->fin = st->fin;
 			ns->hash = h;

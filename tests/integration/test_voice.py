@@ -20,7 +20,7 @@ import threading
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
-from herald_client import HERALD_BIN, SOURCE_DIR, Daemon, WebSocket, http  # noqa: E402
+from herald_client import HERALD_BIN, SOURCE_DIR, Daemon, WebSocket, http, wait_for  # noqa: E402
 
 VOICES = ["en-us", "en+f3", "en-us+m3"]
 SPEEDS = [140, 175]
@@ -290,6 +290,40 @@ class VoiceRecognitionTest(unittest.TestCase):
 
     def typed_http(self, text):
         return http(self.d.url + "/v1/ask", "POST", {"text": text})[2]["intent"]
+
+
+class VoiceReloadTest(unittest.TestCase):
+    """The grammar follows the content: a sentence added to an intent file is
+    heard after the daemon reloads, without a restart."""
+
+    def setUp(self):
+        self.root = tempfile.mkdtemp(prefix="herald-voice-reload-")
+        for sub in ("intents", "plugins", "lua", "web", "voice"):
+            src = os.path.join(SOURCE_DIR, sub)
+            if os.path.isdir(src):
+                shutil.copytree(src, os.path.join(self.root, sub))
+        self.conf = os.path.join(self.root, "herald.conf.lua")
+        with open(self.conf, "w") as f:
+            f.write('content_dir = "%s"\n' % self.root)
+
+    def tearDown(self):
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def test_new_sentence_is_heard_after_reload(self):
+        question = "is there a zebra clinic near the hospital"
+        pcm = spoken(question, "en-us", 150)
+        with Daemon(config=self.conf) as d:
+            ws = WebSocket(d.port, timeout=60)
+            heard, _, _ = ask_aloud(ws, "r1", pcm)
+            self.assertNotIn("zebra", heard)
+            reloads = sum("reloaded:" in line for line in d.lines)
+            with open(os.path.join(self.root, "intents", "zz_zebra.intents"), "w") as f:
+                f.write("intent zz.zebra\n  pattern: zebra clinic\n  example: %s\n" % question)
+            self.assertTrue(wait_for(lambda: sum("reloaded:" in line for line in d.lines) > reloads, 15),
+                            d.log())
+            heard, _, _ = ask_aloud(ws, "r2", pcm)
+            self.assertEqual(heard, question)
+            ws.close()
 
 
 class VoiceCliTest(unittest.TestCase):
