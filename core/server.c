@@ -353,7 +353,8 @@ static int ws_writeable(struct lws *wsi, struct conn *c)
 {
 	struct outmsg *m = c->head;
 	if (!m) {
-		if (!server_of(wsi)->goodbye)
+		/* Draining waits for a spoken answer still being made, too. */
+		if (!server_of(wsi)->goodbye || c->vjob)
 			return 0;
 		/* Draining: every answer this client asked for has been written;
 		 * tell it to reconnect elsewhere (1001 Going Away), then hang up.
@@ -781,6 +782,9 @@ static void ws_voice(struct hr_server *s, struct lws *wsi, struct conn *c, int t
 			ws_error(wsi, c, &err);
 			return;
 		}
+		/* The buffer is sized for this audio's rate, at its first frame. */
+		free(c->audio);
+		c->audio = NULL;
 		c->audio_on = 1;
 		c->audio_over = 0;
 		c->audiolen = 0;
@@ -810,8 +814,12 @@ static void ws_voice(struct hr_server *s, struct lws *wsi, struct conn *c, int t
 	}
 	size_t n = c->audiolen / 2, m = n;
 	int16_t *pcm = malloc(n * sizeof(*pcm));
-	if (pcm) {
+	if (pcm)
 		hr_pcm_from_le(c->audio, n, pcm);
+	/* An idle connection keeps no audio buffer. */
+	free(c->audio);
+	c->audio = NULL;
+	if (pcm) {
 		if (c->audio_rate != HR_ASR_RATE) {
 			int16_t *r = hr_pcm_resample(pcm, n, c->audio_rate, HR_ASR_RATE, &m);
 			free(pcm);

@@ -34,6 +34,9 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # libwebsockets loads its libuv event library as a plugin, which
 # dpkg-shlibdeps cannot see.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libwebsockets-evlib-uv")
+# The voice path's acoustic model and dictionary are data, not a library;
+# without them herald serves typed questions only (docs/voice.md).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "pocketsphinx-en-us")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
   ${CMAKE_SOURCE_DIR}/packaging/debian/conffiles
   ${CMAKE_SOURCE_DIR}/packaging/debian/postinst

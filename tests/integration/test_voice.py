@@ -235,6 +235,26 @@ class VoiceRecognitionTest(unittest.TestCase):
         self.assertEqual(ws.ask("t1", "what is her2")["type"], "answer")
         ws.close()
 
+    def test_other_rates_are_resampled(self):
+        ws = WebSocket(self.d.port, timeout=60)
+        for rate in (48000, 8000, 16000):
+            wav = subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "--stdout", "what is a fish test"],
+                                 check=True, capture_output=True).stdout
+            pcm = subprocess.run(["sox", "-t", "wav", "-", "-t", "raw", "-r", str(rate), "-b", "16", "-c", "1",
+                                  "-e", "signed-integer", "-"], input=wav, check=True, capture_output=True).stdout
+            ws.send_json({"type": "audio_start", "id": "r%d" % rate, "format": "pcm_s16le", "rate": rate})
+            for i in range(0, len(pcm), 4000):
+                ws.send_frame(2, pcm[i:i + 4000])
+            ws.send_json({"type": "audio_end", "id": "r%d" % rate})
+            transcript = recv_json(ws)
+            self.assertEqual(transcript["type"], "transcript")
+            if rate != 8000:  # telephone bandwidth loses too much for this model
+                self.assertEqual(transcript["text"], "what is a fish test")
+            self.assertEqual(recv_json(ws)["type"], "answer")
+            self.assertEqual(recv_json(ws)["type"], "audio")
+            self.assertEqual(recv_message(ws)[0], 2)
+        ws.close()
+
     def test_binary_frames_outside_audio_are_unsupported(self):
         ws = WebSocket(self.d.port)
         ws.send_frame(2, b"\x01\x02")
