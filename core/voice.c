@@ -13,7 +13,7 @@
 #include "voice_grammar.h"
 #include "wav.h"
 
-/* Most decoders one daemon keeps (each holds the acoustic model, ~30 MB). */
+/* Most decoders one daemon keeps (each holds the acoustic model, ~40 MB). */
 #define MAX_DECODERS 16
 /* Urgent and crisis answers are said this much slower: plainly. */
 #define URGENT_STRETCH 1.15
