@@ -402,7 +402,7 @@ int hr_voice_start(hr_voice *v, int16_t *pcm, size_t n, const char *id, enum hr_
 		free(pcm);
 		return -ENODEV;
 	}
-	if (v->listen_q.n >= v->queue_max) {
+	if (v->listening >= v->decoders && v->listen_q.n >= v->queue_max) {
 		free(pcm);
 		return -EBUSY;
 	}
