@@ -312,6 +312,50 @@ class VoiceRecognitionTest(unittest.TestCase):
         return http(self.d.url + "/v1/ask", "POST", {"text": text})[2]["intent"]
 
 
+class VoiceBusyTest(unittest.TestCase):
+    """One recogniser and no waiting room: a second spoken question at the
+    same moment is told herald is busy, and can be asked again."""
+
+    def setUp(self):
+        self.root = tempfile.mkdtemp(prefix="herald-voice-busy-")
+        self.conf = os.path.join(self.root, "herald.conf.lua")
+        with open(self.conf, "w") as f:
+            f.write('content_dir = "%s"\nvoice = { decoders = 1, queue = 0 }\n'
+                    'limits = { audio_seconds = 4 }\n' % SOURCE_DIR)
+
+    def tearDown(self):
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def test_busy(self):
+        pcm = spoken("what is a fish test", "en-us", 150)
+        with Daemon(config=self.conf) as d:
+            a, b = WebSocket(d.port, timeout=60), WebSocket(d.port, timeout=60)
+            for ws, qid in ((a, "a"), (b, "b")):
+                ws.send_json({"type": "audio_start", "id": qid, "format": "pcm_s16le", "rate": 16000})
+                ws.send_frame(2, pcm)
+            a.send_json({"type": "audio_end", "id": "a"})
+            b.send_json({"type": "audio_end", "id": "b"})
+            # Whichever the loop read first is heard; the other is told to wait.
+            first = {"a": recv_json(a), "b": recv_json(b)}
+            kinds = sorted(m["type"] for m in first.values())
+            self.assertEqual(kinds, ["error", "transcript"], first)
+            heard_ws = a if first["a"]["type"] == "transcript" else b
+            busy_id = "b" if heard_ws is a else "a"
+            self.assertEqual((first[busy_id]["code"], first[busy_id]["id"]), ("rate_limited", busy_id))
+            self.assertEqual(recv_json(heard_ws)["type"], "answer")
+            self.assertEqual(recv_json(heard_ws)["type"], "audio")
+            recv_message(heard_ws)
+            heard, _, _ = ask_aloud(b, "b2", pcm)
+            self.assertEqual(heard, "what is a fish test")
+            # limits.audio_seconds from the config, in the error.
+            b.send_json({"type": "audio_start", "id": "long", "format": "pcm_s16le", "rate": 16000})
+            b.send_frame(2, b"\x00\x00" * 16000 * 5)
+            b.send_json({"type": "audio_end", "id": "long"})
+            self.assertIn("4 seconds", recv_json(b)["message"])
+            a.close()
+            b.close()
+
+
 class VoiceReloadTest(unittest.TestCase):
     """The grammar follows the content: a sentence added to an intent file is
     heard after the daemon reloads, without a restart."""
