@@ -27,6 +27,10 @@
 #define HOOK_EVERY 1000
 #define KILL_MESSAGE "herald: time budget exceeded"
 
+/* The longest text or speech an answer may carry. One place for it: the SDK
+ * gets it through its host table. */
+#define ANSWER_TEXT_MAX 8192
+
 struct plugin {
 	char *name;
 	char *path;
@@ -445,6 +449,9 @@ int hr_plugins_add_file(hr_plugins *set, const char *path, hr_diag_fn diag, void
 	lua_newtable(L); /* host table */
 	lua_pushcfunction(L, l_host_log);
 	lua_setfield(L, -2, "log");
+	/* The SDK refuses longer text before its own string work (speech). */
+	lua_pushinteger(L, ANSWER_TEXT_MAX);
+	lua_setfield(L, -2, "text_max");
 	if (call_budgeted(p, 1, 4, set->limits.load_ms, 0, err, sizeof(err))) {
 		report(diag, ud, set->sdk_path, err);
 		goto fail;
@@ -616,11 +623,11 @@ static int convert_answer(lua_State *L, struct hr_answer *out, char *err, size_t
 		snprintf(err, errcap, "the answer is not a table");
 		return -EINVAL;
 	}
-	if (take_string(L, idx, "text", 8192, 1, &out->text) || !out->text || !*out->text) {
+	if (take_string(L, idx, "text", ANSWER_TEXT_MAX, 1, &out->text) || !out->text || !*out->text) {
 		snprintf(err, errcap, "the answer has no text, or text over 8 KiB");
 		return -EINVAL;
 	}
-	if (take_string(L, idx, "speech", 8192, 0, &out->speech)) {
+	if (take_string(L, idx, "speech", ANSWER_TEXT_MAX, 0, &out->speech)) {
 		snprintf(err, errcap, "the answer's speech is not a string under 8 KiB");
 		return -EINVAL;
 	}

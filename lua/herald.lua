@@ -12,8 +12,8 @@ local host = ...
 local type, pairs, ipairs, tostring, error = type, pairs, ipairs, tostring, error
 local concat, insert = table.concat, table.insert
 local gsub, match, format = string.gsub, string.match, string.format
--- The longest answer text the host accepts (sandbox.c checks it again).
-local TEXT_MAX = 8192
+-- The longest answer text the host accepts; it says so in its host table.
+local TEXT_MAX = host.text_max
 
 local api = {}
 local handlers = {}  -- intent name -> function(q) returning an answer table
