@@ -16,6 +16,7 @@
 
 const struct hr_config_key hr_config_keys[] = {
 	{ "listen", HR_CONF_LISTEN, 0, 0, 0, 0, "127.0.0.1:8080", "address and port to serve on, HOST:PORT" },
+	KEY_INT("workers", workers, 0, 256, "0", "event loops serving the port, each on its own thread (0: one per CPU)"),
 	KEY_STR("content_dir", content_dir, HERALD_CONTENT_DIR, "root holding intents/, plugins/, lua/ and web/"),
 	KEY_STR("intents_dir", intents_dir, "", "intent files (default: content_dir/intents)"),
 	KEY_STR("plugins_dir", plugins_dir, "", "plugins (default: content_dir/plugins)"),

@@ -15,6 +15,7 @@
 struct hr_config {
 	char listen_host[256];
 	int listen_port;
+	int workers; /* workers; 0 until serve resolves it to the CPU count */
 	char content_dir[HR_PATH_MAX]; /* holds intents/, plugins/, lua/, web/ */
 	char intents_dir[HR_PATH_MAX]; /* "" means content_dir/intents */
 	char plugins_dir[HR_PATH_MAX];

@@ -1,12 +1,26 @@
 /*
- * `herald serve`: the daemon. This file owns the uv_loop_t: it loads the
- * content, creates the engine and the server on the loop, handles signals and
- * systemd notification, and tears everything down in reverse order.
+ * `herald serve`: the daemon.
+ *
+ * The main thread owns a small uv loop of its own: signals, the watch on the
+ * content folders, systemd notification and its watchdog, and the unanswered
+ * questions file. It serves nothing. The serving is done by N workers
+ * (--workers, the config's `workers`, by default one per CPU), each a thread
+ * with its own uv loop, its own libwebsockets context listening on the shared
+ * port (SO_REUSEPORT), its own engine and Lua states. Workers share only what
+ * must be one for the whole daemon (server.h: hr_server_shared) and never
+ * wait on each other to answer.
+ *
+ * The main thread talks to a worker by setting command bits and waking its
+ * uv_async_t; a worker reports back by updating its atomics and waking the
+ * main loop's. Everything a worker owns is created and destroyed on its own
+ * thread, in reverse order; the main thread joins it before freeing the
+ * shared state.
  */
 #include <errno.h>
 #include <getopt.h>
 #include <malloc.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +32,7 @@
 
 #include "cli.h"
 #include "config.h"
+#include "diag.h"
 #include "engine.h"
 #include "log.h"
 #include "metrics.h"
@@ -26,15 +41,28 @@
 #include "voice.h"
 #include "webroot.h"
 
-/* One reload: built on the thread pool, swapped in on the loop. */
+#define MAX_WORKERS 256
+
+/* Commands from the main thread to a worker (bits of worker.cmds). */
+enum {
+	CMD_RELOAD = 1 << 0, /* recompile the content (and take pending_cfg, if set) */
+	CMD_DRAIN = 1 << 1,  /* SIGTERM: finish what was asked, then stop */
+	CMD_STOP_NOW = 1 << 2,
+};
+
+struct daemon;
+struct worker;
+
+/* One reload of one worker: built on the thread pool, swapped in on the
+ * worker's loop. */
 struct reload_job {
 	uv_work_t work;
-	struct daemon *d;
-	int reread_config;
+	struct worker *w;
+	unsigned gen; /* the main thread's reload generation this job answers */
+	int new_config;
 	struct hr_config cfg;
 	struct hr_content *content;
 	int rc;
-	char config_err[600];
 	char *diags; /* "file:line: message" lines, reported on the loop */
 	size_t diaglen;
 	hr_webroot *web; /* the widget's files, swapped with the content */
@@ -42,43 +70,110 @@ struct reload_job {
 	hr_voice_model *voice_model; /* the recogniser's grammar of the new content */
 };
 
+struct worker {
+	struct daemon *d;
+	int index;
+	uv_thread_t thread;
+	uv_sem_t started; /* posted once start_rc is known */
+	int start_rc;
+
+	/* Owned by the worker's thread. */
+	uv_loop_t loop;
+	uv_async_t wake;
+	struct hr_config cfg; /* the server borrows it; replaced in place on reload */
+	struct hr_content *content;
+	hr_engine *engine;
+	hr_server *server;
+	hr_webroot *web;
+	hr_voice *voice;
+	struct reload_job *reloading;
+	int reload_again;
+	int stopping;
+	uv_timer_t drain_timer;
+	uint64_t drain_started, drain_deadline;
+	int said_goodbye;
+	uv_timer_t housekeeping;
+	unsigned long long questions_at_housekeeping;
+	uv_timer_t heartbeat; /* only with systemd's watchdog */
+	int heartbeat_on;
+	int loop_open, handles_open;
+
+	/* From the main thread, under lock. */
+	uv_mutex_t lock;
+	int wake_open; /* uv_async_send only while the handle is open */
+	int has_cfg;
+	struct hr_config pending_cfg;
+	atomic_int cmds;
+	atomic_uint want_gen; /* the newest reload generation asked for */
+
+	/* Reported to the main thread. */
+	atomic_uint done_gen; /* the generation of the last reload finished */
+	atomic_int done_ok;   /* whether it succeeded */
+	atomic_size_t n_intents, n_plugins;
+	atomic_uint connections;
+	atomic_ullong questions;
+	atomic_ullong heartbeat_ms; /* last turn of the loop, for the watchdog */
+	atomic_int exited;
+};
+
 struct daemon {
 	uv_loop_t loop;
 	uv_signal_t sigterm, sigint, sighup;
 	uv_fs_event_t watch_intents, watch_plugins;
-	uv_timer_t debounce;
+	uv_timer_t debounce, status_timer;
+	uv_async_t wake; /* a worker has something to report */
 	const char *config_path;
 	struct hr_config cfg;
-	struct hr_content *content; /* the generation being served */
-	hr_engine *engine;
-	hr_server *server;
-	hr_webroot *web; /* the widget's files being served; outlives the server */
-	hr_voice *voice; /* NULL when voice is off; outlives the server */
-	struct reload_job *reloading; /* at most one at a time */
-	int reload_again, reload_again_config;
+	hr_server_shared *shared;
+	struct worker *workers;
+	int nworkers, nstarted;
 	int stopping;
-	/* Graceful stop: a grace period, then goodbye, then wait for the last
-	 * connection or the deadline (limits.drain_seconds). */
-	uv_timer_t drain_timer;
-	uint64_t drain_started, drain_deadline;
-	int said_goodbye;
-	/* Housekeeping when quiet: after a burst, return to the idle footprint. */
-	uv_timer_t housekeeping;
-	unsigned long long questions_at_housekeeping;
-	/* systemd's watchdog, fed from the loop so a stuck loop gets restarted. */
+	int failed; /* a worker stopped without being asked: exit non-zero */
+	/* Reloads: each broadcast is a generation; a round is over when every
+	 * worker has finished the newest one. */
+	unsigned reload_gen, reported_gen;
+	int config_reading, config_again, ready_pending;
+	/* systemd's watchdog, fed only while every worker's loop turns. */
 	uv_timer_t watchdog;
 	int watchdog_on;
-	/* Unanswered questions (off by default), saved every few seconds off the loop. */
+	uint64_t watchdog_ms;
+	int watchdog_starved;
+	/* Unanswered questions (off by default): added by any worker, saved
+	 * every few seconds off the loop by the main thread. */
 	hr_unanswered *unanswered;
+	uv_mutex_t unanswered_lock;
 	uv_timer_t save_timer;
 	int unanswered_dirty, saving;
 };
 
+static uint64_t mono_ms(void)
+{
+	return uv_hrtime() / 1000000;
+}
+
+static void notify(const char *state)
+{
+#ifdef HERALD_WITH_SYSTEMD
+	sd_notify(0, state);
+#else
+	(void)state;
+#endif
+}
+
+static void on_close(uv_handle_t *h)
+{
+	(void)h;
+}
+
+/* ---- Unanswered questions: any worker adds, the main thread saves ---- */
+
 static void on_fallback(void *ud, const char *text, size_t len)
 {
 	struct daemon *d = ud;
+	uv_mutex_lock(&d->unanswered_lock);
 	hr_unanswered_add(d->unanswered, text, len, (int64_t)time(NULL));
 	d->unanswered_dirty = 1;
+	uv_mutex_unlock(&d->unanswered_lock);
 }
 
 struct save_job {
@@ -96,9 +191,10 @@ static void save_work(uv_work_t *w)
 
 static void save_done(uv_work_t *w, int status)
 {
+	(void)status;
 	struct save_job *job = w->data;
 	if (job->rc)
-		hr_warn("cannot save unanswered questions to %s: %s", job->d->cfg.unanswered_file,
+		hr_warn("event=unanswered_save_failed file=%s error=\"%s\"", job->d->cfg.unanswered_file,
 			strerror(-job->rc));
 	job->d->saving = 0;
 	hr_unanswered_free(job->snapshot);
@@ -108,11 +204,20 @@ static void save_done(uv_work_t *w, int status)
 static void on_save_timer(uv_timer_t *t)
 {
 	struct daemon *d = t->data;
-	if (!d->unanswered_dirty || d->saving)
+	if (d->saving)
 		return;
-	hr_unanswered_expire(d->unanswered, (int64_t)time(NULL));
 	struct save_job *job = calloc(1, sizeof(*job));
-	if (!job || !(job->snapshot = hr_unanswered_clone(d->unanswered))) {
+	if (!job)
+		return;
+	uv_mutex_lock(&d->unanswered_lock);
+	if (d->unanswered_dirty) {
+		hr_unanswered_expire(d->unanswered, (int64_t)time(NULL));
+		job->snapshot = hr_unanswered_clone(d->unanswered);
+		if (job->snapshot)
+			d->unanswered_dirty = 0;
+	}
+	uv_mutex_unlock(&d->unanswered_lock);
+	if (!job->snapshot) {
 		free(job);
 		return;
 	}
@@ -120,39 +225,28 @@ static void on_save_timer(uv_timer_t *t)
 	job->work.data = job;
 	if (uv_queue_work(&d->loop, &job->work, save_work, save_done) == 0) {
 		d->saving = 1;
-		d->unanswered_dirty = 0;
 	} else {
 		hr_unanswered_free(job->snapshot);
 		free(job);
+		d->unanswered_dirty = 1;
 	}
 }
 
-static void notify(const char *state)
-{
-#ifdef HERALD_WITH_SYSTEMD
-	sd_notify(0, state);
-#else
-	(void)state;
-#endif
-}
+/* ---- Worker: reloads ---- */
 
-/* What `systemctl status` shows while serving; refreshed by housekeeping. */
-static void notify_status(struct daemon *d)
+/* Content diagnostics are the same in every worker: only the first says them. */
+static void worker_diag(void *ud, const char *file, int line, const char *msg)
 {
-	char st[128];
-	snprintf(st, sizeof(st), "STATUS=serving %u connections, %llu questions", hr_server_connections(d->server),
-		 hr_server_questions(d->server));
-	notify(st);
-}
-
-static void on_close(uv_handle_t *h)
-{
-	(void)h;
+	struct worker *w = ud;
+	if (w->index == 0)
+		hr_diag_log(NULL, file, line, msg);
 }
 
 static void job_diag(void *ud, const char *file, int line, const char *msg)
 {
 	struct reload_job *job = ud;
+	if (job->w->index != 0)
+		return;
 	char buf[1200];
 	int n = line > 0 ? snprintf(buf, sizeof(buf), "%s:%d: %s\n", file, line, msg)
 			 : snprintf(buf, sizeof(buf), "%s: %s\n", file, msg);
@@ -166,23 +260,11 @@ static void job_diag(void *ud, const char *file, int line, const char *msg)
 	job->diaglen += (size_t)n;
 }
 
-/* Runs on the thread pool: reads the config (on SIGHUP) and compiles a whole
- * new content generation, so the loop never waits for files or compilers. */
-static void reload_work(uv_work_t *w)
+/* Runs on the thread pool: compiles a whole new content generation, so the
+ * worker's loop never waits for files or compilers. */
+static void reload_work(uv_work_t *uw)
 {
-	struct reload_job *job = w->data;
-	if (job->reread_config) {
-		hr_config_defaults(&job->cfg);
-		if (job->d->config_path &&
-		    hr_config_load_file(&job->cfg, job->d->config_path, job->config_err, sizeof(job->config_err))) {
-			job->rc = -EINVAL;
-			return;
-		}
-		/* The listen address belongs to the running server. */
-		memcpy(job->cfg.listen_host, job->d->cfg.listen_host, sizeof(job->cfg.listen_host));
-		job->cfg.listen_port = job->d->cfg.listen_port;
-		hr_config_resolve(&job->cfg);
-	}
+	struct reload_job *job = uw->data;
 	job->web_rc = hr_webroot_load(job->cfg.web_dir, job_diag, job, &job->web);
 	job->content = calloc(1, sizeof(*job->content));
 	if (!job->content) {
@@ -194,64 +276,54 @@ static void reload_work(uv_work_t *w)
 		job->rc = -EINVAL;
 	/* What the recogniser listens for follows the content. A failure keeps
 	 * the previous grammar, and does not hold back the new content. */
-	if (job->rc == 0 && job->d->voice)
-		hr_voice_build(job->d->voice, &job->cfg, job_diag, job, &job->voice_model);
+	if (job->rc == 0 && job->w->voice)
+		hr_voice_build(job->w->voice, &job->cfg, job_diag, job, &job->voice_model);
 }
 
-static void start_reload(struct daemon *d, int reread_config);
+static void worker_reload(struct worker *w);
 
-/* Back on the loop: swap the new generation in whole, or keep the old one. */
-static void reload_done(uv_work_t *w, int status)
+/* Back on the worker's loop: swap the new generation in whole, or keep the old one. */
+static void reload_done(uv_work_t *uw, int status)
 {
-	struct reload_job *job = w->data;
-	struct daemon *d = job->d;
-	d->reloading = NULL;
+	struct reload_job *job = uw->data;
+	struct worker *w = job->w;
+	w->reloading = NULL;
 	if (job->diags) {
 		char *save = NULL;
 		for (char *l = strtok_r(job->diags, "\n", &save); l; l = strtok_r(NULL, "\n", &save))
 			hr_err("%s", l);
 	}
-	if (job->config_err[0])
-		hr_err("bad config: %s", job->config_err);
-	if (d->stopping || status == UV_ECANCELED) {
+	int ok = 0;
+	if (w->stopping || status == UV_ECANCELED) {
 		job->rc = -ECANCELED;
-	} else if (job->rc == 0 && hr_engine_set_content(d->engine, job->content) == 0) {
-		hr_content_free(d->content);
-		free(d->content);
-		d->content = job->content;
+	} else if (job->rc == 0 && hr_engine_set_content(w->engine, job->content) == 0) {
+		ok = 1;
+		hr_content_free(w->content);
+		free(w->content);
+		w->content = job->content;
 		job->content = NULL;
 		if (job->web) {
-			hr_server_set_webroot(d->server, job->web);
-			hr_webroot_free(d->web);
-			d->web = job->web;
+			hr_server_set_webroot(w->server, job->web);
+			hr_webroot_free(w->web);
+			w->web = job->web;
 			job->web = NULL;
-		} else {
-			hr_warn("cannot read %s (%s); still serving the previous web files", job->cfg.web_dir,
-				strerror(-job->web_rc));
+		} else if (w->index == 0) {
+			hr_warn("event=web_unreadable dir=%s error=\"%s\" (still serving the previous web files)",
+				job->cfg.web_dir, strerror(-job->web_rc));
 		}
-		if (job->reread_config) {
-			d->cfg = job->cfg;
-			enum hr_log_level lvl = HR_LOG_INFO;
-			hr_log_level_parse(d->cfg.log_level, &lvl);
-			hr_log_set_level(lvl);
+		if (job->new_config) {
+			/* The listen address belongs to the running server. */
+			memcpy(job->cfg.listen_host, w->cfg.listen_host, sizeof(job->cfg.listen_host));
+			job->cfg.listen_port = w->cfg.listen_port;
+			w->cfg = job->cfg;
 		}
-		hr_notice("reloaded: %zu intents, %zu plugins", hr_intents_count(d->content->intents),
-			  hr_plugins_count(d->content->plugins));
 		if (job->voice_model) {
-			hr_voice_set_model(d->voice, job->voice_model);
+			hr_voice_set_model(w->voice, job->voice_model);
 			job->voice_model = NULL;
 		}
-		if (hr_server_metrics(d->server))
-			hr_server_metrics(d->server)->reloads_ok++;
-	} else {
-		hr_err("reload failed; still serving the previous version");
-		if (job->rc != -ECANCELED && hr_server_metrics(d->server))
-			hr_server_metrics(d->server)->reloads_failed++;
+		atomic_store(&w->n_intents, hr_intents_count(w->content->intents));
+		atomic_store(&w->n_plugins, hr_plugins_count(w->content->plugins));
 	}
-	if (job->reread_config)
-		notify("READY=1");
-	if (!d->stopping && d->server)
-		notify_status(d);
 	if (job->content) {
 		hr_content_free(job->content);
 		free(job->content);
@@ -259,11 +331,421 @@ static void reload_done(uv_work_t *w, int status)
 	hr_webroot_free(job->web);
 	hr_voice_model_free(job->voice_model);
 	free(job->diags);
+	unsigned gen = job->gen;
 	free(job);
-	if (d->reload_again && !d->stopping) {
-		int cfg = d->reload_again_config;
-		d->reload_again = d->reload_again_config = 0;
-		start_reload(d, cfg);
+	if (w->stopping)
+		return;
+	atomic_store(&w->done_ok, ok);
+	atomic_store(&w->done_gen, gen); /* after done_ok and the counts: the main thread reads them after this */
+	uv_async_send(&w->d->wake);
+	if (w->reload_again) {
+		w->reload_again = 0;
+		worker_reload(w);
+	}
+}
+
+static void worker_reload(struct worker *w)
+{
+	if (w->stopping)
+		return;
+	if (w->reloading) {
+		/* A change arrived while compiling: compile again afterwards, so the
+		 * newest files always win. */
+		w->reload_again = 1;
+		return;
+	}
+	struct reload_job *job = calloc(1, sizeof(*job));
+	if (!job) {
+		hr_err("event=reload_failed worker=%d error=\"out of memory\"", w->index);
+		return;
+	}
+	job->w = w;
+	job->gen = atomic_load(&w->want_gen);
+	job->cfg = w->cfg;
+	uv_mutex_lock(&w->lock);
+	if (w->has_cfg) {
+		job->cfg = w->pending_cfg;
+		job->new_config = 1;
+		w->has_cfg = 0;
+	}
+	uv_mutex_unlock(&w->lock);
+	job->work.data = job;
+	if (uv_queue_work(&w->loop, &job->work, reload_work, reload_done) != 0) {
+		free(job);
+		return;
+	}
+	w->reloading = job;
+}
+
+/* ---- Worker: stopping ---- */
+
+static void worker_close_handles(struct worker *w)
+{
+	if (!w->handles_open)
+		return;
+	w->handles_open = 0;
+	uv_mutex_lock(&w->lock);
+	w->wake_open = 0;
+	uv_mutex_unlock(&w->lock);
+	uv_close((uv_handle_t *)&w->wake, on_close);
+	uv_close((uv_handle_t *)&w->drain_timer, on_close);
+	uv_close((uv_handle_t *)&w->housekeeping, on_close);
+	if (w->heartbeat_on)
+		uv_close((uv_handle_t *)&w->heartbeat, on_close);
+}
+
+/* The end of a stop: lws closes what is left, the worker closes its own
+ * handles, and its uv_run() returns because nothing is left on the loop. */
+static void worker_finish(struct worker *w)
+{
+	w->stopping = 1;
+	if (w->handles_open)
+		uv_timer_stop(&w->drain_timer);
+	hr_server_stop(w->server);
+	worker_close_handles(w);
+}
+
+/* How long questions already on the wire get to arrive before connections
+ * are told goodbye; they are answered, not lost. */
+#define DRAIN_GRACE_MS 200
+
+static void on_drain_timer(uv_timer_t *t)
+{
+	struct worker *w = t->data;
+	uint64_t now = uv_now(&w->loop);
+	if (!w->said_goodbye && now - w->drain_started >= DRAIN_GRACE_MS) {
+		w->said_goodbye = 1;
+		hr_server_goodbye(w->server);
+	}
+	unsigned busy = hr_server_busy(w->server);
+	if ((w->said_goodbye && busy == 0) || now >= w->drain_deadline) {
+		if (busy)
+			hr_warn("event=drain_deadline worker=%d closing=%u", w->index, busy);
+		worker_finish(w);
+	}
+}
+
+static void worker_drain(struct worker *w)
+{
+	if (w->stopping)
+		return;
+	w->stopping = 1;
+	if (w->cfg.drain_seconds == 0) {
+		worker_finish(w);
+		return;
+	}
+	hr_server_drain(w->server);
+	w->drain_started = uv_now(&w->loop);
+	w->drain_deadline = w->drain_started + (uint64_t)w->cfg.drain_seconds * 1000;
+	uv_timer_start(&w->drain_timer, on_drain_timer, 50, 50);
+}
+
+static void on_worker_wake(uv_async_t *a)
+{
+	struct worker *w = a->data;
+	int cmds = atomic_exchange(&w->cmds, 0);
+	if (cmds & CMD_STOP_NOW) {
+		worker_finish(w);
+		return;
+	}
+	if (cmds & CMD_DRAIN)
+		worker_drain(w);
+	if (cmds & CMD_RELOAD)
+		worker_reload(w);
+}
+
+/* ---- Worker: housekeeping ---- */
+
+/* Publishes what the main thread shows in STATUS=. When no WebSocket is open
+ * on this worker and questions were asked since the last time, collects the
+ * plugins' garbage and gives the heap's free pages back, so the daemon
+ * returns to its idle size after a burst instead of keeping its peak. */
+static void on_housekeeping(uv_timer_t *t)
+{
+	struct worker *w = t->data;
+	if (!w->server || w->stopping)
+		return;
+	unsigned open = hr_server_connections(w->server);
+	unsigned long long q = hr_server_questions(w->server);
+	atomic_store(&w->connections, open);
+	atomic_store(&w->questions, q);
+	atomic_store(&w->heartbeat_ms, mono_ms());
+	if (open > 0 || q == w->questions_at_housekeeping)
+		return;
+	w->questions_at_housekeeping = q;
+	hr_engine_idle(w->engine);
+	malloc_trim(0);
+}
+
+static void on_heartbeat(uv_timer_t *t)
+{
+	struct worker *w = t->data;
+	atomic_store(&w->heartbeat_ms, mono_ms());
+}
+
+/* ---- Worker: start and end, on its own thread ---- */
+
+/* Voice (docs/voice.md): the lexicons and the synthesiser load once per
+ * worker; the recogniser's grammar is compiled from the content now and on
+ * each reload. Without the speech packages herald still answers typed questions. */
+static void worker_voice(struct worker *w)
+{
+	int rc = hr_voice_new(&w->loop, &w->cfg, worker_diag, w, &w->voice);
+	hr_voice_model *m = NULL;
+	if (rc == 0)
+		rc = hr_voice_build(w->voice, &w->cfg, worker_diag, w, &m);
+	if (rc) {
+		if (w->index == 0)
+			hr_warn("event=voice_off error=\"%s\"", strerror(-rc));
+		hr_voice_free(w->voice);
+		w->voice = NULL;
+		return;
+	}
+	size_t words, sentences;
+	hr_voice_model_stats(m, &words, &sentences);
+	hr_voice_set_model(w->voice, m);
+	if (w->index == 0)
+		hr_notice("event=voice_on words=%zu sentences=%zu", words, sentences);
+}
+
+static int worker_start(struct worker *w)
+{
+	struct daemon *d = w->d;
+	int rc;
+	if ((rc = uv_loop_init(&w->loop))) {
+		hr_err("event=start_failed worker=%d error=\"uv_loop_init: %s\"", w->index, uv_strerror(rc));
+		return rc;
+	}
+	w->loop_open = 1;
+	w->content = calloc(1, sizeof(*w->content));
+	if (!w->content)
+		return -ENOMEM;
+	rc = hr_content_load(&w->cfg, worker_diag, w, w->content);
+	if (rc) {
+		hr_err("event=start_failed worker=%d error=\"cannot load content from %s and %s: %s\"", w->index,
+		       w->cfg.intents_dir, w->cfg.plugins_dir, strerror(-rc));
+		return rc;
+	}
+	if (w->content->plugin_errors && w->index == 0)
+		hr_warn("event=plugins_failed count=%d (see above; serving the rest)", w->content->plugin_errors);
+	if ((rc = hr_engine_new(w->content, &w->engine))) {
+		hr_err("event=start_failed worker=%d error=\"cannot start the engine: %s\"", w->index, strerror(-rc));
+		return rc;
+	}
+	atomic_store(&w->n_intents, hr_intents_count(w->content->intents));
+	atomic_store(&w->n_plugins, hr_plugins_count(w->content->plugins));
+
+	uv_async_init(&w->loop, &w->wake, on_worker_wake);
+	w->wake.data = w;
+	uv_timer_init(&w->loop, &w->drain_timer);
+	w->drain_timer.data = w;
+	uv_timer_init(&w->loop, &w->housekeeping);
+	w->housekeeping.data = w;
+	uv_timer_start(&w->housekeeping, on_housekeeping, 2000, 2000);
+	if (d->watchdog_on) {
+		uv_timer_init(&w->loop, &w->heartbeat);
+		w->heartbeat.data = w;
+		w->heartbeat_on = 1;
+		uint64_t ms = d->watchdog_ms / 4 ? d->watchdog_ms / 4 : 1;
+		uv_timer_start(&w->heartbeat, on_heartbeat, ms, ms);
+	}
+	atomic_store(&w->heartbeat_ms, mono_ms());
+	w->handles_open = 1;
+	uv_mutex_lock(&w->lock);
+	w->wake_open = 1;
+	uv_mutex_unlock(&w->lock);
+
+	/* The widget's files are read now, before the loop runs, so serving them
+	 * never waits on the disk. Without them herald still answers. */
+	int wrc = hr_webroot_load(w->cfg.web_dir, worker_diag, w, &w->web);
+	if (wrc && w->index == 0)
+		hr_notice("event=no_widget dir=%s error=\"%s\"", w->cfg.web_dir, strerror(-wrc));
+	if (w->cfg.voice_enabled)
+		worker_voice(w);
+	rc = hr_server_start(&w->loop, &w->cfg, w->engine, d->shared, d->nworkers, &w->server);
+	if (rc)
+		return rc;
+	hr_server_set_webroot(w->server, w->web);
+	hr_server_set_voice(w->server, w->voice);
+	if (d->unanswered)
+		hr_server_on_fallback(w->server, on_fallback, d);
+	return 0;
+}
+
+static void worker_main(void *arg)
+{
+	struct worker *w = arg;
+	w->start_rc = worker_start(w);
+	/* The port bound, for the main thread to give the next workers. */
+	if (w->start_rc == 0)
+		w->cfg.listen_port = hr_server_port(w->server);
+	uv_sem_post(&w->started);
+	if (w->loop_open) {
+		/* A worker that failed to start closes what it opened, the same way. */
+		if (w->start_rc)
+			worker_finish(w);
+		uv_run(&w->loop, UV_RUN_DEFAULT);
+		hr_server_free(w->server);
+		/* Anything lws left behind closes here; the loop must end empty. */
+		uv_run(&w->loop, UV_RUN_DEFAULT);
+		/* Voice jobs kept the loop alive until they finished: none is left. */
+		hr_voice_free(w->voice);
+		if (uv_loop_close(&w->loop) != 0)
+			hr_warn("event=loop_not_empty worker=%d", w->index);
+	}
+	hr_engine_free(w->engine);
+	hr_content_free(w->content);
+	free(w->content);
+	hr_webroot_free(w->web);
+	atomic_store(&w->exited, 1);
+	uv_async_send(&w->d->wake);
+}
+
+/* Sends CMDS to every worker whose loop still listens. */
+static void broadcast(struct daemon *d, int cmds)
+{
+	for (int i = 0; i < d->nstarted; i++) {
+		struct worker *w = &d->workers[i];
+		uv_mutex_lock(&w->lock);
+		if (w->wake_open) {
+			atomic_fetch_or(&w->cmds, cmds);
+			uv_async_send(&w->wake);
+		}
+		uv_mutex_unlock(&w->lock);
+	}
+}
+
+/* ---- Main thread: status, reloads, signals ---- */
+
+static unsigned total_connections(struct daemon *d, unsigned long long *questions)
+{
+	unsigned open = 0;
+	unsigned long long q = 0;
+	for (int i = 0; i < d->nstarted; i++) {
+		open += atomic_load(&d->workers[i].connections);
+		q += atomic_load(&d->workers[i].questions);
+	}
+	if (questions)
+		*questions = q;
+	return open;
+}
+
+/* What `systemctl status` shows while serving; refreshed every 2 s. */
+static void notify_status(struct daemon *d)
+{
+	char st[128];
+	unsigned long long q;
+	unsigned open = total_connections(d, &q);
+	snprintf(st, sizeof(st), "STATUS=serving %u connections, %llu questions", open, q);
+	notify(st);
+}
+
+static void on_status_timer(uv_timer_t *t)
+{
+	struct daemon *d = t->data;
+	if (!d->stopping && d->reported_gen == d->reload_gen && !d->config_reading)
+		notify_status(d);
+}
+
+/* Asks every worker for a reload of generation ++reload_gen. */
+static void broadcast_reload(struct daemon *d)
+{
+	d->reload_gen++;
+	for (int i = 0; i < d->nworkers; i++)
+		atomic_store(&d->workers[i].want_gen, d->reload_gen);
+	broadcast(d, CMD_RELOAD);
+}
+
+/* A reload round is over when every worker finished the newest generation:
+ * say so once, for the whole daemon. */
+static void check_reloads(struct daemon *d)
+{
+	if (d->reported_gen == d->reload_gen || d->stopping)
+		return;
+	int ok = 1;
+	for (int i = 0; i < d->nworkers; i++) {
+		if (atomic_load(&d->workers[i].done_gen) != d->reload_gen)
+			return;
+		ok &= atomic_load(&d->workers[i].done_ok);
+	}
+	d->reported_gen = d->reload_gen;
+	struct hr_metrics *m = hr_server_shared_metrics(d->shared);
+	if (ok) {
+		hr_notice("event=reloaded intents=%zu plugins=%zu workers=%d", atomic_load(&d->workers[0].n_intents),
+			  atomic_load(&d->workers[0].n_plugins), d->nworkers);
+		hr_metrics_event(m, HR_EV_RELOAD_OK);
+	} else {
+		hr_err("event=reload_failed (still serving the previous version)");
+		hr_metrics_event(m, HR_EV_RELOAD_FAILED);
+	}
+	if (d->ready_pending) {
+		d->ready_pending = 0;
+		notify("READY=1");
+	}
+	notify_status(d);
+}
+
+static void start_reload(struct daemon *d, int reread_config);
+
+/* SIGHUP: the config is read once, off the loop, then handed to every worker
+ * with the content reload. */
+struct config_job {
+	uv_work_t work;
+	struct daemon *d;
+	struct hr_config cfg;
+	char err[600];
+	int rc;
+};
+
+static void config_work(uv_work_t *uw)
+{
+	struct config_job *job = uw->data;
+	hr_config_defaults(&job->cfg);
+	if (job->d->config_path &&
+	    hr_config_load_file(&job->cfg, job->d->config_path, job->err, sizeof(job->err))) {
+		job->rc = -EINVAL;
+		return;
+	}
+	hr_config_resolve(&job->cfg);
+}
+
+static void config_done(uv_work_t *uw, int status)
+{
+	struct config_job *job = uw->data;
+	struct daemon *d = job->d;
+	d->config_reading = 0;
+	if (d->stopping || status == UV_ECANCELED) {
+		free(job);
+		return;
+	}
+	if (job->rc) {
+		hr_err("event=reload_failed error=\"bad config: %s\" (still serving the previous version)", job->err);
+		hr_metrics_event(hr_server_shared_metrics(d->shared), HR_EV_RELOAD_FAILED);
+		notify("READY=1");
+		notify_status(d);
+	} else {
+		/* The listen address and the number of workers belong to the running daemon. */
+		memcpy(job->cfg.listen_host, d->cfg.listen_host, sizeof(job->cfg.listen_host));
+		job->cfg.listen_port = d->cfg.listen_port;
+		job->cfg.workers = d->cfg.workers;
+		d->cfg = job->cfg;
+		enum hr_log_level lvl = HR_LOG_INFO;
+		hr_log_level_parse(d->cfg.log_level, &lvl);
+		hr_log_set_level(lvl);
+		for (int i = 0; i < d->nworkers; i++) {
+			struct worker *w = &d->workers[i];
+			uv_mutex_lock(&w->lock);
+			w->pending_cfg = d->cfg;
+			w->has_cfg = 1;
+			uv_mutex_unlock(&w->lock);
+		}
+		d->ready_pending = 1;
+		broadcast_reload(d);
+	}
+	free(job);
+	if (d->config_again && !d->stopping) {
+		d->config_again = 0;
+		start_reload(d, 1);
 	}
 }
 
@@ -271,28 +753,28 @@ static void start_reload(struct daemon *d, int reread_config)
 {
 	if (d->stopping)
 		return;
-	if (d->reloading) {
-		/* A change arrived while compiling: compile again afterwards, so the
-		 * newest files always win. */
-		d->reload_again = 1;
-		d->reload_again_config |= reread_config;
+	if (!reread_config) {
+		notify("STATUS=reloading");
+		broadcast_reload(d);
 		return;
 	}
-	struct reload_job *job = calloc(1, sizeof(*job));
+	if (d->config_reading) {
+		d->config_again = 1;
+		return;
+	}
+	struct config_job *job = calloc(1, sizeof(*job));
 	if (!job) {
-		hr_err("reload: out of memory");
+		hr_err("event=reload_failed error=\"out of memory\"");
 		return;
 	}
 	job->d = d;
-	job->reread_config = reread_config;
-	job->cfg = d->cfg;
 	job->work.data = job;
-	notify(reread_config ? "RELOADING=1\nSTATUS=reloading" : "STATUS=reloading");
-	if (uv_queue_work(&d->loop, &job->work, reload_work, reload_done) != 0) {
+	notify("RELOADING=1\nSTATUS=reloading");
+	if (uv_queue_work(&d->loop, &job->work, config_work, config_done) != 0) {
 		free(job);
 		return;
 	}
-	d->reloading = job;
+	d->config_reading = 1;
 }
 
 static void on_debounce(uv_timer_t *t)
@@ -304,9 +786,11 @@ static void on_debounce(uv_timer_t *t)
  * editor's save makes to settle, then reload once. */
 static void on_fs_event(uv_fs_event_t *h, const char *filename, int events, int status)
 {
+	(void)filename;
+	(void)events;
 	struct daemon *d = h->data;
 	if (status < 0) {
-		hr_warn("watching content: %s", uv_strerror(status));
+		hr_warn("event=watch_failed error=\"%s\"", uv_strerror(status));
 		return;
 	}
 	uv_timer_start(&d->debounce, on_debounce, 150, 0);
@@ -314,7 +798,7 @@ static void on_fs_event(uv_fs_event_t *h, const char *filename, int events, int 
 
 static void on_sighup(uv_signal_t *h, int signum)
 {
-	hr_notice("signal %d: reloading config and content", signum);
+	hr_notice("event=signal signal=%d action=reload", signum);
 	start_reload(h->data, 1);
 }
 
@@ -324,11 +808,11 @@ static void watch_dir(struct daemon *d, uv_fs_event_t *h, const char *dir)
 	h->data = d;
 	int rc = uv_fs_event_start(h, on_fs_event, dir, 0);
 	if (rc)
-		hr_warn("cannot watch %s for changes (%s); SIGHUP still reloads", dir, uv_strerror(rc));
+		hr_warn("event=watch_failed dir=%s error=\"%s\" (SIGHUP still reloads)", dir, uv_strerror(rc));
 }
 
-/* Closes every handle the daemon owns; uv_run() returns once they are gone. */
-static void close_handles(struct daemon *d)
+/* Closes every handle the main thread owns; its uv_run() returns once they are gone. */
+static void close_main_handles(struct daemon *d)
 {
 	uv_close((uv_handle_t *)&d->sigterm, on_close);
 	uv_close((uv_handle_t *)&d->sigint, on_close);
@@ -336,139 +820,127 @@ static void close_handles(struct daemon *d)
 	uv_close((uv_handle_t *)&d->watch_intents, on_close);
 	uv_close((uv_handle_t *)&d->watch_plugins, on_close);
 	uv_close((uv_handle_t *)&d->debounce, on_close);
-	uv_close((uv_handle_t *)&d->drain_timer, on_close);
-	uv_close((uv_handle_t *)&d->housekeeping, on_close);
+	uv_close((uv_handle_t *)&d->status_timer, on_close);
+	uv_close((uv_handle_t *)&d->wake, on_close);
 	if (d->watchdog_on)
 		uv_close((uv_handle_t *)&d->watchdog, on_close);
 	if (d->unanswered)
 		uv_close((uv_handle_t *)&d->save_timer, on_close);
 }
 
-/* The end of a stop: lws closes what is left, we close our own handles, and
- * uv_run() returns because nothing is left on the loop. */
-static void finish_stop(struct daemon *d)
+/* A worker reported: a reload finished, or its loop ended. */
+static void on_main_wake(uv_async_t *a)
 {
-	hr_server_stop(d->server);
-	close_handles(d);
+	struct daemon *d = a->data;
+	int exited = 0;
+	for (int i = 0; i < d->nstarted; i++)
+		exited += atomic_load(&d->workers[i].exited);
+	if (exited && !d->stopping) {
+		/* A worker's loop ended without being asked: nothing restarts a
+		 * thread, so stop the whole daemon and let systemd restart it. */
+		hr_err("event=worker_exited workers_left=%d (stopping)", d->nstarted - exited);
+		d->stopping = 1;
+		d->failed = 1;
+		notify("STOPPING=1\nSTATUS=a worker stopped");
+		broadcast(d, CMD_STOP_NOW);
+	}
+	if (exited == d->nstarted && d->stopping) {
+		close_main_handles(d);
+		return;
+	}
+	check_reloads(d);
 }
 
-/* How long questions already on the wire get to arrive before connections
- * are told goodbye; they are answered, not lost. */
-#define DRAIN_GRACE_MS 200
-
-static void on_drain_timer(uv_timer_t *t)
-{
-	struct daemon *d = t->data;
-	uint64_t now = uv_now(&d->loop);
-	if (!d->said_goodbye && now - d->drain_started >= DRAIN_GRACE_MS) {
-		d->said_goodbye = 1;
-		hr_server_goodbye(d->server);
-	}
-	unsigned busy = hr_server_busy(d->server);
-	if ((d->said_goodbye && busy == 0) || now >= d->drain_deadline) {
-		if (busy)
-			hr_warn("drain deadline passed; closing %u connections", busy);
-		uv_timer_stop(t);
-		finish_stop(d);
-	}
-}
-
-/* SIGTERM/SIGINT: drain, so clients get their answers and a 1001 close, then
- * stop. A second signal stops at once. */
+/* SIGTERM/SIGINT: every worker drains, so clients get their answers and a
+ * 1001 close, then stops. A second signal stops at once. */
 static void on_stop_signal(uv_signal_t *h, int signum)
 {
 	struct daemon *d = h->data;
 	if (d->stopping) {
-		if (!uv_is_active((uv_handle_t *)&d->drain_timer))
-			return;
-		hr_notice("signal %d again: stopping now", signum);
-		uv_timer_stop(&d->drain_timer);
-		finish_stop(d);
+		hr_notice("event=signal signal=%d action=stop_now", signum);
+		broadcast(d, CMD_STOP_NOW);
 		return;
 	}
 	d->stopping = 1;
-	hr_notice("signal %d: draining connections for up to %d s", signum, d->cfg.drain_seconds);
+	hr_notice("event=signal signal=%d action=drain drain_seconds=%d", signum, d->cfg.drain_seconds);
 	notify("STOPPING=1\nSTATUS=draining");
-	if (d->cfg.drain_seconds == 0) {
-		finish_stop(d);
-		return;
-	}
-	hr_server_drain(d->server);
-	d->drain_started = uv_now(&d->loop);
-	d->drain_deadline = d->drain_started + (uint64_t)d->cfg.drain_seconds * 1000;
-	uv_timer_start(&d->drain_timer, on_drain_timer, 50, 50);
+	broadcast(d, CMD_DRAIN);
 }
 
-/* When no WebSocket is open and questions were asked since the last time,
- * collect the plugins' garbage and give the heap's free pages back, so the
- * daemon returns to its idle size after a burst instead of keeping its peak.
- * Both cost little when there is little to free, and run only when quiet. */
-static void on_housekeeping(uv_timer_t *t)
-{
-	struct daemon *d = t->data;
-	if (d->server && !d->stopping && !d->reloading)
-		notify_status(d);
-	if (!d->server || d->stopping || hr_server_connections(d->server) > 0)
-		return;
-	unsigned long long q = hr_server_questions(d->server);
-	if (q == d->questions_at_housekeeping)
-		return;
-	d->questions_at_housekeeping = q;
-	hr_engine_idle(d->engine);
-	malloc_trim(0);
-}
-
+/* Fed at half systemd's interval, and only while every worker's loop has
+ * turned within the interval: a stuck worker gets the daemon restarted. */
 static void on_watchdog(uv_timer_t *t)
 {
-	(void)t;
+	struct daemon *d = t->data;
+	uint64_t now = mono_ms();
+	for (int i = 0; i < d->nstarted; i++) {
+		struct worker *w = &d->workers[i];
+		uint64_t seen = atomic_load(&w->heartbeat_ms);
+		if (!atomic_load(&w->exited) && now - seen > d->watchdog_ms) {
+			if (!d->watchdog_starved)
+				hr_err("event=worker_stuck worker=%d silent_ms=%llu (not feeding the watchdog)", i,
+				       (unsigned long long)(now - seen));
+			d->watchdog_starved = 1;
+			return;
+		}
+	}
+	d->watchdog_starved = 0;
 	notify("WATCHDOG=1");
 }
 
-/* Feeds systemd's watchdog at half its interval when WatchdogSec= is set. */
 static void start_watchdog(struct daemon *d)
 {
 #ifdef HERALD_WITH_SYSTEMD
 	uint64_t usec = 0;
 	if (sd_watchdog_enabled(0, &usec) <= 0 || usec == 0)
 		return;
+	d->watchdog_ms = usec / 1000 ? usec / 1000 : 1;
 	uv_timer_init(&d->loop, &d->watchdog);
 	d->watchdog.data = d;
 	d->watchdog_on = 1;
-	uint64_t ms = usec / 2000 ? usec / 2000 : 1;
+	uint64_t ms = d->watchdog_ms / 2 ? d->watchdog_ms / 2 : 1;
 	uv_timer_start(&d->watchdog, on_watchdog, ms, ms);
 #else
 	(void)d;
 #endif
 }
 
-/* Voice (docs/voice.md): the lexicons and the synthesiser load once; the
- * recogniser's grammar is compiled from the content now and on each reload.
- * Without the speech packages herald still answers typed questions. */
-static void start_voice(struct daemon *d)
+/* Starts workers [FROM, TO) and waits until each has loaded its content and
+ * bound the port (or failed). Returns 0 or the first failure. */
+static int start_workers(struct daemon *d, int from, int to)
 {
-	int rc = hr_voice_new(&d->loop, &d->cfg, hr_diag_log, NULL, &d->voice);
-	hr_voice_model *m = NULL;
-	if (rc == 0)
-		rc = hr_voice_build(d->voice, &d->cfg, hr_diag_log, NULL, &m);
-	if (rc) {
-		hr_warn("voice is off: %s", strerror(-rc));
-		hr_voice_free(d->voice);
-		d->voice = NULL;
-		return;
+	for (int i = from; i < to; i++) {
+		struct worker *w = &d->workers[i];
+		int rc = uv_thread_create(&w->thread, worker_main, w);
+		if (rc) {
+			hr_err("event=start_failed worker=%d error=\"cannot create thread: %s\"", i, uv_strerror(rc));
+			return rc;
+		}
+		d->nstarted = i + 1;
 	}
-	size_t words, sentences;
-	hr_voice_model_stats(m, &words, &sentences);
-	hr_voice_set_model(d->voice, m);
-	hr_notice("voice: listening for %zu words in %zu sentences", words, sentences);
+	int first = 0;
+	for (int i = from; i < d->nstarted; i++) {
+		uv_sem_wait(&d->workers[i].started);
+		if (d->workers[i].start_rc && !first)
+			first = d->workers[i].start_rc;
+	}
+	return first;
+}
+
+static int default_workers(void)
+{
+	unsigned n = uv_available_parallelism();
+	return n < 1 ? 1 : n > MAX_WORKERS ? MAX_WORKERS : (int)n;
 }
 
 static void usage_serve(FILE *f)
 {
-	fprintf(f, "usage: herald serve [--config FILE] [--listen HOST:PORT]\n"
+	fprintf(f, "usage: herald serve [--config FILE] [--listen HOST:PORT] [--workers N]\n"
 		   "\n"
 		   "Runs the daemon in the foreground; logs go to stderr. SIGTERM or SIGINT stop it.\n"
 		   "  --config FILE       a Lua file of settings (see below); defaults need none\n"
 		   "  --listen HOST:PORT  overrides the config's listen address (port 0: any free port)\n"
+		   "  --workers N         event loops serving the port (overrides `workers`; 0: one per CPU)\n"
 		   "\n"
 		   "Config keys (config file, e.g. limits = { message_bytes = 8192 }):\n");
 	for (const struct hr_config_key *k = hr_config_keys; k->name; k++)
@@ -480,13 +952,15 @@ int hr_cmd_serve(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "config", required_argument, NULL, 'c' },
 		{ "listen", required_argument, NULL, 'l' },
+		{ "workers", required_argument, NULL, 'w' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *config = NULL, *listen = NULL;
+	int workers = -1;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "c:l:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:l:w:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			config = optarg;
@@ -494,6 +968,17 @@ int hr_cmd_serve(int argc, char **argv)
 		case 'l':
 			listen = optarg;
 			break;
+		case 'w': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end || n < 0 || n > MAX_WORKERS) {
+				fprintf(stderr, "herald serve: --workers wants a number from 0 to %d, not '%s'\n",
+					MAX_WORKERS, optarg);
+				return 2;
+			}
+			workers = (int)n;
+			break;
+		}
 		case 'h':
 			usage_serve(stdout);
 			return 0;
@@ -518,32 +1003,43 @@ int hr_cmd_serve(int argc, char **argv)
 		fprintf(stderr, "herald serve: --listen %s\n", err);
 		goto out_free;
 	}
+	if (workers >= 0)
+		d->cfg.workers = workers;
+	if (d->cfg.workers == 0)
+		d->cfg.workers = default_workers();
 	hr_config_resolve(&d->cfg);
 	enum hr_log_level lvl = HR_LOG_INFO;
 	hr_log_level_parse(d->cfg.log_level, &lvl);
 	hr_log_set_level(lvl);
 	/* A client that vanishes mid-write must not kill the daemon. */
 	signal(SIGPIPE, SIG_IGN);
-
 	d->config_path = config;
-	d->content = calloc(1, sizeof(*d->content));
-	if (!d->content)
-		goto out_free;
-	int rc = hr_content_load(&d->cfg, hr_diag_log, NULL, d->content);
-	if (rc) {
-		hr_err("cannot load content from %s and %s: %s", d->cfg.intents_dir, d->cfg.plugins_dir,
-		       strerror(-rc));
-		goto out_content;
-	}
-	if (d->content->plugin_errors)
-		hr_warn("some plugins failed to load (see above); serving the rest");
-	if ((rc = hr_engine_new(d->content, &d->engine))) {
-		hr_err("cannot start the engine: %s", strerror(-rc));
-		goto out_content;
-	}
+	d->nworkers = d->cfg.workers;
+
+	int rc;
 	if ((rc = uv_loop_init(&d->loop))) {
-		hr_err("uv_loop_init: %s", uv_strerror(rc));
-		goto out_engine;
+		hr_err("event=start_failed error=\"uv_loop_init: %s\"", uv_strerror(rc));
+		goto out_free;
+	}
+	d->shared = hr_server_shared_new(&d->cfg);
+	d->workers = calloc((size_t)d->nworkers, sizeof(*d->workers));
+	if (!d->shared || !d->workers) {
+		hr_err("event=start_failed error=\"out of memory\"");
+		goto out_loop;
+	}
+	uv_mutex_init(&d->unanswered_lock);
+	if (d->cfg.unanswered_enabled) {
+		d->unanswered = hr_unanswered_new((size_t)d->cfg.unanswered_max,
+						  (int64_t)d->cfg.unanswered_max_age_days * 86400);
+		if (d->unanswered) {
+			int lr = hr_unanswered_load(d->unanswered, d->cfg.unanswered_file, (int64_t)time(NULL));
+			if (lr)
+				hr_warn("event=unanswered_unreadable file=%s error=\"%s\"", d->cfg.unanswered_file,
+					strerror(-lr));
+			uv_timer_init(&d->loop, &d->save_timer);
+			d->save_timer.data = d;
+			uv_timer_start(&d->save_timer, on_save_timer, 5000, 5000);
+		}
 	}
 	uv_signal_init(&d->loop, &d->sigterm);
 	uv_signal_init(&d->loop, &d->sigint);
@@ -554,81 +1050,76 @@ int hr_cmd_serve(int argc, char **argv)
 	uv_signal_start(&d->sighup, on_sighup, SIGHUP);
 	uv_timer_init(&d->loop, &d->debounce);
 	d->debounce.data = d;
-	uv_timer_init(&d->loop, &d->drain_timer);
-	d->drain_timer.data = d;
-	uv_timer_init(&d->loop, &d->housekeeping);
-	d->housekeeping.data = d;
-	uv_timer_start(&d->housekeeping, on_housekeeping, 2000, 2000);
+	uv_timer_init(&d->loop, &d->status_timer);
+	d->status_timer.data = d;
+	uv_async_init(&d->loop, &d->wake, on_main_wake);
+	d->wake.data = d;
 	start_watchdog(d);
 	watch_dir(d, &d->watch_intents, d->cfg.intents_dir);
 	watch_dir(d, &d->watch_plugins, d->cfg.plugins_dir);
 
-	if (d->cfg.unanswered_enabled) {
-		d->unanswered = hr_unanswered_new((size_t)d->cfg.unanswered_max,
-						  (int64_t)d->cfg.unanswered_max_age_days * 86400);
-		if (d->unanswered) {
-			int lr = hr_unanswered_load(d->unanswered, d->cfg.unanswered_file, (int64_t)time(NULL));
-			if (lr)
-				hr_warn("cannot read %s: %s", d->cfg.unanswered_file, strerror(-lr));
-			uv_timer_init(&d->loop, &d->save_timer);
-			d->save_timer.data = d;
-			uv_timer_start(&d->save_timer, on_save_timer, 5000, 5000);
-		}
+	for (int i = 0; i < d->nworkers; i++) {
+		struct worker *w = &d->workers[i];
+		w->d = d;
+		w->index = i;
+		w->cfg = d->cfg;
+		uv_sem_init(&w->started, 0);
+		uv_mutex_init(&w->lock);
 	}
-
-	/* The widget's files are read now, before the loop runs, so serving them
-	 * never waits on the disk. Without them herald still answers. */
-	int wrc = hr_webroot_load(d->cfg.web_dir, hr_diag_log, NULL, &d->web);
-	if (wrc)
-		hr_notice("no chat widget: cannot read %s (%s)", d->cfg.web_dir, strerror(-wrc));
-	if (d->cfg.voice_enabled)
-		start_voice(d);
-	rc = hr_server_start(&d->loop, &d->cfg, d->engine, &d->server);
-	if (rc == 0)
-		hr_server_set_webroot(d->server, d->web);
-	if (rc == 0)
-		hr_server_set_voice(d->server, d->voice);
-	if (rc == 0 && d->unanswered)
-		hr_server_on_fallback(d->server, on_fallback, d);
+	/* The first worker binds the port (perhaps port 0: any free one); the
+	 * others then listen on the same port, and start side by side. */
+	rc = start_workers(d, 0, 1);
+	if (rc == 0 && d->nworkers > 1) {
+		for (int i = 1; i < d->nworkers; i++)
+			d->workers[i].cfg.listen_port = d->workers[0].cfg.listen_port;
+		rc = start_workers(d, 1, d->nworkers);
+	}
 	if (rc) {
+		/* The workers that started are told to stop; the ones that failed
+		 * stop by themselves. The main loop ends when all have exited. */
 		d->stopping = 1;
-		close_handles(d);
-		uv_run(&d->loop, UV_RUN_DEFAULT);
-		goto out_loop;
+		broadcast(d, CMD_STOP_NOW);
+	} else {
+		d->cfg.listen_port = d->workers[0].cfg.listen_port;
+		hr_notice("event=listening addr=%s:%d workers=%d intents=%zu plugins=%zu", d->cfg.listen_host,
+			  d->cfg.listen_port, d->nworkers, atomic_load(&d->workers[0].n_intents),
+			  atomic_load(&d->workers[0].n_plugins));
+		notify("READY=1");
+		notify_status(d);
+		uv_timer_start(&d->status_timer, on_status_timer, 2000, 2000);
+		status = 0;
 	}
-	hr_notice("herald listening on %s:%d (%zu intents, %zu plugins)", d->cfg.listen_host,
-		  hr_server_port(d->server), hr_intents_count(d->content->intents),
-		  hr_plugins_count(d->content->plugins));
-	notify("READY=1");
-	notify_status(d);
-
+	/* Also when starting failed: wake once, so a daemon whose workers have
+	 * all exited already closes its handles. */
+	uv_async_send(&d->wake);
 	uv_run(&d->loop, UV_RUN_DEFAULT);
-	status = 0;
-out_loop:
-	hr_server_free(d->server);
-	/* Anything lws left behind closes here; the loop must end empty. */
-	uv_run(&d->loop, UV_RUN_DEFAULT);
-	/* Voice jobs kept the loop alive until they finished: none is left. */
-	hr_voice_free(d->voice);
-	if (uv_loop_close(&d->loop) != 0) {
-		hr_warn("the event loop still had handles at exit");
-		status = status ? status : 1;
+	for (int i = 0; i < d->nstarted; i++)
+		uv_thread_join(&d->workers[i].thread);
+	if (d->failed)
+		status = 1;
+	for (int i = 0; i < d->nworkers; i++) {
+		uv_sem_destroy(&d->workers[i].started);
+		uv_mutex_destroy(&d->workers[i].lock);
 	}
 	if (d->unanswered) {
-		/* The last questions are written now: the loop has stopped. */
+		/* The last questions are written now: every worker has stopped. */
 		if (d->unanswered_dirty && hr_unanswered_save(d->unanswered, d->cfg.unanswered_file))
-			hr_warn("cannot save unanswered questions to %s", d->cfg.unanswered_file);
+			hr_warn("event=unanswered_save_failed file=%s", d->cfg.unanswered_file);
 		hr_unanswered_free(d->unanswered);
 	}
-out_engine:
-	hr_engine_free(d->engine);
-out_content:
-	hr_content_free(d->content);
-	free(d->content);
+	uv_mutex_destroy(&d->unanswered_lock);
+out_loop:
+	/* Anything still closing (the main loop's handles) finishes here. */
+	uv_run(&d->loop, UV_RUN_DEFAULT);
+	if (uv_loop_close(&d->loop) != 0) {
+		hr_warn("event=loop_not_empty worker=main");
+		status = status ? status : 1;
+	}
+	free(d->workers);
+	hr_server_shared_free(d->shared);
 out_free:
-	hr_webroot_free(d->web);
 	free(d);
 	if (status == 0)
-		hr_notice("herald stopped");
+		hr_notice("event=stopped");
 	return status;
 }

@@ -1,10 +1,12 @@
 #include "log.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
-static enum hr_log_level max_level = HR_LOG_INFO;
+/* Set by the main thread (on reload), read by every worker. */
+static _Atomic int max_level = HR_LOG_INFO;
 static hr_log_sink sink_fn;
 static void *sink_ud;
 
@@ -39,7 +41,7 @@ void hr_log_set_sink(hr_log_sink sink, void *ud)
 
 void hr_log(enum hr_log_level level, const char *fmt, ...)
 {
-	if (level > max_level)
+	if ((int)level > max_level)
 		return;
 	char line[1024];
 	va_list ap;

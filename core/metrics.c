@@ -24,6 +24,45 @@ static const char *const refusal_names[HR_REFUSED_COUNT] = {
 void hr_metrics_init(struct hr_metrics *m)
 {
 	memset(m, 0, sizeof(*m));
+	pthread_mutex_init(&m->lock, NULL);
+}
+
+void hr_metrics_fini(struct hr_metrics *m)
+{
+	pthread_mutex_destroy(&m->lock);
+}
+
+void hr_metrics_event(struct hr_metrics *m, enum hr_metrics_event ev)
+{
+	pthread_mutex_lock(&m->lock);
+	switch (ev) {
+	case HR_EV_CONNECTION_OPENED:
+		m->connections_opened++;
+		m->connections_open++;
+		break;
+	case HR_EV_CONNECTION_CLOSED:
+		m->connections_open--;
+		break;
+	case HR_EV_RATE_LIMITED:
+		m->rate_limited++;
+		break;
+	case HR_EV_RELOAD_OK:
+		m->reloads_ok++;
+		break;
+	case HR_EV_RELOAD_FAILED:
+		m->reloads_failed++;
+		break;
+	}
+	pthread_mutex_unlock(&m->lock);
+}
+
+void hr_metrics_refused(struct hr_metrics *m, enum hr_refusal why)
+{
+	if ((unsigned)why >= HR_REFUSED_COUNT)
+		return;
+	pthread_mutex_lock(&m->lock);
+	m->refused[why]++;
+	pthread_mutex_unlock(&m->lock);
 }
 
 /* Copies NAME into DST reduced to characters that are safe inside a quoted
@@ -77,6 +116,7 @@ void hr_metrics_question(struct hr_metrics *m, const char *intent, enum hr_tier 
 {
 	char name[HR_METRICS_NAME_MAX];
 	clean_name(name, intent);
+	pthread_mutex_lock(&m->lock);
 	struct hr_metrics_intent *e = intent_slot(m->intents, name);
 	if (e) {
 		if (!e->name[0])
@@ -94,20 +134,26 @@ void hr_metrics_question(struct hr_metrics *m, const char *intent, enum hr_tier 
 			m->budget_kills++;
 	}
 	observe(m, elapsed_us);
+	pthread_mutex_unlock(&m->lock);
 }
 
 void hr_metrics_question_error(struct hr_metrics *m, uint64_t elapsed_us)
 {
+	pthread_mutex_lock(&m->lock);
 	m->question_errors++;
 	observe(m, elapsed_us);
+	pthread_mutex_unlock(&m->lock);
 }
 
-uint64_t hr_metrics_intent_count(const struct hr_metrics *m, const char *intent)
+uint64_t hr_metrics_intent_count(struct hr_metrics *m, const char *intent)
 {
 	char name[HR_METRICS_NAME_MAX];
 	clean_name(name, intent);
-	const struct hr_metrics_intent *e = intent_slot((struct hr_metrics_intent *)m->intents, name);
-	return e && e->name[0] ? e->count : 0;
+	pthread_mutex_lock(&m->lock);
+	const struct hr_metrics_intent *e = intent_slot(m->intents, name);
+	uint64_t n = e && e->name[0] ? e->count : 0;
+	pthread_mutex_unlock(&m->lock);
+	return n;
 }
 
 void hr_metrics_process(long long *rss_bytes, int *open_fds)
@@ -179,8 +225,8 @@ static void gauge(struct out *o, const char *name, const char *help, long long v
 	put(o, "# HELP %s %s\n# TYPE %s gauge\n%s %lld\n", name, help, name, name, v);
 }
 
-char *hr_metrics_render(const struct hr_metrics *m, const struct hr_metrics_gauges *g, size_t headroom,
-                        size_t *len)
+static char *render_copy(const struct hr_metrics *m, const struct hr_metrics_gauges *g, size_t headroom,
+                         size_t *len)
 {
 	struct out o = {.headroom = headroom, .cap = headroom + 8192};
 	if (!(o.buf = malloc(o.cap)))
@@ -215,7 +261,7 @@ char *hr_metrics_render(const struct hr_metrics *m, const struct hr_metrics_gaug
 	    "herald_reloads_total{result=\"ok\"} %llu\nherald_reloads_total{result=\"failed\"} %llu\n",
 	    (unsigned long long)m->reloads_ok, (unsigned long long)m->reloads_failed);
 
-	gauge(&o, "herald_connections_open", "WebSockets open now.", (long long)g->connections_open);
+	gauge(&o, "herald_connections_open", "WebSockets open now.", (long long)m->connections_open);
 	counter(&o, "herald_connections_total", "WebSockets accepted since start.", m->connections_opened);
 	put(&o, "# HELP herald_connections_refused_total WebSocket upgrades refused, by reason.\n"
 	        "# TYPE herald_connections_refused_total counter\n");
@@ -225,6 +271,7 @@ char *hr_metrics_render(const struct hr_metrics *m, const struct hr_metrics_gaug
 	counter(&o, "herald_rate_limited_total", "Questions refused by limits.rate_per_second.",
 	        m->rate_limited);
 	gauge(&o, "herald_draining", "1 while a SIGTERM drain is under way.", g->draining ? 1 : 0);
+	gauge(&o, "herald_workers", "Event loops serving (herald serve --workers).", g->workers);
 
 	put(&o, "# HELP herald_answer_seconds Time to answer one question.\n"
 	        "# TYPE herald_answer_seconds histogram\n");
@@ -253,6 +300,22 @@ char *hr_metrics_render(const struct hr_metrics *m, const struct hr_metrics_gaug
 	}
 	*len = o.len;
 	return o.buf;
+}
+
+char *hr_metrics_render(struct hr_metrics *live, const struct hr_metrics_gauges *g, size_t headroom,
+                        size_t *len)
+{
+	/* A consistent copy, taken quickly, so formatting never holds up the
+	 * workers counting questions. It lives on the heap: it is ~20 KB. */
+	struct hr_metrics *m = malloc(sizeof(*m));
+	if (!m)
+		return NULL;
+	pthread_mutex_lock(&live->lock);
+	memcpy(m, live, sizeof(*m));
+	pthread_mutex_unlock(&live->lock);
+	char *text = render_copy(m, g, headroom, len);
+	free(m);
+	return text;
 }
 
 /* Parses TEXT as an address into 16 bytes (IPv4 as IPv4-mapped IPv6). */

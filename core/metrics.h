@@ -10,11 +10,15 @@
  * ("urgent", "draining"), never text a client sent. Names are also reduced
  * to [A-Za-z0-9_.-] before they are stored, so a label cannot be forged.
  *
- * Thread use: one registry per loop; nothing here locks.
+ * Thread use: one registry for the whole process, shared by every worker's
+ * loop (herald serve --workers). Each call holds the registry's mutex for a
+ * few counter updates; a scrape copies the counters under it and formats
+ * them outside it.
  */
 #ifndef HERALD_METRICS_H
 #define HERALD_METRICS_H
 
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -42,6 +46,7 @@ struct hr_metrics_intent {
 };
 
 struct hr_metrics {
+	pthread_mutex_t lock; /* guards everything below */
 	struct hr_metrics_intent intents[HR_METRICS_MAX_INTENTS]; /* open addressing */
 	uint64_t intents_other;                                   /* intents beyond the table */
 	uint64_t tiers[4];                                        /* by enum hr_tier */
@@ -51,6 +56,7 @@ struct hr_metrics {
 	uint64_t budget_kills;    /* of those, the plugin ran out of its time budget */
 	uint64_t reloads_ok, reloads_failed;
 	uint64_t connections_opened;
+	int64_t connections_open; /* WebSockets open now, over every worker */
 	uint64_t refused[HR_REFUSED_COUNT];
 	uint64_t rate_limited;
 	uint64_t latency_buckets[HR_METRICS_BUCKETS + 1]; /* non-cumulative; last is +Inf */
@@ -58,14 +64,27 @@ struct hr_metrics {
 	uint64_t latency_sum_us;
 };
 
-/* What only the caller knows at scrape time. */
-struct hr_metrics_gauges {
-	unsigned connections_open; /* WebSockets open now */
-	int draining;              /* 1 during a SIGTERM drain */
+/* Counted one at a time, by whoever sees them happen. */
+enum hr_metrics_event {
+	HR_EV_CONNECTION_OPENED, /* also raises herald_connections_open */
+	HR_EV_CONNECTION_CLOSED, /* lowers it */
+	HR_EV_RATE_LIMITED,
+	HR_EV_RELOAD_OK,
+	HR_EV_RELOAD_FAILED,
 };
 
-/* Zeroes M; a registry needs nothing else before use. */
+/* What only the caller knows at scrape time. */
+struct hr_metrics_gauges {
+	int draining; /* 1 during a SIGTERM drain */
+	int workers;  /* event loops serving (herald serve --workers) */
+};
+
+/* Zeroes M and makes its lock; hr_metrics_fini() undoes it. */
 void hr_metrics_init(struct hr_metrics *m);
+void hr_metrics_fini(struct hr_metrics *m);
+
+void hr_metrics_event(struct hr_metrics *m, enum hr_metrics_event ev);
+void hr_metrics_refused(struct hr_metrics *m, enum hr_refusal why);
 
 /*
  * Counts one answered question: INTENT (the answer's intent name), TIER (the
@@ -80,7 +99,7 @@ void hr_metrics_question(struct hr_metrics *m, const char *intent, enum hr_tier 
 void hr_metrics_question_error(struct hr_metrics *m, uint64_t elapsed_us);
 
 /* The count for INTENT so far (tests, and nothing else, need this). */
-uint64_t hr_metrics_intent_count(const struct hr_metrics *m, const char *intent);
+uint64_t hr_metrics_intent_count(struct hr_metrics *m, const char *intent);
 
 /*
  * Renders M and G, and the process's memory and descriptors (from /proc/self),
@@ -88,7 +107,7 @@ uint64_t hr_metrics_intent_count(const struct hr_metrics *m, const char *intent)
  * LWS_PRE). Returns the buffer (the caller frees it) and its length, without
  * the headroom, in *LEN; NULL when out of memory.
  */
-char *hr_metrics_render(const struct hr_metrics *m, const struct hr_metrics_gauges *g, size_t headroom,
+char *hr_metrics_render(struct hr_metrics *m, const struct hr_metrics_gauges *g, size_t headroom,
                         size_t *len);
 
 /*

@@ -13,9 +13,14 @@
 
 #include <errno.h>
 #include <libwebsockets.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include "access.h"
 #include "log.h"
@@ -76,14 +81,28 @@ struct conn {
 	enum hr_voice_reply voice_reply;
 };
 
+/* What every worker's server shares (herald serve --workers): the counts
+ * behind limits.max_connections and limits.per_address, which are limits of
+ * the whole daemon, HTTP conversations and the metrics. The lock guards the
+ * counts; sessions and metrics lock themselves. Touched at connect and
+ * disconnect, never per message. */
+struct hr_server_shared {
+	pthread_mutex_t lock;
+	unsigned connections; /* WebSockets open, every worker */
+	struct addr_count *addrs[ADDR_BUCKETS];
+	hr_sessions *sessions;
+	struct hr_metrics metrics;
+};
+
 struct hr_server {
 	struct lws_context *ctx;
 	struct lws_vhost *vhost;
 	const struct hr_config *cfg;
 	hr_engine *engine;
-	hr_sessions *sessions;
-	unsigned connections;
-	struct addr_count *addrs[ADDR_BUCKETS];
+	struct hr_server_shared *shared;
+	hr_sessions *sessions; /* shared->sessions */
+	struct hr_metrics *metrics; /* &shared->metrics */
+	unsigned connections; /* WebSockets open on this worker */
 	lws_retry_bo_t idle_policy;
 	int stopping;
 	int draining; /* SIGTERM: finish what was asked, take nothing new */
@@ -95,7 +114,14 @@ struct hr_server {
 	void *on_fallback_ud;
 	const hr_webroot *web; /* the widget's files, borrowed from the daemon */
 	hr_voice *voice;       /* NULL: voice is off; borrowed from the daemon */
-	struct hr_metrics metrics; /* GET /metrics; fixed-size, counting never allocates */
+	int workers;           /* for herald_workers at GET /metrics */
+	/* The listening socket is herald's own (see listen_open()). */
+	int listen_fd;
+	int port;
+	uv_loop_t *loop;
+	uv_poll_t listen_poll;
+	uv_timer_t listen_pause; /* out of descriptors: accept again a little later */
+	int listen_on;
 };
 
 void hr_server_on_fallback(hr_server *s, void (*fn)(void *ud, const char *text, size_t len), void *ud)
@@ -121,12 +147,12 @@ static struct hr_server *server_of(struct lws *wsi)
 	return lws_context_user(lws_get_context(wsi));
 }
 
-static struct addr_count **addr_slot(struct hr_server *s, const char *addr)
+static struct addr_count **addr_slot(struct hr_server_shared *sh, const char *addr)
 {
 	uint32_t h = 2166136261u;
 	for (const char *p = addr; *p; p++)
 		h = (h ^ (unsigned char)*p) * 16777619u;
-	struct addr_count **pp = &s->addrs[h % ADDR_BUCKETS];
+	struct addr_count **pp = &sh->addrs[h % ADDR_BUCKETS];
 	while (*pp && strcmp((*pp)->addr, addr) != 0)
 		pp = &(*pp)->next;
 	return pp;
@@ -137,26 +163,43 @@ static struct addr_count *addr_acquire(struct hr_server *s, struct lws *wsi)
 {
 	char addr[48] = "";
 	lws_get_peer_simple(wsi, addr, sizeof(addr));
-	struct addr_count **pp = addr_slot(s, addr);
-	if (!*pp) {
-		*pp = calloc(1, sizeof(**pp));
-		if (!*pp)
-			return NULL;
+	struct hr_server_shared *sh = s->shared;
+	struct addr_count *a = NULL;
+	pthread_mutex_lock(&sh->lock);
+	struct addr_count **pp = addr_slot(sh, addr);
+	if (!*pp && (*pp = calloc(1, sizeof(**pp))))
 		snprintf((*pp)->addr, sizeof((*pp)->addr), "%s", addr);
+	if (*pp && (*pp)->count < (unsigned)s->cfg->max_per_address) {
+		a = *pp;
+		a->count++;
+		sh->connections++;
 	}
-	if ((*pp)->count >= (unsigned)s->cfg->max_per_address)
-		return NULL;
-	(*pp)->count++;
-	return *pp;
+	pthread_mutex_unlock(&sh->lock);
+	return a;
 }
 
 static void addr_release(struct hr_server *s, struct addr_count *a)
 {
-	if (!a || --a->count > 0)
+	if (!a)
 		return;
-	struct addr_count **pp = addr_slot(s, a->addr);
-	*pp = a->next;
-	free(a);
+	struct hr_server_shared *sh = s->shared;
+	pthread_mutex_lock(&sh->lock);
+	sh->connections--;
+	if (--a->count == 0) {
+		struct addr_count **pp = addr_slot(sh, a->addr);
+		*pp = a->next;
+		free(a);
+	}
+	pthread_mutex_unlock(&sh->lock);
+}
+
+/* WebSockets open in every worker, for limits.max_connections. */
+static unsigned total_connections(struct hr_server *s)
+{
+	pthread_mutex_lock(&s->shared->lock);
+	unsigned n = s->shared->connections;
+	pthread_mutex_unlock(&s->shared->lock);
+	return n;
 }
 
 /* Copies header T into BUF, or "" when absent. */
@@ -183,9 +226,9 @@ static int answer(struct hr_server *s, struct hr_convo *convo, const struct hr_a
 	lws_usec_t dt = lws_now_usecs() - t0;
 	s->questions++;
 	if (rc == 0)
-		hr_metrics_question(&s->metrics, out->intent, trace->safety.tier, trace->plugin_rc, (uint64_t)dt);
+		hr_metrics_question(s->metrics, out->intent, trace->safety.tier, trace->plugin_rc, (uint64_t)dt);
 	else
-		hr_metrics_question_error(&s->metrics, (uint64_t)dt);
+		hr_metrics_question_error(s->metrics, (uint64_t)dt);
 	/* Privacy: the log carries the intent, safety tier and timing, never the
 	 * question or the answer. */
 	if (rc == 0 && s->on_fallback && strcmp(out->intent, "fallback") == 0)
@@ -262,7 +305,7 @@ static void ws_message(struct hr_server *s, struct lws *wsi, struct conn *c, con
 		return;
 	}
 	if (!hr_bucket_take(&c->bucket, s->cfg->rate_per_second, s->cfg->rate_burst, now_ms())) {
-		s->metrics.rate_limited++;
+		hr_metrics_event(s->metrics, HR_EV_RATE_LIMITED);
 		hr_proto_error_set(&err, HR_E_RATE_LIMITED, ask.id, "too many questions; wait a moment and ask again");
 		ws_error(wsi, c, &err);
 		hr_ask_clear(&ask);
@@ -411,24 +454,25 @@ static int ws_filter(struct hr_server *s, struct lws *wsi)
 	if (lws_hdr_copy(wsi, uri, sizeof(uri), WSI_TOKEN_GET_URI) <= 0 || strcmp(uri, "/chat") != 0)
 		return -1;
 	if (s->draining) {
-		s->metrics.refused[HR_REFUSED_DRAINING]++;
+		hr_metrics_refused(s->metrics, HR_REFUSED_DRAINING);
 		hr_info("refused a WebSocket: draining for shutdown");
 		return -1;
 	}
 	if (!hr_access_origin_allowed(header(wsi, WSI_TOKEN_ORIGIN, origin, sizeof(origin)),
 				      header(wsi, WSI_TOKEN_HOST, host, sizeof(host)), s->cfg->allowed_origins)) {
-		s->metrics.refused[HR_REFUSED_ORIGIN]++;
+		hr_metrics_refused(s->metrics, HR_REFUSED_ORIGIN);
 		hr_info("refused a WebSocket: origin not allowed");
 		return -1;
 	}
 	if (!hr_access_token_ok(header(wsi, WSI_TOKEN_HTTP_AUTHORIZATION, auth, sizeof(auth)), s->cfg->auth_tokens)) {
-		s->metrics.refused[HR_REFUSED_TOKEN]++;
+		hr_metrics_refused(s->metrics, HR_REFUSED_TOKEN);
 		hr_info("refused a WebSocket: missing or wrong bearer token");
 		return -1;
 	}
-	if (s->connections >= (unsigned)s->cfg->max_connections) {
-		s->metrics.refused[HR_REFUSED_MAX_CONNECTIONS]++;
-		hr_warn("refused a WebSocket: %u connections open", s->connections);
+	unsigned open = total_connections(s);
+	if (open >= (unsigned)s->cfg->max_connections) {
+		hr_metrics_refused(s->metrics, HR_REFUSED_MAX_CONNECTIONS);
+		hr_warn("refused a WebSocket: %u connections open", open);
 		return -1;
 	}
 	return 0;
@@ -594,9 +638,9 @@ static int http_metrics(struct hr_server *s, struct lws *wsi, struct conn *c)
 		return http_json(wsi, c, 403, "{\"type\":\"error\",\"code\":\"forbidden\","
 					      "\"message\":\"metrics are served to loopback and metrics.allow only\"}");
 	}
-	struct hr_metrics_gauges g = { .connections_open = s->connections, .draining = s->draining };
+	struct hr_metrics_gauges g = { .draining = s->draining, .workers = s->workers };
 	size_t len;
-	char *buf = hr_metrics_render(&s->metrics, &g, LWS_PRE, &len);
+	char *buf = hr_metrics_render(s->metrics, &g, LWS_PRE, &len);
 	if (!buf)
 		return -1;
 	return http_respond_type(wsi, c, 200, "text/plain; version=0.0.4; charset=utf-8", NULL, buf, len);
@@ -679,15 +723,13 @@ static int http_ask(struct hr_server *s, struct lws *wsi, struct conn *c)
 	struct hr_proto_error err;
 	if (hr_proto_parse_http(c->body ? c->body : "", c->bodylen, (size_t)s->cfg->message_bytes, &ask, &err))
 		return http_error(wsi, c, err.code == HR_E_TOO_LARGE ? 413 : 400, err.code, err.message, NULL);
-	struct hr_convo fresh = { 0 };
-	struct hr_convo *convo = &fresh;
-	if (ask.has_session) {
-		convo = hr_sessions_get(s->sessions, ask.session, now_ms());
-		if (!convo)
-			convo = &fresh;
-	}
+	struct hr_convo convo = { 0 };
+	if (ask.has_session)
+		hr_sessions_load(s->sessions, ask.session, now_ms(), &convo);
 	struct hr_answer a = { 0 };
-	int rc = answer(s, convo, &ask, &a);
+	int rc = answer(s, &convo, &ask, &a);
+	if (rc == 0 && ask.has_session && hr_sessions_store(s->sessions, ask.session, now_ms(), &convo))
+		hr_warn("out of memory: a session's conversation was not kept");
 	if (rc) {
 		hr_answer_clear(&a);
 		hr_ask_clear(&ask);
@@ -807,7 +849,7 @@ static void ws_voice(struct hr_server *s, struct lws *wsi, struct conn *c, int t
 		return;
 	}
 	if (!hr_bucket_take(&c->bucket, s->cfg->rate_per_second, s->cfg->rate_burst, now_ms())) {
-		s->metrics.rate_limited++;
+		hr_metrics_event(s->metrics, HR_EV_RATE_LIMITED);
 		hr_proto_error_set(&err, HR_E_RATE_LIMITED, am->id, "too many questions; wait a moment and ask again");
 		ws_error(wsi, c, &err);
 		return;
@@ -960,14 +1002,14 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
 	case LWS_CALLBACK_ESTABLISHED:
 		memset(c, 0, sizeof(*c));
 		if (!(c->addr = addr_acquire(s, wsi))) {
-			s->metrics.refused[HR_REFUSED_PER_ADDRESS]++;
+			hr_metrics_refused(s->metrics, HR_REFUSED_PER_ADDRESS);
 			hr_warn("refused a WebSocket: too many from one address");
 			return -1;
 		}
 		c->is_ws = 1;
 		c->wsi = wsi;
 		s->connections++;
-		s->metrics.connections_opened++;
+		hr_metrics_event(s->metrics, HR_EV_CONNECTION_OPENED);
 		return 0;
 	case LWS_CALLBACK_RECEIVE:
 		return ws_receive(s, wsi, c, in, len);
@@ -982,6 +1024,7 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
 			c->addr = NULL;
 			c->is_ws = 0;
 			s->connections--;
+			hr_metrics_event(s->metrics, HR_EV_CONNECTION_CLOSED);
 		}
 		return 0;
 
@@ -1025,18 +1068,156 @@ static void lws_log_emit(int level, const char *line)
 	hr_log(lv, "lws: %.*s", (int)n, line);
 }
 
-int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *engine, hr_server **out)
+/* ---- Listening ----
+ *
+ * herald opens the listening socket itself and hands each accepted
+ * connection to lws (lws_adopt_socket_vhost), exactly as lws's own listener
+ * would. The reason is --workers: every worker listens on the same port with
+ * a socket of its own, with SO_REUSEPORT, so the kernel spreads connections
+ * over the workers and none waits on another. Debian's libwebsockets 4.1
+ * does not set SO_REUSEPORT itself (LWS_SERVER_OPTION_ALLOW_LISTEN_SHARE had
+ * no effect there), and one code path for one worker or many keeps the tests
+ * honest about both. */
+
+/* Connections taken per wake-up, so one busy port cannot starve the loop. */
+#define ACCEPT_BATCH 64
+
+static int listen_open(const char *host, int port, int *bound_port)
+{
+	char service[16];
+	snprintf(service, sizeof(service), "%d", port);
+	struct addrinfo hints = { .ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM, .ai_flags = AI_PASSIVE };
+	struct addrinfo *res = NULL;
+	int gai = getaddrinfo(host && *host ? host : NULL, service, &hints, &res);
+	if (gai) {
+		hr_err("event=listen_failed addr=%s:%d error=\"%s\"", host, port, gai_strerror(gai));
+		return -EINVAL;
+	}
+	int fd = -1, err = EADDRNOTAVAIL;
+	for (struct addrinfo *ai = res; ai && fd < 0; ai = ai->ai_next) {
+		fd = socket(ai->ai_family, ai->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, ai->ai_protocol);
+		if (fd < 0) {
+			err = errno;
+			continue;
+		}
+		int one = 1;
+		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+		setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof(one));
+		if (bind(fd, ai->ai_addr, ai->ai_addrlen) || listen(fd, SOMAXCONN)) {
+			err = errno;
+			close(fd);
+			fd = -1;
+		}
+	}
+	freeaddrinfo(res);
+	if (fd < 0) {
+		hr_err("event=listen_failed addr=%s:%d error=\"%s\"", host, port, strerror(err));
+		return -err;
+	}
+	struct sockaddr_storage ss;
+	socklen_t sl = sizeof(ss);
+	*bound_port = port;
+	if (getsockname(fd, (struct sockaddr *)&ss, &sl) == 0)
+		*bound_port = ntohs(ss.ss_family == AF_INET6 ? ((struct sockaddr_in6 *)&ss)->sin6_port
+							     : ((struct sockaddr_in *)&ss)->sin_port);
+	return fd;
+}
+
+static void on_listen_readable(uv_poll_t *h, int status, int events);
+
+static void on_listen_pause(uv_timer_t *t)
+{
+	struct hr_server *s = t->data;
+	if (s->listen_on)
+		uv_poll_start(&s->listen_poll, UV_READABLE, on_listen_readable);
+}
+
+static void on_listen_readable(uv_poll_t *h, int status, int events)
+{
+	(void)events;
+	struct hr_server *s = h->data;
+	if (status < 0 || !s->listen_on)
+		return;
+	for (int i = 0; i < ACCEPT_BATCH; i++) {
+		int fd = accept4(s->listen_fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+		if (fd < 0) {
+			if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+				/* Out of descriptors: the connection waits in the backlog
+				 * instead of the loop spinning on it. */
+				hr_warn("event=accept_paused error=\"%s\"", strerror(errno));
+				uv_poll_stop(&s->listen_poll);
+				uv_timer_start(&s->listen_pause, on_listen_pause, 100, 0);
+			}
+			return; /* EAGAIN: all taken; others (ECONNABORTED...) concern one client */
+		}
+		/* On failure lws closes the descriptor itself. */
+		if (!lws_adopt_socket_vhost(s->vhost, fd))
+			hr_warn("event=adopt_failed");
+	}
+}
+
+static void listen_stop(struct hr_server *s)
+{
+	if (!s->listen_on)
+		return;
+	s->listen_on = 0;
+	uv_close((uv_handle_t *)&s->listen_poll, NULL);
+	uv_close((uv_handle_t *)&s->listen_pause, NULL);
+	close(s->listen_fd);
+	s->listen_fd = -1;
+}
+
+hr_server_shared *hr_server_shared_new(const struct hr_config *cfg)
+{
+	struct hr_server_shared *sh = calloc(1, sizeof(*sh));
+	if (!sh)
+		return NULL;
+	sh->sessions = hr_sessions_new((size_t)cfg->max_sessions, (uint64_t)cfg->session_ttl_s * 1000);
+	if (!sh->sessions) {
+		free(sh);
+		return NULL;
+	}
+	pthread_mutex_init(&sh->lock, NULL);
+	hr_metrics_init(&sh->metrics);
+	return sh;
+}
+
+void hr_server_shared_free(hr_server_shared *sh)
+{
+	if (!sh)
+		return;
+	for (size_t i = 0; i < ADDR_BUCKETS; i++) {
+		while (sh->addrs[i]) {
+			struct addr_count *n = sh->addrs[i]->next;
+			free(sh->addrs[i]);
+			sh->addrs[i] = n;
+		}
+	}
+	hr_sessions_free(sh->sessions);
+	hr_metrics_fini(&sh->metrics);
+	pthread_mutex_destroy(&sh->lock);
+	free(sh);
+}
+
+struct hr_metrics *hr_server_shared_metrics(hr_server_shared *sh)
+{
+	return sh ? &sh->metrics : NULL;
+}
+
+int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *engine, hr_server_shared *shared,
+		    int workers, hr_server **out)
 {
 	struct hr_server *s = calloc(1, sizeof(*s));
 	if (!s)
 		return -ENOMEM;
 	s->cfg = cfg;
 	s->engine = engine;
-	s->sessions = hr_sessions_new((size_t)cfg->max_sessions, (uint64_t)cfg->session_ttl_s * 1000);
+	s->shared = shared;
+	s->sessions = shared->sessions;
+	s->metrics = &shared->metrics;
+	s->workers = workers;
 	s->trace = malloc(sizeof(*s->trace));
-	if (!s->sessions || !s->trace) {
-		hr_sessions_free(s->sessions);
-		free(s->trace);
+	if (!s->trace) {
 		free(s);
 		return -ENOMEM;
 	}
@@ -1049,8 +1230,9 @@ int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *eng
 	info.options = LWS_SERVER_OPTION_LIBUV | LWS_SERVER_OPTION_VALIDATE_UTF8 |
 		       LWS_SERVER_OPTION_HTTP_HEADERS_SECURITY_BEST_PRACTICES_ENFORCE |
 		       LWS_SERVER_OPTION_EXPLICIT_VHOSTS;
-	info.port = cfg->listen_port;
-	info.iface = cfg->listen_host[0] ? cfg->listen_host : NULL;
+	/* lws sets up the server side (TLS included) but does not listen:
+	 * connections come from listen_open()'s socket. */
+	info.port = CONTEXT_PORT_NO_LISTEN_SERVER;
 	info.protocols = protocols;
 	info.user = s;
 	/* With a foreign loop, destruction finishes asynchronously as lws's
@@ -1070,7 +1252,6 @@ int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *eng
 		/* Both or neither: config validation cannot see pairs, so say it here. */
 		if (!cfg->tls_cert[0] || !cfg->tls_key[0]) {
 			hr_err("tls.cert and tls.key must be set together");
-			hr_sessions_free(s->sessions);
 			free(s->trace);
 			free(s);
 			return -EINVAL;
@@ -1084,7 +1265,6 @@ int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *eng
 	s->ctx = lws_create_context(&info);
 	if (!s->ctx) {
 		hr_err("cannot create the libwebsockets context (is libwebsockets-evlib-uv installed?)");
-		hr_sessions_free(s->sessions);
 		free(s->trace);
 		free(s);
 		return -EIO;
@@ -1092,21 +1272,35 @@ int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *eng
 	s->vhost = lws_create_vhost(s->ctx, &info);
 	if (!s->vhost) {
 		if (cfg->tls_cert[0])
-			hr_err("cannot listen on %s:%d with TLS (check tls.cert and tls.key)", cfg->listen_host,
-			       cfg->listen_port);
+			hr_err("event=listen_failed addr=%s:%d error=\"cannot set up TLS (check tls.cert and tls.key)\"",
+			       cfg->listen_host, cfg->listen_port);
 		else
-			hr_err("cannot listen on %s:%d", cfg->listen_host, cfg->listen_port);
+			hr_err("event=listen_failed addr=%s:%d error=\"cannot create the vhost\"", cfg->listen_host,
+			       cfg->listen_port);
 		hr_server_stop(s);
 		*out = s; /* the caller drains the loop, then frees */
-		return -EADDRINUSE;
+		return -EINVAL;
 	}
+	int fd = listen_open(cfg->listen_host, cfg->listen_port, &s->port);
+	if (fd < 0) {
+		hr_server_stop(s);
+		*out = s;
+		return fd;
+	}
+	s->listen_fd = fd;
+	s->loop = loop;
+	uv_poll_init(loop, &s->listen_poll, fd);
+	uv_timer_init(loop, &s->listen_pause);
+	s->listen_poll.data = s->listen_pause.data = s;
+	s->listen_on = 1;
+	uv_poll_start(&s->listen_poll, UV_READABLE, on_listen_readable);
 	*out = s;
 	return 0;
 }
 
 int hr_server_port(const hr_server *s)
 {
-	return lws_get_vhost_listen_port(s->vhost);
+	return s->port;
 }
 
 unsigned hr_server_connections(const hr_server *s)
@@ -1137,7 +1331,7 @@ unsigned long long hr_server_questions(const hr_server *s)
 
 struct hr_metrics *hr_server_metrics(hr_server *s)
 {
-	return s ? &s->metrics : NULL;
+	return s ? s->metrics : NULL;
 }
 
 unsigned hr_server_busy(const hr_server *s)
@@ -1150,6 +1344,7 @@ void hr_server_stop(hr_server *s)
 	if (!s || !s->ctx || s->stopping)
 		return;
 	s->stopping = 1;
+	listen_stop(s);
 	lws_context_destroy(s->ctx);
 }
 
@@ -1162,14 +1357,6 @@ void hr_server_free(hr_server *s)
 	 * foreign-loop examples do). */
 	if (s->ctx)
 		lws_context_destroy(s->ctx);
-	for (size_t i = 0; i < ADDR_BUCKETS; i++) {
-		while (s->addrs[i]) {
-			struct addr_count *n = s->addrs[i]->next;
-			free(s->addrs[i]);
-			s->addrs[i] = n;
-		}
-	}
-	hr_sessions_free(s->sessions);
 	free(s->trace);
 	free(s);
 }

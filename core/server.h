@@ -16,11 +16,27 @@
 typedef struct hr_server hr_server;
 
 /*
+ * What the servers of all workers share (herald serve --workers): the
+ * connection counts behind limits.max_connections and limits.per_address,
+ * which limit the whole daemon, the HTTP conversations (a session's next
+ * request may reach another worker) and the metrics. Made from CFG before the
+ * first server starts, freed after the last one is freed; thread-safe.
+ */
+typedef struct hr_server_shared hr_server_shared;
+hr_server_shared *hr_server_shared_new(const struct hr_config *cfg);
+void hr_server_shared_free(hr_server_shared *sh);
+struct hr_metrics *hr_server_shared_metrics(hr_server_shared *sh);
+
+/*
  * Creates the lws context on LOOP (foreign loop) listening on cfg->listen_*.
- * CFG and ENGINE are borrowed and must outlive the server.
+ * CFG, ENGINE and SHARED are borrowed and must outlive the server. WORKERS
+ * is how many servers will listen on the port: above 1 each listens with
+ * SO_REUSEPORT, so start the first and give the others the port it bound.
+ * A server and its loop belong to one thread.
  * Returns 0 or a negative errno (the reason is logged).
  */
-int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *engine, hr_server **out);
+int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *engine, hr_server_shared *shared,
+		    int workers, hr_server **out);
 
 /* Called with the question's text whenever the answer was the fallback, so the
  * daemon can keep unanswered questions (when enabled). */
@@ -39,14 +55,14 @@ void hr_server_set_voice(hr_server *s, struct hr_voice *voice);
 /* The port actually bound (useful when the config asked for port 0). */
 int hr_server_port(const hr_server *s);
 
-/* Number of open WebSocket connections. */
+/* Number of open WebSocket connections on this server (worker). */
 unsigned hr_server_connections(const hr_server *s);
 
 /* Questions asked (WebSocket and HTTP) since the server started. */
 unsigned long long hr_server_questions(const hr_server *s);
 
-/* The counters served at GET /metrics, owned by S; the daemon adds what only
- * it knows (reloads). NULL when S is NULL. */
+/* The counters served at GET /metrics (shared by every worker); the daemon
+ * adds what only it knows (reloads). NULL when S is NULL. */
 struct hr_metrics *hr_server_metrics(hr_server *s);
 
 /*

@@ -1,5 +1,7 @@
 #include "sessions.h"
 
+#include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +23,7 @@ struct hr_sessions {
 	size_t count, max;
 	uint64_t ttl_ms;
 	struct entry *head, *tail;
+	pthread_mutex_t lock; /* held for the whole of every public call */
 };
 
 static uint64_t hash(const char *s)
@@ -46,6 +49,7 @@ hr_sessions *hr_sessions_new(size_t max, uint64_t ttl_ms)
 	}
 	s->max = max ? max : 1;
 	s->ttl_ms = ttl_ms;
+	pthread_mutex_init(&s->lock, NULL);
 	return s;
 }
 
@@ -95,46 +99,88 @@ void hr_sessions_free(hr_sessions *s)
 		e = n;
 	}
 	free(s->buckets);
+	pthread_mutex_destroy(&s->lock);
 	free(s);
 }
 
-size_t hr_sessions_expire(hr_sessions *s, uint64_t now_ms)
+static size_t expire_locked(hr_sessions *s, uint64_t now_ms)
 {
 	size_t n = 0;
-	while (s->tail && now_ms - s->tail->used_ms > s->ttl_ms) {
+	/* Workers read the clock before taking the lock, so a caller's NOW may
+	 * be a little older than the last use: that is not expiry. */
+	while (s->tail && now_ms > s->tail->used_ms && now_ms - s->tail->used_ms > s->ttl_ms) {
 		remove_entry(s, s->tail);
 		n++;
 	}
 	return n;
 }
 
-struct hr_convo *hr_sessions_get(hr_sessions *s, const char *id, uint64_t now_ms)
+size_t hr_sessions_expire(hr_sessions *s, uint64_t now_ms)
 {
-	hr_sessions_expire(s, now_ms);
-	size_t b = hash(id) & (s->nbuckets - 1);
-	for (struct entry *e = s->buckets[b]; e; e = e->hnext) {
-		if (strcmp(e->id, id) == 0) {
-			e->used_ms = now_ms;
-			lru_unlink(s, e);
-			lru_push_front(s, e);
-			return &e->convo;
-		}
-	}
-	if (s->count >= s->max)
-		remove_entry(s, s->tail);
-	struct entry *e = calloc(1, sizeof(*e));
-	if (!e)
-		return NULL;
-	strncpy(e->id, id, HR_ID_MAX);
-	e->used_ms = now_ms;
-	e->hnext = s->buckets[b];
-	s->buckets[b] = e;
-	lru_push_front(s, e);
-	s->count++;
-	return &e->convo;
+	pthread_mutex_lock(&s->lock);
+	size_t n = expire_locked(s, now_ms);
+	pthread_mutex_unlock(&s->lock);
+	return n;
 }
 
-size_t hr_sessions_count(const hr_sessions *s)
+static struct entry *find(hr_sessions *s, const char *id)
 {
-	return s->count;
+	for (struct entry *e = s->buckets[hash(id) & (s->nbuckets - 1)]; e; e = e->hnext)
+		if (strcmp(e->id, id) == 0)
+			return e;
+	return NULL;
+}
+
+int hr_sessions_load(hr_sessions *s, const char *id, uint64_t now_ms, struct hr_convo *out)
+{
+	pthread_mutex_lock(&s->lock);
+	expire_locked(s, now_ms);
+	struct entry *e = find(s, id);
+	if (e) {
+		*out = e->convo;
+		e->used_ms = now_ms;
+		lru_unlink(s, e);
+		lru_push_front(s, e);
+	} else {
+		memset(out, 0, sizeof(*out));
+	}
+	pthread_mutex_unlock(&s->lock);
+	return e != NULL;
+}
+
+int hr_sessions_store(hr_sessions *s, const char *id, uint64_t now_ms, const struct hr_convo *convo)
+{
+	int rc = 0;
+	pthread_mutex_lock(&s->lock);
+	expire_locked(s, now_ms);
+	struct entry *e = find(s, id);
+	if (e) {
+		lru_unlink(s, e);
+	} else {
+		if (s->count >= s->max)
+			remove_entry(s, s->tail);
+		if (!(e = calloc(1, sizeof(*e)))) {
+			rc = -ENOMEM;
+			goto out;
+		}
+		strncpy(e->id, id, HR_ID_MAX);
+		size_t b = hash(e->id) & (s->nbuckets - 1);
+		e->hnext = s->buckets[b];
+		s->buckets[b] = e;
+		s->count++;
+	}
+	e->convo = *convo;
+	e->used_ms = now_ms;
+	lru_push_front(s, e);
+out:
+	pthread_mutex_unlock(&s->lock);
+	return rc;
+}
+
+size_t hr_sessions_count(hr_sessions *s)
+{
+	pthread_mutex_lock(&s->lock);
+	size_t n = s->count;
+	pthread_mutex_unlock(&s->lock);
+	return n;
 }

@@ -48,7 +48,7 @@ class Daemon {
 			d.proc.stderr.setEncoding('utf8');
 			d.proc.stderr.on('data', (s) => {
 				d.log += s;
-				const m = /listening on [^ ]+:(\d+)/.exec(d.log);
+				const m = /listening addr=[^ ]+:(\d+)/.exec(d.log);
 				if (m && !d.port) {
 					d.port = Number(m[1]);
 					clearTimeout(timer);

@@ -37,7 +37,7 @@ class Daemon:
         def pump():
             for line in self.proc.stderr:
                 self.lines.append(line.rstrip("\n"))
-                m = re.search(r"listening on [^ ]+:(\d+)", line)
+                m = re.search(r"listening addr=[^ ]+:(\d+)", line)
                 if m and not ready.is_set():
                     self.port = int(m.group(1))
                     ready.set()

@@ -182,7 +182,7 @@ class ClusterTest(unittest.TestCase):
         status, upstream, reply = self.ask("what is HER2", "conv-new-%d" % random.randint(0, 1 << 30))
         self.assertEqual(status, 200)
         self.assertTrue(upstream.endswith(":%d" % self.a.port), upstream)
-        self.assertIn("draining", self.b.log())
+        self.assertIn("action=drain", self.b.log())
         # /metrics is not served through the public name.
         self.assertEqual(http(self.url + "/metrics")[0], 404)
 

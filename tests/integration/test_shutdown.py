@@ -67,7 +67,7 @@ class GracefulShutdownTest(unittest.TestCase):
             self.assertTrue(all(m["type"] == "answer" for m in got))
             ws.close()
         self.assertEqual(d.proc.wait(15), 0, d.log())
-        self.assertIn("herald stopped", d.log())
+        self.assertIn("event=stopped", d.log())
 
     def test_draining_refuses_new_work_and_fails_health(self):
         conf = config(self.root, "limits = { drain_seconds = 5, rate_per_second = 10000, rate_burst = 10000 }\n")
@@ -84,7 +84,7 @@ class GracefulShutdownTest(unittest.TestCase):
         started = time.time()
         self.assertEqual(d.proc.wait(15), 0, d.log())
         self.assertLess(time.time() - started, 9)
-        self.assertIn("drain deadline passed", d.log())
+        self.assertIn("event=drain_deadline", d.log())
         hold.sock.close()
 
     def test_second_signal_stops_at_once(self):

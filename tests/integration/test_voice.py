@@ -380,10 +380,10 @@ class VoiceReloadTest(unittest.TestCase):
             ws = WebSocket(d.port, timeout=60)
             heard, _, _ = ask_aloud(ws, "r1", pcm)
             self.assertNotIn("zebra", heard)
-            reloads = sum("reloaded:" in line for line in d.lines)
+            reloads = sum("event=reloaded" in line for line in d.lines)
             with open(os.path.join(self.root, "intents", "zz_zebra.intents"), "w") as f:
                 f.write("intent zz.zebra\n  pattern: zebra clinic\n  example: %s\n" % question)
-            self.assertTrue(wait_for(lambda: sum("reloaded:" in line for line in d.lines) > reloads, 15),
+            self.assertTrue(wait_for(lambda: sum("event=reloaded" in line for line in d.lines) > reloads, 15),
                             d.log())
             heard, _, _ = ask_aloud(ws, "r2", pcm)
             self.assertEqual(heard, question)

@@ -155,7 +155,7 @@ class NoWebDirTest(unittest.TestCase):
                 self.assertEqual(http(d.url + "/")[0], 404)
                 self.assertEqual(http(d.url + "/widget.js")[0], 404)
                 self.assertEqual(http(d.url + "/healthz")[0], 200)
-                self.assertIn("no chat widget", d.log())
+                self.assertIn("event=no_widget", d.log())
         finally:
             shutil.rmtree(root, ignore_errors=True)
 

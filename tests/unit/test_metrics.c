@@ -12,7 +12,7 @@ static struct hr_metrics m;
 
 static char *render(size_t *len)
 {
-	struct hr_metrics_gauges g = {.connections_open = 3, .draining = 0};
+	struct hr_metrics_gauges g = {.draining = 0, .workers = 2};
 	char *buf = hr_metrics_render(&m, &g, 16, len);
 	assert_non_null(buf);
 	char *text = malloc(*len + 1);
@@ -33,6 +33,12 @@ static void test_counts(void **state)
 	hr_metrics_question(&m, "drug.side_effects", HR_TIER_NONE, -ETIME, 50000);
 	hr_metrics_question(&m, "drug.side_effects", HR_TIER_NONE, -EIO, 70);
 	hr_metrics_question_error(&m, 5);
+	for (int i = 0; i < 4; i++)
+		hr_metrics_event(&m, HR_EV_CONNECTION_OPENED);
+	hr_metrics_event(&m, HR_EV_CONNECTION_CLOSED);
+	hr_metrics_refused(&m, HR_REFUSED_ORIGIN);
+	hr_metrics_refused(&m, HR_REFUSED_COUNT); /* out of range: ignored */
+	hr_metrics_event(&m, HR_EV_RELOAD_OK);
 	assert_int_equal(hr_metrics_intent_count(&m, "her2.what_is"), 2);
 	assert_int_equal(hr_metrics_intent_count(&m, "nothing"), 0);
 	assert_int_equal(m.fallbacks, 1);
@@ -51,6 +57,10 @@ static void test_counts(void **state)
 	assert_non_null(strstr(text, "herald_fallbacks_total 1\n"));
 	assert_non_null(strstr(text, "herald_plugin_budget_kills_total 1\n"));
 	assert_non_null(strstr(text, "herald_connections_open 3\n"));
+	assert_non_null(strstr(text, "herald_connections_total 4\n"));
+	assert_non_null(strstr(text, "herald_connections_refused_total{reason=\"origin\"} 1\n"));
+	assert_non_null(strstr(text, "herald_reloads_total{result=\"ok\"} 1\n"));
+	assert_non_null(strstr(text, "herald_workers 2\n"));
 	/* Buckets are cumulative and end with +Inf equal to the count. */
 	assert_non_null(strstr(text, "herald_answer_seconds_bucket{le=\"5e-05\"} 3\n"));
 	assert_non_null(strstr(text, "herald_answer_seconds_bucket{le=\"+Inf\"} 7\n"));
