@@ -562,7 +562,7 @@ static int worker_start(struct worker *w)
 		hr_notice("event=no_widget dir=%s error=\"%s\"", w->cfg.web_dir, strerror(-wrc));
 	if (w->cfg.voice_enabled)
 		worker_voice(w);
-	rc = hr_server_start(&w->loop, &w->cfg, w->engine, d->shared, d->nworkers, &w->server);
+	rc = hr_server_start(&w->loop, &w->cfg, w->engine, d->shared, w->index, d->nworkers, &w->server);
 	if (rc)
 		return rc;
 	hr_server_set_webroot(w->server, w->web);

@@ -267,7 +267,11 @@ int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t
 			hr_answer_clear(out);
 			rc = builtin_fallback(out);
 		} else if (rc) {
-			hr_warn("plugin failed on intent %s: %s", rq.intent, trace->plugin_err);
+			{
+			char why[600];
+			hr_warn("event=plugin_failed intent=%s error=%s", rq.intent,
+				hr_log_quote(why, sizeof(why), trace->plugin_err));
+		}
 			hr_answer_clear(out);
 			rc = apology(out, rq.intent);
 		}

@@ -53,3 +53,37 @@ void hr_log(enum hr_log_level level, const char *fmt, ...)
 	/* One fprintf per line keeps lines whole when several workers log. */
 	fprintf(stderr, "<%d>%s\n", (int)level, line);
 }
+
+const char *hr_log_quote(char *dst, size_t cap, const char *src)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t n = 0;
+	if (cap < 3) {
+		if (cap)
+			dst[0] = '\0';
+		return dst;
+	}
+	dst[n++] = '"';
+	for (const unsigned char *p = (const unsigned char *)(src ? src : ""); *p; p++) {
+		char esc[4];
+		size_t k = 0;
+		if (*p == '"' || *p == '\\') {
+			esc[k++] = '\\';
+			esc[k++] = (char)*p;
+		} else if (*p < 0x20 || *p == 0x7f) {
+			esc[k++] = '\\';
+			esc[k++] = 'x';
+			esc[k++] = hex[*p >> 4];
+			esc[k++] = hex[*p & 15];
+		} else {
+			esc[k++] = (char)*p;
+		}
+		if (n + k + 2 > cap)
+			break;
+		memcpy(dst + n, esc, k);
+		n += k;
+	}
+	dst[n++] = '"';
+	dst[n] = '\0';
+	return dst;
+}

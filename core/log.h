@@ -9,6 +9,7 @@
 #define HERALD_LOG_H
 
 #include <stdarg.h>
+#include <stddef.h>
 
 enum hr_log_level {
 	HR_LOG_ERR = 3,
@@ -31,6 +32,15 @@ void hr_log(enum hr_log_level level, const char *fmt, ...)
 /* Installs a hook that sees every printed line (tests use it to inspect logs). */
 typedef void (*hr_log_sink)(enum hr_log_level level, const char *line, void *ud);
 void hr_log_set_sink(hr_log_sink sink, void *ud);
+
+/*
+ * Log lines are key=value pairs ("event=reloaded intents=122 workers=2").
+ * A value that may hold spaces or quotes goes through this: SRC is written
+ * into DST (CAP bytes) between double quotes, with \" \\ and control
+ * characters escaped, cut to fit. Returns DST. Never for what people typed:
+ * that is not logged at all (docs/security.md).
+ */
+const char *hr_log_quote(char *dst, size_t cap, const char *src);
 
 #define hr_err(...) hr_log(HR_LOG_ERR, __VA_ARGS__)
 #define hr_warn(...) hr_log(HR_LOG_WARN, __VA_ARGS__)

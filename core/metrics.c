@@ -111,7 +111,13 @@ static void observe(struct hr_metrics *m, uint64_t us)
 	m->latency_sum_us += us;
 }
 
-void hr_metrics_question(struct hr_metrics *m, const char *intent, enum hr_tier tier, int plugin_rc,
+static void count_worker(struct hr_metrics *m, int worker)
+{
+	if (worker >= 0 && worker < HR_METRICS_MAX_WORKERS)
+		m->worker_questions[worker]++;
+}
+
+void hr_metrics_question(struct hr_metrics *m, int worker, const char *intent, enum hr_tier tier, int plugin_rc,
                          uint64_t elapsed_us)
 {
 	char name[HR_METRICS_NAME_MAX];
@@ -134,12 +140,14 @@ void hr_metrics_question(struct hr_metrics *m, const char *intent, enum hr_tier 
 			m->budget_kills++;
 	}
 	observe(m, elapsed_us);
+	count_worker(m, worker);
 	pthread_mutex_unlock(&m->lock);
 }
 
-void hr_metrics_question_error(struct hr_metrics *m, uint64_t elapsed_us)
+void hr_metrics_question_error(struct hr_metrics *m, int worker, uint64_t elapsed_us)
 {
 	pthread_mutex_lock(&m->lock);
+	count_worker(m, worker);
 	m->question_errors++;
 	observe(m, elapsed_us);
 	pthread_mutex_unlock(&m->lock);
@@ -272,6 +280,11 @@ static char *render_copy(const struct hr_metrics *m, const struct hr_metrics_gau
 	        m->rate_limited);
 	gauge(&o, "herald_draining", "1 while a SIGTERM drain is under way.", g->draining ? 1 : 0);
 	gauge(&o, "herald_workers", "Event loops serving (herald serve --workers).", g->workers);
+	put(&o, "# HELP herald_worker_questions_total Questions answered, by worker (event loop).\n"
+	        "# TYPE herald_worker_questions_total counter\n");
+	for (int i = 0; i < g->workers && i < HR_METRICS_MAX_WORKERS; i++)
+		put(&o, "herald_worker_questions_total{worker=\"%d\"} %llu\n", i,
+		    (unsigned long long)m->worker_questions[i]);
 
 	put(&o, "# HELP herald_answer_seconds Time to answer one question.\n"
 	        "# TYPE herald_answer_seconds histogram\n");

@@ -29,6 +29,8 @@
 #define HR_METRICS_NAME_MAX 64
 /* Upper bounds of the latency histogram, in microseconds (+Inf is implied). */
 #define HR_METRICS_BUCKETS 11
+/* Workers counted one by one (herald serve allows at most this many). */
+#define HR_METRICS_MAX_WORKERS 256
 
 /* Why a connection was refused; each is one label value. */
 enum hr_refusal {
@@ -62,6 +64,7 @@ struct hr_metrics {
 	uint64_t latency_buckets[HR_METRICS_BUCKETS + 1]; /* non-cumulative; last is +Inf */
 	uint64_t latency_count;
 	uint64_t latency_sum_us;
+	uint64_t worker_questions[HR_METRICS_MAX_WORKERS]; /* how evenly the kernel spreads the work */
 };
 
 /* Counted one at a time, by whoever sees them happen. */
@@ -87,16 +90,16 @@ void hr_metrics_event(struct hr_metrics *m, enum hr_metrics_event ev);
 void hr_metrics_refused(struct hr_metrics *m, enum hr_refusal why);
 
 /*
- * Counts one answered question: INTENT (the answer's intent name), TIER (the
+ * Counts one answered question, by WORKER (its index), INTENT (the answer's intent name), TIER (the
  * safety check's tier), PLUGIN_RC (struct hr_trace's plugin_rc: 0, -ENOENT
  * for no handler, -ETIME for a budget kill, another negative errno for a
  * failure) and how long it took. Never allocates.
  */
-void hr_metrics_question(struct hr_metrics *m, const char *intent, enum hr_tier tier, int plugin_rc,
+void hr_metrics_question(struct hr_metrics *m, int worker, const char *intent, enum hr_tier tier, int plugin_rc,
                          uint64_t elapsed_us);
 
 /* Counts a question the engine could not answer at all (rc != 0). */
-void hr_metrics_question_error(struct hr_metrics *m, uint64_t elapsed_us);
+void hr_metrics_question_error(struct hr_metrics *m, int worker, uint64_t elapsed_us);
 
 /* The count for INTENT so far (tests, and nothing else, need this). */
 uint64_t hr_metrics_intent_count(struct hr_metrics *m, const char *intent);

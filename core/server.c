@@ -114,7 +114,7 @@ struct hr_server {
 	void *on_fallback_ud;
 	const hr_webroot *web; /* the widget's files, borrowed from the daemon */
 	hr_voice *voice;       /* NULL: voice is off; borrowed from the daemon */
-	int workers;           /* for herald_workers at GET /metrics */
+	int worker, workers;   /* this server's index, and how many there are */
 	/* The listening socket is herald's own (see listen_open()). */
 	int listen_fd;
 	int port;
@@ -158,8 +158,15 @@ static struct addr_count **addr_slot(struct hr_server_shared *sh, const char *ad
 	return pp;
 }
 
-/* Counts one more WebSocket from WSI's address; NULL when the address is at its cap. */
-static struct addr_count *addr_acquire(struct hr_server *s, struct lws *wsi)
+/*
+ * Counts one more WebSocket from WSI's address, and one more in all; NULL
+ * when the address is at limits.max_connections_per_address (*WHY is then
+ * HR_REFUSED_PER_ADDRESS) or the daemon at limits.max_connections
+ * (HR_REFUSED_MAX_CONNECTIONS). ws_filter() already refused most upgrades
+ * over the total, but two workers can each pass it for the last slot; the
+ * count taken here, under the lock, is the one that holds.
+ */
+static struct addr_count *addr_acquire(struct hr_server *s, struct lws *wsi, enum hr_refusal *why)
 {
 	char addr[48] = "";
 	lws_get_peer_simple(wsi, addr, sizeof(addr));
@@ -169,10 +176,19 @@ static struct addr_count *addr_acquire(struct hr_server *s, struct lws *wsi)
 	struct addr_count **pp = addr_slot(sh, addr);
 	if (!*pp && (*pp = calloc(1, sizeof(**pp))))
 		snprintf((*pp)->addr, sizeof((*pp)->addr), "%s", addr);
-	if (*pp && (*pp)->count < (unsigned)s->cfg->max_per_address) {
+	if (sh->connections >= (unsigned)s->cfg->max_connections) {
+		*why = HR_REFUSED_MAX_CONNECTIONS;
+	} else if (*pp && (*pp)->count < (unsigned)s->cfg->max_per_address) {
 		a = *pp;
 		a->count++;
 		sh->connections++;
+	} else {
+		*why = HR_REFUSED_PER_ADDRESS;
+	}
+	if (*pp && (*pp)->count == 0) {
+		struct addr_count *unused = *pp;
+		*pp = unused->next;
+		free(unused);
 	}
 	pthread_mutex_unlock(&sh->lock);
 	return a;
@@ -226,15 +242,15 @@ static int answer(struct hr_server *s, struct hr_convo *convo, const struct hr_a
 	lws_usec_t dt = lws_now_usecs() - t0;
 	s->questions++;
 	if (rc == 0)
-		hr_metrics_question(s->metrics, out->intent, trace->safety.tier, trace->plugin_rc, (uint64_t)dt);
+		hr_metrics_question(s->metrics, s->worker, out->intent, trace->safety.tier, trace->plugin_rc, (uint64_t)dt);
 	else
-		hr_metrics_question_error(s->metrics, (uint64_t)dt);
+		hr_metrics_question_error(s->metrics, s->worker, (uint64_t)dt);
 	/* Privacy: the log carries the intent, safety tier and timing, never the
 	 * question or the answer. */
 	if (rc == 0 && s->on_fallback && strcmp(out->intent, "fallback") == 0)
 		s->on_fallback(s->on_fallback_ud, ask->text, ask->text_len);
 	if (rc == 0)
-		hr_info("answered intent=%s safety=%s candidates=%zu us=%lld", out->intent,
+		hr_info("event=answered intent=%s safety=%s candidates=%zu us=%lld", out->intent,
 			hr_safety_name(out->safety) ? hr_safety_name(out->safety) : "none",
 			trace->match.ncandidates, (long long)dt);
 	return rc;
@@ -278,7 +294,7 @@ static void ws_error(struct lws *wsi, struct conn *c, const struct hr_proto_erro
 {
 	size_t len;
 	char *buf = hr_proto_error(e, LWS_PRE, &len);
-	hr_info("error code=%s", hr_proto_code_name(e->code));
+	hr_info("event=ws_error code=%s", hr_proto_code_name(e->code));
 	if (buf)
 		ws_enqueue(wsi, c, buf, len);
 }
@@ -455,24 +471,24 @@ static int ws_filter(struct hr_server *s, struct lws *wsi)
 		return -1;
 	if (s->draining) {
 		hr_metrics_refused(s->metrics, HR_REFUSED_DRAINING);
-		hr_info("refused a WebSocket: draining for shutdown");
+		hr_info("event=ws_refused reason=draining");
 		return -1;
 	}
 	if (!hr_access_origin_allowed(header(wsi, WSI_TOKEN_ORIGIN, origin, sizeof(origin)),
 				      header(wsi, WSI_TOKEN_HOST, host, sizeof(host)), s->cfg->allowed_origins)) {
 		hr_metrics_refused(s->metrics, HR_REFUSED_ORIGIN);
-		hr_info("refused a WebSocket: origin not allowed");
+		hr_info("event=ws_refused reason=origin");
 		return -1;
 	}
 	if (!hr_access_token_ok(header(wsi, WSI_TOKEN_HTTP_AUTHORIZATION, auth, sizeof(auth)), s->cfg->auth_tokens)) {
 		hr_metrics_refused(s->metrics, HR_REFUSED_TOKEN);
-		hr_info("refused a WebSocket: missing or wrong bearer token");
+		hr_info("event=ws_refused reason=token");
 		return -1;
 	}
 	unsigned open = total_connections(s);
 	if (open >= (unsigned)s->cfg->max_connections) {
 		hr_metrics_refused(s->metrics, HR_REFUSED_MAX_CONNECTIONS);
-		hr_warn("refused a WebSocket: %u connections open", open);
+		hr_warn("event=ws_refused reason=max_connections open=%u", open);
 		return -1;
 	}
 	return 0;
@@ -539,7 +555,7 @@ static int http_error(struct lws *wsi, struct conn *c, unsigned status, enum hr_
 	char *json = hr_proto_error(&e, LWS_PRE, &len);
 	if (!json)
 		return -1;
-	hr_info("http status=%u code=%s", status, hr_proto_code_name(code));
+	hr_info("event=http status=%u code=%s", status, hr_proto_code_name(code));
 	return http_respond(wsi, c, status, allow, json, len);
 }
 
@@ -634,7 +650,7 @@ static int http_metrics(struct hr_server *s, struct lws *wsi, struct conn *c)
 	char peer[64] = "";
 	lws_get_peer_simple(wsi, peer, sizeof(peer));
 	if (!hr_metrics_allowed(peer, s->cfg->metrics_allow)) {
-		hr_info("http status=403 path=/metrics reason=address_not_allowed");
+		hr_info("event=http status=403 path=/metrics reason=address_not_allowed");
 		return http_json(wsi, c, 403, "{\"type\":\"error\",\"code\":\"forbidden\","
 					      "\"message\":\"metrics are served to loopback and metrics.allow only\"}");
 	}
@@ -729,7 +745,7 @@ static int http_ask(struct hr_server *s, struct lws *wsi, struct conn *c)
 	struct hr_answer a = { 0 };
 	int rc = answer(s, &convo, &ask, &a);
 	if (rc == 0 && ask.has_session && hr_sessions_store(s->sessions, ask.session, now_ms(), &convo))
-		hr_warn("out of memory: a session's conversation was not kept");
+		hr_warn("event=session_not_kept error=\"out of memory\"");
 	if (rc) {
 		hr_answer_clear(&a);
 		hr_ask_clear(&ask);
@@ -1001,9 +1017,11 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
 		return ws_filter(s, wsi);
 	case LWS_CALLBACK_ESTABLISHED:
 		memset(c, 0, sizeof(*c));
-		if (!(c->addr = addr_acquire(s, wsi))) {
-			hr_metrics_refused(s->metrics, HR_REFUSED_PER_ADDRESS);
-			hr_warn("refused a WebSocket: too many from one address");
+		enum hr_refusal why = HR_REFUSED_PER_ADDRESS;
+		if (!(c->addr = addr_acquire(s, wsi, &why))) {
+			hr_metrics_refused(s->metrics, why);
+			hr_warn("event=ws_refused reason=%s",
+				why == HR_REFUSED_PER_ADDRESS ? "per_address" : "max_connections");
 			return -1;
 		}
 		c->is_ws = 1;
@@ -1082,7 +1100,22 @@ static void lws_log_emit(int level, const char *line)
 /* Connections taken per wake-up, so one busy port cannot starve the loop. */
 #define ACCEPT_BATCH 64
 
-static int listen_open(const char *host, int port, int *bound_port)
+/* Whether something else already listens on ADDR. SO_REUSEPORT would let a
+ * second herald of the same user share the port without a word; a probe bound
+ * without it fails instead, so a mistaken second start is refused. */
+static int port_taken(const struct addrinfo *ai)
+{
+	int fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, ai->ai_protocol);
+	if (fd < 0)
+		return 0;
+	int one = 1;
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	int taken = bind(fd, ai->ai_addr, ai->ai_addrlen) != 0 && errno == EADDRINUSE;
+	close(fd);
+	return taken;
+}
+
+static int listen_open(const char *host, int port, int first, int *bound_port)
 {
 	char service[16];
 	snprintf(service, sizeof(service), "%d", port);
@@ -1095,6 +1128,10 @@ static int listen_open(const char *host, int port, int *bound_port)
 	}
 	int fd = -1, err = EADDRNOTAVAIL;
 	for (struct addrinfo *ai = res; ai && fd < 0; ai = ai->ai_next) {
+		if (first && port != 0 && port_taken(ai)) {
+			err = EADDRINUSE;
+			continue;
+		}
 		fd = socket(ai->ai_family, ai->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, ai->ai_protocol);
 		if (fd < 0) {
 			err = errno;
@@ -1205,7 +1242,7 @@ struct hr_metrics *hr_server_shared_metrics(hr_server_shared *sh)
 }
 
 int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *engine, hr_server_shared *shared,
-		    int workers, hr_server **out)
+		    int worker, int workers, hr_server **out)
 {
 	struct hr_server *s = calloc(1, sizeof(*s));
 	if (!s)
@@ -1215,6 +1252,7 @@ int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *eng
 	s->shared = shared;
 	s->sessions = shared->sessions;
 	s->metrics = &shared->metrics;
+	s->worker = worker;
 	s->workers = workers;
 	s->trace = malloc(sizeof(*s->trace));
 	if (!s->trace) {
@@ -1251,7 +1289,7 @@ int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *eng
 	if (cfg->tls_cert[0] || cfg->tls_key[0]) {
 		/* Both or neither: config validation cannot see pairs, so say it here. */
 		if (!cfg->tls_cert[0] || !cfg->tls_key[0]) {
-			hr_err("tls.cert and tls.key must be set together");
+			hr_err("event=start_failed error=\"tls.cert and tls.key must be set together\"");
 			free(s->trace);
 			free(s);
 			return -EINVAL;
@@ -1264,7 +1302,7 @@ int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *eng
 	}
 	s->ctx = lws_create_context(&info);
 	if (!s->ctx) {
-		hr_err("cannot create the libwebsockets context (is libwebsockets-evlib-uv installed?)");
+		hr_err("event=start_failed error=\"cannot create the libwebsockets context (is libwebsockets-evlib-uv installed?)\"");
 		free(s->trace);
 		free(s);
 		return -EIO;
@@ -1281,7 +1319,7 @@ int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *eng
 		*out = s; /* the caller drains the loop, then frees */
 		return -EINVAL;
 	}
-	int fd = listen_open(cfg->listen_host, cfg->listen_port, &s->port);
+	int fd = listen_open(cfg->listen_host, cfg->listen_port, worker == 0, &s->port);
 	if (fd < 0) {
 		hr_server_stop(s);
 		*out = s;

@@ -29,14 +29,14 @@ struct hr_metrics *hr_server_shared_metrics(hr_server_shared *sh);
 
 /*
  * Creates the lws context on LOOP (foreign loop) listening on cfg->listen_*.
- * CFG, ENGINE and SHARED are borrowed and must outlive the server. WORKERS
- * is how many servers will listen on the port: above 1 each listens with
- * SO_REUSEPORT, so start the first and give the others the port it bound.
+ * CFG, ENGINE and SHARED are borrowed and must outlive the server. WORKER
+ * is its index among WORKERS servers listening on the port; each listens
+ * with SO_REUSEPORT, so start the first and give the others the port it bound.
  * A server and its loop belong to one thread.
  * Returns 0 or a negative errno (the reason is logged).
  */
 int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *engine, hr_server_shared *shared,
-		    int workers, hr_server **out);
+		    int worker, int workers, hr_server **out);
 
 /* Called with the question's text whenever the answer was the fallback, so the
  * daemon can keep unanswered questions (when enabled). */

@@ -385,7 +385,7 @@ static void send_error(hr_voice_job *j, enum hr_proto_code code, unsigned status
 	hr_proto_error_set(&e, code, j->has_id ? j->id : NULL, message);
 	size_t len;
 	char *buf = hr_proto_error(&e, j->headroom, &len);
-	hr_info("voice error code=%s", hr_proto_code_name(code));
+	hr_info("event=voice_error code=%s", hr_proto_code_name(code));
 	if (j->mode == HR_VOICE_WS) {
 		if (buf)
 			j->sink->send(j->ud, buf, len, 0);
@@ -471,7 +471,7 @@ static void listen_done(uv_work_t *w, int status)
 		return;
 	}
 	if (j->rc) {
-		hr_warn("voice: recognition failed: %s", strerror(-j->rc));
+		hr_warn("event=voice_failed stage=recognition error=\"%s\"", strerror(-j->rc));
 		send_error(j, HR_E_INTERNAL, 500, "speech recognition failed; please try again");
 		job_free(j);
 		pump(v);
@@ -485,7 +485,7 @@ static void listen_done(uv_work_t *w, int status)
 	}
 	int rc = j->transcript[0] ? j->sink->answer(j->ud, j->transcript, strlen(j->transcript), &j->answer)
 	                          : not_heard(&j->answer);
-	hr_info("voice: heard=%s intent=%s", j->transcript[0] ? "yes" : "nothing",
+	hr_info("event=voice_answered heard=%s intent=%s", j->transcript[0] ? "yes" : "nothing",
 	        rc == 0 && j->answer.intent ? j->answer.intent : "-");
 	if (rc) {
 		send_error(j, HR_E_INTERNAL, 500, "internal error");
@@ -549,7 +549,7 @@ static void speak_done(uv_work_t *w, int status)
 		return;
 	}
 	if (j->rc) {
-		hr_warn("voice: speech synthesis failed: %s", strerror(-j->rc));
+		hr_warn("event=voice_failed stage=synthesis error=\"%s\"", strerror(-j->rc));
 		send_error(j, HR_E_INTERNAL, 500, "speech synthesis failed; the answer was sent as text");
 		job_free(j);
 		pump(v);

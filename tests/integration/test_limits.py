@@ -12,7 +12,7 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
-from herald_client import SANITIZED, SOURCE_DIR, Daemon, WebSocket, http, wait_for  # noqa: E402
+from herald_client import SANITIZED, SOURCE_DIR, Daemon, WebSocket, WebSocketClosed, http, wait_for  # noqa: E402
 
 
 def daemon_with(conf_text):
@@ -147,9 +147,12 @@ class ConnectionCapAndIdleTest(unittest.TestCase):
 
     def test_total_cap(self):
         conns = [WebSocket(self.d.port) for _ in range(3)]
-        with self.assertRaises((ConnectionError, OSError)):
+        # Usually the upgrade is refused; when the last slot was being taken
+        # on another worker at that moment, the WebSocket opens and is closed
+        # at once. Either way the fourth gets no answer.
+        with self.assertRaises((ConnectionError, OSError, WebSocketClosed)):
             WebSocket(self.d.port).ask("x", "hello")
-        self.assertTrue(wait_for(lambda: "connections open" in self.d.log(), 3.0), self.d.log())
+        self.assertTrue(wait_for(lambda: "reason=max_connections" in self.d.log(), 3.0), self.d.log())
         for c in conns:
             c.close()
         self.assertTrue(wait_for(lambda: self._can_connect(), 3.0))

@@ -25,6 +25,13 @@ def answer(d, text, session=None):
     return reply
 
 
+def everywhere(pred, n=8):
+    """PRED holds for N questions in a row. Each HTTP request is a new
+    connection, which the kernel gives to any worker; the workers finish a
+    reload within moments of each other, and a change is live when all have."""
+    return all(pred() for _ in range(n))
+
+
 # How long a test waits for a reload to show. Generous on purpose: under the
 # sanitizers on a busy machine a reload takes seconds. How fast a change goes
 # live (well under a second) is measured, not asserted: docs/performance.md.
@@ -62,7 +69,7 @@ class ReloadTest(unittest.TestCase):
         out = subprocess.run([HERALD_BIN, "new", "--config", self.conf, "valet_parking"],
                              capture_output=True, text=True)
         self.assertEqual(out.returncode, 0, out.stderr)
-        self.assertTrue(wait_for(lambda: answer(self.d, question)["intent"] == "valet_parking.about", RELOAD_WAIT),
+        self.assertTrue(wait_for(lambda: everywhere(lambda: answer(self.d, question)["intent"] == "valet_parking.about"), RELOAD_WAIT),
                         self.d.log())
         # Edit the answer and save: it goes live (well under a second when
         # the machine is not loaded; printed here, measured in the benchmark).
@@ -72,7 +79,7 @@ class ReloadTest(unittest.TestCase):
         self.write("plugins/valet_parking.lua", src.replace("Write the first key point about valet parking here.",
                                                             "Valet parking is free at the main door."))
         t0 = time.time()
-        self.assertTrue(wait_for(lambda: "free at the main door" in answer(self.d, question)["text"], RELOAD_WAIT))
+        self.assertTrue(wait_for(lambda: everywhere(lambda: "free at the main door" in answer(self.d, question)["text"]), RELOAD_WAIT))
         print("edit live after %.2f s" % (time.time() - t0))
         # Check and test pass as written.
         for cmd in ("check", "test"):
@@ -85,7 +92,7 @@ class ReloadTest(unittest.TestCase):
         # Remove it: the fallback again.
         os.remove(self.path("plugins", "valet_parking.lua"))
         os.remove(self.path("intents", "valet_parking.intents"))
-        self.assertTrue(wait_for(lambda: answer(self.d, question)["intent"] == "fallback", RELOAD_WAIT), self.d.log())
+        self.assertTrue(wait_for(lambda: everywhere(lambda: answer(self.d, question)["intent"] == "fallback"), RELOAD_WAIT), self.d.log())
         # The WebSocket is still open, and still remembers its conversation.
         r = ws.ask("w2", "how is it given?")
         self.assertNotEqual(r["intent"], "fallback")
@@ -102,7 +109,7 @@ class ReloadTest(unittest.TestCase):
                    'herald.on("hostile.loop", function() while true do pcall(function() while true do end end) end end)\n'
                    'herald.on("hostile.hog", function() local t = {} while true do t[#t+1] = string.rep("x", 4096) .. #t end end)\n'
                    'herald.on("hostile.exec", function() return { text = tostring(os.execute("true")) } end)\n')
-        self.assertTrue(wait_for(lambda: answer(self.d, "spin forever")["intent"] == "hostile.loop", RELOAD_WAIT),
+        self.assertTrue(wait_for(lambda: everywhere(lambda: answer(self.d, "spin forever")["intent"] == "hostile.loop"), RELOAD_WAIT),
                         self.d.log())
         ws = WebSocket(self.d.port)
         for q in ("spin forever", "eat all memory", "run a command"):

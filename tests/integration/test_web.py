@@ -137,7 +137,9 @@ class WebTest(unittest.TestCase):
         with open(os.path.join(self.web, "extra.txt"), "w") as f:
             f.write("new file\n")
         self.d.proc.send_signal(signal.SIGHUP)
-        self.assertTrue(wait_for(lambda: self.get("/extra.txt")[0] == 200, timeout=10), self.d.log())
+        # Every worker has reloaded once the daemon logs event=reloaded.
+        self.assertTrue(wait_for(lambda: "event=reloaded" in self.d.log(), timeout=10), self.d.log())
+        self.assertEqual(self.get("/extra.txt")[0], 200)
         status, hdrs, body = self.get("/widget.js")
         self.assertNotEqual(hdrs["ETag"], old)
         self.assertTrue(body.endswith(b"/* changed */\n"))

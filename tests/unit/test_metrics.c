@@ -26,13 +26,13 @@ static void test_counts(void **state)
 {
 	(void)state;
 	hr_metrics_init(&m);
-	hr_metrics_question(&m, "her2.what_is", HR_TIER_NONE, 0, 80);
-	hr_metrics_question(&m, "her2.what_is", HR_TIER_NONE, 0, 120);
-	hr_metrics_question(&m, "fallback", HR_TIER_NONE, -ENOENT, 30);
-	hr_metrics_question(&m, "safety.crisis", HR_TIER_CRISIS, 0, 10);
-	hr_metrics_question(&m, "drug.side_effects", HR_TIER_NONE, -ETIME, 50000);
-	hr_metrics_question(&m, "drug.side_effects", HR_TIER_NONE, -EIO, 70);
-	hr_metrics_question_error(&m, 5);
+	hr_metrics_question(&m, 0, "her2.what_is", HR_TIER_NONE, 0, 80);
+	hr_metrics_question(&m, 0, "her2.what_is", HR_TIER_NONE, 0, 120);
+	hr_metrics_question(&m, 0, "fallback", HR_TIER_NONE, -ENOENT, 30);
+	hr_metrics_question(&m, 0, "safety.crisis", HR_TIER_CRISIS, 0, 10);
+	hr_metrics_question(&m, 0, "drug.side_effects", HR_TIER_NONE, -ETIME, 50000);
+	hr_metrics_question(&m, 0, "drug.side_effects", HR_TIER_NONE, -EIO, 70);
+	hr_metrics_question_error(&m, 1, 5);
 	for (int i = 0; i < 4; i++)
 		hr_metrics_event(&m, HR_EV_CONNECTION_OPENED);
 	hr_metrics_event(&m, HR_EV_CONNECTION_CLOSED);
@@ -61,6 +61,8 @@ static void test_counts(void **state)
 	assert_non_null(strstr(text, "herald_connections_refused_total{reason=\"origin\"} 1\n"));
 	assert_non_null(strstr(text, "herald_reloads_total{result=\"ok\"} 1\n"));
 	assert_non_null(strstr(text, "herald_workers 2\n"));
+	assert_non_null(strstr(text, "herald_worker_questions_total{worker=\"0\"} 6\n"));
+	assert_non_null(strstr(text, "herald_worker_questions_total{worker=\"1\"} 1\n"));
 	/* Buckets are cumulative and end with +Inf equal to the count. */
 	assert_non_null(strstr(text, "herald_answer_seconds_bucket{le=\"5e-05\"} 3\n"));
 	assert_non_null(strstr(text, "herald_answer_seconds_bucket{le=\"+Inf\"} 7\n"));
@@ -76,14 +78,14 @@ static void test_names_and_overflow(void **state)
 {
 	(void)state;
 	hr_metrics_init(&m);
-	hr_metrics_question(&m, "bad\"name}\n", HR_TIER_NONE, 0, 1);
+	hr_metrics_question(&m, 0, "bad\"name}\n", HR_TIER_NONE, 0, 1);
 	assert_int_equal(hr_metrics_intent_count(&m, "bad_name__"), 1);
-	hr_metrics_question(&m, NULL, HR_TIER_NONE, 0, 1);
+	hr_metrics_question(&m, 0, NULL, HR_TIER_NONE, 0, 1);
 	assert_int_equal(hr_metrics_intent_count(&m, "unknown"), 1);
 	char name[32];
 	for (int i = 0; i < HR_METRICS_MAX_INTENTS + 10; i++) {
 		snprintf(name, sizeof(name), "intent.%d", i);
-		hr_metrics_question(&m, name, HR_TIER_NONE, 0, 1);
+		hr_metrics_question(&m, 0, name, HR_TIER_NONE, 0, 1);
 	}
 	assert_int_equal(m.intents_other, 12);
 	size_t len;
