@@ -1204,6 +1204,29 @@ static void listen_stop(struct hr_server *s)
 	s->listen_fd = -1;
 }
 
+/* libwebsockets 4.1 initialises and tears down OpenSSL's global state with
+ * each context (LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT) and keeps a few globals
+ * of its own; it does not say that creating or destroying contexts on several
+ * threads at once is safe, and under AddressSanitizer two workers destroying
+ * their TLS contexts together leaked a whole SSL_CTX. Contexts are therefore
+ * created and destroyed one at a time; this happens at start and stop only. */
+static pthread_mutex_t lws_lifecycle = PTHREAD_MUTEX_INITIALIZER;
+
+static struct lws_context *context_create(const struct lws_context_creation_info *info)
+{
+	pthread_mutex_lock(&lws_lifecycle);
+	struct lws_context *ctx = lws_create_context(info);
+	pthread_mutex_unlock(&lws_lifecycle);
+	return ctx;
+}
+
+static void context_destroy(struct lws_context *ctx)
+{
+	pthread_mutex_lock(&lws_lifecycle);
+	lws_context_destroy(ctx);
+	pthread_mutex_unlock(&lws_lifecycle);
+}
+
 hr_server_shared *hr_server_shared_new(const struct hr_config *cfg)
 {
 	struct hr_server_shared *sh = calloc(1, sizeof(*sh));
@@ -1300,14 +1323,16 @@ int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *eng
 		/* Modern clients only; lws's default cipher list is OpenSSL's. */
 		info.ssl_options_set = SSL_OP_NO_SSLv2 | SSL_OP_NO_SSLv3 | SSL_OP_NO_TLSv1 | SSL_OP_NO_TLSv1_1;
 	}
-	s->ctx = lws_create_context(&info);
+	s->ctx = context_create(&info);
 	if (!s->ctx) {
 		hr_err("event=start_failed error=\"cannot create the libwebsockets context (is libwebsockets-evlib-uv installed?)\"");
 		free(s->trace);
 		free(s);
 		return -EIO;
 	}
+	pthread_mutex_lock(&lws_lifecycle);
 	s->vhost = lws_create_vhost(s->ctx, &info);
+	pthread_mutex_unlock(&lws_lifecycle);
 	if (!s->vhost) {
 		if (cfg->tls_cert[0])
 			hr_err("event=listen_failed addr=%s:%d error=\"cannot set up TLS (check tls.cert and tls.key)\"",
@@ -1383,7 +1408,7 @@ void hr_server_stop(hr_server *s)
 		return;
 	s->stopping = 1;
 	listen_stop(s);
-	lws_context_destroy(s->ctx);
+	context_destroy(s->ctx);
 }
 
 void hr_server_free(hr_server *s)
@@ -1394,7 +1419,7 @@ void hr_server_free(hr_server *s)
 	 * could not while lws's handles were still closing (as the lws
 	 * foreign-loop examples do). */
 	if (s->ctx)
-		lws_context_destroy(s->ctx);
+		context_destroy(s->ctx);
 	free(s->trace);
 	free(s);
 }

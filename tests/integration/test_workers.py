@@ -13,9 +13,11 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
-from herald_client import HERALD_BIN, SOURCE_DIR, Daemon, WebSocket, WebSocketClosed, http, wait_for  # noqa: E402
+from herald_client import HERALD_BIN, SANITIZED, SOURCE_DIR, Daemon, WebSocket, WebSocketClosed, http, wait_for  # noqa: E402
 
 WORKERS = 3
+# A reload compiles the content once per worker; under the sanitizers that is slow.
+RELOAD_WAIT = 60.0 if SANITIZED else 15.0
 
 
 def ask(d, text, session=None):
@@ -89,7 +91,7 @@ class WorkersTest(unittest.TestCase):
                              capture_output=True, text=True)
         self.assertEqual(out.returncode, 0, out.stderr)
         self.assertTrue(wait_for(lambda: all(ask(self.d, question)["intent"] == "valet_parking.about"
-                                             for _ in range(6)), 10), self.d.log())
+                                             for _ in range(6)), RELOAD_WAIT), self.d.log())
         # Every worker has the new answer: many new connections, none falls back.
         intents = [ask(self.d, question)["intent"] for _ in range(24)]
         self.assertEqual(set(intents), {"valet_parking.about"}, (intents, self.d.log()[-3000:]))

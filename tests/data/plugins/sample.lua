@@ -19,7 +19,7 @@ herald.on("sample.boom", function() error("kaboom") end)
 herald.on("sample.slow", function() while true do end end)
 herald.on("sample.hungry", function()
   local t = {}
-  while true do t[#t + 1] = string.rep("x", 1024) .. #t end
+  while true do t[#t + 1] = string.rep("x", 65536) .. #t end
 end)
 herald.on("sample.catcher", function()
   while true do pcall(function() while true do end end) end
