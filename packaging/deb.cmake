@@ -32,8 +32,10 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # libwebsockets loads its libuv event library as a plugin, which
-# dpkg-shlibdeps cannot see.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libwebsockets-evlib-uv")
+# dpkg-shlibdeps cannot see. procps ships /bin/kill, which the unit's
+# ExecReload runs (`systemctl reload herald` fails with 203/EXEC without it,
+# as on a minimal Debian: test_package_systemd).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libwebsockets-evlib-uv, procps")
 # The voice path's acoustic model and dictionary are data, not a library;
 # without them herald serves typed questions only (docs/voice.md).
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "pocketsphinx-en-us")

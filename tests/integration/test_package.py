@@ -34,7 +34,7 @@ class PackageTest(unittest.TestCase):
         control = run("dpkg-deb", "-f", self.deb)
         depends = run("dpkg-deb", "-f", self.deb, "Depends")
         for dep in ("libuv1", "libwebsockets17", "libwebsockets-evlib-uv", "libpcre2-8-0", "liblua5.4-0",
-                    "libjansson4", "libsystemd0"):
+                    "libjansson4", "libsystemd0", "procps"):
             self.assertIn(dep, depends)
         self.assertIn("Package: herald", control)
         root = tempfile.mkdtemp(prefix="herald-deb-")
