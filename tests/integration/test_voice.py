@@ -328,7 +328,9 @@ class VoiceBusyTest(unittest.TestCase):
 
     def test_busy(self):
         pcm = spoken("what is a fish test", "en-us", 150)
-        with Daemon(config=self.conf) as d:
+        # Each worker has its own recognisers: one worker, so both
+        # connections compete for the same one.
+        with Daemon(config=self.conf, args=("--workers", "1")) as d:
             a, b = WebSocket(d.port, timeout=60), WebSocket(d.port, timeout=60)
             for ws, qid in ((a, "a"), (b, "b")):
                 ws.send_json({"type": "audio_start", "id": qid, "format": "pcm_s16le", "rate": 16000})
