@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "convo.h"
 #include "text.h"
 
 const char *hr_proto_code_name(enum hr_proto_code c)
@@ -41,6 +42,7 @@ void hr_proto_error_set(struct hr_proto_error *e, enum hr_proto_code code, const
 void hr_ask_clear(struct hr_ask *a)
 {
 	free(a->text);
+	free(a->context);
 	memset(a, 0, sizeof(*a));
 }
 
@@ -108,6 +110,43 @@ static int take_text(json_t *obj, size_t max_text, struct hr_ask *out, struct hr
 	return 0;
 }
 
+/*
+ * Reads the optional "context" field: absent, null or "" is no context; any
+ * other type, or a string over HR_CONVO_CONTEXT_MAX, is an error (a client
+ * bug, like an over-long session). The string itself is kept undecoded: a
+ * malformed one is the server's to ignore, not a reason to refuse the
+ * question (docs/protocol.md). Error messages never quote it.
+ */
+static int take_context(json_t *obj, struct hr_ask *out, struct hr_proto_error *err)
+{
+	const char *id = out->has_id ? out->id : NULL;
+	json_t *v = json_object_get(obj, "context");
+	if (!v || json_is_null(v))
+		return 0;
+	if (!json_is_string(v)) {
+		hr_proto_error_set(err, HR_E_BAD_REQUEST, id,
+				   "\"context\" must be the string from an earlier answer");
+		return -EINVAL;
+	}
+	size_t len = json_string_length(v);
+	if (len > HR_CONVO_CONTEXT_MAX) {
+		char msg[96];
+		snprintf(msg, sizeof(msg), "\"context\" must be at most %d bytes", HR_CONVO_CONTEXT_MAX);
+		hr_proto_error_set(err, HR_E_TOO_LARGE, id, msg);
+		return -EINVAL;
+	}
+	if (len == 0)
+		return 0;
+	out->context = malloc(len + 1);
+	if (!out->context) {
+		hr_proto_error_set(err, HR_E_INTERNAL, id, "out of memory");
+		return -ENOMEM;
+	}
+	memcpy(out->context, json_string_value(v), len + 1);
+	out->context_len = len;
+	return 0;
+}
+
 static json_t *parse_object(const char *buf, size_t len, struct hr_proto_error *err)
 {
 	json_error_t je;
@@ -153,12 +192,17 @@ int hr_proto_parse_ws(const char *buf, size_t len, size_t max_text, struct hr_as
 		goto out;
 	}
 	rc = take_text(root, max_text, out, err);
+	if (!rc)
+		rc = take_context(root, out, err);
 out:
 	json_decref(root);
 	if (rc) {
 		/* Keep the id for the error reply, drop the rest. */
 		free(out->text);
 		out->text = NULL;
+		free(out->context);
+		out->context = NULL;
+		out->context_len = 0;
 		if (out->has_id && !err->has_id && err->code != HR_E_BAD_JSON) {
 			err->has_id = 1;
 			snprintf(err->id, sizeof(err->id), "%s", out->id);
@@ -178,7 +222,11 @@ int hr_proto_parse_http(const char *buf, size_t len, size_t max_text, struct hr_
 	int rc = short_string(root, "session", out->session, &out->has_session, err);
 	if (!rc)
 		rc = take_text(root, max_text, out, err);
+	if (!rc)
+		rc = take_context(root, out, err);
 	json_decref(root);
+	if (rc)
+		hr_ask_clear(out);
 	return rc;
 }
 
@@ -298,6 +346,12 @@ static void jb_field(struct jbuf *b, int *first, const char *key, const char *va
 char *hr_proto_answer(const struct hr_answer *a, const char *id, const char *session, size_t headroom,
 		      size_t *len)
 {
+	return hr_proto_answer_with_context(a, id, session, NULL, headroom, len);
+}
+
+char *hr_proto_answer_with_context(const struct hr_answer *a, const char *id, const char *session,
+				   const char *context, size_t headroom, size_t *len)
+{
 	struct jbuf b = { .cap = headroom + 2048 };
 	b.p = malloc(b.cap);
 	if (!b.p)
@@ -335,6 +389,8 @@ char *hr_proto_answer(const struct hr_answer *a, const char *id, const char *ses
 	jb_put(&b, "]", 1);
 	first = 0;
 	jb_field(&b, &first, "safety", hr_safety_name(a->safety));
+	if (context)
+		jb_field(&b, &first, "context", context);
 	jb_put(&b, "}", 1);
 	if (b.oom) {
 		free(b.p);

@@ -25,8 +25,8 @@ enum hr_proto_code {
 	HR_E_INTERNAL,
 };
 
-/* A parsed question. TEXT points into storage owned by the struct (freed by
- * hr_ask_clear). */
+/* A parsed question. TEXT and CONTEXT point into storage owned by the struct
+ * (freed by hr_ask_clear). */
 struct hr_ask {
 	char id[HR_ID_MAX + 1]; /* WebSocket: the client's id; HTTP: unused */
 	int has_id;
@@ -34,6 +34,10 @@ struct hr_ask {
 	int has_session;
 	char *text;
 	size_t text_len;
+	/* The conversation the client carries (convo.h), exactly as sent: not yet
+	 * decoded, so possibly malformed. NULL when absent, null or "". */
+	char *context;
+	size_t context_len;
 };
 
 struct hr_proto_error {
@@ -44,13 +48,14 @@ struct hr_proto_error {
 };
 
 /*
- * Parses a WebSocket message {"type":"ask","id":"...","text":"..."}.
- * MAX_TEXT bounds the text field in bytes. Returns 0, or -EINVAL with ERR filled.
+ * Parses a WebSocket message {"type":"ask","id":"...","text":"...","context":"..."}.
+ * MAX_TEXT bounds the text field in bytes; "context" is optional and at most
+ * HR_CONVO_CONTEXT_MAX bytes. Returns 0, or -EINVAL with ERR filled.
  */
 int hr_proto_parse_ws(const char *buf, size_t len, size_t max_text, struct hr_ask *out,
 		      struct hr_proto_error *err);
 
-/* Parses an HTTP body {"text":"...","session":"..."}; as hr_proto_parse_ws. */
+/* Parses an HTTP body {"text":"...","session":"...","context":"..."}; as hr_proto_parse_ws. */
 int hr_proto_parse_http(const char *buf, size_t len, size_t max_text, struct hr_ask *out,
 			struct hr_proto_error *err);
 
@@ -64,6 +69,11 @@ void hr_ask_clear(struct hr_ask *a);
  */
 char *hr_proto_answer(const struct hr_answer *a, const char *id, const char *session, size_t headroom,
 		      size_t *len);
+
+/* As hr_proto_answer, with "context": CONTEXT (a string from hr_convo_encode)
+ * as the last field when CONTEXT is not NULL. */
+char *hr_proto_answer_with_context(const struct hr_answer *a, const char *id, const char *session,
+				   const char *context, size_t headroom, size_t *len);
 
 /* Serialises {"type":"error","id":...,"code":...,"message":...}; as hr_proto_answer. */
 char *hr_proto_error(const struct hr_proto_error *e, size_t headroom, size_t *len);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "convo.h"
 #include "proto.h"
 
 static void bad_ws(const char *msg, enum hr_proto_code code, const char *id)
@@ -86,6 +87,63 @@ static void test_parse_http(void **state)
 	assert_int_equal(e.code, HR_E_BAD_JSON);
 }
 
+/* "context" is optional; a string is kept as sent (malformed ones are the
+ * server's to ignore), another type or an over-long one is refused without
+ * quoting it. */
+static void test_parse_context(void **state)
+{
+	(void)state;
+	struct hr_ask a;
+	struct hr_proto_error e;
+	const char *ok = "{\"text\":\"hello\",\"session\":\"s-1\",\"context\":\"1.BGRydWc\"}";
+	assert_int_equal(hr_proto_parse_http(ok, strlen(ok), 100, &a, &e), 0);
+	assert_string_equal(a.context, "1.BGRydWc");
+	assert_int_equal(a.context_len, 9);
+	hr_ask_clear(&a);
+	assert_null(a.context);
+	const char *none[] = { "{\"text\":\"hi\"}", "{\"text\":\"hi\",\"context\":null}",
+			       "{\"text\":\"hi\",\"context\":\"\"}" };
+	for (size_t i = 0; i < 3; i++) {
+		assert_int_equal(hr_proto_parse_http(none[i], strlen(none[i]), 100, &a, &e), 0);
+		assert_null(a.context);
+		assert_int_equal(a.context_len, 0);
+		hr_ask_clear(&a);
+	}
+	/* Malformed but a string: parsed, for the server to ignore. */
+	const char *junk = "{\"text\":\"hi\",\"context\":\"2.zz \\n<script>\"}";
+	assert_int_equal(hr_proto_parse_http(junk, strlen(junk), 100, &a, &e), 0);
+	assert_string_equal(a.context, "2.zz \n<script>");
+	hr_ask_clear(&a);
+	const char *types[] = { "{\"text\":\"hi\",\"context\":5}", "{\"text\":\"hi\",\"context\":{\"a\":1}}",
+				"{\"text\":\"hi\",\"context\":[\"1.AAA\"]}", "{\"text\":\"hi\",\"context\":true}" };
+	for (size_t i = 0; i < 4; i++) {
+		assert_int_not_equal(hr_proto_parse_http(types[i], strlen(types[i]), 100, &a, &e), 0);
+		assert_int_equal(e.code, HR_E_BAD_REQUEST);
+		assert_non_null(strstr(e.message, "context"));
+		assert_null(a.text);
+		assert_null(a.context);
+	}
+
+	/* The limit is HR_CONVO_CONTEXT_MAX bytes, whatever the content. */
+	char msg[HR_CONVO_CONTEXT_MAX + 200];
+	int n = snprintf(msg, sizeof(msg), "{\"type\":\"ask\",\"id\":\"w\",\"text\":\"hi\",\"context\":\"%0*d\"}",
+			 HR_CONVO_CONTEXT_MAX, 7);
+	assert_true(n > 0 && (size_t)n < sizeof(msg));
+	assert_int_equal(hr_proto_parse_ws(msg, strlen(msg), 100, &a, &e), 0);
+	assert_int_equal(a.context_len, HR_CONVO_CONTEXT_MAX);
+	hr_ask_clear(&a);
+	snprintf(msg, sizeof(msg), "{\"type\":\"ask\",\"id\":\"w\",\"text\":\"hi\",\"context\":\"%0*d\"}",
+		 HR_CONVO_CONTEXT_MAX + 1, 7);
+	bad_ws(msg, HR_E_TOO_LARGE, "w");
+	assert_int_not_equal(hr_proto_parse_ws(msg, strlen(msg), 100, &a, &e), 0);
+	assert_null(a.context);
+	assert_null(strstr(e.message, "0000"));
+	snprintf(msg, sizeof(msg), "{\"text\":\"hi\",\"context\":\"%0*d\"}", HR_CONVO_CONTEXT_MAX + 1, 7);
+	assert_int_not_equal(hr_proto_parse_http(msg, strlen(msg), 100, &a, &e), 0);
+	assert_int_equal(e.code, HR_E_TOO_LARGE);
+	bad_ws("{\"type\":\"ask\",\"id\":\"w\",\"text\":\"hi\",\"context\":7}", HR_E_BAD_REQUEST, "w");
+}
+
 static void test_answer_shape(void **state)
 {
 	(void)state;
@@ -164,8 +222,9 @@ static void test_answer_bytes_match_jansson(void **state)
 	assert_int_equal(hr_answer_add_suggestion(&a, "bad \xc0"), 0);
 	assert_int_equal(hr_answer_add_suggestion(&a, "\xe2\x80\x9cquoted\xe2\x80\x9d"), 0);
 	a.safety = HR_SAFETY_URGENT;
-	for (int variant = 0; variant < 2; variant++) {
-		const char *id = variant ? NULL : "q\"1", *session = variant ? "s/1" : NULL;
+	for (int variant = 0; variant < 3; variant++) {
+		const char *id = variant == 1 ? NULL : "q\"1", *session = variant == 1 ? "s/1" : NULL;
+		const char *context = variant == 2 ? "1.CmRydWcuYWJvdXQCBGRydWcFdF9keGQ" : NULL;
 		json_t *root = json_object(), *sources = json_array(), *sugg = json_array();
 		json_object_set_new(root, "type", json_string("answer"));
 		if (id)
@@ -187,9 +246,12 @@ static void test_answer_bytes_match_jansson(void **state)
 		json_object_set_new(root, "sources", sources);
 		json_object_set_new(root, "suggestions", sugg);
 		json_object_set_new(root, "safety", json_string("urgent"));
+		if (context)
+			json_object_set_new(root, "context", json_string(context));
 		char *want = json_dumps(root, JSON_COMPACT);
 		size_t len;
-		char *buf = hr_proto_answer(&a, id, session, 8, &len);
+		char *buf = context ? hr_proto_answer_with_context(&a, id, session, context, 8, &len)
+				    : hr_proto_answer(&a, id, session, 8, &len);
 		assert_non_null(buf);
 		assert_int_equal(len, strlen(want));
 		assert_string_equal(buf + 8, want);
@@ -206,6 +268,7 @@ int main(void)
 		cmocka_unit_test(test_parse_ws_ok),  cmocka_unit_test(test_parse_ws_bad),
 		cmocka_unit_test(test_parse_http),   cmocka_unit_test(test_answer_shape),
 		cmocka_unit_test(test_error_shape),  cmocka_unit_test(test_answer_bytes_match_jansson),
+		cmocka_unit_test(test_parse_context),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
