@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "access.h"
+#include "convo.h"
 #include "log.h"
 #include "metrics.h"
 #include "proto.h"
@@ -327,6 +328,17 @@ static void ws_message(struct hr_server *s, struct lws *wsi, struct conn *c, con
 		hr_ask_clear(&ask);
 		return;
 	}
+	/* A context the client carries (say, after reconnecting to another
+	 * instance) replaces the connection's conversation. A malformed one is
+	 * ignored; the log says why, never what it held. */
+	if (ask.context) {
+		struct hr_convo carried;
+		int crc = hr_convo_decode(ask.context, ask.context_len, &carried);
+		if (crc == 0)
+			c->convo = carried;
+		else
+			hr_info("context ignored reason=%s", hr_convo_error_name(crc));
+	}
 	struct hr_answer a = { 0 };
 	int rc = answer(s, &c->convo, &ask, &a);
 	if (rc) {
@@ -334,8 +346,10 @@ static void ws_message(struct hr_server *s, struct lws *wsi, struct conn *c, con
 				   rc == -EINVAL ? "\"text\" must be valid UTF-8" : "internal error");
 		ws_error(wsi, c, &err);
 	} else {
-		size_t olen;
-		char *buf = hr_proto_answer(&a, ask.id, NULL, LWS_PRE, &olen);
+		char ctx[HR_CONVO_CONTEXT_MAX + 1];
+		size_t olen, clen;
+		int crc = hr_convo_encode(&c->convo, ctx, sizeof(ctx), &clen);
+		char *buf = hr_proto_answer_with_context(&a, ask.id, NULL, crc ? NULL : ctx, LWS_PRE, &olen);
 		if (buf)
 			ws_enqueue(wsi, c, buf, olen);
 	}
@@ -739,8 +753,20 @@ static int http_ask(struct hr_server *s, struct lws *wsi, struct conn *c)
 	struct hr_proto_error err;
 	if (hr_proto_parse_http(c->body ? c->body : "", c->bodylen, (size_t)s->cfg->message_bytes, &ask, &err))
 		return http_error(wsi, c, err.code == HR_E_TOO_LARGE ? 413 : 400, err.code, err.message, NULL);
+	/* The conversation: the context the client carries, when it decodes,
+	 * whichever instance answered before; else what this instance remembers
+	 * for the session; else a new one. A malformed context is ignored, so the
+	 * question is still answered (docs/protocol.md); the log says why, never
+	 * what it held. The session, if any, remembers the outcome either way. */
 	struct hr_convo convo = { 0 };
-	if (ask.has_session)
+	int carried = 0;
+	if (ask.context) {
+		int crc = hr_convo_decode(ask.context, ask.context_len, &convo);
+		carried = crc == 0;
+		if (crc)
+			hr_info("context ignored reason=%s", hr_convo_error_name(crc));
+	}
+	if (!carried && ask.has_session)
 		hr_sessions_load(s->sessions, ask.session, now_ms(), &convo);
 	struct hr_answer a = { 0 };
 	int rc = answer(s, &convo, &ask, &a);
@@ -752,8 +778,11 @@ static int http_ask(struct hr_server *s, struct lws *wsi, struct conn *c)
 		return http_error(wsi, c, rc == -EINVAL ? 400 : 500, rc == -EINVAL ? HR_E_BAD_REQUEST : HR_E_INTERNAL,
 				  rc == -EINVAL ? "\"text\" must be valid UTF-8" : "internal error", NULL);
 	}
-	size_t len;
-	char *json = hr_proto_answer(&a, NULL, ask.has_session ? ask.session : NULL, LWS_PRE, &len);
+	char ctx[HR_CONVO_CONTEXT_MAX + 1];
+	size_t len, clen;
+	int crc = hr_convo_encode(&convo, ctx, sizeof(ctx), &clen);
+	char *json = hr_proto_answer_with_context(&a, NULL, ask.has_session ? ask.session : NULL, crc ? NULL : ctx,
+						  LWS_PRE, &len);
 	hr_answer_clear(&a);
 	hr_ask_clear(&ask);
 	if (!json)
