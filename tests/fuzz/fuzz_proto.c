@@ -59,7 +59,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	hr_answer_add_suggestion(&a, s);
 	a.safety = (enum hr_safety_level)(size % 3);
 	size_t len = 0;
-	char *json = hr_proto_answer(&a, size & 4 ? s : "id", size & 8 ? s : NULL, 16, &len);
+	char *json = hr_proto_answer_with_context(&a, size & 4 ? s : "id", size & 8 ? s : NULL, size & 16 ? s : NULL,
+						  16, &len);
 	check_json(json, 16, len);
 	hr_answer_clear(&a);
 	free(s);
