@@ -1,7 +1,8 @@
 """Two herald instances behind nginx (deploy/nginx.conf, rewritten to loopback
 ports): multi-turn conversations over HTTP and WebSocket, a load burst, and a
-rolling stop (SIGTERM) of one instance in the middle of it. No question may be
-lost and follow-ups must still resolve."""
+rolling stop (SIGTERM), in the middle of it, of the instance that holds a
+conversation. No question may be lost, and follow-ups that carry the
+conversation's context must still resolve on the other instance."""
 import os
 import random
 import re
@@ -91,42 +92,77 @@ class ClusterTest(unittest.TestCase):
                 d.stop()
         shutil.rmtree(self.root, ignore_errors=True)
 
-    def ask(self, text, session=None):
+    def ask(self, text, session=None, context=None):
+        """Asks through nginx as a support-group bot does: the session id in the
+        body and in X-Herald-Session (for affinity), and the context of the
+        previous answer when it has one. Returns (status, upstream, reply)."""
         body = {"text": text}
         headers = {"Content-Type": "application/json"}
         if session:
             body["session"] = session
             headers["X-Herald-Session"] = session
+        if context:
+            body["context"] = context
         status, hdrs, reply = http(self.url + "/v1/ask", "POST", body, headers=headers)
         return status, hdrs.get("X-Herald-Upstream", ""), reply
 
-    def session_on(self, port):
-        """A session id that nginx's consistent hash sends to the instance on PORT."""
+    def instance(self, upstream):
+        """The daemon that answered, from X-Herald-Upstream (the last address
+        when nginx had to try a second one)."""
+        for d in (self.a, self.b):
+            if upstream.endswith(":%d" % d.port):
+                return d
+        self.fail("no instance answered: %r" % upstream)
+
+    def session_on(self, port, name="conv"):
+        """A session id, starting with NAME, that nginx's consistent hash sends
+        to the instance on PORT."""
         for i in range(200):
-            sid = "conv-%d" % i
+            sid = "%s-%d" % (name, i)
             status, upstream, reply = self.ask("tell me about herceptin", sid)
             self.assertEqual(status, 200)
             if upstream.endswith(":%d" % port):
                 return sid
         self.fail("no session id reached port %d" % port)
 
-    def test_rolling_stop_loses_nothing(self):
-        # Both instances serve: the metrics say so at the end.
-        sid = self.session_on(self.a.port)
-        other = self.session_on(self.b.port)
-        status, upstream, reply = self.ask("how is it given?", other)
+    def test_rolling_stop_of_the_instance_holding_the_conversation(self):
+        # A support-group member's conversation. Whichever instance answers its
+        # first turn holds it in memory (nginx keeps the session there): that is
+        # the one the rolling update stops.
+        sid = "member-42"
+        status, upstream, first = self.ask("tell me about enhertu", sid)
+        self.assertEqual(status, 200)
+        holder = self.instance(upstream)
+        other = self.b if holder is self.a else self.a
+        status, upstream, second = self.ask("how is it given?", sid, first["context"])
+        self.assertEqual(second["intent"], "drug.given")
+        self.assertIn("Enhertu", second["text"])
+        self.assertIs(self.instance(upstream), holder)
+
+        # A client that sends only its session, held by the same instance; and
+        # one held by the instance that stays.
+        legacy = self.session_on(holder.port, "legacy")
+        kept = self.session_on(other.port, "kept")
+        status, upstream, reply = self.ask("how is it given?", kept)
         self.assertEqual(reply["intent"], "drug.given")
 
-        # A WebSocket conversation through nginx.
-        ws = WebSocket(self.port)
-        self.assertEqual(ws.ask("w1", "tell me about herceptin")["intent"], "drug.about")
-        self.assertEqual(ws.ask("w2", "how is it given?")["intent"], "drug.given")
+        # A WebSocket conversation on the holder (the header steers the upgrade
+        # there too), which will be closed with 1001 by the stop.
+        ws = WebSocket(self.port, headers={"X-Herald-Session": sid})
+        self.assertIn(":%d" % holder.port, ws.headers)
+        self.assertEqual(ws.ask("w1", "tell me about kadcyla")["intent"], "drug.about")
+        w2 = ws.ask("w2", "how is it given?")
+        self.assertEqual(w2["intent"], "drug.given")
+        ws_context = w2["context"]
         ws.close()
 
         # The burst: HTTP questions with spread session ids and WebSockets that
-        # reconnect when told to go away (1001), as the widget does.
-        answered, failures = [], []
+        # reconnect when told to go away (1001), as the widget does; and
+        # conversations on the holder, three turns each, carrying context, that
+        # go on while it stops.
+        answered, failures, conversations = [], [], []
         lock = threading.Lock()
+        done = threading.Event()
 
         def http_worker(n):
             for i in range(25):
@@ -161,28 +197,85 @@ class ClusterTest(unittest.TestCase):
             if sock:
                 sock.close()
 
+        drugs = [("herceptin", "Herceptin"), ("enhertu", "Enhertu"), ("kadcyla", "Kadcyla"),
+                 ("perjeta", "Perjeta"), ("tukysa", "Tukysa")]
+        turns = [("tell me about %s", "drug.about"), ("how is it given?", "drug.given"),
+                 ("what are its side effects?", "drug.side_effects")]
+
+        def conversation_worker(n, session):
+            i = 0
+            while True:
+                last = done.is_set()  # the conversation after the stop runs whole on the other
+                drug, brand = drugs[(n + i) % len(drugs)]
+                context, served = None, []
+                for k, (text, intent) in enumerate(turns):
+                    question = text % drug if k == 0 else text
+                    try:
+                        status, upstream, reply = self.ask(question, session, context)
+                        ok = status == 200 and reply.get("intent") == intent and brand in reply.get("text", "")
+                    except Exception as e:  # noqa: BLE001
+                        ok, reply = False, repr(e)
+                    if not ok:
+                        with lock:
+                            failures.append("conversation %d.%d turn %d (%s): %r" % (n, i, k, drug, reply))
+                        break
+                    context = reply["context"]
+                    served.append(self.instance(upstream).port)
+                    time.sleep(0.1)
+                with lock:
+                    conversations.append(served)
+                i += 1
+                if last:
+                    return
+
+        sessions = [self.session_on(holder.port, "talker-%d" % n) for n in range(4)]
         threads = [threading.Thread(target=http_worker, args=(n,)) for n in range(6)]
         threads += [threading.Thread(target=ws_worker, args=(n,)) for n in range(4)]
-        for t in threads:
+        talkers = [threading.Thread(target=conversation_worker, args=(n, s)) for n, s in enumerate(sessions)]
+        for t in threads + talkers:
             t.start()
         time.sleep(0.3)
-        self.b.proc.send_signal(signal.SIGTERM)  # a rolling update takes B out
-        for t in threads:
+        holder.proc.send_signal(signal.SIGTERM)  # a rolling update takes the holder out
+        self.assertEqual(holder.proc.wait(20), 0)
+        done.set()
+        for t in threads + talkers:
             t.join(120)
-        self.assertEqual(self.b.proc.wait(20), 0)
         self.assertEqual(failures, [], self.nginx_log()[-2000:])
         self.assertEqual(len(answered), 10 * 25)
+        # Conversations that began on the holder and went on, with their
+        # follow-ups resolved, on the other instance.
+        across = [c for c in conversations if c[0] == holder.port and c[-1] == other.port]
+        self.assertGreaterEqual(len(across), 1, conversations)
+        self.assertIn("action=drain", holder.log())
 
-        # The conversation pinned to A still resolves its follow-up; new
-        # questions all reach A now.
-        status, upstream, reply = self.ask("how is it given?", sid)
+        # The member's conversation goes on through the other instance: the
+        # context carried the conversation, not the stopped instance's memory.
+        status, upstream, third = self.ask("what are its side effects?", sid, second["context"])
         self.assertEqual(status, 200)
-        self.assertEqual(reply["intent"], "drug.given")
-        self.assertTrue(upstream.endswith(":%d" % self.a.port), upstream)
+        self.assertIs(self.instance(upstream), other)
+        self.assertEqual(third["intent"], "drug.side_effects")
+        self.assertIn("Enhertu", third["text"])
+        # The WebSocket conversation too, on a new connection.
+        ws = WebSocket(self.port, headers={"X-Herald-Session": sid})
+        ws.send_json({"type": "ask", "id": "w3", "text": "what are its side effects?", "context": ws_context})
+        reply = ws.recv()
+        ws.close()
+        self.assertEqual(reply["intent"], "drug.side_effects")
+        self.assertIn("Kadcyla", reply["text"])
+        # The client that sent only its session lost its conversation with the
+        # instance: its follow-up is answered, as a new question.
+        status, upstream, reply = self.ask("what are its side effects?", legacy)
+        self.assertEqual(status, 200)
+        self.assertIs(self.instance(upstream), other)
+        self.assertNotEqual(reply["intent"], "drug.side_effects")
+        # The conversation kept by the instance that stays still resolves, and
+        # new questions all reach it now.
+        status, upstream, reply = self.ask("what are its side effects?", kept)
+        self.assertEqual(reply["intent"], "drug.side_effects")
+        self.assertIs(self.instance(upstream), other)
         status, upstream, reply = self.ask("what is HER2", "conv-new-%d" % random.randint(0, 1 << 30))
         self.assertEqual(status, 200)
-        self.assertTrue(upstream.endswith(":%d" % self.a.port), upstream)
-        self.assertIn("action=drain", self.b.log())
+        self.assertIs(self.instance(upstream), other)
         # /metrics is not served through the public name.
         self.assertEqual(http(self.url + "/metrics")[0], 404)
 
