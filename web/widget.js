@@ -274,7 +274,11 @@
 
 	/* ---- the connection: one WebSocket, one conversation ---- */
 
-	var ws = null, tries = 0, retryTimer = 0, everOpen = false;
+	/* fresh: nothing asked yet on this connection. Its first question brings
+	 * the conversation along (state.ctx, the last answer's "context"), so
+	 * follow-ups still work after a reconnect, which may reach another herald
+	 * instance, or after a reload. */
+	var ws = null, tries = 0, retryTimer = 0, everOpen = false, fresh = false;
 
 	function connect() {
 		clearTimeout(retryTimer);
@@ -288,6 +292,7 @@
 			return;
 		}
 		ws = sock;
+		fresh = true;
 		if (!everOpen && !tries) setStatus('Connecting\u2026');
 		sock.onopen = function () {
 			var again = everOpen || tries > 0;
@@ -315,7 +320,11 @@
 		retryTimer = setTimeout(connect, delay);
 	}
 	function send(p) {
-		if (ws && ws.readyState === 1) ws.send(JSON.stringify({ type: 'ask', id: p.id, text: p.t }));
+		if (!ws || ws.readyState !== 1) return;
+		var m = { type: 'ask', id: p.id, text: p.t };
+		if (fresh && typeof state.ctx === 'string') m.context = state.ctx;
+		fresh = false;
+		ws.send(JSON.stringify(m));
 	}
 	function ask(text) {
 		text = String(text).trim();
@@ -343,6 +352,9 @@
 		var asked = at >= 0 ? state.pending.splice(at, 1)[0] : null;
 		var e;
 		if (m.type === 'answer') {
+			/* Opaque, and health information like the transcript: kept
+			 * beside it in sessionStorage, sent only back to herald. */
+			if (typeof m.context === 'string') state.ctx = m.context;
 			e = add({ r: 'bot', t: String(m.text || ''), src: m.sources || [], s: m.safety || null });
 			state.sugg = Array.isArray(m.suggestions) ? m.suggestions.map(String) : [];
 			renderSuggestions();

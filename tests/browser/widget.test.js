@@ -325,6 +325,27 @@ async function main() {
 			await waitAnswers(page, n + 1);
 		});
 
+		await check('a follow-up after a reload still knows the topic (the context travels)', async () => {
+			const lastAnswer = () => page.evaluate(() => {
+				const bots = document.getElementById('herald-widget').shadowRoot.querySelectorAll('[role=log] .bot');
+				return bots[bots.length - 1].textContent;
+			});
+			let n = await answers(page);
+			await w.input.fill('tell me about enhertu');
+			await w.input.press('Enter');
+			await waitAnswers(page, n + 1);
+			/* A new connection is a new conversation on herald's side: only the
+			 * context the widget kept can say what "it" is. */
+			await page.reload();
+			await w.dialog.waitFor({ state: 'visible', timeout: T });
+			n = await answers(page);
+			await w.input.fill('how is it given?');
+			await w.input.press('Enter');
+			await waitAnswers(page, n + 1);
+			const text = await lastAnswer();
+			assert(/Enhertu/.test(text) && /infusion/i.test(text), 'the answer is about Enhertu: ' + text.slice(0, 120));
+		});
+
 		await check('ask ids are unique', async () => {
 			const key = await page.evaluate(() => Object.keys(sessionStorage).find((k) => k.startsWith('herald-widget:')));
 			const st = await page.evaluate((k) => JSON.parse(sessionStorage.getItem(k)), key);
