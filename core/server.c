@@ -337,7 +337,7 @@ static void ws_message(struct hr_server *s, struct lws *wsi, struct conn *c, con
 		if (crc == 0)
 			c->convo = carried;
 		else
-			hr_info("context ignored reason=%s", hr_convo_error_name(crc));
+			hr_info("event=context_ignored reason=%s", hr_convo_error_name(crc));
 	}
 	struct hr_answer a = { 0 };
 	int rc = answer(s, &c->convo, &ask, &a);
@@ -764,7 +764,7 @@ static int http_ask(struct hr_server *s, struct lws *wsi, struct conn *c)
 		int crc = hr_convo_decode(ask.context, ask.context_len, &convo);
 		carried = crc == 0;
 		if (crc)
-			hr_info("context ignored reason=%s", hr_convo_error_name(crc));
+			hr_info("event=context_ignored reason=%s", hr_convo_error_name(crc));
 	}
 	if (!carried && ask.has_session)
 		hr_sessions_load(s->sessions, ask.session, now_ms(), &convo);

@@ -113,8 +113,8 @@ class ContextTest(unittest.TestCase):
         # Without a session, a new conversation.
         status, _, reply = self.ask("what is HER2?", context="1.garbage" + canary)
         self.assertEqual(status, 200)
-        self.assertIn("context ignored reason=version", self.d.log())
-        self.assertIn("context ignored reason=malformed", self.d.log())
+        self.assertIn("event=context_ignored reason=version", self.d.log())
+        self.assertIn("event=context_ignored reason=malformed", self.d.log())
         self.assertNotIn(canary, self.d.log())
 
     def test_bad_context_field(self):
