@@ -78,6 +78,63 @@ struct hr_voice {
 
 /* ---- building ---- */
 
+/* The CMU dictionary (~30 MB) is the same for every worker and only read
+ * after loading (hr_lexicon_prons is const), so one copy serves them all:
+ * the first hr_voice_new() of a path loads it, the last hr_voice_free() frees it. */
+static struct {
+	pthread_mutex_t lock;
+	hr_lexicon *lex;
+	char path[HR_PATH_MAX];
+	unsigned refs;
+} cmudict_cache = { .lock = PTHREAD_MUTEX_INITIALIZER };
+
+static int cmudict_get(const char *path, hr_diag_fn diag, void *ud, hr_lexicon **out)
+{
+	int rc = 0;
+	pthread_mutex_lock(&cmudict_cache.lock);
+	if (cmudict_cache.lex && strcmp(cmudict_cache.path, path) == 0) {
+		cmudict_cache.refs++;
+		*out = cmudict_cache.lex;
+		goto out;
+	}
+	hr_lexicon *lex = hr_lexicon_new();
+	if (!lex) {
+		rc = -ENOMEM;
+		goto out;
+	}
+	rc = hr_lexicon_load(lex, path, 1, diag, ud);
+	if (rc && rc != -EINVAL) {
+		hr_lexicon_free(lex);
+		goto out;
+	}
+	rc = 0;
+	if (!cmudict_cache.lex) { /* a second path (tests) is simply not shared */
+		cmudict_cache.lex = lex;
+		snprintf(cmudict_cache.path, sizeof(cmudict_cache.path), "%s", path);
+		cmudict_cache.refs = 1;
+	}
+	*out = lex;
+out:
+	pthread_mutex_unlock(&cmudict_cache.lock);
+	return rc;
+}
+
+static void cmudict_put(hr_lexicon *lex)
+{
+	if (!lex)
+		return;
+	pthread_mutex_lock(&cmudict_cache.lock);
+	if (lex == cmudict_cache.lex) {
+		if (--cmudict_cache.refs == 0) {
+			hr_lexicon_free(lex);
+			cmudict_cache.lex = NULL;
+		}
+	} else {
+		hr_lexicon_free(lex);
+	}
+	pthread_mutex_unlock(&cmudict_cache.lock);
+}
+
 int hr_voice_new(uv_loop_t *loop, const struct hr_config *cfg, hr_diag_fn diag, void *ud, hr_voice **out)
 {
 	hr_voice *v = calloc(1, sizeof(*v));
@@ -92,7 +149,7 @@ int hr_voice_new(uv_loop_t *loop, const struct hr_config *cfg, hr_diag_fn diag, 
 	    (unsigned)cfg->voice_decoders > MAX_DECODERS ? MAX_DECODERS : (unsigned)cfg->voice_decoders;
 	v->queue_max = (unsigned)cfg->voice_queue;
 	int rc = -ENOMEM;
-	if (!(v->hand = hr_lexicon_new()) || !(v->cmudict = hr_lexicon_new()))
+	if (!(v->hand = hr_lexicon_new()))
 		goto fail;
 	char path[HR_PATH_MAX + 32], mdef[HR_PATH_MAX + 8];
 	snprintf(mdef, sizeof(mdef), "%s/mdef", cfg->voice_model_dir);
@@ -104,8 +161,8 @@ int hr_voice_new(uv_loop_t *loop, const struct hr_config *cfg, hr_diag_fn diag, 
 		goto fail;
 	}
 	fclose(probe);
-	rc = hr_lexicon_load(v->cmudict, cfg->voice_dictionary, 1, diag, ud);
-	if (rc && rc != -EINVAL) {
+	rc = cmudict_get(cfg->voice_dictionary, diag, ud, &v->cmudict);
+	if (rc) {
 		hr_diagf(diag, ud, cfg->voice_dictionary, 0, "cannot read the pronunciation dictionary: %s",
 		         strerror(-rc));
 		goto fail;
@@ -141,7 +198,7 @@ void hr_voice_free(hr_voice *v)
 	hr_voice_model_free(v->model);
 	hr_tts_free(v->tts);
 	hr_lexicon_free(v->hand);
-	hr_lexicon_free(v->cmudict);
+	cmudict_put(v->cmudict);
 	pthread_mutex_destroy(&v->lock);
 	free(v);
 }
