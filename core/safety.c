@@ -66,6 +66,21 @@
  *    is herceptin given", "what is the survival rate") are not decisions: the
  *    plugin answers them with population facts.
  *
+ * 6. Prefilter. Almost every message is an ordinary question that fires no
+ *    rule, and running every pattern on it costs more than the rest of the
+ *    check. So at start-up every pattern (the rules, the context patterns and
+ *    the decisions) is analysed by the intent engine's literal prefilter
+ *    (core/prefilter.c) into the words any match must contain, and each
+ *    message is scanned once for them: a pattern whose words are missing
+ *    cannot match anywhere in the message, so it is not run, and the answer
+ *    is the same as running it. A pattern that needs no word, and every
+ *    pattern on a message with non-ASCII bytes (whose other case forms PCRE2
+ *    might match), always runs. The analysis lower-cases the patterns and the
+ *    text, so case cannot hide a match (the rules themselves are written
+ *    against lower case and compiled case-sensitive; lower-casing only makes
+ *    the prefilter let more through). hr_safety_set_prefilter() turns it off,
+ *    and the unit tests compare both ways on every question they know.
+ *
  * Nothing here logs message text: only rule names and PCRE2 error codes.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -73,10 +88,12 @@
 
 #include <errno.h>
 #include <pcre2.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "log.h"
+#include "prefilter.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -884,13 +901,37 @@ static const struct deferral deferrals[] = {
 
 /* ------------------------------------------------------------------------- */
 
+/* Every pattern has a number in the prefilter: the alert rules first, then
+ * the context patterns, then the decision rules. */
+#define NRULES ARRAY_SIZE(rules)
+#define NDECISIONS ARRAY_SIZE(decision_rules)
+#define PF_RULE(i) (i)
+#define PF_CTX(k) (NRULES + (size_t)(k))
+#define PF_DECISION(i) (NRULES + NCTX + (i))
+#define NPATTERNS (NRULES + NCTX + NDECISIONS)
+#define NMAYWORDS ((NPATTERNS + 63) / 64)
+
 struct hr_safety {
-	pcre2_code *rules[ARRAY_SIZE(rules)];
+	pcre2_code *rules[NRULES];
 	pcre2_code *ctx[NCTX];
-	pcre2_code *decisions[ARRAY_SIZE(decision_rules)];
+	pcre2_code *decisions[NDECISIONS];
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
+	hr_prefilter *pf; /* the words each pattern needs */
+	hr_prefilter_scratch *pfs;
+	int no_prefilter;  /* every pattern runs (hr_safety_set_prefilter) */
+	unsigned nmatches; /* pcre2_match calls of the last check */
 };
+
+/* The source of pattern ID, numbered as in the prefilter. */
+static const char *pattern_src(size_t id)
+{
+	if (id < NRULES)
+		return rules[id].src;
+	if (id < NRULES + NCTX)
+		return ctx_src[id - NRULES];
+	return decision_rules[id - NRULES - NCTX].src;
+}
 
 /* Compiles one pattern with JIT; NAME is only used to report a broken rule. */
 static pcre2_code *compile(const char *name, const char *src, int *err)
@@ -932,6 +973,17 @@ int hr_safety_new(hr_safety **out)
 			goto fail;
 	}
 	err = -ENOMEM;
+	if (!(s->pf = hr_prefilter_new()))
+		goto fail;
+	for (size_t i = 0; i < NPATTERNS; i++) {
+		if ((err = hr_prefilter_add(s->pf, pattern_src(i))))
+			goto fail;
+	}
+	if ((err = hr_prefilter_build(s->pf)))
+		goto fail;
+	err = -ENOMEM;
+	if (!(s->pfs = hr_prefilter_scratch_new(s->pf)))
+		goto fail;
 	s->md = pcre2_match_data_create(8, NULL);
 	s->mctx = pcre2_match_context_create(NULL);
 	if (!s->md || !s->mctx)
@@ -957,7 +1009,19 @@ void hr_safety_free(hr_safety *s)
 		pcre2_code_free(s->decisions[i]);
 	pcre2_match_data_free(s->md);
 	pcre2_match_context_free(s->mctx);
+	hr_prefilter_scratch_free(s->pfs);
+	hr_prefilter_free(s->pf);
 	free(s);
+}
+
+void hr_safety_set_prefilter(hr_safety *s, int on)
+{
+	s->no_prefilter = !on;
+}
+
+unsigned hr_safety_matches_run(const hr_safety *s)
+{
+	return s->nmatches;
 }
 
 /* Runs RE on TEXT from OFFSET. Returns how many ovector pairs were set (at
@@ -967,6 +1031,7 @@ static int match(hr_safety *s, pcre2_code *re, const char *name, const char *tex
 		 size_t offset)
 {
 	int rc = pcre2_match(re, (PCRE2_SPTR)text, len, offset, 0, s->md, s->mctx);
+	s->nmatches++;
 	if (rc > 0)
 		return rc;
 	if (rc == 0) /* the ovector was too small: the whole match is still there */
@@ -1436,18 +1501,30 @@ struct check {
 	const char *text;
 	size_t len;
 	int ctx[NCTX]; /* -1 until computed */
+	int filtered;  /* the prefilter ran: only patterns set in MAY can match */
+	uint64_t may[NMAYWORDS];
 };
+
+/* False when pattern ID cannot match anywhere in the text: the prefilter did
+ * not find the words it needs. */
+static int may_match(const struct check *c, size_t id)
+{
+	return !c->filtered || (c->may[id / 64] >> (id % 64)) & 1;
+}
 
 static int has_ctx(struct check *c, enum ctx k)
 {
 	if (c->ctx[k] < 0)
-		c->ctx[k] = match(c->s, c->s->ctx[k], "context", c->text, c->len, 0);
+		c->ctx[k] = may_match(c, PF_CTX(k)) &&
+			    match(c->s, c->s->ctx[k], "context", c->text, c->len, 0);
 	return c->ctx[k];
 }
 
 /* A companion sign for diarrhoea counts only when it is not negated. */
 static int has_gutmate(struct check *c)
 {
+	if (!may_match(c, PF_CTX(C_GUTMATE)))
+		return 0;
 	size_t off = 0;
 	while (off <= c->len && match(c->s, c->s->ctx[C_GUTMATE], "context", c->text, c->len, off)) {
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->s->md);
@@ -1463,6 +1540,8 @@ static int has_gutmate(struct check *c)
  * away" is not over, and anything said to be happening now outweighs it. */
 static int said_unnegated(struct check *c, enum ctx k)
 {
+	if (!may_match(c, PF_CTX(k)))
+		return 0;
 	size_t off = 0;
 	while (off <= c->len && match(c->s, c->s->ctx[k], "context", c->text, c->len, off)) {
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->s->md);
@@ -1549,11 +1628,18 @@ void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *ou
 	struct check c = { .s = s, .text = text, .len = strlen(text) };
 	for (size_t k = 0; k < NCTX; k++)
 		c.ctx[k] = -1;
+	s->nmatches = 0;
+	/* One scan of the text finds the patterns that could match; 1 means the
+	 * text has bytes the analysis does not model, and every pattern runs. */
+	if (!s->no_prefilter)
+		c.filtered = hr_prefilter_run(s->pf, s->pfs, text, c.len, c.may) == 0;
 
 	/* Rules are ordered by tier, so the first that fires is the answer. */
-	for (size_t i = 0; i < ARRAY_SIZE(rules) && !out->tier; i++) {
+	for (size_t i = 0; i < NRULES && !out->tier; i++) {
 		size_t off = 0;
 		int rc;
+		if (!may_match(&c, PF_RULE(i)))
+			continue;
 		while (off <= c.len && (rc = match(s, s->rules[i], rules[i].name, text, c.len, off))) {
 			PCRE2_SIZE ov[12];
 			PCRE2_SIZE *mov = pcre2_get_ovector_pointer(s->md);
@@ -1570,8 +1656,8 @@ void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *ou
 		}
 	}
 
-	for (size_t i = 0; i < ARRAY_SIZE(decision_rules); i++) {
-		if (match(s, s->decisions[i], "decision", text, c.len, 0)) {
+	for (size_t i = 0; i < NDECISIONS; i++) {
+		if (may_match(&c, PF_DECISION(i)) && match(s, s->decisions[i], "decision", text, c.len, 0)) {
 			out->decision = decision_rules[i].decision;
 			break;
 		}
