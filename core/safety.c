@@ -64,7 +64,14 @@
  *    "will I survive", "what are my chances". General questions with no person
  *    in them ("what is the usual dose of herceptin", "how is it dosed", "how long
  *    is herceptin given", "what is the survival rate") are not decisions: the
- *    plugin answers them with population facts.
+ *    plugin answers them with population facts. Take: whether this person may
+ *    take, start or combine a treatment or another medicine given their own
+ *    health or other medicines ("I have migraines, can I take Enhertu?", "should
+ *    I take Kadcyla if I have liver disease", "I'm on warfarin, can I also take
+ *    tucatinib", "can I take ibuprofen with Enhertu", "is it safe for me to
+ *    take Herceptin"). The drug being asked about need not be one herald
+ *    knows; a question about the drug alone ("what is Enhertu", "can Herceptin
+ *    cause headaches", "should I take tucatinib with food") is not one.
  *
  * 6. Prefilter. Almost every message is an ordinary question that fires no
  *    rule, and running every pattern on it costs more than the rest of the
@@ -576,6 +583,78 @@ struct decision_rule {
 	"supplements?|vitamins?)\\b)(?:\\S+ ){0,2}?(?:"         \
 	TREAT_NOUNS "|it|them|taking|" ALL_DRUGS ")\\b"
 #define SUBJ "(?:i|we|she|he|you|my \\S+|i just|we just)"
+/* Medicines besides the cancer drugs: what people ask to take alongside
+ * treatment, by kind, by common name, and by the endings of generic names
+ * (sumatriptan, atorvastatin, warfarin, apixaban, omeprazole...). */
+#define OTHER_MEDS                                                                                \
+	"vaccines?|vaccinations?|flu shots?|flu jabs?|covid shots?|covid jabs?|boosters?|"          \
+	"supplements?|vitamins?|vitamin \\S+|multivitamins?|minerals|herbs|herbal \\S+|"           \
+	"painkillers?|pain killers?|pain relievers?|pain meds|pain medicines?|antibiotics?|"         \
+	"antidepressants?|antihistamines?|steroids?|blood thinners?|birth control|the pill|hrt|"    \
+	"hormone replacement|ibuprofen|advil|motrin|aleve|naproxen|aspirin|tylenol|acetaminophen|" \
+	"paracetamol|benadryl|claritin|zyrtec|imodium|loperamide|zofran|ondansetron|"               \
+	"dexamethasone|prednisone|melatonin|cbd|cannabis|marijuana|edibles|turmeric|curcumin|"      \
+	"fish oil|omega 3|probiotics?|st john's wort|st johns wort|echinacea|ginger|insulin|"       \
+	"metformin|warfarin|coumadin|eliquis|xarelto|heparin|lovenox|statins?|levothyroxine|"       \
+	"synthroid|gabapentin|sleeping pills|sleep aids?|inhalers?|antacids?|laxatives?|"           \
+	"\\w+(?:mab|nib|statin|pril|sartan|olol|triptan|prazole|formin|oxetine|azepam|cycline|"     \
+	"floxacin|mycin|cillin|parin|farin|xaban|dipine|profen|codone)"
+/* What a person asks to take: a treatment, a drug or another medicine ("my
+ * blood pressure pills", not "the kids to chemo"), or "it" for one named before. */
+#define TAKEN                                                                                     \
+	"(?:(?:(?:my|the|a|an|this|that|her|his|some|any|both|these|those|another|other|regular|" \
+	"normal|usual) )?(?:(?!(?:to|on|at|for|from|with|while|during|after|before|in|into|of|"   \
+	"and|or|but|if)\\b)\\S+ ){0,2}?(?:" TREAT_NOUNS "|" ALL_DRUGS "|" OTHER_MEDS ")|it|them|"  \
+	"this|that|these|those|both)\\b"
+/* A person asking whether they may take something: "can I take", "should my
+ * mom start", "is it safe for me to use", "is it ok if I keep taking". */
+#define MAY_I_TAKE                                                                                \
+	"\\b(?:(?:can|could|may|should|shall|do|would|will|must|(?:is|would|will) it (?:be )?"       \
+	"(?:ok|okay|safe|fine|alright|all right) if) (?:i|we|she|he|they|my \\S+)|(?:is|would|"     \
+	"will) it (?:be )?(?:ok|okay|safe|fine|alright|all right|possible|wise|dangerous|risky|"   \
+	"bad|harmful|a problem|a good idea|a bad idea)(?: for (?:me|her|him|us|them|my \\S+))? "   \
+	"to)(?: (?:still|also|safely|even|ever|really|actually|now|just|then))? (?:take|have|get|" \
+	"use|start|try|receive|continue|keep taking|be on|go on|stay on|combine|mix|be given|"     \
+	"be treated with|go ahead with) " TAKEN
+/* Someone's own health: "if I have", "since she's on", "because my mom has". */
+#define OWN_HEALTH                                                                                \
+	"\\b(?:if|since|because|as|when|while|though|although|given that|considering|now that|"     \
+	"but|and) (?:(?:i|we|she|he|they|my \\S+)(?: \\S+)?? (?:have|has|had|suffer|suffers|take|"  \
+	"takes|use|uses|get|gets|got|live with|lives with)|(?:my|her|his|our) \\S+(?: \\S+)?? (?:is|"  \
+	"are|was|were|isn't|aren't|has|have|had|gets|got)|(?:i'm|im|i am|i've|ive|i have|i was|"   \
+	"she's|shes|she is|she has|she was|he's|hes|he is|he has|he was|we're|we are|we have|"     \
+	"they're|they are|they have|my \\S+ is|my \\S+ has|my \\S+ was)(?: \\S+)?? (?:on|taking|"   \
+	"using|having|getting|diabetic|asthmatic|epileptic|an?a?emic|allergic|pregnant|"          \
+	"breastfeeding|nursing|immunocompromised|been diagnosed|diagnosed|suffering|prone|"       \
+	"sensitive|overweight|elderly|over))\\b"
+/* Health problems, named after "with my", "given my", "because of my". */
+#define CONDITION                                                                                 \
+	"(?:conditions?|diseases?|illness|problems?|issues?|history|disorders?|allerg\\w*|"          \
+	"failure|infections?|syndrome|migraines?|headaches|diabetes|asthma|epilepsy|seizures|"    \
+	"lupus|arthritis|crohn'?s|colitis|hepatitis|hiv|copd|emphysema|afib|a-fib|pacemaker|"     \
+	"blood pressure|hypertension|cholesterol|thyroid|kidneys?|liver|heart|lungs?|neuropathy|" \
+	"osteoporosis|depression|anxiety|glaucoma|an?a?emia|transplant|stent|pregnancy|"          \
+	"\\w+itis|\\w+osis)"
+#define WITH_OWN                                                                                  \
+	"\\b(?:with|given|considering|because of|due to|despite) (?:my|her|his|our|their|a|an|"     \
+	"bad|severe|chronic|known|a history of|history of) (?:\\S+ ){0,2}?(?:" CONDITION "|"       \
+	"meds|medicines?|medications?|pills|drugs|tablets|prescriptions?)\\b|\\bwhile (?:pregnant|" \
+	"breastfeeding|nursing|trying to (?:get pregnant|conceive))\\b"
+/* Taking it together with something else: "with enhertu", "during chemo". */
+#define ALONGSIDE                                                                                 \
+	"\\b(?:with|and|plus|alongside|together with|on top of|at the same time as|while on|"       \
+	"while taking|while getting|while having|while i'm on|while im on|while i am on|during|"  \
+	"on|after|before) (?:(?:my|the|a|an|this|her|his|their|other) )?(?:\\S+ )?(?:"            \
+	TREAT_NOUNS "|" ALL_DRUGS "|" OTHER_MEDS ")\\b"
+/* Someone says they are on a drug, or live with a health problem. */
+#define SAYS_OWN                                                                                  \
+	"\\b(?:(?:i|we|she|he|they|my \\S+) (?:\\S+ )?(?:have|has|had|take|takes|use|uses|"        \
+	"suffer from|suffers from|live with|lives with|was diagnosed with|were diagnosed with|"  \
+	"got|deal with|struggle with)|(?:i'm|im|i am|i've been|ive been|i have been|she's|shes|"  \
+	"she is|he's|hes|he is|we're|we are|they're|they are|my \\S+ is|my \\S+ has been) "       \
+	"(?:\\S+ )?(?:on|taking|using|prescribed|diabetic|asthmatic|epileptic|an?a?emic|"          \
+	"allergic|pregnant|breastfeeding|nursing|immunocompromised))\\b"
+
 #define TREATMENT_CHOICE                                                                         \
 	"(?:" TREAT_NOUNS "|" ALL_DRUGS "|surgery|lumpectomy|mastectomy|double mastectomy|"     \
 	"reconstruction|clinical trials?|trials?|radiation|hormone therapy|ovarian suppression|" \
@@ -645,6 +724,20 @@ static const struct decision_rule decision_rules[] = {
 	  "\\b(?:i|we) (?:don't|dont|do not) want (?:to (?:do|have|take|get|continue|keep|"
 	  "go through|finish|start) )?(?:any more |more |the |my |this |any )?(?:" TREAT_NOUNS
 	  "|" ALL_DRUGS ")\\b" },
+
+	/* Take or combine, given one's own health or other medicines. Before the
+	 * choices: "should I take Kadcyla if I have liver disease" is this. */
+	{ HR_DECISION_TAKE, MAY_I_TAKE ".*(?:" OWN_HEALTH "|" WITH_OWN ")" },
+	{ HR_DECISION_TAKE, MAY_I_TAKE "(?: (?!or\\b)\\S+){0,3}? ?" ALONGSIDE },
+	{ HR_DECISION_TAKE, SAYS_OWN ".*" MAY_I_TAKE },
+	{ HR_DECISION_TAKE,
+	  "\\b(?:is|would|will) it (?:be )?(?:ok|okay|safe|fine|alright|all right|wise|dangerous|"
+	  "risky|bad|a good idea|a bad idea) for (?:me|her|him|us|them|my \\S+) to (?:\\S+ )?(?:take|have|get|use|start|"
+	  "try|receive|continue|be on|go on|stay on|combine|mix) " TAKEN },
+	{ HR_DECISION_TAKE,
+	  "\\b(?:is|are) (?:\\S+ ){0,2}?(?:" TREAT_NOUNS "|" ALL_DRUGS "|" OTHER_MEDS ") (?:\\S+ )?"
+	  "(?:safe|ok|okay|fine|dangerous|risky|harmful|a problem|an issue) (?:for|with) (?:me|us|"
+	  "her|him|my \\S+|someone like me)\\b" },
 
 	/* Choose. */
 	{ HR_DECISION_CHOOSE,
@@ -897,6 +990,11 @@ static const struct deferral deferrals[] = {
 				    { "What do my test results say about my cancer?",
 				      "What is the goal of my treatment?",
 				      "Who can help me cope with worry about the future?" } },
+	[HR_DECISION_TAKE] = { "What is safe for you depends on your own health and the other medicines you "
+			       "take. Ask your oncology care team before you start, mix, stop or skip any medicine.",
+			       { "Is this treatment safe with my other health problems?",
+				 "Can I take it with the medicines I already use?",
+				 "What signs mean I should call you?" } },
 };
 
 /* ------------------------------------------------------------------------- */

@@ -3,7 +3,8 @@
  * engine and any plugin, and that no plugin can override. It recognises the
  * tiers of the content guide (crisis, emergency, call the care team now) with
  * negation handling, and requests for personal decisions (dose, stop, skip,
- * choose, personal prognosis) that only the care team can make.
+ * choose, personal prognosis, taking or combining a treatment given one's own
+ * health or medicines) that only the care team can make.
  *
  * Plain C on PCRE2: no loop, no Lua, no network; it keeps working when every
  * plugin failed to load. Wording of every reply is fixed here, in C.
@@ -29,6 +30,7 @@ enum hr_decision {
 	HR_DECISION_STOP,      /* stopping or skipping a treatment */
 	HR_DECISION_CHOOSE,    /* which treatment should I choose */
 	HR_DECISION_PROGNOSIS, /* "how long do I have", "will I survive" */
+	HR_DECISION_TAKE,      /* "I have migraines, can I take Enhertu?", "can I take X with Y" */
 };
 
 struct hr_safety_result {

@@ -496,6 +496,61 @@ static void test_general_questions_are_not_decisions(void **state)
 		  "Why do doses of Enhertu depend on weight?");
 }
 
+/* Whether this person may take, start or combine a treatment or another
+ * medicine, given their own health or other medicines: the oncology team
+ * decides. Drugs and conditions herald has no words for count too. */
+static void test_decision_take(void **state)
+{
+	DECISIONS(*state, HR_DECISION_TAKE, "I have migraines, can I take Enhertu?",
+		  "Can I take Enhertu if I have migraines?", "I have asthma. Is it OK to start Kadcyla?",
+		  "Should I take Nerlynx if I have Crohn's disease?",
+		  "Should I take Kadcyla if I have liver disease?", "Is it safe for me to take Herceptin?",
+		  "Is it safe for me to take herceptin with my heart condition?",
+		  "Is it safe for my mom to start tucatinib?", "I'm on warfarin, can I also take tucatinib?",
+		  "I take metformin. Can I take Xeloda?", "I'm taking tamoxifen, can I still use CBD oil?",
+		  "Can I take ibuprofen with Enhertu?", "Can I take Tylenol during chemo?",
+		  "Can I take sumatriptan with Herceptin?",
+		  "My wife has kidney problems, can she take Phesgo?",
+		  "Can my dad have Perjeta with his heart failure?", "I'm diabetic, can I take Tukysa?",
+		  "Can I have Enhertu while breastfeeding?", "Is Enhertu safe for me?",
+		  "Is tylenol ok with my chemo?", "Can I combine turmeric with Kadcyla?",
+		  "I have lupus, should I get Herceptin?",
+		  "can I keep taking my blood pressure pills with Herceptin",
+		  "I'm on Herceptin, can I get a flu shot?", "is it safe to take ibuprofen while on enhertu",
+		  "Can I take Herceptin if my heart is weak?",
+		  "should i take margetuximab since i have a pacemaker",
+		  "my husband is on lisinopril, can he start neratinib",
+		  "can I take my antidepressants with tamoxifen",
+		  "I was diagnosed with epilepsy, can I have T-DXd?",
+		  "is it ok if I take advil with my xeloda",
+		  "Would it be safe for me to take melatonin on chemo?",
+		  "Can I take herceptin given my heart problems?",
+		  "I\xe2\x80\x99m on warfarin, can I also take Tukysa?", "IM ON WARFARIN CAN I TAKE TUKYSA");
+}
+
+/* Questions about a drug itself, or about things that are not medicines, are
+ * answered with facts and no deferral. */
+static void test_general_drug_questions_are_not_take(void **state)
+{
+	DECISIONS(*state, HR_DECISION_NONE, "What is Enhertu?", "What are the side effects of Herceptin?",
+		  "Can Herceptin cause migraines?", "Does Enhertu interact with other drugs?",
+		  "Should I take tucatinib with food?", "Can I take Xeloda with food?",
+		  "Can Herceptin and Perjeta be given together?", "How is Kadcyla given?",
+		  "Can I drink alcohol on Herceptin?", "Can I get pregnant while on Herceptin?",
+		  "Can I exercise during chemo?", "Can I work while on chemo?",
+		  "Can I have sex during chemo?", "Is Enhertu safe?", "Is Herceptin safe during pregnancy?",
+		  "Who can take Enhertu?", "Can people with heart disease take Herceptin?",
+		  "Can I take Herceptin at home?", "Can I take a shower after my infusion?",
+		  "Can I get a tattoo on herceptin?", "can I take the kids to chemo with me",
+		  "can I take tucatinib on an empty stomach", "what drugs interact with tucatinib",
+		  "is tucatinib taken with trastuzumab and capecitabine",
+		  "can you take herceptin with perjeta", "what are the side effects of metformin",
+		  "What should I do if I have a fever?", "I have a question about Enhertu");
+	/* A choice between treatments stays a choice. */
+	DECISIONS(*state, HR_DECISION_CHOOSE, "Should I get Phesgo or Herceptin and Perjeta?",
+		  "Should I take Enhertu or Kadcyla?");
+}
+
 static void test_decision_is_set_with_a_tier(void **state)
 {
 	struct hr_safety_result r = check(*state, "I missed a dose and now I have a fever of 101");
@@ -642,7 +697,7 @@ static void test_answer_needs_a_tier(void **state)
 static void test_deferral_texts(void **state)
 {
 	(void)state;
-	for (enum hr_decision d = HR_DECISION_DOSE; d <= HR_DECISION_PROGNOSIS; d++) {
+	for (enum hr_decision d = HR_DECISION_DOSE; d <= HR_DECISION_TAKE; d++) {
 		const char *t = hr_safety_deferral_text(d);
 		assert_non_null(t);
 		assert_non_null(strstr(t, "care team"));
@@ -752,7 +807,7 @@ static void test_replies_are_plain_language(void **state)
 		assert_true(g <= 8.0);
 		hr_answer_clear(&a);
 	}
-	for (enum hr_decision d = HR_DECISION_DOSE; d <= HR_DECISION_PROGNOSIS; d++)
+	for (enum hr_decision d = HR_DECISION_DOSE; d <= HR_DECISION_TAKE; d++)
 		assert_true(fk_grade(hr_safety_deferral_text(d)) <= 8.0);
 }
 
@@ -1074,6 +1129,8 @@ int main(void)
 		cmocka_unit_test(test_decision_stop),
 		cmocka_unit_test(test_decision_choose),
 		cmocka_unit_test(test_decision_prognosis),
+		cmocka_unit_test(test_decision_take),
+		cmocka_unit_test(test_general_drug_questions_are_not_take),
 		cmocka_unit_test(test_general_questions_are_not_decisions),
 		cmocka_unit_test(test_decision_is_set_with_a_tier),
 		cmocka_unit_test(test_answer_crisis),
