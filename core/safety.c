@@ -646,8 +646,10 @@ struct decision_rule {
 	"while taking|while getting|while having|while i'm on|while im on|while i am on|during|"  \
 	"on|after|before) (?:(?:my|the|a|an|this|her|his|their|other) )?(?:\\S+ )?(?:"            \
 	TREAT_NOUNS "|" ALL_DRUGS "|" OTHER_MEDS ")\\b"
-/* Someone says they are on a drug, or live with a health problem. */
+/* Someone says they are on a drug, or live with a health problem ("I take",
+ * not "can I take"). */
 #define SAYS_OWN                                                                                  \
+	"(?<!can |could |should |would |will |may |might |must |shall |do |does |did |to )"        \
 	"\\b(?:(?:i|we|she|he|they|my \\S+) (?:\\S+ )?(?:have|has|had|take|takes|use|uses|"        \
 	"suffer from|suffers from|live with|lives with|was diagnosed with|were diagnosed with|"  \
 	"got|deal with|struggle with)|(?:i'm|im|i am|i've been|ive been|i have been|she's|shes|"  \
@@ -726,10 +728,12 @@ static const struct decision_rule decision_rules[] = {
 	  "|" ALL_DRUGS ")\\b" },
 
 	/* Take or combine, given one's own health or other medicines. Before the
-	 * choices: "should I take Kadcyla if I have liver disease" is this. */
-	{ HR_DECISION_TAKE, MAY_I_TAKE ".*(?:" OWN_HEALTH "|" WITH_OWN ")" },
+	 * choices: "should I take Kadcyla if I have liver disease" is this. The
+	 * atomic "(?>.*?X)" commits to the first X, so that a long message is read
+	 * once rather than once for every X in it. */
+	{ HR_DECISION_TAKE, "^(?>.*?" MAY_I_TAKE ").*(?:" OWN_HEALTH "|" WITH_OWN ")" },
 	{ HR_DECISION_TAKE, MAY_I_TAKE "(?: (?!or\\b)\\S+){0,3}? ?" ALONGSIDE },
-	{ HR_DECISION_TAKE, SAYS_OWN ".*" MAY_I_TAKE },
+	{ HR_DECISION_TAKE, "^(?>.*?" SAYS_OWN ").*" MAY_I_TAKE },
 	{ HR_DECISION_TAKE,
 	  "\\b(?:is|would|will) it (?:be )?(?:ok|okay|safe|fine|alright|all right|wise|dangerous|"
 	  "risky|bad|a good idea|a bad idea) for (?:me|her|him|us|them|my \\S+) to (?:\\S+ )?(?:take|have|get|use|start|"

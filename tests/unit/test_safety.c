@@ -545,7 +545,8 @@ static void test_general_drug_questions_are_not_take(void **state)
 		  "can I take tucatinib on an empty stomach", "what drugs interact with tucatinib",
 		  "is tucatinib taken with trastuzumab and capecitabine",
 		  "can you take herceptin with perjeta", "what are the side effects of metformin",
-		  "What should I do if I have a fever?", "I have a question about Enhertu");
+		  "What should I do if I have a fever?", "I have a question about Enhertu",
+		  "Can I take Enhertu? Can I take it at home?");
 	/* A choice between treatments stays a choice. */
 	DECISIONS(*state, HR_DECISION_CHOOSE, "Should I get Phesgo or Herceptin and Perjeta?",
 		  "Should I take Enhertu or Kadcyla?");
@@ -860,6 +861,14 @@ static void test_empty_null_and_long_input(void **state)
 	strcpy(p, "i want to die");
 	hr_safety_check(s, big, &r);
 	assert_int_equal(r.tier, HR_TIER_CRISIS);
+
+	/* A kilobyte of a decision's first half, then its second. */
+	p = big;
+	for (size_t i = 0; i < 140; i++)
+		p = stpcpy(p, "i have ");
+	strcpy(p, "can i take herceptin");
+	r = check_both(s, big);
+	assert_int_equal(r.decision, HR_DECISION_TAKE);
 	free(big);
 }
 
