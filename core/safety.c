@@ -86,7 +86,8 @@
  *    text, so case cannot hide a match (the rules themselves are written
  *    against lower case and compiled case-sensitive; lower-casing only makes
  *    the prefilter let more through). hr_safety_set_prefilter() turns it off,
- *    and the unit tests compare both ways on every question they know.
+ *    and the unit tests compare both ways on every question they know. The
+ *    built prefilter is immutable, so every instance shares one.
  *
  * Nothing here logs message text: only rule names and PCRE2 error codes.
  */
@@ -95,6 +96,7 @@
 
 #include <errno.h>
 #include <pcre2.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1019,7 +1021,7 @@ struct hr_safety {
 	pcre2_code *decisions[NDECISIONS];
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
-	hr_prefilter *pf; /* the words each pattern needs */
+	hr_prefilter *pf; /* the words each pattern needs (shared, see shared_pf) */
 	hr_prefilter_scratch *pfs;
 	int no_prefilter;  /* every pattern runs (hr_safety_set_prefilter) */
 	unsigned nmatches; /* pcre2_match calls of the last check */
@@ -1033,6 +1035,49 @@ static const char *pattern_src(size_t id)
 	if (id < NRULES + NCTX)
 		return ctx_src[id - NRULES];
 	return decision_rules[id - NRULES - NCTX].src;
+}
+
+/* The prefilter depends only on the fixed patterns, and a built one is
+ * immutable, so every instance (one per worker thread) shares one: it is
+ * built by the first hr_safety_new() and freed with the last instance. */
+static pthread_mutex_t shared_lock = PTHREAD_MUTEX_INITIALIZER;
+static hr_prefilter *shared_pf;
+static unsigned shared_users;
+
+static int shared_prefilter_get(hr_prefilter **out)
+{
+	int err = 0;
+	pthread_mutex_lock(&shared_lock);
+	if (!shared_pf) {
+		hr_prefilter *pf = hr_prefilter_new();
+		err = pf ? 0 : -ENOMEM;
+		for (size_t i = 0; i < NPATTERNS && !err; i++)
+			err = hr_prefilter_add(pf, pattern_src(i));
+		if (!err)
+			err = hr_prefilter_build(pf);
+		if (err)
+			hr_prefilter_free(pf);
+		else
+			shared_pf = pf;
+	}
+	if (!err) {
+		shared_users++;
+		*out = shared_pf;
+	}
+	pthread_mutex_unlock(&shared_lock);
+	return err;
+}
+
+static void shared_prefilter_put(hr_prefilter *pf)
+{
+	if (!pf)
+		return;
+	pthread_mutex_lock(&shared_lock);
+	if (--shared_users == 0) {
+		hr_prefilter_free(shared_pf);
+		shared_pf = NULL;
+	}
+	pthread_mutex_unlock(&shared_lock);
 }
 
 /* Compiles one pattern with JIT; NAME is only used to report a broken rule. */
@@ -1074,14 +1119,7 @@ int hr_safety_new(hr_safety **out)
 		if (!(s->decisions[i] = compile("decision", decision_rules[i].src, &err)))
 			goto fail;
 	}
-	err = -ENOMEM;
-	if (!(s->pf = hr_prefilter_new()))
-		goto fail;
-	for (size_t i = 0; i < NPATTERNS; i++) {
-		if ((err = hr_prefilter_add(s->pf, pattern_src(i))))
-			goto fail;
-	}
-	if ((err = hr_prefilter_build(s->pf)))
+	if ((err = shared_prefilter_get(&s->pf)))
 		goto fail;
 	err = -ENOMEM;
 	if (!(s->pfs = hr_prefilter_scratch_new(s->pf)))
@@ -1112,7 +1150,7 @@ void hr_safety_free(hr_safety *s)
 	pcre2_match_data_free(s->md);
 	pcre2_match_context_free(s->mctx);
 	hr_prefilter_scratch_free(s->pfs);
-	hr_prefilter_free(s->pf);
+	shared_prefilter_put(s->pf);
 	free(s);
 }
 

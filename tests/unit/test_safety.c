@@ -15,6 +15,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -883,8 +884,43 @@ static void test_instances_are_independent(void **state)
 	hr_safety_check(b, "what is herceptin", &rb);
 	assert_int_equal(ra.tier, HR_TIER_EMERGENCY);
 	assert_int_equal(rb.tier, HR_TIER_NONE);
+	/* They share one prefilter: freeing one leaves the other working. */
 	hr_safety_free(a);
+	hr_safety_check(b, "i have chest pain", &rb);
+	assert_int_equal(rb.tier, HR_TIER_EMERGENCY);
 	hr_safety_free(b);
+}
+
+/* Instances made and freed on several threads at once (as the workers do)
+ * build one prefilter, share it, and free it with the last one. */
+static void *make_and_check(void *arg)
+{
+	int *ok = arg;
+	for (int i = 0; i < 5; i++) {
+		hr_safety *s = NULL;
+		if (hr_safety_new(&s) != 0)
+			return NULL;
+		struct hr_safety_result r;
+		hr_safety_check(s, "i want to die", &r);
+		*ok += r.tier == HR_TIER_CRISIS;
+		hr_safety_check(s, "what is herceptin", &r);
+		*ok += r.tier == HR_TIER_NONE;
+		hr_safety_free(s);
+	}
+	return NULL;
+}
+
+static void test_instances_on_threads(void **state)
+{
+	(void)state;
+	pthread_t t[4];
+	int ok[4] = { 0 };
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(pthread_create(&t[i], NULL, make_and_check, &ok[i]), 0);
+	for (int i = 0; i < 4; i++) {
+		pthread_join(t[i], NULL);
+		assert_int_equal(ok[i], 10);
+	}
 }
 
 /* ------------------------------------------------------------------------- */
@@ -1154,6 +1190,7 @@ int main(void)
 		cmocka_unit_test(test_logs_no_user_text),
 		cmocka_unit_test(test_empty_null_and_long_input),
 		cmocka_unit_test(test_instances_are_independent),
+		cmocka_unit_test(test_instances_on_threads),
 		cmocka_unit_test(test_prefilter_skips_rules_that_cannot_match),
 		cmocka_unit_test(test_prefilter_keeps_every_tier),
 		cmocka_unit_test(test_prefilter_agrees_on_every_known_question),
