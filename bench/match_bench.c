@@ -1,6 +1,7 @@
 /*
  * match_bench: what one question costs the intent engine, with the real
- * intents and with generated sets of ten times as many.
+ * intents and with generated sets of ten times as many, and what the safety
+ * check that runs before it costs (core/safety.c).
  *
  * A generated set is the real intents plus N-1 copies of every intents file,
  * each copy standing for a new topic area: it gets its own names and its own
@@ -14,9 +15,10 @@
  *               [--check] [--no-jit] [--no-prefilter] [--dump DIR]
  *
  * --check also matches every question with the prefilter off and fails when
- * any ranking differs, so the benchmark doubles as an equivalence test.
- * --no-jit matches with PCRE2's interpreter (intents.jit = 0); --no-prefilter
- * times trying every pattern in turn, as herald did before the prefilter.
+ * any ranking (or safety result) differs, so the benchmark doubles as an
+ * equivalence test. --no-jit matches with PCRE2's interpreter (intents.jit =
+ * 0); --no-prefilter times trying every pattern in turn, as herald did before
+ * the prefilter, for the intents and for the safety check.
  * --dump writes the generated intents files to DIR, to look at or to load.
  */
 #include <ctype.h>
@@ -30,6 +32,7 @@
 
 #include "dirlist.h"
 #include "intent.h"
+#include "safety.h"
 #include "text.h"
 
 #ifndef HERALD_SOURCE_DIR
@@ -454,6 +457,73 @@ static int run(hr_intents *set, char **qs, size_t nq, double min_ms, int check, 
 	return bad ? -EINVAL : 0;
 }
 
+/* Times the safety check on every question the same way: each question's
+ * time is the fastest of its rounds. With CHECK, every question is also
+ * checked with the prefilter off, and any difference fails. */
+static int run_safety(char **qs, size_t nq, double min_ms, int check, struct result *r, unsigned *rules,
+		      unsigned *always)
+{
+	hr_safety *s = NULL, *ref = NULL;
+	double *per = calloc(nq, sizeof(*per));
+	if (!per || hr_safety_new(&s) != 0 || hr_safety_new(&ref) != 0) {
+		free(per);
+		hr_safety_free(s);
+		return -ENOMEM;
+	}
+	hr_safety_set_prefilter(s, !no_prefilter);
+	hr_safety_set_prefilter(ref, 0);
+	int bad = 0;
+	struct hr_safety_result out, want;
+	for (size_t q = 0; check && q < nq; q++) {
+		hr_safety_check(s, qs[q], &out);
+		hr_safety_check(ref, qs[q], &want);
+		if (out.tier != want.tier || out.decision != want.decision || out.rule != want.rule) {
+			fprintf(stderr, "match_bench: the prefilter changes the safety result of \"%s\"\n",
+				qs[q]);
+			bad = 1;
+		}
+	}
+	for (size_t q = 0; q < nq; q++)
+		hr_safety_check(s, qs[q], &out);
+	for (size_t q = 0; q < nq; q++)
+		per[q] = 1e18;
+	size_t rounds = 0;
+	double tried = 0;
+	double t_start = now_ns();
+	do {
+		for (size_t q = 0; q < nq; q++) {
+			double t0 = now_ns();
+			hr_safety_check(s, qs[q], &out);
+			double dt = now_ns() - t0;
+			if (dt < per[q])
+				per[q] = dt;
+			tried += hr_safety_matches_run(s);
+		}
+		rounds++;
+	} while (now_ns() - t_start < min_ms * 1e6);
+	double total = 0;
+	for (size_t q = 0; q < nq; q++)
+		total += per[q];
+	qsort(per, nq, sizeof(*per), cmp_double);
+	memset(r, 0, sizeof(*r));
+	r->mean_ns = total / (double)nq;
+	r->p50_ns = per[nq / 2];
+	r->p90_ns = per[(nq * 9) / 10];
+	r->max_ns = per[nq - 1];
+	r->tried = tried / (double)(rounds * nq);
+	/* The empty text fires nothing, so it runs each rule once: every rule
+	 * without the prefilter, those that need no word with it. */
+	hr_safety_check(s, "", &out);
+	*always = hr_safety_matches_run(s);
+	hr_safety_set_prefilter(s, 0);
+	hr_safety_check(s, "", &out);
+	*rules = hr_safety_matches_run(s);
+	free(per);
+	hr_safety_free(s);
+	hr_safety_free(ref);
+	return bad ? -EINVAL : 0;
+}
+
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: match_bench [--intents DIR] [--questions FILE] [--scales 1,10] [--ms N] [--check]\n"
@@ -541,10 +611,26 @@ int main(int argc, char **argv)
 		fflush(stdout);
 		hr_intents_free(set);
 	}
+
+	/* The safety check: its time, the PCRE2 matches it ran per question, and
+	 * how many of its patterns run on any text (they need no word). */
+	struct result sr;
+	unsigned nrules, always;
+	int src = run_safety(qs, nq, min_ms, check, &sr, &nrules, &always);
+	if (src == -ENOMEM)
+		return 1;
+	if (src)
+		status = 1;
+	printf("\n%-15s %8s %10s %10s %10s %10s %8s %8s\n", "safety check", "rules", "mean_us", "p50_us",
+	       "p90_us", "max_us", "matches", "always");
+	printf("%-15s %8u %10.2f %10.2f %10.2f %10.2f %8.1f %8u\n",
+	       no_prefilter ? "every rule" : "prefiltered", nrules, sr.mean_ns / 1e3, sr.p50_ns / 1e3,
+	       sr.p90_ns / 1e3, sr.max_ns / 1e3, sr.tried, always);
 	for (size_t i = 0; i < nq; i++)
 		free(qs[i]);
 	free(qs);
 	if (check && status == 0)
-		printf("check: the prefilter ranked every question as trying every pattern does\n");
+		printf("check: the prefilters gave every question the ranking and the safety result that "
+		       "trying every pattern gives\n");
 	return status;
 }

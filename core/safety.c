@@ -64,7 +64,30 @@
  *    "will I survive", "what are my chances". General questions with no person
  *    in them ("what is the usual dose of herceptin", "how is it dosed", "how long
  *    is herceptin given", "what is the survival rate") are not decisions: the
- *    plugin answers them with population facts.
+ *    plugin answers them with population facts. Take: whether this person may
+ *    take, start or combine a treatment or another medicine given their own
+ *    health or other medicines ("I have migraines, can I take Enhertu?", "should
+ *    I take Kadcyla if I have liver disease", "I'm on warfarin, can I also take
+ *    tucatinib", "can I take ibuprofen with Enhertu", "is it safe for me to
+ *    take Herceptin"). The drug being asked about need not be one herald
+ *    knows; a question about the drug alone ("what is Enhertu", "can Herceptin
+ *    cause headaches", "should I take tucatinib with food") is not one.
+ *
+ * 6. Prefilter. Almost every message is an ordinary question that fires no
+ *    rule, and running every pattern on it costs more than the rest of the
+ *    check. So at start-up every pattern (the rules, the context patterns and
+ *    the decisions) is analysed by the intent engine's literal prefilter
+ *    (core/prefilter.c) into the words any match must contain, and each
+ *    message is scanned once for them: a pattern whose words are missing
+ *    cannot match anywhere in the message, so it is not run, and the answer
+ *    is the same as running it. A pattern that needs no word, and every
+ *    pattern on a message with non-ASCII bytes (whose other case forms PCRE2
+ *    might match), always runs. The analysis lower-cases the patterns and the
+ *    text, so case cannot hide a match (the rules themselves are written
+ *    against lower case and compiled case-sensitive; lower-casing only makes
+ *    the prefilter let more through). hr_safety_set_prefilter() turns it off,
+ *    and the unit tests compare both ways on every question they know. The
+ *    built prefilter is immutable, so every instance shares one.
  *
  * Nothing here logs message text: only rule names and PCRE2 error codes.
  */
@@ -73,10 +96,13 @@
 
 #include <errno.h>
 #include <pcre2.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "log.h"
+#include "prefilter.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -559,6 +585,80 @@ struct decision_rule {
 	"supplements?|vitamins?)\\b)(?:\\S+ ){0,2}?(?:"         \
 	TREAT_NOUNS "|it|them|taking|" ALL_DRUGS ")\\b"
 #define SUBJ "(?:i|we|she|he|you|my \\S+|i just|we just)"
+/* Medicines besides the cancer drugs: what people ask to take alongside
+ * treatment, by kind, by common name, and by the endings of generic names
+ * (sumatriptan, atorvastatin, warfarin, apixaban, omeprazole...). */
+#define OTHER_MEDS                                                                                \
+	"vaccines?|vaccinations?|flu shots?|flu jabs?|covid shots?|covid jabs?|boosters?|"          \
+	"supplements?|vitamins?|vitamin \\S+|multivitamins?|minerals|herbs|herbal \\S+|"           \
+	"painkillers?|pain killers?|pain relievers?|pain meds|pain medicines?|antibiotics?|"         \
+	"antidepressants?|antihistamines?|steroids?|blood thinners?|birth control|the pill|hrt|"    \
+	"hormone replacement|ibuprofen|advil|motrin|aleve|naproxen|aspirin|tylenol|acetaminophen|" \
+	"paracetamol|benadryl|claritin|zyrtec|imodium|loperamide|zofran|ondansetron|"               \
+	"dexamethasone|prednisone|melatonin|cbd|cannabis|marijuana|edibles|turmeric|curcumin|"      \
+	"fish oil|omega 3|probiotics?|st john's wort|st johns wort|echinacea|ginger|insulin|"       \
+	"metformin|warfarin|coumadin|eliquis|xarelto|heparin|lovenox|statins?|levothyroxine|"       \
+	"synthroid|gabapentin|sleeping pills|sleep aids?|inhalers?|antacids?|laxatives?|"           \
+	"\\w+(?:mab|nib|statin|pril|sartan|olol|triptan|prazole|formin|oxetine|azepam|cycline|"     \
+	"floxacin|mycin|cillin|parin|farin|xaban|dipine|profen|codone)"
+/* What a person asks to take: a treatment, a drug or another medicine ("my
+ * blood pressure pills", not "the kids to chemo"), or "it" for one named before. */
+#define TAKEN                                                                                     \
+	"(?:(?:(?:my|the|a|an|this|that|her|his|some|any|both|these|those|another|other|regular|" \
+	"normal|usual) )?(?:(?!(?:to|on|at|for|from|with|while|during|after|before|in|into|of|"   \
+	"and|or|but|if)\\b)\\S+ ){0,2}?(?:" TREAT_NOUNS "|" ALL_DRUGS "|" OTHER_MEDS ")|it|them|"  \
+	"this|that|these|those|both)\\b"
+/* A person asking whether they may take something: "can I take", "should my
+ * mom start", "is it safe for me to use", "is it ok if I keep taking". */
+#define MAY_I_TAKE                                                                                \
+	"\\b(?:(?:can|could|may|should|shall|do|would|will|must|(?:is|would|will) it (?:be )?"       \
+	"(?:ok|okay|safe|fine|alright|all right) if) (?:i|we|she|he|they|my \\S+)|(?:is|would|"     \
+	"will) it (?:be )?(?:ok|okay|safe|fine|alright|all right|possible|wise|dangerous|risky|"   \
+	"bad|harmful|a problem|a good idea|a bad idea)(?: for (?:me|her|him|us|them|my \\S+))? "   \
+	"to)(?: (?:still|also|safely|even|ever|really|actually|now|just|then))? (?:take|have|get|" \
+	"use|start|try|receive|continue|keep taking|be on|go on|stay on|combine|mix|be given|"     \
+	"be treated with|go ahead with) " TAKEN
+/* Someone's own health: "if I have", "since she's on", "because my mom has". */
+#define OWN_HEALTH                                                                                \
+	"\\b(?:if|since|because|as|when|while|though|although|given that|considering|now that|"     \
+	"but|and) (?:(?:i|we|she|he|they|my \\S+)(?: \\S+)?? (?:have|has|had|suffer|suffers|take|"  \
+	"takes|use|uses|get|gets|got|live with|lives with)|(?:my|her|his|our) \\S+(?: \\S+)?? (?:is|"  \
+	"are|was|were|isn't|aren't|has|have|had|gets|got)|(?:i'm|im|i am|i've|ive|i have|i was|"   \
+	"she's|shes|she is|she has|she was|he's|hes|he is|he has|he was|we're|we are|we have|"     \
+	"they're|they are|they have|my \\S+ is|my \\S+ has|my \\S+ was)(?: \\S+)?? (?:on|taking|"   \
+	"using|having|getting|diabetic|asthmatic|epileptic|an?a?emic|allergic|pregnant|"          \
+	"breastfeeding|nursing|immunocompromised|been diagnosed|diagnosed|suffering|prone|"       \
+	"sensitive|overweight|elderly|over))\\b"
+/* Health problems, named after "with my", "given my", "because of my". */
+#define CONDITION                                                                                 \
+	"(?:conditions?|diseases?|illness|problems?|issues?|history|disorders?|allerg\\w*|"          \
+	"failure|infections?|syndrome|migraines?|headaches|diabetes|asthma|epilepsy|seizures|"    \
+	"lupus|arthritis|crohn'?s|colitis|hepatitis|hiv|copd|emphysema|afib|a-fib|pacemaker|"     \
+	"blood pressure|hypertension|cholesterol|thyroid|kidneys?|liver|heart|lungs?|neuropathy|" \
+	"osteoporosis|depression|anxiety|glaucoma|an?a?emia|transplant|stent|pregnancy|"          \
+	"\\w+itis|\\w+osis)"
+#define WITH_OWN                                                                                  \
+	"\\b(?:with|given|considering|because of|due to|despite) (?:my|her|his|our|their|a|an|"     \
+	"bad|severe|chronic|known|a history of|history of) (?:\\S+ ){0,2}?(?:" CONDITION "|"       \
+	"meds|medicines?|medications?|pills|drugs|tablets|prescriptions?)\\b|\\bwhile (?:pregnant|" \
+	"breastfeeding|nursing|trying to (?:get pregnant|conceive))\\b"
+/* Taking it together with something else: "with enhertu", "during chemo". */
+#define ALONGSIDE                                                                                 \
+	"\\b(?:with|and|plus|alongside|together with|on top of|at the same time as|while on|"       \
+	"while taking|while getting|while having|while i'm on|while im on|while i am on|during|"  \
+	"on|after|before) (?:(?:my|the|a|an|this|her|his|their|other) )?(?:\\S+ )?(?:"            \
+	TREAT_NOUNS "|" ALL_DRUGS "|" OTHER_MEDS ")\\b"
+/* Someone says they are on a drug, or live with a health problem ("I take",
+ * not "can I take"). */
+#define SAYS_OWN                                                                                  \
+	"(?<!can |could |should |would |will |may |might |must |shall |do |does |did |to )"        \
+	"\\b(?:(?:i|we|she|he|they|my \\S+) (?:\\S+ )?(?:have|has|had|take|takes|use|uses|"        \
+	"suffer from|suffers from|live with|lives with|was diagnosed with|were diagnosed with|"  \
+	"got|deal with|struggle with)|(?:i'm|im|i am|i've been|ive been|i have been|she's|shes|"  \
+	"she is|he's|hes|he is|we're|we are|they're|they are|my \\S+ is|my \\S+ has been) "       \
+	"(?:\\S+ )?(?:on|taking|using|prescribed|diabetic|asthmatic|epileptic|an?a?emic|"          \
+	"allergic|pregnant|breastfeeding|nursing|immunocompromised))\\b"
+
 #define TREATMENT_CHOICE                                                                         \
 	"(?:" TREAT_NOUNS "|" ALL_DRUGS "|surgery|lumpectomy|mastectomy|double mastectomy|"     \
 	"reconstruction|clinical trials?|trials?|radiation|hormone therapy|ovarian suppression|" \
@@ -628,6 +728,22 @@ static const struct decision_rule decision_rules[] = {
 	  "\\b(?:i|we) (?:don't|dont|do not) want (?:to (?:do|have|take|get|continue|keep|"
 	  "go through|finish|start) )?(?:any more |more |the |my |this |any )?(?:" TREAT_NOUNS
 	  "|" ALL_DRUGS ")\\b" },
+
+	/* Take or combine, given one's own health or other medicines. Before the
+	 * choices: "should I take Kadcyla if I have liver disease" is this. The
+	 * atomic "(?>.*?X)" commits to the first X, so that a long message is read
+	 * once rather than once for every X in it. */
+	{ HR_DECISION_TAKE, "^(?>.*?" MAY_I_TAKE ").*(?:" OWN_HEALTH "|" WITH_OWN ")" },
+	{ HR_DECISION_TAKE, MAY_I_TAKE "(?: (?!or\\b)\\S+){0,3}? ?" ALONGSIDE },
+	{ HR_DECISION_TAKE, "^(?>.*?" SAYS_OWN ").*" MAY_I_TAKE },
+	{ HR_DECISION_TAKE,
+	  "\\b(?:is|would|will) it (?:be )?(?:ok|okay|safe|fine|alright|all right|wise|dangerous|"
+	  "risky|bad|a good idea|a bad idea) for (?:me|her|him|us|them|my \\S+) to (?:\\S+ )?(?:take|have|get|use|start|"
+	  "try|receive|continue|be on|go on|stay on|combine|mix) " TAKEN },
+	{ HR_DECISION_TAKE,
+	  "\\b(?:is|are) (?:\\S+ ){0,2}?(?:" TREAT_NOUNS "|" ALL_DRUGS "|" OTHER_MEDS ") (?:\\S+ )?"
+	  "(?:safe|ok|okay|fine|dangerous|risky|harmful|a problem|an issue) (?:for|with) (?:me|us|"
+	  "her|him|my \\S+|someone like me)\\b" },
 
 	/* Choose. */
 	{ HR_DECISION_CHOOSE,
@@ -880,17 +996,89 @@ static const struct deferral deferrals[] = {
 				    { "What do my test results say about my cancer?",
 				      "What is the goal of my treatment?",
 				      "Who can help me cope with worry about the future?" } },
+	[HR_DECISION_TAKE] = { "What is safe for you depends on your own health and the other medicines you "
+			       "take. Ask your oncology care team before you start, mix, stop or skip any medicine.",
+			       { "Is this treatment safe with my other health problems?",
+				 "Can I take it with the medicines I already use?",
+				 "What signs mean I should call you?" } },
 };
 
 /* ------------------------------------------------------------------------- */
 
+/* Every pattern has a number in the prefilter: the alert rules first, then
+ * the context patterns, then the decision rules. */
+#define NRULES ARRAY_SIZE(rules)
+#define NDECISIONS ARRAY_SIZE(decision_rules)
+#define PF_RULE(i) (i)
+#define PF_CTX(k) (NRULES + (size_t)(k))
+#define PF_DECISION(i) (NRULES + NCTX + (i))
+#define NPATTERNS (NRULES + NCTX + NDECISIONS)
+#define NMAYWORDS ((NPATTERNS + 63) / 64)
+
 struct hr_safety {
-	pcre2_code *rules[ARRAY_SIZE(rules)];
+	pcre2_code *rules[NRULES];
 	pcre2_code *ctx[NCTX];
-	pcre2_code *decisions[ARRAY_SIZE(decision_rules)];
+	pcre2_code *decisions[NDECISIONS];
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
+	hr_prefilter *pf; /* the words each pattern needs (shared, see shared_pf) */
+	hr_prefilter_scratch *pfs;
+	int no_prefilter;  /* every pattern runs (hr_safety_set_prefilter) */
+	unsigned nmatches; /* pcre2_match calls of the last check */
 };
+
+/* The source of pattern ID, numbered as in the prefilter. */
+static const char *pattern_src(size_t id)
+{
+	if (id < NRULES)
+		return rules[id].src;
+	if (id < NRULES + NCTX)
+		return ctx_src[id - NRULES];
+	return decision_rules[id - NRULES - NCTX].src;
+}
+
+/* The prefilter depends only on the fixed patterns, and a built one is
+ * immutable, so every instance (one per worker thread) shares one: it is
+ * built by the first hr_safety_new() and freed with the last instance. */
+static pthread_mutex_t shared_lock = PTHREAD_MUTEX_INITIALIZER;
+static hr_prefilter *shared_pf;
+static unsigned shared_users;
+
+static int shared_prefilter_get(hr_prefilter **out)
+{
+	int err = 0;
+	pthread_mutex_lock(&shared_lock);
+	if (!shared_pf) {
+		hr_prefilter *pf = hr_prefilter_new();
+		err = pf ? 0 : -ENOMEM;
+		for (size_t i = 0; i < NPATTERNS && !err; i++)
+			err = hr_prefilter_add(pf, pattern_src(i));
+		if (!err)
+			err = hr_prefilter_build(pf);
+		if (err)
+			hr_prefilter_free(pf);
+		else
+			shared_pf = pf;
+	}
+	if (!err) {
+		shared_users++;
+		*out = shared_pf;
+	}
+	pthread_mutex_unlock(&shared_lock);
+	return err;
+}
+
+static void shared_prefilter_put(hr_prefilter *pf)
+{
+	if (!pf)
+		return;
+	pthread_mutex_lock(&shared_lock);
+	if (--shared_users == 0) {
+		hr_prefilter_free(shared_pf);
+		shared_pf = NULL;
+	}
+	pthread_mutex_unlock(&shared_lock);
+}
 
 /* Compiles one pattern with JIT; NAME is only used to report a broken rule. */
 static pcre2_code *compile(const char *name, const char *src, int *err)
@@ -931,7 +1119,11 @@ int hr_safety_new(hr_safety **out)
 		if (!(s->decisions[i] = compile("decision", decision_rules[i].src, &err)))
 			goto fail;
 	}
+	if ((err = shared_prefilter_get(&s->pf)))
+		goto fail;
 	err = -ENOMEM;
+	if (!(s->pfs = hr_prefilter_scratch_new(s->pf)))
+		goto fail;
 	s->md = pcre2_match_data_create(8, NULL);
 	s->mctx = pcre2_match_context_create(NULL);
 	if (!s->md || !s->mctx)
@@ -957,7 +1149,19 @@ void hr_safety_free(hr_safety *s)
 		pcre2_code_free(s->decisions[i]);
 	pcre2_match_data_free(s->md);
 	pcre2_match_context_free(s->mctx);
+	hr_prefilter_scratch_free(s->pfs);
+	shared_prefilter_put(s->pf);
 	free(s);
+}
+
+void hr_safety_set_prefilter(hr_safety *s, int on)
+{
+	s->no_prefilter = !on;
+}
+
+unsigned hr_safety_matches_run(const hr_safety *s)
+{
+	return s->nmatches;
 }
 
 /* Runs RE on TEXT from OFFSET. Returns how many ovector pairs were set (at
@@ -967,6 +1171,7 @@ static int match(hr_safety *s, pcre2_code *re, const char *name, const char *tex
 		 size_t offset)
 {
 	int rc = pcre2_match(re, (PCRE2_SPTR)text, len, offset, 0, s->md, s->mctx);
+	s->nmatches++;
 	if (rc > 0)
 		return rc;
 	if (rc == 0) /* the ovector was too small: the whole match is still there */
@@ -1436,18 +1641,30 @@ struct check {
 	const char *text;
 	size_t len;
 	int ctx[NCTX]; /* -1 until computed */
+	int filtered;  /* the prefilter ran: only patterns set in MAY can match */
+	uint64_t may[NMAYWORDS];
 };
+
+/* False when pattern ID cannot match anywhere in the text: the prefilter did
+ * not find the words it needs. */
+static int may_match(const struct check *c, size_t id)
+{
+	return !c->filtered || (c->may[id / 64] >> (id % 64)) & 1;
+}
 
 static int has_ctx(struct check *c, enum ctx k)
 {
 	if (c->ctx[k] < 0)
-		c->ctx[k] = match(c->s, c->s->ctx[k], "context", c->text, c->len, 0);
+		c->ctx[k] = may_match(c, PF_CTX(k)) &&
+			    match(c->s, c->s->ctx[k], "context", c->text, c->len, 0);
 	return c->ctx[k];
 }
 
 /* A companion sign for diarrhoea counts only when it is not negated. */
 static int has_gutmate(struct check *c)
 {
+	if (!may_match(c, PF_CTX(C_GUTMATE)))
+		return 0;
 	size_t off = 0;
 	while (off <= c->len && match(c->s, c->s->ctx[C_GUTMATE], "context", c->text, c->len, off)) {
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->s->md);
@@ -1463,6 +1680,8 @@ static int has_gutmate(struct check *c)
  * away" is not over, and anything said to be happening now outweighs it. */
 static int said_unnegated(struct check *c, enum ctx k)
 {
+	if (!may_match(c, PF_CTX(k)))
+		return 0;
 	size_t off = 0;
 	while (off <= c->len && match(c->s, c->s->ctx[k], "context", c->text, c->len, off)) {
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->s->md);
@@ -1549,11 +1768,18 @@ void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *ou
 	struct check c = { .s = s, .text = text, .len = strlen(text) };
 	for (size_t k = 0; k < NCTX; k++)
 		c.ctx[k] = -1;
+	s->nmatches = 0;
+	/* One scan of the text finds the patterns that could match; 1 means the
+	 * text has bytes the analysis does not model, and every pattern runs. */
+	if (!s->no_prefilter)
+		c.filtered = hr_prefilter_run(s->pf, s->pfs, text, c.len, c.may) == 0;
 
 	/* Rules are ordered by tier, so the first that fires is the answer. */
-	for (size_t i = 0; i < ARRAY_SIZE(rules) && !out->tier; i++) {
+	for (size_t i = 0; i < NRULES && !out->tier; i++) {
 		size_t off = 0;
 		int rc;
+		if (!may_match(&c, PF_RULE(i)))
+			continue;
 		while (off <= c.len && (rc = match(s, s->rules[i], rules[i].name, text, c.len, off))) {
 			PCRE2_SIZE ov[12];
 			PCRE2_SIZE *mov = pcre2_get_ovector_pointer(s->md);
@@ -1570,8 +1796,8 @@ void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *ou
 		}
 	}
 
-	for (size_t i = 0; i < ARRAY_SIZE(decision_rules); i++) {
-		if (match(s, s->decisions[i], "decision", text, c.len, 0)) {
+	for (size_t i = 0; i < NDECISIONS; i++) {
+		if (may_match(&c, PF_DECISION(i)) && match(s, s->decisions[i], "decision", text, c.len, 0)) {
 			out->decision = decision_rules[i].decision;
 			break;
 		}

@@ -3,13 +3,14 @@
  * engine and any plugin, and that no plugin can override. It recognises the
  * tiers of the content guide (crisis, emergency, call the care team now) with
  * negation handling, and requests for personal decisions (dose, stop, skip,
- * choose, personal prognosis) that only the care team can make.
+ * choose, personal prognosis, taking or combining a treatment given one's own
+ * health or medicines) that only the care team can make.
  *
  * Plain C on PCRE2: no loop, no Lua, no network; it keeps working when every
  * plugin failed to load. Wording of every reply is fixed here, in C.
  *
- * Thread use: an hr_safety holds its own PCRE2 match data, so use one per
- * thread (each worker creates its own).
+ * Thread use: an hr_safety holds its own PCRE2 match data and prefilter
+ * scratch, so use one per thread (each worker creates its own).
  */
 #ifndef HERALD_SAFETY_H
 #define HERALD_SAFETY_H
@@ -29,6 +30,7 @@ enum hr_decision {
 	HR_DECISION_STOP,      /* stopping or skipping a treatment */
 	HR_DECISION_CHOOSE,    /* which treatment should I choose */
 	HR_DECISION_PROGNOSIS, /* "how long do I have", "will I survive" */
+	HR_DECISION_TAKE,      /* "I have migraines, can I take Enhertu?", "can I take X with Y" */
 };
 
 struct hr_safety_result {
@@ -44,6 +46,17 @@ int hr_safety_new(hr_safety **out);
 
 /* Frees S; NULL is accepted. */
 void hr_safety_free(hr_safety *s);
+
+/*
+ * Turns the literal prefilter on (the default) or off. With it on, a check runs
+ * only the patterns whose required words occur in the text; off, every pattern
+ * runs on every message. The results are the same either way: off exists so
+ * that tests can prove it and benchmarks can measure it.
+ */
+void hr_safety_set_prefilter(hr_safety *s, int on);
+
+/* How many PCRE2 matches the last hr_safety_check() on S ran, for benchmarks. */
+unsigned hr_safety_matches_run(const hr_safety *s);
 
 /* Checks TEXT, already normalised by hr_text_normalize(), and fills OUT. */
 void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *out);

@@ -2,21 +2,41 @@
  * Unit tests of core/safety.c: the tiers and their triggers, negation, warning-sign
  * questions that must not alert, personal decisions, and the fixed replies.
  * Every input goes through hr_text_normalize() first, as in the engine.
+ *
+ * The check skips the patterns whose required words are missing (its literal
+ * prefilter). That must never change a result, so every case here is also
+ * checked with the prefilter off and the two results must be identical; and
+ * every question the project knows (the content's examples and plugin tests,
+ * tests/data, bench/questions.txt and the eval set copied into
+ * tests/data/safety), in variants of case, apostrophes, typos and context, is
+ * compared the same way.
  */
 #include "cmocka_prelude.h"
 
 #include <ctype.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "answer.h"
+#include "dirlist.h"
 #include "log.h"
 #include "safety.h"
 #include "text.h"
 
+#ifndef HERALD_SOURCE_DIR
+#define HERALD_SOURCE_DIR "."
+#endif
+#ifndef HERALD_TEST_DATA
+#define HERALD_TEST_DATA "tests/data"
+#endif
+
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The same rules with the prefilter off: every pattern runs on every text. */
+static hr_safety *every;
 
 static const char *tier_name(enum hr_tier t)
 {
@@ -32,15 +52,35 @@ static const char *tier_name(enum hr_tier t)
 	}
 }
 
-/* Normalises TEXT like the engine does and runs the check. */
+static const char *rule_name(const struct hr_safety_result *r)
+{
+	return r->rule ? r->rule : "-";
+}
+
+/* Checks TEXT as it is with S and with every rule run, and fails unless both
+ * give the same tier, rule and decision. Returns S's result. */
+static struct hr_safety_result check_both(hr_safety *s, const char *text)
+{
+	struct hr_safety_result r, want;
+	hr_safety_check(s, text, &r);
+	hr_safety_check(every, text, &want);
+	if (r.tier != want.tier || r.decision != want.decision ||
+	    strcmp(rule_name(&r), rule_name(&want)) != 0) {
+		print_error("\"%s\": prefiltered %s/%s decision %d, every rule %s/%s decision %d\n", text,
+			    tier_name(r.tier), rule_name(&r), (int)r.decision, tier_name(want.tier),
+			    rule_name(&want), (int)want.decision);
+		fail();
+	}
+	return r;
+}
+
+/* Normalises TEXT like the engine does and runs the check (both ways). */
 static struct hr_safety_result check(hr_safety *s, const char *text)
 {
 	char norm[4096];
-	struct hr_safety_result r;
 	int n = hr_text_normalize(text, strlen(text), norm, sizeof(norm));
 	assert_true(n >= 0);
-	hr_safety_check(s, norm, &r);
-	return r;
+	return check_both(s, norm);
 }
 
 /* Asserts the tier of each message, naming the message that failed. */
@@ -93,6 +133,11 @@ static int setup(void **state)
 	hr_safety *s = NULL;
 	if (hr_safety_new(&s) != 0)
 		return -1;
+	if (hr_safety_new(&every) != 0) {
+		hr_safety_free(s);
+		return -1;
+	}
+	hr_safety_set_prefilter(every, 0);
 	*state = s;
 	return 0;
 }
@@ -100,6 +145,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	hr_safety_free(*state);
+	hr_safety_free(every);
+	every = NULL;
 	return 0;
 }
 
@@ -450,6 +497,62 @@ static void test_general_questions_are_not_decisions(void **state)
 		  "Why do doses of Enhertu depend on weight?");
 }
 
+/* Whether this person may take, start or combine a treatment or another
+ * medicine, given their own health or other medicines: the oncology team
+ * decides. Drugs and conditions herald has no words for count too. */
+static void test_decision_take(void **state)
+{
+	DECISIONS(*state, HR_DECISION_TAKE, "I have migraines, can I take Enhertu?",
+		  "Can I take Enhertu if I have migraines?", "I have asthma. Is it OK to start Kadcyla?",
+		  "Should I take Nerlynx if I have Crohn's disease?",
+		  "Should I take Kadcyla if I have liver disease?", "Is it safe for me to take Herceptin?",
+		  "Is it safe for me to take herceptin with my heart condition?",
+		  "Is it safe for my mom to start tucatinib?", "I'm on warfarin, can I also take tucatinib?",
+		  "I take metformin. Can I take Xeloda?", "I'm taking tamoxifen, can I still use CBD oil?",
+		  "Can I take ibuprofen with Enhertu?", "Can I take Tylenol during chemo?",
+		  "Can I take sumatriptan with Herceptin?",
+		  "My wife has kidney problems, can she take Phesgo?",
+		  "Can my dad have Perjeta with his heart failure?", "I'm diabetic, can I take Tukysa?",
+		  "Can I have Enhertu while breastfeeding?", "Is Enhertu safe for me?",
+		  "Is tylenol ok with my chemo?", "Can I combine turmeric with Kadcyla?",
+		  "I have lupus, should I get Herceptin?",
+		  "can I keep taking my blood pressure pills with Herceptin",
+		  "I'm on Herceptin, can I get a flu shot?", "is it safe to take ibuprofen while on enhertu",
+		  "Can I take Herceptin if my heart is weak?",
+		  "should i take margetuximab since i have a pacemaker",
+		  "my husband is on lisinopril, can he start neratinib",
+		  "can I take my antidepressants with tamoxifen",
+		  "I was diagnosed with epilepsy, can I have T-DXd?",
+		  "is it ok if I take advil with my xeloda",
+		  "Would it be safe for me to take melatonin on chemo?",
+		  "Can I take herceptin given my heart problems?",
+		  "I\xe2\x80\x99m on warfarin, can I also take Tukysa?", "IM ON WARFARIN CAN I TAKE TUKYSA");
+}
+
+/* Questions about a drug itself, or about things that are not medicines, are
+ * answered with facts and no deferral. */
+static void test_general_drug_questions_are_not_take(void **state)
+{
+	DECISIONS(*state, HR_DECISION_NONE, "What is Enhertu?", "What are the side effects of Herceptin?",
+		  "Can Herceptin cause migraines?", "Does Enhertu interact with other drugs?",
+		  "Should I take tucatinib with food?", "Can I take Xeloda with food?",
+		  "Can Herceptin and Perjeta be given together?", "How is Kadcyla given?",
+		  "Can I drink alcohol on Herceptin?", "Can I get pregnant while on Herceptin?",
+		  "Can I exercise during chemo?", "Can I work while on chemo?",
+		  "Can I have sex during chemo?", "Is Enhertu safe?", "Is Herceptin safe during pregnancy?",
+		  "Who can take Enhertu?", "Can people with heart disease take Herceptin?",
+		  "Can I take Herceptin at home?", "Can I take a shower after my infusion?",
+		  "Can I get a tattoo on herceptin?", "can I take the kids to chemo with me",
+		  "can I take tucatinib on an empty stomach", "what drugs interact with tucatinib",
+		  "is tucatinib taken with trastuzumab and capecitabine",
+		  "can you take herceptin with perjeta", "what are the side effects of metformin",
+		  "What should I do if I have a fever?", "I have a question about Enhertu",
+		  "Can I take Enhertu? Can I take it at home?");
+	/* A choice between treatments stays a choice. */
+	DECISIONS(*state, HR_DECISION_CHOOSE, "Should I get Phesgo or Herceptin and Perjeta?",
+		  "Should I take Enhertu or Kadcyla?");
+}
+
 static void test_decision_is_set_with_a_tier(void **state)
 {
 	struct hr_safety_result r = check(*state, "I missed a dose and now I have a fever of 101");
@@ -596,7 +699,7 @@ static void test_answer_needs_a_tier(void **state)
 static void test_deferral_texts(void **state)
 {
 	(void)state;
-	for (enum hr_decision d = HR_DECISION_DOSE; d <= HR_DECISION_PROGNOSIS; d++) {
+	for (enum hr_decision d = HR_DECISION_DOSE; d <= HR_DECISION_TAKE; d++) {
 		const char *t = hr_safety_deferral_text(d);
 		assert_non_null(t);
 		assert_non_null(strstr(t, "care team"));
@@ -706,7 +809,7 @@ static void test_replies_are_plain_language(void **state)
 		assert_true(g <= 8.0);
 		hr_answer_clear(&a);
 	}
-	for (enum hr_decision d = HR_DECISION_DOSE; d <= HR_DECISION_PROGNOSIS; d++)
+	for (enum hr_decision d = HR_DECISION_DOSE; d <= HR_DECISION_TAKE; d++)
 		assert_true(fk_grade(hr_safety_deferral_text(d)) <= 8.0);
 }
 
@@ -759,6 +862,14 @@ static void test_empty_null_and_long_input(void **state)
 	strcpy(p, "i want to die");
 	hr_safety_check(s, big, &r);
 	assert_int_equal(r.tier, HR_TIER_CRISIS);
+
+	/* A kilobyte of a decision's first half, then its second. */
+	p = big;
+	for (size_t i = 0; i < 140; i++)
+		p = stpcpy(p, "i have ");
+	strcpy(p, "can i take herceptin");
+	r = check_both(s, big);
+	assert_int_equal(r.decision, HR_DECISION_TAKE);
 	free(big);
 }
 
@@ -773,8 +884,258 @@ static void test_instances_are_independent(void **state)
 	hr_safety_check(b, "what is herceptin", &rb);
 	assert_int_equal(ra.tier, HR_TIER_EMERGENCY);
 	assert_int_equal(rb.tier, HR_TIER_NONE);
+	/* They share one prefilter: freeing one leaves the other working. */
 	hr_safety_free(a);
+	hr_safety_check(b, "i have chest pain", &rb);
+	assert_int_equal(rb.tier, HR_TIER_EMERGENCY);
 	hr_safety_free(b);
+}
+
+/* Instances made and freed on several threads at once (as the workers do)
+ * build one prefilter, share it, and free it with the last one. */
+static void *make_and_check(void *arg)
+{
+	int *ok = arg;
+	for (int i = 0; i < 5; i++) {
+		hr_safety *s = NULL;
+		if (hr_safety_new(&s) != 0)
+			return NULL;
+		struct hr_safety_result r;
+		hr_safety_check(s, "i want to die", &r);
+		*ok += r.tier == HR_TIER_CRISIS;
+		hr_safety_check(s, "what is herceptin", &r);
+		*ok += r.tier == HR_TIER_NONE;
+		hr_safety_free(s);
+	}
+	return NULL;
+}
+
+static void test_instances_on_threads(void **state)
+{
+	(void)state;
+	pthread_t t[4];
+	int ok[4] = { 0 };
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(pthread_create(&t[i], NULL, make_and_check, &ok[i]), 0);
+	for (int i = 0; i < 4; i++) {
+		pthread_join(t[i], NULL);
+		assert_int_equal(ok[i], 10);
+	}
+}
+
+/* ------------------------------------------------------------------------- */
+/* The prefilter changes nothing. */
+
+/* The prefilter does skip work: otherwise the comparisons below prove nothing. */
+static void test_prefilter_skips_rules_that_cannot_match(void **state)
+{
+	hr_safety *s = *state;
+	struct hr_safety_result r;
+	hr_safety_check(s, "what is herceptin", &r);
+	unsigned filtered = hr_safety_matches_run(s);
+	hr_safety_check(every, "what is herceptin", &r);
+	unsigned all = hr_safety_matches_run(every);
+	assert_true(filtered < all / 4);
+	/* Non-ASCII text is not analysed: every rule runs. */
+	hr_safety_check(s, "what is herceptin \xc3\xa9", &r);
+	assert_int_equal(hr_safety_matches_run(s), all);
+	/* And turning it back on works. */
+	hr_safety_set_prefilter(every, 1);
+	hr_safety_check(every, "what is herceptin", &r);
+	assert_int_equal(hr_safety_matches_run(every), filtered);
+	hr_safety_set_prefilter(every, 0);
+}
+
+/*
+ * The ways people write the alerts that the rules (or normalisation) already
+ * handle must still alert with the prefilter: capitals, curly and missing
+ * apostrophes, emoji and accents (non-ASCII), speech-recogniser forms and the
+ * misspellings the rules spell out.
+ */
+static void test_prefilter_keeps_every_tier(void **state)
+{
+	TIERS(*state, HR_TIER_CRISIS, "I DON'T WANT TO LIVE ANYMORE",
+	      "I don\xe2\x80\x99t want to live anymore", "i dont want to live anymore",
+	      "Im thinking about KILLING MYSELF", "I want to die \xf0\x9f\x98\xa2",
+	      "Ca suffit, je n'en peux plus. I want to die", "whats the point of living", "SUICIDAL",
+	      "I've been self-harming again", "I wish I were dead", "I\xe2\x80\x99" "d rather be dead");
+	TIERS(*state, HR_TIER_EMERGENCY, "MY CHEST HURTS", "I can\xe2\x80\x99t breathe", "I cant breathe",
+	      "she's unresponsive", "my lips are swelling during my infusi\xc3\xb3n", "Having a SEIZURE",
+	      "I'm coughing up blood", "my face is drooping \xf0\x9f\x98\x9f");
+	TIERS(*state, HR_TIER_CALL_NOW, "I have a fever of 101\xc2\xb0" "F after chemo",
+	      "FEVER OF 101 AFTER CHEMO", "diarrea 8 times today on neratinib", "diahrrea with a fever",
+	      "severe diarhea on nerlynx", "I\xe2\x80\x99m on Enhurtu and I\xe2\x80\x99ve got a new cough",
+	      "im on in her two and coughing a lot",
+	      "I'm pregnant and on Herceptin", "Im pregnant and on herceptin", "temp 38.5c on chemo",
+	      "my ankles are SWOLLEN on herceptin", "my eyes look yellow on kadcyla");
+}
+
+/* Reads the questions in the file at PATH: the text after PREFIX on lines that
+ * start with it (after indentation), or with PREFIX NULL every line that is
+ * not blank or a comment. Calls FN on each; returns how many, or -1 when the
+ * file cannot be read. */
+static long each_question(const char *path, const char *prefix, void (*fn)(hr_safety *, const char *),
+			  hr_safety *s)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return -1;
+	char line[4096];
+	long n = 0;
+	while (fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\r\n")] = '\0';
+		const char *q = line + strspn(line, " \t");
+		if (prefix) {
+			if (strncmp(q, prefix, strlen(prefix)) != 0)
+				continue;
+			q += strlen(prefix);
+			q += strspn(q, " \t");
+		} else if (*q == '#') {
+			continue;
+		}
+		if (!*q)
+			continue;
+		fn(s, q);
+		n++;
+	}
+	fclose(f);
+	return n;
+}
+
+/* Runs each_question on every file of DIR that ends in SUFFIX. */
+static long each_question_in(const char *dir, const char *suffix, const char *prefix,
+			     void (*fn)(hr_safety *, const char *), hr_safety *s)
+{
+	char **names;
+	size_t nn;
+	if (hr_dir_list(dir, suffix, &names, &nn) != 0)
+		return -1;
+	long total = 0;
+	for (size_t i = 0; i < nn; i++) {
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		long n = each_question(path, prefix, fn, s);
+		assert_true(n >= 0);
+		total += n;
+	}
+	hr_dir_list_free(names, nn);
+	return total;
+}
+
+static unsigned long variants_checked, variants_alerting;
+
+static void compare(hr_safety *s, const char *text)
+{
+	struct hr_safety_result r = check_both(s, text);
+	variants_checked++;
+	variants_alerting += r.tier != HR_TIER_NONE;
+}
+
+/* A small fixed pseudo-random sequence, so that every run checks the same typos. */
+static unsigned long lcg = 12345;
+
+static size_t pick(size_t n)
+{
+	lcg = lcg * 6364136223846793005UL + 1442695040888963407UL;
+	return n ? (size_t)(lcg >> 33) % n : 0;
+}
+
+/*
+ * Compares both ways on TEXT and on variants of it: as typed and normalised;
+ * in capitals; without apostrophes and with curly ones; with a letter
+ * dropped, doubled or swapped (typos); and inside sentences that add the
+ * context some rules need (a drug, a report, something happening now, a
+ * negation, a question frame).
+ */
+static void compare_variants(hr_safety *s, const char *text)
+{
+	static const char *const frames[][2] = {
+		{ "i'm on enhertu and ", "" },	{ "", " since yesterday" }, { "no ", " but i am fine" },
+		{ "what if ", "" },		{ "my mom has ", " right now" }, { "", " please help" },
+		{ "i had ", " last week but it's gone" },
+	};
+	char buf[4096], norm[4096];
+	size_t len = strlen(text);
+	if (len > 1000)
+		return;
+	compare(s, text);
+	if (hr_text_normalize(text, len, norm, sizeof(norm)) < 0)
+		return;
+	compare(s, norm);
+	size_t nl = strlen(norm);
+
+	for (size_t i = 0; i <= len; i++)
+		buf[i] = (char)toupper((unsigned char)text[i]);
+	compare(s, buf);
+	size_t o = 0;
+	for (size_t i = 0; i < nl; i++) {
+		if (norm[i] != '\'')
+			buf[o++] = norm[i];
+	}
+	buf[o] = '\0';
+	compare(s, buf);
+	o = 0;
+	for (size_t i = 0; i < len && o + 4 < sizeof(buf); i++) {
+		if (text[i] == '\'') {
+			memcpy(buf + o, "\xe2\x80\x99", 3);
+			o += 3;
+		} else {
+			buf[o++] = text[i];
+		}
+	}
+	buf[o] = '\0';
+	compare(s, buf);
+
+	for (int k = 0; k < 3 && nl > 2; k++) {
+		size_t at = pick(nl - 1);
+		memcpy(buf, norm, nl + 1);
+		if (k == 0) {
+			memmove(buf + at, buf + at + 1, nl - at); /* dropped */
+		} else if (k == 1) {
+			memmove(buf + at + 1, buf + at, nl - at + 1); /* doubled */
+		} else {
+			char c = buf[at]; /* swapped */
+			buf[at] = buf[at + 1];
+			buf[at + 1] = c;
+		}
+		compare(s, buf);
+	}
+	for (size_t f = 0; f < ARRAY_SIZE(frames); f++) {
+		snprintf(buf, sizeof(buf), "%s%s%s", frames[f][0], norm, frames[f][1]);
+		compare(s, buf);
+	}
+}
+
+/* Every question the project knows gives the same result both ways. */
+static void test_prefilter_agrees_on_every_known_question(void **state)
+{
+	hr_safety *s = *state;
+	struct {
+		const char *dir, *suffix, *prefix; /* no suffix: DIR is one file */
+		long min; /* so that a moved file cannot make this test pass empty */
+	} sets[] = {
+		{ HERALD_TEST_DATA "/safety", ".txt", NULL, 90 },
+		{ HERALD_SOURCE_DIR "/bench/questions.txt", NULL, NULL, 100 },
+		{ HERALD_TEST_DATA "/intents", ".intents", "example:", 5 },
+		{ HERALD_TEST_DATA "/voice/intents", ".intents", "example:", 1 },
+		{ HERALD_TEST_DATA "/voice/plugins", ".tests", "ask:", 1 },
+		{ HERALD_SOURCE_DIR "/intents", ".intents", "example:", 500 },
+		{ HERALD_SOURCE_DIR "/plugins", ".tests", "ask:", 300 },
+	};
+	variants_checked = variants_alerting = 0;
+	for (size_t i = 0; i < ARRAY_SIZE(sets); i++) {
+		const char *dir = sets[i].dir, *sfx = sets[i].suffix, *pre = sets[i].prefix;
+		long n = sfx ? each_question_in(dir, sfx, pre, compare_variants, s)
+			     : each_question(dir, pre, compare_variants, s);
+		if (n < sets[i].min)
+			print_error("%s %s: %ld questions, expected at least %ld\n", sets[i].dir,
+				    sets[i].suffix ? sets[i].suffix : "", n, sets[i].min);
+		assert_true(n >= sets[i].min);
+	}
+	print_message("prefiltered and unfiltered agree on %lu texts (%lu of them alerts)\n", variants_checked,
+		      variants_alerting);
+	/* Alerts among them, so the comparison covers the rules firing too. */
+	assert_true(variants_alerting > 500);
 }
 
 int main(void)
@@ -813,6 +1174,8 @@ int main(void)
 		cmocka_unit_test(test_decision_stop),
 		cmocka_unit_test(test_decision_choose),
 		cmocka_unit_test(test_decision_prognosis),
+		cmocka_unit_test(test_decision_take),
+		cmocka_unit_test(test_general_drug_questions_are_not_take),
 		cmocka_unit_test(test_general_questions_are_not_decisions),
 		cmocka_unit_test(test_decision_is_set_with_a_tier),
 		cmocka_unit_test(test_answer_crisis),
@@ -827,6 +1190,10 @@ int main(void)
 		cmocka_unit_test(test_logs_no_user_text),
 		cmocka_unit_test(test_empty_null_and_long_input),
 		cmocka_unit_test(test_instances_are_independent),
+		cmocka_unit_test(test_instances_on_threads),
+		cmocka_unit_test(test_prefilter_skips_rules_that_cannot_match),
+		cmocka_unit_test(test_prefilter_keeps_every_tier),
+		cmocka_unit_test(test_prefilter_agrees_on_every_known_question),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
