@@ -38,10 +38,6 @@ void hr_metrics_event(struct hr_metrics *m, enum hr_metrics_event ev)
 	switch (ev) {
 	case HR_EV_CONNECTION_OPENED:
 		m->connections_opened++;
-		m->connections_open++;
-		break;
-	case HR_EV_CONNECTION_CLOSED:
-		m->connections_open--;
 		break;
 	case HR_EV_RATE_LIMITED:
 		m->rate_limited++;
@@ -269,7 +265,7 @@ static char *render_copy(const struct hr_metrics *m, const struct hr_metrics_gau
 	    "herald_reloads_total{result=\"ok\"} %llu\nherald_reloads_total{result=\"failed\"} %llu\n",
 	    (unsigned long long)m->reloads_ok, (unsigned long long)m->reloads_failed);
 
-	gauge(&o, "herald_connections_open", "WebSockets open now.", (long long)m->connections_open);
+	gauge(&o, "herald_connections_open", "WebSockets open now.", (long long)g->connections_open);
 	counter(&o, "herald_connections_total", "WebSockets accepted since start.", m->connections_opened);
 	put(&o, "# HELP herald_connections_refused_total WebSocket upgrades refused, by reason.\n"
 	        "# TYPE herald_connections_refused_total counter\n");

@@ -58,7 +58,6 @@ struct hr_metrics {
 	uint64_t budget_kills;    /* of those, the plugin ran out of its time budget */
 	uint64_t reloads_ok, reloads_failed;
 	uint64_t connections_opened;
-	int64_t connections_open; /* WebSockets open now, over every worker */
 	uint64_t refused[HR_REFUSED_COUNT];
 	uint64_t rate_limited;
 	uint64_t latency_buckets[HR_METRICS_BUCKETS + 1]; /* non-cumulative; last is +Inf */
@@ -69,8 +68,7 @@ struct hr_metrics {
 
 /* Counted one at a time, by whoever sees them happen. */
 enum hr_metrics_event {
-	HR_EV_CONNECTION_OPENED, /* also raises herald_connections_open */
-	HR_EV_CONNECTION_CLOSED, /* lowers it */
+	HR_EV_CONNECTION_OPENED,
 	HR_EV_RATE_LIMITED,
 	HR_EV_RELOAD_OK,
 	HR_EV_RELOAD_FAILED,
@@ -78,7 +76,8 @@ enum hr_metrics_event {
 
 /* What only the caller knows at scrape time. */
 struct hr_metrics_gauges {
-	int draining; /* 1 during a SIGTERM drain */
+	unsigned connections_open; /* WebSockets open now, in every worker */
+	int draining;              /* 1 during a SIGTERM drain */
 	int workers;  /* event loops serving (herald serve --workers) */
 };
 

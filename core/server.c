@@ -213,10 +213,7 @@ static void addr_release(struct hr_server *s, struct addr_count *a)
 /* WebSockets open in every worker, for limits.max_connections. */
 static unsigned total_connections(struct hr_server *s)
 {
-	pthread_mutex_lock(&s->shared->lock);
-	unsigned n = s->shared->connections;
-	pthread_mutex_unlock(&s->shared->lock);
-	return n;
+	return hr_server_shared_connections(s->shared);
 }
 
 /* Copies header T into BUF, or "" when absent. */
@@ -668,7 +665,8 @@ static int http_metrics(struct hr_server *s, struct lws *wsi, struct conn *c)
 		return http_json(wsi, c, 403, "{\"type\":\"error\",\"code\":\"forbidden\","
 					      "\"message\":\"metrics are served to loopback and metrics.allow only\"}");
 	}
-	struct hr_metrics_gauges g = { .draining = s->draining, .workers = s->workers };
+	struct hr_metrics_gauges g = { .connections_open = total_connections(s), .draining = s->draining,
+					.workers = s->workers };
 	size_t len;
 	char *buf = hr_metrics_render(s->metrics, &g, LWS_PRE, &len);
 	if (!buf)
@@ -1071,7 +1069,6 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
 			c->addr = NULL;
 			c->is_ws = 0;
 			s->connections--;
-			hr_metrics_event(s->metrics, HR_EV_CONNECTION_CLOSED);
 		}
 		return 0;
 
@@ -1286,6 +1283,14 @@ void hr_server_shared_free(hr_server_shared *sh)
 	hr_metrics_fini(&sh->metrics);
 	pthread_mutex_destroy(&sh->lock);
 	free(sh);
+}
+
+unsigned hr_server_shared_connections(hr_server_shared *sh)
+{
+	pthread_mutex_lock(&sh->lock);
+	unsigned n = sh->connections;
+	pthread_mutex_unlock(&sh->lock);
+	return n;
 }
 
 struct hr_metrics *hr_server_shared_metrics(hr_server_shared *sh)

@@ -26,6 +26,8 @@ typedef struct hr_server_shared hr_server_shared;
 hr_server_shared *hr_server_shared_new(const struct hr_config *cfg);
 void hr_server_shared_free(hr_server_shared *sh);
 struct hr_metrics *hr_server_shared_metrics(hr_server_shared *sh);
+/* WebSockets open now, in every worker. */
+unsigned hr_server_shared_connections(hr_server_shared *sh);
 
 /*
  * Creates the lws context on LOOP (foreign loop) listening on cfg->listen_*.
