@@ -19,7 +19,6 @@ _Static_assert(PREFIX_LEN + B64_LEN(PAYLOAD_MAX) <= HR_CONVO_CONTEXT_MAX,
 _Static_assert(HR_NAME_MAX <= 256 && HR_SLOT_VALUE_MAX <= 256 && HR_MAX_SLOTS < 256,
 	       "lengths and the count are one byte each");
 
-static const char B64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 const char *hr_convo_error_name(int rc)
 {
@@ -47,30 +46,6 @@ static int b64_value(unsigned char c)
 	if (c == '_')
 		return 63;
 	return -1;
-}
-
-/* Writes the unpadded base64url of IN[0..N) to OUT, which has room for B64_LEN(N). */
-static size_t b64_encode(const unsigned char *in, size_t n, char *out)
-{
-	size_t o = 0, i = 0;
-	for (; i + 3 <= n; i += 3) {
-		unsigned v = (unsigned)in[i] << 16 | (unsigned)in[i + 1] << 8 | in[i + 2];
-		out[o++] = B64[v >> 18 & 63];
-		out[o++] = B64[v >> 12 & 63];
-		out[o++] = B64[v >> 6 & 63];
-		out[o++] = B64[v & 63];
-	}
-	if (n - i == 1) {
-		unsigned v = (unsigned)in[i] << 16;
-		out[o++] = B64[v >> 18 & 63];
-		out[o++] = B64[v >> 12 & 63];
-	} else if (n - i == 2) {
-		unsigned v = (unsigned)in[i] << 16 | (unsigned)in[i + 1] << 8;
-		out[o++] = B64[v >> 18 & 63];
-		out[o++] = B64[v >> 12 & 63];
-		out[o++] = B64[v >> 6 & 63];
-	}
-	return o;
 }
 
 /*
@@ -175,7 +150,7 @@ int hr_convo_encode(const struct hr_convo *convo, char *buf, size_t cap, size_t 
 	if (need + 1 > cap)
 		return -ENOSPC;
 	memcpy(buf, PREFIX, PREFIX_LEN);
-	b64_encode(p, n, buf + PREFIX_LEN);
+	hr_base64(p, n, 1, buf + PREFIX_LEN);
 	buf[need] = '\0';
 	*len = need;
 	return 0;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
 #include "voice.h"
 
 int hr_voice_msg_parse(const char *buf, size_t len, struct hr_audio_msg *out, struct hr_proto_error *err)
@@ -94,20 +95,9 @@ char *hr_voice_msg_audio(const char *id, size_t bytes, size_t headroom, size_t *
 
 static char *base64(const uint8_t *in, size_t n)
 {
-	static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 	char *out = malloc((n + 2) / 3 * 4 + 1);
-	if (!out)
-		return NULL;
-	size_t o = 0;
-	for (size_t i = 0; i < n; i += 3) {
-		uint32_t v = (uint32_t)in[i] << 16 | (i + 1 < n ? (uint32_t)in[i + 1] << 8 : 0) |
-		             (i + 2 < n ? in[i + 2] : 0);
-		out[o++] = tab[v >> 18 & 63];
-		out[o++] = tab[v >> 12 & 63];
-		out[o++] = i + 1 < n ? tab[v >> 6 & 63] : '=';
-		out[o++] = i + 2 < n ? tab[v & 63] : '=';
-	}
-	out[o] = '\0';
+	if (out)
+		out[hr_base64(in, n, 0, out)] = '\0';
 	return out;
 }
 
