@@ -7,8 +7,11 @@
  * connection starting at a different line. Replies during the warm-up are not
  * counted; then, for a fixed duration, every reply's latency (from the write
  * to the last byte of the reply) is recorded. At the end it prints replies per
- * second, latency p50/p90/p99/max, errors, and the daemon's memory (VmHWM and
- * VmRSS from /proc/PID/status) when given --pid.
+ * second, latency p50/p90/p99/max, errors, and, when given --pid, the
+ * daemon's memory (VmHWM and VmRSS from /proc/PID/status) and the CPU time it
+ * used per reply while measuring (user + system, from /proc/PID/stat): what a
+ * question costs the daemon, which other processes on the machine disturb far
+ * less than they disturb latency.
  *
  * With --idle it only opens N WebSockets, holds them, and reports the
  * daemon's memory while they are open: what idle connections cost.
@@ -27,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
 #include <uv.h>
 
 #define RXBUF (64 * 1024)
@@ -74,6 +78,7 @@ struct lg {
 	uint64_t t_measure, t_end;
 	uint64_t replies, errors, bytes;
 	long idle_rss; /* the daemon's VmRSS while the idle connections were open */
+	double cpu_start, cpu_end; /* the daemon's CPU seconds when measuring started and ended */
 	uint64_t *lat;
 	size_t nlat, caplat;
 };
@@ -401,6 +406,26 @@ static long proc_status_kb(int pid, const char *key)
 	return v;
 }
 
+/* CPU seconds (user + system) process PID has used so far, or -1. */
+static double proc_cpu_s(int pid)
+{
+	char path[64], buf[1024];
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return -1;
+	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	/* Fields after the command name, which ends at the last ')': state is
+	 * field 3, utime 14 and stime 15, in clock ticks. */
+	char *p = strrchr(buf, ')');
+	unsigned long long ut, st;
+	if (!p || sscanf(p + 1, " %*c %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %llu %llu", &ut, &st) != 2)
+		return -1;
+	return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
+}
+
 static void on_timer(uv_timer_t *t)
 {
 	struct lg *lg = t->data;
@@ -421,6 +446,7 @@ static void on_timer(uv_timer_t *t)
 	case WARMUP:
 		lg->phase = MEASURE;
 		lg->t_measure = now;
+		lg->cpu_start = lg->pid ? proc_cpu_s(lg->pid) : -1;
 		lg->t_end = now + (uint64_t)(lg->duration * 1e9);
 		uv_timer_start(t, on_timer, (uint64_t)(lg->duration * 1000), 0);
 		return;
@@ -429,6 +455,7 @@ static void on_timer(uv_timer_t *t)
 			lg->idle_rss = lg->pid ? proc_status_kb(lg->pid, "VmRSS") : -1;
 		else
 			lg->t_end = now;
+		lg->cpu_end = lg->pid ? proc_cpu_s(lg->pid) : -1;
 		stop_all(lg);
 		return;
 	case DONE:
@@ -584,13 +611,17 @@ int main(int argc, char **argv)
 	double secs = (double)(lg.t_end - lg.t_measure) / 1e9;
 	double rps = secs > 0 ? (double)lg.replies / secs : 0;
 	double mean_bytes = lg.replies ? (double)lg.bytes / (double)lg.replies : 0;
+	/* CPU microseconds the daemon spent per reply; -1 without --pid. */
+	double cpu_us = lg.pid && lg.replies && lg.cpu_start >= 0 && lg.cpu_end >= 0
+				? (lg.cpu_end - lg.cpu_start) * 1e6 / (double)lg.replies
+				: -1;
 	if (lg.kv) {
 		printf("connections=%d replies=%llu seconds=%.3f replies_per_s=%.1f p50_us=%.1f p90_us=%.1f p99_us=%.1f "
-		       "max_us=%.1f errors=%llu failed=%d reply_bytes=%.0f hwm_kb=%ld rss_kb=%ld\n",
+		       "max_us=%.1f errors=%llu failed=%d reply_bytes=%.0f hwm_kb=%ld rss_kb=%ld cpu_us_per_reply=%.1f\n",
 		       lg.nconn, (unsigned long long)lg.replies, secs, rps, pct_us(lg.lat, lg.nlat, 50),
 		       pct_us(lg.lat, lg.nlat, 90), pct_us(lg.lat, lg.nlat, 99),
 		       lg.nlat ? (double)lg.lat[lg.nlat - 1] / 1e3 : 0, (unsigned long long)lg.errors, lg.failed,
-		       mean_bytes, hwm, rss);
+		       mean_bytes, hwm, rss, cpu_us);
 	} else {
 		printf("%d connections, %.1f s: %.0f replies/s; latency p50 %.0f us, p90 %.0f us, p99 %.0f us, max %.0f us;"
 		       " %llu errors, %d failed connections; %.0f bytes a reply",
@@ -598,7 +629,7 @@ int main(int argc, char **argv)
 		       pct_us(lg.lat, lg.nlat, 99), lg.nlat ? (double)lg.lat[lg.nlat - 1] / 1e3 : 0,
 		       (unsigned long long)lg.errors, lg.failed, mean_bytes);
 		if (lg.pid)
-			printf("; daemon peak RSS %ld kB", hwm);
+			printf("; daemon peak RSS %ld kB, %.1f us of CPU a reply", hwm, cpu_us);
 		printf("\n");
 	}
 	int rc = lg.failed || lg.errors || lg.replies == 0 ? 1 : 0;
