@@ -1107,6 +1107,8 @@ int hr_safety_new(hr_safety **out)
 	*out = NULL;
 	if (!s)
 		return -ENOMEM;
+	if ((err = shared_prefilter_get(&s->pf)))
+		goto fail;
 	for (size_t i = 0; i < ARRAY_SIZE(rules); i++) {
 		if (!(s->rules[i] = compile(rules[i].name, rules[i].src, &err)))
 			goto fail;
@@ -1119,8 +1121,6 @@ int hr_safety_new(hr_safety **out)
 		if (!(s->decisions[i] = compile("decision", decision_rules[i].src, &err)))
 			goto fail;
 	}
-	if ((err = shared_prefilter_get(&s->pf)))
-		goto fail;
 	err = -ENOMEM;
 	if (!(s->pfs = hr_prefilter_scratch_new(s->pf)))
 		goto fail;
