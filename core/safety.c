@@ -608,16 +608,32 @@ struct decision_rule {
 	"normal|usual) )?(?:(?!(?:to|on|at|for|from|with|while|during|after|before|in|into|of|"   \
 	"and|or|but|if)\\b)\\S+ ){0,2}?(?:" TREAT_NOUNS "|" ALL_DRUGS "|" OTHER_MEDS ")|it|them|"  \
 	"this|that|these|those|both)\\b"
-/* A person asking whether they may take something: "can I take", "should my
- * mom start", "is it safe for me to use", "is it ok if I keep taking". */
-#define MAY_I_TAKE                                                                                \
+/* A person asking whether they may: "can I", "should my mom", "is it safe for
+ * me to", "is it ok if I". */
+#define MAY_I                                                                                     \
 	"\\b(?:(?:can|could|may|should|shall|do|would|will|must|(?:is|would|will) it (?:be )?"       \
 	"(?:ok|okay|safe|fine|alright|all right) if) (?:i|we|she|he|they|my \\S+)|(?:is|would|"     \
 	"will) it (?:be )?(?:ok|okay|safe|fine|alright|all right|possible|wise|dangerous|risky|"   \
 	"bad|harmful|a problem|a good idea|a bad idea)(?: for (?:me|her|him|us|them|my \\S+))? "   \
-	"to)(?: (?:still|also|safely|even|ever|really|actually|now|just|then))? (?:take|have|get|" \
-	"use|start|try|receive|continue|keep taking|be on|go on|stay on|combine|mix|be given|"     \
-	"be treated with|go ahead with) " TAKEN
+	"to)(?: (?:still|also|safely|even|ever|really|actually|now|just|then))?"
+/* ... take something: "can I take", "should my mom start", "is it ok if I keep
+ * taking". */
+#define MAY_I_TAKE                                                                                \
+	MAY_I " (?:take|have|get|use|start|try|receive|continue|keep taking|be on|go on|stay on|"  \
+	"combine|mix|be given|be treated with|go ahead with) " TAKEN
+/* ... take anything, a medicine herald has no name for too ("can I take Nurtec"),
+ * but not what people take that is no medicine (a shower, a walk, the bus). */
+#define MAY_I_TAKE_ANY                                                                            \
+	MAY_I " take (?:(?:a|an|the|my|some|any|this|that|these|those) )?+(?!(?:shower|showers|"    \
+	"bath|baths|walk|walks|nap|naps|break|breaks|trip|trips|vacation|vacations|holiday|"       \
+	"holidays|flight|flights|plane|time|off|leave|stairs|elevator|lift|test|tests|care|notes|" \
+	"photos|pictures|kids|children|mom|mum|dad|husband|wife|partner|son|daughter|friend|"      \
+	"family|dog|class|classes|course|day|days|week|weeks|month|months|year|job|it easy|"       \
+	"things easy|hot tub|sauna|swim|dip|ride|bus|train|public|transport|transit|taxi|cab|"    \
+	"uber|car|"                                                                                \
+	"subway|drive|look|part|advantage|place|turns|chances?|risks?|steps|action|over|out|up|"   \
+	"down|away|back|on|in|to|with|for|from|at|while|during|after|before|and|or|if|when)\\b)"  \
+	"[a-z0-9][\\w'-]*\\b"
 /* Someone's own health: "if I have", "since she's on", "because my mom has". */
 #define OWN_HEALTH                                                                                \
 	"\\b(?:if|since|because|as|when|while|though|although|given that|considering|now that|"     \
@@ -643,11 +659,14 @@ struct decision_rule {
 	"meds|medicines?|medications?|pills|drugs|tablets|prescriptions?)\\b|\\bwhile (?:pregnant|" \
 	"breastfeeding|nursing|trying to (?:get pregnant|conceive))\\b"
 /* Taking it together with something else: "with enhertu", "during chemo". */
-#define ALONGSIDE                                                                                 \
+#define ALONGSIDE_OF(what)                                                                        \
 	"\\b(?:with|and|plus|alongside|together with|on top of|at the same time as|while on|"       \
 	"while taking|while getting|while having|while i'm on|while im on|while i am on|during|"  \
-	"on|after|before) (?:(?:my|the|a|an|this|her|his|their|other) )?(?:\\S+ )?(?:"            \
-	TREAT_NOUNS "|" ALL_DRUGS "|" OTHER_MEDS ")\\b"
+	"on|after|before) (?:(?:my|the|a|an|this|her|his|their|other) )?(?:\\S+ )?(?:" what      \
+	")\\b"
+#define ALONGSIDE ALONGSIDE_OF(TREAT_NOUNS "|" ALL_DRUGS "|" OTHER_MEDS)
+/* ... with a cancer treatment. */
+#define ALONGSIDE_TREATMENT ALONGSIDE_OF(TREAT_NOUNS "|" ALL_DRUGS)
 /* Someone says they are on a drug, or live with a health problem ("I take",
  * not "can I take"). */
 #define SAYS_OWN                                                                                  \
@@ -736,6 +755,12 @@ static const struct decision_rule decision_rules[] = {
 	{ HR_DECISION_TAKE, "^(?>.*?" MAY_I_TAKE ").*(?:" OWN_HEALTH "|" WITH_OWN ")" },
 	{ HR_DECISION_TAKE, MAY_I_TAKE "(?: (?!or\\b)\\S+){0,3}? ?" ALONGSIDE },
 	{ HR_DECISION_TAKE, "^(?>.*?" SAYS_OWN ").*" MAY_I_TAKE },
+	/* The same with a medicine herald has no name for: "can I take Nurtec with
+	 * Enhertu", "can I take Ozempic if I'm on Herceptin", "I have migraines,
+	 * can I take Nurtec". */
+	{ HR_DECISION_TAKE, "^(?>.*?" MAY_I_TAKE_ANY ").*(?:" OWN_HEALTH "|" WITH_OWN ")" },
+	{ HR_DECISION_TAKE, MAY_I_TAKE_ANY "(?: (?!or\\b)\\S+){0,3}? ?" ALONGSIDE_TREATMENT },
+	{ HR_DECISION_TAKE, "^(?>.*?" SAYS_OWN ").*" MAY_I_TAKE_ANY },
 	{ HR_DECISION_TAKE,
 	  "\\b(?:is|would|will) it (?:be )?(?:ok|okay|safe|fine|alright|all right|wise|dangerous|"
 	  "risky|bad|a good idea|a bad idea) for (?:me|her|him|us|them|my \\S+) to (?:\\S+ )?(?:take|have|get|use|start|"

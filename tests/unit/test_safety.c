@@ -526,7 +526,10 @@ static void test_decision_take(void **state)
 		  "is it ok if I take advil with my xeloda",
 		  "Would it be safe for me to take melatonin on chemo?",
 		  "Can I take herceptin given my heart problems?",
-		  "I\xe2\x80\x99m on warfarin, can I also take Tukysa?", "IM ON WARFARIN CAN I TAKE TUKYSA");
+		  "I\xe2\x80\x99m on warfarin, can I also take Tukysa?", "IM ON WARFARIN CAN I TAKE TUKYSA",
+		  /* Medicines herald has no name for. */
+		  "can I take nurtec with enhertu", "I'm on enhertu, can I take nurtec",
+		  "can I take ozempic if I'm on herceptin", "I have migraines, can I take nurtec?");
 }
 
 /* Questions about a drug itself, or about things that are not medicines, are
@@ -547,7 +550,10 @@ static void test_general_drug_questions_are_not_take(void **state)
 		  "is tucatinib taken with trastuzumab and capecitabine",
 		  "can you take herceptin with perjeta", "what are the side effects of metformin",
 		  "What should I do if I have a fever?", "I have a question about Enhertu",
-		  "Can I take Enhertu? Can I take it at home?");
+		  "Can I take Enhertu? Can I take it at home?", "can I take a shower during chemo",
+		  "can I take the bus to chemo", "can I take notes during my infusion",
+		  "Can I take time off work during chemo?", "Can I take a walk after my infusion?",
+		  "I have a port, can I take a bath?");
 	/* A choice between treatments stays a choice. */
 	DECISIONS(*state, HR_DECISION_CHOOSE, "Should I get Phesgo or Herceptin and Perjeta?",
 		  "Should I take Enhertu or Kadcyla?");
