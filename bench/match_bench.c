@@ -14,9 +14,10 @@
  *   match_bench [--intents DIR] [--questions FILE] [--scales 1,10] [--ms 1000]
  *               [--check] [--no-jit] [--no-prefilter] [--dump DIR]
  *
- * --check also matches every question with the prefilter off and fails when
- * any ranking (or safety result) differs, so the benchmark doubles as an
- * equivalence test. --no-jit matches with PCRE2's interpreter (intents.jit =
+ * --check also matches every question with the prefilter off, and every
+ * question, example and slot phrase with the patterns compiled as herald did
+ * before (flat phrases, caseless), and fails when any ranking (or safety
+ * result) differs, so the benchmark doubles as an equivalence test. --no-jit matches with PCRE2's interpreter (intents.jit =
  * 0); --no-prefilter times trying every pattern in turn, as herald did before
  * the prefilter, for the intents and for the safety check.
  * --dump writes the generated intents files to DIR, to look at or to load.
@@ -298,6 +299,7 @@ static void diag(void *ud, const char *file, int line, const char *msg)
 /* Where --dump writes the generated files (NULL: nowhere). */
 static const char *dump_dir;
 static int use_jit = 1;   /* --no-jit: PCRE2's interpreter, as intents.jit = 0 */
+static int flat_phrases;  /* load() compiles phrases as flat alternations (hr_intents_set_flat) */
 static int no_prefilter;  /* --no-prefilter: try every pattern, as before the prefilter */
 
 /* Builds the real set plus SCALE-1 generated copies of it. */
@@ -311,8 +313,10 @@ static hr_intents *load(const char *dir, int scale)
 		return NULL;
 	}
 	hr_intents *set = hr_intents_new();
-	if (set)
+	if (set) {
 		hr_intents_set_jit(set, use_jit);
+		hr_intents_set_flat(set, flat_phrases);
+	}
 	for (int k = 1; k <= scale && set; k++) {
 		for (size_t i = 0; i < n; i++) {
 			char path[4096];
@@ -375,7 +379,7 @@ static int same_match(const struct hr_match *a, const struct hr_match *b)
 		return 0;
 	for (size_t i = 0; i < a->ncandidates; i++) {
 		const struct hr_candidate *x = &a->candidates[i], *y = &b->candidates[i];
-		if (x->intent != y->intent || x->priority != y->priority || x->covered != y->covered ||
+		if (strcmp(x->intent->name, y->intent->name) != 0 || x->priority != y->priority || x->covered != y->covered ||
 		    x->start != y->start || x->nslots != y->nslots)
 			return 0;
 		for (size_t k = 0; k < x->nslots; k++) {
@@ -454,6 +458,133 @@ static int run(hr_intents *set, char **qs, size_t nq, double min_ms, int check, 
 	free(per);
 	free(out);
 	hr_matcher_free(m);
+	return bad ? -EINVAL : 0;
+}
+
+/* Appends every phrase of the slot and words blocks of the intents files in
+ * DIR to *PH (normalised), for check_forms. */
+static void collect_phrases(const char *dir, char ***ph, size_t *nph)
+{
+	char **names;
+	size_t n;
+	if (hr_dir_list(dir, ".intents", &names, &n))
+		return;
+	for (size_t i = 0; i < n; i++) {
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		size_t len;
+		char *text = slurp(path, &len);
+		if (!text)
+			continue;
+		int in_list = 0;
+		for (char *save = NULL, *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+			if (*l != ' ' && *l != '\t') {
+				in_list = strncmp(l, "slot ", 5) == 0 || strncmp(l, "words ", 6) == 0;
+				continue;
+			}
+			while (*l == ' ' || *l == '\t')
+				l++;
+			if (!in_list || *l == '#' || !*l)
+				continue;
+			char *eq = strchr(l, '=');
+			if (eq)
+				l = eq + 1;
+			for (char *s2 = NULL, *t = strtok_r(l, ",", &s2); t; t = strtok_r(NULL, ",", &s2)) {
+				char norm[256];
+				int nl = hr_text_normalize(t, strlen(t), norm, sizeof(norm));
+				if (nl <= 0)
+					continue;
+				if (norm[nl - 1] == '*')
+					norm[nl - 1] = '\0';
+				*ph = realloc(*ph, (*nph + 1) * sizeof(**ph));
+				(*ph)[(*nph)++] = strdup(norm);
+			}
+		}
+		free(text);
+	}
+	hr_dir_list_free(names, n);
+}
+
+/* Matches TEXT with both matchers; 1 (and a message) when they differ. */
+static int compare_forms(hr_matcher *m, hr_matcher *ref, const char *text, struct hr_match *out)
+{
+	hr_intents_match(m, text, &out[0]);
+	hr_intents_match(ref, text, &out[1]);
+	if (same_match(&out[0], &out[1]))
+		return 0;
+	fprintf(stderr, "match_bench: the two compiled forms differ on \"%s\"\n", text);
+	return 1;
+}
+
+/*
+ * Matches the same questions with the patterns compiled as herald compiles
+ * them (phrases as a trie, caseless only where needed, with the prefilter) and
+ * as it did before (flat alternations, every pattern caseless, trying every
+ * pattern: hr_intents_set_flat) and fails on any difference. Besides the
+ * questions and every intent's examples, each phrase of every slot and words
+ * list is asked in a few frames and next to the following phrase, so that
+ * every branch of every trie is walked.
+ */
+static int check_forms(const char *dir, char **qs, size_t nq)
+{
+	int saved = flat_phrases;
+	hr_intents *trie = load(dir, 1);
+	flat_phrases = 1;
+	hr_intents *flat = load(dir, 1);
+	flat_phrases = saved;
+	if (!trie || !flat)
+		return -ENOMEM;
+	char **ph = NULL;
+	size_t nph = 0;
+	collect_phrases(dir, &ph, &nph);
+	static const char *const frames[] = { "%s", "what is %s", "%s side effects", "how is %s given",
+					      "is %s bad for my heart" };
+	struct hr_match_limits lim = { .match_limit = 100000, .depth_limit = 1000, .use_jit = use_jit };
+	struct hr_match_limits all = lim;
+	all.no_prefilter = 1;
+	hr_matcher *m = hr_matcher_new(trie, &lim), *ref = hr_matcher_new(flat, &all);
+	struct hr_match *out = calloc(2, sizeof(*out));
+	if (!m || !ref || !out)
+		return -ENOMEM;
+	size_t asked = 0, bad = 0;
+	for (size_t i = 0; i < nq + nph * 6; i++) {
+		char q[1024], raw[1024];
+		const char *text = qs[i < nq ? i : 0];
+		if (i >= nq) {
+			size_t k = (i - nq) / 6, f = (i - nq) % 6;
+			if (f == 5)
+				snprintf(raw, sizeof(raw), "i am on %s and %s", ph[k], ph[(k + 1) % nph]);
+			else
+				snprintf(raw, sizeof(raw), frames[f], ph[k]);
+			if (hr_text_normalize(raw, strlen(raw), q, sizeof(q)) < 0)
+				continue;
+			text = q;
+		}
+		bad += compare_forms(m, ref, text, out);
+		asked++;
+	}
+	for (size_t i = 0; i < hr_intents_count(trie); i++) {
+		const struct hr_intent *in = hr_intents_get(trie, i);
+		for (size_t e = 0; e < in->nexamples; e++) {
+			char q[1024];
+			if (hr_text_normalize(in->examples[e], strlen(in->examples[e]), q, sizeof(q)) < 0)
+				continue;
+			bad += compare_forms(m, ref, q, out);
+			/* As written, capitals and all: the engine lower-cases. */
+			bad += compare_forms(m, ref, in->examples[e], out);
+			asked += 2;
+		}
+	}
+	printf("check: %zu questions, phrases and examples matched the same compiled as herald compiles them "
+	       "and as it did before (flat phrases, caseless); %zu differed\n", asked, bad);
+	for (size_t i = 0; i < nph; i++)
+		free(ph[i]);
+	free(ph);
+	free(out);
+	hr_matcher_free(m);
+	hr_matcher_free(ref);
+	hr_intents_free(trie);
+	hr_intents_free(flat);
 	return bad ? -EINVAL : 0;
 }
 
@@ -610,6 +741,14 @@ int main(int argc, char **argv)
 		       r.mean_ns / base);
 		fflush(stdout);
 		hr_intents_free(set);
+	}
+
+	if (check) {
+		int frc = check_forms(dir, qs, nq);
+		if (frc == -ENOMEM)
+			return 1;
+		if (frc)
+			status = 1;
 	}
 
 	/* The safety check: its time, the PCRE2 matches it ran per question, and

@@ -70,6 +70,7 @@ struct hr_intents {
 	size_t nfiles;
 	int compiled;
 	int jit; /* JIT-compile the patterns (hr_intents_set_jit) */
+	int flat_phrases; /* compile phrases as flat alternations (hr_intents_set_flat) */
 	/* Every pattern in the order they are tried (intent order, then line),
 	 * numbered as the prefilter numbers them. */
 	const struct pattern **flat;
@@ -113,6 +114,11 @@ hr_intents *hr_intents_new(void)
 void hr_intents_set_jit(hr_intents *set, int on)
 {
 	set->jit = on;
+}
+
+void hr_intents_set_flat(hr_intents *set, int on)
+{
+	set->flat_phrases = on;
 }
 
 static char *trim(char *s)
@@ -532,12 +538,247 @@ static int phrase_len_cmp(const void *a, const void *b)
 }
 
 /*
+ * A slot's or words list's phrases as a trie, so that hundreds of phrases
+ * compile to one branch per distinct next character instead of hundreds of
+ * alternatives tried in turn. The regimen slot has about 300 long phrases that
+ * share their first words; as a flat alternation it made every pattern that
+ * names it 64 kB of compiled code and 270 kB of JIT code
+ * (docs/performance.md has the totals).
+ *
+ * It must match exactly what the flat alternation matched, in the same order
+ * of preference (longest phrase first): a different phrase could capture a
+ * different span and rank intents differently. A token is a space or hyphen
+ * (SEP, written "[ -]?") or one whole UTF-8 character (the pattern source must
+ * stay valid UTF-8). Phrases are inserted in their sort order, so a node's
+ * children are in the order of their first phrase, and the phrase ending at a
+ * node comes after every child (a phrase through a child is longer, so it
+ * sorted earlier). Two children that are different characters can never
+ * match at the same place, so splitting there keeps the order. A SEP child
+ * can: "[ -]?" also matches nothing, so "per jeta" may match where a sibling
+ * "perjeta's" does. Where a SEP child continues with a sibling's character,
+ * the phrases through the two are written one by one in their sort order, as
+ * the flat form does. bench/match_bench --check (run by the bench.smoke test) holds
+ * the two forms to identical rankings over every phrase and example.
+ */
+struct trie_node {
+	char tok[4]; /* the character's bytes; tlen 0 is SEP */
+	unsigned char tlen;
+	size_t first; /* sort position of the first phrase through this node */
+	size_t end;   /* sort position of the phrase that ends here; SIZE_MAX: none */
+	int prefix;   /* that phrase was written with a trailing '*' */
+	size_t off;   /* bytes of the phrase text up to and including this token */
+	struct trie_node *kids;
+	size_t nkids;
+};
+
+/* Reads the token at *C into N and advances past it; returns 0 at the end. */
+static int next_token(const char **c, struct trie_node *n)
+{
+	const unsigned char *u = (const unsigned char *)*c;
+	if (!*u)
+		return 0;
+	if (*u == ' ' || *u == '-') {
+		n->tlen = 0;
+		(*c)++;
+		return 1;
+	}
+	size_t len = *u >= 0xf0 ? 4 : *u >= 0xe0 ? 3 : *u >= 0xc0 ? 2 : 1;
+	size_t i = 0;
+	do
+		n->tok[i] = (char)u[i];
+	while (++i < len && (u[i] & 0xc0) == 0x80);
+	n->tlen = (unsigned char)i;
+	*c += i;
+	return 1;
+}
+
+static void trie_free(struct trie_node *n)
+{
+	for (size_t i = 0; i < n->nkids; i++)
+		trie_free(&n->kids[i]);
+	free(n->kids);
+}
+
+/* Adds phrase PH, at sort position ORDER, under ROOT. */
+static int trie_add(struct trie_node *root, const struct phrase *ph, size_t order)
+{
+	struct trie_node *n = root, t;
+	const char *c = ph->text;
+	while (next_token(&c, &t)) {
+		t.off = (size_t)(c - ph->text);
+		struct trie_node *k = NULL;
+		for (size_t i = 0; i < n->nkids && !k; i++) {
+			if (n->kids[i].tlen == t.tlen && memcmp(n->kids[i].tok, t.tok, t.tlen) == 0)
+				k = &n->kids[i];
+		}
+		if (!k) {
+			k = PUSH(n->kids, n->nkids);
+			if (!k)
+				return -ENOMEM;
+			*k = t;
+			k->first = order;
+			k->end = SIZE_MAX;
+			k->prefix = 0;
+			k->kids = NULL;
+			k->nkids = 0;
+		}
+		n = k;
+	}
+	/* A duplicate phrase ends where an earlier one did: the earlier one
+	 * keeps its place, and a '*' on either makes the ending open. */
+	if (n->end == SIZE_MAX)
+		n->end = order;
+	n->prefix |= ph->prefix;
+	return 0;
+}
+
+/* Writes phrase text TEXT as a regex: separators flexible, punctuation escaped. */
+static void put_phrase_text(struct sbuf *b, const char *text, int prefix)
+{
+	for (const char *c = text; *c; c++) {
+		if (*c == ' ' || *c == '-') {
+			sb_puts(b, "[ -]?");
+		} else if (isalnum((unsigned char)*c) || (unsigned char)*c >= 0x80) {
+			sb_putn(b, c, 1);
+		} else {
+			sb_puts(b, "\\");
+			sb_putn(b, c, 1);
+		}
+	}
+	if (prefix)
+		sb_puts(b, "[a-z0-9]*");
+}
+
+/* Sets ENDS[k] for every phrase k ending at or below N. */
+static void trie_ends(const struct trie_node *n, unsigned char *ends)
+{
+	if (n->end != SIZE_MAX)
+		ends[n->end] = 1;
+	for (size_t i = 0; i < n->nkids; i++)
+		trie_ends(&n->kids[i], ends);
+}
+
+static int same_token(const struct trie_node *a, const struct trie_node *b)
+{
+	return a->tlen == b->tlen && memcmp(a->tok, b->tok, a->tlen) == 0;
+}
+
+/* True when child K of N can match where N's SEP child S matches nothing:
+ * S continues with K's character (or S has another SEP or an end, which
+ * normalised phrases never have; assumed to clash). */
+static int clashes_with_sep(const struct trie_node *s, const struct trie_node *k)
+{
+	if (s->end != SIZE_MAX)
+		return 1;
+	for (size_t i = 0; i < s->nkids; i++) {
+		if (s->kids[i].tlen == 0 || same_token(&s->kids[i], k))
+			return 1;
+	}
+	return 0;
+}
+
+/* Writes what may follow node N (OFF bytes into its phrases), as one group
+ * when there is more than one way on. */
+static void trie_put(struct sbuf *b, const struct trie_node *n, const struct entity *e, size_t off,
+		     unsigned char *ends)
+{
+	/* The SEP child and the children it clashes with: their phrases are
+	 * written one by one, in sort order, as one alternative. */
+	const struct trie_node *sep = NULL;
+	unsigned char clash[256] = { 0 };
+	size_t nclash = 0;
+	for (size_t i = 0; i < n->nkids; i++) {
+		if (n->kids[i].tlen == 0)
+			sep = &n->kids[i];
+	}
+	for (size_t i = 0; sep && i < n->nkids; i++) {
+		const struct trie_node *k = &n->kids[i];
+		/* More children than CLASH holds: all of them count as clashing. */
+		if (k != sep && (n->nkids > sizeof(clash) || clashes_with_sep(sep, k)))
+			clash[i < sizeof(clash) ? i : 0] = 1, nclash++;
+	}
+	if (nclash && n->nkids > sizeof(clash)) {
+		memset(ends, 0, e->nphrases);
+		trie_ends(n, ends);
+		for (size_t p = 0, any = 0; p < e->nphrases; p++) {
+			if (ends[p]) {
+				sb_puts(b, any++ ? "|" : "(?:");
+				put_phrase_text(b, e->phrases[p].text + off, e->phrases[p].prefix);
+			}
+		}
+		sb_puts(b, ")");
+		return;
+	}
+	if (nclash) {
+		for (size_t i = 0; i < n->nkids; i++) {
+			if (&n->kids[i] == sep)
+				clash[i] = 1;
+		}
+		nclash++;
+	}
+	size_t nalt = n->nkids - (nclash ? nclash - 1 : 0) + (n->end != SIZE_MAX);
+	int group = nalt > 1, written = 0, clash_done = 0;
+	if (group)
+		sb_puts(b, "(?:");
+	for (size_t i = 0; i < n->nkids; i++) {
+		const struct trie_node *k = &n->kids[i];
+		if (i < sizeof(clash) && clash[i]) {
+			/* At the first clashing child's place, the sort order of
+			 * their first phrases; the others cannot match here. */
+			if (clash_done++)
+				continue;
+			if (written++)
+				sb_puts(b, "|");
+			memset(ends, 0, e->nphrases);
+			for (size_t j = i; j < n->nkids && j < sizeof(clash); j++) {
+				if (clash[j])
+					trie_ends(&n->kids[j], ends);
+			}
+			sb_puts(b, "(?:");
+			int any = 0;
+			for (size_t p = 0; p < e->nphrases; p++) {
+				if (!ends[p])
+					continue;
+				if (any++)
+					sb_puts(b, "|");
+				put_phrase_text(b, e->phrases[p].text + off, e->phrases[p].prefix);
+			}
+			sb_puts(b, ")");
+			continue;
+		}
+		if (written++)
+			sb_puts(b, "|");
+		if (k->tlen == 0) {
+			sb_puts(b, "[ -]?");
+		} else {
+			unsigned char c0 = (unsigned char)k->tok[0];
+			if (!(isalnum(c0) || c0 >= 0x80))
+				sb_puts(b, "\\");
+			sb_putn(b, k->tok, k->tlen);
+		}
+		trie_put(b, k, e, k->off, ends);
+	}
+	if (n->end != SIZE_MAX) {
+		if (written)
+			sb_puts(b, "|");
+		if (n->prefix)
+			sb_puts(b, "[a-z0-9]*");
+	}
+	if (group)
+		sb_puts(b, ")");
+}
+
+/* How put_entity writes the phrases: as PCRE2 compiles them, or as the flat
+ * alternation the prefilter analyses (the same language, see above). */
+enum entity_form { FORM_TRIE, FORM_FLAT };
+
+/*
  * Appends the regex for entity E: its phrases as an alternation between word
  * boundaries. A space or hyphen inside a phrase also matches "nothing", a space
  * or a hyphen ("her 2" matches "her2", "her-2"), since people and speech
  * recognisers write compound names every way.
  */
-static void put_entity(struct sbuf *b, const struct entity *e)
+static void put_entity(struct sbuf *b, const struct entity *e, enum entity_form form)
 {
 	/* Every phrase starts with one of a few letters; saying so up front lets
 	 * PCRE2 reject most positions with one class test instead of trying each
@@ -566,22 +807,26 @@ static void put_entity(struct sbuf *b, const struct entity *e)
 	} else {
 		sb_puts(b, "(?:");
 	}
-	for (size_t i = 0; i < e->nphrases; i++) {
-		if (i)
-			sb_puts(b, "|");
-		for (const char *c = e->phrases[i].text; *c; c++) {
-			if (*c == ' ' || *c == '-') {
-				sb_puts(b, "[ -]?");
-			} else if (isalnum((unsigned char)*c) || (unsigned char)*c >= 0x80) {
-				sb_putn(b, c, 1);
-			} else {
-				sb_puts(b, "\\");
-				sb_putn(b, c, 1);
-			}
-		}
-		if (e->phrases[i].prefix)
-			sb_puts(b, "[a-z0-9]*");
+	struct trie_node root = { .end = SIZE_MAX };
+	int trie = form == FORM_TRIE;
+	for (size_t i = 0; i < e->nphrases && trie; i++) {
+		if (trie_add(&root, &e->phrases[i], i))
+			b->oom = 1, trie = 0;
 	}
+	unsigned char *ends = trie ? malloc(e->nphrases) : NULL;
+	if (trie && !ends)
+		b->oom = 1, trie = 0;
+	if (trie) {
+		trie_put(b, &root, e, 0, ends);
+	} else {
+		for (size_t i = 0; i < e->nphrases; i++) {
+			if (i)
+				sb_puts(b, "|");
+			put_phrase_text(b, e->phrases[i].text, e->phrases[i].prefix);
+		}
+	}
+	free(ends);
+	trie_free(&root);
 	sb_puts(b, ")");
 	/* "+" ends some phrases ("her2+"); a boundary after it is implied. */
 	sb_puts(b, "(?![a-z0-9])");
@@ -614,7 +859,7 @@ static char *expand(const hr_intents *set, const char *src, char *bad, size_t ba
 					free(b.p);
 					return NULL;
 				}
-				put_entity(&b, e);
+				put_entity(&b, e, set->flat_phrases ? FORM_FLAT : FORM_TRIE);
 				c = close + 1;
 				continue;
 			}
@@ -746,7 +991,7 @@ static int build_prefilter(hr_intents *set)
 		return -ENOMEM;
 	for (size_t i = 0; i < set->nentities; i++) {
 		struct sbuf b = { 0 };
-		put_entity(&b, &set->entities[i]);
+		put_entity(&b, &set->entities[i], FORM_FLAT);
 		int rc = b.oom ? -ENOMEM : hr_prefilter_define(set->pf, set->entities[i].name, b.p);
 		free(b.p);
 		if (rc)
@@ -762,6 +1007,27 @@ static int build_prefilter(hr_intents *set)
 		}
 	}
 	return hr_prefilter_build(set->pf);
+}
+
+/*
+ * Whether pattern source SRC must be compiled caseless. hr_intents_match
+ * lower-cases the ASCII letters of what it matches, so a pattern written in
+ * lower-case ASCII matches the same without PCRE2_CASELESS, and is then about
+ * a quarter smaller as JIT code and a tenth faster (docs/performance.md). A
+ * capital letter that is not an escape ("\\S"), or any non-ASCII byte (an "é"
+ * that should match "É"), keeps the pattern caseless, as every pattern was.
+ */
+static int needs_caseless(const char *src)
+{
+	for (const unsigned char *c = (const unsigned char *)src; *c; c++) {
+		if (*c == '\\' && c[1]) {
+			c++;
+			continue;
+		}
+		if (*c >= 0x80 || (*c >= 'A' && *c <= 'Z'))
+			return 1;
+	}
+	return 0;
 }
 
 int hr_intents_compile(hr_intents *set, hr_diag_fn diag, void *ud)
@@ -798,8 +1064,10 @@ int hr_intents_compile(hr_intents *set, hr_diag_fn diag, void *ud)
 			}
 			int err = 0;
 			PCRE2_SIZE off = 0;
-			pt->code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
-						 PCRE2_CASELESS | PCRE2_UTF | PCRE2_DUPNAMES, &err, &off, NULL);
+			uint32_t opts = PCRE2_UTF | PCRE2_DUPNAMES;
+			if (set->flat_phrases || needs_caseless(src))
+				opts |= PCRE2_CASELESS;
+			pt->code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, opts, &err, &off, NULL);
 			if (!pt->code) {
 				PCRE2_UCHAR msg[256];
 				pcre2_get_error_message(err, msg, sizeof(msg));
@@ -813,7 +1081,8 @@ int hr_intents_compile(hr_intents *set, hr_diag_fn diag, void *ud)
 			free(src);
 			/* JIT is an optimisation: when it is unavailable the interpreter
 			 * gives the same answers, so a failure here is not an error. */
-			if (set->jit)
+			size_t isz = 0; pcre2_pattern_info(pt->code, PCRE2_INFO_SIZE, &isz);
+			if (set->jit && (!getenv("HR_JITMAX") || isz <= (size_t)atoi(getenv("HR_JITMAX"))))
 				pcre2_jit_compile(pt->code, PCRE2_JIT_COMPLETE);
 			if (resolve_groups(set, pt))
 				return -ENOMEM;
@@ -1063,10 +1332,17 @@ static void correct_spelling(const hr_intents *set, const char *text, char *out,
 			out[o++] = *c++;
 			continue;
 		}
+		/* The word, lower-cased (ASCII only; see needs_caseless). */
+		char lw[40];
 		const char *w = c;
 		while (isalnum((unsigned char)*c) || (unsigned char)*c >= 0x80)
 			c++;
 		size_t wl = (size_t)(c - w);
+		if (wl < sizeof(lw)) {
+			for (size_t i = 0; i < wl; i++)
+				lw[i] = (char)tolower((unsigned char)w[i]);
+			w = lw;
+		}
 		const char *best = NULL;
 		size_t bestlen = wl;
 		int alpha = 1;
@@ -1098,8 +1374,8 @@ static void correct_spelling(const hr_intents *set, const char *text, char *out,
 		}
 		if (o + bestlen + 1 > cap)
 			break;
-		memcpy(out + o, best, bestlen);
-		o += bestlen;
+		for (size_t i = 0; i < bestlen; i++)
+			out[o++] = (char)tolower((unsigned char)best[i]);
 	}
 	out[o] = '\0';
 }

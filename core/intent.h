@@ -107,6 +107,15 @@ int hr_intents_add_dir(hr_intents *set, const char *dir, hr_diag_fn diag, void *
 void hr_intents_set_jit(hr_intents *set, int on);
 
 /*
+ * Whether hr_intents_compile compiles the patterns as herald did before it
+ * made them smaller: a slot's or words list's phrases as one flat alternation
+ * instead of a trie, and every pattern caseless. Both forms match the same;
+ * the old one is kept so that tests and bench/match_bench --check can compare
+ * them. Off by default.
+ */
+void hr_intents_set_flat(hr_intents *set, int on);
+
+/*
  * Expands slot and word references and compiles every pattern (JIT where the
  * platform has it and hr_intents_set_jit allows). Returns 0 or -EINVAL after reporting each bad pattern with
  * its file, line and offset. A set must compile before it matches.

@@ -368,13 +368,95 @@ static void test_prefilter_edge_cases(void **state)
 	/* Literals without an assertion match inside words, as the patterns do. */
 	assert_string_equal(top(set, "trikadcyla", m), "f.kadcyla");
 	assert_string_equal(top(set, "somewhat up", m), "f.up");
-	/* The Kelvin sign is a capital K to caseless UTF matching. */
+	/* Capitals in the text: the engine lower-cases ASCII letters itself. */
 	hr_matcher *mt = hr_matcher_new(set, NULL);
-	hr_intents_match(mt, "\xe2\x84\xaa" "adcyla", m);
+	hr_intents_match(mt, "KADCYLA", m);
 	assert_int_equal(m->ncandidates, 1);
 	assert_string_equal(m->candidates[0].intent->name, "f.kadcyla");
+	/* A lower-case ASCII pattern is not caseless, so the Kelvin sign is no
+	 * longer a capital K to it (nobody writes it; the prefilter still lets
+	 * every pattern try non-ASCII text). */
+	hr_intents_match(mt, "\xe2\x84\xaa" "adcyla", m);
+	assert_int_equal(m->ncandidates, 0);
+	/* A pattern with capitals stays caseless. */
+	hr_intents_match(mt, "TUMOR SIZE", m);
+	assert_int_equal(m->ncandidates, 1);
 	hr_matcher_free(mt);
 	free(m);
+	hr_intents_free(set);
+}
+
+/* Ranks QS with SET and with OLD (compiled as herald did before the trie:
+ * hr_intents_set_flat) and fails on any difference. */
+static void same_as_flat(hr_intents *set, hr_intents *old, const char *const *qs, size_t nq)
+{
+	hr_matcher *a = hr_matcher_new(set, NULL), *b = hr_matcher_new(old, NULL);
+	struct hr_match *m = calloc(2, sizeof(*m));
+	for (size_t i = 0; i < nq; i++) {
+		hr_intents_match(a, qs[i], &m[0]);
+		hr_intents_match(b, qs[i], &m[1]);
+		if (m[0].ncandidates != m[1].ncandidates)
+			fail_msg("\"%s\": %zu candidates, %zu before", qs[i], m[0].ncandidates, m[1].ncandidates);
+		for (size_t c = 0; c < m[0].ncandidates; c++) {
+			const struct hr_candidate *x = &m[0].candidates[c], *y = &m[1].candidates[c];
+			if (strcmp(x->intent->name, y->intent->name) || x->covered != y->covered || x->start != y->start ||
+			    x->nslots != y->nslots)
+				fail_msg("\"%s\": %s covering %d, before %s covering %d", qs[i], x->intent->name,
+					 x->covered, y->intent->name, y->covered);
+			for (size_t k = 0; k < x->nslots; k++)
+				assert_string_equal(x->slots[k].value, y->slots[k].value);
+		}
+	}
+	free(m);
+	hr_matcher_free(a);
+	hr_matcher_free(b);
+}
+
+/* Phrases compile to a trie that prefers the same phrase the flat alternation
+ * did, including where a flexible space lets a shorter phrase match inside a
+ * longer one ("per jeta" in "perjeta's"), prefixes, duplicates, punctuation
+ * and non-ASCII letters. */
+static void test_phrases_as_trie(void **state)
+{
+	(void)state;
+	static const char *const text =
+		"slot drug\n"
+		"  pertuzumab = per jeta, perjeta's, perjeta, per jetta, pertuzumab*, pertuzumab, pertuzumab's\n"
+		"  trastuzumab = trastuzumab, trastuzumab biosimilar*, herceptin, herceptin's, her septin\n"
+		"  her2climb = her 2 climb, her2climb, her2 climb test\n"
+		"  t_dm1 = t dm1, t-dm 1, tdm1, kadcyla\n"
+		"  score = 2+, a+b, 2 plus, 2\n"
+		"  caf = caf\xc3\xa9, caf\xc3\xa8s, cafe\n"
+		"words her2\n"
+		"  her2, her 2, her-2, her2 positive\n"
+		"intent d.what\n  pattern: what is {drug}\n"
+		"intent d.bare\n  priority: -1\n  pattern: {drug}\n"
+		"intent d.her2\n  pattern: {her2}.{0,20}{drug}\n";
+	struct diags d = { 0 };
+	int rc;
+	hr_intents *set = build(text, &d, &rc);
+	assert_int_equal(rc, 0);
+	hr_intents *old = hr_intents_new();
+	hr_intents_set_flat(old, 1);
+	assert_int_equal(hr_intents_add_text(old, "t.intents", text, strlen(text), collect, &d), 0);
+	assert_int_equal(hr_intents_compile(old, collect, &d), 0);
+	static const char *const qs[] = {
+		"perjeta's", "what is perjeta's", "what is per jeta", "what is perjetas", "perjeta", "per-jetta",
+		"pertuzumabs", "pertuzumab's", "trastuzumab biosimilars", "trastuzumab bio", "herceptin's",
+		"her septin", "hersept in", "her2 climb", "her 2 climb test", "her2climb", "her2 climbing",
+		"t-dm1", "tdm 1", "t dm 1", "t dm", "kadcyla", "2+", "a+b", "2 plus", "22+", "caf\xc3\xa9",
+		"caf\xc3\xa8s", "CAF\xc3\x89", "cafe", "her2 positive herceptin", "her 2 kadcyla", "her2 and t dm1",
+		"what is", "", "her2",
+	};
+	same_as_flat(set, old, qs, sizeof(qs) / sizeof(qs[0]));
+	struct hr_match *m = calloc(1, sizeof(*m));
+	assert_string_equal(top(set, "what is perjeta's", m), "d.what");
+	assert_int_equal(m->candidates[0].covered, (int)strlen("what is perjeta's"));
+	assert_string_equal(hr_candidate_slot(&m->candidates[0], "drug"), "pertuzumab");
+	assert_string_equal(top(set, "what is her 2 climb test", m), "d.what");
+	assert_string_equal(hr_candidate_slot(&m->candidates[0], "drug"), "her2climb");
+	free(m);
+	hr_intents_free(old);
 	hr_intents_free(set);
 }
 
@@ -423,7 +505,7 @@ int main(void)
 		cmocka_unit_test(test_named_groups_become_slots),
 		cmocka_unit_test(test_fallback_intent_claims_out_of_scope),
 		cmocka_unit_test(test_prefilter_keeps_the_ranking), cmocka_unit_test(test_prefilter_edge_cases),
-		cmocka_unit_test(test_interpreter_matches_as_jit),
+		cmocka_unit_test(test_interpreter_matches_as_jit), cmocka_unit_test(test_phrases_as_trie),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
