@@ -100,7 +100,7 @@ int hr_intents_add_dir(hr_intents *set, const char *dir, hr_diag_fn diag, void *
 /*
  * Whether hr_intents_compile also JIT-compiles every pattern (the default).
  * JIT makes matching about twice as fast, but its machine code is some five
- * times the size of the compiled patterns (about 17 MB for the bundled
+ * times the size of the compiled patterns (about 9 MB for the bundled
  * intents), so a deployment that must stay small can match with PCRE2's
  * interpreter instead; the answers are the same.
  */
