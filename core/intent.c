@@ -813,7 +813,7 @@ static void put_entity(struct sbuf *b, const struct entity *e, enum entity_form 
 		if (trie_add(&root, &e->phrases[i], i))
 			b->oom = 1, trie = 0;
 	}
-	unsigned char *ends = trie ? malloc(e->nphrases) : NULL;
+	unsigned char *ends = trie ? malloc(e->nphrases + 1) : NULL;
 	if (trie && !ends)
 		b->oom = 1, trie = 0;
 	if (trie) {
