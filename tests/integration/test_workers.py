@@ -90,11 +90,18 @@ class WorkersTest(unittest.TestCase):
         out = subprocess.run([HERALD_BIN, "new", "--config", self.conf, "valet_parking"],
                              capture_output=True, text=True)
         self.assertEqual(out.returncode, 0, out.stderr)
-        self.assertTrue(wait_for(lambda: all(ask(self.d, question)["intent"] == "valet_parking.about"
-                                             for _ in range(6)), RELOAD_WAIT), self.d.log())
-        # Every worker has the new answer: many new connections, none falls back.
-        intents = [ask(self.d, question)["intent"] for _ in range(24)]
-        self.assertEqual(set(intents), {"valet_parking.about"}, (intents, self.d.log()[-3000:]))
+        # Every worker has the new answer: 24 new connections in a row, none
+        # falls back (all 24 missing one of 3 workers has odds of 1 in 16,000).
+        # Waited for, not asked once: `herald new` writes two files, which
+        # may make two reload rounds, and between a round's first and last
+        # worker finishing, connections can reach either version (a loaded
+        # machine stretches that moment; docs/performance.md, Workers).
+        last = []
+
+        def all_new():
+            last[:] = [ask(self.d, question)["intent"] for _ in range(24)]
+            return set(last) == {"valet_parking.about"}
+        self.assertTrue(wait_for(all_new, RELOAD_WAIT), (last, self.d.log()[-3000:]))
         # One line for the whole daemon per reload (herald new writes two
         # files, which may make one reload or two), never one per worker.
         self.assertLessEqual(self.d.log().count("event=reloaded"), 2, self.d.log())
