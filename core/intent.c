@@ -1081,8 +1081,7 @@ int hr_intents_compile(hr_intents *set, hr_diag_fn diag, void *ud)
 			free(src);
 			/* JIT is an optimisation: when it is unavailable the interpreter
 			 * gives the same answers, so a failure here is not an error. */
-			size_t isz = 0; pcre2_pattern_info(pt->code, PCRE2_INFO_SIZE, &isz);
-			if (set->jit && (!getenv("HR_JITMAX") || isz <= (size_t)atoi(getenv("HR_JITMAX"))))
+			if (set->jit)
 				pcre2_jit_compile(pt->code, PCRE2_JIT_COMPLETE);
 			if (resolve_groups(set, pt))
 				return -ENOMEM;
