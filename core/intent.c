@@ -599,6 +599,11 @@ static void trie_free(struct trie_node *n)
 	free(n->kids);
 }
 
+static int same_token(const struct trie_node *a, const struct trie_node *b)
+{
+	return a->tlen == b->tlen && memcmp(a->tok, b->tok, a->tlen) == 0;
+}
+
 /* Adds phrase PH, at sort position ORDER, under ROOT. */
 static int trie_add(struct trie_node *root, const struct phrase *ph, size_t order)
 {
@@ -608,7 +613,7 @@ static int trie_add(struct trie_node *root, const struct phrase *ph, size_t orde
 		t.off = (size_t)(c - ph->text);
 		struct trie_node *k = NULL;
 		for (size_t i = 0; i < n->nkids && !k; i++) {
-			if (n->kids[i].tlen == t.tlen && memcmp(n->kids[i].tok, t.tok, t.tlen) == 0)
+			if (same_token(&n->kids[i], &t))
 				k = &n->kids[i];
 		}
 		if (!k) {
@@ -658,16 +663,14 @@ static void trie_ends(const struct trie_node *n, unsigned char *ends)
 		trie_ends(&n->kids[i], ends);
 }
 
-static int same_token(const struct trie_node *a, const struct trie_node *b)
+/* True when child K of a node can match where its SEP child S matches
+ * nothing: S continues with K's character (or S has another SEP or an end,
+ * which normalised phrases never have; assumed to clash). S clashes with
+ * itself; no SEP child, nothing clashes. */
+static int clashes(const struct trie_node *s, const struct trie_node *k)
 {
-	return a->tlen == b->tlen && memcmp(a->tok, b->tok, a->tlen) == 0;
-}
-
-/* True when child K of N can match where N's SEP child S matches nothing:
- * S continues with K's character (or S has another SEP or an end, which
- * normalised phrases never have; assumed to clash). */
-static int clashes_with_sep(const struct trie_node *s, const struct trie_node *k)
-{
+	if (!s || k == s)
+		return s != NULL;
 	if (s->end != SIZE_MAX)
 		return 1;
 	for (size_t i = 0; i < s->nkids; i++) {
@@ -682,61 +685,38 @@ static int clashes_with_sep(const struct trie_node *s, const struct trie_node *k
 static void trie_put(struct sbuf *b, const struct trie_node *n, const struct entity *e, size_t off,
 		     unsigned char *ends)
 {
-	/* The SEP child and the children it clashes with: their phrases are
-	 * written one by one, in sort order, as one alternative. */
+	/* The SEP child and the children it clashes with are written as one
+	 * alternative: the rest of each of their phrases, in sort order. It
+	 * takes the first clashing child's place; the others cannot match
+	 * where these do, so their order does not matter. */
 	const struct trie_node *sep = NULL;
-	unsigned char clash[256] = { 0 };
 	size_t nclash = 0;
 	for (size_t i = 0; i < n->nkids; i++) {
 		if (n->kids[i].tlen == 0)
 			sep = &n->kids[i];
 	}
-	for (size_t i = 0; sep && i < n->nkids; i++) {
-		const struct trie_node *k = &n->kids[i];
-		/* More children than CLASH holds: all of them count as clashing. */
-		if (k != sep && (n->nkids > sizeof(clash) || clashes_with_sep(sep, k)))
-			clash[i < sizeof(clash) ? i : 0] = 1, nclash++;
-	}
-	if (nclash && n->nkids > sizeof(clash)) {
-		memset(ends, 0, e->nphrases);
-		trie_ends(n, ends);
-		for (size_t p = 0, any = 0; p < e->nphrases; p++) {
-			if (ends[p]) {
-				sb_puts(b, any++ ? "|" : "(?:");
-				put_phrase_text(b, e->phrases[p].text + off, e->phrases[p].prefix);
-			}
-		}
-		sb_puts(b, ")");
-		return;
-	}
-	if (nclash) {
-		for (size_t i = 0; i < n->nkids; i++) {
-			if (&n->kids[i] == sep)
-				clash[i] = 1;
-		}
-		nclash++;
-	}
-	size_t nalt = n->nkids - (nclash ? nclash - 1 : 0) + (n->end != SIZE_MAX);
+	for (size_t i = 0; i < n->nkids; i++)
+		nclash += clashes(sep, &n->kids[i]) && &n->kids[i] != sep;
+	size_t nalt = n->nkids - nclash + (n->end != SIZE_MAX);
 	int group = nalt > 1, written = 0, clash_done = 0;
 	if (group)
 		sb_puts(b, "(?:");
 	for (size_t i = 0; i < n->nkids; i++) {
 		const struct trie_node *k = &n->kids[i];
-		if (i < sizeof(clash) && clash[i]) {
-			/* At the first clashing child's place, the sort order of
-			 * their first phrases; the others cannot match here. */
-			if (clash_done++)
-				continue;
-			if (written++)
-				sb_puts(b, "|");
+		int in_clash = nclash && clashes(sep, k);
+		if (in_clash && clash_done++)
+			continue;
+		if (written++)
+			sb_puts(b, "|");
+		if (in_clash) {
+			/* ENDS is scratch shared with the recursion: fill it here. */
 			memset(ends, 0, e->nphrases);
-			for (size_t j = i; j < n->nkids && j < sizeof(clash); j++) {
-				if (clash[j])
+			for (size_t j = i; j < n->nkids; j++) {
+				if (clashes(sep, &n->kids[j]))
 					trie_ends(&n->kids[j], ends);
 			}
 			sb_puts(b, "(?:");
-			int any = 0;
-			for (size_t p = 0; p < e->nphrases; p++) {
+			for (size_t p = 0, any = 0; p < e->nphrases; p++) {
 				if (!ends[p])
 					continue;
 				if (any++)
@@ -746,8 +726,6 @@ static void trie_put(struct sbuf *b, const struct trie_node *n, const struct ent
 			sb_puts(b, ")");
 			continue;
 		}
-		if (written++)
-			sb_puts(b, "|");
 		if (k->tlen == 0) {
 			sb_puts(b, "[ -]?");
 		} else {
@@ -1331,25 +1309,19 @@ static void correct_spelling(const hr_intents *set, const char *text, char *out,
 			out[o++] = *c++;
 			continue;
 		}
-		/* The word, lower-cased (ASCII only; see needs_caseless). */
-		char lw[40];
 		const char *w = c;
 		while (isalnum((unsigned char)*c) || (unsigned char)*c >= 0x80)
 			c++;
 		size_t wl = (size_t)(c - w);
-		if (wl < sizeof(lw)) {
-			for (size_t i = 0; i < wl; i++)
-				lw[i] = (char)tolower((unsigned char)w[i]);
-			w = lw;
-		}
 		const char *best = NULL;
 		size_t bestlen = wl;
 		int alpha = 1;
 		for (size_t i = 0; i < wl; i++)
 			alpha &= isalpha((unsigned char)w[i]) != 0;
 		if (alpha && wl >= 6 && wl < 40) {
-			char word[40];
-			memcpy(word, w, wl);
+			char word[40]; /* lower-cased, as the vocabulary is */
+			for (size_t i = 0; i < wl; i++)
+				word[i] = (char)tolower((unsigned char)w[i]);
 			word[wl] = '\0';
 			if (!vocab_has(set, word)) {
 				int max = wl >= 9 ? 2 : 1, bestd = max + 1;
@@ -1373,6 +1345,7 @@ static void correct_spelling(const hr_intents *set, const char *text, char *out,
 		}
 		if (o + bestlen + 1 > cap)
 			break;
+		/* ASCII letters lower-cased: see needs_caseless. */
 		for (size_t i = 0; i < bestlen; i++)
 			out[o++] = (char)tolower((unsigned char)best[i]);
 	}
