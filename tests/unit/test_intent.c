@@ -266,6 +266,27 @@ static void test_fallback_intent_claims_out_of_scope(void **state)
 /* Matches TEXT (as given, not normalised) with and without the literal
  * prefilter, asserts that both rank the same intents with the same scores and
  * slots, and returns how many patterns each tried. */
+/* Fails unless X and Y (which may come from different sets) rank the same
+ * intents with the same spans and slots; WHAT names what Y was matched with. */
+static void assert_same_ranking(const char *text, const struct hr_match *x, const struct hr_match *y,
+				const char *what)
+{
+	if (x->ncandidates != y->ncandidates)
+		fail_msg("\"%s\": %zu candidates, %zu %s", text, x->ncandidates, y->ncandidates, what);
+	for (size_t i = 0; i < x->ncandidates; i++) {
+		const struct hr_candidate *p = &x->candidates[i], *q = &y->candidates[i];
+		if (strcmp(p->intent->name, q->intent->name) || p->covered != q->covered || p->start != q->start)
+			fail_msg("\"%s\": candidate %zu is %s covering %d, %s %s covering %d", text, i,
+				 p->intent->name, p->covered, what, q->intent->name, q->covered);
+		assert_int_equal(p->nslots, q->nslots);
+		for (size_t k = 0; k < p->nslots; k++) {
+			assert_string_equal(p->slots[k].name, q->slots[k].name);
+			assert_string_equal(p->slots[k].value, q->slots[k].value);
+		}
+	}
+	assert_int_equal(x->dropped, y->dropped);
+}
+
 static void same_with_and_without_prefilter(hr_intents *set, const char *text, size_t *tried, size_t *all)
 {
 	struct hr_match_limits every = { .match_limit = 100000, .depth_limit = 1000, .use_jit = 1, .no_prefilter = 1 };
@@ -276,23 +297,7 @@ static void same_with_and_without_prefilter(hr_intents *set, const char *text, s
 	assert_non_null(x);
 	hr_intents_match(a, text, &x[0]);
 	hr_intents_match(b, text, &x[1]);
-	if (x[0].ncandidates != x[1].ncandidates)
-		fail_msg("\"%s\": %zu candidates with the prefilter, %zu without", text, x[0].ncandidates,
-			 x[1].ncandidates);
-	for (size_t i = 0; i < x[0].ncandidates; i++) {
-		const struct hr_candidate *p = &x[0].candidates[i], *q = &x[1].candidates[i];
-		if (p->intent != q->intent)
-			fail_msg("\"%s\": candidate %zu is %s with the prefilter, %s without", text, i, p->intent->name,
-				 q->intent->name);
-		assert_int_equal(p->covered, q->covered);
-		assert_int_equal(p->start, q->start);
-		assert_int_equal(p->nslots, q->nslots);
-		for (size_t k = 0; k < p->nslots; k++) {
-			assert_string_equal(p->slots[k].name, q->slots[k].name);
-			assert_string_equal(p->slots[k].value, q->slots[k].value);
-		}
-	}
-	assert_int_equal(x[0].dropped, x[1].dropped);
+	assert_same_ranking(text, &x[0], &x[1], "without the prefilter");
 	*tried += x[0].patterns_tried;
 	*all += x[1].patterns_tried;
 	free(x);
@@ -395,17 +400,7 @@ static void same_as_flat(hr_intents *set, hr_intents *old, const char *const *qs
 	for (size_t i = 0; i < nq; i++) {
 		hr_intents_match(a, qs[i], &m[0]);
 		hr_intents_match(b, qs[i], &m[1]);
-		if (m[0].ncandidates != m[1].ncandidates)
-			fail_msg("\"%s\": %zu candidates, %zu before", qs[i], m[0].ncandidates, m[1].ncandidates);
-		for (size_t c = 0; c < m[0].ncandidates; c++) {
-			const struct hr_candidate *x = &m[0].candidates[c], *y = &m[1].candidates[c];
-			if (strcmp(x->intent->name, y->intent->name) || x->covered != y->covered || x->start != y->start ||
-			    x->nslots != y->nslots)
-				fail_msg("\"%s\": %s covering %d, before %s covering %d", qs[i], x->intent->name,
-					 x->covered, y->intent->name, y->covered);
-			for (size_t k = 0; k < x->nslots; k++)
-				assert_string_equal(x->slots[k].value, y->slots[k].value);
-		}
+		assert_same_ranking(qs[i], &m[0], &m[1], "compiled as before");
 	}
 	free(m);
 	hr_matcher_free(a);
