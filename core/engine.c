@@ -225,6 +225,8 @@ void hr_engine_set_mode(hr_engine *e, enum hr_route_mode mode)
 /* A pattern match is strong when the question is short or the match spans
  * at least this share of it (per cent); a bare mention (priority < 0) never is. */
 #define SHORT_QUESTION 30
+/* The share of a question's words (per cent) the ranker must know to decide alone. */
+#define KNOWN_WORDS 60
 #define STRONG_COVER 35
 
 /* Slot values named in the message: in the focus sentence first, then anywhere. */
@@ -628,10 +630,12 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 		hr_ranker_rank(rk, e->rs, parts, t->nsentences, &t->ranking);
 		t->ranked = 1;
 	}
-	/* The ranker's intents that can answer, best first. */
+	/* The ranker's intents that can answer, best first. When it knows fewer
+	 * than half the words of the question, it may only confirm a pattern. */
 	struct hr_pick rp[HR_RANK_TOP];
 	float rs[HR_RANK_TOP];
 	size_t nr = 0;
+	int familiar = t->ranking.nknown * 100 >= t->ranking.nwords * KNOWN_WORDS;
 	for (size_t i = 0; i < t->ranking.n; i++) {
 		if (make_pick(e, t->ranking.top[i].intent, NULL, &nm, convo, check_plugin, &rp[nr]) == 0)
 			rs[nr++] = t->ranking.top[i].score;
@@ -653,6 +657,13 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 	if (p && nr > 0 && rp[0].intent == p->intent) {
 		t->parts[0] = pp;
 		t->rule = "a weak pattern match, and the ranker agrees";
+	} else if (!familiar) {
+		t->outcome = p ? HR_OUTCOME_ANSWER : HR_OUTCOME_FALLBACK;
+		t->nparts = p ? 1 : 0;
+		if (p)
+			t->parts[0] = pp;
+		t->rule = p ? "a weak pattern match; the ranker knows too few of the words"
+			    : "no pattern matched and the ranker knows too few of the words";
 	} else if (nr > 0 && rs[0] >= RANK_ANSWER) {
 		t->parts[0] = rp[0];
 		t->chosen = NULL;
@@ -660,15 +671,22 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 	} else if (p && in_ranking(&t->ranking, p->intent, 3)) {
 		t->parts[0] = pp;
 		t->rule = "a weak pattern match, among the ranker's first three";
+	} else if (nr > 0 && rs[0] >= RANK_CLARIFY && t->safety.decision != HR_DECISION_NONE) {
+		/* A personal decision ("what dose should I take") is answered with
+		 * general information and the deferral, never a question back. */
+		t->parts[0] = p ? pp : rp[0];
+		t->rule = "a personal decision: the best guess answers, with the deferral";
 	} else if (nr > 0 && rs[0] >= RANK_CLARIFY) {
 		/* Unsure between a few: ask which, offering each as a question. */
-		if (p)
+		/* A bare mention is no question to offer. */
+		if (p && p->priority >= 0)
 			t->clarify[t->nclarify++] = p->intent;
 		for (size_t i = 0; i < nr && t->nclarify < HR_MAX_CLARIFY; i++) {
 			int dup = 0;
 			for (size_t k = 0; k < t->nclarify; k++)
 				dup |= t->clarify[k] == rp[i].intent;
-			if (!dup && rs[i] >= RANK_OFFER && strcmp(rp[i].intent->name, "fallback") != 0)
+			if (!dup && rs[i] >= RANK_OFFER && rp[i].intent->priority >= 0 &&
+			    strcmp(rp[i].intent->name, "fallback") != 0)
 				t->clarify[t->nclarify++] = rp[i].intent;
 		}
 		if (t->nclarify >= 2) {

@@ -180,6 +180,8 @@ struct hr_ranker {
 struct feat {
 	uint64_t key;
 	float w;
+	char kind; /* 'w' a word, 'c' a concept, 'p' a pair */
+	char function; /* a question word: counts in the model, not as a known word */
 };
 
 struct hr_ranker_scratch {
@@ -197,6 +199,18 @@ static const char *const stopwords[] = {
 	"any", "as", "if", "but", "um", "uh", "ok", "okay", "please", "really", "very", "also", "too", "well",
 	"like", "get", "got", "have", "has", "had", "would", "could", "will", "shall", "about", "all", "one",
 };
+
+/* Words that ask, but say nothing of what about ("who won the game"). */
+static int is_question_word(const char *w)
+{
+	static const char *const q[] = { "what", "whats", "what's", "who", "how", "why", "when", "where", "which",
+					 "is", "are", "can", "do", "does", "did", "should", "tell", "last", "not" };
+	for (size_t i = 0; i < sizeof(q) / sizeof(q[0]); i++) {
+		if (strcmp(w, q[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
 
 static int is_stopword(const char *w)
 {
@@ -396,7 +410,14 @@ static const struct phr *longest_at(const hr_ranker *r, char (*t)[TOKEN_MAX], si
 
 /* ---- features ---- */
 
+static void feat_add_kind(hr_ranker_scratch *s, uint64_t key, float w, char kind);
+
 static void feat_add(hr_ranker_scratch *s, uint64_t key, float w)
+{
+	feat_add_kind(s, key, w, 'p');
+}
+
+static void feat_add_kind(hr_ranker_scratch *s, uint64_t key, float w, char kind)
 {
 	for (size_t i = 0; i < s->nfeats; i++) {
 		if (s->feats[i].key == key) {
@@ -406,7 +427,7 @@ static void feat_add(hr_ranker_scratch *s, uint64_t key, float w)
 		}
 	}
 	if (s->nfeats < MAX_FEATURES)
-		s->feats[s->nfeats++] = (struct feat){ key, w };
+		s->feats[s->nfeats++] = (struct feat){ key, w, kind, 0 };
 }
 
 /* The Snowball stem of W into OUT. */
@@ -458,7 +479,7 @@ static void features_of(const hr_ranker *r, hr_ranker_scratch *s, const char *te
 				if (e->is_slot && !r->ents[main->entity].is_slot)
 					main = ow;
 				uint64_t h = hash_bytes(hash_start('c'), e->name, strlen(e->name));
-				feat_add(s, hash_done(h), w);
+				feat_add_kind(s, hash_done(h), w, o == 0 ? 'c' : 'p');
 				if (ow->value) {
 					h = hash_bytes(h, "=", 1);
 					feat_add(s, hash_done(hash_bytes(h, ow->value, strlen(ow->value))), w);
@@ -478,8 +499,11 @@ static void features_of(const hr_ranker *r, hr_ranker_scratch *s, const char *te
 		} else {
 			char st[TOKEN_MAX];
 			stem(s->stemmer, toks[i], st, sizeof(st));
-			if (!is_stopword(toks[i]))
-				feat_add(s, hash_done(hash_bytes(hash_start('w'), st, strlen(st))), w);
+			if (!is_stopword(toks[i])) {
+				feat_add_kind(s, hash_done(hash_bytes(hash_start('w'), st, strlen(st))), w, 'w');
+				if (is_question_word(toks[i]) && s->nfeats)
+					s->feats[s->nfeats - 1].function = 1;
+			}
 			item = hash_bytes(hash_start('i'), st, strlen(st));
 			i++;
 		}
@@ -886,6 +910,10 @@ int hr_ranker_rank(const hr_ranker *r, hr_ranker_scratch *s, const struct hr_ran
 	float n2 = 0;
 	for (size_t i = 0; i < s->nfeats; i++) {
 		uint32_t f = hmap_get(&r->features, s->feats[i].key);
+		if (s->feats[i].kind != 'p' && s->feats[i].w >= 0.5f && !s->feats[i].function) {
+			out->nwords++;
+			out->nknown += f != UINT32_MAX;
+		}
 		if (f == UINT32_MAX)
 			continue;
 		idx[n] = f;

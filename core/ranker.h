@@ -73,11 +73,15 @@ struct hr_rank_entry {
 };
 
 /* The best intents, best first; NFEATURES is how many known features the
- * question had (0: the ranker knows none of its words, so it has no opinion). */
+ * question had (0: the ranker knows none of its words, so it has no opinion).
+ * NWORDS counts the words and concepts of the parts that weigh at least half,
+ * NKNOWN those the content's examples use: "who won the football game" has
+ * one known word in four, and the ranker's opinion of it means little. */
 struct hr_ranking {
 	size_t n;
 	struct hr_rank_entry top[HR_RANK_TOP];
 	size_t nfeatures;
+	size_t nwords, nknown;
 };
 
 /*
