@@ -492,20 +492,38 @@ static void find_second(hr_engine *e, const struct hr_convo *convo, const struct
 		generic |= strcmp(first->intent->needs[k], "drug") == 0;
 	if (!generic || !fdrug || first->intent->priority >= 5)
 		return;
-	for (size_t i = 0; i < nm->n; i++) {
-		if (!nm->in_focus[i] || strcmp(nm->v[i].name, "drug") != 0 || strcmp(nm->v[i].value, fdrug) == 0)
-			continue;
-		/* A named combination ("herceptin and perjeta") is answered as one regimen. */
-		if (pick_get(first, "regimen") || named_get(nm, "regimen"))
-			return;
-		second = *first;
-		for (size_t k = 0; k < second.nslots; k++) {
-			if (strcmp(second.slots[k].name, "drug") == 0)
-				snprintf(second.slots[k].value, sizeof(second.slots[k].value), "%s", nm->v[i].value);
-		}
-		t->parts[t->nparts++] = second;
-		t->part_rule = "two drugs named";
+	/* A named combination ("herceptin and perjeta") is answered as one regimen. */
+	if (pick_get(first, "regimen") || named_get(nm, "regimen") || !e->content->ranker)
 		return;
+	/* Only drugs named side by side ("herceptin and perjeta", "kadcyla or
+	 * enhertu") are asked about alike; "perjeta without herceptin" is not. */
+	struct hr_concepts cs;
+	hr_ranker_concepts(e->content->ranker, s, &cs);
+	const struct hr_concept *prev = NULL;
+	for (size_t i = 0; i < cs.n; i++) {
+		const struct hr_concept *c = &cs.c[i];
+		if (!c->value || strcmp(c->entity, "drug") != 0)
+			continue;
+		if (prev && strcmp(prev->value, c->value) != 0) {
+			char gap[32];
+			int gl = c->start - prev->end;
+			snprintf(gap, sizeof(gap), "%.*s", gl > 0 && gl < (int)sizeof(gap) ? gl : 0, s + prev->end);
+			int joined = gl > 0 && gl < 12 && (strcmp(gap, " and ") == 0 || strcmp(gap, " or ") == 0 ||
+							   strcmp(gap, " & ") == 0 || strcmp(gap, " and the ") == 0 ||
+							   strcmp(gap, " ") == 0 || strcmp(gap, " vs ") == 0);
+			const char *other = strcmp(prev->value, fdrug) == 0 ? c->value : strcmp(c->value, fdrug) == 0 ? prev->value : NULL;
+			if (joined && other) {
+				second = *first;
+				for (size_t k = 0; k < second.nslots; k++) {
+					if (strcmp(second.slots[k].name, "drug") == 0)
+						snprintf(second.slots[k].value, sizeof(second.slots[k].value), "%s", other);
+				}
+				t->parts[t->nparts++] = second;
+				t->part_rule = "two drugs named side by side";
+				return;
+			}
+		}
+		prev = c;
 	}
 }
 
@@ -588,6 +606,28 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 		p = best_pattern(e, &t->match, &nm, convo, check_plugin, &pp);
 	}
 	int p_strong = p && strong(p, qlen);
+	/* "It says HER2 3+ and ER negative. What does that mean?": a short
+	 * question that points back ("that", "it", "this") is asked about the
+	 * sentence before it. */
+	int joined = 0;
+	if (!p_strong && e->mode != HR_ROUTE_RANKER && t->focus > 0 && qlen < 40 &&
+	    (has_word(q, "that") || has_word(q, "this") || has_word(q, "it") || has_word(q, "these") ||
+	     has_word(q, "those") || has_word(q, "they"))) {
+		char both[1024];
+		snprintf(both, sizeof(both), "%s %s", e->snorm[t->focus - 1], q);
+		hr_intents_match(e->matcher, both, e->scratch_match);
+		struct hr_pick jp;
+		const struct hr_candidate *jc = best_pattern(e, e->scratch_match, &nm, convo, check_plugin, &jp);
+		if (jc && jc->priority >= 0) {
+			t->match = *e->scratch_match;
+			p = &t->match.candidates[jc - e->scratch_match->candidates];
+			pp = jp;
+			p_strong = 1;
+			joined = 1;
+		}
+	}
+	if (t->focus > 0 && qlen < 40 && !t->sentences[t->focus - 1].asks)
+		t->sentences[t->focus - 1].weight = 0.6f; /* the short question leans on it */
 	/* A long message whose question matched nothing may still name its topic
 	 * in another sentence that asks. */
 	if (!p_strong && e->mode != HR_ROUTE_RANKER) {
@@ -616,7 +656,9 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 			t->outcome = HR_OUTCOME_ANSWER;
 			t->parts[0] = pp;
 			t->nparts = 1;
-			t->rule = p_strong ? "a strong pattern match answers" : "patterns only: the best pattern answers";
+			t->rule = joined     ? "a strong pattern match on the question and the sentence before it"
+				  : p_strong ? "a strong pattern match answers"
+					     : "patterns only: the best pattern answers";
 		} else {
 			t->outcome = HR_OUTCOME_FALLBACK;
 			t->rule = "no pattern matched";
@@ -760,6 +802,10 @@ static void offer_text(const hr_engine *e, const struct hr_intent *in, const str
 	}
 	if (out[0] >= 'a' && out[0] <= 'z')
 		out[0] = (char)(out[0] - 'a' + 'A');
+	for (size_t i = 1; out[i]; i++) {
+		if (out[i] == 'i' && out[i - 1] == ' ' && (out[i + 1] == ' ' || out[i + 1] == '\'' || out[i + 1] == '?'))
+			out[i] = 'I';
+	}
 }
 
 static int clarify_answer(const hr_engine *e, const struct hr_trace *t, const struct named *nm,
@@ -774,12 +820,13 @@ static int clarify_answer(const hr_engine *e, const struct hr_trace *t, const st
 		if (tl < sizeof(text))
 			tl += (size_t)snprintf(text + tl, sizeof(text) - tl, "\n- %s", q[i]);
 		if (sl < sizeof(speech))
-			sl += (size_t)snprintf(speech + sl, sizeof(speech) - sl, "%s %s", i == 0 ? ":" : i + 1 == t->nclarify ? ", or" : ",", q[i]);
+			sl += (size_t)snprintf(speech + sl, sizeof(speech) - sl, "%s %.*s", i == 0 ? ":" : i + 1 == t->nclarify ? ", or" : ",",
+					       (int)strcspn(q[i], "?"), q[i]);
 	}
 	if (tl < sizeof(text))
 		snprintf(text + tl, sizeof(text) - tl, "\nTap one, or ask it another way.");
 	if (sl < sizeof(speech))
-		snprintf(speech + sl, sizeof(speech) - sl, " Which would you like?");
+		snprintf(speech + sl, sizeof(speech) - sl, ". Which would you like?");
 	int rc = fixed_answer(out, "clarify", text);
 	if (!rc)
 		rc = hr_answer_set(&out->speech, speech);
