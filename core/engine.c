@@ -94,6 +94,13 @@ int hr_engine_new(struct hr_content *content, hr_engine **out)
 	rc = hr_engine_set_content(e, content);
 	if (rc)
 		goto fail;
+	/* For measuring only (docs/intents.md, Measuring): route a whole daemon
+	 * with one stage, to score an eval set against it. */
+	const char *mode = getenv("HERALD_ROUTE");
+	if (mode && strcmp(mode, "patterns") == 0)
+		e->mode = HR_ROUTE_PATTERNS;
+	else if (mode && strcmp(mode, "ranker") == 0)
+		e->mode = HR_ROUTE_RANKER;
 	*out = e;
 	return 0;
 fail:
@@ -337,6 +344,10 @@ static int strong(const struct hr_candidate *c, size_t qlen)
 		return 1; /* the out-of-scope rules (intents/scope.intents) */
 	if (c->priority < 0)
 		return 0;
+	/* A rule written to win over the general ones (priority > 0: a named
+	 * symptom, a drug and an aspect) is trusted in a longer question too. */
+	if (c->priority > 0 && qlen <= SHORT_QUESTION * 2)
+		return 1;
 	return qlen <= SHORT_QUESTION || (size_t)c->covered * 100 >= qlen * STRONG_COVER;
 }
 
@@ -352,11 +363,12 @@ static const struct hr_candidate *best_pattern(const hr_engine *e, const struct 
 	return NULL;
 }
 
-static int in_ranking(const struct hr_ranking *rk, const struct hr_intent *in, size_t top)
+/* Whether IN is among the ranker's first three with at least half the first's score. */
+static int ranked_near_top(const struct hr_ranking *rk, const struct hr_intent *in)
 {
-	for (size_t i = 0; i < rk->n && i < top; i++) {
+	for (size_t i = 0; i < rk->n && i < 3; i++) {
 		if (rk->top[i].intent == in)
-			return 1;
+			return rk->top[i].score * 2 >= rk->top[0].score;
 	}
 	return 0;
 }
@@ -710,13 +722,13 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 		t->parts[0] = rp[0];
 		t->chosen = NULL;
 		t->rule = "the ranker is confident";
-	} else if (p && in_ranking(&t->ranking, p->intent, 3)) {
+	} else if (p && ranked_near_top(&t->ranking, p->intent)) {
 		t->parts[0] = pp;
-		t->rule = "a weak pattern match, among the ranker's first three";
+		t->rule = "a weak pattern match, near the top of the ranker's list";
 	} else if (nr > 0 && rs[0] >= RANK_CLARIFY && t->safety.decision != HR_DECISION_NONE) {
 		/* A personal decision ("what dose should I take") is answered with
 		 * general information and the deferral, never a question back. */
-		t->parts[0] = p ? pp : rp[0];
+		t->parts[0] = p && p->priority >= 0 ? pp : rp[0];
 		t->rule = "a personal decision: the best guess answers, with the deferral";
 	} else if (nr > 0 && rs[0] >= RANK_CLARIFY) {
 		/* Unsure between a few: ask which, offering each as a question. */
