@@ -337,6 +337,27 @@ static int make_pick(const hr_engine *e, const struct hr_intent *in, const struc
 	return 0;
 }
 
+/*
+ * Whether concepts CS name cancer care: a value of a slot other than the
+ * out-of-scope ones (a drug, a regimen, a test, a score), or a phrase of the
+ * lists that say "this is about cancer care" (docs/intents.md, How the two
+ * stages combine). "best beer in town" and "how do I treat a cold" name none,
+ * so the ranker does not answer them alone with the alcohol or treatment answer.
+ */
+static int names_care(const struct hr_concepts *cs)
+{
+	static const char *const care[] = { "scope_care", "life_ctx", "her2", "tt_cancer", "tt_metastatic" };
+	for (size_t i = 0; i < cs->n; i++) {
+		if (cs->c[i].value && strncmp(cs->c[i].entity, "scope_", 6) != 0)
+			return 1;
+		for (size_t k = 0; k < sizeof(care) / sizeof(care[0]); k++) {
+			if (strcmp(cs->c[i].entity, care[k]) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* Whether pattern candidate C is strong for a question of QLEN bytes. */
 static int strong(const struct hr_candidate *c, size_t qlen)
 {
@@ -597,14 +618,17 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 	struct named nm = { 0 };
 	struct hr_concepts cs;
 	const hr_ranker *rk = e->content->ranker;
+	int anchored = 0;
 	if (rk) {
 		hr_ranker_concepts(rk, e->snorm[t->focus], &cs);
 		named_add(&nm, &cs, 1);
+		anchored |= names_care(&cs);
 		for (size_t i = t->nsentences; i-- > 0;) {
 			if ((int)i == t->focus)
 				continue;
 			hr_ranker_concepts(rk, e->snorm[i], &cs);
 			named_add(&nm, &cs, 0);
+			anchored |= names_care(&cs);
 		}
 	}
 
@@ -691,7 +715,12 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 	size_t nr = 0;
 	int familiar = t->ranking.nknown * 100 >= t->ranking.nwords * KNOWN_WORDS;
 	for (size_t i = 0; i < t->ranking.n; i++) {
-		if (make_pick(e, t->ranking.top[i].intent, NULL, &nm, convo, check_plugin, &rp[nr]) == 0)
+		const struct hr_intent *in = t->ranking.top[i].intent;
+		/* Outside small talk, the ranker answers only questions that name cancer care. */
+		if (e->mode == HR_ROUTE_BOTH && !anchored && strncmp(in->name, "conversation.", 13) != 0 &&
+		    strcmp(in->name, "fallback") != 0)
+			continue;
+		if (make_pick(e, in, NULL, &nm, convo, check_plugin, &rp[nr]) == 0)
 			rs[nr++] = t->ranking.top[i].score;
 	}
 	if (e->mode == HR_ROUTE_RANKER) {
@@ -711,6 +740,9 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 	if (p && nr > 0 && rp[0].intent == p->intent) {
 		t->parts[0] = pp;
 		t->rule = "a weak pattern match, and the ranker agrees";
+	} else if (p && p->priority < 0 && qlen <= 40) {
+		t->parts[0] = pp;
+		t->rule = "a short question that names something: its mention answers";
 	} else if (!familiar) {
 		t->outcome = p ? HR_OUTCOME_ANSWER : HR_OUTCOME_FALLBACK;
 		t->nparts = p ? 1 : 0;
@@ -728,7 +760,7 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 	} else if (nr > 0 && rs[0] >= RANK_CLARIFY && t->safety.decision != HR_DECISION_NONE) {
 		/* A personal decision ("what dose should I take") is answered with
 		 * general information and the deferral, never a question back. */
-		t->parts[0] = p && p->priority >= 0 ? pp : rp[0];
+		t->parts[0] = p && (p->priority >= 0 || strcmp(rp[0].intent->name, "fallback") == 0) ? pp : rp[0];
 		t->rule = "a personal decision: the best guess answers, with the deferral";
 	} else if (nr > 0 && rs[0] >= RANK_CLARIFY) {
 		/* Unsure between a few: ask which, offering each as a question. */
