@@ -221,10 +221,11 @@ void hr_engine_set_mode(hr_engine *e, enum hr_route_mode mode)
 
 /*
  * The thresholds of the rule (docs/intents.md, How the two stages combine),
- * on the ranker's probability. Chosen by `herald check --cv` over the
- * examples and by the paraphrase set in tests/data/paraphrases.tsv: ANSWER is
- * where the ranker alone is right about nine times in ten; below OFFER an
- * intent is not worth offering.
+ * on the ranker's probability. Set by hand and checked with `herald check
+ * --cv` over the examples and the paraphrase set in
+ * tests/data/routing/paraphrases.tsv: at ANSWER or more the ranker answers
+ * alone; from CLARIFY it is worth asking which of its first few was meant;
+ * below OFFER an intent is not worth offering.
  */
 #define RANK_ANSWER 0.50f
 #define RANK_CLARIFY 0.20f
