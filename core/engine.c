@@ -741,9 +741,13 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 	if (p && nr > 0 && rp[0].intent == p->intent) {
 		t->parts[0] = pp;
 		t->rule = "a weak pattern match, and the ranker agrees";
-	} else if (p && p->priority < 0 && qlen <= 40) {
+	} else if (p && p->priority < 0 &&
+		   ((size_t)p->covered * 2 >= qlen || (t->safety.decision != HR_DECISION_NONE && qlen <= 40))) {
+		/* "TCH?", "herceptin": the name is the question. A short personal
+		 * decision about something named ("what dose of herceptin") gets the
+		 * overview of it with the care-team deferral. */
 		t->parts[0] = pp;
-		t->rule = "a short question that names something: its mention answers";
+		t->rule = "the question is mostly a name, or a short personal decision about it: its mention answers";
 	} else if (!familiar) {
 		t->outcome = p ? HR_OUTCOME_ANSWER : HR_OUTCOME_FALLBACK;
 		t->nparts = p ? 1 : 0;
