@@ -33,6 +33,7 @@
 
 #include "dirlist.h"
 #include "intent.h"
+#include "ranker.h"
 #include "safety.h"
 #include "text.h"
 
@@ -655,6 +656,60 @@ static int run_safety(char **qs, size_t nq, double min_ms, int check, struct res
 	return bad ? -EINVAL : 0;
 }
 
+/*
+ * The ranker (core/ranker.c): how long building it takes (at load and on
+ * every reload), and what it costs per question as the engine calls it when
+ * patterns are weak or silent: the concepts of the question, then the
+ * ranking. Each question's time is the fastest of its runs, as above.
+ */
+static int run_ranker(const hr_intents *set, char **qs, size_t nq, double min_ms, struct result *r,
+		      double *build_ms)
+{
+	double t0 = now_ns();
+	hr_ranker *rk;
+	if (hr_ranker_new(set, NULL, &rk))
+		return -ENOMEM;
+	*build_ms = (now_ns() - t0) / 1e6;
+	hr_ranker_scratch *s = hr_ranker_scratch_new(rk);
+	double *per = malloc(nq * sizeof(*per));
+	if (!s || !per) {
+		free(per);
+		hr_ranker_scratch_free(s);
+		hr_ranker_free(rk);
+		return -ENOMEM;
+	}
+	for (size_t q = 0; q < nq; q++)
+		per[q] = 1e18;
+	struct hr_ranking out;
+	struct hr_concepts cs;
+	double t_start = now_ns();
+	do {
+		for (size_t q = 0; q < nq; q++) {
+			struct hr_rank_part part = { qs[q], 1.0f };
+			double a = now_ns();
+			hr_ranker_concepts(rk, qs[q], &cs);
+			hr_ranker_rank(rk, s, &part, 1, &out);
+			double dt = now_ns() - a;
+			if (dt < per[q])
+				per[q] = dt;
+		}
+	} while (now_ns() - t_start < min_ms * 1e6);
+	double total = 0;
+	for (size_t q = 0; q < nq; q++)
+		total += per[q];
+	qsort(per, nq, sizeof(*per), cmp_double);
+	memset(r, 0, sizeof(*r));
+	r->nintents = hr_intents_count(set);
+	r->mean_ns = total / (double)nq;
+	r->p50_ns = per[nq / 2];
+	r->p90_ns = per[(nq * 9) / 10];
+	r->max_ns = per[nq - 1];
+	free(per);
+	hr_ranker_scratch_free(s);
+	hr_ranker_free(rk);
+	return 0;
+}
+
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: match_bench [--intents DIR] [--questions FILE] [--scales 1,10] [--ms N] [--check]\n"
@@ -721,6 +776,10 @@ int main(int argc, char **argv)
 	       "max_us", "tried", "cands", "ratio");
 	double base = 0;
 	int status = 0;
+	struct result rres[8];
+	double rbuild[8];
+	int rscale[8];
+	size_t nrres = 0;
 	for (char *save = NULL, *t = strtok_r(scales_arg, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
 		int scale = atoi(t);
 		if (scale < 1)
@@ -740,8 +799,16 @@ int main(int argc, char **argv)
 		       r.mean_ns / 1e3, r.p50_ns / 1e3, r.p90_ns / 1e3, r.max_ns / 1e3, r.tried, r.candidates,
 		       r.mean_ns / base);
 		fflush(stdout);
+		if (nrres < 8 && run_ranker(set, qs, nq, min_ms, &rres[nrres], &rbuild[nrres]) == 0)
+			rscale[nrres++] = scale;
 		hr_intents_free(set);
 	}
+	printf("\n%-6s %8s %10s %10s %10s %10s %10s\n", "ranker", "intents", "mean_us", "p50_us", "p90_us", "max_us",
+	       "build_ms");
+	for (size_t i = 0; i < nrres; i++)
+		printf("%-6d %8zu %10.2f %10.2f %10.2f %10.2f %10.1f\n", rscale[i], rres[i].nintents,
+		       rres[i].mean_ns / 1e3, rres[i].p50_ns / 1e3, rres[i].p90_ns / 1e3, rres[i].max_ns / 1e3,
+		       rbuild[i]);
 
 	if (check) {
 		int frc = check_forms(dir, qs, nq);

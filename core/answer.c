@@ -23,6 +23,18 @@ void hr_answer_clear(struct hr_answer *a)
 	memset(a, 0, sizeof(*a));
 }
 
+const char *hr_answer_kind_name(enum hr_answer_kind k)
+{
+	switch (k) {
+	case HR_KIND_CLARIFY:
+		return "clarify";
+	case HR_KIND_FALLBACK:
+		return "fallback";
+	default:
+		return "answer";
+	}
+}
+
 const char *hr_safety_name(enum hr_safety_level s)
 {
 	switch (s) {

@@ -18,6 +18,13 @@ enum hr_safety_level {
 	HR_SAFETY_CRISIS, /* suicide or self-harm */
 };
 
+/* What kind of reply this is, for clients that show them differently. */
+enum hr_answer_kind {
+	HR_KIND_ANSWER = 0, /* an answer (or a safety reply, marked by `safety`) */
+	HR_KIND_CLARIFY,    /* a short question back: the suggestions are what it offers */
+	HR_KIND_FALLBACK,   /* herald cannot help with this; the suggestions are its topics */
+};
+
 struct hr_source {
 	char *title;
 	char *publisher; /* may be NULL */
@@ -33,6 +40,7 @@ struct hr_answer {
 	char *suggestions[HR_MAX_SUGGESTIONS];
 	size_t nsuggestions;
 	enum hr_safety_level safety;
+	enum hr_answer_kind kind;
 	/* Conversation facts the plugin asked to remember (e.g. drug=trastuzumab),
 	 * merged into the conversation after the reply. */
 	char *remember_name[HR_MAX_REMEMBER];
@@ -42,6 +50,9 @@ struct hr_answer {
 
 /* Frees every string of A and zeroes it, so it can be reused. */
 void hr_answer_clear(struct hr_answer *a);
+
+/* Returns "answer", "clarify" or "fallback" for the wire. */
+const char *hr_answer_kind_name(enum hr_answer_kind k);
 
 /* Returns "urgent", "crisis" or NULL for the wire. */
 const char *hr_safety_name(enum hr_safety_level s);

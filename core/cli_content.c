@@ -52,20 +52,56 @@ static void print_readable(const struct hr_answer *a)
 	printf("\n(intent: %s)\n", a->intent);
 }
 
-static void print_trace(const struct hr_trace *t)
+static const char *outcome_name(enum hr_outcome o)
 {
-	fprintf(stderr, "debug: corrected: \"%s\"\n", t->match.corrected);
+	return o == HR_OUTCOME_CLARIFY ? "clarify" : o == HR_OUTCOME_FALLBACK ? "fallback" : "answer";
+}
+
+/* Everything routing saw and decided, to stderr: the sentences and their
+ * weights, the pattern candidates, the ranker's top five, the rule. */
+static void print_trace(const struct hr_trace *t, const char *text)
+{
 	if (t->safety.tier || t->safety.decision)
 		fprintf(stderr, "debug: safety tier %d rule %s decision %d\n", t->safety.tier,
 			t->safety.rule ? t->safety.rule : "-", t->safety.decision);
+	if (t->safety.tier)
+		return;
+	for (size_t i = 0; i < t->nsentences; i++) {
+		const struct hr_sentence *s = &t->sentences[i];
+		fprintf(stderr, "debug: sentence %zu %s weight %.2f%s: \"%.*s\"\n", i + 1, s->asks ? "asks " : "tells",
+			s->weight, (int)i == t->focus ? " (focus)" : "", s->len > 200 ? 200 : s->len, text + s->start);
+	}
+	fprintf(stderr, "debug: corrected: \"%s\"\n", t->match.corrected);
+	if (t->match.ncandidates == 0)
+		fprintf(stderr, "debug: patterns: no candidate\n");
 	for (size_t i = 0; i < t->match.ncandidates; i++) {
 		const struct hr_candidate *c = &t->match.candidates[i];
-		fprintf(stderr, "debug: %s %s priority=%d covered=%d slots=", c == t->chosen ? "chosen" : "lost  ",
+		fprintf(stderr, "debug: pattern %s %s priority=%d covered=%d slots=", c == t->chosen ? "chosen" : "      ",
 			c->intent->name, c->priority, c->covered);
 		for (size_t k = 0; k < c->nslots; k++)
 			fprintf(stderr, "%s%s=%s", k ? "," : "", c->slots[k].name, c->slots[k].value);
 		fprintf(stderr, " (%s:%d)\n", c->intent->file, c->intent->line);
 	}
+	if (!t->ranked)
+		fprintf(stderr, "debug: ranker: not consulted\n");
+	else if (t->ranking.n == 0)
+		fprintf(stderr, "debug: ranker: knows none of these words\n");
+	for (size_t i = 0; i < t->ranking.n; i++)
+		fprintf(stderr, "debug: ranker %zu. %-32s %.3f\n", i + 1, t->ranking.top[i].intent->name,
+			t->ranking.top[i].score);
+	fprintf(stderr, "debug: rule: %s -> %s", t->rule ? t->rule : "-", outcome_name(t->outcome));
+	for (size_t i = 0; i < t->nparts; i++) {
+		fprintf(stderr, "%s%s", i ? " + " : " ", t->parts[i].intent->name);
+		for (size_t k = 0; k < t->parts[i].nslots; k++)
+			fprintf(stderr, "%s%s=%s", k ? "," : " [", t->parts[i].slots[k].name, t->parts[i].slots[k].value);
+		if (t->parts[i].nslots)
+			fprintf(stderr, "]");
+	}
+	for (size_t i = 0; i < t->nclarify; i++)
+		fprintf(stderr, "%s%s", i ? ", " : " offering ", t->clarify[i]->name);
+	fprintf(stderr, "\n");
+	if (t->nparts == 2 && t->part_rule)
+		fprintf(stderr, "debug: second part: %s\n", t->part_rule);
 	if (t->plugin_rc)
 		fprintf(stderr, "debug: plugin error: %s\n", t->plugin_err);
 }
@@ -79,7 +115,9 @@ static void usage_ask(FILE *f)
 		   "Further arguments are asked as follow-ups in the same conversation.\n"
 		   "  --config FILE  read settings (content paths, limits) from FILE\n"
 		   "  --json         print the wire object of docs/protocol.md\n"
-		   "  --debug        print the ranked candidate intents to stderr\n"
+		   "  --debug        print to stderr how the question was routed: its sentences and\n"
+		   "                 their weights, the pattern candidates, the ranker's top five\n"
+		   "                 with scores, and the rule that chose\n"
 		   "  --wav FILE     the question is spoken in FILE (16-bit PCM WAV): print what was\n"
 		   "                 heard (\"transcript: ...\"), then answer it as typed text\n");
 }
@@ -163,7 +201,7 @@ int hr_cmd_ask(int argc, char **argv)
 		}
 		rc = hr_engine_ask(engine, &convo, questions[i], strlen(questions[i]), &a, trace);
 		if (debug)
-			print_trace(trace);
+			print_trace(trace, questions[i]);
 		free(trace);
 		if (rc) {
 			fprintf(stderr, "herald: %s\n", rc == -EINVAL ? "the question is empty or not UTF-8" : strerror(-rc));
@@ -217,6 +255,7 @@ static void check_diag(void *ud, const char *file, int line, const char *msg)
 static void usage_check(FILE *f)
 {
 	fprintf(f, "usage: herald check [--config FILE] [--today YYYY-MM-DD] [--conflicts]\n"
+		   "       herald check --cv[=K] [--model linear|knn] [--questions FILE.tsv]\n"
 		   "\n"
 		   "Loads every intent file and plugin and reports, as file:line: message,\n"
 		   "  - files that do not parse, patterns that do not compile, plugins that fail;\n"
@@ -227,7 +266,162 @@ static void usage_check(FILE *f)
 		   "  - two plugins answering the same intent (the first in file-name order wins).\n"
 		   "With --conflicts it also lists every example that another intent matches too,\n"
 		   "with the verdict on which wins and why (see docs/intents.md, Ranking).\n"
+		   "With --cv it cross-validates routing instead (K folds, default 5): each fold's\n"
+		   "examples are left out of the ranker's training, then routed with patterns only,\n"
+		   "the ranker only, and both (docs/intents.md, Measuring). --model picks the ranker's\n"
+		   "model; --questions also routes a question set (TSV, expected intent in column 5).\n"
 		   "Exits 0 when all is well, 1 otherwise.\n");
+}
+
+/* ---- herald check --cv: cross-validation of routing over the examples ---- */
+
+struct cv_counts {
+	size_t right, clarify_right, clarify, wrong, fallback;
+};
+
+static void cv_count(struct cv_counts *c, const struct hr_trace *t, const struct hr_intent *want)
+{
+	if (t->outcome == HR_OUTCOME_ANSWER && t->nparts && t->parts[0].intent == want) {
+		c->right++;
+	} else if (t->outcome == HR_OUTCOME_CLARIFY) {
+		int has = 0;
+		for (size_t i = 0; i < t->nclarify; i++)
+			has |= t->clarify[i] == want;
+		if (has)
+			c->clarify_right++;
+		else
+			c->clarify++;
+	} else if (t->outcome == HR_OUTCOME_FALLBACK) {
+		c->fallback++;
+	} else {
+		c->wrong++;
+	}
+}
+
+static void cv_print(const char *what, const struct cv_counts *c, size_t n)
+{
+	printf("  %-14s %5zu / %zu right (%5.1f%%), %zu clarify offering it, %zu other clarify, %zu wrong, %zu fallback\n",
+	       what, c->right, n, n ? 100.0 * (double)c->right / (double)n : 0.0, c->clarify_right, c->clarify,
+	       c->wrong, c->fallback);
+}
+
+/*
+ * K-fold cross-validation: each fold's examples are left out of the ranker's
+ * training and routed with patterns only, the ranker only, and both. Patterns
+ * are not trained, so they are the same in every fold (they were written with
+ * every example in view: their score on examples is an upper bound).
+ * TSV, when given, is also routed (id, kind, question, ... as in the eval
+ * sets; rows of kind "answer"/"calm" with an intent name in column 5 count).
+ */
+static int check_cv(struct hr_content *content, int folds, enum hr_ranker_model model, const char *tsv)
+{
+	size_t nex = 0;
+	for (size_t i = 0; i < hr_intents_count(content->intents); i++)
+		nex += hr_intents_get(content->intents, i)->nexamples;
+	unsigned char *exclude = calloc(nex + 1, 1);
+	struct hr_trace *t = calloc(1, sizeof(*t));
+	hr_engine *engine = NULL;
+	hr_ranker *keep = content->ranker;
+	if (!exclude || !t || hr_engine_new(content, &engine)) {
+		free(exclude);
+		free(t);
+		fprintf(stderr, "herald check: out of memory\n");
+		return 1;
+	}
+	struct cv_counts cnt[3] = { 0 };
+	size_t routed = 0;
+	static const enum hr_route_mode modes[3] = { HR_ROUTE_PATTERNS, HR_ROUTE_RANKER, HR_ROUTE_BOTH };
+	for (int f = 0; f < folds; f++) {
+		for (size_t x = 0; x < nex; x++)
+			exclude[x] = (int)(x % (size_t)folds) == f;
+		hr_ranker *r = NULL;
+		struct hr_ranker_options opt = { .model = model, .exclude = exclude };
+		if (hr_ranker_new(content->intents, &opt, &r)) {
+			fprintf(stderr, "herald check: cannot build the ranker for fold %d\n", f + 1);
+			continue;
+		}
+		content->ranker = r;
+		hr_engine_set_content(engine, content);
+		size_t x = 0;
+		for (size_t i = 0; i < hr_intents_count(content->intents); i++) {
+			const struct hr_intent *in = hr_intents_get(content->intents, i);
+			for (size_t k = 0; k < in->nexamples; k++, x++) {
+				if (!exclude[x])
+					continue;
+				/* As `herald check`: the intent's own needed slots count as known. */
+				struct hr_convo convo = { 0 };
+				for (size_t ni = 0; ni < in->nneeds && ni < HR_MAX_SLOTS; ni++) {
+					snprintf(convo.context[ni].name, sizeof(convo.context[ni].name), "%s", in->needs[ni]);
+					snprintf(convo.context[ni].value, sizeof(convo.context[ni].value), "%s", "known");
+					convo.ncontext++;
+				}
+				for (int m = 0; m < 3; m++) {
+					hr_engine_set_mode(engine, modes[m]);
+					if (hr_engine_route(engine, &convo, in->examples[k], strlen(in->examples[k]), t) ||
+					    t->safety.tier)
+						break;
+					cv_count(&cnt[m], t, in);
+					routed += m == 0;
+				}
+			}
+		}
+		content->ranker = keep;
+		hr_engine_set_content(engine, content);
+		hr_ranker_free(r);
+	}
+	printf("herald check --cv: %d folds over %zu examples, ranker model %s\n", folds, routed,
+	       model == HR_RANKER_KNN ? "knn (TF-IDF nearest example)" : "linear (logistic regression)");
+	cv_print("patterns only", &cnt[0], routed);
+	cv_print("ranker only", &cnt[1], routed);
+	cv_print("both", &cnt[2], routed);
+	if (tsv) {
+		FILE *fp = fopen(tsv, "r");
+		if (!fp) {
+			fprintf(stderr, "herald check: cannot open %s\n", tsv);
+		} else {
+			struct cv_counts c2[3] = { 0 };
+			size_t n = 0;
+			char line[4096];
+			while (fgets(line, sizeof(line), fp)) {
+				if (line[0] == '#' || line[0] == '\n')
+					continue;
+				char *cols[5] = { 0 }, *save = NULL, *p = line;
+				line[strcspn(line, "\n")] = '\0';
+				for (int ci = 0; ci < 5; ci++) {
+					cols[ci] = strsep(&p, "\t");
+					if (!cols[ci])
+						break;
+				}
+				(void)save;
+				if (!cols[2] || !cols[4])
+					continue;
+				const struct hr_intent *want = hr_intents_find(content->intents, cols[4]);
+				if (!want)
+					continue;
+				struct hr_convo convo = { 0 };
+				n++;
+				for (int m = 0; m < 3; m++) {
+					hr_engine_set_mode(engine, modes[m]);
+					if (hr_engine_route(engine, &convo, cols[2], strlen(cols[2]), t) == 0)
+						cv_count(&c2[m], t, want);
+					if (m == 2 && !(t->outcome == HR_OUTCOME_ANSWER && t->nparts && t->parts[0].intent == want))
+						printf("  miss %s: %s -> %s %s\n", cols[0], cols[4],
+						       t->outcome == HR_OUTCOME_ANSWER && t->nparts ? t->parts[0].intent->name
+												    : outcome_name(t->outcome),
+						       t->rule ? t->rule : "");
+				}
+			}
+			fclose(fp);
+			printf("%s: %zu questions (not examples; nothing trained on them)\n", tsv, n);
+			cv_print("patterns only", &c2[0], n);
+			cv_print("ranker only", &c2[1], n);
+			cv_print("both", &c2[2], n);
+		}
+	}
+	hr_engine_free(engine);
+	free(exclude);
+	free(t);
+	return 0;
 }
 
 int hr_cmd_check(int argc, char **argv)
@@ -236,11 +430,15 @@ int hr_cmd_check(int argc, char **argv)
 		{ "config", required_argument, NULL, 'c' },
 		{ "today", required_argument, NULL, 't' },
 		{ "conflicts", no_argument, NULL, 'x' },
+		{ "cv", optional_argument, NULL, 'v' },
+		{ "model", required_argument, NULL, 'm' },
+		{ "questions", required_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *config = NULL;
-	int show_conflicts = 0;
+	const char *config = NULL, *questions = NULL;
+	int show_conflicts = 0, folds = 0;
+	enum hr_ranker_model model = HR_RANKER_LINEAR;
 	char today[16];
 	time_t now = time(NULL);
 	struct tm tm;
@@ -258,6 +456,26 @@ int hr_cmd_check(int argc, char **argv)
 			break;
 		case 'x':
 			show_conflicts = 1;
+			break;
+		case 'v':
+			folds = optarg ? atoi(optarg) : 5;
+			if (folds < 2 || folds > 50) {
+				fprintf(stderr, "herald check: --cv takes 2 to 50 folds\n");
+				return 2;
+			}
+			break;
+		case 'm':
+			if (strcmp(optarg, "linear") == 0) {
+				model = HR_RANKER_LINEAR;
+			} else if (strcmp(optarg, "knn") == 0) {
+				model = HR_RANKER_KNN;
+			} else {
+				fprintf(stderr, "herald check: --model is linear or knn\n");
+				return 2;
+			}
+			break;
+		case 'q':
+			questions = optarg;
 			break;
 		case 'h':
 			usage_check(stdout);
@@ -280,6 +498,11 @@ int hr_cmd_check(int argc, char **argv)
 		fprintf(stderr, "herald check: content failed to load (%d problem%s)\n", st.errors,
 			st.errors == 1 ? "" : "s");
 		return 1;
+	}
+	if (folds) {
+		int r = check_cv(&content, folds, model, questions);
+		hr_content_free(&content);
+		return r;
 	}
 
 	/* Every plugin states when it was reviewed, and is not overdue. */

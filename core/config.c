@@ -23,7 +23,7 @@ const struct hr_config_key hr_config_keys[] = {
 	KEY_STR("lua_dir", lua_dir, "", "the plugin SDK (default: content_dir/lua)"),
 	KEY_STR("web_dir", web_dir, "", "static files of the chat widget (default: content_dir/web)"),
 	KEY_STR("log_level", log_level, "info", "error, warn, notice, info or debug"),
-	KEY_INT("limits.message_bytes", message_bytes, 64, 1 << 20, "4096", "largest question message accepted"),
+	KEY_INT("limits.message_bytes", message_bytes, 64, 1 << 20, "16384", "largest question message accepted"),
 	KEY_INT("limits.lua_memory_kb", lua_memory_kb, 256, 1 << 20, "16384", "memory cap of each plugin's Lua state"),
 	KEY_INT("limits.lua_call_ms", lua_call_ms, 1, 10000, "50", "time budget of one plugin call"),
 	KEY_INT("limits.lua_load_ms", lua_load_ms, 10, 60000, "2000", "time budget of loading one plugin"),

@@ -102,7 +102,7 @@ void hr_config_resolve(struct hr_config *cfg);
 /*
  * Reads a Lua config file (config_lua.c): a chunk of plain assignments such as
  *   listen = "127.0.0.1:8080"
- *   limits = { message_bytes = 4096 }
+ *   limits = { message_bytes = 16384 }
  * run with no library at all and a small budget. Nested tables become dotted
  * keys. Returns 0, or -EINVAL with "file:line: message" or "key: message" in ERR.
  */

@@ -15,6 +15,12 @@ struct hr_engine {
 	struct hr_content *content;
 	hr_matcher *matcher;
 	hr_safety *safety;
+	hr_ranker_scratch *rs;
+	enum hr_route_mode mode;
+	struct hr_match *scratch_match; /* a second match, for other sentences and clauses */
+	char *norm;      /* the whole message normalised, for the safety check */
+	size_t normcap;
+	char (*snorm)[1024]; /* each sentence normalised and spelling-corrected */
 };
 
 int hr_content_load(const struct hr_config *cfg, hr_diag_fn diag, void *ud, struct hr_content *out)
@@ -29,6 +35,13 @@ int hr_content_load(const struct hr_config *cfg, hr_diag_fn diag, void *ud, stru
 		rc = hr_intents_compile(out->intents, diag, ud);
 	if (rc)
 		goto fail;
+	/* The ranker is built from the same content at every load, so a reload
+	 * that adds examples or phrases retrains it. */
+	rc = hr_ranker_new(out->intents, NULL, &out->ranker);
+	if (rc) {
+		hr_diagf(diag, ud, cfg->intents_dir, 0, "cannot build the ranker: %s", strerror(-rc));
+		goto fail;
+	}
 
 	char sdk[HR_PATH_MAX + 16];
 	snprintf(sdk, sizeof(sdk), "%s/herald.lua", cfg->lua_dir);
@@ -65,6 +78,7 @@ fail:
 void hr_content_free(struct hr_content *c)
 {
 	hr_plugins_free(c->plugins);
+	hr_ranker_free(c->ranker);
 	hr_intents_free(c->intents);
 	memset(c, 0, sizeof(*c));
 }
@@ -80,6 +94,13 @@ int hr_engine_new(struct hr_content *content, hr_engine **out)
 	rc = hr_engine_set_content(e, content);
 	if (rc)
 		goto fail;
+	/* For measuring only (docs/intents.md, Measuring): route a whole daemon
+	 * with one stage, to score an eval set against it. */
+	const char *mode = getenv("HERALD_ROUTE");
+	if (mode && strcmp(mode, "patterns") == 0)
+		e->mode = HR_ROUTE_PATTERNS;
+	else if (mode && strcmp(mode, "ranker") == 0)
+		e->mode = HR_ROUTE_RANKER;
 	*out = e;
 	return 0;
 fail:
@@ -92,7 +113,11 @@ void hr_engine_free(hr_engine *e)
 	if (!e)
 		return;
 	hr_matcher_free(e->matcher);
+	hr_ranker_scratch_free(e->rs);
 	hr_safety_free(e->safety);
+	free(e->scratch_match);
+	free(e->norm);
+	free(e->snorm);
 	free(e);
 }
 
@@ -105,10 +130,20 @@ void hr_engine_idle(hr_engine *e)
 int hr_engine_set_content(hr_engine *e, struct hr_content *content)
 {
 	hr_matcher *m = hr_matcher_new(content->intents, NULL);
-	if (!m)
+	hr_ranker_scratch *rs = content->ranker ? hr_ranker_scratch_new(content->ranker) : NULL;
+	if (!e->scratch_match)
+		e->scratch_match = calloc(1, sizeof(*e->scratch_match));
+	if (!e->snorm)
+		e->snorm = calloc(HR_MAX_SENTENCES, sizeof(*e->snorm));
+	if (!m || (content->ranker && !rs) || !e->scratch_match || !e->snorm) {
+		hr_matcher_free(m);
+		hr_ranker_scratch_free(rs);
 		return -ENOMEM;
+	}
 	hr_matcher_free(e->matcher);
+	hr_ranker_scratch_free(e->rs);
 	e->matcher = m;
+	e->rs = rs;
 	e->content = content;
 	return 0;
 }
@@ -143,16 +178,6 @@ static void convo_put(struct hr_convo *c, const char *name, const char *value)
 	snprintf(c->context[i].value, sizeof(c->context[i].value), "%s", value);
 }
 
-/* True when every slot CAND's intent needs is in the utterance or the conversation. */
-static int needs_met(const struct hr_candidate *cand, const struct hr_convo *convo)
-{
-	for (size_t i = 0; i < cand->intent->nneeds; i++) {
-		const char *n = cand->intent->needs[i];
-		if (!hr_candidate_slot(cand, n) && !convo_get(convo, n))
-			return 0;
-	}
-	return 1;
-}
 
 static int fixed_answer(struct hr_answer *out, const char *intent, const char *text)
 {
@@ -187,115 +212,824 @@ static int apology(struct hr_answer *out, const char *intent)
 	return rc;
 }
 
-int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t len,
-		  struct hr_answer *out, struct hr_trace *trace)
+void hr_engine_set_mode(hr_engine *e, enum hr_route_mode mode)
 {
-	struct hr_trace local;
-	if (!trace)
-		trace = &local;
-	memset(trace, 0, offsetof(struct hr_trace, plugin_err) + 1);
-	trace->chosen = NULL;
-	if (!hr_text_valid_utf8(text, len))
+	e->mode = mode;
+}
+
+/* ---- routing: focus, patterns, ranker, and the rule that combines them ---- */
+
+/*
+ * The thresholds of the rule (docs/intents.md, How the two stages combine),
+ * on the ranker's probability. Set by hand and checked with `herald check
+ * --cv` over the examples and the paraphrase set in
+ * tests/data/routing/paraphrases.tsv: at ANSWER or more the ranker answers
+ * alone; from CLARIFY it is worth asking which of its first few was meant;
+ * below OFFER an intent is not worth offering.
+ */
+#define RANK_ANSWER 0.50f
+#define RANK_CLARIFY 0.20f
+#define RANK_OFFER 0.10f
+/* A pattern match is strong when the question is short or the match spans
+ * at least this share of it (per cent); a bare mention (priority < 0) never is. */
+#define SHORT_QUESTION 30
+/* The share of a question's words (per cent) the ranker must know to decide alone. */
+#define KNOWN_WORDS 60
+#define STRONG_COVER 35
+
+/* Slot values named in the message: in the focus sentence first, then anywhere. */
+struct named {
+	size_t n;
+	struct hr_slot v[HR_MAX_SLOTS * 2];
+	int in_focus[HR_MAX_SLOTS * 2];
+};
+
+static void named_add(struct named *nm, const struct hr_concepts *cs, int focus)
+{
+	for (size_t i = 0; i < cs->n; i++) {
+		if (!cs->c[i].value)
+			continue;
+		int dup = 0;
+		for (size_t k = 0; k < nm->n && !dup; k++)
+			dup = strcmp(nm->v[k].name, cs->c[i].entity) == 0 && strcmp(nm->v[k].value, cs->c[i].value) == 0;
+		if (dup || nm->n == sizeof(nm->v) / sizeof(nm->v[0]))
+			continue;
+		snprintf(nm->v[nm->n].name, sizeof(nm->v[0].name), "%s", cs->c[i].entity);
+		snprintf(nm->v[nm->n].value, sizeof(nm->v[0].value), "%s", cs->c[i].value);
+		nm->in_focus[nm->n++] = focus;
+	}
+}
+
+/* The first value of slot NAME the message names (the focus sentence wins). */
+static const char *named_get(const struct named *nm, const char *name)
+{
+	for (int pass = 1; pass >= 0; pass--) {
+		for (size_t i = 0; i < nm->n; i++) {
+			if (nm->in_focus[i] == pass && strcmp(nm->v[i].name, name) == 0)
+				return nm->v[i].value;
+		}
+	}
+	return NULL;
+}
+
+static int named_has(const struct named *nm, const char *name, const char *value)
+{
+	for (size_t i = 0; i < nm->n; i++) {
+		if (strcmp(nm->v[i].name, name) == 0 && strcmp(nm->v[i].value, value) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static void pick_put(struct hr_pick *p, const char *name, const char *value)
+{
+	for (size_t i = 0; i < p->nslots; i++) {
+		if (strcmp(p->slots[i].name, name) == 0)
+			return;
+	}
+	if (p->nslots == HR_MAX_SLOTS)
+		return;
+	snprintf(p->slots[p->nslots].name, sizeof(p->slots[0].name), "%s", name);
+	snprintf(p->slots[p->nslots].value, sizeof(p->slots[0].value), "%s", value);
+	p->nslots++;
+}
+
+static const char *pick_get(const struct hr_pick *p, const char *name)
+{
+	for (size_t i = 0; i < p->nslots; i++) {
+		if (strcmp(p->slots[i].name, name) == 0)
+			return p->slots[i].value;
+	}
+	return NULL;
+}
+
+/*
+ * Makes a pick of INTENT: the slots a pattern captured (C, may be NULL), then
+ * for each slot the intent needs and lacks, the value the message names, so
+ * that a drug named in the story serves the question that follows it.
+ * Returns 0 when the pick can answer: its needs are met (by the message or the
+ * conversation), a plugin answers it, and it is not bound to a drug other than
+ * the one asked about.
+ */
+static int make_pick(const hr_engine *e, const struct hr_intent *in, const struct hr_candidate *c,
+		     const struct named *nm, const struct hr_convo *convo, int check_plugin, struct hr_pick *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->intent = in;
+	if (c) {
+		for (size_t i = 0; i < c->nslots; i++)
+			pick_put(out, c->slots[i].name, c->slots[i].value);
+	}
+	for (size_t i = 0; i < in->nneeds; i++) {
+		const char *v = named_get(nm, in->needs[i]);
+		if (v)
+			pick_put(out, in->needs[i], v);
+		else if (!pick_get(out, in->needs[i]) && !convo_get(convo, in->needs[i]))
+			return -ENOENT;
+	}
+	/* Never an answer about another drug than the one asked: an intent that is
+	 * about one drug (treatment.trastuzumab) is out when the message names
+	 * drugs and not that one. */
+	const char *bound = e->content->ranker ? hr_ranker_bound_value(e->content->ranker, in, "drug") : NULL;
+	if (bound && named_get(nm, "drug") && !named_has(nm, "drug", bound))
+		return -EXDEV;
+	if (check_plugin && !hr_plugins_handler(e->content->plugins, in->name, in->plugin))
+		return -ENOENT;
+	return 0;
+}
+
+/*
+ * Whether concepts CS name cancer care: a value of a slot other than the
+ * out-of-scope ones (a drug, a regimen, a test, a score), or a phrase of the
+ * lists that say "this is about cancer care" (docs/intents.md, How the two
+ * stages combine). "best beer in town" and "how do I treat a cold" name none,
+ * so the ranker does not answer them alone with the alcohol or treatment answer.
+ */
+static int names_care(const struct hr_concepts *cs)
+{
+	static const char *const care[] = { "scope_care", "life_ctx", "her2", "tt_cancer", "tt_metastatic" };
+	for (size_t i = 0; i < cs->n; i++) {
+		if (cs->c[i].value && strncmp(cs->c[i].entity, "scope_", 6) != 0)
+			return 1;
+		for (size_t k = 0; k < sizeof(care) / sizeof(care[0]); k++) {
+			if (strcmp(cs->c[i].entity, care[k]) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Whether pattern candidate C is strong for a question of QLEN bytes. */
+static int strong(const struct hr_candidate *c, size_t qlen)
+{
+	if (c->priority >= 90)
+		return 1; /* the out-of-scope rules (intents/scope.intents) */
+	if (c->priority < 0)
+		return 0;
+	/* A rule written to win over the general ones (priority > 0: a named
+	 * symptom, a drug and an aspect) is trusted in a longer question too. */
+	if (c->priority > 0 && qlen <= SHORT_QUESTION * 2)
+		return 1;
+	return qlen <= SHORT_QUESTION || (size_t)c->covered * 100 >= qlen * STRONG_COVER;
+}
+
+/* The best pattern candidate of M that can answer, as a pick; NULL when none. */
+static const struct hr_candidate *best_pattern(const hr_engine *e, const struct hr_match *m, const struct named *nm,
+					       const struct hr_convo *convo, int check_plugin, struct hr_pick *out)
+{
+	for (size_t i = 0; i < m->ncandidates; i++) {
+		const struct hr_candidate *c = &m->candidates[i];
+		if (make_pick(e, c->intent, c, nm, convo, check_plugin, out) == 0)
+			return c;
+	}
+	return NULL;
+}
+
+/* Whether IN is among the ranker's first three with at least half the first's score. */
+static int ranked_near_top(const struct hr_ranking *rk, const struct hr_intent *in)
+{
+	for (size_t i = 0; i < rk->n && i < 3; i++) {
+		if (rk->top[i].intent == in)
+			return rk->top[i].score * 2 >= rk->top[0].score;
+	}
+	return 0;
+}
+
+/* Normalises and corrects RAW into OUT (1024 bytes); returns its length. */
+static size_t prepare(const hr_engine *e, const char *raw, size_t len, char *out)
+{
+	char tmp[1024];
+	if (len >= sizeof(tmp)) {
+		/* Only the last kilobyte of a very long sentence routes (its question is at the end). */
+		size_t cut = len - (sizeof(tmp) - 1);
+		while (cut < len && ((unsigned char)raw[cut] & 0xc0) == 0x80)
+			cut++;
+		raw += cut;
+		len -= cut;
+	}
+	if (hr_text_normalize(raw, len, tmp, sizeof(tmp)) < 0)
+		tmp[0] = '\0';
+	hr_intents_correct(e->content->intents, tmp, out, 1024);
+	return strlen(out);
+}
+
+/*
+ * Splits a sentence's normalised text at a joint that starts a second question
+ * ("how is herceptin given and for how long", "what is perjeta and why is it
+ * added"). Returns the offset of the second clause, or 0 when there is none.
+ */
+static size_t second_clause(const char *s)
+{
+	static const char *const joints[] = { " and ", " also ", " plus ", " or " };
+	static const char *const starts[] = { "how ", "what ", "why ", "when ", "where ", "who ", "which ",
+					      "is ", "are ", "can ", "does ", "do ", "will ", "should ",
+					      "for how ", "what's ", "whats " };
+	for (size_t j = 0; j < sizeof(joints) / sizeof(joints[0]); j++) {
+		for (const char *p = strstr(s, joints[j]); p; p = strstr(p + 1, joints[j])) {
+			const char *q = p + strlen(joints[j]);
+			for (size_t k = 0; k < sizeof(starts) / sizeof(starts[0]); k++) {
+				if (strncmp(q, starts[k], strlen(starts[k])) == 0 && p - s >= 8)
+					return (size_t)(q - s);
+			}
+		}
+	}
+	return 0;
+}
+
+static int has_word(const char *s, const char *w)
+{
+	size_t l = strlen(w);
+	for (const char *p = strstr(s, w); p; p = strstr(p + 1, w)) {
+		if ((p == s || p[-1] == ' ') && (p[l] == ' ' || p[l] == '\0'))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Looks for a second thing asked (docs/intents.md, Two things at once), after
+ * the first part P was chosen from sentence FOCUS: another sentence that asks
+ * and routes strongly elsewhere, a second clause of the focus sentence, or a
+ * second drug named beside the first. Fills trace->parts[1] when found.
+ */
+static void find_second(hr_engine *e, const struct hr_convo *convo, const struct named *nm, struct hr_trace *t,
+			int check_plugin)
+{
+	struct hr_match *m = e->scratch_match;
+	struct hr_pick *first = &t->parts[0], second;
+	const char *fdrug = pick_get(first, "drug");
+	/* 1. Another sentence that asks. */
+	for (size_t i = 0; i < t->nsentences; i++) {
+		if ((int)i == t->focus || !t->sentences[i].asks)
+			continue;
+		const char *s = e->snorm[i];
+		hr_intents_match(e->matcher, s, m);
+		const struct hr_candidate *c = best_pattern(e, m, nm, convo, check_plugin, &second);
+		if (!c || !strong(c, strlen(s)) || c->priority >= 90)
+			continue;
+		const char *sdrug = pick_get(&second, "drug");
+		if (second.intent != first->intent || (sdrug && fdrug && strcmp(sdrug, fdrug) != 0)) {
+			t->parts[t->nparts++] = second;
+			t->part_rule = "another sentence asks something else";
+			/* Answer in the order asked. */
+			if ((int)i < t->focus) {
+				struct hr_pick tmp = t->parts[0];
+				t->parts[0] = t->parts[1];
+				t->parts[1] = tmp;
+			}
+			return;
+		}
+	}
+	/* 2. A second clause of the focus sentence. */
+	const char *s = e->snorm[t->focus];
+	size_t at = second_clause(s);
+	if (at) {
+		char a[1024];
+		snprintf(a, sizeof(a), "%.*s", (int)(at - 1), s);
+		struct hr_pick p1, p2;
+		hr_intents_match(e->matcher, a, m);
+		const struct hr_candidate *c1 = best_pattern(e, m, nm, convo, check_plugin, &p1);
+		const struct hr_intent *i1 = c1 ? c1->intent : NULL;
+		if (c1 && strong(c1, strlen(a)) && c1->priority < 90) {
+			/* The second clause may lean on the first ("... and for how long"):
+			 * its needs are met by the first clause's slots. */
+			struct hr_convo tmp = *convo;
+			for (size_t k = 0; k < p1.nslots; k++) {
+				size_t n = tmp.ncontext < HR_MAX_SLOTS ? tmp.ncontext++ : HR_MAX_SLOTS - 1;
+				tmp.context[n] = p1.slots[k];
+			}
+			struct named none = { 0 };
+			hr_intents_match(e->matcher, s + at, m);
+			const struct hr_candidate *c2 = best_pattern(e, m, &none, &tmp, check_plugin, &p2);
+			if (c2 && strong(c2, strlen(s + at)) && c2->priority < 90 && c2->intent != i1) {
+				/* "why would they add it to herceptin": "it" is the first clause's drug. */
+				const char *d1 = pick_get(&p1, "drug");
+				if (d1 && has_word(s + at, "it")) {
+					for (size_t k = 0; k < p2.nslots; k++) {
+						if (strcmp(p2.slots[k].name, "drug") == 0)
+							snprintf(p2.slots[k].value, sizeof(p2.slots[k].value), "%s", d1);
+					}
+				}
+				for (size_t k = 0; k < p1.nslots; k++)
+					pick_put(&p2, p1.slots[k].name, p1.slots[k].value);
+				t->parts[0] = p1;
+				t->parts[1] = p2;
+				t->nparts = 2;
+				t->part_rule = "the sentence asks two things";
+				return;
+			}
+		}
+	}
+	/* 3. Two drugs named in the focus sentence, for an intent about any drug. */
+	int generic = 0;
+	for (size_t k = 0; k < first->intent->nneeds; k++)
+		generic |= strcmp(first->intent->needs[k], "drug") == 0;
+	if (!generic || !fdrug || first->intent->priority >= 5)
+		return;
+	/* A named combination ("herceptin and perjeta") is answered as one regimen. */
+	if (pick_get(first, "regimen") || named_get(nm, "regimen") || !e->content->ranker)
+		return;
+	/* Only drugs named side by side ("herceptin and perjeta", "kadcyla or
+	 * enhertu") are asked about alike; "perjeta without herceptin" is not. */
+	struct hr_concepts cs;
+	hr_ranker_concepts(e->content->ranker, s, &cs);
+	const struct hr_concept *prev = NULL;
+	for (size_t i = 0; i < cs.n; i++) {
+		const struct hr_concept *c = &cs.c[i];
+		if (!c->value || strcmp(c->entity, "drug") != 0)
+			continue;
+		if (prev && strcmp(prev->value, c->value) != 0) {
+			char gap[32];
+			int gl = c->start - prev->end;
+			snprintf(gap, sizeof(gap), "%.*s", gl > 0 && gl < (int)sizeof(gap) ? gl : 0, s + prev->end);
+			int joined = gl > 0 && gl < 12 && (strcmp(gap, " and ") == 0 || strcmp(gap, " or ") == 0 ||
+							   strcmp(gap, " & ") == 0 || strcmp(gap, " and the ") == 0 ||
+							   strcmp(gap, " ") == 0 || strcmp(gap, " vs ") == 0);
+			const char *other = strcmp(prev->value, fdrug) == 0 ? c->value : strcmp(c->value, fdrug) == 0 ? prev->value : NULL;
+			if (joined && other) {
+				second = *first;
+				for (size_t k = 0; k < second.nslots; k++) {
+					if (strcmp(second.slots[k].name, "drug") == 0)
+						snprintf(second.slots[k].value, sizeof(second.slots[k].value), "%s", other);
+				}
+				t->parts[t->nparts++] = second;
+				t->part_rule = "two drugs named side by side";
+				return;
+			}
+		}
+		prev = c;
+	}
+}
+
+/* Routes with every stage the mode allows; CHECK_PLUGIN 0 lets check --cv
+ * route without asking the plugins. */
+static int route(hr_engine *e, const struct hr_convo *convo, const char *text, size_t len, struct hr_trace *t,
+		 int check_plugin)
+{
+	memset(t, 0, offsetof(struct hr_trace, match));
+	t->match.ncandidates = 0;
+	t->plugin_err[0] = '\0';
+	t->focus = -1;
+	if (len == 0 || !hr_text_valid_utf8(text, len))
 		return -EINVAL;
-	char norm[1024];
-	if (len >= sizeof(norm)) {
-		/* Only the first kilobyte takes part in matching; cut at a character
-		 * boundary so the text stays valid UTF-8. */
-		len = sizeof(norm) - 1;
-		while (len > 0 && ((unsigned char)text[len] & 0xc0) == 0x80)
-			len--;
+
+	/* 1. The safety check reads the whole message, first. */
+	if (e->normcap < len + 16) {
+		char *n = realloc(e->norm, len + 16);
+		if (!n)
+			return -ENOMEM;
+		e->norm = n;
+		e->normcap = len + 16;
 	}
-	int nl = hr_text_normalize(text, len, norm, sizeof(norm));
-	if (nl < 0) {
-		/* Folding only shrinks text, but guard anyway. */
-		nl = 0;
-		norm[0] = '\0';
+	if (hr_text_normalize(text, len, e->norm, e->normcap) < 0)
+		e->norm[0] = '\0';
+	hr_safety_check(e->safety, e->norm, &t->safety);
+	if (t->safety.tier != HR_TIER_NONE)
+		return 0;
+
+	/* 2. Focus: sentences, which ask, and their weights. The last sentence
+	 * that asks is the question; other asking sentences count less; the story
+	 * around them only names things (drugs, tests, stages). */
+	struct hr_text_span spans[HR_MAX_SENTENCES];
+	t->nsentences = hr_text_sentences(text, len, spans, HR_MAX_SENTENCES);
+	int nasks = 0;
+	for (size_t i = 0; i < t->nsentences; i++) {
+		struct hr_sentence *sn = &t->sentences[i];
+		sn->start = spans[i].start;
+		sn->len = spans[i].len;
+		prepare(e, text + sn->start, (size_t)sn->len, e->snorm[i]);
+		sn->asks = hr_text_asks(text + sn->start, (size_t)sn->len, e->snorm[i]);
+		nasks += sn->asks;
+		if (sn->asks)
+			t->focus = (int)i;
+	}
+	if (t->nsentences == 0)
+		return -EINVAL;
+	if (t->focus < 0)
+		t->focus = (int)t->nsentences - 1; /* nothing asks: the last sentence is the question */
+	for (size_t i = 0; i < t->nsentences; i++) {
+		struct hr_sentence *sn = &t->sentences[i];
+		if ((int)i == t->focus)
+			sn->weight = 1.0f;
+		else if (sn->asks || nasks == 0)
+			sn->weight = 0.5f;
+		else
+			sn->weight = 0.2f;
+	}
+	struct named nm = { 0 };
+	struct hr_concepts cs;
+	const hr_ranker *rk = e->content->ranker;
+	int anchored = 0;
+	if (rk) {
+		hr_ranker_concepts(rk, e->snorm[t->focus], &cs);
+		named_add(&nm, &cs, 1);
+		anchored |= names_care(&cs);
+		for (size_t i = t->nsentences; i-- > 0;) {
+			if ((int)i == t->focus)
+				continue;
+			hr_ranker_concepts(rk, e->snorm[i], &cs);
+			named_add(&nm, &cs, 0);
+			anchored |= names_care(&cs);
+		}
 	}
 
-	/* 1. The safety layer runs first and cannot be overridden. */
-	hr_safety_check(e->safety, norm, &trace->safety);
-	if (trace->safety.tier != HR_TIER_NONE) {
-		int rc = hr_safety_answer(&trace->safety, out);
-		if (rc == 0)
-			snprintf(convo->previous, sizeof(convo->previous), "%s", out->intent);
-		return rc;
+	/* 3. The patterns, on the focus sentence. */
+	const char *q = e->snorm[t->focus];
+	size_t qlen = strlen(q);
+	struct hr_pick pp;
+	const struct hr_candidate *p = NULL;
+	if (e->mode != HR_ROUTE_RANKER) {
+		hr_intents_match(e->matcher, q, &t->match);
+		p = best_pattern(e, &t->match, &nm, convo, check_plugin, &pp);
 	}
+	int p_strong = p && strong(p, qlen);
+	/* "It says HER2 3+ and ER negative. What does that mean?": a short
+	 * question that points back ("that", "it", "this") is asked about the
+	 * sentence before it. */
+	int joined = 0;
+	if (!p_strong && e->mode != HR_ROUTE_RANKER && t->focus > 0 && qlen < 40 &&
+	    (has_word(q, "that") || has_word(q, "this") || has_word(q, "it") || has_word(q, "these") ||
+	     has_word(q, "those") || has_word(q, "they"))) {
+		char both[1024];
+		snprintf(both, sizeof(both), "%s %s", e->snorm[t->focus - 1], q);
+		hr_intents_match(e->matcher, both, e->scratch_match);
+		struct hr_pick jp;
+		const struct hr_candidate *jc = best_pattern(e, e->scratch_match, &nm, convo, check_plugin, &jp);
+		if (jc && jc->priority >= 0) {
+			t->match = *e->scratch_match;
+			p = &t->match.candidates[jc - e->scratch_match->candidates];
+			pp = jp;
+			p_strong = 1;
+			joined = 1;
+		}
+	}
+	if (t->focus > 0 && qlen < 40 && !t->sentences[t->focus - 1].asks)
+		t->sentences[t->focus - 1].weight = 0.6f; /* the short question leans on it */
+	/* A long message whose question matched nothing may still name its topic
+	 * in another sentence that asks. */
+	if (!p_strong && e->mode != HR_ROUTE_RANKER) {
+		for (size_t i = t->nsentences; i-- > 0;) {
+			if ((int)i == t->focus || !t->sentences[i].asks)
+				continue;
+			hr_intents_match(e->matcher, e->snorm[i], e->scratch_match);
+			struct hr_pick op;
+			const struct hr_candidate *oc = best_pattern(e, e->scratch_match, &nm, convo, check_plugin, &op);
+			if (oc && strong(oc, strlen(e->snorm[i]))) {
+				t->match = *e->scratch_match;
+				p = &t->match.candidates[oc - e->scratch_match->candidates];
+				pp = op;
+				p_strong = 1;
+				t->focus = (int)i;
+				break;
+			}
+		}
+	}
+	t->chosen = p;
 
-	/* 2. The intent engine picks the best intent whose needs are met. */
-	hr_intents_match(e->matcher, norm, &trace->match);
-	for (size_t i = 0; i < trace->match.ncandidates; i++) {
-		const struct hr_candidate *c = &trace->match.candidates[i];
-		if (!needs_met(c, convo))
+	/* 4. The rule (docs/intents.md): a strong pattern answers; otherwise the
+	 * ranker is consulted, and the two are combined. */
+	if (e->mode == HR_ROUTE_PATTERNS || (p_strong && e->mode == HR_ROUTE_BOTH)) {
+		if (p) {
+			t->outcome = HR_OUTCOME_ANSWER;
+			t->parts[0] = pp;
+			t->nparts = 1;
+			t->rule = joined     ? "a strong pattern match on the question and the sentence before it"
+				  : p_strong ? "a strong pattern match answers"
+					     : "patterns only: the best pattern answers";
+		} else {
+			t->outcome = HR_OUTCOME_FALLBACK;
+			t->rule = "no pattern matched";
+		}
+		goto second;
+	}
+	struct hr_rank_part parts[HR_MAX_SENTENCES];
+	for (size_t i = 0; i < t->nsentences; i++)
+		parts[i] = (struct hr_rank_part){ e->snorm[i], t->sentences[i].weight };
+	if (rk) {
+		hr_ranker_rank(rk, e->rs, parts, t->nsentences, &t->ranking);
+		t->ranked = 1;
+	}
+	/* The ranker's intents that can answer, best first. When it knows fewer
+	 * than half the words of the question, it may only confirm a pattern. */
+	struct hr_pick rp[HR_RANK_TOP];
+	float rs[HR_RANK_TOP];
+	size_t nr = 0;
+	int familiar = t->ranking.nknown * 100 >= t->ranking.nwords * KNOWN_WORDS;
+	for (size_t i = 0; i < t->ranking.n; i++) {
+		const struct hr_intent *in = t->ranking.top[i].intent;
+		/* Outside small talk, the ranker answers only questions that name cancer care. */
+		if (e->mode == HR_ROUTE_BOTH && !anchored && strncmp(in->name, "conversation.", 13) != 0 &&
+		    strcmp(in->name, "fallback") != 0)
 			continue;
-		if (!hr_plugins_handler(e->content->plugins, c->intent->name, c->intent->plugin))
-			continue;
-		trace->chosen = c;
-		break;
+		if (make_pick(e, in, NULL, &nm, convo, check_plugin, &rp[nr]) == 0)
+			rs[nr++] = t->ranking.top[i].score;
 	}
+	if (e->mode == HR_ROUTE_RANKER) {
+		if (nr > 0) {
+			t->outcome = HR_OUTCOME_ANSWER;
+			t->parts[0] = rp[0];
+			t->nparts = 1;
+			t->rule = "ranker only: its best intent answers";
+		} else {
+			t->outcome = HR_OUTCOME_FALLBACK;
+			t->rule = "ranker only: no intent it knows can answer";
+		}
+		goto second;
+	}
+	t->outcome = HR_OUTCOME_ANSWER;
+	t->nparts = 1;
+	if (p && nr > 0 && rp[0].intent == p->intent) {
+		t->parts[0] = pp;
+		t->rule = "a weak pattern match, and the ranker agrees";
+	} else if (p && p->priority < 0 &&
+		   ((size_t)p->covered * 2 >= qlen || (t->safety.decision != HR_DECISION_NONE && qlen <= 40))) {
+		/* "TCH?", "herceptin": the name is the question. A short personal
+		 * decision about something named ("what dose of herceptin") gets the
+		 * overview of it with the care-team deferral. */
+		t->parts[0] = pp;
+		t->rule = "the question is mostly a name, or a short personal decision about it: its mention answers";
+	} else if (!familiar) {
+		t->outcome = p ? HR_OUTCOME_ANSWER : HR_OUTCOME_FALLBACK;
+		t->nparts = p ? 1 : 0;
+		if (p)
+			t->parts[0] = pp;
+		t->rule = p ? "a weak pattern match; the ranker knows too few of the words"
+			    : "no pattern matched and the ranker knows too few of the words";
+	} else if (nr > 0 && rs[0] >= RANK_ANSWER) {
+		t->parts[0] = rp[0];
+		t->chosen = NULL;
+		t->rule = "the ranker is confident";
+	} else if (p && ranked_near_top(&t->ranking, p->intent)) {
+		t->parts[0] = pp;
+		t->rule = "a weak pattern match, near the top of the ranker's list";
+	} else if (nr > 0 && rs[0] >= RANK_CLARIFY && t->safety.decision != HR_DECISION_NONE) {
+		/* A personal decision ("what dose should I take") is answered with
+		 * general information and the deferral, never a question back. */
+		t->parts[0] = p && (p->priority >= 0 || strcmp(rp[0].intent->name, "fallback") == 0) ? pp : rp[0];
+		t->rule = "a personal decision: the best guess answers, with the deferral";
+	} else if (nr > 0 && rs[0] >= RANK_CLARIFY) {
+		/* Unsure between a few: ask which, offering each as a question. */
+		/* A bare mention is no question to offer. */
+		if (p && p->priority >= 0)
+			t->clarify[t->nclarify++] = p->intent;
+		for (size_t i = 0; i < nr && t->nclarify < HR_MAX_CLARIFY; i++) {
+			int dup = 0;
+			for (size_t k = 0; k < t->nclarify; k++)
+				dup |= t->clarify[k] == rp[i].intent;
+			if (!dup && rs[i] >= RANK_OFFER && rp[i].intent->priority >= 0 &&
+			    strcmp(rp[i].intent->name, "fallback") != 0)
+				t->clarify[t->nclarify++] = rp[i].intent;
+		}
+		if (t->nclarify >= 2) {
+			t->outcome = HR_OUTCOME_CLARIFY;
+			t->nparts = 0;
+			t->chosen = NULL;
+			t->rule = "unsure between a few intents: ask which";
+		} else {
+			t->nclarify = 0;
+			t->parts[0] = p ? pp : rp[0];
+			t->rule = p ? "a weak pattern match; the ranker offers nothing else"
+				    : "the ranker's only plausible intent";
+		}
+	} else if (p) {
+		t->parts[0] = pp;
+		t->rule = "a weak pattern match; the ranker is unsure";
+	} else {
+		t->outcome = HR_OUTCOME_FALLBACK;
+		t->nparts = 0;
+		t->rule = nr ? "no pattern matched and the ranker is unsure" : "no pattern matched and the ranker knows no word";
+	}
+second:
+	if (t->outcome == HR_OUTCOME_ANSWER && strcmp(t->parts[0].intent->name, "fallback") == 0) {
+		/* The out-of-scope rules answer with the fallback, which names what was asked. */
+		return 0;
+	}
+	if (t->outcome == HR_OUTCOME_ANSWER && e->mode == HR_ROUTE_BOTH)
+		find_second(e, convo, &nm, t, check_plugin);
+	return 0;
+}
 
-	/* 3. A plugin composes the answer under its budget. */
+int hr_engine_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_t len,
+		    struct hr_trace *trace)
+{
+	return route(e, convo, text, len, trace, 0);
+}
+
+/* ---- answering ---- */
+
+/* A question a person can tap: an example of IN, with the drug the message
+ * names put in place of the example's, capitalised, with a question mark. */
+static void offer_text(const hr_engine *e, const struct hr_intent *in, const struct named *nm, char *out,
+		       size_t cap)
+{
+	const char *ex = in->nexamples ? in->examples[0] : in->name;
+	char norm[512];
+	if (hr_text_normalize(ex, strlen(ex), norm, sizeof(norm)) < 0)
+		snprintf(norm, sizeof(norm), "%s", ex);
+	const char *drug = named_get(nm, "drug");
+	struct hr_concepts cs = { 0 };
+	if (e->content->ranker)
+		hr_ranker_concepts(e->content->ranker, norm, &cs);
+	size_t o = 0;
+	int done = 0;
+	for (size_t i = 0; i < cs.n && drug && !done; i++) {
+		if (!cs.c[i].value || strcmp(cs.c[i].entity, "drug") != 0)
+			continue;
+		if (strcmp(cs.c[i].value, drug) != 0) {
+			/* The generic name stands in; the plugin's answer gives the brand. */
+			o = (size_t)snprintf(out, cap, "%.*s%s%s", cs.c[i].start, norm, drug, norm + cs.c[i].end);
+		}
+		done = 1;
+	}
+	if (!o)
+		o = (size_t)snprintf(out, cap, "%s", norm);
+	if (o >= cap)
+		o = cap - 1;
+	if (o > 0 && out[o - 1] != '?' && o + 1 < cap) {
+		out[o++] = '?';
+		out[o] = '\0';
+	}
+	if (out[0] >= 'a' && out[0] <= 'z')
+		out[0] = (char)(out[0] - 'a' + 'A');
+	for (size_t i = 1; out[i]; i++) {
+		if (out[i] == 'i' && out[i - 1] == ' ' && (out[i + 1] == ' ' || out[i + 1] == '\'' || out[i + 1] == '?'))
+			out[i] = 'I';
+	}
+}
+
+static int clarify_answer(const hr_engine *e, const struct hr_trace *t, const struct named *nm,
+			  struct hr_answer *out)
+{
+	char q[HR_MAX_CLARIFY][300];
+	char text[1200], speech[1200];
+	size_t tl = (size_t)snprintf(text, sizeof(text), "I'm not sure which of these you mean:");
+	size_t sl = (size_t)snprintf(speech, sizeof(speech), "I'm not sure which you mean. You can ask");
+	for (size_t i = 0; i < t->nclarify; i++) {
+		offer_text(e, t->clarify[i], nm, q[i], sizeof(q[i]));
+		if (tl < sizeof(text))
+			tl += (size_t)snprintf(text + tl, sizeof(text) - tl, "\n- %s", q[i]);
+		if (sl < sizeof(speech))
+			sl += (size_t)snprintf(speech + sl, sizeof(speech) - sl, "%s %.*s", i == 0 ? ":" : i + 1 == t->nclarify ? ", or" : ",",
+					       (int)strcspn(q[i], "?"), q[i]);
+	}
+	if (tl < sizeof(text))
+		snprintf(text + tl, sizeof(text) - tl, "\nTap one, or ask it another way.");
+	if (sl < sizeof(speech))
+		snprintf(speech + sl, sizeof(speech) - sl, ". Which would you like?");
+	int rc = fixed_answer(out, "clarify", text);
+	if (!rc)
+		rc = hr_answer_set(&out->speech, speech);
+	for (size_t i = 0; i < t->nclarify && !rc; i++)
+		rc = hr_answer_add_suggestion(out, q[i]);
+	if (!rc)
+		out->kind = HR_KIND_CLARIFY;
+	return rc;
+}
+
+/* Asks the plugin for PICK's answer into OUT; a failure becomes the apology. */
+static int plugin_answer(hr_engine *e, const struct hr_convo *convo, const struct hr_pick *pick, const char *norm,
+			 struct hr_answer *out, struct hr_trace *t)
+{
 	struct hr_request rq = {
-		.intent = trace->chosen ? trace->chosen->intent->name : "fallback",
+		.intent = pick ? pick->intent->name : "fallback",
 		.text = norm,
-		.slots = trace->chosen ? trace->chosen->slots : NULL,
-		.nslots = trace->chosen ? trace->chosen->nslots : 0,
+		.slots = pick ? pick->slots : NULL,
+		.nslots = pick ? pick->nslots : 0,
 		.context = convo->context,
 		.ncontext = convo->ncontext,
 		.previous = convo->previous[0] ? convo->previous : NULL,
 	};
-	const char *plugin = trace->chosen ? trace->chosen->intent->plugin : NULL;
-	int rc;
-	if (!trace->chosen && trace->safety.decision != HR_DECISION_NONE) {
+	int rc = hr_plugins_answer(e->content->plugins, pick ? pick->intent->plugin : NULL, &rq, out, t->plugin_err,
+				   sizeof(t->plugin_err));
+	t->plugin_rc = rc;
+	if (rc == -ENOENT || (rc && !pick)) {
+		hr_answer_clear(out);
+		return builtin_fallback(out);
+	}
+	if (rc) {
+		char why[600];
+		hr_warn("event=plugin_failed intent=%s error=%s", rq.intent,
+			hr_log_quote(why, sizeof(why), t->plugin_err));
+		hr_answer_clear(out);
+		return apology(out, rq.intent);
+	}
+	return 0;
+}
+
+/* Appends answer B to A: both texts, both speech forms, the sources of both
+ * (each answer keeps its own), the suggestions that fit. */
+static int join_answers(struct hr_answer *a, const struct hr_answer *b)
+{
+	char *text = NULL, *speech = NULL;
+	if (asprintf(&text, "%s\n\n%s", a->text ? a->text : "", b->text ? b->text : "") < 0)
+		return -ENOMEM;
+	if (asprintf(&speech, "%s %s", a->speech ? a->speech : "", b->speech ? b->speech : "") < 0) {
+		free(text);
+		return -ENOMEM;
+	}
+	free(a->text);
+	free(a->speech);
+	a->text = text;
+	a->speech = speech;
+	for (size_t i = 0; i < b->nsources; i++) {
+		int dup = 0;
+		for (size_t k = 0; k < a->nsources && !dup; k++)
+			dup = a->sources[k].url && b->sources[i].url && strcmp(a->sources[k].url, b->sources[i].url) == 0;
+		if (!dup && a->nsources < HR_MAX_SOURCES &&
+		    hr_answer_add_source(a, b->sources[i].title, b->sources[i].publisher, b->sources[i].url))
+			return -ENOMEM;
+	}
+	for (size_t i = 0; i < b->nremember; i++) {
+		if (hr_answer_add_remember(a, b->remember_name[i], b->remember_value[i]) == -ENOMEM)
+			return -ENOMEM;
+	}
+	/* Half the suggestions from each part, so both topics can be followed. */
+	while (a->nsuggestions > HR_MAX_SUGGESTIONS / 2) {
+		free(a->suggestions[--a->nsuggestions]);
+		a->suggestions[a->nsuggestions] = NULL;
+	}
+	for (size_t i = 0; i < b->nsuggestions && a->nsuggestions < HR_MAX_SUGGESTIONS; i++) {
+		if (hr_answer_add_suggestion(a, b->suggestions[i]) == -ENOMEM)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t len, struct hr_answer *out,
+		  struct hr_trace *trace)
+{
+	struct hr_trace *local = NULL;
+	if (!trace) {
+		local = malloc(sizeof(*local));
+		if (!local)
+			return -ENOMEM;
+		trace = local;
+	}
+	int rc = route(e, convo, text, len, trace, 1);
+	if (rc)
+		goto done;
+	if (trace->safety.tier != HR_TIER_NONE) {
+		rc = hr_safety_answer(&trace->safety, out);
+		if (rc == 0)
+			snprintf(convo->previous, sizeof(convo->previous), "%s", out->intent);
+		goto done;
+	}
+	const char *norm = e->snorm[trace->focus];
+	const struct hr_pick *pick = trace->outcome == HR_OUTCOME_ANSWER ? &trace->parts[0] : NULL;
+	if (trace->outcome == HR_OUTCOME_CLARIFY) {
+		struct named nm = { 0 };
+		struct hr_concepts cs;
+		if (e->content->ranker) {
+			hr_ranker_concepts(e->content->ranker, norm, &cs);
+			named_add(&nm, &cs, 1);
+		}
+		rc = clarify_answer(e, trace, &nm, out);
+	} else if (!pick && trace->safety.decision != HR_DECISION_NONE) {
 		/* A personal decision with no topic we know: the deferral is the answer. */
-		rc = fixed_answer(out, "safety.decision", "");
-		if (!rc)
-			rc = hr_answer_set(&out->text, "I can share general information, but I can't make this "
-							"choice for you.");
-		if (!rc)
-			rc = hr_answer_set(&out->speech, out->text);
+		rc = fixed_answer(out, "safety.decision", "I can share general information, but I can't make this "
+							  "choice for you.");
 		if (!rc)
 			rc = hr_answer_add_source(out, "Questions to Ask Your Doctor About Your Treatment",
 						  "National Cancer Institute",
 						  "https://www.cancer.gov/about-cancer/treatment/questions");
-	} else if (!trace->chosen && !hr_plugins_handler(e->content->plugins, "fallback", NULL)) {
+	} else if (!pick && !hr_plugins_handler(e->content->plugins, "fallback", NULL)) {
 		rc = builtin_fallback(out);
 	} else {
-		rc = hr_plugins_answer(e->content->plugins, plugin, &rq, out, trace->plugin_err,
-				       sizeof(trace->plugin_err));
-		trace->plugin_rc = rc;
-		if (rc == -ENOENT || (rc && !trace->chosen)) {
-			hr_answer_clear(out);
-			rc = builtin_fallback(out);
-		} else if (rc) {
-			{
-			char why[600];
-			hr_warn("event=plugin_failed intent=%s error=%s", rq.intent,
-				hr_log_quote(why, sizeof(why), trace->plugin_err));
-		}
-			hr_answer_clear(out);
-			rc = apology(out, rq.intent);
+		rc = plugin_answer(e, convo, pick, norm, out, trace);
+		if (!rc && trace->nparts == 2) {
+			struct hr_answer b = { 0 };
+			struct hr_trace *t2 = trace;
+			int prc = plugin_answer(e, convo, &trace->parts[1], norm, &b, t2);
+			/* The second part is a bonus: if it fails, the first still stands. */
+			if (prc == 0 && b.intent && strcmp(b.intent, "fallback") != 0)
+				rc = join_answers(out, &b);
+			else
+				trace->nparts = 1;
+			hr_answer_clear(&b);
 		}
 	}
 	if (rc)
-		return rc;
-	if (!trace->chosen && (!out->intent || strcmp(out->intent, "safety.decision") != 0) &&
-	    hr_answer_set(&out->intent, "fallback"))
-		return -ENOMEM;
-
-	/* 4. Personal decisions always end with "your care team decides". */
-	if (trace->safety.decision != HR_DECISION_NONE) {
-		rc = hr_safety_defer(&trace->safety, out);
-		if (rc)
-			return rc;
+		goto done;
+	if (!pick && trace->outcome != HR_OUTCOME_CLARIFY && (!out->intent || strcmp(out->intent, "safety.decision") != 0)) {
+		if ((rc = hr_answer_set(&out->intent, "fallback")))
+			goto done;
 	}
+	if (out->intent && strcmp(out->intent, "fallback") == 0)
+		out->kind = HR_KIND_FALLBACK;
 
-	/* 5. Remember this turn for follow-ups. */
+	/* Personal decisions always end with "your care team decides". */
+	if (trace->safety.decision != HR_DECISION_NONE && (rc = hr_safety_defer(&trace->safety, out)))
+		goto done;
+
+	/* Remember this turn for follow-ups. */
 	snprintf(convo->previous, sizeof(convo->previous), "%s", out->intent);
-	if (trace->chosen) {
-		for (size_t i = 0; i < trace->chosen->nslots; i++)
-			convo_put(convo, trace->chosen->slots[i].name, trace->chosen->slots[i].value);
+	for (size_t p = 0; p < trace->nparts; p++) {
+		for (size_t i = 0; i < trace->parts[p].nslots; i++)
+			convo_put(convo, trace->parts[p].slots[i].name, trace->parts[p].slots[i].value);
 	}
 	for (size_t i = 0; i < out->nremember; i++)
 		convo_put(convo, out->remember_name[i], out->remember_value[i]);
-	return 0;
+done:
+	free(local);
+	return rc;
 }

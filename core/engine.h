@@ -16,6 +16,7 @@
 #include "config.h"
 #include "diag.h"
 #include "intent.h"
+#include "ranker.h"
 #include "safety.h"
 #include "sandbox.h"
 
@@ -29,16 +30,61 @@ struct hr_convo {
 /* Loaded, compiled content: an immutable generation, swapped whole on reload. */
 struct hr_content {
 	hr_intents *intents;
+	hr_ranker *ranker; /* built from the intents at every load (ranker.h) */
 	hr_plugins *plugins;
 	int plugin_errors; /* how many plugins failed to load */
 };
 
+#define HR_MAX_SENTENCES 24
+#define HR_MAX_CLARIFY 3
+
+/* One sentence of a message: where it is in the text as sent, whether it asks
+ * something, and how much it weighs in routing (docs/intents.md, Focus). */
+struct hr_sentence {
+	int start, len;
+	int asks;
+	float weight;
+};
+
+/* What routing decided. */
+enum hr_outcome {
+	HR_OUTCOME_ANSWER = 0, /* one intent answers (two for a two-part question) */
+	HR_OUTCOME_CLARIFY,    /* a short question back, offering a few intents */
+	HR_OUTCOME_FALLBACK,   /* nothing fits: the fallback answer */
+};
+
+/* Which stages route: both (the default), or one alone for `herald check --cv`. */
+enum hr_route_mode {
+	HR_ROUTE_BOTH = 0,
+	HR_ROUTE_PATTERNS,
+	HR_ROUTE_RANKER,
+};
+
+/* An intent chosen to answer, with the slots its answer uses. */
+struct hr_pick {
+	const struct hr_intent *intent;
+	size_t nslots;
+	struct hr_slot slots[HR_MAX_SLOTS];
+};
+
 /* How a question was handled, for debug output and the log (no user text). */
 struct hr_trace {
-	struct hr_match match;
-	const struct hr_candidate *chosen; /* NULL: safety reply or fallback */
 	struct hr_safety_result safety;
 	int plugin_rc; /* 0, or why the plugin failed */
+	const struct hr_candidate *chosen; /* the pattern candidate that won, or NULL */
+	enum hr_outcome outcome;
+	const char *rule; /* the rule that chose, in words (static) */
+	size_t nsentences;
+	struct hr_sentence sentences[HR_MAX_SENTENCES];
+	int focus; /* the sentence routed (index into sentences) */
+	int ranked; /* the ranker was consulted */
+	struct hr_ranking ranking;
+	size_t nparts; /* intents that answer: 1, or 2 for a two-part question */
+	struct hr_pick parts[2];
+	const char *part_rule; /* why there is a second part */
+	size_t nclarify;
+	const struct hr_intent *clarify[HR_MAX_CLARIFY];
+	struct hr_match match; /* the patterns on the focus sentence */
 	char plugin_err[512];
 };
 
@@ -55,6 +101,18 @@ void hr_content_free(struct hr_content *c);
 /* Creates an engine over CONTENT (borrowed: it must outlive the engine). */
 int hr_engine_new(struct hr_content *content, hr_engine **out);
 void hr_engine_free(hr_engine *e);
+
+/* Sets which stages route (HR_ROUTE_BOTH unless measuring, see hr_route_mode). */
+void hr_engine_set_mode(hr_engine *e, enum hr_route_mode mode);
+
+/*
+ * Routes TEXT[0..LEN) in conversation CONVO (read, not changed) without
+ * answering it: the safety check, the focus, the patterns, the ranker and the
+ * rule that combines them, all recorded in TRACE. Returns 0 or -EINVAL (not
+ * valid UTF-8, or empty), or -ENOMEM. `herald check --cv` measures with it.
+ */
+int hr_engine_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_t len,
+		    struct hr_trace *trace);
 
 /* Points the engine at another content generation (for reloads). */
 int hr_engine_set_content(hr_engine *e, struct hr_content *content);

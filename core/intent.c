@@ -32,6 +32,10 @@ struct entity {
 	int line;
 	struct phrase *phrases;
 	size_t nphrases;
+	/* The phrases as parallel arrays, for hr_intents_entity (built by compile). */
+	const char **vtext;
+	const char **vcanon;
+	unsigned char *vprefix;
 };
 
 /* One named group of a compiled pattern, resolved at compile time. */
@@ -1019,6 +1023,19 @@ int hr_intents_compile(hr_intents *set, hr_diag_fn diag, void *ud)
 			errors++;
 		}
 		qsort(e->phrases, e->nphrases, sizeof(*e->phrases), phrase_len_cmp);
+		free(e->vtext);
+		free(e->vcanon);
+		free(e->vprefix);
+		e->vtext = malloc((e->nphrases + 1) * sizeof(*e->vtext));
+		e->vcanon = malloc((e->nphrases + 1) * sizeof(*e->vcanon));
+		e->vprefix = malloc(e->nphrases + 1);
+		if (!e->vtext || !e->vcanon || !e->vprefix)
+			return -ENOMEM;
+		for (size_t k = 0; k < e->nphrases; k++) {
+			e->vtext[k] = e->phrases[k].text;
+			e->vcanon[k] = e->phrases[k].canon;
+			e->vprefix[k] = (unsigned char)e->phrases[k].prefix;
+		}
 	}
 	for (size_t i = 0; i < set->nintents; i++) {
 		struct intent *in = &set->intents[i];
@@ -1082,6 +1099,9 @@ void hr_intents_free(hr_intents *set)
 			free(e->phrases[k].canon);
 		}
 		free(e->phrases);
+		free(e->vtext);
+		free(e->vcanon);
+		free(e->vprefix);
 		free(e->name);
 	}
 	free(set->entities);
@@ -1428,6 +1448,32 @@ int hr_intents_match(hr_matcher *m, const char *text, struct hr_match *out)
 	if (b.found)
 		insert_candidate(out, &b.c);
 	return (int)out->ncandidates;
+}
+
+size_t hr_intents_entity_count(const hr_intents *set)
+{
+	return set->nentities;
+}
+
+int hr_intents_entity(const hr_intents *set, size_t i, struct hr_entity_view *out)
+{
+	if (i >= set->nentities)
+		return -ENOENT;
+	const struct entity *e = &set->entities[i];
+	if (!e->vtext)
+		return -ENOMEM; /* not compiled */
+	out->name = e->name;
+	out->is_slot = e->is_slot;
+	out->nphrases = e->nphrases;
+	out->phrases = e->vtext;
+	out->canons = e->vcanon;
+	out->prefix = e->vprefix;
+	return 0;
+}
+
+void hr_intents_correct(const hr_intents *set, const char *text, char *out, size_t cap)
+{
+	correct_spelling(set, text, out, cap);
 }
 
 const char *hr_candidate_slot(const struct hr_candidate *c, const char *name)

@@ -155,6 +155,33 @@ void hr_matcher_free(hr_matcher *m);
  */
 int hr_intents_match(hr_matcher *m, const char *text, struct hr_match *out);
 
+/*
+ * A read-only view of one slot or words list, for the ranker (ranker.h),
+ * which reads the same lists as concepts. PHRASES are normalised; CANONS[k]
+ * is the slot value phrase k stands for (the phrase itself in a words list);
+ * PREFIX[k] is set when phrase k was written with a trailing '*'.
+ */
+struct hr_entity_view {
+	const char *name;
+	int is_slot;
+	size_t nphrases;
+	const char *const *phrases;
+	const char *const *canons;
+	const unsigned char *prefix;
+};
+
+/* Number of slot and words lists, and a view of the I-th (valid until the set
+ * is freed). Returns 0, or -ENOENT past the end, or -ENOMEM. */
+size_t hr_intents_entity_count(const hr_intents *set);
+int hr_intents_entity(const hr_intents *set, size_t i, struct hr_entity_view *out);
+
+/*
+ * Writes TEXT with the set's spelling correction applied (see hr_intents_match)
+ * to OUT (capacity CAP, NUL-terminated), so that other stages see the words
+ * the patterns saw.
+ */
+void hr_intents_correct(const hr_intents *set, const char *text, char *out, size_t cap);
+
 /* Returns the value of slot NAME in C, or NULL. */
 const char *hr_candidate_slot(const struct hr_candidate *c, const char *name);
 

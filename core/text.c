@@ -96,6 +96,127 @@ int hr_text_normalize(const char *in, size_t len, char *out, size_t cap)
 	return (int)o;
 }
 
+/* Whether the text after a comma starts a question ("..., would enhertu work"). */
+static int comma_asks(const char *s, size_t len)
+{
+	static const char *const words[] = { "what ", "how ", "why ", "when ", "where ", "would ", "could ",
+					     "can ", "should ", "is ", "are ", "does ", "do ", "will ", "which " };
+	while (len > 0 && *s == ' ')
+		s++, len--;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		size_t l = strlen(words[i]);
+		if (len > l) {
+			size_t k = 0;
+			while (k < l && (s[k] | 0x20) == words[i][k])
+				k++;
+			if (k == l)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+size_t hr_text_sentences(const char *s, size_t len, struct hr_text_span *out, size_t max)
+{
+	size_t n = 0;
+	size_t start = 0;
+	if (max == 0)
+		return 0;
+	for (size_t i = 0; i <= len; i++) {
+		int end = i == len;
+		if (!end) {
+			char c = s[i];
+			if (c == '?' || c == '!' || c == ';' || c == '\n' || c == '\r') {
+				end = 1;
+			} else if (c == ',' && i - start >= 12 && comma_asks(s + i + 1, len - i - 1)) {
+				/* "my cancer spread to my liver, would enhertu work for me": the
+				 * clause after the comma is the question. */
+				end = 1;
+			} else if (c == '.') {
+				/* "4.6", "chemo.a", "e.g." and "..." stay inside the sentence. */
+				char next = i + 1 < len ? s[i + 1] : ' ';
+				end = next == ' ' || next == '\t' || next == '\n' || next == '\r' || next == '"' ||
+				      next == '(' || next == ')';
+			}
+		}
+		if (!end)
+			continue;
+		size_t stop = i < len ? i + 1 : len; /* the mark belongs to its sentence */
+		/* Trim spaces and skip sentences with no letter or digit. */
+		size_t a = start, b = stop;
+		while (a < b && (s[a] == ' ' || s[a] == '\t' || s[a] == '\n' || s[a] == '\r'))
+			a++;
+		while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\n' || s[b - 1] == '\r'))
+			b--;
+		int any = 0;
+		for (size_t k = a; k < b && !any; k++)
+			any = is_alnum((unsigned char)s[k]) || (unsigned char)s[k] >= 0x80;
+		if (any) {
+			/* Merge a sentence of one or two characters ("2." in a list) into the next. */
+			struct hr_text_span sp = { (int)a, (int)(b - a) };
+			if (n == max) {
+				memmove(out, out + 1, (max - 1) * sizeof(*out));
+				n--;
+			}
+			out[n++] = sp;
+		}
+		start = stop;
+	}
+	return n;
+}
+
+static int starts_with_word(const char *s, const char *w)
+{
+	size_t l = strlen(w);
+	return strncmp(s, w, l) == 0 && (s[l] == ' ' || s[l] == '\0');
+}
+
+int hr_text_asks(const char *raw, size_t rawlen, const char *norm)
+{
+	while (rawlen > 0 && (raw[rawlen - 1] == ' ' || raw[rawlen - 1] == '\n' || raw[rawlen - 1] == '\r' ||
+			      raw[rawlen - 1] == '"' || raw[rawlen - 1] == ')'))
+		rawlen--;
+	if (rawlen > 0 && raw[rawlen - 1] == '?')
+		return 1;
+	static const char *const lead[] = { "so", "and", "but", "ok", "okay", "also", "um", "uh", "plz", "please",
+					    "hi", "hello", "hey", "well", "then", "sir", "doctor", "dr" };
+	static const char *const qwords[] = {
+		"what", "whats", "what's", "wat", "how", "hows", "how's", "why", "when", "where", "who", "whom",
+		"which", "whose", "is", "isn't", "are", "aren't", "am", "was", "were", "can", "cant", "can't",
+		"could", "should", "would", "will", "do", "does", "did", "don't", "doesn't", "may", "might", "has",
+		"have", "shall", "tell", "explain", "describe", "any",
+	};
+	static const char *const cues[] = {
+		"want to know", "wanted to know", "want to no", "like to know", "need to know", "wondering",
+		"i wonder", "tell me", "would like suggestion", "would like advice", "like some advice",
+		"any advice", "any suggestion", "suggestions on", "suggestions for", "do you have information",
+		"information about", "information on", "info on", "info about", "what does", "what do", "how do",
+		"how can", "how long", "can i", "should i", "is it", "is there", "are there", "does it",
+		"help me understand", "what are", "what is", "looking for",
+	};
+	const char *s = norm;
+	for (int again = 1; again;) {
+		again = 0;
+		for (size_t i = 0; i < sizeof(lead) / sizeof(lead[0]); i++) {
+			if (starts_with_word(s, lead[i])) {
+				s += strlen(lead[i]);
+				while (*s == ' ')
+					s++;
+				again = 1;
+			}
+		}
+	}
+	for (size_t i = 0; i < sizeof(qwords) / sizeof(qwords[0]); i++) {
+		if (starts_with_word(s, qwords[i]))
+			return 1;
+	}
+	for (size_t i = 0; i < sizeof(cues) / sizeof(cues[0]); i++) {
+		if (strstr(norm, cues[i]))
+			return 1;
+	}
+	return 0;
+}
+
 int hr_text_valid_utf8(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;

@@ -19,6 +19,29 @@
  */
 int hr_text_normalize(const char *in, size_t len, char *out, size_t cap);
 
+/* A sentence of a message: bytes [start, start + len) of the text as sent. */
+struct hr_text_span {
+	int start, len;
+};
+
+/*
+ * Splits S[0..LEN) into sentences at ". ", "?", "!", ";" and line breaks (a
+ * point inside a number or a word, as in "4.6" or "chemo.a", does not end
+ * one), writing at most MAX spans to OUT and dropping empty ones. When there
+ * are more than MAX, the last MAX are kept: people ask at the end of a long
+ * story. Returns the number written.
+ */
+size_t hr_text_sentences(const char *s, size_t len, struct hr_text_span *out, size_t max);
+
+/*
+ * Whether a sentence asks something rather than tells: RAW (the sentence as
+ * sent, RAWLEN bytes) ends with a question mark, or NORM (the same sentence,
+ * normalised) starts with a question word ("what", "how", "can", "should",
+ * "is"...) or holds a request ("i want to know", "tell me", "would like
+ * suggestions", "do you have information"). Returns 1 or 0.
+ */
+int hr_text_asks(const char *raw, size_t rawlen, const char *norm);
+
 /* Returns 1 when S[0..LEN) is valid UTF-8, else 0. */
 int hr_text_valid_utf8(const char *s, size_t len);
 

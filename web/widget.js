@@ -127,6 +127,8 @@
 		'.head :focus-visible{outline-color:var(--at);box-shadow:none}',
 		'.status{margin:0;padding:6px 14px;background:#fff4ce;color:#1a1a1a;font-size:.9rem;border-bottom:1px solid #c9a400}',
 		'.status:empty{display:none}',
+		'.room{margin:0;padding:2px 14px;color:#444;font-size:.8rem}',
+		'.room:empty{display:none}',
 		'.log{flex:1;overflow-y:auto;padding:12px 14px;display:flex;flex-direction:column;gap:10px}',
 		'.note{margin:0;padding:10px 12px;border-radius:10px;background:#eef2f7;color:#1a1a1a;font-size:.9rem}',
 		'.msg{max-width:88%;padding:9px 12px;border-radius:12px;white-space:pre-wrap;overflow-wrap:anywhere}',
@@ -182,7 +184,23 @@
 	var log = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation', tabindex: '0' },
 		[disclaimer]);
 	var sugg = h('div', { class: 'sugg', role: 'group', 'aria-label': 'Suggestions', hidden: '' });
-	var input = h('input', { type: 'text', id: 'hr-input', maxlength: '1000', autocomplete: 'off', enterkeyhint: 'send' });
+	/* No silent cut: a pasted letter may be long. The daemon takes 16 KiB a
+	 * message by default (limits.message_bytes; data-max-bytes if a deployment
+	 * changed it), so the room left is shown once half of it is used, and a
+	 * question over it is held back with a word why instead of being cut. */
+	var maxBytes = parseInt(script && script.getAttribute('data-max-bytes'), 10) || 16000;
+	var input = h('input', { type: 'text', id: 'hr-input', autocomplete: 'off', enterkeyhint: 'send', 'aria-describedby': 'hr-room' });
+	var room = h('p', { class: 'room', id: 'hr-room', 'aria-live': 'polite' });
+	function bytesOf(t) {
+		return window.TextEncoder ? new TextEncoder().encode(t).length : unescape(encodeURIComponent(t)).length;
+	}
+	function showRoom() {
+		var left = maxBytes - bytesOf(input.value);
+		room.textContent = left < maxBytes / 2 ? (left >= 0 ? left + ' characters left' :
+			'Too long by ' + (-left) + ' characters: please shorten your question.') : '';
+		return left >= 0;
+	}
+	input.addEventListener('input', showRoom);
 	var form = h('form', { novalidate: '' }, [
 		h('label', { for: 'hr-input', class: 'sr', text: 'Ask a question' }), input,
 		h('button', { type: 'submit', class: 'send', text: 'Send' })
@@ -191,7 +209,7 @@
 	var panel = h('section', { id: 'hr-panel', class: 'panel', role: 'dialog', 'aria-labelledby': 'hr-title',
 		'aria-describedby': 'hr-disclaimer', hidden: '' }, [
 		h('div', { class: 'head' }, [h('h2', { id: 'hr-title', text: opts.title }), closeBtn]),
-		status, log, sugg, form
+		status, log, sugg, room, form
 	]);
 	root.appendChild(launcher);
 	root.appendChild(panel);
@@ -393,8 +411,9 @@
 	form.addEventListener('submit', function (e) {
 		e.preventDefault();
 		var t = input.value;
-		if (!t.trim()) return;
+		if (!t.trim() || !showRoom()) return;
 		input.value = '';
+		showRoom();
 		ask(t);
 	});
 	/* Back online, or back to the tab: try at once instead of waiting out the backoff. */

@@ -55,7 +55,7 @@ class DaemonTest(unittest.TestCase):
         status, _, body = http(self.d.url + "/v1/ask", "POST", {"text": 5})
         self.assertEqual(status, 400)
         self.assertEqual(body["code"], "bad_request")
-        status, _, body = http(self.d.url + "/v1/ask", "POST", {"text": "x" * 10000})
+        status, _, body = http(self.d.url + "/v1/ask", "POST", {"text": "x" * 20000})  # over the 16 KiB default
         self.assertEqual(status, 413)
         self.assertEqual(body["code"], "too_large")
         status, _, _ = http(self.d.url + "/healthz", "POST", {"x": 1})
@@ -116,7 +116,7 @@ class DaemonTest(unittest.TestCase):
         self.assertEqual((e["code"], e["id"]), ("bad_request", "x1"))
         ws.send_json({"type": "nope", "id": "x2", "text": "hi"})
         self.assertEqual(ws.recv()["code"], "unknown_type")
-        ws.send_json({"type": "ask", "id": "x3", "text": "a" * 5000})
+        ws.send_json({"type": "ask", "id": "x3", "text": "a" * 20000})  # over the 16 KiB default
         self.assertEqual(ws.recv()["code"], "too_large")
         ws.send_frame(2, b"\x00\x01binary")
         self.assertEqual(ws.recv()["code"], "unsupported")

@@ -26,7 +26,7 @@ static void test_defaults(void **state)
 	hr_config_defaults(&c);
 	assert_string_equal(c.listen_host, "127.0.0.1");
 	assert_int_equal(c.listen_port, 8080);
-	assert_int_equal(c.message_bytes, 4096);
+	assert_int_equal(c.message_bytes, 16384);
 	assert_int_equal(c.lua_call_ms, 50);
 	hr_config_resolve(&c);
 	char want[HR_PATH_MAX + 16];

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine.h"
@@ -116,13 +117,171 @@ static void test_bad_input(void **state)
 	struct hr_convo c = { 0 };
 	struct hr_answer a = { 0 };
 	assert_int_equal(hr_engine_ask(f->engine, &c, "\xff\xfe", 2, &a, NULL), -EINVAL);
-	/* A very long question is answered, from its first kilobyte. */
+	/* A very long question with no sentence in it is answered, from its last kilobyte. */
 	char big[5000];
 	memset(big, 'a', sizeof(big) - 1);
 	big[sizeof(big) - 1] = '\0';
 	ask(f, &c, big, &a);
 	assert_string_equal(a.intent, "fallback");
 	hr_answer_clear(&a);
+}
+
+/* ---- on the bundled content: focus, clarify, two parts ---- */
+
+static int setup_bundled(void **state)
+{
+	static struct fixture f;
+	hr_log_set_level(HR_LOG_ERR);
+	hr_config_defaults(&f.cfg);
+	snprintf(f.cfg.intents_dir, sizeof(f.cfg.intents_dir), "%s/intents", HERALD_SOURCE_DIR);
+	snprintf(f.cfg.plugins_dir, sizeof(f.cfg.plugins_dir), "%s/plugins", HERALD_SOURCE_DIR);
+	snprintf(f.cfg.lua_dir, sizeof(f.cfg.lua_dir), "%s/lua", HERALD_SOURCE_DIR);
+	f.cfg.intents_jit = 0; /* faster to load, same answers */
+	hr_config_resolve(&f.cfg);
+	if (hr_content_load(&f.cfg, hr_diag_stderr, NULL, &f.content))
+		return -1;
+	if (hr_engine_new(&f.content, &f.engine))
+		return -1;
+	*state = &f;
+	return 0;
+}
+
+static void test_focus_on_the_question(void **state)
+{
+	struct fixture *f = *state;
+	struct hr_convo c = { 0 };
+	struct hr_answer a;
+	/* The story mentions hair loss and tiredness; the question is about the report. */
+	const char *story = "My sister started chemo last month. Her hair is falling out and she is exhausted. "
+			    "Today we finally got the pathology report from her biopsy. "
+			    "The report says HER2 3+ and ER negative. What does that mean?";
+	struct hr_trace *t = calloc(1, sizeof(*t));
+	assert_non_null(t);
+	memset(&a, 0, sizeof(a));
+	assert_int_equal(hr_engine_ask(f->engine, &c, story, strlen(story), &a, t), 0);
+	assert_string_equal(a.intent, "testing.ihc_score");
+	assert_int_equal(t->nsentences, 5);
+	assert_int_equal(t->focus, 4);
+	assert_true(t->sentences[4].asks);
+	assert_false(t->sentences[0].asks);
+	assert_true(a.nsources > 0);
+	hr_answer_clear(&a);
+	/* A drug named in the story serves the question that follows it. */
+	const char *told = "My oncologist put me on Kadcyla after surgery. I start next week. How is it given?";
+	ask(f, &c, told, &a);
+	assert_string_equal(a.intent, "drug.given");
+	assert_non_null(strstr(a.text, "Kadcyla"));
+	hr_answer_clear(&a);
+	free(t);
+}
+
+static void test_clarify_and_one_tap(void **state)
+{
+	struct fixture *f = *state;
+	struct hr_convo c = { 0 };
+	struct hr_answer a;
+	ask(f, &c, "is neratinib something you take for years", &a);
+	assert_string_equal(a.intent, "clarify");
+	assert_int_equal(a.kind, HR_KIND_CLARIFY);
+	assert_true(a.nsuggestions >= 2);
+	/* Every suggestion names the drug asked about, and one tap answers it. */
+	for (size_t i = 0; i < a.nsuggestions; i++) {
+		assert_non_null(strstr(a.suggestions[i], "neratinib"));
+		struct hr_convo c2 = { 0 };
+		struct hr_answer b;
+		ask(f, &c2, a.suggestions[i], &b);
+		assert_int_equal(b.kind, HR_KIND_ANSWER);
+		assert_true(strncmp(b.intent, "drug.", 5) == 0);
+		assert_non_null(strstr(b.text, "Nerlynx"));
+		hr_answer_clear(&b);
+	}
+	hr_answer_clear(&a);
+}
+
+static void test_two_parts(void **state)
+{
+	struct fixture *f = *state;
+	struct hr_convo c = { 0 };
+	struct hr_answer a;
+	struct hr_trace *t = calloc(1, sizeof(*t));
+	assert_non_null(t);
+	const char *q = "how is herceptin given and for how long";
+	memset(&a, 0, sizeof(a));
+	assert_int_equal(hr_engine_ask(f->engine, &c, q, strlen(q), &a, t), 0);
+	assert_int_equal(t->nparts, 2);
+	assert_string_equal(t->parts[0].intent->name, "drug.given");
+	assert_string_equal(t->parts[1].intent->name, "drug.duration");
+	assert_string_equal(a.intent, "drug.given");
+	assert_non_null(strstr(a.text, "\n\n")); /* both answers, one after the other */
+	assert_true(a.nsources >= 1);
+	hr_answer_clear(&a);
+	/* "it" in the second clause is the first clause's drug. */
+	q = "what is perjeta and why would they add it to herceptin";
+	memset(&a, 0, sizeof(a));
+	assert_int_equal(hr_engine_ask(f->engine, &c, q, strlen(q), &a, t), 0);
+	assert_int_equal(t->nparts, 2);
+	assert_string_equal(t->parts[0].intent->name, "drug.about");
+	assert_string_equal(t->parts[1].intent->name, "drug.used_for");
+	for (size_t i = 0; i < t->parts[1].nslots; i++) {
+		if (strcmp(t->parts[1].slots[i].name, "drug") == 0)
+			assert_string_equal(t->parts[1].slots[i].value, "pertuzumab");
+	}
+	hr_answer_clear(&a);
+	/* Two drugs side by side: both answered. */
+	ask(f, &c, "side effects of kadcyla or enhertu", &a);
+	assert_non_null(strstr(a.text, "Kadcyla"));
+	assert_non_null(strstr(a.text, "Enhertu"));
+	hr_answer_clear(&a);
+	free(t);
+}
+
+static void test_small_talk_and_out_of_scope(void **state)
+{
+	struct fixture *f = *state;
+	struct hr_convo c = { 0 };
+	struct hr_answer a;
+	ask(f, &c, "thanks that really cleared things up", &a);
+	assert_string_equal(a.intent, "conversation.thanks");
+	hr_answer_clear(&a);
+	ask(f, &c, "am i talking to a real person", &a);
+	assert_string_equal(a.intent, "conversation.human");
+	hr_answer_clear(&a);
+	/* Words the content does not use: the fallback, with its topics, not a guess. */
+	ask(f, &c, "who won the football match", &a);
+	assert_string_equal(a.intent, "fallback");
+	assert_int_equal(a.kind, HR_KIND_FALLBACK);
+	assert_true(a.nsuggestions >= 2);
+	hr_answer_clear(&a);
+}
+
+static void test_long_message_safety_reads_all(void **state)
+{
+	struct fixture *f = *state;
+	struct hr_convo c = { 0 };
+	struct hr_answer a;
+	/* 12 KB of story; the emergency is at the very start, the question at the end. */
+	size_t n = 12 * 1024;
+	char *big = malloc(n + 1);
+	assert_non_null(big);
+	const char *head = "I have crushing chest pain right now. ";
+	const char *fill = "We went to the clinic again and waited a long time. ";
+	const char *tail = "What is herceptin?";
+	size_t o = strlen(head);
+	memcpy(big, head, o);
+	while (o + strlen(fill) + strlen(tail) < n) {
+		memcpy(big + o, fill, strlen(fill));
+		o += strlen(fill);
+	}
+	memcpy(big + o, tail, strlen(tail) + 1);
+	ask(f, &c, big, &a);
+	assert_int_equal(a.safety, HR_SAFETY_URGENT);
+	hr_answer_clear(&a);
+	/* Without the emergency, the question at the end is answered. */
+	memcpy(big, "We have many questions ahead.         ", strlen(head));
+	ask(f, &c, big, &a);
+	assert_string_equal(a.intent, "drug.about");
+	hr_answer_clear(&a);
+	free(big);
 }
 
 int main(void)
@@ -132,5 +291,11 @@ int main(void)
 		cmocka_unit_test(test_plugin_failure_is_contained), cmocka_unit_test(test_safety_comes_first),
 		cmocka_unit_test(test_bad_input),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	const struct CMUnitTest bundled[] = {
+		cmocka_unit_test(test_focus_on_the_question), cmocka_unit_test(test_clarify_and_one_tap),
+		cmocka_unit_test(test_two_parts), cmocka_unit_test(test_small_talk_and_out_of_scope),
+		cmocka_unit_test(test_long_message_safety_reads_all),
+	};
+	int rc = cmocka_run_group_tests(tests, setup, teardown);
+	return rc | cmocka_run_group_tests(bundled, setup_bundled, teardown);
 }

@@ -246,6 +246,7 @@ static void test_answer_bytes_match_jansson(void **state)
 		json_object_set_new(root, "sources", sources);
 		json_object_set_new(root, "suggestions", sugg);
 		json_object_set_new(root, "safety", json_string("urgent"));
+		json_object_set_new(root, "kind", json_string("answer"));
 		if (context)
 			json_object_set_new(root, "context", json_string(context));
 		char *want = json_dumps(root, JSON_COMPACT);

@@ -85,13 +85,48 @@ static void test_base64(void **state)
 	assert_string_equal(out, "-_-_");
 }
 
+static void test_sentences(void **state)
+{
+	(void)state;
+	struct hr_text_span sp[8];
+	const char *t = "My report came back. It says HER2 3+ and ER negative; I'm scared.\nWhat does that mean?";
+	assert_int_equal(hr_text_sentences(t, strlen(t), sp, 8), 4);
+	assert_int_equal(sp[0].start, 0);
+	assert_int_equal(sp[0].len, 20); /* the full stop belongs to its sentence */
+	assert_memory_equal(t + sp[3].start, "What does that mean?", 20);
+	/* Points inside numbers and words, and empty sentences, do not count. */
+	const char *u = "Since 4.6 months. is herceptin chemo.a drug?? ... !";
+	assert_int_equal(hr_text_sentences(u, strlen(u), sp, 8), 2);
+	assert_memory_equal(u + sp[1].start, "is herceptin chemo.a drug??", 27);
+	/* A question after a comma is its own sentence. */
+	const char *v = "my cancer spread to my liver, would enhertu work for me";
+	assert_int_equal(hr_text_sentences(v, strlen(v), sp, 8), 2);
+	assert_memory_equal(v + sp[1].start, "would enhertu work for me", 25);
+	/* More than MAX: the last ones are kept. */
+	const char *w = "a. b. c. d. e?";
+	assert_int_equal(hr_text_sentences(w, strlen(w), sp, 2), 2);
+	assert_memory_equal(w + sp[1].start, "e?", 2);
+	assert_int_equal(hr_text_sentences("", 0, sp, 8), 0);
+}
+
+static void test_asks(void **state)
+{
+	(void)state;
+	assert_true(hr_text_asks("is it bad?", 10, "is it bad"));
+	assert_true(hr_text_asks("so how long does it last", 24, "so how long does it last"));
+	assert_true(hr_text_asks("we would like suggestions on treatment", 38, "we would like suggestions on treatment"));
+	assert_true(hr_text_asks("Do you have information about radiation", 39, "do you have information about radiation"));
+	assert_false(hr_text_asks("My mother is 84.", 16, "my mother is 84"));
+	assert_false(hr_text_asks("I had chemo in 2010", 19, "i had chemo in 2010"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_base64),
 		cmocka_unit_test(test_case_and_punctuation), cmocka_unit_test(test_unicode_punctuation),
 		cmocka_unit_test(test_quotes_outside_words), cmocka_unit_test(test_no_space),
-		cmocka_unit_test(test_utf8),
+		cmocka_unit_test(test_utf8), cmocka_unit_test(test_sentences), cmocka_unit_test(test_asks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

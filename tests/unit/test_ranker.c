@@ -1,0 +1,226 @@
+/* Unit tests of core/ranker.c: concepts from the lists, a ranking that
+ * generalises past the examples, determinism, cross-validation exclusion,
+ * intents bound to one drug, and both models. */
+#include "cmocka_prelude.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "intent.h"
+#include "ranker.h"
+#include "text.h"
+
+static const char *const TEXT =
+	"slot drug\n"
+	"  trastuzumab = trastuzumab, herceptin\n"
+	"  pertuzumab = pertuzumab, perjeta\n"
+	"  t_dxd = enhertu, t dxd\n"
+	"words her2\n"
+	"  her 2, her two\n"
+	"words side_effects\n"
+	"  side effects, side effect, toxicit*\n"
+	"words pill\n"
+	"  pill, tablet, oral\n"
+	"intent drug.about\n"
+	"  needs: drug\n"
+	"  pattern: what is {drug}\n"
+	"  example: what is herceptin\n"
+	"  example: tell me about perjeta\n"
+	"  example: explain what enhertu is\n"
+	"  example: what kind of medicine is herceptin\n"
+	"intent drug.side_effects\n"
+	"  needs: drug\n"
+	"  pattern: {side_effects}.*{drug}\n"
+	"  example: what are the side effects of herceptin\n"
+	"  example: does perjeta have side effects\n"
+	"  example: enhertu side effect list\n"
+	"  example: how toxic is enhertu\n"
+	"intent drug.given\n"
+	"  needs: drug\n"
+	"  pattern: how is {drug} given\n"
+	"  example: how is herceptin given\n"
+	"  example: is perjeta a pill\n"
+	"  example: do i take enhertu as a tablet\n"
+	"  example: is herceptin oral or an infusion\n"
+	"intent treatment.trastuzumab\n"
+	"  pattern: herceptin year\n"
+	"  example: why is herceptin given for a year\n"
+	"  example: does everyone get herceptin\n"
+	"intent testing.her2\n"
+	"  pattern: what is {her2}\n"
+	"  example: what is her2\n"
+	"  example: what does her 2 positive mean\n"
+	"  example: explain her two to me\n";
+
+static hr_intents *load(void)
+{
+	hr_intents *set = hr_intents_new();
+	assert_non_null(set);
+	assert_int_equal(hr_intents_add_text(set, "t.intents", TEXT, strlen(TEXT), NULL, NULL), 0);
+	assert_int_equal(hr_intents_compile(set, NULL, NULL), 0);
+	return set;
+}
+
+static const char *best(const hr_ranker *r, hr_ranker_scratch *s, const char *q, float *score)
+{
+	char norm[512];
+	assert_true(hr_text_normalize(q, strlen(q), norm, sizeof(norm)) >= 0);
+	struct hr_rank_part part = { norm, 1.0f };
+	struct hr_ranking rk;
+	hr_ranker_rank(r, s, &part, 1, &rk);
+	if (score)
+		*score = rk.n ? rk.top[0].score : 0;
+	return rk.n ? rk.top[0].intent->name : NULL;
+}
+
+static void test_concepts(void **state)
+{
+	(void)state;
+	hr_intents *set = load();
+	hr_ranker *r;
+	assert_int_equal(hr_ranker_new(set, NULL, &r), 0);
+	struct hr_concepts cs;
+	/* Slot values, a words list, a prefix phrase, and "her 2" written together. */
+	assert_int_equal(hr_ranker_concepts(r, "is perjeta toxicity worse than herceptin's for her2", &cs), 4);
+	assert_string_equal(cs.c[0].entity, "drug");
+	assert_string_equal(cs.c[0].value, "pertuzumab");
+	assert_string_equal(cs.c[1].entity, "side_effects");
+	assert_null(cs.c[1].value);
+	assert_string_equal(cs.c[2].value, "trastuzumab");
+	assert_string_equal(cs.c[3].entity, "her2");
+	/* Spans point into the text. */
+	assert_int_equal(cs.c[0].start, 3);
+	assert_int_equal(cs.c[0].end, 10);
+	/* A two-word phrase beats its first word. */
+	assert_int_equal(hr_ranker_concepts(r, "what about t dxd", &cs), 1);
+	assert_string_equal(cs.c[0].value, "t_dxd");
+	hr_ranker_free(r);
+	hr_intents_free(set);
+}
+
+static void test_generalises(void **state)
+{
+	(void)state;
+	hr_intents *set = load();
+	hr_ranker *r;
+	assert_int_equal(hr_ranker_new(set, NULL, &r), 0);
+	hr_ranker_scratch *s = hr_ranker_scratch_new(r);
+	assert_non_null(s);
+	/* None of these is an example, and no pattern matches them. */
+	assert_string_equal(best(r, s, "can you explain what perjeta is", NULL), "drug.about");
+	assert_string_equal(best(r, s, "any side effects with enhertu", NULL), "drug.side_effects");
+	/* "oral" and "pill" are one concept: a word the examples of drug.given never pair with this drug. */
+	assert_string_equal(best(r, s, "is enhertu an oral drug", NULL), "drug.given");
+	assert_string_equal(best(r, s, "her two what does it mean", NULL), "testing.her2");
+	/* Words it never saw: no opinion at all. */
+	struct hr_rank_part part = { "zebra xylophone", 1.0f };
+	struct hr_ranking rk;
+	assert_int_equal(hr_ranker_rank(r, s, &part, 1, &rk), 0);
+	assert_int_equal(rk.nfeatures, 0);
+	assert_true(rk.nwords > 0);
+	assert_int_equal(rk.nknown, 0);
+	hr_ranker_scratch_free(s);
+	hr_ranker_free(r);
+	hr_intents_free(set);
+}
+
+static void test_deterministic(void **state)
+{
+	(void)state;
+	hr_intents *set = load();
+	hr_ranker *a, *b;
+	assert_int_equal(hr_ranker_new(set, NULL, &a), 0);
+	assert_int_equal(hr_ranker_new(set, NULL, &b), 0);
+	hr_ranker_scratch *sa = hr_ranker_scratch_new(a), *sb = hr_ranker_scratch_new(b);
+	float x, y;
+	assert_string_equal(best(a, sa, "tell me about herceptin side effects", &x),
+			    best(b, sb, "tell me about herceptin side effects", &y));
+	assert_true(x == y);
+	assert_true(x > 0 && x <= 1);
+	hr_ranker_scratch_free(sa);
+	hr_ranker_scratch_free(sb);
+	hr_ranker_free(a);
+	hr_ranker_free(b);
+	hr_intents_free(set);
+}
+
+static void test_weights_and_parts(void **state)
+{
+	(void)state;
+	hr_intents *set = load();
+	hr_ranker *r;
+	assert_int_equal(hr_ranker_new(set, NULL, &r), 0);
+	hr_ranker_scratch *s = hr_ranker_scratch_new(r);
+	/* The story names side effects; the weighted question asks how it is given. */
+	struct hr_rank_part parts[2] = { { "the side effects were hard last year", 0.2f },
+					 { "how is perjeta given", 1.0f } };
+	struct hr_ranking rk;
+	assert_true(hr_ranker_rank(r, s, parts, 2, &rk) > 0);
+	assert_string_equal(rk.top[0].intent->name, "drug.given");
+	/* Scores are best first and at most HR_RANK_TOP. */
+	assert_true(rk.n <= HR_RANK_TOP);
+	for (size_t i = 1; i < rk.n; i++)
+		assert_true(rk.top[i - 1].score >= rk.top[i].score);
+	hr_ranker_scratch_free(s);
+	hr_ranker_free(r);
+	hr_intents_free(set);
+}
+
+static void test_exclude_and_bound(void **state)
+{
+	(void)state;
+	hr_intents *set = load();
+	/* Leaving out every example of testing.her2 (the last three) means it is never first. */
+	size_t n = 0;
+	for (size_t i = 0; i < hr_intents_count(set); i++)
+		n += hr_intents_get(set, i)->nexamples;
+	unsigned char ex[64] = { 0 };
+	assert_true(n <= sizeof(ex));
+	ex[n - 1] = ex[n - 2] = ex[n - 3] = 1;
+	struct hr_ranker_options opt = { .model = HR_RANKER_LINEAR, .exclude = ex };
+	hr_ranker *r;
+	assert_int_equal(hr_ranker_new(set, &opt, &r), 0);
+	hr_ranker_scratch *s = hr_ranker_scratch_new(r);
+	const char *b = best(r, s, "what does her two mean", NULL);
+	assert_true(b == NULL || strcmp(b, "testing.her2") != 0);
+	/* treatment.trastuzumab is about one drug; drug.about about any. */
+	assert_string_equal(hr_ranker_bound_value(r, hr_intents_find(set, "treatment.trastuzumab"), "drug"),
+			    "trastuzumab");
+	assert_null(hr_ranker_bound_value(r, hr_intents_find(set, "drug.about"), "drug"));
+	hr_ranker_scratch_free(s);
+	hr_ranker_free(r);
+	/* Every example left out: nothing to learn from. */
+	memset(ex, 1, n);
+	assert_int_equal(hr_ranker_new(set, &opt, &r), -EINVAL);
+	assert_null(r);
+	hr_intents_free(set);
+}
+
+static void test_knn_model(void **state)
+{
+	(void)state;
+	hr_intents *set = load();
+	struct hr_ranker_options opt = { .model = HR_RANKER_KNN };
+	hr_ranker *r;
+	assert_int_equal(hr_ranker_new(set, &opt, &r), 0);
+	assert_int_equal(hr_ranker_model_of(r), HR_RANKER_KNN);
+	hr_ranker_scratch *s = hr_ranker_scratch_new(r);
+	float score;
+	/* An example itself is its own nearest neighbour, at cosine 1. */
+	assert_string_equal(best(r, s, "how is herceptin given", &score), "drug.given");
+	assert_true(score > 0.99f && score < 1.01f);
+	hr_ranker_scratch_free(s);
+	hr_ranker_free(r);
+	hr_intents_free(set);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_concepts),          cmocka_unit_test(test_generalises),
+		cmocka_unit_test(test_deterministic),     cmocka_unit_test(test_weights_and_parts),
+		cmocka_unit_test(test_exclude_and_bound), cmocka_unit_test(test_knn_model),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
