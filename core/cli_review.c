@@ -40,9 +40,10 @@ static void usage(FILE *f)
 		   "  --config FILE  read settings (content paths, limits) from FILE\n"
 		   "  -o FILE        write the page to FILE instead of stdout\n"
 		   "  --check        write no page: print what the automatic checks find in every\n"
-		   "                 rendered answer (no source, a search-page source, an empty\n"
+		   "                 rendered answer (no source, a search-results source, an empty\n"
 		   "                 part, a sentence said twice, reading grade above 9, another\n"
-		   "                 drug's name or figures) and exit 1 if they find anything\n"
+		   "                 drug's name or figures) and exit 1 if they find a problem;\n"
+		   "                 notes (a source that is a site's home page) do not fail\n"
 		   "  --names SLOTS  the slots whose values must not be mixed up (default: drug)\n"
 		   "Exits 0 when all went well, 1 when content failed to load or a check failed.\n");
 }
@@ -139,26 +140,35 @@ static void answer_html(FILE *f, const struct hr_answer *a)
 	fputs("</div>\n", f);
 }
 
+/* What the automatic checks found: problems and notes, each with its render. */
 struct problems {
 	char **msg;
 	const struct hr_render **at;
+	int *note;
 	size_t n;
+	size_t nproblems;
 };
 
-static void collect(void *ud, const struct hr_render *r, const char *msg)
+static void collect(void *ud, const struct hr_render *r, int is_note, const char *msg)
 {
 	struct problems *p = ud;
 	char **m = realloc(p->msg, (p->n + 1) * sizeof(*m));
-	const struct hr_render **at = m ? realloc(p->at, (p->n + 1) * sizeof(*at)) : NULL;
 	if (m)
 		p->msg = m;
-	if (!at)
+	const struct hr_render **at = m ? realloc(p->at, (p->n + 1) * sizeof(*at)) : NULL;
+	if (at)
+		p->at = at;
+	int *note = at ? realloc(p->note, (p->n + 1) * sizeof(*note)) : NULL;
+	if (!note)
 		return;
-	p->at = at;
+	p->note = note;
 	p->msg[p->n] = strdup(msg);
 	p->at[p->n] = r;
-	if (p->msg[p->n])
+	p->note[p->n] = is_note;
+	if (p->msg[p->n]) {
+		p->nproblems += !is_note;
 		p->n++;
+	}
 }
 
 static void problems_free(struct problems *p)
@@ -167,6 +177,7 @@ static void problems_free(struct problems *p)
 		free(p->msg[i]);
 	free(p->msg);
 	free(p->at);
+	free(p->note);
 }
 
 static const char *CSS =
@@ -177,7 +188,7 @@ static const char *CSS =
 	"padding:.2rem .5rem;text-align:left}.signoff td{min-width:14rem;height:1.6rem}"
 	".answer{border-left:4px solid #88a;padding:.2rem .8rem;margin:.5rem 0 1rem;background:#f7f7fb}"
 	".speech{color:#444;font-size:.95rem}.url{color:#666;font-size:.8rem;word-break:break-all}"
-	".for{font-weight:600;margin-bottom:0}.warn{color:#a00;font-weight:600}"
+	".for{font-weight:600;margin-bottom:0}.warn{color:#a00;font-weight:600}.note{color:#555;font-style:italic}"
 	".examples{color:#333}.toc ul{columns:2}.safety .answer{border-left-color:#c33}"
 	"@media print{.toc{page-break-after:always}h2{page-break-before:always}}";
 
@@ -203,7 +214,8 @@ static void write_book(FILE *f, struct hr_content *c, const struct hr_review *r,
 		"first: they are fixed and answer before any plugin.</p>\n",
 		now, HERALD_VERSION, hr_intents_count(c->intents), np);
 	fprintf(f, "<p>Automatic checks: %s</p>\n",
-		pr->n ? "<span class=\"warn\">problems found (marked below)</span>" : "no problems found.");
+		pr->nproblems ? "<span class=\"warn\">problems found (marked below)</span>"
+			      : pr->n ? "no problems found (notes for a reviewer are marked below)." : "no problems found.");
 	fputs("<table class=\"signoff\"><tr><td>Reviewed by (name, role)</td><td></td></tr>"
 	      "<tr><td>Date</td><td></td></tr><tr><td>Signature</td><td></td></tr></table>\n",
 	      f);
@@ -353,7 +365,7 @@ static void write_book(FILE *f, struct hr_content *c, const struct hr_review *r,
 					const struct hr_render *at = pr->at[q];
 					if (!at || !(at == x || (at->same_as == k && at->intent == in)))
 						continue;
-					fputs("<p class=\"warn\">Check: ", f);
+					fputs(pr->note[q] ? "<p class=\"note\">Note: " : "<p class=\"warn\">Check: ", f);
 					esc(f, pr->msg[q]);
 					fputs("</p>\n", f);
 				}
@@ -378,13 +390,13 @@ static void write_book(FILE *f, struct hr_content *c, const struct hr_review *r,
 	fputs("</ul></section>\n</body>\n</html>\n", f);
 }
 
-static void print_problem(const struct hr_render *r, const char *msg)
+static void print_problem(const struct hr_render *r, int is_note, const char *msg)
 {
 	if (!r) {
-		fprintf(stderr, "herald review: %s\n", msg);
+		fprintf(stderr, "herald review: %s%s\n", is_note ? "note: " : "", msg);
 		return;
 	}
-	fprintf(stderr, "%s:%d: %s", r->intent->file, r->intent->line, r->intent->name);
+	fprintf(stderr, "%s:%d: %s%s", r->intent->file, r->intent->line, is_note ? "note: " : "", r->intent->name);
 	if (r->example)
 		fprintf(stderr, " (example \"%s\")", r->example);
 	else if (r->slot[0])
@@ -463,16 +475,19 @@ int hr_cmd_review(int argc, char **argv)
 	hr_review_check(content.intents, &r, names, nnames, REVIEW_MAX_GRADE, collect, &pr);
 	if (check_only) {
 		for (size_t i = 0; i < pr.n; i++)
-			print_problem(pr.at[i], pr.msg[i]);
+			print_problem(pr.at[i], pr.note[i], pr.msg[i]);
 		size_t distinct = 0;
 		for (size_t i = 0; i < r.n; i++)
 			distinct += r.v[i].same_as == SIZE_MAX;
-		if (pr.n) {
-			fprintf(stderr, "herald review: %zu problem%s in %zu rendered answers\n", pr.n,
-				pr.n == 1 ? "" : "s", r.n);
+		if (pr.nproblems) {
+			fprintf(stderr, "herald review: %zu problem%s in %zu rendered answers\n", pr.nproblems,
+				pr.nproblems == 1 ? "" : "s", r.n);
 			status = 1;
 		} else {
-			printf("herald review: %zu answers rendered (%zu distinct), all checks passed\n", r.n, distinct);
+			printf("herald review: %zu answers rendered (%zu distinct), all checks passed", r.n, distinct);
+			if (pr.n)
+				printf(" (%zu note%s above)", pr.n, pr.n == 1 ? "" : "s");
+			printf("\n");
 		}
 		goto out;
 	}
@@ -491,9 +506,9 @@ int hr_cmd_review(int argc, char **argv)
 		fprintf(stderr, "herald review: writing %s failed: %s\n", output, strerror(errno));
 		status = 1;
 	}
-	if (pr.n)
+	if (pr.nproblems)
 		fprintf(stderr, "herald review: %zu problem%s found by the automatic checks (marked in the page)\n",
-			pr.n, pr.n == 1 ? "" : "s");
+			pr.nproblems, pr.nproblems == 1 ? "" : "s");
 out:
 	problems_free(&pr);
 	hr_review_free(&r);

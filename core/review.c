@@ -404,7 +404,10 @@ static int has_value(const char *const *v, size_t n, const char *value)
 /* ---- sources ---- */
 
 /* 0 when URL is a well-formed http(s) URL of a specific page; otherwise writes
- * why to WHY. */
+ * why to WHY and returns 2 for a problem (not a URL, or a page of search
+ * results, which changes under its readers) or 1 for a note (a site's home
+ * page: right for pointing people to an organisation, not as the source of a
+ * fact). */
 static int url_problem(const char *url, char *why, size_t cap)
 {
 	const char *p = NULL;
@@ -414,37 +417,37 @@ static int url_problem(const char *url, char *why, size_t cap)
 		p = url + 7;
 	if (!p) {
 		snprintf(why, cap, "source URL is not http(s): %s", url);
-		return 1;
+		return 2;
 	}
 	for (const char *q = url; *q; q++) {
 		if ((unsigned char)*q <= ' ' || strchr("\"<>\\^`{|}", *q)) {
 			snprintf(why, cap, "source URL has a character that is not allowed in a URL: %s", url);
-			return 1;
+			return 2;
 		}
 	}
 	const char *host_end = p + strcspn(p, "/?#");
 	const char *dot = memchr(p, '.', (size_t)(host_end - p));
 	if (host_end == p || !dot || dot == p || host_end[-1] == '.') {
 		snprintf(why, cap, "source URL has no proper host name: %s", url);
-		return 1;
+		return 2;
 	}
 	const char *path = host_end;
 	if (!*path || strcmp(path, "/") == 0 || strncmp(path, "/index.", 7) == 0 || strncmp(path, "/#", 2) == 0) {
-		snprintf(why, cap, "source URL is a site's home page, not a specific page: %s", url);
+		snprintf(why, cap, "source URL is a site's home page: fine for an organisation to contact, "
+				   "not as the source of a fact: %s", url);
 		return 1;
 	}
-	/* A search page changes under its readers; cite the page it finds. */
+	/* Search results change under their readers; cite the page they find.
+	 * A search form with no query (a trial finder) is a page like any other. */
 	char low[1024];
 	snprintf(low, sizeof(low), "%s", path);
 	for (char *q = low; *q; q++)
 		*q = (char)tolower((unsigned char)*q);
 	const char *query = strchr(low, '?');
-	if (strstr(low, "/search?") || strstr(low, "/search.") || strstr(low, "/search/") ||
-	    (strlen(low) >= 7 && strcmp(low + strlen(low) - 7, "/search") == 0) ||
-	    (query && (strstr(query, "query=") || strstr(query, "?q=") || strstr(query, "&q=") ||
-		       strstr(query, "term=")))) {
-		snprintf(why, cap, "source URL is a search page, not a specific page: %s", url);
-		return 1;
+	if (query && (strstr(low, "search") || strstr(query, "query=") || strstr(query, "?q=") ||
+		      strstr(query, "&q=") || strstr(query, "term="))) {
+		snprintf(why, cap, "source URL is a page of search results, not a specific page: %s", url);
+		return 2;
 	}
 	return 0;
 }
@@ -458,21 +461,25 @@ struct figure {
 	char sentence[1024];
 };
 
-static void report(hr_review_problem_fn problem, void *ud, const struct hr_render *r, size_t *count,
-		   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void report_as(hr_review_problem_fn problem, void *ud, const struct hr_render *r, size_t *count,
+		      int is_note, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
-static void report(hr_review_problem_fn problem, void *ud, const struct hr_render *r, size_t *count,
-		   const char *fmt, ...)
+/* Passes one finding to PROBLEM; a problem (not a note) is counted in COUNT. */
+static void report_as(hr_review_problem_fn problem, void *ud, const struct hr_render *r, size_t *count,
+		      int is_note, const char *fmt, ...)
 {
 	char msg[1400];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	(*count)++;
+	if (!is_note)
+		(*count)++;
 	if (problem)
-		problem(ud, r, msg);
+		problem(ud, r, is_note, msg);
 }
+
+#define report(problem, ud, r, count, ...) report_as(problem, ud, r, count, 0, __VA_ARGS__)
 
 /* A part of TEXT that a plugin left empty: two spaces (an empty sentence
  * joined in), empty brackets, a stray full stop or comma, or Lua's "nil". */
@@ -544,8 +551,9 @@ size_t hr_review_check(const hr_intents *intents, const struct hr_review *r, con
 			char why[1200];
 			if (!a->sources[k].title || !*a->sources[k].title)
 				report(problem, ud, x, &count, "source %zu has no title", k + 1);
-			if (a->sources[k].url && url_problem(a->sources[k].url, why, sizeof(why)))
-				report(problem, ud, x, &count, "%s", why);
+			int u = a->sources[k].url ? url_problem(a->sources[k].url, why, sizeof(why)) : 0;
+			if (u)
+				report_as(problem, ud, x, &count, u == 1, "%s", why);
 		}
 		for (size_t k = 0; k < a->nsuggestions; k++) {
 			if (!a->suggestions[k] || !*a->suggestions[k])

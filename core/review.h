@@ -48,14 +48,18 @@ int hr_review_render(struct hr_content *content, struct hr_review *out);
 
 void hr_review_free(struct hr_review *r);
 
-/* Called once per problem found by hr_review_check; R is the render at fault. */
-typedef void (*hr_review_problem_fn)(void *ud, const struct hr_render *r, const char *msg);
+/* Called once per finding of hr_review_check; R is the render at fault (NULL
+ * for a problem with no render, such as memory running out). A note (IS_NOTE
+ * 1) is worth a reviewer's look but is not a fault: a source that is a site's
+ * home page, fine for an organisation a person may contact. */
+typedef void (*hr_review_problem_fn)(void *ud, const struct hr_render *r, int is_note, const char *msg);
 
 /*
  * The checks every rendered answer must pass:
  *   - the plugin answered (no error), with text, a speech form and at least one
  *     source, each source with a title and, when it has a URL, a well-formed
- *     http(s) URL of a specific page (not a search page or a site's home page);
+ *     http(s) URL that is not a page of search results (a site's home page is
+ *     a note, not a problem);
  *   - no empty part: no empty sentence, empty brackets or empty suggestion;
  *   - no sentence said twice in one answer;
  *   - a Flesch-Kincaid grade of at most MAX_GRADE;
@@ -66,7 +70,8 @@ typedef void (*hr_review_problem_fn)(void *ud, const struct hr_render *r, const 
  *     sentence with a rate ("10 to 15 in 100", "12%") that names no value is
  *     given for two different values of the slot (a figure that belongs to one
  *     drug shown under another).
- * Calls PROBLEM for each and returns how many there were.
+ * Calls PROBLEM for each finding and returns how many were problems (notes
+ * are not counted).
  */
 size_t hr_review_check(const hr_intents *intents, const struct hr_review *r, const char *const *name_slots,
 		       size_t nname_slots, double max_grade, hr_review_problem_fn problem, void *ud);
