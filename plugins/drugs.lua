@@ -56,12 +56,12 @@ drugsfda("label-zoledronic", "Zometa (zoledronic acid)", "021223")
 drugsfda("label-denosumab", "Xgeva and Prolia (denosumab)", "125320")
 
 -- FDA approval notices and trial records, for what changed and when.
-src("fda-tdxd-early", "FDA approves two separate indications for fam-trastuzumab deruxtecan-nxki in HER2-positive early-stage breast cancer (May 15, 2026)", FDA,
+src("fda-tdxd-early", "FDA approval of Enhertu for two uses in HER2-positive early-stage breast cancer (May 15, 2026)", FDA,
   "https://www.fda.gov/drugs/resources-information-approved-drugs/fda-approves-two-separate-indications-fam-trastuzumab-deruxtecan-nxki-her2-positive-early-stage")
-src("fda-tdxd-ultralow", "FDA approves fam-trastuzumab deruxtecan-nxki for unresectable or metastatic HR-positive, HER2-low or HER2-ultralow breast cancer (January 27, 2025)", FDA,
+src("fda-tdxd-ultralow", "FDA approval of Enhertu for HR-positive, HER2-low or HER2-ultralow cancer that has spread (January 27, 2025)", FDA,
   "https://www.fda.gov/drugs/resources-information-approved-drugs/fda-approves-fam-trastuzumab-deruxtecan-nxki-unresectable-or-metastatic-hr-positive-her2-low-or-her2")
-src("fda-tdxd-db09", "FDA approves fam-trastuzumab deruxtecan-nxki with pertuzumab for unresectable or metastatic HER2-positive breast cancer (December 15, 2025)", "ecancer, reporting the FDA notice",
-  "https://ecancer.org/en/news/27549-fda-approves-fam-trastuzumab-deruxtecan-nxki-with-pertuzumab-for-unresectable-or-metastatic-her2-positive-breast-cancer")
+src("fda-tdxd-db09", "FDA approval of Enhertu with pertuzumab as a first treatment when HER2-positive cancer has spread (December 15, 2025)", "CancerNetwork, reporting the FDA notice",
+  "https://www.cancernetwork.com/view/fda-approves-t-dxd-plus-pertuzumab-in-metastatic-her2-breast-cancer")
 src("ct-db05", "DESTINY-Breast05 (NCT04622319)", "ClinicalTrials.gov", "https://clinicaltrials.gov/study/NCT04622319")
 src("ct-db11", "DESTINY-Breast11 (NCT05113251)", "ClinicalTrials.gov", "https://clinicaltrials.gov/study/NCT05113251")
 src("ct-db09", "DESTINY-Breast09 (NCT04784715)", "ClinicalTrials.gov", "https://clinicaltrials.gov/study/NCT04784715")

@@ -42,12 +42,12 @@ src("label-tdm1", "Kadcyla (ado-trastuzumab emtansine) label", "DailyMed, US Nat
   "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=23f3c1f4-0fc8-4804-a9e3-04cf25dd302e")
 src("label-tucatinib", "Tukysa (tucatinib) labels and approval history", "US Food and Drug Administration (Drugs@FDA)",
   "https://www.accessdata.fda.gov/scripts/cder/daf/index.cfm?event=overview.process&ApplNo=213411")
-src("fda-tdxd-early", "FDA approves two separate indications for fam-trastuzumab deruxtecan-nxki in HER2-positive early-stage breast cancer (May 15, 2026)",
+src("fda-tdxd-early", "FDA approval of Enhertu for two uses in HER2-positive early-stage breast cancer (May 15, 2026)",
   "US Food and Drug Administration",
   "https://www.fda.gov/drugs/resources-information-approved-drugs/fda-approves-two-separate-indications-fam-trastuzumab-deruxtecan-nxki-her2-positive-early-stage")
-src("fda-tdxd-db09", "FDA approves fam-trastuzumab deruxtecan-nxki with pertuzumab for unresectable or metastatic HER2-positive breast cancer (December 15, 2025)",
-  "ecancer, reporting the FDA notice",
-  "https://ecancer.org/en/news/27549-fda-approves-fam-trastuzumab-deruxtecan-nxki-with-pertuzumab-for-unresectable-or-metastatic-her2-positive-breast-cancer")
+src("fda-tdxd-db09", "FDA approval of Enhertu with pertuzumab as a first treatment when HER2-positive cancer has spread (December 15, 2025)",
+  "CancerNetwork, reporting the FDA notice",
+  "https://www.cancernetwork.com/view/fda-approves-t-dxd-plus-pertuzumab-in-metastatic-her2-breast-cancer")
 src("ct-db05", "DESTINY-Breast05 (NCT04622319)", "ClinicalTrials.gov", "https://clinicaltrials.gov/study/NCT04622319")
 src("ct-db11", "DESTINY-Breast11 (NCT05113251)", "ClinicalTrials.gov", "https://clinicaltrials.gov/study/NCT05113251")
 src("ct-db09", "DESTINY-Breast09 (NCT04784715)", "ClinicalTrials.gov", "https://clinicaltrials.gov/study/NCT04784715")
