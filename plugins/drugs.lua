@@ -1076,9 +1076,9 @@ DRUGS.aromatase_inhibitor = {
     "They are used after menopause. They cut how much estrogen the body makes. With less estrogen, the cancer has less fuel to grow.",
   },
   used_for = {
-    "Aromatase inhibitors are for cancer that feeds on hormones. They are used after menopause.",
+    "Aromatase inhibitors lower the body's estrogen. Estrogen feeds some breast cancers. These pills are for after menopause.",
     "Before that, aromatase inhibitors are used only with ovarian suppression. The shots turn off the ovaries.",
-    "This helps stop the cancer from coming back.",
+    "Less estrogen helps keep the cancer from coming back.",
   },
   given = {
     "Aromatase inhibitors are pills taken once a day at home.",
@@ -1635,6 +1635,37 @@ for _, a in ipairs({ "about", "given", "duration", "used_for", "side_effects" })
 end
 herald.on("regimen.mention", aspect_handler("about", "regimen"))
 herald.on("regimen.side_effects_of", aspect_handler("side_effects", "regimen"))
+
+-- Stopping a drug: never a yes or no (the safety layer adds that the care team
+-- decides), but why it matters and what can help instead. The drug's own
+-- duration sentence names it; the rest names no drug.
+local STOP_KIND = {
+  hormone = "Hormone pills work over years. Taking them for the full time lowers the chance of the cancer coming back.",
+  tki = "Pills work only while you take them, so the plan counts on every dose.",
+  antibody = "HER2 drugs work best when the whole course is given.",
+  adc = "HER2 drugs work best when the whole course is given.",
+  chemo = "Chemo works best when the planned doses are given.",
+  bone = "Stopping some bone drugs suddenly can raise the risk of broken bones.",
+}
+
+herald.on("drug.stop", function(q)
+  local key = q:slot("drug")
+  local d = key and DRUGS[key]
+  if not d then return WHICH_DRUG end
+  return {
+    text = {
+      "Stopping a cancer drug early can let the cancer grow or come back. Talk to your care team before you stop.",
+      d.duration[1],
+      STOP_KIND[d.kind],
+      "If side effects are the reason, tell your team. A lower dose, a short break, another drug, or medicine for the side effect can often help.",
+      "Next step: write down why you want to stop, and bring it to your doctor.",
+    },
+    sources = d.sources,
+    suggest = { string.format(ASPECT_LABEL.side_effects, d.short), string.format(ASPECT_LABEL.duration, d.short),
+      "How can I manage side effects?" },
+    remember = { drug = key, topic = "drug" },
+  }
+end)
 
 -- Dose questions: the team works out the dose; here is how. Without a drug,
 -- the general picture.
