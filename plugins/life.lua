@@ -10,7 +10,7 @@ local function src(id, title, publisher, url)
   herald.source(id, { title = title, publisher = publisher, url = url })
 end
 
-src("cac", "Cancer and Careers", "Cancer and Careers", "https://www.cancerandcareers.org/")
+src("cac", "Cancer and Careers: publications for working people", "Cancer and Careers", "https://www.cancerandcareers.org/en/resources/publications")
 src("dol-fmla", "Family and Medical Leave Act", "U.S. Department of Labor", "https://www.dol.gov/agencies/whd/fmla")
 src("nci-activity", "Physical Activity and Cancer", NCI, "https://www.cancer.gov/about-cancer/causes-prevention/risk/obesity/physical-activity-fact-sheet")
 src("nci-fatigue", "Fatigue and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/fatigue")
