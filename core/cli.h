@@ -10,6 +10,7 @@
 int hr_cmd_serve(int argc, char **argv);
 int hr_cmd_ask(int argc, char **argv);
 int hr_cmd_check(int argc, char **argv);
+int hr_cmd_review(int argc, char **argv); /* cli_review.c */
 int hr_cmd_test(int argc, char **argv);
 int hr_cmd_new(int argc, char **argv);
 int hr_cmd_report(int argc, char **argv);

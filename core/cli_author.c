@@ -57,6 +57,8 @@ struct test_case {
 	char intent[HR_NAME_MAX];
 	char contains[4][256];
 	int ncontains;
+	char lacks[4][256]; /* text the answer must not contain */
+	int nlacks;
 	char safety[16]; /* "", "none", "urgent", "crisis" */
 	int has_sources; /* -1 unset, 0 none expected, 1 required */
 };
@@ -94,6 +96,10 @@ static void run_case(struct test_run *run, const char *file, const struct test_c
 		if (!lower_contains(a.text, tc->contains[k]))
 			snprintf(why, sizeof(why), "the answer does not contain \"%s\"", tc->contains[k]);
 	}
+	for (int k = 0; !why[0] && k < tc->nlacks; k++) {
+		if (lower_contains(a.text, tc->lacks[k]))
+			snprintf(why, sizeof(why), "the answer contains \"%s\"", tc->lacks[k]);
+	}
 	if (!why[0] && tc->safety[0]) {
 		const char *got = hr_safety_name(a.safety) ? hr_safety_name(a.safety) : "none";
 		if (strcmp(got, tc->safety) != 0)
@@ -114,6 +120,7 @@ static void run_case(struct test_run *run, const char *file, const struct test_c
  *   ask: QUESTION        (repeat for a conversation; the last reply is checked)
  *   intent: NAME
  *   contains: TEXT       (repeatable, case-insensitive)
+ *   lacks: TEXT          (repeatable: text the answer must not contain)
  *   safety: none|urgent|crisis
  *   sources: yes|no
  * Cases are separated by blank lines. */
@@ -168,12 +175,14 @@ static int run_file(struct test_run *run, const char *path)
 			snprintf(tc.intent, sizeof(tc.intent), "%s", val);
 		} else if (strcmp(s, "contains") == 0 && tc.ncontains < 4) {
 			snprintf(tc.contains[tc.ncontains++], sizeof(tc.contains[0]), "%s", val);
+		} else if (strcmp(s, "lacks") == 0 && tc.nlacks < 4) {
+			snprintf(tc.lacks[tc.nlacks++], sizeof(tc.lacks[0]), "%s", val);
 		} else if (strcmp(s, "safety") == 0) {
 			snprintf(tc.safety, sizeof(tc.safety), "%s", val);
 		} else if (strcmp(s, "sources") == 0) {
 			tc.has_sources = strcmp(val, "yes") == 0;
 		} else {
-			printf("%s:%d: unknown key '%s' (ask, intent, contains, safety, sources)\n", path, lineno, s);
+			printf("%s:%d: unknown key '%s' (ask, intent, contains, lacks, safety, sources)\n", path, lineno, s);
 			bad++;
 		}
 	}

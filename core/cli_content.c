@@ -228,6 +228,7 @@ int hr_cmd_ask(int argc, char **argv)
 
 struct check_state {
 	int errors;
+	int warnings; /* printed, but check still passes */
 	int conflicts;
 	int show_conflicts;
 };
@@ -243,6 +244,22 @@ static void verdict(const struct hr_candidate *a, const struct hr_candidate *b, 
 		snprintf(out, cap, "more slots filled (%zu > %zu)", a->nslots, b->nslots);
 	else
 		snprintf(out, cap, "defined first (%s:%d)", a->intent->file, a->intent->line);
+}
+
+/* Days since 1970-01-01 of a YYYY-MM-DD date (the proleptic Gregorian
+ * calendar, without time zones), or -1 when S is not such a date. */
+static long days_from_date(const char *s)
+{
+	int y, m, d;
+	if (sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	/* Howard Hinnant's days_from_civil. */
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
 }
 
 static void check_diag(void *ud, const char *file, int line, const char *msg)
@@ -262,7 +279,9 @@ static void usage_check(FILE *f)
 		   "  - intents that no plugin answers;\n"
 		   "  - examples that do not route to their own intent (and which intent wins);\n"
 		   "  - examples that the safety layer would treat as an emergency;\n"
-		   "  - plugins without a review date, or past their review_by date.\n"
+		   "  - plugins without a review date, or past their review_by date;\n"
+		   "  - as warnings (check still passes): content reviewed longer ago than\n"
+		   "    review.max_age_days, and plugins that name no reviewer (reviewed_by);\n"
 		   "  - two plugins answering the same intent (the first in file-name order wins).\n"
 		   "With --conflicts it also lists every example that another intent matches too,\n"
 		   "with the verdict on which wins and why (see docs/intents.md, Ranking).\n"
@@ -505,17 +524,34 @@ int hr_cmd_check(int argc, char **argv)
 		return r;
 	}
 
-	/* Every plugin states when it was reviewed, and is not overdue. */
+	/* Every plugin states when it was reviewed, and is not overdue. A review
+	 * older than review.max_age_days, or one that names no reviewer, is a
+	 * warning: the content may still be right, but a clinic should look. */
+	long today_days = days_from_date(today);
 	for (size_t i = 0; i < hr_plugins_count(content.plugins); i++) {
 		struct hr_plugin_info pi;
 		hr_plugins_info(content.plugins, i, &pi);
 		if (!pi.reviewed[0]) {
 			check_diag(&st, pi.path, 0, "no review date: add herald.about{ reviewed = \"YYYY-MM-DD\" }");
-		} else if (strcmp(pi.review_by, today) < 0) {
+			continue;
+		}
+		if (strcmp(pi.review_by, today) < 0) {
 			char msg[160];
 			snprintf(msg, sizeof(msg), "content is past its review date (review_by %s, reviewed %s)",
 				 pi.review_by, pi.reviewed);
 			check_diag(&st, pi.path, 0, msg);
+		}
+		long age = today_days - days_from_date(pi.reviewed);
+		if (today_days >= 0 && age > cfg.review_max_age_days) {
+			fprintf(stderr,
+				"%s:0: warning: content was reviewed %ld days ago (%s), more than review.max_age_days (%d)\n",
+				pi.path, age, pi.reviewed, cfg.review_max_age_days);
+			st.warnings++;
+		}
+		if (!pi.reviewed_by[0]) {
+			fprintf(stderr, "%s:0: warning: no reviewer named: add herald.about{ reviewed_by = \"...\" }\n",
+				pi.path);
+			st.warnings++;
 		}
 	}
 
@@ -603,6 +639,8 @@ int hr_cmd_check(int argc, char **argv)
 		return 1;
 	}
 	printf("herald check: %zu intents, %zu examples, %zu plugins: all good", nintents, nexamples, nplugins);
+	if (st.warnings)
+		printf(" (%d warning%s above)", st.warnings, st.warnings == 1 ? "" : "s");
 	if (st.conflicts && !st.show_conflicts)
 		printf(" (%d overlaps settled by ranking; --conflicts lists them)", st.conflicts);
 	printf("\n");

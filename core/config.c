@@ -53,6 +53,8 @@ const struct hr_config_key hr_config_keys[] = {
 	KEY_STR("unanswered.file", unanswered_file, "unanswered.tsv", "where they are kept (relative: to the working directory)"),
 	KEY_INT("unanswered.max", unanswered_max, 1, 1000000, "1000", "questions kept at most"),
 	KEY_INT("unanswered.max_age_days", unanswered_max_age_days, 1, 3650, "30", "days a question is kept"),
+	KEY_INT("review.max_age_days", review_max_age_days, 1, 3650, "365",
+		"`herald check` warns about plugins whose content was reviewed longer ago than this"),
 	KEY_INT("voice.enabled", voice_enabled, 0, 1, "1", "1 answers spoken questions (WebSocket audio, POST /v1/voice)"),
 	KEY_STR("voice_dir", voice_dir, "", "pronunciation lexicon and extra sentences (default: content_dir/voice)"),
 	KEY_STR("voice.model_dir", voice_model_dir, "/usr/share/pocketsphinx/model/en-us/en-us",

@@ -45,6 +45,7 @@ struct hr_config {
 	char unanswered_file[HR_PATH_MAX]; /* unanswered.file */
 	int unanswered_max;      /* unanswered.max */
 	int unanswered_max_age_days; /* unanswered.max_age_days */
+	int review_max_age_days; /* review.max_age_days */
 	/* The voice path (docs/voice.md). */
 	int voice_enabled;                 /* voice.enabled (0 or 1) */
 	char voice_dir[HR_PATH_MAX];       /* voice_dir: lexicon.txt, corpus.txt */

@@ -182,6 +182,30 @@ int hr_intents_entity(const hr_intents *set, size_t i, struct hr_entity_view *ou
  */
 void hr_intents_correct(const hr_intents *set, const char *text, char *out, size_t cap);
 
+/*
+ * The distinct values of slot NAME (in no set order), for tools that enumerate what the content can say (`herald review`). Stores at
+ * most CAP pointers into OUT (borrowed from SET) and returns how many values the
+ * slot has in all (0 when NAME is not a slot), so a caller can size OUT.
+ */
+size_t hr_intents_slot_values(const hr_intents *set, const char *name, const char **out, size_t cap);
+
+/*
+ * The phrases of slot NAME that stand for VALUE, normalised as questions are
+ * (hr_text_normalize), longest first once SET is compiled; PREFIX[i] (when
+ * PREFIX is not NULL) is 1 for a phrase written with a trailing '*', which
+ * matches any word that starts so. Stores at most CAP entries and returns how
+ * many there are in all. The strings are borrowed from SET.
+ */
+size_t hr_intents_slot_phrases(const hr_intents *set, const char *name, const char *value, const char **out,
+			       int *prefix, size_t cap);
+
+/*
+ * The slots intent IN can fill: its `needs` first, then every slot its patterns
+ * capture, each name once. SET must be compiled. Stores at most CAP names
+ * (borrowed from SET) in OUT and returns how many there are in all.
+ */
+size_t hr_intents_intent_slots(const hr_intents *set, const struct hr_intent *in, const char **out, size_t cap);
+
 /* Returns the value of slot NAME in C, or NULL. */
 const char *hr_candidate_slot(const struct hr_candidate *c, const char *name);
 

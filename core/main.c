@@ -21,6 +21,7 @@ static void usage(FILE *f)
 		"  serve   run the daemon in the foreground (WebSocket and HTTP)\n"
 		"  ask     answer one question from the local intents and plugins\n"
 		"  check   load all content and verify that every example routes to its intent\n"
+		"  review  write one HTML page of everything herald can say, for clinicians to sign off\n"
 		"  test    run the test cases written beside the plugins (plugins/NAME.tests)\n"
 		"  new     write a working plugin, intents and tests file for a new topic\n"
 		"  report  list questions that reached the fallback (report unanswered)\n"
@@ -60,6 +61,8 @@ int main(int argc, char **argv)
 		return hr_cmd_ask(argc - 1, argv + 1);
 	if (strcmp(cmd, "check") == 0)
 		return hr_cmd_check(argc - 1, argv + 1);
+	if (strcmp(cmd, "review") == 0)
+		return hr_cmd_review(argc - 1, argv + 1);
 	if (strcmp(cmd, "test") == 0)
 		return hr_cmd_test(argc - 1, argv + 1);
 	if (strcmp(cmd, "report") == 0)

@@ -40,6 +40,8 @@ struct plugin {
 	int dispatch_ref; /* registry ref of the SDK's dispatcher */
 	int handlers_ref; /* registry ref of the handlers table */
 	char reviewed[16], review_by[16];
+	char reviewed_by[128]; /* who reviewed it, as herald.about gave it */
+	char title[128];
 	char **handlers;
 	size_t nhandlers;
 	/* Budget of the call in progress. */
@@ -483,7 +485,11 @@ int hr_plugins_add_file(hr_plugins *set, const char *path, hr_diag_fn diag, void
 	snprintf(p->reviewed, sizeof(p->reviewed), "%s", lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
 	lua_getfield(L, 4, "review_by");
 	snprintf(p->review_by, sizeof(p->review_by), "%s", lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
-	lua_pop(L, 2);
+	lua_getfield(L, 4, "reviewed_by");
+	snprintf(p->reviewed_by, sizeof(p->reviewed_by), "%s", lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
+	lua_getfield(L, 4, "title");
+	snprintf(p->title, sizeof(p->title), "%s", lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
+	lua_pop(L, 4);
 	lua_pushnil(L);
 	while (lua_next(L, 3)) {
 		lua_pop(L, 1);
@@ -574,6 +580,8 @@ int hr_plugins_info(const hr_plugins *set, size_t i, struct hr_plugin_info *out)
 	out->path = p->path;
 	out->reviewed = p->reviewed;
 	out->review_by = p->review_by;
+	out->reviewed_by = p->reviewed_by;
+	out->title = p->title;
 	out->nhandlers = p->nhandlers;
 	out->handlers = (const char *const *)p->handlers;
 	out->memory_bytes = p->mem;

@@ -41,6 +41,8 @@ struct hr_plugin_info {
 	const char *path;
 	const char *reviewed;  /* "YYYY-MM-DD" or "" when the plugin did not say */
 	const char *review_by; /* "YYYY-MM-DD" or "" */
+	const char *reviewed_by; /* who last reviewed it (herald.about), or "" */
+	const char *title;       /* herald.about's title, or "" */
 	size_t nhandlers;
 	const char *const *handlers; /* intent names it answers */
 	size_t memory_bytes; /* what its state uses now */

@@ -18,7 +18,7 @@ local TEXT_MAX = host.text_max
 local api = {}
 local handlers = {}  -- intent name -> function(q) returning an answer table
 local sources = {}   -- source id -> { title, publisher, url }
-local meta = { reviewed = "", review_by = "", title = "" }
+local meta = { reviewed = "", review_by = "", reviewed_by = "", title = "" }
 
 local function fail(level, fmt, ...)
   error(format(fmt, ...), level + 1)
@@ -30,8 +30,10 @@ local function check_date(s, what)
   end
 end
 
---- Describes the plugin: herald.about{ title = "...", reviewed = "2026-11-20", review_by = "2027-11-20" }.
--- `reviewed` is when a person last checked the content against its sources;
+--- Describes the plugin: herald.about{ title = "...", reviewed = "2026-11-20",
+-- reviewed_by = "Name, role", review_by = "2027-11-20" }.
+-- `reviewed` is when a person last checked the content against its sources and
+-- `reviewed_by` who that was (shown in `herald review`, the book clinicians sign);
 -- `review_by` (default: a year later) is when `herald check` starts to flag it.
 function api.about(t)
   if type(t) ~= "table" then fail(2, "herald.about expects a table") end
@@ -44,7 +46,60 @@ function api.about(t)
     local y, rest = match(t.reviewed, "^(%d%d%d%d)(.*)$")
     meta.review_by = tostring(tonumber(y) + 1) .. rest
   end
+  if t.reviewed_by ~= nil then
+    if type(t.reviewed_by) ~= "string" or #t.reviewed_by > 120 then
+      fail(2, "reviewed_by must be a string of at most 120 characters")
+    end
+    meta.reviewed_by = t.reviewed_by
+  end
   meta.title = t.title or ""
+end
+
+--- Facts that belong to one value of a slot, most often one drug:
+--   local LUNG = herald.facts("drug", { t_dxd = { "sentence", ... }, t_dm1 = "sentence" })
+--   LUNG:get(q)      -- the facts for q:slot("drug"), or nil
+--   LUNG:of("t_dm1") -- the facts for one value, or nil
+-- Every entry is fixed text written for its own key: functions (which could
+-- put one drug's name into another drug's sentence) are refused at load, so a
+-- drug's answer can only ever carry sentences written for that drug.
+local Facts = {}
+Facts.__index = Facts
+
+function api.facts(slot, t)
+  if type(slot) ~= "string" or type(t) ~= "table" then
+    fail(2, "herald.facts expects a slot name and a table of facts")
+  end
+  local by = {}
+  for key, v in pairs(t) do
+    if type(key) ~= "string" then fail(2, "herald.facts: keys are slot values (strings)") end
+    if type(v) == "string" then v = { v } end
+    if type(v) ~= "table" or #v == 0 then
+      fail(2, "herald.facts: the facts for %s must be a sentence or a list of sentences", key)
+    end
+    local copy = {}
+    for i, sentence in ipairs(v) do
+      if type(sentence) ~= "string" or sentence == "" then
+        fail(2, "herald.facts: %s[%d] must be a non-empty string", key, i)
+      end
+      copy[i] = sentence
+    end
+    by[key] = copy
+  end
+  return setmetatable({ slot = slot, by = by }, Facts)
+end
+
+-- A fresh copy each time, so an answer that adds to its list cannot change
+-- what the next answer gets.
+function Facts:of(value)
+  local v = value and self.by[value]
+  if not v then return nil end
+  local copy = {}
+  for i, sentence in ipairs(v) do copy[i] = sentence end
+  return copy
+end
+
+function Facts:get(q)
+  return self:of(q:slot(self.slot))
 end
 
 --- Registers a source once so answers can cite it by id:

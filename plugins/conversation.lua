@@ -1,6 +1,11 @@
 -- Conversation: greetings, thanks, goodbyes, what herald can do, and the fallback.
 herald.about { title = "Conversation", reviewed = "2026-11-22" }
 
+-- Even a greeting says where herald's information comes from.
+herald.source("nci-breast", { title = "Breast Cancer, Patient Version", publisher = "National Cancer Institute",
+  url = "https://www.cancer.gov/types/breast" })
+local ABOUT = { "nci-breast" }
+
 local topics = {
   "What does HER2-positive mean?",
   "How is HER2-positive breast cancer treated?",
@@ -10,16 +15,19 @@ local topics = {
 herald.answer("conversation.greeting", {
   text = "Hello. I can help with questions about HER2-positive breast cancer: tests, treatments, "
       .. "side effects and support. What would you like to ask?",
+  sources = ABOUT,
   suggest = topics,
 })
 
 herald.answer("conversation.thanks", {
   text = "You're welcome. I'm glad it helped. Ask me anything else you want to know.",
+  sources = ABOUT,
   suggest = topics,
 })
 
 herald.answer("conversation.goodbye", {
   text = "Take care. I'm glad to help any time you have a question about HER2-positive breast cancer.",
+  sources = ABOUT,
   suggest = topics,
 })
 
@@ -29,6 +37,7 @@ herald.answer("conversation.capabilities", {
     "You can ask me about HER2 tests, treatment and drugs, side effects, daily life, and where to find support.",
     "I can't give personal medical advice. Your care team knows your case best.",
   },
+  sources = ABOUT,
   suggest = {
     "What does HER2-positive mean?",
     "What are the side effects of Herceptin?",

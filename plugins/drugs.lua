@@ -1,83 +1,128 @@
--- Drugs and named regimens for HER2-positive breast cancer, by aspect.
--- One data table per drug (DRUGS) and per regimen (REGIMENS); every drug.* and
--- regimen.* intent is answered from them. Facts checked against the US labels
--- (DailyMed), the American Cancer Society and the National Cancer Institute.
-herald.about { title = "HER2 drugs and regimens", reviewed = "2026-11-22" }
+-- The drugs of HER2-positive breast cancer care, one entry per drug, and the
+-- named regimens. Every drug.* and regimen.* intent is answered from DRUGS and
+-- REGIMENS. Facts come from the US labels (DailyMed, Drugs@FDA), FDA approval
+-- notices, the trial records on ClinicalTrials.gov, the American Cancer
+-- Society, the National Cancer Institute, Cancer.Net and the NCCN patient guides.
+--
+-- Composition is safe by construction: every sentence that states a fact about
+-- a drug lives in that drug's own entry and names it; the shared sentences
+-- (GENERAL, NEXT) name no drug at all. Nothing is ever built by putting a drug's
+-- name into a sentence written for another (`herald review --check` fails if a
+-- drug's answer names another drug it does not relate to, or shares a figure).
+herald.about {
+  title = "HER2, chemotherapy and hormone drugs",
+  reviewed = "2026-12-06",
+  reviewed_by = "herald content team, from FDA labels and approval notices (awaiting clinician sign-off)",
+}
 
 local function src(id, title, publisher, url)
   herald.source(id, { title = title, publisher = publisher, url = url })
 end
 
-local function label(id, brand)
-  src("label-" .. id, brand .. " prescribing information", "DailyMed, US National Library of Medicine",
-    "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=" .. brand:upper():gsub(" ", "+"))
+local DM = "DailyMed, US National Library of Medicine"
+local FDA = "US Food and Drug Administration"
+local function dailymed(id, title, setid)
+  src(id, title, DM, "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=" .. setid)
+end
+local function drugsfda(id, title, appl)
+  src(id, title .. " (Drugs@FDA: labels and approval history)", FDA,
+    "https://www.accessdata.fda.gov/scripts/cder/daf/index.cfm?event=overview.process&ApplNo=" .. appl)
 end
 
-src("acs-targeted", "Targeted Drug Therapy for Breast Cancer", "American Cancer Society",
-  "https://www.cancer.org/cancer/types/breast-cancer/treatment/targeted-therapy-for-breast-cancer.html")
-src("acs-chemo", "Chemotherapy for Breast Cancer", "American Cancer Society",
-  "https://www.cancer.org/cancer/types/breast-cancer/treatment/chemotherapy-for-breast-cancer.html")
-src("acs-hormone", "Hormone Therapy for Breast Cancer", "American Cancer Society",
-  "https://www.cancer.org/cancer/types/breast-cancer/treatment/hormone-therapy-for-breast-cancer.html")
-src("acs-bone", "Bone-Directed Therapy for Breast Cancer", "American Cancer Society",
-  "https://www.cancer.org/cancer/types/breast-cancer/treatment/bone-directed-therapy-for-breast-cancer.html")
-src("nci-drugs", "Drugs Approved for Breast Cancer", "National Cancer Institute",
-  "https://www.cancer.gov/about-cancer/treatment/drugs/breast")
-src("nci-pdq", "Breast Cancer Treatment (PDQ), Patient Version", "National Cancer Institute",
-  "https://www.cancer.gov/types/breast/patient/breast-treatment-pdq")
-src("ctgov-pyrotinib", "Pyrotinib studies", "ClinicalTrials.gov, US National Library of Medicine",
-  "https://clinicaltrials.gov/search?intr=pyrotinib")
+-- US labels: a DailyMed page where its set id is known, else the Drugs@FDA page.
+dailymed("label-trastuzumab", "Herceptin (trastuzumab) label", "492dbdb2-077e-4064-bff3-372d6af0a7a2")
+drugsfda("label-hylecta", "Herceptin Hylecta (trastuzumab and hyaluronidase)", "761106")
+dailymed("label-pertuzumab", "Perjeta (pertuzumab) label", "17f85d17-ab71-4f5b-9fe3-0b8c822f69ff")
+drugsfda("label-phesgo", "Phesgo (pertuzumab, trastuzumab and hyaluronidase)", "761170")
+dailymed("label-tdm1", "Kadcyla (ado-trastuzumab emtansine) label", "23f3c1f4-0fc8-4804-a9e3-04cf25dd302e")
+dailymed("label-tdxd", "Enhertu (fam-trastuzumab deruxtecan-nxki) label", "7e67e73e-ddf4-4e4d-8b50-09d7514910b6")
+drugsfda("label-tucatinib", "Tukysa (tucatinib)", "213411")
+drugsfda("label-lapatinib", "Tykerb (lapatinib)", "022059")
+dailymed("label-neratinib", "Nerlynx (neratinib) label", "d1e41dcf-e82a-47c2-a0ad-6c6eef621834")
+drugsfda("label-margetuximab", "Margenza (margetuximab)", "761150")
+dailymed("label-capecitabine", "Capecitabine label", "06a88b03-6c06-4dae-b3bc-1e8dd81c9067")
+dailymed("label-paclitaxel", "Paclitaxel label", "ea28753a-8631-460a-bfdc-b101eb8ac84a")
+dailymed("label-docetaxel", "Docetaxel label", "6b9999bb-869e-4d25-838c-23c3ab280044")
+dailymed("label-carboplatin", "Carboplatin label", "f91c48da-68d1-4aa7-89b8-d84a3e8b629b")
+dailymed("label-doxorubicin", "Doxorubicin label", "1fd148fb-0fbc-4b6f-b790-23546fb46a71")
+dailymed("label-epirubicin", "Epirubicin label", "0a03c798-a652-4895-b29c-3b521a89ba42")
+drugsfda("label-cyclophosphamide", "Cyclophosphamide", "212501")
+dailymed("label-tamoxifen", "Tamoxifen label", "1e6ff055-590c-41e6-9530-1fdf04cdbd02")
+dailymed("label-letrozole", "Letrozole label", "82b77d74-085f-45ac-a7dd-1f5c038bf406")
+dailymed("label-anastrozole", "Anastrozole label", "acbfaaa9-503c-4691-9828-76a7146ed6de")
+dailymed("label-exemestane", "Exemestane label", "cf066b7a-032a-416c-8d40-15ba581423e3")
+dailymed("label-goserelin", "Zoladex (goserelin) label", "294b168b-6e5f-4db9-bf70-d599271458b3")
+drugsfda("label-zoledronic", "Zometa (zoledronic acid)", "021223")
+drugsfda("label-denosumab", "Xgeva and Prolia (denosumab)", "125320")
 
-label("trastuzumab", "Herceptin")
-label("hylecta", "Herceptin Hylecta")
-label("pertuzumab", "Perjeta")
-label("phesgo", "Phesgo")
-label("tdm1", "Kadcyla")
-label("tdxd", "Enhertu")
-label("tucatinib", "Tukysa")
-label("lapatinib", "Tykerb")
-label("neratinib", "Nerlynx")
-label("margetuximab", "Margenza")
-label("capecitabine", "Xeloda")
-label("paclitaxel", "Paclitaxel")
-label("docetaxel", "Docetaxel")
-label("carboplatin", "Carboplatin")
-label("tamoxifen", "Tamoxifen")
-label("letrozole", "Letrozole")
-label("zoledronic", "Zoledronic acid")
-label("denosumab", "Xgeva")
+-- FDA approval notices and trial records, for what changed and when.
+src("fda-tdxd-early", "FDA approval of Enhertu for two uses in HER2-positive early-stage breast cancer (May 15, 2026)", FDA,
+  "https://www.fda.gov/drugs/resources-information-approved-drugs/fda-approves-two-separate-indications-fam-trastuzumab-deruxtecan-nxki-her2-positive-early-stage")
+src("fda-tdxd-ultralow", "FDA approval of Enhertu for HR-positive, HER2-low or HER2-ultralow cancer that has spread (January 27, 2025)", FDA,
+  "https://www.fda.gov/drugs/resources-information-approved-drugs/fda-approves-fam-trastuzumab-deruxtecan-nxki-unresectable-or-metastatic-hr-positive-her2-low-or-her2")
+src("fda-tdxd-db09", "FDA approval of Enhertu with pertuzumab as a first treatment when HER2-positive cancer has spread (December 15, 2025)", "CancerNetwork, reporting the FDA notice",
+  "https://www.cancernetwork.com/view/fda-approves-t-dxd-plus-pertuzumab-in-metastatic-her2-breast-cancer")
+src("ct-db05", "DESTINY-Breast05 (NCT04622319)", "ClinicalTrials.gov", "https://clinicaltrials.gov/study/NCT04622319")
+src("ct-db11", "DESTINY-Breast11 (NCT05113251)", "ClinicalTrials.gov", "https://clinicaltrials.gov/study/NCT05113251")
+src("ct-db09", "DESTINY-Breast09 (NCT04784715)", "ClinicalTrials.gov", "https://clinicaltrials.gov/study/NCT04784715")
+src("fda-biosimilars", "Biosimilar Product Information", FDA, "https://www.fda.gov/drugs/biosimilars/biosimilar-product-information")
+src("accc-poherdy", "FDA Approves New Interchangeable Biosimilar to Perjeta (November 13, 2025)", "Association of Cancer Care Centers",
+  "https://www.accc-cancer.org/state-societies/West-Virginia/corporate-members/industry-news/fda-approves-new-interchangeable-biosimilar-to-perjeta")
+src("herceptin-heart", "Heart monitoring during and after treatment", "Genentech (Herceptin patient site)",
+  "https://www.herceptin.com/patient/metastatic-breast-cancer/taking-herceptin/during-treatment.html")
+src("lactmed-tamoxifen", "Tamoxifen, Drugs and Lactation Database (LactMed)", "US National Library of Medicine",
+  "https://www.ncbi.nlm.nih.gov/books/NBK501106/")
+src("seed-her2", "Understanding HER2 positive Breast Cancer and its Treatment", "patient-education article (herald seed 003)")
+
+-- Plain-language overviews.
+local ACS_TX = "https://www.cancer.org/cancer/types/breast-cancer/treatment/"
+src("acs-targeted", "Targeted Drug Therapy for Breast Cancer", "American Cancer Society", ACS_TX .. "targeted-therapy-for-breast-cancer.html")
+src("acs-chemo", "Chemotherapy for Breast Cancer", "American Cancer Society", ACS_TX .. "chemotherapy-for-breast-cancer.html")
+src("acs-hormone", "Hormone Therapy for Breast Cancer", "American Cancer Society", ACS_TX .. "hormone-therapy-for-breast-cancer.html")
+src("acs-bone", "Bone-Directed Therapy for Breast Cancer", "American Cancer Society", ACS_TX .. "bone-directed-therapy-for-breast-cancer.html")
+src("nci-pdq", "Breast Cancer Treatment (PDQ), Patient Version", "National Cancer Institute", "https://www.cancer.gov/types/breast/patient/breast-treatment-pdq")
+src("cancernet-early", "Breast Cancer: Types of Treatment", "Cancer.Net, American Society of Clinical Oncology",
+  "https://www.cancer.net/cancer-types/breast-cancer/types-treatment")
+src("cancernet-mbc", "Breast Cancer, Metastatic: Types of Treatment", "Cancer.Net, American Society of Clinical Oncology",
+  "https://www.cancer.net/cancer-types/breast-cancer-metastatic/types-treatment")
+src("nccn-invasive", "NCCN Guidelines for Patients: Invasive Breast Cancer", "National Comprehensive Cancer Network",
+  "https://www.nccn.org/patients/guidelines/content/PDF/breast-invasive-patient.pdf")
+src("nccn-metastatic", "NCCN Guidelines for Patients: Metastatic Breast Cancer", "National Comprehensive Cancer Network",
+  "https://www.nccn.org/patients/guidelines/content/PDF/stage_iv_breast-patient.pdf")
+src("nci-pregnancy", "Fertility Issues in Girls and Women with Cancer", "National Cancer Institute",
+  "https://www.cancer.gov/about-cancer/treatment/side-effects/fertility-women")
 
 local function cap(s) return s:sub(1, 1):upper() .. s:sub(2) end
 
--- Shared sentences.
+-- Sentences that name no drug, shared by every drug's answers.
 local HEART_CALL = "Call your care team if you get short of breath, swollen ankles, fast weight gain or a racing heartbeat."
 local HEART_SCANS = "You get a heart scan, an echo or MUGA, before you start and about every three months."
 local FEVER_CALL = "Call your care team at once for a fever of 100.4 F (38 C) or higher, or chills."
 local AS_LONG = "It stops if the cancer grows or the side effects get too hard."
 
 -- kind: antibody, adc (antibody-drug conjugate), tki (HER2 pill), chemo, hormone, bone.
+-- dose_by: weight, fixed_shot, fixed_iv, pill, bsa (body surface area), kidney, shot.
 local DRUGS = {}
 
 DRUGS.trastuzumab = {
-  name = "trastuzumab (Herceptin)", short = "Herceptin", kind = "antibody",
+  name = "trastuzumab (Herceptin)", short = "Herceptin", kind = "antibody", dose_by = "weight",
   what = {
     "Trastuzumab (Herceptin) is a targeted drug called a monoclonal antibody.",
-    "It locks onto the HER2 protein on cancer cells and blocks their growth signals.",
-    "It also helps your immune system find those cells.",
-    "It was the first HER2 drug, approved in 1998. It is not chemo.",
-    "Biosimilars such as Ogivri, Kanjinti, Trazimera, Herzuma, Ontruzant and Hercessi work the same way.",
+    "It locks onto the HER2 protein on cancer cells and blocks their growth signals. It also helps your immune system find those cells.",
+    "Trastuzumab was the first HER2 drug, approved in 1998. It is not chemo.",
+    "Near copies of it, called biosimilars, work the same way. They include Ogivri, Kanjinti, Trazimera, Herzuma, Ontruzant and Hercessi.",
   },
   used_for = {
-    "Trastuzumab (Herceptin) is used for HER2-positive breast cancer at every stage.",
-    "In early cancer, it is given with chemo before or after surgery.",
-    "In cancer that has spread, it is often part of THP, with pertuzumab and a taxane.",
+    "Trastuzumab (Herceptin) is used for HER2-positive invasive breast cancer, both early cancer and cancer that has spread.",
+    "In early cancer, trastuzumab is given with chemo before or after surgery. It is not a usual treatment for DCIS, the non-invasive kind.",
+    "When the cancer has spread, trastuzumab is often part of THP, with pertuzumab (Perjeta) and a taxane.",
     "It is not used for HER2-negative or HER2-low cancer. Your care team decides where it fits.",
   },
   given = {
     "Trastuzumab (Herceptin) is usually given as an IV infusion into a vein.",
     "The first infusion takes about 90 minutes. Later ones take about 30 minutes.",
     "It is often given every three weeks, or once a week with some chemo.",
-    "Herceptin Hylecta is the same drug as a shot under the skin. A nurse gives both forms.",
+    "Herceptin Hylecta is trastuzumab as a shot under the skin. A nurse gives both forms.",
   },
   duration = {
     "For early breast cancer, trastuzumab (Herceptin) is usually given for about a year (12 months) in total.",
@@ -88,7 +133,7 @@ DRUGS.trastuzumab = {
   side_effects = {
     "Trastuzumab (Herceptin) is usually easier than chemo.",
     "Chills, fever or a headache can happen during the first infusion. Tiredness and diarrhea can also happen.",
-    "The key risk is to the heart. It can weaken the heart's pumping.",
+    "The key risk of trastuzumab is to the heart. It can weaken the heart's pumping.",
     HEART_SCANS,
     HEART_CALL,
   },
@@ -96,16 +141,32 @@ DRUGS.trastuzumab = {
     "No. Trastuzumab (Herceptin) is not chemotherapy.",
     "It is a targeted antibody that locks onto the HER2 protein.",
     "It is often given with chemo, so people mix them up.",
-    "Hair loss and most nausea come from the chemo, not from Herceptin.",
+    "Hair loss and most nausea come from the chemo, not from trastuzumab.",
+  },
+  warnings = {
+    "The US label for trastuzumab (Herceptin) has a boxed warning, its strongest kind, for four risks: a weaker heart, serious infusion reactions, lung damage, and harm to an unborn baby.",
+    "Your heart is checked with a scan before, during and after treatment. Lung damage is rare, but it can be serious.",
+    "Call your care team for shortness of breath, swollen ankles, a new cough, or if you might be pregnant.",
+  },
+  dose = {
+    "Trastuzumab (Herceptin) by IV is dosed by weight. The first dose is bigger, then a smaller dose follows every week or every three weeks.",
+  },
+  pregnancy = {
+    "Trastuzumab (Herceptin) can harm an unborn baby, mainly by lowering the fluid around it.",
+    "The label says to avoid pregnancy during treatment and for 7 months after the last dose.",
+  },
+  breastfeeding = {
+    "Breastfeeding is not advised during trastuzumab (Herceptin) treatment.",
+    "Trastuzumab takes about 7 months to leave the body, so your team weighs that time before you start again.",
   },
   sources = { "label-trastuzumab", "acs-targeted" },
 }
 
 DRUGS.herceptin_hylecta = {
-  name = "trastuzumab and hyaluronidase (Herceptin Hylecta)", short = "Herceptin Hylecta", kind = "antibody",
+  name = "trastuzumab and hyaluronidase (Herceptin Hylecta)", short = "Herceptin Hylecta", kind = "antibody", dose_by = "fixed_shot",
   what = {
     "Herceptin Hylecta is trastuzumab given as a shot under the skin instead of an IV.",
-    "It has the same antibody as Herceptin, mixed with an enzyme called hyaluronidase.",
+    "Herceptin Hylecta has the same antibody as Herceptin, mixed with an enzyme called hyaluronidase.",
     "The enzyme helps the drug spread under the skin.",
     "It works the same way, for the same HER2-positive cancers.",
   },
@@ -132,28 +193,48 @@ DRUGS.herceptin_hylecta = {
     "It can affect the heart. " .. HEART_SCANS,
     HEART_CALL,
   },
+  chemo = {
+    "No. Herceptin Hylecta is not chemo.",
+    "Herceptin Hylecta is the antibody trastuzumab, given as a shot.",
+    "Hair loss and most nausea come from chemo given with it.",
+  },
+  warnings = {
+    "The label for Herceptin Hylecta has a boxed warning for a weaker heart, lung damage, and harm to an unborn baby. Herceptin Hylecta has the same risks as IV trastuzumab.",
+    "Heart scans are done before and during treatment. Reactions can happen at the shot spot or in the whole body.",
+    "Call your care team for shortness of breath, swelling, a new cough, or if you might be pregnant.",
+  },
+  dose = {
+    "Herceptin Hylecta is a set dose, the same for everyone. It is not worked out from your weight.",
+  },
+  pregnancy = {
+    "Herceptin Hylecta can harm an unborn baby, like IV trastuzumab.",
+    "Pregnancy should be avoided during treatment and for 7 months after the last dose.",
+  },
+  breastfeeding = {
+    "Breastfeeding is not advised during Herceptin Hylecta treatment.",
+    "The trastuzumab in Herceptin Hylecta takes about 7 months to clear, so ask your team when it would be safe.",
+  },
   sources = { "label-hylecta", "acs-targeted" },
 }
 
 DRUGS.pertuzumab = {
-  name = "pertuzumab (Perjeta)", short = "Perjeta", kind = "antibody",
+  name = "pertuzumab (Perjeta)", short = "Perjeta", kind = "antibody", dose_by = "fixed_iv",
   what = {
-    "Pertuzumab (Perjeta) is a monoclonal antibody that targets HER2.",
-    "It binds a different part of the HER2 protein than trastuzumab does.",
-    "Using both drugs blocks HER2 more fully. This is called dual HER2 blockade.",
-    "It is always given with trastuzumab (Herceptin), and often with chemo.",
+    "Pertuzumab (Perjeta) is an antibody that targets HER2.",
+    "It grabs a different part of HER2 than trastuzumab does. Using both drugs blocks HER2 more fully.",
+    "Pertuzumab is given with trastuzumab (Herceptin), and often with chemo.",
+    "A near copy of pertuzumab, called Poherdy, was approved in the US in 2025.",
   },
   used_for = {
     "Pertuzumab (Perjeta) is used with trastuzumab for HER2-positive breast cancer.",
-    "Before surgery, it helps shrink larger cancers, or cancers in the lymph nodes.",
-    "After surgery, it may be added when the risk of return is higher.",
-    "For cancer that has spread, it is part of THP, the usual first treatment.",
+    "Before surgery, it helps shrink larger cancers, or cancers in the lymph nodes. After surgery, it may be added when the risk of return is higher.",
+    "For cancer that has spread, pertuzumab is part of THP. Pertuzumab can also be given with T-DXd (Enhertu) as a first treatment.",
   },
   given = {
     "Pertuzumab (Perjeta) is given as an IV infusion every three weeks.",
     "The first dose takes about an hour. Later doses take 30 to 60 minutes.",
-    "It is given on the same day as trastuzumab.",
-    "Phesgo puts both drugs in one shot under the skin. Ask if that suits you.",
+    "Pertuzumab is given on the same day as trastuzumab.",
+    "Phesgo puts pertuzumab and trastuzumab in one shot under the skin. Ask if that suits you.",
   },
   duration = {
     "In early breast cancer, pertuzumab (Perjeta) is usually given for up to a year, with trastuzumab.",
@@ -163,7 +244,7 @@ DRUGS.pertuzumab = {
   side_effects = {
     "Diarrhea is the most common side effect of pertuzumab (Perjeta).",
     "Rash, tiredness and nausea can also happen. Hair loss and low blood counts mostly come from the chemo given with it.",
-    "With trastuzumab, it can affect the heart, so you get heart scans (echo or MUGA).",
+    "With trastuzumab, pertuzumab can affect the heart, so you get heart scans (echo or MUGA).",
     "Call your care team if diarrhea lasts more than a day, or if you get short of breath or swollen ankles.",
   },
   chemo = {
@@ -171,14 +252,30 @@ DRUGS.pertuzumab = {
     "It is a targeted antibody that blocks HER2.",
     "It is often given with chemo, which causes most hair loss and nausea.",
   },
+  warnings = {
+    "The label for pertuzumab (Perjeta) has a boxed warning for a weaker heart and for harm to an unborn baby.",
+    "It can also cause infusion and allergic reactions, so you are watched during and after each dose.",
+    "Call your care team for shortness of breath, swollen ankles, fast weight gain, or if you might be pregnant.",
+  },
+  dose = {
+    "Pertuzumab (Perjeta) is a set dose, not worked out from weight. The first dose is bigger, then a smaller dose follows every three weeks.",
+  },
+  pregnancy = {
+    "Pertuzumab (Perjeta) can harm an unborn baby.",
+    "When pertuzumab is given with trastuzumab, pregnancy should be avoided during treatment and for 7 months after the last dose.",
+  },
+  breastfeeding = {
+    "Breastfeeding is not advised while you get pertuzumab (Perjeta).",
+    "Pertuzumab and trastuzumab stay in the body for months, so your team weighs about 7 months after the last dose.",
+  },
   sources = { "label-pertuzumab", "acs-targeted" },
 }
 
 DRUGS.phesgo = {
-  name = "Phesgo (pertuzumab, trastuzumab and hyaluronidase)", short = "Phesgo", kind = "antibody",
+  name = "Phesgo (pertuzumab, trastuzumab and hyaluronidase)", short = "Phesgo", kind = "antibody", dose_by = "fixed_shot",
   what = {
     "Phesgo puts pertuzumab (Perjeta) and trastuzumab (Herceptin) into one shot under the skin.",
-    "It also has hyaluronidase, an enzyme that helps the drugs spread under the skin.",
+    "Phesgo also has hyaluronidase, an enzyme that helps the drugs spread under the skin.",
     "It works the same way as the two IV drugs. It is a targeted therapy, not chemo.",
   },
   used_for = {
@@ -203,21 +300,41 @@ DRUGS.phesgo = {
     "It can affect the heart, so you get heart scans (echo or MUGA) before and during treatment.",
     "Call your care team for diarrhea that won't stop, shortness of breath or swollen ankles.",
   },
+  chemo = {
+    "No. Phesgo is not chemo.",
+    "Phesgo holds two antibodies, pertuzumab and trastuzumab.",
+    "Chemo is often given with it, and causes most hair loss.",
+  },
+  warnings = {
+    "The label for Phesgo has a boxed warning for a weaker heart, harm to an unborn baby, and lung damage.",
+    "Allergic and shot-spot reactions can happen, so you are watched after each dose. Heart scans are done before and during treatment.",
+    "Call your care team for shortness of breath, swelling, a new cough, or if you might be pregnant.",
+  },
+  dose = {
+    "Phesgo is a set dose, the same for everyone. The first shot is bigger, then a smaller shot follows every three weeks.",
+  },
+  pregnancy = {
+    "Phesgo can harm an unborn baby.",
+    "Pregnancy should be avoided during Phesgo treatment and for 7 months after the last dose.",
+  },
+  breastfeeding = {
+    "Breastfeeding is not advised during Phesgo treatment.",
+    "The drugs in Phesgo take about 7 months to clear, so ask your team when it would be safe.",
+  },
   sources = { "label-phesgo", "acs-targeted" },
 }
 
 DRUGS.t_dm1 = {
-  name = "T-DM1 (Kadcyla)", short = "Kadcyla", kind = "adc",
+  name = "T-DM1 (Kadcyla)", short = "Kadcyla", kind = "adc", dose_by = "weight",
   what = {
     "T-DM1 (Kadcyla) joins a HER2 antibody to a chemo drug. Its full name is ado-trastuzumab emtansine.",
     "The antibody part finds HER2-positive cells. It brings the chemo part, emtansine, right to them.",
-    "It is a different drug from Herceptin and from Enhertu (T-DXd).",
+    "T-DM1 (Kadcyla) is a different drug from Herceptin and from Enhertu (T-DXd).",
   },
   used_for = {
-    "T-DM1 (Kadcyla) has two main uses.",
-    "After surgery, when some cancer remains after treatment given before surgery (residual disease). In the KATHERINE trial, this cut the risk of the cancer coming back.",
-    "For metastatic cancer, after trastuzumab and a taxane. Today it is often used after Enhertu.",
-    "Your care team decides when it fits.",
+    "T-DM1 (Kadcyla) is used after surgery when some cancer is left after treatment given before surgery. This is called residual disease. In the KATHERINE trial, it cut the risk of the cancer coming back by about half.",
+    "In May 2026, the FDA also approved T-DXd (Enhertu) for residual disease, after the DESTINY-Breast05 trial found it worked better than T-DM1 (Kadcyla) for people at higher risk. Your team weighs the two.",
+    "T-DM1 (Kadcyla) is also used when cancer has spread, often after T-DXd (Enhertu).",
   },
   given = {
     "T-DM1 (Kadcyla) is given as an IV infusion every three weeks.",
@@ -238,24 +355,38 @@ DRUGS.t_dm1 = {
   chemo = {
     "Partly. T-DM1 (Kadcyla) is an antibody with a chemo drug attached.",
     "The antibody carries the chemo mainly to HER2-positive cells.",
-    "So its side effects are often milder than standard chemo. It is not the same as Herceptin.",
+    "So its side effects are often milder than standard chemo. T-DM1 (Kadcyla) is not the same as Herceptin.",
   },
-  sources = { "label-tdm1", "acs-targeted" },
+  warnings = {
+    "The label for T-DM1 (Kadcyla) has boxed warnings for liver damage, a weaker heart, and harm to an unborn baby. T-DM1 (Kadcyla) must not be swapped with trastuzumab.",
+    "It can also lower platelets, cause bleeding, harm nerves, and, rarely, inflame the lungs. You get liver tests before each dose, and heart scans.",
+    "Call your care team for yellow skin or eyes, dark urine, unusual bleeding or bruising, shortness of breath, or a new cough.",
+  },
+  dose = {
+    "T-DM1 (Kadcyla) is dosed by weight, every three weeks. It may be lowered if liver tests, platelets or nerve problems call for it.",
+  },
+  pregnancy = {
+    "T-DM1 (Kadcyla) can harm an unborn baby.",
+    "Women should avoid pregnancy during treatment and for 7 months after the last dose. Men with a partner who could get pregnant should use birth control for 4 months after.",
+  },
+  breastfeeding = {
+    "Do not breastfeed during T-DM1 (Kadcyla) treatment, or for 7 months after the last dose.",
+  },
+  sources = { "label-tdm1", "fda-tdxd-early", "acs-targeted" },
 }
 
 DRUGS.t_dxd = {
-  name = "T-DXd (Enhertu)", short = "Enhertu", kind = "adc",
+  name = "T-DXd (Enhertu)", short = "Enhertu", kind = "adc", dose_by = "weight",
   what = {
     "T-DXd (Enhertu) is an antibody-drug conjugate. Its full name is fam-trastuzumab deruxtecan.",
     "It joins a HER2 antibody to a strong chemo drug called deruxtecan.",
     "It carries the chemo to HER2 cells, and it can also reach cancer cells nearby.",
-    "It is a different drug from Herceptin and from Kadcyla (T-DM1).",
+    "T-DXd (Enhertu) is a different drug from Herceptin and from Kadcyla (T-DM1).",
   },
   used_for = {
-    "T-DXd (Enhertu) is used for breast cancer that has spread or can't be removed by surgery.",
-    "It is the usual second treatment after THP. In the DESTINY-Breast03 trial, it worked better than T-DM1.",
-    "It can now be used first, with pertuzumab (the DESTINY-Breast09 trial).",
-    "It is also approved for HER2-low and HER2-ultralow cancer that has spread.",
+    "T-DXd (Enhertu) is used for HER2-positive cancer that has spread. T-DXd (Enhertu) can be the first treatment, with pertuzumab (Perjeta). Or it can come after THP: T-DXd (Enhertu) worked better than T-DM1 (Kadcyla) in the DESTINY-Breast03 trial.",
+    "Since May 2026, the FDA has also approved T-DXd (Enhertu) for early cancer: before surgery for stage 2 or 3 cancer, and after surgery when some cancer is left.",
+    "T-DXd (Enhertu) can also help HER2-low cancer that has spread. For HER2-ultralow, the cancer must also feed on hormones and have grown on hormone therapy.",
   },
   given = {
     "T-DXd (Enhertu) is given as an IV infusion every three weeks.",
@@ -263,13 +394,13 @@ DRUGS.t_dxd = {
     "You get anti-nausea medicine before each dose.",
   },
   duration = {
-    "T-DXd (Enhertu) is given as long as it keeps the cancer under control.",
-    AS_LONG,
+    "For cancer that has spread, T-DXd (Enhertu) is given as long as it keeps the cancer under control. " .. AS_LONG,
+    "In early cancer, it is given for a set number of doses, before or after surgery.",
     "Your care team checks your scans and how you feel to decide.",
   },
   side_effects = {
     "Nausea, tiredness and hair loss are common with T-DXd (Enhertu). Low blood counts can also happen.",
-    "The most serious risk is lung inflammation, called ILD or pneumonitis. It has a boxed warning.",
+    "The most serious risk is lung inflammation, called ILD or pneumonitis. It has a boxed warning because it can be fatal.",
     "Tell your care team at once about any new cough, shortness of breath or fever.",
     "Your team also checks your heart and may do lung scans.",
   },
@@ -277,29 +408,44 @@ DRUGS.t_dxd = {
     "Partly. T-DXd (Enhertu) is an antibody with a chemo drug attached.",
     "The antibody carries the chemo to HER2 cells.",
     "It can cause chemo-like side effects, such as nausea and hair loss.",
-    "It is not the same drug as Herceptin or Kadcyla.",
+    "T-DXd (Enhertu) is not the same drug as Herceptin or Kadcyla.",
   },
-  sources = { "label-tdxd", "acs-targeted" },
+  warnings = {
+    "The label for T-DXd (Enhertu) has two boxed warnings: lung inflammation (ILD), which can be fatal, and harm to an unborn baby.",
+    "It can also lower white blood cells, and it can weaken the heart, so you get blood tests and heart scans.",
+    "Tell your care team at once about a new or worse cough, shortness of breath or fever, even if it seems mild.",
+  },
+  dose = {
+    "T-DXd (Enhertu) is dosed by weight, every three weeks. The dose may be lowered or paused for side effects, such as lung or blood count problems.",
+  },
+  pregnancy = {
+    "T-DXd (Enhertu) can harm an unborn baby.",
+    "Women should avoid pregnancy during treatment and for 7 months after the last dose. Men with a partner who could get pregnant should use birth control for 4 months after.",
+  },
+  breastfeeding = {
+    "Do not breastfeed during T-DXd (Enhertu) treatment, or for 7 months after the last dose.",
+  },
+  sources = { "label-tdxd", "fda-tdxd-early", "fda-tdxd-db09", "fda-tdxd-ultralow" },
 }
 
 DRUGS.tucatinib = {
-  name = "tucatinib (Tukysa)", short = "Tukysa", kind = "tki",
+  name = "tucatinib (Tukysa)", short = "Tukysa", kind = "tki", dose_by = "pill",
   what = {
     "Tucatinib (Tukysa) is a targeted pill. It is a kind of drug called a kinase inhibitor.",
     "It blocks HER2 signals from inside the cancer cell.",
-    "It is taken with trastuzumab and capecitabine (Xeloda). This is the HER2CLIMB regimen.",
+    "Tucatinib (Tukysa) is taken with trastuzumab and capecitabine (Xeloda). This is the HER2CLIMB regimen.",
     "It can reach cancer in the brain.",
   },
   used_for = {
     "Tucatinib (Tukysa) is used for HER2-positive breast cancer that has spread.",
-    "It is taken with trastuzumab and capecitabine (Xeloda), after at least one earlier HER2 treatment.",
+    "Tucatinib is taken with trastuzumab and capecitabine (Xeloda), after at least one earlier HER2 treatment.",
     "It is a strong choice when cancer has spread to the brain.",
     "Your care team decides when it fits.",
   },
   given = {
     "Tucatinib (Tukysa) is a pill you take by mouth twice a day at home.",
-    "Capecitabine (Xeloda) is also a pill. It is often taken for two weeks, then one week off.",
-    "Trastuzumab is given by IV or as a shot every three weeks.",
+    "Tucatinib is taken with capecitabine (Xeloda), also a pill, often for two weeks, then one week off.",
+    "Trastuzumab, the third drug with tucatinib, is given by IV or as a shot every three weeks.",
   },
   duration = {
     "Tucatinib (Tukysa) is taken as long as it keeps the cancer under control.",
@@ -308,25 +454,44 @@ DRUGS.tucatinib = {
   },
   side_effects = {
     "Diarrhea is the most common side effect of tucatinib (Tukysa).",
-    "Hand-foot syndrome is common too. It mostly comes from the capecitabine taken with it.",
+    "Hand-foot syndrome is common too, but it mostly comes from the capecitabine taken with tucatinib.",
     "It can affect the liver, so you will have regular blood tests.",
     "Call your care team for severe diarrhea, yellow skin or eyes, dark urine, or pain in the right side of your belly.",
+  },
+  chemo = {
+    "No. Tucatinib (Tukysa) is not chemo.",
+    "It is a targeted pill that blocks HER2 inside the cell.",
+    "Capecitabine, the pill taken with tucatinib, is chemo.",
+  },
+  warnings = {
+    "Tucatinib (Tukysa) has no boxed warning. Its label warns of severe diarrhea, which can lead to dehydration and kidney problems, and of liver damage.",
+    "Liver blood tests are done before you start and every three weeks. Tucatinib mixes badly with many other medicines, and it can harm an unborn baby.",
+    "Call your care team for diarrhea that does not settle, yellow skin or eyes, or dark urine.",
+  },
+  dose = {
+    "Tucatinib (Tukysa) is a set number of tablets twice a day. Your team may lower it for side effects, liver problems, or other medicines that interact.",
+  },
+  pregnancy = {
+    "Tucatinib (Tukysa) can harm an unborn baby.",
+    "Women, and men with a partner who could get pregnant, should use birth control during treatment and for 1 week after the last dose.",
+  },
+  breastfeeding = {
+    "Do not breastfeed while taking tucatinib (Tukysa), or for 1 week after the last dose.",
   },
   sources = { "label-tucatinib", "acs-targeted" },
 }
 
 DRUGS.lapatinib = {
-  name = "lapatinib (Tykerb)", short = "Tykerb", kind = "tki",
+  name = "lapatinib (Tykerb)", short = "Tykerb", kind = "tki", dose_by = "pill",
   what = {
-    "Lapatinib (Tykerb) is a targeted pill. It is a kinase inhibitor.",
-    "It blocks HER2 signals inside the cancer cell.",
-    "It is most often taken with the chemo pill capecitabine (Xeloda).",
+    "Lapatinib (Tykerb) is a targeted pill that you take at home.",
+    "It blocks HER2 signals inside the cancer cell. It is not chemo.",
+    "Lapatinib (Tykerb) is most often taken with a chemo pill, capecitabine (Xeloda).",
   },
   used_for = {
-    "Lapatinib (Tykerb) is used for HER2-positive breast cancer that has spread.",
-    "It is taken with capecitabine (Xeloda) after other HER2 drugs have been tried.",
-    "It can also be taken with letrozole, a hormone pill, if the cancer feeds on hormones.",
-    "Newer drugs are often tried first today.",
+    "Lapatinib (Tykerb) is a choice when HER2-positive cancer has spread.",
+    "Lapatinib is taken with capecitabine (Xeloda) after other HER2 drugs. Or, if the cancer feeds on hormones, lapatinib can go with letrozole.",
+    "Newer drugs are often tried first now.",
   },
   given = {
     "Lapatinib (Tykerb) is a pill you take once a day at home.",
@@ -339,24 +504,44 @@ DRUGS.lapatinib = {
   },
   side_effects = {
     "Diarrhea is the most common side effect of lapatinib (Tykerb). Rash is common too.",
-    "With capecitabine (Xeloda), hand-foot syndrome is common.",
+    "With capecitabine (Xeloda), lapatinib often causes hand-foot syndrome.",
     "It can affect the liver and the heart, so you get blood tests and heart checks.",
     "Call your care team for severe diarrhea, yellow skin or eyes, or shortness of breath.",
+  },
+  chemo = {
+    "No. Lapatinib (Tykerb) is not chemo.",
+    "It is a targeted pill that blocks HER2 inside the cell.",
+    "Lapatinib is often taken with capecitabine, which is a chemo pill.",
+  },
+  warnings = {
+    "The label for lapatinib (Tykerb) has a boxed warning for liver damage, which can be severe.",
+    "Lapatinib can also weaken the heart, cause severe diarrhea or skin reactions, change the heart rhythm, and, rarely, inflame the lungs. It can harm an unborn baby.",
+    "Call your care team for yellow skin or eyes, dark urine, diarrhea that will not settle, a new cough, or shortness of breath.",
+  },
+  dose = {
+    "Lapatinib (Tykerb) is a set number of tablets once a day. Your team may lower it for side effects or for other medicines that interact.",
+  },
+  pregnancy = {
+    "Lapatinib (Tykerb) can harm an unborn baby.",
+    "Women, and men with a partner who could get pregnant, should use birth control during treatment and for 1 week after the last dose.",
+  },
+  breastfeeding = {
+    "Do not breastfeed while taking lapatinib (Tykerb), or for 1 week after the last dose.",
   },
   sources = { "label-lapatinib", "acs-targeted" },
 }
 
 DRUGS.neratinib = {
-  name = "neratinib (Nerlynx)", short = "Nerlynx", kind = "tki",
+  name = "neratinib (Nerlynx)", short = "Nerlynx", kind = "tki", dose_by = "pill",
   what = {
-    "Neratinib (Nerlynx) is a targeted pill. It is a kinase inhibitor.",
-    "It blocks HER2 and related signals inside the cancer cell.",
-    "It is often taken for one extra year after trastuzumab (Herceptin) ends. This is called extended adjuvant therapy.",
+    "Neratinib (Nerlynx) is a targeted pill that you take at home.",
+    "It blocks HER2 signals inside the cancer cell.",
+    "Neratinib (Nerlynx) is often taken for one more year after trastuzumab (Herceptin) ends. It is not chemo.",
   },
   used_for = {
     "Neratinib (Nerlynx) has two main uses.",
-    "In early cancer, it is taken for a year after trastuzumab (Herceptin) ends. It lowers the risk of the cancer coming back, most of all when the cancer also feeds on hormones.",
-    "In cancer that has spread, it is taken with capecitabine (Xeloda) after two or more HER2 treatments.",
+    "In early cancer, neratinib is taken for a year after trastuzumab (Herceptin) ends. This lowers the chance that the cancer comes back. The gain is biggest when it also feeds on hormones.",
+    "When cancer has spread, neratinib goes with capecitabine (Xeloda), after two or more HER2 plans.",
   },
   given = {
     "Neratinib (Nerlynx) is a pill taken once a day with food.",
@@ -374,11 +559,31 @@ DRUGS.neratinib = {
     "It can also cause nausea, tiredness and liver changes, so you get blood tests.",
     "Call your care team for severe diarrhea, dizziness, not keeping fluids down, or yellow skin or eyes.",
   },
+  chemo = {
+    "No. Neratinib (Nerlynx) is not chemo.",
+    "It is a targeted pill that blocks HER2 inside the cell.",
+    "You take it at home.",
+  },
+  warnings = {
+    "Neratinib (Nerlynx) has no boxed warning. Its label warns most about diarrhea, which can be severe, and about liver damage.",
+    "Diarrhea is prevented from the first dose with medicine or a slow start. Neratinib mixes badly with some medicines, including some stomach-acid pills, and it can harm an unborn baby.",
+    "Call your care team for diarrhea with dizziness or fever, if you cannot keep fluids down, or for yellow skin or eyes.",
+  },
+  dose = {
+    "Neratinib (Nerlynx) is a set number of tablets once a day with food. Many people start lower and build up over two weeks, which eases diarrhea.",
+  },
+  pregnancy = {
+    "Neratinib (Nerlynx) can harm an unborn baby.",
+    "Women should use birth control during treatment and for 1 month after the last dose. Men with a partner who could get pregnant should use it for 3 months after.",
+  },
+  breastfeeding = {
+    "Do not breastfeed while taking neratinib (Nerlynx), or for 1 month after the last dose.",
+  },
   sources = { "label-neratinib", "acs-targeted" },
 }
 
 DRUGS.margetuximab = {
-  name = "margetuximab (Margenza)", short = "Margenza", kind = "antibody",
+  name = "margetuximab (Margenza)", short = "Margenza", kind = "antibody", dose_by = "weight",
   what = {
     "Margetuximab (Margenza) is an antibody that targets HER2, like trastuzumab.",
     "It was built to help the immune system attack cancer cells more strongly.",
@@ -402,19 +607,39 @@ DRUGS.margetuximab = {
     "It can weaken the heart, so you get heart scans (echo or MUGA) before and during treatment.",
     HEART_CALL,
   },
+  chemo = {
+    "No. Margetuximab (Margenza) is not chemo.",
+    "It is an antibody that targets HER2.",
+    "It is given with chemo, and the chemo causes most hair loss.",
+  },
+  warnings = {
+    "The label for margetuximab (Margenza) has a boxed warning for a weaker heart and for harm to an unborn baby.",
+    "Infusion reactions can happen, so you are watched during each dose. Heart scans are done before and during treatment.",
+    "Call your care team for shortness of breath, swollen ankles, fast weight gain, or if you might be pregnant.",
+  },
+  dose = {
+    "Margetuximab (Margenza) is dosed by weight, every three weeks.",
+  },
+  pregnancy = {
+    "Margetuximab (Margenza) can harm an unborn baby.",
+    "Women should use birth control during treatment and for 4 months after the last dose.",
+  },
+  breastfeeding = {
+    "Breastfeeding is not advised during margetuximab (Margenza) treatment. Ask your team how long to wait after the last dose; the label points to about 4 months.",
+  },
   sources = { "label-margetuximab", "acs-targeted" },
 }
 
 DRUGS.pyrotinib = {
-  name = "pyrotinib", short = "pyrotinib", kind = "tki",
+  name = "pyrotinib", short = "pyrotinib", kind = "tki", dose_by = "pill",
   what = {
     "Pyrotinib is a targeted pill that blocks HER2 inside cancer cells. It is a kinase inhibitor.",
-    "It is approved and used in China for HER2-positive breast cancer.",
+    "Pyrotinib is approved and used in China for HER2-positive breast cancer.",
     "It is not approved by the US FDA. Outside China, it is mainly given in clinical trials.",
   },
   used_for = {
     "In China, pyrotinib is used for HER2-positive breast cancer, most often when it has spread.",
-    "It is often given with capecitabine.",
+    "Pyrotinib is often given with capecitabine.",
     "In the US it is not FDA-approved, so it is only found in trials.",
   },
   given = {
@@ -427,23 +652,42 @@ DRUGS.pyrotinib = {
   },
   side_effects = {
     "Diarrhea is the main side effect of pyrotinib, as with other HER2 pills.",
-    "Hand-foot syndrome and mouth sores can happen when it is given with capecitabine.",
+    "Hand-foot syndrome and mouth sores can happen when pyrotinib is given with capecitabine.",
     "Call your care team for severe diarrhea, or if you can't keep fluids down.",
   },
-  sources = { "acs-targeted", "ctgov-pyrotinib" },
+  chemo = {
+    "No. Pyrotinib is not chemo.",
+    "It is a targeted pill that blocks HER2 inside the cell.",
+  },
+  warnings = {
+    "Pyrotinib has no US label, because it is not FDA-approved.",
+    "In studies, diarrhea was its main problem, sometimes severe. Liver tests and blood counts are checked.",
+    "If you take pyrotinib in a trial, the trial team gives you its safety sheet and a number to call.",
+  },
+  dose = {
+    "Pyrotinib is a set daily dose, chosen by the team that prescribes it or by the trial plan.",
+  },
+  pregnancy = {
+    "Pyrotinib is expected to harm an unborn baby, like other HER2 pills.",
+    "If you take pyrotinib, ask the prescribing or trial team how long to use birth control after the last dose.",
+  },
+  breastfeeding = {
+    "Breastfeeding is not advised while taking pyrotinib. Ask the prescribing or trial team how long to wait.",
+  },
+  sources = { "seed-her2", "acs-targeted" },
 }
 
 DRUGS.capecitabine = {
-  name = "capecitabine (Xeloda)", short = "Xeloda", kind = "chemo",
+  name = "capecitabine (Xeloda)", short = "Xeloda", kind = "chemo", dose_by = "bsa",
   what = {
-    "Capecitabine (Xeloda) is a chemo pill.",
+    "Capecitabine (Xeloda) is a chemo pill that you take at home.",
     "The body turns it into a chemo drug called 5-FU.",
-    "For HER2-positive cancer, it is often paired with a HER2 pill, such as tucatinib.",
+    "For HER2-positive cancer, capecitabine (Xeloda) is often taken with a HER2 pill, such as tucatinib. It is also used on its own.",
   },
   used_for = {
-    "Capecitabine (Xeloda) is mostly used when breast cancer has spread.",
-    "For HER2-positive cancer, it is taken with a HER2 drug. That may be tucatinib and trastuzumab, or lapatinib, or neratinib.",
-    "Your care team decides when it fits.",
+    "Capecitabine (Xeloda) is a chemo pill. It is mostly used when breast cancer has spread.",
+    "For HER2 cancer, it is taken with a HER2 drug. Capecitabine can go with tucatinib and trastuzumab. Or capecitabine can go with lapatinib or neratinib.",
+    "Your care team will tell you when it fits.",
   },
   given = {
     "Capecitabine (Xeloda) is a pill taken twice a day, within 30 minutes after a meal.",
@@ -461,15 +705,34 @@ DRUGS.capecitabine = {
     "Keep your hands and feet moist, and avoid heat and rubbing.",
     "Call your care team for severe diarrhea, blisters, pain that stops you walking or using your hands, or a fever.",
   },
+  chemo = {
+    "Yes. Capecitabine (Xeloda) is chemo in pill form.",
+    "The body turns it into a chemo drug called 5-FU.",
+  },
+  warnings = {
+    "Capecitabine (Xeloda) can make the blood thinner warfarin much stronger, which can cause serious bleeding. If you take warfarin, your blood clotting test (INR) is checked often.",
+    "People who lack an enzyme called DPD can have severe, even fatal, side effects from capecitabine. Ask whether a DPD test is right for you before you start.",
+    "Call your care team for severe diarrhea, vomiting, mouth sores that stop you eating, painful hands or feet, unusual bleeding, or a fever.",
+  },
+  dose = {
+    "Capecitabine (Xeloda) is worked out from your height and weight, then rounded to whole tablets. Kidney tests can lower it.",
+  },
+  pregnancy = {
+    "Capecitabine (Xeloda) can harm an unborn baby.",
+    "Women and men both need birth control during treatment and for some months after. The time differs for women and men, so ask your team.",
+  },
+  breastfeeding = {
+    "Do not breastfeed while taking capecitabine (Xeloda). Ask your team how long to wait after the last dose.",
+  },
   sources = { "label-capecitabine", "acs-chemo" },
 }
 
 DRUGS.paclitaxel = {
-  name = "paclitaxel (Taxol)", short = "paclitaxel", kind = "chemo",
+  name = "paclitaxel (Taxol)", short = "paclitaxel", kind = "chemo", dose_by = "bsa",
   what = {
     "Paclitaxel (Taxol) is a chemo drug. It is one of the taxanes.",
-    "It stops cancer cells from dividing.",
-    "For HER2-positive cancer, it is given with trastuzumab, and sometimes with pertuzumab.",
+    "It stops cancer cells from growing and dividing.",
+    "For HER2-positive cancer, paclitaxel (Taxol) is given with trastuzumab, and at times with pertuzumab.",
   },
   used_for = {
     "Paclitaxel (Taxol) is used for early breast cancer and for cancer that has spread.",
@@ -491,20 +754,39 @@ DRUGS.paclitaxel = {
     "Hair loss, tiredness and muscle aches are common. Low white blood cell counts raise the risk of infection.",
     "Tell your team early about numbness. " .. FEVER_CALL,
   },
+  chemo = {
+    "Yes. Paclitaxel (Taxol) is chemo.",
+    "It is a taxane. It stops cancer cells from dividing.",
+  },
+  warnings = {
+    "The label for paclitaxel (Taxol) has a boxed warning for severe allergic reactions and for low white blood cells.",
+    "You get medicines before each dose to prevent a reaction, and blood counts before each dose. Nerve damage in the hands and feet is also common.",
+    "Tell the nurse at once if you feel flushed, itchy or short of breath during the drip. " .. FEVER_CALL,
+  },
+  dose = {
+    "Paclitaxel (Taxol) is worked out from your height and weight (body surface area). It may be lowered for nerve damage or low blood counts.",
+  },
+  pregnancy = {
+    "Paclitaxel (Taxol) can harm an unborn baby.",
+    "Women and men both need birth control during treatment and for some months after. Ask your team how long for you.",
+  },
+  breastfeeding = {
+    "Do not breastfeed during paclitaxel (Taxol) treatment. Ask your team how long to wait after the last dose.",
+  },
   sources = { "label-paclitaxel", "acs-chemo" },
 }
 
 DRUGS.docetaxel = {
-  name = "docetaxel (Taxotere)", short = "docetaxel", kind = "chemo",
+  name = "docetaxel (Taxotere)", short = "docetaxel", kind = "chemo", dose_by = "bsa",
   what = {
     "Docetaxel (Taxotere) is a chemotherapy drug in the taxane group.",
     "It stops cancer cells from dividing.",
     "It is the T in TCHP, and often the taxane in THP.",
   },
   used_for = {
-    "Docetaxel (Taxotere) is used for early breast cancer and for cancer that has spread.",
-    "Before surgery, it is part of TCHP, with carboplatin, trastuzumab and pertuzumab.",
-    "For cancer that has spread, it is often the taxane in THP.",
+    "Docetaxel (Taxotere) is used for early cancer and for cancer that has spread.",
+    "Before surgery, docetaxel is part of TCHP. TCHP joins docetaxel with carboplatin, trastuzumab and pertuzumab.",
+    "When cancer has spread, docetaxel is often the T in THP. Your team decides if it fits you.",
   },
   given = {
     "Docetaxel (Taxotere) is given as an IV infusion every three weeks. It takes about one hour.",
@@ -520,19 +802,39 @@ DRUGS.docetaxel = {
     "It can also cause nerve tingling (neuropathy), nail changes, mouth sores and fluid build-up.",
     FEVER_CALL,
   },
+  chemo = {
+    "Yes. Docetaxel (Taxotere) is chemo.",
+    "Docetaxel is a taxane, like paclitaxel. It stops cancer cells from dividing.",
+    "Ask your team how it fits your plan.",
+  },
+  warnings = {
+    "The label for docetaxel (Taxotere) has a boxed warning. It names low white blood cells, severe allergic reactions, fluid build-up, and a higher risk of death in people with liver problems or at high doses.",
+    "Blood counts and liver tests are checked before each dose. Steroid pills around each dose help prevent reactions and swelling.",
+    "Call your care team for a fever of 100.4 F (38 C) or higher, swelling of the legs, or trouble breathing.",
+  },
+  dose = {
+    "Docetaxel (Taxotere) is worked out from your height and weight (body surface area). Liver tests and blood counts can lower it.",
+  },
+  pregnancy = {
+    "Docetaxel (Taxotere) can harm an unborn baby.",
+    "The label asks women to use birth control for 2 months after the last dose, and men with a partner who could get pregnant for 4 months after.",
+  },
+  breastfeeding = {
+    "Do not breastfeed during docetaxel (Taxotere) treatment. Ask your team how long to wait after the last dose.",
+  },
   sources = { "label-docetaxel", "acs-chemo" },
 }
 
 DRUGS.carboplatin = {
-  name = "carboplatin", short = "carboplatin", kind = "chemo",
+  name = "carboplatin", short = "carboplatin", kind = "chemo", dose_by = "kidney",
   what = {
     "Carboplatin is a chemotherapy drug from the platinum family.",
     "It damages the DNA of cancer cells so they can't divide.",
-    "With HER2-positive cancer, it is the C in TCHP.",
+    "With HER2-positive cancer, carboplatin is the C in TCHP.",
   },
   used_for = {
     "Carboplatin is used before surgery for HER2-positive breast cancer. It is part of TCHP.",
-    "That plan also has docetaxel, trastuzumab and pertuzumab.",
+    "With carboplatin, that plan also has docetaxel, trastuzumab and pertuzumab.",
     "It is also used for some other kinds of breast cancer.",
   },
   given = {
@@ -549,20 +851,185 @@ DRUGS.carboplatin = {
     "Nausea and tiredness are common. Anti-nausea medicine helps.",
     "Call your care team for a fever of 100.4 F (38 C) or higher, or unusual bleeding.",
   },
+  chemo = {
+    "Yes. Carboplatin is chemo.",
+    "It comes from the platinum group of drugs.",
+  },
+  warnings = {
+    "The label for carboplatin has a boxed warning for low blood counts, vomiting, and severe allergic reactions.",
+    "Allergic reactions are more likely after several doses. Blood counts are checked before each dose.",
+    "Tell the nurse at once about itching, flushing or trouble breathing during the drip. Call your care team for a fever or unusual bleeding.",
+  },
+  dose = {
+    "Carboplatin is not worked out from weight alone. It uses a formula based on how well your kidneys work, from a blood test.",
+  },
+  pregnancy = {
+    "Carboplatin can harm an unborn baby.",
+    "Use birth control during treatment and for some months after. Ask your team how long for you.",
+  },
+  breastfeeding = {
+    "Do not breastfeed during carboplatin treatment. Ask your team how long to wait after the last dose.",
+  },
   sources = { "label-carboplatin", "acs-chemo" },
 }
 
+DRUGS.doxorubicin = {
+  name = "doxorubicin (Adriamycin)", short = "doxorubicin", kind = "chemo", dose_by = "bsa",
+  what = {
+    "Doxorubicin (Adriamycin) is a chemo drug. It damages the DNA of cancer cells.",
+    "Its red color gives it the nickname red devil.",
+    "Doxorubicin (Adriamycin) is the A in AC. Doxorubicin is given with cyclophosphamide, the C. Then a taxane and HER2 drugs follow.",
+  },
+  used_for = {
+    "Doxorubicin (Adriamycin) is used for early breast cancer. It can come before or after surgery.",
+    "Doxorubicin is given with cyclophosphamide. The pair is called AC. After doxorubicin, paclitaxel with trastuzumab comes next.",
+    "Trastuzumab is not given at the same time as doxorubicin. Both can strain the heart. Many plans today leave out AC and give a lighter plan.",
+  },
+  given = {
+    "Doxorubicin (Adriamycin) is given into a vein, often through a port, over a few minutes.",
+    "It is usually given every two or three weeks, for 4 doses.",
+    "Your urine may turn red for a day or two. That is the drug's color and is harmless.",
+  },
+  duration = {
+    "Doxorubicin (Adriamycin) is usually given as 4 doses over 8 to 12 weeks.",
+    "Your care team sets your plan.",
+  },
+  side_effects = {
+    "Doxorubicin (Adriamycin) often causes hair loss, nausea, mouth sores and tiredness. It lowers blood counts.",
+    "Doxorubicin can weaken the heart, sometimes years later, so heart scans are done.",
+    FEVER_CALL,
+  },
+  chemo = {
+    "Yes. Doxorubicin (Adriamycin) is chemo.",
+    "It is a strong one, known for its red color.",
+  },
+  warnings = {
+    "The label for doxorubicin (Adriamycin) has a boxed warning. It names heart damage, which grows with the total dose and can show up years later, and serious skin damage if the drug leaks out of the vein.",
+    "It also names low blood counts and a small risk of a later blood cancer. That is why you get heart scans, blood counts, and a lifetime limit on the dose.",
+    "Tell the nurse at once about pain or burning at the drip site. Call your care team for a fever, shortness of breath or swollen ankles.",
+  },
+  dose = {
+    "Doxorubicin (Adriamycin) is worked out from your height and weight (body surface area). There is also a lifetime limit, to protect the heart.",
+  },
+  pregnancy = {
+    "Doxorubicin (Adriamycin) can harm an unborn baby.",
+    "Women and men both need birth control during treatment and for some months after. Ask your team how long for you.",
+  },
+  breastfeeding = {
+    "Do not breastfeed during doxorubicin (Adriamycin) treatment. Ask your team how long to wait after the last dose.",
+  },
+  sources = { "label-doxorubicin", "acs-chemo" },
+}
+
+DRUGS.epirubicin = {
+  name = "epirubicin (Ellence)", short = "epirubicin", kind = "chemo", dose_by = "bsa",
+  what = {
+    "Epirubicin (Ellence) is a chemo drug, close to doxorubicin.",
+    "It damages the DNA of cancer cells so they cannot grow.",
+    "Epirubicin (Ellence) is used in some plans before a taxane and HER2 drugs, more often outside the US.",
+  },
+  used_for = {
+    "Epirubicin (Ellence) is used for early breast cancer. It is most often given after surgery.",
+    "Epirubicin is often given with cyclophosphamide. Trastuzumab starts after epirubicin ends, not at the same time.",
+    "Your team will tell you if it fits.",
+  },
+  given = {
+    "Epirubicin (Ellence) is given into a vein, often through a port.",
+    "It is usually given every three weeks, for a few doses.",
+    "Your urine may look red for a day or two. That is harmless.",
+  },
+  duration = {
+    "Epirubicin (Ellence) is usually given for 3 to 6 doses, one every three weeks.",
+    "Your care team sets your plan.",
+  },
+  side_effects = {
+    "Epirubicin (Ellence) often causes hair loss, nausea, mouth sores and tiredness. It lowers blood counts.",
+    "Epirubicin can weaken the heart, sometimes years later, so heart scans are done.",
+    FEVER_CALL,
+  },
+  chemo = {
+    "Yes. Epirubicin (Ellence) is chemo. Epirubicin is close to doxorubicin.",
+    "Both are strong drugs that kill fast-growing cells.",
+    "Ask your team how it fits your plan.",
+  },
+  warnings = {
+    "The label for epirubicin (Ellence) has a boxed warning. It names heart damage, which grows with the total dose, and serious skin damage if the drug leaks out of the vein.",
+    "It also names low blood counts and a small risk of a later blood cancer. The dose is lowered for liver problems.",
+    "Tell the nurse at once about pain at the drip site. Call your care team for a fever, shortness of breath or swollen ankles.",
+  },
+  dose = {
+    "Epirubicin (Ellence) is worked out from your height and weight (body surface area). Liver tests can lower it, and there is a lifetime limit.",
+  },
+  pregnancy = {
+    "Epirubicin (Ellence) can harm an unborn baby.",
+    "Women and men both need birth control during treatment and for some months after. Ask your team how long for you.",
+  },
+  breastfeeding = {
+    "Do not breastfeed during epirubicin (Ellence) treatment. Ask your team how long to wait after the last dose.",
+  },
+  sources = { "label-epirubicin", "acs-chemo" },
+}
+
+DRUGS.cyclophosphamide = {
+  name = "cyclophosphamide (Cytoxan)", short = "cyclophosphamide", kind = "chemo", dose_by = "bsa",
+  what = {
+    "Cyclophosphamide (Cytoxan) is a chemo drug. It harms the DNA of cancer cells, so they die.",
+    "In HER2 care, cyclophosphamide (Cytoxan) is the C in AC, given with doxorubicin.",
+    "Some plans use it without doxorubicin.",
+  },
+  used_for = {
+    "Cyclophosphamide (Cytoxan) is used for early breast cancer. It can come before or after surgery.",
+    "In HER2 care, cyclophosphamide is given with doxorubicin. The pair is called AC. After cyclophosphamide, a taxane with trastuzumab comes next.",
+    "Your care team will tell you if it fits.",
+  },
+  given = {
+    "Cyclophosphamide (Cytoxan) is given by IV, usually on the same day as doxorubicin.",
+    "It is often given every two or three weeks, for 4 doses.",
+    "Drink plenty of fluids that day and the next, and empty your bladder often.",
+  },
+  duration = {
+    "Cyclophosphamide (Cytoxan) is usually given as 4 doses over 8 to 12 weeks.",
+    "Your care team sets your plan.",
+  },
+  side_effects = {
+    "Cyclophosphamide (Cytoxan) can cause nausea, hair loss and tiredness. It lowers blood counts.",
+    "Cyclophosphamide can irritate the bladder, so drinking fluids helps.",
+    FEVER_CALL,
+  },
+  chemo = {
+    "Yes. Cyclophosphamide (Cytoxan) is chemo.",
+    "Cyclophosphamide is often given with doxorubicin. Both kill fast-growing cells.",
+    "Ask your team how it fits your plan.",
+  },
+  warnings = {
+    "Cyclophosphamide (Cytoxan) has no boxed warning. Its label warns of low blood counts and infection, bladder bleeding, and, rarely, heart or lung damage.",
+    "Cyclophosphamide can stop periods or cause early menopause, and it can harm an unborn baby. There is a small risk of a later second cancer.",
+    "Call your care team for a fever, blood in your urine, or shortness of breath.",
+  },
+  dose = {
+    "Cyclophosphamide (Cytoxan) is worked out from your height and weight (body surface area). Kidney tests and blood counts can change it.",
+  },
+  pregnancy = {
+    "Cyclophosphamide (Cytoxan) can harm an unborn baby and can affect fertility.",
+    "Women and men both need birth control during treatment and for some time after. Ask your team how long for you.",
+  },
+  breastfeeding = {
+    "Do not breastfeed during cyclophosphamide (Cytoxan) treatment. Ask your team how long to wait after the last dose.",
+  },
+  sources = { "label-cyclophosphamide", "acs-chemo" },
+}
+
 DRUGS.tamoxifen = {
-  name = "tamoxifen", short = "tamoxifen", kind = "hormone",
+  name = "tamoxifen", short = "tamoxifen", kind = "hormone", dose_by = "pill",
   what = {
     "Tamoxifen is a hormone therapy pill.",
     "It blocks estrogen from feeding cancer cells.",
-    "It is used when the cancer also feeds on hormones. It is often chosen before menopause.",
+    "Tamoxifen is used when the cancer also feeds on hormones. It is often chosen before menopause.",
   },
   used_for = {
-    "Tamoxifen is for breast cancer that feeds on estrogen. This includes triple-positive cancer.",
-    "It lowers the chance that the cancer comes back.",
-    "It is often used before menopause. After menopause, an aromatase inhibitor is more common.",
+    "Tamoxifen is for breast cancer that feeds on estrogen. It lowers the chance that the cancer comes back.",
+    "It is often used before menopause. After menopause, an aromatase inhibitor is used more often than tamoxifen.",
+    "Your team will tell you which fits.",
   },
   given = {
     "Tamoxifen is a pill taken once a day at home.",
@@ -578,21 +1045,40 @@ DRUGS.tamoxifen = {
     "Call your care team for a swollen, painful leg, or unusual vaginal bleeding.",
     "Chest pain or sudden shortness of breath needs 911.",
   },
-  sources = { "label-tamoxifen", "acs-hormone" },
+  chemo = {
+    "No. Tamoxifen is not chemo.",
+    "It is a hormone pill that blocks estrogen.",
+    "It does not usually make your hair fall out.",
+  },
+  warnings = {
+    "The label for tamoxifen has a boxed warning for cancer of the uterus, stroke, and blood clots in the lungs. For most people treated for breast cancer, the benefit is larger than these risks.",
+    "Tamoxifen also raises the risk of clots in the legs, and of cataracts. Some medicines, such as certain antidepressants, can make tamoxifen work less well.",
+    "Call your care team for unusual vaginal bleeding, pelvic pain, or a swollen, painful leg. Call 911 for chest pain, sudden breathlessness, or signs of a stroke.",
+  },
+  dose = {
+    "Tamoxifen is the same daily dose for almost everyone. It is not worked out from weight.",
+  },
+  pregnancy = {
+    "Tamoxifen can harm an unborn baby, and it does not stop you getting pregnant.",
+    "Use birth control without hormones, such as condoms or a copper IUD, during treatment and for 2 months after the last dose.",
+  },
+  breastfeeding = {
+    "Breastfeeding is not advised while you take tamoxifen. Tamoxifen passes into breast milk and can also reduce milk supply.",
+  },
+  sources = { "label-tamoxifen", "lactmed-tamoxifen", "acs-hormone" },
 }
 
 DRUGS.aromatase_inhibitor = {
-  name = "aromatase inhibitors", short = "aromatase inhibitors", kind = "hormone", plural = true,
+  name = "aromatase inhibitors", short = "aromatase inhibitors", kind = "hormone", dose_by = "pill", plural = true,
   what = {
-    "These are hormone pills, called aromatase inhibitors.",
-    "There are three: letrozole (Femara), anastrozole (Arimidex) and exemestane (Aromasin).",
-    "After menopause, they cut how much estrogen the body makes.",
-    "With less estrogen, cancer that feeds on hormones has less fuel.",
+    "Aromatase inhibitors are hormone pills. You take one each day.",
+    "There are three kinds: letrozole (Femara), anastrozole (Arimidex) and exemestane (Aromasin).",
+    "They are used after menopause. They cut how much estrogen the body makes. With less estrogen, the cancer has less fuel to grow.",
   },
   used_for = {
-    "Aromatase inhibitors are used after menopause, for breast cancer that feeds on hormones.",
-    "Before menopause, they can be used with drugs that switch off the ovaries.",
-    "They lower the chance of the cancer coming back.",
+    "Aromatase inhibitors lower the body's estrogen. Estrogen feeds some breast cancers. These pills are for after menopause.",
+    "Before that, aromatase inhibitors are used only with ovarian suppression. The shots turn off the ovaries.",
+    "Less estrogen helps keep the cancer from coming back.",
   },
   given = {
     "Aromatase inhibitors are pills taken once a day at home.",
@@ -606,20 +1092,87 @@ DRUGS.aromatase_inhibitor = {
     "They can thin the bones, so you may have bone density scans.",
     "Tell your care team about joint pain. Exercise and other medicines can help.",
   },
-  sources = { "label-letrozole", "acs-hormone" },
+  chemo = {
+    "No. Aromatase inhibitors are not chemo.",
+    "They are hormone pills that lower estrogen.",
+  },
+  warnings = {
+    "Aromatase inhibitors, such as letrozole (Femara), have no boxed warning. Their labels warn of thin bones and breaks, and of high cholesterol.",
+    "Aromatase inhibitors only work when the ovaries are not making estrogen. So aromatase inhibitors are used after menopause, or with ovarian suppression. Aromatase inhibitors are not taken with tamoxifen.",
+    "Tell your care team about joint pain, or a bone that breaks after a small fall. Ask about a bone scan.",
+  },
+  dose = {
+    "Aromatase inhibitors are the same daily dose for almost everyone. They are not worked out from weight.",
+  },
+  pregnancy = {
+    "Aromatase inhibitors can harm an unborn baby. They are meant for people past menopause.",
+    "If you could still get pregnant, ask your team which birth control to use and for how long.",
+  },
+  breastfeeding = {
+    "Breastfeeding is not advised while taking aromatase inhibitors. Ask your team how long to wait after stopping.",
+  },
+  sources = { "label-letrozole", "label-anastrozole", "label-exemestane", "acs-hormone" },
+}
+
+DRUGS.ovarian_suppression = {
+  name = "ovarian suppression", short = "ovarian suppression", kind = "hormone", dose_by = "shot",
+  what = {
+    "Ovarian suppression means medicines that stop the ovaries from making estrogen for a while.",
+    "The shots are goserelin (Zoladex) and leuprolide (Lupron). They bring on a menopause that often ends when the shots stop.",
+    "Surgery to take out the ovaries does the same for good.",
+  },
+  used_for = {
+    "Ovarian suppression is used before menopause, when the cancer feeds on hormones. It is for cancer with a higher risk of coming back.",
+    "Ovarian suppression is given with tamoxifen or with an aromatase inhibitor.",
+    "One of the shots, goserelin (Zoladex), may also help guard the ovaries during chemo. Ask your team if that fits you.",
+  },
+  given = {
+    "Ovarian suppression shots, goserelin (Zoladex) or leuprolide (Lupron), are given by a nurse.",
+    "The shot goes under the skin or into a muscle.",
+    "It is given once a month, or every three months.",
+  },
+  duration = {
+    "Ovarian suppression often goes on for up to 5 years, with a hormone pill.",
+    "Your care team decides the length for you.",
+  },
+  side_effects = {
+    "Ovarian suppression brings menopause symptoms: hot flashes, night sweats, mood changes and vaginal dryness.",
+    "Ovarian suppression can also thin the bones over time.",
+    "Tell your care team about symptoms that bother you. Many can be eased.",
+  },
+  chemo = {
+    "No. Ovarian suppression is not chemo.",
+    "The shots turn off the ovaries for a while, so they make less estrogen.",
+  },
+  warnings = {
+    "Ovarian suppression shots, goserelin (Zoladex) and leuprolide (Lupron), have no boxed warning. Their labels warn of bone thinning, higher blood sugar, and changes in heart rhythm.",
+    "The shot spot can bleed or bruise. The shots are not birth control, so pregnancy is still possible.",
+    "Tell your care team about heavy bleeding at the shot spot, a racing heart, or a broken bone after a small fall.",
+  },
+  dose = {
+    "Ovarian suppression shots are a set dose, once a month or every three months. They are not worked out from weight.",
+  },
+  pregnancy = {
+    "Ovarian suppression shots are not reliable birth control, and they can harm an unborn baby.",
+    "Use birth control without hormones, such as condoms or a copper IUD, while you get ovarian suppression.",
+  },
+  breastfeeding = {
+    "Breastfeeding is not advised while you get ovarian suppression shots.",
+  },
+  sources = { "label-goserelin", "acs-hormone" },
 }
 
 DRUGS.bone_drug = {
-  name = "bone-strengthening drugs", short = "these bone drugs", kind = "bone", plural = true,
+  name = "bone-strengthening drugs", short = "these bone drugs", kind = "bone", dose_by = "bone", plural = true,
   what = {
     "Bone drugs keep bones strong. They include bisphosphonates, such as zoledronic acid (Zometa), and denosumab (Xgeva, Prolia).",
     "They slow down the cells that break down bone.",
     "They help when cancer or its treatment makes bones weak.",
   },
   used_for = {
-    "Bisphosphonates and denosumab are used to protect bone.",
-    "If cancer has spread to the bone, they lower the risk of fractures and bone pain.",
-    "After menopause, they may lower the chance of cancer coming back in the bone. They also protect bones during aromatase inhibitor treatment.",
+    "Bone drugs keep bones strong. They include bisphosphonates and denosumab.",
+    "If cancer has spread to the bone, they lower the risk of breaks and pain. After menopause, bisphosphonates may also help keep cancer from coming back in the bone.",
+    "Bisphosphonates also guard the bones during aromatase inhibitor treatment.",
   },
   given = {
     "Zoledronic acid (Zometa) is given by IV in about 15 minutes.",
@@ -637,6 +1190,25 @@ DRUGS.bone_drug = {
     "A rare risk is damage to the jaw bone. See a dentist before you start.",
     "Tell your team about jaw pain or a loose tooth.",
   },
+  chemo = {
+    "No. Bone drugs are not chemo.",
+    "They help keep bones strong.",
+  },
+  warnings = {
+    "Bone drugs, zoledronic acid (Zometa) and denosumab (Xgeva, Prolia), have no boxed warning for this use. Their labels warn of jaw bone damage, low calcium, and rare thigh bone breaks.",
+    "Zoledronic acid can strain the kidneys, so kidney tests are done. Stopping denosumab suddenly can raise the risk of spine fractures, so do not stop without your team.",
+    "Tell your care team about jaw pain, a loose tooth, muscle cramps, or new pain in the thigh or groin.",
+  },
+  dose = {
+    "Bone drugs are a set dose. Zoledronic acid (Zometa) is lowered if your kidneys work less well.",
+  },
+  pregnancy = {
+    "Bone drugs, zoledronic acid (Zometa) and denosumab (Xgeva, Prolia), can harm an unborn baby, and they stay in the body a long time.",
+    "Ask your team which birth control to use and how long to wait after the last dose.",
+  },
+  breastfeeding = {
+    "Breastfeeding is not advised while you get bone drugs. Ask your team when it would be safe.",
+  },
   sources = { "label-zoledronic", "label-denosumab", "acs-bone" },
 }
 
@@ -648,11 +1220,11 @@ REGIMENS.thp = {
   what = {
     "THP is three drugs: trastuzumab (Herceptin), pertuzumab (Perjeta) and a taxane chemo.",
     "The taxane is most often docetaxel (Taxotere) or paclitaxel (Taxol).",
-    "It is the classic first treatment when HER2-positive cancer has spread. The CLEOPATRA trial proved it.",
+    "It has long been the first treatment when HER2-positive cancer has spread. The CLEOPATRA trial proved it.",
     "It is also used before surgery for early cancer.",
   },
   used_for = {
-    "THP is the usual first treatment for metastatic HER2-positive breast cancer.",
+    "THP is a usual first treatment for metastatic HER2-positive breast cancer. T-DXd (Enhertu) with pertuzumab is now another first choice.",
     "It is also used before or after surgery for early cancer.",
     "Your care team decides if it fits you.",
   },
@@ -672,7 +1244,7 @@ REGIMENS.thp = {
     "The HER2 drugs can affect the heart, so you get heart scans (echo or MUGA).",
     FEVER_CALL,
   },
-  sources = { "acs-targeted", "label-pertuzumab", "nci-pdq" },
+  sources = { "acs-targeted", "label-pertuzumab", "nccn-metastatic" },
 }
 
 REGIMENS.tchp = {
@@ -695,8 +1267,8 @@ REGIMENS.tchp = {
   },
   duration = {
     "TCHP is usually given for 6 cycles, about 18 weeks, before surgery.",
-    "After surgery, HER2 drugs continue to complete about a year.",
-    "If cancer remains at surgery, T-DM1 (Kadcyla) is often used instead.",
+    "After surgery, HER2 drugs go on to make about a year in all.",
+    "If some cancer is left at surgery, the drug after surgery is often changed to T-DM1 (Kadcyla) or T-DXd (Enhertu).",
   },
   side_effects = {
     "TCHP often causes diarrhea, nausea, tiredness and hair loss.",
@@ -704,7 +1276,7 @@ REGIMENS.tchp = {
     "The HER2 drugs can affect the heart, so you get heart scans (echo or MUGA).",
     FEVER_CALL,
   },
-  sources = { "acs-chemo", "acs-targeted", "nci-pdq" },
+  sources = { "acs-chemo", "acs-targeted", "nccn-invasive" },
 }
 
 REGIMENS.tch = {
@@ -712,7 +1284,7 @@ REGIMENS.tch = {
   what = {
     "TCH is three drugs: docetaxel (Taxotere), carboplatin and trastuzumab (Herceptin).",
     "It is like TCHP, but without pertuzumab.",
-    "It is used for early HER2-positive breast cancer.",
+    "It is used for early HER2-positive breast cancer. All three drugs are given by IV.",
   },
   used_for = {
     "TCH is used for early HER2-positive breast cancer.",
@@ -798,7 +1370,7 @@ REGIMENS.ac_th = {
   },
   used_for = {
     "AC-TH is used for early HER2-positive breast cancer, before or after surgery.",
-    "Today, plans without doxorubicin, such as TCHP, are often used instead.",
+    "Today, plans without the AC part, such as TCHP, are often used instead. Ask your team why one is chosen.",
   },
   given = {
     "All drugs are given by IV. AC is given every two or three weeks. Paclitaxel is often weekly.",
@@ -898,12 +1470,12 @@ REGIMENS.enhertu_pertuzumab = {
   name = "T-DXd (Enhertu) with pertuzumab",
   what = {
     "This plan pairs T-DXd (Enhertu) with pertuzumab (Perjeta).",
-    "It is a first treatment option for metastatic HER2-positive breast cancer, based on the DESTINY-Breast09 trial.",
-    "It is an alternative to THP. Your care team decides which fits you.",
+    "The FDA approved it in December 2025 as a first treatment for metastatic HER2-positive breast cancer, based on the DESTINY-Breast09 trial.",
+    "In that trial it kept the cancer in check longer than THP. Your care team weighs the two for you.",
   },
   used_for = {
     "This pair can be the first treatment when HER2-positive cancer has spread.",
-    "It is a choice in place of THP. Your care team weighs the two.",
+    "It is a choice in place of THP. After it, the next treatment is usually not Enhertu again, so your team plans what comes next with you.",
   },
   given = {
     "Both drugs are given by IV every three weeks.",
@@ -914,29 +1486,41 @@ REGIMENS.enhertu_pertuzumab = {
   },
   side_effects = {
     "Nausea, tiredness, hair loss and diarrhea are common.",
-    "T-DXd can cause lung inflammation (ILD). Report any new cough or shortness of breath at once.",
+    "T-DXd can cause lung inflammation (ILD), which can be fatal. Report any new cough, shortness of breath or fever at once.",
     "Heart scans (echo or MUGA) are done during treatment.",
   },
-  sources = { "label-tdxd", "label-pertuzumab" },
+  sources = { "fda-tdxd-db09", "label-tdxd", "label-pertuzumab" },
 }
 
-local CHEMO_BY_KIND = {
-  antibody = { "No.", "a targeted antibody, not chemotherapy. It is often given with chemo, which causes most hair loss and nausea." },
-  adc = { "Partly.", "an antibody with a chemo drug attached, so it can have chemo-like side effects." },
-  tki = { "No.", "a targeted pill that blocks HER2 inside the cell. It is not chemotherapy." },
-  chemo = { "Yes.", "a chemotherapy drug." },
-  hormone = { "No.", "hormone therapy, not chemotherapy." },
-  bone = { "No.", "bone-strengthening drugs, not chemotherapy." },
+
+-- Shared sentences per aspect: they name no drug, so they can follow any
+-- drug's own sentences.
+local GENERAL = {
+  dose = {
+    weight = "For a drug dosed by weight, your team multiplies your weight in kilograms by the amount set for your plan. A pharmacist checks every dose before it is made.",
+    fixed_shot = "A set-dose shot is the same for everyone, so your weight does not change it. A nurse gives it in the clinic.",
+    fixed_iv = "A set dose does not change with your weight. Your team still checks it before each treatment.",
+    pill = "Pill doses are set by your team, and may be lowered if side effects get hard. Take exactly what is on your label.",
+    bsa = "Body surface area comes from your height and weight. Your team works it out and a pharmacist checks the dose before it is made.",
+    kidney = "Your team works out the dose from a kidney blood test, and a pharmacist checks it before it is made.",
+    shot = "A nurse gives the shot at each visit.",
+    bone = "Your team checks your kidney tests and calcium before doses.",
+  },
+  dose_next = "I can't work out a dose for you, even with your weight. Ask your care team or pharmacist how your dose was set.",
+  pregnancy_next = "Tell your care team at once if you might be pregnant. Ask which birth control is safe for you; hormone birth control is usually avoided after breast cancer.",
+  breastfeeding_next = "Ask your care team when it would be safe to breastfeed, and whether a breast that had surgery or radiation can still make milk.",
+  warnings_next = "Next step: ask your pharmacist for the patient leaflet, and keep your team's 24-hour number with you.",
 }
 
 local ASPECT_LABEL = {
   about = "What is %s?", given = "How is %s given?", duration = "How long is %s used?",
   used_for = "When is %s used?", side_effects = "What are the side effects of %s?",
+  warnings = "What are the warnings for %s?",
 }
 
 local function suggestions(short, skip)
   local out = {}
-  for _, a in ipairs({ "side_effects", "given", "used_for", "duration" }) do
+  for _, a in ipairs({ "side_effects", "warnings", "given", "used_for", "duration" }) do
     if a ~= skip and #out < 3 then out[#out + 1] = string.format(ASPECT_LABEL[a], short) end
   end
   return out
@@ -971,20 +1555,36 @@ local function subject(q, prefer)
   return nil
 end
 
+local function copy(list)
+  local out = {}
+  for i, s in ipairs(list) do out[i] = s end
+  return out
+end
+
 local function drug_answer(key, aspect)
   local d = DRUGS[key]
-  local text = d[aspect]
-  if aspect == "about" then text = d.what end
-  if aspect == "chemo" and not text then
-    local c = CHEMO_BY_KIND[d.kind]
-    local verb = d.plural and " are " or " is "
-    text = { c[1] .. " " .. cap(d.name) .. verb .. c[2], "Ask your care team how " .. d.short .. " fit" .. (d.plural and "" or "s") .. " in your plan." }
+  local text
+  if aspect == "about" then
+    text = copy(d.what)
+  elseif aspect == "dose" then
+    text = copy(d.dose)
+    text[#text + 1] = GENERAL.dose[d.dose_by]
+    text[#text + 1] = GENERAL.dose_next
+  elseif aspect == "pregnancy" or aspect == "breastfeeding" then
+    text = copy(d[aspect])
+    text[#text + 1] = GENERAL[aspect .. "_next"]
+  elseif aspect == "warnings" then
+    text = copy(d.warnings)
+    text[#text + 1] = GENERAL.warnings_next
+  else
+    text = copy(d[aspect] or d.what)
   end
-  local skip = aspect == "about" and "about" or aspect
+  local srcs = copy(d.sources)
+  if aspect == "pregnancy" or aspect == "breastfeeding" then srcs[#srcs + 1] = "nci-pregnancy" end
   return {
     text = text,
-    sources = d.sources,
-    suggest = suggestions(d.short, skip),
+    sources = srcs,
+    suggest = suggestions(d.short, aspect == "about" and "about" or aspect),
     remember = { drug = key, topic = "drug" },
   }
 end
@@ -995,31 +1595,36 @@ local function regimen_answer(key, aspect)
   return {
     text = text,
     sources = r.sources,
-    suggest = suggestions(r.name, aspect),
+    suggest = {
+      string.format(ASPECT_LABEL.side_effects, r.name), string.format(ASPECT_LABEL.given, r.name),
+      string.format(ASPECT_LABEL.duration, r.name),
+    },
     remember = { regimen = key, topic = "regimen" },
   }
 end
+
+local WHICH_DRUG = {
+  text = "Which drug do you mean? You can ask about trastuzumab (Herceptin), pertuzumab (Perjeta), T-DM1 (Kadcyla), T-DXd (Enhertu), tucatinib (Tukysa), the chemo and hormone drugs, and others.",
+  sources = { "acs-targeted" },
+  suggest = { "What is Herceptin?", "What is Enhertu?", "What is Kadcyla?" },
+}
 
 local function aspect_handler(aspect, prefer)
   return function(q)
     local kind, key = subject(q, prefer)
     if kind == "regimen" then
-      if aspect == "chemo" then
+      if aspect == "chemo" or aspect == "warnings" then
         return regimen_answer(key, "side_effects")
       end
       return regimen_answer(key, aspect)
     elseif kind == "drug" then
       return drug_answer(key, aspect)
     end
-    return {
-      text = "Which drug do you mean? You can ask about trastuzumab (Herceptin), pertuzumab (Perjeta), T-DM1 (Kadcyla), T-DXd (Enhertu), tucatinib (Tukysa) and others.",
-      sources = { "acs-targeted" },
-      suggest = { "What is Herceptin?", "What is Enhertu?", "What is Kadcyla?" },
-    }
+    return WHICH_DRUG
   end
 end
 
-for _, a in ipairs({ "about", "given", "duration", "used_for", "side_effects" }) do
+for _, a in ipairs({ "about", "given", "duration", "used_for", "side_effects", "warnings", "pregnancy" }) do
   herald.on("drug." .. a, aspect_handler(a, "drug"))
 end
 herald.on("drug.side_effects_of", aspect_handler("side_effects", "drug"))
@@ -1031,17 +1636,93 @@ end
 herald.on("regimen.mention", aspect_handler("about", "regimen"))
 herald.on("regimen.side_effects_of", aspect_handler("side_effects", "regimen"))
 
+-- Stopping a drug: never a yes or no (the safety layer adds that the care team
+-- decides), but why it matters and what can help instead. The drug's own
+-- duration sentence names it; the rest names no drug.
+local STOP_KIND = {
+  hormone = "Hormone pills work over years. Taking them for the full time lowers the chance of the cancer coming back.",
+  tki = "Pills work only while you take them, so the plan counts on every dose.",
+  antibody = "HER2 drugs work best when the whole course is given.",
+  adc = "HER2 drugs work best when the whole course is given.",
+  chemo = "Chemo works best when the planned doses are given.",
+  bone = "Stopping some bone drugs suddenly can raise the risk of broken bones.",
+}
+
+herald.on("drug.stop", function(q)
+  local key = q:slot("drug")
+  local d = key and DRUGS[key]
+  if not d then return WHICH_DRUG end
+  return {
+    text = {
+      "Stopping a cancer drug early can let the cancer grow or come back. Talk to your care team before you stop.",
+      d.duration[1],
+      STOP_KIND[d.kind],
+      "If side effects are the reason, tell your team. A lower dose, a short break, another drug, or medicine for the side effect can often help.",
+      "Next step: write down why you want to stop, and bring it to your doctor.",
+    },
+    sources = d.sources,
+    suggest = { string.format(ASPECT_LABEL.side_effects, d.short), string.format(ASPECT_LABEL.duration, d.short),
+      "How can I manage side effects?" },
+    remember = { drug = key, topic = "drug" },
+  }
+end)
+
+-- Dose questions: the team works out the dose; here is how. Without a drug,
+-- the general picture.
+herald.on("drug.dose", function(q)
+  local key = q:slot("drug")
+  if key and DRUGS[key] then return drug_answer(key, "dose") end
+  return {
+    text = {
+      "Your care team works out your dose. It depends on the drug.",
+      "Antibodies such as trastuzumab (Herceptin), and T-DM1 (Kadcyla) and T-DXd (Enhertu), are dosed by weight. Pertuzumab (Perjeta), Phesgo and the HER2 pills are set doses. Most chemo is worked out from your height and weight, and carboplatin from a kidney test.",
+      "Doses can be lowered for side effects or blood test results, and a pharmacist checks each one.",
+      GENERAL.dose_next,
+    },
+    sources = { "label-trastuzumab", "label-tdxd", "acs-chemo" },
+    suggest = { "How is Herceptin given?", "What are the side effects of chemo?", "When should I call my care team?" },
+  }
+end)
+
+-- Breastfeeding: per drug, or the general picture.
+herald.on("drug.breastfeeding", function(q)
+  local key = q:slot("drug")
+  if key and DRUGS[key] then return drug_answer(key, "breastfeeding") end
+  return {
+    text = {
+      "Breastfeeding is not advised during chemo, HER2 drugs or hormone therapy, because the drugs can pass into milk.",
+      "How long to wait after the last dose depends on the drug. For trastuzumab (Herceptin), pertuzumab (Perjeta), T-DM1 (Kadcyla) and T-DXd (Enhertu), labels point to about 7 months. Pills such as tucatinib (Tukysa) clear in about a week.",
+      "After surgery or radiation, the treated breast may make little milk, but the other breast often can.",
+      GENERAL.breastfeeding_next,
+    },
+    sources = { "label-trastuzumab", "label-tdxd", "label-tucatinib", "nci-pregnancy" },
+    suggest = { "Can I get pregnant after breast cancer?", "What is Herceptin?", "What birth control can I use during treatment?" },
+  }
+end)
+
+-- The HER2 pills as a group.
+herald.on("drug.her2_pills", function()
+  return {
+    text = {
+      "Three HER2 pills are approved in the US: tucatinib (Tukysa), neratinib (Nerlynx) and lapatinib (Tykerb). They block HER2 from inside the cell. Pyrotinib is used in China.",
+      "Tucatinib (Tukysa), with trastuzumab and capecitabine, is used when cancer has spread, and it works in the brain. Neratinib (Nerlynx) is taken for a year after trastuzumab in early cancer, or later with capecitabine. Lapatinib (Tykerb) is an older choice.",
+      "Diarrhea is common with all three, and the liver is checked with blood tests. They also mix badly with some other medicines.",
+      "Next step: ask your team for a diarrhea plan, and show your pharmacist every medicine you take.",
+    },
+    sources = { "label-tucatinib", "label-neratinib", "label-lapatinib", "acs-targeted" },
+    suggest = { "What is tucatinib?", "What is neratinib?", "How can I prevent diarrhea on neratinib?" },
+  }
+end)
+
 -- Phesgo and Herceptin Hylecta are injected by a health professional.
 herald.on("drug.self_inject", function(q)
   local key = q:slot("drug")
   local d = key and DRUGS[key]
-  if d and (d.kind == "tki" or key == "capecitabine" or d.kind == "hormone") then
+  if d and (d.kind == "tki" or key == "capecitabine" or key == "tamoxifen" or key == "aromatase_inhibitor") then
+    local text = copy(d.given)
+    text[#text + 1] = "There is nothing to inject. Follow the plan your care team gives you."
     return {
-      text = {
-        cap(d.name) .. " is a pill, so you take it yourself at home.",
-        "There is nothing to inject.",
-        "Follow the plan your care team gives you.",
-      },
+      text = text,
       sources = d.sources,
       suggest = suggestions(d.short, "given"),
       remember = { drug = key, topic = "drug" },
@@ -1067,16 +1748,19 @@ local ALIASES = {
   { "pertuzumab[ %-]?and[ %-]?trastuzumab[ %-]?injection", "phesgo" },
   { "pertuzumab[ %-]?trastuzumab[ %-]?hyaluronidase", "phesgo" },
   { "trastuzumab[ %-]?and[ %-]?hyaluronidase", "herceptin_hylecta" },
+  { "ovarian[ %-]?function[ %-]?suppression", "ovarian_suppression" },
   { "fam[ %-]?trastuzumab[ %-]?deruxtecan", "t_dxd" },
   { "trastuzumab[ %-]?hyaluronidase", "herceptin_hylecta" },
   { "ado[ %-]?trastuzumab[ %-]?emtansine", "t_dm1" },
   { "subcutaneous[ %-]?trastuzumab", "herceptin_hylecta" },
   { "trastuzumab[ %-]?biosimilar", "trastuzumab" },
   { "subcutaneous[ %-]?herceptin", "herceptin_hylecta" },
+  { "ovarian[ %-]?suppression", "ovarian_suppression" },
   { "trastuzumab[ %-]?deruxtecan", "t_dxd" },
   { "trastuzumab[ %-]?emtansine", "t_dm1" },
   { "herceptin[ %-]?biosimilar", "trastuzumab" },
   { "herceptin[ %-]?high[ %-]?lecta", "herceptin_hylecta" },
+  { "cyclophosphamide", "cyclophosphamide" },
   { "herceptin[ %-]?injection", "herceptin_hylecta" },
   { "aromatase[ %-]?inhibitor", "aromatase_inhibitor" },
   { "herceptin[ %-]?hylecta", "herceptin_hylecta" },
@@ -1094,10 +1778,13 @@ local ALIASES = {
   { "margetuxumab", "margetuximab" },
   { "capecitabine", "capecitabine" },
   { "capecitibine", "capecitabine" },
+  { "doxorubicin", "doxorubicin" },
+  { "adriamycin", "doxorubicin" },
+  { "red[ %-]?devil", "doxorubicin" },
+  { "epirubicin", "epirubicin" },
   { "weekly[ %-]?taxol", "paclitaxel" },
   { "trastuzumab", "trastuzumab" },
   { "herceptin%'s", "trastuzumab" },
-  { "trastuzumab", "trastuzumab" },
   { "trastuzamab", "trastuzumab" },
   { "trastazumab", "trastuzumab" },
   { "trastuzimab", "trastuzumab" },
@@ -1119,7 +1806,6 @@ local ALIASES = {
   { "high[ %-]?lecta", "herceptin_hylecta" },
   { "pertuzumab", "pertuzumab" },
   { "pertuzamab", "pertuzumab" },
-  { "pertuzumab", "pertuzumab" },
   { "cad[ %-]?scilla", "t_dm1" },
   { "in[ %-]?her[ %-]?two", "t_dxd" },
   { "en[ %-]?her[ %-]?two", "t_dxd" },
@@ -1132,12 +1818,14 @@ local ALIASES = {
   { "paraplatin", "carboplatin" },
   { "tamoxifene", "tamoxifen" },
   { "exemestane", "aromatase_inhibitor" },
+  { "leuprolide", "ovarian_suppression" },
   { "herceptin", "trastuzumab" },
   { "hercepton", "trastuzumab" },
   { "herseptin", "trastuzumab" },
   { "hurceptin", "trastuzumab" },
   { "trazimera", "trastuzumab" },
   { "ontruzant", "trastuzumab" },
+  { "goserelin", "ovarian_suppression" },
   { "per[ %-]?jetta", "pertuzumab" },
   { "perjeta%'s", "pertuzumab" },
   { "kadcyla%'s", "t_dm1" },
@@ -1184,6 +1872,8 @@ local ALIASES = {
   { "soltamox", "tamoxifen" },
   { "arimidex", "aromatase_inhibitor" },
   { "aromasin", "aromatase_inhibitor" },
+  { "cytoxan", "cyclophosphamide" },
+  { "zoladex", "ovarian_suppression" },
   { "herzuma", "trastuzumab" },
   { "hylecta", "herceptin_hylecta" },
   { "perjeta", "pertuzumab" },
@@ -1199,6 +1889,7 @@ local ALIASES = {
   { "nerlynx", "neratinib" },
   { "nerlinx", "neratinib" },
   { "reclast", "bone_drug" },
+  { "ellence", "epirubicin" },
   { "ogivri", "trastuzumab" },
   { "phesgo", "phesgo" },
   { "fez[ %-]?go", "phesgo" },
@@ -1215,6 +1906,7 @@ local ALIASES = {
   { "femara", "aromatase_inhibitor" },
   { "zometa", "bone_drug" },
   { "prolia", "bone_drug" },
+  { "lupron", "ovarian_suppression" },
   { "fesgo", "phesgo" },
   { "t[ %-]?dm1", "t_dm1" },
   { "tdm[ %-]?1", "t_dm1" },
@@ -1259,30 +1951,27 @@ end
 
 local PAIRS = {
   ["t_dm1+t_dxd"] = {
-    "No, they are different drugs. Both join a HER2 antibody to a chemo drug, but the chemo part is different.",
-    "T-DXd (Enhertu) carries a stronger chemo and can also hit nearby cancer cells. In the DESTINY-Breast03 trial, it worked better than T-DM1 (Kadcyla) for cancer that had spread.",
-    "T-DM1 (Kadcyla) is the usual choice after surgery when cancer remains. Their side effects differ too: lungs for Enhertu; liver and platelets for Kadcyla.",
-    "They are not interchangeable. Your care team picks the right one.",
+    "No, T-DXd (Enhertu) and T-DM1 (Kadcyla) are different drugs. Both join a HER2 antibody to a chemo drug, but the chemo part is different.",
+    "T-DXd (Enhertu) carries a stronger chemo and can also hit nearby cancer cells. It worked better than T-DM1 (Kadcyla) in DESTINY-Breast03, for cancer that had spread, and in DESTINY-Breast05, after surgery for higher-risk cancer.",
+    "Their side effects differ too: the lungs for Enhertu, the liver and platelets for Kadcyla. They are not interchangeable, and your care team picks the right one.",
   },
   ["t_dm1+trastuzumab"] = {
-    "No, they are different drugs.",
-    "Trastuzumab (Herceptin) is an antibody on its own.",
-    "T-DM1 (Kadcyla) is that same antibody with a chemo drug joined to it.",
+    "No, T-DM1 (Kadcyla) and trastuzumab (Herceptin) are different drugs.",
+    "Trastuzumab (Herceptin) is an antibody on its own. T-DM1 (Kadcyla) is that same antibody with a chemo drug joined to it.",
     "They are used at different times. One can't replace the other.",
   },
   ["t_dxd+trastuzumab"] = {
-    "No, they are different drugs.",
-    "Trastuzumab (Herceptin) is an antibody on its own.",
-    "T-DXd (Enhertu) is a HER2 antibody with a strong chemo drug joined to it.",
-    "Enhertu has its own side effects, such as a lung risk. One can't replace the other.",
+    "No, T-DXd (Enhertu) and trastuzumab (Herceptin) are different drugs.",
+    "Trastuzumab (Herceptin) is an antibody on its own. T-DXd (Enhertu) is a HER2 antibody with a strong chemo drug joined to it.",
+    "T-DXd (Enhertu) has its own side effects, such as a lung risk. One can't replace the other.",
   },
   ["pertuzumab+trastuzumab"] = {
-    "Both are antibodies that target HER2, but they bind different parts of it.",
-    "They work best together. This is called dual HER2 blockade.",
-    "Pertuzumab (Perjeta) is always given with trastuzumab (Herceptin). Phesgo combines both in one shot.",
+    "No. Pertuzumab (Perjeta) and trastuzumab (Herceptin) are two drugs. Both target HER2, but they grab different parts of it.",
+    "They work best as a pair. So pertuzumab is always given with trastuzumab.",
+    "Phesgo puts pertuzumab and trastuzumab in one shot.",
   },
   ["herceptin_hylecta+trastuzumab"] = {
-    "They hold the same antibody. Herceptin is given by IV. Herceptin Hylecta is a shot under the skin.",
+    "Herceptin Hylecta and trastuzumab (Herceptin) hold the same antibody. Herceptin is given by IV. Herceptin Hylecta is a shot under the skin.",
     "The shot takes a few minutes instead of 30 to 90 minutes.",
     "They work the same way. Ask your team which form you will get.",
   },
@@ -1297,27 +1986,41 @@ local PAIRS = {
     "A health professional gives it. Ask your team if it suits you.",
   },
   ["neratinib+tucatinib"] = {
-    "Both are HER2 pills called kinase inhibitors. They block HER2 from inside the cell.",
+    "Neratinib (Nerlynx) and tucatinib (Tukysa) are both HER2 pills called kinase inhibitors. They block HER2 from inside the cell.",
     "Tucatinib (Tukysa) is used with trastuzumab and capecitabine for cancer that has spread, and it works well in the brain.",
-    "Neratinib (Nerlynx) is mostly used for a year after trastuzumab in early cancer. Both often cause diarrhea.",
+    "Neratinib (Nerlynx) is mostly used for a year after trastuzumab in early cancer. Both neratinib and tucatinib often cause diarrhea.",
   },
   ["lapatinib+tucatinib"] = {
-    "Both are HER2 pills called kinase inhibitors.",
+    "Lapatinib (Tykerb) and tucatinib (Tukysa) are both HER2 pills called kinase inhibitors.",
     "Tucatinib (Tukysa) is newer and more focused on HER2. With trastuzumab and capecitabine, it also works in the brain.",
-    "Lapatinib (Tykerb) is older, and is now used less often. Both can cause diarrhea.",
+    "Lapatinib (Tykerb) is older, and is now used less often. Both lapatinib and tucatinib can cause diarrhea.",
   },
   ["lapatinib+neratinib"] = {
-    "Both are HER2 pills called kinase inhibitors. Both can cause diarrhea.",
+    "Lapatinib (Tykerb) and neratinib (Nerlynx) are both HER2 pills called kinase inhibitors. Both can cause diarrhea.",
     "Neratinib (Nerlynx) is used for a year after trastuzumab in early cancer, or with capecitabine later on.",
     "Lapatinib (Tykerb) is used with capecitabine or letrozole for cancer that has spread.",
+  },
+  ["aromatase_inhibitor+tamoxifen"] = {
+    "Tamoxifen and aromatase inhibitors are both hormone pills, but they work in different ways.",
+    "Tamoxifen blocks estrogen from reaching the cancer cell. Aromatase inhibitors, such as letrozole, lower how much estrogen the body makes.",
+    "Aromatase inhibitors work after menopause, or with ovarian suppression. Tamoxifen works before or after menopause. Your care team picks the one that fits you.",
+  },
+  ["aromatase_inhibitor+ovarian_suppression"] = {
+    "Ovarian suppression and aromatase inhibitors do different jobs, and are often used together before menopause.",
+    "Ovarian suppression shots stop the ovaries making estrogen. Aromatase inhibitors then stop the rest of the body making it.",
+    "An aromatase inhibitor alone does not work while the ovaries are active. Your care team decides if the pair fits you.",
+  },
+  ["doxorubicin+epirubicin"] = {
+    "Doxorubicin (Adriamycin) and epirubicin (Ellence) are close cousins in the anthracycline group of chemo.",
+    "Both doxorubicin and epirubicin can harm the heart, so each has a lifetime dose limit and heart scans.",
+    "Doxorubicin is used more in the US. Your care team picks one, not both.",
   },
 }
 
 local BIOSIMILAR = {
-  "Yes, in effect. It is a biosimilar of trastuzumab (Herceptin).",
-  "A biosimilar is a near copy. It works the same way and is just as safe.",
-  "Trastuzumab biosimilars are Ogivri, Kanjinti, Trazimera, Herzuma, Ontruzant and Hercessi.",
-  "Your clinic or insurer may choose which one you get.",
+  "Yes, in effect. It is a biosimilar of trastuzumab (Herceptin): a near copy that works the same way and is just as safe.",
+  "Trastuzumab biosimilars in the US are Ogivri, Kanjinti, Trazimera, Herzuma, Ontruzant and Hercessi. Trastuzumab's partner drug, pertuzumab (Perjeta), got its first biosimilar, Poherdy, in 2025.",
+  "Your clinic or insurer may choose which one you get. Ask your care team which one you will receive.",
 }
 
 herald.on("drug.compare", function(q)
@@ -1329,21 +2032,25 @@ herald.on("drug.compare", function(q)
   end
   if a == "trastuzumab" and not b and hits >= 2 then
     -- "is kanjinti the same as herceptin": both names are trastuzumab.
-    return { text = BIOSIMILAR, sources = { "label-trastuzumab", "acs-targeted" },
+    return { text = BIOSIMILAR, sources = { "fda-biosimilars", "accc-poherdy", "label-trastuzumab" },
       suggest = { "What is Herceptin?", "How is Herceptin given?", "What are the side effects of Herceptin?" },
       remember = { drug = "trastuzumab", topic = "drug" } }
   end
-  if not (a and b and DRUGS[a] and DRUGS[b]) then return drug_answer(a, "about") end
+  if not (a and b and DRUGS[a] and DRUGS[b]) then
+    if a and DRUGS[a] then return drug_answer(a, "about") end
+    return WHICH_DRUG
+  end
   local x, y = a, b
   if x > y then x, y = y, x end
   local text = PAIRS[x .. "+" .. y]
   if not text then
+    -- No written comparison: each drug's own first sentence, then a neutral close.
     local da, db = DRUGS[a], DRUGS[b]
-    text = { da.what[1], db.what[1], "They are different drugs, used in different ways.",
+    text = { da.what[1], db.what[1],
+      cap(da.name) .. " and " .. db.name .. " are different drugs, used in different ways.",
       "Ask your care team why one is chosen over the other for you." }
   end
-  local srcs = {}
-  for _, s in ipairs(DRUGS[a].sources) do srcs[#srcs + 1] = s end
+  local srcs = copy(DRUGS[a].sources)
   srcs[#srcs + 1] = DRUGS[b].sources[1]
   return {
     text = text, sources = srcs,

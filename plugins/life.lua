@@ -10,16 +10,16 @@ local function src(id, title, publisher, url)
   herald.source(id, { title = title, publisher = publisher, url = url })
 end
 
-src("cac", "Cancer and Careers", "Cancer and Careers", "https://www.cancerandcareers.org/")
+src("cac", "Cancer and Careers: publications for working people", "Cancer and Careers", "https://www.cancerandcareers.org/en/resources/publications")
 src("dol-fmla", "Family and Medical Leave Act", "U.S. Department of Labor", "https://www.dol.gov/agencies/whd/fmla")
 src("nci-activity", "Physical Activity and Cancer", NCI, "https://www.cancer.gov/about-cancer/causes-prevention/risk/obesity/physical-activity-fact-sheet")
 src("nci-fatigue", "Fatigue and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/fatigue")
 src("nci-fertility", "Fertility Issues in Girls and Women with Cancer", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/fertility-women")
-src("dm-herceptin", "Herceptin (trastuzumab) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=herceptin")
+src("dm-herceptin", "Herceptin (trastuzumab) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=492dbdb2-077e-4064-bff3-372d6af0a7a2")
 src("nci-infection", "Infection and Neutropenia during Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/infection")
 src("nci-alcohol", "Alcohol and Cancer Risk", NCI, "https://www.cancer.gov/about-cancer/causes-prevention/risk/alcohol/alcohol-fact-sheet")
 src("nci-cam", "Complementary and Alternative Medicine", NCI, "https://www.cancer.gov/about-cancer/treatment/cam")
-src("dm-tukysa", "Tukysa (tucatinib) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=tukysa")
+src("dm-tukysa", "Tukysa (tucatinib) labels and approval history", "US Food and Drug Administration (Drugs@FDA)", "https://www.accessdata.fda.gov/scripts/cder/daf/index.cfm?event=overview.process&ApplNo=213411")
 src("nci-appetite", "Appetite Loss and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/appetite-loss")
 src("oncolink-fluids", "Preventing Dehydration During Cancer Treatment", "OncoLink, Penn Medicine", "https://www.oncolink.org/support/nutrition-and-cancer/during-and-after-treatment/preventing-dehydration-during-cancer-treatment")
 src("nci-eating", "Eating Hints: Before, during, and after Cancer Treatment", NCI, "https://www.cancer.gov/publications/patient-education/eating-hints")
@@ -53,7 +53,7 @@ herald.answer("life.exercise", {
 herald.answer("life.fertility", {
   text = {
     "Chemo can harm the ovaries. It may stop your periods, bring early menopause, or make it harder to get pregnant later.",
-    "HER2 drugs such as trastuzumab (Herceptin) can harm an unborn baby. Pregnancy must be avoided during treatment and for 7 months after the last dose.",
+    "Many cancer drugs, HER2 drugs among them, can harm an unborn baby. Pregnancy must be avoided during treatment and for a set time after the last dose, which depends on the drug.",
     "Use birth control without hormones, such as a copper IUD or condoms. Periods may stop during chemo, but you can still get pregnant.",
     "If you may want children, you can freeze eggs or embryos before treatment starts. Many people do have babies after breast cancer.",
     "Next step: ask for a referral to a fertility specialist before treatment begins.",
@@ -88,7 +88,7 @@ herald.answer("life.alcohol", {
 herald.answer("life.interactions", {
   text = {
     "Other medicines, vitamins, herbs and some foods can change how cancer drugs work.",
-    "Pills such as tucatinib (Tukysa), neratinib (Nerlynx) and lapatinib (Tykerb) interact with many drugs. Grapefruit and St. John's wort are known problems.",
+    "HER2 pills and some chemo pills mix badly with many drugs. Grapefruit and St. John's wort are known problems.",
     "High doses of antioxidant supplements may get in the way of chemo or radiation.",
     "Next step: give your care team and pharmacist a full list of everything you take, and ask before you start anything new.",
   },

@@ -22,7 +22,7 @@ src("nci-prevention", "Breast Cancer Prevention (PDQ), Patient Version", NCI, "h
 src("nci-breast", "Breast Cancer, Patient Version", NCI, "https://www.cancer.gov/types/breast")
 src("nci-metastatic", "Metastatic Cancer: When Cancer Spreads", NCI, "https://www.cancer.gov/types/metastatic-cancer")
 src("nci-recurrent", "Recurrent Cancer: When Cancer Comes Back", NCI, "https://www.cancer.gov/types/recurrent-cancer")
-src("dm-tukysa", "Tukysa (tucatinib) prescribing information", "U.S. National Library of Medicine (DailyMed)", "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=tukysa")
+src("dm-tukysa", "Tukysa (tucatinib) labels and approval history", "US Food and Drug Administration (Drugs@FDA)", "https://www.accessdata.fda.gov/scripts/cder/daf/index.cfm?event=overview.process&ApplNo=213411")
 
 herald.answer("outlook.survival", {
   text = {

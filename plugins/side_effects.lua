@@ -1,8 +1,16 @@
 -- Side effects by symptom or problem, and by kind of treatment.
 -- Intents: intents/side_effects.intents. Each answer says what the problem is,
--- what helps, and when to call the care team. When a drug is known (named in
--- the question, or earlier in the conversation) a short drug note is added.
-herald.about { title = "Side effects by symptom and treatment type", reviewed = "2026-11-22" }
+-- what helps, and when to call the care team.
+--
+-- An answer is built from parts that cannot mix drugs up: `overview` sentences
+-- (which name drugs) are said only when no drug is known; `general` sentences
+-- name no drug; and a known drug gets only the facts written for that drug
+-- (herald.facts tables keyed by drug, never a sentence with a name put in).
+herald.about {
+  title = "Side effects by symptom and treatment type",
+  reviewed = "2026-12-06",
+  reviewed_by = "herald content team, from FDA labels, NCI and ACS pages (awaiting clinician sign-off)",
+}
 
 -- Sources ------------------------------------------------------------------
 
@@ -34,14 +42,30 @@ src("acs-hormone", "Hormone Therapy for Breast Cancer", ACS, "https://www.cancer
 src("acs-radiation", "Radiation for Breast Cancer", ACS, "https://www.cancer.org/cancer/types/breast-cancer/treatment/radiation-for-breast-cancer.html")
 src("acs-se", "Managing Cancer-related Side Effects", ACS, "https://www.cancer.org/cancer/managing-cancer/side-effects.html")
 src("bco-se", "Treatment Side Effects", "Breastcancer.org", "https://www.breastcancer.org/treatment/side-effects")
-src("dm-herceptin", "Herceptin (trastuzumab) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=herceptin")
-src("dm-enhertu", "Enhertu (fam-trastuzumab deruxtecan-nxki) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=enhertu")
-src("dm-nerlynx", "Nerlynx (neratinib) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=nerlynx")
-src("dm-tukysa", "Tukysa (tucatinib) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=tukysa")
-src("dm-kadcyla", "Kadcyla (ado-trastuzumab emtansine) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=kadcyla")
-src("dm-xeloda", "Xeloda (capecitabine) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=xeloda")
+local function dailymed(id, title, setid)
+  src(id, title, NLM, "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=" .. setid)
+end
+local function drugsfda(id, title, appl)
+  src(id, title .. " (Drugs@FDA)", "US Food and Drug Administration",
+    "https://www.accessdata.fda.gov/scripts/cder/daf/index.cfm?event=overview.process&ApplNo=" .. appl)
+end
+dailymed("dm-herceptin", "Herceptin (trastuzumab) prescribing information", "492dbdb2-077e-4064-bff3-372d6af0a7a2")
+dailymed("dm-enhertu", "Enhertu (fam-trastuzumab deruxtecan-nxki) prescribing information", "7e67e73e-ddf4-4e4d-8b50-09d7514910b6")
+dailymed("dm-nerlynx", "Nerlynx (neratinib) prescribing information", "d1e41dcf-e82a-47c2-a0ad-6c6eef621834")
+drugsfda("dm-tukysa", "Tukysa (tucatinib) prescribing information", "213411")
+dailymed("dm-kadcyla", "Kadcyla (ado-trastuzumab emtansine) prescribing information", "23f3c1f4-0fc8-4804-a9e3-04cf25dd302e")
+dailymed("dm-xeloda", "Capecitabine prescribing information", "06a88b03-6c06-4dae-b3bc-1e8dd81c9067")
+dailymed("dm-perjeta", "Perjeta (pertuzumab) prescribing information", "17f85d17-ab71-4f5b-9fe3-0b8c822f69ff")
+dailymed("dm-doxorubicin", "Doxorubicin prescribing information", "1fd148fb-0fbc-4b6f-b790-23546fb46a71")
+dailymed("dm-tamoxifen", "Tamoxifen prescribing information", "1e6ff055-590c-41e6-9530-1fdf04cdbd02")
+drugsfda("dm-tykerb", "Tykerb (lapatinib) prescribing information", "022059")
+drugsfda("dm-margenza", "Margenza (margetuximab) prescribing information", "761150")
+src("herceptin-heart", "Heart monitoring during and after treatment", "Genentech (Herceptin patient site)",
+  "https://www.herceptin.com/patient/metastatic-breast-cancer/taking-herceptin/during-treatment.html")
 
 -- Drug names, as said the first time ------------------------------------------
+-- Used only in "ask your care team how likely this is with X": a question, not
+-- a fact, so it is the one place a name is put into a shared sentence.
 
 local NAME = {
   trastuzumab = "trastuzumab (Herceptin)",
@@ -59,135 +83,306 @@ local NAME = {
   paclitaxel = "paclitaxel (Taxol)",
   docetaxel = "docetaxel (Taxotere)",
   carboplatin = "carboplatin",
+  doxorubicin = "doxorubicin (Adriamycin)",
+  epirubicin = "epirubicin (Ellence)",
+  cyclophosphamide = "cyclophosphamide (Cytoxan)",
   tamoxifen = "tamoxifen",
   aromatase_inhibitor = "an aromatase inhibitor",
+  ovarian_suppression = "ovarian suppression shots",
   bone_drug = "a bone-strengthening drug",
 }
 
-local function cap(s)
-  return (s:gsub("^%l", string.upper))
-end
+-- A sentence that names drugs: said only when no drug is known.
+local function O(sentence) return { overview = sentence } end
 
--- The HER2 antibodies and antibody-drug conjugates (heart checks apply).
-local HEART_FAMILY = {
-  trastuzumab = true, herceptin_hylecta = true, pertuzumab = true, phesgo = true,
-  t_dm1 = true, t_dxd = true, margetuximab = true,
-}
-
--- Builds an answer: BASE.text with a drug note after the first sentence.
--- A note from NOTES is used for a drug named now or earlier; the generic
--- "ask your team" note only for a drug named in this very question. The
--- sentences listed in BASE.drop speak of drugs in general and are left out
--- when a note about one drug takes their place.
-local function compose(base, notes, q)
+-- Builds an answer from BASE.text, a list of general sentences (which name no
+-- drug) and O(...) overview sentences (which do). FACTS (a herald.facts table)
+-- holds what is known about each drug for this topic.
+--   No drug known: every sentence, in order.
+--   A drug known (named now, or earlier with facts for it): the first general
+--   sentence if the text opens with one, then that drug's own facts, then the
+--   other general sentences. A drug named now without facts gets "ask your
+--   care team" in their place; one remembered from earlier, the full text.
+local function compose(base, facts, q)
   local drug = q:slot("drug")
-  local note
-  if drug and NAME[drug] then
-    note = notes and notes[drug]
-    if type(note) == "function" then note = note(NAME[drug]) end
-  end
-  local skip = {}
-  if note then
-    for _, i in ipairs(base.drop or {}) do skip[i] = true end
-  elseif drug and NAME[drug] and q.slots.drug then
-    note = "Ask your care team how likely this is with " .. NAME[drug] .. "."
+  local own = facts and facts:get(q)
+  if not own and drug and NAME[drug] and q.slots.drug then
+    own = { "Ask your care team how likely this is with " .. NAME[drug] .. "." }
   end
   local text = {}
-  for i, s in ipairs(base.text) do
-    if not skip[i] then text[#text + 1] = s end
-    if i == 1 and note then text[#text + 1] = note end
+  if not own then
+    for _, s in ipairs(base.text) do text[#text + 1] = type(s) == "table" and s.overview or s end
+  else
+    local first = base.text[1]
+    local start = 1
+    if type(first) == "string" then text[1] = first; start = 2 end
+    for _, s in ipairs(own) do text[#text + 1] = s end
+    for i = start, #base.text do
+      local s = base.text[i]
+      if type(s) == "string" then text[#text + 1] = s end
+    end
   end
   return { text = text, sources = base.sources, suggest = base.suggest }
 end
 
-local function answer(intent, base, notes)
-  herald.on(intent, function(q) return compose(base, notes, q) end)
+local function answer(intent, base, facts)
+  herald.on(intent, function(q) return compose(base, facts, q) end)
 end
 
 -- Heart ------------------------------------------------------------------------
+-- Each drug's own heart facts. Scans every three months belong to the HER2
+-- antibodies and T-DM1; hormone pills need none.
 
-local heart_notes = {
-  lapatinib = "Lapatinib (Tykerb) can also affect the heart, but less often.",
-  neratinib = "Heart problems are not a main side effect of neratinib (Nerlynx).",
-  tucatinib = "Tucatinib (Tukysa) is not known for heart problems, but the trastuzumab given with it is.",
-  tamoxifen = "Tamoxifen does not weaken the heart, but it can raise the risk of blood clots.",
-}
-for d in pairs(HEART_FAMILY) do
-  heart_notes[d] = function(n) return cap(n) .. " is one of these drugs, so the heart checks apply to it." end
-end
+local HEART = herald.facts("drug", {
+  trastuzumab = {
+    "Trastuzumab (Herceptin) can weaken the heart's pumping in a small number of people. It is not usually a heart attack, and it often gets better when the drug is paused.",
+    "On trastuzumab, you have a heart scan (an echo or a MUGA scan) before you start and about every 3 months during treatment.",
+  },
+  herceptin_hylecta = {
+    "Herceptin Hylecta can weaken the heart's pumping, like IV trastuzumab. It often gets better when the drug is paused.",
+    "On Herceptin Hylecta, you have a heart scan (an echo or a MUGA scan) before you start and about every 3 months during treatment.",
+  },
+  pertuzumab = {
+    "Pertuzumab (Perjeta) has a boxed warning for weakening the heart's pumping, mostly when it is given with trastuzumab.",
+    "On pertuzumab, you have a heart scan (an echo or a MUGA scan) before you start and about every 3 months during treatment.",
+  },
+  phesgo = {
+    "Phesgo has a boxed warning for weakening the heart's pumping, from the two antibodies in it.",
+    "On Phesgo, you have a heart scan (an echo or a MUGA scan) before you start and about every 3 months during treatment.",
+  },
+  t_dm1 = {
+    "T-DM1 (Kadcyla) has a boxed warning for weakening the heart's pumping.",
+    "On T-DM1 (Kadcyla), you have a heart scan before you start, and regular scans during treatment.",
+  },
+  t_dxd = {
+    "Trastuzumab deruxtecan (Enhertu) can weaken the heart's pumping, though less often than it affects the lungs.",
+    "On Enhertu, you have a heart scan before you start, and more scans during treatment.",
+  },
+  margetuximab = {
+    "Margetuximab (Margenza) has a boxed warning for weakening the heart's pumping.",
+    "On margetuximab, you have a heart scan before you start, and regular scans during treatment.",
+  },
+  lapatinib = {
+    "Lapatinib (Tykerb) can lower the heart's pumping, and it can change the heart's rhythm.",
+    "On lapatinib, you have a heart scan before you start, and sometimes a heart tracing (ECG).",
+  },
+  neratinib = {
+    "Heart problems are not a main side effect of neratinib (Nerlynx), so it does not need its own heart scans.",
+  },
+  tucatinib = {
+    "Tucatinib (Tukysa) is not known for heart problems, but the trastuzumab taken with tucatinib is, so heart scans go on.",
+  },
+  pyrotinib = {
+    "Less is known about pyrotinib and the heart. The team that prescribes pyrotinib decides on heart checks.",
+  },
+  capecitabine = {
+    "Capecitabine (Xeloda) can, rarely, cause chest pain or an uneven heartbeat. Chest pain on capecitabine needs 911.",
+  },
+  paclitaxel = {
+    "Paclitaxel (Taxol) can, rarely, slow the heartbeat during the drip, so the nurses watch you.",
+  },
+  docetaxel = {
+    "Docetaxel (Taxotere) does not usually weaken the heart, but it can make fluid build up, with swollen legs.",
+  },
+  carboplatin = {
+    "Carboplatin is not known to weaken the heart.",
+  },
+  doxorubicin = {
+    "Doxorubicin (Adriamycin) can weaken the heart. The risk grows with the total dose, and it can show up years later.",
+    "That is why doxorubicin has a lifetime dose limit, you have a heart scan before you start, and trastuzumab is not given at the same time.",
+  },
+  epirubicin = {
+    "Epirubicin (Ellence) can weaken the heart. The risk grows with the total dose, and it can show up years later.",
+    "That is why epirubicin has a lifetime dose limit and you have a heart scan before you start.",
+  },
+  cyclophosphamide = {
+    "Cyclophosphamide (Cytoxan) rarely harms the heart at breast cancer doses. When cyclophosphamide is given with doxorubicin, the plan is watched for heart strain.",
+  },
+  tamoxifen = {
+    "Tamoxifen does not weaken the heart, so you do not need regular heart scans for tamoxifen.",
+    "Tamoxifen does raise the risk of blood clots and stroke. Call 911 for chest pain, sudden shortness of breath, or signs of a stroke.",
+  },
+  aromatase_inhibitor = {
+    "Aromatase inhibitors do not weaken the heart's pumping, so they do not need regular heart scans.",
+    "Aromatase inhibitors can raise cholesterol, so your doctor may check it. Tell your team if you have heart disease.",
+  },
+  ovarian_suppression = {
+    "Ovarian suppression shots do not weaken the heart's pumping. Their labels warn that they can change the heart's rhythm, and raise blood sugar and cholesterol.",
+  },
+  bone_drug = {
+    "Bone drugs, such as zoledronic acid (Zometa), are not known to weaken the heart.",
+  },
+})
 
 answer("se.heart", {
   text = {
-    "Trastuzumab (Herceptin) and some other HER2 drugs can weaken the heart's pumping in a small number of people.",
-    "It is not usually a heart attack, and it often gets better when the drug is paused.",
-    "Your team checks your heart with an echo (an ultrasound of the heart) or a MUGA scan.",
-    "You have one before you start, and then about every 3 months during treatment.",
+    O("Some HER2 drugs can weaken the heart's pumping in a small number of people: trastuzumab (Herceptin), pertuzumab (Perjeta), T-DM1 (Kadcyla), trastuzumab deruxtecan (Enhertu) and margetuximab (Margenza). Doxorubicin (Adriamycin) can too."),
+    O("It is not usually a heart attack, and it often gets better when the drug is paused. On the HER2 antibodies, you have a heart scan (an echo or a MUGA scan) before you start and about every 3 months."),
+    O("Hormone pills such as tamoxifen do not need these scans."),
     "Call your care team if you get swollen ankles or legs, gain weight fast, feel short of breath (mostly when lying flat), or feel your heart racing.",
-    "Next step: ask when your next heart scan is due.",
+    "Next step: ask your team which heart checks you need, and when.",
   },
-  sources = { "dm-herceptin", "acs-targeted" },
-  suggest = { "What are the side effects of Herceptin?", "Does Enhertu affect the lungs?", "When should I call my care team?" },
-}, heart_notes)
+  sources = { "dm-herceptin", "dm-perjeta", "dm-kadcyla", "acs-targeted" },
+  suggest = { "Do I need heart checks after treatment ends?", "Does Enhertu affect the lungs?", "When should I call my care team?" },
+}, HEART)
+
+-- Heart checks after treatment ends.
+local HEART_AFTER = herald.facts("drug", {
+  trastuzumab = {
+    "After trastuzumab (Herceptin) for early cancer, the label advises a heart scan when treatment ends, then every 6 months for at least 2 years.",
+    "If trastuzumab was paused for a heart problem, checks are done more often.",
+  },
+  herceptin_hylecta = {
+    "After Herceptin Hylecta for early cancer, the label advises a heart scan when treatment ends, then every 6 months for at least 2 years.",
+  },
+  pertuzumab = {
+    "Heart checks after pertuzumab (Perjeta) follow the plan for the trastuzumab given with it. That is often a scan when treatment ends, then every 6 months for at least 2 years.",
+  },
+  phesgo = {
+    "After Phesgo, heart checks usually follow the trastuzumab plan: often a scan when treatment ends, then every 6 months for at least 2 years.",
+  },
+  t_dm1 = {
+    "After T-DM1 (Kadcyla), your team decides how long to keep checking your heart, often with a scan when treatment ends.",
+  },
+  t_dxd = {
+    "After trastuzumab deruxtecan (Enhertu), your team decides how long to keep checking your heart and lungs.",
+  },
+  doxorubicin = {
+    "Heart problems from doxorubicin (Adriamycin) can appear years later. Tell every doctor you see that you had doxorubicin.",
+  },
+  epirubicin = {
+    "Heart problems from epirubicin (Ellence) can appear years later. Tell every doctor you see that you had epirubicin.",
+  },
+})
+
+answer("se.heart_after", {
+  text = {
+    O("Heart checks often go on after treatment. After trastuzumab (Herceptin) for early cancer, the label advises a heart scan when treatment ends, then every 6 months for at least 2 years."),
+    O("Doxorubicin (Adriamycin) can cause heart problems years later, so tell every doctor you see that you had it."),
+    "Looking after your heart helps: keep blood pressure and cholesterol in check, do not smoke, and stay active.",
+    "Call your care team or doctor about swollen ankles, fast weight gain, or shortness of breath, even years later.",
+    "Next step: ask your team for your heart follow-up plan in writing.",
+  },
+  sources = { "dm-herceptin", "herceptin-heart", "dm-doxorubicin" },
+  suggest = { "Can Herceptin damage the heart?", "What are the side effects of Herceptin?", "When should I call my care team?" },
+}, HEART_AFTER)
 
 -- Lungs ------------------------------------------------------------------------
+-- Each drug's own lung facts. The boxed warning, the rate and "can be fatal"
+-- belong to trastuzumab deruxtecan (Enhertu) and are said only for it.
+
+local LUNG = herald.facts("drug", {
+  t_dxd = {
+    "Trastuzumab deruxtecan (Enhertu) can cause lung inflammation, called ILD or pneumonitis. It has a boxed warning, because it can be fatal.",
+    "In studies of Enhertu, about 10 to 15 in 100 people got it, most often in a mild form. These figures are estimates.",
+    "Found early, it can be treated, so your team checks your breathing and may do CT scans.",
+  },
+  t_dm1 = {
+    "T-DM1 (Kadcyla) can also inflame the lungs, but this is uncommon: about 1 in 100 people in studies of Kadcyla.",
+    "Lung inflammation is not one of Kadcyla's boxed warnings, which are for the liver, the heart and pregnancy. Rare cases have been severe.",
+  },
+  trastuzumab = {
+    "Trastuzumab (Herceptin) can, rarely, cause serious lung problems, most often during or soon after an infusion.",
+    "The boxed warning for trastuzumab includes lung damage, because rare cases have been fatal.",
+  },
+  herceptin_hylecta = {
+    "Herceptin Hylecta has the same rare lung risk as IV trastuzumab, and its boxed warning includes lung damage.",
+  },
+  phesgo = {
+    "Phesgo has a boxed warning that includes lung damage. It is rare, and it comes from the trastuzumab in Phesgo.",
+  },
+  pertuzumab = {
+    "Lung inflammation is not a known main risk of pertuzumab (Perjeta) itself. A cough on pertuzumab can still come from infection, from the other drugs, or from the heart.",
+  },
+  margetuximab = {
+    "Margetuximab (Margenza) has no lung warning on its label. A cough was reported in studies of margetuximab, mostly mild.",
+  },
+  lapatinib = {
+    "Lapatinib (Tykerb) can, rarely, inflame the lungs. Its label lists this among its warnings.",
+  },
+  tucatinib = { "Tucatinib (Tukysa) is not known to inflame the lungs." },
+  neratinib = { "Neratinib (Nerlynx) is not known to inflame the lungs." },
+  pyrotinib = { "Little is known about pyrotinib and the lungs." },
+  capecitabine = { "Capecitabine (Xeloda) is not known to inflame the lungs." },
+  paclitaxel = { "Paclitaxel (Taxol) can, rarely, inflame the lungs, most often when given near radiation." },
+  docetaxel = {
+    "Docetaxel (Taxotere) can, rarely, inflame the lungs. Docetaxel can also let fluid build up around the lungs, which makes you short of breath.",
+  },
+  carboplatin = { "Carboplatin is not known to inflame the lungs." },
+  doxorubicin = {
+    "Doxorubicin (Adriamycin) is not known to inflame the lungs. But shortness of breath on doxorubicin can be a sign of heart strain.",
+  },
+  epirubicin = {
+    "Epirubicin (Ellence) is not known to inflame the lungs. But shortness of breath on epirubicin can be a sign of heart strain.",
+  },
+  cyclophosphamide = {
+    "Cyclophosphamide (Cytoxan) can, rarely, damage the lungs, sometimes months later.",
+  },
+  tamoxifen = {
+    "Tamoxifen does not inflame the lungs, but it can cause a blood clot in the lungs.",
+    "Sudden shortness of breath or chest pain on tamoxifen needs 911.",
+  },
+  aromatase_inhibitor = { "Aromatase inhibitors are not known to inflame the lungs." },
+  ovarian_suppression = { "Ovarian suppression shots are not known to inflame the lungs." },
+  bone_drug = { "Bone drugs, such as zoledronic acid (Zometa), are not known to inflame the lungs." },
+})
 
 answer("se.lung", {
   text = {
-    "Trastuzumab deruxtecan (Enhertu) can cause lung inflammation, called ILD or pneumonitis.",
-    "It has a boxed warning on its label for this.",
-    "In studies, roughly 10 to 15 in 100 people got it, most often in a mild form. These figures are estimates.",
-    "It is treatable when found early, so your team checks your breathing and may do CT scans.",
+    O("Trastuzumab deruxtecan (Enhertu) can cause lung inflammation, called ILD or pneumonitis. It has a boxed warning, because it can be fatal."),
+    O("In studies of Enhertu, about 10 to 15 in 100 people got it, most often in a mild form. Other HER2 drugs, such as T-DM1 (Kadcyla) and trastuzumab (Herceptin), inflame the lungs far less often."),
+    O("Found early, it can be treated, so your team checks your breathing and may do CT scans."),
     "Call your care team right away for a new or worse cough, shortness of breath, or fever.",
-    "Next step: tell every doctor you see that you take Enhertu.",
+    "Next step: tell every doctor you see which cancer drugs you take.",
   },
-  sources = { "dm-enhertu", "acs-targeted" },
+  sources = { "dm-enhertu", "dm-kadcyla", "dm-herceptin" },
   suggest = { "What are the side effects of Enhertu?", "What is Enhertu?", "When should I call my care team?" },
-}, {
-  t_dxd = "This is the main serious side effect to know about with Enhertu.",
-  t_dm1 = "T-DM1 (Kadcyla) can also cause lung inflammation, but it is rare.",
-  trastuzumab = "Trastuzumab (Herceptin) can cause lung problems too, but this is rare.",
-})
+}, LUNG)
 
 -- Diarrhea -----------------------------------------------------------------------
 
 answer("se.diarrhea", {
   text = {
-    "Diarrhea is common with neratinib (Nerlynx) and tucatinib (Tukysa).",
-    "It can also happen with pertuzumab (Perjeta), lapatinib (Tykerb) and capecitabine (Xeloda).",
-    "With neratinib, your team gives you a plan to prevent it from the first dose, often with loperamide (Imodium).",
+    O("Diarrhea is common with neratinib (Nerlynx) and tucatinib (Tukysa)."),
+    O("It can also happen with pertuzumab (Perjeta), lapatinib (Tykerb) and capecitabine (Xeloda)."),
+    O("With neratinib, your team gives you a plan to prevent it from the first dose, often with loperamide (Imodium)."),
     "Drink plenty of fluids and eat small, plain meals.",
     "Call your care team if it does not settle with your plan, or if you have a fever, feel dizzy, or can't keep fluids down.",
     "Next step: ask for a written diarrhea plan before you start.",
   },
-  drop = { 2 },
   sources = { "dm-nerlynx", "dm-tukysa", "nci-diarrhea" },
   suggest = { "What are the side effects of neratinib?", "What is tucatinib?", "How can I manage nausea?" },
-}, {
-  neratinib = "With neratinib (Nerlynx) it is expected, mostly in the first month.",
-  tucatinib = "With tucatinib (Tukysa) it is common, and most often mild.",
+}, herald.facts("drug", {
+  neratinib = "With neratinib (Nerlynx) diarrhea is expected, mostly in the first month. Your team gives you a plan to prevent it from the first dose.",
+  tucatinib = "With tucatinib (Tukysa) diarrhea is common, and most often mild, but it can be severe.",
   pertuzumab = "With pertuzumab (Perjeta) diarrhea is one of the most common side effects.",
   phesgo = "Phesgo contains pertuzumab, which often causes diarrhea.",
-  capecitabine = "With capecitabine (Xeloda) it is common and can become serious, so report it early.",
-  lapatinib = "With lapatinib (Tykerb) it is one of the most common side effects.",
-  t_dxd = "Trastuzumab deruxtecan (Enhertu) can cause diarrhea too, but nausea is more common.",
-})
+  capecitabine = "With capecitabine (Xeloda) diarrhea is common and can become serious, so report it early.",
+  lapatinib = "With lapatinib (Tykerb) diarrhea is one of the most common side effects.",
+  pyrotinib = "With pyrotinib, diarrhea is the main side effect.",
+  t_dxd = "Trastuzumab deruxtecan (Enhertu) can cause diarrhea too, but nausea is more common with Enhertu.",
+  docetaxel = "Docetaxel (Taxotere) can cause diarrhea, most often mild.",
+}))
 
 -- Liver ------------------------------------------------------------------------
 
 answer("se.liver", {
   text = {
-    "Some HER2 drugs can strain the liver, mainly T-DM1 (Kadcyla), tucatinib (Tukysa), neratinib (Nerlynx) and lapatinib (Tykerb).",
+    O("Some HER2 drugs can strain the liver, mainly T-DM1 (Kadcyla), tucatinib (Tukysa), neratinib (Nerlynx) and lapatinib (Tykerb)."),
     "Most of the time it shows up only on blood tests, so your team checks your liver tests often.",
     "Call your care team if you notice yellow skin or eyes, dark urine, or pain on the upper right side of your belly.",
     "Next step: tell your team about any alcohol, herbs or supplements you take, since they can strain the liver too.",
   },
-  drop = {  },
   sources = { "dm-kadcyla", "dm-tukysa", "acs-targeted" },
   suggest = { "What are the side effects of Kadcyla?", "Can I drink alcohol during treatment?", "Can supplements interact with my treatment?" },
-}, {
-  t_dm1 = "With T-DM1 (Kadcyla), liver checks are done before each dose.",
-  tucatinib = "With tucatinib (Tukysa), liver tests are checked before you start and regularly after.",
-})
+}, herald.facts("drug", {
+  t_dm1 = "T-DM1 (Kadcyla) has a boxed warning for liver damage, so liver tests are done before each dose.",
+  tucatinib = "With tucatinib (Tukysa), liver tests are checked before you start and every three weeks.",
+  neratinib = "Neratinib (Nerlynx) can raise liver tests, so they are checked often in the first months.",
+  lapatinib = "Lapatinib (Tykerb) has a boxed warning for liver damage, so liver tests are checked before and during treatment.",
+  docetaxel = "Docetaxel (Taxotere) is not given at full dose when liver tests are high, because side effects are worse.",
+  tamoxifen = "Tamoxifen can, rarely, change liver tests.",
+}))
 
 -- Hand-foot syndrome -------------------------------------------------------------
 
@@ -195,50 +390,50 @@ answer("se.hand_foot", {
   text = {
     "Hand-foot syndrome makes the palms of the hands and the soles of the feet red, sore and swollen.",
     "The skin may peel, crack or blister.",
-    "It is a common side effect of capecitabine (Xeloda).",
+    O("It is a common side effect of capecitabine (Xeloda)."),
     "To help, keep hands and feet cool, use thick cream often, wear soft loose shoes, and avoid hot water and rubbing.",
     "Tell your care team early if it hurts or makes daily tasks hard, since a dose change can help.",
     "Next step: start using cream on your hands and feet from day one.",
   },
-  drop = { 3 },
   sources = { "dm-xeloda", "bco-se" },
   suggest = { "What is capecitabine?", "Can HER2 treatment cause neuropathy?", "What helps dry skin during treatment?" },
-}, {
+}, herald.facts("drug", {
   capecitabine = "Capecitabine (Xeloda) is the drug most likely to cause it.",
   tucatinib = "Tucatinib (Tukysa) is often given with capecitabine (Xeloda), which is the usual cause.",
-  lapatinib = "Lapatinib (Tykerb) is often given with capecitabine (Xeloda), and both can cause it.",
+  lapatinib = "Lapatinib (Tykerb) is often given with capecitabine (Xeloda), and both lapatinib and capecitabine can cause it.",
   neratinib = "Neratinib (Nerlynx) is sometimes given with capecitabine (Xeloda), which is the usual cause.",
-  trastuzumab = "Trastuzumab (Herceptin) alone does not usually cause it. Capecitabine (Xeloda) is the usual cause.",
-})
+  trastuzumab = "Trastuzumab (Herceptin) alone does not usually cause it. When trastuzumab is given with capecitabine (Xeloda), capecitabine is the usual cause.",
+}))
 
 -- Neuropathy ---------------------------------------------------------------------
 
 answer("se.neuropathy", {
   text = {
     "Nerve damage (neuropathy) causes tingling, numbness, burning or pain, most often in the hands and feet.",
-    "In HER2 treatment it mostly comes from taxane chemo: paclitaxel (Taxol) or docetaxel (Taxotere).",
-    "T-DM1 (Kadcyla) can cause it too. HER2 antibodies such as trastuzumab rarely do.",
+    O("In HER2 treatment it mostly comes from taxane chemo: paclitaxel (Taxol) or docetaxel (Taxotere)."),
+    O("T-DM1 (Kadcyla) can cause it too. HER2 antibodies such as trastuzumab rarely do."),
     "Tell your care team early. A change in dose or schedule can stop it from getting worse.",
     "It often gets better in the months after treatment, but it can last.",
     "Next step: write down when it started and what it makes hard, like buttons or walking.",
   },
-  drop = { 3 },
   sources = { "nci-nerve", "acs-chemo" },
   suggest = { "What are the side effects of chemo?", "Can yoga or acupuncture help?", "What is hand-foot syndrome?" },
-}, {
+}, herald.facts("drug", {
   paclitaxel = "Paclitaxel (Taxol) is one of the drugs most likely to cause it.",
   docetaxel = "Docetaxel (Taxotere) is one of the drugs that can cause it.",
-  trastuzumab = "Trastuzumab (Herceptin) alone rarely causes it; the chemo given with it is the usual cause.",
-  pertuzumab = "Pertuzumab (Perjeta) alone rarely causes it; the chemo given with it is the usual cause.",
-  phesgo = "Phesgo alone rarely causes it; the chemo given with it is the usual cause.",
+  trastuzumab = "Trastuzumab (Herceptin) alone rarely causes it; the chemo given with trastuzumab is the usual cause.",
+  pertuzumab = "Pertuzumab (Perjeta) alone rarely causes it; the chemo given with pertuzumab is the usual cause.",
+  phesgo = "Phesgo alone rarely causes it; the chemo given with Phesgo is the usual cause.",
   t_dm1 = "T-DM1 (Kadcyla) carries a chemo drug, so it can cause it.",
-})
+  t_dxd = "Trastuzumab deruxtecan (Enhertu) can cause it in some people, most often mild.",
+  carboplatin = "Carboplatin can cause it, but less often than the taxanes.",
+}))
 
 -- Nausea -------------------------------------------------------------------------
 
 answer("se.nausea", {
   text = {
-    "Nausea is common with chemo and with trastuzumab deruxtecan (Enhertu).",
+    O("Nausea is common with chemo and with trastuzumab deruxtecan (Enhertu)."),
     "Your care team can give you anti-nausea medicine, often before each treatment and to take at home.",
     "Take it as your team tells you, before the nausea gets bad.",
     "Small, plain meals, sips of fluid, ginger and fresh air can also help.",
@@ -247,11 +442,17 @@ answer("se.nausea", {
   },
   sources = { "nci-nausea", "dm-enhertu" },
   suggest = { "What are the side effects of chemo?", "What should I eat during treatment?", "Can acupuncture help with nausea?" },
-}, {
+}, herald.facts("drug", {
   t_dxd = "With trastuzumab deruxtecan (Enhertu), nausea is one of the most common side effects, so anti-nausea medicine is often given before each dose.",
   trastuzumab = "Trastuzumab (Herceptin) alone causes mild nausea at most; chemo is the usual cause.",
   t_dm1 = "T-DM1 (Kadcyla) can cause nausea, usually mild.",
-})
+  doxorubicin = "Doxorubicin (Adriamycin), given as AC, often causes nausea, so strong anti-nausea medicine is given first.",
+  epirubicin = "Epirubicin (Ellence) often causes nausea, so anti-nausea medicine is given first.",
+  cyclophosphamide = "Cyclophosphamide (Cytoxan) can cause nausea, mostly when given with doxorubicin.",
+  carboplatin = "Carboplatin often causes nausea, so anti-nausea medicine is given first.",
+  capecitabine = "Capecitabine (Xeloda) can cause nausea, usually mild.",
+  neratinib = "Neratinib (Nerlynx) can cause nausea as well as diarrhea.",
+}))
 
 -- Fatigue ------------------------------------------------------------------------
 
@@ -266,26 +467,27 @@ answer("se.fatigue", {
   },
   sources = { "nci-fatigue", "acs-se" },
   suggest = { "Can I exercise during treatment?", "Can I keep working during treatment?", "What is chemo brain?" },
-}, {
+}, herald.facts("drug", {
   trastuzumab = "Trastuzumab (Herceptin) can cause mild tiredness, most often after the first doses.",
   t_dxd = "Tiredness is common with trastuzumab deruxtecan (Enhertu).",
   t_dm1 = "Tiredness is one of the most common side effects of T-DM1 (Kadcyla).",
-})
+  aromatase_inhibitor = "Aromatase inhibitors can cause tiredness, often with joint aches.",
+  tamoxifen = "Tamoxifen can cause tiredness, mostly in the first months.",
+}))
 
 -- Hair loss ----------------------------------------------------------------------
 
 answer("se.hair", {
   text = {
-    "Hair loss mostly comes from chemo, such as docetaxel (Taxotere) or paclitaxel (Taxol).",
-    "Trastuzumab (Herceptin) and pertuzumab (Perjeta) do not usually make hair fall out, though it may thin. Trastuzumab deruxtecan (Enhertu) often does cause hair loss.",
+    "Hair loss mostly comes from chemo.",
+    O("Docetaxel (Taxotere) and paclitaxel (Taxol) are common causes. Trastuzumab (Herceptin) and pertuzumab (Perjeta) do not usually make hair fall out, though it may thin. Trastuzumab deruxtecan (Enhertu) often does cause hair loss."),
     "Hair often starts to fall out 2 to 4 weeks after the first chemo. It usually grows back a few months after chemo ends.",
     "Cold caps (scalp cooling) help some people keep more hair.",
     "Next step: ask your team if cold caps are offered, and if your insurance helps pay for a wig.",
   },
-  drop = { 2 },
   sources = { "nci-hair", "acs-chemo" },
   suggest = { "What are the side effects of chemo?", "Is Herceptin chemo?", "What are the side effects of Enhertu?" },
-}, {
+}, herald.facts("drug", {
   trastuzumab = "Trastuzumab (Herceptin) is not chemo, and on its own it rarely causes hair loss.",
   herceptin_hylecta = "Herceptin Hylecta is not chemo, and on its own it rarely causes hair loss.",
   pertuzumab = "Pertuzumab (Perjeta) is not chemo, and on its own it rarely causes hair loss.",
@@ -297,7 +499,14 @@ answer("se.hair", {
   capecitabine = "Capecitabine (Xeloda) may thin hair, but full hair loss is uncommon.",
   docetaxel = "Docetaxel (Taxotere) causes hair loss in most people.",
   paclitaxel = "Paclitaxel (Taxol) causes hair loss in most people.",
-})
+  doxorubicin = "Doxorubicin (Adriamycin) causes hair loss in almost everyone, often within a few weeks.",
+  epirubicin = "Epirubicin (Ellence) causes hair loss in most people.",
+  cyclophosphamide = "Cyclophosphamide (Cytoxan) can thin hair or make it fall out, more so when given with doxorubicin.",
+  carboplatin = "Carboplatin can thin hair. In TCHP, the docetaxel given with carboplatin causes most hair loss.",
+  tamoxifen = "Tamoxifen can thin hair a little, but it does not cause baldness.",
+  aromatase_inhibitor = "Aromatase inhibitors can thin hair a little.",
+  ovarian_suppression = "Ovarian suppression shots can thin hair a little.",
+}))
 
 -- Mouth --------------------------------------------------------------------------
 
@@ -339,16 +548,26 @@ answer("se.infusion", {
     "An infusion reaction can happen during or soon after a drip, most often the first one.",
     "Signs include chills, fever, itching, rash, flushing, or feeling faint or short of breath.",
     "Nurses watch you closely, and they can slow or stop the drip and give medicine. Many people get medicine beforehand to prevent it.",
-    "Shots under the skin, like Phesgo or Herceptin Hylecta, can cause redness or soreness where they go in.",
+    O("Shots under the skin, like Phesgo or Herceptin Hylecta, can cause redness or soreness where they go in."),
     "After you go home, call your care team if you get a fever, chills or a rash.",
     "Next step: tell the nurse at once if you feel odd during an infusion.",
   },
   sources = { "dm-herceptin", "acs-targeted" },
   suggest = { "How is Herceptin given?", "What is Phesgo?", "When should I call my care team?" },
-}, {
-  trastuzumab = "With trastuzumab (Herceptin), reactions are most common with the first dose, so it is given more slowly.",
+}, herald.facts("drug", {
+  trastuzumab = "With trastuzumab (Herceptin), reactions are most common with the first dose, so it is given more slowly. Its boxed warning includes serious infusion reactions.",
   pertuzumab = "With pertuzumab (Perjeta), you are watched after each dose for a reaction.",
-})
+  herceptin_hylecta = "Herceptin Hylecta can cause redness or soreness where the shot goes in, and, rarely, a reaction in the whole body.",
+  phesgo = "Phesgo can cause redness or soreness where the shot goes in, and, rarely, a reaction in the whole body.",
+  t_dm1 = "T-DM1 (Kadcyla) can cause an infusion reaction, most often with the first dose.",
+  t_dxd = "Trastuzumab deruxtecan (Enhertu) rarely causes an infusion reaction, and you are watched during the first dose.",
+  margetuximab = "Infusion reactions are common with margetuximab (Margenza), so you are watched closely, most of all the first time.",
+  paclitaxel = "Paclitaxel (Taxol) has a boxed warning for severe allergic reactions, so you get medicines before each dose to prevent them.",
+  docetaxel = "Docetaxel (Taxotere) can cause severe allergic reactions, so you take steroid pills around each dose.",
+  carboplatin = "Carboplatin can cause an allergic reaction, more often after several doses.",
+  doxorubicin = "Doxorubicin (Adriamycin) can badly damage the skin if it leaks from the vein, so tell the nurse at once about pain or burning at the drip site.",
+  epirubicin = "Epirubicin (Ellence) can badly damage the skin if it leaks from the vein, so tell the nurse at once about pain or burning at the drip site.",
+}))
 
 -- Blood counts and infection -----------------------------------------------------
 
@@ -364,18 +583,25 @@ local BLOOD_COUNTS = {
   sources = { "nci-infection", "acs-chemo" },
   suggest = { "What are the side effects of chemo?", "Can I get vaccines during treatment?", "How do I cope with fatigue?" },
 }
-local BLOOD_COUNT_NOTES = {
+local BLOOD_COUNT_FACTS = herald.facts("drug", {
   t_dm1 = "T-DM1 (Kadcyla) can lower platelets, so your team checks them before each dose.",
   t_dxd = "Trastuzumab deruxtecan (Enhertu) can lower white cells, red cells and platelets.",
-  trastuzumab = "Trastuzumab (Herceptin) alone does not usually lower blood counts much; the chemo given with it does.",
-}
+  trastuzumab = "Trastuzumab (Herceptin) alone does not usually lower blood counts much; the chemo given with trastuzumab does.",
+  docetaxel = "Docetaxel (Taxotere) often lowers white cells, about a week after each dose.",
+  paclitaxel = "Paclitaxel (Taxol) can lower white cells, so counts are checked before each dose.",
+  carboplatin = "Carboplatin can lower platelets and white cells.",
+  doxorubicin = "Doxorubicin (Adriamycin) lowers white cells, most of all 1 to 2 weeks after each dose.",
+  epirubicin = "Epirubicin (Ellence) lowers white cells, most of all 1 to 2 weeks after each dose.",
+  cyclophosphamide = "Cyclophosphamide (Cytoxan) lowers white cells, so the risk of infection goes up.",
+  capecitabine = "Capecitabine (Xeloda) can lower blood counts, though less than IV chemo.",
+})
 
 -- A fever that has come and gone ("fever last week but it's gone"): not an
 -- alert (the safety layer lets it through), but still worth telling the team.
 local PAST_FEVER = "A fever that has gone away is still worth telling your care team about. If it comes back, call them right away."
 
 herald.on("se.blood_counts", function(q)
-  local a = compose(BLOOD_COUNTS, BLOOD_COUNT_NOTES, q)
+  local a = compose(BLOOD_COUNTS, BLOOD_COUNT_FACTS, q)
   local t = q.text
   if (t:find("fever") or t:find("chills") or t:find("temp")) and (t:find("ago") or t:find("last week")
       or t:find("gone") or t:find("went away") or t:find("better now") or t:find("passed")) then
@@ -390,16 +616,20 @@ answer("se.hormone", {
   text = {
     "Hormone therapy is used when the cancer is also hormone receptor-positive.",
     "Common side effects feel like menopause: hot flashes, joint pain or stiffness, vaginal dryness, and mood changes.",
-    "Aromatase inhibitors, such as letrozole, can cause bone loss, so your bone density may be checked. Tamoxifen can slightly raise the risk of blood clots. It can also slightly raise the risk of cancer of the womb (uterus).",
+    O("Aromatase inhibitors, such as letrozole, can cause bone loss, so your bone density may be checked. Tamoxifen can slightly raise the risk of blood clots. It can also slightly raise the risk of cancer of the womb (uterus)."),
     "Exercise, layered clothes and some medicines can ease many of these. Call your care team about a painful, swollen leg or unusual bleeding.",
     "Next step: talk to your team before you stop or skip your pills.",
   },
   sources = { "nci-hormone", "acs-hormone" },
   suggest = { "Do I need hormone therapy?", "Can I exercise during treatment?", "What is triple positive breast cancer?" },
-}, {
-  tamoxifen = "With tamoxifen, hot flashes and a small risk of blood clots are the main things to know.",
-  aromatase_inhibitor = "With aromatase inhibitors, joint pain and bone loss are the main things to know.",
-})
+}, herald.facts("drug", {
+  tamoxifen = {
+    "With tamoxifen, hot flashes are common. Tamoxifen also slightly raises the risk of blood clots, stroke, and cancer of the womb (uterus).",
+    "Report unusual vaginal bleeding or a swollen, painful leg.",
+  },
+  aromatase_inhibitor = "With aromatase inhibitors, joint pain and bone loss are the main things to know, so your bone density may be checked.",
+  ovarian_suppression = "Ovarian suppression shots bring on menopause symptoms, such as hot flashes and vaginal dryness, and can thin the bones.",
+}))
 
 -- Radiation ----------------------------------------------------------------------
 
@@ -448,14 +678,25 @@ answer("se.lymphedema", {
 answer("se.skin", {
   text = {
     "HER2 drugs and chemo can cause a rash, dry or itchy skin, and nail changes.",
-    "Tucatinib (Tukysa), neratinib (Nerlynx) and lapatinib (Tykerb) can cause a rash. Chemo can make nails dark, ridged or loose.",
+    O("Tucatinib (Tukysa), neratinib (Nerlynx) and lapatinib (Tykerb) can cause a rash."),
+    "Chemo can make nails dark, ridged or loose.",
     "Use mild soap, plain moisturizer and sunscreen. Keep nails short, and wear gloves for chores.",
     "Tell your care team about a rash that spreads, blisters or hurts, or nails that are red and sore.",
     "Next step: take a photo of any rash to show your team.",
   },
   sources = { "nci-skin", "acs-targeted" },
   suggest = { "What is hand-foot syndrome?", "What are the side effects of radiation?", "What are the side effects of chemo?" },
-})
+}, herald.facts("drug", {
+  tucatinib = "Tucatinib (Tukysa) can cause a rash, and the capecitabine taken with tucatinib can cause hand-foot syndrome.",
+  neratinib = "Neratinib (Nerlynx) can cause a rash and dry skin.",
+  lapatinib = "Lapatinib (Tykerb) often causes a rash. Its label also warns of rare, severe skin reactions.",
+  capecitabine = "Capecitabine (Xeloda) most often affects the skin of the hands and feet (hand-foot syndrome).",
+  docetaxel = "Docetaxel (Taxotere) can change the nails, making them dark, ridged or loose.",
+  paclitaxel = "Paclitaxel (Taxol) can change the nails and cause a rash.",
+  doxorubicin = "Doxorubicin (Adriamycin) can darken the nails and skin, and it can redden skin that had radiation.",
+  pertuzumab = "Pertuzumab (Perjeta) can cause a rash or dry skin.",
+  t_dxd = "Trastuzumab deruxtecan (Enhertu) can cause a rash or itchy skin.",
+}))
 
 -- Chemo in general -----------------------------------------------------------------
 
@@ -529,7 +770,8 @@ answer("se.manage", {
 answer("se.general", {
   text = {
     "Side effects depend on the kind of treatment.",
-    "Chemo often causes tiredness, nausea, hair loss and a higher risk of infection. HER2 drugs can affect the heart, and some cause diarrhea. Trastuzumab deruxtecan (Enhertu) can inflame the lungs.",
+    "Chemo often causes tiredness, nausea, hair loss and a higher risk of infection.",
+    O("HER2 drugs can affect the heart, and some cause diarrhea. Trastuzumab deruxtecan (Enhertu) can inflame the lungs."),
     "Hormone therapy can cause hot flashes and joint pain, and radiation can redden the skin.",
     "Most side effects can be eased, so tell your care team about them early.",
     "Next step: ask which side effects are most likely with your own treatment plan.",

@@ -14,7 +14,7 @@ end
 src("acs", "American Cancer Society: support programs and 24/7 helpline", ACS, "https://www.cancer.org/support-programs-and-services.html")
 src("acs-r2r", "Reach To Recovery", ACS, "https://www.cancer.org/support-programs-and-services/reach-to-recovery.html")
 src("komen", "Susan G. Komen Breast Care Helpline", "Susan G. Komen", "https://www.komen.org/")
-src("cancercare", "CancerCare: free support services", "CancerCare", "https://www.cancercare.org/")
+src("cancercare", "CancerCare: free counseling and support", "CancerCare", "https://www.cancercare.org/counseling")
 src("cancercare-fin", "CancerCare Financial Assistance", "CancerCare", "https://www.cancercare.org/financial")
 src("bco-community", "Breastcancer.org Community", "Breastcancer.org", "https://community.breastcancer.org/")
 src("bcn", "Breast Cancer Now", "Breast Cancer Now", "https://breastcancernow.org/")
@@ -24,12 +24,12 @@ src("nci-caregivers", "Support for Caregivers of Cancer Patients", NCI, "https:/
 src("nci-coping", "Coping with Cancer", NCI, "https://www.cancer.gov/about-cancer/coping")
 src("nci-palliative", "Palliative Care in Cancer", NCI, "https://www.cancer.gov/about-cancer/advanced-cancer/care-choices/palliative-care-fact-sheet")
 src("nia-hospice", "What Are Palliative Care and Hospice Care?", "NIH National Institute on Aging", "https://www.nia.nih.gov/health/hospice-and-palliative-care/what-are-palliative-care-and-hospice-care")
-src("ctgov", "ClinicalTrials.gov", "U.S. National Library of Medicine", "https://clinicaltrials.gov/")
+src("ctgov", "Learn About Studies", "ClinicalTrials.gov, U.S. National Library of Medicine", "https://clinicaltrials.gov/study-basics/learn-about-studies")
 src("nci-trials", "Find NCI-Supported Clinical Trials", NCI, "https://www.cancer.gov/about-cancer/treatment/clinical-trials/search")
 src("acs-questions", "Questions to Ask Your Doctor About Breast Cancer", ACS, "https://www.cancer.org/cancer/types/breast-cancer/understanding-a-breast-cancer-diagnosis/questions-to-ask-your-doctor-about-breast-cancer.html")
 src("nci-costs", "Managing Costs and Medical Information", NCI, "https://www.cancer.gov/about-cancer/managing-care/track-care-costs")
 src("nci-cam", "Complementary and Alternative Medicine", NCI, "https://www.cancer.gov/about-cancer/treatment/cam")
-src("nccih", "National Center for Complementary and Integrative Health", "National Institutes of Health", "https://www.nccih.nih.gov/")
+src("nccih", "Cancer and Complementary Health Approaches: What You Need To Know", "National Center for Complementary and Integrative Health", "https://www.nccih.nih.gov/health/cancer-and-complementary-health-approaches-what-you-need-to-know")
 src("nci-breast", "Breast Cancer, Patient Version", NCI, "https://www.cancer.gov/types/breast")
 
 -- Speech for answers with phone numbers: "1-800-227-2345" must not be read as

@@ -18,8 +18,8 @@ herald.source("acs-targeted", { title = "Targeted Drug Therapy for Breast Cancer
   url = "https://www.cancer.org/cancer/types/breast-cancer/treatment/targeted-therapy-for-breast-cancer.html" })
 herald.source("nci-genetics", { title = "BRCA Gene Changes: Cancer Risk and Genetic Testing", publisher = "National Cancer Institute",
   url = "https://www.cancer.gov/about-cancer/causes-prevention/genetics/brca-fact-sheet" })
-herald.source("label-tdxd", { title = "Enhertu prescribing information", publisher = "DailyMed, US National Library of Medicine",
-  url = "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=ENHERTU" })
+herald.source("label-tdxd", { title = "Enhertu (fam-trastuzumab deruxtecan-nxki) label", publisher = "DailyMed, US National Library of Medicine",
+  url = "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=7e67e73e-ddf4-4e4d-8b50-09d7514910b6" })
 
 local ASK_REPORT = "Ask your care team to go through your pathology report with you."
 
@@ -95,7 +95,7 @@ local SCORES = {
   zero = {
     "An IHC score of 0 means little or no HER2 protein was seen. The cancer is HER2-negative.",
     "Trastuzumab (Herceptin) and other classic HER2 drugs do not help HER2-negative cancer.",
-    "If a few cells show faint staining, the report may say HER2-ultralow. If that cancer spreads, T-DXd (Enhertu) can be an option.",
+    "If a few cells show faint staining, the report may say HER2-ultralow. If that cancer feeds on hormones, spreads, and grows after hormone therapy, T-DXd (Enhertu) can be an option.",
     ASK_REPORT,
   },
   one = {

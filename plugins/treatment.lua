@@ -2,7 +2,11 @@
 -- disease, lines of therapy, brain metastases, surgery, radiation, hormone and
 -- bone therapy, clinical trials, integrative care and common wrong premises.
 -- Per-drug answers live in plugins/drugs.lua.
-herald.about { title = "HER2 treatment", reviewed = "2026-11-22" }
+herald.about {
+  title = "HER2 treatment",
+  reviewed = "2026-12-06",
+  reviewed_by = "herald content team; Enhertu, later lines and biosimilars from FDA notices (awaiting clinician sign-off)",
+}
 
 local function src(id, title, publisher, url)
   herald.source(id, { title = title, publisher = publisher, url = url })
@@ -26,14 +30,33 @@ src("nci-neoadjuvant", "Definition of neoadjuvant therapy (NCI Dictionary of Can
   "https://www.cancer.gov/publications/dictionaries/cancer-terms/def/neoadjuvant-therapy")
 src("nci-adjuvant", "Definition of adjuvant therapy (NCI Dictionary of Cancer Terms)", NCI,
   "https://www.cancer.gov/publications/dictionaries/cancer-terms/def/adjuvant-therapy")
-src("ctgov", "ClinicalTrials.gov", "US National Library of Medicine", "https://clinicaltrials.gov/")
-src("fda-biosimilars", "Biosimilars", "US Food and Drug Administration", "https://www.fda.gov/drugs/therapeutic-biologics-applications-bla/biosimilars")
-src("label-tdxd", "Enhertu prescribing information", "DailyMed, US National Library of Medicine",
-  "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=ENHERTU")
-src("label-tdm1", "Kadcyla prescribing information", "DailyMed, US National Library of Medicine",
-  "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=KADCYLA")
-src("label-tucatinib", "Tukysa prescribing information", "DailyMed, US National Library of Medicine",
-  "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=TUKYSA")
+src("ctgov", "Learn About Studies", "ClinicalTrials.gov, US National Library of Medicine",
+  "https://clinicaltrials.gov/study-basics/learn-about-studies")
+src("fda-biosimilars", "Biosimilar Product Information", "US Food and Drug Administration",
+  "https://www.fda.gov/drugs/biosimilars/biosimilar-product-information")
+src("accc-poherdy", "FDA Approves New Interchangeable Biosimilar to Perjeta (November 13, 2025)", "Association of Cancer Care Centers",
+  "https://www.accc-cancer.org/state-societies/West-Virginia/corporate-members/industry-news/fda-approves-new-interchangeable-biosimilar-to-perjeta")
+src("label-tdxd", "Enhertu (fam-trastuzumab deruxtecan-nxki) label", "DailyMed, US National Library of Medicine",
+  "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=7e67e73e-ddf4-4e4d-8b50-09d7514910b6")
+src("label-tdm1", "Kadcyla (ado-trastuzumab emtansine) label", "DailyMed, US National Library of Medicine",
+  "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=23f3c1f4-0fc8-4804-a9e3-04cf25dd302e")
+src("label-tucatinib", "Tukysa (tucatinib) labels and approval history", "US Food and Drug Administration (Drugs@FDA)",
+  "https://www.accessdata.fda.gov/scripts/cder/daf/index.cfm?event=overview.process&ApplNo=213411")
+src("fda-tdxd-early", "FDA approval of Enhertu for two uses in HER2-positive early-stage breast cancer (May 15, 2026)",
+  "US Food and Drug Administration",
+  "https://www.fda.gov/drugs/resources-information-approved-drugs/fda-approves-two-separate-indications-fam-trastuzumab-deruxtecan-nxki-her2-positive-early-stage")
+src("fda-tdxd-db09", "FDA approval of Enhertu with pertuzumab as a first treatment when HER2-positive cancer has spread (December 15, 2025)",
+  "CancerNetwork, reporting the FDA notice",
+  "https://www.cancernetwork.com/view/fda-approves-t-dxd-plus-pertuzumab-in-metastatic-her2-breast-cancer")
+src("ct-db05", "DESTINY-Breast05 (NCT04622319)", "ClinicalTrials.gov", "https://clinicaltrials.gov/study/NCT04622319")
+src("ct-db11", "DESTINY-Breast11 (NCT05113251)", "ClinicalTrials.gov", "https://clinicaltrials.gov/study/NCT05113251")
+src("ct-db09", "DESTINY-Breast09 (NCT04784715)", "ClinicalTrials.gov", "https://clinicaltrials.gov/study/NCT04784715")
+src("nccn-invasive", "NCCN Guidelines for Patients: Invasive Breast Cancer", "National Comprehensive Cancer Network",
+  "https://www.nccn.org/patients/guidelines/content/PDF/breast-invasive-patient.pdf")
+src("nccn-metastatic", "NCCN Guidelines for Patients: Metastatic Breast Cancer", "National Comprehensive Cancer Network",
+  "https://www.nccn.org/patients/guidelines/content/PDF/stage_iv_breast-patient.pdf")
+src("cancernet-mbc", "Breast Cancer, Metastatic: Types of Treatment", "Cancer.Net, American Society of Clinical Oncology",
+  "https://www.cancer.net/cancer-types/breast-cancer-metastatic/types-treatment")
 
 local function answer(intent, t)
   herald.answer(intent, t)
@@ -56,19 +79,20 @@ answer("treatment.early", {
     "Most people get chemo with trastuzumab (Herceptin), and often pertuzumab (Perjeta). This can come before or after surgery.",
     "Surgery is a lumpectomy or a mastectomy. Radiation often follows a lumpectomy. Hormone pills are added if the cancer feeds on hormones.",
     "The HER2 drugs go on for about a year. Small tumors with no spread to the nodes may need less: weekly paclitaxel with trastuzumab.",
+    "Since May 2026, T-DXd (Enhertu) is also approved before surgery for stage 2 or 3 cancer, and after surgery when some cancer is left.",
   },
-  sources = { "acs-stage", "acs-targeted" },
+  sources = { "acs-stage", "acs-targeted", "fda-tdxd-early" },
   suggest = { "What is neoadjuvant therapy?", "What is TCHP?", "Do I need radiation after lumpectomy?" },
 })
 
 answer("treatment.metastatic", {
   text = {
     "Metastatic means the cancer has spread. The goal is to control it for as long as possible.",
-    "The usual first treatment is THP. That is trastuzumab (Herceptin), pertuzumab (Perjeta) and a taxane chemo. T-DXd (Enhertu) with pertuzumab is another first choice.",
-    "If the cancer grows, T-DXd (Enhertu) is usually next. After that come drugs like tucatinib (Tukysa) and T-DM1 (Kadcyla), and clinical trials.",
+    "The first treatment is THP: trastuzumab (Herceptin), pertuzumab (Perjeta) and a taxane chemo. Since December 2025, T-DXd (Enhertu) with pertuzumab is another first choice.",
+    "What comes next depends on the first treatment. After THP, T-DXd (Enhertu) is usually next. After Enhertu, choices include tucatinib (Tukysa) and T-DM1 (Kadcyla), and clinical trials.",
     "Hormone pills may be added if the cancer feeds on hormones. Ask your care team about your plan.",
   },
-  sources = { "acs-targeted", "nci-pdq" },
+  sources = { "acs-targeted", "fda-tdxd-db09", "nccn-metastatic" },
   suggest = { "What is THP?", "What is Enhertu?", "What treatment is used for brain metastases?" },
 })
 
@@ -77,41 +101,88 @@ answer("treatment.first_line", {
     "The usual first treatment for HER2-positive cancer that has spread is THP.",
     "THP is trastuzumab (Herceptin), pertuzumab (Perjeta) and a taxane chemo, such as docetaxel or paclitaxel.",
     "After a few months the chemo often stops. The two HER2 drugs keep going.",
-    "A newer first choice is T-DXd (Enhertu) with pertuzumab, from the DESTINY-Breast09 trial. Your care team decides which fits you.",
+    "A newer first choice is T-DXd (Enhertu) with pertuzumab. The FDA approved it in December 2025, after the DESTINY-Breast09 trial. Your care team decides which fits you.",
   },
-  sources = { "acs-targeted", "label-tdxd" },
+  sources = { "acs-targeted", "fda-tdxd-db09", "ct-db09" },
   suggest = { "How long does THP last?", "What are the side effects of THP?", "What is the usual second line treatment?" },
   remember = { regimen = "thp", topic = "regimen" },
 })
 
 answer("treatment.second_line", {
   text = {
-    "The usual second treatment is T-DXd (Enhertu). Its full name is trastuzumab deruxtecan.",
-    "In the DESTINY-Breast03 trial, it kept the cancer in check much longer than T-DM1 (Kadcyla).",
-    "If the cancer has spread to the brain, tucatinib (Tukysa) with trastuzumab and capecitabine is another choice.",
-    "Your care team will look at what you had before.",
+    "After THP, the usual second treatment is T-DXd (Enhertu). In the DESTINY-Breast03 trial, it kept the cancer in check much longer than T-DM1 (Kadcyla).",
+    "If the first treatment was T-DXd (Enhertu) with pertuzumab, the second is different: often tucatinib (Tukysa) with trastuzumab and capecitabine, or T-DM1 (Kadcyla).",
+    "If the cancer has spread to the brain, tucatinib is a strong choice. Your care team will look at what you had before.",
   },
-  sources = { "label-tdxd", "acs-targeted" },
+  sources = { "label-tdxd", "fda-tdxd-db09", "nccn-metastatic" },
   suggest = { "What are the side effects of Enhertu?", "What happens if cancer grows after Enhertu?", "How is Enhertu given?" },
   remember = { drug = "t_dxd", topic = "drug" },
 })
 
-answer("treatment.later_lines", {
-  text = {
-    "When a HER2 drug stops working, there are still other options.",
-    "After T-DXd (Enhertu), a common next step is tucatinib (Tukysa) with trastuzumab and capecitabine (Xeloda). This is the HER2CLIMB plan. It also works in the brain.",
-    "Other options are T-DM1 (Kadcyla), neratinib (Nerlynx) or lapatinib (Tykerb) with capecitabine, and margetuximab (Margenza) with chemo.",
-    "A clinical trial is another choice. Ask your care team which options fit you.",
+-- What comes after a treatment that stopped working: each drug's own facts,
+-- or, for a drug without them, general words that name no other drug.
+local LATER = herald.facts("drug", {
+  t_dxd = {
+    "After T-DXd (Enhertu), a common next step is tucatinib (Tukysa) with trastuzumab and capecitabine (Xeloda). This plan also works in the brain.",
+    "T-DM1 (Kadcyla) is another choice after Enhertu. Pills such as neratinib (Nerlynx) or lapatinib (Tykerb) may come later than Enhertu. Margetuximab (Margenza) can come after Enhertu too.",
   },
-  sources = { "acs-targeted", "label-tucatinib", "ctgov" },
-  suggest = { "What is tucatinib?", "What is Kadcyla?", "What are clinical trials?" },
+  t_dm1 = {
+    "After T-DM1 (Kadcyla), T-DXd (Enhertu) is often next, if you have not had it. Tucatinib (Tukysa) with trastuzumab and capecitabine is another choice after Kadcyla.",
+  },
+  tucatinib = {
+    "After tucatinib (Tukysa), choices include T-DM1 (Kadcyla) or T-DXd (Enhertu) if you have not had them, or other HER2 drugs with chemo.",
+  },
+  trastuzumab = {
+    "If cancer grows on trastuzumab (Herceptin), often as part of THP, T-DXd (Enhertu) is usually next.",
+  },
+  pertuzumab = {
+    "If cancer grows on pertuzumab (Perjeta), often as part of THP, T-DXd (Enhertu) is usually next.",
+  },
+  phesgo = {
+    "If cancer grows on Phesgo, often given as part of THP, T-DXd (Enhertu) is usually next.",
+  },
+  neratinib = {
+    "After neratinib (Nerlynx), choices include T-DXd (Enhertu), T-DM1 (Kadcyla) or tucatinib (Tukysa), depending on what you have had.",
+  },
+  lapatinib = {
+    "After lapatinib (Tykerb), choices include T-DXd (Enhertu), T-DM1 (Kadcyla) or tucatinib (Tukysa), depending on what you have had.",
+  },
 })
+
+local LATER_GENERAL = {
+  "When a treatment stops working, there are usually still other options. What comes next depends on what you have had before.",
+  "A clinical trial is a choice too. Ask your care team which options fit you.",
+}
+
+herald.on("treatment.later_lines", function(q)
+  local own = LATER:get(q)
+  local text
+  if own then
+    text = { own[1] }
+    for i = 2, #own do text[#text + 1] = own[i] end
+    text[#text + 1] = LATER_GENERAL[2]
+  elseif q:slot("drug") then
+    text = { LATER_GENERAL[1], LATER_GENERAL[2] }
+  else
+    text = {
+      "When a HER2 drug stops working, there are still other options. What comes next depends on what you had before.",
+      "After T-DXd (Enhertu), a common next step is tucatinib (Tukysa) with trastuzumab and capecitabine (Xeloda). This is the HER2CLIMB plan, and it also works in the brain.",
+      "Other options are T-DM1 (Kadcyla), neratinib (Nerlynx) or lapatinib (Tykerb) with capecitabine, and margetuximab (Margenza) with chemo.",
+      LATER_GENERAL[2],
+    }
+  end
+  return {
+    text = text,
+    sources = { "acs-targeted", "label-tucatinib", "nccn-metastatic", "ctgov" },
+    suggest = { "What is tucatinib?", "What is Kadcyla?", "What are clinical trials?" },
+  }
+end)
 
 answer("treatment.lines", {
   text = {
     "A line of therapy is one treatment plan. It is used until the cancer grows or the side effects get too hard.",
-    "For HER2-positive cancer that has spread, first line is usually THP, or T-DXd (Enhertu) with pertuzumab.",
-    "Second line is usually T-DXd (Enhertu). Later lines include tucatinib (Tukysa) with two other drugs, T-DM1 (Kadcyla), neratinib, lapatinib, margetuximab and trials.",
+    "For HER2-positive cancer that has spread, first line is THP, or T-DXd (Enhertu) with pertuzumab.",
+    "After THP, second line is usually T-DXd (Enhertu). Later lines include tucatinib (Tukysa) with two other drugs, T-DM1 (Kadcyla), neratinib, lapatinib, margetuximab and trials.",
     "Your care team picks the order based on what you had before.",
   },
   sources = { "acs-targeted", "nci-pdq" },
@@ -172,19 +243,30 @@ local TRIALS = {
   { "katherine", {
     "The KATHERINE trial was for people who still had some cancer at surgery, after drugs given before surgery.",
     "After surgery, it compared T-DM1 (Kadcyla) with trastuzumab (Herceptin).",
-    "T-DM1 cut the risk of the cancer coming back by about half. That is why Kadcyla is used for residual disease.",
+    "T-DM1 cut the risk of the cancer coming back by about half. That is why Kadcyla is used when cancer is left at surgery.",
+    "In 2025, a newer trial found T-DXd (Enhertu) worked better than Kadcyla for people at higher risk.",
   }, { "label-tdm1" } },
+  { "destiny[ %-]?breast[ %-]?0?5", {
+    "DESTINY-Breast05 was for people with HER2-positive cancer still found at surgery, after treatment before surgery, and at higher risk.",
+    "After surgery, it compared T-DXd (Enhertu) with T-DM1 (Kadcyla). Fewer cancers came back with Enhertu.",
+    "Lung inflammation was more common with Enhertu. The FDA approved this use in May 2026.",
+  }, { "ct-db05", "fda-tdxd-early" } },
+  { "destiny[ %-]?breast[ %-]?11", {
+    "DESTINY-Breast11 tested T-DXd (Enhertu) before surgery, followed by THP, for stage 2 or 3 HER2-positive cancer.",
+    "It was compared with the older plan of AC followed by THP. More people had no cancer left at surgery.",
+    "The FDA approved this use in May 2026.",
+  }, { "ct-db11", "fda-tdxd-early" } },
   { "destiny[ %-]?breast[ %-]?0?3", {
     "DESTINY-Breast03 was a trial for HER2-positive cancer that had spread.",
     "It compared T-DXd (Enhertu) with T-DM1 (Kadcyla).",
     "Enhertu kept the cancer in check much longer, and people lived longer.",
-    "It made Enhertu the usual second treatment, after THP.",
+    "It made Enhertu the usual next treatment after THP.",
   }, { "label-tdxd" } },
   { "destiny[ %-]?breast[ %-]?0?9", {
     "DESTINY-Breast09 tested T-DXd (Enhertu) with pertuzumab as the first treatment for HER2-positive cancer that has spread.",
     "It was compared with THP, the long-time standard. The Enhertu pair kept the cancer in check longer.",
-    "It is now a first treatment option. Your care team weighs it against THP.",
-  }, { "label-tdxd" } },
+    "The FDA approved it in December 2025 as a first treatment option. Your care team weighs it against THP.",
+  }, { "fda-tdxd-db09", "ct-db09" } },
   { "destiny[ %-]?breast[ %-]?0?4", {
     "DESTINY-Breast04 tested T-DXd (Enhertu) in HER2-low breast cancer that had spread, after chemo.",
     "Compared with chemo, Enhertu helped people live longer.",
@@ -208,8 +290,8 @@ local TRIALS = {
   }, { "acs-targeted" } },
   { "her2[ %-]?climb", {
     "HER2CLIMB tested tucatinib (Tukysa) with trastuzumab and capecitabine, for HER2-positive cancer that had spread.",
-    "Adding tucatinib helped people live longer. It also worked in people whose cancer had reached the brain.",
-    "This three-drug plan is now a common later treatment.",
+    "Adding tucatinib helped people live longer. It also helped when the cancer had reached the brain.",
+    "This plan of three drugs is now a common later treatment.",
   }, { "label-tucatinib" } },
   { "extenet", {
     "ExteNET tested a year of neratinib (Nerlynx) after a year of trastuzumab, in early HER2-positive cancer.",
@@ -261,11 +343,11 @@ end)
 answer("treatment.neoadjuvant", {
   text = {
     "Neoadjuvant means treatment given before surgery.",
-    "For HER2-positive cancer, it is often chemo with trastuzumab and pertuzumab, such as TCHP.",
+    "For HER2-positive cancer, it is often chemo with trastuzumab and pertuzumab, such as TCHP. Since May 2026, T-DXd (Enhertu) followed by THP is another option for stage 2 or 3 cancer.",
     "It can shrink the tumor, so a smaller operation may be possible. It also shows how well the drugs work.",
     "If no cancer is left at surgery, that is called a complete response, or pCR.",
   },
-  sources = { "nci-neoadjuvant", "acs-stage" },
+  sources = { "nci-neoadjuvant", "acs-stage", "fda-tdxd-early" },
   suggest = { "What is TCHP?", "What if there is cancer left after surgery?", "What does adjuvant mean?" },
 })
 
@@ -274,20 +356,20 @@ answer("treatment.adjuvant", {
     "Adjuvant means treatment given after surgery.",
     "It aims to kill any cancer cells left behind, so the cancer is less likely to come back.",
     "For HER2-positive cancer, it often means trastuzumab (Herceptin), sometimes with pertuzumab or chemo. In all, the HER2 drugs last about a year.",
-    "If cancer was still found at surgery, T-DM1 (Kadcyla) is often used instead. Radiation and hormone pills may also be part of it.",
+    "If cancer was still found at surgery, T-DM1 (Kadcyla) or, since May 2026, T-DXd (Enhertu) may be used instead. Radiation and hormone pills may also be part of it.",
   },
-  sources = { "nci-adjuvant", "acs-stage" },
+  sources = { "nci-adjuvant", "acs-stage", "fda-tdxd-early" },
   suggest = { "What is neoadjuvant therapy?", "Why would I get Kadcyla after surgery?", "What is neratinib?" },
 })
 
 answer("treatment.residual", {
   text = {
     "Residual disease means some cancer was still found at surgery, after the drugs given before surgery.",
-    "Then T-DM1 (Kadcyla) is usually given after surgery, in place of trastuzumab. It is given 14 times.",
-    "In the KATHERINE trial, this cut the risk of the cancer coming back by about half.",
-    "Your care team will explain what your surgery results mean.",
+    "Since the KATHERINE trial, T-DM1 (Kadcyla) has been given after surgery in place of trastuzumab, 14 times. It cut the risk of the cancer coming back by about half.",
+    "In 2025, the DESTINY-Breast05 trial found T-DXd (Enhertu) worked better than Kadcyla for people at higher risk, such as cancer still in the lymph nodes. The FDA approved it for this in May 2026.",
+    "Your care team will explain your surgery results and which drug fits you.",
   },
-  sources = { "label-tdm1", "acs-stage" },
+  sources = { "label-tdm1", "ct-db05", "fda-tdxd-early" },
   suggest = { "What are the side effects of Kadcyla?", "How is Kadcyla given?", "What is pCR?" },
   remember = { drug = "t_dm1", topic = "drug" },
 })
@@ -297,9 +379,9 @@ answer("treatment.pcr", {
     "A pathologic complete response (pCR) means no invasive cancer was found at surgery, after treatment given before surgery.",
     "It is a very good sign, linked with a lower chance of the cancer coming back.",
     "After a pCR, HER2 drugs usually go on to complete about a year.",
-    "If cancer remains instead, T-DM1 (Kadcyla) is often used. Ask your care team what your results mean.",
+    "If cancer remains instead, the drug after surgery is often changed to T-DM1 (Kadcyla) or T-DXd (Enhertu). Ask your care team what your results mean.",
   },
-  sources = { "nci-neoadjuvant", "label-tdm1" },
+  sources = { "nci-neoadjuvant", "label-tdm1", "fda-tdxd-early" },
   suggest = { "What if there is cancer left after surgery?", "What is neoadjuvant therapy?", "How long do I take Herceptin for?" },
 })
 
@@ -373,23 +455,22 @@ answer("treatment.integrative", {
 answer("treatment.biosimilars", {
   text = {
     "A biosimilar is a near copy of a drug made from living cells, like trastuzumab (Herceptin). It works the same way and is just as safe.",
-    "Trastuzumab biosimilars include Ogivri, Kanjinti, Trazimera, Herzuma, Ontruzant and Hercessi.",
-    "They often cost less. Your clinic or insurer may choose which one you get.",
-    "Ask your care team which one you will receive.",
+    "Trastuzumab biosimilars in the US are Ogivri, Kanjinti, Trazimera, Herzuma, Ontruzant and Hercessi. In November 2025, Poherdy became the first biosimilar of pertuzumab (Perjeta), the partner drug of trastuzumab.",
+    "They often cost less, and your clinic or insurer may choose which one you get. Ask your care team which one you will receive.",
   },
-  sources = { "fda-biosimilars", "acs-targeted" },
+  sources = { "fda-biosimilars", "accc-poherdy", "acs-targeted" },
   suggest = { "What is Herceptin?", "How is Herceptin given?", "How long do I take Herceptin for?" },
   remember = { drug = "trastuzumab", topic = "drug" },
 })
 
 answer("treatment.duration", {
   text = {
-    "It depends on the stage.",
-    "For early HER2-positive cancer, chemo usually lasts about 3 to 6 months. HER2 drugs such as trastuzumab (Herceptin) go on for about a year in total.",
-    "Hormone therapy, if needed, lasts 5 to 10 years.",
-    "For metastatic cancer, treatment often goes on as long as it works. Your care team will map out your timeline.",
+    "It depends on the stage and on each part of the plan.",
+    "For early cancer, chemo lasts about 3 to 6 months. HER2 drugs such as trastuzumab (Herceptin) go on for about a year in all. T-DM1 (Kadcyla) after surgery is 14 doses, and neratinib (Nerlynx) is one more year of pills.",
+    "Radiation takes 1 to 6 weeks. Hormone pills, if needed, go on for 5 to 10 years.",
+    "When cancer has spread, treatment often goes on as long as it works. Next step: ask your care team for a written timeline.",
   },
-  sources = { "acs-targeted", "acs-chemo" },
+  sources = { "acs-targeted", "acs-chemo", "nccn-invasive" },
   suggest = { "How long do I take Herceptin for?", "How long does THP last?", "Is chemotherapy always needed with HER2 therapy?" },
 })
 

@@ -456,6 +456,60 @@ static void test_phrases_as_trie(void **state)
 }
 
 /* Without JIT (intents.jit = 0) every bundled example ranks the same. */
+/* What `herald review` enumerates: a slot's values, a value's phrases, and the
+ * slots an intent can fill (not those only named inside a negative lookahead). */
+static void test_slot_values_and_intent_slots(void **state)
+{
+	(void)state;
+	struct diags d = { 0 };
+	int rc;
+	hr_intents *set = build("slot drug\n"
+				"  trastuzumab = trastuzumab, herceptin, herceptin biosimilar*\n"
+				"  t_dxd = enhertu, t-dxd\n"
+				"  tucatinib = tucatinib\n"
+				"words w\n"
+				"  hello\n"
+				"intent i.about\n"
+				"  needs: drug\n"
+				"  pattern: what is {drug}\n"
+				"  example: what is herceptin\n"
+				"intent i.overview\n"
+				"  pattern: ^(?!.*{drug}).*?\\Kher2 drugs\n"
+				"  example: her2 drugs\n"
+				"intent i.plain\n"
+				"  pattern: {w}\n"
+				"  example: hello\n",
+				&d, &rc);
+	assert_int_equal(rc, 0);
+	const char *v[8];
+	assert_int_equal(hr_intents_slot_values(set, "drug", v, 8), 3);
+	int seen = 0;
+	for (int i = 0; i < 3; i++)
+		seen |= (strcmp(v[i], "trastuzumab") == 0) << 0 | (strcmp(v[i], "t_dxd") == 0) << 1 |
+			(strcmp(v[i], "tucatinib") == 0) << 2;
+	assert_int_equal(seen, 7);
+	/* The count is right even when OUT is too small, and words lists are no slots. */
+	assert_int_equal(hr_intents_slot_values(set, "drug", v, 1), 3);
+	assert_int_equal(hr_intents_slot_values(set, "w", v, 8), 0);
+	assert_int_equal(hr_intents_slot_values(set, "nope", v, 8), 0);
+
+	const char *ph[8];
+	int pre[8];
+	assert_int_equal(hr_intents_slot_phrases(set, "drug", "trastuzumab", ph, pre, 8), 3);
+	int prefixed = 0;
+	for (int i = 0; i < 3; i++)
+		prefixed += pre[i] && strcmp(ph[i], "herceptin biosimilar") == 0;
+	assert_int_equal(prefixed, 1);
+	assert_int_equal(hr_intents_slot_phrases(set, "drug", "t_dxd", ph, NULL, 8), 2);
+
+	const char *sl[4];
+	assert_int_equal(hr_intents_intent_slots(set, hr_intents_find(set, "i.about"), sl, 4), 1);
+	assert_string_equal(sl[0], "drug");
+	assert_int_equal(hr_intents_intent_slots(set, hr_intents_find(set, "i.overview"), sl, 4), 0);
+	assert_int_equal(hr_intents_intent_slots(set, hr_intents_find(set, "i.plain"), sl, 4), 0);
+	hr_intents_free(set);
+}
+
 static void test_interpreter_matches_as_jit(void **state)
 {
 	(void)state;
@@ -501,6 +555,7 @@ int main(void)
 		cmocka_unit_test(test_fallback_intent_claims_out_of_scope),
 		cmocka_unit_test(test_prefilter_keeps_the_ranking), cmocka_unit_test(test_prefilter_edge_cases),
 		cmocka_unit_test(test_interpreter_matches_as_jit), cmocka_unit_test(test_phrases_as_trie),
+		cmocka_unit_test(test_slot_values_and_intent_slots),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -202,6 +202,58 @@ static void test_duplicate_handlers(void **state)
 	hr_plugins_free(set);
 }
 
+/* herald.facts: facts keyed by slot value, fixed text only, a fresh copy each
+ * time; herald.about's reviewer reaches the plugin's info. */
+static void test_facts_and_reviewer(void **state)
+{
+	(void)state;
+	hr_plugins *set = new_set();
+	struct diags d = { 0 };
+	const char *src = "herald.about{ title = 'Facts', reviewed = '2026-12-01', reviewed_by = 'A. Reviewer, RN' }\n"
+			  "local F = herald.facts('drug', { trastuzumab = { 'A.' }, t_dxd = 'B.' })\n"
+			  "herald.on('t.f', function(q)\n"
+			  "  local x = F:get(q)\n"
+			  "  x[#x + 1] = 'C.'\n"
+			  "  return { text = x }\n"
+			  "end)\n"
+			  "herald.on('t.none', function(q) return { text = tostring(F:of('nope')) } end)\n";
+	assert_int_equal(hr_plugins_add_file(set, temp_plugin("facts", src), collect, &d), 0);
+	struct hr_answer a;
+	char err[256];
+	for (int i = 0; i < 2; i++) {
+		/* The second answer is the same: the first did not change the facts. */
+		assert_int_equal(ask(set, "t.f", &a, err, sizeof(err)), 0);
+		assert_string_equal(a.text, "A. C.");
+		hr_answer_clear(&a);
+	}
+	assert_int_equal(ask(set, "t.none", &a, err, sizeof(err)), 0);
+	assert_string_equal(a.text, "nil");
+	hr_answer_clear(&a);
+	struct hr_plugin_info pi;
+	assert_int_equal(hr_plugins_info(set, 0, &pi), 0);
+	assert_string_equal(pi.reviewed_by, "A. Reviewer, RN");
+	assert_string_equal(pi.title, "Facts");
+	hr_plugins_free(set);
+
+	/* A function in place of a fact is refused at load, with the file and line. */
+	set = new_set();
+	memset(&d, 0, sizeof(d));
+	assert_int_equal(hr_plugins_add_file(set,
+					     temp_plugin("facts-fn", "herald.facts('drug', { x = function() return 'y' end })\n"),
+					     collect, &d),
+			 -EINVAL);
+	assert_non_null(strstr(d.all, "must be a sentence or a list of sentences"));
+	memset(&d, 0, sizeof(d));
+	char longname[200];
+	memset(longname, 'x', sizeof(longname) - 1);
+	longname[sizeof(longname) - 1] = '\0';
+	char src2[400];
+	snprintf(src2, sizeof(src2), "herald.about{ reviewed = '2026-12-01', reviewed_by = '%s' }\n", longname);
+	assert_int_equal(hr_plugins_add_file(set, temp_plugin("long-reviewer", src2), collect, &d), -EINVAL);
+	assert_non_null(strstr(d.all, "at most 120 characters"));
+	hr_plugins_free(set);
+}
+
 static void test_speech_form(void **state)
 {
 	(void)state;
@@ -232,6 +284,7 @@ int main(void)
 		cmocka_unit_test(test_forbidden_globals_absent), cmocka_unit_test(test_os_execute_fails_with_line),
 		cmocka_unit_test(test_load_failures),            cmocka_unit_test(test_budgets_and_isolation),
 		cmocka_unit_test(test_duplicate_handlers),       cmocka_unit_test(test_speech_form),
+		cmocka_unit_test(test_facts_and_reviewer),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
