@@ -327,6 +327,14 @@ static int make_pick(const hr_engine *e, const struct hr_intent *in, const struc
 		else if (!pick_get(out, in->needs[i]) && !convo_get(convo, in->needs[i]))
 			return -ENOENT;
 	}
+	/* A slot the intent can use but does not need ("what comes next" after a
+	 * story of cancer growing on tamoxifen) is filled from the message too,
+	 * when the focus sentence's own match left it empty. */
+	for (size_t i = in->nneeds; i < in->nfills; i++) {
+		const char *v = named_get(nm, in->fills[i]);
+		if (v && !pick_get(out, in->fills[i]))
+			pick_put(out, in->fills[i], v);
+	}
 	/* Never an answer about another drug than the one asked: an intent that is
 	 * about one drug (treatment.trastuzumab) is out when the message names
 	 * drugs and not that one. */

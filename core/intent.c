@@ -1081,6 +1081,9 @@ int hr_intents_compile(hr_intents *set, hr_diag_fn diag, void *ud)
 			if (resolve_groups(set, pt))
 				return -ENOMEM;
 		}
+		in->pub.nfills = 0;
+		size_t nf = hr_intents_intent_slots(set, &in->pub, in->pub.fills, HR_MAX_SLOTS);
+		in->pub.nfills = nf < HR_MAX_SLOTS ? nf : HR_MAX_SLOTS;
 	}
 	if (build_vocab(set) || build_prefilter(set))
 		return -ENOMEM;

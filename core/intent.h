@@ -38,6 +38,10 @@ struct hr_intent {
 	int order; /* definition order across all files; the last tie-break */
 	size_t nneeds;
 	const char *needs[HR_MAX_NEEDS];
+	/* Every slot the intent can fill: its needs first, then what its patterns
+	 * capture (hr_intents_intent_slots), worked out once at compile time. */
+	size_t nfills;
+	const char *fills[HR_MAX_SLOTS];
 	size_t nexamples;
 	const char *const *examples;
 	const int *example_lines;

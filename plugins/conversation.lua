@@ -54,6 +54,7 @@ herald.answer("conversation.human", {
   speech = "I'm not a person. I'm herald, a computer program that answers questions about her two positive "
     .. "breast cancer. I can share general information, but I can't see your records or give medical advice. "
     .. "For questions about your own care, talk with your care team.",
+  sources = ABOUT,
   suggest = topics,
 })
 
@@ -67,12 +68,10 @@ herald.answer("conversation.creator", {
     .. "her two positive breast cancer. My answers are written in plain words from trusted sources, like the "
     .. "National Cancer Institute, the American Cancer Society and the drug labels. Each answer lists its "
     .. "sources. Your care team is the best place for questions about your own care.",
-  sources = { "nci-home-breast", "acs-breast" },
+  sources = { "nci-breast", "acs-breast" },
   suggest = topics,
 })
 
-herald.source("nci-home-breast", { title = "Breast Cancer—Patient Version", publisher = "National Cancer Institute",
-  url = "https://www.cancer.gov/types/breast" })
 herald.source("acs-breast", { title = "Breast Cancer", publisher = "American Cancer Society",
   url = "https://www.cancer.org/cancer/types/breast-cancer.html" })
 herald.source("nci-types", { title = "Cancer Types", publisher = "National Cancer Institute",
