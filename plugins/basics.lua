@@ -110,7 +110,7 @@ herald.answer("basics.ibc", {
   text = {
     "Inflammatory breast cancer is a rare, fast-growing type. It makes up about 1 to 5 in 100 breast cancers in the US.",
     "The cancer cells block small lymph vessels in the skin of the breast. So the breast often turns red and swollen over weeks, feels warm, heavy or tender, and the skin can look pitted, like an orange peel. There is often no lump, so it can be mistaken for an infection.",
-    "It is stage 3 or 4 when it is found. Treatment usually starts with chemo, with HER2 drugs added if the cancer is HER2-positive, then a mastectomy, then radiation.",
+    "It is stage 3 or 4 when it is found. Treatment usually starts with chemo, with HER2 drugs added if the cancer is HER2-positive, then a mastectomy, then radiation. Its outlook is not as good as for most breast cancers, but this full plan has improved it.",
     "Next step: if a breast stays red or swollen after about a week of antibiotics, ask for a breast exam and imaging soon.",
   },
   sources = { "nci-ibc", "acs-ibc" },
