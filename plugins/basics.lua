@@ -90,7 +90,7 @@ herald.on("basics.staging", function(q)
     if q.text:find(w[1]) then which = w[2]; break end
   end
   local text = {
-    "The stage tells how big the cancer is and how far it has spread. It runs from stage 0 to stage 4, also written 0 to IV.",
+    "The stage tells how big the cancer is and how far it has spread. It runs from stage 0 to stage 4, and reports often write it in Roman numerals.",
     "Doctors use the TNM system: T is the size of the tumor, N is whether lymph nodes have cancer, and M is whether it has spread to distant organs. Grade, hormone receptors and HER2 can also move the stage up or down.",
   }
   if which then
