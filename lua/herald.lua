@@ -148,6 +148,10 @@ local spoken = {
   { "MUGA", "mug-ah" }, { "THP", "T H P" }, { "TCHP", "T C H P" }, { "pCR", "P C R" },
   { "#BCSM", "hashtag B C S M" }, { "BCSM", "B C S M" }, { "e%.g%.", "for example" },
   { "i%.e%.", "that is" }, { "vs%.", "versus" }, { "%&", " and " },
+  -- Abbreviations of the breast cancer basics, said letter by letter; the
+  -- frontiers keep them from matching inside longer capitalised words.
+  { "%f[%w]DCIS%f[%W]", "D C I S" }, { "%f[%w]NED%f[%W]", "N E D" }, { "%f[%w]TNM%f[%W]", "T N M" },
+  { "%f[%w]APT%f[%W]", "A P T" }, { "%f[%w]BRCA(%d)", "B R C A %1" }, { "%f[%w]BRCA%f[%W]", "B R C A" },
 }
 
 --- Turns written text into a form fit for text-to-speech: no URLs, brackets

@@ -18,6 +18,8 @@ herald.source("acs-targeted", { title = "Targeted Drug Therapy for Breast Cancer
   url = "https://www.cancer.org/cancer/types/breast-cancer/treatment/targeted-therapy-for-breast-cancer.html" })
 herald.source("nci-genetics", { title = "BRCA Gene Changes: Cancer Risk and Genetic Testing", publisher = "National Cancer Institute",
   url = "https://www.cancer.gov/about-cancer/causes-prevention/genetics/brca-fact-sheet" })
+herald.source("asco-germline", { title = "Germline Testing in Patients With Breast Cancer: ASCO-Society of Surgical Oncology Guideline (2024)",
+  publisher = "American Society of Clinical Oncology", url = "https://doi.org/10.1200/JCO.23.02225" })
 herald.source("label-tdxd", { title = "Enhertu (fam-trastuzumab deruxtecan-nxki) label", publisher = "DailyMed, US National Library of Medicine",
   url = "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=7e67e73e-ddf4-4e4d-8b50-09d7514910b6" })
 
@@ -264,7 +266,7 @@ local INHERITED = {
   "No. HER2-positive is a feature of the tumor, not a gene change you inherit.",
   "The extra HER2 gene copies arise in the cancer cells during life. They are not passed to your children.",
   "Inherited genes like BRCA1 and BRCA2 are different. They raise the risk of breast cancer.",
-  "If breast cancer runs in your family, ask about genetic counseling.",
+  "Many people with breast cancer are offered BRCA gene testing anyway, including everyone diagnosed at 65 or younger. Ask your care team about genetic counseling.",
 }
 local MUTATION = {
   "HER2-positive usually means extra copies of the HER2 gene, called amplification. It is not usually a mutation.",
@@ -279,7 +281,20 @@ herald.on("testing.inherited", function(q)
     or t:find("brca") or t:find("pass") or t:find("daughter") or t:find("kids") or t:find("children")
   return {
     text = (t:find("mutat") and not family) and MUTATION or INHERITED,
-    sources = { "acs-her2", "nci-genetics" },
-    suggest = { "What is HER2?", "What does HER2-positive mean?", "Can my HER2 status change?" },
+    sources = { "acs-her2", "nci-genetics", "asco-germline" },
+    suggest = { "Should I get BRCA testing?", "What does HER2-positive mean?", "Can my HER2 status change?" },
   }
 end)
+
+-- Inherited (germline) testing: BRCA1/2 and genetic counseling. Who is offered
+-- testing follows the ASCO-SSO guideline of 2024, not only family history.
+herald.answer("testing.genetic", {
+  text = {
+    "Genetic testing looks for gene changes you were born with, such as in BRCA1 or BRCA2, that raise the risk of breast, ovarian and some other cancers. It is not the HER2 test, which is done on the tumor.",
+    "A 2024 guideline from ASCO and the Society of Surgical Oncology says everyone newly diagnosed with breast cancer at 65 or younger should be offered BRCA1 and BRCA2 testing. People diagnosed later are offered it based on personal or family history, ancestry, or treatment choices. It is not only for people with cancer in the family.",
+    "The test uses a small sample of blood or saliva. A genetic counselor helps you decide and explains what the result means for you and your relatives. Results can shape surgery choices, some drug options, and screening for family members.",
+    "Next step: ask your care team for a referral to genetic counseling.",
+  },
+  sources = { "asco-germline", "nci-genetics" },
+  suggest = { "Is HER2 inherited?", "What are risk factors for breast cancer?", "Can I prevent breast cancer?" },
+})

@@ -400,7 +400,7 @@ answer("treatment.radiation", {
   text = {
     "Radiation uses high-energy beams to kill cancer cells left in the breast or nearby.",
     "After a lumpectomy, radiation is usually advised. After a mastectomy, it may be advised if the tumor was large or lymph nodes had cancer.",
-    "It is usually given on weekdays, for one to several weeks.",
+    "It is usually given on weekdays, for one to several weeks. The most common side effects are skin changes like a sunburn in the treated area and tiredness, which fade after treatment ends.",
     "HER2 drugs can often go on during radiation. Ask your radiation oncologist about your plan.",
   },
   sources = { "acs-radiation" },

@@ -278,6 +278,27 @@ static void test_speech_form(void **state)
 	hr_plugins_free(set);
 }
 
+/* Abbreviations said letter by letter, but not inside a longer capitalised word. */
+static void test_speech_abbreviations(void **state)
+{
+	(void)state;
+	hr_plugins *set = new_set();
+	struct diags d = { 0 };
+	assert_int_equal(hr_plugins_add_file(set,
+					     temp_plugin("abbrev", "herald.answer('t.x', { text = 'DCIS, NED and TNM. "
+								   "BRCA1 or BRCA testing. APT, not APTITUDE.' })\n"),
+					     collect, &d),
+			 0);
+	struct hr_answer a;
+	char err[256];
+	assert_int_equal(ask(set, "t.x", &a, err, sizeof(err)), 0);
+	assert_non_null(strstr(a.speech, "D C I S, N E D and T N M."));
+	assert_non_null(strstr(a.speech, "B R C A 1 or B R C A testing."));
+	assert_non_null(strstr(a.speech, "A P T, not APTITUDE."));
+	hr_answer_clear(&a);
+	hr_plugins_free(set);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -285,6 +306,7 @@ int main(void)
 		cmocka_unit_test(test_load_failures),            cmocka_unit_test(test_budgets_and_isolation),
 		cmocka_unit_test(test_duplicate_handlers),       cmocka_unit_test(test_speech_form),
 		cmocka_unit_test(test_facts_and_reviewer),
+		cmocka_unit_test(test_speech_abbreviations),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,173 @@
+-- Living through chemotherapy and beyond: the kinds of chemo and how chemo
+-- differs from targeted and hormone therapy, chemo at home (family safety,
+-- body fluids), "is cancer contagious" and needle-stick worries, eating and
+-- weight, infection precautions, caregivers' own exhaustion, unproven
+-- remedies, and keeping fertility before treatment. Drug-by-drug facts live in
+-- plugins/drugs.lua. Intents: intents/care.intents.
+herald.about { title = "Chemotherapy and daily care", reviewed = "2026-12-06" }
+
+local NCI, ACS = "National Cancer Institute", "American Cancer Society"
+local CNET = "Cancer.Net (American Society of Clinical Oncology)"
+
+local function src(id, title, publisher, url)
+  herald.source(id, { title = title, publisher = publisher, url = url })
+end
+
+src("acs-chemo-work", "How Chemotherapy Drugs Work", ACS,
+  "https://www.cancer.org/cancer/managing-cancer/treatment-types/chemotherapy/how-chemotherapy-drugs-work.html")
+src("acs-chemo-bc", "Chemotherapy for Breast Cancer", ACS,
+  "https://www.cancer.org/cancer/types/breast-cancer/treatment/chemotherapy-for-breast-cancer.html")
+src("acs-targeted", "Targeted Drug Therapy for Breast Cancer", ACS,
+  "https://www.cancer.org/cancer/types/breast-cancer/treatment/targeted-therapy-for-breast-cancer.html")
+src("acs-hormone", "Hormone Therapy for Breast Cancer", ACS,
+  "https://www.cancer.org/cancer/types/breast-cancer/treatment/hormone-therapy-for-breast-cancer.html")
+src("roswell-home", "Chemotherapy Safety at Home: Guidelines for Patients, Their Caregivers and Loved Ones", "Roswell Park Comprehensive Cancer Center",
+  "https://www.roswellpark.org/cancertalk/201806/chemotherapy-safety-home-guidelines-patients-their-caregivers-loved-ones")
+src("acs-contagious", "Is Cancer Contagious?", ACS,
+  "https://www.cancer.org/cancer/risk-prevention/understanding-cancer-risk/is-cancer-contagious.html")
+src("niosh-blood", "Bloodborne Infectious Disease Risk Factors", "National Institute for Occupational Safety and Health (CDC)",
+  "https://www.cdc.gov/niosh/healthcare/risk-factors/bloodborne-infectious-diseases.html")
+src("nci-appetite", "Appetite Loss and Cancer Treatment", NCI,
+  "https://www.cancer.gov/about-cancer/treatment/side-effects/appetite-loss")
+src("nci-eating", "Eating Hints: Before, during, and after Cancer Treatment", NCI,
+  "https://www.cancer.gov/publications/patient-education/eating-hints")
+src("cnet-weight", "Weight Gain", CNET,
+  "https://www.cancer.net/coping-with-cancer/physical-emotional-and-social-effects-cancer/managing-physical-side-effects/weight-gain")
+src("nci-infection", "Infection and Neutropenia during Cancer Treatment", NCI,
+  "https://www.cancer.gov/about-cancer/treatment/side-effects/infection")
+src("acs-caregiver", "Taking Care of Yourself When You're a Cancer Caregiver", ACS,
+  "https://www.cancer.org/cancer/caregivers/what-a-caregiver-does/taking-care-of-yourself.html")
+src("cdc-care-partners", "Considerations for Care Partners", "Centers for Disease Control and Prevention",
+  "https://www.cdc.gov/cancer/survivors/healthy-living-guides/emotional-health/care-partners.htm")
+src("nci-cam", "Complementary and Alternative Medicine", NCI, "https://www.cancer.gov/about-cancer/treatment/cam")
+src("nci-trials", "What Are Clinical Trials?", NCI, "https://www.cancer.gov/about-cancer/treatment/clinical-trials/what-are-trials")
+src("asco-fertility", "ASCO updates guideline for fertility preservation in people with cancer (2025)", "The ASCO Post",
+  "https://ascopost.com/issues/april-25-2025/asco-updates-guideline-for-fertility-preservation-in-people-with-cancer")
+src("nci-fertility", "Fertility Issues in Girls and Women with Cancer", NCI,
+  "https://www.cancer.gov/about-cancer/treatment/side-effects/fertility-women")
+src("cmaj-fertility", "Fertility preservation in women with breast cancer (CMAJ 2020)", "Canadian Medical Association Journal",
+  "https://pmc.ncbi.nlm.nih.gov/articles/PMC7458684/")
+
+herald.answer("care.chemo_types", {
+  text = {
+    "Chemo drugs are put in groups by the way they harm cancer cells. Two groups are used most for breast cancer. Taxanes include paclitaxel (Taxol) and docetaxel (Taxotere). Anthracyclines include doxorubicin (Adriamycin) and epirubicin (Ellence).",
+    "Other chemo drugs are cyclophosphamide (Cytoxan) and carboplatin. Some, like capecitabine (Xeloda) and eribulin (Halaven), are used more once the cancer has spread. Most are given by IV, but capecitabine is a pill.",
+    "Chemo is not the same as targeted therapy, such as trastuzumab (Herceptin), which acts on HER2. It is not hormone therapy either. For HER2-positive cancer, chemo and HER2 drugs are often given together.",
+    "Next step: ask your care team which drugs are in your plan, how often you get them, and for how long.",
+  },
+  sources = { "acs-chemo-bc", "acs-chemo-work" },
+  suggest = { "How is chemo different from targeted therapy?", "What are the side effects of chemo?", "What is TCHP?" },
+})
+
+herald.answer("care.treatment_kinds", {
+  text = {
+    "Chemo attacks cells that divide fast. It kills cancer cells but also harms fast-growing healthy cells, which is why it can cause hair loss, mouth sores and low blood counts.",
+    "Targeted therapy acts on one feature of the cancer. HER2 drugs such as trastuzumab (Herceptin) lock onto the HER2 protein, so they spare most healthy cells, though they have their own side effects, such as on the heart.",
+    "Hormone therapy, such as tamoxifen or an aromatase inhibitor, stops estrogen from feeding the cancer. It only helps cancer that is hormone receptor-positive.",
+    "Many people get more than one kind. Next step: ask your team what each drug in your plan does.",
+  },
+  sources = { "acs-chemo-work", "acs-targeted", "acs-hormone" },
+  suggest = { "What types of chemo are there?", "Is Herceptin chemo?", "Do I need hormone therapy?" },
+})
+
+herald.answer("care.home_safety", {
+  text = {
+    "Being close to your family during chemo is safe. Hugs, kisses and shared meals are fine, and cancer can't be caught.",
+    "For about 2 days after each chemo dose, some of the drug leaves the body in urine, stool, vomit and other body fluids. In that time, close the lid and flush twice, wash your hands well, and have anyone who cleans up body fluids or soiled laundry wear gloves. Wash soiled laundry right away, on its own.",
+    "Use a condom during sex for a few days after chemo. Anyone who is pregnant should not handle body fluids or chemo pills.",
+    "Next step: ask your nurse how long these steps apply to your drugs, since it varies.",
+  },
+  sources = { "roswell-home", "acs-contagious" },
+  suggest = { "Is cancer contagious?", "How do I avoid infection during chemo?", "Can I have sex during treatment?" },
+})
+
+local CONTAGIOUS = {
+  "No. Cancer is not contagious. You can't catch it by touching, hugging, kissing, sharing food or sex, or by breathing the same air. A healthy immune system destroys cancer cells from another person.",
+  "When cancer runs in a family, it is because of shared genes or habits, not because it passed between people.",
+}
+local NEEDLE = {
+  "Cancer can't spread to you through a needle or through blood from someone who has it: it is not contagious.",
+  "But any used needle can carry germs that live in blood, such as hepatitis B, hepatitis C or HIV, even if the risk is small. Wash the spot well with soap and water right away.",
+  "Then call your own doctor the same day. Some treatments that prevent infection work best when started within hours.",
+  "Next step: if you give shots at home, ask the nurse for a sharps container and how to use it.",
+}
+
+herald.on("care.contagious", function(q)
+  local t = q.text
+  local needle = t:find("needle") or t:find("prick") or t:find("stick") or t:find("sharps") or t:find("blood")
+    or t:find("syringe") or t:find("lancet") or t:find("injection")
+  if needle then
+    return { text = NEEDLE, sources = { "acs-contagious", "niosh-blood" },
+      suggest = { "Is it safe for my family to be around me during chemo?", "How do I avoid infection during chemo?", "Is breast cancer hereditary?" } }
+  end
+  local text = { CONTAGIOUS[1], CONTAGIOUS[2],
+    "Next step: keep hugging and spending time with the person who has cancer. Closeness helps." }
+  return { text = text, sources = { "acs-contagious" },
+    suggest = { "Is it safe for my family to be around me during chemo?", "Is breast cancer hereditary?", "How can I help my wife with breast cancer?" } }
+end)
+
+herald.answer("care.eating", {
+  text = {
+    "Many people eat less during chemo because of nausea, taste changes, mouth sores or tiredness. Small meals or snacks every 2 to 3 hours often work better than three big meals.",
+    "Pick foods with lots of calories and protein in each bite, such as eggs, yogurt, cheese, nut butters, beans and milkshakes. Nutrition drinks can fill gaps. Ask before adding protein powder, vitamins or other supplements, since some don't suit everyone or mix badly with treatment.",
+    "A cancer dietitian can make a plan with you, and the care team can treat nausea or mouth sores that get in the way. Tell them about weight loss, or if eating or drinking has been hard for more than a day or two.",
+    "Next step: ask the care team for a referral to a dietitian.",
+  },
+  sources = { "nci-appetite", "nci-eating" },
+  suggest = { "How can I manage nausea?", "What should I drink during chemo?", "Can supplements interact with my treatment?" },
+})
+
+herald.answer("care.weight_gain", {
+  text = {
+    "Gaining weight is common during and after breast cancer treatment. More than half of people with breast cancer gain some. Chemo, the steroids given with it, hormone pills, early menopause, being tired and moving less all play a part.",
+    "It helps to fill most of your plate with vegetables, fruit, whole grains and beans. Cut back on sugary drinks and alcohol. Move more, with both walking and exercise that builds strength.",
+    "A healthy weight after treatment is linked with better health. A dietitian or an exercise program for people after cancer can help you make a plan. Fast weight gain with swelling is different: tell your team about it.",
+    "Next step: ask your care team whether any of your medicines add to weight gain.",
+  },
+  sources = { "cnet-weight", "nci-eating" },
+  suggest = { "Can I exercise during treatment?", "What should I eat during treatment?", "What are hormone therapy side effects?" },
+})
+
+herald.answer("care.infection", {
+  text = {
+    "Chemo can lower your white blood cells for a while, so germs can make you sick more easily.",
+    "Wash your hands often, carry hand gel, and keep away from people who are sick and from crowds when your counts are low. Cook meat, eggs and fish well, and wash fruit and vegetables.",
+    "Let someone else clean up after pets, such as a litter box or bird cage, and wear gloves for gardening. Ask your team before dental work, any vaccine, or a new tattoo or piercing.",
+    "Call your care team right away for a fever of 100.4 F (38 C) or higher, or chills. Next step: keep a thermometer at home.",
+  },
+  sources = { "nci-infection" },
+  suggest = { "What does low white blood cells mean?", "Can I get vaccines during treatment?", "Is it safe for my family to be around me during chemo?" },
+})
+
+herald.answer("care.caregiver", {
+  text = {
+    "Caring for someone with cancer is hard work. Feeling worn out, sad, angry or guilty at times is common, and looking after yourself helps you both.",
+    "Say yes when people offer help, and give them a real job: meals, rides, or sitting with your loved one so you can rest. Respite care, from family, volunteers or a paid aide, gives you a proper break.",
+    "Keep your own doctor visits, and sleep, eat and move when you can. Caregiver support groups, counselling and the cancer center's social worker can help, and CancerCare offers free support.",
+    "Next step: tell the care team how you are doing, and ask the social worker about respite and caregiver support.",
+  },
+  sources = { "acs-caregiver", "cdc-care-partners" },
+  suggest = { "Where can I find support groups?", "Can I get counselling?", "Is there help with costs?" },
+})
+
+herald.answer("care.unproven", {
+  text = {
+    "Many substances kill cancer cells in a lab dish or in animals, but most of them never work, or are not safe, in people. A news story, website or seller is not proof.",
+    "Unproven remedies can cause harm, cost a lot, and some interfere with chemo or HER2 drugs. Using one instead of proven treatment can give the cancer time to grow.",
+    "If a new substance is promising, a clinical trial is the safe way to try it, with doctors watching closely.",
+    "Next step: bring the name of the product to the oncologist or pharmacist and ask what is known about it.",
+  },
+  sources = { "nci-cam", "nci-trials" },
+  suggest = { "What are clinical trials?", "Can supplements interact with my treatment?", "Can yoga or acupuncture help?" },
+})
+
+herald.answer("care.fertility_preservation", {
+  text = {
+    "If you may want children later, talk about it before treatment starts, because chemo can harm the ovaries. Ask for a visit with a fertility specialist as soon as possible.",
+    "Freezing eggs or embryos is the best-proven option. It takes about 2 weeks, and it can often start at any time in your cycle. For breast cancer, doctors often add a pill such as letrozole to keep estrogen low while this is done.",
+    "A monthly shot that rests the ovaries during chemo, such as goserelin (Zoladex), may help protect them. It is used along with freezing, not in place of it. Freezing a piece of ovary is another choice.",
+    "Next step: ask your oncologist for a fertility referral now, and how much time you have before treatment must start.",
+  },
+  sources = { "asco-fertility", "nci-fertility", "cmaj-fertility" },
+  suggest = { "Can I get pregnant after breast cancer?", "Does chemo affect fertility?", "What birth control can I use during treatment?" },
+})
