@@ -48,17 +48,6 @@ src("nci-fertility", "Fertility Issues in Girls and Women with Cancer", NCI,
 src("cmaj-fertility", "Fertility preservation in women with breast cancer (CMAJ 2020)", "Canadian Medical Association Journal",
   "https://pmc.ncbi.nlm.nih.gov/articles/PMC7458684/")
 
-herald.answer("care.chemo_types", {
-  text = {
-    "Chemo drugs are put in groups by the way they harm cancer cells. Two groups are used most for breast cancer. Taxanes include paclitaxel (Taxol) and docetaxel (Taxotere). Anthracyclines include doxorubicin (Adriamycin) and epirubicin (Ellence).",
-    "Other chemo drugs are cyclophosphamide (Cytoxan) and carboplatin. Some, like capecitabine (Xeloda) and eribulin (Halaven), are used more once the cancer has spread. Most are given by IV, but capecitabine is a pill.",
-    "Chemo is not the same as targeted therapy, such as trastuzumab (Herceptin), which acts on HER2. It is not hormone therapy either. For HER2-positive cancer, chemo and HER2 drugs are often given together.",
-    "Next step: ask your care team which drugs are in your plan, how often you get them, and for how long.",
-  },
-  sources = { "acs-chemo-bc", "acs-chemo-work" },
-  suggest = { "How is chemo different from targeted therapy?", "What are the side effects of chemo?", "What is TCHP?" },
-})
-
 herald.answer("care.treatment_kinds", {
   text = {
     "Chemo attacks cells that divide fast. It kills cancer cells but also harms fast-growing healthy cells, which is why it can cause hair loss, mouth sores and low blood counts.",
