@@ -510,7 +510,7 @@ static void find_second(hr_engine *e, const struct hr_convo *convo, const struct
 			hr_intents_match(e->matcher, s + at, m);
 			const struct hr_candidate *c2 = best_pattern(e, m, &none, &tmp, check_plugin, &p2);
 			if (c2 && strong(c2, strlen(s + at)) && c2->priority < 90 && c2->intent != i1) {
-				/* "why would they add it to herceptin": "it" is the first clause's drug. */
+				/* "why is it given with herceptin": "it" is the first clause's drug. */
 				const char *d1 = pick_get(&p1, "drug");
 				if (d1 && has_word(s + at, "it")) {
 					for (size_t k = 0; k < p2.nslots; k++) {

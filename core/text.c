@@ -129,7 +129,7 @@ size_t hr_text_sentences(const char *s, size_t len, struct hr_text_span *out, si
 			if (c == '?' || c == '!' || c == ';' || c == '\n' || c == '\r') {
 				end = 1;
 			} else if (c == ',' && i - start >= 12 && comma_asks(s + i + 1, len - i - 1)) {
-				/* "my cancer spread to my liver, would enhertu work for me": the
+				/* "the scan found spots in my bones, could kadcyla help me": the
 				 * clause after the comma is the question. */
 				end = 1;
 			} else if (c == '.') {

@@ -4,7 +4,8 @@
 -- HER2-positive tumours, "no evidence of disease" and follow-up care.
 -- Intents: intents/basics.intents. Figures are population estimates, never a
 -- personal forecast; the care team decides each person's plan.
-herald.about { title = "Breast cancer basics", reviewed = "2026-12-06" }
+herald.about { title = "Breast cancer basics", reviewed = "2026-12-06",
+  reviewed_by = "herald content team, from the sources cited (awaiting clinician sign-off)" }
 
 local NCI, ACS = "National Cancer Institute", "American Cancer Society"
 local ACS_BC = "https://www.cancer.org/cancer/types/breast-cancer/"

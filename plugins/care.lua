@@ -4,7 +4,8 @@
 -- weight, infection precautions, caregivers' own exhaustion, unproven
 -- remedies, and keeping fertility before treatment. Drug-by-drug facts live in
 -- plugins/drugs.lua. Intents: intents/care.intents.
-herald.about { title = "Chemotherapy and daily care", reviewed = "2026-12-06" }
+herald.about { title = "Chemotherapy and daily care", reviewed = "2026-12-06",
+  reviewed_by = "herald content team, from the sources cited (awaiting clinician sign-off)" }
 
 local NCI, ACS = "National Cancer Institute", "American Cancer Society"
 local CNET = "Cancer.Net (American Society of Clinical Oncology)"

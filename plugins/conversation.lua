@@ -1,5 +1,6 @@
 -- Conversation: greetings, thanks, goodbyes, what herald can do, and the fallback.
-herald.about { title = "Conversation", reviewed = "2026-11-22" }
+herald.about { title = "Conversation", reviewed = "2026-11-22",
+  reviewed_by = "herald content team, from the sources cited (awaiting clinician sign-off)" }
 
 -- Even a greeting says where herald's information comes from.
 herald.source("nci-breast", { title = "Breast Cancer, Patient Version", publisher = "National Cancer Institute",

@@ -2,7 +2,8 @@
 -- each: whole-body drug treatment first, then bone-modifying drugs, radiation,
 -- local treatments and symptom care. The brain has its own answer
 -- (treatment.brain_mets in plugins/treatment.lua). Intents: intents/metastasis.intents.
-herald.about { title = "Cancer that has spread: bone, liver, lung", reviewed = "2026-12-06" }
+herald.about { title = "Cancer that has spread: bone, liver, lung", reviewed = "2026-12-06",
+  reviewed_by = "herald content team, from the sources cited (awaiting clinician sign-off)" }
 
 local NCI, ACS = "National Cancer Institute", "American Cancer Society"
 

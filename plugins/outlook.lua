@@ -2,7 +2,8 @@
 -- cancer is, symptoms, risk factors, prevention, coming back, and spread.
 -- Intents: intents/outlook.intents. Population figures are always framed as
 -- estimates; personal prognosis belongs to the care team.
-herald.about { title = "Outlook, symptoms, risk and spread", reviewed = "2026-11-22" }
+herald.about { title = "Outlook, symptoms, risk and spread", reviewed = "2026-11-22",
+  reviewed_by = "herald content team, from the sources cited (awaiting clinician sign-off)" }
 
 local NCI, ACS = "National Cancer Institute", "American Cancer Society"
 

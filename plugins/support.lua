@@ -3,7 +3,8 @@
 -- for the doctor, trials, costs, integrative care, second opinions, a new
 -- diagnosis. Intents: intents/support.intents. Phone numbers get a speech form
 -- written by hand, so a voice client reads them digit group by digit group.
-herald.about { title = "Support and resources", reviewed = "2026-11-22" }
+herald.about { title = "Support and resources", reviewed = "2026-11-22",
+  reviewed_by = "herald content team, from the sources cited (awaiting clinician sign-off)" }
 
 local NCI, ACS = "National Cancer Institute", "American Cancer Society"
 

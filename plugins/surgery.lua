@@ -3,7 +3,8 @@
 -- exercises, when to call), reconstruction (implants, flaps, going flat), and
 -- lymph node surgery. Arm swelling itself: se.lymphedema. Intents:
 -- intents/surgery.intents.
-herald.about { title = "Breast surgery: recovery, reconstruction, lymph nodes", reviewed = "2026-12-06" }
+herald.about { title = "Breast surgery: recovery, reconstruction, lymph nodes", reviewed = "2026-12-06",
+  reviewed_by = "herald content team, from the sources cited (awaiting clinician sign-off)" }
 
 local ACS = "American Cancer Society"
 local ACS_SURG = "https://www.cancer.org/cancer/types/breast-cancer/"

@@ -2,7 +2,8 @@
 -- triple-positive, status changes, stage and grade, and the inheritance premise.
 -- Facts follow the ASCO/CAP HER2 testing guideline as explained by the
 -- American Cancer Society, the National Cancer Institute and Breastcancer.org.
-herald.about { title = "HER2 testing", reviewed = "2026-11-22" }
+herald.about { title = "HER2 testing", reviewed = "2026-11-22",
+  reviewed_by = "herald content team, from the sources cited (awaiting clinician sign-off)" }
 
 herald.source("acs-her2", { title = "Breast Cancer HER2 Status", publisher = "American Cancer Society",
   url = "https://www.cancer.org/cancer/types/breast-cancer/understanding-a-breast-cancer-diagnosis/breast-cancer-her2-status.html" })

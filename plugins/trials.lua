@@ -1,7 +1,8 @@
 -- Clinical-trial basics: phases, placebos and randomisation, consent and the
 -- right to leave. What a trial is and how to find one: treatment.clinical_trials
 -- and support.trials. Intents: intents/trials.intents.
-herald.about { title = "Clinical trial basics", reviewed = "2026-12-06" }
+herald.about { title = "Clinical trial basics", reviewed = "2026-12-06",
+  reviewed_by = "herald content team, from the sources cited (awaiting clinician sign-off)" }
 
 local function src(id, title, publisher, url)
   herald.source(id, { title = title, publisher = publisher, url = url })

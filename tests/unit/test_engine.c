@@ -216,7 +216,7 @@ static void test_two_parts(void **state)
 	assert_true(a.nsources >= 1);
 	hr_answer_clear(&a);
 	/* "it" in the second clause is the first clause's drug. */
-	q = "what is perjeta and why would they add it to herceptin";
+	q = "what is perjeta and why is it given with herceptin";
 	memset(&a, 0, sizeof(a));
 	assert_int_equal(hr_engine_ask(f->engine, &c, q, strlen(q), &a, t), 0);
 	assert_int_equal(t->nparts, 2);

@@ -95,13 +95,13 @@ static void test_sentences(void **state)
 	assert_int_equal(sp[0].len, 20); /* the full stop belongs to its sentence */
 	assert_memory_equal(t + sp[3].start, "What does that mean?", 20);
 	/* Points inside numbers and words, and empty sentences, do not count. */
-	const char *u = "Since 4.6 months. is herceptin chemo.a drug?? ... !";
+	const char *u = "For 2.5 weeks now. is kadcyla chemo.or not?? ... !";
 	assert_int_equal(hr_text_sentences(u, strlen(u), sp, 8), 2);
-	assert_memory_equal(u + sp[1].start, "is herceptin chemo.a drug??", 27);
+	assert_memory_equal(u + sp[1].start, "is kadcyla chemo.or not??", 25);
 	/* A question after a comma is its own sentence. */
-	const char *v = "my cancer spread to my liver, would enhertu work for me";
+	const char *v = "the scan found spots in my bones, could kadcyla help me";
 	assert_int_equal(hr_text_sentences(v, strlen(v), sp, 8), 2);
-	assert_memory_equal(v + sp[1].start, "would enhertu work for me", 25);
+	assert_memory_equal(v + sp[1].start, "could kadcyla help me", 21);
 	/* More than MAX: the last ones are kept. */
 	const char *w = "a. b. c. d. e?";
 	assert_int_equal(hr_text_sentences(w, strlen(w), sp, 2), 2);
