@@ -1,16 +1,26 @@
 /*
- * The safety layer. See safety.h for the contract, and the content guide
- * ("The safety layer comes first", "Scope") for what it must catch.
+ * The safety layer. See safety.h for the contract, the content guide ("The
+ * safety layer comes first", "Scope") for what it must catch, docs/safety.md
+ * for how well it does, and core/safety.rules for the words and the rules.
  *
  * How a message is judged
  * -----------------------
  * The input is already normalised (lower case, punctuation as spaces), so the
- * rules below are written against single-spaced lower-case words.
+ * rules are written against single-spaced lower-case words.
  *
- * 1. Triggers. Each rule is one PCRE2 pattern that finds a symptom or a crisis
- *    phrase, written to tolerate paraphrase, typos and speech-recogniser
- *    spellings. Rules are listed by tier, highest first, so the first rule that
- *    fires gives the tier: crisis, then emergency, then call now.
+ * 0. Spelling. Words the rules file names as spelling targets ("suicide",
+ *    "breathe", "unconscious"...) are looked for one typing slip away: a word
+ *    of five or more letters that is not a target and not a real word the
+ *    file keeps ("paint" is not "faint") and that is one letter dropped, added,
+ *    changed or swapped from a target is read as the target; and the file's
+ *    explicit fixes ("kms" = "kill myself") are applied. The rules then run on
+ *    the corrected text.
+ *
+ * 1. Triggers. Each rule is one PCRE2 pattern built from concept lexicons (a
+ *    body part, a feeling, a severity, who is affected...), written to
+ *    tolerate paraphrase and speech-recogniser spellings. Rules are listed by
+ *    tier, highest first, so the first rule that fires gives the tier: crisis,
+ *    then emergency, then call now.
  *
  * 2. Negation. For every place a trigger matches, the words just before it in
  *    the same clause are read backwards. A negator ("no", "not", "don't",
@@ -44,15 +54,16 @@
  *    or above the threshold counts as a report however it is framed. Crisis is
  *    never downgraded by question framing.
  *
- * 4. Context. Some call-now rules need context found anywhere in the message:
- *    a cough is a call-now only with trastuzumab deruxtecan (Enhertu) named,
- *    pregnancy only with a drug named or treatment under way ("on chemo"; not
- *    "what treatment"), plain diarrhoea only when severe,
- *    frequent (four or more times) or with a companion sign (fever, dizziness,
- *    vomiting, not keeping fluids down, blood), and a temperature only at or
- *    above 100.4 F / 38 C. A fever or chills reported without a number fires:
- *    the people herald serves are nearly all on or just after treatment, and the
- *    reply only asks them to call their team. Heart, liver and clot signs do not
+ * 4. Context. A rule can need context anywhere in the message (`needs=` in
+ *    the rules file; `said=` when it must not be negated there): a cough is a call-now only with
+ *    trastuzumab deruxtecan (Enhertu) named, pregnancy only with a drug named
+ *    or treatment under way ("on chemo"; not "what treatment"), plain
+ *    diarrhoea only with a companion sign (fever, dizziness, vomiting, not
+ *    keeping fluids down, blood). Other checks are done here in C: a count of
+ *    episodes must be four or more, and a temperature at or above 100.4 F /
+ *    38 C. A fever or chills reported without a number fires: the people
+ *    herald serves are nearly all on or just after treatment, and the reply
+ *    only asks them to call their team. Heart, liver and clot signs do not
  *    need a drug named for the same reason.
  *
  * 5. Decisions. Independently of the tier, a second set of patterns recognises
@@ -86,23 +97,29 @@
  *    text, so case cannot hide a match (the rules themselves are written
  *    against lower case and compiled case-sensitive; lower-casing only makes
  *    the prefilter let more through). hr_safety_set_prefilter() turns it off,
- *    and the unit tests compare both ways on every question they know. The
- *    built prefilter is immutable, so every instance shares one.
+ *    and the unit tests compare both ways on every question they know.
+ *
+ * The rules file is read once: the parsed rules, the spelling index and the
+ * prefilter are immutable and shared by every instance (one per worker
+ * thread); each instance compiles its own PCRE2 code and scratch.
  *
  * Nothing here logs message text: only rule names and PCRE2 error codes.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "safety.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <pcre2.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "log.h"
 #include "prefilter.h"
+#include "safety_rules.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -116,48 +133,15 @@
 #define NEG_WINDOW 4
 #define SCAN_WINDOW 6
 
-/* ------------------------------------------------------------------------- */
-/* Shared pieces of the patterns. */
+/* The most contexts one rule may need. */
+#define MAX_NEEDS 4
 
-#define CANT "(?:can't|cant|cannot|can not)"
-#define NUMWORD                                                                                    \
-	"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|" \
-	"sixteen|seventeen|eighteen|nineteen|twenty|thirty)"
-/* Trastuzumab deruxtecan as typed, abbreviated, or heard by a speech recogniser. */
-#define TDXD_WORDS                                                                     \
-	"enhertu|enhurtu|enhertou|en hertu|in hertu|in her two|in her 2|t-dxd|tdxd|t dxd|" \
-	"t-dx-d|deruxtecan|trastuzumab deruxtecan|fam-trastuzumab"
-#define HER2_DRUGS                                                                                \
-	TDXD_WORDS "|herceptin|hercepton|herceptin hylecta|hylecta|her set in|her septin|"          \
-		   "trastuzumab|trastuzamab|pertuzumab|perjeta|per jetta|perjetta|phesgo|fesgo|"      \
-		   "kadcyla|cad sila|cadsila|kad sila|t-dm1|tdm1|t dm1|emtansine|margetuximab|"       \
-		   "margenza|tucatinib|tukysa|neratinib|nerlynx|lapatinib|tykerb|pyrotinib|ogivri|"   \
-		   "kanjinti|trazimera|herzuma|ontruzant|hercessi|biosimilars?"
-#define OTHER_DRUGS                                                                        \
-	"capecitabine|xeloda|zeloda|paclitaxel|taxol|docetaxel|taxotere|carboplatin|tamoxifen|" \
-	"letrozole|femara|anastrozole|arimidex|exemestane|aromasin"
-#define ALL_DRUGS HER2_DRUGS "|" OTHER_DRUGS
-#define TREAT_NOUNS                                                                               \
-	"treatments?|therapy|therapies|chemo|chemotherapy|infusions?|injections?|shots?|cycles?|" \
-	"sessions?|rounds?|meds|medications?|medicines?|pills|tablets|drugs?|radiation|"          \
-	"radiotherapy|hormone therapy|hormone pills|endocrine therapy|targeted therapy"
-/* Diarrhoea in its many spellings, and the plain-word ways people describe it. */
-#define DIA                                                                               \
-	"(?:dia?h?rr?h?o?e?a|diarrhoea|loose (?:stools?|bowels?|poops?|poos?|motions)|"      \
-	"watery (?:stools?|poops?|poos?|bowels?)|runny (?:stools?|poops?|poos?)|the runs|" \
-	"the squirts)"
-#define BREATH                                                                               \
-	"(?:short of breath|shortness of breath|short on breath|short winded|breathless(?:ness)?|" \
-	"out of breath|winded|(?:" CANT "|trouble|hard time|difficulty|struggling to|struggle to) "    \
-	"catch(?:ing)? (?:my|her|his) breath|breathing (?:is |has been |"    \
-	"got |feels )?(?:harder|worse|heavier|faster|heavy|fast|shallow)|harder to breathe)"
-/* A count of episodes: digits, a number word, or a vague "many". */
-#define COUNT                                                                               \
-	"(\\d+|" NUMWORD "|many|several|multiple|lots of|a lot of|countless|so many|too many|" \
-	"like \\d+|about \\d+|over \\d+|more than \\d+|like " NUMWORD "|about " NUMWORD ")"
+/* The rules file, built into the binary (safety_rules_data.c, generated from
+ * core/safety.rules by the build after safety_rules_check passed it). */
+extern const char hr_safety_rules_text[];
 
 /* ------------------------------------------------------------------------- */
-/* The alert rules. */
+/* What the rules file's names mean here. */
 
 /* Groups share one fixed context sentence in the reply. */
 enum group {
@@ -177,305 +161,47 @@ enum group {
 	G_LIVER,
 	G_CLOT,
 	G_PREGNANCY,
+	G_COUNT,
 };
 
-/* Extra conditions a rule can carry, checked after the trigger is judged. */
+static const char *const group_names[G_COUNT] = {
+	[G_NONE] = "none",   [G_CRISIS] = "crisis", [G_CHEST] = "chest",     [G_BREATHING] = "breathing",
+	[G_FAINT] = "faint", [G_ALLERGY] = "allergy", [G_NEURO] = "neuro",   [G_BLEED] = "bleed",
+	[G_FEVER] = "fever", [G_LUNG] = "lung",     [G_BREATH] = "breath",   [G_HEART] = "heart",
+	[G_GUT] = "gut",     [G_LIVER] = "liver",   [G_CLOT] = "clot",       [G_PREGNANCY] = "pregnancy",
+};
+
+/* Checks a rule can carry, done here after the trigger is judged. */
 enum {
 	F_FEVER_WORD = 1 << 0, /* a temperature below the threshold right after it cancels it */
 	F_TEMP_WORD = 1 << 1,  /* fires only with a temperature at or above the threshold, or "high" */
 	F_TEMP_NUM = 1 << 2,   /* the match holds the number (group 1) and maybe the unit (group 2) */
 	F_COUNT = 1 << 3,      /* group 1 holds an episode count that must be four or more */
-	F_NEED_TDXD = 1 << 4,  /* trastuzumab deruxtecan must be named somewhere */
-	F_NEED_TREAT = 1 << 5, /* a drug named, or treatment under way ("on chemo") */
-	F_NEED_GUTMATE = 1 << 6, /* a companion sign of dehydration or infection must be reported */
-	F_NEED_REST = 1 << 7,  /* the message must say it happens at rest */
+	F_RAW = 1 << 4,        /* the pattern is used as written (the reader's business) */
 };
 
-struct rule {
+static const struct {
 	const char *name;
-	enum hr_tier tier;
-	enum group group;
-	unsigned flags;
-	const char *src;
+	unsigned flag;
+} flag_names[] = {
+	{ "fever_word", F_FEVER_WORD }, { "temp_word", F_TEMP_WORD }, { "temp_num", F_TEMP_NUM },
+	{ "count", F_COUNT },		{ "raw", F_RAW },
 };
 
-static const struct rule rules[] = {
-	/* Crisis: thoughts of suicide or self-harm, wishing to die, no point going on. */
-	{ "crisis", HR_TIER_CRISIS, G_CRISIS, 0,
-	  "\\b(?:suicid\\w*|kill(?:ing)? my ?self|(?:end|ending) (?:it all|my (?:own )?life)|"
-	  /* Someone else at risk, told by a caregiver, is a crisis too. */
-	  "kill(?:ing|s)? (?:him|her|them) ?sel(?:f|ves)|(?:end|ending|take|taking) (?:his|her|their) (?:own )?life|"
-	  "(?:hurt|hurting|harm|harming) (?:my|him|her|them) ?sel(?:f|ves)|"
-	  "(?:i'd|i would|id) rather (?:be dead|die)|"
-	  "tak(?:e|ing) my (?:own )?life(?! back)|"
-	  "(?:want|wanna|going|gonna|planning|plan|ready|decided|thinking about|think about|"
-	  "thought about) (?:to )?(?:end|ending) (?:it|things|everything)|"
-	  "(?:want(?:ed|ing|s)?|wanna|wish|wished|tempted) (?:to )?(?:die|be dead|not be here|"
-	  "not wake up|not exist)|"
-	  "(?:thoughts of|thinking about|think about|thought about) (?:dying|ending it|"
-	  "killing my ?self|not waking up)|"
-	  "wish (?:i was|i were|i'd|i had|i could be) (?:dead|never born|not alive|gone)|"
-	  "better off (?:dead|without me|if i (?:was|were) gone)|"
-	  "(?:no|any|nothing to|not any|no more) reason to (?:live|go on|keep going|be alive)|"
-	  "nothing (?:left )?to live for|"
-	  "(?:don't|dont|do not|no longer|not) want to (?:live|be alive|go on|be here|exist|"
-	  "wake up|keep going|continue living|carry on|keep living)|"
-	  "(?:not|isn't|is not|isnt|no longer) worth living|"
-	  "no point (?:in )?(?:living|going on|carrying on|being alive|fighting|trying|any ?more|"
-	  "of living|to (?:anything|life|living|going on))|"
-	  "what'?s the point (?:of|in) (?:living|going on|carrying on|being alive|life|trying|"
-	  "fighting|anything|any of (?:it|this))|"
-	  "tired of (?:living|being alive|life)|(?:give|giving|given) up on (?:life|living)|" CANT
-	  " go on (?:any ?more|like this|living)|"
-	  "(?:want|wanna|going|gonna|thinking about|thought about|urges? to|tempted|feel like|"
-	  "might|keep wanting) (?:to )?(?:hurt|harm|hurting|harming|cut|cutting|burn|burning|"
-	  "injure|injuring) my ?self|"
-	  "(?:harming|cutting|burning|injuring) my ?self|self[- ]?harm\\w*|"
-	  "(?:want|wanna|going|gonna|thinking about|planning|plan) (?:to )?(?:overdose|od)\\b|"
-	  "overdos\\w* on purpose|take an overdose|take all (?:of )?my (?:pills|meds|medication|"
-	  "medicine|tablets|sleeping pills)|unalive|"
-	  "(?:want|wanna) (?:it|everything|this|it all) (?:all )?to (?:end|be over|stop)|"
-	  "(?:don't|dont|do not) want to (?:be )?(?:around|here) any ?more|"
-	  "(?:nobody|no one|noone|no-one) (?:would|will|is going to) (?:even )?(?:miss me|care if i|"
-	  "notice if i)|"
-	  "(?:don't|dont|do not|can't|cant|cannot) see (?:the |any )?point (?:in |of )?(?:going on|"
-	  "living|carrying on|being alive|life|anything|any ?more|trying|fighting)|"
-	  "(?:see|there's|there is) no point (?:in |of )?(?:going on|living|carrying on|life|"
-	  "any ?more)|(?:no|lost (?:the|my|all)|losing (?:the|my)) will to live)\\b" },
-
-	/* Emergency: call 911 now. */
-	{ "chest_pain", HR_TIER_EMERGENCY, G_CHEST, 0,
-	  "\\b(?:chest (?:(?:really|very|so|still|kind of|sort of|just|badly|now|also|suddenly|"
-	  "keeps) )?(?:pains?|pressure|tightness|heaviness|discomfort|aches?|aching|hurts?|"
-	  "hurting|is (?:\\S+ )?(?:hurting|tight|heavy|painful|killing me)|feels? (?:\\S+ )?"
-	  "(?:tight|heavy|crushed|like)|has been hurting|started hurting|keeps hurting)|"
-	  "(?:pains?|pressure|tightness|heaviness|squeezing|crushing|stabbing|aching|ache) "
-	  "(?:in|on|across|around|through|inside) (?:my |her |his |the |our )?chest|"
-	  "(?:tight|heavy|crushing) (?:feeling in (?:my |the )?)?chest|heart attack|angina)\\b" },
-	{ "breathing", HR_TIER_EMERGENCY, G_BREATHING, 0,
-	  "\\b(?:(?:can't|cant|cannot|can not|couldn't|couldnt|could not|can barely|can hardly|"
-	  "could barely|could hardly|unable to|struggling to|struggle to|struggled to|fighting to|"
-	  "hard to|hardly|barely) (?:\\S+ )?breathe?\\b|"
-	  "(?:trouble|difficulty|difficulties|problems?|struggling|struggle|a hard time|hard time|"
-	  "labou?red) (?:with )?breathing|"
-	  "breathing (?:problems?|trouble|difficulty|difficulties)|"
-	  "breathing (?:is |has been |got |became |feels )?(?:very |really |so |extremely )?"
-	  "(?:hard|difficult|labou?red|a struggle)|"
-	  "gasping(?: for (?:air|breath))?|choking|lips (?:are |have )?(?:turning |turned |gone |"
-	  "going )?blue|" CANT " get (?:enough )?air|not getting enough air|suffocating)\\b" },
-	{ "breath_at_rest", HR_TIER_EMERGENCY, G_BREATHING, F_NEED_REST, "\\b" BREATH "\\b" },
-	{ "fainting", HR_TIER_EMERGENCY, G_FAINT, 0,
-	  "\\b(?:faint(?:ed|ing)|(?:feel|feels|feeling|felt) (?:\\S+ )?faint|"
-	  "(?:about|going|gonna) to faint|pass(?:ed|es|ing)? out|black(?:ed|ing)? out|"
-	  "lost consciousness|los(?:e|ing) consciousness|unconscious|unresponsive|collapsed|"
-	  "keeled over|(?:can't|cant|cannot|won't|wont) wake (?:her|him|them)|"
-	  "(?:won't|wont|will not) wake up)\\b" },
-	{ "allergic_swelling", HR_TIER_EMERGENCY, G_ALLERGY, 0,
-	  "\\b(?:(?:throat|lips?|tongue|mouth|airway) (?:is |are |feels? |keeps? |has |have |"
-	  "started |starting |getting |got |been |seems? |looks? |started to |starting to )*"
-	  "(?:\\S+ ){0,2}?(?:swelling|swollen|swelled|swell|puffy|puffing up|puffed up|closing|"
-	  "closing up|tightening)|"
-	  "face (?:is |feels |has |started |starting |getting |got |been |looks )*(?:\\S+ )?"
-	  "(?:swelling|swollen|swelled|swell)(?! from)|"
-	  "(?:swelling|swollen|swelled) (?:of |in |on |around )?(?:my |her |his |the )?"
-	  "(?:throat|lips?|tongue|face|mouth)|puffy (?:lips|tongue)|"
-	  "throat (?:is |feels |keeps )?(?:\\S+ )?(?:tight|closing)|"
-	  "allergic reaction|infusion reaction|anaphyla\\w*|hives (?:all over|everywhere))\\b" },
-	{ "headache", HR_TIER_EMERGENCY, G_NEURO, 0,
-	  "\\b(?:(?:sudden|suddenly|severe|worst|terrible|awful|horrible|excruciating|splitting|"
-	  "thunderclap|intense|extreme|unbearable|blinding|crushing|massive|really bad|very bad|"
-	  "so bad|pounding|really severe|very severe) (?:\\S+ )?headaches?|"
-	  "headaches? (?:\\S+ ){0,3}?(?:out of nowhere|came on (?:suddenly|fast|all of a sudden)|"
-	  "all of a sudden|is (?:severe|unbearable|excruciating|terrible|the worst))|"
-	  "worst (?:\\S+ )?(?:head ?ache|head pain|pain) of my life)\\b" },
-	{ "confusion", HR_TIER_EMERGENCY, G_NEURO, 0,
-	  "\\b(?:(?:sudden|suddenly|new|acute|severe|very) (?:\\S+ )?(?:confusion|confused|"
-	  "disoriented)|"
-	  "(?:she|he|they|she's|he's|they're|mom|mum|mother|dad|father|wife|husband|partner|"
-	  "grandma|grandmother|grandpa|grandfather|aunt|uncle|friend|sister|brother|patient) "
-	  "(?:is |seems |seem |was |has been |got |is getting |became |is acting |acting |looks |"
-	  "started acting |keeps getting )?(?:\\S+ )?(?:confused|disoriented|delirious|"
-	  "not making sense|talking nonsense)|"
-	  "disoriented|disorientated|delirious|delirium|"
-	  "(?:doesn't|does not|don't|do not|didn't) (?:know|recognize|recognise) where "
-	  "(?:she|he|i|they) (?:is|am|are|was)|" CANT " think straight|talking nonsense|"
-	  "confusion)\\b(?! (?:about|by|with|over|on|regarding|between|as to|around|in the|"
-	  "re|of)\\b)" },
-	{ "seizure", HR_TIER_EMERGENCY, G_NEURO, 0,
-	  "\\b(?:seizures?|seizing|convuls\\w*|(?:having|had|has|have) (?:a |another )?fit\\b"
-	  "(?! of))" },
-	{ "one_sided_weakness", HR_TIER_EMERGENCY, G_NEURO, 0,
-	  "\\b(?:sudden(?:ly)? (?:\\S+ )?(?:weak|weakness|numb|numbness|paraly\\w+|droop\\w*|"
-	  "(?:can't|cannot|cant) move)|new weakness|"
-	  "(?:weak|weakness|numb|numbness|droop\\w*|paraly\\w+|heavy|(?:can't|cannot|cant) "
-	  "(?:move|feel|lift|use)) (?:\\S+ ){0,3}?(?:on|in|down) (?:one|the left|the right|"
-	  "my left|my right|her left|her right|his left|his right|left|right) (?:side|half|arm|"
-	  "leg|hand)|"
-	  "(?:one|left|right) side of (?:my|her|his|the) (?:body|face)(?: \\S+){0,3}? (?:weak|"
-	  "numb|droop\\w*|heavy|(?:won't|wont|can't|cant) move)|"
-	  "(?:face|mouth|smile) (?:is |started |has |keeps )?(?:\\S+ )?droop\\w*|"
-	  "droop\\w* (?:face|mouth|smile)|facial droop|"
-	  "(?:can't|cannot|cant|can not) (?:move|lift|feel|use) (?:my|her|his) (?:left|right) "
-	  "(?:arm|leg|hand|side)|(?:left|right|one) (?:arm|leg|hand|side)(?: \\S+){0,2}? "
-	  "(?:numb|weak|limp|dead|paraly\\w+)(?: \\S+)?? (?:suddenly|all of a sudden|out of nowhere)|"
-	  "stroke)\\b" },
-	{ "vision_change", HR_TIER_EMERGENCY, G_NEURO, 0,
-	  "\\b(?:(?:sudden|suddenly|new) (?:\\S+ ){0,2}?(?:vision|eyesight|blind\\w*|blurry|"
-	  "blurred|double vision|seeing double)|"
-	  "(?:lost|losing|loss of|lose) (?:my |her |his |the |some |part of (?:my |her |his )?)?"
-	  "(?:vision|sight|eyesight)|double vision|seeing double|"
-	  "(?:vision|eyesight|sight) (?:is |has |went |suddenly |got |keeps |has gone |is going |"
-	  "became |just )*(?:\\S+ ){0,2}?(?:blurry|blurred|gone|dark|black|changed|changing|"
-	  "worse|double|weird|strange|funny|fuzzy|spotty|dim|cloudy)|blurr(?:y|ed) vision|"
-	  "(?:can't|cant|cannot|can not) see(?= (?:out of|properly|clearly|anything|well|"
-	  "straight|right)\\b|$)|(?:went|going|gone) blind)\\b" },
-	{ "speech_change", HR_TIER_EMERGENCY, G_NEURO, 0,
-	  "\\b(?:slurr(?:ed|ing|y) (?:\\S+ )?(?:speech|words|talking)|slurring|"
-	  "speech (?:is |has |got |became |sounds |went |has become )*(?:\\S+ )?(?:slurred|"
-	  "garbled|strange|weird|off|jumbled|funny)|"
-	  "(?:(?:can't|cant|cannot|can not|couldn't) (?:speak|talk)|(?:trouble|difficulty|"
-	  "problems?|hard time) (?:speaking|talking))(?! (?:to|with|about|openly|it|this|them|"
-	  "much)\\b)|"
-	  "(?:trouble|difficulty|problems?|hard time|" CANT ") (?:finding (?:my |the )?words|"
-	  "get(?:ting)? (?:my |the )?words out)|"
-	  "words (?:are |come |came |keep coming )?(?:coming )?out (?:wrong|jumbled|garbled|"
-	  "mixed up))\\b" },
-	{ "blood_cough_vomit", HR_TIER_EMERGENCY, G_BLEED, 0,
-	  "\\b(?:cough\\w* (?:up |out )?(?:(?!no\\b|not\\b|any\\b)\\S+ )?blood|(?:vomit\\w*|throw\\w* up|threw up|"
-	  "puk\\w*|spit\\w*(?: up)?) (?:up )?(?:\\S+ )?blood|blood (?:in|when|while|with) "
-	  "(?:my |i |her |his )?(?:cough\\w*|phlegm|sputum|spit|mucus|vomit|throw up)|"
-	  "bloody (?:phlegm|sputum|mucus|vomit|cough)|ha?emoptysis)\\b" },
-	{ "bleeding", HR_TIER_EMERGENCY, G_BLEED, 0,
-	  "\\b(?:bleeding (?:\\S+ ){0,3}?(?:won't|wont|will not|doesn't|does not|can't|cant) "
-	  "(?:stop|be stopped)|" CANT " stop (?:the )?bleeding|bleeding (?:a lot|heavily|badly|"
-	  "everywhere)|heavy bleeding)\\b" },
-	{ "ambulance", HR_TIER_EMERGENCY, G_NONE, 0,
-	  "\\b(?:need|call|calling|get|send) (?:an |a )?ambulance\\b" },
-
-	/* Call now: the oncology team's 24-hour line. */
-	{ "fever_number", HR_TIER_CALL_NOW, G_FEVER, F_TEMP_NUM,
-	  "\\b(?:(?:running|spiked|spiking|spiked to|reads|reading|registering|registered) "
-	  "(?:a |an |at |to )?(\\d{2,3}(?:\\.\\d+)?)(?: ?(f|c)\\b| (?:degrees? )?(fahrenheit|"
-	  "celsius|centigrade|f|c)\\b)?|(\\d{2,3}(?:\\.\\d+)?) ?(?:degrees? ?)?(f|c|fahrenheit|"
-	  "celsius|centigrade)\\b)" },
-	{ "fever_temperature", HR_TIER_CALL_NOW, G_FEVER, F_TEMP_WORD,
-	  "\\b(?:temperature|temp|temps|thermometer)\\b" },
-	{ "fever", HR_TIER_CALL_NOW, G_FEVER, F_FEVER_WORD,
-	  "(?<!hay )(?<!yellow )(?<!scarlet )(?<!cabin )(?<!valley )(?<!dengue )"
-	  "\\b(?:fevers?|feverish|febrile)\\b(?!-free| free)|\\b(?:running|spiking|spiked|got|"
-	  "have) a (?:temp|temperature)\\b|\\bburning up\\b" },
-	{ "chills", HR_TIER_CALL_NOW, G_FEVER, 0,
-	  "(?<!gives me )(?<!gave me )(?<!give me )(?<!gives me the )(?<!give me the )"
-	  "(?<!sends )(?<!sent )\\b(?:chills|rigors|shivering|shivers|the shakes|"
-	  "uncontrollable shaking|shaking and (?:cold|freezing)|(?:freezing|cold) and shaking|"
-	  "shaking (?:uncontrollably|all over))\\b(?! (?:down|up) my spine)" },
-	{ "lung_tdxd", HR_TIER_CALL_NOW, G_LUNG, F_NEED_TDXD,
-	  "\\b(?:cough|coughs|coughing|coughed|" BREATH ")\\b" },
-	{ "heart_swelling", HR_TIER_CALL_NOW, G_HEART, 0,
-	  "\\b(?:(?:swollen|swelling|swelled|puffy|puffiness|edema|oedema|fluid|water retention) "
-	  "(?:in |of |on |around )?(?:my |her |his |both |the )?(?:ankles?|legs|feet|foot|"
-	  "lower legs|shins|calves)|"
-	  "(?:ankles?|legs|feet|foot|shins|calves)(?: \\S+){0,2}? (?:are |is |have |has |got |"
-	  "keep |keeps |getting |been |look |looks |seem |seems |feel |feels |started |so |"
-	  "really |very )*(?:swollen|swelling|swelled|swell|puffy|puffed up|bloated|huge|"
-	  "like balloons)|(?:ankles?|legs|feet) (?:\\S+ )?swell(?:ing)? up)\\b" },
-	{ "heart_weight_gain", HR_TIER_CALL_NOW, G_HEART, 0,
-	  "\\b(?:(?:gained|gain|gaining|put on|putting on|up) (?:about |almost |over |like |"
-	  "nearly )?(?:\\d+|" NUMWORD "|a few|several|a lot of) ?(?:pounds|lbs?|kilos?|kgs?|"
-	  "kilograms)(?: \\S+){0,3}? (?:(?:in|over|within|since) (?:a |one |two |three |four |"
-	  "five |\\d+ |the last |the past |a few |just |only |a couple of |couple of |the )*"
-	  "(?:days?|week|weeks|nights?|yesterday)|overnight)|"
-	  "(?:sudden|rapid|fast|quick|unexplained|big) weight gain|"
-	  "weight gain (?:\\S+ ){0,2}?(?:fast|quickly|suddenly|overnight)|"
-	  "(?:gaining|gained|put on|putting on) (?:so much |a lot of )?weight (?:really |so |"
-	  "very )?(?:fast|quickly|suddenly|overnight))\\b" },
-	{ "heart_lying_flat", HR_TIER_CALL_NOW, G_HEART, 0,
-	  "\\b(?:(?:can't|cant|cannot|can not|unable to|hard to|trouble|struggle to) (?:lie|lay|"
-	  "lying|laying) (?:down|flat)|"
-	  "(?:short of breath|breathless|out of breath|hard to breathe|winded) (?:\\S+ ){0,2}?"
-	  "(?:lying|laying|lie|lay) (?:down|flat)|"
-	  "(?:have to|need to|must|can only) (?:sleep|sit) (?:sitting )?(?:up|upright|propped up|"
-	  "on (?:\\S+ )?pillows|in a chair|in the recliner)|"
-	  "(?:wake|wakes|woke|waking) up (?:\\S+ ){0,3}?(?:gasping|short of breath|breathless|"
-	  "out of breath|choking|unable to breathe|" CANT " breathe|struggling to breathe)|"
-	  "(?:extra|more) pillows to breathe)\\b" },
-	{ "heart_racing", HR_TIER_CALL_NOW, G_HEART, 0,
-	  "\\b(?:(?:heart|heartbeat|heart beat|pulse|heart rate)(?: is| keeps| has been| was|"
-	  " feels| started| seems| is still| won't stop)?(?: \\S+){0,3}? (?:racing|pounding|"
-	  "fluttering|flip flopping|flipping|skipping|skipped|irregular|galloping|jumping|"
-	  "thumping|beating (?:fast|so fast|really fast|too fast|very fast|hard|irregularly|weird|"
-	  "weirdly|funny|strangely|out of rhythm)|going (?:fast|crazy|really fast|so fast)|"
-	  "very fast|so fast|too fast|really fast|over \\d+|above \\d+)|"
-	  "(?:racing|pounding|fluttering|irregular|fast|rapid|skipping|skipped|galloping) "
-	  "(?:heart|heartbeat|heart beat|heart rate|pulse|heartbeats)|"
-	  "(?:heart rate|pulse) (?:is |was |of |at |has been |keeps going |went )?(?:up to |over |"
-	  "above |around |about )?(?:1[1-9]\\d|2\\d\\d)|"
-	  "palpitations?|afib|a-fib|atrial fibrillation)\\b" },
-	{ "short_of_breath", HR_TIER_CALL_NOW, G_BREATH, 0, "\\b" BREATH "\\b" },
-	{ "diarrhea_severe", HR_TIER_CALL_NOW, G_GUT, 0,
-	  "\\b(?:(?:severe|bad|really bad|very bad|terrible|horrible|awful|constant|nonstop|"
-	  "non-stop|uncontrollable|uncontrolled|explosive|bloody|extreme|intense|profuse|crazy|"
-	  "the worst|relentless|out of control) (?:\\S+ ){0,2}?" DIA "|"
-	  DIA " (?:\\S+ ){0,4}?(?:won't stop|wont stop|will not stop|doesn't stop|isn't stopping|"
-	  "nonstop|non-stop|all day|all night|every hour|every (?:\\d+|few|couple of) "
-	  "(?:minutes|hours)|(?:is|has been|getting|got|so|really) (?!not\\b)(?:\\S+ )?(?:severe|"
-	  "bad|terrible|awful|worse|constant|out of control|uncontrollable)|with blood|"
-	  "and blood|bloody|for (?:\\d+|two|three|four|five|several|a few|many|over|more than) "
-	  "(?:\\S+ )?days|(?:even|despite) (?:with |after |taking )?(?:the )?(?:imodium|"
-	  "loperamide|medicine|meds|pills))|"
-	  "(?:imodium|loperamide) (?:isn't|is not|not|doesn't|does not|didn't|hasn't|stopped) "
-	  "(?:working|helping|help|work))\\b" },
-	{ "diarrhea_frequent", HR_TIER_CALL_NOW, G_GUT, F_COUNT,
-	  "(?|\\b" DIA " (?:\\S+ ){0,4}?" COUNT " ?(?:times|x|episodes|bouts|stools|trips)\\b|"
-	  "\\b" COUNT " (?:(?:loose|watery|runny|liquid) )(?:stools?|bowel movements|poops?|"
-	  "poos?)\\b|"
-	  "\\b(?:pooped|pooping|been to the (?:bathroom|toilet|loo)|gone to the (?:bathroom|"
-	  "toilet|loo)|run to the (?:bathroom|toilet|loo)) " COUNT " ?(?:times|x)\\b(?: \\S+){0,4}?"
-	  " " DIA "?)" },
-	{ "diarrhea_with_signs", HR_TIER_CALL_NOW, G_GUT, F_NEED_GUTMATE, "\\b" DIA "\\b" },
-	{ "not_keeping_fluids", HR_TIER_CALL_NOW, G_GUT, 0,
-	  "\\b(?:(?:can't|cant|cannot|can not|unable to|not able to|couldn't) (?:keep|hold) "
-	  "(?:anything|any ?thing|fluids|liquids|water|food|drinks|it|any fluids|any liquids|"
-	  "my (?:food|meds|medicine|pills)|\\S+ \\S+|\\S+) down|(?:vomiting|throwing up|puking) "
-	  "(?:\\S+ ){0,2}?(?:everything|all day|all night|nonstop|non-stop|constantly|every hour|"
-	  "for (?:\\d+|a|two|three|several|a few|many|over) (?:\\S+ )?(?:hours|day|days))|"
-	  "(?:keep|keeps|kept) (?:on )?(?:vomiting|throwing up|puking))\\b" },
-	{ "jaundice", HR_TIER_CALL_NOW, G_LIVER, 0,
-	  "\\b(?:yellow(?:ish)? (?:skin|eyes|tinge|tint|whites)|(?:skin|eyes|whites of (?:my|her|"
-	  "his|the) eyes|eye whites|face) (?:is |are |look |looks |looking |has |have |turned |"
-	  "turning |going |gone |getting |become |became |seem |seems |got |been )*(?:a bit |"
-	  "kind of |slightly |a little |very |really |so |pretty |quite )?(?:yellow|yellowish|"
-	  "jaundiced)|jaundiced?|(?:dark|darker|brown|very dark|dark brown|tea[- ]colou?red|"
-	  "cola[- ]colou?red) (?:urine|pee|wee)|(?:urine|pee|wee) (?:is |looks |has been |"
-	  "is really |is very |turned |getting |seems |has turned |is getting |looks like )*"
-	  "(?:dark|darker|brown|tea|cola|orange|the colou?r of (?:tea|cola|coke)))\\b" },
-	{ "leg_clot", HR_TIER_CALL_NOW, G_CLOT, 0,
-	  "\\b(?:(?:one|my left|my right|her left|her right|his left|his right|left|right|"
-	  "one of my) (?:leg|calf|thigh)(?: \\S+){0,3}? (?:swollen|swelling|swelled|puffy|painful|"
-	  "hurts|hurting|sore|red|warm|hot|tender|aching|throbbing)|"
-	  "(?:swollen|swelling|painful|sore|red|warm|hot|tender) (?:and (?:swollen|painful|sore|"
-	  "red|warm|hot|tender) )?(?:left |right )?calf|"
-	  "calf (?:is |feels |has been |got |looks )*(?:\\S+ )?(?:swollen|painful|sore|hurts|"
-	  "hurting|tender|red|warm|hot|swelling|throbbing)|"
-	  "leg (?:is |feels |has been |got |looks )*(?:\\S+ )?(?:swollen|swelling|puffy) "
-	  "(?:and |with )?(?:\\S+ )?(?:painful|pain|hurts|hurting|sore|tender|red|warm|hot)|"
-	  "leg (?:is |feels |has been |got |looks )*(?:\\S+ )?(?:painful|hurts|hurting|sore|"
-	  "tender|red|warm|hot) (?:and |with )?(?:\\S+ )?(?:swollen|swelling|puffy)|"
-	  "(?:swollen|puffy) (?:and (?:painful|sore|tender|red|warm|hot) )?leg|"
-	  "(?:painful|sore|tender|red|warm|hot) (?:and )?swollen leg|blood clot|dvt)\\b" },
-	{ "pregnancy", HR_TIER_CALL_NOW, G_PREGNANCY, F_NEED_TREAT,
-	  "\\b(?:(?:i'm|im|i am|i think i'm|i think i am|i might be|i may be|i could be|"
-	  "i just found out i'm|i found out i'm|found out i'm|found out i am|just found out i'm|"
-	  "we're|we are|i got|i just got|just got|i've got|i've just got|i'm now|i am now) "
-	  "(?:(?!not\\b|never\\b)\\S+ )?pregnant|(?:positive|a positive) pregnancy test|"
-	  "pregnancy test (?:was|is|came back|came out|turned out|showed|says) (?:\\S+ )?positive|"
-	  "(?:i'm|im|i am) (?:\\d+|a few|" NUMWORD ") weeks (?:pregnant|along)|"
-	  "(?:i'm|im|i am|we're|we are) expecting a baby)\\b" },
+static const char *const tier_names[] = {
+	[HR_TIER_NONE] = "none",
+	[HR_TIER_CALL_NOW] = "call_now",
+	[HR_TIER_EMERGENCY] = "emergency",
+	[HR_TIER_CRISIS] = "crisis",
 };
 
-/* ------------------------------------------------------------------------- */
-/* Message-level context patterns. */
+static const char *const decision_names[] = {
+	[HR_DECISION_NONE] = "none",	       [HR_DECISION_DOSE] = "dose",
+	[HR_DECISION_STOP] = "stop",	       [HR_DECISION_CHOOSE] = "choose",
+	[HR_DECISION_PROGNOSIS] = "prognosis", [HR_DECISION_TAKE] = "take",
+};
 
+/* The contexts the judging code itself reads; a rules file must define them. */
 enum ctx {
 	C_TDXD,
 	C_TREAT,
@@ -486,345 +212,1358 @@ enum ctx {
 	C_PAST,
 	C_RESOLVED,
 	C_RETURNED,
-	NCTX,
+	NKNOWN_CTX,
 };
 
-static const char *const ctx_src[NCTX] = {
-	[C_TDXD] = "\\b(?:" TDXD_WORDS ")\\b",
-	/* On treatment: a drug named, or treatment that is happening ("on chemo",
-	 * "my infusion"), not just asked about ("what treatment"). */
-	[C_TREAT] = "\\b(?:" ALL_DRUGS ")\\b|\\b(?:on|taking|getting|receiving|started|starting|"
-		    "during|while on|since|in|had|having|my|last) (?:my |the |a |an |this )?"
-		    "(?:chemo|chemotherapy|treatments?|infusions?|therapy|targeted therapy|"
-		    "her2 therapy|her2 treatment|her2 drugs?)\\b",
-	/* The message is framed as a question about the topic rather than a report. */
-	[C_QUESTION] =
-		"^(?:what|what's|whats|which|when|why|how|is|are|does|do|did|can|could|should|"
-		"would|will|may|might|who|where|tell me|explain|list)\\b|"
-		"\\b(?:signs?|symptoms?|red flags?)\\b|"
-		"\\b(?:watch|look|looking|watching|be on the lookout) (?:out )?for\\b|"
-		"\\bwhen (?:to|should|do|would|must|can|is it time to)\\b|"
-		"\\b(?:is|are) (?:it|this|that|these|they) (?:\\S+ )?(?:normal|common|expected|usual|"
-		"typical|serious|dangerous|bad|an emergency|a side effect|a sign|a symptom|"
-		"something to worry about)\\b|"
-		"\\bside effects?\\b|"
-		"\\b(?:can|could|does|do|will|would|might|may) (?:\\S+ ){1,4}?(?:cause|give|lead to|"
-		"result in|trigger|bring on|mean)\\b|"
-		"\\bhow (?:common|likely|often|rare|serious|dangerous|bad|do i know|can i tell|"
-		"would i know|will i know)\\b|"
-		"\\bwhat (?:causes|happens|if)\\b|"
-		"\\b(?:tell me|explain|learn|read|know|information|info|wondering|curious) "
-		"(?:\\S+ ){0,3}?about\\b|"
-		"\\b(?:i|i'd|id) (?:want|wanted|would like|like|need) to (?:know|learn|understand|"
-		"ask)\\b|"
-		"\\bjust (?:want|wanted|wondering|curious|asking)\\b|"
-		"\\b(?:in case|if i (?:ever|get|develop|have|start|notice|feel|see|had))\\b|"
-		"\\b(?:risks?|chances?) of\\b",
-	/* The message says it is happening now, which outweighs question framing. */
-	[C_PRESENT] =
-		"\\b(?:right now|at the moment|currently|this (?:morning|afternoon|evening)|"
-		"tonight|last night|since (?:yesterday|last|this|monday|tuesday|wednesday|thursday|"
-		"friday|saturday|sunday|my|the|starting|i started|i began|then|an hour|\\d+|a few|"
-		"a couple)|for the (?:past|last)|for (?:\\d+|a|an|one|" NUMWORD "|a few|several|"
-		"a couple of|couple of|over an?) (?:minutes?|hours?|days?|nights?|weeks?)|"
-		"all (?:day|night|morning|evening)|won't (?:stop|go away)|wont (?:stop|go away)|"
-		"keeps? (?:getting worse|coming back|happening)|please help|"
-		"what (?:do|should|can) i do(?: now| right now)?$|what (?:should|do) i do about|"
-		"should (?:i|we) (?:go|call|head) (?:to )?(?:the |an |a )?(?:er|e r|emergency|"
-		"hospital|urgent care|911|nine one one|ambulance)|(?:an |a )?ambulance|do (?:i|we) need to go to "
-		"(?:the )?(?:er|emergency|hospital)|is this an emergency|is this serious)\\b",
-	/* Signs that make diarrhoea a call: infection, dehydration, bleeding. */
-	[C_GUTMATE] = "\\b(?:fevers?|feverish|temperature|chills|dizzy|dizziness|light ?headed|"
-		      "light-headed|faint|fainting|(?:can't|cant|cannot|can not|unable to|"
-		      "not able to) (?:keep|hold) (?:\\S+ ){0,2}?down|" CANT " (?:drink|eat)|"
-		      "throwing up|vomiting|vomited|threw up|puking|blood|bloody|black (?:stools?|"
-		      "poop)|dehydrated|dehydration|(?:haven't|hasn't|not|barely) (?:peed|peeing|"
-		      "urinated|urinating))\\b",
-	/* A time that is over: "last week", "three days ago" ("last night" and
-	 * "yesterday" are recent enough to call about, so they are not here). */
-	[C_PAST] = "\\b(?:last (?:week|month|cycle|round|time|treatment|infusion)|the (?:week|month) before|"
-		   "(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\\d+|a few|few|several|a couple of|"
-		   "couple of|a couple) (?:days?|weeks?|months?) (?:ago|back|before)|(?:days|weeks|months) ago|"
-		   "a while (?:ago|back)|the other day|earlier (?:this|in the) (?:week|month|year)|"
-		   "over the weekend|last weekend)\\b",
-	/* It has stopped: "but it's gone", "went away", "back to normal". */
-	[C_RESOLVED] = "\\b(?:gone|went away|go away|goes away|passed|resolved|cleared(?: up)?|broke|"
-		       "settled(?: down)?|subsided|disappeared|(?:better|fine|normal|ok|okay|over) now|"
-		       "back to normal|(?:hasn't|has not|didn't|did not|never) (?:come|came) back|"
-		       "all better|feel fine)\\b",
-	/* It is back: undoes "it's gone". */
-	[C_RETURNED] = "\\b(?:(?:came|come|comes|coming|is|it's|its|it is) back|returned|returning|again)\\b",
-	[C_REST] = "\\b(?:at rest|while resting|when resting|resting|(?:just )?sitting (?:still|"
-		   "down|quietly|here|on the couch|in bed)|lying still|doing nothing|"
-		   "not doing anything|even at rest|even when (?:i'm |i am )?(?:resting|sitting|"
-		   "still|not moving)|without moving|while talking|when i talk)\\b",
+static const char *const known_ctx_names[NKNOWN_CTX] = {
+	[C_TDXD] = "tdxd",	   [C_TREAT] = "treat",	  [C_QUESTION] = "question",
+	[C_PRESENT] = "present",   [C_GUTMATE] = "gutmate", [C_REST] = "rest",
+	[C_PAST] = "past",	   [C_RESOLVED] = "resolved", [C_RETURNED] = "returned",
 };
 
-/* ------------------------------------------------------------------------- */
-/* Personal decisions. */
+/* The word lists the judging code reads. */
+enum list {
+	L_NEGATORS,
+	L_BOUNDARIES,
+	L_INFO_WORDS,
+	L_WATCH_WORDS,
+	L_SIGN_WORDS,
+	L_AUXILIARIES,
+	L_HYPOTHETICALS,
+	L_SUBORDINATORS,
+	L_DRUG_WORDS,
+	L_PRONOUNS,
+	L_POSSESSIVES,
+	L_SO_VERBS,
+	L_CRISIS_ADVERBS,
+	L_HISTORY_SPANS,
+	L_TEMP_HIGH,
+	NLISTS,
+};
+
+static const char *const list_names[NLISTS] = {
+	[L_NEGATORS] = "negators",	     [L_BOUNDARIES] = "boundaries",
+	[L_INFO_WORDS] = "info_words",	     [L_WATCH_WORDS] = "watch_words",
+	[L_SIGN_WORDS] = "sign_words",	     [L_AUXILIARIES] = "auxiliaries",
+	[L_HYPOTHETICALS] = "hypotheticals", [L_SUBORDINATORS] = "subordinators",
+	[L_DRUG_WORDS] = "drug_words",	     [L_PRONOUNS] = "pronouns",
+	[L_POSSESSIVES] = "possessives",     [L_SO_VERBS] = "so_verbs",
+	[L_CRISIS_ADVERBS] = "crisis_adverbs", [L_HISTORY_SPANS] = "history_spans",
+	[L_TEMP_HIGH] = "temp_high",
+};
+
+struct rule {
+	const char *name; /* owned by the parsed file */
+	enum hr_tier tier;
+	enum group group;
+	unsigned flags;
+	size_t needs[MAX_NEEDS]; /* contexts (indices) that must occur */
+	int said[MAX_NEEDS];     /* ... and not be negated there (said=, not needs=) */
+	size_t nneeds;
+	const char *src;
+};
 
 struct decision_rule {
 	enum hr_decision decision;
 	const char *src;
 };
 
-#define STOPV                                                                                    \
-	"(?:stop|stopping|quit|quitting|skip|skipping|pause|pausing|discontinue|discontinuing|" \
-	"halt|halting|cancel|cancelling|canceling|postpone|postponing|delay|delaying|refuse|"     \
-	"refusing|decline|declining|drop|dropping|come off|coming off|go off|going off|get off|"  \
-	"getting off|give up|giving up|take a break from|taking a break from|take a break|"       \
-	"taking a break|take a pause from|miss|missing|stay off|not take|not taking|not have|"    \
-	"not having|not do|not doing|not get|not getting|not finish|not finishing|not continue|"  \
-	"not continuing|not start|not starting|say no to|opt out of|forgo|forego|cut short)"
-/* What is stopped: a treatment, not a symptom or a habit. */
-#define STOPOBJ                                                                                   \
-	"(?!(?:the |my |this |these |all |that )?(?:diarrh\\w*|nausea|vomiting|pain|itch\\w*|"   \
-	"rash|hair loss|side effects?|symptoms?|worrying|thinking|feeling|bleeding|cough\\w*|"    \
-	"hot flash\\w*|fatigue|neuropathy|swelling|sores?|smoking|drinking|eating|exercising|"    \
-	"working|work|job|school|kids|children|family|friends|coffee|alcohol|grapefruit|"     \
-	"supplements?|vitamins?)\\b)(?:\\S+ ){0,2}?(?:"         \
-	TREAT_NOUNS "|it|them|taking|" ALL_DRUGS ")\\b"
-#define SUBJ "(?:i|we|she|he|you|my \\S+|i just|we just)"
-/* Medicines besides the cancer drugs: what people ask to take alongside
- * treatment, by kind, by common name, and by the endings of generic names
- * (sumatriptan, atorvastatin, warfarin, apixaban, omeprazole...). */
-#define OTHER_MEDS                                                                                \
-	"vaccines?|vaccinations?|flu shots?|flu jabs?|covid shots?|covid jabs?|boosters?|"          \
-	"supplements?|vitamins?|vitamin \\S+|multivitamins?|minerals|herbs|herbal \\S+|"           \
-	"painkillers?|pain killers?|pain relievers?|pain meds|pain medicines?|antibiotics?|"         \
-	"antidepressants?|antihistamines?|steroids?|blood thinners?|birth control|the pill|hrt|"    \
-	"hormone replacement|ibuprofen|advil|motrin|aleve|naproxen|aspirin|tylenol|acetaminophen|" \
-	"paracetamol|benadryl|claritin|zyrtec|imodium|loperamide|zofran|ondansetron|"               \
-	"dexamethasone|prednisone|melatonin|cbd|cannabis|marijuana|edibles|turmeric|curcumin|"      \
-	"fish oil|omega 3|probiotics?|st john's wort|st johns wort|echinacea|ginger|insulin|"       \
-	"metformin|warfarin|coumadin|eliquis|xarelto|heparin|lovenox|statins?|levothyroxine|"       \
-	"synthroid|gabapentin|sleeping pills|sleep aids?|inhalers?|antacids?|laxatives?|"           \
-	"\\w+(?:mab|nib|statin|pril|sartan|olol|triptan|prazole|formin|oxetine|azepam|cycline|"     \
-	"floxacin|mycin|cillin|parin|farin|xaban|dipine|profen|codone)"
-/* What a person asks to take: a treatment, a drug or another medicine ("my
- * blood pressure pills", not "the kids to chemo"), or "it" for one named before. */
-#define TAKEN                                                                                     \
-	"(?:(?:(?:my|the|a|an|this|that|her|his|some|any|both|these|those|another|other|regular|" \
-	"normal|usual) )?(?:(?!(?:to|on|at|for|from|with|while|during|after|before|in|into|of|"   \
-	"and|or|but|if)\\b)\\S+ ){0,2}?(?:" TREAT_NOUNS "|" ALL_DRUGS "|" OTHER_MEDS ")|it|them|"  \
-	"this|that|these|those|both)\\b"
-/* A person asking whether they may: "can I", "should my mom", "is it safe for
- * me to", "is it ok if I". */
-#define MAY_I                                                                                     \
-	"\\b(?:(?:can|could|may|should|shall|do|would|will|must|(?:is|would|will) it (?:be )?"       \
-	"(?:ok|okay|safe|fine|alright|all right) if) (?:i|we|she|he|they|my \\S+)|(?:is|would|"     \
-	"will) it (?:be )?(?:ok|okay|safe|fine|alright|all right|possible|wise|dangerous|risky|"   \
-	"bad|harmful|a problem|a good idea|a bad idea)(?: for (?:me|her|him|us|them|my \\S+))? "   \
-	"to)(?: (?:still|also|safely|even|ever|really|actually|now|just|then))?"
-/* ... take something: "can I take", "should my mom start", "is it ok if I keep
- * taking". */
-#define MAY_I_TAKE                                                                                \
-	MAY_I " (?:take|have|get|use|start|try|receive|continue|keep taking|be on|go on|stay on|"  \
-	"combine|mix|be given|be treated with|go ahead with) " TAKEN
-/* ... take anything, a medicine herald has no name for too ("can I take Nurtec"),
- * but not what people take that is no medicine (a shower, a walk, the bus). */
-#define MAY_I_TAKE_ANY                                                                            \
-	MAY_I " take (?:(?:a|an|the|my|some|any|this|that|these|those) )?+(?!(?:shower|showers|"    \
-	"bath|baths|walk|walks|nap|naps|break|breaks|trip|trips|vacation|vacations|holiday|"       \
-	"holidays|flight|flights|plane|time|off|leave|stairs|elevator|lift|test|tests|care|notes|" \
-	"photos|pictures|kids|children|mom|mum|dad|husband|wife|partner|son|daughter|friend|"      \
-	"family|dog|class|classes|course|day|days|week|weeks|month|months|year|job|it easy|"       \
-	"things easy|hot tub|sauna|swim|dip|ride|bus|train|public|transport|transit|taxi|cab|"    \
-	"uber|car|"                                                                                \
-	"subway|drive|look|part|advantage|place|turns|chances?|risks?|steps|action|over|out|up|"   \
-	"down|away|back|on|in|to|with|for|from|at|while|during|after|before|and|or|if|when)\\b)"  \
-	"[a-z0-9][\\w'-]*\\b"
-/* Someone's own health: "if I have", "since she's on", "because my mom has". */
-#define OWN_HEALTH                                                                                \
-	"\\b(?:if|since|because|as|when|while|though|although|given that|considering|now that|"     \
-	"but|and) (?:(?:i|we|she|he|they|my \\S+)(?: \\S+)?? (?:have|has|had|suffer|suffers|take|"  \
-	"takes|use|uses|get|gets|got|live with|lives with)|(?:my|her|his|our) \\S+(?: \\S+)?? (?:is|"  \
-	"are|was|were|isn't|aren't|has|have|had|gets|got)|(?:i'm|im|i am|i've|ive|i have|i was|"   \
-	"she's|shes|she is|she has|she was|he's|hes|he is|he has|he was|we're|we are|we have|"     \
-	"they're|they are|they have|my \\S+ is|my \\S+ has|my \\S+ was)(?: \\S+)?? (?:on|taking|"   \
-	"using|having|getting|diabetic|asthmatic|epileptic|an?a?emic|allergic|pregnant|"          \
-	"breastfeeding|nursing|immunocompromised|been diagnosed|diagnosed|suffering|prone|"       \
-	"sensitive|overweight|elderly|over))\\b"
-/* Health problems, named after "with my", "given my", "because of my". */
-#define CONDITION                                                                                 \
-	"(?:conditions?|diseases?|illness|problems?|issues?|history|disorders?|allerg\\w*|"          \
-	"failure|infections?|syndrome|migraines?|headaches|diabetes|asthma|epilepsy|seizures|"    \
-	"lupus|arthritis|crohn'?s|colitis|hepatitis|hiv|copd|emphysema|afib|a-fib|pacemaker|"     \
-	"blood pressure|hypertension|cholesterol|thyroid|kidneys?|liver|heart|lungs?|neuropathy|" \
-	"osteoporosis|depression|anxiety|glaucoma|an?a?emia|transplant|stent|pregnancy|"          \
-	"\\w+itis|\\w+osis)"
-#define WITH_OWN                                                                                  \
-	"\\b(?:with|given|considering|because of|due to|despite) (?:my|her|his|our|their|a|an|"     \
-	"bad|severe|chronic|known|a history of|history of) (?:\\S+ ){0,2}?(?:" CONDITION "|"       \
-	"meds|medicines?|medications?|pills|drugs|tablets|prescriptions?)\\b|\\bwhile (?:pregnant|" \
-	"breastfeeding|nursing|trying to (?:get pregnant|conceive))\\b"
-/* Taking it together with something else: "with enhertu", "during chemo". */
-#define ALONGSIDE_OF(what)                                                                        \
-	"\\b(?:with|and|plus|alongside|together with|on top of|at the same time as|while on|"       \
-	"while taking|while getting|while having|while i'm on|while im on|while i am on|during|"  \
-	"on|after|before) (?:(?:my|the|a|an|this|her|his|their|other) )?(?:\\S+ )?(?:" what      \
-	")\\b"
-#define ALONGSIDE ALONGSIDE_OF(TREAT_NOUNS "|" ALL_DRUGS "|" OTHER_MEDS)
-/* ... with a cancer treatment. */
-#define ALONGSIDE_TREATMENT ALONGSIDE_OF(TREAT_NOUNS "|" ALL_DRUGS)
-/* Someone says they are on a drug, or live with a health problem ("I take",
- * not "can I take"). */
-#define SAYS_OWN                                                                                  \
-	"(?<!can |could |should |would |will |may |might |must |shall |do |does |did |to )"        \
-	"\\b(?:(?:i|we|she|he|they|my \\S+) (?:\\S+ )?(?:have|has|had|take|takes|use|uses|"        \
-	"suffer from|suffers from|live with|lives with|was diagnosed with|were diagnosed with|"  \
-	"got|deal with|struggle with)|(?:i'm|im|i am|i've been|ive been|i have been|she's|shes|"  \
-	"she is|he's|hes|he is|we're|we are|they're|they are|my \\S+ is|my \\S+ has been) "       \
-	"(?:\\S+ )?(?:on|taking|using|prescribed|diabetic|asthmatic|epileptic|an?a?emic|"          \
-	"allergic|pregnant|breastfeeding|nursing|immunocompromised))\\b"
-
-#define TREATMENT_CHOICE                                                                         \
-	"(?:" TREAT_NOUNS "|" ALL_DRUGS "|surgery|lumpectomy|mastectomy|double mastectomy|"     \
-	"reconstruction|clinical trials?|trials?|radiation|hormone therapy|ovarian suppression|" \
-	"neoadjuvant|adjuvant|thp|tchp|ac-th|ac th|phesgo)"
-
-static const struct decision_rule decision_rules[] = {
-	/* Dose. */
-	{ HR_DECISION_DOSE,
-	  "\\b(?:what|which|how much|how many)\\b(?: \\S+){0,4}? (?:dose|doses|dosage|dosing|mg|"
-	  "milligrams?|pills?|tablets?|capsules?|units)(?: \\S+){0,4}? (?:should|do|must|can|"
-	  "could|would|shall) (?:i|we|she|he|my \\S+) (?:take|be taking|be on|have|get|use|start|"
-	  "give)\\b" },
-	{ HR_DECISION_DOSE,
-	  "\\bhow (?:much|many) (?:\\S+ ){0,4}?(?:should|do|must|can|could|shall) (?:i|we|she|"
-	  "he) (?:take|be taking|have|use|give)\\b" },
-	{ HR_DECISION_DOSE,
-	  "\\b(?:(?:should|can|could|may|do|must|shall) (?:i|we|she|he)|is it (?:ok|okay|safe|"
-	  "fine|alright) (?:to|if i)) (?:\\S+ ){0,2}?(?:take|have|use|try|get) (?:a |an |the |"
-	  "my )?(?:more|less|extra|half|double|another|a second|higher|lower|smaller|bigger|"
-	  "reduced|different|two|2)\\b" },
-	{ HR_DECISION_DOSE,
-	  "\\b(?:change|changing|lower|lowering|raise|raising|increase|increasing|decrease|"
-	  "decreasing|reduce|reducing|adjust|adjusting|cut|cutting|halve|halving|split|splitting|"
-	  "up|double|doubling|skip|skipping|skipped|miss|missing|missed|forgot|forget|forgetting|"
-	  "forgotten) (?:my|the|a|this|one|her|his|our|an|today's|tonight's|yesterday's|"
-	  "this morning's|last night's|\\S+'s) (?:\\S+ )?(?:dose|doses|dosage|dosing|pill|pills|"
-	  "tablet|tablets|capsule|capsules)\\b" },
-	{ HR_DECISION_DOSE,
-	  "\\b(?:double (?:up|dose|my dose|the dose|dosing)|make up (?:for )?(?:the |a |my )?"
-	  "(?:missed )?dose|(?:forgot|forgotten|forget|missed|didn't|did not) (?:to )?take "
-	  "(?:my|the|a|her|his|today's|this morning's|last night's|yesterday's)|"
-	  "(?:took|taken|take) (?:too many|too much|an extra|two doses|double|a double)|"
-	  "accidentally took)\\b" },
-	{ HR_DECISION_DOSE,
-	  "\\b(?:(?:my|her|his) (?:\\S+ )?(?:dose|dosage|doses)(?: of(?: \\S+){1,3}?)? (?:be |is |"
-	  "was |should be |needs to be |need to be |get |got |been |be made |go |goes )?(?:changed|"
-	  "lowered|raised|increased|decreased|reduced|adjusted|cut|halved|lower|smaller|"
-	  "too (?:high|low|much|strong))|should my (?:\\S+ )?dose|(?:dose|dosage) (?:for me|"
-	  "should i|do i|is right for me|is best for me)|"
-	  /* "Can the Kadcyla dose be lowered for me", "will I need a dose reduction". */
-	  "(?:can|could|should|will|would|may|might) (?:the|my|her|his) (?:\\S+ )?(?:dose|dosage)"
-	  "(?: of(?: \\S+){1,3}?)? (?:be )?(?:changed|lowered|raised|increased|decreased|reduced|"
-	  "adjusted|cut|halved)|"
-	  "(?:i|we|she|he) (?:\\S+ ){0,2}?(?:need|get|have|ask for|want) (?:a |an )?(?:lower|"
-	  "smaller|reduced|higher) dose|"
-	  "(?:i|we|she|he|my \\S+) (?:\\S+ ){0,2}?(?:need|get|have|ask for|want) (?:a )?dose "
-	  "(?:reduction|change|adjustment|decrease|increase|delay))\\b" },
-
-	/* Stop or skip. */
-	{ HR_DECISION_STOP,
-	  "\\b(?:should|can|could|may|must|shall|do|would|will|if|whether) " SUBJ
-	  " (?:\\S+ ){0,2}?" STOPV " " STOPOBJ },
-	{ HR_DECISION_STOP,
-	  "\\b(?:want to|wanna|going to|gonna|thinking (?:about|of)|think about|considering|"
-	  "consider|decided to|deciding (?:whether )?to|plan to|planning (?:on|to)|tempted to|"
-	  "allowed to|ready to|like to|need to|have to|wish i could|is it (?:ok|okay|bad|safe|"
-	  "fine|alright|all right|dangerous|possible|wise|wrong|too late|normal) (?:to|if i)|"
-	  "would it be (?:ok|okay|bad|safe|fine|alright|all right|dangerous) (?:to|if i)|"
-	  "what (?:happens|would happen|will happen) if (?:i|we|you)|what if (?:i|we|you)) "
-	  "(?:\\S+ )?" STOPV " " STOPOBJ },
-	{ HR_DECISION_STOP, "^(?:stop|stopping|quit|quitting|skip|skipping|pause|pausing) " STOPOBJ },
-	{ HR_DECISION_STOP,
-	  "\\b(?:do|does|must|will) (?:i|we|she|he) (?:really |still |actually )?(?:have|need) to "
-	  "(?:keep|continue|finish|complete|stay on|go on with|do all|take all|get all|have all|"
-	  "go through all)\\b" },
-	{ HR_DECISION_STOP,
-	  "\\b(?:i|we) (?:don't|dont|do not) want (?:to (?:do|have|take|get|continue|keep|"
-	  "go through|finish|start) )?(?:any more |more |the |my |this |any )?(?:" TREAT_NOUNS
-	  "|" ALL_DRUGS ")\\b" },
-
-	/* Take or combine, given one's own health or other medicines. Before the
-	 * choices: "should I take Kadcyla if I have liver disease" is this. The
-	 * atomic "(?>.*?X)" commits to the first X, so that a long message is read
-	 * once rather than once for every X in it. */
-	{ HR_DECISION_TAKE, "^(?>.*?" MAY_I_TAKE ").*(?:" OWN_HEALTH "|" WITH_OWN ")" },
-	{ HR_DECISION_TAKE, MAY_I_TAKE "(?: (?!or\\b)\\S+){0,3}? ?" ALONGSIDE },
-	{ HR_DECISION_TAKE, "^(?>.*?" SAYS_OWN ").*" MAY_I_TAKE },
-	/* The same with a medicine herald has no name for: "can I take Nurtec with
-	 * Enhertu", "can I take Ozempic if I'm on Herceptin", "I have migraines,
-	 * can I take Nurtec". */
-	{ HR_DECISION_TAKE, "^(?>.*?" MAY_I_TAKE_ANY ").*(?:" OWN_HEALTH "|" WITH_OWN ")" },
-	{ HR_DECISION_TAKE, MAY_I_TAKE_ANY "(?: (?!or\\b)\\S+){0,3}? ?" ALONGSIDE_TREATMENT },
-	{ HR_DECISION_TAKE, "^(?>.*?" SAYS_OWN ").*" MAY_I_TAKE_ANY },
-	{ HR_DECISION_TAKE,
-	  "\\b(?:is|would|will) it (?:be )?(?:ok|okay|safe|fine|alright|all right|wise|dangerous|"
-	  "risky|bad|a good idea|a bad idea) for (?:me|her|him|us|them|my \\S+) to (?:\\S+ )?(?:take|have|get|use|start|"
-	  "try|receive|continue|be on|go on|stay on|combine|mix) " TAKEN },
-	{ HR_DECISION_TAKE,
-	  "\\b(?:is|are) (?:\\S+ ){0,2}?(?:" TREAT_NOUNS "|" ALL_DRUGS "|" OTHER_MEDS ") (?:\\S+ )?"
-	  "(?:safe|ok|okay|fine|dangerous|risky|harmful|a problem|an issue) (?:for|with) (?:me|us|"
-	  "her|him|my \\S+|someone like me)\\b" },
-
-	/* Choose. */
-	{ HR_DECISION_CHOOSE,
-	  "\\bshould (?:i|we|she|he) (?!(?:call|go|worry|be worried|wait|email|message|text|"
-	  "contact|tell|ask|eat|drink|exercise|rest)\\b)(?:\\S+ ){1,6}?or\\b(?! not\\b)" },
-	{ HR_DECISION_CHOOSE,
-	  "\\b(?:which|what) (?:\\S+ ){0,2}?(?:treatment|treatments|drug|drugs|option|options|"
-	  "therapy|therapies|surgery|regimen|medicine|medication|one|plan|trial|combination|path|"
-	  "route|choice) (?:\\S+ ){0,2}?(?:should|would|do|can|could|shall) (?:i|we|she|he) "
-	  "(?:choose|pick|get|take|have|go with|go for|do|start|use|try|select|opt for|ask for|"
-	  "decide on|be on|need)\\b" },
-	{ HR_DECISION_CHOOSE,
-	  "\\b(?:better|best|right|safest|safer|worse|ideal|right choice|good choice|best choice|"
-	  "good idea|good option|wise|the way to go) (?:\\S+ ){0,3}?for (?:me|my (?:mom|mum|wife|"
-	  "husband|mother|case|situation|cancer|tumou?r)|her|him|us)\\b" },
-	{ HR_DECISION_CHOOSE,
-	  "\\b(?:should|do|must|would) (?:i|we|she|he) (?:\\S+ ){0,2}?(?:choose|pick|select|"
-	  "go with|opt for|decide on|switch to|switch|change to|sign up for|enroll in|enrol in|"
-	  "join|agree to|accept|say yes to)\\b" },
-	{ HR_DECISION_CHOOSE,
-	  "\\bshould (?:i|we|she|he) (?:\\S+ ){0,2}?(?:get|have|do|take|start|try|go for|"
-	  "consider|ask for|be on|use) (?:a |an |the |my |this |that |some )?(?:\\S+ )?"
-	  TREATMENT_CHOICE "\\b(?! (?:with|before|after|at|on an|in the)\\b)" },
-	{ HR_DECISION_CHOOSE,
-	  "\\b(?:what would you (?:do|choose|pick|recommend|suggest)|what do you (?:recommend|"
-	  "suggest|think i should)|if you were me|in my (?:shoes|position|place)|"
-	  "what (?:should|would) (?:i|you) (?:choose|pick|go with)|which (?:is|one is|would be) "
-	  "(?:better|best|right) for me|help me (?:decide|choose|pick))\\b" },
-	{ HR_DECISION_CHOOSE,
-	  "\\bdo (?:i|we|she|he) (?:really |even |still |actually )?need (?:to (?:have|get|do|"
-	  "take) )?(?:a |an |the |any |more )?" TREATMENT_CHOICE "\\b" },
-
-	/* Personal prognosis. */
-	{ HR_DECISION_PROGNOSIS,
-	  "\\bhow long (?:do|have|will|would|does|did|can) (?:i|we|she|he|my \\S+|they) "
-	  "(?:(?:still|really|actually) )?(?:have|got|live|survive|last)(?: (?:left|to live|"
-	  "got left))?\\b(?! to\\b)" },
-	{ HR_DECISION_PROGNOSIS,
-	  "\\b(?:(?:will|am) i (?:going to |gonna )?(?:die|survive|live|make it|be (?:ok|okay|"
-	  "alright|all right|fine|cured|here|around)|beat (?:this|it|cancer))|am i dying|"
-	  "(?:is|will) (?:she|he|my (?:mom|mum|mother|dad|father|wife|husband|partner|sister|"
-	  "brother|friend|daughter|son|grandma|grandmother|aunt)) (?:going to |gonna )?(?:die|"
-	  "dying|survive|live|make it|be (?:ok|okay|alright|all right|cured)))\\b" },
-	{ HR_DECISION_PROGNOSIS,
-	  "\\b(?:my|her|his|our) (?:\\S+ )?(?:chances?|odds|prognosis|life expectancy|outlook|"
-	  "survival(?: (?:chances?|odds|rate))?|time left)\\b(?! of (?:getting|having) "
-	  "(?:side effects|hair loss|nausea|diarrh\\w*))" },
-	{ HR_DECISION_PROGNOSIS,
-	  "\\b(?:how much (?:time|longer) (?:do|have|will|would) (?:i|we|she|he) (?:have|got|"
-	  "live|left)|how many (?:years|months|weeks) (?:do|have|will|would|can) (?:i|we|she|he) "
-	  "(?:have|got|live|left|survive)(?: (?:left|to live))?\\b(?! to\\b)|"
-	  "(?:is|will) (?:my|her|his) (?:cancer|tumou?r|disease)(?: \\S+)?? (?:curable|terminal|"
-	  "treatable|going to (?:kill|come back|spread)|come back|return|spread|kill)|"
-	  "am i (?:terminal|cured|curable|in remission)|can (?:i|she|he) (?:be cured|survive|"
-	  "beat (?:this|it))|will (?:it|the cancer|my cancer) come back)\\b" },
+struct context {
+	const char *name;
+	const char *src;
 };
+
+/* The parsed rules file: immutable once built, shared by every instance. */
+struct ruleset {
+	struct hr_srules *file;
+	struct rule *rules;
+	size_t nrules;
+	struct context *ctx;
+	size_t nctx;
+	size_t known[NKNOWN_CTX]; /* index in CTX of each context the code reads */
+	struct decision_rule *decisions;
+	size_t ndecisions;
+	const char **lists[NLISTS]; /* NULL-terminated; the words are the file's */
+	struct spelling *spell;
+	hr_prefilter *pf;
+};
+
+/* Every pattern has a number in the prefilter: the alert rules first, then
+ * the context patterns, then the decision rules. */
+#define PF_RULE(rs, i) (i)
+#define PF_CTX(rs, k) ((rs)->nrules + (size_t)(k))
+#define PF_DECISION(rs, i) ((rs)->nrules + (rs)->nctx + (i))
+#define NPATTERNS(rs) ((rs)->nrules + (rs)->nctx + (rs)->ndecisions)
+
+
+/* ------------------------------------------------------------------------- */
+/* Spelling. */
+
+/* Words shorter than this are never corrected: too many real words are one
+ * letter from a short one ("dye" and "die"). */
+#define SPELL_MIN 5
+
+/* The spelling targets, found by their first two letters or their last two:
+ * one slip in a word of five or more letters leaves one of the two intact. */
+struct spelling {
+	const char **targets; /* the file's words, in file order */
+	size_t ntargets;
+	uint16_t *by_head[26 * 26], *by_tail[26 * 26]; /* target indices, ending in UINT16_MAX */
+	const char **keep;    /* sorted: real words left alone */
+	size_t nkeep;
+	const char **fix_from; /* sorted with FIX_TO: explicit fixes */
+	const char **fix_to;
+	size_t nfix;
+};
+
+static void spelling_free(struct spelling *sp)
+{
+	if (!sp)
+		return;
+	for (size_t i = 0; i < 26 * 26; i++) {
+		free(sp->by_head[i]);
+		free(sp->by_tail[i]);
+	}
+	free(sp->targets);
+	free(sp->keep);
+	for (size_t i = 0; i < sp->nfix; i++)
+		free((char *)sp->fix_from[i]);
+	free(sp->fix_from);
+	free(sp->fix_to);
+	free(sp);
+}
+
+static int is_lower_word(const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (w[i] < 'a' || w[i] > 'z')
+			return 0;
+	}
+	return 1;
+}
+
+static int pair_of(char a, char b)
+{
+	return (a - 'a') * 26 + (b - 'a');
+}
+
+static int push_index(uint16_t **v, uint16_t idx)
+{
+	size_t n = 0;
+	while (*v && (*v)[n] != UINT16_MAX)
+		n++;
+	uint16_t *nv = realloc(*v, (n + 2) * sizeof(*nv));
+	if (!nv)
+		return -ENOMEM;
+	nv[n] = idx;
+	nv[n + 1] = UINT16_MAX;
+	*v = nv;
+	return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Reads the spell blocks: targets and keep (words), fixes ("wrong = right
+ * words" lines). */
+static int spelling_build(const struct hr_srules *file, const char *path, hr_diag_fn diag, void *ud,
+			  struct spelling **out)
+{
+	struct spelling *sp = calloc(1, sizeof(*sp));
+	int err = 0;
+	*out = NULL;
+	if (!sp)
+		return -ENOMEM;
+	for (size_t i = 0; i < file->nblocks; i++) {
+		const struct hr_srules_block *b = &file->blocks[i];
+		if (b->kind != HR_SRULES_SPELL)
+			continue;
+		if (strcmp(b->name, "targets") == 0 || strcmp(b->name, "keep") == 0) {
+			int targets = b->name[0] == 't';
+			const char ***v = targets ? &sp->targets : &sp->keep;
+			size_t *n = targets ? &sp->ntargets : &sp->nkeep;
+			const char **nv = realloc(*v, (*n + b->nwords + 1) * sizeof(*nv));
+			if (!nv) {
+				err = -ENOMEM;
+				break;
+			}
+			*v = nv;
+			for (size_t k = 0; k < b->nwords; k++) {
+				const char *w = b->words[k];
+				size_t wl = strlen(w);
+				if (!is_lower_word(w, wl) || wl < 4 || (targets && *n >= UINT16_MAX - 1)) {
+					hr_diagf(diag, ud, path, b->line,
+						 "spell %s: '%s' is not a word of four or more letters a-z", b->name, w);
+					err = -EINVAL;
+					continue;
+				}
+				nv[(*n)++] = w;
+			}
+		} else if (strcmp(b->name, "fixes") == 0) {
+			size_t n = b->nlines;
+			sp->fix_from = calloc(n + 1, sizeof(*sp->fix_from));
+			sp->fix_to = calloc(n + 1, sizeof(*sp->fix_to));
+			if (!sp->fix_from || !sp->fix_to) {
+				err = -ENOMEM;
+				break;
+			}
+			for (size_t k = 0; k < n; k++) {
+				const char *line = b->lines[k];
+				const char *eq = strstr(line, " = ");
+				if (!eq || strchr(line, ' ') != eq || !is_lower_word(line, (size_t)(eq - line)) ||
+				    !eq[3]) {
+					hr_diagf(diag, ud, path, b->line_nos[k],
+						 "spell fixes: expected 'wrong = right words', got '%s'", line);
+					err = -EINVAL;
+					continue;
+				}
+				if (!(sp->fix_from[sp->nfix] = strndup(line, (size_t)(eq - line)))) {
+					err = -ENOMEM;
+					break;
+				}
+				sp->fix_to[sp->nfix++] = eq + 3;
+			}
+		} else {
+			hr_diagf(diag, ud, path, b->line, "unknown spell block '%s' (targets, keep, fixes)", b->name);
+			err = -EINVAL;
+		}
+	}
+	if (!err) {
+		for (size_t i = 0; i < sp->ntargets && !err; i++) {
+			const char *t = sp->targets[i];
+			size_t n = strlen(t);
+			err = push_index(&sp->by_head[pair_of(t[0], t[1])], (uint16_t)i);
+			if (!err)
+				err = push_index(&sp->by_tail[pair_of(t[n - 2], t[n - 1])], (uint16_t)i);
+		}
+		if (sp->keep)
+			qsort(sp->keep, sp->nkeep, sizeof(*sp->keep), cmp_str);
+		/* Sort the fixes by their wrong word, keeping each pair together. */
+		for (size_t i = 1; i < sp->nfix; i++) {
+			for (size_t j = i; j > 0 && strcmp(sp->fix_from[j - 1], sp->fix_from[j]) > 0; j--) {
+				const char *f = sp->fix_from[j], *t = sp->fix_to[j];
+				sp->fix_from[j] = sp->fix_from[j - 1];
+				sp->fix_to[j] = sp->fix_to[j - 1];
+				sp->fix_from[j - 1] = f;
+				sp->fix_to[j - 1] = t;
+			}
+		}
+	}
+	if (err) {
+		spelling_free(sp);
+		return err;
+	}
+	*out = sp;
+	return 0;
+}
+
+/* Whether A[0..LA) is exactly one letter dropped, added, changed or swapped
+ * from B[0..LB). */
+static int one_slip(const char *a, size_t la, const char *b, size_t lb)
+{
+	size_t i = 0;
+	if (la == lb) {
+		while (i < la && a[i] == b[i])
+			i++;
+		if (i == la)
+			return 0; /* the same word */
+		if (memcmp(a + i + 1, b + i + 1, la - i - 1) == 0)
+			return 1;
+		return i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+		       memcmp(a + i + 2, b + i + 2, la - i - 2) == 0;
+	}
+	if (la == lb + 1 || lb == la + 1) {
+		const char *lo = la < lb ? a : b, *hi = la < lb ? b : a;
+		size_t ln = la < lb ? la : lb;
+		while (i < ln && lo[i] == hi[i])
+			i++;
+		return memcmp(lo + i, hi + i + 1, ln - i) == 0;
+	}
+	return 0;
+}
+
+/* Looks W[0..N) up in the sorted array V of C strings. */
+static long find_word(const char *const *v, size_t nv, const char *w, size_t n)
+{
+	size_t lo = 0, hi = nv;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strncmp(v[mid], w, n);
+		if (c == 0 && v[mid][n] != '\0')
+			c = 1;
+		if (c == 0)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* The target word W[0..N) is a slip from, or NULL (it is a target, a kept
+ * word, or no target is one slip away). */
+static const char *spelling_target(const struct spelling *sp, const char *w, size_t n)
+{
+	if (n < SPELL_MIN || n > 40 || !is_lower_word(w, n))
+		return NULL;
+	const uint16_t *lists[2] = { sp->by_head[pair_of(w[0], w[1])], sp->by_tail[pair_of(w[n - 2], w[n - 1])] };
+	const char *best = NULL;
+	size_t besti = SIZE_MAX;
+	for (int k = 0; k < 2; k++) {
+		for (const uint16_t *p = lists[k]; p && *p != UINT16_MAX; p++) {
+			const char *t = sp->targets[*p];
+			size_t tl = strlen(t);
+			if (tl == n && memcmp(t, w, n) == 0)
+				return NULL; /* already a target */
+			if (*p < besti && one_slip(w, n, t, tl)) {
+				best = t;
+				besti = *p;
+			}
+		}
+	}
+	if (best && find_word(sp->keep, sp->nkeep, w, n) >= 0)
+		return NULL;
+	return best;
+}
+
+/*
+ * Writes TEXT with its misspellings corrected to *BUF (capacity *CAP, grown
+ * with realloc when a long message needs it). On failure to grow, the text
+ * is used as it is. Returns the text to check.
+ */
+static const char *spelling_fix(const struct spelling *sp, const char *text, char **buf, size_t *cap)
+{
+	size_t len = strlen(text), o = 0;
+	if (!sp || (!sp->ntargets && !sp->nfix))
+		return text;
+	const char *p = text;
+	while (*p) {
+		if (*p == ' ') {
+			p++;
+			continue;
+		}
+		const char *w = p;
+		while (*p && *p != ' ')
+			p++;
+		size_t n = (size_t)(p - w);
+		const char *rep = NULL;
+		long f = find_word(sp->fix_from, sp->nfix, w, n);
+		if (f >= 0)
+			rep = sp->fix_to[f];
+		else
+			rep = spelling_target(sp, w, n);
+		const char *src = rep ? rep : w;
+		size_t sn = rep ? strlen(rep) : n;
+		/* Room for this word, a space and the NUL. */
+		if (o + sn + 2 > *cap) {
+			size_t ncap = (o + sn + 2 + (len - (size_t)(w - text))) * 2;
+			char *nb = realloc(*buf, ncap);
+			if (!nb)
+				return text;
+			*buf = nb;
+			*cap = ncap;
+		}
+		if (o > 0)
+			(*buf)[o++] = ' ';
+		memcpy(*buf + o, src, sn);
+		o += sn;
+	}
+	if (!*buf)
+		return text;
+	(*buf)[o] = '\0';
+	return *buf;
+}
+
+
+/* ------------------------------------------------------------------------- */
+/* Reading the rules file. */
+
+static int index_of(const char *const *names, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (names[i] && strcmp(names[i], name) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+static void spelling_free(struct spelling *sp);
+static int spelling_build(const struct hr_srules *file, const char *path, hr_diag_fn diag, void *ud,
+			  struct spelling **out);
+
+static void ruleset_free(struct ruleset *rs)
+{
+	if (!rs)
+		return;
+	hr_prefilter_free(rs->pf);
+	spelling_free(rs->spell);
+	for (size_t i = 0; i < NLISTS; i++)
+		free(rs->lists[i]);
+	free(rs->rules);
+	free(rs->ctx);
+	free(rs->decisions);
+	hr_srules_free(rs->file);
+	free(rs);
+}
+
+/* The source of pattern ID, numbered as in the prefilter. */
+static const char *pattern_src(const struct ruleset *rs, size_t id)
+{
+	if (id < rs->nrules)
+		return rs->rules[id].src;
+	id -= rs->nrules;
+	if (id < rs->nctx)
+		return rs->ctx[id].src;
+	return rs->decisions[id - rs->nctx].src;
+}
+
+/* Reads rule block B into R: TIER GROUP [FLAG|needs=CONTEXT ...]. */
+static int load_rule(struct ruleset *rs, const struct hr_srules_block *b, const char *file, hr_diag_fn diag,
+		     void *ud, struct rule *r)
+{
+	int err = 0, k;
+	r->name = b->name;
+	r->src = b->pattern;
+	if (b->nargs < 2) {
+		hr_diagf(diag, ud, file, b->line, "rule %s: expected 'rule NAME TIER GROUP [FLAG...]'", b->name);
+		return -EINVAL;
+	}
+	if ((k = index_of(tier_names, ARRAY_SIZE(tier_names), b->args[0])) <= 0) {
+		hr_diagf(diag, ud, file, b->line, "rule %s: unknown tier '%s' (crisis, emergency, call_now)",
+			 b->name, b->args[0]);
+		err = -EINVAL;
+	}
+	r->tier = k > 0 ? (enum hr_tier)k : HR_TIER_NONE;
+	if ((k = index_of(group_names, G_COUNT, b->args[1])) < 0) {
+		hr_diagf(diag, ud, file, b->line, "rule %s: unknown group '%s'", b->name, b->args[1]);
+		err = -EINVAL;
+	}
+	r->group = k >= 0 ? (enum group)k : G_NONE;
+	for (size_t i = 2; i < b->nargs; i++) {
+		const char *a = b->args[i];
+		if (strncmp(a, "needs=", 6) == 0 || strncmp(a, "said=", 5) == 0) {
+			const char *cn = strchr(a, '=') + 1;
+			size_t c;
+			for (c = 0; c < rs->nctx && strcmp(rs->ctx[c].name, cn) != 0; c++)
+				;
+			if (c == rs->nctx) {
+				hr_diagf(diag, ud, file, b->line, "rule %s: no context named '%s'", b->name, cn);
+				err = -EINVAL;
+			} else if (r->nneeds == MAX_NEEDS) {
+				hr_diagf(diag, ud, file, b->line, "rule %s: more than %d needs", b->name, MAX_NEEDS);
+				err = -EINVAL;
+			} else {
+				r->said[r->nneeds] = a[0] == 's';
+				r->needs[r->nneeds++] = c;
+			}
+			continue;
+		}
+		size_t f;
+		for (f = 0; f < ARRAY_SIZE(flag_names) && strcmp(flag_names[f].name, a) != 0; f++)
+			;
+		if (f == ARRAY_SIZE(flag_names)) {
+			hr_diagf(diag, ud, file, b->line,
+				 "rule %s: unknown flag '%s' (raw, needs=CONTEXT, said=CONTEXT, fever_word, temp_word, "
+				 "temp_num, count)",
+				 b->name, a);
+			err = -EINVAL;
+			continue;
+		}
+		r->flags |= flag_names[f].flag;
+	}
+	return err;
+}
+
+/* Builds a NULL-terminated array of list block B's words. */
+static int load_list(const struct hr_srules_block *b, const char ***out)
+{
+	const char **v = calloc(b->nwords + 1, sizeof(*v));
+	if (!v)
+		return -ENOMEM;
+	for (size_t i = 0; i < b->nwords; i++)
+		v[i] = b->words[i];
+	*out = v;
+	return 0;
+}
+
+/*
+ * Reads the rules file TEXT (FILE names it in messages) into a ruleset:
+ * every name checked, the spelling index and the prefilter built. Problems go
+ * to DIAG. Returns 0, -EINVAL or -ENOMEM.
+ */
+static int ruleset_load(const char *text, const char *file, hr_diag_fn diag, void *ud, struct ruleset **out)
+{
+	*out = NULL;
+	struct ruleset *rs = calloc(1, sizeof(*rs));
+	if (!rs)
+		return -ENOMEM;
+	int err = hr_srules_parse(text, file, diag, ud, &rs->file);
+	if (err)
+		goto fail;
+	const struct hr_srules *f = rs->file;
+	for (size_t i = 0; i < f->nblocks; i++) {
+		rs->nrules += f->blocks[i].kind == HR_SRULES_RULE;
+		rs->nctx += f->blocks[i].kind == HR_SRULES_CONTEXT;
+		rs->ndecisions += f->blocks[i].kind == HR_SRULES_DECISION;
+	}
+	err = -ENOMEM;
+	rs->rules = calloc(rs->nrules + 1, sizeof(*rs->rules));
+	rs->ctx = calloc(rs->nctx + 1, sizeof(*rs->ctx));
+	rs->decisions = calloc(rs->ndecisions + 1, sizeof(*rs->decisions));
+	if (!rs->rules || !rs->ctx || !rs->decisions)
+		goto fail;
+	err = 0;
+
+	/* Contexts first: rules name them. */
+	size_t n = 0;
+	for (size_t i = 0; i < f->nblocks; i++) {
+		const struct hr_srules_block *b = &f->blocks[i];
+		if (b->kind == HR_SRULES_CONTEXT)
+			rs->ctx[n++] = (struct context){ b->name, b->pattern };
+	}
+	for (size_t k = 0; k < NKNOWN_CTX; k++) {
+		size_t c;
+		for (c = 0; c < rs->nctx && strcmp(rs->ctx[c].name, known_ctx_names[k]) != 0; c++)
+			;
+		if (c == rs->nctx) {
+			hr_diagf(diag, ud, file, 0, "no context %s (core/safety.c reads it)", known_ctx_names[k]);
+			err = -EINVAL;
+		}
+		rs->known[k] = c;
+	}
+
+	enum hr_tier last = HR_TIER_CRISIS;
+	size_t nr = 0, nd = 0;
+	for (size_t i = 0; i < f->nblocks; i++) {
+		const struct hr_srules_block *b = &f->blocks[i];
+		int rc = 0;
+		if (b->kind == HR_SRULES_RULE) {
+			struct rule *r = &rs->rules[nr++];
+			rc = load_rule(rs, b, file, diag, ud, r);
+			/* The first rule that fires decides, so a lower tier before a
+			 * higher one would hide it. */
+			if (!rc && r->tier > last) {
+				hr_diagf(diag, ud, file, b->line,
+					 "rule %s (%s) comes after a %s rule: list rules highest tier first", r->name,
+					 tier_names[r->tier], tier_names[last]);
+				rc = -EINVAL;
+			}
+			if (!rc)
+				last = r->tier;
+		} else if (b->kind == HR_SRULES_DECISION) {
+			int k = index_of(decision_names, ARRAY_SIZE(decision_names), b->name);
+			if (k <= 0) {
+				hr_diagf(diag, ud, file, b->line,
+					 "unknown decision '%s' (dose, stop, choose, prognosis, take)", b->name);
+				rc = -EINVAL;
+			}
+			rs->decisions[nd++] = (struct decision_rule){ (enum hr_decision)(k > 0 ? k : 0), b->pattern };
+		} else if (b->kind == HR_SRULES_LIST) {
+			int k = index_of(list_names, NLISTS, b->name);
+			if (k < 0) {
+				hr_diagf(diag, ud, file, b->line, "unknown list '%s'", b->name);
+				rc = -EINVAL;
+			} else {
+				rc = load_list(b, &rs->lists[k]);
+			}
+		}
+		if (rc)
+			err = err == -ENOMEM ? err : rc;
+	}
+	for (size_t k = 0; k < NLISTS; k++) {
+		if (!rs->lists[k] && err != -ENOMEM) {
+			hr_diagf(diag, ud, file, 0, "no list %s (core/safety.c reads it)", list_names[k]);
+			err = -EINVAL;
+		}
+	}
+	if (err)
+		goto fail;
+	if ((err = spelling_build(f, file, diag, ud, &rs->spell)))
+		goto fail;
+
+	err = -ENOMEM;
+	if (!(rs->pf = hr_prefilter_new()))
+		goto fail;
+	err = 0;
+	for (size_t i = 0; i < NPATTERNS(rs) && !err; i++)
+		err = hr_prefilter_add(rs->pf, pattern_src(rs, i));
+	if (!err)
+		err = hr_prefilter_build(rs->pf);
+	if (err)
+		goto fail;
+	*out = rs;
+	return 0;
+fail:
+	ruleset_free(rs);
+	return err;
+}
+
+/* The built-in rules are read once, by the first hr_safety_new(), shared by
+ * every instance (one per worker thread), and freed with the last. */
+static pthread_mutex_t shared_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct ruleset *shared_rs;
+static unsigned shared_users;
+
+static int shared_get(struct ruleset **out)
+{
+	int err = 0;
+	pthread_mutex_lock(&shared_lock);
+	if (!shared_rs) {
+		/* The build checked this text, so a problem here is a bug; it is
+		 * logged all the same. */
+		err = ruleset_load(hr_safety_rules_text, "safety.rules (built in)", hr_diag_log, NULL, &shared_rs);
+	}
+	if (!err) {
+		shared_users++;
+		*out = shared_rs;
+	}
+	pthread_mutex_unlock(&shared_lock);
+	return err;
+}
+
+static void shared_put(struct ruleset *rs)
+{
+	if (!rs)
+		return;
+	pthread_mutex_lock(&shared_lock);
+	if (--shared_users == 0) {
+		ruleset_free(shared_rs);
+		shared_rs = NULL;
+	}
+	pthread_mutex_unlock(&shared_lock);
+}
+
+/* Compiles one pattern with JIT. NAME and LINE only report a broken rule:
+ * to DIAG when one is given, else to the log. */
+static pcre2_code *compile(const char *name, const char *src, int *err, hr_diag_fn diag, void *ud,
+			   const char *file, int line)
+{
+	int code;
+	PCRE2_SIZE off;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, 0, &code, &off, NULL);
+	if (!re) {
+		PCRE2_UCHAR msg[128];
+		pcre2_get_error_message(code, msg, sizeof(msg));
+		if (diag)
+			hr_diagf(diag, ud, file, line, "%s does not compile at offset %zu of its expansion: %s", name,
+				 (size_t)off, (const char *)msg);
+		else
+			hr_err("safety: rule %s does not compile at offset %zu: %s", name, (size_t)off,
+			       (const char *)msg);
+		*err = code == PCRE2_ERROR_NOMEMORY ? -ENOMEM : -EINVAL;
+		return NULL;
+	}
+	/* JIT is an optimisation: without it (unsupported CPU, no executable
+	 * memory) the interpreter gives the same answers. */
+	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	return re;
+}
+
+int hr_safety_check_rules(const char *text, const char *file, hr_diag_fn diag, void *ud)
+{
+	struct ruleset *rs = NULL;
+	int err = ruleset_load(text, file, diag, ud, &rs);
+	if (err)
+		return err;
+	/* Every pattern must compile. */
+	const struct hr_srules *f = rs->file;
+	for (size_t i = 0; i < f->nblocks; i++) {
+		const struct hr_srules_block *b = &f->blocks[i];
+		if (!b->pattern)
+			continue;
+		char what[160];
+		snprintf(what, sizeof(what), "%s %s", b->kind == HR_SRULES_RULE      ? "rule"
+						      : b->kind == HR_SRULES_CONTEXT ? "context"
+										     : "decision",
+			 b->name);
+		int rc = 0;
+		pcre2_code *re = compile(what, b->pattern, &rc, diag, ud, file, b->line);
+		pcre2_code_free(re);
+		if (rc)
+			err = err == -ENOMEM ? err : rc;
+	}
+	ruleset_free(rs);
+	return err;
+}
+
+
+/* ------------------------------------------------------------------------- */
+/* Instances. */
+
+/* The room for the corrected text an instance starts with: the engine's
+ * 1 KiB, and spelling fixes that lengthen a word ("kms" = "kill myself"). */
+#define TEXT_ROOM 2048
+
+struct hr_safety {
+	const struct ruleset *rs; /* shared, see shared_get */
+	pcre2_code **rules;
+	pcre2_code **ctx;
+	pcre2_code **decisions;
+	pcre2_match_data *md;
+	pcre2_match_context *mctx;
+	hr_prefilter_scratch *pfs;
+	uint64_t *may;     /* the prefilter's result, one bit per pattern */
+	int *ctx_state;    /* per context: -1 unknown, 0 or 1 (has_ctx), 2 said (said_unnegated) */
+	int no_prefilter;  /* every pattern runs (hr_safety_set_prefilter) */
+	unsigned nmatches; /* pcre2_match calls of the last check */
+	char *fixed; /* the text after spelling correction (grown for long texts) */
+	size_t fixed_cap;
+};
+
+int hr_safety_new(hr_safety **out)
+{
+	int err = -ENOMEM;
+	hr_safety *s = calloc(1, sizeof(*s));
+	struct ruleset *rs = NULL;
+	*out = NULL;
+	if (!s)
+		return -ENOMEM;
+	if ((err = shared_get(&rs)))
+		goto fail;
+	s->rs = rs;
+	err = -ENOMEM;
+	s->rules = calloc(rs->nrules + 1, sizeof(*s->rules));
+	s->ctx = calloc(rs->nctx + 1, sizeof(*s->ctx));
+	s->decisions = calloc(rs->ndecisions + 1, sizeof(*s->decisions));
+	s->may = calloc((NPATTERNS(rs) + 63) / 64 + 1, sizeof(*s->may));
+	s->ctx_state = calloc(rs->nctx + 1, sizeof(*s->ctx_state));
+	s->fixed = malloc(TEXT_ROOM);
+	s->fixed_cap = TEXT_ROOM;
+	if (!s->rules || !s->ctx || !s->decisions || !s->may || !s->ctx_state || !s->fixed)
+		goto fail;
+	for (size_t i = 0; i < rs->nrules; i++) {
+		if (!(s->rules[i] = compile(rs->rules[i].name, rs->rules[i].src, &err, NULL, NULL, NULL, 0)))
+			goto fail;
+	}
+	for (size_t i = 0; i < rs->nctx; i++) {
+		if (!(s->ctx[i] = compile(rs->ctx[i].name, rs->ctx[i].src, &err, NULL, NULL, NULL, 0)))
+			goto fail;
+	}
+	for (size_t i = 0; i < rs->ndecisions; i++) {
+		if (!(s->decisions[i] = compile("decision", rs->decisions[i].src, &err, NULL, NULL, NULL, 0)))
+			goto fail;
+	}
+	err = -ENOMEM;
+	if (!(s->pfs = hr_prefilter_scratch_new(rs->pf)))
+		goto fail;
+	s->md = pcre2_match_data_create(8, NULL);
+	s->mctx = pcre2_match_context_create(NULL);
+	if (!s->md || !s->mctx)
+		goto fail;
+	pcre2_set_match_limit(s->mctx, MATCH_LIMIT);
+	pcre2_set_depth_limit(s->mctx, DEPTH_LIMIT);
+	*out = s;
+	return 0;
+fail:
+	hr_safety_free(s);
+	return err;
+}
+
+void hr_safety_free(hr_safety *s)
+{
+	if (!s)
+		return;
+	const struct ruleset *rs = s->rs;
+	for (size_t i = 0; rs && s->rules && i < rs->nrules; i++)
+		pcre2_code_free(s->rules[i]);
+	for (size_t i = 0; rs && s->ctx && i < rs->nctx; i++)
+		pcre2_code_free(s->ctx[i]);
+	for (size_t i = 0; rs && s->decisions && i < rs->ndecisions; i++)
+		pcre2_code_free(s->decisions[i]);
+	free(s->rules);
+	free(s->ctx);
+	free(s->decisions);
+	free(s->may);
+	free(s->ctx_state);
+	free(s->fixed);
+	pcre2_match_data_free(s->md);
+	pcre2_match_context_free(s->mctx);
+	hr_prefilter_scratch_free(s->pfs);
+	shared_put((struct ruleset *)rs);
+	free(s);
+}
+
+void hr_safety_set_prefilter(hr_safety *s, int on)
+{
+	s->no_prefilter = !on;
+}
+
+unsigned hr_safety_matches_run(const hr_safety *s)
+{
+	return s->nmatches;
+}
+
+/* Runs RE on TEXT from OFFSET. Returns how many ovector pairs were set (at
+ * least 1) on a match, 0 when there is none or the match failed; a failure is
+ * logged with NAME only. */
+static int match(hr_safety *s, pcre2_code *re, const char *name, const char *text, size_t len,
+		 size_t offset)
+{
+	int rc = pcre2_match(re, (PCRE2_SPTR)text, len, offset, 0, s->md, s->mctx);
+	s->nmatches++;
+	if (rc > 0)
+		return rc;
+	if (rc == 0) /* the ovector was too small: the whole match is still there */
+		return (int)pcre2_get_ovector_count(s->md);
+	if (rc != PCRE2_ERROR_NOMATCH)
+		hr_warn("safety: rule %s: match error %d", name, rc);
+	return 0;
+}
+
+/* ------------------------------------------------------------------------- */
+/* Words around a trigger. */
+
+/* A word of the message: where it starts and how long it is. */
+struct word {
+	const char *p;
+	size_t n;
+};
+
+/* Collects up to MAX words that end at or before byte POS, nearest first. */
+static size_t words_before(const char *text, size_t pos, struct word *w, size_t max)
+{
+	size_t n = 0, i = pos;
+	while (n < max) {
+		while (i > 0 && text[i - 1] == ' ')
+			i--;
+		if (i == 0)
+			break;
+		size_t end = i;
+		while (i > 0 && text[i - 1] != ' ')
+			i--;
+		w[n].p = text + i;
+		w[n].n = end - i;
+		n++;
+	}
+	return n;
+}
+
+/* Collects up to MAX words that start at or after byte POS, in order. */
+static size_t words_after(const char *text, size_t len, size_t pos, struct word *w, size_t max)
+{
+	size_t n = 0, i = pos;
+	/* Skip the rest of a word POS points into. */
+	while (i < len && i > 0 && text[i - 1] != ' ' && text[i] != ' ')
+		i++;
+	while (n < max) {
+		while (i < len && text[i] == ' ')
+			i++;
+		if (i >= len)
+			break;
+		size_t start = i;
+		while (i < len && text[i] != ' ')
+			i++;
+		w[n].p = text + start;
+		w[n].n = i - start;
+		n++;
+	}
+	return n;
+}
+
+static int word_is(const struct word *w, const char *s)
+{
+	size_t n = strlen(s);
+	return w->n == n && memcmp(w->p, s, n) == 0;
+}
+
+static int word_in(const struct word *w, const char *const *list)
+{
+	for (; *list; list++) {
+		if (word_is(w, *list))
+			return 1;
+	}
+	return 0;
+}
+
+enum stance {
+	PLAIN,    /* neither a report nor a question about the topic */
+	NEGATED,  /* a negator cancels the trigger */
+	INFO,     /* the trigger is the topic of a question */
+	REPORTED, /* someone reports it as happening */
+};
+
+/* "her" is a possessive except in the speech form of Enhertu, "in her two". */
+static int is_possessive(const struct ruleset *rs, const struct word *w, const struct word *right)
+{
+	if (!word_in(w, rs->lists[L_POSSESSIVES]))
+		return 0;
+	if (word_is(w, "her") && right && (word_is(right, "two") || word_is(right, "2")))
+		return 0;
+	return 1;
+}
+
+static int is_subject(const struct ruleset *rs, const struct word *w, const struct word *right)
+{
+	return word_in(w, rs->lists[L_PRONOUNS]) || is_possessive(rs, w, right);
+}
+
+/*
+ * Judges a subject found at W[D] before a trigger: a report, unless the words
+ * before it make the clause hypothetical ("if I get", "do I have"), which is
+ * left to the message's framing. "Why do I have" presupposes a report, and
+ * "I don't think I have" is a negation.
+ */
+static enum stance judge_subject(const struct ruleset *rs, const struct word *w, size_t n, size_t d)
+{
+	const struct word *left = d + 1 < n ? &w[d + 1] : NULL;
+	const struct word *left2 = d + 2 < n ? &w[d + 2] : NULL;
+	const struct word *left3 = d + 3 < n ? &w[d + 3] : NULL;
+	if (!left)
+		return REPORTED;
+	if (word_in(left, rs->lists[L_HYPOTHETICALS])) {
+		if (word_in(left, rs->lists[L_AUXILIARIES]) && left2 && word_is(left2, "why"))
+			return REPORTED;
+		if (word_in(&w[d], rs->lists[L_PRONOUNS]) || word_in(left, rs->lists[L_SUBORDINATORS]))
+			return PLAIN;
+		return REPORTED;
+	}
+	if (word_is(left, "doubt"))
+		return NEGATED;
+	if ((word_is(left, "think") || word_is(left, "sure") || word_is(left, "believe")) &&
+	    ((left2 && word_in(left2, rs->lists[L_NEGATORS])) || (left3 && word_in(left3, rs->lists[L_NEGATORS]))))
+		return NEGATED;
+	return REPORTED;
+}
+
+/*
+ * Reads the words before byte START backwards, nearest first, and classifies
+ * the trigger there (see the comment at the top of the file). NEG_WINDOW words
+ * are searched for a negator, SCAN_WINDOW words for everything else.
+ */
+static enum stance judge(const struct ruleset *rs, const char *text, size_t start, size_t neg_window)
+{
+	struct word w[SCAN_WINDOW + 3];
+	size_t n = words_before(text, start, w, ARRAY_SIZE(w));
+	for (size_t d = 0; d < n && d < SCAN_WINDOW; d++) {
+		const struct word *x = &w[d];
+		const struct word *left = d + 1 < n ? &w[d + 1] : NULL;
+		const struct word *right = d > 0 ? &w[d - 1] : NULL;
+		if (word_is(x, "just")) {
+			/* "I just fainted" reports; "no fever just tired" starts a clause. */
+			if (left && is_subject(rs, left, x))
+				return judge_subject(rs, w, n, d + 1);
+			return PLAIN;
+		}
+		/* "so" joins clauses ("no fever so ...") but is also an intensifier
+		 * ("I'm so short of breath"); after a subject or a verb of being it
+		 * is the latter, and reading goes on. */
+		if (word_is(x, "so") && left &&
+		    (is_subject(rs, left, x) || word_in(left, rs->lists[L_AUXILIARIES]) ||
+		     word_in(left, rs->lists[L_SO_VERBS])))
+			continue;
+		if (word_in(x, rs->lists[L_BOUNDARIES]))
+			return PLAIN;
+		/* A negation reaches across a list: "I don't have a fever or chills". */
+		if (word_is(x, "or") || word_is(x, "nor"))
+			neg_window = d + 1 + NEG_WINDOW;
+		if (d < neg_window && word_in(x, rs->lists[L_NEGATORS]))
+			return NEGATED;
+		if (word_in(x, rs->lists[L_INFO_WORDS]) || (d == 0 && word_in(x, rs->lists[L_DRUG_WORDS])))
+			return INFO;
+		/* Two-word markers: "watch for", "signs of". ("I have symptoms like a
+		 * fever" is a report, so "like" and "such as" are not markers.) */
+		if (left && word_is(x, "for") &&
+		    word_in(left, rs->lists[L_WATCH_WORDS]))
+			return INFO;
+		if (left && word_is(x, "of") &&
+		    word_in(left, rs->lists[L_SIGN_WORDS]))
+			return INFO;
+		/* Wanting to stop something presupposes having it: "how do I stop coughing". */
+		if (word_is(x, "stop") || word_is(x, "stopping"))
+			return REPORTED;
+		if (is_subject(rs, x, right))
+			return judge_subject(rs, w, n, d);
+		if (word_in(x, rs->lists[L_AUXILIARIES])) {
+			if (left && is_subject(rs, left, x))
+				return judge_subject(rs, w, n, d + 1);
+			/* A question opens here ("is chest pain normal"); the framing decides. */
+			return PLAIN;
+		}
+	}
+	return PLAIN;
+}
+
+/* A trigger followed by "years ago", "last year" or "in the past" is history,
+ * not something happening now. */
+static int is_history(const struct ruleset *rs, const char *text, size_t len, size_t end)
+{
+	struct word w[6];
+	size_t n = words_after(text, len, end, w, ARRAY_SIZE(w));
+	for (size_t i = 0; i < n; i++) {
+		if (word_in(&w[i], rs->lists[L_BOUNDARIES]))
+			return 0;
+		if (word_is(&w[i], "ago") && i > 0 && word_in(&w[i - 1], rs->lists[L_HISTORY_SPANS]))
+			return 1;
+		if (i + 1 < n && word_is(&w[i], "last") && word_is(&w[i + 1], "year"))
+			return 1;
+		if (i + 2 < n && word_is(&w[i], "in") && word_is(&w[i + 1], "the") &&
+		    word_is(&w[i + 2], "past"))
+			return 1;
+		if (i + 1 < n && word_is(&w[i], "as") &&
+		    (word_is(&w[i + 1], "a") || word_is(&w[i + 1], "kid") || word_is(&w[i + 1], "child")))
+			return 1;
+	}
+	return 0;
+}
+
+/* Crisis phrases are cancelled only by a negator right before them, looking
+ * through an adverb or two ("I really don't want to die", "I'm not suicidal"). */
+static int crisis_negated(const struct ruleset *rs, const char *text, size_t start)
+{
+	struct word w[3];
+	size_t n = words_before(text, start, w, ARRAY_SIZE(w));
+	for (size_t d = 0; d < n; d++) {
+		if (word_in(&w[d], rs->lists[L_CRISIS_ADVERBS]))
+			continue;
+		return word_in(&w[d], rs->lists[L_NEGATORS]);
+	}
+	return 0;
+}
+
+
+/* ------------------------------------------------------------------------- */
+/* Numbers: temperatures and episode counts, typed or spoken. */
+
+static const char *const ones_words[] = {
+	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+	"nineteen", NULL,
+};
+
+static const char *const tens_words[] = {
+	"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", NULL,
+};
+
+static int index_in(const struct word *w, const char *const *list)
+{
+	for (int i = 0; list[i]; i++) {
+		if (list[i][0] && word_is(w, list[i]))
+			return i;
+	}
+	return -1;
+}
+
+/*
+ * Parses a number at W[0..N): digits ("101", "38.5", "101f", "8x"), or words
+ * ("a hundred and one point five", "thirty eight", "one oh two"). Sets *VAL,
+ * *UNIT ('f', 'c' or 0, from a letter or a following "degrees f"/"celsius")
+ * and returns how many words it used, or 0 when W[0] is no number.
+ */
+static size_t read_number(const struct word *w, size_t n, double *val, char *unit)
+{
+	size_t used = 0;
+	*unit = 0;
+	if (n == 0)
+		return 0;
+	if (w[0].n > 0 && w[0].p[0] >= '0' && w[0].p[0] <= '9') {
+		char buf[16];
+		size_t len = w[0].n < sizeof(buf) - 1 ? w[0].n : sizeof(buf) - 1;
+		memcpy(buf, w[0].p, len);
+		buf[len] = '\0';
+		char *end;
+		*val = strtod(buf, &end);
+		if (*end == 'f' || *end == 'c')
+			*unit = *end;
+		used = 1;
+	} else {
+		double v = 0;
+		int have = 0, k;
+		size_t i = 0;
+		if (i + 1 < n && (word_is(&w[i], "a") || word_is(&w[i], "one")) &&
+		    word_is(&w[i + 1], "hundred")) {
+			v = 100, have = 1, i += 2;
+		} else if (word_is(&w[i], "hundred")) {
+			v = 100, have = 1, i += 1;
+		} else if (i + 2 < n && word_is(&w[i], "one") &&
+			   (word_is(&w[i + 1], "oh") || word_is(&w[i + 1], "o")) &&
+			   (k = index_in(&w[i + 2], ones_words)) > 0 && k < 10) {
+			v = 100 + k, have = 1, i += 3;
+		}
+		if (have && i < n && word_is(&w[i], "and"))
+			i++;
+		if (i < n && (k = index_in(&w[i], tens_words)) >= 2) {
+			v += k * 10, have = 1, i++;
+			if (i < n && (k = index_in(&w[i], ones_words)) > 0 && k < 10)
+				v += k, i++;
+		} else if (i < n && (k = index_in(&w[i], ones_words)) >= 0 && (have || k > 0)) {
+			v += k, have = 1, i++;
+		}
+		if (!have)
+			return 0;
+		/* Take back a dangling "and" that led nowhere. */
+		if (i > 0 && word_is(&w[i - 1], "and"))
+			i--;
+		if (i + 1 < n && word_is(&w[i], "point") && (k = index_in(&w[i + 1], ones_words)) >= 0 &&
+		    k < 10) {
+			v += k / 10.0, i += 2;
+		}
+		*val = v;
+		used = i;
+	}
+	/* A unit may follow: "101 f", "38 degrees c", "101 degrees fahrenheit". */
+	size_t i = used;
+	if (i < n && (word_is(&w[i], "degrees") || word_is(&w[i], "degree") || word_is(&w[i], "deg")))
+		i++;
+	if (i < n && !*unit) {
+		if (word_is(&w[i], "f") || word_is(&w[i], "fahrenheit"))
+			*unit = 'f';
+		else if (word_is(&w[i], "c") || word_is(&w[i], "celsius") || word_is(&w[i], "centigrade"))
+			*unit = 'c';
+	}
+	return used;
+}
+
+enum temp { T_NONE, T_LOW, T_HIGH };
+
+/* Classifies a body temperature against 100.4 F / 38 C; without a unit the
+ * range tells which scale was meant. Anything else is not a temperature. */
+static enum temp classify_temp(double v, char unit)
+{
+	if (unit == 'f' || (!unit && v >= 90 && v <= 115)) {
+		if (v < 90 || v > 115)
+			return T_NONE;
+		return v >= 100.4 - 1e-9 ? T_HIGH : T_LOW;
+	}
+	if (unit == 'c' || (!unit && v >= 34 && v <= 45)) {
+		if (v < 34 || v > 45)
+			return T_NONE;
+		return v >= 38.0 - 1e-9 ? T_HIGH : T_LOW;
+	}
+	return T_NONE;
+}
+
+/* Looks at up to six words from byte POS for a temperature and classifies it. */
+static enum temp temp_after(const struct ruleset *rs, const char *text, size_t len, size_t pos)
+{
+	struct word w[12];
+	size_t n = words_after(text, len, pos, w, ARRAY_SIZE(w));
+	for (size_t i = 0; i < n && i < 6; i++) {
+		if (word_in(&w[i], rs->lists[L_BOUNDARIES]))
+			break;
+		double v;
+		char unit;
+		if (read_number(w + i, n - i, &v, &unit))
+			return classify_temp(v, unit);
+	}
+	return T_NONE;
+}
+
+/* A temperature word fires without a number when called high: "high temp",
+ * "my temperature is up". */
+static int temp_called_high(const struct ruleset *rs, const char *text, size_t len, size_t start, size_t end)
+{
+	struct word w[4];
+	size_t n = words_before(text, start, w, 1);
+	if (n && word_in(&w[0], rs->lists[L_TEMP_HIGH]))
+		return 1;
+	n = words_after(text, len, end, w, ARRAY_SIZE(w));
+	for (size_t i = 0; i < n; i++) {
+		if (word_in(&w[i], rs->lists[L_NEGATORS]))
+			return 0;
+		if (word_in(&w[i], rs->lists[L_TEMP_HIGH]))
+			return 1;
+	}
+	return 0;
+}
+
+/* Reads the count captured in [START, END): four or more, or a vague "many". */
+static int count_is_many(const char *text, size_t start, size_t end)
+{
+	struct word w[4];
+	size_t n = words_after(text, end, start, w, ARRAY_SIZE(w));
+	for (size_t i = 0; i < n; i++) {
+		double v;
+		char unit;
+		if (word_in(&w[i], (const char *const[]){ "like", "about", "over", "more", "than", NULL }))
+			continue;
+		if (read_number(w + i, n - i, &v, &unit))
+			return v >= 4;
+		return 1; /* many, several, lots of, a lot of, countless... */
+	}
+	return 0;
+}
+
+
+/* ------------------------------------------------------------------------- */
+/* The check. */
+
+struct check {
+	hr_safety *s;
+	const struct ruleset *rs;
+	const char *text;
+	size_t len;
+	int filtered; /* the prefilter ran: only patterns set in S->MAY can match */
+};
+
+/* False when pattern ID cannot match anywhere in the text: the prefilter did
+ * not find the words it needs. */
+static int may_match(const struct check *c, size_t id)
+{
+	return !c->filtered || (c->s->may[id / 64] >> (id % 64)) & 1;
+}
+
+/* Whether context I (an index into the ruleset's contexts) occurs anywhere. */
+static int has_ctx_at(struct check *c, size_t i)
+{
+	int *st = &c->s->ctx_state[i];
+	if (*st < 0)
+		*st = may_match(c, PF_CTX(c->rs, i)) &&
+		      match(c->s, c->s->ctx[i], c->rs->ctx[i].name, c->text, c->len, 0);
+	return *st > 0;
+}
+
+static int has_ctx(struct check *c, enum ctx k)
+{
+	return has_ctx_at(c, c->rs->known[k]);
+}
+
+/* Whether context I is said somewhere and not negated there: "I'm not on
+ * chemo" names no treatment, "no fever" is no companion sign. */
+static int said_at(struct check *c, size_t i)
+{
+	int *st = &c->s->ctx_state[i];
+	if (*st == 2)
+		return 1;
+	if (!has_ctx_at(c, i))
+		return 0;
+	size_t off = 0;
+	while (off <= c->len && match(c->s, c->s->ctx[i], c->rs->ctx[i].name, c->text, c->len, off)) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->s->md);
+		if (judge(c->rs, c->text, ov[0], NEG_WINDOW) != NEGATED) {
+			*st = 2;
+			return 1;
+		}
+		off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	}
+	return 0;
+}
+
+static int said_unnegated(struct check *c, enum ctx k)
+{
+	return said_at(c, c->rs->known[k]);
+}
+
+/* A fever that happened some time ago and is over ("fever last week but it's
+ * gone") is history to mention at the next visit, not a call now. "It didn't go
+ * away" is not over, and anything said to be happening now outweighs it. */
+static int fever_is_over(struct check *c)
+{
+	return has_ctx(c, C_PAST) && !has_ctx(c, C_PRESENT) && said_unnegated(c, C_RESOLVED) &&
+	       !said_unnegated(c, C_RETURNED);
+}
+
+/* Decides whether rule R fires at the match in OV: pairs of offsets, the whole
+ * match first, then NGROUPS - 1 capture groups (PCRE2_UNSET when unused). */
+static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, int ngroups)
+{
+	const struct ruleset *rs = c->rs;
+	size_t start = ov[0], end = ov[1];
+	if (r->tier == HR_TIER_CRISIS)
+		return !crisis_negated(rs, c->text, start);
+
+	enum stance st = judge(rs, c->text, start, NEG_WINDOW);
+	if (st == NEGATED || is_history(rs, c->text, c->len, end))
+		return 0;
+	if (r->group == G_FEVER && fever_is_over(c))
+		return 0;
+	/* A fever with a reading at or above the threshold is a report however
+	 * the sentence is framed ("not sure if I have a fever, it's 100.9"). */
+	int reading = (r->flags & (F_FEVER_WORD | F_TEMP_WORD)) &&
+		      temp_after(rs, c->text, c->len, end) == T_HIGH;
+	if (st == INFO && !reading && !has_ctx(c, C_PRESENT))
+		return 0;
+	if (st == PLAIN && !reading && has_ctx(c, C_QUESTION) && !has_ctx(c, C_PRESENT))
+		return 0;
+
+	for (size_t i = 0; i < r->nneeds; i++) {
+		if (!(r->said[i] ? said_at(c, r->needs[i]) : has_ctx_at(c, r->needs[i])))
+			return 0;
+	}
+	if (r->flags & F_FEVER_WORD) {
+		if (temp_after(rs, c->text, c->len, end) == T_LOW)
+			return 0;
+	}
+	if (r->flags & F_TEMP_WORD) {
+		enum temp t = temp_after(rs, c->text, c->len, end);
+		if (t == T_LOW || (t == T_NONE && !temp_called_high(rs, c->text, c->len, start, end)))
+			return 0;
+	}
+	if (r->flags & F_TEMP_NUM) {
+		/* Groups 1-2 hold "running 101 f", groups 4-5 "101 degrees f";
+		 * group 3 is the spelled-out unit of the first form. */
+		double v;
+		char unit = 0;
+		int g = ngroups > 1 && ov[2] != PCRE2_UNSET ? 1 : 4;
+		if (g >= ngroups || ov[2 * g] == PCRE2_UNSET)
+			return 0;
+		v = strtod(c->text + ov[2 * g], NULL);
+		for (int u = g + 1; u <= g + 2 && u < ngroups; u++) {
+			if (ov[2 * u] != PCRE2_UNSET && ov[2 * u + 1] > ov[2 * u])
+				unit = c->text[ov[2 * u]];
+		}
+		if (classify_temp(v, unit) != T_HIGH)
+			return 0;
+	}
+	if (r->flags & F_COUNT) {
+		if (ngroups < 2 || ov[2] == PCRE2_UNSET || !count_is_many(c->text, ov[2], ov[3]))
+			return 0;
+	}
+	return 1;
+}
+
+void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (!s || !text)
+		return;
+	const struct ruleset *rs = s->rs;
+	/* Spelling first: the rules read the corrected text. */
+	const char *fixed = spelling_fix(rs->spell, text, &s->fixed, &s->fixed_cap);
+	struct check c = { .s = s, .rs = rs, .text = fixed, .len = strlen(fixed) };
+	for (size_t k = 0; k < rs->nctx; k++)
+		s->ctx_state[k] = -1;
+	s->nmatches = 0;
+	/* One scan of the text finds the patterns that could match; 1 means the
+	 * text has bytes the analysis does not model, and every pattern runs. */
+	if (!s->no_prefilter) {
+		memset(s->may, 0, (NPATTERNS(rs) + 63) / 64 * sizeof(*s->may));
+		c.filtered = hr_prefilter_run(rs->pf, s->pfs, c.text, c.len, s->may) == 0;
+	}
+
+	/* Rules are ordered by tier, so the first that fires is the answer. */
+	for (size_t i = 0; i < rs->nrules && !out->tier; i++) {
+		size_t off = 0;
+		int rc;
+		if (!may_match(&c, PF_RULE(rs, i)))
+			continue;
+		while (off <= c.len && (rc = match(s, s->rules[i], rs->rules[i].name, c.text, c.len, off))) {
+			PCRE2_SIZE ov[12];
+			PCRE2_SIZE *mov = pcre2_get_ovector_pointer(s->md);
+			int ngroups = rc < (int)(ARRAY_SIZE(ov) / 2) ? rc : (int)(ARRAY_SIZE(ov) / 2);
+			/* Copy the match out: judging may run other patterns on the
+			 * same match data. */
+			memcpy(ov, mov, 2 * (size_t)ngroups * sizeof(*ov));
+			if (fires(&c, &rs->rules[i], ov, ngroups)) {
+				out->tier = rs->rules[i].tier;
+				out->rule = rs->rules[i].name;
+				out->group = (int)rs->rules[i].group;
+				break;
+			}
+			off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		}
+	}
+
+	for (size_t i = 0; i < rs->ndecisions; i++) {
+		if (may_match(&c, PF_DECISION(rs, i)) &&
+		    match(s, s->decisions[i], "decision", c.text, c.len, 0)) {
+			out->decision = rs->decisions[i].decision;
+			break;
+		}
+	}
+}
 
 /* ------------------------------------------------------------------------- */
 /* Fixed replies. */
@@ -1030,817 +1769,14 @@ static const struct deferral deferrals[] = {
 
 /* ------------------------------------------------------------------------- */
 
-/* Every pattern has a number in the prefilter: the alert rules first, then
- * the context patterns, then the decision rules. */
-#define NRULES ARRAY_SIZE(rules)
-#define NDECISIONS ARRAY_SIZE(decision_rules)
-#define PF_RULE(i) (i)
-#define PF_CTX(k) (NRULES + (size_t)(k))
-#define PF_DECISION(i) (NRULES + NCTX + (i))
-#define NPATTERNS (NRULES + NCTX + NDECISIONS)
-#define NMAYWORDS ((NPATTERNS + 63) / 64)
-
-struct hr_safety {
-	pcre2_code *rules[NRULES];
-	pcre2_code *ctx[NCTX];
-	pcre2_code *decisions[NDECISIONS];
-	pcre2_match_data *md;
-	pcre2_match_context *mctx;
-	hr_prefilter *pf; /* the words each pattern needs (shared, see shared_pf) */
-	hr_prefilter_scratch *pfs;
-	int no_prefilter;  /* every pattern runs (hr_safety_set_prefilter) */
-	unsigned nmatches; /* pcre2_match calls of the last check */
-};
-
-/* The source of pattern ID, numbered as in the prefilter. */
-static const char *pattern_src(size_t id)
-{
-	if (id < NRULES)
-		return rules[id].src;
-	if (id < NRULES + NCTX)
-		return ctx_src[id - NRULES];
-	return decision_rules[id - NRULES - NCTX].src;
-}
-
-/* The prefilter depends only on the fixed patterns, and a built one is
- * immutable, so every instance (one per worker thread) shares one: it is
- * built by the first hr_safety_new() and freed with the last instance. */
-static pthread_mutex_t shared_lock = PTHREAD_MUTEX_INITIALIZER;
-static hr_prefilter *shared_pf;
-static unsigned shared_users;
-
-static int shared_prefilter_get(hr_prefilter **out)
-{
-	int err = 0;
-	pthread_mutex_lock(&shared_lock);
-	if (!shared_pf) {
-		hr_prefilter *pf = hr_prefilter_new();
-		err = pf ? 0 : -ENOMEM;
-		for (size_t i = 0; i < NPATTERNS && !err; i++)
-			err = hr_prefilter_add(pf, pattern_src(i));
-		if (!err)
-			err = hr_prefilter_build(pf);
-		if (err)
-			hr_prefilter_free(pf);
-		else
-			shared_pf = pf;
-	}
-	if (!err) {
-		shared_users++;
-		*out = shared_pf;
-	}
-	pthread_mutex_unlock(&shared_lock);
-	return err;
-}
-
-static void shared_prefilter_put(hr_prefilter *pf)
-{
-	if (!pf)
-		return;
-	pthread_mutex_lock(&shared_lock);
-	if (--shared_users == 0) {
-		hr_prefilter_free(shared_pf);
-		shared_pf = NULL;
-	}
-	pthread_mutex_unlock(&shared_lock);
-}
-
-/* Compiles one pattern with JIT; NAME is only used to report a broken rule. */
-static pcre2_code *compile(const char *name, const char *src, int *err)
-{
-	int code;
-	PCRE2_SIZE off;
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, 0, &code, &off, NULL);
-	if (!re) {
-		PCRE2_UCHAR msg[128];
-		pcre2_get_error_message(code, msg, sizeof(msg));
-		hr_err("safety: rule %s does not compile at offset %zu: %s", name, (size_t)off,
-		       (const char *)msg);
-		*err = code == PCRE2_ERROR_NOMEMORY ? -ENOMEM : -EINVAL;
-		return NULL;
-	}
-	/* JIT is an optimisation: without it (unsupported CPU, no executable
-	 * memory) the interpreter gives the same answers. */
-	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-	return re;
-}
-
-int hr_safety_new(hr_safety **out)
-{
-	int err = -ENOMEM;
-	hr_safety *s = calloc(1, sizeof(*s));
-	*out = NULL;
-	if (!s)
-		return -ENOMEM;
-	if ((err = shared_prefilter_get(&s->pf)))
-		goto fail;
-	for (size_t i = 0; i < ARRAY_SIZE(rules); i++) {
-		if (!(s->rules[i] = compile(rules[i].name, rules[i].src, &err)))
-			goto fail;
-	}
-	for (size_t i = 0; i < NCTX; i++) {
-		if (!(s->ctx[i] = compile("context", ctx_src[i], &err)))
-			goto fail;
-	}
-	for (size_t i = 0; i < ARRAY_SIZE(decision_rules); i++) {
-		if (!(s->decisions[i] = compile("decision", decision_rules[i].src, &err)))
-			goto fail;
-	}
-	err = -ENOMEM;
-	if (!(s->pfs = hr_prefilter_scratch_new(s->pf)))
-		goto fail;
-	s->md = pcre2_match_data_create(8, NULL);
-	s->mctx = pcre2_match_context_create(NULL);
-	if (!s->md || !s->mctx)
-		goto fail;
-	pcre2_set_match_limit(s->mctx, MATCH_LIMIT);
-	pcre2_set_depth_limit(s->mctx, DEPTH_LIMIT);
-	*out = s;
-	return 0;
-fail:
-	hr_safety_free(s);
-	return err;
-}
-
-void hr_safety_free(hr_safety *s)
-{
-	if (!s)
-		return;
-	for (size_t i = 0; i < ARRAY_SIZE(rules); i++)
-		pcre2_code_free(s->rules[i]);
-	for (size_t i = 0; i < NCTX; i++)
-		pcre2_code_free(s->ctx[i]);
-	for (size_t i = 0; i < ARRAY_SIZE(decision_rules); i++)
-		pcre2_code_free(s->decisions[i]);
-	pcre2_match_data_free(s->md);
-	pcre2_match_context_free(s->mctx);
-	hr_prefilter_scratch_free(s->pfs);
-	shared_prefilter_put(s->pf);
-	free(s);
-}
-
-void hr_safety_set_prefilter(hr_safety *s, int on)
-{
-	s->no_prefilter = !on;
-}
-
-unsigned hr_safety_matches_run(const hr_safety *s)
-{
-	return s->nmatches;
-}
-
-/* Runs RE on TEXT from OFFSET. Returns how many ovector pairs were set (at
- * least 1) on a match, 0 when there is none or the match failed; a failure is
- * logged with NAME only. */
-static int match(hr_safety *s, pcre2_code *re, const char *name, const char *text, size_t len,
-		 size_t offset)
-{
-	int rc = pcre2_match(re, (PCRE2_SPTR)text, len, offset, 0, s->md, s->mctx);
-	s->nmatches++;
-	if (rc > 0)
-		return rc;
-	if (rc == 0) /* the ovector was too small: the whole match is still there */
-		return (int)pcre2_get_ovector_count(s->md);
-	if (rc != PCRE2_ERROR_NOMATCH)
-		hr_warn("safety: rule %s: match error %d", name, rc);
-	return 0;
-}
-
-/* ------------------------------------------------------------------------- */
-/* Words around a trigger. */
-
-/* A word of the message: where it starts and how long it is. */
-struct word {
-	const char *p;
-	size_t n;
-};
-
-/* Collects up to MAX words that end at or before byte POS, nearest first. */
-static size_t words_before(const char *text, size_t pos, struct word *w, size_t max)
-{
-	size_t n = 0, i = pos;
-	while (n < max) {
-		while (i > 0 && text[i - 1] == ' ')
-			i--;
-		if (i == 0)
-			break;
-		size_t end = i;
-		while (i > 0 && text[i - 1] != ' ')
-			i--;
-		w[n].p = text + i;
-		w[n].n = end - i;
-		n++;
-	}
-	return n;
-}
-
-/* Collects up to MAX words that start at or after byte POS, in order. */
-static size_t words_after(const char *text, size_t len, size_t pos, struct word *w, size_t max)
-{
-	size_t n = 0, i = pos;
-	/* Skip the rest of a word POS points into. */
-	while (i < len && i > 0 && text[i - 1] != ' ' && text[i] != ' ')
-		i++;
-	while (n < max) {
-		while (i < len && text[i] == ' ')
-			i++;
-		if (i >= len)
-			break;
-		size_t start = i;
-		while (i < len && text[i] != ' ')
-			i++;
-		w[n].p = text + start;
-		w[n].n = i - start;
-		n++;
-	}
-	return n;
-}
-
-static int word_is(const struct word *w, const char *s)
-{
-	size_t n = strlen(s);
-	return w->n == n && memcmp(w->p, s, n) == 0;
-}
-
-static int word_in(const struct word *w, const char *const *list)
-{
-	for (; *list; list++) {
-		if (word_is(w, *list))
-			return 1;
-	}
-	return 0;
-}
-
-static const char *const negators[] = {
-	"no", "not", "don't", "dont", "didn't", "didnt", "doesn't", "doesnt", "haven't", "havent",
-	"hasn't", "hasnt", "hadn't", "hadnt", "isn't", "isnt", "aren't", "arent", "wasn't", "wasnt",
-	"weren't", "werent", "never", "without", "w/o", "none", "nor", "neither", "denies", "deny",
-	"denied", "denying", "ain't", NULL,
-};
-
-/* Words that start a new clause, so a negator or a subject before them does
- * not reach the trigger after them. "just" is handled on its own. */
-static const char *const boundaries[] = {
-	"but", "however", "though", "although", "except", "so", "because", "yet", "anyway",
-	"instead", "otherwise", "whereas", "besides", "then", "also", "ok", "okay", "yes", "well",
-	"hi", "hello", "hey", "thanks", NULL,
-};
-
-/* Words that make the trigger the topic of a question rather than a report. */
-static const char *const info_words[] = {
-	"about", "if", "whether", "unless", "when", "whenever", "cause", "causes", "causing",
-	"give", "gives", "lead", "leads", "trigger", "triggers", "prevent", "prevents", "avoid",
-	"treat", "manage", "handle", "reduce", "mean", "means", "you", "someone", "somebody",
-	"people", "patients", "anyone", "anybody", "regarding", NULL,
-};
-
-/* Auxiliaries and modals: before a subject they make a question ("do I have"),
- * after one they are part of a report ("I do have", "she is"). */
-static const char *const auxiliaries[] = {
-	"is", "are", "was", "were", "am", "do", "does", "did", "can", "could", "should", "would",
-	"might", "may", "will", "shall", "must", NULL,
-};
-
-/* Words before a pronoun subject that make the clause hypothetical or a question. */
-static const char *const hypotheticals[] = {
-	"if", "when", "whether", "unless", "once", "until", "till", "whenever", "suppose",
-	"is", "are", "do", "does", "did", "can", "could", "should", "would", "might", "may",
-	"will", "shall", "must", "how", "what", NULL,
-};
-
-/* The subordinators among the hypotheticals: before a possessive ("if my
- * temperature") they still make a condition, whereas an auxiliary before one
- * ("is my fever serious") asks about a present state. */
-static const char *const subordinators[] = {
-	"if", "when", "whether", "unless", "once", "until", "till", "whenever", "suppose", NULL,
-};
-
-/* Drug names: directly before a symptom they make a search-style topic
- * ("herceptin chest pain"), not a report. */
-static const char *const drug_words[] = {
-	"herceptin", "hercepton", "trastuzumab", "enhertu", "t-dxd", "tdxd", "deruxtecan",
-	"kadcyla", "t-dm1", "tdm1", "perjeta", "pertuzumab", "phesgo", "tukysa", "tucatinib",
-	"nerlynx", "neratinib", "tykerb", "lapatinib", "xeloda", "capecitabine", "tamoxifen",
-	"taxol", "paclitaxel", "taxotere", "docetaxel", "margenza", "margetuximab", "chemo",
-	"hylecta", NULL,
-};
-
-static const char *const pronouns[] = {
-	"i", "i'm", "im", "i've", "ive", "i'd", "we", "we're", "we've", "she", "she's", "shes",
-	"she'd", "he", "he's", "hes", "he'd", "they", "they're", "theyre", "there", "there's",
-	"theres", NULL,
-};
-
-static const char *const possessives[] = {
-	"my", "her", "his", "our", "their", "mom", "mum", "mother", "dad", "father", "wife",
-	"husband", "partner", "son", "daughter", "sister", "brother", "friend", "grandma",
-	"grandmother", "grandpa", "grandfather", "aunt", "uncle", "patient", "mom's", "mum's",
-	"dad's", "mother's", "father's", "wife's", "husband's", "partner's", "sister's", "this",
-	"these", NULL,
-};
-
-enum stance {
-	PLAIN,    /* neither a report nor a question about the topic */
-	NEGATED,  /* a negator cancels the trigger */
-	INFO,     /* the trigger is the topic of a question */
-	REPORTED, /* someone reports it as happening */
-};
-
-/* "her" is a possessive except in the speech form of Enhertu, "in her two". */
-static int is_possessive(const struct word *w, const struct word *right)
-{
-	if (!word_in(w, possessives))
-		return 0;
-	if (word_is(w, "her") && right && (word_is(right, "two") || word_is(right, "2")))
-		return 0;
-	return 1;
-}
-
-static int is_subject(const struct word *w, const struct word *right)
-{
-	return word_in(w, pronouns) || is_possessive(w, right);
-}
-
-/*
- * Judges a subject found at W[D] before a trigger: a report, unless the words
- * before it make the clause hypothetical ("if I get", "do I have"), which is
- * left to the message's framing. "Why do I have" presupposes a report, and
- * "I don't think I have" is a negation.
- */
-static enum stance judge_subject(const struct word *w, size_t n, size_t d)
-{
-	const struct word *left = d + 1 < n ? &w[d + 1] : NULL;
-	const struct word *left2 = d + 2 < n ? &w[d + 2] : NULL;
-	const struct word *left3 = d + 3 < n ? &w[d + 3] : NULL;
-	if (!left)
-		return REPORTED;
-	if (word_in(left, hypotheticals)) {
-		if (word_in(left, auxiliaries) && left2 && word_is(left2, "why"))
-			return REPORTED;
-		if (word_in(&w[d], pronouns) || word_in(left, subordinators))
-			return PLAIN;
-		return REPORTED;
-	}
-	if (word_is(left, "doubt"))
-		return NEGATED;
-	if ((word_is(left, "think") || word_is(left, "sure") || word_is(left, "believe")) &&
-	    ((left2 && word_in(left2, negators)) || (left3 && word_in(left3, negators))))
-		return NEGATED;
-	return REPORTED;
-}
-
-/*
- * Reads the words before byte START backwards, nearest first, and classifies
- * the trigger there (see the comment at the top of the file). NEG_WINDOW words
- * are searched for a negator, SCAN_WINDOW words for everything else.
- */
-static enum stance judge(const char *text, size_t start, size_t neg_window)
-{
-	struct word w[SCAN_WINDOW + 3];
-	size_t n = words_before(text, start, w, ARRAY_SIZE(w));
-	for (size_t d = 0; d < n && d < SCAN_WINDOW; d++) {
-		const struct word *x = &w[d];
-		const struct word *left = d + 1 < n ? &w[d + 1] : NULL;
-		const struct word *right = d > 0 ? &w[d - 1] : NULL;
-		if (word_is(x, "just")) {
-			/* "I just fainted" reports; "no fever just tired" starts a clause. */
-			if (left && is_subject(left, x))
-				return judge_subject(w, n, d + 1);
-			return PLAIN;
-		}
-		/* "so" joins clauses ("no fever so ...") but is also an intensifier
-		 * ("I'm so short of breath"); after a subject or a verb of being it
-		 * is the latter, and reading goes on. */
-		if (word_is(x, "so") && left &&
-		    (is_subject(left, x) || word_in(left, auxiliaries) ||
-		     word_in(left, (const char *const[]){ "feel", "feels", "feeling", "felt", "been",
-							  "getting", "got", "get", NULL })))
-			continue;
-		if (word_in(x, boundaries))
-			return PLAIN;
-		/* A negation reaches across a list: "I don't have a fever or chills". */
-		if (word_is(x, "or") || word_is(x, "nor"))
-			neg_window = d + 1 + NEG_WINDOW;
-		if (d < neg_window && word_in(x, negators))
-			return NEGATED;
-		if (word_in(x, info_words) || (d == 0 && word_in(x, drug_words)))
-			return INFO;
-		/* Two-word markers: "watch for", "signs of". ("I have symptoms like a
-		 * fever" is a report, so "like" and "such as" are not markers.) */
-		if (left && word_is(x, "for") &&
-		    word_in(left, (const char *const[]){ "watch", "watching", "look", "looking", "out",
-							 "check", "checking", "screen", "monitor",
-							 "monitoring", "tested", "testing", NULL }))
-			return INFO;
-		if (left && word_is(x, "of") &&
-		    word_in(left, (const char *const[]){ "sign", "signs", "symptom", "symptoms", "risk",
-							 "risks", "chance", "chances", "rate", "rates",
-							 "odds", "cases", "case", "history", "incidence",
-							 "kinds", "types", "died", "death", NULL }))
-			return INFO;
-		/* Wanting to stop something presupposes having it: "how do I stop coughing". */
-		if (word_is(x, "stop") || word_is(x, "stopping"))
-			return REPORTED;
-		if (is_subject(x, right))
-			return judge_subject(w, n, d);
-		if (word_in(x, auxiliaries)) {
-			if (left && is_subject(left, x))
-				return judge_subject(w, n, d + 1);
-			/* A question opens here ("is chest pain normal"); the framing decides. */
-			return PLAIN;
-		}
-	}
-	return PLAIN;
-}
-
-/* A trigger followed by "years ago", "last year" or "in the past" is history,
- * not something happening now. */
-static int is_history(const char *text, size_t len, size_t end)
-{
-	static const char *const spans[] = { "years", "year", "months", "month", "while", "long",
-					     "decade", "decades", NULL };
-	struct word w[6];
-	size_t n = words_after(text, len, end, w, ARRAY_SIZE(w));
-	for (size_t i = 0; i < n; i++) {
-		if (word_in(&w[i], boundaries))
-			return 0;
-		if (word_is(&w[i], "ago") && i > 0 && word_in(&w[i - 1], spans))
-			return 1;
-		if (i + 1 < n && word_is(&w[i], "last") && word_is(&w[i + 1], "year"))
-			return 1;
-		if (i + 2 < n && word_is(&w[i], "in") && word_is(&w[i + 1], "the") &&
-		    word_is(&w[i + 2], "past"))
-			return 1;
-		if (i + 1 < n && word_is(&w[i], "as") &&
-		    (word_is(&w[i + 1], "a") || word_is(&w[i + 1], "kid") || word_is(&w[i + 1], "child")))
-			return 1;
-	}
-	return 0;
-}
-
-/* Crisis phrases are cancelled only by a negator right before them, looking
- * through an adverb or two ("I really don't want to die", "I'm not suicidal"). */
-static int crisis_negated(const char *text, size_t start)
-{
-	static const char *const adverbs[] = { "really", "honestly", "truly", "actually",
-					       "definitely", "certainly", NULL };
-	struct word w[3];
-	size_t n = words_before(text, start, w, ARRAY_SIZE(w));
-	for (size_t d = 0; d < n; d++) {
-		if (word_in(&w[d], adverbs))
-			continue;
-		return word_in(&w[d], negators);
-	}
-	return 0;
-}
-
-/* ------------------------------------------------------------------------- */
-/* Numbers: temperatures and episode counts, typed or spoken. */
-
-static const char *const ones_words[] = {
-	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-	"nineteen", NULL,
-};
-
-static const char *const tens_words[] = {
-	"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", NULL,
-};
-
-static int index_in(const struct word *w, const char *const *list)
-{
-	for (int i = 0; list[i]; i++) {
-		if (list[i][0] && word_is(w, list[i]))
-			return i;
-	}
-	return -1;
-}
-
-/*
- * Parses a number at W[0..N): digits ("101", "38.5", "101f", "8x"), or words
- * ("a hundred and one point five", "thirty eight", "one oh two"). Sets *VAL,
- * *UNIT ('f', 'c' or 0, from a letter or a following "degrees f"/"celsius")
- * and returns how many words it used, or 0 when W[0] is no number.
- */
-static size_t read_number(const struct word *w, size_t n, double *val, char *unit)
-{
-	size_t used = 0;
-	*unit = 0;
-	if (n == 0)
-		return 0;
-	if (w[0].n > 0 && w[0].p[0] >= '0' && w[0].p[0] <= '9') {
-		char buf[16];
-		size_t len = w[0].n < sizeof(buf) - 1 ? w[0].n : sizeof(buf) - 1;
-		memcpy(buf, w[0].p, len);
-		buf[len] = '\0';
-		char *end;
-		*val = strtod(buf, &end);
-		if (*end == 'f' || *end == 'c')
-			*unit = *end;
-		used = 1;
-	} else {
-		double v = 0;
-		int have = 0, k;
-		size_t i = 0;
-		if (i + 1 < n && (word_is(&w[i], "a") || word_is(&w[i], "one")) &&
-		    word_is(&w[i + 1], "hundred")) {
-			v = 100, have = 1, i += 2;
-		} else if (word_is(&w[i], "hundred")) {
-			v = 100, have = 1, i += 1;
-		} else if (i + 2 < n && word_is(&w[i], "one") &&
-			   (word_is(&w[i + 1], "oh") || word_is(&w[i + 1], "o")) &&
-			   (k = index_in(&w[i + 2], ones_words)) > 0 && k < 10) {
-			v = 100 + k, have = 1, i += 3;
-		}
-		if (have && i < n && word_is(&w[i], "and"))
-			i++;
-		if (i < n && (k = index_in(&w[i], tens_words)) >= 2) {
-			v += k * 10, have = 1, i++;
-			if (i < n && (k = index_in(&w[i], ones_words)) > 0 && k < 10)
-				v += k, i++;
-		} else if (i < n && (k = index_in(&w[i], ones_words)) >= 0 && (have || k > 0)) {
-			v += k, have = 1, i++;
-		}
-		if (!have)
-			return 0;
-		/* Take back a dangling "and" that led nowhere. */
-		if (i > 0 && word_is(&w[i - 1], "and"))
-			i--;
-		if (i + 1 < n && word_is(&w[i], "point") && (k = index_in(&w[i + 1], ones_words)) >= 0 &&
-		    k < 10) {
-			v += k / 10.0, i += 2;
-		}
-		*val = v;
-		used = i;
-	}
-	/* A unit may follow: "101 f", "38 degrees c", "101 degrees fahrenheit". */
-	size_t i = used;
-	if (i < n && (word_is(&w[i], "degrees") || word_is(&w[i], "degree") || word_is(&w[i], "deg")))
-		i++;
-	if (i < n && !*unit) {
-		if (word_is(&w[i], "f") || word_is(&w[i], "fahrenheit"))
-			*unit = 'f';
-		else if (word_is(&w[i], "c") || word_is(&w[i], "celsius") || word_is(&w[i], "centigrade"))
-			*unit = 'c';
-	}
-	return used;
-}
-
-enum temp { T_NONE, T_LOW, T_HIGH };
-
-/* Classifies a body temperature against 100.4 F / 38 C; without a unit the
- * range tells which scale was meant. Anything else is not a temperature. */
-static enum temp classify_temp(double v, char unit)
-{
-	if (unit == 'f' || (!unit && v >= 90 && v <= 115)) {
-		if (v < 90 || v > 115)
-			return T_NONE;
-		return v >= 100.4 - 1e-9 ? T_HIGH : T_LOW;
-	}
-	if (unit == 'c' || (!unit && v >= 34 && v <= 45)) {
-		if (v < 34 || v > 45)
-			return T_NONE;
-		return v >= 38.0 - 1e-9 ? T_HIGH : T_LOW;
-	}
-	return T_NONE;
-}
-
-/* Looks at up to six words from byte POS for a temperature and classifies it. */
-static enum temp temp_after(const char *text, size_t len, size_t pos)
-{
-	struct word w[12];
-	size_t n = words_after(text, len, pos, w, ARRAY_SIZE(w));
-	for (size_t i = 0; i < n && i < 6; i++) {
-		if (word_in(&w[i], boundaries))
-			break;
-		double v;
-		char unit;
-		if (read_number(w + i, n - i, &v, &unit))
-			return classify_temp(v, unit);
-	}
-	return T_NONE;
-}
-
-/* A temperature word fires without a number when called high: "high temp",
- * "my temperature is up". */
-static int temp_called_high(const char *text, size_t len, size_t start, size_t end)
-{
-	static const char *const high[] = { "high", "raised", "elevated", "up", "spiking", "spiked",
-					    "rising", "climbing", "soaring", NULL };
-	struct word w[4];
-	size_t n = words_before(text, start, w, 1);
-	if (n && word_in(&w[0], high))
-		return 1;
-	n = words_after(text, len, end, w, ARRAY_SIZE(w));
-	for (size_t i = 0; i < n; i++) {
-		if (word_in(&w[i], negators))
-			return 0;
-		if (word_in(&w[i], high))
-			return 1;
-	}
-	return 0;
-}
-
-/* Reads the count captured in [START, END): four or more, or a vague "many". */
-static int count_is_many(const char *text, size_t start, size_t end)
-{
-	struct word w[4];
-	size_t n = words_after(text, end, start, w, ARRAY_SIZE(w));
-	for (size_t i = 0; i < n; i++) {
-		double v;
-		char unit;
-		if (word_in(&w[i], (const char *const[]){ "like", "about", "over", "more", "than", NULL }))
-			continue;
-		if (read_number(w + i, n - i, &v, &unit))
-			return v >= 4;
-		return 1; /* many, several, lots of, a lot of, countless... */
-	}
-	return 0;
-}
-
-/* ------------------------------------------------------------------------- */
-/* The check. */
-
-struct check {
-	hr_safety *s;
-	const char *text;
-	size_t len;
-	int ctx[NCTX]; /* -1 until computed */
-	int filtered;  /* the prefilter ran: only patterns set in MAY can match */
-	uint64_t may[NMAYWORDS];
-};
-
-/* False when pattern ID cannot match anywhere in the text: the prefilter did
- * not find the words it needs. */
-static int may_match(const struct check *c, size_t id)
-{
-	return !c->filtered || (c->may[id / 64] >> (id % 64)) & 1;
-}
-
-static int has_ctx(struct check *c, enum ctx k)
-{
-	if (c->ctx[k] < 0)
-		c->ctx[k] = may_match(c, PF_CTX(k)) &&
-			    match(c->s, c->s->ctx[k], "context", c->text, c->len, 0);
-	return c->ctx[k];
-}
-
-/* A companion sign for diarrhoea counts only when it is not negated. */
-static int has_gutmate(struct check *c)
-{
-	if (!may_match(c, PF_CTX(C_GUTMATE)))
-		return 0;
-	size_t off = 0;
-	while (off <= c->len && match(c->s, c->s->ctx[C_GUTMATE], "context", c->text, c->len, off)) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->s->md);
-		if (judge(c->text, ov[0], NEG_WINDOW) != NEGATED)
-			return 1;
-		off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-	}
-	return 0;
-}
-
-/* A fever that happened some time ago and is over ("fever last week but it's
- * gone") is history to mention at the next visit, not a call now. "It didn't go
- * away" is not over, and anything said to be happening now outweighs it. */
-static int said_unnegated(struct check *c, enum ctx k)
-{
-	if (!may_match(c, PF_CTX(k)))
-		return 0;
-	size_t off = 0;
-	while (off <= c->len && match(c->s, c->s->ctx[k], "context", c->text, c->len, off)) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->s->md);
-		if (judge(c->text, ov[0], NEG_WINDOW) != NEGATED)
-			return 1;
-		off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-	}
-	return 0;
-}
-
-static int fever_is_over(struct check *c)
-{
-	return has_ctx(c, C_PAST) && !has_ctx(c, C_PRESENT) && said_unnegated(c, C_RESOLVED) &&
-	       !said_unnegated(c, C_RETURNED);
-}
-
-/* Decides whether rule R fires at the match in OV: pairs of offsets, the whole
- * match first, then NGROUPS - 1 capture groups (PCRE2_UNSET when unused). */
-static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, int ngroups)
-{
-	size_t start = ov[0], end = ov[1];
-	if (r->tier == HR_TIER_CRISIS)
-		return !crisis_negated(c->text, start);
-
-	enum stance st = judge(c->text, start, NEG_WINDOW);
-	if (st == NEGATED || is_history(c->text, c->len, end))
-		return 0;
-	if (r->group == G_FEVER && fever_is_over(c))
-		return 0;
-	/* A fever with a reading at or above the threshold is a report however
-	 * the sentence is framed ("not sure if I have a fever, it's 100.9"). */
-	int reading = (r->flags & (F_FEVER_WORD | F_TEMP_WORD)) &&
-		      temp_after(c->text, c->len, end) == T_HIGH;
-	if (st == INFO && !reading && !has_ctx(c, C_PRESENT))
-		return 0;
-	if (st == PLAIN && !reading && has_ctx(c, C_QUESTION) && !has_ctx(c, C_PRESENT))
-		return 0;
-
-	if ((r->flags & F_NEED_TDXD) && !has_ctx(c, C_TDXD))
-		return 0;
-	if ((r->flags & F_NEED_TREAT) && !has_ctx(c, C_TREAT))
-		return 0;
-	if ((r->flags & F_NEED_REST) && !has_ctx(c, C_REST))
-		return 0;
-	if ((r->flags & F_NEED_GUTMATE) && !has_gutmate(c))
-		return 0;
-	if (r->flags & F_FEVER_WORD) {
-		if (temp_after(c->text, c->len, end) == T_LOW)
-			return 0;
-	}
-	if (r->flags & F_TEMP_WORD) {
-		enum temp t = temp_after(c->text, c->len, end);
-		if (t == T_LOW || (t == T_NONE && !temp_called_high(c->text, c->len, start, end)))
-			return 0;
-	}
-	if (r->flags & F_TEMP_NUM) {
-		/* Groups 1-2 hold "running 101 f", groups 4-5 "101 degrees f";
-		 * group 3 is the spelled-out unit of the first form. */
-		double v;
-		char unit = 0;
-		int g = ngroups > 1 && ov[2] != PCRE2_UNSET ? 1 : 4;
-		if (g >= ngroups || ov[2 * g] == PCRE2_UNSET)
-			return 0;
-		v = strtod(c->text + ov[2 * g], NULL);
-		for (int u = g + 1; u <= g + 2 && u < ngroups; u++) {
-			if (ov[2 * u] != PCRE2_UNSET && ov[2 * u + 1] > ov[2 * u])
-				unit = c->text[ov[2 * u]];
-		}
-		if (classify_temp(v, unit) != T_HIGH)
-			return 0;
-	}
-	if (r->flags & F_COUNT) {
-		if (ngroups < 2 || ov[2] == PCRE2_UNSET || !count_is_many(c->text, ov[2], ov[3]))
-			return 0;
-	}
-	return 1;
-}
-
-void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *out)
-{
-	memset(out, 0, sizeof(*out));
-	if (!s || !text)
-		return;
-	struct check c = { .s = s, .text = text, .len = strlen(text) };
-	for (size_t k = 0; k < NCTX; k++)
-		c.ctx[k] = -1;
-	s->nmatches = 0;
-	/* One scan of the text finds the patterns that could match; 1 means the
-	 * text has bytes the analysis does not model, and every pattern runs. */
-	if (!s->no_prefilter)
-		c.filtered = hr_prefilter_run(s->pf, s->pfs, text, c.len, c.may) == 0;
-
-	/* Rules are ordered by tier, so the first that fires is the answer. */
-	for (size_t i = 0; i < NRULES && !out->tier; i++) {
-		size_t off = 0;
-		int rc;
-		if (!may_match(&c, PF_RULE(i)))
-			continue;
-		while (off <= c.len && (rc = match(s, s->rules[i], rules[i].name, text, c.len, off))) {
-			PCRE2_SIZE ov[12];
-			PCRE2_SIZE *mov = pcre2_get_ovector_pointer(s->md);
-			int ngroups = rc < (int)(ARRAY_SIZE(ov) / 2) ? rc : (int)(ARRAY_SIZE(ov) / 2);
-			/* Copy the match out: judging may run other patterns on the
-			 * same match data. */
-			memcpy(ov, mov, 2 * (size_t)ngroups * sizeof(*ov));
-			if (fires(&c, &rules[i], ov, ngroups)) {
-				out->tier = rules[i].tier;
-				out->rule = rules[i].name;
-				break;
-			}
-			off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-		}
-	}
-
-	for (size_t i = 0; i < NDECISIONS; i++) {
-		if (may_match(&c, PF_DECISION(i)) && match(s, s->decisions[i], "decision", text, c.len, 0)) {
-			out->decision = decision_rules[i].decision;
-			break;
-		}
-	}
-}
-
 /* ------------------------------------------------------------------------- */
 /* Replies. */
 
-static enum group group_of(const char *rule)
+const char *hr_tier_name(enum hr_tier t)
 {
-	if (!rule)
-		return G_NONE;
-	for (size_t i = 0; i < ARRAY_SIZE(rules); i++) {
-		if (strcmp(rules[i].name, rule) == 0)
-			return rules[i].group;
-	}
-	return G_NONE;
+	if ((unsigned)t >= ARRAY_SIZE(tier_names) || t == HR_TIER_NONE)
+		return NULL;
+	return tier_names[t];
 }
 
 /* Joins up to three strings with single spaces, skipping NULL and empty ones. */
@@ -1891,7 +1827,8 @@ int hr_safety_answer(const struct hr_safety_result *r, struct hr_answer *a)
 	default:
 		return -EINVAL;
 	}
-	enum group g = r->tier == HR_TIER_CRISIS ? G_NONE : group_of(r->rule);
+	enum group g = r->tier == HR_TIER_CRISIS || r->group < 0 || r->group >= G_COUNT ? G_NONE
+										       : (enum group)r->group;
 	const struct group_reply *gr = g != G_NONE && g < ARRAY_SIZE(group_replies) ? &group_replies[g] : NULL;
 
 	int err = hr_answer_set(&a->intent, t->intent);
@@ -1970,3 +1907,4 @@ int hr_safety_defer(const struct hr_safety_result *r, struct hr_answer *a)
 		a->suggestions[a->nsuggestions++] = questions[i];
 	return 0;
 }
+

@@ -16,6 +16,7 @@
 #define HERALD_SAFETY_H
 
 #include "answer.h"
+#include "diag.h"
 
 enum hr_tier {
 	HR_TIER_NONE = 0,
@@ -35,14 +36,36 @@ enum hr_decision {
 
 struct hr_safety_result {
 	enum hr_tier tier;
-	const char *rule; /* short name of the rule that fired (for logs and tests), or NULL */
+	/* Short name of the rule that fired (for logs and tests), or NULL. It
+	 * belongs to the rules every instance shares: valid while one lives. */
+	const char *rule;
 	enum hr_decision decision;
+	int group; /* which context sentence the reply adds (internal to safety.c) */
 };
 
 typedef struct hr_safety hr_safety;
 
-/* Compiles the fixed rules. Returns 0, or -ENOMEM / -EINVAL (a bug: a rule does not compile). */
+/*
+ * The tier's name, the same word everywhere: "emergency", "call_now" or
+ * "crisis" (the wire's "tier" field, the log and the metrics), or NULL for
+ * HR_TIER_NONE. The wire's older "safety" field says "urgent" for both
+ * emergency and call_now (hr_safety_name()).
+ */
+const char *hr_tier_name(enum hr_tier t);
+
+/*
+ * Compiles the built-in rules (core/safety.rules, compiled into the binary).
+ * Returns 0, or -ENOMEM / -EINVAL (a bug: the build checks every rule).
+ */
 int hr_safety_new(hr_safety **out);
+
+/*
+ * Checks a rules file: TEXT is its contents, FILE its name in messages. Every
+ * block is read, every name resolved and every pattern compiled; problems go
+ * to DIAG as FILE:LINE messages. Returns 0, -EINVAL or -ENOMEM. The build runs
+ * this (safety_rules_check) before it builds the file into the binary.
+ */
+int hr_safety_check_rules(const char *text, const char *file, hr_diag_fn diag, void *ud);
 
 /* Frees S; NULL is accepted. */
 void hr_safety_free(hr_safety *s);

@@ -688,12 +688,12 @@ static void test_every_rule_group_has_a_good_reply(void **state)
 static void test_answer_needs_a_tier(void **state)
 {
 	(void)state;
-	struct hr_safety_result r = { HR_TIER_NONE, NULL, HR_DECISION_DOSE };
+	struct hr_safety_result r = { .tier = HR_TIER_NONE, .decision = HR_DECISION_DOSE };
 	struct hr_answer a = { 0 };
 	assert_int_equal(hr_safety_answer(&r, &a), -EINVAL);
 	assert_null(a.text);
 	/* An unknown rule name still gets the tier's reply. */
-	struct hr_safety_result odd = { HR_TIER_CALL_NOW, "no_such_rule", HR_DECISION_NONE };
+	struct hr_safety_result odd = { .tier = HR_TIER_CALL_NOW, .rule = "no_such_rule", .group = -1 };
 	assert_int_equal(hr_safety_answer(&odd, &a), 0);
 	assert_reply_shape(&a);
 	hr_answer_clear(&a);
