@@ -33,6 +33,10 @@ struct hr_answer {
 	char *suggestions[HR_MAX_SUGGESTIONS];
 	size_t nsuggestions;
 	enum hr_safety_level safety;
+	/* The safety tier by the name the log and the metrics use: "emergency",
+	 * "call_now" or "crisis" (hr_tier_name), or NULL. A static string, not
+	 * owned; only the safety layer sets it. */
+	const char *tier;
 	/* Conversation facts the plugin asked to remember (e.g. drug=trastuzumab),
 	 * merged into the conversation after the reply. */
 	char *remember_name[HR_MAX_REMEMBER];

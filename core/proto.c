@@ -389,6 +389,7 @@ char *hr_proto_answer_with_context(const struct hr_answer *a, const char *id, co
 	jb_put(&b, "]", 1);
 	first = 0;
 	jb_field(&b, &first, "safety", hr_safety_name(a->safety));
+	jb_field(&b, &first, "tier", a->tier);
 	if (context)
 		jb_field(&b, &first, "context", context);
 	jb_put(&b, "}", 1);

@@ -1835,6 +1835,7 @@ int hr_safety_answer(const struct hr_safety_result *r, struct hr_answer *a)
 	if (err)
 		goto fail;
 	a->safety = t->safety;
+	a->tier = hr_tier_name(r->tier);
 	err = -ENOMEM;
 	if (!(a->text = join(t->lead, gr ? gr->text : NULL, t->tail)))
 		goto fail;

@@ -619,6 +619,7 @@ static void test_answer_crisis(void **state)
 	assert_string_equal(a.intent, "safety.crisis");
 	assert_int_equal(a.safety, HR_SAFETY_CRISIS);
 	assert_string_equal(hr_safety_name(a.safety), "crisis");
+	assert_string_equal(a.tier, "crisis");
 	/* 988 comes first, in the first sentence, before the emergency number. */
 	const char *p988 = strstr(a.text, "988"), *p911 = strstr(a.text, "911"), *dot = strchr(a.text, '.');
 	assert_non_null(p988);
@@ -641,6 +642,7 @@ static void test_answer_emergency(void **state)
 	assert_string_equal(a.intent, "safety.emergency");
 	assert_int_equal(a.safety, HR_SAFETY_URGENT);
 	assert_string_equal(hr_safety_name(a.safety), "urgent");
+	assert_string_equal(a.tier, "emergency");
 	assert_true(strncmp(a.text, "Call 911 or your local emergency number now.", 44) == 0);
 	assert_true(strncmp(a.speech, "Call nine one one", 17) == 0);
 	assert_non_null(strstr(a.text, "Chest pain"));
@@ -654,6 +656,7 @@ static void test_answer_call_now(void **state)
 	assert_reply_shape(&a);
 	assert_string_equal(a.intent, "safety.call_now");
 	assert_int_equal(a.safety, HR_SAFETY_URGENT);
+	assert_string_equal(a.tier, "call_now");
 	assert_true(strncmp(a.text, "Call your oncology team's 24-hour line now.", 43) == 0);
 	assert_non_null(strstr(a.text, "emergency department"));
 	assert_non_null(strstr(a.text, "lung inflammation"));
@@ -683,6 +686,17 @@ static void test_every_rule_group_has_a_good_reply(void **state)
 		assert_true(strstr(a.text, "911") != NULL || strstr(a.text, "988") != NULL);
 		hr_answer_clear(&a);
 	}
+}
+
+/* One word per tier everywhere: the wire's "tier", the log and the metrics. */
+static void test_tier_names(void **state)
+{
+	(void)state;
+	assert_string_equal(hr_tier_name(HR_TIER_EMERGENCY), "emergency");
+	assert_string_equal(hr_tier_name(HR_TIER_CALL_NOW), "call_now");
+	assert_string_equal(hr_tier_name(HR_TIER_CRISIS), "crisis");
+	assert_null(hr_tier_name(HR_TIER_NONE));
+	assert_null(hr_tier_name((enum hr_tier)42));
 }
 
 static void test_answer_needs_a_tier(void **state)
@@ -1188,6 +1202,7 @@ int main(void)
 		cmocka_unit_test(test_answer_emergency),
 		cmocka_unit_test(test_answer_call_now),
 		cmocka_unit_test(test_every_rule_group_has_a_good_reply),
+		cmocka_unit_test(test_tier_names),
 		cmocka_unit_test(test_answer_needs_a_tier),
 		cmocka_unit_test(test_deferral_texts),
 		cmocka_unit_test(test_defer_appends_and_replaces_suggestions),
