@@ -161,6 +161,9 @@ enum group {
 	G_LIVER,
 	G_CLOT,
 	G_PREGNANCY,
+	G_INFECTION,
+	G_COUNTS,
+	G_SKIN,
 	G_COUNT,
 };
 
@@ -169,6 +172,7 @@ static const char *const group_names[G_COUNT] = {
 	[G_FAINT] = "faint", [G_ALLERGY] = "allergy", [G_NEURO] = "neuro",   [G_BLEED] = "bleed",
 	[G_FEVER] = "fever", [G_LUNG] = "lung",     [G_BREATH] = "breath",   [G_HEART] = "heart",
 	[G_GUT] = "gut",     [G_LIVER] = "liver",   [G_CLOT] = "clot",       [G_PREGNANCY] = "pregnancy",
+	[G_INFECTION] = "infection", [G_COUNTS] = "counts", [G_SKIN] = "skin",
 };
 
 /* Checks a rule can carry, done here after the trigger is judged. */
@@ -212,6 +216,8 @@ enum ctx {
 	C_PAST,
 	C_RESOLVED,
 	C_RETURNED,
+	C_NOW,
+	C_HISTORY,
 	NKNOWN_CTX,
 };
 
@@ -219,6 +225,7 @@ static const char *const known_ctx_names[NKNOWN_CTX] = {
 	[C_TDXD] = "tdxd",	   [C_TREAT] = "treat",	  [C_QUESTION] = "question",
 	[C_PRESENT] = "present",   [C_GUTMATE] = "gutmate", [C_REST] = "rest",
 	[C_PAST] = "past",	   [C_RESOLVED] = "resolved", [C_RETURNED] = "returned",
+	[C_NOW] = "now",	   [C_HISTORY] = "history",
 };
 
 /* The word lists the judging code reads. */
@@ -238,6 +245,16 @@ enum list {
 	L_CRISIS_ADVERBS,
 	L_HISTORY_SPANS,
 	L_TEMP_HIGH,
+	L_FUTURE_SUBJECTS,
+	L_NEGATIVE_SUBJECTS,
+	L_ON_WORDS,
+	L_DETERMINERS,
+	L_PREPOSITIONS,
+	L_NOW_WORDS,
+	L_CRISIS_FILLERS,
+	L_OTHERS,
+	L_KNOW_WORDS,
+	L_CRISIS_TOPICS,
 	NLISTS,
 };
 
@@ -250,6 +267,16 @@ static const char *const list_names[NLISTS] = {
 	[L_POSSESSIVES] = "possessives",     [L_SO_VERBS] = "so_verbs",
 	[L_CRISIS_ADVERBS] = "crisis_adverbs", [L_HISTORY_SPANS] = "history_spans",
 	[L_TEMP_HIGH] = "temp_high",
+	[L_FUTURE_SUBJECTS] = "future_subjects",
+	[L_NEGATIVE_SUBJECTS] = "negative_subjects",
+	[L_ON_WORDS] = "on_words",
+	[L_DETERMINERS] = "determiners",
+	[L_PREPOSITIONS] = "prepositions",
+	[L_NOW_WORDS] = "now_words",
+	[L_CRISIS_FILLERS] = "crisis_fillers",
+	[L_OTHERS] = "others",
+	[L_KNOW_WORDS] = "know_words",
+	[L_CRISIS_TOPICS] = "crisis_topics",
 };
 
 struct rule {
@@ -260,6 +287,8 @@ struct rule {
 	size_t needs[MAX_NEEDS]; /* contexts (indices) that must occur */
 	int said[MAX_NEEDS];     /* ... and not be negated there (said=, not needs=) */
 	size_t nneeds;
+	size_t unless[MAX_NEEDS]; /* contexts that, said anywhere, keep the rule quiet */
+	size_t nunless;
 	const char *src;
 };
 
@@ -644,7 +673,7 @@ static int load_rule(struct ruleset *rs, const struct hr_srules_block *b, const 
 	r->group = k >= 0 ? (enum group)k : G_NONE;
 	for (size_t i = 2; i < b->nargs; i++) {
 		const char *a = b->args[i];
-		if (strncmp(a, "needs=", 6) == 0 || strncmp(a, "said=", 5) == 0) {
+		if (strncmp(a, "needs=", 6) == 0 || strncmp(a, "said=", 5) == 0 || strncmp(a, "unless=", 7) == 0) {
 			const char *cn = strchr(a, '=') + 1;
 			size_t c;
 			for (c = 0; c < rs->nctx && strcmp(rs->ctx[c].name, cn) != 0; c++)
@@ -652,9 +681,12 @@ static int load_rule(struct ruleset *rs, const struct hr_srules_block *b, const 
 			if (c == rs->nctx) {
 				hr_diagf(diag, ud, file, b->line, "rule %s: no context named '%s'", b->name, cn);
 				err = -EINVAL;
-			} else if (r->nneeds == MAX_NEEDS) {
-				hr_diagf(diag, ud, file, b->line, "rule %s: more than %d needs", b->name, MAX_NEEDS);
+			} else if (r->nneeds == MAX_NEEDS || r->nunless == MAX_NEEDS) {
+				hr_diagf(diag, ud, file, b->line, "rule %s: more than %d needs or unless", b->name,
+					 MAX_NEEDS);
 				err = -EINVAL;
+			} else if (a[0] == 'u') {
+				r->unless[r->nunless++] = c;
 			} else {
 				r->said[r->nneeds] = a[0] == 's';
 				r->needs[r->nneeds++] = c;
@@ -666,7 +698,7 @@ static int load_rule(struct ruleset *rs, const struct hr_srules_block *b, const 
 			;
 		if (f == ARRAY_SIZE(flag_names)) {
 			hr_diagf(diag, ud, file, b->line,
-				 "rule %s: unknown flag '%s' (raw, needs=CONTEXT, said=CONTEXT, fever_word, temp_word, "
+				 "rule %s: unknown flag '%s' (raw, needs=, said=, unless=CONTEXT, fever_word, temp_word, "
 				 "temp_num, count)",
 				 b->name, a);
 			err = -EINVAL;
@@ -1082,6 +1114,7 @@ enum stance {
 	PLAIN,    /* neither a report nor a question about the topic */
 	NEGATED,  /* a negator cancels the trigger */
 	INFO,     /* the trigger is the topic of a question */
+	HYPO,     /* a condition, a future or a might-have-been: "if I get", "I'll have", "I could have" */
 	REPORTED, /* someone reports it as happening */
 };
 
@@ -1102,21 +1135,40 @@ static int is_subject(const struct ruleset *rs, const struct word *w, const stru
 
 /*
  * Judges a subject found at W[D] before a trigger: a report, unless the words
- * before it make the clause hypothetical ("if I get", "do I have"), which is
- * left to the message's framing. "Why do I have" presupposes a report, and
- * "I don't think I have" is a negation.
+ * around it make the clause something else:
+ *   - a question ("do I have", "is she"), left to the message's framing, but
+ *     "why do I have" presupposes a report;
+ *   - a condition ("if I get", "in case she", "suppose my legs"), a future
+ *     ("I'll have") or a might-have-been ("I could have fainted"): HYPO. An
+ *     uncertain report stays a report: "I don't know if I'm having a stroke";
+ *   - a negation: "I don't think I have", "I doubt I have".
  */
 static enum stance judge_subject(const struct ruleset *rs, const struct word *w, size_t n, size_t d)
 {
+	const struct word *right = d > 0 ? &w[d - 1] : NULL;
+	const struct word *right2 = d > 1 ? &w[d - 2] : NULL;
+	if (word_in(&w[d], rs->lists[L_FUTURE_SUBJECTS]) || (right && word_is(right, "will")))
+		return HYPO;
+	if (right && right2 && word_is(right2, "have") &&
+	    (word_is(right, "could") || word_is(right, "would") || word_is(right, "should")))
+		return HYPO;
 	const struct word *left = d + 1 < n ? &w[d + 1] : NULL;
 	const struct word *left2 = d + 2 < n ? &w[d + 2] : NULL;
 	const struct word *left3 = d + 3 < n ? &w[d + 3] : NULL;
 	if (!left)
 		return REPORTED;
+	if (word_in(left, rs->lists[L_SUBORDINATORS])) {
+		/* "I don't know if", "not sure whether", "unsure if": uncertain, still a report. */
+		if (left2 && (word_is(left2, "unsure") ||
+			      ((word_is(left2, "know") || word_is(left2, "sure")) && left3 &&
+			       word_in(left3, rs->lists[L_NEGATORS]))))
+			return REPORTED;
+		return HYPO;
+	}
 	if (word_in(left, rs->lists[L_HYPOTHETICALS])) {
 		if (word_in(left, rs->lists[L_AUXILIARIES]) && left2 && word_is(left2, "why"))
 			return REPORTED;
-		if (word_in(&w[d], rs->lists[L_PRONOUNS]) || word_in(left, rs->lists[L_SUBORDINATORS]))
+		if (word_in(&w[d], rs->lists[L_PRONOUNS]))
 			return PLAIN;
 		return REPORTED;
 	}
@@ -1128,6 +1180,23 @@ static enum stance judge_subject(const struct ruleset *rs, const struct word *w,
 	return REPORTED;
 }
 
+/* Whether "nobody", "no one" or "none of us" is the subject of the clause
+ * before byte START: "no one in my family has had a blood clot". */
+static int negative_subject(const struct ruleset *rs, const char *text, size_t start)
+{
+	struct word w[10];
+	size_t n = words_before(text, start, w, ARRAY_SIZE(w));
+	for (size_t d = 0; d < n; d++) {
+		if (word_in(&w[d], rs->lists[L_BOUNDARIES]))
+			return 0;
+		if (word_in(&w[d], rs->lists[L_NEGATIVE_SUBJECTS]))
+			return 1;
+		if (d + 1 < n && word_is(&w[d + 1], "no") && word_is(&w[d], "one"))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Reads the words before byte START backwards, nearest first, and classifies
  * the trigger there (see the comment at the top of the file). NEG_WINDOW words
@@ -1137,6 +1206,8 @@ static enum stance judge(const struct ruleset *rs, const char *text, size_t star
 {
 	struct word w[SCAN_WINDOW + 3];
 	size_t n = words_before(text, start, w, ARRAY_SIZE(w));
+	if (negative_subject(rs, text, start))
+		return NEGATED;
 	for (size_t d = 0; d < n && d < SCAN_WINDOW; d++) {
 		const struct word *x = &w[d];
 		const struct word *left = d + 1 < n ? &w[d + 1] : NULL;
@@ -1161,21 +1232,42 @@ static enum stance judge(const struct ruleset *rs, const char *text, size_t star
 			neg_window = d + 1 + NEG_WINDOW;
 		if (d < neg_window && word_in(x, rs->lists[L_NEGATORS]))
 			return NEGATED;
-		if (word_in(x, rs->lists[L_INFO_WORDS]) || (d == 0 && word_in(x, rs->lists[L_DRUG_WORDS])))
+		/* A drug right before the trigger makes a search-style topic
+		 * ("herceptin chest pain"), unless someone is on it: "hubby on
+		 * enhertu coughing" reads on to its subject. */
+		if (d == 0 && word_in(x, rs->lists[L_DRUG_WORDS])) {
+			if (left && word_in(left, rs->lists[L_ON_WORDS])) {
+				d++;
+				continue;
+			}
 			return INFO;
-		/* Two-word markers: "watch for", "signs of". ("I have symptoms like a
-		 * fever" is a report, so "like" and "such as" are not markers.) */
-		if (left && word_is(x, "for") &&
-		    word_in(left, rs->lists[L_WATCH_WORDS]))
+		}
+		if (word_in(x, rs->lists[L_INFO_WORDS]))
 			return INFO;
-		if (left && word_is(x, "of") &&
-		    word_in(left, rs->lists[L_SIGN_WORDS]))
+		/* Two-word markers: "watch for", "signs of", "scared of". ("I have
+		 * symptoms like a fever" is a report, so "like" and "such as" are
+		 * not markers.) */
+		if (left && word_is(x, "for") && word_in(left, rs->lists[L_WATCH_WORDS]))
+			return INFO;
+		if (left && word_is(x, "of") && word_in(left, rs->lists[L_SIGN_WORDS]))
 			return INFO;
 		/* Wanting to stop something presupposes having it: "how do I stop coughing". */
 		if (word_is(x, "stop") || word_is(x, "stopping"))
 			return REPORTED;
-		if (is_subject(rs, x, right))
-			return judge_subject(rs, w, n, d);
+		if (is_subject(rs, x, right)) {
+			/* "my mom", "her husband": the subject starts at the determiner. */
+			size_t s = d;
+			if (!word_in(x, rs->lists[L_PRONOUNS]) && d + 1 < n && is_possessive(rs, &w[d + 1], x) &&
+			    word_in(&w[d + 1], rs->lists[L_DETERMINERS]))
+				s = d + 1;
+			/* After a preposition it is no subject: "no one in my family". */
+			if (!word_in(&w[s], rs->lists[L_PRONOUNS]) && s + 1 < n &&
+			    word_in(&w[s + 1], rs->lists[L_PREPOSITIONS])) {
+				d = s;
+				continue;
+			}
+			return judge_subject(rs, w, n, s);
+		}
 		if (word_in(x, rs->lists[L_AUXILIARIES])) {
 			if (left && is_subject(rs, left, x))
 				return judge_subject(rs, w, n, d + 1);
@@ -1209,20 +1301,69 @@ static int is_history(const struct ruleset *rs, const char *text, size_t len, si
 	return 0;
 }
 
+/* Whether bytes [FROM, TO) of TEXT hold at most MAX words and neither a new
+ * clause nor a word that brings the time back to now. */
+static int same_clause(const struct ruleset *rs, const char *text, size_t from, size_t to, size_t max)
+{
+	struct word w[16];
+	size_t n = words_before(text, to, w, ARRAY_SIZE(w));
+	size_t k = 0;
+	for (size_t d = 0; d < n && w[d].p >= text + from; d++, k++) {
+		if (k >= max || word_in(&w[d], rs->lists[L_BOUNDARIES]) || word_in(&w[d], rs->lists[L_NOW_WORDS]))
+			return 0;
+	}
+	return k <= max;
+}
+
 /* Crisis phrases are cancelled only by a negator right before them, looking
- * through an adverb or two ("I really don't want to die", "I'm not suicidal"). */
+ * through an adverb or two and the words a denial wraps around them: "I
+ * really don't want to die", "I'm not suicidal", "I don't feel suicidal",
+ * "I'm not thinking of hurting myself", "no thoughts of suicide". */
 static int crisis_negated(const struct ruleset *rs, const char *text, size_t start)
 {
-	struct word w[3];
+	struct word w[5];
 	size_t n = words_before(text, start, w, ARRAY_SIZE(w));
 	for (size_t d = 0; d < n; d++) {
-		if (word_in(&w[d], rs->lists[L_CRISIS_ADVERBS]))
+		if (word_in(&w[d], rs->lists[L_CRISIS_ADVERBS]) || word_in(&w[d], rs->lists[L_CRISIS_FILLERS]))
 			continue;
 		return word_in(&w[d], rs->lists[L_NEGATORS]);
 	}
 	return 0;
 }
 
+/*
+ * Whether a crisis phrase is the topic of a question about someone else or
+ * about suicide in general, to be answered rather than alerted: "what are the
+ * warning signs of suicide", "what do I say to someone who wants to die", "how
+ * do I know if my wife is suicidal", "suicide rates". Anything said of
+ * oneself stays a crisis ("what should I do if I want to kill myself").
+ */
+static int crisis_topic(const struct ruleset *rs, const char *text, size_t len, size_t start, size_t end)
+{
+	struct word w[10];
+	size_t n = words_before(text, start, w, ARRAY_SIZE(w));
+	for (size_t d = 0; d < n; d++) {
+		const struct word *x = &w[d], *left = d + 1 < n ? &w[d + 1] : NULL;
+		const struct word *right = d > 0 ? &w[d - 1] : NULL;
+		if (word_in(x, rs->lists[L_BOUNDARIES]))
+			break;
+		if (left && word_is(x, "of") && word_in(left, rs->lists[L_SIGN_WORDS]) && !word_is(left, "scared") &&
+		    !word_is(left, "afraid"))
+			return 1;
+		if (left && word_is(x, "who") && word_in(left, rs->lists[L_OTHERS]))
+			return 1;
+		if (left && (word_is(x, "if") || word_is(x, "whether")) && word_in(left, rs->lists[L_KNOW_WORDS])) {
+			const struct word *left2 = d + 2 < n ? &w[d + 2] : NULL;
+			if (left2 && word_in(left2, rs->lists[L_NEGATORS]))
+				return 0; /* "I don't know if I want to live" */
+			if (right && (word_is(right, "i") || word_is(right, "i'm") || word_is(right, "im")))
+				return 0;
+			return 1;
+		}
+	}
+	n = words_after(text, len, end, w, 2);
+	return n > 0 && word_in(&w[0], rs->lists[L_CRISIS_TOPICS]);
+}
 
 /* ------------------------------------------------------------------------- */
 /* Numbers: temperatures and episode counts, typed or spoken. */
@@ -1455,24 +1596,50 @@ static int fever_is_over(struct check *c)
 	       !said_unnegated(c, C_RETURNED);
 }
 
+/* Whether the trigger at [START, END) sits in a clause about the past: "last
+ * year I had a blood clot", "I used to get chest pain before my diagnosis",
+ * "we lost my mom to a stroke". A word that brings the time back to now
+ * ("now", "today", "again") or a new clause in between ends it. */
+static int history_near(struct check *c, size_t start, size_t end)
+{
+	size_t k = c->rs->known[C_HISTORY];
+	if (!has_ctx_at(c, k))
+		return 0;
+	size_t off = 0;
+	while (off <= c->len && match(c->s, c->s->ctx[k], "history", c->text, c->len, off)) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->s->md);
+		size_t hs = ov[0], he = ov[1];
+		if (he <= start && same_clause(c->rs, c->text, he, start, 8))
+			return 1;
+		if (hs >= end && same_clause(c->rs, c->text, end, hs, 4))
+			return 1;
+		off = he > hs ? he : hs + 1;
+	}
+	return 0;
+}
+
 /* Decides whether rule R fires at the match in OV: pairs of offsets, the whole
  * match first, then NGROUPS - 1 capture groups (PCRE2_UNSET when unused). */
 static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, int ngroups)
 {
 	const struct ruleset *rs = c->rs;
 	size_t start = ov[0], end = ov[1];
+	(void)ngroups;
 	if (r->tier == HR_TIER_CRISIS)
-		return !crisis_negated(rs, c->text, start);
+		return !crisis_negated(rs, c->text, start) && !crisis_topic(rs, c->text, c->len, start, end);
 
 	enum stance st = judge(rs, c->text, start, NEG_WINDOW);
-	if (st == NEGATED || is_history(rs, c->text, c->len, end))
+	if (st == NEGATED || is_history(rs, c->text, c->len, end) || history_near(c, start, end))
 		return 0;
 	if (r->group == G_FEVER && fever_is_over(c))
 		return 0;
 	/* A fever with a reading at or above the threshold is a report however
-	 * the sentence is framed ("not sure if I have a fever, it's 100.9"). */
+	 * the sentence is framed ("not sure if I have a fever, it's 100.9"), but
+	 * not when it is a condition ("if my temperature is 101"). */
 	int reading = (r->flags & (F_FEVER_WORD | F_TEMP_WORD)) &&
 		      temp_after(rs, c->text, c->len, end) == T_HIGH;
+	if (st == HYPO && !has_ctx(c, C_NOW))
+		return 0;
 	if (st == INFO && !reading && !has_ctx(c, C_PRESENT))
 		return 0;
 	if (st == PLAIN && !reading && has_ctx(c, C_QUESTION) && !has_ctx(c, C_PRESENT))
@@ -1480,6 +1647,10 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 
 	for (size_t i = 0; i < r->nneeds; i++) {
 		if (!(r->said[i] ? said_at(c, r->needs[i]) : has_ctx_at(c, r->needs[i])))
+			return 0;
+	}
+	for (size_t i = 0; i < r->nunless; i++) {
+		if (said_at(c, r->unless[i]))
 			return 0;
 	}
 	if (r->flags & F_FEVER_WORD) {
@@ -1491,22 +1662,10 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 		if (t == T_LOW || (t == T_NONE && !temp_called_high(rs, c->text, c->len, start, end)))
 			return 0;
 	}
-	if (r->flags & F_TEMP_NUM) {
-		/* Groups 1-2 hold "running 101 f", groups 4-5 "101 degrees f";
-		 * group 3 is the spelled-out unit of the first form. */
-		double v;
-		char unit = 0;
-		int g = ngroups > 1 && ov[2] != PCRE2_UNSET ? 1 : 4;
-		if (g >= ngroups || ov[2 * g] == PCRE2_UNSET)
-			return 0;
-		v = strtod(c->text + ov[2 * g], NULL);
-		for (int u = g + 1; u <= g + 2 && u < ngroups; u++) {
-			if (ov[2 * u] != PCRE2_UNSET && ov[2 * u + 1] > ov[2 * u])
-				unit = c->text[ov[2 * u]];
-		}
-		if (classify_temp(v, unit) != T_HIGH)
-			return 0;
-	}
+	/* The match holds a temperature ("running 101", "38.5 c"): read it as
+	 * the words say it, and fire only at or above the threshold. */
+	if ((r->flags & F_TEMP_NUM) && temp_after(rs, c->text, c->len, start) != T_HIGH)
+		return 0;
 	if (r->flags & F_COUNT) {
 		if (ngroups < 2 || ov[2] == PCRE2_UNSET || !count_is_many(c->text, ov[2], ov[3]))
 			return 0;
@@ -1660,6 +1819,24 @@ static const struct group_reply group_replies[] = {
 			  { "Breast Cancer Treatment During Pregnancy (PDQ), Patient Version",
 			    "National Cancer Institute",
 			    "https://www.cancer.gov/types/breast/patient/pregnancy-breast-treatment-pdq" } },
+	[G_INFECTION] = { "Redness, heat, swelling or pus around a port or line, or burning when you pee, can be signs "
+			  "of an infection. Treatment makes infections harder to fight, so your team needs to know now.",
+			  "Redness, heat, swelling or pus around a port or line, or burning when you pee, can be signs "
+			  "of an infection. Treatment makes infections harder to fight, so your team needs to know now.",
+			  { "Infection and Neutropenia during Cancer Treatment", "National Cancer Institute",
+			    "https://www.cancer.gov/about-cancer/treatment/side-effects/infection" } },
+	[G_COUNTS] = { "Bleeding or bruising with no clear cause can mean your platelets are low. Platelets help "
+		       "your blood clot, so your team needs to check them.",
+		       "Bleeding or bruising with no clear cause can mean your platelets are low. Platelets help "
+		       "your blood clot, so your team needs to check them.",
+		       { "Bleeding and Bruising (Thrombocytopenia) and Cancer Treatment", "National Cancer Institute",
+			 "https://www.cancer.gov/about-cancer/treatment/side-effects/bleeding-bruising" } },
+	[G_SKIN] = { "A rash that blisters or peels can be a serious reaction to a medicine. Your team needs to "
+		     "see it now.",
+		     "A rash that blisters or peels can be a serious reaction to a medicine. Your team needs to "
+		     "see it now.",
+		     { "Skin and Nail Changes during Cancer Treatment", "National Cancer Institute",
+		       "https://www.cancer.gov/about-cancer/treatment/side-effects/skin-nail-changes" } },
 };
 
 /* The fixed parts of each tier's reply: what comes before the group sentence
