@@ -255,6 +255,7 @@ enum list {
 	L_OTHERS,
 	L_KNOW_WORDS,
 	L_CRISIS_TOPICS,
+	L_GENERIC_PEOPLE,
 	NLISTS,
 };
 
@@ -277,6 +278,7 @@ static const char *const list_names[NLISTS] = {
 	[L_OTHERS] = "others",
 	[L_KNOW_WORDS] = "know_words",
 	[L_CRISIS_TOPICS] = "crisis_topics",
+	[L_GENERIC_PEOPLE] = "generic_people",
 };
 
 struct rule {
@@ -1145,6 +1147,9 @@ static int is_subject(const struct ruleset *rs, const struct word *w, const stru
  */
 static enum stance judge_subject(const struct ruleset *rs, const struct word *w, size_t n, size_t d)
 {
+	/* "my mom", "her husband": the subject starts at the determiner. */
+	if (!word_in(&w[d], rs->lists[L_PRONOUNS]) && d + 1 < n && word_in(&w[d + 1], rs->lists[L_DETERMINERS]))
+		d++;
 	const struct word *right = d > 0 ? &w[d - 1] : NULL;
 	const struct word *right2 = d > 1 ? &w[d - 2] : NULL;
 	if (word_in(&w[d], rs->lists[L_FUTURE_SUBJECTS]) || (right && word_is(right, "will")))
@@ -1351,6 +1356,11 @@ static int crisis_topic(const struct ruleset *rs, const char *text, size_t len, 
 		    !word_is(left, "afraid"))
 			return 1;
 		if (left && word_is(x, "who") && word_in(left, rs->lists[L_OTHERS]))
+			return 1;
+		/* "signs that someone", "someone is thinking about suicide". */
+		if (left && word_is(x, "that") && word_in(left, rs->lists[L_SIGN_WORDS]))
+			return 1;
+		if (word_in(x, rs->lists[L_GENERIC_PEOPLE]))
 			return 1;
 		if (left && (word_is(x, "if") || word_is(x, "whether")) && word_in(left, rs->lists[L_KNOW_WORDS])) {
 			const struct word *left2 = d + 2 < n ? &w[d + 2] : NULL;
