@@ -179,7 +179,7 @@ static const char *const group_names[G_COUNT] = {
 enum {
 	F_FEVER_WORD = 1 << 0, /* a temperature below the threshold right after it cancels it */
 	F_TEMP_WORD = 1 << 1,  /* fires only with a temperature at or above the threshold, or "high" */
-	F_TEMP_NUM = 1 << 2,   /* the match holds the number (group 1) and maybe the unit (group 2) */
+	F_TEMP_NUM = 1 << 2,   /* the match holds a temperature; runs only on text with a digit */
 	F_COUNT = 1 << 3,      /* group 1 holds an episode count that must be four or more */
 	F_RAW = 1 << 4,        /* the pattern is used as written (the reader's business) */
 };
@@ -338,6 +338,7 @@ struct ruleset {
  * one slip in a word of five or more letters leaves one of the two intact. */
 struct spelling {
 	const char **targets; /* the file's words, in file order */
+	uint8_t *target_len;
 	size_t ntargets;
 	uint16_t *by_head[26 * 26], *by_tail[26 * 26]; /* target indices, ending in UINT16_MAX */
 	const char **keep;    /* sorted: real words left alone */
@@ -356,6 +357,7 @@ static void spelling_free(struct spelling *sp)
 		free(sp->by_tail[i]);
 	}
 	free(sp->targets);
+	free(sp->target_len);
 	free(sp->keep);
 	for (size_t i = 0; i < sp->nfix; i++)
 		free((char *)sp->fix_from[i]);
@@ -461,10 +463,13 @@ static int spelling_build(const struct hr_srules *file, const char *path, hr_dia
 			err = -EINVAL;
 		}
 	}
+	if (!err && !(sp->target_len = calloc(sp->ntargets + 1, 1)))
+		err = -ENOMEM;
 	if (!err) {
 		for (size_t i = 0; i < sp->ntargets && !err; i++) {
 			const char *t = sp->targets[i];
 			size_t n = strlen(t);
+			sp->target_len[i] = (uint8_t)(n < 255 ? n : 255);
 			err = push_index(&sp->by_head[pair_of(t[0], t[1])], (uint16_t)i);
 			if (!err)
 				err = push_index(&sp->by_tail[pair_of(t[n - 2], t[n - 1])], (uint16_t)i);
@@ -546,7 +551,9 @@ static const char *spelling_target(const struct spelling *sp, const char *w, siz
 	for (int k = 0; k < 2; k++) {
 		for (const uint16_t *p = lists[k]; p && *p != UINT16_MAX; p++) {
 			const char *t = sp->targets[*p];
-			size_t tl = strlen(t);
+			size_t tl = sp->target_len[*p];
+			if (tl + 1 < n || tl > n + 1)
+				continue;
 			if (tl == n && memcmp(t, w, n) == 0)
 				return NULL; /* already a target */
 			if (*p < besti && one_slip(w, n, t, tl)) {
@@ -1097,10 +1104,14 @@ static size_t words_after(const char *text, size_t len, size_t pos, struct word 
 	return n;
 }
 
+/* Compares without strlen(): the word lists are read on every trigger. */
 static int word_is(const struct word *w, const char *s)
 {
-	size_t n = strlen(s);
-	return w->n == n && memcmp(w->p, s, n) == 0;
+	for (size_t i = 0; i < w->n; i++) {
+		if (s[i] != w->p[i])
+			return 0; /* also when S is shorter: its NUL differs */
+	}
+	return s[w->n] == '\0';
 }
 
 static int word_in(const struct word *w, const char *const *list)
@@ -1547,6 +1558,7 @@ struct check {
 	const char *text;
 	size_t len;
 	int filtered; /* the prefilter ran: only patterns set in S->MAY can match */
+	int digits;   /* the text holds a digit (the prefilter cannot see digits-only words) */
 };
 
 /* False when pattern ID cannot match anywhere in the text: the prefilter did
@@ -1694,6 +1706,7 @@ void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *ou
 	struct check c = { .s = s, .rs = rs, .text = fixed, .len = strlen(fixed) };
 	for (size_t k = 0; k < rs->nctx; k++)
 		s->ctx_state[k] = -1;
+	c.digits = strpbrk(c.text, "0123456789") != NULL;
 	s->nmatches = 0;
 	/* One scan of the text finds the patterns that could match; 1 means the
 	 * text has bytes the analysis does not model, and every pattern runs. */
@@ -1706,7 +1719,7 @@ void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *ou
 	for (size_t i = 0; i < rs->nrules && !out->tier; i++) {
 		size_t off = 0;
 		int rc;
-		if (!may_match(&c, PF_RULE(rs, i)))
+		if (!may_match(&c, PF_RULE(rs, i)) || ((rs->rules[i].flags & F_TEMP_NUM) && !c.digits))
 			continue;
 		while (off <= c.len && (rc = match(s, s->rules[i], rs->rules[i].name, c.text, c.len, off))) {
 			PCRE2_SIZE ov[12];

@@ -7,9 +7,8 @@
  * prefilter). That must never change a result, so every case here is also
  * checked with the prefilter off and the two results must be identical; and
  * every question the project knows (the content's examples and plugin tests,
- * tests/data, bench/questions.txt and the eval set copied into
- * tests/data/safety), in variants of case, apostrophes, typos and context, is
- * compared the same way.
+ * tests/data, bench/questions.txt and the safety corpus), in variants of case,
+ * apostrophes, typos and context, is compared the same way.
  */
 #include "cmocka_prelude.h"
 
@@ -249,7 +248,7 @@ static void test_emergency_blood(void **state)
 
 static void test_call_now_fever_numbers(void **state)
 {
-	TIERS(*state, HR_TIER_CALL_NOW, "I have a fever of 101 after chemo", "My temperature is 38.5",
+	TIERS(*state, HR_TIER_CALL_NOW, "I've got a fever of 101 since my chemo", "My temperature is 38.5",
 	      "temp 100.8 on Kadcyla", "My temp is 101.5°F and I had chemo Tuesday", "fever 102",
 	      "My temperature went up to 39", "I'm running 100.6 today",
 	      "i have a temperature of a hundred and one", "my temperature is thirty eight point five",
@@ -298,7 +297,7 @@ static void test_call_now_heart(void **state)
 
 static void test_call_now_gut(void **state)
 {
-	TIERS(*state, HR_TIER_CALL_NOW, "I've had diarrhea 8 times today on neratinib",
+	TIERS(*state, HR_TIER_CALL_NOW, "diarrhea 9 times so far today on nerlynx",
 	      "diarrhoea 10 times today", "ive had the runs 7 times", "Severe diarrhea on Xeloda",
 	      "explosive diarrhea all night on neratinib", "I have diarrhea and I feel dizzy",
 	      "Diarrhea and I can't keep fluids down", "The diarrhea won't stop even with Imodium",
@@ -336,16 +335,23 @@ static void test_pregnancy_needs_treatment_and_a_report(void **state)
 /* ------------------------------------------------------------------------- */
 /* The dev rows and how tiers combine. */
 
-static void test_dev_urgent_and_crisis_rows(void **state)
+/* Which rule fires, for one plain message of each kind (the names are
+ * what the log and the tests see). */
+static void test_rule_names(void **state)
 {
-	rule_is(*state, "I'm on enhertu and I have a new cough and trouble breathing", HR_TIER_EMERGENCY,
+	rule_is(*state, "on enhertu with a fresh cough and now i can't breathe properly", HR_TIER_EMERGENCY,
 		"breathing");
-	rule_is(*state, "I have a fever of 101 after chemo", HR_TIER_CALL_NOW, "fever");
-	rule_is(*state, "my chest hurts and my ankles are swollen since starting herceptin",
-		HR_TIER_EMERGENCY, "chest_pain");
-	rule_is(*state, "I've had diarrhea 8 times today on neratinib", HR_TIER_CALL_NOW,
-		"diarrhea_frequent");
-	rule_is(*state, "I don't want to live anymore", HR_TIER_CRISIS, "crisis");
+	rule_is(*state, "she has a fever since her last chemo", HR_TIER_CALL_NOW, "fever");
+	rule_is(*state, "my chest is tight and my feet are swollen on herceptin", HR_TIER_EMERGENCY,
+		"chest_pain");
+	rule_is(*state, "loose stools 7 times since breakfast on tukysa", HR_TIER_CALL_NOW, "diarrhea_frequent");
+	rule_is(*state, "i want to end my life", HR_TIER_CRISIS, "crisis");
+	rule_is(*state, "i just don't want to go on living", HR_TIER_CRISIS, "crisis_hopeless");
+	rule_is(*state, "i feel like a burden to my kids", HR_TIER_CRISIS, "crisis_burden");
+	rule_is(*state, "i want to fall asleep and not wake up", HR_TIER_CRISIS, "crisis_sleep");
+	rule_is(*state, "i've been stashing my oxycodone", HR_TIER_CRISIS, "crisis_means");
+	rule_is(*state, "i cut myself on purpose", HR_TIER_CRISIS, "crisis_self_harm");
+	rule_is(*state, "he's giving away all his stuff", HR_TIER_CRISIS, "crisis_goodbye");
 }
 
 static void test_highest_tier_wins(void **state)
@@ -429,21 +435,21 @@ static void test_everyday_phrases_are_not_alerts(void **state)
 	      "My oncologist says my heart is fine");
 }
 
-static void test_dev_answer_rows_are_not_alerts(void **state)
+/* Everyday questions about the disease, the drugs and daily life. */
+static void test_ordinary_questions_are_not_alerts(void **state)
 {
-	TIERS(*state, HR_TIER_NONE, "what does her2 positive mean", "my ihc score is 2+ what now",
-	      "what is HER2-low", "can my HER2 status change", "what is herceptin", "how is trastuzumab given",
-	      "what is enhertu", "what is the usual second line treatment for metastatic her2+",
-	      "how long do I take herceptin for", "what are the side effects of herceptin",
-	      "does trastuzumab affect the heart", "what are enhertu side effects", "side effects of neratinib",
-	      "side effects of tucatinib", "what are the side effects of chemo", "how can i manage nausea",
-	      "will i lose my hair", "can her2 treatment cause neuropathy", "how do i cope with fatigue",
-	      "what is the survival rate for her2 positive breast cancer", "is her2 positive breast cancer curable",
-	      "what are the symptoms of breast cancer", "can her2 breast cancer spread to the brain",
-	      "i feel so alone and scared", "is there a helpline i can call", "should I stop taking my herceptin",
-	      "what dose of tucatinib should I take", "what's the weather tomorrow", "hello",
-	      "what are the side effects of in her two", "tell me about hercepton",
-	      "um what does her two positive mean");
+	TIERS(*state, HR_TIER_NONE, "what is her2", "what do the her2 test scores mean", "explain her2-low to me",
+	      "can her2 change over time", "tell me about trastuzumab", "how do they give herceptin",
+	      "what's enhertu for", "what usually comes after thp if it progresses",
+	      "how many months is herceptin given", "list the side effects of perjeta",
+	      "is the heart affected by herceptin", "side effects of t-dxd", "what does nerlynx do to you",
+	      "tukysa side effects", "chemo side effects", "tips for feeling sick after chemo",
+	      "does chemo always make your hair fall out", "can taxol cause tingling in my feet",
+	      "dealing with tiredness on treatment", "what are the survival numbers for her2 disease",
+	      "can her2 positive cancer be cured", "what are the first signs of breast cancer",
+	      "does her2 cancer go to the brain", "i feel lonely and frightened", "who can i phone for support",
+	      "should i quit my herceptin", "how many mg of tucatinib do i take", "is it going to rain",
+	      "hi there", "in her two side effects", "hercepton info please", "um what does her two mean");
 }
 
 /* ------------------------------------------------------------------------- */
@@ -991,8 +997,9 @@ static void test_prefilter_keeps_every_tier(void **state)
 }
 
 /* Reads the questions in the file at PATH: the text after PREFIX on lines that
- * start with it (after indentation), or with PREFIX NULL every line that is
- * not blank or a comment. Calls FN on each; returns how many, or -1 when the
+ * start with it (after indentation), the third field of a corpus line when
+ * PREFIX is a tab, or with PREFIX NULL every line that is not blank or a
+ * comment. Calls FN on each; returns how many, or -1 when the
  * file cannot be read. */
 static long each_question(const char *path, const char *prefix, void (*fn)(hr_safety *, const char *),
 			  hr_safety *s)
@@ -1005,7 +1012,14 @@ static long each_question(const char *path, const char *prefix, void (*fn)(hr_sa
 	while (fgets(line, sizeof(line), f)) {
 		line[strcspn(line, "\r\n")] = '\0';
 		const char *q = line + strspn(line, " \t");
-		if (prefix) {
+		if (prefix && strcmp(prefix, "\t") == 0) {
+			/* A corpus line: EXPECT<TAB>CATEGORY<TAB>TEXT. */
+			const char *t = line[0] == '#' ? NULL : strchr(line, '\t');
+			t = t ? strchr(t + 1, '\t') : NULL;
+			if (!t)
+				continue;
+			q = t + 1;
+		} else if (prefix) {
 			if (strncmp(q, prefix, strlen(prefix)) != 0)
 				continue;
 			q += strlen(prefix);
@@ -1134,7 +1148,7 @@ static void test_prefilter_agrees_on_every_known_question(void **state)
 		const char *dir, *suffix, *prefix; /* no suffix: DIR is one file */
 		long min; /* so that a moved file cannot make this test pass empty */
 	} sets[] = {
-		{ HERALD_TEST_DATA "/safety", ".txt", NULL, 90 },
+		{ HERALD_TEST_DATA "/safety/corpus", ".tsv", "\t", 1000 },
 		{ HERALD_SOURCE_DIR "/bench/questions.txt", NULL, NULL, 100 },
 		{ HERALD_TEST_DATA "/intents", ".intents", "example:", 5 },
 		{ HERALD_TEST_DATA "/voice/intents", ".intents", "example:", 1 },
@@ -1182,14 +1196,14 @@ int main(void)
 		cmocka_unit_test(test_mild_diarrhea_is_not_alert),
 		cmocka_unit_test(test_call_now_liver_clot_pregnancy),
 		cmocka_unit_test(test_pregnancy_needs_treatment_and_a_report),
-		cmocka_unit_test(test_dev_urgent_and_crisis_rows),
+		cmocka_unit_test(test_rule_names),
 		cmocka_unit_test(test_highest_tier_wins),
 		cmocka_unit_test(test_negation),
 		cmocka_unit_test(test_negation_stays_in_its_clause),
 		cmocka_unit_test(test_history_is_not_alert),
 		cmocka_unit_test(test_warning_sign_questions_are_not_alerts),
 		cmocka_unit_test(test_everyday_phrases_are_not_alerts),
-		cmocka_unit_test(test_dev_answer_rows_are_not_alerts),
+		cmocka_unit_test(test_ordinary_questions_are_not_alerts),
 		cmocka_unit_test(test_decision_dose),
 		cmocka_unit_test(test_decision_stop),
 		cmocka_unit_test(test_decision_choose),
