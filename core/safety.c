@@ -1032,6 +1032,11 @@ void hr_safety_set_prefilter(hr_safety *s, int on)
 	s->no_prefilter = !on;
 }
 
+const char *hr_safety_rule_name(const hr_safety *s, size_t i)
+{
+	return s && i < s->rs->nrules ? s->rs->rules[i].name : NULL;
+}
+
 unsigned hr_safety_matches_run(const hr_safety *s)
 {
 	return s->nmatches;

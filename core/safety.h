@@ -78,6 +78,10 @@ void hr_safety_free(hr_safety *s);
  */
 void hr_safety_set_prefilter(hr_safety *s, int on);
 
+/* The name of the Ith alert rule (in the order they are tried), or NULL past
+ * the last: for the test that every rule fires somewhere. */
+const char *hr_safety_rule_name(const hr_safety *s, size_t i);
+
 /* How many PCRE2 matches the last hr_safety_check() on S ran, for benchmarks. */
 unsigned hr_safety_matches_run(const hr_safety *s);
 

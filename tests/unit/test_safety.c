@@ -452,6 +452,165 @@ static void test_ordinary_questions_are_not_alerts(void **state)
 	      "hi there", "in her two side effects", "hercepton info please", "um what does her two mean");
 }
 
+
+/* ------------------------------------------------------------------------- */
+/* Concepts (core/safety.rules): each rule and the near-misses it must leave
+ * alone. */
+
+static void test_concept_chest_told_any_way(void **state)
+{
+	TIERS(*state, HR_TIER_EMERGENCY, "feels like a car is parked on my chest", "a band squeezing round her chest",
+	      "my chest is in a vise", "he's clutching his chest", "pressure behind the breastbone",
+	      "the center of my chest is aching", "pain going from my chest into my jaw",
+	      "chest pressure spreading down my left arm", "my heart feels like it's being crushed");
+	TIERS(*state, HR_TIER_NONE, "my chest is sore after the mastectomy", "heavy heart today",
+	      "a lot of pressure at work", "my chest is flat after surgery", "he nearly had a heart attack at the price",
+	      "you gave me a heart attack");
+}
+
+static void test_concept_breathless_too_bad_to_talk(void **state)
+{
+	TIERS(*state, HR_TIER_EMERGENCY, "so short of breath i can't talk", "too winded to finish a sentence",
+	      "breathless just sitting", "she can't say a whole sentence", "fighting for breath",
+	      "his lips are going grey", "breathing really fast and shallow");
+	/* Breathless but able to talk: the care team now, not 911. */
+	rule_is(*state, "i've been short of breath for two days on herceptin", HR_TIER_CALL_NOW, "short_of_breath");
+	TIERS(*state, HR_TIER_NONE, "out of breath after my run, normal?", "i get winded climbing the stairs, always have",
+	      "i love my breathing exercises");
+}
+
+static void test_concept_stroke_signs(void **state)
+{
+	TIERS(*state, HR_TIER_EMERGENCY, "her smile is lopsided", "his face dropped on one side",
+	      "my arm went numb all of a sudden", "suddenly my left leg won't move", "she can't raise both arms",
+	      "her words are coming out wrong", "he can't understand what we're saying",
+	      "i suddenly can't keep my balance");
+	/* Weak or numb without a sudden onset is not a stroke sign. */
+	TIERS(*state, HR_TIER_NONE, "my arm feels heavy since the lymph nodes came out", "numb toes from taxol",
+	      "i'm having a stroke of luck", "how do i tell if someone is having a stroke");
+}
+
+static void test_concept_infusion_reaction(void **state)
+{
+	TIERS(*state, HR_TIER_EMERGENCY, "itchy and flushed during my infusion", "wheezing after the herceptin",
+	      "hives ten minutes into my perjeta", "my tongue feels thick since the shot",
+	      "they just gave me the taxol and my face went red and hot", "i think i'm having a reaction to the infusion");
+	/* The same signs with no infusion or injection are not this rule. */
+	TIERS(*state, HR_TIER_NONE, "itchy skin on tamoxifen", "hot flushes at night", "dry itchy skin during my infusion",
+	      "my face is flushed from the sun", "are hives a sign of a reaction to herceptin");
+}
+
+static void test_concept_unrousable_and_confused(void **state)
+{
+	TIERS(*state, HR_TIER_EMERGENCY, "i can't wake him", "she's very hard to wake", "my mom won't open her eyes",
+	      "dad isn't responding to us", "she's acting really strange", "he doesn't know who i am",
+	      "my wife is seeing things that aren't there", "grandma is drowsy and mixed up",
+	      "we can't keep her awake");
+	TIERS(*state, HR_TIER_NONE, "the clinic isn't responding to my calls", "my mom says this doesn't make sense",
+	      "my husband is forgetful lately", "i'm confused about my scan report", "he sleeps a lot after chemo");
+}
+
+static void test_concept_headache_with_brain_metastases(void **state)
+{
+	rule_is(*state, "headache worse each day and vomiting, it has spread to her brain", HR_TIER_EMERGENCY,
+		"headache_brain");
+	TIERS(*state, HR_TIER_NONE, "i have a headache and brain mets, what helps",
+	      "headache and threw up once after chemo", "no vomiting but a headache, i have brain lesions");
+}
+
+static void test_concept_crisis_indirect(void **state)
+{
+	rule_is(*state, "i can't take this anymore", HR_TIER_CRISIS, "crisis_hopeless");
+	rule_is(*state, "they'd be better off without me", HR_TIER_CRISIS, "crisis_burden");
+	rule_is(*state, "i hope i don't wake up", HR_TIER_CRISIS, "crisis_sleep");
+	rule_is(*state, "how much morphine would be too much to wake up from", HR_TIER_CRISIS, "crisis_means");
+	rule_is(*state, "i burned myself on purpose", HR_TIER_CRISIS, "crisis_self_harm");
+	rule_is(*state, "she's saying goodbye to everyone", HR_TIER_CRISIS, "crisis_goodbye");
+	TIERS(*state, HR_TIER_CRISIS, "sucidal", "i want to kil myself", "kms", "i feel so hopeless",
+	      "there is no way out", "i'm done with everything", "i've got pills saved up", "i might just end it");
+	TIERS(*state, HR_TIER_NONE, "i can't take the nausea anymore", "i'm done with chemo in may",
+	      "i feel like a burden asking for lifts", "i feel trapped at home", "tired of living out of a bag",
+	      "i hurt myself lifting boxes", "how do i exercise without hurting myself", "end it with my boyfriend?",
+	      "i don't want to wake up early tomorrow", "i don't want to be here all day");
+}
+
+static void test_concept_call_now_signs(void **state)
+{
+	rule_is(*state, "my port site is red and oozing", HR_TIER_CALL_NOW, "infection_site");
+	rule_is(*state, "it stings when i pee and i'm on chemo", HR_TIER_CALL_NOW, "urine_infection");
+	rule_is(*state, "bruises everywhere for no reason", HR_TIER_CALL_NOW, "bruising_bleeding");
+	rule_is(*state, "my skin is blistering", HR_TIER_CALL_NOW, "skin_blisters");
+	rule_is(*state, "vomiting and so dizzy", HR_TIER_CALL_NOW, "vomiting_with_signs");
+	rule_is(*state, "i'm on herceptin and the pregnancy test was positive", HR_TIER_CALL_NOW, "pregnancy");
+	rule_is(*state, "on kadcyla, could i be pregnant? the test came back positive", HR_TIER_CALL_NOW,
+		"pregnancy_test");
+	TIERS(*state, HR_TIER_NONE, "it stings when i pee", "my blood test was fine", "vomited once, feel ok now",
+	      "my injection site is a bit sore", "the test was positive for her2");
+}
+
+/* ------------------------------------------------------------------------- */
+/* How a match is judged. */
+
+static void test_conditions_futures_and_might_have_beens(void **state)
+{
+	TIERS(*state, HR_TIER_NONE, "in case i faint who do i call", "suppose she gets chest pain",
+	      "if my mom passes out what should we do", "i'll probably have a reaction to the first dose",
+	      "i could have fainted when i saw it", "when i get a fever what should i do");
+	/* A condition that is happening now, and an uncertain report, still alert. */
+	TIERS(*state, HR_TIER_EMERGENCY, "what do i do if i'm having chest pain right now",
+	      "i don't know if i'm having a stroke", "not sure if i'm having a heart attack");
+}
+
+static void test_nobody_and_prepositions(void **state)
+{
+	TIERS(*state, HR_TIER_NONE, "no one in my family has had a blood clot", "nobody here has a fever",
+	      "none of us have had chest pain");
+	TIERS(*state, HR_TIER_CALL_NOW, "in my house everyone is fine but i have a fever");
+}
+
+static void test_history_clauses(void **state)
+{
+	TIERS(*state, HR_TIER_NONE, "last year i had a blood clot in my leg", "i used to get chest pain before my diagnosis",
+	      "we lost my dad to a heart attack", "back in 2015 i had a seizure", "when i was a kid i fainted a lot");
+	/* Now, today or again brings it back. */
+	TIERS(*state, HR_TIER_CALL_NOW, "last year i had a clot and now my calf is swollen again");
+}
+
+static void test_subject_on_a_drug(void **state)
+{
+	TIERS(*state, HR_TIER_CALL_NOW, "hubby on enhertu coughing more", "mum taking enhertu short of breath");
+	/* A drug right before the symptom, with no one on it, is a search. */
+	TIERS(*state, HR_TIER_NONE, "enhertu cough", "herceptin chest pain");
+}
+
+static void test_crisis_denials_and_topics(void **state)
+{
+	TIERS(*state, HR_TIER_NONE, "i don't feel suicidal", "no thoughts of suicide", "i'm not thinking of hurting myself",
+	      "what are the warning signs of suicide", "what do i say to someone who wants to die",
+	      "how can i tell if my husband is suicidal", "suicide rates in cancer patients",
+	      "signs that someone is thinking about suicide");
+	TIERS(*state, HR_TIER_CRISIS, "no, i'm thinking about killing myself", "what should i do if i want to kill myself",
+	      "i don't know if i want to live", "is there a suicide hotline", "my friend says she wants to end her life");
+}
+
+static void test_quieting_contexts(void **state)
+{
+	TIERS(*state, HR_TIER_NONE, "it's cold in the infusion room and i'm shivering",
+	      "i was out of breath after the gym", "my heart is racing with excitement, scans clear");
+	TIERS(*state, HR_TIER_CALL_NOW, "shivering and shaking since my infusion", "my heart is racing on herceptin");
+}
+
+static void test_spelling(void **state)
+{
+	TIERS(*state, HR_TIER_CRISIS, "sucide", "suicde", "i want to kil my self");
+	TIERS(*state, HR_TIER_EMERGENCY, "chst pain", "my chest pian", "cofing up blood", "she fanted",
+	      "i cant breath");
+	TIERS(*state, HR_TIER_CALL_NOW, "feevr 101.2", "i have a fevr");
+	/* Real words one slip from a target are left as they are. */
+	TIERS(*state, HR_TIER_NONE, "fewer side effects on phesgo", "i never had a fever", "my chess club",
+	      "painting the kitchen", "heard about enhertu", "i want to dye my hair");
+}
+
 /* ------------------------------------------------------------------------- */
 /* Decisions. */
 
@@ -1204,6 +1363,21 @@ int main(void)
 		cmocka_unit_test(test_warning_sign_questions_are_not_alerts),
 		cmocka_unit_test(test_everyday_phrases_are_not_alerts),
 		cmocka_unit_test(test_ordinary_questions_are_not_alerts),
+		cmocka_unit_test(test_concept_chest_told_any_way),
+		cmocka_unit_test(test_concept_breathless_too_bad_to_talk),
+		cmocka_unit_test(test_concept_stroke_signs),
+		cmocka_unit_test(test_concept_infusion_reaction),
+		cmocka_unit_test(test_concept_unrousable_and_confused),
+		cmocka_unit_test(test_concept_headache_with_brain_metastases),
+		cmocka_unit_test(test_concept_crisis_indirect),
+		cmocka_unit_test(test_concept_call_now_signs),
+		cmocka_unit_test(test_conditions_futures_and_might_have_beens),
+		cmocka_unit_test(test_nobody_and_prepositions),
+		cmocka_unit_test(test_history_clauses),
+		cmocka_unit_test(test_subject_on_a_drug),
+		cmocka_unit_test(test_crisis_denials_and_topics),
+		cmocka_unit_test(test_quieting_contexts),
+		cmocka_unit_test(test_spelling),
 		cmocka_unit_test(test_decision_dose),
 		cmocka_unit_test(test_decision_stop),
 		cmocka_unit_test(test_decision_choose),

@@ -53,6 +53,9 @@ static const enum hr_decision expect_decision[E_COUNT] = {
 	[E_TAKE] = HR_DECISION_TAKE,
 };
 
+/* Which rules fired on some line, by index (hr_safety_rule_name). */
+static unsigned char fired[256];
+
 struct tally {
 	unsigned lines[E_COUNT];
 	unsigned hits[E_COUNT];   /* alerts of the right tier; decisions recognised */
@@ -99,6 +102,13 @@ static void judge(struct tally *t, const char *file, int lineno, enum expect e, 
 		t->disagreements++;
 	}
 	t->lines[e]++;
+	for (size_t i = 0; r.rule && i < ARRAY_SIZE(fired); i++) {
+		const char *name = hr_safety_rule_name(safety, i);
+		if (!name)
+			break;
+		if (strcmp(name, r.rule) == 0)
+			fired[i] = 1;
+	}
 	const char *why = NULL;
 	switch (e) {
 	case E_EMERGENCY:
@@ -252,11 +262,29 @@ static void test_fresh_portion(void **state)
 	assert_true(pct(t.alarms, t.lines[E_NONE] + dec) < 2.0);
 }
 
+/* Every rule of the rules file fires on some line of the corpus: a rule that
+ * never fires is either dead or untested. (Runs after the two above.) */
+static void test_every_rule_fires(void **state)
+{
+	(void)state;
+	size_t n = 0;
+	int ok = 1;
+	for (; hr_safety_rule_name(safety, n); n++) {
+		if (n < ARRAY_SIZE(fired) && !fired[n]) {
+			print_error("rule %s fires on no line of the corpus\n", hr_safety_rule_name(safety, n));
+			ok = 0;
+		}
+	}
+	assert_true(n > 0 && n <= ARRAY_SIZE(fired));
+	assert_true(ok);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_corpus_meets_the_bar),
 		cmocka_unit_test(test_fresh_portion),
+		cmocka_unit_test(test_every_rule_fires),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
