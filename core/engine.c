@@ -198,6 +198,7 @@ int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t
 	if (!hr_text_valid_utf8(text, len))
 		return -EINVAL;
 	char norm[1024];
+	size_t whole = len;
 	if (len >= sizeof(norm)) {
 		/* Only the first kilobyte takes part in matching; cut at a character
 		 * boundary so the text stays valid UTF-8. */
@@ -212,8 +213,9 @@ int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t
 		norm[0] = '\0';
 	}
 
-	/* 1. The safety layer runs first and cannot be overridden. */
-	hr_safety_check(e->safety, norm, &trace->safety);
+	/* 1. The safety layer runs first and cannot be overridden. It reads the
+	 * whole message: an emergency can come at the end of a long letter. */
+	hr_safety_check_text(e->safety, text, whole, &trace->safety);
 	if (trace->safety.tier != HR_TIER_NONE) {
 		int rc = hr_safety_answer(&trace->safety, out);
 		if (rc == 0)

@@ -120,6 +120,7 @@
 #include "log.h"
 #include "prefilter.h"
 #include "safety_rules.h"
+#include "text.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -952,6 +953,8 @@ struct hr_safety {
 	unsigned nmatches; /* pcre2_match calls of the last check */
 	char *fixed; /* the text after spelling correction (grown for long texts) */
 	size_t fixed_cap;
+	char *norm; /* hr_safety_check_text's normalised text (grown for long texts) */
+	size_t norm_cap;
 };
 
 int hr_safety_new(hr_safety **out)
@@ -973,7 +976,9 @@ int hr_safety_new(hr_safety **out)
 	s->ctx_state = calloc(rs->nctx + 1, sizeof(*s->ctx_state));
 	s->fixed = malloc(TEXT_ROOM);
 	s->fixed_cap = TEXT_ROOM;
-	if (!s->rules || !s->ctx || !s->decisions || !s->may || !s->ctx_state || !s->fixed)
+	s->norm = malloc(TEXT_ROOM);
+	s->norm_cap = TEXT_ROOM;
+	if (!s->rules || !s->ctx || !s->decisions || !s->may || !s->ctx_state || !s->fixed || !s->norm)
 		goto fail;
 	for (size_t i = 0; i < rs->nrules; i++) {
 		if (!(s->rules[i] = compile(rs->rules[i].name, rs->rules[i].src, &err, NULL, NULL, NULL, 0)))
@@ -1020,6 +1025,7 @@ void hr_safety_free(hr_safety *s)
 	free(s->may);
 	free(s->ctx_state);
 	free(s->fixed);
+	free(s->norm);
 	pcre2_match_data_free(s->md);
 	pcre2_match_context_free(s->mctx);
 	hr_prefilter_scratch_free(s->pfs);
@@ -1973,6 +1979,29 @@ static const struct deferral deferrals[] = {
 };
 
 /* ------------------------------------------------------------------------- */
+
+void hr_safety_check_text(hr_safety *s, const char *text, size_t len, struct hr_safety_result *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (!s || !text)
+		return;
+	/* Normalising never lengthens the text, so LEN + 1 bytes always do. */
+	if (len + 1 > s->norm_cap) {
+		char *nb = realloc(s->norm, len + 1);
+		if (nb) {
+			s->norm = nb;
+			s->norm_cap = len + 1;
+		} else {
+			/* Out of memory: check what the buffer holds, cut at a character. */
+			len = s->norm_cap - 1;
+			while (len > 0 && ((unsigned char)text[len] & 0xc0) == 0x80)
+				len--;
+		}
+	}
+	if (!s->norm || hr_text_normalize(text, len, s->norm, s->norm_cap) < 0)
+		return;
+	hr_safety_check(s, s->norm, out);
+}
 
 /* ------------------------------------------------------------------------- */
 /* Replies. */

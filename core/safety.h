@@ -89,6 +89,14 @@ unsigned hr_safety_matches_run(const hr_safety *s);
 void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *out);
 
 /*
+ * Normalises TEXT[0..LEN) (valid UTF-8, as the engine checks) and checks all
+ * of it: an emergency told at the end of a long letter counts, however much
+ * of the message the intent engine reads. Falls back to the first 4 KiB when
+ * memory for a longer text cannot be had.
+ */
+void hr_safety_check_text(hr_safety *s, const char *text, size_t len, struct hr_safety_result *out);
+
+/*
  * Fills A (which must be empty) with the fixed reply for R's tier: intent
  * "safety.crisis", "safety.emergency" or "safety.call_now", safety crisis or
  * urgent, what to do first, a speech form, sources and suggestions.
