@@ -204,6 +204,7 @@ static const char *const decision_names[] = {
 	[HR_DECISION_NONE] = "none",	       [HR_DECISION_DOSE] = "dose",
 	[HR_DECISION_STOP] = "stop",	       [HR_DECISION_CHOOSE] = "choose",
 	[HR_DECISION_PROGNOSIS] = "prognosis", [HR_DECISION_TAKE] = "take",
+	[HR_DECISION_MISSED] = "missed",
 };
 
 /* The contexts the judging code itself reads; a rules file must define them. */
@@ -799,7 +800,7 @@ static int ruleset_load(const char *text, const char *file, hr_diag_fn diag, voi
 			int k = index_of(decision_names, ARRAY_SIZE(decision_names), b->name);
 			if (k <= 0) {
 				hr_diagf(diag, ud, file, b->line,
-					 "unknown decision '%s' (dose, stop, choose, prognosis, take)", b->name);
+					 "unknown decision '%s' (dose, missed, stop, choose, prognosis, take)", b->name);
 				rc = -EINVAL;
 			}
 			rs->decisions[nd++] = (struct decision_rule){ (enum hr_decision)(k > 0 ? k : 0), b->pattern };
@@ -1947,32 +1948,58 @@ static const struct tier_reply call_now_reply = {
 /* The deferral for each decision: one sentence naming the care team, and
  * questions to take to them. Both are plain enough for speech as written. */
 struct deferral {
-	const char *sentence;
+	const char *empathy;  /* one line that meets the person where they are */
+	const char *sentence; /* the care team decides, and why */
+	const char *facts;    /* general facts, for an answer with no topic of its own */
 	const char *questions[3];
 };
 
 static const struct deferral deferrals[] = {
-	[HR_DECISION_DOSE] = { "Your care team sets your dose and any change to it, because the right dose "
+	[HR_DECISION_DOSE] = { "Worry about a dose is very common, and asking is the right thing to do.",
+			       "Your care team sets your dose and any change to it, because the right dose "
 			       "depends on you.",
+			       "For a missed or extra dose, call your care team or pharmacist today, and they will "
+			       "tell you what to do. Doses of cancer drugs are set for each person, often by body size, "
+			       "and can change with side effects.",
 			       { "What should I do if I miss a dose?", "Could my dose change, and why?",
 				 "Who do I call if a side effect is hard to manage?" } },
-	[HR_DECISION_STOP] = { "Please talk with your care team before you stop, skip or put off any "
+	[HR_DECISION_STOP] = { "Treatment can be very hard, and wanting a break makes sense.",
+			       "Please talk with your care team before you stop, skip or put off any "
 			       "treatment, because they can help you weigh it.",
+			       "Many side effects can be treated. Sometimes a dose or a schedule can be changed so "
+			       "that treatment can go on.",
 			       { "What could happen if I stop or skip this treatment?",
 				 "Can my side effects be treated so I can keep going?",
 				 "Is there another option if this one is too hard?" } },
-	[HR_DECISION_CHOOSE] = { "This choice is one to make with your care team, because the best plan "
+	[HR_DECISION_CHOOSE] = { "This is a big choice, and it is normal to want help with it.",
+				 "This choice is one to make with your care team, because the best plan "
 				 "depends on your tests, your health and what you want.",
+				 "The choice often depends on the stage, the treatments you have had, side effects, and "
+				 "what matters most to you. No herb, diet or supplement has been shown to replace "
+				 "cancer treatment.",
 				 { "What are the pros and cons of each option for me?",
 				   "Which option do you suggest, and why?",
 				   "Is there a clinical trial I could join?" } },
-	[HR_DECISION_PROGNOSIS] = { "Numbers for large groups cannot say what will happen to you, so ask "
+	[HR_DECISION_PROGNOSIS] = { "It is natural to want to know what lies ahead.",
+				    "Numbers for large groups cannot say what will happen to you, so ask "
 				    "your care team about your own outlook.",
+				    "Survival numbers are averages from many people treated years ago. Newer drugs "
+				    "keep helping people live longer.",
 				    { "What do my test results say about my cancer?",
 				      "What is the goal of my treatment?",
 				      "Who can help me cope with worry about the future?" } },
-	[HR_DECISION_TAKE] = { "What is safe for you depends on your own health and the other medicines you "
+	[HR_DECISION_MISSED] = { "Missing a dose, or taking one twice, happens to many people.",
+				 "Call your care team or pharmacist today to ask what to do. The answer depends on "
+				 "the drug and on you.",
+				 "Each drug's label says what to do about a missed dose, and your pharmacist can go "
+				 "through it with you. Keep a note of what you took and when.",
+				 { "What if I take an extra dose by mistake?", "Who do I call after hours?",
+				   "How can I remember my doses?" } },
+	[HR_DECISION_TAKE] = { "It is wise to check before you add or mix medicines.",
+			       "What is safe for you depends on your own health and the other medicines you "
 			       "take. Ask your oncology care team before you start, mix, stop or skip any medicine.",
+			       "Some medicines, herbs and supplements can change how cancer drugs work or add to their "
+			       "side effects. A full list of what you take helps your team and pharmacist check.",
 			       { "Is this treatment safe with my other health problems?",
 				 "Can I take it with the medicines I already use?",
 				 "What signs mean I should call you?" } },
@@ -2098,14 +2125,19 @@ const char *hr_safety_deferral_text(enum hr_decision d)
 	return deferrals[d].sentence;
 }
 
-/* Appends SENTENCE to *FIELD into a new string, unless it is already there. */
-static char *with_sentence(const char *field, const char *sentence)
+/*
+ * The deferral's text before FIELD: the empathy line and the care team's
+ * part first, then the answer's own facts; an empty FIELD, or the engine's
+ * placeholder for a decision with no topic (NO_TOPIC), gets the general
+ * facts instead. A FIELD that already holds the sentence is kept as it is.
+ */
+static char *deferred(const char *field, const struct deferral *d, int no_topic)
 {
-	if (!field || !*field)
-		return strdup(sentence);
-	if (strstr(field, sentence))
+	if (field && strstr(field, d->sentence))
 		return strdup(field);
-	return join(field, sentence, NULL);
+	if (no_topic || !field || !*field)
+		return join(d->empathy, d->sentence, d->facts);
+	return join(d->empathy, d->sentence, field);
 }
 
 int hr_safety_defer(const struct hr_safety_result *r, struct hr_answer *a)
@@ -2116,9 +2148,10 @@ int hr_safety_defer(const struct hr_safety_result *r, struct hr_answer *a)
 	const struct deferral *d = &deferrals[r->decision];
 
 	/* Build everything first so that A is untouched when memory runs out. */
-	char *text = with_sentence(a->text, sentence);
+	int no_topic = a->intent && strcmp(a->intent, "safety.decision") == 0;
+	char *text = deferred(a->text, d, no_topic);
 	/* An answer without a speech form keeps none: clients then read the text. */
-	char *speech = a->speech ? with_sentence(a->speech, sentence) : NULL;
+	char *speech = a->speech ? deferred(a->speech, d, no_topic) : NULL;
 	char *questions[ARRAY_SIZE(d->questions)] = { NULL };
 	int ok = text && (speech || !a->speech);
 	for (size_t i = 0; ok && i < ARRAY_SIZE(d->questions); i++)

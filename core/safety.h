@@ -32,6 +32,7 @@ enum hr_decision {
 	HR_DECISION_CHOOSE,    /* which treatment should I choose */
 	HR_DECISION_PROGNOSIS, /* "how long do I have", "will I survive" */
 	HR_DECISION_TAKE,      /* "I have migraines, can I take Enhertu?", "can I take X with Y" */
+	HR_DECISION_MISSED,    /* a missed, forgotten, doubled or extra dose: call the team today */
 };
 
 struct hr_safety_result {
@@ -105,9 +106,13 @@ void hr_safety_check_text(hr_safety *s, const char *text, size_t len, struct hr_
 int hr_safety_answer(const struct hr_safety_result *r, struct hr_answer *a);
 
 /*
- * Adds the fixed deferral for R's decision to a plugin's answer A: one sentence
- * saying the care team decides, appended to the text and speech, and questions
- * to ask them as suggestions (replacing the plugin's). No-op when R has none.
+ * Adds the fixed deferral for R's decision to a plugin's answer A: it opens
+ * with one line of empathy and the sentence that says the care team decides
+ * and why, and the plugin's general facts follow. An answer with no topic of
+ * its own (empty, or the engine's "safety.decision") gets general facts of
+ * the decision's kind instead. Questions to ask the team replace the
+ * plugin's suggestions. Never a dose, a stop, a skip or a swap as advice.
+ * No-op when R has no decision; a second call changes nothing.
  * Returns 0 or -ENOMEM.
  */
 int hr_safety_defer(const struct hr_safety_result *r, struct hr_answer *a);

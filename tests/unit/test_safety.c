@@ -618,11 +618,21 @@ static void test_decision_dose(void **state)
 {
 	DECISIONS(*state, HR_DECISION_DOSE, "What dose of tucatinib should I take?",
 		  "How much neratinib should I take?", "How many tablets of Xeloda should I take?",
-		  "I missed a dose of neratinib", "I forgot to take my Tukysa this morning",
-		  "Can I double up on my dose tomorrow?", "Should I take an extra pill?", "Can my dose be lowered?",
+		  "Can my dose be lowered?",
 		  "I want to change my dose", "Can my dose of Kadcyla be lowered?",
 		  "Could my Enhertu dose be reduced?", "Can the dose of Tukysa be cut for me?",
 		  "Will I need a dose reduction on neratinib?", "Can I get a lower dose of Kadcyla?");
+}
+
+/* A missed, forgotten, doubled or extra dose: the answer says to call the
+ * team or pharmacist today, and never what to take. */
+static void test_decision_missed(void **state)
+{
+	DECISIONS(*state, HR_DECISION_MISSED, "I missed a dose of neratinib", "I forgot to take my Tukysa this morning",
+		  "Can I double up on my dose tomorrow?", "Should I take an extra pill?",
+		  "i took an extra tukysa by mistake", "my mom took her tamoxifen twice today",
+		  "i threw up right after taking my tucatinib", "missed my nerlynx last night",
+		  "should i take another dose");
 }
 
 static void test_decision_stop(void **state)
@@ -728,7 +738,7 @@ static void test_decision_is_set_with_a_tier(void **state)
 {
 	struct hr_safety_result r = check(*state, "I missed a dose and now I have a fever of 101");
 	assert_int_equal(r.tier, HR_TIER_CALL_NOW);
-	assert_int_equal(r.decision, HR_DECISION_DOSE);
+	assert_int_equal(r.decision, HR_DECISION_MISSED);
 	r = check(*state, "Should I stop chemo? I don't want to live anymore");
 	assert_int_equal(r.tier, HR_TIER_CRISIS);
 	assert_int_equal(r.decision, HR_DECISION_STOP);
@@ -884,7 +894,7 @@ static void test_answer_needs_a_tier(void **state)
 static void test_deferral_texts(void **state)
 {
 	(void)state;
-	for (enum hr_decision d = HR_DECISION_DOSE; d <= HR_DECISION_TAKE; d++) {
+	for (enum hr_decision d = HR_DECISION_DOSE; d <= HR_DECISION_MISSED; d++) {
 		const char *t = hr_safety_deferral_text(d);
 		assert_non_null(t);
 		assert_non_null(strstr(t, "care team"));
@@ -893,30 +903,81 @@ static void test_deferral_texts(void **state)
 	assert_null(hr_safety_deferral_text(HR_DECISION_NONE));
 }
 
-static void test_defer_appends_and_replaces_suggestions(void **state)
+static double fk_grade(const char *text);
+
+/* A decision's answer opens with one line of empathy and the care team's
+ * part, and the plugin's general facts follow (issue 16). */
+static void test_defer_opens_with_empathy_and_the_care_team(void **state)
 {
 	struct hr_safety_result r = check(*state, "what dose of tucatinib should I take");
 	assert_int_equal(r.decision, HR_DECISION_DOSE);
 	struct hr_answer a = { 0 };
+	assert_int_equal(hr_answer_set(&a.intent, "drug.dose"), 0);
 	assert_int_equal(hr_answer_set(&a.text, "Tucatinib is a pill."), 0);
 	assert_int_equal(hr_answer_set(&a.speech, "Tucatinib is a pill."), 0);
 	assert_int_equal(hr_answer_add_suggestion(&a, "What is tucatinib?"), 0);
 
 	assert_int_equal(hr_safety_defer(&r, &a), 0);
 	const char *sentence = hr_safety_deferral_text(HR_DECISION_DOSE);
-	assert_true(strncmp(a.text, "Tucatinib is a pill. ", 21) == 0);
-	assert_string_equal(a.text + 21, sentence);
+	/* One empathy sentence, then the care team, then the facts. */
+	const char *care = strstr(a.text, sentence), *facts = strstr(a.text, "Tucatinib is a pill.");
+	assert_non_null(care);
+	assert_non_null(facts);
+	assert_true(care < facts);
+	const char *first_stop = strchr(a.text, '.');
+	assert_true(first_stop < care);
+	assert_string_equal(facts, "Tucatinib is a pill.");
 	assert_non_null(strstr(a.speech, "care team"));
+	assert_true(strstr(a.speech, "care team") < strstr(a.speech, "Tucatinib"));
 	assert_true(a.nsuggestions >= 2 && a.nsuggestions <= 3);
 	for (size_t i = 0; i < a.nsuggestions; i++)
 		assert_string_not_equal(a.suggestions[i], "What is tucatinib?");
 	assert_string_equal(a.suggestions[0], "What should I do if I miss a dose?");
 
-	/* A second call does not repeat the sentence. */
+	/* A second call does not repeat anything. */
 	size_t len = strlen(a.text);
 	assert_int_equal(hr_safety_defer(&r, &a), 0);
 	assert_int_equal(strlen(a.text), len);
 	hr_answer_clear(&a);
+}
+
+/* Every kind: empathy first, the care team's part, and never a dose, stop,
+ * skip or swap told as advice. */
+static void test_every_deferral_is_kind_and_gives_no_orders(void **state)
+{
+	static const char *const asks[] = {
+		"i missed a dose of nerlynx", "should i stop herceptin", "should i swap chemo for turmeric",
+		"how long do i have", "can i take ibuprofen with enhertu",
+	};
+	static const char *const orders[] = {
+		"take two", "take an extra", "double", "skip it", "stop taking", "you can stop", "you should stop",
+		"switch to", "instead of chemo", "take half", NULL,
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(asks); i++) {
+		struct hr_safety_result r = check(*state, asks[i]);
+		assert_int_not_equal(r.decision, HR_DECISION_NONE);
+		struct hr_answer a = { 0 };
+		assert_int_equal(hr_answer_set(&a.intent, "safety.decision"), 0);
+		assert_int_equal(hr_answer_set(&a.text, "placeholder"), 0);
+		assert_int_equal(hr_answer_set(&a.speech, "placeholder"), 0);
+		assert_int_equal(hr_safety_defer(&r, &a), 0);
+		assert_null(strstr(a.text, "placeholder"));
+		assert_non_null(strstr(a.text, "care team"));
+		assert_true(strstr(a.text, "care team") > strchr(a.text, '.'));
+		assert_speakable(a.speech);
+		for (const char *const *o = orders; *o; o++) {
+			char low[1024];
+			size_t k;
+			for (k = 0; a.text[k] && k + 1 < sizeof(low); k++)
+				low[k] = (char)tolower((unsigned char)a.text[k]);
+			low[k] = '\0';
+			if (strstr(low, *o))
+				print_error("\"%s\": the deferral says \"%s\"\n", asks[i], *o);
+			assert_null(strstr(low, *o));
+		}
+		assert_true(fk_grade(a.text) <= 8.0);
+		hr_answer_clear(&a);
+	}
 }
 
 static void test_defer_edge_cases(void **state)
@@ -927,11 +988,11 @@ static void test_defer_edge_cases(void **state)
 	assert_int_equal(hr_safety_defer(&none, &a), 0);
 	assert_null(a.text);
 	assert_int_equal(a.nsuggestions, 0);
-	/* An empty answer gets the sentence alone; a missing speech form stays missing. */
+	/* An empty answer gets the whole deferral; a missing speech form stays missing. */
 	struct hr_safety_result stop = check(*state, "should I stop taking my herceptin");
 	assert_int_equal(stop.decision, HR_DECISION_STOP);
 	assert_int_equal(hr_safety_defer(&stop, &a), 0);
-	assert_string_equal(a.text, hr_safety_deferral_text(HR_DECISION_STOP));
+	assert_non_null(strstr(a.text, hr_safety_deferral_text(HR_DECISION_STOP)));
 	assert_null(a.speech);
 	assert_int_equal(a.nsuggestions, 3);
 	hr_answer_clear(&a);
@@ -994,7 +1055,7 @@ static void test_replies_are_plain_language(void **state)
 		assert_true(g <= 8.0);
 		hr_answer_clear(&a);
 	}
-	for (enum hr_decision d = HR_DECISION_DOSE; d <= HR_DECISION_TAKE; d++)
+	for (enum hr_decision d = HR_DECISION_DOSE; d <= HR_DECISION_MISSED; d++)
 		assert_true(fk_grade(hr_safety_deferral_text(d)) <= 8.0);
 }
 
@@ -1379,6 +1440,7 @@ int main(void)
 		cmocka_unit_test(test_quieting_contexts),
 		cmocka_unit_test(test_spelling),
 		cmocka_unit_test(test_decision_dose),
+		cmocka_unit_test(test_decision_missed),
 		cmocka_unit_test(test_decision_stop),
 		cmocka_unit_test(test_decision_choose),
 		cmocka_unit_test(test_decision_prognosis),
@@ -1393,7 +1455,8 @@ int main(void)
 		cmocka_unit_test(test_tier_names),
 		cmocka_unit_test(test_answer_needs_a_tier),
 		cmocka_unit_test(test_deferral_texts),
-		cmocka_unit_test(test_defer_appends_and_replaces_suggestions),
+		cmocka_unit_test(test_defer_opens_with_empathy_and_the_care_team),
+		cmocka_unit_test(test_every_deferral_is_kind_and_gives_no_orders),
 		cmocka_unit_test(test_defer_edge_cases),
 		cmocka_unit_test(test_replies_are_plain_language),
 		cmocka_unit_test(test_logs_no_user_text),

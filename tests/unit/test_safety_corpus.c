@@ -40,17 +40,18 @@ enum expect {
 	E_CHOOSE,
 	E_PROGNOSIS,
 	E_TAKE,
+	E_MISSED,
 	E_COUNT,
 };
 
 static const char *const expect_names[E_COUNT] = {
-	"none", "call_now", "emergency", "crisis", "dose", "stop", "choose", "prognosis", "take",
+	"none", "call_now", "emergency", "crisis", "dose", "stop", "choose", "prognosis", "take", "missed",
 };
 
 static const enum hr_decision expect_decision[E_COUNT] = {
 	[E_DOSE] = HR_DECISION_DOSE,	       [E_STOP] = HR_DECISION_STOP,
 	[E_CHOOSE] = HR_DECISION_CHOOSE,       [E_PROGNOSIS] = HR_DECISION_PROGNOSIS,
-	[E_TAKE] = HR_DECISION_TAKE,
+	[E_TAKE] = HR_DECISION_TAKE,		       [E_MISSED] = HR_DECISION_MISSED,
 };
 
 /* Which rules fired on some line, by index (hr_safety_rule_name). */
