@@ -1659,8 +1659,19 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 	const struct ruleset *rs = c->rs;
 	size_t start = ov[0], end = ov[1];
 	(void)ngroups;
-	if (r->tier == HR_TIER_CRISIS)
-		return !crisis_negated(rs, c->text, start) && !crisis_topic(rs, c->text, c->len, start, end);
+	if (r->tier == HR_TIER_CRISIS) {
+		if (crisis_negated(rs, c->text, start) || crisis_topic(rs, c->text, c->len, start, end))
+			return 0;
+		for (size_t i = 0; i < r->nneeds; i++) {
+			if (!(r->said[i] ? said_at(c, r->needs[i]) : has_ctx_at(c, r->needs[i])))
+				return 0;
+		}
+		for (size_t i = 0; i < r->nunless; i++) {
+			if (said_at(c, r->unless[i]))
+				return 0;
+		}
+		return 1;
+	}
 
 	enum stance st = judge(rs, c->text, start, NEG_WINDOW);
 	if (st == NEGATED || is_history(rs, c->text, c->len, end) || history_near(c, start, end))

@@ -531,7 +531,10 @@ static void test_concept_crisis_indirect(void **state)
 	TIERS(*state, HR_TIER_NONE, "i can't take the nausea anymore", "i'm done with chemo in may",
 	      "i feel like a burden asking for lifts", "i feel trapped at home", "tired of living out of a bag",
 	      "i hurt myself lifting boxes", "how do i exercise without hurting myself", "end it with my boyfriend?",
-	      "i don't want to wake up early tomorrow", "i don't want to be here all day");
+	      "i don't want to wake up early tomorrow", "i don't want to be here all day",
+	      "want to start pilates but scared i might hurt myself", "worried i'll somehow hurt myself lifting weights");
+	/* Afraid of hurting oneself, with no activity in sight, is a crisis. */
+	rule_is(*state, "i'm scared i might hurt myself tonight", HR_TIER_CRISIS, "crisis_self_harm_maybe");
 }
 
 static void test_concept_call_now_signs(void **state)
