@@ -670,7 +670,7 @@ static void usage(FILE *f)
 static long load_safety_corpus(const char *dir, char ***out)
 {
 	static const char *const files[] = { "emergency.tsv", "crisis.tsv", "call_now.tsv", "calm.tsv",
-					     "decisions.tsv", "fresh.tsv" };
+					     "decisions.tsv", "fresh.tsv", "fresh2.tsv" };
 	char **qs = NULL;
 	size_t nq = 0;
 	for (size_t f = 0; f < sizeof(files) / sizeof(files[0]); f++) {
