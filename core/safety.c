@@ -169,11 +169,25 @@ enum group {
 };
 
 static const char *const group_names[G_COUNT] = {
-	[G_NONE] = "none",   [G_CRISIS] = "crisis", [G_CHEST] = "chest",     [G_BREATHING] = "breathing",
-	[G_FAINT] = "faint", [G_ALLERGY] = "allergy", [G_NEURO] = "neuro",   [G_BLEED] = "bleed",
-	[G_FEVER] = "fever", [G_LUNG] = "lung",     [G_BREATH] = "breath",   [G_HEART] = "heart",
-	[G_GUT] = "gut",     [G_LIVER] = "liver",   [G_CLOT] = "clot",       [G_PREGNANCY] = "pregnancy",
-	[G_INFECTION] = "infection", [G_COUNTS] = "counts", [G_SKIN] = "skin",
+    [G_NONE] = "none",
+    [G_CRISIS] = "crisis",
+    [G_CHEST] = "chest",
+    [G_BREATHING] = "breathing",
+    [G_FAINT] = "faint",
+    [G_ALLERGY] = "allergy",
+    [G_NEURO] = "neuro",
+    [G_BLEED] = "bleed",
+    [G_FEVER] = "fever",
+    [G_LUNG] = "lung",
+    [G_BREATH] = "breath",
+    [G_HEART] = "heart",
+    [G_GUT] = "gut",
+    [G_LIVER] = "liver",
+    [G_CLOT] = "clot",
+    [G_PREGNANCY] = "pregnancy",
+    [G_INFECTION] = "infection",
+    [G_COUNTS] = "counts",
+    [G_SKIN] = "skin",
 };
 
 /* Checks a rule can carry, done here after the trigger is judged. */
@@ -189,22 +203,24 @@ static const struct {
 	const char *name;
 	unsigned flag;
 } flag_names[] = {
-	{ "fever_word", F_FEVER_WORD }, { "temp_word", F_TEMP_WORD }, { "temp_num", F_TEMP_NUM },
-	{ "count", F_COUNT },		{ "raw", F_RAW },
+    {"fever_word", F_FEVER_WORD},
+    {"temp_word", F_TEMP_WORD},
+    {"temp_num", F_TEMP_NUM},
+    {"count", F_COUNT},
+    {"raw", F_RAW},
 };
 
 static const char *const tier_names[] = {
-	[HR_TIER_NONE] = "none",
-	[HR_TIER_CALL_NOW] = "call_now",
-	[HR_TIER_EMERGENCY] = "emergency",
-	[HR_TIER_CRISIS] = "crisis",
+    [HR_TIER_NONE] = "none",
+    [HR_TIER_CALL_NOW] = "call_now",
+    [HR_TIER_EMERGENCY] = "emergency",
+    [HR_TIER_CRISIS] = "crisis",
 };
 
 static const char *const decision_names[] = {
-	[HR_DECISION_NONE] = "none",	       [HR_DECISION_DOSE] = "dose",
-	[HR_DECISION_STOP] = "stop",	       [HR_DECISION_CHOOSE] = "choose",
-	[HR_DECISION_PROGNOSIS] = "prognosis", [HR_DECISION_TAKE] = "take",
-	[HR_DECISION_MISSED] = "missed",
+    [HR_DECISION_NONE] = "none",     [HR_DECISION_DOSE] = "dose",           [HR_DECISION_STOP] = "stop",
+    [HR_DECISION_CHOOSE] = "choose", [HR_DECISION_PROGNOSIS] = "prognosis", [HR_DECISION_TAKE] = "take",
+    [HR_DECISION_MISSED] = "missed",
 };
 
 /* The contexts the judging code itself reads; a rules file must define them. */
@@ -224,10 +240,9 @@ enum ctx {
 };
 
 static const char *const known_ctx_names[NKNOWN_CTX] = {
-	[C_TDXD] = "tdxd",	   [C_TREAT] = "treat",	  [C_QUESTION] = "question",
-	[C_PRESENT] = "present",   [C_GUTMATE] = "gutmate", [C_REST] = "rest",
-	[C_PAST] = "past",	   [C_RESOLVED] = "resolved", [C_RETURNED] = "returned",
-	[C_NOW] = "now",	   [C_HISTORY] = "history",
+    [C_TDXD] = "tdxd",         [C_TREAT] = "treat", [C_QUESTION] = "question", [C_PRESENT] = "present",
+    [C_GUTMATE] = "gutmate",   [C_REST] = "rest",   [C_PAST] = "past",         [C_RESOLVED] = "resolved",
+    [C_RETURNED] = "returned", [C_NOW] = "now",     [C_HISTORY] = "history",
 };
 
 /* The word lists the judging code reads. */
@@ -262,25 +277,32 @@ enum list {
 };
 
 static const char *const list_names[NLISTS] = {
-	[L_NEGATORS] = "negators",	     [L_BOUNDARIES] = "boundaries",
-	[L_INFO_WORDS] = "info_words",	     [L_WATCH_WORDS] = "watch_words",
-	[L_SIGN_WORDS] = "sign_words",	     [L_AUXILIARIES] = "auxiliaries",
-	[L_HYPOTHETICALS] = "hypotheticals", [L_SUBORDINATORS] = "subordinators",
-	[L_DRUG_WORDS] = "drug_words",	     [L_PRONOUNS] = "pronouns",
-	[L_POSSESSIVES] = "possessives",     [L_SO_VERBS] = "so_verbs",
-	[L_CRISIS_ADVERBS] = "crisis_adverbs", [L_HISTORY_SPANS] = "history_spans",
-	[L_TEMP_HIGH] = "temp_high",
-	[L_FUTURE_SUBJECTS] = "future_subjects",
-	[L_NEGATIVE_SUBJECTS] = "negative_subjects",
-	[L_ON_WORDS] = "on_words",
-	[L_DETERMINERS] = "determiners",
-	[L_PREPOSITIONS] = "prepositions",
-	[L_NOW_WORDS] = "now_words",
-	[L_CRISIS_FILLERS] = "crisis_fillers",
-	[L_OTHERS] = "others",
-	[L_KNOW_WORDS] = "know_words",
-	[L_CRISIS_TOPICS] = "crisis_topics",
-	[L_GENERIC_PEOPLE] = "generic_people",
+    [L_NEGATORS] = "negators",
+    [L_BOUNDARIES] = "boundaries",
+    [L_INFO_WORDS] = "info_words",
+    [L_WATCH_WORDS] = "watch_words",
+    [L_SIGN_WORDS] = "sign_words",
+    [L_AUXILIARIES] = "auxiliaries",
+    [L_HYPOTHETICALS] = "hypotheticals",
+    [L_SUBORDINATORS] = "subordinators",
+    [L_DRUG_WORDS] = "drug_words",
+    [L_PRONOUNS] = "pronouns",
+    [L_POSSESSIVES] = "possessives",
+    [L_SO_VERBS] = "so_verbs",
+    [L_CRISIS_ADVERBS] = "crisis_adverbs",
+    [L_HISTORY_SPANS] = "history_spans",
+    [L_TEMP_HIGH] = "temp_high",
+    [L_FUTURE_SUBJECTS] = "future_subjects",
+    [L_NEGATIVE_SUBJECTS] = "negative_subjects",
+    [L_ON_WORDS] = "on_words",
+    [L_DETERMINERS] = "determiners",
+    [L_PREPOSITIONS] = "prepositions",
+    [L_NOW_WORDS] = "now_words",
+    [L_CRISIS_FILLERS] = "crisis_fillers",
+    [L_OTHERS] = "others",
+    [L_KNOW_WORDS] = "know_words",
+    [L_CRISIS_TOPICS] = "crisis_topics",
+    [L_GENERIC_PEOPLE] = "generic_people",
 };
 
 struct rule {
@@ -328,7 +350,6 @@ struct ruleset {
 #define PF_DECISION(rs, i) ((rs)->nrules + (rs)->nctx + (i))
 #define NPATTERNS(rs) ((rs)->nrules + (rs)->nctx + (rs)->ndecisions)
 
-
 /* ------------------------------------------------------------------------- */
 /* Spelling. */
 
@@ -343,7 +364,7 @@ struct spelling {
 	uint8_t *target_len;
 	size_t ntargets;
 	uint16_t *by_head[26 * 26], *by_tail[26 * 26]; /* target indices, ending in UINT16_MAX */
-	const char **keep;    /* sorted: real words left alone */
+	const char **keep;                             /* sorted: real words left alone */
 	size_t nkeep;
 	const char **fix_from; /* sorted with FIX_TO: explicit fixes */
 	const char **fix_to;
@@ -404,7 +425,7 @@ static int cmp_str(const void *a, const void *b)
 /* Reads the spell blocks: targets and keep (words), fixes ("wrong = right
  * words" lines). */
 static int spelling_build(const struct hr_srules *file, const char *path, hr_diag_fn diag, void *ud,
-			  struct spelling **out)
+                          struct spelling **out)
 {
 	struct spelling *sp = calloc(1, sizeof(*sp));
 	int err = 0;
@@ -430,7 +451,8 @@ static int spelling_build(const struct hr_srules *file, const char *path, hr_dia
 				size_t wl = strlen(w);
 				if (!is_lower_word(w, wl) || wl < 4 || (targets && *n >= UINT16_MAX - 1)) {
 					hr_diagf(diag, ud, path, b->line,
-						 "spell %s: '%s' is not a word of four or more letters a-z", b->name, w);
+					         "spell %s: '%s' is not a word of four or more letters a-z",
+					         b->name, w);
 					err = -EINVAL;
 					continue;
 				}
@@ -447,10 +469,11 @@ static int spelling_build(const struct hr_srules *file, const char *path, hr_dia
 			for (size_t k = 0; k < n; k++) {
 				const char *line = b->lines[k];
 				const char *eq = strstr(line, " = ");
-				if (!eq || strchr(line, ' ') != eq || !is_lower_word(line, (size_t)(eq - line)) ||
-				    !eq[3]) {
+				if (!eq || strchr(line, ' ') != eq ||
+				    !is_lower_word(line, (size_t)(eq - line)) || !eq[3]) {
 					hr_diagf(diag, ud, path, b->line_nos[k],
-						 "spell fixes: expected 'wrong = right words', got '%s'", line);
+					         "spell fixes: expected 'wrong = right words', got '%s'",
+					         line);
 					err = -EINVAL;
 					continue;
 				}
@@ -461,7 +484,8 @@ static int spelling_build(const struct hr_srules *file, const char *path, hr_dia
 				sp->fix_to[sp->nfix++] = eq + 3;
 			}
 		} else {
-			hr_diagf(diag, ud, path, b->line, "unknown spell block '%s' (targets, keep, fixes)", b->name);
+			hr_diagf(diag, ud, path, b->line, "unknown spell block '%s' (targets, keep, fixes)",
+			         b->name);
 			err = -EINVAL;
 		}
 	}
@@ -547,7 +571,8 @@ static const char *spelling_target(const struct spelling *sp, const char *w, siz
 {
 	if (n < SPELL_MIN || n > 40 || !is_lower_word(w, n))
 		return NULL;
-	const uint16_t *lists[2] = { sp->by_head[pair_of(w[0], w[1])], sp->by_tail[pair_of(w[n - 2], w[n - 1])] };
+	const uint16_t *lists[2] = {sp->by_head[pair_of(w[0], w[1])],
+	                            sp->by_tail[pair_of(w[n - 2], w[n - 1])]};
 	const char *best = NULL;
 	size_t besti = SIZE_MAX;
 	for (int k = 0; k < 2; k++) {
@@ -617,7 +642,6 @@ static const char *spelling_fix(const struct spelling *sp, const char *text, cha
 	return *buf;
 }
 
-
 /* ------------------------------------------------------------------------- */
 /* Reading the rules file. */
 
@@ -632,7 +656,7 @@ static int index_of(const char *const *names, size_t n, const char *name)
 
 static void spelling_free(struct spelling *sp);
 static int spelling_build(const struct hr_srules *file, const char *path, hr_diag_fn diag, void *ud,
-			  struct spelling **out);
+                          struct spelling **out);
 
 static void ruleset_free(struct ruleset *rs)
 {
@@ -662,18 +686,19 @@ static const char *pattern_src(const struct ruleset *rs, size_t id)
 
 /* Reads rule block B into R: TIER GROUP [FLAG|needs=CONTEXT ...]. */
 static int load_rule(struct ruleset *rs, const struct hr_srules_block *b, const char *file, hr_diag_fn diag,
-		     void *ud, struct rule *r)
+                     void *ud, struct rule *r)
 {
 	int err = 0, k;
 	r->name = b->name;
 	r->src = b->pattern;
 	if (b->nargs < 2) {
-		hr_diagf(diag, ud, file, b->line, "rule %s: expected 'rule NAME TIER GROUP [FLAG...]'", b->name);
+		hr_diagf(diag, ud, file, b->line, "rule %s: expected 'rule NAME TIER GROUP [FLAG...]'",
+		         b->name);
 		return -EINVAL;
 	}
 	if ((k = index_of(tier_names, ARRAY_SIZE(tier_names), b->args[0])) <= 0) {
 		hr_diagf(diag, ud, file, b->line, "rule %s: unknown tier '%s' (crisis, emergency, call_now)",
-			 b->name, b->args[0]);
+		         b->name, b->args[0]);
 		err = -EINVAL;
 	}
 	r->tier = k > 0 ? (enum hr_tier)k : HR_TIER_NONE;
@@ -684,17 +709,19 @@ static int load_rule(struct ruleset *rs, const struct hr_srules_block *b, const 
 	r->group = k >= 0 ? (enum group)k : G_NONE;
 	for (size_t i = 2; i < b->nargs; i++) {
 		const char *a = b->args[i];
-		if (strncmp(a, "needs=", 6) == 0 || strncmp(a, "said=", 5) == 0 || strncmp(a, "unless=", 7) == 0) {
+		if (strncmp(a, "needs=", 6) == 0 || strncmp(a, "said=", 5) == 0 ||
+		    strncmp(a, "unless=", 7) == 0) {
 			const char *cn = strchr(a, '=') + 1;
 			size_t c;
 			for (c = 0; c < rs->nctx && strcmp(rs->ctx[c].name, cn) != 0; c++)
 				;
 			if (c == rs->nctx) {
-				hr_diagf(diag, ud, file, b->line, "rule %s: no context named '%s'", b->name, cn);
+				hr_diagf(diag, ud, file, b->line, "rule %s: no context named '%s'", b->name,
+				         cn);
 				err = -EINVAL;
 			} else if (r->nneeds == MAX_NEEDS || r->nunless == MAX_NEEDS) {
-				hr_diagf(diag, ud, file, b->line, "rule %s: more than %d needs or unless", b->name,
-					 MAX_NEEDS);
+				hr_diagf(diag, ud, file, b->line, "rule %s: more than %d needs or unless",
+				         b->name, MAX_NEEDS);
 				err = -EINVAL;
 			} else if (a[0] == 'u') {
 				r->unless[r->nunless++] = c;
@@ -709,9 +736,10 @@ static int load_rule(struct ruleset *rs, const struct hr_srules_block *b, const 
 			;
 		if (f == ARRAY_SIZE(flag_names)) {
 			hr_diagf(diag, ud, file, b->line,
-				 "rule %s: unknown flag '%s' (raw, needs=, said=, unless=CONTEXT, fever_word, temp_word, "
-				 "temp_num, count)",
-				 b->name, a);
+			         "rule %s: unknown flag '%s' (raw, needs=, said=, unless=CONTEXT, "
+			         "fever_word, temp_word, "
+			         "temp_num, count)",
+			         b->name, a);
 			err = -EINVAL;
 			continue;
 		}
@@ -765,14 +793,15 @@ static int ruleset_load(const char *text, const char *file, hr_diag_fn diag, voi
 	for (size_t i = 0; i < f->nblocks; i++) {
 		const struct hr_srules_block *b = &f->blocks[i];
 		if (b->kind == HR_SRULES_CONTEXT)
-			rs->ctx[n++] = (struct context){ b->name, b->pattern };
+			rs->ctx[n++] = (struct context){b->name, b->pattern};
 	}
 	for (size_t k = 0; k < NKNOWN_CTX; k++) {
 		size_t c;
 		for (c = 0; c < rs->nctx && strcmp(rs->ctx[c].name, known_ctx_names[k]) != 0; c++)
 			;
 		if (c == rs->nctx) {
-			hr_diagf(diag, ud, file, 0, "no context %s (core/safety.c reads it)", known_ctx_names[k]);
+			hr_diagf(diag, ud, file, 0, "no context %s (core/safety.c reads it)",
+			         known_ctx_names[k]);
 			err = -EINVAL;
 		}
 		rs->known[k] = c;
@@ -790,8 +819,8 @@ static int ruleset_load(const char *text, const char *file, hr_diag_fn diag, voi
 			 * higher one would hide it. */
 			if (!rc && r->tier > last) {
 				hr_diagf(diag, ud, file, b->line,
-					 "rule %s (%s) comes after a %s rule: list rules highest tier first", r->name,
-					 tier_names[r->tier], tier_names[last]);
+				         "rule %s (%s) comes after a %s rule: list rules highest tier first",
+				         r->name, tier_names[r->tier], tier_names[last]);
 				rc = -EINVAL;
 			}
 			if (!rc)
@@ -799,11 +828,14 @@ static int ruleset_load(const char *text, const char *file, hr_diag_fn diag, voi
 		} else if (b->kind == HR_SRULES_DECISION) {
 			int k = index_of(decision_names, ARRAY_SIZE(decision_names), b->name);
 			if (k <= 0) {
-				hr_diagf(diag, ud, file, b->line,
-					 "unknown decision '%s' (dose, missed, stop, choose, prognosis, take)", b->name);
+				hr_diagf(
+				    diag, ud, file, b->line,
+				    "unknown decision '%s' (dose, missed, stop, choose, prognosis, take)",
+				    b->name);
 				rc = -EINVAL;
 			}
-			rs->decisions[nd++] = (struct decision_rule){ (enum hr_decision)(k > 0 ? k : 0), b->pattern };
+			rs->decisions[nd++] =
+			    (struct decision_rule){(enum hr_decision)(k > 0 ? k : 0), b->pattern};
 		} else if (b->kind == HR_SRULES_LIST) {
 			int k = index_of(list_names, NLISTS, b->name);
 			if (k < 0) {
@@ -857,7 +889,8 @@ static int shared_get(struct ruleset **out)
 	if (!shared_rs) {
 		/* The build checked this text, so a problem here is a bug; it is
 		 * logged all the same. */
-		err = ruleset_load(hr_safety_rules_text, "safety.rules (built in)", hr_diag_log, NULL, &shared_rs);
+		err = ruleset_load(hr_safety_rules_text, "safety.rules (built in)", hr_diag_log, NULL,
+		                   &shared_rs);
 	}
 	if (!err) {
 		shared_users++;
@@ -882,7 +915,7 @@ static void shared_put(struct ruleset *rs)
 /* Compiles one pattern with JIT. NAME and LINE only report a broken rule:
  * to DIAG when one is given, else to the log. */
 static pcre2_code *compile(const char *name, const char *src, int *err, hr_diag_fn diag, void *ud,
-			   const char *file, int line)
+                           const char *file, int line)
 {
 	int code;
 	PCRE2_SIZE off;
@@ -891,8 +924,9 @@ static pcre2_code *compile(const char *name, const char *src, int *err, hr_diag_
 		PCRE2_UCHAR msg[128];
 		pcre2_get_error_message(code, msg, sizeof(msg));
 		if (diag)
-			hr_diagf(diag, ud, file, line, "%s does not compile at offset %zu of its expansion: %s", name,
-				 (size_t)off, (const char *)msg);
+			hr_diagf(diag, ud, file, line,
+			         "%s does not compile at offset %zu of its expansion: %s", name, (size_t)off,
+			         (const char *)msg);
 		else
 			hr_err("safety: rule %s does not compile at offset %zu: %s", name, (size_t)off,
 			       (const char *)msg);
@@ -918,10 +952,11 @@ int hr_safety_check_rules(const char *text, const char *file, hr_diag_fn diag, v
 		if (!b->pattern)
 			continue;
 		char what[160];
-		snprintf(what, sizeof(what), "%s %s", b->kind == HR_SRULES_RULE      ? "rule"
-						      : b->kind == HR_SRULES_CONTEXT ? "context"
-										     : "decision",
-			 b->name);
+		snprintf(what, sizeof(what), "%s %s",
+		         b->kind == HR_SRULES_RULE      ? "rule"
+		         : b->kind == HR_SRULES_CONTEXT ? "context"
+		                                        : "decision",
+		         b->name);
 		int rc = 0;
 		pcre2_code *re = compile(what, b->pattern, &rc, diag, ud, file, b->line);
 		pcre2_code_free(re);
@@ -931,7 +966,6 @@ int hr_safety_check_rules(const char *text, const char *file, hr_diag_fn diag, v
 	ruleset_free(rs);
 	return err;
 }
-
 
 /* ------------------------------------------------------------------------- */
 /* Instances. */
@@ -952,7 +986,7 @@ struct hr_safety {
 	int *ctx_state;    /* per context: -1 unknown, 0 or 1 (has_ctx), 2 said (said_unnegated) */
 	int no_prefilter;  /* every pattern runs (hr_safety_set_prefilter) */
 	unsigned nmatches; /* pcre2_match calls of the last check */
-	char *fixed; /* the text after spelling correction (grown for long texts) */
+	char *fixed;       /* the text after spelling correction (grown for long texts) */
 	size_t fixed_cap;
 	char *norm; /* hr_safety_check_text's normalised text (grown for long texts) */
 	size_t norm_cap;
@@ -1052,8 +1086,7 @@ unsigned hr_safety_matches_run(const hr_safety *s)
 /* Runs RE on TEXT from OFFSET. Returns how many ovector pairs were set (at
  * least 1) on a match, 0 when there is none or the match failed; a failure is
  * logged with NAME only. */
-static int match(hr_safety *s, pcre2_code *re, const char *name, const char *text, size_t len,
-		 size_t offset)
+static int match(hr_safety *s, pcre2_code *re, const char *name, const char *text, size_t len, size_t offset)
 {
 	int rc = pcre2_match(re, (PCRE2_SPTR)text, len, offset, 0, s->md, s->mctx);
 	s->nmatches++;
@@ -1171,7 +1204,8 @@ static int is_subject(const struct ruleset *rs, const struct word *w, const stru
 static enum stance judge_subject(const struct ruleset *rs, const struct word *w, size_t n, size_t d)
 {
 	/* "my mom", "her husband": the subject starts at the determiner. */
-	if (!word_in(&w[d], rs->lists[L_PRONOUNS]) && d + 1 < n && word_in(&w[d + 1], rs->lists[L_DETERMINERS]))
+	if (!word_in(&w[d], rs->lists[L_PRONOUNS]) && d + 1 < n &&
+	    word_in(&w[d + 1], rs->lists[L_DETERMINERS]))
 		d++;
 	const struct word *right = d > 0 ? &w[d - 1] : NULL;
 	const struct word *right2 = d > 1 ? &w[d - 2] : NULL;
@@ -1187,9 +1221,9 @@ static enum stance judge_subject(const struct ruleset *rs, const struct word *w,
 		return REPORTED;
 	if (word_in(left, rs->lists[L_SUBORDINATORS])) {
 		/* "I don't know if", "not sure whether", "unsure if": uncertain, still a report. */
-		if (left2 && (word_is(left2, "unsure") ||
-			      ((word_is(left2, "know") || word_is(left2, "sure")) && left3 &&
-			       word_in(left3, rs->lists[L_NEGATORS]))))
+		if (left2 &&
+		    (word_is(left2, "unsure") || ((word_is(left2, "know") || word_is(left2, "sure")) &&
+		                                  left3 && word_in(left3, rs->lists[L_NEGATORS]))))
 			return REPORTED;
 		return HYPO;
 	}
@@ -1203,7 +1237,8 @@ static enum stance judge_subject(const struct ruleset *rs, const struct word *w,
 	if (word_is(left, "doubt"))
 		return NEGATED;
 	if ((word_is(left, "think") || word_is(left, "sure") || word_is(left, "believe")) &&
-	    ((left2 && word_in(left2, rs->lists[L_NEGATORS])) || (left3 && word_in(left3, rs->lists[L_NEGATORS]))))
+	    ((left2 && word_in(left2, rs->lists[L_NEGATORS])) ||
+	     (left3 && word_in(left3, rs->lists[L_NEGATORS]))))
 		return NEGATED;
 	return REPORTED;
 }
@@ -1285,8 +1320,8 @@ static enum stance judge(const struct ruleset *rs, const char *text, size_t star
 		if (is_subject(rs, x, right)) {
 			/* "my mom", "her husband": the subject starts at the determiner. */
 			size_t s = d;
-			if (!word_in(x, rs->lists[L_PRONOUNS]) && d + 1 < n && is_possessive(rs, &w[d + 1], x) &&
-			    word_in(&w[d + 1], rs->lists[L_DETERMINERS]))
+			if (!word_in(x, rs->lists[L_PRONOUNS]) && d + 1 < n &&
+			    is_possessive(rs, &w[d + 1], x) && word_in(&w[d + 1], rs->lists[L_DETERMINERS]))
 				s = d + 1;
 			/* After a preposition it is no subject: "no one in my family". */
 			if (!word_in(&w[s], rs->lists[L_PRONOUNS]) && s + 1 < n &&
@@ -1337,7 +1372,8 @@ static int same_clause(const struct ruleset *rs, const char *text, size_t from, 
 	size_t n = words_before(text, to, w, ARRAY_SIZE(w));
 	size_t k = 0;
 	for (size_t d = 0; d < n && w[d].p >= text + from; d++, k++) {
-		if (k >= max || word_in(&w[d], rs->lists[L_BOUNDARIES]) || word_in(&w[d], rs->lists[L_NOW_WORDS]))
+		if (k >= max || word_in(&w[d], rs->lists[L_BOUNDARIES]) ||
+		    word_in(&w[d], rs->lists[L_NOW_WORDS]))
 			return 0;
 	}
 	return k <= max;
@@ -1352,7 +1388,8 @@ static int crisis_negated(const struct ruleset *rs, const char *text, size_t sta
 	struct word w[5];
 	size_t n = words_before(text, start, w, ARRAY_SIZE(w));
 	for (size_t d = 0; d < n; d++) {
-		if (word_in(&w[d], rs->lists[L_CRISIS_ADVERBS]) || word_in(&w[d], rs->lists[L_CRISIS_FILLERS]))
+		if (word_in(&w[d], rs->lists[L_CRISIS_ADVERBS]) ||
+		    word_in(&w[d], rs->lists[L_CRISIS_FILLERS]))
 			continue;
 		return word_in(&w[d], rs->lists[L_NEGATORS]);
 	}
@@ -1375,8 +1412,8 @@ static int crisis_topic(const struct ruleset *rs, const char *text, size_t len, 
 		const struct word *right = d > 0 ? &w[d - 1] : NULL;
 		if (word_in(x, rs->lists[L_BOUNDARIES]))
 			break;
-		if (left && word_is(x, "of") && word_in(left, rs->lists[L_SIGN_WORDS]) && !word_is(left, "scared") &&
-		    !word_is(left, "afraid"))
+		if (left && word_is(x, "of") && word_in(left, rs->lists[L_SIGN_WORDS]) &&
+		    !word_is(left, "scared") && !word_is(left, "afraid"))
 			return 1;
 		if (left && word_is(x, "who") && word_in(left, rs->lists[L_OTHERS]))
 			return 1;
@@ -1385,7 +1422,8 @@ static int crisis_topic(const struct ruleset *rs, const char *text, size_t len, 
 			return 1;
 		if (word_in(x, rs->lists[L_GENERIC_PEOPLE]))
 			return 1;
-		if (left && (word_is(x, "if") || word_is(x, "whether")) && word_in(left, rs->lists[L_KNOW_WORDS])) {
+		if (left && (word_is(x, "if") || word_is(x, "whether")) &&
+		    word_in(left, rs->lists[L_KNOW_WORDS])) {
 			const struct word *left2 = d + 2 < n ? &w[d + 2] : NULL;
 			if (left2 && word_in(left2, rs->lists[L_NEGATORS]))
 				return 0; /* "I don't know if I want to live" */
@@ -1402,13 +1440,13 @@ static int crisis_topic(const struct ruleset *rs, const char *text, size_t len, 
 /* Numbers: temperatures and episode counts, typed or spoken. */
 
 static const char *const ones_words[] = {
-	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-	"nineteen", NULL,
+    "zero",     "one",     "two",     "three",     "four",     "five",     "six",
+    "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", NULL,
 };
 
 static const char *const tens_words[] = {
-	"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", NULL,
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", NULL,
 };
 
 static int index_in(const struct word *w, const char *const *list)
@@ -1452,8 +1490,8 @@ static size_t read_number(const struct word *w, size_t n, double *val, char *uni
 		} else if (word_is(&w[i], "hundred")) {
 			v = 100, have = 1, i += 1;
 		} else if (i + 2 < n && word_is(&w[i], "one") &&
-			   (word_is(&w[i + 1], "oh") || word_is(&w[i + 1], "o")) &&
-			   (k = index_in(&w[i + 2], ones_words)) > 0 && k < 10) {
+		           (word_is(&w[i + 1], "oh") || word_is(&w[i + 1], "o")) &&
+		           (k = index_in(&w[i + 2], ones_words)) > 0 && k < 10) {
 			v = 100 + k, have = 1, i += 3;
 		}
 		if (have && i < n && word_is(&w[i], "and"))
@@ -1551,7 +1589,7 @@ static int count_is_many(const char *text, size_t start, size_t end)
 	for (size_t i = 0; i < n; i++) {
 		double v;
 		char unit;
-		if (word_in(&w[i], (const char *const[]){ "like", "about", "over", "more", "than", NULL }))
+		if (word_in(&w[i], (const char *const[]){"like", "about", "over", "more", "than", NULL}))
 			continue;
 		if (read_number(w + i, n - i, &v, &unit))
 			return v >= 4;
@@ -1559,7 +1597,6 @@ static int count_is_many(const char *text, size_t start, size_t end)
 	}
 	return 0;
 }
-
 
 /* ------------------------------------------------------------------------- */
 /* The check. */
@@ -1681,8 +1718,8 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 	/* A fever with a reading at or above the threshold is a report however
 	 * the sentence is framed ("not sure if I have a fever, it's 100.9"), but
 	 * not when it is a condition ("if my temperature is 101"). */
-	int reading = (r->flags & (F_FEVER_WORD | F_TEMP_WORD)) &&
-		      temp_after(rs, c->text, c->len, end) == T_HIGH;
+	int reading =
+	    (r->flags & (F_FEVER_WORD | F_TEMP_WORD)) && temp_after(rs, c->text, c->len, end) == T_HIGH;
 	if (st == HYPO && !has_ctx(c, C_NOW))
 		return 0;
 	if (st == INFO && !reading && !has_ctx(c, C_PRESENT))
@@ -1726,7 +1763,7 @@ void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *ou
 	const struct ruleset *rs = s->rs;
 	/* Spelling first: the rules read the corrected text. */
 	const char *fixed = spelling_fix(rs->spell, text, &s->fixed, &s->fixed_cap);
-	struct check c = { .s = s, .rs = rs, .text = fixed, .len = strlen(fixed) };
+	struct check c = {.s = s, .rs = rs, .text = fixed, .len = strlen(fixed)};
 	for (size_t k = 0; k < rs->nctx; k++)
 		s->ctx_state[k] = -1;
 	c.digits = strpbrk(c.text, "0123456789") != NULL;
@@ -1788,101 +1825,103 @@ struct group_reply {
 };
 
 static const struct group_reply group_replies[] = {
-	[G_CHEST] = { "Chest pain or pressure needs to be checked right away. Do not wait to see if it passes.",
-		      "Chest pain or pressure needs to be checked right away. Do not wait to see if it passes.",
-		      { "Chest pain", "MedlinePlus, U.S. National Library of Medicine",
-			"https://medlineplus.gov/ency/article/003079.htm" } },
-	[G_BREATHING] = { "Trouble breathing needs help right away. Sit up and try to stay calm while you wait.",
-			  "Trouble breathing needs help right away. Sit up and try to stay calm while you wait.",
-			  { NULL, NULL, NULL } },
-	[G_FAINT] = { "Fainting or passing out needs to be checked right away, even if you feel better now.",
-		      "Fainting or passing out needs to be checked right away, even if you feel better now.",
-		      { NULL, NULL, NULL } },
-	[G_ALLERGY] = { "Swelling of the throat, lips, tongue or face can be a serious allergic reaction. "
-			"If you are getting an infusion right now, tell the nurse at once.",
-			"Swelling of the throat, lips, tongue or face can be a serious allergic reaction. "
-			"If you are getting an infusion right now, tell the nurse at once.",
-			{ "Anaphylaxis", "MedlinePlus, U.S. National Library of Medicine",
-			  "https://medlineplus.gov/ency/article/000844.htm" } },
-	[G_NEURO] = { "A sudden change like this can come from the brain, so it needs care right away. "
-		      "Note the time it started.",
-		      "A sudden change like this can come from the brain, so it needs care right away. "
-		      "Note the time it started.",
-		      { "Stroke", "MedlinePlus, U.S. National Library of Medicine",
-			"https://medlineplus.gov/stroke.html" } },
-	[G_BLEED] = { "Coughing up or throwing up blood, or bleeding that will not stop, needs care right away.",
-		      "Coughing up or throwing up blood, or bleeding that will not stop, needs care right away.",
-		      { NULL, NULL, NULL } },
-	[G_FEVER] = { "Treatment can lower the white blood cells that fight germs. "
-		      "So a fever or chills can be the first sign of an infection that needs care fast.",
-		      "Treatment can lower the white blood cells that fight germs. "
-		      "So a fever or chills can be the first sign of an infection that needs care fast.",
-		      { "Infection and Neutropenia during Cancer Treatment", "National Cancer Institute",
-			"https://www.cancer.gov/about-cancer/treatment/side-effects/infection" } },
-	[G_LUNG] = { "On trastuzumab deruxtecan (Enhertu), a new or worse cough or shortness of breath "
-		     "can be a sign of lung inflammation. This can be serious, so your team needs to know now.",
-		     "On trastuzumab deruxtecan, also called Enhertu, a new or worse cough or shortness of "
-		     "breath can be a sign of lung inflammation. This can be serious, so your team needs to "
-		     "know now.",
-		     { "Trastuzumab Deruxtecan", "National Cancer Institute",
-		       "https://www.cancer.gov/about-cancer/treatment/drugs/fam-trastuzumab-deruxtecan-nxki" } },
-	[G_BREATH] = { "New or worse shortness of breath during HER2 treatment can come from the lungs or "
-		       "the heart, so your team needs to know now.",
-		       "New or worse shortness of breath during her two treatment can come from the lungs or "
-		       "the heart, so your team needs to know now.",
-		       { NULL, NULL, NULL } },
-	[G_HEART] = { "Swollen ankles or legs, fast weight gain, a racing heartbeat, or trouble breathing "
-		      "when you lie flat can mean the heart is under strain. Some HER2 drugs can affect the "
-		      "heart, so your team needs to check.",
-		      "Swollen ankles or legs, fast weight gain, a racing heartbeat, or trouble breathing "
-		      "when you lie flat can mean the heart is under strain. Some her two drugs can affect "
-		      "the heart, so your team needs to check.",
-		      { "Targeted Drug Therapy for Breast Cancer", "American Cancer Society",
-			"https://www.cancer.org/cancer/types/breast-cancer/treatment/"
-			"targeted-therapy-for-breast-cancer.html" } },
-	[G_GUT] = { "Bad diarrhea, or diarrhea with fever, dizziness or throwing up, can make you lose too "
-		    "much water fast. Your team can treat it and may change your plan.",
-		    "Bad diarrhea, or diarrhea with fever, dizziness or throwing up, can make you lose too "
-		    "much water fast. Your team can treat it and may change your plan.",
-		    { "Diarrhea and Cancer Treatment", "National Cancer Institute",
-		      "https://www.cancer.gov/about-cancer/treatment/side-effects/diarrhea" } },
-	[G_LIVER] = { "Yellow skin or eyes, or dark urine, can be a sign of a liver problem. Some HER2 drugs "
-		      "can affect the liver, so your team needs to check.",
-		      "Yellow skin or eyes, or dark urine, can be a sign of a liver problem. Some her two "
-		      "drugs can affect the liver, so your team needs to check.",
-		      { "Jaundice", "MedlinePlus, U.S. National Library of Medicine",
-			"https://medlineplus.gov/jaundice.html" } },
-	[G_CLOT] = { "A swollen, painful leg can be a sign of a blood clot. Hormone drugs such as tamoxifen "
-		     "raise that risk. If you also have chest pain or trouble breathing, call 911.",
-		     "A swollen, painful leg can be a sign of a blood clot. Hormone drugs such as tamoxifen "
-		     "raise that risk. If you also have chest pain or trouble breathing, call nine one one.",
-		     { "Deep Vein Thrombosis", "MedlinePlus, U.S. National Library of Medicine",
-		       "https://medlineplus.gov/deepveinthrombosis.html" } },
-	[G_PREGNANCY] = { "HER2 drugs such as trastuzumab (Herceptin) can harm a baby during pregnancy. "
-			  "Your team needs to know right away so they can plan your care with you.",
-			  "Her two drugs such as trastuzumab, also called Herceptin, can harm a baby during "
-			  "pregnancy. Your team needs to know right away so they can plan your care with you.",
-			  { "Breast Cancer Treatment During Pregnancy (PDQ), Patient Version",
-			    "National Cancer Institute",
-			    "https://www.cancer.gov/types/breast/patient/pregnancy-breast-treatment-pdq" } },
-	[G_INFECTION] = { "Redness, heat, swelling or pus around a port or line, or burning when you pee, can be signs "
-			  "of an infection. Treatment makes infections harder to fight, so your team needs to know now.",
-			  "Redness, heat, swelling or pus around a port or line, or burning when you pee, can be signs "
-			  "of an infection. Treatment makes infections harder to fight, so your team needs to know now.",
-			  { "Infection and Neutropenia during Cancer Treatment", "National Cancer Institute",
-			    "https://www.cancer.gov/about-cancer/treatment/side-effects/infection" } },
-	[G_COUNTS] = { "Bleeding or bruising with no clear cause can mean your platelets are low. Platelets help "
-		       "your blood clot, so your team needs to check them.",
-		       "Bleeding or bruising with no clear cause can mean your platelets are low. Platelets help "
-		       "your blood clot, so your team needs to check them.",
-		       { "Bleeding and Bruising (Thrombocytopenia) and Cancer Treatment", "National Cancer Institute",
-			 "https://www.cancer.gov/about-cancer/treatment/side-effects/bleeding-bruising" } },
-	[G_SKIN] = { "A rash that blisters or peels can be a serious reaction to a medicine. Your team needs to "
-		     "see it now.",
-		     "A rash that blisters or peels can be a serious reaction to a medicine. Your team needs to "
-		     "see it now.",
-		     { "Skin and Nail Changes during Cancer Treatment", "National Cancer Institute",
-		       "https://www.cancer.gov/about-cancer/treatment/side-effects/skin-nail-changes" } },
+    [G_CHEST] = {"Chest pain or pressure needs to be checked right away. Do not wait to see if it passes.",
+                 "Chest pain or pressure needs to be checked right away. Do not wait to see if it passes.",
+                 {"Chest pain", "MedlinePlus, U.S. National Library of Medicine",
+                  "https://medlineplus.gov/ency/article/003079.htm"}},
+    [G_BREATHING] = {"Trouble breathing needs help right away. Sit up and try to stay calm while you wait.",
+                     "Trouble breathing needs help right away. Sit up and try to stay calm while you wait.",
+                     {NULL, NULL, NULL}},
+    [G_FAINT] = {"Fainting or passing out needs to be checked right away, even if you feel better now.",
+                 "Fainting or passing out needs to be checked right away, even if you feel better now.",
+                 {NULL, NULL, NULL}},
+    [G_ALLERGY] = {"Swelling of the throat, lips, tongue or face can be a serious allergic reaction. "
+                   "If you are getting an infusion right now, tell the nurse at once.",
+                   "Swelling of the throat, lips, tongue or face can be a serious allergic reaction. "
+                   "If you are getting an infusion right now, tell the nurse at once.",
+                   {"Anaphylaxis", "MedlinePlus, U.S. National Library of Medicine",
+                    "https://medlineplus.gov/ency/article/000844.htm"}},
+    [G_NEURO] = {"A sudden change like this can come from the brain, so it needs care right away. "
+                 "Note the time it started.",
+                 "A sudden change like this can come from the brain, so it needs care right away. "
+                 "Note the time it started.",
+                 {"Stroke", "MedlinePlus, U.S. National Library of Medicine",
+                  "https://medlineplus.gov/stroke.html"}},
+    [G_BLEED] = {"Coughing up or throwing up blood, or bleeding that will not stop, needs care right away.",
+                 "Coughing up or throwing up blood, or bleeding that will not stop, needs care right away.",
+                 {NULL, NULL, NULL}},
+    [G_FEVER] = {"Treatment can lower the white blood cells that fight germs. "
+                 "So a fever or chills can be the first sign of an infection that needs care fast.",
+                 "Treatment can lower the white blood cells that fight germs. "
+                 "So a fever or chills can be the first sign of an infection that needs care fast.",
+                 {"Infection and Neutropenia during Cancer Treatment", "National Cancer Institute",
+                  "https://www.cancer.gov/about-cancer/treatment/side-effects/infection"}},
+    [G_LUNG] = {"On trastuzumab deruxtecan (Enhertu), a new or worse cough or shortness of breath "
+                "can be a sign of lung inflammation. This can be serious, so your team needs to know now.",
+                "On trastuzumab deruxtecan, also called Enhertu, a new or worse cough or shortness of "
+                "breath can be a sign of lung inflammation. This can be serious, so your team needs to "
+                "know now.",
+                {"Trastuzumab Deruxtecan", "National Cancer Institute",
+                 "https://www.cancer.gov/about-cancer/treatment/drugs/fam-trastuzumab-deruxtecan-nxki"}},
+    [G_BREATH] = {"New or worse shortness of breath during HER2 treatment can come from the lungs or "
+                  "the heart, so your team needs to know now.",
+                  "New or worse shortness of breath during her two treatment can come from the lungs or "
+                  "the heart, so your team needs to know now.",
+                  {NULL, NULL, NULL}},
+    [G_HEART] = {"Swollen ankles or legs, fast weight gain, a racing heartbeat, or trouble breathing "
+                 "when you lie flat can mean the heart is under strain. Some HER2 drugs can affect the "
+                 "heart, so your team needs to check.",
+                 "Swollen ankles or legs, fast weight gain, a racing heartbeat, or trouble breathing "
+                 "when you lie flat can mean the heart is under strain. Some her two drugs can affect "
+                 "the heart, so your team needs to check.",
+                 {"Targeted Drug Therapy for Breast Cancer", "American Cancer Society",
+                  "https://www.cancer.org/cancer/types/breast-cancer/treatment/"
+                  "targeted-therapy-for-breast-cancer.html"}},
+    [G_GUT] = {"Bad diarrhea, or diarrhea with fever, dizziness or throwing up, can make you lose too "
+               "much water fast. Your team can treat it and may change your plan.",
+               "Bad diarrhea, or diarrhea with fever, dizziness or throwing up, can make you lose too "
+               "much water fast. Your team can treat it and may change your plan.",
+               {"Diarrhea and Cancer Treatment", "National Cancer Institute",
+                "https://www.cancer.gov/about-cancer/treatment/side-effects/diarrhea"}},
+    [G_LIVER] = {"Yellow skin or eyes, or dark urine, can be a sign of a liver problem. Some HER2 drugs "
+                 "can affect the liver, so your team needs to check.",
+                 "Yellow skin or eyes, or dark urine, can be a sign of a liver problem. Some her two "
+                 "drugs can affect the liver, so your team needs to check.",
+                 {"Jaundice", "MedlinePlus, U.S. National Library of Medicine",
+                  "https://medlineplus.gov/jaundice.html"}},
+    [G_CLOT] = {"A swollen, painful leg can be a sign of a blood clot. Hormone drugs such as tamoxifen "
+                "raise that risk. If you also have chest pain or trouble breathing, call 911.",
+                "A swollen, painful leg can be a sign of a blood clot. Hormone drugs such as tamoxifen "
+                "raise that risk. If you also have chest pain or trouble breathing, call nine one one.",
+                {"Deep Vein Thrombosis", "MedlinePlus, U.S. National Library of Medicine",
+                 "https://medlineplus.gov/deepveinthrombosis.html"}},
+    [G_PREGNANCY] = {"HER2 drugs such as trastuzumab (Herceptin) can harm a baby during pregnancy. "
+                     "Your team needs to know right away so they can plan your care with you.",
+                     "Her two drugs such as trastuzumab, also called Herceptin, can harm a baby during "
+                     "pregnancy. Your team needs to know right away so they can plan your care with you.",
+                     {"Breast Cancer Treatment During Pregnancy (PDQ), Patient Version",
+                      "National Cancer Institute",
+                      "https://www.cancer.gov/types/breast/patient/pregnancy-breast-treatment-pdq"}},
+    [G_INFECTION] =
+        {"Redness, heat, swelling or pus around a port or line, or burning when you pee, can be signs "
+         "of an infection. Treatment makes infections harder to fight, so your team needs to know now.",
+         "Redness, heat, swelling or pus around a port or line, or burning when you pee, can be signs "
+         "of an infection. Treatment makes infections harder to fight, so your team needs to know now.",
+         {"Infection and Neutropenia during Cancer Treatment", "National Cancer Institute",
+          "https://www.cancer.gov/about-cancer/treatment/side-effects/infection"}},
+    [G_COUNTS] = {"Bleeding or bruising with no clear cause can mean your platelets are low. Platelets help "
+                  "your blood clot, so your team needs to check them.",
+                  "Bleeding or bruising with no clear cause can mean your platelets are low. Platelets help "
+                  "your blood clot, so your team needs to check them.",
+                  {"Bleeding and Bruising (Thrombocytopenia) and Cancer Treatment",
+                   "National Cancer Institute",
+                   "https://www.cancer.gov/about-cancer/treatment/side-effects/bleeding-bruising"}},
+    [G_SKIN] = {"A rash that blisters or peels can be a serious reaction to a medicine. Your team needs to "
+                "see it now.",
+                "A rash that blisters or peels can be a serious reaction to a medicine. Your team needs to "
+                "see it now.",
+                {"Skin and Nail Changes during Cancer Treatment", "National Cancer Institute",
+                 "https://www.cancer.gov/about-cancer/treatment/side-effects/skin-nail-changes"}},
 };
 
 /* The fixed parts of each tier's reply: what comes before the group sentence
@@ -1897,63 +1936,62 @@ struct tier_reply {
 };
 
 static const struct tier_reply crisis_reply = {
-	"safety.crisis",
-	HR_SAFETY_CRISIS,
-	"Please call or text 988 now to reach the 988 Suicide and Crisis Lifeline (US). It is free and "
-	"open day and night. If you might act on these thoughts, or you are in danger, call 911 or your "
-	"local emergency number now. Outside the US, call your local emergency number or a local crisis "
-	"line.",
-	"Please call or text nine eight eight now to reach the nine eight eight Suicide and Crisis "
-	"Lifeline in the US. It is free and open day and night. If you might act on these thoughts, or "
-	"you are in danger, call nine one one or your local emergency number now. Outside the US, call "
-	"your local emergency number or a local crisis line.",
-	"You do not have to face this alone, and what you feel matters. I can't diagnose or counsel you, "
-	"but a trained person at 988 can talk with you right now. When you can, tell your cancer care team "
-	"how you have been feeling too.",
-	"You do not have to face this alone, and what you feel matters. I can't diagnose or counsel you, "
-	"but a trained person at nine eight eight can talk with you right now. When you can, tell your "
-	"cancer care team how you have been feeling too.",
-	{ { "988 Suicide and Crisis Lifeline", "988 Lifeline", "https://988lifeline.org/" },
-	  { "Suicide Prevention", "National Institute of Mental Health",
-	    "https://www.nimh.nih.gov/health/topics/suicide-prevention" } },
-	{ "Where can I find support groups?", "Is there free counseling for people with cancer?",
-	  "How can my family get support?" },
+    "safety.crisis",
+    HR_SAFETY_CRISIS,
+    "Please call or text 988 now to reach the 988 Suicide and Crisis Lifeline (US). It is free and "
+    "open day and night. If you might act on these thoughts, or you are in danger, call 911 or your "
+    "local emergency number now. Outside the US, call your local emergency number or a local crisis "
+    "line.",
+    "Please call or text nine eight eight now to reach the nine eight eight Suicide and Crisis "
+    "Lifeline in the US. It is free and open day and night. If you might act on these thoughts, or "
+    "you are in danger, call nine one one or your local emergency number now. Outside the US, call "
+    "your local emergency number or a local crisis line.",
+    "You do not have to face this alone, and what you feel matters. I can't diagnose or counsel you, "
+    "but a trained person at 988 can talk with you right now. When you can, tell your cancer care team "
+    "how you have been feeling too.",
+    "You do not have to face this alone, and what you feel matters. I can't diagnose or counsel you, "
+    "but a trained person at nine eight eight can talk with you right now. When you can, tell your "
+    "cancer care team how you have been feeling too.",
+    {{"988 Suicide and Crisis Lifeline", "988 Lifeline", "https://988lifeline.org/"},
+     {"Suicide Prevention", "National Institute of Mental Health",
+      "https://www.nimh.nih.gov/health/topics/suicide-prevention"}},
+    {"Where can I find support groups?", "Is there free counseling for people with cancer?",
+     "How can my family get support?"},
 };
 
 static const struct tier_reply emergency_reply = {
-	"safety.emergency",
-	HR_SAFETY_URGENT,
-	"Call 911 or your local emergency number now.",
-	"Call nine one one or your local emergency number now.",
-	"Do not drive yourself. If someone is with you, ask them to stay. Once you are safe, tell your "
-	"cancer care team what happened. This message does not diagnose what is wrong. It only tells you "
-	"what to do first.",
-	"Do not drive yourself. If someone is with you, ask them to stay. Once you are safe, tell your "
-	"cancer care team what happened. This message does not diagnose what is wrong. It only tells you "
-	"what to do first.",
-	{ { "Recognizing medical emergencies", "MedlinePlus, U.S. National Library of Medicine",
-	    "https://medlineplus.gov/ency/article/001927.htm" },
-	  { NULL, NULL, NULL } },
-	{ "What should I tell the emergency team about my treatment?",
-	  "When should I call my care team?", NULL },
+    "safety.emergency",
+    HR_SAFETY_URGENT,
+    "Call 911 or your local emergency number now.",
+    "Call nine one one or your local emergency number now.",
+    "Do not drive yourself. If someone is with you, ask them to stay. Once you are safe, tell your "
+    "cancer care team what happened. This message does not diagnose what is wrong. It only tells you "
+    "what to do first.",
+    "Do not drive yourself. If someone is with you, ask them to stay. Once you are safe, tell your "
+    "cancer care team what happened. This message does not diagnose what is wrong. It only tells you "
+    "what to do first.",
+    {{"Recognizing medical emergencies", "MedlinePlus, U.S. National Library of Medicine",
+      "https://medlineplus.gov/ency/article/001927.htm"},
+     {NULL, NULL, NULL}},
+    {"What should I tell the emergency team about my treatment?", "When should I call my care team?", NULL},
 };
 
 static const struct tier_reply call_now_reply = {
-	"safety.call_now",
-	HR_SAFETY_URGENT,
-	"Call your oncology team's 24-hour line now. If you cannot reach them, go to an emergency "
-	"department.",
-	"Call your oncology team's twenty four hour line now. If you cannot reach them, go to an "
-	"emergency department.",
-	"If you have chest pain, trouble breathing, or you pass out, call 911 instead. This message does "
-	"not diagnose what is wrong. It only tells you what to do first.",
-	"If you have chest pain, trouble breathing, or you pass out, call nine one one instead. This "
-	"message does not diagnose what is wrong. It only tells you what to do first.",
-	{ { "Side Effects of Cancer Treatment", "National Cancer Institute",
-	    "https://www.cancer.gov/about-cancer/treatment/side-effects" },
-	  { NULL, NULL, NULL } },
-	{ "What should I tell the nurse when I call?", "When should I call my care team?",
-	  "What side effects should I watch for?" },
+    "safety.call_now",
+    HR_SAFETY_URGENT,
+    "Call your oncology team's 24-hour line now. If you cannot reach them, go to an emergency "
+    "department.",
+    "Call your oncology team's twenty four hour line now. If you cannot reach them, go to an "
+    "emergency department.",
+    "If you have chest pain, trouble breathing, or you pass out, call 911 instead. This message does "
+    "not diagnose what is wrong. It only tells you what to do first.",
+    "If you have chest pain, trouble breathing, or you pass out, call nine one one instead. This "
+    "message does not diagnose what is wrong. It only tells you what to do first.",
+    {{"Side Effects of Cancer Treatment", "National Cancer Institute",
+      "https://www.cancer.gov/about-cancer/treatment/side-effects"},
+     {NULL, NULL, NULL}},
+    {"What should I tell the nurse when I call?", "When should I call my care team?",
+     "What side effects should I watch for?"},
 };
 
 /* The deferral for each decision: one sentence naming the care team, and
@@ -1966,54 +2004,57 @@ struct deferral {
 };
 
 static const struct deferral deferrals[] = {
-	[HR_DECISION_DOSE] = { "Worry about a dose is very common, and asking is the right thing to do.",
-			       "Your care team sets your dose and any change to it, because the right dose "
-			       "depends on you.",
-			       "For a missed or extra dose, call your care team or pharmacist today, and they will "
-			       "tell you what to do. Doses of cancer drugs are set for each person, often by body size, "
-			       "and can change with side effects.",
-			       { "What should I do if I miss a dose?", "Could my dose change, and why?",
-				 "Who do I call if a side effect is hard to manage?" } },
-	[HR_DECISION_STOP] = { "Treatment can be very hard, and wanting a break makes sense.",
-			       "Please talk with your care team before you stop, skip or put off any "
-			       "treatment, because they can help you weigh it.",
-			       "Many side effects can be treated. Sometimes a dose or a schedule can be changed so "
-			       "that treatment can go on.",
-			       { "What could happen if I stop or skip this treatment?",
-				 "Can my side effects be treated so I can keep going?",
-				 "Is there another option if this one is too hard?" } },
-	[HR_DECISION_CHOOSE] = { "This is a big choice, and it is normal to want help with it.",
-				 "This choice is one to make with your care team, because the best plan "
-				 "depends on your tests, your health and what you want.",
-				 "The choice often depends on the stage, the treatments you have had, side effects, and "
-				 "what matters most to you. No herb, diet or supplement has been shown to replace "
-				 "cancer treatment.",
-				 { "What are the pros and cons of each option for me?",
-				   "Which option do you suggest, and why?",
-				   "Is there a clinical trial I could join?" } },
-	[HR_DECISION_PROGNOSIS] = { "It is natural to want to know what lies ahead.",
-				    "Numbers for large groups cannot say what will happen to you, so ask "
-				    "your care team about your own outlook.",
-				    "Survival numbers are averages from many people treated years ago. Newer drugs "
-				    "keep helping people live longer.",
-				    { "What do my test results say about my cancer?",
-				      "What is the goal of my treatment?",
-				      "Who can help me cope with worry about the future?" } },
-	[HR_DECISION_MISSED] = { "Missing a dose, or taking one twice, happens to many people.",
-				 "Call your care team or pharmacist today to ask what to do. The answer depends on "
-				 "the drug and on you.",
-				 "Each drug's label says what to do about a missed dose, and your pharmacist can go "
-				 "through it with you. Keep a note of what you took and when.",
-				 { "What if I take an extra dose by mistake?", "Who do I call after hours?",
-				   "How can I remember my doses?" } },
-	[HR_DECISION_TAKE] = { "It is wise to check before you add or mix medicines.",
-			       "What is safe for you depends on your own health and the other medicines you "
-			       "take. Ask your oncology care team before you start, mix, stop or skip any medicine.",
-			       "Some medicines, herbs and supplements can change how cancer drugs work or add to their "
-			       "side effects. A full list of what you take helps your team and pharmacist check.",
-			       { "Is this treatment safe with my other health problems?",
-				 "Can I take it with the medicines I already use?",
-				 "What signs mean I should call you?" } },
+    [HR_DECISION_DOSE] =
+        {"Worry about a dose is very common, and asking is the right thing to do.",
+         "Your care team sets your dose and any change to it, because the right dose "
+         "depends on you.",
+         "For a missed or extra dose, call your care team or pharmacist today, and they will "
+         "tell you what to do. Doses of cancer drugs are set for each person, often by body size, "
+         "and can change with side effects.",
+         {"What should I do if I miss a dose?", "Could my dose change, and why?",
+          "Who do I call if a side effect is hard to manage?"}},
+    [HR_DECISION_STOP] =
+        {"Treatment can be very hard, and wanting a break makes sense.",
+         "Please talk with your care team before you stop, skip or put off any "
+         "treatment, because they can help you weigh it.",
+         "Many side effects can be treated. Sometimes a dose or a schedule can be changed so "
+         "that treatment can go on.",
+         {"What could happen if I stop or skip this treatment?",
+          "Can my side effects be treated so I can keep going?",
+          "Is there another option if this one is too hard?"}},
+    [HR_DECISION_CHOOSE] =
+        {"This is a big choice, and it is normal to want help with it.",
+         "This choice is one to make with your care team, because the best plan "
+         "depends on your tests, your health and what you want.",
+         "The choice often depends on the stage, the treatments you have had, side effects, and "
+         "what matters most to you. No herb, diet or supplement has been shown to replace "
+         "cancer treatment.",
+         {"What are the pros and cons of each option for me?", "Which option do you suggest, and why?",
+          "Is there a clinical trial I could join?"}},
+    [HR_DECISION_PROGNOSIS] =
+        {"It is natural to want to know what lies ahead.",
+         "Numbers for large groups cannot say what will happen to you, so ask "
+         "your care team about your own outlook.",
+         "Survival numbers are averages from many people treated years ago. Newer drugs "
+         "keep helping people live longer.",
+         {"What do my test results say about my cancer?", "What is the goal of my treatment?",
+          "Who can help me cope with worry about the future?"}},
+    [HR_DECISION_MISSED] =
+        {"Missing a dose, or taking one twice, happens to many people.",
+         "Call your care team or pharmacist today to ask what to do. The answer depends on "
+         "the drug and on you.",
+         "Each drug's label says what to do about a missed dose, and your pharmacist can go "
+         "through it with you. Keep a note of what you took and when.",
+         {"What if I take an extra dose by mistake?", "Who do I call after hours?",
+          "How can I remember my doses?"}},
+    [HR_DECISION_TAKE] =
+        {"It is wise to check before you add or mix medicines.",
+         "What is safe for you depends on your own health and the other medicines you "
+         "take. Ask your oncology care team before you start, mix, stop or skip any medicine.",
+         "Some medicines, herbs and supplements can change how cancer drugs work or add to their "
+         "side effects. A full list of what you take helps your team and pharmacist check.",
+         {"Is this treatment safe with my other health problems?",
+          "Can I take it with the medicines I already use?", "What signs mean I should call you?"}},
 };
 
 /* ------------------------------------------------------------------------- */
@@ -2054,7 +2095,7 @@ const char *hr_tier_name(enum hr_tier t)
 /* Joins up to three strings with single spaces, skipping NULL and empty ones. */
 static char *join(const char *a, const char *b, const char *c)
 {
-	const char *parts[3] = { a, b, c };
+	const char *parts[3] = {a, b, c};
 	size_t len = 1;
 	for (size_t i = 0; i < 3; i++)
 		len += parts[i] ? strlen(parts[i]) + 1 : 0;
@@ -2099,9 +2140,10 @@ int hr_safety_answer(const struct hr_safety_result *r, struct hr_answer *a)
 	default:
 		return -EINVAL;
 	}
-	enum group g = r->tier == HR_TIER_CRISIS || r->group < 0 || r->group >= G_COUNT ? G_NONE
-										       : (enum group)r->group;
-	const struct group_reply *gr = g != G_NONE && g < ARRAY_SIZE(group_replies) ? &group_replies[g] : NULL;
+	enum group g =
+	    r->tier == HR_TIER_CRISIS || r->group < 0 || r->group >= G_COUNT ? G_NONE : (enum group)r->group;
+	const struct group_reply *gr =
+	    g != G_NONE && g < ARRAY_SIZE(group_replies) ? &group_replies[g] : NULL;
 
 	int err = hr_answer_set(&a->intent, t->intent);
 	if (err)
@@ -2163,7 +2205,7 @@ int hr_safety_defer(const struct hr_safety_result *r, struct hr_answer *a)
 	char *text = deferred(a->text, d, no_topic);
 	/* An answer without a speech form keeps none: clients then read the text. */
 	char *speech = a->speech ? deferred(a->speech, d, no_topic) : NULL;
-	char *questions[ARRAY_SIZE(d->questions)] = { NULL };
+	char *questions[ARRAY_SIZE(d->questions)] = {NULL};
 	int ok = text && (speech || !a->speech);
 	for (size_t i = 0; ok && i < ARRAY_SIZE(d->questions); i++)
 		ok = (questions[i] = strdup(d->questions[i])) != NULL;
@@ -2186,4 +2228,3 @@ int hr_safety_defer(const struct hr_safety_result *r, struct hr_answer *a)
 		a->suggestions[a->nsuggestions++] = questions[i];
 	return 0;
 }
-

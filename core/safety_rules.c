@@ -46,8 +46,8 @@ static void sb_puts(struct sbuf *b, const char *s)
 }
 
 static const char *const kind_names[] = {
-	[HR_SRULES_WORDS] = "words",       [HR_SRULES_RULE] = "rule", [HR_SRULES_CONTEXT] = "context",
-	[HR_SRULES_DECISION] = "decision", [HR_SRULES_LIST] = "list", [HR_SRULES_SPELL] = "spell",
+    [HR_SRULES_WORDS] = "words",       [HR_SRULES_RULE] = "rule", [HR_SRULES_CONTEXT] = "context",
+    [HR_SRULES_DECISION] = "decision", [HR_SRULES_LIST] = "list", [HR_SRULES_SPELL] = "spell",
 };
 
 /* Appends S to the array *V of *N strings; returns 0 or -ENOMEM. */
@@ -116,7 +116,7 @@ void hr_srules_free(struct hr_srules *r)
 }
 
 const struct hr_srules_block *hr_srules_find(const struct hr_srules *r, enum hr_srules_kind kind,
-					     const char *name)
+                                             const char *name)
 {
 	for (size_t i = 0; r && i < r->nblocks; i++) {
 		if (r->blocks[i].kind == kind && strcmp(r->blocks[i].name, name) == 0)
@@ -140,7 +140,8 @@ struct expander {
 static void expand_into(struct expander *x, struct sbuf *out, const char *src, int line, int depth);
 
 /* Appends the expansion of words block NAME[0..LEN) to OUT. */
-static void expand_name(struct expander *x, struct sbuf *out, const char *name, size_t len, int line, int depth)
+static void expand_name(struct expander *x, struct sbuf *out, const char *name, size_t len, int line,
+                        int depth)
 {
 	size_t i;
 	for (i = 0; i < x->r->nblocks; i++) {
@@ -161,7 +162,7 @@ static void expand_name(struct expander *x, struct sbuf *out, const char *name, 
 			return;
 		}
 		x->busy[i] = 1;
-		struct sbuf e = { 0 };
+		struct sbuf e = {0};
 		sb_puts(&e, "(?:");
 		for (size_t k = 0; k < b->nlines; k++) {
 			if (k)
@@ -214,10 +215,11 @@ static int build_pattern(struct expander *x, struct hr_srules_block *b)
 	for (size_t i = 0; i < b->nargs; i++)
 		raw |= strcmp(b->args[i], "raw") == 0;
 	if (b->nlines == 0) {
-		hr_diagf(x->diag, x->ud, x->file, b->line, "%s %s has no pattern", kind_names[b->kind], b->name);
+		hr_diagf(x->diag, x->ud, x->file, b->line, "%s %s has no pattern", kind_names[b->kind],
+		         b->name);
 		return -EINVAL;
 	}
-	struct sbuf s = { 0 };
+	struct sbuf s = {0};
 	if (!raw)
 		sb_puts(&s, "\\b(?:");
 	for (size_t i = 0; i < b->nlines; i++) {
@@ -258,7 +260,7 @@ static int check_duplicates(const struct hr_srules *r, const char *file, hr_diag
 			const struct hr_srules_block *a = &r->blocks[j];
 			if (a->kind == b->kind && strcmp(a->name, b->name) == 0) {
 				hr_diagf(diag, ud, file, b->line, "%s %s is defined twice (first on line %d)",
-					 kind_names[b->kind], b->name, a->line);
+				         kind_names[b->kind], b->name, a->line);
 				err = -EINVAL;
 			}
 		}
@@ -316,8 +318,8 @@ int hr_srules_parse(const char *text, const char *file, hr_diag_fn diag, void *u
 		enum hr_srules_kind kind;
 		if (nw < 2 || kind_of(w[0], strlen(w[0]), &kind) != 0) {
 			hr_diagf(diag, ud, file, lineno,
-				 "expected 'words|rule|context|decision|list|spell NAME ...', got '%.*s'", (int)len,
-				 line);
+			         "expected 'words|rule|context|decision|list|spell NAME ...', got '%.*s'",
+			         (int)len, line);
 			err = -EINVAL;
 			cur = NULL;
 			for (size_t i = 0; i < nw; i++)
@@ -352,7 +354,7 @@ int hr_srules_parse(const char *text, const char *file, hr_diag_fn diag, void *u
 	if (err)
 		goto done;
 
-	struct expander x = { .r = r, .file = file, .diag = diag, .ud = ud };
+	struct expander x = {.r = r, .file = file, .diag = diag, .ud = ud};
 	x.memo = calloc(r->nblocks ? r->nblocks : 1, sizeof(*x.memo));
 	x.busy = calloc(r->nblocks ? r->nblocks : 1, sizeof(*x.busy));
 	if (!x.memo || !x.busy) {
@@ -363,7 +365,7 @@ int hr_srules_parse(const char *text, const char *file, hr_diag_fn diag, void *u
 			if (b->kind == HR_SRULES_WORDS) {
 				/* Expanded on its own too, so that a list no rule uses yet is
 				 * still checked. */
-				struct sbuf tmp = { 0 };
+				struct sbuf tmp = {0};
 				x.err = 0;
 				expand_name(&x, &tmp, b->name, strlen(b->name), b->line, 0);
 				free(tmp.p);

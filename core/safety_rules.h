@@ -24,14 +24,14 @@ enum hr_srules_kind {
 
 struct hr_srules_block {
 	enum hr_srules_kind kind;
-	int line;      /* where the block starts in the file */
-	char *name;    /* the word after the kind */
-	char **args;   /* the header's other words */
+	int line;    /* where the block starts in the file */
+	char *name;  /* the word after the kind */
+	char **args; /* the header's other words */
 	size_t nargs;
 	char **lines;  /* the body, one entry per indented line (trimmed, comments left out) */
 	int *line_nos; /* the file line of each entry of LINES */
 	size_t nlines;
-	char **words;  /* list and spell blocks: the body split at spaces */
+	char **words; /* list and spell blocks: the body split at spaces */
 	size_t nwords;
 	char *pattern; /* rule, context, decision: the PCRE2 source, {NAME}s expanded */
 };
@@ -54,6 +54,6 @@ void hr_srules_free(struct hr_srules *r);
 
 /* The first block of KIND named NAME, or NULL. */
 const struct hr_srules_block *hr_srules_find(const struct hr_srules *r, enum hr_srules_kind kind,
-					     const char *name);
+                                             const char *name);
 
 #endif

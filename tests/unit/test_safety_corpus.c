@@ -45,13 +45,12 @@ enum expect {
 };
 
 static const char *const expect_names[E_COUNT] = {
-	"none", "call_now", "emergency", "crisis", "dose", "stop", "choose", "prognosis", "take", "missed",
+    "none", "call_now", "emergency", "crisis", "dose", "stop", "choose", "prognosis", "take", "missed",
 };
 
 static const enum hr_decision expect_decision[E_COUNT] = {
-	[E_DOSE] = HR_DECISION_DOSE,	       [E_STOP] = HR_DECISION_STOP,
-	[E_CHOOSE] = HR_DECISION_CHOOSE,       [E_PROGNOSIS] = HR_DECISION_PROGNOSIS,
-	[E_TAKE] = HR_DECISION_TAKE,		       [E_MISSED] = HR_DECISION_MISSED,
+    [E_DOSE] = HR_DECISION_DOSE,           [E_STOP] = HR_DECISION_STOP, [E_CHOOSE] = HR_DECISION_CHOOSE,
+    [E_PROGNOSIS] = HR_DECISION_PROGNOSIS, [E_TAKE] = HR_DECISION_TAKE, [E_MISSED] = HR_DECISION_MISSED,
 };
 
 /* Which rules fired on some line, by index (hr_safety_rule_name). */
@@ -59,10 +58,10 @@ static unsigned char fired[256];
 
 struct tally {
 	unsigned lines[E_COUNT];
-	unsigned hits[E_COUNT];   /* alerts of the right tier; decisions recognised */
-	unsigned over;            /* call-now lines that got the emergency reply */
-	unsigned alarms;          /* calm or decision lines that alerted */
-	unsigned disagreements;   /* prefilter on and off differ */
+	unsigned hits[E_COUNT]; /* alerts of the right tier; decisions recognised */
+	unsigned over;          /* call-now lines that got the emergency reply */
+	unsigned alarms;        /* calm or decision lines that alerted */
+	unsigned disagreements; /* prefilter on and off differ */
 };
 
 static hr_safety *safety, *every;
@@ -114,7 +113,8 @@ static void judge(struct tally *t, const char *file, int lineno, enum expect e, 
 	switch (e) {
 	case E_EMERGENCY:
 	case E_CRISIS:
-		if ((e == E_EMERGENCY && r.tier == HR_TIER_EMERGENCY) || (e == E_CRISIS && r.tier == HR_TIER_CRISIS))
+		if ((e == E_EMERGENCY && r.tier == HR_TIER_EMERGENCY) ||
+		    (e == E_CRISIS && r.tier == HR_TIER_CRISIS))
 			t->hits[e]++;
 		else
 			why = "missed";
@@ -150,7 +150,8 @@ static void judge(struct tally *t, const char *file, int lineno, enum expect e, 
 	}
 	if (why)
 		print_message("  %s:%d: %s (want %s, got %s/%s, decision %d): %s\n", file, lineno, why,
-			      expect_names[e], tier_str(r.tier), r.rule ? r.rule : "-", (int)r.decision, text);
+		              expect_names[e], tier_str(r.tier), r.rule ? r.rule : "-", (int)r.decision,
+		              text);
 }
 
 /* Reads one corpus file into T. Returns the number of lines read. */
@@ -208,23 +209,23 @@ static void report(const char *what, const struct tally *t)
 		positives += t->lines[e];
 	print_message("%s: %u alert lines, %u calm lines, %u decision lines\n", what, positives, calm, dec);
 	print_message("  recall emergency %u/%u = %.1f%%, crisis %u/%u = %.1f%%, call_now %u/%u = %.1f%% "
-		      "(%u of them given the emergency reply)\n",
-		      t->hits[E_EMERGENCY], t->lines[E_EMERGENCY], pct(t->hits[E_EMERGENCY], t->lines[E_EMERGENCY]),
-		      t->hits[E_CRISIS], t->lines[E_CRISIS], pct(t->hits[E_CRISIS], t->lines[E_CRISIS]),
-		      t->hits[E_CALL_NOW], t->lines[E_CALL_NOW], pct(t->hits[E_CALL_NOW], t->lines[E_CALL_NOW]),
-		      t->over);
+	              "(%u of them given the emergency reply)\n",
+	              t->hits[E_EMERGENCY], t->lines[E_EMERGENCY],
+	              pct(t->hits[E_EMERGENCY], t->lines[E_EMERGENCY]), t->hits[E_CRISIS], t->lines[E_CRISIS],
+	              pct(t->hits[E_CRISIS], t->lines[E_CRISIS]), t->hits[E_CALL_NOW], t->lines[E_CALL_NOW],
+	              pct(t->hits[E_CALL_NOW], t->lines[E_CALL_NOW]), t->over);
 	print_message("  false alarms %u/%u = %.2f%% (calm and decision lines); decisions recognised %u/%u = "
-		      "%.1f%%\n",
-		      t->alarms, calm + dec, pct(t->alarms, calm + dec), dec_hits, dec, pct(dec_hits, dec));
+	              "%.1f%%\n",
+	              t->alarms, calm + dec, pct(t->alarms, calm + dec), dec_hits, dec, pct(dec_hits, dec));
 }
 
 /* The corpus the rules were written against: the bar of issue 16. */
 static void test_corpus_meets_the_bar(void **state)
 {
 	(void)state;
-	static const char *const files[] = { "emergency.tsv", "crisis.tsv", "call_now.tsv", "calm.tsv",
-					     "decisions.tsv" };
-	struct tally t = { 0 };
+	static const char *const files[] = {"emergency.tsv", "crisis.tsv", "call_now.tsv", "calm.tsv",
+	                                    "decisions.tsv"};
+	struct tally t = {0};
 	for (size_t i = 0; i < ARRAY_SIZE(files); i++)
 		assert_true(read_file(&t, files[i]) > 0);
 	report("corpus", &t);
@@ -250,7 +251,7 @@ static void test_corpus_meets_the_bar(void **state)
  * the same bar, so that a rule change that only suits the main corpus shows. */
 static void fresh_portion(const char *file)
 {
-	struct tally t = { 0 };
+	struct tally t = {0};
 	assert_true(read_file(&t, file) > 0);
 	report(file, &t);
 	assert_int_equal(t.disagreements, 0);
@@ -284,7 +285,8 @@ static void test_every_rule_fires(void **state)
 	int ok = 1;
 	for (; hr_safety_rule_name(safety, n); n++) {
 		if (n < ARRAY_SIZE(fired) && !fired[n]) {
-			print_error("rule %s fires on no line of the corpus\n", hr_safety_rule_name(safety, n));
+			print_error("rule %s fires on no line of the corpus\n",
+			            hr_safety_rule_name(safety, n));
 			ok = 0;
 		}
 	}
@@ -295,10 +297,10 @@ static void test_every_rule_fires(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_corpus_meets_the_bar),
-		cmocka_unit_test(test_fresh_portion),
-		cmocka_unit_test(test_second_fresh_portion),
-		cmocka_unit_test(test_every_rule_fires),
+	    cmocka_unit_test(test_corpus_meets_the_bar),
+	    cmocka_unit_test(test_fresh_portion),
+	    cmocka_unit_test(test_second_fresh_portion),
+	    cmocka_unit_test(test_every_rule_fires),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
