@@ -713,13 +713,53 @@ static int run_ranker(const hr_intents *set, char **qs, size_t nq, double min_ms
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: match_bench [--intents DIR] [--questions FILE] [--scales 1,10] [--ms N] [--check]\n"
-		   "                   [--no-jit] [--no-prefilter] [--dump DIR]\n");
+		   "                   [--no-jit] [--no-prefilter] [--dump DIR] [--safety-corpus DIR]\n");
+}
+
+/*
+ * Reads the texts of the safety corpus (the .tsv files of DIR, "EXPECT<TAB>CATEGORY<TAB>TEXT"
+ * lines), normalised as the engine does, into *OUT. They are the alarming,
+ * long and misspelt messages the check exists for, so its cost is also
+ * measured on them. Returns how many, or -1 when DIR cannot be read.
+ */
+static long load_safety_corpus(const char *dir, char ***out)
+{
+	static const char *const files[] = { "emergency.tsv", "crisis.tsv", "call_now.tsv", "calm.tsv",
+					     "decisions.tsv", "fresh.tsv", "fresh2.tsv" };
+	char **qs = NULL;
+	size_t nq = 0;
+	for (size_t f = 0; f < sizeof(files) / sizeof(files[0]); f++) {
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/%s", dir, files[f]);
+		size_t len;
+		char *text = slurp(path, &len);
+		if (!text)
+			continue;
+		for (char *save = NULL, *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+			char *t = strchr(l, '\t');
+			t = t ? strchr(t + 1, '\t') : NULL;
+			if (*l == '#' || !t)
+				continue;
+			char norm[1024];
+			if (hr_text_normalize(t + 1, strlen(t + 1), norm, sizeof(norm)) < 0)
+				continue;
+			char **nq2 = realloc(qs, (nq + 1) * sizeof(*qs));
+			if (!nq2)
+				break;
+			qs = nq2;
+			qs[nq++] = strdup(norm);
+		}
+		free(text);
+	}
+	*out = qs;
+	return nq ? (long)nq : -1;
 }
 
 int main(int argc, char **argv)
 {
 	const char *dir = HERALD_SOURCE_DIR "/intents";
 	const char *qfile = HERALD_SOURCE_DIR "/bench/questions.txt";
+	const char *corpus_dir = HERALD_SOURCE_DIR "/tests/data/safety/corpus";
 	char scales_arg[64] = "1,10";
 	double min_ms = 1000;
 	int check = 0;
@@ -740,6 +780,8 @@ int main(int argc, char **argv)
 			no_prefilter = 1;
 		else if (strcmp(argv[i], "--dump") == 0 && i + 1 < argc)
 			dump_dir = argv[++i];
+		else if (strcmp(argv[i], "--safety-corpus") == 0 && i + 1 < argc)
+			corpus_dir = argv[++i];
 		else if (strcmp(argv[i], "--help") == 0) {
 			usage(stdout);
 			return 0;
@@ -832,6 +874,22 @@ int main(int argc, char **argv)
 	printf("%-15s %8u %10.2f %10.2f %10.2f %10.2f %8.1f %8u\n",
 	       no_prefilter ? "every rule" : "prefiltered", nrules, sr.mean_ns / 1e3, sr.p50_ns / 1e3,
 	       sr.p90_ns / 1e3, sr.max_ns / 1e3, sr.tried, always);
+	/* The same on the safety corpus: alerts, near-misses, long letters. */
+	char **cs = NULL;
+	long nc = load_safety_corpus(corpus_dir, &cs);
+	if (nc > 0) {
+		src = run_safety(cs, (size_t)nc, min_ms, check, &sr, &nrules, &always);
+		if (src == -ENOMEM)
+			return 1;
+		if (src)
+			status = 1;
+		printf("%-15s %8u %10.2f %10.2f %10.2f %10.2f %8.1f %8u  (%ld texts of the safety corpus)\n",
+		       no_prefilter ? "every, corpus" : "corpus", nrules, sr.mean_ns / 1e3, sr.p50_ns / 1e3,
+		       sr.p90_ns / 1e3, sr.max_ns / 1e3, sr.tried, always, nc);
+		for (long i = 0; i < nc; i++)
+			free(cs[i]);
+	}
+	free(cs);
 	for (size_t i = 0; i < nq; i++)
 		free(qs[i]);
 	free(qs);

@@ -41,6 +41,10 @@ struct hr_answer {
 	size_t nsuggestions;
 	enum hr_safety_level safety;
 	enum hr_answer_kind kind;
+	/* The safety tier by the name the log and the metrics use: "emergency",
+	 * "call_now" or "crisis" (hr_tier_name), or NULL. A static string, not
+	 * owned; only the safety layer sets it. */
+	const char *tier;
 	/* Conversation facts the plugin asked to remember (e.g. drug=trastuzumab),
 	 * merged into the conversation after the reply. */
 	char *remember_name[HR_MAX_REMEMBER];

@@ -18,8 +18,6 @@ struct hr_engine {
 	hr_ranker_scratch *rs;
 	enum hr_route_mode mode;
 	struct hr_match *scratch_match; /* a second match, for other sentences and clauses */
-	char *norm;      /* the whole message normalised, for the safety check */
-	size_t normcap;
 	char (*snorm)[1024]; /* each sentence normalised and spelling-corrected */
 };
 
@@ -116,7 +114,6 @@ void hr_engine_free(hr_engine *e)
 	hr_ranker_scratch_free(e->rs);
 	hr_safety_free(e->safety);
 	free(e->scratch_match);
-	free(e->norm);
 	free(e->snorm);
 	free(e);
 }
@@ -581,17 +578,9 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 	if (len == 0 || !hr_text_valid_utf8(text, len))
 		return -EINVAL;
 
-	/* 1. The safety check reads the whole message, first. */
-	if (e->normcap < len + 16) {
-		char *n = realloc(e->norm, len + 16);
-		if (!n)
-			return -ENOMEM;
-		e->norm = n;
-		e->normcap = len + 16;
-	}
-	if (hr_text_normalize(text, len, e->norm, e->normcap) < 0)
-		e->norm[0] = '\0';
-	hr_safety_check(e->safety, e->norm, &t->safety);
+	/* 1. The safety check reads the whole message, first: an emergency can
+	 * come at the end of a long letter. */
+	hr_safety_check_text(e->safety, text, len, &t->safety);
 	if (t->safety.tier != HR_TIER_NONE)
 		return 0;
 

@@ -15,7 +15,13 @@ static const uint64_t bucket_us[HR_METRICS_BUCKETS] = {
     50, 100, 250, 500, 1000, 2500, 5000, 10000, 25000, 50000, 250000,
 };
 
-static const char *const tier_names[4] = {"none", "call_now", "emergency", "crisis"};
+/* The tiers by the safety layer's own names (hr_tier_name), so that the
+ * metrics, the log and the wire's "tier" field say the same words. */
+static const char *tier_label(unsigned t)
+{
+	const char *n = hr_tier_name((enum hr_tier)t);
+	return n ? n : "none";
+}
 
 static const char *const refusal_names[HR_REFUSED_COUNT] = {
     "draining", "origin", "token", "max_connections", "per_address",
@@ -247,7 +253,7 @@ static char *render_copy(const struct hr_metrics *m, const struct hr_metrics_gau
 	put(&o, "# HELP herald_questions_by_safety_total Questions answered, by the safety check's tier.\n"
 	        "# TYPE herald_questions_by_safety_total counter\n");
 	for (size_t i = 0; i < 4; i++)
-		put(&o, "herald_questions_by_safety_total{tier=\"%s\"} %llu\n", tier_names[i],
+		put(&o, "herald_questions_by_safety_total{tier=\"%s\"} %llu\n", tier_label(i),
 		    (unsigned long long)m->tiers[i]);
 
 	counter(&o, "herald_fallbacks_total", "Questions no intent matched (answered by the fallback).",

@@ -390,6 +390,7 @@ char *hr_proto_answer_with_context(const struct hr_answer *a, const char *id, co
 	first = 0;
 	jb_field(&b, &first, "safety", hr_safety_name(a->safety));
 	jb_field(&b, &first, "kind", hr_answer_kind_name(a->kind));
+	jb_field(&b, &first, "tier", a->tier);
 	if (context)
 		jb_field(&b, &first, "context", context);
 	jb_put(&b, "}", 1);

@@ -1,16 +1,26 @@
 /*
- * The safety layer. See safety.h for the contract, and the content guide
- * ("The safety layer comes first", "Scope") for what it must catch.
+ * The safety layer. See safety.h for the contract, the content guide ("The
+ * safety layer comes first", "Scope") for what it must catch, docs/safety.md
+ * for how well it does, and core/safety.rules for the words and the rules.
  *
  * How a message is judged
  * -----------------------
  * The input is already normalised (lower case, punctuation as spaces), so the
- * rules below are written against single-spaced lower-case words.
+ * rules are written against single-spaced lower-case words.
  *
- * 1. Triggers. Each rule is one PCRE2 pattern that finds a symptom or a crisis
- *    phrase, written to tolerate paraphrase, typos and speech-recogniser
- *    spellings. Rules are listed by tier, highest first, so the first rule that
- *    fires gives the tier: crisis, then emergency, then call now.
+ * 0. Spelling. Words the rules file names as spelling targets ("suicide",
+ *    "breathe", "unconscious"...) are looked for one typing slip away: a word
+ *    of five or more letters that is not a target and not a real word the
+ *    file keeps ("paint" is not "faint") and that is one letter dropped, added,
+ *    changed or swapped from a target is read as the target; and the file's
+ *    explicit fixes ("kms" = "kill myself") are applied. The rules then run on
+ *    the corrected text.
+ *
+ * 1. Triggers. Each rule is one PCRE2 pattern built from concept lexicons (a
+ *    body part, a feeling, a severity, who is affected...), written to
+ *    tolerate paraphrase and speech-recogniser spellings. Rules are listed by
+ *    tier, highest first, so the first rule that fires gives the tier: crisis,
+ *    then emergency, then call now.
  *
  * 2. Negation. For every place a trigger matches, the words just before it in
  *    the same clause are read backwards. A negator ("no", "not", "don't",
@@ -44,15 +54,16 @@
  *    or above the threshold counts as a report however it is framed. Crisis is
  *    never downgraded by question framing.
  *
- * 4. Context. Some call-now rules need context found anywhere in the message:
- *    a cough is a call-now only with trastuzumab deruxtecan (Enhertu) named,
- *    pregnancy only with a drug named or treatment under way ("on chemo"; not
- *    "what treatment"), plain diarrhoea only when severe,
- *    frequent (four or more times) or with a companion sign (fever, dizziness,
- *    vomiting, not keeping fluids down, blood), and a temperature only at or
- *    above 100.4 F / 38 C. A fever or chills reported without a number fires:
- *    the people herald serves are nearly all on or just after treatment, and the
- *    reply only asks them to call their team. Heart, liver and clot signs do not
+ * 4. Context. A rule can need context anywhere in the message (`needs=` in
+ *    the rules file; `said=` when it must not be negated there): a cough is a call-now only with
+ *    trastuzumab deruxtecan (Enhertu) named, pregnancy only with a drug named
+ *    or treatment under way ("on chemo"; not "what treatment"), plain
+ *    diarrhoea only with a companion sign (fever, dizziness, vomiting, not
+ *    keeping fluids down, blood). Other checks are done here in C: a count of
+ *    episodes must be four or more, and a temperature at or above 100.4 F /
+ *    38 C. A fever or chills reported without a number fires: the people
+ *    herald serves are nearly all on or just after treatment, and the reply
+ *    only asks them to call their team. Heart, liver and clot signs do not
  *    need a drug named for the same reason.
  *
  * 5. Decisions. Independently of the tier, a second set of patterns recognises
@@ -86,23 +97,30 @@
  *    text, so case cannot hide a match (the rules themselves are written
  *    against lower case and compiled case-sensitive; lower-casing only makes
  *    the prefilter let more through). hr_safety_set_prefilter() turns it off,
- *    and the unit tests compare both ways on every question they know. The
- *    built prefilter is immutable, so every instance shares one.
+ *    and the unit tests compare both ways on every question they know.
+ *
+ * The rules file is read once: the parsed rules, the spelling index and the
+ * prefilter are immutable and shared by every instance (one per worker
+ * thread); each instance compiles its own PCRE2 code and scratch.
  *
  * Nothing here logs message text: only rule names and PCRE2 error codes.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "safety.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <pcre2.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "log.h"
 #include "prefilter.h"
+#include "safety_rules.h"
+#include "text.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -116,48 +134,15 @@
 #define NEG_WINDOW 4
 #define SCAN_WINDOW 6
 
-/* ------------------------------------------------------------------------- */
-/* Shared pieces of the patterns. */
+/* The most contexts one rule may need. */
+#define MAX_NEEDS 4
 
-#define CANT "(?:can't|cant|cannot|can not)"
-#define NUMWORD                                                                                    \
-	"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|" \
-	"sixteen|seventeen|eighteen|nineteen|twenty|thirty)"
-/* Trastuzumab deruxtecan as typed, abbreviated, or heard by a speech recogniser. */
-#define TDXD_WORDS                                                                     \
-	"enhertu|enhurtu|enhertou|en hertu|in hertu|in her two|in her 2|t-dxd|tdxd|t dxd|" \
-	"t-dx-d|deruxtecan|trastuzumab deruxtecan|fam-trastuzumab"
-#define HER2_DRUGS                                                                                \
-	TDXD_WORDS "|herceptin|hercepton|herceptin hylecta|hylecta|her set in|her septin|"          \
-		   "trastuzumab|trastuzamab|pertuzumab|perjeta|per jetta|perjetta|phesgo|fesgo|"      \
-		   "kadcyla|cad sila|cadsila|kad sila|t-dm1|tdm1|t dm1|emtansine|margetuximab|"       \
-		   "margenza|tucatinib|tukysa|neratinib|nerlynx|lapatinib|tykerb|pyrotinib|ogivri|"   \
-		   "kanjinti|trazimera|herzuma|ontruzant|hercessi|biosimilars?"
-#define OTHER_DRUGS                                                                        \
-	"capecitabine|xeloda|zeloda|paclitaxel|taxol|docetaxel|taxotere|carboplatin|tamoxifen|" \
-	"letrozole|femara|anastrozole|arimidex|exemestane|aromasin"
-#define ALL_DRUGS HER2_DRUGS "|" OTHER_DRUGS
-#define TREAT_NOUNS                                                                               \
-	"treatments?|therapy|therapies|chemo|chemotherapy|infusions?|injections?|shots?|cycles?|" \
-	"sessions?|rounds?|meds|medications?|medicines?|pills|tablets|drugs?|radiation|"          \
-	"radiotherapy|hormone therapy|hormone pills|endocrine therapy|targeted therapy"
-/* Diarrhoea in its many spellings, and the plain-word ways people describe it. */
-#define DIA                                                                               \
-	"(?:dia?h?rr?h?o?e?a|diarrhoea|loose (?:stools?|bowels?|poops?|poos?|motions)|"      \
-	"watery (?:stools?|poops?|poos?|bowels?)|runny (?:stools?|poops?|poos?)|the runs|" \
-	"the squirts)"
-#define BREATH                                                                               \
-	"(?:short of breath|shortness of breath|short on breath|short winded|breathless(?:ness)?|" \
-	"out of breath|winded|(?:" CANT "|trouble|hard time|difficulty|struggling to|struggle to) "    \
-	"catch(?:ing)? (?:my|her|his) breath|breathing (?:is |has been |"    \
-	"got |feels )?(?:harder|worse|heavier|faster|heavy|fast|shallow)|harder to breathe)"
-/* A count of episodes: digits, a number word, or a vague "many". */
-#define COUNT                                                                               \
-	"(\\d+|" NUMWORD "|many|several|multiple|lots of|a lot of|countless|so many|too many|" \
-	"like \\d+|about \\d+|over \\d+|more than \\d+|like " NUMWORD "|about " NUMWORD ")"
+/* The rules file, built into the binary (safety_rules_data.c, generated from
+ * core/safety.rules by the build after safety_rules_check passed it). */
+extern const char hr_safety_rules_text[];
 
 /* ------------------------------------------------------------------------- */
-/* The alert rules. */
+/* What the rules file's names mean here. */
 
 /* Groups share one fixed context sentence in the reply. */
 enum group {
@@ -177,305 +162,68 @@ enum group {
 	G_LIVER,
 	G_CLOT,
 	G_PREGNANCY,
+	G_INFECTION,
+	G_COUNTS,
+	G_SKIN,
+	G_COUNT,
 };
 
-/* Extra conditions a rule can carry, checked after the trigger is judged. */
+static const char *const group_names[G_COUNT] = {
+    [G_NONE] = "none",
+    [G_CRISIS] = "crisis",
+    [G_CHEST] = "chest",
+    [G_BREATHING] = "breathing",
+    [G_FAINT] = "faint",
+    [G_ALLERGY] = "allergy",
+    [G_NEURO] = "neuro",
+    [G_BLEED] = "bleed",
+    [G_FEVER] = "fever",
+    [G_LUNG] = "lung",
+    [G_BREATH] = "breath",
+    [G_HEART] = "heart",
+    [G_GUT] = "gut",
+    [G_LIVER] = "liver",
+    [G_CLOT] = "clot",
+    [G_PREGNANCY] = "pregnancy",
+    [G_INFECTION] = "infection",
+    [G_COUNTS] = "counts",
+    [G_SKIN] = "skin",
+};
+
+/* Checks a rule can carry, done here after the trigger is judged. */
 enum {
 	F_FEVER_WORD = 1 << 0, /* a temperature below the threshold right after it cancels it */
 	F_TEMP_WORD = 1 << 1,  /* fires only with a temperature at or above the threshold, or "high" */
-	F_TEMP_NUM = 1 << 2,   /* the match holds the number (group 1) and maybe the unit (group 2) */
+	F_TEMP_NUM = 1 << 2,   /* the match holds a temperature; runs only on text with a digit */
 	F_COUNT = 1 << 3,      /* group 1 holds an episode count that must be four or more */
-	F_NEED_TDXD = 1 << 4,  /* trastuzumab deruxtecan must be named somewhere */
-	F_NEED_TREAT = 1 << 5, /* a drug named, or treatment under way ("on chemo") */
-	F_NEED_GUTMATE = 1 << 6, /* a companion sign of dehydration or infection must be reported */
-	F_NEED_REST = 1 << 7,  /* the message must say it happens at rest */
+	F_RAW = 1 << 4,        /* the pattern is used as written (the reader's business) */
 };
 
-struct rule {
+static const struct {
 	const char *name;
-	enum hr_tier tier;
-	enum group group;
-	unsigned flags;
-	const char *src;
+	unsigned flag;
+} flag_names[] = {
+    {"fever_word", F_FEVER_WORD},
+    {"temp_word", F_TEMP_WORD},
+    {"temp_num", F_TEMP_NUM},
+    {"count", F_COUNT},
+    {"raw", F_RAW},
 };
 
-static const struct rule rules[] = {
-	/* Crisis: thoughts of suicide or self-harm, wishing to die, no point going on. */
-	{ "crisis", HR_TIER_CRISIS, G_CRISIS, 0,
-	  "\\b(?:suicid\\w*|kill(?:ing)? my ?self|(?:end|ending) (?:it all|my (?:own )?life)|"
-	  /* Someone else at risk, told by a caregiver, is a crisis too. */
-	  "kill(?:ing|s)? (?:him|her|them) ?sel(?:f|ves)|(?:end|ending|take|taking) (?:his|her|their) (?:own )?life|"
-	  "(?:hurt|hurting|harm|harming) (?:my|him|her|them) ?sel(?:f|ves)|"
-	  "(?:i'd|i would|id) rather (?:be dead|die)|"
-	  "tak(?:e|ing) my (?:own )?life(?! back)|"
-	  "(?:want|wanna|going|gonna|planning|plan|ready|decided|thinking about|think about|"
-	  "thought about) (?:to )?(?:end|ending) (?:it|things|everything)|"
-	  "(?:want(?:ed|ing|s)?|wanna|wish|wished|tempted) (?:to )?(?:die|be dead|not be here|"
-	  "not wake up|not exist)|"
-	  "(?:thoughts of|thinking about|think about|thought about) (?:dying|ending it|"
-	  "killing my ?self|not waking up)|"
-	  "wish (?:i was|i were|i'd|i had|i could be) (?:dead|never born|not alive|gone)|"
-	  "better off (?:dead|without me|if i (?:was|were) gone)|"
-	  "(?:no|any|nothing to|not any|no more) reason to (?:live|go on|keep going|be alive)|"
-	  "nothing (?:left )?to live for|"
-	  "(?:don't|dont|do not|no longer|not) want to (?:live|be alive|go on|be here|exist|"
-	  "wake up|keep going|continue living|carry on|keep living)|"
-	  "(?:not|isn't|is not|isnt|no longer) worth living|"
-	  "no point (?:in )?(?:living|going on|carrying on|being alive|fighting|trying|any ?more|"
-	  "of living|to (?:anything|life|living|going on))|"
-	  "what'?s the point (?:of|in) (?:living|going on|carrying on|being alive|life|trying|"
-	  "fighting|anything|any of (?:it|this))|"
-	  "tired of (?:living|being alive|life)|(?:give|giving|given) up on (?:life|living)|" CANT
-	  " go on (?:any ?more|like this|living)|"
-	  "(?:want|wanna|going|gonna|thinking about|thought about|urges? to|tempted|feel like|"
-	  "might|keep wanting) (?:to )?(?:hurt|harm|hurting|harming|cut|cutting|burn|burning|"
-	  "injure|injuring) my ?self|"
-	  "(?:harming|cutting|burning|injuring) my ?self|self[- ]?harm\\w*|"
-	  "(?:want|wanna|going|gonna|thinking about|planning|plan) (?:to )?(?:overdose|od)\\b|"
-	  "overdos\\w* on purpose|take an overdose|take all (?:of )?my (?:pills|meds|medication|"
-	  "medicine|tablets|sleeping pills)|unalive|"
-	  "(?:want|wanna) (?:it|everything|this|it all) (?:all )?to (?:end|be over|stop)|"
-	  "(?:don't|dont|do not) want to (?:be )?(?:around|here) any ?more|"
-	  "(?:nobody|no one|noone|no-one) (?:would|will|is going to) (?:even )?(?:miss me|care if i|"
-	  "notice if i)|"
-	  "(?:don't|dont|do not|can't|cant|cannot) see (?:the |any )?point (?:in |of )?(?:going on|"
-	  "living|carrying on|being alive|life|anything|any ?more|trying|fighting)|"
-	  "(?:see|there's|there is) no point (?:in |of )?(?:going on|living|carrying on|life|"
-	  "any ?more)|(?:no|lost (?:the|my|all)|losing (?:the|my)) will to live)\\b" },
-
-	/* Emergency: call 911 now. */
-	{ "chest_pain", HR_TIER_EMERGENCY, G_CHEST, 0,
-	  "\\b(?:chest (?:(?:really|very|so|still|kind of|sort of|just|badly|now|also|suddenly|"
-	  "keeps) )?(?:pains?|pressure|tightness|heaviness|discomfort|aches?|aching|hurts?|"
-	  "hurting|is (?:\\S+ )?(?:hurting|tight|heavy|painful|killing me)|feels? (?:\\S+ )?"
-	  "(?:tight|heavy|crushed|like)|has been hurting|started hurting|keeps hurting)|"
-	  "(?:pains?|pressure|tightness|heaviness|squeezing|crushing|stabbing|aching|ache) "
-	  "(?:in|on|across|around|through|inside) (?:my |her |his |the |our )?chest|"
-	  "(?:tight|heavy|crushing) (?:feeling in (?:my |the )?)?chest|heart attack|angina)\\b" },
-	{ "breathing", HR_TIER_EMERGENCY, G_BREATHING, 0,
-	  "\\b(?:(?:can't|cant|cannot|can not|couldn't|couldnt|could not|can barely|can hardly|"
-	  "could barely|could hardly|unable to|struggling to|struggle to|struggled to|fighting to|"
-	  "hard to|hardly|barely) (?:\\S+ )?breathe?\\b|"
-	  "(?:trouble|difficulty|difficulties|problems?|struggling|struggle|a hard time|hard time|"
-	  "labou?red) (?:with )?breathing|"
-	  "breathing (?:problems?|trouble|difficulty|difficulties)|"
-	  "breathing (?:is |has been |got |became |feels )?(?:very |really |so |extremely )?"
-	  "(?:hard|difficult|labou?red|a struggle)|"
-	  "gasping(?: for (?:air|breath))?|choking|lips (?:are |have )?(?:turning |turned |gone |"
-	  "going )?blue|" CANT " get (?:enough )?air|not getting enough air|suffocating)\\b" },
-	{ "breath_at_rest", HR_TIER_EMERGENCY, G_BREATHING, F_NEED_REST, "\\b" BREATH "\\b" },
-	{ "fainting", HR_TIER_EMERGENCY, G_FAINT, 0,
-	  "\\b(?:faint(?:ed|ing)|(?:feel|feels|feeling|felt) (?:\\S+ )?faint|"
-	  "(?:about|going|gonna) to faint|pass(?:ed|es|ing)? out|black(?:ed|ing)? out|"
-	  "lost consciousness|los(?:e|ing) consciousness|unconscious|unresponsive|collapsed|"
-	  "keeled over|(?:can't|cant|cannot|won't|wont) wake (?:her|him|them)|"
-	  "(?:won't|wont|will not) wake up)\\b" },
-	{ "allergic_swelling", HR_TIER_EMERGENCY, G_ALLERGY, 0,
-	  "\\b(?:(?:throat|lips?|tongue|mouth|airway) (?:is |are |feels? |keeps? |has |have |"
-	  "started |starting |getting |got |been |seems? |looks? |started to |starting to )*"
-	  "(?:\\S+ ){0,2}?(?:swelling|swollen|swelled|swell|puffy|puffing up|puffed up|closing|"
-	  "closing up|tightening)|"
-	  "face (?:is |feels |has |started |starting |getting |got |been |looks )*(?:\\S+ )?"
-	  "(?:swelling|swollen|swelled|swell)(?! from)|"
-	  "(?:swelling|swollen|swelled) (?:of |in |on |around )?(?:my |her |his |the )?"
-	  "(?:throat|lips?|tongue|face|mouth)|puffy (?:lips|tongue)|"
-	  "throat (?:is |feels |keeps )?(?:\\S+ )?(?:tight|closing)|"
-	  "allergic reaction|infusion reaction|anaphyla\\w*|hives (?:all over|everywhere))\\b" },
-	{ "headache", HR_TIER_EMERGENCY, G_NEURO, 0,
-	  "\\b(?:(?:sudden|suddenly|severe|worst|terrible|awful|horrible|excruciating|splitting|"
-	  "thunderclap|intense|extreme|unbearable|blinding|crushing|massive|really bad|very bad|"
-	  "so bad|pounding|really severe|very severe) (?:\\S+ )?headaches?|"
-	  "headaches? (?:\\S+ ){0,3}?(?:out of nowhere|came on (?:suddenly|fast|all of a sudden)|"
-	  "all of a sudden|is (?:severe|unbearable|excruciating|terrible|the worst))|"
-	  "worst (?:\\S+ )?(?:head ?ache|head pain|pain) of my life)\\b" },
-	{ "confusion", HR_TIER_EMERGENCY, G_NEURO, 0,
-	  "\\b(?:(?:sudden|suddenly|new|acute|severe|very) (?:\\S+ )?(?:confusion|confused|"
-	  "disoriented)|"
-	  "(?:she|he|they|she's|he's|they're|mom|mum|mother|dad|father|wife|husband|partner|"
-	  "grandma|grandmother|grandpa|grandfather|aunt|uncle|friend|sister|brother|patient) "
-	  "(?:is |seems |seem |was |has been |got |is getting |became |is acting |acting |looks |"
-	  "started acting |keeps getting )?(?:\\S+ )?(?:confused|disoriented|delirious|"
-	  "not making sense|talking nonsense)|"
-	  "disoriented|disorientated|delirious|delirium|"
-	  "(?:doesn't|does not|don't|do not|didn't) (?:know|recognize|recognise) where "
-	  "(?:she|he|i|they) (?:is|am|are|was)|" CANT " think straight|talking nonsense|"
-	  "confusion)\\b(?! (?:about|by|with|over|on|regarding|between|as to|around|in the|"
-	  "re|of)\\b)" },
-	{ "seizure", HR_TIER_EMERGENCY, G_NEURO, 0,
-	  "\\b(?:seizures?|seizing|convuls\\w*|(?:having|had|has|have) (?:a |another )?fit\\b"
-	  "(?! of))" },
-	{ "one_sided_weakness", HR_TIER_EMERGENCY, G_NEURO, 0,
-	  "\\b(?:sudden(?:ly)? (?:\\S+ )?(?:weak|weakness|numb|numbness|paraly\\w+|droop\\w*|"
-	  "(?:can't|cannot|cant) move)|new weakness|"
-	  "(?:weak|weakness|numb|numbness|droop\\w*|paraly\\w+|heavy|(?:can't|cannot|cant) "
-	  "(?:move|feel|lift|use)) (?:\\S+ ){0,3}?(?:on|in|down) (?:one|the left|the right|"
-	  "my left|my right|her left|her right|his left|his right|left|right) (?:side|half|arm|"
-	  "leg|hand)|"
-	  "(?:one|left|right) side of (?:my|her|his|the) (?:body|face)(?: \\S+){0,3}? (?:weak|"
-	  "numb|droop\\w*|heavy|(?:won't|wont|can't|cant) move)|"
-	  "(?:face|mouth|smile) (?:is |started |has |keeps )?(?:\\S+ )?droop\\w*|"
-	  "droop\\w* (?:face|mouth|smile)|facial droop|"
-	  "(?:can't|cannot|cant|can not) (?:move|lift|feel|use) (?:my|her|his) (?:left|right) "
-	  "(?:arm|leg|hand|side)|(?:left|right|one) (?:arm|leg|hand|side)(?: \\S+){0,2}? "
-	  "(?:numb|weak|limp|dead|paraly\\w+)(?: \\S+)?? (?:suddenly|all of a sudden|out of nowhere)|"
-	  "stroke)\\b" },
-	{ "vision_change", HR_TIER_EMERGENCY, G_NEURO, 0,
-	  "\\b(?:(?:sudden|suddenly|new) (?:\\S+ ){0,2}?(?:vision|eyesight|blind\\w*|blurry|"
-	  "blurred|double vision|seeing double)|"
-	  "(?:lost|losing|loss of|lose) (?:my |her |his |the |some |part of (?:my |her |his )?)?"
-	  "(?:vision|sight|eyesight)|double vision|seeing double|"
-	  "(?:vision|eyesight|sight) (?:is |has |went |suddenly |got |keeps |has gone |is going |"
-	  "became |just )*(?:\\S+ ){0,2}?(?:blurry|blurred|gone|dark|black|changed|changing|"
-	  "worse|double|weird|strange|funny|fuzzy|spotty|dim|cloudy)|blurr(?:y|ed) vision|"
-	  "(?:can't|cant|cannot|can not) see(?= (?:out of|properly|clearly|anything|well|"
-	  "straight|right)\\b|$)|(?:went|going|gone) blind)\\b" },
-	{ "speech_change", HR_TIER_EMERGENCY, G_NEURO, 0,
-	  "\\b(?:slurr(?:ed|ing|y) (?:\\S+ )?(?:speech|words|talking)|slurring|"
-	  "speech (?:is |has |got |became |sounds |went |has become )*(?:\\S+ )?(?:slurred|"
-	  "garbled|strange|weird|off|jumbled|funny)|"
-	  "(?:(?:can't|cant|cannot|can not|couldn't) (?:speak|talk)|(?:trouble|difficulty|"
-	  "problems?|hard time) (?:speaking|talking))(?! (?:to|with|about|openly|it|this|them|"
-	  "much)\\b)|"
-	  "(?:trouble|difficulty|problems?|hard time|" CANT ") (?:finding (?:my |the )?words|"
-	  "get(?:ting)? (?:my |the )?words out)|"
-	  "words (?:are |come |came |keep coming )?(?:coming )?out (?:wrong|jumbled|garbled|"
-	  "mixed up))\\b" },
-	{ "blood_cough_vomit", HR_TIER_EMERGENCY, G_BLEED, 0,
-	  "\\b(?:cough\\w* (?:up |out )?(?:(?!no\\b|not\\b|any\\b)\\S+ )?blood|(?:vomit\\w*|throw\\w* up|threw up|"
-	  "puk\\w*|spit\\w*(?: up)?) (?:up )?(?:\\S+ )?blood|blood (?:in|when|while|with) "
-	  "(?:my |i |her |his )?(?:cough\\w*|phlegm|sputum|spit|mucus|vomit|throw up)|"
-	  "bloody (?:phlegm|sputum|mucus|vomit|cough)|ha?emoptysis)\\b" },
-	{ "bleeding", HR_TIER_EMERGENCY, G_BLEED, 0,
-	  "\\b(?:bleeding (?:\\S+ ){0,3}?(?:won't|wont|will not|doesn't|does not|can't|cant) "
-	  "(?:stop|be stopped)|" CANT " stop (?:the )?bleeding|bleeding (?:a lot|heavily|badly|"
-	  "everywhere)|heavy bleeding)\\b" },
-	{ "ambulance", HR_TIER_EMERGENCY, G_NONE, 0,
-	  "\\b(?:need|call|calling|get|send) (?:an |a )?ambulance\\b" },
-
-	/* Call now: the oncology team's 24-hour line. */
-	{ "fever_number", HR_TIER_CALL_NOW, G_FEVER, F_TEMP_NUM,
-	  "\\b(?:(?:running|spiked|spiking|spiked to|reads|reading|registering|registered) "
-	  "(?:a |an |at |to )?(\\d{2,3}(?:\\.\\d+)?)(?: ?(f|c)\\b| (?:degrees? )?(fahrenheit|"
-	  "celsius|centigrade|f|c)\\b)?|(\\d{2,3}(?:\\.\\d+)?) ?(?:degrees? ?)?(f|c|fahrenheit|"
-	  "celsius|centigrade)\\b)" },
-	{ "fever_temperature", HR_TIER_CALL_NOW, G_FEVER, F_TEMP_WORD,
-	  "\\b(?:temperature|temp|temps|thermometer)\\b" },
-	{ "fever", HR_TIER_CALL_NOW, G_FEVER, F_FEVER_WORD,
-	  "(?<!hay )(?<!yellow )(?<!scarlet )(?<!cabin )(?<!valley )(?<!dengue )"
-	  "\\b(?:fevers?|feverish|febrile)\\b(?!-free| free)|\\b(?:running|spiking|spiked|got|"
-	  "have) a (?:temp|temperature)\\b|\\bburning up\\b" },
-	{ "chills", HR_TIER_CALL_NOW, G_FEVER, 0,
-	  "(?<!gives me )(?<!gave me )(?<!give me )(?<!gives me the )(?<!give me the )"
-	  "(?<!sends )(?<!sent )\\b(?:chills|rigors|shivering|shivers|the shakes|"
-	  "uncontrollable shaking|shaking and (?:cold|freezing)|(?:freezing|cold) and shaking|"
-	  "shaking (?:uncontrollably|all over))\\b(?! (?:down|up) my spine)" },
-	{ "lung_tdxd", HR_TIER_CALL_NOW, G_LUNG, F_NEED_TDXD,
-	  "\\b(?:cough|coughs|coughing|coughed|" BREATH ")\\b" },
-	{ "heart_swelling", HR_TIER_CALL_NOW, G_HEART, 0,
-	  "\\b(?:(?:swollen|swelling|swelled|puffy|puffiness|edema|oedema|fluid|water retention) "
-	  "(?:in |of |on |around )?(?:my |her |his |both |the )?(?:ankles?|legs|feet|foot|"
-	  "lower legs|shins|calves)|"
-	  "(?:ankles?|legs|feet|foot|shins|calves)(?: \\S+){0,2}? (?:are |is |have |has |got |"
-	  "keep |keeps |getting |been |look |looks |seem |seems |feel |feels |started |so |"
-	  "really |very )*(?:swollen|swelling|swelled|swell|puffy|puffed up|bloated|huge|"
-	  "like balloons)|(?:ankles?|legs|feet) (?:\\S+ )?swell(?:ing)? up)\\b" },
-	{ "heart_weight_gain", HR_TIER_CALL_NOW, G_HEART, 0,
-	  "\\b(?:(?:gained|gain|gaining|put on|putting on|up) (?:about |almost |over |like |"
-	  "nearly )?(?:\\d+|" NUMWORD "|a few|several|a lot of) ?(?:pounds|lbs?|kilos?|kgs?|"
-	  "kilograms)(?: \\S+){0,3}? (?:(?:in|over|within|since) (?:a |one |two |three |four |"
-	  "five |\\d+ |the last |the past |a few |just |only |a couple of |couple of |the )*"
-	  "(?:days?|week|weeks|nights?|yesterday)|overnight)|"
-	  "(?:sudden|rapid|fast|quick|unexplained|big) weight gain|"
-	  "weight gain (?:\\S+ ){0,2}?(?:fast|quickly|suddenly|overnight)|"
-	  "(?:gaining|gained|put on|putting on) (?:so much |a lot of )?weight (?:really |so |"
-	  "very )?(?:fast|quickly|suddenly|overnight))\\b" },
-	{ "heart_lying_flat", HR_TIER_CALL_NOW, G_HEART, 0,
-	  "\\b(?:(?:can't|cant|cannot|can not|unable to|hard to|trouble|struggle to) (?:lie|lay|"
-	  "lying|laying) (?:down|flat)|"
-	  "(?:short of breath|breathless|out of breath|hard to breathe|winded) (?:\\S+ ){0,2}?"
-	  "(?:lying|laying|lie|lay) (?:down|flat)|"
-	  "(?:have to|need to|must|can only) (?:sleep|sit) (?:sitting )?(?:up|upright|propped up|"
-	  "on (?:\\S+ )?pillows|in a chair|in the recliner)|"
-	  "(?:wake|wakes|woke|waking) up (?:\\S+ ){0,3}?(?:gasping|short of breath|breathless|"
-	  "out of breath|choking|unable to breathe|" CANT " breathe|struggling to breathe)|"
-	  "(?:extra|more) pillows to breathe)\\b" },
-	{ "heart_racing", HR_TIER_CALL_NOW, G_HEART, 0,
-	  "\\b(?:(?:heart|heartbeat|heart beat|pulse|heart rate)(?: is| keeps| has been| was|"
-	  " feels| started| seems| is still| won't stop)?(?: \\S+){0,3}? (?:racing|pounding|"
-	  "fluttering|flip flopping|flipping|skipping|skipped|irregular|galloping|jumping|"
-	  "thumping|beating (?:fast|so fast|really fast|too fast|very fast|hard|irregularly|weird|"
-	  "weirdly|funny|strangely|out of rhythm)|going (?:fast|crazy|really fast|so fast)|"
-	  "very fast|so fast|too fast|really fast|over \\d+|above \\d+)|"
-	  "(?:racing|pounding|fluttering|irregular|fast|rapid|skipping|skipped|galloping) "
-	  "(?:heart|heartbeat|heart beat|heart rate|pulse|heartbeats)|"
-	  "(?:heart rate|pulse) (?:is |was |of |at |has been |keeps going |went )?(?:up to |over |"
-	  "above |around |about )?(?:1[1-9]\\d|2\\d\\d)|"
-	  "palpitations?|afib|a-fib|atrial fibrillation)\\b" },
-	{ "short_of_breath", HR_TIER_CALL_NOW, G_BREATH, 0, "\\b" BREATH "\\b" },
-	{ "diarrhea_severe", HR_TIER_CALL_NOW, G_GUT, 0,
-	  "\\b(?:(?:severe|bad|really bad|very bad|terrible|horrible|awful|constant|nonstop|"
-	  "non-stop|uncontrollable|uncontrolled|explosive|bloody|extreme|intense|profuse|crazy|"
-	  "the worst|relentless|out of control) (?:\\S+ ){0,2}?" DIA "|"
-	  DIA " (?:\\S+ ){0,4}?(?:won't stop|wont stop|will not stop|doesn't stop|isn't stopping|"
-	  "nonstop|non-stop|all day|all night|every hour|every (?:\\d+|few|couple of) "
-	  "(?:minutes|hours)|(?:is|has been|getting|got|so|really) (?!not\\b)(?:\\S+ )?(?:severe|"
-	  "bad|terrible|awful|worse|constant|out of control|uncontrollable)|with blood|"
-	  "and blood|bloody|for (?:\\d+|two|three|four|five|several|a few|many|over|more than) "
-	  "(?:\\S+ )?days|(?:even|despite) (?:with |after |taking )?(?:the )?(?:imodium|"
-	  "loperamide|medicine|meds|pills))|"
-	  "(?:imodium|loperamide) (?:isn't|is not|not|doesn't|does not|didn't|hasn't|stopped) "
-	  "(?:working|helping|help|work))\\b" },
-	{ "diarrhea_frequent", HR_TIER_CALL_NOW, G_GUT, F_COUNT,
-	  "(?|\\b" DIA " (?:\\S+ ){0,4}?" COUNT " ?(?:times|x|episodes|bouts|stools|trips)\\b|"
-	  "\\b" COUNT " (?:(?:loose|watery|runny|liquid) )(?:stools?|bowel movements|poops?|"
-	  "poos?)\\b|"
-	  "\\b(?:pooped|pooping|been to the (?:bathroom|toilet|loo)|gone to the (?:bathroom|"
-	  "toilet|loo)|run to the (?:bathroom|toilet|loo)) " COUNT " ?(?:times|x)\\b(?: \\S+){0,4}?"
-	  " " DIA "?)" },
-	{ "diarrhea_with_signs", HR_TIER_CALL_NOW, G_GUT, F_NEED_GUTMATE, "\\b" DIA "\\b" },
-	{ "not_keeping_fluids", HR_TIER_CALL_NOW, G_GUT, 0,
-	  "\\b(?:(?:can't|cant|cannot|can not|unable to|not able to|couldn't) (?:keep|hold) "
-	  "(?:anything|any ?thing|fluids|liquids|water|food|drinks|it|any fluids|any liquids|"
-	  "my (?:food|meds|medicine|pills)|\\S+ \\S+|\\S+) down|(?:vomiting|throwing up|puking) "
-	  "(?:\\S+ ){0,2}?(?:everything|all day|all night|nonstop|non-stop|constantly|every hour|"
-	  "for (?:\\d+|a|two|three|several|a few|many|over) (?:\\S+ )?(?:hours|day|days))|"
-	  "(?:keep|keeps|kept) (?:on )?(?:vomiting|throwing up|puking))\\b" },
-	{ "jaundice", HR_TIER_CALL_NOW, G_LIVER, 0,
-	  "\\b(?:yellow(?:ish)? (?:skin|eyes|tinge|tint|whites)|(?:skin|eyes|whites of (?:my|her|"
-	  "his|the) eyes|eye whites|face) (?:is |are |look |looks |looking |has |have |turned |"
-	  "turning |going |gone |getting |become |became |seem |seems |got |been )*(?:a bit |"
-	  "kind of |slightly |a little |very |really |so |pretty |quite )?(?:yellow|yellowish|"
-	  "jaundiced)|jaundiced?|(?:dark|darker|brown|very dark|dark brown|tea[- ]colou?red|"
-	  "cola[- ]colou?red) (?:urine|pee|wee)|(?:urine|pee|wee) (?:is |looks |has been |"
-	  "is really |is very |turned |getting |seems |has turned |is getting |looks like )*"
-	  "(?:dark|darker|brown|tea|cola|orange|the colou?r of (?:tea|cola|coke)))\\b" },
-	{ "leg_clot", HR_TIER_CALL_NOW, G_CLOT, 0,
-	  "\\b(?:(?:one|my left|my right|her left|her right|his left|his right|left|right|"
-	  "one of my) (?:leg|calf|thigh)(?: \\S+){0,3}? (?:swollen|swelling|swelled|puffy|painful|"
-	  "hurts|hurting|sore|red|warm|hot|tender|aching|throbbing)|"
-	  "(?:swollen|swelling|painful|sore|red|warm|hot|tender) (?:and (?:swollen|painful|sore|"
-	  "red|warm|hot|tender) )?(?:left |right )?calf|"
-	  "calf (?:is |feels |has been |got |looks )*(?:\\S+ )?(?:swollen|painful|sore|hurts|"
-	  "hurting|tender|red|warm|hot|swelling|throbbing)|"
-	  "leg (?:is |feels |has been |got |looks )*(?:\\S+ )?(?:swollen|swelling|puffy) "
-	  "(?:and |with )?(?:\\S+ )?(?:painful|pain|hurts|hurting|sore|tender|red|warm|hot)|"
-	  "leg (?:is |feels |has been |got |looks )*(?:\\S+ )?(?:painful|hurts|hurting|sore|"
-	  "tender|red|warm|hot) (?:and |with )?(?:\\S+ )?(?:swollen|swelling|puffy)|"
-	  "(?:swollen|puffy) (?:and (?:painful|sore|tender|red|warm|hot) )?leg|"
-	  "(?:painful|sore|tender|red|warm|hot) (?:and )?swollen leg|blood clot|dvt)\\b" },
-	{ "pregnancy", HR_TIER_CALL_NOW, G_PREGNANCY, F_NEED_TREAT,
-	  "\\b(?:(?:i'm|im|i am|i think i'm|i think i am|i might be|i may be|i could be|"
-	  "i just found out i'm|i found out i'm|found out i'm|found out i am|just found out i'm|"
-	  "we're|we are|i got|i just got|just got|i've got|i've just got|i'm now|i am now) "
-	  "(?:(?!not\\b|never\\b)\\S+ )?pregnant|(?:positive|a positive) pregnancy test|"
-	  "pregnancy test (?:was|is|came back|came out|turned out|showed|says) (?:\\S+ )?positive|"
-	  "(?:i'm|im|i am) (?:\\d+|a few|" NUMWORD ") weeks (?:pregnant|along)|"
-	  "(?:i'm|im|i am|we're|we are) expecting a baby)\\b" },
+static const char *const tier_names[] = {
+    [HR_TIER_NONE] = "none",
+    [HR_TIER_CALL_NOW] = "call_now",
+    [HR_TIER_EMERGENCY] = "emergency",
+    [HR_TIER_CRISIS] = "crisis",
 };
 
-/* ------------------------------------------------------------------------- */
-/* Message-level context patterns. */
+static const char *const decision_names[] = {
+    [HR_DECISION_NONE] = "none",     [HR_DECISION_DOSE] = "dose",           [HR_DECISION_STOP] = "stop",
+    [HR_DECISION_CHOOSE] = "choose", [HR_DECISION_PROGNOSIS] = "prognosis", [HR_DECISION_TAKE] = "take",
+    [HR_DECISION_MISSED] = "missed",
+};
 
+/* The contexts the judging code itself reads; a rules file must define them. */
 enum ctx {
 	C_TDXD,
 	C_TREAT,
@@ -486,627 +234,688 @@ enum ctx {
 	C_PAST,
 	C_RESOLVED,
 	C_RETURNED,
-	NCTX,
+	C_NOW,
+	C_HISTORY,
+	NKNOWN_CTX,
 };
 
-static const char *const ctx_src[NCTX] = {
-	[C_TDXD] = "\\b(?:" TDXD_WORDS ")\\b",
-	/* On treatment: a drug named, or treatment that is happening ("on chemo",
-	 * "my infusion"), not just asked about ("what treatment"). */
-	[C_TREAT] = "\\b(?:" ALL_DRUGS ")\\b|\\b(?:on|taking|getting|receiving|started|starting|"
-		    "during|while on|since|in|had|having|my|last) (?:my |the |a |an |this )?"
-		    "(?:chemo|chemotherapy|treatments?|infusions?|therapy|targeted therapy|"
-		    "her2 therapy|her2 treatment|her2 drugs?)\\b",
-	/* The message is framed as a question about the topic rather than a report. */
-	[C_QUESTION] =
-		"^(?:what|what's|whats|which|when|why|how|is|are|does|do|did|can|could|should|"
-		"would|will|may|might|who|where|tell me|explain|list)\\b|"
-		"\\b(?:signs?|symptoms?|red flags?)\\b|"
-		"\\b(?:watch|look|looking|watching|be on the lookout) (?:out )?for\\b|"
-		"\\bwhen (?:to|should|do|would|must|can|is it time to)\\b|"
-		"\\b(?:is|are) (?:it|this|that|these|they) (?:\\S+ )?(?:normal|common|expected|usual|"
-		"typical|serious|dangerous|bad|an emergency|a side effect|a sign|a symptom|"
-		"something to worry about)\\b|"
-		"\\bside effects?\\b|"
-		"\\b(?:can|could|does|do|will|would|might|may) (?:\\S+ ){1,4}?(?:cause|give|lead to|"
-		"result in|trigger|bring on|mean)\\b|"
-		"\\bhow (?:common|likely|often|rare|serious|dangerous|bad|do i know|can i tell|"
-		"would i know|will i know)\\b|"
-		"\\bwhat (?:causes|happens|if)\\b|"
-		"\\b(?:tell me|explain|learn|read|know|information|info|wondering|curious) "
-		"(?:\\S+ ){0,3}?about\\b|"
-		"\\b(?:i|i'd|id) (?:want|wanted|would like|like|need) to (?:know|learn|understand|"
-		"ask)\\b|"
-		"\\bjust (?:want|wanted|wondering|curious|asking)\\b|"
-		"\\b(?:in case|if i (?:ever|get|develop|have|start|notice|feel|see|had))\\b|"
-		"\\b(?:risks?|chances?) of\\b",
-	/* The message says it is happening now, which outweighs question framing. */
-	[C_PRESENT] =
-		"\\b(?:right now|at the moment|currently|this (?:morning|afternoon|evening)|"
-		"tonight|last night|since (?:yesterday|last|this|monday|tuesday|wednesday|thursday|"
-		"friday|saturday|sunday|my|the|starting|i started|i began|then|an hour|\\d+|a few|"
-		"a couple)|for the (?:past|last)|for (?:\\d+|a|an|one|" NUMWORD "|a few|several|"
-		"a couple of|couple of|over an?) (?:minutes?|hours?|days?|nights?|weeks?)|"
-		"all (?:day|night|morning|evening)|won't (?:stop|go away)|wont (?:stop|go away)|"
-		"keeps? (?:getting worse|coming back|happening)|please help|"
-		"what (?:do|should|can) i do(?: now| right now)?$|what (?:should|do) i do about|"
-		"should (?:i|we) (?:go|call|head) (?:to )?(?:the |an |a )?(?:er|e r|emergency|"
-		"hospital|urgent care|911|nine one one|ambulance)|(?:an |a )?ambulance|do (?:i|we) need to go to "
-		"(?:the )?(?:er|emergency|hospital)|is this an emergency|is this serious)\\b",
-	/* Signs that make diarrhoea a call: infection, dehydration, bleeding. */
-	[C_GUTMATE] = "\\b(?:fevers?|feverish|temperature|chills|dizzy|dizziness|light ?headed|"
-		      "light-headed|faint|fainting|(?:can't|cant|cannot|can not|unable to|"
-		      "not able to) (?:keep|hold) (?:\\S+ ){0,2}?down|" CANT " (?:drink|eat)|"
-		      "throwing up|vomiting|vomited|threw up|puking|blood|bloody|black (?:stools?|"
-		      "poop)|dehydrated|dehydration|(?:haven't|hasn't|not|barely) (?:peed|peeing|"
-		      "urinated|urinating))\\b",
-	/* A time that is over: "last week", "three days ago" ("last night" and
-	 * "yesterday" are recent enough to call about, so they are not here). */
-	[C_PAST] = "\\b(?:last (?:week|month|cycle|round|time|treatment|infusion)|the (?:week|month) before|"
-		   "(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\\d+|a few|few|several|a couple of|"
-		   "couple of|a couple) (?:days?|weeks?|months?) (?:ago|back|before)|(?:days|weeks|months) ago|"
-		   "a while (?:ago|back)|the other day|earlier (?:this|in the) (?:week|month|year)|"
-		   "over the weekend|last weekend)\\b",
-	/* It has stopped: "but it's gone", "went away", "back to normal". */
-	[C_RESOLVED] = "\\b(?:gone|went away|go away|goes away|passed|resolved|cleared(?: up)?|broke|"
-		       "settled(?: down)?|subsided|disappeared|(?:better|fine|normal|ok|okay|over) now|"
-		       "back to normal|(?:hasn't|has not|didn't|did not|never) (?:come|came) back|"
-		       "all better|feel fine)\\b",
-	/* It is back: undoes "it's gone". */
-	[C_RETURNED] = "\\b(?:(?:came|come|comes|coming|is|it's|its|it is) back|returned|returning|again)\\b",
-	[C_REST] = "\\b(?:at rest|while resting|when resting|resting|(?:just )?sitting (?:still|"
-		   "down|quietly|here|on the couch|in bed)|lying still|doing nothing|"
-		   "not doing anything|even at rest|even when (?:i'm |i am )?(?:resting|sitting|"
-		   "still|not moving)|without moving|while talking|when i talk)\\b",
+static const char *const known_ctx_names[NKNOWN_CTX] = {
+    [C_TDXD] = "tdxd",         [C_TREAT] = "treat", [C_QUESTION] = "question", [C_PRESENT] = "present",
+    [C_GUTMATE] = "gutmate",   [C_REST] = "rest",   [C_PAST] = "past",         [C_RESOLVED] = "resolved",
+    [C_RETURNED] = "returned", [C_NOW] = "now",     [C_HISTORY] = "history",
 };
 
-/* ------------------------------------------------------------------------- */
-/* Personal decisions. */
+/* The word lists the judging code reads. */
+enum list {
+	L_NEGATORS,
+	L_BOUNDARIES,
+	L_INFO_WORDS,
+	L_WATCH_WORDS,
+	L_SIGN_WORDS,
+	L_AUXILIARIES,
+	L_HYPOTHETICALS,
+	L_SUBORDINATORS,
+	L_DRUG_WORDS,
+	L_PRONOUNS,
+	L_POSSESSIVES,
+	L_SO_VERBS,
+	L_CRISIS_ADVERBS,
+	L_HISTORY_SPANS,
+	L_TEMP_HIGH,
+	L_FUTURE_SUBJECTS,
+	L_NEGATIVE_SUBJECTS,
+	L_ON_WORDS,
+	L_DETERMINERS,
+	L_PREPOSITIONS,
+	L_NOW_WORDS,
+	L_CRISIS_FILLERS,
+	L_OTHERS,
+	L_KNOW_WORDS,
+	L_CRISIS_TOPICS,
+	L_GENERIC_PEOPLE,
+	NLISTS,
+};
+
+static const char *const list_names[NLISTS] = {
+    [L_NEGATORS] = "negators",
+    [L_BOUNDARIES] = "boundaries",
+    [L_INFO_WORDS] = "info_words",
+    [L_WATCH_WORDS] = "watch_words",
+    [L_SIGN_WORDS] = "sign_words",
+    [L_AUXILIARIES] = "auxiliaries",
+    [L_HYPOTHETICALS] = "hypotheticals",
+    [L_SUBORDINATORS] = "subordinators",
+    [L_DRUG_WORDS] = "drug_words",
+    [L_PRONOUNS] = "pronouns",
+    [L_POSSESSIVES] = "possessives",
+    [L_SO_VERBS] = "so_verbs",
+    [L_CRISIS_ADVERBS] = "crisis_adverbs",
+    [L_HISTORY_SPANS] = "history_spans",
+    [L_TEMP_HIGH] = "temp_high",
+    [L_FUTURE_SUBJECTS] = "future_subjects",
+    [L_NEGATIVE_SUBJECTS] = "negative_subjects",
+    [L_ON_WORDS] = "on_words",
+    [L_DETERMINERS] = "determiners",
+    [L_PREPOSITIONS] = "prepositions",
+    [L_NOW_WORDS] = "now_words",
+    [L_CRISIS_FILLERS] = "crisis_fillers",
+    [L_OTHERS] = "others",
+    [L_KNOW_WORDS] = "know_words",
+    [L_CRISIS_TOPICS] = "crisis_topics",
+    [L_GENERIC_PEOPLE] = "generic_people",
+};
+
+struct rule {
+	const char *name; /* owned by the parsed file */
+	enum hr_tier tier;
+	enum group group;
+	unsigned flags;
+	size_t needs[MAX_NEEDS]; /* contexts (indices) that must occur */
+	int said[MAX_NEEDS];     /* ... and not be negated there (said=, not needs=) */
+	size_t nneeds;
+	size_t unless[MAX_NEEDS]; /* contexts that, said anywhere, keep the rule quiet */
+	size_t nunless;
+	const char *src;
+};
 
 struct decision_rule {
 	enum hr_decision decision;
 	const char *src;
 };
 
-#define STOPV                                                                                    \
-	"(?:stop|stopping|quit|quitting|skip|skipping|pause|pausing|discontinue|discontinuing|" \
-	"halt|halting|cancel|cancelling|canceling|postpone|postponing|delay|delaying|refuse|"     \
-	"refusing|decline|declining|drop|dropping|come off|coming off|go off|going off|get off|"  \
-	"getting off|give up|giving up|take a break from|taking a break from|take a break|"       \
-	"taking a break|take a pause from|miss|missing|stay off|not take|not taking|not have|"    \
-	"not having|not do|not doing|not get|not getting|not finish|not finishing|not continue|"  \
-	"not continuing|not start|not starting|say no to|opt out of|forgo|forego|cut short)"
-/* What is stopped: a treatment, not a symptom or a habit. */
-#define STOPOBJ                                                                                   \
-	"(?!(?:the |my |this |these |all |that )?(?:diarrh\\w*|nausea|vomiting|pain|itch\\w*|"   \
-	"rash|hair loss|side effects?|symptoms?|worrying|thinking|feeling|bleeding|cough\\w*|"    \
-	"hot flash\\w*|fatigue|neuropathy|swelling|sores?|smoking|drinking|eating|exercising|"    \
-	"working|work|job|school|kids|children|family|friends|coffee|alcohol|grapefruit|"     \
-	"supplements?|vitamins?)\\b)(?:\\S+ ){0,2}?(?:"         \
-	TREAT_NOUNS "|it|them|taking|" ALL_DRUGS ")\\b"
-#define SUBJ "(?:i|we|she|he|you|my \\S+|i just|we just)"
-/* Medicines besides the cancer drugs: what people ask to take alongside
- * treatment, by kind, by common name, and by the endings of generic names
- * (sumatriptan, atorvastatin, warfarin, apixaban, omeprazole...). */
-#define OTHER_MEDS                                                                                \
-	"vaccines?|vaccinations?|flu shots?|flu jabs?|covid shots?|covid jabs?|boosters?|"          \
-	"supplements?|vitamins?|vitamin \\S+|multivitamins?|minerals|herbs|herbal \\S+|"           \
-	"painkillers?|pain killers?|pain relievers?|pain meds|pain medicines?|antibiotics?|"         \
-	"antidepressants?|antihistamines?|steroids?|blood thinners?|birth control|the pill|hrt|"    \
-	"hormone replacement|ibuprofen|advil|motrin|aleve|naproxen|aspirin|tylenol|acetaminophen|" \
-	"paracetamol|benadryl|claritin|zyrtec|imodium|loperamide|zofran|ondansetron|"               \
-	"dexamethasone|prednisone|melatonin|cbd|cannabis|marijuana|edibles|turmeric|curcumin|"      \
-	"fish oil|omega 3|probiotics?|st john's wort|st johns wort|echinacea|ginger|insulin|"       \
-	"metformin|warfarin|coumadin|eliquis|xarelto|heparin|lovenox|statins?|levothyroxine|"       \
-	"synthroid|gabapentin|sleeping pills|sleep aids?|inhalers?|antacids?|laxatives?|"           \
-	"\\w+(?:mab|nib|statin|pril|sartan|olol|triptan|prazole|formin|oxetine|azepam|cycline|"     \
-	"floxacin|mycin|cillin|parin|farin|xaban|dipine|profen|codone)"
-/* What a person asks to take: a treatment, a drug or another medicine ("my
- * blood pressure pills", not "the kids to chemo"), or "it" for one named before. */
-#define TAKEN                                                                                     \
-	"(?:(?:(?:my|the|a|an|this|that|her|his|some|any|both|these|those|another|other|regular|" \
-	"normal|usual) )?(?:(?!(?:to|on|at|for|from|with|while|during|after|before|in|into|of|"   \
-	"and|or|but|if)\\b)\\S+ ){0,2}?(?:" TREAT_NOUNS "|" ALL_DRUGS "|" OTHER_MEDS ")|it|them|"  \
-	"this|that|these|those|both)\\b"
-/* A person asking whether they may: "can I", "should my mom", "is it safe for
- * me to", "is it ok if I". */
-#define MAY_I                                                                                     \
-	"\\b(?:(?:can|could|may|should|shall|do|would|will|must|(?:is|would|will) it (?:be )?"       \
-	"(?:ok|okay|safe|fine|alright|all right) if) (?:i|we|she|he|they|my \\S+)|(?:is|would|"     \
-	"will) it (?:be )?(?:ok|okay|safe|fine|alright|all right|possible|wise|dangerous|risky|"   \
-	"bad|harmful|a problem|a good idea|a bad idea)(?: for (?:me|her|him|us|them|my \\S+))? "   \
-	"to)(?: (?:still|also|safely|even|ever|really|actually|now|just|then))?"
-/* ... take something: "can I take", "should my mom start", "is it ok if I keep
- * taking". */
-#define MAY_I_TAKE                                                                                \
-	MAY_I " (?:take|have|get|use|start|try|receive|continue|keep taking|be on|go on|stay on|"  \
-	"combine|mix|be given|be treated with|go ahead with) " TAKEN
-/* ... take anything, a medicine herald has no name for too ("can I take Nurtec"),
- * but not what people take that is no medicine (a shower, a walk, the bus). */
-#define MAY_I_TAKE_ANY                                                                            \
-	MAY_I " take (?:(?:a|an|the|my|some|any|this|that|these|those) )?+(?!(?:shower|showers|"    \
-	"bath|baths|walk|walks|nap|naps|break|breaks|trip|trips|vacation|vacations|holiday|"       \
-	"holidays|flight|flights|plane|time|off|leave|stairs|elevator|lift|test|tests|care|notes|" \
-	"photos|pictures|kids|children|mom|mum|dad|husband|wife|partner|son|daughter|friend|"      \
-	"family|dog|class|classes|course|day|days|week|weeks|month|months|year|job|it easy|"       \
-	"things easy|hot tub|sauna|swim|dip|ride|bus|train|public|transport|transit|taxi|cab|"    \
-	"uber|car|"                                                                                \
-	"subway|drive|look|part|advantage|place|turns|chances?|risks?|steps|action|over|out|up|"   \
-	"down|away|back|on|in|to|with|for|from|at|while|during|after|before|and|or|if|when)\\b)"  \
-	"[a-z0-9][\\w'-]*\\b"
-/* Someone's own health: "if I have", "since she's on", "because my mom has". */
-#define OWN_HEALTH                                                                                \
-	"\\b(?:if|since|because|as|when|while|though|although|given that|considering|now that|"     \
-	"but|and) (?:(?:i|we|she|he|they|my \\S+)(?: \\S+)?? (?:have|has|had|suffer|suffers|take|"  \
-	"takes|use|uses|get|gets|got|live with|lives with)|(?:my|her|his|our) \\S+(?: \\S+)?? (?:is|"  \
-	"are|was|were|isn't|aren't|has|have|had|gets|got)|(?:i'm|im|i am|i've|ive|i have|i was|"   \
-	"she's|shes|she is|she has|she was|he's|hes|he is|he has|he was|we're|we are|we have|"     \
-	"they're|they are|they have|my \\S+ is|my \\S+ has|my \\S+ was)(?: \\S+)?? (?:on|taking|"   \
-	"using|having|getting|diabetic|asthmatic|epileptic|an?a?emic|allergic|pregnant|"          \
-	"breastfeeding|nursing|immunocompromised|been diagnosed|diagnosed|suffering|prone|"       \
-	"sensitive|overweight|elderly|over))\\b"
-/* Health problems, named after "with my", "given my", "because of my". */
-#define CONDITION                                                                                 \
-	"(?:conditions?|diseases?|illness|problems?|issues?|history|disorders?|allerg\\w*|"          \
-	"failure|infections?|syndrome|migraines?|headaches|diabetes|asthma|epilepsy|seizures|"    \
-	"lupus|arthritis|crohn'?s|colitis|hepatitis|hiv|copd|emphysema|afib|a-fib|pacemaker|"     \
-	"blood pressure|hypertension|cholesterol|thyroid|kidneys?|liver|heart|lungs?|neuropathy|" \
-	"osteoporosis|depression|anxiety|glaucoma|an?a?emia|transplant|stent|pregnancy|"          \
-	"\\w+itis|\\w+osis)"
-#define WITH_OWN                                                                                  \
-	"\\b(?:with|given|considering|because of|due to|despite) (?:my|her|his|our|their|a|an|"     \
-	"bad|severe|chronic|known|a history of|history of) (?:\\S+ ){0,2}?(?:" CONDITION "|"       \
-	"meds|medicines?|medications?|pills|drugs|tablets|prescriptions?)\\b|\\bwhile (?:pregnant|" \
-	"breastfeeding|nursing|trying to (?:get pregnant|conceive))\\b"
-/* Taking it together with something else: "with enhertu", "during chemo". */
-#define ALONGSIDE_OF(what)                                                                        \
-	"\\b(?:with|and|plus|alongside|together with|on top of|at the same time as|while on|"       \
-	"while taking|while getting|while having|while i'm on|while im on|while i am on|during|"  \
-	"on|after|before) (?:(?:my|the|a|an|this|her|his|their|other) )?(?:\\S+ )?(?:" what      \
-	")\\b"
-#define ALONGSIDE ALONGSIDE_OF(TREAT_NOUNS "|" ALL_DRUGS "|" OTHER_MEDS)
-/* ... with a cancer treatment. */
-#define ALONGSIDE_TREATMENT ALONGSIDE_OF(TREAT_NOUNS "|" ALL_DRUGS)
-/* Someone says they are on a drug, or live with a health problem ("I take",
- * not "can I take"). */
-#define SAYS_OWN                                                                                  \
-	"(?<!can |could |should |would |will |may |might |must |shall |do |does |did |to )"        \
-	"\\b(?:(?:i|we|she|he|they|my \\S+) (?:\\S+ )?(?:have|has|had|take|takes|use|uses|"        \
-	"suffer from|suffers from|live with|lives with|was diagnosed with|were diagnosed with|"  \
-	"got|deal with|struggle with)|(?:i'm|im|i am|i've been|ive been|i have been|she's|shes|"  \
-	"she is|he's|hes|he is|we're|we are|they're|they are|my \\S+ is|my \\S+ has been) "       \
-	"(?:\\S+ )?(?:on|taking|using|prescribed|diabetic|asthmatic|epileptic|an?a?emic|"          \
-	"allergic|pregnant|breastfeeding|nursing|immunocompromised))\\b"
-
-#define TREATMENT_CHOICE                                                                         \
-	"(?:" TREAT_NOUNS "|" ALL_DRUGS "|surgery|lumpectomy|mastectomy|double mastectomy|"     \
-	"reconstruction|clinical trials?|trials?|radiation|hormone therapy|ovarian suppression|" \
-	"neoadjuvant|adjuvant|thp|tchp|ac-th|ac th|phesgo)"
-
-static const struct decision_rule decision_rules[] = {
-	/* Dose. */
-	{ HR_DECISION_DOSE,
-	  "\\b(?:what|which|how much|how many)\\b(?: \\S+){0,4}? (?:dose|doses|dosage|dosing|mg|"
-	  "milligrams?|pills?|tablets?|capsules?|units)(?: \\S+){0,4}? (?:should|do|must|can|"
-	  "could|would|shall) (?:i|we|she|he|my \\S+) (?:take|be taking|be on|have|get|use|start|"
-	  "give)\\b" },
-	{ HR_DECISION_DOSE,
-	  "\\bhow (?:much|many) (?:\\S+ ){0,4}?(?:should|do|must|can|could|shall) (?:i|we|she|"
-	  "he) (?:take|be taking|have|use|give)\\b" },
-	{ HR_DECISION_DOSE,
-	  "\\b(?:(?:should|can|could|may|do|must|shall) (?:i|we|she|he)|is it (?:ok|okay|safe|"
-	  "fine|alright) (?:to|if i)) (?:\\S+ ){0,2}?(?:take|have|use|try|get) (?:a |an |the |"
-	  "my )?(?:more|less|extra|half|double|another|a second|higher|lower|smaller|bigger|"
-	  "reduced|different|two|2)\\b" },
-	{ HR_DECISION_DOSE,
-	  "\\b(?:change|changing|lower|lowering|raise|raising|increase|increasing|decrease|"
-	  "decreasing|reduce|reducing|adjust|adjusting|cut|cutting|halve|halving|split|splitting|"
-	  "up|double|doubling|skip|skipping|skipped|miss|missing|missed|forgot|forget|forgetting|"
-	  "forgotten) (?:my|the|a|this|one|her|his|our|an|today's|tonight's|yesterday's|"
-	  "this morning's|last night's|\\S+'s) (?:\\S+ )?(?:dose|doses|dosage|dosing|pill|pills|"
-	  "tablet|tablets|capsule|capsules)\\b" },
-	{ HR_DECISION_DOSE,
-	  "\\b(?:double (?:up|dose|my dose|the dose|dosing)|make up (?:for )?(?:the |a |my )?"
-	  "(?:missed )?dose|(?:forgot|forgotten|forget|missed|didn't|did not) (?:to )?take "
-	  "(?:my|the|a|her|his|today's|this morning's|last night's|yesterday's)|"
-	  "(?:took|taken|take) (?:too many|too much|an extra|two doses|double|a double)|"
-	  "accidentally took)\\b" },
-	{ HR_DECISION_DOSE,
-	  "\\b(?:(?:my|her|his) (?:\\S+ )?(?:dose|dosage|doses)(?: of(?: \\S+){1,3}?)? (?:be |is |"
-	  "was |should be |needs to be |need to be |get |got |been |be made |go |goes )?(?:changed|"
-	  "lowered|raised|increased|decreased|reduced|adjusted|cut|halved|lower|smaller|"
-	  "too (?:high|low|much|strong))|should my (?:\\S+ )?dose|(?:dose|dosage) (?:for me|"
-	  "should i|do i|is right for me|is best for me)|"
-	  /* "Can the Kadcyla dose be lowered for me", "will I need a dose reduction". */
-	  "(?:can|could|should|will|would|may|might) (?:the|my|her|his) (?:\\S+ )?(?:dose|dosage)"
-	  "(?: of(?: \\S+){1,3}?)? (?:be )?(?:changed|lowered|raised|increased|decreased|reduced|"
-	  "adjusted|cut|halved)|"
-	  "(?:i|we|she|he) (?:\\S+ ){0,2}?(?:need|get|have|ask for|want) (?:a |an )?(?:lower|"
-	  "smaller|reduced|higher) dose|"
-	  "(?:i|we|she|he|my \\S+) (?:\\S+ ){0,2}?(?:need|get|have|ask for|want) (?:a )?dose "
-	  "(?:reduction|change|adjustment|decrease|increase|delay))\\b" },
-
-	/* Stop or skip. */
-	{ HR_DECISION_STOP,
-	  "\\b(?:should|can|could|may|must|shall|do|would|will|if|whether) " SUBJ
-	  " (?:\\S+ ){0,2}?" STOPV " " STOPOBJ },
-	{ HR_DECISION_STOP,
-	  "\\b(?:want to|wanna|going to|gonna|thinking (?:about|of)|think about|considering|"
-	  "consider|decided to|deciding (?:whether )?to|plan to|planning (?:on|to)|tempted to|"
-	  "allowed to|ready to|like to|need to|have to|wish i could|is it (?:ok|okay|bad|safe|"
-	  "fine|alright|all right|dangerous|possible|wise|wrong|too late|normal) (?:to|if i)|"
-	  "would it be (?:ok|okay|bad|safe|fine|alright|all right|dangerous) (?:to|if i)|"
-	  "what (?:happens|would happen|will happen) if (?:i|we|you)|what if (?:i|we|you)) "
-	  "(?:\\S+ )?" STOPV " " STOPOBJ },
-	{ HR_DECISION_STOP, "^(?:stop|stopping|quit|quitting|skip|skipping|pause|pausing) " STOPOBJ },
-	{ HR_DECISION_STOP,
-	  "\\b(?:do|does|must|will) (?:i|we|she|he) (?:really |still |actually )?(?:have|need) to "
-	  "(?:keep|continue|finish|complete|stay on|go on with|do all|take all|get all|have all|"
-	  "go through all)\\b" },
-	{ HR_DECISION_STOP,
-	  "\\b(?:i|we) (?:don't|dont|do not) want (?:to (?:do|have|take|get|continue|keep|"
-	  "go through|finish|start) )?(?:any more |more |the |my |this |any )?(?:" TREAT_NOUNS
-	  "|" ALL_DRUGS ")\\b" },
-
-	/* Take or combine, given one's own health or other medicines. Before the
-	 * choices: "should I take Kadcyla if I have liver disease" is this. The
-	 * atomic "(?>.*?X)" commits to the first X, so that a long message is read
-	 * once rather than once for every X in it. */
-	{ HR_DECISION_TAKE, "^(?>.*?" MAY_I_TAKE ").*(?:" OWN_HEALTH "|" WITH_OWN ")" },
-	{ HR_DECISION_TAKE, MAY_I_TAKE "(?: (?!or\\b)\\S+){0,3}? ?" ALONGSIDE },
-	{ HR_DECISION_TAKE, "^(?>.*?" SAYS_OWN ").*" MAY_I_TAKE },
-	/* The same with a medicine herald has no name for: "can I take Nurtec with
-	 * Enhertu", "can I take Ozempic if I'm on Herceptin", "I have migraines,
-	 * can I take Nurtec". */
-	{ HR_DECISION_TAKE, "^(?>.*?" MAY_I_TAKE_ANY ").*(?:" OWN_HEALTH "|" WITH_OWN ")" },
-	{ HR_DECISION_TAKE, MAY_I_TAKE_ANY "(?: (?!or\\b)\\S+){0,3}? ?" ALONGSIDE_TREATMENT },
-	{ HR_DECISION_TAKE, "^(?>.*?" SAYS_OWN ").*" MAY_I_TAKE_ANY },
-	{ HR_DECISION_TAKE,
-	  "\\b(?:is|would|will) it (?:be )?(?:ok|okay|safe|fine|alright|all right|wise|dangerous|"
-	  "risky|bad|a good idea|a bad idea) for (?:me|her|him|us|them|my \\S+) to (?:\\S+ )?(?:take|have|get|use|start|"
-	  "try|receive|continue|be on|go on|stay on|combine|mix) " TAKEN },
-	{ HR_DECISION_TAKE,
-	  "\\b(?:is|are) (?:\\S+ ){0,2}?(?:" TREAT_NOUNS "|" ALL_DRUGS "|" OTHER_MEDS ") (?:\\S+ )?"
-	  "(?:safe|ok|okay|fine|dangerous|risky|harmful|a problem|an issue) (?:for|with) (?:me|us|"
-	  "her|him|my \\S+|someone like me)\\b" },
-
-	/* Choose. */
-	{ HR_DECISION_CHOOSE,
-	  "\\bshould (?:i|we|she|he) (?!(?:call|go|worry|be worried|wait|email|message|text|"
-	  "contact|tell|ask|eat|drink|exercise|rest)\\b)(?:\\S+ ){1,6}?or\\b(?! not\\b)" },
-	{ HR_DECISION_CHOOSE,
-	  "\\b(?:which|what) (?:\\S+ ){0,2}?(?:treatment|treatments|drug|drugs|option|options|"
-	  "therapy|therapies|surgery|regimen|medicine|medication|one|plan|trial|combination|path|"
-	  "route|choice) (?:\\S+ ){0,2}?(?:should|would|do|can|could|shall) (?:i|we|she|he) "
-	  "(?:choose|pick|get|take|have|go with|go for|do|start|use|try|select|opt for|ask for|"
-	  "decide on|be on|need)\\b" },
-	{ HR_DECISION_CHOOSE,
-	  "\\b(?:better|best|right|safest|safer|worse|ideal|right choice|good choice|best choice|"
-	  "good idea|good option|wise|the way to go) (?:\\S+ ){0,3}?for (?:me|my (?:mom|mum|wife|"
-	  "husband|mother|case|situation|cancer|tumou?r)|her|him|us)\\b" },
-	{ HR_DECISION_CHOOSE,
-	  "\\b(?:should|do|must|would) (?:i|we|she|he) (?:\\S+ ){0,2}?(?:choose|pick|select|"
-	  "go with|opt for|decide on|switch to|switch|change to|sign up for|enroll in|enrol in|"
-	  "join|agree to|accept|say yes to)\\b" },
-	{ HR_DECISION_CHOOSE,
-	  "\\bshould (?:i|we|she|he) (?:\\S+ ){0,2}?(?:get|have|do|take|start|try|go for|"
-	  "consider|ask for|be on|use) (?:a |an |the |my |this |that |some )?(?:\\S+ )?"
-	  TREATMENT_CHOICE "\\b(?! (?:with|before|after|at|on an|in the)\\b)" },
-	{ HR_DECISION_CHOOSE,
-	  "\\b(?:what would you (?:do|choose|pick|recommend|suggest)|what do you (?:recommend|"
-	  "suggest|think i should)|if you were me|in my (?:shoes|position|place)|"
-	  "what (?:should|would) (?:i|you) (?:choose|pick|go with)|which (?:is|one is|would be) "
-	  "(?:better|best|right) for me|help me (?:decide|choose|pick))\\b" },
-	{ HR_DECISION_CHOOSE,
-	  "\\bdo (?:i|we|she|he) (?:really |even |still |actually )?need (?:to (?:have|get|do|"
-	  "take) )?(?:a |an |the |any |more )?" TREATMENT_CHOICE "\\b" },
-
-	/* Personal prognosis. */
-	{ HR_DECISION_PROGNOSIS,
-	  "\\bhow long (?:do|have|will|would|does|did|can) (?:i|we|she|he|my \\S+|they) "
-	  "(?:(?:still|really|actually) )?(?:have|got|live|survive|last)(?: (?:left|to live|"
-	  "got left))?\\b(?! to\\b)" },
-	{ HR_DECISION_PROGNOSIS,
-	  "\\b(?:(?:will|am) i (?:going to |gonna )?(?:die|survive|live|make it|be (?:ok|okay|"
-	  "alright|all right|fine|cured|here|around)|beat (?:this|it|cancer))|am i dying|"
-	  "(?:is|will) (?:she|he|my (?:mom|mum|mother|dad|father|wife|husband|partner|sister|"
-	  "brother|friend|daughter|son|grandma|grandmother|aunt)) (?:going to |gonna )?(?:die|"
-	  "dying|survive|live|make it|be (?:ok|okay|alright|all right|cured)))\\b" },
-	{ HR_DECISION_PROGNOSIS,
-	  "\\b(?:my|her|his|our) (?:\\S+ )?(?:chances?|odds|prognosis|life expectancy|outlook|"
-	  "survival(?: (?:chances?|odds|rate))?|time left)\\b(?! of (?:getting|having) "
-	  "(?:side effects|hair loss|nausea|diarrh\\w*))" },
-	{ HR_DECISION_PROGNOSIS,
-	  "\\b(?:how much (?:time|longer) (?:do|have|will|would) (?:i|we|she|he) (?:have|got|"
-	  "live|left)|how many (?:years|months|weeks) (?:do|have|will|would|can) (?:i|we|she|he) "
-	  "(?:have|got|live|left|survive)(?: (?:left|to live))?\\b(?! to\\b)|"
-	  "(?:is|will) (?:my|her|his) (?:cancer|tumou?r|disease)(?: \\S+)?? (?:curable|terminal|"
-	  "treatable|going to (?:kill|come back|spread)|come back|return|spread|kill)|"
-	  "am i (?:terminal|cured|curable|in remission)|can (?:i|she|he) (?:be cured|survive|"
-	  "beat (?:this|it))|will (?:it|the cancer|my cancer) come back)\\b" },
+struct context {
+	const char *name;
+	const char *src;
 };
 
-/* ------------------------------------------------------------------------- */
-/* Fixed replies. */
-
-struct source {
-	const char *title;
-	const char *publisher;
-	const char *url;
+/* The parsed rules file: immutable once built, shared by every instance. */
+struct ruleset {
+	struct hr_srules *file;
+	struct rule *rules;
+	size_t nrules;
+	struct context *ctx;
+	size_t nctx;
+	size_t known[NKNOWN_CTX]; /* index in CTX of each context the code reads */
+	struct decision_rule *decisions;
+	size_t ndecisions;
+	const char **lists[NLISTS]; /* NULL-terminated; the words are the file's */
+	struct spelling *spell;
+	hr_prefilter *pf;
 };
-
-/* What a reply adds for a group of rules: one context sentence (text and speech)
- * and one source. */
-struct group_reply {
-	const char *text;
-	const char *speech;
-	struct source source;
-};
-
-static const struct group_reply group_replies[] = {
-	[G_CHEST] = { "Chest pain or pressure needs to be checked right away. Do not wait to see if it passes.",
-		      "Chest pain or pressure needs to be checked right away. Do not wait to see if it passes.",
-		      { "Chest pain", "MedlinePlus, U.S. National Library of Medicine",
-			"https://medlineplus.gov/ency/article/003079.htm" } },
-	[G_BREATHING] = { "Trouble breathing needs help right away. Sit up and try to stay calm while you wait.",
-			  "Trouble breathing needs help right away. Sit up and try to stay calm while you wait.",
-			  { NULL, NULL, NULL } },
-	[G_FAINT] = { "Fainting or passing out needs to be checked right away, even if you feel better now.",
-		      "Fainting or passing out needs to be checked right away, even if you feel better now.",
-		      { NULL, NULL, NULL } },
-	[G_ALLERGY] = { "Swelling of the throat, lips, tongue or face can be a serious allergic reaction. "
-			"If you are getting an infusion right now, tell the nurse at once.",
-			"Swelling of the throat, lips, tongue or face can be a serious allergic reaction. "
-			"If you are getting an infusion right now, tell the nurse at once.",
-			{ "Anaphylaxis", "MedlinePlus, U.S. National Library of Medicine",
-			  "https://medlineplus.gov/ency/article/000844.htm" } },
-	[G_NEURO] = { "A sudden change like this can come from the brain, so it needs care right away. "
-		      "Note the time it started.",
-		      "A sudden change like this can come from the brain, so it needs care right away. "
-		      "Note the time it started.",
-		      { "Stroke", "MedlinePlus, U.S. National Library of Medicine",
-			"https://medlineplus.gov/stroke.html" } },
-	[G_BLEED] = { "Coughing up or throwing up blood, or bleeding that will not stop, needs care right away.",
-		      "Coughing up or throwing up blood, or bleeding that will not stop, needs care right away.",
-		      { NULL, NULL, NULL } },
-	[G_FEVER] = { "Treatment can lower the white blood cells that fight germs. "
-		      "So a fever or chills can be the first sign of an infection that needs care fast.",
-		      "Treatment can lower the white blood cells that fight germs. "
-		      "So a fever or chills can be the first sign of an infection that needs care fast.",
-		      { "Infection and Neutropenia during Cancer Treatment", "National Cancer Institute",
-			"https://www.cancer.gov/about-cancer/treatment/side-effects/infection" } },
-	[G_LUNG] = { "On trastuzumab deruxtecan (Enhertu), a new or worse cough or shortness of breath "
-		     "can be a sign of lung inflammation. This can be serious, so your team needs to know now.",
-		     "On trastuzumab deruxtecan, also called Enhertu, a new or worse cough or shortness of "
-		     "breath can be a sign of lung inflammation. This can be serious, so your team needs to "
-		     "know now.",
-		     { "Trastuzumab Deruxtecan", "National Cancer Institute",
-		       "https://www.cancer.gov/about-cancer/treatment/drugs/fam-trastuzumab-deruxtecan-nxki" } },
-	[G_BREATH] = { "New or worse shortness of breath during HER2 treatment can come from the lungs or "
-		       "the heart, so your team needs to know now.",
-		       "New or worse shortness of breath during her two treatment can come from the lungs or "
-		       "the heart, so your team needs to know now.",
-		       { NULL, NULL, NULL } },
-	[G_HEART] = { "Swollen ankles or legs, fast weight gain, a racing heartbeat, or trouble breathing "
-		      "when you lie flat can mean the heart is under strain. Some HER2 drugs can affect the "
-		      "heart, so your team needs to check.",
-		      "Swollen ankles or legs, fast weight gain, a racing heartbeat, or trouble breathing "
-		      "when you lie flat can mean the heart is under strain. Some her two drugs can affect "
-		      "the heart, so your team needs to check.",
-		      { "Targeted Drug Therapy for Breast Cancer", "American Cancer Society",
-			"https://www.cancer.org/cancer/types/breast-cancer/treatment/"
-			"targeted-therapy-for-breast-cancer.html" } },
-	[G_GUT] = { "Bad diarrhea, or diarrhea with fever, dizziness or throwing up, can make you lose too "
-		    "much water fast. Your team can treat it and may change your plan.",
-		    "Bad diarrhea, or diarrhea with fever, dizziness or throwing up, can make you lose too "
-		    "much water fast. Your team can treat it and may change your plan.",
-		    { "Diarrhea and Cancer Treatment", "National Cancer Institute",
-		      "https://www.cancer.gov/about-cancer/treatment/side-effects/diarrhea" } },
-	[G_LIVER] = { "Yellow skin or eyes, or dark urine, can be a sign of a liver problem. Some HER2 drugs "
-		      "can affect the liver, so your team needs to check.",
-		      "Yellow skin or eyes, or dark urine, can be a sign of a liver problem. Some her two "
-		      "drugs can affect the liver, so your team needs to check.",
-		      { "Jaundice", "MedlinePlus, U.S. National Library of Medicine",
-			"https://medlineplus.gov/jaundice.html" } },
-	[G_CLOT] = { "A swollen, painful leg can be a sign of a blood clot. Hormone drugs such as tamoxifen "
-		     "raise that risk. If you also have chest pain or trouble breathing, call 911.",
-		     "A swollen, painful leg can be a sign of a blood clot. Hormone drugs such as tamoxifen "
-		     "raise that risk. If you also have chest pain or trouble breathing, call nine one one.",
-		     { "Deep Vein Thrombosis", "MedlinePlus, U.S. National Library of Medicine",
-		       "https://medlineplus.gov/deepveinthrombosis.html" } },
-	[G_PREGNANCY] = { "HER2 drugs such as trastuzumab (Herceptin) can harm a baby during pregnancy. "
-			  "Your team needs to know right away so they can plan your care with you.",
-			  "Her two drugs such as trastuzumab, also called Herceptin, can harm a baby during "
-			  "pregnancy. Your team needs to know right away so they can plan your care with you.",
-			  { "Breast Cancer Treatment During Pregnancy (PDQ), Patient Version",
-			    "National Cancer Institute",
-			    "https://www.cancer.gov/types/breast/patient/pregnancy-breast-treatment-pdq" } },
-};
-
-/* The fixed parts of each tier's reply: what comes before the group sentence
- * and what comes after it. */
-struct tier_reply {
-	const char *intent;
-	enum hr_safety_level safety;
-	const char *lead, *lead_speech;
-	const char *tail, *tail_speech;
-	struct source sources[2];
-	const char *suggestions[3];
-};
-
-static const struct tier_reply crisis_reply = {
-	"safety.crisis",
-	HR_SAFETY_CRISIS,
-	"Please call or text 988 now to reach the 988 Suicide and Crisis Lifeline (US). It is free and "
-	"open day and night. If you might act on these thoughts, or you are in danger, call 911 or your "
-	"local emergency number now. Outside the US, call your local emergency number or a local crisis "
-	"line.",
-	"Please call or text nine eight eight now to reach the nine eight eight Suicide and Crisis "
-	"Lifeline in the US. It is free and open day and night. If you might act on these thoughts, or "
-	"you are in danger, call nine one one or your local emergency number now. Outside the US, call "
-	"your local emergency number or a local crisis line.",
-	"You do not have to face this alone, and what you feel matters. I can't diagnose or counsel you, "
-	"but a trained person at 988 can talk with you right now. When you can, tell your cancer care team "
-	"how you have been feeling too.",
-	"You do not have to face this alone, and what you feel matters. I can't diagnose or counsel you, "
-	"but a trained person at nine eight eight can talk with you right now. When you can, tell your "
-	"cancer care team how you have been feeling too.",
-	{ { "988 Suicide and Crisis Lifeline", "988 Lifeline", "https://988lifeline.org/" },
-	  { "Suicide Prevention", "National Institute of Mental Health",
-	    "https://www.nimh.nih.gov/health/topics/suicide-prevention" } },
-	{ "Where can I find support groups?", "Is there free counseling for people with cancer?",
-	  "How can my family get support?" },
-};
-
-static const struct tier_reply emergency_reply = {
-	"safety.emergency",
-	HR_SAFETY_URGENT,
-	"Call 911 or your local emergency number now.",
-	"Call nine one one or your local emergency number now.",
-	"Do not drive yourself. If someone is with you, ask them to stay. Once you are safe, tell your "
-	"cancer care team what happened. This message does not diagnose what is wrong. It only tells you "
-	"what to do first.",
-	"Do not drive yourself. If someone is with you, ask them to stay. Once you are safe, tell your "
-	"cancer care team what happened. This message does not diagnose what is wrong. It only tells you "
-	"what to do first.",
-	{ { "Recognizing medical emergencies", "MedlinePlus, U.S. National Library of Medicine",
-	    "https://medlineplus.gov/ency/article/001927.htm" },
-	  { NULL, NULL, NULL } },
-	{ "What should I tell the emergency team about my treatment?",
-	  "When should I call my care team?", NULL },
-};
-
-static const struct tier_reply call_now_reply = {
-	"safety.call_now",
-	HR_SAFETY_URGENT,
-	"Call your oncology team's 24-hour line now. If you cannot reach them, go to an emergency "
-	"department.",
-	"Call your oncology team's twenty four hour line now. If you cannot reach them, go to an "
-	"emergency department.",
-	"If you have chest pain, trouble breathing, or you pass out, call 911 instead. This message does "
-	"not diagnose what is wrong. It only tells you what to do first.",
-	"If you have chest pain, trouble breathing, or you pass out, call nine one one instead. This "
-	"message does not diagnose what is wrong. It only tells you what to do first.",
-	{ { "Side Effects of Cancer Treatment", "National Cancer Institute",
-	    "https://www.cancer.gov/about-cancer/treatment/side-effects" },
-	  { NULL, NULL, NULL } },
-	{ "What should I tell the nurse when I call?", "When should I call my care team?",
-	  "What side effects should I watch for?" },
-};
-
-/* The deferral for each decision: one sentence naming the care team, and
- * questions to take to them. Both are plain enough for speech as written. */
-struct deferral {
-	const char *sentence;
-	const char *questions[3];
-};
-
-static const struct deferral deferrals[] = {
-	[HR_DECISION_DOSE] = { "Your care team sets your dose and any change to it, because the right dose "
-			       "depends on you.",
-			       { "What should I do if I miss a dose?", "Could my dose change, and why?",
-				 "Who do I call if a side effect is hard to manage?" } },
-	[HR_DECISION_STOP] = { "Please talk with your care team before you stop, skip or put off any "
-			       "treatment, because they can help you weigh it.",
-			       { "What could happen if I stop or skip this treatment?",
-				 "Can my side effects be treated so I can keep going?",
-				 "Is there another option if this one is too hard?" } },
-	[HR_DECISION_CHOOSE] = { "This choice is one to make with your care team, because the best plan "
-				 "depends on your tests, your health and what you want.",
-				 { "What are the pros and cons of each option for me?",
-				   "Which option do you suggest, and why?",
-				   "Is there a clinical trial I could join?" } },
-	[HR_DECISION_PROGNOSIS] = { "Numbers for large groups cannot say what will happen to you, so ask "
-				    "your care team about your own outlook.",
-				    { "What do my test results say about my cancer?",
-				      "What is the goal of my treatment?",
-				      "Who can help me cope with worry about the future?" } },
-	[HR_DECISION_TAKE] = { "What is safe for you depends on your own health and the other medicines you "
-			       "take. Ask your oncology care team before you start, mix, stop or skip any medicine.",
-			       { "Is this treatment safe with my other health problems?",
-				 "Can I take it with the medicines I already use?",
-				 "What signs mean I should call you?" } },
-};
-
-/* ------------------------------------------------------------------------- */
 
 /* Every pattern has a number in the prefilter: the alert rules first, then
  * the context patterns, then the decision rules. */
-#define NRULES ARRAY_SIZE(rules)
-#define NDECISIONS ARRAY_SIZE(decision_rules)
-#define PF_RULE(i) (i)
-#define PF_CTX(k) (NRULES + (size_t)(k))
-#define PF_DECISION(i) (NRULES + NCTX + (i))
-#define NPATTERNS (NRULES + NCTX + NDECISIONS)
-#define NMAYWORDS ((NPATTERNS + 63) / 64)
+#define PF_RULE(rs, i) (i)
+#define PF_CTX(rs, k) ((rs)->nrules + (size_t)(k))
+#define PF_DECISION(rs, i) ((rs)->nrules + (rs)->nctx + (i))
+#define NPATTERNS(rs) ((rs)->nrules + (rs)->nctx + (rs)->ndecisions)
 
-struct hr_safety {
-	pcre2_code *rules[NRULES];
-	pcre2_code *ctx[NCTX];
-	pcre2_code *decisions[NDECISIONS];
-	pcre2_match_data *md;
-	pcre2_match_context *mctx;
-	hr_prefilter *pf; /* the words each pattern needs (shared, see shared_pf) */
-	hr_prefilter_scratch *pfs;
-	int no_prefilter;  /* every pattern runs (hr_safety_set_prefilter) */
-	unsigned nmatches; /* pcre2_match calls of the last check */
+/* ------------------------------------------------------------------------- */
+/* Spelling. */
+
+/* Words shorter than this are never corrected: too many real words are one
+ * letter from a short one ("dye" and "die"). */
+#define SPELL_MIN 5
+
+/* The spelling targets, found by their first two letters or their last two:
+ * one slip in a word of five or more letters leaves one of the two intact. */
+struct spelling {
+	const char **targets; /* the file's words, in file order */
+	uint8_t *target_len;
+	size_t ntargets;
+	uint16_t *by_head[26 * 26], *by_tail[26 * 26]; /* target indices, ending in UINT16_MAX */
+	const char **keep;                             /* sorted: real words left alone */
+	size_t nkeep;
+	const char **fix_from; /* sorted with FIX_TO: explicit fixes */
+	const char **fix_to;
+	size_t nfix;
 };
 
-/* The source of pattern ID, numbered as in the prefilter. */
-static const char *pattern_src(size_t id)
+static void spelling_free(struct spelling *sp)
 {
-	if (id < NRULES)
-		return rules[id].src;
-	if (id < NRULES + NCTX)
-		return ctx_src[id - NRULES];
-	return decision_rules[id - NRULES - NCTX].src;
+	if (!sp)
+		return;
+	for (size_t i = 0; i < 26 * 26; i++) {
+		free(sp->by_head[i]);
+		free(sp->by_tail[i]);
+	}
+	free(sp->targets);
+	free(sp->target_len);
+	free(sp->keep);
+	for (size_t i = 0; i < sp->nfix; i++)
+		free((char *)sp->fix_from[i]);
+	free(sp->fix_from);
+	free(sp->fix_to);
+	free(sp);
 }
 
-/* The prefilter depends only on the fixed patterns, and a built one is
- * immutable, so every instance (one per worker thread) shares one: it is
- * built by the first hr_safety_new() and freed with the last instance. */
+static int is_lower_word(const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (w[i] < 'a' || w[i] > 'z')
+			return 0;
+	}
+	return 1;
+}
+
+static int pair_of(char a, char b)
+{
+	return (a - 'a') * 26 + (b - 'a');
+}
+
+static int push_index(uint16_t **v, uint16_t idx)
+{
+	size_t n = 0;
+	while (*v && (*v)[n] != UINT16_MAX)
+		n++;
+	uint16_t *nv = realloc(*v, (n + 2) * sizeof(*nv));
+	if (!nv)
+		return -ENOMEM;
+	nv[n] = idx;
+	nv[n + 1] = UINT16_MAX;
+	*v = nv;
+	return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Reads the spell blocks: targets and keep (words), fixes ("wrong = right
+ * words" lines). */
+static int spelling_build(const struct hr_srules *file, const char *path, hr_diag_fn diag, void *ud,
+                          struct spelling **out)
+{
+	struct spelling *sp = calloc(1, sizeof(*sp));
+	int err = 0;
+	*out = NULL;
+	if (!sp)
+		return -ENOMEM;
+	for (size_t i = 0; i < file->nblocks; i++) {
+		const struct hr_srules_block *b = &file->blocks[i];
+		if (b->kind != HR_SRULES_SPELL)
+			continue;
+		if (strcmp(b->name, "targets") == 0 || strcmp(b->name, "keep") == 0) {
+			int targets = b->name[0] == 't';
+			const char ***v = targets ? &sp->targets : &sp->keep;
+			size_t *n = targets ? &sp->ntargets : &sp->nkeep;
+			const char **nv = realloc(*v, (*n + b->nwords + 1) * sizeof(*nv));
+			if (!nv) {
+				err = -ENOMEM;
+				break;
+			}
+			*v = nv;
+			for (size_t k = 0; k < b->nwords; k++) {
+				const char *w = b->words[k];
+				size_t wl = strlen(w);
+				if (!is_lower_word(w, wl) || wl < 4 || (targets && *n >= UINT16_MAX - 1)) {
+					hr_diagf(diag, ud, path, b->line,
+					         "spell %s: '%s' is not a word of four or more letters a-z",
+					         b->name, w);
+					err = -EINVAL;
+					continue;
+				}
+				nv[(*n)++] = w;
+			}
+		} else if (strcmp(b->name, "fixes") == 0) {
+			size_t n = b->nlines;
+			sp->fix_from = calloc(n + 1, sizeof(*sp->fix_from));
+			sp->fix_to = calloc(n + 1, sizeof(*sp->fix_to));
+			if (!sp->fix_from || !sp->fix_to) {
+				err = -ENOMEM;
+				break;
+			}
+			for (size_t k = 0; k < n; k++) {
+				const char *line = b->lines[k];
+				const char *eq = strstr(line, " = ");
+				if (!eq || strchr(line, ' ') != eq ||
+				    !is_lower_word(line, (size_t)(eq - line)) || !eq[3]) {
+					hr_diagf(diag, ud, path, b->line_nos[k],
+					         "spell fixes: expected 'wrong = right words', got '%s'",
+					         line);
+					err = -EINVAL;
+					continue;
+				}
+				if (!(sp->fix_from[sp->nfix] = strndup(line, (size_t)(eq - line)))) {
+					err = -ENOMEM;
+					break;
+				}
+				sp->fix_to[sp->nfix++] = eq + 3;
+			}
+		} else {
+			hr_diagf(diag, ud, path, b->line, "unknown spell block '%s' (targets, keep, fixes)",
+			         b->name);
+			err = -EINVAL;
+		}
+	}
+	if (!err && !(sp->target_len = calloc(sp->ntargets + 1, 1)))
+		err = -ENOMEM;
+	if (!err) {
+		for (size_t i = 0; i < sp->ntargets && !err; i++) {
+			const char *t = sp->targets[i];
+			size_t n = strlen(t);
+			sp->target_len[i] = (uint8_t)(n < 255 ? n : 255);
+			err = push_index(&sp->by_head[pair_of(t[0], t[1])], (uint16_t)i);
+			if (!err)
+				err = push_index(&sp->by_tail[pair_of(t[n - 2], t[n - 1])], (uint16_t)i);
+		}
+		if (sp->keep)
+			qsort(sp->keep, sp->nkeep, sizeof(*sp->keep), cmp_str);
+		/* Sort the fixes by their wrong word, keeping each pair together. */
+		for (size_t i = 1; i < sp->nfix; i++) {
+			for (size_t j = i; j > 0 && strcmp(sp->fix_from[j - 1], sp->fix_from[j]) > 0; j--) {
+				const char *f = sp->fix_from[j], *t = sp->fix_to[j];
+				sp->fix_from[j] = sp->fix_from[j - 1];
+				sp->fix_to[j] = sp->fix_to[j - 1];
+				sp->fix_from[j - 1] = f;
+				sp->fix_to[j - 1] = t;
+			}
+		}
+	}
+	if (err) {
+		spelling_free(sp);
+		return err;
+	}
+	*out = sp;
+	return 0;
+}
+
+/* Whether A[0..LA) is exactly one letter dropped, added, changed or swapped
+ * from B[0..LB). */
+static int one_slip(const char *a, size_t la, const char *b, size_t lb)
+{
+	size_t i = 0;
+	if (la == lb) {
+		while (i < la && a[i] == b[i])
+			i++;
+		if (i == la)
+			return 0; /* the same word */
+		if (memcmp(a + i + 1, b + i + 1, la - i - 1) == 0)
+			return 1;
+		return i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+		       memcmp(a + i + 2, b + i + 2, la - i - 2) == 0;
+	}
+	if (la == lb + 1 || lb == la + 1) {
+		const char *lo = la < lb ? a : b, *hi = la < lb ? b : a;
+		size_t ln = la < lb ? la : lb;
+		while (i < ln && lo[i] == hi[i])
+			i++;
+		return memcmp(lo + i, hi + i + 1, ln - i) == 0;
+	}
+	return 0;
+}
+
+/* Looks W[0..N) up in the sorted array V of C strings. */
+static long find_word(const char *const *v, size_t nv, const char *w, size_t n)
+{
+	size_t lo = 0, hi = nv;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strncmp(v[mid], w, n);
+		if (c == 0 && v[mid][n] != '\0')
+			c = 1;
+		if (c == 0)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* The target word W[0..N) is a slip from, or NULL (it is a target, a kept
+ * word, or no target is one slip away). */
+static const char *spelling_target(const struct spelling *sp, const char *w, size_t n)
+{
+	if (n < SPELL_MIN || n > 40 || !is_lower_word(w, n))
+		return NULL;
+	const uint16_t *lists[2] = {sp->by_head[pair_of(w[0], w[1])],
+	                            sp->by_tail[pair_of(w[n - 2], w[n - 1])]};
+	const char *best = NULL;
+	size_t besti = SIZE_MAX;
+	for (int k = 0; k < 2; k++) {
+		for (const uint16_t *p = lists[k]; p && *p != UINT16_MAX; p++) {
+			const char *t = sp->targets[*p];
+			size_t tl = sp->target_len[*p];
+			if (tl + 1 < n || tl > n + 1)
+				continue;
+			if (tl == n && memcmp(t, w, n) == 0)
+				return NULL; /* already a target */
+			if (*p < besti && one_slip(w, n, t, tl)) {
+				best = t;
+				besti = *p;
+			}
+		}
+	}
+	if (best && find_word(sp->keep, sp->nkeep, w, n) >= 0)
+		return NULL;
+	return best;
+}
+
+/*
+ * Writes TEXT with its misspellings corrected to *BUF (capacity *CAP, grown
+ * with realloc when a long message needs it). On failure to grow, the text
+ * is used as it is. Returns the text to check.
+ */
+static const char *spelling_fix(const struct spelling *sp, const char *text, char **buf, size_t *cap)
+{
+	size_t len = strlen(text), o = 0;
+	if (!sp || (!sp->ntargets && !sp->nfix))
+		return text;
+	const char *p = text;
+	while (*p) {
+		if (*p == ' ') {
+			p++;
+			continue;
+		}
+		const char *w = p;
+		while (*p && *p != ' ')
+			p++;
+		size_t n = (size_t)(p - w);
+		const char *rep = NULL;
+		long f = find_word(sp->fix_from, sp->nfix, w, n);
+		if (f >= 0)
+			rep = sp->fix_to[f];
+		else
+			rep = spelling_target(sp, w, n);
+		const char *src = rep ? rep : w;
+		size_t sn = rep ? strlen(rep) : n;
+		/* Room for this word, a space and the NUL. */
+		if (o + sn + 2 > *cap) {
+			size_t ncap = (o + sn + 2 + (len - (size_t)(w - text))) * 2;
+			char *nb = realloc(*buf, ncap);
+			if (!nb)
+				return text;
+			*buf = nb;
+			*cap = ncap;
+		}
+		if (o > 0)
+			(*buf)[o++] = ' ';
+		memcpy(*buf + o, src, sn);
+		o += sn;
+	}
+	if (!*buf)
+		return text;
+	(*buf)[o] = '\0';
+	return *buf;
+}
+
+/* ------------------------------------------------------------------------- */
+/* Reading the rules file. */
+
+static int index_of(const char *const *names, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (names[i] && strcmp(names[i], name) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+static void spelling_free(struct spelling *sp);
+static int spelling_build(const struct hr_srules *file, const char *path, hr_diag_fn diag, void *ud,
+                          struct spelling **out);
+
+static void ruleset_free(struct ruleset *rs)
+{
+	if (!rs)
+		return;
+	hr_prefilter_free(rs->pf);
+	spelling_free(rs->spell);
+	for (size_t i = 0; i < NLISTS; i++)
+		free(rs->lists[i]);
+	free(rs->rules);
+	free(rs->ctx);
+	free(rs->decisions);
+	hr_srules_free(rs->file);
+	free(rs);
+}
+
+/* The source of pattern ID, numbered as in the prefilter. */
+static const char *pattern_src(const struct ruleset *rs, size_t id)
+{
+	if (id < rs->nrules)
+		return rs->rules[id].src;
+	id -= rs->nrules;
+	if (id < rs->nctx)
+		return rs->ctx[id].src;
+	return rs->decisions[id - rs->nctx].src;
+}
+
+/* Reads rule block B into R: TIER GROUP [FLAG|needs=CONTEXT ...]. */
+static int load_rule(struct ruleset *rs, const struct hr_srules_block *b, const char *file, hr_diag_fn diag,
+                     void *ud, struct rule *r)
+{
+	int err = 0, k;
+	r->name = b->name;
+	r->src = b->pattern;
+	if (b->nargs < 2) {
+		hr_diagf(diag, ud, file, b->line, "rule %s: expected 'rule NAME TIER GROUP [FLAG...]'",
+		         b->name);
+		return -EINVAL;
+	}
+	if ((k = index_of(tier_names, ARRAY_SIZE(tier_names), b->args[0])) <= 0) {
+		hr_diagf(diag, ud, file, b->line, "rule %s: unknown tier '%s' (crisis, emergency, call_now)",
+		         b->name, b->args[0]);
+		err = -EINVAL;
+	}
+	r->tier = k > 0 ? (enum hr_tier)k : HR_TIER_NONE;
+	if ((k = index_of(group_names, G_COUNT, b->args[1])) < 0) {
+		hr_diagf(diag, ud, file, b->line, "rule %s: unknown group '%s'", b->name, b->args[1]);
+		err = -EINVAL;
+	}
+	r->group = k >= 0 ? (enum group)k : G_NONE;
+	for (size_t i = 2; i < b->nargs; i++) {
+		const char *a = b->args[i];
+		if (strncmp(a, "needs=", 6) == 0 || strncmp(a, "said=", 5) == 0 ||
+		    strncmp(a, "unless=", 7) == 0) {
+			const char *cn = strchr(a, '=') + 1;
+			size_t c;
+			for (c = 0; c < rs->nctx && strcmp(rs->ctx[c].name, cn) != 0; c++)
+				;
+			if (c == rs->nctx) {
+				hr_diagf(diag, ud, file, b->line, "rule %s: no context named '%s'", b->name,
+				         cn);
+				err = -EINVAL;
+			} else if (r->nneeds == MAX_NEEDS || r->nunless == MAX_NEEDS) {
+				hr_diagf(diag, ud, file, b->line, "rule %s: more than %d needs or unless",
+				         b->name, MAX_NEEDS);
+				err = -EINVAL;
+			} else if (a[0] == 'u') {
+				r->unless[r->nunless++] = c;
+			} else {
+				r->said[r->nneeds] = a[0] == 's';
+				r->needs[r->nneeds++] = c;
+			}
+			continue;
+		}
+		size_t f;
+		for (f = 0; f < ARRAY_SIZE(flag_names) && strcmp(flag_names[f].name, a) != 0; f++)
+			;
+		if (f == ARRAY_SIZE(flag_names)) {
+			hr_diagf(diag, ud, file, b->line,
+			         "rule %s: unknown flag '%s' (raw, needs=, said=, unless=CONTEXT, "
+			         "fever_word, temp_word, "
+			         "temp_num, count)",
+			         b->name, a);
+			err = -EINVAL;
+			continue;
+		}
+		r->flags |= flag_names[f].flag;
+	}
+	return err;
+}
+
+/* Builds a NULL-terminated array of list block B's words. */
+static int load_list(const struct hr_srules_block *b, const char ***out)
+{
+	const char **v = calloc(b->nwords + 1, sizeof(*v));
+	if (!v)
+		return -ENOMEM;
+	for (size_t i = 0; i < b->nwords; i++)
+		v[i] = b->words[i];
+	*out = v;
+	return 0;
+}
+
+/*
+ * Reads the rules file TEXT (FILE names it in messages) into a ruleset:
+ * every name checked, the spelling index and the prefilter built. Problems go
+ * to DIAG. Returns 0, -EINVAL or -ENOMEM.
+ */
+static int ruleset_load(const char *text, const char *file, hr_diag_fn diag, void *ud, struct ruleset **out)
+{
+	*out = NULL;
+	struct ruleset *rs = calloc(1, sizeof(*rs));
+	if (!rs)
+		return -ENOMEM;
+	int err = hr_srules_parse(text, file, diag, ud, &rs->file);
+	if (err)
+		goto fail;
+	const struct hr_srules *f = rs->file;
+	for (size_t i = 0; i < f->nblocks; i++) {
+		rs->nrules += f->blocks[i].kind == HR_SRULES_RULE;
+		rs->nctx += f->blocks[i].kind == HR_SRULES_CONTEXT;
+		rs->ndecisions += f->blocks[i].kind == HR_SRULES_DECISION;
+	}
+	err = -ENOMEM;
+	rs->rules = calloc(rs->nrules + 1, sizeof(*rs->rules));
+	rs->ctx = calloc(rs->nctx + 1, sizeof(*rs->ctx));
+	rs->decisions = calloc(rs->ndecisions + 1, sizeof(*rs->decisions));
+	if (!rs->rules || !rs->ctx || !rs->decisions)
+		goto fail;
+	err = 0;
+
+	/* Contexts first: rules name them. */
+	size_t n = 0;
+	for (size_t i = 0; i < f->nblocks; i++) {
+		const struct hr_srules_block *b = &f->blocks[i];
+		if (b->kind == HR_SRULES_CONTEXT)
+			rs->ctx[n++] = (struct context){b->name, b->pattern};
+	}
+	for (size_t k = 0; k < NKNOWN_CTX; k++) {
+		size_t c;
+		for (c = 0; c < rs->nctx && strcmp(rs->ctx[c].name, known_ctx_names[k]) != 0; c++)
+			;
+		if (c == rs->nctx) {
+			hr_diagf(diag, ud, file, 0, "no context %s (core/safety.c reads it)",
+			         known_ctx_names[k]);
+			err = -EINVAL;
+		}
+		rs->known[k] = c;
+	}
+
+	enum hr_tier last = HR_TIER_CRISIS;
+	size_t nr = 0, nd = 0;
+	for (size_t i = 0; i < f->nblocks; i++) {
+		const struct hr_srules_block *b = &f->blocks[i];
+		int rc = 0;
+		if (b->kind == HR_SRULES_RULE) {
+			struct rule *r = &rs->rules[nr++];
+			rc = load_rule(rs, b, file, diag, ud, r);
+			/* The first rule that fires decides, so a lower tier before a
+			 * higher one would hide it. */
+			if (!rc && r->tier > last) {
+				hr_diagf(diag, ud, file, b->line,
+				         "rule %s (%s) comes after a %s rule: list rules highest tier first",
+				         r->name, tier_names[r->tier], tier_names[last]);
+				rc = -EINVAL;
+			}
+			if (!rc)
+				last = r->tier;
+		} else if (b->kind == HR_SRULES_DECISION) {
+			int k = index_of(decision_names, ARRAY_SIZE(decision_names), b->name);
+			if (k <= 0) {
+				hr_diagf(
+				    diag, ud, file, b->line,
+				    "unknown decision '%s' (dose, missed, stop, choose, prognosis, take)",
+				    b->name);
+				rc = -EINVAL;
+			}
+			rs->decisions[nd++] =
+			    (struct decision_rule){(enum hr_decision)(k > 0 ? k : 0), b->pattern};
+		} else if (b->kind == HR_SRULES_LIST) {
+			int k = index_of(list_names, NLISTS, b->name);
+			if (k < 0) {
+				hr_diagf(diag, ud, file, b->line, "unknown list '%s'", b->name);
+				rc = -EINVAL;
+			} else {
+				rc = load_list(b, &rs->lists[k]);
+			}
+		}
+		if (rc)
+			err = err == -ENOMEM ? err : rc;
+	}
+	for (size_t k = 0; k < NLISTS; k++) {
+		if (!rs->lists[k] && err != -ENOMEM) {
+			hr_diagf(diag, ud, file, 0, "no list %s (core/safety.c reads it)", list_names[k]);
+			err = -EINVAL;
+		}
+	}
+	if (err)
+		goto fail;
+	if ((err = spelling_build(f, file, diag, ud, &rs->spell)))
+		goto fail;
+
+	err = -ENOMEM;
+	if (!(rs->pf = hr_prefilter_new()))
+		goto fail;
+	err = 0;
+	for (size_t i = 0; i < NPATTERNS(rs) && !err; i++)
+		err = hr_prefilter_add(rs->pf, pattern_src(rs, i));
+	if (!err)
+		err = hr_prefilter_build(rs->pf);
+	if (err)
+		goto fail;
+	*out = rs;
+	return 0;
+fail:
+	ruleset_free(rs);
+	return err;
+}
+
+/* The built-in rules are read once, by the first hr_safety_new(), shared by
+ * every instance (one per worker thread), and freed with the last. */
 static pthread_mutex_t shared_lock = PTHREAD_MUTEX_INITIALIZER;
-static hr_prefilter *shared_pf;
+static struct ruleset *shared_rs;
 static unsigned shared_users;
 
-static int shared_prefilter_get(hr_prefilter **out)
+static int shared_get(struct ruleset **out)
 {
 	int err = 0;
 	pthread_mutex_lock(&shared_lock);
-	if (!shared_pf) {
-		hr_prefilter *pf = hr_prefilter_new();
-		err = pf ? 0 : -ENOMEM;
-		for (size_t i = 0; i < NPATTERNS && !err; i++)
-			err = hr_prefilter_add(pf, pattern_src(i));
-		if (!err)
-			err = hr_prefilter_build(pf);
-		if (err)
-			hr_prefilter_free(pf);
-		else
-			shared_pf = pf;
+	if (!shared_rs) {
+		/* The build checked this text, so a problem here is a bug; it is
+		 * logged all the same. */
+		err = ruleset_load(hr_safety_rules_text, "safety.rules (built in)", hr_diag_log, NULL,
+		                   &shared_rs);
 	}
 	if (!err) {
 		shared_users++;
-		*out = shared_pf;
+		*out = shared_rs;
 	}
 	pthread_mutex_unlock(&shared_lock);
 	return err;
 }
 
-static void shared_prefilter_put(hr_prefilter *pf)
+static void shared_put(struct ruleset *rs)
 {
-	if (!pf)
+	if (!rs)
 		return;
 	pthread_mutex_lock(&shared_lock);
 	if (--shared_users == 0) {
-		hr_prefilter_free(shared_pf);
-		shared_pf = NULL;
+		ruleset_free(shared_rs);
+		shared_rs = NULL;
 	}
 	pthread_mutex_unlock(&shared_lock);
 }
 
-/* Compiles one pattern with JIT; NAME is only used to report a broken rule. */
-static pcre2_code *compile(const char *name, const char *src, int *err)
+/* Compiles one pattern with JIT. NAME and LINE only report a broken rule:
+ * to DIAG when one is given, else to the log. */
+static pcre2_code *compile(const char *name, const char *src, int *err, hr_diag_fn diag, void *ud,
+                           const char *file, int line)
 {
 	int code;
 	PCRE2_SIZE off;
@@ -1114,8 +923,13 @@ static pcre2_code *compile(const char *name, const char *src, int *err)
 	if (!re) {
 		PCRE2_UCHAR msg[128];
 		pcre2_get_error_message(code, msg, sizeof(msg));
-		hr_err("safety: rule %s does not compile at offset %zu: %s", name, (size_t)off,
-		       (const char *)msg);
+		if (diag)
+			hr_diagf(diag, ud, file, line,
+			         "%s does not compile at offset %zu of its expansion: %s", name, (size_t)off,
+			         (const char *)msg);
+		else
+			hr_err("safety: rule %s does not compile at offset %zu: %s", name, (size_t)off,
+			       (const char *)msg);
 		*err = code == PCRE2_ERROR_NOMEMORY ? -ENOMEM : -EINVAL;
 		return NULL;
 	}
@@ -1125,29 +939,96 @@ static pcre2_code *compile(const char *name, const char *src, int *err)
 	return re;
 }
 
+int hr_safety_check_rules(const char *text, const char *file, hr_diag_fn diag, void *ud)
+{
+	struct ruleset *rs = NULL;
+	int err = ruleset_load(text, file, diag, ud, &rs);
+	if (err)
+		return err;
+	/* Every pattern must compile. */
+	const struct hr_srules *f = rs->file;
+	for (size_t i = 0; i < f->nblocks; i++) {
+		const struct hr_srules_block *b = &f->blocks[i];
+		if (!b->pattern)
+			continue;
+		char what[160];
+		snprintf(what, sizeof(what), "%s %s",
+		         b->kind == HR_SRULES_RULE      ? "rule"
+		         : b->kind == HR_SRULES_CONTEXT ? "context"
+		                                        : "decision",
+		         b->name);
+		int rc = 0;
+		pcre2_code *re = compile(what, b->pattern, &rc, diag, ud, file, b->line);
+		pcre2_code_free(re);
+		if (rc)
+			err = err == -ENOMEM ? err : rc;
+	}
+	ruleset_free(rs);
+	return err;
+}
+
+/* ------------------------------------------------------------------------- */
+/* Instances. */
+
+/* The room for the corrected text an instance starts with: the engine's
+ * 1 KiB, and spelling fixes that lengthen a word ("kms" = "kill myself"). */
+#define TEXT_ROOM 2048
+
+struct hr_safety {
+	const struct ruleset *rs; /* shared, see shared_get */
+	pcre2_code **rules;
+	pcre2_code **ctx;
+	pcre2_code **decisions;
+	pcre2_match_data *md;
+	pcre2_match_context *mctx;
+	hr_prefilter_scratch *pfs;
+	uint64_t *may;     /* the prefilter's result, one bit per pattern */
+	int *ctx_state;    /* per context: -1 unknown, 0 or 1 (has_ctx), 2 said (said_unnegated) */
+	int no_prefilter;  /* every pattern runs (hr_safety_set_prefilter) */
+	unsigned nmatches; /* pcre2_match calls of the last check */
+	char *fixed;       /* the text after spelling correction (grown for long texts) */
+	size_t fixed_cap;
+	char *norm; /* hr_safety_check_text's normalised text (grown for long texts) */
+	size_t norm_cap;
+};
+
 int hr_safety_new(hr_safety **out)
 {
 	int err = -ENOMEM;
 	hr_safety *s = calloc(1, sizeof(*s));
+	struct ruleset *rs = NULL;
 	*out = NULL;
 	if (!s)
 		return -ENOMEM;
-	if ((err = shared_prefilter_get(&s->pf)))
+	if ((err = shared_get(&rs)))
 		goto fail;
-	for (size_t i = 0; i < ARRAY_SIZE(rules); i++) {
-		if (!(s->rules[i] = compile(rules[i].name, rules[i].src, &err)))
+	s->rs = rs;
+	err = -ENOMEM;
+	s->rules = calloc(rs->nrules + 1, sizeof(*s->rules));
+	s->ctx = calloc(rs->nctx + 1, sizeof(*s->ctx));
+	s->decisions = calloc(rs->ndecisions + 1, sizeof(*s->decisions));
+	s->may = calloc((NPATTERNS(rs) + 63) / 64 + 1, sizeof(*s->may));
+	s->ctx_state = calloc(rs->nctx + 1, sizeof(*s->ctx_state));
+	s->fixed = malloc(TEXT_ROOM);
+	s->fixed_cap = TEXT_ROOM;
+	s->norm = malloc(TEXT_ROOM);
+	s->norm_cap = TEXT_ROOM;
+	if (!s->rules || !s->ctx || !s->decisions || !s->may || !s->ctx_state || !s->fixed || !s->norm)
+		goto fail;
+	for (size_t i = 0; i < rs->nrules; i++) {
+		if (!(s->rules[i] = compile(rs->rules[i].name, rs->rules[i].src, &err, NULL, NULL, NULL, 0)))
 			goto fail;
 	}
-	for (size_t i = 0; i < NCTX; i++) {
-		if (!(s->ctx[i] = compile("context", ctx_src[i], &err)))
+	for (size_t i = 0; i < rs->nctx; i++) {
+		if (!(s->ctx[i] = compile(rs->ctx[i].name, rs->ctx[i].src, &err, NULL, NULL, NULL, 0)))
 			goto fail;
 	}
-	for (size_t i = 0; i < ARRAY_SIZE(decision_rules); i++) {
-		if (!(s->decisions[i] = compile("decision", decision_rules[i].src, &err)))
+	for (size_t i = 0; i < rs->ndecisions; i++) {
+		if (!(s->decisions[i] = compile("decision", rs->decisions[i].src, &err, NULL, NULL, NULL, 0)))
 			goto fail;
 	}
 	err = -ENOMEM;
-	if (!(s->pfs = hr_prefilter_scratch_new(s->pf)))
+	if (!(s->pfs = hr_prefilter_scratch_new(rs->pf)))
 		goto fail;
 	s->md = pcre2_match_data_create(8, NULL);
 	s->mctx = pcre2_match_context_create(NULL);
@@ -1166,22 +1047,35 @@ void hr_safety_free(hr_safety *s)
 {
 	if (!s)
 		return;
-	for (size_t i = 0; i < ARRAY_SIZE(rules); i++)
+	const struct ruleset *rs = s->rs;
+	for (size_t i = 0; rs && s->rules && i < rs->nrules; i++)
 		pcre2_code_free(s->rules[i]);
-	for (size_t i = 0; i < NCTX; i++)
+	for (size_t i = 0; rs && s->ctx && i < rs->nctx; i++)
 		pcre2_code_free(s->ctx[i]);
-	for (size_t i = 0; i < ARRAY_SIZE(decision_rules); i++)
+	for (size_t i = 0; rs && s->decisions && i < rs->ndecisions; i++)
 		pcre2_code_free(s->decisions[i]);
+	free(s->rules);
+	free(s->ctx);
+	free(s->decisions);
+	free(s->may);
+	free(s->ctx_state);
+	free(s->fixed);
+	free(s->norm);
 	pcre2_match_data_free(s->md);
 	pcre2_match_context_free(s->mctx);
 	hr_prefilter_scratch_free(s->pfs);
-	shared_prefilter_put(s->pf);
+	shared_put((struct ruleset *)rs);
 	free(s);
 }
 
 void hr_safety_set_prefilter(hr_safety *s, int on)
 {
 	s->no_prefilter = !on;
+}
+
+const char *hr_safety_rule_name(const hr_safety *s, size_t i)
+{
+	return s && i < s->rs->nrules ? s->rs->rules[i].name : NULL;
 }
 
 unsigned hr_safety_matches_run(const hr_safety *s)
@@ -1192,8 +1086,7 @@ unsigned hr_safety_matches_run(const hr_safety *s)
 /* Runs RE on TEXT from OFFSET. Returns how many ovector pairs were set (at
  * least 1) on a match, 0 when there is none or the match failed; a failure is
  * logged with NAME only. */
-static int match(hr_safety *s, pcre2_code *re, const char *name, const char *text, size_t len,
-		 size_t offset)
+static int match(hr_safety *s, pcre2_code *re, const char *name, const char *text, size_t len, size_t offset)
 {
 	int rc = pcre2_match(re, (PCRE2_SPTR)text, len, offset, 0, s->md, s->mctx);
 	s->nmatches++;
@@ -1256,10 +1149,14 @@ static size_t words_after(const char *text, size_t len, size_t pos, struct word 
 	return n;
 }
 
+/* Compares without strlen(): the word lists are read on every trigger. */
 static int word_is(const struct word *w, const char *s)
 {
-	size_t n = strlen(s);
-	return w->n == n && memcmp(w->p, s, n) == 0;
+	for (size_t i = 0; i < w->n; i++) {
+		if (s[i] != w->p[i])
+			return 0; /* also when S is shorter: its NUL differs */
+	}
+	return s[w->n] == '\0';
 }
 
 static int word_in(const struct word *w, const char *const *list)
@@ -1271,122 +1168,96 @@ static int word_in(const struct word *w, const char *const *list)
 	return 0;
 }
 
-static const char *const negators[] = {
-	"no", "not", "don't", "dont", "didn't", "didnt", "doesn't", "doesnt", "haven't", "havent",
-	"hasn't", "hasnt", "hadn't", "hadnt", "isn't", "isnt", "aren't", "arent", "wasn't", "wasnt",
-	"weren't", "werent", "never", "without", "w/o", "none", "nor", "neither", "denies", "deny",
-	"denied", "denying", "ain't", NULL,
-};
-
-/* Words that start a new clause, so a negator or a subject before them does
- * not reach the trigger after them. "just" is handled on its own. */
-static const char *const boundaries[] = {
-	"but", "however", "though", "although", "except", "so", "because", "yet", "anyway",
-	"instead", "otherwise", "whereas", "besides", "then", "also", "ok", "okay", "yes", "well",
-	"hi", "hello", "hey", "thanks", NULL,
-};
-
-/* Words that make the trigger the topic of a question rather than a report. */
-static const char *const info_words[] = {
-	"about", "if", "whether", "unless", "when", "whenever", "cause", "causes", "causing",
-	"give", "gives", "lead", "leads", "trigger", "triggers", "prevent", "prevents", "avoid",
-	"treat", "manage", "handle", "reduce", "mean", "means", "you", "someone", "somebody",
-	"people", "patients", "anyone", "anybody", "regarding", NULL,
-};
-
-/* Auxiliaries and modals: before a subject they make a question ("do I have"),
- * after one they are part of a report ("I do have", "she is"). */
-static const char *const auxiliaries[] = {
-	"is", "are", "was", "were", "am", "do", "does", "did", "can", "could", "should", "would",
-	"might", "may", "will", "shall", "must", NULL,
-};
-
-/* Words before a pronoun subject that make the clause hypothetical or a question. */
-static const char *const hypotheticals[] = {
-	"if", "when", "whether", "unless", "once", "until", "till", "whenever", "suppose",
-	"is", "are", "do", "does", "did", "can", "could", "should", "would", "might", "may",
-	"will", "shall", "must", "how", "what", NULL,
-};
-
-/* The subordinators among the hypotheticals: before a possessive ("if my
- * temperature") they still make a condition, whereas an auxiliary before one
- * ("is my fever serious") asks about a present state. */
-static const char *const subordinators[] = {
-	"if", "when", "whether", "unless", "once", "until", "till", "whenever", "suppose", NULL,
-};
-
-/* Drug names: directly before a symptom they make a search-style topic
- * ("herceptin chest pain"), not a report. */
-static const char *const drug_words[] = {
-	"herceptin", "hercepton", "trastuzumab", "enhertu", "t-dxd", "tdxd", "deruxtecan",
-	"kadcyla", "t-dm1", "tdm1", "perjeta", "pertuzumab", "phesgo", "tukysa", "tucatinib",
-	"nerlynx", "neratinib", "tykerb", "lapatinib", "xeloda", "capecitabine", "tamoxifen",
-	"taxol", "paclitaxel", "taxotere", "docetaxel", "margenza", "margetuximab", "chemo",
-	"hylecta", NULL,
-};
-
-static const char *const pronouns[] = {
-	"i", "i'm", "im", "i've", "ive", "i'd", "we", "we're", "we've", "she", "she's", "shes",
-	"she'd", "he", "he's", "hes", "he'd", "they", "they're", "theyre", "there", "there's",
-	"theres", NULL,
-};
-
-static const char *const possessives[] = {
-	"my", "her", "his", "our", "their", "mom", "mum", "mother", "dad", "father", "wife",
-	"husband", "partner", "son", "daughter", "sister", "brother", "friend", "grandma",
-	"grandmother", "grandpa", "grandfather", "aunt", "uncle", "patient", "mom's", "mum's",
-	"dad's", "mother's", "father's", "wife's", "husband's", "partner's", "sister's", "this",
-	"these", NULL,
-};
-
 enum stance {
 	PLAIN,    /* neither a report nor a question about the topic */
 	NEGATED,  /* a negator cancels the trigger */
 	INFO,     /* the trigger is the topic of a question */
+	HYPO,     /* a condition, a future or a might-have-been: "if I get", "I'll have", "I could have" */
 	REPORTED, /* someone reports it as happening */
 };
 
 /* "her" is a possessive except in the speech form of Enhertu, "in her two". */
-static int is_possessive(const struct word *w, const struct word *right)
+static int is_possessive(const struct ruleset *rs, const struct word *w, const struct word *right)
 {
-	if (!word_in(w, possessives))
+	if (!word_in(w, rs->lists[L_POSSESSIVES]))
 		return 0;
 	if (word_is(w, "her") && right && (word_is(right, "two") || word_is(right, "2")))
 		return 0;
 	return 1;
 }
 
-static int is_subject(const struct word *w, const struct word *right)
+static int is_subject(const struct ruleset *rs, const struct word *w, const struct word *right)
 {
-	return word_in(w, pronouns) || is_possessive(w, right);
+	return word_in(w, rs->lists[L_PRONOUNS]) || is_possessive(rs, w, right);
 }
 
 /*
  * Judges a subject found at W[D] before a trigger: a report, unless the words
- * before it make the clause hypothetical ("if I get", "do I have"), which is
- * left to the message's framing. "Why do I have" presupposes a report, and
- * "I don't think I have" is a negation.
+ * around it make the clause something else:
+ *   - a question ("do I have", "is she"), left to the message's framing, but
+ *     "why do I have" presupposes a report;
+ *   - a condition ("if I get", "in case she", "suppose my legs"), a future
+ *     ("I'll have") or a might-have-been ("I could have fainted"): HYPO. An
+ *     uncertain report stays a report: "I don't know if I'm having a stroke";
+ *   - a negation: "I don't think I have", "I doubt I have".
  */
-static enum stance judge_subject(const struct word *w, size_t n, size_t d)
+static enum stance judge_subject(const struct ruleset *rs, const struct word *w, size_t n, size_t d)
 {
+	/* "my mom", "her husband": the subject starts at the determiner. */
+	if (!word_in(&w[d], rs->lists[L_PRONOUNS]) && d + 1 < n &&
+	    word_in(&w[d + 1], rs->lists[L_DETERMINERS]))
+		d++;
+	const struct word *right = d > 0 ? &w[d - 1] : NULL;
+	const struct word *right2 = d > 1 ? &w[d - 2] : NULL;
+	if (word_in(&w[d], rs->lists[L_FUTURE_SUBJECTS]) || (right && word_is(right, "will")))
+		return HYPO;
+	if (right && right2 && word_is(right2, "have") &&
+	    (word_is(right, "could") || word_is(right, "would") || word_is(right, "should")))
+		return HYPO;
 	const struct word *left = d + 1 < n ? &w[d + 1] : NULL;
 	const struct word *left2 = d + 2 < n ? &w[d + 2] : NULL;
 	const struct word *left3 = d + 3 < n ? &w[d + 3] : NULL;
 	if (!left)
 		return REPORTED;
-	if (word_in(left, hypotheticals)) {
-		if (word_in(left, auxiliaries) && left2 && word_is(left2, "why"))
+	if (word_in(left, rs->lists[L_SUBORDINATORS])) {
+		/* "I don't know if", "not sure whether", "unsure if": uncertain, still a report. */
+		if (left2 &&
+		    (word_is(left2, "unsure") || ((word_is(left2, "know") || word_is(left2, "sure")) &&
+		                                  left3 && word_in(left3, rs->lists[L_NEGATORS]))))
 			return REPORTED;
-		if (word_in(&w[d], pronouns) || word_in(left, subordinators))
+		return HYPO;
+	}
+	if (word_in(left, rs->lists[L_HYPOTHETICALS])) {
+		if (word_in(left, rs->lists[L_AUXILIARIES]) && left2 && word_is(left2, "why"))
+			return REPORTED;
+		if (word_in(&w[d], rs->lists[L_PRONOUNS]))
 			return PLAIN;
 		return REPORTED;
 	}
 	if (word_is(left, "doubt"))
 		return NEGATED;
 	if ((word_is(left, "think") || word_is(left, "sure") || word_is(left, "believe")) &&
-	    ((left2 && word_in(left2, negators)) || (left3 && word_in(left3, negators))))
+	    ((left2 && word_in(left2, rs->lists[L_NEGATORS])) ||
+	     (left3 && word_in(left3, rs->lists[L_NEGATORS]))))
 		return NEGATED;
 	return REPORTED;
+}
+
+/* Whether "nobody", "no one" or "none of us" is the subject of the clause
+ * before byte START: "no one in my family has had a blood clot". */
+static int negative_subject(const struct ruleset *rs, const char *text, size_t start)
+{
+	struct word w[10];
+	size_t n = words_before(text, start, w, ARRAY_SIZE(w));
+	for (size_t d = 0; d < n; d++) {
+		if (word_in(&w[d], rs->lists[L_BOUNDARIES]))
+			return 0;
+		if (word_in(&w[d], rs->lists[L_NEGATIVE_SUBJECTS]))
+			return 1;
+		if (d + 1 < n && word_is(&w[d + 1], "no") && word_is(&w[d], "one"))
+			return 1;
+	}
+	return 0;
 }
 
 /*
@@ -1394,58 +1265,75 @@ static enum stance judge_subject(const struct word *w, size_t n, size_t d)
  * the trigger there (see the comment at the top of the file). NEG_WINDOW words
  * are searched for a negator, SCAN_WINDOW words for everything else.
  */
-static enum stance judge(const char *text, size_t start, size_t neg_window)
+static enum stance judge(const struct ruleset *rs, const char *text, size_t start, size_t neg_window)
 {
 	struct word w[SCAN_WINDOW + 3];
 	size_t n = words_before(text, start, w, ARRAY_SIZE(w));
+	if (negative_subject(rs, text, start))
+		return NEGATED;
 	for (size_t d = 0; d < n && d < SCAN_WINDOW; d++) {
 		const struct word *x = &w[d];
 		const struct word *left = d + 1 < n ? &w[d + 1] : NULL;
 		const struct word *right = d > 0 ? &w[d - 1] : NULL;
 		if (word_is(x, "just")) {
 			/* "I just fainted" reports; "no fever just tired" starts a clause. */
-			if (left && is_subject(left, x))
-				return judge_subject(w, n, d + 1);
+			if (left && is_subject(rs, left, x))
+				return judge_subject(rs, w, n, d + 1);
 			return PLAIN;
 		}
 		/* "so" joins clauses ("no fever so ...") but is also an intensifier
 		 * ("I'm so short of breath"); after a subject or a verb of being it
 		 * is the latter, and reading goes on. */
 		if (word_is(x, "so") && left &&
-		    (is_subject(left, x) || word_in(left, auxiliaries) ||
-		     word_in(left, (const char *const[]){ "feel", "feels", "feeling", "felt", "been",
-							  "getting", "got", "get", NULL })))
+		    (is_subject(rs, left, x) || word_in(left, rs->lists[L_AUXILIARIES]) ||
+		     word_in(left, rs->lists[L_SO_VERBS])))
 			continue;
-		if (word_in(x, boundaries))
+		if (word_in(x, rs->lists[L_BOUNDARIES]))
 			return PLAIN;
 		/* A negation reaches across a list: "I don't have a fever or chills". */
 		if (word_is(x, "or") || word_is(x, "nor"))
 			neg_window = d + 1 + NEG_WINDOW;
-		if (d < neg_window && word_in(x, negators))
+		if (d < neg_window && word_in(x, rs->lists[L_NEGATORS]))
 			return NEGATED;
-		if (word_in(x, info_words) || (d == 0 && word_in(x, drug_words)))
+		/* A drug right before the trigger makes a search-style topic
+		 * ("herceptin chest pain"), unless someone is on it: "hubby on
+		 * enhertu coughing" reads on to its subject. */
+		if (d == 0 && word_in(x, rs->lists[L_DRUG_WORDS])) {
+			if (left && word_in(left, rs->lists[L_ON_WORDS])) {
+				d++;
+				continue;
+			}
 			return INFO;
-		/* Two-word markers: "watch for", "signs of". ("I have symptoms like a
-		 * fever" is a report, so "like" and "such as" are not markers.) */
-		if (left && word_is(x, "for") &&
-		    word_in(left, (const char *const[]){ "watch", "watching", "look", "looking", "out",
-							 "check", "checking", "screen", "monitor",
-							 "monitoring", "tested", "testing", NULL }))
+		}
+		if (word_in(x, rs->lists[L_INFO_WORDS]))
 			return INFO;
-		if (left && word_is(x, "of") &&
-		    word_in(left, (const char *const[]){ "sign", "signs", "symptom", "symptoms", "risk",
-							 "risks", "chance", "chances", "rate", "rates",
-							 "odds", "cases", "case", "history", "incidence",
-							 "kinds", "types", "died", "death", NULL }))
+		/* Two-word markers: "watch for", "signs of", "scared of". ("I have
+		 * symptoms like a fever" is a report, so "like" and "such as" are
+		 * not markers.) */
+		if (left && word_is(x, "for") && word_in(left, rs->lists[L_WATCH_WORDS]))
+			return INFO;
+		if (left && word_is(x, "of") && word_in(left, rs->lists[L_SIGN_WORDS]))
 			return INFO;
 		/* Wanting to stop something presupposes having it: "how do I stop coughing". */
 		if (word_is(x, "stop") || word_is(x, "stopping"))
 			return REPORTED;
-		if (is_subject(x, right))
-			return judge_subject(w, n, d);
-		if (word_in(x, auxiliaries)) {
-			if (left && is_subject(left, x))
-				return judge_subject(w, n, d + 1);
+		if (is_subject(rs, x, right)) {
+			/* "my mom", "her husband": the subject starts at the determiner. */
+			size_t s = d;
+			if (!word_in(x, rs->lists[L_PRONOUNS]) && d + 1 < n &&
+			    is_possessive(rs, &w[d + 1], x) && word_in(&w[d + 1], rs->lists[L_DETERMINERS]))
+				s = d + 1;
+			/* After a preposition it is no subject: "no one in my family". */
+			if (!word_in(&w[s], rs->lists[L_PRONOUNS]) && s + 1 < n &&
+			    word_in(&w[s + 1], rs->lists[L_PREPOSITIONS])) {
+				d = s;
+				continue;
+			}
+			return judge_subject(rs, w, n, s);
+		}
+		if (word_in(x, rs->lists[L_AUXILIARIES])) {
+			if (left && is_subject(rs, left, x))
+				return judge_subject(rs, w, n, d + 1);
 			/* A question opens here ("is chest pain normal"); the framing decides. */
 			return PLAIN;
 		}
@@ -1455,16 +1343,14 @@ static enum stance judge(const char *text, size_t start, size_t neg_window)
 
 /* A trigger followed by "years ago", "last year" or "in the past" is history,
  * not something happening now. */
-static int is_history(const char *text, size_t len, size_t end)
+static int is_history(const struct ruleset *rs, const char *text, size_t len, size_t end)
 {
-	static const char *const spans[] = { "years", "year", "months", "month", "while", "long",
-					     "decade", "decades", NULL };
 	struct word w[6];
 	size_t n = words_after(text, len, end, w, ARRAY_SIZE(w));
 	for (size_t i = 0; i < n; i++) {
-		if (word_in(&w[i], boundaries))
+		if (word_in(&w[i], rs->lists[L_BOUNDARIES]))
 			return 0;
-		if (word_is(&w[i], "ago") && i > 0 && word_in(&w[i - 1], spans))
+		if (word_is(&w[i], "ago") && i > 0 && word_in(&w[i - 1], rs->lists[L_HISTORY_SPANS]))
 			return 1;
 		if (i + 1 < n && word_is(&w[i], "last") && word_is(&w[i + 1], "year"))
 			return 1;
@@ -1478,33 +1364,89 @@ static int is_history(const char *text, size_t len, size_t end)
 	return 0;
 }
 
-/* Crisis phrases are cancelled only by a negator right before them, looking
- * through an adverb or two ("I really don't want to die", "I'm not suicidal"). */
-static int crisis_negated(const char *text, size_t start)
+/* Whether bytes [FROM, TO) of TEXT hold at most MAX words and neither a new
+ * clause nor a word that brings the time back to now. */
+static int same_clause(const struct ruleset *rs, const char *text, size_t from, size_t to, size_t max)
 {
-	static const char *const adverbs[] = { "really", "honestly", "truly", "actually",
-					       "definitely", "certainly", NULL };
-	struct word w[3];
+	struct word w[16];
+	size_t n = words_before(text, to, w, ARRAY_SIZE(w));
+	size_t k = 0;
+	for (size_t d = 0; d < n && w[d].p >= text + from; d++, k++) {
+		if (k >= max || word_in(&w[d], rs->lists[L_BOUNDARIES]) ||
+		    word_in(&w[d], rs->lists[L_NOW_WORDS]))
+			return 0;
+	}
+	return k <= max;
+}
+
+/* Crisis phrases are cancelled only by a negator right before them, looking
+ * through an adverb or two and the words a denial wraps around them: "I
+ * really don't want to die", "I'm not suicidal", "I don't feel suicidal",
+ * "I'm not thinking of hurting myself", "no thoughts of suicide". */
+static int crisis_negated(const struct ruleset *rs, const char *text, size_t start)
+{
+	struct word w[5];
 	size_t n = words_before(text, start, w, ARRAY_SIZE(w));
 	for (size_t d = 0; d < n; d++) {
-		if (word_in(&w[d], adverbs))
+		if (word_in(&w[d], rs->lists[L_CRISIS_ADVERBS]) ||
+		    word_in(&w[d], rs->lists[L_CRISIS_FILLERS]))
 			continue;
-		return word_in(&w[d], negators);
+		return word_in(&w[d], rs->lists[L_NEGATORS]);
 	}
 	return 0;
+}
+
+/*
+ * Whether a crisis phrase is the topic of a question about someone else or
+ * about suicide in general, to be answered rather than alerted: "what are the
+ * warning signs of suicide", "what do I say to someone who wants to die", "how
+ * do I know if my wife is suicidal", "suicide rates". Anything said of
+ * oneself stays a crisis ("what should I do if I want to kill myself").
+ */
+static int crisis_topic(const struct ruleset *rs, const char *text, size_t len, size_t start, size_t end)
+{
+	struct word w[10];
+	size_t n = words_before(text, start, w, ARRAY_SIZE(w));
+	for (size_t d = 0; d < n; d++) {
+		const struct word *x = &w[d], *left = d + 1 < n ? &w[d + 1] : NULL;
+		const struct word *right = d > 0 ? &w[d - 1] : NULL;
+		if (word_in(x, rs->lists[L_BOUNDARIES]))
+			break;
+		if (left && word_is(x, "of") && word_in(left, rs->lists[L_SIGN_WORDS]) &&
+		    !word_is(left, "scared") && !word_is(left, "afraid"))
+			return 1;
+		if (left && word_is(x, "who") && word_in(left, rs->lists[L_OTHERS]))
+			return 1;
+		/* "signs that someone", "someone is thinking about suicide". */
+		if (left && word_is(x, "that") && word_in(left, rs->lists[L_SIGN_WORDS]))
+			return 1;
+		if (word_in(x, rs->lists[L_GENERIC_PEOPLE]))
+			return 1;
+		if (left && (word_is(x, "if") || word_is(x, "whether")) &&
+		    word_in(left, rs->lists[L_KNOW_WORDS])) {
+			const struct word *left2 = d + 2 < n ? &w[d + 2] : NULL;
+			if (left2 && word_in(left2, rs->lists[L_NEGATORS]))
+				return 0; /* "I don't know if I want to live" */
+			if (right && (word_is(right, "i") || word_is(right, "i'm") || word_is(right, "im")))
+				return 0;
+			return 1;
+		}
+	}
+	n = words_after(text, len, end, w, 2);
+	return n > 0 && word_in(&w[0], rs->lists[L_CRISIS_TOPICS]);
 }
 
 /* ------------------------------------------------------------------------- */
 /* Numbers: temperatures and episode counts, typed or spoken. */
 
 static const char *const ones_words[] = {
-	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-	"nineteen", NULL,
+    "zero",     "one",     "two",     "three",     "four",     "five",     "six",
+    "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", NULL,
 };
 
 static const char *const tens_words[] = {
-	"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", NULL,
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", NULL,
 };
 
 static int index_in(const struct word *w, const char *const *list)
@@ -1548,8 +1490,8 @@ static size_t read_number(const struct word *w, size_t n, double *val, char *uni
 		} else if (word_is(&w[i], "hundred")) {
 			v = 100, have = 1, i += 1;
 		} else if (i + 2 < n && word_is(&w[i], "one") &&
-			   (word_is(&w[i + 1], "oh") || word_is(&w[i + 1], "o")) &&
-			   (k = index_in(&w[i + 2], ones_words)) > 0 && k < 10) {
+		           (word_is(&w[i + 1], "oh") || word_is(&w[i + 1], "o")) &&
+		           (k = index_in(&w[i + 2], ones_words)) > 0 && k < 10) {
 			v = 100 + k, have = 1, i += 3;
 		}
 		if (have && i < n && word_is(&w[i], "and"))
@@ -1606,12 +1548,12 @@ static enum temp classify_temp(double v, char unit)
 }
 
 /* Looks at up to six words from byte POS for a temperature and classifies it. */
-static enum temp temp_after(const char *text, size_t len, size_t pos)
+static enum temp temp_after(const struct ruleset *rs, const char *text, size_t len, size_t pos)
 {
 	struct word w[12];
 	size_t n = words_after(text, len, pos, w, ARRAY_SIZE(w));
 	for (size_t i = 0; i < n && i < 6; i++) {
-		if (word_in(&w[i], boundaries))
+		if (word_in(&w[i], rs->lists[L_BOUNDARIES]))
 			break;
 		double v;
 		char unit;
@@ -1623,19 +1565,17 @@ static enum temp temp_after(const char *text, size_t len, size_t pos)
 
 /* A temperature word fires without a number when called high: "high temp",
  * "my temperature is up". */
-static int temp_called_high(const char *text, size_t len, size_t start, size_t end)
+static int temp_called_high(const struct ruleset *rs, const char *text, size_t len, size_t start, size_t end)
 {
-	static const char *const high[] = { "high", "raised", "elevated", "up", "spiking", "spiked",
-					    "rising", "climbing", "soaring", NULL };
 	struct word w[4];
 	size_t n = words_before(text, start, w, 1);
-	if (n && word_in(&w[0], high))
+	if (n && word_in(&w[0], rs->lists[L_TEMP_HIGH]))
 		return 1;
 	n = words_after(text, len, end, w, ARRAY_SIZE(w));
 	for (size_t i = 0; i < n; i++) {
-		if (word_in(&w[i], negators))
+		if (word_in(&w[i], rs->lists[L_NEGATORS]))
 			return 0;
-		if (word_in(&w[i], high))
+		if (word_in(&w[i], rs->lists[L_TEMP_HIGH]))
 			return 1;
 	}
 	return 0;
@@ -1649,7 +1589,7 @@ static int count_is_many(const char *text, size_t start, size_t end)
 	for (size_t i = 0; i < n; i++) {
 		double v;
 		char unit;
-		if (word_in(&w[i], (const char *const[]){ "like", "about", "over", "more", "than", NULL }))
+		if (word_in(&w[i], (const char *const[]){"like", "about", "over", "more", "than", NULL}))
 			continue;
 		if (read_number(w + i, n - i, &v, &unit))
 			return v >= 4;
@@ -1663,121 +1603,151 @@ static int count_is_many(const char *text, size_t start, size_t end)
 
 struct check {
 	hr_safety *s;
+	const struct ruleset *rs;
 	const char *text;
 	size_t len;
-	int ctx[NCTX]; /* -1 until computed */
-	int filtered;  /* the prefilter ran: only patterns set in MAY can match */
-	uint64_t may[NMAYWORDS];
+	int filtered; /* the prefilter ran: only patterns set in S->MAY can match */
+	int digits;   /* the text holds a digit (the prefilter cannot see digits-only words) */
 };
 
 /* False when pattern ID cannot match anywhere in the text: the prefilter did
  * not find the words it needs. */
 static int may_match(const struct check *c, size_t id)
 {
-	return !c->filtered || (c->may[id / 64] >> (id % 64)) & 1;
+	return !c->filtered || (c->s->may[id / 64] >> (id % 64)) & 1;
+}
+
+/* Whether context I (an index into the ruleset's contexts) occurs anywhere. */
+static int has_ctx_at(struct check *c, size_t i)
+{
+	int *st = &c->s->ctx_state[i];
+	if (*st < 0)
+		*st = may_match(c, PF_CTX(c->rs, i)) &&
+		      match(c->s, c->s->ctx[i], c->rs->ctx[i].name, c->text, c->len, 0);
+	return *st > 0;
 }
 
 static int has_ctx(struct check *c, enum ctx k)
 {
-	if (c->ctx[k] < 0)
-		c->ctx[k] = may_match(c, PF_CTX(k)) &&
-			    match(c->s, c->s->ctx[k], "context", c->text, c->len, 0);
-	return c->ctx[k];
+	return has_ctx_at(c, c->rs->known[k]);
 }
 
-/* A companion sign for diarrhoea counts only when it is not negated. */
-static int has_gutmate(struct check *c)
+/* Whether context I is said somewhere and not negated there: "I'm not on
+ * chemo" names no treatment, "no fever" is no companion sign. */
+static int said_at(struct check *c, size_t i)
 {
-	if (!may_match(c, PF_CTX(C_GUTMATE)))
+	int *st = &c->s->ctx_state[i];
+	if (*st == 2)
+		return 1;
+	if (!has_ctx_at(c, i))
 		return 0;
 	size_t off = 0;
-	while (off <= c->len && match(c->s, c->s->ctx[C_GUTMATE], "context", c->text, c->len, off)) {
+	while (off <= c->len && match(c->s, c->s->ctx[i], c->rs->ctx[i].name, c->text, c->len, off)) {
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->s->md);
-		if (judge(c->text, ov[0], NEG_WINDOW) != NEGATED)
+		if (judge(c->rs, c->text, ov[0], NEG_WINDOW) != NEGATED) {
+			*st = 2;
 			return 1;
+		}
 		off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 	}
 	return 0;
+}
+
+static int said_unnegated(struct check *c, enum ctx k)
+{
+	return said_at(c, c->rs->known[k]);
 }
 
 /* A fever that happened some time ago and is over ("fever last week but it's
  * gone") is history to mention at the next visit, not a call now. "It didn't go
  * away" is not over, and anything said to be happening now outweighs it. */
-static int said_unnegated(struct check *c, enum ctx k)
-{
-	if (!may_match(c, PF_CTX(k)))
-		return 0;
-	size_t off = 0;
-	while (off <= c->len && match(c->s, c->s->ctx[k], "context", c->text, c->len, off)) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->s->md);
-		if (judge(c->text, ov[0], NEG_WINDOW) != NEGATED)
-			return 1;
-		off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-	}
-	return 0;
-}
-
 static int fever_is_over(struct check *c)
 {
 	return has_ctx(c, C_PAST) && !has_ctx(c, C_PRESENT) && said_unnegated(c, C_RESOLVED) &&
 	       !said_unnegated(c, C_RETURNED);
 }
 
+/* Whether the trigger at [START, END) sits in a clause about the past: "last
+ * year I had a blood clot", "I used to get chest pain before my diagnosis",
+ * "we lost my mom to a stroke". A word that brings the time back to now
+ * ("now", "today", "again") or a new clause in between ends it. */
+static int history_near(struct check *c, size_t start, size_t end)
+{
+	size_t k = c->rs->known[C_HISTORY];
+	if (!has_ctx_at(c, k))
+		return 0;
+	size_t off = 0;
+	while (off <= c->len && match(c->s, c->s->ctx[k], "history", c->text, c->len, off)) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->s->md);
+		size_t hs = ov[0], he = ov[1];
+		if (he <= start && same_clause(c->rs, c->text, he, start, 8))
+			return 1;
+		if (hs >= end && same_clause(c->rs, c->text, end, hs, 4))
+			return 1;
+		off = he > hs ? he : hs + 1;
+	}
+	return 0;
+}
+
 /* Decides whether rule R fires at the match in OV: pairs of offsets, the whole
  * match first, then NGROUPS - 1 capture groups (PCRE2_UNSET when unused). */
 static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, int ngroups)
 {
+	const struct ruleset *rs = c->rs;
 	size_t start = ov[0], end = ov[1];
-	if (r->tier == HR_TIER_CRISIS)
-		return !crisis_negated(c->text, start);
+	(void)ngroups;
+	if (r->tier == HR_TIER_CRISIS) {
+		if (crisis_negated(rs, c->text, start) || crisis_topic(rs, c->text, c->len, start, end))
+			return 0;
+		for (size_t i = 0; i < r->nneeds; i++) {
+			if (!(r->said[i] ? said_at(c, r->needs[i]) : has_ctx_at(c, r->needs[i])))
+				return 0;
+		}
+		for (size_t i = 0; i < r->nunless; i++) {
+			if (said_at(c, r->unless[i]))
+				return 0;
+		}
+		return 1;
+	}
 
-	enum stance st = judge(c->text, start, NEG_WINDOW);
-	if (st == NEGATED || is_history(c->text, c->len, end))
+	enum stance st = judge(rs, c->text, start, NEG_WINDOW);
+	if (st == NEGATED || is_history(rs, c->text, c->len, end) || history_near(c, start, end))
 		return 0;
 	if (r->group == G_FEVER && fever_is_over(c))
 		return 0;
 	/* A fever with a reading at or above the threshold is a report however
-	 * the sentence is framed ("not sure if I have a fever, it's 100.9"). */
-	int reading = (r->flags & (F_FEVER_WORD | F_TEMP_WORD)) &&
-		      temp_after(c->text, c->len, end) == T_HIGH;
+	 * the sentence is framed ("not sure if I have a fever, it's 100.9"), but
+	 * not when it is a condition ("if my temperature is 101"). */
+	int reading =
+	    (r->flags & (F_FEVER_WORD | F_TEMP_WORD)) && temp_after(rs, c->text, c->len, end) == T_HIGH;
+	if (st == HYPO && !has_ctx(c, C_NOW))
+		return 0;
 	if (st == INFO && !reading && !has_ctx(c, C_PRESENT))
 		return 0;
 	if (st == PLAIN && !reading && has_ctx(c, C_QUESTION) && !has_ctx(c, C_PRESENT))
 		return 0;
 
-	if ((r->flags & F_NEED_TDXD) && !has_ctx(c, C_TDXD))
-		return 0;
-	if ((r->flags & F_NEED_TREAT) && !has_ctx(c, C_TREAT))
-		return 0;
-	if ((r->flags & F_NEED_REST) && !has_ctx(c, C_REST))
-		return 0;
-	if ((r->flags & F_NEED_GUTMATE) && !has_gutmate(c))
-		return 0;
+	for (size_t i = 0; i < r->nneeds; i++) {
+		if (!(r->said[i] ? said_at(c, r->needs[i]) : has_ctx_at(c, r->needs[i])))
+			return 0;
+	}
+	for (size_t i = 0; i < r->nunless; i++) {
+		if (said_at(c, r->unless[i]))
+			return 0;
+	}
 	if (r->flags & F_FEVER_WORD) {
-		if (temp_after(c->text, c->len, end) == T_LOW)
+		if (temp_after(rs, c->text, c->len, end) == T_LOW)
 			return 0;
 	}
 	if (r->flags & F_TEMP_WORD) {
-		enum temp t = temp_after(c->text, c->len, end);
-		if (t == T_LOW || (t == T_NONE && !temp_called_high(c->text, c->len, start, end)))
+		enum temp t = temp_after(rs, c->text, c->len, end);
+		if (t == T_LOW || (t == T_NONE && !temp_called_high(rs, c->text, c->len, start, end)))
 			return 0;
 	}
-	if (r->flags & F_TEMP_NUM) {
-		/* Groups 1-2 hold "running 101 f", groups 4-5 "101 degrees f";
-		 * group 3 is the spelled-out unit of the first form. */
-		double v;
-		char unit = 0;
-		int g = ngroups > 1 && ov[2] != PCRE2_UNSET ? 1 : 4;
-		if (g >= ngroups || ov[2 * g] == PCRE2_UNSET)
-			return 0;
-		v = strtod(c->text + ov[2 * g], NULL);
-		for (int u = g + 1; u <= g + 2 && u < ngroups; u++) {
-			if (ov[2 * u] != PCRE2_UNSET && ov[2 * u + 1] > ov[2 * u])
-				unit = c->text[ov[2 * u]];
-		}
-		if (classify_temp(v, unit) != T_HIGH)
-			return 0;
-	}
+	/* The match holds a temperature ("running 101", "38.5 c"): read it as
+	 * the words say it, and fire only at or above the threshold. */
+	if ((r->flags & F_TEMP_NUM) && temp_after(rs, c->text, c->len, start) != T_HIGH)
+		return 0;
 	if (r->flags & F_COUNT) {
 		if (ngroups < 2 || ov[2] == PCRE2_UNSET || !count_is_many(c->text, ov[2], ov[3]))
 			return 0;
@@ -1790,63 +1760,342 @@ void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *ou
 	memset(out, 0, sizeof(*out));
 	if (!s || !text)
 		return;
-	struct check c = { .s = s, .text = text, .len = strlen(text) };
-	for (size_t k = 0; k < NCTX; k++)
-		c.ctx[k] = -1;
+	const struct ruleset *rs = s->rs;
+	/* Spelling first: the rules read the corrected text. */
+	const char *fixed = spelling_fix(rs->spell, text, &s->fixed, &s->fixed_cap);
+	struct check c = {.s = s, .rs = rs, .text = fixed, .len = strlen(fixed)};
+	for (size_t k = 0; k < rs->nctx; k++)
+		s->ctx_state[k] = -1;
+	c.digits = strpbrk(c.text, "0123456789") != NULL;
 	s->nmatches = 0;
 	/* One scan of the text finds the patterns that could match; 1 means the
 	 * text has bytes the analysis does not model, and every pattern runs. */
-	if (!s->no_prefilter)
-		c.filtered = hr_prefilter_run(s->pf, s->pfs, text, c.len, c.may) == 0;
+	if (!s->no_prefilter) {
+		memset(s->may, 0, (NPATTERNS(rs) + 63) / 64 * sizeof(*s->may));
+		c.filtered = hr_prefilter_run(rs->pf, s->pfs, c.text, c.len, s->may) == 0;
+	}
 
 	/* Rules are ordered by tier, so the first that fires is the answer. */
-	for (size_t i = 0; i < NRULES && !out->tier; i++) {
+	for (size_t i = 0; i < rs->nrules && !out->tier; i++) {
 		size_t off = 0;
 		int rc;
-		if (!may_match(&c, PF_RULE(i)))
+		if (!may_match(&c, PF_RULE(rs, i)) || ((rs->rules[i].flags & F_TEMP_NUM) && !c.digits))
 			continue;
-		while (off <= c.len && (rc = match(s, s->rules[i], rules[i].name, text, c.len, off))) {
+		while (off <= c.len && (rc = match(s, s->rules[i], rs->rules[i].name, c.text, c.len, off))) {
 			PCRE2_SIZE ov[12];
 			PCRE2_SIZE *mov = pcre2_get_ovector_pointer(s->md);
 			int ngroups = rc < (int)(ARRAY_SIZE(ov) / 2) ? rc : (int)(ARRAY_SIZE(ov) / 2);
 			/* Copy the match out: judging may run other patterns on the
 			 * same match data. */
 			memcpy(ov, mov, 2 * (size_t)ngroups * sizeof(*ov));
-			if (fires(&c, &rules[i], ov, ngroups)) {
-				out->tier = rules[i].tier;
-				out->rule = rules[i].name;
+			if (fires(&c, &rs->rules[i], ov, ngroups)) {
+				out->tier = rs->rules[i].tier;
+				out->rule = rs->rules[i].name;
+				out->group = (int)rs->rules[i].group;
 				break;
 			}
 			off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 		}
 	}
 
-	for (size_t i = 0; i < NDECISIONS; i++) {
-		if (may_match(&c, PF_DECISION(i)) && match(s, s->decisions[i], "decision", text, c.len, 0)) {
-			out->decision = decision_rules[i].decision;
+	for (size_t i = 0; i < rs->ndecisions; i++) {
+		if (may_match(&c, PF_DECISION(rs, i)) &&
+		    match(s, s->decisions[i], "decision", c.text, c.len, 0)) {
+			out->decision = rs->decisions[i].decision;
 			break;
 		}
 	}
 }
 
 /* ------------------------------------------------------------------------- */
+/* Fixed replies. */
+
+struct source {
+	const char *title;
+	const char *publisher;
+	const char *url;
+};
+
+/* What a reply adds for a group of rules: one context sentence (text and speech)
+ * and one source. */
+struct group_reply {
+	const char *text;
+	const char *speech;
+	struct source source;
+};
+
+static const struct group_reply group_replies[] = {
+    [G_CHEST] = {"Chest pain or pressure needs to be checked right away. Do not wait to see if it passes.",
+                 "Chest pain or pressure needs to be checked right away. Do not wait to see if it passes.",
+                 {"Chest pain", "MedlinePlus, U.S. National Library of Medicine",
+                  "https://medlineplus.gov/ency/article/003079.htm"}},
+    [G_BREATHING] = {"Trouble breathing needs help right away. Sit up and try to stay calm while you wait.",
+                     "Trouble breathing needs help right away. Sit up and try to stay calm while you wait.",
+                     {NULL, NULL, NULL}},
+    [G_FAINT] = {"Fainting or passing out needs to be checked right away, even if you feel better now.",
+                 "Fainting or passing out needs to be checked right away, even if you feel better now.",
+                 {NULL, NULL, NULL}},
+    [G_ALLERGY] = {"Swelling of the throat, lips, tongue or face can be a serious allergic reaction. "
+                   "If you are getting an infusion right now, tell the nurse at once.",
+                   "Swelling of the throat, lips, tongue or face can be a serious allergic reaction. "
+                   "If you are getting an infusion right now, tell the nurse at once.",
+                   {"Anaphylaxis", "MedlinePlus, U.S. National Library of Medicine",
+                    "https://medlineplus.gov/ency/article/000844.htm"}},
+    [G_NEURO] = {"A sudden change like this can come from the brain, so it needs care right away. "
+                 "Note the time it started.",
+                 "A sudden change like this can come from the brain, so it needs care right away. "
+                 "Note the time it started.",
+                 {"Stroke", "MedlinePlus, U.S. National Library of Medicine",
+                  "https://medlineplus.gov/stroke.html"}},
+    [G_BLEED] = {"Coughing up or throwing up blood, or bleeding that will not stop, needs care right away.",
+                 "Coughing up or throwing up blood, or bleeding that will not stop, needs care right away.",
+                 {NULL, NULL, NULL}},
+    [G_FEVER] = {"Treatment can lower the white blood cells that fight germs. "
+                 "So a fever or chills can be the first sign of an infection that needs care fast.",
+                 "Treatment can lower the white blood cells that fight germs. "
+                 "So a fever or chills can be the first sign of an infection that needs care fast.",
+                 {"Infection and Neutropenia during Cancer Treatment", "National Cancer Institute",
+                  "https://www.cancer.gov/about-cancer/treatment/side-effects/infection"}},
+    [G_LUNG] = {"On trastuzumab deruxtecan (Enhertu), a new or worse cough or shortness of breath "
+                "can be a sign of lung inflammation. This can be serious, so your team needs to know now.",
+                "On trastuzumab deruxtecan, also called Enhertu, a new or worse cough or shortness of "
+                "breath can be a sign of lung inflammation. This can be serious, so your team needs to "
+                "know now.",
+                {"Trastuzumab Deruxtecan", "National Cancer Institute",
+                 "https://www.cancer.gov/about-cancer/treatment/drugs/fam-trastuzumab-deruxtecan-nxki"}},
+    [G_BREATH] = {"New or worse shortness of breath during HER2 treatment can come from the lungs or "
+                  "the heart, so your team needs to know now.",
+                  "New or worse shortness of breath during her two treatment can come from the lungs or "
+                  "the heart, so your team needs to know now.",
+                  {NULL, NULL, NULL}},
+    [G_HEART] = {"Swollen ankles or legs, fast weight gain, a racing heartbeat, or trouble breathing "
+                 "when you lie flat can mean the heart is under strain. Some HER2 drugs can affect the "
+                 "heart, so your team needs to check.",
+                 "Swollen ankles or legs, fast weight gain, a racing heartbeat, or trouble breathing "
+                 "when you lie flat can mean the heart is under strain. Some her two drugs can affect "
+                 "the heart, so your team needs to check.",
+                 {"Targeted Drug Therapy for Breast Cancer", "American Cancer Society",
+                  "https://www.cancer.org/cancer/types/breast-cancer/treatment/"
+                  "targeted-therapy-for-breast-cancer.html"}},
+    [G_GUT] = {"Bad diarrhea, or diarrhea with fever, dizziness or throwing up, can make you lose too "
+               "much water fast. Your team can treat it and may change your plan.",
+               "Bad diarrhea, or diarrhea with fever, dizziness or throwing up, can make you lose too "
+               "much water fast. Your team can treat it and may change your plan.",
+               {"Diarrhea and Cancer Treatment", "National Cancer Institute",
+                "https://www.cancer.gov/about-cancer/treatment/side-effects/diarrhea"}},
+    [G_LIVER] = {"Yellow skin or eyes, or dark urine, can be a sign of a liver problem. Some HER2 drugs "
+                 "can affect the liver, so your team needs to check.",
+                 "Yellow skin or eyes, or dark urine, can be a sign of a liver problem. Some her two "
+                 "drugs can affect the liver, so your team needs to check.",
+                 {"Jaundice", "MedlinePlus, U.S. National Library of Medicine",
+                  "https://medlineplus.gov/jaundice.html"}},
+    [G_CLOT] = {"A swollen, painful leg can be a sign of a blood clot. Hormone drugs such as tamoxifen "
+                "raise that risk. If you also have chest pain or trouble breathing, call 911.",
+                "A swollen, painful leg can be a sign of a blood clot. Hormone drugs such as tamoxifen "
+                "raise that risk. If you also have chest pain or trouble breathing, call nine one one.",
+                {"Deep Vein Thrombosis", "MedlinePlus, U.S. National Library of Medicine",
+                 "https://medlineplus.gov/deepveinthrombosis.html"}},
+    [G_PREGNANCY] = {"HER2 drugs such as trastuzumab (Herceptin) can harm a baby during pregnancy. "
+                     "Your team needs to know right away so they can plan your care with you.",
+                     "Her two drugs such as trastuzumab, also called Herceptin, can harm a baby during "
+                     "pregnancy. Your team needs to know right away so they can plan your care with you.",
+                     {"Breast Cancer Treatment During Pregnancy (PDQ), Patient Version",
+                      "National Cancer Institute",
+                      "https://www.cancer.gov/types/breast/patient/pregnancy-breast-treatment-pdq"}},
+    [G_INFECTION] =
+        {"Redness, heat, swelling or pus around a port or line, or burning when you pee, can be signs "
+         "of an infection. Treatment makes infections harder to fight, so your team needs to know now.",
+         "Redness, heat, swelling or pus around a port or line, or burning when you pee, can be signs "
+         "of an infection. Treatment makes infections harder to fight, so your team needs to know now.",
+         {"Infection and Neutropenia during Cancer Treatment", "National Cancer Institute",
+          "https://www.cancer.gov/about-cancer/treatment/side-effects/infection"}},
+    [G_COUNTS] = {"Bleeding or bruising with no clear cause can mean your platelets are low. Platelets help "
+                  "your blood clot, so your team needs to check them.",
+                  "Bleeding or bruising with no clear cause can mean your platelets are low. Platelets help "
+                  "your blood clot, so your team needs to check them.",
+                  {"Bleeding and Bruising (Thrombocytopenia) and Cancer Treatment",
+                   "National Cancer Institute",
+                   "https://www.cancer.gov/about-cancer/treatment/side-effects/bleeding-bruising"}},
+    [G_SKIN] = {"A rash that blisters or peels can be a serious reaction to a medicine. Your team needs to "
+                "see it now.",
+                "A rash that blisters or peels can be a serious reaction to a medicine. Your team needs to "
+                "see it now.",
+                {"Skin and Nail Changes during Cancer Treatment", "National Cancer Institute",
+                 "https://www.cancer.gov/about-cancer/treatment/side-effects/skin-nail-changes"}},
+};
+
+/* The fixed parts of each tier's reply: what comes before the group sentence
+ * and what comes after it. */
+struct tier_reply {
+	const char *intent;
+	enum hr_safety_level safety;
+	const char *lead, *lead_speech;
+	const char *tail, *tail_speech;
+	struct source sources[2];
+	const char *suggestions[3];
+};
+
+static const struct tier_reply crisis_reply = {
+    "safety.crisis",
+    HR_SAFETY_CRISIS,
+    "Please call or text 988 now to reach the 988 Suicide and Crisis Lifeline (US). It is free and "
+    "open day and night. If you might act on these thoughts, or you are in danger, call 911 or your "
+    "local emergency number now. Outside the US, call your local emergency number or a local crisis "
+    "line.",
+    "Please call or text nine eight eight now to reach the nine eight eight Suicide and Crisis "
+    "Lifeline in the US. It is free and open day and night. If you might act on these thoughts, or "
+    "you are in danger, call nine one one or your local emergency number now. Outside the US, call "
+    "your local emergency number or a local crisis line.",
+    "You do not have to face this alone, and what you feel matters. I can't diagnose or counsel you, "
+    "but a trained person at 988 can talk with you right now. When you can, tell your cancer care team "
+    "how you have been feeling too.",
+    "You do not have to face this alone, and what you feel matters. I can't diagnose or counsel you, "
+    "but a trained person at nine eight eight can talk with you right now. When you can, tell your "
+    "cancer care team how you have been feeling too.",
+    {{"988 Suicide and Crisis Lifeline", "988 Lifeline", "https://988lifeline.org/"},
+     {"Suicide Prevention", "National Institute of Mental Health",
+      "https://www.nimh.nih.gov/health/topics/suicide-prevention"}},
+    {"Where can I find support groups?", "Is there free counseling for people with cancer?",
+     "How can my family get support?"},
+};
+
+static const struct tier_reply emergency_reply = {
+    "safety.emergency",
+    HR_SAFETY_URGENT,
+    "Call 911 or your local emergency number now.",
+    "Call nine one one or your local emergency number now.",
+    "Do not drive yourself. If someone is with you, ask them to stay. Once you are safe, tell your "
+    "cancer care team what happened. This message does not diagnose what is wrong. It only tells you "
+    "what to do first.",
+    "Do not drive yourself. If someone is with you, ask them to stay. Once you are safe, tell your "
+    "cancer care team what happened. This message does not diagnose what is wrong. It only tells you "
+    "what to do first.",
+    {{"Recognizing medical emergencies", "MedlinePlus, U.S. National Library of Medicine",
+      "https://medlineplus.gov/ency/article/001927.htm"},
+     {NULL, NULL, NULL}},
+    {"What should I tell the emergency team about my treatment?", "When should I call my care team?", NULL},
+};
+
+static const struct tier_reply call_now_reply = {
+    "safety.call_now",
+    HR_SAFETY_URGENT,
+    "Call your oncology team's 24-hour line now. If you cannot reach them, go to an emergency "
+    "department.",
+    "Call your oncology team's twenty four hour line now. If you cannot reach them, go to an "
+    "emergency department.",
+    "If you have chest pain, trouble breathing, or you pass out, call 911 instead. This message does "
+    "not diagnose what is wrong. It only tells you what to do first.",
+    "If you have chest pain, trouble breathing, or you pass out, call nine one one instead. This "
+    "message does not diagnose what is wrong. It only tells you what to do first.",
+    {{"Side Effects of Cancer Treatment", "National Cancer Institute",
+      "https://www.cancer.gov/about-cancer/treatment/side-effects"},
+     {NULL, NULL, NULL}},
+    {"What should I tell the nurse when I call?", "When should I call my care team?",
+     "What side effects should I watch for?"},
+};
+
+/* The deferral for each decision: one sentence naming the care team, and
+ * questions to take to them. Both are plain enough for speech as written. */
+struct deferral {
+	const char *empathy;  /* one line that meets the person where they are */
+	const char *sentence; /* the care team decides, and why */
+	const char *facts;    /* general facts, for an answer with no topic of its own */
+	const char *questions[3];
+};
+
+static const struct deferral deferrals[] = {
+    [HR_DECISION_DOSE] =
+        {"Worry about a dose is very common, and asking is the right thing to do.",
+         "Your care team sets your dose and any change to it, because the right dose "
+         "depends on you.",
+         "For a missed or extra dose, call your care team or pharmacist today, and they will "
+         "tell you what to do. Doses of cancer drugs are set for each person, often by body size, "
+         "and can change with side effects.",
+         {"What should I do if I miss a dose?", "Could my dose change, and why?",
+          "Who do I call if a side effect is hard to manage?"}},
+    [HR_DECISION_STOP] =
+        {"Treatment can be very hard, and wanting a break makes sense.",
+         "Please talk with your care team before you stop, skip or put off any "
+         "treatment, because they can help you weigh it.",
+         "Many side effects can be treated. Sometimes a dose or a schedule can be changed so "
+         "that treatment can go on.",
+         {"What could happen if I stop or skip this treatment?",
+          "Can my side effects be treated so I can keep going?",
+          "Is there another option if this one is too hard?"}},
+    [HR_DECISION_CHOOSE] =
+        {"This is a big choice, and it is normal to want help with it.",
+         "This choice is one to make with your care team, because the best plan "
+         "depends on your tests, your health and what you want.",
+         "The choice often depends on the stage, the treatments you have had, side effects, and "
+         "what matters most to you. No herb, diet or supplement has been shown to replace "
+         "cancer treatment.",
+         {"What are the pros and cons of each option for me?", "Which option do you suggest, and why?",
+          "Is there a clinical trial I could join?"}},
+    [HR_DECISION_PROGNOSIS] =
+        {"It is natural to want to know what lies ahead.",
+         "Numbers for large groups cannot say what will happen to you, so ask "
+         "your care team about your own outlook.",
+         "Survival numbers are averages from many people treated years ago. Newer drugs "
+         "keep helping people live longer.",
+         {"What do my test results say about my cancer?", "What is the goal of my treatment?",
+          "Who can help me cope with worry about the future?"}},
+    [HR_DECISION_MISSED] =
+        {"Missing a dose, or taking one twice, happens to many people.",
+         "Call your care team or pharmacist today to ask what to do. The answer depends on "
+         "the drug and on you.",
+         "Each drug's label says what to do about a missed dose, and your pharmacist can go "
+         "through it with you. Keep a note of what you took and when.",
+         {"What if I take an extra dose by mistake?", "Who do I call after hours?",
+          "How can I remember my doses?"}},
+    [HR_DECISION_TAKE] =
+        {"It is wise to check before you add or mix medicines.",
+         "What is safe for you depends on your own health and the other medicines you "
+         "take. Ask your oncology care team before you start, mix, stop or skip any medicine.",
+         "Some medicines, herbs and supplements can change how cancer drugs work or add to their "
+         "side effects. A full list of what you take helps your team and pharmacist check.",
+         {"Is this treatment safe with my other health problems?",
+          "Can I take it with the medicines I already use?", "What signs mean I should call you?"}},
+};
+
+/* ------------------------------------------------------------------------- */
+
+void hr_safety_check_text(hr_safety *s, const char *text, size_t len, struct hr_safety_result *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (!s || !text)
+		return;
+	/* Normalising never lengthens the text, so LEN + 1 bytes always do. */
+	if (len + 1 > s->norm_cap) {
+		char *nb = realloc(s->norm, len + 1);
+		if (nb) {
+			s->norm = nb;
+			s->norm_cap = len + 1;
+		} else {
+			/* Out of memory: check what the buffer holds, cut at a character. */
+			len = s->norm_cap - 1;
+			while (len > 0 && ((unsigned char)text[len] & 0xc0) == 0x80)
+				len--;
+		}
+	}
+	if (!s->norm || hr_text_normalize(text, len, s->norm, s->norm_cap) < 0)
+		return;
+	hr_safety_check(s, s->norm, out);
+}
+
+/* ------------------------------------------------------------------------- */
 /* Replies. */
 
-static enum group group_of(const char *rule)
+const char *hr_tier_name(enum hr_tier t)
 {
-	if (!rule)
-		return G_NONE;
-	for (size_t i = 0; i < ARRAY_SIZE(rules); i++) {
-		if (strcmp(rules[i].name, rule) == 0)
-			return rules[i].group;
-	}
-	return G_NONE;
+	if ((unsigned)t >= ARRAY_SIZE(tier_names) || t == HR_TIER_NONE)
+		return NULL;
+	return tier_names[t];
 }
 
 /* Joins up to three strings with single spaces, skipping NULL and empty ones. */
 static char *join(const char *a, const char *b, const char *c)
 {
-	const char *parts[3] = { a, b, c };
+	const char *parts[3] = {a, b, c};
 	size_t len = 1;
 	for (size_t i = 0; i < 3; i++)
 		len += parts[i] ? strlen(parts[i]) + 1 : 0;
@@ -1891,13 +2140,16 @@ int hr_safety_answer(const struct hr_safety_result *r, struct hr_answer *a)
 	default:
 		return -EINVAL;
 	}
-	enum group g = r->tier == HR_TIER_CRISIS ? G_NONE : group_of(r->rule);
-	const struct group_reply *gr = g != G_NONE && g < ARRAY_SIZE(group_replies) ? &group_replies[g] : NULL;
+	enum group g =
+	    r->tier == HR_TIER_CRISIS || r->group < 0 || r->group >= G_COUNT ? G_NONE : (enum group)r->group;
+	const struct group_reply *gr =
+	    g != G_NONE && g < ARRAY_SIZE(group_replies) ? &group_replies[g] : NULL;
 
 	int err = hr_answer_set(&a->intent, t->intent);
 	if (err)
 		goto fail;
 	a->safety = t->safety;
+	a->tier = hr_tier_name(r->tier);
 	err = -ENOMEM;
 	if (!(a->text = join(t->lead, gr ? gr->text : NULL, t->tail)))
 		goto fail;
@@ -1926,14 +2178,19 @@ const char *hr_safety_deferral_text(enum hr_decision d)
 	return deferrals[d].sentence;
 }
 
-/* Appends SENTENCE to *FIELD into a new string, unless it is already there. */
-static char *with_sentence(const char *field, const char *sentence)
+/*
+ * The deferral's text before FIELD: the empathy line and the care team's
+ * part first, then the answer's own facts; an empty FIELD, or the engine's
+ * placeholder for a decision with no topic (NO_TOPIC), gets the general
+ * facts instead. A FIELD that already holds the sentence is kept as it is.
+ */
+static char *deferred(const char *field, const struct deferral *d, int no_topic)
 {
-	if (!field || !*field)
-		return strdup(sentence);
-	if (strstr(field, sentence))
+	if (field && strstr(field, d->sentence))
 		return strdup(field);
-	return join(field, sentence, NULL);
+	if (no_topic || !field || !*field)
+		return join(d->empathy, d->sentence, d->facts);
+	return join(d->empathy, d->sentence, field);
 }
 
 int hr_safety_defer(const struct hr_safety_result *r, struct hr_answer *a)
@@ -1944,10 +2201,11 @@ int hr_safety_defer(const struct hr_safety_result *r, struct hr_answer *a)
 	const struct deferral *d = &deferrals[r->decision];
 
 	/* Build everything first so that A is untouched when memory runs out. */
-	char *text = with_sentence(a->text, sentence);
+	int no_topic = a->intent && strcmp(a->intent, "safety.decision") == 0;
+	char *text = deferred(a->text, d, no_topic);
 	/* An answer without a speech form keeps none: clients then read the text. */
-	char *speech = a->speech ? with_sentence(a->speech, sentence) : NULL;
-	char *questions[ARRAY_SIZE(d->questions)] = { NULL };
+	char *speech = a->speech ? deferred(a->speech, d, no_topic) : NULL;
+	char *questions[ARRAY_SIZE(d->questions)] = {NULL};
 	int ok = text && (speech || !a->speech);
 	for (size_t i = 0; ok && i < ARRAY_SIZE(d->questions); i++)
 		ok = (questions[i] = strdup(d->questions[i])) != NULL;

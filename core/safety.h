@@ -16,6 +16,7 @@
 #define HERALD_SAFETY_H
 
 #include "answer.h"
+#include "diag.h"
 
 enum hr_tier {
 	HR_TIER_NONE = 0,
@@ -31,18 +32,41 @@ enum hr_decision {
 	HR_DECISION_CHOOSE,    /* which treatment should I choose */
 	HR_DECISION_PROGNOSIS, /* "how long do I have", "will I survive" */
 	HR_DECISION_TAKE,      /* "I have migraines, can I take Enhertu?", "can I take X with Y" */
+	HR_DECISION_MISSED,    /* a missed, forgotten, doubled or extra dose: call the team today */
 };
 
 struct hr_safety_result {
 	enum hr_tier tier;
-	const char *rule; /* short name of the rule that fired (for logs and tests), or NULL */
+	/* Short name of the rule that fired (for logs and tests), or NULL. It
+	 * belongs to the rules every instance shares: valid while one lives. */
+	const char *rule;
 	enum hr_decision decision;
+	int group; /* which context sentence the reply adds (internal to safety.c) */
 };
 
 typedef struct hr_safety hr_safety;
 
-/* Compiles the fixed rules. Returns 0, or -ENOMEM / -EINVAL (a bug: a rule does not compile). */
+/*
+ * The tier's name, the same word everywhere: "emergency", "call_now" or
+ * "crisis" (the wire's "tier" field, the log and the metrics), or NULL for
+ * HR_TIER_NONE. The wire's older "safety" field says "urgent" for both
+ * emergency and call_now (hr_safety_name()).
+ */
+const char *hr_tier_name(enum hr_tier t);
+
+/*
+ * Compiles the built-in rules (core/safety.rules, compiled into the binary).
+ * Returns 0, or -ENOMEM / -EINVAL (a bug: the build checks every rule).
+ */
 int hr_safety_new(hr_safety **out);
+
+/*
+ * Checks a rules file: TEXT is its contents, FILE its name in messages. Every
+ * block is read, every name resolved and every pattern compiled; problems go
+ * to DIAG as FILE:LINE messages. Returns 0, -EINVAL or -ENOMEM. The build runs
+ * this (safety_rules_check) before it builds the file into the binary.
+ */
+int hr_safety_check_rules(const char *text, const char *file, hr_diag_fn diag, void *ud);
 
 /* Frees S; NULL is accepted. */
 void hr_safety_free(hr_safety *s);
@@ -55,11 +79,23 @@ void hr_safety_free(hr_safety *s);
  */
 void hr_safety_set_prefilter(hr_safety *s, int on);
 
+/* The name of the Ith alert rule (in the order they are tried), or NULL past
+ * the last: for the test that every rule fires somewhere. */
+const char *hr_safety_rule_name(const hr_safety *s, size_t i);
+
 /* How many PCRE2 matches the last hr_safety_check() on S ran, for benchmarks. */
 unsigned hr_safety_matches_run(const hr_safety *s);
 
 /* Checks TEXT, already normalised by hr_text_normalize(), and fills OUT. */
 void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *out);
+
+/*
+ * Normalises TEXT[0..LEN) (valid UTF-8, as the engine checks) and checks all
+ * of it: an emergency told at the end of a long letter counts, however much
+ * of the message the intent engine reads. Falls back to the first 4 KiB when
+ * memory for a longer text cannot be had.
+ */
+void hr_safety_check_text(hr_safety *s, const char *text, size_t len, struct hr_safety_result *out);
 
 /*
  * Fills A (which must be empty) with the fixed reply for R's tier: intent
@@ -70,9 +106,13 @@ void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *ou
 int hr_safety_answer(const struct hr_safety_result *r, struct hr_answer *a);
 
 /*
- * Adds the fixed deferral for R's decision to a plugin's answer A: one sentence
- * saying the care team decides, appended to the text and speech, and questions
- * to ask them as suggestions (replacing the plugin's). No-op when R has none.
+ * Adds the fixed deferral for R's decision to a plugin's answer A: it opens
+ * with one line of empathy and the sentence that says the care team decides
+ * and why, and the plugin's general facts follow. An answer with no topic of
+ * its own (empty, or the engine's "safety.decision") gets general facts of
+ * the decision's kind instead. Questions to ask the team replace the
+ * plugin's suggestions. Never a dose, a stop, a skip or a swap as advice.
+ * No-op when R has no decision; a second call changes nothing.
  * Returns 0 or -ENOMEM.
  */
 int hr_safety_defer(const struct hr_safety_result *r, struct hr_answer *a);

@@ -248,8 +248,9 @@ static int answer(struct hr_server *s, struct hr_convo *convo, const struct hr_a
 	if (rc == 0 && s->on_fallback && strcmp(out->intent, "fallback") == 0)
 		s->on_fallback(s->on_fallback_ud, ask->text, ask->text_len);
 	if (rc == 0)
-		hr_info("event=answered intent=%s safety=%s candidates=%zu us=%lld", out->intent,
+		hr_info("event=answered intent=%s safety=%s tier=%s candidates=%zu us=%lld", out->intent,
 			hr_safety_name(out->safety) ? hr_safety_name(out->safety) : "none",
+			hr_tier_name(trace->safety.tier) ? hr_tier_name(trace->safety.tier) : "none",
 			trace->match.ncandidates, (long long)dt);
 	return rc;
 }

@@ -151,11 +151,19 @@ class DaemonTest(unittest.TestCase):
         ws = WebSocket(self.d.port)
         r = ws.ask("s1", "I don't want to live anymore")
         self.assertEqual(r["safety"], "crisis")
+        self.assertEqual(r["tier"], "crisis")
         self.assertIn("988", r["text"])
+        # "safety" says urgent for both 911 and call-now (old clients and
+        # eval tools rely on it); "tier" tells them apart.
         r = ws.ask("s2", "I have a fever of 101 after chemo")
         self.assertEqual(r["safety"], "urgent")
+        self.assertEqual(r["tier"], "call_now")
+        r = ws.ask("s4", "my chest hurts")
+        self.assertEqual(r["safety"], "urgent")
+        self.assertEqual(r["tier"], "emergency")
         r = ws.ask("s3", "no fever, just tired")
         self.assertIsNone(r["safety"])
+        self.assertIsNone(r["tier"])
         ws.close()
 
     # ---- hostile handshakes (CVE-2025-11677: invalid Upgrade headers) ----

@@ -111,6 +111,24 @@ static void test_safety_comes_first(void **state)
 	hr_answer_clear(&a);
 }
 
+/* The safety layer reads a whole long message, although matching reads only
+ * its first kilobyte: an emergency at the end of a long letter is heard. */
+static void test_safety_reads_the_whole_message(void **state)
+{
+	struct fixture *f = *state;
+	struct hr_convo c = { 0 };
+	struct hr_answer a;
+	char letter[3000];
+	size_t n = 0;
+	while (n + 80 < 2400)
+		n += (size_t)snprintf(letter + n, sizeof(letter) - n, "The infusions have gone fine and I am managing. ");
+	snprintf(letter + n, sizeof(letter) - n, "But tonight my chest feels crushed and my left arm is numb.");
+	ask(f, &c, letter, &a);
+	assert_int_equal(a.safety, HR_SAFETY_URGENT);
+	assert_string_equal(a.tier, "emergency");
+	hr_answer_clear(&a);
+}
+
 static void test_bad_input(void **state)
 {
 	struct fixture *f = *state;
@@ -289,7 +307,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_follow_up_uses_context), cmocka_unit_test(test_fallback),
 		cmocka_unit_test(test_plugin_failure_is_contained), cmocka_unit_test(test_safety_comes_first),
-		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_safety_reads_the_whole_message), cmocka_unit_test(test_bad_input),
 	};
 	const struct CMUnitTest bundled[] = {
 		cmocka_unit_test(test_focus_on_the_question), cmocka_unit_test(test_clarify_and_one_tap),

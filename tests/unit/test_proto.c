@@ -155,6 +155,7 @@ static void test_answer_shape(void **state)
 	hr_answer_add_source(&a, "No url", NULL, NULL);
 	hr_answer_add_suggestion(&a, "What is HER2-low?");
 	a.safety = HR_SAFETY_URGENT;
+	a.tier = "call_now";
 	size_t len;
 	char *buf = hr_proto_answer(&a, "q\"1", NULL, 16, &len);
 	assert_non_null(buf);
@@ -166,6 +167,8 @@ static void test_answer_shape(void **state)
 	assert_string_equal(json_string_value(json_object_get(j, "intent")), "testing.what_is_her2");
 	assert_string_equal(json_string_value(json_object_get(j, "speech")), "her two is a protein.");
 	assert_string_equal(json_string_value(json_object_get(j, "safety")), "urgent");
+	/* The tier by name, beside the older "safety" (docs/protocol.md). */
+	assert_string_equal(json_string_value(json_object_get(j, "tier")), "call_now");
 	json_t *src = json_object_get(j, "sources");
 	assert_int_equal(json_array_size(src), 2);
 	assert_string_equal(json_string_value(json_object_get(json_array_get(src, 0), "url")), "https://www.cancer.gov/");
@@ -175,9 +178,11 @@ static void test_answer_shape(void **state)
 	free(buf);
 
 	a.safety = HR_SAFETY_NONE;
+	a.tier = NULL;
 	buf = hr_proto_answer(&a, NULL, "sess", 0, &len);
 	j = json_loadb(buf, len, 0, &je);
 	assert_true(json_is_null(json_object_get(j, "safety")));
+	assert_true(json_is_null(json_object_get(j, "tier")));
 	assert_null(json_object_get(j, "id"));
 	assert_string_equal(json_string_value(json_object_get(j, "session")), "sess");
 	json_decref(j);
@@ -222,6 +227,7 @@ static void test_answer_bytes_match_jansson(void **state)
 	assert_int_equal(hr_answer_add_suggestion(&a, "bad \xc0"), 0);
 	assert_int_equal(hr_answer_add_suggestion(&a, "\xe2\x80\x9cquoted\xe2\x80\x9d"), 0);
 	a.safety = HR_SAFETY_URGENT;
+	a.tier = "emergency";
 	for (int variant = 0; variant < 3; variant++) {
 		const char *id = variant == 1 ? NULL : "q\"1", *session = variant == 1 ? "s/1" : NULL;
 		const char *context = variant == 2 ? "1.CmRydWcuYWJvdXQCBGRydWcFdF9keGQ" : NULL;
@@ -247,6 +253,7 @@ static void test_answer_bytes_match_jansson(void **state)
 		json_object_set_new(root, "suggestions", sugg);
 		json_object_set_new(root, "safety", json_string("urgent"));
 		json_object_set_new(root, "kind", json_string("answer"));
+		json_object_set_new(root, "tier", json_string("emergency"));
 		if (context)
 			json_object_set_new(root, "context", json_string(context));
 		char *want = json_dumps(root, JSON_COMPACT);

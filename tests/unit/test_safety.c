@@ -7,9 +7,8 @@
  * prefilter). That must never change a result, so every case here is also
  * checked with the prefilter off and the two results must be identical; and
  * every question the project knows (the content's examples and plugin tests,
- * tests/data, bench/questions.txt and the eval set copied into
- * tests/data/safety), in variants of case, apostrophes, typos and context, is
- * compared the same way.
+ * tests/data, bench/questions.txt and the safety corpus), in variants of case,
+ * apostrophes, typos and context, is compared the same way.
  */
 #include "cmocka_prelude.h"
 
@@ -249,7 +248,7 @@ static void test_emergency_blood(void **state)
 
 static void test_call_now_fever_numbers(void **state)
 {
-	TIERS(*state, HR_TIER_CALL_NOW, "I have a fever of 101 after chemo", "My temperature is 38.5",
+	TIERS(*state, HR_TIER_CALL_NOW, "I've got a fever of 101 since my chemo", "My temperature is 38.5",
 	      "temp 100.8 on Kadcyla", "My temp is 101.5°F and I had chemo Tuesday", "fever 102",
 	      "My temperature went up to 39", "I'm running 100.6 today",
 	      "i have a temperature of a hundred and one", "my temperature is thirty eight point five",
@@ -298,7 +297,7 @@ static void test_call_now_heart(void **state)
 
 static void test_call_now_gut(void **state)
 {
-	TIERS(*state, HR_TIER_CALL_NOW, "I've had diarrhea 8 times today on neratinib",
+	TIERS(*state, HR_TIER_CALL_NOW, "diarrhea 9 times so far today on nerlynx",
 	      "diarrhoea 10 times today", "ive had the runs 7 times", "Severe diarrhea on Xeloda",
 	      "explosive diarrhea all night on neratinib", "I have diarrhea and I feel dizzy",
 	      "Diarrhea and I can't keep fluids down", "The diarrhea won't stop even with Imodium",
@@ -336,16 +335,23 @@ static void test_pregnancy_needs_treatment_and_a_report(void **state)
 /* ------------------------------------------------------------------------- */
 /* The dev rows and how tiers combine. */
 
-static void test_dev_urgent_and_crisis_rows(void **state)
+/* Which rule fires, for one plain message of each kind (the names are
+ * what the log and the tests see). */
+static void test_rule_names(void **state)
 {
-	rule_is(*state, "I'm on enhertu and I have a new cough and trouble breathing", HR_TIER_EMERGENCY,
+	rule_is(*state, "on enhertu with a fresh cough and now i can't breathe properly", HR_TIER_EMERGENCY,
 		"breathing");
-	rule_is(*state, "I have a fever of 101 after chemo", HR_TIER_CALL_NOW, "fever");
-	rule_is(*state, "my chest hurts and my ankles are swollen since starting herceptin",
-		HR_TIER_EMERGENCY, "chest_pain");
-	rule_is(*state, "I've had diarrhea 8 times today on neratinib", HR_TIER_CALL_NOW,
-		"diarrhea_frequent");
-	rule_is(*state, "I don't want to live anymore", HR_TIER_CRISIS, "crisis");
+	rule_is(*state, "she has a fever since her last chemo", HR_TIER_CALL_NOW, "fever");
+	rule_is(*state, "my chest is tight and my feet are swollen on herceptin", HR_TIER_EMERGENCY,
+		"chest_pain");
+	rule_is(*state, "loose stools 7 times since breakfast on tukysa", HR_TIER_CALL_NOW, "diarrhea_frequent");
+	rule_is(*state, "i want to end my life", HR_TIER_CRISIS, "crisis");
+	rule_is(*state, "i just don't want to go on living", HR_TIER_CRISIS, "crisis_hopeless");
+	rule_is(*state, "i feel like a burden to my kids", HR_TIER_CRISIS, "crisis_burden");
+	rule_is(*state, "i want to fall asleep and not wake up", HR_TIER_CRISIS, "crisis_sleep");
+	rule_is(*state, "i've been stashing my oxycodone", HR_TIER_CRISIS, "crisis_means");
+	rule_is(*state, "i cut myself on purpose", HR_TIER_CRISIS, "crisis_self_harm");
+	rule_is(*state, "he's giving away all his stuff", HR_TIER_CRISIS, "crisis_goodbye");
 }
 
 static void test_highest_tier_wins(void **state)
@@ -429,21 +435,183 @@ static void test_everyday_phrases_are_not_alerts(void **state)
 	      "My oncologist says my heart is fine");
 }
 
-static void test_dev_answer_rows_are_not_alerts(void **state)
+/* Everyday questions about the disease, the drugs and daily life. */
+static void test_ordinary_questions_are_not_alerts(void **state)
 {
-	TIERS(*state, HR_TIER_NONE, "what does her2 positive mean", "my ihc score is 2+ what now",
-	      "what is HER2-low", "can my HER2 status change", "what is herceptin", "how is trastuzumab given",
-	      "what is enhertu", "what is the usual second line treatment for metastatic her2+",
-	      "how long do I take herceptin for", "what are the side effects of herceptin",
-	      "does trastuzumab affect the heart", "what are enhertu side effects", "side effects of neratinib",
-	      "side effects of tucatinib", "what are the side effects of chemo", "how can i manage nausea",
-	      "will i lose my hair", "can her2 treatment cause neuropathy", "how do i cope with fatigue",
-	      "what is the survival rate for her2 positive breast cancer", "is her2 positive breast cancer curable",
-	      "what are the symptoms of breast cancer", "can her2 breast cancer spread to the brain",
-	      "i feel so alone and scared", "is there a helpline i can call", "should I stop taking my herceptin",
-	      "what dose of tucatinib should I take", "what's the weather tomorrow", "hello",
-	      "what are the side effects of in her two", "tell me about hercepton",
-	      "um what does her two positive mean");
+	TIERS(*state, HR_TIER_NONE, "what is her2", "what do the her2 test scores mean", "explain her2-low to me",
+	      "can her2 change over time", "tell me about trastuzumab", "how do they give herceptin",
+	      "what's enhertu for", "what usually comes after thp if it progresses",
+	      "how many months is herceptin given", "list the side effects of perjeta",
+	      "is the heart affected by herceptin", "side effects of t-dxd", "what does nerlynx do to you",
+	      "tukysa side effects", "chemo side effects", "tips for feeling sick after chemo",
+	      "does chemo always make your hair fall out", "can taxol cause tingling in my feet",
+	      "dealing with tiredness on treatment", "what are the survival numbers for her2 disease",
+	      "can her2 positive cancer be cured", "what are the first signs of breast cancer",
+	      "does her2 cancer go to the brain", "i feel lonely and frightened", "who can i phone for support",
+	      "should i quit my herceptin", "how many mg of tucatinib do i take", "is it going to rain",
+	      "hi there", "in her two side effects", "hercepton info please", "um what does her two mean");
+}
+
+
+/* ------------------------------------------------------------------------- */
+/* Concepts (core/safety.rules): each rule and the near-misses it must leave
+ * alone. */
+
+static void test_concept_chest_told_any_way(void **state)
+{
+	TIERS(*state, HR_TIER_EMERGENCY, "feels like a car is parked on my chest", "a band squeezing round her chest",
+	      "my chest is in a vise", "he's clutching his chest", "pressure behind the breastbone",
+	      "the center of my chest is aching", "pain going from my chest into my jaw",
+	      "chest pressure spreading down my left arm", "my heart feels like it's being crushed");
+	TIERS(*state, HR_TIER_NONE, "my chest is sore after the mastectomy", "heavy heart today",
+	      "a lot of pressure at work", "my chest is flat after surgery", "he nearly had a heart attack at the price",
+	      "you gave me a heart attack");
+}
+
+static void test_concept_breathless_too_bad_to_talk(void **state)
+{
+	TIERS(*state, HR_TIER_EMERGENCY, "so short of breath i can't talk", "too winded to finish a sentence",
+	      "breathless just sitting", "she can't say a whole sentence", "fighting for breath",
+	      "his lips are going grey", "breathing really fast and shallow");
+	/* Breathless but able to talk: the care team now, not 911. */
+	rule_is(*state, "i've been short of breath for two days on herceptin", HR_TIER_CALL_NOW, "short_of_breath");
+	TIERS(*state, HR_TIER_NONE, "out of breath after my run, normal?", "i get winded climbing the stairs, always have",
+	      "i love my breathing exercises");
+}
+
+static void test_concept_stroke_signs(void **state)
+{
+	TIERS(*state, HR_TIER_EMERGENCY, "her smile is lopsided", "his face dropped on one side",
+	      "my arm went numb all of a sudden", "suddenly my left leg won't move", "she can't raise both arms",
+	      "her words are coming out wrong", "he can't understand what we're saying",
+	      "i suddenly can't keep my balance");
+	/* Weak or numb without a sudden onset is not a stroke sign. */
+	TIERS(*state, HR_TIER_NONE, "my arm feels heavy since the lymph nodes came out", "numb toes from taxol",
+	      "i'm having a stroke of luck", "how do i tell if someone is having a stroke");
+}
+
+static void test_concept_infusion_reaction(void **state)
+{
+	TIERS(*state, HR_TIER_EMERGENCY, "itchy and flushed during my infusion", "wheezing after the herceptin",
+	      "hives ten minutes into my perjeta", "my tongue feels thick since the shot",
+	      "they just gave me the taxol and my face went red and hot", "i think i'm having a reaction to the infusion");
+	/* The same signs with no infusion or injection are not this rule. */
+	TIERS(*state, HR_TIER_NONE, "itchy skin on tamoxifen", "hot flushes at night", "dry itchy skin during my infusion",
+	      "my face is flushed from the sun", "are hives a sign of a reaction to herceptin");
+}
+
+static void test_concept_unrousable_and_confused(void **state)
+{
+	TIERS(*state, HR_TIER_EMERGENCY, "i can't wake him", "she's very hard to wake", "my mom won't open her eyes",
+	      "dad isn't responding to us", "she's acting really strange", "he doesn't know who i am",
+	      "my wife is seeing things that aren't there", "grandma is drowsy and mixed up",
+	      "we can't keep her awake");
+	TIERS(*state, HR_TIER_NONE, "the clinic isn't responding to my calls", "my mom says this doesn't make sense",
+	      "my husband is forgetful lately", "i'm confused about my scan report", "he sleeps a lot after chemo");
+}
+
+static void test_concept_headache_with_brain_metastases(void **state)
+{
+	rule_is(*state, "headache worse each day and vomiting, it has spread to her brain", HR_TIER_EMERGENCY,
+		"headache_brain");
+	TIERS(*state, HR_TIER_NONE, "i have a headache and brain mets, what helps",
+	      "headache and threw up once after chemo", "no vomiting but a headache, i have brain lesions");
+}
+
+static void test_concept_crisis_indirect(void **state)
+{
+	rule_is(*state, "i can't take this anymore", HR_TIER_CRISIS, "crisis_hopeless");
+	rule_is(*state, "they'd be better off without me", HR_TIER_CRISIS, "crisis_burden");
+	rule_is(*state, "i hope i don't wake up", HR_TIER_CRISIS, "crisis_sleep");
+	rule_is(*state, "how much morphine would be too much to wake up from", HR_TIER_CRISIS, "crisis_means");
+	rule_is(*state, "i burned myself on purpose", HR_TIER_CRISIS, "crisis_self_harm");
+	rule_is(*state, "she's saying goodbye to everyone", HR_TIER_CRISIS, "crisis_goodbye");
+	TIERS(*state, HR_TIER_CRISIS, "sucidal", "i want to kil myself", "kms", "i feel so hopeless",
+	      "there is no way out", "i'm done with everything", "i've got pills saved up", "i might just end it");
+	TIERS(*state, HR_TIER_NONE, "i can't take the nausea anymore", "i'm done with chemo in may",
+	      "i feel like a burden asking for lifts", "i feel trapped at home", "tired of living out of a bag",
+	      "i hurt myself lifting boxes", "how do i exercise without hurting myself", "end it with my boyfriend?",
+	      "i don't want to wake up early tomorrow", "i don't want to be here all day",
+	      "want to start pilates but scared i might hurt myself", "worried i'll somehow hurt myself lifting weights");
+	/* Afraid of hurting oneself, with no activity in sight, is a crisis. */
+	rule_is(*state, "i'm scared i might hurt myself tonight", HR_TIER_CRISIS, "crisis_self_harm_maybe");
+}
+
+static void test_concept_call_now_signs(void **state)
+{
+	rule_is(*state, "my port site is red and oozing", HR_TIER_CALL_NOW, "infection_site");
+	rule_is(*state, "it stings when i pee and i'm on chemo", HR_TIER_CALL_NOW, "urine_infection");
+	rule_is(*state, "bruises everywhere for no reason", HR_TIER_CALL_NOW, "bruising_bleeding");
+	rule_is(*state, "my skin is blistering", HR_TIER_CALL_NOW, "skin_blisters");
+	rule_is(*state, "vomiting and so dizzy", HR_TIER_CALL_NOW, "vomiting_with_signs");
+	rule_is(*state, "i'm on herceptin and the pregnancy test was positive", HR_TIER_CALL_NOW, "pregnancy");
+	rule_is(*state, "on kadcyla, could i be pregnant? the test came back positive", HR_TIER_CALL_NOW,
+		"pregnancy_test");
+	TIERS(*state, HR_TIER_NONE, "it stings when i pee", "my blood test was fine", "vomited once, feel ok now",
+	      "my injection site is a bit sore", "the test was positive for her2");
+}
+
+/* ------------------------------------------------------------------------- */
+/* How a match is judged. */
+
+static void test_conditions_futures_and_might_have_beens(void **state)
+{
+	TIERS(*state, HR_TIER_NONE, "in case i faint who do i call", "suppose she gets chest pain",
+	      "if my mom passes out what should we do", "i'll probably have a reaction to the first dose",
+	      "i could have fainted when i saw it", "when i get a fever what should i do");
+	/* A condition that is happening now, and an uncertain report, still alert. */
+	TIERS(*state, HR_TIER_EMERGENCY, "what do i do if i'm having chest pain right now",
+	      "i don't know if i'm having a stroke", "not sure if i'm having a heart attack");
+}
+
+static void test_nobody_and_prepositions(void **state)
+{
+	TIERS(*state, HR_TIER_NONE, "no one in my family has had a blood clot", "nobody here has a fever",
+	      "none of us have had chest pain");
+	TIERS(*state, HR_TIER_CALL_NOW, "in my house everyone is fine but i have a fever");
+}
+
+static void test_history_clauses(void **state)
+{
+	TIERS(*state, HR_TIER_NONE, "last year i had a blood clot in my leg", "i used to get chest pain before my diagnosis",
+	      "we lost my dad to a heart attack", "back in 2015 i had a seizure", "when i was a kid i fainted a lot");
+	/* Now, today or again brings it back. */
+	TIERS(*state, HR_TIER_CALL_NOW, "last year i had a clot and now my calf is swollen again");
+}
+
+static void test_subject_on_a_drug(void **state)
+{
+	TIERS(*state, HR_TIER_CALL_NOW, "hubby on enhertu coughing more", "mum taking enhertu short of breath");
+	/* A drug right before the symptom, with no one on it, is a search. */
+	TIERS(*state, HR_TIER_NONE, "enhertu cough", "herceptin chest pain");
+}
+
+static void test_crisis_denials_and_topics(void **state)
+{
+	TIERS(*state, HR_TIER_NONE, "i don't feel suicidal", "no thoughts of suicide", "i'm not thinking of hurting myself",
+	      "what are the warning signs of suicide", "what do i say to someone who wants to die",
+	      "how can i tell if my husband is suicidal", "suicide rates in cancer patients",
+	      "signs that someone is thinking about suicide");
+	TIERS(*state, HR_TIER_CRISIS, "no, i'm thinking about killing myself", "what should i do if i want to kill myself",
+	      "i don't know if i want to live", "is there a suicide hotline", "my friend says she wants to end her life");
+}
+
+static void test_quieting_contexts(void **state)
+{
+	TIERS(*state, HR_TIER_NONE, "it's cold in the infusion room and i'm shivering",
+	      "i was out of breath after the gym", "my heart is racing with excitement, scans clear");
+	TIERS(*state, HR_TIER_CALL_NOW, "shivering and shaking since my infusion", "my heart is racing on herceptin");
+}
+
+static void test_spelling(void **state)
+{
+	TIERS(*state, HR_TIER_CRISIS, "sucide", "suicde", "i want to kil my self");
+	TIERS(*state, HR_TIER_EMERGENCY, "chst pain", "my chest pian", "cofing up blood", "she fanted",
+	      "i cant breath");
+	TIERS(*state, HR_TIER_CALL_NOW, "feevr 101.2", "i have a fevr");
+	/* Real words one slip from a target are left as they are. */
+	TIERS(*state, HR_TIER_NONE, "fewer side effects on phesgo", "i never had a fever", "my chess club",
+	      "painting the kitchen", "heard about enhertu", "i want to dye my hair");
 }
 
 /* ------------------------------------------------------------------------- */
@@ -453,11 +621,21 @@ static void test_decision_dose(void **state)
 {
 	DECISIONS(*state, HR_DECISION_DOSE, "What dose of tucatinib should I take?",
 		  "How much neratinib should I take?", "How many tablets of Xeloda should I take?",
-		  "I missed a dose of neratinib", "I forgot to take my Tukysa this morning",
-		  "Can I double up on my dose tomorrow?", "Should I take an extra pill?", "Can my dose be lowered?",
+		  "Can my dose be lowered?",
 		  "I want to change my dose", "Can my dose of Kadcyla be lowered?",
 		  "Could my Enhertu dose be reduced?", "Can the dose of Tukysa be cut for me?",
 		  "Will I need a dose reduction on neratinib?", "Can I get a lower dose of Kadcyla?");
+}
+
+/* A missed, forgotten, doubled or extra dose: the answer says to call the
+ * team or pharmacist today, and never what to take. */
+static void test_decision_missed(void **state)
+{
+	DECISIONS(*state, HR_DECISION_MISSED, "I missed a dose of neratinib", "I forgot to take my Tukysa this morning",
+		  "Can I double up on my dose tomorrow?", "Should I take an extra pill?",
+		  "i took an extra tukysa by mistake", "my mom took her tamoxifen twice today",
+		  "i threw up right after taking my tucatinib", "missed my nerlynx last night",
+		  "should i take another dose");
 }
 
 static void test_decision_stop(void **state)
@@ -563,7 +741,7 @@ static void test_decision_is_set_with_a_tier(void **state)
 {
 	struct hr_safety_result r = check(*state, "I missed a dose and now I have a fever of 101");
 	assert_int_equal(r.tier, HR_TIER_CALL_NOW);
-	assert_int_equal(r.decision, HR_DECISION_DOSE);
+	assert_int_equal(r.decision, HR_DECISION_MISSED);
 	r = check(*state, "Should I stop chemo? I don't want to live anymore");
 	assert_int_equal(r.tier, HR_TIER_CRISIS);
 	assert_int_equal(r.decision, HR_DECISION_STOP);
@@ -619,6 +797,7 @@ static void test_answer_crisis(void **state)
 	assert_string_equal(a.intent, "safety.crisis");
 	assert_int_equal(a.safety, HR_SAFETY_CRISIS);
 	assert_string_equal(hr_safety_name(a.safety), "crisis");
+	assert_string_equal(a.tier, "crisis");
 	/* 988 comes first, in the first sentence, before the emergency number. */
 	const char *p988 = strstr(a.text, "988"), *p911 = strstr(a.text, "911"), *dot = strchr(a.text, '.');
 	assert_non_null(p988);
@@ -641,6 +820,7 @@ static void test_answer_emergency(void **state)
 	assert_string_equal(a.intent, "safety.emergency");
 	assert_int_equal(a.safety, HR_SAFETY_URGENT);
 	assert_string_equal(hr_safety_name(a.safety), "urgent");
+	assert_string_equal(a.tier, "emergency");
 	assert_true(strncmp(a.text, "Call 911 or your local emergency number now.", 44) == 0);
 	assert_true(strncmp(a.speech, "Call nine one one", 17) == 0);
 	assert_non_null(strstr(a.text, "Chest pain"));
@@ -654,6 +834,7 @@ static void test_answer_call_now(void **state)
 	assert_reply_shape(&a);
 	assert_string_equal(a.intent, "safety.call_now");
 	assert_int_equal(a.safety, HR_SAFETY_URGENT);
+	assert_string_equal(a.tier, "call_now");
 	assert_true(strncmp(a.text, "Call your oncology team's 24-hour line now.", 43) == 0);
 	assert_non_null(strstr(a.text, "emergency department"));
 	assert_non_null(strstr(a.text, "lung inflammation"));
@@ -685,15 +866,26 @@ static void test_every_rule_group_has_a_good_reply(void **state)
 	}
 }
 
+/* One word per tier everywhere: the wire's "tier", the log and the metrics. */
+static void test_tier_names(void **state)
+{
+	(void)state;
+	assert_string_equal(hr_tier_name(HR_TIER_EMERGENCY), "emergency");
+	assert_string_equal(hr_tier_name(HR_TIER_CALL_NOW), "call_now");
+	assert_string_equal(hr_tier_name(HR_TIER_CRISIS), "crisis");
+	assert_null(hr_tier_name(HR_TIER_NONE));
+	assert_null(hr_tier_name((enum hr_tier)42));
+}
+
 static void test_answer_needs_a_tier(void **state)
 {
 	(void)state;
-	struct hr_safety_result r = { HR_TIER_NONE, NULL, HR_DECISION_DOSE };
+	struct hr_safety_result r = { .tier = HR_TIER_NONE, .decision = HR_DECISION_DOSE };
 	struct hr_answer a = { 0 };
 	assert_int_equal(hr_safety_answer(&r, &a), -EINVAL);
 	assert_null(a.text);
 	/* An unknown rule name still gets the tier's reply. */
-	struct hr_safety_result odd = { HR_TIER_CALL_NOW, "no_such_rule", HR_DECISION_NONE };
+	struct hr_safety_result odd = { .tier = HR_TIER_CALL_NOW, .rule = "no_such_rule", .group = -1 };
 	assert_int_equal(hr_safety_answer(&odd, &a), 0);
 	assert_reply_shape(&a);
 	hr_answer_clear(&a);
@@ -705,7 +897,7 @@ static void test_answer_needs_a_tier(void **state)
 static void test_deferral_texts(void **state)
 {
 	(void)state;
-	for (enum hr_decision d = HR_DECISION_DOSE; d <= HR_DECISION_TAKE; d++) {
+	for (enum hr_decision d = HR_DECISION_DOSE; d <= HR_DECISION_MISSED; d++) {
 		const char *t = hr_safety_deferral_text(d);
 		assert_non_null(t);
 		assert_non_null(strstr(t, "care team"));
@@ -714,30 +906,81 @@ static void test_deferral_texts(void **state)
 	assert_null(hr_safety_deferral_text(HR_DECISION_NONE));
 }
 
-static void test_defer_appends_and_replaces_suggestions(void **state)
+static double fk_grade(const char *text);
+
+/* A decision's answer opens with one line of empathy and the care team's
+ * part, and the plugin's general facts follow (issue 16). */
+static void test_defer_opens_with_empathy_and_the_care_team(void **state)
 {
 	struct hr_safety_result r = check(*state, "what dose of tucatinib should I take");
 	assert_int_equal(r.decision, HR_DECISION_DOSE);
 	struct hr_answer a = { 0 };
+	assert_int_equal(hr_answer_set(&a.intent, "drug.dose"), 0);
 	assert_int_equal(hr_answer_set(&a.text, "Tucatinib is a pill."), 0);
 	assert_int_equal(hr_answer_set(&a.speech, "Tucatinib is a pill."), 0);
 	assert_int_equal(hr_answer_add_suggestion(&a, "What is tucatinib?"), 0);
 
 	assert_int_equal(hr_safety_defer(&r, &a), 0);
 	const char *sentence = hr_safety_deferral_text(HR_DECISION_DOSE);
-	assert_true(strncmp(a.text, "Tucatinib is a pill. ", 21) == 0);
-	assert_string_equal(a.text + 21, sentence);
+	/* One empathy sentence, then the care team, then the facts. */
+	const char *care = strstr(a.text, sentence), *facts = strstr(a.text, "Tucatinib is a pill.");
+	assert_non_null(care);
+	assert_non_null(facts);
+	assert_true(care < facts);
+	const char *first_stop = strchr(a.text, '.');
+	assert_true(first_stop < care);
+	assert_string_equal(facts, "Tucatinib is a pill.");
 	assert_non_null(strstr(a.speech, "care team"));
+	assert_true(strstr(a.speech, "care team") < strstr(a.speech, "Tucatinib"));
 	assert_true(a.nsuggestions >= 2 && a.nsuggestions <= 3);
 	for (size_t i = 0; i < a.nsuggestions; i++)
 		assert_string_not_equal(a.suggestions[i], "What is tucatinib?");
 	assert_string_equal(a.suggestions[0], "What should I do if I miss a dose?");
 
-	/* A second call does not repeat the sentence. */
+	/* A second call does not repeat anything. */
 	size_t len = strlen(a.text);
 	assert_int_equal(hr_safety_defer(&r, &a), 0);
 	assert_int_equal(strlen(a.text), len);
 	hr_answer_clear(&a);
+}
+
+/* Every kind: empathy first, the care team's part, and never a dose, stop,
+ * skip or swap told as advice. */
+static void test_every_deferral_is_kind_and_gives_no_orders(void **state)
+{
+	static const char *const asks[] = {
+		"i missed a dose of nerlynx", "should i stop herceptin", "should i swap chemo for turmeric",
+		"how long do i have", "can i take ibuprofen with enhertu",
+	};
+	static const char *const orders[] = {
+		"take two", "take an extra", "double", "skip it", "stop taking", "you can stop", "you should stop",
+		"switch to", "instead of chemo", "take half", NULL,
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(asks); i++) {
+		struct hr_safety_result r = check(*state, asks[i]);
+		assert_int_not_equal(r.decision, HR_DECISION_NONE);
+		struct hr_answer a = { 0 };
+		assert_int_equal(hr_answer_set(&a.intent, "safety.decision"), 0);
+		assert_int_equal(hr_answer_set(&a.text, "placeholder"), 0);
+		assert_int_equal(hr_answer_set(&a.speech, "placeholder"), 0);
+		assert_int_equal(hr_safety_defer(&r, &a), 0);
+		assert_null(strstr(a.text, "placeholder"));
+		assert_non_null(strstr(a.text, "care team"));
+		assert_true(strstr(a.text, "care team") > strchr(a.text, '.'));
+		assert_speakable(a.speech);
+		for (const char *const *o = orders; *o; o++) {
+			char low[1024];
+			size_t k;
+			for (k = 0; a.text[k] && k + 1 < sizeof(low); k++)
+				low[k] = (char)tolower((unsigned char)a.text[k]);
+			low[k] = '\0';
+			if (strstr(low, *o))
+				print_error("\"%s\": the deferral says \"%s\"\n", asks[i], *o);
+			assert_null(strstr(low, *o));
+		}
+		assert_true(fk_grade(a.text) <= 8.0);
+		hr_answer_clear(&a);
+	}
 }
 
 static void test_defer_edge_cases(void **state)
@@ -748,11 +991,11 @@ static void test_defer_edge_cases(void **state)
 	assert_int_equal(hr_safety_defer(&none, &a), 0);
 	assert_null(a.text);
 	assert_int_equal(a.nsuggestions, 0);
-	/* An empty answer gets the sentence alone; a missing speech form stays missing. */
+	/* An empty answer gets the whole deferral; a missing speech form stays missing. */
 	struct hr_safety_result stop = check(*state, "should I stop taking my herceptin");
 	assert_int_equal(stop.decision, HR_DECISION_STOP);
 	assert_int_equal(hr_safety_defer(&stop, &a), 0);
-	assert_string_equal(a.text, hr_safety_deferral_text(HR_DECISION_STOP));
+	assert_non_null(strstr(a.text, hr_safety_deferral_text(HR_DECISION_STOP)));
 	assert_null(a.speech);
 	assert_int_equal(a.nsuggestions, 3);
 	hr_answer_clear(&a);
@@ -815,7 +1058,7 @@ static void test_replies_are_plain_language(void **state)
 		assert_true(g <= 8.0);
 		hr_answer_clear(&a);
 	}
-	for (enum hr_decision d = HR_DECISION_DOSE; d <= HR_DECISION_TAKE; d++)
+	for (enum hr_decision d = HR_DECISION_DOSE; d <= HR_DECISION_MISSED; d++)
 		assert_true(fk_grade(hr_safety_deferral_text(d)) <= 8.0);
 }
 
@@ -977,8 +1220,9 @@ static void test_prefilter_keeps_every_tier(void **state)
 }
 
 /* Reads the questions in the file at PATH: the text after PREFIX on lines that
- * start with it (after indentation), or with PREFIX NULL every line that is
- * not blank or a comment. Calls FN on each; returns how many, or -1 when the
+ * start with it (after indentation), the third field of a corpus line when
+ * PREFIX is a tab, or with PREFIX NULL every line that is not blank or a
+ * comment. Calls FN on each; returns how many, or -1 when the
  * file cannot be read. */
 static long each_question(const char *path, const char *prefix, void (*fn)(hr_safety *, const char *),
 			  hr_safety *s)
@@ -991,7 +1235,14 @@ static long each_question(const char *path, const char *prefix, void (*fn)(hr_sa
 	while (fgets(line, sizeof(line), f)) {
 		line[strcspn(line, "\r\n")] = '\0';
 		const char *q = line + strspn(line, " \t");
-		if (prefix) {
+		if (prefix && strcmp(prefix, "\t") == 0) {
+			/* A corpus line: EXPECT<TAB>CATEGORY<TAB>TEXT. */
+			const char *t = line[0] == '#' ? NULL : strchr(line, '\t');
+			t = t ? strchr(t + 1, '\t') : NULL;
+			if (!t)
+				continue;
+			q = t + 1;
+		} else if (prefix) {
 			if (strncmp(q, prefix, strlen(prefix)) != 0)
 				continue;
 			q += strlen(prefix);
@@ -1120,7 +1371,7 @@ static void test_prefilter_agrees_on_every_known_question(void **state)
 		const char *dir, *suffix, *prefix; /* no suffix: DIR is one file */
 		long min; /* so that a moved file cannot make this test pass empty */
 	} sets[] = {
-		{ HERALD_TEST_DATA "/safety", ".txt", NULL, 90 },
+		{ HERALD_TEST_DATA "/safety/corpus", ".tsv", "\t", 1000 },
 		{ HERALD_SOURCE_DIR "/bench/questions.txt", NULL, NULL, 100 },
 		{ HERALD_TEST_DATA "/intents", ".intents", "example:", 5 },
 		{ HERALD_TEST_DATA "/voice/intents", ".intents", "example:", 1 },
@@ -1168,15 +1419,31 @@ int main(void)
 		cmocka_unit_test(test_mild_diarrhea_is_not_alert),
 		cmocka_unit_test(test_call_now_liver_clot_pregnancy),
 		cmocka_unit_test(test_pregnancy_needs_treatment_and_a_report),
-		cmocka_unit_test(test_dev_urgent_and_crisis_rows),
+		cmocka_unit_test(test_rule_names),
 		cmocka_unit_test(test_highest_tier_wins),
 		cmocka_unit_test(test_negation),
 		cmocka_unit_test(test_negation_stays_in_its_clause),
 		cmocka_unit_test(test_history_is_not_alert),
 		cmocka_unit_test(test_warning_sign_questions_are_not_alerts),
 		cmocka_unit_test(test_everyday_phrases_are_not_alerts),
-		cmocka_unit_test(test_dev_answer_rows_are_not_alerts),
+		cmocka_unit_test(test_ordinary_questions_are_not_alerts),
+		cmocka_unit_test(test_concept_chest_told_any_way),
+		cmocka_unit_test(test_concept_breathless_too_bad_to_talk),
+		cmocka_unit_test(test_concept_stroke_signs),
+		cmocka_unit_test(test_concept_infusion_reaction),
+		cmocka_unit_test(test_concept_unrousable_and_confused),
+		cmocka_unit_test(test_concept_headache_with_brain_metastases),
+		cmocka_unit_test(test_concept_crisis_indirect),
+		cmocka_unit_test(test_concept_call_now_signs),
+		cmocka_unit_test(test_conditions_futures_and_might_have_beens),
+		cmocka_unit_test(test_nobody_and_prepositions),
+		cmocka_unit_test(test_history_clauses),
+		cmocka_unit_test(test_subject_on_a_drug),
+		cmocka_unit_test(test_crisis_denials_and_topics),
+		cmocka_unit_test(test_quieting_contexts),
+		cmocka_unit_test(test_spelling),
 		cmocka_unit_test(test_decision_dose),
+		cmocka_unit_test(test_decision_missed),
 		cmocka_unit_test(test_decision_stop),
 		cmocka_unit_test(test_decision_choose),
 		cmocka_unit_test(test_decision_prognosis),
@@ -1188,9 +1455,11 @@ int main(void)
 		cmocka_unit_test(test_answer_emergency),
 		cmocka_unit_test(test_answer_call_now),
 		cmocka_unit_test(test_every_rule_group_has_a_good_reply),
+		cmocka_unit_test(test_tier_names),
 		cmocka_unit_test(test_answer_needs_a_tier),
 		cmocka_unit_test(test_deferral_texts),
-		cmocka_unit_test(test_defer_appends_and_replaces_suggestions),
+		cmocka_unit_test(test_defer_opens_with_empathy_and_the_care_team),
+		cmocka_unit_test(test_every_deferral_is_kind_and_gives_no_orders),
 		cmocka_unit_test(test_defer_edge_cases),
 		cmocka_unit_test(test_replies_are_plain_language),
 		cmocka_unit_test(test_logs_no_user_text),
