@@ -292,7 +292,7 @@ end)
 herald.answer("testing.genetic", {
   text = {
     "Genetic testing looks for gene changes you were born with, such as in BRCA1 or BRCA2, that raise the risk of breast, ovarian and some other cancers. It is not the HER2 test, which is done on the tumor.",
-    "A 2024 guideline from ASCO and the Society of Surgical Oncology says everyone newly diagnosed with breast cancer at 65 or younger should be offered BRCA1 and BRCA2 testing. People diagnosed later are offered it based on personal or family history, ancestry, or treatment choices. It is not only for people with cancer in the family.",
+    "A 2024 guideline from ASCO and the Society of Surgical Oncology says everyone newly diagnosed with breast cancer at 65 or younger should be offered BRCA1 and BRCA2 testing. If you were diagnosed after 65, you may still be offered it. That depends on your family history, your ancestry and your treatment choices. You do not need cancer in the family to be tested.",
     "The test uses a small sample of blood or saliva. A genetic counselor helps you decide and explains what the result means for you and your relatives. Results can shape surgery choices, some drug options, and screening for family members.",
     "Next step: ask your care team for a referral to genetic counseling.",
   },

@@ -6,7 +6,8 @@
 -- (core/safety.c), whose suggestions lead here. The lists follow the content
 -- guide's safety table, NCI's and ACS's "when to call" advice, the drugs' US
 -- labels, and the 988 Lifeline's warning signs.
-herald.about { title = "Warning signs and when to call", reviewed = "2026-12-06" }
+herald.about { title = "Warning signs and when to call", reviewed = "2026-12-06",
+  reviewed_by = "herald content team, from NCI, ACS and 988 pages (awaiting clinician sign-off)" }
 
 local NCI, NLM, MEDLINE = "National Cancer Institute", "U.S. National Library of Medicine (DailyMed)",
   "MedlinePlus, U.S. National Library of Medicine"
@@ -27,16 +28,16 @@ src("medline-anaphylaxis", "Anaphylaxis", MEDLINE, "https://medlineplus.gov/ency
 src("medline-dvt", "Deep Vein Thrombosis", MEDLINE, "https://medlineplus.gov/deepveinthrombosis.html")
 src("988", "988 Suicide and Crisis Lifeline", "988 Lifeline", "https://988lifeline.org/")
 src("nimh-suicide", "Suicide Prevention", "National Institute of Mental Health", "https://www.nimh.nih.gov/health/topics/suicide-prevention")
-src("dm-herceptin", "Herceptin (trastuzumab) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=herceptin")
-src("dm-perjeta", "Perjeta (pertuzumab) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=perjeta")
-src("dm-phesgo", "Phesgo prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=phesgo")
-src("dm-kadcyla", "Kadcyla (ado-trastuzumab emtansine) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=kadcyla")
-src("dm-enhertu", "Enhertu (fam-trastuzumab deruxtecan-nxki) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=enhertu")
-src("dm-tukysa", "Tukysa (tucatinib) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=tukysa")
-src("dm-nerlynx", "Nerlynx (neratinib) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=nerlynx")
-src("dm-tykerb", "Tykerb (lapatinib) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=tykerb")
-src("dm-xeloda", "Xeloda (capecitabine) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=xeloda")
-src("dm-tamoxifen", "Tamoxifen prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=tamoxifen")
+src("dm-herceptin", "Herceptin (trastuzumab) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=492dbdb2-077e-4064-bff3-372d6af0a7a2")
+src("dm-perjeta", "Perjeta (pertuzumab) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=17f85d17-ab71-4f5b-9fe3-0b8c822f69ff")
+src("dm-phesgo", "Phesgo prescribing information", NLM, "https://www.accessdata.fda.gov/scripts/cder/daf/index.cfm?event=overview.process&ApplNo=761170")
+src("dm-kadcyla", "Kadcyla (ado-trastuzumab emtansine) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=23f3c1f4-0fc8-4804-a9e3-04cf25dd302e")
+src("dm-enhertu", "Enhertu (fam-trastuzumab deruxtecan-nxki) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=7e67e73e-ddf4-4e4d-8b50-09d7514910b6")
+src("dm-tukysa", "Tukysa (tucatinib) prescribing information", NLM, "https://www.accessdata.fda.gov/scripts/cder/daf/index.cfm?event=overview.process&ApplNo=213411")
+src("dm-nerlynx", "Nerlynx (neratinib) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=d1e41dcf-e82a-47c2-a0ad-6c6eef621834")
+src("dm-tykerb", "Tykerb (lapatinib) prescribing information", NLM, "https://www.accessdata.fda.gov/scripts/cder/daf/index.cfm?event=overview.process&ApplNo=022059")
+src("dm-xeloda", "Xeloda (capecitabine) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=06a88b03-6c06-4dae-b3bc-1e8dd81c9067")
+src("dm-tamoxifen", "Tamoxifen prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=1e6ff055-590c-41e6-9530-1fdf04cdbd02")
 
 -- The emergency numbers said as digits, and the temperature as words, so
 -- that a voice client does not read "nine hundred eleven".
