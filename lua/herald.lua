@@ -106,8 +106,9 @@ end
 -- links a drug's label (or an FDA notice) by the same title and address: a
 -- corrected set id or application number is corrected everywhere at once.
 -- A plugin registers one with herald.source(id), without a table.
--- The DailyMed set ids and Drugs@FDA application numbers were checked against
--- the openFDA records for each product (docs/clinical-review.md says how).
+-- Each DailyMed set id and Drugs@FDA application number was checked in December
+-- 2026 (docs/clinical-review.md lists how, id by id); a clinician's sign-off
+-- still includes opening each link.
 local DM = "DailyMed, US National Library of Medicine"
 local DFDA = "Drugs@FDA, US Food and Drug Administration"
 local FDA = "US Food and Drug Administration"

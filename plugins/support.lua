@@ -156,7 +156,8 @@ herald.answer("support.hospice", {
 
 herald.answer("support.questions", {
   text = {
-    "Good questions to ask: What stage is my cancer, and what are my HER2 and hormone receptor results?",
+    "Choices about treatment are made with your care team, and good questions help.",
+    "Ask: What stage is my cancer, and what are my HER2 and hormone receptor results?",
     "What is the goal of treatment, and what are my options? What side effects should I expect, and whom do I call about them?",
     "Is a clinical trial right for me?",
     "Next step: write your questions down, and bring someone to take notes.",
