@@ -254,6 +254,33 @@ static void test_facts_and_reviewer(void **state)
 	hr_plugins_free(set);
 }
 
+/* herald.source(id) without a table registers the SDK's shared definition of
+ * a source several plugins cite; an unknown id is refused at load. */
+static void test_shared_sources(void **state)
+{
+	(void)state;
+	hr_plugins *set = new_set();
+	struct diags d = { 0 };
+	const char *src = "herald.source('label-trastuzumab')\n"
+			  "herald.answer('t.s', { text = 'A.', sources = { 'label-trastuzumab' } })\n";
+	assert_int_equal(hr_plugins_add_file(set, temp_plugin("shared", src), collect, &d), 0);
+	struct hr_answer a;
+	char err[256];
+	assert_int_equal(ask(set, "t.s", &a, err, sizeof(err)), 0);
+	assert_int_equal(a.nsources, 1);
+	assert_non_null(strstr(a.sources[0].url, "dailymed.nlm.nih.gov"));
+	assert_non_null(strstr(a.sources[0].url, "492dbdb2-077e-4064-bff3-372d6af0a7a2"));
+	hr_answer_clear(&a);
+	hr_plugins_free(set);
+
+	set = new_set();
+	memset(&d, 0, sizeof(d));
+	assert_int_equal(hr_plugins_add_file(set, temp_plugin("shared-bad", "herald.source('no-such-source')\n"), collect, &d),
+			 -EINVAL);
+	assert_non_null(strstr(d.all, "not a shared source"));
+	hr_plugins_free(set);
+}
+
 static void test_speech_form(void **state)
 {
 	(void)state;
@@ -305,7 +332,7 @@ int main(void)
 		cmocka_unit_test(test_forbidden_globals_absent), cmocka_unit_test(test_os_execute_fails_with_line),
 		cmocka_unit_test(test_load_failures),            cmocka_unit_test(test_budgets_and_isolation),
 		cmocka_unit_test(test_duplicate_handlers),       cmocka_unit_test(test_speech_form),
-		cmocka_unit_test(test_facts_and_reviewer),
+		cmocka_unit_test(test_facts_and_reviewer),      cmocka_unit_test(test_shared_sources),
 		cmocka_unit_test(test_speech_abbreviations),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
