@@ -70,6 +70,12 @@ struct conn {
 	int body_overflow;
 	char *resp; /* LWS_PRE headroom, then the body */
 	size_t resplen;
+	/* The request in progress, for pipelining (see http_body_completion()):
+	 * its "METHOD /path" and whether its body has begun and ended. */
+	char request_line[48];
+	int body_started, body_done;
+	unsigned long long repeat_turn; /* the loop turn of the last repeated completion */
+	unsigned repeats;               /* repeated completions within that turn */
 	/* Voice (voice.h): the audio between audio_start and audio_end (or a
 	 * POST /v1/voice body), then the job answering it. */
 	struct lws *wsi;
@@ -123,6 +129,8 @@ struct hr_server {
 	uv_poll_t listen_poll;
 	uv_timer_t listen_pause; /* out of descriptors: accept again a little later */
 	int listen_on;
+	uv_check_t turn_check; /* counts the loop's turns (turns), for http_body_completion() */
+	unsigned long long turns;
 };
 
 void hr_server_on_fallback(hr_server *s, void (*fn)(void *ud, const char *text, size_t len), void *ud)
@@ -1004,6 +1012,82 @@ static int http_voice(struct hr_server *s, struct lws *wsi, struct conn *c)
 	return 0; /* voice_respond answers */
 }
 
+/*
+ * Pipelining (RFC 9112 section 9.3.2) with libwebsockets 4.1.6.
+ *
+ * A client may send its next request before the previous response. lws
+ * keeps those bytes in a buffer of the connection and, while the previous
+ * request is still "in its body" (LRS_BODY) and not yet answered, calls
+ * LWS_CALLBACK_HTTP_BODY_COMPLETION again for it every time it looks at that
+ * buffer. Answering each call was the loop of issue 21: hundreds of
+ * thousands of responses to one request. A request is now completed once;
+ * the repeats are ignored until the response is written and the transaction
+ * completes, after which lws parses the next request from its buffer.
+ *
+ * What lws cannot do: when the next request, parsed from that buffer, has a
+ * body, lws_http_action() reads the buffer again from its start and hands
+ * the request's own header bytes to LWS_CALLBACK_HTTP_BODY as its body, then
+ * loops on BODY_COMPLETION without consuming anything. Requests without a
+ * body (GET, HEAD, OPTIONS) are served in order; a pipelined request with a
+ * body is spotted by its replayed request line (http_replayed()), and the
+ * connection is closed once every response before it is written, so the
+ * client sends it again on a new connection as RFC 9112 asks. If some other
+ * path ever made lws loop on a completion within one turn of the loop, the
+ * connection is closed too, rather than the worker spinning.
+ */
+
+/* Counts the turns of the loop, so that http_body_completion() can tell lws
+ * looping within one turn from repeats spread over turns. */
+static void on_turn(uv_check_t *h)
+{
+	struct hr_server *s = h->data;
+	s->turns++;
+}
+
+/* A new request on C: its headers are parsed. */
+static void http_begin(struct lws *wsi, struct conn *c, const char *path)
+{
+	const char *method = is_method(wsi, WSI_TOKEN_POST_URI)	   ? "POST"
+			     : is_method(wsi, WSI_TOKEN_GET_URI)	   ? "GET"
+			     : is_method(wsi, WSI_TOKEN_HEAD_URI)	   ? "HEAD"
+			     : is_method(wsi, WSI_TOKEN_OPTIONS_URI) ? "OPTIONS"
+								   : "";
+	snprintf(c->request_line, sizeof(c->request_line), "%s %s", method, path);
+	c->body_started = c->body_done = 0;
+	c->repeats = 0;
+}
+
+/* Whether the first body bytes of the request in progress are its own
+ * request line: lws replaying a pipelined request's headers (see above).
+ * No JSON body and no WAV begins with "POST /". */
+static int http_replayed(const struct conn *c, const char *in, size_t len)
+{
+	size_t n = strlen(c->request_line);
+	if (n > len)
+		n = len;
+	return in && n > 0 && c->request_line[0] != ' ' && memcmp(in, c->request_line, n) == 0;
+}
+
+/* The body has arrived (once per request; see above for the repeats). */
+static int http_body_completion(struct hr_server *s, struct lws *wsi, struct conn *c)
+{
+	if (c->body_done) {
+		if (c->repeat_turn != s->turns) {
+			c->repeat_turn = s->turns;
+			c->repeats = 0;
+		}
+		if (++c->repeats > 16) {
+			hr_warn("event=http_pipeline_closed request=\"%s\" reason=lws_loop", c->request_line);
+			return -1;
+		}
+		return 0;
+	}
+	c->body_done = 1;
+	if (c->route == ROUTE_VOICE)
+		return http_voice(s, wsi, c);
+	return c->route == ROUTE_ASK ? http_ask(s, wsi, c) : 0;
+}
+
 static void http_free(struct hr_server *s, struct conn *c)
 {
 	if (c->route == ROUTE_ASK || c->route == ROUTE_VOICE)
@@ -1073,13 +1157,21 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
 		return 0;
 
 	case LWS_CALLBACK_HTTP:
+		http_begin(wsi, c, in ? (const char *)in : "");
 		return http_request(s, wsi, c, in ? (const char *)in : "");
 	case LWS_CALLBACK_HTTP_BODY:
+		if (!c->body_started) {
+			c->body_started = 1;
+			if (http_replayed(c, in, len)) {
+				hr_info("event=http_pipeline_closed request=\"%s\" (a request with a body sent "
+					"before the previous response; answered what came before it)",
+					c->request_line);
+				return -1;
+			}
+		}
 		return c->route == ROUTE_ASK || c->route == ROUTE_VOICE ? http_body(s, c, in, len) : 0;
 	case LWS_CALLBACK_HTTP_BODY_COMPLETION:
-		if (c->route == ROUTE_VOICE)
-			return http_voice(s, wsi, c);
-		return c->route == ROUTE_ASK ? http_ask(s, wsi, c) : 0;
+		return http_body_completion(s, wsi, c);
 	case LWS_CALLBACK_HTTP_WRITEABLE:
 		return http_writeable(s, wsi, c);
 	case LWS_CALLBACK_HTTP_DROP_PROTOCOL:
@@ -1226,6 +1318,7 @@ static void listen_stop(struct hr_server *s)
 	s->listen_on = 0;
 	uv_close((uv_handle_t *)&s->listen_poll, NULL);
 	uv_close((uv_handle_t *)&s->listen_pause, NULL);
+	uv_close((uv_handle_t *)&s->turn_check, NULL);
 	close(s->listen_fd);
 	s->listen_fd = -1;
 }
@@ -1389,6 +1482,9 @@ int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *eng
 	uv_poll_init(loop, &s->listen_poll, fd);
 	uv_timer_init(loop, &s->listen_pause);
 	s->listen_poll.data = s->listen_pause.data = s;
+	uv_check_init(loop, &s->turn_check);
+	s->turn_check.data = s;
+	uv_check_start(&s->turn_check, on_turn);
 	s->listen_on = 1;
 	uv_poll_start(&s->listen_poll, UV_READABLE, on_listen_readable);
 	*out = s;
