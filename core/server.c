@@ -736,6 +736,10 @@ static size_t voice_body_limit(const struct hr_server *s);
 
 static int http_body(struct hr_server *s, struct conn *c, const char *in, size_t len)
 {
+	/* "Content-Length: 0" comes as one empty chunk with IN NULL, which
+	 * memcpy() must not be given even for no bytes. */
+	if (len == 0)
+		return 0;
 	size_t limit = c->route == ROUTE_VOICE ? voice_body_limit(s) : (size_t)s->cfg->message_bytes;
 	if (c->body_overflow || c->bodylen + len > limit) {
 		c->body_overflow = 1;

@@ -181,5 +181,30 @@ class PipeliningTest(unittest.TestCase):
         self.assertLess(len(self.d.lines) - log_lines, 200)
 
 
+class EmptyBodyTest(unittest.TestCase):
+    """Issue 21, item 7: "Content-Length: 0" handed memcpy() a NULL source,
+    which the sanitizer build (make test-asan) aborts on."""
+
+    def test_empty_bodies_are_refused_and_the_daemon_lives(self):
+        with Daemon(args=("--workers", "1")) as d:
+            for path, want in (("/v1/ask", 400), ("/v1/voice", None)):
+                s = socket.create_connection(("127.0.0.1", d.port))
+                s.sendall(b"POST %s HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                          b"Content-Length: 0\r\n\r\n" % path.encode())
+                out, closed, _ = read_responses(s, 1)
+                s.close()
+                self.assertEqual(len(out), 1, d.log())
+                status, body = out[0]
+                reply = json.loads(body)
+                self.assertEqual(reply["type"], "error")
+                if want:
+                    self.assertEqual((status, reply["code"]), (want, "bad_json"))
+                else:  # 400 for an empty WAV, or 503/415 when voice is off or unsupported
+                    self.assertIn(status, (400, 415, 503))
+            status, _, body = http(d.url + "/v1/ask", "POST", {"text": "what is HER2?"})
+            self.assertEqual((status, body["type"]), (200, "answer"))
+            self.assertEqual(d.stop(), 0, d.log())
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
