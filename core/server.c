@@ -54,6 +54,7 @@ struct addr_count {
 struct conn {
 	/* WebSocket */
 	int is_ws;
+	int refused; /* opened past a cap (another worker won the race): closed with 1013 */
 	int rx_paused;
 	struct hr_bucket bucket;
 	struct addr_count *addr;
@@ -131,6 +132,8 @@ struct hr_server {
 	int listen_on;
 	uv_check_t turn_check; /* counts the loop's turns (turns), for http_body_completion() */
 	unsigned long long turns;
+	struct front *fronts; /* connections at the front door, not yet lws's */
+	unsigned nfronts;
 };
 
 void hr_server_on_fallback(hr_server *s, void (*fn)(void *ud, const char *text, size_t len), void *ud)
@@ -427,6 +430,21 @@ static int ws_receive(struct hr_server *s, struct lws *wsi, struct conn *c, cons
 	return 0;
 }
 
+/* Writes a close frame with CODE and REASON now (see ws_writeable() for why
+ * it is not queued with lws_close_reason()); the caller then returns -1. lws
+ * frames opcode 4 (its internal LWS_WRITE_CLOSE) as a close. */
+static void ws_close_frame(struct lws *wsi, unsigned code, const char *reason)
+{
+	unsigned char frame[LWS_PRE + 2 + 96];
+	size_t n = strlen(reason);
+	if (n > 96)
+		n = 96;
+	frame[LWS_PRE] = (unsigned char)(code >> 8);
+	frame[LWS_PRE + 1] = (unsigned char)(code & 0xff);
+	memcpy(frame + LWS_PRE + 2, reason, n);
+	lws_write(wsi, frame + LWS_PRE, 2 + n, (enum lws_write_protocol)4);
+}
+
 static int ws_writeable(struct lws *wsi, struct conn *c)
 {
 	struct outmsg *m = c->head;
@@ -439,13 +457,8 @@ static int ws_writeable(struct lws *wsi, struct conn *c)
 		 * The close frame is written here, not queued with
 		 * lws_close_reason(): Debian's lws 4.1 is a debug build whose libuv
 		 * path closes a second time when a callback returns -1, and that
-		 * drops a queued close frame. lws frames opcode 4 (its internal
-		 * LWS_WRITE_CLOSE) as a close. */
-		static const char why[] = "\x03\xe9"
-					  "herald is restarting";
-		unsigned char frame[LWS_PRE + sizeof(why)];
-		memcpy(frame + LWS_PRE, why, sizeof(why) - 1);
-		lws_write(wsi, frame + LWS_PRE, sizeof(why) - 1, (enum lws_write_protocol)4);
+		 * drops a queued close frame. */
+		ws_close_frame(wsi, 1001, "herald is restarting");
 		return -1;
 	}
 	if (m->binary) {
@@ -481,36 +494,113 @@ static int ws_writeable(struct lws *wsi, struct conn *c)
 	return 0;
 }
 
-/* Decides an upgrade before it happens: only /chat, only allowed origins,
- * a bearer token when configured, and within the connection caps. */
-static int ws_filter(struct hr_server *s, struct lws *wsi)
+/* Why an upgrade is refused: the answer herald gives, and what it counts. */
+struct ws_refusal {
+	unsigned status;
+	enum hr_proto_code code;
+	const char *message;
+	unsigned retry_after; /* seconds; 0: no Retry-After */
+	int metric;	      /* an enum hr_refusal, or -1 */
+	const char *reason;   /* for the log */
+};
+
+/* WebSockets open from ADDR, in every worker. */
+static unsigned addr_open(struct hr_server_shared *sh, const char *addr)
 {
-	char uri[64], origin[256], host[256], auth[512];
-	if (lws_hdr_copy(wsi, uri, sizeof(uri), WSI_TOKEN_GET_URI) <= 0 || strcmp(uri, "/chat") != 0)
-		return -1;
+	pthread_mutex_lock(&sh->lock);
+	struct addr_count **pp = addr_slot(sh, addr);
+	unsigned n = *pp ? (*pp)->count : 0;
+	pthread_mutex_unlock(&sh->lock);
+	return n;
+}
+
+/*
+ * Decides an upgrade before it happens: only /chat, not while draining, only
+ * allowed origins, a bearer token when configured, and within the connection
+ * caps. Returns 0 to allow it, or 1 with *WHY filled in. The caps are read
+ * here without taking a slot; addr_acquire() takes it at ESTABLISHED, and
+ * refuses there (close 1013) if another worker took the last one meanwhile.
+ */
+static int ws_decide(struct hr_server *s, struct lws *wsi, struct ws_refusal *why)
+{
+	char uri[64], origin[256], host[256], auth[512], peer[48] = "";
+	if (lws_hdr_copy(wsi, uri, sizeof(uri), WSI_TOKEN_GET_URI) <= 0 || strcmp(uri, "/chat") != 0) {
+		*why = (struct ws_refusal){ 404, HR_E_BAD_REQUEST, "only /chat takes a WebSocket; see docs/protocol.md",
+					    0, -1, "path" };
+		return 1;
+	}
 	if (s->draining) {
-		hr_metrics_refused(s->metrics, HR_REFUSED_DRAINING);
-		hr_info("event=ws_refused reason=draining");
-		return -1;
+		*why = (struct ws_refusal){ 503, HR_E_SHUTTING_DOWN,
+					    "herald is restarting; connect again in a moment", 1,
+					    HR_REFUSED_DRAINING, "draining" };
+		return 1;
 	}
 	if (!hr_access_origin_allowed(header(wsi, WSI_TOKEN_ORIGIN, origin, sizeof(origin)),
 				      header(wsi, WSI_TOKEN_HOST, host, sizeof(host)), s->cfg->allowed_origins)) {
-		hr_metrics_refused(s->metrics, HR_REFUSED_ORIGIN);
-		hr_info("event=ws_refused reason=origin");
-		return -1;
+		*why = (struct ws_refusal){ 403, HR_E_BAD_REQUEST, "this web origin is not allowed", 0, HR_REFUSED_ORIGIN,
+					    "origin" };
+		return 1;
 	}
 	if (!hr_access_token_ok(header(wsi, WSI_TOKEN_HTTP_AUTHORIZATION, auth, sizeof(auth)), s->cfg->auth_tokens)) {
-		hr_metrics_refused(s->metrics, HR_REFUSED_TOKEN);
-		hr_info("event=ws_refused reason=token");
-		return -1;
+		*why = (struct ws_refusal){ 401, HR_E_BAD_REQUEST, "a valid bearer token is required", 0,
+					    HR_REFUSED_TOKEN, "token" };
+		return 1;
 	}
-	unsigned open = total_connections(s);
-	if (open >= (unsigned)s->cfg->max_connections) {
-		hr_metrics_refused(s->metrics, HR_REFUSED_MAX_CONNECTIONS);
-		hr_warn("event=ws_refused reason=max_connections open=%u", open);
-		return -1;
+	if (total_connections(s) >= (unsigned)s->cfg->max_connections) {
+		*why = (struct ws_refusal){ 503, HR_E_RATE_LIMITED, "herald is at its connection limit; try again shortly",
+					    5, HR_REFUSED_MAX_CONNECTIONS, "max_connections" };
+		return 1;
+	}
+	lws_get_peer_simple(wsi, peer, sizeof(peer));
+	if (addr_open(s->shared, peer) >= (unsigned)s->cfg->max_per_address) {
+		*why = (struct ws_refusal){ 429, HR_E_RATE_LIMITED,
+					    "too many connections from your address; close one or try again later", 5,
+					    HR_REFUSED_PER_ADDRESS, "per_address" };
+		return 1;
 	}
 	return 0;
+}
+
+static void ws_count_refusal(struct hr_server *s, const struct ws_refusal *why)
+{
+	if (why->metric >= 0)
+		hr_metrics_refused(s->metrics, (enum hr_refusal)why->metric);
+	hr_info("event=ws_refused reason=%s status=%u", why->reason, why->status);
+}
+
+static int http_refuse(struct lws *wsi, unsigned status, enum hr_proto_code code, const char *message,
+		       unsigned retry_after);
+
+/*
+ * LWS_CALLBACK_HTTP_CONFIRM_UPGRADE: a refused upgrade is answered with its
+ * status and JSON error instead of a bare close. Never reads `in`
+ * (CVE-2025-11677): for an Upgrade other than "websocket", lws has already
+ * answered 403 and may have reset the header table that `in` points into;
+ * herald reads the header from the table, finds nothing to decide, and
+ * leaves the request to lws. Returns 0 to go on, -1 after refusing.
+ */
+static int ws_confirm(struct hr_server *s, struct lws *wsi)
+{
+	char up[32];
+	if (lws_hdr_copy(wsi, up, sizeof(up), WSI_TOKEN_UPGRADE) <= 0 || strcasecmp(up, "websocket") != 0)
+		return 0;
+	struct ws_refusal why;
+	if (!ws_decide(s, wsi, &why))
+		return 0;
+	ws_count_refusal(s, &why);
+	http_refuse(wsi, why.status, why.code, why.message, why.retry_after);
+	return -1;
+}
+
+/* LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION: the same decision, should the
+ * state have changed since ws_confirm() (a SIGTERM in between). */
+static int ws_filter(struct hr_server *s, struct lws *wsi)
+{
+	struct ws_refusal why;
+	if (!ws_decide(s, wsi, &why))
+		return 0;
+	ws_count_refusal(s, &why);
+	return -1;
 }
 
 /* ---- HTTP ---- */
@@ -629,6 +719,84 @@ static int add_header(struct lws *wsi, const char *name, const char *value, unsi
 					   (int)strlen(value), p, end);
 }
 
+/*
+ * Writes a whole refusal at once: STATUS, the protocol's JSON error (CODE,
+ * MESSAGE), "connection: close", and "retry-after: RETRY_AFTER" when that is
+ * not 0. For the places where the connection ends with the answer: its
+ * framing is unknown (Content-Length, Transfer-Encoding), or its body is not
+ * worth reading, or it asked for a WebSocket it cannot have. The caller
+ * returns -1 from the callback; lws writes what the socket did not take
+ * before it closes (LRS_FLUSHING_BEFORE_CLOSE).
+ */
+static int http_refuse(struct lws *wsi, unsigned status, enum hr_proto_code code, const char *message,
+		       unsigned retry_after)
+{
+	struct hr_proto_error e;
+	hr_proto_error_set(&e, code, NULL, message);
+	size_t len;
+	char *json = hr_proto_error(&e, LWS_PRE, &len);
+	if (!json)
+		return -1;
+	unsigned char hdr[LWS_PRE + 1024];
+	unsigned char *start = hdr + LWS_PRE, *p = start, *end = hdr + sizeof(hdr) - 1;
+	char ra[16];
+	snprintf(ra, sizeof(ra), "%u", retry_after);
+	int rc = -1;
+	if (lws_add_http_common_headers(wsi, status, "application/json", len, &p, end) || add_cors(wsi, &p, end) ||
+	    (status == 401 && add_header(wsi, "www-authenticate:", "Bearer", &p, end)) ||
+	    (retry_after && add_header(wsi, "retry-after:", ra, &p, end)) ||
+	    add_header(wsi, "connection:", "close", &p, end) || add_header(wsi, "cache-control:", "no-store", &p, end) ||
+	    lws_finalize_write_http_header(wsi, start, &p, end))
+		goto out;
+	if (lws_write(wsi, (unsigned char *)json + LWS_PRE, len, LWS_WRITE_HTTP_FINAL) < (int)len)
+		goto out;
+	rc = 0;
+out:
+	hr_info("event=http status=%u code=%s close=1", status, hr_proto_code_name(code));
+	free(json);
+	return rc;
+}
+
+/*
+ * The framing of a request's body, before any of it is read. lws 4.1.6 reads
+ * "Content-Length" with atoll() and knows no chunked request bodies: two
+ * lengths became one, "-1" a body of 2^64 bytes, "abc" an empty one whose
+ * bytes were then parsed as the next request, and a chunked body was awaited
+ * for 100 MB or request_seconds. Anything but one plain decimal length is
+ * refused, and the connection closed, since where the next request would
+ * start is unknown. Returns 0, or -1 after writing the refusal.
+ */
+static int http_framing(struct lws *wsi)
+{
+	char cl[32], te[64];
+	int has_body = is_method(wsi, WSI_TOKEN_POST_URI) || is_method(wsi, WSI_TOKEN_PUT_URI) ||
+		       is_method(wsi, WSI_TOKEN_PATCH_URI);
+	int cll = lws_hdr_copy(wsi, cl, sizeof(cl), WSI_TOKEN_HTTP_CONTENT_LENGTH);
+	int tel = lws_hdr_total_length(wsi, WSI_TOKEN_HTTP_TRANSFER_ENCODING);
+	lws_hdr_copy(wsi, te, sizeof(te), WSI_TOKEN_HTTP_TRANSFER_ENCODING);
+	if (tel > 0 && cll != 0) {
+		http_refuse(wsi, 400, HR_E_BAD_REQUEST, "send Content-Length or Transfer-Encoding, not both", 0);
+		return -1;
+	}
+	if (tel > 0) {
+		http_refuse(wsi, has_body ? 411 : 400, HR_E_BAD_REQUEST,
+			    "Transfer-Encoding is not accepted; send the body with a Content-Length", 0);
+		return -1;
+	}
+	if (cll != 0) {
+		/* One number: no sign, no list, no spaces; 19 digits fit 64 bits. */
+		size_t digits = cll > 0 ? strspn(cl, "0123456789") : 0;
+		if (cll < 0 || digits == 0 || digits != strlen(cl) || digits > 18) {
+			http_refuse(wsi, 400, HR_E_BAD_REQUEST, "Content-Length must be one decimal number", 0);
+			return -1;
+		}
+	} else if (has_body) {
+		http_refuse(wsi, 411, HR_E_BAD_REQUEST, "send the body with a Content-Length", 0);
+		return -1;
+	}
+	return 0;
+}
+
 /* Serves one of the widget's files from memory (webroot.c: the disk is never
  * touched here), 304 when the client's copy is current, headers alone for HEAD. */
 static int http_static(struct lws *wsi, struct conn *c, const struct hr_web_file *f)
@@ -687,6 +855,8 @@ static int http_request(struct hr_server *s, struct lws *wsi, struct conn *c, co
 	int post = is_method(wsi, WSI_TOKEN_POST_URI);
 	int get = is_method(wsi, WSI_TOKEN_GET_URI);
 	char origin[256], host[256], auth[512];
+	if (http_framing(wsi))
+		return -1;
 	if (!hr_access_origin_allowed(header(wsi, WSI_TOKEN_ORIGIN, origin, sizeof(origin)),
 				      header(wsi, WSI_TOKEN_HOST, host, sizeof(host)), s->cfg->allowed_origins))
 		return http_error(wsi, c, 403, HR_E_BAD_REQUEST, "this web origin is not allowed", NULL);
@@ -718,9 +888,11 @@ static int http_request(struct hr_server *s, struct lws *wsi, struct conn *c, co
 		char cl[32];
 		if (lws_hdr_copy(wsi, cl, sizeof(cl), WSI_TOKEN_HTTP_CONTENT_LENGTH) > 0 &&
 		    strtoull(cl, NULL, 10) > (unsigned long long)s->cfg->message_bytes) {
+			/* Not worth reading to keep the connection: answer and close. */
 			char m[96];
 			snprintf(m, sizeof(m), "the body is larger than %d bytes", s->cfg->message_bytes);
-			return http_error(wsi, c, 413, HR_E_TOO_LARGE, m, NULL);
+			http_refuse(wsi, 413, HR_E_TOO_LARGE, m, 0);
+			return -1;
 		}
 		c->route = ROUTE_ASK;
 		s->http_busy++;
@@ -960,7 +1132,8 @@ static int http_voice_request(struct hr_server *s, struct lws *wsi, struct conn 
 	    strtoull(cl, NULL, 10) > (unsigned long long)voice_body_limit(s)) {
 		char m[96];
 		snprintf(m, sizeof(m), "the audio is longer than %d seconds", s->cfg->audio_seconds);
-		return http_error(wsi, c, 413, HR_E_TOO_LARGE, m, NULL);
+		http_refuse(wsi, 413, HR_E_TOO_LARGE, m, 0);
+		return -1;
 	}
 	/* ?reply=wav (or Accept: audio/wav) answers with the WAV alone,
 	 * ?reply=json+wav with the JSON and the WAV in base64. */
@@ -1126,18 +1299,23 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
 
 	switch (reason) {
 	case LWS_CALLBACK_HTTP_CONFIRM_UPGRADE:
-		/* Never read `in` here (CVE-2025-11677). */
-		return 0;
+		/* Never read `in` here (CVE-2025-11677); see ws_confirm(). */
+		return ws_confirm(s, wsi);
 	case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION:
 		return ws_filter(s, wsi);
 	case LWS_CALLBACK_ESTABLISHED:
 		memset(c, 0, sizeof(*c));
 		enum hr_refusal why = HR_REFUSED_PER_ADDRESS;
 		if (!(c->addr = addr_acquire(s, wsi, &why))) {
+			/* Another worker took the last slot after ws_confirm():
+			 * the WebSocket is open, so it is closed the WebSocket way,
+			 * 1013 "try again later". */
 			hr_metrics_refused(s->metrics, why);
-			hr_warn("event=ws_refused reason=%s",
+			hr_warn("event=ws_refused reason=%s status=1013",
 				why == HR_REFUSED_PER_ADDRESS ? "per_address" : "max_connections");
-			return -1;
+			c->refused = 1;
+			lws_callback_on_writable(wsi);
+			return 0;
 		}
 		c->is_ws = 1;
 		c->wsi = wsi;
@@ -1145,8 +1323,12 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
 		hr_metrics_event(s->metrics, HR_EV_CONNECTION_OPENED);
 		return 0;
 	case LWS_CALLBACK_RECEIVE:
-		return ws_receive(s, wsi, c, in, len);
+		return c->refused ? 0 : ws_receive(s, wsi, c, in, len);
 	case LWS_CALLBACK_SERVER_WRITEABLE:
+		if (c->refused) {
+			ws_close_frame(wsi, 1013, "too many connections; try again later");
+			return -1;
+		}
 		return ws_writeable(wsi, c);
 	case LWS_CALLBACK_CLOSED:
 		/* lws also reports CLOSED for upgrades it refused before
@@ -1282,6 +1464,335 @@ static int listen_open(const char *host, int port, int first, int *bound_port)
 	return fd;
 }
 
+/* ---- The front door: the first request of a plaintext connection ----
+ *
+ * libwebsockets 4.1.6 closes a connection without a word when a request's
+ * headers are over its limit, its URL too long or its path holds "%00"; it
+ * waits request_seconds on a NUL byte in a header; and it answers an unknown
+ * method with an HTML 403 page. None of it reaches a callback. So herald looks
+ * at the head of the first request of each plaintext connection before lws
+ * does. It only peeks (MSG_PEEK): every byte stays in the socket for lws to
+ * read as if nobody had looked. (Handing lws the bytes instead, with
+ * lws_adopt_socket_vhost_readbuf(), would put them in the buffer from which
+ * lws mistakes a POST's headers for its body; see http_body_completion().)
+ * A head that is fine goes to lws with the socket. One that is not gets its
+ * status and the protocol's JSON error here; herald then reads and drops what
+ * the client still sends, for at most FRONT_LINGER_MS, and closes, so that the
+ * client reads the answer rather than a reset.
+ *
+ * Not covered, and documented in docs/security.md: the second and later
+ * requests of a kept-alive connection, and TLS connections (their bytes are
+ * ciphertext until lws has them), which meet lws's own handling.
+ */
+
+#define HEAD_MAX 4096	    /* request line and headers, in bytes */
+#define HEAD_LINES_MAX 64   /* header lines; lws keeps at most WSI_TOKEN_COUNT */
+#define URL_MAX 2048	    /* the request target */
+#define FRONT_LINGER_MS 1000 /* reading what follows a refusal, at most */
+
+struct front {
+	struct hr_server *s;
+	int fd;
+	uv_poll_t poll;
+	uv_timer_t timer;
+	uint64_t deadline;  /* loop time when the head must be complete */
+	unsigned backoff;   /* ms before peeking again at an unfinished head */
+	size_t seen;	    /* bytes of the head peeked so far */
+	int lingering;
+	int open_handles;
+	struct front *prev, *next;
+};
+
+/* What check_head() found. */
+struct head_verdict {
+	unsigned status; /* 0: the head is fine */
+	enum hr_proto_code code;
+	char message[128];
+};
+
+static const char *status_text(unsigned status)
+{
+	switch (status) {
+	case 400:
+		return "Bad Request";
+	case 408:
+		return "Request Timeout";
+	case 414:
+		return "URI Too Long";
+	case 431:
+		return "Request Header Fields Too Large";
+	case 501:
+		return "Not Implemented";
+	case 503:
+		return "Service Unavailable";
+	case 505:
+		return "HTTP Version Not Supported";
+	default:
+		return "Error";
+	}
+}
+
+static int bad(struct head_verdict *v, unsigned status, enum hr_proto_code code, const char *message)
+{
+	v->status = status;
+	v->code = code;
+	snprintf(v->message, sizeof(v->message), "%s", message);
+	return 1;
+}
+
+static int is_tchar(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       (c && strchr("!#$%&'*+-.^_`|~", c));
+}
+
+static int hexdigit(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+}
+
+/*
+ * Judges the N bytes B that start a connection: 1 with V filled in when the
+ * request must be refused, 0 when the head is complete and fine (or when
+ * nothing is wrong so far and *MORE is set: the head is not complete yet).
+ * The limits are herald's, chosen inside lws's (whose table holds a little
+ * more than HEAD_MAX), so that lws never refuses a head herald let through.
+ */
+static int check_head(const char *b, size_t n, int *more, struct head_verdict *v)
+{
+	*more = 0;
+	/* The head ends at the first empty line (lws accepts bare LF too). */
+	size_t end = 0;
+	for (size_t i = 0; i + 1 < n && !end; i++) {
+		if (b[i] == '\n' && b[i + 1] == '\n')
+			end = i + 2;
+		else if (b[i] == '\n' && b[i + 1] == '\r' && i + 2 < n && b[i + 2] == '\n')
+			end = i + 3;
+	}
+	size_t scan = end ? end : n;
+	if (memchr(b, '\0', scan))
+		return bad(v, 400, HR_E_BAD_REQUEST, "a NUL byte in the request line or headers");
+	const char *eol = memchr(b, '\n', scan);
+	if (!eol) {
+		if (n > URL_MAX + 32)
+			return bad(v, 414, HR_E_TOO_LARGE, "the request line is longer than 2048 bytes");
+		*more = 1;
+		return 0;
+	}
+	size_t line = (size_t)(eol - b);
+	if (line > 0 && b[line - 1] == '\r')
+		line--;
+	/* METHOD SP TARGET SP HTTP/1.x */
+	const char *sp1 = memchr(b, ' ', line);
+	const char *sp2 = sp1 ? memchr(sp1 + 1, ' ', line - (size_t)(sp1 + 1 - b)) : NULL;
+	size_t mlen = sp1 ? (size_t)(sp1 - b) : 0;
+	for (size_t i = 0; i < mlen; i++) {
+		if (!is_tchar((unsigned char)b[i]))
+			mlen = 0;
+	}
+	if (!sp2 || mlen == 0 || mlen > 16)
+		return bad(v, 400, HR_E_BAD_REQUEST, "not an HTTP/1.1 request line");
+	const char *target = sp1 + 1, *version = sp2 + 1;
+	size_t tlen = (size_t)(sp2 - target), vlen = line - (size_t)(version - b);
+	if (vlen != 8 || memcmp(version, "HTTP/1.", 7) != 0 || (version[7] != '0' && version[7] != '1')) {
+		if (vlen >= 5 && memcmp(version, "HTTP/", 5) == 0)
+			return bad(v, 505, HR_E_UNSUPPORTED, "herald speaks HTTP/1.1 (and 1.0) here");
+		return bad(v, 400, HR_E_BAD_REQUEST, "not an HTTP/1.1 request line");
+	}
+	static const char *const methods[] = { "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", NULL };
+	int known = 0;
+	for (const char *const *m = methods; *m && !known; m++)
+		known = strlen(*m) == mlen && memcmp(*m, b, mlen) == 0;
+	if (!known) {
+		char m[128];
+		snprintf(m, sizeof(m), "the method %.*s is not implemented; see docs/protocol.md", (int)mlen, b);
+		return bad(v, 501, HR_E_UNSUPPORTED, m);
+	}
+	if (tlen > URL_MAX)
+		return bad(v, 414, HR_E_TOO_LARGE, "the URL is longer than 2048 bytes");
+	if (tlen == 0 || target[0] != '/')
+		return bad(v, 400, HR_E_BAD_REQUEST, "the path must start with /");
+	for (size_t i = 0; i < tlen; i++) {
+		unsigned char c = (unsigned char)target[i];
+		if (c < 0x21 || c == 0x7f)
+			return bad(v, 400, HR_E_BAD_REQUEST, "a control character in the URL");
+		if (c == '%') {
+			if (i + 2 >= tlen || !hexdigit((unsigned char)target[i + 1]) || !hexdigit((unsigned char)target[i + 2]))
+				return bad(v, 400, HR_E_BAD_REQUEST, "a % in the URL that is not followed by two hex digits");
+			if (target[i + 1] == '0' && target[i + 2] == '0')
+				return bad(v, 400, HR_E_BAD_REQUEST, "a NUL byte (%00) in the URL");
+		}
+	}
+	if (!end) {
+		if (n > HEAD_MAX)
+			return bad(v, 431, HR_E_TOO_LARGE, "the request headers are larger than 4096 bytes");
+		*more = 1;
+		return 0;
+	}
+	if (end > HEAD_MAX)
+		return bad(v, 431, HR_E_TOO_LARGE, "the request headers are larger than 4096 bytes");
+	size_t lines = 0;
+	for (const char *p = eol + 1; p < b + end; p++)
+		lines += *p == '\n';
+	if (lines > HEAD_LINES_MAX + 1)
+		return bad(v, 431, HR_E_TOO_LARGE, "more than 64 header lines");
+	return 0;
+}
+
+static void front_on_close(uv_handle_t *h)
+{
+	struct front *f = h->data;
+	if (--f->open_handles == 0)
+		free(f);
+}
+
+/* Forgets F: its handles close, and its socket goes to lws (ADOPT) or is closed. */
+static void front_end(struct front *f, int adopt)
+{
+	struct hr_server *s = f->s;
+	if (f->prev)
+		f->prev->next = f->next;
+	else
+		s->fronts = f->next;
+	if (f->next)
+		f->next->prev = f->prev;
+	s->nfronts--;
+	uv_poll_stop(&f->poll);
+	uv_timer_stop(&f->timer);
+	uv_close((uv_handle_t *)&f->poll, front_on_close);
+	uv_close((uv_handle_t *)&f->timer, front_on_close);
+	if (!adopt) {
+		close(f->fd);
+	} else if (!lws_adopt_socket_vhost(s->vhost, f->fd)) {
+		/* On failure lws closes the descriptor itself. */
+		hr_warn("event=adopt_failed");
+	}
+}
+
+static void front_on_readable(uv_poll_t *h, int status, int events);
+static void front_on_timer(uv_timer_t *t);
+
+/* Answers F's request with STATUS and the JSON error, then lingers. */
+static void front_refuse(struct front *f, unsigned status, enum hr_proto_code code, const char *message)
+{
+	struct hr_proto_error e;
+	hr_proto_error_set(&e, code, NULL, message);
+	size_t len;
+	char *json = hr_proto_error(&e, 0, &len);
+	char head[256];
+	int hl = snprintf(head, sizeof(head),
+			  "HTTP/1.1 %u %s\r\ncontent-type: application/json\r\ncontent-length: %zu\r\n"
+			  "connection: close\r\ncache-control: no-store\r\nx-content-type-options: nosniff\r\n\r\n",
+			  status, status_text(status), json ? len : 0);
+	/* The answer is small and the socket new: it goes at once, or not at all. */
+	if (send(f->fd, head, (size_t)hl, MSG_NOSIGNAL | MSG_DONTWAIT) == hl && json)
+		(void)!send(f->fd, json, len, MSG_NOSIGNAL | MSG_DONTWAIT);
+	free(json);
+	hr_info("event=http status=%u code=%s close=1 where=front", status, hr_proto_code_name(code));
+	shutdown(f->fd, SHUT_WR);
+	f->lingering = 1;
+	uv_poll_start(&f->poll, UV_READABLE, front_on_readable);
+	uv_timer_start(&f->timer, front_on_timer, FRONT_LINGER_MS, 0);
+}
+
+/* Peeks at F's head and decides: to lws, refused, or wait for more. */
+static void front_look(struct front *f)
+{
+	char buf[HEAD_MAX + 2];
+	ssize_t n = recv(f->fd, buf, sizeof(buf), MSG_PEEK | MSG_DONTWAIT);
+	if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
+		front_end(f, 0); /* gone before asking anything */
+		return;
+	}
+	if (n < 0)
+		return;
+	int more;
+	struct head_verdict v;
+	if (check_head(buf, (size_t)n, &more, &v)) {
+		front_refuse(f, v.status, v.code, v.message);
+		return;
+	}
+	if (!more) {
+		front_end(f, 1);
+		return;
+	}
+	/* The rest of the head is on its way. The bytes stay in the socket, so
+	 * it stays readable: wait on a timer instead, a little longer each time. */
+	f->seen = (size_t)n;
+	uv_poll_stop(&f->poll);
+	uint64_t now = uv_now(f->s->loop);
+	uint64_t wait = f->backoff;
+	if (now + wait > f->deadline)
+		wait = f->deadline > now ? f->deadline - now : 0;
+	f->backoff = f->backoff < 64 ? f->backoff * 2 : 64;
+	uv_timer_start(&f->timer, front_on_timer, wait, 0);
+}
+
+static void front_on_readable(uv_poll_t *h, int status, int events)
+{
+	(void)events;
+	struct front *f = h->data;
+	if (f->lingering) {
+		char sink[4096];
+		ssize_t n;
+		while ((n = recv(f->fd, sink, sizeof(sink), MSG_DONTWAIT)) > 0)
+			;
+		if (n == 0 || status < 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR))
+			front_end(f, 0);
+		return;
+	}
+	if (status < 0) {
+		front_end(f, 0);
+		return;
+	}
+	front_look(f);
+}
+
+static void front_on_timer(uv_timer_t *t)
+{
+	struct front *f = t->data;
+	if (f->lingering) {
+		front_end(f, 0);
+		return;
+	}
+	if (uv_now(f->s->loop) >= f->deadline) {
+		/* A client that started a request and never finished it hears why;
+		 * one that never sent a byte is simply closed, as lws would. */
+		if (f->seen)
+			front_refuse(f, 408, HR_E_BAD_REQUEST, "the request did not arrive in time");
+		else
+			front_end(f, 0);
+		return;
+	}
+	front_look(f);
+}
+
+/* A new plaintext connection FD: looked at before lws gets it. */
+static void front_open(struct hr_server *s, int fd)
+{
+	struct front *f = calloc(1, sizeof(*f));
+	if (!f || uv_poll_init(s->loop, &f->poll, fd) != 0) {
+		free(f);
+		if (!lws_adopt_socket_vhost(s->vhost, fd))
+			hr_warn("event=adopt_failed");
+		return;
+	}
+	uv_timer_init(s->loop, &f->timer);
+	f->s = s;
+	f->fd = fd;
+	f->poll.data = f->timer.data = f;
+	f->open_handles = 2;
+	f->backoff = 2;
+	f->deadline = uv_now(s->loop) + (uint64_t)s->cfg->request_seconds * 1000;
+	f->next = s->fronts;
+	if (s->fronts)
+		s->fronts->prev = f;
+	s->fronts = f;
+	s->nfronts++;
+	uv_poll_start(&f->poll, UV_READABLE, front_on_readable);
+	uv_timer_start(&f->timer, front_on_timer, (uint64_t)s->cfg->request_seconds * 1000, 0);
+}
+
 static void on_listen_readable(uv_poll_t *h, int status, int events);
 
 static void on_listen_pause(uv_timer_t *t)
@@ -1309,8 +1820,12 @@ static void on_listen_readable(uv_poll_t *h, int status, int events)
 			}
 			return; /* EAGAIN: all taken; others (ECONNABORTED...) concern one client */
 		}
-		/* On failure lws closes the descriptor itself. */
-		if (!lws_adopt_socket_vhost(s->vhost, fd))
+		/* A plaintext connection is looked at first (the front door);
+		 * TLS goes straight to lws, which closes the descriptor itself
+		 * if it cannot take it. */
+		if (!s->cfg->tls_cert[0])
+			front_open(s, fd);
+		else if (!lws_adopt_socket_vhost(s->vhost, fd))
 			hr_warn("event=adopt_failed");
 	}
 }
@@ -1325,6 +1840,8 @@ static void listen_stop(struct hr_server *s)
 	uv_close((uv_handle_t *)&s->turn_check, NULL);
 	close(s->listen_fd);
 	s->listen_fd = -1;
+	while (s->fronts)
+		front_end(s->fronts, 0);
 }
 
 /* libwebsockets 4.1 initialises and tears down OpenSSL's global state with
@@ -1430,7 +1947,9 @@ int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *eng
 	/* With a foreign loop, destruction finishes asynchronously as lws's
 	 * handles close; lws writes NULL here when it is complete. */
 	info.pcontext = &s->ctx;
-	info.max_http_header_data = 4096;
+	/* A little more than the front door's HEAD_MAX, so that lws never
+	 * refuses a head the front door let through. */
+	info.max_http_header_data = 4096 + 1024;
 	/* A client that opens a connection and then sends its request or
 	 * handshake slowly (or never) is cut after this long. */
 	info.timeout_secs = (unsigned)cfg->request_seconds;
