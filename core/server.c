@@ -42,6 +42,10 @@ struct outmsg {
 
 enum route { ROUTE_NONE, ROUTE_ASK, ROUTE_HEALTH, ROUTE_VOICE };
 
+/* Saying goodbye, how long new questions are read and refused before herald
+ * stops reading (ws_goodbye()). */
+#define GOODBYE_REFUSE_MS 250
+
 /* Open WebSockets per client address, to cap what one address can hold. */
 struct addr_count {
 	struct addr_count *next;
@@ -55,6 +59,9 @@ struct conn {
 	/* WebSocket */
 	int is_ws;
 	int refused; /* opened past a cap (another worker won the race): closed with 1013 */
+	int bye;     /* SIGTERM: 1 new questions refused (shutting_down); 2 close frame sent */
+	int bye_quiet; /* saying goodbye long enough: read nothing more before the close frame */
+	int rx_off;  /* reading is paused now (ws_rx_update()) */
 	int rx_paused;
 	struct hr_bucket bucket;
 	struct addr_count *addr;
@@ -115,6 +122,7 @@ struct hr_server {
 	int stopping;
 	int draining; /* SIGTERM: finish what was asked, take nothing new */
 	int goodbye;  /* close each connection once its replies are written */
+	uint64_t goodbye_ms; /* when hr_server_goodbye() was called (now_ms()) */
 	unsigned http_busy; /* HTTP requests between headers and response */
 	unsigned long long questions; /* asked since start */
 	struct hr_trace *trace; /* scratch for answer(), owned here */
@@ -267,6 +275,19 @@ static int answer(struct hr_server *s, struct hr_convo *convo, const struct hr_a
 
 /* ---- WebSocket ---- */
 
+/* Reading from a WebSocket is paused while any of its reasons holds: a client
+ * that does not read its answers (rx_paused), a spoken answer being made
+ * (voice_paused), or a goodbye that has refused questions long enough
+ * (ws_goodbye()). lws has one switch for all three. */
+static void ws_rx_update(struct lws *wsi, struct conn *c)
+{
+	int off = c->rx_paused || c->voice_paused || (c->bye == 1 && c->bye_quiet);
+	if (off != c->rx_off) {
+		c->rx_off = off;
+		lws_rx_flow_control(wsi, !off);
+	}
+}
+
 static void ws_enqueue_kind(struct lws *wsi, struct conn *c, char *buf, size_t len, int binary)
 {
 	struct outmsg *m = malloc(sizeof(*m));
@@ -288,8 +309,8 @@ static void ws_enqueue_kind(struct lws *wsi, struct conn *c, char *buf, size_t l
 	/* A client that does not read must not grow our memory: stop reading
 	 * its questions until it has taken its answers. */
 	if (c->queued >= (unsigned)server_of(wsi)->cfg->max_queued_replies && !c->rx_paused) {
-		lws_rx_flow_control(wsi, 0);
 		c->rx_paused = 1;
+		ws_rx_update(wsi, c);
 	}
 	lws_callback_on_writable(wsi);
 }
@@ -322,11 +343,30 @@ static void ws_message(struct hr_server *s, struct lws *wsi, struct conn *c, con
 		return;
 	}
 	if (vt != HR_VMSG_NONE) {
+		if (c->bye && vt != HR_VMSG_START) {
+			/* No new spoken question while saying goodbye (audio_end). */
+			hr_proto_error_set(&err, HR_E_SHUTTING_DOWN, am.id, "herald is restarting; ask again in a moment");
+			ws_error(wsi, c, &err);
+			c->audio_on = 0;
+			return;
+		}
 		ws_voice(s, wsi, c, vt, &am);
 		return;
 	}
 	if (hr_proto_parse_ws(msg, len, (size_t)s->cfg->message_bytes, &ask, &err)) {
 		ws_error(wsi, c, &err);
+		return;
+	}
+	if (c->bye) {
+		/* Saying goodbye (ws_goodbye()): refused, so the client knows to
+		 * ask again on its next connection. */
+		hr_proto_error_set(&err, HR_E_SHUTTING_DOWN, ask.id, "herald is restarting; ask again in a moment");
+		ws_error(wsi, c, &err);
+		hr_ask_clear(&ask);
+		if (!c->bye_quiet && now_ms() - s->goodbye_ms >= GOODBYE_REFUSE_MS) {
+			c->bye_quiet = 1;
+			ws_rx_update(wsi, c);
+		}
 		return;
 	}
 	if (!hr_bucket_take(&c->bucket, s->cfg->rate_per_second, s->cfg->rate_burst, now_ms())) {
@@ -445,22 +485,47 @@ static void ws_close_frame(struct lws *wsi, unsigned code, const char *reason)
 	lws_write(wsi, frame + LWS_PRE, 2 + n, (enum lws_write_protocol)4);
 }
 
+/*
+ * Saying goodbye (SIGTERM, once the grace for questions on the wire is over):
+ *  1. every question read from now on is refused at once with
+ *     "shutting_down" (bye = 1); those read before are answered;
+ *  2. once every reply is written, and any spoken answer made, the close
+ *     frame goes out, 1001 "going away" (bye = 2): the client asks again, on
+ *     a new connection, whatever is still unanswered (docs/protocol.md). A
+ *     client that asks again as soon as it is refused could keep the queue
+ *     from ever being empty, so after GOODBYE_REFUSE_MS herald stops reading
+ *     (bye_quiet) and only writes what is queued;
+ *  3. the connection stays open until the client's close frame comes back
+ *     (or for 2 s), reading and dropping whatever crossed the close frame,
+ *     so that herald never closes TCP with the client's bytes unread, which
+ *     would make the kernel reset the connection, and the client could see a
+ *     reset instead of the 1001.
+ * The close frame is written here, not queued with lws_close_reason():
+ * Debian's lws 4.1 is a debug build whose libuv path closes a second time
+ * when a callback returns -1, which drops a queued close frame, and lws's own
+ * closing states would make that second close kill the connection at once.
+ */
+static void ws_goodbye(struct lws *wsi, struct conn *c)
+{
+	if (c->bye == 0)
+		c->bye = 1;
+	if (c->bye != 1 || c->head || c->vjob)
+		return;
+	ws_close_frame(wsi, 1001, "herald is restarting");
+	c->bye = 2;
+	/* Read on, for the client's close frame. */
+	c->rx_paused = 0;
+	ws_rx_update(wsi, c);
+	lws_set_timeout(wsi, PENDING_TIMEOUT_CLOSE_ACK, 2);
+}
+
 static int ws_writeable(struct lws *wsi, struct conn *c)
 {
+	if (server_of(wsi)->goodbye && c->bye != 2)
+		ws_goodbye(wsi, c);
 	struct outmsg *m = c->head;
-	if (!m) {
-		/* Draining waits for a spoken answer still being made, too. */
-		if (!server_of(wsi)->goodbye || c->vjob)
-			return 0;
-		/* Draining: every answer this client asked for has been written;
-		 * tell it to reconnect elsewhere (1001 Going Away), then hang up.
-		 * The close frame is written here, not queued with
-		 * lws_close_reason(): Debian's lws 4.1 is a debug build whose libuv
-		 * path closes a second time when a callback returns -1, and that
-		 * drops a queued close frame. */
-		ws_close_frame(wsi, 1001, "herald is restarting");
-		return -1;
-	}
+	if (!m)
+		return 0;
 	if (m->binary) {
 		/* A WAV goes out in fragments of one message, so that one large
 		 * answer does not hold the connection's buffers at once. */
@@ -485,11 +550,11 @@ static int ws_writeable(struct lws *wsi, struct conn *c)
 	c->queued--;
 	free(m->buf);
 	free(m);
-	if (c->rx_paused && !c->voice_paused && c->queued <= (unsigned)server_of(wsi)->cfg->max_queued_replies / 2) {
-		lws_rx_flow_control(wsi, 1);
+	if (c->rx_paused && c->queued <= (unsigned)server_of(wsi)->cfg->max_queued_replies / 2) {
 		c->rx_paused = 0;
+		ws_rx_update(wsi, c);
 	}
-	if (c->head || server_of(wsi)->goodbye)
+	if (c->head || (server_of(wsi)->goodbye && c->bye != 2))
 		lws_callback_on_writable(wsi);
 	return 0;
 }
@@ -1001,11 +1066,11 @@ static void voice_done(void *ud)
 {
 	struct conn *c = ud;
 	c->vjob = NULL;
-	if (c->voice_paused) {
-		c->voice_paused = 0;
-		if (!c->rx_paused)
-			lws_rx_flow_control(c->wsi, 1);
-	}
+	c->voice_paused = 0;
+	ws_rx_update(c->wsi, c);
+	/* Saying goodbye waited for this spoken answer. */
+	if (server_of(c->wsi)->goodbye)
+		lws_callback_on_writable(c->wsi);
 }
 
 static void voice_respond(void *ud, unsigned status, const char *type, char *buf, size_t len)
@@ -1110,7 +1175,7 @@ static void ws_voice(struct hr_server *s, struct lws *wsi, struct conn *c, int t
 	/* Replies come in the order questions were sent: read nothing more
 	 * from this client until the spoken answer is queued. */
 	c->voice_paused = 1;
-	lws_rx_flow_control(wsi, 0);
+	ws_rx_update(wsi, c);
 }
 
 /* POST /v1/voice: checks what can be checked before the body arrives. */
@@ -1323,7 +1388,13 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
 		hr_metrics_event(s->metrics, HR_EV_CONNECTION_OPENED);
 		return 0;
 	case LWS_CALLBACK_RECEIVE:
-		return c->refused ? 0 : ws_receive(s, wsi, c, in, len);
+		/* After herald's close frame, what the client sent crossed it: it
+		 * will be asked again on a new connection. */
+		return c->refused || c->bye == 2 ? 0 : ws_receive(s, wsi, c, in, len);
+	case LWS_CALLBACK_WS_PEER_INITIATED_CLOSE:
+		/* The client's close answering herald's: the closing handshake is
+		 * over (returning 0 would have lws send a second close frame). */
+		return c && c->bye == 2 ? -1 : 0;
 	case LWS_CALLBACK_SERVER_WRITEABLE:
 		if (c->refused) {
 			ws_close_frame(wsi, 1013, "too many connections; try again later");
@@ -2035,6 +2106,7 @@ void hr_server_goodbye(hr_server *s)
 	if (!s || !s->ctx || s->goodbye)
 		return;
 	s->draining = s->goodbye = 1;
+	s->goodbye_ms = now_ms();
 	/* Each connection closes from its own WRITEABLE callback, after the
 	 * replies already queued for it. */
 	lws_callback_on_writable_all_protocol(s->ctx, &protocols[0]);

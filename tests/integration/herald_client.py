@@ -170,6 +170,11 @@ class WebSocket:
                 continue
             if op == 8:
                 code = struct.unpack("!H", payload[:2])[0] if len(payload) >= 2 else None
+                # Answer the close, as browsers do (RFC 6455, section 5.5.1).
+                try:
+                    self.send_frame(8, payload[:2])
+                except OSError:
+                    pass
                 raise WebSocketClosed(code)
             return json.loads(payload.decode())
 
