@@ -103,7 +103,8 @@ struct conn {
  * disconnect, never per message. */
 struct hr_server_shared {
 	pthread_mutex_t lock;
-	unsigned connections; /* WebSockets open, every worker */
+	unsigned open;	      /* connections open, every worker: limits.max_connections */
+	unsigned connections; /* of those, WebSockets */
 	struct addr_count *addrs[ADDR_BUCKETS];
 	hr_sessions *sessions;
 	struct hr_metrics metrics;
@@ -181,10 +182,10 @@ static struct addr_count **addr_slot(struct hr_server_shared *sh, const char *ad
 /*
  * Counts one more WebSocket from WSI's address, and one more in all; NULL
  * when the address is at limits.max_connections_per_address (*WHY is then
- * HR_REFUSED_PER_ADDRESS) or the daemon at limits.max_connections
- * (HR_REFUSED_MAX_CONNECTIONS). ws_filter() already refused most upgrades
- * over the total, but two workers can each pass it for the last slot; the
- * count taken here, under the lock, is the one that holds.
+ * HR_REFUSED_PER_ADDRESS). ws_confirm() already refused most upgrades over
+ * it, but two workers can each pass it for the last slot; the count taken
+ * here, under the lock, is the one that holds. (limits.max_connections counts
+ * every connection, at accept: conn_take().)
  */
 static struct addr_count *addr_acquire(struct hr_server *s, struct lws *wsi, enum hr_refusal *why)
 {
@@ -196,9 +197,7 @@ static struct addr_count *addr_acquire(struct hr_server *s, struct lws *wsi, enu
 	struct addr_count **pp = addr_slot(sh, addr);
 	if (!*pp && (*pp = calloc(1, sizeof(**pp))))
 		snprintf((*pp)->addr, sizeof((*pp)->addr), "%s", addr);
-	if (sh->connections >= (unsigned)s->cfg->max_connections) {
-		*why = HR_REFUSED_MAX_CONNECTIONS;
-	} else if (*pp && (*pp)->count < (unsigned)s->cfg->max_per_address) {
+	if (*pp && (*pp)->count < (unsigned)s->cfg->max_per_address) {
 		a = *pp;
 		a->count++;
 		sh->connections++;
@@ -581,10 +580,12 @@ static unsigned addr_open(struct hr_server_shared *sh, const char *addr)
 
 /*
  * Decides an upgrade before it happens: only /chat, not while draining, only
- * allowed origins, a bearer token when configured, and within the connection
- * caps. Returns 0 to allow it, or 1 with *WHY filled in. The caps are read
- * here without taking a slot; addr_acquire() takes it at ESTABLISHED, and
- * refuses there (close 1013) if another worker took the last one meanwhile.
+ * allowed origins, a bearer token when configured, and within the cap per
+ * address (the connection itself was counted against limits.max_connections
+ * when it was accepted). Returns 0 to allow it, or 1 with *WHY filled in. The
+ * cap is read here without taking a slot; addr_acquire() takes it at
+ * ESTABLISHED, and refuses there (close 1013) if another worker took the last
+ * one meanwhile.
  */
 static int ws_decide(struct hr_server *s, struct lws *wsi, struct ws_refusal *why)
 {
@@ -609,11 +610,6 @@ static int ws_decide(struct hr_server *s, struct lws *wsi, struct ws_refusal *wh
 	if (!hr_access_token_ok(header(wsi, WSI_TOKEN_HTTP_AUTHORIZATION, auth, sizeof(auth)), s->cfg->auth_tokens)) {
 		*why = (struct ws_refusal){ 401, HR_E_BAD_REQUEST, "a valid bearer token is required", 0,
 					    HR_REFUSED_TOKEN, "token" };
-		return 1;
-	}
-	if (total_connections(s) >= (unsigned)s->cfg->max_connections) {
-		*why = (struct ws_refusal){ 503, HR_E_RATE_LIMITED, "herald is at its connection limit; try again shortly",
-					    5, HR_REFUSED_MAX_CONNECTIONS, "max_connections" };
 		return 1;
 	}
 	lws_get_peer_simple(wsi, peer, sizeof(peer));
@@ -1357,12 +1353,21 @@ static int http_writeable(struct hr_server *s, struct lws *wsi, struct conn *c)
 	return lws_http_transaction_completed(wsi) ? -1 : 0;
 }
 
+static void conn_release(struct hr_server *s);
+
 static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in, size_t len)
 {
 	struct conn *c = user;
 	struct hr_server *s = server_of(wsi);
 
 	switch (reason) {
+	case LWS_CALLBACK_WSI_DESTROY:
+		/* Every connection lws frees: give back its slot (adopt()). */
+		if (lws_get_opaque_user_data(wsi) == s) {
+			lws_set_opaque_user_data(wsi, NULL);
+			conn_release(s);
+		}
+		return 0;
 	case LWS_CALLBACK_HTTP_CONFIRM_UPGRADE:
 		/* Never read `in` here (CVE-2025-11677); see ws_confirm(). */
 		return ws_confirm(s, wsi);
@@ -1535,6 +1540,48 @@ static int listen_open(const char *host, int port, int first, int *bound_port)
 	return fd;
 }
 
+/* ---- Counting connections: limits.max_connections ----
+ *
+ * Every connection counts, HTTP and WebSocket, from accept() to its close:
+ * those at the front door and those lws has. One taken by lws is marked with
+ * lws's opaque user data right after it is adopted, and given back in
+ * LWS_CALLBACK_WSI_DESTROY, which lws calls for every connection it frees;
+ * when the adoption fails (lws then closes the descriptor itself), herald
+ * gives it back at once. */
+
+/* Takes a slot for a new connection; 0 when the daemon is at the cap. */
+static int conn_take(struct hr_server *s)
+{
+	struct hr_server_shared *sh = s->shared;
+	pthread_mutex_lock(&sh->lock);
+	int ok = sh->open < (unsigned)s->cfg->max_connections;
+	if (ok)
+		sh->open++;
+	pthread_mutex_unlock(&sh->lock);
+	return ok;
+}
+
+static void conn_release(struct hr_server *s)
+{
+	struct hr_server_shared *sh = s->shared;
+	pthread_mutex_lock(&sh->lock);
+	sh->open--;
+	pthread_mutex_unlock(&sh->lock);
+}
+
+/* Hands FD, counted, to lws. */
+static void adopt(struct hr_server *s, int fd)
+{
+	struct lws *wsi = lws_adopt_socket_vhost(s->vhost, fd);
+	if (!wsi) {
+		/* lws has closed the descriptor itself. */
+		hr_warn("event=adopt_failed");
+		conn_release(s);
+		return;
+	}
+	lws_set_opaque_user_data(wsi, s);
+}
+
 /* ---- The front door: the first request of a plaintext connection ----
  *
  * libwebsockets 4.1.6 closes a connection without a word when a request's
@@ -1570,6 +1617,7 @@ struct front {
 	unsigned backoff;   /* ms before peeking again at an unfinished head */
 	size_t seen;	    /* bytes of the head peeked so far */
 	int lingering;
+	int counted; /* holds a slot (conn_take()); a refusal at the cap does not */
 	int open_handles;
 	struct front *prev, *next;
 };
@@ -1717,8 +1765,8 @@ static void front_on_close(uv_handle_t *h)
 		free(f);
 }
 
-/* Forgets F: its handles close, and its socket goes to lws (ADOPT) or is closed. */
-static void front_end(struct front *f, int adopt)
+/* Forgets F: its handles close, and its socket goes to lws (ADOPT_IT) or is closed. */
+static void front_end(struct front *f, int adopt_it)
 {
 	struct hr_server *s = f->s;
 	if (f->prev)
@@ -1732,29 +1780,34 @@ static void front_end(struct front *f, int adopt)
 	uv_timer_stop(&f->timer);
 	uv_close((uv_handle_t *)&f->poll, front_on_close);
 	uv_close((uv_handle_t *)&f->timer, front_on_close);
-	if (!adopt) {
+	if (adopt_it) {
+		adopt(s, f->fd);
+	} else {
 		close(f->fd);
-	} else if (!lws_adopt_socket_vhost(s->vhost, f->fd)) {
-		/* On failure lws closes the descriptor itself. */
-		hr_warn("event=adopt_failed");
+		if (f->counted)
+			conn_release(s);
 	}
 }
 
 static void front_on_readable(uv_poll_t *h, int status, int events);
 static void front_on_timer(uv_timer_t *t);
 
-/* Answers F's request with STATUS and the JSON error, then lingers. */
-static void front_refuse(struct front *f, unsigned status, enum hr_proto_code code, const char *message)
+/* Answers F's request with STATUS and the JSON error (and "retry-after:
+ * RETRY_AFTER" when not 0), then lingers. */
+static void front_refuse(struct front *f, unsigned status, enum hr_proto_code code, const char *message,
+			 unsigned retry_after)
 {
 	struct hr_proto_error e;
 	hr_proto_error_set(&e, code, NULL, message);
 	size_t len;
 	char *json = hr_proto_error(&e, 0, &len);
-	char head[256];
+	char head[320], ra[40] = "";
+	if (retry_after)
+		snprintf(ra, sizeof(ra), "retry-after: %u\r\n", retry_after);
 	int hl = snprintf(head, sizeof(head),
 			  "HTTP/1.1 %u %s\r\ncontent-type: application/json\r\ncontent-length: %zu\r\n"
-			  "connection: close\r\ncache-control: no-store\r\nx-content-type-options: nosniff\r\n\r\n",
-			  status, status_text(status), json ? len : 0);
+			  "connection: close\r\ncache-control: no-store\r\nx-content-type-options: nosniff\r\n%s\r\n",
+			  status, status_text(status), json ? len : 0, ra);
 	/* The answer is small and the socket new: it goes at once, or not at all. */
 	if (send(f->fd, head, (size_t)hl, MSG_NOSIGNAL | MSG_DONTWAIT) == hl && json)
 		(void)!send(f->fd, json, len, MSG_NOSIGNAL | MSG_DONTWAIT);
@@ -1780,7 +1833,7 @@ static void front_look(struct front *f)
 	int more;
 	struct head_verdict v;
 	if (check_head(buf, (size_t)n, &more, &v)) {
-		front_refuse(f, v.status, v.code, v.message);
+		front_refuse(f, v.status, v.code, v.message, 0);
 		return;
 	}
 	if (!more) {
@@ -1830,7 +1883,7 @@ static void front_on_timer(uv_timer_t *t)
 		/* A client that started a request and never finished it hears why;
 		 * one that never sent a byte is simply closed, as lws would. */
 		if (f->seen)
-			front_refuse(f, 408, HR_E_BAD_REQUEST, "the request did not arrive in time");
+			front_refuse(f, 408, HR_E_BAD_REQUEST, "the request did not arrive in time", 0);
 		else
 			front_end(f, 0);
 		return;
@@ -1838,16 +1891,20 @@ static void front_on_timer(uv_timer_t *t)
 	front_look(f);
 }
 
-/* A new plaintext connection FD: looked at before lws gets it. */
-static void front_open(struct hr_server *s, int fd)
+/* A new plaintext connection FD: looked at before lws gets it. COUNTED: it
+ * holds a slot; when it does not, it is refused at once (the cap). */
+static struct front *front_open(struct hr_server *s, int fd, int counted)
 {
 	struct front *f = calloc(1, sizeof(*f));
 	if (!f || uv_poll_init(s->loop, &f->poll, fd) != 0) {
 		free(f);
-		if (!lws_adopt_socket_vhost(s->vhost, fd))
-			hr_warn("event=adopt_failed");
-		return;
+		if (counted)
+			adopt(s, fd);
+		else
+			close(fd);
+		return NULL;
 	}
+	f->counted = counted;
 	uv_timer_init(s->loop, &f->timer);
 	f->s = s;
 	f->fd = fd;
@@ -1862,6 +1919,22 @@ static void front_open(struct hr_server *s, int fd)
 	s->nfronts++;
 	uv_poll_start(&f->poll, UV_READABLE, front_on_readable);
 	uv_timer_start(&f->timer, front_on_timer, (uint64_t)s->cfg->request_seconds * 1000, 0);
+	return f;
+}
+
+/* A connection past limits.max_connections: 503 with Retry-After, in plain
+ * text; over TLS, which herald cannot speak before lws, it is just closed. */
+static void refuse_at_cap(struct hr_server *s, int fd)
+{
+	hr_metrics_refused(s->metrics, HR_REFUSED_MAX_CONNECTIONS);
+	hr_info("event=connection_refused reason=max_connections");
+	if (s->cfg->tls_cert[0]) {
+		close(fd);
+		return;
+	}
+	struct front *f = front_open(s, fd, 0);
+	if (f)
+		front_refuse(f, 503, HR_E_RATE_LIMITED, "herald is at its connection limit; try again shortly", 5);
 }
 
 static void on_listen_readable(uv_poll_t *h, int status, int events);
@@ -1892,12 +1965,13 @@ static void on_listen_readable(uv_poll_t *h, int status, int events)
 			return; /* EAGAIN: all taken; others (ECONNABORTED...) concern one client */
 		}
 		/* A plaintext connection is looked at first (the front door);
-		 * TLS goes straight to lws, which closes the descriptor itself
-		 * if it cannot take it. */
-		if (!s->cfg->tls_cert[0])
-			front_open(s, fd);
-		else if (!lws_adopt_socket_vhost(s->vhost, fd))
-			hr_warn("event=adopt_failed");
+		 * TLS goes straight to lws. */
+		if (!conn_take(s))
+			refuse_at_cap(s, fd);
+		else if (!s->cfg->tls_cert[0])
+			front_open(s, fd, 1);
+		else
+			adopt(s, fd);
 	}
 }
 

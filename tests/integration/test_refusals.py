@@ -14,7 +14,7 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
-from herald_client import SOURCE_DIR, Daemon, WebSocket, http  # noqa: E402
+from herald_client import SOURCE_DIR, Daemon, WebSocket, http, wait_for  # noqa: E402
 
 BODY = b'{"text":"hello"}'
 KEY = "dGhlIHNhbXBsZSBub25jZQ=="
@@ -168,6 +168,36 @@ class CapTest(unittest.TestCase):
 
 
 class TotalCapTest(unittest.TestCase):
+    def test_max_connections_counts_every_connection(self):
+        """Issue 21, item 6: limits.max_connections is "open connections"
+        (docs/config.md); it counted only WebSockets."""
+        root = tempfile.mkdtemp(prefix="herald-cap-")
+        conf = os.path.join(root, "herald.conf.lua")
+        with open(conf, "w") as f:
+            f.write('content_dir = "%s"\nlimits = { max_connections = 3 }\n' % SOURCE_DIR)
+        d = Daemon(config=conf)
+        try:
+            for _ in range(2):  # the slots come back when connections close
+                held = []
+                for _ in range(2):  # two idle HTTP keep-alive connections
+                    s = socket.create_connection(("127.0.0.1", d.port))
+                    s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+                    self.assertIn(b"200 OK", s.recv(4096))
+                    held.append(s)
+                ws = WebSocket(d.port)
+                status, hdrs, body = exchange(d.port, b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+                self.assertEqual(status, 503, body)
+                self.assertTrue(int(hdrs["retry-after"]) > 0)
+                self.assertEqual(json.loads(body)["code"], "rate_limited")
+                for s in held:
+                    s.close()
+                ws.close()
+                self.assertTrue(wait_for(lambda: exchange(d.port, b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")[0]
+                                         == 200, 5.0))
+        finally:
+            self.assertEqual(d.stop(), 0)
+            shutil.rmtree(root, ignore_errors=True)
+
     def test_max_connections_is_503_with_retry_after(self):
         root = tempfile.mkdtemp(prefix="herald-cap-")
         conf = os.path.join(root, "herald.conf.lua")
