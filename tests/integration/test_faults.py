@@ -267,9 +267,8 @@ class FaultInjectionTest(unittest.TestCase):
             th.start()
             threads.append(th)
 
-        # Bursts of edits, 20 a second, half of them in place; every third
-        # burst ends on a broken plugin, which must not be loaded. Between
-        # bursts a SIGHUP, and a pause for the reload to go live.
+        # Bursts of edits, 20 a second, half of them in place, a few of them
+        # broken; after each burst a SIGHUP and a pause.
         edits = sighups = bursts = 0
         end = time.time() + 12
         freed = False
@@ -277,7 +276,7 @@ class FaultInjectionTest(unittest.TestCase):
             bursts += 1
             for n in range(10):
                 edits += 1
-                self.write_storm(edits, atomic=edits % 2 == 0, broken=n == 9 and bursts % 3 == 0)
+                self.write_storm(edits, atomic=edits % 2 == 0, broken=n == 4)
                 time.sleep(0.05)
             d.proc.send_signal(signal.SIGHUP)
             sighups += 1
@@ -286,11 +285,31 @@ class FaultInjectionTest(unittest.TestCase):
                 free()
                 freed = True
                 say("storm: space for the unanswered file is back")
-        say("storm: %d plugin edits, %d SIGHUPs; stopping the clients" % (edits, sighups))
+        # Then, still under load, each step waited for (a slow machine, or the
+        # sanitizers, compile for seconds): the last version goes live; a
+        # broken one is reported and not loaded, the previous one answering
+        # on; a good one goes live again.
+        waited = time.time()
+
+        def live(version):
+            return wait_for(lambda: "Storm version %d." % version in t.storm_versions, 180)
+
+        self.assertTrue(live(edits), "version %d never went live under load" % edits)
+        after_storm = time.time() - waited
+        self.write_storm(edits + 1, atomic=False, broken=True)
+        self.assertTrue(wait_for(lambda: "storm.lua:" in d.log() and "reload_failed" in d.log(), 180),
+                        "the broken plugin was not reported")
+        self.write_storm(edits + 2, atomic=False)
+        self.assertTrue(live(edits + 2), "the fixed plugin never went live")
+        self.assertNotIn("Storm version %d." % (edits + 1), t.storm_versions)
+        say("storm: %d plugin edits, %d SIGHUPs; the last live %.1f s after the storm; then a broken version "
+            "reported and kept out, and a fixed one live; stopping the clients"
+            % (edits, sighups, after_storm))
         stop.set()
         for th in threads:
             th.join(60)
-        self.assertTrue(wait_for(lambda: "event=unanswered_saved" in d.log(), 20), d.log()[-3000:])
+        self.assertTrue(wait_for(lambda: "event=unanswered_saved" in d.log(), 30),
+                        "the questions were not saved: %s" % [x for x in d.lines if "unanswered" in x][-6:])
         fallbacks = t.n["fallback"] - t.n["generic_storm"]
         say("storm: %d sent, %d answered (%d apologies from the hostile plugin, %d fallbacks, the storm "
             "plugin in %d versions), %d pipelined (%d asked again), %d refusals with the right status"
@@ -301,10 +320,8 @@ class FaultInjectionTest(unittest.TestCase):
         self.assertEqual(pipelined["wrong"], 0)
         self.assertEqual(t.n["generic_storm"], 0, "a half-loaded plugin answered")
         self.assertGreater(t.n["apologies"], 0)
-        self.assertGreaterEqual(len(t.storm_versions), 2, "no reload went live under load")
-        self.assertIn("storm.lua:", d.log())  # the broken version was reported, not loaded
-        self.assertIn("time budget of 50 ms exceeded", d.log())
-        self.assertIn("event=unanswered_save_failed", d.log())
+        self.assertTrue("time budget of 50 ms exceeded" in d.log(), "no budget kill logged")
+        self.assertTrue("event=unanswered_save_failed" in d.log(), "no failed save logged")
 
         # stop: 100 clients asking without pause, then SIGTERM.
         say("stop: 100 clients asking without pause, 4 in flight each; SIGTERM")
@@ -317,7 +334,7 @@ class FaultInjectionTest(unittest.TestCase):
         d.proc.send_signal(signal.SIGTERM)
         for th in threads:
             th.join(60)
-        self.assertEqual(d.proc.wait(30), 0, d.log()[-3000:])
+        self.assertEqual(d.proc.wait(30), 0, d.log()[-2000:])
         self.assertEqual(sorted(set(map(str, closes))), ["1001"], closes)
         # Every fallback question asked in the storm is in the file.
         with open(unanswered) as f:
