@@ -227,8 +227,9 @@ local spoken = {
 --- Turns written text into a form fit for text-to-speech: no URLs, brackets
 -- or symbols, abbreviations spelled out, "HER2" said as "her two".
 function api.speech(text)
-  -- String functions run in C, where the call budget cannot stop them, so
-  -- their input is bounded (the host refuses longer text anyway).
+  -- Dozens of gsub passes follow: bound their input first, so a long text
+  -- fails clearly instead of using the call's budget (the host refuses longer
+  -- text anyway).
   if #text > TEXT_MAX then fail(2, "text is over %d bytes", TEXT_MAX) end
   local s = text
   s = gsub(s, "https?://%S+", "")
