@@ -236,13 +236,14 @@ enum ctx {
 	C_RETURNED,
 	C_NOW,
 	C_HISTORY,
+	C_RECOVERED,
 	NKNOWN_CTX,
 };
 
 static const char *const known_ctx_names[NKNOWN_CTX] = {
     [C_TDXD] = "tdxd",         [C_TREAT] = "treat", [C_QUESTION] = "question", [C_PRESENT] = "present",
     [C_GUTMATE] = "gutmate",   [C_REST] = "rest",   [C_PAST] = "past",         [C_RESOLVED] = "resolved",
-    [C_RETURNED] = "returned", [C_NOW] = "now",     [C_HISTORY] = "history",
+    [C_RETURNED] = "returned", [C_NOW] = "now",     [C_HISTORY] = "history",   [C_RECOVERED] = "recovered",
 };
 
 /* The word lists the judging code reads. */
@@ -273,6 +274,14 @@ enum list {
 	L_KNOW_WORDS,
 	L_CRISIS_TOPICS,
 	L_GENERIC_PEOPLE,
+	L_FEAR_WORDS,
+	L_REFLEXIVES,
+	L_ONGOING,
+	L_TALK_WORDS,
+	L_LOSS_WORDS,
+	L_HELPERS,
+	L_FEEL_WORDS,
+	L_TOPIC_STATES,
 	NLISTS,
 };
 
@@ -303,6 +312,14 @@ static const char *const list_names[NLISTS] = {
     [L_KNOW_WORDS] = "know_words",
     [L_CRISIS_TOPICS] = "crisis_topics",
     [L_GENERIC_PEOPLE] = "generic_people",
+    [L_FEAR_WORDS] = "fear_words",
+    [L_REFLEXIVES] = "reflexives",
+    [L_ONGOING] = "ongoing",
+    [L_TALK_WORDS] = "talk_words",
+    [L_LOSS_WORDS] = "loss_words",
+    [L_HELPERS] = "helpers",
+    [L_FEEL_WORDS] = "feel_words",
+    [L_TOPIC_STATES] = "topic_states",
 };
 
 struct rule {
@@ -1219,6 +1236,16 @@ static enum stance judge_subject(const struct ruleset *rs, const struct word *w,
 	const struct word *left3 = d + 3 < n ? &w[d + 3] : NULL;
 	if (!left)
 		return REPORTED;
+	/* "if I feel like I'm about to faint", "when I think I'm going to": the
+	 * condition governs the clause the subject sits in. */
+	{
+		size_t e = d + 1;
+		if (e < n && (word_is(&w[e], "like") || word_is(&w[e], "that")))
+			e++;
+		if (e + 2 < n && word_in(&w[e], rs->lists[L_FEEL_WORDS]) &&
+		    word_in(&w[e + 1], rs->lists[L_PRONOUNS]) && word_in(&w[e + 2], rs->lists[L_SUBORDINATORS]))
+			return HYPO;
+	}
 	if (word_in(left, rs->lists[L_SUBORDINATORS])) {
 		/* "I don't know if", "not sure whether", "unsure if": uncertain, still a report. */
 		if (left2 &&
@@ -1293,8 +1320,13 @@ static enum stance judge(const struct ruleset *rs, const char *text, size_t star
 		/* A negation reaches across a list: "I don't have a fever or chills". */
 		if (word_is(x, "or") || word_is(x, "nor"))
 			neg_window = d + 1 + NEG_WINDOW;
-		if (d < neg_window && word_in(x, rs->lists[L_NEGATORS]))
+		if (d < neg_window && word_in(x, rs->lists[L_NEGATORS])) {
+			/* "she's not herself, talking to people who aren't there": the
+			 * negator belongs to "herself", and that clause ends there. */
+			if (right && word_in(right, rs->lists[L_REFLEXIVES]))
+				return PLAIN;
 			return NEGATED;
+		}
 		/* A drug right before the trigger makes a search-style topic
 		 * ("herceptin chest pain"), unless someone is on it: "hubby on
 		 * enhertu coughing" reads on to its subject. */
@@ -1305,7 +1337,9 @@ static enum stance judge(const struct ruleset *rs, const char *text, size_t star
 			}
 			return INFO;
 		}
-		if (word_in(x, rs->lists[L_INFO_WORDS]))
+		/* "about to" is what is about to happen ("I'm about to pass out"),
+		 * not a topic. */
+		if (word_in(x, rs->lists[L_INFO_WORDS]) && !(word_is(x, "about") && right && word_is(right, "to")))
 			return INFO;
 		/* Two-word markers: "watch for", "signs of", "scared of". ("I have
 		 * symptoms like a fever" is a report, so "like" and "such as" are
@@ -1332,6 +1366,9 @@ static enum stance judge(const struct ruleset *rs, const char *text, size_t star
 			return judge_subject(rs, w, n, s);
 		}
 		if (word_in(x, rs->lists[L_AUXILIARIES])) {
+			/* "my biggest fear is having a seizure": what is feared. */
+			if (left && word_in(left, rs->lists[L_FEAR_WORDS]))
+				return INFO;
 			if (left && is_subject(rs, left, x))
 				return judge_subject(rs, w, n, d + 1);
 			/* A question opens here ("is chest pain normal"); the framing decides. */
@@ -1397,6 +1434,35 @@ static int crisis_negated(const struct ruleset *rs, const char *text, size_t sta
 }
 
 /*
+ * Whether the words before "about" (W[0]) are talking to someone close about
+ * it, not asking for help: "how do I talk to my teenager about", "explain to
+ * the kids about". Not when the one talked to is help ("talk to someone",
+ * "speak to my doctor"), nor when the person needs or wants to talk: those
+ * may be at risk themselves.
+ */
+static int talk_to_another(const struct ruleset *rs, const struct word *w, size_t n)
+{
+	for (size_t d = 1; d + 2 < n && d < 7; d++) {
+		if (!word_in(&w[d], rs->lists[L_TALK_WORDS]))
+			continue;
+		/* W[d-1] is "to" or "with", W[d-2] a possessive, then the person. */
+		if (d < 3 || !(word_is(&w[d - 1], "to") || word_is(&w[d - 1], "with")) ||
+		    !word_in(&w[d - 2], rs->lists[L_DETERMINERS]))
+			return 0;
+		if (word_in(&w[d - 3], rs->lists[L_OTHERS]) || word_in(&w[d - 3], rs->lists[L_GENERIC_PEOPLE]) ||
+		    word_in(&w[d - 3], rs->lists[L_HELPERS]))
+			return 0;
+		const struct word *before = d + 1 < n ? &w[d + 1] : NULL;
+		const struct word *before2 = d + 2 < n ? &w[d + 2] : NULL;
+		if (before && word_is(before, "to") && before2 &&
+		    (word_is(before2, "need") || word_is(before2, "want") || word_is(before2, "have")))
+			return 0;
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * Whether a crisis phrase is the topic of a question about someone else or
  * about suicide in general, to be answered rather than alerted: "what are the
  * warning signs of suicide", "what do I say to someone who wants to die", "how
@@ -1407,6 +1473,23 @@ static int crisis_topic(const struct ruleset *rs, const char *text, size_t len, 
 {
 	struct word w[10];
 	size_t n = words_before(text, start, w, ARRAY_SIZE(w));
+	/* Suicide the noun, as a topic: "how do I talk to my teenager about
+	 * suicide", "she lost her brother to suicide", "died by suicide". */
+	if (end - start == 7 && memcmp(text + start, "suicide", 7) == 0 && n > 0) {
+		if (word_is(&w[0], "to") || word_is(&w[0], "by") || word_is(&w[0], "from")) {
+			for (size_t d = 1; d < n && d < 5; d++) {
+				if (word_in(&w[d], rs->lists[L_LOSS_WORDS]))
+					return 1;
+			}
+		}
+		if (word_is(&w[0], "about") && talk_to_another(rs, w, n))
+			return 1;
+		/* "is suicide more common in cancer", "are suicide rates higher". */
+		struct word a[2];
+		if ((word_is(&w[0], "is") || word_is(&w[0], "are") || word_is(&w[0], "how")) &&
+		    words_after(text, len, end, a, 1) == 1 && word_in(&a[0], rs->lists[L_TOPIC_STATES]))
+			return 1;
+	}
 	for (size_t d = 0; d < n; d++) {
 		const struct word *x = &w[d], *left = d + 1 < n ? &w[d + 1] : NULL;
 		const struct word *right = d > 0 ? &w[d - 1] : NULL;
@@ -1420,8 +1503,12 @@ static int crisis_topic(const struct ruleset *rs, const char *text, size_t len, 
 		/* "signs that someone", "someone is thinking about suicide". */
 		if (left && word_is(x, "that") && word_in(left, rs->lists[L_SIGN_WORDS]))
 			return 1;
-		if (word_in(x, rs->lists[L_GENERIC_PEOPLE]))
+		if (word_in(x, rs->lists[L_GENERIC_PEOPLE])) {
+			/* "I need to talk to someone about suicide" asks for help. */
+			if (d + 2 < n && word_is(&w[d + 1], "to") && word_in(&w[d + 2], rs->lists[L_TALK_WORDS]))
+				return 0;
 			return 1;
+		}
 		if (left && (word_is(x, "if") || word_is(x, "whether")) &&
 		    word_in(left, rs->lists[L_KNOW_WORDS])) {
 			const struct word *left2 = d + 2 < n ? &w[d + 2] : NULL;
@@ -1667,6 +1754,23 @@ static int fever_is_over(struct check *c)
 	       !said_unnegated(c, C_RETURNED);
 }
 
+/* Whether the trigger at [START, END), or the two words before it, says it
+ * began and goes on: "my ankles started swelling two months ago" is not
+ * history. */
+static int is_ongoing(const struct ruleset *rs, const char *text, size_t start, size_t end)
+{
+	struct word w[24];
+	size_t n = words_before(text, end, w, ARRAY_SIZE(w));
+	size_t extra = 0;
+	for (size_t d = 0; d < n; d++) {
+		if (w[d].p < text + start && ++extra > 2)
+			break;
+		if (word_in(&w[d], rs->lists[L_ONGOING]))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether the trigger at [START, END) sits in a clause about the past: "last
  * year I had a blood clot", "I used to get chest pain before my diagnosis",
  * "we lost my mom to a stroke". A word that brings the time back to now
@@ -1674,7 +1778,7 @@ static int fever_is_over(struct check *c)
 static int history_near(struct check *c, size_t start, size_t end)
 {
 	size_t k = c->rs->known[C_HISTORY];
-	if (!has_ctx_at(c, k))
+	if (!has_ctx_at(c, k) || is_ongoing(c->rs, c->text, start, end))
 		return 0;
 	size_t off = 0;
 	while (off <= c->len && match(c->s, c->s->ctx[k], "history", c->text, c->len, off)) {
@@ -1699,6 +1803,12 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 	if (r->tier == HR_TIER_CRISIS) {
 		if (crisis_negated(rs, c->text, start) || crisis_topic(rs, c->text, c->len, start, end))
 			return 0;
+		/* Long past and said to be over: "I was suicidal as a teenager but
+		 * I'm in a good place now". Without the word that it is over, a
+		 * past crisis still alerts ("I tried years ago and it's back"). */
+		if (history_near(c, start, end) && said_unnegated(c, C_RECOVERED) &&
+		    !said_unnegated(c, C_RETURNED))
+			return 0;
 		for (size_t i = 0; i < r->nneeds; i++) {
 			if (!(r->said[i] ? said_at(c, r->needs[i]) : has_ctx_at(c, r->needs[i])))
 				return 0;
@@ -1711,7 +1821,8 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 	}
 
 	enum stance st = judge(rs, c->text, start, NEG_WINDOW);
-	if (st == NEGATED || is_history(rs, c->text, c->len, end) || history_near(c, start, end))
+	if (st == NEGATED || history_near(c, start, end) ||
+	    (is_history(rs, c->text, c->len, end) && !is_ongoing(rs, c->text, start, end)))
 		return 0;
 	if (r->group == G_FEVER && fever_is_over(c))
 		return 0;
