@@ -738,6 +738,17 @@ static void test_concept_call_now_other_words(void **state)
 	      "the port site is fine, no redness");
 }
 
+static void test_concept_slang_and_misspelt_drugs(void **state)
+{
+	TIERS(*state, HR_TIER_EMERGENCY, "she conked out in the hallway", "he hit the floor in the shower",
+	      "dad's talking drivel and won't stay awake", "my wife suddenly couldn't grip her cup",
+	      "an itchy red rash all over during the perjeta drip", "the headache from her brain secondary is worse and she's being sick");
+	TIERS(*state, HR_TIER_CALL_NOW, "on enhetu and my cough is worse", "tamoxifin and my calf is swollen and red",
+	      "yellowness in her eyes on kadcila");
+	TIERS(*state, HR_TIER_NONE, "a little rash where the tape was after the infusion", "itchy under the dressing during my drip",
+	      "he's rambling on about the garden again");
+}
+
 static void test_judging_second_round(void **state)
 {
 	/* What is feared is not happening. */
@@ -1605,6 +1616,7 @@ int main(void)
 		cmocka_unit_test(test_concept_heart_attack_without_the_chest),
 		cmocka_unit_test(test_concept_emergency_other_words),
 		cmocka_unit_test(test_concept_call_now_other_words),
+		cmocka_unit_test(test_concept_slang_and_misspelt_drugs),
 		cmocka_unit_test(test_judging_second_round),
 		cmocka_unit_test(test_decisions_second_round),
 		cmocka_unit_test(test_decision_dose),
