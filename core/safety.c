@@ -282,6 +282,9 @@ enum list {
 	L_HELPERS,
 	L_FEEL_WORDS,
 	L_TOPIC_STATES,
+	L_CANT_WORDS,
+	L_FEAR_ADJS,
+	L_TOPIC_AFTER,
 	NLISTS,
 };
 
@@ -320,6 +323,9 @@ static const char *const list_names[NLISTS] = {
     [L_HELPERS] = "helpers",
     [L_FEEL_WORDS] = "feel_words",
     [L_TOPIC_STATES] = "topic_states",
+    [L_CANT_WORDS] = "cant_words",
+    [L_FEAR_ADJS] = "fear_adjs",
+    [L_TOPIC_AFTER] = "topic_after",
 };
 
 struct rule {
@@ -1189,6 +1195,7 @@ enum stance {
 	PLAIN,    /* neither a report nor a question about the topic */
 	NEGATED,  /* a negator cancels the trigger */
 	INFO,     /* the trigger is the topic of a question */
+	TOPIC,    /* a drug right before it, search-style: INFO unless a report follows */
 	HYPO,     /* a condition, a future or a might-have-been: "if I get", "I'll have", "I could have" */
 	REPORTED, /* someone reports it as happening */
 };
@@ -1230,6 +1237,13 @@ static enum stance judge_subject(const struct ruleset *rs, const struct word *w,
 		return HYPO;
 	if (right && right2 && word_is(right2, "have") &&
 	    (word_is(right, "could") || word_is(right, "would") || word_is(right, "should")))
+		return HYPO;
+	/* A fear of what may come: "I'm scared I might have a reaction" (but
+	 * "scared I might be having a stroke" is happening). */
+	if (right && d + 1 < n && word_in(&w[d + 1], rs->lists[L_FEAR_ADJS]) &&
+	    (word_is(right, "might") || word_is(right, "may") || word_is(right, "could") ||
+	     word_is(right, "would")) &&
+	    !(right2 && word_is(right2, "be")))
 		return HYPO;
 	const struct word *left = d + 1 < n ? &w[d + 1] : NULL;
 	const struct word *left2 = d + 2 < n ? &w[d + 2] : NULL;
@@ -1320,6 +1334,15 @@ static enum stance judge(const struct ruleset *rs, const char *text, size_t star
 		/* A negation reaches across a list: "I don't have a fever or chills". */
 		if (word_is(x, "or") || word_is(x, "nor"))
 			neg_window = d + 1 + NEG_WINDOW;
+		/* "I can't walk up the stairs without getting breathless": a
+		 * "without" after "can't" says it always happens. */
+		if (d < neg_window && word_is(x, "without")) {
+			int cant = 0;
+			for (size_t k = d + 1; k < n && k < d + 7 && !cant; k++)
+				cant = word_in(&w[k], rs->lists[L_CANT_WORDS]);
+			if (cant)
+				continue;
+		}
 		if (d < neg_window && word_in(x, rs->lists[L_NEGATORS])) {
 			/* "she's not herself, talking to people who aren't there": the
 			 * negator belongs to "herself", and that clause ends there. */
@@ -1335,7 +1358,7 @@ static enum stance judge(const struct ruleset *rs, const char *text, size_t star
 				d++;
 				continue;
 			}
-			return INFO;
+			return TOPIC;
 		}
 		/* "about to" is what is about to happen ("I'm about to pass out"),
 		 * not a topic. */
@@ -1754,6 +1777,20 @@ static int fever_is_over(struct check *c)
 	       !said_unnegated(c, C_RETURNED);
 }
 
+/* Whether someone speaks of themselves or another after the trigger: "xeloda
+ * diarrhea and now I feel lightheaded" reports; "herceptin chest pain" is a
+ * search. */
+static int report_after(const struct ruleset *rs, const char *text, size_t len, size_t end)
+{
+	struct word w[16];
+	size_t n = words_after(text, len, end, w, ARRAY_SIZE(w));
+	for (size_t i = 0; i < n; i++) {
+		if (word_in(&w[i], rs->lists[L_PRONOUNS]) || word_is(&w[i], "my") || word_is(&w[i], "me"))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether the trigger at [START, END), or the two words before it, says it
  * began and goes on: "my ankles started swelling two months ago" is not
  * history. */
@@ -1831,6 +1868,15 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 	 * not when it is a condition ("if my temperature is 101"). */
 	int reading =
 	    (r->flags & (F_FEVER_WORD | F_TEMP_WORD)) && temp_after(rs, c->text, c->len, end) == T_HIGH;
+	if (st == TOPIC)
+		st = report_after(rs, c->text, c->len, end) ? PLAIN : INFO;
+	/* "blood clot risk", "stroke rates": the trigger names a topic. */
+	{
+		struct word a[1];
+		if (st != REPORTED && words_after(c->text, c->len, end, a, 1) == 1 &&
+		    word_in(&a[0], rs->lists[L_TOPIC_AFTER]))
+			st = INFO;
+	}
 	if (st == HYPO && !has_ctx(c, C_NOW))
 		return 0;
 	if (st == INFO && !reading && !has_ctx(c, C_PRESENT))

@@ -749,6 +749,29 @@ static void test_concept_slang_and_misspelt_drugs(void **state)
 	      "he's rambling on about the garden again");
 }
 
+static void test_concepts_fourth_round(void **state)
+{
+	TIERS(*state, HR_TIER_EMERGENCY, "a squeezing ache beneath my breastbone for half an hour",
+	      "her breathing is really bad and she can't get to the toilet", "the left half of his face is sliding down",
+	      "my wife keeps trying to speak but only garbled words come out", "i can't get any sense out of my dad",
+	      "the neighbour found me on the kitchen floor, i don't remember falling", "blood in her sick",
+	      "i'm scared i might be having a stroke");
+	TIERS(*state, HR_TIER_CRISIS, "what's the point any more", "i've been tucking aside some of my oxycodone",
+	      "she keeps cutting her wrists", "i want to go to sleep for good", "i want to be with my wife who passed",
+	      "i've written my will and said goodbye, i'm ready to go tonight");
+	TIERS(*state, HR_TIER_CALL_NOW, "on t-dxd i can't climb the stairs without getting breathless",
+	      "nerlynx diarrhoea and now she feels dizzy", "he's peeing blood");
+	TIERS(*state, HR_TIER_NONE, "i'm afraid i might get a reaction to the perjeta", "a bit breathless after vacuuming",
+	      "tamoxifen blood clot risk, should i worry", "i want to see my daughter again, she lives abroad",
+	      "i put my tablets away in the cupboard", "i've put some painkillers aside in case the pain gets bad",
+	      "i'm ready to go home tonight", "i said my goodbyes to the nurses on my last day",
+	      "what's the point of the heart scans", "i can't get through the day without a nap",
+	      "my face was melting in the heat", "i can't get any sense out of the insurance company",
+	      "i cut my arm on the fence");
+	DECISIONS(*state, HR_DECISION_DOSE, "what's the right amount of tukysa for someone who weighs 60 kilos");
+	DECISIONS(*state, HR_DECISION_PROGNOSIS, "how long has my dad got");
+}
+
 static void test_judging_second_round(void **state)
 {
 	/* What is feared is not happening. */
@@ -1617,6 +1640,7 @@ int main(void)
 		cmocka_unit_test(test_concept_emergency_other_words),
 		cmocka_unit_test(test_concept_call_now_other_words),
 		cmocka_unit_test(test_concept_slang_and_misspelt_drugs),
+		cmocka_unit_test(test_concepts_fourth_round),
 		cmocka_unit_test(test_judging_second_round),
 		cmocka_unit_test(test_decisions_second_round),
 		cmocka_unit_test(test_decision_dose),
