@@ -343,6 +343,7 @@ struct rule {
 
 struct decision_rule {
 	enum hr_decision decision;
+	int swap; /* "decision choose swap": a treatment swapped for something else */
 	const char *src;
 };
 
@@ -857,8 +858,18 @@ static int ruleset_load(const char *text, const char *file, hr_diag_fn diag, voi
 				    b->name);
 				rc = -EINVAL;
 			}
+			int swap = 0;
+			for (size_t a = 0; a < b->nargs; a++) {
+				if (strcmp(b->args[a], "swap") == 0 && k == HR_DECISION_CHOOSE) {
+					swap = 1;
+				} else {
+					hr_diagf(diag, ud, file, b->line, "unknown decision flag '%s' (swap, on choose)",
+					         b->args[a]);
+					rc = -EINVAL;
+				}
+			}
 			rs->decisions[nd++] =
-			    (struct decision_rule){(enum hr_decision)(k > 0 ? k : 0), b->pattern};
+			    (struct decision_rule){(enum hr_decision)(k > 0 ? k : 0), swap, b->pattern};
 		} else if (b->kind == HR_SRULES_LIST) {
 			int k = index_of(list_names, NLISTS, b->name);
 			if (k < 0) {
@@ -1959,6 +1970,7 @@ void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *ou
 		if (may_match(&c, PF_DECISION(rs, i)) &&
 		    match(s, s->decisions[i], "decision", c.text, c.len, 0)) {
 			out->decision = rs->decisions[i].decision;
+			out->swap = rs->decisions[i].swap;
 			break;
 		}
 	}
@@ -2178,7 +2190,7 @@ static const struct deferral deferrals[] = {
          "that treatment can go on.",
          {"What could happen if I stop or skip this treatment?",
           "Can my side effects be treated so I can keep going?",
-          "Is there another option if this one is too hard?"}},
+          "What other treatment options are there?"}},
     [HR_DECISION_CHOOSE] =
         {"This is a big choice, and it is normal to want help with it.",
          "This choice is one to make with your care team, because the best plan "
@@ -2186,7 +2198,7 @@ static const struct deferral deferrals[] = {
          "The choice often depends on the stage, the treatments you have had, side effects, and "
          "what matters most to you. No herb, diet or supplement has been shown to replace "
          "cancer treatment.",
-         {"What are the pros and cons of each option for me?", "Which option do you suggest, and why?",
+         {"How do you choose between treatments?", "Which option do you suggest, and why?",
           "Is there a clinical trial I could join?"}},
     [HR_DECISION_PROGNOSIS] =
         {"It is natural to want to know what lies ahead.",
@@ -2194,7 +2206,7 @@ static const struct deferral deferrals[] = {
          "your care team about your own outlook.",
          "Survival numbers are averages from many people treated years ago. Newer drugs "
          "keep helping people live longer.",
-         {"What do my test results say about my cancer?", "What is the goal of my treatment?",
+         {"What do my HER2 test results mean?", "How can palliative care help me?",
           "Who can help me cope with worry about the future?"}},
     [HR_DECISION_MISSED] =
         {"Missing a dose, or taking one twice, happens to many people.",
@@ -2341,12 +2353,22 @@ const char *hr_safety_deferral_text(enum hr_decision d)
  * placeholder for a decision with no topic (NO_TOPIC), gets the general
  * facts instead. A FIELD that already holds the sentence is kept as it is.
  */
-static char *deferred(const char *field, const struct deferral *d, int no_topic)
+/* Said whenever a treatment is to be swapped for something else, whatever the
+ * plugin's answer is about: "can I swap my chemo for turmeric". */
+static const char swap_fact[] = "No herb, diet or supplement has been shown to replace cancer treatment.";
+
+static char *deferred(const char *field, const struct deferral *d, int no_topic, int swap)
 {
 	if (field && strstr(field, d->sentence))
 		return strdup(field);
 	if (no_topic || !field || !*field)
 		return join(d->empathy, d->sentence, d->facts);
+	if (swap && !strstr(field, swap_fact)) {
+		char *lead = join(d->empathy, d->sentence, swap_fact);
+		char *all = lead ? join(lead, field, NULL) : NULL;
+		free(lead);
+		return all;
+	}
 	return join(d->empathy, d->sentence, field);
 }
 
@@ -2359,9 +2381,10 @@ int hr_safety_defer(const struct hr_safety_result *r, struct hr_answer *a)
 
 	/* Build everything first so that A is untouched when memory runs out. */
 	int no_topic = a->intent && strcmp(a->intent, "safety.decision") == 0;
-	char *text = deferred(a->text, d, no_topic);
+	int swap = r->decision == HR_DECISION_CHOOSE && r->swap;
+	char *text = deferred(a->text, d, no_topic, swap);
 	/* An answer without a speech form keeps none: clients then read the text. */
-	char *speech = a->speech ? deferred(a->speech, d, no_topic) : NULL;
+	char *speech = a->speech ? deferred(a->speech, d, no_topic, swap) : NULL;
 	char *questions[ARRAY_SIZE(d->questions)] = {NULL};
 	int ok = text && (speech || !a->speech);
 	for (size_t i = 0; ok && i < ARRAY_SIZE(d->questions); i++)

@@ -1134,6 +1134,43 @@ static void test_defer_opens_with_empathy_and_the_care_team(void **state)
 
 /* Every kind: empathy first, the care team's part, and never a dose, stop,
  * skip or swap told as advice. */
+/* Swapping a treatment for something else: the deferral says that nothing
+ * has been shown to replace cancer treatment, before the plugin's facts (which
+ * may be about something else, such as interactions); a choice between two
+ * treatments does not. */
+static void test_defer_swap_says_nothing_replaces_treatment(void **state)
+{
+	static const char fact[] = "No herb, diet or supplement has been shown to replace cancer treatment.";
+	struct hr_safety_result r = check(*state, "can i swap my chemo for turmeric");
+	assert_int_equal(r.decision, HR_DECISION_CHOOSE);
+	assert_true(r.swap);
+	struct hr_answer a = { 0 };
+	assert_int_equal(hr_answer_set(&a.intent, "life.interactions"), 0);
+	assert_int_equal(hr_answer_set(&a.text, "Herbs can change how drugs work."), 0);
+	assert_int_equal(hr_answer_set(&a.speech, "Herbs can change how drugs work."), 0);
+	assert_int_equal(hr_safety_defer(&r, &a), 0);
+	const char *care = strstr(a.text, hr_safety_deferral_text(HR_DECISION_CHOOSE));
+	const char *swap = strstr(a.text, fact), *facts = strstr(a.text, "Herbs can change");
+	assert_non_null(care);
+	assert_non_null(swap);
+	assert_non_null(facts);
+	assert_true(care < swap && swap < facts);
+	assert_non_null(strstr(a.speech, fact));
+	size_t len = strlen(a.text);
+	assert_int_equal(hr_safety_defer(&r, &a), 0);
+	assert_int_equal(strlen(a.text), len);
+	hr_answer_clear(&a);
+
+	r = check(*state, "should i pick kadcyla or enhertu");
+	assert_int_equal(r.decision, HR_DECISION_CHOOSE);
+	assert_false(r.swap);
+	assert_int_equal(hr_answer_set(&a.intent, "drug.compare"), 0);
+	assert_int_equal(hr_answer_set(&a.text, "They are different drugs."), 0);
+	assert_int_equal(hr_safety_defer(&r, &a), 0);
+	assert_null(strstr(a.text, fact));
+	hr_answer_clear(&a);
+}
+
 static void test_every_deferral_is_kind_and_gives_no_orders(void **state)
 {
 	static const char *const asks[] = {
@@ -1660,6 +1697,7 @@ int main(void)
 		cmocka_unit_test(test_answer_needs_a_tier),
 		cmocka_unit_test(test_deferral_texts),
 		cmocka_unit_test(test_defer_opens_with_empathy_and_the_care_team),
+		cmocka_unit_test(test_defer_swap_says_nothing_replaces_treatment),
 		cmocka_unit_test(test_every_deferral_is_kind_and_gives_no_orders),
 		cmocka_unit_test(test_defer_edge_cases),
 		cmocka_unit_test(test_replies_are_plain_language),
