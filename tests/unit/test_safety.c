@@ -772,6 +772,19 @@ static void test_concepts_fourth_round(void **state)
 	DECISIONS(*state, HR_DECISION_PROGNOSIS, "how long has my dad got");
 }
 
+/* Reported by the clinical review: questions that got a deferral or an alert
+ * they did not ask for. */
+static void test_clinical_review_false_decisions(void **state)
+{
+	DECISIONS(*state, HR_DECISION_NONE, "how can i stop it coming back", "should i get a second opinion",
+	          "how do i get more calories in when nothing tastes good", "what anti nausea medicine can i take",
+	          "how much exercise should i do during treatment", "how can we stop the cancer spreading");
+	DECISIONS(*state, HR_DECISION_STOP, "can i stop it, the side effects are awful");
+	DECISIONS(*state, HR_DECISION_CHOOSE, "which treatment should i choose", "should i take the chemo or not");
+	TIERS(*state, HR_TIER_NONE, "infusion reaction with tucatinib", "what is an infusion reaction");
+	TIERS(*state, HR_TIER_EMERGENCY, "infusion reaction please help", "i think i'm having an infusion reaction");
+}
+
 static void test_judging_second_round(void **state)
 {
 	/* What is feared is not happening. */
@@ -1678,6 +1691,7 @@ int main(void)
 		cmocka_unit_test(test_concept_call_now_other_words),
 		cmocka_unit_test(test_concept_slang_and_misspelt_drugs),
 		cmocka_unit_test(test_concepts_fourth_round),
+		cmocka_unit_test(test_clinical_review_false_decisions),
 		cmocka_unit_test(test_judging_second_round),
 		cmocka_unit_test(test_decisions_second_round),
 		cmocka_unit_test(test_decision_dose),
