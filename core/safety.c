@@ -863,8 +863,8 @@ static int ruleset_load(const char *text, const char *file, hr_diag_fn diag, voi
 				if (strcmp(b->args[a], "swap") == 0 && k == HR_DECISION_CHOOSE) {
 					swap = 1;
 				} else {
-					hr_diagf(diag, ud, file, b->line, "unknown decision flag '%s' (swap, on choose)",
-					         b->args[a]);
+					hr_diagf(diag, ud, file, b->line,
+					         "unknown decision flag '%s' (swap, on choose)", b->args[a]);
 					rc = -EINVAL;
 				}
 			}
@@ -1268,7 +1268,8 @@ static enum stance judge_subject(const struct ruleset *rs, const struct word *w,
 		if (e < n && (word_is(&w[e], "like") || word_is(&w[e], "that")))
 			e++;
 		if (e + 2 < n && word_in(&w[e], rs->lists[L_FEEL_WORDS]) &&
-		    word_in(&w[e + 1], rs->lists[L_PRONOUNS]) && word_in(&w[e + 2], rs->lists[L_SUBORDINATORS]))
+		    word_in(&w[e + 1], rs->lists[L_PRONOUNS]) &&
+		    word_in(&w[e + 2], rs->lists[L_SUBORDINATORS]))
 			return HYPO;
 	}
 	if (word_in(left, rs->lists[L_SUBORDINATORS])) {
@@ -1373,7 +1374,8 @@ static enum stance judge(const struct ruleset *rs, const char *text, size_t star
 		}
 		/* "about to" is what is about to happen ("I'm about to pass out"),
 		 * not a topic. */
-		if (word_in(x, rs->lists[L_INFO_WORDS]) && !(word_is(x, "about") && right && word_is(right, "to")))
+		if (word_in(x, rs->lists[L_INFO_WORDS]) &&
+		    !(word_is(x, "about") && right && word_is(right, "to")))
 			return INFO;
 		/* Two-word markers: "watch for", "signs of", "scared of". ("I have
 		 * symptoms like a fever" is a report, so "like" and "such as" are
@@ -1483,7 +1485,8 @@ static int talk_to_another(const struct ruleset *rs, const struct word *w, size_
 		if (d < 3 || !(word_is(&w[d - 1], "to") || word_is(&w[d - 1], "with")) ||
 		    !word_in(&w[d - 2], rs->lists[L_DETERMINERS]))
 			return 0;
-		if (word_in(&w[d - 3], rs->lists[L_OTHERS]) || word_in(&w[d - 3], rs->lists[L_GENERIC_PEOPLE]) ||
+		if (word_in(&w[d - 3], rs->lists[L_OTHERS]) ||
+		    word_in(&w[d - 3], rs->lists[L_GENERIC_PEOPLE]) ||
 		    word_in(&w[d - 3], rs->lists[L_HELPERS]))
 			return 0;
 		const struct word *before = d + 1 < n ? &w[d + 1] : NULL;
@@ -1539,7 +1542,8 @@ static int crisis_topic(const struct ruleset *rs, const char *text, size_t len, 
 			return 1;
 		if (word_in(x, rs->lists[L_GENERIC_PEOPLE])) {
 			/* "I need to talk to someone about suicide" asks for help. */
-			if (d + 2 < n && word_is(&w[d + 1], "to") && word_in(&w[d + 2], rs->lists[L_TALK_WORDS]))
+			if (d + 2 < n && word_is(&w[d + 1], "to") &&
+			    word_in(&w[d + 2], rs->lists[L_TALK_WORDS]))
 				return 0;
 			return 1;
 		}
@@ -2189,8 +2193,7 @@ static const struct deferral deferrals[] = {
          "Many side effects can be treated. Sometimes a dose or a schedule can be changed so "
          "that treatment can go on.",
          {"What could happen if I stop or skip this treatment?",
-          "Can my side effects be treated so I can keep going?",
-          "What other treatment options are there?"}},
+          "Can my side effects be treated so I can keep going?", "What other treatment options are there?"}},
     [HR_DECISION_CHOOSE] =
         {"This is a big choice, and it is normal to want help with it.",
          "This choice is one to make with your care team, because the best plan "
