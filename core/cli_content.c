@@ -430,6 +430,7 @@ static int route_set(struct hr_content *content, hr_engine *engine, struct hr_tr
 			snprintf(names[nsplits++], sizeof(names[0]), "%s", sp);
 		}
 		struct hr_convo convo = { 0 };
+		struct hr_ranking alone = { 0 };
 		n[si]++;
 		for (int m = 0; m < 3; m++) {
 			hr_engine_set_mode(engine, modes[m]);
@@ -438,15 +439,23 @@ static int route_set(struct hr_content *content, hr_engine *engine, struct hr_tr
 				continue;
 			}
 			set_count(&cnt[si][m], t, cols[4]);
+			if (m == 1)
+				alone = t->ranking;
 			int right = (t->safety.tier == HR_TIER_NONE && t->outcome == HR_OUTCOME_ANSWER && t->nparts &&
 				     wanted(cols[4], t->parts[0].intent)) ||
 				    (t->outcome == HR_OUTCOME_FALLBACK && strcmp(cols[4], "fallback") == 0);
-			if (m == 2 && verbose && !right)
-				printf("  miss %s: %s -> %s %s\n", cols[0], cols[4],
+			if (m == 2 && verbose && !right) {
+				printf("  miss %s: %s -> %s %s", cols[0], cols[4],
 				       t->safety.tier != HR_TIER_NONE			  ? "safety"
 				       : t->outcome == HR_OUTCOME_ANSWER && t->nparts ? t->parts[0].intent->name
 										  : outcome_name(t->outcome),
 				       t->safety.tier != HR_TIER_NONE ? "" : t->rule ? t->rule : "");
+				/* What the ranker alone thought, even when a pattern decided. */
+				const struct hr_ranking *rk = t->ranked ? &t->ranking : &alone;
+				for (size_t k = 0; k < rk->n && k < 3; k++)
+					printf("%s%s %.2f", k ? ", " : " [ranker: ", rk->top[k].intent->name, rk->top[k].score);
+				printf("%s\n", rk->n ? "]" : "");
+			}
 		}
 	}
 	fclose(fp);
@@ -475,7 +484,7 @@ static int check_cv(struct hr_content *content, int folds, enum hr_ranker_model 
 {
 	size_t nex = 0;
 	for (size_t i = 0; i < hr_intents_count(content->intents); i++)
-		nex += hr_intents_get(content->intents, i)->nexamples;
+		nex += hr_intents_get(content->intents, i)->nexamples + hr_intents_get(content->intents, i)->nphrasings;
 	unsigned char *exclude = calloc(nex + 1, 1);
 	struct hr_trace *t = calloc(1, sizeof(*t));
 	hr_engine *engine = NULL;
@@ -486,8 +495,10 @@ static int check_cv(struct hr_content *content, int folds, enum hr_ranker_model 
 		fprintf(stderr, "herald check: out of memory\n");
 		return 1;
 	}
-	struct cv_counts cnt[3] = { 0 };
-	size_t routed = 0;
+	/* [0] examples, [1] phrasings: patterns were written with the examples
+	 * in view (they must match them), not with the phrasings. */
+	struct cv_counts cnt[2][3] = { { { 0 } } };
+	size_t routed[2] = { 0 };
 	static const enum hr_route_mode modes[3] = { HR_ROUTE_PATTERNS, HR_ROUTE_RANKER, HR_ROUTE_BOTH };
 	for (int f = 0; f < folds; f++) {
 		for (size_t x = 0; x < nex; x++)
@@ -503,9 +514,11 @@ static int check_cv(struct hr_content *content, int folds, enum hr_ranker_model 
 		size_t x = 0;
 		for (size_t i = 0; i < hr_intents_count(content->intents); i++) {
 			const struct hr_intent *in = hr_intents_get(content->intents, i);
-			for (size_t k = 0; k < in->nexamples; k++, x++) {
+			for (size_t k = 0; k < in->nexamples + in->nphrasings; k++, x++) {
 				if (!exclude[x])
 					continue;
+				int kind = k >= in->nexamples;
+				const char *q = kind ? in->phrasings[k - in->nexamples] : in->examples[k];
 				/* As `herald check`: the intent's own needed slots count as known. */
 				struct hr_convo convo = { 0 };
 				for (size_t ni = 0; ni < in->nneeds && ni < HR_MAX_SLOTS; ni++) {
@@ -515,11 +528,10 @@ static int check_cv(struct hr_content *content, int folds, enum hr_ranker_model 
 				}
 				for (int m = 0; m < 3; m++) {
 					hr_engine_set_mode(engine, modes[m]);
-					if (hr_engine_route(engine, &convo, in->examples[k], strlen(in->examples[k]), t) ||
-					    t->safety.tier)
+					if (hr_engine_route(engine, &convo, q, strlen(q), t) || t->safety.tier)
 						break;
-					cv_count(&cnt[m], t, in);
-					routed += m == 0;
+					cv_count(&cnt[kind][m], t, in);
+					routed[kind] += m == 0;
 				}
 			}
 		}
@@ -527,11 +539,16 @@ static int check_cv(struct hr_content *content, int folds, enum hr_ranker_model 
 		hr_engine_set_content(engine, content);
 		hr_ranker_free(r);
 	}
-	printf("herald check --cv: %d folds over %zu examples, ranker model %s\n", folds, routed,
-	       model == HR_RANKER_KNN ? "knn (TF-IDF nearest example)" : "linear (logistic regression)");
-	cv_print("patterns only", &cnt[0], routed);
-	cv_print("ranker only", &cnt[1], routed);
-	cv_print("both", &cnt[2], routed);
+	printf("herald check --cv: %d folds over %zu examples and %zu phrasings, ranker model %s\n", folds,
+	       routed[0], routed[1], model == HR_RANKER_KNN ? "knn (TF-IDF nearest example)" : "linear (logistic regression)");
+	for (int kind = 0; kind < 2; kind++) {
+		if (!routed[kind])
+			continue;
+		printf("%s (each left out of the ranker's training in its fold):\n", kind ? "phrasings" : "examples");
+		cv_print("patterns only", &cnt[kind][0], routed[kind]);
+		cv_print("ranker only", &cnt[kind][1], routed[kind]);
+		cv_print("both", &cnt[kind][2], routed[kind]);
+	}
 	int rc = 0;
 	for (size_t qi = 0; qi < nsets; qi++) {
 		if (route_set(content, engine, t, sets[qi], split, verbose))
@@ -739,6 +756,47 @@ int hr_cmd_check(int argc, char **argv)
 			}
 		}
 	}
+	/* Phrasings need no pattern, but each must reach its intent through the
+	 * whole engine (patterns and the ranker, which learnt from it): one that
+	 * a strong pattern of another intent claims shows that pattern, or the
+	 * phrasing, is in the wrong place. */
+	size_t nphrasings = 0;
+	hr_engine *engine = NULL;
+	struct hr_trace *t = calloc(1, sizeof(*t));
+	if (!t || hr_engine_new(&content, &engine)) {
+		fprintf(stderr, "herald check: out of memory\n");
+		return 1;
+	}
+	for (size_t i = 0; i < hr_intents_count(content.intents); i++) {
+		const struct hr_intent *in = hr_intents_get(content.intents, i);
+		for (size_t k = 0; k < in->nphrasings; k++) {
+			nphrasings++;
+			const char *ph = in->phrasings[k];
+			struct hr_convo convo = { 0 };
+			for (size_t ni = 0; ni < in->nneeds && ni < HR_MAX_SLOTS; ni++) {
+				snprintf(convo.context[ni].name, sizeof(convo.context[ni].name), "%s", in->needs[ni]);
+				snprintf(convo.context[ni].value, sizeof(convo.context[ni].value), "%s", "known");
+				convo.ncontext++;
+			}
+			char msg[600];
+			if (hr_engine_route(engine, &convo, ph, strlen(ph), t)) {
+				snprintf(msg, sizeof(msg), "phrasing \"%s\" cannot be routed (empty or not UTF-8)", ph);
+			} else if (t->safety.tier != HR_TIER_NONE) {
+				snprintf(msg, sizeof(msg), "phrasing \"%s\" is caught by the safety layer (rule %s)", ph,
+					 t->safety.rule ? t->safety.rule : "?");
+			} else if (t->outcome == HR_OUTCOME_ANSWER && t->nparts && t->parts[0].intent == in) {
+				continue;
+			} else {
+				snprintf(msg, sizeof(msg), "phrasing \"%s\" routes to %s (%s), not to '%s'", ph,
+					 t->outcome == HR_OUTCOME_ANSWER && t->nparts ? t->parts[0].intent->name
+										       : outcome_name(t->outcome),
+					 t->rule ? t->rule : "-", in->name);
+			}
+			check_diag(&st, in->file, in->phrasing_lines[k], msg);
+		}
+	}
+	hr_engine_free(engine);
+	free(t);
 	free(match);
 	hr_safety_free(safety);
 	hr_matcher_free(m);
@@ -748,7 +806,8 @@ int hr_cmd_check(int argc, char **argv)
 		fprintf(stderr, "herald check: %d problem%s\n", st.errors, st.errors == 1 ? "" : "s");
 		return 1;
 	}
-	printf("herald check: %zu intents, %zu examples, %zu plugins: all good", nintents, nexamples, nplugins);
+	printf("herald check: %zu intents, %zu examples, %zu phrasings, %zu plugins: all good", nintents, nexamples,
+	       nphrasings, nplugins);
 	if (st.warnings)
 		printf(" (%d warning%s above)", st.warnings, st.warnings == 1 ? "" : "s");
 	if (st.conflicts && !st.show_conflicts)

@@ -212,6 +212,32 @@ static int is_question_word(const char *w)
 	return 0;
 }
 
+/* Common words that say nothing of a topic ("actually", "something",
+ * "people"): features like any other word, but a question is not unfamiliar
+ * for holding them (hr_ranking.nwords). */
+static int is_filler(const char *w)
+{
+	static const char *const f[] = {
+		"actually", "something", "anything", "everything", "nothing", "else", "someone", "anyone",
+		"everyone", "somebody", "anybody", "people", "person", "thing", "things", "stuff", "lot", "lots",
+		"bit", "way", "yes", "no", "now", "still", "even", "ever", "never", "always", "already", "again",
+		"much", "many", "more", "most", "less", "few", "other", "others", "know", "think", "thought",
+		"wonder", "wondering", "want", "wanted", "need", "needed", "say", "says", "said", "told", "ask",
+		"asked", "asking", "go", "going", "gone", "went", "come", "came", "make", "made", "let", "seem",
+		"seems", "try", "trying", "tried", "i've", "ive", "i'll", "ill", "i'd", "id", "don't", "dont",
+		"didn't", "didnt", "doesn't", "doesnt", "can't", "cant", "won't", "wont", "isn't", "isnt",
+		"wasn't", "haven't", "you're", "youre", "that's", "thats", "there's", "theres", "what's", "whats",
+		"honestly", "exactly", "basically", "literally", "maybe", "probably", "sure", "thanks", "hi",
+		"hello", "hey", "these", "those", "then", "than", "because", "since", "while", "into", "out",
+		"up", "down", "off", "over", "only", "here", "who's", "ok", "okay", "etc",
+	};
+	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+		if (strcmp(w, f[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static int is_stopword(const char *w)
 {
 	for (size_t i = 0; i < sizeof(stopwords) / sizeof(stopwords[0]); i++) {
@@ -408,6 +434,47 @@ static const struct phr *longest_at(const hr_ranker *r, char (*t)[TOKEN_MAX], si
 	return best;
 }
 
+/* Whether phrase P belongs to one of the lists NAMES. */
+static int phr_owned_by(const hr_ranker *r, const struct phr *p, const char *const *names, size_t n)
+{
+	for (size_t o = 0; o < p->nowners; o++) {
+		for (size_t k = 0; k < n; k++) {
+			if (strcmp(r->ents[p->owners[o].entity].name, names[k]) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+int hr_ranker_mentions(const hr_ranker *r, const char *text, const char *const *names, size_t n)
+{
+	static __thread char t[MAX_TOKENS][TOKEN_MAX];
+	size_t nt = tokenize(text, t, MAX_TOKENS, NULL, NULL);
+	for (size_t i = 0; i < nt; i++) {
+		size_t tl = strlen(t[i]);
+		char base[TOKEN_MAX];
+		snprintf(base, sizeof(base), "%s", t[i]);
+		if (tl > 2 && strcmp(base + tl - 2, "'s") == 0)
+			base[tl - 2] = '\0';
+		const uint64_t keys[2] = { key_of(t[i], tl), key_of(base, strlen(base)) };
+		for (int v = 0; v < 2; v++) {
+			for (uint32_t j = hmap_get(&r->exact, keys[v]); j != UINT32_MAX; j = r->phrs[j].next) {
+				if (phr_matches(&r->phrs[j], t, nt, i) && phr_owned_by(r, &r->phrs[j], names, n))
+					return 1;
+			}
+		}
+		for (size_t kl = 1; kl <= 3 && kl <= tl; kl++) {
+			for (uint32_t j = hmap_get(&r->prefix, key_of(t[i], kl)); j != UINT32_MAX; j = r->phrs[j].next) {
+				const struct phr *p = &r->phrs[j];
+				if ((kl == 3 || strlen(p->tok[0]) == kl) && phr_matches(p, t, nt, i) &&
+				    phr_owned_by(r, p, names, n))
+					return 1;
+			}
+		}
+	}
+	return 0;
+}
+
 /* ---- features ---- */
 
 static void feat_add_kind(hr_ranker_scratch *s, uint64_t key, float w, char kind);
@@ -501,7 +568,7 @@ static void features_of(const hr_ranker *r, hr_ranker_scratch *s, const char *te
 			stem(s->stemmer, toks[i], st, sizeof(st));
 			if (!is_stopword(toks[i])) {
 				feat_add_kind(s, hash_done(hash_bytes(hash_start('w'), st, strlen(st))), w, 'w');
-				if (is_question_word(toks[i]) && s->nfeats)
+				if ((is_question_word(toks[i]) || is_filler(toks[i])) && s->nfeats)
 					s->feats[s->nfeats - 1].function = 1;
 			}
 			item = hash_bytes(hash_start('i'), st, strlen(st));
@@ -739,7 +806,7 @@ int hr_ranker_new(const hr_intents *set, const struct hr_ranker_options *opt, hr
 	size_t nall = 0, nex = 0, nfi = 0, capfi = 4096;
 	for (size_t i = 0; i < r->nintents; i++) {
 		r->intents[i].pub = hr_intents_get(set, i);
-		nall += r->intents[i].pub->nexamples;
+		nall += r->intents[i].pub->nexamples + r->intents[i].pub->nphrasings;
 	}
 	ex = calloc(nall + 1, sizeof(*ex));
 	fi = malloc(capfi * sizeof(*fi));
@@ -752,11 +819,13 @@ int hr_ranker_new(const hr_intents *set, const struct hr_ranker_options *opt, hr
 	for (size_t i = 0; i < r->nintents; i++) {
 		const struct hr_intent *in = r->intents[i].pub;
 		find_bound(r, &r->intents[i]);
-		for (size_t k = 0; k < in->nexamples; k++, xn++) {
+		/* The examples, then the phrasings: both are ways people ask. */
+		for (size_t k = 0; k < in->nexamples + in->nphrasings; k++, xn++) {
 			if (opt->exclude && opt->exclude[xn])
 				continue;
+			const char *q = k < in->nexamples ? in->examples[k] : in->phrasings[k - in->nexamples];
 			char corr[1024], norm[1024];
-			if (hr_text_normalize(in->examples[k], strlen(in->examples[k]), norm, sizeof(norm)) < 0)
+			if (hr_text_normalize(q, strlen(q), norm, sizeof(norm)) < 0)
 				continue;
 			hr_intents_correct(set, norm, corr, sizeof(corr));
 			s->nfeats = 0;
@@ -910,9 +979,9 @@ int hr_ranker_rank(const hr_ranker *r, hr_ranker_scratch *s, const struct hr_ran
 	float n2 = 0;
 	for (size_t i = 0; i < s->nfeats; i++) {
 		uint32_t f = hmap_get(&r->features, s->feats[i].key);
-		if (s->feats[i].kind != 'p' && s->feats[i].w >= 0.5f && !s->feats[i].function) {
-			out->nwords++;
-			out->nknown += f != UINT32_MAX;
+		if (s->feats[i].kind != 'p' && !s->feats[i].function) {
+			out->nwords += s->feats[i].w;
+			out->nknown += f != UINT32_MAX ? s->feats[i].w : 0;
 		}
 		if (f == UINT32_MAX)
 			continue;
@@ -952,6 +1021,21 @@ int hr_ranker_rank(const hr_ranker *r, hr_ranker_scratch *s, const struct hr_ran
 		take_top(r, s->best, out);
 	}
 	return (int)out->n;
+}
+
+int hr_ranker_words(const hr_ranker *r, hr_ranker_scratch *s, const char *text, size_t *nwords, size_t *nknown)
+{
+	s->nfeats = 0;
+	features_of(r, s, text, 1.0f);
+	*nwords = *nknown = 0;
+	for (size_t i = 0; i < s->nfeats; i++) {
+		if (s->feats[i].kind == 'p' || s->feats[i].function)
+			continue;
+		(*nwords)++;
+		*nknown += hmap_get(&r->features, s->feats[i].key) != UINT32_MAX;
+	}
+	s->nfeats = 0;
+	return (int)*nknown;
 }
 
 int hr_ranker_concepts(const hr_ranker *r, const char *text, struct hr_concepts *out)
