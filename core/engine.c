@@ -245,6 +245,15 @@ void hr_engine_set_mode(hr_engine *e, enum hr_route_mode mode)
 #define THIN_POINTING 8
 #define STORY_WEIGHT 0.5f
 #define PREV_WEIGHT 0.7f
+/* In a letter, the ranker overrules a strong pattern winner when its own
+ * first choice scores at least RANK_CLARIFY and OVERRULE times the winner's. */
+#define OVERRULE 2.0f
+/* The ranker's first choice answers from RANK_CLARIFY when it scores LEAD
+ * times its second (its first choices that lead so are right about as often
+ * as those scoring RANK_ANSWER). */
+#ifndef LEAD
+#define LEAD 2.0f
+#endif
 /* How many sentences of the story may lend weak pattern evidence. */
 #define STORY_PATTERNS 4
 
@@ -704,6 +713,13 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 			named_add(&nm, &cs, 0);
 			anchored |= names_care(rk, e->snorm[i], &cs);
 		}
+		/* Then the slot values inside longer phrases, last: "herceptin and
+		 * perjeta" is a regimen, and names two drugs a question about "these"
+		 * may be asking about. */
+		for (size_t i = t->nsentences; i-- > 0;) {
+			hr_ranker_slot_mentions(rk, e->snorm[i], &cs);
+			named_add(&nm, &cs, (int)i == t->focus);
+		}
 	}
 
 	/* 3. The patterns, on the focus sentence. */
@@ -797,6 +813,11 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 		if (e->mode == HR_ROUTE_BOTH && !anchored && strncmp(in->name, "conversation.", 13) != 0 &&
 		    strcmp(in->name, "fallback") != 0)
 			continue;
+		/* Small talk is a few words the ranker knows well: only a confident
+		 * guess of it counts ("how do i fix my car" is not "what can you do"). */
+		if (e->mode == HR_ROUTE_BOTH && strncmp(in->name, "conversation.", 13) == 0 &&
+		    t->ranking.top[i].score < RANK_ANSWER)
+			continue;
 		if (make_pick(e, in, NULL, &nm, convo, check_plugin, &rp[nr]) == 0)
 			rs[nr++] = t->ranking.top[i].score;
 	}
@@ -840,10 +861,10 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 	t->outcome = HR_OUTCOME_ANSWER;
 	t->nparts = 1;
 	if (review) {
-		if (anchored && nr > 0 && rs[0] >= RANK_ANSWER && rp[0].intent != p->intent && pscore < RANK_OFFER) {
+		if (nr > 0 && rs[0] >= RANK_CLARIFY && rp[0].intent != p->intent && rs[0] >= OVERRULE * pscore) {
 			t->parts[0] = rp[0];
 			t->chosen = NULL;
-			t->rule = "a strong pattern match in a letter, but the ranker, reading all of it, is sure of another";
+			t->rule = "a strong pattern match in a letter, but the ranker, reading all of it, prefers another";
 		} else {
 			t->parts[0] = pp;
 			t->rule = "a strong pattern match answers; the ranker, reading the whole letter, does not overrule it";
@@ -851,7 +872,7 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 	} else if (p && nr > 0 && rp[0].intent == p->intent) {
 		t->parts[0] = pp;
 		t->rule = "a weak pattern match, and the ranker agrees";
-	} else if (p && p->priority < 0 &&
+	} else if (p && p->priority < 0 && !letter &&
 		   ((size_t)p->covered * 2 >= qlen || (t->safety.decision != HR_DECISION_NONE && qlen <= 40))) {
 		/* "TCH?", "herceptin": the name is the question. A short personal
 		 * decision about something named ("what dose of herceptin") gets the
@@ -879,6 +900,11 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 	} else if (p && ranked_near_top(&t->ranking, p->intent)) {
 		t->parts[0] = pp;
 		t->rule = "a weak pattern match, near the top of the ranker's list";
+	} else if (letter && nr > 0 && rs[0] >= RANK_CLARIFY && t->ranking.top[0].intent == rp[0].intent &&
+		   (t->ranking.n < 2 || rs[0] >= LEAD * t->ranking.top[1].score)) {
+		t->parts[0] = rp[0];
+		t->chosen = NULL;
+		t->rule = "the ranker's first choice leads its second clearly";
 	} else if (story >= 0) {
 		t->parts[0] = storyp[story];
 		t->chosen = NULL;

@@ -475,6 +475,39 @@ int hr_ranker_mentions(const hr_ranker *r, const char *text, const char *const *
 	return 0;
 }
 
+int hr_ranker_slot_mentions(const hr_ranker *r, const char *text, struct hr_concepts *out)
+{
+	static __thread char t[MAX_TOKENS][TOKEN_MAX];
+	static __thread int starts[MAX_TOKENS], ends[MAX_TOKENS];
+	size_t nt = tokenize(text, t, MAX_TOKENS, starts, ends);
+	out->n = 0;
+	for (size_t i = 0; i < nt && out->n < HR_MAX_CONCEPTS; i++) {
+		size_t tl = strlen(t[i]);
+		char base[TOKEN_MAX];
+		snprintf(base, sizeof(base), "%s", t[i]);
+		if (tl > 2 && strcmp(base + tl - 2, "'s") == 0)
+			base[tl - 2] = '\0';
+		const uint64_t keys[2] = { key_of(t[i], tl), key_of(base, strlen(base)) };
+		for (int v = 0; v < 2 && !(v == 1 && keys[1] == keys[0]); v++) {
+			for (uint32_t j = hmap_get(&r->exact, keys[v]); j != UINT32_MAX; j = r->phrs[j].next) {
+				const struct phr *p = &r->phrs[j];
+				if (!phr_matches(p, t, nt, i))
+					continue;
+				for (size_t o = 0; o < p->nowners && out->n < HR_MAX_CONCEPTS; o++) {
+					if (!p->owners[o].value)
+						continue;
+					struct hr_concept *c = &out->c[out->n++];
+					c->entity = r->ents[p->owners[o].entity].name;
+					c->value = p->owners[o].value;
+					c->start = starts[i];
+					c->end = ends[i + p->ntok - 1];
+				}
+			}
+		}
+	}
+	return (int)out->n;
+}
+
 /* ---- features ---- */
 
 static void feat_add_kind(hr_ranker_scratch *s, uint64_t key, float w, char kind);

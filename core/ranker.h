@@ -110,6 +110,11 @@ int hr_ranker_rank(const hr_ranker *r, hr_ranker_scratch *s, const struct hr_ran
  * "her2 positive"). Returns 1 or 0. */
 int hr_ranker_mentions(const hr_ranker *r, const char *text, const char *const *names, size_t n);
 
+/* Finds every phrase of a slot in normalised TEXT, also those inside a
+ * longer phrase ("herceptin" in the regimen "herceptin and perjeta"), into
+ * OUT (at most HR_MAX_CONCEPTS), left to right. Returns OUT->n. */
+int hr_ranker_slot_mentions(const hr_ranker *r, const char *text, struct hr_concepts *out);
+
 /* Counts the content words and concepts of normalised TEXT (not the stop
  * words, not the question words) into *NWORDS, and those the content's
  * examples use into *NKNOWN, which it also returns. */
