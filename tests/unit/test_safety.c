@@ -666,7 +666,7 @@ static void test_general_questions_are_not_decisions(void **state)
 {
 	DECISIONS(*state, HR_DECISION_NONE, "What is the usual dose of Herceptin?", "How is Herceptin dosed?",
 		  "How is trastuzumab given?", "How long do I take herceptin for?",
-		  "How long do I have to take Herceptin?", "What is the survival rate for HER2-positive breast cancer?",
+		  "How long do I have to take Herceptin?", "What are survival rates like for HER2-positive breast cancer?",
 		  "Is HER2-positive breast cancer curable?", "Will I lose my hair?",
 		  "How do I stop diarrhea on neratinib?", "When does Herceptin treatment end?",
 		  "What are the chances of side effects on Enhertu?", "Will I miss work during chemo?",
