@@ -861,11 +861,20 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 	t->outcome = HR_OUTCOME_ANSWER;
 	t->nparts = 1;
 	if (review) {
-		if (nr > 0 && rs[0] >= RANK_CLARIFY && rp[0].intent != p->intent && rs[0] >= OVERRULE * pscore) {
+		int prefers = nr > 0 && rs[0] >= RANK_CLARIFY && rp[0].intent != p->intent && rs[0] >= OVERRULE * pscore;
+		int sure = prefers && (rs[0] >= RANK_ANSWER || t->ranking.n < 2 ||
+				       (t->ranking.top[0].intent == rp[0].intent && rs[0] >= LEAD * t->ranking.top[1].score));
+		if (sure) {
 			t->parts[0] = rp[0];
 			t->chosen = NULL;
 			t->rule = "a strong pattern match in a letter, but the ranker, reading all of it, prefers another";
+		} else if (prefers && offer(t, p, rp, rs, nr, RANK_OFFER) >= 2) {
+			t->outcome = HR_OUTCOME_CLARIFY;
+			t->nparts = 0;
+			t->chosen = NULL;
+			t->rule = "a strong pattern match in a letter, but the ranker, reading all of it, leans elsewhere: ask which";
 		} else {
+			t->nclarify = 0;
 			t->parts[0] = pp;
 			t->rule = "a strong pattern match answers; the ranker, reading the whole letter, does not overrule it";
 		}
@@ -939,7 +948,9 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 		t->nclarify = 0;
 		t->outcome = HR_OUTCOME_FALLBACK;
 		t->nparts = 0;
-		t->rule = nr ? "no pattern matched and the ranker is unsure" : "no pattern matched and the ranker knows no word";
+		t->rule = nr		   ? "no pattern matched and the ranker is unsure"
+			  : t->ranking.n ? "no pattern matched, and none of the ranker's choices fits a message that names no cancer care"
+					 : "no pattern matched and the ranker knows no word";
 	}
 second:
 	if (t->outcome == HR_OUTCOME_ANSWER && strcmp(t->parts[0].intent->name, "fallback") == 0) {
