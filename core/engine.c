@@ -244,6 +244,9 @@ void hr_engine_set_mode(hr_engine *e, enum hr_route_mode mode)
 #define THIN_WORDS 4
 #define THIN_POINTING 8
 #define STORY_WEIGHT 0.5f
+#ifndef ASK_WEIGHT_THIN
+#define ASK_WEIGHT_THIN 0.8f
+#endif
 #define PREV_WEIGHT 0.7f
 /* In a letter, the ranker overrules a strong pattern winner when its own
  * first choice scores at least RANK_CLARIFY and OVERRULE times the winner's. */
@@ -629,8 +632,9 @@ static int weigh(hr_engine *e, struct hr_trace *t, int nasks)
 		return 0;
 	for (size_t i = 0; i < t->nsentences; i++) {
 		struct hr_sentence *sn = &t->sentences[i];
-		if ((int)i != t->focus && sn->weight < STORY_WEIGHT)
-			sn->weight = STORY_WEIGHT;
+		float w = sn->asks ? ASK_WEIGHT_THIN : STORY_WEIGHT;
+		if ((int)i != t->focus && sn->weight < w)
+			sn->weight = w;
 	}
 	if (t->focus > 0 && t->sentences[t->focus - 1].weight < PREV_WEIGHT)
 		t->sentences[t->focus - 1].weight = PREV_WEIGHT;
@@ -876,7 +880,10 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 		} else {
 			t->nclarify = 0;
 			t->parts[0] = pp;
-			t->rule = "a strong pattern match answers; the ranker, reading the whole letter, does not overrule it";
+			t->rule = joined ? "a strong pattern match on the question and the sentence before it; the ranker, "
+					   "reading the whole letter, does not overrule it"
+					 : "a strong pattern match answers; the ranker, reading the whole letter, does not "
+					   "overrule it";
 		}
 	} else if (p && nr > 0 && rp[0].intent == p->intent) {
 		t->parts[0] = pp;
