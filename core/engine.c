@@ -250,7 +250,9 @@ void hr_engine_set_mode(hr_engine *e, enum hr_route_mode mode)
 #define PREV_WEIGHT 0.7f
 /* In a letter, the ranker overrules a strong pattern winner when its own
  * first choice scores at least RANK_CLARIFY and OVERRULE times the winner's. */
+#ifndef OVERRULE
 #define OVERRULE 2.0f
+#endif
 /* The ranker's first choice answers from RANK_CLARIFY when it scores LEAD
  * times its second (its first choices that lead so are right about as often
  * as those scoring RANK_ANSWER). */
@@ -899,6 +901,12 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 		if (p) {
 			t->parts[0] = pp;
 			t->rule = "a weak pattern match; the ranker knows too few of the words";
+		} else if (anchored && nr > 0 && rs[0] >= RANK_CLARIFY && t->ranking.top[0].intent == rp[0].intent &&
+			   (t->ranking.n < 2 || rs[0] >= LEAD * t->ranking.top[1].score)) {
+			t->parts[0] = rp[0];
+			t->chosen = NULL;
+			t->rule = "the ranker knows too few of the words, but the message names cancer care and its first "
+				  "choice leads clearly";
 		} else if (anchored && nr > 0 && rs[0] >= RANK_CLARIFY && offer(t, NULL, rp, rs, nr, RANK_OFFER) >= 2) {
 			t->outcome = HR_OUTCOME_CLARIFY;
 			t->nparts = 0;
