@@ -71,6 +71,9 @@ static void print_trace(const struct hr_trace *t, const char *text)
 		fprintf(stderr, "debug: sentence %zu %s weight %.2f%s: \"%.*s\"\n", i + 1, s->asks ? "asks " : "tells",
 			s->weight, (int)i == t->focus ? " (focus)" : "", s->len > 200 ? 200 : s->len, text + s->start);
 	}
+	if (t->thin)
+		fprintf(stderr, "debug: the focus says little itself (it points back, or holds few words the ranker "
+				"knows): the story weighs more\n");
 	fprintf(stderr, "debug: corrected: \"%s\"\n", t->match.corrected);
 	if (t->match.ncandidates == 0)
 		fprintf(stderr, "debug: patterns: no candidate\n");
@@ -86,6 +89,9 @@ static void print_trace(const struct hr_trace *t, const char *text)
 		fprintf(stderr, "debug: ranker: not consulted\n");
 	else if (t->ranking.n == 0)
 		fprintf(stderr, "debug: ranker: knows none of these words\n");
+	else
+		fprintf(stderr, "debug: ranker knows %.1f of the message's %.1f weighted content words\n",
+			(double)t->ranking.nknown, (double)t->ranking.nwords);
 	for (size_t i = 0; i < t->ranking.n; i++)
 		fprintf(stderr, "debug: ranker %zu. %-32s %.3f\n", i + 1, t->ranking.top[i].intent->name,
 			t->ranking.top[i].score);

@@ -271,7 +271,12 @@ struct named {
 
 static void named_add(struct named *nm, const struct hr_concepts *cs, int focus)
 {
-	for (size_t i = 0; i < cs->n; i++) {
+	/* In the question, the first value named is what it asks about ("is
+	 * herceptin like kadcyla"); in the story, the latest is the current one
+	 * ("I switched from herceptin to letrozole"), so the story's go in
+	 * reverse. */
+	for (size_t j = 0; j < cs->n; j++) {
+		size_t i = focus ? j : cs->n - 1 - j;
 		if (!cs->c[i].value)
 			continue;
 		int dup = 0;
