@@ -437,7 +437,7 @@ int hr_cmd_report(int argc, char **argv)
 		return 1;
 	int rc = hr_unanswered_load(u, cfg.unanswered_file, (int64_t)time(NULL));
 	if (rc) {
-		fprintf(stderr, "herald report: cannot read %s: %s\n", cfg.unanswered_file, strerror(-rc));
+		fprintf(stderr, "herald report: cannot read %s: %s\n", cfg.unanswered_file, hr_unanswered_strerror(rc));
 		hr_unanswered_free(u);
 		return 1;
 	}

@@ -26,6 +26,8 @@ const char *hr_proto_code_name(enum hr_proto_code c)
 		return "rate_limited";
 	case HR_E_INTERNAL:
 		return "internal";
+	case HR_E_SHUTTING_DOWN:
+		return "shutting_down";
 	default:
 		return "none";
 	}

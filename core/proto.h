@@ -23,6 +23,7 @@ enum hr_proto_code {
 	HR_E_UNSUPPORTED,  /* e.g. a binary frame */
 	HR_E_RATE_LIMITED,
 	HR_E_INTERNAL,
+	HR_E_SHUTTING_DOWN, /* herald is stopping; ask again on a new connection */
 };
 
 /* A parsed question. TEXT and CONTEXT point into storage owned by the struct

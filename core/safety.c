@@ -236,13 +236,14 @@ enum ctx {
 	C_RETURNED,
 	C_NOW,
 	C_HISTORY,
+	C_RECOVERED,
 	NKNOWN_CTX,
 };
 
 static const char *const known_ctx_names[NKNOWN_CTX] = {
     [C_TDXD] = "tdxd",         [C_TREAT] = "treat", [C_QUESTION] = "question", [C_PRESENT] = "present",
     [C_GUTMATE] = "gutmate",   [C_REST] = "rest",   [C_PAST] = "past",         [C_RESOLVED] = "resolved",
-    [C_RETURNED] = "returned", [C_NOW] = "now",     [C_HISTORY] = "history",
+    [C_RETURNED] = "returned", [C_NOW] = "now",     [C_HISTORY] = "history",   [C_RECOVERED] = "recovered",
 };
 
 /* The word lists the judging code reads. */
@@ -273,6 +274,17 @@ enum list {
 	L_KNOW_WORDS,
 	L_CRISIS_TOPICS,
 	L_GENERIC_PEOPLE,
+	L_FEAR_WORDS,
+	L_REFLEXIVES,
+	L_ONGOING,
+	L_TALK_WORDS,
+	L_LOSS_WORDS,
+	L_HELPERS,
+	L_FEEL_WORDS,
+	L_TOPIC_STATES,
+	L_CANT_WORDS,
+	L_FEAR_ADJS,
+	L_TOPIC_AFTER,
 	NLISTS,
 };
 
@@ -303,6 +315,17 @@ static const char *const list_names[NLISTS] = {
     [L_KNOW_WORDS] = "know_words",
     [L_CRISIS_TOPICS] = "crisis_topics",
     [L_GENERIC_PEOPLE] = "generic_people",
+    [L_FEAR_WORDS] = "fear_words",
+    [L_REFLEXIVES] = "reflexives",
+    [L_ONGOING] = "ongoing",
+    [L_TALK_WORDS] = "talk_words",
+    [L_LOSS_WORDS] = "loss_words",
+    [L_HELPERS] = "helpers",
+    [L_FEEL_WORDS] = "feel_words",
+    [L_TOPIC_STATES] = "topic_states",
+    [L_CANT_WORDS] = "cant_words",
+    [L_FEAR_ADJS] = "fear_adjs",
+    [L_TOPIC_AFTER] = "topic_after",
 };
 
 struct rule {
@@ -320,6 +343,7 @@ struct rule {
 
 struct decision_rule {
 	enum hr_decision decision;
+	int swap; /* "decision choose swap": a treatment swapped for something else */
 	const char *src;
 };
 
@@ -834,8 +858,18 @@ static int ruleset_load(const char *text, const char *file, hr_diag_fn diag, voi
 				    b->name);
 				rc = -EINVAL;
 			}
+			int swap = 0;
+			for (size_t a = 0; a < b->nargs; a++) {
+				if (strcmp(b->args[a], "swap") == 0 && k == HR_DECISION_CHOOSE) {
+					swap = 1;
+				} else {
+					hr_diagf(diag, ud, file, b->line,
+					         "unknown decision flag '%s' (swap, on choose)", b->args[a]);
+					rc = -EINVAL;
+				}
+			}
 			rs->decisions[nd++] =
-			    (struct decision_rule){(enum hr_decision)(k > 0 ? k : 0), b->pattern};
+			    (struct decision_rule){(enum hr_decision)(k > 0 ? k : 0), swap, b->pattern};
 		} else if (b->kind == HR_SRULES_LIST) {
 			int k = index_of(list_names, NLISTS, b->name);
 			if (k < 0) {
@@ -1172,6 +1206,7 @@ enum stance {
 	PLAIN,    /* neither a report nor a question about the topic */
 	NEGATED,  /* a negator cancels the trigger */
 	INFO,     /* the trigger is the topic of a question */
+	TOPIC,    /* a drug right before it, search-style: INFO unless a report follows */
 	HYPO,     /* a condition, a future or a might-have-been: "if I get", "I'll have", "I could have" */
 	REPORTED, /* someone reports it as happening */
 };
@@ -1214,11 +1249,29 @@ static enum stance judge_subject(const struct ruleset *rs, const struct word *w,
 	if (right && right2 && word_is(right2, "have") &&
 	    (word_is(right, "could") || word_is(right, "would") || word_is(right, "should")))
 		return HYPO;
+	/* A fear of what may come: "I'm scared I might have a reaction" (but
+	 * "scared I might be having a stroke" is happening). */
+	if (right && d + 1 < n && word_in(&w[d + 1], rs->lists[L_FEAR_ADJS]) &&
+	    (word_is(right, "might") || word_is(right, "may") || word_is(right, "could") ||
+	     word_is(right, "would")) &&
+	    !(right2 && word_is(right2, "be")))
+		return HYPO;
 	const struct word *left = d + 1 < n ? &w[d + 1] : NULL;
 	const struct word *left2 = d + 2 < n ? &w[d + 2] : NULL;
 	const struct word *left3 = d + 3 < n ? &w[d + 3] : NULL;
 	if (!left)
 		return REPORTED;
+	/* "if I feel like I'm about to faint", "when I think I'm going to": the
+	 * condition governs the clause the subject sits in. */
+	{
+		size_t e = d + 1;
+		if (e < n && (word_is(&w[e], "like") || word_is(&w[e], "that")))
+			e++;
+		if (e + 2 < n && word_in(&w[e], rs->lists[L_FEEL_WORDS]) &&
+		    word_in(&w[e + 1], rs->lists[L_PRONOUNS]) &&
+		    word_in(&w[e + 2], rs->lists[L_SUBORDINATORS]))
+			return HYPO;
+	}
 	if (word_in(left, rs->lists[L_SUBORDINATORS])) {
 		/* "I don't know if", "not sure whether", "unsure if": uncertain, still a report. */
 		if (left2 &&
@@ -1293,8 +1346,22 @@ static enum stance judge(const struct ruleset *rs, const char *text, size_t star
 		/* A negation reaches across a list: "I don't have a fever or chills". */
 		if (word_is(x, "or") || word_is(x, "nor"))
 			neg_window = d + 1 + NEG_WINDOW;
-		if (d < neg_window && word_in(x, rs->lists[L_NEGATORS]))
+		/* "I can't walk up the stairs without getting breathless": a
+		 * "without" after "can't" says it always happens. */
+		if (d < neg_window && word_is(x, "without")) {
+			int cant = 0;
+			for (size_t k = d + 1; k < n && k < d + 7 && !cant; k++)
+				cant = word_in(&w[k], rs->lists[L_CANT_WORDS]);
+			if (cant)
+				continue;
+		}
+		if (d < neg_window && word_in(x, rs->lists[L_NEGATORS])) {
+			/* "she's not herself, talking to people who aren't there": the
+			 * negator belongs to "herself", and that clause ends there. */
+			if (right && word_in(right, rs->lists[L_REFLEXIVES]))
+				return PLAIN;
 			return NEGATED;
+		}
 		/* A drug right before the trigger makes a search-style topic
 		 * ("herceptin chest pain"), unless someone is on it: "hubby on
 		 * enhertu coughing" reads on to its subject. */
@@ -1303,9 +1370,12 @@ static enum stance judge(const struct ruleset *rs, const char *text, size_t star
 				d++;
 				continue;
 			}
-			return INFO;
+			return TOPIC;
 		}
-		if (word_in(x, rs->lists[L_INFO_WORDS]))
+		/* "about to" is what is about to happen ("I'm about to pass out"),
+		 * not a topic. */
+		if (word_in(x, rs->lists[L_INFO_WORDS]) &&
+		    !(word_is(x, "about") && right && word_is(right, "to")))
 			return INFO;
 		/* Two-word markers: "watch for", "signs of", "scared of". ("I have
 		 * symptoms like a fever" is a report, so "like" and "such as" are
@@ -1332,6 +1402,9 @@ static enum stance judge(const struct ruleset *rs, const char *text, size_t star
 			return judge_subject(rs, w, n, s);
 		}
 		if (word_in(x, rs->lists[L_AUXILIARIES])) {
+			/* "my biggest fear is having a seizure": what is feared. */
+			if (left && word_in(left, rs->lists[L_FEAR_WORDS]))
+				return INFO;
 			if (left && is_subject(rs, left, x))
 				return judge_subject(rs, w, n, d + 1);
 			/* A question opens here ("is chest pain normal"); the framing decides. */
@@ -1397,6 +1470,36 @@ static int crisis_negated(const struct ruleset *rs, const char *text, size_t sta
 }
 
 /*
+ * Whether the words before "about" (W[0]) are talking to someone close about
+ * it, not asking for help: "how do I talk to my teenager about", "explain to
+ * the kids about". Not when the one talked to is help ("talk to someone",
+ * "speak to my doctor"), nor when the person needs or wants to talk: those
+ * may be at risk themselves.
+ */
+static int talk_to_another(const struct ruleset *rs, const struct word *w, size_t n)
+{
+	for (size_t d = 1; d + 2 < n && d < 7; d++) {
+		if (!word_in(&w[d], rs->lists[L_TALK_WORDS]))
+			continue;
+		/* W[d-1] is "to" or "with", W[d-2] a possessive, then the person. */
+		if (d < 3 || !(word_is(&w[d - 1], "to") || word_is(&w[d - 1], "with")) ||
+		    !word_in(&w[d - 2], rs->lists[L_DETERMINERS]))
+			return 0;
+		if (word_in(&w[d - 3], rs->lists[L_OTHERS]) ||
+		    word_in(&w[d - 3], rs->lists[L_GENERIC_PEOPLE]) ||
+		    word_in(&w[d - 3], rs->lists[L_HELPERS]))
+			return 0;
+		const struct word *before = d + 1 < n ? &w[d + 1] : NULL;
+		const struct word *before2 = d + 2 < n ? &w[d + 2] : NULL;
+		if (before && word_is(before, "to") && before2 &&
+		    (word_is(before2, "need") || word_is(before2, "want") || word_is(before2, "have")))
+			return 0;
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * Whether a crisis phrase is the topic of a question about someone else or
  * about suicide in general, to be answered rather than alerted: "what are the
  * warning signs of suicide", "what do I say to someone who wants to die", "how
@@ -1407,6 +1510,23 @@ static int crisis_topic(const struct ruleset *rs, const char *text, size_t len, 
 {
 	struct word w[10];
 	size_t n = words_before(text, start, w, ARRAY_SIZE(w));
+	/* Suicide the noun, as a topic: "how do I talk to my teenager about
+	 * suicide", "she lost her brother to suicide", "died by suicide". */
+	if (end - start == 7 && memcmp(text + start, "suicide", 7) == 0 && n > 0) {
+		if (word_is(&w[0], "to") || word_is(&w[0], "by") || word_is(&w[0], "from")) {
+			for (size_t d = 1; d < n && d < 5; d++) {
+				if (word_in(&w[d], rs->lists[L_LOSS_WORDS]))
+					return 1;
+			}
+		}
+		if (word_is(&w[0], "about") && talk_to_another(rs, w, n))
+			return 1;
+		/* "is suicide more common in cancer", "are suicide rates higher". */
+		struct word a[2];
+		if ((word_is(&w[0], "is") || word_is(&w[0], "are") || word_is(&w[0], "how")) &&
+		    words_after(text, len, end, a, 1) == 1 && word_in(&a[0], rs->lists[L_TOPIC_STATES]))
+			return 1;
+	}
 	for (size_t d = 0; d < n; d++) {
 		const struct word *x = &w[d], *left = d + 1 < n ? &w[d + 1] : NULL;
 		const struct word *right = d > 0 ? &w[d - 1] : NULL;
@@ -1420,8 +1540,13 @@ static int crisis_topic(const struct ruleset *rs, const char *text, size_t len, 
 		/* "signs that someone", "someone is thinking about suicide". */
 		if (left && word_is(x, "that") && word_in(left, rs->lists[L_SIGN_WORDS]))
 			return 1;
-		if (word_in(x, rs->lists[L_GENERIC_PEOPLE]))
+		if (word_in(x, rs->lists[L_GENERIC_PEOPLE])) {
+			/* "I need to talk to someone about suicide" asks for help. */
+			if (d + 2 < n && word_is(&w[d + 1], "to") &&
+			    word_in(&w[d + 2], rs->lists[L_TALK_WORDS]))
+				return 0;
 			return 1;
+		}
 		if (left && (word_is(x, "if") || word_is(x, "whether")) &&
 		    word_in(left, rs->lists[L_KNOW_WORDS])) {
 			const struct word *left2 = d + 2 < n ? &w[d + 2] : NULL;
@@ -1667,6 +1792,37 @@ static int fever_is_over(struct check *c)
 	       !said_unnegated(c, C_RETURNED);
 }
 
+/* Whether someone speaks of themselves or another after the trigger: "xeloda
+ * diarrhea and now I feel lightheaded" reports; "herceptin chest pain" is a
+ * search. */
+static int report_after(const struct ruleset *rs, const char *text, size_t len, size_t end)
+{
+	struct word w[16];
+	size_t n = words_after(text, len, end, w, ARRAY_SIZE(w));
+	for (size_t i = 0; i < n; i++) {
+		if (word_in(&w[i], rs->lists[L_PRONOUNS]) || word_is(&w[i], "my") || word_is(&w[i], "me"))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the trigger at [START, END), or the two words before it, says it
+ * began and goes on: "my ankles started swelling two months ago" is not
+ * history. */
+static int is_ongoing(const struct ruleset *rs, const char *text, size_t start, size_t end)
+{
+	struct word w[24];
+	size_t n = words_before(text, end, w, ARRAY_SIZE(w));
+	size_t extra = 0;
+	for (size_t d = 0; d < n; d++) {
+		if (w[d].p < text + start && ++extra > 2)
+			break;
+		if (word_in(&w[d], rs->lists[L_ONGOING]))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether the trigger at [START, END) sits in a clause about the past: "last
  * year I had a blood clot", "I used to get chest pain before my diagnosis",
  * "we lost my mom to a stroke". A word that brings the time back to now
@@ -1674,7 +1830,7 @@ static int fever_is_over(struct check *c)
 static int history_near(struct check *c, size_t start, size_t end)
 {
 	size_t k = c->rs->known[C_HISTORY];
-	if (!has_ctx_at(c, k))
+	if (!has_ctx_at(c, k) || is_ongoing(c->rs, c->text, start, end))
 		return 0;
 	size_t off = 0;
 	while (off <= c->len && match(c->s, c->s->ctx[k], "history", c->text, c->len, off)) {
@@ -1699,6 +1855,12 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 	if (r->tier == HR_TIER_CRISIS) {
 		if (crisis_negated(rs, c->text, start) || crisis_topic(rs, c->text, c->len, start, end))
 			return 0;
+		/* Long past and said to be over: "I was suicidal as a teenager but
+		 * I'm in a good place now". Without the word that it is over, a
+		 * past crisis still alerts ("I tried years ago and it's back"). */
+		if (history_near(c, start, end) && said_unnegated(c, C_RECOVERED) &&
+		    !said_unnegated(c, C_RETURNED))
+			return 0;
 		for (size_t i = 0; i < r->nneeds; i++) {
 			if (!(r->said[i] ? said_at(c, r->needs[i]) : has_ctx_at(c, r->needs[i])))
 				return 0;
@@ -1711,7 +1873,8 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 	}
 
 	enum stance st = judge(rs, c->text, start, NEG_WINDOW);
-	if (st == NEGATED || is_history(rs, c->text, c->len, end) || history_near(c, start, end))
+	if (st == NEGATED || history_near(c, start, end) ||
+	    (is_history(rs, c->text, c->len, end) && !is_ongoing(rs, c->text, start, end)))
 		return 0;
 	if (r->group == G_FEVER && fever_is_over(c))
 		return 0;
@@ -1720,6 +1883,15 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 	 * not when it is a condition ("if my temperature is 101"). */
 	int reading =
 	    (r->flags & (F_FEVER_WORD | F_TEMP_WORD)) && temp_after(rs, c->text, c->len, end) == T_HIGH;
+	if (st == TOPIC)
+		st = report_after(rs, c->text, c->len, end) ? PLAIN : INFO;
+	/* "blood clot risk", "stroke rates": the trigger names a topic. */
+	{
+		struct word a[1];
+		if (st != REPORTED && words_after(c->text, c->len, end, a, 1) == 1 &&
+		    word_in(&a[0], rs->lists[L_TOPIC_AFTER]))
+			st = INFO;
+	}
 	if (st == HYPO && !has_ctx(c, C_NOW))
 		return 0;
 	if (st == INFO && !reading && !has_ctx(c, C_PRESENT))
@@ -1802,6 +1974,7 @@ void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *ou
 		if (may_match(&c, PF_DECISION(rs, i)) &&
 		    match(s, s->decisions[i], "decision", c.text, c.len, 0)) {
 			out->decision = rs->decisions[i].decision;
+			out->swap = rs->decisions[i].swap;
 			break;
 		}
 	}
@@ -2020,8 +2193,7 @@ static const struct deferral deferrals[] = {
          "Many side effects can be treated. Sometimes a dose or a schedule can be changed so "
          "that treatment can go on.",
          {"What could happen if I stop or skip this treatment?",
-          "Can my side effects be treated so I can keep going?",
-          "Is there another option if this one is too hard?"}},
+          "Can my side effects be treated so I can keep going?", "What other treatment options are there?"}},
     [HR_DECISION_CHOOSE] =
         {"This is a big choice, and it is normal to want help with it.",
          "This choice is one to make with your care team, because the best plan "
@@ -2029,7 +2201,7 @@ static const struct deferral deferrals[] = {
          "The choice often depends on the stage, the treatments you have had, side effects, and "
          "what matters most to you. No herb, diet or supplement has been shown to replace "
          "cancer treatment.",
-         {"What are the pros and cons of each option for me?", "Which option do you suggest, and why?",
+         {"How do you choose between treatments?", "Which option do you suggest, and why?",
           "Is there a clinical trial I could join?"}},
     [HR_DECISION_PROGNOSIS] =
         {"It is natural to want to know what lies ahead.",
@@ -2037,7 +2209,7 @@ static const struct deferral deferrals[] = {
          "your care team about your own outlook.",
          "Survival numbers are averages from many people treated years ago. Newer drugs "
          "keep helping people live longer.",
-         {"What do my test results say about my cancer?", "What is the goal of my treatment?",
+         {"What do my HER2 test results mean?", "How can palliative care help me?",
           "Who can help me cope with worry about the future?"}},
     [HR_DECISION_MISSED] =
         {"Missing a dose, or taking one twice, happens to many people.",
@@ -2184,12 +2356,22 @@ const char *hr_safety_deferral_text(enum hr_decision d)
  * placeholder for a decision with no topic (NO_TOPIC), gets the general
  * facts instead. A FIELD that already holds the sentence is kept as it is.
  */
-static char *deferred(const char *field, const struct deferral *d, int no_topic)
+/* Said whenever a treatment is to be swapped for something else, whatever the
+ * plugin's answer is about: "can I swap my chemo for turmeric". */
+static const char swap_fact[] = "No herb, diet or supplement has been shown to replace cancer treatment.";
+
+static char *deferred(const char *field, const struct deferral *d, int no_topic, int swap)
 {
 	if (field && strstr(field, d->sentence))
 		return strdup(field);
 	if (no_topic || !field || !*field)
 		return join(d->empathy, d->sentence, d->facts);
+	if (swap && !strstr(field, swap_fact)) {
+		char *lead = join(d->empathy, d->sentence, swap_fact);
+		char *all = lead ? join(lead, field, NULL) : NULL;
+		free(lead);
+		return all;
+	}
 	return join(d->empathy, d->sentence, field);
 }
 
@@ -2202,9 +2384,10 @@ int hr_safety_defer(const struct hr_safety_result *r, struct hr_answer *a)
 
 	/* Build everything first so that A is untouched when memory runs out. */
 	int no_topic = a->intent && strcmp(a->intent, "safety.decision") == 0;
-	char *text = deferred(a->text, d, no_topic);
+	int swap = r->decision == HR_DECISION_CHOOSE && r->swap;
+	char *text = deferred(a->text, d, no_topic, swap);
 	/* An answer without a speech form keeps none: clients then read the text. */
-	char *speech = a->speech ? deferred(a->speech, d, no_topic) : NULL;
+	char *speech = a->speech ? deferred(a->speech, d, no_topic, swap) : NULL;
 	char *questions[ARRAY_SIZE(d->questions)] = {NULL};
 	int ok = text && (speech || !a->speech);
 	for (size_t i = 0; ok && i < ARRAY_SIZE(d->questions); i++)

@@ -41,6 +41,7 @@ struct hr_safety_result {
 	 * belongs to the rules every instance shares: valid while one lives. */
 	const char *rule;
 	enum hr_decision decision;
+	int swap;  /* the decision is swapping a treatment for something else ("choose") */
 	int group; /* which context sentence the reply adds (internal to safety.c) */
 };
 

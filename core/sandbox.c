@@ -9,6 +9,28 @@
  *  - a count hook checks the instruction budget and a wall-clock deadline. Once
  *    the budget is gone the hook fires on every instruction and the sandbox's
  *    pcall/xpcall re-raise, so a plugin cannot catch its way past the limit.
+ *
+ * The hook runs between instructions, never inside one C call, so the C
+ * functions a plugin can reach are bounded too (issue 21; docs/security.md,
+ * "Plugins"):
+ *  - a string a plugin builds is at most string_max bytes (the allocator
+ *    refuses longer ones), so no single string operation is long;
+ *  - the allocator looks at the clock every ALLOC_CHECK_BYTES of growth, so a
+ *    loop of large string.rep, concatenations or table.concat ends with the
+ *    budget;
+ *  - string.find, match, gmatch and gsub use luapat.c, Lua's own matcher
+ *    with its steps counted, so a backtracking pattern is stopped mid-match;
+ *    plain searches use memmem(), which is linear;
+ *  - string.rep refuses a result over string_max before building it;
+ *  - table.move runs in chunks, table.sort compares through a budgeted
+ *    function, and table.insert, remove, concat and unpack check the budget
+ *    before each call (their cost grows with the table, which the memory cap
+ *    bounds);
+ *  - setmetatable refuses __gc and __mode: a finaliser would run outside
+ *    any call (at collection or lua_close), and weak tables can make one
+ *    garbage collection quadratic;
+ *  - the answer is read back with raw accesses, so no metamethod of the
+ *    plugin runs after its budget ends.
  */
 #include "sandbox.h"
 
@@ -23,6 +45,7 @@
 
 #include "dirlist.h"
 #include "log.h"
+#include "luapat.h"
 
 #define HOOK_EVERY 1000
 #define KILL_MESSAGE "herald: time budget exceeded"
@@ -30,6 +53,17 @@
 /* The longest text or speech an answer may carry. One place for it: the SDK
  * gets it through its host table. */
 #define ANSWER_TEXT_MAX 8192
+
+/* The longest string a plugin may build: eight times the longest answer. A
+ * call on the question text may make strings twice its length (lower(),
+ * gsub), so the cap of a call is never below that. */
+#define STRING_MAX (64 * 1024)
+/* A string object's header beside its bytes (TString), with room to spare. */
+#define STRING_OVERHEAD 64
+/* Growth of a state's memory between two looks at the clock. */
+#define ALLOC_CHECK_BYTES (1024 * 1024)
+/* Elements table.move moves between two looks at the budget. */
+#define MOVE_CHUNK 4096
 
 struct plugin {
 	char *name;
@@ -48,6 +82,11 @@ struct plugin {
 	struct timespec deadline;
 	unsigned long instr_left;
 	int killed;
+	int calling;	       /* inside call_budgeted(): the limits below apply */
+	size_t string_max;     /* the longest string the call may build */
+	size_t grown;	       /* bytes allocated since the clock was last read */
+	int string_refused;    /* the call tried to build a longer string */
+	unsigned sort_countdown; /* comparisons until table.sort reads the clock */
 };
 
 struct hr_plugins {
@@ -58,6 +97,17 @@ struct hr_plugins {
 	struct plugin **v;
 	size_t n;
 };
+
+static int past(const struct timespec *t);
+static void budget_hook(lua_State *L, lua_Debug *ar);
+
+/* Marks the call in progress as over its budget: from now on every
+ * instruction raises (budget_hook), and so does every pcall (l_pcall_cont). */
+static void kill(struct plugin *p)
+{
+	p->killed = 1;
+	lua_sethook(p->L, budget_hook, LUA_MASKCOUNT, 1);
+}
 
 static void *l_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
@@ -71,6 +121,22 @@ static void *l_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	if (nsize > old && p->mem - old + nsize > p->mem_cap) {
 		p->alloc_failed = 1;
 		return NULL;
+	}
+	if (p->calling && nsize > old) {
+		/* When PTR is NULL, OSIZE is the type of the new object. */
+		if (!ptr && osize == LUA_TSTRING && nsize > p->string_max + STRING_OVERHEAD) {
+			p->string_refused = 1;
+			return NULL;
+		}
+		/* Building large values is work the instruction hook cannot see. */
+		p->grown += nsize - old;
+		if (p->grown >= ALLOC_CHECK_BYTES) {
+			p->grown = 0;
+			if (!p->killed && past(&p->deadline))
+				kill(p);
+			if (p->killed)
+				return NULL;
+		}
 	}
 	void *np = realloc(ptr, nsize);
 	if (!np) {
@@ -103,13 +169,21 @@ static void budget_hook(lua_State *L, lua_Debug *ar)
 		if (p->instr_left != (unsigned long)-1) {
 			p->instr_left = p->instr_left > HOOK_EVERY ? p->instr_left - HOOK_EVERY : 0;
 		}
-		if (p->instr_left == 0 || past(&p->deadline)) {
-			p->killed = 1;
-			/* From now on every instruction raises, including those of any
-			 * handler the plugin installed with pcall. */
-			lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
-		}
+		/* From now on every instruction raises, including those of any
+		 * handler the plugin installed with pcall. */
+		if (p->instr_left == 0 || past(&p->deadline))
+			kill(p);
 	}
+	if (p->killed)
+		luaL_error(L, KILL_MESSAGE);
+}
+
+/* Raises the kill error when the call in progress is past its deadline: for
+ * C functions, which run between two visits of the hook. */
+static void check_budget(lua_State *L, struct plugin *p)
+{
+	if (!p->killed && past(&p->deadline))
+		kill(p);
 	if (p->killed)
 		luaL_error(L, KILL_MESSAGE);
 }
@@ -164,6 +238,436 @@ static int l_host_log(lua_State *L)
 	return 0;
 }
 
+/* ---- The string and table functions plugins get, bounded ----
+ *
+ * find, match, gmatch and gsub behave as Lua 5.4's (the argument handling
+ * follows lstrlib.c), but match through luapat.c, which asks
+ * pattern_stop() every few thousand steps whether the call's budget is gone. */
+
+static int pattern_stop(void *ud)
+{
+	struct plugin *p = ud;
+	return p->killed || past(&p->deadline);
+}
+
+/* Raises the right Lua error for a failed hr_luapat_find(). */
+static int pattern_error(lua_State *L, struct plugin *p, const struct hr_luapat *ms, int rc)
+{
+	if (rc == -ETIME) {
+		kill(p);
+		return luaL_error(L, KILL_MESSAGE);
+	}
+	return luaL_error(L, "%s", ms->err);
+}
+
+/* Lua's posrelatI(): a start position, 1-based, clipped to [1, len + 1]. */
+static size_t start_of(lua_Integer pos, size_t len)
+{
+	if (pos > 0)
+		return (size_t)pos;
+	if (pos == 0 || pos < -(lua_Integer)len)
+		return 1;
+	return len + (size_t)pos + 1;
+}
+
+/* Capture I of the match S..E: pushed as a position, or its bytes returned. */
+static size_t get_capture(lua_State *L, const struct hr_luapat *ms, int i, const char *s, const char *e,
+			  const char **cap)
+{
+	if (i >= ms->level) {
+		if (i != 0)
+			luaL_error(L, "invalid capture index %%%d", i + 1);
+		*cap = s;
+		return (size_t)(e - s);
+	}
+	ptrdiff_t len = ms->capture[i].len;
+	*cap = ms->capture[i].init;
+	if (len == HR_LUAPAT_UNFINISHED)
+		luaL_error(L, "unfinished capture");
+	else if (len == HR_LUAPAT_POSITION)
+		lua_pushinteger(L, (ms->capture[i].init - ms->src_init) + 1);
+	return (size_t)len;
+}
+
+static void push_capture(lua_State *L, const struct hr_luapat *ms, int i, const char *s, const char *e)
+{
+	const char *cap;
+	size_t len = get_capture(L, ms, i, s, e, &cap);
+	if (i >= ms->level || ms->capture[i].len != HR_LUAPAT_POSITION)
+		lua_pushlstring(L, cap, len); /* else get_capture() pushed the position */
+}
+
+static int push_captures(lua_State *L, const struct hr_luapat *ms, const char *s, const char *e)
+{
+	int n = (ms->level == 0 && s) ? 1 : ms->level;
+	luaL_checkstack(L, n, "too many captures");
+	for (int i = 0; i < n; i++)
+		push_capture(L, ms, i, s, e);
+	return n;
+}
+
+static int find_aux(lua_State *L, int find)
+{
+	struct plugin *p = plugin_of(L);
+	size_t ls, lp;
+	const char *s = luaL_checklstring(L, 1, &ls);
+	const char *pat = luaL_checklstring(L, 2, &lp);
+	size_t init = start_of(luaL_optinteger(L, 3, 1), ls) - 1;
+	if (init > ls) {
+		luaL_pushfail(L);
+		return 1;
+	}
+	check_budget(L, p);
+	if (find && (lua_toboolean(L, 4) || hr_luapat_is_plain(pat, lp))) {
+		/* A plain search: memmem() is linear, whatever the strings. */
+		const char *at = lp == 0 ? s + init : memmem(s + init, ls - init, pat, lp);
+		if (at) {
+			lua_pushinteger(L, (at - s) + 1);
+			lua_pushinteger(L, (lua_Integer)((at - s) + (ptrdiff_t)lp));
+			return 2;
+		}
+		luaL_pushfail(L);
+		return 1;
+	}
+	int anchor = *pat == '^';
+	if (anchor) {
+		pat++;
+		lp--;
+	}
+	struct hr_luapat ms;
+	hr_luapat_init(&ms, s, ls, pat, lp, pattern_stop, p);
+	const char *start, *end;
+	int rc = hr_luapat_find(&ms, s + init, anchor, NULL, &start, &end);
+	if (rc < 0)
+		return pattern_error(L, p, &ms, rc);
+	if (rc == 0) {
+		luaL_pushfail(L);
+		return 1;
+	}
+	if (find) {
+		lua_pushinteger(L, (start - s) + 1);
+		lua_pushinteger(L, end - s);
+		return push_captures(L, &ms, NULL, NULL) + 2;
+	}
+	return push_captures(L, &ms, start, end);
+}
+
+static int l_str_find(lua_State *L)
+{
+	return find_aux(L, 1);
+}
+
+static int l_str_match(lua_State *L)
+{
+	return find_aux(L, 0);
+}
+
+/* gmatch's iterator; upvalues: the subject, the pattern, and the position
+ * and end of the last match (integers, 0: none yet). */
+static int gmatch_next(lua_State *L)
+{
+	struct plugin *p = plugin_of(L);
+	size_t ls, lp;
+	const char *s = lua_tolstring(L, lua_upvalueindex(1), &ls);
+	const char *pat = lua_tolstring(L, lua_upvalueindex(2), &lp);
+	size_t pos = (size_t)lua_tointeger(L, lua_upvalueindex(3));
+	lua_Integer last = lua_tointeger(L, lua_upvalueindex(4));
+	if (pos > ls)
+		return 0;
+	check_budget(L, p);
+	struct hr_luapat ms;
+	hr_luapat_init(&ms, s, ls, pat, lp, pattern_stop, p);
+	const char *start, *end;
+	int rc = hr_luapat_find(&ms, s + pos, 0, last > 0 ? s + last - 1 : NULL, &start, &end);
+	if (rc < 0)
+		return pattern_error(L, p, &ms, rc);
+	if (rc == 0) {
+		lua_pushinteger(L, (lua_Integer)ls + 1);
+		lua_replace(L, lua_upvalueindex(3));
+		return 0;
+	}
+	lua_pushinteger(L, end - s);
+	lua_replace(L, lua_upvalueindex(3));
+	lua_pushinteger(L, (end - s) + 1);
+	lua_replace(L, lua_upvalueindex(4));
+	return push_captures(L, &ms, start, end);
+}
+
+static int l_str_gmatch(lua_State *L)
+{
+	size_t ls;
+	luaL_checklstring(L, 1, &ls);
+	luaL_checkstring(L, 2);
+	size_t init = start_of(luaL_optinteger(L, 3, 1), ls) - 1;
+	if (init > ls)
+		init = ls + 1;
+	lua_settop(L, 2);
+	lua_pushinteger(L, (lua_Integer)init);
+	lua_pushinteger(L, 0);
+	lua_pushcclosure(L, gmatch_next, 4);
+	return 1;
+}
+
+/* Adds gsub's replacement string (argument 3) for the match S..E. */
+static void add_s(lua_State *L, const struct hr_luapat *ms, luaL_Buffer *b, const char *s, const char *e)
+{
+	size_t l;
+	const char *news = lua_tolstring(L, 3, &l);
+	const char *q;
+	while ((q = memchr(news, '%', l)) != NULL) {
+		luaL_addlstring(b, news, (size_t)(q - news));
+		q++; /* skip the escape */
+		if (*q == '%') {
+			luaL_addchar(b, *q);
+		} else if (*q == '0') {
+			luaL_addlstring(b, s, (size_t)(e - s));
+		} else if (*q >= '1' && *q <= '9') {
+			const char *cap;
+			int i = *q - '1';
+			size_t len = get_capture(L, ms, i, s, e, &cap);
+			if (i < ms->level && ms->capture[i].len == HR_LUAPAT_POSITION)
+				luaL_addvalue(b);
+			else
+				luaL_addlstring(b, cap, len);
+		} else {
+			luaL_error(L, "invalid use of '%c' in replacement string", '%');
+		}
+		l -= (size_t)(q + 1 - news);
+		news = q + 1;
+	}
+	luaL_addlstring(b, news, l);
+}
+
+/* Adds the replacement for the match S..E; returns whether it changed the
+ * subject (a nil or false from a function or table keeps the match). */
+static int add_value(lua_State *L, const struct hr_luapat *ms, luaL_Buffer *b, const char *s, const char *e, int tr)
+{
+	switch (tr) {
+	case LUA_TFUNCTION: {
+		lua_pushvalue(L, 3);
+		int n = push_captures(L, ms, s, e);
+		lua_call(L, n, 1);
+		break;
+	}
+	case LUA_TTABLE:
+		push_capture(L, ms, 0, s, e);
+		lua_gettable(L, 3);
+		break;
+	default:
+		add_s(L, ms, b, s, e);
+		return 1;
+	}
+	if (!lua_toboolean(L, -1)) {
+		lua_pop(L, 1);
+		luaL_addlstring(b, s, (size_t)(e - s));
+		return 0;
+	}
+	if (!lua_isstring(L, -1))
+		return luaL_error(L, "invalid replacement value (a %s)", luaL_typename(L, -1));
+	luaL_addvalue(b);
+	return 1;
+}
+
+static int l_str_gsub(lua_State *L)
+{
+	struct plugin *p = plugin_of(L);
+	size_t srcl, lp;
+	const char *src = luaL_checklstring(L, 1, &srcl);
+	const char *pat = luaL_checklstring(L, 2, &lp);
+	const char *lastmatch = NULL;
+	int tr = lua_type(L, 3);
+	lua_Integer max_s = luaL_optinteger(L, 4, (lua_Integer)srcl + 1);
+	int anchor = *pat == '^';
+	lua_Integer n = 0;
+	int changed = 0;
+	luaL_argexpected(L, tr == LUA_TNUMBER || tr == LUA_TSTRING || tr == LUA_TFUNCTION || tr == LUA_TTABLE, 3,
+			 "string/function/table");
+	check_budget(L, p);
+	luaL_Buffer b;
+	luaL_buffinit(L, &b);
+	if (anchor) {
+		pat++;
+		lp--;
+	}
+	struct hr_luapat ms;
+	hr_luapat_init(&ms, src, srcl, pat, lp, pattern_stop, p);
+	while (n < max_s) {
+		const char *start, *e;
+		int rc = hr_luapat_find(&ms, src, anchor, lastmatch, &start, &e);
+		if (rc < 0)
+			return pattern_error(L, p, &ms, rc);
+		if (rc == 0)
+			break;
+		luaL_addlstring(&b, src, (size_t)(start - src)); /* what came before the match */
+		n++;
+		changed = add_value(L, &ms, &b, start, e, tr) | changed;
+		src = lastmatch = e;
+		if (anchor)
+			break;
+	}
+	if (!changed) {
+		lua_pushvalue(L, 1);
+	} else {
+		luaL_addlstring(&b, src, (size_t)(ms.src_end - src));
+		luaL_pushresult(&b);
+	}
+	lua_pushinteger(L, n);
+	return 2;
+}
+
+/* string.rep, refusing a result over string_max before any byte is copied. */
+static int l_str_rep(lua_State *L)
+{
+	struct plugin *p = plugin_of(L);
+	size_t l, lsep;
+	luaL_checklstring(L, 1, &l);
+	lua_Integer n = luaL_checkinteger(L, 2);
+	luaL_optlstring(L, 3, "", &lsep);
+	/* The result is n * (l + lsep) - lsep bytes. */
+	if (n > 0 && l + lsep > 0 && (lua_Unsigned)n > (p->string_max + lsep) / (l + lsep))
+		return luaL_error(L, "string.rep: the result would be over %d KiB, the longest string a plugin may build",
+				  (int)(p->string_max / 1024));
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_insert(L, 1);
+	lua_call(L, lua_gettop(L) - 1, 1);
+	return 1;
+}
+
+/* A library function whose cost grows with its arguments: the budget is
+ * checked before each call. Upvalue 1 is the function. */
+static int l_guarded(lua_State *L)
+{
+	check_budget(L, plugin_of(L));
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_insert(L, 1);
+	lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+	return lua_gettop(L);
+}
+
+/* table.move in chunks of MOVE_CHUNK elements, with the budget checked
+ * between them: one call could otherwise walk 2^53 indexes. The checks and
+ * the direction are those of Lua's tmove(); upvalue 1 is the real one. */
+static int l_table_move(lua_State *L)
+{
+	struct plugin *p = plugin_of(L);
+	lua_Integer f = luaL_checkinteger(L, 2);
+	lua_Integer e = luaL_checkinteger(L, 3);
+	lua_Integer t = luaL_checkinteger(L, 4);
+	int tt = !lua_isnoneornil(L, 5) ? 5 : 1;
+	check_budget(L, p);
+	if (e < f || (e - f) / 2 < MOVE_CHUNK / 2) {
+		lua_pushvalue(L, lua_upvalueindex(1));
+		lua_insert(L, 1);
+		lua_call(L, lua_gettop(L) - 1, 1);
+		return 1;
+	}
+	luaL_checktype(L, 1, LUA_TTABLE);
+	luaL_checktype(L, tt, LUA_TTABLE);
+	luaL_argcheck(L, f > 0 || e < LUA_MAXINTEGER + f, 3, "too many elements to move");
+	lua_Integer n = e - f + 1;
+	luaL_argcheck(L, t <= LUA_MAXINTEGER - n + 1, 4, "destination wrap around");
+	int forward = t > e || t <= f || (tt != 1 && !lua_compare(L, 1, tt, LUA_OPEQ));
+	for (lua_Integer done = 0; done < n;) {
+		lua_Integer k = n - done < MOVE_CHUNK ? n - done : MOVE_CHUNK;
+		lua_Integer off = forward ? done : n - done - k;
+		lua_pushvalue(L, lua_upvalueindex(1));
+		lua_pushvalue(L, 1);
+		lua_pushinteger(L, f + off);
+		lua_pushinteger(L, f + off + k - 1);
+		lua_pushinteger(L, t + off);
+		lua_pushvalue(L, tt);
+		lua_call(L, 5, 0);
+		done += k;
+		check_budget(L, p);
+	}
+	lua_pushvalue(L, tt);
+	return 1;
+}
+
+/* table.sort's comparison, budgeted: upvalue 1 is the plugin's comparator,
+ * or nil for "<". The clock is read every 64 comparisons. */
+static int l_sort_less(lua_State *L)
+{
+	struct plugin *p = plugin_of(L);
+	if (p->sort_countdown-- == 0) {
+		p->sort_countdown = 64;
+		check_budget(L, p);
+	}
+	if (lua_isnil(L, lua_upvalueindex(1))) {
+		lua_pushboolean(L, lua_compare(L, 1, 2, LUA_OPLT));
+		return 1;
+	}
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_insert(L, 1);
+	lua_call(L, 2, 1);
+	return 1;
+}
+
+static int l_table_sort(lua_State *L)
+{
+	check_budget(L, plugin_of(L));
+	luaL_checktype(L, 1, LUA_TTABLE);
+	if (!lua_isnoneornil(L, 2))
+		luaL_checktype(L, 2, LUA_TFUNCTION);
+	lua_settop(L, 2);
+	lua_pushcclosure(L, l_sort_less, 1);
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_insert(L, 1);
+	lua_call(L, 2, 0);
+	return 0;
+}
+
+/* setmetatable without __gc or __mode (see the top of this file). */
+static int l_setmetatable(lua_State *L)
+{
+	if (lua_istable(L, 2)) {
+		lua_pushliteral(L, "__gc");
+		int gc = lua_rawget(L, 2) != LUA_TNIL;
+		lua_pushliteral(L, "__mode");
+		int mode = lua_rawget(L, 2) != LUA_TNIL;
+		lua_pop(L, 2);
+		if (gc || mode)
+			return luaL_error(L, "setmetatable: %s is not allowed in plugins",
+					  gc ? "__gc (a finaliser)" : "__mode (a weak table)");
+	}
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_insert(L, 1);
+	lua_call(L, lua_gettop(L) - 1, 1);
+	return 1;
+}
+
+/* Replaces field NAME of the table on top of the stack with FN, which gets
+ * the original as its upvalue. */
+static void wrap(lua_State *L, const char *name, lua_CFunction fn)
+{
+	lua_getfield(L, -1, name);
+	lua_pushcclosure(L, fn, 1);
+	lua_setfield(L, -2, name);
+}
+
+/* Bounds the library copy on top of the stack, named LIB. */
+static void bound_library(lua_State *L, const char *lib)
+{
+	if (strcmp(lib, "string") == 0) {
+		lua_pushcfunction(L, l_str_find);
+		lua_setfield(L, -2, "find");
+		lua_pushcfunction(L, l_str_match);
+		lua_setfield(L, -2, "match");
+		lua_pushcfunction(L, l_str_gmatch);
+		lua_setfield(L, -2, "gmatch");
+		lua_pushcfunction(L, l_str_gsub);
+		lua_setfield(L, -2, "gsub");
+		wrap(L, "rep", l_str_rep);
+	} else if (strcmp(lib, "table") == 0) {
+		wrap(L, "move", l_table_move);
+		wrap(L, "sort", l_table_sort);
+		wrap(L, "insert", l_guarded);
+		wrap(L, "remove", l_guarded);
+		wrap(L, "concat", l_guarded);
+		wrap(L, "unpack", l_guarded);
+	}
+}
+
 /* Globals a plugin may use, copied from the opened libraries. */
 static const char *const allowed_globals[] = {
 	"assert", "error", "ipairs", "next", "pairs", "rawequal", "rawget", "rawlen", "rawset",
@@ -194,6 +698,7 @@ static void push_sandbox_env(lua_State *L)
 			lua_settable(L, -5);
 		}
 		lua_pop(L, 1);
+		bound_library(L, *lib);
 		if (strcmp(*lib, "string") == 0) {
 			lua_pushnil(L);
 			lua_setfield(L, -2, "dump");
@@ -223,6 +728,9 @@ static void push_sandbox_env(lua_State *L)
 	lua_pushcfunction(L, l_print);
 	lua_setfield(L, env, "print");
 	lua_pushvalue(L, env);
+	wrap(L, "setmetatable", l_setmetatable);
+	lua_pop(L, 1);
+	lua_pushvalue(L, env);
 	lua_setfield(L, env, "_G");
 }
 
@@ -237,7 +745,7 @@ static int traceback(lua_State *L)
 	return 1;
 }
 
-static void start_budget(struct plugin *p, unsigned ms, unsigned long instr)
+static void start_budget(struct plugin *p, unsigned ms, unsigned long instr, size_t string_max)
 {
 	clock_gettime(CLOCK_MONOTONIC, &p->deadline);
 	p->deadline.tv_sec += ms / 1000;
@@ -249,21 +757,27 @@ static void start_budget(struct plugin *p, unsigned ms, unsigned long instr)
 	p->instr_left = instr ? instr : (unsigned long)-1;
 	p->killed = 0;
 	p->alloc_failed = 0;
+	p->string_refused = 0;
+	p->string_max = string_max;
+	p->grown = 0;
+	p->sort_countdown = 0;
+	p->calling = 1;
 	lua_sethook(p->L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
 }
 
 /* Runs the function below NARGS arguments on the stack under the budget.
  * Returns 0 or a negative errno, with a log-safe reason in ERR. */
 static int call_budgeted(struct plugin *p, int nargs, int nres, unsigned ms, unsigned long instr,
-			 char *err, size_t errcap)
+			 size_t string_max, char *err, size_t errcap)
 {
 	lua_State *L = p->L;
 	int base = lua_gettop(L) - nargs;
 	lua_pushcfunction(L, traceback);
 	lua_insert(L, base);
-	start_budget(p, ms, instr);
+	start_budget(p, ms, instr, string_max);
 	int status = lua_pcall(L, nargs, nres, base);
 	lua_sethook(L, NULL, 0, 0);
+	p->calling = 0;
 	lua_remove(L, base);
 	if (status == LUA_OK)
 		return 0;
@@ -272,6 +786,10 @@ static int call_budgeted(struct plugin *p, int nargs, int nres, unsigned ms, uns
 	if (p->killed) {
 		snprintf(err, errcap, "%s: time budget of %u ms exceeded", p->path, ms);
 		rc = -ETIME;
+	} else if (status == LUA_ERRMEM && p->string_refused && !p->alloc_failed) {
+		snprintf(err, errcap, "%s: a string over %zu KiB, the longest a plugin may build", p->path,
+			 p->string_max / 1024);
+		rc = -ENOMEM;
 	} else if (status == LUA_ERRMEM || p->alloc_failed) {
 		snprintf(err, errcap, "%s: memory cap of %zu KiB exceeded", p->path, p->mem_cap / 1024);
 		rc = -ENOMEM;
@@ -454,7 +972,7 @@ int hr_plugins_add_file(hr_plugins *set, const char *path, hr_diag_fn diag, void
 	/* The SDK refuses longer text before its own string work (speech). */
 	lua_pushinteger(L, ANSWER_TEXT_MAX);
 	lua_setfield(L, -2, "text_max");
-	if (call_budgeted(p, 1, 4, set->limits.load_ms, 0, err, sizeof(err))) {
+	if (call_budgeted(p, 1, 4, set->limits.load_ms, 0, STRING_MAX, err, sizeof(err))) {
 		report(diag, ud, set->sdk_path, err);
 		goto fail;
 	}
@@ -473,7 +991,7 @@ int hr_plugins_add_file(hr_plugins *set, const char *path, hr_diag_fn diag, void
 	lua_pushvalue(L, 1);
 	lua_setfield(L, -2, "herald");
 	lua_setupvalue(L, -2, 1);
-	if ((rc = call_budgeted(p, 0, 0, set->limits.load_ms, 0, err, sizeof(err)))) {
+	if ((rc = call_budgeted(p, 0, 0, set->limits.load_ms, 0, STRING_MAX, err, sizeof(err)))) {
 		report(diag, ud, path, err);
 		rc = -EINVAL;
 		goto fail;
@@ -597,11 +1115,20 @@ static void push_slots(lua_State *L, const struct hr_slot *s, size_t n)
 	}
 }
 
+/* Pushes field NAME of the table at absolute index IDX without metamethods:
+ * the answer is read after the plugin's budget has ended, so none of its code
+ * may run. Returns the field's type. */
+static int raw_field(lua_State *L, int idx, const char *name)
+{
+	lua_pushstring(L, name);
+	return lua_rawget(L, idx);
+}
+
 /* Copies string field NAME of the table at IDX into *DST (NULL when absent).
  * Returns 0, -EINVAL (wrong type, too long) or -ENOMEM. */
 static int take_string(lua_State *L, int idx, const char *name, size_t max, int required, char **dst)
 {
-	int t = lua_getfield(L, idx, name);
+	int t = raw_field(L, idx, name);
 	int rc = 0;
 	if (t == LUA_TNIL) {
 		rc = required ? -EINVAL : 0;
@@ -639,10 +1166,10 @@ static int convert_answer(lua_State *L, struct hr_answer *out, char *err, size_t
 		snprintf(err, errcap, "the answer's speech is not a string under 8 KiB");
 		return -EINVAL;
 	}
-	if (lua_getfield(L, idx, "sources") == LUA_TTABLE) {
-		lua_Integer n = luaL_len(L, -1);
+	if (raw_field(L, idx, "sources") == LUA_TTABLE) {
+		lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
 		for (lua_Integer i = 1; i <= n && out->nsources < HR_MAX_SOURCES; i++) {
-			if (lua_geti(L, -1, i) != LUA_TTABLE) {
+			if (lua_rawgeti(L, -1, i) != LUA_TTABLE) {
 				lua_pop(L, 2);
 				snprintf(err, errcap, "sources[%lld] is not a table", (long long)i);
 				return -EINVAL;
@@ -662,11 +1189,11 @@ static int convert_answer(lua_State *L, struct hr_answer *out, char *err, size_t
 		}
 	}
 	lua_pop(L, 1);
-	if (lua_getfield(L, idx, "suggestions") == LUA_TTABLE) {
-		lua_Integer n = luaL_len(L, -1);
+	if (raw_field(L, idx, "suggestions") == LUA_TTABLE) {
+		lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
 		for (lua_Integer i = 1; i <= n && out->nsuggestions < HR_MAX_SUGGESTIONS; i++) {
 			size_t len = 0;
-			const char *s = lua_geti(L, -1, i) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
+			const char *s = lua_rawgeti(L, -1, i) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
 			if (s && len > 0 && len <= 200 && strlen(s) == len && hr_answer_add_suggestion(out, s)) {
 				lua_pop(L, 2);
 				return -ENOMEM;
@@ -675,7 +1202,7 @@ static int convert_answer(lua_State *L, struct hr_answer *out, char *err, size_t
 		}
 	}
 	lua_pop(L, 1);
-	if (lua_getfield(L, idx, "remember") == LUA_TTABLE) {
+	if (raw_field(L, idx, "remember") == LUA_TTABLE) {
 		lua_pushnil(L);
 		while (lua_next(L, -2)) {
 			if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TSTRING &&
@@ -726,7 +1253,9 @@ int hr_plugins_answer(hr_plugins *set, const char *plugin, const struct hr_reque
 		lua_pushstring(L, rq->previous);
 		lua_setfield(L, -2, "previous");
 	}
-	int rc = call_budgeted(p, 1, 1, set->limits.call_ms, set->limits.instructions, err, errcap);
+	size_t text_len = rq->text ? strlen(rq->text) : 0;
+	size_t string_max = 2 * text_len > STRING_MAX ? 2 * text_len : STRING_MAX;
+	int rc = call_budgeted(p, 1, 1, set->limits.call_ms, set->limits.instructions, string_max, err, errcap);
 	if (rc == 0) {
 		rc = convert_answer(L, out, err, errcap);
 		if (rc == -EINVAL) {

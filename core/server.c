@@ -42,6 +42,10 @@ struct outmsg {
 
 enum route { ROUTE_NONE, ROUTE_ASK, ROUTE_HEALTH, ROUTE_VOICE };
 
+/* Saying goodbye, how long new questions are read and refused before herald
+ * stops reading (ws_goodbye()). */
+#define GOODBYE_REFUSE_MS 250
+
 /* Open WebSockets per client address, to cap what one address can hold. */
 struct addr_count {
 	struct addr_count *next;
@@ -54,6 +58,10 @@ struct addr_count {
 struct conn {
 	/* WebSocket */
 	int is_ws;
+	int refused; /* opened past a cap (another worker won the race): closed with 1013 */
+	int bye;     /* SIGTERM: 1 new questions refused (shutting_down); 2 close frame sent */
+	int bye_quiet; /* saying goodbye long enough: read nothing more before the close frame */
+	int rx_off;  /* reading is paused now (ws_rx_update()) */
 	int rx_paused;
 	struct hr_bucket bucket;
 	struct addr_count *addr;
@@ -70,6 +78,12 @@ struct conn {
 	int body_overflow;
 	char *resp; /* LWS_PRE headroom, then the body */
 	size_t resplen;
+	/* The request in progress, for pipelining (see http_body_completion()):
+	 * its "METHOD /path" and whether its body has begun and ended. */
+	char request_line[48];
+	int body_started, body_done;
+	unsigned long long repeat_turn; /* the loop turn of the last repeated completion */
+	unsigned repeats;               /* repeated completions within that turn */
 	/* Voice (voice.h): the audio between audio_start and audio_end (or a
 	 * POST /v1/voice body), then the job answering it. */
 	struct lws *wsi;
@@ -89,7 +103,8 @@ struct conn {
  * disconnect, never per message. */
 struct hr_server_shared {
 	pthread_mutex_t lock;
-	unsigned connections; /* WebSockets open, every worker */
+	unsigned open;	      /* connections open, every worker: limits.max_connections */
+	unsigned connections; /* of those, WebSockets */
 	struct addr_count *addrs[ADDR_BUCKETS];
 	hr_sessions *sessions;
 	struct hr_metrics metrics;
@@ -108,6 +123,7 @@ struct hr_server {
 	int stopping;
 	int draining; /* SIGTERM: finish what was asked, take nothing new */
 	int goodbye;  /* close each connection once its replies are written */
+	uint64_t goodbye_ms; /* when hr_server_goodbye() was called (now_ms()) */
 	unsigned http_busy; /* HTTP requests between headers and response */
 	unsigned long long questions; /* asked since start */
 	struct hr_trace *trace; /* scratch for answer(), owned here */
@@ -123,6 +139,10 @@ struct hr_server {
 	uv_poll_t listen_poll;
 	uv_timer_t listen_pause; /* out of descriptors: accept again a little later */
 	int listen_on;
+	uv_check_t turn_check; /* counts the loop's turns (turns), for http_body_completion() */
+	unsigned long long turns;
+	struct front *fronts; /* connections at the front door, not yet lws's */
+	unsigned nfronts;
 };
 
 void hr_server_on_fallback(hr_server *s, void (*fn)(void *ud, const char *text, size_t len), void *ud)
@@ -162,10 +182,10 @@ static struct addr_count **addr_slot(struct hr_server_shared *sh, const char *ad
 /*
  * Counts one more WebSocket from WSI's address, and one more in all; NULL
  * when the address is at limits.max_connections_per_address (*WHY is then
- * HR_REFUSED_PER_ADDRESS) or the daemon at limits.max_connections
- * (HR_REFUSED_MAX_CONNECTIONS). ws_filter() already refused most upgrades
- * over the total, but two workers can each pass it for the last slot; the
- * count taken here, under the lock, is the one that holds.
+ * HR_REFUSED_PER_ADDRESS). ws_confirm() already refused most upgrades over
+ * it, but two workers can each pass it for the last slot; the count taken
+ * here, under the lock, is the one that holds. (limits.max_connections counts
+ * every connection, at accept: conn_take().)
  */
 static struct addr_count *addr_acquire(struct hr_server *s, struct lws *wsi, enum hr_refusal *why)
 {
@@ -177,9 +197,7 @@ static struct addr_count *addr_acquire(struct hr_server *s, struct lws *wsi, enu
 	struct addr_count **pp = addr_slot(sh, addr);
 	if (!*pp && (*pp = calloc(1, sizeof(**pp))))
 		snprintf((*pp)->addr, sizeof((*pp)->addr), "%s", addr);
-	if (sh->connections >= (unsigned)s->cfg->max_connections) {
-		*why = HR_REFUSED_MAX_CONNECTIONS;
-	} else if (*pp && (*pp)->count < (unsigned)s->cfg->max_per_address) {
+	if (*pp && (*pp)->count < (unsigned)s->cfg->max_per_address) {
 		a = *pp;
 		a->count++;
 		sh->connections++;
@@ -257,6 +275,19 @@ static int answer(struct hr_server *s, struct hr_convo *convo, const struct hr_a
 
 /* ---- WebSocket ---- */
 
+/* Reading from a WebSocket is paused while any of its reasons holds: a client
+ * that does not read its answers (rx_paused), a spoken answer being made
+ * (voice_paused), or a goodbye that has refused questions long enough
+ * (ws_goodbye()). lws has one switch for all three. */
+static void ws_rx_update(struct lws *wsi, struct conn *c)
+{
+	int off = c->rx_paused || c->voice_paused || (c->bye == 1 && c->bye_quiet);
+	if (off != c->rx_off) {
+		c->rx_off = off;
+		lws_rx_flow_control(wsi, !off);
+	}
+}
+
 static void ws_enqueue_kind(struct lws *wsi, struct conn *c, char *buf, size_t len, int binary)
 {
 	struct outmsg *m = malloc(sizeof(*m));
@@ -278,8 +309,8 @@ static void ws_enqueue_kind(struct lws *wsi, struct conn *c, char *buf, size_t l
 	/* A client that does not read must not grow our memory: stop reading
 	 * its questions until it has taken its answers. */
 	if (c->queued >= (unsigned)server_of(wsi)->cfg->max_queued_replies && !c->rx_paused) {
-		lws_rx_flow_control(wsi, 0);
 		c->rx_paused = 1;
+		ws_rx_update(wsi, c);
 	}
 	lws_callback_on_writable(wsi);
 }
@@ -312,11 +343,30 @@ static void ws_message(struct hr_server *s, struct lws *wsi, struct conn *c, con
 		return;
 	}
 	if (vt != HR_VMSG_NONE) {
+		if (c->bye && vt != HR_VMSG_START) {
+			/* No new spoken question while saying goodbye (audio_end). */
+			hr_proto_error_set(&err, HR_E_SHUTTING_DOWN, am.id, "herald is restarting; ask again in a moment");
+			ws_error(wsi, c, &err);
+			c->audio_on = 0;
+			return;
+		}
 		ws_voice(s, wsi, c, vt, &am);
 		return;
 	}
 	if (hr_proto_parse_ws(msg, len, (size_t)s->cfg->message_bytes, &ask, &err)) {
 		ws_error(wsi, c, &err);
+		return;
+	}
+	if (c->bye) {
+		/* Saying goodbye (ws_goodbye()): refused, so the client knows to
+		 * ask again on its next connection. */
+		hr_proto_error_set(&err, HR_E_SHUTTING_DOWN, ask.id, "herald is restarting; ask again in a moment");
+		ws_error(wsi, c, &err);
+		hr_ask_clear(&ask);
+		if (!c->bye_quiet && now_ms() - s->goodbye_ms >= GOODBYE_REFUSE_MS) {
+			c->bye_quiet = 1;
+			ws_rx_update(wsi, c);
+		}
 		return;
 	}
 	if (!hr_bucket_take(&c->bucket, s->cfg->rate_per_second, s->cfg->rate_burst, now_ms())) {
@@ -420,27 +470,62 @@ static int ws_receive(struct hr_server *s, struct lws *wsi, struct conn *c, cons
 	return 0;
 }
 
+/* Writes a close frame with CODE and REASON now (see ws_writeable() for why
+ * it is not queued with lws_close_reason()); the caller then returns -1. lws
+ * frames opcode 4 (its internal LWS_WRITE_CLOSE) as a close. */
+static void ws_close_frame(struct lws *wsi, unsigned code, const char *reason)
+{
+	unsigned char frame[LWS_PRE + 2 + 96];
+	size_t n = strlen(reason);
+	if (n > 96)
+		n = 96;
+	frame[LWS_PRE] = (unsigned char)(code >> 8);
+	frame[LWS_PRE + 1] = (unsigned char)(code & 0xff);
+	memcpy(frame + LWS_PRE + 2, reason, n);
+	lws_write(wsi, frame + LWS_PRE, 2 + n, (enum lws_write_protocol)4);
+}
+
+/*
+ * Saying goodbye (SIGTERM, once the grace for questions on the wire is over):
+ *  1. every question read from now on is refused at once with
+ *     "shutting_down" (bye = 1); those read before are answered;
+ *  2. once every reply is written, and any spoken answer made, the close
+ *     frame goes out, 1001 "going away" (bye = 2): the client asks again, on
+ *     a new connection, whatever is still unanswered (docs/protocol.md). A
+ *     client that asks again as soon as it is refused could keep the queue
+ *     from ever being empty, so after GOODBYE_REFUSE_MS herald stops reading
+ *     (bye_quiet) and only writes what is queued;
+ *  3. the connection stays open until the client's close frame comes back
+ *     (or for 2 s), reading and dropping whatever crossed the close frame,
+ *     so that herald never closes TCP with the client's bytes unread, which
+ *     would make the kernel reset the connection, and the client could see a
+ *     reset instead of the 1001.
+ * The close frame is written here, not queued with lws_close_reason():
+ * Debian's lws 4.1 is a debug build whose libuv path closes a second time
+ * when a callback returns -1, which drops a queued close frame, and lws's own
+ * closing states would make that second close kill the connection at once.
+ */
+static void ws_goodbye(struct lws *wsi, struct conn *c)
+{
+	if (c->bye == 0)
+		c->bye = 1;
+	if (c->bye != 1 || c->head || c->vjob)
+		return;
+	ws_close_frame(wsi, 1001, "herald is restarting");
+	c->bye = 2;
+	/* Read on, for the client's close frame. */
+	c->rx_paused = 0;
+	ws_rx_update(wsi, c);
+	lws_set_timeout(wsi, PENDING_TIMEOUT_CLOSE_ACK, 2);
+}
+
 static int ws_writeable(struct lws *wsi, struct conn *c)
 {
+	if (server_of(wsi)->goodbye && c->bye != 2)
+		ws_goodbye(wsi, c);
 	struct outmsg *m = c->head;
-	if (!m) {
-		/* Draining waits for a spoken answer still being made, too. */
-		if (!server_of(wsi)->goodbye || c->vjob)
-			return 0;
-		/* Draining: every answer this client asked for has been written;
-		 * tell it to reconnect elsewhere (1001 Going Away), then hang up.
-		 * The close frame is written here, not queued with
-		 * lws_close_reason(): Debian's lws 4.1 is a debug build whose libuv
-		 * path closes a second time when a callback returns -1, and that
-		 * drops a queued close frame. lws frames opcode 4 (its internal
-		 * LWS_WRITE_CLOSE) as a close. */
-		static const char why[] = "\x03\xe9"
-					  "herald is restarting";
-		unsigned char frame[LWS_PRE + sizeof(why)];
-		memcpy(frame + LWS_PRE, why, sizeof(why) - 1);
-		lws_write(wsi, frame + LWS_PRE, sizeof(why) - 1, (enum lws_write_protocol)4);
-		return -1;
-	}
+	if (!m)
+		return 0;
 	if (m->binary) {
 		/* A WAV goes out in fragments of one message, so that one large
 		 * answer does not hold the connection's buffers at once. */
@@ -465,45 +550,119 @@ static int ws_writeable(struct lws *wsi, struct conn *c)
 	c->queued--;
 	free(m->buf);
 	free(m);
-	if (c->rx_paused && !c->voice_paused && c->queued <= (unsigned)server_of(wsi)->cfg->max_queued_replies / 2) {
-		lws_rx_flow_control(wsi, 1);
+	if (c->rx_paused && c->queued <= (unsigned)server_of(wsi)->cfg->max_queued_replies / 2) {
 		c->rx_paused = 0;
+		ws_rx_update(wsi, c);
 	}
-	if (c->head || server_of(wsi)->goodbye)
+	if (c->head || (server_of(wsi)->goodbye && c->bye != 2))
 		lws_callback_on_writable(wsi);
 	return 0;
 }
 
-/* Decides an upgrade before it happens: only /chat, only allowed origins,
- * a bearer token when configured, and within the connection caps. */
-static int ws_filter(struct hr_server *s, struct lws *wsi)
+/* Why an upgrade is refused: the answer herald gives, and what it counts. */
+struct ws_refusal {
+	unsigned status;
+	enum hr_proto_code code;
+	const char *message;
+	unsigned retry_after; /* seconds; 0: no Retry-After */
+	int metric;	      /* an enum hr_refusal, or -1 */
+	const char *reason;   /* for the log */
+};
+
+/* WebSockets open from ADDR, in every worker. */
+static unsigned addr_open(struct hr_server_shared *sh, const char *addr)
 {
-	char uri[64], origin[256], host[256], auth[512];
-	if (lws_hdr_copy(wsi, uri, sizeof(uri), WSI_TOKEN_GET_URI) <= 0 || strcmp(uri, "/chat") != 0)
-		return -1;
+	pthread_mutex_lock(&sh->lock);
+	struct addr_count **pp = addr_slot(sh, addr);
+	unsigned n = *pp ? (*pp)->count : 0;
+	pthread_mutex_unlock(&sh->lock);
+	return n;
+}
+
+/*
+ * Decides an upgrade before it happens: only /chat, not while draining, only
+ * allowed origins, a bearer token when configured, and within the cap per
+ * address (the connection itself was counted against limits.max_connections
+ * when it was accepted). Returns 0 to allow it, or 1 with *WHY filled in. The
+ * cap is read here without taking a slot; addr_acquire() takes it at
+ * ESTABLISHED, and refuses there (close 1013) if another worker took the last
+ * one meanwhile.
+ */
+static int ws_decide(struct hr_server *s, struct lws *wsi, struct ws_refusal *why)
+{
+	char uri[64], origin[256], host[256], auth[512], peer[48] = "";
+	if (lws_hdr_copy(wsi, uri, sizeof(uri), WSI_TOKEN_GET_URI) <= 0 || strcmp(uri, "/chat") != 0) {
+		*why = (struct ws_refusal){ 404, HR_E_BAD_REQUEST, "only /chat takes a WebSocket; see docs/protocol.md",
+					    0, -1, "path" };
+		return 1;
+	}
 	if (s->draining) {
-		hr_metrics_refused(s->metrics, HR_REFUSED_DRAINING);
-		hr_info("event=ws_refused reason=draining");
-		return -1;
+		*why = (struct ws_refusal){ 503, HR_E_SHUTTING_DOWN,
+					    "herald is restarting; connect again in a moment", 1,
+					    HR_REFUSED_DRAINING, "draining" };
+		return 1;
 	}
 	if (!hr_access_origin_allowed(header(wsi, WSI_TOKEN_ORIGIN, origin, sizeof(origin)),
 				      header(wsi, WSI_TOKEN_HOST, host, sizeof(host)), s->cfg->allowed_origins)) {
-		hr_metrics_refused(s->metrics, HR_REFUSED_ORIGIN);
-		hr_info("event=ws_refused reason=origin");
-		return -1;
+		*why = (struct ws_refusal){ 403, HR_E_BAD_REQUEST, "this web origin is not allowed", 0, HR_REFUSED_ORIGIN,
+					    "origin" };
+		return 1;
 	}
 	if (!hr_access_token_ok(header(wsi, WSI_TOKEN_HTTP_AUTHORIZATION, auth, sizeof(auth)), s->cfg->auth_tokens)) {
-		hr_metrics_refused(s->metrics, HR_REFUSED_TOKEN);
-		hr_info("event=ws_refused reason=token");
-		return -1;
+		*why = (struct ws_refusal){ 401, HR_E_BAD_REQUEST, "a valid bearer token is required", 0,
+					    HR_REFUSED_TOKEN, "token" };
+		return 1;
 	}
-	unsigned open = total_connections(s);
-	if (open >= (unsigned)s->cfg->max_connections) {
-		hr_metrics_refused(s->metrics, HR_REFUSED_MAX_CONNECTIONS);
-		hr_warn("event=ws_refused reason=max_connections open=%u", open);
-		return -1;
+	lws_get_peer_simple(wsi, peer, sizeof(peer));
+	if (addr_open(s->shared, peer) >= (unsigned)s->cfg->max_per_address) {
+		*why = (struct ws_refusal){ 429, HR_E_RATE_LIMITED,
+					    "too many connections from your address; close one or try again later", 5,
+					    HR_REFUSED_PER_ADDRESS, "per_address" };
+		return 1;
 	}
 	return 0;
+}
+
+static void ws_count_refusal(struct hr_server *s, const struct ws_refusal *why)
+{
+	if (why->metric >= 0)
+		hr_metrics_refused(s->metrics, (enum hr_refusal)why->metric);
+	hr_info("event=ws_refused reason=%s status=%u", why->reason, why->status);
+}
+
+static int http_refuse(struct lws *wsi, unsigned status, enum hr_proto_code code, const char *message,
+		       unsigned retry_after);
+
+/*
+ * LWS_CALLBACK_HTTP_CONFIRM_UPGRADE: a refused upgrade is answered with its
+ * status and JSON error instead of a bare close. Never reads `in`
+ * (CVE-2025-11677): for an Upgrade other than "websocket", lws has already
+ * answered 403 and may have reset the header table that `in` points into;
+ * herald reads the header from the table, finds nothing to decide, and
+ * leaves the request to lws. Returns 0 to go on, -1 after refusing.
+ */
+static int ws_confirm(struct hr_server *s, struct lws *wsi)
+{
+	char up[32];
+	if (lws_hdr_copy(wsi, up, sizeof(up), WSI_TOKEN_UPGRADE) <= 0 || strcasecmp(up, "websocket") != 0)
+		return 0;
+	struct ws_refusal why;
+	if (!ws_decide(s, wsi, &why))
+		return 0;
+	ws_count_refusal(s, &why);
+	http_refuse(wsi, why.status, why.code, why.message, why.retry_after);
+	return -1;
+}
+
+/* LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION: the same decision, should the
+ * state have changed since ws_confirm() (a SIGTERM in between). */
+static int ws_filter(struct hr_server *s, struct lws *wsi)
+{
+	struct ws_refusal why;
+	if (!ws_decide(s, wsi, &why))
+		return 0;
+	ws_count_refusal(s, &why);
+	return -1;
 }
 
 /* ---- HTTP ---- */
@@ -622,6 +781,84 @@ static int add_header(struct lws *wsi, const char *name, const char *value, unsi
 					   (int)strlen(value), p, end);
 }
 
+/*
+ * Writes a whole refusal at once: STATUS, the protocol's JSON error (CODE,
+ * MESSAGE), "connection: close", and "retry-after: RETRY_AFTER" when that is
+ * not 0. For the places where the connection ends with the answer: its
+ * framing is unknown (Content-Length, Transfer-Encoding), or its body is not
+ * worth reading, or it asked for a WebSocket it cannot have. The caller
+ * returns -1 from the callback; lws writes what the socket did not take
+ * before it closes (LRS_FLUSHING_BEFORE_CLOSE).
+ */
+static int http_refuse(struct lws *wsi, unsigned status, enum hr_proto_code code, const char *message,
+		       unsigned retry_after)
+{
+	struct hr_proto_error e;
+	hr_proto_error_set(&e, code, NULL, message);
+	size_t len;
+	char *json = hr_proto_error(&e, LWS_PRE, &len);
+	if (!json)
+		return -1;
+	unsigned char hdr[LWS_PRE + 1024];
+	unsigned char *start = hdr + LWS_PRE, *p = start, *end = hdr + sizeof(hdr) - 1;
+	char ra[16];
+	snprintf(ra, sizeof(ra), "%u", retry_after);
+	int rc = -1;
+	if (lws_add_http_common_headers(wsi, status, "application/json", len, &p, end) || add_cors(wsi, &p, end) ||
+	    (status == 401 && add_header(wsi, "www-authenticate:", "Bearer", &p, end)) ||
+	    (retry_after && add_header(wsi, "retry-after:", ra, &p, end)) ||
+	    add_header(wsi, "connection:", "close", &p, end) || add_header(wsi, "cache-control:", "no-store", &p, end) ||
+	    lws_finalize_write_http_header(wsi, start, &p, end))
+		goto out;
+	if (lws_write(wsi, (unsigned char *)json + LWS_PRE, len, LWS_WRITE_HTTP_FINAL) < (int)len)
+		goto out;
+	rc = 0;
+out:
+	hr_info("event=http status=%u code=%s close=1", status, hr_proto_code_name(code));
+	free(json);
+	return rc;
+}
+
+/*
+ * The framing of a request's body, before any of it is read. lws 4.1.6 reads
+ * "Content-Length" with atoll() and knows no chunked request bodies: two
+ * lengths became one, "-1" a body of 2^64 bytes, "abc" an empty one whose
+ * bytes were then parsed as the next request, and a chunked body was awaited
+ * for 100 MB or request_seconds. Anything but one plain decimal length is
+ * refused, and the connection closed, since where the next request would
+ * start is unknown. Returns 0, or -1 after writing the refusal.
+ */
+static int http_framing(struct lws *wsi)
+{
+	char cl[32], te[64];
+	int has_body = is_method(wsi, WSI_TOKEN_POST_URI) || is_method(wsi, WSI_TOKEN_PUT_URI) ||
+		       is_method(wsi, WSI_TOKEN_PATCH_URI);
+	int cll = lws_hdr_copy(wsi, cl, sizeof(cl), WSI_TOKEN_HTTP_CONTENT_LENGTH);
+	int tel = lws_hdr_total_length(wsi, WSI_TOKEN_HTTP_TRANSFER_ENCODING);
+	lws_hdr_copy(wsi, te, sizeof(te), WSI_TOKEN_HTTP_TRANSFER_ENCODING);
+	if (tel > 0 && cll != 0) {
+		http_refuse(wsi, 400, HR_E_BAD_REQUEST, "send Content-Length or Transfer-Encoding, not both", 0);
+		return -1;
+	}
+	if (tel > 0) {
+		http_refuse(wsi, has_body ? 411 : 400, HR_E_BAD_REQUEST,
+			    "Transfer-Encoding is not accepted; send the body with a Content-Length", 0);
+		return -1;
+	}
+	if (cll != 0) {
+		/* One number: no sign, no list, no spaces; 19 digits fit 64 bits. */
+		size_t digits = cll > 0 ? strspn(cl, "0123456789") : 0;
+		if (cll < 0 || digits == 0 || digits != strlen(cl) || digits > 18) {
+			http_refuse(wsi, 400, HR_E_BAD_REQUEST, "Content-Length must be one decimal number", 0);
+			return -1;
+		}
+	} else if (has_body) {
+		http_refuse(wsi, 411, HR_E_BAD_REQUEST, "send the body with a Content-Length", 0);
+		return -1;
+	}
+	return 0;
+}
+
 /* Serves one of the widget's files from memory (webroot.c: the disk is never
  * touched here), 304 when the client's copy is current, headers alone for HEAD. */
 static int http_static(struct lws *wsi, struct conn *c, const struct hr_web_file *f)
@@ -680,6 +917,8 @@ static int http_request(struct hr_server *s, struct lws *wsi, struct conn *c, co
 	int post = is_method(wsi, WSI_TOKEN_POST_URI);
 	int get = is_method(wsi, WSI_TOKEN_GET_URI);
 	char origin[256], host[256], auth[512];
+	if (http_framing(wsi))
+		return -1;
 	if (!hr_access_origin_allowed(header(wsi, WSI_TOKEN_ORIGIN, origin, sizeof(origin)),
 				      header(wsi, WSI_TOKEN_HOST, host, sizeof(host)), s->cfg->allowed_origins))
 		return http_error(wsi, c, 403, HR_E_BAD_REQUEST, "this web origin is not allowed", NULL);
@@ -711,9 +950,11 @@ static int http_request(struct hr_server *s, struct lws *wsi, struct conn *c, co
 		char cl[32];
 		if (lws_hdr_copy(wsi, cl, sizeof(cl), WSI_TOKEN_HTTP_CONTENT_LENGTH) > 0 &&
 		    strtoull(cl, NULL, 10) > (unsigned long long)s->cfg->message_bytes) {
+			/* Not worth reading to keep the connection: answer and close. */
 			char m[96];
 			snprintf(m, sizeof(m), "the body is larger than %d bytes", s->cfg->message_bytes);
-			return http_error(wsi, c, 413, HR_E_TOO_LARGE, m, NULL);
+			http_refuse(wsi, 413, HR_E_TOO_LARGE, m, 0);
+			return -1;
 		}
 		c->route = ROUTE_ASK;
 		s->http_busy++;
@@ -729,6 +970,10 @@ static size_t voice_body_limit(const struct hr_server *s);
 
 static int http_body(struct hr_server *s, struct conn *c, const char *in, size_t len)
 {
+	/* "Content-Length: 0" comes as one empty chunk with IN NULL, which
+	 * memcpy() must not be given even for no bytes. */
+	if (len == 0)
+		return 0;
 	size_t limit = c->route == ROUTE_VOICE ? voice_body_limit(s) : (size_t)s->cfg->message_bytes;
 	if (c->body_overflow || c->bodylen + len > limit) {
 		c->body_overflow = 1;
@@ -818,11 +1063,11 @@ static void voice_done(void *ud)
 {
 	struct conn *c = ud;
 	c->vjob = NULL;
-	if (c->voice_paused) {
-		c->voice_paused = 0;
-		if (!c->rx_paused)
-			lws_rx_flow_control(c->wsi, 1);
-	}
+	c->voice_paused = 0;
+	ws_rx_update(c->wsi, c);
+	/* Saying goodbye waited for this spoken answer. */
+	if (server_of(c->wsi)->goodbye)
+		lws_callback_on_writable(c->wsi);
 }
 
 static void voice_respond(void *ud, unsigned status, const char *type, char *buf, size_t len)
@@ -927,7 +1172,7 @@ static void ws_voice(struct hr_server *s, struct lws *wsi, struct conn *c, int t
 	/* Replies come in the order questions were sent: read nothing more
 	 * from this client until the spoken answer is queued. */
 	c->voice_paused = 1;
-	lws_rx_flow_control(wsi, 0);
+	ws_rx_update(wsi, c);
 }
 
 /* POST /v1/voice: checks what can be checked before the body arrives. */
@@ -949,7 +1194,8 @@ static int http_voice_request(struct hr_server *s, struct lws *wsi, struct conn 
 	    strtoull(cl, NULL, 10) > (unsigned long long)voice_body_limit(s)) {
 		char m[96];
 		snprintf(m, sizeof(m), "the audio is longer than %d seconds", s->cfg->audio_seconds);
-		return http_error(wsi, c, 413, HR_E_TOO_LARGE, m, NULL);
+		http_refuse(wsi, 413, HR_E_TOO_LARGE, m, 0);
+		return -1;
 	}
 	/* ?reply=wav (or Accept: audio/wav) answers with the WAV alone,
 	 * ?reply=json+wav with the JSON and the WAV in base64. */
@@ -1005,6 +1251,82 @@ static int http_voice(struct hr_server *s, struct lws *wsi, struct conn *c)
 	return 0; /* voice_respond answers */
 }
 
+/*
+ * Pipelining (RFC 9112 section 9.3.2) with libwebsockets 4.1.6.
+ *
+ * A client may send its next request before the previous response. lws
+ * keeps those bytes in a buffer of the connection and, while the previous
+ * request is still "in its body" (LRS_BODY) and not yet answered, calls
+ * LWS_CALLBACK_HTTP_BODY_COMPLETION again for it every time it looks at that
+ * buffer. Answering each call was the loop of issue 21: hundreds of
+ * thousands of responses to one request. A request is now completed once;
+ * the repeats are ignored until the response is written and the transaction
+ * completes, after which lws parses the next request from its buffer.
+ *
+ * What lws cannot do: when the next request, parsed from that buffer, has a
+ * body, lws_http_action() reads the buffer again from its start and hands
+ * the request's own header bytes to LWS_CALLBACK_HTTP_BODY as its body, then
+ * loops on BODY_COMPLETION without consuming anything. Requests without a
+ * body (GET, HEAD, OPTIONS) are served in order; a pipelined request with a
+ * body is spotted by its replayed request line (http_replayed()), and the
+ * connection is closed once every response before it is written, so the
+ * client sends it again on a new connection as RFC 9112 asks. If some other
+ * path ever made lws loop on a completion within one turn of the loop, the
+ * connection is closed too, rather than the worker spinning.
+ */
+
+/* Counts the turns of the loop, so that http_body_completion() can tell lws
+ * looping within one turn from repeats spread over turns. */
+static void on_turn(uv_check_t *h)
+{
+	struct hr_server *s = h->data;
+	s->turns++;
+}
+
+/* A new request on C: its headers are parsed. */
+static void http_begin(struct lws *wsi, struct conn *c, const char *path)
+{
+	const char *method = is_method(wsi, WSI_TOKEN_POST_URI)	   ? "POST"
+			     : is_method(wsi, WSI_TOKEN_GET_URI)	   ? "GET"
+			     : is_method(wsi, WSI_TOKEN_HEAD_URI)	   ? "HEAD"
+			     : is_method(wsi, WSI_TOKEN_OPTIONS_URI) ? "OPTIONS"
+								   : "";
+	snprintf(c->request_line, sizeof(c->request_line), "%s %s", method, path);
+	c->body_started = c->body_done = 0;
+	c->repeats = 0;
+}
+
+/* Whether the first body bytes of the request in progress are its own
+ * request line: lws replaying a pipelined request's headers (see above).
+ * No JSON body and no WAV begins with "POST /". */
+static int http_replayed(const struct conn *c, const char *in, size_t len)
+{
+	size_t n = strlen(c->request_line);
+	if (n > len)
+		n = len;
+	return in && n > 0 && c->request_line[0] != ' ' && memcmp(in, c->request_line, n) == 0;
+}
+
+/* The body has arrived (once per request; see above for the repeats). */
+static int http_body_completion(struct hr_server *s, struct lws *wsi, struct conn *c)
+{
+	if (c->body_done) {
+		if (c->repeat_turn != s->turns) {
+			c->repeat_turn = s->turns;
+			c->repeats = 0;
+		}
+		if (++c->repeats > 16) {
+			hr_warn("event=http_pipeline_closed request=\"%s\" reason=lws_loop", c->request_line);
+			return -1;
+		}
+		return 0;
+	}
+	c->body_done = 1;
+	if (c->route == ROUTE_VOICE)
+		return http_voice(s, wsi, c);
+	return c->route == ROUTE_ASK ? http_ask(s, wsi, c) : 0;
+}
+
 static void http_free(struct hr_server *s, struct conn *c)
 {
 	if (c->route == ROUTE_ASK || c->route == ROUTE_VOICE)
@@ -1032,25 +1354,39 @@ static int http_writeable(struct hr_server *s, struct lws *wsi, struct conn *c)
 	return lws_http_transaction_completed(wsi) ? -1 : 0;
 }
 
+static void conn_release(struct hr_server *s);
+
 static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in, size_t len)
 {
 	struct conn *c = user;
 	struct hr_server *s = server_of(wsi);
 
 	switch (reason) {
-	case LWS_CALLBACK_HTTP_CONFIRM_UPGRADE:
-		/* Never read `in` here (CVE-2025-11677). */
+	case LWS_CALLBACK_WSI_DESTROY:
+		/* Every connection lws frees: give back its slot (adopt()). */
+		if (lws_get_opaque_user_data(wsi) == s) {
+			lws_set_opaque_user_data(wsi, NULL);
+			conn_release(s);
+		}
 		return 0;
+	case LWS_CALLBACK_HTTP_CONFIRM_UPGRADE:
+		/* Never read `in` here (CVE-2025-11677); see ws_confirm(). */
+		return ws_confirm(s, wsi);
 	case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION:
 		return ws_filter(s, wsi);
 	case LWS_CALLBACK_ESTABLISHED:
 		memset(c, 0, sizeof(*c));
 		enum hr_refusal why = HR_REFUSED_PER_ADDRESS;
 		if (!(c->addr = addr_acquire(s, wsi, &why))) {
+			/* Another worker took the last slot after ws_confirm():
+			 * the WebSocket is open, so it is closed the WebSocket way,
+			 * 1013 "try again later". */
 			hr_metrics_refused(s->metrics, why);
-			hr_warn("event=ws_refused reason=%s",
+			hr_warn("event=ws_refused reason=%s status=1013",
 				why == HR_REFUSED_PER_ADDRESS ? "per_address" : "max_connections");
-			return -1;
+			c->refused = 1;
+			lws_callback_on_writable(wsi);
+			return 0;
 		}
 		c->is_ws = 1;
 		c->wsi = wsi;
@@ -1058,8 +1394,18 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
 		hr_metrics_event(s->metrics, HR_EV_CONNECTION_OPENED);
 		return 0;
 	case LWS_CALLBACK_RECEIVE:
-		return ws_receive(s, wsi, c, in, len);
+		/* After herald's close frame, what the client sent crossed it: it
+		 * will be asked again on a new connection. */
+		return c->refused || c->bye == 2 ? 0 : ws_receive(s, wsi, c, in, len);
+	case LWS_CALLBACK_WS_PEER_INITIATED_CLOSE:
+		/* The client's close answering herald's: the closing handshake is
+		 * over (returning 0 would have lws send a second close frame). */
+		return c && c->bye == 2 ? -1 : 0;
 	case LWS_CALLBACK_SERVER_WRITEABLE:
+		if (c->refused) {
+			ws_close_frame(wsi, 1013, "too many connections; try again later");
+			return -1;
+		}
 		return ws_writeable(wsi, c);
 	case LWS_CALLBACK_CLOSED:
 		/* lws also reports CLOSED for upgrades it refused before
@@ -1074,13 +1420,21 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
 		return 0;
 
 	case LWS_CALLBACK_HTTP:
+		http_begin(wsi, c, in ? (const char *)in : "");
 		return http_request(s, wsi, c, in ? (const char *)in : "");
 	case LWS_CALLBACK_HTTP_BODY:
+		if (!c->body_started) {
+			c->body_started = 1;
+			if (http_replayed(c, in, len)) {
+				hr_info("event=http_pipeline_closed request=\"%s\" (a request with a body sent "
+					"before the previous response; answered what came before it)",
+					c->request_line);
+				return -1;
+			}
+		}
 		return c->route == ROUTE_ASK || c->route == ROUTE_VOICE ? http_body(s, c, in, len) : 0;
 	case LWS_CALLBACK_HTTP_BODY_COMPLETION:
-		if (c->route == ROUTE_VOICE)
-			return http_voice(s, wsi, c);
-		return c->route == ROUTE_ASK ? http_ask(s, wsi, c) : 0;
+		return http_body_completion(s, wsi, c);
 	case LWS_CALLBACK_HTTP_WRITEABLE:
 		return http_writeable(s, wsi, c);
 	case LWS_CALLBACK_HTTP_DROP_PROTOCOL:
@@ -1187,6 +1541,403 @@ static int listen_open(const char *host, int port, int first, int *bound_port)
 	return fd;
 }
 
+/* ---- Counting connections: limits.max_connections ----
+ *
+ * Every connection counts, HTTP and WebSocket, from accept() to its close:
+ * those at the front door and those lws has. One taken by lws is marked with
+ * lws's opaque user data right after it is adopted, and given back in
+ * LWS_CALLBACK_WSI_DESTROY, which lws calls for every connection it frees;
+ * when the adoption fails (lws then closes the descriptor itself), herald
+ * gives it back at once. */
+
+/* Takes a slot for a new connection; 0 when the daemon is at the cap. */
+static int conn_take(struct hr_server *s)
+{
+	struct hr_server_shared *sh = s->shared;
+	pthread_mutex_lock(&sh->lock);
+	int ok = sh->open < (unsigned)s->cfg->max_connections;
+	if (ok)
+		sh->open++;
+	pthread_mutex_unlock(&sh->lock);
+	return ok;
+}
+
+static void conn_release(struct hr_server *s)
+{
+	struct hr_server_shared *sh = s->shared;
+	pthread_mutex_lock(&sh->lock);
+	sh->open--;
+	pthread_mutex_unlock(&sh->lock);
+}
+
+/* Hands FD, counted, to lws. */
+static void adopt(struct hr_server *s, int fd)
+{
+	struct lws *wsi = lws_adopt_socket_vhost(s->vhost, fd);
+	if (!wsi) {
+		/* lws has closed the descriptor itself. */
+		hr_warn("event=adopt_failed");
+		conn_release(s);
+		return;
+	}
+	lws_set_opaque_user_data(wsi, s);
+}
+
+/* ---- The front door: the first request of a plaintext connection ----
+ *
+ * libwebsockets 4.1.6 closes a connection without a word when a request's
+ * headers are over its limit, its URL too long or its path holds "%00"; it
+ * waits request_seconds on a NUL byte in a header; and it answers an unknown
+ * method with an HTML 403 page. None of it reaches a callback. So herald looks
+ * at the head of the first request of each plaintext connection before lws
+ * does. It only peeks (MSG_PEEK): every byte stays in the socket for lws to
+ * read as if nobody had looked. (Handing lws the bytes instead, with
+ * lws_adopt_socket_vhost_readbuf(), would put them in the buffer from which
+ * lws mistakes a POST's headers for its body; see http_body_completion().)
+ * A head that is fine goes to lws with the socket. One that is not gets its
+ * status and the protocol's JSON error here; herald then reads and drops what
+ * the client still sends, for at most FRONT_LINGER_MS, and closes, so that the
+ * client reads the answer rather than a reset.
+ *
+ * Not covered, and documented in docs/security.md: the second and later
+ * requests of a kept-alive connection, and TLS connections (their bytes are
+ * ciphertext until lws has them), which meet lws's own handling.
+ */
+
+#define HEAD_MAX 4096	    /* request line and headers, in bytes */
+#define HEAD_LINES_MAX 64   /* header lines; lws keeps at most WSI_TOKEN_COUNT */
+#define URL_MAX 2048	    /* the request target */
+#define FRONT_LINGER_MS 1000 /* reading what follows a refusal, at most */
+
+struct front {
+	struct hr_server *s;
+	int fd;
+	uv_poll_t poll;
+	uv_timer_t timer;
+	uint64_t deadline;  /* loop time when the head must be complete */
+	unsigned backoff;   /* ms before peeking again at an unfinished head */
+	size_t seen;	    /* bytes of the head peeked so far */
+	int lingering;
+	int counted; /* holds a slot (conn_take()); a refusal at the cap does not */
+	int open_handles;
+	struct front *prev, *next;
+};
+
+/* What check_head() found. */
+struct head_verdict {
+	unsigned status; /* 0: the head is fine */
+	enum hr_proto_code code;
+	char message[128];
+};
+
+static const char *status_text(unsigned status)
+{
+	switch (status) {
+	case 400:
+		return "Bad Request";
+	case 408:
+		return "Request Timeout";
+	case 414:
+		return "URI Too Long";
+	case 431:
+		return "Request Header Fields Too Large";
+	case 501:
+		return "Not Implemented";
+	case 503:
+		return "Service Unavailable";
+	case 505:
+		return "HTTP Version Not Supported";
+	default:
+		return "Error";
+	}
+}
+
+static int bad(struct head_verdict *v, unsigned status, enum hr_proto_code code, const char *message)
+{
+	v->status = status;
+	v->code = code;
+	snprintf(v->message, sizeof(v->message), "%s", message);
+	return 1;
+}
+
+static int is_tchar(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       (c && strchr("!#$%&'*+-.^_`|~", c));
+}
+
+static int hexdigit(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+}
+
+/*
+ * Judges the N bytes B that start a connection: 1 with V filled in when the
+ * request must be refused, 0 when the head is complete and fine (or when
+ * nothing is wrong so far and *MORE is set: the head is not complete yet).
+ * The limits are herald's, chosen inside lws's (whose table holds a little
+ * more than HEAD_MAX), so that lws never refuses a head herald let through.
+ */
+static int check_head(const char *b, size_t n, int *more, struct head_verdict *v)
+{
+	*more = 0;
+	/* The head ends at the first empty line (lws accepts bare LF too). */
+	size_t end = 0;
+	for (size_t i = 0; i + 1 < n && !end; i++) {
+		if (b[i] == '\n' && b[i + 1] == '\n')
+			end = i + 2;
+		else if (b[i] == '\n' && b[i + 1] == '\r' && i + 2 < n && b[i + 2] == '\n')
+			end = i + 3;
+	}
+	size_t scan = end ? end : n;
+	if (memchr(b, '\0', scan))
+		return bad(v, 400, HR_E_BAD_REQUEST, "a NUL byte in the request line or headers");
+	const char *eol = memchr(b, '\n', scan);
+	if (!eol) {
+		if (n > URL_MAX + 32)
+			return bad(v, 414, HR_E_TOO_LARGE, "the request line is longer than 2048 bytes");
+		*more = 1;
+		return 0;
+	}
+	size_t line = (size_t)(eol - b);
+	if (line > 0 && b[line - 1] == '\r')
+		line--;
+	/* METHOD SP TARGET SP HTTP/1.x */
+	const char *sp1 = memchr(b, ' ', line);
+	const char *sp2 = sp1 ? memchr(sp1 + 1, ' ', line - (size_t)(sp1 + 1 - b)) : NULL;
+	size_t mlen = sp1 ? (size_t)(sp1 - b) : 0;
+	for (size_t i = 0; i < mlen; i++) {
+		if (!is_tchar((unsigned char)b[i]))
+			mlen = 0;
+	}
+	if (!sp2 || mlen == 0 || mlen > 16)
+		return bad(v, 400, HR_E_BAD_REQUEST, "not an HTTP/1.1 request line");
+	const char *target = sp1 + 1, *version = sp2 + 1;
+	size_t tlen = (size_t)(sp2 - target), vlen = line - (size_t)(version - b);
+	if (vlen != 8 || memcmp(version, "HTTP/1.", 7) != 0 || (version[7] != '0' && version[7] != '1')) {
+		if (vlen >= 5 && memcmp(version, "HTTP/", 5) == 0)
+			return bad(v, 505, HR_E_UNSUPPORTED, "herald speaks HTTP/1.1 (and 1.0) here");
+		return bad(v, 400, HR_E_BAD_REQUEST, "not an HTTP/1.1 request line");
+	}
+	static const char *const methods[] = { "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", NULL };
+	int known = 0;
+	for (const char *const *m = methods; *m && !known; m++)
+		known = strlen(*m) == mlen && memcmp(*m, b, mlen) == 0;
+	if (!known) {
+		char m[128];
+		snprintf(m, sizeof(m), "the method %.*s is not implemented; see docs/protocol.md", (int)mlen, b);
+		return bad(v, 501, HR_E_UNSUPPORTED, m);
+	}
+	if (tlen > URL_MAX)
+		return bad(v, 414, HR_E_TOO_LARGE, "the URL is longer than 2048 bytes");
+	if (tlen == 0 || target[0] != '/')
+		return bad(v, 400, HR_E_BAD_REQUEST, "the path must start with /");
+	for (size_t i = 0; i < tlen; i++) {
+		unsigned char c = (unsigned char)target[i];
+		if (c < 0x21 || c == 0x7f)
+			return bad(v, 400, HR_E_BAD_REQUEST, "a control character in the URL");
+		if (c == '%') {
+			if (i + 2 >= tlen || !hexdigit((unsigned char)target[i + 1]) || !hexdigit((unsigned char)target[i + 2]))
+				return bad(v, 400, HR_E_BAD_REQUEST, "a % in the URL that is not followed by two hex digits");
+			if (target[i + 1] == '0' && target[i + 2] == '0')
+				return bad(v, 400, HR_E_BAD_REQUEST, "a NUL byte (%00) in the URL");
+		}
+	}
+	if (!end) {
+		if (n > HEAD_MAX)
+			return bad(v, 431, HR_E_TOO_LARGE, "the request headers are larger than 4096 bytes");
+		*more = 1;
+		return 0;
+	}
+	if (end > HEAD_MAX)
+		return bad(v, 431, HR_E_TOO_LARGE, "the request headers are larger than 4096 bytes");
+	size_t lines = 0;
+	for (const char *p = eol + 1; p < b + end; p++)
+		lines += *p == '\n';
+	if (lines > HEAD_LINES_MAX + 1)
+		return bad(v, 431, HR_E_TOO_LARGE, "more than 64 header lines");
+	return 0;
+}
+
+static void front_on_close(uv_handle_t *h)
+{
+	struct front *f = h->data;
+	if (--f->open_handles == 0)
+		free(f);
+}
+
+/* Forgets F: its handles close, and its socket goes to lws (ADOPT_IT) or is closed. */
+static void front_end(struct front *f, int adopt_it)
+{
+	struct hr_server *s = f->s;
+	if (f->prev)
+		f->prev->next = f->next;
+	else
+		s->fronts = f->next;
+	if (f->next)
+		f->next->prev = f->prev;
+	s->nfronts--;
+	uv_poll_stop(&f->poll);
+	uv_timer_stop(&f->timer);
+	uv_close((uv_handle_t *)&f->poll, front_on_close);
+	uv_close((uv_handle_t *)&f->timer, front_on_close);
+	if (adopt_it) {
+		adopt(s, f->fd);
+	} else {
+		close(f->fd);
+		if (f->counted)
+			conn_release(s);
+	}
+}
+
+static void front_on_readable(uv_poll_t *h, int status, int events);
+static void front_on_timer(uv_timer_t *t);
+
+/* Answers F's request with STATUS and the JSON error (and "retry-after:
+ * RETRY_AFTER" when not 0), then lingers. */
+static void front_refuse(struct front *f, unsigned status, enum hr_proto_code code, const char *message,
+			 unsigned retry_after)
+{
+	struct hr_proto_error e;
+	hr_proto_error_set(&e, code, NULL, message);
+	size_t len;
+	char *json = hr_proto_error(&e, 0, &len);
+	char head[320], ra[40] = "";
+	if (retry_after)
+		snprintf(ra, sizeof(ra), "retry-after: %u\r\n", retry_after);
+	int hl = snprintf(head, sizeof(head),
+			  "HTTP/1.1 %u %s\r\ncontent-type: application/json\r\ncontent-length: %zu\r\n"
+			  "connection: close\r\ncache-control: no-store\r\nx-content-type-options: nosniff\r\n%s\r\n",
+			  status, status_text(status), json ? len : 0, ra);
+	/* The answer is small and the socket new: it goes at once, or not at all. */
+	if (send(f->fd, head, (size_t)hl, MSG_NOSIGNAL | MSG_DONTWAIT) == hl && json)
+		(void)!send(f->fd, json, len, MSG_NOSIGNAL | MSG_DONTWAIT);
+	free(json);
+	hr_info("event=http status=%u code=%s close=1 where=front", status, hr_proto_code_name(code));
+	shutdown(f->fd, SHUT_WR);
+	f->lingering = 1;
+	uv_poll_start(&f->poll, UV_READABLE, front_on_readable);
+	uv_timer_start(&f->timer, front_on_timer, FRONT_LINGER_MS, 0);
+}
+
+/* Peeks at F's head and decides: to lws, refused, or wait for more. */
+static void front_look(struct front *f)
+{
+	char buf[HEAD_MAX + 2];
+	ssize_t n = recv(f->fd, buf, sizeof(buf), MSG_PEEK | MSG_DONTWAIT);
+	if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
+		front_end(f, 0); /* gone before asking anything */
+		return;
+	}
+	if (n < 0)
+		return;
+	int more;
+	struct head_verdict v;
+	if (check_head(buf, (size_t)n, &more, &v)) {
+		front_refuse(f, v.status, v.code, v.message, 0);
+		return;
+	}
+	if (!more) {
+		front_end(f, 1);
+		return;
+	}
+	/* The rest of the head is on its way. The bytes stay in the socket, so
+	 * it stays readable: wait on a timer instead, a little longer each time. */
+	f->seen = (size_t)n;
+	uv_poll_stop(&f->poll);
+	uint64_t now = uv_now(f->s->loop);
+	uint64_t wait = f->backoff;
+	if (now + wait > f->deadline)
+		wait = f->deadline > now ? f->deadline - now : 0;
+	f->backoff = f->backoff < 64 ? f->backoff * 2 : 64;
+	uv_timer_start(&f->timer, front_on_timer, wait, 0);
+}
+
+static void front_on_readable(uv_poll_t *h, int status, int events)
+{
+	(void)events;
+	struct front *f = h->data;
+	if (f->lingering) {
+		char sink[4096];
+		ssize_t n;
+		while ((n = recv(f->fd, sink, sizeof(sink), MSG_DONTWAIT)) > 0)
+			;
+		if (n == 0 || status < 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR))
+			front_end(f, 0);
+		return;
+	}
+	if (status < 0) {
+		front_end(f, 0);
+		return;
+	}
+	front_look(f);
+}
+
+static void front_on_timer(uv_timer_t *t)
+{
+	struct front *f = t->data;
+	if (f->lingering) {
+		front_end(f, 0);
+		return;
+	}
+	if (uv_now(f->s->loop) >= f->deadline) {
+		/* A client that started a request and never finished it hears why;
+		 * one that never sent a byte is simply closed, as lws would. */
+		if (f->seen)
+			front_refuse(f, 408, HR_E_BAD_REQUEST, "the request did not arrive in time", 0);
+		else
+			front_end(f, 0);
+		return;
+	}
+	front_look(f);
+}
+
+/* A new plaintext connection FD: looked at before lws gets it. COUNTED: it
+ * holds a slot; when it does not, it is refused at once (the cap). */
+static struct front *front_open(struct hr_server *s, int fd, int counted)
+{
+	struct front *f = calloc(1, sizeof(*f));
+	if (!f || uv_poll_init(s->loop, &f->poll, fd) != 0) {
+		free(f);
+		if (counted)
+			adopt(s, fd);
+		else
+			close(fd);
+		return NULL;
+	}
+	f->counted = counted;
+	uv_timer_init(s->loop, &f->timer);
+	f->s = s;
+	f->fd = fd;
+	f->poll.data = f->timer.data = f;
+	f->open_handles = 2;
+	f->backoff = 2;
+	f->deadline = uv_now(s->loop) + (uint64_t)s->cfg->request_seconds * 1000;
+	f->next = s->fronts;
+	if (s->fronts)
+		s->fronts->prev = f;
+	s->fronts = f;
+	s->nfronts++;
+	uv_poll_start(&f->poll, UV_READABLE, front_on_readable);
+	uv_timer_start(&f->timer, front_on_timer, (uint64_t)s->cfg->request_seconds * 1000, 0);
+	return f;
+}
+
+/* A connection past limits.max_connections: 503 with Retry-After, in plain
+ * text; over TLS, which herald cannot speak before lws, it is just closed. */
+static void refuse_at_cap(struct hr_server *s, int fd)
+{
+	hr_metrics_refused(s->metrics, HR_REFUSED_MAX_CONNECTIONS);
+	hr_info("event=connection_refused reason=max_connections");
+	if (s->cfg->tls_cert[0]) {
+		close(fd);
+		return;
+	}
+	struct front *f = front_open(s, fd, 0);
+	if (f)
+		front_refuse(f, 503, HR_E_RATE_LIMITED, "herald is at its connection limit; try again shortly", 5);
+}
+
 static void on_listen_readable(uv_poll_t *h, int status, int events);
 
 static void on_listen_pause(uv_timer_t *t)
@@ -1214,9 +1965,14 @@ static void on_listen_readable(uv_poll_t *h, int status, int events)
 			}
 			return; /* EAGAIN: all taken; others (ECONNABORTED...) concern one client */
 		}
-		/* On failure lws closes the descriptor itself. */
-		if (!lws_adopt_socket_vhost(s->vhost, fd))
-			hr_warn("event=adopt_failed");
+		/* A plaintext connection is looked at first (the front door);
+		 * TLS goes straight to lws. */
+		if (!conn_take(s))
+			refuse_at_cap(s, fd);
+		else if (!s->cfg->tls_cert[0])
+			front_open(s, fd, 1);
+		else
+			adopt(s, fd);
 	}
 }
 
@@ -1227,8 +1983,11 @@ static void listen_stop(struct hr_server *s)
 	s->listen_on = 0;
 	uv_close((uv_handle_t *)&s->listen_poll, NULL);
 	uv_close((uv_handle_t *)&s->listen_pause, NULL);
+	uv_close((uv_handle_t *)&s->turn_check, NULL);
 	close(s->listen_fd);
 	s->listen_fd = -1;
+	while (s->fronts)
+		front_end(s->fronts, 0);
 }
 
 /* libwebsockets 4.1 initialises and tears down OpenSSL's global state with
@@ -1334,7 +2093,9 @@ int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *eng
 	/* With a foreign loop, destruction finishes asynchronously as lws's
 	 * handles close; lws writes NULL here when it is complete. */
 	info.pcontext = &s->ctx;
-	info.max_http_header_data = 4096;
+	/* A little more than the front door's HEAD_MAX, so that lws never
+	 * refuses a head the front door let through. */
+	info.max_http_header_data = 4096 + 1024;
 	/* A client that opens a connection and then sends its request or
 	 * handshake slowly (or never) is cut after this long. */
 	info.timeout_secs = (unsigned)cfg->request_seconds;
@@ -1390,6 +2151,9 @@ int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *eng
 	uv_poll_init(loop, &s->listen_poll, fd);
 	uv_timer_init(loop, &s->listen_pause);
 	s->listen_poll.data = s->listen_pause.data = s;
+	uv_check_init(loop, &s->turn_check);
+	s->turn_check.data = s;
+	uv_check_start(&s->turn_check, on_turn);
 	s->listen_on = 1;
 	uv_poll_start(&s->listen_poll, UV_READABLE, on_listen_readable);
 	*out = s;
@@ -1417,6 +2181,7 @@ void hr_server_goodbye(hr_server *s)
 	if (!s || !s->ctx || s->goodbye)
 		return;
 	s->draining = s->goodbye = 1;
+	s->goodbye_ms = now_ms();
 	/* Each connection closes from its own WRITEABLE callback, after the
 	 * replies already queued for it. */
 	lws_callback_on_writable_all_protocol(s->ctx, &protocols[0]);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "text.h"
@@ -143,48 +144,146 @@ size_t hr_unanswered_count(const hr_unanswered *u)
 
 int hr_unanswered_load(hr_unanswered *u, const char *path, int64_t now)
 {
-	FILE *f = fopen(path, "r");
-	if (!f)
+	/* Non-blocking, so that a FIFO does not wait for a writer, and only a
+	 * regular file: a device would be read for ever (/dev/zero) and then
+	 * replaced by the first save's rename(). */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
 		return errno == ENOENT ? 0 : -errno;
-	char line[HR_UNANSWERED_TEXT_MAX + 64];
-	while (fgets(line, sizeof(line), f)) {
-		line[strcspn(line, "\r\n")] = '\0';
-		char *tab = strchr(line, '\t');
-		if (!tab)
-			continue;
-		*tab = '\0';
-		int64_t day = strtoll(line, NULL, 10);
-		if (now - day <= u->max_age_s && tab[1])
-			push(u, day, tab + 1);
+	struct stat st;
+	int bad = fstat(fd, &st) != 0 ? -errno : !S_ISREG(st.st_mode) ? -EINVAL : 0;
+	if (bad) {
+		close(fd);
+		return bad;
 	}
+	FILE *f = fdopen(fd, "r");
+	if (!f) {
+		int e = errno;
+		close(fd);
+		return -e;
+	}
+	/* Read whole first, so that a file that is not ours adds nothing. */
+	hr_unanswered *got = hr_unanswered_new(u->max, u->max_age_s);
+	if (!got) {
+		fclose(f);
+		return -ENOMEM;
+	}
+	char line[HR_UNANSWERED_TEXT_MAX + 64];
+	int rc = 0;
+	while (rc == 0 && fgets(line, sizeof(line), f)) {
+		size_t n = strlen(line);
+		if (n == sizeof(line) - 1 && line[n - 1] != '\n') {
+			rc = -EBADMSG; /* a line longer than herald writes */
+			break;
+		}
+		line[strcspn(line, "\r\n")] = '\0';
+		if (!line[0])
+			continue;
+		char *tab = strchr(line, '\t'), *end;
+		if (!tab || tab == line || !tab[1]) {
+			rc = -EBADMSG;
+			break;
+		}
+		*tab = '\0';
+		long long day = strtoll(line, &end, 10);
+		if (*end) {
+			rc = -EBADMSG;
+			break;
+		}
+		if (now - day <= u->max_age_s)
+			push(got, day, tab + 1);
+	}
+	if (rc == 0 && ferror(f))
+		rc = -EIO;
 	fclose(f);
-	return 0;
+	if (rc == 0)
+		hr_unanswered_append(u, got);
+	hr_unanswered_free(got);
+	return rc;
+}
+
+const char *hr_unanswered_strerror(int rc)
+{
+	if (rc == -EINVAL)
+		return "not a regular file";
+	if (rc == -EBADMSG)
+		return "not a file herald wrote (a line is not DAY<TAB>TEXT)";
+	return strerror(-rc);
+}
+
+void hr_unanswered_append(hr_unanswered *dst, const hr_unanswered *src)
+{
+	for (size_t i = 0; i < src->count; i++) {
+		const struct item *it = &src->ring[(src->head + i) % src->max];
+		push(dst, it->day, it->text);
+	}
+}
+
+int hr_unanswered_remove_stale(const char *path, size_t *bytes)
+{
+	char tmp[4096];
+	struct stat st;
+	if (snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp))
+		return -ENAMETOOLONG;
+	if (lstat(tmp, &st) != 0)
+		return errno == ENOENT ? 0 : -errno;
+	if (!S_ISREG(st.st_mode))
+		return -EINVAL;
+	if (unlink(tmp) != 0)
+		return -errno;
+	*bytes = (size_t)st.st_size;
+	return 1;
 }
 
 int hr_unanswered_save(const hr_unanswered *u, const char *path)
 {
 	char tmp[4096];
-	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	struct stat st;
+	if (snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp))
+		return -ENAMETOOLONG;
+	/* Never replace what is not a regular file (rename() would). */
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return -EINVAL;
+	/* A fresh file: not one left by a crash, nor a link planted there. */
+	if (unlink(tmp) != 0 && errno != ENOENT)
+		return -errno;
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0)
 		return -errno;
 	FILE *f = fdopen(fd, "w");
 	if (!f) {
+		int e = errno;
 		close(fd);
-		return -errno;
+		unlink(tmp);
+		return -e;
 	}
 	for (size_t i = 0; i < u->count; i++) {
 		const struct item *it = &u->ring[(u->head + i) % u->max];
 		fprintf(f, "%lld\t%s\n", (long long)it->day, it->text);
 	}
-	if (fflush(f) != 0 || fsync(fileno(f)) != 0) {
-		int e = errno;
-		fclose(f);
+	int rc = 0;
+	if (fflush(f) != 0 || fsync(fileno(f)) != 0)
+		rc = -errno;
+	if (fclose(f) != 0 && rc == 0)
+		rc = -errno;
+	if (rc == 0 && rename(tmp, path) != 0)
+		rc = -errno;
+	if (rc) {
 		unlink(tmp);
-		return -e;
+		return rc;
 	}
-	fclose(f);
-	return rename(tmp, path) == 0 ? 0 : -errno;
+	/* The rename itself, made durable. */
+	char dir[4096];
+	snprintf(dir, sizeof(dir), "%s", path);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	int dfd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+	return 0;
 }
 
 hr_unanswered *hr_unanswered_clone(const hr_unanswered *u)

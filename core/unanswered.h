@@ -31,13 +31,27 @@ size_t hr_unanswered_expire(hr_unanswered *u, int64_t now);
 
 size_t hr_unanswered_count(const hr_unanswered *u);
 
-/* Reads PATH ("DAY<TAB>TEXT" lines; a missing file is empty), keeping what is
- * young enough at NOW. Returns 0 or -errno. */
+/* Reads PATH ("DAY<TAB>TEXT" lines; a missing file is empty) and adds what is
+ * young enough at NOW. Never blocks on a FIFO. Returns 0, -EINVAL when PATH is
+ * not a regular file, -EBADMSG when a line is not one herald writes (then
+ * nothing is added), or another -errno (-EACCES...). */
 int hr_unanswered_load(hr_unanswered *u, const char *path, int64_t now);
 
-/* Writes the store to PATH atomically (a temporary file, then rename) with mode
- * 0600. Returns 0 or -errno. */
+/* Writes the store to PATH atomically (PATH.tmp, created fresh with mode 0600,
+ * synced, then renamed over PATH). Refuses (-EINVAL) when PATH exists and is
+ * not a regular file. On failure PATH is untouched and PATH.tmp removed.
+ * Returns 0 or -errno. */
 int hr_unanswered_save(const hr_unanswered *u, const char *path);
+
+/* Removes PATH.tmp left by a crash during a save; returns 1 with its size in
+ * *BYTES, 0 when there is none, or -errno (-EINVAL: not a regular file). */
+int hr_unanswered_remove_stale(const char *path, size_t *bytes);
+
+/* Why hr_unanswered_load() or _save() failed with RC, in words for a log. */
+const char *hr_unanswered_strerror(int rc);
+
+/* Adds SRC's entries, oldest first, after DST's (the oldest go past max). */
+void hr_unanswered_append(hr_unanswered *dst, const hr_unanswered *src);
 
 /* Returns a malloc'd copy of the store, so a thread can save it while the loop
  * goes on adding. */

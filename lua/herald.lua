@@ -102,9 +102,79 @@ function Facts:get(q)
   return self:of(q:slot(self.slot))
 end
 
+-- Sources that several plugins cite, stated once here so that every plugin
+-- links a drug's label (or an FDA notice) by the same title and address: a
+-- corrected set id or application number is corrected everywhere at once.
+-- A plugin registers one with herald.source(id), without a table.
+-- Each DailyMed set id and Drugs@FDA application number was checked in December
+-- 2026 (docs/clinical-review.md lists how, id by id); a clinician's sign-off
+-- still includes opening each link.
+local DM = "DailyMed, US National Library of Medicine"
+local DFDA = "Drugs@FDA, US Food and Drug Administration"
+local FDA = "US Food and Drug Administration"
+local function dailymed(title, setid)
+  return { title = title, publisher = DM, url = "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=" .. setid }
+end
+local function drugsfda(title, appl)
+  return { title = title, publisher = DFDA,
+    url = "https://www.accessdata.fda.gov/scripts/cder/daf/index.cfm?event=overview.process&ApplNo=" .. appl }
+end
+local FDA_AI = "https://www.fda.gov/drugs/resources-information-approved-drugs/"
+local SHARED = {
+  -- US prescribing information (labels).
+  ["label-trastuzumab"] = dailymed("Herceptin (trastuzumab) prescribing information", "492dbdb2-077e-4064-bff3-372d6af0a7a2"),
+  ["label-hylecta"] = drugsfda("Herceptin Hylecta (trastuzumab and hyaluronidase) prescribing information", "761106"),
+  ["label-pertuzumab"] = dailymed("Perjeta (pertuzumab) prescribing information", "17f85d17-ab71-4f5b-9fe3-0b8c822f69ff"),
+  ["label-phesgo"] = drugsfda("Phesgo (pertuzumab, trastuzumab and hyaluronidase) prescribing information", "761170"),
+  ["label-tdm1"] = dailymed("Kadcyla (ado-trastuzumab emtansine) prescribing information", "23f3c1f4-0fc8-4804-a9e3-04cf25dd302e"),
+  ["label-tdxd"] = dailymed("Enhertu (fam-trastuzumab deruxtecan-nxki) prescribing information", "7e67e73e-ddf4-4e4d-8b50-09d7514910b6"),
+  ["label-tucatinib"] = drugsfda("Tukysa (tucatinib) prescribing information", "213411"),
+  ["label-lapatinib"] = drugsfda("Tykerb (lapatinib) prescribing information", "022059"),
+  ["label-neratinib"] = dailymed("Nerlynx (neratinib) prescribing information", "d1e41dcf-e82a-47c2-a0ad-6c6eef621834"),
+  ["label-margetuximab"] = drugsfda("Margenza (margetuximab) prescribing information", "761150"),
+  ["label-capecitabine"] = dailymed("Capecitabine (Xeloda) prescribing information", "06a88b03-6c06-4dae-b3bc-1e8dd81c9067"),
+  ["label-paclitaxel"] = dailymed("Paclitaxel prescribing information", "ea28753a-8631-460a-bfdc-b101eb8ac84a"),
+  ["label-docetaxel"] = dailymed("Docetaxel prescribing information", "6b9999bb-869e-4d25-838c-23c3ab280044"),
+  ["label-carboplatin"] = dailymed("Carboplatin prescribing information", "f91c48da-68d1-4aa7-89b8-d84a3e8b629b"),
+  ["label-doxorubicin"] = dailymed("Doxorubicin prescribing information", "1fd148fb-0fbc-4b6f-b790-23546fb46a71"),
+  ["label-epirubicin"] = dailymed("Epirubicin (Ellence) prescribing information", "0a03c798-a652-4895-b29c-3b521a89ba42"),
+  ["label-cyclophosphamide"] = drugsfda("Cyclophosphamide prescribing information", "212501"),
+  ["label-tamoxifen"] = dailymed("Tamoxifen prescribing information", "1e6ff055-590c-41e6-9530-1fdf04cdbd02"),
+  ["label-letrozole"] = dailymed("Letrozole prescribing information", "82b77d74-085f-45ac-a7dd-1f5c038bf406"),
+  ["label-anastrozole"] = dailymed("Anastrozole prescribing information", "acbfaaa9-503c-4691-9828-76a7146ed6de"),
+  ["label-exemestane"] = dailymed("Exemestane prescribing information", "cf066b7a-032a-416c-8d40-15ba581423e3"),
+  ["label-goserelin"] = dailymed("Zoladex (goserelin) prescribing information", "294b168b-6e5f-4db9-bf70-d599271458b3"),
+  ["label-zoledronic"] = drugsfda("Zometa (zoledronic acid) prescribing information", "021223"),
+  ["label-xgeva"] = dailymed("Xgeva (denosumab) prescribing information", "628f0998-1206-4001-aeee-18133aa9f3bf"),
+  ["label-prolia"] = drugsfda("Prolia (denosumab) prescribing information", "125320"),
+  -- FDA notices, for what changed and when.
+  ["fda-tdxd-early"] = { title = "FDA approval of Enhertu for two uses in HER2-positive early-stage breast cancer (May 15, 2026)",
+    publisher = FDA, url = FDA_AI .. "fda-approves-two-separate-indications-fam-trastuzumab-deruxtecan-nxki-her2-positive-early-stage" },
+  ["fda-tdxd-ultralow"] = { title = "FDA approval of Enhertu for HR-positive, HER2-low or HER2-ultralow cancer that has spread (January 27, 2025)",
+    publisher = FDA, url = FDA_AI .. "fda-approves-fam-trastuzumab-deruxtecan-nxki-unresectable-or-metastatic-hr-positive-her2-low-or-her2" },
+  ["fda-tdxd-db09"] = { title = "FDA approval of Enhertu with pertuzumab as a first treatment when HER2-positive cancer has spread (December 15, 2025)",
+    publisher = "CancerNetwork, reporting the FDA notice",
+    url = "https://www.cancernetwork.com/view/fda-approves-t-dxd-plus-pertuzumab-in-metastatic-her2-breast-cancer" },
+  ["fda-dpd"] = { title = "Safety labeling update for capecitabine and fluorouracil on DPD deficiency (February 5, 2026)",
+    publisher = FDA, url = FDA_AI .. "safety-labeling-update-capecitabine-and-fluorouracil-5-fu-risks-associated-dihydropyrimidine" },
+  ["fda-biosimilars"] = { title = "Biosimilar Product Information", publisher = FDA,
+    url = "https://www.fda.gov/drugs/biosimilars/biosimilar-product-information" },
+  ["accc-poherdy"] = { title = "FDA Approves New Interchangeable Biosimilar to Perjeta (November 13, 2025)",
+    publisher = "Association of Cancer Care Centers",
+    url = "https://www.accc-cancer.org/state-societies/West-Virginia/corporate-members/industry-news/fda-approves-new-interchangeable-biosimilar-to-perjeta" },
+}
+
 --- Registers a source once so answers can cite it by id:
 -- herald.source("acs-her2", { title = "...", publisher = "...", url = "https://..." }).
+-- herald.source("label-trastuzumab"), with no table, registers the shared
+-- definition of a source several plugins cite (SHARED above).
 function api.source(id, t)
+  if t == nil and type(id) == "string" then
+    local s = SHARED[id]
+    if not s then fail(2, "herald.source: %s is not a shared source; give a table with its title and url", id) end
+    sources[id] = { title = s.title, publisher = s.publisher, url = s.url }
+    return
+  end
   if type(id) ~= "string" or type(t) ~= "table" or type(t.title) ~= "string" then
     fail(2, "herald.source expects an id and a table with a title")
   end
@@ -157,8 +227,9 @@ local spoken = {
 --- Turns written text into a form fit for text-to-speech: no URLs, brackets
 -- or symbols, abbreviations spelled out, "HER2" said as "her two".
 function api.speech(text)
-  -- String functions run in C, where the call budget cannot stop them, so
-  -- their input is bounded (the host refuses longer text anyway).
+  -- Dozens of gsub passes follow: bound their input first, so a long text
+  -- fails clearly instead of using the call's budget (the host refuses longer
+  -- text anyway).
   if #text > TEXT_MAX then fail(2, "text is over %d bytes", TEXT_MAX) end
   local s = text
   s = gsub(s, "https?://%S+", "")

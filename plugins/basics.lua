@@ -53,7 +53,7 @@ herald.answer("basics.what_is", {
 herald.answer("basics.how_common", {
   text = {
     "Breast cancer is the most common cancer in women in the US, apart from skin cancer. About 1 in 8 US women will get invasive breast cancer at some point in life.",
-    "For 2025, the American Cancer Society estimated about 317,000 new cases of invasive breast cancer in US women. Men can get it too, but fewer than 1 in 100 breast cancers are found in men.",
+    "The American Cancer Society estimates that more than 300,000 US women are found to have invasive breast cancer each year. Men can get it too, but only about 1 in 100 breast cancers is found in a man.",
     "About 2 in 3 are found before they spread outside the breast, and breast cancer death rates have dropped by more than 40 percent since 1989.",
     ESTIMATE .. " Next step: ask your doctor about your own risk and when to have mammograms.",
   },

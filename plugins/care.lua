@@ -38,8 +38,10 @@ src("nci-infection", "Infection and Neutropenia during Cancer Treatment", NCI,
   "https://www.cancer.gov/about-cancer/treatment/side-effects/infection")
 src("acs-caregiver", "Taking Care of Yourself When You're a Cancer Caregiver", ACS,
   "https://www.cancer.org/cancer/caregivers/what-a-caregiver-does/taking-care-of-yourself.html")
-src("cdc-care-partners", "Considerations for Care Partners", "Centers for Disease Control and Prevention",
-  "https://www.cdc.gov/cancer/survivors/healthy-living-guides/emotional-health/care-partners.htm")
+src("nci-caregivers", "Support for Caregivers of Cancer Patients", NCI,
+  "https://www.cancer.gov/about-cancer/coping/caregiver-support")
+src("nci-myths", "Common Cancer Myths and Misconceptions", NCI,
+  "https://www.cancer.gov/about-cancer/causes-prevention/risk/myths")
 src("nci-cam", "Complementary and Alternative Medicine", NCI, "https://www.cancer.gov/about-cancer/treatment/cam")
 src("nci-trials", "What Are Clinical Trials?", NCI, "https://www.cancer.gov/about-cancer/treatment/clinical-trials/what-are-trials")
 src("asco-fertility", "ASCO updates guideline for fertility preservation in people with cancer (2025)", "The ASCO Post",
@@ -87,12 +89,12 @@ herald.on("care.contagious", function(q)
   local needle = t:find("needle") or t:find("prick") or t:find("stick") or t:find("sharps") or t:find("blood")
     or t:find("syringe") or t:find("lancet") or t:find("injection")
   if needle then
-    return { text = NEEDLE, sources = { "acs-contagious", "niosh-blood" },
+    return { text = NEEDLE, sources = { "nci-myths", "acs-contagious", "niosh-blood" },
       suggest = { "Is it safe for my family to be around me during chemo?", "How do I avoid infection during chemo?", "Is breast cancer hereditary?" } }
   end
   local text = { CONTAGIOUS[1], CONTAGIOUS[2],
     "Next step: keep hugging and spending time with the person who has cancer. Closeness helps." }
-  return { text = text, sources = { "acs-contagious" },
+  return { text = text, sources = { "nci-myths", "acs-contagious" },
     suggest = { "Is it safe for my family to be around me during chemo?", "Is breast cancer hereditary?", "How can I help my wife with breast cancer?" } }
 end)
 
@@ -136,7 +138,7 @@ herald.answer("care.caregiver", {
     "Keep your own doctor visits, and sleep, eat and move when you can. Caregiver support groups, counselling and the cancer center's social worker can help, and CancerCare offers free support.",
     "Next step: tell the care team how you are doing, and ask the social worker about respite and caregiver support.",
   },
-  sources = { "acs-caregiver", "cdc-care-partners" },
+  sources = { "acs-caregiver", "nci-caregivers" },
   suggest = { "Where can I find support groups?", "Can I get counselling?", "Is there help with costs?" },
 })
 

@@ -19,57 +19,21 @@ local function src(id, title, publisher, url)
   herald.source(id, { title = title, publisher = publisher, url = url })
 end
 
-local DM = "DailyMed, US National Library of Medicine"
-local FDA = "US Food and Drug Administration"
-local function dailymed(id, title, setid)
-  src(id, title, DM, "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=" .. setid)
-end
-local function drugsfda(id, title, appl)
-  src(id, title .. " (Drugs@FDA: labels and approval history)", FDA,
-    "https://www.accessdata.fda.gov/scripts/cder/daf/index.cfm?event=overview.process&ApplNo=" .. appl)
-end
+-- Labels and FDA notices are shared with the other plugins (lua/herald.lua),
+-- so a drug's label is cited by the same title and address everywhere.
+for _, id in ipairs({
+  "label-trastuzumab", "label-hylecta", "label-pertuzumab", "label-phesgo", "label-tdm1", "label-tdxd",
+  "label-tucatinib", "label-lapatinib", "label-neratinib", "label-margetuximab", "label-capecitabine",
+  "label-paclitaxel", "label-docetaxel", "label-carboplatin", "label-doxorubicin", "label-epirubicin",
+  "label-cyclophosphamide", "label-tamoxifen", "label-letrozole", "label-anastrozole", "label-exemestane",
+  "label-goserelin", "label-zoledronic", "label-xgeva", "label-prolia",
+  "fda-tdxd-early", "fda-tdxd-ultralow", "fda-tdxd-db09", "fda-dpd", "fda-biosimilars", "accc-poherdy",
+}) do herald.source(id) end
 
--- US labels: a DailyMed page where its set id is known, else the Drugs@FDA page.
-dailymed("label-trastuzumab", "Herceptin (trastuzumab) label", "492dbdb2-077e-4064-bff3-372d6af0a7a2")
-drugsfda("label-hylecta", "Herceptin Hylecta (trastuzumab and hyaluronidase)", "761106")
-dailymed("label-pertuzumab", "Perjeta (pertuzumab) label", "17f85d17-ab71-4f5b-9fe3-0b8c822f69ff")
-drugsfda("label-phesgo", "Phesgo (pertuzumab, trastuzumab and hyaluronidase)", "761170")
-dailymed("label-tdm1", "Kadcyla (ado-trastuzumab emtansine) label", "23f3c1f4-0fc8-4804-a9e3-04cf25dd302e")
-dailymed("label-tdxd", "Enhertu (fam-trastuzumab deruxtecan-nxki) label", "7e67e73e-ddf4-4e4d-8b50-09d7514910b6")
-drugsfda("label-tucatinib", "Tukysa (tucatinib)", "213411")
-drugsfda("label-lapatinib", "Tykerb (lapatinib)", "022059")
-dailymed("label-neratinib", "Nerlynx (neratinib) label", "d1e41dcf-e82a-47c2-a0ad-6c6eef621834")
-drugsfda("label-margetuximab", "Margenza (margetuximab)", "761150")
-dailymed("label-capecitabine", "Capecitabine label", "06a88b03-6c06-4dae-b3bc-1e8dd81c9067")
-dailymed("label-paclitaxel", "Paclitaxel label", "ea28753a-8631-460a-bfdc-b101eb8ac84a")
-dailymed("label-docetaxel", "Docetaxel label", "6b9999bb-869e-4d25-838c-23c3ab280044")
-dailymed("label-carboplatin", "Carboplatin label", "f91c48da-68d1-4aa7-89b8-d84a3e8b629b")
-dailymed("label-doxorubicin", "Doxorubicin label", "1fd148fb-0fbc-4b6f-b790-23546fb46a71")
-dailymed("label-epirubicin", "Epirubicin label", "0a03c798-a652-4895-b29c-3b521a89ba42")
-drugsfda("label-cyclophosphamide", "Cyclophosphamide", "212501")
-dailymed("label-tamoxifen", "Tamoxifen label", "1e6ff055-590c-41e6-9530-1fdf04cdbd02")
-dailymed("label-letrozole", "Letrozole label", "82b77d74-085f-45ac-a7dd-1f5c038bf406")
-dailymed("label-anastrozole", "Anastrozole label", "acbfaaa9-503c-4691-9828-76a7146ed6de")
-dailymed("label-exemestane", "Exemestane label", "cf066b7a-032a-416c-8d40-15ba581423e3")
-dailymed("label-goserelin", "Zoladex (goserelin) label", "294b168b-6e5f-4db9-bf70-d599271458b3")
-drugsfda("label-zoledronic", "Zometa (zoledronic acid)", "021223")
-drugsfda("label-denosumab", "Xgeva and Prolia (denosumab)", "125320")
-
--- FDA approval notices and trial records, for what changed and when.
-src("fda-tdxd-early", "FDA approval of Enhertu for two uses in HER2-positive early-stage breast cancer (May 15, 2026)", FDA,
-  "https://www.fda.gov/drugs/resources-information-approved-drugs/fda-approves-two-separate-indications-fam-trastuzumab-deruxtecan-nxki-her2-positive-early-stage")
-src("fda-tdxd-ultralow", "FDA approval of Enhertu for HR-positive, HER2-low or HER2-ultralow cancer that has spread (January 27, 2025)", FDA,
-  "https://www.fda.gov/drugs/resources-information-approved-drugs/fda-approves-fam-trastuzumab-deruxtecan-nxki-unresectable-or-metastatic-hr-positive-her2-low-or-her2")
-src("fda-tdxd-db09", "FDA approval of Enhertu with pertuzumab as a first treatment when HER2-positive cancer has spread (December 15, 2025)", "CancerNetwork, reporting the FDA notice",
-  "https://www.cancernetwork.com/view/fda-approves-t-dxd-plus-pertuzumab-in-metastatic-her2-breast-cancer")
+-- Trial records on ClinicalTrials.gov.
 src("ct-db05", "DESTINY-Breast05 (NCT04622319)", "ClinicalTrials.gov", "https://clinicaltrials.gov/study/NCT04622319")
 src("ct-db11", "DESTINY-Breast11 (NCT05113251)", "ClinicalTrials.gov", "https://clinicaltrials.gov/study/NCT05113251")
 src("ct-db09", "DESTINY-Breast09 (NCT04784715)", "ClinicalTrials.gov", "https://clinicaltrials.gov/study/NCT04784715")
-src("fda-biosimilars", "Biosimilar Product Information", FDA, "https://www.fda.gov/drugs/biosimilars/biosimilar-product-information")
-src("accc-poherdy", "FDA Approves New Interchangeable Biosimilar to Perjeta (November 13, 2025)", "Association of Cancer Care Centers",
-  "https://www.accc-cancer.org/state-societies/West-Virginia/corporate-members/industry-news/fda-approves-new-interchangeable-biosimilar-to-perjeta")
-src("herceptin-heart", "Heart monitoring during and after treatment", "Genentech (Herceptin patient site)",
-  "https://www.herceptin.com/patient/metastatic-breast-cancer/taking-herceptin/during-treatment.html")
 src("lactmed-tamoxifen", "Tamoxifen, Drugs and Lactation Database (LactMed)", "US National Library of Medicine",
   "https://www.ncbi.nlm.nih.gov/books/NBK501106/")
 src("seed-her2", "Understanding HER2 positive Breast Cancer and its Treatment", "patient-education article (herald seed 003)")
@@ -372,7 +336,8 @@ DRUGS.t_dm1 = {
   breastfeeding = {
     "Do not breastfeed during T-DM1 (Kadcyla) treatment, or for 7 months after the last dose.",
   },
-  sources = { "label-tdm1", "fda-tdxd-early", "acs-targeted" },
+  sources = { "label-tdm1", "acs-targeted" },
+  extra = { used_for = { "fda-tdxd-early" } },
 }
 
 DRUGS.t_dxd = {
@@ -385,7 +350,7 @@ DRUGS.t_dxd = {
   },
   used_for = {
     "T-DXd (Enhertu) is used for HER2-positive cancer that has spread. T-DXd (Enhertu) can be the first treatment, with pertuzumab (Perjeta). Or it can come after THP: T-DXd (Enhertu) worked better than T-DM1 (Kadcyla) in the DESTINY-Breast03 trial.",
-    "Since May 2026, the FDA has also approved T-DXd (Enhertu) for early cancer: before surgery for stage 2 or 3 cancer, and after surgery when some cancer is left.",
+    "Since May 2026, the FDA has also approved T-DXd (Enhertu) for early cancer: before surgery for stage 2 or 3 cancer, followed by THP, and after surgery when some cancer is left.",
     "T-DXd (Enhertu) can also help HER2-low cancer that has spread. For HER2-ultralow, the cancer must also feed on hormones and have grown on hormone therapy.",
   },
   given = {
@@ -425,7 +390,12 @@ DRUGS.t_dxd = {
   breastfeeding = {
     "Do not breastfeed during T-DXd (Enhertu) treatment, or for 7 months after the last dose.",
   },
-  sources = { "label-tdxd", "fda-tdxd-early", "fda-tdxd-db09", "fda-tdxd-ultralow" },
+  sources = { "label-tdxd", "acs-targeted" },
+  extra = {
+    about = { "fda-tdxd-early", "fda-tdxd-db09", "fda-tdxd-ultralow" },
+    used_for = { "fda-tdxd-early", "fda-tdxd-db09", "fda-tdxd-ultralow" },
+    duration = { "fda-tdxd-early" },
+  },
 }
 
 DRUGS.tucatinib = {
@@ -710,8 +680,8 @@ DRUGS.capecitabine = {
     "The body turns it into a chemo drug called 5-FU.",
   },
   warnings = {
-    "Capecitabine (Xeloda) can make the blood thinner warfarin much stronger, which can cause serious bleeding. If you take warfarin, your blood clotting test (INR) is checked often.",
-    "People who lack an enzyme called DPD can have severe, even fatal, side effects from capecitabine. Ask whether a DPD test is right for you before you start.",
+    "The label for capecitabine (Xeloda) has a boxed warning. Some people lack an enzyme called DPD, and in them it can cause severe, even fatal, side effects. The label now says to test for this with a gene test before the first dose, unless treatment cannot wait.",
+    "Capecitabine can also make the blood thinner warfarin much stronger, so your clotting test (INR) is checked often if you take it.",
     "Call your care team for severe diarrhea, vomiting, mouth sores that stop you eating, painful hands or feet, unusual bleeding, or a fever.",
   },
   dose = {
@@ -725,6 +695,7 @@ DRUGS.capecitabine = {
     "Do not breastfeed while taking capecitabine (Xeloda). Ask your team how long to wait after the last dose.",
   },
   sources = { "label-capecitabine", "acs-chemo" },
+  extra = { warnings = { "fda-dpd" } },
 }
 
 DRUGS.paclitaxel = {
@@ -817,7 +788,7 @@ DRUGS.docetaxel = {
   },
   pregnancy = {
     "Docetaxel (Taxotere) can harm an unborn baby.",
-    "The label asks women to use birth control for 2 months after the last dose, and men with a partner who could get pregnant for 4 months after.",
+    "Women and men both need birth control during treatment and for some months after. The time differs for women and men, so ask your team.",
   },
   breastfeeding = {
     "Do not breastfeed during docetaxel (Taxotere) treatment. Ask your team how long to wait after the last dose.",
@@ -1195,7 +1166,7 @@ DRUGS.bone_drug = {
     "They help keep bones strong.",
   },
   warnings = {
-    "Bone drugs, zoledronic acid (Zometa) and denosumab (Xgeva, Prolia), have no boxed warning for this use. Their labels warn of jaw bone damage, low calcium, and rare thigh bone breaks.",
+    "Zoledronic acid (Zometa) and denosumab as Xgeva have no boxed warning. Denosumab as Prolia has one, for severe low calcium in people with serious kidney disease. The labels warn of jaw bone damage, low calcium, and rare thigh bone breaks.",
     "Zoledronic acid can strain the kidneys, so kidney tests are done. Stopping denosumab suddenly can raise the risk of spine fractures, so do not stop without your team.",
     "Tell your care team about jaw pain, a loose tooth, muscle cramps, or new pain in the thigh or groin.",
   },
@@ -1209,7 +1180,7 @@ DRUGS.bone_drug = {
   breastfeeding = {
     "Breastfeeding is not advised while you get bone drugs. Ask your team when it would be safe.",
   },
-  sources = { "label-zoledronic", "label-denosumab", "acs-bone" },
+  sources = { "label-zoledronic", "label-xgeva", "label-prolia", "acs-bone" },
 }
 
 -- Named regimens.
@@ -1498,10 +1469,10 @@ REGIMENS.enhertu_pertuzumab = {
 local GENERAL = {
   dose = {
     weight = "For a drug dosed by weight, your team multiplies your weight in kilograms by the amount set for your plan. A pharmacist checks every dose before it is made.",
-    fixed_shot = "A set-dose shot is the same for everyone, so your weight does not change it. A nurse gives it in the clinic.",
-    fixed_iv = "A set dose does not change with your weight. Your team still checks it before each treatment.",
-    pill = "Pill doses are set by your team, and may be lowered if side effects get hard. Take exactly what is on your label.",
-    bsa = "Body surface area comes from your height and weight. Your team works it out and a pharmacist checks the dose before it is made.",
+    fixed_shot = "A nurse or other health professional gives each shot.",
+    fixed_iv = "A pharmacist still checks it before each treatment.",
+    pill = "Take exactly what is on your pharmacy label, and ask before you change it.",
+    bsa = "A pharmacist checks the dose before it is made.",
     kidney = "Your team works out the dose from a kidney blood test, and a pharmacist checks it before it is made.",
     shot = "A nurse gives the shot at each visit.",
     bone = "Your team checks your kidney tests and calcium before doses.",
@@ -1510,6 +1481,22 @@ local GENERAL = {
   pregnancy_next = "Tell your care team at once if you might be pregnant. Ask which birth control is safe for you; hormone birth control is usually avoided after breast cancer.",
   breastfeeding_next = "Ask your care team when it would be safe to breastfeed, and whether a breast that had surgery or radiation can still make milk.",
   warnings_next = "Next step: ask your pharmacist for the patient leaflet, and keep your team's 24-hour number with you.",
+  -- One concrete next step for the aspects whose facts end without one.
+  next = {
+    about = "Next step: ask your care team why this drug is part of your plan.",
+    given = "Next step: ask your nurse or pharmacist to write down your schedule.",
+    duration = "Next step: ask your care team for a written timeline of your treatment.",
+    used_for = "Next step: ask your care team why this drug was chosen for you.",
+    side_effects = "Next step: ask which side effects to report at once, and keep your team's 24-hour number with you.",
+    chemo = "Next step: ask your care team which drugs in your plan are chemo.",
+  },
+  regimen_next = {
+    about = "Next step: ask your care team why this plan was chosen for you.",
+    given = "Next step: ask your nurse or pharmacist to write down your schedule.",
+    duration = "Next step: ask your care team for a written timeline of your treatment.",
+    used_for = "Next step: ask your care team why this plan was chosen for you.",
+    side_effects = "Next step: ask which side effects to report at once, and keep your team's 24-hour number with you.",
+  },
 }
 
 local ASPECT_LABEL = {
@@ -1517,11 +1504,21 @@ local ASPECT_LABEL = {
   used_for = "When is %s used?", side_effects = "What are the side effects of %s?",
   warnings = "What are the warnings for %s?",
 }
+-- The same questions about a group of drugs ("these bone drugs").
+local ASPECT_LABEL_PLURAL = {
+  about = "What are %s?", given = "How are %s given?", duration = "How long are %s used?",
+  used_for = "When are %s used?", side_effects = "What are the side effects of %s?",
+  warnings = "What are the warnings for %s?",
+}
 
-local function suggestions(short, skip)
+local function label(aspect, d)
+  return string.format((d.plural and ASPECT_LABEL_PLURAL or ASPECT_LABEL)[aspect], d.short)
+end
+
+local function suggestions(d, skip)
   local out = {}
   for _, a in ipairs({ "side_effects", "warnings", "given", "used_for", "duration" }) do
-    if a ~= skip and #out < 3 then out[#out + 1] = string.format(ASPECT_LABEL[a], short) end
+    if a ~= skip and #out < 3 then out[#out + 1] = label(a, d) end
   end
   return out
 end
@@ -1579,19 +1576,28 @@ local function drug_answer(key, aspect)
   else
     text = copy(d[aspect] or d.what)
   end
+  local next_step = GENERAL.next[aspect == "about" and "about" or (d[aspect] and aspect or "about")]
+  if next_step and not (aspect == "dose" or aspect == "pregnancy" or aspect == "breastfeeding" or aspect == "warnings") then
+    text[#text + 1] = next_step
+  end
   local srcs = copy(d.sources)
+  -- A source that supports only one aspect (an approval notice for "when is
+  -- it used") is cited only there.
+  for _, id in ipairs(d.extra and d.extra[aspect] or {}) do srcs[#srcs + 1] = id end
   if aspect == "pregnancy" or aspect == "breastfeeding" then srcs[#srcs + 1] = "nci-pregnancy" end
   return {
     text = text,
     sources = srcs,
-    suggest = suggestions(d.short, aspect == "about" and "about" or aspect),
+    suggest = suggestions(d, aspect == "about" and "about" or aspect),
     remember = { drug = key, topic = "drug" },
   }
 end
 
 local function regimen_answer(key, aspect)
   local r = REGIMENS[key]
-  local text = aspect == "about" and r.what or r[aspect] or r.what
+  local own = r[aspect] and aspect or "about"
+  local text = copy(own == "about" and r.what or r[aspect])
+  text[#text + 1] = GENERAL.regimen_next[own]
   return {
     text = text,
     sources = r.sources,
@@ -1654,15 +1660,14 @@ herald.on("drug.stop", function(q)
   if not d then return WHICH_DRUG end
   return {
     text = {
-      "Stopping a cancer drug early can let the cancer grow or come back. Talk to your care team before you stop.",
+      "Stopping a cancer drug early can let the cancer grow or come back.",
       d.duration[1],
       STOP_KIND[d.kind],
       "If side effects are the reason, tell your team. A lower dose, a short break, another drug, or medicine for the side effect can often help.",
-      "Next step: write down why you want to stop, and bring it to your doctor.",
+      "Next step: write down why you want to stop, and talk it over with your care team before you stop or skip anything.",
     },
     sources = d.sources,
-    suggest = { string.format(ASPECT_LABEL.side_effects, d.short), string.format(ASPECT_LABEL.duration, d.short),
-      "How can I manage side effects?" },
+    suggest = { label("side_effects", d), label("duration", d), "How can I manage side effects?" },
     remember = { drug = key, topic = "drug" },
   }
 end)
@@ -1675,7 +1680,7 @@ herald.on("drug.dose", function(q)
   return {
     text = {
       "Your care team works out your dose. It depends on the drug.",
-      "Antibodies such as trastuzumab (Herceptin), and T-DM1 (Kadcyla) and T-DXd (Enhertu), are dosed by weight. Pertuzumab (Perjeta), Phesgo and the HER2 pills are set doses. Most chemo is worked out from your height and weight, and carboplatin from a kidney test.",
+      "Trastuzumab (Herceptin) by IV, T-DM1 (Kadcyla) and T-DXd (Enhertu) are dosed by weight. Pertuzumab (Perjeta), Phesgo, Herceptin Hylecta and the HER2 pills are set doses. Most chemo is worked out from your height and weight, and carboplatin from a kidney test.",
       "Doses can be lowered for side effects or blood test results, and a pharmacist checks each one.",
       GENERAL.dose_next,
     },
@@ -1724,7 +1729,7 @@ herald.on("drug.self_inject", function(q)
     return {
       text = text,
       sources = d.sources,
-      suggest = suggestions(d.short, "given"),
+      suggest = suggestions(d, "given"),
       remember = { drug = key, topic = "drug" },
     }
   end
@@ -1966,8 +1971,8 @@ local PAIRS = {
     "T-DXd (Enhertu) has its own side effects, such as a lung risk. One can't replace the other.",
   },
   ["pertuzumab+trastuzumab"] = {
-    "No. Pertuzumab (Perjeta) and trastuzumab (Herceptin) are two drugs. Both target HER2, but they grab different parts of it.",
-    "They work best as a pair. So pertuzumab is always given with trastuzumab.",
+    "Pertuzumab (Perjeta) and trastuzumab (Herceptin) are two different drugs. Both target HER2, but they grab different parts of it.",
+    "They work best as a pair, so pertuzumab is most often given with trastuzumab.",
     "Phesgo puts pertuzumab and trastuzumab in one shot.",
   },
   ["herceptin_hylecta+trastuzumab"] = {
@@ -2019,7 +2024,7 @@ local PAIRS = {
 
 local BIOSIMILAR = {
   "Yes, in effect. It is a biosimilar of trastuzumab (Herceptin): a near copy that works the same way and is just as safe.",
-  "Trastuzumab biosimilars in the US are Ogivri, Kanjinti, Trazimera, Herzuma, Ontruzant and Hercessi. Trastuzumab's partner drug, pertuzumab (Perjeta), got its first biosimilar, Poherdy, in 2025.",
+  "In the US, they include Ogivri, Kanjinti, Trazimera, Herzuma, Ontruzant and Hercessi. Pertuzumab (Perjeta), the partner drug of trastuzumab, got its first biosimilar, Poherdy, in 2025.",
   "Your clinic or insurer may choose which one you get. Ask your care team which one you will receive.",
 }
 
@@ -2054,8 +2059,7 @@ herald.on("drug.compare", function(q)
   srcs[#srcs + 1] = DRUGS[b].sources[1]
   return {
     text = text, sources = srcs,
-    suggest = { string.format(ASPECT_LABEL.side_effects, DRUGS[a].short),
-      string.format(ASPECT_LABEL.side_effects, DRUGS[b].short),
+    suggest = { label("side_effects", DRUGS[a]), label("side_effects", DRUGS[b]),
       "What happens if cancer grows after Enhertu?" },
     remember = { drug = b, topic = "drug" },
   }

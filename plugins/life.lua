@@ -5,7 +5,6 @@ herald.about { title = "Daily life during treatment", reviewed = "2026-11-22",
   reviewed_by = "herald content team, from the sources cited (awaiting clinician sign-off)" }
 
 local NCI, ACS = "National Cancer Institute", "American Cancer Society"
-local NLM = "U.S. National Library of Medicine (DailyMed)"
 
 local function src(id, title, publisher, url)
   herald.source(id, { title = title, publisher = publisher, url = url })
@@ -16,11 +15,11 @@ src("dol-fmla", "Family and Medical Leave Act", "U.S. Department of Labor", "htt
 src("nci-activity", "Physical Activity and Cancer", NCI, "https://www.cancer.gov/about-cancer/causes-prevention/risk/obesity/physical-activity-fact-sheet")
 src("nci-fatigue", "Fatigue and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/fatigue")
 src("nci-fertility", "Fertility Issues in Girls and Women with Cancer", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/fertility-women")
-src("dm-herceptin", "Herceptin (trastuzumab) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=492dbdb2-077e-4064-bff3-372d6af0a7a2")
+herald.source("label-trastuzumab") -- shared with the other plugins (lua/herald.lua)
 src("nci-infection", "Infection and Neutropenia during Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/infection")
 src("nci-alcohol", "Alcohol and Cancer Risk", NCI, "https://www.cancer.gov/about-cancer/causes-prevention/risk/alcohol/alcohol-fact-sheet")
 src("nci-cam", "Complementary and Alternative Medicine", NCI, "https://www.cancer.gov/about-cancer/treatment/cam")
-src("dm-tukysa", "Tukysa (tucatinib) labels and approval history", "US Food and Drug Administration (Drugs@FDA)", "https://www.accessdata.fda.gov/scripts/cder/daf/index.cfm?event=overview.process&ApplNo=213411")
+herald.source("label-tucatinib")
 src("nci-appetite", "Appetite Loss and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/appetite-loss")
 src("oncolink-fluids", "Preventing Dehydration During Cancer Treatment", "OncoLink, Penn Medicine", "https://www.oncolink.org/support/nutrition-and-cancer/during-and-after-treatment/preventing-dehydration-during-cancer-treatment")
 src("nci-eating", "Eating Hints: Before, during, and after Cancer Treatment", NCI, "https://www.cancer.gov/publications/patient-education/eating-hints")
@@ -59,7 +58,7 @@ herald.answer("life.fertility", {
     "If you may want children, you can freeze eggs or embryos before treatment starts. Many people do have babies after breast cancer.",
     "Next step: ask for a referral to a fertility specialist before treatment begins.",
   },
-  sources = { "nci-fertility", "dm-herceptin" },
+  sources = { "nci-fertility", "label-trastuzumab" },
   suggest = { "What are the side effects of chemo?", "How does treatment affect my sex life?", "What questions should I ask my doctor?" },
 })
 
@@ -93,7 +92,7 @@ herald.answer("life.interactions", {
     "High doses of antioxidant supplements may get in the way of chemo or radiation.",
     "Next step: give your care team and pharmacist a full list of everything you take, and ask before you start anything new.",
   },
-  sources = { "nci-cam", "dm-tukysa" },
+  sources = { "nci-cam", "label-tucatinib" },
   suggest = { "Can I drink alcohol during treatment?", "What should I eat during treatment?", "Can yoga or acupuncture help?" },
 })
 

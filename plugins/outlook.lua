@@ -23,7 +23,7 @@ src("nci-prevention", "Breast Cancer Prevention (PDQ), Patient Version", NCI, "h
 src("nci-breast", "Breast Cancer, Patient Version", NCI, "https://www.cancer.gov/types/breast")
 src("nci-metastatic", "Metastatic Cancer: When Cancer Spreads", NCI, "https://www.cancer.gov/types/metastatic-cancer")
 src("nci-recurrent", "Recurrent Cancer: When Cancer Comes Back", NCI, "https://www.cancer.gov/types/recurrent-cancer")
-src("dm-tukysa", "Tukysa (tucatinib) labels and approval history", "US Food and Drug Administration (Drugs@FDA)", "https://www.accessdata.fda.gov/scripts/cder/daf/index.cfm?event=overview.process&ApplNo=213411")
+herald.source("label-tucatinib") -- shared with the other plugins (lua/herald.lua)
 
 herald.answer("outlook.survival", {
   text = {
@@ -102,6 +102,7 @@ herald.answer("outlook.risk", {
     "Others include a first child after 30, hormone therapy after menopause, and past radiation to the chest. Men can get breast cancer too, but it is rare.",
     "HER2-positive is a change inside the tumor cells. It is not passed down in families.",
     "Many people have no known risk factor, so it is not your fault.",
+    "Next step: ask your doctor whether your family history means you should have genetic counseling.",
   },
   sources = { "acs-lifestyle", "nci-prevention" },
   suggest = { "Can I prevent breast cancer?", "What are the symptoms of breast cancer?", "Does alcohol affect breast cancer?" },
@@ -160,9 +161,9 @@ herald.answer("outlook.brain", {
     "Yes. HER2-positive breast cancer is more likely than some types to spread to the brain, mostly once it has spread elsewhere.",
     "As a rough estimate, 1 in 3 to 1 in 2 people with metastatic HER2-positive cancer get brain spread at some point.",
     "Signs can be new headaches, vision or speech changes, weakness, balance problems, or seizures.",
-    "Some drugs reach the brain, such as tucatinib (Tukysa) and trastuzumab deruxtecan (Enhertu), along with surgery and radiation.",
+    "It can be treated with surgery, focused radiation, and drugs that reach the brain, such as tucatinib (Tukysa) and trastuzumab deruxtecan (Enhertu).",
     "Next step: tell your team about any new headache or nerve symptom. They may order a brain MRI.",
   },
-  sources = { "acs-her2", "dm-tukysa", "nci-metastatic" },
+  sources = { "acs-her2", "label-tucatinib", "nci-metastatic" },
   suggest = { "What treatment is used for brain metastases?", "Where else can it spread?", "What is tucatinib?" },
 })

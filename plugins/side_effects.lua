@@ -19,7 +19,6 @@ local function src(id, title, publisher, url)
 end
 
 local NCI, ACS = "National Cancer Institute", "American Cancer Society"
-local NLM = "U.S. National Library of Medicine (DailyMed)"
 
 src("nci-se", "Side Effects of Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects")
 src("nci-nausea", "Nausea and Vomiting and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/nausea")
@@ -42,26 +41,10 @@ src("acs-hormone", "Hormone Therapy for Breast Cancer", ACS, "https://www.cancer
 src("acs-radiation", "Radiation for Breast Cancer", ACS, "https://www.cancer.org/cancer/types/breast-cancer/treatment/radiation-for-breast-cancer.html")
 src("acs-se", "Managing Cancer-related Side Effects", ACS, "https://www.cancer.org/cancer/managing-cancer/side-effects.html")
 src("bco-se", "Treatment Side Effects", "Breastcancer.org", "https://www.breastcancer.org/treatment/side-effects")
-local function dailymed(id, title, setid)
-  src(id, title, NLM, "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=" .. setid)
-end
-local function drugsfda(id, title, appl)
-  src(id, title .. " (Drugs@FDA)", "US Food and Drug Administration",
-    "https://www.accessdata.fda.gov/scripts/cder/daf/index.cfm?event=overview.process&ApplNo=" .. appl)
-end
-dailymed("dm-herceptin", "Herceptin (trastuzumab) prescribing information", "492dbdb2-077e-4064-bff3-372d6af0a7a2")
-dailymed("dm-enhertu", "Enhertu (fam-trastuzumab deruxtecan-nxki) prescribing information", "7e67e73e-ddf4-4e4d-8b50-09d7514910b6")
-dailymed("dm-nerlynx", "Nerlynx (neratinib) prescribing information", "d1e41dcf-e82a-47c2-a0ad-6c6eef621834")
-drugsfda("dm-tukysa", "Tukysa (tucatinib) prescribing information", "213411")
-dailymed("dm-kadcyla", "Kadcyla (ado-trastuzumab emtansine) prescribing information", "23f3c1f4-0fc8-4804-a9e3-04cf25dd302e")
-dailymed("dm-xeloda", "Capecitabine prescribing information", "06a88b03-6c06-4dae-b3bc-1e8dd81c9067")
-dailymed("dm-perjeta", "Perjeta (pertuzumab) prescribing information", "17f85d17-ab71-4f5b-9fe3-0b8c822f69ff")
-dailymed("dm-doxorubicin", "Doxorubicin prescribing information", "1fd148fb-0fbc-4b6f-b790-23546fb46a71")
-dailymed("dm-tamoxifen", "Tamoxifen prescribing information", "1e6ff055-590c-41e6-9530-1fdf04cdbd02")
-drugsfda("dm-tykerb", "Tykerb (lapatinib) prescribing information", "022059")
-drugsfda("dm-margenza", "Margenza (margetuximab) prescribing information", "761150")
-src("herceptin-heart", "Heart monitoring during and after treatment", "Genentech (Herceptin patient site)",
-  "https://www.herceptin.com/patient/metastatic-breast-cancer/taking-herceptin/during-treatment.html")
+-- Drug labels are shared with the other plugins (lua/herald.lua).
+for _, id in ipairs({ "label-trastuzumab", "label-tdxd", "label-neratinib", "label-tucatinib", "label-tdm1",
+  "label-capecitabine", "label-pertuzumab", "label-doxorubicin", "label-tamoxifen", "label-lapatinib",
+  "label-margetuximab" }) do herald.source(id) end
 
 -- Drug names, as said the first time ------------------------------------------
 -- Used only in "ask your care team how likely this is with X": a question, not
@@ -217,12 +200,12 @@ local HEART = herald.facts("drug", {
 answer("se.heart", {
   text = {
     O("Some HER2 drugs can weaken the heart's pumping in a small number of people: trastuzumab (Herceptin), pertuzumab (Perjeta), T-DM1 (Kadcyla), trastuzumab deruxtecan (Enhertu) and margetuximab (Margenza). Doxorubicin (Adriamycin) can too."),
-    O("It is not usually a heart attack, and it often gets better when the drug is paused. On the HER2 antibodies, you have a heart scan (an echo or a MUGA scan) before you start and about every 3 months."),
+    O("It is not usually a heart attack, and it often gets better when the drug is paused. On trastuzumab and pertuzumab, you have a heart scan (an echo or a MUGA scan) before you start and about every 3 months. On the others, your team sets a regular schedule."),
     O("Hormone pills such as tamoxifen do not need these scans."),
     "Call your care team if you get swollen ankles or legs, gain weight fast, feel short of breath (mostly when lying flat), or feel your heart racing.",
     "Next step: ask your team which heart checks you need, and when.",
   },
-  sources = { "dm-herceptin", "dm-perjeta", "dm-kadcyla", "acs-targeted" },
+  sources = { "label-trastuzumab", "label-pertuzumab", "label-tdm1", "acs-targeted" },
   suggest = { "Do I need heart checks after treatment ends?", "Does Enhertu affect the lungs?", "When should I call my care team?" },
 }, HEART)
 
@@ -263,7 +246,7 @@ answer("se.heart_after", {
     "Call your care team or doctor about swollen ankles, fast weight gain, or shortness of breath, even years later.",
     "Next step: ask your team for your heart follow-up plan in writing.",
   },
-  sources = { "dm-herceptin", "herceptin-heart", "dm-doxorubicin" },
+  sources = { "label-trastuzumab", "label-doxorubicin" },
   suggest = { "Can Herceptin damage the heart?", "What are the side effects of Herceptin?", "When should I call my care team?" },
 }, HEART_AFTER)
 
@@ -335,7 +318,7 @@ answer("se.lung", {
     "Call your care team right away for a new or worse cough, shortness of breath, or fever.",
     "Next step: tell every doctor you see which cancer drugs you take.",
   },
-  sources = { "dm-enhertu", "dm-kadcyla", "dm-herceptin" },
+  sources = { "label-tdxd", "label-tdm1", "label-trastuzumab" },
   suggest = { "What are the side effects of Enhertu?", "What is Enhertu?", "When should I call my care team?" },
 }, LUNG)
 
@@ -350,7 +333,7 @@ answer("se.diarrhea", {
     "Call your care team if it does not settle with your plan, or if you have a fever, feel dizzy, or can't keep fluids down.",
     "Next step: ask for a written diarrhea plan before you start.",
   },
-  sources = { "dm-nerlynx", "dm-tukysa", "nci-diarrhea" },
+  sources = { "label-neratinib", "label-tucatinib", "nci-diarrhea" },
   suggest = { "What are the side effects of neratinib?", "What is tucatinib?", "How can I manage nausea?" },
 }, herald.facts("drug", {
   neratinib = "With neratinib (Nerlynx) diarrhea is expected, mostly in the first month. Your team gives you a plan to prevent it from the first dose.",
@@ -373,7 +356,7 @@ answer("se.liver", {
     "Call your care team if you notice yellow skin or eyes, dark urine, or pain on the upper right side of your belly.",
     "Next step: tell your team about any alcohol, herbs or supplements you take, since they can strain the liver too.",
   },
-  sources = { "dm-kadcyla", "dm-tukysa", "acs-targeted" },
+  sources = { "label-tdm1", "label-tucatinib", "acs-targeted" },
   suggest = { "What are the side effects of Kadcyla?", "Can I drink alcohol during treatment?", "Can supplements interact with my treatment?" },
 }, herald.facts("drug", {
   t_dm1 = "T-DM1 (Kadcyla) has a boxed warning for liver damage, so liver tests are done before each dose.",
@@ -395,7 +378,7 @@ answer("se.hand_foot", {
     "Tell your care team early if it hurts or makes daily tasks hard, since a dose change can help.",
     "Next step: start using cream on your hands and feet from day one.",
   },
-  sources = { "dm-xeloda", "bco-se" },
+  sources = { "label-capecitabine", "bco-se" },
   suggest = { "What is capecitabine?", "Can HER2 treatment cause neuropathy?", "What helps dry skin during treatment?" },
 }, herald.facts("drug", {
   capecitabine = "Capecitabine (Xeloda) is the drug most likely to cause it.",
@@ -440,7 +423,7 @@ answer("se.nausea", {
     "Tell your care team if the medicine is not working, and call if you can't keep fluids down.",
     "Next step: ask which anti-nausea medicine to take at home, and when.",
   },
-  sources = { "nci-nausea", "dm-enhertu" },
+  sources = { "nci-nausea", "label-tdxd" },
   suggest = { "What are the side effects of chemo?", "What should I eat during treatment?", "Can acupuncture help with nausea?" },
 }, herald.facts("drug", {
   t_dxd = "With trastuzumab deruxtecan (Enhertu), nausea is one of the most common side effects, so anti-nausea medicine is often given before each dose.",
@@ -473,6 +456,19 @@ answer("se.fatigue", {
   t_dm1 = "Tiredness is one of the most common side effects of T-DM1 (Kadcyla).",
   aromatase_inhibitor = "Aromatase inhibitors can cause tiredness, often with joint aches.",
   tamoxifen = "Tamoxifen can cause tiredness, mostly in the first months.",
+  tucatinib = "Tiredness is common with tucatinib (Tukysa), taken with trastuzumab and capecitabine.",
+  neratinib = "Tiredness is common with neratinib (Nerlynx), and diarrhea can add to it.",
+  lapatinib = "Tiredness is common with lapatinib (Tykerb).",
+  pertuzumab = "Tiredness is common with pertuzumab (Perjeta), most of all while chemo is given with it.",
+  phesgo = "Tiredness is common with Phesgo, most of all while chemo is given with it.",
+  margetuximab = "Tiredness is one of the most common side effects of margetuximab (Margenza).",
+  paclitaxel = "Tiredness is common with paclitaxel (Taxol), and it can build up over the weeks.",
+  docetaxel = "Tiredness is common with docetaxel (Taxotere), often worst a few days after each dose.",
+  carboplatin = "Tiredness is common with carboplatin, and low red cells can add to it.",
+  doxorubicin = "Tiredness is common with doxorubicin (Adriamycin), often worst a few days after each dose.",
+  epirubicin = "Tiredness is common with epirubicin (Ellence), often worst a few days after each dose.",
+  cyclophosphamide = "Tiredness is common with cyclophosphamide (Cytoxan).",
+  capecitabine = "Tiredness is common with capecitabine (Xeloda).",
 }))
 
 -- Hair loss ----------------------------------------------------------------------
@@ -552,7 +548,7 @@ answer("se.infusion", {
     "After you go home, call your care team if you get a fever, chills or a rash.",
     "Next step: tell the nurse at once if you feel odd during an infusion.",
   },
-  sources = { "dm-herceptin", "acs-targeted" },
+  sources = { "label-trastuzumab", "acs-targeted" },
   suggest = { "How is Herceptin given?", "What is Phesgo?", "When should I call my care team?" },
 }, herald.facts("drug", {
   trastuzumab = "With trastuzumab (Herceptin), reactions are most common with the first dose, so it is given more slowly. Its boxed warning includes serious infusion reactions.",
@@ -567,6 +563,15 @@ answer("se.infusion", {
   carboplatin = "Carboplatin can cause an allergic reaction, more often after several doses.",
   doxorubicin = "Doxorubicin (Adriamycin) can badly damage the skin if it leaks from the vein, so tell the nurse at once about pain or burning at the drip site.",
   epirubicin = "Epirubicin (Ellence) can badly damage the skin if it leaks from the vein, so tell the nurse at once about pain or burning at the drip site.",
+  tucatinib = "Tucatinib (Tukysa) is a pill, so it has no drip to react to. The trastuzumab given with tucatinib can cause reactions.",
+  lapatinib = "Lapatinib (Tykerb) is a pill, so it has no drip to react to.",
+  neratinib = "Neratinib (Nerlynx) is a pill, so it has no drip to react to.",
+  pyrotinib = "Pyrotinib is a pill, so it has no drip to react to.",
+  capecitabine = "Capecitabine (Xeloda) is a pill, so it has no drip to react to.",
+  tamoxifen = "Tamoxifen is a pill, so it has no drip to react to.",
+  aromatase_inhibitor = "Aromatase inhibitors are pills, so they have no drip to react to.",
+  ovarian_suppression = "Ovarian suppression shots can make the shot spot sore or bruised.",
+  bone_drug = "After a zoledronic acid (Zometa) drip, flu-like aches or a fever for a day or two are common. A denosumab shot can make the shot spot sore.",
 }))
 
 -- Blood counts and infection -----------------------------------------------------
@@ -623,10 +628,23 @@ answer("se.hormone", {
   sources = { "nci-hormone", "acs-hormone" },
   suggest = { "Do I need hormone therapy?", "Can I exercise during treatment?", "What is triple positive breast cancer?" },
 }, herald.facts("drug", {
-  tamoxifen = {
-    "With tamoxifen, hot flashes are common. Tamoxifen also slightly raises the risk of blood clots, stroke, and cancer of the womb (uterus).",
-    "Report unusual vaginal bleeding or a swollen, painful leg.",
-  },
+  tamoxifen = "Tamoxifen also slightly raises the risk of blood clots, stroke, and cancer of the womb (uterus).",
+  -- Drugs that are not hormone therapy: say so, rather than "ask how likely".
+  trastuzumab = "Trastuzumab (Herceptin) is not a hormone therapy and does not cause these effects itself. Chemo given with it can bring on early menopause.",
+  herceptin_hylecta = "Herceptin Hylecta is not a hormone therapy and does not cause these effects itself. Chemo given with it can bring on early menopause.",
+  pertuzumab = "Pertuzumab (Perjeta) is not a hormone therapy and does not cause these effects itself. Chemo given with it can bring on early menopause.",
+  phesgo = "Phesgo is not a hormone therapy and does not cause these effects itself. Chemo given with it can bring on early menopause.",
+  t_dm1 = "T-DM1 (Kadcyla) is not a hormone therapy and is not known to cause menopause symptoms.",
+  t_dxd = "Trastuzumab deruxtecan (Enhertu) is not a hormone therapy and is not known to cause menopause symptoms.",
+  tucatinib = "Tucatinib (Tukysa) is not a hormone therapy and is not known to cause menopause symptoms.",
+  neratinib = "Neratinib (Nerlynx) is not a hormone therapy and is not known to cause menopause symptoms.",
+  lapatinib = "Lapatinib (Tykerb) is not a hormone therapy. Lapatinib is sometimes taken with letrozole, which can cause these effects.",
+  doxorubicin = "Doxorubicin (Adriamycin) is chemo, not hormone therapy. Chemo can stop periods and bring on early menopause, with hot flashes.",
+  cyclophosphamide = "Cyclophosphamide (Cytoxan) is chemo, not hormone therapy. It can stop periods and bring on early menopause, with hot flashes.",
+  paclitaxel = "Paclitaxel (Taxol) is chemo, not hormone therapy. Chemo can stop periods and bring on early menopause, with hot flashes.",
+  docetaxel = "Docetaxel (Taxotere) is chemo, not hormone therapy. Chemo can stop periods and bring on early menopause, with hot flashes.",
+  carboplatin = "Carboplatin is chemo, not hormone therapy. Chemo can stop periods and bring on early menopause, with hot flashes.",
+  epirubicin = "Epirubicin (Ellence) is chemo, not hormone therapy. Chemo can stop periods and bring on early menopause, with hot flashes.",
   aromatase_inhibitor = "With aromatase inhibitors, joint pain and bone loss are the main things to know, so your bone density may be checked.",
   ovarian_suppression = "Ovarian suppression shots bring on menopause symptoms, such as hot flashes and vaginal dryness, and can thin the bones.",
 }))
@@ -640,6 +658,7 @@ answer("se.radiation", {
     "Tiredness often builds up over the weeks of treatment.",
     "Be gentle with the skin. Use mild soap and lukewarm water, wear soft loose tops, keep the area out of the sun, and use only creams your team suggests.",
     "Most effects fade a few weeks after treatment ends. Tell your team about blisters, open skin, or swelling of the breast or arm.",
+    "Next step: ask your radiation team which creams and soaps are safe for your skin.",
   },
   sources = { "nci-radiation", "acs-radiation" },
   suggest = { "How do I cope with fatigue?", "What is lymphedema?", "Do I need radiation after lumpectomy?" },
@@ -691,7 +710,7 @@ answer("se.skin", {
   neratinib = "Neratinib (Nerlynx) can cause a rash and dry skin.",
   lapatinib = "Lapatinib (Tykerb) often causes a rash. Its label also warns of rare, severe skin reactions.",
   capecitabine = "Capecitabine (Xeloda) most often affects the skin of the hands and feet (hand-foot syndrome).",
-  docetaxel = "Docetaxel (Taxotere) can change the nails, making them dark, ridged or loose.",
+  docetaxel = "Docetaxel (Taxotere) often changes the nails, and it can cause a rash on the hands and feet.",
   paclitaxel = "Paclitaxel (Taxol) can change the nails and cause a rash.",
   doxorubicin = "Doxorubicin (Adriamycin) can darken the nails and skin, and it can redden skin that had radiation.",
   pertuzumab = "Pertuzumab (Perjeta) can cause a rash or dry skin.",
@@ -735,7 +754,7 @@ answer("se.her2_overview", {
     "HER2 antibodies alone rarely cause hair loss; the chemo given with them often does.",
     "Next step: ask your team for a list of side effects for each of your drugs.",
   },
-  sources = { "acs-targeted", "dm-herceptin", "dm-enhertu" },
+  sources = { "acs-targeted", "label-trastuzumab", "label-tdxd" },
   suggest = { "Does Herceptin affect the heart?", "What are Enhertu side effects?", "When should I call my care team?" },
 })
 

@@ -59,6 +59,7 @@ herald.answer("support.helpline", with_phone_speech {
     "The Susan G. Komen Breast Care Helpline is 1-877-465-6636.",
     "CancerCare, at 1-800-813-4673, links you with oncology social workers. In the UK, call the Breast Cancer Now helpline on 0808 800 6000.",
     "If you are thinking of harming yourself, call or text 988 right away.",
+    "Next step: save one of these numbers in your phone today.",
   },
   sources = { "acs", "komen", "cancercare", "bcn" },
   suggest = { "Where can I find support groups?", "Can I get counselling?", "Is there support for my family?" },
@@ -155,7 +156,8 @@ herald.answer("support.hospice", {
 
 herald.answer("support.questions", {
   text = {
-    "Good questions to ask: What stage is my cancer, and what are my HER2 and hormone receptor results?",
+    "Choices about treatment are made with your care team, and good questions help.",
+    "Ask: What stage is my cancer, and what are my HER2 and hormone receptor results?",
     "What is the goal of treatment, and what are my options? What side effects should I expect, and whom do I call about them?",
     "Is a clinical trial right for me?",
     "Next step: write your questions down, and bring someone to take notes.",

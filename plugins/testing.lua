@@ -21,8 +21,7 @@ herald.source("nci-genetics", { title = "BRCA Gene Changes: Cancer Risk and Gene
   url = "https://www.cancer.gov/about-cancer/causes-prevention/genetics/brca-fact-sheet" })
 herald.source("asco-germline", { title = "Germline Testing in Patients With Breast Cancer: ASCO-Society of Surgical Oncology Guideline (2024)",
   publisher = "American Society of Clinical Oncology", url = "https://doi.org/10.1200/JCO.23.02225" })
-herald.source("label-tdxd", { title = "Enhertu (fam-trastuzumab deruxtecan-nxki) label", publisher = "DailyMed, US National Library of Medicine",
-  url = "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=7e67e73e-ddf4-4e4d-8b50-09d7514910b6" })
+herald.source("label-tdxd") -- shared with the other plugins (lua/herald.lua)
 
 local ASK_REPORT = "Ask your care team to go through your pathology report with you."
 
@@ -32,6 +31,7 @@ herald.answer("testing.what_is_her2", {
     "A gene called ERBB2 holds the instructions to make it.",
     "Some cancers have extra copies of this gene. They make too much HER2, which helps the cells grow faster.",
     "These cancers are called HER2-positive, and many drugs now target them.",
+    "Next step: ask your care team for a copy of your pathology report.",
   },
   sources = { "acs-her2", "bco-her2" },
   suggest = { "What does HER2-positive mean?", "How do they test for HER2?", "What is HER2-low?" },
@@ -86,8 +86,11 @@ local ISH = {
 herald.on("testing.test_about", function(q)
   local t = q.slots.test
   local ihc = t == "ihc" or (t == nil and (q.text:find("score") or q.text:find("numbers") or q.text:find("scale")) ~= nil)
+  local text = {}
+  for i, s in ipairs(ihc and IHC or ISH) do text[i] = s end
+  text[#text + 1] = "Next step: ask your care team which tests were done on your sample."
   return {
-    text = ihc and IHC or ISH,
+    text = text,
     sources = { "acs-her2", "bco-her2" },
     suggest = ihc and { "What is a FISH test?", "What does an IHC score of 2+ mean?", "What is HER2-low?" }
       or { "What is IHC?", "What does equivocal mean on my HER2 test?", "What does HER2-positive mean?" },

@@ -32,22 +32,22 @@ src("nci-adjuvant", "Definition of adjuvant therapy (NCI Dictionary of Cancer Te
   "https://www.cancer.gov/publications/dictionaries/cancer-terms/def/adjuvant-therapy")
 src("ctgov", "Learn About Studies", "ClinicalTrials.gov, US National Library of Medicine",
   "https://clinicaltrials.gov/study-basics/learn-about-studies")
-src("fda-biosimilars", "Biosimilar Product Information", "US Food and Drug Administration",
-  "https://www.fda.gov/drugs/biosimilars/biosimilar-product-information")
-src("accc-poherdy", "FDA Approves New Interchangeable Biosimilar to Perjeta (November 13, 2025)", "Association of Cancer Care Centers",
-  "https://www.accc-cancer.org/state-societies/West-Virginia/corporate-members/industry-news/fda-approves-new-interchangeable-biosimilar-to-perjeta")
-src("label-tdxd", "Enhertu (fam-trastuzumab deruxtecan-nxki) label", "DailyMed, US National Library of Medicine",
-  "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=7e67e73e-ddf4-4e4d-8b50-09d7514910b6")
-src("label-tdm1", "Kadcyla (ado-trastuzumab emtansine) label", "DailyMed, US National Library of Medicine",
-  "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=23f3c1f4-0fc8-4804-a9e3-04cf25dd302e")
-src("label-tucatinib", "Tukysa (tucatinib) labels and approval history", "US Food and Drug Administration (Drugs@FDA)",
-  "https://www.accessdata.fda.gov/scripts/cder/daf/index.cfm?event=overview.process&ApplNo=213411")
-src("fda-tdxd-early", "FDA approval of Enhertu for two uses in HER2-positive early-stage breast cancer (May 15, 2026)",
-  "US Food and Drug Administration",
-  "https://www.fda.gov/drugs/resources-information-approved-drugs/fda-approves-two-separate-indications-fam-trastuzumab-deruxtecan-nxki-her2-positive-early-stage")
-src("fda-tdxd-db09", "FDA approval of Enhertu with pertuzumab as a first treatment when HER2-positive cancer has spread (December 15, 2025)",
-  "CancerNetwork, reporting the FDA notice",
-  "https://www.cancernetwork.com/view/fda-approves-t-dxd-plus-pertuzumab-in-metastatic-her2-breast-cancer")
+-- Labels and FDA notices are shared with the other plugins (lua/herald.lua).
+for _, id in ipairs({ "fda-biosimilars", "accc-poherdy", "label-tdxd", "label-tdm1", "label-tucatinib",
+  "fda-tdxd-early", "fda-tdxd-db09" }) do herald.source(id) end
+-- The trial publications behind the named trials.
+src("pub-katherine", "Trastuzumab Emtansine for Residual Invasive HER2-Positive Breast Cancer (KATHERINE), N Engl J Med 2019",
+  "New England Journal of Medicine", "https://doi.org/10.1056/NEJMoa1814017")
+src("pub-db03", "Trastuzumab Deruxtecan versus Trastuzumab Emtansine for Breast Cancer (DESTINY-Breast03), N Engl J Med 2022",
+  "New England Journal of Medicine", "https://doi.org/10.1056/NEJMoa2115022")
+src("pub-cleopatra", "Pertuzumab, Trastuzumab, and Docetaxel in HER2-Positive Metastatic Breast Cancer (CLEOPATRA), N Engl J Med 2015",
+  "New England Journal of Medicine", "https://doi.org/10.1056/NEJMoa1413513")
+src("pub-aphinity", "Adjuvant Pertuzumab and Trastuzumab in Early HER2-Positive Breast Cancer (APHINITY), N Engl J Med 2017",
+  "New England Journal of Medicine", "https://doi.org/10.1056/NEJMoa1703643")
+src("pub-her2climb", "Tucatinib, Trastuzumab, and Capecitabine for HER2-Positive Metastatic Breast Cancer (HER2CLIMB), N Engl J Med 2020",
+  "New England Journal of Medicine", "https://doi.org/10.1056/NEJMoa1914609")
+src("pub-apt", "Adjuvant Paclitaxel and Trastuzumab for Node-Negative, HER2-Positive Breast Cancer (APT), N Engl J Med 2015",
+  "New England Journal of Medicine", "https://doi.org/10.1056/NEJMoa1406281")
 src("ct-db05", "DESTINY-Breast05 (NCT04622319)", "ClinicalTrials.gov", "https://clinicaltrials.gov/study/NCT04622319")
 src("ct-db11", "DESTINY-Breast11 (NCT05113251)", "ClinicalTrials.gov", "https://clinicaltrials.gov/study/NCT05113251")
 src("ct-db09", "DESTINY-Breast09 (NCT04784715)", "ClinicalTrials.gov", "https://clinicaltrials.gov/study/NCT04784715")
@@ -76,10 +76,10 @@ answer("treatment.overview", {
 answer("treatment.early", {
   text = {
     "Early HER2-positive breast cancer is treated with the aim of cure.",
-    "Most people get chemo with trastuzumab (Herceptin), and often pertuzumab (Perjeta). This can come before or after surgery.",
-    "Surgery is a lumpectomy or a mastectomy. Radiation often follows a lumpectomy. Hormone pills are added if the cancer feeds on hormones.",
-    "The HER2 drugs go on for about a year. Small tumors with no spread to the nodes may need less: weekly paclitaxel with trastuzumab.",
-    "Since May 2026, T-DXd (Enhertu) is also approved before surgery for stage 2 or 3 cancer, and after surgery when some cancer is left.",
+    "Most people get chemo with trastuzumab (Herceptin), and often pertuzumab (Perjeta), before or after surgery. The HER2 drugs go on for about a year. Small tumors with no spread to the nodes may need less: weekly paclitaxel with trastuzumab.",
+    "Since May 2026, T-DXd (Enhertu) followed by THP is also approved before surgery for stage 2 or 3 cancer. T-DXd is also approved after surgery when some cancer is left.",
+    "Surgery is a lumpectomy or a mastectomy, and radiation often follows a lumpectomy. Hormone pills are added if the cancer feeds on hormones.",
+    "Next step: ask your care team which plan fits your stage, and why.",
   },
   sources = { "acs-stage", "acs-targeted", "fda-tdxd-early" },
   suggest = { "What is neoadjuvant therapy?", "What is TCHP?", "Do I need radiation after lumpectomy?" },
@@ -221,7 +221,6 @@ local CLASSES = {
     "Targeted therapy uses drugs that attack a feature of the cancer cell, here the HER2 protein.",
     "There are three kinds of HER2 drugs. Antibodies, like trastuzumab (Herceptin), lock onto HER2. Antibody-drug conjugates, like T-DXd (Enhertu), carry chemo to HER2 cells. Pills, like tucatinib (Tukysa), block HER2 from inside.",
     "These drugs only help cancers that are HER2-positive, or for T-DXd, HER2-low.",
-    "Ask your care team which ones are in your plan.",
   },
 }
 
@@ -231,8 +230,11 @@ herald.on("treatment.drug_class", function(q)
   if t:find("conjugate") or t:find("%f[%w]adcs?%f[%W]") then k = "adc"
   elseif t:find("kinase") or t:find("%f[%w]tkis?%f[%W]") then k = "tki"
   elseif t:find("monoclonal") then k = "antibody" end
+  local text = {}
+  for i, s in ipairs(CLASSES[k]) do text[i] = s end
+  text[#text + 1] = "Next step: ask your care team which kind of drug each of yours is."
   return {
-    text = CLASSES[k],
+    text = text,
     sources = { "acs-targeted" },
     suggest = { "What is Enhertu?", "What is tucatinib?", "What is Herceptin?" },
   }
@@ -243,9 +245,9 @@ local TRIALS = {
   { "katherine", {
     "The KATHERINE trial was for people who still had some cancer at surgery, after drugs given before surgery.",
     "After surgery, it compared T-DM1 (Kadcyla) with trastuzumab (Herceptin).",
-    "T-DM1 cut the risk of the cancer coming back by about half. That is why Kadcyla is used when cancer is left at surgery.",
-    "In 2025, a newer trial found T-DXd (Enhertu) worked better than Kadcyla for people at higher risk.",
-  }, { "label-tdm1" } },
+    "T-DM1 cut the risk of the cancer coming back by about half. That is why Kadcyla became the usual drug when cancer is left at surgery.",
+    "In 2025, the DESTINY-Breast05 trial found T-DXd (Enhertu) worked better than Kadcyla for people at higher risk. The FDA approved it for this in May 2026.",
+  }, { "pub-katherine", "fda-tdxd-early" } },
   { "destiny[ %-]?breast[ %-]?0?5", {
     "DESTINY-Breast05 was for people with HER2-positive cancer still found at surgery, after treatment before surgery, and at higher risk.",
     "After surgery, it compared T-DXd (Enhertu) with T-DM1 (Kadcyla). Fewer cancers came back with Enhertu.",
@@ -261,7 +263,7 @@ local TRIALS = {
     "It compared T-DXd (Enhertu) with T-DM1 (Kadcyla).",
     "Enhertu kept the cancer in check much longer, and people lived longer.",
     "It made Enhertu the usual next treatment after THP.",
-  }, { "label-tdxd" } },
+  }, { "pub-db03", "label-tdxd" } },
   { "destiny[ %-]?breast[ %-]?0?9", {
     "DESTINY-Breast09 tested T-DXd (Enhertu) with pertuzumab as the first treatment for HER2-positive cancer that has spread.",
     "It was compared with THP, the long-time standard. The Enhertu pair kept the cancer in check longer.",
@@ -282,17 +284,17 @@ local TRIALS = {
     "As the first treatment, it added pertuzumab (Perjeta) to trastuzumab and docetaxel.",
     "Adding pertuzumab helped people live longer, by more than a year on average.",
     "This three-drug plan, THP, became the standard first treatment.",
-  }, { "acs-targeted" } },
+  }, { "pub-cleopatra" } },
   { "aphinity", {
     "APHINITY was a trial in early HER2-positive cancer.",
     "After surgery, it added pertuzumab (Perjeta) to trastuzumab and chemo.",
     "This lowered the risk of the cancer coming back a little. The gain was mostly when the cancer had reached the lymph nodes.",
-  }, { "acs-targeted" } },
+  }, { "pub-aphinity" } },
   { "her2[ %-]?climb", {
     "HER2CLIMB tested tucatinib (Tukysa) with trastuzumab and capecitabine, for HER2-positive cancer that had spread.",
     "Adding tucatinib helped people live longer. It also helped when the cancer had reached the brain.",
     "This plan of three drugs is now a common later treatment.",
-  }, { "label-tucatinib" } },
+  }, { "pub-her2climb", "label-tucatinib" } },
   { "extenet", {
     "ExteNET tested a year of neratinib (Nerlynx) after a year of trastuzumab, in early HER2-positive cancer.",
     "It lowered the chance of the cancer coming back, most of all when the cancer also fed on hormones.",
@@ -314,7 +316,7 @@ local TRIALS = {
     "The APT trial tested a lighter plan for small HER2-positive tumors with no spread to the lymph nodes.",
     "People got weekly paclitaxel with trastuzumab for 12 weeks, then trastuzumab to finish a year.",
     "Very few cancers came back. This plan is now common for small tumors.",
-  }, { "acs-chemo" } },
+  }, { "pub-apt", "acs-chemo" } },
   { "hera", {
     "The HERA trial tested trastuzumab (Herceptin) after chemo, in early HER2-positive cancer.",
     "A year of trastuzumab lowered the chance of the cancer coming back. Two years was no better than one.",
@@ -329,8 +331,10 @@ local TRIALS = {
 herald.on("treatment.trials_named", function(q)
   for _, t in ipairs(TRIALS) do
     if q.text:find(t[1]) then
-      local srcs = { t[3][1], "ctgov" }
-      return { text = t[2], sources = srcs,
+      local text = {}
+      for i, s in ipairs(t[2]) do text[i] = s end
+      text[#text + 1] = "Next step: ask your care team what this trial means for your own plan."
+      return { text = text, sources = t[3],
         suggest = { "What are clinical trials?", "What is the first line treatment for metastatic HER2-positive cancer?", "What is Enhertu?" } }
     end
   end
@@ -346,6 +350,7 @@ answer("treatment.neoadjuvant", {
     "For HER2-positive cancer, it is often chemo with trastuzumab and pertuzumab, such as TCHP. Since May 2026, T-DXd (Enhertu) followed by THP is another option for stage 2 or 3 cancer.",
     "It can shrink the tumor, so a smaller operation may be possible. It also shows how well the drugs work.",
     "If no cancer is left at surgery, that is called a complete response, or pCR.",
+    "Next step: ask your care team what treatment will come after surgery.",
   },
   sources = { "nci-neoadjuvant", "acs-stage", "fda-tdxd-early" },
   suggest = { "What is TCHP?", "What if there is cancer left after surgery?", "What does adjuvant mean?" },
@@ -357,6 +362,7 @@ answer("treatment.adjuvant", {
     "It aims to kill any cancer cells left behind, so the cancer is less likely to come back.",
     "For HER2-positive cancer, it often means trastuzumab (Herceptin), sometimes with pertuzumab or chemo. In all, the HER2 drugs last about a year.",
     "If cancer was still found at surgery, T-DM1 (Kadcyla) or, since May 2026, T-DXd (Enhertu) may be used instead. Radiation and hormone pills may also be part of it.",
+    "Next step: ask your care team for a written list of the treatments after surgery.",
   },
   sources = { "nci-adjuvant", "acs-stage", "fda-tdxd-early" },
   suggest = { "What is neoadjuvant therapy?", "Why would I get Kadcyla after surgery?", "What is neratinib?" },
@@ -423,7 +429,7 @@ answer("treatment.bone_drugs", {
     "Bone drugs keep bones strong. They include bisphosphonates, such as zoledronic acid (Zometa), and denosumab (Xgeva, Prolia).",
     "If cancer has spread to the bone, they lower the risk of breaks and bone pain.",
     "In early cancer after menopause, they may help stop cancer coming back in the bone. They also guard bones during hormone therapy.",
-    "See a dentist before you start. A rare side effect hurts the jaw bone.",
+    "A rare side effect harms the jaw bone. Next step: see a dentist before you start a bone drug.",
   },
   sources = { "acs-bone" },
   suggest = { "How are bone drugs given?", "What are the side effects of bisphosphonates?", "Do I need hormone therapy?" },
@@ -455,7 +461,7 @@ answer("treatment.integrative", {
 answer("treatment.biosimilars", {
   text = {
     "A biosimilar is a near copy of a drug made from living cells, like trastuzumab (Herceptin). It works the same way and is just as safe.",
-    "Trastuzumab biosimilars in the US are Ogivri, Kanjinti, Trazimera, Herzuma, Ontruzant and Hercessi. In November 2025, Poherdy became the first biosimilar of pertuzumab (Perjeta), the partner drug of trastuzumab.",
+    "In the US, trastuzumab biosimilars include Ogivri, Kanjinti, Trazimera, Herzuma, Ontruzant and Hercessi. Pertuzumab (Perjeta) got its first biosimilar, Poherdy, in November 2025.",
     "They often cost less, and your clinic or insurer may choose which one you get. Ask your care team which one you will receive.",
   },
   sources = { "fda-biosimilars", "accc-poherdy", "acs-targeted" },

@@ -8,8 +8,8 @@ local function src(id, title, publisher, url)
   herald.source(id, { title = title, publisher = publisher, url = url })
 end
 
-src("cnet-phases", "Phases of Clinical Trials", "Cancer.Net (American Society of Clinical Oncology)",
-  "https://www.cancer.net/research-and-advocacy/clinical-trials/phases-clinical-trials")
+src("acs-phases", "Phases of Clinical Trials", "American Cancer Society",
+  "https://www.cancer.org/cancer/managing-cancer/making-treatment-decisions/clinical-trials/phases-of-clinical-trials.html")
 src("cnet-placebo", "Placebos in Cancer Clinical Trials", "Cancer.Net (American Society of Clinical Oncology)",
   "https://www.cancer.net/research-and-advocacy/clinical-trials/placebos-cancer-clinical-trials")
 src("acs-consent", "Informed Consent for Clinical Trials", "American Cancer Society",
@@ -28,7 +28,7 @@ herald.answer("trials.phases", {
     "Early phases may offer a new drug sooner, but less is known about it.",
     "Next step: ask the study team which phase a trial is in and what is known so far.",
   },
-  sources = { "cnet-phases", "nci-trials" },
+  sources = { "acs-phases", "nci-trials" },
   suggest = { "Will I get a placebo in a clinical trial?", NEXT_TRIALS[1], NEXT_TRIALS[2] },
 })
 

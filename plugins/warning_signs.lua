@@ -9,8 +9,7 @@
 herald.about { title = "Warning signs and when to call", reviewed = "2026-12-06",
   reviewed_by = "herald content team, from NCI, ACS and 988 pages (awaiting clinician sign-off)" }
 
-local NCI, NLM, MEDLINE = "National Cancer Institute", "U.S. National Library of Medicine (DailyMed)",
-  "MedlinePlus, U.S. National Library of Medicine"
+local NCI, MEDLINE = "National Cancer Institute", "MedlinePlus, U.S. National Library of Medicine"
 
 local function src(id, title, publisher, url)
   herald.source(id, { title = title, publisher = publisher, url = url })
@@ -28,16 +27,12 @@ src("medline-anaphylaxis", "Anaphylaxis", MEDLINE, "https://medlineplus.gov/ency
 src("medline-dvt", "Deep Vein Thrombosis", MEDLINE, "https://medlineplus.gov/deepveinthrombosis.html")
 src("988", "988 Suicide and Crisis Lifeline", "988 Lifeline", "https://988lifeline.org/")
 src("nimh-suicide", "Suicide Prevention", "National Institute of Mental Health", "https://www.nimh.nih.gov/health/topics/suicide-prevention")
-src("dm-herceptin", "Herceptin (trastuzumab) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=492dbdb2-077e-4064-bff3-372d6af0a7a2")
-src("dm-perjeta", "Perjeta (pertuzumab) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=17f85d17-ab71-4f5b-9fe3-0b8c822f69ff")
-src("dm-phesgo", "Phesgo prescribing information", NLM, "https://www.accessdata.fda.gov/scripts/cder/daf/index.cfm?event=overview.process&ApplNo=761170")
-src("dm-kadcyla", "Kadcyla (ado-trastuzumab emtansine) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=23f3c1f4-0fc8-4804-a9e3-04cf25dd302e")
-src("dm-enhertu", "Enhertu (fam-trastuzumab deruxtecan-nxki) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=7e67e73e-ddf4-4e4d-8b50-09d7514910b6")
-src("dm-tukysa", "Tukysa (tucatinib) prescribing information", NLM, "https://www.accessdata.fda.gov/scripts/cder/daf/index.cfm?event=overview.process&ApplNo=213411")
-src("dm-nerlynx", "Nerlynx (neratinib) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=d1e41dcf-e82a-47c2-a0ad-6c6eef621834")
-src("dm-tykerb", "Tykerb (lapatinib) prescribing information", NLM, "https://www.accessdata.fda.gov/scripts/cder/daf/index.cfm?event=overview.process&ApplNo=022059")
-src("dm-xeloda", "Xeloda (capecitabine) prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=06a88b03-6c06-4dae-b3bc-1e8dd81c9067")
-src("dm-tamoxifen", "Tamoxifen prescribing information", NLM, "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=1e6ff055-590c-41e6-9530-1fdf04cdbd02")
+-- Drug labels are shared with the other plugins (lua/herald.lua).
+for _, id in ipairs({ "label-trastuzumab", "label-hylecta", "label-pertuzumab", "label-phesgo", "label-tdm1",
+  "label-tdxd", "label-tucatinib", "label-neratinib", "label-lapatinib", "label-capecitabine", "label-tamoxifen",
+  "label-margetuximab", "label-paclitaxel", "label-docetaxel", "label-carboplatin", "label-doxorubicin",
+  "label-epirubicin", "label-cyclophosphamide", "label-zoledronic", "label-xgeva", "label-letrozole",
+  "label-goserelin" }) do herald.source(id) end
 
 -- The emergency numbers said as digits, and the temperature as words, so
 -- that a voice client does not read "nine hundred eleven".
@@ -116,38 +111,60 @@ local REACTION = "During a dose or in the day after, fever, chills, itching, ras
 local GUT_LIVER = "diarrhea that does not settle with your plan, diarrhea with dizziness or fever, or not keeping fluids down. Also call for yellow skin or eyes, or dark urine"
 
 local SIGNS = {
-  trastuzumab = { name = "trastuzumab (Herceptin)", signs = HEART, extra = REACTION, src = "dm-herceptin" },
-  herceptin_hylecta = { name = "Herceptin Hylecta", signs = HEART, extra = REACTION, src = "dm-herceptin" },
-  pertuzumab = { name = "pertuzumab (Perjeta)", signs = HEART, extra = REACTION, src = "dm-perjeta" },
-  phesgo = { name = "Phesgo", signs = HEART, extra = REACTION, src = "dm-phesgo" },
-  margetuximab = { name = "margetuximab (Margenza)", signs = HEART, extra = REACTION, src = "acs-targeted" },
+  trastuzumab = { name = "trastuzumab (Herceptin)", signs = HEART, extra = REACTION, src = "label-trastuzumab" },
+  herceptin_hylecta = { name = "Herceptin Hylecta", signs = HEART, extra = REACTION, src = "label-hylecta" },
+  pertuzumab = { name = "pertuzumab (Perjeta)", signs = HEART, extra = REACTION, src = "label-pertuzumab" },
+  phesgo = { name = "Phesgo", signs = HEART, extra = REACTION, src = "label-phesgo" },
+  margetuximab = { name = "margetuximab (Margenza)", signs = HEART, extra = REACTION, src = "label-margetuximab" },
   t_dm1 = { name = "T-DM1 (Kadcyla)",
             signs = "yellow skin or eyes, dark urine, or pain on the right side of your belly, which can come from the liver. Also call for bleeding or bruising that is not usual",
-            extra = "Heart signs, such as swollen ankles or a racing heartbeat, need a call too", src = "dm-kadcyla" },
+            extra = "Heart signs, such as swollen ankles or a racing heartbeat, need a call too", src = "label-tdm1" },
   t_dxd = { name = "trastuzumab deruxtecan (Enhertu)",
             signs = "any new or worse cough, shortness of breath, or fever. These can be the first signs of lung inflammation, called ILD, which needs care quickly",
-            extra = "A fever can also mean an infection, because this drug can lower white blood cells", src = "dm-enhertu", src2 = "nci-tdxd" },
-  tucatinib = { name = "tucatinib (Tukysa)", signs = GUT_LIVER, src = "dm-tukysa" },
-  neratinib = { name = "neratinib (Nerlynx)", signs = GUT_LIVER, src = "dm-nerlynx" },
+            extra = "A fever can also mean an infection, because this drug can lower white blood cells", src = "label-tdxd", src2 = "nci-tdxd" },
+  tucatinib = { name = "tucatinib (Tukysa)", signs = GUT_LIVER, src = "label-tucatinib" },
+  neratinib = { name = "neratinib (Nerlynx)", signs = GUT_LIVER, src = "label-neratinib" },
   lapatinib = { name = "lapatinib (Tykerb)", signs = GUT_LIVER,
-                extra = "Heart signs, such as swollen ankles or a racing heartbeat, need a call too", src = "dm-tykerb" },
+                extra = "Heart signs, such as swollen ankles or a racing heartbeat, need a call too", src = "label-lapatinib" },
   pyrotinib = { name = "pyrotinib", signs = GUT_LIVER, src = "nci-diarrhea" },
   capecitabine = { name = "capecitabine (Xeloda)",
                    signs = "diarrhea that will not settle, or a fever",
                    extra = "Also call if your hands or feet blister or hurt too much to use, or if mouth sores stop you eating or drinking",
-                   src = "dm-xeloda" },
+                   src = "label-capecitabine" },
   paclitaxel = { name = "paclitaxel (Taxol)",
                  signs = "a temperature of 100.4 F (38 C) or more, or chills, which can mean an infection. Also call for numbness that makes it hard to walk or do up buttons",
-                 extra = "During the drip, flushing, itching or a tight chest can be a reaction, so tell the nurse at once", src = "nci-infection" },
+                 extra = "During the drip, flushing, itching or a tight chest can be a reaction, so tell the nurse at once",
+                 src = "label-paclitaxel", src2 = "nci-infection" },
   docetaxel = { name = "docetaxel (Taxotere)",
                 signs = "a temperature of 100.4 F (38 C) or more, or chills, which can mean an infection. Also call for swelling in your legs or numbness that makes it hard to walk",
-                extra = "During the drip, flushing, itching or a tight chest can be a reaction, so tell the nurse at once", src = "nci-infection" },
+                extra = "During the drip, flushing, itching or a tight chest can be a reaction, so tell the nurse at once",
+                src = "label-docetaxel", src2 = "nci-infection" },
   carboplatin = { name = "carboplatin",
                   signs = "a temperature of 100.4 F (38 C) or more, chills, or bleeding or bruising that is not usual",
-                  src = "nci-bleeding" },
+                  src = "label-carboplatin", src2 = "nci-bleeding" },
+  doxorubicin = { name = "doxorubicin (Adriamycin)",
+                  signs = "a temperature of 100.4 F (38 C) or more, or chills, which can mean an infection. Also call for shortness of breath, swollen ankles or a racing heartbeat",
+                  extra = "During the drip, tell the nurse at once about pain or burning where the needle goes in",
+                  src = "label-doxorubicin", src2 = "nci-infection" },
+  epirubicin = { name = "epirubicin (Ellence)",
+                 signs = "a temperature of 100.4 F (38 C) or more, or chills, which can mean an infection. Also call for shortness of breath, swollen ankles or a racing heartbeat",
+                 extra = "During the drip, tell the nurse at once about pain or burning where the needle goes in",
+                 src = "label-epirubicin", src2 = "nci-infection" },
+  cyclophosphamide = { name = "cyclophosphamide (Cytoxan)",
+                       signs = "a temperature of 100.4 F (38 C) or more, or chills, which can mean an infection. Also call for blood in your urine or pain when you pass urine",
+                       src = "label-cyclophosphamide", src2 = "nci-infection" },
+  bone_drug = { name = "a bone drug such as zoledronic acid (Zometa) or denosumab (Xgeva)",
+                signs = "jaw pain, a loose tooth, or a sore in the mouth that does not heal. Also call for muscle cramps, twitching, or numbness around the mouth, which can mean low calcium",
+                src = "label-zoledronic", src2 = "label-xgeva" },
+  aromatase_inhibitor = { name = "a hormone pill such as letrozole (Femara)",
+                          signs = "a bone that hurts after a small fall, which can be a break. Also call for joint pain that stops your daily tasks",
+                          src = "label-letrozole" },
+  ovarian_suppression = { name = "a shot such as goserelin (Zoladex)",
+                          signs = "pain, swelling or bleeding where the shot went in that gets worse. Also call for a racing or uneven heartbeat",
+                          src = "label-goserelin" },
   tamoxifen = { name = "tamoxifen",
                 signs = "one leg that is swollen, red, warm or painful, which can be a clot, and bleeding from the vagina that is not usual",
-                extra = "Call 911 for chest pain, sudden breathlessness, or sudden weakness on one side", src = "dm-tamoxifen", src2 = "medline-dvt" },
+                extra = "Call 911 for chest pain, sudden breathlessness, or sudden weakness on one side", src = "label-tamoxifen", src2 = "medline-dvt" },
 }
 
 herald.on("warn.drug_signs", function(q)

@@ -367,6 +367,10 @@
 		if (!m || typeof m !== 'object') return;
 		var at = -1;
 		for (var i = 0; i < state.pending.length; i++) if (state.pending[i].id === m.id) at = i;
+		/* herald is restarting and did not take the question: it stays
+		 * pending and is asked again on the next connection, like one left
+		 * unanswered by the 1001 close that follows (docs/protocol.md). */
+		if (m.type === 'error' && m.code === 'shutting_down') return;
 		var asked = at >= 0 ? state.pending.splice(at, 1)[0] : null;
 		var e;
 		if (m.type === 'answer') {

@@ -24,12 +24,14 @@ SANITIZED = os.environ.get("HERALD_SANITIZED", "0") not in ("0", "", "OFF", "FAL
 class Daemon:
     """The built herald, serving on 127.0.0.1 and a free port, logs captured."""
 
-    def __init__(self, config=None, args=()):
+    def __init__(self, config=None, args=(), user=None, start_timeout=20):
         cmd = [HERALD_BIN, "serve", "--listen", "127.0.0.1:0"]
         if config:
             cmd += ["--config", config]
         cmd += list(args)
-        self.proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+        # USER (a name or uid) runs it as another user; only root can.
+        extra = {"user": user, "group": 65534, "extra_groups": []} if user is not None else {}
+        self.proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, **extra)
         self.lines = []
         self.port = None
         ready = threading.Event()
@@ -45,7 +47,7 @@ class Daemon:
 
         self.reader = threading.Thread(target=pump, daemon=True)
         self.reader.start()
-        if not ready.wait(20) or self.port is None:
+        if not ready.wait(start_timeout) or self.port is None:
             self.proc.kill()
             raise RuntimeError("daemon did not start:\n" + "\n".join(self.lines))
         self.url = "http://127.0.0.1:%d" % self.port
@@ -170,6 +172,11 @@ class WebSocket:
                 continue
             if op == 8:
                 code = struct.unpack("!H", payload[:2])[0] if len(payload) >= 2 else None
+                # Answer the close, as browsers do (RFC 6455, section 5.5.1).
+                try:
+                    self.send_frame(8, payload[:2])
+                except OSError:
+                    pass
                 raise WebSocketClosed(code)
             return json.loads(payload.decode())
 

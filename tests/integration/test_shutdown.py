@@ -69,6 +69,70 @@ class GracefulShutdownTest(unittest.TestCase):
         self.assertEqual(d.proc.wait(15), 0, d.log())
         self.assertIn("event=stopped", d.log())
 
+    def test_sigterm_with_100_busy_clients(self):
+        """Issue 21, item 4: clients asking without pause, four questions in
+        flight each. Every one ends with a 1001 close, never a reset or EOF;
+        every reply is its question's answer or a shutting_down refusal; what
+        is neither was still in flight when herald said goodbye, and the 1001
+        tells the client to ask it again."""
+        conf = config(self.root, "limits = { rate_per_second = 10000, rate_burst = 10000, drain_seconds = 10,"
+                                 " max_connections_per_address = 1000 }\nvoice = { enabled = 0 }\n")
+        d = Daemon(config=conf)
+        n, window = 100, 4
+        results = [None] * n
+        started = threading.Barrier(n + 1)
+
+        def client(i):
+            sent, replies, end = [], [], None
+            try:
+                ws = WebSocket(d.port, timeout=30)
+            except OSError as e:
+                started.wait()
+                results[i] = ("connect:" + repr(e), sent, replies)
+                return
+            started.wait()
+            k = 0
+            try:
+                while True:
+                    while len(sent) - len(replies) < window:
+                        qid = "c%d-%d" % (i, k)
+                        ws.send_json({"type": "ask", "id": qid, "text": QUESTIONS[k % len(QUESTIONS)]})
+                        sent.append(qid)
+                        k += 1
+                    replies.append(ws.recv())
+            except WebSocketClosed as e:
+                end = e.code
+            except OSError as e:  # a reset, EOF or broken pipe: what must not happen
+                end = repr(e)
+            ws.sock.close()
+            results[i] = (end, sent, replies)
+
+        threads = [threading.Thread(target=client, args=(i,)) for i in range(n)]
+        for t in threads:
+            t.start()
+        started.wait()
+        time.sleep(1.0)
+        d.proc.send_signal(signal.SIGTERM)
+        for t in threads:
+            t.join(40)
+        self.assertEqual(d.proc.wait(20), 0, d.log())
+        answered = refused = unanswered = 0
+        for i, (end, sent, replies) in enumerate(results):
+            self.assertEqual(end, 1001, "client %d ended with %r" % (i, end))
+            # Replies come in the order the questions were sent.
+            self.assertEqual([r["id"] for r in replies], sent[:len(replies)], "client %d" % i)
+            for r in replies:
+                if r["type"] == "answer":
+                    answered += 1
+                else:
+                    self.assertEqual(r.get("code"), "shutting_down", r)
+                    refused += 1
+            unanswered += len(sent) - len(replies)
+        total = answered + refused + unanswered
+        print("SIGTERM, %d busy clients: %d questions sent, %d answered, %d refused (shutting_down), "
+              "%d crossed the 1001 and are asked again, 0 lost" % (n, total, answered, refused, unanswered))
+        self.assertLessEqual(unanswered, n * window)
+
     def test_draining_refuses_new_work_and_fails_health(self):
         conf = config(self.root, "limits = { drain_seconds = 5, rate_per_second = 10000, rate_burst = 10000 }\n")
         d = Daemon(config=conf)

@@ -615,6 +615,207 @@ static void test_spelling(void **state)
 }
 
 /* ------------------------------------------------------------------------- */
+/* Concepts of the second round (a fresh portion in other voices). Each test
+ * pins a concept with alerts told in new words and the near-misses that share
+ * its words. */
+
+static void test_concept_crisis_euphemisms(void **state)
+{
+	TIERS(*state, HR_TIER_CRISIS, "i've been thinking about checking out early",
+	      "she keeps talking about ending things", "i feel like ending it",
+	      "scared i'll do something stupid to myself tonight", "i wish i could disappear for good",
+	      "i want out of everything", "it would be a relief to not exist",
+	      "i don't care anymore whether i live or die", "been googling ways to end my life",
+	      "is there a painless way to die", "i just wanna dye", "i'd rather not be alive",
+	      "life isn't worth it any more", "i've had enough of living", "i want to finish my life");
+	TIERS(*state, HR_TIER_NONE, "i'm checking out of the hospital tomorrow",
+	      "thinking about checking out the new support group", "she's talking about ending things with her boyfriend",
+	      "i want to dye my hair purple", "i'd rather not be here all day for the scan",
+	      "i want out of this trial", "i wish the cancer would disappear forever",
+	      "i don't care if i lose my hair", "i googled how to flush a picc line",
+	      "what's the easiest way to go to the cancer centre", "i have had enough of the nausea",
+	      "i want to die at home when the time comes", "i'd rather die at home than in hospital");
+}
+
+static void test_concept_crisis_burden_and_others_better_off(void **state)
+{
+	TIERS(*state, HR_TIER_CRISIS, "my family would be better off, i'm just a drain",
+	      "the kids would be better off with the life insurance", "they'd all be happier off if i wasn't here",
+	      "it would be easier for everyone if i just disappeared", "i'd be doing them a favour if i was gone",
+	      "i'm dragging the whole family down", "i'm a waste of space");
+	TIERS(*state, HR_TIER_NONE, "everyone would be better off knowing the signs of infection",
+	      "you'd be better off asking your nurse", "my kids are better off at their dad's this week",
+	      "my husband would be better off without the stress of driving me");
+}
+
+static void test_concept_crisis_means_and_plans(void **state)
+{
+	TIERS(*state, HR_TIER_CRISIS, "i keep thinking about taking all my morphine at once",
+	      "i've thought about taking all my oxycodone", "what if i swallowed the whole bottle of sleeping pills",
+	      "there's a gun in the drawer and i can't stop thinking about using it", "i bought a noose",
+	      "i went up to the roof and thought about jumping", "she found me with a handful of pills",
+	      "i've been thinking about driving into a tree", "would that be enough to not wake up");
+	TIERS(*state, HR_TIER_NONE, "can i take all my pills together in the morning",
+	      "i'm thinking about taking all my vitamins at once", "i put the cream on, would that do the trick",
+	      "i've been saving my pills for my holiday so i don't run out",
+	      "she's saving her pain meds for the bad days", "i nearly drove off the road i was so tired",
+	      "i stood on the bridge and watched the boats");
+}
+
+static void test_concept_crisis_sleep_self_harm_goodbye(void **state)
+{
+	TIERS(*state, HR_TIER_CRISIS, "every night i hope this is the one i don't wake up from",
+	      "i wish i'd never wake up", "i scratch my arms till they bleed, it's the only way i can cope",
+	      "burned myself with a cigarette last night on purpose", "my dad has given his watch and books away",
+	      "i've written notes to everyone in case i'm not here after tonight");
+	TIERS(*state, HR_TIER_NONE, "i hope i don't wake up with a headache again",
+	      "i scratch my arms until they bleed, the itch from the xeloda is awful", "i hurt myself moving furniture",
+	      "i'm writing letters to my kids for when i'm not here any more",
+	      "i'm giving my old clothes away, nothing fits after chemo");
+}
+
+static void test_crisis_long_past_and_over(void **state)
+{
+	TIERS(*state, HR_TIER_NONE, "i was suicidal as a teenager but i'm in a good place now",
+	      "i tried to kill myself years ago, i'm doing much better now");
+	TIERS(*state, HR_TIER_CRISIS, "i was suicidal years ago and it's coming back",
+	      "i tried to kill myself years ago and i'm scared of feeling like that");
+}
+
+static void test_crisis_topics_second_round(void **state)
+{
+	TIERS(*state, HR_TIER_NONE, "how do i talk to my son about suicide", "she lost her brother to suicide",
+	      "my uncle died by suicide, does that change my risk", "is suicide more common after a cancer diagnosis");
+	/* Talking to help, or needing to talk: the person may be at risk. */
+	TIERS(*state, HR_TIER_CRISIS, "i need to talk to someone about suicide", "how do i talk to my doctor about suicide",
+	      "i need to talk to my husband about suicide");
+}
+
+static void test_concept_heart_attack_without_the_chest(void **state)
+{
+	TIERS(*state, HR_TIER_EMERGENCY, "my jaw and left arm ache and i've gone clammy",
+	      "pain between my shoulder blades and i'm in a cold sweat",
+	      "her jaw hurts and she's gone grey and sweaty");
+	TIERS(*state, HR_TIER_NONE, "my jaw aches and the hot flushes make me sweaty on tamoxifen",
+	      "my left arm aches since the lymph node surgery");
+}
+
+static void test_concept_emergency_other_words(void **state)
+{
+	TIERS(*state, HR_TIER_EMERGENCY, "he's gone blue around the lips",
+	      "i have to stop after every few words to catch my breath",
+	      "her smile has gone all wonky", "the left side of his mouth won't move",
+	      "the right side of my body has gone numb and heavy", "suddenly everything went blurry and i can't walk properly",
+	      "mum's arm keeps sagging down when she lifts it", "his words are all muddled",
+	      "during the kadcyla drip my tongue feels too big", "an hour into the infusion my voice went croaky",
+	      "she's talking to people who aren't there", "he fell and didn't wake up for a minute",
+	      "i felt woozy and the next thing i knew i was on the kitchen floor",
+	      "i'm coughing and there's fresh blood in the sink", "he brought up what looked like coffee grounds",
+	      "my wound is bleeding and soaking through the dressings", "she went stiff and then started twitching",
+	      "my husband is fitting", "i'm about to pass out", "i nearly passed out in the shower");
+	TIERS(*state, HR_TIER_NONE, "my nails have purple lines from the taxol",
+	      "my mouth doesn't work properly since the dentist numbed it",
+	      "i dozed off in the chair and the next thing i knew it was 5pm",
+	      "i had a cough, my blood tests were fine", "the night sweats are soaking through my sheets",
+	      "is my wig fitting right", "if i feel like i'm about to pass out what should i do",
+	      "my voice is a bit off from the cold", "i almost fainted at my blood test but i was fine");
+}
+
+static void test_concept_call_now_other_words(void **state)
+{
+	TIERS(*state, HR_TIER_CALL_NOW, "she's hot and shivery and it's 38.4", "i was freezing and then i started shaking",
+	      "my ticker keeps doing a fluttery thing on herceptin", "heart thudding at 125 just sitting on phesgo",
+	      "the squits 8 times since breakfast on neratinib", "my wee looks like cola on kadcyla",
+	      "my skin is looking kind of yellowy on tukysa", "calf pain on tamoxifen, a cramp that won't settle and it's swollen",
+	      "two lines on the test and i'm on enhertu", "i'm on herceptin and i'm expecting",
+	      "it burns when i pee, i'm halfway through chemo",
+	      "nosebleeds that take ages to stop on kadcyla", "the skin on my palms has started blistering on xeloda");
+	TIERS(*state, HR_TIER_NONE, "my ca 15-3 was 38.5 last month", "it was 38.5 degrees outside and i felt hot",
+	      "i'm cold and my hands are shaking", "my ticker is fine, the echo was good",
+	      "my pulse is 130 when i run", "my calf is sore after yoga",
+	      "my pee is dark in the morning if i don't drink enough", "i'm not yellow or anything",
+	      "my covid test has two lines, i'm on chemo", "she's expecting me to pick her up after her herceptin",
+	      "the port site is fine, no redness");
+}
+
+static void test_concept_slang_and_misspelt_drugs(void **state)
+{
+	TIERS(*state, HR_TIER_EMERGENCY, "she conked out in the hallway", "he hit the floor in the shower",
+	      "dad's talking drivel and won't stay awake", "my wife suddenly couldn't grip her cup",
+	      "an itchy red rash all over during the perjeta drip", "the headache from her brain secondary is worse and she's being sick");
+	TIERS(*state, HR_TIER_CALL_NOW, "on enhetu and my cough is worse", "tamoxifin and my calf is swollen and red",
+	      "yellowness in her eyes on kadcila");
+	TIERS(*state, HR_TIER_NONE, "a little rash where the tape was after the infusion", "itchy under the dressing during my drip",
+	      "he's rambling on about the garden again");
+}
+
+static void test_concepts_fourth_round(void **state)
+{
+	TIERS(*state, HR_TIER_EMERGENCY, "a squeezing ache beneath my breastbone for half an hour",
+	      "her breathing is really bad and she can't get to the toilet", "the left half of his face is sliding down",
+	      "my wife keeps trying to speak but only garbled words come out", "i can't get any sense out of my dad",
+	      "the neighbour found me on the kitchen floor, i don't remember falling", "blood in her sick",
+	      "i'm scared i might be having a stroke");
+	TIERS(*state, HR_TIER_CRISIS, "what's the point any more", "i've been tucking aside some of my oxycodone",
+	      "she keeps cutting her wrists", "i want to go to sleep for good", "i want to be with my wife who passed",
+	      "i've written my will and said goodbye, i'm ready to go tonight");
+	TIERS(*state, HR_TIER_CALL_NOW, "on t-dxd i can't climb the stairs without getting breathless",
+	      "nerlynx diarrhoea and now she feels dizzy", "he's peeing blood");
+	TIERS(*state, HR_TIER_NONE, "i'm afraid i might get a reaction to the perjeta", "a bit breathless after vacuuming",
+	      "tamoxifen blood clot risk, should i worry", "i want to see my daughter again, she lives abroad",
+	      "i put my tablets away in the cupboard", "i've put some painkillers aside in case the pain gets bad",
+	      "i'm ready to go home tonight", "i said my goodbyes to the nurses on my last day",
+	      "what's the point of the heart scans", "i can't get through the day without a nap",
+	      "my face was melting in the heat", "i can't get any sense out of the insurance company",
+	      "i cut my arm on the fence");
+	DECISIONS(*state, HR_DECISION_DOSE, "what's the right amount of tukysa for someone who weighs 60 kilos");
+	DECISIONS(*state, HR_DECISION_PROGNOSIS, "how long has my dad got");
+}
+
+/* Reported by the clinical review: questions that got a deferral or an alert
+ * they did not ask for. */
+static void test_clinical_review_false_decisions(void **state)
+{
+	DECISIONS(*state, HR_DECISION_NONE, "how can i stop it coming back", "should i get a second opinion",
+	          "how do i get more calories in when nothing tastes good", "what anti nausea medicine can i take",
+	          "how much exercise should i do during treatment", "how can we stop the cancer spreading");
+	DECISIONS(*state, HR_DECISION_STOP, "can i stop it, the side effects are awful");
+	DECISIONS(*state, HR_DECISION_CHOOSE, "which treatment should i choose", "should i take the chemo or not");
+	TIERS(*state, HR_TIER_NONE, "infusion reaction with tucatinib", "what is an infusion reaction");
+	TIERS(*state, HR_TIER_EMERGENCY, "infusion reaction please help", "i think i'm having an infusion reaction");
+}
+
+static void test_judging_second_round(void **state)
+{
+	/* What is feared is not happening. */
+	TIERS(*state, HR_TIER_NONE, "my biggest fear is having a seizure at work", "my worry is a blood clot on the plane");
+	/* "not herself" closes its clause; what follows is judged on its own. */
+	TIERS(*state, HR_TIER_EMERGENCY, "gran's not herself, seeing people who aren't there");
+	/* Long ago, in a decade of life, at an age, or lost someone to it. */
+	TIERS(*state, HR_TIER_NONE, "my mum had a stroke in her seventies", "i had a seizure when i was 20",
+	      "we lost grandad to a blood clot", "i had a scare two months ago when my ankles swelled");
+	/* ... but a sign that started long ago and goes on is not history. */
+	TIERS(*state, HR_TIER_CALL_NOW, "my ankles started swelling two months ago on herceptin");
+	/* A time just past is happening now. */
+	TIERS(*state, HR_TIER_EMERGENCY, "my dad's words went funny when he tried to talk, it started ten minutes ago");
+}
+
+static void test_decisions_second_round(void **state)
+{
+	DECISIONS(*state, HR_DECISION_DOSE, "what dose of kadcyla is right for my weight",
+	          "i'm 55 kilos, how much herceptin do i need", "how many mg of xeloda for someone my size",
+	          "how much tukysa should my mum take");
+	DECISIONS(*state, HR_DECISION_STOP, "my husband wants to stop enhertu");
+	DECISIONS(*state, HR_DECISION_CHOOSE, "which one would you go for, kadcyla or enhertu",
+	          "would cannabis oil work instead of chemo", "should my wife have surgery first or chemo");
+	DECISIONS(*state, HR_DECISION_PROGNOSIS, "will i see my kids grow up", "will i be here for christmas",
+	          "will my mum make it to my wedding", "will i survive another year");
+	DECISIONS(*state, HR_DECISION_NONE, "will i be here for my appointment on monday",
+	          "will my mum make it to the pharmacy before it closes", "how much water should i drink a day",
+	          "i'm 60 kg and want to gain weight, what should i eat");
+}
+
+/* ------------------------------------------------------------------------- */
 /* Decisions. */
 
 static void test_decision_dose(void **state)
@@ -666,7 +867,7 @@ static void test_general_questions_are_not_decisions(void **state)
 {
 	DECISIONS(*state, HR_DECISION_NONE, "What is the usual dose of Herceptin?", "How is Herceptin dosed?",
 		  "How is trastuzumab given?", "How long do I take herceptin for?",
-		  "How long do I have to take Herceptin?", "What are survival rates like for HER2-positive breast cancer?",
+		  "How long do I have to take Herceptin?", "What are the survival figures for HER2-positive cancer in general?",
 		  "Is HER2-positive breast cancer curable?", "Will I lose my hair?",
 		  "How do I stop diarrhea on neratinib?", "When does Herceptin treatment end?",
 		  "What are the chances of side effects on Enhertu?", "Will I miss work during chemo?",
@@ -946,6 +1147,43 @@ static void test_defer_opens_with_empathy_and_the_care_team(void **state)
 
 /* Every kind: empathy first, the care team's part, and never a dose, stop,
  * skip or swap told as advice. */
+/* Swapping a treatment for something else: the deferral says that nothing
+ * has been shown to replace cancer treatment, before the plugin's facts (which
+ * may be about something else, such as interactions); a choice between two
+ * treatments does not. */
+static void test_defer_swap_says_nothing_replaces_treatment(void **state)
+{
+	static const char fact[] = "No herb, diet or supplement has been shown to replace cancer treatment.";
+	struct hr_safety_result r = check(*state, "can i swap my chemo for turmeric");
+	assert_int_equal(r.decision, HR_DECISION_CHOOSE);
+	assert_true(r.swap);
+	struct hr_answer a = { 0 };
+	assert_int_equal(hr_answer_set(&a.intent, "life.interactions"), 0);
+	assert_int_equal(hr_answer_set(&a.text, "Herbs can change how drugs work."), 0);
+	assert_int_equal(hr_answer_set(&a.speech, "Herbs can change how drugs work."), 0);
+	assert_int_equal(hr_safety_defer(&r, &a), 0);
+	const char *care = strstr(a.text, hr_safety_deferral_text(HR_DECISION_CHOOSE));
+	const char *swap = strstr(a.text, fact), *facts = strstr(a.text, "Herbs can change");
+	assert_non_null(care);
+	assert_non_null(swap);
+	assert_non_null(facts);
+	assert_true(care < swap && swap < facts);
+	assert_non_null(strstr(a.speech, fact));
+	size_t len = strlen(a.text);
+	assert_int_equal(hr_safety_defer(&r, &a), 0);
+	assert_int_equal(strlen(a.text), len);
+	hr_answer_clear(&a);
+
+	r = check(*state, "should i pick kadcyla or enhertu");
+	assert_int_equal(r.decision, HR_DECISION_CHOOSE);
+	assert_false(r.swap);
+	assert_int_equal(hr_answer_set(&a.intent, "drug.compare"), 0);
+	assert_int_equal(hr_answer_set(&a.text, "They are different drugs."), 0);
+	assert_int_equal(hr_safety_defer(&r, &a), 0);
+	assert_null(strstr(a.text, fact));
+	hr_answer_clear(&a);
+}
+
 static void test_every_deferral_is_kind_and_gives_no_orders(void **state)
 {
 	static const char *const asks[] = {
@@ -1442,6 +1680,20 @@ int main(void)
 		cmocka_unit_test(test_crisis_denials_and_topics),
 		cmocka_unit_test(test_quieting_contexts),
 		cmocka_unit_test(test_spelling),
+		cmocka_unit_test(test_concept_crisis_euphemisms),
+		cmocka_unit_test(test_concept_crisis_burden_and_others_better_off),
+		cmocka_unit_test(test_concept_crisis_means_and_plans),
+		cmocka_unit_test(test_concept_crisis_sleep_self_harm_goodbye),
+		cmocka_unit_test(test_crisis_long_past_and_over),
+		cmocka_unit_test(test_crisis_topics_second_round),
+		cmocka_unit_test(test_concept_heart_attack_without_the_chest),
+		cmocka_unit_test(test_concept_emergency_other_words),
+		cmocka_unit_test(test_concept_call_now_other_words),
+		cmocka_unit_test(test_concept_slang_and_misspelt_drugs),
+		cmocka_unit_test(test_concepts_fourth_round),
+		cmocka_unit_test(test_clinical_review_false_decisions),
+		cmocka_unit_test(test_judging_second_round),
+		cmocka_unit_test(test_decisions_second_round),
 		cmocka_unit_test(test_decision_dose),
 		cmocka_unit_test(test_decision_missed),
 		cmocka_unit_test(test_decision_stop),
@@ -1459,6 +1711,7 @@ int main(void)
 		cmocka_unit_test(test_answer_needs_a_tier),
 		cmocka_unit_test(test_deferral_texts),
 		cmocka_unit_test(test_defer_opens_with_empathy_and_the_care_team),
+		cmocka_unit_test(test_defer_swap_says_nothing_replaces_treatment),
 		cmocka_unit_test(test_every_deferral_is_kind_and_gives_no_orders),
 		cmocka_unit_test(test_defer_edge_cases),
 		cmocka_unit_test(test_replies_are_plain_language),

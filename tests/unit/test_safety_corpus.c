@@ -276,6 +276,24 @@ static void test_second_fresh_portion(void **state)
 	fresh_portion("fresh2.tsv");
 }
 
+/* Written by the second round of work (branch safety2) before any of its
+ * changes: caregivers, long letters, voice, British and non-native English,
+ * slang, understatement, numbers, misspelt drugs, call-now drug by drug. */
+static void test_third_fresh_portion(void **state)
+{
+	(void)state;
+	fresh_portion("fresh3.tsv");
+}
+
+/* Written after every change fresh3 led to, and scored once before any change
+ * for it: text speak, formal older writers, teenagers writing for a parent,
+ * speech-recogniser homophones. */
+static void test_fourth_fresh_portion(void **state)
+{
+	(void)state;
+	fresh_portion("fresh4.tsv");
+}
+
 /* Every rule of the rules file fires on some line of the corpus: a rule that
  * never fires is either dead or untested. (Runs after the two above.) */
 static void test_every_rule_fires(void **state)
@@ -297,10 +315,9 @@ static void test_every_rule_fires(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_corpus_meets_the_bar),
-	    cmocka_unit_test(test_fresh_portion),
-	    cmocka_unit_test(test_second_fresh_portion),
-	    cmocka_unit_test(test_every_rule_fires),
+	    cmocka_unit_test(test_corpus_meets_the_bar), cmocka_unit_test(test_fresh_portion),
+	    cmocka_unit_test(test_second_fresh_portion), cmocka_unit_test(test_third_fresh_portion),
+	    cmocka_unit_test(test_fourth_fresh_portion), cmocka_unit_test(test_every_rule_fires),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -9,6 +9,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+
 #include "sandbox.h"
 
 struct diags {
@@ -151,8 +155,15 @@ static void test_budgets_and_isolation(void **state)
 	assert_int_equal(ask(set, "sample.catcher", &a, err, sizeof(err)), -ETIME);
 	assert_true(elapsed_ms(&t0) < 1000);
 
-	assert_int_equal(ask(set, "sample.hungry", &a, err, sizeof(err)), -ENOMEM);
+	/* The memory cap, under a time budget it cannot reach first on a loaded
+	 * machine (filling 4 MiB takes 15-50 ms there). */
+	struct hr_plugin_limits roomy = limits;
+	roomy.call_ms = 5000;
+	hr_plugins *mem = hr_plugins_new(HERALD_SOURCE_DIR "/lua/herald.lua", &roomy);
+	assert_int_equal(hr_plugins_add_dir(mem, HERALD_TEST_DATA "/plugins", collect, &d), 0);
+	assert_int_equal(ask(mem, "sample.hungry", &a, err, sizeof(err)), -ENOMEM);
 	assert_non_null(strstr(err, "memory cap"));
+	hr_plugins_free(mem);
 
 	assert_int_equal(ask(set, "sample.boom", &a, err, sizeof(err)), -EINVAL);
 	assert_non_null(strstr(err, "sample.lua:"));
@@ -254,6 +265,33 @@ static void test_facts_and_reviewer(void **state)
 	hr_plugins_free(set);
 }
 
+/* herald.source(id) without a table registers the SDK's shared definition of
+ * a source several plugins cite; an unknown id is refused at load. */
+static void test_shared_sources(void **state)
+{
+	(void)state;
+	hr_plugins *set = new_set();
+	struct diags d = { 0 };
+	const char *src = "herald.source('label-trastuzumab')\n"
+			  "herald.answer('t.s', { text = 'A.', sources = { 'label-trastuzumab' } })\n";
+	assert_int_equal(hr_plugins_add_file(set, temp_plugin("shared", src), collect, &d), 0);
+	struct hr_answer a;
+	char err[256];
+	assert_int_equal(ask(set, "t.s", &a, err, sizeof(err)), 0);
+	assert_int_equal(a.nsources, 1);
+	assert_non_null(strstr(a.sources[0].url, "dailymed.nlm.nih.gov"));
+	assert_non_null(strstr(a.sources[0].url, "492dbdb2-077e-4064-bff3-372d6af0a7a2"));
+	hr_answer_clear(&a);
+	hr_plugins_free(set);
+
+	set = new_set();
+	memset(&d, 0, sizeof(d));
+	assert_int_equal(hr_plugins_add_file(set, temp_plugin("shared-bad", "herald.source('no-such-source')\n"), collect, &d),
+			 -EINVAL);
+	assert_non_null(strstr(d.all, "not a shared source"));
+	hr_plugins_free(set);
+}
+
 static void test_speech_form(void **state)
 {
 	(void)state;
@@ -299,14 +337,192 @@ static void test_speech_abbreviations(void **state)
 	hr_plugins_free(set);
 }
 
+/* ---- The string library: Lua's behaviour, bounded (issue 21, item 2) ---- */
+
+/* Lua code run twice, in a plain Lua state with the real string library and
+ * in a plugin with the bounded one: it returns one hash digit pair per case
+ * (fixed cases, then seeded random patterns), so any difference in results
+ * or error messages shows as a differing case. */
+static const char diff_lua[] =
+	"local function ser(...)\n"
+	"  local t, out = table.pack(...), {}\n"
+	"  for i = 1, t.n do out[#out + 1] = type(t[i]) .. ':' .. tostring(t[i]) end\n"
+	"  return table.concat(out, ',')\n"
+	"end\n"
+	"local function run(s, p, init, repl, max)\n"
+	"  local g = {}\n"
+	"  local ok, err = pcall(function()\n"
+	"    for a, b in string.gmatch(s, p, init) do g[#g + 1] = tostring(a) .. '/' .. tostring(b) end\n"
+	"  end)\n"
+	"  return ser(pcall(string.find, s, p, init)) .. '|' .. ser(pcall(string.find, s, p, init, true)) .. '|'\n"
+	"      .. ser(pcall(string.match, s, p, init)) .. '|' .. tostring(ok)\n"
+	"      .. (ok and table.concat(g, ';') or err:gsub('^.-:%d+: ', ''))\n"
+	"      .. '|' .. ser(pcall(string.gsub, s, p, repl, max))\n"
+	"end\n"
+	"local cases = {\n"
+	"  { 'hello world', 'o', 1, '<%0>' }, { 'hello world', 'o', 6, '%%' }, { 'hello world', 'l+', -4, 'L' },\n"
+	"  { 'hello world', '^h(.-)o', 1, '%1' }, { 'hello world', '(o)(r)', 1, '%2%1' }, { '', '', 1, 'x' },\n"
+	"  { 'abc', '', 1, '-' }, { 'abc', '()', 2, '%1' }, { 'abc', 'x*', 1, '<%0>' }, { 'a.b.c', '.', 1, '' },\n"
+	"  { 'a.b.c', '%.', 1, ' dot ' }, { 'f(a(b)c)d', '%b()', 1, '[]' }, { 'THE (quick) fox', '%f[%a]%a+', 1, 'W' },\n"
+	"  { 'key = value', '(%w+)%s*=%s*(%w+)', 1, '%2 = %1' }, { 'aaa', 'a-b', 1, 'x' }, { 'aaab', 'a-b', 1, 'x' },\n"
+	"  { 'hello', '(l)%1', 1, '<%1>' }, { '  trim  ', '^%s*(.-)%s*$', 1, '%1' }, { '2+2=4', '%d%+%d', 1, 'sum' },\n"
+	"  { 'x', '[%a-z]', 1, 'y' }, { 'x]y', '[]]', 1, '!' }, { 'a-b', '[a-]', 1, '.' }, { 'A1b2', '[^%d]', 1, '' },\n"
+	"  { 'abc', '%', 1, 'x' }, { 'abc', '[a', 1, 'x' }, { 'abc', '(a', 1, 'x' }, { 'abc', 'a)', 1, 'x' },\n"
+	"  { 'abc', '%1', 1, 'x' }, { 'abc', '%f', 1, 'x' }, { 'abc', '%b', 1, 'x' }, { 'abc', 'b', 1, '%2' },\n"
+	"  { 'abc', 'b', 1, '%x' }, { 'abc', 'b', 9, 'x' }, { 'abc', 'b', -9, 'x' }, { 'abcabc', 'b', 1, 'x', 1 },\n"
+	"  { 'abcabc', '^a', 1, 'x' }, { 'abc', 'c$', 1, 'x' }, { 'a$c', '$c', 1, 'x' }, { 'a\\0b', '%z', 1, '0' },\n"
+	"  { 'a\\0b', '\\0', 1, '0' }, { 'one two', '(%w+)', 1, { one = 1, two = false } },\n"
+	"  { 'one two', '%w+', 1, function(w) if w == 'two' then return nil end return w:upper() end },\n"
+	"  { 'x', 'x', 1, function() return {} end }, { string.rep('ab', 40), '(ab)+', 1, '%1' },\n"
+	"  { string.rep('(', 250), string.rep('%(', 250), 1, 'x' },\n"
+	"  { string.rep('a', 40), string.rep('(a)', 33), 1, 'x' },\n"
+	"}\n"
+	"math.randomseed(21)\n"
+	"local atoms = { 'a', 'b', '.', '%a', '%d', '%s', '%%', '%.', '[ab]', '[^a]', '[a-c]', '(', ')', '()',\n"
+	"  '%1', '*', '+', '-', '?', '^', '$', '%b()', '%f[%w]', '%', ' ', '1', '[' }\n"
+	"local chars = { 'a', 'b', 'c', '1', ' ', '(', ')', '.', '%' }\n"
+	"local repls = { '<%0>', '%1', '', 'x%%y', '%2' }\n"
+	"for _ = 1, 3000 do\n"
+	"  local p, s = {}, {}\n"
+	"  for _ = 1, math.random(0, 6) do p[#p + 1] = atoms[math.random(#atoms)] end\n"
+	"  for _ = 1, math.random(0, 12) do s[#s + 1] = chars[math.random(#chars)] end\n"
+	"  cases[#cases + 1] = { table.concat(s), table.concat(p), math.random(-3, 4), repls[math.random(#repls)],\n"
+	"    math.random(0, 3) == 0 and math.random(0, 2) or nil }\n"
+	"end\n"
+	"local out = {}\n"
+	"for i, c in ipairs(cases) do\n"
+	"  local r = run(c[1], c[2], c[3], c[4], c[5])\n"
+	"  if DETAIL == i then return r end\n"
+	"  local h = 0\n"
+	"  for k = 1, #r do h = (h * 31 + r:byte(k)) % 4294967296 end\n"
+	"  out[#out + 1] = string.format('%02x', h % 256)\n"
+	"end\n"
+	"return table.concat(out)\n";
+
+/* Runs diff_lua in a plain Lua state; DETAIL > 0 returns that case's results. */
+static char *diff_in_lua(int detail)
+{
+	lua_State *L = luaL_newstate();
+	luaL_openlibs(L);
+	lua_pushinteger(L, detail);
+	lua_setglobal(L, "DETAIL");
+	assert_int_equal(luaL_loadstring(L, diff_lua), LUA_OK);
+	assert_int_equal(lua_pcall(L, 0, 1, 0), LUA_OK);
+	char *r = strdup(lua_tostring(L, -1));
+	lua_close(L);
+	return r;
+}
+
+static void test_string_library_matches_lua(void **state)
+{
+	(void)state;
+	/* A generous budget: this is about results, not time. */
+	struct hr_plugin_limits big = { .memory_bytes = 64u << 20, .call_ms = 20000, .load_ms = 200 };
+	hr_plugins *set = hr_plugins_new(HERALD_SOURCE_DIR "/lua/herald.lua", &big);
+	struct diags d = { 0 };
+	static char src[sizeof(diff_lua) + 256];
+	snprintf(src, sizeof(src),
+		 "local function diff()\n%s\nend\n"
+		 "herald.on('t.diff', function() return { text = diff() } end)\n",
+		 diff_lua);
+	assert_int_equal(hr_plugins_add_file(set, temp_plugin("diff", src), collect, &d), 0);
+	struct hr_answer a;
+	char err[512];
+	assert_int_equal(ask(set, "t.diff", &a, err, sizeof(err)), 0);
+	char *want = diff_in_lua(0);
+	assert_int_equal(strlen(a.text), strlen(want));
+	for (size_t i = 0; i < strlen(want); i += 2) {
+		if (strncmp(a.text + i, want + i, 2) != 0)
+			fail_msg("case %zu differs from Lua's string library; Lua says: %s", i / 2 + 1,
+				 diff_in_lua((int)(i / 2) + 1));
+	}
+	printf("the bounded string library agrees with Lua's on %zu cases\n", strlen(want) / 2);
+	free(want);
+	hr_answer_clear(&a);
+	hr_plugins_free(set);
+}
+
+/* Plugin code whose work happens inside single C calls, where the
+ * instruction hook never runs (issue 21, item 2). Each ends with the budget. */
+static const char hostile_lua[] =
+	"herald.on('h.find', function() return ('a'):rep(40):find(('a-'):rep(40) .. 'b') end)\n"
+	"herald.on('h.match', function() return ('a'):rep(5000):match('(.-)(.-)(.-)(.-)b') end)\n"
+	"herald.on('h.gmatch', function() for _ in ('a'):rep(3000):gmatch('a*a*a*a*b') do end end)\n"
+	"herald.on('h.gsub', function() return (('x'):rep(60000):gsub('.-.-.-y', '')) end)\n"
+	"herald.on('h.bigrep', function() while true do pcall(string.rep, 'x', 8000000) end end)\n"
+	"herald.on('h.rep', function() while true do local s = ('x'):rep(65536) end end)\n"
+	"herald.on('h.concat', function() local s = ('x'):rep(32768) while true do local t = s .. s end end)\n"
+	"herald.on('h.tconcat', function()\n"
+	"  local t = {} for i = 1, 100 do t[i] = ('y'):rep(30000) end\n"
+	"  while true do pcall(table.concat, t) end end)\n"
+	"herald.on('h.move', function() table.move({}, 1, 1e15, 2) end)\n"
+	"herald.on('h.sort', function()\n"
+	"  local t = {} for i = 1, 20000 do t[i] = (i * 7919) % 20011 end\n"
+	"  while true do table.sort(t) table.sort(t, function(a, b) return a > b end) end end)\n"
+	"herald.on('h.insert', function()\n"
+	"  local t = {} for i = 1, 100000 do t[i] = i end\n"
+	"  while true do table.insert(t, 1, 0) table.remove(t, 1) end end)\n"
+	"herald.on('h.gc', function() setmetatable({}, { __gc = function() while true do end end }) end)\n"
+	"herald.on('h.weak', function() setmetatable({}, { __mode = 'k' }) end)\n"
+	"herald.on('h.index', function()\n"
+	"  return { text = 'x', sources = { setmetatable({ title = 't' },\n"
+	"    { __index = function() while true do end end }) } } end)\n"
+	"herald.on('h.long', function() local s = ('x'):rep(40000) return { text = #(s .. s .. s) } end)\n";
+
+static void test_hostile_calls_end_within_budget(void **state)
+{
+	(void)state;
+	struct hr_plugin_limits lim = { .memory_bytes = 16u << 20, .call_ms = 50, .load_ms = 200 };
+	hr_plugins *set = hr_plugins_new(HERALD_SOURCE_DIR "/lua/herald.lua", &lim);
+	struct diags d = { 0 };
+	assert_int_equal(hr_plugins_add_file(set, temp_plugin("hostile", hostile_lua), collect, &d), 0);
+	static const char *const timed[] = { "h.find",	  "h.match", "h.gmatch", "h.gsub", "h.bigrep", "h.rep",
+					     "h.concat", "h.tconcat", "h.move", "h.sort", "h.insert", NULL };
+	struct hr_answer a;
+	char err[512];
+	double worst = 0;
+	for (const char *const *h = timed; *h; h++) {
+		struct timespec t0;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		int rc = ask(set, *h, &a, err, sizeof(err));
+		double ms = elapsed_ms(&t0);
+		if (rc != -ETIME)
+			fail_msg("%s: rc %d (%s)", *h, rc, err);
+		/* A 50 ms budget; the margin allows a loaded machine and the
+		 * sanitizers. How far past it each ends is printed, not asserted. */
+		if (ms > 500)
+			fail_msg("%s took %.0f ms", *h, ms);
+		printf("%-10s ended after %5.1f ms (budget 50)\n", *h, ms);
+		worst = ms > worst ? ms : worst;
+	}
+	printf("worst: %.1f ms\n", worst);
+	/* No finalisers and no weak tables. */
+	assert_int_equal(ask(set, "h.gc", &a, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, "__gc"));
+	assert_int_equal(ask(set, "h.weak", &a, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, "__mode"));
+	/* The answer is read without its metamethods. */
+	assert_int_equal(ask(set, "h.index", &a, err, sizeof(err)), 0);
+	assert_int_equal(a.nsources, 1);
+	assert_null(a.sources[0].url);
+	hr_answer_clear(&a);
+	/* Strings a plugin builds are bounded. */
+	assert_int_equal(ask(set, "h.long", &a, err, sizeof(err)), -ENOMEM);
+	assert_non_null(strstr(err, "longest a plugin may build"));
+	/* And the plugin still answers afterwards. */
+	assert_int_equal(ask(set, "h.find", &a, err, sizeof(err)), -ETIME);
+	hr_plugins_free(set);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_forbidden_globals_absent), cmocka_unit_test(test_os_execute_fails_with_line),
 		cmocka_unit_test(test_load_failures),            cmocka_unit_test(test_budgets_and_isolation),
 		cmocka_unit_test(test_duplicate_handlers),       cmocka_unit_test(test_speech_form),
-		cmocka_unit_test(test_facts_and_reviewer),
+		cmocka_unit_test(test_facts_and_reviewer),      cmocka_unit_test(test_shared_sources),
 		cmocka_unit_test(test_speech_abbreviations),
+		cmocka_unit_test(test_string_library_matches_lua), cmocka_unit_test(test_hostile_calls_end_within_budget),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
