@@ -236,7 +236,7 @@ void hr_engine_set_mode(hr_engine *e, enum hr_route_mode mode)
 #define LONG_QUESTION 60
 /* The share of a message's words (per cent, each weighed as its sentence) the
  * ranker must know to decide alone. */
-#define KNOWN_WORDS 50
+#define KNOWN_WORDS 60
 /* The focus is thin when it holds fewer than THIN_WORDS words the ranker
  * knows, or points back ("could this be it?") with fewer than THIN_POINTING;
  * then the story weighs STORY_WEIGHT, the sentence before the focus
@@ -1128,6 +1128,13 @@ static int join_answers(struct hr_answer *a, const struct hr_answer *b)
 	return 0;
 }
 
+/* The page behind "your care team decides": what to ask them, and why. */
+static int add_deferral_source(struct hr_answer *out)
+{
+	return hr_answer_add_source(out, "Questions to Ask Your Doctor About Your Treatment", "National Cancer Institute",
+				    "https://www.cancer.gov/about-cancer/treatment/questions");
+}
+
 int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t len, struct hr_answer *out,
 		  struct hr_trace *trace)
 {
@@ -1157,14 +1164,16 @@ int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t
 			named_add(&nm, &cs, 1);
 		}
 		rc = clarify_answer(e, trace, &nm, out);
+		/* "I want to stop chemo", unsure of the topic: the question back
+		 * carries the deferral below, and the deferral its source. */
+		if (!rc && trace->safety.decision != HR_DECISION_NONE)
+			rc = add_deferral_source(out);
 	} else if (!pick && trace->safety.decision != HR_DECISION_NONE) {
 		/* A personal decision with no topic we know: the deferral is the answer. */
 		rc = fixed_answer(out, "safety.decision", "I can share general information, but I can't make this "
 							  "choice for you.");
 		if (!rc)
-			rc = hr_answer_add_source(out, "Questions to Ask Your Doctor About Your Treatment",
-						  "National Cancer Institute",
-						  "https://www.cancer.gov/about-cancer/treatment/questions");
+			rc = add_deferral_source(out);
 	} else if (!pick && !hr_plugins_handler(e->content->plugins, "fallback", NULL)) {
 		rc = builtin_fallback(out);
 	} else {
