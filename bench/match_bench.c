@@ -12,7 +12,7 @@
  * copy costs PCRE2 what the real file costs.
  *
  *   match_bench [--intents DIR] [--questions FILE] [--scales 1,10] [--ms 1000]
- *               [--check] [--no-jit] [--no-prefilter] [--dump DIR]
+ *               [--check] [--no-jit] [--no-prefilter] [--dump DIR] [--letters FILE]
  *
  * --check also matches every question with the prefilter off, and every
  * question, example and slot phrase with the patterns compiled as herald did
@@ -710,10 +710,112 @@ static int run_ranker(const hr_intents *set, char **qs, size_t nq, double min_ms
 	return 0;
 }
 
+/* A long message of the letters set: its sentences, normalised. */
+struct letter {
+	size_t n;
+	char *s[24];
+};
+
+/*
+ * The ranker on long messages (tests/data/routing/letters.tsv): each sentence
+ * found and normalised beforehand, then, timed as the engine ranks a letter,
+ * the concepts of every sentence and one ranking over all of them weighted
+ * (the last 1.0, the story 0.5, as for a question that says little itself).
+ */
+static int run_ranker_letters(const hr_intents *set, const struct letter *ls, size_t nl, double min_ms,
+			      struct result *r)
+{
+	hr_ranker *rk;
+	if (hr_ranker_new(set, NULL, &rk))
+		return -ENOMEM;
+	hr_ranker_scratch *s = hr_ranker_scratch_new(rk);
+	double *per = malloc(nl * sizeof(*per));
+	if (!s || !per) {
+		free(per);
+		hr_ranker_scratch_free(s);
+		hr_ranker_free(rk);
+		return -ENOMEM;
+	}
+	for (size_t q = 0; q < nl; q++)
+		per[q] = 1e18;
+	struct hr_ranking out;
+	struct hr_concepts cs;
+	struct hr_rank_part parts[24];
+	double t_start = now_ns();
+	do {
+		for (size_t q = 0; q < nl; q++) {
+			double a = now_ns();
+			for (size_t k = 0; k < ls[q].n; k++) {
+				hr_ranker_concepts(rk, ls[q].s[k], &cs);
+				parts[k] = (struct hr_rank_part){ ls[q].s[k], k + 1 == ls[q].n ? 1.0f : 0.5f };
+			}
+			hr_ranker_rank(rk, s, parts, ls[q].n, &out);
+			double dt = now_ns() - a;
+			if (dt < per[q])
+				per[q] = dt;
+		}
+	} while (now_ns() - t_start < min_ms * 1e6);
+	double total = 0;
+	for (size_t q = 0; q < nl; q++)
+		total += per[q];
+	qsort(per, nl, sizeof(*per), cmp_double);
+	memset(r, 0, sizeof(*r));
+	r->nintents = hr_intents_count(set);
+	r->mean_ns = total / (double)nl;
+	r->p50_ns = per[nl / 2];
+	r->p90_ns = per[(nl * 9) / 10];
+	r->max_ns = per[nl - 1];
+	free(per);
+	hr_ranker_scratch_free(s);
+	hr_ranker_free(rk);
+	return 0;
+}
+
+/* Reads the questions of a routing set (TSV, question in column 3) as letters. */
+static struct letter *read_letters(const char *path, size_t *nl)
+{
+	size_t len;
+	char *text = slurp(path, &len);
+	*nl = 0;
+	if (!text)
+		return NULL;
+	struct letter *ls = NULL;
+	for (char *save = NULL, *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+		if (*l == '#')
+			continue;
+		char *q = l;
+		for (int c = 0; c < 2 && q; c++) {
+			q = strchr(q, '\t');
+			q = q ? q + 1 : NULL;
+		}
+		if (!q)
+			continue;
+		size_t ql = strcspn(q, "\t");
+		struct hr_text_span sp[24];
+		size_t ns = hr_text_sentences(q, ql, sp, 24);
+		if (!ns)
+			continue;
+		struct letter *nls = realloc(ls, (*nl + 1) * sizeof(*ls));
+		if (!nls)
+			break;
+		ls = nls;
+		struct letter *lt = &ls[(*nl)++];
+		lt->n = 0;
+		for (size_t k = 0; k < ns; k++) {
+			char norm[1024];
+			if (hr_text_normalize(q + sp[k].start, (size_t)sp[k].len, norm, sizeof(norm)) >= 0)
+				lt->s[lt->n++] = strdup(norm);
+		}
+	}
+	free(text);
+	return ls;
+}
+
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: match_bench [--intents DIR] [--questions FILE] [--scales 1,10] [--ms N] [--check]\n"
-		   "                   [--no-jit] [--no-prefilter] [--dump DIR] [--safety-corpus DIR]\n");
+		   "                   [--no-jit] [--no-prefilter] [--dump DIR] [--safety-corpus DIR]\n"
+		   "                   [--letters FILE]\n");
 }
 
 /*
@@ -760,6 +862,7 @@ int main(int argc, char **argv)
 	const char *dir = HERALD_SOURCE_DIR "/intents";
 	const char *qfile = HERALD_SOURCE_DIR "/bench/questions.txt";
 	const char *corpus_dir = HERALD_SOURCE_DIR "/tests/data/safety/corpus";
+	const char *lfile = HERALD_SOURCE_DIR "/tests/data/routing/letters.tsv";
 	char scales_arg[64] = "1,10";
 	double min_ms = 1000;
 	int check = 0;
@@ -782,6 +885,8 @@ int main(int argc, char **argv)
 			dump_dir = argv[++i];
 		else if (strcmp(argv[i], "--safety-corpus") == 0 && i + 1 < argc)
 			corpus_dir = argv[++i];
+		else if (strcmp(argv[i], "--letters") == 0 && i + 1 < argc)
+			lfile = argv[++i];
 		else if (strcmp(argv[i], "--help") == 0) {
 			usage(stdout);
 			return 0;
@@ -818,8 +923,10 @@ int main(int argc, char **argv)
 	       "max_us", "tried", "cands", "ratio");
 	double base = 0;
 	int status = 0;
-	struct result rres[8];
+	struct result rres[8], lres[8];
 	double rbuild[8];
+	size_t nls = 0;
+	struct letter *ls = read_letters(lfile, &nls);
 	int rscale[8];
 	size_t nrres = 0;
 	for (char *save = NULL, *t = strtok_r(scales_arg, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
@@ -841,8 +948,11 @@ int main(int argc, char **argv)
 		       r.mean_ns / 1e3, r.p50_ns / 1e3, r.p90_ns / 1e3, r.max_ns / 1e3, r.tried, r.candidates,
 		       r.mean_ns / base);
 		fflush(stdout);
-		if (nrres < 8 && run_ranker(set, qs, nq, min_ms, &rres[nrres], &rbuild[nrres]) == 0)
+		if (nrres < 8 && run_ranker(set, qs, nq, min_ms, &rres[nrres], &rbuild[nrres]) == 0) {
+			if (nls && run_ranker_letters(set, ls, nls, min_ms, &lres[nrres]) != 0)
+				nls = 0;
 			rscale[nrres++] = scale;
+		}
 		hr_intents_free(set);
 	}
 	printf("\n%-6s %8s %10s %10s %10s %10s %10s\n", "ranker", "intents", "mean_us", "p50_us", "p90_us", "max_us",
@@ -851,6 +961,13 @@ int main(int argc, char **argv)
 		printf("%-6d %8zu %10.2f %10.2f %10.2f %10.2f %10.1f\n", rscale[i], rres[i].nintents,
 		       rres[i].mean_ns / 1e3, rres[i].p50_ns / 1e3, rres[i].p90_ns / 1e3, rres[i].max_ns / 1e3,
 		       rbuild[i]);
+	if (nls) {
+		printf("\n%-6s %8s %10s %10s %10s %10s  (%zu letters of %s, every sentence)\n", "letter", "intents",
+		       "mean_us", "p50_us", "p90_us", "max_us", nls, lfile);
+		for (size_t i = 0; i < nrres; i++)
+			printf("%-6d %8zu %10.2f %10.2f %10.2f %10.2f\n", rscale[i], lres[i].nintents,
+			       lres[i].mean_ns / 1e3, lres[i].p50_ns / 1e3, lres[i].p90_ns / 1e3, lres[i].max_ns / 1e3);
+	}
 
 	if (check) {
 		int frc = check_forms(dir, qs, nq);

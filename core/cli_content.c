@@ -71,6 +71,9 @@ static void print_trace(const struct hr_trace *t, const char *text)
 		fprintf(stderr, "debug: sentence %zu %s weight %.2f%s: \"%.*s\"\n", i + 1, s->asks ? "asks " : "tells",
 			s->weight, (int)i == t->focus ? " (focus)" : "", s->len > 200 ? 200 : s->len, text + s->start);
 	}
+	if (t->thin)
+		fprintf(stderr, "debug: the focus says little itself (it points back, or holds few words the ranker "
+				"knows): the story weighs more\n");
 	fprintf(stderr, "debug: corrected: \"%s\"\n", t->match.corrected);
 	if (t->match.ncandidates == 0)
 		fprintf(stderr, "debug: patterns: no candidate\n");
@@ -86,6 +89,9 @@ static void print_trace(const struct hr_trace *t, const char *text)
 		fprintf(stderr, "debug: ranker: not consulted\n");
 	else if (t->ranking.n == 0)
 		fprintf(stderr, "debug: ranker: knows none of these words\n");
+	else
+		fprintf(stderr, "debug: ranker knows %.1f of the message's %.1f weighted content words\n",
+			(double)t->ranking.nknown, (double)t->ranking.nwords);
 	for (size_t i = 0; i < t->ranking.n; i++)
 		fprintf(stderr, "debug: ranker %zu. %-32s %.3f\n", i + 1, t->ranking.top[i].intent->name,
 			t->ranking.top[i].score);
@@ -272,7 +278,7 @@ static void check_diag(void *ud, const char *file, int line, const char *msg)
 static void usage_check(FILE *f)
 {
 	fprintf(f, "usage: herald check [--config FILE] [--today YYYY-MM-DD] [--conflicts]\n"
-		   "       herald check --cv[=K] [--model linear|knn] [--questions FILE.tsv]\n"
+		   "       herald check --cv[=K] [--model linear|knn] [--questions FILE.tsv]... [--split NAME]\n"
 		   "\n"
 		   "Loads every intent file and plugin and reports, as file:line: message,\n"
 		   "  - files that do not parse, patterns that do not compile, plugins that fail;\n"
@@ -288,7 +294,10 @@ static void usage_check(FILE *f)
 		   "With --cv it cross-validates routing instead (K folds, default 5): each fold's\n"
 		   "examples are left out of the ranker's training, then routed with patterns only,\n"
 		   "the ranker only, and both (docs/intents.md, Measuring). --model picks the ranker's\n"
-		   "model; --questions also routes a question set (TSV, expected intent in column 5).\n"
+		   "model; --questions (repeatable) also routes a question set: TSV with the question\n"
+		   "in column 3, the intent expected in column 5 (\"a|b\": either; \"fallback\": out of\n"
+		   "scope) and an optional split in column 6 (such as tune or held), reported apart;\n"
+		   "--split NAME routes only that split's rows. Each miss of both stages is listed.\n"
 		   "Exits 0 when all is well, 1 otherwise.\n");
 }
 
@@ -324,19 +333,164 @@ static void cv_print(const char *what, const struct cv_counts *c, size_t n)
 	       c->wrong, c->fallback);
 }
 
+/* Whether intent WANT is named in ALTS ("a|b|c"). */
+static int wanted(const char *alts, const struct hr_intent *in)
+{
+	size_t l = strlen(in->name);
+	for (const char *p = alts; p && *p;) {
+		const char *bar = strchr(p, '|');
+		size_t n = bar ? (size_t)(bar - p) : strlen(p);
+		if (n == l && strncmp(p, in->name, l) == 0)
+			return 1;
+		p = bar ? bar + 1 : NULL;
+	}
+	return 0;
+}
+
+/* Scores trace T against the intents ALTS, as cv_count does for one intent. */
+static void set_count(struct cv_counts *c, const struct hr_trace *t, const char *alts)
+{
+	if (t->safety.tier != HR_TIER_NONE) {
+		c->wrong++; /* a safety reply to an ordinary letter is a miss */
+	} else if (t->outcome == HR_OUTCOME_ANSWER && t->nparts && wanted(alts, t->parts[0].intent)) {
+		c->right++;
+	} else if (t->outcome == HR_OUTCOME_FALLBACK && strcmp(alts, "fallback") == 0) {
+		c->right++; /* out of scope, and told so */
+	} else if (t->outcome == HR_OUTCOME_CLARIFY) {
+		int has = 0;
+		for (size_t i = 0; i < t->nclarify; i++)
+			has |= wanted(alts, t->clarify[i]);
+		if (has)
+			c->clarify_right++;
+		else
+			c->clarify++;
+	} else if (t->outcome == HR_OUTCOME_FALLBACK) {
+		c->fallback++;
+	} else {
+		c->wrong++;
+	}
+}
+
+#define MAX_SPLITS 8
+
+/*
+ * Routes the question set PATH (TSV: id, kind, question, expect, intent and an
+ * optional split such as "tune" or "held") with patterns only, the ranker
+ * only and both, and prints the counts for each split. Column 5 may name
+ * several intents ("a|b") when either answers the question; "fallback" means
+ * the question is out of scope. With SPLIT only that split's rows are routed;
+ * with VERBOSE each miss of "both" is printed. Returns 0, or 1 when the file
+ * cannot be read or names an intent that does not exist.
+ */
+static int route_set(struct hr_content *content, hr_engine *engine, struct hr_trace *t, const char *path,
+		     const char *split, int verbose)
+{
+	static const enum hr_route_mode modes[3] = { HR_ROUTE_PATTERNS, HR_ROUTE_RANKER, HR_ROUTE_BOTH };
+	FILE *fp = fopen(path, "r");
+	if (!fp) {
+		fprintf(stderr, "herald check: cannot open %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	char names[MAX_SPLITS][16] = { { 0 } };
+	struct cv_counts cnt[MAX_SPLITS][3];
+	size_t n[MAX_SPLITS] = { 0 }, nsplits = 0;
+	memset(cnt, 0, sizeof(cnt));
+	int rc = 0;
+	unsigned lineno = 0;
+	char line[8192];
+	while (fgets(line, sizeof(line), fp)) {
+		lineno++;
+		if (line[0] == '#' || line[0] == '\n')
+			continue;
+		char *cols[6] = { 0 }, *p = line;
+		line[strcspn(line, "\r\n")] = '\0';
+		for (int ci = 0; ci < 6 && p; ci++)
+			cols[ci] = strsep(&p, "\t");
+		if (!cols[2] || !cols[4] || !cols[4][0])
+			continue;
+		const char *sp = cols[5] && cols[5][0] ? cols[5] : "all";
+		if (split && cols[5] && cols[5][0] && strcmp(split, sp) != 0)
+			continue;
+		/* Every intent named must exist: a renamed intent would silently count as a miss. */
+		int bad = 0;
+		for (const char *a = cols[4]; a && *a;) {
+			const char *bar = strchr(a, '|');
+			char nm[HR_NAME_MAX];
+			snprintf(nm, sizeof(nm), "%.*s", (int)(bar ? (size_t)(bar - a) : strlen(a)), a);
+			if (!hr_intents_find(content->intents, nm)) {
+				fprintf(stderr, "%s:%u: no intent %s\n", path, lineno, nm);
+				bad = 1;
+			}
+			a = bar ? bar + 1 : NULL;
+		}
+		if (bad) {
+			rc = 1;
+			continue;
+		}
+		size_t si = 0;
+		while (si < nsplits && strcmp(names[si], sp) != 0)
+			si++;
+		if (si == nsplits) {
+			if (nsplits == MAX_SPLITS)
+				continue;
+			snprintf(names[nsplits++], sizeof(names[0]), "%s", sp);
+		}
+		struct hr_convo convo = { 0 };
+		struct hr_ranking alone = { 0 };
+		n[si]++;
+		for (int m = 0; m < 3; m++) {
+			hr_engine_set_mode(engine, modes[m]);
+			if (hr_engine_route(engine, &convo, cols[2], strlen(cols[2]), t) != 0) {
+				cnt[si][m].wrong++;
+				continue;
+			}
+			set_count(&cnt[si][m], t, cols[4]);
+			if (m == 1)
+				alone = t->ranking;
+			int right = (t->safety.tier == HR_TIER_NONE && t->outcome == HR_OUTCOME_ANSWER && t->nparts &&
+				     wanted(cols[4], t->parts[0].intent)) ||
+				    (t->outcome == HR_OUTCOME_FALLBACK && strcmp(cols[4], "fallback") == 0);
+			if (m == 2 && verbose && !right) {
+				printf("  miss %s: %s -> %s %s", cols[0], cols[4],
+				       t->safety.tier != HR_TIER_NONE			  ? "safety"
+				       : t->outcome == HR_OUTCOME_ANSWER && t->nparts ? t->parts[0].intent->name
+										  : outcome_name(t->outcome),
+				       t->safety.tier != HR_TIER_NONE ? "" : t->rule ? t->rule : "");
+				/* What the ranker alone thought, even when a pattern decided. */
+				const struct hr_ranking *rk = t->ranked ? &t->ranking : &alone;
+				for (size_t k = 0; k < rk->n && k < 3; k++)
+					printf("%s%s %.2f", k ? ", " : " [ranker: ", rk->top[k].intent->name, rk->top[k].score);
+				printf("%s\n", rk->n ? "]" : "");
+			}
+		}
+	}
+	fclose(fp);
+	for (size_t si = 0; si < nsplits; si++) {
+		if (strcmp(names[si], "all") == 0)
+			printf("%s: %zu questions (not examples; nothing trained on them)\n", path, n[si]);
+		else
+			printf("%s, %s: %zu questions (not examples; nothing trained on them)\n", path, names[si], n[si]);
+		cv_print("patterns only", &cnt[si][0], n[si]);
+		cv_print("ranker only", &cnt[si][1], n[si]);
+		cv_print("both", &cnt[si][2], n[si]);
+	}
+	return rc;
+}
+
 /*
  * K-fold cross-validation: each fold's examples are left out of the ranker's
  * training and routed with patterns only, the ranker only, and both. Patterns
  * are not trained, so they are the same in every fold (they were written with
  * every example in view: their score on examples is an upper bound).
- * TSV, when given, is also routed (id, kind, question, ... as in the eval
- * sets; rows of kind "answer"/"calm" with an intent name in column 5 count).
+ * Each of the NSETS question SETS is then routed too (route_set), only the
+ * rows of SPLIT when it is not NULL.
  */
-static int check_cv(struct hr_content *content, int folds, enum hr_ranker_model model, const char *tsv)
+static int check_cv(struct hr_content *content, int folds, enum hr_ranker_model model, const char *const *sets,
+		    size_t nsets, const char *split, int verbose)
 {
 	size_t nex = 0;
 	for (size_t i = 0; i < hr_intents_count(content->intents); i++)
-		nex += hr_intents_get(content->intents, i)->nexamples;
+		nex += hr_intents_get(content->intents, i)->nexamples + hr_intents_get(content->intents, i)->nphrasings;
 	unsigned char *exclude = calloc(nex + 1, 1);
 	struct hr_trace *t = calloc(1, sizeof(*t));
 	hr_engine *engine = NULL;
@@ -347,8 +501,10 @@ static int check_cv(struct hr_content *content, int folds, enum hr_ranker_model 
 		fprintf(stderr, "herald check: out of memory\n");
 		return 1;
 	}
-	struct cv_counts cnt[3] = { 0 };
-	size_t routed = 0;
+	/* [0] examples, [1] phrasings: patterns were written with the examples
+	 * in view (they must match them), not with the phrasings. */
+	struct cv_counts cnt[2][3] = { { { 0 } } };
+	size_t routed[2] = { 0 };
 	static const enum hr_route_mode modes[3] = { HR_ROUTE_PATTERNS, HR_ROUTE_RANKER, HR_ROUTE_BOTH };
 	for (int f = 0; f < folds; f++) {
 		for (size_t x = 0; x < nex; x++)
@@ -364,9 +520,11 @@ static int check_cv(struct hr_content *content, int folds, enum hr_ranker_model 
 		size_t x = 0;
 		for (size_t i = 0; i < hr_intents_count(content->intents); i++) {
 			const struct hr_intent *in = hr_intents_get(content->intents, i);
-			for (size_t k = 0; k < in->nexamples; k++, x++) {
+			for (size_t k = 0; k < in->nexamples + in->nphrasings; k++, x++) {
 				if (!exclude[x])
 					continue;
+				int kind = k >= in->nexamples;
+				const char *q = kind ? in->phrasings[k - in->nexamples] : in->examples[k];
 				/* As `herald check`: the intent's own needed slots count as known. */
 				struct hr_convo convo = { 0 };
 				for (size_t ni = 0; ni < in->nneeds && ni < HR_MAX_SLOTS; ni++) {
@@ -376,11 +534,10 @@ static int check_cv(struct hr_content *content, int folds, enum hr_ranker_model 
 				}
 				for (int m = 0; m < 3; m++) {
 					hr_engine_set_mode(engine, modes[m]);
-					if (hr_engine_route(engine, &convo, in->examples[k], strlen(in->examples[k]), t) ||
-					    t->safety.tier)
+					if (hr_engine_route(engine, &convo, q, strlen(q), t) || t->safety.tier)
 						break;
-					cv_count(&cnt[m], t, in);
-					routed += m == 0;
+					cv_count(&cnt[kind][m], t, in);
+					routed[kind] += m == 0;
 				}
 			}
 		}
@@ -388,59 +545,25 @@ static int check_cv(struct hr_content *content, int folds, enum hr_ranker_model 
 		hr_engine_set_content(engine, content);
 		hr_ranker_free(r);
 	}
-	printf("herald check --cv: %d folds over %zu examples, ranker model %s\n", folds, routed,
-	       model == HR_RANKER_KNN ? "knn (TF-IDF nearest example)" : "linear (logistic regression)");
-	cv_print("patterns only", &cnt[0], routed);
-	cv_print("ranker only", &cnt[1], routed);
-	cv_print("both", &cnt[2], routed);
-	if (tsv) {
-		FILE *fp = fopen(tsv, "r");
-		if (!fp) {
-			fprintf(stderr, "herald check: cannot open %s\n", tsv);
-		} else {
-			struct cv_counts c2[3] = { 0 };
-			size_t n = 0;
-			char line[4096];
-			while (fgets(line, sizeof(line), fp)) {
-				if (line[0] == '#' || line[0] == '\n')
-					continue;
-				char *cols[5] = { 0 }, *save = NULL, *p = line;
-				line[strcspn(line, "\n")] = '\0';
-				for (int ci = 0; ci < 5; ci++) {
-					cols[ci] = strsep(&p, "\t");
-					if (!cols[ci])
-						break;
-				}
-				(void)save;
-				if (!cols[2] || !cols[4])
-					continue;
-				const struct hr_intent *want = hr_intents_find(content->intents, cols[4]);
-				if (!want)
-					continue;
-				struct hr_convo convo = { 0 };
-				n++;
-				for (int m = 0; m < 3; m++) {
-					hr_engine_set_mode(engine, modes[m]);
-					if (hr_engine_route(engine, &convo, cols[2], strlen(cols[2]), t) == 0)
-						cv_count(&c2[m], t, want);
-					if (m == 2 && !(t->outcome == HR_OUTCOME_ANSWER && t->nparts && t->parts[0].intent == want))
-						printf("  miss %s: %s -> %s %s\n", cols[0], cols[4],
-						       t->outcome == HR_OUTCOME_ANSWER && t->nparts ? t->parts[0].intent->name
-												    : outcome_name(t->outcome),
-						       t->rule ? t->rule : "");
-				}
-			}
-			fclose(fp);
-			printf("%s: %zu questions (not examples; nothing trained on them)\n", tsv, n);
-			cv_print("patterns only", &c2[0], n);
-			cv_print("ranker only", &c2[1], n);
-			cv_print("both", &c2[2], n);
-		}
+	printf("herald check --cv: %d folds over %zu examples and %zu phrasings, ranker model %s\n", folds,
+	       routed[0], routed[1], model == HR_RANKER_KNN ? "knn (TF-IDF nearest example)" : "linear (logistic regression)");
+	for (int kind = 0; kind < 2; kind++) {
+		if (!routed[kind])
+			continue;
+		printf("%s (each left out of the ranker's training in its fold):\n", kind ? "phrasings" : "examples");
+		cv_print("patterns only", &cnt[kind][0], routed[kind]);
+		cv_print("ranker only", &cnt[kind][1], routed[kind]);
+		cv_print("both", &cnt[kind][2], routed[kind]);
+	}
+	int rc = 0;
+	for (size_t qi = 0; qi < nsets; qi++) {
+		if (route_set(content, engine, t, sets[qi], split, verbose))
+			rc = 1;
 	}
 	hr_engine_free(engine);
 	free(exclude);
 	free(t);
-	return 0;
+	return rc;
 }
 
 int hr_cmd_check(int argc, char **argv)
@@ -452,10 +575,13 @@ int hr_cmd_check(int argc, char **argv)
 		{ "cv", optional_argument, NULL, 'v' },
 		{ "model", required_argument, NULL, 'm' },
 		{ "questions", required_argument, NULL, 'q' },
+		{ "split", required_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *config = NULL, *questions = NULL;
+	const char *config = NULL, *split = NULL;
+	const char *questions[8];
+	size_t nquestions = 0;
 	int show_conflicts = 0, folds = 0;
 	enum hr_ranker_model model = HR_RANKER_LINEAR;
 	char today[16];
@@ -494,7 +620,14 @@ int hr_cmd_check(int argc, char **argv)
 			}
 			break;
 		case 'q':
-			questions = optarg;
+			if (nquestions == sizeof(questions) / sizeof(questions[0])) {
+				fprintf(stderr, "herald check: at most %zu --questions files\n", nquestions);
+				return 2;
+			}
+			questions[nquestions++] = optarg;
+			break;
+		case 's':
+			split = optarg;
 			break;
 		case 'h':
 			usage_check(stdout);
@@ -519,7 +652,7 @@ int hr_cmd_check(int argc, char **argv)
 		return 1;
 	}
 	if (folds) {
-		int r = check_cv(&content, folds, model, questions);
+		int r = check_cv(&content, folds, model, questions, nquestions, split, 1);
 		hr_content_free(&content);
 		return r;
 	}
@@ -629,6 +762,47 @@ int hr_cmd_check(int argc, char **argv)
 			}
 		}
 	}
+	/* Phrasings need no pattern, but each must reach its intent through the
+	 * whole engine (patterns and the ranker, which learnt from it): one that
+	 * a strong pattern of another intent claims shows that pattern, or the
+	 * phrasing, is in the wrong place. */
+	size_t nphrasings = 0;
+	hr_engine *engine = NULL;
+	struct hr_trace *t = calloc(1, sizeof(*t));
+	if (!t || hr_engine_new(&content, &engine)) {
+		fprintf(stderr, "herald check: out of memory\n");
+		return 1;
+	}
+	for (size_t i = 0; i < hr_intents_count(content.intents); i++) {
+		const struct hr_intent *in = hr_intents_get(content.intents, i);
+		for (size_t k = 0; k < in->nphrasings; k++) {
+			nphrasings++;
+			const char *ph = in->phrasings[k];
+			struct hr_convo convo = { 0 };
+			for (size_t ni = 0; ni < in->nneeds && ni < HR_MAX_SLOTS; ni++) {
+				snprintf(convo.context[ni].name, sizeof(convo.context[ni].name), "%s", in->needs[ni]);
+				snprintf(convo.context[ni].value, sizeof(convo.context[ni].value), "%s", "known");
+				convo.ncontext++;
+			}
+			char msg[600];
+			if (hr_engine_route(engine, &convo, ph, strlen(ph), t)) {
+				snprintf(msg, sizeof(msg), "phrasing \"%s\" cannot be routed (empty or not UTF-8)", ph);
+			} else if (t->safety.tier != HR_TIER_NONE) {
+				snprintf(msg, sizeof(msg), "phrasing \"%s\" is caught by the safety layer (rule %s)", ph,
+					 t->safety.rule ? t->safety.rule : "?");
+			} else if (t->outcome == HR_OUTCOME_ANSWER && t->nparts && t->parts[0].intent == in) {
+				continue;
+			} else {
+				snprintf(msg, sizeof(msg), "phrasing \"%s\" routes to %s (%s), not to '%s'", ph,
+					 t->outcome == HR_OUTCOME_ANSWER && t->nparts ? t->parts[0].intent->name
+										       : outcome_name(t->outcome),
+					 t->rule ? t->rule : "-", in->name);
+			}
+			check_diag(&st, in->file, in->phrasing_lines[k], msg);
+		}
+	}
+	hr_engine_free(engine);
+	free(t);
 	free(match);
 	hr_safety_free(safety);
 	hr_matcher_free(m);
@@ -638,7 +812,8 @@ int hr_cmd_check(int argc, char **argv)
 		fprintf(stderr, "herald check: %d problem%s\n", st.errors, st.errors == 1 ? "" : "s");
 		return 1;
 	}
-	printf("herald check: %zu intents, %zu examples, %zu plugins: all good", nintents, nexamples, nplugins);
+	printf("herald check: %zu intents, %zu examples, %zu phrasings, %zu plugins: all good", nintents, nexamples,
+	       nphrasings, nplugins);
 	if (st.warnings)
 		printf(" (%d warning%s above)", st.warnings, st.warnings == 1 ? "" : "s");
 	if (st.conflicts && !st.show_conflicts)

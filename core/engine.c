@@ -230,9 +230,37 @@ void hr_engine_set_mode(hr_engine *e, enum hr_route_mode mode)
 /* A pattern match is strong when the question is short or the match spans
  * at least this share of it (per cent); a bare mention (priority < 0) never is. */
 #define SHORT_QUESTION 30
-/* The share of a question's words (per cent) the ranker must know to decide alone. */
-#define KNOWN_WORDS 60
 #define STRONG_COVER 35
+/* A question longer than this (bytes, normalised) is a letter even alone: the
+ * ranker reviews a strong pattern winner of it (rule 1). */
+#define LONG_QUESTION 60
+/* The share of a message's words (per cent, each weighed as its sentence) the
+ * ranker must know to decide alone. */
+#define KNOWN_WORDS 60
+/* The focus is thin when it holds fewer than THIN_WORDS words the ranker
+ * knows, or points back ("could this be it?") with fewer than THIN_POINTING;
+ * then the story weighs STORY_WEIGHT, the sentence before the focus
+ * PREV_WEIGHT (docs/intents.md, Focus). */
+#define THIN_WORDS 4
+#define THIN_POINTING 8
+#define STORY_WEIGHT 0.5f
+#ifndef ASK_WEIGHT_THIN
+#define ASK_WEIGHT_THIN 0.8f
+#endif
+#define PREV_WEIGHT 0.7f
+/* In a letter, the ranker overrules a strong pattern winner when its own
+ * first choice scores at least RANK_CLARIFY and OVERRULE times the winner's. */
+#ifndef OVERRULE
+#define OVERRULE 2.0f
+#endif
+/* The ranker's first choice answers from RANK_CLARIFY when it scores LEAD
+ * times its second (its first choices that lead so are right about as often
+ * as those scoring RANK_ANSWER). */
+#ifndef LEAD
+#define LEAD 2.0f
+#endif
+/* How many sentences of the story may lend weak pattern evidence. */
+#define STORY_PATTERNS 4
 
 /* Slot values named in the message: in the focus sentence first, then anywhere. */
 struct named {
@@ -243,7 +271,12 @@ struct named {
 
 static void named_add(struct named *nm, const struct hr_concepts *cs, int focus)
 {
-	for (size_t i = 0; i < cs->n; i++) {
+	/* In the question, the first value named is what it asks about ("is
+	 * herceptin like kadcyla"); in the story, the latest is the current one
+	 * ("I switched from herceptin to letrozole"), so the story's go in
+	 * reverse. */
+	for (size_t j = 0; j < cs->n; j++) {
+		size_t i = focus ? j : cs->n - 1 - j;
 		if (!cs->c[i].value)
 			continue;
 		int dup = 0;
@@ -344,24 +377,23 @@ static int make_pick(const hr_engine *e, const struct hr_intent *in, const struc
 }
 
 /*
- * Whether concepts CS name cancer care: a value of a slot other than the
- * out-of-scope ones (a drug, a regimen, a test, a score), or a phrase of the
- * lists that say "this is about cancer care" (docs/intents.md, How the two
- * stages combine). "best beer in town" and "how do I treat a cold" name none,
- * so the ranker does not answer them alone with the alcohol or treatment answer.
+ * Whether TEXT, with concepts CS, names cancer care: a value of a slot other
+ * than the out-of-scope ones (a drug, a regimen, a test, a score), or a
+ * phrase of the lists that say "this is about cancer care", even inside a
+ * longer phrase ("her2" in "her2 positive", "lymph nodes" in "took the lymph
+ * nodes"): docs/intents.md, How the two stages combine. "best beer in town"
+ * and "how do I treat a cold" name none, so the ranker does not answer them
+ * alone with the alcohol or treatment answer.
  */
-static int names_care(const struct hr_concepts *cs)
+static int names_care(const hr_ranker *r, const char *text, const struct hr_concepts *cs)
 {
-	static const char *const care[] = { "scope_care", "life_ctx", "her2", "tt_cancer", "tt_metastatic" };
+	static const char *const care[] = { "scope_care", "life_ctx", "her2", "tt_cancer", "tt_metastatic",
+					    "care_ctx" };
 	for (size_t i = 0; i < cs->n; i++) {
 		if (cs->c[i].value && strncmp(cs->c[i].entity, "scope_", 6) != 0)
 			return 1;
-		for (size_t k = 0; k < sizeof(care) / sizeof(care[0]); k++) {
-			if (strcmp(cs->c[i].entity, care[k]) == 0)
-				return 1;
-		}
 	}
-	return 0;
+	return hr_ranker_mentions(r, text, care, sizeof(care) / sizeof(care[0]));
 }
 
 /* Whether pattern candidate C is strong for a question of QLEN bytes. */
@@ -566,6 +598,77 @@ static void find_second(hr_engine *e, const struct hr_convo *convo, const struct
 	}
 }
 
+
+/* Whether normalised S holds a word that points back to something said
+ * before ("is this normal", "could that be it", "will they stop"). */
+static int points_back(const char *s)
+{
+	static const char *const w[] = { "that", "this", "it", "these", "those", "they", "them" };
+	for (size_t i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
+		if (has_word(s, w[i]))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Weighs the sentences (docs/intents.md, Focus): the focus 1.0, other
+ * sentences that ask 0.5, sentences that tell 0.2 (0.5 when nothing asks).
+ * When the focus says little itself, because it points back ("is this
+ * normal?") or holds few words the ranker knows, the story carries the topic:
+ * sentences that tell weigh STORY_WEIGHT, the one just before the focus
+ * PREV_WEIGHT. Returns 1 when the focus is thin in that way.
+ */
+static int weigh(hr_engine *e, struct hr_trace *t, int nasks)
+{
+	for (size_t i = 0; i < t->nsentences; i++) {
+		struct hr_sentence *sn = &t->sentences[i];
+		if ((int)i == t->focus)
+			sn->weight = 1.0f;
+		else if (sn->asks || nasks == 0)
+			sn->weight = 0.5f;
+		else
+			sn->weight = 0.2f;
+	}
+	if (t->nsentences < 2 || !e->content->ranker)
+		return 0;
+	const char *fq = e->snorm[t->focus];
+	size_t nwords = 0, nknown = 0;
+	hr_ranker_words(e->content->ranker, e->rs, fq, &nwords, &nknown);
+	if (nknown >= THIN_WORDS && !(points_back(fq) && nknown < THIN_POINTING))
+		return 0;
+	for (size_t i = 0; i < t->nsentences; i++) {
+		struct hr_sentence *sn = &t->sentences[i];
+		float w = sn->asks ? ASK_WEIGHT_THIN : STORY_WEIGHT;
+		if ((int)i != t->focus && sn->weight < w)
+			sn->weight = w;
+	}
+	if (t->focus > 0 && t->sentences[t->focus - 1].weight < PREV_WEIGHT)
+		t->sentences[t->focus - 1].weight = PREV_WEIGHT;
+	return 1;
+}
+
+/* Offers the ranker's choices RP (scores RS, NR of them) that score at least
+ * FLOOR and a third of the first, after the weak pattern winner P (may be
+ * NULL), as the intents of a clarifying reply. Returns how many. */
+static size_t offer(struct hr_trace *t, const struct hr_candidate *p, const struct hr_pick *rp, const float *rs,
+		    size_t nr, float floor)
+{
+	t->nclarify = 0;
+	/* A bare mention is no question to offer. */
+	if (p && p->priority >= 0)
+		t->clarify[t->nclarify++] = p->intent;
+	for (size_t i = 0; i < nr && t->nclarify < HR_MAX_CLARIFY; i++) {
+		int dup = 0;
+		for (size_t k = 0; k < t->nclarify; k++)
+			dup |= t->clarify[k] == rp[i].intent;
+		if (!dup && rs[i] >= floor && rs[i] * 3 >= rs[0] && rp[i].intent->priority >= 0 &&
+		    strcmp(rp[i].intent->name, "fallback") != 0)
+			t->clarify[t->nclarify++] = rp[i].intent;
+	}
+	return t->nclarify;
+}
+
 /* Routes with every stage the mode allows; CHECK_PLUGIN 0 lets check --cv
  * route without asking the plugins. */
 static int route(hr_engine *e, const struct hr_convo *convo, const char *text, size_t len, struct hr_trace *t,
@@ -586,7 +689,8 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 
 	/* 2. Focus: sentences, which ask, and their weights. The last sentence
 	 * that asks is the question; other asking sentences count less; the story
-	 * around them only names things (drugs, tests, stages). */
+	 * around them names things (drugs, tests, stages), and carries the topic
+	 * when the question itself says little. */
 	struct hr_text_span spans[HR_MAX_SENTENCES];
 	t->nsentences = hr_text_sentences(text, len, spans, HR_MAX_SENTENCES);
 	int nasks = 0;
@@ -604,15 +708,7 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 		return -EINVAL;
 	if (t->focus < 0)
 		t->focus = (int)t->nsentences - 1; /* nothing asks: the last sentence is the question */
-	for (size_t i = 0; i < t->nsentences; i++) {
-		struct hr_sentence *sn = &t->sentences[i];
-		if ((int)i == t->focus)
-			sn->weight = 1.0f;
-		else if (sn->asks || nasks == 0)
-			sn->weight = 0.5f;
-		else
-			sn->weight = 0.2f;
-	}
+	t->thin = weigh(e, t, nasks);
 	struct named nm = { 0 };
 	struct hr_concepts cs;
 	const hr_ranker *rk = e->content->ranker;
@@ -620,13 +716,20 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 	if (rk) {
 		hr_ranker_concepts(rk, e->snorm[t->focus], &cs);
 		named_add(&nm, &cs, 1);
-		anchored |= names_care(&cs);
+		anchored |= names_care(rk, e->snorm[t->focus], &cs);
 		for (size_t i = t->nsentences; i-- > 0;) {
 			if ((int)i == t->focus)
 				continue;
 			hr_ranker_concepts(rk, e->snorm[i], &cs);
 			named_add(&nm, &cs, 0);
-			anchored |= names_care(&cs);
+			anchored |= names_care(rk, e->snorm[i], &cs);
+		}
+		/* Then the slot values inside longer phrases, last: "herceptin and
+		 * perjeta" is a regimen, and names two drugs a question about "these"
+		 * may be asking about. */
+		for (size_t i = t->nsentences; i-- > 0;) {
+			hr_ranker_slot_mentions(rk, e->snorm[i], &cs);
+			named_add(&nm, &cs, (int)i == t->focus);
 		}
 	}
 
@@ -644,9 +747,7 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 	 * question that points back ("that", "it", "this") is asked about the
 	 * sentence before it. */
 	int joined = 0;
-	if (!p_strong && e->mode != HR_ROUTE_RANKER && t->focus > 0 && qlen < 40 &&
-	    (has_word(q, "that") || has_word(q, "this") || has_word(q, "it") || has_word(q, "these") ||
-	     has_word(q, "those") || has_word(q, "they"))) {
+	if (!p_strong && e->mode != HR_ROUTE_RANKER && t->focus > 0 && qlen < 40 && points_back(q)) {
 		char both[1024];
 		snprintf(both, sizeof(both), "%s %s", e->snorm[t->focus - 1], q);
 		hr_intents_match(e->matcher, both, e->scratch_match);
@@ -660,8 +761,9 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 			joined = 1;
 		}
 	}
-	if (t->focus > 0 && qlen < 40 && !t->sentences[t->focus - 1].asks)
-		t->sentences[t->focus - 1].weight = 0.6f; /* the short question leans on it */
+	if (t->focus > 0 && qlen < 40 && !t->sentences[t->focus - 1].asks &&
+	    t->sentences[t->focus - 1].weight < PREV_WEIGHT)
+		t->sentences[t->focus - 1].weight = PREV_WEIGHT; /* the short question leans on it */
 	/* A long message whose question matched nothing may still name its topic
 	 * in another sentence that asks. */
 	if (!p_strong && e->mode != HR_ROUTE_RANKER) {
@@ -684,8 +786,12 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 	t->chosen = p;
 
 	/* 4. The rule (docs/intents.md): a strong pattern answers; otherwise the
-	 * ranker is consulted, and the two are combined. */
-	if (e->mode == HR_ROUTE_PATTERNS || (p_strong && e->mode == HR_ROUTE_BOTH)) {
+	 * ranker is consulted, and the two are combined. In a letter (several
+	 * sentences, or one long one) the ranker reads the whole story, so it is
+	 * asked about a strong pattern winner too, and may overrule it. */
+	int letter = t->nsentences > 1 || qlen > LONG_QUESTION;
+	int review = p_strong && e->mode == HR_ROUTE_BOTH && rk && p->priority < 90 && letter;
+	if (e->mode == HR_ROUTE_PATTERNS || (p_strong && e->mode == HR_ROUTE_BOTH && !review)) {
 		if (p) {
 			t->outcome = HR_OUTCOME_ANSWER;
 			t->parts[0] = pp;
@@ -706,8 +812,8 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 		hr_ranker_rank(rk, e->rs, parts, t->nsentences, &t->ranking);
 		t->ranked = 1;
 	}
-	/* The ranker's intents that can answer, best first. When it knows fewer
-	 * than half the words of the question, it may only confirm a pattern. */
+	/* The ranker's intents that can answer, best first. When it knows too
+	 * few of the words of the message, it may only confirm a pattern. */
 	struct hr_pick rp[HR_RANK_TOP];
 	float rs[HR_RANK_TOP];
 	size_t nr = 0;
@@ -717,6 +823,11 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 		/* Outside small talk, the ranker answers only questions that name cancer care. */
 		if (e->mode == HR_ROUTE_BOTH && !anchored && strncmp(in->name, "conversation.", 13) != 0 &&
 		    strcmp(in->name, "fallback") != 0)
+			continue;
+		/* Small talk is a few words the ranker knows well: only a confident
+		 * guess of it counts ("how do i fix my car" is not "what can you do"). */
+		if (e->mode == HR_ROUTE_BOTH && strncmp(in->name, "conversation.", 13) == 0 &&
+		    t->ranking.top[i].score < RANK_ANSWER)
 			continue;
 		if (make_pick(e, in, NULL, &nm, convo, check_plugin, &rp[nr]) == 0)
 			rs[nr++] = t->ranking.top[i].score;
@@ -733,12 +844,58 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 		}
 		goto second;
 	}
+	/* What the ranker thinks of the pattern winner. */
+	float pscore = 0;
+	for (size_t i = 0; p && i < t->ranking.n; i++) {
+		if (t->ranking.top[i].intent == p->intent)
+			pscore = t->ranking.top[i].score;
+	}
+	/* Weak evidence from the story: the intents whose patterns match a
+	 * sentence around the question strongly (latest first). */
+	struct hr_pick storyp[STORY_PATTERNS];
+	size_t nstory = 0;
+	for (size_t i = t->nsentences; !p_strong && i-- > 0 && nstory < STORY_PATTERNS;) {
+		if ((int)i == t->focus)
+			continue;
+		hr_intents_match(e->matcher, e->snorm[i], e->scratch_match);
+		const struct hr_candidate *sc = best_pattern(e, e->scratch_match, &nm, convo, check_plugin, &storyp[nstory]);
+		if (sc && sc->priority >= 0 && sc->priority < 90 && strong(sc, strlen(e->snorm[i])))
+			nstory++;
+	}
+	int story = -1; /* the story intent the ranker ranks best, if near its top */
+	for (size_t k = 0; k < nr && story < 0; k++) {
+		for (size_t j = 0; j < nstory && story < 0; j++) {
+			if (storyp[j].intent == rp[k].intent && ranked_near_top(&t->ranking, rp[k].intent))
+				story = (int)j;
+		}
+	}
 	t->outcome = HR_OUTCOME_ANSWER;
 	t->nparts = 1;
-	if (p && nr > 0 && rp[0].intent == p->intent) {
+	if (review) {
+		int prefers = nr > 0 && rs[0] >= RANK_CLARIFY && rp[0].intent != p->intent && rs[0] >= OVERRULE * pscore;
+		int sure = prefers && (rs[0] >= RANK_ANSWER || t->ranking.n < 2 ||
+				       (t->ranking.top[0].intent == rp[0].intent && rs[0] >= LEAD * t->ranking.top[1].score));
+		if (sure) {
+			t->parts[0] = rp[0];
+			t->chosen = NULL;
+			t->rule = "a strong pattern match in a letter, but the ranker, reading all of it, prefers another";
+		} else if (prefers && offer(t, p, rp, rs, nr, RANK_OFFER) >= 2) {
+			t->outcome = HR_OUTCOME_CLARIFY;
+			t->nparts = 0;
+			t->chosen = NULL;
+			t->rule = "a strong pattern match in a letter, but the ranker, reading all of it, leans elsewhere: ask which";
+		} else {
+			t->nclarify = 0;
+			t->parts[0] = pp;
+			t->rule = joined ? "a strong pattern match on the question and the sentence before it; the ranker, "
+					   "reading the whole letter, does not overrule it"
+					 : "a strong pattern match answers; the ranker, reading the whole letter, does not "
+					   "overrule it";
+		}
+	} else if (p && nr > 0 && rp[0].intent == p->intent) {
 		t->parts[0] = pp;
 		t->rule = "a weak pattern match, and the ranker agrees";
-	} else if (p && p->priority < 0 &&
+	} else if (p && p->priority < 0 && !letter &&
 		   ((size_t)p->covered * 2 >= qlen || (t->safety.decision != HR_DECISION_NONE && qlen <= 40))) {
 		/* "TCH?", "herceptin": the name is the question. A short personal
 		 * decision about something named ("what dose of herceptin") gets the
@@ -746,12 +903,25 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 		t->parts[0] = pp;
 		t->rule = "the question is mostly a name, or a short personal decision about it: its mention answers";
 	} else if (!familiar) {
-		t->outcome = p ? HR_OUTCOME_ANSWER : HR_OUTCOME_FALLBACK;
-		t->nparts = p ? 1 : 0;
-		if (p)
+		if (p) {
 			t->parts[0] = pp;
-		t->rule = p ? "a weak pattern match; the ranker knows too few of the words"
-			    : "no pattern matched and the ranker knows too few of the words";
+			t->rule = "a weak pattern match; the ranker knows too few of the words";
+		} else if (anchored && nr > 0 && rs[0] >= RANK_CLARIFY && t->ranking.top[0].intent == rp[0].intent &&
+			   (t->ranking.n < 2 || rs[0] >= LEAD * t->ranking.top[1].score)) {
+			t->parts[0] = rp[0];
+			t->chosen = NULL;
+			t->rule = "the ranker knows too few of the words, but the message names cancer care and its first "
+				  "choice leads clearly";
+		} else if (anchored && nr > 0 && rs[0] >= RANK_CLARIFY && offer(t, NULL, rp, rs, nr, RANK_OFFER) >= 2) {
+			t->outcome = HR_OUTCOME_CLARIFY;
+			t->nparts = 0;
+			t->rule = "the ranker knows too few of the words, but the message names cancer care: ask which";
+		} else {
+			t->nclarify = 0;
+			t->outcome = HR_OUTCOME_FALLBACK;
+			t->nparts = 0;
+			t->rule = "no pattern matched and the ranker knows too few of the words";
+		}
 	} else if (nr > 0 && rs[0] >= RANK_ANSWER) {
 		t->parts[0] = rp[0];
 		t->chosen = NULL;
@@ -759,6 +929,15 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 	} else if (p && ranked_near_top(&t->ranking, p->intent)) {
 		t->parts[0] = pp;
 		t->rule = "a weak pattern match, near the top of the ranker's list";
+	} else if (letter && nr > 0 && rs[0] >= RANK_CLARIFY && t->ranking.top[0].intent == rp[0].intent &&
+		   (t->ranking.n < 2 || rs[0] >= LEAD * t->ranking.top[1].score)) {
+		t->parts[0] = rp[0];
+		t->chosen = NULL;
+		t->rule = "the ranker's first choice leads its second clearly";
+	} else if (story >= 0) {
+		t->parts[0] = storyp[story];
+		t->chosen = NULL;
+		t->rule = "a pattern matches the story around the question, and the ranker ranks it near its top";
 	} else if (nr > 0 && rs[0] >= RANK_CLARIFY && t->safety.decision != HR_DECISION_NONE) {
 		/* A personal decision ("what dose should I take") is answered with
 		 * general information and the deferral, never a question back. */
@@ -766,18 +945,7 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 		t->rule = "a personal decision: the best guess answers, with the deferral";
 	} else if (nr > 0 && rs[0] >= RANK_CLARIFY) {
 		/* Unsure between a few: ask which, offering each as a question. */
-		/* A bare mention is no question to offer. */
-		if (p && p->priority >= 0)
-			t->clarify[t->nclarify++] = p->intent;
-		for (size_t i = 0; i < nr && t->nclarify < HR_MAX_CLARIFY; i++) {
-			int dup = 0;
-			for (size_t k = 0; k < t->nclarify; k++)
-				dup |= t->clarify[k] == rp[i].intent;
-			if (!dup && rs[i] >= RANK_OFFER && rp[i].intent->priority >= 0 &&
-			    strcmp(rp[i].intent->name, "fallback") != 0)
-				t->clarify[t->nclarify++] = rp[i].intent;
-		}
-		if (t->nclarify >= 2) {
+		if (offer(t, p, rp, rs, nr, RANK_OFFER) >= 2) {
 			t->outcome = HR_OUTCOME_CLARIFY;
 			t->nparts = 0;
 			t->chosen = NULL;
@@ -791,10 +959,18 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 	} else if (p) {
 		t->parts[0] = pp;
 		t->rule = "a weak pattern match; the ranker is unsure";
+	} else if (anchored && nr > 0 && rs[0] >= RANK_OFFER && offer(t, NULL, rp, rs, nr, RANK_OFFER / 2) >= 2) {
+		/* On topic, but unsure: the best few, rather than the fallback. */
+		t->outcome = HR_OUTCOME_CLARIFY;
+		t->nparts = 0;
+		t->rule = "the message names cancer care but the ranker is unsure: ask which of its best";
 	} else {
+		t->nclarify = 0;
 		t->outcome = HR_OUTCOME_FALLBACK;
 		t->nparts = 0;
-		t->rule = nr ? "no pattern matched and the ranker is unsure" : "no pattern matched and the ranker knows no word";
+		t->rule = nr		   ? "no pattern matched and the ranker is unsure"
+			  : t->ranking.n ? "no pattern matched, and none of the ranker's choices fits a message that names no cancer care"
+					 : "no pattern matched and the ranker knows no word";
 	}
 second:
 	if (t->outcome == HR_OUTCOME_ANSWER && strcmp(t->parts[0].intent->name, "fallback") == 0) {
@@ -952,6 +1128,13 @@ static int join_answers(struct hr_answer *a, const struct hr_answer *b)
 	return 0;
 }
 
+/* The page behind "your care team decides": what to ask them, and why. */
+static int add_deferral_source(struct hr_answer *out)
+{
+	return hr_answer_add_source(out, "Questions to Ask Your Doctor About Your Treatment", "National Cancer Institute",
+				    "https://www.cancer.gov/about-cancer/treatment/questions");
+}
+
 int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t len, struct hr_answer *out,
 		  struct hr_trace *trace)
 {
@@ -981,14 +1164,16 @@ int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t
 			named_add(&nm, &cs, 1);
 		}
 		rc = clarify_answer(e, trace, &nm, out);
+		/* "I want to stop chemo", unsure of the topic: the question back
+		 * carries the deferral below, and the deferral its source. */
+		if (!rc && trace->safety.decision != HR_DECISION_NONE)
+			rc = add_deferral_source(out);
 	} else if (!pick && trace->safety.decision != HR_DECISION_NONE) {
 		/* A personal decision with no topic we know: the deferral is the answer. */
 		rc = fixed_answer(out, "safety.decision", "I can share general information, but I can't make this "
 							  "choice for you.");
 		if (!rc)
-			rc = hr_answer_add_source(out, "Questions to Ask Your Doctor About Your Treatment",
-						  "National Cancer Institute",
-						  "https://www.cancer.gov/about-cancer/treatment/questions");
+			rc = add_deferral_source(out);
 	} else if (!pick && !hr_plugins_handler(e->content->plugins, "fallback", NULL)) {
 		rc = builtin_fallback(out);
 	} else {

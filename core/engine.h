@@ -78,6 +78,7 @@ struct hr_trace {
 	struct hr_sentence sentences[HR_MAX_SENTENCES];
 	int focus; /* the sentence routed (index into sentences) */
 	int ranked; /* the ranker was consulted */
+	int thin; /* the focus sentence says little itself: the story weighs more */
 	struct hr_ranking ranking;
 	size_t nparts; /* intents that answer: 1, or 2 for a two-part question */
 	struct hr_pick parts[2];

@@ -60,6 +60,8 @@ struct intent {
 	size_t npatterns;
 	char **examples;
 	int *example_lines;
+	char **phrasings;
+	int *phrasing_lines;
 	char *needs_buf[HR_MAX_NEEDS];
 };
 
@@ -364,7 +366,7 @@ int hr_intents_add_text(hr_intents *set, const char *name, const char *text, siz
 			char *colon = strchr(s, ':');
 			if (!colon) {
 				hr_diagf(diag, ud, file, lineno,
-					 "expected 'key: value' (pattern, example, priority, needs or plugin)");
+					 "expected 'key: value' (pattern, example, phrasing, priority, needs or plugin)");
 				errors++;
 				break;
 			}
@@ -391,6 +393,16 @@ int hr_intents_add_text(hr_intents *set, const char *name, const char *text, siz
 				if (!in->example_lines)
 					return -ENOMEM;
 				in->example_lines[n] = lineno;
+			} else if (strcmp(key, "phrasing") == 0) {
+				size_t n = in->pub.nphrasings;
+				char **ph = PUSH(in->phrasings, in->pub.nphrasings);
+				if (!ph)
+					return -ENOMEM;
+				*ph = strdup(val);
+				in->phrasing_lines = grow(in->phrasing_lines, n, sizeof(int));
+				if (!*ph || !in->phrasing_lines)
+					return -ENOMEM;
+				in->phrasing_lines[n] = lineno;
 			} else if (strcmp(key, "priority") == 0) {
 				char *endp;
 				long v = strtol(val, &endp, 10);
@@ -423,7 +435,7 @@ int hr_intents_add_text(hr_intents *set, const char *name, const char *text, siz
 				}
 			} else {
 				hr_diagf(diag, ud, file, lineno,
-					 "unknown key '%s' (expected pattern, example, priority, needs or plugin)", key);
+					 "unknown key '%s' (expected pattern, example, phrasing, priority, needs or plugin)", key);
 				errors++;
 			}
 			break;
@@ -940,6 +952,10 @@ static int build_vocab(hr_intents *set)
 			if (vocab_add_words(set, in->examples[k], 0))
 				return -ENOMEM;
 		}
+		for (size_t k = 0; k < in->pub.nphrasings; k++) {
+			if (vocab_add_words(set, in->phrasings[k], 0))
+				return -ENOMEM;
+		}
 	}
 	if (set->nvocab == 0)
 		return 0;
@@ -1041,6 +1057,8 @@ int hr_intents_compile(hr_intents *set, hr_diag_fn diag, void *ud)
 		struct intent *in = &set->intents[i];
 		in->pub.examples = (const char *const *)in->examples;
 		in->pub.example_lines = in->example_lines;
+		in->pub.phrasings = (const char *const *)in->phrasings;
+		in->pub.phrasing_lines = in->phrasing_lines;
 		if (in->npatterns == 0) {
 			hr_diagf(diag, ud, in->pub.file, in->pub.line, "intent '%s' has no pattern", in->pub.name);
 			errors++;
@@ -1120,6 +1138,10 @@ void hr_intents_free(hr_intents *set)
 			free(in->examples[k]);
 		free(in->examples);
 		free(in->example_lines);
+		for (size_t k = 0; k < in->pub.nphrasings; k++)
+			free(in->phrasings[k]);
+		free(in->phrasings);
+		free(in->phrasing_lines);
 		for (size_t k = 0; k < in->pub.nneeds; k++)
 			free(in->needs_buf[k]);
 		free((char *)in->pub.name);

@@ -45,6 +45,11 @@ struct hr_intent {
 	size_t nexamples;
 	const char *const *examples;
 	const int *example_lines;
+	/* Phrasings: more ways people ask for this intent, which the ranker
+	 * learns from but no pattern has to match (docs/intents.md). */
+	size_t nphrasings;
+	const char *const *phrasings;
+	const int *phrasing_lines;
 };
 
 /* One intent that matched, with the slots its best pattern captured. */

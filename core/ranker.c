@@ -164,10 +164,16 @@ struct hr_ranker {
 	struct intent_info *intents;
 	size_t nintents;
 	struct hmap features; /* feature hash -> index */
+	struct hmap wclass;   /* word -> its W_* classes (stop, question, filler words) */
 	size_t nfeatures;
-	/* LINEAR: weights[f * nintents + c], bias[c]. */
+	/* LINEAR: weights[f * nintents + c] while training, bias[c]; then, for
+	 * ranking, only the weights that matter: feature f's are sw_intent[k] and
+	 * sw[k] for k in sw_start[f] .. sw_start[f + 1] (see prune). */
 	float *weights;
 	float *bias;
+	uint32_t *sw_start;
+	uint16_t *sw_intent;
+	float *sw;
 	/* KNN: postings per feature, examples' intents. */
 	uint32_t *post_start; /* nfeatures + 1 */
 	uint32_t *post_ex;
@@ -201,25 +207,30 @@ static const char *const stopwords[] = {
 };
 
 /* Words that ask, but say nothing of what about ("who won the game"). */
-static int is_question_word(const char *w)
-{
-	static const char *const q[] = { "what", "whats", "what's", "who", "how", "why", "when", "where", "which",
-					 "is", "are", "can", "do", "does", "did", "should", "tell", "last", "not" };
-	for (size_t i = 0; i < sizeof(q) / sizeof(q[0]); i++) {
-		if (strcmp(w, q[i]) == 0)
-			return 1;
-	}
-	return 0;
-}
+static const char *const question_words[] = { "what", "whats", "what's", "who", "how", "why", "when", "where",
+					      "which", "is", "are", "can", "do", "does", "did", "should",
+					      "tell", "last", "not" };
 
-static int is_stopword(const char *w)
-{
-	for (size_t i = 0; i < sizeof(stopwords) / sizeof(stopwords[0]); i++) {
-		if (strcmp(w, stopwords[i]) == 0)
-			return 1;
-	}
-	return 0;
-}
+/* Common words that say nothing of a topic ("actually", "something",
+ * "people"): features like any other word, but a question is not unfamiliar
+ * for holding them (hr_ranking.nwords). */
+static const char *const fillers[] = {
+	"actually", "something", "anything", "everything", "nothing", "else", "someone", "anyone",
+	"everyone", "somebody", "anybody", "people", "person", "thing", "things", "stuff", "lot", "lots",
+	"bit", "way", "yes", "no", "now", "still", "even", "ever", "never", "always", "already", "again",
+	"much", "many", "more", "most", "less", "few", "other", "others", "know", "think", "thought",
+	"wonder", "wondering", "want", "wanted", "need", "needed", "say", "says", "said", "told", "ask",
+	"asked", "asking", "go", "going", "gone", "went", "come", "came", "make", "made", "let", "seem",
+	"seems", "try", "trying", "tried", "i've", "ive", "i'll", "ill", "i'd", "id", "don't", "dont",
+	"didn't", "didnt", "doesn't", "doesnt", "can't", "cant", "won't", "wont", "isn't", "isnt",
+	"wasn't", "haven't", "you're", "youre", "that's", "thats", "there's", "theres", "what's", "whats",
+	"honestly", "exactly", "basically", "literally", "maybe", "probably", "sure", "thanks", "hi",
+	"hello", "hey", "these", "those", "then", "than", "because", "since", "while", "into", "out",
+	"up", "down", "off", "over", "only", "here", "who's", "ok", "okay", "etc",
+};
+
+/* The classes of a word (bits): left out, a question word, a filler. */
+enum { W_STOP = 1, W_QUESTION = 2, W_FILLER = 4 };
 
 /* Splits normalised S into tokens at spaces, hyphens and slashes; each token
  * is copied into BUF (lower case already). Returns the count. STARTS/ENDS,
@@ -260,6 +271,43 @@ static size_t tokenize(const char *s, char (*buf)[TOKEN_MAX], size_t max, int *s
 static uint64_t key_of(const char *tok, size_t n)
 {
 	return hash_done(hash_bytes(hash_start('k'), tok, n));
+}
+
+/* The W_* classes of word W (0: an ordinary word). */
+static unsigned word_class(const hr_ranker *r, const char *w)
+{
+	uint32_t v = hmap_get(&r->wclass, key_of(w, strlen(w)));
+	return v == UINT32_MAX ? 0 : v;
+}
+
+/* Fills the word-class map from the lists above. */
+static int build_wclass(hr_ranker *r)
+{
+	static const struct {
+		const char *const *w;
+		size_t n;
+		unsigned cls;
+	} lists[] = {
+		{ stopwords, sizeof(stopwords) / sizeof(stopwords[0]), W_STOP },
+		{ question_words, sizeof(question_words) / sizeof(question_words[0]), W_QUESTION },
+		{ fillers, sizeof(fillers) / sizeof(fillers[0]), W_FILLER },
+	};
+	for (size_t l = 0; l < sizeof(lists) / sizeof(lists[0]); l++) {
+		for (size_t i = 0; i < lists[l].n; i++) {
+			uint64_t key = key_of(lists[l].w[i], strlen(lists[l].w[i]));
+			uint32_t old;
+			if (hmap_put(&r->wclass, key, lists[l].cls, &old))
+				return -ENOMEM;
+			if (old != lists[l].cls) {
+				/* In two lists ("whats"): both classes. */
+				size_t j = key & (r->wclass.cap - 1);
+				while (r->wclass.keys[j] != key)
+					j = (j + 1) & (r->wclass.cap - 1);
+				r->wclass.vals[j] = old | lists[l].cls;
+			}
+		}
+	}
+	return 0;
 }
 
 /* Adds phrase TEXT of entity E (value VALUE) to the phrase index. */
@@ -408,6 +456,80 @@ static const struct phr *longest_at(const hr_ranker *r, char (*t)[TOKEN_MAX], si
 	return best;
 }
 
+/* Whether phrase P belongs to one of the lists NAMES. */
+static int phr_owned_by(const hr_ranker *r, const struct phr *p, const char *const *names, size_t n)
+{
+	for (size_t o = 0; o < p->nowners; o++) {
+		for (size_t k = 0; k < n; k++) {
+			if (strcmp(r->ents[p->owners[o].entity].name, names[k]) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+int hr_ranker_mentions(const hr_ranker *r, const char *text, const char *const *names, size_t n)
+{
+	static __thread char t[MAX_TOKENS][TOKEN_MAX];
+	size_t nt = tokenize(text, t, MAX_TOKENS, NULL, NULL);
+	for (size_t i = 0; i < nt; i++) {
+		size_t tl = strlen(t[i]);
+		char base[TOKEN_MAX];
+		snprintf(base, sizeof(base), "%s", t[i]);
+		if (tl > 2 && strcmp(base + tl - 2, "'s") == 0)
+			base[tl - 2] = '\0';
+		const uint64_t keys[2] = { key_of(t[i], tl), key_of(base, strlen(base)) };
+		for (int v = 0; v < 2; v++) {
+			for (uint32_t j = hmap_get(&r->exact, keys[v]); j != UINT32_MAX; j = r->phrs[j].next) {
+				if (phr_matches(&r->phrs[j], t, nt, i) && phr_owned_by(r, &r->phrs[j], names, n))
+					return 1;
+			}
+		}
+		for (size_t kl = 1; kl <= 3 && kl <= tl; kl++) {
+			for (uint32_t j = hmap_get(&r->prefix, key_of(t[i], kl)); j != UINT32_MAX; j = r->phrs[j].next) {
+				const struct phr *p = &r->phrs[j];
+				if ((kl == 3 || strlen(p->tok[0]) == kl) && phr_matches(p, t, nt, i) &&
+				    phr_owned_by(r, p, names, n))
+					return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+int hr_ranker_slot_mentions(const hr_ranker *r, const char *text, struct hr_concepts *out)
+{
+	static __thread char t[MAX_TOKENS][TOKEN_MAX];
+	static __thread int starts[MAX_TOKENS], ends[MAX_TOKENS];
+	size_t nt = tokenize(text, t, MAX_TOKENS, starts, ends);
+	out->n = 0;
+	for (size_t i = 0; i < nt && out->n < HR_MAX_CONCEPTS; i++) {
+		size_t tl = strlen(t[i]);
+		char base[TOKEN_MAX];
+		snprintf(base, sizeof(base), "%s", t[i]);
+		if (tl > 2 && strcmp(base + tl - 2, "'s") == 0)
+			base[tl - 2] = '\0';
+		const uint64_t keys[2] = { key_of(t[i], tl), key_of(base, strlen(base)) };
+		for (int v = 0; v < 2 && !(v == 1 && keys[1] == keys[0]); v++) {
+			for (uint32_t j = hmap_get(&r->exact, keys[v]); j != UINT32_MAX; j = r->phrs[j].next) {
+				const struct phr *p = &r->phrs[j];
+				if (!phr_matches(p, t, nt, i))
+					continue;
+				for (size_t o = 0; o < p->nowners && out->n < HR_MAX_CONCEPTS; o++) {
+					if (!p->owners[o].value)
+						continue;
+					struct hr_concept *c = &out->c[out->n++];
+					c->entity = r->ents[p->owners[o].entity].name;
+					c->value = p->owners[o].value;
+					c->start = starts[i];
+					c->end = ends[i + p->ntok - 1];
+				}
+			}
+		}
+	}
+	return (int)out->n;
+}
+
 /* ---- features ---- */
 
 static void feat_add_kind(hr_ranker_scratch *s, uint64_t key, float w, char kind);
@@ -460,6 +582,9 @@ static void stem(struct sb_stemmer *st, const char *w, char *out, size_t cap)
 #define EPOCHS 60
 #define LEARN_RATE 2.0f
 #define L2 1e-4f
+#ifndef PRUNE
+#define PRUNE 0.03f
+#endif
 
 static void features_of(const hr_ranker *r, hr_ranker_scratch *s, const char *text, float w)
 {
@@ -492,16 +617,17 @@ static void features_of(const hr_ranker *r, hr_ranker_scratch *s, const char *te
 			for (size_t k = 0; k < p->ntok; k++) {
 				char st[TOKEN_MAX];
 				stem(s->stemmer, toks[i + k], st, sizeof(st));
-				if (!is_stopword(toks[i + k]))
+				if (!(word_class(r, toks[i + k]) & W_STOP))
 					feat_add(s, hash_done(hash_bytes(hash_start('w'), st, strlen(st))), w * CONCEPT_WORDS);
 			}
 			i += p->ntok;
 		} else {
 			char st[TOKEN_MAX];
 			stem(s->stemmer, toks[i], st, sizeof(st));
-			if (!is_stopword(toks[i])) {
+			unsigned cls = word_class(r, toks[i]);
+			if (!(cls & W_STOP)) {
 				feat_add_kind(s, hash_done(hash_bytes(hash_start('w'), st, strlen(st))), w, 'w');
-				if (is_question_word(toks[i]) && s->nfeats)
+				if ((cls & (W_QUESTION | W_FILLER)) && s->nfeats)
 					s->feats[s->nfeats - 1].function = 1;
 			}
 			item = hash_bytes(hash_start('i'), st, strlen(st));
@@ -662,6 +788,39 @@ static int train_linear(hr_ranker *r, const struct example *ex, size_t nex, cons
 	return 0;
 }
 
+/*
+ * Keeps, for ranking, only the weights of magnitude PRUNE or more, feature by
+ * feature: a feature says something about a few intents, and the thousands
+ * of tiny weights the training left elsewhere change no ranking (checked with
+ * `herald check --cv`) but cost most of the time. Frees the dense matrix.
+ */
+static int prune(hr_ranker *r)
+{
+	size_t C = r->nintents, F = r->nfeatures, n = 0;
+	for (size_t i = 0; i < F * C; i++)
+		n += fabsf(r->weights[i]) >= PRUNE;
+	r->sw_start = malloc((F + 1) * sizeof(uint32_t));
+	r->sw_intent = malloc((n + 1) * sizeof(uint16_t));
+	r->sw = malloc((n + 1) * sizeof(float));
+	if (!r->sw_start || !r->sw_intent || !r->sw || C > UINT16_MAX)
+		return -ENOMEM;
+	size_t k = 0;
+	for (size_t f = 0; f < F; f++) {
+		r->sw_start[f] = (uint32_t)k;
+		for (size_t c = 0; c < C; c++) {
+			float w = r->weights[f * C + c];
+			if (fabsf(w) >= PRUNE) {
+				r->sw_intent[k] = (uint16_t)c;
+				r->sw[k++] = w;
+			}
+		}
+	}
+	r->sw_start[F] = (uint32_t)k;
+	free(r->weights);
+	r->weights = NULL;
+	return 0;
+}
+
 /* TF-IDF vectors of the examples, as postings per feature. */
 static int build_knn(hr_ranker *r, const struct example *ex, size_t nex, const uint32_t *fi, const float *fw)
 {
@@ -727,6 +886,8 @@ int hr_ranker_new(const hr_intents *set, const struct hr_ranker_options *opt, hr
 	float *fw = NULL;
 	hr_ranker_scratch *s = NULL;
 	int rc = build_phrases(r);
+	if (!rc)
+		rc = build_wclass(r);
 	if (rc)
 		goto fail;
 	r->nintents = hr_intents_count(set);
@@ -739,7 +900,7 @@ int hr_ranker_new(const hr_intents *set, const struct hr_ranker_options *opt, hr
 	size_t nall = 0, nex = 0, nfi = 0, capfi = 4096;
 	for (size_t i = 0; i < r->nintents; i++) {
 		r->intents[i].pub = hr_intents_get(set, i);
-		nall += r->intents[i].pub->nexamples;
+		nall += r->intents[i].pub->nexamples + r->intents[i].pub->nphrasings;
 	}
 	ex = calloc(nall + 1, sizeof(*ex));
 	fi = malloc(capfi * sizeof(*fi));
@@ -752,11 +913,13 @@ int hr_ranker_new(const hr_intents *set, const struct hr_ranker_options *opt, hr
 	for (size_t i = 0; i < r->nintents; i++) {
 		const struct hr_intent *in = r->intents[i].pub;
 		find_bound(r, &r->intents[i]);
-		for (size_t k = 0; k < in->nexamples; k++, xn++) {
+		/* The examples, then the phrasings: both are ways people ask. */
+		for (size_t k = 0; k < in->nexamples + in->nphrasings; k++, xn++) {
 			if (opt->exclude && opt->exclude[xn])
 				continue;
+			const char *q = k < in->nexamples ? in->examples[k] : in->phrasings[k - in->nexamples];
 			char corr[1024], norm[1024];
-			if (hr_text_normalize(in->examples[k], strlen(in->examples[k]), norm, sizeof(norm)) < 0)
+			if (hr_text_normalize(q, strlen(q), norm, sizeof(norm)) < 0)
 				continue;
 			hr_intents_correct(set, norm, corr, sizeof(corr));
 			s->nfeats = 0;
@@ -800,6 +963,8 @@ int hr_ranker_new(const hr_intents *set, const struct hr_ranker_options *opt, hr
 		goto fail;
 	}
 	rc = r->model == HR_RANKER_KNN ? build_knn(r, ex, nex, fi, fw) : train_linear(r, ex, nex, fi, fw);
+	if (!rc && r->model == HR_RANKER_LINEAR)
+		rc = prune(r);
 	if (rc)
 		goto fail;
 	free(ex);
@@ -833,8 +998,12 @@ void hr_ranker_free(hr_ranker *r)
 	hmap_free(&r->exact);
 	hmap_free(&r->prefix);
 	hmap_free(&r->features);
+	hmap_free(&r->wclass);
 	free(r->weights);
 	free(r->bias);
+	free(r->sw_start);
+	free(r->sw_intent);
+	free(r->sw);
 	free(r->post_start);
 	free(r->post_ex);
 	free(r->post_w);
@@ -910,9 +1079,9 @@ int hr_ranker_rank(const hr_ranker *r, hr_ranker_scratch *s, const struct hr_ran
 	float n2 = 0;
 	for (size_t i = 0; i < s->nfeats; i++) {
 		uint32_t f = hmap_get(&r->features, s->feats[i].key);
-		if (s->feats[i].kind != 'p' && s->feats[i].w >= 0.5f && !s->feats[i].function) {
-			out->nwords++;
-			out->nknown += f != UINT32_MAX;
+		if (s->feats[i].kind != 'p' && !s->feats[i].function) {
+			out->nwords += s->feats[i].w;
+			out->nknown += f != UINT32_MAX ? s->feats[i].w : 0;
 		}
 		if (f == UINT32_MAX)
 			continue;
@@ -930,10 +1099,9 @@ int hr_ranker_rank(const hr_ranker *r, hr_ranker_scratch *s, const struct hr_ran
 		float *z = s->scores;
 		memcpy(z, r->bias, C * sizeof(float));
 		for (size_t k = 0; k < n; k++) {
-			const float *wr = &r->weights[(size_t)idx[k] * C];
 			float x = w[k] * inv;
-			for (size_t c = 0; c < C; c++)
-				z[c] += wr[c] * x;
+			for (uint32_t j = r->sw_start[idx[k]]; j < r->sw_start[idx[k] + 1]; j++)
+				z[r->sw_intent[j]] += r->sw[j] * x;
 		}
 		softmax(z, C);
 		take_top(r, z, out);
@@ -952,6 +1120,21 @@ int hr_ranker_rank(const hr_ranker *r, hr_ranker_scratch *s, const struct hr_ran
 		take_top(r, s->best, out);
 	}
 	return (int)out->n;
+}
+
+int hr_ranker_words(const hr_ranker *r, hr_ranker_scratch *s, const char *text, size_t *nwords, size_t *nknown)
+{
+	s->nfeats = 0;
+	features_of(r, s, text, 1.0f);
+	*nwords = *nknown = 0;
+	for (size_t i = 0; i < s->nfeats; i++) {
+		if (s->feats[i].kind == 'p' || s->feats[i].function)
+			continue;
+		(*nwords)++;
+		*nknown += hmap_get(&r->features, s->feats[i].key) != UINT32_MAX;
+	}
+	s->nfeats = 0;
+	return (int)*nknown;
 }
 
 int hr_ranker_concepts(const hr_ranker *r, const char *text, struct hr_concepts *out)

@@ -4,7 +4,7 @@
  * holds, so that a question worded unlike any pattern still finds its intent.
  *
  * It is built from a compiled intent set, at load and on every reload:
- *   - each intent's examples are its training questions;
+ *   - each intent's examples and phrasings are its training questions;
  *   - the slot and words lists are concepts: a phrase of slot `drug` becomes
  *     the features {drug} and {drug}=trastuzumab, a phrase of words
  *     `tt_side_effects` the feature {tt_side_effects}, so "pill", "tablet"
@@ -42,9 +42,10 @@ enum hr_ranker_model {
 
 struct hr_ranker_options {
 	enum hr_ranker_model model;
-	/* One flag per example, numbered across intents in definition order and
-	 * then in the order of each intent's examples; a set flag leaves that
-	 * example out of training (cross-validation). NULL: use them all. */
+	/* One flag per training question, numbered across intents in definition
+	 * order, then each intent's examples in order followed by its phrasings;
+	 * a set flag leaves that one out of training (cross-validation). NULL:
+	 * use them all. */
 	const unsigned char *exclude;
 };
 
@@ -74,14 +75,16 @@ struct hr_rank_entry {
 
 /* The best intents, best first; NFEATURES is how many known features the
  * question had (0: the ranker knows none of its words, so it has no opinion).
- * NWORDS counts the words and concepts of the parts that weigh at least half,
- * NKNOWN those the content's examples use: "who won the football game" has
- * one known word in four, and the ranker's opinion of it means little. */
+ * NWORDS counts the content words and concepts of all the parts, each at its
+ * part's weight (question words and common fillers such as "actually" do not
+ * count), NKNOWN those the content's examples use: "who won the football
+ * game" has one known word in three, and the ranker's opinion of it means
+ * little. With NWORDS 0 the question has no content word at all. */
 struct hr_ranking {
 	size_t n;
 	struct hr_rank_entry top[HR_RANK_TOP];
 	size_t nfeatures;
-	size_t nwords, nknown;
+	float nwords, nknown;
 };
 
 /*
@@ -101,6 +104,21 @@ void hr_ranker_scratch_free(hr_ranker_scratch *s);
  * Allocates nothing. Returns OUT->n. */
 int hr_ranker_rank(const hr_ranker *r, hr_ranker_scratch *s, const struct hr_rank_part *parts, size_t nparts,
 		   struct hr_ranking *out);
+
+/* Whether normalised TEXT holds a phrase of one of the lists NAMES (N of
+ * them) anywhere, even inside a longer phrase of another list ("her2" in
+ * "her2 positive"). Returns 1 or 0. */
+int hr_ranker_mentions(const hr_ranker *r, const char *text, const char *const *names, size_t n);
+
+/* Finds every phrase of a slot in normalised TEXT, also those inside a
+ * longer phrase ("herceptin" in the regimen "herceptin and perjeta"), into
+ * OUT (at most HR_MAX_CONCEPTS), left to right. Returns OUT->n. */
+int hr_ranker_slot_mentions(const hr_ranker *r, const char *text, struct hr_concepts *out);
+
+/* Counts the content words and concepts of normalised TEXT (not the stop
+ * words, not the question words) into *NWORDS, and those the content's
+ * examples use into *NKNOWN, which it also returns. */
+int hr_ranker_words(const hr_ranker *r, hr_ranker_scratch *s, const char *text, size_t *nwords, size_t *nknown);
 
 /* Finds the slot and words phrases in normalised TEXT, longest first, left to
  * right, into OUT (at most HR_MAX_CONCEPTS). Returns OUT->n. */

@@ -192,7 +192,9 @@ int hr_text_asks(const char *raw, size_t rawlen, const char *norm)
 		"any advice", "any suggestion", "suggestions on", "suggestions for", "do you have information",
 		"information about", "information on", "info on", "info about", "what does", "what do", "how do",
 		"how can", "how long", "can i", "should i", "is it", "is there", "are there", "does it",
-		"help me understand", "what are", "what is", "looking for",
+		"help me understand", "what are", "what is", "looking for", "please help", "pls help", "plz help",
+		"help me", "need help", "any help", "advice on", "some advice", "any tips", "tips for", "tips on",
+		"curious", "any ideas", "any thoughts", "let me know", "what to expect",
 	};
 	const char *s = norm;
 	for (int again = 1; again;) {

@@ -38,7 +38,8 @@ size_t hr_text_sentences(const char *s, size_t len, struct hr_text_span *out, si
  * sent, RAWLEN bytes) ends with a question mark, or NORM (the same sentence,
  * normalised) starts with a question word ("what", "how", "can", "should",
  * "is"...) or holds a request ("i want to know", "tell me", "would like
- * suggestions", "do you have information"). Returns 1 or 0.
+ * suggestions", "do you have information", "pls help", "any tips", "curious
+ * whether"). Returns 1 or 0.
  */
 int hr_text_asks(const char *raw, size_t rawlen, const char *norm);
 

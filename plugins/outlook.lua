@@ -47,7 +47,7 @@ local CURE = {
     "Next step: ask your team if the goal of your treatment is cure or long-term control.",
   },
   sources = { "acs-her2", "nci-breast" },
-  suggest = { "What is the survival rate for HER2-positive breast cancer?", "How is HER2-positive breast cancer treated?", "Will it come back?" },
+  suggest = { "What are the survival numbers for HER2-positive breast cancer?", "How is HER2-positive breast cancer treated?", "Will it come back?" },
 }
 
 -- Asked about cancer that has spread: the honest answer comes first, gently.
@@ -81,7 +81,7 @@ herald.answer("outlook.aggressive", {
     "Next step: ask your team about the stage and grade of your cancer.",
   },
   sources = { "acs-her2", "acs-targeted" },
-  suggest = { "What is the survival rate for HER2-positive breast cancer?", "Is it curable?", "Can it spread to the brain?" },
+  suggest = { "What are the survival numbers for HER2-positive breast cancer?", "Is it curable?", "Can it spread to the brain?" },
 })
 
 herald.answer("outlook.symptoms", {
@@ -153,7 +153,7 @@ herald.answer("outlook.spread", {
     "Next step: tell your team about any new symptom that lasts more than 2 weeks.",
   },
   sources = { "nci-metastatic", "acs-her2" },
-  suggest = { "Can HER2 breast cancer spread to the brain?", "What is the survival rate?", "What is palliative care?" },
+  suggest = { "Can HER2-positive cancer reach the brain?", "What is the survival rate?", "What is palliative care?" },
 })
 
 herald.answer("outlook.brain", {

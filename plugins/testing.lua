@@ -93,7 +93,7 @@ herald.on("testing.test_about", function(q)
     text = text,
     sources = { "acs-her2", "bco-her2" },
     suggest = ihc and { "What is a FISH test?", "What does an IHC score of 2+ mean?", "What is HER2-low?" }
-      or { "What is IHC?", "What does equivocal mean on my HER2 test?", "What does HER2-positive mean?" },
+      or { "What is IHC?", "What does an equivocal HER2 result mean?", "What does HER2-positive mean?" },
   }
 end)
 

@@ -186,7 +186,7 @@ answer("treatment.lines", {
     "Your care team picks the order based on what you had before.",
   },
   sources = { "acs-targeted", "nci-pdq" },
-  suggest = { "What is the first line treatment for metastatic HER2-positive cancer?", "What happens if cancer grows after Enhertu?", "What is THP?" },
+  suggest = { "What is usually tried first when HER2-positive cancer has spread?", "What happens if cancer grows after Enhertu?", "What is THP?" },
 })
 
 answer("treatment.brain_mets", {
@@ -335,7 +335,7 @@ herald.on("treatment.trials_named", function(q)
       for i, s in ipairs(t[2]) do text[i] = s end
       text[#text + 1] = "Next step: ask your care team what this trial means for your own plan."
       return { text = text, sources = t[3],
-        suggest = { "What are clinical trials?", "What is the first line treatment for metastatic HER2-positive cancer?", "What is Enhertu?" } }
+        suggest = { "What are clinical trials?", "What is usually tried first when HER2-positive cancer has spread?", "What is Enhertu?" } }
     end
   end
   return { text = {

@@ -155,7 +155,7 @@ class DaemonTest(unittest.TestCase):
         self.assertIn("988", r["text"])
         # "safety" says urgent for both 911 and call-now (old clients and
         # eval tools rely on it); "tier" tells them apart.
-        r = ws.ask("s2", "I have a fever of 101 after chemo")
+        r = ws.ask("s2", "my temperature is 101 since chemo on monday")
         self.assertEqual(r["safety"], "urgent")
         self.assertEqual(r["tier"], "call_now")
         r = ws.ask("s4", "my chest hurts")

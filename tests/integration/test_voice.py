@@ -37,7 +37,7 @@ QUESTIONS = [
     "what is a fish test",
     "does perjeta cause diarrhea",
     "will my hair grow back after chemo",
-    "what is the survival rate for her2 positive breast cancer",
+    "what are survival rates like for her2 positive breast cancer",
     "how long will i be on trastuzumab",
     "is it safe to exercise during treatment",
     "can herceptin hurt my heart",

@@ -302,6 +302,103 @@ static void test_long_message_safety_reads_all(void **state)
 	free(big);
 }
 
+/* Routes Q with a fresh conversation into T and returns the answer's intent
+ * (the caller clears A). */
+static const char *routed(struct fixture *f, const char *q, struct hr_trace *t, struct hr_answer *a)
+{
+	struct hr_convo c = { 0 };
+	memset(a, 0, sizeof(*a));
+	assert_int_equal(hr_engine_ask(f->engine, &c, q, strlen(q), a, t), 0);
+	assert_non_null(t->rule);
+	return a->intent;
+}
+
+/* A question that points back ("could the tablet be behind this?") says little
+ * itself: the story weighs more, and carries the topic. */
+static void test_story_carries_a_thin_question(void **state)
+{
+	struct fixture *f = *state;
+	struct hr_answer a;
+	struct hr_trace *t = calloc(1, sizeof(*t));
+	assert_non_null(t);
+	const char *q = "Three months ago I switched from herceptin to letrozole. My fingers and knees are stiff and "
+			"sore every morning now and my GP shrugged. Could the tablet be behind this?";
+	assert_string_equal(routed(f, q, t, &a), "se.hormone");
+	/* The story's latest drug is the current one: the answer is about letrozole. */
+	assert_string_equal(t->parts[0].slots[0].value, "aromatase_inhibitor");
+	assert_null(strstr(a.text, "Herceptin"));
+	assert_true(t->thin);
+	assert_true(t->ranked);
+	assert_int_equal(t->focus, 2);
+	assert_true(t->sentences[0].weight > 0.49f && t->sentences[0].weight < 0.51f);
+	assert_true(t->sentences[1].weight > 0.69f && t->sentences[1].weight < 0.71f);
+	hr_answer_clear(&a);
+	/* A question that says enough itself keeps the story light. */
+	q = "My mum finished chemo in May. What can help with her memory problems and brain fog after chemo?";
+	assert_string_equal(routed(f, q, t, &a), "se.memory");
+	assert_false(t->thin);
+	assert_true(t->sentences[0].weight < 0.3f);
+	hr_answer_clear(&a);
+	/* "these" are the drugs of a regimen named in the story: the regimen's
+	 * name holds the drug the answer is about. */
+	q = "I was on herceptin and perjeta for a year. Then the chemo was done. Is there an end date for these";
+	assert_string_equal(routed(f, q, t, &a), "drug.duration");
+	assert_string_equal(t->parts[0].slots[0].name, "drug");
+	assert_true(strcmp(t->parts[0].slots[0].value, "trastuzumab") == 0 ||
+		    strcmp(t->parts[0].slots[0].value, "pertuzumab") == 0);
+	hr_answer_clear(&a);
+	free(t);
+}
+
+/* In a letter the ranker reads the whole story, so it reviews even a strong
+ * pattern match of the question sentence; when it leans elsewhere but is not
+ * sure, herald asks which was meant. */
+static void test_letter_reviews_a_strong_pattern(void **state)
+{
+	struct fixture *f = *state;
+	struct hr_answer a;
+	struct hr_trace *t = calloc(1, sizeof(*t));
+	assert_non_null(t);
+	const char *q = "I take loratadine for hay fever and ibuprofen for my back. Last week my oncologist started me "
+			"on tucatinib with xeloda. Is it ok to keep taking my allergy pills with it?";
+	assert_string_equal(routed(f, q, t, &a), "clarify");
+	assert_int_equal(t->outcome, HR_OUTCOME_CLARIFY);
+	int offered = 0;
+	for (size_t i = 0; i < t->nclarify; i++)
+		offered |= strcmp(t->clarify[i]->name, "life.interactions") == 0;
+	assert_true(offered);
+	assert_non_null(strstr(t->rule, "letter"));
+	hr_answer_clear(&a);
+	/* The same words alone, as one short question, are not reviewed. */
+	q = "can herceptin cause heart problems";
+	assert_string_equal(routed(f, q, t, &a), "se.heart");
+	assert_false(t->ranked);
+	hr_answer_clear(&a);
+	free(t);
+}
+
+/* On topic but unsure: a question back, not the fallback. Off topic: the
+ * fallback, also when the ranker's guess is small talk it is not sure of. */
+static void test_on_topic_clarifies_off_topic_falls_back(void **state)
+{
+	struct fixture *f = *state;
+	struct hr_answer a;
+	struct hr_trace *t = calloc(1, sizeof(*t));
+	assert_non_null(t);
+	const char *q = "I was diagnosed last year and finished chemo in the spring. Since then things feel strange. "
+			"Where do I go from here";
+	assert_string_equal(routed(f, q, t, &a), "clarify");
+	assert_true(a.nsuggestions >= 2);
+	hr_answer_clear(&a);
+	assert_string_equal(routed(f, "how do i fix my car", t, &a), "fallback");
+	assert_int_equal(a.kind, HR_KIND_FALLBACK);
+	hr_answer_clear(&a);
+	/* Filler words ("actually", "something") do not make a question unfamiliar. */
+	assert_string_equal(routed(f, "Is Herceptin actually chemo or something else", t, &a), "drug.is_chemo");
+	hr_answer_clear(&a);
+	free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -312,7 +409,9 @@ int main(void)
 	const struct CMUnitTest bundled[] = {
 		cmocka_unit_test(test_focus_on_the_question), cmocka_unit_test(test_clarify_and_one_tap),
 		cmocka_unit_test(test_two_parts), cmocka_unit_test(test_small_talk_and_out_of_scope),
-		cmocka_unit_test(test_long_message_safety_reads_all),
+		cmocka_unit_test(test_long_message_safety_reads_all), cmocka_unit_test(test_story_carries_a_thin_question),
+		cmocka_unit_test(test_letter_reviews_a_strong_pattern),
+		cmocka_unit_test(test_on_topic_clarifies_off_topic_falls_back),
 	};
 	int rc = cmocka_run_group_tests(tests, setup, teardown);
 	return rc | cmocka_run_group_tests(bundled, setup_bundled, teardown);

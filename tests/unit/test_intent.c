@@ -318,7 +318,7 @@ static void test_prefilter_keeps_the_ranking(void **state)
 	static const char *const extra[] = {
 		"", " ", "her2", "HER2-POSITIVE", "whats her2+ mean??", "what is hercepton", "caf\xc3\xa9 herceptin",
 		"\xe2\x84\xaa" "adcyla side effects", "other therapy", "the", "side effects of t-dm1 and t dxd",
-		"what is the survival rate for her2 positive breast cancer", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+		"what are survival rates like for her2 positive breast cancer", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
 	};
 	size_t tried = 0, all = 0;
 	char norm[1024];

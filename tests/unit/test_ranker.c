@@ -215,12 +215,141 @@ static void test_knn_model(void **state)
 	hr_intents_free(set);
 }
 
+/* Phrasings: training questions no pattern has to match. The ranker learns
+ * from them, and cross-validation numbers them after the intent's examples. */
+static void test_phrasings(void **state)
+{
+	(void)state;
+	static const char *const text =
+		"words side_effects\n"
+		"  side effects\n"
+		"intent care.weight\n"
+		"  pattern: gain\\w* weight\n"
+		"  example: why am i gaining weight\n"
+		"  phrasing: my jeans no longer fit since chemo\n"
+		"  phrasing: gone up two dress sizes on tamoxifen\n"
+		"intent se.hair\n"
+		"  pattern: hair\n"
+		"  example: will my hair fall out\n"
+		"  example: when does hair loss start\n";
+	hr_intents *set = hr_intents_new();
+	assert_int_equal(hr_intents_add_text(set, "p.intents", text, strlen(text), NULL, NULL), 0);
+	assert_int_equal(hr_intents_compile(set, NULL, NULL), 0);
+	const struct hr_intent *in = hr_intents_find(set, "care.weight");
+	assert_int_equal(in->nexamples, 1);
+	assert_int_equal(in->nphrasings, 2);
+	assert_string_equal(in->phrasings[1], "gone up two dress sizes on tamoxifen");
+	assert_int_equal(in->phrasing_lines[0], 6);
+	hr_ranker *r;
+	assert_int_equal(hr_ranker_new(set, NULL, &r), 0);
+	hr_ranker_scratch *s = hr_ranker_scratch_new(r);
+	/* Words only the phrasings use. */
+	assert_string_equal(best(r, s, "none of my jeans fit and i went up a dress size", NULL), "care.weight");
+	hr_ranker_scratch_free(s);
+	hr_ranker_free(r);
+	/* Left out (flags 1 and 2: the phrasings follow the example), they teach nothing. */
+	unsigned char ex[5] = { 0, 1, 1, 0, 0 };
+	struct hr_ranker_options opt = { .model = HR_RANKER_LINEAR, .exclude = ex };
+	assert_int_equal(hr_ranker_new(set, &opt, &r), 0);
+	s = hr_ranker_scratch_new(r);
+	struct hr_rank_part part = { "jeans dress sizes", 1.0f };
+	struct hr_ranking rk;
+	assert_int_equal(hr_ranker_rank(r, s, &part, 1, &rk), 0);
+	hr_ranker_scratch_free(s);
+	hr_ranker_free(r);
+	hr_intents_free(set);
+	/* A phrasing needs a value, like any key. */
+	set = hr_intents_new();
+	assert_int_not_equal(hr_intents_add_text(set, "q.intents", "intent a.b\n  pattern: x\n  phrasing:\n", 37,
+						 NULL, NULL),
+			     0);
+	hr_intents_free(set);
+}
+
+/* Phrases inside longer phrases: the anchors of cancer care, and slot values
+ * a regimen's name holds. */
+static void test_mentions(void **state)
+{
+	(void)state;
+	static const char *const text =
+		"slot drug\n"
+		"  trastuzumab = herceptin\n"
+		"  pertuzumab = perjeta\n"
+		"slot regimen\n"
+		"  hp = herceptin and perjeta, hp\n"
+		"words her2\n"
+		"  her2, her 2\n"
+		"words status\n"
+		"  her2 positive\n"
+		"intent a.b\n"
+		"  pattern: x\n"
+		"  example: what is her2 positive\n";
+	hr_intents *set = hr_intents_new();
+	assert_int_equal(hr_intents_add_text(set, "m.intents", text, strlen(text), NULL, NULL), 0);
+	assert_int_equal(hr_intents_compile(set, NULL, NULL), 0);
+	hr_ranker *r;
+	assert_int_equal(hr_ranker_new(set, NULL, &r), 0);
+	static const char *const her2[] = { "her2" };
+	/* The longest phrase is "her2 positive" (status), yet her2 is named. */
+	struct hr_concepts cs;
+	assert_int_equal(hr_ranker_concepts(r, "my mum is her2 positive", &cs), 1);
+	assert_string_equal(cs.c[0].entity, "status");
+	assert_int_equal(hr_ranker_mentions(r, "my mum is her2 positive", her2, 1), 1);
+	assert_int_equal(hr_ranker_mentions(r, "my mum is fine", her2, 1), 0);
+	/* The regimen is the longest phrase; the drugs inside it are found too. */
+	assert_int_equal(hr_ranker_concepts(r, "i get herceptin and perjeta", &cs), 1);
+	assert_string_equal(cs.c[0].value, "hp");
+	assert_int_equal(hr_ranker_slot_mentions(r, "i get herceptin and perjeta", &cs), 3);
+	int seen = 0;
+	for (size_t i = 0; i < cs.n; i++) {
+		if (strcmp(cs.c[i].value, "trastuzumab") == 0 && cs.c[i].start == 6)
+			seen |= 1;
+		else if (strcmp(cs.c[i].value, "hp") == 0 && cs.c[i].start == 6 && cs.c[i].end == 27)
+			seen |= 2;
+		else if (strcmp(cs.c[i].value, "pertuzumab") == 0 && cs.c[i].start == 20)
+			seen |= 4;
+	}
+	assert_int_equal(seen, 7);
+	hr_ranker_free(r);
+	hr_intents_free(set);
+}
+
+/* Content words: question words and fillers do not count, known ones do. */
+static void test_words(void **state)
+{
+	(void)state;
+	hr_intents *set = load();
+	hr_ranker *r;
+	assert_int_equal(hr_ranker_new(set, NULL, &r), 0);
+	hr_ranker_scratch *s = hr_ranker_scratch_new(r);
+	size_t nw, nk;
+	/* "is", "actually" and "something" say nothing of the topic. */
+	assert_int_equal(hr_ranker_words(r, s, "is herceptin actually something toxic", &nw, &nk), 2);
+	assert_int_equal(nw, 2); /* herceptin (as {drug}) and toxic */
+	assert_int_equal(hr_ranker_words(r, s, "what about the weather", &nw, &nk), 0);
+	assert_int_equal(nw, 1);
+	/* Counting leaves no features behind for the next ranking. */
+	assert_string_equal(best(r, s, "how is perjeta given", NULL), "drug.given");
+	/* Over weighted parts, each word counts at its part's weight. */
+	struct hr_rank_part parts[2] = { { "zebra xylophone", 0.5f }, { "how is perjeta given", 1.0f } };
+	struct hr_ranking rk;
+	assert_true(hr_ranker_rank(r, s, parts, 2, &rk) > 0);
+	assert_true(rk.nwords > rk.nknown);
+	assert_true(rk.nknown >= 2.0f);
+	assert_true(rk.nwords - rk.nknown > 0.99f && rk.nwords - rk.nknown < 1.01f);
+	hr_ranker_scratch_free(s);
+	hr_ranker_free(r);
+	hr_intents_free(set);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_concepts),          cmocka_unit_test(test_generalises),
 		cmocka_unit_test(test_deterministic),     cmocka_unit_test(test_weights_and_parts),
 		cmocka_unit_test(test_exclude_and_bound), cmocka_unit_test(test_knn_model),
+		cmocka_unit_test(test_phrasings),         cmocka_unit_test(test_mentions),
+		cmocka_unit_test(test_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -116,7 +116,14 @@ static void test_asks(void **state)
 	assert_true(hr_text_asks("so how long does it last", 24, "so how long does it last"));
 	assert_true(hr_text_asks("we would like suggestions on treatment", 38, "we would like suggestions on treatment"));
 	assert_true(hr_text_asks("Do you have information about radiation", 39, "do you have information about radiation"));
+	/* Requests without a question mark or a question word, as letters end. */
+	static const char *const requests[] = { "pls help with the hot flushes", "any tips for the nausea",
+						"i would love some advice on what to expect",
+						"curious whether the tiredness lasts", "need help with the bills" };
+	for (size_t i = 0; i < sizeof(requests) / sizeof(requests[0]); i++)
+		assert_true(hr_text_asks(requests[i], strlen(requests[i]), requests[i]));
 	assert_false(hr_text_asks("My mother is 84.", 16, "my mother is 84"));
+	assert_false(hr_text_asks("the nurse helped me with the port", 33, "the nurse helped me with the port"));
 	assert_false(hr_text_asks("I had chemo in 2010", 19, "i had chemo in 2010"));
 }
 
