@@ -6,7 +6,7 @@ CMAKE_FLAGS ?=
 LISTEN      ?= 127.0.0.1:8080
 JOBS        ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps configure build run test test-asan fuzz bench check clean distclean install package
+.PHONY: all deps configure build run test test-long test-asan fuzz bench check clean distclean install package
 
 all: build
 
@@ -24,8 +24,13 @@ build: configure
 run: build
 	$(BUILD_DIR)/herald serve --listen $(LISTEN)
 
+# Tests labelled `long` (full sweeps: the whole match equivalence check, the
+# voice corpus) run in `make test-long`, with their figures in docs/.
 test: build
-	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) -LE long
+
+test-long: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) -L long
 
 test-asan: deps
 	$(MAKE) BUILD_DIR=build-asan BUILD_TYPE=Debug CMAKE_FLAGS="-DHERALD_SANITIZE=ON" test

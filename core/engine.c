@@ -912,7 +912,8 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 			t->chosen = NULL;
 			t->rule = "the ranker knows too few of the words, but the message names cancer care and its first "
 				  "choice leads clearly";
-		} else if (anchored && nr > 0 && rs[0] >= RANK_CLARIFY && offer(t, NULL, rp, rs, nr, RANK_OFFER) >= 2) {
+		} else if (anchored && nr > 0 && rs[0] >= RANK_CLARIFY && t->safety.decision == HR_DECISION_NONE &&
+			   offer(t, NULL, rp, rs, nr, RANK_OFFER) >= 2) {
 			t->outcome = HR_OUTCOME_CLARIFY;
 			t->nparts = 0;
 			t->rule = "the ranker knows too few of the words, but the message names cancer care: ask which";
@@ -959,8 +960,12 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 	} else if (p) {
 		t->parts[0] = pp;
 		t->rule = "a weak pattern match; the ranker is unsure";
-	} else if (anchored && nr > 0 && rs[0] >= RANK_OFFER && offer(t, NULL, rp, rs, nr, RANK_OFFER / 2) >= 2) {
-		/* On topic, but unsure: the best few, rather than the fallback. */
+	} else if (anchored && nr > 0 && rs[0] >= RANK_OFFER && t->safety.decision == HR_DECISION_NONE &&
+		   offer(t, NULL, rp, rs, nr, RANK_OFFER / 2) >= 2) {
+		/* On topic, but unsure: the best few, rather than the fallback. A
+		 * personal decision the ranker cannot place ("what if I skip this
+		 * treatment?") gets the deferral itself instead (hr_engine_ask):
+		 * a list of loosely related topics would not answer it. */
 		t->outcome = HR_OUTCOME_CLARIFY;
 		t->nparts = 0;
 		t->rule = "the message names cancer care but the ranker is unsure: ask which of its best";

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <libstemmer.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -181,6 +182,9 @@ struct hr_ranker {
 	float *idf;
 	uint32_t *ex_intent;
 	size_t nexamples;
+	/* LINEAR: the trained model bias and sw_* belong to, shared read-only
+	 * with other rankers built from the same input (see struct model). */
+	struct model *shared;
 };
 
 struct feat {
@@ -789,6 +793,139 @@ static int train_linear(hr_ranker *r, const struct example *ex, size_t nex, cons
 }
 
 /*
+ * Trained models shared within the process. Training is the costly part of
+ * building content (about a third of a start, several seconds under the
+ * sanitizers), and its result depends only on its input: each training
+ * question's intent and features, in order. Every worker builds the same
+ * content, and most reloads change plugins, not intents; so a build whose
+ * input equals one already trained uses that model, read-only, instead of
+ * training it again. The input is kept and compared whole: no hash is trusted
+ * to tell two inputs apart. Training runs under the lock, so a second worker
+ * building the same content waits for the first and shares its result.
+ *
+ * The list keeps the MODELS_KEPT most recent models (one reference each);
+ * each ranker holds one more. Those left at exit stay reachable from here.
+ */
+struct model {
+	struct model *next;
+	unsigned refs;
+	size_t nintents, nfeatures, nex, nfi;
+	struct example *ex;
+	uint32_t *fi;
+	float *fw;
+	float *bias;
+	uint32_t *sw_start;
+	uint16_t *sw_intent;
+	float *sw;
+};
+
+#define MODELS_KEPT 2
+static pthread_mutex_t models_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct model *models; /* most recently used first */
+
+static void model_free(struct model *m)
+{
+	free(m->ex);
+	free(m->fi);
+	free(m->fw);
+	free(m->bias);
+	free(m->sw_start);
+	free(m->sw_intent);
+	free(m->sw);
+	free(m);
+}
+
+/* Drops one reference; called with models_lock held. */
+static void model_unref_locked(struct model *m)
+{
+	if (--m->refs == 0)
+		model_free(m);
+}
+
+static int same_input(const struct model *m, size_t C, size_t F, const struct example *ex, size_t nex,
+		      const uint32_t *fi, const float *fw, size_t nfi)
+{
+	return m->nintents == C && m->nfeatures == F && m->nex == nex && m->nfi == nfi &&
+	       memcmp(m->ex, ex, nex * sizeof(*ex)) == 0 && memcmp(m->fi, fi, nfi * sizeof(*fi)) == 0 &&
+	       memcmp(m->fw, fw, nfi * sizeof(*fw)) == 0;
+}
+
+static void *dup_mem(const void *p, size_t n)
+{
+	void *d = malloc(n ? n : 1);
+	if (d && n)
+		memcpy(d, p, n);
+	return d;
+}
+
+static void use_model(hr_ranker *r, struct model *m)
+{
+	m->refs++;
+	r->shared = m;
+	r->bias = m->bias;
+	r->sw_start = m->sw_start;
+	r->sw_intent = m->sw_intent;
+	r->sw = m->sw;
+}
+
+static int train_linear(hr_ranker *r, const struct example *ex, size_t nex, const uint32_t *fi, const float *fw);
+static int prune(hr_ranker *r);
+
+/* Gives R the model trained on this input: the one in the list, or a new one. */
+static int shared_linear(hr_ranker *r, const struct example *ex, size_t nex, const uint32_t *fi, const float *fw,
+			 size_t nfi)
+{
+	size_t C = r->nintents, F = r->nfeatures;
+	pthread_mutex_lock(&models_lock);
+	struct model **pp = &models, *m;
+	for (m = models; m; pp = &m->next, m = m->next) {
+		if (same_input(m, C, F, ex, nex, fi, fw, nfi)) {
+			*pp = m->next; /* to the front */
+			m->next = models;
+			models = m;
+			use_model(r, m);
+			pthread_mutex_unlock(&models_lock);
+			return 0;
+		}
+	}
+	int rc = train_linear(r, ex, nex, fi, fw);
+	if (!rc)
+		rc = prune(r);
+	m = rc ? NULL : calloc(1, sizeof(*m));
+	if (m) {
+		m->ex = dup_mem(ex, nex * sizeof(*ex));
+		m->fi = dup_mem(fi, nfi * sizeof(*fi));
+		m->fw = dup_mem(fw, nfi * sizeof(*fw));
+	}
+	if (m && m->ex && m->fi && m->fw) {
+		/* The ranker's arrays become the model's. */
+		*m = (struct model){ .next = models, .refs = 1, .nintents = C, .nfeatures = F, .nex = nex,
+				     .nfi = nfi, .ex = m->ex, .fi = m->fi, .fw = m->fw, .bias = r->bias,
+				     .sw_start = r->sw_start, .sw_intent = r->sw_intent, .sw = r->sw };
+		models = m;
+		use_model(r, m);
+		size_t kept = 0;
+		for (pp = &models; *pp;) {
+			struct model *x = *pp;
+			if (++kept > MODELS_KEPT) {
+				*pp = x->next;
+				model_unref_locked(x);
+			} else {
+				pp = &x->next;
+			}
+		}
+	} else if (m) {
+		/* No room to keep it: this ranker owns its own arrays. */
+		free(m->ex);
+		free(m->fi);
+		free(m->fw);
+		free(m);
+	}
+	pthread_mutex_unlock(&models_lock);
+	return rc;
+}
+
+/*
  * Keeps, for ranking, only the weights of magnitude PRUNE or more, feature by
  * feature: a feature says something about a few intents, and the thousands
  * of tiny weights the training left elsewhere change no ranking (checked with
@@ -962,9 +1099,15 @@ int hr_ranker_new(const hr_intents *set, const struct hr_ranker_options *opt, hr
 		rc = -EINVAL;
 		goto fail;
 	}
-	rc = r->model == HR_RANKER_KNN ? build_knn(r, ex, nex, fi, fw) : train_linear(r, ex, nex, fi, fw);
-	if (!rc && r->model == HR_RANKER_LINEAR)
-		rc = prune(r);
+	if (r->model == HR_RANKER_KNN)
+		rc = build_knn(r, ex, nex, fi, fw);
+	else if (!opt->exclude)
+		rc = shared_linear(r, ex, nex, fi, fw, nfi);
+	else { /* a cross-validation fold: trained once, never shared */
+		rc = train_linear(r, ex, nex, fi, fw);
+		if (!rc)
+			rc = prune(r);
+	}
 	if (rc)
 		goto fail;
 	free(ex);
@@ -980,6 +1123,11 @@ fail:
 	hr_ranker_scratch_free(s);
 	hr_ranker_free(r);
 	return rc;
+}
+
+int hr_ranker_same_model(const hr_ranker *a, const hr_ranker *b)
+{
+	return a->shared && a->shared == b->shared;
 }
 
 void hr_ranker_free(hr_ranker *r)
@@ -1000,10 +1148,16 @@ void hr_ranker_free(hr_ranker *r)
 	hmap_free(&r->features);
 	hmap_free(&r->wclass);
 	free(r->weights);
-	free(r->bias);
-	free(r->sw_start);
-	free(r->sw_intent);
-	free(r->sw);
+	if (r->shared) {
+		pthread_mutex_lock(&models_lock);
+		model_unref_locked(r->shared);
+		pthread_mutex_unlock(&models_lock);
+	} else {
+		free(r->bias);
+		free(r->sw_start);
+		free(r->sw_intent);
+		free(r->sw);
+	}
 	free(r->post_start);
 	free(r->post_ex);
 	free(r->post_w);

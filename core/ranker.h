@@ -96,6 +96,10 @@ void hr_ranker_free(hr_ranker *r);
 
 enum hr_ranker_model hr_ranker_model_of(const hr_ranker *r);
 
+/* Whether A and B rank with one trained model: rankers built from the same
+ * training input share it, read-only, within the process (ranker.c). */
+int hr_ranker_same_model(const hr_ranker *a, const hr_ranker *b);
+
 /* Per-thread scratch; NULL when out of memory. Free it before its ranker. */
 hr_ranker_scratch *hr_ranker_scratch_new(const hr_ranker *r);
 void hr_ranker_scratch_free(hr_ranker_scratch *s);

@@ -44,7 +44,11 @@ class Daemon {
 			d.proc = spawn(BIN, ['serve', '--config', file, '--listen', `127.0.0.1:${port}`],
 				{ stdio: ['ignore', 'ignore', 'pipe'] });
 			d.log = '';
-			const timer = setTimeout(() => reject(new Error('herald did not start:\n' + d.log)), T);
+			/* Starting compiles the patterns and trains the ranker: about a
+			 * second, several times that under the sanitizers. */
+			const sanitized = !['', '0', 'OFF', 'FALSE'].includes(process.env.HERALD_SANITIZED || '');
+			const timer = setTimeout(() => reject(new Error('herald did not start:\n' + d.log)),
+				sanitized ? 90000 : 30000);
 			d.proc.stderr.setEncoding('utf8');
 			d.proc.stderr.on('data', (s) => {
 				d.log += s;

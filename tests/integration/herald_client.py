@@ -24,7 +24,7 @@ SANITIZED = os.environ.get("HERALD_SANITIZED", "0") not in ("0", "", "OFF", "FAL
 class Daemon:
     """The built herald, serving on 127.0.0.1 and a free port, logs captured."""
 
-    def __init__(self, config=None, args=(), user=None, start_timeout=20):
+    def __init__(self, config=None, args=(), user=None, start_timeout=None):
         cmd = [HERALD_BIN, "serve", "--listen", "127.0.0.1:0"]
         if config:
             cmd += ["--config", config]
@@ -47,6 +47,10 @@ class Daemon:
 
         self.reader = threading.Thread(target=pump, daemon=True)
         self.reader.start()
+        # Starting compiles the patterns and trains the ranker: about a second,
+        # but several times that under the sanitizers on a loaded 2-CPU machine.
+        if start_timeout is None:
+            start_timeout = 90 if SANITIZED else 30
         if not ready.wait(start_timeout) or self.port is None:
             self.proc.kill()
             raise RuntimeError("daemon did not start:\n" + "\n".join(self.lines))

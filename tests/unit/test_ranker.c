@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "intent.h"
@@ -143,6 +144,56 @@ static void test_deterministic(void **state)
 	hr_ranker_free(a);
 	hr_ranker_free(b);
 	hr_intents_free(set);
+}
+
+/* Workers build the same content, and a reload that changes only plugins
+ * builds it again: the trained model is shared, and outlives the set and the
+ * ranker that first trained it. */
+static void test_shared_model(void **state)
+{
+	(void)state;
+	hr_intents *s1 = load(), *s2 = load();
+	hr_ranker *a, *b, *c;
+	assert_int_equal(hr_ranker_new(s1, NULL, &a), 0);
+	assert_int_equal(hr_ranker_new(s2, NULL, &b), 0);
+	assert_true(hr_ranker_same_model(a, b));
+	float x, y;
+	hr_ranker_scratch *sa = hr_ranker_scratch_new(a);
+	const char *q = "tell me about herceptin side effects";
+	char want[64];
+	snprintf(want, sizeof(want), "%s", best(a, sa, q, &x)); /* the name belongs to S1 */
+	hr_ranker_scratch_free(sa);
+	hr_ranker_free(a);
+	hr_intents_free(s1);
+	hr_ranker_scratch *sb = hr_ranker_scratch_new(b);
+	assert_string_equal(best(b, sb, q, &y), want);
+	assert_true(x == y);
+	hr_ranker_scratch_free(sb);
+	/* A cross-validation fold trains its own. */
+	size_t n = 0;
+	for (size_t i = 0; i < hr_intents_count(s2); i++)
+		n += hr_intents_get(s2, i)->nexamples + hr_intents_get(s2, i)->nphrasings;
+	unsigned char *ex = calloc(n + 1, 1);
+	assert_non_null(ex);
+	ex[0] = 1;
+	struct hr_ranker_options opt = { .exclude = ex };
+	assert_int_equal(hr_ranker_new(s2, &opt, &c), 0);
+	assert_false(hr_ranker_same_model(b, c));
+	hr_ranker_free(c);
+	free(ex);
+	/* Other content, another model. */
+	hr_intents *s3 = hr_intents_new();
+	assert_non_null(s3);
+	static const char other[] = "intent a.one\n  pattern: ^one$\n  example: how do i count to one\n"
+				    "intent a.two\n  pattern: ^two$\n  example: what comes after one\n";
+	assert_int_equal(hr_intents_add_text(s3, "o.intents", other, strlen(other), NULL, NULL), 0);
+	assert_int_equal(hr_intents_compile(s3, NULL, NULL), 0);
+	assert_int_equal(hr_ranker_new(s3, NULL, &c), 0);
+	assert_false(hr_ranker_same_model(b, c));
+	hr_ranker_free(c);
+	hr_intents_free(s3);
+	hr_ranker_free(b);
+	hr_intents_free(s2);
 }
 
 static void test_weights_and_parts(void **state)
@@ -349,7 +400,7 @@ int main(void)
 		cmocka_unit_test(test_deterministic),     cmocka_unit_test(test_weights_and_parts),
 		cmocka_unit_test(test_exclude_and_bound), cmocka_unit_test(test_knn_model),
 		cmocka_unit_test(test_phrasings),         cmocka_unit_test(test_mentions),
-		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_words),             cmocka_unit_test(test_shared_model),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
