@@ -54,13 +54,13 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
 }
 
 static const struct lws_protocols protocols[] = {
-	{
-		.name = "herald.v1",
-		.callback = callback,
-		.per_session_data_size = sizeof(struct echo_conn),
-		.rx_buffer_size = 4096,
-	},
-	{ NULL, NULL, 0, 0, 0, NULL, 0 },
+    {
+        .name = "herald.v1",
+        .callback = callback,
+        .per_session_data_size = sizeof(struct echo_conn),
+        .rx_buffer_size = 4096,
+    },
+    {NULL, NULL, 0, 0, 0, NULL, 0},
 };
 
 static struct lws_context *ctx;
@@ -129,11 +129,11 @@ int main(int argc, char **argv)
 
 	struct lws_context_creation_info info;
 	memset(&info, 0, sizeof(info));
-	void *foreign[1] = { &loop };
+	void *foreign[1] = {&loop};
 	info.foreign_loops = foreign;
 	info.options = LWS_SERVER_OPTION_LIBUV | LWS_SERVER_OPTION_VALIDATE_UTF8 |
-		       LWS_SERVER_OPTION_HTTP_HEADERS_SECURITY_BEST_PRACTICES_ENFORCE |
-		       LWS_SERVER_OPTION_EXPLICIT_VHOSTS;
+	               LWS_SERVER_OPTION_HTTP_HEADERS_SECURITY_BEST_PRACTICES_ENFORCE |
+	               LWS_SERVER_OPTION_EXPLICIT_VHOSTS;
 	info.port = port;
 	info.iface = "127.0.0.1";
 	info.protocols = protocols;

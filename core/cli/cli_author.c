@@ -28,9 +28,9 @@
 static int parse_options(int argc, char **argv, void (*usage)(FILE *), const char **config)
 {
 	static const struct option opts[] = {
-		{ "config", required_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	    {"config", required_argument, NULL, 'c'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
 	};
 	int c;
 	optind = 1;
@@ -80,8 +80,8 @@ static int lower_contains(const char *hay, const char *needle)
 
 static void run_case(struct test_run *run, const char *file, const struct test_case *tc)
 {
-	struct hr_convo convo = { 0 };
-	struct hr_answer a = { 0 };
+	struct hr_convo convo = {0};
+	struct hr_answer a = {0};
 	char why[600] = "";
 	for (int i = 0; i < tc->nturns; i++) {
 		hr_answer_clear(&a);
@@ -182,7 +182,8 @@ static int run_file(struct test_run *run, const char *path)
 		} else if (strcmp(s, "sources") == 0) {
 			tc.has_sources = strcmp(val, "yes") == 0;
 		} else {
-			printf("%s:%d: unknown key '%s' (ask, intent, contains, lacks, safety, sources)\n", path, lineno, s);
+			printf("%s:%d: unknown key '%s' (ask, intent, contains, lacks, safety, sources)\n",
+			       path, lineno, s);
 			bad++;
 		}
 	}
@@ -194,10 +195,10 @@ static int run_file(struct test_run *run, const char *path)
 static void usage_test(FILE *f)
 {
 	fprintf(f, "usage: herald test [--config FILE] [PLUGIN...]\n"
-		   "\n"
-		   "Runs the test cases beside each plugin (plugins/NAME.tests), or only those of\n"
-		   "the named plugins, against the local content. Prints a line per failure as\n"
-		   "file:line, then 'N passed, M failed'. Exits 1 when any case fails.\n");
+	           "\n"
+	           "Runs the test cases beside each plugin (plugins/NAME.tests), or only those of\n"
+	           "the named plugins, against the local content. Prints a line per failure as\n"
+	           "file:line, then 'N passed, M failed'. Exits 1 when any case fails.\n");
 }
 
 int hr_cmd_test(int argc, char **argv)
@@ -216,7 +217,7 @@ int hr_cmd_test(int argc, char **argv)
 		fprintf(stderr, "herald test: content failed to load\n");
 		return 1;
 	}
-	struct test_run run = { 0 };
+	struct test_run run = {0};
 	if (hr_engine_new(&content, &run.engine)) {
 		hr_content_free(&content);
 		return 1;
@@ -259,60 +260,59 @@ int hr_cmd_test(int argc, char **argv)
 /* ---- herald new ---- */
 
 static const char intents_template[] =
-	"# Intents of the %1$s topic. The format is explained in docs/intents.md.\n"
-	"#\n"
-	"# A 'words' list names the ways people say one thing; use it in a pattern\n"
-	"# as {%1$s_words}. Phrases ignore case; a trailing * matches any ending.\n"
-	"words %1$s_words\n"
-	"  %2$s\n"
-	"\n"
-	"# An intent is one kind of question. Its patterns are regular expressions\n"
-	"# searched in the question (lower-cased, punctuation removed). Every example\n"
-	"# must route to this intent: `herald check` verifies it.\n"
-	"intent %1$s.about\n"
-	"  pattern: (what|tell me|explain|info).*{%1$s_words}\n"
-	"  pattern: {%1$s_words}.*(mean|about|work)\n"
-	"  example: what is %2$s?\n"
-	"  example: tell me about %2$s\n";
+    "# Intents of the %1$s topic. The format is explained in docs/intents.md.\n"
+    "#\n"
+    "# A 'words' list names the ways people say one thing; use it in a pattern\n"
+    "# as {%1$s_words}. Phrases ignore case; a trailing * matches any ending.\n"
+    "words %1$s_words\n"
+    "  %2$s\n"
+    "\n"
+    "# An intent is one kind of question. Its patterns are regular expressions\n"
+    "# searched in the question (lower-cased, punctuation removed). Every example\n"
+    "# must route to this intent: `herald check` verifies it.\n"
+    "intent %1$s.about\n"
+    "  pattern: (what|tell me|explain|info).*{%1$s_words}\n"
+    "  pattern: {%1$s_words}.*(mean|about|work)\n"
+    "  example: what is %2$s?\n"
+    "  example: tell me about %2$s\n";
 
 static const char plugin_template[] =
-	"-- Answers for the %1$s topic. The API is explained in docs/plugins.md.\n"
-	"--\n"
-	"-- When a person last checked this content against its sources. After a year\n"
-	"-- (or review_by = \"YYYY-MM-DD\"), `herald check` reminds you to review it.\n"
-	"herald.about { title = \"%2$s\", reviewed = \"%3$s\" }\n"
-	"\n"
-	"-- Every answer names where its facts come from.\n"
-	"herald.source(\"%1$s-source\", {\n"
-	"  title = \"Replace with the page's title\",\n"
-	"  publisher = \"Replace with who published it\",\n"
-	"  url = \"https://example.org/replace-me\",\n"
-	"})\n"
-	"\n"
-	"-- A fixed answer. Keep it short and plain: short sentences, common words,\n"
-	"-- at most three key points and one next step. The speech form for voice\n"
-	"-- clients is made from the text unless you give `speech`.\n"
-	"herald.answer(\"%1$s.about\", {\n"
-	"  text = {\n"
-	"    \"Write the first key point about %2$s here.\",\n"
-	"    \"Ask your care team if you have questions about it.\",\n"
-	"  },\n"
-	"  sources = { \"%1$s-source\" },\n"
-	"  suggest = { \"What does HER2-positive mean?\", \"Where can I find support?\" },\n"
-	"})\n"
-	"\n"
-	"-- For answers that depend on the question, use a function instead:\n"
-	"-- herald.on(\"%1$s.about\", function(q) return { text = \"...\" } end)\n";
+    "-- Answers for the %1$s topic. The API is explained in docs/plugins.md.\n"
+    "--\n"
+    "-- When a person last checked this content against its sources. After a year\n"
+    "-- (or review_by = \"YYYY-MM-DD\"), `herald check` reminds you to review it.\n"
+    "herald.about { title = \"%2$s\", reviewed = \"%3$s\" }\n"
+    "\n"
+    "-- Every answer names where its facts come from.\n"
+    "herald.source(\"%1$s-source\", {\n"
+    "  title = \"Replace with the page's title\",\n"
+    "  publisher = \"Replace with who published it\",\n"
+    "  url = \"https://example.org/replace-me\",\n"
+    "})\n"
+    "\n"
+    "-- A fixed answer. Keep it short and plain: short sentences, common words,\n"
+    "-- at most three key points and one next step. The speech form for voice\n"
+    "-- clients is made from the text unless you give `speech`.\n"
+    "herald.answer(\"%1$s.about\", {\n"
+    "  text = {\n"
+    "    \"Write the first key point about %2$s here.\",\n"
+    "    \"Ask your care team if you have questions about it.\",\n"
+    "  },\n"
+    "  sources = { \"%1$s-source\" },\n"
+    "  suggest = { \"What does HER2-positive mean?\", \"Where can I find support?\" },\n"
+    "})\n"
+    "\n"
+    "-- For answers that depend on the question, use a function instead:\n"
+    "-- herald.on(\"%1$s.about\", function(q) return { text = \"...\" } end)\n";
 
-static const char tests_template[] =
-	"# Test cases for the %1$s plugin; `herald test %1$s` runs them.\n"
-	"# ask: the question (several ask: lines make a conversation)\n"
-	"# intent / contains / safety / sources: what the last answer must be.\n"
-	"ask: what is %2$s?\n"
-	"intent: %1$s.about\n"
-	"contains: %2$s\n"
-	"sources: yes\n"
-	"safety: none\n";
+static const char tests_template[] = "# Test cases for the %1$s plugin; `herald test %1$s` runs them.\n"
+                                     "# ask: the question (several ask: lines make a conversation)\n"
+                                     "# intent / contains / safety / sources: what the last answer must be.\n"
+                                     "ask: what is %2$s?\n"
+                                     "intent: %1$s.about\n"
+                                     "contains: %2$s\n"
+                                     "sources: yes\n"
+                                     "safety: none\n";
 
 static int write_new(const char *path, const char *text)
 {
@@ -335,11 +335,11 @@ static int write_new(const char *path, const char *text)
 static void usage_new(FILE *f)
 {
 	fprintf(f, "usage: herald new [--config FILE] NAME\n"
-		   "\n"
-		   "Writes intents/NAME.intents, plugins/NAME.lua and plugins/NAME.tests: a working\n"
-		   "topic that passes `herald check` and `herald test`, with comments that teach the\n"
-		   "format. NAME is lower-case letters, digits and _. Existing files are never\n"
-		   "overwritten. A running daemon picks the new files up within a second.\n");
+	           "\n"
+	           "Writes intents/NAME.intents, plugins/NAME.lua and plugins/NAME.tests: a working\n"
+	           "topic that passes `herald check` and `herald test`, with comments that teach the\n"
+	           "format. NAME is lower-case letters, digits and _. Existing files are never\n"
+	           "overwritten. A running daemon picks the new files up within a second.\n");
 }
 
 int hr_cmd_new(int argc, char **argv)
@@ -356,10 +356,13 @@ int hr_cmd_new(int argc, char **argv)
 	size_t nl = strlen(name);
 	int ok = nl > 0 && nl < 40 && name[0] >= 'a' && name[0] <= 'z';
 	for (size_t i = 0; ok && i < nl; i++)
-		ok = (name[i] >= 'a' && name[i] <= 'z') || (name[i] >= '0' && name[i] <= '9') || name[i] == '_';
+		ok = (name[i] >= 'a' && name[i] <= 'z') || (name[i] >= '0' && name[i] <= '9') ||
+		     name[i] == '_';
 	if (!ok) {
-		fprintf(stderr, "herald new: '%s' is not a valid name (lower-case letters, digits and _, "
-				"starting with a letter)\n", name);
+		fprintf(stderr,
+		        "herald new: '%s' is not a valid name (lower-case letters, digits and _, "
+		        "starting with a letter)\n",
+		        name);
 		return 2;
 	}
 	struct hr_config cfg;
@@ -394,7 +397,8 @@ int hr_cmd_new(int argc, char **argv)
 		status = 1;
 	} else {
 		printf("next: edit %s (the answer) and %s (the questions), then run\n"
-		       "  herald check && herald test %s\n", p2, p1, name);
+		       "  herald check && herald test %s\n",
+		       p2, p1, name);
 	}
 	free(intents);
 	free(plugin);
@@ -413,10 +417,10 @@ static void print_group(const char *text, size_t count, void *ud)
 static void usage_report(FILE *f)
 {
 	fprintf(f, "usage: herald report [--config FILE] unanswered\n"
-		   "\n"
-		   "Lists the questions that reached the fallback (kept only when the config sets\n"
-		   "unanswered.enabled = 1), redacted, grouped and counted, most asked first, so\n"
-		   "authors see what to write next.\n");
+	           "\n"
+	           "Lists the questions that reached the fallback (kept only when the config sets\n"
+	           "unanswered.enabled = 1), redacted, grouped and counted, most asked first, so\n"
+	           "authors see what to write next.\n");
 }
 
 int hr_cmd_report(int argc, char **argv)
@@ -432,19 +436,22 @@ int hr_cmd_report(int argc, char **argv)
 	struct hr_config cfg;
 	if (hr_cli_load_config(&cfg, config))
 		return 1;
-	hr_unanswered *u = hr_unanswered_new((size_t)cfg.unanswered_max, (int64_t)cfg.unanswered_max_age_days * 86400);
+	hr_unanswered *u =
+	    hr_unanswered_new((size_t)cfg.unanswered_max, (int64_t)cfg.unanswered_max_age_days * 86400);
 	if (!u)
 		return 1;
 	int rc = hr_unanswered_load(u, cfg.unanswered_file, (int64_t)time(NULL));
 	if (rc) {
-		fprintf(stderr, "herald report: cannot read %s: %s\n", cfg.unanswered_file, hr_unanswered_strerror(rc));
+		fprintf(stderr, "herald report: cannot read %s: %s\n", cfg.unanswered_file,
+		        hr_unanswered_strerror(rc));
 		hr_unanswered_free(u);
 		return 1;
 	}
 	if (!cfg.unanswered_enabled)
-		fprintf(stderr, "note: unanswered.enabled is 0 in this config, so no new questions are kept\n");
-	printf("%zu unanswered question%s in %s\n", hr_unanswered_count(u), hr_unanswered_count(u) == 1 ? "" : "s",
-	       cfg.unanswered_file);
+		fprintf(stderr,
+		        "note: unanswered.enabled is 0 in this config, so no new questions are kept\n");
+	printf("%zu unanswered question%s in %s\n", hr_unanswered_count(u),
+	       hr_unanswered_count(u) == 1 ? "" : "s", cfg.unanswered_file);
 	hr_unanswered_report(u, print_group, NULL);
 	hr_unanswered_free(u);
 	return 0;

@@ -63,24 +63,26 @@ static void print_trace(const struct hr_trace *t, const char *text)
 {
 	if (t->safety.tier || t->safety.decision)
 		fprintf(stderr, "debug: safety tier %d rule %s decision %d\n", t->safety.tier,
-			t->safety.rule ? t->safety.rule : "-", t->safety.decision);
+		        t->safety.rule ? t->safety.rule : "-", t->safety.decision);
 	if (t->safety.tier)
 		return;
 	for (size_t i = 0; i < t->nsentences; i++) {
 		const struct hr_sentence *s = &t->sentences[i];
-		fprintf(stderr, "debug: sentence %zu %s weight %.2f%s: \"%.*s\"\n", i + 1, s->asks ? "asks " : "tells",
-			s->weight, (int)i == t->focus ? " (focus)" : "", s->len > 200 ? 200 : s->len, text + s->start);
+		fprintf(stderr, "debug: sentence %zu %s weight %.2f%s: \"%.*s\"\n", i + 1,
+		        s->asks ? "asks " : "tells", s->weight, (int)i == t->focus ? " (focus)" : "",
+		        s->len > 200 ? 200 : s->len, text + s->start);
 	}
 	if (t->thin)
-		fprintf(stderr, "debug: the focus says little itself (it points back, or holds few words the ranker "
-				"knows): the story weighs more\n");
+		fprintf(stderr,
+		        "debug: the focus says little itself (it points back, or holds few words the ranker "
+		        "knows): the story weighs more\n");
 	fprintf(stderr, "debug: corrected: \"%s\"\n", t->match.corrected);
 	if (t->match.ncandidates == 0)
 		fprintf(stderr, "debug: patterns: no candidate\n");
 	for (size_t i = 0; i < t->match.ncandidates; i++) {
 		const struct hr_candidate *c = &t->match.candidates[i];
-		fprintf(stderr, "debug: pattern %s %s priority=%d covered=%d slots=", c == t->chosen ? "chosen" : "      ",
-			c->intent->name, c->priority, c->covered);
+		fprintf(stderr, "debug: pattern %s %s priority=%d covered=%d slots=",
+		        c == t->chosen ? "chosen" : "      ", c->intent->name, c->priority, c->covered);
 		for (size_t k = 0; k < c->nslots; k++)
 			fprintf(stderr, "%s%s=%s", k ? "," : "", c->slots[k].name, c->slots[k].value);
 		fprintf(stderr, " (%s:%d)\n", c->intent->file, c->intent->line);
@@ -91,15 +93,16 @@ static void print_trace(const struct hr_trace *t, const char *text)
 		fprintf(stderr, "debug: ranker: knows none of these words\n");
 	else
 		fprintf(stderr, "debug: ranker knows %.1f of the message's %.1f weighted content words\n",
-			(double)t->ranking.nknown, (double)t->ranking.nwords);
+		        (double)t->ranking.nknown, (double)t->ranking.nwords);
 	for (size_t i = 0; i < t->ranking.n; i++)
 		fprintf(stderr, "debug: ranker %zu. %-32s %.3f\n", i + 1, t->ranking.top[i].intent->name,
-			t->ranking.top[i].score);
+		        t->ranking.top[i].score);
 	fprintf(stderr, "debug: rule: %s -> %s", t->rule ? t->rule : "-", outcome_name(t->outcome));
 	for (size_t i = 0; i < t->nparts; i++) {
 		fprintf(stderr, "%s%s", i ? " + " : " ", t->parts[i].intent->name);
 		for (size_t k = 0; k < t->parts[i].nslots; k++)
-			fprintf(stderr, "%s%s=%s", k ? "," : " [", t->parts[i].slots[k].name, t->parts[i].slots[k].value);
+			fprintf(stderr, "%s%s=%s", k ? "," : " [", t->parts[i].slots[k].name,
+			        t->parts[i].slots[k].value);
 		if (t->parts[i].nslots)
 			fprintf(stderr, "]");
 	}
@@ -115,25 +118,25 @@ static void print_trace(const struct hr_trace *t, const char *text)
 static void usage_ask(FILE *f)
 {
 	fprintf(f, "usage: herald ask [--config FILE] [--json] [--debug] QUESTION [FOLLOW-UP...]\n"
-		   "       herald ask [--config FILE] [--json] [--debug] --wav FILE\n"
-		   "\n"
-		   "Answers QUESTION from the local intents and plugins, without a server.\n"
-		   "Further arguments are asked as follow-ups in the same conversation.\n"
-		   "  --config FILE  read settings (content paths, limits) from FILE\n"
-		   "  --json         print the wire object of docs/protocol.md\n"
-		   "  --debug        print to stderr how the question was routed: its sentences and\n"
-		   "                 their weights, the pattern candidates, the ranker's top five\n"
-		   "                 with scores, and the rule that chose\n"
-		   "  --wav FILE     the question is spoken in FILE (16-bit PCM WAV): print what was\n"
-		   "                 heard (\"transcript: ...\"), then answer it as typed text\n");
+	           "       herald ask [--config FILE] [--json] [--debug] --wav FILE\n"
+	           "\n"
+	           "Answers QUESTION from the local intents and plugins, without a server.\n"
+	           "Further arguments are asked as follow-ups in the same conversation.\n"
+	           "  --config FILE  read settings (content paths, limits) from FILE\n"
+	           "  --json         print the wire object of docs/protocol.md\n"
+	           "  --debug        print to stderr how the question was routed: its sentences and\n"
+	           "                 their weights, the pattern candidates, the ranker's top five\n"
+	           "                 with scores, and the rule that chose\n"
+	           "  --wav FILE     the question is spoken in FILE (16-bit PCM WAV): print what was\n"
+	           "                 heard (\"transcript: ...\"), then answer it as typed text\n");
 }
 
 int hr_cmd_ask(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "config", required_argument, NULL, 'c' }, { "json", no_argument, NULL, 'j' },
-		{ "debug", no_argument, NULL, 'd' },        { "help", no_argument, NULL, 'h' },
-		{ "wav", required_argument, NULL, 'w' },    { NULL, 0, NULL, 0 },
+	    {"config", required_argument, NULL, 'c'}, {"json", no_argument, NULL, 'j'},
+	    {"debug", no_argument, NULL, 'd'},        {"help", no_argument, NULL, 'h'},
+	    {"wav", required_argument, NULL, 'w'},    {NULL, 0, NULL, 0},
 	};
 	const char *config = NULL, *wav = NULL;
 	int json = 0, debug = 0, c;
@@ -171,7 +174,7 @@ int hr_cmd_ask(int argc, char **argv)
 	hr_log_set_level(debug ? HR_LOG_DEBUG : HR_LOG_WARN);
 	/* A spoken question is answered exactly as typed text, after saying what was heard. */
 	static char heard[1024];
-	char *spoken[1] = { heard };
+	char *spoken[1] = {heard};
 	char **questions = wav ? spoken : argv + optind;
 	int nquestions = wav ? 1 : argc - optind;
 	if (wav) {
@@ -196,10 +199,10 @@ int hr_cmd_ask(int argc, char **argv)
 		hr_content_free(&content);
 		return 1;
 	}
-	struct hr_convo convo = { 0 };
+	struct hr_convo convo = {0};
 	int status = 0;
 	for (int i = 0; i < nquestions; i++) {
-		struct hr_answer a = { 0 };
+		struct hr_answer a = {0};
 		struct hr_trace *trace = calloc(1, sizeof(*trace));
 		if (!trace) {
 			status = 1;
@@ -210,7 +213,8 @@ int hr_cmd_ask(int argc, char **argv)
 			print_trace(trace, questions[i]);
 		free(trace);
 		if (rc) {
-			fprintf(stderr, "herald: %s\n", rc == -EINVAL ? "the question is empty or not UTF-8" : strerror(-rc));
+			fprintf(stderr, "herald: %s\n",
+			        rc == -EINVAL ? "the question is empty or not UTF-8" : strerror(-rc));
 			status = 1;
 			continue;
 		}
@@ -277,28 +281,29 @@ static void check_diag(void *ud, const char *file, int line, const char *msg)
 
 static void usage_check(FILE *f)
 {
-	fprintf(f, "usage: herald check [--config FILE] [--today YYYY-MM-DD] [--conflicts]\n"
-		   "       herald check --cv[=K] [--model linear|knn] [--questions FILE.tsv]... [--split NAME]\n"
-		   "\n"
-		   "Loads every intent file and plugin and reports, as file:line: message,\n"
-		   "  - files that do not parse, patterns that do not compile, plugins that fail;\n"
-		   "  - intents that no plugin answers;\n"
-		   "  - examples that do not route to their own intent (and which intent wins);\n"
-		   "  - examples that the safety layer would treat as an emergency;\n"
-		   "  - plugins without a review date, or past their review_by date;\n"
-		   "  - as warnings (check still passes): content reviewed longer ago than\n"
-		   "    review.max_age_days, and plugins that name no reviewer (reviewed_by);\n"
-		   "  - two plugins answering the same intent (the first in file-name order wins).\n"
-		   "With --conflicts it also lists every example that another intent matches too,\n"
-		   "with the verdict on which wins and why (see docs/intents.md, Ranking).\n"
-		   "With --cv it cross-validates routing instead (K folds, default 5): each fold's\n"
-		   "examples are left out of the ranker's training, then routed with patterns only,\n"
-		   "the ranker only, and both (docs/intents.md, Measuring). --model picks the ranker's\n"
-		   "model; --questions (repeatable) also routes a question set: TSV with the question\n"
-		   "in column 3, the intent expected in column 5 (\"a|b\": either; \"fallback\": out of\n"
-		   "scope) and an optional split in column 6 (such as tune or held), reported apart;\n"
-		   "--split NAME routes only that split's rows. Each miss of both stages is listed.\n"
-		   "Exits 0 when all is well, 1 otherwise.\n");
+	fprintf(f,
+	        "usage: herald check [--config FILE] [--today YYYY-MM-DD] [--conflicts]\n"
+	        "       herald check --cv[=K] [--model linear|knn] [--questions FILE.tsv]... [--split NAME]\n"
+	        "\n"
+	        "Loads every intent file and plugin and reports, as file:line: message,\n"
+	        "  - files that do not parse, patterns that do not compile, plugins that fail;\n"
+	        "  - intents that no plugin answers;\n"
+	        "  - examples that do not route to their own intent (and which intent wins);\n"
+	        "  - examples that the safety layer would treat as an emergency;\n"
+	        "  - plugins without a review date, or past their review_by date;\n"
+	        "  - as warnings (check still passes): content reviewed longer ago than\n"
+	        "    review.max_age_days, and plugins that name no reviewer (reviewed_by);\n"
+	        "  - two plugins answering the same intent (the first in file-name order wins).\n"
+	        "With --conflicts it also lists every example that another intent matches too,\n"
+	        "with the verdict on which wins and why (see docs/intents.md, Ranking).\n"
+	        "With --cv it cross-validates routing instead (K folds, default 5): each fold's\n"
+	        "examples are left out of the ranker's training, then routed with patterns only,\n"
+	        "the ranker only, and both (docs/intents.md, Measuring). --model picks the ranker's\n"
+	        "model; --questions (repeatable) also routes a question set: TSV with the question\n"
+	        "in column 3, the intent expected in column 5 (\"a|b\": either; \"fallback\": out of\n"
+	        "scope) and an optional split in column 6 (such as tune or held), reported apart;\n"
+	        "--split NAME routes only that split's rows. Each miss of both stages is listed.\n"
+	        "Exits 0 when all is well, 1 otherwise.\n");
 }
 
 /* ---- herald check --cv: cross-validation of routing over the examples ---- */
@@ -328,9 +333,10 @@ static void cv_count(struct cv_counts *c, const struct hr_trace *t, const struct
 
 static void cv_print(const char *what, const struct cv_counts *c, size_t n)
 {
-	printf("  %-14s %5zu / %zu right (%5.1f%%), %zu clarify offering it, %zu other clarify, %zu wrong, %zu fallback\n",
-	       what, c->right, n, n ? 100.0 * (double)c->right / (double)n : 0.0, c->clarify_right, c->clarify,
-	       c->wrong, c->fallback);
+	printf("  %-14s %5zu / %zu right (%5.1f%%), %zu clarify offering it, %zu other clarify, %zu wrong, "
+	       "%zu fallback\n",
+	       what, c->right, n, n ? 100.0 * (double)c->right / (double)n : 0.0, c->clarify_right,
+	       c->clarify, c->wrong, c->fallback);
 }
 
 /* Whether intent WANT is named in ALTS ("a|b|c"). */
@@ -383,17 +389,17 @@ static void set_count(struct cv_counts *c, const struct hr_trace *t, const char 
  * cannot be read or names an intent that does not exist.
  */
 static int route_set(struct hr_content *content, hr_engine *engine, struct hr_trace *t, const char *path,
-		     const char *split, int verbose)
+                     const char *split, int verbose)
 {
-	static const enum hr_route_mode modes[3] = { HR_ROUTE_PATTERNS, HR_ROUTE_RANKER, HR_ROUTE_BOTH };
+	static const enum hr_route_mode modes[3] = {HR_ROUTE_PATTERNS, HR_ROUTE_RANKER, HR_ROUTE_BOTH};
 	FILE *fp = fopen(path, "r");
 	if (!fp) {
 		fprintf(stderr, "herald check: cannot open %s: %s\n", path, strerror(errno));
 		return 1;
 	}
-	char names[MAX_SPLITS][16] = { { 0 } };
+	char names[MAX_SPLITS][16] = {{0}};
 	struct cv_counts cnt[MAX_SPLITS][3];
-	size_t n[MAX_SPLITS] = { 0 }, nsplits = 0;
+	size_t n[MAX_SPLITS] = {0}, nsplits = 0;
 	memset(cnt, 0, sizeof(cnt));
 	int rc = 0;
 	unsigned lineno = 0;
@@ -402,7 +408,7 @@ static int route_set(struct hr_content *content, hr_engine *engine, struct hr_tr
 		lineno++;
 		if (line[0] == '#' || line[0] == '\n')
 			continue;
-		char *cols[6] = { 0 }, *p = line;
+		char *cols[6] = {0}, *p = line;
 		line[strcspn(line, "\r\n")] = '\0';
 		for (int ci = 0; ci < 6 && p; ci++)
 			cols[ci] = strsep(&p, "\t");
@@ -435,8 +441,8 @@ static int route_set(struct hr_content *content, hr_engine *engine, struct hr_tr
 				continue;
 			snprintf(names[nsplits++], sizeof(names[0]), "%s", sp);
 		}
-		struct hr_convo convo = { 0 };
-		struct hr_ranking alone = { 0 };
+		struct hr_convo convo = {0};
+		struct hr_ranking alone = {0};
 		n[si]++;
 		for (int m = 0; m < 3; m++) {
 			hr_engine_set_mode(engine, modes[m]);
@@ -447,19 +453,23 @@ static int route_set(struct hr_content *content, hr_engine *engine, struct hr_tr
 			set_count(&cnt[si][m], t, cols[4]);
 			if (m == 1)
 				alone = t->ranking;
-			int right = (t->safety.tier == HR_TIER_NONE && t->outcome == HR_OUTCOME_ANSWER && t->nparts &&
-				     wanted(cols[4], t->parts[0].intent)) ||
-				    (t->outcome == HR_OUTCOME_FALLBACK && strcmp(cols[4], "fallback") == 0);
+			int right = (t->safety.tier == HR_TIER_NONE && t->outcome == HR_OUTCOME_ANSWER &&
+			             t->nparts && wanted(cols[4], t->parts[0].intent)) ||
+			            (t->outcome == HR_OUTCOME_FALLBACK && strcmp(cols[4], "fallback") == 0);
 			if (m == 2 && verbose && !right) {
 				printf("  miss %s: %s -> %s %s", cols[0], cols[4],
-				       t->safety.tier != HR_TIER_NONE			  ? "safety"
-				       : t->outcome == HR_OUTCOME_ANSWER && t->nparts ? t->parts[0].intent->name
-										  : outcome_name(t->outcome),
-				       t->safety.tier != HR_TIER_NONE ? "" : t->rule ? t->rule : "");
+				       t->safety.tier != HR_TIER_NONE ? "safety"
+				       : t->outcome == HR_OUTCOME_ANSWER && t->nparts
+				           ? t->parts[0].intent->name
+				           : outcome_name(t->outcome),
+				       t->safety.tier != HR_TIER_NONE ? ""
+				       : t->rule                      ? t->rule
+				                                      : "");
 				/* What the ranker alone thought, even when a pattern decided. */
 				const struct hr_ranking *rk = t->ranked ? &t->ranking : &alone;
 				for (size_t k = 0; k < rk->n && k < 3; k++)
-					printf("%s%s %.2f", k ? ", " : " [ranker: ", rk->top[k].intent->name, rk->top[k].score);
+					printf("%s%s %.2f", k ? ", " : " [ranker: ", rk->top[k].intent->name,
+					       rk->top[k].score);
 				printf("%s\n", rk->n ? "]" : "");
 			}
 		}
@@ -469,7 +479,8 @@ static int route_set(struct hr_content *content, hr_engine *engine, struct hr_tr
 		if (strcmp(names[si], "all") == 0)
 			printf("%s: %zu questions (not examples; nothing trained on them)\n", path, n[si]);
 		else
-			printf("%s, %s: %zu questions (not examples; nothing trained on them)\n", path, names[si], n[si]);
+			printf("%s, %s: %zu questions (not examples; nothing trained on them)\n", path,
+			       names[si], n[si]);
 		cv_print("patterns only", &cnt[si][0], n[si]);
 		cv_print("ranker only", &cnt[si][1], n[si]);
 		cv_print("both", &cnt[si][2], n[si]);
@@ -485,12 +496,13 @@ static int route_set(struct hr_content *content, hr_engine *engine, struct hr_tr
  * Each of the NSETS question SETS is then routed too (route_set), only the
  * rows of SPLIT when it is not NULL.
  */
-static int check_cv(struct hr_content *content, int folds, enum hr_ranker_model model, const char *const *sets,
-		    size_t nsets, const char *split, int verbose)
+static int check_cv(struct hr_content *content, int folds, enum hr_ranker_model model,
+                    const char *const *sets, size_t nsets, const char *split, int verbose)
 {
 	size_t nex = 0;
 	for (size_t i = 0; i < hr_intents_count(content->intents); i++)
-		nex += hr_intents_get(content->intents, i)->nexamples + hr_intents_get(content->intents, i)->nphrasings;
+		nex += hr_intents_get(content->intents, i)->nexamples +
+		       hr_intents_get(content->intents, i)->nphrasings;
 	unsigned char *exclude = calloc(nex + 1, 1);
 	struct hr_trace *t = calloc(1, sizeof(*t));
 	hr_engine *engine = NULL;
@@ -503,14 +515,14 @@ static int check_cv(struct hr_content *content, int folds, enum hr_ranker_model 
 	}
 	/* [0] examples, [1] phrasings: patterns were written with the examples
 	 * in view (they must match them), not with the phrasings. */
-	struct cv_counts cnt[2][3] = { { { 0 } } };
-	size_t routed[2] = { 0 };
-	static const enum hr_route_mode modes[3] = { HR_ROUTE_PATTERNS, HR_ROUTE_RANKER, HR_ROUTE_BOTH };
+	struct cv_counts cnt[2][3] = {{{0}}};
+	size_t routed[2] = {0};
+	static const enum hr_route_mode modes[3] = {HR_ROUTE_PATTERNS, HR_ROUTE_RANKER, HR_ROUTE_BOTH};
 	for (int f = 0; f < folds; f++) {
 		for (size_t x = 0; x < nex; x++)
 			exclude[x] = (int)(x % (size_t)folds) == f;
 		hr_ranker *r = NULL;
-		struct hr_ranker_options opt = { .model = model, .exclude = exclude };
+		struct hr_ranker_options opt = {.model = model, .exclude = exclude};
 		if (hr_ranker_new(content->intents, &opt, &r)) {
 			fprintf(stderr, "herald check: cannot build the ranker for fold %d\n", f + 1);
 			continue;
@@ -526,15 +538,18 @@ static int check_cv(struct hr_content *content, int folds, enum hr_ranker_model 
 				int kind = k >= in->nexamples;
 				const char *q = kind ? in->phrasings[k - in->nexamples] : in->examples[k];
 				/* As `herald check`: the intent's own needed slots count as known. */
-				struct hr_convo convo = { 0 };
+				struct hr_convo convo = {0};
 				for (size_t ni = 0; ni < in->nneeds && ni < HR_MAX_SLOTS; ni++) {
-					snprintf(convo.context[ni].name, sizeof(convo.context[ni].name), "%s", in->needs[ni]);
-					snprintf(convo.context[ni].value, sizeof(convo.context[ni].value), "%s", "known");
+					snprintf(convo.context[ni].name, sizeof(convo.context[ni].name), "%s",
+					         in->needs[ni]);
+					snprintf(convo.context[ni].value, sizeof(convo.context[ni].value),
+					         "%s", "known");
 					convo.ncontext++;
 				}
 				for (int m = 0; m < 3; m++) {
 					hr_engine_set_mode(engine, modes[m]);
-					if (hr_engine_route(engine, &convo, q, strlen(q), t) || t->safety.tier)
+					if (hr_engine_route(engine, &convo, q, strlen(q), t) ||
+					    t->safety.tier)
 						break;
 					cv_count(&cnt[kind][m], t, in);
 					routed[kind] += m == 0;
@@ -546,11 +561,13 @@ static int check_cv(struct hr_content *content, int folds, enum hr_ranker_model 
 		hr_ranker_free(r);
 	}
 	printf("herald check --cv: %d folds over %zu examples and %zu phrasings, ranker model %s\n", folds,
-	       routed[0], routed[1], model == HR_RANKER_KNN ? "knn (TF-IDF nearest example)" : "linear (logistic regression)");
+	       routed[0], routed[1],
+	       model == HR_RANKER_KNN ? "knn (TF-IDF nearest example)" : "linear (logistic regression)");
 	for (int kind = 0; kind < 2; kind++) {
 		if (!routed[kind])
 			continue;
-		printf("%s (each left out of the ranker's training in its fold):\n", kind ? "phrasings" : "examples");
+		printf("%s (each left out of the ranker's training in its fold):\n",
+		       kind ? "phrasings" : "examples");
 		cv_print("patterns only", &cnt[kind][0], routed[kind]);
 		cv_print("ranker only", &cnt[kind][1], routed[kind]);
 		cv_print("both", &cnt[kind][2], routed[kind]);
@@ -569,15 +586,15 @@ static int check_cv(struct hr_content *content, int folds, enum hr_ranker_model 
 int hr_cmd_check(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "config", required_argument, NULL, 'c' },
-		{ "today", required_argument, NULL, 't' },
-		{ "conflicts", no_argument, NULL, 'x' },
-		{ "cv", optional_argument, NULL, 'v' },
-		{ "model", required_argument, NULL, 'm' },
-		{ "questions", required_argument, NULL, 'q' },
-		{ "split", required_argument, NULL, 's' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	    {"config", required_argument, NULL, 'c'},
+	    {"today", required_argument, NULL, 't'},
+	    {"conflicts", no_argument, NULL, 'x'},
+	    {"cv", optional_argument, NULL, 'v'},
+	    {"model", required_argument, NULL, 'm'},
+	    {"questions", required_argument, NULL, 'q'},
+	    {"split", required_argument, NULL, 's'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
 	};
 	const char *config = NULL, *split = NULL;
 	const char *questions[8];
@@ -643,12 +660,12 @@ int hr_cmd_check(int argc, char **argv)
 	hr_config_resolve(&cfg);
 	hr_log_set_level(HR_LOG_WARN);
 
-	struct check_state st = { .show_conflicts = show_conflicts };
+	struct check_state st = {.show_conflicts = show_conflicts};
 	struct hr_content content;
 	int rc = hr_content_load(&cfg, check_diag, &st, &content);
 	if (rc) {
 		fprintf(stderr, "herald check: content failed to load (%d problem%s)\n", st.errors,
-			st.errors == 1 ? "" : "s");
+		        st.errors == 1 ? "" : "s");
 		return 1;
 	}
 	if (folds) {
@@ -665,25 +682,30 @@ int hr_cmd_check(int argc, char **argv)
 		struct hr_plugin_info pi;
 		hr_plugins_info(content.plugins, i, &pi);
 		if (!pi.reviewed[0]) {
-			check_diag(&st, pi.path, 0, "no review date: add herald.about{ reviewed = \"YYYY-MM-DD\" }");
+			check_diag(&st, pi.path, 0,
+			           "no review date: add herald.about{ reviewed = \"YYYY-MM-DD\" }");
 			continue;
 		}
 		if (strcmp(pi.review_by, today) < 0) {
 			char msg[160];
-			snprintf(msg, sizeof(msg), "content is past its review date (review_by %s, reviewed %s)",
-				 pi.review_by, pi.reviewed);
+			snprintf(msg, sizeof(msg),
+			         "content is past its review date (review_by %s, reviewed %s)", pi.review_by,
+			         pi.reviewed);
 			check_diag(&st, pi.path, 0, msg);
 		}
 		long age = today_days - days_from_date(pi.reviewed);
 		if (today_days >= 0 && age > cfg.review_max_age_days) {
 			fprintf(stderr,
-				"%s:0: warning: content was reviewed %ld days ago (%s), more than review.max_age_days (%d)\n",
-				pi.path, age, pi.reviewed, cfg.review_max_age_days);
+			        "%s:0: warning: content was reviewed %ld days ago (%s), more than "
+			        "review.max_age_days (%d)\n",
+			        pi.path, age, pi.reviewed, cfg.review_max_age_days);
 			st.warnings++;
 		}
 		if (!pi.reviewed_by[0]) {
-			fprintf(stderr, "%s:0: warning: no reviewer named: add herald.about{ reviewed_by = \"...\" }\n",
-				pi.path);
+			fprintf(
+			    stderr,
+			    "%s:0: warning: no reviewer named: add herald.about{ reviewed_by = \"...\" }\n",
+			    pi.path);
 			st.warnings++;
 		}
 	}
@@ -701,11 +723,12 @@ int hr_cmd_check(int argc, char **argv)
 		if (!hr_plugins_handler(content.plugins, in->name, in->plugin)) {
 			char msg[200];
 			snprintf(msg, sizeof(msg), "no plugin answers intent '%s'%s%s", in->name,
-				 in->plugin ? " in plugin " : "", in->plugin ? in->plugin : "");
+			         in->plugin ? " in plugin " : "", in->plugin ? in->plugin : "");
 			check_diag(&st, in->file, in->line, msg);
 		}
 		if (in->nexamples == 0)
-			check_diag(&st, in->file, in->line, "intent has no example (add at least one 'example:')");
+			check_diag(&st, in->file, in->line,
+			           "intent has no example (add at least one 'example:')");
 		for (size_t k = 0; k < in->nexamples; k++) {
 			nexamples++;
 			char norm[1024];
@@ -715,8 +738,9 @@ int hr_cmd_check(int argc, char **argv)
 			hr_safety_check(safety, norm, &sr);
 			if (sr.tier != HR_TIER_NONE) {
 				char msg[300];
-				snprintf(msg, sizeof(msg), "example \"%s\" is caught by the safety layer (rule %s)", ex,
-					 sr.rule ? sr.rule : "?");
+				snprintf(msg, sizeof(msg),
+				         "example \"%s\" is caught by the safety layer (rule %s)", ex,
+				         sr.rule ? sr.rule : "?");
 				check_diag(&st, in->file, in->example_lines[k], msg);
 				continue;
 			}
@@ -737,11 +761,13 @@ int hr_cmd_check(int argc, char **argv)
 			if (!best || best->intent != in) {
 				char msg[400];
 				if (best)
-					snprintf(msg, sizeof(msg), "example \"%s\" routes to '%s' (%s:%d), not to '%s'", ex,
-						 best->intent->name, best->intent->file, best->intent->line, in->name);
+					snprintf(msg, sizeof(msg),
+					         "example \"%s\" routes to '%s' (%s:%d), not to '%s'", ex,
+					         best->intent->name, best->intent->file, best->intent->line,
+					         in->name);
 				else
-					snprintf(msg, sizeof(msg), "example \"%s\" matches no pattern of '%s'", ex,
-						 in->name);
+					snprintf(msg, sizeof(msg),
+					         "example \"%s\" matches no pattern of '%s'", ex, in->name);
 				check_diag(&st, in->file, in->example_lines[k], msg);
 				continue;
 			}
@@ -755,9 +781,10 @@ int hr_cmd_check(int argc, char **argv)
 				if (st.show_conflicts) {
 					char why[160];
 					verdict(best, cand, why, sizeof(why));
-					printf("%s:%d: note: example \"%s\" also matches '%s' (%s:%d); '%s' wins: %s\n",
-					       in->file, in->example_lines[k], ex, cand->intent->name, cand->intent->file,
-					       cand->intent->line, in->name, why);
+					printf("%s:%d: note: example \"%s\" also matches '%s' (%s:%d); '%s' "
+					       "wins: %s\n",
+					       in->file, in->example_lines[k], ex, cand->intent->name,
+					       cand->intent->file, cand->intent->line, in->name, why);
 				}
 			}
 		}
@@ -778,25 +805,30 @@ int hr_cmd_check(int argc, char **argv)
 		for (size_t k = 0; k < in->nphrasings; k++) {
 			nphrasings++;
 			const char *ph = in->phrasings[k];
-			struct hr_convo convo = { 0 };
+			struct hr_convo convo = {0};
 			for (size_t ni = 0; ni < in->nneeds && ni < HR_MAX_SLOTS; ni++) {
-				snprintf(convo.context[ni].name, sizeof(convo.context[ni].name), "%s", in->needs[ni]);
-				snprintf(convo.context[ni].value, sizeof(convo.context[ni].value), "%s", "known");
+				snprintf(convo.context[ni].name, sizeof(convo.context[ni].name), "%s",
+				         in->needs[ni]);
+				snprintf(convo.context[ni].value, sizeof(convo.context[ni].value), "%s",
+				         "known");
 				convo.ncontext++;
 			}
 			char msg[600];
 			if (hr_engine_route(engine, &convo, ph, strlen(ph), t)) {
-				snprintf(msg, sizeof(msg), "phrasing \"%s\" cannot be routed (empty or not UTF-8)", ph);
+				snprintf(msg, sizeof(msg),
+				         "phrasing \"%s\" cannot be routed (empty or not UTF-8)", ph);
 			} else if (t->safety.tier != HR_TIER_NONE) {
-				snprintf(msg, sizeof(msg), "phrasing \"%s\" is caught by the safety layer (rule %s)", ph,
-					 t->safety.rule ? t->safety.rule : "?");
+				snprintf(msg, sizeof(msg),
+				         "phrasing \"%s\" is caught by the safety layer (rule %s)", ph,
+				         t->safety.rule ? t->safety.rule : "?");
 			} else if (t->outcome == HR_OUTCOME_ANSWER && t->nparts && t->parts[0].intent == in) {
 				continue;
 			} else {
-				snprintf(msg, sizeof(msg), "phrasing \"%s\" routes to %s (%s), not to '%s'", ph,
-					 t->outcome == HR_OUTCOME_ANSWER && t->nparts ? t->parts[0].intent->name
-										       : outcome_name(t->outcome),
-					 t->rule ? t->rule : "-", in->name);
+				snprintf(
+				    msg, sizeof(msg), "phrasing \"%s\" routes to %s (%s), not to '%s'", ph,
+				    t->outcome == HR_OUTCOME_ANSWER && t->nparts ? t->parts[0].intent->name
+				                                                 : outcome_name(t->outcome),
+				    t->rule ? t->rule : "-", in->name);
 			}
 			check_diag(&st, in->file, in->phrasing_lines[k], msg);
 		}
@@ -812,8 +844,8 @@ int hr_cmd_check(int argc, char **argv)
 		fprintf(stderr, "herald check: %d problem%s\n", st.errors, st.errors == 1 ? "" : "s");
 		return 1;
 	}
-	printf("herald check: %zu intents, %zu examples, %zu phrasings, %zu plugins: all good", nintents, nexamples,
-	       nphrasings, nplugins);
+	printf("herald check: %zu intents, %zu examples, %zu phrasings, %zu plugins: all good", nintents,
+	       nexamples, nphrasings, nplugins);
 	if (st.warnings)
 		printf(" (%d warning%s above)", st.warnings, st.warnings == 1 ? "" : "s");
 	if (st.conflicts && !st.show_conflicts)

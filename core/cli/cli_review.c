@@ -31,21 +31,21 @@
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: herald review [--config FILE] [-o FILE] [--check] [--names SLOT[,SLOT...]]\n"
-		   "\n"
-		   "Writes one self-contained HTML page of everything herald can say (to stdout,\n"
-		   "or to FILE with -o): the safety replies, and every intent of every plugin\n"
-		   "answered for each value of each slot it accepts and for each of its example\n"
-		   "questions, with speech text, sources, suggestions, and each plugin's review\n"
-		   "date and reviewer, for a clinician to read and sign off.\n"
-		   "  --config FILE  read settings (content paths, limits) from FILE\n"
-		   "  -o FILE        write the page to FILE instead of stdout\n"
-		   "  --check        write no page: print what the automatic checks find in every\n"
-		   "                 rendered answer (no source, a search-results source, an empty\n"
-		   "                 part, a sentence said twice, reading grade above 9, another\n"
-		   "                 drug's name or figures) and exit 1 if they find a problem;\n"
-		   "                 notes (a source that is a site's home page) do not fail\n"
-		   "  --names SLOTS  the slots whose values must not be mixed up (default: drug)\n"
-		   "Exits 0 when all went well, 1 when content failed to load or a check failed.\n");
+	           "\n"
+	           "Writes one self-contained HTML page of everything herald can say (to stdout,\n"
+	           "or to FILE with -o): the safety replies, and every intent of every plugin\n"
+	           "answered for each value of each slot it accepts and for each of its example\n"
+	           "questions, with speech text, sources, suggestions, and each plugin's review\n"
+	           "date and reviewer, for a clinician to read and sign off.\n"
+	           "  --config FILE  read settings (content paths, limits) from FILE\n"
+	           "  -o FILE        write the page to FILE instead of stdout\n"
+	           "  --check        write no page: print what the automatic checks find in every\n"
+	           "                 rendered answer (no source, a search-results source, an empty\n"
+	           "                 part, a sentence said twice, reading grade above 9, another\n"
+	           "                 drug's name or figures) and exit 1 if they find a problem;\n"
+	           "                 notes (a source that is a site's home page) do not fail\n"
+	           "  --names SLOTS  the slots whose values must not be mixed up (default: drug)\n"
+	           "Exits 0 when all went well, 1 when content failed to load or a check failed.\n");
 }
 
 /* ---- HTML ---- */
@@ -81,9 +81,9 @@ static void anchor(FILE *f, const char *prefix, const char *name)
 	fputs(prefix, f);
 	for (const char *s = name; *s; s++)
 		fputc((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
-				      *s == '-' || *s == '_' || *s == '.'
-			      ? *s
-			      : '_',
+		              *s == '-' || *s == '_' || *s == '.'
+		          ? *s
+		          : '_',
 		      f);
 }
 
@@ -181,19 +181,19 @@ static void problems_free(struct problems *p)
 }
 
 static const char *CSS =
-	"body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;"
-	"color:#1b1b1b}"
-	"h1{font-size:1.8rem}h2{border-bottom:2px solid #446;padding-bottom:.2rem;margin-top:3rem}"
-	"h3{margin-top:2rem;font-family:monospace;font-size:1.1rem}"
-	".meta,.signoff{border-collapse:collapse;margin:.5rem 0}"
-	".meta td,.meta th,.signoff td{border:1px solid #bbb;"
-	"padding:.2rem .5rem;text-align:left}.signoff td{min-width:14rem;height:1.6rem}"
-	".answer{border-left:4px solid #88a;padding:.2rem .8rem;margin:.5rem 0 1rem;background:#f7f7fb}"
-	".speech{color:#444;font-size:.95rem}.url{color:#666;font-size:.8rem;word-break:break-all}"
-	".for{font-weight:600;margin-bottom:0}.warn{color:#a00;font-weight:600}"
-	".note{color:#555;font-style:italic}"
-	".examples{color:#333}.toc ul{columns:2}.safety .answer{border-left-color:#c33}"
-	"@media print{.toc{page-break-after:always}h2{page-break-before:always}}";
+    "body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;"
+    "color:#1b1b1b}"
+    "h1{font-size:1.8rem}h2{border-bottom:2px solid #446;padding-bottom:.2rem;margin-top:3rem}"
+    "h3{margin-top:2rem;font-family:monospace;font-size:1.1rem}"
+    ".meta,.signoff{border-collapse:collapse;margin:.5rem 0}"
+    ".meta td,.meta th,.signoff td{border:1px solid #bbb;"
+    "padding:.2rem .5rem;text-align:left}.signoff td{min-width:14rem;height:1.6rem}"
+    ".answer{border-left:4px solid #88a;padding:.2rem .8rem;margin:.5rem 0 1rem;background:#f7f7fb}"
+    ".speech{color:#444;font-size:.95rem}.url{color:#666;font-size:.8rem;word-break:break-all}"
+    ".for{font-weight:600;margin-bottom:0}.warn{color:#a00;font-weight:600}"
+    ".note{color:#555;font-style:italic}"
+    ".examples{color:#333}.toc ul{columns:2}.safety .answer{border-left-color:#c33}"
+    "@media print{.toc{page-break-after:always}h2{page-break-before:always}}";
 
 static void write_book(FILE *f, struct hr_content *c, const struct hr_review *r, const struct problems *pr)
 {
@@ -211,11 +211,11 @@ static void write_book(FILE *f, struct hr_content *c, const struct hr_review *r,
 	fputs(CSS, f);
 	fputs("</style>\n</head>\n<body>\n<h1>herald: everything it can say</h1>\n", f);
 	fprintf(f,
-		"<p>Generated %s by herald %s from %zu intents and %zu plugins. Each section shows what "
-		"herald answers, the spoken form, the sources cited, and the questions that lead there. "
-		"Answers that are the same for several values are shown once. The safety replies come "
-		"first: they are fixed and answer before any plugin.</p>\n",
-		now, HERALD_VERSION, hr_intents_count(c->intents), np);
+	        "<p>Generated %s by herald %s from %zu intents and %zu plugins. Each section shows what "
+	        "herald answers, the spoken form, the sources cited, and the questions that lead there. "
+	        "Answers that are the same for several values are shown once. The safety replies come "
+	        "first: they are fixed and answer before any plugin.</p>\n",
+	        now, HERALD_VERSION, hr_intents_count(c->intents), np);
 	const char *verdict = "no problems found.";
 	if (pr->nproblems)
 		verdict = "<span class=\"warn\">problems found (marked below)</span>";
@@ -263,13 +263,13 @@ static void write_book(FILE *f, struct hr_content *c, const struct hr_review *r,
 		enum hr_tier tier;
 		const char *name;
 	} tiers[] = {
-		{ HR_TIER_CRISIS, "Crisis (thoughts of suicide or self-harm)" },
-		{ HR_TIER_EMERGENCY, "Emergency (call 911 now)" },
-		{ HR_TIER_CALL_NOW, "Call the care team now" },
+	    {HR_TIER_CRISIS, "Crisis (thoughts of suicide or self-harm)"},
+	    {HR_TIER_EMERGENCY, "Emergency (call 911 now)"},
+	    {HR_TIER_CALL_NOW, "Call the care team now"},
 	};
 	for (size_t i = 0; i < sizeof(tiers) / sizeof(tiers[0]); i++) {
-		struct hr_safety_result sr = { .tier = tiers[i].tier };
-		struct hr_answer a = { 0 };
+		struct hr_safety_result sr = {.tier = tiers[i].tier};
+		struct hr_answer a = {0};
 		fprintf(f, "<h3>%s</h3>\n", tiers[i].name);
 		if (hr_safety_answer(&sr, &a) == 0)
 			answer_html(f, &a);
@@ -281,11 +281,11 @@ static void write_book(FILE *f, struct hr_content *c, const struct hr_review *r,
 		enum hr_decision d;
 		const char *name;
 	} decisions[] = {
-		{ HR_DECISION_DOSE, "A personal dose, a missed dose, a dose change" },
-		{ HR_DECISION_STOP, "Stopping or skipping a treatment" },
-		{ HR_DECISION_CHOOSE, "Which treatment to choose" },
-		{ HR_DECISION_PROGNOSIS, "A personal prognosis" },
-		{ HR_DECISION_TAKE, "Whether this person can take or combine a treatment" },
+	    {HR_DECISION_DOSE, "A personal dose, a missed dose, a dose change"},
+	    {HR_DECISION_STOP, "Stopping or skipping a treatment"},
+	    {HR_DECISION_CHOOSE, "Which treatment to choose"},
+	    {HR_DECISION_PROGNOSIS, "A personal prognosis"},
+	    {HR_DECISION_TAKE, "Whether this person can take or combine a treatment"},
 	};
 	fputs("<h3>Decisions only the care team can make</h3>\n<p>Added to the plugin's answer when a "
 	      "question asks for one of these:</p>\n<ul>\n",
@@ -372,7 +372,7 @@ static void write_book(FILE *f, struct hr_content *c, const struct hr_review *r,
 					if (!at || !(at == x || (at->same_as == k && at->intent == in)))
 						continue;
 					const char *tag = pr->note[q] ? "<p class=\"note\">Note: "
-								      : "<p class=\"warn\">Check: ";
+					                              : "<p class=\"warn\">Check: ";
 					fputs(tag, f);
 					esc(f, pr->msg[q]);
 					fputs("</p>\n", f);
@@ -405,7 +405,7 @@ static void print_problem(const struct hr_render *r, int is_note, const char *ms
 		return;
 	}
 	fprintf(stderr, "%s:%d: %s%s", r->intent->file, r->intent->line, is_note ? "note: " : "",
-		r->intent->name);
+	        r->intent->name);
 	if (r->example)
 		fprintf(stderr, " (example \"%s\")", r->example);
 	else if (r->slot[0])
@@ -416,9 +416,9 @@ static void print_problem(const struct hr_render *r, int is_note, const char *ms
 int hr_cmd_review(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "config", required_argument, NULL, 'c' }, { "output", required_argument, NULL, 'o' },
-		{ "check", no_argument, NULL, 'k' },        { "names", required_argument, NULL, 'n' },
-		{ "help", no_argument, NULL, 'h' },         { NULL, 0, NULL, 0 },
+	    {"config", required_argument, NULL, 'c'}, {"output", required_argument, NULL, 'o'},
+	    {"check", no_argument, NULL, 'k'},        {"names", required_argument, NULL, 'n'},
+	    {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
 	};
 	const char *config = NULL, *output = NULL;
 	char names_buf[256] = "drug";
@@ -474,8 +474,8 @@ int hr_cmd_review(int argc, char **argv)
 	if (content.plugin_errors)
 		fprintf(stderr, "herald review: a plugin failed to load (above); its answers are missing\n");
 
-	struct hr_review r = { 0 };
-	struct problems pr = { 0 };
+	struct hr_review r = {0};
+	struct problems pr = {0};
 	rc = hr_review_render(&content, &r);
 	if (rc) {
 		fprintf(stderr, "herald review: %s\n", strerror(-rc));
@@ -491,7 +491,7 @@ int hr_cmd_review(int argc, char **argv)
 			distinct += r.v[i].same_as == SIZE_MAX;
 		if (pr.nproblems) {
 			fprintf(stderr, "herald review: %zu problem%s in %zu rendered answers\n",
-				pr.nproblems, pr.nproblems == 1 ? "" : "s", r.n);
+			        pr.nproblems, pr.nproblems == 1 ? "" : "s", r.n);
 			status = 1;
 		} else {
 			printf("herald review: %zu answers rendered (%zu distinct), all checks passed", r.n,
@@ -519,8 +519,8 @@ int hr_cmd_review(int argc, char **argv)
 	}
 	if (pr.nproblems)
 		fprintf(stderr,
-			"herald review: %zu problem%s found by the automatic checks (marked in the page)\n",
-			pr.nproblems, pr.nproblems == 1 ? "" : "s");
+		        "herald review: %zu problem%s found by the automatic checks (marked in the page)\n",
+		        pr.nproblems, pr.nproblems == 1 ? "" : "s");
 out:
 	problems_free(&pr);
 	hr_review_free(&r);

@@ -15,20 +15,20 @@
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: herald COMMAND [OPTIONS]\n"
-		"\n"
-		"commands:\n"
-		"  serve   run the daemon in the foreground (WebSocket and HTTP)\n"
-		"  ask     answer one question from the local intents and plugins\n"
-		"  check   load all content and verify that every example routes to its intent\n"
-		"  review  write one HTML page of everything herald can say, for clinicians to sign off\n"
-		"  test    run the test cases written beside the plugins (plugins/NAME.tests)\n"
-		"  new     write a working plugin, intents and tests file for a new topic\n"
-		"  report  list questions that reached the fallback (report unanswered)\n"
-		"  say     speak a text with herald's voice into a WAV file (say TEXT -o FILE.wav)\n"
-		"  config  print every config key, type, default and range as Markdown (config --reference)\n"
-		"\n"
-		"Run 'herald COMMAND --help' for a command's options; 'herald --version' for the version.\n");
+	        "usage: herald COMMAND [OPTIONS]\n"
+	        "\n"
+	        "commands:\n"
+	        "  serve   run the daemon in the foreground (WebSocket and HTTP)\n"
+	        "  ask     answer one question from the local intents and plugins\n"
+	        "  check   load all content and verify that every example routes to its intent\n"
+	        "  review  write one HTML page of everything herald can say, for clinicians to sign off\n"
+	        "  test    run the test cases written beside the plugins (plugins/NAME.tests)\n"
+	        "  new     write a working plugin, intents and tests file for a new topic\n"
+	        "  report  list questions that reached the fallback (report unanswered)\n"
+	        "  say     speak a text with herald's voice into a WAV file (say TEXT -o FILE.wav)\n"
+	        "  config  print every config key, type, default and range as Markdown (config --reference)\n"
+	        "\n"
+	        "Run 'herald COMMAND --help' for a command's options; 'herald --version' for the version.\n");
 }
 
 int main(int argc, char **argv)

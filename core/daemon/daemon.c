@@ -97,7 +97,7 @@ struct worker {
 	struct reload_job *reloading;
 	int reload_again;
 	uv_timer_t reload_retry; /* a deferred reload (content_settled()) */
-	unsigned deferrals;	 /* in a row */
+	unsigned deferrals;      /* in a row */
 	int stopping;
 	uv_timer_t drain_timer;
 	uint64_t drain_started, drain_deadline;
@@ -156,13 +156,13 @@ struct daemon {
 	/* The file, as configured at start (a SIGHUP does not move the store). */
 	char unanswered_file[sizeof(((struct hr_config *)0)->unanswered_file)];
 	enum {
-		UNANSWERED_SAVING, /* the file is ours: saved every few seconds */
+		UNANSWERED_SAVING,  /* the file is ours: saved every few seconds */
 		UNANSWERED_WAITING, /* unreadable or not ours: read again until it can be merged */
 		UNANSWERED_MEMORY,  /* not a regular file: never written */
 	} unanswered_state;
 	const char *unanswered_why;
 	unsigned save_failures; /* in a row, to log the first and the recovery */
-	uv_work_t trim_work; /* malloc_trim() after a reload (trim_after_reload()) */
+	uv_work_t trim_work;    /* malloc_trim() after a reload (trim_after_reload()) */
 	int trimming;
 };
 
@@ -207,7 +207,7 @@ struct save_job {
 	uv_work_t work;
 	struct daemon *d;
 	hr_unanswered *snapshot; /* what to save; NULL: read the file instead */
-	hr_unanswered *loaded;	 /* what the file held, when it could be read */
+	hr_unanswered *loaded;   /* what the file held, when it could be read */
 	int rc;
 };
 
@@ -219,8 +219,10 @@ static void save_work(uv_work_t *w)
 		job->rc = hr_unanswered_save(job->snapshot, d->unanswered_file);
 		return;
 	}
-	job->loaded = hr_unanswered_new((size_t)d->cfg.unanswered_max, (int64_t)d->cfg.unanswered_max_age_days * 86400);
-	job->rc = job->loaded ? hr_unanswered_load(job->loaded, d->unanswered_file, (int64_t)time(NULL)) : -ENOMEM;
+	job->loaded =
+	    hr_unanswered_new((size_t)d->cfg.unanswered_max, (int64_t)d->cfg.unanswered_max_age_days * 86400);
+	job->rc =
+	    job->loaded ? hr_unanswered_load(job->loaded, d->unanswered_file, (int64_t)time(NULL)) : -ENOMEM;
 }
 
 static void save_done(uv_work_t *w, int status)
@@ -240,8 +242,8 @@ static void save_done(uv_work_t *w, int status)
 			d->unanswered_state = UNANSWERED_SAVING;
 			size_t n = hr_unanswered_count(d->unanswered);
 			uv_mutex_unlock(&d->unanswered_lock);
-			hr_notice("event=unanswered_readable file=%s entries=%zu (merged; saving again)", d->unanswered_file,
-				  n);
+			hr_notice("event=unanswered_readable file=%s entries=%zu (merged; saving again)",
+			          d->unanswered_file, n);
 		}
 		hr_unanswered_free(job->loaded);
 	} else if (job->rc) {
@@ -251,11 +253,13 @@ static void save_done(uv_work_t *w, int status)
 		size_t n = hr_unanswered_count(d->unanswered);
 		uv_mutex_unlock(&d->unanswered_lock);
 		if (d->save_failures++ == 0)
-			hr_warn("event=unanswered_save_failed file=%s error=\"%s\" kept=%zu (kept in memory; trying again "
-				"every 5 s)",
-				d->unanswered_file, hr_unanswered_strerror(job->rc), n);
+			hr_warn("event=unanswered_save_failed file=%s error=\"%s\" kept=%zu (kept in memory; "
+			        "trying again "
+			        "every 5 s)",
+			        d->unanswered_file, hr_unanswered_strerror(job->rc), n);
 	} else if (d->save_failures) {
-		hr_notice("event=unanswered_saved file=%s after_failures=%u", d->unanswered_file, d->save_failures);
+		hr_notice("event=unanswered_saved file=%s after_failures=%u", d->unanswered_file,
+		          d->save_failures);
 		d->save_failures = 0;
 	}
 	d->saving = 0;
@@ -308,22 +312,24 @@ static void unanswered_open(struct daemon *d)
 	size_t bytes = 0;
 	int sr = hr_unanswered_remove_stale(d->unanswered_file, &bytes);
 	if (sr > 0)
-		hr_notice("event=unanswered_stale_tmp_removed file=%s.tmp bytes=%zu (left by a crash)", d->unanswered_file,
-			  bytes);
+		hr_notice("event=unanswered_stale_tmp_removed file=%s.tmp bytes=%zu (left by a crash)",
+		          d->unanswered_file, bytes);
 	else if (sr < 0)
-		hr_warn("event=unanswered_stale_tmp file=%s.tmp error=\"%s\" (left in place)", d->unanswered_file,
-			hr_unanswered_strerror(sr));
+		hr_warn("event=unanswered_stale_tmp file=%s.tmp error=\"%s\" (left in place)",
+		        d->unanswered_file, hr_unanswered_strerror(sr));
 	int lr = hr_unanswered_load(d->unanswered, d->unanswered_file, (int64_t)time(NULL));
 	if (lr == -EINVAL) {
 		d->unanswered_state = UNANSWERED_MEMORY;
 		d->unanswered_why = "not a regular file";
-		hr_err("event=unanswered_refused file=%s error=\"not a regular file\" (questions are kept in memory "
+		hr_err("event=unanswered_refused file=%s error=\"not a regular file\" (questions are kept in "
+		       "memory "
 		       "only, never written there; point unanswered.file at a file)",
 		       d->unanswered_file);
 	} else if (lr) {
 		d->unanswered_state = UNANSWERED_WAITING;
 		d->unanswered_why = hr_unanswered_strerror(lr);
-		hr_err("event=unanswered_unreadable file=%s error=\"%s\" (not saving over it: questions are kept in "
+		hr_err("event=unanswered_unreadable file=%s error=\"%s\" (not saving over it: questions are "
+		       "kept in "
 		       "memory, and saved with its entries once it can be read)",
 		       d->unanswered_file, d->unanswered_why);
 	}
@@ -336,13 +342,13 @@ static void unanswered_close(struct daemon *d)
 	size_t n = hr_unanswered_count(d->unanswered);
 	if (d->unanswered_state != UNANSWERED_SAVING) {
 		if (n)
-			hr_warn("event=unanswered_not_saved file=%s count=%zu error=\"%s\"", d->unanswered_file, n,
-				d->unanswered_why);
+			hr_warn("event=unanswered_not_saved file=%s count=%zu error=\"%s\"",
+			        d->unanswered_file, n, d->unanswered_why);
 	} else if (d->unanswered_dirty) {
 		int rc = hr_unanswered_save(d->unanswered, d->unanswered_file);
 		if (rc)
-			hr_warn("event=unanswered_not_saved file=%s count=%zu error=\"%s\"", d->unanswered_file, n,
-				hr_unanswered_strerror(rc));
+			hr_warn("event=unanswered_not_saved file=%s count=%zu error=\"%s\"",
+			        d->unanswered_file, n, hr_unanswered_strerror(rc));
 	}
 	hr_unanswered_free(d->unanswered);
 }
@@ -364,7 +370,7 @@ static void job_diag(void *ud, const char *file, int line, const char *msg)
 		return;
 	char buf[1200];
 	int n = line > 0 ? snprintf(buf, sizeof(buf), "%s:%d: %s\n", file, line, msg)
-			 : snprintf(buf, sizeof(buf), "%s: %s\n", file, msg);
+	                 : snprintf(buf, sizeof(buf), "%s: %s\n", file, msg);
 	if (n <= 0 || job->diaglen > 65536)
 		return;
 	char *nd = realloc(job->diags, job->diaglen + (size_t)n + 1);
@@ -407,8 +413,8 @@ static size_t unanswered_intents(const struct hr_content *c, const char **first)
 }
 
 struct content_state {
-	uint64_t hash;	    /* of every file's name, size and modification time */
-	int64_t newest_ms;  /* the most recent modification, ms since the epoch */
+	uint64_t hash;                  /* of every file's name, size and modification time */
+	int64_t newest_ms;              /* the most recent modification, ms since the epoch */
 	char newest[HR_PATH_MAX + 300]; /* which file that was */
 };
 
@@ -476,7 +482,7 @@ static void reload_work(uv_work_t *uw)
 	if (age >= 0 && age < CONTENT_QUIET_MS && job->w->deferrals < CONTENT_MAX_DEFERRALS) {
 		job->defer_ms = (unsigned)(CONTENT_QUIET_MS - age);
 		snprintf(job->unsettled, sizeof(job->unsettled), "file=%s written_ms_ago=%lld", before.newest,
-			 (long long)age);
+		         (long long)age);
 		return;
 	}
 	job->web_rc = hr_webroot_load(job->cfg.web_dir, job_diag, job, &job->web);
@@ -497,7 +503,8 @@ static void reload_work(uv_work_t *uw)
 		return;
 	if (after.hash != before.hash) {
 		job->defer_ms = CONTENT_QUIET_MS;
-		snprintf(job->unsettled, sizeof(job->unsettled), "file=%s changed_while_loading=1", after.newest);
+		snprintf(job->unsettled, sizeof(job->unsettled), "file=%s changed_while_loading=1",
+		         after.newest);
 		return;
 	}
 	const char *first;
@@ -507,8 +514,8 @@ static void reload_work(uv_work_t *uw)
 		if (since >= 0 && since < CONTENT_SETTLE_MS) {
 			job->defer_ms = CONTENT_QUIET_MS;
 			snprintf(job->unsettled, sizeof(job->unsettled),
-				 "file=%s written_ms_ago=%lld no_plugin_answers=%s (may be half-written)", after.newest,
-				 (long long)since, first);
+			         "file=%s written_ms_ago=%lld no_plugin_answers=%s (may be half-written)",
+			         after.newest, (long long)since, first);
 		}
 	}
 }
@@ -552,12 +559,14 @@ static void reload_done(uv_work_t *uw, int status)
 		return;
 	}
 	if (w->deferrals >= CONTENT_MAX_DEFERRALS && w->index == 0)
-		hr_warn("event=reload_unsettled deferrals=%u (content kept changing; loaded as it is)", w->deferrals);
+		hr_warn("event=reload_unsettled deferrals=%u (content kept changing; loaded as it is)",
+		        w->deferrals);
 	w->deferrals = 0;
 	if (job->rc == 0 && job->no_handler && w->index == 0)
-		hr_warn("event=reload_incomplete intents=%zu first=%s (no plugin answers them: they get the generic "
-			"answer; herald check says where)",
-			job->no_handler, job->no_handler_first);
+		hr_warn("event=reload_incomplete intents=%zu first=%s (no plugin answers them: they get the "
+		        "generic "
+		        "answer; herald check says where)",
+		        job->no_handler, job->no_handler_first);
 	if (job->diags) {
 		char *save = NULL;
 		for (char *l = strtok_r(job->diags, "\n", &save); l; l = strtok_r(NULL, "\n", &save))
@@ -578,8 +587,9 @@ static void reload_done(uv_work_t *uw, int status)
 			w->web = job->web;
 			job->web = NULL;
 		} else if (w->index == 0) {
-			hr_warn("event=web_unreadable dir=%s error=\"%s\" (still serving the previous web files)",
-				job->cfg.web_dir, strerror(-job->web_rc));
+			hr_warn(
+			    "event=web_unreadable dir=%s error=\"%s\" (still serving the previous web files)",
+			    job->cfg.web_dir, strerror(-job->web_rc));
 		}
 		if (job->new_config) {
 			/* The listen address belongs to the running server. */
@@ -606,7 +616,8 @@ static void reload_done(uv_work_t *uw, int status)
 	if (w->stopping)
 		return;
 	atomic_store(&w->done_ok, ok);
-	atomic_store(&w->done_gen, gen); /* after done_ok and the counts: the main thread reads them after this */
+	atomic_store(&w->done_gen,
+	             gen); /* after done_ok and the counts: the main thread reads them after this */
 	uv_async_send(&w->d->wake);
 	if (w->reload_again) {
 		w->reload_again = 0;
@@ -793,14 +804,16 @@ static int worker_start(struct worker *w)
 		return -ENOMEM;
 	rc = hr_content_load(&w->cfg, worker_diag, w, w->content);
 	if (rc) {
-		hr_err("event=start_failed worker=%d error=\"cannot load content from %s and %s: %s\"", w->index,
-		       w->cfg.intents_dir, w->cfg.plugins_dir, strerror(-rc));
+		hr_err("event=start_failed worker=%d error=\"cannot load content from %s and %s: %s\"",
+		       w->index, w->cfg.intents_dir, w->cfg.plugins_dir, strerror(-rc));
 		return rc;
 	}
 	if (w->content->plugin_errors && w->index == 0)
-		hr_warn("event=plugins_failed count=%d (see above; serving the rest)", w->content->plugin_errors);
+		hr_warn("event=plugins_failed count=%d (see above; serving the rest)",
+		        w->content->plugin_errors);
 	if ((rc = hr_engine_new(w->content, &w->engine))) {
-		hr_err("event=start_failed worker=%d error=\"cannot start the engine: %s\"", w->index, strerror(-rc));
+		hr_err("event=start_failed worker=%d error=\"cannot start the engine: %s\"", w->index,
+		       strerror(-rc));
 		return rc;
 	}
 	atomic_store(&w->n_intents, hr_intents_count(w->content->intents));
@@ -899,7 +912,7 @@ static void notify_status(struct daemon *d)
 	for (int i = 0; i < d->nstarted; i++)
 		q += atomic_load(&d->workers[i].questions);
 	snprintf(st, sizeof(st), "STATUS=serving %u connections, %llu questions",
-		 hr_server_shared_connections(d->shared), q);
+	         hr_server_shared_connections(d->shared), q);
 	notify(st);
 }
 
@@ -966,8 +979,9 @@ static void check_reloads(struct daemon *d)
 	d->reported_gen = d->reload_gen;
 	struct hr_metrics *m = hr_server_shared_metrics(d->shared);
 	if (ok) {
-		hr_notice("event=reloaded intents=%zu plugins=%zu workers=%d", atomic_load(&d->workers[0].n_intents),
-			  atomic_load(&d->workers[0].n_plugins), d->nworkers);
+		hr_notice("event=reloaded intents=%zu plugins=%zu workers=%d",
+		          atomic_load(&d->workers[0].n_intents), atomic_load(&d->workers[0].n_plugins),
+		          d->nworkers);
 		hr_metrics_event(m, HR_EV_RELOAD_OK);
 	} else {
 		hr_err("event=reload_failed (still serving the previous version)");
@@ -1015,7 +1029,8 @@ static void config_done(uv_work_t *uw, int status)
 		return;
 	}
 	if (job->rc) {
-		hr_err("event=reload_failed error=\"bad config: %s\" (still serving the previous version)", job->err);
+		hr_err("event=reload_failed error=\"bad config: %s\" (still serving the previous version)",
+		       job->err);
 		hr_metrics_event(hr_server_shared_metrics(d->shared), HR_EV_RELOAD_FAILED);
 		notify("READY=1");
 		notify_status(d);
@@ -1104,7 +1119,8 @@ static void watch_dir(struct daemon *d, uv_fs_event_t *h, const char *dir)
 	h->data = d;
 	int rc = uv_fs_event_start(h, on_fs_event, dir, 0);
 	if (rc)
-		hr_warn("event=watch_failed dir=%s error=\"%s\" (SIGHUP still reloads)", dir, uv_strerror(rc));
+		hr_warn("event=watch_failed dir=%s error=\"%s\" (SIGHUP still reloads)", dir,
+		        uv_strerror(rc));
 }
 
 /* Closes every handle the main thread owns; its uv_run() returns once they are gone. */
@@ -1174,8 +1190,9 @@ static void on_watchdog(uv_timer_t *t)
 		uint64_t seen = atomic_load(&w->heartbeat_ms);
 		if (!atomic_load(&w->exited) && now - seen > d->watchdog_ms) {
 			if (!d->watchdog_starved)
-				hr_err("event=worker_stuck worker=%d silent_ms=%llu (not feeding the watchdog)", i,
-				       (unsigned long long)(now - seen));
+				hr_err(
+				    "event=worker_stuck worker=%d silent_ms=%llu (not feeding the watchdog)",
+				    i, (unsigned long long)(now - seen));
 			d->watchdog_starved = 1;
 			return;
 		}
@@ -1209,7 +1226,8 @@ static int start_workers(struct daemon *d, int from, int to)
 		struct worker *w = &d->workers[i];
 		int rc = uv_thread_create(&w->thread, worker_main, w);
 		if (rc) {
-			hr_err("event=start_failed worker=%d error=\"cannot create thread: %s\"", i, uv_strerror(rc));
+			hr_err("event=start_failed worker=%d error=\"cannot create thread: %s\"", i,
+			       uv_strerror(rc));
 			return rc;
 		}
 		d->nstarted = i + 1;
@@ -1231,14 +1249,15 @@ static int default_workers(void)
 
 static void usage_serve(FILE *f)
 {
-	fprintf(f, "usage: herald serve [--config FILE] [--listen HOST:PORT] [--workers N]\n"
-		   "\n"
-		   "Runs the daemon in the foreground; logs go to stderr. SIGTERM or SIGINT stop it.\n"
-		   "  --config FILE       a Lua file of settings (see below); defaults need none\n"
-		   "  --listen HOST:PORT  overrides the config's listen address (port 0: any free port)\n"
-		   "  --workers N         event loops serving the port (overrides `workers`; 0: one per CPU)\n"
-		   "\n"
-		   "Config keys (config file, e.g. limits = { message_bytes = 8192 }):\n");
+	fprintf(f,
+	        "usage: herald serve [--config FILE] [--listen HOST:PORT] [--workers N]\n"
+	        "\n"
+	        "Runs the daemon in the foreground; logs go to stderr. SIGTERM or SIGINT stop it.\n"
+	        "  --config FILE       a Lua file of settings (see below); defaults need none\n"
+	        "  --listen HOST:PORT  overrides the config's listen address (port 0: any free port)\n"
+	        "  --workers N         event loops serving the port (overrides `workers`; 0: one per CPU)\n"
+	        "\n"
+	        "Config keys (config file, e.g. limits = { message_bytes = 8192 }):\n");
 	for (const struct hr_config_key *k = hr_config_keys; k->name; k++)
 		fprintf(f, "  %-22s %s (default: %s)\n", k->name, k->help, *k->def ? k->def : "none");
 }
@@ -1246,11 +1265,11 @@ static void usage_serve(FILE *f)
 int hr_cmd_serve(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "config", required_argument, NULL, 'c' },
-		{ "listen", required_argument, NULL, 'l' },
-		{ "workers", required_argument, NULL, 'w' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	    {"config", required_argument, NULL, 'c'},
+	    {"listen", required_argument, NULL, 'l'},
+	    {"workers", required_argument, NULL, 'w'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
 	};
 	const char *config = NULL, *listen = NULL;
 	int workers = -1;
@@ -1268,8 +1287,9 @@ int hr_cmd_serve(int argc, char **argv)
 			char *end;
 			long n = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end || n < 0 || n > MAX_WORKERS) {
-				fprintf(stderr, "herald serve: --workers wants a number from 0 to %d, not '%s'\n",
-					MAX_WORKERS, optarg);
+				fprintf(stderr,
+				        "herald serve: --workers wants a number from 0 to %d, not '%s'\n",
+				        MAX_WORKERS, optarg);
 				return 2;
 			}
 			workers = (int)n;
@@ -1336,7 +1356,7 @@ int hr_cmd_serve(int argc, char **argv)
 	uv_mutex_init(&d->unanswered_lock);
 	if (d->cfg.unanswered_enabled) {
 		d->unanswered = hr_unanswered_new((size_t)d->cfg.unanswered_max,
-						  (int64_t)d->cfg.unanswered_max_age_days * 86400);
+		                                  (int64_t)d->cfg.unanswered_max_age_days * 86400);
 		if (d->unanswered) {
 			unanswered_open(d);
 			uv_timer_init(&d->loop, &d->save_timer);
@@ -1385,8 +1405,8 @@ int hr_cmd_serve(int argc, char **argv)
 	} else {
 		d->cfg.listen_port = d->workers[0].cfg.listen_port;
 		hr_notice("event=listening addr=%s:%d workers=%d intents=%zu plugins=%zu", d->cfg.listen_host,
-			  d->cfg.listen_port, d->nworkers, atomic_load(&d->workers[0].n_intents),
-			  atomic_load(&d->workers[0].n_plugins));
+		          d->cfg.listen_port, d->nworkers, atomic_load(&d->workers[0].n_intents),
+		          atomic_load(&d->workers[0].n_plugins));
 		notify("READY=1");
 		notify_status(d);
 		uv_timer_start(&d->status_timer, on_status_timer, 2000, 2000);

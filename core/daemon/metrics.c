@@ -119,8 +119,8 @@ static void count_worker(struct hr_metrics *m, int worker)
 		m->worker_questions[worker]++;
 }
 
-void hr_metrics_question(struct hr_metrics *m, int worker, const char *intent, enum hr_tier tier, int plugin_rc,
-                         uint64_t elapsed_us)
+void hr_metrics_question(struct hr_metrics *m, int worker, const char *intent, enum hr_tier tier,
+                         int plugin_rc, uint64_t elapsed_us)
 {
 	char name[HR_METRICS_NAME_MAX];
 	clean_name(name, intent);

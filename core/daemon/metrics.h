@@ -48,7 +48,7 @@ struct hr_metrics_intent {
 };
 
 struct hr_metrics {
-	pthread_mutex_t lock; /* guards everything below */
+	pthread_mutex_t lock;                                     /* guards everything below */
 	struct hr_metrics_intent intents[HR_METRICS_MAX_INTENTS]; /* open addressing */
 	uint64_t intents_other;                                   /* intents beyond the table */
 	uint64_t tiers[4];                                        /* by enum hr_tier */
@@ -78,7 +78,7 @@ enum hr_metrics_event {
 struct hr_metrics_gauges {
 	unsigned connections_open; /* WebSockets open now, in every worker */
 	int draining;              /* 1 during a SIGTERM drain */
-	int workers;  /* event loops serving (herald serve --workers) */
+	int workers;               /* event loops serving (herald serve --workers) */
 };
 
 /* Zeroes M and makes its lock; hr_metrics_fini() undoes it. */
@@ -94,8 +94,8 @@ void hr_metrics_refused(struct hr_metrics *m, enum hr_refusal why);
  * for no handler, -ETIME for a budget kill, another negative errno for a
  * failure) and how long it took. Never allocates.
  */
-void hr_metrics_question(struct hr_metrics *m, int worker, const char *intent, enum hr_tier tier, int plugin_rc,
-                         uint64_t elapsed_us);
+void hr_metrics_question(struct hr_metrics *m, int worker, const char *intent, enum hr_tier tier,
+                         int plugin_rc, uint64_t elapsed_us);
 
 /* Counts a question the engine could not answer at all (rc != 0). */
 void hr_metrics_question_error(struct hr_metrics *m, int worker, uint64_t elapsed_us);

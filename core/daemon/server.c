@@ -35,7 +35,7 @@
 struct outmsg {
 	struct outmsg *next;
 	size_t len;
-	char *buf; /* LWS_PRE bytes of headroom, then the JSON */
+	char *buf;  /* LWS_PRE bytes of headroom, then the JSON */
 	int binary; /* a WAV (voice), written in chunks */
 	size_t off; /* bytes of a binary message already written */
 };
@@ -58,10 +58,10 @@ struct addr_count {
 struct conn {
 	/* WebSocket */
 	int is_ws;
-	int refused; /* opened past a cap (another worker won the race): closed with 1013 */
-	int bye;     /* SIGTERM: 1 new questions refused (shutting_down); 2 close frame sent */
+	int refused;   /* opened past a cap (another worker won the race): closed with 1013 */
+	int bye;       /* SIGTERM: 1 new questions refused (shutting_down); 2 close frame sent */
 	int bye_quiet; /* saying goodbye long enough: read nothing more before the close frame */
-	int rx_off;  /* reading is paused now (ws_rx_update()) */
+	int rx_off;    /* reading is paused now (ws_rx_update()) */
 	int rx_paused;
 	struct hr_bucket bucket;
 	struct addr_count *addr;
@@ -103,7 +103,7 @@ struct conn {
  * disconnect, never per message. */
 struct hr_server_shared {
 	pthread_mutex_t lock;
-	unsigned open;	      /* connections open, every worker: limits.max_connections */
+	unsigned open;        /* connections open, every worker: limits.max_connections */
 	unsigned connections; /* of those, WebSockets */
 	struct addr_count *addrs[ADDR_BUCKETS];
 	hr_sessions *sessions;
@@ -116,17 +116,17 @@ struct hr_server {
 	const struct hr_config *cfg;
 	hr_engine *engine;
 	struct hr_server_shared *shared;
-	hr_sessions *sessions; /* shared->sessions */
+	hr_sessions *sessions;      /* shared->sessions */
 	struct hr_metrics *metrics; /* &shared->metrics */
-	unsigned connections; /* WebSockets open on this worker */
+	unsigned connections;       /* WebSockets open on this worker */
 	lws_retry_bo_t idle_policy;
 	int stopping;
-	int draining; /* SIGTERM: finish what was asked, take nothing new */
-	int goodbye;  /* close each connection once its replies are written */
-	uint64_t goodbye_ms; /* when hr_server_goodbye() was called (now_ms()) */
-	unsigned http_busy; /* HTTP requests between headers and response */
+	int draining;                 /* SIGTERM: finish what was asked, take nothing new */
+	int goodbye;                  /* close each connection once its replies are written */
+	uint64_t goodbye_ms;          /* when hr_server_goodbye() was called (now_ms()) */
+	unsigned http_busy;           /* HTTP requests between headers and response */
 	unsigned long long questions; /* asked since start */
-	struct hr_trace *trace; /* scratch for answer(), owned here */
+	struct hr_trace *trace;       /* scratch for answer(), owned here */
 	void (*on_fallback)(void *ud, const char *text, size_t len);
 	void *on_fallback_ud;
 	const hr_webroot *web; /* the widget's files, borrowed from the daemon */
@@ -248,7 +248,8 @@ static uint64_t now_ms(void)
 }
 
 /* Answers one question: the only place the network layer calls the engine. */
-static int answer(struct hr_server *s, struct hr_convo *convo, const struct hr_ask *ask, struct hr_answer *out)
+static int answer(struct hr_server *s, struct hr_convo *convo, const struct hr_ask *ask,
+                  struct hr_answer *out)
 {
 	/* One trace, reused: the loop answers one question at a time, and the
 	 * per-question path should not allocate what it can keep. */
@@ -258,7 +259,8 @@ static int answer(struct hr_server *s, struct hr_convo *convo, const struct hr_a
 	lws_usec_t dt = lws_now_usecs() - t0;
 	s->questions++;
 	if (rc == 0)
-		hr_metrics_question(s->metrics, s->worker, out->intent, trace->safety.tier, trace->plugin_rc, (uint64_t)dt);
+		hr_metrics_question(s->metrics, s->worker, out->intent, trace->safety.tier, trace->plugin_rc,
+		                    (uint64_t)dt);
 	else
 		hr_metrics_question_error(s->metrics, s->worker, (uint64_t)dt);
 	/* Privacy: the log carries the intent, safety tier and timing, never the
@@ -267,9 +269,9 @@ static int answer(struct hr_server *s, struct hr_convo *convo, const struct hr_a
 		s->on_fallback(s->on_fallback_ud, ask->text, ask->text_len);
 	if (rc == 0)
 		hr_info("event=answered intent=%s safety=%s tier=%s candidates=%zu us=%lld", out->intent,
-			hr_safety_name(out->safety) ? hr_safety_name(out->safety) : "none",
-			hr_tier_name(trace->safety.tier) ? hr_tier_name(trace->safety.tier) : "none",
-			trace->match.ncandidates, (long long)dt);
+		        hr_safety_name(out->safety) ? hr_safety_name(out->safety) : "none",
+		        hr_tier_name(trace->safety.tier) ? hr_tier_name(trace->safety.tier) : "none",
+		        trace->match.ncandidates, (long long)dt);
 	return rc;
 }
 
@@ -329,7 +331,8 @@ static void ws_error(struct lws *wsi, struct conn *c, const struct hr_proto_erro
 		ws_enqueue(wsi, c, buf, len);
 }
 
-static void ws_voice(struct hr_server *s, struct lws *wsi, struct conn *c, int type, const struct hr_audio_msg *am);
+static void ws_voice(struct hr_server *s, struct lws *wsi, struct conn *c, int type,
+                     const struct hr_audio_msg *am);
 static int http_voice_request(struct hr_server *s, struct lws *wsi, struct conn *c, int post);
 
 static void ws_message(struct hr_server *s, struct lws *wsi, struct conn *c, const char *msg, size_t len)
@@ -345,7 +348,8 @@ static void ws_message(struct hr_server *s, struct lws *wsi, struct conn *c, con
 	if (vt != HR_VMSG_NONE) {
 		if (c->bye && vt != HR_VMSG_START) {
 			/* No new spoken question while saying goodbye (audio_end). */
-			hr_proto_error_set(&err, HR_E_SHUTTING_DOWN, am.id, "herald is restarting; ask again in a moment");
+			hr_proto_error_set(&err, HR_E_SHUTTING_DOWN, am.id,
+			                   "herald is restarting; ask again in a moment");
 			ws_error(wsi, c, &err);
 			c->audio_on = 0;
 			return;
@@ -360,7 +364,8 @@ static void ws_message(struct hr_server *s, struct lws *wsi, struct conn *c, con
 	if (c->bye) {
 		/* Saying goodbye (ws_goodbye()): refused, so the client knows to
 		 * ask again on its next connection. */
-		hr_proto_error_set(&err, HR_E_SHUTTING_DOWN, ask.id, "herald is restarting; ask again in a moment");
+		hr_proto_error_set(&err, HR_E_SHUTTING_DOWN, ask.id,
+		                   "herald is restarting; ask again in a moment");
 		ws_error(wsi, c, &err);
 		hr_ask_clear(&ask);
 		if (!c->bye_quiet && now_ms() - s->goodbye_ms >= GOODBYE_REFUSE_MS) {
@@ -371,7 +376,8 @@ static void ws_message(struct hr_server *s, struct lws *wsi, struct conn *c, con
 	}
 	if (!hr_bucket_take(&c->bucket, s->cfg->rate_per_second, s->cfg->rate_burst, now_ms())) {
 		hr_metrics_event(s->metrics, HR_EV_RATE_LIMITED);
-		hr_proto_error_set(&err, HR_E_RATE_LIMITED, ask.id, "too many questions; wait a moment and ask again");
+		hr_proto_error_set(&err, HR_E_RATE_LIMITED, ask.id,
+		                   "too many questions; wait a moment and ask again");
 		ws_error(wsi, c, &err);
 		hr_ask_clear(&ask);
 		return;
@@ -387,11 +393,11 @@ static void ws_message(struct hr_server *s, struct lws *wsi, struct conn *c, con
 		else
 			hr_info("event=context_ignored reason=%s", hr_convo_error_name(crc));
 	}
-	struct hr_answer a = { 0 };
+	struct hr_answer a = {0};
 	int rc = answer(s, &c->convo, &ask, &a);
 	if (rc) {
 		hr_proto_error_set(&err, rc == -EINVAL ? HR_E_BAD_REQUEST : HR_E_INTERNAL, ask.id,
-				   rc == -EINVAL ? "\"text\" must be valid UTF-8" : "internal error");
+		                   rc == -EINVAL ? "\"text\" must be valid UTF-8" : "internal error");
 		ws_error(wsi, c, &err);
 	} else {
 		char ctx[HR_CONVO_CONTEXT_MAX + 1];
@@ -455,7 +461,8 @@ static int ws_receive(struct hr_server *s, struct lws *wsi, struct conn *c, cons
 		return 0;
 	struct hr_proto_error err;
 	if (lws_frame_is_binary(wsi)) {
-		hr_proto_error_set(&err, HR_E_UNSUPPORTED, NULL, "binary messages are not supported; send JSON text");
+		hr_proto_error_set(&err, HR_E_UNSUPPORTED, NULL,
+		                   "binary messages are not supported; send JSON text");
 		ws_error(wsi, c, &err);
 	} else if (c->rx_overflow) {
 		char m[96];
@@ -531,7 +538,8 @@ static int ws_writeable(struct lws *wsi, struct conn *c)
 		 * answer does not hold the connection's buffers at once. */
 		size_t chunk = m->len - m->off < 32768 ? m->len - m->off : 32768;
 		int flags = lws_write_ws_flags(LWS_WRITE_BINARY, m->off == 0, m->off + chunk == m->len);
-		int n = lws_write(wsi, (unsigned char *)m->buf + LWS_PRE + m->off, chunk, (enum lws_write_protocol)flags);
+		int n = lws_write(wsi, (unsigned char *)m->buf + LWS_PRE + m->off, chunk,
+		                  (enum lws_write_protocol)flags);
 		if (n < (int)chunk)
 			return -1;
 		m->off += chunk;
@@ -565,7 +573,7 @@ struct ws_refusal {
 	enum hr_proto_code code;
 	const char *message;
 	unsigned retry_after; /* seconds; 0: no Retry-After */
-	int metric;	      /* an enum hr_refusal, or -1 */
+	int metric;           /* an enum hr_refusal, or -1 */
 	const char *reason;   /* for the log */
 };
 
@@ -592,32 +600,39 @@ static int ws_decide(struct hr_server *s, struct lws *wsi, struct ws_refusal *wh
 {
 	char uri[64], origin[256], host[256], auth[512], peer[48] = "";
 	if (lws_hdr_copy(wsi, uri, sizeof(uri), WSI_TOKEN_GET_URI) <= 0 || strcmp(uri, "/chat") != 0) {
-		*why = (struct ws_refusal){ 404, HR_E_BAD_REQUEST, "only /chat takes a WebSocket; see docs/protocol.md",
-					    0, -1, "path" };
+		*why = (struct ws_refusal){
+		    404,   HR_E_BAD_REQUEST, "only /chat takes a WebSocket; see docs/protocol.md", 0, -1,
+		    "path"};
 		return 1;
 	}
 	if (s->draining) {
-		*why = (struct ws_refusal){ 503, HR_E_SHUTTING_DOWN,
-					    "herald is restarting; connect again in a moment", 1,
-					    HR_REFUSED_DRAINING, "draining" };
+		*why = (struct ws_refusal){
+		    503, HR_E_SHUTTING_DOWN,  "herald is restarting; connect again in a moment",
+		    1,   HR_REFUSED_DRAINING, "draining"};
 		return 1;
 	}
 	if (!hr_access_origin_allowed(header(wsi, WSI_TOKEN_ORIGIN, origin, sizeof(origin)),
-				      header(wsi, WSI_TOKEN_HOST, host, sizeof(host)), s->cfg->allowed_origins)) {
-		*why = (struct ws_refusal){ 403, HR_E_BAD_REQUEST, "this web origin is not allowed", 0, HR_REFUSED_ORIGIN,
-					    "origin" };
+	                              header(wsi, WSI_TOKEN_HOST, host, sizeof(host)),
+	                              s->cfg->allowed_origins)) {
+		*why = (struct ws_refusal){403, HR_E_BAD_REQUEST,  "this web origin is not allowed",
+		                           0,   HR_REFUSED_ORIGIN, "origin"};
 		return 1;
 	}
-	if (!hr_access_token_ok(header(wsi, WSI_TOKEN_HTTP_AUTHORIZATION, auth, sizeof(auth)), s->cfg->auth_tokens)) {
-		*why = (struct ws_refusal){ 401, HR_E_BAD_REQUEST, "a valid bearer token is required", 0,
-					    HR_REFUSED_TOKEN, "token" };
+	if (!hr_access_token_ok(header(wsi, WSI_TOKEN_HTTP_AUTHORIZATION, auth, sizeof(auth)),
+	                        s->cfg->auth_tokens)) {
+		*why = (struct ws_refusal){401, HR_E_BAD_REQUEST, "a valid bearer token is required",
+		                           0,   HR_REFUSED_TOKEN, "token"};
 		return 1;
 	}
 	lws_get_peer_simple(wsi, peer, sizeof(peer));
 	if (addr_open(s->shared, peer) >= (unsigned)s->cfg->max_per_address) {
-		*why = (struct ws_refusal){ 429, HR_E_RATE_LIMITED,
-					    "too many connections from your address; close one or try again later", 5,
-					    HR_REFUSED_PER_ADDRESS, "per_address" };
+		*why = (struct ws_refusal){
+		    429,
+		    HR_E_RATE_LIMITED,
+		    "too many connections from your address; close one or try again later",
+		    5,
+		    HR_REFUSED_PER_ADDRESS,
+		    "per_address"};
 		return 1;
 	}
 	return 0;
@@ -631,7 +646,7 @@ static void ws_count_refusal(struct hr_server *s, const struct ws_refusal *why)
 }
 
 static int http_refuse(struct lws *wsi, unsigned status, enum hr_proto_code code, const char *message,
-		       unsigned retry_after);
+                       unsigned retry_after);
 
 /*
  * LWS_CALLBACK_HTTP_CONFIRM_UPGRADE: a refused upgrade is answered with its
@@ -673,16 +688,16 @@ static int add_cors(struct lws *wsi, unsigned char **p, unsigned char *end)
 	char origin[256], host[256];
 	header(wsi, WSI_TOKEN_ORIGIN, origin, sizeof(origin));
 	if (!origin[0] || !hr_access_origin_allowed(origin, header(wsi, WSI_TOKEN_HOST, host, sizeof(host)),
-						    server_of(wsi)->cfg->allowed_origins))
+	                                            server_of(wsi)->cfg->allowed_origins))
 		return 0;
 	return lws_add_http_header_by_name(wsi, (const unsigned char *)"access-control-allow-origin:",
-					   (const unsigned char *)origin, (int)strlen(origin), p, end) ||
-	       lws_add_http_header_by_name(wsi, (const unsigned char *)"vary:", (const unsigned char *)"Origin", 6, p,
-					   end);
+	                                   (const unsigned char *)origin, (int)strlen(origin), p, end) ||
+	       lws_add_http_header_by_name(
+	           wsi, (const unsigned char *)"vary:", (const unsigned char *)"Origin", 6, p, end);
 }
 
 static int http_respond_type(struct lws *wsi, struct conn *c, unsigned status, const char *type,
-			     const char *allow, char *json, size_t jsonlen)
+                             const char *allow, char *json, size_t jsonlen)
 {
 	unsigned char hdr[LWS_PRE + 1024];
 	unsigned char *start = hdr + LWS_PRE, *p = start, *end = hdr + sizeof(hdr) - 1;
@@ -691,13 +706,13 @@ static int http_respond_type(struct lws *wsi, struct conn *c, unsigned status, c
 	if (add_cors(wsi, &p, end))
 		goto fail;
 	if (status == 401 && lws_add_http_header_by_name(wsi, (const unsigned char *)"www-authenticate:",
-							 (const unsigned char *)"Bearer", 6, &p, end))
+	                                                 (const unsigned char *)"Bearer", 6, &p, end))
 		goto fail;
-	if (allow && lws_add_http_header_by_name(wsi, (const unsigned char *)"allow:", (const unsigned char *)allow,
-						 (int)strlen(allow), &p, end))
+	if (allow && lws_add_http_header_by_name(wsi, (const unsigned char *)"allow:",
+	                                         (const unsigned char *)allow, (int)strlen(allow), &p, end))
 		goto fail;
-	if (lws_add_http_header_by_name(wsi, (const unsigned char *)"cache-control:", (const unsigned char *)"no-store",
-					8, &p, end))
+	if (lws_add_http_header_by_name(
+	        wsi, (const unsigned char *)"cache-control:", (const unsigned char *)"no-store", 8, &p, end))
 		goto fail;
 	if (lws_finalize_write_http_header(wsi, start, &p, end))
 		goto fail;
@@ -712,13 +727,13 @@ fail:
 }
 
 static int http_respond(struct lws *wsi, struct conn *c, unsigned status, const char *allow, char *json,
-			size_t jsonlen)
+                        size_t jsonlen)
 {
 	return http_respond_type(wsi, c, status, "application/json", allow, json, jsonlen);
 }
 
 static int http_error(struct lws *wsi, struct conn *c, unsigned status, enum hr_proto_code code,
-		      const char *message, const char *allow)
+                      const char *message, const char *allow)
 {
 	struct hr_proto_error e;
 	hr_proto_error_set(&e, code, NULL, message);
@@ -752,11 +767,11 @@ static int http_preflight(struct lws *wsi, struct conn *c)
 	unsigned char *start = hdr + LWS_PRE, *p = start, *end = hdr + sizeof(hdr) - 1;
 	if (lws_add_http_common_headers(wsi, 204, NULL, 0, &p, end) || add_cors(wsi, &p, end) ||
 	    lws_add_http_header_by_name(wsi, (const unsigned char *)"access-control-allow-methods:",
-					(const unsigned char *)"POST, GET, OPTIONS", 18, &p, end) ||
+	                                (const unsigned char *)"POST, GET, OPTIONS", 18, &p, end) ||
 	    lws_add_http_header_by_name(wsi, (const unsigned char *)"access-control-allow-headers:",
-					(const unsigned char *)"Content-Type, Authorization", 27, &p, end) ||
+	                                (const unsigned char *)"Content-Type, Authorization", 27, &p, end) ||
 	    lws_add_http_header_by_name(wsi, (const unsigned char *)"access-control-max-age:",
-					(const unsigned char *)"600", 3, &p, end) ||
+	                                (const unsigned char *)"600", 3, &p, end) ||
 	    lws_finalize_write_http_header(wsi, start, &p, end))
 		return -1;
 	return lws_http_transaction_completed(wsi) ? -1 : 0;
@@ -775,10 +790,11 @@ static int json_content_type(struct lws *wsi)
 	       strcasecmp(ct, "application/x-www-form-urlencoded") == 0;
 }
 
-static int add_header(struct lws *wsi, const char *name, const char *value, unsigned char **p, unsigned char *end)
+static int add_header(struct lws *wsi, const char *name, const char *value, unsigned char **p,
+                      unsigned char *end)
 {
 	return lws_add_http_header_by_name(wsi, (const unsigned char *)name, (const unsigned char *)value,
-					   (int)strlen(value), p, end);
+	                                   (int)strlen(value), p, end);
 }
 
 /*
@@ -791,7 +807,7 @@ static int add_header(struct lws *wsi, const char *name, const char *value, unsi
  * before it closes (LRS_FLUSHING_BEFORE_CLOSE).
  */
 static int http_refuse(struct lws *wsi, unsigned status, enum hr_proto_code code, const char *message,
-		       unsigned retry_after)
+                       unsigned retry_after)
 {
 	struct hr_proto_error e;
 	hr_proto_error_set(&e, code, NULL, message);
@@ -804,10 +820,12 @@ static int http_refuse(struct lws *wsi, unsigned status, enum hr_proto_code code
 	char ra[16];
 	snprintf(ra, sizeof(ra), "%u", retry_after);
 	int rc = -1;
-	if (lws_add_http_common_headers(wsi, status, "application/json", len, &p, end) || add_cors(wsi, &p, end) ||
+	if (lws_add_http_common_headers(wsi, status, "application/json", len, &p, end) ||
+	    add_cors(wsi, &p, end) ||
 	    (status == 401 && add_header(wsi, "www-authenticate:", "Bearer", &p, end)) ||
 	    (retry_after && add_header(wsi, "retry-after:", ra, &p, end)) ||
-	    add_header(wsi, "connection:", "close", &p, end) || add_header(wsi, "cache-control:", "no-store", &p, end) ||
+	    add_header(wsi, "connection:", "close", &p, end) ||
+	    add_header(wsi, "cache-control:", "no-store", &p, end) ||
 	    lws_finalize_write_http_header(wsi, start, &p, end))
 		goto out;
 	if (lws_write(wsi, (unsigned char *)json + LWS_PRE, len, LWS_WRITE_HTTP_FINAL) < (int)len)
@@ -832,24 +850,26 @@ static int http_framing(struct lws *wsi)
 {
 	char cl[32], te[64];
 	int has_body = is_method(wsi, WSI_TOKEN_POST_URI) || is_method(wsi, WSI_TOKEN_PUT_URI) ||
-		       is_method(wsi, WSI_TOKEN_PATCH_URI);
+	               is_method(wsi, WSI_TOKEN_PATCH_URI);
 	int cll = lws_hdr_copy(wsi, cl, sizeof(cl), WSI_TOKEN_HTTP_CONTENT_LENGTH);
 	int tel = lws_hdr_total_length(wsi, WSI_TOKEN_HTTP_TRANSFER_ENCODING);
 	lws_hdr_copy(wsi, te, sizeof(te), WSI_TOKEN_HTTP_TRANSFER_ENCODING);
 	if (tel > 0 && cll != 0) {
-		http_refuse(wsi, 400, HR_E_BAD_REQUEST, "send Content-Length or Transfer-Encoding, not both", 0);
+		http_refuse(wsi, 400, HR_E_BAD_REQUEST, "send Content-Length or Transfer-Encoding, not both",
+		            0);
 		return -1;
 	}
 	if (tel > 0) {
 		http_refuse(wsi, has_body ? 411 : 400, HR_E_BAD_REQUEST,
-			    "Transfer-Encoding is not accepted; send the body with a Content-Length", 0);
+		            "Transfer-Encoding is not accepted; send the body with a Content-Length", 0);
 		return -1;
 	}
 	if (cll != 0) {
 		/* One number: no sign, no list, no spaces; 19 digits fit 64 bits. */
 		size_t digits = cll > 0 ? strspn(cl, "0123456789") : 0;
 		if (cll < 0 || digits == 0 || digits != strlen(cl) || digits > 18) {
-			http_refuse(wsi, 400, HR_E_BAD_REQUEST, "Content-Length must be one decimal number", 0);
+			http_refuse(wsi, 400, HR_E_BAD_REQUEST, "Content-Length must be one decimal number",
+			            0);
 			return -1;
 		}
 	} else if (has_body) {
@@ -874,7 +894,8 @@ static int http_static(struct lws *wsi, struct conn *c, const struct hr_web_file
 	 * (HEADERS_SECURITY_BEST_PRACTICES_ENFORCE); pages get our own too. */
 	if (lws_add_http_common_headers(wsi, fresh ? 304 : 200, f->type, f->len, &p, end) ||
 	    add_cors(wsi, &p, end) || /* for <script crossorigin integrity=...> on an allowed portal */
-	    add_header(wsi, "etag:", f->etag, &p, end) || add_header(wsi, "cache-control:", f->cache_control, &p, end) ||
+	    add_header(wsi, "etag:", f->etag, &p, end) ||
+	    add_header(wsi, "cache-control:", f->cache_control, &p, end) ||
 	    (f->csp && add_header(wsi, "content-security-policy:", f->csp, &p, end)) ||
 	    lws_finalize_write_http_header(wsi, start, &p, end))
 		return -1;
@@ -900,11 +921,12 @@ static int http_metrics(struct hr_server *s, struct lws *wsi, struct conn *c)
 	lws_get_peer_simple(wsi, peer, sizeof(peer));
 	if (!hr_metrics_allowed(peer, s->cfg->metrics_allow)) {
 		hr_info("event=http status=403 path=/metrics reason=address_not_allowed");
-		return http_json(wsi, c, 403, "{\"type\":\"error\",\"code\":\"forbidden\","
-					      "\"message\":\"metrics are served to loopback and metrics.allow only\"}");
+		return http_json(wsi, c, 403,
+		                 "{\"type\":\"error\",\"code\":\"forbidden\","
+		                 "\"message\":\"metrics are served to loopback and metrics.allow only\"}");
 	}
-	struct hr_metrics_gauges g = { .connections_open = total_connections(s), .draining = s->draining,
-					.workers = s->workers };
+	struct hr_metrics_gauges g = {
+	    .connections_open = total_connections(s), .draining = s->draining, .workers = s->workers};
 	size_t len;
 	char *buf = hr_metrics_render(s->metrics, &g, LWS_PRE, &len);
 	if (!buf)
@@ -920,7 +942,8 @@ static int http_request(struct hr_server *s, struct lws *wsi, struct conn *c, co
 	if (http_framing(wsi))
 		return -1;
 	if (!hr_access_origin_allowed(header(wsi, WSI_TOKEN_ORIGIN, origin, sizeof(origin)),
-				      header(wsi, WSI_TOKEN_HOST, host, sizeof(host)), s->cfg->allowed_origins))
+	                              header(wsi, WSI_TOKEN_HOST, host, sizeof(host)),
+	                              s->cfg->allowed_origins))
 		return http_error(wsi, c, 403, HR_E_BAD_REQUEST, "this web origin is not allowed", NULL);
 	if (is_method(wsi, WSI_TOKEN_OPTIONS_URI) && strcmp(path, "/v1/ask") == 0)
 		return http_preflight(wsi, c);
@@ -943,10 +966,12 @@ static int http_request(struct hr_server *s, struct lws *wsi, struct conn *c, co
 		if (!post)
 			return http_error(wsi, c, 405, HR_E_BAD_REQUEST, "use POST with a JSON body", "POST");
 		if (!hr_access_token_ok(header(wsi, WSI_TOKEN_HTTP_AUTHORIZATION, auth, sizeof(auth)),
-					s->cfg->auth_tokens))
-			return http_error(wsi, c, 401, HR_E_BAD_REQUEST, "a valid bearer token is required", NULL);
+		                        s->cfg->auth_tokens))
+			return http_error(wsi, c, 401, HR_E_BAD_REQUEST, "a valid bearer token is required",
+			                  NULL);
 		if (!json_content_type(wsi))
-			return http_error(wsi, c, 415, HR_E_BAD_REQUEST, "send the body as application/json", NULL);
+			return http_error(wsi, c, 415, HR_E_BAD_REQUEST, "send the body as application/json",
+			                  NULL);
 		char cl[32];
 		if (lws_hdr_copy(wsi, cl, sizeof(cl), WSI_TOKEN_HTTP_CONTENT_LENGTH) > 0 &&
 		    strtoull(cl, NULL, 10) > (unsigned long long)s->cfg->message_bytes) {
@@ -995,14 +1020,16 @@ static int http_ask(struct hr_server *s, struct lws *wsi, struct conn *c)
 	}
 	struct hr_ask ask;
 	struct hr_proto_error err;
-	if (hr_proto_parse_http(c->body ? c->body : "", c->bodylen, (size_t)s->cfg->message_bytes, &ask, &err))
-		return http_error(wsi, c, err.code == HR_E_TOO_LARGE ? 413 : 400, err.code, err.message, NULL);
+	if (hr_proto_parse_http(c->body ? c->body : "", c->bodylen, (size_t)s->cfg->message_bytes, &ask,
+	                        &err))
+		return http_error(wsi, c, err.code == HR_E_TOO_LARGE ? 413 : 400, err.code, err.message,
+		                  NULL);
 	/* The conversation: the context the client carries, when it decodes,
 	 * whichever instance answered before; else what this instance remembers
 	 * for the session; else a new one. A malformed context is ignored, so the
 	 * question is still answered (docs/protocol.md); the log says why, never
 	 * what it held. The session, if any, remembers the outcome either way. */
-	struct hr_convo convo = { 0 };
+	struct hr_convo convo = {0};
 	int carried = 0;
 	if (ask.context) {
 		int crc = hr_convo_decode(ask.context, ask.context_len, &convo);
@@ -1012,21 +1039,22 @@ static int http_ask(struct hr_server *s, struct lws *wsi, struct conn *c)
 	}
 	if (!carried && ask.has_session)
 		hr_sessions_load(s->sessions, ask.session, now_ms(), &convo);
-	struct hr_answer a = { 0 };
+	struct hr_answer a = {0};
 	int rc = answer(s, &convo, &ask, &a);
 	if (rc == 0 && ask.has_session && hr_sessions_store(s->sessions, ask.session, now_ms(), &convo))
 		hr_warn("event=session_not_kept error=\"out of memory\"");
 	if (rc) {
 		hr_answer_clear(&a);
 		hr_ask_clear(&ask);
-		return http_error(wsi, c, rc == -EINVAL ? 400 : 500, rc == -EINVAL ? HR_E_BAD_REQUEST : HR_E_INTERNAL,
-				  rc == -EINVAL ? "\"text\" must be valid UTF-8" : "internal error", NULL);
+		return http_error(wsi, c, rc == -EINVAL ? 400 : 500,
+		                  rc == -EINVAL ? HR_E_BAD_REQUEST : HR_E_INTERNAL,
+		                  rc == -EINVAL ? "\"text\" must be valid UTF-8" : "internal error", NULL);
 	}
 	char ctx[HR_CONVO_CONTEXT_MAX + 1];
 	size_t len, clen;
 	int crc = hr_convo_encode(&convo, ctx, sizeof(ctx), &clen);
-	char *json = hr_proto_answer_with_context(&a, NULL, ask.has_session ? ask.session : NULL, crc ? NULL : ctx,
-						  LWS_PRE, &len);
+	char *json = hr_proto_answer_with_context(&a, NULL, ask.has_session ? ask.session : NULL,
+	                                          crc ? NULL : ctx, LWS_PRE, &len);
 	hr_answer_clear(&a);
 	hr_ask_clear(&ask);
 	if (!json)
@@ -1048,7 +1076,7 @@ static int voice_answer(void *ud, const char *text, size_t len, struct hr_answer
 	struct conn *c = ud;
 	/* The transcript is a question like any typed one: same engine, same
 	 * safety layer first, same conversation. */
-	struct hr_ask ask = { .text = (char *)text, .text_len = len };
+	struct hr_ask ask = {.text = (char *)text, .text_len = len};
 	return answer(server_of(c->wsi), &c->convo, &ask, out);
 }
 
@@ -1082,8 +1110,8 @@ static void voice_respond(void *ud, unsigned status, const char *type, char *buf
 		lws_set_timeout(c->wsi, PENDING_TIMEOUT_CLOSE_SEND, LWS_TO_KILL_ASYNC);
 }
 
-static const struct hr_voice_sink voice_ws_sink = { voice_answer, voice_send, voice_done, NULL };
-static const struct hr_voice_sink voice_http_sink = { voice_answer, NULL, NULL, voice_respond };
+static const struct hr_voice_sink voice_ws_sink = {voice_answer, voice_send, voice_done, NULL};
+static const struct hr_voice_sink voice_http_sink = {voice_answer, NULL, NULL, voice_respond};
 
 static int ws_audio(struct hr_server *s, struct conn *c, const char *in, size_t len)
 {
@@ -1099,7 +1127,8 @@ static int ws_audio(struct hr_server *s, struct conn *c, const char *in, size_t 
 	return 0;
 }
 
-static void ws_voice(struct hr_server *s, struct lws *wsi, struct conn *c, int type, const struct hr_audio_msg *am)
+static void ws_voice(struct hr_server *s, struct lws *wsi, struct conn *c, int type,
+                     const struct hr_audio_msg *am)
 {
 	struct hr_proto_error err;
 	if (!s->voice) {
@@ -1109,7 +1138,8 @@ static void ws_voice(struct hr_server *s, struct lws *wsi, struct conn *c, int t
 	}
 	if (type == HR_VMSG_START) {
 		if (c->audio_on) {
-			hr_proto_error_set(&err, HR_E_BAD_REQUEST, am->id, "audio_start while another audio is open");
+			hr_proto_error_set(&err, HR_E_BAD_REQUEST, am->id,
+			                   "audio_start while another audio is open");
 			ws_error(wsi, c, &err);
 			return;
 		}
@@ -1124,22 +1154,25 @@ static void ws_voice(struct hr_server *s, struct lws *wsi, struct conn *c, int t
 		return;
 	}
 	if (!c->audio_on || strcmp(c->audio_id, am->id) != 0) {
-		hr_proto_error_set(&err, HR_E_BAD_REQUEST, am->id, "audio_end without a matching audio_start");
+		hr_proto_error_set(&err, HR_E_BAD_REQUEST, am->id,
+		                   "audio_end without a matching audio_start");
 		ws_error(wsi, c, &err);
 		return;
 	}
 	c->audio_on = 0;
 	if (c->audio_over || c->audiolen < 2) {
 		char m[96];
-		snprintf(m, sizeof(m), c->audio_over ? "the audio is longer than %d seconds" : "no audio was sent",
-			 s->cfg->audio_seconds);
+		snprintf(m, sizeof(m),
+		         c->audio_over ? "the audio is longer than %d seconds" : "no audio was sent",
+		         s->cfg->audio_seconds);
 		hr_proto_error_set(&err, c->audio_over ? HR_E_TOO_LARGE : HR_E_BAD_REQUEST, am->id, m);
 		ws_error(wsi, c, &err);
 		return;
 	}
 	if (!hr_bucket_take(&c->bucket, s->cfg->rate_per_second, s->cfg->rate_burst, now_ms())) {
 		hr_metrics_event(s->metrics, HR_EV_RATE_LIMITED);
-		hr_proto_error_set(&err, HR_E_RATE_LIMITED, am->id, "too many questions; wait a moment and ask again");
+		hr_proto_error_set(&err, HR_E_RATE_LIMITED, am->id,
+		                   "too many questions; wait a moment and ask again");
 		ws_error(wsi, c, &err);
 		return;
 	}
@@ -1157,15 +1190,19 @@ static void ws_voice(struct hr_server *s, struct lws *wsi, struct conn *c, int t
 			pcm = r;
 		}
 	}
-	int rc = pcm ? hr_voice_start(s->voice, pcm, m, am->id, HR_VOICE_WS, &voice_ws_sink, c, LWS_PRE, &c->vjob)
-		     : -ENOMEM;
+	int rc =
+	    pcm ? hr_voice_start(s->voice, pcm, m, am->id, HR_VOICE_WS, &voice_ws_sink, c, LWS_PRE, &c->vjob)
+	        : -ENOMEM;
 	if (rc) {
 		c->vjob = NULL;
-		hr_proto_error_set(&err, rc == -EBUSY ? HR_E_RATE_LIMITED : rc == -ENODEV ? HR_E_UNSUPPORTED : HR_E_INTERNAL,
-				   am->id,
-				   rc == -EBUSY	   ? "herald is busy listening to others; ask again in a moment"
-				   : rc == -ENODEV ? "voice is not available on this server"
-						   : "internal error");
+		hr_proto_error_set(&err,
+		                   rc == -EBUSY    ? HR_E_RATE_LIMITED
+		                   : rc == -ENODEV ? HR_E_UNSUPPORTED
+		                                   : HR_E_INTERNAL,
+		                   am->id,
+		                   rc == -EBUSY ? "herald is busy listening to others; ask again in a moment"
+		                   : rc == -ENODEV ? "voice is not available on this server"
+		                                   : "internal error");
 		ws_error(wsi, c, &err);
 		return;
 	}
@@ -1181,15 +1218,18 @@ static int http_voice_request(struct hr_server *s, struct lws *wsi, struct conn 
 	char auth[512], ct[128], accept[256], arg[48], cl[32];
 	if (!post)
 		return http_error(wsi, c, 405, HR_E_BAD_REQUEST, "use POST with a WAV body", "POST");
-	if (!hr_access_token_ok(header(wsi, WSI_TOKEN_HTTP_AUTHORIZATION, auth, sizeof(auth)), s->cfg->auth_tokens))
+	if (!hr_access_token_ok(header(wsi, WSI_TOKEN_HTTP_AUTHORIZATION, auth, sizeof(auth)),
+	                        s->cfg->auth_tokens))
 		return http_error(wsi, c, 401, HR_E_BAD_REQUEST, "a valid bearer token is required", NULL);
 	if (!s->voice)
-		return http_error(wsi, c, 503, HR_E_UNSUPPORTED, "voice is not available on this server", NULL);
+		return http_error(wsi, c, 503, HR_E_UNSUPPORTED, "voice is not available on this server",
+		                  NULL);
 	header(wsi, WSI_TOKEN_HTTP_CONTENT_TYPE, ct, sizeof(ct));
 	ct[strcspn(ct, "; ")] = '\0';
-	if (ct[0] && strcasecmp(ct, "audio/wav") && strcasecmp(ct, "audio/x-wav") && strcasecmp(ct, "audio/wave") &&
-	    strcasecmp(ct, "application/octet-stream"))
-		return http_error(wsi, c, 415, HR_E_BAD_REQUEST, "send the body as audio/wav (16-bit PCM)", NULL);
+	if (ct[0] && strcasecmp(ct, "audio/wav") && strcasecmp(ct, "audio/x-wav") &&
+	    strcasecmp(ct, "audio/wave") && strcasecmp(ct, "application/octet-stream"))
+		return http_error(wsi, c, 415, HR_E_BAD_REQUEST, "send the body as audio/wav (16-bit PCM)",
+		                  NULL);
 	if (lws_hdr_copy(wsi, cl, sizeof(cl), WSI_TOKEN_HTTP_CONTENT_LENGTH) > 0 &&
 	    strtoull(cl, NULL, 10) > (unsigned long long)voice_body_limit(s)) {
 		char m[96];
@@ -1208,7 +1248,8 @@ static int http_voice_request(struct hr_server *s, struct lws *wsi, struct conn 
 		else if (strcmp(reply, "json+wav") == 0 || strcmp(reply, "json wav") == 0)
 			c->voice_reply = HR_VOICE_HTTP_BOTH;
 		else if (strcmp(reply, "json") != 0)
-			return http_error(wsi, c, 400, HR_E_BAD_REQUEST, "reply must be json, wav or json+wav", NULL);
+			return http_error(wsi, c, 400, HR_E_BAD_REQUEST,
+			                  "reply must be json, wav or json+wav", NULL);
 	} else if (strstr(header(wsi, WSI_TOKEN_HTTP_ACCEPT, accept, sizeof(accept)), "audio/wav")) {
 		c->voice_reply = HR_VOICE_HTTP_WAV;
 	}
@@ -1240,14 +1281,16 @@ static int http_voice(struct hr_server *s, struct lws *wsi, struct conn *c)
 		return http_error(wsi, c, 400, HR_E_BAD_REQUEST, "the WAV holds no audio", NULL);
 	size_t n = 0;
 	int16_t *pcm = hr_wav_to_asr(&w, &n);
-	int rc = pcm ? hr_voice_start(s->voice, pcm, n, NULL, c->voice_reply, &voice_http_sink, c, LWS_PRE, &c->vjob)
-		     : -ENOMEM;
+	int rc = pcm ? hr_voice_start(s->voice, pcm, n, NULL, c->voice_reply, &voice_http_sink, c, LWS_PRE,
+	                              &c->vjob)
+	             : -ENOMEM;
 	if (rc == -EBUSY)
-		return http_error(wsi, c, 503, HR_E_RATE_LIMITED, "herald is busy listening to others; ask again in a moment",
-				  NULL);
+		return http_error(wsi, c, 503, HR_E_RATE_LIMITED,
+		                  "herald is busy listening to others; ask again in a moment", NULL);
 	if (rc)
-		return http_error(wsi, c, rc == -ENODEV ? 503 : 500, rc == -ENODEV ? HR_E_UNSUPPORTED : HR_E_INTERNAL,
-				  rc == -ENODEV ? "voice is not available on this server" : "internal error", NULL);
+		return http_error(
+		    wsi, c, rc == -ENODEV ? 503 : 500, rc == -ENODEV ? HR_E_UNSUPPORTED : HR_E_INTERNAL,
+		    rc == -ENODEV ? "voice is not available on this server" : "internal error", NULL);
 	return 0; /* voice_respond answers */
 }
 
@@ -1286,11 +1329,11 @@ static void on_turn(uv_check_t *h)
 /* A new request on C: its headers are parsed. */
 static void http_begin(struct lws *wsi, struct conn *c, const char *path)
 {
-	const char *method = is_method(wsi, WSI_TOKEN_POST_URI)	   ? "POST"
-			     : is_method(wsi, WSI_TOKEN_GET_URI)	   ? "GET"
-			     : is_method(wsi, WSI_TOKEN_HEAD_URI)	   ? "HEAD"
-			     : is_method(wsi, WSI_TOKEN_OPTIONS_URI) ? "OPTIONS"
-								   : "";
+	const char *method = is_method(wsi, WSI_TOKEN_POST_URI)      ? "POST"
+	                     : is_method(wsi, WSI_TOKEN_GET_URI)     ? "GET"
+	                     : is_method(wsi, WSI_TOKEN_HEAD_URI)    ? "HEAD"
+	                     : is_method(wsi, WSI_TOKEN_OPTIONS_URI) ? "OPTIONS"
+	                                                             : "";
 	snprintf(c->request_line, sizeof(c->request_line), "%s %s", method, path);
 	c->body_started = c->body_done = 0;
 	c->repeats = 0;
@@ -1383,7 +1426,7 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
 			 * 1013 "try again later". */
 			hr_metrics_refused(s->metrics, why);
 			hr_warn("event=ws_refused reason=%s status=1013",
-				why == HR_REFUSED_PER_ADDRESS ? "per_address" : "max_connections");
+			        why == HR_REFUSED_PER_ADDRESS ? "per_address" : "max_connections");
 			c->refused = 1;
 			lws_callback_on_writable(wsi);
 			return 0;
@@ -1426,9 +1469,10 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
 		if (!c->body_started) {
 			c->body_started = 1;
 			if (http_replayed(c, in, len)) {
-				hr_info("event=http_pipeline_closed request=\"%s\" (a request with a body sent "
-					"before the previous response; answered what came before it)",
-					c->request_line);
+				hr_info(
+				    "event=http_pipeline_closed request=\"%s\" (a request with a body sent "
+				    "before the previous response; answered what came before it)",
+				    c->request_line);
 				return -1;
 			}
 		}
@@ -1448,13 +1492,13 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
 }
 
 static const struct lws_protocols protocols[] = {
-	{
-		.name = HR_PROTO_VERSION,
-		.callback = callback,
-		.per_session_data_size = sizeof(struct conn),
-		.rx_buffer_size = 4096,
-	},
-	{ NULL, NULL, 0, 0, 0, NULL, 0 },
+    {
+        .name = HR_PROTO_VERSION,
+        .callback = callback,
+        .per_session_data_size = sizeof(struct conn),
+        .rx_buffer_size = 4096,
+    },
+    {NULL, NULL, 0, 0, 0, NULL, 0},
 };
 
 /* Routes lws's own log lines into ours, at the same priority. */
@@ -1500,7 +1544,7 @@ static int listen_open(const char *host, int port, int first, int *bound_port)
 {
 	char service[16];
 	snprintf(service, sizeof(service), "%d", port);
-	struct addrinfo hints = { .ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM, .ai_flags = AI_PASSIVE };
+	struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM, .ai_flags = AI_PASSIVE};
 	struct addrinfo *res = NULL;
 	int gai = getaddrinfo(host && *host ? host : NULL, service, &hints, &res);
 	if (gai) {
@@ -1537,7 +1581,7 @@ static int listen_open(const char *host, int port, int first, int *bound_port)
 	*bound_port = port;
 	if (getsockname(fd, (struct sockaddr *)&ss, &sl) == 0)
 		*bound_port = ntohs(ss.ss_family == AF_INET6 ? ((struct sockaddr_in6 *)&ss)->sin6_port
-							     : ((struct sockaddr_in *)&ss)->sin_port);
+		                                             : ((struct sockaddr_in *)&ss)->sin_port);
 	return fd;
 }
 
@@ -1604,9 +1648,9 @@ static void adopt(struct hr_server *s, int fd)
  * ciphertext until lws has them), which meet lws's own handling.
  */
 
-#define HEAD_MAX 4096	    /* request line and headers, in bytes */
-#define HEAD_LINES_MAX 64   /* header lines; lws keeps at most WSI_TOKEN_COUNT */
-#define URL_MAX 2048	    /* the request target */
+#define HEAD_MAX 4096        /* request line and headers, in bytes */
+#define HEAD_LINES_MAX 64    /* header lines; lws keeps at most WSI_TOKEN_COUNT */
+#define URL_MAX 2048         /* the request target */
 #define FRONT_LINGER_MS 1000 /* reading what follows a refusal, at most */
 
 struct front {
@@ -1614,9 +1658,9 @@ struct front {
 	int fd;
 	uv_poll_t poll;
 	uv_timer_t timer;
-	uint64_t deadline;  /* loop time when the head must be complete */
-	unsigned backoff;   /* ms before peeking again at an unfinished head */
-	size_t seen;	    /* bytes of the head peeked so far */
+	uint64_t deadline; /* loop time when the head must be complete */
+	unsigned backoff;  /* ms before peeking again at an unfinished head */
+	size_t seen;       /* bytes of the head peeked so far */
 	int lingering;
 	int counted; /* holds a slot (conn_take()); a refusal at the cap does not */
 	int open_handles;
@@ -1719,13 +1763,15 @@ static int check_head(const char *b, size_t n, int *more, struct head_verdict *v
 			return bad(v, 505, HR_E_UNSUPPORTED, "herald speaks HTTP/1.1 (and 1.0) here");
 		return bad(v, 400, HR_E_BAD_REQUEST, "not an HTTP/1.1 request line");
 	}
-	static const char *const methods[] = { "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", NULL };
+	static const char *const methods[] = {"GET",   "HEAD",   "POST",    "PUT",
+	                                      "PATCH", "DELETE", "OPTIONS", NULL};
 	int known = 0;
 	for (const char *const *m = methods; *m && !known; m++)
 		known = strlen(*m) == mlen && memcmp(*m, b, mlen) == 0;
 	if (!known) {
 		char m[128];
-		snprintf(m, sizeof(m), "the method %.*s is not implemented; see docs/protocol.md", (int)mlen, b);
+		snprintf(m, sizeof(m), "the method %.*s is not implemented; see docs/protocol.md", (int)mlen,
+		         b);
 		return bad(v, 501, HR_E_UNSUPPORTED, m);
 	}
 	if (tlen > URL_MAX)
@@ -1737,8 +1783,10 @@ static int check_head(const char *b, size_t n, int *more, struct head_verdict *v
 		if (c < 0x21 || c == 0x7f)
 			return bad(v, 400, HR_E_BAD_REQUEST, "a control character in the URL");
 		if (c == '%') {
-			if (i + 2 >= tlen || !hexdigit((unsigned char)target[i + 1]) || !hexdigit((unsigned char)target[i + 2]))
-				return bad(v, 400, HR_E_BAD_REQUEST, "a % in the URL that is not followed by two hex digits");
+			if (i + 2 >= tlen || !hexdigit((unsigned char)target[i + 1]) ||
+			    !hexdigit((unsigned char)target[i + 2]))
+				return bad(v, 400, HR_E_BAD_REQUEST,
+				           "a % in the URL that is not followed by two hex digits");
 			if (target[i + 1] == '0' && target[i + 2] == '0')
 				return bad(v, 400, HR_E_BAD_REQUEST, "a NUL byte (%00) in the URL");
 		}
@@ -1796,7 +1844,7 @@ static void front_on_timer(uv_timer_t *t);
 /* Answers F's request with STATUS and the JSON error (and "retry-after:
  * RETRY_AFTER" when not 0), then lingers. */
 static void front_refuse(struct front *f, unsigned status, enum hr_proto_code code, const char *message,
-			 unsigned retry_after)
+                         unsigned retry_after)
 {
 	struct hr_proto_error e;
 	hr_proto_error_set(&e, code, NULL, message);
@@ -1805,10 +1853,11 @@ static void front_refuse(struct front *f, unsigned status, enum hr_proto_code co
 	char head[320], ra[40] = "";
 	if (retry_after)
 		snprintf(ra, sizeof(ra), "retry-after: %u\r\n", retry_after);
-	int hl = snprintf(head, sizeof(head),
-			  "HTTP/1.1 %u %s\r\ncontent-type: application/json\r\ncontent-length: %zu\r\n"
-			  "connection: close\r\ncache-control: no-store\r\nx-content-type-options: nosniff\r\n%s\r\n",
-			  status, status_text(status), json ? len : 0, ra);
+	int hl = snprintf(
+	    head, sizeof(head),
+	    "HTTP/1.1 %u %s\r\ncontent-type: application/json\r\ncontent-length: %zu\r\n"
+	    "connection: close\r\ncache-control: no-store\r\nx-content-type-options: nosniff\r\n%s\r\n",
+	    status, status_text(status), json ? len : 0, ra);
 	/* The answer is small and the socket new: it goes at once, or not at all. */
 	if (send(f->fd, head, (size_t)hl, MSG_NOSIGNAL | MSG_DONTWAIT) == hl && json)
 		(void)!send(f->fd, json, len, MSG_NOSIGNAL | MSG_DONTWAIT);
@@ -1935,7 +1984,8 @@ static void refuse_at_cap(struct hr_server *s, int fd)
 	}
 	struct front *f = front_open(s, fd, 0);
 	if (f)
-		front_refuse(f, 503, HR_E_RATE_LIMITED, "herald is at its connection limit; try again shortly", 5);
+		front_refuse(f, 503, HR_E_RATE_LIMITED,
+		             "herald is at its connection limit; try again shortly", 5);
 }
 
 static void on_listen_readable(uv_poll_t *h, int status, int events);
@@ -2059,7 +2109,7 @@ struct hr_metrics *hr_server_shared_metrics(hr_server_shared *sh)
 }
 
 int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *engine, hr_server_shared *shared,
-		    int worker, int workers, hr_server **out)
+                    int worker, int workers, hr_server **out)
 {
 	struct hr_server *s = calloc(1, sizeof(*s));
 	if (!s)
@@ -2080,11 +2130,11 @@ int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *eng
 
 	struct lws_context_creation_info info;
 	memset(&info, 0, sizeof(info));
-	void *foreign[1] = { loop };
+	void *foreign[1] = {loop};
 	info.foreign_loops = foreign;
 	info.options = LWS_SERVER_OPTION_LIBUV | LWS_SERVER_OPTION_VALIDATE_UTF8 |
-		       LWS_SERVER_OPTION_HTTP_HEADERS_SECURITY_BEST_PRACTICES_ENFORCE |
-		       LWS_SERVER_OPTION_EXPLICIT_VHOSTS;
+	               LWS_SERVER_OPTION_HTTP_HEADERS_SECURITY_BEST_PRACTICES_ENFORCE |
+	               LWS_SERVER_OPTION_EXPLICIT_VHOSTS;
 	/* lws sets up the server side (TLS included) but does not listen:
 	 * connections come from listen_open()'s socket. */
 	info.port = CONTEXT_PORT_NO_LISTEN_SERVER;
@@ -2117,11 +2167,13 @@ int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *eng
 		info.ssl_cert_filepath = cfg->tls_cert;
 		info.ssl_private_key_filepath = cfg->tls_key;
 		/* Modern clients only; lws's default cipher list is OpenSSL's. */
-		info.ssl_options_set = SSL_OP_NO_SSLv2 | SSL_OP_NO_SSLv3 | SSL_OP_NO_TLSv1 | SSL_OP_NO_TLSv1_1;
+		info.ssl_options_set =
+		    SSL_OP_NO_SSLv2 | SSL_OP_NO_SSLv3 | SSL_OP_NO_TLSv1 | SSL_OP_NO_TLSv1_1;
 	}
 	s->ctx = context_create(&info);
 	if (!s->ctx) {
-		hr_err("event=start_failed error=\"cannot create the libwebsockets context (is libwebsockets-evlib-uv installed?)\"");
+		hr_err("event=start_failed error=\"cannot create the libwebsockets context (is "
+		       "libwebsockets-evlib-uv installed?)\"");
 		free(s->trace);
 		free(s);
 		return -EIO;
@@ -2131,11 +2183,12 @@ int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *eng
 	pthread_mutex_unlock(&lws_lifecycle);
 	if (!s->vhost) {
 		if (cfg->tls_cert[0])
-			hr_err("event=listen_failed addr=%s:%d error=\"cannot set up TLS (check tls.cert and tls.key)\"",
+			hr_err("event=listen_failed addr=%s:%d error=\"cannot set up TLS (check tls.cert and "
+			       "tls.key)\"",
 			       cfg->listen_host, cfg->listen_port);
 		else
-			hr_err("event=listen_failed addr=%s:%d error=\"cannot create the vhost\"", cfg->listen_host,
-			       cfg->listen_port);
+			hr_err("event=listen_failed addr=%s:%d error=\"cannot create the vhost\"",
+			       cfg->listen_host, cfg->listen_port);
 		hr_server_stop(s);
 		*out = s; /* the caller drains the loop, then frees */
 		return -EINVAL;

@@ -38,7 +38,7 @@ unsigned hr_server_shared_connections(hr_server_shared *sh);
  * Returns 0 or a negative errno (the reason is logged).
  */
 int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *engine, hr_server_shared *shared,
-		    int worker, int workers, hr_server **out);
+                    int worker, int workers, hr_server **out);
 
 /* Called with the question's text whenever the answer was the fallback, so the
  * daemon can keep unanswered questions (when enabled). */

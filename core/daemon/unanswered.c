@@ -315,7 +315,8 @@ static int by_count(const void *a, const void *b)
 	return strcmp(x->text, y->text);
 }
 
-void hr_unanswered_report(const hr_unanswered *u, void (*fn)(const char *text, size_t count, void *ud), void *ud)
+void hr_unanswered_report(const hr_unanswered *u, void (*fn)(const char *text, size_t count, void *ud),
+                          void *ud)
 {
 	if (!u->count)
 		return;

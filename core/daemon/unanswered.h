@@ -59,6 +59,7 @@ hr_unanswered *hr_unanswered_clone(const hr_unanswered *u);
 
 /* Calls FN for each distinct question with how often it was asked, most asked
  * first, ties in alphabetical order. */
-void hr_unanswered_report(const hr_unanswered *u, void (*fn)(const char *text, size_t count, void *ud), void *ud);
+void hr_unanswered_report(const hr_unanswered *u, void (*fn)(const char *text, size_t count, void *ud),
+                          void *ud);
 
 #endif

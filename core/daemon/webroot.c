@@ -25,8 +25,8 @@ struct hr_webroot {
  */
 #define CACHE_PAGE "no-cache"
 #define CACHE_ASSET "public, max-age=300"
-#define CSP_PAGE                                                                                     \
-	"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "            \
+#define CSP_PAGE                                                                                             \
+	"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "                    \
 	"connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 /* An SVG opened on its own is a document that could run script: sandbox it. */
 #define CSP_SVG "default-src 'none'; style-src 'unsafe-inline'; sandbox"
@@ -39,13 +39,13 @@ struct kind {
 };
 
 static const struct kind kinds[] = {
-	{ ".html", "text/html; charset=utf-8", CACHE_PAGE, CSP_PAGE },
-	{ ".js", "text/javascript; charset=utf-8", CACHE_ASSET, NULL },
-	{ ".css", "text/css; charset=utf-8", CACHE_ASSET, NULL },
-	{ ".svg", "image/svg+xml", CACHE_ASSET, CSP_SVG },
-	{ ".png", "image/png", CACHE_ASSET, NULL },
-	{ ".ico", "image/x-icon", CACHE_ASSET, NULL },
-	{ ".txt", "text/plain; charset=utf-8", CACHE_ASSET, NULL },
+    {".html", "text/html; charset=utf-8", CACHE_PAGE, CSP_PAGE},
+    {".js", "text/javascript; charset=utf-8", CACHE_ASSET, NULL},
+    {".css", "text/css; charset=utf-8", CACHE_ASSET, NULL},
+    {".svg", "image/svg+xml", CACHE_ASSET, CSP_SVG},
+    {".png", "image/png", CACHE_ASSET, NULL},
+    {".ico", "image/x-icon", CACHE_ASSET, NULL},
+    {".txt", "text/plain; charset=utf-8", CACHE_ASSET, NULL},
 };
 
 static const struct kind *kind_of(const char *name)

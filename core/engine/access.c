@@ -17,7 +17,7 @@ static void origin_hostport(const char *origin, char *out, size_t cap)
 
 static int is_loopback(const char *hostport)
 {
-	static const char *const names[] = { "localhost", "127.0.0.1", "[::1]" };
+	static const char *const names[] = {"localhost", "127.0.0.1", "[::1]"};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		size_t l = strlen(names[i]);
 		if (strncasecmp(hostport, names[i], l) == 0 && (hostport[l] == '\0' || hostport[l] == ':'))

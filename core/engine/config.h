@@ -15,49 +15,49 @@
 struct hr_config {
 	char listen_host[256];
 	int listen_port;
-	int workers; /* workers; 0 until serve resolves it to the CPU count */
+	int workers;                   /* workers; 0 until serve resolves it to the CPU count */
 	char content_dir[HR_PATH_MAX]; /* holds intents/, plugins/, lua/, web/ */
 	char intents_dir[HR_PATH_MAX]; /* "" means content_dir/intents */
 	char plugins_dir[HR_PATH_MAX];
 	char lua_dir[HR_PATH_MAX];
 	char web_dir[HR_PATH_MAX];
 	char log_level[16];
-	int message_bytes;   /* limits.message_bytes */
-	int lua_memory_kb;   /* limits.lua_memory_kb */
-	int lua_call_ms;     /* limits.lua_call_ms */
-	int lua_load_ms;     /* limits.lua_load_ms */
-	int max_connections; /* limits.max_connections */
-	int session_ttl_s;   /* sessions.ttl_seconds */
-	int max_sessions;    /* sessions.max */
-	int rate_per_second;     /* limits.rate_per_second */
-	int rate_burst;          /* limits.rate_burst */
-	int max_queued_replies;  /* limits.max_queued_replies */
-	int max_per_address;     /* limits.max_connections_per_address */
-	int ping_seconds;        /* limits.ping_seconds */
-	int idle_seconds;        /* limits.idle_seconds */
-	int request_seconds;     /* limits.request_seconds */
-	int drain_seconds;       /* limits.drain_seconds */
-	char tls_cert[HR_PATH_MAX]; /* tls.cert */
-	char tls_key[HR_PATH_MAX];  /* tls.key */
-	char allowed_origins[2048]; /* http.allowed_origins */
-	char auth_tokens[2048];  /* auth.tokens */
-	int unanswered_enabled;  /* unanswered.enabled (0 or 1) */
+	int message_bytes;                 /* limits.message_bytes */
+	int lua_memory_kb;                 /* limits.lua_memory_kb */
+	int lua_call_ms;                   /* limits.lua_call_ms */
+	int lua_load_ms;                   /* limits.lua_load_ms */
+	int max_connections;               /* limits.max_connections */
+	int session_ttl_s;                 /* sessions.ttl_seconds */
+	int max_sessions;                  /* sessions.max */
+	int rate_per_second;               /* limits.rate_per_second */
+	int rate_burst;                    /* limits.rate_burst */
+	int max_queued_replies;            /* limits.max_queued_replies */
+	int max_per_address;               /* limits.max_connections_per_address */
+	int ping_seconds;                  /* limits.ping_seconds */
+	int idle_seconds;                  /* limits.idle_seconds */
+	int request_seconds;               /* limits.request_seconds */
+	int drain_seconds;                 /* limits.drain_seconds */
+	char tls_cert[HR_PATH_MAX];        /* tls.cert */
+	char tls_key[HR_PATH_MAX];         /* tls.key */
+	char allowed_origins[2048];        /* http.allowed_origins */
+	char auth_tokens[2048];            /* auth.tokens */
+	int unanswered_enabled;            /* unanswered.enabled (0 or 1) */
 	char unanswered_file[HR_PATH_MAX]; /* unanswered.file */
-	int unanswered_max;      /* unanswered.max */
-	int unanswered_max_age_days; /* unanswered.max_age_days */
-	int review_max_age_days; /* review.max_age_days */
+	int unanswered_max;                /* unanswered.max */
+	int unanswered_max_age_days;       /* unanswered.max_age_days */
+	int review_max_age_days;           /* review.max_age_days */
 	/* The voice path (docs/voice.md). */
-	int voice_enabled;                 /* voice.enabled (0 or 1) */
-	char voice_dir[HR_PATH_MAX];       /* voice_dir: lexicon.txt, corpus.txt */
-	char voice_model_dir[HR_PATH_MAX]; /* voice.model_dir: pocketsphinx acoustic model */
+	int voice_enabled;                  /* voice.enabled (0 or 1) */
+	char voice_dir[HR_PATH_MAX];        /* voice_dir: lexicon.txt, corpus.txt */
+	char voice_model_dir[HR_PATH_MAX];  /* voice.model_dir: pocketsphinx acoustic model */
 	char voice_dictionary[HR_PATH_MAX]; /* voice.dictionary: CMU pronunciation dictionary */
-	char voice_tts[32];                /* voice.tts_voice */
-	int voice_decoders;                /* voice.decoders */
-	int voice_queue;                   /* voice.queue */
-	int audio_seconds;                 /* limits.audio_seconds */
-	int speech_chars;                  /* limits.speech_chars */
-	int intents_jit;         /* intents.jit (0 or 1) */
-	char metrics_allow[1024]; /* metrics.allow */
+	char voice_tts[32];                 /* voice.tts_voice */
+	int voice_decoders;                 /* voice.decoders */
+	int voice_queue;                    /* voice.queue */
+	int audio_seconds;                  /* limits.audio_seconds */
+	int speech_chars;                   /* limits.speech_chars */
+	int intents_jit;                    /* intents.jit (0 or 1) */
+	char metrics_allow[1024];           /* metrics.allow */
 };
 
 enum hr_config_type { HR_CONF_INT, HR_CONF_STRING, HR_CONF_LISTEN };

@@ -37,7 +37,8 @@ static int walk(lua_State *L, struct hr_config *cfg, const char *prefix, int dep
 			break;
 		case LUA_TNUMBER:
 			if (!lua_isinteger(L, -1)) {
-				snprintf(err, errcap, "%s: %g is not a whole number", key, lua_tonumber(L, -1));
+				snprintf(err, errcap, "%s: %g is not a whole number", key,
+				         lua_tonumber(L, -1));
 				rc = -EINVAL;
 			} else {
 				rc = hr_config_set_int(cfg, key, lua_tointeger(L, -1), err, errcap);

@@ -12,13 +12,12 @@
  * values, each behind a one-byte length. */
 #define PAYLOAD_MAX                                                                                          \
 	(1 + (HR_NAME_MAX - 1) + 1 + HR_MAX_SLOTS * (1 + (HR_NAME_MAX - 1) + 1 + (HR_SLOT_VALUE_MAX - 1)))
-#define B64_LEN(n) (((n) * 4 + 2) / 3)
+#define B64_LEN(n) (((n)*4 + 2) / 3)
 
 _Static_assert(PREFIX_LEN + B64_LEN(PAYLOAD_MAX) <= HR_CONVO_CONTEXT_MAX,
-	       "every conversation must fit in a context string");
+               "every conversation must fit in a context string");
 _Static_assert(HR_NAME_MAX <= 256 && HR_SLOT_VALUE_MAX <= 256 && HR_MAX_SLOTS < 256,
-	       "lengths and the count are one byte each");
-
+               "lengths and the count are one byte each");
 
 const char *hr_convo_error_name(int rc)
 {

@@ -11,7 +11,7 @@ typedef void (*hr_diag_fn)(void *ud, const char *file, int line, const char *msg
 
 /* Formats a message and passes it to FN (if FN is NULL, nothing happens). */
 void hr_diagf(hr_diag_fn fn, void *ud, const char *file, int line, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
+    __attribute__((format(printf, 5, 6)));
 
 /* A diag callback that prints "file:line: message" to stderr. */
 void hr_diag_stderr(void *ud, const char *file, int line, const char *msg);

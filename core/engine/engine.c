@@ -18,7 +18,7 @@ struct hr_engine {
 	hr_ranker_scratch *rs;
 	enum hr_route_mode mode;
 	struct hr_match *scratch_match; /* a second match, for other sentences and clauses */
-	char (*snorm)[1024]; /* each sentence normalised and spelling-corrected */
+	char (*snorm)[1024];            /* each sentence normalised and spelling-corrected */
 };
 
 int hr_content_load(const struct hr_config *cfg, hr_diag_fn diag, void *ud, struct hr_content *out)
@@ -44,10 +44,10 @@ int hr_content_load(const struct hr_config *cfg, hr_diag_fn diag, void *ud, stru
 	char sdk[HR_PATH_MAX + 16];
 	snprintf(sdk, sizeof(sdk), "%s/herald.lua", cfg->lua_dir);
 	struct hr_plugin_limits lim = {
-		.memory_bytes = (size_t)cfg->lua_memory_kb * 1024,
-		.call_ms = (unsigned)cfg->lua_call_ms,
-		.load_ms = (unsigned)cfg->lua_load_ms,
-		.instructions = 0,
+	    .memory_bytes = (size_t)cfg->lua_memory_kb * 1024,
+	    .call_ms = (unsigned)cfg->lua_call_ms,
+	    .load_ms = (unsigned)cfg->lua_load_ms,
+	    .instructions = 0,
 	};
 	out->plugins = hr_plugins_new(sdk, &lim);
 	if (!out->plugins) {
@@ -175,7 +175,6 @@ static void convo_put(struct hr_convo *c, const char *name, const char *value)
 	snprintf(c->context[i].value, sizeof(c->context[i].value), "%s", value);
 }
 
-
 static int fixed_answer(struct hr_answer *out, const char *intent, const char *text)
 {
 	if (hr_answer_set(&out->intent, intent) || hr_answer_set(&out->text, text) ||
@@ -188,8 +187,8 @@ static int fixed_answer(struct hr_answer *out, const char *intent, const char *t
 static int builtin_fallback(struct hr_answer *out)
 {
 	int rc = fixed_answer(out, "fallback",
-			      "I'm not sure I can help with that. I answer questions about HER2-positive "
-			      "breast cancer: tests, treatments, side effects and support.");
+	                      "I'm not sure I can help with that. I answer questions about HER2-positive "
+	                      "breast cancer: tests, treatments, side effects and support.");
 	if (!rc)
 		rc = hr_answer_add_suggestion(out, "What does HER2-positive mean?");
 	if (!rc)
@@ -202,8 +201,8 @@ static int builtin_fallback(struct hr_answer *out)
 static int apology(struct hr_answer *out, const char *intent)
 {
 	int rc = fixed_answer(out, intent,
-			      "I'm sorry, I couldn't answer that just now. Please try asking in another way, "
-			      "or ask your care team.");
+	                      "I'm sorry, I couldn't answer that just now. Please try asking in another way, "
+	                      "or ask your care team.");
 	if (!rc)
 		rc = hr_answer_add_suggestion(out, "What can you do?");
 	return rc;
@@ -281,7 +280,8 @@ static void named_add(struct named *nm, const struct hr_concepts *cs, int focus)
 			continue;
 		int dup = 0;
 		for (size_t k = 0; k < nm->n && !dup; k++)
-			dup = strcmp(nm->v[k].name, cs->c[i].entity) == 0 && strcmp(nm->v[k].value, cs->c[i].value) == 0;
+			dup = strcmp(nm->v[k].name, cs->c[i].entity) == 0 &&
+			      strcmp(nm->v[k].value, cs->c[i].value) == 0;
 		if (dup || nm->n == sizeof(nm->v) / sizeof(nm->v[0]))
 			continue;
 		snprintf(nm->v[nm->n].name, sizeof(nm->v[0].name), "%s", cs->c[i].entity);
@@ -342,7 +342,8 @@ static const char *pick_get(const struct hr_pick *p, const char *name)
  * the one asked about.
  */
 static int make_pick(const hr_engine *e, const struct hr_intent *in, const struct hr_candidate *c,
-		     const struct named *nm, const struct hr_convo *convo, int check_plugin, struct hr_pick *out)
+                     const struct named *nm, const struct hr_convo *convo, int check_plugin,
+                     struct hr_pick *out)
 {
 	memset(out, 0, sizeof(*out));
 	out->intent = in;
@@ -387,8 +388,8 @@ static int make_pick(const hr_engine *e, const struct hr_intent *in, const struc
  */
 static int names_care(const hr_ranker *r, const char *text, const struct hr_concepts *cs)
 {
-	static const char *const care[] = { "scope_care", "life_ctx", "her2", "tt_cancer", "tt_metastatic",
-					    "care_ctx" };
+	static const char *const care[] = {"scope_care", "life_ctx",      "her2",
+	                                   "tt_cancer",  "tt_metastatic", "care_ctx"};
 	for (size_t i = 0; i < cs->n; i++) {
 		if (cs->c[i].value && strncmp(cs->c[i].entity, "scope_", 6) != 0)
 			return 1;
@@ -411,8 +412,9 @@ static int strong(const struct hr_candidate *c, size_t qlen)
 }
 
 /* The best pattern candidate of M that can answer, as a pick; NULL when none. */
-static const struct hr_candidate *best_pattern(const hr_engine *e, const struct hr_match *m, const struct named *nm,
-					       const struct hr_convo *convo, int check_plugin, struct hr_pick *out)
+static const struct hr_candidate *best_pattern(const hr_engine *e, const struct hr_match *m,
+                                               const struct named *nm, const struct hr_convo *convo,
+                                               int check_plugin, struct hr_pick *out)
 {
 	for (size_t i = 0; i < m->ncandidates; i++) {
 		const struct hr_candidate *c = &m->candidates[i];
@@ -457,10 +459,10 @@ static size_t prepare(const hr_engine *e, const char *raw, size_t len, char *out
  */
 static size_t second_clause(const char *s)
 {
-	static const char *const joints[] = { " and ", " also ", " plus ", " or " };
-	static const char *const starts[] = { "how ", "what ", "why ", "when ", "where ", "who ", "which ",
-					      "is ", "are ", "can ", "does ", "do ", "will ", "should ",
-					      "for how ", "what's ", "whats " };
+	static const char *const joints[] = {" and ", " also ", " plus ", " or "};
+	static const char *const starts[] = {"how ",   "what ",   "why ",     "when ",   "where ", "who ",
+	                                     "which ", "is ",     "are ",     "can ",    "does ",  "do ",
+	                                     "will ",  "should ", "for how ", "what's ", "whats "};
 	for (size_t j = 0; j < sizeof(joints) / sizeof(joints[0]); j++) {
 		for (const char *p = strstr(s, joints[j]); p; p = strstr(p + 1, joints[j])) {
 			const char *q = p + strlen(joints[j]);
@@ -489,8 +491,8 @@ static int has_word(const char *s, const char *w)
  * and routes strongly elsewhere, a second clause of the focus sentence, or a
  * second drug named beside the first. Fills trace->parts[1] when found.
  */
-static void find_second(hr_engine *e, const struct hr_convo *convo, const struct named *nm, struct hr_trace *t,
-			int check_plugin)
+static void find_second(hr_engine *e, const struct hr_convo *convo, const struct named *nm,
+                        struct hr_trace *t, int check_plugin)
 {
 	struct hr_match *m = e->scratch_match;
 	struct hr_pick *first = &t->parts[0], second;
@@ -535,7 +537,7 @@ static void find_second(hr_engine *e, const struct hr_convo *convo, const struct
 				size_t n = tmp.ncontext < HR_MAX_SLOTS ? tmp.ncontext++ : HR_MAX_SLOTS - 1;
 				tmp.context[n] = p1.slots[k];
 			}
-			struct named none = { 0 };
+			struct named none = {0};
 			hr_intents_match(e->matcher, s + at, m);
 			const struct hr_candidate *c2 = best_pattern(e, m, &none, &tmp, check_plugin, &p2);
 			if (c2 && strong(c2, strlen(s + at)) && c2->priority < 90 && c2->intent != i1) {
@@ -544,7 +546,8 @@ static void find_second(hr_engine *e, const struct hr_convo *convo, const struct
 				if (d1 && has_word(s + at, "it")) {
 					for (size_t k = 0; k < p2.nslots; k++) {
 						if (strcmp(p2.slots[k].name, "drug") == 0)
-							snprintf(p2.slots[k].value, sizeof(p2.slots[k].value), "%s", d1);
+							snprintf(p2.slots[k].value, sizeof(p2.slots[k].value),
+							         "%s", d1);
 					}
 				}
 				for (size_t k = 0; k < p1.nslots; k++)
@@ -578,16 +581,21 @@ static void find_second(hr_engine *e, const struct hr_convo *convo, const struct
 		if (prev && strcmp(prev->value, c->value) != 0) {
 			char gap[32];
 			int gl = c->start - prev->end;
-			snprintf(gap, sizeof(gap), "%.*s", gl > 0 && gl < (int)sizeof(gap) ? gl : 0, s + prev->end);
-			int joined = gl > 0 && gl < 12 && (strcmp(gap, " and ") == 0 || strcmp(gap, " or ") == 0 ||
-							   strcmp(gap, " & ") == 0 || strcmp(gap, " and the ") == 0 ||
-							   strcmp(gap, " ") == 0 || strcmp(gap, " vs ") == 0);
-			const char *other = strcmp(prev->value, fdrug) == 0 ? c->value : strcmp(c->value, fdrug) == 0 ? prev->value : NULL;
+			snprintf(gap, sizeof(gap), "%.*s", gl > 0 && gl < (int)sizeof(gap) ? gl : 0,
+			         s + prev->end);
+			int joined = gl > 0 && gl < 12 &&
+			             (strcmp(gap, " and ") == 0 || strcmp(gap, " or ") == 0 ||
+			              strcmp(gap, " & ") == 0 || strcmp(gap, " and the ") == 0 ||
+			              strcmp(gap, " ") == 0 || strcmp(gap, " vs ") == 0);
+			const char *other = strcmp(prev->value, fdrug) == 0 ? c->value
+			                    : strcmp(c->value, fdrug) == 0  ? prev->value
+			                                                    : NULL;
 			if (joined && other) {
 				second = *first;
 				for (size_t k = 0; k < second.nslots; k++) {
 					if (strcmp(second.slots[k].name, "drug") == 0)
-						snprintf(second.slots[k].value, sizeof(second.slots[k].value), "%s", other);
+						snprintf(second.slots[k].value, sizeof(second.slots[k].value),
+						         "%s", other);
 				}
 				t->parts[t->nparts++] = second;
 				t->part_rule = "two drugs named side by side";
@@ -598,12 +606,11 @@ static void find_second(hr_engine *e, const struct hr_convo *convo, const struct
 	}
 }
 
-
 /* Whether normalised S holds a word that points back to something said
  * before ("is this normal", "could that be it", "will they stop"). */
 static int points_back(const char *s)
 {
-	static const char *const w[] = { "that", "this", "it", "these", "those", "they", "them" };
+	static const char *const w[] = {"that", "this", "it", "these", "those", "they", "them"};
 	for (size_t i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
 		if (has_word(s, w[i]))
 			return 1;
@@ -651,8 +658,8 @@ static int weigh(hr_engine *e, struct hr_trace *t, int nasks)
 /* Offers the ranker's choices RP (scores RS, NR of them) that score at least
  * FLOOR and a third of the first, after the weak pattern winner P (may be
  * NULL), as the intents of a clarifying reply. Returns how many. */
-static size_t offer(struct hr_trace *t, const struct hr_candidate *p, const struct hr_pick *rp, const float *rs,
-		    size_t nr, float floor)
+static size_t offer(struct hr_trace *t, const struct hr_candidate *p, const struct hr_pick *rp,
+                    const float *rs, size_t nr, float floor)
 {
 	t->nclarify = 0;
 	/* A bare mention is no question to offer. */
@@ -672,7 +679,7 @@ static size_t offer(struct hr_trace *t, const struct hr_candidate *p, const stru
 /* Routes with every stage the mode allows; CHECK_PLUGIN 0 lets check --cv
  * route without asking the plugins. */
 static int route(hr_engine *e, const struct hr_convo *convo, const char *text, size_t len, struct hr_trace *t,
-		 int check_plugin)
+                 int check_plugin)
 {
 	memset(t, 0, offsetof(struct hr_trace, match));
 	t->match.ncandidates = 0;
@@ -709,7 +716,7 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 	if (t->focus < 0)
 		t->focus = (int)t->nsentences - 1; /* nothing asks: the last sentence is the question */
 	t->thin = weigh(e, t, nasks);
-	struct named nm = { 0 };
+	struct named nm = {0};
 	struct hr_concepts cs;
 	const hr_ranker *rk = e->content->ranker;
 	int anchored = 0;
@@ -752,7 +759,8 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 		snprintf(both, sizeof(both), "%s %s", e->snorm[t->focus - 1], q);
 		hr_intents_match(e->matcher, both, e->scratch_match);
 		struct hr_pick jp;
-		const struct hr_candidate *jc = best_pattern(e, e->scratch_match, &nm, convo, check_plugin, &jp);
+		const struct hr_candidate *jc =
+		    best_pattern(e, e->scratch_match, &nm, convo, check_plugin, &jp);
 		if (jc && jc->priority >= 0) {
 			t->match = *e->scratch_match;
 			p = &t->match.candidates[jc - e->scratch_match->candidates];
@@ -772,7 +780,8 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 				continue;
 			hr_intents_match(e->matcher, e->snorm[i], e->scratch_match);
 			struct hr_pick op;
-			const struct hr_candidate *oc = best_pattern(e, e->scratch_match, &nm, convo, check_plugin, &op);
+			const struct hr_candidate *oc =
+			    best_pattern(e, e->scratch_match, &nm, convo, check_plugin, &op);
 			if (oc && strong(oc, strlen(e->snorm[i]))) {
 				t->match = *e->scratch_match;
 				p = &t->match.candidates[oc - e->scratch_match->candidates];
@@ -796,9 +805,9 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 			t->outcome = HR_OUTCOME_ANSWER;
 			t->parts[0] = pp;
 			t->nparts = 1;
-			t->rule = joined     ? "a strong pattern match on the question and the sentence before it"
-				  : p_strong ? "a strong pattern match answers"
-					     : "patterns only: the best pattern answers";
+			t->rule = joined ? "a strong pattern match on the question and the sentence before it"
+			          : p_strong ? "a strong pattern match answers"
+			                     : "patterns only: the best pattern answers";
 		} else {
 			t->outcome = HR_OUTCOME_FALLBACK;
 			t->rule = "no pattern matched";
@@ -807,7 +816,7 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 	}
 	struct hr_rank_part parts[HR_MAX_SENTENCES];
 	for (size_t i = 0; i < t->nsentences; i++)
-		parts[i] = (struct hr_rank_part){ e->snorm[i], t->sentences[i].weight };
+		parts[i] = (struct hr_rank_part){e->snorm[i], t->sentences[i].weight};
 	if (rk) {
 		hr_ranker_rank(rk, e->rs, parts, t->nsentences, &t->ranking);
 		t->ranked = 1;
@@ -858,7 +867,8 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 		if ((int)i == t->focus)
 			continue;
 		hr_intents_match(e->matcher, e->snorm[i], e->scratch_match);
-		const struct hr_candidate *sc = best_pattern(e, e->scratch_match, &nm, convo, check_plugin, &storyp[nstory]);
+		const struct hr_candidate *sc =
+		    best_pattern(e, e->scratch_match, &nm, convo, check_plugin, &storyp[nstory]);
 		if (sc && sc->priority >= 0 && sc->priority < 90 && strong(sc, strlen(e->snorm[i])))
 			nstory++;
 	}
@@ -872,50 +882,63 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 	t->outcome = HR_OUTCOME_ANSWER;
 	t->nparts = 1;
 	if (review) {
-		int prefers = nr > 0 && rs[0] >= RANK_CLARIFY && rp[0].intent != p->intent && rs[0] >= OVERRULE * pscore;
-		int sure = prefers && (rs[0] >= RANK_ANSWER || t->ranking.n < 2 ||
-				       (t->ranking.top[0].intent == rp[0].intent && rs[0] >= LEAD * t->ranking.top[1].score));
+		int prefers = nr > 0 && rs[0] >= RANK_CLARIFY && rp[0].intent != p->intent &&
+		              rs[0] >= OVERRULE * pscore;
+		int sure =
+		    prefers &&
+		    (rs[0] >= RANK_ANSWER || t->ranking.n < 2 ||
+		     (t->ranking.top[0].intent == rp[0].intent && rs[0] >= LEAD * t->ranking.top[1].score));
 		if (sure) {
 			t->parts[0] = rp[0];
 			t->chosen = NULL;
-			t->rule = "a strong pattern match in a letter, but the ranker, reading all of it, prefers another";
+			t->rule = "a strong pattern match in a letter, but the ranker, reading all of it, "
+			          "prefers another";
 		} else if (prefers && offer(t, p, rp, rs, nr, RANK_OFFER) >= 2) {
 			t->outcome = HR_OUTCOME_CLARIFY;
 			t->nparts = 0;
 			t->chosen = NULL;
-			t->rule = "a strong pattern match in a letter, but the ranker, reading all of it, leans elsewhere: ask which";
+			t->rule = "a strong pattern match in a letter, but the ranker, reading all of it, "
+			          "leans elsewhere: ask which";
 		} else {
 			t->nclarify = 0;
 			t->parts[0] = pp;
-			t->rule = joined ? "a strong pattern match on the question and the sentence before it; the ranker, "
-					   "reading the whole letter, does not overrule it"
-					 : "a strong pattern match answers; the ranker, reading the whole letter, does not "
-					   "overrule it";
+			t->rule = joined ? "a strong pattern match on the question and the sentence before "
+			                   "it; the ranker, "
+			                   "reading the whole letter, does not overrule it"
+			                 : "a strong pattern match answers; the ranker, reading the whole "
+			                   "letter, does not "
+			                   "overrule it";
 		}
 	} else if (p && nr > 0 && rp[0].intent == p->intent) {
 		t->parts[0] = pp;
 		t->rule = "a weak pattern match, and the ranker agrees";
 	} else if (p && p->priority < 0 && !letter &&
-		   ((size_t)p->covered * 2 >= qlen || (t->safety.decision != HR_DECISION_NONE && qlen <= 40))) {
+	           ((size_t)p->covered * 2 >= qlen ||
+	            (t->safety.decision != HR_DECISION_NONE && qlen <= 40))) {
 		/* "TCH?", "herceptin": the name is the question. A short personal
 		 * decision about something named ("what dose of herceptin") gets the
 		 * overview of it with the care-team deferral. */
 		t->parts[0] = pp;
-		t->rule = "the question is mostly a name, or a short personal decision about it: its mention answers";
+		t->rule = "the question is mostly a name, or a short personal decision about it: its mention "
+		          "answers";
 	} else if (!familiar) {
 		if (p) {
 			t->parts[0] = pp;
 			t->rule = "a weak pattern match; the ranker knows too few of the words";
-		} else if (anchored && nr > 0 && rs[0] >= RANK_CLARIFY && t->ranking.top[0].intent == rp[0].intent &&
-			   (t->ranking.n < 2 || rs[0] >= LEAD * t->ranking.top[1].score)) {
+		} else if (anchored && nr > 0 && rs[0] >= RANK_CLARIFY &&
+		           t->ranking.top[0].intent == rp[0].intent &&
+		           (t->ranking.n < 2 || rs[0] >= LEAD * t->ranking.top[1].score)) {
 			t->parts[0] = rp[0];
 			t->chosen = NULL;
-			t->rule = "the ranker knows too few of the words, but the message names cancer care and its first "
-				  "choice leads clearly";
-		} else if (anchored && nr > 0 && rs[0] >= RANK_CLARIFY && offer(t, NULL, rp, rs, nr, RANK_OFFER) >= 2) {
+			t->rule = "the ranker knows too few of the words, but the message names cancer care "
+			          "and its first "
+			          "choice leads clearly";
+		} else if (anchored && nr > 0 && rs[0] >= RANK_CLARIFY &&
+		           offer(t, NULL, rp, rs, nr, RANK_OFFER) >= 2) {
 			t->outcome = HR_OUTCOME_CLARIFY;
 			t->nparts = 0;
-			t->rule = "the ranker knows too few of the words, but the message names cancer care: ask which";
+			t->rule = "the ranker knows too few of the words, but the message names cancer care: "
+			          "ask which";
 		} else {
 			t->nclarify = 0;
 			t->outcome = HR_OUTCOME_FALLBACK;
@@ -930,18 +953,20 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 		t->parts[0] = pp;
 		t->rule = "a weak pattern match, near the top of the ranker's list";
 	} else if (letter && nr > 0 && rs[0] >= RANK_CLARIFY && t->ranking.top[0].intent == rp[0].intent &&
-		   (t->ranking.n < 2 || rs[0] >= LEAD * t->ranking.top[1].score)) {
+	           (t->ranking.n < 2 || rs[0] >= LEAD * t->ranking.top[1].score)) {
 		t->parts[0] = rp[0];
 		t->chosen = NULL;
 		t->rule = "the ranker's first choice leads its second clearly";
 	} else if (story >= 0) {
 		t->parts[0] = storyp[story];
 		t->chosen = NULL;
-		t->rule = "a pattern matches the story around the question, and the ranker ranks it near its top";
+		t->rule =
+		    "a pattern matches the story around the question, and the ranker ranks it near its top";
 	} else if (nr > 0 && rs[0] >= RANK_CLARIFY && t->safety.decision != HR_DECISION_NONE) {
 		/* A personal decision ("what dose should I take") is answered with
 		 * general information and the deferral, never a question back. */
-		t->parts[0] = p && (p->priority >= 0 || strcmp(rp[0].intent->name, "fallback") == 0) ? pp : rp[0];
+		t->parts[0] =
+		    p && (p->priority >= 0 || strcmp(rp[0].intent->name, "fallback") == 0) ? pp : rp[0];
 		t->rule = "a personal decision: the best guess answers, with the deferral";
 	} else if (nr > 0 && rs[0] >= RANK_CLARIFY) {
 		/* Unsure between a few: ask which, offering each as a question. */
@@ -954,12 +979,13 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 			t->nclarify = 0;
 			t->parts[0] = p ? pp : rp[0];
 			t->rule = p ? "a weak pattern match; the ranker offers nothing else"
-				    : "the ranker's only plausible intent";
+			            : "the ranker's only plausible intent";
 		}
 	} else if (p) {
 		t->parts[0] = pp;
 		t->rule = "a weak pattern match; the ranker is unsure";
-	} else if (anchored && nr > 0 && rs[0] >= RANK_OFFER && offer(t, NULL, rp, rs, nr, RANK_OFFER / 2) >= 2) {
+	} else if (anchored && nr > 0 && rs[0] >= RANK_OFFER &&
+	           offer(t, NULL, rp, rs, nr, RANK_OFFER / 2) >= 2) {
 		/* On topic, but unsure: the best few, rather than the fallback. */
 		t->outcome = HR_OUTCOME_CLARIFY;
 		t->nparts = 0;
@@ -968,9 +994,10 @@ static int route(hr_engine *e, const struct hr_convo *convo, const char *text, s
 		t->nclarify = 0;
 		t->outcome = HR_OUTCOME_FALLBACK;
 		t->nparts = 0;
-		t->rule = nr		   ? "no pattern matched and the ranker is unsure"
-			  : t->ranking.n ? "no pattern matched, and none of the ranker's choices fits a message that names no cancer care"
-					 : "no pattern matched and the ranker knows no word";
+		t->rule = nr             ? "no pattern matched and the ranker is unsure"
+		          : t->ranking.n ? "no pattern matched, and none of the ranker's choices fits a "
+		                           "message that names no cancer care"
+		                         : "no pattern matched and the ranker knows no word";
 	}
 second:
 	if (t->outcome == HR_OUTCOME_ANSWER && strcmp(t->parts[0].intent->name, "fallback") == 0) {
@@ -983,7 +1010,7 @@ second:
 }
 
 int hr_engine_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_t len,
-		    struct hr_trace *trace)
+                    struct hr_trace *trace)
 {
 	return route(e, convo, text, len, trace, 0);
 }
@@ -993,14 +1020,14 @@ int hr_engine_route(hr_engine *e, const struct hr_convo *convo, const char *text
 /* A question a person can tap: an example of IN, with the drug the message
  * names put in place of the example's, capitalised, with a question mark. */
 static void offer_text(const hr_engine *e, const struct hr_intent *in, const struct named *nm, char *out,
-		       size_t cap)
+                       size_t cap)
 {
 	const char *ex = in->nexamples ? in->examples[0] : in->name;
 	char norm[512];
 	if (hr_text_normalize(ex, strlen(ex), norm, sizeof(norm)) < 0)
 		snprintf(norm, sizeof(norm), "%s", ex);
 	const char *drug = named_get(nm, "drug");
-	struct hr_concepts cs = { 0 };
+	struct hr_concepts cs = {0};
 	if (e->content->ranker)
 		hr_ranker_concepts(e->content->ranker, norm, &cs);
 	size_t o = 0;
@@ -1010,7 +1037,8 @@ static void offer_text(const hr_engine *e, const struct hr_intent *in, const str
 			continue;
 		if (strcmp(cs.c[i].value, drug) != 0) {
 			/* The generic name stands in; the plugin's answer gives the brand. */
-			o = (size_t)snprintf(out, cap, "%.*s%s%s", cs.c[i].start, norm, drug, norm + cs.c[i].end);
+			o = (size_t)snprintf(out, cap, "%.*s%s%s", cs.c[i].start, norm, drug,
+			                     norm + cs.c[i].end);
 		}
 		done = 1;
 	}
@@ -1025,13 +1053,14 @@ static void offer_text(const hr_engine *e, const struct hr_intent *in, const str
 	if (out[0] >= 'a' && out[0] <= 'z')
 		out[0] = (char)(out[0] - 'a' + 'A');
 	for (size_t i = 1; out[i]; i++) {
-		if (out[i] == 'i' && out[i - 1] == ' ' && (out[i + 1] == ' ' || out[i + 1] == '\'' || out[i + 1] == '?'))
+		if (out[i] == 'i' && out[i - 1] == ' ' &&
+		    (out[i + 1] == ' ' || out[i + 1] == '\'' || out[i + 1] == '?'))
 			out[i] = 'I';
 	}
 }
 
 static int clarify_answer(const hr_engine *e, const struct hr_trace *t, const struct named *nm,
-			  struct hr_answer *out)
+                          struct hr_answer *out)
 {
 	char q[HR_MAX_CLARIFY][300];
 	char text[1200], speech[1200];
@@ -1042,8 +1071,11 @@ static int clarify_answer(const hr_engine *e, const struct hr_trace *t, const st
 		if (tl < sizeof(text))
 			tl += (size_t)snprintf(text + tl, sizeof(text) - tl, "\n- %s", q[i]);
 		if (sl < sizeof(speech))
-			sl += (size_t)snprintf(speech + sl, sizeof(speech) - sl, "%s %.*s", i == 0 ? ":" : i + 1 == t->nclarify ? ", or" : ",",
-					       (int)strcspn(q[i], "?"), q[i]);
+			sl += (size_t)snprintf(speech + sl, sizeof(speech) - sl, "%s %.*s",
+			                       i == 0                 ? ":"
+			                       : i + 1 == t->nclarify ? ", or"
+			                                              : ",",
+			                       (int)strcspn(q[i], "?"), q[i]);
 	}
 	if (tl < sizeof(text))
 		snprintf(text + tl, sizeof(text) - tl, "\nTap one, or ask it another way.");
@@ -1060,20 +1092,20 @@ static int clarify_answer(const hr_engine *e, const struct hr_trace *t, const st
 }
 
 /* Asks the plugin for PICK's answer into OUT; a failure becomes the apology. */
-static int plugin_answer(hr_engine *e, const struct hr_convo *convo, const struct hr_pick *pick, const char *norm,
-			 struct hr_answer *out, struct hr_trace *t)
+static int plugin_answer(hr_engine *e, const struct hr_convo *convo, const struct hr_pick *pick,
+                         const char *norm, struct hr_answer *out, struct hr_trace *t)
 {
 	struct hr_request rq = {
-		.intent = pick ? pick->intent->name : "fallback",
-		.text = norm,
-		.slots = pick ? pick->slots : NULL,
-		.nslots = pick ? pick->nslots : 0,
-		.context = convo->context,
-		.ncontext = convo->ncontext,
-		.previous = convo->previous[0] ? convo->previous : NULL,
+	    .intent = pick ? pick->intent->name : "fallback",
+	    .text = norm,
+	    .slots = pick ? pick->slots : NULL,
+	    .nslots = pick ? pick->nslots : 0,
+	    .context = convo->context,
+	    .ncontext = convo->ncontext,
+	    .previous = convo->previous[0] ? convo->previous : NULL,
 	};
-	int rc = hr_plugins_answer(e->content->plugins, pick ? pick->intent->plugin : NULL, &rq, out, t->plugin_err,
-				   sizeof(t->plugin_err));
+	int rc = hr_plugins_answer(e->content->plugins, pick ? pick->intent->plugin : NULL, &rq, out,
+	                           t->plugin_err, sizeof(t->plugin_err));
 	t->plugin_rc = rc;
 	if (rc == -ENOENT || (rc && !pick)) {
 		hr_answer_clear(out);
@@ -1082,7 +1114,7 @@ static int plugin_answer(hr_engine *e, const struct hr_convo *convo, const struc
 	if (rc) {
 		char why[600];
 		hr_warn("event=plugin_failed intent=%s error=%s", rq.intent,
-			hr_log_quote(why, sizeof(why), t->plugin_err));
+		        hr_log_quote(why, sizeof(why), t->plugin_err));
 		hr_answer_clear(out);
 		return apology(out, rq.intent);
 	}
@@ -1107,7 +1139,8 @@ static int join_answers(struct hr_answer *a, const struct hr_answer *b)
 	for (size_t i = 0; i < b->nsources; i++) {
 		int dup = 0;
 		for (size_t k = 0; k < a->nsources && !dup; k++)
-			dup = a->sources[k].url && b->sources[i].url && strcmp(a->sources[k].url, b->sources[i].url) == 0;
+			dup = a->sources[k].url && b->sources[i].url &&
+			      strcmp(a->sources[k].url, b->sources[i].url) == 0;
 		if (!dup && a->nsources < HR_MAX_SOURCES &&
 		    hr_answer_add_source(a, b->sources[i].title, b->sources[i].publisher, b->sources[i].url))
 			return -ENOMEM;
@@ -1131,12 +1164,13 @@ static int join_answers(struct hr_answer *a, const struct hr_answer *b)
 /* The page behind "your care team decides": what to ask them, and why. */
 static int add_deferral_source(struct hr_answer *out)
 {
-	return hr_answer_add_source(out, "Questions to Ask Your Doctor About Your Treatment", "National Cancer Institute",
-				    "https://www.cancer.gov/about-cancer/treatment/questions");
+	return hr_answer_add_source(out, "Questions to Ask Your Doctor About Your Treatment",
+	                            "National Cancer Institute",
+	                            "https://www.cancer.gov/about-cancer/treatment/questions");
 }
 
 int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t len, struct hr_answer *out,
-		  struct hr_trace *trace)
+                  struct hr_trace *trace)
 {
 	struct hr_trace *local = NULL;
 	if (!trace) {
@@ -1157,7 +1191,7 @@ int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t
 	const char *norm = e->snorm[trace->focus];
 	const struct hr_pick *pick = trace->outcome == HR_OUTCOME_ANSWER ? &trace->parts[0] : NULL;
 	if (trace->outcome == HR_OUTCOME_CLARIFY) {
-		struct named nm = { 0 };
+		struct named nm = {0};
 		struct hr_concepts cs;
 		if (e->content->ranker) {
 			hr_ranker_concepts(e->content->ranker, norm, &cs);
@@ -1170,8 +1204,9 @@ int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t
 			rc = add_deferral_source(out);
 	} else if (!pick && trace->safety.decision != HR_DECISION_NONE) {
 		/* A personal decision with no topic we know: the deferral is the answer. */
-		rc = fixed_answer(out, "safety.decision", "I can share general information, but I can't make this "
-							  "choice for you.");
+		rc = fixed_answer(out, "safety.decision",
+		                  "I can share general information, but I can't make this "
+		                  "choice for you.");
 		if (!rc)
 			rc = add_deferral_source(out);
 	} else if (!pick && !hr_plugins_handler(e->content->plugins, "fallback", NULL)) {
@@ -1179,7 +1214,7 @@ int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t
 	} else {
 		rc = plugin_answer(e, convo, pick, norm, out, trace);
 		if (!rc && trace->nparts == 2) {
-			struct hr_answer b = { 0 };
+			struct hr_answer b = {0};
 			struct hr_trace *t2 = trace;
 			int prc = plugin_answer(e, convo, &trace->parts[1], norm, &b, t2);
 			/* The second part is a bonus: if it fails, the first still stands. */
@@ -1192,7 +1227,8 @@ int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t
 	}
 	if (rc)
 		goto done;
-	if (!pick && trace->outcome != HR_OUTCOME_CLARIFY && (!out->intent || strcmp(out->intent, "safety.decision") != 0)) {
+	if (!pick && trace->outcome != HR_OUTCOME_CLARIFY &&
+	    (!out->intent || strcmp(out->intent, "safety.decision") != 0)) {
 		if ((rc = hr_answer_set(&out->intent, "fallback")))
 			goto done;
 	}

@@ -70,15 +70,15 @@ struct hr_pick {
 /* How a question was handled, for debug output and the log (no user text). */
 struct hr_trace {
 	struct hr_safety_result safety;
-	int plugin_rc; /* 0, or why the plugin failed */
+	int plugin_rc;                     /* 0, or why the plugin failed */
 	const struct hr_candidate *chosen; /* the pattern candidate that won, or NULL */
 	enum hr_outcome outcome;
 	const char *rule; /* the rule that chose, in words (static) */
 	size_t nsentences;
 	struct hr_sentence sentences[HR_MAX_SENTENCES];
-	int focus; /* the sentence routed (index into sentences) */
+	int focus;  /* the sentence routed (index into sentences) */
 	int ranked; /* the ranker was consulted */
-	int thin; /* the focus sentence says little itself: the story weighs more */
+	int thin;   /* the focus sentence says little itself: the story weighs more */
 	struct hr_ranking ranking;
 	size_t nparts; /* intents that answer: 1, or 2 for a two-part question */
 	struct hr_pick parts[2];
@@ -113,7 +113,7 @@ void hr_engine_set_mode(hr_engine *e, enum hr_route_mode mode);
  * valid UTF-8, or empty), or -ENOMEM. `herald check --cv` measures with it.
  */
 int hr_engine_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_t len,
-		    struct hr_trace *trace);
+                    struct hr_trace *trace);
 
 /* Points the engine at another content generation (for reloads). */
 int hr_engine_set_content(hr_engine *e, struct hr_content *content);
@@ -128,7 +128,7 @@ void hr_engine_idle(hr_engine *e);
  * returns 0: a failing plugin yields a polite apology, no match the fallback.
  * Returns 0, -EINVAL (TEXT is not valid UTF-8 or is empty) or -ENOMEM.
  */
-int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t len,
-		  struct hr_answer *out, struct hr_trace *trace);
+int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t len, struct hr_answer *out,
+                  struct hr_trace *trace);
 
 #endif

@@ -75,7 +75,7 @@ struct hr_intents {
 	char **files; /* file names, owned here, referenced by intents and patterns */
 	size_t nfiles;
 	int compiled;
-	int jit; /* JIT-compile the patterns (hr_intents_set_jit) */
+	int jit;          /* JIT-compile the patterns (hr_intents_set_jit) */
 	int flat_phrases; /* compile phrases as flat alternations (hr_intents_set_flat) */
 	/* Every pattern in the order they are tried (intent order, then line),
 	 * numbered as the prefilter numbers them. */
@@ -106,8 +106,7 @@ static void *grow(void *arr, size_t n, size_t elem)
 	return arr;
 }
 
-#define PUSH(arr, n) \
-	((arr) = grow((arr), (n), sizeof(*(arr))), (arr) ? &(arr)[(n)++] : NULL)
+#define PUSH(arr, n) ((arr) = grow((arr), (n), sizeof(*(arr))), (arr) ? &(arr)[(n)++] : NULL)
 
 hr_intents *hr_intents_new(void)
 {
@@ -235,8 +234,8 @@ static const char *intern_file(hr_intents *set, const char *name)
 	return *slot;
 }
 
-int hr_intents_add_text(hr_intents *set, const char *name, const char *text, size_t len,
-			hr_diag_fn diag, void *ud)
+int hr_intents_add_text(hr_intents *set, const char *name, const char *text, size_t len, hr_diag_fn diag,
+                        void *ud)
 {
 	const char *file = intern_file(set, name);
 	if (!file)
@@ -278,7 +277,8 @@ int hr_intents_add_text(hr_intents *set, const char *name, const char *text, siz
 			if (strcmp(kw, "slot") == 0 || strcmp(kw, "words") == 0) {
 				if (!valid_name(arg, 0)) {
 					hr_diagf(diag, ud, file, lineno,
-						 "bad %s name '%s' (use lower-case letters, digits and _)", kw, arg);
+					         "bad %s name '%s' (use lower-case letters, digits and _)",
+					         kw, arg);
 					errors++;
 					block = SKIP;
 					continue;
@@ -303,16 +303,18 @@ int hr_intents_add_text(hr_intents *set, const char *name, const char *text, siz
 				 * the fallback answer even when other intents match them. */
 				if (!valid_name(arg, 1)) {
 					hr_diagf(diag, ud, file, lineno,
-						 "bad intent name '%s' (use dotted lower-case words such as "
-						 "treatment.trastuzumab)", arg);
+					         "bad intent name '%s' (use dotted lower-case words such as "
+					         "treatment.trastuzumab)",
+					         arg);
 					errors++;
 					block = SKIP;
 					continue;
 				}
 				const struct hr_intent *dup = hr_intents_find(set, arg);
 				if (dup) {
-					hr_diagf(diag, ud, file, lineno, "intent '%s' is already defined at %s:%d",
-						 arg, dup->file, dup->line);
+					hr_diagf(diag, ud, file, lineno,
+					         "intent '%s' is already defined at %s:%d", arg, dup->file,
+					         dup->line);
 					errors++;
 					block = SKIP;
 					continue;
@@ -329,8 +331,9 @@ int hr_intents_add_text(hr_intents *set, const char *name, const char *text, siz
 				block = INTENT;
 			} else {
 				hr_diagf(diag, ud, file, lineno,
-					 "expected 'intent NAME', 'slot NAME' or 'words NAME', found '%s' "
-					 "(lines inside a block must be indented)", kw);
+				         "expected 'intent NAME', 'slot NAME' or 'words NAME', found '%s' "
+				         "(lines inside a block must be indented)",
+				         kw);
 				errors++;
 				block = SKIP;
 			}
@@ -339,7 +342,8 @@ int hr_intents_add_text(hr_intents *set, const char *name, const char *text, siz
 
 		switch (block) {
 		case NONE:
-			hr_diagf(diag, ud, file, lineno, "indented line outside any intent, slot or words block");
+			hr_diagf(diag, ud, file, lineno,
+			         "indented line outside any intent, slot or words block");
 			errors++;
 			break;
 		case SKIP:
@@ -348,7 +352,8 @@ int hr_intents_add_text(hr_intents *set, const char *name, const char *text, siz
 			ent = &set->entities[set->nentities - 1];
 			if (strchr(s, '=') && !ent->is_slot) {
 				hr_diagf(diag, ud, file, lineno,
-					 "'value = phrases' lines belong in a slot block, not in words '%s'", ent->name);
+				         "'value = phrases' lines belong in a slot block, not in words '%s'",
+				         ent->name);
 				errors++;
 				break;
 			}
@@ -366,7 +371,8 @@ int hr_intents_add_text(hr_intents *set, const char *name, const char *text, siz
 			char *colon = strchr(s, ':');
 			if (!colon) {
 				hr_diagf(diag, ud, file, lineno,
-					 "expected 'key: value' (pattern, example, phrasing, priority, needs or plugin)");
+				         "expected 'key: value' (pattern, example, phrasing, priority, needs "
+				         "or plugin)");
 				errors++;
 				break;
 			}
@@ -408,7 +414,7 @@ int hr_intents_add_text(hr_intents *set, const char *name, const char *text, siz
 				long v = strtol(val, &endp, 10);
 				if (*endp || v < -100 || v > 100) {
 					hr_diagf(diag, ud, file, lineno,
-						 "priority '%s' is not a whole number from -100 to 100", val);
+					         "priority '%s' is not a whole number from -100 to 100", val);
 					errors++;
 				} else {
 					in->pub.priority = (int)v;
@@ -423,9 +429,11 @@ int hr_intents_add_text(hr_intents *set, const char *name, const char *text, siz
 				}
 			} else if (strcmp(key, "needs") == 0) {
 				char *save = NULL;
-				for (char *t = strtok_r(val, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
+				for (char *t = strtok_r(val, ", ", &save); t;
+				     t = strtok_r(NULL, ", ", &save)) {
 					if (in->pub.nneeds >= HR_MAX_NEEDS) {
-						hr_diagf(diag, ud, file, lineno, "at most %d needed slots", HR_MAX_NEEDS);
+						hr_diagf(diag, ud, file, lineno, "at most %d needed slots",
+						         HR_MAX_NEEDS);
 						errors++;
 						break;
 					}
@@ -435,7 +443,9 @@ int hr_intents_add_text(hr_intents *set, const char *name, const char *text, siz
 				}
 			} else {
 				hr_diagf(diag, ud, file, lineno,
-					 "unknown key '%s' (expected pattern, example, phrasing, priority, needs or plugin)", key);
+				         "unknown key '%s' (expected pattern, example, phrasing, priority, "
+				         "needs or plugin)",
+				         key);
 				errors++;
 			}
 			break;
@@ -699,7 +709,7 @@ static int clashes(const struct trie_node *s, const struct trie_node *k)
 /* Writes what may follow node N (OFF bytes into its phrases), as one group
  * when there is more than one way on. */
 static void trie_put(struct sbuf *b, const struct trie_node *n, const struct entity *e, size_t off,
-		     unsigned char *ends)
+                     unsigned char *ends)
 {
 	/* The SEP child and the children it clashes with are written as one
 	 * alternative: the rest of each of their phrases, in sort order. It
@@ -801,7 +811,7 @@ static void put_entity(struct sbuf *b, const struct entity *e, enum entity_form 
 	} else {
 		sb_puts(b, "(?:");
 	}
-	struct trie_node root = { .end = SIZE_MAX };
+	struct trie_node root = {.end = SIZE_MAX};
 	int trie = form == FORM_TRIE;
 	for (size_t i = 0; i < e->nphrases && trie; i++) {
 		if (trie_add(&root, &e->phrases[i], i))
@@ -830,7 +840,7 @@ static void put_entity(struct sbuf *b, const struct entity *e, enum entity_form 
  * to the unknown name when one is found. */
 static char *expand(const hr_intents *set, const char *src, char *bad, size_t badcap)
 {
-	struct sbuf b = { 0 };
+	struct sbuf b = {0};
 	for (const char *c = src; *c;) {
 		if (*c == '\\' && c[1]) {
 			sb_putn(&b, c, 2);
@@ -843,7 +853,8 @@ static char *expand(const hr_intents *set, const char *src, char *bad, size_t ba
 			size_t nl = close ? (size_t)(close - n) : 0;
 			int ok = close != NULL;
 			for (size_t i = 0; ok && i < nl; i++) {
-				if (!(islower((unsigned char)n[i]) || isdigit((unsigned char)n[i]) || n[i] == '_'))
+				if (!(islower((unsigned char)n[i]) || isdigit((unsigned char)n[i]) ||
+				      n[i] == '_'))
 					ok = 0;
 			}
 			if (ok) {
@@ -988,7 +999,7 @@ static int build_prefilter(hr_intents *set)
 	if (!set->flat || !set->flat_intent || !set->pf)
 		return -ENOMEM;
 	for (size_t i = 0; i < set->nentities; i++) {
-		struct sbuf b = { 0 };
+		struct sbuf b = {0};
 		put_entity(&b, &set->entities[i], FORM_FLAT);
 		int rc = b.oom ? -ENOMEM : hr_prefilter_define(set->pf, set->entities[i].name, b.p);
 		free(b.p);
@@ -1060,7 +1071,8 @@ int hr_intents_compile(hr_intents *set, hr_diag_fn diag, void *ud)
 		in->pub.phrasings = (const char *const *)in->phrasings;
 		in->pub.phrasing_lines = in->phrasing_lines;
 		if (in->npatterns == 0) {
-			hr_diagf(diag, ud, in->pub.file, in->pub.line, "intent '%s' has no pattern", in->pub.name);
+			hr_diagf(diag, ud, in->pub.file, in->pub.line, "intent '%s' has no pattern",
+			         in->pub.name);
 			errors++;
 		}
 		for (size_t k = 0; k < in->npatterns; k++) {
@@ -1071,7 +1083,8 @@ int hr_intents_compile(hr_intents *set, hr_diag_fn diag, void *ud)
 				if (!*bad)
 					return -ENOMEM;
 				hr_diagf(diag, ud, pt->file, pt->line,
-					 "pattern refers to {%s}, but no slot or words list has that name", bad);
+				         "pattern refers to {%s}, but no slot or words list has that name",
+				         bad);
 				errors++;
 				continue;
 			}
@@ -1080,13 +1093,15 @@ int hr_intents_compile(hr_intents *set, hr_diag_fn diag, void *ud)
 			uint32_t opts = PCRE2_UTF | PCRE2_DUPNAMES;
 			if (set->flat_phrases || needs_caseless(src))
 				opts |= PCRE2_CASELESS;
-			pt->code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, opts, &err, &off, NULL);
+			pt->code =
+			    pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, opts, &err, &off, NULL);
 			if (!pt->code) {
 				PCRE2_UCHAR msg[256];
 				pcre2_get_error_message(err, msg, sizeof(msg));
 				hr_diagf(diag, ud, pt->file, pt->line,
-					 "pattern does not compile: %s (at offset %zu of the expanded pattern '%.80s')",
-					 (const char *)msg, (size_t)off, src);
+				         "pattern does not compile: %s (at offset %zu of the expanded "
+				         "pattern '%.80s')",
+				         (const char *)msg, (size_t)off, src);
 				errors++;
 				free(src);
 				continue;
@@ -1206,7 +1221,7 @@ size_t hr_intents_slot_values(const hr_intents *set, const char *name, const cha
 }
 
 size_t hr_intents_slot_phrases(const hr_intents *set, const char *name, const char *value, const char **out,
-			       int *prefix, size_t cap)
+                               int *prefix, size_t cap)
 {
 	const struct entity *e = find_entity(set, name, strlen(name));
 	if (!e || !e->is_slot)
@@ -1263,7 +1278,8 @@ static int captures_outside_negation(const char *src, const char *name)
 	return 0;
 }
 
-size_t hr_intents_intent_slots(const hr_intents *set, const struct hr_intent *pub, const char **out, size_t cap)
+size_t hr_intents_intent_slots(const hr_intents *set, const struct hr_intent *pub, const char **out,
+                               size_t cap)
 {
 	const struct intent *in = (const struct intent *)pub; /* pub is the first member */
 	size_t n = 0;
@@ -1283,7 +1299,7 @@ size_t hr_intents_intent_slots(const hr_intents *set, const struct hr_intent *pu
 
 hr_matcher *hr_matcher_new(const hr_intents *set, const struct hr_match_limits *limits)
 {
-	struct hr_match_limits def = { .match_limit = 100000, .depth_limit = 1000, .use_jit = 1 };
+	struct hr_match_limits def = {.match_limit = 100000, .depth_limit = 1000, .use_jit = 1};
 	if (!limits)
 		limits = &def;
 	hr_matcher *m = calloc(1, sizeof(*m));
@@ -1363,7 +1379,7 @@ static void put_slot(struct hr_candidate *c, const char *name, const char *value
 }
 
 static void fill_slots(const struct pattern *pt, const char *text, const PCRE2_SIZE *ov, uint32_t npairs,
-		       struct hr_candidate *c)
+                       struct hr_candidate *c)
 {
 	c->nslots = 0;
 	for (size_t g = 0; g < pt->ngroups; g++) {
@@ -1412,8 +1428,7 @@ static void insert_candidate(struct hr_match *out, const struct hr_candidate *c)
 		out->dropped++;
 		out->ncandidates--;
 	}
-	memmove(&out->candidates[pos + 1], &out->candidates[pos],
-		(out->ncandidates - pos) * sizeof(*c));
+	memmove(&out->candidates[pos + 1], &out->candidates[pos], (out->ncandidates - pos) * sizeof(*c));
 	out->candidates[pos] = *c;
 	out->ncandidates++;
 }
@@ -1439,7 +1454,8 @@ static int edit_distance(const char *a, size_t la, const char *b, size_t lb, int
 				v = d[i][j - 1] + 1;
 			if (d[i - 1][j - 1] + cost < v)
 				v = d[i - 1][j - 1] + cost;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1 < v)
 				v = d[i - 2][j - 2] + 1;
 			d[i][j] = v;
 			if (v < rowmin)
@@ -1518,7 +1534,7 @@ struct best {
 /* Runs pattern G (in flat order) and keeps its match when it is the best of its
  * intent; the previous intent's best becomes a candidate when G starts a new one. */
 static void try_pattern(hr_matcher *m, size_t g, const char *subject, size_t len, struct hr_match *out,
-			struct best *b)
+                        struct best *b)
 {
 	const hr_intents *set = m->set;
 	const struct pattern *pt = set->flat[g];
@@ -1533,7 +1549,8 @@ static void try_pattern(hr_matcher *m, size_t g, const char *subject, size_t len
 		return;
 	out->patterns_tried++;
 	int rc = pcre2_match(pt->code, (PCRE2_SPTR)subject, len, 0, m->match_options, m->md, m->mctx);
-	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT) {
+	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+	    rc == PCRE2_ERROR_JIT_STACKLIMIT) {
 		out->limit_hit = 1;
 		return;
 	}
@@ -1541,7 +1558,7 @@ static void try_pattern(hr_matcher *m, size_t g, const char *subject, size_t len
 		return;
 	const struct intent *in = &set->intents[i];
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
-	struct hr_candidate c = { .intent = &in->pub, .priority = in->pub.priority };
+	struct hr_candidate c = {.intent = &in->pub, .priority = in->pub.priority};
 	c.covered = (int)(ov[1] - ov[0]);
 	c.start = (int)ov[0];
 	fill_slots(pt, subject, ov, pcre2_get_ovector_count(m->md), &c);
@@ -1561,7 +1578,7 @@ int hr_intents_match(hr_matcher *m, const char *text, struct hr_match *out)
 	correct_spelling(set, text, out->corrected, sizeof(out->corrected));
 	const char *subject = out->corrected;
 	size_t len = strlen(subject);
-	struct best b = { .intent = UINT32_MAX };
+	struct best b = {.intent = UINT32_MAX};
 
 	/* Patterns are tried in the same order with or without the prefilter,
 	 * and it only leaves out patterns that cannot match, so the ranking is

@@ -70,9 +70,9 @@ struct hr_match {
 	size_t ncandidates;
 	size_t dropped;
 	struct hr_candidate candidates[HR_MAX_CANDIDATES];
-	int limit_hit; /* a pattern that ran hit the match or depth limit */
+	int limit_hit;         /* a pattern that ran hit the match or depth limit */
 	size_t patterns_tried; /* patterns run; the prefilter ruled out the rest */
-	char corrected[1024]; /* the utterance after spelling correction */
+	char corrected[1024];  /* the utterance after spelling correction */
 };
 
 typedef struct hr_intents hr_intents;
@@ -82,7 +82,7 @@ typedef struct hr_matcher hr_matcher;
 struct hr_match_limits {
 	unsigned match_limit;
 	unsigned depth_limit;
-	int use_jit; /* 0 forces the interpreter (the fuzzer compares both) */
+	int use_jit;      /* 0 forces the interpreter (the fuzzer compares both) */
 	int no_prefilter; /* 1 tries every pattern (tests compare both; same results) */
 };
 
@@ -97,8 +97,8 @@ hr_intents *hr_intents_new(void);
 int hr_intents_add_file(hr_intents *set, const char *path, hr_diag_fn diag, void *ud);
 
 /* As hr_intents_add_file, for text already in memory; NAME is used in messages. */
-int hr_intents_add_text(hr_intents *set, const char *name, const char *text, size_t len,
-			hr_diag_fn diag, void *ud);
+int hr_intents_add_text(hr_intents *set, const char *name, const char *text, size_t len, hr_diag_fn diag,
+                        void *ud);
 
 /*
  * Adds every "*.intents" file of DIR in name order. Returns 0, -EINVAL when any
@@ -192,8 +192,8 @@ int hr_intents_entity(const hr_intents *set, size_t i, struct hr_entity_view *ou
 void hr_intents_correct(const hr_intents *set, const char *text, char *out, size_t cap);
 
 /*
- * The distinct values of slot NAME (in no set order), for tools that enumerate what the content can say (`herald review`). Stores at
- * most CAP pointers into OUT (borrowed from SET) and returns how many values the
+ * The distinct values of slot NAME (in no set order), for tools that enumerate what the content can say
+ * (`herald review`). Stores at most CAP pointers into OUT (borrowed from SET) and returns how many values the
  * slot has in all (0 when NAME is not a slot), so a caller can size OUT.
  */
 size_t hr_intents_slot_values(const hr_intents *set, const char *name, const char **out, size_t cap);
@@ -206,14 +206,15 @@ size_t hr_intents_slot_values(const hr_intents *set, const char *name, const cha
  * many there are in all. The strings are borrowed from SET.
  */
 size_t hr_intents_slot_phrases(const hr_intents *set, const char *name, const char *value, const char **out,
-			       int *prefix, size_t cap);
+                               int *prefix, size_t cap);
 
 /*
  * The slots intent IN can fill: its `needs` first, then every slot its patterns
  * capture, each name once. SET must be compiled. Stores at most CAP names
  * (borrowed from SET) in OUT and returns how many there are in all.
  */
-size_t hr_intents_intent_slots(const hr_intents *set, const struct hr_intent *in, const char **out, size_t cap);
+size_t hr_intents_intent_slots(const hr_intents *set, const struct hr_intent *in, const char **out,
+                               size_t cap);
 
 /* Returns the value of slot NAME in C, or NULL. */
 const char *hr_candidate_slot(const struct hr_candidate *c, const char *name);

@@ -21,8 +21,8 @@ int hr_log_level_parse(const char *name, enum hr_log_level *out)
 		const char *name;
 		enum hr_log_level level;
 	} names[] = {
-		{ "error", HR_LOG_ERR }, { "warn", HR_LOG_WARN }, { "notice", HR_LOG_NOTICE },
-		{ "info", HR_LOG_INFO }, { "debug", HR_LOG_DEBUG },
+	    {"error", HR_LOG_ERR}, {"warn", HR_LOG_WARN},   {"notice", HR_LOG_NOTICE},
+	    {"info", HR_LOG_INFO}, {"debug", HR_LOG_DEBUG},
 	};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		if (strcmp(name, names[i].name) == 0) {

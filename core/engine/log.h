@@ -26,8 +26,7 @@ void hr_log_set_level(enum hr_log_level level);
 int hr_log_level_parse(const char *name, enum hr_log_level *out);
 
 /* Prints one line at LEVEL, prefixed with the journald priority. */
-void hr_log(enum hr_log_level level, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+void hr_log(enum hr_log_level level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Installs a hook that sees every printed line (tests use it to inspect logs). */
 typedef void (*hr_log_sink)(enum hr_log_level level, const char *line, void *ud);

@@ -259,7 +259,7 @@ static const char *match(struct hr_luapat *ms, const char *s, const char *p)
 init: /* using goto's to optimize tail recursion */
 	if (p != ms->p_end) {
 		switch (*p) {
-		case '(': /* start capture */
+		case '(':                    /* start capture */
 			if (*(p + 1) == ')') /* position capture? */
 				s = start_capture(ms, s, p + 2, HR_LUAPAT_POSITION);
 			else
@@ -317,7 +317,7 @@ init: /* using goto's to optimize tail recursion */
 			}
 			break;
 		default:
-		dflt: { /* pattern class plus optional suffix */
+		dflt : {                                  /* pattern class plus optional suffix */
 			const char *ep = classend(ms, p); /* points to optional suffix */
 			if (!singlematch(ms, s, p, ep)) {
 				if (*ep == '*' || *ep == '?' || *ep == '-') { /* accept empty? */
@@ -325,7 +325,7 @@ init: /* using goto's to optimize tail recursion */
 					goto init;
 				}
 				s = NULL; /* '+' or no suffix: fail */
-			} else { /* matched once */
+			} else {          /* matched once */
 				switch (*ep) {
 				case '?': { /* optional */
 					const char *res = match(ms, s + 1, ep + 1);
@@ -337,10 +337,10 @@ init: /* using goto's to optimize tail recursion */
 					}
 					break;
 				}
-				case '+': /* 1 or more repetitions */
-					s++;  /* 1 match already done */
-					/* fall through */
-				case '*': /* 0 or more repetitions */
+				case '+':    /* 1 or more repetitions */
+					s++; /* 1 match already done */
+					     /* fall through */
+				case '*':    /* 0 or more repetitions */
 					s = max_expand(ms, s, p, ep);
 					break;
 				case '-': /* 0 or more repetitions (minimum) */
@@ -361,7 +361,7 @@ init: /* using goto's to optimize tail recursion */
 }
 
 void hr_luapat_init(struct hr_luapat *ms, const char *s, size_t ls, const char *p, size_t lp,
-		    int (*stop)(void *ud), void *ud)
+                    int (*stop)(void *ud), void *ud)
 {
 	ms->src_init = s;
 	ms->src_end = s + ls;
@@ -374,8 +374,8 @@ void hr_luapat_init(struct hr_luapat *ms, const char *s, size_t ls, const char *
 	ms->countdown = HR_LUAPAT_CHECK_EVERY;
 }
 
-int hr_luapat_find(struct hr_luapat *ms, const char *from, int anchor, const char *lastmatch, const char **start,
-		   const char **end)
+int hr_luapat_find(struct hr_luapat *ms, const char *from, int anchor, const char *lastmatch,
+                   const char **start, const char **end)
 {
 	const char *p = ms->p_init;
 	jmp_buf jb;
@@ -407,7 +407,7 @@ int hr_luapat_is_plain(const char *p, size_t lp)
 	size_t upto = 0;
 	do {
 		if (strpbrk(p + upto, SPECIALS))
-			return 0; /* pattern has a special character */
+			return 0;             /* pattern has a special character */
 		upto += strlen(p + upto) + 1; /* may have more after \0 */
 	} while (upto <= lp);
 	return 1;

@@ -53,7 +53,7 @@ struct hr_luapat {
  * the search ends with -ETIME.
  */
 void hr_luapat_init(struct hr_luapat *ms, const char *s, size_t ls, const char *p, size_t lp,
-		    int (*stop)(void *ud), void *ud);
+                    int (*stop)(void *ud), void *ud);
 
 /*
  * Finds the first position from FROM on (FROM alone when ANCHOR) where the
@@ -64,8 +64,8 @@ void hr_luapat_init(struct hr_luapat *ms, const char *s, size_t ls, const char *
  * no match, -EINVAL for a malformed pattern (MS->err) or -ETIME when STOP
  * said so.
  */
-int hr_luapat_find(struct hr_luapat *ms, const char *from, int anchor, const char *lastmatch, const char **start,
-		   const char **end);
+int hr_luapat_find(struct hr_luapat *ms, const char *from, int anchor, const char *lastmatch,
+                   const char **start, const char **end);
 
 /* Whether the pattern P (LP bytes) has none of Lua's special characters, so
  * a plain search finds the same. */

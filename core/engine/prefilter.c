@@ -66,8 +66,8 @@ struct strs {
 /* What the analysis knows of one node: an exact set, or clauses. */
 struct info {
 	int exact;
-	struct strs set;    /* when exact */
-	struct strs *cnf;   /* when not exact: every clause holds */
+	struct strs set;  /* when exact */
+	struct strs *cnf; /* when not exact: every clause holds */
 	size_t ncnf;
 };
 
@@ -91,11 +91,11 @@ struct clause {
 };
 
 struct node {
-	uint32_t edges;   /* index of the first edge in edge_c/edge_to */
+	uint32_t edges; /* index of the first edge in edge_c/edge_to */
 	uint16_t nedges;
 	uint32_t fail;
-	uint32_t dict;    /* next node on the fail chain that ends a literal, or 0 */
-	int32_t lit;      /* the literal that ends here, or -1 */
+	uint32_t dict; /* next node on the fail chain that ends a literal, or 0 */
+	int32_t lit;   /* the literal that ends here, or -1 */
 };
 
 struct hr_prefilter {
@@ -324,7 +324,7 @@ static uint32_t word_count(const hr_prefilter *pf, const char *w, size_t n)
 	for (size_t i = 0; i < n; i++)
 		key[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] - 'A' + 'a' : w[i]);
 	key[n] = '\0';
-	struct word k = { .w = key };
+	struct word k = {.w = key};
 	const struct word *f = bsearch(&k, pf->words, pf->nwords_counted, sizeof(k), cmp_word);
 	return f ? f->count : 0;
 }
@@ -580,7 +580,8 @@ static void parse_class(struct parser *p, struct info *out, int *word)
 				continue;
 			}
 			p->i += 2;
-			*word &= (c >= 'a' && hi <= 'z') || (c >= 'A' && hi <= 'Z') || (c >= '0' && hi <= '9');
+			*word &=
+			    (c >= 'a' && hi <= 'z') || (c >= 'A' && hi <= 'Z') || (c >= '0' && hi <= '9');
 			for (int x = c; x <= hi && !unknown; x++) {
 				if (nm >= 8)
 					unknown = 1;
@@ -614,7 +615,8 @@ static void parse_class(struct parser *p, struct info *out, int *word)
  * out every letter and digit, followed by its ')': "[a-z0-9])" and the like. */
 static int alnum_guard(const struct parser *p)
 {
-	static const char *const forms[] = { "[a-z0-9])", "[0-9a-z])", "[a-z0-9_])", "[a-zA-Z0-9])", "\\w)", NULL };
+	static const char *const forms[] = {"[a-z0-9])",    "[0-9a-z])", "[a-z0-9_])",
+	                                    "[a-zA-Z0-9])", "\\w)",      NULL};
 	for (const char *const *f = forms; *f; f++) {
 		size_t l = strlen(*f);
 		if (p->n - p->i >= l && memcmp(p->s + p->i, *f, l) == 0)
@@ -681,7 +683,8 @@ static void parse_group(struct parser *p, struct info *out)
 			/* Option settings: (?i) (?s:...). Extended mode changes what a
 			 * space means, and unsetting options could turn caseless
 			 * matching off, which the word edges rely on. */
-			while (p->i < p->n && (is_letter(p->s[p->i]) || p->s[p->i] == '-' || p->s[p->i] == '^')) {
+			while (p->i < p->n &&
+			       (is_letter(p->s[p->i]) || p->s[p->i] == '-' || p->s[p->i] == '^')) {
 				char o = p->s[p->i];
 				if (o != 'i' && o != 'm' && o != 's' && o != 'n' && o != 'U' && o != 'J') {
 					p->bail = 1; /* x, xx, -, ^ and anything unknown */
@@ -731,7 +734,7 @@ static int copy_info(const struct info *a, struct info *out)
 			goto fail;
 	}
 	for (size_t i = 0; i < a->ncnf; i++) {
-		struct strs c = { 0 };
+		struct strs c = {0};
 		for (size_t k = 0; k < a->cnf[i].n; k++) {
 			if (strs_add(&c, a->cnf[i].v[k], strlen(a->cnf[i].v[k]))) {
 				strs_free(&c);
@@ -890,7 +893,7 @@ static void quantify(struct parser *p, struct info *a, long min, long max)
 {
 	if (min == 1 && max == 1)
 		return;
-	if (a->exact && a->set.n == 1 && strcmp(a->set.v[0], (char[]){ CONT, 0 }) == 0)
+	if (a->exact && a->set.n == 1 && strcmp(a->set.v[0], (char[]){CONT, 0}) == 0)
 		return; /* any number of unknown letters is still that */
 	if (min == 0) {
 		if (max == 1 && a->exact && a->set.n < BIG_MAX) {
@@ -902,7 +905,7 @@ static void quantify(struct parser *p, struct info *a, long min, long max)
 		return;
 	}
 	/* At least once: whatever one repetition requires still holds. */
-	struct info r = { 0 };
+	struct info r = {0};
 	p->oom |= absorb(p->pf, &r, a) != 0;
 	*a = r;
 }
@@ -912,8 +915,8 @@ static void quantify(struct parser *p, struct info *a, long min, long max)
  * which becomes a clause. */
 static void parse_concat(struct parser *p, struct info *out)
 {
-	struct info res = { 0 }; /* clauses so far */
-	struct strs run = { 0 };
+	struct info res = {0}; /* clauses so far */
+	struct strs run = {0};
 	int all_exact = 1;
 	memset(out, 0, sizeof(*out));
 	if (strs_add(&run, "", 0)) {
@@ -948,7 +951,7 @@ static void parse_concat(struct parser *p, struct info *out)
 				continue;
 			}
 			/* Too many: the run so far becomes a clause; A starts anew. */
-			struct info old = { .exact = 1, .set = run };
+			struct info old = {.exact = 1, .set = run};
 			p->oom |= absorb(p->pf, &res, &old) != 0;
 			run = a.set;
 			memset(&a.set, 0, sizeof(a.set));
@@ -956,7 +959,7 @@ static void parse_concat(struct parser *p, struct info *out)
 			all_exact = 0;
 			continue;
 		}
-		struct info old = { .exact = 1, .set = run };
+		struct info old = {.exact = 1, .set = run};
 		p->oom |= absorb(p->pf, &res, &old) != 0;
 		p->oom |= absorb(p->pf, &res, &a) != 0;
 		memset(&run, 0, sizeof(run));
@@ -973,7 +976,7 @@ static void parse_concat(struct parser *p, struct info *out)
 		out->set = run;
 		return;
 	}
-	struct info old = { .exact = 1, .set = run };
+	struct info old = {.exact = 1, .set = run};
 	p->oom |= absorb(p->pf, &res, &old) != 0;
 	*out = res;
 }
@@ -1042,7 +1045,7 @@ static void parse_alt(struct parser *p, struct info *out)
 	}
 	/* One clause: each alternative's best clause, united. An alternative
 	 * that requires nothing makes the whole alternation require nothing. */
-	struct strs u = { 0 };
+	struct strs u = {0};
 	for (size_t i = 0; i < nbr; i++) {
 		struct strs c;
 		int ok = best_clause(p->pf, &br[i], &c);
@@ -1066,7 +1069,7 @@ out:
 /* Analyses SRC into OUT; returns 0, 1 when the syntax is not followed, or -ENOMEM. */
 static int analyse(const hr_prefilter *pf, const char *src, struct info *out)
 {
-	struct parser p = { .pf = pf, .s = src, .n = strlen(src) };
+	struct parser p = {.pf = pf, .s = src, .n = strlen(src)};
 	parse_alt(&p, out);
 	if (!p.oom && !p.bail && p.i != p.n)
 		p.bail = 1; /* an unbalanced ')' */
@@ -1166,7 +1169,7 @@ static int analyse_pattern(hr_prefilter *pf, uint32_t id)
 	int rc = analyse(pf, pf->sources[id], &a);
 	if (rc)
 		return rc < 0 ? rc : 0;
-	struct info r = { 0 };
+	struct info r = {0};
 	if (absorb(pf, &r, &a))
 		return -ENOMEM;
 	if (r.ncnf > 1) /* qsort's array may not be NULL, even when empty */
@@ -1193,7 +1196,7 @@ static int analyse_pattern(hr_prefilter *pf, uint32_t id)
  * case; an escaped character ends a word). */
 static int count_words(hr_prefilter *pf)
 {
-	struct strs all = { 0 };
+	struct strs all = {0};
 	for (size_t i = 0; i < pf->nmacros + pf->npatterns; i++) {
 		const char *src = i < pf->nmacros ? pf->macros[i].regex : pf->sources[i - pf->nmacros];
 		for (const char *c = src; *c;) {
@@ -1481,7 +1484,7 @@ static void hit(const hr_prefilter *pf, hr_prefilter_scratch *s, uint32_t lit, u
 
 /* Feeds C to the automaton in STATE and reports the literals that end there. */
 static uint32_t step(const hr_prefilter *pf, hr_prefilter_scratch *s, uint32_t state, unsigned char c,
-		     uint64_t *bits)
+                     uint64_t *bits)
 {
 	uint32_t to;
 	while ((to = find_edge(pf, state, c)) == 0 && state != 0)
@@ -1492,7 +1495,7 @@ static uint32_t step(const hr_prefilter *pf, hr_prefilter_scratch *s, uint32_t s
 }
 
 int hr_prefilter_run(const hr_prefilter *pf, hr_prefilter_scratch *s, const char *text, size_t len,
-		     uint64_t *bits)
+                     uint64_t *bits)
 {
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)text[i];

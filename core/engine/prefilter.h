@@ -62,6 +62,6 @@ void hr_prefilter_scratch_free(hr_prefilter_scratch *s);
  * left zero.
  */
 int hr_prefilter_run(const hr_prefilter *pf, hr_prefilter_scratch *s, const char *text, size_t len,
-		     uint64_t *bits);
+                     uint64_t *bits);
 
 #endif

@@ -33,7 +33,8 @@ const char *hr_proto_code_name(enum hr_proto_code c)
 	}
 }
 
-void hr_proto_error_set(struct hr_proto_error *e, enum hr_proto_code code, const char *id, const char *message)
+void hr_proto_error_set(struct hr_proto_error *e, enum hr_proto_code code, const char *id,
+                        const char *message)
 {
 	e->code = code;
 	snprintf(e->message, sizeof(e->message), "%s", message);
@@ -99,7 +100,8 @@ static int take_text(json_t *obj, size_t max_text, struct hr_ask *out, struct hr
 		i++;
 	if (i == len || strlen(s) != len) {
 		hr_proto_error_set(err, HR_E_BAD_REQUEST, id,
-				   i == len ? "\"text\" is empty" : "\"text\" must not contain NUL characters");
+		                   i == len ? "\"text\" is empty"
+		                            : "\"text\" must not contain NUL characters");
 		return -EINVAL;
 	}
 	out->text = malloc(len + 1);
@@ -127,7 +129,7 @@ static int take_context(json_t *obj, struct hr_ask *out, struct hr_proto_error *
 		return 0;
 	if (!json_is_string(v)) {
 		hr_proto_error_set(err, HR_E_BAD_REQUEST, id,
-				   "\"context\" must be the string from an earlier answer");
+		                   "\"context\" must be the string from an earlier answer");
 		return -EINVAL;
 	}
 	size_t len = json_string_length(v);
@@ -168,7 +170,7 @@ static json_t *parse_object(const char *buf, size_t len, struct hr_proto_error *
 }
 
 int hr_proto_parse_ws(const char *buf, size_t len, size_t max_text, struct hr_ask *out,
-		      struct hr_proto_error *err)
+                      struct hr_proto_error *err)
 {
 	memset(out, 0, sizeof(*out));
 	memset(err, 0, sizeof(*err));
@@ -186,7 +188,7 @@ int hr_proto_parse_ws(const char *buf, size_t len, size_t max_text, struct hr_as
 	}
 	if (strcmp(json_string_value(type), "ask") != 0) {
 		hr_proto_error_set(err, HR_E_UNKNOWN_TYPE, id,
-				   "\"type\" must be \"ask\", \"audio_start\" or \"audio_end\"");
+		                   "\"type\" must be \"ask\", \"audio_start\" or \"audio_end\"");
 		goto out;
 	}
 	if (!out->has_id) {
@@ -214,7 +216,7 @@ out:
 }
 
 int hr_proto_parse_http(const char *buf, size_t len, size_t max_text, struct hr_ask *out,
-			struct hr_proto_error *err)
+                        struct hr_proto_error *err)
 {
 	memset(out, 0, sizeof(*out));
 	memset(err, 0, sizeof(*err));
@@ -346,15 +348,15 @@ static void jb_field(struct jbuf *b, int *first, const char *key, const char *va
 }
 
 char *hr_proto_answer(const struct hr_answer *a, const char *id, const char *session, size_t headroom,
-		      size_t *len)
+                      size_t *len)
 {
 	return hr_proto_answer_with_context(a, id, session, NULL, headroom, len);
 }
 
 char *hr_proto_answer_with_context(const struct hr_answer *a, const char *id, const char *session,
-				   const char *context, size_t headroom, size_t *len)
+                                   const char *context, size_t headroom, size_t *len)
 {
-	struct jbuf b = { .cap = headroom + 2048 };
+	struct jbuf b = {.cap = headroom + 2048};
 	b.p = malloc(b.cap);
 	if (!b.p)
 		return NULL;

@@ -54,11 +54,11 @@ struct hr_proto_error {
  * HR_CONVO_CONTEXT_MAX bytes. Returns 0, or -EINVAL with ERR filled.
  */
 int hr_proto_parse_ws(const char *buf, size_t len, size_t max_text, struct hr_ask *out,
-		      struct hr_proto_error *err);
+                      struct hr_proto_error *err);
 
 /* Parses an HTTP body {"text":"...","session":"...","context":"..."}; as hr_proto_parse_ws. */
 int hr_proto_parse_http(const char *buf, size_t len, size_t max_text, struct hr_ask *out,
-			struct hr_proto_error *err);
+                        struct hr_proto_error *err);
 
 void hr_ask_clear(struct hr_ask *a);
 
@@ -69,18 +69,19 @@ void hr_ask_clear(struct hr_ask *a);
  * Returns a malloc'd buffer the caller frees, with *LEN the JSON length, or NULL.
  */
 char *hr_proto_answer(const struct hr_answer *a, const char *id, const char *session, size_t headroom,
-		      size_t *len);
+                      size_t *len);
 
 /* As hr_proto_answer, with "context": CONTEXT (a string from hr_convo_encode)
  * as the last field when CONTEXT is not NULL. */
 char *hr_proto_answer_with_context(const struct hr_answer *a, const char *id, const char *session,
-				   const char *context, size_t headroom, size_t *len);
+                                   const char *context, size_t headroom, size_t *len);
 
 /* Serialises {"type":"error","id":...,"code":...,"message":...}; as hr_proto_answer. */
 char *hr_proto_error(const struct hr_proto_error *e, size_t headroom, size_t *len);
 
 /* Fills E from a code and message, with ID (may be NULL). */
-void hr_proto_error_set(struct hr_proto_error *e, enum hr_proto_code code, const char *id, const char *message);
+void hr_proto_error_set(struct hr_proto_error *e, enum hr_proto_code code, const char *id,
+                        const char *message);
 
 const char *hr_proto_code_name(enum hr_proto_code c);
 

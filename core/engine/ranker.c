@@ -186,7 +186,7 @@ struct hr_ranker {
 struct feat {
 	uint64_t key;
 	float w;
-	char kind; /* 'w' a word, 'c' a concept, 'p' a pair */
+	char kind;     /* 'w' a word, 'c' a concept, 'p' a pair */
 	char function; /* a question word: counts in the model, not as a known word */
 };
 
@@ -199,34 +199,39 @@ struct hr_ranker_scratch {
 };
 
 static const char *const stopwords[] = {
-	"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "my", "me", "i", "im", "i'm", "it", "its",
-	"it's", "this", "that", "with", "at", "by", "from", "so", "just", "be", "am", "was", "were", "been",
-	"you", "your", "we", "our", "us", "he", "she", "his", "her", "they", "them", "their", "there", "some",
-	"any", "as", "if", "but", "um", "uh", "ok", "okay", "please", "really", "very", "also", "too", "well",
-	"like", "get", "got", "have", "has", "had", "would", "could", "will", "shall", "about", "all", "one",
+    "a",   "an",   "the",  "of",  "to",   "in",     "on",     "for",   "and",   "or",    "my",   "me",
+    "i",   "im",   "i'm",  "it",  "its",  "it's",   "this",   "that",  "with",  "at",    "by",   "from",
+    "so",  "just", "be",   "am",  "was",  "were",   "been",   "you",   "your",  "we",    "our",  "us",
+    "he",  "she",  "his",  "her", "they", "them",   "their",  "there", "some",  "any",   "as",   "if",
+    "but", "um",   "uh",   "ok",  "okay", "please", "really", "very",  "also",  "too",   "well", "like",
+    "get", "got",  "have", "has", "had",  "would",  "could",  "will",  "shall", "about", "all",  "one",
 };
 
 /* Words that ask, but say nothing of what about ("who won the game"). */
-static const char *const question_words[] = { "what", "whats", "what's", "who", "how", "why", "when", "where",
-					      "which", "is", "are", "can", "do", "does", "did", "should",
-					      "tell", "last", "not" };
+static const char *const question_words[] = {"what",  "whats",  "what's", "who",  "how", "why", "when",
+                                             "where", "which",  "is",     "are",  "can", "do",  "does",
+                                             "did",   "should", "tell",   "last", "not"};
 
 /* Common words that say nothing of a topic ("actually", "something",
  * "people"): features like any other word, but a question is not unfamiliar
  * for holding them (hr_ranking.nwords). */
 static const char *const fillers[] = {
-	"actually", "something", "anything", "everything", "nothing", "else", "someone", "anyone",
-	"everyone", "somebody", "anybody", "people", "person", "thing", "things", "stuff", "lot", "lots",
-	"bit", "way", "yes", "no", "now", "still", "even", "ever", "never", "always", "already", "again",
-	"much", "many", "more", "most", "less", "few", "other", "others", "know", "think", "thought",
-	"wonder", "wondering", "want", "wanted", "need", "needed", "say", "says", "said", "told", "ask",
-	"asked", "asking", "go", "going", "gone", "went", "come", "came", "make", "made", "let", "seem",
-	"seems", "try", "trying", "tried", "i've", "ive", "i'll", "ill", "i'd", "id", "don't", "dont",
-	"didn't", "didnt", "doesn't", "doesnt", "can't", "cant", "won't", "wont", "isn't", "isnt",
-	"wasn't", "haven't", "you're", "youre", "that's", "thats", "there's", "theres", "what's", "whats",
-	"honestly", "exactly", "basically", "literally", "maybe", "probably", "sure", "thanks", "hi",
-	"hello", "hey", "these", "those", "then", "than", "because", "since", "while", "into", "out",
-	"up", "down", "off", "over", "only", "here", "who's", "ok", "okay", "etc",
+    "actually", "something", "anything",  "everything", "nothing", "else",     "someone", "anyone",
+    "everyone", "somebody",  "anybody",   "people",     "person",  "thing",    "things",  "stuff",
+    "lot",      "lots",      "bit",       "way",        "yes",     "no",       "now",     "still",
+    "even",     "ever",      "never",     "always",     "already", "again",    "much",    "many",
+    "more",     "most",      "less",      "few",        "other",   "others",   "know",    "think",
+    "thought",  "wonder",    "wondering", "want",       "wanted",  "need",     "needed",  "say",
+    "says",     "said",      "told",      "ask",        "asked",   "asking",   "go",      "going",
+    "gone",     "went",      "come",      "came",       "make",    "made",     "let",     "seem",
+    "seems",    "try",       "trying",    "tried",      "i've",    "ive",      "i'll",    "ill",
+    "i'd",      "id",        "don't",     "dont",       "didn't",  "didnt",    "doesn't", "doesnt",
+    "can't",    "cant",      "won't",     "wont",       "isn't",   "isnt",     "wasn't",  "haven't",
+    "you're",   "youre",     "that's",    "thats",      "there's", "theres",   "what's",  "whats",
+    "honestly", "exactly",   "basically", "literally",  "maybe",   "probably", "sure",    "thanks",
+    "hi",       "hello",     "hey",       "these",      "those",   "then",     "than",    "because",
+    "since",    "while",     "into",      "out",        "up",      "down",     "off",     "over",
+    "only",     "here",      "who's",     "ok",         "okay",    "etc",
 };
 
 /* The classes of a word (bits): left out, a question word, a filler. */
@@ -288,9 +293,9 @@ static int build_wclass(hr_ranker *r)
 		size_t n;
 		unsigned cls;
 	} lists[] = {
-		{ stopwords, sizeof(stopwords) / sizeof(stopwords[0]), W_STOP },
-		{ question_words, sizeof(question_words) / sizeof(question_words[0]), W_QUESTION },
-		{ fillers, sizeof(fillers) / sizeof(fillers[0]), W_FILLER },
+	    {stopwords, sizeof(stopwords) / sizeof(stopwords[0]), W_STOP},
+	    {question_words, sizeof(question_words) / sizeof(question_words[0]), W_QUESTION},
+	    {fillers, sizeof(fillers) / sizeof(fillers[0]), W_FILLER},
 	};
 	for (size_t l = 0; l < sizeof(lists) / sizeof(lists[0]); l++) {
 		for (size_t i = 0; i < lists[l].n; i++) {
@@ -318,9 +323,10 @@ static int add_phrase(hr_ranker *r, uint32_t e, const char *text, const char *va
 	if (n == 0 || n > 12)
 		return 0;
 	/* The same token sequence under another list: one more owner. */
-	uint32_t first = hmap_get(prefix && n == 1 ? &r->prefix : &r->exact,
-				  key_of(toks[0], prefix && n == 1 ? (strlen(toks[0]) < 3 ? strlen(toks[0]) : 3)
-								   : strlen(toks[0])));
+	uint32_t first =
+	    hmap_get(prefix && n == 1 ? &r->prefix : &r->exact,
+	             key_of(toks[0], prefix && n == 1 ? (strlen(toks[0]) < 3 ? strlen(toks[0]) : 3)
+	                                              : strlen(toks[0])));
 	for (uint32_t i = first; i != UINT32_MAX; i = r->phrs[i].next) {
 		struct phr *p = &r->phrs[i];
 		if (p->ntok != n || p->prefix != prefix)
@@ -338,7 +344,7 @@ static int add_phrase(hr_ranker *r, uint32_t e, const char *text, const char *va
 		if (!no)
 			return -ENOMEM;
 		p->owners = no;
-		p->owners[p->nowners++] = (struct owner){ e, value };
+		p->owners[p->nowners++] = (struct owner){e, value};
 		return 0;
 	}
 	if ((r->nphrs & (r->nphrs - 1)) == 0) {
@@ -368,7 +374,7 @@ static int add_phrase(hr_ranker *r, uint32_t e, const char *text, const char *va
 		p->nchars += strlen(toks[k]);
 	}
 	p->prefix = prefix;
-	p->owners[0] = (struct owner){ e, value };
+	p->owners[0] = (struct owner){e, value};
 	p->nowners = 1;
 	struct hmap *m = prefix && n == 1 ? &r->prefix : &r->exact;
 	size_t kl = strlen(toks[0]);
@@ -433,23 +439,25 @@ static const struct phr *longest_at(const hr_ranker *r, char (*t)[TOKEN_MAX], si
 	snprintf(base, sizeof(base), "%s", t[i]);
 	if (tl > 2 && strcmp(base + tl - 2, "'s") == 0)
 		base[tl - 2] = '\0';
-	const uint64_t keys[2] = { key_of(t[i], tl), key_of(base, strlen(base)) };
+	const uint64_t keys[2] = {key_of(t[i], tl), key_of(base, strlen(base))};
 	for (int v = 0; v < 2; v++) {
 		if (v == 1 && keys[1] == keys[0])
 			break;
 		for (uint32_t j = hmap_get(&r->exact, keys[v]); j != UINT32_MAX; j = r->phrs[j].next) {
 			const struct phr *p = &r->phrs[j];
-			if (phr_matches(p, t, nt, i) &&
-			    (!best || p->ntok > best->ntok || (p->ntok == best->ntok && p->nchars > best->nchars)))
+			if (phr_matches(p, t, nt, i) && (!best || p->ntok > best->ntok ||
+			                                 (p->ntok == best->ntok && p->nchars > best->nchars)))
 				best = p;
 		}
 	}
 	for (size_t kl = 1; kl <= 3 && kl <= tl; kl++) {
-		for (uint32_t j = hmap_get(&r->prefix, key_of(t[i], kl)); j != UINT32_MAX; j = r->phrs[j].next) {
+		for (uint32_t j = hmap_get(&r->prefix, key_of(t[i], kl)); j != UINT32_MAX;
+		     j = r->phrs[j].next) {
 			const struct phr *p = &r->phrs[j];
 			if ((kl < 3 && strlen(p->tok[0]) != kl) || !phr_matches(p, t, nt, i))
 				continue;
-			if (!best || p->ntok > best->ntok || (p->ntok == best->ntok && p->nchars > best->nchars))
+			if (!best || p->ntok > best->ntok ||
+			    (p->ntok == best->ntok && p->nchars > best->nchars))
 				best = p;
 		}
 	}
@@ -478,15 +486,18 @@ int hr_ranker_mentions(const hr_ranker *r, const char *text, const char *const *
 		snprintf(base, sizeof(base), "%s", t[i]);
 		if (tl > 2 && strcmp(base + tl - 2, "'s") == 0)
 			base[tl - 2] = '\0';
-		const uint64_t keys[2] = { key_of(t[i], tl), key_of(base, strlen(base)) };
+		const uint64_t keys[2] = {key_of(t[i], tl), key_of(base, strlen(base))};
 		for (int v = 0; v < 2; v++) {
-			for (uint32_t j = hmap_get(&r->exact, keys[v]); j != UINT32_MAX; j = r->phrs[j].next) {
-				if (phr_matches(&r->phrs[j], t, nt, i) && phr_owned_by(r, &r->phrs[j], names, n))
+			for (uint32_t j = hmap_get(&r->exact, keys[v]); j != UINT32_MAX;
+			     j = r->phrs[j].next) {
+				if (phr_matches(&r->phrs[j], t, nt, i) &&
+				    phr_owned_by(r, &r->phrs[j], names, n))
 					return 1;
 			}
 		}
 		for (size_t kl = 1; kl <= 3 && kl <= tl; kl++) {
-			for (uint32_t j = hmap_get(&r->prefix, key_of(t[i], kl)); j != UINT32_MAX; j = r->phrs[j].next) {
+			for (uint32_t j = hmap_get(&r->prefix, key_of(t[i], kl)); j != UINT32_MAX;
+			     j = r->phrs[j].next) {
 				const struct phr *p = &r->phrs[j];
 				if ((kl == 3 || strlen(p->tok[0]) == kl) && phr_matches(p, t, nt, i) &&
 				    phr_owned_by(r, p, names, n))
@@ -509,9 +520,10 @@ int hr_ranker_slot_mentions(const hr_ranker *r, const char *text, struct hr_conc
 		snprintf(base, sizeof(base), "%s", t[i]);
 		if (tl > 2 && strcmp(base + tl - 2, "'s") == 0)
 			base[tl - 2] = '\0';
-		const uint64_t keys[2] = { key_of(t[i], tl), key_of(base, strlen(base)) };
+		const uint64_t keys[2] = {key_of(t[i], tl), key_of(base, strlen(base))};
 		for (int v = 0; v < 2 && !(v == 1 && keys[1] == keys[0]); v++) {
-			for (uint32_t j = hmap_get(&r->exact, keys[v]); j != UINT32_MAX; j = r->phrs[j].next) {
+			for (uint32_t j = hmap_get(&r->exact, keys[v]); j != UINT32_MAX;
+			     j = r->phrs[j].next) {
 				const struct phr *p = &r->phrs[j];
 				if (!phr_matches(p, t, nt, i))
 					continue;
@@ -549,7 +561,7 @@ static void feat_add_kind(hr_ranker_scratch *s, uint64_t key, float w, char kind
 		}
 	}
 	if (s->nfeats < MAX_FEATURES)
-		s->feats[s->nfeats++] = (struct feat){ key, w, kind, 0 };
+		s->feats[s->nfeats++] = (struct feat){key, w, kind, 0};
 }
 
 /* The Snowball stem of W into OUT. */
@@ -607,7 +619,8 @@ static void features_of(const hr_ranker *r, hr_ranker_scratch *s, const char *te
 				feat_add_kind(s, hash_done(h), w, o == 0 ? 'c' : 'p');
 				if (ow->value) {
 					h = hash_bytes(h, "=", 1);
-					feat_add(s, hash_done(hash_bytes(h, ow->value, strlen(ow->value))), w);
+					feat_add(s, hash_done(hash_bytes(h, ow->value, strlen(ow->value))),
+					         w);
 				}
 			}
 			const char *mn = r->ents[main->entity].name;
@@ -618,7 +631,8 @@ static void features_of(const hr_ranker *r, hr_ranker_scratch *s, const char *te
 				char st[TOKEN_MAX];
 				stem(s->stemmer, toks[i + k], st, sizeof(st));
 				if (!(word_class(r, toks[i + k]) & W_STOP))
-					feat_add(s, hash_done(hash_bytes(hash_start('w'), st, strlen(st))), w * CONCEPT_WORDS);
+					feat_add(s, hash_done(hash_bytes(hash_start('w'), st, strlen(st))),
+					         w * CONCEPT_WORDS);
 			}
 			i += p->ntok;
 		} else {
@@ -626,7 +640,8 @@ static void features_of(const hr_ranker *r, hr_ranker_scratch *s, const char *te
 			stem(s->stemmer, toks[i], st, sizeof(st));
 			unsigned cls = word_class(r, toks[i]);
 			if (!(cls & W_STOP)) {
-				feat_add_kind(s, hash_done(hash_bytes(hash_start('w'), st, strlen(st))), w, 'w');
+				feat_add_kind(s, hash_done(hash_bytes(hash_start('w'), st, strlen(st))), w,
+				              'w');
 				if ((cls & (W_QUESTION | W_FILLER)) && s->nfeats)
 					s->feats[s->nfeats - 1].function = 1;
 			}
@@ -662,7 +677,8 @@ static int build_phrases(hr_ranker *r)
 		r->ents[i].name = v.name;
 		r->ents[i].is_slot = v.is_slot;
 		for (size_t k = 0; k < v.nphrases; k++) {
-			rc = add_phrase(r, (uint32_t)i, v.phrases[k], v.is_slot ? v.canons[k] : NULL, v.prefix[k]);
+			rc = add_phrase(r, (uint32_t)i, v.phrases[k], v.is_slot ? v.canons[k] : NULL,
+			                v.prefix[k]);
 			if (rc)
 				return rc;
 		}
@@ -688,7 +704,8 @@ static void find_bound(hr_ranker *r, struct intent_info *ii)
 		for (size_t x = 0; x < in->nexamples && !mixed; x++) {
 			char norm[1024], low[1024];
 			struct hr_concepts cs;
-			if (hr_text_normalize(in->examples[x], strlen(in->examples[x]), norm, sizeof(norm)) < 0)
+			if (hr_text_normalize(in->examples[x], strlen(in->examples[x]), norm, sizeof(norm)) <
+			    0)
 				continue;
 			hr_intents_correct(r->set, norm, low, sizeof(low));
 			hr_ranker_concepts(r, low, &cs);
@@ -710,7 +727,7 @@ static void find_bound(hr_ranker *r, struct intent_info *ii)
 		/* Most examples must name it: a list of many drugs with one named
 		 * once is not "about" that drug. */
 		if (!mixed && value && naming * 2 >= in->nexamples && naming >= 2)
-			ii->bound[ii->nbound++] = (struct bound){ (uint32_t)e, value };
+			ii->bound[ii->nbound++] = (struct bound){(uint32_t)e, value};
 	}
 }
 
@@ -735,7 +752,8 @@ static void softmax(float *z, size_t n)
 
 /* Multinomial logistic regression by stochastic gradient descent, examples
  * in a fixed shuffled order, so that a build is reproducible. */
-static int train_linear(hr_ranker *r, const struct example *ex, size_t nex, const uint32_t *fi, const float *fw)
+static int train_linear(hr_ranker *r, const struct example *ex, size_t nex, const uint32_t *fi,
+                        const float *fw)
 {
 	size_t C = r->nintents;
 	r->weights = calloc(r->nfeatures * C + 1, sizeof(float));
@@ -839,7 +857,8 @@ static int build_knn(hr_ranker *r, const struct example *ex, size_t nex, const u
 	for (size_t k = 0; k < total; k++)
 		r->post_start[fi[k] + 1]++;
 	for (size_t f = 0; f < F; f++)
-		r->idf[f] = logf(1.0f + (float)nex / (float)(r->post_start[f + 1] ? r->post_start[f + 1] : 1));
+		r->idf[f] =
+		    logf(1.0f + (float)nex / (float)(r->post_start[f + 1] ? r->post_start[f + 1] : 1));
 	for (size_t f = 0; f < F; f++)
 		r->post_start[f + 1] += r->post_start[f];
 	for (size_t i = 0; i < nex; i++) {
@@ -872,7 +891,7 @@ static int build_knn(hr_ranker *r, const struct example *ex, size_t nex, const u
 
 int hr_ranker_new(const hr_intents *set, const struct hr_ranker_options *opt, hr_ranker **out)
 {
-	struct hr_ranker_options def = { 0 };
+	struct hr_ranker_options def = {0};
 	if (!opt)
 		opt = &def;
 	*out = NULL;
@@ -917,7 +936,8 @@ int hr_ranker_new(const hr_intents *set, const struct hr_ranker_options *opt, hr
 		for (size_t k = 0; k < in->nexamples + in->nphrasings; k++, xn++) {
 			if (opt->exclude && opt->exclude[xn])
 				continue;
-			const char *q = k < in->nexamples ? in->examples[k] : in->phrasings[k - in->nexamples];
+			const char *q =
+			    k < in->nexamples ? in->examples[k] : in->phrasings[k - in->nexamples];
 			char corr[1024], norm[1024];
 			if (hr_text_normalize(q, strlen(q), norm, sizeof(norm)) < 0)
 				continue;
@@ -953,7 +973,8 @@ int hr_ranker_new(const hr_intents *set, const struct hr_ranker_options *opt, hr
 				}
 				fi[nfi] = idx;
 				/* LINEAR learns from unit-length vectors; KNN weighs by IDF itself. */
-				fw[nfi++] = r->model == HR_RANKER_LINEAR ? s->feats[f].w * inv : s->feats[f].w;
+				fw[nfi++] =
+				    r->model == HR_RANKER_LINEAR ? s->feats[f].w * inv : s->feats[f].w;
 			}
 			e->nf = (uint32_t)(nfi - e->f0);
 		}
@@ -1057,14 +1078,14 @@ static void take_top(const hr_ranker *r, const float *scores, struct hr_ranking 
 			continue;
 		size_t last = out->n < HR_RANK_TOP ? out->n : HR_RANK_TOP - 1;
 		memmove(&out->top[pos + 1], &out->top[pos], (last - pos) * sizeof(out->top[0]));
-		out->top[pos] = (struct hr_rank_entry){ r->intents[c].pub, v };
+		out->top[pos] = (struct hr_rank_entry){r->intents[c].pub, v};
 		if (out->n < HR_RANK_TOP)
 			out->n++;
 	}
 }
 
 int hr_ranker_rank(const hr_ranker *r, hr_ranker_scratch *s, const struct hr_rank_part *parts, size_t nparts,
-		   struct hr_ranking *out)
+                   struct hr_ranking *out)
 {
 	memset(out, 0, sizeof(*out));
 	s->nfeats = 0;
@@ -1122,7 +1143,8 @@ int hr_ranker_rank(const hr_ranker *r, hr_ranker_scratch *s, const struct hr_ran
 	return (int)out->n;
 }
 
-int hr_ranker_words(const hr_ranker *r, hr_ranker_scratch *s, const char *text, size_t *nwords, size_t *nknown)
+int hr_ranker_words(const hr_ranker *r, hr_ranker_scratch *s, const char *text, size_t *nwords,
+                    size_t *nknown)
 {
 	s->nfeats = 0;
 	features_of(r, s, text, 1.0f);

@@ -103,7 +103,7 @@ void hr_ranker_scratch_free(hr_ranker_scratch *s);
 /* Ranks the intents for the weighted PARTS of one question into OUT.
  * Allocates nothing. Returns OUT->n. */
 int hr_ranker_rank(const hr_ranker *r, hr_ranker_scratch *s, const struct hr_rank_part *parts, size_t nparts,
-		   struct hr_ranking *out);
+                   struct hr_ranking *out);
 
 /* Whether normalised TEXT holds a phrase of one of the lists NAMES (N of
  * them) anywhere, even inside a longer phrase of another list ("her2" in
@@ -118,7 +118,8 @@ int hr_ranker_slot_mentions(const hr_ranker *r, const char *text, struct hr_conc
 /* Counts the content words and concepts of normalised TEXT (not the stop
  * words, not the question words) into *NWORDS, and those the content's
  * examples use into *NKNOWN, which it also returns. */
-int hr_ranker_words(const hr_ranker *r, hr_ranker_scratch *s, const char *text, size_t *nwords, size_t *nknown);
+int hr_ranker_words(const hr_ranker *r, hr_ranker_scratch *s, const char *text, size_t *nwords,
+                    size_t *nknown);
 
 /* Finds the slot and words phrases in normalised TEXT, longest first, left to
  * right, into OUT (at most HR_MAX_CONCEPTS). Returns OUT->n. */

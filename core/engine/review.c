@@ -35,7 +35,7 @@ static struct hr_render *push_render(struct hr_review *r)
  * directly: the question text is empty, so the answer is what the plugin says
  * for that value alone. */
 static int render_slot(struct hr_content *c, struct hr_review *out, const struct hr_intent *in,
-		       const char *plugin, const char *name, const char *value)
+                       const char *plugin, const char *name, const char *value)
 {
 	struct hr_render *x = push_render(out);
 	if (!x)
@@ -47,15 +47,15 @@ static int render_slot(struct hr_content *c, struct hr_review *out, const struct
 	if (name) {
 		snprintf(x->slot, sizeof(x->slot), "%s", name);
 		snprintf(x->value, sizeof(x->value), "%s", value);
-		slot = (struct hr_slot){ 0 };
+		slot = (struct hr_slot){0};
 		snprintf(slot.name, sizeof(slot.name), "%s", name);
 		snprintf(slot.value, sizeof(slot.value), "%s", value);
 	}
 	struct hr_request rq = {
-		.intent = in->name,
-		.text = "",
-		.slots = name ? &slot : NULL,
-		.nslots = name ? 1 : 0,
+	    .intent = in->name,
+	    .text = "",
+	    .slots = name ? &slot : NULL,
+	    .nslots = name ? 1 : 0,
 	};
 	x->rc = hr_plugins_answer(c->plugins, plugin, &rq, &x->answer, x->err, sizeof(x->err));
 	if (x->rc == -ENOMEM)
@@ -67,10 +67,10 @@ static int render_slot(struct hr_content *c, struct hr_review *out, const struct
 
 /* Asks example EX as the first turn of a conversation, through the engine. */
 static int render_example(hr_engine *e, struct hr_review *out, const struct hr_intent *in, const char *plugin,
-			  const char *ex)
+                          const char *ex)
 {
-	struct hr_convo convo = { 0 };
-	struct hr_answer a = { 0 };
+	struct hr_convo convo = {0};
+	struct hr_answer a = {0};
 	struct hr_trace *t = calloc(1, sizeof(*t));
 	if (!t)
 		return -ENOMEM;
@@ -434,8 +434,10 @@ static int url_problem(const char *url, char *why, size_t cap)
 	const char *path = host_end;
 	if (!*path || strcmp(path, "/") == 0 || strncmp(path, "/index.", 7) == 0 ||
 	    strncmp(path, "/#", 2) == 0) {
-		snprintf(why, cap, "source URL is a site's home page: fine for an organisation to contact, "
-				   "not as the source of a fact: %s", url);
+		snprintf(why, cap,
+		         "source URL is a site's home page: fine for an organisation to contact, "
+		         "not as the source of a fact: %s",
+		         url);
 		return 1;
 	}
 	/* Search results change under their readers; cite the page they find.
@@ -446,7 +448,7 @@ static int url_problem(const char *url, char *why, size_t cap)
 		*q = (char)tolower((unsigned char)*q);
 	const char *query = strchr(low, '?');
 	if (query && (strstr(low, "search") || strstr(query, "query=") || strstr(query, "?q=") ||
-		      strstr(query, "&q=") || strstr(query, "term="))) {
+	              strstr(query, "&q=") || strstr(query, "term="))) {
 		snprintf(why, cap, "source URL is a page of search results, not a specific page: %s", url);
 		return 2;
 	}
@@ -463,11 +465,11 @@ struct figure {
 };
 
 static void report_as(hr_review_problem_fn problem, void *ud, const struct hr_render *r, size_t *count,
-		      int is_note, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+                      int is_note, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
 /* Passes one finding to PROBLEM; a problem (not a note) is counted in COUNT. */
 static void report_as(hr_review_problem_fn problem, void *ud, const struct hr_render *r, size_t *count,
-		      int is_note, const char *fmt, ...)
+                      int is_note, const char *fmt, ...)
 {
 	char msg[1400];
 	va_list ap;
@@ -497,7 +499,7 @@ static int empty_parts(const char *text)
 }
 
 size_t hr_review_check(const hr_intents *intents, const struct hr_review *r, const char *const *name_slots,
-		       size_t nname_slots, double max_grade, hr_review_problem_fn problem, void *ud)
+                       size_t nname_slots, double max_grade, hr_review_problem_fn problem, void *ud)
 {
 	size_t count = 0;
 	struct figure *figs = NULL; /* rates given without a name, in this intent */
@@ -508,11 +510,11 @@ size_t hr_review_check(const hr_intents *intents, const struct hr_review *r, con
 	regex_t rate;
 	/* A rate or share: "10 to 15 in 100", "1 in 100", "12%", "40 percent", "one in ten". */
 	int have_rate = namers && regcomp(&rate,
-					  "([0-9]+([.][0-9]+)? ?(%|percent)|"
-					  "([0-9]+|one|two|three|four|five|six|seven|eight|nine|ten)"
-					  "( to ([0-9]+|two|three|four|five|six|seven|eight|nine|ten))?"
-					  " (in|out of) (every )?([0-9]+|ten|a hundred|hundred|a thousand))",
-					  REG_EXTENDED | REG_ICASE | REG_NOSUB) == 0;
+	                                  "([0-9]+([.][0-9]+)? ?(%|percent)|"
+	                                  "([0-9]+|one|two|three|four|five|six|seven|eight|nine|ten)"
+	                                  "( to ([0-9]+|two|three|four|five|six|seven|eight|nine|ten))?"
+	                                  " (in|out of) (every )?([0-9]+|ten|a hundred|hundred|a thousand))",
+	                                  REG_EXTENDED | REG_ICASE | REG_NOSUB) == 0;
 	for (size_t s = 0; namers && s < nname_slots; s++) {
 		if (namer_build(intents, name_slots[s], &namers[s])) {
 			report(problem, ud, NULL, &count, "out of memory naming the values of slot %s",

@@ -74,7 +74,7 @@ typedef void (*hr_review_problem_fn)(void *ud, const struct hr_render *r, int is
  * are not counted).
  */
 size_t hr_review_check(const hr_intents *intents, const struct hr_review *r, const char *const *name_slots,
-		       size_t nname_slots, double max_grade, hr_review_problem_fn problem, void *ud);
+                       size_t nname_slots, double max_grade, hr_review_problem_fn problem, void *ud);
 
 /* The Flesch-Kincaid grade of TEXT, computed as ../shared/eval/run-eval does. */
 double hr_review_grade(const char *text);

@@ -83,10 +83,10 @@ struct plugin {
 	struct timespec deadline;
 	unsigned long instr_left;
 	int killed;
-	int calling;	       /* inside call_budgeted(): the limits below apply */
-	size_t string_max;     /* the longest string the call may build */
-	size_t grown;	       /* bytes allocated since the clock was last read */
-	int string_refused;    /* the call tried to build a longer string */
+	int calling;             /* inside call_budgeted(): the limits below apply */
+	size_t string_max;       /* the longest string the call may build */
+	size_t grown;            /* bytes allocated since the clock was last read */
+	int string_refused;      /* the call tried to build a longer string */
 	unsigned sort_countdown; /* comparisons until table.sort reads the clock */
 };
 
@@ -283,7 +283,7 @@ static size_t start_of(lua_Integer pos, size_t len)
 
 /* Capture I of the match S..E: pushed as a position, or its bytes returned. */
 static size_t get_capture(lua_State *L, const struct hr_luapat *ms, int i, const char *s, const char *e,
-			  const char **cap)
+                          const char **cap)
 {
 	if (i >= ms->level) {
 		if (i != 0)
@@ -451,7 +451,8 @@ static void add_s(lua_State *L, const struct hr_luapat *ms, luaL_Buffer *b, cons
 
 /* Adds the replacement for the match S..E; returns whether it changed the
  * subject (a nil or false from a function or table keeps the match). */
-static int add_value(lua_State *L, const struct hr_luapat *ms, luaL_Buffer *b, const char *s, const char *e, int tr)
+static int add_value(lua_State *L, const struct hr_luapat *ms, luaL_Buffer *b, const char *s, const char *e,
+                     int tr)
 {
 	switch (tr) {
 	case LUA_TFUNCTION: {
@@ -491,8 +492,8 @@ static int l_str_gsub(lua_State *L)
 	int anchor = *pat == '^';
 	lua_Integer n = 0;
 	int changed = 0;
-	luaL_argexpected(L, tr == LUA_TNUMBER || tr == LUA_TSTRING || tr == LUA_TFUNCTION || tr == LUA_TTABLE, 3,
-			 "string/function/table");
+	luaL_argexpected(L, tr == LUA_TNUMBER || tr == LUA_TSTRING || tr == LUA_TFUNCTION || tr == LUA_TTABLE,
+	                 3, "string/function/table");
 	check_budget(L, p);
 	luaL_Buffer b;
 	luaL_buffinit(L, &b);
@@ -536,8 +537,9 @@ static int l_str_rep(lua_State *L)
 	luaL_optlstring(L, 3, "", &lsep);
 	/* The result is n * (l + lsep) - lsep bytes. */
 	if (n > 0 && l + lsep > 0 && (lua_Unsigned)n > (p->string_max + lsep) / (l + lsep))
-		return luaL_error(L, "string.rep: the result would be over %d KiB, the longest string a plugin may build",
-				  (int)(p->string_max / 1024));
+		return luaL_error(
+		    L, "string.rep: the result would be over %d KiB, the longest string a plugin may build",
+		    (int)(p->string_max / 1024));
 	lua_pushvalue(L, lua_upvalueindex(1));
 	lua_insert(L, 1);
 	lua_call(L, lua_gettop(L) - 1, 1);
@@ -639,7 +641,7 @@ static int l_setmetatable(lua_State *L)
 		lua_pop(L, 2);
 		if (gc || mode)
 			return luaL_error(L, "setmetatable: %s is not allowed in plugins",
-					  gc ? "__gc (a finaliser)" : "__mode (a weak table)");
+			                  gc ? "__gc (a finaliser)" : "__mode (a weak table)");
 	}
 	lua_pushvalue(L, lua_upvalueindex(1));
 	lua_insert(L, 1);
@@ -681,12 +683,12 @@ static void bound_library(lua_State *L, const char *lib)
 
 /* Globals a plugin may use, copied from the opened libraries. */
 static const char *const allowed_globals[] = {
-	"assert", "error", "ipairs", "next", "pairs", "rawequal", "rawget", "rawlen", "rawset",
-	"select", "setmetatable", "getmetatable", "tonumber", "tostring", "type", "_VERSION",
-	NULL,
+    "assert",   "error",    "ipairs", "next",     "pairs",        "rawequal",
+    "rawget",   "rawlen",   "rawset", "select",   "setmetatable", "getmetatable",
+    "tonumber", "tostring", "type",   "_VERSION", NULL,
 };
-static const char *const allowed_libs[] = { "string", "table", "math", "utf8", NULL };
-static const char *const allowed_os[] = { "time", "date", "clock", NULL };
+static const char *const allowed_libs[] = {"string", "table", "math", "utf8", NULL};
+static const char *const allowed_os[] = {"time", "date", "clock", NULL};
 
 /* Builds the sandbox environment table and leaves it on the stack. Library
  * tables are copied so that a plugin changing string.format changes only its
@@ -779,7 +781,7 @@ static void start_budget(struct plugin *p, unsigned ms, unsigned long instr, siz
 /* Runs the function below NARGS arguments on the stack under the budget.
  * Returns 0 or a negative errno, with a log-safe reason in ERR. */
 static int call_budgeted(struct plugin *p, int nargs, int nres, unsigned ms, unsigned long instr,
-			 size_t string_max, char *err, size_t errcap)
+                         size_t string_max, char *err, size_t errcap)
 {
 	lua_State *L = p->L;
 	int base = lua_gettop(L) - nargs;
@@ -799,7 +801,7 @@ static int call_budgeted(struct plugin *p, int nargs, int nres, unsigned ms, uns
 		rc = -ETIME;
 	} else if (status == LUA_ERRMEM && p->string_refused && !p->alloc_failed) {
 		snprintf(err, errcap, "%s: a string over %zu KiB, the longest a plugin may build", p->path,
-			 p->string_max / 1024);
+		         p->string_max / 1024);
 		rc = -ENOMEM;
 	} else if (status == LUA_ERRMEM || p->alloc_failed) {
 		snprintf(err, errcap, "%s: memory cap of %zu KiB exceeded", p->path, p->mem_cap / 1024);
@@ -929,7 +931,7 @@ int hr_plugins_add_file(hr_plugins *set, const char *path, hr_diag_fn diag, void
 	for (size_t i = 0; i < set->n; i++) {
 		if (strcmp(set->v[i]->name, p->name) == 0) {
 			hr_diagf(diag, ud, path, 0, "a plugin named '%s' is already loaded from %s", p->name,
-				 set->v[i]->path);
+			         set->v[i]->path);
 			plugin_free(p);
 			return -EINVAL;
 		}
@@ -948,7 +950,8 @@ int hr_plugins_add_file(hr_plugins *set, const char *path, hr_diag_fn diag, void
 	size_t len = 0;
 	char *src = read_file(path, 4u << 20, &len, &e);
 	if (!src) {
-		hr_diagf(diag, ud, path, 0, "cannot read: %s", e == EFBIG ? "larger than 4 MiB" : strerror(e));
+		hr_diagf(diag, ud, path, 0, "cannot read: %s",
+		         e == EFBIG ? "larger than 4 MiB" : strerror(e));
 		plugin_free(p);
 		return e == ENOMEM ? -ENOMEM : -EINVAL;
 	}
@@ -1015,7 +1018,8 @@ int hr_plugins_add_file(hr_plugins *set, const char *path, hr_diag_fn diag, void
 	lua_getfield(L, 4, "review_by");
 	snprintf(p->review_by, sizeof(p->review_by), "%s", lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
 	lua_getfield(L, 4, "reviewed_by");
-	snprintf(p->reviewed_by, sizeof(p->reviewed_by), "%s", lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
+	snprintf(p->reviewed_by, sizeof(p->reviewed_by), "%s",
+	         lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
 	lua_getfield(L, 4, "title");
 	snprintf(p->title, sizeof(p->title), "%s", lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
 	lua_pop(L, 4);
@@ -1028,9 +1032,9 @@ int hr_plugins_add_file(hr_plugins *set, const char *path, hr_diag_fn diag, void
 		const char *other = hr_plugins_handler(set, intent, NULL);
 		if (other) {
 			hr_diagf(diag, ud, path, 0,
-				 "intent '%s' is already answered by plugin '%s'; plugins load in file-name "
-				 "order and the first one wins, so this handler is ignored",
-				 intent, other);
+			         "intent '%s' is already answered by plugin '%s'; plugins load in file-name "
+			         "order and the first one wins, so this handler is ignored",
+			         intent, other);
 			continue;
 		}
 		char **slot = realloc(p->handlers, (p->nhandlers + 1) * sizeof(char *));
@@ -1192,7 +1196,8 @@ static int convert_answer(lua_State *L, struct hr_answer *out, char *err, size_t
 			    take_string(L, t, "url", 2048, 0, &s->url)) {
 				out->nsources++; /* so hr_answer_clear frees what was copied */
 				lua_pop(L, 2);
-				snprintf(err, errcap, "sources[%lld] has a bad title, publisher or url", (long long)i);
+				snprintf(err, errcap, "sources[%lld] has a bad title, publisher or url",
+				         (long long)i);
 				return -EINVAL;
 			}
 			out->nsources++;
@@ -1204,8 +1209,10 @@ static int convert_answer(lua_State *L, struct hr_answer *out, char *err, size_t
 		lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
 		for (lua_Integer i = 1; i <= n && out->nsuggestions < HR_MAX_SUGGESTIONS; i++) {
 			size_t len = 0;
-			const char *s = lua_rawgeti(L, -1, i) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
-			if (s && len > 0 && len <= 200 && strlen(s) == len && hr_answer_add_suggestion(out, s)) {
+			const char *s =
+			    lua_rawgeti(L, -1, i) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
+			if (s && len > 0 && len <= 200 && strlen(s) == len &&
+			    hr_answer_add_suggestion(out, s)) {
 				lua_pop(L, 2);
 				return -ENOMEM;
 			}
@@ -1231,8 +1238,8 @@ static int convert_answer(lua_State *L, struct hr_answer *out, char *err, size_t
 	return 0;
 }
 
-int hr_plugins_answer(hr_plugins *set, const char *plugin, const struct hr_request *rq,
-		      struct hr_answer *out, char *err, size_t errcap)
+int hr_plugins_answer(hr_plugins *set, const char *plugin, const struct hr_request *rq, struct hr_answer *out,
+                      char *err, size_t errcap)
 {
 	const char *name = hr_plugins_handler(set, rq->intent, plugin);
 	if (!name) {
@@ -1266,14 +1273,15 @@ int hr_plugins_answer(hr_plugins *set, const char *plugin, const struct hr_reque
 	}
 	size_t text_len = rq->text ? strlen(rq->text) : 0;
 	size_t string_max = 2 * text_len > STRING_MAX ? 2 * text_len : STRING_MAX;
-	int rc = call_budgeted(p, 1, 1, set->limits.call_ms, set->limits.instructions, string_max, err, errcap);
+	int rc =
+	    call_budgeted(p, 1, 1, set->limits.call_ms, set->limits.instructions, string_max, err, errcap);
 	if (rc == 0) {
 		rc = convert_answer(L, out, err, errcap);
 		if (rc == -EINVAL) {
 			char why[256];
 			snprintf(why, sizeof(why), "%s", err);
-			snprintf(err, errcap, "%s: handler for '%s' returned a bad answer: %s", p->path, rq->intent,
-				 why);
+			snprintf(err, errcap, "%s: handler for '%s' returned a bad answer: %s", p->path,
+			         rq->intent, why);
 		}
 		if (rc == 0)
 			rc = hr_answer_set(&out->intent, rq->intent);

@@ -18,9 +18,9 @@
 #include "intent.h"
 
 struct hr_plugin_limits {
-	size_t memory_bytes; /* per plugin state */
-	unsigned call_ms;    /* wall-clock budget of one answer */
-	unsigned load_ms;    /* wall-clock budget of running a plugin file at load */
+	size_t memory_bytes;        /* per plugin state */
+	unsigned call_ms;           /* wall-clock budget of one answer */
+	unsigned load_ms;           /* wall-clock budget of running a plugin file at load */
 	unsigned long instructions; /* instruction budget of one call (0: none) */
 };
 
@@ -39,13 +39,13 @@ struct hr_request {
 struct hr_plugin_info {
 	const char *name; /* file name without .lua */
 	const char *path;
-	const char *reviewed;  /* "YYYY-MM-DD" or "" when the plugin did not say */
-	const char *review_by; /* "YYYY-MM-DD" or "" */
+	const char *reviewed;    /* "YYYY-MM-DD" or "" when the plugin did not say */
+	const char *review_by;   /* "YYYY-MM-DD" or "" */
 	const char *reviewed_by; /* who last reviewed it (herald.about), or "" */
 	const char *title;       /* herald.about's title, or "" */
 	size_t nhandlers;
 	const char *const *handlers; /* intent names it answers */
-	size_t memory_bytes; /* what its state uses now */
+	size_t memory_bytes;         /* what its state uses now */
 };
 
 typedef struct hr_plugins hr_plugins;
@@ -89,7 +89,7 @@ const char *hr_plugins_handler(const hr_plugins *set, const char *intent, const 
  * Returns 0, -ENOENT (no handler), -ETIME (budget), -ENOMEM (memory cap) or
  * -EINVAL (the plugin raised an error or returned a bad reply).
  */
-int hr_plugins_answer(hr_plugins *set, const char *plugin, const struct hr_request *rq,
-		      struct hr_answer *out, char *err, size_t errcap);
+int hr_plugins_answer(hr_plugins *set, const char *plugin, const struct hr_request *rq, struct hr_answer *out,
+                      char *err, size_t errcap);
 
 #endif

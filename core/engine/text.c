@@ -9,19 +9,19 @@ static const struct {
 	const char *utf8;
 	char ascii;
 } folds[] = {
-	{ "\xe2\x80\x98", '\'' }, /* left single quote */
-	{ "\xe2\x80\x99", '\'' }, /* right single quote, apostrophe */
-	{ "\xe2\x80\x9c", ' ' },  /* left double quote */
-	{ "\xe2\x80\x9d", ' ' },  /* right double quote */
-	{ "\xe2\x80\x90", '-' },  /* hyphen */
-	{ "\xe2\x80\x91", '-' },  /* non-breaking hyphen */
-	{ "\xe2\x80\x93", '-' },  /* en dash */
-	{ "\xe2\x80\x94", ' ' },  /* em dash separates clauses */
-	{ "\xe2\x80\xa6", ' ' },  /* ellipsis */
-	{ "\xc2\xa0", ' ' },      /* no-break space */
-	{ "\xe2\x80\xaf", ' ' },  /* narrow no-break space */
-	{ "\xef\xbc\x8b", '+' },  /* fullwidth plus */
-	{ "\xc2\xb0", ' ' },      /* degree sign, as in 101 °F */
+    {"\xe2\x80\x98", '\''}, /* left single quote */
+    {"\xe2\x80\x99", '\''}, /* right single quote, apostrophe */
+    {"\xe2\x80\x9c", ' '},  /* left double quote */
+    {"\xe2\x80\x9d", ' '},  /* right double quote */
+    {"\xe2\x80\x90", '-'},  /* hyphen */
+    {"\xe2\x80\x91", '-'},  /* non-breaking hyphen */
+    {"\xe2\x80\x93", '-'},  /* en dash */
+    {"\xe2\x80\x94", ' '},  /* em dash separates clauses */
+    {"\xe2\x80\xa6", ' '},  /* ellipsis */
+    {"\xc2\xa0", ' '},      /* no-break space */
+    {"\xe2\x80\xaf", ' '},  /* narrow no-break space */
+    {"\xef\xbc\x8b", '+'},  /* fullwidth plus */
+    {"\xc2\xb0", ' '},      /* degree sign, as in 101 °F */
 };
 
 static int is_alnum(unsigned char c)
@@ -67,7 +67,7 @@ int hr_text_normalize(const char *in, size_t len, char *out, size_t cap)
 		} else if (is_alnum(c) || c == '+' || c == '-' || c == '\'' || c == '/' || c == '%') {
 			emit = (char)c;
 		} else if (c == '.' && i > 0 && i + 1 < len && in[i - 1] >= '0' && in[i - 1] <= '9' &&
-			   in[i + 1] >= '0' && in[i + 1] <= '9') {
+		           in[i + 1] >= '0' && in[i + 1] <= '9') {
 			emit = '.';
 		} else {
 			emit = ' ';
@@ -78,7 +78,8 @@ int hr_text_normalize(const char *in, size_t len, char *out, size_t cap)
 			continue;
 		}
 		/* A quote mark that does not sit inside a word ("'yes'") is just punctuation. */
-		if (emit == '\'' && (o == 0 || pending_space || i >= len || !is_alnum((unsigned char)in[i]))) {
+		if (emit == '\'' &&
+		    (o == 0 || pending_space || i >= len || !is_alnum((unsigned char)in[i]))) {
 			pending_space = 1;
 			continue;
 		}
@@ -99,8 +100,9 @@ int hr_text_normalize(const char *in, size_t len, char *out, size_t cap)
 /* Whether the text after a comma starts a question ("..., would enhertu work"). */
 static int comma_asks(const char *s, size_t len)
 {
-	static const char *const words[] = { "what ", "how ", "why ", "when ", "where ", "would ", "could ",
-					     "can ", "should ", "is ", "are ", "does ", "do ", "will ", "which " };
+	static const char *const words[] = {"what ",  "how ",   "why ", "when ",   "where ",
+	                                    "would ", "could ", "can ", "should ", "is ",
+	                                    "are ",   "does ",  "do ",  "will ",   "which "};
 	while (len > 0 && *s == ' ')
 		s++, len--;
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
@@ -135,8 +137,8 @@ size_t hr_text_sentences(const char *s, size_t len, struct hr_text_span *out, si
 			} else if (c == '.') {
 				/* "4.6", "chemo.a", "e.g." and "..." stay inside the sentence. */
 				char next = i + 1 < len ? s[i + 1] : ' ';
-				end = next == ' ' || next == '\t' || next == '\n' || next == '\r' || next == '"' ||
-				      next == '(' || next == ')';
+				end = next == ' ' || next == '\t' || next == '\n' || next == '\r' ||
+				      next == '"' || next == '(' || next == ')';
 			}
 		}
 		if (!end)
@@ -153,7 +155,7 @@ size_t hr_text_sentences(const char *s, size_t len, struct hr_text_span *out, si
 			any = is_alnum((unsigned char)s[k]) || (unsigned char)s[k] >= 0x80;
 		if (any) {
 			/* Merge a sentence of one or two characters ("2." in a list) into the next. */
-			struct hr_text_span sp = { (int)a, (int)(b - a) };
+			struct hr_text_span sp = {(int)a, (int)(b - a)};
 			if (n == max) {
 				memmove(out, out + 1, (max - 1) * sizeof(*out));
 				n--;
@@ -174,27 +176,72 @@ static int starts_with_word(const char *s, const char *w)
 int hr_text_asks(const char *raw, size_t rawlen, const char *norm)
 {
 	while (rawlen > 0 && (raw[rawlen - 1] == ' ' || raw[rawlen - 1] == '\n' || raw[rawlen - 1] == '\r' ||
-			      raw[rawlen - 1] == '"' || raw[rawlen - 1] == ')'))
+	                      raw[rawlen - 1] == '"' || raw[rawlen - 1] == ')'))
 		rawlen--;
 	if (rawlen > 0 && raw[rawlen - 1] == '?')
 		return 1;
-	static const char *const lead[] = { "so", "and", "but", "ok", "okay", "also", "um", "uh", "plz", "please",
-					    "hi", "hello", "hey", "well", "then", "sir", "doctor", "dr" };
+	static const char *const lead[] = {"so",  "and",  "but",  "ok",     "okay",   "also",
+	                                   "um",  "uh",   "plz",  "please", "hi",     "hello",
+	                                   "hey", "well", "then", "sir",    "doctor", "dr"};
 	static const char *const qwords[] = {
-		"what", "whats", "what's", "wat", "how", "hows", "how's", "why", "when", "where", "who", "whom",
-		"which", "whose", "is", "isn't", "are", "aren't", "am", "was", "were", "can", "cant", "can't",
-		"could", "should", "would", "will", "do", "does", "did", "don't", "doesn't", "may", "might", "has",
-		"have", "shall", "tell", "explain", "describe", "any",
+	    "what",  "whats", "what's", "wat",     "how",      "hows",    "how's", "why",    "when",
+	    "where", "who",   "whom",   "which",   "whose",    "is",      "isn't", "are",    "aren't",
+	    "am",    "was",   "were",   "can",     "cant",     "can't",   "could", "should", "would",
+	    "will",  "do",    "does",   "did",     "don't",    "doesn't", "may",   "might",  "has",
+	    "have",  "shall", "tell",   "explain", "describe", "any",
 	};
 	static const char *const cues[] = {
-		"want to know", "wanted to know", "want to no", "like to know", "need to know", "wondering",
-		"i wonder", "tell me", "would like suggestion", "would like advice", "like some advice",
-		"any advice", "any suggestion", "suggestions on", "suggestions for", "do you have information",
-		"information about", "information on", "info on", "info about", "what does", "what do", "how do",
-		"how can", "how long", "can i", "should i", "is it", "is there", "are there", "does it",
-		"help me understand", "what are", "what is", "looking for", "please help", "pls help", "plz help",
-		"help me", "need help", "any help", "advice on", "some advice", "any tips", "tips for", "tips on",
-		"curious", "any ideas", "any thoughts", "let me know", "what to expect",
+	    "want to know",
+	    "wanted to know",
+	    "want to no",
+	    "like to know",
+	    "need to know",
+	    "wondering",
+	    "i wonder",
+	    "tell me",
+	    "would like suggestion",
+	    "would like advice",
+	    "like some advice",
+	    "any advice",
+	    "any suggestion",
+	    "suggestions on",
+	    "suggestions for",
+	    "do you have information",
+	    "information about",
+	    "information on",
+	    "info on",
+	    "info about",
+	    "what does",
+	    "what do",
+	    "how do",
+	    "how can",
+	    "how long",
+	    "can i",
+	    "should i",
+	    "is it",
+	    "is there",
+	    "are there",
+	    "does it",
+	    "help me understand",
+	    "what are",
+	    "what is",
+	    "looking for",
+	    "please help",
+	    "pls help",
+	    "plz help",
+	    "help me",
+	    "need help",
+	    "any help",
+	    "advice on",
+	    "some advice",
+	    "any tips",
+	    "tips for",
+	    "tips on",
+	    "curious",
+	    "any ideas",
+	    "any thoughts",
+	    "let me know",
+	    "what to expect",
 	};
 	const char *s = norm;
 	for (int again = 1; again;) {
@@ -264,7 +311,7 @@ size_t hr_base64(const void *in, size_t n, int url, char *out)
 	for (size_t i = 0; i < n; i += 3) {
 		size_t left = n - i;
 		unsigned long v = (unsigned long)p[i] << 16 | (left > 1 ? (unsigned long)p[i + 1] << 8 : 0) |
-				  (left > 2 ? p[i + 2] : 0);
+		                  (left > 2 ? p[i + 2] : 0);
 		out[o++] = tab[v >> 18 & 63];
 		out[o++] = tab[v >> 12 & 63];
 		if (left > 1)

@@ -86,7 +86,7 @@ static struct {
 	hr_lexicon *lex;
 	char path[HR_PATH_MAX];
 	unsigned refs;
-} cmudict_cache = { .lock = PTHREAD_MUTEX_INITIALIZER };
+} cmudict_cache = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
 static int cmudict_get(const char *path, hr_diag_fn diag, void *ud, hr_lexicon **out)
 {

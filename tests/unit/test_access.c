@@ -14,7 +14,8 @@ static void test_origins(void **state)
 	assert_true(hr_access_origin_allowed("https://portal.example.org", "portal.example.org", ""));
 	assert_false(hr_access_origin_allowed("https://evil.example", "portal.example.org", ""));
 	assert_false(hr_access_origin_allowed("https://localhost.evil.example", "h", ""));
-	assert_true(hr_access_origin_allowed("https://a.example", "h", "https://b.example, https://a.example"));
+	assert_true(
+	    hr_access_origin_allowed("https://a.example", "h", "https://b.example, https://a.example"));
 	assert_false(hr_access_origin_allowed("http://a.example", "h", "https://a.example"));
 	assert_false(hr_access_origin_allowed("https://a.example.evil", "h", "https://a.example"));
 	assert_true(hr_access_origin_allowed("https://anything", "h", "*"));
@@ -36,7 +37,7 @@ static void test_tokens(void **state)
 static void test_bucket(void **state)
 {
 	(void)state;
-	struct hr_bucket b = { 0 };
+	struct hr_bucket b = {0};
 	int taken = 0;
 	for (int i = 0; i < 10; i++)
 		taken += hr_bucket_take(&b, 1.0, 3.0, 1000);
@@ -48,9 +49,9 @@ static void test_bucket(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_origins),
-		cmocka_unit_test(test_tokens),
-		cmocka_unit_test(test_bucket),
+	    cmocka_unit_test(test_origins),
+	    cmocka_unit_test(test_tokens),
+	    cmocka_unit_test(test_bucket),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
