@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-int hr_cmd_serve(int argc, char **argv);
+int hr_cmd_serve(int argc, char **argv); /* cli_serve.c */
 int hr_cmd_ask(int argc, char **argv);
 int hr_cmd_check(int argc, char **argv);
 int hr_cmd_review(int argc, char **argv); /* cli_review.c */
@@ -16,7 +16,7 @@ int hr_cmd_new(int argc, char **argv);
 int hr_cmd_report(int argc, char **argv);
 int hr_cmd_say(int argc, char **argv); /* voice_cli.c */
 
-/* Shared option handling: reads --config FILE into CFG (defaults first).
+/* Shared option handling (cli.c): reads --config FILE into CFG (defaults first).
  * Returns 0 or prints the error and returns -EINVAL. */
 struct hr_config;
 int hr_cli_load_config(struct hr_config *cfg, const char *path);

@@ -15,19 +15,6 @@
 #include "proto.h"
 #include "text.h"
 
-int hr_cli_load_config(struct hr_config *cfg, const char *path)
-{
-	hr_config_defaults(cfg);
-	if (path) {
-		char err[600];
-		if (hr_config_load_file(cfg, path, err, sizeof(err))) {
-			fprintf(stderr, "herald: bad config: %s\n", err);
-			return -EINVAL;
-		}
-	}
-	return 0;
-}
-
 static void print_readable(const struct hr_answer *a)
 {
 	if (a->safety != HR_SAFETY_NONE)

@@ -1,5 +1,5 @@
 /*
- * `herald serve`: the daemon.
+ * The daemon (`herald serve`, whose options core/cli/cli_serve.c reads).
  *
  * The main thread owns a small uv loop of its own: signals, the watch on the
  * content folders, systemd notification and its watchdog, and the unanswered
@@ -31,8 +31,8 @@
 #include <systemd/sd-daemon.h>
 #endif
 
-#include "cli.h"
 #include "config.h"
+#include "daemon.h"
 #include "diag.h"
 #include "dirlist.h"
 #include "engine.h"
@@ -43,7 +43,7 @@
 #include "voice.h"
 #include "webroot.h"
 
-#define MAX_WORKERS 256
+#define MAX_WORKERS HR_DAEMON_MAX_WORKERS
 
 /* Commands from the main thread to a worker (bits of worker.cmds). */
 enum {
@@ -1247,80 +1247,15 @@ static int default_workers(void)
 	return n < 1 ? 1 : n > MAX_WORKERS ? MAX_WORKERS : (int)n;
 }
 
-static void usage_serve(FILE *f)
+/* Runs the daemon with CFG (read from CONFIG_PATH, which reloads read
+ * again; the command line's overrides applied). daemon.h. */
+int hr_daemon_run(const struct hr_config *cfg, const char *config_path)
 {
-	fprintf(f,
-	        "usage: herald serve [--config FILE] [--listen HOST:PORT] [--workers N]\n"
-	        "\n"
-	        "Runs the daemon in the foreground; logs go to stderr. SIGTERM or SIGINT stop it.\n"
-	        "  --config FILE       a Lua file of settings (see below); defaults need none\n"
-	        "  --listen HOST:PORT  overrides the config's listen address (port 0: any free port)\n"
-	        "  --workers N         event loops serving the port (overrides `workers`; 0: one per CPU)\n"
-	        "\n"
-	        "Config keys (config file, e.g. limits = { message_bytes = 8192 }):\n");
-	for (const struct hr_config_key *k = hr_config_keys; k->name; k++)
-		fprintf(f, "  %-22s %s (default: %s)\n", k->name, k->help, *k->def ? k->def : "none");
-}
-
-int hr_cmd_serve(int argc, char **argv)
-{
-	static const struct option opts[] = {
-	    {"config", required_argument, NULL, 'c'},
-	    {"listen", required_argument, NULL, 'l'},
-	    {"workers", required_argument, NULL, 'w'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0},
-	};
-	const char *config = NULL, *listen = NULL;
-	int workers = -1;
-	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "c:l:w:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'c':
-			config = optarg;
-			break;
-		case 'l':
-			listen = optarg;
-			break;
-		case 'w': {
-			char *end;
-			long n = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end || n < 0 || n > MAX_WORKERS) {
-				fprintf(stderr,
-				        "herald serve: --workers wants a number from 0 to %d, not '%s'\n",
-				        MAX_WORKERS, optarg);
-				return 2;
-			}
-			workers = (int)n;
-			break;
-		}
-		case 'h':
-			usage_serve(stdout);
-			return 0;
-		default:
-			usage_serve(stderr);
-			return 2;
-		}
-	}
-	if (optind < argc) {
-		fprintf(stderr, "herald serve: unexpected argument '%s'\n", argv[optind]);
-		return 2;
-	}
-
 	struct daemon *d = calloc(1, sizeof(*d));
 	if (!d)
 		return 1;
 	int status = 1;
-	if (hr_cli_load_config(&d->cfg, config))
-		goto out_free;
-	char err[300];
-	if (listen && hr_config_set_listen(&d->cfg, listen, err, sizeof(err))) {
-		fprintf(stderr, "herald serve: --listen %s\n", err);
-		goto out_free;
-	}
-	if (workers >= 0)
-		d->cfg.workers = workers;
+	d->cfg = *cfg;
 	if (d->cfg.workers == 0)
 		d->cfg.workers = default_workers();
 	hr_config_resolve(&d->cfg);
@@ -1329,7 +1264,7 @@ int hr_cmd_serve(int argc, char **argv)
 	hr_log_set_level(lvl);
 	/* A client that vanishes mid-write must not kill the daemon. */
 	signal(SIGPIPE, SIG_IGN);
-	d->config_path = config;
+	d->config_path = config_path;
 	d->nworkers = d->cfg.workers;
 	/* glibc gives each thread that allocates its own arena, up to eight per
 	 * core, and keeps freed pages in them: one content generation compiled
