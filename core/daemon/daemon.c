@@ -15,6 +15,9 @@
  * main loop's. Everything a worker owns is created and destroyed on its own
  * thread, in reverse order; the main thread joins it before freeing the
  * shared state.
+ *
+ * This file is the main thread; worker.c is a worker; daemon_int.h holds the
+ * state both sides see.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -43,130 +46,9 @@
 #include "voice.h"
 #include "webroot.h"
 
-#define MAX_WORKERS HR_DAEMON_MAX_WORKERS
+#include "daemon_int.h"
 
-/* Commands from the main thread to a worker (bits of worker.cmds). */
-enum {
-	CMD_RELOAD = 1 << 0, /* recompile the content (and take pending_cfg, if set) */
-	CMD_DRAIN = 1 << 1,  /* SIGTERM: finish what was asked, then stop */
-	CMD_STOP_NOW = 1 << 2,
-};
-
-struct daemon;
-struct worker;
-
-/* One reload of one worker: built on the thread pool, swapped in on the
- * worker's loop. */
-struct reload_job {
-	uv_work_t work;
-	struct worker *w;
-	unsigned gen; /* the main thread's reload generation this job answers */
-	int new_config;
-	struct hr_config cfg;
-	struct hr_content *content;
-	int rc;
-	char *diags; /* "file:line: message" lines, reported on the loop */
-	size_t diaglen;
-	size_t no_handler; /* intents no plugin answers in the new content */
-	char no_handler_first[128];
-	/* Content still being written (content_settled()): not loaded, tried
-	 * again after defer_ms; UNSETTLED says which file and why. */
-	unsigned defer_ms;
-	char unsettled[HR_PATH_MAX + 400];
-	hr_webroot *web; /* the widget's files, swapped with the content */
-	int web_rc;
-	hr_voice_model *voice_model; /* the recogniser's grammar of the new content */
-};
-
-struct worker {
-	struct daemon *d;
-	int index;
-	uv_thread_t thread;
-	uv_sem_t started; /* posted once start_rc is known */
-	int start_rc;
-
-	/* Owned by the worker's thread. */
-	uv_loop_t loop;
-	uv_async_t wake;
-	struct hr_config cfg; /* the server borrows it; replaced in place on reload */
-	struct hr_content *content;
-	hr_engine *engine;
-	hr_server *server;
-	hr_webroot *web;
-	hr_voice *voice;
-	struct reload_job *reloading;
-	int reload_again;
-	uv_timer_t reload_retry; /* a deferred reload (content_settled()) */
-	unsigned deferrals;      /* in a row */
-	int stopping;
-	uv_timer_t drain_timer;
-	uint64_t drain_started, drain_deadline;
-	int said_goodbye;
-	uv_timer_t housekeeping;
-	unsigned long long questions_at_housekeeping;
-	uv_timer_t heartbeat; /* only with systemd's watchdog */
-	int heartbeat_on;
-	int loop_open, handles_open;
-
-	/* From the main thread, under lock. */
-	uv_mutex_t lock;
-	int wake_open; /* uv_async_send only while the handle is open */
-	int has_cfg;
-	struct hr_config pending_cfg;
-	atomic_int cmds;
-	atomic_uint want_gen; /* the newest reload generation asked for */
-
-	/* Reported to the main thread. */
-	atomic_uint done_gen; /* the generation of the last reload finished */
-	atomic_int done_ok;   /* whether it succeeded */
-	atomic_size_t n_intents, n_plugins;
-	atomic_ullong questions;
-	atomic_ullong heartbeat_ms; /* last turn of the loop, for the watchdog */
-	atomic_int exited;
-};
-
-struct daemon {
-	uv_loop_t loop;
-	uv_signal_t sigterm, sigint, sighup;
-	uv_fs_event_t watch_intents, watch_plugins;
-	uv_timer_t debounce, status_timer;
-	uv_async_t wake; /* a worker has something to report */
-	const char *config_path;
-	struct hr_config cfg;
-	hr_server_shared *shared;
-	struct worker *workers;
-	int nworkers, nstarted;
-	int stopping;
-	int failed; /* a worker stopped without being asked: exit non-zero */
-	/* Reloads: each broadcast is a generation; a round is over when every
-	 * worker has finished the newest one. */
-	unsigned reload_gen, reported_gen;
-	int config_reading, config_again, ready_pending;
-	/* systemd's watchdog, fed only while every worker's loop turns. */
-	uv_timer_t watchdog;
-	int watchdog_on;
-	uint64_t watchdog_ms;
-	int watchdog_starved;
-	/* Unanswered questions (off by default): added by any worker, saved
-	 * every few seconds off the loop by the main thread. */
-	hr_unanswered *unanswered;
-	uv_mutex_t unanswered_lock;
-	uv_timer_t save_timer;
-	int unanswered_dirty, saving;
-	/* The file, as configured at start (a SIGHUP does not move the store). */
-	char unanswered_file[sizeof(((struct hr_config *)0)->unanswered_file)];
-	enum {
-		UNANSWERED_SAVING,  /* the file is ours: saved every few seconds */
-		UNANSWERED_WAITING, /* unreadable or not ours: read again until it can be merged */
-		UNANSWERED_MEMORY,  /* not a regular file: never written */
-	} unanswered_state;
-	const char *unanswered_why;
-	unsigned save_failures; /* in a row, to log the first and the recovery */
-	uv_work_t trim_work;    /* malloc_trim() after a reload (trim_after_reload()) */
-	int trimming;
-};
-
-static uint64_t mono_ms(void)
+uint64_t dm_mono_ms(void)
 {
 	return uv_hrtime() / 1000000;
 }
@@ -180,14 +62,14 @@ static void notify(const char *state)
 #endif
 }
 
-static void on_close(uv_handle_t *h)
+void dm_on_close(uv_handle_t *h)
 {
 	(void)h;
 }
 
 /* ---- Unanswered questions: any worker adds, the main thread saves ---- */
 
-static void on_fallback(void *ud, const char *text, size_t len)
+void dm_on_fallback(void *ud, const char *text, size_t len)
 {
 	struct daemon *d = ud;
 	uv_mutex_lock(&d->unanswered_lock);
@@ -353,541 +235,6 @@ static void unanswered_close(struct daemon *d)
 	hr_unanswered_free(d->unanswered);
 }
 
-/* ---- Worker: reloads ---- */
-
-/* Content diagnostics are the same in every worker: only the first says them. */
-static void worker_diag(void *ud, const char *file, int line, const char *msg)
-{
-	struct worker *w = ud;
-	if (w->index == 0)
-		hr_diag_log(NULL, file, line, msg);
-}
-
-static void job_diag(void *ud, const char *file, int line, const char *msg)
-{
-	struct reload_job *job = ud;
-	if (job->w->index != 0)
-		return;
-	char buf[1200];
-	int n = line > 0 ? snprintf(buf, sizeof(buf), "%s:%d: %s\n", file, line, msg)
-	                 : snprintf(buf, sizeof(buf), "%s: %s\n", file, msg);
-	if (n <= 0 || job->diaglen > 65536)
-		return;
-	char *nd = realloc(job->diags, job->diaglen + (size_t)n + 1);
-	if (!nd)
-		return;
-	memcpy(nd + job->diaglen, buf, (size_t)n + 1);
-	job->diags = nd;
-	job->diaglen += (size_t)n;
-}
-
-/*
- * Half-written files. An editor or a copy that writes a plugin in pieces can
- * be caught between them: the part written so far may be valid Lua that
- * lacks handlers, and was loaded as it was (a drug question got the generic
- * answer for a second, with nothing logged; issue 21). A reload therefore
- * waits, says so, and tries again when:
- *  - a content file was modified less than CONTENT_QUIET_MS ago;
- *  - the content changed while it was being compiled;
- *  - the new content leaves an intent that no plugin answers (what `herald
- *    check` calls an error, and what a half-written plugin looks like) and a
- *    file changed less than CONTENT_SETTLE_MS ago.
- * After that, or after CONTENT_MAX_DEFERRALS in a row, it loads what is there,
- * and says which intents get the generic answer.
- */
-#define CONTENT_QUIET_MS 500
-#define CONTENT_SETTLE_MS 3000
-#define CONTENT_MAX_DEFERRALS 20
-
-/* How many intents of C no plugin answers; the first one's name in *FIRST. */
-static size_t unanswered_intents(const struct hr_content *c, const char **first)
-{
-	size_t n = 0;
-	*first = NULL;
-	for (size_t i = 0; i < hr_intents_count(c->intents); i++) {
-		const struct hr_intent *in = hr_intents_get(c->intents, i);
-		if (!hr_plugins_handler(c->plugins, in->name, in->plugin) && n++ == 0)
-			*first = in->name;
-	}
-	return n;
-}
-
-struct content_state {
-	uint64_t hash;                  /* of every file's name, size and modification time */
-	int64_t newest_ms;              /* the most recent modification, ms since the epoch */
-	char newest[HR_PATH_MAX + 300]; /* which file that was */
-};
-
-static void hash_mix(uint64_t *h, const void *p, size_t n)
-{
-	const unsigned char *b = p;
-	for (size_t i = 0; i < n; i++)
-		*h = (*h ^ b[i]) * 1099511628211ull;
-}
-
-static void state_file(struct content_state *st, const char *dir, const char *name)
-{
-	char path[HR_PATH_MAX + 300];
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	struct stat sb;
-	if (stat(path, &sb) != 0)
-		return;
-	int64_t ms = (int64_t)sb.st_mtim.tv_sec * 1000 + sb.st_mtim.tv_nsec / 1000000;
-	hash_mix(&st->hash, path, strlen(path));
-	hash_mix(&st->hash, &sb.st_size, sizeof(sb.st_size));
-	hash_mix(&st->hash, &sb.st_mtim, sizeof(sb.st_mtim));
-	if (ms > st->newest_ms) {
-		st->newest_ms = ms;
-		snprintf(st->newest, sizeof(st->newest), "%s", path);
-	}
-}
-
-static void state_dir(struct content_state *st, const char *dir, const char *suffix)
-{
-	char **names;
-	size_t n;
-	if (hr_dir_list(dir, suffix, &names, &n) != 0)
-		return;
-	for (size_t i = 0; i < n; i++)
-		state_file(st, dir, names[i]);
-	hr_dir_list_free(names, n);
-}
-
-/* The intents, the plugins and the SDK, as they are on disk now. */
-static void content_state(const struct hr_config *cfg, struct content_state *st)
-{
-	memset(st, 0, sizeof(*st));
-	st->hash = 1469598103934665603ull;
-	state_dir(st, cfg->intents_dir, ".intents");
-	state_dir(st, cfg->plugins_dir, ".lua");
-	state_file(st, cfg->lua_dir, "herald.lua");
-}
-
-static int64_t wall_ms(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_REALTIME, &t);
-	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
-
-/* Runs on the thread pool: compiles a whole new content generation, so the
- * worker's loop never waits for files or compilers. */
-static void reload_work(uv_work_t *uw)
-{
-	struct reload_job *job = uw->data;
-	struct content_state before, after;
-	content_state(&job->cfg, &before);
-	int64_t age = wall_ms() - before.newest_ms;
-	/* A time in the future (a clock set back) says nothing: load. */
-	if (age >= 0 && age < CONTENT_QUIET_MS && job->w->deferrals < CONTENT_MAX_DEFERRALS) {
-		job->defer_ms = (unsigned)(CONTENT_QUIET_MS - age);
-		snprintf(job->unsettled, sizeof(job->unsettled), "file=%s written_ms_ago=%lld", before.newest,
-		         (long long)age);
-		return;
-	}
-	job->web_rc = hr_webroot_load(job->cfg.web_dir, job_diag, job, &job->web);
-	job->content = calloc(1, sizeof(*job->content));
-	if (!job->content) {
-		job->rc = -ENOMEM;
-		return;
-	}
-	job->rc = hr_content_load(&job->cfg, job_diag, job, job->content);
-	if (job->rc == 0 && job->content->plugin_errors)
-		job->rc = -EINVAL;
-	/* What the recogniser listens for follows the content. A failure keeps
-	 * the previous grammar, and does not hold back the new content. */
-	if (job->rc == 0 && job->w->voice)
-		hr_voice_build(job->w->voice, &job->cfg, job_diag, job, &job->voice_model);
-	content_state(&job->cfg, &after);
-	if (job->w->deferrals >= CONTENT_MAX_DEFERRALS)
-		return;
-	if (after.hash != before.hash) {
-		job->defer_ms = CONTENT_QUIET_MS;
-		snprintf(job->unsettled, sizeof(job->unsettled), "file=%s changed_while_loading=1",
-		         after.newest);
-		return;
-	}
-	const char *first;
-	if (job->rc == 0 && (job->no_handler = unanswered_intents(job->content, &first)) > 0) {
-		snprintf(job->no_handler_first, sizeof(job->no_handler_first), "%s", first);
-		int64_t since = wall_ms() - after.newest_ms;
-		if (since >= 0 && since < CONTENT_SETTLE_MS) {
-			job->defer_ms = CONTENT_QUIET_MS;
-			snprintf(job->unsettled, sizeof(job->unsettled),
-			         "file=%s written_ms_ago=%lld no_plugin_answers=%s (may be half-written)",
-			         after.newest, (long long)since, first);
-		}
-	}
-}
-
-static void worker_reload(struct worker *w);
-
-static void on_reload_retry(uv_timer_t *t)
-{
-	worker_reload(t->data);
-}
-
-/* Back on the worker's loop: swap the new generation in whole, or keep the old one. */
-static void reload_done(uv_work_t *uw, int status)
-{
-	struct reload_job *job = uw->data;
-	struct worker *w = job->w;
-	w->reloading = NULL;
-	if (job->defer_ms && !w->stopping && status != UV_ECANCELED) {
-		/* Not loaded: the content is still being written. A new config
-		 * goes back to wait for the retry, unless a newer one came. */
-		if (w->index == 0)
-			hr_info("event=reload_deferred %s (loading it once it is still)", job->unsettled);
-		if (job->new_config) {
-			uv_mutex_lock(&w->lock);
-			if (!w->has_cfg) {
-				w->pending_cfg = job->cfg;
-				w->has_cfg = 1;
-			}
-			uv_mutex_unlock(&w->lock);
-		}
-		w->deferrals++;
-		uv_timer_start(&w->reload_retry, on_reload_retry, job->defer_ms, 0);
-		if (job->content) {
-			hr_content_free(job->content);
-			free(job->content);
-		}
-		hr_webroot_free(job->web);
-		hr_voice_model_free(job->voice_model);
-		free(job->diags);
-		free(job);
-		return;
-	}
-	if (w->deferrals >= CONTENT_MAX_DEFERRALS && w->index == 0)
-		hr_warn("event=reload_unsettled deferrals=%u (content kept changing; loaded as it is)",
-		        w->deferrals);
-	w->deferrals = 0;
-	if (job->rc == 0 && job->no_handler && w->index == 0)
-		hr_warn("event=reload_incomplete intents=%zu first=%s (no plugin answers them: they get the "
-		        "generic "
-		        "answer; herald check says where)",
-		        job->no_handler, job->no_handler_first);
-	if (job->diags) {
-		char *save = NULL;
-		for (char *l = strtok_r(job->diags, "\n", &save); l; l = strtok_r(NULL, "\n", &save))
-			hr_err("%s", l);
-	}
-	int ok = 0;
-	if (w->stopping || status == UV_ECANCELED) {
-		job->rc = -ECANCELED;
-	} else if (job->rc == 0 && hr_engine_set_content(w->engine, job->content) == 0) {
-		ok = 1;
-		hr_content_free(w->content);
-		free(w->content);
-		w->content = job->content;
-		job->content = NULL;
-		if (job->web) {
-			hr_server_set_webroot(w->server, job->web);
-			hr_webroot_free(w->web);
-			w->web = job->web;
-			job->web = NULL;
-		} else if (w->index == 0) {
-			hr_warn(
-			    "event=web_unreadable dir=%s error=\"%s\" (still serving the previous web files)",
-			    job->cfg.web_dir, strerror(-job->web_rc));
-		}
-		if (job->new_config) {
-			/* The listen address belongs to the running server. */
-			memcpy(job->cfg.listen_host, w->cfg.listen_host, sizeof(job->cfg.listen_host));
-			job->cfg.listen_port = w->cfg.listen_port;
-			w->cfg = job->cfg;
-		}
-		if (job->voice_model) {
-			hr_voice_set_model(w->voice, job->voice_model);
-			job->voice_model = NULL;
-		}
-		atomic_store(&w->n_intents, hr_intents_count(w->content->intents));
-		atomic_store(&w->n_plugins, hr_plugins_count(w->content->plugins));
-	}
-	if (job->content) {
-		hr_content_free(job->content);
-		free(job->content);
-	}
-	hr_webroot_free(job->web);
-	hr_voice_model_free(job->voice_model);
-	free(job->diags);
-	unsigned gen = job->gen;
-	free(job);
-	if (w->stopping)
-		return;
-	atomic_store(&w->done_ok, ok);
-	atomic_store(&w->done_gen,
-	             gen); /* after done_ok and the counts: the main thread reads them after this */
-	uv_async_send(&w->d->wake);
-	if (w->reload_again) {
-		w->reload_again = 0;
-		worker_reload(w);
-	}
-}
-
-static void worker_reload(struct worker *w)
-{
-	if (w->stopping)
-		return;
-	uv_timer_stop(&w->reload_retry);
-	if (w->reloading) {
-		/* A change arrived while compiling: compile again afterwards, so the
-		 * newest files always win. */
-		w->reload_again = 1;
-		return;
-	}
-	struct reload_job *job = calloc(1, sizeof(*job));
-	if (!job) {
-		hr_err("event=reload_failed worker=%d error=\"out of memory\"", w->index);
-		return;
-	}
-	job->w = w;
-	job->gen = atomic_load(&w->want_gen);
-	job->cfg = w->cfg;
-	uv_mutex_lock(&w->lock);
-	if (w->has_cfg) {
-		job->cfg = w->pending_cfg;
-		job->new_config = 1;
-		w->has_cfg = 0;
-	}
-	uv_mutex_unlock(&w->lock);
-	job->work.data = job;
-	if (uv_queue_work(&w->loop, &job->work, reload_work, reload_done) != 0) {
-		free(job);
-		return;
-	}
-	w->reloading = job;
-}
-
-/* ---- Worker: stopping ---- */
-
-static void worker_close_handles(struct worker *w)
-{
-	if (!w->handles_open)
-		return;
-	w->handles_open = 0;
-	uv_mutex_lock(&w->lock);
-	w->wake_open = 0;
-	uv_mutex_unlock(&w->lock);
-	uv_close((uv_handle_t *)&w->wake, on_close);
-	uv_close((uv_handle_t *)&w->drain_timer, on_close);
-	uv_close((uv_handle_t *)&w->housekeeping, on_close);
-	uv_close((uv_handle_t *)&w->reload_retry, on_close);
-	if (w->heartbeat_on)
-		uv_close((uv_handle_t *)&w->heartbeat, on_close);
-}
-
-/* The end of a stop: lws closes what is left, the worker closes its own
- * handles, and its uv_run() returns because nothing is left on the loop. */
-static void worker_finish(struct worker *w)
-{
-	w->stopping = 1;
-	if (w->handles_open)
-		uv_timer_stop(&w->drain_timer);
-	hr_server_stop(w->server);
-	worker_close_handles(w);
-}
-
-/* How long questions already on the wire get to arrive before connections
- * are told goodbye; they are answered, not lost. */
-#define DRAIN_GRACE_MS 200
-
-static void on_drain_timer(uv_timer_t *t)
-{
-	struct worker *w = t->data;
-	uint64_t now = uv_now(&w->loop);
-	if (!w->said_goodbye && now - w->drain_started >= DRAIN_GRACE_MS) {
-		w->said_goodbye = 1;
-		hr_server_goodbye(w->server);
-	}
-	unsigned busy = hr_server_busy(w->server);
-	if ((w->said_goodbye && busy == 0) || now >= w->drain_deadline) {
-		if (busy)
-			hr_warn("event=drain_deadline worker=%d closing=%u", w->index, busy);
-		worker_finish(w);
-	}
-}
-
-static void worker_drain(struct worker *w)
-{
-	if (w->stopping)
-		return;
-	w->stopping = 1;
-	if (w->cfg.drain_seconds == 0) {
-		worker_finish(w);
-		return;
-	}
-	hr_server_drain(w->server);
-	w->drain_started = uv_now(&w->loop);
-	w->drain_deadline = w->drain_started + (uint64_t)w->cfg.drain_seconds * 1000;
-	uv_timer_start(&w->drain_timer, on_drain_timer, 50, 50);
-}
-
-static void on_worker_wake(uv_async_t *a)
-{
-	struct worker *w = a->data;
-	int cmds = atomic_exchange(&w->cmds, 0);
-	if (cmds & CMD_STOP_NOW) {
-		worker_finish(w);
-		return;
-	}
-	if (cmds & CMD_DRAIN)
-		worker_drain(w);
-	if (cmds & CMD_RELOAD)
-		worker_reload(w);
-}
-
-/* ---- Worker: housekeeping ---- */
-
-/* Publishes what the main thread shows in STATUS=. When no WebSocket is open
- * on this worker and questions were asked since the last time, collects the
- * plugins' garbage and gives the heap's free pages back, so the daemon
- * returns to its idle size after a burst instead of keeping its peak. */
-static void on_housekeeping(uv_timer_t *t)
-{
-	struct worker *w = t->data;
-	if (!w->server || w->stopping)
-		return;
-	unsigned open = hr_server_connections(w->server);
-	unsigned long long q = hr_server_questions(w->server);
-	atomic_store(&w->questions, q);
-	atomic_store(&w->heartbeat_ms, mono_ms());
-	if (open > 0 || q == w->questions_at_housekeeping)
-		return;
-	w->questions_at_housekeeping = q;
-	hr_engine_idle(w->engine);
-	malloc_trim(0);
-}
-
-static void on_heartbeat(uv_timer_t *t)
-{
-	struct worker *w = t->data;
-	atomic_store(&w->heartbeat_ms, mono_ms());
-}
-
-/* ---- Worker: start and end, on its own thread ---- */
-
-/* Voice (docs/voice.md): the lexicons and the synthesiser load once per
- * worker; the recogniser's grammar is compiled from the content now and on
- * each reload. Without the speech packages herald still answers typed questions. */
-static void worker_voice(struct worker *w)
-{
-	int rc = hr_voice_new(&w->loop, &w->cfg, worker_diag, w, &w->voice);
-	hr_voice_model *m = NULL;
-	if (rc == 0)
-		rc = hr_voice_build(w->voice, &w->cfg, worker_diag, w, &m);
-	if (rc) {
-		if (w->index == 0)
-			hr_warn("event=voice_off error=\"%s\"", strerror(-rc));
-		hr_voice_free(w->voice);
-		w->voice = NULL;
-		return;
-	}
-	size_t words, sentences;
-	hr_voice_model_stats(m, &words, &sentences);
-	hr_voice_set_model(w->voice, m);
-	if (w->index == 0)
-		hr_notice("event=voice_on words=%zu sentences=%zu", words, sentences);
-}
-
-static int worker_start(struct worker *w)
-{
-	struct daemon *d = w->d;
-	int rc;
-	if ((rc = uv_loop_init(&w->loop))) {
-		hr_err("event=start_failed worker=%d error=\"uv_loop_init: %s\"", w->index, uv_strerror(rc));
-		return rc;
-	}
-	w->loop_open = 1;
-	w->content = calloc(1, sizeof(*w->content));
-	if (!w->content)
-		return -ENOMEM;
-	rc = hr_content_load(&w->cfg, worker_diag, w, w->content);
-	if (rc) {
-		hr_err("event=start_failed worker=%d error=\"cannot load content from %s and %s: %s\"",
-		       w->index, w->cfg.intents_dir, w->cfg.plugins_dir, strerror(-rc));
-		return rc;
-	}
-	if (w->content->plugin_errors && w->index == 0)
-		hr_warn("event=plugins_failed count=%d (see above; serving the rest)",
-		        w->content->plugin_errors);
-	if ((rc = hr_engine_new(w->content, &w->engine))) {
-		hr_err("event=start_failed worker=%d error=\"cannot start the engine: %s\"", w->index,
-		       strerror(-rc));
-		return rc;
-	}
-	atomic_store(&w->n_intents, hr_intents_count(w->content->intents));
-	atomic_store(&w->n_plugins, hr_plugins_count(w->content->plugins));
-
-	uv_async_init(&w->loop, &w->wake, on_worker_wake);
-	w->wake.data = w;
-	uv_timer_init(&w->loop, &w->drain_timer);
-	w->drain_timer.data = w;
-	uv_timer_init(&w->loop, &w->housekeeping);
-	w->housekeeping.data = w;
-	uv_timer_init(&w->loop, &w->reload_retry);
-	w->reload_retry.data = w;
-	uv_timer_start(&w->housekeeping, on_housekeeping, 2000, 2000);
-	if (d->watchdog_on) {
-		uv_timer_init(&w->loop, &w->heartbeat);
-		w->heartbeat.data = w;
-		w->heartbeat_on = 1;
-		uint64_t ms = d->watchdog_ms / 4 ? d->watchdog_ms / 4 : 1;
-		uv_timer_start(&w->heartbeat, on_heartbeat, ms, ms);
-	}
-	atomic_store(&w->heartbeat_ms, mono_ms());
-	w->handles_open = 1;
-	uv_mutex_lock(&w->lock);
-	w->wake_open = 1;
-	uv_mutex_unlock(&w->lock);
-
-	/* The widget's files are read now, before the loop runs, so serving them
-	 * never waits on the disk. Without them herald still answers. */
-	int wrc = hr_webroot_load(w->cfg.web_dir, worker_diag, w, &w->web);
-	if (wrc && w->index == 0)
-		hr_notice("event=no_widget dir=%s error=\"%s\"", w->cfg.web_dir, strerror(-wrc));
-	if (w->cfg.voice_enabled)
-		worker_voice(w);
-	rc = hr_server_start(&w->loop, &w->cfg, w->engine, d->shared, w->index, d->nworkers, &w->server);
-	if (rc)
-		return rc;
-	hr_server_set_webroot(w->server, w->web);
-	hr_server_set_voice(w->server, w->voice);
-	if (d->unanswered)
-		hr_server_on_fallback(w->server, on_fallback, d);
-	return 0;
-}
-
-static void worker_main(void *arg)
-{
-	struct worker *w = arg;
-	w->start_rc = worker_start(w);
-	/* The port bound, for the main thread to give the next workers. */
-	if (w->start_rc == 0)
-		w->cfg.listen_port = hr_server_port(w->server);
-	uv_sem_post(&w->started);
-	if (w->loop_open) {
-		/* A worker that failed to start closes what it opened, the same way. */
-		if (w->start_rc)
-			worker_finish(w);
-		uv_run(&w->loop, UV_RUN_DEFAULT);
-		hr_server_free(w->server);
-		/* Anything lws left behind closes here; the loop must end empty. */
-		uv_run(&w->loop, UV_RUN_DEFAULT);
-		/* Voice jobs kept the loop alive until they finished: none is left. */
-		hr_voice_free(w->voice);
-		if (uv_loop_close(&w->loop) != 0)
-			hr_warn("event=loop_not_empty worker=%d", w->index);
-	}
-	hr_engine_free(w->engine);
-	hr_content_free(w->content);
-	free(w->content);
-	hr_webroot_free(w->web);
-	atomic_store(&w->exited, 1);
-	uv_async_send(&w->d->wake);
-}
-
-/* Sends CMDS to every worker whose loop still listens. */
 static void broadcast(struct daemon *d, int cmds)
 {
 	for (int i = 0; i < d->nstarted; i++) {
@@ -1126,18 +473,18 @@ static void watch_dir(struct daemon *d, uv_fs_event_t *h, const char *dir)
 /* Closes every handle the main thread owns; its uv_run() returns once they are gone. */
 static void close_main_handles(struct daemon *d)
 {
-	uv_close((uv_handle_t *)&d->sigterm, on_close);
-	uv_close((uv_handle_t *)&d->sigint, on_close);
-	uv_close((uv_handle_t *)&d->sighup, on_close);
-	uv_close((uv_handle_t *)&d->watch_intents, on_close);
-	uv_close((uv_handle_t *)&d->watch_plugins, on_close);
-	uv_close((uv_handle_t *)&d->debounce, on_close);
-	uv_close((uv_handle_t *)&d->status_timer, on_close);
-	uv_close((uv_handle_t *)&d->wake, on_close);
+	uv_close((uv_handle_t *)&d->sigterm, dm_on_close);
+	uv_close((uv_handle_t *)&d->sigint, dm_on_close);
+	uv_close((uv_handle_t *)&d->sighup, dm_on_close);
+	uv_close((uv_handle_t *)&d->watch_intents, dm_on_close);
+	uv_close((uv_handle_t *)&d->watch_plugins, dm_on_close);
+	uv_close((uv_handle_t *)&d->debounce, dm_on_close);
+	uv_close((uv_handle_t *)&d->status_timer, dm_on_close);
+	uv_close((uv_handle_t *)&d->wake, dm_on_close);
 	if (d->watchdog_on)
-		uv_close((uv_handle_t *)&d->watchdog, on_close);
+		uv_close((uv_handle_t *)&d->watchdog, dm_on_close);
 	if (d->unanswered)
-		uv_close((uv_handle_t *)&d->save_timer, on_close);
+		uv_close((uv_handle_t *)&d->save_timer, dm_on_close);
 }
 
 /* A worker reported: a reload finished, or its loop ended. */
@@ -1184,7 +531,7 @@ static void on_stop_signal(uv_signal_t *h, int signum)
 static void on_watchdog(uv_timer_t *t)
 {
 	struct daemon *d = t->data;
-	uint64_t now = mono_ms();
+	uint64_t now = dm_mono_ms();
 	for (int i = 0; i < d->nstarted; i++) {
 		struct worker *w = &d->workers[i];
 		uint64_t seen = atomic_load(&w->heartbeat_ms);
@@ -1224,7 +571,7 @@ static int start_workers(struct daemon *d, int from, int to)
 {
 	for (int i = from; i < to; i++) {
 		struct worker *w = &d->workers[i];
-		int rc = uv_thread_create(&w->thread, worker_main, w);
+		int rc = uv_thread_create(&w->thread, dm_worker_main, w);
 		if (rc) {
 			hr_err("event=start_failed worker=%d error=\"cannot create thread: %s\"", i,
 			       uv_strerror(rc));
