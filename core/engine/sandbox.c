@@ -32,6 +32,9 @@
  *    garbage collection quadratic;
  *  - the answer is read back with raw accesses, so no metamethod of the
  *    plugin runs after its budget ends.
+ *
+ * Files: this one loads plugins, budgets and calls them; sandbox_lib.c holds
+ * the bounded string and table functions; sandbox_int.h what they share.
  */
 #include "sandbox.h"
 
@@ -48,63 +51,13 @@
 #include "log.h"
 #include "luapat.h"
 
-#define HOOK_EVERY 1000
-#define KILL_MESSAGE "herald: time budget exceeded"
+#include "sandbox_int.h"
 
-/* The longest text or speech an answer may carry. One place for it: the SDK
- * gets it through its host table. */
-#define ANSWER_TEXT_MAX 8192
-
-/* The longest string a plugin may build: eight times the longest answer. A
- * call on the question text may make strings twice its length (lower(),
- * gsub), so the cap of a call is never below that. */
-#define STRING_MAX (64 * 1024)
-/* A string object's header beside its bytes (TString), with room to spare. */
-#define STRING_OVERHEAD 64
-/* Growth of a state's memory between two looks at the clock. */
-#define ALLOC_CHECK_BYTES (1024 * 1024)
-/* Elements table.move moves between two looks at the budget. */
-#define MOVE_CHUNK 4096
-
-struct plugin {
-	char *name;
-	char *path;
-	lua_State *L;
-	size_t mem, mem_cap;
-	int alloc_failed;
-	int dispatch_ref; /* registry ref of the SDK's dispatcher */
-	int handlers_ref; /* registry ref of the handlers table */
-	char reviewed[16], review_by[16];
-	char reviewed_by[128]; /* who reviewed it, as herald.about gave it */
-	char title[128];
-	char **handlers;
-	size_t nhandlers;
-	/* Budget of the call in progress. */
-	struct timespec deadline;
-	unsigned long instr_left;
-	int killed;
-	int calling;             /* inside call_budgeted(): the limits below apply */
-	size_t string_max;       /* the longest string the call may build */
-	size_t grown;            /* bytes allocated since the clock was last read */
-	int string_refused;      /* the call tried to build a longer string */
-	unsigned sort_countdown; /* comparisons until table.sort reads the clock */
-};
-
-struct hr_plugins {
-	char *sdk_path;
-	char *sdk_src;
-	size_t sdk_len;
-	struct hr_plugin_limits limits;
-	struct plugin **v;
-	size_t n;
-};
-
-static int past(const struct timespec *t);
 static void budget_hook(lua_State *L, lua_Debug *ar);
 
 /* Marks the call in progress as over its budget: from now on every
  * instruction raises (budget_hook), and so does every pcall (l_pcall_cont). */
-static void kill(struct plugin *p)
+void sb_kill(struct plugin *p)
 {
 	p->killed = 1;
 	lua_sethook(p->L, budget_hook, LUA_MASKCOUNT, 1);
@@ -133,8 +86,8 @@ static void *l_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 		p->grown += nsize - old;
 		if (p->grown >= ALLOC_CHECK_BYTES) {
 			p->grown = 0;
-			if (!p->killed && past(&p->deadline))
-				kill(p);
+			if (!p->killed && sb_past(&p->deadline))
+				sb_kill(p);
 			if (p->killed)
 				return NULL;
 		}
@@ -148,7 +101,7 @@ static void *l_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	return np;
 }
 
-static struct plugin *plugin_of(lua_State *L)
+struct plugin *sb_plugin_of(lua_State *L)
 {
 	void *ud;
 	lua_getallocf(L, &ud);
@@ -165,7 +118,7 @@ static struct plugin *plugin_of(lua_State *L)
  */
 #define BUDGET_CLOCK CLOCK_THREAD_CPUTIME_ID
 
-static int past(const struct timespec *t)
+int sb_past(const struct timespec *t)
 {
 	struct timespec now;
 	clock_gettime(BUDGET_CLOCK, &now);
@@ -175,15 +128,15 @@ static int past(const struct timespec *t)
 static void budget_hook(lua_State *L, lua_Debug *ar)
 {
 	(void)ar;
-	struct plugin *p = plugin_of(L);
+	struct plugin *p = sb_plugin_of(L);
 	if (!p->killed) {
 		if (p->instr_left != (unsigned long)-1) {
 			p->instr_left = p->instr_left > HOOK_EVERY ? p->instr_left - HOOK_EVERY : 0;
 		}
 		/* From now on every instruction raises, including those of any
 		 * handler the plugin installed with pcall. */
-		if (p->instr_left == 0 || past(&p->deadline))
-			kill(p);
+		if (p->instr_left == 0 || sb_past(&p->deadline))
+			sb_kill(p);
 	}
 	if (p->killed)
 		luaL_error(L, KILL_MESSAGE);
@@ -191,10 +144,10 @@ static void budget_hook(lua_State *L, lua_Debug *ar)
 
 /* Raises the kill error when the call in progress is past its deadline: for
  * C functions, which run between two visits of the hook. */
-static void check_budget(lua_State *L, struct plugin *p)
+void sb_check_budget(lua_State *L, struct plugin *p)
 {
-	if (!p->killed && past(&p->deadline))
-		kill(p);
+	if (!p->killed && sb_past(&p->deadline))
+		sb_kill(p);
 	if (p->killed)
 		luaL_error(L, KILL_MESSAGE);
 }
@@ -203,7 +156,7 @@ static void check_budget(lua_State *L, struct plugin *p)
 static int l_pcall_cont(lua_State *L, int status, lua_KContext ctx)
 {
 	(void)ctx;
-	struct plugin *p = plugin_of(L);
+	struct plugin *p = sb_plugin_of(L);
 	if (p->killed)
 		return luaL_error(L, KILL_MESSAGE);
 	lua_pushboolean(L, status == LUA_OK || status == LUA_YIELD);
@@ -227,7 +180,7 @@ static int l_xpcall(lua_State *L)
 	lua_replace(L, 1);
 	lua_replace(L, 2);
 	int status = lua_pcallk(L, n - 2, LUA_MULTRET, 1, 0, l_pcall_cont);
-	struct plugin *p = plugin_of(L);
+	struct plugin *p = sb_plugin_of(L);
 	if (p->killed)
 		return luaL_error(L, KILL_MESSAGE);
 	lua_pushboolean(L, status == LUA_OK);
@@ -237,451 +190,18 @@ static int l_xpcall(lua_State *L)
 
 static int l_print(lua_State *L)
 {
-	struct plugin *p = plugin_of(L);
+	struct plugin *p = sb_plugin_of(L);
 	hr_debug("plugin %s: print: %s", p->name, luaL_tolstring(L, 1, NULL));
 	return 0;
 }
 
 static int l_host_log(lua_State *L)
 {
-	struct plugin *p = plugin_of(L);
+	struct plugin *p = sb_plugin_of(L);
 	hr_debug("plugin %s: %s", p->name, luaL_checkstring(L, 1));
 	return 0;
 }
 
-/* ---- The string and table functions plugins get, bounded ----
- *
- * find, match, gmatch and gsub behave as Lua 5.4's (the argument handling
- * follows lstrlib.c), but match through luapat.c, which asks
- * pattern_stop() every few thousand steps whether the call's budget is gone. */
-
-static int pattern_stop(void *ud)
-{
-	struct plugin *p = ud;
-	return p->killed || past(&p->deadline);
-}
-
-/* Raises the right Lua error for a failed hr_luapat_find(). */
-static int pattern_error(lua_State *L, struct plugin *p, const struct hr_luapat *ms, int rc)
-{
-	if (rc == -ETIME) {
-		kill(p);
-		return luaL_error(L, KILL_MESSAGE);
-	}
-	return luaL_error(L, "%s", ms->err);
-}
-
-/* Lua's posrelatI(): a start position, 1-based, clipped to [1, len + 1]. */
-static size_t start_of(lua_Integer pos, size_t len)
-{
-	if (pos > 0)
-		return (size_t)pos;
-	if (pos == 0 || pos < -(lua_Integer)len)
-		return 1;
-	return len + (size_t)pos + 1;
-}
-
-/* Capture I of the match S..E: pushed as a position, or its bytes returned. */
-static size_t get_capture(lua_State *L, const struct hr_luapat *ms, int i, const char *s, const char *e,
-                          const char **cap)
-{
-	if (i >= ms->level) {
-		if (i != 0)
-			luaL_error(L, "invalid capture index %%%d", i + 1);
-		*cap = s;
-		return (size_t)(e - s);
-	}
-	ptrdiff_t len = ms->capture[i].len;
-	*cap = ms->capture[i].init;
-	if (len == HR_LUAPAT_UNFINISHED)
-		luaL_error(L, "unfinished capture");
-	else if (len == HR_LUAPAT_POSITION)
-		lua_pushinteger(L, (ms->capture[i].init - ms->src_init) + 1);
-	return (size_t)len;
-}
-
-static void push_capture(lua_State *L, const struct hr_luapat *ms, int i, const char *s, const char *e)
-{
-	const char *cap;
-	size_t len = get_capture(L, ms, i, s, e, &cap);
-	if (i >= ms->level || ms->capture[i].len != HR_LUAPAT_POSITION)
-		lua_pushlstring(L, cap, len); /* else get_capture() pushed the position */
-}
-
-static int push_captures(lua_State *L, const struct hr_luapat *ms, const char *s, const char *e)
-{
-	int n = (ms->level == 0 && s) ? 1 : ms->level;
-	luaL_checkstack(L, n, "too many captures");
-	for (int i = 0; i < n; i++)
-		push_capture(L, ms, i, s, e);
-	return n;
-}
-
-static int find_aux(lua_State *L, int find)
-{
-	struct plugin *p = plugin_of(L);
-	size_t ls, lp;
-	const char *s = luaL_checklstring(L, 1, &ls);
-	const char *pat = luaL_checklstring(L, 2, &lp);
-	size_t init = start_of(luaL_optinteger(L, 3, 1), ls) - 1;
-	if (init > ls) {
-		luaL_pushfail(L);
-		return 1;
-	}
-	check_budget(L, p);
-	if (find && (lua_toboolean(L, 4) || hr_luapat_is_plain(pat, lp))) {
-		/* A plain search: memmem() is linear, whatever the strings. */
-		const char *at = lp == 0 ? s + init : memmem(s + init, ls - init, pat, lp);
-		if (at) {
-			lua_pushinteger(L, (at - s) + 1);
-			lua_pushinteger(L, (lua_Integer)((at - s) + (ptrdiff_t)lp));
-			return 2;
-		}
-		luaL_pushfail(L);
-		return 1;
-	}
-	int anchor = *pat == '^';
-	if (anchor) {
-		pat++;
-		lp--;
-	}
-	struct hr_luapat ms;
-	hr_luapat_init(&ms, s, ls, pat, lp, pattern_stop, p);
-	const char *start, *end;
-	int rc = hr_luapat_find(&ms, s + init, anchor, NULL, &start, &end);
-	if (rc < 0)
-		return pattern_error(L, p, &ms, rc);
-	if (rc == 0) {
-		luaL_pushfail(L);
-		return 1;
-	}
-	if (find) {
-		lua_pushinteger(L, (start - s) + 1);
-		lua_pushinteger(L, end - s);
-		return push_captures(L, &ms, NULL, NULL) + 2;
-	}
-	return push_captures(L, &ms, start, end);
-}
-
-static int l_str_find(lua_State *L)
-{
-	return find_aux(L, 1);
-}
-
-static int l_str_match(lua_State *L)
-{
-	return find_aux(L, 0);
-}
-
-/* gmatch's iterator; upvalues: the subject, the pattern, and the position
- * and end of the last match (integers, 0: none yet). */
-static int gmatch_next(lua_State *L)
-{
-	struct plugin *p = plugin_of(L);
-	size_t ls, lp;
-	const char *s = lua_tolstring(L, lua_upvalueindex(1), &ls);
-	const char *pat = lua_tolstring(L, lua_upvalueindex(2), &lp);
-	size_t pos = (size_t)lua_tointeger(L, lua_upvalueindex(3));
-	lua_Integer last = lua_tointeger(L, lua_upvalueindex(4));
-	if (pos > ls)
-		return 0;
-	check_budget(L, p);
-	struct hr_luapat ms;
-	hr_luapat_init(&ms, s, ls, pat, lp, pattern_stop, p);
-	const char *start, *end;
-	int rc = hr_luapat_find(&ms, s + pos, 0, last > 0 ? s + last - 1 : NULL, &start, &end);
-	if (rc < 0)
-		return pattern_error(L, p, &ms, rc);
-	if (rc == 0) {
-		lua_pushinteger(L, (lua_Integer)ls + 1);
-		lua_replace(L, lua_upvalueindex(3));
-		return 0;
-	}
-	lua_pushinteger(L, end - s);
-	lua_replace(L, lua_upvalueindex(3));
-	lua_pushinteger(L, (end - s) + 1);
-	lua_replace(L, lua_upvalueindex(4));
-	return push_captures(L, &ms, start, end);
-}
-
-static int l_str_gmatch(lua_State *L)
-{
-	size_t ls;
-	luaL_checklstring(L, 1, &ls);
-	luaL_checkstring(L, 2);
-	size_t init = start_of(luaL_optinteger(L, 3, 1), ls) - 1;
-	if (init > ls)
-		init = ls + 1;
-	lua_settop(L, 2);
-	lua_pushinteger(L, (lua_Integer)init);
-	lua_pushinteger(L, 0);
-	lua_pushcclosure(L, gmatch_next, 4);
-	return 1;
-}
-
-/* Adds gsub's replacement string (argument 3) for the match S..E. */
-static void add_s(lua_State *L, const struct hr_luapat *ms, luaL_Buffer *b, const char *s, const char *e)
-{
-	size_t l;
-	const char *news = lua_tolstring(L, 3, &l);
-	const char *q;
-	while ((q = memchr(news, '%', l)) != NULL) {
-		luaL_addlstring(b, news, (size_t)(q - news));
-		q++; /* skip the escape */
-		if (*q == '%') {
-			luaL_addchar(b, *q);
-		} else if (*q == '0') {
-			luaL_addlstring(b, s, (size_t)(e - s));
-		} else if (*q >= '1' && *q <= '9') {
-			const char *cap;
-			int i = *q - '1';
-			size_t len = get_capture(L, ms, i, s, e, &cap);
-			if (i < ms->level && ms->capture[i].len == HR_LUAPAT_POSITION)
-				luaL_addvalue(b);
-			else
-				luaL_addlstring(b, cap, len);
-		} else {
-			luaL_error(L, "invalid use of '%c' in replacement string", '%');
-		}
-		l -= (size_t)(q + 1 - news);
-		news = q + 1;
-	}
-	luaL_addlstring(b, news, l);
-}
-
-/* Adds the replacement for the match S..E; returns whether it changed the
- * subject (a nil or false from a function or table keeps the match). */
-static int add_value(lua_State *L, const struct hr_luapat *ms, luaL_Buffer *b, const char *s, const char *e,
-                     int tr)
-{
-	switch (tr) {
-	case LUA_TFUNCTION: {
-		lua_pushvalue(L, 3);
-		int n = push_captures(L, ms, s, e);
-		lua_call(L, n, 1);
-		break;
-	}
-	case LUA_TTABLE:
-		push_capture(L, ms, 0, s, e);
-		lua_gettable(L, 3);
-		break;
-	default:
-		add_s(L, ms, b, s, e);
-		return 1;
-	}
-	if (!lua_toboolean(L, -1)) {
-		lua_pop(L, 1);
-		luaL_addlstring(b, s, (size_t)(e - s));
-		return 0;
-	}
-	if (!lua_isstring(L, -1))
-		return luaL_error(L, "invalid replacement value (a %s)", luaL_typename(L, -1));
-	luaL_addvalue(b);
-	return 1;
-}
-
-static int l_str_gsub(lua_State *L)
-{
-	struct plugin *p = plugin_of(L);
-	size_t srcl, lp;
-	const char *src = luaL_checklstring(L, 1, &srcl);
-	const char *pat = luaL_checklstring(L, 2, &lp);
-	const char *lastmatch = NULL;
-	int tr = lua_type(L, 3);
-	lua_Integer max_s = luaL_optinteger(L, 4, (lua_Integer)srcl + 1);
-	int anchor = *pat == '^';
-	lua_Integer n = 0;
-	int changed = 0;
-	luaL_argexpected(L, tr == LUA_TNUMBER || tr == LUA_TSTRING || tr == LUA_TFUNCTION || tr == LUA_TTABLE,
-	                 3, "string/function/table");
-	check_budget(L, p);
-	luaL_Buffer b;
-	luaL_buffinit(L, &b);
-	if (anchor) {
-		pat++;
-		lp--;
-	}
-	struct hr_luapat ms;
-	hr_luapat_init(&ms, src, srcl, pat, lp, pattern_stop, p);
-	while (n < max_s) {
-		const char *start, *e;
-		int rc = hr_luapat_find(&ms, src, anchor, lastmatch, &start, &e);
-		if (rc < 0)
-			return pattern_error(L, p, &ms, rc);
-		if (rc == 0)
-			break;
-		luaL_addlstring(&b, src, (size_t)(start - src)); /* what came before the match */
-		n++;
-		changed = add_value(L, &ms, &b, start, e, tr) | changed;
-		src = lastmatch = e;
-		if (anchor)
-			break;
-	}
-	if (!changed) {
-		lua_pushvalue(L, 1);
-	} else {
-		luaL_addlstring(&b, src, (size_t)(ms.src_end - src));
-		luaL_pushresult(&b);
-	}
-	lua_pushinteger(L, n);
-	return 2;
-}
-
-/* string.rep, refusing a result over string_max before any byte is copied. */
-static int l_str_rep(lua_State *L)
-{
-	struct plugin *p = plugin_of(L);
-	size_t l, lsep;
-	luaL_checklstring(L, 1, &l);
-	lua_Integer n = luaL_checkinteger(L, 2);
-	luaL_optlstring(L, 3, "", &lsep);
-	/* The result is n * (l + lsep) - lsep bytes. */
-	if (n > 0 && l + lsep > 0 && (lua_Unsigned)n > (p->string_max + lsep) / (l + lsep))
-		return luaL_error(
-		    L, "string.rep: the result would be over %d KiB, the longest string a plugin may build",
-		    (int)(p->string_max / 1024));
-	lua_pushvalue(L, lua_upvalueindex(1));
-	lua_insert(L, 1);
-	lua_call(L, lua_gettop(L) - 1, 1);
-	return 1;
-}
-
-/* A library function whose cost grows with its arguments: the budget is
- * checked before each call. Upvalue 1 is the function. */
-static int l_guarded(lua_State *L)
-{
-	check_budget(L, plugin_of(L));
-	lua_pushvalue(L, lua_upvalueindex(1));
-	lua_insert(L, 1);
-	lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-	return lua_gettop(L);
-}
-
-/* table.move in chunks of MOVE_CHUNK elements, with the budget checked
- * between them: one call could otherwise walk 2^53 indexes. The checks and
- * the direction are those of Lua's tmove(); upvalue 1 is the real one. */
-static int l_table_move(lua_State *L)
-{
-	struct plugin *p = plugin_of(L);
-	lua_Integer f = luaL_checkinteger(L, 2);
-	lua_Integer e = luaL_checkinteger(L, 3);
-	lua_Integer t = luaL_checkinteger(L, 4);
-	int tt = !lua_isnoneornil(L, 5) ? 5 : 1;
-	check_budget(L, p);
-	if (e < f || (e - f) / 2 < MOVE_CHUNK / 2) {
-		lua_pushvalue(L, lua_upvalueindex(1));
-		lua_insert(L, 1);
-		lua_call(L, lua_gettop(L) - 1, 1);
-		return 1;
-	}
-	luaL_checktype(L, 1, LUA_TTABLE);
-	luaL_checktype(L, tt, LUA_TTABLE);
-	luaL_argcheck(L, f > 0 || e < LUA_MAXINTEGER + f, 3, "too many elements to move");
-	lua_Integer n = e - f + 1;
-	luaL_argcheck(L, t <= LUA_MAXINTEGER - n + 1, 4, "destination wrap around");
-	int forward = t > e || t <= f || (tt != 1 && !lua_compare(L, 1, tt, LUA_OPEQ));
-	for (lua_Integer done = 0; done < n;) {
-		lua_Integer k = n - done < MOVE_CHUNK ? n - done : MOVE_CHUNK;
-		lua_Integer off = forward ? done : n - done - k;
-		lua_pushvalue(L, lua_upvalueindex(1));
-		lua_pushvalue(L, 1);
-		lua_pushinteger(L, f + off);
-		lua_pushinteger(L, f + off + k - 1);
-		lua_pushinteger(L, t + off);
-		lua_pushvalue(L, tt);
-		lua_call(L, 5, 0);
-		done += k;
-		check_budget(L, p);
-	}
-	lua_pushvalue(L, tt);
-	return 1;
-}
-
-/* table.sort's comparison, budgeted: upvalue 1 is the plugin's comparator,
- * or nil for "<". The clock is read every 64 comparisons. */
-static int l_sort_less(lua_State *L)
-{
-	struct plugin *p = plugin_of(L);
-	if (p->sort_countdown-- == 0) {
-		p->sort_countdown = 64;
-		check_budget(L, p);
-	}
-	if (lua_isnil(L, lua_upvalueindex(1))) {
-		lua_pushboolean(L, lua_compare(L, 1, 2, LUA_OPLT));
-		return 1;
-	}
-	lua_pushvalue(L, lua_upvalueindex(1));
-	lua_insert(L, 1);
-	lua_call(L, 2, 1);
-	return 1;
-}
-
-static int l_table_sort(lua_State *L)
-{
-	check_budget(L, plugin_of(L));
-	luaL_checktype(L, 1, LUA_TTABLE);
-	if (!lua_isnoneornil(L, 2))
-		luaL_checktype(L, 2, LUA_TFUNCTION);
-	lua_settop(L, 2);
-	lua_pushcclosure(L, l_sort_less, 1);
-	lua_pushvalue(L, lua_upvalueindex(1));
-	lua_insert(L, 1);
-	lua_call(L, 2, 0);
-	return 0;
-}
-
-/* setmetatable without __gc or __mode (see the top of this file). */
-static int l_setmetatable(lua_State *L)
-{
-	if (lua_istable(L, 2)) {
-		lua_pushliteral(L, "__gc");
-		int gc = lua_rawget(L, 2) != LUA_TNIL;
-		lua_pushliteral(L, "__mode");
-		int mode = lua_rawget(L, 2) != LUA_TNIL;
-		lua_pop(L, 2);
-		if (gc || mode)
-			return luaL_error(L, "setmetatable: %s is not allowed in plugins",
-			                  gc ? "__gc (a finaliser)" : "__mode (a weak table)");
-	}
-	lua_pushvalue(L, lua_upvalueindex(1));
-	lua_insert(L, 1);
-	lua_call(L, lua_gettop(L) - 1, 1);
-	return 1;
-}
-
-/* Replaces field NAME of the table on top of the stack with FN, which gets
- * the original as its upvalue. */
-static void wrap(lua_State *L, const char *name, lua_CFunction fn)
-{
-	lua_getfield(L, -1, name);
-	lua_pushcclosure(L, fn, 1);
-	lua_setfield(L, -2, name);
-}
-
-/* Bounds the library copy on top of the stack, named LIB. */
-static void bound_library(lua_State *L, const char *lib)
-{
-	if (strcmp(lib, "string") == 0) {
-		lua_pushcfunction(L, l_str_find);
-		lua_setfield(L, -2, "find");
-		lua_pushcfunction(L, l_str_match);
-		lua_setfield(L, -2, "match");
-		lua_pushcfunction(L, l_str_gmatch);
-		lua_setfield(L, -2, "gmatch");
-		lua_pushcfunction(L, l_str_gsub);
-		lua_setfield(L, -2, "gsub");
-		wrap(L, "rep", l_str_rep);
-	} else if (strcmp(lib, "table") == 0) {
-		wrap(L, "move", l_table_move);
-		wrap(L, "sort", l_table_sort);
-		wrap(L, "insert", l_guarded);
-		wrap(L, "remove", l_guarded);
-		wrap(L, "concat", l_guarded);
-		wrap(L, "unpack", l_guarded);
-	}
-}
-
-/* Globals a plugin may use, copied from the opened libraries. */
 static const char *const allowed_globals[] = {
     "assert",   "error",    "ipairs", "next",     "pairs",        "rawequal",
     "rawget",   "rawlen",   "rawset", "select",   "setmetatable", "getmetatable",
@@ -711,7 +231,7 @@ static void push_sandbox_env(lua_State *L)
 			lua_settable(L, -5);
 		}
 		lua_pop(L, 1);
-		bound_library(L, *lib);
+		sb_bound_library(L, *lib);
 		if (strcmp(*lib, "string") == 0) {
 			lua_pushnil(L);
 			lua_setfield(L, -2, "dump");
@@ -741,7 +261,7 @@ static void push_sandbox_env(lua_State *L)
 	lua_pushcfunction(L, l_print);
 	lua_setfield(L, env, "print");
 	lua_pushvalue(L, env);
-	wrap(L, "setmetatable", l_setmetatable);
+	sb_wrap(L, "setmetatable", sb_l_setmetatable);
 	lua_pop(L, 1);
 	lua_pushvalue(L, env);
 	lua_setfield(L, env, "_G");
