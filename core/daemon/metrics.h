@@ -112,14 +112,6 @@ uint64_t hr_metrics_intent_count(struct hr_metrics *m, const char *intent);
 char *hr_metrics_render(struct hr_metrics *m, const struct hr_metrics_gauges *g, size_t headroom,
                         size_t *len);
 
-/*
- * Whether a client at PEER (an IPv4 or IPv6 address as text, IPv4-mapped
- * IPv6 included) may read the metrics: loopback always, otherwise only when
- * it is in ALLOW, a comma-separated list of addresses and CIDR ranges
- * ("10.0.0.0/8, 192.168.1.7, fd00::/8"). Unparsable entries match nothing.
- */
-int hr_metrics_allowed(const char *peer, const char *allow);
-
 /* The process's resident memory in bytes and open descriptors; -1 when unknown. */
 void hr_metrics_process(long long *rss_bytes, int *open_fds);
 

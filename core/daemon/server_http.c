@@ -267,7 +267,7 @@ static int http_metrics(struct hr_server *s, struct lws *wsi, struct conn *c)
 {
 	char peer[64] = "";
 	lws_get_peer_simple(wsi, peer, sizeof(peer));
-	if (!hr_metrics_allowed(peer, s->cfg->metrics_allow)) {
+	if (!hr_access_address_allowed(peer, s->cfg->metrics_allow)) {
 		hr_info("event=http status=403 path=/metrics reason=address_not_allowed");
 		return http_json(wsi, c, 403,
 		                 "{\"type\":\"error\",\"code\":\"forbidden\","

@@ -1,5 +1,7 @@
 #include "access.h"
 
+#include <arpa/inet.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -102,4 +104,79 @@ int hr_bucket_take(struct hr_bucket *b, double rate, double burst, unsigned long
 		return 0;
 	b->tokens -= 1.0;
 	return 1;
+}
+
+/* Parses TEXT as an address into 16 bytes (IPv4 as IPv4-mapped IPv6). */
+static int parse_addr(const char *text, unsigned char out[16])
+{
+	struct in_addr v4;
+	if (inet_pton(AF_INET, text, &v4) == 1) {
+		memset(out, 0, 10);
+		out[10] = out[11] = 0xff;
+		memcpy(out + 12, &v4, 4);
+		return 4;
+	}
+	if (inet_pton(AF_INET6, text, out) == 1)
+		return 6;
+	return 0;
+}
+
+static int is_v4_mapped(const unsigned char a[16])
+{
+	static const unsigned char prefix[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+	return memcmp(a, prefix, 12) == 0;
+}
+
+static int prefix_match(const unsigned char *a, const unsigned char *b, unsigned bits)
+{
+	unsigned whole = bits / 8, rest = bits % 8;
+	if (memcmp(a, b, whole) != 0)
+		return 0;
+	if (!rest)
+		return 1;
+	unsigned char mask = (unsigned char)(0xff << (8 - rest));
+	return (a[whole] & mask) == (b[whole] & mask);
+}
+
+int hr_access_address_allowed(const char *peer, const char *allow)
+{
+	unsigned char p[16];
+	if (!peer || !parse_addr(peer, p))
+		return 0;
+	static const unsigned char v6_loopback[16] = {[15] = 1};
+	if (memcmp(p, v6_loopback, 16) == 0 || (is_v4_mapped(p) && p[12] == 127))
+		return 1;
+	for (const char *s = allow ? allow : ""; *s;) {
+		s += strspn(s, " ,\t");
+		size_t n = strcspn(s, ",");
+		char entry[64];
+		size_t el = n;
+		while (el && (s[el - 1] == ' ' || s[el - 1] == '\t'))
+			el--;
+		if (el && el < sizeof(entry)) {
+			memcpy(entry, s, el);
+			entry[el] = '\0';
+			char *slash = strchr(entry, '/');
+			long bits = -1;
+			if (slash) {
+				char *endp;
+				*slash = '\0';
+				bits = strtol(slash + 1, &endp, 10);
+				if (*endp || endp == slash + 1)
+					bits = -2; /* not a prefix length: matches nothing */
+			}
+			unsigned char a[16];
+			int fam = parse_addr(entry, a);
+			if (fam && bits != -2) {
+				long max = fam == 4 ? 32 : 128;
+				if (bits < 0)
+					bits = max;
+				if (bits <= max &&
+				    prefix_match(p, a, (unsigned)(fam == 4 ? bits + 96 : bits)))
+					return 1;
+			}
+		}
+		s += n;
+	}
+	return 0;
 }

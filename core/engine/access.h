@@ -1,6 +1,7 @@
 /*
  * Who may talk to herald: the Origin allow-list (WebSocket upgrades and CORS)
- * and optional bearer tokens for bot integrations. Plain C, so the rules are
+ * optional bearer tokens for bot integrations, and the address allow-list
+ * of /metrics. Plain C, so the rules are
  * unit-tested without a network; server.c asks these questions before the
  * upgrade and before any HTTP answer.
  */
@@ -25,6 +26,14 @@ int hr_access_origin_allowed(const char *origin, const char *host, const char *a
  * the bytes, so timing does not reveal how much of a token was right.
  */
 int hr_access_token_ok(const char *auth, const char *tokens);
+
+/*
+ * Whether a client at PEER (an IPv4 or IPv6 address as text, IPv4-mapped
+ * IPv6 included) may be served (metrics.allow: who may read /metrics): loopback always, otherwise only when
+ * it is in ALLOW, a comma-separated list of addresses and CIDR ranges
+ * ("10.0.0.0/8, 192.168.1.7, fd00::/8"). Unparsable entries match nothing.
+ */
+int hr_access_address_allowed(const char *peer, const char *allow);
 
 /* A token bucket for message rates: RATE tokens a second, at most BURST. */
 struct hr_bucket {
