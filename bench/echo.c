@@ -1,7 +1,7 @@
 /*
  * echo: the ceiling herald is measured against. A bare libwebsockets server
  * on the same stack as herald (lws 4.1 on a foreign libuv loop, the same
- * context options and buffer sizes as core/server.c) that answers every text
+ * context options and buffer sizes as core/daemon/server.c) that answers every text
  * message with a fixed JSON reply of herald's size, and does nothing else:
  * no parsing, no engine, no logging. What herald's replies per second fall
  * short of this is what herald itself costs.
@@ -156,7 +156,7 @@ int main(int argc, char **argv)
 	printf("listening on %d\n", lws_get_vhost_listen_port(vh));
 	fflush(stdout);
 	uv_run(&loop, UV_RUN_DEFAULT);
-	/* As core/server.c: finish the destruction once lws's handles closed. */
+	/* As core/daemon/server.c: finish the destruction once lws's handles closed. */
 	if (ctx)
 		lws_context_destroy(ctx);
 	uv_run(&loop, UV_RUN_DEFAULT);

@@ -1,7 +1,7 @@
 /*
  * match_bench: what one question costs the intent engine, with the real
  * intents and with generated sets of ten times as many, and what the safety
- * check that runs before it costs (core/safety.c).
+ * check that runs before it costs (core/engine/safety.c).
  *
  * A generated set is the real intents plus N-1 copies of every intents file,
  * each copy standing for a new topic area: it gets its own names and its own
@@ -664,7 +664,7 @@ static int run_safety(char **qs, size_t nq, double min_ms, int check, struct res
 }
 
 /*
- * The ranker (core/ranker.c): how long building it takes (at load and on
+ * The ranker (core/engine/ranker.c): how long building it takes (at load and on
  * every reload), and what it costs per question as the engine calls it when
  * patterns are weak or silent: the concepts of the question, then the
  * ranking. Each question's time is the fastest of its runs, as above.

@@ -1,8 +1,8 @@
 /*
- * Who may talk to herald: the Origin allow-list (WebSocket upgrades and CORS)
- * optional bearer tokens for bot integrations, and the address allow-list
- * of /metrics. Plain C, so the rules are
- * unit-tested without a network; server.c asks these questions before the
+ * Who may talk to herald: the Origin allow-list (WebSocket upgrades and CORS),
+ * optional bearer tokens for bot integrations, and the address allow-list of
+ * /metrics. Plain C, so the rules are unit-tested without a network; the
+ * network layer (core/daemon/server*.c) asks these questions before the
  * upgrade and before any HTTP answer.
  */
 #ifndef HERALD_ACCESS_H

@@ -1,7 +1,7 @@
 /*
  * The safety layer. See safety.h for the contract, the content guide ("The
  * safety layer comes first", "Scope") for what it must catch, docs/safety.md
- * for how well it does, and core/safety.rules for the words and the rules.
+ * for how well it does, and core/engine/safety.rules for the words and the rules.
  *
  * How a message is judged
  * -----------------------
@@ -88,7 +88,7 @@
  *    rule, and running every pattern on it costs more than the rest of the
  *    check. So at start-up every pattern (the rules, the context patterns and
  *    the decisions) is analysed by the intent engine's literal prefilter
- *    (core/prefilter.c) into the words any match must contain, and each
+ *    (core/engine/prefilter.c) into the words any match must contain, and each
  *    message is scanned once for them: a pattern whose words are missing
  *    cannot match anywhere in the message, so it is not run, and the answer
  *    is the same as running it. A pattern that needs no word, and every

@@ -56,7 +56,7 @@ typedef struct hr_safety hr_safety;
 const char *hr_tier_name(enum hr_tier t);
 
 /*
- * Compiles the built-in rules (core/safety.rules, compiled into the binary).
+ * Compiles the built-in rules (core/engine/safety.rules, compiled into the binary).
  * Returns 0, or -ENOMEM / -EINVAL (a bug: the build checks every rule).
  */
 int hr_safety_new(hr_safety **out);

@@ -32,7 +32,7 @@
 #define MAX_NEEDS 4
 
 /* The rules file, built into the binary (safety_rules_data.c, generated from
- * core/safety.rules by the build after safety_rules_check passed it). */
+ * core/engine/safety.rules by the build after safety_rules_check passed it). */
 extern const char hr_safety_rules_text[];
 
 /* ------------------------------------------------------------------------- */

@@ -472,7 +472,7 @@ static int ruleset_load(const char *text, const char *file, hr_diag_fn diag, voi
 		for (c = 0; c < rs->nctx && strcmp(rs->ctx[c].name, known_ctx_names[k]) != 0; c++)
 			;
 		if (c == rs->nctx) {
-			hr_diagf(diag, ud, file, 0, "no context %s (core/safety.c reads it)",
+			hr_diagf(diag, ud, file, 0, "no context %s (core/engine/safety.c reads it)",
 			         known_ctx_names[k]);
 			err = -EINVAL;
 		}
@@ -532,7 +532,8 @@ static int ruleset_load(const char *text, const char *file, hr_diag_fn diag, voi
 	}
 	for (size_t k = 0; k < NLISTS; k++) {
 		if (!rs->lists[k] && err != -ENOMEM) {
-			hr_diagf(diag, ud, file, 0, "no list %s (core/safety.c reads it)", list_names[k]);
+			hr_diagf(diag, ud, file, 0, "no list %s (core/engine/safety.c reads it)",
+			         list_names[k]);
 			err = -EINVAL;
 		}
 	}

@@ -1,6 +1,6 @@
 /*
  * The reader of the safety rules file. See safety_rules.h, and the head of
- * core/safety.rules for the syntax.
+ * core/engine/safety.rules for the syntax.
  */
 #include "safety_rules.h"
 

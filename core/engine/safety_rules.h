@@ -1,7 +1,7 @@
 /*
- * The reader of the safety layer's rules file (core/safety.rules): it splits
+ * The reader of the safety layer's rules file (core/engine/safety.rules): it splits
  * the file into blocks and expands each pattern's {NAME} references to the
- * concept lexicons, so that core/safety.c gets ready PCRE2 sources. It knows
+ * concept lexicons, so that core/engine/safety.c gets ready PCRE2 sources. It knows
  * the syntax only; what a tier, a group or a flag means is safety.c's.
  *
  * Plain C: no PCRE2, no loop, no Lua.

@@ -1,6 +1,6 @@
 /*
  * safety_rules_check RULES [OUT.c]: the build's check of the safety rules.
- * Reads RULES (core/safety.rules), resolves every name and compiles every
+ * Reads RULES (core/engine/safety.rules), resolves every name and compiles every
  * pattern exactly as the daemon will, and prints each problem as FILE:LINE.
  * When it passes and OUT.c is given, writes the file there as a C array
  * (hr_safety_rules_text) for the binary to build in. Exit status 0 when the

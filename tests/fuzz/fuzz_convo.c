@@ -1,5 +1,5 @@
 /*
- * Fuzzes the carried conversation (core/convo.c): any bytes a client sends as
+ * Fuzzes the carried conversation (core/engine/convo.c): any bytes a client sends as
  * "context" must decode into a well-formed conversation or be refused with an
  * empty one, never crash, overrun or leak; whatever decodes must encode and
  * decode to the same conversation; and whatever the engine may hold (a

@@ -1,4 +1,4 @@
-/* Unit tests of core/config.c and config_lua.c: defaults, typed keys, and
+/* Unit tests of core/engine/config.c and config_lua.c: defaults, typed keys, and
  * errors that name the key and the value. */
 #include "cmocka_prelude.h"
 

@@ -1,4 +1,4 @@
-/* Unit tests of core/convo.c: conversations to context strings and back, and
+/* Unit tests of core/engine/convo.c: conversations to context strings and back, and
  * every kind of hostile context a client could send. */
 #include "cmocka_prelude.h"
 

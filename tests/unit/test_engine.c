@@ -1,4 +1,4 @@
-/* Unit tests of core/engine.c: the whole path without a network, on the
+/* Unit tests of core/engine/engine.c: the whole path without a network, on the
  * fixtures in tests/data: follow-ups, fallback, safety first, failures. */
 #include "cmocka_prelude.h"
 

@@ -1,4 +1,4 @@
-/* Unit tests of core/intent.c: parsing, errors with file:line, slots, ranking,
+/* Unit tests of core/engine/intent.c: parsing, errors with file:line, slots, ranking,
  * needs, spelling correction and match limits. */
 #include "cmocka_prelude.h"
 

@@ -1,4 +1,4 @@
-/* Unit tests of core/proto.c: every kind of bad input, and the answer shape. */
+/* Unit tests of core/engine/proto.c: every kind of bad input, and the answer shape. */
 #include "cmocka_prelude.h"
 
 #include <jansson.h>

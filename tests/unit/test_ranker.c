@@ -1,4 +1,4 @@
-/* Unit tests of core/ranker.c: concepts from the lists, a ranking that
+/* Unit tests of core/engine/ranker.c: concepts from the lists, a ranking that
  * generalises past the examples, determinism, cross-validation exclusion,
  * intents bound to one drug, and both models. */
 #include "cmocka_prelude.h"

@@ -1,5 +1,5 @@
 /*
- * Unit tests of core/safety.c: the tiers and their triggers, negation, warning-sign
+ * Unit tests of core/engine/safety.c: the tiers and their triggers, negation, warning-sign
  * questions that must not alert, personal decisions, and the fixed replies.
  * Every input goes through hr_text_normalize() first, as in the engine.
  *
@@ -460,7 +460,7 @@ static void test_ordinary_questions_are_not_alerts(void **state)
 }
 
 /* ------------------------------------------------------------------------- */
-/* Concepts (core/safety.rules): each rule and the near-misses it must leave
+/* Concepts (core/engine/safety.rules): each rule and the near-misses it must leave
  * alone. */
 
 static void test_concept_chest_told_any_way(void **state)

@@ -1,4 +1,4 @@
-/* Unit tests of core/sandbox.c: the allow-list, budgets, memory cap, error
+/* Unit tests of core/engine/sandbox.c: the allow-list, budgets, memory cap, error
  * isolation and answer conversion. */
 #include "cmocka_prelude.h"
 

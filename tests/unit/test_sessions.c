@@ -1,4 +1,4 @@
-/* Unit tests of core/sessions.c: lookup, expiry, the size bound and sharing between threads. */
+/* Unit tests of core/daemon/sessions.c: lookup, expiry, the size bound and sharing between threads. */
 #include "cmocka_prelude.h"
 
 #include <pthread.h>

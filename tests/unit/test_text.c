@@ -1,4 +1,4 @@
-/* Unit tests of core/text.c: normalisation and UTF-8 validation. */
+/* Unit tests of core/engine/text.c: normalisation and UTF-8 validation. */
 #include "cmocka_prelude.h"
 
 #include <errno.h>

@@ -1,4 +1,4 @@
-/* Unit tests of core/unanswered.c: redaction, bounds, persistence, report. */
+/* Unit tests of core/daemon/unanswered.c: redaction, bounds, persistence, report. */
 #include "cmocka_prelude.h"
 
 #include <errno.h>

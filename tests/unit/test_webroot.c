@@ -1,4 +1,4 @@
-/* Unit tests of core/webroot.c: the allowlist, exact-name lookup, types,
+/* Unit tests of core/daemon/webroot.c: the allowlist, exact-name lookup, types,
  * caching headers, validators and bounds, on a directory made per test. */
 #include "cmocka_prelude.h"
 
