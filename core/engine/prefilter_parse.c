@@ -124,11 +124,6 @@ static int cnf_push(struct info *a, struct strs *clause)
 	return 0;
 }
 
-int pf_is_alnum(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 static int is_edge(unsigned char c)
 {
 	return c == EDGE_B || c == EDGE_L || c == EDGE_R;
@@ -335,11 +330,6 @@ struct parser {
 static int peek(const struct parser *p)
 {
 	return p->i < p->n ? (unsigned char)p->s[p->i] : -1;
-}
-
-int pf_lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
 }
 
 static int is_digit(int c)
