@@ -1,7 +1,7 @@
 /*
  * echo: the ceiling herald is measured against. A bare libwebsockets server
  * on the same stack as herald (lws 4.1 on a foreign libuv loop, the same
- * context options and buffer sizes as core/server.c) that answers every text
+ * context options and buffer sizes as core/daemon/server.c) that answers every text
  * message with a fixed JSON reply of herald's size, and does nothing else:
  * no parsing, no engine, no logging. What herald's replies per second fall
  * short of this is what herald itself costs.
@@ -54,13 +54,13 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
 }
 
 static const struct lws_protocols protocols[] = {
-	{
-		.name = "herald.v1",
-		.callback = callback,
-		.per_session_data_size = sizeof(struct echo_conn),
-		.rx_buffer_size = 4096,
-	},
-	{ NULL, NULL, 0, 0, 0, NULL, 0 },
+    {
+        .name = "herald.v1",
+        .callback = callback,
+        .per_session_data_size = sizeof(struct echo_conn),
+        .rx_buffer_size = 4096,
+    },
+    {NULL, NULL, 0, 0, 0, NULL, 0},
 };
 
 static struct lws_context *ctx;
@@ -129,11 +129,11 @@ int main(int argc, char **argv)
 
 	struct lws_context_creation_info info;
 	memset(&info, 0, sizeof(info));
-	void *foreign[1] = { &loop };
+	void *foreign[1] = {&loop};
 	info.foreign_loops = foreign;
 	info.options = LWS_SERVER_OPTION_LIBUV | LWS_SERVER_OPTION_VALIDATE_UTF8 |
-		       LWS_SERVER_OPTION_HTTP_HEADERS_SECURITY_BEST_PRACTICES_ENFORCE |
-		       LWS_SERVER_OPTION_EXPLICIT_VHOSTS;
+	               LWS_SERVER_OPTION_HTTP_HEADERS_SECURITY_BEST_PRACTICES_ENFORCE |
+	               LWS_SERVER_OPTION_EXPLICIT_VHOSTS;
 	info.port = port;
 	info.iface = "127.0.0.1";
 	info.protocols = protocols;
@@ -156,7 +156,7 @@ int main(int argc, char **argv)
 	printf("listening on %d\n", lws_get_vhost_listen_port(vh));
 	fflush(stdout);
 	uv_run(&loop, UV_RUN_DEFAULT);
-	/* As core/server.c: finish the destruction once lws's handles closed. */
+	/* As core/daemon/server.c: finish the destruction once lws's handles closed. */
 	if (ctx)
 		lws_context_destroy(ctx);
 	uv_run(&loop, UV_RUN_DEFAULT);

@@ -77,7 +77,7 @@ struct lg {
 	enum { CONNECTING, WARMUP, MEASURE, DONE } phase;
 	uint64_t t_measure, t_end;
 	uint64_t replies, errors, bytes;
-	long idle_rss; /* the daemon's VmRSS while the idle connections were open */
+	long idle_rss;             /* the daemon's VmRSS while the idle connections were open */
 	double cpu_start, cpu_end; /* the daemon's CPU seconds when measuring started and ended */
 	uint64_t *lat;
 	size_t nlat, caplat;
@@ -133,7 +133,7 @@ static int build_frame(struct frame *fr, size_t id, const char *question)
 		b[3] = (unsigned char)o;
 	}
 	/* A fixed mask key: the frames are built once, so sending costs no work. */
-	static const unsigned char key[4] = { 0x37, 0xfa, 0x21, 0x3d };
+	static const unsigned char key[4] = {0x37, 0xfa, 0x21, 0x3d};
 	memcpy(b + hl, key, 4);
 	for (size_t i = 0; i < o; i++)
 		b[hl + 4 + i] = (unsigned char)json[i] ^ key[i % 4];
@@ -249,7 +249,8 @@ static int parse(struct conn *c)
 			return 0;
 		if (c->inlen < 12 || memcmp(c->in + 9, "101", 3) != 0) {
 			const char *eol = memchr(c->in, '\r', c->inlen);
-			fprintf(stderr, "loadgen: the upgrade was refused: %.*s\n", (int)(eol - c->in), c->in);
+			fprintf(stderr, "loadgen: the upgrade was refused: %.*s\n", (int)(eol - c->in),
+			        c->in);
 			return -1;
 		}
 		c->upgraded = 1;
@@ -480,8 +481,8 @@ static double pct_us(const uint64_t *v, size_t n, double p)
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: loadgen [--host H] --port P [--path /chat] [--connections N] [--duration S]\n"
-		   "               [--warmup S] [--questions FILE] [--pid PID] [--kv]\n"
-		   "       loadgen [--host H] --port P --idle N [--hold S] [--pid PID] [--kv]\n");
+	           "               [--warmup S] [--questions FILE] [--pid PID] [--kv]\n"
+	           "       loadgen [--host H] --port P --idle N [--hold S] [--pid PID] [--kv]\n");
 }
 
 /* Frees what main() built, so a sanitizer run of the smoke test stays clean. */
@@ -498,7 +499,8 @@ static void lg_free(struct lg *lg)
 
 int main(int argc, char **argv)
 {
-	struct lg lg = { .host = "127.0.0.1", .path = "/chat", .nconn = 1, .duration = 5, .warmup = 1, .hold = 2 };
+	struct lg lg = {
+	    .host = "127.0.0.1", .path = "/chat", .nconn = 1, .duration = 5, .warmup = 1, .hold = 2};
 	const char *qfile = NULL;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -551,7 +553,8 @@ int main(int argc, char **argv)
 			perror(qfile);
 			return 1;
 		}
-		for (char *save = NULL, *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+		for (char *save = NULL, *l = strtok_r(text, "\n", &save); l;
+		     l = strtok_r(NULL, "\n", &save)) {
 			if (!*l || *l == '#')
 				continue;
 			struct frame *nf = realloc(lg.frames, (lg.nframes + 1) * sizeof(*nf));
@@ -571,10 +574,10 @@ int main(int argc, char **argv)
 
 	char hs[512];
 	int hl = snprintf(hs, sizeof(hs),
-			  "GET %s HTTP/1.1\r\nHost: %s:%d\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-			  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-			  "Sec-WebSocket-Protocol: herald.v1\r\n\r\n",
-			  lg.path, lg.host, lg.port);
+	                  "GET %s HTTP/1.1\r\nHost: %s:%d\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+	                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+	                  "Sec-WebSocket-Protocol: herald.v1\r\n\r\n",
+	                  lg.path, lg.host, lg.port);
 	lg.handshake = hs;
 	lg.handshake_len = (size_t)hl;
 	if (uv_ip4_addr(lg.host, lg.port, (struct sockaddr_in *)&lg.addr) &&
@@ -598,11 +601,12 @@ int main(int argc, char **argv)
 	if (lg.idle) {
 		/* Read while the connections were still open: see on_timer. */
 		if (lg.kv)
-			printf("idle_connections=%d failed=%d connect_s=%.2f rss_kb=%ld hwm_kb=%ld\n", lg.upgraded,
-			       lg.failed, (double)(lg.t_measure ? lg.t_measure - t0 : 0) / 1e9, lg.idle_rss, hwm);
+			printf("idle_connections=%d failed=%d connect_s=%.2f rss_kb=%ld hwm_kb=%ld\n",
+			       lg.upgraded, lg.failed, (double)(lg.t_measure ? lg.t_measure - t0 : 0) / 1e9,
+			       lg.idle_rss, hwm);
 		else
-			printf("%d idle connections open (%d failed); daemon RSS %ld kB (peak %ld kB)\n", lg.upgraded,
-			       lg.failed, lg.idle_rss, hwm);
+			printf("%d idle connections open (%d failed); daemon RSS %ld kB (peak %ld kB)\n",
+			       lg.upgraded, lg.failed, lg.idle_rss, hwm);
 		int rc = lg.failed ? 1 : 0;
 		lg_free(&lg);
 		return rc;
@@ -613,17 +617,20 @@ int main(int argc, char **argv)
 	double mean_bytes = lg.replies ? (double)lg.bytes / (double)lg.replies : 0;
 	/* CPU microseconds the daemon spent per reply; -1 without --pid. */
 	double cpu_us = lg.pid && lg.replies && lg.cpu_start >= 0 && lg.cpu_end >= 0
-				? (lg.cpu_end - lg.cpu_start) * 1e6 / (double)lg.replies
-				: -1;
+	                    ? (lg.cpu_end - lg.cpu_start) * 1e6 / (double)lg.replies
+	                    : -1;
 	if (lg.kv) {
-		printf("connections=%d replies=%llu seconds=%.3f replies_per_s=%.1f p50_us=%.1f p90_us=%.1f p99_us=%.1f "
-		       "max_us=%.1f errors=%llu failed=%d reply_bytes=%.0f hwm_kb=%ld rss_kb=%ld cpu_us_per_reply=%.1f\n",
+		printf("connections=%d replies=%llu seconds=%.3f replies_per_s=%.1f p50_us=%.1f p90_us=%.1f "
+		       "p99_us=%.1f "
+		       "max_us=%.1f errors=%llu failed=%d reply_bytes=%.0f hwm_kb=%ld rss_kb=%ld "
+		       "cpu_us_per_reply=%.1f\n",
 		       lg.nconn, (unsigned long long)lg.replies, secs, rps, pct_us(lg.lat, lg.nlat, 50),
 		       pct_us(lg.lat, lg.nlat, 90), pct_us(lg.lat, lg.nlat, 99),
-		       lg.nlat ? (double)lg.lat[lg.nlat - 1] / 1e3 : 0, (unsigned long long)lg.errors, lg.failed,
-		       mean_bytes, hwm, rss, cpu_us);
+		       lg.nlat ? (double)lg.lat[lg.nlat - 1] / 1e3 : 0, (unsigned long long)lg.errors,
+		       lg.failed, mean_bytes, hwm, rss, cpu_us);
 	} else {
-		printf("%d connections, %.1f s: %.0f replies/s; latency p50 %.0f us, p90 %.0f us, p99 %.0f us, max %.0f us;"
+		printf("%d connections, %.1f s: %.0f replies/s; latency p50 %.0f us, p90 %.0f us, p99 %.0f "
+		       "us, max %.0f us;"
 		       " %llu errors, %d failed connections; %.0f bytes a reply",
 		       lg.nconn, secs, rps, pct_us(lg.lat, lg.nlat, 50), pct_us(lg.lat, lg.nlat, 90),
 		       pct_us(lg.lat, lg.nlat, 99), lg.nlat ? (double)lg.lat[lg.nlat - 1] / 1e3 : 0,

@@ -1,7 +1,7 @@
 /*
  * match_bench: what one question costs the intent engine, with the real
  * intents and with generated sets of ten times as many, and what the safety
- * check that runs before it costs (core/safety.c).
+ * check that runs before it costs (core/engine/safety.c).
  *
  * A generated set is the real intents plus N-1 copies of every intents file,
  * each copy standing for a new topic area: it gets its own names and its own
@@ -77,15 +77,17 @@ static const char rot_letters[] = "abcdefghijlmnopqrtuvwxyz";
 
 /* English function words: every topic uses them, so the copies share them. */
 static const char *const function_words[] = {
-	"a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been",
-	"before", "being", "but", "by", "can", "can't", "could", "did", "do", "does", "doing", "don't",
-	"during", "each", "for", "from", "get", "gets", "getting", "go", "going", "got", "had", "has",
-	"have", "having", "he", "her", "here", "him", "his", "how", "i", "i'm", "i've", "if", "in", "into",
-	"is", "isn't", "it", "it's", "its", "just", "me", "more", "most", "my", "no", "not", "now", "of",
-	"off", "on", "only", "or", "other", "our", "out", "over", "she", "should", "so", "some", "such",
-	"than", "that", "that's", "the", "their", "them", "then", "there", "these", "they", "this",
-	"those", "to", "too", "up", "very", "was", "we", "were", "what", "what's", "whats", "when",
-	"where", "which", "while", "who", "why", "will", "with", "would", "you", "you're", "your", NULL,
+    "a",      "about",  "after", "all",    "also",   "am",    "an",     "and",  "any",   "are",    "as",
+    "at",     "be",     "been",  "before", "being",  "but",   "by",     "can",  "can't", "could",  "did",
+    "do",     "does",   "doing", "don't",  "during", "each",  "for",    "from", "get",   "gets",   "getting",
+    "go",     "going",  "got",   "had",    "has",    "have",  "having", "he",   "her",   "here",   "him",
+    "his",    "how",    "i",     "i'm",    "i've",   "if",    "in",     "into", "is",    "isn't",  "it",
+    "it's",   "its",    "just",  "me",     "more",   "most",  "my",     "no",   "not",   "now",    "of",
+    "off",    "on",     "only",  "or",     "other",  "our",   "out",    "over", "she",   "should", "so",
+    "some",   "such",   "than",  "that",   "that's", "the",   "their",  "them", "then",  "there",  "these",
+    "they",   "this",   "those", "to",     "too",    "up",    "very",   "was",  "we",    "were",   "what",
+    "what's", "whats",  "when",  "where",  "which",  "while", "who",    "why",  "will",  "with",   "would",
+    "you",    "you're", "your",  NULL,
 };
 
 static int is_word_char(char c)
@@ -212,7 +214,7 @@ static void put_pattern(struct sbuf *b, const char *s, size_t n, int k, const ch
  * _gK (intents the prefix gK.), and words are rotated by K. */
 static char *generate(const char *text, int k)
 {
-	struct sbuf b = { 0 };
+	struct sbuf b = {0};
 	char suffix[16];
 	snprintf(suffix, sizeof(suffix), "_g%d", k);
 	const char *p = text;
@@ -262,7 +264,8 @@ static char *generate(const char *text, int k)
 				snprintf(tmp, sizeof(tmp), "%s", colon + 1);
 				char *save = NULL;
 				int first = 1;
-				for (char *t = strtok_r(tmp, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
+				for (char *t = strtok_r(tmp, ", ", &save); t;
+				     t = strtok_r(NULL, ", ", &save)) {
 					if (!first)
 						puts_(&b, ", ");
 					puts_(&b, t);
@@ -285,7 +288,7 @@ static char *slurp(const char *path, size_t *len)
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return NULL;
-	struct sbuf b = { 0 };
+	struct sbuf b = {0};
 	char chunk[65536];
 	size_t n;
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
@@ -303,9 +306,9 @@ static void diag(void *ud, const char *file, int line, const char *msg)
 
 /* Where --dump writes the generated files (NULL: nowhere). */
 static const char *dump_dir;
-static int use_jit = 1;   /* --no-jit: PCRE2's interpreter, as intents.jit = 0 */
-static int flat_phrases;  /* load() compiles phrases as flat alternations (hr_intents_set_flat) */
-static int no_prefilter;  /* --no-prefilter: try every pattern, as before the prefilter */
+static int use_jit = 1;  /* --no-jit: PCRE2's interpreter, as intents.jit = 0 */
+static int flat_phrases; /* load() compiles phrases as flat alternations (hr_intents_set_flat) */
+static int no_prefilter; /* --no-prefilter: try every pattern, as before the prefilter */
 
 /* Builds the real set plus SCALE-1 generated copies of it. */
 static hr_intents *load(const char *dir, int scale)
@@ -339,7 +342,8 @@ static hr_intents *load(const char *dir, int scale)
 				free(text);
 				text = g;
 				len = strlen(g);
-				snprintf(path, sizeof(path), "%s/g%d.%s", dump_dir ? dump_dir : dir, k, names[i]);
+				snprintf(path, sizeof(path), "%s/g%d.%s", dump_dir ? dump_dir : dir, k,
+				         names[i]);
 				FILE *f = dump_dir ? fopen(path, "w") : NULL;
 				if (f) {
 					fputs(text, f);
@@ -384,11 +388,12 @@ static int same_match(const struct hr_match *a, const struct hr_match *b)
 		return 0;
 	for (size_t i = 0; i < a->ncandidates; i++) {
 		const struct hr_candidate *x = &a->candidates[i], *y = &b->candidates[i];
-		if (strcmp(x->intent->name, y->intent->name) != 0 || x->priority != y->priority || x->covered != y->covered ||
-		    x->start != y->start || x->nslots != y->nslots)
+		if (strcmp(x->intent->name, y->intent->name) != 0 || x->priority != y->priority ||
+		    x->covered != y->covered || x->start != y->start || x->nslots != y->nslots)
 			return 0;
 		for (size_t k = 0; k < x->nslots; k++) {
-			if (strcmp(x->slots[k].name, y->slots[k].name) || strcmp(x->slots[k].value, y->slots[k].value))
+			if (strcmp(x->slots[k].name, y->slots[k].name) ||
+			    strcmp(x->slots[k].value, y->slots[k].value))
 				return 0;
 		}
 	}
@@ -402,11 +407,10 @@ struct result {
 	double candidates;
 };
 
-
 static int run(hr_intents *set, char **qs, size_t nq, double min_ms, int check, struct result *r)
 {
-	struct hr_match_limits lim = { .match_limit = 100000, .depth_limit = 1000, .use_jit = use_jit,
-				       .no_prefilter = no_prefilter };
+	struct hr_match_limits lim = {
+	    .match_limit = 100000, .depth_limit = 1000, .use_jit = use_jit, .no_prefilter = no_prefilter};
 	hr_matcher *m = hr_matcher_new(set, &lim);
 	struct hr_match *out = calloc(2, sizeof(*out));
 	double *per = calloc(nq, sizeof(*per));
@@ -414,14 +418,15 @@ static int run(hr_intents *set, char **qs, size_t nq, double min_ms, int check, 
 		return -ENOMEM;
 	int bad = 0;
 	if (check) {
-		struct hr_match_limits all = { .match_limit = 100000, .depth_limit = 1000, .use_jit = use_jit,
-					       .no_prefilter = 1 };
+		struct hr_match_limits all = {
+		    .match_limit = 100000, .depth_limit = 1000, .use_jit = use_jit, .no_prefilter = 1};
 		hr_matcher *ref = hr_matcher_new(set, &all);
 		for (size_t q = 0; q < nq; q++) {
 			hr_intents_match(m, qs[q], &out[0]);
 			hr_intents_match(ref, qs[q], &out[1]);
 			if (!same_match(&out[0], &out[1])) {
-				fprintf(stderr, "match_bench: the prefilter changes the ranking of \"%s\"\n", qs[q]);
+				fprintf(stderr, "match_bench: the prefilter changes the ranking of \"%s\"\n",
+				        qs[q]);
 				bad = 1;
 			}
 		}
@@ -482,7 +487,8 @@ static void collect_phrases(const char *dir, char ***ph, size_t *nph)
 		if (!text)
 			continue;
 		int in_list = 0;
-		for (char *save = NULL, *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+		for (char *save = NULL, *l = strtok_r(text, "\n", &save); l;
+		     l = strtok_r(NULL, "\n", &save)) {
 			if (*l != ' ' && *l != '\t') {
 				in_list = strncmp(l, "slot ", 5) == 0 || strncmp(l, "words ", 6) == 0;
 				continue;
@@ -545,9 +551,9 @@ static int check_forms(const char *dir, char **qs, size_t nq)
 	char **ph = NULL;
 	size_t nph = 0;
 	collect_phrases(dir, &ph, &nph);
-	static const char *const frames[] = { "%s", "what is %s", "%s side effects", "how is %s given",
-					      "is %s bad for my heart" };
-	struct hr_match_limits lim = { .match_limit = 100000, .depth_limit = 1000, .use_jit = use_jit };
+	static const char *const frames[] = {"%s", "what is %s", "%s side effects", "how is %s given",
+	                                     "is %s bad for my heart"};
+	struct hr_match_limits lim = {.match_limit = 100000, .depth_limit = 1000, .use_jit = use_jit};
 	struct hr_match_limits all = lim;
 	all.no_prefilter = 1;
 	hr_matcher *m = hr_matcher_new(trie, &lim), *ref = hr_matcher_new(flat, &all);
@@ -588,7 +594,8 @@ static int check_forms(const char *dir, char **qs, size_t nq)
 		}
 	}
 	printf("check: %zu questions, phrases and examples matched the same compiled as herald compiles them "
-	       "and as it did before (flat phrases, caseless); %zu differed\n", asked, bad);
+	       "and as it did before (flat phrases, caseless); %zu differed\n",
+	       asked, bad);
 	for (size_t i = 0; i < nph; i++)
 		free(ph[i]);
 	free(ph);
@@ -604,7 +611,7 @@ static int check_forms(const char *dir, char **qs, size_t nq)
  * time is the fastest of its rounds. With CHECK, every question is also
  * checked with the prefilter off, and any difference fails. */
 static int run_safety(char **qs, size_t nq, double min_ms, int check, struct result *r, unsigned *rules,
-		      unsigned *always)
+                      unsigned *always)
 {
 	hr_safety *s = NULL, *ref = NULL;
 	double *per = calloc(nq, sizeof(*per));
@@ -622,7 +629,7 @@ static int run_safety(char **qs, size_t nq, double min_ms, int check, struct res
 		hr_safety_check(ref, qs[q], &want);
 		if (out.tier != want.tier || out.decision != want.decision || out.rule != want.rule) {
 			fprintf(stderr, "match_bench: the prefilter changes the safety result of \"%s\"\n",
-				qs[q]);
+			        qs[q]);
 			bad = 1;
 		}
 	}
@@ -668,13 +675,13 @@ static int run_safety(char **qs, size_t nq, double min_ms, int check, struct res
 }
 
 /*
- * The ranker (core/ranker.c): how long building it takes (at load and on
+ * The ranker (core/engine/ranker.c): how long building it takes (at load and on
  * every reload), and what it costs per question as the engine calls it when
  * patterns are weak or silent: the concepts of the question, then the
  * ranking. Each question's time is the fastest of its runs, as above.
  */
 static int run_ranker(const hr_intents *set, char **qs, size_t nq, double min_ms, struct result *r,
-		      double *build_ms)
+                      double *build_ms)
 {
 	double t0 = now_ns();
 	hr_ranker *rk;
@@ -696,7 +703,7 @@ static int run_ranker(const hr_intents *set, char **qs, size_t nq, double min_ms
 	double t_start = now_ns();
 	do {
 		for (size_t q = 0; q < nq; q++) {
-			struct hr_rank_part part = { qs[q], 1.0f };
+			struct hr_rank_part part = {qs[q], 1.0f};
 			double a = now_ns();
 			hr_ranker_concepts(rk, qs[q], &cs);
 			hr_ranker_rank(rk, s, &part, 1, &out);
@@ -734,7 +741,7 @@ struct letter {
  * (the last 1.0, the story 0.5, as for a question that says little itself).
  */
 static int run_ranker_letters(const hr_intents *set, const struct letter *ls, size_t nl, double min_ms,
-			      struct result *r)
+                              struct result *r)
 {
 	hr_ranker *rk;
 	if (hr_ranker_new(set, NULL, &rk))
@@ -758,7 +765,7 @@ static int run_ranker_letters(const hr_intents *set, const struct letter *ls, si
 			double a = now_ns();
 			for (size_t k = 0; k < ls[q].n; k++) {
 				hr_ranker_concepts(rk, ls[q].s[k], &cs);
-				parts[k] = (struct hr_rank_part){ ls[q].s[k], k + 1 == ls[q].n ? 1.0f : 0.5f };
+				parts[k] = (struct hr_rank_part){ls[q].s[k], k + 1 == ls[q].n ? 1.0f : 0.5f};
 			}
 			hr_ranker_rank(rk, s, parts, ls[q].n, &out);
 			double dt = now_ns() - a;
@@ -824,9 +831,11 @@ static struct letter *read_letters(const char *path, size_t *nl)
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: match_bench [--intents DIR] [--questions FILE] [--scales 1,10] [--ms N] [--check]\n"
-		   "                   [--check-every N] [--no-jit] [--no-prefilter] [--dump DIR] [--safety-corpus DIR]\n"
-		   "                   [--letters FILE]\n");
+	fprintf(f,
+	        "usage: match_bench [--intents DIR] [--questions FILE] [--scales 1,10] [--ms N] [--check]\n"
+	        "                   [--check-every N] [--no-jit] [--no-prefilter] [--dump DIR] "
+	        "[--safety-corpus DIR]\n"
+	        "                   [--letters FILE]\n");
 }
 
 /*
@@ -837,8 +846,8 @@ static void usage(FILE *f)
  */
 static long load_safety_corpus(const char *dir, char ***out)
 {
-	static const char *const files[] = { "emergency.tsv", "crisis.tsv", "call_now.tsv", "calm.tsv",
-					     "decisions.tsv", "fresh.tsv", "fresh2.tsv" };
+	static const char *const files[] = {"emergency.tsv", "crisis.tsv", "call_now.tsv", "calm.tsv",
+	                                    "decisions.tsv", "fresh.tsv",  "fresh2.tsv"};
 	char **qs = NULL;
 	size_t nq = 0;
 	for (size_t f = 0; f < sizeof(files) / sizeof(files[0]); f++) {
@@ -848,7 +857,8 @@ static long load_safety_corpus(const char *dir, char ***out)
 		char *text = slurp(path, &len);
 		if (!text)
 			continue;
-		for (char *save = NULL, *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+		for (char *save = NULL, *l = strtok_r(text, "\n", &save); l;
+		     l = strtok_r(NULL, "\n", &save)) {
 			char *t = strchr(l, '\t');
 			t = t ? strchr(t + 1, '\t') : NULL;
 			if (*l == '#' || !t)
@@ -932,8 +942,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 
-	printf("%-6s %8s %10s %10s %10s %10s %8s %8s %7s\n", "scale", "intents", "mean_us", "p50_us", "p90_us",
-	       "max_us", "tried", "cands", "ratio");
+	printf("%-6s %8s %10s %10s %10s %10s %8s %8s %7s\n", "scale", "intents", "mean_us", "p50_us",
+	       "p90_us", "max_us", "tried", "cands", "ratio");
 	double base = 0;
 	int status = 0;
 	struct result rres[8], lres[8];
@@ -968,18 +978,19 @@ int main(int argc, char **argv)
 		}
 		hr_intents_free(set);
 	}
-	printf("\n%-6s %8s %10s %10s %10s %10s %10s\n", "ranker", "intents", "mean_us", "p50_us", "p90_us", "max_us",
-	       "build_ms");
+	printf("\n%-6s %8s %10s %10s %10s %10s %10s\n", "ranker", "intents", "mean_us", "p50_us", "p90_us",
+	       "max_us", "build_ms");
 	for (size_t i = 0; i < nrres; i++)
 		printf("%-6d %8zu %10.2f %10.2f %10.2f %10.2f %10.1f\n", rscale[i], rres[i].nintents,
-		       rres[i].mean_ns / 1e3, rres[i].p50_ns / 1e3, rres[i].p90_ns / 1e3, rres[i].max_ns / 1e3,
-		       rbuild[i]);
+		       rres[i].mean_ns / 1e3, rres[i].p50_ns / 1e3, rres[i].p90_ns / 1e3,
+		       rres[i].max_ns / 1e3, rbuild[i]);
 	if (nls) {
-		printf("\n%-6s %8s %10s %10s %10s %10s  (%zu letters of %s, every sentence)\n", "letter", "intents",
-		       "mean_us", "p50_us", "p90_us", "max_us", nls, lfile);
+		printf("\n%-6s %8s %10s %10s %10s %10s  (%zu letters of %s, every sentence)\n", "letter",
+		       "intents", "mean_us", "p50_us", "p90_us", "max_us", nls, lfile);
 		for (size_t i = 0; i < nrres; i++)
 			printf("%-6d %8zu %10.2f %10.2f %10.2f %10.2f\n", rscale[i], lres[i].nintents,
-			       lres[i].mean_ns / 1e3, lres[i].p50_ns / 1e3, lres[i].p90_ns / 1e3, lres[i].max_ns / 1e3);
+			       lres[i].mean_ns / 1e3, lres[i].p50_ns / 1e3, lres[i].p90_ns / 1e3,
+			       lres[i].max_ns / 1e3);
 	}
 
 	if (check) {

@@ -1,7 +1,7 @@
 --[[
 herald.lua: the SDK every plugin gets as the global `herald`.
 
-The host (core/sandbox.c) runs this file once in each plugin's own Lua state,
+The host (core/engine/sandbox.c) runs this file once in each plugin's own Lua state,
 before the plugin, passing a table of host functions. It returns the public API
 (injected into the plugin's environment as `herald`) and the private dispatcher
 the host calls to answer a question. docs/plugins.md documents the API.

@@ -3,7 +3,7 @@
 -- emergency, and the warning signs of suicide in someone else.
 -- Intents: intents/warning_signs.intents. These answer questions about warning
 -- signs; a person who reports one gets the safety layer's reply instead
--- (core/safety.c), whose suggestions lead here. The lists follow the content
+-- (core/engine/safety.c), whose suggestions lead here. The lists follow the content
 -- guide's safety table, NCI's and ACS's "when to call" advice, the drugs' US
 -- labels, and the 988 Lifeline's warning signs.
 herald.about { title = "Warning signs and when to call", reviewed = "2026-12-06",

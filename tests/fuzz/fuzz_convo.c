@@ -1,5 +1,5 @@
 /*
- * Fuzzes the carried conversation (core/convo.c): any bytes a client sends as
+ * Fuzzes the carried conversation (core/engine/convo.c): any bytes a client sends as
  * "context" must decode into a well-formed conversation or be refused with an
  * empty one, never crash, overrun or leak; whatever decodes must encode and
  * decode to the same conversation; and whatever the engine may hold (a
@@ -30,11 +30,12 @@ static void check_decode(const char *text, size_t len)
 			abort(); /* a refused context must leave nothing behind */
 		return;
 	}
-	if (len > HR_CONVO_CONTEXT_MAX || !terminated(c.previous, sizeof(c.previous)) || c.ncontext > HR_MAX_SLOTS)
+	if (len > HR_CONVO_CONTEXT_MAX || !terminated(c.previous, sizeof(c.previous)) ||
+	    c.ncontext > HR_MAX_SLOTS)
 		abort();
 	for (size_t i = 0; i < c.ncontext; i++) {
-		if (!terminated(c.context[i].name, HR_NAME_MAX) || !terminated(c.context[i].value, HR_SLOT_VALUE_MAX) ||
-		    !c.context[i].name[0])
+		if (!terminated(c.context[i].name, HR_NAME_MAX) ||
+		    !terminated(c.context[i].value, HR_SLOT_VALUE_MAX) || !c.context[i].name[0])
 			abort();
 		for (const char *p = c.context[i].value; *p; p++) {
 			if ((unsigned char)*p < 0x20 || *p == 0x7f)

@@ -35,7 +35,7 @@ static void setup(void)
 	if (!set || hr_intents_add_dir(set, dir ? dir : HERALD_SOURCE_DIR "/intents", diag, NULL) ||
 	    hr_intents_compile(set, diag, NULL))
 		abort();
-	struct hr_match_limits tight = { .match_limit = 5000, .depth_limit = 200, .use_jit = 1 };
+	struct hr_match_limits tight = {.match_limit = 5000, .depth_limit = 200, .use_jit = 1};
 	jit = hr_matcher_new(set, &tight);
 	tight.use_jit = 0;
 	interp = hr_matcher_new(set, &tight);
@@ -52,7 +52,8 @@ static int same_candidate(const struct hr_candidate *a, const struct hr_candidat
 	    a->start != b->start || a->nslots != b->nslots)
 		return 0;
 	for (size_t i = 0; i < a->nslots; i++) {
-		if (strcmp(a->slots[i].name, b->slots[i].name) || strcmp(a->slots[i].value, b->slots[i].value))
+		if (strcmp(a->slots[i].name, b->slots[i].name) ||
+		    strcmp(a->slots[i].value, b->slots[i].value))
 			return 0;
 	}
 	return 1;

@@ -30,7 +30,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *buf = (const char *)data;
 	struct hr_ask ask;
 	struct hr_proto_error err;
-	size_t limits[] = { 64, 4096 };
+	size_t limits[] = {64, 4096};
 	for (size_t i = 0; i < 2; i++) {
 		if (hr_proto_parse_ws(buf, size, limits[i], &ask, &err) == 0) {
 			if (!ask.text || ask.text_len > limits[i])
@@ -51,7 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(s, data, size);
 	s[size] = '\0';
-	struct hr_answer a = { 0 };
+	struct hr_answer a = {0};
 	hr_answer_set(&a.intent, "fuzz.intent");
 	hr_answer_set(&a.text, s);
 	hr_answer_set(&a.speech, s);
@@ -59,8 +59,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	hr_answer_add_suggestion(&a, s);
 	a.safety = (enum hr_safety_level)(size % 3);
 	size_t len = 0;
-	char *json = hr_proto_answer_with_context(&a, size & 4 ? s : "id", size & 8 ? s : NULL, size & 16 ? s : NULL,
-						  16, &len);
+	char *json = hr_proto_answer_with_context(&a, size & 4 ? s : "id", size & 8 ? s : NULL,
+	                                          size & 16 ? s : NULL, 16, &len);
 	check_json(json, 16, len);
 	hr_answer_clear(&a);
 	free(s);

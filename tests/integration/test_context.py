@@ -14,7 +14,7 @@ from herald_client import SOURCE_DIR, Daemon, WebSocket, http  # noqa: E402
 
 
 def forge(previous, slots):
-    """A context written by hand, the way core/convo.c writes version 1."""
+    """A context written by hand, the way core/engine/convo.c writes version 1."""
     def field(s):
         b = s.encode()
         return bytes([len(b)]) + b

@@ -1,4 +1,4 @@
-/* Unit tests of core/config.c and config_lua.c: defaults, typed keys, and
+/* Unit tests of core/engine/config.c and config_lua.c: defaults, typed keys, and
  * errors that name the key and the value. */
 #include "cmocka_prelude.h"
 
@@ -41,7 +41,7 @@ static void test_file(void **state)
 	char err[512];
 	hr_config_defaults(&c);
 	const char *p = write_conf("listen = '[::1]:9000'\nlimits = { message_bytes = 8192 }\n"
-				   "sessions = { ttl_seconds = 60 }\nlog_level = 'debug'\n");
+	                           "sessions = { ttl_seconds = 60 }\nlog_level = 'debug'\n");
 	assert_int_equal(hr_config_load_file(&c, p, err, sizeof(err)), 0);
 	assert_string_equal(c.listen_host, "::1");
 	assert_int_equal(c.listen_port, 9000);
@@ -84,9 +84,9 @@ static void test_errors_name_key_and_value(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_defaults),
-		cmocka_unit_test(test_file),
-		cmocka_unit_test(test_errors_name_key_and_value),
+	    cmocka_unit_test(test_defaults),
+	    cmocka_unit_test(test_file),
+	    cmocka_unit_test(test_errors_name_key_and_value),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,4 +1,4 @@
-/* Unit tests of core/convo.c: conversations to context strings and back, and
+/* Unit tests of core/engine/convo.c: conversations to context strings and back, and
  * every kind of hostile context a client could send. */
 #include "cmocka_prelude.h"
 
@@ -61,9 +61,9 @@ static int decode_payload(const struct payload *p, struct hr_convo *out)
 
 /* A payload with PREVIOUS and one slot NAME=VALUE (explicit lengths, so NULs fit). */
 static int decode_one(const char *previous, const char *name, size_t nlen, const char *value, size_t vlen,
-		      struct hr_convo *out)
+                      struct hr_convo *out)
 {
-	struct payload p = { .n = 0 };
+	struct payload p = {.n = 0};
 	p_str(&p, previous, strlen(previous));
 	p_byte(&p, 1);
 	p_str(&p, name, nlen);
@@ -111,7 +111,7 @@ static void round_trip(const struct hr_convo *c)
 static void test_round_trip(void **state)
 {
 	(void)state;
-	struct hr_convo c = { 0 };
+	struct hr_convo c = {0};
 	round_trip(&c);
 	snprintf(c.previous, sizeof(c.previous), "drug.about");
 	put(&c, "drug", "t_dxd");
@@ -119,7 +119,7 @@ static void test_round_trip(void **state)
 	round_trip(&c);
 
 	/* What a person typed may be in a value: spaces, apostrophes, accents. */
-	struct hr_convo d = { 0 };
+	struct hr_convo d = {0};
 	snprintf(d.previous, sizeof(d.previous), "scope.other_cancer");
 	put(&d, "scope_cancer", "lung cancer");
 	put(&d, "note", "caf\xc3\xa9 d'\xc3\xa9t\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80");
@@ -139,7 +139,7 @@ static void test_round_trip(void **state)
 static void test_largest_conversation_fits(void **state)
 {
 	(void)state;
-	struct hr_convo c = { 0 };
+	struct hr_convo c = {0};
 	memset(c.previous, 'a', HR_NAME_MAX - 1);
 	for (size_t i = 0; i < HR_MAX_SLOTS; i++) {
 		memset(c.context[i].name, 'n', HR_NAME_MAX - 1);
@@ -172,7 +172,7 @@ static void test_largest_conversation_fits(void **state)
 static void test_encode_skips_what_cannot_travel(void **state)
 {
 	(void)state;
-	struct hr_convo c = { 0 };
+	struct hr_convo c = {0};
 	snprintf(c.previous, sizeof(c.previous), "Not An Intent");
 	put(&c, "drug", "t_dxd");
 	put(&c, "line", "two\nlines");
@@ -208,7 +208,7 @@ static void test_encode_skips_what_cannot_travel(void **state)
 static void test_truncated(void **state)
 {
 	(void)state;
-	struct hr_convo c = { 0 };
+	struct hr_convo c = {0};
 	snprintf(c.previous, sizeof(c.previous), "drug.side_effects_of");
 	put(&c, "drug", "t_dxd");
 	put(&c, "topic", "drug");
@@ -223,7 +223,7 @@ static void test_truncated(void **state)
 		assert_empty(&out);
 	}
 	/* So is a payload cut inside its fields. */
-	struct payload p = { .n = 0 };
+	struct payload p = {.n = 0};
 	p_str(&p, "drug.about", 10);
 	struct hr_convo out;
 	assert_int_equal(decode_payload(&p, &out), -EINVAL); /* no count */
@@ -235,7 +235,7 @@ static void test_truncated(void **state)
 	p.b[p.n++] = 't';
 	assert_int_equal(decode_payload(&p, &out), -EINVAL); /* a name shorter than its length */
 	/* And trailing bytes after a complete payload. */
-	struct payload q = { .n = 0 };
+	struct payload q = {.n = 0};
 	p_str(&q, "", 0);
 	p_byte(&q, 0);
 	assert_int_equal(decode_payload(&q, &out), 0);
@@ -278,7 +278,7 @@ static void test_oversized(void **state)
 	assert_int_equal(decode_one("", "drug", 4, s255, sizeof(s255), &out), -EINVAL);
 
 	/* More slots than a conversation holds. */
-	struct payload p = { .n = 0 };
+	struct payload p = {.n = 0};
 	p_str(&p, "", 0);
 	p_byte(&p, HR_MAX_SLOTS + 1);
 	for (int i = 0; i < HR_MAX_SLOTS + 1; i++) {
@@ -295,7 +295,7 @@ static void test_oversized(void **state)
 static void test_bad_version(void **state)
 {
 	(void)state;
-	struct hr_convo c = { 0 };
+	struct hr_convo c = {0};
 	snprintf(c.previous, sizeof(c.previous), "drug.about");
 	char buf[HR_CONVO_CONTEXT_MAX + 1];
 	size_t len;
@@ -397,7 +397,7 @@ static void test_controls_and_nuls(void **state)
 	assert_int_equal(decode_one("drug.about", "drug", 4, "\xc2\xa0\xc2\xbf", 4, &out), 0);
 	/* A slot must have a name, and a name appears once. */
 	assert_int_equal(decode_one("drug.about", "", 0, "x", 1, &out), -EINVAL);
-	struct payload p = { .n = 0 };
+	struct payload p = {.n = 0};
 	p_str(&p, "", 0);
 	p_byte(&p, 2);
 	p_str(&p, "drug", 4);
@@ -412,7 +412,7 @@ static void test_controls_and_nuls(void **state)
 static void test_mutations(void **state)
 {
 	(void)state;
-	struct hr_convo c = { 0 };
+	struct hr_convo c = {0};
 	snprintf(c.previous, sizeof(c.previous), "regimen.side_effects");
 	put(&c, "regimen", "thp");
 	put(&c, "topic", "regimen");

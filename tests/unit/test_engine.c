@@ -1,4 +1,4 @@
-/* Unit tests of core/engine.c: the whole path without a network, on the
+/* Unit tests of core/engine/engine.c: the whole path without a network, on the
  * fixtures in tests/data: follow-ups, fallback, safety first, failures. */
 #include "cmocka_prelude.h"
 
@@ -50,7 +50,7 @@ static void ask(struct fixture *f, struct hr_convo *c, const char *q, struct hr_
 static void test_follow_up_uses_context(void **state)
 {
 	struct fixture *f = *state;
-	struct hr_convo c = { 0 };
+	struct hr_convo c = {0};
 	struct hr_answer a;
 	/* Without a drug in the conversation, the general intent answers. */
 	ask(f, &c, "what side effects are there", &a);
@@ -71,7 +71,7 @@ static void test_follow_up_uses_context(void **state)
 static void test_fallback(void **state)
 {
 	struct fixture *f = *state;
-	struct hr_convo c = { 0 };
+	struct hr_convo c = {0};
 	struct hr_answer a;
 	ask(f, &c, "what's the weather tomorrow", &a);
 	assert_string_equal(a.intent, "fallback");
@@ -82,7 +82,7 @@ static void test_fallback(void **state)
 static void test_plugin_failure_is_contained(void **state)
 {
 	struct fixture *f = *state;
-	struct hr_convo c = { 0 };
+	struct hr_convo c = {0};
 	struct hr_answer a;
 	ask(f, &c, "explode now", &a);
 	assert_string_equal(a.intent, "sample.boom");
@@ -100,7 +100,7 @@ static void test_plugin_failure_is_contained(void **state)
 static void test_safety_comes_first(void **state)
 {
 	struct fixture *f = *state;
-	struct hr_convo c = { 0 };
+	struct hr_convo c = {0};
 	struct hr_answer a;
 	ask(f, &c, "I want to die", &a);
 	assert_int_equal(a.safety, HR_SAFETY_CRISIS);
@@ -116,13 +116,15 @@ static void test_safety_comes_first(void **state)
 static void test_safety_reads_the_whole_message(void **state)
 {
 	struct fixture *f = *state;
-	struct hr_convo c = { 0 };
+	struct hr_convo c = {0};
 	struct hr_answer a;
 	char letter[3000];
 	size_t n = 0;
 	while (n + 80 < 2400)
-		n += (size_t)snprintf(letter + n, sizeof(letter) - n, "The infusions have gone fine and I am managing. ");
-	snprintf(letter + n, sizeof(letter) - n, "But tonight my chest feels crushed and my left arm is numb.");
+		n += (size_t)snprintf(letter + n, sizeof(letter) - n,
+		                      "The infusions have gone fine and I am managing. ");
+	snprintf(letter + n, sizeof(letter) - n,
+	         "But tonight my chest feels crushed and my left arm is numb.");
 	ask(f, &c, letter, &a);
 	assert_int_equal(a.safety, HR_SAFETY_URGENT);
 	assert_string_equal(a.tier, "emergency");
@@ -132,8 +134,8 @@ static void test_safety_reads_the_whole_message(void **state)
 static void test_bad_input(void **state)
 {
 	struct fixture *f = *state;
-	struct hr_convo c = { 0 };
-	struct hr_answer a = { 0 };
+	struct hr_convo c = {0};
+	struct hr_answer a = {0};
 	assert_int_equal(hr_engine_ask(f->engine, &c, "\xff\xfe", 2, &a, NULL), -EINVAL);
 	/* A very long question with no sentence in it is answered, from its last kilobyte. */
 	char big[5000];
@@ -167,12 +169,13 @@ static int setup_bundled(void **state)
 static void test_focus_on_the_question(void **state)
 {
 	struct fixture *f = *state;
-	struct hr_convo c = { 0 };
+	struct hr_convo c = {0};
 	struct hr_answer a;
 	/* The story mentions hair loss and tiredness; the question is about the report. */
-	const char *story = "My sister started chemo last month. Her hair is falling out and she is exhausted. "
-			    "Today we finally got the pathology report from her biopsy. "
-			    "The report says HER2 3+ and ER negative. What does that mean?";
+	const char *story =
+	    "My sister started chemo last month. Her hair is falling out and she is exhausted. "
+	    "Today we finally got the pathology report from her biopsy. "
+	    "The report says HER2 3+ and ER negative. What does that mean?";
 	struct hr_trace *t = calloc(1, sizeof(*t));
 	assert_non_null(t);
 	memset(&a, 0, sizeof(a));
@@ -185,7 +188,8 @@ static void test_focus_on_the_question(void **state)
 	assert_true(a.nsources > 0);
 	hr_answer_clear(&a);
 	/* A drug named in the story serves the question that follows it. */
-	const char *told = "My oncologist put me on Kadcyla after surgery. I start next week. How is it given?";
+	const char *told =
+	    "My oncologist put me on Kadcyla after surgery. I start next week. How is it given?";
 	ask(f, &c, told, &a);
 	assert_string_equal(a.intent, "drug.given");
 	assert_non_null(strstr(a.text, "Kadcyla"));
@@ -196,7 +200,7 @@ static void test_focus_on_the_question(void **state)
 static void test_clarify_and_one_tap(void **state)
 {
 	struct fixture *f = *state;
-	struct hr_convo c = { 0 };
+	struct hr_convo c = {0};
 	struct hr_answer a;
 	ask(f, &c, "is neratinib something you take for years", &a);
 	assert_string_equal(a.intent, "clarify");
@@ -205,7 +209,7 @@ static void test_clarify_and_one_tap(void **state)
 	/* Every suggestion names the drug asked about, and one tap answers it. */
 	for (size_t i = 0; i < a.nsuggestions; i++) {
 		assert_non_null(strstr(a.suggestions[i], "neratinib"));
-		struct hr_convo c2 = { 0 };
+		struct hr_convo c2 = {0};
 		struct hr_answer b;
 		ask(f, &c2, a.suggestions[i], &b);
 		assert_int_equal(b.kind, HR_KIND_ANSWER);
@@ -219,7 +223,7 @@ static void test_clarify_and_one_tap(void **state)
 static void test_two_parts(void **state)
 {
 	struct fixture *f = *state;
-	struct hr_convo c = { 0 };
+	struct hr_convo c = {0};
 	struct hr_answer a;
 	struct hr_trace *t = calloc(1, sizeof(*t));
 	assert_non_null(t);
@@ -256,7 +260,7 @@ static void test_two_parts(void **state)
 static void test_small_talk_and_out_of_scope(void **state)
 {
 	struct fixture *f = *state;
-	struct hr_convo c = { 0 };
+	struct hr_convo c = {0};
 	struct hr_answer a;
 	ask(f, &c, "thanks that really cleared things up", &a);
 	assert_string_equal(a.intent, "conversation.thanks");
@@ -275,7 +279,7 @@ static void test_small_talk_and_out_of_scope(void **state)
 static void test_long_message_safety_reads_all(void **state)
 {
 	struct fixture *f = *state;
-	struct hr_convo c = { 0 };
+	struct hr_convo c = {0};
 	struct hr_answer a;
 	/* 12 KB of story; the emergency is at the very start, the question at the end. */
 	size_t n = 12 * 1024;
@@ -306,7 +310,7 @@ static void test_long_message_safety_reads_all(void **state)
  * (the caller clears A). */
 static const char *routed(struct fixture *f, const char *q, struct hr_trace *t, struct hr_answer *a)
 {
-	struct hr_convo c = { 0 };
+	struct hr_convo c = {0};
 	memset(a, 0, sizeof(*a));
 	assert_int_equal(hr_engine_ask(f->engine, &c, q, strlen(q), a, t), 0);
 	assert_non_null(t->rule);
@@ -321,8 +325,9 @@ static void test_story_carries_a_thin_question(void **state)
 	struct hr_answer a;
 	struct hr_trace *t = calloc(1, sizeof(*t));
 	assert_non_null(t);
-	const char *q = "Three months ago I switched from herceptin to letrozole. My fingers and knees are stiff and "
-			"sore every morning now and my GP shrugged. Could the tablet be behind this?";
+	const char *q =
+	    "Three months ago I switched from herceptin to letrozole. My fingers and knees are stiff and "
+	    "sore every morning now and my GP shrugged. Could the tablet be behind this?";
 	assert_string_equal(routed(f, q, t, &a), "se.hormone");
 	/* The story's latest drug is the current one: the answer is about letrozole. */
 	assert_string_equal(t->parts[0].slots[0].value, "aromatase_inhibitor");
@@ -341,11 +346,12 @@ static void test_story_carries_a_thin_question(void **state)
 	hr_answer_clear(&a);
 	/* "these" are the drugs of a regimen named in the story: the regimen's
 	 * name holds the drug the answer is about. */
-	q = "I was on herceptin and perjeta for a year. Then the chemo was done. Is there an end date for these";
+	q = "I was on herceptin and perjeta for a year. Then the chemo was done. Is there an end date for "
+	    "these";
 	assert_string_equal(routed(f, q, t, &a), "drug.duration");
 	assert_string_equal(t->parts[0].slots[0].name, "drug");
 	assert_true(strcmp(t->parts[0].slots[0].value, "trastuzumab") == 0 ||
-		    strcmp(t->parts[0].slots[0].value, "pertuzumab") == 0);
+	            strcmp(t->parts[0].slots[0].value, "pertuzumab") == 0);
 	hr_answer_clear(&a);
 	free(t);
 }
@@ -359,8 +365,9 @@ static void test_letter_reviews_a_strong_pattern(void **state)
 	struct hr_answer a;
 	struct hr_trace *t = calloc(1, sizeof(*t));
 	assert_non_null(t);
-	const char *q = "I take loratadine for hay fever and ibuprofen for my back. Last week my oncologist started me "
-			"on tucatinib with xeloda. Is it ok to keep taking my allergy pills with it?";
+	const char *q =
+	    "I take loratadine for hay fever and ibuprofen for my back. Last week my oncologist started me "
+	    "on tucatinib with xeloda. Is it ok to keep taking my allergy pills with it?";
 	assert_string_equal(routed(f, q, t, &a), "clarify");
 	assert_int_equal(t->outcome, HR_OUTCOME_CLARIFY);
 	int offered = 0;
@@ -385,8 +392,9 @@ static void test_on_topic_clarifies_off_topic_falls_back(void **state)
 	struct hr_answer a;
 	struct hr_trace *t = calloc(1, sizeof(*t));
 	assert_non_null(t);
-	const char *q = "I was diagnosed last year and finished chemo in the spring. Since then things feel strange. "
-			"Where do I go from here now";
+	const char *q =
+	    "I was diagnosed last year and finished chemo in the spring. Since then things feel strange. "
+	    "Where do I go from here now";
 	/* The ranker's scores move a little with every intent added; this one
 	 * leads with about 0.14, between RANK_OFFER and RANK_CLARIFY. */
 	assert_string_equal(routed(f, q, t, &a), "clarify");
@@ -396,7 +404,8 @@ static void test_on_topic_clarifies_off_topic_falls_back(void **state)
 	assert_int_equal(a.kind, HR_KIND_FALLBACK);
 	hr_answer_clear(&a);
 	/* Filler words ("actually", "something") do not make a question unfamiliar. */
-	assert_string_equal(routed(f, "Is Herceptin actually chemo or something else", t, &a), "drug.is_chemo");
+	assert_string_equal(routed(f, "Is Herceptin actually chemo or something else", t, &a),
+	                    "drug.is_chemo");
 	hr_answer_clear(&a);
 	free(t);
 }
@@ -404,16 +413,19 @@ static void test_on_topic_clarifies_off_topic_falls_back(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_follow_up_uses_context), cmocka_unit_test(test_fallback),
-		cmocka_unit_test(test_plugin_failure_is_contained), cmocka_unit_test(test_safety_comes_first),
-		cmocka_unit_test(test_safety_reads_the_whole_message), cmocka_unit_test(test_bad_input),
+	    cmocka_unit_test(test_follow_up_uses_context),         cmocka_unit_test(test_fallback),
+	    cmocka_unit_test(test_plugin_failure_is_contained),    cmocka_unit_test(test_safety_comes_first),
+	    cmocka_unit_test(test_safety_reads_the_whole_message), cmocka_unit_test(test_bad_input),
 	};
 	const struct CMUnitTest bundled[] = {
-		cmocka_unit_test(test_focus_on_the_question), cmocka_unit_test(test_clarify_and_one_tap),
-		cmocka_unit_test(test_two_parts), cmocka_unit_test(test_small_talk_and_out_of_scope),
-		cmocka_unit_test(test_long_message_safety_reads_all), cmocka_unit_test(test_story_carries_a_thin_question),
-		cmocka_unit_test(test_letter_reviews_a_strong_pattern),
-		cmocka_unit_test(test_on_topic_clarifies_off_topic_falls_back),
+	    cmocka_unit_test(test_focus_on_the_question),
+	    cmocka_unit_test(test_clarify_and_one_tap),
+	    cmocka_unit_test(test_two_parts),
+	    cmocka_unit_test(test_small_talk_and_out_of_scope),
+	    cmocka_unit_test(test_long_message_safety_reads_all),
+	    cmocka_unit_test(test_story_carries_a_thin_question),
+	    cmocka_unit_test(test_letter_reviews_a_strong_pattern),
+	    cmocka_unit_test(test_on_topic_clarifies_off_topic_falls_back),
 	};
 	int rc = cmocka_run_group_tests(tests, setup, teardown);
 	return rc | cmocka_run_group_tests(bundled, setup_bundled, teardown);

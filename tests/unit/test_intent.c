@@ -1,4 +1,4 @@
-/* Unit tests of core/intent.c: parsing, errors with file:line, slots, ranking,
+/* Unit tests of core/engine/intent.c: parsing, errors with file:line, slots, ranking,
  * needs, spelling correction and match limits. */
 #include "cmocka_prelude.h"
 
@@ -44,36 +44,35 @@ static const char *top(hr_intents *set, const char *q, struct hr_match *m)
 	return m->ncandidates ? m->candidates[0].intent->name : NULL;
 }
 
-static const char *base =
-	"slot drug\n"
-	"  trastuzumab = trastuzumab, herceptin, herceptin hylecta\n"
-	"  t_dxd = enhertu, t dxd, in her two\n"
-	"words se\n"
-	"  side effects, side effect, toxicit*\n"
-	"\n"
-	"intent a.about\n"
-	"  pattern: what is {drug}\n"
-	"  example: what is herceptin\n"
-	"intent a.se\n"
-	"  priority: 1\n"
-	"  needs: drug\n"
-	"  pattern: {se}\n"
-	"  pattern: {se}.*{drug}\n"
-	"  example: side effects\n"
-	"intent a.general\n"
-	"  pattern: {se}\n"
-	"  example: side effects\n"
-	"intent a.long\n"
-	"  pattern: what is the treatment\n"
-	"  example: what is the treatment\n"
-	"intent a.short\n"
-	"  pattern: treatment\n"
-	"  example: treatment\n";
+static const char *base = "slot drug\n"
+                          "  trastuzumab = trastuzumab, herceptin, herceptin hylecta\n"
+                          "  t_dxd = enhertu, t dxd, in her two\n"
+                          "words se\n"
+                          "  side effects, side effect, toxicit*\n"
+                          "\n"
+                          "intent a.about\n"
+                          "  pattern: what is {drug}\n"
+                          "  example: what is herceptin\n"
+                          "intent a.se\n"
+                          "  priority: 1\n"
+                          "  needs: drug\n"
+                          "  pattern: {se}\n"
+                          "  pattern: {se}.*{drug}\n"
+                          "  example: side effects\n"
+                          "intent a.general\n"
+                          "  pattern: {se}\n"
+                          "  example: side effects\n"
+                          "intent a.long\n"
+                          "  pattern: what is the treatment\n"
+                          "  example: what is the treatment\n"
+                          "intent a.short\n"
+                          "  pattern: treatment\n"
+                          "  example: treatment\n";
 
 static void test_slots_are_canonical(void **state)
 {
 	(void)state;
-	struct diags d = { 0 };
+	struct diags d = {0};
 	int rc;
 	hr_intents *set = build(base, &d, &rc);
 	assert_int_equal(rc, 0);
@@ -97,7 +96,7 @@ static void test_slots_are_canonical(void **state)
 static void test_ranking(void **state)
 {
 	(void)state;
-	struct diags d = { 0 };
+	struct diags d = {0};
 	int rc;
 	hr_intents *set = build(base, &d, &rc);
 	assert_int_equal(rc, 0);
@@ -118,7 +117,7 @@ static void test_ranking(void **state)
 static void test_spelling_correction(void **state)
 {
 	(void)state;
-	struct diags d = { 0 };
+	struct diags d = {0};
 	int rc;
 	hr_intents *set = build(base, &d, &rc);
 	assert_int_equal(rc, 0);
@@ -137,12 +136,12 @@ static void test_spelling_correction(void **state)
 static void test_errors_have_file_and_line(void **state)
 {
 	(void)state;
-	struct diags d = { 0 };
+	struct diags d = {0};
 	int rc;
 	hr_intents *set = build("intent ok.one\n"
-				"  pattern: (unclosed\n"
-				"  example: x\n",
-				&d, &rc);
+	                        "  pattern: (unclosed\n"
+	                        "  example: x\n",
+	                        &d, &rc);
 	assert_int_not_equal(rc, 0);
 	assert_non_null(strstr(d.last, "t.intents:2:"));
 	assert_non_null(strstr(d.last, "does not compile"));
@@ -182,7 +181,7 @@ static void test_errors_have_file_and_line(void **state)
 static void test_directory_of_bad_file(void **state)
 {
 	(void)state;
-	struct diags d = { 0 };
+	struct diags d = {0};
 	hr_intents *set = hr_intents_new();
 	int rc = hr_intents_add_dir(set, HERALD_TEST_DATA "/bad", collect, &d);
 	assert_int_not_equal(rc, 0);
@@ -194,13 +193,13 @@ static void test_directory_of_bad_file(void **state)
 static void test_limits(void **state)
 {
 	(void)state;
-	struct diags d = { 0 };
+	struct diags d = {0};
 	int rc;
 	/* Catastrophic backtracking must hit the limit, not hang. */
 	hr_intents *set = build("intent a.evil\n  pattern: ^(a+)+$\n  example: aaaa\n", &d, &rc);
 	assert_int_equal(rc, 0);
 	for (int jit = 0; jit <= 1; jit++) {
-		struct hr_match_limits lim = { .match_limit = 1000, .depth_limit = 100, .use_jit = jit };
+		struct hr_match_limits lim = {.match_limit = 1000, .depth_limit = 100, .use_jit = jit};
 		hr_matcher *mt = hr_matcher_new(set, &lim);
 		struct hr_match *m = calloc(1, sizeof(*m));
 		char subject[64];
@@ -218,9 +217,10 @@ static void test_limits(void **state)
 static void test_named_groups_become_slots(void **state)
 {
 	(void)state;
-	struct diags d = { 0 };
+	struct diags d = {0};
 	int rc;
-	hr_intents *set = build("intent a.score\n  pattern: ihc (?<score>[0-3])\\+?\n  example: ihc 2+\n", &d, &rc);
+	hr_intents *set =
+	    build("intent a.score\n  pattern: ihc (?<score>[0-3])\\+?\n  example: ihc 2+\n", &d, &rc);
 	assert_int_equal(rc, 0);
 	struct hr_match *m = calloc(1, sizeof(*m));
 	assert_string_equal(top(set, "my IHC 2+ result", m), "a.score");
@@ -235,19 +235,19 @@ static void test_named_groups_become_slots(void **state)
 static void test_fallback_intent_claims_out_of_scope(void **state)
 {
 	(void)state;
-	struct diags d = { 0 };
+	struct diags d = {0};
 	int rc;
 	hr_intents *set = build("slot other\n"
-				"  pancreatic cancer = pancreatic, pancreas cancer\n"
-				"  lung cancer = lung cancer\n"
-				"intent outlook.survival\n"
-				"  pattern: survival\n"
-				"  example: survival rate\n"
-				"intent fallback\n"
-				"  priority: 50\n"
-				"  pattern: ^(?!.*\\bbreast\\b).*{other}\n"
-				"  example: survival rate for pancreatic cancer\n",
-				&d, &rc);
+	                        "  pancreatic cancer = pancreatic, pancreas cancer\n"
+	                        "  lung cancer = lung cancer\n"
+	                        "intent outlook.survival\n"
+	                        "  pattern: survival\n"
+	                        "  example: survival rate\n"
+	                        "intent fallback\n"
+	                        "  priority: 50\n"
+	                        "  pattern: ^(?!.*\\bbreast\\b).*{other}\n"
+	                        "  example: survival rate for pancreatic cancer\n",
+	                        &d, &rc);
 	assert_int_equal(rc, 0);
 	assert_int_equal(d.n, 0);
 	assert_non_null(hr_intents_find(set, "fallback"));
@@ -256,7 +256,7 @@ static void test_fallback_intent_claims_out_of_scope(void **state)
 	assert_string_equal(hr_candidate_slot(&m->candidates[0], "other"), "pancreatic cancer");
 	assert_int_equal(m->ncandidates, 2);
 	assert_string_equal(top(set, "survival rate for breast cancer that spread to the lung", m),
-			    "outlook.survival");
+	                    "outlook.survival");
 	assert_string_equal(top(set, "lung cancer survival", m), "fallback");
 	assert_string_equal(hr_candidate_slot(&m->candidates[0], "other"), "lung cancer");
 	free(m);
@@ -269,15 +269,16 @@ static void test_fallback_intent_claims_out_of_scope(void **state)
 /* Fails unless X and Y (which may come from different sets) rank the same
  * intents with the same spans and slots; WHAT names what Y was matched with. */
 static void assert_same_ranking(const char *text, const struct hr_match *x, const struct hr_match *y,
-				const char *what)
+                                const char *what)
 {
 	if (x->ncandidates != y->ncandidates)
 		fail_msg("\"%s\": %zu candidates, %zu %s", text, x->ncandidates, y->ncandidates, what);
 	for (size_t i = 0; i < x->ncandidates; i++) {
 		const struct hr_candidate *p = &x->candidates[i], *q = &y->candidates[i];
-		if (strcmp(p->intent->name, q->intent->name) || p->covered != q->covered || p->start != q->start)
+		if (strcmp(p->intent->name, q->intent->name) || p->covered != q->covered ||
+		    p->start != q->start)
 			fail_msg("\"%s\": candidate %zu is %s covering %d, %s %s covering %d", text, i,
-				 p->intent->name, p->covered, what, q->intent->name, q->covered);
+			         p->intent->name, p->covered, what, q->intent->name, q->covered);
 		assert_int_equal(p->nslots, q->nslots);
 		for (size_t k = 0; k < p->nslots; k++) {
 			assert_string_equal(p->slots[k].name, q->slots[k].name);
@@ -289,7 +290,8 @@ static void assert_same_ranking(const char *text, const struct hr_match *x, cons
 
 static void same_with_and_without_prefilter(hr_intents *set, const char *text, size_t *tried, size_t *all)
 {
-	struct hr_match_limits every = { .match_limit = 100000, .depth_limit = 1000, .use_jit = 1, .no_prefilter = 1 };
+	struct hr_match_limits every = {
+	    .match_limit = 100000, .depth_limit = 1000, .use_jit = 1, .no_prefilter = 1};
 	hr_matcher *a = hr_matcher_new(set, NULL), *b = hr_matcher_new(set, &every);
 	struct hr_match *x = calloc(2, sizeof(*x));
 	assert_non_null(a);
@@ -311,14 +313,25 @@ static void same_with_and_without_prefilter(hr_intents *set, const char *text, s
 static void test_prefilter_keeps_the_ranking(void **state)
 {
 	(void)state;
-	struct diags d = { 0 };
+	struct diags d = {0};
 	hr_intents *set = hr_intents_new();
 	assert_int_equal(hr_intents_add_dir(set, HERALD_SOURCE_DIR "/intents", collect, &d), 0);
 	assert_int_equal(hr_intents_compile(set, collect, &d), 0);
 	static const char *const extra[] = {
-		"", " ", "her2", "HER2-POSITIVE", "whats her2+ mean??", "what is hercepton", "caf\xc3\xa9 herceptin",
-		"\xe2\x84\xaa" "adcyla side effects", "other therapy", "the", "side effects of t-dm1 and t dxd",
-		"what are survival rates like for her2 positive breast cancer", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+	    "",
+	    " ",
+	    "her2",
+	    "HER2-POSITIVE",
+	    "whats her2+ mean??",
+	    "what is hercepton",
+	    "caf\xc3\xa9 herceptin",
+	    "\xe2\x84\xaa"
+	    "adcyla side effects",
+	    "other therapy",
+	    "the",
+	    "side effects of t-dm1 and t dxd",
+	    "what are survival rates like for her2 positive breast cancer",
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
 	};
 	size_t tried = 0, all = 0;
 	char norm[1024];
@@ -342,27 +355,61 @@ static void test_prefilter_keeps_the_ranking(void **state)
 static void test_prefilter_edge_cases(void **state)
 {
 	(void)state;
-	struct diags d = { 0 };
+	struct diags d = {0};
 	int rc;
 	hr_intents *set = build("words food\n"
-			       "  eat, soy, red meat, diarrh*\n"
-			       "intent f.food\n  pattern: {food}\n"
-			       "intent f.kadcyla\n  pattern: kadcyla\n"
-			       "intent f.hello\n  pattern: ^hello\\b\n"
-			       "intent f.up\n  pattern: what (?:is )?up$\n"
-			       "intent f.score\n  pattern: ihc ?[0-3]\\+\n"
-			       "intent f.quoted\n  pattern: \\Qa.b\\E\n"
-			       "intent f.look\n  pattern: (?=.*\\bpain\\b)\\bache\n"
-			       "intent f.case\n  pattern: (?i:Tumou?r) Size\n"
-			       "intent f.opt\n  pattern: (?:very )?(?:big|large) (?:lump|mass)\n",
-			       &d, &rc);
+	                        "  eat, soy, red meat, diarrh*\n"
+	                        "intent f.food\n  pattern: {food}\n"
+	                        "intent f.kadcyla\n  pattern: kadcyla\n"
+	                        "intent f.hello\n  pattern: ^hello\\b\n"
+	                        "intent f.up\n  pattern: what (?:is )?up$\n"
+	                        "intent f.score\n  pattern: ihc ?[0-3]\\+\n"
+	                        "intent f.quoted\n  pattern: \\Qa.b\\E\n"
+	                        "intent f.look\n  pattern: (?=.*\\bpain\\b)\\bache\n"
+	                        "intent f.case\n  pattern: (?i:Tumou?r) Size\n"
+	                        "intent f.opt\n  pattern: (?:very )?(?:big|large) (?:lump|mass)\n",
+	                        &d, &rc);
 	assert_int_equal(rc, 0);
 	static const char *const qs[] = {
-		"great", "i eat", "I EAT", "eat", "soy-based", "redmeat", "red-meat", "diarrhoea", "breath",
-		"kadcyla", "KADCYLA", "\xe2\x84\xaa" "adcyla", "hello there", "oh hello", "hellothere", "what up",
-		"what is up", "what is upset", "ihc 2+", "ihc2+", "IHC 3+", "a.b", "axb", "ache and pain",
-		"pain and ache", "headache and pain", "tumour size", "TUMOR SIZE", "very big lump", "large mass",
-		"big", "", "trikadcyla", "xihc 2+", "somewhat up", "whatever is up", "headache", "bigger lumps",
+	    "great",
+	    "i eat",
+	    "I EAT",
+	    "eat",
+	    "soy-based",
+	    "redmeat",
+	    "red-meat",
+	    "diarrhoea",
+	    "breath",
+	    "kadcyla",
+	    "KADCYLA",
+	    "\xe2\x84\xaa"
+	    "adcyla",
+	    "hello there",
+	    "oh hello",
+	    "hellothere",
+	    "what up",
+	    "what is up",
+	    "what is upset",
+	    "ihc 2+",
+	    "ihc2+",
+	    "IHC 3+",
+	    "a.b",
+	    "axb",
+	    "ache and pain",
+	    "pain and ache",
+	    "headache and pain",
+	    "tumour size",
+	    "TUMOR SIZE",
+	    "very big lump",
+	    "large mass",
+	    "big",
+	    "",
+	    "trikadcyla",
+	    "xihc 2+",
+	    "somewhat up",
+	    "whatever is up",
+	    "headache",
+	    "bigger lumps",
 	};
 	size_t tried = 0, all = 0;
 	for (size_t i = 0; i < sizeof(qs) / sizeof(qs[0]); i++)
@@ -381,7 +428,10 @@ static void test_prefilter_edge_cases(void **state)
 	/* A lower-case ASCII pattern is not caseless, so the Kelvin sign is no
 	 * longer a capital K to it (nobody writes it; the prefilter still lets
 	 * every pattern try non-ASCII text). */
-	hr_intents_match(mt, "\xe2\x84\xaa" "adcyla", m);
+	hr_intents_match(mt,
+	                 "\xe2\x84\xaa"
+	                 "adcyla",
+	                 m);
 	assert_int_equal(m->ncandidates, 0);
 	/* A pattern with capitals stays caseless. */
 	hr_intents_match(mt, "TUMOR SIZE", m);
@@ -415,19 +465,19 @@ static void test_phrases_as_trie(void **state)
 {
 	(void)state;
 	static const char *const text =
-		"slot drug\n"
-		"  pertuzumab = per jeta, perjeta's, perjeta, per jetta, pertuzumab*, pertuzumab, pertuzumab's\n"
-		"  trastuzumab = trastuzumab, trastuzumab biosimilar*, herceptin, herceptin's, her septin\n"
-		"  her2climb = her 2 climb, her2climb, her2 climb test\n"
-		"  t_dm1 = t dm1, t-dm 1, tdm1, kadcyla\n"
-		"  score = 2+, a+b, 2 plus, 2\n"
-		"  caf = caf\xc3\xa9, caf\xc3\xa8s, cafe\n"
-		"words her2\n"
-		"  her2, her 2, her-2, her2 positive\n"
-		"intent d.what\n  pattern: what is {drug}\n"
-		"intent d.bare\n  priority: -1\n  pattern: {drug}\n"
-		"intent d.her2\n  pattern: {her2}.{0,20}{drug}\n";
-	struct diags d = { 0 };
+	    "slot drug\n"
+	    "  pertuzumab = per jeta, perjeta's, perjeta, per jetta, pertuzumab*, pertuzumab, pertuzumab's\n"
+	    "  trastuzumab = trastuzumab, trastuzumab biosimilar*, herceptin, herceptin's, her septin\n"
+	    "  her2climb = her 2 climb, her2climb, her2 climb test\n"
+	    "  t_dm1 = t dm1, t-dm 1, tdm1, kadcyla\n"
+	    "  score = 2+, a+b, 2 plus, 2\n"
+	    "  caf = caf\xc3\xa9, caf\xc3\xa8s, cafe\n"
+	    "words her2\n"
+	    "  her2, her 2, her-2, her2 positive\n"
+	    "intent d.what\n  pattern: what is {drug}\n"
+	    "intent d.bare\n  priority: -1\n  pattern: {drug}\n"
+	    "intent d.her2\n  pattern: {her2}.{0,20}{drug}\n";
+	struct diags d = {0};
 	int rc;
 	hr_intents *set = build(text, &d, &rc);
 	assert_int_equal(rc, 0);
@@ -436,12 +486,42 @@ static void test_phrases_as_trie(void **state)
 	assert_int_equal(hr_intents_add_text(old, "t.intents", text, strlen(text), collect, &d), 0);
 	assert_int_equal(hr_intents_compile(old, collect, &d), 0);
 	static const char *const qs[] = {
-		"perjeta's", "what is perjeta's", "what is per jeta", "what is perjetas", "perjeta", "per-jetta",
-		"pertuzumabs", "pertuzumab's", "trastuzumab biosimilars", "trastuzumab bio", "herceptin's",
-		"her septin", "hersept in", "her2 climb", "her 2 climb test", "her2climb", "her2 climbing",
-		"t-dm1", "tdm 1", "t dm 1", "t dm", "kadcyla", "2+", "a+b", "2 plus", "22+", "caf\xc3\xa9",
-		"caf\xc3\xa8s", "CAF\xc3\x89", "cafe", "her2 positive herceptin", "her 2 kadcyla", "her2 and t dm1",
-		"what is", "", "her2",
+	    "perjeta's",
+	    "what is perjeta's",
+	    "what is per jeta",
+	    "what is perjetas",
+	    "perjeta",
+	    "per-jetta",
+	    "pertuzumabs",
+	    "pertuzumab's",
+	    "trastuzumab biosimilars",
+	    "trastuzumab bio",
+	    "herceptin's",
+	    "her septin",
+	    "hersept in",
+	    "her2 climb",
+	    "her 2 climb test",
+	    "her2climb",
+	    "her2 climbing",
+	    "t-dm1",
+	    "tdm 1",
+	    "t dm 1",
+	    "t dm",
+	    "kadcyla",
+	    "2+",
+	    "a+b",
+	    "2 plus",
+	    "22+",
+	    "caf\xc3\xa9",
+	    "caf\xc3\xa8s",
+	    "CAF\xc3\x89",
+	    "cafe",
+	    "her2 positive herceptin",
+	    "her 2 kadcyla",
+	    "her2 and t dm1",
+	    "what is",
+	    "",
+	    "her2",
 	};
 	same_as_flat(set, old, qs, sizeof(qs) / sizeof(qs[0]));
 	struct hr_match *m = calloc(1, sizeof(*m));
@@ -461,32 +541,32 @@ static void test_phrases_as_trie(void **state)
 static void test_slot_values_and_intent_slots(void **state)
 {
 	(void)state;
-	struct diags d = { 0 };
+	struct diags d = {0};
 	int rc;
 	hr_intents *set = build("slot drug\n"
-				"  trastuzumab = trastuzumab, herceptin, herceptin biosimilar*\n"
-				"  t_dxd = enhertu, t-dxd\n"
-				"  tucatinib = tucatinib\n"
-				"words w\n"
-				"  hello\n"
-				"intent i.about\n"
-				"  needs: drug\n"
-				"  pattern: what is {drug}\n"
-				"  example: what is herceptin\n"
-				"intent i.overview\n"
-				"  pattern: ^(?!.*{drug}).*?\\Kher2 drugs\n"
-				"  example: her2 drugs\n"
-				"intent i.plain\n"
-				"  pattern: {w}\n"
-				"  example: hello\n",
-				&d, &rc);
+	                        "  trastuzumab = trastuzumab, herceptin, herceptin biosimilar*\n"
+	                        "  t_dxd = enhertu, t-dxd\n"
+	                        "  tucatinib = tucatinib\n"
+	                        "words w\n"
+	                        "  hello\n"
+	                        "intent i.about\n"
+	                        "  needs: drug\n"
+	                        "  pattern: what is {drug}\n"
+	                        "  example: what is herceptin\n"
+	                        "intent i.overview\n"
+	                        "  pattern: ^(?!.*{drug}).*?\\Kher2 drugs\n"
+	                        "  example: her2 drugs\n"
+	                        "intent i.plain\n"
+	                        "  pattern: {w}\n"
+	                        "  example: hello\n",
+	                        &d, &rc);
 	assert_int_equal(rc, 0);
 	const char *v[8];
 	assert_int_equal(hr_intents_slot_values(set, "drug", v, 8), 3);
 	int seen = 0;
 	for (int i = 0; i < 3; i++)
 		seen |= (strcmp(v[i], "trastuzumab") == 0) << 0 | (strcmp(v[i], "t_dxd") == 0) << 1 |
-			(strcmp(v[i], "tucatinib") == 0) << 2;
+		        (strcmp(v[i], "tucatinib") == 0) << 2;
 	assert_int_equal(seen, 7);
 	/* The count is right even when OUT is too small, and words lists are no slots. */
 	assert_int_equal(hr_intents_slot_values(set, "drug", v, 1), 3);
@@ -513,7 +593,7 @@ static void test_slot_values_and_intent_slots(void **state)
 static void test_interpreter_matches_as_jit(void **state)
 {
 	(void)state;
-	struct diags d = { 0 };
+	struct diags d = {0};
 	hr_intents *set[2];
 	hr_matcher *mt[2];
 	for (int jit = 0; jit <= 1; jit++) {
@@ -533,7 +613,8 @@ static void test_interpreter_matches_as_jit(void **state)
 			hr_intents_match(mt[1], norm, &m[1]);
 			assert_int_equal(m[0].ncandidates, m[1].ncandidates);
 			for (size_t c = 0; c < m[0].ncandidates; c++) {
-				assert_string_equal(m[0].candidates[c].intent->name, m[1].candidates[c].intent->name);
+				assert_string_equal(m[0].candidates[c].intent->name,
+				                    m[1].candidates[c].intent->name);
 				assert_int_equal(m[0].candidates[c].covered, m[1].candidates[c].covered);
 			}
 		}
@@ -548,14 +629,19 @@ static void test_interpreter_matches_as_jit(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_slots_are_canonical),  cmocka_unit_test(test_ranking),
-		cmocka_unit_test(test_spelling_correction),  cmocka_unit_test(test_errors_have_file_and_line),
-		cmocka_unit_test(test_directory_of_bad_file), cmocka_unit_test(test_limits),
-		cmocka_unit_test(test_named_groups_become_slots),
-		cmocka_unit_test(test_fallback_intent_claims_out_of_scope),
-		cmocka_unit_test(test_prefilter_keeps_the_ranking), cmocka_unit_test(test_prefilter_edge_cases),
-		cmocka_unit_test(test_interpreter_matches_as_jit), cmocka_unit_test(test_phrases_as_trie),
-		cmocka_unit_test(test_slot_values_and_intent_slots),
+	    cmocka_unit_test(test_slots_are_canonical),
+	    cmocka_unit_test(test_ranking),
+	    cmocka_unit_test(test_spelling_correction),
+	    cmocka_unit_test(test_errors_have_file_and_line),
+	    cmocka_unit_test(test_directory_of_bad_file),
+	    cmocka_unit_test(test_limits),
+	    cmocka_unit_test(test_named_groups_become_slots),
+	    cmocka_unit_test(test_fallback_intent_claims_out_of_scope),
+	    cmocka_unit_test(test_prefilter_keeps_the_ranking),
+	    cmocka_unit_test(test_prefilter_edge_cases),
+	    cmocka_unit_test(test_interpreter_matches_as_jit),
+	    cmocka_unit_test(test_phrases_as_trie),
+	    cmocka_unit_test(test_slot_values_and_intent_slots),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,4 +1,4 @@
-/* Unit tests of core/metrics.c: counting, the text format, the allow list. */
+/* Unit tests of core/daemon/metrics.c: counting and the text format. */
 #include "cmocka_prelude.h"
 
 #include <errno.h>
@@ -94,36 +94,11 @@ static void test_names_and_overflow(void **state)
 	free(text);
 }
 
-static void test_allowed(void **state)
-{
-	(void)state;
-	assert_true(hr_metrics_allowed("127.0.0.1", ""));
-	assert_true(hr_metrics_allowed("127.5.6.7", NULL));
-	assert_true(hr_metrics_allowed("::1", ""));
-	assert_true(hr_metrics_allowed("::ffff:127.0.0.1", ""));
-	assert_false(hr_metrics_allowed("10.1.2.3", ""));
-	assert_false(hr_metrics_allowed("", "10.0.0.0/8"));
-	assert_false(hr_metrics_allowed("not an address", "10.0.0.0/8"));
-	assert_true(hr_metrics_allowed("10.1.2.3", "10.0.0.0/8"));
-	assert_true(hr_metrics_allowed("::ffff:10.1.2.3", "192.168.0.0/16, 10.0.0.0/8"));
-	assert_false(hr_metrics_allowed("11.1.2.3", "10.0.0.0/8"));
-	assert_true(hr_metrics_allowed("192.168.1.7", " 192.168.1.7 "));
-	assert_false(hr_metrics_allowed("192.168.1.8", "192.168.1.7"));
-	assert_true(hr_metrics_allowed("192.168.1.200", "192.168.1.128/25"));
-	assert_false(hr_metrics_allowed("192.168.1.100", "192.168.1.128/25"));
-	assert_true(hr_metrics_allowed("fd00::5", "fd00::/8"));
-	assert_false(hr_metrics_allowed("fe80::5", "fd00::/8"));
-	assert_true(hr_metrics_allowed("203.0.113.9", "0.0.0.0/0"));
-	/* Broken entries match nothing rather than everything. */
-	assert_false(hr_metrics_allowed("10.1.2.3", "10.0.0.0/x, 10.0.0.0/99, garbage"));
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_counts),
 	    cmocka_unit_test(test_names_and_overflow),
-	    cmocka_unit_test(test_allowed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

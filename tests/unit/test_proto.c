@@ -1,4 +1,4 @@
-/* Unit tests of core/proto.c: every kind of bad input, and the answer shape. */
+/* Unit tests of core/engine/proto.c: every kind of bad input, and the answer shape. */
 #include "cmocka_prelude.h"
 
 #include <jansson.h>
@@ -14,8 +14,8 @@ static void bad_ws(const char *msg, enum hr_proto_code code, const char *id)
 	struct hr_proto_error e;
 	assert_int_not_equal(hr_proto_parse_ws(msg, strlen(msg), 100, &a, &e), 0);
 	if (e.code != code)
-		fail_msg("%s: expected %s, got %s (%s)", msg, hr_proto_code_name(code), hr_proto_code_name(e.code),
-			 e.message);
+		fail_msg("%s: expected %s, got %s (%s)", msg, hr_proto_code_name(code),
+		         hr_proto_code_name(e.code), e.message);
 	if (id) {
 		assert_true(e.has_id);
 		assert_string_equal(e.id, id);
@@ -101,8 +101,8 @@ static void test_parse_context(void **state)
 	assert_int_equal(a.context_len, 9);
 	hr_ask_clear(&a);
 	assert_null(a.context);
-	const char *none[] = { "{\"text\":\"hi\"}", "{\"text\":\"hi\",\"context\":null}",
-			       "{\"text\":\"hi\",\"context\":\"\"}" };
+	const char *none[] = {"{\"text\":\"hi\"}", "{\"text\":\"hi\",\"context\":null}",
+	                      "{\"text\":\"hi\",\"context\":\"\"}"};
 	for (size_t i = 0; i < 3; i++) {
 		assert_int_equal(hr_proto_parse_http(none[i], strlen(none[i]), 100, &a, &e), 0);
 		assert_null(a.context);
@@ -114,8 +114,9 @@ static void test_parse_context(void **state)
 	assert_int_equal(hr_proto_parse_http(junk, strlen(junk), 100, &a, &e), 0);
 	assert_string_equal(a.context, "2.zz \n<script>");
 	hr_ask_clear(&a);
-	const char *types[] = { "{\"text\":\"hi\",\"context\":5}", "{\"text\":\"hi\",\"context\":{\"a\":1}}",
-				"{\"text\":\"hi\",\"context\":[\"1.AAA\"]}", "{\"text\":\"hi\",\"context\":true}" };
+	const char *types[] = {"{\"text\":\"hi\",\"context\":5}", "{\"text\":\"hi\",\"context\":{\"a\":1}}",
+	                       "{\"text\":\"hi\",\"context\":[\"1.AAA\"]}",
+	                       "{\"text\":\"hi\",\"context\":true}"};
 	for (size_t i = 0; i < 4; i++) {
 		assert_int_not_equal(hr_proto_parse_http(types[i], strlen(types[i]), 100, &a, &e), 0);
 		assert_int_equal(e.code, HR_E_BAD_REQUEST);
@@ -126,14 +127,15 @@ static void test_parse_context(void **state)
 
 	/* The limit is HR_CONVO_CONTEXT_MAX bytes, whatever the content. */
 	char msg[HR_CONVO_CONTEXT_MAX + 200];
-	int n = snprintf(msg, sizeof(msg), "{\"type\":\"ask\",\"id\":\"w\",\"text\":\"hi\",\"context\":\"%0*d\"}",
-			 HR_CONVO_CONTEXT_MAX, 7);
+	int n =
+	    snprintf(msg, sizeof(msg), "{\"type\":\"ask\",\"id\":\"w\",\"text\":\"hi\",\"context\":\"%0*d\"}",
+	             HR_CONVO_CONTEXT_MAX, 7);
 	assert_true(n > 0 && (size_t)n < sizeof(msg));
 	assert_int_equal(hr_proto_parse_ws(msg, strlen(msg), 100, &a, &e), 0);
 	assert_int_equal(a.context_len, HR_CONVO_CONTEXT_MAX);
 	hr_ask_clear(&a);
 	snprintf(msg, sizeof(msg), "{\"type\":\"ask\",\"id\":\"w\",\"text\":\"hi\",\"context\":\"%0*d\"}",
-		 HR_CONVO_CONTEXT_MAX + 1, 7);
+	         HR_CONVO_CONTEXT_MAX + 1, 7);
 	bad_ws(msg, HR_E_TOO_LARGE, "w");
 	assert_int_not_equal(hr_proto_parse_ws(msg, strlen(msg), 100, &a, &e), 0);
 	assert_null(a.context);
@@ -147,7 +149,7 @@ static void test_parse_context(void **state)
 static void test_answer_shape(void **state)
 {
 	(void)state;
-	struct hr_answer a = { 0 };
+	struct hr_answer a = {0};
 	hr_answer_set(&a.intent, "testing.what_is_her2");
 	hr_answer_set(&a.text, "HER2 is a protein.");
 	hr_answer_set(&a.speech, "her two is a protein.");
@@ -171,7 +173,8 @@ static void test_answer_shape(void **state)
 	assert_string_equal(json_string_value(json_object_get(j, "tier")), "call_now");
 	json_t *src = json_object_get(j, "sources");
 	assert_int_equal(json_array_size(src), 2);
-	assert_string_equal(json_string_value(json_object_get(json_array_get(src, 0), "url")), "https://www.cancer.gov/");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(src, 0), "url")),
+	                    "https://www.cancer.gov/");
 	assert_true(json_is_null(json_object_get(json_array_get(src, 1), "url")));
 	assert_int_equal(json_array_size(json_object_get(j, "suggestions")), 1);
 	json_decref(j);
@@ -197,11 +200,13 @@ static void test_error_shape(void **state)
 	hr_proto_error_set(&e, HR_E_TOO_LARGE, NULL, "too big");
 	size_t len;
 	char *buf = hr_proto_error(&e, 0, &len);
-	assert_string_equal(buf, "{\"type\":\"error\",\"id\":null,\"code\":\"too_large\",\"message\":\"too big\"}");
+	assert_string_equal(
+	    buf, "{\"type\":\"error\",\"id\":null,\"code\":\"too_large\",\"message\":\"too big\"}");
 	free(buf);
 	hr_proto_error_set(&e, HR_E_BAD_JSON, "x", "bad");
 	buf = hr_proto_error(&e, 0, &len);
-	assert_string_equal(buf, "{\"type\":\"error\",\"id\":\"x\",\"code\":\"bad_json\",\"message\":\"bad\"}");
+	assert_string_equal(buf,
+	                    "{\"type\":\"error\",\"id\":\"x\",\"code\":\"bad_json\",\"message\":\"bad\"}");
 	free(buf);
 }
 
@@ -217,9 +222,12 @@ static json_t *js(const char *s)
 static void test_answer_bytes_match_jansson(void **state)
 {
 	(void)state;
-	struct hr_answer a = { 0 };
+	struct hr_answer a = {0};
 	assert_int_equal(hr_answer_set(&a.intent, "drug.about"), 0);
-	assert_int_equal(hr_answer_set(&a.text, "tab\t \"q\" back\\slash \x01\x1f nl\n cr\r caf\xc3\xa9 \xe2\x80\x94 \x7f /"), 0);
+	assert_int_equal(
+	    hr_answer_set(&a.text,
+	                  "tab\t \"q\" back\\slash \x01\x1f nl\n cr\r caf\xc3\xa9 \xe2\x80\x94 \x7f /"),
+	    0);
 	assert_int_equal(hr_answer_set(&a.speech, "not \xff UTF-8"), 0);
 	assert_int_equal(hr_answer_add_source(&a, "Title", "Publisher", NULL), 0);
 	assert_int_equal(hr_answer_add_source(&a, "T\xc3", NULL, "https://example.org/\"x\""), 0);
@@ -259,7 +267,7 @@ static void test_answer_bytes_match_jansson(void **state)
 		char *want = json_dumps(root, JSON_COMPACT);
 		size_t len;
 		char *buf = context ? hr_proto_answer_with_context(&a, id, session, context, 8, &len)
-				    : hr_proto_answer(&a, id, session, 8, &len);
+		                    : hr_proto_answer(&a, id, session, 8, &len);
 		assert_non_null(buf);
 		assert_int_equal(len, strlen(want));
 		assert_string_equal(buf + 8, want);
@@ -273,10 +281,10 @@ static void test_answer_bytes_match_jansson(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_parse_ws_ok),  cmocka_unit_test(test_parse_ws_bad),
-		cmocka_unit_test(test_parse_http),   cmocka_unit_test(test_answer_shape),
-		cmocka_unit_test(test_error_shape),  cmocka_unit_test(test_answer_bytes_match_jansson),
-		cmocka_unit_test(test_parse_context),
+	    cmocka_unit_test(test_parse_ws_ok),   cmocka_unit_test(test_parse_ws_bad),
+	    cmocka_unit_test(test_parse_http),    cmocka_unit_test(test_answer_shape),
+	    cmocka_unit_test(test_error_shape),   cmocka_unit_test(test_answer_bytes_match_jansson),
+	    cmocka_unit_test(test_parse_context),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,4 +1,4 @@
-/* Unit tests of core/ranker.c: concepts from the lists, a ranking that
+/* Unit tests of core/engine/ranker.c: concepts from the lists, a ranking that
  * generalises past the examples, determinism, cross-validation exclusion,
  * intents bound to one drug, and both models. */
 #include "cmocka_prelude.h"
@@ -12,47 +12,46 @@
 #include "ranker.h"
 #include "text.h"
 
-static const char *const TEXT =
-	"slot drug\n"
-	"  trastuzumab = trastuzumab, herceptin\n"
-	"  pertuzumab = pertuzumab, perjeta\n"
-	"  t_dxd = enhertu, t dxd\n"
-	"words her2\n"
-	"  her 2, her two\n"
-	"words side_effects\n"
-	"  side effects, side effect, toxicit*\n"
-	"words pill\n"
-	"  pill, tablet, oral\n"
-	"intent drug.about\n"
-	"  needs: drug\n"
-	"  pattern: what is {drug}\n"
-	"  example: what is herceptin\n"
-	"  example: tell me about perjeta\n"
-	"  example: explain what enhertu is\n"
-	"  example: what kind of medicine is herceptin\n"
-	"intent drug.side_effects\n"
-	"  needs: drug\n"
-	"  pattern: {side_effects}.*{drug}\n"
-	"  example: what are the side effects of herceptin\n"
-	"  example: does perjeta have side effects\n"
-	"  example: enhertu side effect list\n"
-	"  example: how toxic is enhertu\n"
-	"intent drug.given\n"
-	"  needs: drug\n"
-	"  pattern: how is {drug} given\n"
-	"  example: how is herceptin given\n"
-	"  example: is perjeta a pill\n"
-	"  example: do i take enhertu as a tablet\n"
-	"  example: is herceptin oral or an infusion\n"
-	"intent treatment.trastuzumab\n"
-	"  pattern: herceptin year\n"
-	"  example: why is herceptin given for a year\n"
-	"  example: does everyone get herceptin\n"
-	"intent testing.her2\n"
-	"  pattern: what is {her2}\n"
-	"  example: what is her2\n"
-	"  example: what does her 2 positive mean\n"
-	"  example: explain her two to me\n";
+static const char *const TEXT = "slot drug\n"
+                                "  trastuzumab = trastuzumab, herceptin\n"
+                                "  pertuzumab = pertuzumab, perjeta\n"
+                                "  t_dxd = enhertu, t dxd\n"
+                                "words her2\n"
+                                "  her 2, her two\n"
+                                "words side_effects\n"
+                                "  side effects, side effect, toxicit*\n"
+                                "words pill\n"
+                                "  pill, tablet, oral\n"
+                                "intent drug.about\n"
+                                "  needs: drug\n"
+                                "  pattern: what is {drug}\n"
+                                "  example: what is herceptin\n"
+                                "  example: tell me about perjeta\n"
+                                "  example: explain what enhertu is\n"
+                                "  example: what kind of medicine is herceptin\n"
+                                "intent drug.side_effects\n"
+                                "  needs: drug\n"
+                                "  pattern: {side_effects}.*{drug}\n"
+                                "  example: what are the side effects of herceptin\n"
+                                "  example: does perjeta have side effects\n"
+                                "  example: enhertu side effect list\n"
+                                "  example: how toxic is enhertu\n"
+                                "intent drug.given\n"
+                                "  needs: drug\n"
+                                "  pattern: how is {drug} given\n"
+                                "  example: how is herceptin given\n"
+                                "  example: is perjeta a pill\n"
+                                "  example: do i take enhertu as a tablet\n"
+                                "  example: is herceptin oral or an infusion\n"
+                                "intent treatment.trastuzumab\n"
+                                "  pattern: herceptin year\n"
+                                "  example: why is herceptin given for a year\n"
+                                "  example: does everyone get herceptin\n"
+                                "intent testing.her2\n"
+                                "  pattern: what is {her2}\n"
+                                "  example: what is her2\n"
+                                "  example: what does her 2 positive mean\n"
+                                "  example: explain her two to me\n";
 
 static hr_intents *load(void)
 {
@@ -67,7 +66,7 @@ static const char *best(const hr_ranker *r, hr_ranker_scratch *s, const char *q,
 {
 	char norm[512];
 	assert_true(hr_text_normalize(q, strlen(q), norm, sizeof(norm)) >= 0);
-	struct hr_rank_part part = { norm, 1.0f };
+	struct hr_rank_part part = {norm, 1.0f};
 	struct hr_ranking rk;
 	hr_ranker_rank(r, s, &part, 1, &rk);
 	if (score)
@@ -83,7 +82,8 @@ static void test_concepts(void **state)
 	assert_int_equal(hr_ranker_new(set, NULL, &r), 0);
 	struct hr_concepts cs;
 	/* Slot values, a words list, a prefix phrase, and "her 2" written together. */
-	assert_int_equal(hr_ranker_concepts(r, "is perjeta toxicity worse than herceptin's for her2", &cs), 4);
+	assert_int_equal(hr_ranker_concepts(r, "is perjeta toxicity worse than herceptin's for her2", &cs),
+	                 4);
 	assert_string_equal(cs.c[0].entity, "drug");
 	assert_string_equal(cs.c[0].value, "pertuzumab");
 	assert_string_equal(cs.c[1].entity, "side_effects");
@@ -115,7 +115,7 @@ static void test_generalises(void **state)
 	assert_string_equal(best(r, s, "is enhertu an oral drug", NULL), "drug.given");
 	assert_string_equal(best(r, s, "her two what does it mean", NULL), "testing.her2");
 	/* Words it never saw: no opinion at all. */
-	struct hr_rank_part part = { "zebra xylophone", 1.0f };
+	struct hr_rank_part part = {"zebra xylophone", 1.0f};
 	struct hr_ranking rk;
 	assert_int_equal(hr_ranker_rank(r, s, &part, 1, &rk), 0);
 	assert_int_equal(rk.nfeatures, 0);
@@ -136,7 +136,7 @@ static void test_deterministic(void **state)
 	hr_ranker_scratch *sa = hr_ranker_scratch_new(a), *sb = hr_ranker_scratch_new(b);
 	float x, y;
 	assert_string_equal(best(a, sa, "tell me about herceptin side effects", &x),
-			    best(b, sb, "tell me about herceptin side effects", &y));
+	                    best(b, sb, "tell me about herceptin side effects", &y));
 	assert_true(x == y);
 	assert_true(x > 0 && x <= 1);
 	hr_ranker_scratch_free(sa);
@@ -176,7 +176,7 @@ static void test_shared_model(void **state)
 	unsigned char *ex = calloc(n + 1, 1);
 	assert_non_null(ex);
 	ex[0] = 1;
-	struct hr_ranker_options opt = { .exclude = ex };
+	struct hr_ranker_options opt = {.exclude = ex};
 	assert_int_equal(hr_ranker_new(s2, &opt, &c), 0);
 	assert_false(hr_ranker_same_model(b, c));
 	hr_ranker_free(c);
@@ -185,7 +185,7 @@ static void test_shared_model(void **state)
 	hr_intents *s3 = hr_intents_new();
 	assert_non_null(s3);
 	static const char other[] = "intent a.one\n  pattern: ^one$\n  example: how do i count to one\n"
-				    "intent a.two\n  pattern: ^two$\n  example: what comes after one\n";
+	                            "intent a.two\n  pattern: ^two$\n  example: what comes after one\n";
 	assert_int_equal(hr_intents_add_text(s3, "o.intents", other, strlen(other), NULL, NULL), 0);
 	assert_int_equal(hr_intents_compile(s3, NULL, NULL), 0);
 	assert_int_equal(hr_ranker_new(s3, NULL, &c), 0);
@@ -204,8 +204,8 @@ static void test_weights_and_parts(void **state)
 	assert_int_equal(hr_ranker_new(set, NULL, &r), 0);
 	hr_ranker_scratch *s = hr_ranker_scratch_new(r);
 	/* The story names side effects; the weighted question asks how it is given. */
-	struct hr_rank_part parts[2] = { { "the side effects were hard last year", 0.2f },
-					 { "how is perjeta given", 1.0f } };
+	struct hr_rank_part parts[2] = {{"the side effects were hard last year", 0.2f},
+	                                {"how is perjeta given", 1.0f}};
 	struct hr_ranking rk;
 	assert_true(hr_ranker_rank(r, s, parts, 2, &rk) > 0);
 	assert_string_equal(rk.top[0].intent->name, "drug.given");
@@ -226,10 +226,10 @@ static void test_exclude_and_bound(void **state)
 	size_t n = 0;
 	for (size_t i = 0; i < hr_intents_count(set); i++)
 		n += hr_intents_get(set, i)->nexamples;
-	unsigned char ex[64] = { 0 };
+	unsigned char ex[64] = {0};
 	assert_true(n <= sizeof(ex));
 	ex[n - 1] = ex[n - 2] = ex[n - 3] = 1;
-	struct hr_ranker_options opt = { .model = HR_RANKER_LINEAR, .exclude = ex };
+	struct hr_ranker_options opt = {.model = HR_RANKER_LINEAR, .exclude = ex};
 	hr_ranker *r;
 	assert_int_equal(hr_ranker_new(set, &opt, &r), 0);
 	hr_ranker_scratch *s = hr_ranker_scratch_new(r);
@@ -237,7 +237,7 @@ static void test_exclude_and_bound(void **state)
 	assert_true(b == NULL || strcmp(b, "testing.her2") != 0);
 	/* treatment.trastuzumab is about one drug; drug.about about any. */
 	assert_string_equal(hr_ranker_bound_value(r, hr_intents_find(set, "treatment.trastuzumab"), "drug"),
-			    "trastuzumab");
+	                    "trastuzumab");
 	assert_null(hr_ranker_bound_value(r, hr_intents_find(set, "drug.about"), "drug"));
 	hr_ranker_scratch_free(s);
 	hr_ranker_free(r);
@@ -252,7 +252,7 @@ static void test_knn_model(void **state)
 {
 	(void)state;
 	hr_intents *set = load();
-	struct hr_ranker_options opt = { .model = HR_RANKER_KNN };
+	struct hr_ranker_options opt = {.model = HR_RANKER_KNN};
 	hr_ranker *r;
 	assert_int_equal(hr_ranker_new(set, &opt, &r), 0);
 	assert_int_equal(hr_ranker_model_of(r), HR_RANKER_KNN);
@@ -271,18 +271,17 @@ static void test_knn_model(void **state)
 static void test_phrasings(void **state)
 {
 	(void)state;
-	static const char *const text =
-		"words side_effects\n"
-		"  side effects\n"
-		"intent care.weight\n"
-		"  pattern: gain\\w* weight\n"
-		"  example: why am i gaining weight\n"
-		"  phrasing: my jeans no longer fit since chemo\n"
-		"  phrasing: gone up two dress sizes on tamoxifen\n"
-		"intent se.hair\n"
-		"  pattern: hair\n"
-		"  example: will my hair fall out\n"
-		"  example: when does hair loss start\n";
+	static const char *const text = "words side_effects\n"
+	                                "  side effects\n"
+	                                "intent care.weight\n"
+	                                "  pattern: gain\\w* weight\n"
+	                                "  example: why am i gaining weight\n"
+	                                "  phrasing: my jeans no longer fit since chemo\n"
+	                                "  phrasing: gone up two dress sizes on tamoxifen\n"
+	                                "intent se.hair\n"
+	                                "  pattern: hair\n"
+	                                "  example: will my hair fall out\n"
+	                                "  example: when does hair loss start\n";
 	hr_intents *set = hr_intents_new();
 	assert_int_equal(hr_intents_add_text(set, "p.intents", text, strlen(text), NULL, NULL), 0);
 	assert_int_equal(hr_intents_compile(set, NULL, NULL), 0);
@@ -295,15 +294,16 @@ static void test_phrasings(void **state)
 	assert_int_equal(hr_ranker_new(set, NULL, &r), 0);
 	hr_ranker_scratch *s = hr_ranker_scratch_new(r);
 	/* Words only the phrasings use. */
-	assert_string_equal(best(r, s, "none of my jeans fit and i went up a dress size", NULL), "care.weight");
+	assert_string_equal(best(r, s, "none of my jeans fit and i went up a dress size", NULL),
+	                    "care.weight");
 	hr_ranker_scratch_free(s);
 	hr_ranker_free(r);
 	/* Left out (flags 1 and 2: the phrasings follow the example), they teach nothing. */
-	unsigned char ex[5] = { 0, 1, 1, 0, 0 };
-	struct hr_ranker_options opt = { .model = HR_RANKER_LINEAR, .exclude = ex };
+	unsigned char ex[5] = {0, 1, 1, 0, 0};
+	struct hr_ranker_options opt = {.model = HR_RANKER_LINEAR, .exclude = ex};
 	assert_int_equal(hr_ranker_new(set, &opt, &r), 0);
 	s = hr_ranker_scratch_new(r);
-	struct hr_rank_part part = { "jeans dress sizes", 1.0f };
+	struct hr_rank_part part = {"jeans dress sizes", 1.0f};
 	struct hr_ranking rk;
 	assert_int_equal(hr_ranker_rank(r, s, &part, 1, &rk), 0);
 	hr_ranker_scratch_free(s);
@@ -311,9 +311,9 @@ static void test_phrasings(void **state)
 	hr_intents_free(set);
 	/* A phrasing needs a value, like any key. */
 	set = hr_intents_new();
-	assert_int_not_equal(hr_intents_add_text(set, "q.intents", "intent a.b\n  pattern: x\n  phrasing:\n", 37,
-						 NULL, NULL),
-			     0);
+	assert_int_not_equal(
+	    hr_intents_add_text(set, "q.intents", "intent a.b\n  pattern: x\n  phrasing:\n", 37, NULL, NULL),
+	    0);
 	hr_intents_free(set);
 }
 
@@ -322,25 +322,24 @@ static void test_phrasings(void **state)
 static void test_mentions(void **state)
 {
 	(void)state;
-	static const char *const text =
-		"slot drug\n"
-		"  trastuzumab = herceptin\n"
-		"  pertuzumab = perjeta\n"
-		"slot regimen\n"
-		"  hp = herceptin and perjeta, hp\n"
-		"words her2\n"
-		"  her2, her 2\n"
-		"words status\n"
-		"  her2 positive\n"
-		"intent a.b\n"
-		"  pattern: x\n"
-		"  example: what is her2 positive\n";
+	static const char *const text = "slot drug\n"
+	                                "  trastuzumab = herceptin\n"
+	                                "  pertuzumab = perjeta\n"
+	                                "slot regimen\n"
+	                                "  hp = herceptin and perjeta, hp\n"
+	                                "words her2\n"
+	                                "  her2, her 2\n"
+	                                "words status\n"
+	                                "  her2 positive\n"
+	                                "intent a.b\n"
+	                                "  pattern: x\n"
+	                                "  example: what is her2 positive\n";
 	hr_intents *set = hr_intents_new();
 	assert_int_equal(hr_intents_add_text(set, "m.intents", text, strlen(text), NULL, NULL), 0);
 	assert_int_equal(hr_intents_compile(set, NULL, NULL), 0);
 	hr_ranker *r;
 	assert_int_equal(hr_ranker_new(set, NULL, &r), 0);
-	static const char *const her2[] = { "her2" };
+	static const char *const her2[] = {"her2"};
 	/* The longest phrase is "her2 positive" (status), yet her2 is named. */
 	struct hr_concepts cs;
 	assert_int_equal(hr_ranker_concepts(r, "my mum is her2 positive", &cs), 1);
@@ -382,7 +381,7 @@ static void test_words(void **state)
 	/* Counting leaves no features behind for the next ranking. */
 	assert_string_equal(best(r, s, "how is perjeta given", NULL), "drug.given");
 	/* Over weighted parts, each word counts at its part's weight. */
-	struct hr_rank_part parts[2] = { { "zebra xylophone", 0.5f }, { "how is perjeta given", 1.0f } };
+	struct hr_rank_part parts[2] = {{"zebra xylophone", 0.5f}, {"how is perjeta given", 1.0f}};
 	struct hr_ranking rk;
 	assert_true(hr_ranker_rank(r, s, parts, 2, &rk) > 0);
 	assert_true(rk.nwords > rk.nknown);
@@ -396,11 +395,16 @@ static void test_words(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_concepts),          cmocka_unit_test(test_generalises),
-		cmocka_unit_test(test_deterministic),     cmocka_unit_test(test_weights_and_parts),
-		cmocka_unit_test(test_exclude_and_bound), cmocka_unit_test(test_knn_model),
-		cmocka_unit_test(test_phrasings),         cmocka_unit_test(test_mentions),
-		cmocka_unit_test(test_words),             cmocka_unit_test(test_shared_model),
+	    cmocka_unit_test(test_concepts),
+	    cmocka_unit_test(test_generalises),
+	    cmocka_unit_test(test_deterministic),
+	    cmocka_unit_test(test_weights_and_parts),
+	    cmocka_unit_test(test_exclude_and_bound),
+	    cmocka_unit_test(test_knn_model),
+	    cmocka_unit_test(test_phrasings),
+	    cmocka_unit_test(test_mentions),
+	    cmocka_unit_test(test_words),
+	    cmocka_unit_test(test_shared_model),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

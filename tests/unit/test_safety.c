@@ -1,5 +1,5 @@
 /*
- * Unit tests of core/safety.c: the tiers and their triggers, negation, warning-sign
+ * Unit tests of core/engine/safety.c: the tiers and their triggers, negation, warning-sign
  * questions that must not alert, personal decisions, and the fixed replies.
  * Every input goes through hr_text_normalize() first, as in the engine.
  *
@@ -66,8 +66,8 @@ static struct hr_safety_result check_both(hr_safety *s, const char *text)
 	if (r.tier != want.tier || r.decision != want.decision ||
 	    strcmp(rule_name(&r), rule_name(&want)) != 0) {
 		print_error("\"%s\": prefiltered %s/%s decision %d, every rule %s/%s decision %d\n", text,
-			    tier_name(r.tier), rule_name(&r), (int)r.decision, tier_name(want.tier),
-			    rule_name(&want), (int)want.decision);
+		            tier_name(r.tier), rule_name(&r), (int)r.decision, tier_name(want.tier),
+		            rule_name(&want), (int)want.decision);
 		fail();
 	}
 	return r;
@@ -89,7 +89,7 @@ static void tiers_are(hr_safety *s, enum hr_tier want, const char *const *texts,
 		struct hr_safety_result r = check(s, texts[i]);
 		if (r.tier != want)
 			print_error("\"%s\": got %s (%s), want %s\n", texts[i], tier_name(r.tier),
-				    r.rule ? r.rule : "-", tier_name(want));
+			            r.rule ? r.rule : "-", tier_name(want));
 		assert_int_equal(r.tier, want);
 	}
 }
@@ -104,24 +104,24 @@ static void decisions_are(hr_safety *s, enum hr_decision want, const char *const
 	}
 }
 
-#define TIERS(s, want, ...)                                                           \
-	do {                                                                          \
-		static const char *const t_[] = { __VA_ARGS__ };                      \
-		tiers_are((s), (want), t_, ARRAY_SIZE(t_));                           \
+#define TIERS(s, want, ...)                                                                                  \
+	do {                                                                                                 \
+		static const char *const t_[] = {__VA_ARGS__};                                               \
+		tiers_are((s), (want), t_, ARRAY_SIZE(t_));                                                  \
 	} while (0)
 
-#define DECISIONS(s, want, ...)                                                       \
-	do {                                                                          \
-		static const char *const t_[] = { __VA_ARGS__ };                      \
-		decisions_are((s), (want), t_, ARRAY_SIZE(t_));                       \
+#define DECISIONS(s, want, ...)                                                                              \
+	do {                                                                                                 \
+		static const char *const t_[] = {__VA_ARGS__};                                               \
+		decisions_are((s), (want), t_, ARRAY_SIZE(t_));                                              \
 	} while (0)
 
 static void rule_is(hr_safety *s, const char *text, enum hr_tier tier, const char *rule)
 {
 	struct hr_safety_result r = check(s, text);
 	if (r.tier != tier || !r.rule || strcmp(r.rule, rule) != 0)
-		print_error("\"%s\": got %s/%s, want %s/%s\n", text, tier_name(r.tier),
-			    r.rule ? r.rule : "-", tier_name(tier), rule);
+		print_error("\"%s\": got %s/%s, want %s/%s\n", text, tier_name(r.tier), r.rule ? r.rule : "-",
+		            tier_name(tier), rule);
 	assert_int_equal(r.tier, tier);
 	assert_non_null(r.rule);
 	assert_string_equal(r.rule, rule);
@@ -160,8 +160,7 @@ static void test_crisis_typed(void **state)
 	      "I've been having suicidal thoughts since my diagnosis.", "I want to hurt myself.",
 	      "Everyone would be better off without me.", "Life is not worth living anymore.",
 	      "I just want it all to be over.", "I wish I was dead.", "I can't go on like this.",
-	      "I don't see the point in going on.", "Nobody would miss me.",
-	      "I have lost the will to live.");
+	      "I don't see the point in going on.", "Nobody would miss me.", "I have lost the will to live.");
 }
 
 static void test_crisis_speech_style(void **state)
@@ -221,8 +220,9 @@ static void test_emergency_fainting_and_allergy(void **state)
 {
 	TIERS(*state, HR_TIER_EMERGENCY, "I fainted this morning after my infusion", "My husband passed out",
 	      "I feel like I'm going to faint", "hey so my wife just collapsed",
-	      "My throat is closing up during the infusion", "Her lips are swelling and she has hives all over",
-	      "My tongue feels swollen", "I'm having an allergic reaction",
+	      "My throat is closing up during the infusion",
+	      "Her lips are swelling and she has hives all over", "My tongue feels swollen",
+	      "I'm having an allergic reaction",
 	      "my lips feel tingly and swollen during the herceptin infusion");
 	rule_is(*state, "my throat feels tight", HR_TIER_EMERGENCY, "allergic_swelling");
 }
@@ -260,16 +260,16 @@ static void test_call_now_fever_numbers(void **state)
 static void test_call_now_fever_words(void **state)
 {
 	TIERS(*state, HR_TIER_CALL_NOW, "Running a fever since last night on chemo", "fever",
-	      "I have a high temperature after chemo", "I've got chills and I'm on Taxol",
-	      "shaking chills", "im freezing and shaking and just had my infusion",
+	      "I have a high temperature after chemo", "I've got chills and I'm on Taxol", "shaking chills",
+	      "im freezing and shaking and just had my infusion",
 	      "My mom has a fever of 101 and she's on Kadcyla", "no fever but I have chills on chemo");
 	rule_is(*state, "i have the chills", HR_TIER_CALL_NOW, "chills");
 }
 
 static void test_fever_below_threshold_is_not_alert(void **state)
 {
-	TIERS(*state, HR_TIER_NONE, "I have a fever of 99.5", "My temperature is 98.6",
-	      "temperature 37.2", "my temp was 99 this morning", "Hay fever is making me sneeze",
+	TIERS(*state, HR_TIER_NONE, "I have a fever of 99.5", "My temperature is 98.6", "temperature 37.2",
+	      "my temp was 99 this morning", "Hay fever is making me sneeze",
 	      "I need the yellow fever vaccine, can I get it on Herceptin?");
 }
 
@@ -303,7 +303,7 @@ static void test_call_now_gut(void **state)
 	      "Diarrhea and I can't keep fluids down", "The diarrhea won't stop even with Imodium",
 	      "I've been throwing up all day and can't keep anything down");
 	rule_is(*state, "diarrhea six times since this morning on tucatinib", HR_TIER_CALL_NOW,
-		"diarrhea_frequent");
+	        "diarrhea_frequent");
 	rule_is(*state, "diarrhea and i'm really lightheaded", HR_TIER_CALL_NOW, "diarrhea_with_signs");
 }
 
@@ -318,7 +318,8 @@ static void test_call_now_liver_clot_pregnancy(void **state)
 {
 	TIERS(*state, HR_TIER_CALL_NOW, "My eyes look yellow", "My skin is turning yellow on Tukysa",
 	      "my pee is really dark on nerlynx", "my urine looks like tea",
-	      "My left calf is swollen and painful on tamoxifen", "My leg is swollen and hurts, I take tamoxifen",
+	      "My left calf is swollen and painful on tamoxifen",
+	      "My leg is swollen and hurts, I take tamoxifen",
 	      "I just found out I'm pregnant and I'm on Herceptin", "I'm pregnant and on chemo",
 	      "I think I might be pregnant on herceptin");
 	rule_is(*state, "the whites of my eyes are yellow", HR_TIER_CALL_NOW, "jaundice");
@@ -340,11 +341,12 @@ static void test_pregnancy_needs_treatment_and_a_report(void **state)
 static void test_rule_names(void **state)
 {
 	rule_is(*state, "on enhertu with a fresh cough and now i can't breathe properly", HR_TIER_EMERGENCY,
-		"breathing");
+	        "breathing");
 	rule_is(*state, "she has a fever since her last chemo", HR_TIER_CALL_NOW, "fever");
 	rule_is(*state, "my chest is tight and my feet are swollen on herceptin", HR_TIER_EMERGENCY,
-		"chest_pain");
-	rule_is(*state, "loose stools 7 times since breakfast on tukysa", HR_TIER_CALL_NOW, "diarrhea_frequent");
+	        "chest_pain");
+	rule_is(*state, "loose stools 7 times since breakfast on tukysa", HR_TIER_CALL_NOW,
+	        "diarrhea_frequent");
 	rule_is(*state, "i want to end my life", HR_TIER_CRISIS, "crisis");
 	rule_is(*state, "i just don't want to go on living", HR_TIER_CRISIS, "crisis_hopeless");
 	rule_is(*state, "i feel like a burden to my kids", HR_TIER_CRISIS, "crisis_burden");
@@ -394,12 +396,14 @@ static void test_past_fever_that_is_over_is_not_alert(void **state)
 	TIERS(*state, HR_TIER_NONE, "fever last week but gone", "I had a fever last week but it's gone now",
 	      "I had a fever a few days ago on chemo but it went away",
 	      "had chills last week after my infusion, all better now",
-	      "I had a fever of 101 two weeks ago but it's gone", "I had a fever last week and it hasn't come back");
+	      "I had a fever of 101 two weeks ago but it's gone",
+	      "I had a fever last week and it hasn't come back");
 	/* Not over, back again, recent, or happening now: still a call. */
 	TIERS(*state, HR_TIER_CALL_NOW, "I had a fever last week and it didn't go away",
-	      "I had a fever last week and it's back again", "fever last week, gone now but it came back today",
-	      "I have had a fever since last week", "I had a fever last night but it's gone now",
-	      "fever last week and I still have it", "I've had a fever for the last week",
+	      "I had a fever last week and it's back again",
+	      "fever last week, gone now but it came back today", "I have had a fever since last week",
+	      "I had a fever last night but it's gone now", "fever last week and I still have it",
+	      "I've had a fever for the last week",
 	      "I had a fever yesterday and it went away but I feel awful",
 	      "I had a fever last week and now it's 101");
 	/* Only fevers: other call-now signs are not softened. */
@@ -412,13 +416,14 @@ static void test_past_fever_that_is_over_is_not_alert(void **state)
 static void test_warning_sign_questions_are_not_alerts(void **state)
 {
 	TIERS(*state, HR_TIER_NONE, "What heart symptoms should I watch for on Herceptin?",
-	      "What are the signs of lung inflammation on enhertu", "When should I call my doctor about a fever",
-	      "Can herceptin cause chest pain?", "Is chest pain a side effect of Herceptin?",
-	      "What temperature counts as a fever on chemo?", "How do I know if I have a fever?",
-	      "What should I do if I get a fever during chemo?", "Does Enhertu cause a cough?",
-	      "What are the symptoms of a blood clot on tamoxifen?", "What does dark urine mean on Kadcyla?",
-	      "Can Kadcyla cause jaundice?", "Is it normal to have swollen ankles on Herceptin?",
-	      "What is an infusion reaction?", "What are the warning signs of heart failure on Herceptin?",
+	      "What are the signs of lung inflammation on enhertu",
+	      "When should I call my doctor about a fever", "Can herceptin cause chest pain?",
+	      "Is chest pain a side effect of Herceptin?", "What temperature counts as a fever on chemo?",
+	      "How do I know if I have a fever?", "What should I do if I get a fever during chemo?",
+	      "Does Enhertu cause a cough?", "What are the symptoms of a blood clot on tamoxifen?",
+	      "What does dark urine mean on Kadcyla?", "Can Kadcyla cause jaundice?",
+	      "Is it normal to have swollen ankles on Herceptin?", "What is an infusion reaction?",
+	      "What are the warning signs of heart failure on Herceptin?",
 	      "Is shortness of breath a sign of lung problems on Enhertu?",
 	      "How common is chest pain on Herceptin?", "The nurse said to watch for fever",
 	      "I'm worried about getting a fever on chemo", "herceptin chest pain",
@@ -438,34 +443,36 @@ static void test_everyday_phrases_are_not_alerts(void **state)
 /* Everyday questions about the disease, the drugs and daily life. */
 static void test_ordinary_questions_are_not_alerts(void **state)
 {
-	TIERS(*state, HR_TIER_NONE, "what is her2", "what do the her2 test scores mean", "explain her2-low to me",
-	      "can her2 change over time", "tell me about trastuzumab", "how do they give herceptin",
-	      "what's enhertu for", "what usually comes after thp if it progresses",
-	      "how many months is herceptin given", "list the side effects of perjeta",
-	      "is the heart affected by herceptin", "side effects of t-dxd", "what does nerlynx do to you",
-	      "tukysa side effects", "chemo side effects", "tips for feeling sick after chemo",
+	TIERS(*state, HR_TIER_NONE, "what is her2", "what do the her2 test scores mean",
+	      "explain her2-low to me", "can her2 change over time", "tell me about trastuzumab",
+	      "how do they give herceptin", "what's enhertu for",
+	      "what usually comes after thp if it progresses", "how many months is herceptin given",
+	      "list the side effects of perjeta", "is the heart affected by herceptin",
+	      "side effects of t-dxd", "what does nerlynx do to you", "tukysa side effects",
+	      "chemo side effects", "tips for feeling sick after chemo",
 	      "does chemo always make your hair fall out", "can taxol cause tingling in my feet",
 	      "dealing with tiredness on treatment", "what are the survival numbers for her2 disease",
 	      "can her2 positive cancer be cured", "what are the first signs of breast cancer",
-	      "does her2 cancer go to the brain", "i feel lonely and frightened", "who can i phone for support",
-	      "should i quit my herceptin", "how many mg of tucatinib do i take", "is it going to rain",
-	      "hi there", "in her two side effects", "hercepton info please", "um what does her two mean");
+	      "does her2 cancer go to the brain", "i feel lonely and frightened",
+	      "who can i phone for support", "should i quit my herceptin",
+	      "how many mg of tucatinib do i take", "is it going to rain", "hi there",
+	      "in her two side effects", "hercepton info please", "um what does her two mean");
 }
 
-
 /* ------------------------------------------------------------------------- */
-/* Concepts (core/safety.rules): each rule and the near-misses it must leave
+/* Concepts (core/engine/safety.rules): each rule and the near-misses it must leave
  * alone. */
 
 static void test_concept_chest_told_any_way(void **state)
 {
-	TIERS(*state, HR_TIER_EMERGENCY, "feels like a car is parked on my chest", "a band squeezing round her chest",
-	      "my chest is in a vise", "he's clutching his chest", "pressure behind the breastbone",
-	      "the center of my chest is aching", "pain going from my chest into my jaw",
-	      "chest pressure spreading down my left arm", "my heart feels like it's being crushed");
+	TIERS(*state, HR_TIER_EMERGENCY, "feels like a car is parked on my chest",
+	      "a band squeezing round her chest", "my chest is in a vise", "he's clutching his chest",
+	      "pressure behind the breastbone", "the center of my chest is aching",
+	      "pain going from my chest into my jaw", "chest pressure spreading down my left arm",
+	      "my heart feels like it's being crushed");
 	TIERS(*state, HR_TIER_NONE, "my chest is sore after the mastectomy", "heavy heart today",
-	      "a lot of pressure at work", "my chest is flat after surgery", "he nearly had a heart attack at the price",
-	      "you gave me a heart attack");
+	      "a lot of pressure at work", "my chest is flat after surgery",
+	      "he nearly had a heart attack at the price", "you gave me a heart attack");
 }
 
 static void test_concept_breathless_too_bad_to_talk(void **state)
@@ -474,46 +481,52 @@ static void test_concept_breathless_too_bad_to_talk(void **state)
 	      "breathless just sitting", "she can't say a whole sentence", "fighting for breath",
 	      "his lips are going grey", "breathing really fast and shallow");
 	/* Breathless but able to talk: the care team now, not 911. */
-	rule_is(*state, "i've been short of breath for two days on herceptin", HR_TIER_CALL_NOW, "short_of_breath");
-	TIERS(*state, HR_TIER_NONE, "out of breath after my run, normal?", "i get winded climbing the stairs, always have",
-	      "i love my breathing exercises");
+	rule_is(*state, "i've been short of breath for two days on herceptin", HR_TIER_CALL_NOW,
+	        "short_of_breath");
+	TIERS(*state, HR_TIER_NONE, "out of breath after my run, normal?",
+	      "i get winded climbing the stairs, always have", "i love my breathing exercises");
 }
 
 static void test_concept_stroke_signs(void **state)
 {
 	TIERS(*state, HR_TIER_EMERGENCY, "her smile is lopsided", "his face dropped on one side",
-	      "my arm went numb all of a sudden", "suddenly my left leg won't move", "she can't raise both arms",
-	      "her words are coming out wrong", "he can't understand what we're saying",
-	      "i suddenly can't keep my balance");
+	      "my arm went numb all of a sudden", "suddenly my left leg won't move",
+	      "she can't raise both arms", "her words are coming out wrong",
+	      "he can't understand what we're saying", "i suddenly can't keep my balance");
 	/* Weak or numb without a sudden onset is not a stroke sign. */
-	TIERS(*state, HR_TIER_NONE, "my arm feels heavy since the lymph nodes came out", "numb toes from taxol",
-	      "i'm having a stroke of luck", "how do i tell if someone is having a stroke");
+	TIERS(*state, HR_TIER_NONE, "my arm feels heavy since the lymph nodes came out",
+	      "numb toes from taxol", "i'm having a stroke of luck",
+	      "how do i tell if someone is having a stroke");
 }
 
 static void test_concept_infusion_reaction(void **state)
 {
-	TIERS(*state, HR_TIER_EMERGENCY, "itchy and flushed during my infusion", "wheezing after the herceptin",
-	      "hives ten minutes into my perjeta", "my tongue feels thick since the shot",
-	      "they just gave me the taxol and my face went red and hot", "i think i'm having a reaction to the infusion");
+	TIERS(*state, HR_TIER_EMERGENCY, "itchy and flushed during my infusion",
+	      "wheezing after the herceptin", "hives ten minutes into my perjeta",
+	      "my tongue feels thick since the shot",
+	      "they just gave me the taxol and my face went red and hot",
+	      "i think i'm having a reaction to the infusion");
 	/* The same signs with no infusion or injection are not this rule. */
-	TIERS(*state, HR_TIER_NONE, "itchy skin on tamoxifen", "hot flushes at night", "dry itchy skin during my infusion",
-	      "my face is flushed from the sun", "are hives a sign of a reaction to herceptin");
+	TIERS(*state, HR_TIER_NONE, "itchy skin on tamoxifen", "hot flushes at night",
+	      "dry itchy skin during my infusion", "my face is flushed from the sun",
+	      "are hives a sign of a reaction to herceptin");
 }
 
 static void test_concept_unrousable_and_confused(void **state)
 {
-	TIERS(*state, HR_TIER_EMERGENCY, "i can't wake him", "she's very hard to wake", "my mom won't open her eyes",
-	      "dad isn't responding to us", "she's acting really strange", "he doesn't know who i am",
-	      "my wife is seeing things that aren't there", "grandma is drowsy and mixed up",
-	      "we can't keep her awake");
-	TIERS(*state, HR_TIER_NONE, "the clinic isn't responding to my calls", "my mom says this doesn't make sense",
-	      "my husband is forgetful lately", "i'm confused about my scan report", "he sleeps a lot after chemo");
+	TIERS(*state, HR_TIER_EMERGENCY, "i can't wake him", "she's very hard to wake",
+	      "my mom won't open her eyes", "dad isn't responding to us", "she's acting really strange",
+	      "he doesn't know who i am", "my wife is seeing things that aren't there",
+	      "grandma is drowsy and mixed up", "we can't keep her awake");
+	TIERS(*state, HR_TIER_NONE, "the clinic isn't responding to my calls",
+	      "my mom says this doesn't make sense", "my husband is forgetful lately",
+	      "i'm confused about my scan report", "he sleeps a lot after chemo");
 }
 
 static void test_concept_headache_with_brain_metastases(void **state)
 {
 	rule_is(*state, "headache worse each day and vomiting, it has spread to her brain", HR_TIER_EMERGENCY,
-		"headache_brain");
+	        "headache_brain");
 	TIERS(*state, HR_TIER_NONE, "i have a headache and brain mets, what helps",
 	      "headache and threw up once after chemo", "no vomiting but a headache, i have brain lesions");
 }
@@ -523,16 +536,20 @@ static void test_concept_crisis_indirect(void **state)
 	rule_is(*state, "i can't take this anymore", HR_TIER_CRISIS, "crisis_hopeless");
 	rule_is(*state, "they'd be better off without me", HR_TIER_CRISIS, "crisis_burden");
 	rule_is(*state, "i hope i don't wake up", HR_TIER_CRISIS, "crisis_sleep");
-	rule_is(*state, "how much morphine would be too much to wake up from", HR_TIER_CRISIS, "crisis_means");
+	rule_is(*state, "how much morphine would be too much to wake up from", HR_TIER_CRISIS,
+	        "crisis_means");
 	rule_is(*state, "i burned myself on purpose", HR_TIER_CRISIS, "crisis_self_harm");
 	rule_is(*state, "she's saying goodbye to everyone", HR_TIER_CRISIS, "crisis_goodbye");
 	TIERS(*state, HR_TIER_CRISIS, "sucidal", "i want to kil myself", "kms", "i feel so hopeless",
-	      "there is no way out", "i'm done with everything", "i've got pills saved up", "i might just end it");
+	      "there is no way out", "i'm done with everything", "i've got pills saved up",
+	      "i might just end it");
 	TIERS(*state, HR_TIER_NONE, "i can't take the nausea anymore", "i'm done with chemo in may",
-	      "i feel like a burden asking for lifts", "i feel trapped at home", "tired of living out of a bag",
-	      "i hurt myself lifting boxes", "how do i exercise without hurting myself", "end it with my boyfriend?",
+	      "i feel like a burden asking for lifts", "i feel trapped at home",
+	      "tired of living out of a bag", "i hurt myself lifting boxes",
+	      "how do i exercise without hurting myself", "end it with my boyfriend?",
 	      "i don't want to wake up early tomorrow", "i don't want to be here all day",
-	      "want to start pilates but scared i might hurt myself", "worried i'll somehow hurt myself lifting weights");
+	      "want to start pilates but scared i might hurt myself",
+	      "worried i'll somehow hurt myself lifting weights");
 	/* Afraid of hurting oneself, with no activity in sight, is a crisis. */
 	rule_is(*state, "i'm scared i might hurt myself tonight", HR_TIER_CRISIS, "crisis_self_harm_maybe");
 }
@@ -544,11 +561,13 @@ static void test_concept_call_now_signs(void **state)
 	rule_is(*state, "bruises everywhere for no reason", HR_TIER_CALL_NOW, "bruising_bleeding");
 	rule_is(*state, "my skin is blistering", HR_TIER_CALL_NOW, "skin_blisters");
 	rule_is(*state, "vomiting and so dizzy", HR_TIER_CALL_NOW, "vomiting_with_signs");
-	rule_is(*state, "i'm on herceptin and the pregnancy test was positive", HR_TIER_CALL_NOW, "pregnancy");
+	rule_is(*state, "i'm on herceptin and the pregnancy test was positive", HR_TIER_CALL_NOW,
+	        "pregnancy");
 	rule_is(*state, "on kadcyla, could i be pregnant? the test came back positive", HR_TIER_CALL_NOW,
-		"pregnancy_test");
-	TIERS(*state, HR_TIER_NONE, "it stings when i pee", "my blood test was fine", "vomited once, feel ok now",
-	      "my injection site is a bit sore", "the test was positive for her2");
+	        "pregnancy_test");
+	TIERS(*state, HR_TIER_NONE, "it stings when i pee", "my blood test was fine",
+	      "vomited once, feel ok now", "my injection site is a bit sore",
+	      "the test was positive for her2");
 }
 
 /* ------------------------------------------------------------------------- */
@@ -573,34 +592,38 @@ static void test_nobody_and_prepositions(void **state)
 
 static void test_history_clauses(void **state)
 {
-	TIERS(*state, HR_TIER_NONE, "last year i had a blood clot in my leg", "i used to get chest pain before my diagnosis",
-	      "we lost my dad to a heart attack", "back in 2015 i had a seizure", "when i was a kid i fainted a lot");
+	TIERS(*state, HR_TIER_NONE, "last year i had a blood clot in my leg",
+	      "i used to get chest pain before my diagnosis", "we lost my dad to a heart attack",
+	      "back in 2015 i had a seizure", "when i was a kid i fainted a lot");
 	/* Now, today or again brings it back. */
 	TIERS(*state, HR_TIER_CALL_NOW, "last year i had a clot and now my calf is swollen again");
 }
 
 static void test_subject_on_a_drug(void **state)
 {
-	TIERS(*state, HR_TIER_CALL_NOW, "hubby on enhertu coughing more", "mum taking enhertu short of breath");
+	TIERS(*state, HR_TIER_CALL_NOW, "hubby on enhertu coughing more",
+	      "mum taking enhertu short of breath");
 	/* A drug right before the symptom, with no one on it, is a search. */
 	TIERS(*state, HR_TIER_NONE, "enhertu cough", "herceptin chest pain");
 }
 
 static void test_crisis_denials_and_topics(void **state)
 {
-	TIERS(*state, HR_TIER_NONE, "i don't feel suicidal", "no thoughts of suicide", "i'm not thinking of hurting myself",
-	      "what are the warning signs of suicide", "what do i say to someone who wants to die",
-	      "how can i tell if my husband is suicidal", "suicide rates in cancer patients",
-	      "signs that someone is thinking about suicide");
-	TIERS(*state, HR_TIER_CRISIS, "no, i'm thinking about killing myself", "what should i do if i want to kill myself",
-	      "i don't know if i want to live", "is there a suicide hotline", "my friend says she wants to end her life");
+	TIERS(*state, HR_TIER_NONE, "i don't feel suicidal", "no thoughts of suicide",
+	      "i'm not thinking of hurting myself", "what are the warning signs of suicide",
+	      "what do i say to someone who wants to die", "how can i tell if my husband is suicidal",
+	      "suicide rates in cancer patients", "signs that someone is thinking about suicide");
+	TIERS(*state, HR_TIER_CRISIS, "no, i'm thinking about killing myself",
+	      "what should i do if i want to kill myself", "i don't know if i want to live",
+	      "is there a suicide hotline", "my friend says she wants to end her life");
 }
 
 static void test_quieting_contexts(void **state)
 {
 	TIERS(*state, HR_TIER_NONE, "it's cold in the infusion room and i'm shivering",
 	      "i was out of breath after the gym", "my heart is racing with excitement, scans clear");
-	TIERS(*state, HR_TIER_CALL_NOW, "shivering and shaking since my infusion", "my heart is racing on herceptin");
+	TIERS(*state, HR_TIER_CALL_NOW, "shivering and shaking since my infusion",
+	      "my heart is racing on herceptin");
 }
 
 static void test_spelling(void **state)
@@ -629,20 +652,23 @@ static void test_concept_crisis_euphemisms(void **state)
 	      "is there a painless way to die", "i just wanna dye", "i'd rather not be alive",
 	      "life isn't worth it any more", "i've had enough of living", "i want to finish my life");
 	TIERS(*state, HR_TIER_NONE, "i'm checking out of the hospital tomorrow",
-	      "thinking about checking out the new support group", "she's talking about ending things with her boyfriend",
-	      "i want to dye my hair purple", "i'd rather not be here all day for the scan",
-	      "i want out of this trial", "i wish the cancer would disappear forever",
-	      "i don't care if i lose my hair", "i googled how to flush a picc line",
-	      "what's the easiest way to go to the cancer centre", "i have had enough of the nausea",
-	      "i want to die at home when the time comes", "i'd rather die at home than in hospital");
+	      "thinking about checking out the new support group",
+	      "she's talking about ending things with her boyfriend", "i want to dye my hair purple",
+	      "i'd rather not be here all day for the scan", "i want out of this trial",
+	      "i wish the cancer would disappear forever", "i don't care if i lose my hair",
+	      "i googled how to flush a picc line", "what's the easiest way to go to the cancer centre",
+	      "i have had enough of the nausea", "i want to die at home when the time comes",
+	      "i'd rather die at home than in hospital");
 }
 
 static void test_concept_crisis_burden_and_others_better_off(void **state)
 {
 	TIERS(*state, HR_TIER_CRISIS, "my family would be better off, i'm just a drain",
-	      "the kids would be better off with the life insurance", "they'd all be happier off if i wasn't here",
-	      "it would be easier for everyone if i just disappeared", "i'd be doing them a favour if i was gone",
-	      "i'm dragging the whole family down", "i'm a waste of space");
+	      "the kids would be better off with the life insurance",
+	      "they'd all be happier off if i wasn't here",
+	      "it would be easier for everyone if i just disappeared",
+	      "i'd be doing them a favour if i was gone", "i'm dragging the whole family down",
+	      "i'm a waste of space");
 	TIERS(*state, HR_TIER_NONE, "everyone would be better off knowing the signs of infection",
 	      "you'd be better off asking your nurse", "my kids are better off at their dad's this week",
 	      "my husband would be better off without the stress of driving me");
@@ -651,12 +677,14 @@ static void test_concept_crisis_burden_and_others_better_off(void **state)
 static void test_concept_crisis_means_and_plans(void **state)
 {
 	TIERS(*state, HR_TIER_CRISIS, "i keep thinking about taking all my morphine at once",
-	      "i've thought about taking all my oxycodone", "what if i swallowed the whole bottle of sleeping pills",
+	      "i've thought about taking all my oxycodone",
+	      "what if i swallowed the whole bottle of sleeping pills",
 	      "there's a gun in the drawer and i can't stop thinking about using it", "i bought a noose",
 	      "i went up to the roof and thought about jumping", "she found me with a handful of pills",
 	      "i've been thinking about driving into a tree", "would that be enough to not wake up");
 	TIERS(*state, HR_TIER_NONE, "can i take all my pills together in the morning",
-	      "i'm thinking about taking all my vitamins at once", "i put the cream on, would that do the trick",
+	      "i'm thinking about taking all my vitamins at once",
+	      "i put the cream on, would that do the trick",
 	      "i've been saving my pills for my holiday so i don't run out",
 	      "she's saving her pain meds for the bad days", "i nearly drove off the road i was so tired",
 	      "i stood on the bridge and watched the boats");
@@ -666,10 +694,12 @@ static void test_concept_crisis_sleep_self_harm_goodbye(void **state)
 {
 	TIERS(*state, HR_TIER_CRISIS, "every night i hope this is the one i don't wake up from",
 	      "i wish i'd never wake up", "i scratch my arms till they bleed, it's the only way i can cope",
-	      "burned myself with a cigarette last night on purpose", "my dad has given his watch and books away",
+	      "burned myself with a cigarette last night on purpose",
+	      "my dad has given his watch and books away",
 	      "i've written notes to everyone in case i'm not here after tonight");
 	TIERS(*state, HR_TIER_NONE, "i hope i don't wake up with a headache again",
-	      "i scratch my arms until they bleed, the itch from the xeloda is awful", "i hurt myself moving furniture",
+	      "i scratch my arms until they bleed, the itch from the xeloda is awful",
+	      "i hurt myself moving furniture",
 	      "i'm writing letters to my kids for when i'm not here any more",
 	      "i'm giving my old clothes away, nothing fits after chemo");
 }
@@ -684,11 +714,12 @@ static void test_crisis_long_past_and_over(void **state)
 
 static void test_crisis_topics_second_round(void **state)
 {
-	TIERS(*state, HR_TIER_NONE, "how do i talk to my son about suicide", "she lost her brother to suicide",
-	      "my uncle died by suicide, does that change my risk", "is suicide more common after a cancer diagnosis");
+	TIERS(*state, HR_TIER_NONE, "how do i talk to my son about suicide",
+	      "she lost her brother to suicide", "my uncle died by suicide, does that change my risk",
+	      "is suicide more common after a cancer diagnosis");
 	/* Talking to help, or needing to talk: the person may be at risk. */
-	TIERS(*state, HR_TIER_CRISIS, "i need to talk to someone about suicide", "how do i talk to my doctor about suicide",
-	      "i need to talk to my husband about suicide");
+	TIERS(*state, HR_TIER_CRISIS, "i need to talk to someone about suicide",
+	      "how do i talk to my doctor about suicide", "i need to talk to my husband about suicide");
 }
 
 static void test_concept_heart_attack_without_the_chest(void **state)
@@ -703,16 +734,19 @@ static void test_concept_heart_attack_without_the_chest(void **state)
 static void test_concept_emergency_other_words(void **state)
 {
 	TIERS(*state, HR_TIER_EMERGENCY, "he's gone blue around the lips",
-	      "i have to stop after every few words to catch my breath",
-	      "her smile has gone all wonky", "the left side of his mouth won't move",
-	      "the right side of my body has gone numb and heavy", "suddenly everything went blurry and i can't walk properly",
+	      "i have to stop after every few words to catch my breath", "her smile has gone all wonky",
+	      "the left side of his mouth won't move", "the right side of my body has gone numb and heavy",
+	      "suddenly everything went blurry and i can't walk properly",
 	      "mum's arm keeps sagging down when she lifts it", "his words are all muddled",
-	      "during the kadcyla drip my tongue feels too big", "an hour into the infusion my voice went croaky",
-	      "she's talking to people who aren't there", "he fell and didn't wake up for a minute",
+	      "during the kadcyla drip my tongue feels too big",
+	      "an hour into the infusion my voice went croaky", "she's talking to people who aren't there",
+	      "he fell and didn't wake up for a minute",
 	      "i felt woozy and the next thing i knew i was on the kitchen floor",
-	      "i'm coughing and there's fresh blood in the sink", "he brought up what looked like coffee grounds",
-	      "my wound is bleeding and soaking through the dressings", "she went stiff and then started twitching",
-	      "my husband is fitting", "i'm about to pass out", "i nearly passed out in the shower");
+	      "i'm coughing and there's fresh blood in the sink",
+	      "he brought up what looked like coffee grounds",
+	      "my wound is bleeding and soaking through the dressings",
+	      "she went stiff and then started twitching", "my husband is fitting", "i'm about to pass out",
+	      "i nearly passed out in the shower");
 	TIERS(*state, HR_TIER_NONE, "my nails have purple lines from the taxol",
 	      "my mouth doesn't work properly since the dentist numbed it",
 	      "i dozed off in the chair and the next thing i knew it was 5pm",
@@ -723,52 +757,60 @@ static void test_concept_emergency_other_words(void **state)
 
 static void test_concept_call_now_other_words(void **state)
 {
-	TIERS(*state, HR_TIER_CALL_NOW, "she's hot and shivery and it's 38.4", "i was freezing and then i started shaking",
-	      "my ticker keeps doing a fluttery thing on herceptin", "heart thudding at 125 just sitting on phesgo",
-	      "the squits 8 times since breakfast on neratinib", "my wee looks like cola on kadcyla",
-	      "my skin is looking kind of yellowy on tukysa", "calf pain on tamoxifen, a cramp that won't settle and it's swollen",
-	      "two lines on the test and i'm on enhertu", "i'm on herceptin and i'm expecting",
-	      "it burns when i pee, i'm halfway through chemo",
-	      "nosebleeds that take ages to stop on kadcyla", "the skin on my palms has started blistering on xeloda");
-	TIERS(*state, HR_TIER_NONE, "my ca 15-3 was 38.5 last month", "it was 38.5 degrees outside and i felt hot",
-	      "i'm cold and my hands are shaking", "my ticker is fine, the echo was good",
-	      "my pulse is 130 when i run", "my calf is sore after yoga",
-	      "my pee is dark in the morning if i don't drink enough", "i'm not yellow or anything",
-	      "my covid test has two lines, i'm on chemo", "she's expecting me to pick her up after her herceptin",
-	      "the port site is fine, no redness");
+	TIERS(
+	    *state, HR_TIER_CALL_NOW, "she's hot and shivery and it's 38.4",
+	    "i was freezing and then i started shaking",
+	    "my ticker keeps doing a fluttery thing on herceptin",
+	    "heart thudding at 125 just sitting on phesgo", "the squits 8 times since breakfast on neratinib",
+	    "my wee looks like cola on kadcyla", "my skin is looking kind of yellowy on tukysa",
+	    "calf pain on tamoxifen, a cramp that won't settle and it's swollen",
+	    "two lines on the test and i'm on enhertu", "i'm on herceptin and i'm expecting",
+	    "it burns when i pee, i'm halfway through chemo", "nosebleeds that take ages to stop on kadcyla",
+	    "the skin on my palms has started blistering on xeloda");
+	TIERS(*state, HR_TIER_NONE, "my ca 15-3 was 38.5 last month",
+	      "it was 38.5 degrees outside and i felt hot", "i'm cold and my hands are shaking",
+	      "my ticker is fine, the echo was good", "my pulse is 130 when i run",
+	      "my calf is sore after yoga", "my pee is dark in the morning if i don't drink enough",
+	      "i'm not yellow or anything", "my covid test has two lines, i'm on chemo",
+	      "she's expecting me to pick her up after her herceptin", "the port site is fine, no redness");
 }
 
 static void test_concept_slang_and_misspelt_drugs(void **state)
 {
 	TIERS(*state, HR_TIER_EMERGENCY, "she conked out in the hallway", "he hit the floor in the shower",
 	      "dad's talking drivel and won't stay awake", "my wife suddenly couldn't grip her cup",
-	      "an itchy red rash all over during the perjeta drip", "the headache from her brain secondary is worse and she's being sick");
-	TIERS(*state, HR_TIER_CALL_NOW, "on enhetu and my cough is worse", "tamoxifin and my calf is swollen and red",
-	      "yellowness in her eyes on kadcila");
-	TIERS(*state, HR_TIER_NONE, "a little rash where the tape was after the infusion", "itchy under the dressing during my drip",
-	      "he's rambling on about the garden again");
+	      "an itchy red rash all over during the perjeta drip",
+	      "the headache from her brain secondary is worse and she's being sick");
+	TIERS(*state, HR_TIER_CALL_NOW, "on enhetu and my cough is worse",
+	      "tamoxifin and my calf is swollen and red", "yellowness in her eyes on kadcila");
+	TIERS(*state, HR_TIER_NONE, "a little rash where the tape was after the infusion",
+	      "itchy under the dressing during my drip", "he's rambling on about the garden again");
 }
 
 static void test_concepts_fourth_round(void **state)
 {
 	TIERS(*state, HR_TIER_EMERGENCY, "a squeezing ache beneath my breastbone for half an hour",
-	      "her breathing is really bad and she can't get to the toilet", "the left half of his face is sliding down",
-	      "my wife keeps trying to speak but only garbled words come out", "i can't get any sense out of my dad",
+	      "her breathing is really bad and she can't get to the toilet",
+	      "the left half of his face is sliding down",
+	      "my wife keeps trying to speak but only garbled words come out",
+	      "i can't get any sense out of my dad",
 	      "the neighbour found me on the kitchen floor, i don't remember falling", "blood in her sick",
 	      "i'm scared i might be having a stroke");
-	TIERS(*state, HR_TIER_CRISIS, "what's the point any more", "i've been tucking aside some of my oxycodone",
-	      "she keeps cutting her wrists", "i want to go to sleep for good", "i want to be with my wife who passed",
+	TIERS(*state, HR_TIER_CRISIS, "what's the point any more",
+	      "i've been tucking aside some of my oxycodone", "she keeps cutting her wrists",
+	      "i want to go to sleep for good", "i want to be with my wife who passed",
 	      "i've written my will and said goodbye, i'm ready to go tonight");
 	TIERS(*state, HR_TIER_CALL_NOW, "on t-dxd i can't climb the stairs without getting breathless",
 	      "nerlynx diarrhoea and now she feels dizzy", "he's peeing blood");
-	TIERS(*state, HR_TIER_NONE, "i'm afraid i might get a reaction to the perjeta", "a bit breathless after vacuuming",
-	      "tamoxifen blood clot risk, should i worry", "i want to see my daughter again, she lives abroad",
-	      "i put my tablets away in the cupboard", "i've put some painkillers aside in case the pain gets bad",
-	      "i'm ready to go home tonight", "i said my goodbyes to the nurses on my last day",
-	      "what's the point of the heart scans", "i can't get through the day without a nap",
-	      "my face was melting in the heat", "i can't get any sense out of the insurance company",
-	      "i cut my arm on the fence");
-	DECISIONS(*state, HR_DECISION_DOSE, "what's the right amount of tukysa for someone who weighs 60 kilos");
+	TIERS(*state, HR_TIER_NONE, "i'm afraid i might get a reaction to the perjeta",
+	      "a bit breathless after vacuuming", "tamoxifen blood clot risk, should i worry",
+	      "i want to see my daughter again, she lives abroad", "i put my tablets away in the cupboard",
+	      "i've put some painkillers aside in case the pain gets bad", "i'm ready to go home tonight",
+	      "i said my goodbyes to the nurses on my last day", "what's the point of the heart scans",
+	      "i can't get through the day without a nap", "my face was melting in the heat",
+	      "i can't get any sense out of the insurance company", "i cut my arm on the fence");
+	DECISIONS(*state, HR_DECISION_DOSE,
+	          "what's the right amount of tukysa for someone who weighs 60 kilos");
 	DECISIONS(*state, HR_DECISION_PROGNOSIS, "how long has my dad got");
 }
 
@@ -777,18 +819,22 @@ static void test_concepts_fourth_round(void **state)
 static void test_clinical_review_false_decisions(void **state)
 {
 	DECISIONS(*state, HR_DECISION_NONE, "how can i stop it coming back", "should i get a second opinion",
-	          "how do i get more calories in when nothing tastes good", "what anti nausea medicine can i take",
-	          "how much exercise should i do during treatment", "how can we stop the cancer spreading");
+	          "how do i get more calories in when nothing tastes good",
+	          "what anti nausea medicine can i take", "how much exercise should i do during treatment",
+	          "how can we stop the cancer spreading");
 	DECISIONS(*state, HR_DECISION_STOP, "can i stop it, the side effects are awful");
-	DECISIONS(*state, HR_DECISION_CHOOSE, "which treatment should i choose", "should i take the chemo or not");
+	DECISIONS(*state, HR_DECISION_CHOOSE, "which treatment should i choose",
+	          "should i take the chemo or not");
 	TIERS(*state, HR_TIER_NONE, "infusion reaction with tucatinib", "what is an infusion reaction");
-	TIERS(*state, HR_TIER_EMERGENCY, "infusion reaction please help", "i think i'm having an infusion reaction");
+	TIERS(*state, HR_TIER_EMERGENCY, "infusion reaction please help",
+	      "i think i'm having an infusion reaction");
 }
 
 static void test_judging_second_round(void **state)
 {
 	/* What is feared is not happening. */
-	TIERS(*state, HR_TIER_NONE, "my biggest fear is having a seizure at work", "my worry is a blood clot on the plane");
+	TIERS(*state, HR_TIER_NONE, "my biggest fear is having a seizure at work",
+	      "my worry is a blood clot on the plane");
 	/* "not herself" closes its clause; what follows is judged on its own. */
 	TIERS(*state, HR_TIER_EMERGENCY, "gran's not herself, seeing people who aren't there");
 	/* Long ago, in a decade of life, at an age, or lost someone to it. */
@@ -797,7 +843,8 @@ static void test_judging_second_round(void **state)
 	/* ... but a sign that started long ago and goes on is not history. */
 	TIERS(*state, HR_TIER_CALL_NOW, "my ankles started swelling two months ago on herceptin");
 	/* A time just past is happening now. */
-	TIERS(*state, HR_TIER_EMERGENCY, "my dad's words went funny when he tried to talk, it started ten minutes ago");
+	TIERS(*state, HR_TIER_EMERGENCY,
+	      "my dad's words went funny when he tried to talk, it started ten minutes ago");
 }
 
 static void test_decisions_second_round(void **state)
@@ -811,7 +858,8 @@ static void test_decisions_second_round(void **state)
 	DECISIONS(*state, HR_DECISION_PROGNOSIS, "will i see my kids grow up", "will i be here for christmas",
 	          "will my mum make it to my wedding", "will i survive another year");
 	DECISIONS(*state, HR_DECISION_NONE, "will i be here for my appointment on monday",
-	          "will my mum make it to the pharmacy before it closes", "how much water should i drink a day",
+	          "will my mum make it to the pharmacy before it closes",
+	          "how much water should i drink a day",
 	          "i'm 60 kg and want to gain weight, what should i eat");
 }
 
@@ -821,59 +869,59 @@ static void test_decisions_second_round(void **state)
 static void test_decision_dose(void **state)
 {
 	DECISIONS(*state, HR_DECISION_DOSE, "What dose of tucatinib should I take?",
-		  "How much neratinib should I take?", "How many tablets of Xeloda should I take?",
-		  "Can my dose be lowered?",
-		  "I want to change my dose", "Can my dose of Kadcyla be lowered?",
-		  "Could my Enhertu dose be reduced?", "Can the dose of Tukysa be cut for me?",
-		  "Will I need a dose reduction on neratinib?", "Can I get a lower dose of Kadcyla?");
+	          "How much neratinib should I take?", "How many tablets of Xeloda should I take?",
+	          "Can my dose be lowered?", "I want to change my dose", "Can my dose of Kadcyla be lowered?",
+	          "Could my Enhertu dose be reduced?", "Can the dose of Tukysa be cut for me?",
+	          "Will I need a dose reduction on neratinib?", "Can I get a lower dose of Kadcyla?");
 }
 
 /* A missed, forgotten, doubled or extra dose: the answer says to call the
  * team or pharmacist today, and never what to take. */
 static void test_decision_missed(void **state)
 {
-	DECISIONS(*state, HR_DECISION_MISSED, "I missed a dose of neratinib", "I forgot to take my Tukysa this morning",
-		  "Can I double up on my dose tomorrow?", "Should I take an extra pill?",
-		  "i took an extra tukysa by mistake", "my mom took her tamoxifen twice today",
-		  "i threw up right after taking my tucatinib", "missed my nerlynx last night",
-		  "should i take another dose");
+	DECISIONS(*state, HR_DECISION_MISSED, "I missed a dose of neratinib",
+	          "I forgot to take my Tukysa this morning", "Can I double up on my dose tomorrow?",
+	          "Should I take an extra pill?", "i took an extra tukysa by mistake",
+	          "my mom took her tamoxifen twice today", "i threw up right after taking my tucatinib",
+	          "missed my nerlynx last night", "should i take another dose");
 }
 
 static void test_decision_stop(void **state)
 {
 	DECISIONS(*state, HR_DECISION_STOP, "Should I stop taking my Herceptin?", "Can I skip a treatment?",
-		  "can i skip my infusion next week", "I want to quit chemo", "quit chemo",
-		  "Thinking about stopping Herceptin because of the side effects",
-		  "Is it ok to take a break from chemo?", "What happens if I stop tamoxifen early?",
-		  "Do I have to finish all the Herceptin?", "I don't want any more chemo");
+	          "can i skip my infusion next week", "I want to quit chemo", "quit chemo",
+	          "Thinking about stopping Herceptin because of the side effects",
+	          "Is it ok to take a break from chemo?", "What happens if I stop tamoxifen early?",
+	          "Do I have to finish all the Herceptin?", "I don't want any more chemo");
 }
 
 static void test_decision_choose(void **state)
 {
-	DECISIONS(*state, HR_DECISION_CHOOSE, "Should I choose Enhertu or Kadcyla?", "Which treatment should I pick?",
-		  "What treatment should I get?", "Is Enhertu better for me?",
-		  "Should I get a mastectomy or a lumpectomy?", "Should I join a clinical trial?",
-		  "What would you do if you were me?", "Do I need chemo?");
+	DECISIONS(*state, HR_DECISION_CHOOSE, "Should I choose Enhertu or Kadcyla?",
+	          "Which treatment should I pick?", "What treatment should I get?",
+	          "Is Enhertu better for me?", "Should I get a mastectomy or a lumpectomy?",
+	          "Should I join a clinical trial?", "What would you do if you were me?", "Do I need chemo?");
 }
 
 static void test_decision_prognosis(void **state)
 {
 	DECISIONS(*state, HR_DECISION_PROGNOSIS, "How long do I have?", "How long do I have to live?",
-		  "Will I die from this?", "Am I going to survive?", "What are my chances?", "What is my prognosis?",
-		  "Will my cancer come back?", "How long does my mom have left?");
+	          "Will I die from this?", "Am I going to survive?", "What are my chances?",
+	          "What is my prognosis?", "Will my cancer come back?", "How long does my mom have left?");
 }
 
 static void test_general_questions_are_not_decisions(void **state)
 {
 	DECISIONS(*state, HR_DECISION_NONE, "What is the usual dose of Herceptin?", "How is Herceptin dosed?",
-		  "How is trastuzumab given?", "How long do I take herceptin for?",
-		  "How long do I have to take Herceptin?", "What are the survival figures for HER2-positive cancer in general?",
-		  "Is HER2-positive breast cancer curable?", "Will I lose my hair?",
-		  "How do I stop diarrhea on neratinib?", "When does Herceptin treatment end?",
-		  "What are the chances of side effects on Enhertu?", "Will I miss work during chemo?",
-		  "Should I take tucatinib with food?", "Should I call my doctor or go to the ER?",
-		  "What are biosimilars of trastuzumab?", "What is the starting dose of Kadcyla?",
-		  "Why do doses of Enhertu depend on weight?");
+	          "How is trastuzumab given?", "How long do I take herceptin for?",
+	          "How long do I have to take Herceptin?",
+	          "What are the survival figures for HER2-positive cancer in general?",
+	          "Is HER2-positive breast cancer curable?", "Will I lose my hair?",
+	          "How do I stop diarrhea on neratinib?", "When does Herceptin treatment end?",
+	          "What are the chances of side effects on Enhertu?", "Will I miss work during chemo?",
+	          "Should I take tucatinib with food?", "Should I call my doctor or go to the ER?",
+	          "What are biosimilars of trastuzumab?", "What is the starting dose of Kadcyla?",
+	          "Why do doses of Enhertu depend on weight?");
 }
 
 /* Whether this person may take, start or combine a treatment or another
@@ -881,34 +929,33 @@ static void test_general_questions_are_not_decisions(void **state)
  * decides. Drugs and conditions herald has no words for count too. */
 static void test_decision_take(void **state)
 {
-	DECISIONS(*state, HR_DECISION_TAKE, "I have migraines, can I take Enhertu?",
-		  "Can I take Enhertu if I have migraines?", "I have asthma. Is it OK to start Kadcyla?",
-		  "Should I take Nerlynx if I have Crohn's disease?",
-		  "Should I take Kadcyla if I have liver disease?", "Is it safe for me to take Herceptin?",
-		  "Is it safe for me to take herceptin with my heart condition?",
-		  "Is it safe for my mom to start tucatinib?", "I'm on warfarin, can I also take tucatinib?",
-		  "I take metformin. Can I take Xeloda?", "I'm taking tamoxifen, can I still use CBD oil?",
-		  "Can I take ibuprofen with Enhertu?", "Can I take Tylenol during chemo?",
-		  "Can I take sumatriptan with Herceptin?",
-		  "My wife has kidney problems, can she take Phesgo?",
-		  "Can my dad have Perjeta with his heart failure?", "I'm diabetic, can I take Tukysa?",
-		  "Can I have Enhertu while breastfeeding?", "Is Enhertu safe for me?",
-		  "Is tylenol ok with my chemo?", "Can I combine turmeric with Kadcyla?",
-		  "I have lupus, should I get Herceptin?",
-		  "can I keep taking my blood pressure pills with Herceptin",
-		  "I'm on Herceptin, can I get a flu shot?", "is it safe to take ibuprofen while on enhertu",
-		  "Can I take Herceptin if my heart is weak?",
-		  "should i take margetuximab since i have a pacemaker",
-		  "my husband is on lisinopril, can he start neratinib",
-		  "can I take my antidepressants with tamoxifen",
-		  "I was diagnosed with epilepsy, can I have T-DXd?",
-		  "is it ok if I take advil with my xeloda",
-		  "Would it be safe for me to take melatonin on chemo?",
-		  "Can I take herceptin given my heart problems?",
-		  "I\xe2\x80\x99m on warfarin, can I also take Tukysa?", "IM ON WARFARIN CAN I TAKE TUKYSA",
-		  /* Medicines herald has no name for. */
-		  "can I take nurtec with enhertu", "I'm on enhertu, can I take nurtec",
-		  "can I take ozempic if I'm on herceptin", "I have migraines, can I take nurtec?");
+	DECISIONS(
+	    *state, HR_DECISION_TAKE, "I have migraines, can I take Enhertu?",
+	    "Can I take Enhertu if I have migraines?", "I have asthma. Is it OK to start Kadcyla?",
+	    "Should I take Nerlynx if I have Crohn's disease?",
+	    "Should I take Kadcyla if I have liver disease?", "Is it safe for me to take Herceptin?",
+	    "Is it safe for me to take herceptin with my heart condition?",
+	    "Is it safe for my mom to start tucatinib?", "I'm on warfarin, can I also take tucatinib?",
+	    "I take metformin. Can I take Xeloda?", "I'm taking tamoxifen, can I still use CBD oil?",
+	    "Can I take ibuprofen with Enhertu?", "Can I take Tylenol during chemo?",
+	    "Can I take sumatriptan with Herceptin?", "My wife has kidney problems, can she take Phesgo?",
+	    "Can my dad have Perjeta with his heart failure?", "I'm diabetic, can I take Tukysa?",
+	    "Can I have Enhertu while breastfeeding?", "Is Enhertu safe for me?",
+	    "Is tylenol ok with my chemo?", "Can I combine turmeric with Kadcyla?",
+	    "I have lupus, should I get Herceptin?",
+	    "can I keep taking my blood pressure pills with Herceptin",
+	    "I'm on Herceptin, can I get a flu shot?", "is it safe to take ibuprofen while on enhertu",
+	    "Can I take Herceptin if my heart is weak?",
+	    "should i take margetuximab since i have a pacemaker",
+	    "my husband is on lisinopril, can he start neratinib",
+	    "can I take my antidepressants with tamoxifen",
+	    "I was diagnosed with epilepsy, can I have T-DXd?", "is it ok if I take advil with my xeloda",
+	    "Would it be safe for me to take melatonin on chemo?",
+	    "Can I take herceptin given my heart problems?",
+	    "I\xe2\x80\x99m on warfarin, can I also take Tukysa?", "IM ON WARFARIN CAN I TAKE TUKYSA",
+	    /* Medicines herald has no name for. */
+	    "can I take nurtec with enhertu", "I'm on enhertu, can I take nurtec",
+	    "can I take ozempic if I'm on herceptin", "I have migraines, can I take nurtec?");
 }
 
 /* Questions about a drug itself, or about things that are not medicines, are
@@ -916,26 +963,26 @@ static void test_decision_take(void **state)
 static void test_general_drug_questions_are_not_take(void **state)
 {
 	DECISIONS(*state, HR_DECISION_NONE, "What is Enhertu?", "What are the side effects of Herceptin?",
-		  "Can Herceptin cause migraines?", "Does Enhertu interact with other drugs?",
-		  "Should I take tucatinib with food?", "Can I take Xeloda with food?",
-		  "Can Herceptin and Perjeta be given together?", "How is Kadcyla given?",
-		  "Can I drink alcohol on Herceptin?", "Can I get pregnant while on Herceptin?",
-		  "Can I exercise during chemo?", "Can I work while on chemo?",
-		  "Can I have sex during chemo?", "Is Enhertu safe?", "Is Herceptin safe during pregnancy?",
-		  "Who can take Enhertu?", "Can people with heart disease take Herceptin?",
-		  "Can I take Herceptin at home?", "Can I take a shower after my infusion?",
-		  "Can I get a tattoo on herceptin?", "can I take the kids to chemo with me",
-		  "can I take tucatinib on an empty stomach", "what drugs interact with tucatinib",
-		  "is tucatinib taken with trastuzumab and capecitabine",
-		  "can you take herceptin with perjeta", "what are the side effects of metformin",
-		  "What should I do if I have a fever?", "I have a question about Enhertu",
-		  "Can I take Enhertu? Can I take it at home?", "can I take a shower during chemo",
-		  "can I take the bus to chemo", "can I take notes during my infusion",
-		  "Can I take time off work during chemo?", "Can I take a walk after my infusion?",
-		  "I have a port, can I take a bath?");
+	          "Can Herceptin cause migraines?", "Does Enhertu interact with other drugs?",
+	          "Should I take tucatinib with food?", "Can I take Xeloda with food?",
+	          "Can Herceptin and Perjeta be given together?", "How is Kadcyla given?",
+	          "Can I drink alcohol on Herceptin?", "Can I get pregnant while on Herceptin?",
+	          "Can I exercise during chemo?", "Can I work while on chemo?",
+	          "Can I have sex during chemo?", "Is Enhertu safe?", "Is Herceptin safe during pregnancy?",
+	          "Who can take Enhertu?", "Can people with heart disease take Herceptin?",
+	          "Can I take Herceptin at home?", "Can I take a shower after my infusion?",
+	          "Can I get a tattoo on herceptin?", "can I take the kids to chemo with me",
+	          "can I take tucatinib on an empty stomach", "what drugs interact with tucatinib",
+	          "is tucatinib taken with trastuzumab and capecitabine",
+	          "can you take herceptin with perjeta", "what are the side effects of metformin",
+	          "What should I do if I have a fever?", "I have a question about Enhertu",
+	          "Can I take Enhertu? Can I take it at home?", "can I take a shower during chemo",
+	          "can I take the bus to chemo", "can I take notes during my infusion",
+	          "Can I take time off work during chemo?", "Can I take a walk after my infusion?",
+	          "I have a port, can I take a bath?");
 	/* A choice between treatments stays a choice. */
 	DECISIONS(*state, HR_DECISION_CHOOSE, "Should I get Phesgo or Herceptin and Perjeta?",
-		  "Should I take Enhertu or Kadcyla?");
+	          "Should I take Enhertu or Kadcyla?");
 }
 
 static void test_decision_is_set_with_a_tier(void **state)
@@ -1047,12 +1094,28 @@ static void test_every_rule_group_has_a_good_reply(void **state)
 {
 	/* One message per rule, so every context sentence is checked. */
 	static const char *const texts[] = {
-		"I want to die", "chest pain", "I can't breathe", "I'm short of breath even at rest",
-		"I fainted", "my throat is closing", "worst headache of my life", "she had a seizure",
-		"my speech is slurred", "I'm coughing up blood", "I need an ambulance", "temperature 39",
-		"I have a fever", "I have chills", "new cough on Enhertu", "my ankles are swollen",
-		"I'm short of breath", "severe diarrhea", "I can't keep anything down", "my eyes are yellow",
-		"my left calf is swollen and painful", "I'm pregnant and on Herceptin",
+	    "I want to die",
+	    "chest pain",
+	    "I can't breathe",
+	    "I'm short of breath even at rest",
+	    "I fainted",
+	    "my throat is closing",
+	    "worst headache of my life",
+	    "she had a seizure",
+	    "my speech is slurred",
+	    "I'm coughing up blood",
+	    "I need an ambulance",
+	    "temperature 39",
+	    "I have a fever",
+	    "I have chills",
+	    "new cough on Enhertu",
+	    "my ankles are swollen",
+	    "I'm short of breath",
+	    "severe diarrhea",
+	    "I can't keep anything down",
+	    "my eyes are yellow",
+	    "my left calf is swollen and painful",
+	    "I'm pregnant and on Herceptin",
 	};
 	for (size_t i = 0; i < ARRAY_SIZE(texts); i++) {
 		struct hr_answer a;
@@ -1081,12 +1144,12 @@ static void test_tier_names(void **state)
 static void test_answer_needs_a_tier(void **state)
 {
 	(void)state;
-	struct hr_safety_result r = { .tier = HR_TIER_NONE, .decision = HR_DECISION_DOSE };
-	struct hr_answer a = { 0 };
+	struct hr_safety_result r = {.tier = HR_TIER_NONE, .decision = HR_DECISION_DOSE};
+	struct hr_answer a = {0};
 	assert_int_equal(hr_safety_answer(&r, &a), -EINVAL);
 	assert_null(a.text);
 	/* An unknown rule name still gets the tier's reply. */
-	struct hr_safety_result odd = { .tier = HR_TIER_CALL_NOW, .rule = "no_such_rule", .group = -1 };
+	struct hr_safety_result odd = {.tier = HR_TIER_CALL_NOW, .rule = "no_such_rule", .group = -1};
 	assert_int_equal(hr_safety_answer(&odd, &a), 0);
 	assert_reply_shape(&a);
 	hr_answer_clear(&a);
@@ -1115,7 +1178,7 @@ static void test_defer_opens_with_empathy_and_the_care_team(void **state)
 {
 	struct hr_safety_result r = check(*state, "what dose of tucatinib should I take");
 	assert_int_equal(r.decision, HR_DECISION_DOSE);
-	struct hr_answer a = { 0 };
+	struct hr_answer a = {0};
 	assert_int_equal(hr_answer_set(&a.intent, "drug.dose"), 0);
 	assert_int_equal(hr_answer_set(&a.text, "Tucatinib is a pill."), 0);
 	assert_int_equal(hr_answer_set(&a.speech, "Tucatinib is a pill."), 0);
@@ -1157,7 +1220,7 @@ static void test_defer_swap_says_nothing_replaces_treatment(void **state)
 	struct hr_safety_result r = check(*state, "can i swap my chemo for turmeric");
 	assert_int_equal(r.decision, HR_DECISION_CHOOSE);
 	assert_true(r.swap);
-	struct hr_answer a = { 0 };
+	struct hr_answer a = {0};
 	assert_int_equal(hr_answer_set(&a.intent, "life.interactions"), 0);
 	assert_int_equal(hr_answer_set(&a.text, "Herbs can change how drugs work."), 0);
 	assert_int_equal(hr_answer_set(&a.speech, "Herbs can change how drugs work."), 0);
@@ -1187,17 +1250,19 @@ static void test_defer_swap_says_nothing_replaces_treatment(void **state)
 static void test_every_deferral_is_kind_and_gives_no_orders(void **state)
 {
 	static const char *const asks[] = {
-		"i missed a dose of nerlynx", "should i stop herceptin", "should i swap chemo for turmeric",
-		"how long do i have", "can i take ibuprofen with enhertu",
+	    "i missed a dose of nerlynx",        "should i stop herceptin",
+	    "should i swap chemo for turmeric",  "how long do i have",
+	    "can i take ibuprofen with enhertu",
 	};
 	static const char *const orders[] = {
-		"take two", "take an extra", "double", "skip it", "stop taking", "you can stop", "you should stop",
-		"switch to", "instead of chemo", "take half", NULL,
+	    "take two",     "take an extra",   "double",    "skip it",          "stop taking",
+	    "you can stop", "you should stop", "switch to", "instead of chemo", "take half",
+	    NULL,
 	};
 	for (size_t i = 0; i < ARRAY_SIZE(asks); i++) {
 		struct hr_safety_result r = check(*state, asks[i]);
 		assert_int_not_equal(r.decision, HR_DECISION_NONE);
-		struct hr_answer a = { 0 };
+		struct hr_answer a = {0};
 		assert_int_equal(hr_answer_set(&a.intent, "safety.decision"), 0);
 		assert_int_equal(hr_answer_set(&a.text, "placeholder"), 0);
 		assert_int_equal(hr_answer_set(&a.speech, "placeholder"), 0);
@@ -1223,7 +1288,7 @@ static void test_every_deferral_is_kind_and_gives_no_orders(void **state)
 
 static void test_defer_edge_cases(void **state)
 {
-	struct hr_answer a = { 0 };
+	struct hr_answer a = {0};
 	/* No decision: nothing changes. */
 	struct hr_safety_result none = check(*state, "what is herceptin");
 	assert_int_equal(hr_safety_defer(&none, &a), 0);
@@ -1283,9 +1348,17 @@ static double fk_grade(const char *text)
 static void test_replies_are_plain_language(void **state)
 {
 	static const char *const texts[] = {
-		"I want to die", "chest pain", "I have a fever", "new cough on Enhertu", "my ankles are swollen",
-		"severe diarrhea", "my eyes are yellow", "my left calf is swollen and painful",
-		"I'm pregnant and on Herceptin", "I'm short of breath", "worst headache of my life",
+	    "I want to die",
+	    "chest pain",
+	    "I have a fever",
+	    "new cough on Enhertu",
+	    "my ankles are swollen",
+	    "severe diarrhea",
+	    "my eyes are yellow",
+	    "my left calf is swollen and painful",
+	    "I'm pregnant and on Herceptin",
+	    "I'm short of breath",
+	    "worst headache of my life",
 	};
 	for (size_t i = 0; i < ARRAY_SIZE(texts); i++) {
 		struct hr_answer a;
@@ -1401,7 +1474,7 @@ static void test_instances_on_threads(void **state)
 {
 	(void)state;
 	pthread_t t[4];
-	int ok[4] = { 0 };
+	int ok[4] = {0};
 	for (int i = 0; i < 4; i++)
 		assert_int_equal(pthread_create(&t[i], NULL, make_and_check, &ok[i]), 0);
 	for (int i = 0; i < 4; i++) {
@@ -1445,16 +1518,20 @@ static void test_prefilter_keeps_every_tier(void **state)
 	      "I don\xe2\x80\x99t want to live anymore", "i dont want to live anymore",
 	      "Im thinking about KILLING MYSELF", "I want to die \xf0\x9f\x98\xa2",
 	      "Ca suffit, je n'en peux plus. I want to die", "whats the point of living", "SUICIDAL",
-	      "I've been self-harming again", "I wish I were dead", "I\xe2\x80\x99" "d rather be dead");
+	      "I've been self-harming again", "I wish I were dead",
+	      "I\xe2\x80\x99"
+	      "d rather be dead");
 	TIERS(*state, HR_TIER_EMERGENCY, "MY CHEST HURTS", "I can\xe2\x80\x99t breathe", "I cant breathe",
 	      "she's unresponsive", "my lips are swelling during my infusi\xc3\xb3n", "Having a SEIZURE",
 	      "I'm coughing up blood", "my face is drooping \xf0\x9f\x98\x9f");
-	TIERS(*state, HR_TIER_CALL_NOW, "I have a fever of 101\xc2\xb0" "F after chemo",
+	TIERS(*state, HR_TIER_CALL_NOW,
+	      "I have a fever of 101\xc2\xb0"
+	      "F after chemo",
 	      "FEVER OF 101 AFTER CHEMO", "diarrea 8 times today on neratinib", "diahrrea with a fever",
 	      "severe diarhea on nerlynx", "I\xe2\x80\x99m on Enhurtu and I\xe2\x80\x99ve got a new cough",
-	      "im on in her two and coughing a lot",
-	      "I'm pregnant and on Herceptin", "Im pregnant and on herceptin", "temp 38.5c on chemo",
-	      "my ankles are SWOLLEN on herceptin", "my eyes look yellow on kadcyla");
+	      "im on in her two and coughing a lot", "I'm pregnant and on Herceptin",
+	      "Im pregnant and on herceptin", "temp 38.5c on chemo", "my ankles are SWOLLEN on herceptin",
+	      "my eyes look yellow on kadcyla");
 }
 
 /* Reads the questions in the file at PATH: the text after PREFIX on lines that
@@ -1463,7 +1540,7 @@ static void test_prefilter_keeps_every_tier(void **state)
  * comment. Calls FN on each; returns how many, or -1 when the
  * file cannot be read. */
 static long each_question(const char *path, const char *prefix, void (*fn)(hr_safety *, const char *),
-			  hr_safety *s)
+                          hr_safety *s)
 {
 	FILE *f = fopen(path, "r");
 	if (!f)
@@ -1499,7 +1576,7 @@ static long each_question(const char *path, const char *prefix, void (*fn)(hr_sa
 
 /* Runs each_question on every file of DIR that ends in SUFFIX. */
 static long each_question_in(const char *dir, const char *suffix, const char *prefix,
-			     void (*fn)(hr_safety *, const char *), hr_safety *s)
+                             void (*fn)(hr_safety *, const char *), hr_safety *s)
 {
 	char **names;
 	size_t nn;
@@ -1545,9 +1622,13 @@ static size_t pick(size_t n)
 static void compare_variants(hr_safety *s, const char *text)
 {
 	static const char *const frames[][2] = {
-		{ "i'm on enhertu and ", "" },	{ "", " since yesterday" }, { "no ", " but i am fine" },
-		{ "what if ", "" },		{ "my mom has ", " right now" }, { "", " please help" },
-		{ "i had ", " last week but it's gone" },
+	    {"i'm on enhertu and ", ""},
+	    {"", " since yesterday"},
+	    {"no ", " but i am fine"},
+	    {"what if ", ""},
+	    {"my mom has ", " right now"},
+	    {"", " please help"},
+	    {"i had ", " last week but it's gone"},
 	};
 	char buf[4096], norm[4096];
 	size_t len = strlen(text);
@@ -1607,28 +1688,28 @@ static void test_prefilter_agrees_on_every_known_question(void **state)
 	hr_safety *s = *state;
 	struct {
 		const char *dir, *suffix, *prefix; /* no suffix: DIR is one file */
-		long min; /* so that a moved file cannot make this test pass empty */
+		long min;                          /* so that a moved file cannot make this test pass empty */
 	} sets[] = {
-		{ HERALD_TEST_DATA "/safety/corpus", ".tsv", "\t", 1000 },
-		{ HERALD_SOURCE_DIR "/bench/questions.txt", NULL, NULL, 100 },
-		{ HERALD_TEST_DATA "/intents", ".intents", "example:", 5 },
-		{ HERALD_TEST_DATA "/voice/intents", ".intents", "example:", 1 },
-		{ HERALD_TEST_DATA "/voice/plugins", ".tests", "ask:", 1 },
-		{ HERALD_SOURCE_DIR "/intents", ".intents", "example:", 500 },
-		{ HERALD_SOURCE_DIR "/plugins", ".tests", "ask:", 300 },
+	    {HERALD_TEST_DATA "/safety/corpus", ".tsv", "\t", 1000},
+	    {HERALD_SOURCE_DIR "/bench/questions.txt", NULL, NULL, 100},
+	    {HERALD_TEST_DATA "/intents", ".intents", "example:", 5},
+	    {HERALD_TEST_DATA "/voice/intents", ".intents", "example:", 1},
+	    {HERALD_TEST_DATA "/voice/plugins", ".tests", "ask:", 1},
+	    {HERALD_SOURCE_DIR "/intents", ".intents", "example:", 500},
+	    {HERALD_SOURCE_DIR "/plugins", ".tests", "ask:", 300},
 	};
 	variants_checked = variants_alerting = 0;
 	for (size_t i = 0; i < ARRAY_SIZE(sets); i++) {
 		const char *dir = sets[i].dir, *sfx = sets[i].suffix, *pre = sets[i].prefix;
 		long n = sfx ? each_question_in(dir, sfx, pre, compare_variants, s)
-			     : each_question(dir, pre, compare_variants, s);
+		             : each_question(dir, pre, compare_variants, s);
 		if (n < sets[i].min)
 			print_error("%s %s: %ld questions, expected at least %ld\n", sets[i].dir,
-				    sets[i].suffix ? sets[i].suffix : "", n, sets[i].min);
+			            sets[i].suffix ? sets[i].suffix : "", n, sets[i].min);
 		assert_true(n >= sets[i].min);
 	}
-	print_message("prefiltered and unfiltered agree on %lu texts (%lu of them alerts)\n", variants_checked,
-		      variants_alerting);
+	print_message("prefiltered and unfiltered agree on %lu texts (%lu of them alerts)\n",
+	              variants_checked, variants_alerting);
 	/* Alerts among them, so the comparison covers the rules firing too. */
 	assert_true(variants_alerting > 500);
 }
@@ -1636,92 +1717,92 @@ static void test_prefilter_agrees_on_every_known_question(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_crisis_typed),
-		cmocka_unit_test(test_crisis_speech_style),
-		cmocka_unit_test(test_crisis_negated_only_right_before),
-		cmocka_unit_test(test_crisis_not_downgraded_by_question),
-		cmocka_unit_test(test_crisis_lookalikes_are_not_crisis),
-		cmocka_unit_test(test_crisis_outranks_everything),
-		cmocka_unit_test(test_emergency_chest),
-		cmocka_unit_test(test_emergency_breathing),
-		cmocka_unit_test(test_emergency_fainting_and_allergy),
-		cmocka_unit_test(test_emergency_neuro),
-		cmocka_unit_test(test_emergency_blood),
-		cmocka_unit_test(test_call_now_fever_numbers),
-		cmocka_unit_test(test_call_now_fever_words),
-		cmocka_unit_test(test_fever_below_threshold_is_not_alert),
-		cmocka_unit_test(test_past_fever_that_is_over_is_not_alert),
-		cmocka_unit_test(test_call_now_lung_needs_tdxd),
-		cmocka_unit_test(test_call_now_heart),
-		cmocka_unit_test(test_call_now_gut),
-		cmocka_unit_test(test_mild_diarrhea_is_not_alert),
-		cmocka_unit_test(test_call_now_liver_clot_pregnancy),
-		cmocka_unit_test(test_pregnancy_needs_treatment_and_a_report),
-		cmocka_unit_test(test_rule_names),
-		cmocka_unit_test(test_highest_tier_wins),
-		cmocka_unit_test(test_negation),
-		cmocka_unit_test(test_negation_stays_in_its_clause),
-		cmocka_unit_test(test_history_is_not_alert),
-		cmocka_unit_test(test_warning_sign_questions_are_not_alerts),
-		cmocka_unit_test(test_everyday_phrases_are_not_alerts),
-		cmocka_unit_test(test_ordinary_questions_are_not_alerts),
-		cmocka_unit_test(test_concept_chest_told_any_way),
-		cmocka_unit_test(test_concept_breathless_too_bad_to_talk),
-		cmocka_unit_test(test_concept_stroke_signs),
-		cmocka_unit_test(test_concept_infusion_reaction),
-		cmocka_unit_test(test_concept_unrousable_and_confused),
-		cmocka_unit_test(test_concept_headache_with_brain_metastases),
-		cmocka_unit_test(test_concept_crisis_indirect),
-		cmocka_unit_test(test_concept_call_now_signs),
-		cmocka_unit_test(test_conditions_futures_and_might_have_beens),
-		cmocka_unit_test(test_nobody_and_prepositions),
-		cmocka_unit_test(test_history_clauses),
-		cmocka_unit_test(test_subject_on_a_drug),
-		cmocka_unit_test(test_crisis_denials_and_topics),
-		cmocka_unit_test(test_quieting_contexts),
-		cmocka_unit_test(test_spelling),
-		cmocka_unit_test(test_concept_crisis_euphemisms),
-		cmocka_unit_test(test_concept_crisis_burden_and_others_better_off),
-		cmocka_unit_test(test_concept_crisis_means_and_plans),
-		cmocka_unit_test(test_concept_crisis_sleep_self_harm_goodbye),
-		cmocka_unit_test(test_crisis_long_past_and_over),
-		cmocka_unit_test(test_crisis_topics_second_round),
-		cmocka_unit_test(test_concept_heart_attack_without_the_chest),
-		cmocka_unit_test(test_concept_emergency_other_words),
-		cmocka_unit_test(test_concept_call_now_other_words),
-		cmocka_unit_test(test_concept_slang_and_misspelt_drugs),
-		cmocka_unit_test(test_concepts_fourth_round),
-		cmocka_unit_test(test_clinical_review_false_decisions),
-		cmocka_unit_test(test_judging_second_round),
-		cmocka_unit_test(test_decisions_second_round),
-		cmocka_unit_test(test_decision_dose),
-		cmocka_unit_test(test_decision_missed),
-		cmocka_unit_test(test_decision_stop),
-		cmocka_unit_test(test_decision_choose),
-		cmocka_unit_test(test_decision_prognosis),
-		cmocka_unit_test(test_decision_take),
-		cmocka_unit_test(test_general_drug_questions_are_not_take),
-		cmocka_unit_test(test_general_questions_are_not_decisions),
-		cmocka_unit_test(test_decision_is_set_with_a_tier),
-		cmocka_unit_test(test_answer_crisis),
-		cmocka_unit_test(test_answer_emergency),
-		cmocka_unit_test(test_answer_call_now),
-		cmocka_unit_test(test_every_rule_group_has_a_good_reply),
-		cmocka_unit_test(test_tier_names),
-		cmocka_unit_test(test_answer_needs_a_tier),
-		cmocka_unit_test(test_deferral_texts),
-		cmocka_unit_test(test_defer_opens_with_empathy_and_the_care_team),
-		cmocka_unit_test(test_defer_swap_says_nothing_replaces_treatment),
-		cmocka_unit_test(test_every_deferral_is_kind_and_gives_no_orders),
-		cmocka_unit_test(test_defer_edge_cases),
-		cmocka_unit_test(test_replies_are_plain_language),
-		cmocka_unit_test(test_logs_no_user_text),
-		cmocka_unit_test(test_empty_null_and_long_input),
-		cmocka_unit_test(test_instances_are_independent),
-		cmocka_unit_test(test_instances_on_threads),
-		cmocka_unit_test(test_prefilter_skips_rules_that_cannot_match),
-		cmocka_unit_test(test_prefilter_keeps_every_tier),
-		cmocka_unit_test(test_prefilter_agrees_on_every_known_question),
+	    cmocka_unit_test(test_crisis_typed),
+	    cmocka_unit_test(test_crisis_speech_style),
+	    cmocka_unit_test(test_crisis_negated_only_right_before),
+	    cmocka_unit_test(test_crisis_not_downgraded_by_question),
+	    cmocka_unit_test(test_crisis_lookalikes_are_not_crisis),
+	    cmocka_unit_test(test_crisis_outranks_everything),
+	    cmocka_unit_test(test_emergency_chest),
+	    cmocka_unit_test(test_emergency_breathing),
+	    cmocka_unit_test(test_emergency_fainting_and_allergy),
+	    cmocka_unit_test(test_emergency_neuro),
+	    cmocka_unit_test(test_emergency_blood),
+	    cmocka_unit_test(test_call_now_fever_numbers),
+	    cmocka_unit_test(test_call_now_fever_words),
+	    cmocka_unit_test(test_fever_below_threshold_is_not_alert),
+	    cmocka_unit_test(test_past_fever_that_is_over_is_not_alert),
+	    cmocka_unit_test(test_call_now_lung_needs_tdxd),
+	    cmocka_unit_test(test_call_now_heart),
+	    cmocka_unit_test(test_call_now_gut),
+	    cmocka_unit_test(test_mild_diarrhea_is_not_alert),
+	    cmocka_unit_test(test_call_now_liver_clot_pregnancy),
+	    cmocka_unit_test(test_pregnancy_needs_treatment_and_a_report),
+	    cmocka_unit_test(test_rule_names),
+	    cmocka_unit_test(test_highest_tier_wins),
+	    cmocka_unit_test(test_negation),
+	    cmocka_unit_test(test_negation_stays_in_its_clause),
+	    cmocka_unit_test(test_history_is_not_alert),
+	    cmocka_unit_test(test_warning_sign_questions_are_not_alerts),
+	    cmocka_unit_test(test_everyday_phrases_are_not_alerts),
+	    cmocka_unit_test(test_ordinary_questions_are_not_alerts),
+	    cmocka_unit_test(test_concept_chest_told_any_way),
+	    cmocka_unit_test(test_concept_breathless_too_bad_to_talk),
+	    cmocka_unit_test(test_concept_stroke_signs),
+	    cmocka_unit_test(test_concept_infusion_reaction),
+	    cmocka_unit_test(test_concept_unrousable_and_confused),
+	    cmocka_unit_test(test_concept_headache_with_brain_metastases),
+	    cmocka_unit_test(test_concept_crisis_indirect),
+	    cmocka_unit_test(test_concept_call_now_signs),
+	    cmocka_unit_test(test_conditions_futures_and_might_have_beens),
+	    cmocka_unit_test(test_nobody_and_prepositions),
+	    cmocka_unit_test(test_history_clauses),
+	    cmocka_unit_test(test_subject_on_a_drug),
+	    cmocka_unit_test(test_crisis_denials_and_topics),
+	    cmocka_unit_test(test_quieting_contexts),
+	    cmocka_unit_test(test_spelling),
+	    cmocka_unit_test(test_concept_crisis_euphemisms),
+	    cmocka_unit_test(test_concept_crisis_burden_and_others_better_off),
+	    cmocka_unit_test(test_concept_crisis_means_and_plans),
+	    cmocka_unit_test(test_concept_crisis_sleep_self_harm_goodbye),
+	    cmocka_unit_test(test_crisis_long_past_and_over),
+	    cmocka_unit_test(test_crisis_topics_second_round),
+	    cmocka_unit_test(test_concept_heart_attack_without_the_chest),
+	    cmocka_unit_test(test_concept_emergency_other_words),
+	    cmocka_unit_test(test_concept_call_now_other_words),
+	    cmocka_unit_test(test_concept_slang_and_misspelt_drugs),
+	    cmocka_unit_test(test_concepts_fourth_round),
+	    cmocka_unit_test(test_clinical_review_false_decisions),
+	    cmocka_unit_test(test_judging_second_round),
+	    cmocka_unit_test(test_decisions_second_round),
+	    cmocka_unit_test(test_decision_dose),
+	    cmocka_unit_test(test_decision_missed),
+	    cmocka_unit_test(test_decision_stop),
+	    cmocka_unit_test(test_decision_choose),
+	    cmocka_unit_test(test_decision_prognosis),
+	    cmocka_unit_test(test_decision_take),
+	    cmocka_unit_test(test_general_drug_questions_are_not_take),
+	    cmocka_unit_test(test_general_questions_are_not_decisions),
+	    cmocka_unit_test(test_decision_is_set_with_a_tier),
+	    cmocka_unit_test(test_answer_crisis),
+	    cmocka_unit_test(test_answer_emergency),
+	    cmocka_unit_test(test_answer_call_now),
+	    cmocka_unit_test(test_every_rule_group_has_a_good_reply),
+	    cmocka_unit_test(test_tier_names),
+	    cmocka_unit_test(test_answer_needs_a_tier),
+	    cmocka_unit_test(test_deferral_texts),
+	    cmocka_unit_test(test_defer_opens_with_empathy_and_the_care_team),
+	    cmocka_unit_test(test_defer_swap_says_nothing_replaces_treatment),
+	    cmocka_unit_test(test_every_deferral_is_kind_and_gives_no_orders),
+	    cmocka_unit_test(test_defer_edge_cases),
+	    cmocka_unit_test(test_replies_are_plain_language),
+	    cmocka_unit_test(test_logs_no_user_text),
+	    cmocka_unit_test(test_empty_null_and_long_input),
+	    cmocka_unit_test(test_instances_are_independent),
+	    cmocka_unit_test(test_instances_on_threads),
+	    cmocka_unit_test(test_prefilter_skips_rules_that_cannot_match),
+	    cmocka_unit_test(test_prefilter_keeps_every_tier),
+	    cmocka_unit_test(test_prefilter_agrees_on_every_known_question),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

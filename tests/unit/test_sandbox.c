@@ -1,4 +1,4 @@
-/* Unit tests of core/sandbox.c: the allow-list, budgets, memory cap, error
+/* Unit tests of core/engine/sandbox.c: the allow-list, budgets, memory cap, error
  * isolation and answer conversion. */
 #include "cmocka_prelude.h"
 
@@ -29,7 +29,10 @@ static void collect(void *ud, const char *file, int line, const char *msg)
 }
 
 static const struct hr_plugin_limits limits = {
-	.memory_bytes = 4u << 20, .call_ms = 50, .load_ms = 200, .instructions = 0,
+    .memory_bytes = 4u << 20,
+    .call_ms = 50,
+    .load_ms = 200,
+    .instructions = 0,
 };
 
 static hr_plugins *new_set(void)
@@ -54,8 +57,8 @@ static const char *temp_plugin(const char *name, const char *src)
 
 static int ask(hr_plugins *set, const char *intent, struct hr_answer *a, char *err, size_t errcap)
 {
-	struct hr_slot slot = { "drug", "trastuzumab" };
-	struct hr_request rq = { .intent = intent, .text = "q", .slots = &slot, .nslots = 1 };
+	struct hr_slot slot = {"drug", "trastuzumab"};
+	struct hr_request rq = {.intent = intent, .text = "q", .slots = &slot, .nslots = 1};
 	memset(a, 0, sizeof(*a));
 	return hr_plugins_answer(set, NULL, &rq, a, err, errcap);
 }
@@ -63,13 +66,14 @@ static int ask(hr_plugins *set, const char *intent, struct hr_answer *a, char *e
 static void test_forbidden_globals_absent(void **state)
 {
 	(void)state;
-	const char *names[] = { "io", "require", "package", "load", "loadfile", "dofile", "debug", "coroutine",
-				"collectgarbage", "loadstring", "module", NULL };
+	const char *names[] = {"io",    "require",   "package",        "load",       "loadfile", "dofile",
+	                       "debug", "coroutine", "collectgarbage", "loadstring", "module",   NULL};
 	for (int i = 0; names[i]; i++) {
 		char src[256];
-		snprintf(src, sizeof(src), "herald.answer('t.x', { text = tostring(%s == nil) })\n", names[i]);
+		snprintf(src, sizeof(src), "herald.answer('t.x', { text = tostring(%s == nil) })\n",
+		         names[i]);
 		hr_plugins *set = new_set();
-		struct diags d = { 0 };
+		struct diags d = {0};
 		assert_int_equal(hr_plugins_add_file(set, temp_plugin("forbid", src), collect, &d), 0);
 		struct hr_answer a;
 		char err[256];
@@ -81,13 +85,14 @@ static void test_forbidden_globals_absent(void **state)
 	}
 	/* os has only time, date and clock; string has no dump. */
 	hr_plugins *set = new_set();
-	struct diags d = { 0 };
-	assert_int_equal(hr_plugins_add_file(set,
-					     temp_plugin("os", "local n = 0 for k in pairs(os) do n = n + 1 end\n"
-							       "herald.answer('t.x', { text = n .. tostring(string.dump) .. "
-							       "tostring(os.execute) .. tostring((''):rep(2)) })\n"),
-					     collect, &d),
-			 0);
+	struct diags d = {0};
+	assert_int_equal(hr_plugins_add_file(
+	                     set,
+	                     temp_plugin("os", "local n = 0 for k in pairs(os) do n = n + 1 end\n"
+	                                       "herald.answer('t.x', { text = n .. tostring(string.dump) .. "
+	                                       "tostring(os.execute) .. tostring((''):rep(2)) })\n"),
+	                     collect, &d),
+	                 0);
 	struct hr_answer a;
 	char err[256];
 	assert_int_equal(ask(set, "t.x", &a, err, sizeof(err)), 0);
@@ -100,8 +105,9 @@ static void test_os_execute_fails_with_line(void **state)
 {
 	(void)state;
 	hr_plugins *set = new_set();
-	struct diags d = { 0 };
-	assert_int_equal(hr_plugins_add_file(set, HERALD_TEST_DATA "/bad/os_execute.lua", collect, &d), -EINVAL);
+	struct diags d = {0};
+	assert_int_equal(hr_plugins_add_file(set, HERALD_TEST_DATA "/bad/os_execute.lua", collect, &d),
+	                 -EINVAL);
 	assert_non_null(strstr(d.all, "os_execute.lua:2:"));
 	assert_int_equal(hr_plugins_count(set), 0);
 	hr_plugins_free(set);
@@ -111,12 +117,14 @@ static void test_load_failures(void **state)
 {
 	(void)state;
 	hr_plugins *set = new_set();
-	struct diags d = { 0 };
+	struct diags d = {0};
 	assert_int_equal(hr_plugins_add_file(set, HERALD_TEST_DATA "/bad/syntax.lua", collect, &d), -EINVAL);
 	assert_non_null(strstr(d.all, "syntax.lua:2:"));
-	assert_int_equal(hr_plugins_add_file(set, HERALD_TEST_DATA "/bad/loop_at_load.lua", collect, &d), -EINVAL);
+	assert_int_equal(hr_plugins_add_file(set, HERALD_TEST_DATA "/bad/loop_at_load.lua", collect, &d),
+	                 -EINVAL);
 	assert_non_null(strstr(d.all, "time budget"));
-	assert_int_equal(hr_plugins_add_file(set, HERALD_TEST_DATA "/bad/bytecode.lua", collect, &d), -EINVAL);
+	assert_int_equal(hr_plugins_add_file(set, HERALD_TEST_DATA "/bad/bytecode.lua", collect, &d),
+	                 -EINVAL);
 	assert_non_null(strstr(d.all, "bytecode.lua:3:"));
 	/* Binary chunks are refused even when the file holds one. */
 	FILE *f = fopen("/tmp/herald-test-binary.lua", "wb");
@@ -139,7 +147,7 @@ static void test_budgets_and_isolation(void **state)
 {
 	(void)state;
 	hr_plugins *set = new_set();
-	struct diags d = { 0 };
+	struct diags d = {0};
 	assert_int_equal(hr_plugins_add_dir(set, HERALD_TEST_DATA "/plugins", collect, &d), 0);
 	struct hr_answer a;
 	char err[512];
@@ -197,13 +205,13 @@ static void test_duplicate_handlers(void **state)
 {
 	(void)state;
 	hr_plugins *set = new_set();
-	struct diags d = { 0 };
-	assert_int_equal(hr_plugins_add_file(set, temp_plugin("a", "herald.answer('t.x', { text = 'A' })\n"),
-					     collect, &d),
-			 0);
-	assert_int_equal(hr_plugins_add_file(set, temp_plugin("b", "herald.answer('t.x', { text = 'B' })\n"),
-					     collect, &d),
-			 0);
+	struct diags d = {0};
+	assert_int_equal(
+	    hr_plugins_add_file(set, temp_plugin("a", "herald.answer('t.x', { text = 'A' })\n"), collect, &d),
+	    0);
+	assert_int_equal(
+	    hr_plugins_add_file(set, temp_plugin("b", "herald.answer('t.x', { text = 'B' })\n"), collect, &d),
+	    0);
 	assert_non_null(strstr(d.all, "already answered by plugin"));
 	struct hr_answer a;
 	char err[256];
@@ -219,15 +227,16 @@ static void test_facts_and_reviewer(void **state)
 {
 	(void)state;
 	hr_plugins *set = new_set();
-	struct diags d = { 0 };
-	const char *src = "herald.about{ title = 'Facts', reviewed = '2026-12-01', reviewed_by = 'A. Reviewer, RN' }\n"
-			  "local F = herald.facts('drug', { trastuzumab = { 'A.' }, t_dxd = 'B.' })\n"
-			  "herald.on('t.f', function(q)\n"
-			  "  local x = F:get(q)\n"
-			  "  x[#x + 1] = 'C.'\n"
-			  "  return { text = x }\n"
-			  "end)\n"
-			  "herald.on('t.none', function(q) return { text = tostring(F:of('nope')) } end)\n";
+	struct diags d = {0};
+	const char *src =
+	    "herald.about{ title = 'Facts', reviewed = '2026-12-01', reviewed_by = 'A. Reviewer, RN' }\n"
+	    "local F = herald.facts('drug', { trastuzumab = { 'A.' }, t_dxd = 'B.' })\n"
+	    "herald.on('t.f', function(q)\n"
+	    "  local x = F:get(q)\n"
+	    "  x[#x + 1] = 'C.'\n"
+	    "  return { text = x }\n"
+	    "end)\n"
+	    "herald.on('t.none', function(q) return { text = tostring(F:of('nope')) } end)\n";
 	assert_int_equal(hr_plugins_add_file(set, temp_plugin("facts", src), collect, &d), 0);
 	struct hr_answer a;
 	char err[256];
@@ -249,17 +258,19 @@ static void test_facts_and_reviewer(void **state)
 	/* A function in place of a fact is refused at load, with the file and line. */
 	set = new_set();
 	memset(&d, 0, sizeof(d));
-	assert_int_equal(hr_plugins_add_file(set,
-					     temp_plugin("facts-fn", "herald.facts('drug', { x = function() return 'y' end })\n"),
-					     collect, &d),
-			 -EINVAL);
+	assert_int_equal(
+	    hr_plugins_add_file(
+	        set, temp_plugin("facts-fn", "herald.facts('drug', { x = function() return 'y' end })\n"),
+	        collect, &d),
+	    -EINVAL);
 	assert_non_null(strstr(d.all, "must be a sentence or a list of sentences"));
 	memset(&d, 0, sizeof(d));
 	char longname[200];
 	memset(longname, 'x', sizeof(longname) - 1);
 	longname[sizeof(longname) - 1] = '\0';
 	char src2[400];
-	snprintf(src2, sizeof(src2), "herald.about{ reviewed = '2026-12-01', reviewed_by = '%s' }\n", longname);
+	snprintf(src2, sizeof(src2), "herald.about{ reviewed = '2026-12-01', reviewed_by = '%s' }\n",
+	         longname);
 	assert_int_equal(hr_plugins_add_file(set, temp_plugin("long-reviewer", src2), collect, &d), -EINVAL);
 	assert_non_null(strstr(d.all, "at most 120 characters"));
 	hr_plugins_free(set);
@@ -271,9 +282,9 @@ static void test_shared_sources(void **state)
 {
 	(void)state;
 	hr_plugins *set = new_set();
-	struct diags d = { 0 };
+	struct diags d = {0};
 	const char *src = "herald.source('label-trastuzumab')\n"
-			  "herald.answer('t.s', { text = 'A.', sources = { 'label-trastuzumab' } })\n";
+	                  "herald.answer('t.s', { text = 'A.', sources = { 'label-trastuzumab' } })\n";
 	assert_int_equal(hr_plugins_add_file(set, temp_plugin("shared", src), collect, &d), 0);
 	struct hr_answer a;
 	char err[256];
@@ -286,8 +297,10 @@ static void test_shared_sources(void **state)
 
 	set = new_set();
 	memset(&d, 0, sizeof(d));
-	assert_int_equal(hr_plugins_add_file(set, temp_plugin("shared-bad", "herald.source('no-such-source')\n"), collect, &d),
-			 -EINVAL);
+	assert_int_equal(hr_plugins_add_file(set,
+	                                     temp_plugin("shared-bad", "herald.source('no-such-source')\n"),
+	                                     collect, &d),
+	                 -EINVAL);
 	assert_non_null(strstr(d.all, "not a shared source"));
 	hr_plugins_free(set);
 }
@@ -296,13 +309,14 @@ static void test_speech_form(void **state)
 {
 	(void)state;
 	hr_plugins *set = new_set();
-	struct diags d = { 0 };
+	struct diags d = {0};
 	assert_int_equal(
-		hr_plugins_add_file(set,
-				    temp_plugin("speech", "herald.answer('t.x', { text = 'HER2-positive means IHC 3+ "
-							  "(see https://example.org). About 20% of cases.' })\n"),
-				    collect, &d),
-		0);
+	    hr_plugins_add_file(set,
+	                        temp_plugin("speech",
+	                                    "herald.answer('t.x', { text = 'HER2-positive means IHC 3+ "
+	                                    "(see https://example.org). About 20% of cases.' })\n"),
+	                        collect, &d),
+	    0);
 	struct hr_answer a;
 	char err[256];
 	assert_int_equal(ask(set, "t.x", &a, err, sizeof(err)), 0);
@@ -321,12 +335,13 @@ static void test_speech_abbreviations(void **state)
 {
 	(void)state;
 	hr_plugins *set = new_set();
-	struct diags d = { 0 };
-	assert_int_equal(hr_plugins_add_file(set,
-					     temp_plugin("abbrev", "herald.answer('t.x', { text = 'DCIS, NED and TNM. "
-								   "BRCA1 or BRCA testing. APT, not APTITUDE.' })\n"),
-					     collect, &d),
-			 0);
+	struct diags d = {0};
+	assert_int_equal(
+	    hr_plugins_add_file(set,
+	                        temp_plugin("abbrev", "herald.answer('t.x', { text = 'DCIS, NED and TNM. "
+	                                              "BRCA1 or BRCA testing. APT, not APTITUDE.' })\n"),
+	                        collect, &d),
+	    0);
 	struct hr_answer a;
 	char err[256];
 	assert_int_equal(ask(set, "t.x", &a, err, sizeof(err)), 0);
@@ -344,60 +359,70 @@ static void test_speech_abbreviations(void **state)
  * (fixed cases, then seeded random patterns), so any difference in results
  * or error messages shows as a differing case. */
 static const char diff_lua[] =
-	"local function ser(...)\n"
-	"  local t, out = table.pack(...), {}\n"
-	"  for i = 1, t.n do out[#out + 1] = type(t[i]) .. ':' .. tostring(t[i]) end\n"
-	"  return table.concat(out, ',')\n"
-	"end\n"
-	"local function run(s, p, init, repl, max)\n"
-	"  local g = {}\n"
-	"  local ok, err = pcall(function()\n"
-	"    for a, b in string.gmatch(s, p, init) do g[#g + 1] = tostring(a) .. '/' .. tostring(b) end\n"
-	"  end)\n"
-	"  return ser(pcall(string.find, s, p, init)) .. '|' .. ser(pcall(string.find, s, p, init, true)) .. '|'\n"
-	"      .. ser(pcall(string.match, s, p, init)) .. '|' .. tostring(ok)\n"
-	"      .. (ok and table.concat(g, ';') or err:gsub('^.-:%d+: ', ''))\n"
-	"      .. '|' .. ser(pcall(string.gsub, s, p, repl, max))\n"
-	"end\n"
-	"local cases = {\n"
-	"  { 'hello world', 'o', 1, '<%0>' }, { 'hello world', 'o', 6, '%%' }, { 'hello world', 'l+', -4, 'L' },\n"
-	"  { 'hello world', '^h(.-)o', 1, '%1' }, { 'hello world', '(o)(r)', 1, '%2%1' }, { '', '', 1, 'x' },\n"
-	"  { 'abc', '', 1, '-' }, { 'abc', '()', 2, '%1' }, { 'abc', 'x*', 1, '<%0>' }, { 'a.b.c', '.', 1, '' },\n"
-	"  { 'a.b.c', '%.', 1, ' dot ' }, { 'f(a(b)c)d', '%b()', 1, '[]' }, { 'THE (quick) fox', '%f[%a]%a+', 1, 'W' },\n"
-	"  { 'key = value', '(%w+)%s*=%s*(%w+)', 1, '%2 = %1' }, { 'aaa', 'a-b', 1, 'x' }, { 'aaab', 'a-b', 1, 'x' },\n"
-	"  { 'hello', '(l)%1', 1, '<%1>' }, { '  trim  ', '^%s*(.-)%s*$', 1, '%1' }, { '2+2=4', '%d%+%d', 1, 'sum' },\n"
-	"  { 'x', '[%a-z]', 1, 'y' }, { 'x]y', '[]]', 1, '!' }, { 'a-b', '[a-]', 1, '.' }, { 'A1b2', '[^%d]', 1, '' },\n"
-	"  { 'abc', '%', 1, 'x' }, { 'abc', '[a', 1, 'x' }, { 'abc', '(a', 1, 'x' }, { 'abc', 'a)', 1, 'x' },\n"
-	"  { 'abc', '%1', 1, 'x' }, { 'abc', '%f', 1, 'x' }, { 'abc', '%b', 1, 'x' }, { 'abc', 'b', 1, '%2' },\n"
-	"  { 'abc', 'b', 1, '%x' }, { 'abc', 'b', 9, 'x' }, { 'abc', 'b', -9, 'x' }, { 'abcabc', 'b', 1, 'x', 1 },\n"
-	"  { 'abcabc', '^a', 1, 'x' }, { 'abc', 'c$', 1, 'x' }, { 'a$c', '$c', 1, 'x' }, { 'a\\0b', '%z', 1, '0' },\n"
-	"  { 'a\\0b', '\\0', 1, '0' }, { 'one two', '(%w+)', 1, { one = 1, two = false } },\n"
-	"  { 'one two', '%w+', 1, function(w) if w == 'two' then return nil end return w:upper() end },\n"
-	"  { 'x', 'x', 1, function() return {} end }, { string.rep('ab', 40), '(ab)+', 1, '%1' },\n"
-	"  { string.rep('(', 250), string.rep('%(', 250), 1, 'x' },\n"
-	"  { string.rep('a', 40), string.rep('(a)', 33), 1, 'x' },\n"
-	"}\n"
-	"math.randomseed(21)\n"
-	"local atoms = { 'a', 'b', '.', '%a', '%d', '%s', '%%', '%.', '[ab]', '[^a]', '[a-c]', '(', ')', '()',\n"
-	"  '%1', '*', '+', '-', '?', '^', '$', '%b()', '%f[%w]', '%', ' ', '1', '[' }\n"
-	"local chars = { 'a', 'b', 'c', '1', ' ', '(', ')', '.', '%' }\n"
-	"local repls = { '<%0>', '%1', '', 'x%%y', '%2' }\n"
-	"for _ = 1, 3000 do\n"
-	"  local p, s = {}, {}\n"
-	"  for _ = 1, math.random(0, 6) do p[#p + 1] = atoms[math.random(#atoms)] end\n"
-	"  for _ = 1, math.random(0, 12) do s[#s + 1] = chars[math.random(#chars)] end\n"
-	"  cases[#cases + 1] = { table.concat(s), table.concat(p), math.random(-3, 4), repls[math.random(#repls)],\n"
-	"    math.random(0, 3) == 0 and math.random(0, 2) or nil }\n"
-	"end\n"
-	"local out = {}\n"
-	"for i, c in ipairs(cases) do\n"
-	"  local r = run(c[1], c[2], c[3], c[4], c[5])\n"
-	"  if DETAIL == i then return r end\n"
-	"  local h = 0\n"
-	"  for k = 1, #r do h = (h * 31 + r:byte(k)) % 4294967296 end\n"
-	"  out[#out + 1] = string.format('%02x', h % 256)\n"
-	"end\n"
-	"return table.concat(out)\n";
+    "local function ser(...)\n"
+    "  local t, out = table.pack(...), {}\n"
+    "  for i = 1, t.n do out[#out + 1] = type(t[i]) .. ':' .. tostring(t[i]) end\n"
+    "  return table.concat(out, ',')\n"
+    "end\n"
+    "local function run(s, p, init, repl, max)\n"
+    "  local g = {}\n"
+    "  local ok, err = pcall(function()\n"
+    "    for a, b in string.gmatch(s, p, init) do g[#g + 1] = tostring(a) .. '/' .. tostring(b) end\n"
+    "  end)\n"
+    "  return ser(pcall(string.find, s, p, init)) .. '|' .. ser(pcall(string.find, s, p, init, true)) .. "
+    "'|'\n"
+    "      .. ser(pcall(string.match, s, p, init)) .. '|' .. tostring(ok)\n"
+    "      .. (ok and table.concat(g, ';') or err:gsub('^.-:%d+: ', ''))\n"
+    "      .. '|' .. ser(pcall(string.gsub, s, p, repl, max))\n"
+    "end\n"
+    "local cases = {\n"
+    "  { 'hello world', 'o', 1, '<%0>' }, { 'hello world', 'o', 6, '%%' }, { 'hello world', 'l+', -4, 'L' "
+    "},\n"
+    "  { 'hello world', '^h(.-)o', 1, '%1' }, { 'hello world', '(o)(r)', 1, '%2%1' }, { '', '', 1, 'x' },\n"
+    "  { 'abc', '', 1, '-' }, { 'abc', '()', 2, '%1' }, { 'abc', 'x*', 1, '<%0>' }, { 'a.b.c', '.', 1, '' "
+    "},\n"
+    "  { 'a.b.c', '%.', 1, ' dot ' }, { 'f(a(b)c)d', '%b()', 1, '[]' }, { 'THE (quick) fox', '%f[%a]%a+', 1, "
+    "'W' },\n"
+    "  { 'key = value', '(%w+)%s*=%s*(%w+)', 1, '%2 = %1' }, { 'aaa', 'a-b', 1, 'x' }, { 'aaab', 'a-b', 1, "
+    "'x' },\n"
+    "  { 'hello', '(l)%1', 1, '<%1>' }, { '  trim  ', '^%s*(.-)%s*$', 1, '%1' }, { '2+2=4', '%d%+%d', 1, "
+    "'sum' },\n"
+    "  { 'x', '[%a-z]', 1, 'y' }, { 'x]y', '[]]', 1, '!' }, { 'a-b', '[a-]', 1, '.' }, { 'A1b2', '[^%d]', 1, "
+    "'' },\n"
+    "  { 'abc', '%', 1, 'x' }, { 'abc', '[a', 1, 'x' }, { 'abc', '(a', 1, 'x' }, { 'abc', 'a)', 1, 'x' },\n"
+    "  { 'abc', '%1', 1, 'x' }, { 'abc', '%f', 1, 'x' }, { 'abc', '%b', 1, 'x' }, { 'abc', 'b', 1, '%2' },\n"
+    "  { 'abc', 'b', 1, '%x' }, { 'abc', 'b', 9, 'x' }, { 'abc', 'b', -9, 'x' }, { 'abcabc', 'b', 1, 'x', 1 "
+    "},\n"
+    "  { 'abcabc', '^a', 1, 'x' }, { 'abc', 'c$', 1, 'x' }, { 'a$c', '$c', 1, 'x' }, { 'a\\0b', '%z', 1, '0' "
+    "},\n"
+    "  { 'a\\0b', '\\0', 1, '0' }, { 'one two', '(%w+)', 1, { one = 1, two = false } },\n"
+    "  { 'one two', '%w+', 1, function(w) if w == 'two' then return nil end return w:upper() end },\n"
+    "  { 'x', 'x', 1, function() return {} end }, { string.rep('ab', 40), '(ab)+', 1, '%1' },\n"
+    "  { string.rep('(', 250), string.rep('%(', 250), 1, 'x' },\n"
+    "  { string.rep('a', 40), string.rep('(a)', 33), 1, 'x' },\n"
+    "}\n"
+    "math.randomseed(21)\n"
+    "local atoms = { 'a', 'b', '.', '%a', '%d', '%s', '%%', '%.', '[ab]', '[^a]', '[a-c]', '(', ')', '()',\n"
+    "  '%1', '*', '+', '-', '?', '^', '$', '%b()', '%f[%w]', '%', ' ', '1', '[' }\n"
+    "local chars = { 'a', 'b', 'c', '1', ' ', '(', ')', '.', '%' }\n"
+    "local repls = { '<%0>', '%1', '', 'x%%y', '%2' }\n"
+    "for _ = 1, 3000 do\n"
+    "  local p, s = {}, {}\n"
+    "  for _ = 1, math.random(0, 6) do p[#p + 1] = atoms[math.random(#atoms)] end\n"
+    "  for _ = 1, math.random(0, 12) do s[#s + 1] = chars[math.random(#chars)] end\n"
+    "  cases[#cases + 1] = { table.concat(s), table.concat(p), math.random(-3, 4), "
+    "repls[math.random(#repls)],\n"
+    "    math.random(0, 3) == 0 and math.random(0, 2) or nil }\n"
+    "end\n"
+    "local out = {}\n"
+    "for i, c in ipairs(cases) do\n"
+    "  local r = run(c[1], c[2], c[3], c[4], c[5])\n"
+    "  if DETAIL == i then return r end\n"
+    "  local h = 0\n"
+    "  for k = 1, #r do h = (h * 31 + r:byte(k)) % 4294967296 end\n"
+    "  out[#out + 1] = string.format('%02x', h % 256)\n"
+    "end\n"
+    "return table.concat(out)\n";
 
 /* Runs diff_lua in a plain Lua state; DETAIL > 0 returns that case's results. */
 static char *diff_in_lua(int detail)
@@ -417,14 +442,14 @@ static void test_string_library_matches_lua(void **state)
 {
 	(void)state;
 	/* A generous budget: this is about results, not time. */
-	struct hr_plugin_limits big = { .memory_bytes = 64u << 20, .call_ms = 20000, .load_ms = 200 };
+	struct hr_plugin_limits big = {.memory_bytes = 64u << 20, .call_ms = 20000, .load_ms = 200};
 	hr_plugins *set = hr_plugins_new(HERALD_SOURCE_DIR "/lua/herald.lua", &big);
-	struct diags d = { 0 };
+	struct diags d = {0};
 	static char src[sizeof(diff_lua) + 256];
 	snprintf(src, sizeof(src),
-		 "local function diff()\n%s\nend\n"
-		 "herald.on('t.diff', function() return { text = diff() } end)\n",
-		 diff_lua);
+	         "local function diff()\n%s\nend\n"
+	         "herald.on('t.diff', function() return { text = diff() } end)\n",
+	         diff_lua);
 	assert_int_equal(hr_plugins_add_file(set, temp_plugin("diff", src), collect, &d), 0);
 	struct hr_answer a;
 	char err[512];
@@ -434,7 +459,7 @@ static void test_string_library_matches_lua(void **state)
 	for (size_t i = 0; i < strlen(want); i += 2) {
 		if (strncmp(a.text + i, want + i, 2) != 0)
 			fail_msg("case %zu differs from Lua's string library; Lua says: %s", i / 2 + 1,
-				 diff_in_lua((int)(i / 2) + 1));
+			         diff_in_lua((int)(i / 2) + 1));
 	}
 	printf("the bounded string library agrees with Lua's on %zu cases\n", strlen(want) / 2);
 	free(want);
@@ -445,39 +470,40 @@ static void test_string_library_matches_lua(void **state)
 /* Plugin code whose work happens inside single C calls, where the
  * instruction hook never runs (issue 21, item 2). Each ends with the budget. */
 static const char hostile_lua[] =
-	"herald.on('h.find', function() return ('a'):rep(40):find(('a-'):rep(40) .. 'b') end)\n"
-	"herald.on('h.match', function() return ('a'):rep(5000):match('(.-)(.-)(.-)(.-)b') end)\n"
-	"herald.on('h.gmatch', function() for _ in ('a'):rep(3000):gmatch('a*a*a*a*b') do end end)\n"
-	"herald.on('h.gsub', function() return (('x'):rep(60000):gsub('.-.-.-y', '')) end)\n"
-	"herald.on('h.bigrep', function() while true do pcall(string.rep, 'x', 8000000) end end)\n"
-	"herald.on('h.rep', function() while true do local s = ('x'):rep(65536) end end)\n"
-	"herald.on('h.concat', function() local s = ('x'):rep(32768) while true do local t = s .. s end end)\n"
-	"herald.on('h.tconcat', function()\n"
-	"  local t = {} for i = 1, 100 do t[i] = ('y'):rep(30000) end\n"
-	"  while true do pcall(table.concat, t) end end)\n"
-	"herald.on('h.move', function() table.move({}, 1, 1e15, 2) end)\n"
-	"herald.on('h.sort', function()\n"
-	"  local t = {} for i = 1, 20000 do t[i] = (i * 7919) % 20011 end\n"
-	"  while true do table.sort(t) table.sort(t, function(a, b) return a > b end) end end)\n"
-	"herald.on('h.insert', function()\n"
-	"  local t = {} for i = 1, 100000 do t[i] = i end\n"
-	"  while true do table.insert(t, 1, 0) table.remove(t, 1) end end)\n"
-	"herald.on('h.gc', function() setmetatable({}, { __gc = function() while true do end end }) end)\n"
-	"herald.on('h.weak', function() setmetatable({}, { __mode = 'k' }) end)\n"
-	"herald.on('h.index', function()\n"
-	"  return { text = 'x', sources = { setmetatable({ title = 't' },\n"
-	"    { __index = function() while true do end end }) } } end)\n"
-	"herald.on('h.long', function() local s = ('x'):rep(40000) return { text = #(s .. s .. s) } end)\n";
+    "herald.on('h.find', function() return ('a'):rep(40):find(('a-'):rep(40) .. 'b') end)\n"
+    "herald.on('h.match', function() return ('a'):rep(5000):match('(.-)(.-)(.-)(.-)b') end)\n"
+    "herald.on('h.gmatch', function() for _ in ('a'):rep(3000):gmatch('a*a*a*a*b') do end end)\n"
+    "herald.on('h.gsub', function() return (('x'):rep(60000):gsub('.-.-.-y', '')) end)\n"
+    "herald.on('h.bigrep', function() while true do pcall(string.rep, 'x', 8000000) end end)\n"
+    "herald.on('h.rep', function() while true do local s = ('x'):rep(65536) end end)\n"
+    "herald.on('h.concat', function() local s = ('x'):rep(32768) while true do local t = s .. s end end)\n"
+    "herald.on('h.tconcat', function()\n"
+    "  local t = {} for i = 1, 100 do t[i] = ('y'):rep(30000) end\n"
+    "  while true do pcall(table.concat, t) end end)\n"
+    "herald.on('h.move', function() table.move({}, 1, 1e15, 2) end)\n"
+    "herald.on('h.sort', function()\n"
+    "  local t = {} for i = 1, 20000 do t[i] = (i * 7919) % 20011 end\n"
+    "  while true do table.sort(t) table.sort(t, function(a, b) return a > b end) end end)\n"
+    "herald.on('h.insert', function()\n"
+    "  local t = {} for i = 1, 100000 do t[i] = i end\n"
+    "  while true do table.insert(t, 1, 0) table.remove(t, 1) end end)\n"
+    "herald.on('h.gc', function() setmetatable({}, { __gc = function() while true do end end }) end)\n"
+    "herald.on('h.weak', function() setmetatable({}, { __mode = 'k' }) end)\n"
+    "herald.on('h.index', function()\n"
+    "  return { text = 'x', sources = { setmetatable({ title = 't' },\n"
+    "    { __index = function() while true do end end }) } } end)\n"
+    "herald.on('h.long', function() local s = ('x'):rep(40000) return { text = #(s .. s .. s) } end)\n";
 
 static void test_hostile_calls_end_within_budget(void **state)
 {
 	(void)state;
-	struct hr_plugin_limits lim = { .memory_bytes = 16u << 20, .call_ms = 50, .load_ms = 200 };
+	struct hr_plugin_limits lim = {.memory_bytes = 16u << 20, .call_ms = 50, .load_ms = 200};
 	hr_plugins *set = hr_plugins_new(HERALD_SOURCE_DIR "/lua/herald.lua", &lim);
-	struct diags d = { 0 };
+	struct diags d = {0};
 	assert_int_equal(hr_plugins_add_file(set, temp_plugin("hostile", hostile_lua), collect, &d), 0);
-	static const char *const timed[] = { "h.find",	  "h.match", "h.gmatch", "h.gsub", "h.bigrep", "h.rep",
-					     "h.concat", "h.tconcat", "h.move", "h.sort", "h.insert", NULL };
+	static const char *const timed[] = {"h.find",   "h.match", "h.gmatch", "h.gsub",
+	                                    "h.bigrep", "h.rep",   "h.concat", "h.tconcat",
+	                                    "h.move",   "h.sort",  "h.insert", NULL};
 	struct hr_answer a;
 	char err[512];
 	double worst = 0;
@@ -517,12 +543,17 @@ static void test_hostile_calls_end_within_budget(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_forbidden_globals_absent), cmocka_unit_test(test_os_execute_fails_with_line),
-		cmocka_unit_test(test_load_failures),            cmocka_unit_test(test_budgets_and_isolation),
-		cmocka_unit_test(test_duplicate_handlers),       cmocka_unit_test(test_speech_form),
-		cmocka_unit_test(test_facts_and_reviewer),      cmocka_unit_test(test_shared_sources),
-		cmocka_unit_test(test_speech_abbreviations),
-		cmocka_unit_test(test_string_library_matches_lua), cmocka_unit_test(test_hostile_calls_end_within_budget),
+	    cmocka_unit_test(test_forbidden_globals_absent),
+	    cmocka_unit_test(test_os_execute_fails_with_line),
+	    cmocka_unit_test(test_load_failures),
+	    cmocka_unit_test(test_budgets_and_isolation),
+	    cmocka_unit_test(test_duplicate_handlers),
+	    cmocka_unit_test(test_speech_form),
+	    cmocka_unit_test(test_facts_and_reviewer),
+	    cmocka_unit_test(test_shared_sources),
+	    cmocka_unit_test(test_speech_abbreviations),
+	    cmocka_unit_test(test_string_library_matches_lua),
+	    cmocka_unit_test(test_hostile_calls_end_within_budget),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

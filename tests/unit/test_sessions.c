@@ -1,4 +1,4 @@
-/* Unit tests of core/sessions.c: lookup, expiry, the size bound and sharing between threads. */
+/* Unit tests of core/daemon/sessions.c: lookup, expiry, the size bound and sharing between threads. */
 #include "cmocka_prelude.h"
 
 #include <pthread.h>
@@ -32,7 +32,7 @@ static void test_bounded(void **state)
 {
 	(void)state;
 	hr_sessions *s = hr_sessions_new(3, 100000);
-	struct hr_convo c = { 0 };
+	struct hr_convo c = {0};
 	char id[16];
 	for (int i = 0; i < 100; i++) {
 		snprintf(id, sizeof(id), "s%d", i);
@@ -79,7 +79,7 @@ static void test_threads(void **state)
 	pthread_t t[4];
 	struct worker_arg args[4];
 	for (int i = 0; i < 4; i++) {
-		args[i] = (struct worker_arg){ s, i };
+		args[i] = (struct worker_arg){s, i};
 		assert_int_equal(pthread_create(&t[i], NULL, hammer, &args[i]), 0);
 	}
 	for (int i = 0; i < 4; i++) {
@@ -98,9 +98,9 @@ static void test_threads(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_load_store_and_expire),
-		cmocka_unit_test(test_threads),
-		cmocka_unit_test(test_bounded),
+	    cmocka_unit_test(test_load_store_and_expire),
+	    cmocka_unit_test(test_threads),
+	    cmocka_unit_test(test_bounded),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,4 +1,4 @@
-/* Unit tests of core/text.c: normalisation and UTF-8 validation. */
+/* Unit tests of core/engine/text.c: normalisation and UTF-8 validation. */
 #include "cmocka_prelude.h"
 
 #include <errno.h>
@@ -31,7 +31,9 @@ static void test_unicode_punctuation(void **state)
 	(void)state;
 	norm_is("what\xe2\x80\x99s HER2", "what's her2");
 	norm_is("\xe2\x80\x9cHER2\xe2\x80\x9d\xc2\xa0low", "her2 low");
-	norm_is("T\xe2\x80\x93" "DXd", "t-dxd");
+	norm_is("T\xe2\x80\x93"
+	        "DXd",
+	        "t-dxd");
 	norm_is("caf\xc3\xa9", "caf\xc3\xa9");
 }
 
@@ -68,9 +70,9 @@ static void test_utf8(void **state)
 static void test_base64(void **state)
 {
 	(void)state;
-	static const char *const in[] = { "", "f", "fo", "foo", "foob", "fooba", "foobar" };
-	static const char *const std[] = { "", "Zg==", "Zm8=", "Zm9v", "Zm9vYg==", "Zm9vYmE=", "Zm9vYmFy" };
-	static const char *const url[] = { "", "Zg", "Zm8", "Zm9v", "Zm9vYg", "Zm9vYmE", "Zm9vYmFy" };
+	static const char *const in[] = {"", "f", "fo", "foo", "foob", "fooba", "foobar"};
+	static const char *const std[] = {"", "Zg==", "Zm8=", "Zm9v", "Zm9vYg==", "Zm9vYmE=", "Zm9vYmFy"};
+	static const char *const url[] = {"", "Zg", "Zm8", "Zm9v", "Zm9vYg", "Zm9vYmE", "Zm9vYmFy"};
 	char out[16];
 	for (size_t i = 0; i < 7; i++) {
 		out[hr_base64(in[i], strlen(in[i]), 0, out)] = '\0';
@@ -78,7 +80,7 @@ static void test_base64(void **state)
 		out[hr_base64(in[i], strlen(in[i]), 1, out)] = '\0';
 		assert_string_equal(out, url[i]);
 	}
-	const unsigned char hi[] = { 0xfb, 0xff, 0xbf };
+	const unsigned char hi[] = {0xfb, 0xff, 0xbf};
 	out[hr_base64(hi, 3, 0, out)] = '\0';
 	assert_string_equal(out, "+/+/");
 	out[hr_base64(hi, 3, 1, out)] = '\0';
@@ -89,7 +91,8 @@ static void test_sentences(void **state)
 {
 	(void)state;
 	struct hr_text_span sp[8];
-	const char *t = "My report came back. It says HER2 3+ and ER negative; I'm scared.\nWhat does that mean?";
+	const char *t =
+	    "My report came back. It says HER2 3+ and ER negative; I'm scared.\nWhat does that mean?";
 	assert_int_equal(hr_text_sentences(t, strlen(t), sp, 8), 4);
 	assert_int_equal(sp[0].start, 0);
 	assert_int_equal(sp[0].len, 20); /* the full stop belongs to its sentence */
@@ -114,26 +117,34 @@ static void test_asks(void **state)
 	(void)state;
 	assert_true(hr_text_asks("is it bad?", 10, "is it bad"));
 	assert_true(hr_text_asks("so how long does it last", 24, "so how long does it last"));
-	assert_true(hr_text_asks("we would like suggestions on treatment", 38, "we would like suggestions on treatment"));
-	assert_true(hr_text_asks("Do you have information about radiation", 39, "do you have information about radiation"));
+	assert_true(hr_text_asks("we would like suggestions on treatment", 38,
+	                         "we would like suggestions on treatment"));
+	assert_true(hr_text_asks("Do you have information about radiation", 39,
+	                         "do you have information about radiation"));
 	/* Requests without a question mark or a question word, as letters end. */
-	static const char *const requests[] = { "pls help with the hot flushes", "any tips for the nausea",
-						"i would love some advice on what to expect",
-						"curious whether the tiredness lasts", "need help with the bills" };
+	static const char *const requests[] = {"pls help with the hot flushes", "any tips for the nausea",
+	                                       "i would love some advice on what to expect",
+	                                       "curious whether the tiredness lasts",
+	                                       "need help with the bills"};
 	for (size_t i = 0; i < sizeof(requests) / sizeof(requests[0]); i++)
 		assert_true(hr_text_asks(requests[i], strlen(requests[i]), requests[i]));
 	assert_false(hr_text_asks("My mother is 84.", 16, "my mother is 84"));
-	assert_false(hr_text_asks("the nurse helped me with the port", 33, "the nurse helped me with the port"));
+	assert_false(
+	    hr_text_asks("the nurse helped me with the port", 33, "the nurse helped me with the port"));
 	assert_false(hr_text_asks("I had chemo in 2010", 19, "i had chemo in 2010"));
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_base64),
-		cmocka_unit_test(test_case_and_punctuation), cmocka_unit_test(test_unicode_punctuation),
-		cmocka_unit_test(test_quotes_outside_words), cmocka_unit_test(test_no_space),
-		cmocka_unit_test(test_utf8), cmocka_unit_test(test_sentences), cmocka_unit_test(test_asks),
+	    cmocka_unit_test(test_base64),
+	    cmocka_unit_test(test_case_and_punctuation),
+	    cmocka_unit_test(test_unicode_punctuation),
+	    cmocka_unit_test(test_quotes_outside_words),
+	    cmocka_unit_test(test_no_space),
+	    cmocka_unit_test(test_utf8),
+	    cmocka_unit_test(test_sentences),
+	    cmocka_unit_test(test_asks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,4 +1,4 @@
-/* Unit tests of core/unanswered.c: redaction, bounds, persistence, report. */
+/* Unit tests of core/daemon/unanswered.c: redaction, bounds, persistence, report. */
 #include "cmocka_prelude.h"
 
 #include <errno.h>
@@ -98,7 +98,7 @@ static void test_not_a_regular_file(void **state)
 	assert_int_equal(mkfifo(fifo, 0600), 0);
 	hr_unanswered *u = hr_unanswered_new(10, 86400 * 30);
 	time_t t0 = time(NULL);
-	assert_int_equal(hr_unanswered_load(u, fifo, 1000000), -EINVAL); /* no writer: must not wait */
+	assert_int_equal(hr_unanswered_load(u, fifo, 1000000), -EINVAL);        /* no writer: must not wait */
 	assert_int_equal(hr_unanswered_load(u, "/dev/zero", 1000000), -EINVAL); /* must not read for ever */
 	assert_true(time(NULL) - t0 < 5);
 	hr_unanswered_add(u, "where do i park", 15, 1000000);
@@ -186,13 +186,13 @@ static void test_append(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_redaction),
-		cmocka_unit_test(test_bounds_and_report),
-		cmocka_unit_test(test_persistence),
-		cmocka_unit_test(test_not_a_regular_file),
-		cmocka_unit_test(test_foreign_file_is_refused_whole),
-		cmocka_unit_test(test_failed_save_leaves_the_file_and_no_tmp),
-		cmocka_unit_test(test_append),
+	    cmocka_unit_test(test_redaction),
+	    cmocka_unit_test(test_bounds_and_report),
+	    cmocka_unit_test(test_persistence),
+	    cmocka_unit_test(test_not_a_regular_file),
+	    cmocka_unit_test(test_foreign_file_is_refused_whole),
+	    cmocka_unit_test(test_failed_save_leaves_the_file_and_no_tmp),
+	    cmocka_unit_test(test_append),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

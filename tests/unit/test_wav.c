@@ -1,4 +1,4 @@
-/* Unit tests of core/wav.c: parsing, writing, resampling, the speech gate. */
+/* Unit tests of core/voice/wav.c: parsing, writing, resampling, the speech gate. */
 #include "cmocka_prelude.h"
 
 #include <errno.h>

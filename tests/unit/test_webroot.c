@@ -1,4 +1,4 @@
-/* Unit tests of core/webroot.c: the allowlist, exact-name lookup, types,
+/* Unit tests of core/daemon/webroot.c: the allowlist, exact-name lookup, types,
  * caching headers, validators and bounds, on a directory made per test. */
 #include "cmocka_prelude.h"
 
@@ -116,9 +116,23 @@ static void test_allowlist_and_traversal(void **state)
 	assert_int_equal(hr_webroot_count(w), 1);
 	assert_non_null(hr_webroot_find(w, "/index.html"));
 	const char *refused[] = {
-		"/secret.lua", "/notes.md", "/.hidden.js", "/we ird.js", "/widget.js.bak", "/sub.js", "/passwd.txt",
-		"/../index.html", "/./index.html", "//index.html", "/index.html/", "/INDEX.HTML", "index.html", "",
-		"/index.html?x=1", "/%2e%2e/etc/passwd", "/sub.js/../index.html",
+	    "/secret.lua",
+	    "/notes.md",
+	    "/.hidden.js",
+	    "/we ird.js",
+	    "/widget.js.bak",
+	    "/sub.js",
+	    "/passwd.txt",
+	    "/../index.html",
+	    "/./index.html",
+	    "//index.html",
+	    "/index.html/",
+	    "/INDEX.HTML",
+	    "index.html",
+	    "",
+	    "/index.html?x=1",
+	    "/%2e%2e/etc/passwd",
+	    "/sub.js/../index.html",
 	};
 	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
 		if (hr_webroot_find(w, refused[i]))
@@ -220,12 +234,12 @@ static void test_bundled(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_types_and_headers, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_allowlist_and_traversal, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_etag, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_size_cap, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_missing_dir, setup, teardown),
-		cmocka_unit_test(test_bundled),
+	    cmocka_unit_test_setup_teardown(test_types_and_headers, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_allowlist_and_traversal, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_etag, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_size_cap, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_missing_dir, setup, teardown),
+	    cmocka_unit_test(test_bundled),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

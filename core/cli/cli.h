@@ -1,0 +1,28 @@
+/*
+ * The subcommands of the herald executable. Each takes argc/argv starting at
+ * its own name and returns the process exit status.
+ */
+#ifndef HERALD_CLI_H
+#define HERALD_CLI_H
+
+#include <stddef.h>
+
+int hr_cmd_serve(int argc, char **argv); /* cli_serve.c */
+int hr_cmd_ask(int argc, char **argv);
+int hr_cmd_check(int argc, char **argv);
+int hr_cmd_review(int argc, char **argv); /* cli_review.c */
+int hr_cmd_test(int argc, char **argv);
+int hr_cmd_new(int argc, char **argv);
+int hr_cmd_report(int argc, char **argv);
+int hr_cmd_say(int argc, char **argv); /* voice_cli.c */
+
+/* Shared option handling (cli.c): reads --config FILE into CFG (defaults first).
+ * Returns 0 or prints the error and returns -EINVAL. */
+struct hr_config;
+int hr_cli_load_config(struct hr_config *cfg, const char *path);
+
+/* `ask --wav`: recognises the WAV file PATH into OUT (voice_cli.c). Returns 0
+ * or prints the problem and returns a negative errno. */
+int hr_cli_transcribe(const struct hr_config *cfg, const char *path, char *out, size_t cap);
+
+#endif

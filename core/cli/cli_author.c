@@ -1,0 +1,458 @@
+/*
+ * Commands for content authors: `herald test` runs the test cases written
+ * beside each plugin (plugins/NAME.tests), and `herald new NAME` writes a
+ * working plugin, intents file and tests file for a new topic.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "config.h"
+#include "dirlist.h"
+#include "engine.h"
+#include "log.h"
+#include "unanswered.h"
+
+#define MAX_TURNS 4
+
+/*
+ * Reads the options the authoring commands share (--config FILE, --help).
+ * Returns -1 to go on (operands start at optind), or the exit status.
+ */
+static int parse_options(int argc, char **argv, void (*usage)(FILE *), const char **config)
+{
+	static const struct option opts[] = {
+	    {"config", required_argument, NULL, 'c'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "c:h", opts, NULL)) != -1) {
+		if (c == 'c') {
+			*config = optarg;
+		} else if (c == 'h') {
+			usage(stdout);
+			return 0;
+		} else {
+			usage(stderr);
+			return 2;
+		}
+	}
+	return -1;
+}
+
+/* One test case: a conversation of up to MAX_TURNS questions and what the
+ * last reply must be. */
+struct test_case {
+	int line;
+	int nturns;
+	char turns[MAX_TURNS][512];
+	char intent[HR_NAME_MAX];
+	char contains[4][256];
+	int ncontains;
+	char lacks[4][256]; /* text the answer must not contain */
+	int nlacks;
+	char safety[16]; /* "", "none", "urgent", "crisis" */
+	int has_sources; /* -1 unset, 0 none expected, 1 required */
+};
+
+struct test_run {
+	hr_engine *engine;
+	int passed, failed;
+};
+
+static int lower_contains(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (const char *p = hay; *p; p++) {
+		if (strncasecmp(p, needle, n) == 0)
+			return 1;
+	}
+	return n == 0;
+}
+
+static void run_case(struct test_run *run, const char *file, const struct test_case *tc)
+{
+	struct hr_convo convo = {0};
+	struct hr_answer a = {0};
+	char why[600] = "";
+	for (int i = 0; i < tc->nturns; i++) {
+		hr_answer_clear(&a);
+		if (hr_engine_ask(run->engine, &convo, tc->turns[i], strlen(tc->turns[i]), &a, NULL)) {
+			snprintf(why, sizeof(why), "the engine refused the question");
+			break;
+		}
+	}
+	if (!why[0] && tc->intent[0] && strcmp(a.intent, tc->intent) != 0)
+		snprintf(why, sizeof(why), "expected intent %s, got %s", tc->intent, a.intent);
+	for (int k = 0; !why[0] && k < tc->ncontains; k++) {
+		if (!lower_contains(a.text, tc->contains[k]))
+			snprintf(why, sizeof(why), "the answer does not contain \"%s\"", tc->contains[k]);
+	}
+	for (int k = 0; !why[0] && k < tc->nlacks; k++) {
+		if (lower_contains(a.text, tc->lacks[k]))
+			snprintf(why, sizeof(why), "the answer contains \"%s\"", tc->lacks[k]);
+	}
+	if (!why[0] && tc->safety[0]) {
+		const char *got = hr_safety_name(a.safety) ? hr_safety_name(a.safety) : "none";
+		if (strcmp(got, tc->safety) != 0)
+			snprintf(why, sizeof(why), "expected safety %s, got %s", tc->safety, got);
+	}
+	if (!why[0] && tc->has_sources == 1 && a.nsources == 0)
+		snprintf(why, sizeof(why), "the answer has no sources");
+	if (why[0]) {
+		run->failed++;
+		printf("%s:%d: FAIL \"%s\": %s\n", file, tc->line, tc->turns[tc->nturns - 1], why);
+	} else {
+		run->passed++;
+	}
+	hr_answer_clear(&a);
+}
+
+/* Parses and runs one .tests file. Format (docs/plugins.md):
+ *   ask: QUESTION        (repeat for a conversation; the last reply is checked)
+ *   intent: NAME
+ *   contains: TEXT       (repeatable, case-insensitive)
+ *   lacks: TEXT          (repeatable: text the answer must not contain)
+ *   safety: none|urgent|crisis
+ *   sources: yes|no
+ * Cases are separated by blank lines. */
+static int run_file(struct test_run *run, const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		fprintf(stderr, "%s: %s\n", path, strerror(errno));
+		return -errno;
+	}
+	char line[1024];
+	int lineno = 0, bad = 0;
+	struct test_case tc;
+	memset(&tc, 0, sizeof(tc));
+	tc.has_sources = -1;
+	for (;;) {
+		char *got = fgets(line, sizeof(line), f);
+		if (got)
+			lineno++;
+		char *s = got ? line : NULL;
+		if (s) {
+			s[strcspn(s, "\r\n")] = '\0';
+			while (*s == ' ' || *s == '\t')
+				s++;
+		}
+		if (!s || !*s) {
+			if (tc.nturns)
+				run_case(run, path, &tc);
+			memset(&tc, 0, sizeof(tc));
+			tc.has_sources = -1;
+			if (!s)
+				break;
+			continue;
+		}
+		if (*s == '#')
+			continue;
+		char *colon = strchr(s, ':');
+		if (!colon) {
+			printf("%s:%d: expected 'key: value'\n", path, lineno);
+			bad++;
+			continue;
+		}
+		*colon = '\0';
+		char *val = colon + 1;
+		while (*val == ' ')
+			val++;
+		if (!tc.line)
+			tc.line = lineno;
+		if (strcmp(s, "ask") == 0 && tc.nturns < MAX_TURNS) {
+			snprintf(tc.turns[tc.nturns++], sizeof(tc.turns[0]), "%s", val);
+		} else if (strcmp(s, "intent") == 0) {
+			snprintf(tc.intent, sizeof(tc.intent), "%s", val);
+		} else if (strcmp(s, "contains") == 0 && tc.ncontains < 4) {
+			snprintf(tc.contains[tc.ncontains++], sizeof(tc.contains[0]), "%s", val);
+		} else if (strcmp(s, "lacks") == 0 && tc.nlacks < 4) {
+			snprintf(tc.lacks[tc.nlacks++], sizeof(tc.lacks[0]), "%s", val);
+		} else if (strcmp(s, "safety") == 0) {
+			snprintf(tc.safety, sizeof(tc.safety), "%s", val);
+		} else if (strcmp(s, "sources") == 0) {
+			tc.has_sources = strcmp(val, "yes") == 0;
+		} else {
+			printf("%s:%d: unknown key '%s' (ask, intent, contains, lacks, safety, sources)\n",
+			       path, lineno, s);
+			bad++;
+		}
+	}
+	fclose(f);
+	run->failed += bad;
+	return 0;
+}
+
+static void usage_test(FILE *f)
+{
+	fprintf(f, "usage: herald test [--config FILE] [PLUGIN...]\n"
+	           "\n"
+	           "Runs the test cases beside each plugin (plugins/NAME.tests), or only those of\n"
+	           "the named plugins, against the local content. Prints a line per failure as\n"
+	           "file:line, then 'N passed, M failed'. Exits 1 when any case fails.\n");
+}
+
+int hr_cmd_test(int argc, char **argv)
+{
+	const char *config = NULL;
+	int status = parse_options(argc, argv, usage_test, &config);
+	if (status >= 0)
+		return status;
+	struct hr_config cfg;
+	if (hr_cli_load_config(&cfg, config))
+		return 1;
+	hr_config_resolve(&cfg);
+	hr_log_set_level(HR_LOG_ERR);
+	struct hr_content content;
+	if (hr_content_load(&cfg, hr_diag_stderr, NULL, &content)) {
+		fprintf(stderr, "herald test: content failed to load\n");
+		return 1;
+	}
+	struct test_run run = {0};
+	if (hr_engine_new(&content, &run.engine)) {
+		hr_content_free(&content);
+		return 1;
+	}
+	char **files = NULL;
+	size_t nfiles = 0;
+	if (optind < argc) {
+		for (int i = optind; i < argc; i++) {
+			files = realloc(files, (nfiles + 1) * sizeof(*files));
+			char path[HR_PATH_MAX + 300];
+			snprintf(path, sizeof(path), "%s/%s.tests", cfg.plugins_dir, argv[i]);
+			files[nfiles++] = strdup(path);
+		}
+	} else {
+		char **names;
+		size_t n;
+		if (hr_dir_list(cfg.plugins_dir, ".tests", &names, &n) == 0) {
+			files = calloc(n ? n : 1, sizeof(*files));
+			for (size_t i = 0; files && i < n; i++) {
+				char path[HR_PATH_MAX + 300];
+				snprintf(path, sizeof(path), "%s/%s", cfg.plugins_dir, names[i]);
+				files[nfiles++] = strdup(path);
+			}
+			hr_dir_list_free(names, n);
+		}
+	}
+	status = 0;
+	for (size_t i = 0; i < nfiles; i++) {
+		if (run_file(&run, files[i]))
+			status = 1;
+		free(files[i]);
+	}
+	free(files);
+	hr_engine_free(run.engine);
+	hr_content_free(&content);
+	printf("%d passed, %d failed\n", run.passed, run.failed);
+	return status || run.failed || run.passed == 0 ? 1 : 0;
+}
+
+/* ---- herald new ---- */
+
+static const char intents_template[] =
+    "# Intents of the %1$s topic. The format is explained in docs/intents.md.\n"
+    "#\n"
+    "# A 'words' list names the ways people say one thing; use it in a pattern\n"
+    "# as {%1$s_words}. Phrases ignore case; a trailing * matches any ending.\n"
+    "words %1$s_words\n"
+    "  %2$s\n"
+    "\n"
+    "# An intent is one kind of question. Its patterns are regular expressions\n"
+    "# searched in the question (lower-cased, punctuation removed). Every example\n"
+    "# must route to this intent: `herald check` verifies it.\n"
+    "intent %1$s.about\n"
+    "  pattern: (what|tell me|explain|info).*{%1$s_words}\n"
+    "  pattern: {%1$s_words}.*(mean|about|work)\n"
+    "  example: what is %2$s?\n"
+    "  example: tell me about %2$s\n";
+
+static const char plugin_template[] =
+    "-- Answers for the %1$s topic. The API is explained in docs/plugins.md.\n"
+    "--\n"
+    "-- When a person last checked this content against its sources. After a year\n"
+    "-- (or review_by = \"YYYY-MM-DD\"), `herald check` reminds you to review it.\n"
+    "herald.about { title = \"%2$s\", reviewed = \"%3$s\" }\n"
+    "\n"
+    "-- Every answer names where its facts come from.\n"
+    "herald.source(\"%1$s-source\", {\n"
+    "  title = \"Replace with the page's title\",\n"
+    "  publisher = \"Replace with who published it\",\n"
+    "  url = \"https://example.org/replace-me\",\n"
+    "})\n"
+    "\n"
+    "-- A fixed answer. Keep it short and plain: short sentences, common words,\n"
+    "-- at most three key points and one next step. The speech form for voice\n"
+    "-- clients is made from the text unless you give `speech`.\n"
+    "herald.answer(\"%1$s.about\", {\n"
+    "  text = {\n"
+    "    \"Write the first key point about %2$s here.\",\n"
+    "    \"Ask your care team if you have questions about it.\",\n"
+    "  },\n"
+    "  sources = { \"%1$s-source\" },\n"
+    "  suggest = { \"What does HER2-positive mean?\", \"Where can I find support?\" },\n"
+    "})\n"
+    "\n"
+    "-- For answers that depend on the question, use a function instead:\n"
+    "-- herald.on(\"%1$s.about\", function(q) return { text = \"...\" } end)\n";
+
+static const char tests_template[] = "# Test cases for the %1$s plugin; `herald test %1$s` runs them.\n"
+                                     "# ask: the question (several ask: lines make a conversation)\n"
+                                     "# intent / contains / safety / sources: what the last answer must be.\n"
+                                     "ask: what is %2$s?\n"
+                                     "intent: %1$s.about\n"
+                                     "contains: %2$s\n"
+                                     "sources: yes\n"
+                                     "safety: none\n";
+
+static int write_new(const char *path, const char *text)
+{
+	int fd_exists = access(path, F_OK) == 0;
+	if (fd_exists) {
+		fprintf(stderr, "herald new: %s already exists; not overwriting it\n", path);
+		return -EEXIST;
+	}
+	FILE *f = fopen(path, "w");
+	if (!f) {
+		fprintf(stderr, "herald new: cannot write %s: %s\n", path, strerror(errno));
+		return -errno;
+	}
+	fputs(text, f);
+	fclose(f);
+	printf("wrote %s\n", path);
+	return 0;
+}
+
+static void usage_new(FILE *f)
+{
+	fprintf(f, "usage: herald new [--config FILE] NAME\n"
+	           "\n"
+	           "Writes intents/NAME.intents, plugins/NAME.lua and plugins/NAME.tests: a working\n"
+	           "topic that passes `herald check` and `herald test`, with comments that teach the\n"
+	           "format. NAME is lower-case letters, digits and _. Existing files are never\n"
+	           "overwritten. A running daemon picks the new files up within a second.\n");
+}
+
+int hr_cmd_new(int argc, char **argv)
+{
+	const char *config = NULL;
+	int status = parse_options(argc, argv, usage_new, &config);
+	if (status >= 0)
+		return status;
+	if (optind != argc - 1) {
+		usage_new(stderr);
+		return 2;
+	}
+	const char *name = argv[optind];
+	size_t nl = strlen(name);
+	int ok = nl > 0 && nl < 40 && name[0] >= 'a' && name[0] <= 'z';
+	for (size_t i = 0; ok && i < nl; i++)
+		ok = (name[i] >= 'a' && name[i] <= 'z') || (name[i] >= '0' && name[i] <= '9') ||
+		     name[i] == '_';
+	if (!ok) {
+		fprintf(stderr,
+		        "herald new: '%s' is not a valid name (lower-case letters, digits and _, "
+		        "starting with a letter)\n",
+		        name);
+		return 2;
+	}
+	struct hr_config cfg;
+	if (hr_cli_load_config(&cfg, config))
+		return 1;
+	hr_config_resolve(&cfg);
+	char topic[64];
+	snprintf(topic, sizeof(topic), "%s", name);
+	for (char *p = topic; *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	char today[16];
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+
+	char *intents = NULL, *plugin = NULL, *tests = NULL;
+	if (asprintf(&intents, intents_template, name, topic) < 0 ||
+	    asprintf(&plugin, plugin_template, name, topic, today) < 0 ||
+	    asprintf(&tests, tests_template, name, topic) < 0)
+		return 1;
+	char p1[HR_PATH_MAX + 64], p2[HR_PATH_MAX + 64], p3[HR_PATH_MAX + 64];
+	snprintf(p1, sizeof(p1), "%s/%s.intents", cfg.intents_dir, name);
+	snprintf(p2, sizeof(p2), "%s/%s.lua", cfg.plugins_dir, name);
+	snprintf(p3, sizeof(p3), "%s/%s.tests", cfg.plugins_dir, name);
+	status = 0;
+	if (access(p1, F_OK) == 0 || access(p2, F_OK) == 0 || access(p3, F_OK) == 0) {
+		fprintf(stderr, "herald new: a topic named '%s' already exists; choose another name\n", name);
+		status = 1;
+	} else if (write_new(p3, tests) || write_new(p2, plugin) || write_new(p1, intents)) {
+		status = 1;
+	} else {
+		printf("next: edit %s (the answer) and %s (the questions), then run\n"
+		       "  herald check && herald test %s\n",
+		       p2, p1, name);
+	}
+	free(intents);
+	free(plugin);
+	free(tests);
+	return status;
+}
+
+/* ---- herald report ---- */
+
+static void print_group(const char *text, size_t count, void *ud)
+{
+	(void)ud;
+	printf("%6zu  %s\n", count, text);
+}
+
+static void usage_report(FILE *f)
+{
+	fprintf(f, "usage: herald report [--config FILE] unanswered\n"
+	           "\n"
+	           "Lists the questions that reached the fallback (kept only when the config sets\n"
+	           "unanswered.enabled = 1), redacted, grouped and counted, most asked first, so\n"
+	           "authors see what to write next.\n");
+}
+
+int hr_cmd_report(int argc, char **argv)
+{
+	const char *config = NULL;
+	int status = parse_options(argc, argv, usage_report, &config);
+	if (status >= 0)
+		return status;
+	if (optind != argc - 1 || strcmp(argv[optind], "unanswered") != 0) {
+		usage_report(stderr);
+		return 2;
+	}
+	struct hr_config cfg;
+	if (hr_cli_load_config(&cfg, config))
+		return 1;
+	hr_unanswered *u =
+	    hr_unanswered_new((size_t)cfg.unanswered_max, (int64_t)cfg.unanswered_max_age_days * 86400);
+	if (!u)
+		return 1;
+	int rc = hr_unanswered_load(u, cfg.unanswered_file, (int64_t)time(NULL));
+	if (rc) {
+		fprintf(stderr, "herald report: cannot read %s: %s\n", cfg.unanswered_file,
+		        hr_unanswered_strerror(rc));
+		hr_unanswered_free(u);
+		return 1;
+	}
+	if (!cfg.unanswered_enabled)
+		fprintf(stderr,
+		        "note: unanswered.enabled is 0 in this config, so no new questions are kept\n");
+	printf("%zu unanswered question%s in %s\n", hr_unanswered_count(u),
+	       hr_unanswered_count(u) == 1 ? "" : "s", cfg.unanswered_file);
+	hr_unanswered_report(u, print_group, NULL);
+	hr_unanswered_free(u);
+	return 0;
+}

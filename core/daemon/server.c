@@ -1,0 +1,522 @@
+/*
+ * The network layer. One protocol, "herald.v1", handles both HTTP and the
+ * WebSocket (it is protocols[0], so clients that offer no subprotocol get it
+ * too). Per-connection state is allocated by lws (struct conn); output is only
+ * written from the WRITEABLE callbacks, into buffers with LWS_PRE headroom.
+ *
+ * CVE-2025-11677 (lws 4.1.6): a use-after-free when reading `in` during
+ * LWS_CALLBACK_HTTP_CONFIRM_UPGRADE with an invalid Upgrade: header. This
+ * layer never reads `in` in that callback; tests/integration keeps a test that
+ * sends such headers to a sanitizer build.
+ *
+ * The layer's rooms (server_int.h holds what they share):
+ *   server.c         the worker's server, the state shared between workers
+ *                    (connections per address, sessions, metrics), the request
+ *                    handler that asks the engine (srv_answer), and lws's
+ *                    callback, which dispatches to the rooms below;
+ *   server_ws.c      WebSocket sessions: queueing, backpressure, close, goodbye;
+ *   server_http.c    HTTP routes, CORS, responses and refusals;
+ *   server_voice.c   the network side of voice.h;
+ *   server_listen.c  the SO_REUSEPORT listener and the front door.
+ */
+#include "server.h"
+#include "server_int.h"
+
+#include <errno.h>
+#include <libwebsockets.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "access.h"
+#include "convo.h"
+#include "log.h"
+#include "metrics.h"
+#include "proto.h"
+#include "sessions.h"
+#include "voice.h"
+#include "wav.h"
+#include "webroot.h"
+
+void hr_server_on_fallback(hr_server *s, void (*fn)(void *ud, const char *text, size_t len), void *ud)
+{
+	s->on_fallback = fn;
+	s->on_fallback_ud = ud;
+}
+
+void hr_server_set_voice(hr_server *s, hr_voice *voice)
+{
+	if (s)
+		s->voice = voice;
+}
+
+void hr_server_set_webroot(hr_server *s, const hr_webroot *web)
+{
+	if (s)
+		s->web = web;
+}
+
+struct hr_server *srv_server_of(struct lws *wsi)
+{
+	return lws_context_user(lws_get_context(wsi));
+}
+
+struct addr_count **srv_addr_slot(struct hr_server_shared *sh, const char *addr)
+{
+	uint32_t h = 2166136261u;
+	for (const char *p = addr; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	struct addr_count **pp = &sh->addrs[h % ADDR_BUCKETS];
+	while (*pp && strcmp((*pp)->addr, addr) != 0)
+		pp = &(*pp)->next;
+	return pp;
+}
+
+/*
+ * Counts one more WebSocket from WSI's address, and one more in all; NULL
+ * when the address is at limits.max_connections_per_address (*WHY is then
+ * HR_REFUSED_PER_ADDRESS). srv_ws_confirm() already refused most upgrades over
+ * it, but two workers can each pass it for the last slot; the count taken
+ * here, under the lock, is the one that holds. (limits.max_connections counts
+ * every connection, at accept: srv_conn_take().)
+ */
+struct addr_count *srv_addr_acquire(struct hr_server *s, struct lws *wsi, enum hr_refusal *why)
+{
+	char addr[48] = "";
+	lws_get_peer_simple(wsi, addr, sizeof(addr));
+	struct hr_server_shared *sh = s->shared;
+	struct addr_count *a = NULL;
+	pthread_mutex_lock(&sh->lock);
+	struct addr_count **pp = srv_addr_slot(sh, addr);
+	if (!*pp && (*pp = calloc(1, sizeof(**pp))))
+		snprintf((*pp)->addr, sizeof((*pp)->addr), "%s", addr);
+	if (*pp && (*pp)->count < (unsigned)s->cfg->max_per_address) {
+		a = *pp;
+		a->count++;
+		sh->connections++;
+	} else {
+		*why = HR_REFUSED_PER_ADDRESS;
+	}
+	if (*pp && (*pp)->count == 0) {
+		struct addr_count *unused = *pp;
+		*pp = unused->next;
+		free(unused);
+	}
+	pthread_mutex_unlock(&sh->lock);
+	return a;
+}
+
+static void addr_release(struct hr_server *s, struct addr_count *a)
+{
+	if (!a)
+		return;
+	struct hr_server_shared *sh = s->shared;
+	pthread_mutex_lock(&sh->lock);
+	sh->connections--;
+	if (--a->count == 0) {
+		struct addr_count **pp = srv_addr_slot(sh, a->addr);
+		*pp = a->next;
+		free(a);
+	}
+	pthread_mutex_unlock(&sh->lock);
+}
+
+/* WebSockets open in every worker, for limits.max_connections. */
+unsigned srv_total_connections(struct hr_server *s)
+{
+	return hr_server_shared_connections(s->shared);
+}
+
+/* Copies header T into BUF, or "" when absent. */
+const char *srv_header(struct lws *wsi, enum lws_token_indexes t, char *buf, int cap)
+{
+	if (lws_hdr_copy(wsi, buf, cap, t) < 0)
+		buf[0] = '\0';
+	return buf;
+}
+
+uint64_t srv_now_ms(void)
+{
+	return (uint64_t)(lws_now_usecs() / 1000);
+}
+
+/* Answers one question: the only place the network layer calls the engine. */
+int srv_answer(struct hr_server *s, struct hr_convo *convo, const struct hr_ask *ask, struct hr_answer *out)
+{
+	/* One trace, reused: the loop answers one question at a time, and the
+	 * per-question path should not allocate what it can keep. */
+	struct hr_trace *trace = s->trace;
+	lws_usec_t t0 = lws_now_usecs();
+	int rc = hr_engine_ask(s->engine, convo, ask->text, ask->text_len, out, trace);
+	lws_usec_t dt = lws_now_usecs() - t0;
+	s->questions++;
+	if (rc == 0)
+		hr_metrics_question(s->metrics, s->worker, out->intent, trace->safety.tier, trace->plugin_rc,
+		                    (uint64_t)dt);
+	else
+		hr_metrics_question_error(s->metrics, s->worker, (uint64_t)dt);
+	/* Privacy: the log carries the intent, safety tier and timing, never the
+	 * question or the answer. */
+	if (rc == 0 && s->on_fallback && strcmp(out->intent, "fallback") == 0)
+		s->on_fallback(s->on_fallback_ud, ask->text, ask->text_len);
+	if (rc == 0)
+		hr_info("event=answered intent=%s safety=%s tier=%s candidates=%zu us=%lld", out->intent,
+		        hr_safety_name(out->safety) ? hr_safety_name(out->safety) : "none",
+		        hr_tier_name(trace->safety.tier) ? hr_tier_name(trace->safety.tier) : "none",
+		        trace->match.ncandidates, (long long)dt);
+	return rc;
+}
+
+static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in, size_t len)
+{
+	struct conn *c = user;
+	struct hr_server *s = srv_server_of(wsi);
+
+	switch (reason) {
+	case LWS_CALLBACK_WSI_DESTROY:
+		/* Every connection lws frees: give back its slot (srv_adopt()). */
+		if (lws_get_opaque_user_data(wsi) == s) {
+			lws_set_opaque_user_data(wsi, NULL);
+			srv_conn_release(s);
+		}
+		return 0;
+	case LWS_CALLBACK_HTTP_CONFIRM_UPGRADE:
+		/* Never read `in` here (CVE-2025-11677); see srv_ws_confirm(). */
+		return srv_ws_confirm(s, wsi);
+	case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION:
+		return srv_ws_filter(s, wsi);
+	case LWS_CALLBACK_ESTABLISHED:
+		memset(c, 0, sizeof(*c));
+		enum hr_refusal why = HR_REFUSED_PER_ADDRESS;
+		if (!(c->addr = srv_addr_acquire(s, wsi, &why))) {
+			/* Another worker took the last slot after srv_ws_confirm():
+			 * the WebSocket is open, so it is closed the WebSocket way,
+			 * 1013 "try again later". */
+			hr_metrics_refused(s->metrics, why);
+			hr_warn("event=ws_refused reason=%s status=1013",
+			        why == HR_REFUSED_PER_ADDRESS ? "per_address" : "max_connections");
+			c->refused = 1;
+			lws_callback_on_writable(wsi);
+			return 0;
+		}
+		c->is_ws = 1;
+		c->wsi = wsi;
+		s->connections++;
+		hr_metrics_event(s->metrics, HR_EV_CONNECTION_OPENED);
+		return 0;
+	case LWS_CALLBACK_RECEIVE:
+		/* After herald's close frame, what the client sent crossed it: it
+		 * will be asked again on a new connection. */
+		return c->refused || c->bye == 2 ? 0 : srv_ws_receive(s, wsi, c, in, len);
+	case LWS_CALLBACK_WS_PEER_INITIATED_CLOSE:
+		/* The client's close answering herald's: the closing handshake is
+		 * over (returning 0 would have lws send a second close frame). */
+		return c && c->bye == 2 ? -1 : 0;
+	case LWS_CALLBACK_SERVER_WRITEABLE:
+		if (c->refused) {
+			srv_ws_close_frame(wsi, 1013, "too many connections; try again later");
+			return -1;
+		}
+		return srv_ws_writeable(wsi, c);
+	case LWS_CALLBACK_CLOSED:
+		/* lws also reports CLOSED for upgrades it refused before
+		 * ESTABLISHED; only count what was counted. */
+		if (c && c->is_ws) {
+			srv_ws_free(c);
+			addr_release(s, c->addr);
+			c->addr = NULL;
+			c->is_ws = 0;
+			s->connections--;
+		}
+		return 0;
+
+	case LWS_CALLBACK_HTTP:
+		srv_http_begin(wsi, c, in ? (const char *)in : "");
+		return srv_http_request(s, wsi, c, in ? (const char *)in : "");
+	case LWS_CALLBACK_HTTP_BODY:
+		if (!c->body_started) {
+			c->body_started = 1;
+			if (srv_http_replayed(c, in, len)) {
+				hr_info(
+				    "event=http_pipeline_closed request=\"%s\" (a request with a body sent "
+				    "before the previous response; answered what came before it)",
+				    c->request_line);
+				return -1;
+			}
+		}
+		return c->route == ROUTE_ASK || c->route == ROUTE_VOICE ? srv_http_body(s, c, in, len) : 0;
+	case LWS_CALLBACK_HTTP_BODY_COMPLETION:
+		return srv_http_body_completion(s, wsi, c);
+	case LWS_CALLBACK_HTTP_WRITEABLE:
+		return srv_http_writeable(s, wsi, c);
+	case LWS_CALLBACK_HTTP_DROP_PROTOCOL:
+	case LWS_CALLBACK_CLOSED_HTTP:
+		if (c && !c->is_ws)
+			srv_http_free(s, c);
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+static const struct lws_protocols protocols[] = {
+    {
+        .name = HR_PROTO_VERSION,
+        .callback = callback,
+        .per_session_data_size = sizeof(struct conn),
+        .rx_buffer_size = 4096,
+    },
+    {NULL, NULL, 0, 0, 0, NULL, 0},
+};
+
+/* Routes lws's own log lines into ours, at the same priority. */
+static void lws_log_emit(int level, const char *line)
+{
+	size_t n = strlen(line);
+	while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+		n--;
+	enum hr_log_level lv = level == LLL_ERR ? HR_LOG_ERR : level == LLL_WARN ? HR_LOG_WARN : HR_LOG_DEBUG;
+	hr_log(lv, "lws: %.*s", (int)n, line);
+}
+
+/* libwebsockets 4.1 initialises and tears down OpenSSL's global state with
+ * each context (LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT) and keeps a few globals
+ * of its own; it does not say that creating or destroying contexts on several
+ * threads at once is safe, and under AddressSanitizer two workers destroying
+ * their TLS contexts together leaked a whole SSL_CTX. Contexts are therefore
+ * created and destroyed one at a time; this happens at start and stop only. */
+static pthread_mutex_t lws_lifecycle = PTHREAD_MUTEX_INITIALIZER;
+
+static struct lws_context *context_create(const struct lws_context_creation_info *info)
+{
+	pthread_mutex_lock(&lws_lifecycle);
+	struct lws_context *ctx = lws_create_context(info);
+	pthread_mutex_unlock(&lws_lifecycle);
+	return ctx;
+}
+
+static void context_destroy(struct lws_context *ctx)
+{
+	pthread_mutex_lock(&lws_lifecycle);
+	lws_context_destroy(ctx);
+	pthread_mutex_unlock(&lws_lifecycle);
+}
+
+hr_server_shared *hr_server_shared_new(const struct hr_config *cfg)
+{
+	struct hr_server_shared *sh = calloc(1, sizeof(*sh));
+	if (!sh)
+		return NULL;
+	sh->sessions = hr_sessions_new((size_t)cfg->max_sessions, (uint64_t)cfg->session_ttl_s * 1000);
+	if (!sh->sessions) {
+		free(sh);
+		return NULL;
+	}
+	pthread_mutex_init(&sh->lock, NULL);
+	hr_metrics_init(&sh->metrics);
+	return sh;
+}
+
+void hr_server_shared_free(hr_server_shared *sh)
+{
+	if (!sh)
+		return;
+	for (size_t i = 0; i < ADDR_BUCKETS; i++) {
+		while (sh->addrs[i]) {
+			struct addr_count *n = sh->addrs[i]->next;
+			free(sh->addrs[i]);
+			sh->addrs[i] = n;
+		}
+	}
+	hr_sessions_free(sh->sessions);
+	hr_metrics_fini(&sh->metrics);
+	pthread_mutex_destroy(&sh->lock);
+	free(sh);
+}
+
+unsigned hr_server_shared_connections(hr_server_shared *sh)
+{
+	pthread_mutex_lock(&sh->lock);
+	unsigned n = sh->connections;
+	pthread_mutex_unlock(&sh->lock);
+	return n;
+}
+
+struct hr_metrics *hr_server_shared_metrics(hr_server_shared *sh)
+{
+	return sh ? &sh->metrics : NULL;
+}
+
+int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *engine, hr_server_shared *shared,
+                    int worker, int workers, hr_server **out)
+{
+	struct hr_server *s = calloc(1, sizeof(*s));
+	if (!s)
+		return -ENOMEM;
+	s->cfg = cfg;
+	s->engine = engine;
+	s->shared = shared;
+	s->sessions = shared->sessions;
+	s->metrics = &shared->metrics;
+	s->worker = worker;
+	s->workers = workers;
+	s->trace = malloc(sizeof(*s->trace));
+	if (!s->trace) {
+		free(s);
+		return -ENOMEM;
+	}
+	lws_set_log_level(LLL_ERR | LLL_WARN, lws_log_emit);
+
+	struct lws_context_creation_info info;
+	memset(&info, 0, sizeof(info));
+	void *foreign[1] = {loop};
+	info.foreign_loops = foreign;
+	info.options = LWS_SERVER_OPTION_LIBUV | LWS_SERVER_OPTION_VALIDATE_UTF8 |
+	               LWS_SERVER_OPTION_HTTP_HEADERS_SECURITY_BEST_PRACTICES_ENFORCE |
+	               LWS_SERVER_OPTION_EXPLICIT_VHOSTS;
+	/* lws sets up the server side (TLS included) but does not listen:
+	 * connections come from srv_listen_open()'s socket. */
+	info.port = CONTEXT_PORT_NO_LISTEN_SERVER;
+	info.protocols = protocols;
+	info.user = s;
+	/* With a foreign loop, destruction finishes asynchronously as lws's
+	 * handles close; lws writes NULL here when it is complete. */
+	info.pcontext = &s->ctx;
+	/* A little more than the front door's HEAD_MAX, so that lws never
+	 * refuses a head the front door let through. */
+	info.max_http_header_data = 4096 + 1024;
+	/* A client that opens a connection and then sends its request or
+	 * handshake slowly (or never) is cut after this long. */
+	info.timeout_secs = (unsigned)cfg->request_seconds;
+	info.timeout_secs_ah_idle = (unsigned)cfg->request_seconds; /* headers still arriving */
+	s->idle_policy.secs_since_valid_ping = (uint16_t)cfg->ping_seconds;
+	s->idle_policy.secs_since_valid_hangup = (uint16_t)cfg->idle_seconds;
+	info.retry_and_idle_policy = &s->idle_policy;
+	info.fd_limit_per_thread = (unsigned)cfg->max_connections + 64;
+	info.pt_serv_buf_size = 16384;
+	if (cfg->tls_cert[0] || cfg->tls_key[0]) {
+		/* Both or neither: config validation cannot see pairs, so say it here. */
+		if (!cfg->tls_cert[0] || !cfg->tls_key[0]) {
+			hr_err("event=start_failed error=\"tls.cert and tls.key must be set together\"");
+			free(s->trace);
+			free(s);
+			return -EINVAL;
+		}
+		info.options |= LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT;
+		info.ssl_cert_filepath = cfg->tls_cert;
+		info.ssl_private_key_filepath = cfg->tls_key;
+		/* Modern clients only; lws's default cipher list is OpenSSL's. */
+		info.ssl_options_set =
+		    SSL_OP_NO_SSLv2 | SSL_OP_NO_SSLv3 | SSL_OP_NO_TLSv1 | SSL_OP_NO_TLSv1_1;
+	}
+	s->ctx = context_create(&info);
+	if (!s->ctx) {
+		hr_err("event=start_failed error=\"cannot create the libwebsockets context (is "
+		       "libwebsockets-evlib-uv installed?)\"");
+		free(s->trace);
+		free(s);
+		return -EIO;
+	}
+	pthread_mutex_lock(&lws_lifecycle);
+	s->vhost = lws_create_vhost(s->ctx, &info);
+	pthread_mutex_unlock(&lws_lifecycle);
+	if (!s->vhost) {
+		if (cfg->tls_cert[0])
+			hr_err("event=listen_failed addr=%s:%d error=\"cannot set up TLS (check tls.cert and "
+			       "tls.key)\"",
+			       cfg->listen_host, cfg->listen_port);
+		else
+			hr_err("event=listen_failed addr=%s:%d error=\"cannot create the vhost\"",
+			       cfg->listen_host, cfg->listen_port);
+		hr_server_stop(s);
+		*out = s; /* the caller drains the loop, then frees */
+		return -EINVAL;
+	}
+	int fd = srv_listen_open(cfg->listen_host, cfg->listen_port, worker == 0, &s->port);
+	if (fd < 0) {
+		hr_server_stop(s);
+		*out = s;
+		return fd;
+	}
+	s->listen_fd = fd;
+	s->loop = loop;
+	uv_poll_init(loop, &s->listen_poll, fd);
+	uv_timer_init(loop, &s->listen_pause);
+	s->listen_poll.data = s->listen_pause.data = s;
+	uv_check_init(loop, &s->turn_check);
+	s->turn_check.data = s;
+	uv_check_start(&s->turn_check, srv_on_turn);
+	s->listen_on = 1;
+	uv_poll_start(&s->listen_poll, UV_READABLE, srv_on_listen_readable);
+	*out = s;
+	return 0;
+}
+
+int hr_server_port(const hr_server *s)
+{
+	return s->port;
+}
+
+unsigned hr_server_connections(const hr_server *s)
+{
+	return s->connections;
+}
+
+void hr_server_drain(hr_server *s)
+{
+	if (s)
+		s->draining = 1;
+}
+
+void hr_server_goodbye(hr_server *s)
+{
+	if (!s || !s->ctx || s->goodbye)
+		return;
+	s->draining = s->goodbye = 1;
+	s->goodbye_ms = srv_now_ms();
+	/* Each connection closes from its own WRITEABLE callback, after the
+	 * replies already queued for it. */
+	lws_callback_on_writable_all_protocol(s->ctx, &protocols[0]);
+}
+
+unsigned long long hr_server_questions(const hr_server *s)
+{
+	return s->questions;
+}
+
+struct hr_metrics *hr_server_metrics(hr_server *s)
+{
+	return s ? s->metrics : NULL;
+}
+
+unsigned hr_server_busy(const hr_server *s)
+{
+	return s->connections + s->http_busy;
+}
+
+void hr_server_stop(hr_server *s)
+{
+	if (!s || !s->ctx || s->stopping)
+		return;
+	s->stopping = 1;
+	srv_listen_stop(s);
+	context_destroy(s->ctx);
+}
+
+void hr_server_free(hr_server *s)
+{
+	if (!s)
+		return;
+	/* After the loop has drained, a second call completes whatever the first
+	 * could not while lws's handles were still closing (as the lws
+	 * foreign-loop examples do). */
+	if (s->ctx)
+		context_destroy(s->ctx);
+	free(s->trace);
+	free(s);
+}

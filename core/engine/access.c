@@ -1,0 +1,182 @@
+#include "access.h"
+
+#include <arpa/inet.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Copies the host[:port] part of an origin ("https://a.b:8080" -> "a.b:8080"). */
+static void origin_hostport(const char *origin, char *out, size_t cap)
+{
+	const char *p = strstr(origin, "://");
+	p = p ? p + 3 : origin;
+	size_t n = strcspn(p, "/?#");
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(out, p, n);
+	out[n] = '\0';
+}
+
+static int is_loopback(const char *hostport)
+{
+	static const char *const names[] = {"localhost", "127.0.0.1", "[::1]"};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		size_t l = strlen(names[i]);
+		if (strncasecmp(hostport, names[i], l) == 0 && (hostport[l] == '\0' || hostport[l] == ':'))
+			return 1;
+	}
+	return 0;
+}
+
+int hr_access_origin_allowed(const char *origin, const char *host, const char *allowed)
+{
+	if (!origin || !*origin)
+		return 1;
+	char hp[256];
+	origin_hostport(origin, hp, sizeof(hp));
+	if (is_loopback(hp))
+		return 1;
+	if (host && *host && strcasecmp(hp, host) == 0)
+		return 1;
+	if (!allowed)
+		return 0;
+	/* Compare against each listed origin exactly (scheme, host and port). */
+	const char *p = allowed;
+	while (*p) {
+		while (*p == ' ' || *p == ',')
+			p++;
+		size_t n = strcspn(p, ", ");
+		if (n == 1 && *p == '*')
+			return 1;
+		size_t ol = strlen(origin);
+		while (ol > 0 && origin[ol - 1] == '/')
+			ol--;
+		if (n > 0 && n == ol && strncasecmp(p, origin, n) == 0)
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+/* Compares A[0..LA) with B[0..LB) in time that depends only on LB. */
+static int equal_const_time(const char *a, size_t la, const char *b, size_t lb)
+{
+	unsigned char diff = (unsigned char)(la != lb);
+	for (size_t i = 0; i < lb; i++)
+		diff |= (unsigned char)((i < la ? (unsigned char)a[i] : 0) ^ (unsigned char)b[i]);
+	return diff == 0;
+}
+
+int hr_access_token_ok(const char *auth, const char *tokens)
+{
+	if (!tokens || !*tokens)
+		return 1;
+	if (!auth || strncasecmp(auth, "Bearer ", 7) != 0)
+		return 0;
+	const char *given = auth + 7;
+	while (*given == ' ')
+		given++;
+	size_t gl = strlen(given);
+	int ok = 0;
+	/* Check every token, whichever matched, so the count does not leak. */
+	const char *p = tokens;
+	while (*p) {
+		while (*p == ' ' || *p == ',')
+			p++;
+		size_t n = strcspn(p, ", ");
+		if (n)
+			ok |= equal_const_time(given, gl, p, n);
+		p += n;
+	}
+	return ok;
+}
+
+int hr_bucket_take(struct hr_bucket *b, double rate, double burst, unsigned long long now_ms)
+{
+	if (b->last_ms == 0) {
+		b->tokens = burst;
+		b->last_ms = now_ms;
+	}
+	double refill = (double)(now_ms - b->last_ms) / 1000.0 * rate;
+	b->last_ms = now_ms;
+	b->tokens = b->tokens + refill > burst ? burst : b->tokens + refill;
+	if (b->tokens < 1.0)
+		return 0;
+	b->tokens -= 1.0;
+	return 1;
+}
+
+/* Parses TEXT as an address into 16 bytes (IPv4 as IPv4-mapped IPv6). */
+static int parse_addr(const char *text, unsigned char out[16])
+{
+	struct in_addr v4;
+	if (inet_pton(AF_INET, text, &v4) == 1) {
+		memset(out, 0, 10);
+		out[10] = out[11] = 0xff;
+		memcpy(out + 12, &v4, 4);
+		return 4;
+	}
+	if (inet_pton(AF_INET6, text, out) == 1)
+		return 6;
+	return 0;
+}
+
+static int is_v4_mapped(const unsigned char a[16])
+{
+	static const unsigned char prefix[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+	return memcmp(a, prefix, 12) == 0;
+}
+
+static int prefix_match(const unsigned char *a, const unsigned char *b, unsigned bits)
+{
+	unsigned whole = bits / 8, rest = bits % 8;
+	if (memcmp(a, b, whole) != 0)
+		return 0;
+	if (!rest)
+		return 1;
+	unsigned char mask = (unsigned char)(0xff << (8 - rest));
+	return (a[whole] & mask) == (b[whole] & mask);
+}
+
+int hr_access_address_allowed(const char *peer, const char *allow)
+{
+	unsigned char p[16];
+	if (!peer || !parse_addr(peer, p))
+		return 0;
+	static const unsigned char v6_loopback[16] = {[15] = 1};
+	if (memcmp(p, v6_loopback, 16) == 0 || (is_v4_mapped(p) && p[12] == 127))
+		return 1;
+	for (const char *s = allow ? allow : ""; *s;) {
+		s += strspn(s, " ,\t");
+		size_t n = strcspn(s, ",");
+		char entry[64];
+		size_t el = n;
+		while (el && (s[el - 1] == ' ' || s[el - 1] == '\t'))
+			el--;
+		if (el && el < sizeof(entry)) {
+			memcpy(entry, s, el);
+			entry[el] = '\0';
+			char *slash = strchr(entry, '/');
+			long bits = -1;
+			if (slash) {
+				char *endp;
+				*slash = '\0';
+				bits = strtol(slash + 1, &endp, 10);
+				if (*endp || endp == slash + 1)
+					bits = -2; /* not a prefix length: matches nothing */
+			}
+			unsigned char a[16];
+			int fam = parse_addr(entry, a);
+			if (fam && bits != -2) {
+				long max = fam == 4 ? 32 : 128;
+				if (bits < 0)
+					bits = max;
+				if (bits <= max &&
+				    prefix_match(p, a, (unsigned)(fam == 4 ? bits + 96 : bits)))
+					return 1;
+			}
+		}
+		s += n;
+	}
+	return 0;
+}

@@ -1,0 +1,452 @@
+/*
+ * The engine: where a question is answered. hr_engine_ask() asks route.c,
+ * which runs the safety check first (safety.c: crisis, emergency, call the
+ * care team now) and then finds the intent and slots the question means; a
+ * safety verdict is answered with its fixed reply, an intent by its Lua
+ * plugin (sandbox.c), otherwise a clarifying question, an offer or the
+ * fallback. It also loads the content (intents, plugins,
+ * ranker) a worker serves. engine_int.h is what it shares with route.c.
+ */
+#include "engine.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+#include "log.h"
+#include "text.h"
+
+#include "engine_int.h"
+
+int hr_content_load(const struct hr_config *cfg, hr_diag_fn diag, void *ud, struct hr_content *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->intents = hr_intents_new();
+	if (!out->intents)
+		return -ENOMEM;
+	hr_intents_set_jit(out->intents, cfg->intents_jit);
+	int rc = hr_intents_add_dir(out->intents, cfg->intents_dir, diag, ud);
+	if (rc == 0)
+		rc = hr_intents_compile(out->intents, diag, ud);
+	if (rc)
+		goto fail;
+	/* The ranker is built from the same content at every load, so a reload
+	 * that adds examples or phrases retrains it. */
+	rc = hr_ranker_new(out->intents, NULL, &out->ranker);
+	if (rc) {
+		hr_diagf(diag, ud, cfg->intents_dir, 0, "cannot build the ranker: %s", strerror(-rc));
+		goto fail;
+	}
+
+	char sdk[HR_PATH_MAX + 16];
+	snprintf(sdk, sizeof(sdk), "%s/herald.lua", cfg->lua_dir);
+	struct hr_plugin_limits lim = {
+	    .memory_bytes = (size_t)cfg->lua_memory_kb * 1024,
+	    .call_ms = (unsigned)cfg->lua_call_ms,
+	    .load_ms = (unsigned)cfg->lua_load_ms,
+	    .instructions = 0,
+	};
+	out->plugins = hr_plugins_new(sdk, &lim);
+	if (!out->plugins) {
+		rc = -ENOMEM;
+		goto fail;
+	}
+	rc = hr_plugins_add_dir(out->plugins, cfg->plugins_dir, diag, ud);
+	if (rc == -ENOMEM)
+		goto fail;
+	if (rc == -EINVAL)
+		out->plugin_errors = 1;
+	else if (rc)
+		goto fail; /* the directory itself is missing */
+#ifdef __GLIBC__
+	/* Compiling leaves megabytes of freed scratch (expanded patterns, PCRE2's
+	 * and Lua's working memory) in the heap; hand it back, so that what the
+	 * daemon holds is what it uses. */
+	malloc_trim(0);
+#endif
+	return 0;
+fail:
+	hr_content_free(out);
+	return rc;
+}
+
+void hr_content_free(struct hr_content *c)
+{
+	hr_plugins_free(c->plugins);
+	hr_ranker_free(c->ranker);
+	hr_intents_free(c->intents);
+	memset(c, 0, sizeof(*c));
+}
+
+int hr_engine_new(struct hr_content *content, hr_engine **out)
+{
+	hr_engine *e = calloc(1, sizeof(*e));
+	if (!e)
+		return -ENOMEM;
+	int rc = hr_safety_new(&e->safety);
+	if (rc)
+		goto fail;
+	rc = hr_engine_set_content(e, content);
+	if (rc)
+		goto fail;
+	/* For measuring only (docs/intents.md, Measuring): route a whole daemon
+	 * with one stage, to score an eval set against it. */
+	const char *mode = getenv("HERALD_ROUTE");
+	if (mode && strcmp(mode, "patterns") == 0)
+		e->mode = HR_ROUTE_PATTERNS;
+	else if (mode && strcmp(mode, "ranker") == 0)
+		e->mode = HR_ROUTE_RANKER;
+	*out = e;
+	return 0;
+fail:
+	hr_engine_free(e);
+	return rc;
+}
+
+void hr_engine_free(hr_engine *e)
+{
+	if (!e)
+		return;
+	hr_matcher_free(e->matcher);
+	hr_ranker_scratch_free(e->rs);
+	hr_safety_free(e->safety);
+	free(e->scratch_match);
+	free(e->snorm);
+	free(e);
+}
+
+void hr_engine_idle(hr_engine *e)
+{
+	if (e && e->content)
+		hr_plugins_collect(e->content->plugins);
+}
+
+int hr_engine_set_content(hr_engine *e, struct hr_content *content)
+{
+	hr_matcher *m = hr_matcher_new(content->intents, NULL);
+	hr_ranker_scratch *rs = content->ranker ? hr_ranker_scratch_new(content->ranker) : NULL;
+	if (!e->scratch_match)
+		e->scratch_match = calloc(1, sizeof(*e->scratch_match));
+	if (!e->snorm)
+		e->snorm = calloc(HR_MAX_SENTENCES, sizeof(*e->snorm));
+	if (!m || (content->ranker && !rs) || !e->scratch_match || !e->snorm) {
+		hr_matcher_free(m);
+		hr_ranker_scratch_free(rs);
+		return -ENOMEM;
+	}
+	hr_matcher_free(e->matcher);
+	hr_ranker_scratch_free(e->rs);
+	e->matcher = m;
+	e->rs = rs;
+	e->content = content;
+	return 0;
+}
+
+/* Looks NAME up in the conversation. */
+const char *en_convo_get(const struct hr_convo *c, const char *name)
+{
+	for (size_t i = 0; i < c->ncontext; i++) {
+		if (strcmp(c->context[i].name, name) == 0)
+			return c->context[i].value;
+	}
+	return NULL;
+}
+
+/* Sets NAME=VALUE in the conversation; the oldest fact goes when it is full. */
+static void convo_put(struct hr_convo *c, const char *name, const char *value)
+{
+	size_t i;
+	for (i = 0; i < c->ncontext; i++) {
+		if (strcmp(c->context[i].name, name) == 0)
+			break;
+	}
+	if (i == c->ncontext) {
+		if (c->ncontext == HR_MAX_SLOTS) {
+			memmove(&c->context[0], &c->context[1], (HR_MAX_SLOTS - 1) * sizeof(c->context[0]));
+			i = HR_MAX_SLOTS - 1;
+		} else {
+			c->ncontext++;
+		}
+	}
+	snprintf(c->context[i].name, sizeof(c->context[i].name), "%s", name);
+	snprintf(c->context[i].value, sizeof(c->context[i].value), "%s", value);
+}
+
+static int fixed_answer(struct hr_answer *out, const char *intent, const char *text)
+{
+	if (hr_answer_set(&out->intent, intent) || hr_answer_set(&out->text, text) ||
+	    hr_answer_set(&out->speech, text))
+		return -ENOMEM;
+	return 0;
+}
+
+/* The fallback when no plugin provides one: say what herald can help with. */
+static int builtin_fallback(struct hr_answer *out)
+{
+	int rc = fixed_answer(out, "fallback",
+	                      "I'm not sure I can help with that. I answer questions about HER2-positive "
+	                      "breast cancer: tests, treatments, side effects and support.");
+	if (!rc)
+		rc = hr_answer_add_suggestion(out, "What does HER2-positive mean?");
+	if (!rc)
+		rc = hr_answer_add_suggestion(out, "How is HER2-positive breast cancer treated?");
+	if (!rc)
+		rc = hr_answer_add_suggestion(out, "Where can I find support?");
+	return rc;
+}
+
+static int apology(struct hr_answer *out, const char *intent)
+{
+	int rc = fixed_answer(out, intent,
+	                      "I'm sorry, I couldn't answer that just now. Please try asking in another way, "
+	                      "or ask your care team.");
+	if (!rc)
+		rc = hr_answer_add_suggestion(out, "What can you do?");
+	return rc;
+}
+
+void hr_engine_set_mode(hr_engine *e, enum hr_route_mode mode)
+{
+	e->mode = mode;
+}
+
+/* ---- answering ---- */
+
+/* A question a person can tap: an example of IN, with the drug the message
+ * names put in place of the example's, capitalised, with a question mark. */
+static void offer_text(const hr_engine *e, const struct hr_intent *in, const struct named *nm, char *out,
+                       size_t cap)
+{
+	const char *ex = in->nexamples ? in->examples[0] : in->name;
+	char norm[512];
+	if (hr_text_normalize(ex, strlen(ex), norm, sizeof(norm)) < 0)
+		snprintf(norm, sizeof(norm), "%s", ex);
+	const char *drug = en_named_get(nm, "drug");
+	struct hr_concepts cs = {0};
+	if (e->content->ranker)
+		hr_ranker_concepts(e->content->ranker, norm, &cs);
+	size_t o = 0;
+	int done = 0;
+	for (size_t i = 0; i < cs.n && drug && !done; i++) {
+		if (!cs.c[i].value || strcmp(cs.c[i].entity, "drug") != 0)
+			continue;
+		if (strcmp(cs.c[i].value, drug) != 0) {
+			/* The generic name stands in; the plugin's answer gives the brand. */
+			o = (size_t)snprintf(out, cap, "%.*s%s%s", cs.c[i].start, norm, drug,
+			                     norm + cs.c[i].end);
+		}
+		done = 1;
+	}
+	if (!o)
+		o = (size_t)snprintf(out, cap, "%s", norm);
+	if (o >= cap)
+		o = cap - 1;
+	if (o > 0 && out[o - 1] != '?' && o + 1 < cap) {
+		out[o++] = '?';
+		out[o] = '\0';
+	}
+	if (out[0] >= 'a' && out[0] <= 'z')
+		out[0] = (char)(out[0] - 'a' + 'A');
+	for (size_t i = 1; out[i]; i++) {
+		if (out[i] == 'i' && out[i - 1] == ' ' &&
+		    (out[i + 1] == ' ' || out[i + 1] == '\'' || out[i + 1] == '?'))
+			out[i] = 'I';
+	}
+}
+
+static int clarify_answer(const hr_engine *e, const struct hr_trace *t, const struct named *nm,
+                          struct hr_answer *out)
+{
+	char q[HR_MAX_CLARIFY][300];
+	char text[1200], speech[1200];
+	size_t tl = (size_t)snprintf(text, sizeof(text), "I'm not sure which of these you mean:");
+	size_t sl = (size_t)snprintf(speech, sizeof(speech), "I'm not sure which you mean. You can ask");
+	for (size_t i = 0; i < t->nclarify; i++) {
+		offer_text(e, t->clarify[i], nm, q[i], sizeof(q[i]));
+		if (tl < sizeof(text))
+			tl += (size_t)snprintf(text + tl, sizeof(text) - tl, "\n- %s", q[i]);
+		if (sl < sizeof(speech))
+			sl += (size_t)snprintf(speech + sl, sizeof(speech) - sl, "%s %.*s",
+			                       i == 0                 ? ":"
+			                       : i + 1 == t->nclarify ? ", or"
+			                                              : ",",
+			                       (int)strcspn(q[i], "?"), q[i]);
+	}
+	if (tl < sizeof(text))
+		snprintf(text + tl, sizeof(text) - tl, "\nTap one, or ask it another way.");
+	if (sl < sizeof(speech))
+		snprintf(speech + sl, sizeof(speech) - sl, ". Which would you like?");
+	int rc = fixed_answer(out, "clarify", text);
+	if (!rc)
+		rc = hr_answer_set(&out->speech, speech);
+	for (size_t i = 0; i < t->nclarify && !rc; i++)
+		rc = hr_answer_add_suggestion(out, q[i]);
+	if (!rc)
+		out->kind = HR_KIND_CLARIFY;
+	return rc;
+}
+
+/* Asks the plugin for PICK's answer into OUT; a failure becomes the apology. */
+static int plugin_answer(hr_engine *e, const struct hr_convo *convo, const struct hr_pick *pick,
+                         const char *norm, struct hr_answer *out, struct hr_trace *t)
+{
+	struct hr_request rq = {
+	    .intent = pick ? pick->intent->name : "fallback",
+	    .text = norm,
+	    .slots = pick ? pick->slots : NULL,
+	    .nslots = pick ? pick->nslots : 0,
+	    .context = convo->context,
+	    .ncontext = convo->ncontext,
+	    .previous = convo->previous[0] ? convo->previous : NULL,
+	};
+	int rc = hr_plugins_answer(e->content->plugins, pick ? pick->intent->plugin : NULL, &rq, out,
+	                           t->plugin_err, sizeof(t->plugin_err));
+	t->plugin_rc = rc;
+	if (rc == -ENOENT || (rc && !pick)) {
+		hr_answer_clear(out);
+		return builtin_fallback(out);
+	}
+	if (rc) {
+		char why[600];
+		hr_warn("event=plugin_failed intent=%s error=%s", rq.intent,
+		        hr_log_quote(why, sizeof(why), t->plugin_err));
+		hr_answer_clear(out);
+		return apology(out, rq.intent);
+	}
+	return 0;
+}
+
+/* Appends answer B to A: both texts, both speech forms, the sources of both
+ * (each answer keeps its own), the suggestions that fit. */
+static int join_answers(struct hr_answer *a, const struct hr_answer *b)
+{
+	char *text = NULL, *speech = NULL;
+	if (asprintf(&text, "%s\n\n%s", a->text ? a->text : "", b->text ? b->text : "") < 0)
+		return -ENOMEM;
+	if (asprintf(&speech, "%s %s", a->speech ? a->speech : "", b->speech ? b->speech : "") < 0) {
+		free(text);
+		return -ENOMEM;
+	}
+	free(a->text);
+	free(a->speech);
+	a->text = text;
+	a->speech = speech;
+	for (size_t i = 0; i < b->nsources; i++) {
+		int dup = 0;
+		for (size_t k = 0; k < a->nsources && !dup; k++)
+			dup = a->sources[k].url && b->sources[i].url &&
+			      strcmp(a->sources[k].url, b->sources[i].url) == 0;
+		if (!dup && a->nsources < HR_MAX_SOURCES &&
+		    hr_answer_add_source(a, b->sources[i].title, b->sources[i].publisher, b->sources[i].url))
+			return -ENOMEM;
+	}
+	for (size_t i = 0; i < b->nremember; i++) {
+		if (hr_answer_add_remember(a, b->remember_name[i], b->remember_value[i]) == -ENOMEM)
+			return -ENOMEM;
+	}
+	/* Half the suggestions from each part, so both topics can be followed. */
+	while (a->nsuggestions > HR_MAX_SUGGESTIONS / 2) {
+		free(a->suggestions[--a->nsuggestions]);
+		a->suggestions[a->nsuggestions] = NULL;
+	}
+	for (size_t i = 0; i < b->nsuggestions && a->nsuggestions < HR_MAX_SUGGESTIONS; i++) {
+		if (hr_answer_add_suggestion(a, b->suggestions[i]) == -ENOMEM)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+/* The page behind "your care team decides": what to ask them, and why. */
+static int add_deferral_source(struct hr_answer *out)
+{
+	return hr_answer_add_source(out, "Questions to Ask Your Doctor About Your Treatment",
+	                            "National Cancer Institute",
+	                            "https://www.cancer.gov/about-cancer/treatment/questions");
+}
+
+int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t len, struct hr_answer *out,
+                  struct hr_trace *trace)
+{
+	struct hr_trace *local = NULL;
+	if (!trace) {
+		local = malloc(sizeof(*local));
+		if (!local)
+			return -ENOMEM;
+		trace = local;
+	}
+	int rc = en_route(e, convo, text, len, trace, 1);
+	if (rc)
+		goto done;
+	if (trace->safety.tier != HR_TIER_NONE) {
+		rc = hr_safety_answer(&trace->safety, out);
+		if (rc == 0)
+			snprintf(convo->previous, sizeof(convo->previous), "%s", out->intent);
+		goto done;
+	}
+	const char *norm = e->snorm[trace->focus];
+	const struct hr_pick *pick = trace->outcome == HR_OUTCOME_ANSWER ? &trace->parts[0] : NULL;
+	if (trace->outcome == HR_OUTCOME_CLARIFY) {
+		struct named nm = {0};
+		struct hr_concepts cs;
+		if (e->content->ranker) {
+			hr_ranker_concepts(e->content->ranker, norm, &cs);
+			en_named_add(&nm, &cs, 1);
+		}
+		rc = clarify_answer(e, trace, &nm, out);
+		/* "I want to stop chemo", unsure of the topic: the question back
+		 * carries the deferral below, and the deferral its source. */
+		if (!rc && trace->safety.decision != HR_DECISION_NONE)
+			rc = add_deferral_source(out);
+	} else if (!pick && trace->safety.decision != HR_DECISION_NONE) {
+		/* A personal decision with no topic we know: the deferral is the answer. */
+		rc = fixed_answer(out, "safety.decision",
+		                  "I can share general information, but I can't make this "
+		                  "choice for you.");
+		if (!rc)
+			rc = add_deferral_source(out);
+	} else if (!pick && !hr_plugins_handler(e->content->plugins, "fallback", NULL)) {
+		rc = builtin_fallback(out);
+	} else {
+		rc = plugin_answer(e, convo, pick, norm, out, trace);
+		if (!rc && trace->nparts == 2) {
+			struct hr_answer b = {0};
+			struct hr_trace *t2 = trace;
+			int prc = plugin_answer(e, convo, &trace->parts[1], norm, &b, t2);
+			/* The second part is a bonus: if it fails, the first still stands. */
+			if (prc == 0 && b.intent && strcmp(b.intent, "fallback") != 0)
+				rc = join_answers(out, &b);
+			else
+				trace->nparts = 1;
+			hr_answer_clear(&b);
+		}
+	}
+	if (rc)
+		goto done;
+	if (!pick && trace->outcome != HR_OUTCOME_CLARIFY &&
+	    (!out->intent || strcmp(out->intent, "safety.decision") != 0)) {
+		if ((rc = hr_answer_set(&out->intent, "fallback")))
+			goto done;
+	}
+	if (out->intent && strcmp(out->intent, "fallback") == 0)
+		out->kind = HR_KIND_FALLBACK;
+
+	/* Personal decisions always end with "your care team decides". */
+	if (trace->safety.decision != HR_DECISION_NONE && (rc = hr_safety_defer(&trace->safety, out)))
+		goto done;
+
+	/* Remember this turn for follow-ups. */
+	snprintf(convo->previous, sizeof(convo->previous), "%s", out->intent);
+	for (size_t p = 0; p < trace->nparts; p++) {
+		for (size_t i = 0; i < trace->parts[p].nslots; i++)
+			convo_put(convo, trace->parts[p].slots[i].name, trace->parts[p].slots[i].value);
+	}
+	for (size_t i = 0; i < out->nremember; i++)
+		convo_put(convo, out->remember_name[i], out->remember_value[i]);
+done:
+	free(local);
+	return rc;
+}

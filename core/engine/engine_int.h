@@ -1,0 +1,39 @@
+/*
+ * The engine's private header: an engine instance and what its two files
+ * share. route.c understands a question (which intent, which slots);
+ * engine.c loads content and answers. Only these files include them.
+ */
+#ifndef HERALD_ENGINE_INT_H
+#define HERALD_ENGINE_INT_H
+
+#include <stddef.h>
+
+#include "engine.h"
+
+struct hr_engine {
+	struct hr_content *content;
+	hr_matcher *matcher;
+	hr_safety *safety;
+	hr_ranker_scratch *rs;
+	enum hr_route_mode mode;
+	struct hr_match *scratch_match; /* a second match, for other sentences and clauses */
+	char (*snorm)[1024];            /* each sentence normalised and spelling-corrected */
+};
+
+/* Slot values named in the message: in the focus sentence first, then anywhere. */
+struct named {
+	size_t n;
+	struct hr_slot v[HR_MAX_SLOTS * 2];
+	int in_focus[HR_MAX_SLOTS * 2];
+};
+
+/* engine.c */
+const char *en_convo_get(const struct hr_convo *c, const char *name);
+
+/* route.c */
+void en_named_add(struct named *nm, const struct hr_concepts *cs, int focus);
+const char *en_named_get(const struct named *nm, const char *name);
+int en_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_t len, struct hr_trace *t,
+             int check_plugin);
+
+#endif

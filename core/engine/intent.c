@@ -1,0 +1,556 @@
+/*
+ * The intent engine. See intent.h for the contract and docs/intents.md for the
+ * file format. Parsing builds plain arrays; compiling expands {references} into
+ * PCRE2 source and compiles each pattern once; matching allocates nothing.
+ *
+ * Files: intent_parse.c reads intent files, intent_compile.c expands and
+ * compiles them, this file matches; intent_int.h is what they share.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "intent.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dirlist.h"
+#include "prefilter.h"
+#include "text.h"
+
+#include "intent_int.h"
+
+hr_intents *hr_intents_new(void)
+{
+	hr_intents *set = calloc(1, sizeof(hr_intents));
+	if (set)
+		set->jit = 1;
+	return set;
+}
+
+void hr_intents_set_jit(hr_intents *set, int on)
+{
+	set->jit = on;
+}
+
+void hr_intents_set_flat(hr_intents *set, int on)
+{
+	set->flat_phrases = on;
+}
+
+void hr_intents_free(hr_intents *set)
+{
+	if (!set)
+		return;
+	for (size_t i = 0; i < set->nentities; i++) {
+		struct entity *e = &set->entities[i];
+		for (size_t k = 0; k < e->nphrases; k++) {
+			free(e->phrases[k].text);
+			free(e->phrases[k].canon);
+		}
+		free(e->phrases);
+		free(e->vtext);
+		free(e->vcanon);
+		free(e->vprefix);
+		free(e->name);
+	}
+	free(set->entities);
+	for (size_t i = 0; i < set->nintents; i++) {
+		struct intent *in = &set->intents[i];
+		for (size_t k = 0; k < in->npatterns; k++) {
+			pcre2_code_free(in->patterns[k].code);
+			free(in->patterns[k].source);
+			free(in->patterns[k].groups);
+		}
+		free(in->patterns);
+		for (size_t k = 0; k < in->pub.nexamples; k++)
+			free(in->examples[k]);
+		free(in->examples);
+		free(in->example_lines);
+		for (size_t k = 0; k < in->pub.nphrasings; k++)
+			free(in->phrasings[k]);
+		free(in->phrasings);
+		free(in->phrasing_lines);
+		for (size_t k = 0; k < in->pub.nneeds; k++)
+			free(in->needs_buf[k]);
+		free((char *)in->pub.name);
+		free((char *)in->pub.plugin);
+	}
+	free(set->intents);
+	for (size_t i = 0; i < set->nvocab; i++)
+		free(set->vocab[i]);
+	free(set->vocab);
+	for (size_t i = 0; i < set->nfiles; i++)
+		free(set->files[i]);
+	free(set->files);
+	free(set->flat);
+	free(set->flat_intent);
+	hr_prefilter_free(set->pf);
+	free(set);
+}
+
+size_t hr_intents_count(const hr_intents *set)
+{
+	return set->nintents;
+}
+
+const struct hr_intent *hr_intents_get(const hr_intents *set, size_t i)
+{
+	return i < set->nintents ? &set->intents[i].pub : NULL;
+}
+
+/* Adds NAME to OUT (capacity CAP, N names so far) unless it is there already;
+ * returns the new count. Names past CAP are counted but cannot be compared, so
+ * a caller that wants them all passes a CAP as large as the count. */
+static size_t add_unique(const char **out, size_t cap, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n && i < cap; i++) {
+		if (strcmp(out[i], name) == 0)
+			return n;
+	}
+	if (n < cap)
+		out[n] = name;
+	return n + 1;
+}
+
+size_t hr_intents_slot_values(const hr_intents *set, const char *name, const char **out, size_t cap)
+{
+	const struct entity *e = in_find_entity(set, name, strlen(name));
+	if (!e || !e->is_slot)
+		return 0;
+	/* A value is counted at its first phrase; comparing with the earlier
+	 * phrases (not with OUT) keeps the count right when OUT is full. */
+	size_t n = 0;
+	for (size_t i = 0; i < e->nphrases; i++) {
+		int dup = 0;
+		for (size_t k = 0; k < i && !dup; k++)
+			dup = strcmp(e->phrases[k].canon, e->phrases[i].canon) == 0;
+		if (dup)
+			continue;
+		if (n < cap)
+			out[n] = e->phrases[i].canon;
+		n++;
+	}
+	return n;
+}
+
+size_t hr_intents_slot_phrases(const hr_intents *set, const char *name, const char *value, const char **out,
+                               int *prefix, size_t cap)
+{
+	const struct entity *e = in_find_entity(set, name, strlen(name));
+	if (!e || !e->is_slot)
+		return 0;
+	size_t n = 0;
+	for (size_t i = 0; i < e->nphrases; i++) {
+		if (strcmp(e->phrases[i].canon, value) != 0)
+			continue;
+		if (n < cap) {
+			out[n] = e->phrases[i].text;
+			if (prefix)
+				prefix[n] = e->phrases[i].prefix;
+		}
+		n++;
+	}
+	return n;
+}
+
+/* Whether pattern source SRC refers to {NAME} somewhere a match can capture
+ * it: outside negative lookarounds such as ^(?!.*{drug}), which only ever
+ * match when the slot is absent. */
+static int captures_outside_negation(const char *src, const char *name)
+{
+	size_t nl = strlen(name);
+	char neg[64]; /* one flag per open group, up to 64 deep */
+	int depth = 0, negated = 0, in_class = 0;
+	for (const char *p = src; *p; p++) {
+		if (*p == '\\' && p[1]) {
+			p++;
+			continue;
+		}
+		if (in_class) {
+			in_class = *p != ']';
+			continue;
+		}
+		if (*p == '[') {
+			in_class = 1;
+			if (p[1] == ']')
+				p++; /* "[]...]": the first ] is a member */
+		} else if (*p == '(') {
+			int is_neg = strncmp(p, "(?!", 3) == 0 || strncmp(p, "(?<!", 4) == 0;
+			if (depth < 64)
+				neg[depth] = (char)is_neg;
+			depth++;
+			negated += is_neg;
+		} else if (*p == ')' && depth > 0) {
+			depth--;
+			if (depth < 64)
+				negated -= neg[depth];
+		} else if (*p == '{' && strncmp(p + 1, name, nl) == 0 && p[1 + nl] == '}' && !negated) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+size_t hr_intents_intent_slots(const hr_intents *set, const struct hr_intent *pub, const char **out,
+                               size_t cap)
+{
+	const struct intent *in = (const struct intent *)pub; /* pub is the first member */
+	size_t n = 0;
+	for (size_t i = 0; i < pub->nneeds; i++)
+		n = add_unique(out, cap, n, pub->needs[i]);
+	for (size_t k = 0; k < in->npatterns; k++) {
+		const struct pattern *pt = &in->patterns[k];
+		for (size_t g = 0; g < pt->ngroups; g++) {
+			const struct entity *e = pt->groups[g].entity;
+			if (e && captures_outside_negation(pt->source, e->name))
+				n = add_unique(out, cap, n, e->name);
+		}
+	}
+	(void)set;
+	return n;
+}
+
+hr_matcher *hr_matcher_new(const hr_intents *set, const struct hr_match_limits *limits)
+{
+	struct hr_match_limits def = {.match_limit = 100000, .depth_limit = 1000, .use_jit = 1};
+	if (!limits)
+		limits = &def;
+	hr_matcher *m = calloc(1, sizeof(*m));
+	if (!m)
+		return NULL;
+	m->set = set;
+	/* 32 capture pairs is far more than any sane pattern uses; patterns with
+	 * more still match, they just report fewer groups. */
+	m->md = pcre2_match_data_create(32, NULL);
+	m->mctx = pcre2_match_context_create(NULL);
+	if (!m->md || !m->mctx)
+		goto fail;
+	pcre2_set_match_limit(m->mctx, limits->match_limit);
+	pcre2_set_depth_limit(m->mctx, limits->depth_limit);
+	if (limits->use_jit) {
+		m->jit_stack = pcre2_jit_stack_create(32 * 1024, 256 * 1024, NULL);
+		if (m->jit_stack)
+			pcre2_jit_stack_assign(m->mctx, NULL, m->jit_stack);
+	} else {
+		m->match_options = PCRE2_NO_JIT;
+	}
+	if (set->pf && !limits->no_prefilter) {
+		m->pfs = hr_prefilter_scratch_new(set->pf);
+		m->bits = calloc((set->nflat + 63) / 64 + 1, sizeof(uint64_t));
+		if (!m->pfs || !m->bits)
+			goto fail;
+	}
+	return m;
+fail:
+	hr_matcher_free(m);
+	return NULL;
+}
+
+void hr_matcher_free(hr_matcher *m)
+{
+	if (!m)
+		return;
+	pcre2_match_data_free(m->md);
+	pcre2_match_context_free(m->mctx);
+	pcre2_jit_stack_free(m->jit_stack);
+	hr_prefilter_scratch_free(m->pfs);
+	free(m->bits);
+	free(m);
+}
+
+/* Compares a captured text with a phrase, ignoring spaces and hyphens, the way the
+ * compiled alternation matched it. */
+static int phrase_equal(const char *cap, size_t caplen, const struct phrase *ph)
+{
+	const char *a = cap, *ae = cap + caplen, *b = ph->text;
+	for (;;) {
+		while (a < ae && (*a == ' ' || *a == '-'))
+			a++;
+		while (*b == ' ' || *b == '-')
+			b++;
+		if (a == ae || !*b)
+			break;
+		if (tolower((unsigned char)*a) != *b)
+			return 0;
+		a++, b++;
+	}
+	if (*b)
+		return 0;
+	return a == ae || ph->prefix;
+}
+
+static void put_slot(struct hr_candidate *c, const char *name, const char *value, size_t vlen)
+{
+	if (hr_candidate_slot(c, name) || c->nslots >= HR_MAX_SLOTS)
+		return;
+	struct hr_slot *s = &c->slots[c->nslots++];
+	snprintf(s->name, sizeof(s->name), "%s", name);
+	if (vlen >= sizeof(s->value))
+		vlen = sizeof(s->value) - 1;
+	memcpy(s->value, value, vlen);
+	s->value[vlen] = '\0';
+}
+
+static void fill_slots(const struct pattern *pt, const char *text, const PCRE2_SIZE *ov, uint32_t npairs,
+                       struct hr_candidate *c)
+{
+	c->nslots = 0;
+	for (size_t g = 0; g < pt->ngroups; g++) {
+		const struct group *gr = &pt->groups[g];
+		if ((uint32_t)gr->number >= npairs || ov[2 * gr->number] == PCRE2_UNSET)
+			continue;
+		const char *cap = text + ov[2 * gr->number];
+		size_t caplen = ov[2 * gr->number + 1] - ov[2 * gr->number];
+		const char *value = cap;
+		size_t vlen = caplen;
+		if (gr->entity) {
+			for (size_t k = 0; k < gr->entity->nphrases; k++) {
+				if (phrase_equal(cap, caplen, &gr->entity->phrases[k])) {
+					value = gr->entity->phrases[k].canon;
+					vlen = strlen(value);
+					break;
+				}
+			}
+		}
+		put_slot(c, gr->name, value, vlen);
+	}
+}
+
+/* True when candidate A ranks before B (see hr_intents_match). */
+static int ranks_before(const struct hr_candidate *a, const struct hr_candidate *b)
+{
+	if (a->priority != b->priority)
+		return a->priority > b->priority;
+	if (a->covered != b->covered)
+		return a->covered > b->covered;
+	if (a->nslots != b->nslots)
+		return a->nslots > b->nslots;
+	return a->intent->order < b->intent->order;
+}
+
+static void insert_candidate(struct hr_match *out, const struct hr_candidate *c)
+{
+	size_t pos = out->ncandidates;
+	while (pos > 0 && ranks_before(c, &out->candidates[pos - 1]))
+		pos--;
+	if (pos >= HR_MAX_CANDIDATES) {
+		out->dropped++;
+		return;
+	}
+	if (out->ncandidates == HR_MAX_CANDIDATES) {
+		out->dropped++;
+		out->ncandidates--;
+	}
+	memmove(&out->candidates[pos + 1], &out->candidates[pos], (out->ncandidates - pos) * sizeof(*c));
+	out->candidates[pos] = *c;
+	out->ncandidates++;
+}
+
+/* Restricted Damerau-Levenshtein distance, giving up above MAX. */
+static int edit_distance(const char *a, size_t la, const char *b, size_t lb, int max)
+{
+	if (la > 40 || lb > 40)
+		return max + 1;
+	if ((la > lb ? la - lb : lb - la) > (size_t)max)
+		return max + 1;
+	int d[42][42];
+	for (size_t i = 0; i <= la; i++)
+		d[i][0] = (int)i;
+	for (size_t j = 0; j <= lb; j++)
+		d[0][j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		int rowmin = max + 1;
+		for (size_t j = 1; j <= lb; j++) {
+			int cost = a[i - 1] != b[j - 1];
+			int v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + cost < v)
+				v = d[i - 1][j - 1] + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+			if (v < rowmin)
+				rowmin = v;
+		}
+		if (rowmin > max)
+			return max + 1;
+	}
+	return d[la][lb];
+}
+
+/*
+ * Copies TEXT to OUT, replacing each word of six or more letters that the
+ * vocabulary does not know with the nearest vocabulary word (same first letter;
+ * one edit for words up to eight letters, two for longer ones).
+ */
+static void correct_spelling(const hr_intents *set, const char *text, char *out, size_t cap)
+{
+	size_t o = 0;
+	const char *c = text;
+	while (*c && o + 1 < cap) {
+		if (!isalpha((unsigned char)*c)) {
+			out[o++] = *c++;
+			continue;
+		}
+		const char *w = c;
+		while (isalnum((unsigned char)*c) || (unsigned char)*c >= 0x80)
+			c++;
+		size_t wl = (size_t)(c - w);
+		const char *best = NULL;
+		size_t bestlen = wl;
+		int alpha = 1;
+		for (size_t i = 0; i < wl; i++)
+			alpha &= isalpha((unsigned char)w[i]) != 0;
+		if (alpha && wl >= 6 && wl < 40) {
+			char word[40]; /* lower-cased, as the vocabulary is */
+			for (size_t i = 0; i < wl; i++)
+				word[i] = (char)tolower((unsigned char)w[i]);
+			word[wl] = '\0';
+			if (!in_vocab_has(set, word)) {
+				int max = wl >= 9 ? 2 : 1, bestd = max + 1;
+				for (size_t v = 0; v < set->nvocab; v++) {
+					const char *cand = set->vocab[v];
+					if (cand[0] != word[0])
+						continue;
+					size_t cl = strlen(cand);
+					int d = edit_distance(word, wl, cand, cl, max);
+					if (d < bestd) {
+						bestd = d;
+						best = cand;
+						bestlen = cl;
+					}
+				}
+			}
+		}
+		if (!best) {
+			best = w;
+			bestlen = wl;
+		}
+		if (o + bestlen + 1 > cap)
+			break;
+		/* ASCII letters lower-cased: see needs_caseless. */
+		for (size_t i = 0; i < bestlen; i++)
+			out[o++] = (char)tolower((unsigned char)best[i]);
+	}
+	out[o] = '\0';
+}
+
+/* The best match of the intent being matched so far. */
+struct best {
+	uint32_t intent;
+	int found;
+	struct hr_candidate c;
+};
+
+/* Runs pattern G (in flat order) and keeps its match when it is the best of its
+ * intent; the previous intent's best becomes a candidate when G starts a new one. */
+static void try_pattern(hr_matcher *m, size_t g, const char *subject, size_t len, struct hr_match *out,
+                        struct best *b)
+{
+	const hr_intents *set = m->set;
+	const struct pattern *pt = set->flat[g];
+	uint32_t i = set->flat_intent[g];
+	if (i != b->intent) {
+		if (b->found)
+			insert_candidate(out, &b->c);
+		b->intent = i;
+		b->found = 0;
+	}
+	if (!pt->code)
+		return;
+	out->patterns_tried++;
+	int rc = pcre2_match(pt->code, (PCRE2_SPTR)subject, len, 0, m->match_options, m->md, m->mctx);
+	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+	    rc == PCRE2_ERROR_JIT_STACKLIMIT) {
+		out->limit_hit = 1;
+		return;
+	}
+	if (rc < 0)
+		return;
+	const struct intent *in = &set->intents[i];
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+	struct hr_candidate c = {.intent = &in->pub, .priority = in->pub.priority};
+	c.covered = (int)(ov[1] - ov[0]);
+	c.start = (int)ov[0];
+	fill_slots(pt, subject, ov, pcre2_get_ovector_count(m->md), &c);
+	if (!b->found || ranks_before(&c, &b->c)) {
+		b->c = c;
+		b->found = 1;
+	}
+}
+
+int hr_intents_match(hr_matcher *m, const char *text, struct hr_match *out)
+{
+	const hr_intents *set = m->set;
+	out->ncandidates = 0;
+	out->dropped = 0;
+	out->limit_hit = 0;
+	out->patterns_tried = 0;
+	correct_spelling(set, text, out->corrected, sizeof(out->corrected));
+	const char *subject = out->corrected;
+	size_t len = strlen(subject);
+	struct best b = {.intent = UINT32_MAX};
+
+	/* Patterns are tried in the same order with or without the prefilter,
+	 * and it only leaves out patterns that cannot match, so the ranking is
+	 * the same; it just costs a handful of matches instead of hundreds. */
+	if (m->pfs && hr_prefilter_run(set->pf, m->pfs, subject, len, m->bits) == 0) {
+		size_t nwords = (set->nflat + 63) / 64;
+		for (size_t w = 0; w < nwords; w++) {
+			uint64_t x = m->bits[w];
+			m->bits[w] = 0;
+			while (x) {
+				size_t g = w * 64 + (size_t)__builtin_ctzll(x);
+				x &= x - 1;
+				try_pattern(m, g, subject, len, out, &b);
+			}
+		}
+	} else {
+		for (size_t g = 0; g < set->nflat; g++)
+			try_pattern(m, g, subject, len, out, &b);
+	}
+	if (b.found)
+		insert_candidate(out, &b.c);
+	return (int)out->ncandidates;
+}
+
+size_t hr_intents_entity_count(const hr_intents *set)
+{
+	return set->nentities;
+}
+
+int hr_intents_entity(const hr_intents *set, size_t i, struct hr_entity_view *out)
+{
+	if (i >= set->nentities)
+		return -ENOENT;
+	const struct entity *e = &set->entities[i];
+	if (!e->vtext)
+		return -ENOMEM; /* not compiled */
+	out->name = e->name;
+	out->is_slot = e->is_slot;
+	out->nphrases = e->nphrases;
+	out->phrases = e->vtext;
+	out->canons = e->vcanon;
+	out->prefix = e->vprefix;
+	return 0;
+}
+
+void hr_intents_correct(const hr_intents *set, const char *text, char *out, size_t cap)
+{
+	correct_spelling(set, text, out, cap);
+}
+
+const char *hr_candidate_slot(const struct hr_candidate *c, const char *name)
+{
+	for (size_t i = 0; i < c->nslots; i++) {
+		if (strcmp(c->slots[i].name, name) == 0)
+			return c->slots[i].value;
+	}
+	return NULL;
+}

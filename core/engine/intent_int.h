@@ -1,0 +1,116 @@
+/*
+ * The intent engine's private header: the parsed set (entities, groups,
+ * patterns, intents) and the compiled matcher. intent_parse.c reads intent
+ * files, intent_compile.c expands and compiles them, intent.c matches. Only
+ * these files include it.
+ */
+#ifndef HERALD_INTENT_INT_H
+#define HERALD_INTENT_INT_H
+
+#include <pcre2.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "intent.h"
+#include "prefilter.h"
+
+/* A phrase of a slot or word list, normalised; CANON is the slot value it stands for. */
+struct phrase {
+	char *text;
+	char *canon;
+	int prefix; /* written with a trailing '*': matches any word that starts so */
+};
+
+struct entity {
+	char *name;
+	int is_slot; /* "slot": {name} captures; "words": {name} only matches */
+	char *file;
+	int line;
+	struct phrase *phrases;
+	size_t nphrases;
+	/* The phrases as parallel arrays, for hr_intents_entity (built by compile). */
+	const char **vtext;
+	const char **vcanon;
+	unsigned char *vprefix;
+};
+
+/* One named group of a compiled pattern, resolved at compile time. */
+struct group {
+	const char *name; /* points into the entity or the pattern's name table */
+	int number;
+	const struct entity *entity; /* NULL for a raw (?<name>...) group */
+};
+
+struct pattern {
+	char *source; /* as written */
+	char *file;
+	int line;
+	pcre2_code *code;
+	size_t ngroups;
+	struct group *groups;
+};
+
+struct intent {
+	struct hr_intent pub; /* first member: the public view */
+	struct pattern *patterns;
+	size_t npatterns;
+	char **examples;
+	int *example_lines;
+	char **phrasings;
+	int *phrasing_lines;
+	char *needs_buf[HR_MAX_NEEDS];
+};
+
+struct hr_intents {
+	struct entity *entities;
+	size_t nentities;
+	struct intent *intents;
+	size_t nintents;
+	char **vocab; /* sorted, unique: words the content knows, for spelling correction */
+	size_t nvocab;
+	char **files; /* file names, owned here, referenced by intents and patterns */
+	size_t nfiles;
+	int compiled;
+	int jit;          /* JIT-compile the patterns (hr_intents_set_jit) */
+	int flat_phrases; /* compile phrases as flat alternations (hr_intents_set_flat) */
+	/* Every pattern in the order they are tried (intent order, then line),
+	 * numbered as the prefilter numbers them. */
+	const struct pattern **flat;
+	uint32_t *flat_intent;
+	size_t nflat;
+	hr_prefilter *pf; /* NULL: try every pattern */
+};
+
+struct hr_matcher {
+	const hr_intents *set;
+	pcre2_match_data *md;
+	pcre2_match_context *mctx;
+	pcre2_jit_stack *jit_stack;
+	uint32_t match_options;
+	hr_prefilter_scratch *pfs; /* NULL: try every pattern */
+	uint64_t *bits;            /* the prefilter's candidates, one bit per pattern */
+};
+
+static inline void *grow(void *arr, size_t n, size_t elem)
+{
+	/* Grows ARR to hold N+1 elements, doubling capacity at powers of two. */
+	if (n == 0 || (n & (n - 1)) == 0) {
+		size_t cap = n == 0 ? 4 : n * 2;
+		void *p = realloc(arr, cap * elem);
+		return p;
+	}
+	return arr;
+}
+
+#define PUSH(arr, n) ((arr) = grow((arr), (n), sizeof(*(arr))), (arr) ? &(arr)[(n)++] : NULL)
+
+/* intent_parse.c */
+struct entity *in_find_entity(const hr_intents *set, const char *name, size_t len);
+int in_name_cmp(const void *a, const void *b);
+
+/* intent_compile.c */
+int in_vocab_has(const hr_intents *set, const char *w);
+int in_needs_caseless(const char *src);
+
+#endif

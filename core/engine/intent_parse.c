@@ -1,0 +1,416 @@
+/*
+ * The intent engine, reading intent files (docs/intents.md): entities, word
+ * lists, groups, patterns and intents, with errors at file:line. See intent.c.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "intent.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dirlist.h"
+#include "prefilter.h"
+#include "text.h"
+
+#include "intent_int.h"
+
+static char *trim(char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		s[--n] = '\0';
+	return s;
+}
+
+static int valid_name(const char *s, int dotted)
+{
+	if (!*s)
+		return 0;
+	for (const char *p = s; *p; p++) {
+		if (islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '_')
+			continue;
+		if (dotted && *p == '.' && p != s && p[1] && p[1] != '.')
+			continue;
+		return 0;
+	}
+	return strlen(s) < HR_NAME_MAX;
+}
+
+struct entity *in_find_entity(const hr_intents *set, const char *name, size_t len)
+{
+	for (size_t i = 0; i < set->nentities; i++) {
+		if (strlen(set->entities[i].name) == len && memcmp(set->entities[i].name, name, len) == 0)
+			return &set->entities[i];
+	}
+	return NULL;
+}
+
+const struct hr_intent *hr_intents_find(const hr_intents *set, const char *name)
+{
+	for (size_t i = 0; i < set->nintents; i++) {
+		if (strcmp(set->intents[i].pub.name, name) == 0)
+			return &set->intents[i].pub;
+	}
+	return NULL;
+}
+
+/* Adds one phrase to E; returns 0 or -ENOMEM. CANON NULL means "the phrase itself". */
+static int add_phrase(struct entity *e, const char *raw, const char *canon)
+{
+	char norm[256];
+	size_t len = strlen(raw);
+	int prefix = 0;
+	if (len > 0 && raw[len - 1] == '*') {
+		prefix = 1;
+		len--;
+	}
+	int n = hr_text_normalize(raw, len, norm, sizeof(norm));
+	if (n <= 0)
+		return n == 0 ? 0 : -EINVAL;
+	struct phrase *p = PUSH(e->phrases, e->nphrases);
+	if (!p)
+		return -ENOMEM;
+	p->text = strdup(norm);
+	p->canon = strdup(canon ? canon : norm);
+	p->prefix = prefix;
+	return p->text && p->canon ? 0 : -ENOMEM;
+}
+
+/* Parses "value = a, b, c" (slots) or "a, b, c" into E. In a slot block without
+ * "value =", the first phrase of the line is the value. */
+static int parse_phrases(struct entity *e, char *line)
+{
+	char canon_buf[HR_SLOT_VALUE_MAX];
+	const char *canon = NULL;
+	char *eq = strchr(line, '=');
+	if (eq) {
+		*eq = '\0';
+		canon = trim(line);
+		line = eq + 1;
+	}
+	char *save = NULL;
+	for (char *tok = strtok_r(line, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		tok = trim(tok);
+		if (!*tok)
+			continue;
+		if (!canon && e->is_slot) {
+			snprintf(canon_buf, sizeof(canon_buf), "%s", tok);
+			size_t l = strlen(canon_buf);
+			if (l && canon_buf[l - 1] == '*')
+				canon_buf[l - 1] = '\0';
+			canon = canon_buf;
+		}
+		int rc = add_phrase(e, tok, canon);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static const char *intern_file(hr_intents *set, const char *name)
+{
+	for (size_t i = 0; i < set->nfiles; i++) {
+		if (strcmp(set->files[i], name) == 0)
+			return set->files[i];
+	}
+	char **slot = PUSH(set->files, set->nfiles);
+	if (!slot)
+		return NULL;
+	*slot = strdup(name);
+	return *slot;
+}
+
+int hr_intents_add_text(hr_intents *set, const char *name, const char *text, size_t len, hr_diag_fn diag,
+                        void *ud)
+{
+	const char *file = intern_file(set, name);
+	if (!file)
+		return -ENOMEM;
+	int errors = 0;
+	enum { NONE, ENTITY, INTENT, SKIP } block = NONE;
+	struct entity *ent = NULL;
+	size_t cur = 0; /* index of the current intent */
+	int lineno = 0;
+	const char *p = text, *end = text + len;
+	char line[4096];
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t ll = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		lineno++;
+		if (ll >= sizeof(line)) {
+			hr_diagf(diag, ud, file, lineno, "line is longer than %zu bytes", sizeof(line) - 1);
+			errors++;
+			p = nl ? nl + 1 : end;
+			continue;
+		}
+		memcpy(line, p, ll);
+		line[ll] = '\0';
+		p = nl ? nl + 1 : end;
+
+		int indented = line[0] == ' ' || line[0] == '\t';
+		char *s = trim(line);
+		if (!*s || *s == '#')
+			continue;
+
+		if (!indented) {
+			char *kw = s, *arg = s;
+			while (*arg && *arg != ' ' && *arg != '\t')
+				arg++;
+			if (*arg)
+				*arg++ = '\0';
+			arg = trim(arg);
+			if (strcmp(kw, "slot") == 0 || strcmp(kw, "words") == 0) {
+				if (!valid_name(arg, 0)) {
+					hr_diagf(diag, ud, file, lineno,
+					         "bad %s name '%s' (use lower-case letters, digits and _)",
+					         kw, arg);
+					errors++;
+					block = SKIP;
+					continue;
+				}
+				if (in_find_entity(set, arg, strlen(arg))) {
+					hr_diagf(diag, ud, file, lineno, "%s '%s' is defined twice", kw, arg);
+					errors++;
+					block = SKIP;
+					continue;
+				}
+				ent = PUSH(set->entities, set->nentities);
+				if (!ent)
+					return -ENOMEM;
+				memset(ent, 0, sizeof(*ent));
+				ent->name = strdup(arg);
+				ent->is_slot = kw[0] == 's';
+				ent->file = (char *)file;
+				ent->line = lineno;
+				block = ENTITY;
+			} else if (strcmp(kw, "intent") == 0) {
+				/* "fallback" is allowed: its patterns name questions that must get
+				 * the fallback answer even when other intents match them. */
+				if (!valid_name(arg, 1)) {
+					hr_diagf(diag, ud, file, lineno,
+					         "bad intent name '%s' (use dotted lower-case words such as "
+					         "treatment.trastuzumab)",
+					         arg);
+					errors++;
+					block = SKIP;
+					continue;
+				}
+				const struct hr_intent *dup = hr_intents_find(set, arg);
+				if (dup) {
+					hr_diagf(diag, ud, file, lineno,
+					         "intent '%s' is already defined at %s:%d", arg, dup->file,
+					         dup->line);
+					errors++;
+					block = SKIP;
+					continue;
+				}
+				struct intent *in = PUSH(set->intents, set->nintents);
+				if (!in)
+					return -ENOMEM;
+				memset(in, 0, sizeof(*in));
+				in->pub.name = strdup(arg);
+				in->pub.file = file;
+				in->pub.line = lineno;
+				in->pub.order = (int)set->nintents - 1;
+				cur = set->nintents - 1;
+				block = INTENT;
+			} else {
+				hr_diagf(diag, ud, file, lineno,
+				         "expected 'intent NAME', 'slot NAME' or 'words NAME', found '%s' "
+				         "(lines inside a block must be indented)",
+				         kw);
+				errors++;
+				block = SKIP;
+			}
+			continue;
+		}
+
+		switch (block) {
+		case NONE:
+			hr_diagf(diag, ud, file, lineno,
+			         "indented line outside any intent, slot or words block");
+			errors++;
+			break;
+		case SKIP:
+			break;
+		case ENTITY: {
+			ent = &set->entities[set->nentities - 1];
+			if (strchr(s, '=') && !ent->is_slot) {
+				hr_diagf(diag, ud, file, lineno,
+				         "'value = phrases' lines belong in a slot block, not in words '%s'",
+				         ent->name);
+				errors++;
+				break;
+			}
+			int rc = parse_phrases(ent, s);
+			if (rc == -ENOMEM)
+				return rc;
+			if (rc) {
+				hr_diagf(diag, ud, file, lineno, "a phrase is too long");
+				errors++;
+			}
+			break;
+		}
+		case INTENT: {
+			struct intent *in = &set->intents[cur];
+			char *colon = strchr(s, ':');
+			if (!colon) {
+				hr_diagf(diag, ud, file, lineno,
+				         "expected 'key: value' (pattern, example, phrasing, priority, needs "
+				         "or plugin)");
+				errors++;
+				break;
+			}
+			*colon = '\0';
+			char *key = trim(s), *val = trim(colon + 1);
+			if (!*val) {
+				hr_diagf(diag, ud, file, lineno, "'%s' has no value", key);
+				errors++;
+			} else if (strcmp(key, "pattern") == 0) {
+				struct pattern *pt = PUSH(in->patterns, in->npatterns);
+				if (!pt)
+					return -ENOMEM;
+				memset(pt, 0, sizeof(*pt));
+				pt->source = strdup(val);
+				pt->file = (char *)file;
+				pt->line = lineno;
+			} else if (strcmp(key, "example") == 0) {
+				size_t n = in->pub.nexamples;
+				char **ex = PUSH(in->examples, in->pub.nexamples);
+				if (!ex)
+					return -ENOMEM;
+				*ex = strdup(val);
+				in->example_lines = grow(in->example_lines, n, sizeof(int));
+				if (!in->example_lines)
+					return -ENOMEM;
+				in->example_lines[n] = lineno;
+			} else if (strcmp(key, "phrasing") == 0) {
+				size_t n = in->pub.nphrasings;
+				char **ph = PUSH(in->phrasings, in->pub.nphrasings);
+				if (!ph)
+					return -ENOMEM;
+				*ph = strdup(val);
+				in->phrasing_lines = grow(in->phrasing_lines, n, sizeof(int));
+				if (!*ph || !in->phrasing_lines)
+					return -ENOMEM;
+				in->phrasing_lines[n] = lineno;
+			} else if (strcmp(key, "priority") == 0) {
+				char *endp;
+				long v = strtol(val, &endp, 10);
+				if (*endp || v < -100 || v > 100) {
+					hr_diagf(diag, ud, file, lineno,
+					         "priority '%s' is not a whole number from -100 to 100", val);
+					errors++;
+				} else {
+					in->pub.priority = (int)v;
+				}
+			} else if (strcmp(key, "plugin") == 0) {
+				if (!valid_name(val, 0)) {
+					hr_diagf(diag, ud, file, lineno, "bad plugin name '%s'", val);
+					errors++;
+				} else {
+					free((char *)in->pub.plugin);
+					in->pub.plugin = strdup(val);
+				}
+			} else if (strcmp(key, "needs") == 0) {
+				char *save = NULL;
+				for (char *t = strtok_r(val, ", ", &save); t;
+				     t = strtok_r(NULL, ", ", &save)) {
+					if (in->pub.nneeds >= HR_MAX_NEEDS) {
+						hr_diagf(diag, ud, file, lineno, "at most %d needed slots",
+						         HR_MAX_NEEDS);
+						errors++;
+						break;
+					}
+					in->needs_buf[in->pub.nneeds] = strdup(t);
+					in->pub.needs[in->pub.nneeds] = in->needs_buf[in->pub.nneeds];
+					in->pub.nneeds++;
+				}
+			} else {
+				hr_diagf(diag, ud, file, lineno,
+				         "unknown key '%s' (expected pattern, example, phrasing, priority, "
+				         "needs or plugin)",
+				         key);
+				errors++;
+			}
+			break;
+		}
+		}
+	}
+	return errors ? -EINVAL : 0;
+}
+
+int hr_intents_add_file(hr_intents *set, const char *path, hr_diag_fn diag, void *ud)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		int e = errno;
+		hr_diagf(diag, ud, path, 0, "cannot open: %s", strerror(e));
+		return -e;
+	}
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+	for (;;) {
+		if (len + 4096 > cap) {
+			cap = cap ? cap * 2 : 16384;
+			if (cap > (8u << 20)) {
+				hr_diagf(diag, ud, path, 0, "file is larger than 8 MiB");
+				free(buf);
+				fclose(f);
+				return -EFBIG;
+			}
+			char *nb = realloc(buf, cap);
+			if (!nb) {
+				free(buf);
+				fclose(f);
+				return -ENOMEM;
+			}
+			buf = nb;
+		}
+		size_t n = fread(buf + len, 1, cap - len, f);
+		len += n;
+		if (n == 0)
+			break;
+	}
+	fclose(f);
+	int rc = hr_intents_add_text(set, path, buf ? buf : "", len, diag, ud);
+	free(buf);
+	return rc;
+}
+
+int in_name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int hr_intents_add_dir(hr_intents *set, const char *dir, hr_diag_fn diag, void *ud)
+{
+	char **names;
+	size_t n;
+	int rc = hr_dir_list(dir, ".intents", &names, &n);
+	if (rc) {
+		hr_diagf(diag, ud, dir, 0, "cannot read directory: %s", strerror(-rc));
+		return rc;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		int r = hr_intents_add_file(set, path, diag, ud);
+		if (r == -ENOMEM)
+			rc = r;
+		else if (r && !rc)
+			rc = -EINVAL;
+	}
+	hr_dir_list_free(names, n);
+	return rc;
+}
+
+/* A growable string for building pattern source. */

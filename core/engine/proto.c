@@ -1,0 +1,422 @@
+#include "proto.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "convo.h"
+#include "text.h"
+
+const char *hr_proto_code_name(enum hr_proto_code c)
+{
+	switch (c) {
+	case HR_E_BAD_JSON:
+		return "bad_json";
+	case HR_E_BAD_REQUEST:
+		return "bad_request";
+	case HR_E_TOO_LARGE:
+		return "too_large";
+	case HR_E_UNKNOWN_TYPE:
+		return "unknown_type";
+	case HR_E_UNSUPPORTED:
+		return "unsupported";
+	case HR_E_RATE_LIMITED:
+		return "rate_limited";
+	case HR_E_INTERNAL:
+		return "internal";
+	case HR_E_SHUTTING_DOWN:
+		return "shutting_down";
+	default:
+		return "none";
+	}
+}
+
+void hr_proto_error_set(struct hr_proto_error *e, enum hr_proto_code code, const char *id,
+                        const char *message)
+{
+	e->code = code;
+	snprintf(e->message, sizeof(e->message), "%s", message);
+	e->has_id = id != NULL;
+	snprintf(e->id, sizeof(e->id), "%s", id ? id : "");
+}
+
+void hr_ask_clear(struct hr_ask *a)
+{
+	free(a->text);
+	free(a->context);
+	memset(a, 0, sizeof(*a));
+}
+
+/* Reads an optional short string field (id, session): absent is fine, any other
+ * type or an over-long value is an error. */
+static int short_string(json_t *obj, const char *name, char *dst, int *has, struct hr_proto_error *err)
+{
+	json_t *v = json_object_get(obj, name);
+	*has = 0;
+	if (!v || json_is_null(v))
+		return 0;
+	if (!json_is_string(v)) {
+		char msg[96];
+		snprintf(msg, sizeof(msg), "\"%s\" must be a string", name);
+		hr_proto_error_set(err, HR_E_BAD_REQUEST, NULL, msg);
+		return -EINVAL;
+	}
+	size_t len = json_string_length(v);
+	if (len > HR_ID_MAX || strlen(json_string_value(v)) != len) {
+		char msg[96];
+		snprintf(msg, sizeof(msg), "\"%s\" must be at most %d bytes", name, HR_ID_MAX);
+		hr_proto_error_set(err, HR_E_TOO_LARGE, NULL, msg);
+		return -EINVAL;
+	}
+	memcpy(dst, json_string_value(v), len + 1);
+	*has = 1;
+	return 0;
+}
+
+static int take_text(json_t *obj, size_t max_text, struct hr_ask *out, struct hr_proto_error *err)
+{
+	const char *id = out->has_id ? out->id : NULL;
+	json_t *v = json_object_get(obj, "text");
+	if (!v) {
+		hr_proto_error_set(err, HR_E_BAD_REQUEST, id, "\"text\" is required");
+		return -EINVAL;
+	}
+	if (!json_is_string(v)) {
+		hr_proto_error_set(err, HR_E_BAD_REQUEST, id, "\"text\" must be a string");
+		return -EINVAL;
+	}
+	size_t len = json_string_length(v);
+	const char *s = json_string_value(v);
+	if (len > max_text) {
+		char msg[96];
+		snprintf(msg, sizeof(msg), "\"text\" must be at most %zu bytes", max_text);
+		hr_proto_error_set(err, HR_E_TOO_LARGE, id, msg);
+		return -EINVAL;
+	}
+	size_t i = 0;
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+		i++;
+	if (i == len || strlen(s) != len) {
+		hr_proto_error_set(err, HR_E_BAD_REQUEST, id,
+		                   i == len ? "\"text\" is empty"
+		                            : "\"text\" must not contain NUL characters");
+		return -EINVAL;
+	}
+	out->text = malloc(len + 1);
+	if (!out->text) {
+		hr_proto_error_set(err, HR_E_INTERNAL, id, "out of memory");
+		return -ENOMEM;
+	}
+	memcpy(out->text, s, len + 1);
+	out->text_len = len;
+	return 0;
+}
+
+/*
+ * Reads the optional "context" field: absent, null or "" is no context; any
+ * other type, or a string over HR_CONVO_CONTEXT_MAX, is an error (a client
+ * bug, like an over-long session). The string itself is kept undecoded: a
+ * malformed one is the server's to ignore, not a reason to refuse the
+ * question (docs/protocol.md). Error messages never quote it.
+ */
+static int take_context(json_t *obj, struct hr_ask *out, struct hr_proto_error *err)
+{
+	const char *id = out->has_id ? out->id : NULL;
+	json_t *v = json_object_get(obj, "context");
+	if (!v || json_is_null(v))
+		return 0;
+	if (!json_is_string(v)) {
+		hr_proto_error_set(err, HR_E_BAD_REQUEST, id,
+		                   "\"context\" must be the string from an earlier answer");
+		return -EINVAL;
+	}
+	size_t len = json_string_length(v);
+	if (len > HR_CONVO_CONTEXT_MAX) {
+		char msg[96];
+		snprintf(msg, sizeof(msg), "\"context\" must be at most %d bytes", HR_CONVO_CONTEXT_MAX);
+		hr_proto_error_set(err, HR_E_TOO_LARGE, id, msg);
+		return -EINVAL;
+	}
+	if (len == 0)
+		return 0;
+	out->context = malloc(len + 1);
+	if (!out->context) {
+		hr_proto_error_set(err, HR_E_INTERNAL, id, "out of memory");
+		return -ENOMEM;
+	}
+	memcpy(out->context, json_string_value(v), len + 1);
+	out->context_len = len;
+	return 0;
+}
+
+static json_t *parse_object(const char *buf, size_t len, struct hr_proto_error *err)
+{
+	json_error_t je;
+	json_t *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &je);
+	if (!root) {
+		char msg[160];
+		snprintf(msg, sizeof(msg), "not valid JSON: %.100s (at byte %d)", je.text, je.position);
+		hr_proto_error_set(err, HR_E_BAD_JSON, NULL, msg);
+		return NULL;
+	}
+	if (!json_is_object(root)) {
+		hr_proto_error_set(err, HR_E_BAD_JSON, NULL, "the message must be a JSON object");
+		json_decref(root);
+		return NULL;
+	}
+	return root;
+}
+
+int hr_proto_parse_ws(const char *buf, size_t len, size_t max_text, struct hr_ask *out,
+                      struct hr_proto_error *err)
+{
+	memset(out, 0, sizeof(*out));
+	memset(err, 0, sizeof(*err));
+	json_t *root = parse_object(buf, len, err);
+	if (!root)
+		return -EINVAL;
+	int rc = -EINVAL;
+	if (short_string(root, "id", out->id, &out->has_id, err))
+		goto out;
+	const char *id = out->has_id ? out->id : NULL;
+	json_t *type = json_object_get(root, "type");
+	if (!json_is_string(type)) {
+		hr_proto_error_set(err, HR_E_BAD_REQUEST, id, "\"type\" is required and must be a string");
+		goto out;
+	}
+	if (strcmp(json_string_value(type), "ask") != 0) {
+		hr_proto_error_set(err, HR_E_UNKNOWN_TYPE, id,
+		                   "\"type\" must be \"ask\", \"audio_start\" or \"audio_end\"");
+		goto out;
+	}
+	if (!out->has_id) {
+		hr_proto_error_set(err, HR_E_BAD_REQUEST, NULL, "\"id\" is required and must be a string");
+		goto out;
+	}
+	rc = take_text(root, max_text, out, err);
+	if (!rc)
+		rc = take_context(root, out, err);
+out:
+	json_decref(root);
+	if (rc) {
+		/* Keep the id for the error reply, drop the rest. */
+		free(out->text);
+		out->text = NULL;
+		free(out->context);
+		out->context = NULL;
+		out->context_len = 0;
+		if (out->has_id && !err->has_id && err->code != HR_E_BAD_JSON) {
+			err->has_id = 1;
+			snprintf(err->id, sizeof(err->id), "%s", out->id);
+		}
+	}
+	return rc;
+}
+
+int hr_proto_parse_http(const char *buf, size_t len, size_t max_text, struct hr_ask *out,
+                        struct hr_proto_error *err)
+{
+	memset(out, 0, sizeof(*out));
+	memset(err, 0, sizeof(*err));
+	json_t *root = parse_object(buf, len, err);
+	if (!root)
+		return -EINVAL;
+	int rc = short_string(root, "session", out->session, &out->has_session, err);
+	if (!rc)
+		rc = take_text(root, max_text, out, err);
+	if (!rc)
+		rc = take_context(root, out, err);
+	json_decref(root);
+	if (rc)
+		hr_ask_clear(out);
+	return rc;
+}
+
+/* Dumps ROOT after HEADROOM bytes into a fresh buffer. */
+static char *dump_with_headroom(json_t *root, size_t headroom, size_t *len)
+{
+	size_t n = json_dumpb(root, NULL, 0, JSON_COMPACT);
+	if (n == 0)
+		return NULL;
+	char *buf = malloc(headroom + n + 1);
+	if (!buf)
+		return NULL;
+	json_dumpb(root, buf + headroom, n, JSON_COMPACT);
+	buf[headroom + n] = '\0';
+	*len = n;
+	return buf;
+}
+
+/*
+ * Answers are written straight into their output buffer, once: building a
+ * jansson tree and dumping it cost about 16 us a question (a dozen
+ * allocations, and json_dumpb runs twice, to size and to write), this about
+ * one. The bytes are the ones jansson's JSON_COMPACT dump gives, including
+ * what it does with a string that is not valid UTF-8: json_string() refuses
+ * it, so its field (or array element) is left out.
+ */
+struct jbuf {
+	char *p;
+	size_t len, cap;
+	int oom;
+};
+
+static void jb_put(struct jbuf *b, const char *s, size_t n)
+{
+	if (b->oom)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap * 2;
+		while (b->len + n + 1 > cap)
+			cap *= 2;
+		char *np = realloc(b->p, cap);
+		if (!np) {
+			b->oom = 1;
+			return;
+		}
+		b->p = np;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+}
+
+/* A JSON string, escaped as jansson escapes it. */
+static void jb_string(struct jbuf *b, const char *s)
+{
+	jb_put(b, "\"", 1);
+	const char *run = s;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		jb_put(b, run, (size_t)(s - run));
+		run = s + 1;
+		char esc[8];
+		switch (c) {
+		case '"':
+			jb_put(b, "\\\"", 2);
+			break;
+		case '\\':
+			jb_put(b, "\\\\", 2);
+			break;
+		case '\b':
+			jb_put(b, "\\b", 2);
+			break;
+		case '\f':
+			jb_put(b, "\\f", 2);
+			break;
+		case '\n':
+			jb_put(b, "\\n", 2);
+			break;
+		case '\r':
+			jb_put(b, "\\r", 2);
+			break;
+		case '\t':
+			jb_put(b, "\\t", 2);
+			break;
+		default:
+			snprintf(esc, sizeof(esc), "\\u%04X", (unsigned)c);
+			jb_put(b, esc, 6);
+		}
+	}
+	jb_put(b, run, (size_t)(s - run));
+	jb_put(b, "\"", 1);
+}
+
+static int jb_valid(const char *s)
+{
+	return hr_text_valid_utf8(s, strlen(s));
+}
+
+/* ,"KEY":"VALUE" (or null when VALUE is NULL); nothing when VALUE is not UTF-8. */
+static void jb_field(struct jbuf *b, int *first, const char *key, const char *value)
+{
+	if (value && !jb_valid(value))
+		return;
+	if (!*first)
+		jb_put(b, ",", 1);
+	*first = 0;
+	jb_string(b, key);
+	jb_put(b, ":", 1);
+	if (value)
+		jb_string(b, value);
+	else
+		jb_put(b, "null", 4);
+}
+
+char *hr_proto_answer(const struct hr_answer *a, const char *id, const char *session, size_t headroom,
+                      size_t *len)
+{
+	return hr_proto_answer_with_context(a, id, session, NULL, headroom, len);
+}
+
+char *hr_proto_answer_with_context(const struct hr_answer *a, const char *id, const char *session,
+                                   const char *context, size_t headroom, size_t *len)
+{
+	struct jbuf b = {.cap = headroom + 2048};
+	b.p = malloc(b.cap);
+	if (!b.p)
+		return NULL;
+	b.len = headroom;
+	int first = 1;
+	jb_put(&b, "{", 1);
+	jb_field(&b, &first, "type", "answer");
+	if (id)
+		jb_field(&b, &first, "id", id);
+	if (session)
+		jb_field(&b, &first, "session", session);
+	jb_field(&b, &first, "intent", a->intent ? a->intent : "fallback");
+	jb_field(&b, &first, "text", a->text ? a->text : "");
+	jb_field(&b, &first, "speech", a->speech ? a->speech : (a->text ? a->text : ""));
+	jb_put(&b, ",\"sources\":[", 12);
+	for (size_t i = 0; i < a->nsources; i++) {
+		int f = 1;
+		jb_put(&b, i ? ",{" : "{", i ? 2 : 1);
+		jb_field(&b, &f, "title", a->sources[i].title ? a->sources[i].title : "");
+		jb_field(&b, &f, "publisher", a->sources[i].publisher);
+		jb_field(&b, &f, "url", a->sources[i].url);
+		jb_put(&b, "}", 1);
+	}
+	jb_put(&b, "],\"suggestions\":[", 17);
+	int f = 1;
+	for (size_t i = 0; i < a->nsuggestions; i++) {
+		if (!jb_valid(a->suggestions[i]))
+			continue;
+		if (!f)
+			jb_put(&b, ",", 1);
+		f = 0;
+		jb_string(&b, a->suggestions[i]);
+	}
+	jb_put(&b, "]", 1);
+	first = 0;
+	jb_field(&b, &first, "safety", hr_safety_name(a->safety));
+	jb_field(&b, &first, "kind", hr_answer_kind_name(a->kind));
+	jb_field(&b, &first, "tier", a->tier);
+	if (context)
+		jb_field(&b, &first, "context", context);
+	jb_put(&b, "}", 1);
+	if (b.oom) {
+		free(b.p);
+		return NULL;
+	}
+	b.p[b.len] = '\0';
+	*len = b.len - headroom;
+	return b.p;
+}
+
+char *hr_proto_error(const struct hr_proto_error *e, size_t headroom, size_t *len)
+{
+	json_t *root = json_object();
+	if (!root)
+		return NULL;
+	json_object_set_new(root, "type", json_string("error"));
+	json_object_set_new(root, "id", e->has_id ? json_string(e->id) : json_null());
+	json_object_set_new(root, "code", json_string(hr_proto_code_name(e->code)));
+	json_object_set_new(root, "message", json_string(e->message));
+	char *buf = dump_with_headroom(root, headroom, len);
+	json_decref(root);
+	return buf;
+}

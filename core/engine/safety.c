@@ -1,0 +1,1135 @@
+/*
+ * The safety layer. See safety.h for the contract, the content guide ("The
+ * safety layer comes first", "Scope") for what it must catch, docs/safety.md
+ * for how well it does, and core/engine/safety.rules for the words and the rules.
+ *
+ * How a message is judged
+ * -----------------------
+ * The input is already normalised (lower case, punctuation as spaces), so the
+ * rules are written against single-spaced lower-case words.
+ *
+ * 0. Spelling. Words the rules file names as spelling targets ("suicide",
+ *    "breathe", "unconscious"...) are looked for one typing slip away: a word
+ *    of five or more letters that is not a target and not a real word the
+ *    file keeps ("paint" is not "faint") and that is one letter dropped, added,
+ *    changed or swapped from a target is read as the target; and the file's
+ *    explicit fixes ("kms" = "kill myself") are applied. The rules then run on
+ *    the corrected text.
+ *
+ * 1. Triggers. Each rule is one PCRE2 pattern built from concept lexicons (a
+ *    body part, a feeling, a severity, who is affected...), written to
+ *    tolerate paraphrase and speech-recogniser spellings. Rules are listed by
+ *    tier, highest first, so the first rule that fires gives the tier: crisis,
+ *    then emergency, then call now.
+ *
+ * 2. Negation. For every place a trigger matches, the words just before it in
+ *    the same clause are read backwards. A negator ("no", "not", "don't",
+ *    "never", "without", "denies"...) within four words cancels that match, and
+ *    reaches across a list ("I don't have a fever or chills"); "but", "so",
+ *    "because", "just" and the like end the clause, so in "no fever but chills"
+ *    only the fever is cancelled. Crisis phrases are cancelled only by a negator
+ *    right before them ("I'm not suicidal", "I really don't want to die"),
+ *    because erring towards the crisis reply is the safe side. A trigger
+ *    followed by "years ago", "last year" or "in the past" is history, not an
+ *    alert. A fever or chills from some time ago that is over ("fever last week
+ *    but it's gone") is not a call now either, unless the message also says
+ *    something is happening now.
+ *
+ * 3. Report or question. Emergency and call-now rules must not fire on a
+ *    question about warning signs. The same backward reading classifies the
+ *    match as
+ *      - reported: a first-person or caregiver subject sits before it ("I have",
+ *        "my chest", "she is", "there is", "why do I have");
+ *      - informational: it is the object of a question about the symptom
+ *        ("about", "can X cause", "signs of", "watch for", "if", "you"), or a
+ *        search-style topic with a drug name right before it ("herceptin chest
+ *        pain");
+ *      - plain: none of these ("chest pain on herceptin").
+ *    A reported match fires. An informational match fires only when the message
+ *    also says it is happening now ("right now", "since last night", "for two
+ *    days", "should I go to the ER"). A plain match fires unless the whole
+ *    message is framed as a question (it starts with what/when/how/is/can...,
+ *    or asks about signs, symptoms, side effects, "is it normal", "when should I
+ *    call"), again unless it says it is happening now. A temperature reading at
+ *    or above the threshold counts as a report however it is framed. Crisis is
+ *    never downgraded by question framing.
+ *
+ * 4. Context. A rule can need context anywhere in the message (`needs=` in
+ *    the rules file; `said=` when it must not be negated there): a cough is a call-now only with
+ *    trastuzumab deruxtecan (Enhertu) named, pregnancy only with a drug named
+ *    or treatment under way ("on chemo"; not "what treatment"), plain
+ *    diarrhoea only with a companion sign (fever, dizziness, vomiting, not
+ *    keeping fluids down, blood). Other checks are done here in C: a count of
+ *    episodes must be four or more, and a temperature at or above 100.4 F /
+ *    38 C. A fever or chills reported without a number fires: the people
+ *    herald serves are nearly all on or just after treatment, and the reply
+ *    only asks them to call their team. Heart, liver and clot signs do not
+ *    need a drug named for the same reason.
+ *
+ * 5. Decisions. Independently of the tier, a second set of patterns recognises
+ *    requests for a personal decision. Dose: "what dose should I take", "how
+ *    much X should I take", a missed, extra, doubled or changed dose. Stop: "should
+ *    I stop/skip/quit/pause" a treatment, "I want to stop chemo", "do I have to
+ *    finish". Choose: "should I choose X or Y", "which treatment should I get",
+ *    "is X better for me", "do I need chemo". Prognosis: "how long do I have",
+ *    "will I survive", "what are my chances". General questions with no person
+ *    in them ("what is the usual dose of herceptin", "how is it dosed", "how long
+ *    is herceptin given", "what is the survival rate") are not decisions: the
+ *    plugin answers them with population facts. Take: whether this person may
+ *    take, start or combine a treatment or another medicine given their own
+ *    health or other medicines ("I have migraines, can I take Enhertu?", "should
+ *    I take Kadcyla if I have liver disease", "I'm on warfarin, can I also take
+ *    tucatinib", "can I take ibuprofen with Enhertu", "is it safe for me to
+ *    take Herceptin"). The drug being asked about need not be one herald
+ *    knows; a question about the drug alone ("what is Enhertu", "can Herceptin
+ *    cause headaches", "should I take tucatinib with food") is not one.
+ *
+ * 6. Prefilter. Almost every message is an ordinary question that fires no
+ *    rule, and running every pattern on it costs more than the rest of the
+ *    check. So at start-up every pattern (the rules, the context patterns and
+ *    the decisions) is analysed by the intent engine's literal prefilter
+ *    (core/engine/prefilter.c) into the words any match must contain, and each
+ *    message is scanned once for them: a pattern whose words are missing
+ *    cannot match anywhere in the message, so it is not run, and the answer
+ *    is the same as running it. A pattern that needs no word, and every
+ *    pattern on a message with non-ASCII bytes (whose other case forms PCRE2
+ *    might match), always runs. The analysis lower-cases the patterns and the
+ *    text, so case cannot hide a match (the rules themselves are written
+ *    against lower case and compiled case-sensitive; lower-casing only makes
+ *    the prefilter let more through). hr_safety_set_prefilter() turns it off,
+ *    and the unit tests compare both ways on every question they know.
+ *
+ * The rules file is read once: the parsed rules, the spelling index and the
+ * prefilter are immutable and shared by every instance (one per worker
+ * thread); each instance compiles its own PCRE2 code and scratch.
+ *
+ * Nothing here logs message text: only rule names and PCRE2 error codes.
+ *
+ * The layer's files: this one judges a message (the matching and the logic
+ * above); safety_load.c reads the rules file and builds the spelling index;
+ * safety_replies.c holds the fixed replies; safety_int.h what they share.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "safety.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <pcre2.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "log.h"
+#include "prefilter.h"
+#include "safety_rules.h"
+#include "text.h"
+
+#include "safety_int.h"
+
+/* ------------------------------------------------------------------------- */
+/* Instances. */
+
+/* The room for the corrected text an instance starts with: the engine's
+ * 1 KiB, and spelling fixes that lengthen a word ("kms" = "kill myself"). */
+#define TEXT_ROOM 2048
+
+struct hr_safety {
+	const struct ruleset *rs; /* shared, see shared_get */
+	pcre2_code **rules;
+	pcre2_code **ctx;
+	pcre2_code **decisions;
+	pcre2_match_data *md;
+	pcre2_match_context *mctx;
+	hr_prefilter_scratch *pfs;
+	uint64_t *may;     /* the prefilter's result, one bit per pattern */
+	int *ctx_state;    /* per context: -1 unknown, 0 or 1 (has_ctx), 2 said (said_unnegated) */
+	int no_prefilter;  /* every pattern runs (hr_safety_set_prefilter) */
+	unsigned nmatches; /* pcre2_match calls of the last check */
+	char *fixed;       /* the text after spelling correction (grown for long texts) */
+	size_t fixed_cap;
+	char *norm; /* hr_safety_check_text's normalised text (grown for long texts) */
+	size_t norm_cap;
+};
+
+int hr_safety_new(hr_safety **out)
+{
+	int err = -ENOMEM;
+	hr_safety *s = calloc(1, sizeof(*s));
+	struct ruleset *rs = NULL;
+	*out = NULL;
+	if (!s)
+		return -ENOMEM;
+	if ((err = sf_shared_get(&rs)))
+		goto fail;
+	s->rs = rs;
+	err = -ENOMEM;
+	s->rules = calloc(rs->nrules + 1, sizeof(*s->rules));
+	s->ctx = calloc(rs->nctx + 1, sizeof(*s->ctx));
+	s->decisions = calloc(rs->ndecisions + 1, sizeof(*s->decisions));
+	s->may = calloc((NPATTERNS(rs) + 63) / 64 + 1, sizeof(*s->may));
+	s->ctx_state = calloc(rs->nctx + 1, sizeof(*s->ctx_state));
+	s->fixed = malloc(TEXT_ROOM);
+	s->fixed_cap = TEXT_ROOM;
+	s->norm = malloc(TEXT_ROOM);
+	s->norm_cap = TEXT_ROOM;
+	if (!s->rules || !s->ctx || !s->decisions || !s->may || !s->ctx_state || !s->fixed || !s->norm)
+		goto fail;
+	for (size_t i = 0; i < rs->nrules; i++) {
+		if (!(s->rules[i] =
+		          sf_compile(rs->rules[i].name, rs->rules[i].src, &err, NULL, NULL, NULL, 0)))
+			goto fail;
+	}
+	for (size_t i = 0; i < rs->nctx; i++) {
+		if (!(s->ctx[i] = sf_compile(rs->ctx[i].name, rs->ctx[i].src, &err, NULL, NULL, NULL, 0)))
+			goto fail;
+	}
+	for (size_t i = 0; i < rs->ndecisions; i++) {
+		if (!(s->decisions[i] =
+		          sf_compile("decision", rs->decisions[i].src, &err, NULL, NULL, NULL, 0)))
+			goto fail;
+	}
+	err = -ENOMEM;
+	if (!(s->pfs = hr_prefilter_scratch_new(rs->pf)))
+		goto fail;
+	s->md = pcre2_match_data_create(8, NULL);
+	s->mctx = pcre2_match_context_create(NULL);
+	if (!s->md || !s->mctx)
+		goto fail;
+	pcre2_set_match_limit(s->mctx, MATCH_LIMIT);
+	pcre2_set_depth_limit(s->mctx, DEPTH_LIMIT);
+	*out = s;
+	return 0;
+fail:
+	hr_safety_free(s);
+	return err;
+}
+
+void hr_safety_free(hr_safety *s)
+{
+	if (!s)
+		return;
+	const struct ruleset *rs = s->rs;
+	for (size_t i = 0; rs && s->rules && i < rs->nrules; i++)
+		pcre2_code_free(s->rules[i]);
+	for (size_t i = 0; rs && s->ctx && i < rs->nctx; i++)
+		pcre2_code_free(s->ctx[i]);
+	for (size_t i = 0; rs && s->decisions && i < rs->ndecisions; i++)
+		pcre2_code_free(s->decisions[i]);
+	free(s->rules);
+	free(s->ctx);
+	free(s->decisions);
+	free(s->may);
+	free(s->ctx_state);
+	free(s->fixed);
+	free(s->norm);
+	pcre2_match_data_free(s->md);
+	pcre2_match_context_free(s->mctx);
+	hr_prefilter_scratch_free(s->pfs);
+	sf_shared_put((struct ruleset *)rs);
+	free(s);
+}
+
+void hr_safety_set_prefilter(hr_safety *s, int on)
+{
+	s->no_prefilter = !on;
+}
+
+const char *hr_safety_rule_name(const hr_safety *s, size_t i)
+{
+	return s && i < s->rs->nrules ? s->rs->rules[i].name : NULL;
+}
+
+unsigned hr_safety_matches_run(const hr_safety *s)
+{
+	return s->nmatches;
+}
+
+/* Runs RE on TEXT from OFFSET. Returns how many ovector pairs were set (at
+ * least 1) on a match, 0 when there is none or the match failed; a failure is
+ * logged with NAME only. */
+static int match(hr_safety *s, pcre2_code *re, const char *name, const char *text, size_t len, size_t offset)
+{
+	int rc = pcre2_match(re, (PCRE2_SPTR)text, len, offset, 0, s->md, s->mctx);
+	s->nmatches++;
+	if (rc > 0)
+		return rc;
+	if (rc == 0) /* the ovector was too small: the whole match is still there */
+		return (int)pcre2_get_ovector_count(s->md);
+	if (rc != PCRE2_ERROR_NOMATCH)
+		hr_warn("safety: rule %s: match error %d", name, rc);
+	return 0;
+}
+
+/* ------------------------------------------------------------------------- */
+/* Words around a trigger. */
+
+/* A word of the message: where it starts and how long it is. */
+struct word {
+	const char *p;
+	size_t n;
+};
+
+/* Collects up to MAX words that end at or before byte POS, nearest first. */
+static size_t words_before(const char *text, size_t pos, struct word *w, size_t max)
+{
+	size_t n = 0, i = pos;
+	while (n < max) {
+		while (i > 0 && text[i - 1] == ' ')
+			i--;
+		if (i == 0)
+			break;
+		size_t end = i;
+		while (i > 0 && text[i - 1] != ' ')
+			i--;
+		w[n].p = text + i;
+		w[n].n = end - i;
+		n++;
+	}
+	return n;
+}
+
+/* Collects up to MAX words that start at or after byte POS, in order. */
+static size_t words_after(const char *text, size_t len, size_t pos, struct word *w, size_t max)
+{
+	size_t n = 0, i = pos;
+	/* Skip the rest of a word POS points into. */
+	while (i < len && i > 0 && text[i - 1] != ' ' && text[i] != ' ')
+		i++;
+	while (n < max) {
+		while (i < len && text[i] == ' ')
+			i++;
+		if (i >= len)
+			break;
+		size_t start = i;
+		while (i < len && text[i] != ' ')
+			i++;
+		w[n].p = text + start;
+		w[n].n = i - start;
+		n++;
+	}
+	return n;
+}
+
+/* Compares without strlen(): the word lists are read on every trigger. */
+static int word_is(const struct word *w, const char *s)
+{
+	for (size_t i = 0; i < w->n; i++) {
+		if (s[i] != w->p[i])
+			return 0; /* also when S is shorter: its NUL differs */
+	}
+	return s[w->n] == '\0';
+}
+
+static int word_in(const struct word *w, const char *const *list)
+{
+	for (; *list; list++) {
+		if (word_is(w, *list))
+			return 1;
+	}
+	return 0;
+}
+
+enum stance {
+	PLAIN,    /* neither a report nor a question about the topic */
+	NEGATED,  /* a negator cancels the trigger */
+	INFO,     /* the trigger is the topic of a question */
+	TOPIC,    /* a drug right before it, search-style: INFO unless a report follows */
+	HYPO,     /* a condition, a future or a might-have-been: "if I get", "I'll have", "I could have" */
+	REPORTED, /* someone reports it as happening */
+};
+
+/* "her" is a possessive except in the speech form of Enhertu, "in her two". */
+static int is_possessive(const struct ruleset *rs, const struct word *w, const struct word *right)
+{
+	if (!word_in(w, rs->lists[L_POSSESSIVES]))
+		return 0;
+	if (word_is(w, "her") && right && (word_is(right, "two") || word_is(right, "2")))
+		return 0;
+	return 1;
+}
+
+static int is_subject(const struct ruleset *rs, const struct word *w, const struct word *right)
+{
+	return word_in(w, rs->lists[L_PRONOUNS]) || is_possessive(rs, w, right);
+}
+
+/*
+ * Judges a subject found at W[D] before a trigger: a report, unless the words
+ * around it make the clause something else:
+ *   - a question ("do I have", "is she"), left to the message's framing, but
+ *     "why do I have" presupposes a report;
+ *   - a condition ("if I get", "in case she", "suppose my legs"), a future
+ *     ("I'll have") or a might-have-been ("I could have fainted"): HYPO. An
+ *     uncertain report stays a report: "I don't know if I'm having a stroke";
+ *   - a negation: "I don't think I have", "I doubt I have".
+ */
+static enum stance judge_subject(const struct ruleset *rs, const struct word *w, size_t n, size_t d)
+{
+	/* "my mom", "her husband": the subject starts at the determiner. */
+	if (!word_in(&w[d], rs->lists[L_PRONOUNS]) && d + 1 < n &&
+	    word_in(&w[d + 1], rs->lists[L_DETERMINERS]))
+		d++;
+	const struct word *right = d > 0 ? &w[d - 1] : NULL;
+	const struct word *right2 = d > 1 ? &w[d - 2] : NULL;
+	if (word_in(&w[d], rs->lists[L_FUTURE_SUBJECTS]) || (right && word_is(right, "will")))
+		return HYPO;
+	if (right && right2 && word_is(right2, "have") &&
+	    (word_is(right, "could") || word_is(right, "would") || word_is(right, "should")))
+		return HYPO;
+	/* A fear of what may come: "I'm scared I might have a reaction" (but
+	 * "scared I might be having a stroke" is happening). */
+	if (right && d + 1 < n && word_in(&w[d + 1], rs->lists[L_FEAR_ADJS]) &&
+	    (word_is(right, "might") || word_is(right, "may") || word_is(right, "could") ||
+	     word_is(right, "would")) &&
+	    !(right2 && word_is(right2, "be")))
+		return HYPO;
+	const struct word *left = d + 1 < n ? &w[d + 1] : NULL;
+	const struct word *left2 = d + 2 < n ? &w[d + 2] : NULL;
+	const struct word *left3 = d + 3 < n ? &w[d + 3] : NULL;
+	if (!left)
+		return REPORTED;
+	/* "if I feel like I'm about to faint", "when I think I'm going to": the
+	 * condition governs the clause the subject sits in. */
+	{
+		size_t e = d + 1;
+		if (e < n && (word_is(&w[e], "like") || word_is(&w[e], "that")))
+			e++;
+		if (e + 2 < n && word_in(&w[e], rs->lists[L_FEEL_WORDS]) &&
+		    word_in(&w[e + 1], rs->lists[L_PRONOUNS]) &&
+		    word_in(&w[e + 2], rs->lists[L_SUBORDINATORS]))
+			return HYPO;
+	}
+	if (word_in(left, rs->lists[L_SUBORDINATORS])) {
+		/* "I don't know if", "not sure whether", "unsure if": uncertain, still a report. */
+		if (left2 &&
+		    (word_is(left2, "unsure") || ((word_is(left2, "know") || word_is(left2, "sure")) &&
+		                                  left3 && word_in(left3, rs->lists[L_NEGATORS]))))
+			return REPORTED;
+		return HYPO;
+	}
+	if (word_in(left, rs->lists[L_HYPOTHETICALS])) {
+		if (word_in(left, rs->lists[L_AUXILIARIES]) && left2 && word_is(left2, "why"))
+			return REPORTED;
+		if (word_in(&w[d], rs->lists[L_PRONOUNS]))
+			return PLAIN;
+		return REPORTED;
+	}
+	if (word_is(left, "doubt"))
+		return NEGATED;
+	if ((word_is(left, "think") || word_is(left, "sure") || word_is(left, "believe")) &&
+	    ((left2 && word_in(left2, rs->lists[L_NEGATORS])) ||
+	     (left3 && word_in(left3, rs->lists[L_NEGATORS]))))
+		return NEGATED;
+	return REPORTED;
+}
+
+/* Whether "nobody", "no one" or "none of us" is the subject of the clause
+ * before byte START: "no one in my family has had a blood clot". */
+static int negative_subject(const struct ruleset *rs, const char *text, size_t start)
+{
+	struct word w[10];
+	size_t n = words_before(text, start, w, ARRAY_SIZE(w));
+	for (size_t d = 0; d < n; d++) {
+		if (word_in(&w[d], rs->lists[L_BOUNDARIES]))
+			return 0;
+		if (word_in(&w[d], rs->lists[L_NEGATIVE_SUBJECTS]))
+			return 1;
+		if (d + 1 < n && word_is(&w[d + 1], "no") && word_is(&w[d], "one"))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Reads the words before byte START backwards, nearest first, and classifies
+ * the trigger there (see the comment at the top of the file). NEG_WINDOW words
+ * are searched for a negator, SCAN_WINDOW words for everything else.
+ */
+static enum stance judge(const struct ruleset *rs, const char *text, size_t start, size_t neg_window)
+{
+	struct word w[SCAN_WINDOW + 3];
+	size_t n = words_before(text, start, w, ARRAY_SIZE(w));
+	if (negative_subject(rs, text, start))
+		return NEGATED;
+	for (size_t d = 0; d < n && d < SCAN_WINDOW; d++) {
+		const struct word *x = &w[d];
+		const struct word *left = d + 1 < n ? &w[d + 1] : NULL;
+		const struct word *right = d > 0 ? &w[d - 1] : NULL;
+		if (word_is(x, "just")) {
+			/* "I just fainted" reports; "no fever just tired" starts a clause. */
+			if (left && is_subject(rs, left, x))
+				return judge_subject(rs, w, n, d + 1);
+			return PLAIN;
+		}
+		/* "so" joins clauses ("no fever so ...") but is also an intensifier
+		 * ("I'm so short of breath"); after a subject or a verb of being it
+		 * is the latter, and reading goes on. */
+		if (word_is(x, "so") && left &&
+		    (is_subject(rs, left, x) || word_in(left, rs->lists[L_AUXILIARIES]) ||
+		     word_in(left, rs->lists[L_SO_VERBS])))
+			continue;
+		if (word_in(x, rs->lists[L_BOUNDARIES]))
+			return PLAIN;
+		/* A negation reaches across a list: "I don't have a fever or chills". */
+		if (word_is(x, "or") || word_is(x, "nor"))
+			neg_window = d + 1 + NEG_WINDOW;
+		/* "I can't walk up the stairs without getting breathless": a
+		 * "without" after "can't" says it always happens. */
+		if (d < neg_window && word_is(x, "without")) {
+			int cant = 0;
+			for (size_t k = d + 1; k < n && k < d + 7 && !cant; k++)
+				cant = word_in(&w[k], rs->lists[L_CANT_WORDS]);
+			if (cant)
+				continue;
+		}
+		if (d < neg_window && word_in(x, rs->lists[L_NEGATORS])) {
+			/* "she's not herself, talking to people who aren't there": the
+			 * negator belongs to "herself", and that clause ends there. */
+			if (right && word_in(right, rs->lists[L_REFLEXIVES]))
+				return PLAIN;
+			return NEGATED;
+		}
+		/* A drug right before the trigger makes a search-style topic
+		 * ("herceptin chest pain"), unless someone is on it: "hubby on
+		 * enhertu coughing" reads on to its subject. */
+		if (d == 0 && word_in(x, rs->lists[L_DRUG_WORDS])) {
+			if (left && word_in(left, rs->lists[L_ON_WORDS])) {
+				d++;
+				continue;
+			}
+			return TOPIC;
+		}
+		/* "about to" is what is about to happen ("I'm about to pass out"),
+		 * not a topic. */
+		if (word_in(x, rs->lists[L_INFO_WORDS]) &&
+		    !(word_is(x, "about") && right && word_is(right, "to")))
+			return INFO;
+		/* Two-word markers: "watch for", "signs of", "scared of". ("I have
+		 * symptoms like a fever" is a report, so "like" and "such as" are
+		 * not markers.) */
+		if (left && word_is(x, "for") && word_in(left, rs->lists[L_WATCH_WORDS]))
+			return INFO;
+		if (left && word_is(x, "of") && word_in(left, rs->lists[L_SIGN_WORDS]))
+			return INFO;
+		/* Wanting to stop something presupposes having it: "how do I stop coughing". */
+		if (word_is(x, "stop") || word_is(x, "stopping"))
+			return REPORTED;
+		if (is_subject(rs, x, right)) {
+			/* "my mom", "her husband": the subject starts at the determiner. */
+			size_t s = d;
+			if (!word_in(x, rs->lists[L_PRONOUNS]) && d + 1 < n &&
+			    is_possessive(rs, &w[d + 1], x) && word_in(&w[d + 1], rs->lists[L_DETERMINERS]))
+				s = d + 1;
+			/* After a preposition it is no subject: "no one in my family". */
+			if (!word_in(&w[s], rs->lists[L_PRONOUNS]) && s + 1 < n &&
+			    word_in(&w[s + 1], rs->lists[L_PREPOSITIONS])) {
+				d = s;
+				continue;
+			}
+			return judge_subject(rs, w, n, s);
+		}
+		if (word_in(x, rs->lists[L_AUXILIARIES])) {
+			/* "my biggest fear is having a seizure": what is feared. */
+			if (left && word_in(left, rs->lists[L_FEAR_WORDS]))
+				return INFO;
+			if (left && is_subject(rs, left, x))
+				return judge_subject(rs, w, n, d + 1);
+			/* A question opens here ("is chest pain normal"); the framing decides. */
+			return PLAIN;
+		}
+	}
+	return PLAIN;
+}
+
+/* A trigger followed by "years ago", "last year" or "in the past" is history,
+ * not something happening now. */
+static int is_history(const struct ruleset *rs, const char *text, size_t len, size_t end)
+{
+	struct word w[6];
+	size_t n = words_after(text, len, end, w, ARRAY_SIZE(w));
+	for (size_t i = 0; i < n; i++) {
+		if (word_in(&w[i], rs->lists[L_BOUNDARIES]))
+			return 0;
+		if (word_is(&w[i], "ago") && i > 0 && word_in(&w[i - 1], rs->lists[L_HISTORY_SPANS]))
+			return 1;
+		if (i + 1 < n && word_is(&w[i], "last") && word_is(&w[i + 1], "year"))
+			return 1;
+		if (i + 2 < n && word_is(&w[i], "in") && word_is(&w[i + 1], "the") &&
+		    word_is(&w[i + 2], "past"))
+			return 1;
+		if (i + 1 < n && word_is(&w[i], "as") &&
+		    (word_is(&w[i + 1], "a") || word_is(&w[i + 1], "kid") || word_is(&w[i + 1], "child")))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether bytes [FROM, TO) of TEXT hold at most MAX words and neither a new
+ * clause nor a word that brings the time back to now. */
+static int same_clause(const struct ruleset *rs, const char *text, size_t from, size_t to, size_t max)
+{
+	struct word w[16];
+	size_t n = words_before(text, to, w, ARRAY_SIZE(w));
+	size_t k = 0;
+	for (size_t d = 0; d < n && w[d].p >= text + from; d++, k++) {
+		if (k >= max || word_in(&w[d], rs->lists[L_BOUNDARIES]) ||
+		    word_in(&w[d], rs->lists[L_NOW_WORDS]))
+			return 0;
+	}
+	return k <= max;
+}
+
+/* Crisis phrases are cancelled only by a negator right before them, looking
+ * through an adverb or two and the words a denial wraps around them: "I
+ * really don't want to die", "I'm not suicidal", "I don't feel suicidal",
+ * "I'm not thinking of hurting myself", "no thoughts of suicide". */
+static int crisis_negated(const struct ruleset *rs, const char *text, size_t start)
+{
+	struct word w[5];
+	size_t n = words_before(text, start, w, ARRAY_SIZE(w));
+	for (size_t d = 0; d < n; d++) {
+		if (word_in(&w[d], rs->lists[L_CRISIS_ADVERBS]) ||
+		    word_in(&w[d], rs->lists[L_CRISIS_FILLERS]))
+			continue;
+		return word_in(&w[d], rs->lists[L_NEGATORS]);
+	}
+	return 0;
+}
+
+/*
+ * Whether the words before "about" (W[0]) are talking to someone close about
+ * it, not asking for help: "how do I talk to my teenager about", "explain to
+ * the kids about". Not when the one talked to is help ("talk to someone",
+ * "speak to my doctor"), nor when the person needs or wants to talk: those
+ * may be at risk themselves.
+ */
+static int talk_to_another(const struct ruleset *rs, const struct word *w, size_t n)
+{
+	for (size_t d = 1; d + 2 < n && d < 7; d++) {
+		if (!word_in(&w[d], rs->lists[L_TALK_WORDS]))
+			continue;
+		/* W[d-1] is "to" or "with", W[d-2] a possessive, then the person. */
+		if (d < 3 || !(word_is(&w[d - 1], "to") || word_is(&w[d - 1], "with")) ||
+		    !word_in(&w[d - 2], rs->lists[L_DETERMINERS]))
+			return 0;
+		if (word_in(&w[d - 3], rs->lists[L_OTHERS]) ||
+		    word_in(&w[d - 3], rs->lists[L_GENERIC_PEOPLE]) ||
+		    word_in(&w[d - 3], rs->lists[L_HELPERS]))
+			return 0;
+		const struct word *before = d + 1 < n ? &w[d + 1] : NULL;
+		const struct word *before2 = d + 2 < n ? &w[d + 2] : NULL;
+		if (before && word_is(before, "to") && before2 &&
+		    (word_is(before2, "need") || word_is(before2, "want") || word_is(before2, "have")))
+			return 0;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Whether a crisis phrase is the topic of a question about someone else or
+ * about suicide in general, to be answered rather than alerted: "what are the
+ * warning signs of suicide", "what do I say to someone who wants to die", "how
+ * do I know if my wife is suicidal", "suicide rates". Anything said of
+ * oneself stays a crisis ("what should I do if I want to kill myself").
+ */
+static int crisis_topic(const struct ruleset *rs, const char *text, size_t len, size_t start, size_t end)
+{
+	struct word w[10];
+	size_t n = words_before(text, start, w, ARRAY_SIZE(w));
+	/* Suicide the noun, as a topic: "how do I talk to my teenager about
+	 * suicide", "she lost her brother to suicide", "died by suicide". */
+	if (end - start == 7 && memcmp(text + start, "suicide", 7) == 0 && n > 0) {
+		if (word_is(&w[0], "to") || word_is(&w[0], "by") || word_is(&w[0], "from")) {
+			for (size_t d = 1; d < n && d < 5; d++) {
+				if (word_in(&w[d], rs->lists[L_LOSS_WORDS]))
+					return 1;
+			}
+		}
+		if (word_is(&w[0], "about") && talk_to_another(rs, w, n))
+			return 1;
+		/* "is suicide more common in cancer", "are suicide rates higher". */
+		struct word a[2];
+		if ((word_is(&w[0], "is") || word_is(&w[0], "are") || word_is(&w[0], "how")) &&
+		    words_after(text, len, end, a, 1) == 1 && word_in(&a[0], rs->lists[L_TOPIC_STATES]))
+			return 1;
+	}
+	for (size_t d = 0; d < n; d++) {
+		const struct word *x = &w[d], *left = d + 1 < n ? &w[d + 1] : NULL;
+		const struct word *right = d > 0 ? &w[d - 1] : NULL;
+		if (word_in(x, rs->lists[L_BOUNDARIES]))
+			break;
+		if (left && word_is(x, "of") && word_in(left, rs->lists[L_SIGN_WORDS]) &&
+		    !word_is(left, "scared") && !word_is(left, "afraid"))
+			return 1;
+		if (left && word_is(x, "who") && word_in(left, rs->lists[L_OTHERS]))
+			return 1;
+		/* "signs that someone", "someone is thinking about suicide". */
+		if (left && word_is(x, "that") && word_in(left, rs->lists[L_SIGN_WORDS]))
+			return 1;
+		if (word_in(x, rs->lists[L_GENERIC_PEOPLE])) {
+			/* "I need to talk to someone about suicide" asks for help. */
+			if (d + 2 < n && word_is(&w[d + 1], "to") &&
+			    word_in(&w[d + 2], rs->lists[L_TALK_WORDS]))
+				return 0;
+			return 1;
+		}
+		if (left && (word_is(x, "if") || word_is(x, "whether")) &&
+		    word_in(left, rs->lists[L_KNOW_WORDS])) {
+			const struct word *left2 = d + 2 < n ? &w[d + 2] : NULL;
+			if (left2 && word_in(left2, rs->lists[L_NEGATORS]))
+				return 0; /* "I don't know if I want to live" */
+			if (right && (word_is(right, "i") || word_is(right, "i'm") || word_is(right, "im")))
+				return 0;
+			return 1;
+		}
+	}
+	n = words_after(text, len, end, w, 2);
+	return n > 0 && word_in(&w[0], rs->lists[L_CRISIS_TOPICS]);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Numbers: temperatures and episode counts, typed or spoken. */
+
+static const char *const ones_words[] = {
+    "zero",     "one",     "two",     "three",     "four",     "five",     "six",
+    "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", NULL,
+};
+
+static const char *const tens_words[] = {
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", NULL,
+};
+
+static int index_in(const struct word *w, const char *const *list)
+{
+	for (int i = 0; list[i]; i++) {
+		if (list[i][0] && word_is(w, list[i]))
+			return i;
+	}
+	return -1;
+}
+
+/*
+ * Parses a number at W[0..N): digits ("101", "38.5", "101f", "8x"), or words
+ * ("a hundred and one point five", "thirty eight", "one oh two"). Sets *VAL,
+ * *UNIT ('f', 'c' or 0, from a letter or a following "degrees f"/"celsius")
+ * and returns how many words it used, or 0 when W[0] is no number.
+ */
+static size_t read_number(const struct word *w, size_t n, double *val, char *unit)
+{
+	size_t used = 0;
+	*unit = 0;
+	if (n == 0)
+		return 0;
+	if (w[0].n > 0 && w[0].p[0] >= '0' && w[0].p[0] <= '9') {
+		char buf[16];
+		size_t len = w[0].n < sizeof(buf) - 1 ? w[0].n : sizeof(buf) - 1;
+		memcpy(buf, w[0].p, len);
+		buf[len] = '\0';
+		char *end;
+		*val = strtod(buf, &end);
+		if (*end == 'f' || *end == 'c')
+			*unit = *end;
+		used = 1;
+	} else {
+		double v = 0;
+		int have = 0, k;
+		size_t i = 0;
+		if (i + 1 < n && (word_is(&w[i], "a") || word_is(&w[i], "one")) &&
+		    word_is(&w[i + 1], "hundred")) {
+			v = 100, have = 1, i += 2;
+		} else if (word_is(&w[i], "hundred")) {
+			v = 100, have = 1, i += 1;
+		} else if (i + 2 < n && word_is(&w[i], "one") &&
+		           (word_is(&w[i + 1], "oh") || word_is(&w[i + 1], "o")) &&
+		           (k = index_in(&w[i + 2], ones_words)) > 0 && k < 10) {
+			v = 100 + k, have = 1, i += 3;
+		}
+		if (have && i < n && word_is(&w[i], "and"))
+			i++;
+		if (i < n && (k = index_in(&w[i], tens_words)) >= 2) {
+			v += k * 10, have = 1, i++;
+			if (i < n && (k = index_in(&w[i], ones_words)) > 0 && k < 10)
+				v += k, i++;
+		} else if (i < n && (k = index_in(&w[i], ones_words)) >= 0 && (have || k > 0)) {
+			v += k, have = 1, i++;
+		}
+		if (!have)
+			return 0;
+		/* Take back a dangling "and" that led nowhere. */
+		if (i > 0 && word_is(&w[i - 1], "and"))
+			i--;
+		if (i + 1 < n && word_is(&w[i], "point") && (k = index_in(&w[i + 1], ones_words)) >= 0 &&
+		    k < 10) {
+			v += k / 10.0, i += 2;
+		}
+		*val = v;
+		used = i;
+	}
+	/* A unit may follow: "101 f", "38 degrees c", "101 degrees fahrenheit". */
+	size_t i = used;
+	if (i < n && (word_is(&w[i], "degrees") || word_is(&w[i], "degree") || word_is(&w[i], "deg")))
+		i++;
+	if (i < n && !*unit) {
+		if (word_is(&w[i], "f") || word_is(&w[i], "fahrenheit"))
+			*unit = 'f';
+		else if (word_is(&w[i], "c") || word_is(&w[i], "celsius") || word_is(&w[i], "centigrade"))
+			*unit = 'c';
+	}
+	return used;
+}
+
+enum temp { T_NONE, T_LOW, T_HIGH };
+
+/* Classifies a body temperature against 100.4 F / 38 C; without a unit the
+ * range tells which scale was meant. Anything else is not a temperature. */
+static enum temp classify_temp(double v, char unit)
+{
+	if (unit == 'f' || (!unit && v >= 90 && v <= 115)) {
+		if (v < 90 || v > 115)
+			return T_NONE;
+		return v >= 100.4 - 1e-9 ? T_HIGH : T_LOW;
+	}
+	if (unit == 'c' || (!unit && v >= 34 && v <= 45)) {
+		if (v < 34 || v > 45)
+			return T_NONE;
+		return v >= 38.0 - 1e-9 ? T_HIGH : T_LOW;
+	}
+	return T_NONE;
+}
+
+/* Looks at up to six words from byte POS for a temperature and classifies it. */
+static enum temp temp_after(const struct ruleset *rs, const char *text, size_t len, size_t pos)
+{
+	struct word w[12];
+	size_t n = words_after(text, len, pos, w, ARRAY_SIZE(w));
+	for (size_t i = 0; i < n && i < 6; i++) {
+		if (word_in(&w[i], rs->lists[L_BOUNDARIES]))
+			break;
+		double v;
+		char unit;
+		if (read_number(w + i, n - i, &v, &unit))
+			return classify_temp(v, unit);
+	}
+	return T_NONE;
+}
+
+/* A temperature word fires without a number when called high: "high temp",
+ * "my temperature is up". */
+static int temp_called_high(const struct ruleset *rs, const char *text, size_t len, size_t start, size_t end)
+{
+	struct word w[4];
+	size_t n = words_before(text, start, w, 1);
+	if (n && word_in(&w[0], rs->lists[L_TEMP_HIGH]))
+		return 1;
+	n = words_after(text, len, end, w, ARRAY_SIZE(w));
+	for (size_t i = 0; i < n; i++) {
+		if (word_in(&w[i], rs->lists[L_NEGATORS]))
+			return 0;
+		if (word_in(&w[i], rs->lists[L_TEMP_HIGH]))
+			return 1;
+	}
+	return 0;
+}
+
+/* Reads the count captured in [START, END): four or more, or a vague "many". */
+static int count_is_many(const char *text, size_t start, size_t end)
+{
+	struct word w[4];
+	size_t n = words_after(text, end, start, w, ARRAY_SIZE(w));
+	for (size_t i = 0; i < n; i++) {
+		double v;
+		char unit;
+		if (word_in(&w[i], (const char *const[]){"like", "about", "over", "more", "than", NULL}))
+			continue;
+		if (read_number(w + i, n - i, &v, &unit))
+			return v >= 4;
+		return 1; /* many, several, lots of, a lot of, countless... */
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------------- */
+/* The check. */
+
+struct check {
+	hr_safety *s;
+	const struct ruleset *rs;
+	const char *text;
+	size_t len;
+	int filtered; /* the prefilter ran: only patterns set in S->MAY can match */
+	int digits;   /* the text holds a digit (the prefilter cannot see digits-only words) */
+};
+
+/* False when pattern ID cannot match anywhere in the text: the prefilter did
+ * not find the words it needs. */
+static int may_match(const struct check *c, size_t id)
+{
+	return !c->filtered || (c->s->may[id / 64] >> (id % 64)) & 1;
+}
+
+/* Whether context I (an index into the ruleset's contexts) occurs anywhere. */
+static int has_ctx_at(struct check *c, size_t i)
+{
+	int *st = &c->s->ctx_state[i];
+	if (*st < 0)
+		*st = may_match(c, PF_CTX(c->rs, i)) &&
+		      match(c->s, c->s->ctx[i], c->rs->ctx[i].name, c->text, c->len, 0);
+	return *st > 0;
+}
+
+static int has_ctx(struct check *c, enum ctx k)
+{
+	return has_ctx_at(c, c->rs->known[k]);
+}
+
+/* Whether context I is said somewhere and not negated there: "I'm not on
+ * chemo" names no treatment, "no fever" is no companion sign. */
+static int said_at(struct check *c, size_t i)
+{
+	int *st = &c->s->ctx_state[i];
+	if (*st == 2)
+		return 1;
+	if (!has_ctx_at(c, i))
+		return 0;
+	size_t off = 0;
+	while (off <= c->len && match(c->s, c->s->ctx[i], c->rs->ctx[i].name, c->text, c->len, off)) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->s->md);
+		if (judge(c->rs, c->text, ov[0], NEG_WINDOW) != NEGATED) {
+			*st = 2;
+			return 1;
+		}
+		off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	}
+	return 0;
+}
+
+static int said_unnegated(struct check *c, enum ctx k)
+{
+	return said_at(c, c->rs->known[k]);
+}
+
+/* A fever that happened some time ago and is over ("fever last week but it's
+ * gone") is history to mention at the next visit, not a call now. "It didn't go
+ * away" is not over, and anything said to be happening now outweighs it. */
+static int fever_is_over(struct check *c)
+{
+	return has_ctx(c, C_PAST) && !has_ctx(c, C_PRESENT) && said_unnegated(c, C_RESOLVED) &&
+	       !said_unnegated(c, C_RETURNED);
+}
+
+/* Whether someone speaks of themselves or another after the trigger: "xeloda
+ * diarrhea and now I feel lightheaded" reports; "herceptin chest pain" is a
+ * search. */
+static int report_after(const struct ruleset *rs, const char *text, size_t len, size_t end)
+{
+	struct word w[16];
+	size_t n = words_after(text, len, end, w, ARRAY_SIZE(w));
+	for (size_t i = 0; i < n; i++) {
+		if (word_in(&w[i], rs->lists[L_PRONOUNS]) || word_is(&w[i], "my") || word_is(&w[i], "me"))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the trigger at [START, END), or the two words before it, says it
+ * began and goes on: "my ankles started swelling two months ago" is not
+ * history. */
+static int is_ongoing(const struct ruleset *rs, const char *text, size_t start, size_t end)
+{
+	struct word w[24];
+	size_t n = words_before(text, end, w, ARRAY_SIZE(w));
+	size_t extra = 0;
+	for (size_t d = 0; d < n; d++) {
+		if (w[d].p < text + start && ++extra > 2)
+			break;
+		if (word_in(&w[d], rs->lists[L_ONGOING]))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the trigger at [START, END) sits in a clause about the past: "last
+ * year I had a blood clot", "I used to get chest pain before my diagnosis",
+ * "we lost my mom to a stroke". A word that brings the time back to now
+ * ("now", "today", "again") or a new clause in between ends it. */
+static int history_near(struct check *c, size_t start, size_t end)
+{
+	size_t k = c->rs->known[C_HISTORY];
+	if (!has_ctx_at(c, k) || is_ongoing(c->rs, c->text, start, end))
+		return 0;
+	size_t off = 0;
+	while (off <= c->len && match(c->s, c->s->ctx[k], "history", c->text, c->len, off)) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->s->md);
+		size_t hs = ov[0], he = ov[1];
+		if (he <= start && same_clause(c->rs, c->text, he, start, 8))
+			return 1;
+		if (hs >= end && same_clause(c->rs, c->text, end, hs, 4))
+			return 1;
+		off = he > hs ? he : hs + 1;
+	}
+	return 0;
+}
+
+/* Decides whether rule R fires at the match in OV: pairs of offsets, the whole
+ * match first, then NGROUPS - 1 capture groups (PCRE2_UNSET when unused). */
+static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, int ngroups)
+{
+	const struct ruleset *rs = c->rs;
+	size_t start = ov[0], end = ov[1];
+	(void)ngroups;
+	if (r->tier == HR_TIER_CRISIS) {
+		if (crisis_negated(rs, c->text, start) || crisis_topic(rs, c->text, c->len, start, end))
+			return 0;
+		/* Long past and said to be over: "I was suicidal as a teenager but
+		 * I'm in a good place now". Without the word that it is over, a
+		 * past crisis still alerts ("I tried years ago and it's back"). */
+		if (history_near(c, start, end) && said_unnegated(c, C_RECOVERED) &&
+		    !said_unnegated(c, C_RETURNED))
+			return 0;
+		for (size_t i = 0; i < r->nneeds; i++) {
+			if (!(r->said[i] ? said_at(c, r->needs[i]) : has_ctx_at(c, r->needs[i])))
+				return 0;
+		}
+		for (size_t i = 0; i < r->nunless; i++) {
+			if (said_at(c, r->unless[i]))
+				return 0;
+		}
+		return 1;
+	}
+
+	enum stance st = judge(rs, c->text, start, NEG_WINDOW);
+	if (st == NEGATED || history_near(c, start, end) ||
+	    (is_history(rs, c->text, c->len, end) && !is_ongoing(rs, c->text, start, end)))
+		return 0;
+	if (r->group == G_FEVER && fever_is_over(c))
+		return 0;
+	/* A fever with a reading at or above the threshold is a report however
+	 * the sentence is framed ("not sure if I have a fever, it's 100.9"), but
+	 * not when it is a condition ("if my temperature is 101"). */
+	int reading =
+	    (r->flags & (F_FEVER_WORD | F_TEMP_WORD)) && temp_after(rs, c->text, c->len, end) == T_HIGH;
+	if (st == TOPIC)
+		st = report_after(rs, c->text, c->len, end) ? PLAIN : INFO;
+	/* "blood clot risk", "stroke rates": the trigger names a topic. */
+	{
+		struct word a[1];
+		if (st != REPORTED && words_after(c->text, c->len, end, a, 1) == 1 &&
+		    word_in(&a[0], rs->lists[L_TOPIC_AFTER]))
+			st = INFO;
+	}
+	if (st == HYPO && !has_ctx(c, C_NOW))
+		return 0;
+	if (st == INFO && !reading && !has_ctx(c, C_PRESENT))
+		return 0;
+	if (st == PLAIN && !reading && has_ctx(c, C_QUESTION) && !has_ctx(c, C_PRESENT))
+		return 0;
+
+	for (size_t i = 0; i < r->nneeds; i++) {
+		if (!(r->said[i] ? said_at(c, r->needs[i]) : has_ctx_at(c, r->needs[i])))
+			return 0;
+	}
+	for (size_t i = 0; i < r->nunless; i++) {
+		if (said_at(c, r->unless[i]))
+			return 0;
+	}
+	if (r->flags & F_FEVER_WORD) {
+		if (temp_after(rs, c->text, c->len, end) == T_LOW)
+			return 0;
+	}
+	if (r->flags & F_TEMP_WORD) {
+		enum temp t = temp_after(rs, c->text, c->len, end);
+		if (t == T_LOW || (t == T_NONE && !temp_called_high(rs, c->text, c->len, start, end)))
+			return 0;
+	}
+	/* The match holds a temperature ("running 101", "38.5 c"): read it as
+	 * the words say it, and fire only at or above the threshold. */
+	if ((r->flags & F_TEMP_NUM) && temp_after(rs, c->text, c->len, start) != T_HIGH)
+		return 0;
+	if (r->flags & F_COUNT) {
+		if (ngroups < 2 || ov[2] == PCRE2_UNSET || !count_is_many(c->text, ov[2], ov[3]))
+			return 0;
+	}
+	return 1;
+}
+
+void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (!s || !text)
+		return;
+	const struct ruleset *rs = s->rs;
+	/* Spelling first: the rules read the corrected text. */
+	const char *fixed = sf_spelling_fix(rs->spell, text, &s->fixed, &s->fixed_cap);
+	struct check c = {.s = s, .rs = rs, .text = fixed, .len = strlen(fixed)};
+	for (size_t k = 0; k < rs->nctx; k++)
+		s->ctx_state[k] = -1;
+	c.digits = strpbrk(c.text, "0123456789") != NULL;
+	s->nmatches = 0;
+	/* One scan of the text finds the patterns that could match; 1 means the
+	 * text has bytes the analysis does not model, and every pattern runs. */
+	if (!s->no_prefilter) {
+		memset(s->may, 0, (NPATTERNS(rs) + 63) / 64 * sizeof(*s->may));
+		c.filtered = hr_prefilter_run(rs->pf, s->pfs, c.text, c.len, s->may) == 0;
+	}
+
+	/* Rules are ordered by tier, so the first that fires is the answer. */
+	for (size_t i = 0; i < rs->nrules && !out->tier; i++) {
+		size_t off = 0;
+		int rc;
+		if (!may_match(&c, PF_RULE(rs, i)) || ((rs->rules[i].flags & F_TEMP_NUM) && !c.digits))
+			continue;
+		while (off <= c.len && (rc = match(s, s->rules[i], rs->rules[i].name, c.text, c.len, off))) {
+			PCRE2_SIZE ov[12];
+			PCRE2_SIZE *mov = pcre2_get_ovector_pointer(s->md);
+			int ngroups = rc < (int)(ARRAY_SIZE(ov) / 2) ? rc : (int)(ARRAY_SIZE(ov) / 2);
+			/* Copy the match out: judging may run other patterns on the
+			 * same match data. */
+			memcpy(ov, mov, 2 * (size_t)ngroups * sizeof(*ov));
+			if (fires(&c, &rs->rules[i], ov, ngroups)) {
+				out->tier = rs->rules[i].tier;
+				out->rule = rs->rules[i].name;
+				out->group = (int)rs->rules[i].group;
+				break;
+			}
+			off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		}
+	}
+
+	for (size_t i = 0; i < rs->ndecisions; i++) {
+		if (may_match(&c, PF_DECISION(rs, i)) &&
+		    match(s, s->decisions[i], "decision", c.text, c.len, 0)) {
+			out->decision = rs->decisions[i].decision;
+			out->swap = rs->decisions[i].swap;
+			break;
+		}
+	}
+}
+
+/* ------------------------------------------------------------------------- */
+
+void hr_safety_check_text(hr_safety *s, const char *text, size_t len, struct hr_safety_result *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (!s || !text)
+		return;
+	/* Normalising never lengthens the text, so LEN + 1 bytes always do. */
+	if (len + 1 > s->norm_cap) {
+		char *nb = realloc(s->norm, len + 1);
+		if (nb) {
+			s->norm = nb;
+			s->norm_cap = len + 1;
+		} else {
+			/* Out of memory: check what the buffer holds, cut at a character. */
+			len = s->norm_cap - 1;
+			while (len > 0 && ((unsigned char)text[len] & 0xc0) == 0x80)
+				len--;
+		}
+	}
+	if (!s->norm || hr_text_normalize(text, len, s->norm, s->norm_cap) < 0)
+		return;
+	hr_safety_check(s, s->norm, out);
+}

@@ -1,0 +1,813 @@
+/*
+ * The plugin host. One Lua state per plugin; see sandbox.h for the contract.
+ *
+ * The sandbox, following Redis and HAProxy:
+ *  - only text chunks are loaded (mode "t"); string.dump, load, loadfile,
+ *    dofile, require, package, io, debug, coroutine and all of os except
+ *    time/date/clock are absent;
+ *  - a custom allocator enforces a per-state memory cap;
+ *  - a count hook checks the instruction budget and a deadline on the worker
+ *    thread's CPU clock (BUDGET_CLOCK below). Once
+ *    the budget is gone the hook fires on every instruction and the sandbox's
+ *    pcall/xpcall re-raise, so a plugin cannot catch its way past the limit.
+ *
+ * The hook runs between instructions, never inside one C call, so the C
+ * functions a plugin can reach are bounded too (issue 21; docs/security.md,
+ * "Plugins"):
+ *  - a string a plugin builds is at most string_max bytes (the allocator
+ *    refuses longer ones), so no single string operation is long;
+ *  - the allocator looks at the clock every ALLOC_CHECK_BYTES of growth, so a
+ *    loop of large string.rep, concatenations or table.concat ends with the
+ *    budget;
+ *  - string.find, match, gmatch and gsub use luapat.c, Lua's own matcher
+ *    with its steps counted, so a backtracking pattern is stopped mid-match;
+ *    plain searches use memmem(), which is linear;
+ *  - string.rep refuses a result over string_max before building it;
+ *  - table.move runs in chunks, table.sort compares through a budgeted
+ *    function, and table.insert, remove, concat and unpack check the budget
+ *    before each call (their cost grows with the table, which the memory cap
+ *    bounds);
+ *  - setmetatable refuses __gc and __mode: a finaliser would run outside
+ *    any call (at collection or lua_close), and weak tables can make one
+ *    garbage collection quadratic;
+ *  - the answer is read back with raw accesses, so no metamethod of the
+ *    plugin runs after its budget ends.
+ *
+ * Files: this one loads plugins, budgets and calls them; sandbox_lib.c holds
+ * the bounded string and table functions; sandbox_int.h what they share.
+ */
+#include "sandbox.h"
+
+#include <errno.h>
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "dirlist.h"
+#include "log.h"
+#include "luapat.h"
+
+#include "sandbox_int.h"
+
+static void budget_hook(lua_State *L, lua_Debug *ar);
+
+/* Marks the call in progress as over its budget: from now on every
+ * instruction raises (budget_hook), and so does every pcall (l_pcall_cont). */
+void sb_kill(struct plugin *p)
+{
+	p->killed = 1;
+	lua_sethook(p->L, budget_hook, LUA_MASKCOUNT, 1);
+}
+
+static void *l_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+	struct plugin *p = ud;
+	size_t old = ptr ? osize : 0;
+	if (nsize == 0) {
+		free(ptr);
+		p->mem -= old;
+		return NULL;
+	}
+	if (nsize > old && p->mem - old + nsize > p->mem_cap) {
+		p->alloc_failed = 1;
+		return NULL;
+	}
+	if (p->calling && nsize > old) {
+		/* When PTR is NULL, OSIZE is the type of the new object. */
+		if (!ptr && osize == LUA_TSTRING && nsize > p->string_max + STRING_OVERHEAD) {
+			p->string_refused = 1;
+			return NULL;
+		}
+		/* Building large values is work the instruction hook cannot see. */
+		p->grown += nsize - old;
+		if (p->grown >= ALLOC_CHECK_BYTES) {
+			p->grown = 0;
+			if (!p->killed && sb_past(&p->deadline))
+				sb_kill(p);
+			if (p->killed)
+				return NULL;
+		}
+	}
+	void *np = realloc(ptr, nsize);
+	if (!np) {
+		p->alloc_failed = 1;
+		return NULL;
+	}
+	p->mem = p->mem - old + nsize;
+	return np;
+}
+
+struct plugin *sb_plugin_of(lua_State *L)
+{
+	void *ud;
+	lua_getallocf(L, &ud);
+	return ud;
+}
+
+/*
+ * The budget is counted on the thread's CPU clock, not the wall clock: what it
+ * guards is the loop's time taken by a plugin, and a plugin cannot wait (it has
+ * no I/O, sleep or locks), so its wall time beyond its CPU time is time the
+ * kernel gave to other processes. On a loaded machine (CI running tests two at
+ * a time) a wall-clock budget stopped correct plugins mid-answer; the CPU clock
+ * still stops a hog within the budget on any machine.
+ */
+#define BUDGET_CLOCK CLOCK_THREAD_CPUTIME_ID
+
+int sb_past(const struct timespec *t)
+{
+	struct timespec now;
+	clock_gettime(BUDGET_CLOCK, &now);
+	return now.tv_sec > t->tv_sec || (now.tv_sec == t->tv_sec && now.tv_nsec >= t->tv_nsec);
+}
+
+static void budget_hook(lua_State *L, lua_Debug *ar)
+{
+	(void)ar;
+	struct plugin *p = sb_plugin_of(L);
+	if (!p->killed) {
+		if (p->instr_left != (unsigned long)-1) {
+			p->instr_left = p->instr_left > HOOK_EVERY ? p->instr_left - HOOK_EVERY : 0;
+		}
+		/* From now on every instruction raises, including those of any
+		 * handler the plugin installed with pcall. */
+		if (p->instr_left == 0 || sb_past(&p->deadline))
+			sb_kill(p);
+	}
+	if (p->killed)
+		luaL_error(L, KILL_MESSAGE);
+}
+
+/* Raises the kill error when the call in progress is past its deadline: for
+ * C functions, which run between two visits of the hook. */
+void sb_check_budget(lua_State *L, struct plugin *p)
+{
+	if (!p->killed && sb_past(&p->deadline))
+		sb_kill(p);
+	if (p->killed)
+		luaL_error(L, KILL_MESSAGE);
+}
+
+/* pcall/xpcall for plugins: the real ones, except that a killed call re-raises. */
+static int l_pcall_cont(lua_State *L, int status, lua_KContext ctx)
+{
+	(void)ctx;
+	struct plugin *p = sb_plugin_of(L);
+	if (p->killed)
+		return luaL_error(L, KILL_MESSAGE);
+	lua_pushboolean(L, status == LUA_OK || status == LUA_YIELD);
+	lua_insert(L, 1);
+	return lua_gettop(L);
+}
+
+static int l_pcall(lua_State *L)
+{
+	luaL_checkany(L, 1);
+	int status = lua_pcallk(L, lua_gettop(L) - 1, LUA_MULTRET, 0, 0, l_pcall_cont);
+	return l_pcall_cont(L, status, 0);
+}
+
+static int l_xpcall(lua_State *L)
+{
+	int n = lua_gettop(L);
+	luaL_checktype(L, 2, LUA_TFUNCTION);
+	lua_pushvalue(L, 1);
+	lua_pushvalue(L, 2);
+	lua_replace(L, 1);
+	lua_replace(L, 2);
+	int status = lua_pcallk(L, n - 2, LUA_MULTRET, 1, 0, l_pcall_cont);
+	struct plugin *p = sb_plugin_of(L);
+	if (p->killed)
+		return luaL_error(L, KILL_MESSAGE);
+	lua_pushboolean(L, status == LUA_OK);
+	lua_replace(L, 1);
+	return lua_gettop(L);
+}
+
+static int l_print(lua_State *L)
+{
+	struct plugin *p = sb_plugin_of(L);
+	hr_debug("plugin %s: print: %s", p->name, luaL_tolstring(L, 1, NULL));
+	return 0;
+}
+
+static int l_host_log(lua_State *L)
+{
+	struct plugin *p = sb_plugin_of(L);
+	hr_debug("plugin %s: %s", p->name, luaL_checkstring(L, 1));
+	return 0;
+}
+
+static const char *const allowed_globals[] = {
+    "assert",   "error",    "ipairs", "next",     "pairs",        "rawequal",
+    "rawget",   "rawlen",   "rawset", "select",   "setmetatable", "getmetatable",
+    "tonumber", "tostring", "type",   "_VERSION", NULL,
+};
+static const char *const allowed_libs[] = {"string", "table", "math", "utf8", NULL};
+static const char *const allowed_os[] = {"time", "date", "clock", NULL};
+
+/* Builds the sandbox environment table and leaves it on the stack. Library
+ * tables are copied so that a plugin changing string.format changes only its
+ * copy; the string metatable's __index is pointed at the copy as well. */
+static void push_sandbox_env(lua_State *L)
+{
+	lua_newtable(L);
+	int env = lua_gettop(L);
+	for (const char *const *g = allowed_globals; *g; g++) {
+		lua_getglobal(L, *g);
+		lua_setfield(L, env, *g);
+	}
+	for (const char *const *lib = allowed_libs; *lib; lib++) {
+		lua_newtable(L);
+		lua_getglobal(L, *lib);
+		lua_pushnil(L);
+		while (lua_next(L, -2)) {
+			lua_pushvalue(L, -2);
+			lua_insert(L, -2);
+			lua_settable(L, -5);
+		}
+		lua_pop(L, 1);
+		sb_bound_library(L, *lib);
+		if (strcmp(*lib, "string") == 0) {
+			lua_pushnil(L);
+			lua_setfield(L, -2, "dump");
+			/* Method calls on strings ("x"):rep() go to this copy. */
+			lua_pushliteral(L, "");
+			if (lua_getmetatable(L, -1)) {
+				lua_pushvalue(L, -3);
+				lua_setfield(L, -2, "__index");
+				lua_pop(L, 1);
+			}
+			lua_pop(L, 1);
+		}
+		lua_setfield(L, env, *lib);
+	}
+	lua_newtable(L);
+	lua_getglobal(L, "os");
+	for (const char *const *f = allowed_os; *f; f++) {
+		lua_getfield(L, -1, *f);
+		lua_setfield(L, -3, *f);
+	}
+	lua_pop(L, 1);
+	lua_setfield(L, env, "os");
+	lua_pushcfunction(L, l_pcall);
+	lua_setfield(L, env, "pcall");
+	lua_pushcfunction(L, l_xpcall);
+	lua_setfield(L, env, "xpcall");
+	lua_pushcfunction(L, l_print);
+	lua_setfield(L, env, "print");
+	lua_pushvalue(L, env);
+	sb_wrap(L, "setmetatable", sb_l_setmetatable);
+	lua_pop(L, 1);
+	lua_pushvalue(L, env);
+	lua_setfield(L, env, "_G");
+}
+
+static int traceback(lua_State *L)
+{
+	const char *msg = lua_tostring(L, 1);
+	if (!msg)
+		msg = "(error object is not a string)";
+	/* Keep the first line only: it carries file:line, and the full traceback
+	 * could hold values derived from the question. */
+	lua_pushstring(L, msg);
+	return 1;
+}
+
+static void start_budget(struct plugin *p, unsigned ms, unsigned long instr, size_t string_max)
+{
+	clock_gettime(BUDGET_CLOCK, &p->deadline);
+	p->deadline.tv_sec += ms / 1000;
+	p->deadline.tv_nsec += (long)(ms % 1000) * 1000000L;
+	if (p->deadline.tv_nsec >= 1000000000L) {
+		p->deadline.tv_sec++;
+		p->deadline.tv_nsec -= 1000000000L;
+	}
+	p->instr_left = instr ? instr : (unsigned long)-1;
+	p->killed = 0;
+	p->alloc_failed = 0;
+	p->string_refused = 0;
+	p->string_max = string_max;
+	p->grown = 0;
+	p->sort_countdown = 0;
+	p->calling = 1;
+	lua_sethook(p->L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
+}
+
+/* Runs the function below NARGS arguments on the stack under the budget.
+ * Returns 0 or a negative errno, with a log-safe reason in ERR. */
+static int call_budgeted(struct plugin *p, int nargs, int nres, unsigned ms, unsigned long instr,
+                         size_t string_max, char *err, size_t errcap)
+{
+	lua_State *L = p->L;
+	int base = lua_gettop(L) - nargs;
+	lua_pushcfunction(L, traceback);
+	lua_insert(L, base);
+	start_budget(p, ms, instr, string_max);
+	int status = lua_pcall(L, nargs, nres, base);
+	lua_sethook(L, NULL, 0, 0);
+	p->calling = 0;
+	lua_remove(L, base);
+	if (status == LUA_OK)
+		return 0;
+	const char *msg = lua_tostring(L, -1);
+	int rc;
+	if (p->killed) {
+		snprintf(err, errcap, "%s: time budget of %u ms exceeded", p->path, ms);
+		rc = -ETIME;
+	} else if (status == LUA_ERRMEM && p->string_refused && !p->alloc_failed) {
+		snprintf(err, errcap, "%s: a string over %zu KiB, the longest a plugin may build", p->path,
+		         p->string_max / 1024);
+		rc = -ENOMEM;
+	} else if (status == LUA_ERRMEM || p->alloc_failed) {
+		snprintf(err, errcap, "%s: memory cap of %zu KiB exceeded", p->path, p->mem_cap / 1024);
+		rc = -ENOMEM;
+	} else {
+		snprintf(err, errcap, "%s", msg ? msg : "unknown error");
+		rc = -EINVAL;
+	}
+	lua_pop(L, 1);
+	p->killed = 0;
+	/* A state that ran out of memory mid-call may hold garbage; collect now so
+	 * the next call starts with the plugin's normal footprint. */
+	lua_gc(L, LUA_GCCOLLECT);
+	return rc;
+}
+
+void hr_plugins_collect(hr_plugins *set)
+{
+	for (size_t i = 0; set && i < set->n; i++)
+		lua_gc(set->v[i]->L, LUA_GCCOLLECT);
+}
+
+hr_plugins *hr_plugins_new(const char *sdk_path, const struct hr_plugin_limits *limits)
+{
+	hr_plugins *set = calloc(1, sizeof(*set));
+	if (!set)
+		return NULL;
+	set->limits = *limits;
+	set->sdk_path = strdup(sdk_path);
+	if (!set->sdk_path) {
+		free(set);
+		return NULL;
+	}
+	return set;
+}
+
+static char *read_file(const char *path, size_t max, size_t *len, int *err)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		*err = errno;
+		return NULL;
+	}
+	char *buf = malloc(max + 1);
+	if (!buf) {
+		fclose(f);
+		*err = ENOMEM;
+		return NULL;
+	}
+	*len = fread(buf, 1, max + 1, f);
+	fclose(f);
+	if (*len > max) {
+		free(buf);
+		*err = EFBIG;
+		return NULL;
+	}
+	buf[*len] = '\0';
+	return buf;
+}
+
+static void plugin_free(struct plugin *p)
+{
+	if (!p)
+		return;
+	if (p->L)
+		lua_close(p->L);
+	for (size_t i = 0; i < p->nhandlers; i++)
+		free(p->handlers[i]);
+	free(p->handlers);
+	free(p->name);
+	free(p->path);
+	free(p);
+}
+
+/* Reports ERR (a Lua message "file:line: text" or our own) through DIAG. */
+static void report(hr_diag_fn diag, void *ud, const char *path, const char *err)
+{
+	/* Lua prefixes messages with "path:line:"; split it so the diag has a line. */
+	size_t pl = strlen(path);
+	if (strncmp(err, path, pl) == 0 && err[pl] == ':') {
+		char *endp;
+		long line = strtol(err + pl + 1, &endp, 10);
+		if (endp != err + pl + 1 && *endp == ':') {
+			hr_diagf(diag, ud, path, (int)line, "%s", endp[1] == ' ' ? endp + 2 : endp + 1);
+			return;
+		}
+	}
+	if (strncmp(err, path, pl) == 0 && err[pl] == ':')
+		err += pl + 2;
+	hr_diagf(diag, ud, path, 0, "%s", err);
+}
+
+const char *hr_plugins_handler(const hr_plugins *set, const char *intent, const char *plugin)
+{
+	for (size_t i = 0; i < set->n; i++) {
+		struct plugin *p = set->v[i];
+		if (plugin && strcmp(plugin, p->name) != 0)
+			continue;
+		for (size_t k = 0; k < p->nhandlers; k++) {
+			if (strcmp(p->handlers[k], intent) == 0)
+				return p->name;
+		}
+	}
+	return NULL;
+}
+
+int hr_plugins_add_file(hr_plugins *set, const char *path, hr_diag_fn diag, void *ud)
+{
+	char err[512];
+	int rc = -EINVAL;
+	struct plugin *p = calloc(1, sizeof(*p));
+	if (!p)
+		return -ENOMEM;
+	p->path = strdup(path);
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	size_t bl = strlen(base);
+	if (bl > 4 && strcmp(base + bl - 4, ".lua") == 0)
+		bl -= 4;
+	p->name = strndup(base, bl);
+	p->mem_cap = set->limits.memory_bytes;
+	p->dispatch_ref = p->handlers_ref = LUA_NOREF;
+	if (!p->path || !p->name) {
+		plugin_free(p);
+		return -ENOMEM;
+	}
+	for (size_t i = 0; i < set->n; i++) {
+		if (strcmp(set->v[i]->name, p->name) == 0) {
+			hr_diagf(diag, ud, path, 0, "a plugin named '%s' is already loaded from %s", p->name,
+			         set->v[i]->path);
+			plugin_free(p);
+			return -EINVAL;
+		}
+	}
+
+	if (!set->sdk_src) {
+		int e = 0;
+		set->sdk_src = read_file(set->sdk_path, 1u << 20, &set->sdk_len, &e);
+		if (!set->sdk_src) {
+			hr_diagf(diag, ud, set->sdk_path, 0, "cannot read the plugin SDK: %s", strerror(e));
+			plugin_free(p);
+			return e == ENOMEM ? -ENOMEM : -EINVAL;
+		}
+	}
+	int e = 0;
+	size_t len = 0;
+	char *src = read_file(path, 4u << 20, &len, &e);
+	if (!src) {
+		hr_diagf(diag, ud, path, 0, "cannot read: %s",
+		         e == EFBIG ? "larger than 4 MiB" : strerror(e));
+		plugin_free(p);
+		return e == ENOMEM ? -ENOMEM : -EINVAL;
+	}
+
+	p->L = lua_newstate(l_alloc, p);
+	if (!p->L) {
+		free(src);
+		plugin_free(p);
+		return -ENOMEM;
+	}
+	lua_State *L = p->L;
+	luaL_requiref(L, "_G", luaopen_base, 1);
+	luaL_requiref(L, "string", luaopen_string, 1);
+	luaL_requiref(L, "table", luaopen_table, 1);
+	luaL_requiref(L, "math", luaopen_math, 1);
+	luaL_requiref(L, "utf8", luaopen_utf8, 1);
+	luaL_requiref(L, "os", luaopen_os, 1);
+	lua_settop(L, 0);
+
+	/* The SDK runs in a sandbox environment of its own. */
+	char chunkname[600];
+	snprintf(chunkname, sizeof(chunkname), "@%s", set->sdk_path);
+	if (luaL_loadbufferx(L, set->sdk_src, set->sdk_len, chunkname, "t") != LUA_OK) {
+		report(diag, ud, set->sdk_path, lua_tostring(L, -1));
+		goto fail;
+	}
+	push_sandbox_env(L);
+	lua_setupvalue(L, -2, 1);
+	lua_newtable(L); /* host table */
+	lua_pushcfunction(L, l_host_log);
+	lua_setfield(L, -2, "log");
+	/* The SDK refuses longer text before its own string work (speech). */
+	lua_pushinteger(L, ANSWER_TEXT_MAX);
+	lua_setfield(L, -2, "text_max");
+	if (call_budgeted(p, 1, 4, set->limits.load_ms, 0, STRING_MAX, err, sizeof(err))) {
+		report(diag, ud, set->sdk_path, err);
+		goto fail;
+	}
+	/* Stack: api, dispatch, handlers, meta. */
+	lua_pushvalue(L, 2);
+	p->dispatch_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+	lua_pushvalue(L, 3);
+	p->handlers_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+
+	snprintf(chunkname, sizeof(chunkname), "@%s", path);
+	if (luaL_loadbufferx(L, src, len, chunkname, "t") != LUA_OK) {
+		report(diag, ud, path, lua_tostring(L, -1));
+		goto fail;
+	}
+	push_sandbox_env(L);
+	lua_pushvalue(L, 1);
+	lua_setfield(L, -2, "herald");
+	lua_setupvalue(L, -2, 1);
+	if ((rc = call_budgeted(p, 0, 0, set->limits.load_ms, 0, STRING_MAX, err, sizeof(err)))) {
+		report(diag, ud, path, err);
+		rc = -EINVAL;
+		goto fail;
+	}
+	rc = -EINVAL;
+
+	/* Read the metadata and the handler names the plugin registered. */
+	lua_getfield(L, 4, "reviewed");
+	snprintf(p->reviewed, sizeof(p->reviewed), "%s", lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
+	lua_getfield(L, 4, "review_by");
+	snprintf(p->review_by, sizeof(p->review_by), "%s", lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
+	lua_getfield(L, 4, "reviewed_by");
+	snprintf(p->reviewed_by, sizeof(p->reviewed_by), "%s",
+	         lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
+	lua_getfield(L, 4, "title");
+	snprintf(p->title, sizeof(p->title), "%s", lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
+	lua_pop(L, 4);
+	lua_pushnil(L);
+	while (lua_next(L, 3)) {
+		lua_pop(L, 1);
+		if (lua_type(L, -1) != LUA_TSTRING)
+			continue;
+		const char *intent = lua_tostring(L, -1);
+		const char *other = hr_plugins_handler(set, intent, NULL);
+		if (other) {
+			hr_diagf(diag, ud, path, 0,
+			         "intent '%s' is already answered by plugin '%s'; plugins load in file-name "
+			         "order and the first one wins, so this handler is ignored",
+			         intent, other);
+			continue;
+		}
+		char **slot = realloc(p->handlers, (p->nhandlers + 1) * sizeof(char *));
+		if (!slot)
+			goto fail;
+		p->handlers = slot;
+		if (!(p->handlers[p->nhandlers] = strdup(intent)))
+			goto fail;
+		p->nhandlers++;
+	}
+	if (p->nhandlers == 0)
+		hr_diagf(diag, ud, path, 0, "the plugin registers no handler (herald.on or herald.answer)");
+	lua_settop(L, 0);
+	lua_gc(L, LUA_GCCOLLECT);
+	free(src);
+
+	struct plugin **nv = realloc(set->v, (set->n + 1) * sizeof(*nv));
+	if (!nv) {
+		plugin_free(p);
+		return -ENOMEM;
+	}
+	set->v = nv;
+	set->v[set->n++] = p;
+	return 0;
+fail:
+	free(src);
+	plugin_free(p);
+	return rc;
+}
+
+int hr_plugins_add_dir(hr_plugins *set, const char *dir, hr_diag_fn diag, void *ud)
+{
+	char **names;
+	size_t n;
+	int rc = hr_dir_list(dir, ".lua", &names, &n);
+	if (rc) {
+		hr_diagf(diag, ud, dir, 0, "cannot read directory: %s", strerror(-rc));
+		return rc;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		int r = hr_plugins_add_file(set, path, diag, ud);
+		if (r == -ENOMEM)
+			rc = r;
+		else if (r && !rc)
+			rc = -EINVAL;
+	}
+	hr_dir_list_free(names, n);
+	return rc;
+}
+
+void hr_plugins_free(hr_plugins *set)
+{
+	if (!set)
+		return;
+	for (size_t i = 0; i < set->n; i++)
+		plugin_free(set->v[i]);
+	free(set->v);
+	free(set->sdk_src);
+	free(set->sdk_path);
+	free(set);
+}
+
+size_t hr_plugins_count(const hr_plugins *set)
+{
+	return set->n;
+}
+
+int hr_plugins_info(const hr_plugins *set, size_t i, struct hr_plugin_info *out)
+{
+	if (i >= set->n)
+		return -ENOENT;
+	const struct plugin *p = set->v[i];
+	out->name = p->name;
+	out->path = p->path;
+	out->reviewed = p->reviewed;
+	out->review_by = p->review_by;
+	out->reviewed_by = p->reviewed_by;
+	out->title = p->title;
+	out->nhandlers = p->nhandlers;
+	out->handlers = (const char *const *)p->handlers;
+	out->memory_bytes = p->mem;
+	return 0;
+}
+
+static void push_slots(lua_State *L, const struct hr_slot *s, size_t n)
+{
+	lua_createtable(L, 0, (int)n);
+	for (size_t i = 0; i < n; i++) {
+		lua_pushstring(L, s[i].value);
+		lua_setfield(L, -2, s[i].name);
+	}
+}
+
+/* Pushes field NAME of the table at absolute index IDX without metamethods:
+ * the answer is read after the plugin's budget has ended, so none of its code
+ * may run. Returns the field's type. */
+static int raw_field(lua_State *L, int idx, const char *name)
+{
+	lua_pushstring(L, name);
+	return lua_rawget(L, idx);
+}
+
+/* Copies string field NAME of the table at IDX into *DST (NULL when absent).
+ * Returns 0, -EINVAL (wrong type, too long) or -ENOMEM. */
+static int take_string(lua_State *L, int idx, const char *name, size_t max, int required, char **dst)
+{
+	int t = raw_field(L, idx, name);
+	int rc = 0;
+	if (t == LUA_TNIL) {
+		rc = required ? -EINVAL : 0;
+	} else if (t != LUA_TSTRING) {
+		rc = -EINVAL;
+	} else {
+		size_t len;
+		const char *s = lua_tolstring(L, -1, &len);
+		if (len > max || strlen(s) != len)
+			rc = -EINVAL;
+		else
+			rc = hr_answer_set(dst, s);
+	}
+	lua_pop(L, 1);
+	return rc;
+}
+
+/*
+ * Converts the normalised answer table on top of the stack into OUT. This is
+ * the one boundary where Lua values become C data, so every field is checked
+ * for type and size.
+ */
+static int convert_answer(lua_State *L, struct hr_answer *out, char *err, size_t errcap)
+{
+	int idx = lua_gettop(L);
+	if (!lua_istable(L, idx)) {
+		snprintf(err, errcap, "the answer is not a table");
+		return -EINVAL;
+	}
+	if (take_string(L, idx, "text", ANSWER_TEXT_MAX, 1, &out->text) || !out->text || !*out->text) {
+		snprintf(err, errcap, "the answer has no text, or text over 8 KiB");
+		return -EINVAL;
+	}
+	if (take_string(L, idx, "speech", ANSWER_TEXT_MAX, 0, &out->speech)) {
+		snprintf(err, errcap, "the answer's speech is not a string under 8 KiB");
+		return -EINVAL;
+	}
+	if (raw_field(L, idx, "sources") == LUA_TTABLE) {
+		lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+		for (lua_Integer i = 1; i <= n && out->nsources < HR_MAX_SOURCES; i++) {
+			if (lua_rawgeti(L, -1, i) != LUA_TTABLE) {
+				lua_pop(L, 2);
+				snprintf(err, errcap, "sources[%lld] is not a table", (long long)i);
+				return -EINVAL;
+			}
+			struct hr_source *s = &out->sources[out->nsources];
+			int t = lua_gettop(L);
+			if (take_string(L, t, "title", 512, 1, &s->title) ||
+			    take_string(L, t, "publisher", 512, 0, &s->publisher) ||
+			    take_string(L, t, "url", 2048, 0, &s->url)) {
+				out->nsources++; /* so hr_answer_clear frees what was copied */
+				lua_pop(L, 2);
+				snprintf(err, errcap, "sources[%lld] has a bad title, publisher or url",
+				         (long long)i);
+				return -EINVAL;
+			}
+			out->nsources++;
+			lua_pop(L, 1);
+		}
+	}
+	lua_pop(L, 1);
+	if (raw_field(L, idx, "suggestions") == LUA_TTABLE) {
+		lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+		for (lua_Integer i = 1; i <= n && out->nsuggestions < HR_MAX_SUGGESTIONS; i++) {
+			size_t len = 0;
+			const char *s =
+			    lua_rawgeti(L, -1, i) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
+			if (s && len > 0 && len <= 200 && strlen(s) == len &&
+			    hr_answer_add_suggestion(out, s)) {
+				lua_pop(L, 2);
+				return -ENOMEM;
+			}
+			lua_pop(L, 1);
+		}
+	}
+	lua_pop(L, 1);
+	if (raw_field(L, idx, "remember") == LUA_TTABLE) {
+		lua_pushnil(L);
+		while (lua_next(L, -2)) {
+			if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TSTRING &&
+			    lua_rawlen(L, -2) < HR_NAME_MAX && lua_rawlen(L, -1) < HR_SLOT_VALUE_MAX &&
+			    out->nremember < HR_MAX_REMEMBER) {
+				if (hr_answer_add_remember(out, lua_tostring(L, -2), lua_tostring(L, -1))) {
+					lua_pop(L, 3);
+					return -ENOMEM;
+				}
+			}
+			lua_pop(L, 1);
+		}
+	}
+	lua_pop(L, 1);
+	return 0;
+}
+
+int hr_plugins_answer(hr_plugins *set, const char *plugin, const struct hr_request *rq, struct hr_answer *out,
+                      char *err, size_t errcap)
+{
+	const char *name = hr_plugins_handler(set, rq->intent, plugin);
+	if (!name) {
+		snprintf(err, errcap, "no plugin answers intent '%s'", rq->intent);
+		return -ENOENT;
+	}
+	struct plugin *p = NULL;
+	for (size_t i = 0; i < set->n && !p; i++) {
+		if (set->v[i]->name == name)
+			p = set->v[i];
+	}
+	lua_State *L = p->L;
+	int top = lua_gettop(L);
+	if (!lua_checkstack(L, 16)) {
+		snprintf(err, errcap, "%s: Lua stack exhausted", p->path);
+		return -ENOMEM;
+	}
+	lua_rawgeti(L, LUA_REGISTRYINDEX, p->dispatch_ref);
+	lua_createtable(L, 0, 6);
+	lua_pushstring(L, rq->intent);
+	lua_setfield(L, -2, "intent");
+	lua_pushstring(L, rq->text ? rq->text : "");
+	lua_setfield(L, -2, "text");
+	push_slots(L, rq->slots, rq->nslots);
+	lua_setfield(L, -2, "slots");
+	push_slots(L, rq->context, rq->ncontext);
+	lua_setfield(L, -2, "context");
+	if (rq->previous) {
+		lua_pushstring(L, rq->previous);
+		lua_setfield(L, -2, "previous");
+	}
+	size_t text_len = rq->text ? strlen(rq->text) : 0;
+	size_t string_max = 2 * text_len > STRING_MAX ? 2 * text_len : STRING_MAX;
+	int rc =
+	    call_budgeted(p, 1, 1, set->limits.call_ms, set->limits.instructions, string_max, err, errcap);
+	if (rc == 0) {
+		rc = convert_answer(L, out, err, errcap);
+		if (rc == -EINVAL) {
+			char why[256];
+			snprintf(why, sizeof(why), "%s", err);
+			snprintf(err, errcap, "%s: handler for '%s' returned a bad answer: %s", p->path,
+			         rq->intent, why);
+		}
+		if (rc == 0)
+			rc = hr_answer_set(&out->intent, rq->intent);
+		if (rc)
+			hr_answer_clear(out);
+	}
+	lua_settop(L, top);
+	return rc;
+}

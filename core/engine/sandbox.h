@@ -1,0 +1,95 @@
+/*
+ * The plugin host: every plugin file (plugins/NAME.lua) runs in its own Lua 5.4 state with an
+ * allow-listed standard library, a memory cap (custom allocator) and, on every
+ * call, a CPU budget (instruction-count hook plus a wall-clock deadline that a
+ * plugin's own pcall cannot swallow). The SDK in lua/herald.lua is loaded into
+ * each state first and injected as the global `herald`.
+ *
+ * This file's implementation (sandbox.c) and config_lua.c are the only places
+ * that include lua.h. Callers see plain C types.
+ */
+#ifndef HERALD_SANDBOX_H
+#define HERALD_SANDBOX_H
+
+#include <stddef.h>
+
+#include "answer.h"
+#include "diag.h"
+#include "intent.h"
+
+struct hr_plugin_limits {
+	size_t memory_bytes;        /* per plugin state */
+	unsigned call_ms;           /* wall-clock budget of one answer */
+	unsigned load_ms;           /* wall-clock budget of running a plugin file at load */
+	unsigned long instructions; /* instruction budget of one call (0: none) */
+};
+
+/* What a plugin handler sees of a question. Borrowed for the call only. */
+struct hr_request {
+	const char *intent;
+	const char *text; /* normalised utterance */
+	const struct hr_slot *slots;
+	size_t nslots;
+	const struct hr_slot *context; /* facts remembered from earlier turns */
+	size_t ncontext;
+	const char *previous; /* the previous turn's intent, or NULL */
+};
+
+/* A read-only view of one loaded plugin. */
+struct hr_plugin_info {
+	const char *name; /* file name without .lua */
+	const char *path;
+	const char *reviewed;    /* "YYYY-MM-DD" or "" when the plugin did not say */
+	const char *review_by;   /* "YYYY-MM-DD" or "" */
+	const char *reviewed_by; /* who last reviewed it (herald.about), or "" */
+	const char *title;       /* herald.about's title, or "" */
+	size_t nhandlers;
+	const char *const *handlers; /* intent names it answers */
+	size_t memory_bytes;         /* what its state uses now */
+};
+
+typedef struct hr_plugins hr_plugins;
+
+/* Returns an empty set, or NULL when out of memory. SDK_PATH is lua/herald.lua. */
+hr_plugins *hr_plugins_new(const char *sdk_path, const struct hr_plugin_limits *limits);
+
+/*
+ * Loads one plugin file as text (never bytecode) and runs it under the load
+ * budget. A plugin that fails (syntax error, forbidden call, budget, a handler
+ * for an intent another plugin already answers) is reported through DIAG as
+ * file:line and not added; the set stays usable.
+ * Returns 0, -EINVAL when the plugin failed, or -ENOMEM.
+ */
+int hr_plugins_add_file(hr_plugins *set, const char *path, hr_diag_fn diag, void *ud);
+
+/* Adds every *.lua file of DIR in name order; returns 0, -EINVAL if any failed, or -errno. */
+int hr_plugins_add_dir(hr_plugins *set, const char *dir, hr_diag_fn diag, void *ud);
+
+/* Runs a full garbage collection in every plugin state, so memory that
+ * answers left behind is freed now rather than at the next cycle. For idle
+ * moments: its cost grows with the plugins' heaps. */
+void hr_plugins_collect(hr_plugins *set);
+
+/* Frees every state; NULL is accepted. */
+void hr_plugins_free(hr_plugins *set);
+
+size_t hr_plugins_count(const hr_plugins *set);
+int hr_plugins_info(const hr_plugins *set, size_t i, struct hr_plugin_info *out);
+
+/* Returns the name of the plugin that answers INTENT (preferring PLUGIN when
+ * given), or NULL when none does. */
+const char *hr_plugins_handler(const hr_plugins *set, const char *intent, const char *plugin);
+
+/*
+ * Calls the handler for RQ->intent (in PLUGIN when given) under the call budget
+ * and converts its reply into OUT (which must be empty). The reply is checked:
+ * text is required; sources, suggestions and remembered facts are bounded.
+ * On failure OUT is left empty, and ERR (capacity ERRCAP) holds a log-safe
+ * reason naming the plugin, file and line, never the user's words.
+ * Returns 0, -ENOENT (no handler), -ETIME (budget), -ENOMEM (memory cap) or
+ * -EINVAL (the plugin raised an error or returned a bad reply).
+ */
+int hr_plugins_answer(hr_plugins *set, const char *plugin, const struct hr_request *rq, struct hr_answer *out,
+                      char *err, size_t errcap);
+
+#endif

@@ -1,0 +1,78 @@
+/*
+ * The sandbox's private header: a loaded plugin, the set of plugins, the
+ * limits, and what sandbox.c (loading, budgets, calls) and sandbox_lib.c (the
+ * bounded string and table functions plugins get) share. Only these files
+ * include it.
+ */
+#ifndef HERALD_SANDBOX_INT_H
+#define HERALD_SANDBOX_INT_H
+
+#include <lua.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "sandbox.h"
+
+#define HOOK_EVERY 1000
+#define KILL_MESSAGE "herald: time budget exceeded"
+
+/* The longest text or speech an answer may carry. One place for it: the SDK
+ * gets it through its host table. */
+#define ANSWER_TEXT_MAX 8192
+
+/* The longest string a plugin may build: eight times the longest answer. A
+ * call on the question text may make strings twice its length (lower(),
+ * gsub), so the cap of a call is never below that. */
+#define STRING_MAX (64 * 1024)
+/* A string object's header beside its bytes (TString), with room to spare. */
+#define STRING_OVERHEAD 64
+/* Growth of a state's memory between two looks at the clock. */
+#define ALLOC_CHECK_BYTES (1024 * 1024)
+/* Elements table.move moves between two looks at the budget. */
+#define MOVE_CHUNK 4096
+
+struct plugin {
+	char *name;
+	char *path;
+	lua_State *L;
+	size_t mem, mem_cap;
+	int alloc_failed;
+	int dispatch_ref; /* registry ref of the SDK's dispatcher */
+	int handlers_ref; /* registry ref of the handlers table */
+	char reviewed[16], review_by[16];
+	char reviewed_by[128]; /* who reviewed it, as herald.about gave it */
+	char title[128];
+	char **handlers;
+	size_t nhandlers;
+	/* Budget of the call in progress. */
+	struct timespec deadline;
+	unsigned long instr_left;
+	int killed;
+	int calling;             /* inside call_budgeted(): the limits below apply */
+	size_t string_max;       /* the longest string the call may build */
+	size_t grown;            /* bytes allocated since the clock was last read */
+	int string_refused;      /* the call tried to build a longer string */
+	unsigned sort_countdown; /* comparisons until table.sort reads the clock */
+};
+
+struct hr_plugins {
+	char *sdk_path;
+	char *sdk_src;
+	size_t sdk_len;
+	struct hr_plugin_limits limits;
+	struct plugin **v;
+	size_t n;
+};
+
+/* sandbox.c */
+void sb_kill(struct plugin *p);
+struct plugin *sb_plugin_of(lua_State *L);
+int sb_past(const struct timespec *t);
+void sb_check_budget(lua_State *L, struct plugin *p);
+
+/* sandbox_lib.c */
+int sb_l_setmetatable(lua_State *L);
+void sb_wrap(lua_State *L, const char *name, lua_CFunction fn);
+void sb_bound_library(lua_State *L, const char *lib);
+
+#endif

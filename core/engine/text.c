@@ -1,0 +1,327 @@
+#include "text.h"
+
+#include <errno.h>
+#include <string.h>
+
+/* Multi-byte UTF-8 punctuation that people paste or phones insert, and the ASCII
+ * it stands for. A space means "separator". */
+static const struct {
+	const char *utf8;
+	char ascii;
+} folds[] = {
+    {"\xe2\x80\x98", '\''}, /* left single quote */
+    {"\xe2\x80\x99", '\''}, /* right single quote, apostrophe */
+    {"\xe2\x80\x9c", ' '},  /* left double quote */
+    {"\xe2\x80\x9d", ' '},  /* right double quote */
+    {"\xe2\x80\x90", '-'},  /* hyphen */
+    {"\xe2\x80\x91", '-'},  /* non-breaking hyphen */
+    {"\xe2\x80\x93", '-'},  /* en dash */
+    {"\xe2\x80\x94", ' '},  /* em dash separates clauses */
+    {"\xe2\x80\xa6", ' '},  /* ellipsis */
+    {"\xc2\xa0", ' '},      /* no-break space */
+    {"\xe2\x80\xaf", ' '},  /* narrow no-break space */
+    {"\xef\xbc\x8b", '+'},  /* fullwidth plus */
+    {"\xc2\xb0", ' '},      /* degree sign, as in 101 °F */
+};
+
+static int is_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+int hr_text_normalize(const char *in, size_t len, char *out, size_t cap)
+{
+	size_t o = 0;
+	int pending_space = 0;
+	if (cap == 0)
+		return -ENOSPC;
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)in[i];
+		char emit = 0;
+		size_t adv = 1;
+		if (c >= 0x80) {
+			for (size_t f = 0; f < sizeof(folds) / sizeof(folds[0]); f++) {
+				size_t fl = strlen(folds[f].utf8);
+				if (i + fl <= len && memcmp(in + i, folds[f].utf8, fl) == 0) {
+					emit = folds[f].ascii;
+					adv = fl;
+					break;
+				}
+			}
+			if (!emit) {
+				/* Keep other characters byte for byte. */
+				if (pending_space && o > 0) {
+					if (o + 1 >= cap)
+						return -ENOSPC;
+					out[o++] = ' ';
+				}
+				pending_space = 0;
+				if (o + 1 >= cap)
+					return -ENOSPC;
+				out[o++] = (char)c;
+				i++;
+				continue;
+			}
+		} else if (c >= 'A' && c <= 'Z') {
+			emit = (char)(c - 'A' + 'a');
+		} else if (is_alnum(c) || c == '+' || c == '-' || c == '\'' || c == '/' || c == '%') {
+			emit = (char)c;
+		} else if (c == '.' && i > 0 && i + 1 < len && in[i - 1] >= '0' && in[i - 1] <= '9' &&
+		           in[i + 1] >= '0' && in[i + 1] <= '9') {
+			emit = '.';
+		} else {
+			emit = ' ';
+		}
+		i += adv;
+		if (emit == ' ') {
+			pending_space = 1;
+			continue;
+		}
+		/* A quote mark that does not sit inside a word ("'yes'") is just punctuation. */
+		if (emit == '\'' &&
+		    (o == 0 || pending_space || i >= len || !is_alnum((unsigned char)in[i]))) {
+			pending_space = 1;
+			continue;
+		}
+		if (pending_space && o > 0) {
+			if (o + 1 >= cap)
+				return -ENOSPC;
+			out[o++] = ' ';
+		}
+		pending_space = 0;
+		if (o + 1 >= cap)
+			return -ENOSPC;
+		out[o++] = emit;
+	}
+	out[o] = '\0';
+	return (int)o;
+}
+
+/* Whether the text after a comma starts a question ("..., would enhertu work"). */
+static int comma_asks(const char *s, size_t len)
+{
+	static const char *const words[] = {"what ",  "how ",   "why ", "when ",   "where ",
+	                                    "would ", "could ", "can ", "should ", "is ",
+	                                    "are ",   "does ",  "do ",  "will ",   "which "};
+	while (len > 0 && *s == ' ')
+		s++, len--;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		size_t l = strlen(words[i]);
+		if (len > l) {
+			size_t k = 0;
+			while (k < l && (s[k] | 0x20) == words[i][k])
+				k++;
+			if (k == l)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+size_t hr_text_sentences(const char *s, size_t len, struct hr_text_span *out, size_t max)
+{
+	size_t n = 0;
+	size_t start = 0;
+	if (max == 0)
+		return 0;
+	for (size_t i = 0; i <= len; i++) {
+		int end = i == len;
+		if (!end) {
+			char c = s[i];
+			if (c == '?' || c == '!' || c == ';' || c == '\n' || c == '\r') {
+				end = 1;
+			} else if (c == ',' && i - start >= 12 && comma_asks(s + i + 1, len - i - 1)) {
+				/* "the scan found spots in my bones, could kadcyla help me": the
+				 * clause after the comma is the question. */
+				end = 1;
+			} else if (c == '.') {
+				/* "4.6", "chemo.a", "e.g." and "..." stay inside the sentence. */
+				char next = i + 1 < len ? s[i + 1] : ' ';
+				end = next == ' ' || next == '\t' || next == '\n' || next == '\r' ||
+				      next == '"' || next == '(' || next == ')';
+			}
+		}
+		if (!end)
+			continue;
+		size_t stop = i < len ? i + 1 : len; /* the mark belongs to its sentence */
+		/* Trim spaces and skip sentences with no letter or digit. */
+		size_t a = start, b = stop;
+		while (a < b && (s[a] == ' ' || s[a] == '\t' || s[a] == '\n' || s[a] == '\r'))
+			a++;
+		while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\n' || s[b - 1] == '\r'))
+			b--;
+		int any = 0;
+		for (size_t k = a; k < b && !any; k++)
+			any = is_alnum((unsigned char)s[k]) || (unsigned char)s[k] >= 0x80;
+		if (any) {
+			/* Merge a sentence of one or two characters ("2." in a list) into the next. */
+			struct hr_text_span sp = {(int)a, (int)(b - a)};
+			if (n == max) {
+				memmove(out, out + 1, (max - 1) * sizeof(*out));
+				n--;
+			}
+			out[n++] = sp;
+		}
+		start = stop;
+	}
+	return n;
+}
+
+static int starts_with_word(const char *s, const char *w)
+{
+	size_t l = strlen(w);
+	return strncmp(s, w, l) == 0 && (s[l] == ' ' || s[l] == '\0');
+}
+
+int hr_text_asks(const char *raw, size_t rawlen, const char *norm)
+{
+	while (rawlen > 0 && (raw[rawlen - 1] == ' ' || raw[rawlen - 1] == '\n' || raw[rawlen - 1] == '\r' ||
+	                      raw[rawlen - 1] == '"' || raw[rawlen - 1] == ')'))
+		rawlen--;
+	if (rawlen > 0 && raw[rawlen - 1] == '?')
+		return 1;
+	static const char *const lead[] = {"so",  "and",  "but",  "ok",     "okay",   "also",
+	                                   "um",  "uh",   "plz",  "please", "hi",     "hello",
+	                                   "hey", "well", "then", "sir",    "doctor", "dr"};
+	static const char *const qwords[] = {
+	    "what",  "whats", "what's", "wat",     "how",      "hows",    "how's", "why",    "when",
+	    "where", "who",   "whom",   "which",   "whose",    "is",      "isn't", "are",    "aren't",
+	    "am",    "was",   "were",   "can",     "cant",     "can't",   "could", "should", "would",
+	    "will",  "do",    "does",   "did",     "don't",    "doesn't", "may",   "might",  "has",
+	    "have",  "shall", "tell",   "explain", "describe", "any",
+	};
+	static const char *const cues[] = {
+	    "want to know",
+	    "wanted to know",
+	    "want to no",
+	    "like to know",
+	    "need to know",
+	    "wondering",
+	    "i wonder",
+	    "tell me",
+	    "would like suggestion",
+	    "would like advice",
+	    "like some advice",
+	    "any advice",
+	    "any suggestion",
+	    "suggestions on",
+	    "suggestions for",
+	    "do you have information",
+	    "information about",
+	    "information on",
+	    "info on",
+	    "info about",
+	    "what does",
+	    "what do",
+	    "how do",
+	    "how can",
+	    "how long",
+	    "can i",
+	    "should i",
+	    "is it",
+	    "is there",
+	    "are there",
+	    "does it",
+	    "help me understand",
+	    "what are",
+	    "what is",
+	    "looking for",
+	    "please help",
+	    "pls help",
+	    "plz help",
+	    "help me",
+	    "need help",
+	    "any help",
+	    "advice on",
+	    "some advice",
+	    "any tips",
+	    "tips for",
+	    "tips on",
+	    "curious",
+	    "any ideas",
+	    "any thoughts",
+	    "let me know",
+	    "what to expect",
+	};
+	const char *s = norm;
+	for (int again = 1; again;) {
+		again = 0;
+		for (size_t i = 0; i < sizeof(lead) / sizeof(lead[0]); i++) {
+			if (starts_with_word(s, lead[i])) {
+				s += strlen(lead[i]);
+				while (*s == ' ')
+					s++;
+				again = 1;
+			}
+		}
+	}
+	for (size_t i = 0; i < sizeof(qwords) / sizeof(qwords[0]); i++) {
+		if (starts_with_word(s, qwords[i]))
+			return 1;
+	}
+	for (size_t i = 0; i < sizeof(cues) / sizeof(cues[0]); i++) {
+		if (strstr(norm, cues[i]))
+			return 1;
+	}
+	return 0;
+}
+
+int hr_text_valid_utf8(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = p[i];
+		size_t n;
+		unsigned min;
+		unsigned cp;
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if ((c & 0xe0) == 0xc0) {
+			n = 1, min = 0x80, cp = c & 0x1f;
+		} else if ((c & 0xf0) == 0xe0) {
+			n = 2, min = 0x800, cp = c & 0x0f;
+		} else if ((c & 0xf8) == 0xf0) {
+			n = 3, min = 0x10000, cp = c & 0x07;
+		} else {
+			return 0;
+		}
+		if (i + n >= len)
+			return 0;
+		for (size_t k = 1; k <= n; k++) {
+			if ((p[i + k] & 0xc0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (p[i + k] & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			return 0;
+		i += n + 1;
+	}
+	return 1;
+}
+
+size_t hr_base64(const void *in, size_t n, int url, char *out)
+{
+	static const char std[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	static const char safe[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+	const char *tab = url ? safe : std;
+	const unsigned char *p = in;
+	size_t o = 0;
+	for (size_t i = 0; i < n; i += 3) {
+		size_t left = n - i;
+		unsigned long v = (unsigned long)p[i] << 16 | (left > 1 ? (unsigned long)p[i + 1] << 8 : 0) |
+		                  (left > 2 ? p[i + 2] : 0);
+		out[o++] = tab[v >> 18 & 63];
+		out[o++] = tab[v >> 12 & 63];
+		if (left > 1)
+			out[o++] = tab[v >> 6 & 63];
+		else if (!url)
+			out[o++] = '=';
+		if (left > 2)
+			out[o++] = tab[v & 63];
+		else if (!url)
+			out[o++] = '=';
+	}
+	return o;
+}

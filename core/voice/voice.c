@@ -1,0 +1,643 @@
+#include "voice.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "log.h"
+#include "safety.h"
+#include "text.h"
+#include "tts.h"
+#include "voice_grammar.h"
+#include "wav.h"
+
+/* Most decoders one daemon keeps (each holds the acoustic model, ~40 MB). */
+#define MAX_DECODERS 16
+/* Urgent and crisis answers are said this much slower: plainly. */
+#define URGENT_STRETCH 1.15
+
+struct hr_voice_model {
+	hr_asr_model *asr;
+	size_t nwords, nsentences;
+};
+
+/* One decoder with the safety checker its thread uses to pick a transcript. */
+struct decoder {
+	hr_asr *asr;
+	hr_safety *safety;
+	int busy;
+};
+
+enum stage { STAGE_LISTEN, STAGE_SPEAK };
+
+struct hr_voice_job {
+	uv_work_t work;
+	struct hr_voice *v;
+	struct hr_voice_job *next; /* in a waiting queue */
+	enum stage stage;
+	const struct hr_voice_sink *sink;
+	void *ud; /* NULL once cancelled */
+	enum hr_voice_reply mode;
+	char id[HR_ID_MAX + 1];
+	int has_id;
+	size_t headroom;
+	int16_t *pcm;
+	size_t n;
+	hr_asr_model *model;
+	int rc;
+	char transcript[HR_TRANSCRIPT_MAX];
+	struct hr_answer answer;
+	char *speech;
+	int urgent;
+	uint8_t *wav;
+	size_t wavlen;
+};
+
+struct queue {
+	hr_voice_job *head, *tail;
+	size_t n;
+};
+
+struct hr_voice {
+	uv_loop_t *loop;
+	char hmm[HR_PATH_MAX];
+	size_t max_samples;
+	size_t speech_chars;
+	unsigned decoders, queue_max;
+	hr_lexicon *hand, *cmudict;
+	hr_tts *tts;
+	hr_voice_model *model; /* served; loop only */
+	pthread_mutex_t lock;  /* guards pool */
+	struct decoder pool[MAX_DECODERS];
+	/* Loop side: what runs and what waits. */
+	unsigned listening, speaking;
+	struct queue listen_q, speak_q;
+};
+
+/* ---- building ---- */
+
+/* The CMU dictionary (~30 MB) is the same for every worker and only read
+ * after loading (hr_lexicon_prons is const), so one copy serves them all:
+ * the first hr_voice_new() of a path loads it, the last hr_voice_free() frees it. */
+static struct {
+	pthread_mutex_t lock;
+	hr_lexicon *lex;
+	char path[HR_PATH_MAX];
+	unsigned refs;
+} cmudict_cache = {.lock = PTHREAD_MUTEX_INITIALIZER};
+
+static int cmudict_get(const char *path, hr_diag_fn diag, void *ud, hr_lexicon **out)
+{
+	int rc = 0;
+	pthread_mutex_lock(&cmudict_cache.lock);
+	if (cmudict_cache.lex && strcmp(cmudict_cache.path, path) == 0) {
+		cmudict_cache.refs++;
+		*out = cmudict_cache.lex;
+		goto out;
+	}
+	hr_lexicon *lex = hr_lexicon_new();
+	if (!lex) {
+		rc = -ENOMEM;
+		goto out;
+	}
+	rc = hr_lexicon_load(lex, path, 1, diag, ud);
+	if (rc && rc != -EINVAL) {
+		hr_lexicon_free(lex);
+		goto out;
+	}
+	rc = 0;
+	if (!cmudict_cache.lex) { /* a second path (tests) is simply not shared */
+		cmudict_cache.lex = lex;
+		snprintf(cmudict_cache.path, sizeof(cmudict_cache.path), "%s", path);
+		cmudict_cache.refs = 1;
+	}
+	*out = lex;
+out:
+	pthread_mutex_unlock(&cmudict_cache.lock);
+	return rc;
+}
+
+static void cmudict_put(hr_lexicon *lex)
+{
+	if (!lex)
+		return;
+	pthread_mutex_lock(&cmudict_cache.lock);
+	if (lex == cmudict_cache.lex) {
+		if (--cmudict_cache.refs == 0) {
+			hr_lexicon_free(lex);
+			cmudict_cache.lex = NULL;
+		}
+	} else {
+		hr_lexicon_free(lex);
+	}
+	pthread_mutex_unlock(&cmudict_cache.lock);
+}
+
+int hr_voice_new(uv_loop_t *loop, const struct hr_config *cfg, hr_diag_fn diag, void *ud, hr_voice **out)
+{
+	hr_voice *v = calloc(1, sizeof(*v));
+	if (!v)
+		return -ENOMEM;
+	pthread_mutex_init(&v->lock, NULL);
+	v->loop = loop;
+	snprintf(v->hmm, sizeof(v->hmm), "%s", cfg->voice_model_dir);
+	v->max_samples = (size_t)cfg->audio_seconds * HR_ASR_RATE;
+	v->speech_chars = (size_t)cfg->speech_chars;
+	v->decoders =
+	    (unsigned)cfg->voice_decoders > MAX_DECODERS ? MAX_DECODERS : (unsigned)cfg->voice_decoders;
+	v->queue_max = (unsigned)cfg->voice_queue;
+	int rc = -ENOMEM;
+	if (!(v->hand = hr_lexicon_new()))
+		goto fail;
+	char path[HR_PATH_MAX + 32], mdef[HR_PATH_MAX + 8];
+	snprintf(mdef, sizeof(mdef), "%s/mdef", cfg->voice_model_dir);
+	FILE *probe = fopen(mdef, "r");
+	if (!probe) {
+		rc = -ENOENT;
+		hr_diagf(diag, ud, cfg->voice_model_dir, 0,
+		         "no acoustic model here (install pocketsphinx-en-us)");
+		goto fail;
+	}
+	fclose(probe);
+	rc = cmudict_get(cfg->voice_dictionary, diag, ud, &v->cmudict);
+	if (rc) {
+		hr_diagf(diag, ud, cfg->voice_dictionary, 0, "cannot read the pronunciation dictionary: %s",
+		         strerror(-rc));
+		goto fail;
+	}
+	snprintf(path, sizeof(path), "%s/lexicon.txt", cfg->voice_dir);
+	rc = hr_lexicon_load(v->hand, path, 0, diag, ud);
+	if (rc == -ENOMEM)
+		goto fail;
+	if (rc && rc != -EINVAL)
+		hr_diagf(diag, ud, path, 0, "cannot read: %s (drug names will be pronounced by rule)",
+		         strerror(-rc));
+	rc = hr_tts_new(cfg->voice_tts, v->hand, &v->tts);
+	if (rc) {
+		hr_diagf(diag, ud, "voice.tts_voice", 0, "'%s' is not a flite voice herald has (slt, kal16)",
+		         cfg->voice_tts);
+		goto fail;
+	}
+	*out = v;
+	return 0;
+fail:
+	hr_voice_free(v);
+	return rc;
+}
+
+void hr_voice_free(hr_voice *v)
+{
+	if (!v)
+		return;
+	for (unsigned i = 0; i < MAX_DECODERS; i++) {
+		hr_asr_free(v->pool[i].asr);
+		hr_safety_free(v->pool[i].safety);
+	}
+	hr_voice_model_free(v->model);
+	hr_tts_free(v->tts);
+	hr_lexicon_free(v->hand);
+	cmudict_put(v->cmudict);
+	pthread_mutex_destroy(&v->lock);
+	free(v);
+}
+
+int hr_voice_build(hr_voice *v, const struct hr_config *cfg, hr_diag_fn diag, void *ud, hr_voice_model **out)
+{
+	struct hr_pron_sources src = {v->hand, v->cmudict, hr_tts_lts, v->tts};
+	struct hr_grammar_input in = {cfg->intents_dir, cfg->plugins_dir, cfg->voice_dir};
+	struct hr_grammar g;
+	int rc = hr_grammar_build(&in, &src, diag, ud, &g);
+	if (rc)
+		return rc;
+	hr_voice_model *m = calloc(1, sizeof(*m));
+	if (!m) {
+		hr_grammar_free(&g);
+		return -ENOMEM;
+	}
+	m->nwords = g.nwords;
+	m->nsentences = g.nsentences;
+	rc = hr_asr_model_new(&g, &m->asr);
+	if (rc) {
+		free(m);
+		return rc;
+	}
+	*out = m;
+	return 0;
+}
+
+void hr_voice_model_free(hr_voice_model *m)
+{
+	if (!m)
+		return;
+	hr_asr_model_unref(m->asr);
+	free(m);
+}
+
+void hr_voice_model_stats(const hr_voice_model *m, size_t *words, size_t *sentences)
+{
+	*words = m->nwords;
+	*sentences = m->nsentences;
+}
+
+void hr_voice_set_model(hr_voice *v, hr_voice_model *m)
+{
+	hr_voice_model_free(v->model);
+	v->model = m;
+}
+
+size_t hr_voice_max_samples(const hr_voice *v)
+{
+	return v->max_samples;
+}
+
+/* ---- choosing the transcript ---- */
+
+void hr_voice_choose(const struct hr_asr_result *r, int (*is_safety)(void *ud, const char *text), void *ud,
+                     char *out, size_t cap)
+{
+	const char *pick = r->grammar[0] ? r->grammar : r->ngram;
+	if (is_safety && r->grammar[0] && r->ngram[0] && !is_safety(ud, r->grammar) &&
+	    is_safety(ud, r->ngram))
+		pick = r->ngram;
+	snprintf(out, cap, "%s", pick);
+}
+
+static int safety_hit(void *ud, const char *text)
+{
+	char norm[HR_TRANSCRIPT_MAX];
+	if (hr_text_normalize(text, strlen(text), norm, sizeof(norm)) < 0)
+		return 0;
+	struct hr_safety_result sr;
+	hr_safety_check(ud, norm, &sr);
+	return sr.tier != HR_TIER_NONE;
+}
+
+/* Takes a free decoder, creating it on first use (on a worker thread). */
+static struct decoder *acquire(hr_voice *v, int *rc)
+{
+	pthread_mutex_lock(&v->lock);
+	struct decoder *d = NULL;
+	for (unsigned i = 0; i < MAX_DECODERS && !d; i++) {
+		if (!v->pool[i].busy && v->pool[i].asr)
+			d = &v->pool[i];
+	}
+	for (unsigned i = 0; i < MAX_DECODERS && !d; i++) {
+		if (!v->pool[i].busy && !v->pool[i].asr)
+			d = &v->pool[i];
+	}
+	if (d)
+		d->busy = 1;
+	pthread_mutex_unlock(&v->lock);
+	*rc = d ? 0 : -EBUSY;
+	if (d && !d->asr) {
+		*rc = hr_asr_new(v->hmm, &d->asr);
+		if (*rc == 0)
+			*rc = hr_safety_new(&d->safety);
+		if (*rc) {
+			hr_asr_free(d->asr);
+			d->asr = NULL;
+			pthread_mutex_lock(&v->lock);
+			d->busy = 0;
+			pthread_mutex_unlock(&v->lock);
+			return NULL;
+		}
+	}
+	return d;
+}
+
+static void release(hr_voice *v, struct decoder *d)
+{
+	pthread_mutex_lock(&v->lock);
+	d->busy = 0;
+	pthread_mutex_unlock(&v->lock);
+}
+
+static int transcribe(hr_voice *v, hr_asr_model *m, const int16_t *pcm, size_t n, char *out, size_t cap)
+{
+	out[0] = '\0';
+	if (!hr_pcm_has_speech(pcm, n, HR_ASR_RATE))
+		return 0; /* nothing to hear: no decoder needed */
+	int rc;
+	struct decoder *d = acquire(v, &rc);
+	if (!d)
+		return rc;
+	struct hr_asr_result r;
+	rc = hr_asr_decode(d->asr, m, pcm, n, &r);
+	if (rc == 0)
+		hr_voice_choose(&r, safety_hit, d->safety, out, cap);
+	release(v, d);
+	return rc;
+}
+
+int hr_voice_transcribe(hr_voice *v, hr_voice_model *m, const int16_t *pcm, size_t n, char *out, size_t cap)
+{
+	if (n > v->max_samples)
+		return -E2BIG;
+	return transcribe(v, m->asr, pcm, n, out, cap);
+}
+
+/* Cuts TEXT to at most MAX bytes, at the end of a sentence when there is one. */
+static char *speech_text(const char *text, size_t max)
+{
+	size_t len = strlen(text);
+	if (len <= max)
+		return strdup(text);
+	size_t cut = max;
+	while (cut > max / 2 && !(strchr(".!?", text[cut - 1]) && text[cut] == ' '))
+		cut--;
+	if (cut <= max / 2)
+		cut = max;
+	while (cut > 0 && ((unsigned char)text[cut] & 0xc0) == 0x80)
+		cut--; /* never inside a UTF-8 character */
+	return strndup(text, cut);
+}
+
+int hr_voice_say(hr_voice *v, const char *text, int urgent, uint8_t **wav, size_t *len)
+{
+	int16_t *pcm = NULL;
+	size_t n = 0;
+	unsigned rate = 0;
+	int rc = hr_tts_say(v->tts, text, urgent ? URGENT_STRETCH : 1.0, &pcm, &n, &rate);
+	if (rc)
+		return rc;
+	*wav = hr_wav_write(pcm, n, rate, 0, len);
+	free(pcm);
+	return *wav ? 0 : -ENOMEM;
+}
+
+/* ---- jobs on the loop ---- */
+
+static void job_free(hr_voice_job *j)
+{
+	free(j->pcm);
+	free(j->speech);
+	free(j->wav);
+	hr_answer_clear(&j->answer);
+	hr_asr_model_unref(j->model);
+	free(j);
+}
+
+static void push(struct queue *q, hr_voice_job *j, int front)
+{
+	j->next = NULL;
+	if (front && q->head) {
+		j->next = q->head;
+		q->head = j;
+	} else {
+		if (q->tail)
+			q->tail->next = j;
+		else
+			q->head = j;
+		q->tail = j;
+	}
+	q->n++;
+}
+
+static hr_voice_job *pop(struct queue *q)
+{
+	hr_voice_job *j = q->head;
+	if (j) {
+		q->head = j->next;
+		if (!q->head)
+			q->tail = NULL;
+		q->n--;
+	}
+	return j;
+}
+
+static void listen_work(uv_work_t *w);
+static void listen_done(uv_work_t *w, int status);
+static void speak_work(uv_work_t *w);
+static void speak_done(uv_work_t *w, int status);
+
+/* Starts waiting jobs while decoders (and the one synthesiser) are free. */
+static void pump(hr_voice *v)
+{
+	while (v->listening < v->decoders && v->listen_q.head) {
+		hr_voice_job *j = pop(&v->listen_q);
+		if (uv_queue_work(v->loop, &j->work, listen_work, listen_done) == 0) {
+			v->listening++;
+		} else {
+			j->rc = -EIO;
+			listen_done(&j->work, 0);
+		}
+	}
+	/* flite runs one utterance at a time; more threads would only wait. */
+	while (v->speaking < 1 && v->speak_q.head) {
+		hr_voice_job *j = pop(&v->speak_q);
+		if (uv_queue_work(v->loop, &j->work, speak_work, speak_done) == 0) {
+			v->speaking++;
+		} else {
+			j->rc = -EIO;
+			speak_done(&j->work, 0);
+		}
+	}
+}
+
+static void send_error(hr_voice_job *j, enum hr_proto_code code, unsigned status, const char *message)
+{
+	struct hr_proto_error e;
+	hr_proto_error_set(&e, code, j->has_id ? j->id : NULL, message);
+	size_t len;
+	char *buf = hr_proto_error(&e, j->headroom, &len);
+	hr_info("event=voice_error code=%s", hr_proto_code_name(code));
+	if (j->mode == HR_VOICE_WS) {
+		if (buf)
+			j->sink->send(j->ud, buf, len, 0);
+		j->sink->done(j->ud);
+	} else {
+		j->sink->respond(j->ud, status, "application/json", buf, buf ? len : 0);
+	}
+}
+
+int hr_voice_start(hr_voice *v, int16_t *pcm, size_t n, const char *id, enum hr_voice_reply mode,
+                   const struct hr_voice_sink *sink, void *ud, size_t headroom, hr_voice_job **job)
+{
+	if (!v || !v->model || !v->loop) {
+		free(pcm);
+		return -ENODEV;
+	}
+	if (v->listening >= v->decoders && v->listen_q.n >= v->queue_max) {
+		free(pcm);
+		return -EBUSY;
+	}
+	hr_voice_job *j = calloc(1, sizeof(*j));
+	if (!j) {
+		free(pcm);
+		return -ENOMEM;
+	}
+	j->v = v;
+	j->work.data = j;
+	j->sink = sink;
+	j->ud = ud;
+	j->mode = mode;
+	j->has_id = id != NULL;
+	snprintf(j->id, sizeof(j->id), "%s", id ? id : "");
+	j->headroom = headroom;
+	j->pcm = pcm;
+	j->n = n;
+	j->model = hr_asr_model_ref(v->model->asr);
+	push(&v->listen_q, j, 0);
+	if (job)
+		*job = j;
+	pump(v);
+	return 0;
+}
+
+void hr_voice_cancel(hr_voice_job *job)
+{
+	if (job)
+		job->ud = NULL;
+}
+
+static void listen_work(uv_work_t *w)
+{
+	hr_voice_job *j = w->data;
+	j->rc = transcribe(j->v, j->model, j->pcm, j->n, j->transcript, sizeof(j->transcript));
+}
+
+/* The answer when nothing herald knows was heard: ask again, kindly. */
+static int not_heard(struct hr_answer *a)
+{
+	int rc = hr_answer_set(&a->intent, "fallback");
+	if (!rc)
+		rc = hr_answer_set(&a->text,
+		                   "Sorry, I didn't catch that. Please ask again, a little more slowly, "
+		                   "or type your question.");
+	if (!rc)
+		rc = hr_answer_set(&a->speech, a->text);
+	if (!rc)
+		rc = hr_answer_add_suggestion(a, "What does HER2-positive mean?");
+	if (!rc)
+		rc = hr_answer_add_suggestion(a, "What are the side effects of Herceptin?");
+	return rc;
+}
+
+static void listen_done(uv_work_t *w, int status)
+{
+	hr_voice_job *j = w->data;
+	hr_voice *v = j->v;
+	v->listening--;
+	free(j->pcm);
+	j->pcm = NULL;
+	if (!j->ud || status == UV_ECANCELED) {
+		job_free(j);
+		pump(v);
+		return;
+	}
+	if (j->rc) {
+		hr_warn("event=voice_failed stage=recognition error=\"%s\"", strerror(-j->rc));
+		send_error(j, HR_E_INTERNAL, 500, "speech recognition failed; please try again");
+		job_free(j);
+		pump(v);
+		return;
+	}
+	if (j->mode == HR_VOICE_WS) {
+		size_t len;
+		char *buf = hr_voice_msg_transcript(j->id, j->transcript, j->headroom, &len);
+		if (buf)
+			j->sink->send(j->ud, buf, len, 0);
+	}
+	int rc = j->transcript[0] ? j->sink->answer(j->ud, j->transcript, strlen(j->transcript), &j->answer)
+	                          : not_heard(&j->answer);
+	hr_info("event=voice_answered heard=%s intent=%s", j->transcript[0] ? "yes" : "nothing",
+	        rc == 0 && j->answer.intent ? j->answer.intent : "-");
+	if (rc) {
+		send_error(j, HR_E_INTERNAL, 500, "internal error");
+		job_free(j);
+		pump(v);
+		return;
+	}
+	if (j->mode == HR_VOICE_WS) {
+		size_t len;
+		char *buf = hr_proto_answer(&j->answer, j->id, NULL, j->headroom, &len);
+		if (buf)
+			j->sink->send(j->ud, buf, len, 0);
+	}
+	if (j->mode == HR_VOICE_HTTP_JSON) {
+		/* No audio asked for: nothing to synthesise. */
+		size_t len;
+		char *buf = hr_voice_msg_http(&j->answer, j->transcript, NULL, 0, j->headroom, &len);
+		j->sink->respond(j->ud, buf ? 200 : 500, "application/json", buf, buf ? len : 0);
+		job_free(j);
+		pump(v);
+		return;
+	}
+	j->urgent = j->answer.safety != HR_SAFETY_NONE;
+	const char *speech = j->answer.speech ? j->answer.speech : j->answer.text ? j->answer.text : "";
+	/* The safety answer leads with the action and is said whole. */
+	j->speech = j->urgent ? strdup(speech) : speech_text(speech, v->speech_chars);
+	if (!j->speech) {
+		send_error(j, HR_E_INTERNAL, 500, "internal error");
+		job_free(j);
+		pump(v);
+		return;
+	}
+	j->stage = STAGE_SPEAK;
+	push(&v->speak_q, j, j->urgent);
+	pump(v);
+}
+
+static void speak_work(uv_work_t *w)
+{
+	hr_voice_job *j = w->data;
+	int16_t *pcm = NULL;
+	size_t n = 0;
+	unsigned rate = 0;
+	j->rc = hr_tts_say(j->v->tts, j->speech, j->urgent ? URGENT_STRETCH : 1.0, &pcm, &n, &rate);
+	if (j->rc == 0) {
+		j->wav = hr_wav_write(pcm, n, rate, j->headroom, &j->wavlen);
+		if (!j->wav)
+			j->rc = -ENOMEM;
+	}
+	free(pcm);
+}
+
+static void speak_done(uv_work_t *w, int status)
+{
+	hr_voice_job *j = w->data;
+	hr_voice *v = j->v;
+	v->speaking--;
+	if (!j->ud || status == UV_ECANCELED) {
+		job_free(j);
+		pump(v);
+		return;
+	}
+	if (j->rc) {
+		hr_warn("event=voice_failed stage=synthesis error=\"%s\"", strerror(-j->rc));
+		send_error(j, HR_E_INTERNAL, 500, "speech synthesis failed; the answer was sent as text");
+		job_free(j);
+		pump(v);
+		return;
+	}
+	size_t len;
+	char *buf;
+	switch (j->mode) {
+	case HR_VOICE_WS:
+		buf = hr_voice_msg_audio(j->id, j->wavlen, j->headroom, &len);
+		if (buf)
+			j->sink->send(j->ud, buf, len, 0);
+		j->sink->send(j->ud, (char *)j->wav, j->wavlen, 1);
+		j->wav = NULL;
+		j->sink->done(j->ud);
+		break;
+	case HR_VOICE_HTTP_WAV:
+		j->sink->respond(j->ud, 200, "audio/wav", (char *)j->wav, j->wavlen);
+		j->wav = NULL;
+		break;
+	case HR_VOICE_HTTP_JSON:
+	case HR_VOICE_HTTP_BOTH:
+		buf = hr_voice_msg_http(&j->answer, j->transcript,
+		                        j->mode == HR_VOICE_HTTP_BOTH ? j->wav + j->headroom : NULL,
+		                        j->wavlen, j->headroom, &len);
+		if (buf)
+			j->sink->respond(j->ud, 200, "application/json", buf, len);
+		else
+			j->sink->respond(j->ud, 500, "application/json", NULL, 0);
+		break;
+	}
+	job_free(j);
+	pump(v);
+}
