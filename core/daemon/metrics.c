@@ -273,7 +273,8 @@ static char *render_copy(const struct hr_metrics *m, const struct hr_metrics_gau
 
 	gauge(&o, "herald_connections_open", "WebSockets open now.", (long long)g->connections_open);
 	counter(&o, "herald_connections_total", "WebSockets accepted since start.", m->connections_opened);
-	put(&o, "# HELP herald_connections_refused_total Connections refused, by reason: WebSocket upgrades (draining, origin, token, per_address) and any connection over limits.max_connections.\n"
+	put(&o, "# HELP herald_connections_refused_total Connections refused, by reason: WebSocket upgrades "
+	        "(draining, origin, token, per_address) and any connection over limits.max_connections.\n"
 	        "# TYPE herald_connections_refused_total counter\n");
 	for (size_t i = 0; i < HR_REFUSED_COUNT; i++)
 		put(&o, "herald_connections_refused_total{reason=\"%s\"} %llu\n", refusal_names[i],

@@ -861,7 +861,7 @@ static void model_unref_locked(struct model *m)
 }
 
 static int same_input(const struct model *m, size_t C, size_t F, const struct example *ex, size_t nex,
-		      const uint32_t *fi, const float *fw, size_t nfi)
+                      const uint32_t *fi, const float *fw, size_t nfi)
 {
 	return m->nintents == C && m->nfeatures == F && m->nex == nex && m->nfi == nfi &&
 	       memcmp(m->ex, ex, nex * sizeof(*ex)) == 0 && memcmp(m->fi, fi, nfi * sizeof(*fi)) == 0 &&
@@ -886,12 +886,13 @@ static void use_model(hr_ranker *r, struct model *m)
 	r->sw = m->sw;
 }
 
-static int train_linear(hr_ranker *r, const struct example *ex, size_t nex, const uint32_t *fi, const float *fw);
+static int train_linear(hr_ranker *r, const struct example *ex, size_t nex, const uint32_t *fi,
+                        const float *fw);
 static int prune(hr_ranker *r);
 
 /* Gives R the model trained on this input: the one in the list, or a new one. */
-static int shared_linear(hr_ranker *r, const struct example *ex, size_t nex, const uint32_t *fi, const float *fw,
-			 size_t nfi)
+static int shared_linear(hr_ranker *r, const struct example *ex, size_t nex, const uint32_t *fi,
+                         const float *fw, size_t nfi)
 {
 	size_t C = r->nintents, F = r->nfeatures;
 	pthread_mutex_lock(&models_lock);
@@ -917,9 +918,19 @@ static int shared_linear(hr_ranker *r, const struct example *ex, size_t nex, con
 	}
 	if (m && m->ex && m->fi && m->fw) {
 		/* The ranker's arrays become the model's. */
-		*m = (struct model){ .next = models, .refs = 1, .nintents = C, .nfeatures = F, .nex = nex,
-				     .nfi = nfi, .ex = m->ex, .fi = m->fi, .fw = m->fw, .bias = r->bias,
-				     .sw_start = r->sw_start, .sw_intent = r->sw_intent, .sw = r->sw };
+		*m = (struct model){.next = models,
+		                    .refs = 1,
+		                    .nintents = C,
+		                    .nfeatures = F,
+		                    .nex = nex,
+		                    .nfi = nfi,
+		                    .ex = m->ex,
+		                    .fi = m->fi,
+		                    .fw = m->fw,
+		                    .bias = r->bias,
+		                    .sw_start = r->sw_start,
+		                    .sw_intent = r->sw_intent,
+		                    .sw = r->sw};
 		models = m;
 		use_model(r, m);
 		size_t kept = 0;
