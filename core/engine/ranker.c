@@ -7,12 +7,12 @@
 #include <errno.h>
 #include <libstemmer.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ranker_int.h"
 #include "text.h"
 
 #define MAX_TOKENS 256
@@ -20,12 +20,6 @@
 #define TOKEN_MAX 48
 
 /* ---- small hash map: 64-bit key -> 32-bit value, open addressing ---- */
-
-struct hmap {
-	uint64_t *keys; /* 0 marks an empty cell (hash64 never returns 0) */
-	uint32_t *vals;
-	size_t cap, n;
-};
 
 static uint64_t hash_bytes(uint64_t h, const char *s, size_t n)
 {
@@ -117,75 +111,6 @@ static void hmap_free(struct hmap *m)
 	free(m->vals);
 	memset(m, 0, sizeof(*m));
 }
-
-/* ---- phrases of the slot and words lists ---- */
-
-/* One entity a phrase belongs to. */
-struct owner {
-	uint32_t entity;
-	const char *value; /* slot value; NULL for a words list */
-};
-
-/* A distinct token sequence of some list's phrases. */
-struct phr {
-	char **tok;
-	size_t ntok;
-	int prefix; /* the last token matches any word it starts */
-	size_t nchars;
-	struct owner *owners;
-	size_t nowners;
-	uint32_t next; /* the next phrase with the same first-token key; UINT32_MAX: none */
-};
-
-struct ent {
-	const char *name;
-	int is_slot;
-};
-
-struct bound {
-	uint32_t entity;
-	const char *value;
-};
-
-struct intent_info {
-	const struct hr_intent *pub;
-	struct bound bound[2];
-	size_t nbound;
-};
-
-struct hr_ranker {
-	const hr_intents *set;
-	enum hr_ranker_model model;
-	struct ent *ents;
-	size_t nents;
-	struct phr *phrs;
-	size_t nphrs;
-	struct hmap exact;  /* first token -> first phrase of that key */
-	struct hmap prefix; /* first 1-3 letters of a prefix-only first token -> phrase */
-	struct intent_info *intents;
-	size_t nintents;
-	struct hmap features; /* feature hash -> index */
-	struct hmap wclass;   /* word -> its W_* classes (stop, question, filler words) */
-	size_t nfeatures;
-	/* LINEAR: weights[f * nintents + c] while training, bias[c]; then, for
-	 * ranking, only the weights that matter: feature f's are sw_intent[k] and
-	 * sw[k] for k in sw_start[f] .. sw_start[f + 1] (see prune). */
-	float *weights;
-	float *bias;
-	uint32_t *sw_start;
-	uint16_t *sw_intent;
-	float *sw;
-	/* KNN: postings per feature, examples' intents. */
-	uint32_t *post_start; /* nfeatures + 1 */
-	uint32_t *post_ex;
-	float *post_w;
-	float *idf;
-	uint32_t *ex_intent;
-	size_t nexamples;
-	/* LINEAR: the trained model bias and sw_* belong to, shared read-only
-	 * with other rankers built from the same input (see struct model). */
-	struct model *shared;
-};
 
 struct feat {
 	uint64_t key;
@@ -588,19 +513,13 @@ static void stem(struct sb_stemmer *st, const char *w, char *out, size_t cap)
  * pairs of adjacent items (concepts by list name, words by stem).
  */
 /*
- * Feature and training settings, chosen by `herald check --cv` (docs/intents.md,
+ * Feature settings, chosen by `herald check --cv` (docs/intents.md,
  * Measuring): words inside a list phrase count as words too (CONCEPT_WORDS),
- * word pairs count less than single words (PAIR), and the model trains for
- * EPOCHS passes at a learning rate falling from LEARN_RATE.
+ * and word pairs count less than single words (PAIR). The training settings
+ * are in ranker_train.c.
  */
 #define CONCEPT_WORDS 1.0f
 #define PAIR 0.3f
-#define EPOCHS 60
-#define LEARN_RATE 2.0f
-#define L2 1e-4f
-#ifndef PRUNE
-#define PRUNE 0.03f
-#endif
 
 static void features_of(const hr_ranker *r, hr_ranker_scratch *s, const char *text, float w)
 {
@@ -735,308 +654,6 @@ static void find_bound(hr_ranker *r, struct intent_info *ii)
 	}
 }
 
-struct example {
-	uint32_t intent;
-	uint32_t f0, nf; /* into the feature index/weight arrays */
-};
-
-static void softmax(float *z, size_t n)
-{
-	float m = z[0];
-	for (size_t i = 1; i < n; i++)
-		m = z[i] > m ? z[i] : m;
-	float sum = 0;
-	for (size_t i = 0; i < n; i++) {
-		z[i] = expf(z[i] - m);
-		sum += z[i];
-	}
-	for (size_t i = 0; i < n; i++)
-		z[i] /= sum;
-}
-
-/* Multinomial logistic regression by stochastic gradient descent, examples
- * in a fixed shuffled order, so that a build is reproducible. */
-static int train_linear(hr_ranker *r, const struct example *ex, size_t nex, const uint32_t *fi,
-                        const float *fw)
-{
-	size_t C = r->nintents;
-	r->weights = calloc(r->nfeatures * C + 1, sizeof(float));
-	r->bias = calloc(C + 1, sizeof(float));
-	float *z = malloc((C + 1) * sizeof(float));
-	uint32_t *order = malloc((nex + 1) * sizeof(uint32_t));
-	if (!r->weights || !r->bias || !z || !order) {
-		free(z);
-		free(order);
-		return -ENOMEM;
-	}
-	for (size_t i = 0; i < nex; i++)
-		order[i] = (uint32_t)i;
-	uint64_t seed = 0x9e3779b97f4a7c15ULL;
-	const int epochs = EPOCHS;
-	const float lr0 = LEARN_RATE, l2 = L2;
-	for (int ep = 0; ep < epochs; ep++) {
-		for (size_t i = nex; i > 1; i--) {
-			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-			size_t j = (size_t)((seed >> 33) % i);
-			uint32_t t = order[i - 1];
-			order[i - 1] = order[j];
-			order[j] = t;
-		}
-		float lr = lr0 / (1.0f + 0.2f * (float)ep);
-		for (size_t oi = 0; oi < nex; oi++) {
-			const struct example *e = &ex[order[oi]];
-			for (size_t c = 0; c < C; c++)
-				z[c] = r->bias[c];
-			for (uint32_t k = 0; k < e->nf; k++) {
-				const float *wr = &r->weights[(size_t)fi[e->f0 + k] * C];
-				float x = fw[e->f0 + k];
-				for (size_t c = 0; c < C; c++)
-					z[c] += wr[c] * x;
-			}
-			softmax(z, C);
-			z[e->intent] -= 1.0f;
-			for (size_t c = 0; c < C; c++)
-				r->bias[c] -= lr * 0.1f * z[c];
-			for (uint32_t k = 0; k < e->nf; k++) {
-				float *wr = &r->weights[(size_t)fi[e->f0 + k] * C];
-				float g = lr * fw[e->f0 + k];
-				for (size_t c = 0; c < C; c++)
-					wr[c] -= g * z[c] + lr * l2 * wr[c];
-			}
-		}
-	}
-	free(z);
-	free(order);
-	return 0;
-}
-
-/*
- * Trained models shared within the process. Training is the costly part of
- * building content (about a third of a start, several seconds under the
- * sanitizers), and its result depends only on its input: each training
- * question's intent and features, in order. Every worker builds the same
- * content, and most reloads change plugins, not intents; so a build whose
- * input equals one already trained uses that model, read-only, instead of
- * training it again. The input is kept and compared whole: no hash is trusted
- * to tell two inputs apart. Training runs under the lock, so a second worker
- * building the same content waits for the first and shares its result.
- *
- * The list keeps the MODELS_KEPT most recent models (one reference each);
- * each ranker holds one more. Those left at exit stay reachable from here.
- */
-struct model {
-	struct model *next;
-	unsigned refs;
-	size_t nintents, nfeatures, nex, nfi;
-	struct example *ex;
-	uint32_t *fi;
-	float *fw;
-	float *bias;
-	uint32_t *sw_start;
-	uint16_t *sw_intent;
-	float *sw;
-};
-
-#define MODELS_KEPT 2
-static pthread_mutex_t models_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct model *models; /* most recently used first */
-
-static void model_free(struct model *m)
-{
-	free(m->ex);
-	free(m->fi);
-	free(m->fw);
-	free(m->bias);
-	free(m->sw_start);
-	free(m->sw_intent);
-	free(m->sw);
-	free(m);
-}
-
-/* Drops one reference; called with models_lock held. */
-static void model_unref_locked(struct model *m)
-{
-	if (--m->refs == 0)
-		model_free(m);
-}
-
-static int same_input(const struct model *m, size_t C, size_t F, const struct example *ex, size_t nex,
-                      const uint32_t *fi, const float *fw, size_t nfi)
-{
-	return m->nintents == C && m->nfeatures == F && m->nex == nex && m->nfi == nfi &&
-	       memcmp(m->ex, ex, nex * sizeof(*ex)) == 0 && memcmp(m->fi, fi, nfi * sizeof(*fi)) == 0 &&
-	       memcmp(m->fw, fw, nfi * sizeof(*fw)) == 0;
-}
-
-static void *dup_mem(const void *p, size_t n)
-{
-	void *d = malloc(n ? n : 1);
-	if (d && n)
-		memcpy(d, p, n);
-	return d;
-}
-
-static void use_model(hr_ranker *r, struct model *m)
-{
-	m->refs++;
-	r->shared = m;
-	r->bias = m->bias;
-	r->sw_start = m->sw_start;
-	r->sw_intent = m->sw_intent;
-	r->sw = m->sw;
-}
-
-static int train_linear(hr_ranker *r, const struct example *ex, size_t nex, const uint32_t *fi,
-                        const float *fw);
-static int prune(hr_ranker *r);
-
-/* Gives R the model trained on this input: the one in the list, or a new one. */
-static int shared_linear(hr_ranker *r, const struct example *ex, size_t nex, const uint32_t *fi,
-                         const float *fw, size_t nfi)
-{
-	size_t C = r->nintents, F = r->nfeatures;
-	pthread_mutex_lock(&models_lock);
-	struct model **pp = &models, *m;
-	for (m = models; m; pp = &m->next, m = m->next) {
-		if (same_input(m, C, F, ex, nex, fi, fw, nfi)) {
-			*pp = m->next; /* to the front */
-			m->next = models;
-			models = m;
-			use_model(r, m);
-			pthread_mutex_unlock(&models_lock);
-			return 0;
-		}
-	}
-	int rc = train_linear(r, ex, nex, fi, fw);
-	if (!rc)
-		rc = prune(r);
-	m = rc ? NULL : calloc(1, sizeof(*m));
-	if (m) {
-		m->ex = dup_mem(ex, nex * sizeof(*ex));
-		m->fi = dup_mem(fi, nfi * sizeof(*fi));
-		m->fw = dup_mem(fw, nfi * sizeof(*fw));
-	}
-	if (m && m->ex && m->fi && m->fw) {
-		/* The ranker's arrays become the model's. */
-		*m = (struct model){.next = models,
-		                    .refs = 1,
-		                    .nintents = C,
-		                    .nfeatures = F,
-		                    .nex = nex,
-		                    .nfi = nfi,
-		                    .ex = m->ex,
-		                    .fi = m->fi,
-		                    .fw = m->fw,
-		                    .bias = r->bias,
-		                    .sw_start = r->sw_start,
-		                    .sw_intent = r->sw_intent,
-		                    .sw = r->sw};
-		models = m;
-		use_model(r, m);
-		size_t kept = 0;
-		for (pp = &models; *pp;) {
-			struct model *x = *pp;
-			if (++kept > MODELS_KEPT) {
-				*pp = x->next;
-				model_unref_locked(x);
-			} else {
-				pp = &x->next;
-			}
-		}
-	} else if (m) {
-		/* No room to keep it: this ranker owns its own arrays. */
-		free(m->ex);
-		free(m->fi);
-		free(m->fw);
-		free(m);
-	}
-	pthread_mutex_unlock(&models_lock);
-	return rc;
-}
-
-/*
- * Keeps, for ranking, only the weights of magnitude PRUNE or more, feature by
- * feature: a feature says something about a few intents, and the thousands
- * of tiny weights the training left elsewhere change no ranking (checked with
- * `herald check --cv`) but cost most of the time. Frees the dense matrix.
- */
-static int prune(hr_ranker *r)
-{
-	size_t C = r->nintents, F = r->nfeatures, n = 0;
-	for (size_t i = 0; i < F * C; i++)
-		n += fabsf(r->weights[i]) >= PRUNE;
-	r->sw_start = malloc((F + 1) * sizeof(uint32_t));
-	r->sw_intent = malloc((n + 1) * sizeof(uint16_t));
-	r->sw = malloc((n + 1) * sizeof(float));
-	if (!r->sw_start || !r->sw_intent || !r->sw || C > UINT16_MAX)
-		return -ENOMEM;
-	size_t k = 0;
-	for (size_t f = 0; f < F; f++) {
-		r->sw_start[f] = (uint32_t)k;
-		for (size_t c = 0; c < C; c++) {
-			float w = r->weights[f * C + c];
-			if (fabsf(w) >= PRUNE) {
-				r->sw_intent[k] = (uint16_t)c;
-				r->sw[k++] = w;
-			}
-		}
-	}
-	r->sw_start[F] = (uint32_t)k;
-	free(r->weights);
-	r->weights = NULL;
-	return 0;
-}
-
-/* TF-IDF vectors of the examples, as postings per feature. */
-static int build_knn(hr_ranker *r, const struct example *ex, size_t nex, const uint32_t *fi, const float *fw)
-{
-	size_t F = r->nfeatures;
-	r->idf = calloc(F + 1, sizeof(float));
-	r->post_start = calloc(F + 2, sizeof(uint32_t));
-	r->ex_intent = malloc((nex + 1) * sizeof(uint32_t));
-	size_t total = nex ? ex[nex - 1].f0 + ex[nex - 1].nf : 0;
-	r->post_ex = malloc((total + 1) * sizeof(uint32_t));
-	r->post_w = malloc((total + 1) * sizeof(float));
-	float *norm = calloc(nex + 1, sizeof(float));
-	if (!r->idf || !r->post_start || !r->ex_intent || !r->post_ex || !r->post_w || !norm) {
-		free(norm);
-		return -ENOMEM;
-	}
-	for (size_t k = 0; k < total; k++)
-		r->post_start[fi[k] + 1]++;
-	for (size_t f = 0; f < F; f++)
-		r->idf[f] =
-		    logf(1.0f + (float)nex / (float)(r->post_start[f + 1] ? r->post_start[f + 1] : 1));
-	for (size_t f = 0; f < F; f++)
-		r->post_start[f + 1] += r->post_start[f];
-	for (size_t i = 0; i < nex; i++) {
-		r->ex_intent[i] = ex[i].intent;
-		float n2 = 0;
-		for (uint32_t k = 0; k < ex[i].nf; k++) {
-			float v = fw[ex[i].f0 + k] * r->idf[fi[ex[i].f0 + k]];
-			n2 += v * v;
-		}
-		norm[i] = n2 > 0 ? 1.0f / sqrtf(n2) : 0;
-	}
-	uint32_t *fill = calloc(F + 1, sizeof(uint32_t));
-	if (!fill) {
-		free(norm);
-		return -ENOMEM;
-	}
-	for (size_t i = 0; i < nex; i++) {
-		for (uint32_t k = 0; k < ex[i].nf; k++) {
-			uint32_t f = fi[ex[i].f0 + k];
-			uint32_t at = r->post_start[f] + fill[f]++;
-			r->post_ex[at] = (uint32_t)i;
-			r->post_w[at] = fw[ex[i].f0 + k] * r->idf[f] * norm[i];
-		}
-	}
-	r->nexamples = nex;
-	free(fill);
-	free(norm);
-	return 0;
-}
-
 int hr_ranker_new(const hr_intents *set, const struct hr_ranker_options *opt, hr_ranker **out)
 {
 	struct hr_ranker_options def = {0};
@@ -1131,15 +748,8 @@ int hr_ranker_new(const hr_intents *set, const struct hr_ranker_options *opt, hr
 		rc = -EINVAL;
 		goto fail;
 	}
-	if (r->model == HR_RANKER_KNN)
-		rc = build_knn(r, ex, nex, fi, fw);
-	else if (!opt->exclude)
-		rc = shared_linear(r, ex, nex, fi, fw, nfi);
-	else { /* a cross-validation fold: trained once, never shared */
-		rc = train_linear(r, ex, nex, fi, fw);
-		if (!rc)
-			rc = prune(r);
-	}
+	/* A cross-validation fold trains its own model, never shared. */
+	rc = rk_train(r, ex, nex, fi, fw, nfi, !opt->exclude);
 	if (rc)
 		goto fail;
 	free(ex);
@@ -1155,11 +765,6 @@ fail:
 	hr_ranker_scratch_free(s);
 	hr_ranker_free(r);
 	return rc;
-}
-
-int hr_ranker_same_model(const hr_ranker *a, const hr_ranker *b)
-{
-	return a->shared && a->shared == b->shared;
 }
 
 void hr_ranker_free(hr_ranker *r)
@@ -1179,17 +784,7 @@ void hr_ranker_free(hr_ranker *r)
 	hmap_free(&r->prefix);
 	hmap_free(&r->features);
 	hmap_free(&r->wclass);
-	free(r->weights);
-	if (r->shared) {
-		pthread_mutex_lock(&models_lock);
-		model_unref_locked(r->shared);
-		pthread_mutex_unlock(&models_lock);
-	} else {
-		free(r->bias);
-		free(r->sw_start);
-		free(r->sw_intent);
-		free(r->sw);
-	}
+	rk_release(r);
 	free(r->post_start);
 	free(r->post_ex);
 	free(r->post_w);
@@ -1289,7 +884,7 @@ int hr_ranker_rank(const hr_ranker *r, hr_ranker_scratch *s, const struct hr_ran
 			for (uint32_t j = r->sw_start[idx[k]]; j < r->sw_start[idx[k] + 1]; j++)
 				z[r->sw_intent[j]] += r->sw[j] * x;
 		}
-		softmax(z, C);
+		rk_softmax(z, C);
 		take_top(r, z, out);
 	} else {
 		memset(s->scores, 0, r->nexamples * sizeof(float));
