@@ -34,7 +34,9 @@ HOSTILE = os.path.join(SOURCE_DIR, "tests", "data", "hostile")
 ROOT = os.geteuid() == 0
 NORMAL = ["what is herceptin", "what are the side effects of enhertu", "what does IHC 2+ mean", "hello",
           "storm question", "how is kadcyla given"]
-FALLBACK = "is there valet parking near the infusion center"
+# Off topic in any conversation: after "how is kadcyla given", a question that
+# names the infusion centre is asked back about infusions (a clarifying reply).
+FALLBACK = "is there valet parking near the building"
 HOSTILE_QS = ["hostile find", "hostile rep", "hostile move"]
 STORM_PLUGIN = ('herald.about{ title = "storm", reviewed = "2026-11-22" }\n'
                 'herald.answer("storm.q", { text = "Storm version %d." })\n')
