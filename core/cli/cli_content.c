@@ -13,6 +13,7 @@
 #include "engine.h"
 #include "log.h"
 #include "proto.h"
+#include "sandbox.h"
 #include "text.h"
 
 static void print_readable(const struct hr_answer *a)
@@ -155,9 +156,9 @@ int hr_cmd_ask(int argc, char **argv)
 		return 2;
 	}
 	struct hr_config cfg;
-	if (hr_cli_load_config(&cfg, config))
+	char here[HR_PATH_MAX];
+	if (hr_cli_content_config(&cfg, config, here, sizeof(here)))
 		return 1;
-	hr_config_resolve(&cfg);
 	hr_log_set_level(debug ? HR_LOG_DEBUG : HR_LOG_WARN);
 	/* A spoken question is answered exactly as typed text, after saying what was heard. */
 	static char heard[1024];
@@ -227,6 +228,7 @@ struct check_state {
 	int errors;
 	int warnings; /* printed, but check still passes */
 	int conflicts;
+	int drafts;
 	int show_conflicts;
 };
 
@@ -257,6 +259,19 @@ static long days_from_date(const char *s)
 	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
 	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
 	return era * 146097 + doe - 719468;
+}
+
+/* Whether a draft would answer INTENT: its intents are not missing a plugin,
+ * only waiting for it. */
+static int draft_answers(const hr_plugins *set, const char *intent)
+{
+	for (size_t i = 0; i < hr_plugins_draft_count(set); i++) {
+		const struct hr_plugin_draft *d = hr_plugins_draft(set, i);
+		for (size_t k = 0; k < d->nhandlers; k++)
+			if (strcmp(d->handlers[k], intent) == 0)
+				return 1;
+	}
+	return 0;
 }
 
 static void check_diag(void *ud, const char *file, int line, const char *msg)
@@ -642,9 +657,9 @@ int hr_cmd_check(int argc, char **argv)
 		}
 	}
 	struct hr_config cfg;
-	if (hr_cli_load_config(&cfg, config))
+	char here[HR_PATH_MAX];
+	if (hr_cli_content_config(&cfg, config, here, sizeof(here)))
 		return 1;
-	hr_config_resolve(&cfg);
 	hr_log_set_level(HR_LOG_WARN);
 
 	struct check_state st = {.show_conflicts = show_conflicts};
@@ -697,6 +712,24 @@ int hr_cmd_check(int argc, char **argv)
 		}
 	}
 
+	/* Drafts are never served: list what each still needs, as a warning. */
+	for (size_t i = 0; i < hr_plugins_draft_count(content.plugins); i++) {
+		const struct hr_plugin_draft *d = hr_plugins_draft(content.plugins, i);
+		for (size_t k = 0; k < d->nlines; k++)
+			fprintf(stderr, "%s:%d: warning: draft (never served): placeholder text still to write\n",
+			        d->path, d->lines[k]);
+		if (d->ntodo > d->nlines)
+			fprintf(stderr, "%s:0: warning: draft: %zu more placeholders\n", d->path,
+			        d->ntodo - d->nlines);
+		if (d->ntodo == 0)
+			fprintf(stderr,
+			        "%s:0: warning: draft (never served) with nothing left to write: delete "
+			        "`draft = true` in herald.about to publish it\n",
+			        d->path);
+		st.warnings++;
+		st.drafts++;
+	}
+
 	hr_matcher *m = hr_matcher_new(content.intents, NULL);
 	hr_safety *safety = NULL;
 	struct hr_match *match = calloc(1, sizeof(*match));
@@ -707,7 +740,8 @@ int hr_cmd_check(int argc, char **argv)
 	size_t nexamples = 0;
 	for (size_t i = 0; i < hr_intents_count(content.intents); i++) {
 		const struct hr_intent *in = hr_intents_get(content.intents, i);
-		if (!hr_plugins_handler(content.plugins, in->name, in->plugin)) {
+		if (!hr_plugins_handler(content.plugins, in->name, in->plugin) &&
+		    !draft_answers(content.plugins, in->name)) {
 			char msg[200];
 			snprintf(msg, sizeof(msg), "no plugin answers intent '%s'%s%s", in->name,
 			         in->plugin ? " in plugin " : "", in->plugin ? in->plugin : "");
@@ -833,6 +867,8 @@ int hr_cmd_check(int argc, char **argv)
 	}
 	printf("herald check: %zu intents, %zu examples, %zu phrasings, %zu plugins: all good", nintents,
 	       nexamples, nphrasings, nplugins);
+	if (st.drafts)
+		printf(" (%d draft%s, never served)", st.drafts, st.drafts == 1 ? "" : "s");
 	if (st.warnings)
 		printf(" (%d warning%s above)", st.warnings, st.warnings == 1 ? "" : "s");
 	if (st.conflicts && !st.show_conflicts)

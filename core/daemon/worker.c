@@ -121,15 +121,21 @@ static void state_file(struct content_state *st, const char *dir, const char *na
 	}
 }
 
-static void state_dir(struct content_state *st, const char *dir, const char *suffix)
+/* Every layer's files of one kind (the bundled folder DIR, then SUB/ of each
+ * local folder), as the loader will read them. */
+static void state_dir(struct content_state *st, const struct hr_config *cfg, const char *dir,
+                      const char *sub, const char *suffix)
 {
-	char **names;
+	char **paths;
 	size_t n;
-	if (hr_dir_list(dir, suffix, &names, &n) != 0)
+	if (hr_layers_list(dir, cfg->local_content_dirs, sub, suffix, &paths, &n) != 0)
 		return;
-	for (size_t i = 0; i < n; i++)
-		state_file(st, dir, names[i]);
-	hr_dir_list_free(names, n);
+	for (size_t i = 0; i < n; i++) {
+		char *slash = strrchr(paths[i], '/');
+		*slash = '\0';
+		state_file(st, paths[i], slash + 1);
+	}
+	hr_dir_list_free(paths, n);
 }
 
 /* The intents, the plugins and the SDK, as they are on disk now. */
@@ -137,8 +143,8 @@ static void content_state(const struct hr_config *cfg, struct content_state *st)
 {
 	memset(st, 0, sizeof(*st));
 	st->hash = 1469598103934665603ull;
-	state_dir(st, cfg->intents_dir, ".intents");
-	state_dir(st, cfg->plugins_dir, ".lua");
+	state_dir(st, cfg, cfg->intents_dir, "intents", ".intents");
+	state_dir(st, cfg, cfg->plugins_dir, "plugins", ".lua");
 	state_file(st, cfg->lua_dir, "herald.lua");
 }
 
