@@ -261,17 +261,26 @@ static long days_from_date(const char *s)
 	return era * 146097 + doe - 719468;
 }
 
-/* Whether a draft would answer INTENT: its intents are not missing a plugin,
- * only waiting for it. */
-static int draft_answers(const hr_plugins *set, const char *intent)
+/* Whether intent A says it may match B's examples (overrides: B). */
+static int overrides(const struct hr_intent *a, const char *b)
 {
-	for (size_t i = 0; i < hr_plugins_draft_count(set); i++) {
-		const struct hr_plugin_draft *d = hr_plugins_draft(set, i);
-		for (size_t k = 0; k < d->nhandlers; k++)
-			if (strcmp(d->handlers[k], intent) == 0)
-				return 1;
+	size_t bl = strlen(b);
+	for (const char *p = a->overrides; p && *p;) {
+		while (*p == ' ' || *p == ',')
+			p++;
+		size_t l = strcspn(p, ", ");
+		if (l == bl && strncmp(p, b, bl) == 0)
+			return 1;
+		p += l;
 	}
 	return 0;
+}
+
+/* Whether FILE is local content: not in the bundled intents folder. */
+static int is_local(const struct hr_config *cfg, const char *file)
+{
+	size_t l = strlen(cfg->intents_dir);
+	return strncmp(file, cfg->intents_dir, l) != 0 || file[l] != '/' || strchr(file + l + 1, '/');
 }
 
 static void check_diag(void *ud, const char *file, int line, const char *msg)
@@ -741,7 +750,7 @@ int hr_cmd_check(int argc, char **argv)
 	for (size_t i = 0; i < hr_intents_count(content.intents); i++) {
 		const struct hr_intent *in = hr_intents_get(content.intents, i);
 		if (!hr_plugins_handler(content.plugins, in->name, in->plugin) &&
-		    !draft_answers(content.plugins, in->name)) {
+		    !hr_plugins_draft_answers(content.plugins, in->name)) {
 			char msg[200];
 			snprintf(msg, sizeof(msg), "no plugin answers intent '%s'%s%s", in->name,
 			         in->plugin ? " in plugin " : "", in->plugin ? in->plugin : "");
@@ -793,11 +802,27 @@ int hr_cmd_check(int argc, char **argv)
 				continue;
 			}
 			/* Every other intent this example matches is a conflict that the
-			 * ranking settles; say how. */
+			 * ranking settles; say how. The takeover guard: a local topic
+			 * (staff content) whose patterns match another topic's example
+			 * would answer questions phrased a little differently, so that is
+			 * an error unless it says so (overrides:). Bundled topics overlap
+			 * by design, settled by ranking. */
 			for (size_t ci = 0; ci < match->ncandidates; ci++) {
 				const struct hr_candidate *cand = &match->candidates[ci];
 				if (cand == best)
 					continue;
+				const struct hr_intent *a = cand->intent;
+				if (strcmp(a->file, in->file) != 0 && is_local(&cfg, a->file) &&
+				    !overrides(a, in->name)) {
+					char msg[700];
+					snprintf(msg, sizeof(msg),
+					         "takeover: intent '%s' matches example \"%s\" of '%s' (%s:%d); "
+					         "narrow its patterns, or declare it on purpose with "
+					         "'overrides: %s'",
+					         a->name, ex, in->name, in->file, in->example_lines[k], in->name);
+					check_diag(&st, a->file, a->line, msg);
+					continue;
+				}
 				st.conflicts++;
 				if (st.show_conflicts) {
 					char why[160];

@@ -505,6 +505,16 @@ const struct hr_plugin_draft *hr_plugins_draft(const hr_plugins *set, size_t i)
 	return set && i < set->ndrafts ? &set->drafts[i] : NULL;
 }
 
+int hr_plugins_draft_answers(const hr_plugins *set, const char *intent)
+{
+	for (size_t i = 0; set && i < set->ndrafts; i++) {
+		for (size_t k = 0; k < set->drafts[i].nhandlers; k++)
+			if (strcmp(set->drafts[i].handlers[k], intent) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 int hr_plugins_add_file(hr_plugins *set, const char *path, hr_diag_fn diag, void *ud)
 {
 	char err[512];

@@ -68,6 +68,9 @@ struct hr_plugin_draft {
 /* The drafts skipped while loading, in load order. */
 size_t hr_plugins_draft_count(const hr_plugins *set);
 const struct hr_plugin_draft *hr_plugins_draft(const hr_plugins *set, size_t i);
+/* Whether a draft would answer INTENT: the intent waits for it, rather than
+ * missing a plugin. */
+int hr_plugins_draft_answers(const hr_plugins *set, const char *intent);
 
 /* Returns an empty set, or NULL when out of memory. SDK_PATH is lua/herald.lua. */
 hr_plugins *hr_plugins_new(const char *sdk_path, const struct hr_plugin_limits *limits);
