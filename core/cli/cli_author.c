@@ -4,6 +4,7 @@
  * working plugin, intents file and tests file for a new topic.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -364,18 +365,28 @@ static const char tests_template[] = "# Test cases for the %1$s plugin; `herald 
 
 static int write_new(const char *path, const char *text)
 {
-	int fd_exists = access(path, F_OK) == 0;
-	if (fd_exists) {
-		fprintf(stderr, "herald new: %s already exists; not overwriting it\n", path);
-		return -EEXIST;
+	/* O_EXCL: never overwrite. 0644 whatever the umask: the daemon may run
+	 * as another user (the package's DynamicUser) and must read it. */
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		int e = errno;
+		if (e == EEXIST)
+			fprintf(stderr, "herald new: %s already exists; not overwriting it\n", path);
+		else
+			fprintf(stderr, "herald new: cannot write %s: %s\n", path, strerror(e));
+		return -e;
 	}
-	FILE *f = fopen(path, "w");
-	if (!f) {
-		fprintf(stderr, "herald new: cannot write %s: %s\n", path, strerror(errno));
-		return -errno;
+	size_t len = strlen(text);
+	int bad = fchmod(fd, 0644) != 0 || write(fd, text, len) != (ssize_t)len;
+	int e = errno;
+	if (close(fd) != 0 && !bad) {
+		bad = 1;
+		e = errno;
 	}
-	fputs(text, f);
-	fclose(f);
+	if (bad) {
+		fprintf(stderr, "herald new: cannot write %s: %s\n", path, strerror(e));
+		return -e;
+	}
 	printf("wrote %s\n", path);
 	return 0;
 }
