@@ -80,10 +80,11 @@ int hr_cli_content_config(struct hr_config *cfg, const char *path, char *here, s
 		for (;;) {
 			if (is_dir(dir, "intents") || is_dir(dir, "plugins")) {
 				if (is_file(dir, "lua/herald.lua")) {
-					if (strcmp(cfg->content_dir, def.content_dir) == 0) {
+					/* A content_dir the config chose wins over the
+					 * folder one happens to be in. */
+					if (strcmp(cfg->content_dir, def.content_dir) == 0)
 						snprintf(cfg->content_dir, sizeof(cfg->content_dir), "%s", dir);
-						snprintf(here, herecap, "%s", dir);
-					}
+					snprintf(here, herecap, "%s", cfg->content_dir);
 				} else {
 					struct same_dir s = {dir, 0};
 					hr_layers_each(cfg->local_content_dirs, same_dir, &s);
@@ -103,6 +104,11 @@ int hr_cli_content_config(struct hr_config *cfg, const char *path, char *here, s
 	}
 	if (!here[0] && herecap >= HR_PATH_MAX)
 		hr_layers_each(cfg->local_content_dirs, first_dir, here);
+	/* Outside any content folder, with none configured: the content_dir a
+	 * config chose, never the built-in one (the tree the binary was built
+	 * from, perhaps another person's checkout). */
+	if (!here[0] && strcmp(cfg->content_dir, def.content_dir) != 0)
+		snprintf(here, herecap, "%s", cfg->content_dir);
 	hr_config_resolve(cfg);
 	return 0;
 }

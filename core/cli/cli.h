@@ -27,8 +27,9 @@ int hr_cli_load_config(struct hr_config *cfg, const char *path);
  * directory or a parent holding intents/ or plugins/), that folder is used:
  * a whole content root (with lua/herald.lua) as content_dir unless the config
  * set one, a folder of local content as one more local layer. HERE (capacity
- * HERECAP, at least HR_PATH_MAX) gets the folder new topics go to: that one,
- * else the first configured local folder, else "". Resolves the directories.
+ * HERECAP, at least HR_PATH_MAX) gets the folder new topics go to: that one
+ * (for a whole root, the content_dir in use), else the first configured local
+ * folder, else a content_dir the config set, else "". Resolves the directories.
  * Returns 0 or -EINVAL (the error printed).
  */
 int hr_cli_content_config(struct hr_config *cfg, const char *path, char *here, size_t herecap);
