@@ -503,7 +503,9 @@ static void usage_report(FILE *f)
 	           "\n"
 	           "Lists the questions that reached the fallback (kept only when the config sets\n"
 	           "unanswered.enabled = 1), redacted, grouped and counted, most asked first, so\n"
-	           "authors see what to write next.\n");
+	           "authors see what to write next. It reads unanswered.file, which a running\n"
+	           "daemon writes every 5 seconds and at exit: a question asked a moment ago\n"
+	           "appears after the next save.\n");
 }
 
 int hr_cmd_report(int argc, char **argv)
