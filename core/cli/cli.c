@@ -83,15 +83,17 @@ int hr_cli_content_config(struct hr_config *cfg, const char *path, char *here, s
 					/* A content_dir the config chose wins over the
 					 * folder one happens to be in. */
 					if (strcmp(cfg->content_dir, def.content_dir) == 0)
-						snprintf(cfg->content_dir, sizeof(cfg->content_dir), "%s", dir);
+						snprintf(cfg->content_dir, sizeof(cfg->content_dir), "%s",
+						         dir);
 					snprintf(here, herecap, "%s", cfg->content_dir);
 				} else {
 					struct same_dir s = {dir, 0};
 					hr_layers_each(cfg->local_content_dirs, same_dir, &s);
 					size_t l = strlen(cfg->local_content_dirs);
 					if (!s.found && l + strlen(dir) + 2 < sizeof(cfg->local_content_dirs))
-						snprintf(cfg->local_content_dirs + l, sizeof(cfg->local_content_dirs) - l,
-						         "%s%s", l ? "," : "", dir);
+						snprintf(cfg->local_content_dirs + l,
+						         sizeof(cfg->local_content_dirs) - l, "%s%s",
+						         l ? "," : "", dir);
 					snprintf(here, herecap, "%s", dir);
 				}
 				break;

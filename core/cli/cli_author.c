@@ -254,8 +254,7 @@ int hr_cmd_test(int argc, char **argv)
 	 * of the same name, like the plugins they test. */
 	char **files = NULL;
 	size_t nfiles = 0;
-	if (hr_layers_list(cfg.plugins_dir, cfg.local_content_dirs, "plugins", ".tests", &files,
-	                   &nfiles)) {
+	if (hr_layers_list(cfg.plugins_dir, cfg.local_content_dirs, "plugins", ".tests", &files, &nfiles)) {
 		fprintf(stderr, "herald test: cannot read %s\n", cfg.plugins_dir);
 		files = NULL;
 		nfiles = 0;

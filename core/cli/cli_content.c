@@ -725,7 +725,8 @@ int hr_cmd_check(int argc, char **argv)
 	for (size_t i = 0; i < hr_plugins_draft_count(content.plugins); i++) {
 		const struct hr_plugin_draft *d = hr_plugins_draft(content.plugins, i);
 		for (size_t k = 0; k < d->nlines; k++)
-			fprintf(stderr, "%s:%d: warning: draft (never served): placeholder text still to write\n",
+			fprintf(stderr,
+			        "%s:%d: warning: draft (never served): placeholder text still to write\n",
 			        d->path, d->lines[k]);
 		if (d->ntodo > d->nlines)
 			fprintf(stderr, "%s:0: warning: draft: %zu more placeholders\n", d->path,
@@ -815,11 +816,12 @@ int hr_cmd_check(int argc, char **argv)
 				if (strcmp(a->file, in->file) != 0 && is_local(&cfg, a->file) &&
 				    !overrides(a, in->name)) {
 					char msg[700];
-					snprintf(msg, sizeof(msg),
-					         "takeover: intent '%s' matches example \"%s\" of '%s' (%s:%d); "
-					         "narrow its patterns, or declare it on purpose with "
-					         "'overrides: %s'",
-					         a->name, ex, in->name, in->file, in->example_lines[k], in->name);
+					snprintf(
+					    msg, sizeof(msg),
+					    "takeover: intent '%s' matches example \"%s\" of '%s' (%s:%d); "
+					    "narrow its patterns, or declare it on purpose with "
+					    "'overrides: %s'",
+					    a->name, ex, in->name, in->file, in->example_lines[k], in->name);
 					check_diag(&st, a->file, a->line, msg);
 					continue;
 				}

@@ -487,7 +487,8 @@ static int watch_local(const char *dir, void *ud)
 			/* A folder without plugins/ is fine; a missing local folder is
 			 * probably a typo in the config. */
 			if (i == 0)
-				hr_warn("event=local_content_missing dir=%s error=\"%s\"", dir, strerror(errno));
+				hr_warn("event=local_content_missing dir=%s error=\"%s\"", dir,
+				        strerror(errno));
 			continue;
 		}
 		watch_dir(d, &d->watch_local[d->nwatch_local++], path);

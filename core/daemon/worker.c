@@ -124,8 +124,8 @@ static void state_file(struct content_state *st, const char *dir, const char *na
 
 /* Every layer's files of one kind (the bundled folder DIR, then SUB/ of each
  * local folder), as the loader will read them. */
-static void state_dir(struct content_state *st, const struct hr_config *cfg, const char *dir,
-                      const char *sub, const char *suffix)
+static void state_dir(struct content_state *st, const struct hr_config *cfg, const char *dir, const char *sub,
+                      const char *suffix)
 {
 	char **paths;
 	size_t n;

@@ -150,8 +150,8 @@ static int path_cmp(const void *a, const void *b)
 	return strcmp(pa ? pa + 1 : *(char *const *)a, pb ? pb + 1 : *(char *const *)b);
 }
 
-int hr_layers_list(const char *base, const char *locals, const char *sub, const char *suffix,
-                   char ***paths, size_t *n)
+int hr_layers_list(const char *base, const char *locals, const char *sub, const char *suffix, char ***paths,
+                   size_t *n)
 {
 	struct layers l = {.sub = sub, .suffix = suffix};
 	*paths = NULL;

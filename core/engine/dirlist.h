@@ -26,8 +26,8 @@ void hr_dir_list_free(char **names, size_t n);
  * order), free with hr_dir_list_free(). A missing BASE is an error (-errno); a
  * local folder without SUB/ adds nothing. Returns 0 or -errno.
  */
-int hr_layers_list(const char *base, const char *locals, const char *sub, const char *suffix,
-                   char ***paths, size_t *n);
+int hr_layers_list(const char *base, const char *locals, const char *sub, const char *suffix, char ***paths,
+                   size_t *n);
 
 /*
  * Calls FN for each local folder named in LOCALS (comma-separated, blanks

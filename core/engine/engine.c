@@ -30,8 +30,8 @@
  * file had a mistake (reported through DIAG), or -errno (a folder unreadable,
  * out of memory).
  */
-static int add_layers(const struct hr_config *cfg, const char *base, const char *sub,
-                      const char *suffix, struct hr_content *out, hr_diag_fn diag, void *ud)
+static int add_layers(const struct hr_config *cfg, const char *base, const char *sub, const char *suffix,
+                      struct hr_content *out, hr_diag_fn diag, void *ud)
 {
 	char **paths;
 	size_t n;

@@ -59,8 +59,8 @@ typedef struct hr_plugins hr_plugins;
 struct hr_plugin_draft {
 	char *path;
 	int lines[HR_DRAFT_LINES];
-	size_t nlines; /* at most HR_DRAFT_LINES are kept */
-	size_t ntodo;  /* how many there are in all */
+	size_t nlines;   /* at most HR_DRAFT_LINES are kept */
+	size_t ntodo;    /* how many there are in all */
 	char **handlers; /* the intents it would answer */
 	size_t nhandlers;
 };
