@@ -31,12 +31,20 @@ local function check_date(s, what)
 end
 
 --- Describes the plugin: herald.about{ title = "...", reviewed = "2026-11-20",
--- reviewed_by = "Name, role", review_by = "2027-11-20" }.
+-- reviewed_by = "Name, role", review_by = "2027-11-20", draft = true }.
 -- `reviewed` is when a person last checked the content against its sources and
 -- `reviewed_by` who that was (shown in `herald review`, the book clinicians sign);
 -- `review_by` (default: a year later) is when `herald check` starts to flag it.
 function api.about(t)
   if type(t) ~= "table" then fail(2, "herald.about expects a table") end
+  -- A draft (docs/plugins.md, Drafts) is never served, and nobody has
+  -- reviewed it yet: its review date may stay empty until it is written.
+  meta.draft = t.draft == true
+  if meta.draft and (t.reviewed == nil or t.reviewed == "") then
+    meta.reviewed, meta.review_by = "", ""
+    meta.title = t.title or ""
+    return
+  end
   check_date(t.reviewed, "reviewed")
   meta.reviewed = t.reviewed
   if t.review_by ~= nil then

@@ -117,7 +117,7 @@
 		'.launcher svg{width:22px;height:22px;fill:currentColor}',
 		'.left .launcher,.left .panel{right:auto;left:20px}',
 		'.panel{position:fixed;bottom:84px;right:20px;z-index:2147483001;width:380px;max-width:calc(100vw - 40px);',
-		'height:min(620px,calc(100vh - 110px));display:flex;flex-direction:column;background:#fff;',
+		'height:min(720px,calc(100vh - 110px));display:flex;flex-direction:column;background:#fff;',
 		'border:1px solid #8a8f98;border-radius:14px;box-shadow:0 10px 40px rgba(0,0,0,.3);overflow:hidden}',
 		'.panel[hidden]{display:none}',
 		'.head{display:flex;align-items:center;gap:8px;padding:12px 14px;background:var(--a);color:var(--at)}',
@@ -146,17 +146,22 @@
 		'.alert .tag{display:inline-block;margin-bottom:4px;padding:1px 8px;border-radius:4px;background:#b3261e;',
 		'color:#fff;font-size:.8rem;font-weight:700;text-transform:uppercase;letter-spacing:.04em}',
 		'.alert.crisis .tag{background:#5b2a86}',
-		'.sugg{display:flex;flex-wrap:wrap;gap:6px;padding:8px 14px 0}',
+		/* One row that scrolls sideways at every size: stacked, three long
+		 * questions pushed the answer's sources out of view. While more is
+		 * hidden to the right, the row fades out there (.more) and keeps a
+		 * thin scroll bar, so it visibly scrolls. */
+		'.sugg{display:flex;flex-wrap:nowrap;overflow-x:auto;gap:6px;padding:8px 14px 6px;scrollbar-width:thin}',
+		'.sugg.more{-webkit-mask-image:linear-gradient(90deg,#000 calc(100% - 48px),transparent);',
+		'mask-image:linear-gradient(90deg,#000 calc(100% - 48px),transparent)}',
 		'.sugg[hidden]{display:none}',
-		'.chip{padding:6px 12px;border:1px solid var(--a);border-radius:999px;background:#fff;color:#0a4f96;cursor:pointer;font-size:.9rem;text-align:left}',
+		'.chip{flex:none;white-space:nowrap;padding:6px 12px;border:1px solid var(--a);border-radius:999px;background:#fff;color:#0a4f96;cursor:pointer;font-size:.9rem;text-align:left}',
 		'.chip:hover{background:#eef4fb}',
 		'form{display:flex;gap:8px;padding:10px 14px 14px}',
 		'input{flex:1;min-width:0;padding:10px 12px;border:1px solid #6b7280;border-radius:10px;color:#1a1a1a;background:#fff}',
 		'input::placeholder{color:#5f6670;opacity:1}',
 		'.send{padding:10px 16px;border:2px solid transparent;border-radius:10px;background:var(--a);color:var(--at);font-weight:600;cursor:pointer}',
 		'.sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}',
-		'@media (max-width:480px){.panel,.left .panel{inset:0;width:100%;max-width:none;height:100%;border:0;border-radius:0}',
-		'.sugg{flex-wrap:nowrap;overflow-x:auto}.chip{flex:none;white-space:nowrap}}',
+		'@media (max-width:480px){.panel,.left .panel{inset:0;width:100%;max-width:none;height:100%;border:0;border-radius:0}}',
 		'@media (forced-colors:active){.launcher,.send,.chip,.msg,.alert{border:2px solid CanvasText}}'
 	].join('\n');
 
@@ -279,7 +284,15 @@
 			sugg.appendChild(b);
 		});
 		sugg.hidden = !sugg.childNodes.length;
+		sugg.scrollLeft = 0;
+		moreHint();
 	}
+	/* Whether suggestions are hidden past the right edge (see .sugg.more). */
+	function moreHint() {
+		sugg.classList.toggle('more', sugg.scrollLeft + sugg.clientWidth < sugg.scrollWidth - 2);
+	}
+	sugg.addEventListener('scroll', moreHint, { passive: true });
+	window.addEventListener('resize', moreHint);
 	state.items.forEach(function (it) { log.appendChild(render(it)); });
 	renderSuggestions();
 
@@ -399,6 +412,7 @@
 		if (open) {
 			connect();
 			log.scrollTop = log.scrollHeight;
+			moreHint(); /* sizes are known only now */
 			input.focus();
 		} else if (focusLauncher) {
 			launcher.focus();

@@ -4,6 +4,7 @@
  * working plugin, intents file and tests file for a new topic.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,8 +66,35 @@ struct test_case {
 
 struct test_run {
 	hr_engine *engine;
-	int passed, failed;
+	int passed, failed, skipped;
 };
+
+/* The plugin a tests file belongs to: its file name without .tests. */
+static const char *test_name(const char *path)
+{
+	static char name[256];
+	const char *base = strrchr(path, '/');
+	snprintf(name, sizeof(name), "%s", base ? base + 1 : path);
+	size_t l = strlen(name);
+	if (l > 6 && strcmp(name + l - 6, ".tests") == 0)
+		name[l - 6] = '\0';
+	return name;
+}
+
+/* The draft (never served) that the tests file PATH belongs to, or NULL. */
+static const char *draft_of(const struct hr_content *content, const char *path)
+{
+	const char *name = test_name(path);
+	for (size_t i = 0; i < hr_plugins_draft_count(content->plugins); i++) {
+		const char *dp = hr_plugins_draft(content->plugins, i)->path;
+		const char *base = strrchr(dp, '/');
+		base = base ? base + 1 : dp;
+		size_t l = strlen(name);
+		if (strncmp(base, name, l) == 0 && strcmp(base + l, ".lua") == 0)
+			return dp;
+	}
+	return NULL;
+}
 
 static int lower_contains(const char *hay, const char *needle)
 {
@@ -208,9 +236,9 @@ int hr_cmd_test(int argc, char **argv)
 	if (status >= 0)
 		return status;
 	struct hr_config cfg;
-	if (hr_cli_load_config(&cfg, config))
+	char here[HR_PATH_MAX];
+	if (hr_cli_content_config(&cfg, config, here, sizeof(here)))
 		return 1;
-	hr_config_resolve(&cfg);
 	hr_log_set_level(HR_LOG_ERR);
 	struct hr_content content;
 	if (hr_content_load(&cfg, hr_diag_stderr, NULL, &content)) {
@@ -222,39 +250,49 @@ int hr_cmd_test(int argc, char **argv)
 		hr_content_free(&content);
 		return 1;
 	}
+	/* The test files of every layer, a local one replacing the bundled one
+	 * of the same name, like the plugins they test. */
 	char **files = NULL;
 	size_t nfiles = 0;
-	if (optind < argc) {
-		for (int i = optind; i < argc; i++) {
-			files = realloc(files, (nfiles + 1) * sizeof(*files));
-			char path[HR_PATH_MAX + 300];
-			snprintf(path, sizeof(path), "%s/%s.tests", cfg.plugins_dir, argv[i]);
-			files[nfiles++] = strdup(path);
-		}
-	} else {
-		char **names;
-		size_t n;
-		if (hr_dir_list(cfg.plugins_dir, ".tests", &names, &n) == 0) {
-			files = calloc(n ? n : 1, sizeof(*files));
-			for (size_t i = 0; files && i < n; i++) {
-				char path[HR_PATH_MAX + 300];
-				snprintf(path, sizeof(path), "%s/%s", cfg.plugins_dir, names[i]);
-				files[nfiles++] = strdup(path);
-			}
-			hr_dir_list_free(names, n);
-		}
+	if (hr_layers_list(cfg.plugins_dir, cfg.local_content_dirs, "plugins", ".tests", &files, &nfiles)) {
+		fprintf(stderr, "herald test: cannot read %s\n", cfg.plugins_dir);
+		files = NULL;
+		nfiles = 0;
 	}
 	status = 0;
-	for (size_t i = 0; i < nfiles; i++) {
-		if (run_file(&run, files[i]))
+	for (int i = optind; i < argc; i++) {
+		size_t k = 0;
+		while (k < nfiles && strcmp(test_name(files[k]), argv[i]) != 0)
+			k++;
+		if (k == nfiles) {
+			fprintf(stderr, "herald test: no %s.tests in %s or a local folder\n", argv[i],
+			        cfg.plugins_dir);
 			status = 1;
-		free(files[i]);
+		}
 	}
-	free(files);
+	for (size_t i = 0; i < nfiles; i++) {
+		int wanted = optind == argc;
+		for (int k = optind; k < argc && !wanted; k++)
+			wanted = strcmp(test_name(files[i]), argv[k]) == 0;
+		if (!wanted)
+			continue;
+		const char *draft = draft_of(&content, files[i]);
+		if (draft) {
+			printf("%s: skipped: %s is a draft (herald check lists what is left to write)\n",
+			       files[i], draft);
+			run.skipped++;
+		} else if (run_file(&run, files[i])) {
+			status = 1;
+		}
+	}
+	hr_dir_list_free(files, nfiles);
 	hr_engine_free(run.engine);
 	hr_content_free(&content);
-	printf("%d passed, %d failed\n", run.passed, run.failed);
-	return status || run.failed || run.passed == 0 ? 1 : 0;
+	if (run.skipped)
+		printf("%d passed, %d failed, %d skipped (drafts)\n", run.passed, run.failed, run.skipped);
+	else
+		printf("%d passed, %d failed\n", run.passed, run.failed);
+	return status || run.failed || (run.passed == 0 && run.skipped == 0) ? 1 : 0;
 }
 
 /* ---- herald new ---- */
@@ -279,15 +317,24 @@ static const char intents_template[] =
 static const char plugin_template[] =
     "-- Answers for the %1$s topic. The API is explained in docs/plugins.md.\n"
     "--\n"
-    "-- When a person last checked this content against its sources. After a year\n"
-    "-- (or review_by = \"YYYY-MM-DD\"), `herald check` reminds you to review it.\n"
-    "herald.about { title = \"%2$s\", reviewed = \"%3$s\" }\n"
+    "-- This topic is a DRAFT: herald never serves it to patients, and\n"
+    "-- `herald check` lists each TODO still to write. To publish it: replace\n"
+    "-- every TODO below, fill in `reviewed` (the day a person checked it against\n"
+    "-- its sources, YYYY-MM-DD) and `reviewed_by`, then delete `draft = true`.\n"
+    "-- A year after `reviewed` (or review_by = \"YYYY-MM-DD\"), `herald check`\n"
+    "-- reminds you to review it again.\n"
+    "herald.about {\n"
+    "  title = \"%2$s\",\n"
+    "  draft = true,\n"
+    "  reviewed = \"\",\n"
+    "  reviewed_by = \"\",\n"
+    "}\n"
     "\n"
-    "-- Every answer names where its facts come from.\n"
+    "-- Every answer names where its facts come from: one specific page.\n"
     "herald.source(\"%1$s-source\", {\n"
-    "  title = \"Replace with the page's title\",\n"
-    "  publisher = \"Replace with who published it\",\n"
-    "  url = \"https://example.org/replace-me\",\n"
+    "  title = \"TODO the page's title\",\n"
+    "  publisher = \"TODO who published it\",\n"
+    "  url = \"https://TODO.invalid/the-page-address\",\n"
     "})\n"
     "\n"
     "-- A fixed answer. Keep it short and plain: short sentences, common words,\n"
@@ -295,7 +342,7 @@ static const char plugin_template[] =
     "-- clients is made from the text unless you give `speech`.\n"
     "herald.answer(\"%1$s.about\", {\n"
     "  text = {\n"
-    "    \"Write the first key point about %2$s here.\",\n"
+    "    \"TODO the first key point about %2$s.\",\n"
     "    \"Ask your care team if you have questions about it.\",\n"
     "  },\n"
     "  sources = { \"%1$s-source\" },\n"
@@ -305,7 +352,8 @@ static const char plugin_template[] =
     "-- For answers that depend on the question, use a function instead:\n"
     "-- herald.on(\"%1$s.about\", function(q) return { text = \"...\" } end)\n";
 
-static const char tests_template[] = "# Test cases for the %1$s plugin; `herald test %1$s` runs them.\n"
+static const char tests_template[] = "# Test cases for the %1$s plugin; `herald test %1$s` runs them\n"
+                                     "# (skipped while the plugin is a draft).\n"
                                      "# ask: the question (several ask: lines make a conversation)\n"
                                      "# intent / contains / safety / sources: what the last answer must be.\n"
                                      "ask: what is %2$s?\n"
@@ -316,18 +364,28 @@ static const char tests_template[] = "# Test cases for the %1$s plugin; `herald 
 
 static int write_new(const char *path, const char *text)
 {
-	int fd_exists = access(path, F_OK) == 0;
-	if (fd_exists) {
-		fprintf(stderr, "herald new: %s already exists; not overwriting it\n", path);
-		return -EEXIST;
+	/* O_EXCL: never overwrite. 0644 whatever the umask: the daemon may run
+	 * as another user (the package's DynamicUser) and must read it. */
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		int e = errno;
+		if (e == EEXIST)
+			fprintf(stderr, "herald new: %s already exists; not overwriting it\n", path);
+		else
+			fprintf(stderr, "herald new: cannot write %s: %s\n", path, strerror(e));
+		return -e;
 	}
-	FILE *f = fopen(path, "w");
-	if (!f) {
-		fprintf(stderr, "herald new: cannot write %s: %s\n", path, strerror(errno));
-		return -errno;
+	size_t len = strlen(text);
+	int bad = fchmod(fd, 0644) != 0 || write(fd, text, len) != (ssize_t)len;
+	int e = errno;
+	if (close(fd) != 0 && !bad) {
+		bad = 1;
+		e = errno;
 	}
-	fputs(text, f);
-	fclose(f);
+	if (bad) {
+		fprintf(stderr, "herald new: cannot write %s: %s\n", path, strerror(e));
+		return -e;
+	}
 	printf("wrote %s\n", path);
 	return 0;
 }
@@ -336,10 +394,13 @@ static void usage_new(FILE *f)
 {
 	fprintf(f, "usage: herald new [--config FILE] NAME\n"
 	           "\n"
-	           "Writes intents/NAME.intents, plugins/NAME.lua and plugins/NAME.tests: a working\n"
-	           "topic that passes `herald check` and `herald test`, with comments that teach the\n"
-	           "format. NAME is lower-case letters, digits and _. Existing files are never\n"
-	           "overwritten. A running daemon picks the new files up within a second.\n");
+	           "Writes intents/NAME.intents, plugins/NAME.lua and plugins/NAME.tests in the\n"
+	           "content folder you are in (the current directory or a parent with intents/ or\n"
+	           "plugins/), else in the first of the config's local_content_dirs, and says\n"
+	           "where. The topic is a draft, never served, until its TODOs are written and\n"
+	           "`draft = true` is deleted; `herald check` lists what is left. NAME is\n"
+	           "lower-case letters, digits and _. Existing files are never overwritten. A\n"
+	           "running daemon picks the files up within a second.\n");
 }
 
 int hr_cmd_new(int argc, char **argv)
@@ -366,29 +427,48 @@ int hr_cmd_new(int argc, char **argv)
 		return 2;
 	}
 	struct hr_config cfg;
-	if (hr_cli_load_config(&cfg, config))
+	char here[HR_PATH_MAX];
+	if (hr_cli_content_config(&cfg, config, here, sizeof(here)))
 		return 1;
-	hr_config_resolve(&cfg);
 	char topic[64];
 	snprintf(topic, sizeof(topic), "%s", name);
 	for (char *p = topic; *p; p++)
 		if (*p == '_')
 			*p = ' ';
-	char today[16];
-	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+	if (!here[0]) {
+		fprintf(stderr, "herald new: no content folder to write to: run it inside one (a folder "
+		                "with intents/ and plugins/), or set local_content_dirs in the config "
+		                "given with --config\n");
+		return 1;
+	}
+	/* A whole content root has its intents and plugins where the config
+	 * says; a local folder has them in intents/ and plugins/. */
+	char idir[HR_PATH_MAX + 16], pdir[HR_PATH_MAX + 16];
+	if (strcmp(here, cfg.content_dir) == 0) {
+		snprintf(idir, sizeof(idir), "%s", cfg.intents_dir);
+		snprintf(pdir, sizeof(pdir), "%s", cfg.plugins_dir);
+	} else {
+		snprintf(idir, sizeof(idir), "%s/intents", here);
+		snprintf(pdir, sizeof(pdir), "%s/plugins", here);
+		/* A fresh local folder may lack them; a missing folder itself is
+		 * an error (a typo in the config). */
+		if ((mkdir(idir, 0755) && errno != EEXIST) || (mkdir(pdir, 0755) && errno != EEXIST)) {
+			fprintf(stderr, "herald new: cannot create %s/intents and plugins/: %s\n", here,
+			        strerror(errno));
+			return 1;
+		}
+	}
+	printf("writing the new topic in %s\n", here);
 
 	char *intents = NULL, *plugin = NULL, *tests = NULL;
 	if (asprintf(&intents, intents_template, name, topic) < 0 ||
-	    asprintf(&plugin, plugin_template, name, topic, today) < 0 ||
+	    asprintf(&plugin, plugin_template, name, topic) < 0 ||
 	    asprintf(&tests, tests_template, name, topic) < 0)
 		return 1;
 	char p1[HR_PATH_MAX + 64], p2[HR_PATH_MAX + 64], p3[HR_PATH_MAX + 64];
-	snprintf(p1, sizeof(p1), "%s/%s.intents", cfg.intents_dir, name);
-	snprintf(p2, sizeof(p2), "%s/%s.lua", cfg.plugins_dir, name);
-	snprintf(p3, sizeof(p3), "%s/%s.tests", cfg.plugins_dir, name);
+	snprintf(p1, sizeof(p1), "%s/%s.intents", idir, name);
+	snprintf(p2, sizeof(p2), "%s/%s.lua", pdir, name);
+	snprintf(p3, sizeof(p3), "%s/%s.tests", pdir, name);
 	status = 0;
 	if (access(p1, F_OK) == 0 || access(p2, F_OK) == 0 || access(p3, F_OK) == 0) {
 		fprintf(stderr, "herald new: a topic named '%s' already exists; choose another name\n", name);
@@ -396,9 +476,11 @@ int hr_cmd_new(int argc, char **argv)
 	} else if (write_new(p3, tests) || write_new(p2, plugin) || write_new(p1, intents)) {
 		status = 1;
 	} else {
-		printf("next: edit %s (the answer) and %s (the questions), then run\n"
+		printf("next: it is a draft, never served: replace each TODO in %s (the answer),\n"
+		       "edit %s (the questions) and %s (the test cases), delete\n"
+		       "`draft = true`, then run\n"
 		       "  herald check && herald test %s\n",
-		       p2, p1, name);
+		       p2, p1, p3, name);
 	}
 	free(intents);
 	free(plugin);
@@ -420,7 +502,9 @@ static void usage_report(FILE *f)
 	           "\n"
 	           "Lists the questions that reached the fallback (kept only when the config sets\n"
 	           "unanswered.enabled = 1), redacted, grouped and counted, most asked first, so\n"
-	           "authors see what to write next.\n");
+	           "authors see what to write next. It reads unanswered.file, which a running\n"
+	           "daemon writes every 5 seconds and at exit: a question asked a moment ago\n"
+	           "appears after the next save.\n");
 }
 
 int hr_cmd_report(int argc, char **argv)

@@ -13,6 +13,7 @@
 #include "engine.h"
 #include "log.h"
 #include "proto.h"
+#include "sandbox.h"
 #include "text.h"
 
 static void print_readable(const struct hr_answer *a)
@@ -155,9 +156,9 @@ int hr_cmd_ask(int argc, char **argv)
 		return 2;
 	}
 	struct hr_config cfg;
-	if (hr_cli_load_config(&cfg, config))
+	char here[HR_PATH_MAX];
+	if (hr_cli_content_config(&cfg, config, here, sizeof(here)))
 		return 1;
-	hr_config_resolve(&cfg);
 	hr_log_set_level(debug ? HR_LOG_DEBUG : HR_LOG_WARN);
 	/* A spoken question is answered exactly as typed text, after saying what was heard. */
 	static char heard[1024];
@@ -227,6 +228,7 @@ struct check_state {
 	int errors;
 	int warnings; /* printed, but check still passes */
 	int conflicts;
+	int drafts;
 	int show_conflicts;
 };
 
@@ -257,6 +259,28 @@ static long days_from_date(const char *s)
 	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
 	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
 	return era * 146097 + doe - 719468;
+}
+
+/* Whether intent A says it may match B's examples (overrides: B). */
+static int overrides(const struct hr_intent *a, const char *b)
+{
+	size_t bl = strlen(b);
+	for (const char *p = a->overrides; p && *p;) {
+		while (*p == ' ' || *p == ',')
+			p++;
+		size_t l = strcspn(p, ", ");
+		if (l == bl && strncmp(p, b, bl) == 0)
+			return 1;
+		p += l;
+	}
+	return 0;
+}
+
+/* Whether FILE is local content: not in the bundled intents folder. */
+static int is_local(const struct hr_config *cfg, const char *file)
+{
+	size_t l = strlen(cfg->intents_dir);
+	return strncmp(file, cfg->intents_dir, l) != 0 || file[l] != '/' || strchr(file + l + 1, '/');
 }
 
 static void check_diag(void *ud, const char *file, int line, const char *msg)
@@ -642,9 +666,9 @@ int hr_cmd_check(int argc, char **argv)
 		}
 	}
 	struct hr_config cfg;
-	if (hr_cli_load_config(&cfg, config))
+	char here[HR_PATH_MAX];
+	if (hr_cli_content_config(&cfg, config, here, sizeof(here)))
 		return 1;
-	hr_config_resolve(&cfg);
 	hr_log_set_level(HR_LOG_WARN);
 
 	struct check_state st = {.show_conflicts = show_conflicts};
@@ -697,6 +721,25 @@ int hr_cmd_check(int argc, char **argv)
 		}
 	}
 
+	/* Drafts are never served: list what each still needs, as a warning. */
+	for (size_t i = 0; i < hr_plugins_draft_count(content.plugins); i++) {
+		const struct hr_plugin_draft *d = hr_plugins_draft(content.plugins, i);
+		for (size_t k = 0; k < d->nlines; k++)
+			fprintf(stderr,
+			        "%s:%d: warning: draft (never served): placeholder text still to write\n",
+			        d->path, d->lines[k]);
+		if (d->ntodo > d->nlines)
+			fprintf(stderr, "%s:0: warning: draft: %zu more placeholders\n", d->path,
+			        d->ntodo - d->nlines);
+		if (d->ntodo == 0)
+			fprintf(stderr,
+			        "%s:0: warning: draft (never served) with nothing left to write: delete "
+			        "`draft = true` in herald.about to publish it\n",
+			        d->path);
+		st.warnings++;
+		st.drafts++;
+	}
+
 	hr_matcher *m = hr_matcher_new(content.intents, NULL);
 	hr_safety *safety = NULL;
 	struct hr_match *match = calloc(1, sizeof(*match));
@@ -707,7 +750,8 @@ int hr_cmd_check(int argc, char **argv)
 	size_t nexamples = 0;
 	for (size_t i = 0; i < hr_intents_count(content.intents); i++) {
 		const struct hr_intent *in = hr_intents_get(content.intents, i);
-		if (!hr_plugins_handler(content.plugins, in->name, in->plugin)) {
+		if (!hr_plugins_handler(content.plugins, in->name, in->plugin) &&
+		    !hr_plugins_draft_answers(content.plugins, in->name)) {
 			char msg[200];
 			snprintf(msg, sizeof(msg), "no plugin answers intent '%s'%s%s", in->name,
 			         in->plugin ? " in plugin " : "", in->plugin ? in->plugin : "");
@@ -759,11 +803,28 @@ int hr_cmd_check(int argc, char **argv)
 				continue;
 			}
 			/* Every other intent this example matches is a conflict that the
-			 * ranking settles; say how. */
+			 * ranking settles; say how. The takeover guard: a local topic
+			 * (staff content) whose patterns match another topic's example
+			 * would answer questions phrased a little differently, so that is
+			 * an error unless it says so (overrides:). Bundled topics overlap
+			 * by design, settled by ranking. */
 			for (size_t ci = 0; ci < match->ncandidates; ci++) {
 				const struct hr_candidate *cand = &match->candidates[ci];
 				if (cand == best)
 					continue;
+				const struct hr_intent *a = cand->intent;
+				if (strcmp(a->file, in->file) != 0 && is_local(&cfg, a->file) &&
+				    !overrides(a, in->name)) {
+					char msg[700];
+					snprintf(
+					    msg, sizeof(msg),
+					    "takeover: intent '%s' matches example \"%s\" of '%s' (%s:%d); "
+					    "narrow its patterns, or declare it on purpose with "
+					    "'overrides: %s'",
+					    a->name, ex, in->name, in->file, in->example_lines[k], in->name);
+					check_diag(&st, a->file, a->line, msg);
+					continue;
+				}
 				st.conflicts++;
 				if (st.show_conflicts) {
 					char why[160];
@@ -833,6 +894,8 @@ int hr_cmd_check(int argc, char **argv)
 	}
 	printf("herald check: %zu intents, %zu examples, %zu phrasings, %zu plugins: all good", nintents,
 	       nexamples, nphrasings, nplugins);
+	if (st.drafts)
+		printf(" (%d draft%s, never served)", st.drafts, st.drafts == 1 ? "" : "s");
 	if (st.warnings)
 		printf(" (%d warning%s above)", st.warnings, st.warnings == 1 ? "" : "s");
 	if (st.conflicts && !st.show_conflicts)

@@ -460,9 +460,9 @@ int hr_cmd_review(int argc, char **argv)
 	}
 
 	struct hr_config cfg;
-	if (hr_cli_load_config(&cfg, config))
+	char here[HR_PATH_MAX];
+	if (hr_cli_content_config(&cfg, config, here, sizeof(here)))
 		return 1;
-	hr_config_resolve(&cfg);
 	hr_log_set_level(HR_LOG_WARN);
 	struct hr_content content;
 	int rc = hr_content_load(&cfg, hr_diag_stderr, NULL, &content);

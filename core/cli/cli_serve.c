@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "config.h"
@@ -21,8 +22,14 @@ static void usage_serve(FILE *f)
 	        "  --workers N         event loops serving the port (overrides `workers`; 0: one per CPU)\n"
 	        "\n"
 	        "Config keys (config file, e.g. limits = { message_bytes = 8192 }):\n");
-	for (const struct hr_config_key *k = hr_config_keys; k->name; k++)
-		fprintf(f, "  %-22s %s (default: %s)\n", k->name, k->help, *k->def ? k->def : "none");
+	/* A key whose help already says its default (a folder under
+	 * content_dir) gets no second, contradicting one. */
+	for (const struct hr_config_key *k = hr_config_keys; k->name; k++) {
+		if (strstr(k->help, "(default:"))
+			fprintf(f, "  %-22s %s\n", k->name, k->help);
+		else
+			fprintf(f, "  %-22s %s (default: %s)\n", k->name, k->help, *k->def ? k->def : "none");
+	}
 }
 
 int hr_cmd_serve(int argc, char **argv)

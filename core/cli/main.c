@@ -52,8 +52,13 @@ int main(int argc, char **argv)
 			hr_config_write_reference(stdout);
 			return 0;
 		}
-		fprintf(stderr, "usage: herald config --reference\n");
-		return 2;
+		int help = argc == 3 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0);
+		fprintf(help ? stdout : stderr,
+		        "usage: herald config --reference\n"
+		        "\n"
+		        "Prints every config key, its type, default and range as Markdown (the page\n"
+		        "docs/config.md). `herald serve --help` lists the keys in short.\n");
+		return help ? 0 : 2;
 	}
 	if (strcmp(cmd, "serve") == 0)
 		return hr_cmd_serve(argc - 1, argv + 1);

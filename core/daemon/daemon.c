@@ -331,7 +331,7 @@ static void check_reloads(struct daemon *d)
 		          d->nworkers);
 		hr_metrics_event(m, HR_EV_RELOAD_OK);
 	} else {
-		hr_err("event=reload_failed (still serving the previous version)");
+		hr_err("event=reload_failed reason=content kept=previous");
 		hr_metrics_event(m, HR_EV_RELOAD_FAILED);
 	}
 	if (d->ready_pending) {
@@ -376,8 +376,7 @@ static void config_done(uv_work_t *uw, int status)
 		return;
 	}
 	if (job->rc) {
-		hr_err("event=reload_failed error=\"bad config: %s\" (still serving the previous version)",
-		       job->err);
+		hr_err("event=reload_failed reason=config error=\"%s\" kept=previous", job->err);
 		hr_metrics_event(hr_server_shared_metrics(d->shared), HR_EV_RELOAD_FAILED);
 		notify("READY=1");
 		notify_status(d);
@@ -470,6 +469,33 @@ static void watch_dir(struct daemon *d, uv_fs_event_t *h, const char *dir)
 		        uv_strerror(rc));
 }
 
+static int watch_local(const char *dir, void *ud)
+{
+	struct daemon *d = ud;
+	static const char *const subs[] = {"", "/intents", "/plugins"};
+	for (size_t i = 0; i < 3; i++) {
+		if (d->nwatch_local == HR_LOCAL_WATCH_MAX) {
+			hr_warn("event=watch_failed dir=%s error=\"more than %d local folders watched\" "
+			        "(SIGHUP still reloads)",
+			        dir, HR_LOCAL_WATCH_MAX / 3);
+			return 0;
+		}
+		char path[HR_PATH_MAX + 16];
+		snprintf(path, sizeof(path), "%s%s", dir, subs[i]);
+		struct stat sb;
+		if (stat(path, &sb) != 0) {
+			/* A folder without plugins/ is fine; a missing local folder is
+			 * probably a typo in the config. */
+			if (i == 0)
+				hr_warn("event=local_content_missing dir=%s error=\"%s\"", dir,
+				        strerror(errno));
+			continue;
+		}
+		watch_dir(d, &d->watch_local[d->nwatch_local++], path);
+	}
+	return 0;
+}
+
 /* Closes every handle the main thread owns; its uv_run() returns once they are gone. */
 static void close_main_handles(struct daemon *d)
 {
@@ -478,6 +504,8 @@ static void close_main_handles(struct daemon *d)
 	uv_close((uv_handle_t *)&d->sighup, dm_on_close);
 	uv_close((uv_handle_t *)&d->watch_intents, dm_on_close);
 	uv_close((uv_handle_t *)&d->watch_plugins, dm_on_close);
+	for (int i = 0; i < d->nwatch_local; i++)
+		uv_close((uv_handle_t *)&d->watch_local[i], dm_on_close);
 	uv_close((uv_handle_t *)&d->debounce, dm_on_close);
 	uv_close((uv_handle_t *)&d->status_timer, dm_on_close);
 	uv_close((uv_handle_t *)&d->wake, dm_on_close);
@@ -662,6 +690,7 @@ int hr_daemon_run(const struct hr_config *cfg, const char *config_path)
 	start_watchdog(d);
 	watch_dir(d, &d->watch_intents, d->cfg.intents_dir);
 	watch_dir(d, &d->watch_plugins, d->cfg.plugins_dir);
+	hr_layers_each(d->cfg.local_content_dirs, watch_local, d);
 
 	for (int i = 0; i < d->nworkers; i++) {
 		struct worker *w = &d->workers[i];

@@ -100,10 +100,17 @@ struct worker {
 	atomic_int exited;
 };
 
+/* Watches on local content: three per folder (itself, intents/, plugins/). */
+#define HR_LOCAL_WATCH_MAX 24
+
 struct daemon {
 	uv_loop_t loop;
 	uv_signal_t sigterm, sigint, sighup;
 	uv_fs_event_t watch_intents, watch_plugins;
+	/* The local content folders (local_content_dirs): each one and its
+	 * intents/ and plugins/, so that creating intents/ is noticed too. */
+	uv_fs_event_t watch_local[HR_LOCAL_WATCH_MAX];
+	int nwatch_local;
 	uv_timer_t debounce, status_timer;
 	uv_async_t wake; /* a worker has something to report */
 	const char *config_path;

@@ -85,7 +85,8 @@ static size_t unanswered_intents(const struct hr_content *c, const char **first)
 	*first = NULL;
 	for (size_t i = 0; i < hr_intents_count(c->intents); i++) {
 		const struct hr_intent *in = hr_intents_get(c->intents, i);
-		if (!hr_plugins_handler(c->plugins, in->name, in->plugin) && n++ == 0)
+		if (!hr_plugins_handler(c->plugins, in->name, in->plugin) &&
+		    !hr_plugins_draft_answers(c->plugins, in->name) && n++ == 0)
 			*first = in->name;
 	}
 	return n;
@@ -121,15 +122,21 @@ static void state_file(struct content_state *st, const char *dir, const char *na
 	}
 }
 
-static void state_dir(struct content_state *st, const char *dir, const char *suffix)
+/* Every layer's files of one kind (the bundled folder DIR, then SUB/ of each
+ * local folder), as the loader will read them. */
+static void state_dir(struct content_state *st, const struct hr_config *cfg, const char *dir, const char *sub,
+                      const char *suffix)
 {
-	char **names;
+	char **paths;
 	size_t n;
-	if (hr_dir_list(dir, suffix, &names, &n) != 0)
+	if (hr_layers_list(dir, cfg->local_content_dirs, sub, suffix, &paths, &n) != 0)
 		return;
-	for (size_t i = 0; i < n; i++)
-		state_file(st, dir, names[i]);
-	hr_dir_list_free(names, n);
+	for (size_t i = 0; i < n; i++) {
+		char *slash = strrchr(paths[i], '/');
+		*slash = '\0';
+		state_file(st, paths[i], slash + 1);
+	}
+	hr_dir_list_free(paths, n);
 }
 
 /* The intents, the plugins and the SDK, as they are on disk now. */
@@ -137,9 +144,19 @@ static void content_state(const struct hr_config *cfg, struct content_state *st)
 {
 	memset(st, 0, sizeof(*st));
 	st->hash = 1469598103934665603ull;
-	state_dir(st, cfg->intents_dir, ".intents");
-	state_dir(st, cfg->plugins_dir, ".lua");
+	state_dir(st, cfg, cfg->intents_dir, "intents", ".intents");
+	state_dir(st, cfg, cfg->plugins_dir, "plugins", ".lua");
 	state_file(st, cfg->lua_dir, "herald.lua");
+}
+
+/* Drafts are loaded and never served: say so once (worker 0), so an author
+ * who wonders why a topic does not answer finds the reason in the log. */
+static void log_drafts(const struct worker *w, const struct hr_content *c)
+{
+	for (size_t i = 0; w->index == 0 && i < hr_plugins_draft_count(c->plugins); i++) {
+		const struct hr_plugin_draft *d = hr_plugins_draft(c->plugins, i);
+		hr_notice("event=draft_skipped file=%s placeholders=%zu", d->path, d->ntodo);
+	}
 }
 
 static int64_t wall_ms(void)
@@ -282,6 +299,7 @@ static void reload_done(uv_work_t *uw, int status)
 		}
 		atomic_store(&w->n_intents, hr_intents_count(w->content->intents));
 		atomic_store(&w->n_plugins, hr_plugins_count(w->content->plugins));
+		log_drafts(w, w->content);
 	}
 	if (job->content) {
 		hr_content_free(job->content);
@@ -497,6 +515,7 @@ static int worker_start(struct worker *w)
 	}
 	atomic_store(&w->n_intents, hr_intents_count(w->content->intents));
 	atomic_store(&w->n_plugins, hr_plugins_count(w->content->plugins));
+	log_drafts(w, w->content);
 
 	uv_async_init(&w->loop, &w->wake, on_worker_wake);
 	w->wake.data = w;

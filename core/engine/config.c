@@ -26,6 +26,10 @@ const struct hr_config_key hr_config_keys[] = {
     KEY_STR("content_dir", content_dir, HERALD_CONTENT_DIR, "root holding intents/, plugins/, lua/ and web/"),
     KEY_STR("intents_dir", intents_dir, "", "intent files (default: content_dir/intents)"),
     KEY_STR("plugins_dir", plugins_dir, "", "plugins (default: content_dir/plugins)"),
+    KEY_STR("local_content_dirs", local_content_dirs, "",
+            "the clinic's own content: folders (comma-separated) holding intents/ and plugins/, "
+            "watched like the bundled ones; a file named like a bundled one replaces it, any "
+            "other adds to it (docs/operations.md, Local content)"),
     KEY_STR("lua_dir", lua_dir, "", "the plugin SDK (default: content_dir/lua)"),
     KEY_STR("web_dir", web_dir, "", "static files of the chat widget (default: content_dir/web)"),
     KEY_STR("log_level", log_level, "info", "error, warn, notice, info or debug"),

@@ -19,6 +19,7 @@ struct hr_config {
 	char content_dir[HR_PATH_MAX]; /* holds intents/, plugins/, lua/, web/ */
 	char intents_dir[HR_PATH_MAX]; /* "" means content_dir/intents */
 	char plugins_dir[HR_PATH_MAX];
+	char local_content_dirs[2048]; /* comma-separated folders with intents/ and plugins/ */
 	char lua_dir[HR_PATH_MAX];
 	char web_dir[HR_PATH_MAX];
 	char log_level[16];

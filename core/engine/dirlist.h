@@ -17,4 +17,23 @@ int hr_dir_list(const char *dir, const char *suffix, char ***names, size_t *n);
 
 void hr_dir_list_free(char **names, size_t n);
 
+/*
+ * The content layers (docs/operations.md, Local content): the files of one kind
+ * in BASE (the bundled intents/ or plugins/ folder), then in SUB/ of each
+ * folder of LOCALS (comma-separated, may be NULL or ""), later layers winning:
+ * a local file with the same name as a bundled one replaces it, any other adds
+ * to it. Fills *PATHS with malloc'd full paths sorted by file name (the load
+ * order), free with hr_dir_list_free(). A missing BASE is an error (-errno); a
+ * local folder without SUB/ adds nothing. Returns 0 or -errno.
+ */
+int hr_layers_list(const char *base, const char *locals, const char *sub, const char *suffix, char ***paths,
+                   size_t *n);
+
+/*
+ * Calls FN for each local folder named in LOCALS (comma-separated, blanks
+ * around names ignored), with the folder as a NUL-terminated string. Stops
+ * at and returns FN's first non-zero return.
+ */
+int hr_layers_each(const char *locals, int (*fn)(const char *dir, void *ud), void *ud);
+
 #endif

@@ -17,10 +17,41 @@
 #include <malloc.h>
 #endif
 
+#include "dirlist.h"
 #include "log.h"
 #include "text.h"
 
 #include "engine_int.h"
+
+/*
+ * Loads the intent files (SUFFIX ".intents") or plugins (".lua") of every
+ * layer: the bundled folder BASE, then SUB/ of each local folder, a local
+ * file replacing the bundled one of the same name. Returns 0, -EINVAL when a
+ * file had a mistake (reported through DIAG), or -errno (a folder unreadable,
+ * out of memory).
+ */
+static int add_layers(const struct hr_config *cfg, const char *base, const char *sub, const char *suffix,
+                      struct hr_content *out, hr_diag_fn diag, void *ud)
+{
+	char **paths;
+	size_t n;
+	int rc = hr_layers_list(base, cfg->local_content_dirs, sub, suffix, &paths, &n);
+	if (rc) {
+		hr_diagf(diag, ud, base, 0, "cannot read directory: %s", strerror(-rc));
+		return rc;
+	}
+	int plugins = strcmp(suffix, ".lua") == 0;
+	for (size_t i = 0; i < n; i++) {
+		int r = plugins ? hr_plugins_add_file(out->plugins, paths[i], diag, ud)
+		                : hr_intents_add_file(out->intents, paths[i], diag, ud);
+		if (r == -ENOMEM)
+			rc = r;
+		else if (r && !rc)
+			rc = -EINVAL;
+	}
+	hr_dir_list_free(paths, n);
+	return rc;
+}
 
 int hr_content_load(const struct hr_config *cfg, hr_diag_fn diag, void *ud, struct hr_content *out)
 {
@@ -29,7 +60,7 @@ int hr_content_load(const struct hr_config *cfg, hr_diag_fn diag, void *ud, stru
 	if (!out->intents)
 		return -ENOMEM;
 	hr_intents_set_jit(out->intents, cfg->intents_jit);
-	int rc = hr_intents_add_dir(out->intents, cfg->intents_dir, diag, ud);
+	int rc = add_layers(cfg, cfg->intents_dir, "intents", ".intents", out, diag, ud);
 	if (rc == 0)
 		rc = hr_intents_compile(out->intents, diag, ud);
 	if (rc)
@@ -55,7 +86,7 @@ int hr_content_load(const struct hr_config *cfg, hr_diag_fn diag, void *ud, stru
 		rc = -ENOMEM;
 		goto fail;
 	}
-	rc = hr_plugins_add_dir(out->plugins, cfg->plugins_dir, diag, ud);
+	rc = add_layers(cfg, cfg->plugins_dir, "plugins", ".lua", out, diag, ud);
 	if (rc == -ENOMEM)
 		goto fail;
 	if (rc == -EINVAL)

@@ -78,6 +78,7 @@ void hr_intents_free(hr_intents *set)
 			free(in->needs_buf[k]);
 		free((char *)in->pub.name);
 		free((char *)in->pub.plugin);
+		free((char *)in->pub.overrides);
 	}
 	free(set->intents);
 	for (size_t i = 0; i < set->nvocab; i++)

@@ -32,6 +32,9 @@ struct hr_slot {
 struct hr_intent {
 	const char *name;
 	const char *plugin; /* NULL: any plugin that registers a handler */
+	/* Intents whose examples this one may match on purpose ("a, b"), or
+	 * NULL: `herald check`'s takeover guard (docs/intents.md). */
+	const char *overrides;
 	const char *file;
 	int line;
 	int priority;

@@ -320,6 +320,14 @@ int hr_intents_add_text(hr_intents *set, const char *name, const char *text, siz
 					free((char *)in->pub.plugin);
 					in->pub.plugin = strdup(val);
 				}
+			} else if (strcmp(key, "overrides") == 0) {
+				/* Kept as written ("a, b"); herald check reads it. Repeated
+				 * lines add to it. */
+				char *prev = (char *)in->pub.overrides, *joined = NULL;
+				if (asprintf(&joined, "%s%s%s", prev ? prev : "", prev ? ", " : "", val) < 0)
+					return -ENOMEM;
+				free(prev);
+				in->pub.overrides = joined;
 			} else if (strcmp(key, "needs") == 0) {
 				char *save = NULL;
 				for (char *t = strtok_r(val, ", ", &save); t;
@@ -337,7 +345,7 @@ int hr_intents_add_text(hr_intents *set, const char *name, const char *text, siz
 			} else {
 				hr_diagf(diag, ud, file, lineno,
 				         "unknown key '%s' (expected pattern, example, phrasing, priority, "
-				         "needs or plugin)",
+				         "needs, plugin or overrides)",
 				         key);
 				errors++;
 			}

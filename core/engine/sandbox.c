@@ -428,6 +428,93 @@ const char *hr_plugins_handler(const hr_plugins *set, const char *intent, const 
 	return NULL;
 }
 
+/*
+ * Finds placeholder text in a plugin's source: a line with TODO before any
+ * Lua comment. The template `herald new` writes marks everything still to
+ * write that way, so a topic cannot reach patients half written. Fills up to
+ * HR_DRAFT_LINES line numbers into LINES; returns how many there are in all.
+ */
+static size_t find_placeholders(const char *src, size_t len, int *lines)
+{
+	size_t n = 0;
+	int lineno = 1;
+	for (size_t i = 0; i < len;) {
+		size_t end = i;
+		while (end < len && src[end] != '\n')
+			end++;
+		size_t code = end; /* where a -- comment starts */
+		for (size_t k = i; k + 1 < end; k++) {
+			if (src[k] == '-' && src[k + 1] == '-') {
+				code = k;
+				break;
+			}
+		}
+		for (size_t k = i; k + 4 <= code; k++) {
+			if (memcmp(src + k, "TODO", 4) == 0) {
+				if (n < HR_DRAFT_LINES)
+					lines[n] = lineno;
+				n++;
+				break;
+			}
+		}
+		i = end + 1;
+		lineno++;
+	}
+	return n;
+}
+
+static int keep_draft(hr_plugins *set, const struct plugin *p, const int *lines, size_t ntodo)
+{
+	struct hr_plugin_draft *nv = realloc(set->drafts, (set->ndrafts + 1) * sizeof(*nv));
+	if (!nv)
+		return -ENOMEM;
+	set->drafts = nv;
+	struct hr_plugin_draft *d = &nv[set->ndrafts];
+	memset(d, 0, sizeof(*d));
+	d->ntodo = ntodo;
+	d->nlines = ntodo < HR_DRAFT_LINES ? ntodo : HR_DRAFT_LINES;
+	memcpy(d->lines, lines, d->nlines * sizeof(*lines));
+	d->path = strdup(p->path);
+	d->handlers = calloc(p->nhandlers ? p->nhandlers : 1, sizeof(char *));
+	if (!d->path || !d->handlers) {
+		free(d->path);
+		free(d->handlers);
+		return -ENOMEM;
+	}
+	for (size_t i = 0; i < p->nhandlers; i++) {
+		if (!(d->handlers[i] = strdup(p->handlers[i]))) {
+			for (size_t k = 0; k < i; k++)
+				free(d->handlers[k]);
+			free(d->handlers);
+			free(d->path);
+			return -ENOMEM;
+		}
+	}
+	d->nhandlers = p->nhandlers;
+	set->ndrafts++;
+	return 0;
+}
+
+size_t hr_plugins_draft_count(const hr_plugins *set)
+{
+	return set ? set->ndrafts : 0;
+}
+
+const struct hr_plugin_draft *hr_plugins_draft(const hr_plugins *set, size_t i)
+{
+	return set && i < set->ndrafts ? &set->drafts[i] : NULL;
+}
+
+int hr_plugins_draft_answers(const hr_plugins *set, const char *intent)
+{
+	for (size_t i = 0; set && i < set->ndrafts; i++) {
+		for (size_t k = 0; k < set->drafts[i].nhandlers; k++)
+			if (strcmp(set->drafts[i].handlers[k], intent) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 int hr_plugins_add_file(hr_plugins *set, const char *path, hr_diag_fn diag, void *ud)
 {
 	char err[512];
@@ -542,7 +629,18 @@ int hr_plugins_add_file(hr_plugins *set, const char *path, hr_diag_fn diag, void
 	         lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
 	lua_getfield(L, 4, "title");
 	snprintf(p->title, sizeof(p->title), "%s", lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
-	lua_pop(L, 4);
+	lua_getfield(L, 4, "draft");
+	int draft = lua_toboolean(L, -1);
+	lua_pop(L, 5);
+	int todo[HR_DRAFT_LINES];
+	size_t ntodo = find_placeholders(src, len, todo);
+	if (ntodo && !draft) {
+		for (size_t i = 0; i < ntodo && i < HR_DRAFT_LINES; i++)
+			hr_diagf(diag, ud, path, todo[i],
+			         "placeholder text (TODO) in a plugin that is not a draft: write it, or "
+			         "mark the plugin herald.about{ draft = true } until it is written");
+		goto fail;
+	}
 	lua_pushnil(L);
 	while (lua_next(L, 3)) {
 		lua_pop(L, 1);
@@ -568,8 +666,14 @@ int hr_plugins_add_file(hr_plugins *set, const char *path, hr_diag_fn diag, void
 	if (p->nhandlers == 0)
 		hr_diagf(diag, ud, path, 0, "the plugin registers no handler (herald.on or herald.answer)");
 	lua_settop(L, 0);
-	lua_gc(L, LUA_GCCOLLECT);
 	free(src);
+	if (draft) {
+		/* Checked like any plugin, then never served. */
+		rc = keep_draft(set, p, todo, ntodo);
+		plugin_free(p);
+		return rc;
+	}
+	lua_gc(L, LUA_GCCOLLECT);
 
 	struct plugin **nv = realloc(set->v, (set->n + 1) * sizeof(*nv));
 	if (!nv) {
@@ -614,6 +718,13 @@ void hr_plugins_free(hr_plugins *set)
 	for (size_t i = 0; i < set->n; i++)
 		plugin_free(set->v[i]);
 	free(set->v);
+	for (size_t i = 0; i < set->ndrafts; i++) {
+		for (size_t k = 0; k < set->drafts[i].nhandlers; k++)
+			free(set->drafts[i].handlers[k]);
+		free(set->drafts[i].handlers);
+		free(set->drafts[i].path);
+	}
+	free(set->drafts);
 	free(set->sdk_src);
 	free(set->sdk_path);
 	free(set);

@@ -50,6 +50,28 @@ struct hr_plugin_info {
 
 typedef struct hr_plugins hr_plugins;
 
+/*
+ * A draft (docs/plugins.md, Drafts): a plugin with herald.about{ draft = true },
+ * loaded and checked but never served. LINES are where placeholder text (a
+ * string with TODO in it) is still to be replaced.
+ */
+#define HR_DRAFT_LINES 16
+struct hr_plugin_draft {
+	char *path;
+	int lines[HR_DRAFT_LINES];
+	size_t nlines;   /* at most HR_DRAFT_LINES are kept */
+	size_t ntodo;    /* how many there are in all */
+	char **handlers; /* the intents it would answer */
+	size_t nhandlers;
+};
+
+/* The drafts skipped while loading, in load order. */
+size_t hr_plugins_draft_count(const hr_plugins *set);
+const struct hr_plugin_draft *hr_plugins_draft(const hr_plugins *set, size_t i);
+/* Whether a draft would answer INTENT: the intent waits for it, rather than
+ * missing a plugin. */
+int hr_plugins_draft_answers(const hr_plugins *set, const char *intent);
+
 /* Returns an empty set, or NULL when out of memory. SDK_PATH is lua/herald.lua. */
 hr_plugins *hr_plugins_new(const char *sdk_path, const struct hr_plugin_limits *limits);
 
@@ -57,7 +79,9 @@ hr_plugins *hr_plugins_new(const char *sdk_path, const struct hr_plugin_limits *
  * Loads one plugin file as text (never bytecode) and runs it under the load
  * budget. A plugin that fails (syntax error, forbidden call, budget, a handler
  * for an intent another plugin already answers) is reported through DIAG as
- * file:line and not added; the set stays usable.
+ * file:line and not added; the set stays usable. A draft is checked the same
+ * way, then kept aside (hr_plugins_draft()) instead of added; placeholder
+ * text (TODO) outside a draft is an error.
  * Returns 0, -EINVAL when the plugin failed, or -ENOMEM.
  */
 int hr_plugins_add_file(hr_plugins *set, const char *path, hr_diag_fn diag, void *ud);

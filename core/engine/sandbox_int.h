@@ -62,6 +62,8 @@ struct hr_plugins {
 	struct hr_plugin_limits limits;
 	struct plugin **v;
 	size_t n;
+	struct hr_plugin_draft *drafts; /* plugins skipped as drafts, never served */
+	size_t ndrafts;
 };
 
 /* sandbox.c */

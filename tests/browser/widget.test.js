@@ -395,6 +395,28 @@ async function main() {
 		});
 		await context.close();
 
+		await check('at 1280x900 the answer\'s source link stays in view above three suggestions', async () => {
+			const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+			const p = await desk.newPage();
+			p.setDefaultTimeout(T);
+			const dw = widget(p);
+			await p.goto(base + '/');
+			await dw.launcher.click();
+			await dw.dialog.waitFor({ state: 'visible', timeout: T });
+			await dw.input.fill('tell me about herceptin');
+			await dw.input.press('Enter');
+			await waitAnswers(p, 1);
+			await dw.suggestions.getByRole('button').nth(2).waitFor({ timeout: T });
+			const link = dw.log.locator('.bot').last().getByRole('link').last();
+			await link.waitFor({ timeout: T });
+			const lb = await link.boundingBox(), gb = await dw.log.boundingBox();
+			assert(lb.y >= gb.y && lb.y + lb.height <= gb.y + gb.height,
+				'the source link is inside the visible log: link ' + JSON.stringify(lb) + ' log ' + JSON.stringify(gb));
+			const sb = await dw.suggestions.boundingBox();
+			assert(sb.height < 60, 'the suggestions take one row, not a stack: ' + JSON.stringify(sb));
+			await desk.close();
+		});
+
 		await check('on a phone-sized screen the panel fills the screen without sideways scrolling', async () => {
 			const phone = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
 			const p = await phone.newPage();
@@ -411,6 +433,23 @@ async function main() {
 			await pw.input.fill('what is HER2?');
 			await pw.input.press('Enter');
 			await waitAnswers(p, 1);
+			/* The suggestion row is wider than the screen: it scrolls, and shows
+			 * that it does (a fade at the right edge) until scrolled to the end. */
+			await pw.suggestions.getByRole('button').first().waitFor({ timeout: T });
+			const row = await pw.suggestions.evaluate((e) => {
+				const cs = getComputedStyle(e);
+				return { over: e.scrollWidth > e.clientWidth, ox: cs.overflowX, more: e.classList.contains('more'),
+					mask: cs.maskImage || cs.webkitMaskImage, right: e.getBoundingClientRect().right };
+			});
+			assert(row.over && row.ox === 'auto', 'the row scrolls sideways: ' + JSON.stringify(row));
+			assert(row.more && /gradient/.test(row.mask), 'the row shows there is more: ' + JSON.stringify(row));
+			assert(row.right <= 375, 'the row itself stays on screen');
+			const end = await pw.suggestions.evaluate(async (e) => {
+				e.scrollLeft = e.scrollWidth;
+				await new Promise((r) => setTimeout(r, 100));
+				return e.classList.contains('more');
+			});
+			assert(!end, 'scrolled to the end, the fade goes');
 			await p.screenshot({ path: path.join(SHOTS, 'widget-phone.png') });
 			await phone.close();
 		});

@@ -11,7 +11,8 @@ it with nsenter, HTTP goes to its loopback from inside its network namespace.
 In that systemd the test installs the .deb with apt (offline: everything it
 needs is already in the root, so a missing Depends shows as herald failing to
 start), checks that its postinst enabled and started herald.service, that an
-upgrade restarts it, that `systemctl start` returns once herald has sent
+upgrade restarts it, that a topic dropped into the local content folder
+(/etc/herald/content) answers and survives the upgrade, that `systemctl start` returns once herald has sent
 READY=1, that it answers POST /v1/ask, that `systemctl reload` and `systemctl
 stop` work cleanly (exit 0, no restarts), that its journal lines are the
 expected ones with no warning or error and no question text, and that
@@ -61,6 +62,15 @@ except urllib.error.HTTPError as e:
 print(status)
 sys.stdout.write(data.decode())
 """
+
+
+# A topic a clinic adds in the package's local folder, /etc/herald/content.
+LOCAL_TOPIC = {
+    "intents/clinic_wifi.intents": "intent clinic.wifi\n  pattern: \\bwi-?fi\\b\n"
+                                   "  example: is there wifi in the waiting room\n",
+    "plugins/clinic_wifi.lua": 'herald.about { title = "Wifi", reviewed = "2026-11-30", reviewed_by = "J. Doe" }\n'
+                               'herald.answer("clinic.wifi", { text = "The waiting room has free wifi." })\n',
+}
 
 
 def codename():
@@ -306,6 +316,21 @@ class PackageUnderSystemdTest(unittest.TestCase):
         self.machine.sh(*cmd)
         return time.monotonic() - t
 
+    def journal_text(self):
+        return "\n".join("<%s>%s" % (e.get("PRIORITY"), e.get("MESSAGE")) for e in self.journal()
+                         if e.get("SYSLOG_IDENTIFIER") == "herald")
+
+    def answers_locally(self, timeout=30):
+        """Whether the local topic answers within TIMEOUT s (a reload takes
+        moments; the machine may be busy)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            status, body = self.http("POST", "/v1/ask", {"text": "is there wifi in the waiting room"})
+            if status == 200 and json.loads(body).get("intent") == "clinic.wifi":
+                return True
+            time.sleep(0.3)
+        return False
+
     # -- the test ---------------------------------------------------------------
 
     def test_install_start_ask_reload_stop_remove(self):
@@ -319,12 +344,32 @@ class PackageUnderSystemdTest(unittest.TestCase):
         self.assertEqual((s["ActiveState"], s["SubState"]), ("active", "running"), s)
         print("apt-get install: %.1f s; the postinst started herald (pid %s)" % (secs, s["MainPID"]))
 
-        # An upgrade (here the same version again) restarts it.
+        # The clinic's own content: a topic dropped into the local folder
+        # (made by the postinst, read-only to the service) answers.
+        local = os.path.join(self.run_root, "etc/herald/content")
+        self.assertTrue(os.path.isdir(os.path.join(local, "intents")) and os.path.isdir(os.path.join(local, "plugins")))
+        unit = self.machine.show("herald.service", "ReadOnlyPaths", "ReadWritePaths")
+        self.assertIn("/etc/herald/content", unit["ReadOnlyPaths"], unit)
+        self.assertNotIn("/etc/herald", unit["ReadWritePaths"], unit)
+        for rel, text in LOCAL_TOPIC.items():
+            with open(os.path.join(local, rel), "w") as f:
+                f.write(text)
+            os.chmod(os.path.join(local, rel), 0o644)
+        self.assertTrue(self.answers_locally(), "the local topic never answered:\n" + self.journal_text())
+        print("a plugin dropped into /etc/herald/content answers")
+
+        # An upgrade (here the same version again) restarts it, and keeps the
+        # local content.
         first = s["MainPID"]
         self.timed("apt-get", "install", "-y", "-q", "--reinstall", deb)
         s = self.state()
         self.assertEqual(s["ActiveState"], "active", s)
         self.assertNotEqual(s["MainPID"], first, "the upgrade did not restart herald")
+        for rel, text in LOCAL_TOPIC.items():
+            with open(os.path.join(local, rel)) as f:
+                self.assertEqual(f.read(), text, rel)
+        self.assertTrue(self.answers_locally(), "the local topic is gone after a reinstall")
+        print("and still does after a reinstall")
 
         # systemctl start returns once herald has sent READY=1 (Type=notify).
         self.timed("systemctl", "stop", "herald")
@@ -414,7 +459,11 @@ class PackageUnderSystemdTest(unittest.TestCase):
         self.assertEqual(s["ActiveState"], "inactive", s)
         self.assertFalse(os.path.exists(os.path.join(self.run_root, "usr/bin/herald")))
         m.sh("apt-get", "purge", "-y", "-q", "herald")
-        self.assertFalse(os.path.exists(os.path.join(self.run_root, "etc/herald")))
+        # Purging forgets the package's files; the clinic's own content is
+        # theirs, never deleted (an empty local folder is removed).
+        self.assertEqual(sorted(os.listdir(os.path.join(self.run_root, "etc/herald"))), ["content"])
+        for rel in LOCAL_TOPIC:
+            self.assertTrue(os.path.exists(os.path.join(self.run_root, "etc/herald/content", rel)), rel)
         for path in ("lib/systemd/system/herald.service", "etc/systemd/system/herald.service",
                      "etc/systemd/system/multi-user.target.wants/herald.service"):
             self.assertFalse(os.path.lexists(os.path.join(self.run_root, path)), path)

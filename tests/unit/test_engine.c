@@ -6,7 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "dirlist.h"
 #include "engine.h"
 #include "log.h"
 
@@ -410,6 +413,74 @@ static void test_on_topic_clarifies_off_topic_falls_back(void **state)
 	free(t);
 }
 
+static void touch(const char *dir, const char *name)
+{
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fclose(f);
+}
+
+/* Issue 19: the content layers. A local file named like a bundled one
+ * replaces it, others add; the list is in file-name order; a local folder
+ * without the kind's subfolder adds nothing; a missing bundled folder is an
+ * error. */
+static void test_content_layers(void **state)
+{
+	(void)state;
+	char root[] = "/tmp/herald-layers-XXXXXX";
+	assert_non_null(mkdtemp(root));
+	char base[600], l1[600], l1p[600], l2[600], l2p[600], l3[600];
+	snprintf(base, sizeof(base), "%s/bundled", root);
+	snprintf(l1, sizeof(l1), "%s/one", root);
+	snprintf(l1p, sizeof(l1p), "%s/one/plugins", root);
+	snprintf(l2, sizeof(l2), "%s/two", root);
+	snprintf(l2p, sizeof(l2p), "%s/two/plugins", root);
+	snprintf(l3, sizeof(l3), "%s/three", root); /* no plugins/ */
+	assert_int_equal(mkdir(base, 0755), 0);
+	assert_int_equal(mkdir(l1, 0755), 0);
+	assert_int_equal(mkdir(l1p, 0755), 0);
+	assert_int_equal(mkdir(l2, 0755), 0);
+	assert_int_equal(mkdir(l2p, 0755), 0);
+	assert_int_equal(mkdir(l3, 0755), 0);
+	touch(base, "b.lua");
+	touch(base, "d.lua");
+	touch(base, "c.tests");
+	touch(l1p, "a.lua");
+	touch(l1p, "d.lua");
+	touch(l2p, "d.lua");
+	touch(l2p, ".hidden.lua");
+	char locals[2048];
+	snprintf(locals, sizeof(locals), " %s , %s,%s", l1, l3, l2);
+	char **paths;
+	size_t n;
+	assert_int_equal(hr_layers_list(base, locals, "plugins", ".lua", &paths, &n), 0);
+	assert_int_equal(n, 3);
+	char want[700];
+	snprintf(want, sizeof(want), "%s/a.lua", l1p);
+	assert_string_equal(paths[0], want);
+	snprintf(want, sizeof(want), "%s/b.lua", base);
+	assert_string_equal(paths[1], want);
+	snprintf(want, sizeof(want), "%s/d.lua", l2p); /* the last layer wins */
+	assert_string_equal(paths[2], want);
+	hr_dir_list_free(paths, n);
+	assert_int_equal(hr_layers_list(base, "", "plugins", ".lua", &paths, &n), 0);
+	assert_int_equal(n, 2);
+	hr_dir_list_free(paths, n);
+	assert_int_equal(hr_layers_list(l3, locals, "plugins", ".lua", &paths, &n) == 0, 1);
+	hr_dir_list_free(paths, n);
+	assert_int_equal(hr_layers_list(root, NULL, "plugins", ".nothing", &paths, &n), 0);
+	assert_int_equal(n, 0);
+	hr_dir_list_free(paths, n);
+	char missing[700];
+	snprintf(missing, sizeof(missing), "%s/none", root);
+	assert_int_equal(hr_layers_list(missing, locals, "plugins", ".lua", &paths, &n), -ENOENT);
+	char cmd[700];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -426,6 +497,7 @@ int main(void)
 	    cmocka_unit_test(test_story_carries_a_thin_question),
 	    cmocka_unit_test(test_letter_reviews_a_strong_pattern),
 	    cmocka_unit_test(test_on_topic_clarifies_off_topic_falls_back),
+	    cmocka_unit_test(test_content_layers),
 	};
 	int rc = cmocka_run_group_tests(tests, setup, teardown);
 	return rc | cmocka_run_group_tests(bundled, setup_bundled, teardown);

@@ -540,6 +540,73 @@ static void test_hostile_calls_end_within_budget(void **state)
 	hr_plugins_free(set);
 }
 
+/* Writes SRC, as it is, to a temporary plugin file (static buffer). */
+static const char *temp_raw(const char *name, const char *src)
+{
+	static char path[256];
+	snprintf(path, sizeof(path), "/tmp/herald-test-%d-%s.lua", (int)getpid(), name);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(src, f);
+	fclose(f);
+	return path;
+}
+
+/* Issue 19: a draft is checked, set aside with where its placeholders are,
+ * and never answers; placeholder text outside a draft is an error at its
+ * line; TODO in a comment is not placeholder text. */
+static void test_drafts(void **state)
+{
+	(void)state;
+	hr_plugins *set = new_set();
+	struct diags d = {0};
+	const char *path =
+	    temp_raw("draft", "-- TODO in a comment is fine\n"
+	                      "herald.about{ title = 'x', draft = true, reviewed = '' }\n"
+	                      "herald.answer('x.about', {\n"
+	                      "  text = 'TODO the first key point.',\n"
+	                      "  sources = { { title = 'TODO title', url = 'https://TODO.invalid/' } },\n"
+	                      "})\n");
+	assert_int_equal(hr_plugins_add_file(set, path, collect, &d), 0);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(hr_plugins_count(set), 0);
+	assert_int_equal(hr_plugins_draft_count(set), 1);
+	const struct hr_plugin_draft *dr = hr_plugins_draft(set, 0);
+	assert_string_equal(dr->path, path);
+	assert_int_equal(dr->ntodo, 2);
+	assert_int_equal(dr->lines[0], 4);
+	assert_int_equal(dr->lines[1], 5);
+	assert_int_equal(dr->nhandlers, 1);
+	assert_string_equal(dr->handlers[0], "x.about");
+	assert_true(hr_plugins_draft_answers(set, "x.about"));
+	assert_null(hr_plugins_handler(set, "x.about", NULL));
+	struct hr_answer a;
+	char err[256];
+	assert_int_equal(ask(set, "x.about", &a, err, sizeof(err)), -ENOENT);
+	unlink(path);
+
+	/* The same, published without writing the placeholders: an error at line 4. */
+	path = temp_raw("todo", "herald.about{ title = 'x', reviewed = '2026-11-22' }\n"
+	                        "herald.answer('y.about', {\n"
+	                        "  text = {\n"
+	                        "    'TODO the first key point.',\n"
+	                        "  },\n"
+	                        "})\n");
+	assert_int_equal(hr_plugins_add_file(set, path, collect, &d), -EINVAL);
+	assert_non_null(strstr(d.all, ":4: placeholder text (TODO)"));
+	assert_null(hr_plugins_handler(set, "y.about", NULL));
+	unlink(path);
+
+	/* Only a draft may leave the review date empty. */
+	d.n = 0;
+	path = temp_raw("noreview", "herald.about{ title = 'x', reviewed = '' }\n"
+	                            "herald.answer('z.about', { text = 'Fine.' })\n");
+	assert_int_equal(hr_plugins_add_file(set, path, collect, &d), -EINVAL);
+	assert_non_null(strstr(d.all, "reviewed must be a date"));
+	unlink(path);
+	hr_plugins_free(set);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -554,6 +621,7 @@ int main(void)
 	    cmocka_unit_test(test_speech_abbreviations),
 	    cmocka_unit_test(test_string_library_matches_lua),
 	    cmocka_unit_test(test_hostile_calls_end_within_budget),
+	    cmocka_unit_test(test_drafts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
