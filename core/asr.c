@@ -32,6 +32,7 @@ struct hr_asr_model {
 
 struct hr_asr {
 	char hmm[1024];
+	char phone_lm[1100]; /* "" when the model has no phone loop model */
 	ps_decoder_t *ps;
 	unsigned long serial; /* of the model the decoder has loaded, 0 for none */
 	int16_t *buf;
@@ -120,6 +121,11 @@ int hr_asr_new(const char *hmm_dir, hr_asr **out)
 	if (!a)
 		return -ENOMEM;
 	snprintf(a->hmm, sizeof(a->hmm), "%s", hmm_dir);
+	/* Debian's pocketsphinx-en-us ships the phone language model beside the
+	 * acoustic model's folder; without it the trigram search settles. */
+	snprintf(a->phone_lm, sizeof(a->phone_lm), "%s/../en-us-phone.lm.bin", hmm_dir);
+	if (access(a->phone_lm, R_OK) != 0)
+		a->phone_lm[0] = '\0';
 	/* pocketsphinx logs every decode in detail, with the words heard:
 	 * herald never logs what people say. */
 	err_set_logfp(NULL);
@@ -153,7 +159,7 @@ static int load(hr_asr *a, hr_asr_model *m)
 	fd_path(m->fsg_fd, fsgp, sizeof(fsgp));
 	cmd_ln_t *cfg =
 	    cmd_ln_init(NULL, ps_args(), TRUE, "-hmm", a->hmm, "-dict", dict, "-lw", NGRAM_LW, "-logfn",
-	                "/dev/null", "-beam", "1e-70", "-pbeam", "1e-70", "-wbeam", "1e-50", NULL);
+	                "/dev/null", "-beam", "1e-70", "-pbeam", "1e-70", "-wbeam", "1e-50", "-allphone_ci", "yes", NULL);
 	if (!cfg)
 		return -EIO;
 	a->ps = ps_init(cfg);
@@ -166,6 +172,8 @@ static int load(hr_asr *a, hr_asr_model *m)
 		fsg_model_free(fsg); /* the search holds its own reference */
 	if (rc == 0)
 		rc = ps_set_lm_file(a->ps, "ngram", arpa);
+	if (rc == 0 && a->phone_lm[0] && ps_set_allphone_file(a->ps, "phones", a->phone_lm) != 0)
+		a->phone_lm[0] = '\0'; /* unreadable: settle with the trigram search */
 	if (rc != 0) {
 		ps_free(a->ps);
 		a->ps = NULL;
@@ -197,9 +205,32 @@ static int run(hr_asr *a, const char *name, int reset, size_t n, char *out, size
 	return 0;
 }
 
+/* The trigram search's next best hypotheses, distinct from its best. */
+static void nbest(hr_asr *a, struct hr_asr_result *out)
+{
+	out->nalt = 0;
+	ps_nbest_t *nb = ps_nbest(a->ps);
+	/* A* over the lattice: bounded by the hypotheses looked at, not kept. */
+	for (int looked = 0; nb && looked < 4 * HR_ASR_NBEST && out->nalt < HR_ASR_NBEST;
+	     looked++, nb = ps_nbest_next(nb)) {
+		int32 score;
+		const char *h = ps_nbest_hyp(nb, &score);
+		if (!h || !h[0] || strcmp(h, out->ngram) == 0)
+			continue;
+		int dup = 0;
+		for (size_t i = 0; i < out->nalt && !dup; i++)
+			dup = strcmp(out->alt[i], h) == 0;
+		if (!dup)
+			snprintf(out->alt[out->nalt++], HR_TRANSCRIPT_MAX, "%s", h);
+	}
+	if (nb)
+		ps_nbest_free(nb);
+}
+
 int hr_asr_decode(hr_asr *a, hr_asr_model *m, const int16_t *pcm, size_t n, struct hr_asr_result *out)
 {
 	out->grammar[0] = out->ngram[0] = '\0';
+	out->nalt = 0;
 	int rc = load(a, m);
 	if (rc)
 		return rc;
@@ -220,13 +251,17 @@ int hr_asr_decode(hr_asr *a, hr_asr_model *m, const int16_t *pcm, size_t n, stru
 		a->buf[PAD_SAMPLES + n + i] = a->buf[i];
 	}
 	memcpy(a->buf + PAD_SAMPLES, pcm, n * sizeof(*pcm));
-	/* Three passes over the same audio. A new stream resets the noise
-	 * estimate, so a result never depends on what the decoder heard before;
-	 * but a fresh estimate is poor at the start of an utterance, so the first
-	 * pass only settles it (its words are overwritten) for the two that count. */
-	if ((rc = run(a, "ngram", 1, total, out->ngram, sizeof(out->ngram))) ||
+	/* A new stream resets the noise estimate, so a result never depends on
+	 * what the decoder heard before; but a fresh estimate is poor at the
+	 * start of an utterance, so a first pass only settles it for the two
+	 * that count. The phone loop (context-independent phones) is the
+	 * cheapest search to settle it with. */
+	char scratch[HR_TRANSCRIPT_MAX];
+	const char *settle = a->phone_lm[0] ? "phones" : "ngram";
+	if ((rc = run(a, settle, 1, total, scratch, sizeof(scratch))) ||
 	    (rc = run(a, "grammar", 0, total, out->grammar, sizeof(out->grammar))) ||
 	    (rc = run(a, "ngram", 0, total, out->ngram, sizeof(out->ngram))))
 		return rc;
+	nbest(a, out);
 	return 0;
 }
