@@ -71,7 +71,8 @@ struct hr_voice {
 	size_t speech_chars;
 	unsigned decoders, queue_max;
 	uint64_t idle_ms; /* voice.idle_seconds; 0 keeps recognisers */
-	hr_lexicon *hand, *cmudict;
+	hr_lexicon *hand;
+	char dictionary[HR_PATH_MAX]; /* the CMU dictionary, read for each grammar build */
 	hr_tts *tts;
 	hr_voice_model *model; /* served; loop only */
 	pthread_mutex_t lock;  /* guards pool */
@@ -84,8 +85,9 @@ struct hr_voice {
 /* ---- building ---- */
 
 /* The CMU dictionary (~30 MB) is the same for every worker and only read
- * after loading (hr_lexicon_prons is const), so one copy serves them all:
- * the first hr_voice_new() of a path loads it, the last hr_voice_free() frees it. */
+ * after loading (hr_lexicon_prons is const), so grammar builds that run at
+ * once (workers starting together) share one copy: the first build loads
+ * it, the last to finish frees it. Between builds it is not in memory. */
 static struct {
 	pthread_mutex_t lock;
 	hr_lexicon *lex;
@@ -167,12 +169,17 @@ int hr_voice_new(uv_loop_t *loop, const struct hr_config *cfg, hr_diag_fn diag, 
 		goto fail;
 	}
 	fclose(probe);
-	rc = cmudict_get(cfg->voice_dictionary, diag, ud, &v->cmudict);
-	if (rc) {
+	/* The CMU dictionary (~30 MB in memory) is only needed while a grammar
+	 * is built (at start and reload): read then, freed after. */
+	snprintf(v->dictionary, sizeof(v->dictionary), "%s", cfg->voice_dictionary);
+	probe = fopen(cfg->voice_dictionary, "r");
+	if (!probe) {
+		rc = -errno;
 		hr_diagf(diag, ud, cfg->voice_dictionary, 0, "cannot read the pronunciation dictionary: %s",
 		         strerror(-rc));
 		goto fail;
 	}
+	fclose(probe);
 	snprintf(path, sizeof(path), "%s/lexicon.txt", cfg->voice_dir);
 	rc = hr_lexicon_load(v->hand, path, 0, diag, ud);
 	if (rc == -ENOMEM)
@@ -204,17 +211,24 @@ void hr_voice_free(hr_voice *v)
 	hr_voice_model_free(v->model);
 	hr_tts_free(v->tts);
 	hr_lexicon_free(v->hand);
-	cmudict_put(v->cmudict);
 	pthread_mutex_destroy(&v->lock);
 	free(v);
 }
 
 int hr_voice_build(hr_voice *v, const struct hr_config *cfg, hr_diag_fn diag, void *ud, hr_voice_model **out)
 {
-	struct hr_pron_sources src = {v->hand, v->cmudict, hr_tts_lts, v->tts};
+	hr_lexicon *cmudict = NULL;
+	int rc = cmudict_get(v->dictionary, diag, ud, &cmudict);
+	if (rc) {
+		hr_diagf(diag, ud, v->dictionary, 0, "cannot read the pronunciation dictionary: %s", strerror(-rc));
+		return rc;
+	}
+	struct hr_pron_sources src = {v->hand, cmudict, hr_tts_lts, v->tts};
 	struct hr_grammar_input in = {cfg->intents_dir, cfg->plugins_dir, cfg->voice_dir};
 	struct hr_grammar g;
-	int rc = hr_grammar_build(&in, &src, diag, ud, &g);
+	rc = hr_grammar_build(&in, &src, diag, ud, &g);
+	cmudict_put(cmudict);
+	malloc_trim(0); /* the dictionary's pages back to the system */
 	if (rc)
 		return rc;
 	hr_voice_model *m = calloc(1, sizeof(*m));
