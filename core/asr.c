@@ -32,7 +32,6 @@ struct hr_asr_model {
 
 struct hr_asr {
 	char hmm[1024];
-	char phone_lm[1100]; /* "" when the model has no phone loop model */
 	ps_decoder_t *ps;
 	unsigned long serial; /* of the model the decoder has loaded, 0 for none */
 	int16_t *buf;
@@ -121,11 +120,6 @@ int hr_asr_new(const char *hmm_dir, hr_asr **out)
 	if (!a)
 		return -ENOMEM;
 	snprintf(a->hmm, sizeof(a->hmm), "%s", hmm_dir);
-	/* Debian's pocketsphinx-en-us ships the phone language model beside the
-	 * acoustic model's folder; without it the trigram search settles. */
-	snprintf(a->phone_lm, sizeof(a->phone_lm), "%s/../en-us-phone.lm.bin", hmm_dir);
-	if (access(a->phone_lm, R_OK) != 0)
-		a->phone_lm[0] = '\0';
 	/* pocketsphinx logs every decode in detail, with the words heard:
 	 * herald never logs what people say. */
 	err_set_logfp(NULL);
@@ -159,7 +153,7 @@ static int load(hr_asr *a, hr_asr_model *m)
 	fd_path(m->fsg_fd, fsgp, sizeof(fsgp));
 	cmd_ln_t *cfg =
 	    cmd_ln_init(NULL, ps_args(), TRUE, "-hmm", a->hmm, "-dict", dict, "-lw", NGRAM_LW, "-logfn",
-	                "/dev/null", "-beam", "1e-70", "-pbeam", "1e-70", "-wbeam", "1e-50", "-allphone_ci", "yes", NULL);
+	                "/dev/null", "-beam", "1e-70", "-pbeam", "1e-70", "-wbeam", "1e-50", NULL);
 	if (!cfg)
 		return -EIO;
 	a->ps = ps_init(cfg);
@@ -172,8 +166,6 @@ static int load(hr_asr *a, hr_asr_model *m)
 		fsg_model_free(fsg); /* the search holds its own reference */
 	if (rc == 0)
 		rc = ps_set_lm_file(a->ps, "ngram", arpa);
-	if (rc == 0 && a->phone_lm[0] && ps_set_allphone_file(a->ps, "phones", a->phone_lm) != 0)
-		a->phone_lm[0] = '\0'; /* unreadable: settle with the trigram search */
 	if (rc != 0) {
 		ps_free(a->ps);
 		a->ps = NULL;
@@ -254,11 +246,11 @@ int hr_asr_decode(hr_asr *a, hr_asr_model *m, const int16_t *pcm, size_t n, stru
 	/* A new stream resets the noise estimate, so a result never depends on
 	 * what the decoder heard before; but a fresh estimate is poor at the
 	 * start of an utterance, so a first pass only settles it for the two
-	 * that count. The phone loop (context-independent phones) is the
-	 * cheapest search to settle it with. */
+	 * that count. (A phone loop settles it as well, a little cheaper, but
+	 * pocketsphinx 5prealpha's allphone search leaks its last segments when
+	 * the decoder is freed, which freeing idle recognisers would repeat.) */
 	char scratch[HR_TRANSCRIPT_MAX];
-	const char *settle = a->phone_lm[0] ? "phones" : "ngram";
-	if ((rc = run(a, settle, 1, total, scratch, sizeof(scratch))) ||
+	if ((rc = run(a, "ngram", 1, total, scratch, sizeof(scratch))) ||
 	    (rc = run(a, "grammar", 0, total, out->grammar, sizeof(out->grammar))) ||
 	    (rc = run(a, "ngram", 0, total, out->ngram, sizeof(out->ngram))))
 		return rc;

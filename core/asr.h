@@ -4,8 +4,8 @@
  * (voice_grammar.h). No loop, no network: a decode is plain blocking work
  * that the caller runs on a worker thread.
  *
- * Each utterance is decoded twice over the same audio (after a pass of a
- * free phone loop that settles the noise estimate): first against the
+ * Each utterance is decoded twice over the same audio (after a pass that
+ * settles the noise estimate): first against the
  * sentence grammar, which holds the recogniser to what people ask herald and
  * so copes with imperfect audio, then against the trigram model, which also
  * hears phrasings the grammar lacks, with its n-best list. The caller

@@ -458,13 +458,15 @@ void hr_voice_choose(const struct hr_asr_result *r, const struct hr_voice_judge 
 			snprintf(out->text, sizeof(out->text), "%s", r->ngram);
 			if (is_topic(ni)) {
 				out->support = support(r, j, ni);
-				out->confidence = 0.3 + 0.5 * out->support / hyps;
-				if (out->support >= SUPPORT_SURE && hyps >= SUPPORT_SURE)
-					out->heard = HR_HEARD_ANSWER;
-				else if (out->support >= 3)
+				/* Never answered: the n-best list repeats the 1-best
+				 * with small changes, so its agreement says little
+				 * about words no grammar sentence fits (answering them
+				 * was measured to be wrong half the time in babble). */
+				out->confidence = 0.2;
+				if (out->support >= SUPPORT_SURE && hyps >= SUPPORT_SURE) {
 					out->heard = HR_HEARD_CONFIRM;
-				else
-					out->confidence = 0.2;
+					out->confidence = 0.4;
+				}
 			}
 			return;
 		}

@@ -283,13 +283,13 @@ static void test_choose(void **state)
 	assert_int_equal(c.heard, HR_HEARD_ANSWER);
 	assert_int_equal(c.safety, 1);
 
-	/* No grammar sentence: the trigram words are answered only when most
-	 * hypotheses agree on their topic. */
+	/* No grammar sentence: the trigram words are never answered, only
+	 * offered back when most hypotheses agree on their topic. */
 	r.grammar[0] = '\0';
 	strcpy(r.ngram, "is a fish test painful");
 	set_alts(&r, "a fish test", 6);
 	hr_voice_choose(&r, &j, &c);
-	assert_int_equal(c.heard, HR_HEARD_ANSWER);
+	assert_int_equal(c.heard, HR_HEARD_CONFIRM);
 	assert_string_equal(c.text, "is a fish test painful");
 	set_alts(&r, "a test", 6);
 	hr_voice_choose(&r, &j, &c);
