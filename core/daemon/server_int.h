@@ -128,7 +128,7 @@ struct hr_server {
 	uv_poll_t listen_poll;
 	uv_timer_t listen_pause; /* out of descriptors: accept again a little later */
 	int listen_on;
-	int door_closed; /* srv_listen_close(): the listening socket is gone */
+	int door_closed;       /* srv_listen_close(): the listening socket is gone */
 	uv_check_t turn_check; /* counts the loop's turns (turns), for http_body_completion() */
 	unsigned long long turns;
 	struct front *fronts; /* connections at the front door, not yet lws's */

@@ -261,8 +261,8 @@ static int split_hops(const char *header, int forwarded, char hops[MAX_HOPS][HOP
 	return n;
 }
 
-void hr_access_client_address(const char *peer, const char *xff, const char *forwarded,
-                              const char *trusted, char *out, size_t cap)
+void hr_access_client_address(const char *peer, const char *xff, const char *forwarded, const char *trusted,
+                              char *out, size_t cap)
 {
 	snprintf(out, cap, "%s", peer ? peer : "");
 	if (!trusted || !*trusted || !hr_access_address_in(peer, trusted))

@@ -52,8 +52,8 @@ int hr_access_address_in(const char *addr, const char *list);
  * leftmost; an unparsable hop stops the walk at the last trusted address
  * ("unknown", an obfuscated name). Writes the address into OUT (CAP bytes).
  */
-void hr_access_client_address(const char *peer, const char *xff, const char *forwarded,
-                              const char *trusted, char *out, size_t cap);
+void hr_access_client_address(const char *peer, const char *xff, const char *forwarded, const char *trusted,
+                              char *out, size_t cap);
 
 /* A token bucket for message rates: RATE tokens a second, at most BURST. */
 struct hr_bucket {

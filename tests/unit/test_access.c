@@ -129,10 +129,8 @@ static void test_client_address(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_origins),
-	    cmocka_unit_test(test_tokens),
-	    cmocka_unit_test(test_bucket),
-	    cmocka_unit_test(test_addresses),
+	    cmocka_unit_test(test_origins),        cmocka_unit_test(test_tokens),
+	    cmocka_unit_test(test_bucket),         cmocka_unit_test(test_addresses),
 	    cmocka_unit_test(test_client_address),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
