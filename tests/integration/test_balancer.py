@@ -33,6 +33,7 @@ HAPROXY = shutil.which("haproxy") or ("/usr/sbin/haproxy" if os.path.exists("/us
 CLIENTS = int(os.environ.get("HERALD_BALANCER_CLIENTS", "24"))  # half WebSocket, half HTTP
 PER_ADDRESS = 8  # limits.max_connections_per_address: far below the number of clients
 NOTICE = 2  # limits.drain_notice_seconds, as docs/operations.md advises
+THINK = 0.2  # seconds between a client's questions: a steady load, not a benchmark
 
 DRUGS = [("herceptin", "Herceptin"), ("enhertu", "Enhertu"), ("kadcyla", "Kadcyla"),
          ("perjeta", "Perjeta"), ("tukysa", "Tukysa")]
@@ -229,7 +230,7 @@ class Balancer:
                     self.tally.fail("client %d, %s turn %d: %s / %r" % (n, drug, k, reply.get("intent"),
                                                                         reply.get("text", "")[:80]))
                 context = reply.get("context")
-                time.sleep(0.05)
+                time.sleep(THINK)
             c += 1
 
     def http_client(self, n):
