@@ -154,11 +154,18 @@ void srv_client_address(struct hr_server *s, struct lws *wsi, char *out, size_t 
 		snprintf(out, cap, "%s", peer);
 		return;
 	}
-	char xff[1024], fwd[1024];
-	srv_header(wsi, WSI_TOKEN_X_FORWARDED_FOR, xff, sizeof(xff));
+	/* Copied whole, however long (lws_hdr_copy() copies nothing into a
+	 * buffer too small): the hops that matter are at its end. Once per
+	 * upgrade, never per message. */
+	char *xff = NULL, fwd[1024];
+	int len = lws_hdr_total_length(wsi, WSI_TOKEN_X_FORWARDED_FOR);
+	if (len > 0 && (xff = malloc((size_t)len + 1)) &&
+	    lws_hdr_copy(wsi, xff, len + 1, WSI_TOKEN_X_FORWARDED_FOR) < 0)
+		xff[0] = '\0';
 	if (lws_hdr_custom_copy(wsi, fwd, sizeof(fwd), "forwarded:", 10) < 0)
 		fwd[0] = '\0';
 	hr_access_client_address(peer, xff, fwd, s->cfg->trusted_proxies, out, cap);
+	free(xff);
 }
 
 uint64_t srv_now_ms(void)

@@ -303,7 +303,7 @@ class Balancer:
                     # shutting_down: the instance is leaving; ask elsewhere.
                     state["ws"].close()
                 except (WebSocketClosed, OSError):
-                    pass
+                    state["ws"].sock.close()
                 state["ws"] = None
                 time.sleep(0.05)
             self.tally.add(lost=1)
@@ -385,6 +385,57 @@ class Balancer:
         print("%s: %d sent, %d answered, %d re-sent, %d lost; %d WebSockets refused (429)"
               % (name, t.sent, t.answered, t.resent, t.lost, t.ws_refused), flush=True)
         return t
+
+
+class TrustedProxyTest(unittest.TestCase):
+    """http.trusted_proxies against the daemon itself, no proxy needed."""
+
+    def daemon(self, trusted):
+        root = tempfile.mkdtemp(prefix="herald-trust-")
+        self.addCleanup(shutil.rmtree, root, True)
+        conf = os.path.join(root, "herald.conf.lua")
+        with open(conf, "w") as f:
+            f.write('content_dir = "%s"\nvoice = { enabled = 0 }\nlimits = { max_connections_per_address = 2 }\n'
+                    'http = { trusted_proxies = "%s" }\n' % (SOURCE_DIR, trusted))
+        from herald_client import Daemon
+        d = Daemon(config=conf)
+        self.addCleanup(d.stop)
+        return d
+
+    def open(self, d, xff):
+        try:
+            ws = WebSocket(d.port, headers={"X-Forwarded-For": xff} if xff else {})
+        except ConnectionError as e:
+            return str(e)
+        self.addCleanup(ws.close)
+        self.assertEqual(ws.ask("1", "hello")["type"], "answer")
+        return "open"
+
+    def test_limit_counts_the_forwarded_client(self):
+        d = self.daemon("127.0.0.1")
+        # Many clients through one proxy: each has its own allowance.
+        self.assertEqual([self.open(d, "203.0.113.%d" % i) for i in range(5)], ["open"] * 5)
+        # One client past its limit is refused, whatever it claims to the left.
+        self.assertEqual(self.open(d, "198.51.100.1"), "open")
+        self.assertEqual(self.open(d, "10.9.9.9, 198.51.100.1"), "open")
+        self.assertIn(" 429 ", self.open(d, "1.1.1.1, 198.51.100.1"))
+        # A long header (a chain of proxies, or a client padding it; lws
+        # refuses a request whose headers are over its own limit, 431): its
+        # last hop still counts.
+        long = ", ".join(["192.0.2.%d" % (i % 250) for i in range(110)]) + ", 198.51.100.2"
+        self.assertGreater(len(long), 1024)
+        # The proxy's own address is at its limit (connections without the
+        # header count as the proxy's), so a long header misread would be refused.
+        self.assertEqual([self.open(d, "") for _ in range(2)], ["open"] * 2)
+        self.assertEqual(self.open(d, long), "open")
+        self.assertEqual(self.open(d, long), "open")
+        self.assertIn(" 429 ", self.open(d, long))
+
+    def test_headers_from_others_are_ignored(self):
+        d = self.daemon("10.0.0.1")  # the test's own address is not a proxy
+        self.assertEqual(self.open(d, "203.0.113.1"), "open")
+        self.assertEqual(self.open(d, "203.0.113.2"), "open")
+        self.assertIn(" 429 ", self.open(d, "203.0.113.3"))
 
 
 class BalancerTest(unittest.TestCase):
