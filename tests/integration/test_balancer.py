@@ -128,6 +128,7 @@ class Tally:
     def __init__(self):
         self.lock = threading.Lock()
         self.sent = self.answered = self.resent = self.lost = 0
+        self.resent_ws = self.resent_http = 0
         self.ws_refused = 0
         self.failures = []
 
@@ -250,7 +251,7 @@ class Balancer:
                         return reply
                 except OSError:
                     pass
-                self.tally.add(resent=1)  # a 502/503 or a dropped connection: ask again
+                self.tally.add(resent=1, resent_http=1)  # a 502/503 or a dropped connection: ask again
                 time.sleep(0.2)
             self.tally.add(lost=1)
             self.tally.fail("http client %d: %r never answered" % (n, text))
@@ -288,7 +289,7 @@ class Balancer:
                     if state["ws"] is None:
                         break
                 if not first:
-                    self.tally.add(resent=1)
+                    self.tally.add(resent=1, resent_ws=1)
                 first = False
                 state["id"] += 1
                 msg = {"type": "ask", "id": str(state["id"]), "text": text}
@@ -382,8 +383,8 @@ class Balancer:
         for t in clients:
             t.join(120)
         t = self.tally
-        print("%s: %d sent, %d answered, %d re-sent, %d lost; %d WebSockets refused (429)"
-              % (name, t.sent, t.answered, t.resent, t.lost, t.ws_refused), flush=True)
+        print("%s: %d sent, %d answered, %d re-sent (%d WebSocket, %d HTTP), %d lost; %d WebSockets refused (429)"
+              % (name, t.sent, t.answered, t.resent, t.resent_ws, t.resent_http, t.lost, t.ws_refused), flush=True)
         return t
 
 
