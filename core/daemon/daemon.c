@@ -549,7 +549,8 @@ static void on_stop_signal(uv_signal_t *h, int signum)
 		return;
 	}
 	d->stopping = 1;
-	hr_notice("event=signal signal=%d action=drain drain_seconds=%d", signum, d->cfg.drain_seconds);
+	hr_notice("event=signal signal=%d action=drain drain_notice_seconds=%d drain_seconds=%d", signum,
+	          d->cfg.drain_notice_seconds, d->cfg.drain_seconds);
 	notify("STOPPING=1\nSTATUS=draining");
 	broadcast(d, CMD_DRAIN);
 }

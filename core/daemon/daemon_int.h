@@ -75,8 +75,8 @@ struct worker {
 	unsigned deferrals;      /* in a row */
 	int stopping;
 	uv_timer_t drain_timer;
-	uint64_t drain_started, drain_deadline;
-	int said_goodbye;
+	uint64_t drain_notice_end, drain_started, drain_deadline;
+	int said_goodbye, door_closed;
 	uv_timer_t housekeeping;
 	unsigned long long questions_at_housekeeping;
 	uv_timer_t heartbeat; /* only with systemd's watchdog */

@@ -87,8 +87,8 @@ struct addr_count **srv_addr_slot(struct hr_server_shared *sh, const char *addr)
  */
 struct addr_count *srv_addr_acquire(struct hr_server *s, struct lws *wsi, enum hr_refusal *why)
 {
-	char addr[48] = "";
-	lws_get_peer_simple(wsi, addr, sizeof(addr));
+	char addr[48];
+	srv_client_address(s, wsi, addr, sizeof(addr));
 	struct hr_server_shared *sh = s->shared;
 	struct addr_count *a = NULL;
 	pthread_mutex_lock(&sh->lock);
@@ -138,6 +138,34 @@ const char *srv_header(struct lws *wsi, enum lws_token_indexes t, char *buf, int
 	if (lws_hdr_copy(wsi, buf, cap, t) < 0)
 		buf[0] = '\0';
 	return buf;
+}
+
+/*
+ * The client's address: the connection's own, or, when that is one of
+ * http.trusted_proxies, the address the proxy says it is forwarding for
+ * (hr_access_client_address()). Needs the request's headers: an HTTP request
+ * or a WebSocket up to ESTABLISHED.
+ */
+void srv_client_address(struct hr_server *s, struct lws *wsi, char *out, size_t cap)
+{
+	char peer[64] = "";
+	lws_get_peer_simple(wsi, peer, sizeof(peer));
+	if (!s->cfg->trusted_proxies[0]) {
+		snprintf(out, cap, "%s", peer);
+		return;
+	}
+	/* Copied whole, however long (lws_hdr_copy() copies nothing into a
+	 * buffer too small): the hops that matter are at its end. Once per
+	 * upgrade, never per message. */
+	char *xff = NULL, fwd[1024];
+	int len = lws_hdr_total_length(wsi, WSI_TOKEN_X_FORWARDED_FOR);
+	if (len > 0 && (xff = malloc((size_t)len + 1)) &&
+	    lws_hdr_copy(wsi, xff, len + 1, WSI_TOKEN_X_FORWARDED_FOR) < 0)
+		xff[0] = '\0';
+	if (lws_hdr_custom_copy(wsi, fwd, sizeof(fwd), "forwarded:", 10) < 0)
+		fwd[0] = '\0';
+	hr_access_client_address(peer, xff, fwd, s->cfg->trusted_proxies, out, cap);
+	free(xff);
 }
 
 uint64_t srv_now_ms(void)
@@ -471,6 +499,12 @@ void hr_server_drain(hr_server *s)
 {
 	if (s)
 		s->draining = 1;
+}
+
+void hr_server_close_door(hr_server *s)
+{
+	if (s && s->ctx && !s->stopping)
+		srv_listen_close(s);
 }
 
 void hr_server_goodbye(hr_server *s)

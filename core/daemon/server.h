@@ -68,14 +68,19 @@ unsigned long long hr_server_questions(const hr_server *s);
 struct hr_metrics *hr_server_metrics(hr_server *s);
 
 /*
- * Graceful shutdown, in two steps. hr_server_drain() refuses new WebSockets
- * and makes /healthz answer 503, but keeps answering what clients send, so a
- * question already on the wire is not lost. hr_server_goodbye() then closes
- * every connection once the replies queued for it are written (WebSockets get
- * close code 1001). hr_server_busy() counts what is still open; the caller
- * calls hr_server_stop() when it reaches 0 or its deadline passes.
+ * Graceful shutdown, in three steps. hr_server_drain() refuses new WebSockets
+ * and makes /healthz answer 503, but keeps accepting and answering what
+ * clients send, so a load balancer sees the instance leaving while nothing
+ * sent to it is lost (limits.drain_notice_seconds). hr_server_close_door()
+ * accepts what is already waiting in the listen backlog and closes the
+ * listening socket, so new connections are refused and a proxy tries another
+ * instance. hr_server_goodbye() then closes every connection once the replies
+ * queued for it are written (WebSockets get close code 1001).
+ * hr_server_busy() counts what is still open; the caller calls
+ * hr_server_stop() when it reaches 0 or its deadline passes.
  */
 void hr_server_drain(hr_server *s);
+void hr_server_close_door(hr_server *s);
 void hr_server_goodbye(hr_server *s);
 unsigned hr_server_busy(const hr_server *s);
 

@@ -128,6 +128,7 @@ struct hr_server {
 	uv_poll_t listen_poll;
 	uv_timer_t listen_pause; /* out of descriptors: accept again a little later */
 	int listen_on;
+	int door_closed;       /* srv_listen_close(): the listening socket is gone */
 	uv_check_t turn_check; /* counts the loop's turns (turns), for http_body_completion() */
 	unsigned long long turns;
 	struct front *fronts; /* connections at the front door, not yet lws's */
@@ -140,6 +141,7 @@ struct addr_count **srv_addr_slot(struct hr_server_shared *sh, const char *addr)
 struct addr_count *srv_addr_acquire(struct hr_server *s, struct lws *wsi, enum hr_refusal *why);
 unsigned srv_total_connections(struct hr_server *s);
 const char *srv_header(struct lws *wsi, enum lws_token_indexes t, char *buf, int cap);
+void srv_client_address(struct hr_server *s, struct lws *wsi, char *out, size_t cap);
 uint64_t srv_now_ms(void);
 int srv_answer(struct hr_server *s, struct hr_convo *convo, const struct hr_ask *ask, struct hr_answer *out);
 
@@ -184,6 +186,7 @@ int srv_conn_take(struct hr_server *s);
 void srv_conn_release(struct hr_server *s);
 void srv_adopt(struct hr_server *s, int fd);
 void srv_on_listen_readable(uv_poll_t *h, int status, int events);
+void srv_listen_close(struct hr_server *s);
 void srv_listen_stop(struct hr_server *s);
 
 #endif

@@ -547,16 +547,50 @@ void srv_on_listen_readable(uv_poll_t *h, int status, int events)
 	}
 }
 
+/*
+ * Draining: takes in every connection already waiting in the backlog (the
+ * kernel completed their handshakes, and a proxy may have written a question
+ * on them), then closes the listening socket, so the next connection is
+ * refused at once and a load balancer tries another instance. What was taken
+ * in is answered like the rest.
+ */
+void srv_listen_close(struct hr_server *s)
+{
+	if (!s->listen_on || s->door_closed)
+		return;
+	for (int guard = 0; guard < 1024; guard++) {
+		int fd = accept4(s->listen_fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+		if (fd < 0) {
+			if (errno == EINTR || errno == ECONNABORTED)
+				continue;
+			break; /* EAGAIN: the backlog is empty; out of descriptors: nothing more to do */
+		}
+		if (!srv_conn_take(s))
+			refuse_at_cap(s, fd);
+		else if (!s->cfg->tls_cert[0])
+			front_open(s, fd, 1);
+		else
+			srv_adopt(s, fd);
+	}
+	s->door_closed = 1;
+	uv_close((uv_handle_t *)&s->listen_poll, NULL);
+	uv_close((uv_handle_t *)&s->listen_pause, NULL);
+	close(s->listen_fd);
+	s->listen_fd = -1;
+}
+
 void srv_listen_stop(struct hr_server *s)
 {
 	if (!s->listen_on)
 		return;
 	s->listen_on = 0;
-	uv_close((uv_handle_t *)&s->listen_poll, NULL);
-	uv_close((uv_handle_t *)&s->listen_pause, NULL);
+	if (!s->door_closed) {
+		uv_close((uv_handle_t *)&s->listen_poll, NULL);
+		uv_close((uv_handle_t *)&s->listen_pause, NULL);
+		close(s->listen_fd);
+		s->listen_fd = -1;
+	}
 	uv_close((uv_handle_t *)&s->turn_check, NULL);
-	close(s->listen_fd);
-	s->listen_fd = -1;
 	while (s->fronts)
 		front_end(s->fronts, 0);
 }

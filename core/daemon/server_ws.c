@@ -369,7 +369,7 @@ static int ws_decide(struct hr_server *s, struct lws *wsi, struct ws_refusal *wh
 		                           0,   HR_REFUSED_TOKEN, "token"};
 		return 1;
 	}
-	lws_get_peer_simple(wsi, peer, sizeof(peer));
+	srv_client_address(s, wsi, peer, sizeof(peer));
 	if (addr_open(s->shared, peer) >= (unsigned)s->cfg->max_per_address) {
 		*why = (struct ws_refusal){
 		    429,

@@ -389,10 +389,27 @@ static void worker_finish(struct worker *w)
  * are told goodbye; they are answered, not lost. */
 #define DRAIN_GRACE_MS 200
 
+/*
+ * The drain, on a 50 ms timer: while limits.drain_notice_seconds runs,
+ * /healthz says 503 and everything else is served as usual, so a load
+ * balancer's health check takes the instance out before anything is refused;
+ * then the listening socket closes (new connections are refused, so a proxy
+ * retries them elsewhere), questions already on the wire get DRAIN_GRACE_MS to
+ * arrive and be answered, and every connection is told goodbye (1001).
+ * limits.drain_seconds counts from the end of the notice.
+ */
 static void on_drain_timer(uv_timer_t *t)
 {
 	struct worker *w = t->data;
 	uint64_t now = uv_now(&w->loop);
+	if (!w->door_closed) {
+		if (now < w->drain_notice_end)
+			return;
+		w->door_closed = 1;
+		hr_server_close_door(w->server);
+		w->drain_started = now;
+		w->drain_deadline = now + (uint64_t)w->cfg.drain_seconds * 1000;
+	}
 	if (!w->said_goodbye && now - w->drain_started >= DRAIN_GRACE_MS) {
 		w->said_goodbye = 1;
 		hr_server_goodbye(w->server);
@@ -415,9 +432,8 @@ static void worker_drain(struct worker *w)
 		return;
 	}
 	hr_server_drain(w->server);
-	w->drain_started = uv_now(&w->loop);
-	w->drain_deadline = w->drain_started + (uint64_t)w->cfg.drain_seconds * 1000;
-	uv_timer_start(&w->drain_timer, on_drain_timer, 50, 50);
+	w->drain_notice_end = uv_now(&w->loop) + (uint64_t)w->cfg.drain_notice_seconds * 1000;
+	uv_timer_start(&w->drain_timer, on_drain_timer, 0, 50);
 }
 
 static void on_worker_wake(uv_async_t *a)

@@ -1,6 +1,7 @@
 #include "access.h"
 
 #include <arpa/inet.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -138,15 +139,11 @@ static int prefix_match(const unsigned char *a, const unsigned char *b, unsigned
 	return (a[whole] & mask) == (b[whole] & mask);
 }
 
-int hr_access_address_allowed(const char *peer, const char *allow)
+/* Whether the address P is in LIST, a comma-separated list of addresses and
+ * CIDR ranges; unparsable entries match nothing. */
+static int addr_in_list(const unsigned char p[16], const char *list)
 {
-	unsigned char p[16];
-	if (!peer || !parse_addr(peer, p))
-		return 0;
-	static const unsigned char v6_loopback[16] = {[15] = 1};
-	if (memcmp(p, v6_loopback, 16) == 0 || (is_v4_mapped(p) && p[12] == 127))
-		return 1;
-	for (const char *s = allow ? allow : ""; *s;) {
+	for (const char *s = list ? list : ""; *s;) {
 		s += strspn(s, " ,\t");
 		size_t n = strcspn(s, ",");
 		char entry[64];
@@ -179,4 +176,116 @@ int hr_access_address_allowed(const char *peer, const char *allow)
 		s += n;
 	}
 	return 0;
+}
+
+int hr_access_address_allowed(const char *peer, const char *allow)
+{
+	unsigned char p[16];
+	if (!peer || !parse_addr(peer, p))
+		return 0;
+	static const unsigned char v6_loopback[16] = {[15] = 1};
+	if (memcmp(p, v6_loopback, 16) == 0 || (is_v4_mapped(p) && p[12] == 127))
+		return 1;
+	return addr_in_list(p, allow);
+}
+
+int hr_access_address_in(const char *addr, const char *list)
+{
+	unsigned char p[16];
+	return addr && parse_addr(addr, p) && addr_in_list(p, list);
+}
+
+/* The hops of a forwarding header, left to right, at most MAX_HOPS (the
+ * rightmost ones: those are the ones a trusted proxy wrote). */
+#define MAX_HOPS 32
+#define HOP_CAP 64
+
+/* Copies the address of one hop into OUT: trims blanks and quotes, and for
+ * Forwarded's "for=" values removes "[...]" around IPv6 and a ":port". */
+static void hop_address(const char *s, size_t n, char *out)
+{
+	while (n && (*s == ' ' || *s == '\t' || *s == '"'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '"'))
+		n--;
+	if (n && *s == '[') {
+		const char *end = memchr(s, ']', n);
+		if (end) {
+			n = (size_t)(end - s - 1);
+			s++;
+		}
+	} else if (n && memchr(s, '.', n)) {
+		/* IPv4 with a port: one colon (an IPv4-mapped IPv6 address has more) */
+		const char *colon = memchr(s, ':', n);
+		if (colon && !memchr(colon + 1, ':', n - (size_t)(colon - s) - 1))
+			n = (size_t)(colon - s);
+	}
+	if (n >= HOP_CAP)
+		n = 0; /* too long to be an address: unparsable */
+	memcpy(out, s, n);
+	out[n] = '\0';
+}
+
+/* Splits HEADER into hops; FORWARDED selects the RFC 7239 form, where each
+ * element's "for=" parameter names the hop. Returns the number kept. */
+static int split_hops(const char *header, int forwarded, char hops[MAX_HOPS][HOP_CAP])
+{
+	int n = 0;
+	for (const char *s = header; *s;) {
+		size_t len = strcspn(s, ",");
+		const char *v = s;
+		size_t vl = len;
+		if (forwarded) {
+			vl = 0;
+			for (const char *q = s; q < s + len;) {
+				q += strspn(q, " \t;");
+				size_t pl = strcspn(q, ";,");
+				if (q + pl > s + len)
+					pl = (size_t)(s + len - q);
+				if (pl > 4 && strncasecmp(q, "for=", 4) == 0) {
+					v = q + 4;
+					vl = pl - 4;
+				}
+				q += pl;
+			}
+		}
+		if (n == MAX_HOPS) { /* keep the rightmost */
+			memmove(hops[0], hops[1], (MAX_HOPS - 1) * HOP_CAP);
+			n--;
+		}
+		hop_address(v, vl, hops[n++]);
+		s += len;
+		if (*s == ',')
+			s++;
+	}
+	return n;
+}
+
+void hr_access_client_address(const char *peer, const char *xff, const char *forwarded, const char *trusted,
+                              char *out, size_t cap)
+{
+	snprintf(out, cap, "%s", peer ? peer : "");
+	if (!trusted || !*trusted || !hr_access_address_in(peer, trusted))
+		return;
+	const char *header = xff && *xff ? xff : forwarded;
+	if (!header || !*header)
+		return;
+	char hops[MAX_HOPS][HOP_CAP];
+	int n = split_hops(header, header == forwarded, hops);
+	/* Right to left: each proxy appended the address it saw; the first that
+	 * is not one of ours is the client. Anything to its left was written by
+	 * the client itself and proves nothing. */
+	for (int i = n - 1; i >= 0; i--) {
+		unsigned char a[16];
+		if (!parse_addr(hops[i], a))
+			return; /* garbage from a trusted hop: the last trusted address stands */
+		char text[INET6_ADDRSTRLEN];
+		if (is_v4_mapped(a))
+			inet_ntop(AF_INET, a + 12, text, sizeof(text));
+		else
+			inet_ntop(AF_INET6, a, text, sizeof(text));
+		snprintf(out, cap, "%s", text);
+		if (!addr_in_list(a, trusted))
+			return;
+	}
 }

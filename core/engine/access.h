@@ -35,6 +35,26 @@ int hr_access_token_ok(const char *auth, const char *tokens);
  */
 int hr_access_address_allowed(const char *peer, const char *allow);
 
+/* Whether ADDR (an IPv4 or IPv6 address as text) is in LIST, a comma-separated
+ * list of addresses and CIDR ranges; no loopback default. */
+int hr_access_address_in(const char *addr, const char *list);
+
+/*
+ * The client's address, for the limits per address and the logs
+ * (http.trusted_proxies). PEER is the connection's own address, XFF the
+ * X-Forwarded-For header and FORWARDED the Forwarded header (RFC 7239), each
+ * NULL or "" when absent; TRUSTED the comma-separated addresses and CIDR
+ * ranges of the proxies in front of herald. When PEER is not in TRUSTED the
+ * headers are ignored (anyone can send them) and PEER is the client.
+ * Otherwise X-Forwarded-For (or, without it, Forwarded's "for=") is read from
+ * the right: each proxy appends the address it saw, so the first address that
+ * is not a trusted proxy is the client; a chain of trusted proxies gives its
+ * leftmost; an unparsable hop stops the walk at the last trusted address
+ * ("unknown", an obfuscated name). Writes the address into OUT (CAP bytes).
+ */
+void hr_access_client_address(const char *peer, const char *xff, const char *forwarded, const char *trusted,
+                              char *out, size_t cap);
+
 /* A token bucket for message rates: RATE tokens a second, at most BURST. */
 struct hr_bucket {
 	double tokens;

@@ -53,11 +53,17 @@ const struct hr_config_key hr_config_keys[] = {
             "time a client has to finish its HTTP request or WebSocket handshake"),
     KEY_INT("limits.drain_seconds", drain_seconds, 0, 3600, "10",
             "on SIGTERM, time to finish in-flight answers before connections are cut"),
+    KEY_INT("limits.drain_notice_seconds", drain_notice_seconds, 0, 600, "0",
+            "on SIGTERM, time /healthz answers 503 while herald still serves, before it stops "
+            "accepting (behind a load balancer: longer than its health check takes to notice)"),
     KEY_STR("tls.cert", tls_cert, "",
             "PEM certificate (chain) file; with tls.key, herald serves https and wss"),
     KEY_STR("tls.key", tls_key, "", "PEM private key file for tls.cert"),
     KEY_STR("http.allowed_origins", allowed_origins, "",
             "other web origins allowed (comma-separated, or *); the same host and localhost always are"),
+    KEY_STR("http.trusted_proxies", trusted_proxies, "",
+            "load balancers (addresses and CIDR ranges, comma-separated) whose X-Forwarded-For or "
+            "Forwarded header names the client, for the limits per address"),
     KEY_STR("auth.tokens", auth_tokens, "",
             "bearer tokens (comma-separated); when set, /v1/ask and /chat require one"),
     KEY_INT("sessions.ttl_seconds", session_ttl_s, 10, 7 * 86400, "1800",

@@ -38,9 +38,11 @@ struct hr_config {
 	int idle_seconds;                  /* limits.idle_seconds */
 	int request_seconds;               /* limits.request_seconds */
 	int drain_seconds;                 /* limits.drain_seconds */
+	int drain_notice_seconds;          /* limits.drain_notice_seconds */
 	char tls_cert[HR_PATH_MAX];        /* tls.cert */
 	char tls_key[HR_PATH_MAX];         /* tls.key */
 	char allowed_origins[2048];        /* http.allowed_origins */
+	char trusted_proxies[1024];        /* http.trusted_proxies */
 	char auth_tokens[2048];            /* auth.tokens */
 	int unanswered_enabled;            /* unanswered.enabled (0 or 1) */
 	char unanswered_file[HR_PATH_MAX]; /* unanswered.file */

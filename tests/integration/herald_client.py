@@ -98,8 +98,11 @@ class WebSocket:
     """A minimal RFC 6455 client: text, binary, fragments, close and ping."""
 
     def __init__(self, port, path="/chat", protocol="herald.v1", origin=None, timeout=10, headers=None,
-                 tls=None):
-        self.sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+                 tls=None, source=None):
+        # SOURCE: a local address to connect from (another 127.x.y.z), to
+        # look like another client.
+        self.sock = socket.create_connection(("127.0.0.1", port), timeout=timeout,
+                                             source_address=(source, 0) if source else None)
         if tls:  # an ssl.SSLContext
             self.sock = tls.wrap_socket(self.sock, server_hostname="localhost")
         key = base64.b64encode(os.urandom(16)).decode()

@@ -39,6 +39,23 @@ def never_reader(port):
     return ws
 
 
+def wait_for(cond, what, d, seconds=10):
+    end = time.time() + seconds
+    while time.time() < end:
+        if cond():
+            return
+        time.sleep(0.02)
+    raise AssertionError("timed out waiting for %s: %s" % (what, d.log()))
+
+
+def refused(port):
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        return False
+    except ConnectionRefusedError:
+        return True
+
+
 class GracefulShutdownTest(unittest.TestCase):
     def setUp(self):
         self.root = tempfile.mkdtemp(prefix="herald-stop-")
@@ -134,21 +151,35 @@ class GracefulShutdownTest(unittest.TestCase):
         self.assertLessEqual(unanswered, n * window)
 
     def test_draining_refuses_new_work_and_fails_health(self):
-        conf = config(self.root, "limits = { drain_seconds = 5, rate_per_second = 10000, rate_burst = 10000 }\n")
+        """Issue 22: the drain a load balancer can see. For
+        limits.drain_notice_seconds /healthz says 503 while questions are
+        still answered; then the listening socket closes (a proxy's connect
+        fails and it tries another instance); then what is open is closed."""
+        conf = config(self.root, "limits = { drain_seconds = 5, drain_notice_seconds = 2,"
+                                 " rate_per_second = 10000, rate_burst = 10000 }\n")
         d = Daemon(config=conf)
         # A client that never reads keeps the daemon draining long enough to look.
         hold = never_reader(d.port)
+        signalled = time.time()
         d.proc.send_signal(signal.SIGTERM)
-        time.sleep(0.1)
+        wait_for(lambda: "action=drain" in d.log(), "the drain to begin", d)
         status, _, body = http(d.url + "/healthz")
         self.assertEqual((status, body["status"]), (503, "draining"))
+        # Still serving: a question over HTTP is answered, and a WebSocket
+        # asks a balancer to try elsewhere (503), during the notice.
+        status, _, reply = http(d.url + "/v1/ask", "POST", {"text": "what is HER2?"})
+        self.assertEqual((status, reply["type"]), (200, "answer"))
         with self.assertRaises((ConnectionError, OSError)):
             WebSocket(d.port).ask("late", "hello")
+        # After the notice, nothing new is accepted: the connection is refused.
+        wait_for(lambda: refused(d.port), "the listening socket to close", d)
+        self.assertGreaterEqual(time.time() - signalled, 1.9, "the notice was cut short")
         # The stuck client cannot hold the daemon past limits.drain_seconds.
         started = time.time()
         self.assertEqual(d.proc.wait(15), 0, d.log())
         self.assertLess(time.time() - started, 9)
         self.assertIn("event=drain_deadline", d.log())
+        self.assertIn("drain_notice_seconds=2", d.log())
         hold.sock.close()
 
     def test_second_signal_stops_at_once(self):

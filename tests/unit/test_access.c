@@ -2,6 +2,8 @@
  * the address allow-list. */
 #include "cmocka_prelude.h"
 
+#include <string.h>
+
 #include "access.h"
 
 static void test_origins(void **state)
@@ -71,13 +73,65 @@ static void test_addresses(void **state)
 	assert_false(hr_access_address_allowed("10.1.2.3", "10.0.0.0/x, 10.0.0.0/99, garbage"));
 }
 
+/* http.trusted_proxies: forwarding headers count only from a trusted peer,
+ * and are read from the right, so a client cannot choose its address. */
+static void test_client_address(void **state)
+{
+	(void)state;
+	char out[64];
+	const char *lb = "10.0.0.0/8, 127.0.0.1";
+	/* No trusted proxies: the headers are ignored. */
+	hr_access_client_address("127.0.0.1", "203.0.113.7", NULL, "", out, sizeof(out));
+	assert_string_equal(out, "127.0.0.1");
+	/* A peer that is not a proxy cannot claim another address. */
+	hr_access_client_address("198.51.100.2", "203.0.113.7", NULL, lb, out, sizeof(out));
+	assert_string_equal(out, "198.51.100.2");
+	/* From the proxy: the address it appended. */
+	hr_access_client_address("10.1.1.1", "203.0.113.7", NULL, lb, out, sizeof(out));
+	assert_string_equal(out, "203.0.113.7");
+	/* A client that sent its own X-Forwarded-For: the proxy's entry wins. */
+	hr_access_client_address("10.1.1.1", "1.2.3.4, 203.0.113.7", NULL, lb, out, sizeof(out));
+	assert_string_equal(out, "203.0.113.7");
+	/* Two proxies of ours in a row: the first address that is not one. */
+	hr_access_client_address("127.0.0.1", "1.2.3.4,203.0.113.7 , 10.9.9.9", NULL, lb, out, sizeof(out));
+	assert_string_equal(out, "203.0.113.7");
+	/* Only proxies: the leftmost. */
+	hr_access_client_address("127.0.0.1", "10.2.2.2, 10.9.9.9", NULL, lb, out, sizeof(out));
+	assert_string_equal(out, "10.2.2.2");
+	/* Garbage from a trusted hop: the last trusted address stands. */
+	hr_access_client_address("10.1.1.1", "203.0.113.7, unknown", NULL, lb, out, sizeof(out));
+	assert_string_equal(out, "10.1.1.1");
+	/* IPv4-mapped forms are written as IPv4, so one client counts once. */
+	hr_access_client_address("::ffff:10.1.1.1", "::ffff:203.0.113.7", NULL, lb, out, sizeof(out));
+	assert_string_equal(out, "203.0.113.7");
+	/* Forwarded (RFC 7239), used when there is no X-Forwarded-For. */
+	hr_access_client_address("10.1.1.1", NULL, "for=1.2.3.4, for=\"[2001:db8::1]:4711\";proto=https", lb,
+	                         out, sizeof(out));
+	assert_string_equal(out, "2001:db8::1");
+	hr_access_client_address("10.1.1.1", "", "proto=http;for=192.0.2.60:8080", lb, out, sizeof(out));
+	assert_string_equal(out, "192.0.2.60");
+	hr_access_client_address("10.1.1.1", "203.0.113.7", "for=192.0.2.60", lb, out, sizeof(out));
+	assert_string_equal(out, "203.0.113.7");
+	/* Neither header: the proxy itself. */
+	hr_access_client_address("10.1.1.1", NULL, NULL, lb, out, sizeof(out));
+	assert_string_equal(out, "10.1.1.1");
+	/* A chain longer than herald keeps: the rightmost hops decide. */
+	char chain[2048] = "";
+	for (int i = 0; i < 60; i++)
+		strcat(chain, "10.3.3.3, ");
+	strcat(chain, "203.0.113.9");
+	hr_access_client_address("10.1.1.1", chain, NULL, lb, out, sizeof(out));
+	assert_string_equal(out, "203.0.113.9");
+	assert_true(hr_access_address_in("10.4.4.4", lb));
+	assert_false(hr_access_address_in("127.0.0.2", lb)); /* no loopback default */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_origins),
-	    cmocka_unit_test(test_tokens),
-	    cmocka_unit_test(test_bucket),
-	    cmocka_unit_test(test_addresses),
+	    cmocka_unit_test(test_origins),        cmocka_unit_test(test_tokens),
+	    cmocka_unit_test(test_bucket),         cmocka_unit_test(test_addresses),
+	    cmocka_unit_test(test_client_address),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
