@@ -81,6 +81,7 @@ struct worker {
 	unsigned long long questions_at_housekeeping;
 	uv_timer_t heartbeat; /* only with systemd's watchdog */
 	int heartbeat_on;
+	uv_prepare_t log_flush; /* writes the held log lines before the loop waits */
 	int loop_open, handles_open;
 
 	/* From the main thread, under lock. */

@@ -352,6 +352,7 @@ static void worker_close_handles(struct worker *w)
 	uv_close((uv_handle_t *)&w->drain_timer, dm_on_close);
 	uv_close((uv_handle_t *)&w->housekeeping, dm_on_close);
 	uv_close((uv_handle_t *)&w->reload_retry, dm_on_close);
+	uv_close((uv_handle_t *)&w->log_flush, dm_on_close);
 	if (w->heartbeat_on)
 		uv_close((uv_handle_t *)&w->heartbeat, dm_on_close);
 }
@@ -438,6 +439,14 @@ static void on_housekeeping(uv_timer_t *t)
 	malloc_trim(0);
 }
 
+/* The loop is about to wait: the log lines of what it just did go out in one
+ * write (hr_log_hold). */
+static void on_log_flush(uv_prepare_t *p)
+{
+	(void)p;
+	hr_log_flush();
+}
+
 static void on_heartbeat(uv_timer_t *t)
 {
 	struct worker *w = t->data;
@@ -507,6 +516,9 @@ static int worker_start(struct worker *w)
 	uv_timer_init(&w->loop, &w->reload_retry);
 	w->reload_retry.data = w;
 	uv_timer_start(&w->housekeeping, on_housekeeping, 2000, 2000);
+	uv_prepare_init(&w->loop, &w->log_flush);
+	uv_prepare_start(&w->log_flush, on_log_flush);
+	hr_log_hold(1);
 	if (d->watchdog_on) {
 		uv_timer_init(&w->loop, &w->heartbeat);
 		w->heartbeat.data = w;
@@ -555,6 +567,7 @@ void dm_worker_main(void *arg)
 		uv_run(&w->loop, UV_RUN_DEFAULT);
 		/* Voice jobs kept the loop alive until they finished: none is left. */
 		hr_voice_free(w->voice);
+		hr_log_hold(0);
 		if (uv_loop_close(&w->loop) != 0)
 			hr_warn("event=loop_not_empty worker=%d", w->index);
 	}
