@@ -54,11 +54,11 @@ struct plugin {
 	struct timespec deadline;
 	unsigned long instr_left;
 	int killed;
-	int calling;             /* inside call_budgeted(): the limits below apply */
-	size_t string_max;       /* the longest string the call may build */
-	size_t grown;            /* bytes allocated since the clock was last read */
-	int string_refused;      /* the call tried to build a longer string */
-	unsigned sort_countdown; /* comparisons until table.sort reads the clock */
+	int calling;              /* inside call_budgeted(): the limits below apply */
+	size_t string_max;        /* the longest string the call may build */
+	size_t grown;             /* bytes allocated since the clock was last read */
+	int string_refused;       /* the call tried to build a longer string */
+	unsigned sort_countdown;  /* comparisons until table.sort reads the clock */
 	unsigned clock_countdown; /* visits until the hook or a C function reads the clock */
 };
 
