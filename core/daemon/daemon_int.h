@@ -35,7 +35,8 @@ struct worker;
 struct reload_job {
 	uv_work_t work;
 	struct worker *w;
-	unsigned gen; /* the main thread's reload generation this job answers */
+	hr_voice *voice; /* w->voice when the job started (it may load later: voice.preload) */
+	unsigned gen;    /* the main thread's reload generation this job answers */
 	int new_config;
 	struct hr_config cfg;
 	struct hr_content *content;
@@ -69,6 +70,7 @@ struct worker {
 	hr_server *server;
 	hr_webroot *web;
 	hr_voice *voice;
+	struct voice_load *voice_loading; /* voice.preload = 0: the load under way */
 	struct reload_job *reloading;
 	int reload_again;
 	uv_timer_t reload_retry; /* a deferred reload (content_settled()) */
@@ -81,6 +83,7 @@ struct worker {
 	unsigned long long questions_at_housekeeping;
 	uv_timer_t heartbeat; /* only with systemd's watchdog */
 	int heartbeat_on;
+	uv_prepare_t log_flush; /* writes the held log lines before the loop waits */
 	int loop_open, handles_open;
 
 	/* From the main thread, under lock. */

@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 #include <dirent.h>
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,7 +36,46 @@ void hr_metrics_init(struct hr_metrics *m)
 
 void hr_metrics_fini(struct hr_metrics *m)
 {
+	for (size_t i = 0; i < HR_METRICS_MAX_WORKERS; i++)
+		free(atomic_load(&m->shards[i]));
 	pthread_mutex_destroy(&m->lock);
+}
+
+/*
+ * A worker's question counters. Its thread is the only writer, so a counter
+ * is bumped with a relaxed load and store (a plain add, no locked
+ * instruction); a scrape reads them relaxed. An intent's name is written
+ * once, before its READY flag is set (release); a scrape reads only names
+ * whose flag it sees (acquire).
+ */
+struct hr_metrics_shard {
+	struct {
+		char name[HR_METRICS_NAME_MAX];
+		_Atomic int ready;
+		_Atomic uint64_t count;
+	} intents[HR_METRICS_MAX_INTENTS];
+	_Atomic uint64_t intents_other, tiers[4], fallbacks, question_errors, plugin_errors, budget_kills;
+	_Atomic uint64_t latency_buckets[HR_METRICS_BUCKETS + 1], latency_count, latency_sum_us, questions;
+};
+
+static void bump(_Atomic uint64_t *c, uint64_t by)
+{
+	atomic_store_explicit(c, atomic_load_explicit(c, memory_order_relaxed) + by, memory_order_relaxed);
+}
+
+static uint64_t peek(_Atomic uint64_t *c)
+{
+	return atomic_load_explicit(c, memory_order_relaxed);
+}
+
+static struct hr_metrics_shard *shard_of(struct hr_metrics *m, int worker)
+{
+	if (worker < 0 || worker >= HR_METRICS_MAX_WORKERS)
+		return NULL;
+	struct hr_metrics_shard *sh = atomic_load_explicit(&m->shards[worker], memory_order_acquire);
+	if (!sh && (sh = calloc(1, sizeof(*sh))))
+		atomic_store_explicit(&m->shards[worker], sh, memory_order_release);
+	return sh;
 }
 
 void hr_metrics_event(struct hr_metrics *m, enum hr_metrics_event ev)
@@ -119,11 +159,54 @@ static void count_worker(struct hr_metrics *m, int worker)
 		m->worker_questions[worker]++;
 }
 
+static void observe_shard(struct hr_metrics_shard *sh, uint64_t us)
+{
+	size_t b = 0;
+	while (b < HR_METRICS_BUCKETS && us > bucket_us[b])
+		b++;
+	bump(&sh->latency_buckets[b], 1);
+	bump(&sh->latency_count, 1);
+	bump(&sh->latency_sum_us, us);
+	bump(&sh->questions, 1);
+}
+
+/* The shard's count for NAME (added on first sight), or NULL when full. */
+static _Atomic uint64_t *shard_intent(struct hr_metrics_shard *sh, const char *name)
+{
+	uint32_t h = hash(name);
+	for (size_t i = 0; i < HR_METRICS_MAX_INTENTS; i++) {
+		size_t k = (h + i) % HR_METRICS_MAX_INTENTS;
+		if (!atomic_load_explicit(&sh->intents[k].ready, memory_order_relaxed)) {
+			memcpy(sh->intents[k].name, name, HR_METRICS_NAME_MAX);
+			atomic_store_explicit(&sh->intents[k].ready, 1, memory_order_release);
+			return &sh->intents[k].count;
+		}
+		if (strcmp(sh->intents[k].name, name) == 0)
+			return &sh->intents[k].count;
+	}
+	return NULL;
+}
+
 void hr_metrics_question(struct hr_metrics *m, int worker, const char *intent, enum hr_tier tier,
                          int plugin_rc, uint64_t elapsed_us)
 {
-	char name[HR_METRICS_NAME_MAX];
+	char name[HR_METRICS_NAME_MAX] = {0};
 	clean_name(name, intent);
+	struct hr_metrics_shard *sh = shard_of(m, worker);
+	if (sh) {
+		_Atomic uint64_t *c = shard_intent(sh, name);
+		bump(c ? c : &sh->intents_other, 1);
+		bump(&sh->tiers[(unsigned)tier < 4 ? tier : 0], 1);
+		if (strcmp(name, "fallback") == 0)
+			bump(&sh->fallbacks, 1);
+		if (plugin_rc && plugin_rc != -ENOENT) {
+			bump(&sh->plugin_errors, 1);
+			if (plugin_rc == -ETIME)
+				bump(&sh->budget_kills, 1);
+		}
+		observe_shard(sh, elapsed_us);
+		return;
+	}
 	pthread_mutex_lock(&m->lock);
 	struct hr_metrics_intent *e = intent_slot(m->intents, name);
 	if (e) {
@@ -148,6 +231,12 @@ void hr_metrics_question(struct hr_metrics *m, int worker, const char *intent, e
 
 void hr_metrics_question_error(struct hr_metrics *m, int worker, uint64_t elapsed_us)
 {
+	struct hr_metrics_shard *sh = shard_of(m, worker);
+	if (sh) {
+		bump(&sh->question_errors, 1);
+		observe_shard(sh, elapsed_us);
+		return;
+	}
 	pthread_mutex_lock(&m->lock);
 	count_worker(m, worker);
 	m->question_errors++;
@@ -155,14 +244,63 @@ void hr_metrics_question_error(struct hr_metrics *m, int worker, uint64_t elapse
 	pthread_mutex_unlock(&m->lock);
 }
 
+/* Adds every worker's shard of LIVE into DST, a copy of LIVE's own counters. */
+static void fold(struct hr_metrics *dst, struct hr_metrics *live)
+{
+	for (size_t w = 0; w < HR_METRICS_MAX_WORKERS; w++) {
+		struct hr_metrics_shard *sh = atomic_load_explicit(&live->shards[w], memory_order_acquire);
+		if (!sh)
+			continue;
+		for (size_t i = 0; i < HR_METRICS_MAX_INTENTS; i++) {
+			if (!atomic_load_explicit(&sh->intents[i].ready, memory_order_acquire))
+				continue;
+			struct hr_metrics_intent *e = intent_slot(dst->intents, sh->intents[i].name);
+			uint64_t n = peek(&sh->intents[i].count);
+			if (e) {
+				if (!e->name[0])
+					memcpy(e->name, sh->intents[i].name, HR_METRICS_NAME_MAX);
+				e->count += n;
+			} else {
+				dst->intents_other += n;
+			}
+		}
+		dst->intents_other += peek(&sh->intents_other);
+		for (size_t t = 0; t < 4; t++)
+			dst->tiers[t] += peek(&sh->tiers[t]);
+		dst->fallbacks += peek(&sh->fallbacks);
+		dst->question_errors += peek(&sh->question_errors);
+		dst->plugin_errors += peek(&sh->plugin_errors);
+		dst->budget_kills += peek(&sh->budget_kills);
+		for (size_t b = 0; b <= HR_METRICS_BUCKETS; b++)
+			dst->latency_buckets[b] += peek(&sh->latency_buckets[b]);
+		dst->latency_count += peek(&sh->latency_count);
+		dst->latency_sum_us += peek(&sh->latency_sum_us);
+		dst->worker_questions[w] += peek(&sh->questions);
+	}
+}
+
+struct hr_metrics *hr_metrics_snapshot(struct hr_metrics *live)
+{
+	struct hr_metrics *m = malloc(sizeof(*m));
+	if (!m)
+		return NULL;
+	pthread_mutex_lock(&live->lock);
+	memcpy(m, live, sizeof(*m));
+	pthread_mutex_unlock(&live->lock);
+	fold(m, live);
+	return m;
+}
+
 uint64_t hr_metrics_intent_count(struct hr_metrics *m, const char *intent)
 {
 	char name[HR_METRICS_NAME_MAX];
 	clean_name(name, intent);
-	pthread_mutex_lock(&m->lock);
-	const struct hr_metrics_intent *e = intent_slot(m->intents, name);
+	struct hr_metrics *copy = hr_metrics_snapshot(m);
+	if (!copy)
+		return 0;
+	const struct hr_metrics_intent *e = intent_slot(copy->intents, name);
 	uint64_t n = e && e->name[0] ? e->count : 0;
-	pthread_mutex_unlock(&m->lock);
+	free(copy);
 	return n;
 }
 
@@ -321,14 +459,10 @@ static char *render_copy(const struct hr_metrics *m, const struct hr_metrics_gau
 char *hr_metrics_render(struct hr_metrics *live, const struct hr_metrics_gauges *g, size_t headroom,
                         size_t *len)
 {
-	/* A consistent copy, taken quickly, so formatting never holds up the
-	 * workers counting questions. It lives on the heap: it is ~20 KB. */
-	struct hr_metrics *m = malloc(sizeof(*m));
+	/* A copy, taken quickly, so formatting never holds up the workers. */
+	struct hr_metrics *m = hr_metrics_snapshot(live);
 	if (!m)
 		return NULL;
-	pthread_mutex_lock(&live->lock);
-	memcpy(m, live, sizeof(*m));
-	pthread_mutex_unlock(&live->lock);
 	char *text = render_copy(m, g, headroom, len);
 	free(m);
 	return text;

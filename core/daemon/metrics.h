@@ -11,9 +11,10 @@
  * to [A-Za-z0-9_.-] before they are stored, so a label cannot be forged.
  *
  * Thread use: one registry for the whole process, shared by every worker's
- * loop (herald serve --workers). Each call holds the registry's mutex for a
- * few counter updates; a scrape copies the counters under it and formats
- * them outside it.
+ * loop (herald serve --workers). What a question counts goes to its worker's
+ * own shard, without a lock (one writer each; a scrape sums the shards); the
+ * rarer events hold the registry's mutex for a counter update. A scrape copies
+ * the counters under it and formats them outside it.
  */
 #ifndef HERALD_METRICS_H
 #define HERALD_METRICS_H
@@ -47,8 +48,13 @@ struct hr_metrics_intent {
 	uint64_t count;
 };
 
+/* One worker's question counters (metrics.c); allocated at its first question. */
+struct hr_metrics_shard;
+
 struct hr_metrics {
-	pthread_mutex_t lock;                                     /* guards everything below */
+	pthread_mutex_t lock; /* guards everything below but the shards */
+	/* By worker index: written by that worker alone, read by a scrape. */
+	struct hr_metrics_shard *_Atomic shards[HR_METRICS_MAX_WORKERS];
 	struct hr_metrics_intent intents[HR_METRICS_MAX_INTENTS]; /* open addressing */
 	uint64_t intents_other;                                   /* intents beyond the table */
 	uint64_t tiers[4];                                        /* by enum hr_tier */
@@ -81,7 +87,7 @@ struct hr_metrics_gauges {
 	int workers;               /* event loops serving (herald serve --workers) */
 };
 
-/* Zeroes M and makes its lock; hr_metrics_fini() undoes it. */
+/* Zeroes M and makes its lock; hr_metrics_fini() undoes it (and frees the shards). */
 void hr_metrics_init(struct hr_metrics *m);
 void hr_metrics_fini(struct hr_metrics *m);
 
@@ -92,13 +98,19 @@ void hr_metrics_refused(struct hr_metrics *m, enum hr_refusal why);
  * Counts one answered question, by WORKER (its index), INTENT (the answer's intent name), TIER (the
  * safety check's tier), PLUGIN_RC (struct hr_trace's plugin_rc: 0, -ENOENT
  * for no handler, -ETIME for a budget kill, another negative errno for a
- * failure) and how long it took. Never allocates.
+ * failure) and how long it took. Takes no lock: WORKER's shard is written by
+ * that worker's thread alone (a WORKER out of range counts under the lock).
+ * Allocates only the shard, at a worker's first question.
  */
 void hr_metrics_question(struct hr_metrics *m, int worker, const char *intent, enum hr_tier tier,
                          int plugin_rc, uint64_t elapsed_us);
 
 /* Counts a question the engine could not answer at all (rc != 0). */
 void hr_metrics_question_error(struct hr_metrics *m, int worker, uint64_t elapsed_us);
+
+/* A copy of M's counters with every worker's shard added in (the caller frees
+ * it; its shards and lock are not to be used), or NULL when out of memory. */
+struct hr_metrics *hr_metrics_snapshot(struct hr_metrics *m);
 
 /* The count for INTENT so far (tests, and nothing else, need this). */
 uint64_t hr_metrics_intent_count(struct hr_metrics *m, const char *intent);

@@ -51,8 +51,20 @@ void hr_server_on_fallback(hr_server *s, void (*fn)(void *ud, const char *text, 
 
 void hr_server_set_voice(hr_server *s, hr_voice *voice)
 {
-	if (s)
+	if (s) {
 		s->voice = voice;
+		srv_voice_resume(s);
+	}
+}
+
+void hr_server_set_voice_loader(hr_server *s, void (*load)(void *ud), void *ud)
+{
+	if (s) {
+		s->voice_load = load;
+		s->voice_load_ud = ud;
+		if (!load)
+			srv_voice_resume(s);
+	}
 }
 
 void hr_server_set_webroot(hr_server *s, const hr_webroot *web)

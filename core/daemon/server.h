@@ -54,6 +54,15 @@ void hr_server_set_webroot(hr_server *s, const hr_webroot *web);
 struct hr_voice;
 void hr_server_set_voice(hr_server *s, struct hr_voice *voice);
 
+/*
+ * Voice that loads on the first spoken question: while S has no voice, a
+ * spoken question calls LOAD(UD) (again for each; the caller starts one load)
+ * and waits. hr_server_set_voice() answers the waiting questions with the
+ * voice; hr_server_set_voice_loader(S, NULL, NULL) after a failed load tells
+ * them voice is not available.
+ */
+void hr_server_set_voice_loader(hr_server *s, void (*load)(void *ud), void *ud);
+
 /* The port actually bound (useful when the config asked for port 0). */
 int hr_server_port(const hr_server *s);
 

@@ -467,6 +467,7 @@ void srv_http_free(struct hr_server *s, struct conn *c)
 		s->http_busy--;
 	hr_voice_cancel(c->vjob);
 	c->vjob = NULL;
+	srv_voice_unpark(c);
 	free(c->body);
 	free(c->resp);
 	c->body = c->resp = NULL;

@@ -83,6 +83,10 @@ struct conn {
 	char audio_id[HR_ID_MAX + 1];
 	hr_voice_job *vjob;
 	enum hr_voice_reply voice_reply;
+	/* A spoken question waiting for voice to load (srv_voice_unpark()). */
+	int16_t *park_pcm;
+	size_t park_n;
+	struct conn *park_next, **park_pprev;
 };
 
 /* What every worker's server shares (herald serve --workers): the counts
@@ -120,7 +124,14 @@ struct hr_server {
 	void *on_fallback_ud;
 	const hr_webroot *web; /* the widget's files, borrowed from the daemon */
 	hr_voice *voice;       /* NULL: voice is off; borrowed from the daemon */
-	int worker, workers;   /* this server's index, and how many there are */
+	/* Voice loads on the first spoken question (voice.preload = 0): this
+	 * starts the load, and the questions wait in PARKED until
+	 * hr_server_set_voice() (hr_server_set_voice_loader()). */
+	void (*voice_load)(void *ud);
+	void *voice_load_ud;
+	struct conn *parked;
+	unsigned nparked;
+	int worker, workers; /* this server's index, and how many there are */
 	/* The listening socket is herald's own (see listen_open()). */
 	int listen_fd;
 	int port;
@@ -179,6 +190,8 @@ void srv_ws_voice(struct hr_server *s, struct lws *wsi, struct conn *c, int type
                   const struct hr_audio_msg *am);
 int srv_http_voice_request(struct hr_server *s, struct lws *wsi, struct conn *c, int post);
 int srv_http_voice(struct hr_server *s, struct lws *wsi, struct conn *c);
+void srv_voice_unpark(struct conn *c);
+void srv_voice_resume(struct hr_server *s);
 
 /* server_listen.c */
 int srv_listen_open(const char *host, int port, int first, int *bound_port);

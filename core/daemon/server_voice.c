@@ -94,6 +94,61 @@ static void voice_respond(void *ud, unsigned status, const char *type, char *buf
 static const struct hr_voice_sink voice_ws_sink = {voice_answer, voice_route, voice_send, voice_done, NULL};
 static const struct hr_voice_sink voice_http_sink = {voice_answer, voice_route, NULL, NULL, voice_respond};
 
+/* Starts answering PCM (taken over), or, while voice has not loaded yet,
+ * parks the question until it has and starts the load. Returns 0 or -errno
+ * as hr_voice_start(). */
+static int voice_begin(struct hr_server *s, struct conn *c, int16_t *pcm, size_t n, enum hr_voice_reply mode)
+{
+	c->vjob = NULL;
+	if (s->voice)
+		return hr_voice_start(s->voice, pcm, n, mode == HR_VOICE_WS ? c->audio_id : NULL, mode,
+		                      mode == HR_VOICE_WS ? &voice_ws_sink : &voice_http_sink, c, LWS_PRE,
+		                      &c->vjob);
+	if (!s->voice_load) {
+		free(pcm);
+		return -ENODEV;
+	}
+	if (s->nparked >= (unsigned)s->cfg->voice_queue + 1) {
+		free(pcm);
+		return -EBUSY;
+	}
+	c->park_pcm = pcm;
+	c->park_n = n;
+	c->park_next = s->parked;
+	if (s->parked)
+		s->parked->park_pprev = &c->park_next;
+	c->park_pprev = &s->parked;
+	s->parked = c;
+	s->nparked++;
+	s->voice_load(s->voice_load_ud);
+	return 0;
+}
+
+static void ws_voice_failed(struct lws *wsi, struct conn *c, const char *id, int rc)
+{
+	struct hr_proto_error err;
+	c->vjob = NULL;
+	hr_proto_error_set(&err,
+	                   rc == -EBUSY    ? HR_E_RATE_LIMITED
+	                   : rc == -ENODEV ? HR_E_UNSUPPORTED
+	                                   : HR_E_INTERNAL,
+	                   id,
+	                   rc == -EBUSY    ? "herald is busy listening to others; ask again in a moment"
+	                   : rc == -ENODEV ? "voice is not available on this server"
+	                                   : "internal error");
+	srv_ws_error(wsi, c, &err);
+}
+
+static int http_voice_failed(struct lws *wsi, struct conn *c, int rc)
+{
+	if (rc == -EBUSY)
+		return srv_http_error(wsi, c, 503, HR_E_RATE_LIMITED,
+		                      "herald is busy listening to others; ask again in a moment", NULL);
+	return srv_http_error(
+	    wsi, c, rc == -ENODEV ? 503 : 500, rc == -ENODEV ? HR_E_UNSUPPORTED : HR_E_INTERNAL,
+	    rc == -ENODEV ? "voice is not available on this server" : "internal error", NULL);
+}
+
 int srv_ws_audio(struct hr_server *s, struct conn *c, const char *in, size_t len)
 {
 	size_t max = (size_t)s->cfg->audio_seconds * c->audio_rate * 2;
@@ -112,7 +167,7 @@ void srv_ws_voice(struct hr_server *s, struct lws *wsi, struct conn *c, int type
                   const struct hr_audio_msg *am)
 {
 	struct hr_proto_error err;
-	if (!s->voice) {
+	if (!s->voice && !s->voice_load) {
 		hr_proto_error_set(&err, HR_E_UNSUPPORTED, am->id, "voice is not available on this server");
 		srv_ws_error(wsi, c, &err);
 		return;
@@ -171,20 +226,9 @@ void srv_ws_voice(struct hr_server *s, struct lws *wsi, struct conn *c, int type
 			pcm = r;
 		}
 	}
-	int rc =
-	    pcm ? hr_voice_start(s->voice, pcm, m, am->id, HR_VOICE_WS, &voice_ws_sink, c, LWS_PRE, &c->vjob)
-	        : -ENOMEM;
+	int rc = pcm ? voice_begin(s, c, pcm, m, HR_VOICE_WS) : -ENOMEM;
 	if (rc) {
-		c->vjob = NULL;
-		hr_proto_error_set(&err,
-		                   rc == -EBUSY    ? HR_E_RATE_LIMITED
-		                   : rc == -ENODEV ? HR_E_UNSUPPORTED
-		                                   : HR_E_INTERNAL,
-		                   am->id,
-		                   rc == -EBUSY ? "herald is busy listening to others; ask again in a moment"
-		                   : rc == -ENODEV ? "voice is not available on this server"
-		                                   : "internal error");
-		srv_ws_error(wsi, c, &err);
+		ws_voice_failed(wsi, c, am->id, rc);
 		return;
 	}
 	/* Replies come in the order questions were sent: read nothing more
@@ -203,7 +247,7 @@ int srv_http_voice_request(struct hr_server *s, struct lws *wsi, struct conn *c,
 	                        s->cfg->auth_tokens))
 		return srv_http_error(wsi, c, 401, HR_E_BAD_REQUEST, "a valid bearer token is required",
 		                      NULL);
-	if (!s->voice)
+	if (!s->voice && !s->voice_load)
 		return srv_http_error(wsi, c, 503, HR_E_UNSUPPORTED, "voice is not available on this server",
 		                      NULL);
 	srv_header(wsi, WSI_TOKEN_HTTP_CONTENT_TYPE, ct, sizeof(ct));
@@ -263,17 +307,52 @@ int srv_http_voice(struct hr_server *s, struct lws *wsi, struct conn *c)
 		return srv_http_error(wsi, c, 400, HR_E_BAD_REQUEST, "the WAV holds no audio", NULL);
 	size_t n = 0;
 	int16_t *pcm = hr_wav_to_asr(&w, &n);
-	int rc = pcm ? hr_voice_start(s->voice, pcm, n, NULL, c->voice_reply, &voice_http_sink, c, LWS_PRE,
-	                              &c->vjob)
-	             : -ENOMEM;
-	if (rc == -EBUSY)
-		return srv_http_error(wsi, c, 503, HR_E_RATE_LIMITED,
-		                      "herald is busy listening to others; ask again in a moment", NULL);
+	int rc = pcm ? voice_begin(s, c, pcm, n, c->voice_reply) : -ENOMEM;
 	if (rc)
-		return srv_http_error(
-		    wsi, c, rc == -ENODEV ? 503 : 500, rc == -ENODEV ? HR_E_UNSUPPORTED : HR_E_INTERNAL,
-		    rc == -ENODEV ? "voice is not available on this server" : "internal error", NULL);
+		return http_voice_failed(wsi, c, rc);
 	return 0; /* voice_respond answers */
+}
+
+/* A spoken question no longer waits for voice to load (its connection is
+ * closing, or it is being started). */
+void srv_voice_unpark(struct conn *c)
+{
+	if (!c->park_pprev)
+		return;
+	struct hr_server *s = srv_server_of(c->wsi);
+	*c->park_pprev = c->park_next;
+	if (c->park_next)
+		c->park_next->park_pprev = c->park_pprev;
+	c->park_next = NULL;
+	c->park_pprev = NULL;
+	free(c->park_pcm);
+	c->park_pcm = NULL;
+	if (s)
+		s->nparked--;
+}
+
+/* Voice has loaded (s->voice) or failed to (no voice_load): the waiting
+ * questions start now, or are told. */
+void srv_voice_resume(struct hr_server *s)
+{
+	while (s->parked && (s->voice || !s->voice_load)) {
+		struct conn *c = s->parked;
+		int16_t *pcm = c->park_pcm;
+		size_t n = c->park_n;
+		c->park_pcm = NULL; /* voice_begin() takes it over */
+		srv_voice_unpark(c);
+		enum hr_voice_reply mode = c->is_ws ? HR_VOICE_WS : c->voice_reply;
+		int rc = voice_begin(s, c, pcm, n, mode);
+		if (rc == 0)
+			continue;
+		if (c->is_ws) {
+			ws_voice_failed(c->wsi, c, c->audio_id, rc);
+			c->voice_paused = 0;
+			srv_ws_rx_update(c->wsi, c);
+		} else if (http_voice_failed(c->wsi, c, rc)) {
+			lws_set_timeout(c->wsi, PENDING_TIMEOUT_CLOSE_SEND, LWS_TO_KILL_ASYNC);
+		}
+	}
 }
 
 /*

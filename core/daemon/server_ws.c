@@ -175,6 +175,7 @@ void srv_ws_free(struct conn *c)
 	/* A voice job still under way must not call back into a closed connection. */
 	hr_voice_cancel(c->vjob);
 	c->vjob = NULL;
+	srv_voice_unpark(c);
 	free(c->audio);
 	c->audio = NULL;
 	c->audio_on = 0;
@@ -261,7 +262,7 @@ static void ws_goodbye(struct lws *wsi, struct conn *c)
 {
 	if (c->bye == 0)
 		c->bye = 1;
-	if (c->bye != 1 || c->head || c->vjob)
+	if (c->bye != 1 || c->head || c->vjob || c->park_pprev)
 		return;
 	srv_ws_close_frame(wsi, 1001, "herald is restarting");
 	c->bye = 2;

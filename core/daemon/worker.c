@@ -192,8 +192,8 @@ static void reload_work(uv_work_t *uw)
 		job->rc = -EINVAL;
 	/* What the recogniser listens for follows the content. A failure keeps
 	 * the previous grammar, and does not hold back the new content. */
-	if (job->rc == 0 && job->w->voice)
-		hr_voice_build(job->w->voice, &job->cfg, job_diag, job, &job->voice_model);
+	if (job->rc == 0 && job->voice)
+		hr_voice_build(job->voice, &job->cfg, job_diag, job, &job->voice_model);
 	content_state(&job->cfg, &after);
 	if (job->w->deferrals >= CONTENT_MAX_DEFERRALS)
 		return;
@@ -339,6 +339,7 @@ static void worker_reload(struct worker *w)
 		return;
 	}
 	job->w = w;
+	job->voice = w->voice;
 	job->gen = atomic_load(&w->want_gen);
 	job->cfg = w->cfg;
 	uv_mutex_lock(&w->lock);
@@ -370,6 +371,7 @@ static void worker_close_handles(struct worker *w)
 	uv_close((uv_handle_t *)&w->drain_timer, dm_on_close);
 	uv_close((uv_handle_t *)&w->housekeeping, dm_on_close);
 	uv_close((uv_handle_t *)&w->reload_retry, dm_on_close);
+	uv_close((uv_handle_t *)&w->log_flush, dm_on_close);
 	if (w->heartbeat_on)
 		uv_close((uv_handle_t *)&w->heartbeat, dm_on_close);
 }
@@ -473,6 +475,14 @@ static void on_housekeeping(uv_timer_t *t)
 	malloc_trim(0);
 }
 
+/* The loop is about to wait: the log lines of what it just did go out in one
+ * write (hr_log_hold). */
+static void on_log_flush(uv_prepare_t *p)
+{
+	(void)p;
+	hr_log_flush();
+}
+
 static void on_heartbeat(uv_timer_t *t)
 {
 	struct worker *w = t->data;
@@ -502,6 +512,69 @@ static void worker_voice(struct worker *w)
 	hr_voice_set_model(w->voice, m);
 	if (w->index == 0)
 		hr_notice("event=voice_on words=%zu sentences=%zu", words, sentences);
+}
+
+/* voice.preload = 0: the speech models load on the thread pool when the first
+ * spoken question arrives, so a daemon nobody speaks to never holds them
+ * (~20 MB for the first worker). The question waits for the load
+ * (hr_server_set_voice_loader()). */
+struct voice_load {
+	uv_work_t req;
+	struct worker *w;
+	struct hr_config cfg; /* a copy: a reload may replace w->cfg meanwhile */
+	hr_voice *voice;
+	hr_voice_model *model;
+	int rc;
+};
+
+static void voice_load_work(uv_work_t *req)
+{
+	struct voice_load *l = req->data;
+	l->rc = hr_voice_new(&l->w->loop, &l->cfg, worker_diag, l->w, &l->voice);
+	if (l->rc == 0)
+		l->rc = hr_voice_build(l->voice, &l->cfg, worker_diag, l->w, &l->model);
+}
+
+static void voice_load_done(uv_work_t *req, int status)
+{
+	struct voice_load *l = req->data;
+	struct worker *w = l->w;
+	w->voice_loading = NULL;
+	if (status == 0 && l->rc == 0) {
+		size_t words, sentences;
+		hr_voice_model_stats(l->model, &words, &sentences);
+		hr_voice_set_model(l->voice, l->model);
+		w->voice = l->voice;
+		hr_notice(
+		    "event=voice_on worker=%d words=%zu sentences=%zu (loaded for the first spoken question)",
+		    w->index, words, sentences);
+		hr_server_set_voice(w->server, w->voice);
+	} else {
+		int rc = status ? status : l->rc;
+		hr_warn("event=voice_off worker=%d error=\"%s\"", w->index, strerror(-rc));
+		hr_voice_model_free(l->model);
+		hr_voice_free(l->voice);
+		hr_server_set_voice_loader(w->server, NULL, NULL);
+	}
+	free(l);
+}
+
+static void worker_voice_load(void *ud)
+{
+	struct worker *w = ud;
+	if (w->voice || w->voice_loading || w->stopping)
+		return;
+	struct voice_load *l = calloc(1, sizeof(*l));
+	if (!l)
+		return; /* the question waits; the next one tries again */
+	l->w = w;
+	l->cfg = w->cfg;
+	l->req.data = l;
+	if (uv_queue_work(&w->loop, &l->req, voice_load_work, voice_load_done)) {
+		free(l);
+		return;
+	}
+	w->voice_loading = l;
 }
 
 static int worker_start(struct worker *w)
@@ -543,6 +616,9 @@ static int worker_start(struct worker *w)
 	uv_timer_init(&w->loop, &w->reload_retry);
 	w->reload_retry.data = w;
 	uv_timer_start(&w->housekeeping, on_housekeeping, 2000, 2000);
+	uv_prepare_init(&w->loop, &w->log_flush);
+	uv_prepare_start(&w->log_flush, on_log_flush);
+	hr_log_hold(1);
 	if (d->watchdog_on) {
 		uv_timer_init(&w->loop, &w->heartbeat);
 		w->heartbeat.data = w;
@@ -561,13 +637,15 @@ static int worker_start(struct worker *w)
 	int wrc = hr_webroot_load(w->cfg.web_dir, worker_diag, w, &w->web);
 	if (wrc && w->index == 0)
 		hr_notice("event=no_widget dir=%s error=\"%s\"", w->cfg.web_dir, strerror(-wrc));
-	if (w->cfg.voice_enabled)
+	if (w->cfg.voice_enabled && w->cfg.voice_preload)
 		worker_voice(w);
 	rc = hr_server_start(&w->loop, &w->cfg, w->engine, d->shared, w->index, d->nworkers, &w->server);
 	if (rc)
 		return rc;
 	hr_server_set_webroot(w->server, w->web);
 	hr_server_set_voice(w->server, w->voice);
+	if (w->cfg.voice_enabled && !w->cfg.voice_preload)
+		hr_server_set_voice_loader(w->server, worker_voice_load, w);
 	if (d->unanswered)
 		hr_server_on_fallback(w->server, dm_on_fallback, d);
 	return 0;
@@ -591,6 +669,7 @@ void dm_worker_main(void *arg)
 		uv_run(&w->loop, UV_RUN_DEFAULT);
 		/* Voice jobs kept the loop alive until they finished: none is left. */
 		hr_voice_free(w->voice);
+		hr_log_hold(0);
 		if (uv_loop_close(&w->loop) != 0)
 			hr_warn("event=loop_not_empty worker=%d", w->index);
 	}

@@ -79,6 +79,8 @@ const struct hr_config_key hr_config_keys[] = {
             "`herald check` warns about plugins whose content was reviewed longer ago than this"),
     KEY_INT("voice.enabled", voice_enabled, 0, 1, "1",
             "1 answers spoken questions (WebSocket audio, POST /v1/voice)"),
+    KEY_INT("voice.preload", voice_preload, 0, 1, "0",
+            "1 loads the speech models at start; 0 on the first spoken question (~20 MB less until then)"),
     KEY_STR("voice_dir", voice_dir, "",
             "pronunciation lexicon and extra sentences (default: content_dir/voice)"),
     KEY_STR("voice.model_dir", voice_model_dir, "/usr/share/pocketsphinx/model/en-us/en-us",

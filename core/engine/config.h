@@ -51,6 +51,7 @@ struct hr_config {
 	int review_max_age_days;           /* review.max_age_days */
 	/* The voice path (docs/voice.md). */
 	int voice_enabled;                  /* voice.enabled (0 or 1) */
+	int voice_preload;                  /* voice.preload: load at start (1) or on first use (0) */
 	char voice_dir[HR_PATH_MAX];        /* voice_dir: lexicon.txt, corpus.txt */
 	char voice_model_dir[HR_PATH_MAX];  /* voice.model_dir: pocketsphinx acoustic model */
 	char voice_dictionary[HR_PATH_MAX]; /* voice.dictionary: CMU pronunciation dictionary */

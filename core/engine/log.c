@@ -4,6 +4,7 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Set by the main thread (on reload), read by every worker. */
 static _Atomic int max_level = HR_LOG_INFO;
@@ -39,6 +40,48 @@ void hr_log_set_sink(hr_log_sink sink, void *ud)
 	sink_ud = ud;
 }
 
+/*
+ * A thread that holds its lines (a worker, hr_log_hold) keeps info and debug
+ * lines here and writes them with one write(2) when its loop is about to wait
+ * (hr_log_flush): the "answered" line was one system call a question. At most
+ * PIPE_BUF bytes, so that one write stays whole beside other threads' lines
+ * on a pipe or the journal's stream.
+ */
+#define HOLD_MAX 4096
+static _Thread_local struct {
+	int on;
+	size_t len;
+	char buf[HOLD_MAX];
+} held;
+
+static void write_all(const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(STDERR_FILENO, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return; /* nowhere to log to: nothing better to do */
+		p += w;
+		n -= (size_t)w;
+	}
+}
+
+void hr_log_flush(void)
+{
+	if (held.len) {
+		write_all(held.buf, held.len);
+		held.len = 0;
+	}
+}
+
+void hr_log_hold(int on)
+{
+	if (!on)
+		hr_log_flush();
+	held.on = on;
+}
+
 void hr_log(enum hr_log_level level, const char *fmt, ...)
 {
 	if ((int)level > max_level)
@@ -50,6 +93,19 @@ void hr_log(enum hr_log_level level, const char *fmt, ...)
 	va_end(ap);
 	if (sink_fn)
 		sink_fn(level, line, sink_ud);
+	if (held.on) {
+		char one[1040];
+		int n = snprintf(one, sizeof(one), "<%d>%s\n", (int)level, line);
+		size_t len = n < 0 ? 0 : (size_t)n < sizeof(one) ? (size_t)n : sizeof(one) - 1;
+		if (held.len + len > sizeof(held.buf))
+			hr_log_flush();
+		memcpy(held.buf + held.len, one, len);
+		held.len += len;
+		/* Notices, warnings and errors go out at once, after what came before. */
+		if (level <= HR_LOG_NOTICE)
+			hr_log_flush();
+		return;
+	}
 	/* One fprintf per line keeps lines whole when several workers log. */
 	fprintf(stderr, "<%d>%s\n", (int)level, line);
 }

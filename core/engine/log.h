@@ -28,6 +28,17 @@ int hr_log_level_parse(const char *name, enum hr_log_level *out);
 /* Prints one line at LEVEL, prefixed with the journald priority. */
 void hr_log(enum hr_log_level level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/*
+ * Holding (ON = 1) makes this thread keep its info and debug lines in a
+ * buffer of its own (up to 4 KiB) instead of writing each at once; notices,
+ * warnings and errors still go out at once, after the held lines. A worker
+ * holds while it serves and calls hr_log_flush() whenever its loop is about to
+ * wait, so a busy loop writes many lines with one system call. hr_log_hold(0)
+ * flushes.
+ */
+void hr_log_hold(int on);
+void hr_log_flush(void);
+
 /* Installs a hook that sees every printed line (tests use it to inspect logs). */
 typedef void (*hr_log_sink)(enum hr_log_level level, const char *line, void *ud);
 void hr_log_set_sink(hr_log_sink sink, void *ud);

@@ -125,6 +125,17 @@ int sb_past(const struct timespec *t)
 	return now.tv_sec > t->tv_sec || (now.tv_sec == t->tv_sec && now.tv_nsec >= t->tv_nsec);
 }
 
+/* Every CLOCK_EVERY calls: whether the call in progress is past its deadline. */
+static int sb_clock_due(struct plugin *p)
+{
+	if (p->clock_countdown > 1) {
+		p->clock_countdown--;
+		return 0;
+	}
+	p->clock_countdown = CLOCK_EVERY;
+	return sb_past(&p->deadline);
+}
+
 static void budget_hook(lua_State *L, lua_Debug *ar)
 {
 	(void)ar;
@@ -135,7 +146,7 @@ static void budget_hook(lua_State *L, lua_Debug *ar)
 		}
 		/* From now on every instruction raises, including those of any
 		 * handler the plugin installed with pcall. */
-		if (p->instr_left == 0 || sb_past(&p->deadline))
+		if (p->instr_left == 0 || sb_clock_due(p))
 			sb_kill(p);
 	}
 	if (p->killed)
@@ -146,7 +157,7 @@ static void budget_hook(lua_State *L, lua_Debug *ar)
  * C functions, which run between two visits of the hook. */
 void sb_check_budget(lua_State *L, struct plugin *p)
 {
-	if (!p->killed && sb_past(&p->deadline))
+	if (!p->killed && sb_clock_due(p))
 		sb_kill(p);
 	if (p->killed)
 		luaL_error(L, KILL_MESSAGE);
@@ -294,6 +305,7 @@ static void start_budget(struct plugin *p, unsigned ms, unsigned long instr, siz
 	p->string_max = string_max;
 	p->grown = 0;
 	p->sort_countdown = 0;
+	p->clock_countdown = CLOCK_EVERY;
 	p->calling = 1;
 	lua_sethook(p->L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
 }

@@ -14,6 +14,12 @@
 #include "sandbox.h"
 
 #define HOOK_EVERY 1000
+/* Visits of the hook and entries of bounded C functions between two reads of
+ * the budget's clock. CLOCK_THREAD_CPUTIME_ID is a system call, not a vDSO
+ * read: reading it at every visit was ~9% of a worker's time under load
+ * (docs/performance.md). Eight visits are at most ~8,000 instructions, tens of
+ * microseconds, against a budget of milliseconds. */
+#define CLOCK_EVERY 8
 #define KILL_MESSAGE "herald: time budget exceeded"
 
 /* The longest text or speech an answer may carry. One place for it: the SDK
@@ -48,11 +54,12 @@ struct plugin {
 	struct timespec deadline;
 	unsigned long instr_left;
 	int killed;
-	int calling;             /* inside call_budgeted(): the limits below apply */
-	size_t string_max;       /* the longest string the call may build */
-	size_t grown;            /* bytes allocated since the clock was last read */
-	int string_refused;      /* the call tried to build a longer string */
-	unsigned sort_countdown; /* comparisons until table.sort reads the clock */
+	int calling;              /* inside call_budgeted(): the limits below apply */
+	size_t string_max;        /* the longest string the call may build */
+	size_t grown;             /* bytes allocated since the clock was last read */
+	int string_refused;       /* the call tried to build a longer string */
+	unsigned sort_countdown;  /* comparisons until table.sort reads the clock */
+	unsigned clock_countdown; /* visits until the hook or a C function reads the clock */
 };
 
 struct hr_plugins {

@@ -3,6 +3,7 @@
 #include "cmocka_prelude.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -479,6 +480,59 @@ static void test_content_layers(void **state)
 	char cmd[700];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
 	assert_int_equal(system(cmd), 0);
+/* Reads what stderr (a pipe, non-blocking) has received so far into BUF. */
+static size_t drain(int fd, char *buf, size_t cap)
+{
+	ssize_t n = read(fd, buf, cap - 1);
+	buf[n > 0 ? n : 0] = '\0';
+	return n > 0 ? (size_t)n : 0;
+}
+
+/* A worker holds its info lines and writes them in one go (issue 20): none
+ * is lost, the order stays, and a warning is never held back. */
+static void test_log_hold(void **state)
+{
+	(void)state;
+	int p[2];
+	assert_int_equal(pipe(p), 0);
+	fflush(stderr);
+	int saved = dup(STDERR_FILENO);
+	dup2(p[1], STDERR_FILENO);
+	assert_int_equal(fcntl(p[0], F_SETFL, O_NONBLOCK), 0);
+	hr_log_set_level(HR_LOG_INFO);
+	char buf[8192];
+
+	hr_log_hold(1);
+	hr_info("event=one n=%d", 1);
+	hr_info("event=two");
+	size_t n = drain(p[0], buf, sizeof(buf));
+	assert_int_equal(n, 0); /* held */
+	hr_warn("event=three");
+	drain(p[0], buf, sizeof(buf));
+	assert_string_equal(buf, "<6>event=one n=1\n<6>event=two\n<4>event=three\n");
+	hr_info("event=four");
+	hr_log_flush();
+	drain(p[0], buf, sizeof(buf));
+	assert_string_equal(buf, "<6>event=four\n");
+	/* More than the buffer holds: written in whole lines, nothing lost. */
+	for (int i = 0; i < 200; i++)
+		hr_info("event=many i=%03d padding=................................", i);
+	hr_log_hold(0);
+	size_t lines = 0;
+	while ((n = drain(p[0], buf, sizeof(buf))) > 0) {
+		for (size_t i = 0; i < n; i++)
+			lines += buf[i] == '\n';
+	}
+	assert_int_equal(lines, 200);
+	hr_info("event=unheld");
+	drain(p[0], buf, sizeof(buf));
+	assert_string_equal(buf, "<6>event=unheld\n");
+
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	close(p[0]);
+	close(p[1]);
+	hr_log_set_level(HR_LOG_ERR);
 }
 
 int main(void)
@@ -498,6 +552,7 @@ int main(void)
 	    cmocka_unit_test(test_letter_reviews_a_strong_pattern),
 	    cmocka_unit_test(test_on_topic_clarifies_off_topic_falls_back),
 	    cmocka_unit_test(test_content_layers),
+	    cmocka_unit_test(test_log_hold),
 	};
 	int rc = cmocka_run_group_tests(tests, setup, teardown);
 	return rc | cmocka_run_group_tests(bundled, setup_bundled, teardown);
