@@ -480,6 +480,8 @@ static void test_content_layers(void **state)
 	char cmd[700];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
 	assert_int_equal(system(cmd), 0);
+}
+
 /* Reads what stderr (a pipe, non-blocking) has received so far into BUF. */
 static size_t drain(int fd, char *buf, size_t cap)
 {
