@@ -212,3 +212,15 @@ def wait_for(pred, timeout=5.0, step=0.05):
             return True
         time.sleep(step)
     return pred()
+
+
+def publish(src, key_point):
+    """A plugin `herald new` wrote, written: every TODO replaced, the review
+    filled in, `draft = true` deleted (docs/plugins.md, Drafts)."""
+    src = re.sub(r'"TODO the first key point[^"]*"', '"%s"' % key_point, src)
+    src = src.replace('"TODO the page\'s title"', '"Visiting us"').replace('"TODO who published it"', '"Example Cancer Center"')
+    src = src.replace("https://TODO.invalid/the-page-address", "https://example.org/visit")
+    src = src.replace('reviewed = ""', 'reviewed = "2026-11-30"').replace('reviewed_by = ""', 'reviewed_by = "J. Doe, RN"')
+    src = src.replace("  draft = true,\n", "")
+    assert not [l for l in src.splitlines() if "TODO" in l.split("--")[0]], src
+    return src

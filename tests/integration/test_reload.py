@@ -15,7 +15,7 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
-from herald_client import HERALD_BIN, SANITIZED, SOURCE_DIR, Daemon, WebSocket, http, wait_for  # noqa: E402
+from herald_client import HERALD_BIN, SANITIZED, SOURCE_DIR, Daemon, WebSocket, http, publish, wait_for  # noqa: E402
 
 
 def answer(d, text, session=None):
@@ -32,18 +32,6 @@ def everywhere(pred, n=8):
     connection, which the kernel gives to any worker; the workers finish a
     reload within moments of each other, and a change is live when all have."""
     return all(pred() for _ in range(n))
-
-
-def publish(src, key_point):
-    """A plugin `herald new` wrote, written: every TODO replaced, the review
-    filled in, `draft = true` deleted (docs/plugins.md, Drafts)."""
-    src = re.sub(r'"TODO the first key point[^"]*"', '"%s"' % key_point, src)
-    src = src.replace('"TODO the page\'s title"', '"Visiting us"').replace('"TODO who published it"', '"Example Cancer Center"')
-    src = src.replace("https://TODO.invalid/the-page-address", "https://example.org/visit")
-    src = src.replace('reviewed = ""', 'reviewed = "2026-11-30"').replace('reviewed_by = ""', 'reviewed_by = "J. Doe, RN"')
-    src = src.replace("  draft = true,\n", "")
-    assert not [l for l in src.splitlines() if "TODO" in l.split("--")[0]], src
-    return src
 
 
 # How long a test waits for a reload to show. Generous on purpose: under the
