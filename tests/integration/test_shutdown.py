@@ -52,7 +52,9 @@ def refused(port):
     try:
         socket.create_connection(("127.0.0.1", port), timeout=1).close()
         return False
-    except ConnectionRefusedError:
+    except (ConnectionRefusedError, ConnectionResetError):
+        # Reset: the connection reached the backlog just as the listening
+        # socket closed, and the kernel turned it away. Either way, refused.
         return True
 
 
