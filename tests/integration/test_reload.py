@@ -249,6 +249,7 @@ def rss_mb(pid):
     return 0
 
 
+@unittest.skipIf(SANITIZED, "memory is not measured under the sanitizers, and the reload storm under load runs there in test_faults")
 class ReloadMemoryTest(unittest.TestCase):
     """Issue 21, item 6: ten reloads under load grew the resident size from
     79 to 185 MB (glibc's per-thread malloc arenas keep what a reload frees).
