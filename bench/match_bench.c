@@ -734,6 +734,14 @@ struct letter {
 	char *s[24];
 };
 
+static void free_letters(struct letter *ls, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < ls[i].n; k++)
+			free(ls[i].s[k]);
+	free(ls);
+}
+
 /*
  * The ranker on long messages (tests/data/routing/letters.tsv): each sentence
  * found and normalised beforehand, then, timed as the engine ranks a letter,
@@ -950,6 +958,7 @@ int main(int argc, char **argv)
 	double rbuild[8];
 	size_t nls = 0;
 	struct letter *ls = read_letters(lfile, &nls);
+	size_t nls_read = nls; /* nls drops to 0 when the ranker cannot run on them */
 	int rscale[8];
 	size_t nrres = 0;
 	for (char *save = NULL, *t = strtok_r(scales_arg, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
@@ -1034,6 +1043,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < nq; i++)
 		free(qs[i]);
 	free(qs);
+	free_letters(ls, nls_read);
 	if (check && status == 0)
 		printf("check: the prefilters gave every question the ranking and the safety result that "
 		       "trying every pattern gives\n");

@@ -83,6 +83,7 @@ enum hr_metrics_event {
 /* What only the caller knows at scrape time. */
 struct hr_metrics_gauges {
 	unsigned connections_open; /* WebSockets open now, in every worker */
+	unsigned sockets_open;     /* every connection, HTTP too: what limits.max_connections counts */
 	int draining;              /* 1 during a SIGTERM drain */
 	int workers;               /* event loops serving (herald serve --workers) */
 };

@@ -197,6 +197,7 @@ void srv_voice_resume(struct hr_server *s);
 int srv_listen_open(const char *host, int port, int first, int *bound_port);
 int srv_conn_take(struct hr_server *s);
 void srv_conn_release(struct hr_server *s);
+unsigned srv_conn_open(struct hr_server *s);
 void srv_adopt(struct hr_server *s, int fd);
 void srv_on_listen_readable(uv_poll_t *h, int status, int events);
 void srv_listen_close(struct hr_server *s);

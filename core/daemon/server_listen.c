@@ -122,6 +122,16 @@ int srv_conn_take(struct hr_server *s)
 	return ok;
 }
 
+/* Connections of every kind open now, for the herald_sockets_open gauge. */
+unsigned srv_conn_open(struct hr_server *s)
+{
+	struct hr_server_shared *sh = s->shared;
+	pthread_mutex_lock(&sh->lock);
+	unsigned n = sh->open;
+	pthread_mutex_unlock(&sh->lock);
+	return n;
+}
+
 void srv_conn_release(struct hr_server *s)
 {
 	struct hr_server_shared *sh = s->shared;
