@@ -44,7 +44,7 @@ src("bco-se", "Treatment Side Effects", "Breastcancer.org", "https://www.breastc
 -- Drug labels are shared with the other plugins (lua/herald.lua).
 for _, id in ipairs({ "label-trastuzumab", "label-tdxd", "label-neratinib", "label-tucatinib", "label-tdm1",
   "label-capecitabine", "label-pertuzumab", "label-doxorubicin", "label-tamoxifen", "label-lapatinib",
-  "label-margetuximab" }) do herald.source(id) end
+  "label-margetuximab", "label-paclitaxel" }) do herald.source(id) end
 
 -- Drug names, as said the first time ------------------------------------------
 -- Used only in "ask your care team how likely this is with X": a question, not
@@ -734,9 +734,29 @@ local CHEMO = {
 -- Asked whether chemo can cause another cancer (leukemia): say so plainly first.
 local SECOND_CANCER = "Very rarely, some chemo drugs can lead to a blood cancer, such as leukemia, years later. Your team weighs this small risk against the benefit of treatment."
 
+-- Asked about aching joints, muscles or bones (often long after chemo): what
+-- chemo is known to do, and that lasting pain deserves its own look.
+local ACHES = {
+  "Chemo drugs called taxanes, such as paclitaxel (Taxol) and docetaxel (Taxotere), often make joints and muscles ache. This usually starts two or three days after a dose and fades within a few days.",
+  "Pain that lasts months or years after chemo can have other causes, such as hormone pills, thinning bones or arthritis. Tell your care team so they can find the cause and help ease it.",
+  "Next step: note where it hurts, when it started and what eases it, and bring that to your next visit.",
+}
+
+local function mentions_aches(t)
+  for _, w in ipairs({ "joint", "knee", "hip", "ankle", "shoulder", "muscle", "bone", "arthrit", "ache", "aching", "achy", "stiff" }) do
+    if t:find(w) then return true end
+  end
+  return false
+end
+
 herald.on("se.chemo", function(q)
   local a = compose(CHEMO, nil, q)
-  local t = q.text
+  -- The whole message: the detail is often told before the question.
+  local t = q.message or q.text
+  if mentions_aches(t) then
+    a.text = { ACHES[1], ACHES[2], ACHES[3] }
+    a.sources = { "label-paclitaxel", "nci-chemo", "acs-chemo" }
+  end
   if t:find("leuk") or t:find("blood cancer") or t:find("another cancer") or t:find("second cancer")
       or t:find("other cancer") or t:find("lymphoma") or t:find("myeloma") then
     table.insert(a.text, 1, SECOND_CANCER)

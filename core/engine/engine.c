@@ -147,6 +147,7 @@ void hr_engine_free(hr_engine *e)
 	hr_safety_free(e->safety);
 	free(e->scratch_match);
 	free(e->snorm);
+	free(e->smessage);
 	free(e);
 }
 
@@ -164,7 +165,9 @@ int hr_engine_set_content(hr_engine *e, struct hr_content *content)
 		e->scratch_match = calloc(1, sizeof(*e->scratch_match));
 	if (!e->snorm)
 		e->snorm = calloc(HR_MAX_SENTENCES, sizeof(*e->snorm));
-	if (!m || (content->ranker && !rs) || !e->scratch_match || !e->snorm) {
+	if (!e->smessage)
+		e->smessage = malloc(HR_MAX_SENTENCES * sizeof(*e->snorm));
+	if (!m || (content->ranker && !rs) || !e->scratch_match || !e->snorm || !e->smessage) {
 		hr_matcher_free(m);
 		hr_ranker_scratch_free(rs);
 		return -ENOMEM;
@@ -321,6 +324,23 @@ static int clarify_answer(const hr_engine *e, const struct hr_trace *t, const st
 	return rc;
 }
 
+/* The whole message for plugins (q.message): every sentence normalised,
+ * joined by ". ". q.text is only the sentence that asks; a detail told in
+ * the story around it ("my knees still hurt. is it the chemo?") is here. */
+static const char *whole_message(hr_engine *e, const struct hr_trace *t)
+{
+	if (t->nsentences <= 1)
+		return e->snorm[t->focus];
+	size_t cap = HR_MAX_SENTENCES * sizeof(*e->snorm), o = 0;
+	for (size_t i = 0; i < t->nsentences && o + 3 < cap; i++) {
+		int n = snprintf(e->smessage + o, cap - o, "%s%s", i ? ". " : "", e->snorm[i]);
+		if (n < 0)
+			break;
+		o += (size_t)n;
+	}
+	return e->smessage;
+}
+
 /* Asks the plugin for PICK's answer into OUT; a failure becomes the apology. */
 static int plugin_answer(hr_engine *e, const struct hr_convo *convo, const struct hr_pick *pick,
                          const char *norm, struct hr_answer *out, struct hr_trace *t)
@@ -328,6 +348,7 @@ static int plugin_answer(hr_engine *e, const struct hr_convo *convo, const struc
 	struct hr_request rq = {
 	    .intent = pick ? pick->intent->name : "fallback",
 	    .text = norm,
+	    .message = whole_message(e, t),
 	    .slots = pick ? pick->slots : NULL,
 	    .nslots = pick ? pick->nslots : 0,
 	    .context = convo->context,
