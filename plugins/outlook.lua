@@ -62,12 +62,17 @@ local CURE_METASTATIC = {
   suggest = { "How is metastatic HER2-positive breast cancer treated?", "What is palliative care?", "Where can I find support?" },
 }
 
+-- Breast cancer in the liver, lungs, brain or bones has spread (stage 4),
+-- whether or not the person says "spread".
 local SPREAD_WORDS = { "stage 4", "stage four", "stage iv", "metasta", "mets", "spread", "advanced", "secondary",
-  "terminal", "mbc", "de novo", "incurable" }
+  "terminal", "mbc", "de novo", "incurable", "liver", "lung", "brain", "in the bone", "in my bone", "in her bone",
+  "to the bone", "bones" }
 
 herald.on("outlook.cure", function(q)
+  -- The whole message: "it's in her liver now. can it be cured?"
+  local t = q.message or q.text
   for _, w in ipairs(SPREAD_WORDS) do
-    if q.text:find(w, 1, true) then return CURE_METASTATIC end
+    if t:find(w, 1, true) then return CURE_METASTATIC end
   end
   return CURE
 end)
