@@ -255,6 +255,20 @@ herald.answer("testing.stage_vs_grade", {
   suggest = { "What does HER2-positive mean?", "How is early HER2-positive breast cancer treated?", "What is triple-positive breast cancer?" },
 })
 
+herald.source("nci-ki67", { title = "Definition of Ki-67, NCI Dictionary of Cancer Terms", publisher = "National Cancer Institute",
+  url = "https://www.cancer.gov/publications/dictionaries/cancer-terms/def/ki-67" })
+
+herald.answer("testing.ki67", {
+  text = {
+    "Ki-67 is a protein that cells make when they are dividing. The lab stains the tumor and reports the share of cells that have it, as a percent.",
+    "A higher percent means more cells are dividing, so the cancer may grow faster. Labs do not all draw the line between high and low in the same place.",
+    "For HER2-positive cancer, the plan rests mostly on the HER2 result, the stage and the hormone receptors. Ki-67 adds a little to that picture.",
+    "Next step: ask your care team how your Ki-67 fits with your grade and stage.",
+  },
+  sources = { "nci-ki67", "acs-grade" },
+  suggest = { "What does grade 3 mean?", "What is the difference between stage and grade?", "What does HER2-positive mean?" },
+})
+
 herald.answer("testing.grade", {
   text = {
     "Grade tells how abnormal the cancer cells look under a microscope. It runs from 1 to 3.",
