@@ -83,15 +83,36 @@ local ISH = {
   "It is mostly used when the IHC score is 2+.",
 }
 
+-- The numbers on an ISH report (ASCO/CAP 2018): a ratio of 2.0 or more with
+-- 4 or more copies per cell is positive; other patterns are read with the IHC.
+herald.source("asco-cap-her2", { title = "HER2 Testing in Breast Cancer: ASCO/CAP Clinical Practice Guideline Focused Update (2018)",
+  publisher = "Journal of Clinical Oncology", url = "https://ascopubs.org/doi/10.1200/JCO.2018.77.8738" })
+
+local ISH_NUMBERS = {
+  "The report gives a ratio: HER2 gene copies compared with a marker on the same chromosome. A ratio of 2.0 or more, with 4 or more HER2 copies per cell on average, means HER2-positive.",
+  "If only one of the two is met, the pathologist also looks at the IHC score before deciding.",
+}
+
+local function asks_numbers(t)
+  return t:find("ratio") or t:find("cop[iy]") or t:find("cep ?17") or t:find("signals") or t:find("%d%.%d")
+end
+
 herald.on("testing.test_about", function(q)
   local t = q.slots.test
+  local msg = q.message or q.text
   local ihc = t == "ihc" or (t == nil and (q.text:find("score") or q.text:find("numbers") or q.text:find("scale")) ~= nil)
   local text = {}
-  for i, s in ipairs(ihc and IHC or ISH) do text[i] = s end
+  local sources = { "acs-her2", "bco-her2" }
+  if not ihc and asks_numbers(msg) then
+    text = { ISH[1], ISH_NUMBERS[1], ISH_NUMBERS[2] }
+    sources = { "asco-cap-her2", "acs-her2" }
+  else
+    for i, s in ipairs(ihc and IHC or ISH) do text[i] = s end
+  end
   text[#text + 1] = "Next step: ask your care team which tests were done on your sample."
   return {
     text = text,
-    sources = { "acs-her2", "bco-her2" },
+    sources = sources,
     suggest = ihc and { "What is a FISH test?", "What does an IHC score of 2+ mean?", "What is HER2-low?" }
       or { "What is IHC?", "What does an equivocal HER2 result mean?", "What does HER2-positive mean?" },
   }
