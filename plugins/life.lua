@@ -101,8 +101,8 @@ local INTERACTIONS = {
 -- A drug's own well-known interaction, from its label, said first.
 local OWN = herald.facts("drug", {
   neratinib = {
-    "Neratinib (Nerlynx) needs stomach acid to be taken up well. Its label says not to take it with acid pills called PPIs, such as omeprazole.",
-    "Antacids and acid blockers such as famotidine are allowed only when spaced hours apart from it, so ask your pharmacist for a schedule.",
+    "Neratinib (Nerlynx) needs stomach acid to get into your body. Its label says not to take it with PPIs, a kind of acid pill, such as omeprazole.",
+    "Antacids, and acid pills such as famotidine, must be taken hours apart from it. Ask your pharmacist for a plan.",
   },
 })
 local OWN_SOURCES = { neratinib = "label-neratinib" }
