@@ -149,6 +149,17 @@ herald.answer("outlook.recurrence", {
   suggest = { "Where does breast cancer spread?", "Is HER2-positive breast cancer curable?", "How can I cope with fear of it coming back?" },
 })
 
+herald.answer("outlook.recurrent_vs_metastatic", {
+  text = {
+    "Recurrent means the cancer came back after treatment. It can come back in the same breast, in the chest wall or nearby lymph nodes, or in other organs.",
+    "Metastatic means the cancer has spread to distant organs, such as the bones, liver, lungs or brain. This is stage 4.",
+    "So a recurrence may be metastatic or not. A cancer that comes back only in or near the breast can often still be treated to cure it.",
+    "Next step: ask your care team where the cancer is now and what the goal of treatment is.",
+  },
+  sources = { "nci-recurrent", "nci-metastatic" },
+  suggest = { "Is HER2-positive breast cancer curable?", "How is metastatic HER2-positive breast cancer treated?", "Will it come back?" },
+})
+
 herald.answer("outlook.spread", {
   text = {
     "Breast cancer that spreads most often goes to the bones, liver, lungs or brain.",
