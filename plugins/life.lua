@@ -101,7 +101,7 @@ local INTERACTIONS = {
 -- A drug's own well-known interaction, from its label, said first.
 local OWN = herald.facts("drug", {
   neratinib = {
-    "Neratinib (Nerlynx) needs stomach acid to get into your body. Its label says not to take it with PPIs, a kind of acid pill, such as omeprazole.",
+    "Neratinib (Nerlynx) needs stomach acid to be absorbed well. Its label says not to take it with PPIs, a kind of acid pill, such as omeprazole (Prilosec).",
     "Antacids, and acid pills such as famotidine, must be taken hours apart from it. Ask your pharmacist for a plan.",
   },
 })

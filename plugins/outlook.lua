@@ -63,17 +63,40 @@ local CURE_METASTATIC = {
 }
 
 -- Breast cancer in the liver, lungs, brain or bones has spread (stage 4),
--- whether or not the person says "spread".
+-- whether or not the person says "spread". But "her liver scan was clear" or
+-- "it has not spread" says the opposite: with a "no" or "clear" anywhere in the
+-- message, the answer that covers both cases is given instead.
 local SPREAD_WORDS = { "stage 4", "stage four", "stage iv", "metasta", "mets", "spread", "advanced", "secondary",
   "terminal", "mbc", "de novo", "incurable", "liver", "lung", "brain", "in the bone", "in my bone", "in her bone",
   "to the bone", "bones" }
+local NOT_SPREAD = { "no ", "not ", "n't", "clear", "normal", "negative", "only in", "never" }
+local CAME_BACK = { "came back", "come back", "comes back", "coming back", "recur", "relapse", "returned" }
+
+-- Came back, and nothing says where: the honest answer for a recurrence.
+local CURE_RECURRENCE = {
+  text = {
+    "It depends on where it came back.",
+    "Cancer that comes back only in the breast, the chest wall or nearby lymph nodes can often still be treated with the goal of cure. Scans check whether it has spread.",
+    "If it has spread to distant organs, such as the bones, liver, lungs or brain, it usually can't be cured, but it can often be controlled for years.",
+    "Next step: ask your care team where the cancer is now and what the goal of treatment is.",
+  },
+  sources = { "nci-recurrent", "nci-metastatic" },
+  suggest = { "Is a recurrence the same as metastatic?", "How is metastatic HER2-positive breast cancer treated?", "Where can I find support?" },
+}
+
+local function has_any(t, words)
+  for _, w in ipairs(words) do
+    if t:find(w, 1, true) then return true end
+  end
+  return false
+end
 
 herald.on("outlook.cure", function(q)
   -- The whole message: "it's in her liver now. can it be cured?"
   local t = q.message or q.text
-  for _, w in ipairs(SPREAD_WORDS) do
-    if t:find(w, 1, true) then return CURE_METASTATIC end
-  end
+  local spread = has_any(t, SPREAD_WORDS)
+  if spread and not has_any(t, NOT_SPREAD) then return CURE_METASTATIC end
+  if has_any(t, CAME_BACK) and not spread then return CURE_RECURRENCE end
   return CURE
 end)
 
@@ -151,9 +174,9 @@ herald.answer("outlook.recurrence", {
 
 herald.answer("outlook.recurrent_vs_metastatic", {
   text = {
-    "Recurrent means the cancer came back after treatment. It can come back in the same breast, in the chest wall or nearby lymph nodes, or in other organs.",
+    "Not always. Recurrent means the cancer came back after treatment. It can come back in the same breast, in the chest wall or nearby lymph nodes, or in other organs.",
     "Metastatic means the cancer has spread to distant organs, such as the bones, liver, lungs or brain. This is stage 4.",
-    "So a recurrence may be metastatic or not. A cancer that comes back only in or near the breast can often still be treated to cure it.",
+    "A cancer that comes back only in or near the breast can often still be treated with the goal of cure. Your team will do scans to check that it has not spread.",
     "Next step: ask your care team where the cancer is now and what the goal of treatment is.",
   },
   sources = { "nci-recurrent", "nci-metastatic" },

@@ -44,7 +44,7 @@ src("bco-se", "Treatment Side Effects", "Breastcancer.org", "https://www.breastc
 -- Drug labels are shared with the other plugins (lua/herald.lua).
 for _, id in ipairs({ "label-trastuzumab", "label-tdxd", "label-neratinib", "label-tucatinib", "label-tdm1",
   "label-capecitabine", "label-pertuzumab", "label-doxorubicin", "label-tamoxifen", "label-lapatinib",
-  "label-margetuximab", "label-paclitaxel" }) do herald.source(id) end
+  "label-margetuximab", "label-paclitaxel", "label-letrozole" }) do herald.source(id) end
 
 -- Drug names, as said the first time ------------------------------------------
 -- Used only in "ask your care team how likely this is with X": a question, not
@@ -656,14 +656,15 @@ local HORMONE_FACTS = herald.facts("drug", {
 herald.source("nci-hot-flashes", { title = "Hot Flashes and Night Sweats (PDQ), Patient Version", publisher = "National Cancer Institute",
   url = "https://www.cancer.gov/about-cancer/treatment/side-effects/hot-flashes-pdq" })
 local HOT_FLASH_HELP = {
-  "Many people find relief by dressing in layers, keeping the bedroom cool, and noting what sets them off, such as alcohol, spicy food or stress.",
-  "Some non-hormone medicines can ease hot flashes too. If you take tamoxifen, ask which ones are safe, because a few antidepressants make it work less well.",
+  "Many people find relief by dressing in layers, keeping the bedroom cool, and avoiding what sets them off, such as alcohol, spicy food or stress.",
+  "Some non-hormone medicines can ease hot flashes. But a few antidepressants, such as paroxetine (Paxil) and fluoxetine (Prozac), make tamoxifen work less well. Ask your team which medicine is right for you.",
 }
 
 local function asks_hot_flash_help(t)
   local hot = t:find("hot fl") or t:find("hotfl") or t:find("night sweat")
   if not hot then return false end
-  for _, w in ipairs({ "help", "ease", "relie", "manage", "cope", "stop", "tips", "anything", "what can", "treat", "calm", "cool" }) do
+  -- Not "stop" or "anything": "will the hot flashes stop when I finish" asks something else.
+  for _, w in ipairs({ "help", "ease", "relie", "manage", "cope", "tips", "what can", "treat", "calm", "cool", "paxil", "prozac", "antidepress", "effexor", "gabapentin" }) do
     if t:find(w, 1, true) then return true end
   end
   return false
@@ -767,9 +768,12 @@ local SECOND_CANCER = "Very rarely, some chemo drugs can lead to a blood cancer,
 -- chemo is known to do, and that lasting pain deserves its own look.
 local ACHES = {
   "Chemo drugs called taxanes, such as paclitaxel (Taxol) and docetaxel (Taxotere), often make joints and muscles ache. This usually starts two or three days after a dose and fades within a few days.",
-  "Pain that lasts months or years after chemo can have other causes, such as hormone pills, thinning bones or arthritis. Tell your care team so they can find the cause and help ease it.",
-  "Next step: note where it hurts, when it started and what eases it, and bring that to your next visit.",
+  "Aches that last months or years after chemo often have other causes. Hormone pills such as letrozole or anastrozole often cause joint pain, and arthritis is common.",
+  "New bone pain that does not go away or keeps getting worse should be checked soon, because now and then it means the cancer has come back.",
+  "Next step: note where it hurts, when it started and what eases it, and tell your care team.",
 }
+-- Aches after a shot given with chemo (a white-cell booster): not the taxanes.
+local ACHES_AFTER_SHOT = "Some medicines given with chemo, such as the shot that boosts white blood cells, can cause aches of their own. Ask your care team which of your medicines may be the cause."
 
 local function mentions_aches(t)
   for _, w in ipairs({ "joint", "knee", "hip", "ankle", "shoulder", "muscle", "bone", "arthrit", "ache", "aching", "achy", "stiff" }) do
@@ -778,13 +782,19 @@ local function mentions_aches(t)
   return false
 end
 
+local function mentions_booster(t)
+  return t:find("neulasta") or t:find("pegfilgrastim") or t:find("filgrastim") or t:find("neupogen")
+    or t:find("udenyca") or t:find("booster") or t:find("onpro") or t:find("white cell shot")
+    or t:find("white blood cell shot")
+end
+
 herald.on("se.chemo", function(q)
   local a = compose(CHEMO, nil, q)
   -- The whole message: the detail is often told before the question.
   local t = q.message or q.text
   if mentions_aches(t) then
-    a.text = { ACHES[1], ACHES[2], ACHES[3] }
-    a.sources = { "label-paclitaxel", "nci-chemo", "acs-chemo" }
+    a.text = { mentions_booster(t) and ACHES_AFTER_SHOT or ACHES[1], ACHES[2], ACHES[3], ACHES[4] }
+    a.sources = { "label-paclitaxel", "label-letrozole", "nci-chemo" }
   end
   if t:find("leuk") or t:find("blood cancer") or t:find("another cancer") or t:find("second cancer")
       or t:find("other cancer") or t:find("lymphoma") or t:find("myeloma") then

@@ -182,8 +182,8 @@ herald.source("hc-appeal", { title = "Appealing a health plan decision", publish
   url = "https://www.healthcare.gov/appeal-insurance-company-decision/" })
 local DENIED = {
   text = {
-    "A \"no\" from your insurance is often not the end. You have the right to appeal, and you can ask for an outside review if the plan says no again.",
-    "Your oncology office can help. They can send a letter saying why you need the drug, or ask the plan for approval ahead of time. The drug maker's support program can also help while you wait.",
+    "A \"no\" from your insurance is often not the end. You can appeal, usually within 180 days, and ask for an outside review if the plan says no again. If waiting could harm your health, ask for an urgent review.",
+    "Your oncology office can help. They can send a letter saying why you need the drug, or ask the plan for approval ahead of time. The drug maker's support program may also be able to help while you wait.",
     "Next step: ask the plan for the denial in writing, and call your cancer center's financial counselor.",
   },
   sources = { "hc-appeal", "nci-costs" },

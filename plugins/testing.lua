@@ -90,7 +90,7 @@ herald.source("asco-cap-her2", { title = "HER2 Testing in Breast Cancer: ASCO/CA
 
 local ISH_NUMBERS = {
   "The report gives a ratio: HER2 gene copies compared with a marker on the same chromosome. A ratio of 2.0 or more, with 4 or more HER2 copies per cell on average, means HER2-positive.",
-  "If only one of the two is met, the pathologist also looks at the IHC score before deciding.",
+  "If only one is met, the pathologist checks it against the IHC result, and may recount, before deciding. If neither is met, the result is HER2-negative.",
 }
 
 local function asks_numbers(t)
@@ -104,12 +104,12 @@ herald.on("testing.test_about", function(q)
   local text = {}
   local sources = { "acs-her2", "bco-her2" }
   if not ihc and asks_numbers(msg) then
-    text = { ISH[1], ISH_NUMBERS[1], ISH_NUMBERS[2] }
+    text = { ISH[1], ISH_NUMBERS[1], ISH_NUMBERS[2], "Next step: ask your care team to go over the numbers on your report with you." }
     sources = { "asco-cap-her2", "acs-her2" }
   else
     for i, s in ipairs(ihc and IHC or ISH) do text[i] = s end
+    text[#text + 1] = "Next step: ask your care team which tests were done on your sample."
   end
-  text[#text + 1] = "Next step: ask your care team which tests were done on your sample."
   return {
     text = text,
     sources = sources,
