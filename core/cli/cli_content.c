@@ -285,17 +285,18 @@ static void check_diag(void *ud, const char *file, int line, const char *msg)
 
 /* The takeover guard (docs/plugins.md, "Taking over another topic's
  * questions"): intent A, of another topic (another .intents file), whose
- * pattern matches example K of intent B captures it. Reported at A, the
- * intent to narrow or to mark `overrides: B`, with both names and the
- * example; HOW says in what way A takes B's questions. */
+ * pattern matches B's KIND ("example" or "phrasing") TEXT at B's file:LINE
+ * captures it. Reported at A, the intent to narrow or to mark
+ * `overrides: B`, with both names and the question; HOW says in what way
+ * A takes B's questions. */
 static void takeover_diag(struct check_state *st, const struct hr_intent *a, const struct hr_intent *b,
-                          size_t k, const char *how)
+                          const char *kind, const char *text, int line, const char *how)
 {
 	char msg[1200];
 	snprintf(msg, sizeof(msg),
-	         "takeover: intent '%s' matches example \"%s\" of '%s' (%s:%d) and %s; narrow its "
+	         "takeover: intent '%s' matches %s \"%s\" of '%s' (%s:%d) and %s; narrow its "
 	         "patterns, or declare it on purpose with 'overrides: %s'",
-	         a->name, b->examples[k], b->name, b->file, b->example_lines[k], how, b->name);
+	         a->name, kind, text, b->name, b->file, line, how, b->name);
 	check_diag(st, a->file, a->line, msg);
 }
 
@@ -841,7 +842,8 @@ int hr_cmd_check(int argc, char **argv)
 			 * by its patterns or through the whole engine, takes it over. */
 			if (best && best->intent != in && strcmp(best->intent->file, in->file) != 0) {
 				if (!overrides(best->intent, in->name))
-					takeover_diag(&st, best->intent, in, k, "answers it");
+					takeover_diag(&st, best->intent, in, "example", ex,
+					              in->example_lines[k], "answers it");
 				else
 					note_override(&st, in, k, best->intent);
 				continue;
@@ -882,7 +884,7 @@ int hr_cmd_check(int argc, char **argv)
 				}
 				if (strcmp(a->file, in->file) != 0 && a == taker) {
 					takeover_diag(
-					    &st, a, in, k,
+					    &st, a, in, "example", ex, in->example_lines[k],
 					    "answers it (patterns and the ranker, as the daemon routes it)");
 					continue;
 				}
@@ -894,7 +896,7 @@ int hr_cmd_check(int argc, char **argv)
 					    "loses it only on the wording (%s), not by priority: worded a "
 					    "little differently, it goes to '%s'",
 					    how, a->name);
-					takeover_diag(&st, a, in, k, why);
+					takeover_diag(&st, a, in, "example", ex, in->example_lines[k], why);
 					continue;
 				}
 				st.conflicts++;
@@ -936,6 +938,15 @@ int hr_cmd_check(int argc, char **argv)
 				         "phrasing \"%s\" is caught by the safety layer (rule %s)", ph,
 				         t->safety.rule ? t->safety.rule : "?");
 			} else if (t->outcome == HR_OUTCOME_ANSWER && t->nparts && t->parts[0].intent == in) {
+				continue;
+			} else if (t->outcome == HR_OUTCOME_ANSWER && t->nparts && t->chosen &&
+			           t->chosen->intent == t->parts[0].intent &&
+			           strcmp(t->parts[0].intent->file, in->file) != 0) {
+				/* Another topic's pattern takes it: the takeover guard. */
+				const struct hr_intent *a = t->parts[0].intent;
+				if (!overrides(a, in->name))
+					takeover_diag(&st, a, in, "phrasing", ph, in->phrasing_lines[k],
+					              "answers it");
 				continue;
 			} else {
 				snprintf(
