@@ -311,6 +311,18 @@ static void note_override(struct check_state *st, const struct hr_intent *b, siz
 		       b->file, b->example_lines[k], b->examples[k], a->name, a->file, a->line, b->name);
 }
 
+/* What a "routes to" message adds (into OUT) when A, the winner, is
+ * another topic's intent: a takeover of B's question, and the ways out. */
+static void taken_over(char *out, size_t cap, const struct hr_intent *a, const struct hr_intent *b)
+{
+	out[0] = '\0';
+	if (a && strcmp(a->file, b->file) != 0)
+		snprintf(out, cap,
+		         ": takeover by another topic; narrow the patterns of one of them, or declare "
+		         "it on purpose with 'overrides: %s' in '%s'",
+		         b->name, a->name);
+}
+
 /* The intent the whole engine (patterns and the ranker, as the daemon
  * routes) answers example K of IN with, when no part of the answer is IN
  * itself; NULL when IN answers it or nothing does. Its needed slots count
@@ -838,26 +850,26 @@ int hr_cmd_check(int argc, char **argv)
 				if (cand->intent == in || met)
 					best = cand;
 			}
-			/* The guard: another topic's intent that answers this example,
-			 * by its patterns or through the whole engine, takes it over. */
-			if (best && best->intent != in && strcmp(best->intent->file, in->file) != 0) {
-				if (!overrides(best->intent, in->name))
-					takeover_diag(&st, best->intent, in, "example", ex,
-					              in->example_lines[k], "answers it");
-				else
-					note_override(&st, in, k, best->intent);
+			/* An example another topic answers is also a takeover, unless
+			 * that topic declares it (overrides:): said at the example, as
+			 * either side may be the one to change. */
+			if (best && best->intent != in && strcmp(best->intent->file, in->file) != 0 &&
+			    overrides(best->intent, in->name)) {
+				note_override(&st, in, k, best->intent);
 				continue;
 			}
 			if (!best || best->intent != in) {
-				char msg[400];
-				if (best)
+				char msg[900], more[300];
+				if (best) {
+					taken_over(more, sizeof(more), best->intent, in);
 					snprintf(msg, sizeof(msg),
-					         "example \"%s\" routes to '%s' (%s:%d), not to '%s'", ex,
+					         "example \"%s\" routes to '%s' (%s:%d), not to '%s'%s", ex,
 					         best->intent->name, best->intent->file, best->intent->line,
-					         in->name);
-				else
+					         in->name, more);
+				} else {
 					snprintf(msg, sizeof(msg),
 					         "example \"%s\" matches no pattern of '%s'", ex, in->name);
+				}
 				check_diag(&st, in->file, in->example_lines[k], msg);
 				continue;
 			}
@@ -929,7 +941,7 @@ int hr_cmd_check(int argc, char **argv)
 				         "known");
 				convo.ncontext++;
 			}
-			char msg[600];
+			char msg[1000];
 			if (hr_engine_route(engine, &convo, ph, strlen(ph), t)) {
 				snprintf(msg, sizeof(msg),
 				         "phrasing \"%s\" cannot be routed (empty or not UTF-8)", ph);
@@ -941,19 +953,19 @@ int hr_cmd_check(int argc, char **argv)
 				continue;
 			} else if (t->outcome == HR_OUTCOME_ANSWER && t->nparts && t->chosen &&
 			           t->chosen->intent == t->parts[0].intent &&
-			           strcmp(t->parts[0].intent->file, in->file) != 0) {
-				/* Another topic's pattern takes it: the takeover guard. */
-				const struct hr_intent *a = t->parts[0].intent;
-				if (!overrides(a, in->name))
-					takeover_diag(&st, a, in, "phrasing", ph, in->phrasing_lines[k],
-					              "answers it");
-				continue;
+			           strcmp(t->parts[0].intent->file, in->file) != 0 &&
+			           overrides(t->parts[0].intent, in->name)) {
+				continue; /* another topic's pattern takes it, on purpose */
 			} else {
-				snprintf(
-				    msg, sizeof(msg), "phrasing \"%s\" routes to %s (%s), not to '%s'", ph,
-				    t->outcome == HR_OUTCOME_ANSWER && t->nparts ? t->parts[0].intent->name
-				                                                 : outcome_name(t->outcome),
-				    t->rule ? t->rule : "-", in->name);
+				const struct hr_intent *a =
+				    t->outcome == HR_OUTCOME_ANSWER && t->nparts ? t->parts[0].intent : NULL;
+				/* A takeover only when a pattern of the other topic chose. */
+				char more[300];
+				taken_over(more, sizeof(more),
+				           a && t->chosen && t->chosen->intent == a ? a : NULL, in);
+				snprintf(msg, sizeof(msg), "phrasing \"%s\" routes to %s (%s), not to '%s'%s",
+				         ph, a ? a->name : outcome_name(t->outcome), t->rule ? t->rule : "-",
+				         in->name, more);
 			}
 			check_diag(&st, in->file, in->phrasing_lines[k], msg);
 		}
