@@ -85,7 +85,9 @@ herald.answer("life.alcohol", {
   suggest = { "Can I prevent breast cancer?", "Can supplements interact with my treatment?", "What should I eat during treatment?" },
 })
 
-herald.answer("life.interactions", {
+herald.source("label-neratinib")
+
+local INTERACTIONS = {
   text = {
     "Other medicines, vitamins, herbs and some foods can change how cancer drugs work.",
     "HER2 pills and some chemo pills mix badly with many drugs. Grapefruit and St. John's wort are known problems.",
@@ -94,7 +96,26 @@ herald.answer("life.interactions", {
   },
   sources = { "nci-cam", "label-tucatinib" },
   suggest = { "Can I drink alcohol during treatment?", "What should I eat during treatment?", "Can yoga or acupuncture help?" },
+}
+
+-- A drug's own well-known interaction, from its label, said first.
+local OWN = herald.facts("drug", {
+  neratinib = {
+    "Neratinib (Nerlynx) needs stomach acid to get into your body. Its label says not to take it with PPIs, a kind of acid pill, such as omeprazole.",
+    "Antacids, and acid pills such as famotidine, must be taken hours apart from it. Ask your pharmacist for a plan.",
+  },
 })
+local OWN_SOURCES = { neratinib = "label-neratinib" }
+
+herald.on("life.interactions", function(q)
+  local own = OWN:get(q)
+  if not own then return INTERACTIONS end
+  local text = {}
+  for _, s in ipairs(own) do text[#text + 1] = s end
+  text[#text + 1] = INTERACTIONS.text[1]
+  text[#text + 1] = INTERACTIONS.text[#INTERACTIONS.text]
+  return { text = text, sources = { OWN_SOURCES[q:slot("drug")], "nci-cam" }, suggest = INTERACTIONS.suggest }
+end)
 
 -- Drinking enough (water, fluids) is a diet question with its own answer.
 local FLUIDS = {

@@ -62,12 +62,17 @@ local CURE_METASTATIC = {
   suggest = { "How is metastatic HER2-positive breast cancer treated?", "What is palliative care?", "Where can I find support?" },
 }
 
+-- Breast cancer in the liver, lungs, brain or bones has spread (stage 4),
+-- whether or not the person says "spread".
 local SPREAD_WORDS = { "stage 4", "stage four", "stage iv", "metasta", "mets", "spread", "advanced", "secondary",
-  "terminal", "mbc", "de novo", "incurable" }
+  "terminal", "mbc", "de novo", "incurable", "liver", "lung", "brain", "in the bone", "in my bone", "in her bone",
+  "to the bone", "bones" }
 
 herald.on("outlook.cure", function(q)
+  -- The whole message: "it's in her liver now. can it be cured?"
+  local t = q.message or q.text
   for _, w in ipairs(SPREAD_WORDS) do
-    if q.text:find(w, 1, true) then return CURE_METASTATIC end
+    if t:find(w, 1, true) then return CURE_METASTATIC end
   end
   return CURE
 end)
@@ -142,6 +147,17 @@ herald.answer("outlook.recurrence", {
   },
   sources = { "nci-recurrent", "acs-her2" },
   suggest = { "Where does breast cancer spread?", "Is HER2-positive breast cancer curable?", "How can I cope with fear of it coming back?" },
+})
+
+herald.answer("outlook.recurrent_vs_metastatic", {
+  text = {
+    "Recurrent means the cancer came back after treatment. It can come back in the same breast, in the chest wall or nearby lymph nodes, or in other organs.",
+    "Metastatic means the cancer has spread to distant organs, such as the bones, liver, lungs or brain. This is stage 4.",
+    "So a recurrence may be metastatic or not. A cancer that comes back only in or near the breast can often still be treated to cure it.",
+    "Next step: ask your care team where the cancer is now and what the goal of treatment is.",
+  },
+  sources = { "nci-recurrent", "nci-metastatic" },
+  suggest = { "Is HER2-positive breast cancer curable?", "How is metastatic HER2-positive breast cancer treated?", "Will it come back?" },
 })
 
 herald.answer("outlook.spread", {

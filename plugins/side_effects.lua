@@ -44,7 +44,7 @@ src("bco-se", "Treatment Side Effects", "Breastcancer.org", "https://www.breastc
 -- Drug labels are shared with the other plugins (lua/herald.lua).
 for _, id in ipairs({ "label-trastuzumab", "label-tdxd", "label-neratinib", "label-tucatinib", "label-tdm1",
   "label-capecitabine", "label-pertuzumab", "label-doxorubicin", "label-tamoxifen", "label-lapatinib",
-  "label-margetuximab" }) do herald.source(id) end
+  "label-margetuximab", "label-paclitaxel" }) do herald.source(id) end
 
 -- Drug names, as said the first time ------------------------------------------
 -- Used only in "ask your care team how likely this is with X": a question, not
@@ -617,7 +617,7 @@ end)
 
 -- Hormone therapy ----------------------------------------------------------------
 
-answer("se.hormone", {
+local HORMONE = {
   text = {
     "Hormone therapy is used when the cancer is also hormone receptor-positive.",
     "Common side effects feel like menopause: hot flashes, joint pain or stiffness, vaginal dryness, and mood changes.",
@@ -627,7 +627,9 @@ answer("se.hormone", {
   },
   sources = { "nci-hormone", "acs-hormone" },
   suggest = { "Do I need hormone therapy?", "Can I exercise during treatment?", "What is triple positive breast cancer?" },
-}, herald.facts("drug", {
+}
+
+local HORMONE_FACTS = herald.facts("drug", {
   tamoxifen = "Tamoxifen also slightly raises the risk of blood clots, stroke, and cancer of the womb (uterus).",
   -- Drugs that are not hormone therapy: say so, rather than "ask how likely".
   trastuzumab = "Trastuzumab (Herceptin) is not a hormone therapy and does not cause these effects itself. Chemo given with it can bring on early menopause.",
@@ -647,7 +649,34 @@ answer("se.hormone", {
   epirubicin = "Epirubicin (Ellence) is chemo, not hormone therapy. Chemo can stop periods and bring on early menopause, with hot flashes.",
   aromatase_inhibitor = "With aromatase inhibitors, joint pain and bone loss are the main things to know, so your bone density may be checked.",
   ovarian_suppression = "Ovarian suppression shots bring on menopause symptoms, such as hot flashes and vaginal dryness, and can thin the bones.",
-}))
+})
+
+-- Asked what helps hot flashes: what is known to help, and the one caution
+-- with tamoxifen (some antidepressants used for hot flashes weaken it).
+herald.source("nci-hot-flashes", { title = "Hot Flashes and Night Sweats (PDQ), Patient Version", publisher = "National Cancer Institute",
+  url = "https://www.cancer.gov/about-cancer/treatment/side-effects/hot-flashes-pdq" })
+local HOT_FLASH_HELP = {
+  "Many people find relief by dressing in layers, keeping the bedroom cool, and noting what sets them off, such as alcohol, spicy food or stress.",
+  "Some non-hormone medicines can ease hot flashes too. If you take tamoxifen, ask which ones are safe, because a few antidepressants make it work less well.",
+}
+
+local function asks_hot_flash_help(t)
+  local hot = t:find("hot fl") or t:find("hotfl") or t:find("night sweat")
+  if not hot then return false end
+  for _, w in ipairs({ "help", "ease", "relie", "manage", "cope", "stop", "tips", "anything", "what can", "treat", "calm", "cool" }) do
+    if t:find(w, 1, true) then return true end
+  end
+  return false
+end
+
+herald.on("se.hormone", function(q)
+  local a = compose(HORMONE, HORMONE_FACTS, q)
+  if asks_hot_flash_help(q.message or q.text) then
+    a.text = { HOT_FLASH_HELP[1], HOT_FLASH_HELP[2], "Next step: tell your care team how often hot flashes wake you or get in your way." }
+    a.sources = { "nci-hot-flashes", "nci-hormone" }
+  end
+  return a
+end)
 
 -- Radiation ----------------------------------------------------------------------
 
@@ -734,9 +763,29 @@ local CHEMO = {
 -- Asked whether chemo can cause another cancer (leukemia): say so plainly first.
 local SECOND_CANCER = "Very rarely, some chemo drugs can lead to a blood cancer, such as leukemia, years later. Your team weighs this small risk against the benefit of treatment."
 
+-- Asked about aching joints, muscles or bones (often long after chemo): what
+-- chemo is known to do, and that lasting pain deserves its own look.
+local ACHES = {
+  "Chemo drugs called taxanes, such as paclitaxel (Taxol) and docetaxel (Taxotere), often make joints and muscles ache. This usually starts two or three days after a dose and fades within a few days.",
+  "Pain that lasts months or years after chemo can have other causes, such as hormone pills, thinning bones or arthritis. Tell your care team so they can find the cause and help ease it.",
+  "Next step: note where it hurts, when it started and what eases it, and bring that to your next visit.",
+}
+
+local function mentions_aches(t)
+  for _, w in ipairs({ "joint", "knee", "hip", "ankle", "shoulder", "muscle", "bone", "arthrit", "ache", "aching", "achy", "stiff" }) do
+    if t:find(w) then return true end
+  end
+  return false
+end
+
 herald.on("se.chemo", function(q)
   local a = compose(CHEMO, nil, q)
-  local t = q.text
+  -- The whole message: the detail is often told before the question.
+  local t = q.message or q.text
+  if mentions_aches(t) then
+    a.text = { ACHES[1], ACHES[2], ACHES[3] }
+    a.sources = { "label-paclitaxel", "nci-chemo", "acs-chemo" }
+  end
   if t:find("leuk") or t:find("blood cancer") or t:find("another cancer") or t:find("second cancer")
       or t:find("other cancer") or t:find("lymphoma") or t:find("myeloma") then
     table.insert(a.text, 1, SECOND_CANCER)

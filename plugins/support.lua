@@ -177,7 +177,37 @@ herald.answer("support.trials", with_phone_speech {
   suggest = { "What are clinical trials?", "What questions should I ask my doctor?", "Is there help with costs?" },
 })
 
-herald.answer("support.costs", {
+-- Told that insurance said no: the appeal comes first.
+herald.source("hc-appeal", { title = "Appealing a health plan decision", publisher = "HealthCare.gov",
+  url = "https://www.healthcare.gov/appeal-insurance-company-decision/" })
+local DENIED = {
+  text = {
+    "A \"no\" from your insurance is often not the end. You have the right to appeal, and you can ask for an outside review if the plan says no again.",
+    "Your oncology office can help. They can send a letter saying why you need the drug, or ask the plan for approval ahead of time. The drug maker's support program can also help while you wait.",
+    "Next step: ask the plan for the denial in writing, and call your cancer center's financial counselor.",
+  },
+  sources = { "hc-appeal", "nci-costs" },
+  suggest = { "Is there help with costs?", "Can I keep working during treatment?", "Is there a helpline I can call?" },
+}
+
+local function has_any(t, words)
+  for _, w in ipairs(words) do
+    if t:find(w, 1, true) then return true end
+  end
+  return false
+end
+
+-- Roots: the text is spelling-corrected ("refused" may arrive as "refuses").
+local function told_denied(t)
+  if has_any(t, { "won't cover", "wont cover", "will not cover", "not cover", "doesn't cover", "doesnt cover",
+    "prior auth", "appeal" }) then
+    return true
+  end
+  return has_any(t, { "deni", "deny", "reject", "refus" })
+    and has_any(t, { "insur", "plan", "medicare", "medicaid", "claim", "cover" })
+end
+
+local COSTS = {
   text = {
     "Yes, help with costs is available.",
     "Drug companies have patient assistance and copay programs for HER2 drugs. CancerCare and Susan G. Komen offer financial help too.",
@@ -186,7 +216,12 @@ herald.answer("support.costs", {
   },
   sources = { "cancercare-fin", "nci-costs", "komen" },
   suggest = { "Can I keep working during treatment?", "Is there a helpline I can call?", "Where can I find support?" },
-})
+}
+
+herald.on("support.costs", function(q)
+  if told_denied(q.message or q.text) then return DENIED end
+  return COSTS
+end)
 
 local INTEGRATIVE_BASE = {
   "They are not a cure, and they don't replace cancer treatment.",

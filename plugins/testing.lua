@@ -83,15 +83,36 @@ local ISH = {
   "It is mostly used when the IHC score is 2+.",
 }
 
+-- The numbers on an ISH report (ASCO/CAP 2018): a ratio of 2.0 or more with
+-- 4 or more copies per cell is positive; other patterns are read with the IHC.
+herald.source("asco-cap-her2", { title = "HER2 Testing in Breast Cancer: ASCO/CAP Clinical Practice Guideline Focused Update (2018)",
+  publisher = "Journal of Clinical Oncology", url = "https://ascopubs.org/doi/10.1200/JCO.2018.77.8738" })
+
+local ISH_NUMBERS = {
+  "The report gives a ratio: HER2 gene copies compared with a marker on the same chromosome. A ratio of 2.0 or more, with 4 or more HER2 copies per cell on average, means HER2-positive.",
+  "If only one of the two is met, the pathologist also looks at the IHC score before deciding.",
+}
+
+local function asks_numbers(t)
+  return t:find("ratio") or t:find("cop[iy]") or t:find("cep ?17") or t:find("signals") or t:find("%d%.%d")
+end
+
 herald.on("testing.test_about", function(q)
   local t = q.slots.test
+  local msg = q.message or q.text
   local ihc = t == "ihc" or (t == nil and (q.text:find("score") or q.text:find("numbers") or q.text:find("scale")) ~= nil)
   local text = {}
-  for i, s in ipairs(ihc and IHC or ISH) do text[i] = s end
+  local sources = { "acs-her2", "bco-her2" }
+  if not ihc and asks_numbers(msg) then
+    text = { ISH[1], ISH_NUMBERS[1], ISH_NUMBERS[2] }
+    sources = { "asco-cap-her2", "acs-her2" }
+  else
+    for i, s in ipairs(ihc and IHC or ISH) do text[i] = s end
+  end
   text[#text + 1] = "Next step: ask your care team which tests were done on your sample."
   return {
     text = text,
-    sources = { "acs-her2", "bco-her2" },
+    sources = sources,
     suggest = ihc and { "What is a FISH test?", "What does an IHC score of 2+ mean?", "What is HER2-low?" }
       or { "What is IHC?", "What does an equivocal HER2 result mean?", "What does HER2-positive mean?" },
   }
@@ -253,6 +274,20 @@ herald.answer("testing.stage_vs_grade", {
   text = STAGE_GRADE,
   sources = { "acs-grade", "acs-stages" },
   suggest = { "What does HER2-positive mean?", "How is early HER2-positive breast cancer treated?", "What is triple-positive breast cancer?" },
+})
+
+herald.source("nci-ki67", { title = "Definition of Ki-67, NCI Dictionary of Cancer Terms", publisher = "National Cancer Institute",
+  url = "https://www.cancer.gov/publications/dictionaries/cancer-terms/def/ki-67" })
+
+herald.answer("testing.ki67", {
+  text = {
+    "Ki-67 is a protein that cells make when they are dividing. The lab stains the tumor and reports the share of cells that have it, as a percent.",
+    "A higher percent means more cells are dividing, so the cancer may grow faster. Labs do not all draw the line between high and low in the same place.",
+    "For HER2-positive cancer, the plan rests mostly on the HER2 result, the stage and the hormone receptors. Ki-67 adds a little to that picture.",
+    "Next step: ask your care team how your Ki-67 fits with your grade and stage.",
+  },
+  sources = { "nci-ki67", "acs-grade" },
+  suggest = { "What does grade 3 mean?", "What is the difference between stage and grade?", "What does HER2-positive mean?" },
 })
 
 herald.answer("testing.grade", {

@@ -147,6 +147,7 @@ void hr_engine_free(hr_engine *e)
 	hr_safety_free(e->safety);
 	free(e->scratch_match);
 	free(e->snorm);
+	free(e->smessage);
 	free(e);
 }
 
@@ -164,7 +165,9 @@ int hr_engine_set_content(hr_engine *e, struct hr_content *content)
 		e->scratch_match = calloc(1, sizeof(*e->scratch_match));
 	if (!e->snorm)
 		e->snorm = calloc(HR_MAX_SENTENCES, sizeof(*e->snorm));
-	if (!m || (content->ranker && !rs) || !e->scratch_match || !e->snorm) {
+	if (!e->smessage)
+		e->smessage = malloc(HR_MAX_SENTENCES * sizeof(*e->snorm));
+	if (!m || (content->ranker && !rs) || !e->scratch_match || !e->snorm || !e->smessage) {
 		hr_matcher_free(m);
 		hr_ranker_scratch_free(rs);
 		return -ENOMEM;
@@ -248,15 +251,18 @@ void hr_engine_set_mode(hr_engine *e, enum hr_route_mode mode)
 /* ---- answering ---- */
 
 /* A question a person can tap: an example of IN, with the drug the message
- * names put in place of the example's, capitalised, with a question mark. */
-static void offer_text(const hr_engine *e, const struct hr_intent *in, const struct named *nm, char *out,
-                       size_t cap)
+ * names put in place of the example's, capitalised, with a question mark.
+ * The drug is put as the person wrote it (SAID, "letrozole"), never as the
+ * slot value ("aromatase_inhibitor"), which is a name for the engine only. */
+static void offer_text(const hr_engine *e, const struct hr_intent *in, const struct named *nm,
+                       const char *said, char *out, size_t cap)
 {
 	const char *ex = in->nexamples ? in->examples[0] : in->name;
 	char norm[512];
 	if (hr_text_normalize(ex, strlen(ex), norm, sizeof(norm)) < 0)
 		snprintf(norm, sizeof(norm), "%s", ex);
 	const char *drug = en_named_get(nm, "drug");
+	const char *put = said && *said ? said : drug;
 	struct hr_concepts cs = {0};
 	if (e->content->ranker)
 		hr_ranker_concepts(e->content->ranker, norm, &cs);
@@ -267,7 +273,7 @@ static void offer_text(const hr_engine *e, const struct hr_intent *in, const str
 			continue;
 		if (strcmp(cs.c[i].value, drug) != 0) {
 			/* The generic name stands in; the plugin's answer gives the brand. */
-			o = (size_t)snprintf(out, cap, "%.*s%s%s", cs.c[i].start, norm, drug,
+			o = (size_t)snprintf(out, cap, "%.*s%s%s", cs.c[i].start, norm, put,
 			                     norm + cs.c[i].end);
 		}
 		done = 1;
@@ -290,14 +296,14 @@ static void offer_text(const hr_engine *e, const struct hr_intent *in, const str
 }
 
 static int clarify_answer(const hr_engine *e, const struct hr_trace *t, const struct named *nm,
-                          struct hr_answer *out)
+                          const char *said, struct hr_answer *out)
 {
 	char q[HR_MAX_CLARIFY][300];
 	char text[1200], speech[1200];
 	size_t tl = (size_t)snprintf(text, sizeof(text), "I'm not sure which of these you mean:");
 	size_t sl = (size_t)snprintf(speech, sizeof(speech), "I'm not sure which you mean. You can ask");
 	for (size_t i = 0; i < t->nclarify; i++) {
-		offer_text(e, t->clarify[i], nm, q[i], sizeof(q[i]));
+		offer_text(e, t->clarify[i], nm, said, q[i], sizeof(q[i]));
 		if (tl < sizeof(text))
 			tl += (size_t)snprintf(text + tl, sizeof(text) - tl, "\n- %s", q[i]);
 		if (sl < sizeof(speech))
@@ -321,6 +327,23 @@ static int clarify_answer(const hr_engine *e, const struct hr_trace *t, const st
 	return rc;
 }
 
+/* The whole message for plugins (q.message): every sentence normalised,
+ * joined by ". ". q.text is only the sentence that asks; a detail told in
+ * the story around it ("my knees still hurt. is it the chemo?") is here. */
+static const char *whole_message(hr_engine *e, const struct hr_trace *t)
+{
+	if (t->nsentences <= 1)
+		return e->snorm[t->focus];
+	size_t cap = HR_MAX_SENTENCES * sizeof(*e->snorm), o = 0;
+	for (size_t i = 0; i < t->nsentences && o + 3 < cap; i++) {
+		int n = snprintf(e->smessage + o, cap - o, "%s%s", i ? ". " : "", e->snorm[i]);
+		if (n < 0)
+			break;
+		o += (size_t)n;
+	}
+	return e->smessage;
+}
+
 /* Asks the plugin for PICK's answer into OUT; a failure becomes the apology. */
 static int plugin_answer(hr_engine *e, const struct hr_convo *convo, const struct hr_pick *pick,
                          const char *norm, struct hr_answer *out, struct hr_trace *t)
@@ -328,6 +351,7 @@ static int plugin_answer(hr_engine *e, const struct hr_convo *convo, const struc
 	struct hr_request rq = {
 	    .intent = pick ? pick->intent->name : "fallback",
 	    .text = norm,
+	    .message = whole_message(e, t),
 	    .slots = pick ? pick->slots : NULL,
 	    .nslots = pick ? pick->nslots : 0,
 	    .context = convo->context,
@@ -423,11 +447,19 @@ int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t
 	if (trace->outcome == HR_OUTCOME_CLARIFY) {
 		struct named nm = {0};
 		struct hr_concepts cs;
+		char said[64] = "";
 		if (e->content->ranker) {
 			hr_ranker_concepts(e->content->ranker, norm, &cs);
 			en_named_add(&nm, &cs, 1);
+			const char *drug = en_named_get(&nm, "drug");
+			for (size_t i = 0; i < cs.n && drug && !*said; i++) {
+				if (cs.c[i].value && strcmp(cs.c[i].entity, "drug") == 0 &&
+				    strcmp(cs.c[i].value, drug) == 0)
+					snprintf(said, sizeof(said), "%.*s", cs.c[i].end - cs.c[i].start,
+					         norm + cs.c[i].start);
+			}
 		}
-		rc = clarify_answer(e, trace, &nm, out);
+		rc = clarify_answer(e, trace, &nm, said, out);
 		/* "I want to stop chemo", unsure of the topic: the question back
 		 * carries the deferral below, and the deferral its source. */
 		if (!rc && trace->safety.decision != HR_DECISION_NONE)

@@ -18,6 +18,7 @@ struct hr_engine {
 	enum hr_route_mode mode;
 	struct hr_match *scratch_match; /* a second match, for other sentences and clauses */
 	char (*snorm)[1024];            /* each sentence normalised and spelling-corrected */
+	char *smessage;                 /* the sentences joined: what plugins see as q.message */
 };
 
 /* Slot values named in the message: in the focus sentence first, then anywhere. */

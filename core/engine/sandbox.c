@@ -901,11 +901,13 @@ int hr_plugins_answer(hr_plugins *set, const char *plugin, const struct hr_reque
 		return -ENOMEM;
 	}
 	lua_rawgeti(L, LUA_REGISTRYINDEX, p->dispatch_ref);
-	lua_createtable(L, 0, 6);
+	lua_createtable(L, 0, 7);
 	lua_pushstring(L, rq->intent);
 	lua_setfield(L, -2, "intent");
 	lua_pushstring(L, rq->text ? rq->text : "");
 	lua_setfield(L, -2, "text");
+	lua_pushstring(L, rq->message ? rq->message : rq->text ? rq->text : "");
+	lua_setfield(L, -2, "message");
 	push_slots(L, rq->slots, rq->nslots);
 	lua_setfield(L, -2, "slots");
 	push_slots(L, rq->context, rq->ncontext);
@@ -914,7 +916,8 @@ int hr_plugins_answer(hr_plugins *set, const char *plugin, const struct hr_reque
 		lua_pushstring(L, rq->previous);
 		lua_setfield(L, -2, "previous");
 	}
-	size_t text_len = rq->text ? strlen(rq->text) : 0;
+	const char *longest = rq->message ? rq->message : rq->text;
+	size_t text_len = longest ? strlen(longest) : 0;
 	size_t string_max = 2 * text_len > STRING_MAX ? 2 * text_len : STRING_MAX;
 	int rc =
 	    call_budgeted(p, 1, 1, set->limits.call_ms, set->limits.instructions, string_max, err, errcap);

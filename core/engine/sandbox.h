@@ -27,7 +27,8 @@ struct hr_plugin_limits {
 /* What a plugin handler sees of a question. Borrowed for the call only. */
 struct hr_request {
 	const char *intent;
-	const char *text; /* normalised utterance */
+	const char *text;    /* the sentence that asks, normalised */
+	const char *message; /* every sentence of the message, normalised; NULL: same as text */
 	const struct hr_slot *slots;
 	size_t nslots;
 	const struct hr_slot *context; /* facts remembered from earlier turns */

@@ -249,7 +249,10 @@ class Balancer:
                     if status == 200 and isinstance(reply, dict) and reply.get("type") == "answer":
                         self.tally.add(answered=1)
                         return reply
-                except OSError:
+                except (OSError, http.client.HTTPException):
+                    # A body cut short (IncompleteRead) is an instance killed
+                    # with -9 mid-answer after the proxy sent the headers: it
+                    # cannot be retried by the proxy, so the client asks again.
                     pass
                 self.tally.add(resent=1, resent_http=1)  # a 502/503 or a dropped connection: ask again
                 time.sleep(0.2)

@@ -101,6 +101,33 @@ static void test_forbidden_globals_absent(void **state)
 	hr_plugins_free(set);
 }
 
+/* q.text is the sentence that asks; q.message the whole message, or the
+ * same text when the caller gives none. */
+static void test_question_text_and_message(void **state)
+{
+	(void)state;
+	hr_plugins *set = new_set();
+	struct diags d = {0};
+	assert_int_equal(
+	    hr_plugins_add_file(set,
+	                        temp_plugin("msg", "herald.on('t.m', function(q) return { text = q.text .. "
+	                                           "'|' .. q.message } end)\n"),
+	                        collect, &d),
+	    0);
+	struct hr_request rq = {
+	    .intent = "t.m", .text = "is it the chemo", .message = "my knees still hurt. is it the chemo"};
+	struct hr_answer a = {0};
+	char err[256];
+	assert_int_equal(hr_plugins_answer(set, NULL, &rq, &a, err, sizeof(err)), 0);
+	assert_string_equal(a.text, "is it the chemo|my knees still hurt. is it the chemo");
+	hr_answer_clear(&a);
+	rq.message = NULL;
+	assert_int_equal(hr_plugins_answer(set, NULL, &rq, &a, err, sizeof(err)), 0);
+	assert_string_equal(a.text, "is it the chemo|is it the chemo");
+	hr_answer_clear(&a);
+	hr_plugins_free(set);
+}
+
 static void test_os_execute_fails_with_line(void **state)
 {
 	(void)state;
@@ -611,6 +638,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_forbidden_globals_absent),
+	    cmocka_unit_test(test_question_text_and_message),
 	    cmocka_unit_test(test_os_execute_fails_with_line),
 	    cmocka_unit_test(test_load_failures),
 	    cmocka_unit_test(test_budgets_and_isolation),
