@@ -142,13 +142,9 @@ class AuthoringTest(unittest.TestCase):
         for l in takeovers:
             # Both names, and the example.
             self.assertRegex(l, r"wifi\.intents:\d+: takeover: intent 'wifi\.about' matches example \"[^\"]+\" of '[a-z_.]+'")
-        captured = sorted(set(re.findall(r"of '([a-z_.]+)'", "\n".join(takeovers))))
-        # Declared on purpose: check passes.
-        with open(os.path.join(local, "intents", "wifi.intents"), "a") as f:
-            f.write("  overrides: %s\n" % ", ".join(captured))
-        out = run("check", "--config", conf, cwd="/")
-        self.assertEqual(out.returncode, 0, out.stdout + out.stderr)
-        self.assertNotIn("takeover", out.stderr)
+        self.assertTrue(any("of 'support.online'" in l for l in takeovers), out.stderr)
+        # Declaring it (overrides:) is the same wherever the topic lives:
+        # test_takeover_guard_in_a_checkout covers it (one check run fewer).
 
     def test_takeover_guard_in_a_checkout(self):
         # Topics added where docs/plugins.md's ten-minute path puts them: the
