@@ -276,18 +276,74 @@ static int overrides(const struct hr_intent *a, const char *b)
 	return 0;
 }
 
-/* Whether FILE is local content: not in the bundled intents folder. */
-static int is_local(const struct hr_config *cfg, const char *file)
-{
-	size_t l = strlen(cfg->intents_dir);
-	return strncmp(file, cfg->intents_dir, l) != 0 || file[l] != '/' || strchr(file + l + 1, '/');
-}
-
 static void check_diag(void *ud, const char *file, int line, const char *msg)
 {
 	struct check_state *st = ud;
 	st->errors++;
 	hr_diag_stderr(NULL, file, line, msg);
+}
+
+/* The takeover guard (docs/plugins.md, "Taking over another topic's
+ * questions"): intent A, of another topic (another .intents file), whose
+ * pattern matches B's KIND ("example" or "phrasing") TEXT at B's file:LINE
+ * captures it. Reported at A, the intent to narrow or to mark
+ * `overrides: B`, with both names and the question; HOW says in what way
+ * A takes B's questions. */
+static void takeover_diag(struct check_state *st, const struct hr_intent *a, const struct hr_intent *b,
+                          const char *kind, const char *text, int line, const char *how)
+{
+	char msg[1200];
+	snprintf(msg, sizeof(msg),
+	         "takeover: intent '%s' matches %s \"%s\" of '%s' (%s:%d) and %s; narrow its "
+	         "patterns, or declare it on purpose with 'overrides: %s'",
+	         a->name, kind, text, b->name, b->file, line, how, b->name);
+	check_diag(st, a->file, a->line, msg);
+}
+
+/* An overlap that A declares (overrides: B): listed by --conflicts. */
+static void note_override(struct check_state *st, const struct hr_intent *b, size_t k,
+                          const struct hr_intent *a)
+{
+	st->conflicts++;
+	if (st->show_conflicts)
+		printf("%s:%d: note: example \"%s\" also matches '%s' (%s:%d), which declares "
+		       "'overrides: %s'\n",
+		       b->file, b->example_lines[k], b->examples[k], a->name, a->file, a->line, b->name);
+}
+
+/* What a "routes to" message adds (into OUT) when A, the winner, is
+ * another topic's intent: a takeover of B's question, and the ways out. */
+static void taken_over(char *out, size_t cap, const struct hr_intent *a, const struct hr_intent *b)
+{
+	out[0] = '\0';
+	if (a && strcmp(a->file, b->file) != 0)
+		snprintf(out, cap,
+		         ": takeover by another topic; narrow the patterns of one of them, or declare "
+		         "it on purpose with 'overrides: %s' in '%s'",
+		         b->name, a->name);
+}
+
+/* The intent the whole engine (patterns and the ranker, as the daemon
+ * routes) answers example K of IN with, when no part of the answer is IN
+ * itself; NULL when IN answers it or nothing does. Its needed slots count
+ * as known, as for the pattern check. */
+static const struct hr_intent *engine_takes(hr_engine *engine, const struct hr_intent *in, size_t k,
+                                            struct hr_trace *t)
+{
+	struct hr_convo convo = {0};
+	for (size_t ni = 0; ni < in->nneeds && ni < HR_MAX_SLOTS; ni++) {
+		snprintf(convo.context[ni].name, sizeof(convo.context[ni].name), "%s", in->needs[ni]);
+		snprintf(convo.context[ni].value, sizeof(convo.context[ni].value), "%s", "known");
+		convo.ncontext++;
+	}
+	const char *ex = in->examples[k];
+	if (hr_engine_route(engine, &convo, ex, strlen(ex), t) || t->outcome != HR_OUTCOME_ANSWER ||
+	    !t->nparts)
+		return NULL;
+	for (size_t p = 0; p < t->nparts; p++)
+		if (t->parts[p].intent == in)
+			return NULL;
+	return t->parts[0].intent;
 }
 
 static void usage_check(FILE *f)
@@ -300,6 +356,9 @@ static void usage_check(FILE *f)
 	        "  - files that do not parse, patterns that do not compile, plugins that fail;\n"
 	        "  - intents that no plugin answers;\n"
 	        "  - examples that do not route to their own intent (and which intent wins);\n"
+	        "  - takeovers: an intent of another topic (file) whose pattern matches an\n"
+	        "    example and answers it, or loses it only on the wording (not by priority),\n"
+	        "    unless it declares 'overrides: NAME' (docs/plugins.md);\n"
 	        "  - examples that the safety layer would treat as an emergency;\n"
 	        "  - plugins without a review date, or past their review_by date;\n"
 	        "  - as warnings (check still passes): content reviewed longer ago than\n"
@@ -743,7 +802,9 @@ int hr_cmd_check(int argc, char **argv)
 	hr_matcher *m = hr_matcher_new(content.intents, NULL);
 	hr_safety *safety = NULL;
 	struct hr_match *match = calloc(1, sizeof(*match));
-	if (!m || hr_safety_new(&safety) || !match) {
+	hr_engine *engine = NULL;
+	struct hr_trace *t = calloc(1, sizeof(*t));
+	if (!m || hr_safety_new(&safety) || !match || !t || hr_engine_new(&content, &engine)) {
 		fprintf(stderr, "herald check: out of memory\n");
 		return 1;
 	}
@@ -789,40 +850,65 @@ int hr_cmd_check(int argc, char **argv)
 				if (cand->intent == in || met)
 					best = cand;
 			}
+			/* An example another topic answers is also a takeover, unless
+			 * that topic declares it (overrides:): said at the example, as
+			 * either side may be the one to change. */
+			if (best && best->intent != in && strcmp(best->intent->file, in->file) != 0 &&
+			    overrides(best->intent, in->name)) {
+				note_override(&st, in, k, best->intent);
+				continue;
+			}
 			if (!best || best->intent != in) {
-				char msg[400];
-				if (best)
+				char msg[900], more[300];
+				if (best) {
+					taken_over(more, sizeof(more), best->intent, in);
 					snprintf(msg, sizeof(msg),
-					         "example \"%s\" routes to '%s' (%s:%d), not to '%s'", ex,
+					         "example \"%s\" routes to '%s' (%s:%d), not to '%s'%s", ex,
 					         best->intent->name, best->intent->file, best->intent->line,
-					         in->name);
-				else
+					         in->name, more);
+				} else {
 					snprintf(msg, sizeof(msg),
 					         "example \"%s\" matches no pattern of '%s'", ex, in->name);
+				}
 				check_diag(&st, in->file, in->example_lines[k], msg);
 				continue;
 			}
-			/* Every other intent this example matches is a conflict that the
-			 * ranking settles; say how. The takeover guard: a local topic
-			 * (staff content) whose patterns match another topic's example
-			 * would answer questions phrased a little differently, so that is
-			 * an error unless it says so (overrides:). Bundled topics overlap
-			 * by design, settled by ranking. */
+			const struct hr_intent *taker = engine_takes(engine, in, k, t);
+			/* Every other intent this example matches is an overlap that the
+			 * ranking settles; say how. Of another topic, it is a takeover
+			 * unless it says so (overrides:) or the ranking settles it by
+			 * priority: the engine gives it the example, or it loses the
+			 * example only on the wording (a longer match, more slots, the
+			 * definition order), so that the same question worded a little
+			 * differently, which this intent's patterns miss or match
+			 * shorter, goes to it. An intent that this one outranks (a bare
+			 * mention, a general topic below a specific one) was written to
+			 * give way, and one whose needs the example lacks cannot answer
+			 * it: ordinary ranking. */
 			for (size_t ci = 0; ci < match->ncandidates; ci++) {
 				const struct hr_candidate *cand = &match->candidates[ci];
 				if (cand == best)
 					continue;
 				const struct hr_intent *a = cand->intent;
-				if (strcmp(a->file, in->file) != 0 && is_local(&cfg, a->file) &&
-				    !overrides(a, in->name)) {
-					char msg[700];
+				if (strcmp(a->file, in->file) != 0 && overrides(a, in->name)) {
+					note_override(&st, in, k, a);
+					continue;
+				}
+				if (strcmp(a->file, in->file) != 0 && a == taker) {
+					takeover_diag(
+					    &st, a, in, "example", ex, in->example_lines[k],
+					    "answers it (patterns and the ranker, as the daemon routes it)");
+					continue;
+				}
+				if (strcmp(a->file, in->file) != 0 && cand->priority == best->priority) {
+					char how[200], why[400];
+					verdict(best, cand, how, sizeof(how));
 					snprintf(
-					    msg, sizeof(msg),
-					    "takeover: intent '%s' matches example \"%s\" of '%s' (%s:%d); "
-					    "narrow its patterns, or declare it on purpose with "
-					    "'overrides: %s'",
-					    a->name, ex, in->name, in->file, in->example_lines[k], in->name);
-					check_diag(&st, a->file, a->line, msg);
+					    why, sizeof(why),
+					    "loses it only on the wording (%s), not by priority: worded a "
+					    "little differently, it goes to '%s'",
+					    how, a->name);
+					takeover_diag(&st, a, in, "example", ex, in->example_lines[k], why);
 					continue;
 				}
 				st.conflicts++;
@@ -842,12 +928,6 @@ int hr_cmd_check(int argc, char **argv)
 	 * a strong pattern of another intent claims shows that pattern, or the
 	 * phrasing, is in the wrong place. */
 	size_t nphrasings = 0;
-	hr_engine *engine = NULL;
-	struct hr_trace *t = calloc(1, sizeof(*t));
-	if (!t || hr_engine_new(&content, &engine)) {
-		fprintf(stderr, "herald check: out of memory\n");
-		return 1;
-	}
 	for (size_t i = 0; i < hr_intents_count(content.intents); i++) {
 		const struct hr_intent *in = hr_intents_get(content.intents, i);
 		for (size_t k = 0; k < in->nphrasings; k++) {
@@ -861,7 +941,7 @@ int hr_cmd_check(int argc, char **argv)
 				         "known");
 				convo.ncontext++;
 			}
-			char msg[600];
+			char msg[1000];
 			if (hr_engine_route(engine, &convo, ph, strlen(ph), t)) {
 				snprintf(msg, sizeof(msg),
 				         "phrasing \"%s\" cannot be routed (empty or not UTF-8)", ph);
@@ -871,12 +951,21 @@ int hr_cmd_check(int argc, char **argv)
 				         t->safety.rule ? t->safety.rule : "?");
 			} else if (t->outcome == HR_OUTCOME_ANSWER && t->nparts && t->parts[0].intent == in) {
 				continue;
+			} else if (t->outcome == HR_OUTCOME_ANSWER && t->nparts && t->chosen &&
+			           t->chosen->intent == t->parts[0].intent &&
+			           strcmp(t->parts[0].intent->file, in->file) != 0 &&
+			           overrides(t->parts[0].intent, in->name)) {
+				continue; /* another topic's pattern takes it, on purpose */
 			} else {
-				snprintf(
-				    msg, sizeof(msg), "phrasing \"%s\" routes to %s (%s), not to '%s'", ph,
-				    t->outcome == HR_OUTCOME_ANSWER && t->nparts ? t->parts[0].intent->name
-				                                                 : outcome_name(t->outcome),
-				    t->rule ? t->rule : "-", in->name);
+				const struct hr_intent *a =
+				    t->outcome == HR_OUTCOME_ANSWER && t->nparts ? t->parts[0].intent : NULL;
+				/* A takeover only when a pattern of the other topic chose. */
+				char more[300];
+				taken_over(more, sizeof(more),
+				           a && t->chosen && t->chosen->intent == a ? a : NULL, in);
+				snprintf(msg, sizeof(msg), "phrasing \"%s\" routes to %s (%s), not to '%s'%s",
+				         ph, a ? a->name : outcome_name(t->outcome), t->rule ? t->rule : "-",
+				         in->name, more);
 			}
 			check_diag(&st, in->file, in->phrasing_lines[k], msg);
 		}
