@@ -261,14 +261,16 @@ static void write_book(FILE *f, struct hr_content *c, const struct hr_review *r,
 	      f);
 	static const struct {
 		enum hr_tier tier;
+		int about_other;
 		const char *name;
 	} tiers[] = {
-	    {HR_TIER_CRISIS, "Crisis (thoughts of suicide or self-harm)"},
-	    {HR_TIER_EMERGENCY, "Emergency (call 911 now)"},
-	    {HR_TIER_CALL_NOW, "Call the care team now"},
+	    {HR_TIER_CRISIS, 0, "Crisis (thoughts of suicide or self-harm)"},
+	    {HR_TIER_CRISIS, 1, "Crisis, told about someone else (a caregiver worried about another person)"},
+	    {HR_TIER_EMERGENCY, 0, "Emergency (call 911 now)"},
+	    {HR_TIER_CALL_NOW, 0, "Call the care team now"},
 	};
 	for (size_t i = 0; i < sizeof(tiers) / sizeof(tiers[0]); i++) {
-		struct hr_safety_result sr = {.tier = tiers[i].tier};
+		struct hr_safety_result sr = {.tier = tiers[i].tier, .about_other = tiers[i].about_other};
 		struct hr_answer a = {0};
 		fprintf(f, "<h3>%s</h3>\n", tiers[i].name);
 		if (hr_safety_answer(&sr, &a) == 0)

@@ -43,6 +43,9 @@ struct hr_safety_result {
 	enum hr_decision decision;
 	int swap;  /* the decision is swapping a treatment for something else ("choose") */
 	int group; /* which context sentence the reply adds (internal to safety.c) */
+	/* Crisis only: 1 when it is told about someone else ("my wife doesn't
+	 * want to be here anymore"), so the reply speaks to the one who worries. */
+	int about_other;
 };
 
 typedef struct hr_safety hr_safety;

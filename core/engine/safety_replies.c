@@ -174,6 +174,34 @@ static const struct tier_reply crisis_reply = {
      "How can my family get support?"},
 };
 
+/* The same tier, told by someone worried about another person: the reply
+ * speaks to them (the Lifeline helps people worried about someone else). */
+static const struct tier_reply crisis_other_reply = {
+    "safety.crisis",
+    HR_SAFETY_CRISIS,
+    "Please call or text 988 now to reach the 988 Suicide and Crisis Lifeline (US). It also helps "
+    "people who are worried about someone else, and it is free and open day and night. If they might "
+    "act on these thoughts, or they are in danger, call 911 or your local emergency number now, and "
+    "stay with them if it is safe. Outside the US, call your local emergency number or a local crisis "
+    "line.",
+    "Please call or text nine eight eight now to reach the nine eight eight Suicide and Crisis "
+    "Lifeline in the US. It also helps people who are worried about someone else, and it is free and "
+    "open day and night. If they might act on these thoughts, or they are in danger, call nine one "
+    "one or your local emergency number now, and stay with them if it is safe. Outside the US, call "
+    "your local emergency number or a local crisis line.",
+    "You are right to take this seriously, and you do not have to handle it alone. I can't diagnose "
+    "or counsel, but a trained person at 988 can guide you right now. Tell their cancer care team "
+    "too.",
+    "You are right to take this seriously, and you do not have to handle it alone. I can't diagnose "
+    "or counsel, but a trained person at nine eight eight can guide you right now. Tell their cancer "
+    "care team too.",
+    {{"988 Suicide and Crisis Lifeline", "988 Lifeline", "https://988lifeline.org/"},
+     {"Suicide Prevention", "National Institute of Mental Health",
+      "https://www.nimh.nih.gov/health/topics/suicide-prevention"}},
+    {"What are the warning signs of suicide?", "How can my family get support?",
+     "Where can caregivers get help?"},
+};
+
 static const struct tier_reply emergency_reply = {
     "safety.emergency",
     HR_SAFETY_URGENT,
@@ -318,7 +346,7 @@ int hr_safety_answer(const struct hr_safety_result *r, struct hr_answer *a)
 		return -EINVAL;
 	switch (r->tier) {
 	case HR_TIER_CRISIS:
-		t = &crisis_reply;
+		t = r->about_other ? &crisis_other_reply : &crisis_reply;
 		break;
 	case HR_TIER_EMERGENCY:
 		t = &emergency_reply;

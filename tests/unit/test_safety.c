@@ -163,6 +163,42 @@ static void test_crisis_typed(void **state)
 	      "I don't see the point in going on.", "Nobody would miss me.", "I have lost the will to live.");
 }
 
+/* Told about someone else, the crisis reply speaks to the one who worries;
+ * told of oneself (even with others named), to the writer. */
+static void test_crisis_about_someone_else(void **state)
+{
+	hr_safety *s = *state;
+	static const char *const other[] = {
+	    "my wife doesn't want to be here anymore", "I think my husband wants to kill himself",
+	    "she'd rather be dead than do more chemo", "my son said he wants to die",
+	    "mum keeps saying she doesnt want to live any more"};
+	static const char *const self[] = {"i want to kill myself",
+	                                   "I don't want to be here anymore. my husband doesn't know",
+	                                   "my husband is worried i will kill myself",
+	                                   "my mum says i would be better off dead", "I want to die."};
+	for (size_t i = 0; i < sizeof(other) / sizeof(other[0]); i++) {
+		struct hr_safety_result r = check(s, other[i]);
+		assert_int_equal(r.tier, HR_TIER_CRISIS);
+		if (!r.about_other)
+			fail_msg("\"%s\" read as the writer's own crisis", other[i]);
+		struct hr_answer a = {0};
+		assert_int_equal(hr_safety_answer(&r, &a), 0);
+		assert_non_null(strstr(a.text, "988"));
+		assert_non_null(strstr(a.text, "worried about someone else"));
+		hr_answer_clear(&a);
+	}
+	for (size_t i = 0; i < sizeof(self) / sizeof(self[0]); i++) {
+		struct hr_safety_result r = check(s, self[i]);
+		assert_int_equal(r.tier, HR_TIER_CRISIS);
+		if (r.about_other)
+			fail_msg("\"%s\" read as someone else's crisis", self[i]);
+		struct hr_answer a = {0};
+		assert_int_equal(hr_safety_answer(&r, &a), 0);
+		assert_null(strstr(a.text, "worried about someone else"));
+		hr_answer_clear(&a);
+	}
+}
+
 static void test_crisis_speech_style(void **state)
 {
 	TIERS(*state, HR_TIER_CRISIS, "i dont want to live anymore", "theres no point going on",
@@ -1800,6 +1836,7 @@ int main(void)
 	    cmocka_unit_test(test_empty_null_and_long_input),
 	    cmocka_unit_test(test_instances_are_independent),
 	    cmocka_unit_test(test_instances_on_threads),
+	    cmocka_unit_test(test_crisis_about_someone_else),
 	    cmocka_unit_test(test_prefilter_skips_rules_that_cannot_match),
 	    cmocka_unit_test(test_prefilter_keeps_every_tier),
 	    cmocka_unit_test(test_prefilter_agrees_on_every_known_question),
