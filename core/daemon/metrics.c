@@ -410,7 +410,8 @@ static char *render_copy(const struct hr_metrics *m, const struct hr_metrics_gau
 	    (unsigned long long)m->reloads_ok, (unsigned long long)m->reloads_failed);
 
 	gauge(&o, "herald_connections_open", "WebSockets open now.", (long long)g->connections_open);
-	gauge(&o, "herald_sockets_open", "Connections of every kind open now (what limits.max_connections counts).",
+	gauge(&o, "herald_sockets_open",
+	      "Connections of every kind open now (what limits.max_connections counts).",
 	      (long long)g->sockets_open);
 	counter(&o, "herald_connections_total", "WebSockets accepted since start.", m->connections_opened);
 	put(&o, "# HELP herald_connections_refused_total Connections refused, by reason: WebSocket upgrades "

@@ -273,10 +273,10 @@ static int http_metrics(struct hr_server *s, struct lws *wsi, struct conn *c)
 		                 "{\"type\":\"error\",\"code\":\"forbidden\","
 		                 "\"message\":\"metrics are served to loopback and metrics.allow only\"}");
 	}
-	struct hr_metrics_gauges g = {
-	    .connections_open = srv_total_connections(s),
-	    .sockets_open = srv_conn_open(s),
-	    .draining = s->draining, .workers = s->workers};
+	struct hr_metrics_gauges g = {.connections_open = srv_total_connections(s),
+	                              .sockets_open = srv_conn_open(s),
+	                              .draining = s->draining,
+	                              .workers = s->workers};
 	size_t len;
 	char *buf = hr_metrics_render(s->metrics, &g, LWS_PRE, &len);
 	if (!buf)
