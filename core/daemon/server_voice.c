@@ -155,7 +155,7 @@ void srv_ws_voice(struct hr_server *s, struct lws *wsi, struct conn *c, int type
 		srv_ws_error(wsi, c, &err);
 		return;
 	}
-	if (type == HR_VMSG_START) {
+	if (type == HR_MSG_AUDIO_START) {
 		if (c->audio_on) {
 			hr_proto_error_set(&err, HR_E_BAD_REQUEST, am->id,
 			                   "audio_start while another audio is open");

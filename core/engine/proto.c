@@ -169,14 +169,46 @@ static json_t *parse_object(const char *buf, size_t len, struct hr_proto_error *
 	return root;
 }
 
-int hr_proto_parse_ws(const char *buf, size_t len, size_t max_text, struct hr_ask *out,
+/*
+ * The voice path's control messages. The checks and their wording are the
+ * voice path's own (docs/protocol.md, "Voice"): an id must be a non-empty
+ * string, and the errors about it carry no id.
+ */
+static int take_audio(json_t *root, enum hr_msg_type type, struct hr_audio_msg *out,
                       struct hr_proto_error *err)
 {
-	memset(out, 0, sizeof(*out));
-	memset(err, 0, sizeof(*err));
-	json_t *root = parse_object(buf, len, err);
-	if (!root)
+	json_t *id = json_object_get(root, "id");
+	const char *ids = json_string_value(id);
+	if (!ids || !*ids) {
+		hr_proto_error_set(err, HR_E_BAD_REQUEST, NULL, "\"id\" is required and must be a string");
 		return -EINVAL;
+	}
+	if (json_string_length(id) > HR_ID_MAX || strlen(ids) != json_string_length(id)) {
+		hr_proto_error_set(err, HR_E_TOO_LARGE, NULL, "\"id\" must be at most 128 bytes");
+		return -EINVAL;
+	}
+	snprintf(out->id, sizeof(out->id), "%s", ids);
+	if (type == HR_MSG_AUDIO_END)
+		return 0;
+	json_t *fmt = json_object_get(root, "format");
+	if (fmt && !(json_is_string(fmt) && strcmp(json_string_value(fmt), "pcm_s16le") == 0)) {
+		hr_proto_error_set(err, HR_E_BAD_REQUEST, out->id,
+		                   "\"format\" must be \"pcm_s16le\" (16-bit little-endian mono PCM)");
+		return -EINVAL;
+	}
+	json_t *rate = json_object_get(root, "rate");
+	json_int_t r = rate ? (json_is_integer(rate) ? json_integer_value(rate) : -1) : 16000;
+	if (r < 8000 || r > 48000) {
+		hr_proto_error_set(err, HR_E_BAD_REQUEST, out->id,
+		                   "\"rate\" must be a whole number from 8000 to 48000");
+		return -EINVAL;
+	}
+	out->rate = (unsigned)r;
+	return 0;
+}
+
+static int take_ask(json_t *root, size_t max_text, struct hr_ask *out, struct hr_proto_error *err)
+{
 	int rc = -EINVAL;
 	if (short_string(root, "id", out->id, &out->has_id, err))
 		goto out;
@@ -199,7 +231,6 @@ int hr_proto_parse_ws(const char *buf, size_t len, size_t max_text, struct hr_as
 	if (!rc)
 		rc = take_context(root, out, err);
 out:
-	json_decref(root);
 	if (rc) {
 		/* Keep the id for the error reply, drop the rest. */
 		free(out->text);
@@ -207,12 +238,39 @@ out:
 		free(out->context);
 		out->context = NULL;
 		out->context_len = 0;
-		if (out->has_id && !err->has_id && err->code != HR_E_BAD_JSON) {
+		if (out->has_id && !err->has_id) {
 			err->has_id = 1;
 			snprintf(err->id, sizeof(err->id), "%s", out->id);
 		}
 	}
 	return rc;
+}
+
+int hr_proto_parse_ws(const char *buf, size_t len, size_t max_text, struct hr_ws_msg *out,
+                      struct hr_proto_error *err)
+{
+	memset(out, 0, sizeof(*out));
+	memset(err, 0, sizeof(*err));
+	json_t *root = parse_object(buf, len, err);
+	if (!root)
+		return -EINVAL;
+	const char *type = json_string_value(json_object_get(root, "type"));
+	if (type && strcmp(type, "audio_start") == 0)
+		out->type = HR_MSG_AUDIO_START;
+	else if (type && strcmp(type, "audio_end") == 0)
+		out->type = HR_MSG_AUDIO_END;
+	else
+		out->type = HR_MSG_ASK; /* or an unknown type, which take_ask reports */
+	int rc = out->type == HR_MSG_ASK ? take_ask(root, max_text, &out->ask, err)
+	                                 : take_audio(root, out->type, &out->audio, err);
+	json_decref(root);
+	return rc ? rc : (int)out->type;
+}
+
+void hr_ws_msg_clear(struct hr_ws_msg *m)
+{
+	hr_ask_clear(&m->ask);
+	memset(m, 0, sizeof(*m));
 }
 
 int hr_proto_parse_http(const char *buf, size_t len, size_t max_text, struct hr_ask *out,

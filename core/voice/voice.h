@@ -118,23 +118,8 @@ void hr_voice_choose(const struct hr_asr_result *r, int (*is_safety)(void *ud, c
 
 /* ---- the WebSocket messages of the voice path (docs/protocol.md) ---- */
 
-enum hr_voice_msg {
-	HR_VMSG_NONE = 0, /* not a voice message: parse it as an ask */
-	HR_VMSG_START,    /* {"type":"audio_start","id","format":"pcm_s16le","rate"} */
-	HR_VMSG_END,      /* {"type":"audio_end","id"} */
-};
-
-struct hr_audio_msg {
-	char id[HR_ID_MAX + 1];
-	unsigned rate;
-};
-
-/*
- * Reads a text message. Returns HR_VMSG_START or HR_VMSG_END with OUT filled,
- * HR_VMSG_NONE when its type is not a voice one (or it is no JSON object: the
- * ask parser reports that), or -EINVAL with ERR filled for a bad voice message.
- */
-int hr_voice_msg_parse(const char *buf, size_t len, struct hr_audio_msg *out, struct hr_proto_error *err);
+/* Their parsing is proto.c's (hr_proto_parse_ws parses every WebSocket text
+ * message once, whatever its type). */
 
 /* Serialisers; each returns a malloc'd buffer with HEADROOM spare bytes in
  * front and *LEN the JSON's length, or NULL. */
