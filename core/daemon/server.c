@@ -39,6 +39,7 @@
 #include "metrics.h"
 #include "proto.h"
 #include "sessions.h"
+#include "util.h"
 #include "voice.h"
 #include "wav.h"
 #include "webroot.h"
@@ -80,10 +81,7 @@ struct hr_server *srv_server_of(struct lws *wsi)
 
 struct addr_count **srv_addr_slot(struct hr_server_shared *sh, const char *addr)
 {
-	uint32_t h = 2166136261u;
-	for (const char *p = addr; *p; p++)
-		h = (h ^ (unsigned char)*p) * 16777619u;
-	struct addr_count **pp = &sh->addrs[h % ADDR_BUCKETS];
+	struct addr_count **pp = &sh->addrs[hr_fnv1a32_str(addr) % ADDR_BUCKETS];
 	while (*pp && strcmp((*pp)->addr, addr) != 0)
 		pp = &(*pp)->next;
 	return pp;

@@ -8,6 +8,7 @@
 
 #include "convo.h"
 #include "text.h"
+#include "util.h"
 
 const char *hr_proto_code_name(enum hr_proto_code c)
 {
@@ -313,75 +314,51 @@ static char *dump_with_headroom(json_t *root, size_t headroom, size_t *len)
  * allocations, and json_dumpb runs twice, to size and to write), this about
  * one. The bytes are the ones jansson's JSON_COMPACT dump gives, including
  * what it does with a string that is not valid UTF-8: json_string() refuses
- * it, so its field (or array element) is left out.
+ * it, so its field (or array element) is left out. The buffer is an
+ * hr_buf (util.h), its first HEADROOM bytes left for the caller.
  */
-struct jbuf {
-	char *p;
-	size_t len, cap;
-	int oom;
-};
-
-static void jb_put(struct jbuf *b, const char *s, size_t n)
-{
-	if (b->oom)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap * 2;
-		while (b->len + n + 1 > cap)
-			cap *= 2;
-		char *np = realloc(b->p, cap);
-		if (!np) {
-			b->oom = 1;
-			return;
-		}
-		b->p = np;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-}
 
 /* A JSON string, escaped as jansson escapes it. */
-static void jb_string(struct jbuf *b, const char *s)
+static void jb_string(struct hr_buf *b, const char *s)
 {
-	jb_put(b, "\"", 1);
+	hr_buf_put(b, "\"", 1);
 	const char *run = s;
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 		if (c >= 0x20 && c != '"' && c != '\\')
 			continue;
-		jb_put(b, run, (size_t)(s - run));
+		hr_buf_put(b, run, (size_t)(s - run));
 		run = s + 1;
 		char esc[8];
 		switch (c) {
 		case '"':
-			jb_put(b, "\\\"", 2);
+			hr_buf_put(b, "\\\"", 2);
 			break;
 		case '\\':
-			jb_put(b, "\\\\", 2);
+			hr_buf_put(b, "\\\\", 2);
 			break;
 		case '\b':
-			jb_put(b, "\\b", 2);
+			hr_buf_put(b, "\\b", 2);
 			break;
 		case '\f':
-			jb_put(b, "\\f", 2);
+			hr_buf_put(b, "\\f", 2);
 			break;
 		case '\n':
-			jb_put(b, "\\n", 2);
+			hr_buf_put(b, "\\n", 2);
 			break;
 		case '\r':
-			jb_put(b, "\\r", 2);
+			hr_buf_put(b, "\\r", 2);
 			break;
 		case '\t':
-			jb_put(b, "\\t", 2);
+			hr_buf_put(b, "\\t", 2);
 			break;
 		default:
 			snprintf(esc, sizeof(esc), "\\u%04X", (unsigned)c);
-			jb_put(b, esc, 6);
+			hr_buf_put(b, esc, 6);
 		}
 	}
-	jb_put(b, run, (size_t)(s - run));
-	jb_put(b, "\"", 1);
+	hr_buf_put(b, run, (size_t)(s - run));
+	hr_buf_put(b, "\"", 1);
 }
 
 static int jb_valid(const char *s)
@@ -390,19 +367,19 @@ static int jb_valid(const char *s)
 }
 
 /* ,"KEY":"VALUE" (or null when VALUE is NULL); nothing when VALUE is not UTF-8. */
-static void jb_field(struct jbuf *b, int *first, const char *key, const char *value)
+static void jb_field(struct hr_buf *b, int *first, const char *key, const char *value)
 {
 	if (value && !jb_valid(value))
 		return;
 	if (!*first)
-		jb_put(b, ",", 1);
+		hr_buf_put(b, ",", 1);
 	*first = 0;
 	jb_string(b, key);
-	jb_put(b, ":", 1);
+	hr_buf_put(b, ":", 1);
 	if (value)
 		jb_string(b, value);
 	else
-		jb_put(b, "null", 4);
+		hr_buf_put(b, "null", 4);
 }
 
 char *hr_proto_answer(const struct hr_answer *a, const char *id, const char *session, size_t headroom,
@@ -414,13 +391,13 @@ char *hr_proto_answer(const struct hr_answer *a, const char *id, const char *ses
 char *hr_proto_answer_with_context(const struct hr_answer *a, const char *id, const char *session,
                                    const char *context, size_t headroom, size_t *len)
 {
-	struct jbuf b = {.cap = headroom + 2048};
+	struct hr_buf b = {.cap = headroom + 2048};
 	b.p = malloc(b.cap);
 	if (!b.p)
 		return NULL;
 	b.len = headroom;
 	int first = 1;
-	jb_put(&b, "{", 1);
+	hr_buf_put(&b, "{", 1);
 	jb_field(&b, &first, "type", "answer");
 	if (id)
 		jb_field(&b, &first, "id", id);
@@ -429,33 +406,33 @@ char *hr_proto_answer_with_context(const struct hr_answer *a, const char *id, co
 	jb_field(&b, &first, "intent", a->intent ? a->intent : "fallback");
 	jb_field(&b, &first, "text", a->text ? a->text : "");
 	jb_field(&b, &first, "speech", a->speech ? a->speech : (a->text ? a->text : ""));
-	jb_put(&b, ",\"sources\":[", 12);
+	hr_buf_put(&b, ",\"sources\":[", 12);
 	for (size_t i = 0; i < a->nsources; i++) {
 		int f = 1;
-		jb_put(&b, i ? ",{" : "{", i ? 2 : 1);
+		hr_buf_put(&b, i ? ",{" : "{", i ? 2 : 1);
 		jb_field(&b, &f, "title", a->sources[i].title ? a->sources[i].title : "");
 		jb_field(&b, &f, "publisher", a->sources[i].publisher);
 		jb_field(&b, &f, "url", a->sources[i].url);
-		jb_put(&b, "}", 1);
+		hr_buf_put(&b, "}", 1);
 	}
-	jb_put(&b, "],\"suggestions\":[", 17);
+	hr_buf_put(&b, "],\"suggestions\":[", 17);
 	int f = 1;
 	for (size_t i = 0; i < a->nsuggestions; i++) {
 		if (!jb_valid(a->suggestions[i]))
 			continue;
 		if (!f)
-			jb_put(&b, ",", 1);
+			hr_buf_put(&b, ",", 1);
 		f = 0;
 		jb_string(&b, a->suggestions[i]);
 	}
-	jb_put(&b, "]", 1);
+	hr_buf_put(&b, "]", 1);
 	first = 0;
 	jb_field(&b, &first, "safety", hr_safety_name(a->safety));
 	jb_field(&b, &first, "kind", hr_answer_kind_name(a->kind));
 	jb_field(&b, &first, "tier", a->tier);
 	if (context)
 		jb_field(&b, &first, "context", context);
-	jb_put(&b, "}", 1);
+	hr_buf_put(&b, "}", 1);
 	if (b.oom) {
 		free(b.p);
 		return NULL;

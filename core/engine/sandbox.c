@@ -50,6 +50,7 @@
 #include "dirlist.h"
 #include "log.h"
 #include "luapat.h"
+#include "util.h"
 
 #include "sandbox_int.h"
 
@@ -370,30 +371,6 @@ hr_plugins *hr_plugins_new(const char *sdk_path, const struct hr_plugin_limits *
 	return set;
 }
 
-static char *read_file(const char *path, size_t max, size_t *len, int *err)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		*err = errno;
-		return NULL;
-	}
-	char *buf = malloc(max + 1);
-	if (!buf) {
-		fclose(f);
-		*err = ENOMEM;
-		return NULL;
-	}
-	*len = fread(buf, 1, max + 1, f);
-	fclose(f);
-	if (*len > max) {
-		free(buf);
-		*err = EFBIG;
-		return NULL;
-	}
-	buf[*len] = '\0';
-	return buf;
-}
-
 static void plugin_free(struct plugin *p)
 {
 	if (!p)
@@ -557,18 +534,17 @@ int hr_plugins_add_file(hr_plugins *set, const char *path, hr_diag_fn diag, void
 	}
 
 	if (!set->sdk_src) {
-		int e = 0;
-		set->sdk_src = read_file(set->sdk_path, 1u << 20, &set->sdk_len, &e);
-		if (!set->sdk_src) {
+		int e = -hr_read_file(set->sdk_path, 1u << 20, &set->sdk_src, &set->sdk_len);
+		if (e) {
 			hr_diagf(diag, ud, set->sdk_path, 0, "cannot read the plugin SDK: %s", strerror(e));
 			plugin_free(p);
 			return e == ENOMEM ? -ENOMEM : -EINVAL;
 		}
 	}
-	int e = 0;
 	size_t len = 0;
-	char *src = read_file(path, 4u << 20, &len, &e);
-	if (!src) {
+	char *src = NULL;
+	int e = -hr_read_file(path, 4u << 20, &src, &len);
+	if (e) {
 		hr_diagf(diag, ud, path, 0, "cannot read: %s",
 		         e == EFBIG ? "larger than 4 MiB" : strerror(e));
 		plugin_free(p);
@@ -701,26 +677,14 @@ fail:
 	return rc;
 }
 
+static int add_file(void *set, const char *path, hr_diag_fn diag, void *ud)
+{
+	return hr_plugins_add_file(set, path, diag, ud);
+}
+
 int hr_plugins_add_dir(hr_plugins *set, const char *dir, hr_diag_fn diag, void *ud)
 {
-	char **names;
-	size_t n;
-	int rc = hr_dir_list(dir, ".lua", &names, &n);
-	if (rc) {
-		hr_diagf(diag, ud, dir, 0, "cannot read directory: %s", strerror(-rc));
-		return rc;
-	}
-	for (size_t i = 0; i < n; i++) {
-		char path[4096];
-		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
-		int r = hr_plugins_add_file(set, path, diag, ud);
-		if (r == -ENOMEM)
-			rc = r;
-		else if (r && !rc)
-			rc = -EINVAL;
-	}
-	hr_dir_list_free(names, n);
-	return rc;
+	return hr_dir_add_files(dir, ".lua", add_file, set, diag, ud);
 }
 
 void hr_plugins_free(hr_plugins *set)

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "util.h"
 #include "voice.h"
 
 /* Dumps ROOT after HEADROOM bytes into a fresh buffer (and releases ROOT). */
@@ -46,7 +46,7 @@ static char *base64(const uint8_t *in, size_t n)
 {
 	char *out = malloc((n + 2) / 3 * 4 + 1);
 	if (out)
-		out[hr_base64(in, n, 0, out)] = '\0';
+		out[hr_base64_encode(in, n, 0, out)] = '\0';
 	return out;
 }
 
