@@ -21,13 +21,17 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <uv.h>
 
 #include "answer.h"
 #include "asr.h"
 #include "config.h"
 #include "diag.h"
 #include "proto.h"
+
+/* The loop, by its struct name: uv.h stays out of the plain C that includes
+ * this header for the messages or the types (voice_msg.c, the CLI); only the
+ * files that drive the loop include it. */
+struct uv_loop_s;
 
 typedef struct hr_voice hr_voice;
 typedef struct hr_voice_model hr_voice_model;
@@ -40,7 +44,8 @@ typedef struct hr_voice_job hr_voice_job;
  * Returns 0, -ENOENT when the recogniser's model or dictionary is missing
  * (voice then stays off), or -ENOMEM.
  */
-int hr_voice_new(uv_loop_t *loop, const struct hr_config *cfg, hr_diag_fn diag, void *ud, hr_voice **out);
+int hr_voice_new(struct uv_loop_s *loop, const struct hr_config *cfg, hr_diag_fn diag, void *ud,
+                 hr_voice **out);
 
 /* Frees V once no job is left (after the loop has drained); NULL is accepted. */
 void hr_voice_free(hr_voice *v);
