@@ -12,7 +12,7 @@
  * The layer's rooms (server_int.h holds what they share):
  *   server.c         the worker's server, the state shared between workers
  *                    (connections per address, sessions, metrics), the request
- *                    handler that asks the engine (srv_answer), and lws's
+ *                    handler that asks the engine (srv_handle_ask), and lws's
  *                    callback, which dispatches to the rooms below;
  *   server_ws.c      WebSocket sessions: queueing, backpressure, close, goodbye;
  *   server_http.c    HTTP routes, CORS, responses and refusals;
@@ -184,7 +184,8 @@ uint64_t srv_now_ms(void)
 }
 
 /* Answers one question: the only place the network layer calls the engine. */
-int srv_answer(struct hr_server *s, struct hr_convo *convo, const struct hr_ask *ask, struct hr_answer *out)
+int srv_handle_ask(struct hr_server *s, struct hr_convo *convo, const struct hr_ask *ask,
+                   struct hr_answer *out)
 {
 	/* One trace, reused: the loop answers one question at a time, and the
 	 * per-question path should not allocate what it can keep. */

@@ -137,7 +137,7 @@ static void ws_message(struct hr_server *s, struct lws *wsi, struct conn *c, con
 			hr_info("event=context_ignored reason=%s", hr_convo_error_name(crc));
 	}
 	struct hr_answer a = {0};
-	int rc = srv_answer(s, &c->convo, &ask, &a);
+	int rc = srv_handle_ask(s, &c->convo, &ask, &a);
 	if (rc) {
 		hr_proto_error_set(&err, rc == -EINVAL ? HR_E_BAD_REQUEST : HR_E_INTERNAL, ask.id,
 		                   rc == -EINVAL ? "\"text\" must be valid UTF-8" : "internal error");

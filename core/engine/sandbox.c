@@ -845,8 +845,8 @@ static int convert_answer(lua_State *L, struct hr_answer *out, char *err, size_t
 	return 0;
 }
 
-int hr_plugins_answer(hr_plugins *set, const char *plugin, const struct hr_request *rq, struct hr_answer *out,
-                      char *err, size_t errcap)
+int hr_plugins_call(hr_plugins *set, const char *plugin, const struct hr_request *rq, struct hr_answer *out,
+                    char *err, size_t errcap)
 {
 	const char *name = hr_plugins_handler(set, rq->intent, plugin);
 	if (!name) {

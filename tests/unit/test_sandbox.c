@@ -60,7 +60,7 @@ static int ask(hr_plugins *set, const char *intent, struct hr_answer *a, char *e
 	struct hr_slot slot = {"drug", "trastuzumab"};
 	struct hr_request rq = {.intent = intent, .text = "q", .slots = &slot, .nslots = 1};
 	memset(a, 0, sizeof(*a));
-	return hr_plugins_answer(set, NULL, &rq, a, err, errcap);
+	return hr_plugins_call(set, NULL, &rq, a, err, errcap);
 }
 
 static void test_forbidden_globals_absent(void **state)
