@@ -177,16 +177,6 @@ int hr_engine_set_content(hr_engine *e, struct hr_content *content)
 	return 0;
 }
 
-/* Looks NAME up in the conversation. */
-const char *en_convo_get(const struct hr_convo *c, const char *name)
-{
-	for (size_t i = 0; i < c->ncontext; i++) {
-		if (strcmp(c->context[i].name, name) == 0)
-			return c->context[i].value;
-	}
-	return NULL;
-}
-
 /* Sets NAME=VALUE in the conversation; the oldest fact goes when it is full. */
 static void convo_put(struct hr_convo *c, const char *name, const char *value)
 {

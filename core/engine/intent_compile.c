@@ -371,11 +371,6 @@ static int resolve_groups(const hr_intents *set, struct pattern *pt)
 	return 0;
 }
 
-int in_vocab_has(const hr_intents *set, const char *w)
-{
-	return bsearch(&w, set->vocab, set->nvocab, sizeof(char *), in_name_cmp) != NULL;
-}
-
 /* Adds the alphabetic words of S (five letters or more) to the vocabulary. */
 static int vocab_add_words(hr_intents *set, const char *s, int skip_escapes)
 {
