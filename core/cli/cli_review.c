@@ -273,7 +273,7 @@ static void write_book(FILE *f, struct hr_content *c, const struct hr_review *r,
 		struct hr_safety_result sr = {.tier = tiers[i].tier, .about_other = tiers[i].about_other};
 		struct hr_answer a = {0};
 		fprintf(f, "<h3>%s</h3>\n", tiers[i].name);
-		if (hr_safety_answer(&sr, &a) == 0)
+		if (hr_safety_reply(&sr, &a) == 0)
 			answer_html(f, &a);
 		else
 			fputs("<p class=\"warn\">The safety module gave no reply for this tier.</p>\n", f);

@@ -12,45 +12,15 @@
 #include "cli.h"
 #include "config.h"
 #include "log.h"
+#include "util.h"
 #include "voice.h"
 #include "wav.h"
 
-static int read_all(const char *path, uint8_t **buf, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return -errno;
-	size_t cap = 1 << 16, n = 0;
-	uint8_t *b = malloc(cap);
-	while (b) {
-		n += fread(b + n, 1, cap - n, f);
-		if (n < cap)
-			break;
-		uint8_t *nb = cap < (64u << 20) ? realloc(b, cap * 2) : NULL;
-		if (!nb) {
-			free(b);
-			b = NULL;
-			break;
-		}
-		b = nb;
-		cap *= 2;
-	}
-	int err = ferror(f);
-	fclose(f);
-	if (!b || err) {
-		free(b);
-		return b ? -EIO : -EFBIG;
-	}
-	*buf = b;
-	*len = n;
-	return 0;
-}
-
 int hr_cli_transcribe(const struct hr_config *cfg, const char *path, char *out, size_t cap)
 {
-	uint8_t *file = NULL;
+	char *file = NULL;
 	size_t len = 0;
-	int rc = read_all(path, &file, &len);
+	int rc = hr_read_file(path, 64u << 20, &file, &len);
 	if (rc) {
 		fprintf(stderr, "herald: cannot read %s: %s\n", path, strerror(-rc));
 		return rc;

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "util.h"
+
 /* Bucket bounds in microseconds: answers take tens of microseconds when a
  * plugin is quick and up to limits.lua_call_ms when it is not. */
 static const uint64_t bucket_us[HR_METRICS_BUCKETS] = {
@@ -123,18 +125,10 @@ static void clean_name(char *dst, const char *name)
 		snprintf(dst, HR_METRICS_NAME_MAX, "unknown");
 }
 
-static uint32_t hash(const char *s)
-{
-	uint32_t h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
 /* The slot holding NAME, or the free slot where it belongs; NULL when full. */
 static struct hr_metrics_intent *intent_slot(struct hr_metrics_intent *tab, const char *name)
 {
-	uint32_t h = hash(name);
+	uint32_t h = hr_fnv1a32_str(name);
 	for (size_t i = 0; i < HR_METRICS_MAX_INTENTS; i++) {
 		struct hr_metrics_intent *e = &tab[(h + i) % HR_METRICS_MAX_INTENTS];
 		if (!e->name[0] || strcmp(e->name, name) == 0)
@@ -173,7 +167,7 @@ static void observe_shard(struct hr_metrics_shard *sh, uint64_t us)
 /* The shard's count for NAME (added on first sight), or NULL when full. */
 static _Atomic uint64_t *shard_intent(struct hr_metrics_shard *sh, const char *name)
 {
-	uint32_t h = hash(name);
+	uint32_t h = hr_fnv1a32_str(name);
 	for (size_t i = 0; i < HR_METRICS_MAX_INTENTS; i++) {
 		size_t k = (h + i) % HR_METRICS_MAX_INTENTS;
 		if (!atomic_load_explicit(&sh->intents[k].ready, memory_order_relaxed)) {

@@ -12,7 +12,7 @@
  * The layer's rooms (server_int.h holds what they share):
  *   server.c         the worker's server, the state shared between workers
  *                    (connections per address, sessions, metrics), the request
- *                    handler that asks the engine (srv_answer), and lws's
+ *                    handler that asks the engine (srv_handle_ask), and lws's
  *                    callback, which dispatches to the rooms below;
  *   server_ws.c      WebSocket sessions: queueing, backpressure, close, goodbye;
  *   server_http.c    HTTP routes, CORS, responses and refusals;
@@ -39,6 +39,7 @@
 #include "metrics.h"
 #include "proto.h"
 #include "sessions.h"
+#include "util.h"
 #include "voice.h"
 #include "wav.h"
 #include "webroot.h"
@@ -80,10 +81,7 @@ struct hr_server *srv_server_of(struct lws *wsi)
 
 struct addr_count **srv_addr_slot(struct hr_server_shared *sh, const char *addr)
 {
-	uint32_t h = 2166136261u;
-	for (const char *p = addr; *p; p++)
-		h = (h ^ (unsigned char)*p) * 16777619u;
-	struct addr_count **pp = &sh->addrs[h % ADDR_BUCKETS];
+	struct addr_count **pp = &sh->addrs[hr_fnv1a32_str(addr) % ADDR_BUCKETS];
 	while (*pp && strcmp((*pp)->addr, addr) != 0)
 		pp = &(*pp)->next;
 	return pp;
@@ -186,7 +184,8 @@ uint64_t srv_now_ms(void)
 }
 
 /* Answers one question: the only place the network layer calls the engine. */
-int srv_answer(struct hr_server *s, struct hr_convo *convo, const struct hr_ask *ask, struct hr_answer *out)
+int srv_handle_ask(struct hr_server *s, struct hr_convo *convo, const struct hr_ask *ask,
+                   struct hr_answer *out)
 {
 	/* One trace, reused: the loop answers one question at a time, and the
 	 * per-question path should not allocate what it can keep. */

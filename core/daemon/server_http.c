@@ -389,7 +389,7 @@ static int http_ask(struct hr_server *s, struct lws *wsi, struct conn *c)
 	if (!carried && ask.has_session)
 		hr_sessions_load(s->sessions, ask.session, srv_now_ms(), &convo);
 	struct hr_answer a = {0};
-	int rc = srv_answer(s, &convo, &ask, &a);
+	int rc = srv_handle_ask(s, &convo, &ask, &a);
 	if (rc == 0 && ask.has_session && hr_sessions_store(s->sessions, ask.session, srv_now_ms(), &convo))
 		hr_warn("event=session_not_kept error=\"out of memory\"");
 	if (rc) {

@@ -154,7 +154,8 @@ unsigned srv_total_connections(struct hr_server *s);
 const char *srv_header(struct lws *wsi, enum lws_token_indexes t, char *buf, int cap);
 void srv_client_address(struct hr_server *s, struct lws *wsi, char *out, size_t cap);
 uint64_t srv_now_ms(void);
-int srv_answer(struct hr_server *s, struct hr_convo *convo, const struct hr_ask *ask, struct hr_answer *out);
+int srv_handle_ask(struct hr_server *s, struct hr_convo *convo, const struct hr_ask *ask,
+                   struct hr_answer *out);
 
 /* server_ws.c */
 void srv_ws_rx_update(struct lws *wsi, struct conn *c);

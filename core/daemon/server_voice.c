@@ -41,7 +41,7 @@ static int voice_answer(void *ud, const char *text, size_t len, struct hr_answer
 	/* The transcript is a question like any typed one: same engine, same
 	 * safety layer first, same conversation. */
 	struct hr_ask ask = {.text = (char *)text, .text_len = len};
-	return srv_answer(srv_server_of(c->wsi), &c->convo, &ask, out);
+	return srv_handle_ask(srv_server_of(c->wsi), &c->convo, &ask, out);
 }
 
 static void voice_send(void *ud, char *buf, size_t len, int binary)
@@ -155,7 +155,7 @@ void srv_ws_voice(struct hr_server *s, struct lws *wsi, struct conn *c, int type
 		srv_ws_error(wsi, c, &err);
 		return;
 	}
-	if (type == HR_VMSG_START) {
+	if (type == HR_MSG_AUDIO_START) {
 		if (c->audio_on) {
 			hr_proto_error_set(&err, HR_E_BAD_REQUEST, am->id,
 			                   "audio_start while another audio is open");

@@ -84,30 +84,26 @@ void srv_ws_error(struct lws *wsi, struct conn *c, const struct hr_proto_error *
 
 static void ws_message(struct hr_server *s, struct lws *wsi, struct conn *c, const char *msg, size_t len)
 {
-	struct hr_ask ask;
+	struct hr_ws_msg m;
 	struct hr_proto_error err;
-	struct hr_audio_msg am;
-	int vt = hr_voice_msg_parse(msg, len, &am, &err);
-	if (vt < 0) {
+	int type = hr_proto_parse_ws(msg, len, (size_t)s->cfg->message_bytes, &m, &err);
+	if (type < 0) {
 		srv_ws_error(wsi, c, &err);
 		return;
 	}
-	if (vt != HR_VMSG_NONE) {
-		if (c->bye && vt != HR_VMSG_START) {
+	if (type != HR_MSG_ASK) {
+		if (c->bye && type != HR_MSG_AUDIO_START) {
 			/* No new spoken question while saying goodbye (audio_end). */
-			hr_proto_error_set(&err, HR_E_SHUTTING_DOWN, am.id,
+			hr_proto_error_set(&err, HR_E_SHUTTING_DOWN, m.audio.id,
 			                   "herald is restarting; ask again in a moment");
 			srv_ws_error(wsi, c, &err);
 			c->audio_on = 0;
 			return;
 		}
-		srv_ws_voice(s, wsi, c, vt, &am);
+		srv_ws_voice(s, wsi, c, type, &m.audio);
 		return;
 	}
-	if (hr_proto_parse_ws(msg, len, (size_t)s->cfg->message_bytes, &ask, &err)) {
-		srv_ws_error(wsi, c, &err);
-		return;
-	}
+	struct hr_ask ask = m.ask; /* owned from here on: freed by hr_ask_clear */
 	if (c->bye) {
 		/* Saying goodbye (ws_goodbye()): refused, so the client knows to
 		 * ask again on its next connection. */
@@ -141,7 +137,7 @@ static void ws_message(struct hr_server *s, struct lws *wsi, struct conn *c, con
 			hr_info("event=context_ignored reason=%s", hr_convo_error_name(crc));
 	}
 	struct hr_answer a = {0};
-	int rc = srv_answer(s, &c->convo, &ask, &a);
+	int rc = srv_handle_ask(s, &c->convo, &ask, &a);
 	if (rc) {
 		hr_proto_error_set(&err, rc == -EINVAL ? HR_E_BAD_REQUEST : HR_E_INTERNAL, ask.id,
 		                   rc == -EINVAL ? "\"text\" must be valid UTF-8" : "internal error");

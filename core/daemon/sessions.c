@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "proto.h"
+#include "util.h"
 
 /* Entries sit in a chained hash table and on a list ordered by last use, so
  * both lookup and eviction of the least recently used are O(1). */
@@ -25,14 +26,6 @@ struct hr_sessions {
 	struct entry *head, *tail;
 	pthread_mutex_t lock; /* held for the whole of every public call */
 };
-
-static uint64_t hash(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return h;
-}
 
 hr_sessions *hr_sessions_new(size_t max, uint64_t ttl_ms)
 {
@@ -79,7 +72,7 @@ static void lru_push_front(hr_sessions *s, struct entry *e)
 
 static void remove_entry(hr_sessions *s, struct entry *e)
 {
-	struct entry **pp = &s->buckets[hash(e->id) & (s->nbuckets - 1)];
+	struct entry **pp = &s->buckets[hr_fnv1a64_str(e->id) & (s->nbuckets - 1)];
 	while (*pp != e)
 		pp = &(*pp)->hnext;
 	*pp = e->hnext;
@@ -125,7 +118,7 @@ size_t hr_sessions_expire(hr_sessions *s, uint64_t now_ms)
 
 static struct entry *find(hr_sessions *s, const char *id)
 {
-	for (struct entry *e = s->buckets[hash(id) & (s->nbuckets - 1)]; e; e = e->hnext)
+	for (struct entry *e = s->buckets[hr_fnv1a64_str(id) & (s->nbuckets - 1)]; e; e = e->hnext)
 		if (strcmp(e->id, id) == 0)
 			return e;
 	return NULL;
@@ -164,7 +157,7 @@ int hr_sessions_store(hr_sessions *s, const char *id, uint64_t now_ms, const str
 			goto out;
 		}
 		strncpy(e->id, id, HR_ID_MAX);
-		size_t b = hash(e->id) & (s->nbuckets - 1);
+		size_t b = hr_fnv1a64_str(e->id) & (s->nbuckets - 1);
 		e->hnext = s->buckets[b];
 		s->buckets[b] = e;
 		s->count++;

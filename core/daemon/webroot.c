@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "dirlist.h"
+#include "util.h"
 
 struct hr_webroot {
 	size_t n;
@@ -75,15 +76,6 @@ static int plain_name(const char *name)
 	return 1;
 }
 
-/* FNV-1a, 64 bits: a validator only has to change when the bytes do. */
-static uint64_t fnv1a64(const unsigned char *p, size_t n)
-{
-	uint64_t h = 14695981039346656037ull;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ p[i]) * 1099511628211ull;
-	return h;
-}
-
 /*
  * Reads DIR/NAME whole into a new buffer. Returns 0, -EFBIG past
  * HR_WEB_FILE_MAX, -EINVAL when it is not a regular file (a symlink is not
@@ -98,7 +90,7 @@ static int read_file(const char *dir, const char *name, unsigned char **out, siz
 	if (fd < 0)
 		return errno == ELOOP ? -EINVAL : -errno;
 	int rc = 0;
-	unsigned char *buf = NULL;
+	char *data = NULL;
 	struct stat st;
 	if (fstat(fd, &st) < 0) {
 		rc = -errno;
@@ -112,49 +104,12 @@ static int read_file(const char *dir, const char *name, unsigned char **out, siz
 		rc = -EFBIG;
 		goto fail;
 	}
-	/* One byte more than the cap, so a file that grew since fstat() is seen. */
-	size_t cap = (size_t)st.st_size + 1, len = 0;
-	if (!(buf = malloc(cap))) {
-		rc = -ENOMEM;
-		goto fail;
-	}
-	for (;;) {
-		if (len == cap) {
-			if (cap > HR_WEB_FILE_MAX) {
-				rc = -EFBIG;
-				goto fail;
-			}
-			size_t ncap =
-			    cap * 2 > (size_t)HR_WEB_FILE_MAX + 1 ? (size_t)HR_WEB_FILE_MAX + 1 : cap * 2;
-			unsigned char *nb = realloc(buf, ncap);
-			if (!nb) {
-				rc = -ENOMEM;
-				goto fail;
-			}
-			buf = nb;
-			cap = ncap;
-		}
-		ssize_t r = read(fd, buf + len, cap - len);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			rc = -errno;
-			goto fail;
-		}
-		if (r == 0)
-			break;
-		len += (size_t)r;
-	}
-	if (len > HR_WEB_FILE_MAX) {
-		rc = -EFBIG;
-		goto fail;
-	}
-	close(fd);
-	*out = buf;
-	*outlen = len;
-	return 0;
+	/* hr_read_fd reads one byte more than the cap, so a file that grew since
+	 * fstat() is seen. */
+	rc = hr_read_fd(fd, HR_WEB_FILE_MAX, &data, outlen);
+	if (!rc)
+		*out = (unsigned char *)data;
 fail:
-	free(buf);
 	close(fd);
 	return rc;
 }
@@ -207,8 +162,9 @@ int hr_webroot_load(const char *dir, hr_diag_fn diag, void *ud, hr_webroot **out
 		f->csp = k->csp;
 		f->data = data;
 		f->len = len;
-		snprintf(f->etag, sizeof(f->etag), "\"%016llx-%zx\"", (unsigned long long)fnv1a64(data, len),
-		         len);
+		/* FNV-1a, 64 bits: a validator only has to change when the bytes do. */
+		snprintf(f->etag, sizeof(f->etag), "\"%016llx-%zx\"",
+		         (unsigned long long)hr_fnv1a64(HR_FNV64_SEED, data, len), len);
 		w->total += len;
 	}
 	hr_dir_list_free(names, n);

@@ -27,6 +27,7 @@
 #include "metrics.h"
 #include "server.h"
 #include "unanswered.h"
+#include "util.h"
 #include "voice.h"
 #include "webroot.h"
 
@@ -98,13 +99,6 @@ struct content_state {
 	char newest[HR_PATH_MAX + 300]; /* which file that was */
 };
 
-static void hash_mix(uint64_t *h, const void *p, size_t n)
-{
-	const unsigned char *b = p;
-	for (size_t i = 0; i < n; i++)
-		*h = (*h ^ b[i]) * 1099511628211ull;
-}
-
 static void state_file(struct content_state *st, const char *dir, const char *name)
 {
 	char path[HR_PATH_MAX + 300];
@@ -113,9 +107,9 @@ static void state_file(struct content_state *st, const char *dir, const char *na
 	if (stat(path, &sb) != 0)
 		return;
 	int64_t ms = (int64_t)sb.st_mtim.tv_sec * 1000 + sb.st_mtim.tv_nsec / 1000000;
-	hash_mix(&st->hash, path, strlen(path));
-	hash_mix(&st->hash, &sb.st_size, sizeof(sb.st_size));
-	hash_mix(&st->hash, &sb.st_mtim, sizeof(sb.st_mtim));
+	st->hash = hr_fnv1a64(st->hash, path, strlen(path));
+	st->hash = hr_fnv1a64(st->hash, &sb.st_size, sizeof(sb.st_size));
+	st->hash = hr_fnv1a64(st->hash, &sb.st_mtim, sizeof(sb.st_mtim));
 	if (ms > st->newest_ms) {
 		st->newest_ms = ms;
 		snprintf(st->newest, sizeof(st->newest), "%s", path);
@@ -143,7 +137,7 @@ static void state_dir(struct content_state *st, const struct hr_config *cfg, con
 static void content_state(const struct hr_config *cfg, struct content_state *st)
 {
 	memset(st, 0, sizeof(*st));
-	st->hash = 1469598103934665603ull;
+	st->hash = HR_FNV64_SEED;
 	state_dir(st, cfg, cfg->intents_dir, "intents", ".intents");
 	state_dir(st, cfg, cfg->plugins_dir, "plugins", ".lua");
 	state_file(st, cfg->lua_dir, "herald.lua");

@@ -2,6 +2,13 @@
  * The answer a person gets: text, a speech form, sources, suggestions and the
  * safety tier. Built by the safety layer or a plugin, serialised by proto.c.
  * Every string is owned by the answer (heap) and freed by hr_answer_clear().
+ *
+ * Names: "answer" is this struct, whatever its kind (an answer, a clarifying
+ * question, the fallback, a safety reply), and the wire message that carries
+ * it ({"type":"answer"}, written by hr_proto_answer). The rest is named for
+ * what it does: the daemon's request handler is srv_handle_ask(), the engine
+ * is entered by hr_engine_ask(), a plugin's handler runs in hr_plugins_call(),
+ * and the safety layer's fixed reply is filled by hr_safety_reply().
  */
 #ifndef HERALD_ANSWER_H
 #define HERALD_ANSWER_H

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "util.h"
 
 #define PREFIX "1."
 #define PREFIX_LEN 2
@@ -29,50 +30,6 @@ const char *hr_convo_error_name(int rc)
 	default:
 		return "malformed";
 	}
-}
-
-/* The value of base64url character C, or -1. */
-static int b64_value(unsigned char c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c - 'A';
-	if (c >= 'a' && c <= 'z')
-		return c - 'a' + 26;
-	if (c >= '0' && c <= '9')
-		return c - '0' + 52;
-	if (c == '-')
-		return 62;
-	if (c == '_')
-		return 63;
-	return -1;
-}
-
-/*
- * Decodes unpadded base64url IN[0..N) into OUT (CAP bytes). Only the canonical
- * form is accepted: no padding, no other characters, a length that is not
- * 1 mod 4, and zero bits after the last byte. Returns the byte count or -1.
- */
-static long b64_decode(const char *in, size_t n, unsigned char *out, size_t cap)
-{
-	if (n % 4 == 1 || n / 4 * 3 + (n % 4 ? n % 4 - 1 : 0) > cap)
-		return -1;
-	size_t o = 0;
-	unsigned v = 0;
-	int bits = 0;
-	for (size_t i = 0; i < n; i++) {
-		int d = b64_value((unsigned char)in[i]);
-		if (d < 0)
-			return -1;
-		v = (v << 6 | (unsigned)d) & 0xffffff;
-		bits += 6;
-		if (bits >= 8) {
-			bits -= 8;
-			out[o++] = (unsigned char)(v >> bits);
-		}
-	}
-	if (bits && (v & ((1u << bits) - 1)))
-		return -1;
-	return (long)o;
 }
 
 /* True for a previous intent: intent-name characters only, or empty. */
@@ -149,7 +106,7 @@ int hr_convo_encode(const struct hr_convo *convo, char *buf, size_t cap, size_t 
 	if (need + 1 > cap)
 		return -ENOSPC;
 	memcpy(buf, PREFIX, PREFIX_LEN);
-	hr_base64(p, n, 1, buf + PREFIX_LEN);
+	hr_base64_encode(p, n, 1, buf + PREFIX_LEN);
 	buf[need] = '\0';
 	*len = need;
 	return 0;
@@ -181,7 +138,7 @@ static int decode(const char *text, size_t len, struct hr_convo *out)
 	if (dot != PREFIX_LEN - 1 || memcmp(text, PREFIX, PREFIX_LEN) != 0)
 		return -ENOTSUP;
 	unsigned char p[HR_CONVO_CONTEXT_MAX];
-	long n = b64_decode(text + PREFIX_LEN, len - PREFIX_LEN, p, sizeof(p));
+	long n = hr_base64url_decode(text + PREFIX_LEN, len - PREFIX_LEN, p, sizeof(p));
 	if (n < 0)
 		return -EINVAL;
 	size_t at = 0, l;

@@ -59,6 +59,30 @@ void hr_dir_list_free(char **names, size_t n)
 	free(names);
 }
 
+int hr_dir_add_files(const char *dir, const char *suffix,
+                     int (*add)(void *set, const char *path, hr_diag_fn diag, void *ud), void *set,
+                     hr_diag_fn diag, void *ud)
+{
+	char **names;
+	size_t n;
+	int rc = hr_dir_list(dir, suffix, &names, &n);
+	if (rc) {
+		hr_diagf(diag, ud, dir, 0, "cannot read directory: %s", strerror(-rc));
+		return rc;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		int r = add(set, path, diag, ud);
+		if (r == -ENOMEM)
+			rc = r;
+		else if (r && !rc)
+			rc = -EINVAL;
+	}
+	hr_dir_list_free(names, n);
+	return rc;
+}
+
 int hr_layers_each(const char *locals, int (*fn)(const char *dir, void *ud), void *ud)
 {
 	for (const char *p = locals ? locals : ""; *p;) {

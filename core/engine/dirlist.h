@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "diag.h"
+
 /*
  * Fills *NAMES with the malloc'd names (not paths) of DIR's entries that end in
  * SUFFIX and do not start with '.', sorted; *N is their number. The caller
@@ -16,6 +18,17 @@
 int hr_dir_list(const char *dir, const char *suffix, char ***names, size_t *n);
 
 void hr_dir_list_free(char **names, size_t n);
+
+/*
+ * Adds every file of DIR ending in SUFFIX, in name order, with ADD(SET, PATH,
+ * DIAG, UD) (hr_intents_add_file, hr_plugins_add_file). A file that fails is
+ * reported by ADD and the others are still added. Returns 0, -ENOMEM when
+ * any ADD ran out of memory, -EINVAL when any other failed, or the -errno of
+ * an unreadable DIR (reported to DIAG).
+ */
+int hr_dir_add_files(const char *dir, const char *suffix,
+                     int (*add)(void *set, const char *path, hr_diag_fn diag, void *ud), void *set,
+                     hr_diag_fn diag, void *ud);
 
 /*
  * The content layers (docs/operations.md, Local content): the files of one kind

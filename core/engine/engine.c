@@ -180,16 +180,6 @@ int hr_engine_set_content(hr_engine *e, struct hr_content *content)
 	return 0;
 }
 
-/* Looks NAME up in the conversation. */
-const char *en_convo_get(const struct hr_convo *c, const char *name)
-{
-	for (size_t i = 0; i < c->ncontext; i++) {
-		if (strcmp(c->context[i].name, name) == 0)
-			return c->context[i].value;
-	}
-	return NULL;
-}
-
 /* Sets NAME=VALUE in the conversation; the oldest fact goes when it is full. */
 static void convo_put(struct hr_convo *c, const char *name, const char *value)
 {
@@ -210,7 +200,7 @@ static void convo_put(struct hr_convo *c, const char *name, const char *value)
 	snprintf(c->context[i].value, sizeof(c->context[i].value), "%s", value);
 }
 
-static int fixed_answer(struct hr_answer *out, const char *intent, const char *text)
+static int fixed_reply(struct hr_answer *out, const char *intent, const char *text)
 {
 	if (hr_answer_set(&out->intent, intent) || hr_answer_set(&out->text, text) ||
 	    hr_answer_set(&out->speech, text))
@@ -221,9 +211,9 @@ static int fixed_answer(struct hr_answer *out, const char *intent, const char *t
 /* The fallback when no plugin provides one: say what herald can help with. */
 static int builtin_fallback(struct hr_answer *out)
 {
-	int rc = fixed_answer(out, "fallback",
-	                      "I'm not sure I can help with that. I answer questions about HER2-positive "
-	                      "breast cancer: tests, treatments, side effects and support.");
+	int rc = fixed_reply(out, "fallback",
+	                     "I'm not sure I can help with that. I answer questions about HER2-positive "
+	                     "breast cancer: tests, treatments, side effects and support.");
 	if (!rc)
 		rc = hr_answer_add_suggestion(out, "What does HER2-positive mean?");
 	if (!rc)
@@ -235,9 +225,9 @@ static int builtin_fallback(struct hr_answer *out)
 
 static int apology(struct hr_answer *out, const char *intent)
 {
-	int rc = fixed_answer(out, intent,
-	                      "I'm sorry, I couldn't answer that just now. Please try asking in another way, "
-	                      "or ask your care team.");
+	int rc = fixed_reply(out, intent,
+	                     "I'm sorry, I couldn't answer that just now. Please try asking in another way, "
+	                     "or ask your care team.");
 	if (!rc)
 		rc = hr_answer_add_suggestion(out, "What can you do?");
 	return rc;
@@ -295,8 +285,8 @@ static void offer_text(const hr_engine *e, const struct hr_intent *in, const str
 	}
 }
 
-static int clarify_answer(const hr_engine *e, const struct hr_trace *t, const struct named *nm,
-                          const char *said, struct hr_answer *out)
+static int clarify_reply(const hr_engine *e, const struct hr_trace *t, const struct named *nm,
+                         const char *said, struct hr_answer *out)
 {
 	char q[HR_MAX_CLARIFY][300];
 	char text[1200], speech[1200];
@@ -317,7 +307,7 @@ static int clarify_answer(const hr_engine *e, const struct hr_trace *t, const st
 		snprintf(text + tl, sizeof(text) - tl, "\nTap one, or ask it another way.");
 	if (sl < sizeof(speech))
 		snprintf(speech + sl, sizeof(speech) - sl, ". Which would you like?");
-	int rc = fixed_answer(out, "clarify", text);
+	int rc = fixed_reply(out, "clarify", text);
 	if (!rc)
 		rc = hr_answer_set(&out->speech, speech);
 	for (size_t i = 0; i < t->nclarify && !rc; i++)
@@ -345,8 +335,8 @@ static const char *whole_message(hr_engine *e, const struct hr_trace *t)
 }
 
 /* Asks the plugin for PICK's answer into OUT; a failure becomes the apology. */
-static int plugin_answer(hr_engine *e, const struct hr_convo *convo, const struct hr_pick *pick,
-                         const char *norm, struct hr_answer *out, struct hr_trace *t)
+static int call_plugin(hr_engine *e, const struct hr_convo *convo, const struct hr_pick *pick,
+                       const char *norm, struct hr_answer *out, struct hr_trace *t)
 {
 	struct hr_request rq = {
 	    .intent = pick ? pick->intent->name : "fallback",
@@ -358,8 +348,8 @@ static int plugin_answer(hr_engine *e, const struct hr_convo *convo, const struc
 	    .ncontext = convo->ncontext,
 	    .previous = convo->previous[0] ? convo->previous : NULL,
 	};
-	int rc = hr_plugins_answer(e->content->plugins, pick ? pick->intent->plugin : NULL, &rq, out,
-	                           t->plugin_err, sizeof(t->plugin_err));
+	int rc = hr_plugins_call(e->content->plugins, pick ? pick->intent->plugin : NULL, &rq, out,
+	                         t->plugin_err, sizeof(t->plugin_err));
 	t->plugin_rc = rc;
 	if (rc == -ENOENT || (rc && !pick)) {
 		hr_answer_clear(out);
@@ -437,7 +427,7 @@ int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t
 	if (rc)
 		goto done;
 	if (trace->safety.tier != HR_TIER_NONE) {
-		rc = hr_safety_answer(&trace->safety, out);
+		rc = hr_safety_reply(&trace->safety, out);
 		if (rc == 0)
 			snprintf(convo->previous, sizeof(convo->previous), "%s", out->intent);
 		goto done;
@@ -459,26 +449,26 @@ int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t
 					         norm + cs.c[i].start);
 			}
 		}
-		rc = clarify_answer(e, trace, &nm, said, out);
+		rc = clarify_reply(e, trace, &nm, said, out);
 		/* "I want to stop chemo", unsure of the topic: the question back
 		 * carries the deferral below, and the deferral its source. */
 		if (!rc && trace->safety.decision != HR_DECISION_NONE)
 			rc = add_deferral_source(out);
 	} else if (!pick && trace->safety.decision != HR_DECISION_NONE) {
 		/* A personal decision with no topic we know: the deferral is the answer. */
-		rc = fixed_answer(out, "safety.decision",
-		                  "I can share general information, but I can't make this "
-		                  "choice for you.");
+		rc = fixed_reply(out, "safety.decision",
+		                 "I can share general information, but I can't make this "
+		                 "choice for you.");
 		if (!rc)
 			rc = add_deferral_source(out);
 	} else if (!pick && !hr_plugins_handler(e->content->plugins, "fallback", NULL)) {
 		rc = builtin_fallback(out);
 	} else {
-		rc = plugin_answer(e, convo, pick, norm, out, trace);
+		rc = call_plugin(e, convo, pick, norm, out, trace);
 		if (!rc && trace->nparts == 2) {
 			struct hr_answer b = {0};
 			struct hr_trace *t2 = trace;
-			int prc = plugin_answer(e, convo, &trace->parts[1], norm, &b, t2);
+			int prc = call_plugin(e, convo, &trace->parts[1], norm, &b, t2);
 			/* The second part is a bonus: if it fails, the first still stands. */
 			if (prc == 0 && b.intent && strcmp(b.intent, "fallback") != 0)
 				rc = join_answers(out, &b);

@@ -29,7 +29,6 @@ struct named {
 };
 
 /* engine.c */
-const char *en_convo_get(const struct hr_convo *c, const char *name);
 
 /* route.c */
 void en_named_add(struct named *nm, const struct hr_concepts *cs, int focus);

@@ -385,6 +385,12 @@ static int edit_distance(const char *a, size_t la, const char *b, size_t lb, int
 	return d[la][lb];
 }
 
+/* Whether W is a word of the vocabulary (sorted when the set compiled). */
+static int vocab_has(const hr_intents *set, const char *w)
+{
+	return bsearch(&w, set->vocab, set->nvocab, sizeof(char *), in_name_cmp) != NULL;
+}
+
 /*
  * Copies TEXT to OUT, replacing each word of six or more letters that the
  * vocabulary does not know with the nearest vocabulary word (same first letter;
@@ -413,7 +419,7 @@ static void correct_spelling(const hr_intents *set, const char *text, char *out,
 			for (size_t i = 0; i < wl; i++)
 				word[i] = (char)tolower((unsigned char)w[i]);
 			word[wl] = '\0';
-			if (!in_vocab_has(set, word)) {
+			if (!vocab_has(set, word)) {
 				int max = wl >= 9 ? 2 : 1, bestd = max + 1;
 				for (size_t v = 0; v < set->nvocab; v++) {
 					const char *cand = set->vocab[v];

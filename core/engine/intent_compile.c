@@ -17,40 +17,9 @@
 #include "dirlist.h"
 #include "prefilter.h"
 #include "text.h"
+#include "util.h"
 
 #include "intent_int.h"
-
-struct sbuf {
-	char *p;
-	size_t len, cap;
-	int oom;
-};
-
-static void sb_putn(struct sbuf *b, const char *s, size_t n)
-{
-	if (b->oom)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-		while (b->len + n + 1 > cap)
-			cap *= 2;
-		char *np = realloc(b->p, cap);
-		if (!np) {
-			b->oom = 1;
-			return;
-		}
-		b->p = np;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
-
-static void sb_puts(struct sbuf *b, const char *s)
-{
-	sb_putn(b, s, strlen(s));
-}
 
 static int phrase_len_cmp(const void *a, const void *b)
 {
@@ -163,20 +132,20 @@ static int trie_add(struct trie_node *root, const struct phrase *ph, size_t orde
 }
 
 /* Writes phrase text TEXT as a regex: separators flexible, punctuation escaped. */
-static void put_phrase_text(struct sbuf *b, const char *text, int prefix)
+static void put_phrase_text(struct hr_buf *b, const char *text, int prefix)
 {
 	for (const char *c = text; *c; c++) {
 		if (*c == ' ' || *c == '-') {
-			sb_puts(b, "[ -]?");
+			hr_buf_puts(b, "[ -]?");
 		} else if (isalnum((unsigned char)*c) || (unsigned char)*c >= 0x80) {
-			sb_putn(b, c, 1);
+			hr_buf_put(b, c, 1);
 		} else {
-			sb_puts(b, "\\");
-			sb_putn(b, c, 1);
+			hr_buf_puts(b, "\\");
+			hr_buf_put(b, c, 1);
 		}
 	}
 	if (prefix)
-		sb_puts(b, "[a-z0-9]*");
+		hr_buf_puts(b, "[a-z0-9]*");
 }
 
 /* Sets ENDS[k] for every phrase k ending at or below N. */
@@ -207,7 +176,7 @@ static int clashes(const struct trie_node *s, const struct trie_node *k)
 
 /* Writes what may follow node N (OFF bytes into its phrases), as one group
  * when there is more than one way on. */
-static void trie_put(struct sbuf *b, const struct trie_node *n, const struct entity *e, size_t off,
+static void trie_put(struct hr_buf *b, const struct trie_node *n, const struct entity *e, size_t off,
                      unsigned char *ends)
 {
 	/* The SEP child and the children it clashes with are written as one
@@ -225,14 +194,14 @@ static void trie_put(struct sbuf *b, const struct trie_node *n, const struct ent
 	size_t nalt = n->nkids - nclash + (n->end != SIZE_MAX);
 	int group = nalt > 1, written = 0, clash_done = 0;
 	if (group)
-		sb_puts(b, "(?:");
+		hr_buf_puts(b, "(?:");
 	for (size_t i = 0; i < n->nkids; i++) {
 		const struct trie_node *k = &n->kids[i];
 		int in_clash = nclash && clashes(sep, k);
 		if (in_clash && clash_done++)
 			continue;
 		if (written++)
-			sb_puts(b, "|");
+			hr_buf_puts(b, "|");
 		if (in_clash) {
 			/* ENDS is scratch shared with the recursion: fill it here. */
 			memset(ends, 0, e->nphrases);
@@ -240,35 +209,35 @@ static void trie_put(struct sbuf *b, const struct trie_node *n, const struct ent
 				if (clashes(sep, &n->kids[j]))
 					trie_ends(&n->kids[j], ends);
 			}
-			sb_puts(b, "(?:");
+			hr_buf_puts(b, "(?:");
 			for (size_t p = 0, any = 0; p < e->nphrases; p++) {
 				if (!ends[p])
 					continue;
 				if (any++)
-					sb_puts(b, "|");
+					hr_buf_puts(b, "|");
 				put_phrase_text(b, e->phrases[p].text + off, e->phrases[p].prefix);
 			}
-			sb_puts(b, ")");
+			hr_buf_puts(b, ")");
 			continue;
 		}
 		if (k->tlen == 0) {
-			sb_puts(b, "[ -]?");
+			hr_buf_puts(b, "[ -]?");
 		} else {
 			unsigned char c0 = (unsigned char)k->tok[0];
 			if (!(isalnum(c0) || c0 >= 0x80))
-				sb_puts(b, "\\");
-			sb_putn(b, k->tok, k->tlen);
+				hr_buf_puts(b, "\\");
+			hr_buf_put(b, k->tok, k->tlen);
 		}
 		trie_put(b, k, e, k->off, ends);
 	}
 	if (n->end != SIZE_MAX) {
 		if (written)
-			sb_puts(b, "|");
+			hr_buf_puts(b, "|");
 		if (n->prefix)
-			sb_puts(b, "[a-z0-9]*");
+			hr_buf_puts(b, "[a-z0-9]*");
 	}
 	if (group)
-		sb_puts(b, ")");
+		hr_buf_puts(b, ")");
 }
 
 /* How put_entity writes the phrases: as PCRE2 compiles them, or as the flat
@@ -281,7 +250,7 @@ enum entity_form { FORM_TRIE, FORM_FLAT };
  * or a hyphen ("her 2" matches "her2", "her-2"), since people and speech
  * recognisers write compound names every way.
  */
-static void put_entity(struct sbuf *b, const struct entity *e, enum entity_form form)
+static void put_entity(struct hr_buf *b, const struct entity *e, enum entity_form form)
 {
 	/* Every phrase starts with one of a few letters; saying so up front lets
 	 * PCRE2 reject most positions with one class test instead of trying each
@@ -298,17 +267,17 @@ static void put_entity(struct sbuf *b, const struct entity *e, enum entity_form 
 			first[nfirst++] = (char)c;
 	}
 	if (guard) {
-		sb_puts(b, "(?=[");
-		sb_putn(b, first, nfirst);
-		sb_puts(b, "])");
+		hr_buf_puts(b, "(?=[");
+		hr_buf_put(b, first, nfirst);
+		hr_buf_puts(b, "])");
 	}
-	sb_puts(b, "(?<![a-z0-9])");
+	hr_buf_puts(b, "(?<![a-z0-9])");
 	if (e->is_slot) {
-		sb_puts(b, "(?<");
-		sb_puts(b, e->name);
-		sb_puts(b, ">");
+		hr_buf_puts(b, "(?<");
+		hr_buf_puts(b, e->name);
+		hr_buf_puts(b, ">");
 	} else {
-		sb_puts(b, "(?:");
+		hr_buf_puts(b, "(?:");
 	}
 	struct trie_node root = {.end = SIZE_MAX};
 	int trie = form == FORM_TRIE;
@@ -324,25 +293,25 @@ static void put_entity(struct sbuf *b, const struct entity *e, enum entity_form 
 	} else {
 		for (size_t i = 0; i < e->nphrases; i++) {
 			if (i)
-				sb_puts(b, "|");
+				hr_buf_puts(b, "|");
 			put_phrase_text(b, e->phrases[i].text, e->phrases[i].prefix);
 		}
 	}
 	free(ends);
 	trie_free(&root);
-	sb_puts(b, ")");
+	hr_buf_puts(b, ")");
 	/* "+" ends some phrases ("her2+"); a boundary after it is implied. */
-	sb_puts(b, "(?![a-z0-9])");
+	hr_buf_puts(b, "(?![a-z0-9])");
 }
 
 /* Expands {name} references in SRC. Returns the new source or NULL, with BAD set
  * to the unknown name when one is found. */
 static char *expand(const hr_intents *set, const char *src, char *bad, size_t badcap)
 {
-	struct sbuf b = {0};
+	struct hr_buf b = {0};
 	for (const char *c = src; *c;) {
 		if (*c == '\\' && c[1]) {
-			sb_putn(&b, c, 2);
+			hr_buf_put(&b, c, 2);
 			c += 2;
 			continue;
 		}
@@ -368,7 +337,7 @@ static char *expand(const hr_intents *set, const char *src, char *bad, size_t ba
 				continue;
 			}
 		}
-		sb_putn(&b, c, 1);
+		hr_buf_put(&b, c, 1);
 		c++;
 	}
 	if (b.oom) {
@@ -400,11 +369,6 @@ static int resolve_groups(const hr_intents *set, struct pattern *pt)
 		g->entity = ent && ent->is_slot ? ent : NULL;
 	}
 	return 0;
-}
-
-int in_vocab_has(const hr_intents *set, const char *w)
-{
-	return bsearch(&w, set->vocab, set->nvocab, sizeof(char *), in_name_cmp) != NULL;
 }
 
 /* Adds the alphabetic words of S (five letters or more) to the vocabulary. */
@@ -498,7 +462,7 @@ static int build_prefilter(hr_intents *set)
 	if (!set->flat || !set->flat_intent || !set->pf)
 		return -ENOMEM;
 	for (size_t i = 0; i < set->nentities; i++) {
-		struct sbuf b = {0};
+		struct hr_buf b = {0};
 		put_entity(&b, &set->entities[i], FORM_FLAT);
 		int rc = b.oom ? -ENOMEM : hr_prefilter_define(set->pf, set->entities[i].name, b.p);
 		free(b.p);

@@ -110,7 +110,6 @@ struct entity *in_find_entity(const hr_intents *set, const char *name, size_t le
 int in_name_cmp(const void *a, const void *b);
 
 /* intent_compile.c */
-int in_vocab_has(const hr_intents *set, const char *w);
 int in_needs_caseless(const char *src);
 
 #endif

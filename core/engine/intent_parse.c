@@ -16,6 +16,7 @@
 #include "dirlist.h"
 #include "prefilter.h"
 #include "text.h"
+#include "util.h"
 
 #include "intent_int.h"
 
@@ -358,38 +359,18 @@ int hr_intents_add_text(hr_intents *set, const char *name, const char *text, siz
 
 int hr_intents_add_file(hr_intents *set, const char *path, hr_diag_fn diag, void *ud)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		int e = errno;
-		hr_diagf(diag, ud, path, 0, "cannot open: %s", strerror(e));
-		return -e;
+	char *buf;
+	size_t len;
+	int rc = hr_read_file(path, 8u << 20, &buf, &len);
+	if (rc == -EFBIG) {
+		hr_diagf(diag, ud, path, 0, "file is larger than 8 MiB");
+		return rc;
 	}
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
-	for (;;) {
-		if (len + 4096 > cap) {
-			cap = cap ? cap * 2 : 16384;
-			if (cap > (8u << 20)) {
-				hr_diagf(diag, ud, path, 0, "file is larger than 8 MiB");
-				free(buf);
-				fclose(f);
-				return -EFBIG;
-			}
-			char *nb = realloc(buf, cap);
-			if (!nb) {
-				free(buf);
-				fclose(f);
-				return -ENOMEM;
-			}
-			buf = nb;
-		}
-		size_t n = fread(buf + len, 1, cap - len, f);
-		len += n;
-		if (n == 0)
-			break;
+	if (rc) {
+		hr_diagf(diag, ud, path, 0, "cannot open: %s", strerror(-rc));
+		return rc;
 	}
-	fclose(f);
-	int rc = hr_intents_add_text(set, path, buf ? buf : "", len, diag, ud);
+	rc = hr_intents_add_text(set, path, buf, len, diag, ud);
 	free(buf);
 	return rc;
 }
@@ -399,26 +380,12 @@ int in_name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int hr_intents_add_dir(hr_intents *set, const char *dir, hr_diag_fn diag, void *ud)
+static int add_file(void *set, const char *path, hr_diag_fn diag, void *ud)
 {
-	char **names;
-	size_t n;
-	int rc = hr_dir_list(dir, ".intents", &names, &n);
-	if (rc) {
-		hr_diagf(diag, ud, dir, 0, "cannot read directory: %s", strerror(-rc));
-		return rc;
-	}
-	for (size_t i = 0; i < n; i++) {
-		char path[4096];
-		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
-		int r = hr_intents_add_file(set, path, diag, ud);
-		if (r == -ENOMEM)
-			rc = r;
-		else if (r && !rc)
-			rc = -EINVAL;
-	}
-	hr_dir_list_free(names, n);
-	return rc;
+	return hr_intents_add_file(set, path, diag, ud);
 }
 
-/* A growable string for building pattern source. */
+int hr_intents_add_dir(hr_intents *set, const char *dir, hr_diag_fn diag, void *ud)
+{
+	return hr_dir_add_files(dir, ".intents", add_file, set, diag, ud);
+}

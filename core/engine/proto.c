@@ -8,6 +8,7 @@
 
 #include "convo.h"
 #include "text.h"
+#include "util.h"
 
 const char *hr_proto_code_name(enum hr_proto_code c)
 {
@@ -169,14 +170,46 @@ static json_t *parse_object(const char *buf, size_t len, struct hr_proto_error *
 	return root;
 }
 
-int hr_proto_parse_ws(const char *buf, size_t len, size_t max_text, struct hr_ask *out,
+/*
+ * The voice path's control messages. The checks and their wording are the
+ * voice path's own (docs/protocol.md, "Voice"): an id must be a non-empty
+ * string, and the errors about it carry no id.
+ */
+static int take_audio(json_t *root, enum hr_msg_type type, struct hr_audio_msg *out,
                       struct hr_proto_error *err)
 {
-	memset(out, 0, sizeof(*out));
-	memset(err, 0, sizeof(*err));
-	json_t *root = parse_object(buf, len, err);
-	if (!root)
+	json_t *id = json_object_get(root, "id");
+	const char *ids = json_string_value(id);
+	if (!ids || !*ids) {
+		hr_proto_error_set(err, HR_E_BAD_REQUEST, NULL, "\"id\" is required and must be a string");
 		return -EINVAL;
+	}
+	if (json_string_length(id) > HR_ID_MAX || strlen(ids) != json_string_length(id)) {
+		hr_proto_error_set(err, HR_E_TOO_LARGE, NULL, "\"id\" must be at most 128 bytes");
+		return -EINVAL;
+	}
+	snprintf(out->id, sizeof(out->id), "%s", ids);
+	if (type == HR_MSG_AUDIO_END)
+		return 0;
+	json_t *fmt = json_object_get(root, "format");
+	if (fmt && !(json_is_string(fmt) && strcmp(json_string_value(fmt), "pcm_s16le") == 0)) {
+		hr_proto_error_set(err, HR_E_BAD_REQUEST, out->id,
+		                   "\"format\" must be \"pcm_s16le\" (16-bit little-endian mono PCM)");
+		return -EINVAL;
+	}
+	json_t *rate = json_object_get(root, "rate");
+	json_int_t r = rate ? (json_is_integer(rate) ? json_integer_value(rate) : -1) : 16000;
+	if (r < 8000 || r > 48000) {
+		hr_proto_error_set(err, HR_E_BAD_REQUEST, out->id,
+		                   "\"rate\" must be a whole number from 8000 to 48000");
+		return -EINVAL;
+	}
+	out->rate = (unsigned)r;
+	return 0;
+}
+
+static int take_ask(json_t *root, size_t max_text, struct hr_ask *out, struct hr_proto_error *err)
+{
 	int rc = -EINVAL;
 	if (short_string(root, "id", out->id, &out->has_id, err))
 		goto out;
@@ -199,7 +232,6 @@ int hr_proto_parse_ws(const char *buf, size_t len, size_t max_text, struct hr_as
 	if (!rc)
 		rc = take_context(root, out, err);
 out:
-	json_decref(root);
 	if (rc) {
 		/* Keep the id for the error reply, drop the rest. */
 		free(out->text);
@@ -207,12 +239,39 @@ out:
 		free(out->context);
 		out->context = NULL;
 		out->context_len = 0;
-		if (out->has_id && !err->has_id && err->code != HR_E_BAD_JSON) {
+		if (out->has_id && !err->has_id) {
 			err->has_id = 1;
 			snprintf(err->id, sizeof(err->id), "%s", out->id);
 		}
 	}
 	return rc;
+}
+
+int hr_proto_parse_ws(const char *buf, size_t len, size_t max_text, struct hr_ws_msg *out,
+                      struct hr_proto_error *err)
+{
+	memset(out, 0, sizeof(*out));
+	memset(err, 0, sizeof(*err));
+	json_t *root = parse_object(buf, len, err);
+	if (!root)
+		return -EINVAL;
+	const char *type = json_string_value(json_object_get(root, "type"));
+	if (type && strcmp(type, "audio_start") == 0)
+		out->type = HR_MSG_AUDIO_START;
+	else if (type && strcmp(type, "audio_end") == 0)
+		out->type = HR_MSG_AUDIO_END;
+	else
+		out->type = HR_MSG_ASK; /* or an unknown type, which take_ask reports */
+	int rc = out->type == HR_MSG_ASK ? take_ask(root, max_text, &out->ask, err)
+	                                 : take_audio(root, out->type, &out->audio, err);
+	json_decref(root);
+	return rc ? rc : (int)out->type;
+}
+
+void hr_ws_msg_clear(struct hr_ws_msg *m)
+{
+	hr_ask_clear(&m->ask);
+	memset(m, 0, sizeof(*m));
 }
 
 int hr_proto_parse_http(const char *buf, size_t len, size_t max_text, struct hr_ask *out,
@@ -255,75 +314,51 @@ static char *dump_with_headroom(json_t *root, size_t headroom, size_t *len)
  * allocations, and json_dumpb runs twice, to size and to write), this about
  * one. The bytes are the ones jansson's JSON_COMPACT dump gives, including
  * what it does with a string that is not valid UTF-8: json_string() refuses
- * it, so its field (or array element) is left out.
+ * it, so its field (or array element) is left out. The buffer is an
+ * hr_buf (util.h), its first HEADROOM bytes left for the caller.
  */
-struct jbuf {
-	char *p;
-	size_t len, cap;
-	int oom;
-};
-
-static void jb_put(struct jbuf *b, const char *s, size_t n)
-{
-	if (b->oom)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap * 2;
-		while (b->len + n + 1 > cap)
-			cap *= 2;
-		char *np = realloc(b->p, cap);
-		if (!np) {
-			b->oom = 1;
-			return;
-		}
-		b->p = np;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-}
 
 /* A JSON string, escaped as jansson escapes it. */
-static void jb_string(struct jbuf *b, const char *s)
+static void jb_string(struct hr_buf *b, const char *s)
 {
-	jb_put(b, "\"", 1);
+	hr_buf_put(b, "\"", 1);
 	const char *run = s;
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 		if (c >= 0x20 && c != '"' && c != '\\')
 			continue;
-		jb_put(b, run, (size_t)(s - run));
+		hr_buf_put(b, run, (size_t)(s - run));
 		run = s + 1;
 		char esc[8];
 		switch (c) {
 		case '"':
-			jb_put(b, "\\\"", 2);
+			hr_buf_put(b, "\\\"", 2);
 			break;
 		case '\\':
-			jb_put(b, "\\\\", 2);
+			hr_buf_put(b, "\\\\", 2);
 			break;
 		case '\b':
-			jb_put(b, "\\b", 2);
+			hr_buf_put(b, "\\b", 2);
 			break;
 		case '\f':
-			jb_put(b, "\\f", 2);
+			hr_buf_put(b, "\\f", 2);
 			break;
 		case '\n':
-			jb_put(b, "\\n", 2);
+			hr_buf_put(b, "\\n", 2);
 			break;
 		case '\r':
-			jb_put(b, "\\r", 2);
+			hr_buf_put(b, "\\r", 2);
 			break;
 		case '\t':
-			jb_put(b, "\\t", 2);
+			hr_buf_put(b, "\\t", 2);
 			break;
 		default:
 			snprintf(esc, sizeof(esc), "\\u%04X", (unsigned)c);
-			jb_put(b, esc, 6);
+			hr_buf_put(b, esc, 6);
 		}
 	}
-	jb_put(b, run, (size_t)(s - run));
-	jb_put(b, "\"", 1);
+	hr_buf_put(b, run, (size_t)(s - run));
+	hr_buf_put(b, "\"", 1);
 }
 
 static int jb_valid(const char *s)
@@ -332,19 +367,19 @@ static int jb_valid(const char *s)
 }
 
 /* ,"KEY":"VALUE" (or null when VALUE is NULL); nothing when VALUE is not UTF-8. */
-static void jb_field(struct jbuf *b, int *first, const char *key, const char *value)
+static void jb_field(struct hr_buf *b, int *first, const char *key, const char *value)
 {
 	if (value && !jb_valid(value))
 		return;
 	if (!*first)
-		jb_put(b, ",", 1);
+		hr_buf_put(b, ",", 1);
 	*first = 0;
 	jb_string(b, key);
-	jb_put(b, ":", 1);
+	hr_buf_put(b, ":", 1);
 	if (value)
 		jb_string(b, value);
 	else
-		jb_put(b, "null", 4);
+		hr_buf_put(b, "null", 4);
 }
 
 char *hr_proto_answer(const struct hr_answer *a, const char *id, const char *session, size_t headroom,
@@ -356,13 +391,13 @@ char *hr_proto_answer(const struct hr_answer *a, const char *id, const char *ses
 char *hr_proto_answer_with_context(const struct hr_answer *a, const char *id, const char *session,
                                    const char *context, size_t headroom, size_t *len)
 {
-	struct jbuf b = {.cap = headroom + 2048};
+	struct hr_buf b = {.cap = headroom + 2048};
 	b.p = malloc(b.cap);
 	if (!b.p)
 		return NULL;
 	b.len = headroom;
 	int first = 1;
-	jb_put(&b, "{", 1);
+	hr_buf_put(&b, "{", 1);
 	jb_field(&b, &first, "type", "answer");
 	if (id)
 		jb_field(&b, &first, "id", id);
@@ -371,33 +406,33 @@ char *hr_proto_answer_with_context(const struct hr_answer *a, const char *id, co
 	jb_field(&b, &first, "intent", a->intent ? a->intent : "fallback");
 	jb_field(&b, &first, "text", a->text ? a->text : "");
 	jb_field(&b, &first, "speech", a->speech ? a->speech : (a->text ? a->text : ""));
-	jb_put(&b, ",\"sources\":[", 12);
+	hr_buf_put(&b, ",\"sources\":[", 12);
 	for (size_t i = 0; i < a->nsources; i++) {
 		int f = 1;
-		jb_put(&b, i ? ",{" : "{", i ? 2 : 1);
+		hr_buf_put(&b, i ? ",{" : "{", i ? 2 : 1);
 		jb_field(&b, &f, "title", a->sources[i].title ? a->sources[i].title : "");
 		jb_field(&b, &f, "publisher", a->sources[i].publisher);
 		jb_field(&b, &f, "url", a->sources[i].url);
-		jb_put(&b, "}", 1);
+		hr_buf_put(&b, "}", 1);
 	}
-	jb_put(&b, "],\"suggestions\":[", 17);
+	hr_buf_put(&b, "],\"suggestions\":[", 17);
 	int f = 1;
 	for (size_t i = 0; i < a->nsuggestions; i++) {
 		if (!jb_valid(a->suggestions[i]))
 			continue;
 		if (!f)
-			jb_put(&b, ",", 1);
+			hr_buf_put(&b, ",", 1);
 		f = 0;
 		jb_string(&b, a->suggestions[i]);
 	}
-	jb_put(&b, "]", 1);
+	hr_buf_put(&b, "]", 1);
 	first = 0;
 	jb_field(&b, &first, "safety", hr_safety_name(a->safety));
 	jb_field(&b, &first, "kind", hr_answer_kind_name(a->kind));
 	jb_field(&b, &first, "tier", a->tier);
 	if (context)
 		jb_field(&b, &first, "context", context);
-	jb_put(&b, "}", 1);
+	hr_buf_put(&b, "}", 1);
 	if (b.oom) {
 		free(b.p);
 		return NULL;

@@ -48,13 +48,37 @@ struct hr_proto_error {
 	int has_id;
 };
 
+/* What a WebSocket text message is (docs/protocol.md). */
+enum hr_msg_type {
+	HR_MSG_ASK = 1,     /* {"type":"ask","id","text","context"}: a question, in ASK */
+	HR_MSG_AUDIO_START, /* {"type":"audio_start","id","format":"pcm_s16le","rate"}, in AUDIO */
+	HR_MSG_AUDIO_END,   /* {"type":"audio_end","id"}, in AUDIO */
+};
+
+/* The voice path's control messages (audio_start, audio_end). */
+struct hr_audio_msg {
+	char id[HR_ID_MAX + 1];
+	unsigned rate; /* audio_start: samples a second (16000 when absent) */
+};
+
+/* A parsed WebSocket text message: TYPE says which member is filled. */
+struct hr_ws_msg {
+	enum hr_msg_type type;
+	struct hr_ask ask;
+	struct hr_audio_msg audio;
+};
+
 /*
- * Parses a WebSocket message {"type":"ask","id":"...","text":"...","context":"..."}.
- * MAX_TEXT bounds the text field in bytes; "context" is optional and at most
- * HR_CONVO_CONTEXT_MAX bytes. Returns 0, or -EINVAL with ERR filled.
+ * Parses a WebSocket text message, once, whatever its type: a question
+ * {"type":"ask","id":"...","text":"...","context":"..."} or a voice message
+ * (audio_start, audio_end). MAX_TEXT bounds the text field in bytes; "context"
+ * is optional and at most HR_CONVO_CONTEXT_MAX bytes. Returns the message's
+ * type with OUT filled (hr_ws_msg_clear frees it), or -EINVAL with ERR filled.
  */
-int hr_proto_parse_ws(const char *buf, size_t len, size_t max_text, struct hr_ask *out,
+int hr_proto_parse_ws(const char *buf, size_t len, size_t max_text, struct hr_ws_msg *out,
                       struct hr_proto_error *err);
+
+void hr_ws_msg_clear(struct hr_ws_msg *m);
 
 /* Parses an HTTP body {"text":"...","session":"...","context":"..."}; as hr_proto_parse_ws. */
 int hr_proto_parse_http(const char *buf, size_t len, size_t max_text, struct hr_ask *out,

@@ -14,6 +14,7 @@
 
 #include "ranker_int.h"
 #include "text.h"
+#include "util.h"
 
 #define MAX_TOKENS 256
 #define MAX_FEATURES 1024
@@ -23,16 +24,12 @@
 
 static uint64_t hash_bytes(uint64_t h, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
+	return hr_fnv1a64(h, s, n);
 }
 
 static uint64_t hash_start(char kind)
 {
-	return hash_bytes(0xcbf29ce484222325ULL, &kind, 1);
+	return hash_bytes(HR_FNV64_SEED, &kind, 1);
 }
 
 static uint64_t hash_done(uint64_t h)

@@ -57,7 +57,7 @@ static int render_slot(struct hr_content *c, struct hr_review *out, const struct
 	    .slots = name ? &slot : NULL,
 	    .nslots = name ? 1 : 0,
 	};
-	x->rc = hr_plugins_answer(c->plugins, plugin, &rq, &x->answer, x->err, sizeof(x->err));
+	x->rc = hr_plugins_call(c->plugins, plugin, &rq, &x->answer, x->err, sizeof(x->err));
 	if (x->rc == -ENOMEM)
 		return -ENOMEM;
 	if (x->rc == 0 && !x->answer.intent)

@@ -101,6 +101,16 @@ const char *en_named_get(const struct named *nm, const char *name)
 	return NULL;
 }
 
+/* Looks NAME up in the conversation. */
+static const char *convo_get(const struct hr_convo *c, const char *name)
+{
+	for (size_t i = 0; i < c->ncontext; i++) {
+		if (strcmp(c->context[i].name, name) == 0)
+			return c->context[i].value;
+	}
+	return NULL;
+}
+
 static int named_has(const struct named *nm, const char *name, const char *value)
 {
 	for (size_t i = 0; i < nm->n; i++) {
@@ -154,7 +164,7 @@ static int make_pick(const hr_engine *e, const struct hr_intent *in, const struc
 		const char *v = en_named_get(nm, in->needs[i]);
 		if (v)
 			pick_put(out, in->needs[i], v);
-		else if (!pick_get(out, in->needs[i]) && !en_convo_get(convo, in->needs[i]))
+		else if (!pick_get(out, in->needs[i]) && !convo_get(convo, in->needs[i]))
 			return -ENOENT;
 	}
 	/* A slot the intent can use but does not need ("what comes next" after a

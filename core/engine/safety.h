@@ -107,7 +107,7 @@ void hr_safety_check_text(hr_safety *s, const char *text, size_t len, struct hr_
  * urgent, what to do first, a speech form, sources and suggestions.
  * Returns 0, -EINVAL when R has no tier, or -ENOMEM.
  */
-int hr_safety_answer(const struct hr_safety_result *r, struct hr_answer *a);
+int hr_safety_reply(const struct hr_safety_result *r, struct hr_answer *a);
 
 /*
  * Adds the fixed deferral for R's decision to a plugin's answer A: it opens

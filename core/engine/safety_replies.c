@@ -339,7 +339,7 @@ static int add_source(struct hr_answer *a, const struct source *src)
 	return hr_answer_add_source(a, src->title, src->publisher, src->url);
 }
 
-int hr_safety_answer(const struct hr_safety_result *r, struct hr_answer *a)
+int hr_safety_reply(const struct hr_safety_result *r, struct hr_answer *a)
 {
 	const struct tier_reply *t;
 	if (!r)

@@ -9,41 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
+
 /* How deep {NAME}s may nest; deeper is taken for a cycle. */
 #define MAX_DEPTH 16
-
-/* A growing string; OOM is sticky so that callers check once. */
-struct sbuf {
-	char *p;
-	size_t n, cap;
-	int oom;
-};
-
-static void sb_put(struct sbuf *b, const char *s, size_t n)
-{
-	if (b->oom)
-		return;
-	if (b->n + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 64;
-		while (b->n + n + 1 > cap)
-			cap *= 2;
-		char *p = realloc(b->p, cap);
-		if (!p) {
-			b->oom = 1;
-			return;
-		}
-		b->p = p;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->n, s, n);
-	b->n += n;
-	b->p[b->n] = '\0';
-}
-
-static void sb_puts(struct sbuf *b, const char *s)
-{
-	sb_put(b, s, strlen(s));
-}
 
 static const char *const kind_names[] = {
     [HR_SRULES_WORDS] = "words",       [HR_SRULES_RULE] = "rule", [HR_SRULES_CONTEXT] = "context",
@@ -137,10 +106,10 @@ struct expander {
 	int err;
 };
 
-static void expand_into(struct expander *x, struct sbuf *out, const char *src, int line, int depth);
+static void expand_into(struct expander *x, struct hr_buf *out, const char *src, int line, int depth);
 
 /* Appends the expansion of words block NAME[0..LEN) to OUT. */
-static void expand_name(struct expander *x, struct sbuf *out, const char *name, size_t len, int line,
+static void expand_name(struct expander *x, struct hr_buf *out, const char *name, size_t len, int line,
                         int depth)
 {
 	size_t i;
@@ -162,14 +131,14 @@ static void expand_name(struct expander *x, struct sbuf *out, const char *name, 
 			return;
 		}
 		x->busy[i] = 1;
-		struct sbuf e = {0};
-		sb_puts(&e, "(?:");
+		struct hr_buf e = {0};
+		hr_buf_puts(&e, "(?:");
 		for (size_t k = 0; k < b->nlines; k++) {
 			if (k)
-				sb_puts(&e, "|");
+				hr_buf_puts(&e, "|");
 			expand_into(x, &e, b->lines[k], b->line_nos[k], depth + 1);
 		}
-		sb_puts(&e, ")");
+		hr_buf_puts(&e, ")");
 		x->busy[i] = 0;
 		if (e.oom) {
 			free(e.p);
@@ -178,17 +147,17 @@ static void expand_name(struct expander *x, struct sbuf *out, const char *name, 
 		}
 		x->memo[i] = e.p;
 	}
-	sb_puts(out, x->memo[i]);
+	hr_buf_puts(out, x->memo[i]);
 }
 
 /* Appends SRC to OUT with every {NAME} replaced by its words. A backslash
  * keeps the character after it as it is ("\{"), and "{2,3}" is a quantifier. */
-static void expand_into(struct expander *x, struct sbuf *out, const char *src, int line, int depth)
+static void expand_into(struct expander *x, struct hr_buf *out, const char *src, int line, int depth)
 {
 	const char *p = src;
 	while (*p && !x->err) {
 		if (*p == '\\' && p[1]) {
-			sb_put(out, p, 2);
+			hr_buf_put(out, p, 2);
 			p += 2;
 			continue;
 		}
@@ -202,7 +171,7 @@ static void expand_into(struct expander *x, struct sbuf *out, const char *src, i
 				continue;
 			}
 		}
-		sb_put(out, p, 1);
+		hr_buf_put(out, p, 1);
 		p++;
 	}
 }
@@ -219,16 +188,16 @@ static int build_pattern(struct expander *x, struct hr_srules_block *b)
 		         b->name);
 		return -EINVAL;
 	}
-	struct sbuf s = {0};
+	struct hr_buf s = {0};
 	if (!raw)
-		sb_puts(&s, "\\b(?:");
+		hr_buf_puts(&s, "\\b(?:");
 	for (size_t i = 0; i < b->nlines; i++) {
 		if (i)
-			sb_puts(&s, "|");
+			hr_buf_puts(&s, "|");
 		expand_into(x, &s, b->lines[i], b->line_nos[i], 0);
 	}
 	if (!raw)
-		sb_puts(&s, ")\\b");
+		hr_buf_puts(&s, ")\\b");
 	if (s.oom) {
 		free(s.p);
 		return -ENOMEM;
@@ -365,7 +334,7 @@ int hr_srules_parse(const char *text, const char *file, hr_diag_fn diag, void *u
 			if (b->kind == HR_SRULES_WORDS) {
 				/* Expanded on its own too, so that a list no rule uses yet is
 				 * still checked. */
-				struct sbuf tmp = {0};
+				struct hr_buf tmp = {0};
 				x.err = 0;
 				expand_name(&x, &tmp, b->name, strlen(b->name), b->line, 0);
 				free(tmp.p);

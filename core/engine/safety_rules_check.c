@@ -6,48 +6,18 @@
  * (hr_safety_rules_text) for the binary to build in. Exit status 0 when the
  * rules are good, 1 when not, 2 on a usage or I/O error.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
 #include "safety.h"
+#include "util.h"
 
 /* The checker reads a file, never the built-in rules: it is built before
  * them, so it has none. */
 const char hr_safety_rules_text[] = "";
-
-static char *read_all(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	size_t cap = 1 << 16, n = 0;
-	char *buf = malloc(cap);
-	while (buf) {
-		size_t got = fread(buf + n, 1, cap - n - 1, f);
-		n += got;
-		if (n + 1 < cap)
-			break;
-		char *nb = realloc(buf, cap * 2);
-		if (!nb) {
-			free(buf);
-			buf = NULL;
-			break;
-		}
-		buf = nb;
-		cap *= 2;
-	}
-	int bad = ferror(f);
-	fclose(f);
-	if (!buf || bad) {
-		free(buf);
-		return NULL;
-	}
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-}
 
 static int write_c(const char *path, const char *src, const char *text, size_t len)
 {
@@ -69,9 +39,10 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	size_t len;
-	char *text = read_all(argv[1], &len);
-	if (!text) {
-		perror(argv[1]);
+	char *text;
+	int rc = hr_read_file(argv[1], SIZE_MAX, &text, &len);
+	if (rc) {
+		fprintf(stderr, "%s: %s\n", argv[1], strerror(-rc));
 		return 2;
 	}
 	if (strlen(text) != len) {
@@ -79,7 +50,7 @@ int main(int argc, char **argv)
 		free(text);
 		return 1;
 	}
-	int rc = hr_safety_check_rules(text, argv[1], hr_diag_stderr, NULL);
+	rc = hr_safety_check_rules(text, argv[1], hr_diag_stderr, NULL);
 	if (rc) {
 		fprintf(stderr, "%s: the safety rules are not valid\n", argv[1]);
 		free(text);

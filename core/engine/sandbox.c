@@ -7,7 +7,7 @@
  *    time/date/clock are absent;
  *  - a custom allocator enforces a per-state memory cap;
  *  - a count hook checks the instruction budget and a deadline on the worker
- *    thread's CPU clock (BUDGET_CLOCK below). Once
+ *    thread's CPU clock (BUDGET_CLOCK in sandbox_budget.c). Once
  *    the budget is gone the hook fires on every instruction and the sandbox's
  *    pcall/xpcall re-raise, so a plugin cannot catch its way past the limit.
  *
@@ -33,8 +33,10 @@
  *  - the answer is read back with raw accesses, so no metamethod of the
  *    plugin runs after its budget ends.
  *
- * Files: this one loads plugins, budgets and calls them; sandbox_lib.c holds
- * the bounded string and table functions; sandbox_int.h what they share.
+ * Files: this one loads plugins and calls them; sandbox_budget.c counts a
+ * call's budget (the hook, the clock, the kill), which both this file and
+ * sandbox_lib.c, the bounded string and table functions, use; sandbox_int.h
+ * is what they share.
  */
 #include "sandbox.h"
 
@@ -50,18 +52,9 @@
 #include "dirlist.h"
 #include "log.h"
 #include "luapat.h"
+#include "util.h"
 
 #include "sandbox_int.h"
-
-static void budget_hook(lua_State *L, lua_Debug *ar);
-
-/* Marks the call in progress as over its budget: from now on every
- * instruction raises (budget_hook), and so does every pcall (l_pcall_cont). */
-void sb_kill(struct plugin *p)
-{
-	p->killed = 1;
-	lua_sethook(p->L, budget_hook, LUA_MASKCOUNT, 1);
-}
 
 static void *l_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
@@ -99,68 +92,6 @@ static void *l_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	}
 	p->mem = p->mem - old + nsize;
 	return np;
-}
-
-struct plugin *sb_plugin_of(lua_State *L)
-{
-	void *ud;
-	lua_getallocf(L, &ud);
-	return ud;
-}
-
-/*
- * The budget is counted on the thread's CPU clock, not the wall clock: what it
- * guards is the loop's time taken by a plugin, and a plugin cannot wait (it has
- * no I/O, sleep or locks), so its wall time beyond its CPU time is time the
- * kernel gave to other processes. On a loaded machine (CI running tests two at
- * a time) a wall-clock budget stopped correct plugins mid-answer; the CPU clock
- * still stops a hog within the budget on any machine.
- */
-#define BUDGET_CLOCK CLOCK_THREAD_CPUTIME_ID
-
-int sb_past(const struct timespec *t)
-{
-	struct timespec now;
-	clock_gettime(BUDGET_CLOCK, &now);
-	return now.tv_sec > t->tv_sec || (now.tv_sec == t->tv_sec && now.tv_nsec >= t->tv_nsec);
-}
-
-/* Every CLOCK_EVERY calls: whether the call in progress is past its deadline. */
-static int sb_clock_due(struct plugin *p)
-{
-	if (p->clock_countdown > 1) {
-		p->clock_countdown--;
-		return 0;
-	}
-	p->clock_countdown = CLOCK_EVERY;
-	return sb_past(&p->deadline);
-}
-
-static void budget_hook(lua_State *L, lua_Debug *ar)
-{
-	(void)ar;
-	struct plugin *p = sb_plugin_of(L);
-	if (!p->killed) {
-		if (p->instr_left != (unsigned long)-1) {
-			p->instr_left = p->instr_left > HOOK_EVERY ? p->instr_left - HOOK_EVERY : 0;
-		}
-		/* From now on every instruction raises, including those of any
-		 * handler the plugin installed with pcall. */
-		if (p->instr_left == 0 || sb_clock_due(p))
-			sb_kill(p);
-	}
-	if (p->killed)
-		luaL_error(L, KILL_MESSAGE);
-}
-
-/* Raises the kill error when the call in progress is past its deadline: for
- * C functions, which run between two visits of the hook. */
-void sb_check_budget(lua_State *L, struct plugin *p)
-{
-	if (!p->killed && sb_clock_due(p))
-		sb_kill(p);
-	if (p->killed)
-		luaL_error(L, KILL_MESSAGE);
 }
 
 /* pcall/xpcall for plugins: the real ones, except that a killed call re-raises. */
@@ -289,27 +220,6 @@ static int traceback(lua_State *L)
 	return 1;
 }
 
-static void start_budget(struct plugin *p, unsigned ms, unsigned long instr, size_t string_max)
-{
-	clock_gettime(BUDGET_CLOCK, &p->deadline);
-	p->deadline.tv_sec += ms / 1000;
-	p->deadline.tv_nsec += (long)(ms % 1000) * 1000000L;
-	if (p->deadline.tv_nsec >= 1000000000L) {
-		p->deadline.tv_sec++;
-		p->deadline.tv_nsec -= 1000000000L;
-	}
-	p->instr_left = instr ? instr : (unsigned long)-1;
-	p->killed = 0;
-	p->alloc_failed = 0;
-	p->string_refused = 0;
-	p->string_max = string_max;
-	p->grown = 0;
-	p->sort_countdown = 0;
-	p->clock_countdown = CLOCK_EVERY;
-	p->calling = 1;
-	lua_sethook(p->L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
-}
-
 /* Runs the function below NARGS arguments on the stack under the budget.
  * Returns 0 or a negative errno, with a log-safe reason in ERR. */
 static int call_budgeted(struct plugin *p, int nargs, int nres, unsigned ms, unsigned long instr,
@@ -319,7 +229,7 @@ static int call_budgeted(struct plugin *p, int nargs, int nres, unsigned ms, uns
 	int base = lua_gettop(L) - nargs;
 	lua_pushcfunction(L, traceback);
 	lua_insert(L, base);
-	start_budget(p, ms, instr, string_max);
+	sb_start_budget(p, ms, instr, string_max);
 	int status = lua_pcall(L, nargs, nres, base);
 	lua_sethook(L, NULL, 0, 0);
 	p->calling = 0;
@@ -368,30 +278,6 @@ hr_plugins *hr_plugins_new(const char *sdk_path, const struct hr_plugin_limits *
 		return NULL;
 	}
 	return set;
-}
-
-static char *read_file(const char *path, size_t max, size_t *len, int *err)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		*err = errno;
-		return NULL;
-	}
-	char *buf = malloc(max + 1);
-	if (!buf) {
-		fclose(f);
-		*err = ENOMEM;
-		return NULL;
-	}
-	*len = fread(buf, 1, max + 1, f);
-	fclose(f);
-	if (*len > max) {
-		free(buf);
-		*err = EFBIG;
-		return NULL;
-	}
-	buf[*len] = '\0';
-	return buf;
 }
 
 static void plugin_free(struct plugin *p)
@@ -557,18 +443,17 @@ int hr_plugins_add_file(hr_plugins *set, const char *path, hr_diag_fn diag, void
 	}
 
 	if (!set->sdk_src) {
-		int e = 0;
-		set->sdk_src = read_file(set->sdk_path, 1u << 20, &set->sdk_len, &e);
-		if (!set->sdk_src) {
+		int e = -hr_read_file(set->sdk_path, 1u << 20, &set->sdk_src, &set->sdk_len);
+		if (e) {
 			hr_diagf(diag, ud, set->sdk_path, 0, "cannot read the plugin SDK: %s", strerror(e));
 			plugin_free(p);
 			return e == ENOMEM ? -ENOMEM : -EINVAL;
 		}
 	}
-	int e = 0;
 	size_t len = 0;
-	char *src = read_file(path, 4u << 20, &len, &e);
-	if (!src) {
+	char *src = NULL;
+	int e = -hr_read_file(path, 4u << 20, &src, &len);
+	if (e) {
 		hr_diagf(diag, ud, path, 0, "cannot read: %s",
 		         e == EFBIG ? "larger than 4 MiB" : strerror(e));
 		plugin_free(p);
@@ -701,26 +586,14 @@ fail:
 	return rc;
 }
 
+static int add_file(void *set, const char *path, hr_diag_fn diag, void *ud)
+{
+	return hr_plugins_add_file(set, path, diag, ud);
+}
+
 int hr_plugins_add_dir(hr_plugins *set, const char *dir, hr_diag_fn diag, void *ud)
 {
-	char **names;
-	size_t n;
-	int rc = hr_dir_list(dir, ".lua", &names, &n);
-	if (rc) {
-		hr_diagf(diag, ud, dir, 0, "cannot read directory: %s", strerror(-rc));
-		return rc;
-	}
-	for (size_t i = 0; i < n; i++) {
-		char path[4096];
-		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
-		int r = hr_plugins_add_file(set, path, diag, ud);
-		if (r == -ENOMEM)
-			rc = r;
-		else if (r && !rc)
-			rc = -EINVAL;
-	}
-	hr_dir_list_free(names, n);
-	return rc;
+	return hr_dir_add_files(dir, ".lua", add_file, set, diag, ud);
 }
 
 void hr_plugins_free(hr_plugins *set)
@@ -881,8 +754,8 @@ static int convert_answer(lua_State *L, struct hr_answer *out, char *err, size_t
 	return 0;
 }
 
-int hr_plugins_answer(hr_plugins *set, const char *plugin, const struct hr_request *rq, struct hr_answer *out,
-                      char *err, size_t errcap)
+int hr_plugins_call(hr_plugins *set, const char *plugin, const struct hr_request *rq, struct hr_answer *out,
+                    char *err, size_t errcap)
 {
 	const char *name = hr_plugins_handler(set, rq->intent, plugin);
 	if (!name) {

@@ -114,7 +114,7 @@ const char *hr_plugins_handler(const hr_plugins *set, const char *intent, const 
  * Returns 0, -ENOENT (no handler), -ETIME (budget), -ENOMEM (memory cap) or
  * -EINVAL (the plugin raised an error or returned a bad reply).
  */
-int hr_plugins_answer(hr_plugins *set, const char *plugin, const struct hr_request *rq, struct hr_answer *out,
-                      char *err, size_t errcap);
+int hr_plugins_call(hr_plugins *set, const char *plugin, const struct hr_request *rq, struct hr_answer *out,
+                    char *err, size_t errcap);
 
 #endif

@@ -73,11 +73,14 @@ struct hr_plugins {
 	size_t ndrafts;
 };
 
-/* sandbox.c */
+/* sandbox_budget.c */
 void sb_kill(struct plugin *p);
 struct plugin *sb_plugin_of(lua_State *L);
 int sb_past(const struct timespec *t);
 void sb_check_budget(lua_State *L, struct plugin *p);
+/* Starts a call's budget: MS of CPU time, INSTR instructions (0: no count),
+ * strings of at most STRING_MAX bytes. */
+void sb_start_budget(struct plugin *p, unsigned ms, unsigned long instr, size_t string_max);
 
 /* sandbox_lib.c */
 int sb_l_setmetatable(lua_State *L);

@@ -300,28 +300,3 @@ int hr_text_valid_utf8(const char *s, size_t len)
 	}
 	return 1;
 }
-
-size_t hr_base64(const void *in, size_t n, int url, char *out)
-{
-	static const char std[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	static const char safe[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-	const char *tab = url ? safe : std;
-	const unsigned char *p = in;
-	size_t o = 0;
-	for (size_t i = 0; i < n; i += 3) {
-		size_t left = n - i;
-		unsigned long v = (unsigned long)p[i] << 16 | (left > 1 ? (unsigned long)p[i + 1] << 8 : 0) |
-		                  (left > 2 ? p[i + 2] : 0);
-		out[o++] = tab[v >> 18 & 63];
-		out[o++] = tab[v >> 12 & 63];
-		if (left > 1)
-			out[o++] = tab[v >> 6 & 63];
-		else if (!url)
-			out[o++] = '=';
-		if (left > 2)
-			out[o++] = tab[v & 63];
-		else if (!url)
-			out[o++] = '=';
-	}
-	return o;
-}

@@ -46,12 +46,4 @@ int hr_text_asks(const char *raw, size_t rawlen, const char *norm);
 /* Returns 1 when S[0..LEN) is valid UTF-8, else 0. */
 int hr_text_valid_utf8(const char *s, size_t len);
 
-/*
- * Writes the base64 of IN[0..N) to OUT and returns its length (no NUL is
- * added). URL = 0: the standard alphabet with "=" padding, ((N + 2) / 3) * 4
- * bytes (a WAV in a JSON reply); URL = 1: base64url without padding,
- * (N * 4 + 2) / 3 bytes (the conversation context). OUT must have that room.
- */
-size_t hr_base64(const void *in, size_t n, int url, char *out);
-
 #endif

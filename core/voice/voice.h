@@ -21,13 +21,17 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <uv.h>
 
 #include "answer.h"
 #include "asr.h"
 #include "config.h"
 #include "diag.h"
 #include "proto.h"
+
+/* The loop, by its struct name: uv.h stays out of the plain C that includes
+ * this header for the messages or the types (voice_msg.c, the CLI); only the
+ * files that drive the loop include it. */
+struct uv_loop_s;
 
 typedef struct hr_voice hr_voice;
 typedef struct hr_voice_model hr_voice_model;
@@ -40,7 +44,8 @@ typedef struct hr_voice_job hr_voice_job;
  * Returns 0, -ENOENT when the recogniser's model or dictionary is missing
  * (voice then stays off), or -ENOMEM.
  */
-int hr_voice_new(uv_loop_t *loop, const struct hr_config *cfg, hr_diag_fn diag, void *ud, hr_voice **out);
+int hr_voice_new(struct uv_loop_s *loop, const struct hr_config *cfg, hr_diag_fn diag, void *ud,
+                 hr_voice **out);
 
 /* Frees V once no job is left (after the loop has drained); NULL is accepted. */
 void hr_voice_free(hr_voice *v);
@@ -118,23 +123,8 @@ void hr_voice_choose(const struct hr_asr_result *r, int (*is_safety)(void *ud, c
 
 /* ---- the WebSocket messages of the voice path (docs/protocol.md) ---- */
 
-enum hr_voice_msg {
-	HR_VMSG_NONE = 0, /* not a voice message: parse it as an ask */
-	HR_VMSG_START,    /* {"type":"audio_start","id","format":"pcm_s16le","rate"} */
-	HR_VMSG_END,      /* {"type":"audio_end","id"} */
-};
-
-struct hr_audio_msg {
-	char id[HR_ID_MAX + 1];
-	unsigned rate;
-};
-
-/*
- * Reads a text message. Returns HR_VMSG_START or HR_VMSG_END with OUT filled,
- * HR_VMSG_NONE when its type is not a voice one (or it is no JSON object: the
- * ask parser reports that), or -EINVAL with ERR filled for a bad voice message.
- */
-int hr_voice_msg_parse(const char *buf, size_t len, struct hr_audio_msg *out, struct hr_proto_error *err);
+/* Their parsing is proto.c's (hr_proto_parse_ws parses every WebSocket text
+ * message once, whatever its type). */
 
 /* Serialisers; each returns a malloc'd buffer with HEADROOM spare bytes in
  * front and *LEN the JSON's length, or NULL. */

@@ -1,6 +1,7 @@
 /*
- * The voice path's messages (docs/protocol.md, "Voice"): parsing audio_start
- * and audio_end, serialising transcript, audio and the HTTP voice reply.
+ * The voice path's messages (docs/protocol.md, "Voice"): serialising
+ * transcript, audio and the HTTP voice reply (audio_start and audio_end are
+ * parsed with every other WebSocket message, in proto.c).
  * Plain C on jansson, like proto.c, whose error type and answer object it reuses.
  */
 #include <errno.h>
@@ -9,60 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "util.h"
 #include "voice.h"
-
-int hr_voice_msg_parse(const char *buf, size_t len, struct hr_audio_msg *out, struct hr_proto_error *err)
-{
-	memset(out, 0, sizeof(*out));
-	memset(err, 0, sizeof(*err));
-	json_t *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, NULL);
-	if (!json_is_object(root)) {
-		json_decref(root);
-		return HR_VMSG_NONE; /* the ask parser says what is wrong */
-	}
-	int rc = HR_VMSG_NONE;
-	const char *type = json_string_value(json_object_get(root, "type"));
-	if (!type || (strcmp(type, "audio_start") != 0 && strcmp(type, "audio_end") != 0))
-		goto out;
-	json_t *id = json_object_get(root, "id");
-	const char *ids = json_string_value(id);
-	if (!ids || !*ids) {
-		hr_proto_error_set(err, HR_E_BAD_REQUEST, NULL, "\"id\" is required and must be a string");
-		rc = -EINVAL;
-		goto out;
-	}
-	if (json_string_length(id) > HR_ID_MAX || strlen(ids) != json_string_length(id)) {
-		hr_proto_error_set(err, HR_E_TOO_LARGE, NULL, "\"id\" must be at most 128 bytes");
-		rc = -EINVAL;
-		goto out;
-	}
-	snprintf(out->id, sizeof(out->id), "%s", ids);
-	if (strcmp(type, "audio_end") == 0) {
-		rc = HR_VMSG_END;
-		goto out;
-	}
-	json_t *fmt = json_object_get(root, "format");
-	if (fmt && !(json_is_string(fmt) && strcmp(json_string_value(fmt), "pcm_s16le") == 0)) {
-		hr_proto_error_set(err, HR_E_BAD_REQUEST, out->id,
-		                   "\"format\" must be \"pcm_s16le\" (16-bit little-endian mono PCM)");
-		rc = -EINVAL;
-		goto out;
-	}
-	json_t *rate = json_object_get(root, "rate");
-	json_int_t r = rate ? (json_is_integer(rate) ? json_integer_value(rate) : -1) : 16000;
-	if (r < 8000 || r > 48000) {
-		hr_proto_error_set(err, HR_E_BAD_REQUEST, out->id,
-		                   "\"rate\" must be a whole number from 8000 to 48000");
-		rc = -EINVAL;
-		goto out;
-	}
-	out->rate = (unsigned)r;
-	rc = HR_VMSG_START;
-out:
-	json_decref(root);
-	return rc;
-}
 
 /* Dumps ROOT after HEADROOM bytes into a fresh buffer (and releases ROOT). */
 static char *dump(json_t *root, size_t headroom, size_t *len)
@@ -97,7 +46,7 @@ static char *base64(const uint8_t *in, size_t n)
 {
 	char *out = malloc((n + 2) / 3 * 4 + 1);
 	if (out)
-		out[hr_base64(in, n, 0, out)] = '\0';
+		out[hr_base64_encode(in, n, 0, out)] = '\0';
 	return out;
 }
 

@@ -11,7 +11,8 @@
 
 #include "voice.h"
 
-int hr_voice_new(uv_loop_t *loop, const struct hr_config *cfg, hr_diag_fn diag, void *ud, hr_voice **out)
+int hr_voice_new(struct uv_loop_s *loop, const struct hr_config *cfg, hr_diag_fn diag, void *ud,
+                 hr_voice **out)
 {
 	hr_diagf(diag, ud, "voice", 0, "this herald was built without voice (HERALD_WITH_VOICE=OFF)");
 	*out = NULL;

@@ -3,7 +3,7 @@
  * One sandboxed plugin reads the input as a little program that builds an
  * arbitrary value: strings, numbers, booleans, functions, nested and
  * self-referencing tables, tables with hostile metatables, huge strings and
- * errors. hr_plugins_answer() must turn every one into an answer or a clean
+ * errors. hr_plugins_call() must turn every one into an answer or a clean
  * error within its budgets, and every answer must serialise to valid JSON.
  */
 #include <jansson.h>
@@ -96,7 +96,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct hr_request rq = {.intent = "fuzz.reply", .text = text, .slots = &slot, .nslots = 1};
 	struct hr_answer a = {0};
 	char err[512];
-	int rc = hr_plugins_answer(plugins, NULL, &rq, &a, err, sizeof(err));
+	int rc = hr_plugins_call(plugins, NULL, &rq, &a, err, sizeof(err));
 	if (rc == 0) {
 		if (!a.text)
 			abort(); /* the conversion promised a text */

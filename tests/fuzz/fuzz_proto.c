@@ -29,13 +29,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *buf = (const char *)data;
 	struct hr_ask ask;
+	struct hr_ws_msg m;
 	struct hr_proto_error err;
 	size_t limits[] = {64, 4096};
 	for (size_t i = 0; i < 2; i++) {
-		if (hr_proto_parse_ws(buf, size, limits[i], &ask, &err) == 0) {
-			if (!ask.text || ask.text_len > limits[i])
+		int type = hr_proto_parse_ws(buf, size, limits[i], &m, &err);
+		if (type == HR_MSG_ASK) {
+			if (!m.ask.text || m.ask.text_len > limits[i])
 				abort();
-			hr_ask_clear(&ask);
+			hr_ws_msg_clear(&m);
+		} else if (type > 0) {
+			if (m.ask.text || !m.audio.id[0])
+				abort();
 		} else {
 			size_t len = 0;
 			char *json = hr_proto_error(&err, 16, &len);

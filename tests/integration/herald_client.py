@@ -5,6 +5,7 @@ import base64
 import json
 import os
 import re
+import shutil
 import socket
 import ssl
 import struct
@@ -19,6 +20,54 @@ SOURCE_DIR = os.environ.get("HERALD_SOURCE_DIR", os.getcwd())
 # A sanitizer build keeps freed memory in quarantine, so memory figures mean
 # nothing there: tests that measure memory check it only in a normal build.
 SANITIZED = os.environ.get("HERALD_SANITIZED", "0") not in ("0", "", "OFF", "FALSE")
+
+
+def _sbin(name):
+    """NAME on the PATH or in /usr/sbin (not on a normal user's PATH), or None."""
+    return shutil.which(name) or ("/usr/sbin/" + name if os.path.exists("/usr/sbin/" + name) else None)
+
+
+# The proxies of deploy/ (test_cluster, test_balancer); scripts/install-deps installs them.
+NGINX = _sbin("nginx")
+HAPROXY = _sbin("haproxy")
+
+
+def free_port():
+    """A TCP port free on 127.0.0.1 now (for a proxy, or a daemon that must
+    keep its port across restarts)."""
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def nginx_config(root, port, upstreams, fail_timeout=5, worker_connections=1024, access_log=True):
+    """deploy/nginx.conf, listening on 127.0.0.1:PORT with UPSTREAMS (ports) as
+    its servers, inside a minimal main config that runs unprivileged from ROOT
+    (error.log, and access.log when ACCESS_LOG, are written there). Returns the
+    command line that runs it in the foreground."""
+    with open(os.path.join(SOURCE_DIR, "deploy", "nginx.conf")) as f:
+        site = f.read()
+    servers = "".join("\tserver 127.0.0.1:%d max_fails=1 fail_timeout=%ds;\n" % (p, fail_timeout)
+                      for p in upstreams)
+    site, n = re.subn(r"(\tserver 127\.0\.0\.1:\d+ [^\n]*\n)+", servers, site)
+    assert n == 1, "upstream servers not found in deploy/nginx.conf"
+    site, n = re.subn(r"listen 80;", "listen 127.0.0.1:%d;" % port, site)
+    assert n == 1
+    with open(os.path.join(root, "herald.conf"), "w") as f:
+        f.write(site)
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    log = "%(r)s/access.log" if access_log else "off"
+    main = (user + "daemon off;\npid %(r)s/nginx.pid;\nerror_log %(r)s/error.log warn;\n"
+            "worker_processes 1;\nevents { worker_connections " + str(worker_connections) + "; }\n"
+            "http {\n access_log " + log + ";\n client_body_temp_path %(r)s/body;\n"
+            " proxy_temp_path %(r)s/proxy;\n fastcgi_temp_path %(r)s/fastcgi;\n uwsgi_temp_path %(r)s/uwsgi;\n"
+            " scgi_temp_path %(r)s/scgi;\n include %(r)s/herald.conf;\n}\n") % {"r": root}
+    path = os.path.join(root, "nginx.conf")
+    with open(path, "w") as f:
+        f.write(main)
+    return [NGINX, "-p", root, "-c", path]
 
 
 class Daemon:

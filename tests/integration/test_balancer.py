@@ -17,7 +17,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -26,10 +25,9 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
-from herald_client import HERALD_BIN, SANITIZED, SOURCE_DIR, WebSocket, WebSocketClosed  # noqa: E402
+from herald_client import (HAPROXY, HERALD_BIN, NGINX, SANITIZED, SOURCE_DIR, WebSocket,  # noqa: E402
+                           WebSocketClosed, free_port, nginx_config)
 
-NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
-HAPROXY = shutil.which("haproxy") or ("/usr/sbin/haproxy" if os.path.exists("/usr/sbin/haproxy") else None)
 CLIENTS = int(os.environ.get("HERALD_BALANCER_CLIENTS", "24"))  # half WebSocket, half HTTP
 PER_ADDRESS = 8  # limits.max_connections_per_address: far below the number of clients
 NOTICE = 2  # limits.drain_notice_seconds, as docs/operations.md advises
@@ -39,14 +37,6 @@ DRUGS = [("herceptin", "Herceptin"), ("enhertu", "Enhertu"), ("kadcyla", "Kadcyl
          ("perjeta", "Perjeta"), ("tukysa", "Tukysa")]
 TURNS = [("tell me about %s", "drug.about"), ("how is it given?", "drug.given"),
          ("what are its side effects?", "drug.side_effects")]
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def client_address(n):
@@ -86,27 +76,10 @@ class Instance:
             self.exits.append(self.proc.wait(30))
 
 
-def nginx_config(root, port, upstreams):
-    """deploy/nginx.conf inside a minimal main config that runs unprivileged from ROOT."""
-    with open(os.path.join(SOURCE_DIR, "deploy", "nginx.conf")) as f:
-        site = f.read()
-    servers = "".join("\tserver 127.0.0.1:%d max_fails=1 fail_timeout=2s;\n" % p for p in upstreams)
-    site, n = re.subn(r"(\tserver 127\.0\.0\.1:\d+ [^\n]*\n)+", servers, site)
-    assert n == 1, "upstream servers not found in deploy/nginx.conf"
-    site, n = re.subn(r"listen 80;", "listen 127.0.0.1:%d;" % port, site)
-    assert n == 1
-    with open(os.path.join(root, "herald.conf"), "w") as f:
-        f.write(site)
-    user = "user root;\n" if os.geteuid() == 0 else ""
-    main = (user + "daemon off;\npid %(r)s/nginx.pid;\nerror_log %(r)s/error.log warn;\n"
-            "worker_processes 1;\nevents { worker_connections 4096; }\n"
-            "http {\n access_log off;\n client_body_temp_path %(r)s/body;\n"
-            " proxy_temp_path %(r)s/proxy;\n fastcgi_temp_path %(r)s/fastcgi;\n uwsgi_temp_path %(r)s/uwsgi;\n"
-            " scgi_temp_path %(r)s/scgi;\n include %(r)s/herald.conf;\n}\n") % {"r": root}
-    path = os.path.join(root, "nginx.conf")
-    with open(path, "w") as f:
-        f.write(main)
-    return [NGINX, "-p", root, "-c", path]
+def nginx_proxy(root, port, upstreams):
+    """nginx as herald_client.nginx_config writes it, failing an upstream over
+    quickly, with room for every client, and no access log under load."""
+    return nginx_config(root, port, upstreams, fail_timeout=2, worker_connections=4096, access_log=False)
 
 
 def haproxy_config(root, port, upstreams):
@@ -157,7 +130,7 @@ class Balancer:
         for i in self.instances:
             i.start()
         self.port = free_port()
-        make = nginx_config if proxy == "nginx" else haproxy_config
+        make = nginx_proxy if proxy == "nginx" else haproxy_config
         self.proxy = subprocess.Popen(make(self.root, self.port, [i.port for i in self.instances]),
                                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         if not self.wait(lambda: self.get("/healthz")[0] == 200, 15):

@@ -5,10 +5,8 @@ conversation. No question may be lost, and follow-ups that carry the
 conversation's context must still resolve on the other instance."""
 import os
 import random
-import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -17,41 +15,8 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
-from herald_client import SOURCE_DIR, Daemon, WebSocket, WebSocketClosed, http  # noqa: E402
-
-NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
-def nginx_config(root, port, upstreams):
-    """deploy/nginx.conf inside a minimal main config that runs unprivileged from ROOT."""
-    with open(os.path.join(SOURCE_DIR, "deploy", "nginx.conf")) as f:
-        site = f.read()
-    servers = "".join("\tserver 127.0.0.1:%d max_fails=1 fail_timeout=5s;\n" % p for p in upstreams)
-    site, n = re.subn(r"(\tserver 127\.0\.0\.1:\d+ [^\n]*\n)+", servers, site)
-    assert n == 1, "upstream servers not found in deploy/nginx.conf"
-    site, n = re.subn(r"listen 80;", "listen 127.0.0.1:%d;" % port, site)
-    assert n == 1
-    with open(os.path.join(root, "herald.conf"), "w") as f:
-        f.write(site)
-    user = "user root;\n" if os.geteuid() == 0 else ""
-    main = (user + "daemon off;\npid %(r)s/nginx.pid;\nerror_log %(r)s/error.log warn;\n"
-            "events { worker_connections 1024; }\n"
-            "http {\n access_log %(r)s/access.log;\n client_body_temp_path %(r)s/body;\n"
-            " proxy_temp_path %(r)s/proxy;\n fastcgi_temp_path %(r)s/fastcgi;\n uwsgi_temp_path %(r)s/uwsgi;\n"
-            " scgi_temp_path %(r)s/scgi;\n include %(r)s/herald.conf;\n}\n") % {"r": root}
-    path = os.path.join(root, "nginx.conf")
-    with open(path, "w") as f:
-        f.write(main)
-    return path
-
+from herald_client import (NGINX, SOURCE_DIR, Daemon, WebSocket, WebSocketClosed, free_port, http,  # noqa: E402
+                           nginx_config)
 
 @unittest.skipIf(NGINX is None, "nginx is not installed (scripts/install-deps installs Debian's nginx)")
 class ClusterTest(unittest.TestCase):
@@ -67,8 +32,8 @@ class ClusterTest(unittest.TestCase):
         self.a = Daemon(config=conf)
         self.b = Daemon(config=conf)
         self.port = free_port()
-        cfg = nginx_config(self.root, self.port, [self.a.port, self.b.port])
-        self.nginx = subprocess.Popen([NGINX, "-p", self.root, "-c", cfg], stderr=subprocess.PIPE)
+        cmd = nginx_config(self.root, self.port, [self.a.port, self.b.port])
+        self.nginx = subprocess.Popen(cmd, stderr=subprocess.PIPE)
         self.url = "http://127.0.0.1:%d" % self.port
         end = time.time() + 10
         while time.time() < end:

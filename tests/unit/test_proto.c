@@ -1,6 +1,7 @@
 /* Unit tests of core/engine/proto.c: every kind of bad input, and the answer shape. */
 #include "cmocka_prelude.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,11 +9,25 @@
 #include "convo.h"
 #include "proto.h"
 
+/* hr_proto_parse_ws for a message that must be a question: 0 with A filled
+ * (the caller frees it), or what the parser returned. A is cleared on error. */
+static int parse_ask(const char *msg, size_t len, size_t max_text, struct hr_ask *a, struct hr_proto_error *e)
+{
+	struct hr_ws_msg m;
+	int rc = hr_proto_parse_ws(msg, len, max_text, &m, e);
+	*a = m.ask;
+	if (rc == HR_MSG_ASK)
+		return 0;
+	if (rc > 0)
+		hr_ws_msg_clear(&m);
+	return rc ? rc : -1;
+}
+
 static void bad_ws(const char *msg, enum hr_proto_code code, const char *id)
 {
 	struct hr_ask a;
 	struct hr_proto_error e;
-	assert_int_not_equal(hr_proto_parse_ws(msg, strlen(msg), 100, &a, &e), 0);
+	assert_int_not_equal(parse_ask(msg, strlen(msg), 100, &a, &e), 0);
 	if (e.code != code)
 		fail_msg("%s: expected %s, got %s (%s)", msg, hr_proto_code_name(code),
 		         hr_proto_code_name(e.code), e.message);
@@ -31,7 +46,7 @@ static void test_parse_ws_ok(void **state)
 	const char *msg = "{\"type\":\"ask\",\"id\":\"q1\",\"text\":\"what is HER2?\"}";
 	struct hr_ask a;
 	struct hr_proto_error e;
-	assert_int_equal(hr_proto_parse_ws(msg, strlen(msg), 100, &a, &e), 0);
+	assert_int_equal(parse_ask(msg, strlen(msg), 100, &a, &e), 0);
 	assert_string_equal(a.id, "q1");
 	assert_string_equal(a.text, "what is HER2?");
 	assert_int_equal(a.text_len, 13);
@@ -131,19 +146,81 @@ static void test_parse_context(void **state)
 	    snprintf(msg, sizeof(msg), "{\"type\":\"ask\",\"id\":\"w\",\"text\":\"hi\",\"context\":\"%0*d\"}",
 	             HR_CONVO_CONTEXT_MAX, 7);
 	assert_true(n > 0 && (size_t)n < sizeof(msg));
-	assert_int_equal(hr_proto_parse_ws(msg, strlen(msg), 100, &a, &e), 0);
+	assert_int_equal(parse_ask(msg, strlen(msg), 100, &a, &e), 0);
 	assert_int_equal(a.context_len, HR_CONVO_CONTEXT_MAX);
 	hr_ask_clear(&a);
 	snprintf(msg, sizeof(msg), "{\"type\":\"ask\",\"id\":\"w\",\"text\":\"hi\",\"context\":\"%0*d\"}",
 	         HR_CONVO_CONTEXT_MAX + 1, 7);
 	bad_ws(msg, HR_E_TOO_LARGE, "w");
-	assert_int_not_equal(hr_proto_parse_ws(msg, strlen(msg), 100, &a, &e), 0);
+	assert_int_not_equal(parse_ask(msg, strlen(msg), 100, &a, &e), 0);
 	assert_null(a.context);
 	assert_null(strstr(e.message, "0000"));
 	snprintf(msg, sizeof(msg), "{\"text\":\"hi\",\"context\":\"%0*d\"}", HR_CONVO_CONTEXT_MAX + 1, 7);
 	assert_int_not_equal(hr_proto_parse_http(msg, strlen(msg), 100, &a, &e), 0);
 	assert_int_equal(e.code, HR_E_TOO_LARGE);
 	bad_ws("{\"type\":\"ask\",\"id\":\"w\",\"text\":\"hi\",\"context\":7}", HR_E_BAD_REQUEST, "w");
+}
+
+/* audio_start and audio_end are parsed with the questions, once; their
+ * errors are the voice path's (docs/protocol.md, "Voice"). */
+static void bad_audio(const char *msg, enum hr_proto_code code, const char *id)
+{
+	struct hr_ws_msg m;
+	struct hr_proto_error e;
+	assert_int_equal(hr_proto_parse_ws(msg, strlen(msg), 100, &m, &e), -EINVAL);
+	if (e.code != code)
+		fail_msg("%s: expected %s, got %s (%s)", msg, hr_proto_code_name(code),
+		         hr_proto_code_name(e.code), e.message);
+	if (id) {
+		assert_true(e.has_id);
+		assert_string_equal(e.id, id);
+	} else {
+		assert_false(e.has_id);
+	}
+	assert_null(m.ask.text);
+}
+
+static void test_parse_ws_audio(void **state)
+{
+	(void)state;
+	struct hr_ws_msg m;
+	struct hr_proto_error e;
+	const char *start =
+	    "{\"type\":\"audio_start\",\"id\":\"a1\",\"format\":\"pcm_s16le\",\"rate\":16000}";
+	assert_int_equal(hr_proto_parse_ws(start, strlen(start), 100, &m, &e), HR_MSG_AUDIO_START);
+	assert_int_equal(m.type, HR_MSG_AUDIO_START);
+	assert_string_equal(m.audio.id, "a1");
+	assert_int_equal(m.audio.rate, 16000);
+	assert_null(m.ask.text);
+	hr_ws_msg_clear(&m);
+	const char *norate = "{\"type\":\"audio_start\",\"id\":\"a1\",\"rate\":8000}";
+	assert_int_equal(hr_proto_parse_ws(norate, strlen(norate), 100, &m, &e), HR_MSG_AUDIO_START);
+	assert_int_equal(m.audio.rate, 8000);
+	const char *plain = "{\"type\":\"audio_start\",\"id\":\"a1\"}";
+	assert_int_equal(hr_proto_parse_ws(plain, strlen(plain), 100, &m, &e), HR_MSG_AUDIO_START);
+	assert_int_equal(m.audio.rate, 16000);
+	const char *end = "{\"type\":\"audio_end\",\"id\":\"a1\"}";
+	assert_int_equal(hr_proto_parse_ws(end, strlen(end), 100, &m, &e), HR_MSG_AUDIO_END);
+	assert_string_equal(m.audio.id, "a1");
+	const char *ask = "{\"type\":\"ask\",\"id\":\"a1\",\"text\":\"hi\"}";
+	assert_int_equal(hr_proto_parse_ws(ask, strlen(ask), 100, &m, &e), HR_MSG_ASK);
+	assert_string_equal(m.ask.text, "hi");
+	hr_ws_msg_clear(&m);
+	assert_null(m.ask.text);
+
+	bad_audio("{\"type\":\"audio_start\",\"id\":\"a2\",\"format\":\"mp3\"}", HR_E_BAD_REQUEST, "a2");
+	bad_audio("{\"type\":\"audio_start\",\"id\":\"a3\",\"rate\":\"fast\"}", HR_E_BAD_REQUEST, "a3");
+	bad_audio("{\"type\":\"audio_start\",\"id\":\"a3\",\"rate\":96000}", HR_E_BAD_REQUEST, "a3");
+	/* An audio message's id must be a non-empty string; the error carries none. */
+	bad_audio("{\"type\":\"audio_end\"}", HR_E_BAD_REQUEST, NULL);
+	bad_audio("{\"type\":\"audio_end\",\"id\":\"\"}", HR_E_BAD_REQUEST, NULL);
+	bad_audio("{\"type\":\"audio_start\",\"id\":5}", HR_E_BAD_REQUEST, NULL);
+	char msg[300];
+	snprintf(msg, sizeof(msg), "{\"type\":\"audio_end\",\"id\":\"%0*d\"}", HR_ID_MAX + 1, 1);
+	bad_audio(msg, HR_E_TOO_LARGE, NULL);
+	/* Not JSON, or a duplicate key, is bad_json whatever the type. */
+	bad_audio("{\"type\":\"audio_end\",\"id\":\"a\",\"id\":\"b\"}", HR_E_BAD_JSON, NULL);
+	bad_audio("{\"type\":\"audio_end\"", HR_E_BAD_JSON, NULL);
 }
 
 static void test_answer_shape(void **state)
@@ -284,7 +361,7 @@ int main(void)
 	    cmocka_unit_test(test_parse_ws_ok),   cmocka_unit_test(test_parse_ws_bad),
 	    cmocka_unit_test(test_parse_http),    cmocka_unit_test(test_answer_shape),
 	    cmocka_unit_test(test_error_shape),   cmocka_unit_test(test_answer_bytes_match_jansson),
-	    cmocka_unit_test(test_parse_context),
+	    cmocka_unit_test(test_parse_context), cmocka_unit_test(test_parse_ws_audio),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -182,7 +182,7 @@ static void test_crisis_about_someone_else(void **state)
 		if (!r.about_other)
 			fail_msg("\"%s\" read as the writer's own crisis", other[i]);
 		struct hr_answer a = {0};
-		assert_int_equal(hr_safety_answer(&r, &a), 0);
+		assert_int_equal(hr_safety_reply(&r, &a), 0);
 		assert_non_null(strstr(a.text, "988"));
 		assert_non_null(strstr(a.text, "worried about someone else"));
 		hr_answer_clear(&a);
@@ -193,7 +193,7 @@ static void test_crisis_about_someone_else(void **state)
 		if (r.about_other)
 			fail_msg("\"%s\" read as someone else's crisis", self[i]);
 		struct hr_answer a = {0};
-		assert_int_equal(hr_safety_answer(&r, &a), 0);
+		assert_int_equal(hr_safety_reply(&r, &a), 0);
 		assert_null(strstr(a.text, "worried about someone else"));
 		hr_answer_clear(&a);
 	}
@@ -1070,7 +1070,7 @@ static void answer_for(hr_safety *s, const char *text, struct hr_answer *a)
 {
 	struct hr_safety_result r = check(s, text);
 	memset(a, 0, sizeof(*a));
-	assert_int_equal(hr_safety_answer(&r, a), 0);
+	assert_int_equal(hr_safety_reply(&r, a), 0);
 }
 
 static void test_answer_crisis(void **state)
@@ -1182,11 +1182,11 @@ static void test_answer_needs_a_tier(void **state)
 	(void)state;
 	struct hr_safety_result r = {.tier = HR_TIER_NONE, .decision = HR_DECISION_DOSE};
 	struct hr_answer a = {0};
-	assert_int_equal(hr_safety_answer(&r, &a), -EINVAL);
+	assert_int_equal(hr_safety_reply(&r, &a), -EINVAL);
 	assert_null(a.text);
 	/* An unknown rule name still gets the tier's reply. */
 	struct hr_safety_result odd = {.tier = HR_TIER_CALL_NOW, .rule = "no_such_rule", .group = -1};
-	assert_int_equal(hr_safety_answer(&odd, &a), 0);
+	assert_int_equal(hr_safety_reply(&odd, &a), 0);
 	assert_reply_shape(&a);
 	hr_answer_clear(&a);
 }

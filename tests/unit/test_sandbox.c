@@ -60,7 +60,7 @@ static int ask(hr_plugins *set, const char *intent, struct hr_answer *a, char *e
 	struct hr_slot slot = {"drug", "trastuzumab"};
 	struct hr_request rq = {.intent = intent, .text = "q", .slots = &slot, .nslots = 1};
 	memset(a, 0, sizeof(*a));
-	return hr_plugins_answer(set, NULL, &rq, a, err, errcap);
+	return hr_plugins_call(set, NULL, &rq, a, err, errcap);
 }
 
 static void test_forbidden_globals_absent(void **state)
@@ -118,11 +118,11 @@ static void test_question_text_and_message(void **state)
 	    .intent = "t.m", .text = "is it the chemo", .message = "my knees still hurt. is it the chemo"};
 	struct hr_answer a = {0};
 	char err[256];
-	assert_int_equal(hr_plugins_answer(set, NULL, &rq, &a, err, sizeof(err)), 0);
+	assert_int_equal(hr_plugins_call(set, NULL, &rq, &a, err, sizeof(err)), 0);
 	assert_string_equal(a.text, "is it the chemo|my knees still hurt. is it the chemo");
 	hr_answer_clear(&a);
 	rq.message = NULL;
-	assert_int_equal(hr_plugins_answer(set, NULL, &rq, &a, err, sizeof(err)), 0);
+	assert_int_equal(hr_plugins_call(set, NULL, &rq, &a, err, sizeof(err)), 0);
 	assert_string_equal(a.text, "is it the chemo|is it the chemo");
 	hr_answer_clear(&a);
 	hr_plugins_free(set);

@@ -66,27 +66,6 @@ static void test_utf8(void **state)
 	assert_false(hr_text_valid_utf8("a\x80", 2));
 }
 
-/* RFC 4648's test vectors, in both alphabets. */
-static void test_base64(void **state)
-{
-	(void)state;
-	static const char *const in[] = {"", "f", "fo", "foo", "foob", "fooba", "foobar"};
-	static const char *const std[] = {"", "Zg==", "Zm8=", "Zm9v", "Zm9vYg==", "Zm9vYmE=", "Zm9vYmFy"};
-	static const char *const url[] = {"", "Zg", "Zm8", "Zm9v", "Zm9vYg", "Zm9vYmE", "Zm9vYmFy"};
-	char out[16];
-	for (size_t i = 0; i < 7; i++) {
-		out[hr_base64(in[i], strlen(in[i]), 0, out)] = '\0';
-		assert_string_equal(out, std[i]);
-		out[hr_base64(in[i], strlen(in[i]), 1, out)] = '\0';
-		assert_string_equal(out, url[i]);
-	}
-	const unsigned char hi[] = {0xfb, 0xff, 0xbf};
-	out[hr_base64(hi, 3, 0, out)] = '\0';
-	assert_string_equal(out, "+/+/");
-	out[hr_base64(hi, 3, 1, out)] = '\0';
-	assert_string_equal(out, "-_-_");
-}
-
 static void test_sentences(void **state)
 {
 	(void)state;
@@ -137,7 +116,6 @@ static void test_asks(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_base64),
 	    cmocka_unit_test(test_case_and_punctuation),
 	    cmocka_unit_test(test_unicode_punctuation),
 	    cmocka_unit_test(test_quotes_outside_words),
