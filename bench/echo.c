@@ -58,7 +58,8 @@ static const struct lws_protocols protocols[] = {
         .name = "herald.v1",
         .callback = callback,
         .per_session_data_size = sizeof(struct echo_conn),
-        .rx_buffer_size = 4096,
+        .rx_buffer_size = 1024, /* as herald's (core/daemon/server.c) */
+        .tx_packet_size = 4096,
     },
     {NULL, NULL, 0, 0, 0, NULL, 0},
 };

@@ -54,7 +54,9 @@ struct conn {
 	int rx_paused;
 	struct hr_bucket bucket;
 	struct addr_count *addr;
-	struct hr_convo convo;
+	/* The conversation, allocated at the first question (srv_ws_convo()):
+	 * most of a connection's own memory, which an idle one never needs. */
+	struct hr_convo *convo;
 	struct outmsg *head, *tail;
 	unsigned queued;
 	char *rx;
@@ -162,6 +164,9 @@ void srv_ws_rx_update(struct lws *wsi, struct conn *c);
 void srv_ws_enqueue_kind(struct lws *wsi, struct conn *c, char *buf, size_t len, int binary);
 void srv_ws_error(struct lws *wsi, struct conn *c, const struct hr_proto_error *e);
 void srv_ws_free(struct conn *c);
+/* C's conversation, allocated empty the first time; NULL when out of memory.
+ * srv_ws_free() frees it. */
+struct hr_convo *srv_ws_convo(struct conn *c);
 int srv_ws_receive(struct hr_server *s, struct lws *wsi, struct conn *c, const char *in, size_t len);
 void srv_ws_close_frame(struct lws *wsi, unsigned code, const char *reason);
 int srv_ws_writeable(struct lws *wsi, struct conn *c);

@@ -41,7 +41,8 @@ static int voice_answer(void *ud, const char *text, size_t len, struct hr_answer
 	/* The transcript is a question like any typed one: same engine, same
 	 * safety layer first, same conversation. */
 	struct hr_ask ask = {.text = (char *)text, .text_len = len};
-	return srv_handle_ask(srv_server_of(c->wsi), &c->convo, &ask, out);
+	struct hr_convo *convo = srv_ws_convo(c);
+	return convo ? srv_handle_ask(srv_server_of(c->wsi), convo, &ask, out) : -ENOMEM;
 }
 
 static void voice_send(void *ud, char *buf, size_t len, int binary)

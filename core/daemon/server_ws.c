@@ -128,16 +128,17 @@ static void ws_message(struct hr_server *s, struct lws *wsi, struct conn *c, con
 	/* A context the client carries (say, after reconnecting to another
 	 * instance) replaces the connection's conversation. A malformed one is
 	 * ignored; the log says why, never what it held. */
-	if (ask.context) {
+	struct hr_convo *convo = srv_ws_convo(c);
+	if (convo && ask.context) {
 		struct hr_convo carried;
 		int crc = hr_convo_decode(ask.context, ask.context_len, &carried);
 		if (crc == 0)
-			c->convo = carried;
+			*convo = carried;
 		else
 			hr_info("event=context_ignored reason=%s", hr_convo_error_name(crc));
 	}
 	struct hr_answer a = {0};
-	int rc = srv_handle_ask(s, &c->convo, &ask, &a);
+	int rc = convo ? srv_handle_ask(s, convo, &ask, &a) : -ENOMEM;
 	if (rc) {
 		hr_proto_error_set(&err, rc == -EINVAL ? HR_E_BAD_REQUEST : HR_E_INTERNAL, ask.id,
 		                   rc == -EINVAL ? "\"text\" must be valid UTF-8" : "internal error");
@@ -145,7 +146,7 @@ static void ws_message(struct hr_server *s, struct lws *wsi, struct conn *c, con
 	} else {
 		char ctx[HR_CONVO_CONTEXT_MAX + 1];
 		size_t olen, clen;
-		int crc = hr_convo_encode(&c->convo, ctx, sizeof(ctx), &clen);
+		int crc = hr_convo_encode(convo, ctx, sizeof(ctx), &clen);
 		char *buf = hr_proto_answer_with_context(&a, ask.id, NULL, crc ? NULL : ctx, LWS_PRE, &olen);
 		if (buf)
 			ws_enqueue(wsi, c, buf, olen);
@@ -154,8 +155,17 @@ static void ws_message(struct hr_server *s, struct lws *wsi, struct conn *c, con
 	hr_ask_clear(&ask);
 }
 
+struct hr_convo *srv_ws_convo(struct conn *c)
+{
+	if (!c->convo)
+		c->convo = calloc(1, sizeof(*c->convo));
+	return c->convo;
+}
+
 void srv_ws_free(struct conn *c)
 {
+	free(c->convo);
+	c->convo = NULL;
 	struct outmsg *m = c->head;
 	while (m) {
 		struct outmsg *n = m->next;

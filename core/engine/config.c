@@ -94,7 +94,8 @@ const struct hr_config_key hr_config_keys[] = {
     KEY_INT("limits.speech_chars", speech_chars, 100, 100000, "1500",
             "longest answer spoken (cut at a sentence; urgent answers are never cut)"),
     KEY_INT("intents.jit", intents_jit, 0, 1, "1",
-            "1 JIT-compiles the intent patterns: matching twice as fast, about 9 MB more memory"),
+            "1 JIT-compiles each intent pattern when it first runs: matching twice as fast, up to "
+            "about 9 MB more memory"),
     KEY_STR("metrics.allow", metrics_allow, "",
             "addresses and CIDR ranges (comma-separated) that may read /metrics besides loopback"),
     {NULL, 0, 0, 0, 0, 0, NULL, NULL},

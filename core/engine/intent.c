@@ -13,6 +13,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <pcre2.h>
+#include <sched.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -455,6 +457,30 @@ struct best {
 	struct hr_candidate c;
 };
 
+/*
+ * JIT-compiles PT the first time it runs (hr_intents_compile leaves it
+ * pending). A compiled set may be matched from several threads at once: the
+ * first to get here compiles, and one that arrives meanwhile waits for it
+ * (pcre2_jit_compile changes the code a match reads), once, for about a
+ * millisecond. A failed JIT leaves the interpreter, which gives the same
+ * answers.
+ */
+static void ensure_jit(const struct pattern *cpt)
+{
+	struct pattern *pt = (struct pattern *)cpt; /* only pt->jit and what PCRE2 adds to the code */
+	int state = atomic_load_explicit(&pt->jit, memory_order_acquire);
+	if (state == JIT_DONE || state == JIT_NONE)
+		return;
+	int want = JIT_PENDING;
+	if (atomic_compare_exchange_strong(&pt->jit, &want, JIT_BUSY)) {
+		pcre2_jit_compile(pt->code, PCRE2_JIT_COMPLETE);
+		atomic_store_explicit(&pt->jit, JIT_DONE, memory_order_release);
+		return;
+	}
+	while (atomic_load_explicit(&pt->jit, memory_order_acquire) != JIT_DONE)
+		sched_yield();
+}
+
 /* Runs pattern G (in flat order) and keeps its match when it is the best of its
  * intent; the previous intent's best becomes a candidate when G starts a new one. */
 static void try_pattern(hr_matcher *m, size_t g, const char *subject, size_t len, struct hr_match *out,
@@ -472,6 +498,7 @@ static void try_pattern(hr_matcher *m, size_t g, const char *subject, size_t len
 	if (!pt->code)
 		return;
 	out->patterns_tried++;
+	ensure_jit(pt);
 	int rc = pcre2_match(pt->code, (PCRE2_SPTR)subject, len, 0, m->match_options, m->md, m->mctx);
 	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
 	    rc == PCRE2_ERROR_JIT_STACKLIMIT) {

@@ -571,9 +571,12 @@ int hr_intents_compile(hr_intents *set, hr_diag_fn diag, void *ud)
 			}
 			free(src);
 			/* JIT is an optimisation: when it is unavailable the interpreter
-			 * gives the same answers, so a failure here is not an error. */
-			if (set->jit)
-				pcre2_jit_compile(pt->code, PCRE2_JIT_COMPLETE);
+			 * gives the same answers, so a failure is not an error. It is
+			 * done the first time the pattern runs (ensure_jit() in
+			 * intent.c): the prefilter runs a few patterns of the hundreds
+			 * a question, and the JIT code of those never run was most of
+			 * an idle worker's memory (docs/performance.md). */
+			pt->jit = set->jit ? JIT_PENDING : JIT_NONE;
 			if (resolve_groups(set, pt))
 				return -ENOMEM;
 		}

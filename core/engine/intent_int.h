@@ -47,9 +47,14 @@ struct pattern {
 	char *file;
 	int line;
 	pcre2_code *code;
+	/* JIT on first use (ensure_jit() in intent.c): JIT_NONE, or
+	 * JIT_PENDING -> JIT_BUSY (one thread compiling) -> JIT_DONE. */
+	_Atomic int jit;
 	size_t ngroups;
 	struct group *groups;
 };
+
+enum { JIT_NONE = 0, JIT_PENDING, JIT_BUSY, JIT_DONE };
 
 struct intent {
 	struct hr_intent pub; /* first member: the public view */

@@ -146,6 +146,7 @@ struct hr_safety {
 	uint64_t *may;     /* the prefilter's result, one bit per pattern */
 	int *ctx_state;    /* per context: -1 unknown, 0 or 1 (has_ctx), 2 said (said_unnegated) */
 	int no_prefilter;  /* every pattern runs (hr_safety_set_prefilter) */
+	int no_jit;        /* a JIT compilation failed: the interpreter for all (ensure_jit) */
 	unsigned nmatches; /* pcre2_match calls of the last check */
 	char *fixed;       /* the text after spelling correction (grown for long texts) */
 	size_t fixed_cap;
@@ -246,11 +247,25 @@ unsigned hr_safety_matches_run(const hr_safety *s)
 	return s->nmatches;
 }
 
+/* JIT-compiles RE the first time it runs (sf_compile leaves it to here).
+ * This safety check's patterns are its own and it runs on one thread at a
+ * time. When JIT is unavailable, the interpreter gives the same answers and
+ * no further pattern tries. */
+static void ensure_jit(hr_safety *s, pcre2_code *re)
+{
+	size_t size = 0;
+	if (s->no_jit || (pcre2_pattern_info(re, PCRE2_INFO_JITSIZE, &size) == 0 && size))
+		return;
+	if (pcre2_jit_compile(re, PCRE2_JIT_COMPLETE))
+		s->no_jit = 1;
+}
+
 /* Runs RE on TEXT from OFFSET. Returns how many ovector pairs were set (at
  * least 1) on a match, 0 when there is none or the match failed; a failure is
  * logged with NAME only. */
 static int match(hr_safety *s, pcre2_code *re, const char *name, const char *text, size_t len, size_t offset)
 {
+	ensure_jit(s, re);
 	int rc = pcre2_match(re, (PCRE2_SPTR)text, len, offset, 0, s->md, s->mctx);
 	s->nmatches++;
 	if (rc > 0)

@@ -617,8 +617,10 @@ pcre2_code *sf_compile(const char *name, const char *src, int *err, hr_diag_fn d
 		return NULL;
 	}
 	/* JIT is an optimisation: without it (unsupported CPU, no executable
-	 * memory) the interpreter gives the same answers. */
-	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	 * memory) the interpreter gives the same answers. It is done the first
+	 * time the pattern runs (ensure_jit() in safety.c): the prefilter runs a
+	 * rule or two a message, and the JIT code of all of them was 2-3 MB of
+	 * every worker's memory. */
 	return re;
 }
 
