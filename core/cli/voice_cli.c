@@ -72,7 +72,14 @@ int hr_cli_transcribe(const struct hr_config *cfg, const char *path, char *out, 
 	if (rc == 0)
 		rc = hr_voice_build(v, cfg, hr_diag_stderr, NULL, &m);
 	if (rc == 0) {
-		rc = hr_voice_transcribe(v, m, pcm, n, out, cap);
+		struct hr_voice_choice c;
+		rc = hr_voice_transcribe(v, m, pcm, n, &c);
+		/* As the daemon: only what was heard surely is answered. */
+		snprintf(out, cap, "%s", rc == 0 && c.heard == HR_HEARD_ANSWER ? c.text : "");
+		if (rc == 0 && c.heard == HR_HEARD_CONFIRM)
+			fprintf(stderr,
+			        "herald: not sure what was said (confidence %.2f); did you mean \"%s\"?\n",
+			        c.confidence, c.text);
 		if (rc == -E2BIG)
 			fprintf(stderr, "herald: %s is longer than limits.audio_seconds (%d s)\n", path,
 			        cfg->audio_seconds);

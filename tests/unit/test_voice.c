@@ -201,29 +201,116 @@ static void test_grammar_is_minimal(void **state)
 static int says_crisis(void *ud, const char *text)
 {
 	(void)ud;
-	return strstr(text, "kill myself") != NULL;
+	return strstr(text, "kill myself") ? 3 : 0;
+}
+
+/* A stand-in for the engine's routing: a topic per key phrase. */
+static void route(void *ud, const char *text, char *out, size_t cap)
+{
+	(void)ud;
+	snprintf(out, cap, "%s",
+	         strstr(text, "side effects")  ? "se.general"
+	         : strstr(text, "fish")        ? "testing.fish"
+	         : strstr(text, "kill myself") ? "safety.crisis"
+	                                       : "fallback");
+}
+
+static int key(void *ud, const char *word)
+{
+	(void)ud;
+	return strcmp(word, "enhertu") == 0 || strcmp(word, "kadcyla") == 0;
+}
+
+static void set_alts(struct hr_asr_result *r, const char *alt, size_t n)
+{
+	r->nalt = n;
+	for (size_t i = 0; i < n; i++)
+		snprintf(r->alt[i], sizeof(r->alt[i]), "%s %zu", alt, i);
 }
 
 static void test_choose(void **state)
 {
 	(void)state;
-	struct hr_asr_result r;
-	char out[HR_TRANSCRIPT_MAX];
-	strcpy(r.grammar, "what is her2");
-	strcpy(r.ngram, "what is her too");
-	hr_voice_choose(&r, says_crisis, NULL, out, sizeof(out));
-	assert_string_equal(out, "what is her2");
+	struct hr_asr_result r = {0};
+	struct hr_voice_choice c;
+	struct hr_voice_judge j = {says_crisis, route, key, NULL};
+
+	/* The open-vocabulary hypotheses lead where the grammar's sentence
+	 * does: answered. */
+	strcpy(r.grammar, "what is a fish test");
+	strcpy(r.ngram, "what is a fish test");
+	set_alts(&r, "what is the fish test", 3);
+	hr_voice_choose(&r, &j, &c);
+	assert_int_equal(c.heard, HR_HEARD_ANSWER);
+	assert_string_equal(c.text, "what is a fish test");
+	assert_true(c.confidence > 0.5 && c.confidence <= 1);
+
+	/* A sentence forced onto other words: nothing else leads there, and the
+	 * words differ. Asked again, never answered. */
+	strcpy(r.grammar, "what are the side effects of enhertu");
+	strcpy(r.ngram, "what will the weather be like");
+	set_alts(&r, "what will the weather", 4);
+	hr_voice_choose(&r, &j, &c);
+	assert_int_equal(c.heard, HR_HEARD_REPEAT);
+	assert_true(c.confidence < 0.5);
+
+	/* Same topic, but a drug no open-vocabulary hypothesis heard: offered
+	 * back, not answered ("never with a drug the speaker may not have said"). */
+	strcpy(r.ngram, "what are the side effects of kadcyla");
+	set_alts(&r, "what are the side effects of kadcyla", 5);
+	hr_voice_choose(&r, &j, &c);
+	assert_int_equal(c.heard, HR_HEARD_CONFIRM);
+	assert_string_equal(c.text, "what are the side effects of enhertu");
+	/* ...and answered once the drug was heard too. */
+	strcpy(r.ngram, "what are the side effects of enhertu");
+	hr_voice_choose(&r, &j, &c);
+	assert_int_equal(c.heard, HR_HEARD_ANSWER);
+
+	/* Safety first: a crisis in any hypothesis is answered (its reply leads
+	 * with 988), unsure when only an n-best alternative carries it. */
+	strcpy(r.grammar, "what are the side effects of enhertu");
+	strcpy(r.ngram, "what are the side effects of enhertu");
+	set_alts(&r, "what are the side effects", 3);
+	strcpy(r.alt[2], "i want to kill myself");
+	hr_voice_choose(&r, &j, &c);
+	assert_int_equal(c.safety, 1);
+	assert_int_equal(c.heard, HR_HEARD_CONFIRM);
+	assert_string_equal(c.text, "i want to kill myself");
+	/* The grammar's crisis sentence, with the trigram model agreeing: sure. */
+	strcpy(r.grammar, "i want to kill myself");
+	strcpy(r.ngram, "i want to kill myself now");
+	hr_voice_choose(&r, &j, &c);
+	assert_int_equal(c.heard, HR_HEARD_ANSWER);
+	assert_int_equal(c.safety, 1);
+
+	/* No grammar sentence: the trigram words are never answered, only
+	 * offered back when most hypotheses agree on their topic. */
 	r.grammar[0] = '\0';
-	hr_voice_choose(&r, says_crisis, NULL, out, sizeof(out));
-	assert_string_equal(out, "what is her too");
-	/* The grammar must not turn a crisis into a question about side effects. */
-	strcpy(r.grammar, "i want to know the side effects");
-	strcpy(r.ngram, "i want to kill myself");
-	hr_voice_choose(&r, says_crisis, NULL, out, sizeof(out));
-	assert_string_equal(out, "i want to kill myself");
+	strcpy(r.ngram, "is a fish test painful");
+	set_alts(&r, "a fish test", 6);
+	hr_voice_choose(&r, &j, &c);
+	assert_int_equal(c.heard, HR_HEARD_CONFIRM);
+	assert_string_equal(c.text, "is a fish test painful");
+	set_alts(&r, "a test", 6);
+	hr_voice_choose(&r, &j, &c);
+	assert_int_equal(c.heard, HR_HEARD_REPEAT);
+
+	/* Without routing (the command line), the words decide. */
+	struct hr_voice_judge words = {says_crisis, NULL, key, NULL};
+	strcpy(r.grammar, "what is a fish test");
+	strcpy(r.ngram, "what is a fish test");
+	hr_voice_choose(&r, &words, &c);
+	assert_int_equal(c.heard, HR_HEARD_ANSWER);
+	strcpy(r.ngram, "what will the weather be");
+	r.nalt = 0;
+	hr_voice_choose(&r, &words, &c);
+	assert_int_equal(c.heard, HR_HEARD_REPEAT);
+
+	/* Nothing heard. */
 	r.grammar[0] = r.ngram[0] = '\0';
-	hr_voice_choose(&r, says_crisis, NULL, out, sizeof(out));
-	assert_string_equal(out, "");
+	hr_voice_choose(&r, &j, &c);
+	assert_int_equal(c.heard, HR_HEARD_REPEAT);
+	assert_string_equal(c.text, "");
 }
 
 static void test_messages(void **state)
@@ -251,8 +338,11 @@ static void test_messages(void **state)
 	assert_int_equal(hr_voice_msg_parse(rate, strlen(rate), &m, &err), -EINVAL);
 
 	size_t len;
-	char *buf = hr_voice_msg_transcript("a1", "what is her2", 4, &len);
-	assert_string_equal(buf + 4, "{\"type\":\"transcript\",\"id\":\"a1\",\"text\":\"what is her2\"}");
+	struct hr_voice_choice heard = {
+	    .text = "what is her2", .heard = HR_HEARD_CONFIRM, .confidence = 0.456};
+	char *buf = hr_voice_msg_transcript("a1", &heard, 4, &len);
+	assert_string_equal(buf + 4, "{\"type\":\"transcript\",\"id\":\"a1\",\"text\":\"what is her2\","
+	                             "\"heard\":\"confirm\",\"confidence\":0.46}");
 	free(buf);
 	buf = hr_voice_msg_audio("a1", 1234, 0, &len);
 	assert_string_equal(buf, "{\"type\":\"audio\",\"id\":\"a1\",\"format\":\"wav\",\"bytes\":1234}");
@@ -261,8 +351,11 @@ static void test_messages(void **state)
 	hr_answer_set(&a.intent, "testing.fish");
 	hr_answer_set(&a.text, "A FISH test...");
 	const uint8_t wav[4] = {'R', 'I', 'F', 'F'};
-	buf = hr_voice_msg_http(&a, "what is a fish test", wav, 4, 0, &len);
+	struct hr_voice_choice fish = {
+	    .text = "what is a fish test", .heard = HR_HEARD_ANSWER, .confidence = 1};
+	buf = hr_voice_msg_http(&a, &fish, wav, 4, 0, &len);
 	assert_non_null(strstr(buf, "\"transcript\":\"what is a fish test\""));
+	assert_non_null(strstr(buf, "\"heard\":\"answer\""));
 	assert_non_null(strstr(buf, "\"intent\":\"testing.fish\""));
 	assert_non_null(strstr(buf, "\"base64\":\"UklGRg==\""));
 	assert_null(strstr(buf, "\"type\""));
