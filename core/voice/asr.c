@@ -27,6 +27,7 @@
 struct hr_asr_model {
 	atomic_int refs;
 	int dict_fd, arpa_fd, fsg_fd;
+	char *safety;         /* the grammar's safety sentences, one a line */
 	unsigned long serial; /* tells decoders that the model changed */
 };
 
@@ -78,6 +79,10 @@ int hr_asr_model_new(struct hr_grammar *g, hr_asr_model **out)
 		rc = m->arpa_fd;
 	else if ((m->fsg_fd = memfile("herald-fsg", g->fsg, g->fsg_len)) < 0)
 		rc = m->fsg_fd;
+	m->safety = g->safety ? g->safety : strdup("");
+	g->safety = NULL;
+	if (!m->safety && !rc)
+		rc = -ENOMEM;
 	hr_grammar_free(g);
 	if (rc) {
 		atomic_init(&m->refs, 1);
@@ -88,6 +93,11 @@ int hr_asr_model_new(struct hr_grammar *g, hr_asr_model **out)
 	m->serial = atomic_fetch_add(&next_serial, 1);
 	*out = m;
 	return 0;
+}
+
+const char *hr_asr_model_safety(const hr_asr_model *m)
+{
+	return m->safety;
 }
 
 hr_asr_model *hr_asr_model_ref(hr_asr_model *m)
@@ -107,6 +117,7 @@ void hr_asr_model_unref(hr_asr_model *m)
 		close(m->arpa_fd);
 	if (m->fsg_fd >= 0)
 		close(m->fsg_fd);
+	free(m->safety);
 	free(m);
 }
 
@@ -221,7 +232,7 @@ static void nbest(hr_asr *a, struct hr_asr_result *out)
 
 int hr_asr_decode(hr_asr *a, hr_asr_model *m, const int16_t *pcm, size_t n, struct hr_asr_result *out)
 {
-	out->grammar[0] = out->ngram[0] = '\0';
+	out->grammar[0] = out->ngram[0] = out->near[0] = '\0';
 	out->nalt = 0;
 	int rc = load(a, m);
 	if (rc)

@@ -36,6 +36,8 @@ typedef struct hr_asr hr_asr;
  */
 int hr_asr_model_new(struct hr_grammar *g, hr_asr_model **out);
 hr_asr_model *hr_asr_model_ref(hr_asr_model *m);
+/* The grammar's sentences that raise a safety tier, one a line ("" for none). */
+const char *hr_asr_model_safety(const hr_asr_model *m);
 void hr_asr_model_unref(hr_asr_model *m); /* NULL is accepted */
 
 /* Other hypotheses of the trigram search kept (its n-best list after the first). */
@@ -51,6 +53,10 @@ struct hr_asr_result {
 	char ngram[HR_TRANSCRIPT_MAX];   /* "" when nothing was heard */
 	char alt[HR_ASR_NBEST][HR_TRANSCRIPT_MAX];
 	size_t nalt;
+	/* A safety sentence of the grammar that an open-vocabulary hypothesis
+	 * nearly says ("i want to myself" for "i want to hurt myself"), or "":
+	 * filled by the caller (voice.c), weighed like the others. */
+	char near[HR_TRANSCRIPT_MAX];
 };
 /*
  * Creates a decoder with the acoustic model in HMM_DIR (the directory holding

@@ -215,6 +215,17 @@ void hr_voice_free(hr_voice *v)
 	free(v);
 }
 
+/* The safety tier the recogniser's words TEXT raise (hr_grammar_input.safety). */
+static int sentence_tier(void *ud, const char *text)
+{
+	char norm[HR_TRANSCRIPT_MAX];
+	if (hr_text_normalize(text, strlen(text), norm, sizeof(norm)) < 0)
+		return 0;
+	struct hr_safety_result sr;
+	hr_safety_check(ud, norm, &sr);
+	return (int)sr.tier;
+}
+
 int hr_voice_build(hr_voice *v, const struct hr_config *cfg, hr_diag_fn diag, void *ud, hr_voice_model **out)
 {
 	hr_lexicon *cmudict = NULL;
@@ -225,9 +236,18 @@ int hr_voice_build(hr_voice *v, const struct hr_config *cfg, hr_diag_fn diag, vo
 		return rc;
 	}
 	struct hr_pron_sources src = {v->hand, cmudict, hr_tts_lts, v->tts};
-	struct hr_grammar_input in = {cfg->intents_dir, cfg->plugins_dir, cfg->voice_dir};
+	/* The safety layer picks the sentences the recogniser must not miss. */
+	hr_safety *safety = NULL;
+	rc = hr_safety_new(&safety);
+	if (rc) {
+		cmudict_put(cmudict);
+		return rc;
+	}
+	struct hr_grammar_input in = {cfg->intents_dir, cfg->plugins_dir, cfg->voice_dir, sentence_tier,
+	                              safety};
 	struct hr_grammar g;
 	rc = hr_grammar_build(&in, &src, diag, ud, &g);
+	hr_safety_free(safety);
 	cmudict_put(cmudict);
 	malloc_trim(0); /* the dictionary's pages back to the system */
 	if (rc)
@@ -367,6 +387,81 @@ static int unheard_key(const struct hr_asr_result *r, const struct hr_voice_judg
 	return 0;
 }
 
+/*
+ * Near a safety sentence: the open-vocabulary models are free to miss one
+ * word of "i want to hurt myself" ("i want to myself") where the grammar
+ * found no sentence or another one. A hypothesis that shares, in order, at
+ * least NEAR_SAFETY of the words of one of the grammar's safety sentences
+ * (over the longer of the two), among them a word that is not one of the
+ * small words every sentence has, makes that sentence a candidate. Tuned on
+ * bench/voice-corpus: it recovers crisis phrasings and questions about other
+ * things do not come this close (docs/voice.md, "Safety first").
+ */
+#define NEAR_SAFETY 0.6
+
+static int small_word(const char *w)
+{
+	static const char *const small[] = {
+	    "a",    "about", "all",  "am",   "an",    "and",      "are",   "be",    "been", "can",   "can't",
+	    "do",   "don't", "feel", "for",  "get",   "getting",  "going", "gonna", "had",  "has",   "have",
+	    "he",   "her",   "his",  "how",  "i",     "i'm",      "i've",  "in",    "is",   "it",    "it's",
+	    "just", "keep",  "like", "me",   "my",    "no",       "not",   "of",    "on",   "she",   "so",
+	    "some", "that",  "the",  "they", "think", "thinking", "this",  "to",    "up",   "wanna", "want",
+	    "was",  "we",    "what", "will", "would", "you",
+	};
+	for (size_t i = 0; i < sizeof(small) / sizeof(small[0]); i++) {
+		if (strcmp(w, small[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A word of SENTENCE, not a small one, that TEXT has. */
+static int shares_key_word(const char *sentence, const char *text)
+{
+	char buf[HR_TRANSCRIPT_MAX];
+	const char *w[MAX_WORDS];
+	size_t n = split_words(sentence, buf, sizeof(buf), w);
+	for (size_t i = 0; i < n; i++) {
+		if (!small_word(w[i]) && has_word(text, w[i]))
+			return 1;
+	}
+	return 0;
+}
+
+void hr_voice_near_safety(const char *sentences, struct hr_asr_result *r)
+{
+	r->near[0] = '\0';
+	if (!sentences || !sentences[0])
+		return;
+	const char *hyp[1 + HR_ASR_NBEST];
+	size_t nh = 0;
+	if (r->ngram[0])
+		hyp[nh++] = r->ngram;
+	for (size_t a = 0; a < r->nalt; a++)
+		hyp[nh++] = r->alt[a];
+	double best = NEAR_SAFETY;
+	char line[HR_TRANSCRIPT_MAX];
+	for (const char *p = sentences; *p;) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		if (len && len < sizeof(line)) {
+			memcpy(line, p, len);
+			line[len] = '\0';
+			for (size_t h = 0; h < nh; h++) {
+				double x = agreement(line, hyp[h]);
+				if (x >= best && shares_key_word(line, hyp[h])) {
+					/* The closest; on a tie, the first (the content's order). */
+					if (x > best || !r->near[0])
+						snprintf(r->near, sizeof(r->near), "%s", line);
+					best = x;
+				}
+			}
+		}
+		p += len + (e ? 1 : 0);
+	}
+}
+
 #define INTENT_MAX 128
 
 /* The open-vocabulary hypotheses (trigram 1-best and n-best) routed to
@@ -402,10 +497,11 @@ void hr_voice_choose(const struct hr_asr_result *r, const struct hr_voice_judge 
 	/* 1. Safety first: any plausible hypothesis that carries a crisis or an
 	 * emergency is answered, so the reply leads with its safety line. */
 	if (j->tier) {
-		const char *cand[2 + HR_ASR_NBEST] = {r->grammar, r->ngram};
+		const char *cand[3 + HR_ASR_NBEST] = {r->grammar, r->ngram};
 		size_t nc = 2;
 		for (size_t a = 0; a < r->nalt; a++)
 			cand[nc++] = r->alt[a];
+		cand[nc++] = r->near; /* last: a sentence no model said whole */
 		for (size_t c = 0; c < nc; c++) {
 			if (cand[c][0] && j->tier(j->ud, cand[c])) {
 				snprintf(out->text, sizeof(out->text), "%s", cand[c]);
@@ -642,6 +738,8 @@ static int decode(hr_voice *v, hr_asr_model *m, const int16_t *pcm, size_t n, st
 		return rc;
 	rc = hr_asr_decode(d->asr, m, pcm, n, r);
 	release(v, d);
+	if (rc == 0)
+		hr_voice_near_safety(hr_asr_model_safety(m), r);
 	return rc;
 }
 
@@ -855,7 +953,7 @@ struct route_cache {
 		const char *text;
 		char intent[INTENT_MAX];
 		int tier;
-	} e[2 + HR_ASR_NBEST + 1];
+	} e[3 + HR_ASR_NBEST + 1];
 };
 
 static int routed(struct route_cache *c, const char *text)
@@ -915,22 +1013,41 @@ static void choose_on_loop(hr_voice_job *j)
 	free(c);
 }
 
-/* After a safety answer given to what herald may have misheard. */
-static int add_doubt(struct hr_answer *a)
+/* Puts BEFORE and AFTER around the answer's text and speech. */
+static int wrap(struct hr_answer *a, const char *before, const char *after)
 {
-	static const char doubt[] =
-	    " I may not have heard you right. If you meant something else, please say it again.";
 	for (char **p = &a->text; p; p = p == &a->text ? &a->speech : NULL) {
 		if (!*p)
 			continue;
-		size_t n = strlen(*p);
-		char *t = realloc(*p, n + sizeof(doubt));
+		size_t nb = strlen(before), n = strlen(*p), na = strlen(after);
+		char *t = malloc(nb + n + na + 1);
 		if (!t)
 			return -ENOMEM;
-		memcpy(t + n, doubt, sizeof(doubt));
+		memcpy(t, before, nb);
+		memcpy(t + nb, *p, n);
+		memcpy(t + nb + n, after, na + 1);
+		free(*p);
 		*p = t;
 	}
 	return 0;
+}
+
+/*
+ * After a safety answer given to what herald may have misheard. A crisis
+ * answer is opened with one short question, so a person who said something
+ * else is asked rather than told, and 988 follows either way; an emergency
+ * answer keeps its first words (call 911, call the care team) and says the
+ * doubt after them.
+ */
+static int add_doubt(struct hr_answer *a)
+{
+	if (a->safety == HR_SAFETY_CRISIS)
+		return wrap(a,
+		            "I'm not sure I heard you right, so I want to ask: are you thinking about "
+		            "hurting yourself or ending your life? If you are, or you are not sure: ",
+		            " If I heard you wrong, please ask your question again.");
+	return wrap(a, "",
+	            " I may not have heard you right. If you meant something else, please say it again.");
 }
 
 /*

@@ -155,11 +155,13 @@ struct hr_voice_judge {
 
 /*
  * Decides what was heard (docs/voice.md, "Sure, unsure, or not heard"):
- *  1. safety first: when the grammar's sentence triggers the safety layer it
- *     is answered; when only another plausible hypothesis (the trigram
- *     model's words or one of its n-best) does, that hypothesis is answered
- *     too, so the reply leads with the safety line, but marked unsure
- *     (HR_HEARD_CONFIRM with SAFETY set);
+ *  1. safety first, before anything is rejected: when the grammar's sentence
+ *     triggers the safety layer it is answered; when only another plausible
+ *     hypothesis (the trigram model's words, one of its n-best, or the safety
+ *     sentence one of them nearly says, R->near) does, that hypothesis is
+ *     answered too, so the reply leads with the safety line, but marked
+ *     unsure (HR_HEARD_CONFIRM with SAFETY set; a crisis reply then opens
+ *     with one short question and gives 988 either way);
  *  2. the grammar's sentence is answered when the open-vocabulary
  *     hypotheses lead to the same intent (or, without J->intent, share most
  *     of its words) and name every drug or term it names;
@@ -169,6 +171,13 @@ struct hr_voice_judge {
  */
 void hr_voice_choose(const struct hr_asr_result *r, const struct hr_voice_judge *j,
                      struct hr_voice_choice *out);
+
+/*
+ * Fills R->near with the safety sentence (of SENTENCES, one a line, as
+ * hr_asr_model_safety gives them) that one of R's open-vocabulary hypotheses
+ * nearly says, or "" (voice.c, NEAR_SAFETY). Pure: for tests.
+ */
+void hr_voice_near_safety(const char *sentences, struct hr_asr_result *r);
 
 /* ---- the WebSocket messages of the voice path (docs/protocol.md) ---- */
 

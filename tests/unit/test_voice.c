@@ -139,7 +139,7 @@ static void test_grammar_from_content(void **state)
 {
 	struct fixture *f = *state;
 	struct hr_grammar_input in = {HERALD_TEST_DATA "/voice/intents", HERALD_TEST_DATA "/voice/plugins",
-	                              NULL};
+	                              NULL, NULL, NULL};
 	struct hr_grammar g;
 	struct diags d = {0};
 	assert_int_equal(hr_grammar_build(&in, &f->src, collect, &d, &g), 0);
@@ -183,7 +183,7 @@ static void test_grammar_is_minimal(void **state)
 	const char *s[] = {"what are the side effects of enhertu", "what are the side effects of her2",
 	                   "what does her2 positive mean"};
 	struct hr_grammar g;
-	assert_int_equal(hr_grammar_build_from(s, 3, &f->src, &g), 0);
+	assert_int_equal(hr_grammar_build_from(s, 3, NULL, &f->src, &g), 0);
 	/* A trie needs 13 states and the final one; minimised, the three
 	 * sentence ends ("enhertu", "her2", "mean") are one state. */
 	assert_int_equal(g.nstates, 12);
@@ -195,13 +195,68 @@ static void test_grammar_is_minimal(void **state)
 	hr_grammar_free(&g);
 	/* Nothing sayable: an error, not an empty grammar. */
 	const char *none[] = {""};
-	assert_int_equal(hr_grammar_build_from(none, 1, &f->src, &g), -ENOENT);
+	assert_int_equal(hr_grammar_build_from(none, 1, NULL, &f->src, &g), -ENOENT);
 }
 
 static int says_crisis(void *ud, const char *text)
 {
 	(void)ud;
 	return strstr(text, "kill myself") ? 3 : 0;
+}
+
+/* Safety sentences weigh more in the grammar and the trigram model, and are
+ * listed for hr_voice_near_safety. */
+static void test_grammar_weighs_safety(void **state)
+{
+	struct fixture *f = *state;
+	const char *s[] = {"what is a fish test", "i want to kill myself", "what is her2",
+	                   "i want to kill myself"};
+	struct hr_grammar_input in = {NULL, NULL, NULL, says_crisis, NULL};
+	struct hr_grammar g;
+	assert_int_equal(hr_grammar_build_from(s, 4, &in, &f->src, &g), 0);
+	assert_int_equal(g.nsafety, 2);
+	assert_string_equal(g.safety, "i want to kill myself\n"); /* once */
+	/* From the start: "what" twice, "i" twice but weighed up. */
+	char want[64];
+	snprintf(want, sizeof(want), " %.6g i\n",
+	         2 * HR_GRAMMAR_SAFETY_BOOST / (2 * HR_GRAMMAR_SAFETY_BOOST + 2));
+	assert_non_null(strstr(g.fsg, want));
+	hr_grammar_free(&g);
+	/* Without the callback: as counted, and no list. */
+	assert_int_equal(hr_grammar_build_from(s, 4, NULL, &f->src, &g), 0);
+	assert_int_equal(g.nsafety, 0);
+	assert_string_equal(g.safety, "");
+	assert_non_null(strstr(g.fsg, " 0.5 i\n"));
+	hr_grammar_free(&g);
+}
+
+/* A hypothesis that nearly says a safety sentence makes it a candidate. */
+static void test_near_safety(void **state)
+{
+	(void)state;
+	const char *list = "i'm going to kill myself\ni want to hurt myself\nmy chest hurts\n";
+	struct hr_asr_result r = {0};
+	strcpy(r.ngram, "i want to myself"); /* one word missed */
+	hr_voice_near_safety(list, &r);
+	assert_string_equal(r.near, "i want to hurt myself");
+	/* In an n-best alternative too. */
+	strcpy(r.ngram, "what is the weather");
+	r.nalt = 2;
+	strcpy(r.alt[0], "what is the weather like");
+	strcpy(r.alt[1], "my chest is hurts");
+	hr_voice_near_safety(list, &r);
+	assert_string_equal(r.near, "my chest hurts");
+	/* Only the small words in common ("i want to"): not near. */
+	strcpy(r.ngram, "i want to know about enhertu");
+	r.nalt = 0;
+	hr_voice_near_safety(list, &r);
+	assert_string_equal(r.near, "");
+	/* Too few of the words. */
+	strcpy(r.ngram, "can i give the shot myself at home");
+	hr_voice_near_safety(list, &r);
+	assert_string_equal(r.near, "");
+	hr_voice_near_safety("", &r);
+	assert_string_equal(r.near, "");
 }
 
 /* A stand-in for the engine's routing: a topic per key phrase. */
@@ -282,6 +337,28 @@ static void test_choose(void **state)
 	hr_voice_choose(&r, &j, &c);
 	assert_int_equal(c.heard, HR_HEARD_ANSWER);
 	assert_int_equal(c.safety, 1);
+
+	/* The regression of the first round: a clean "i want to kill myself"
+	 * whose grammar pass found no sentence and whose trigram words fit no
+	 * topic ("say that again" before anything was checked for safety).
+	 * The safety sentence a hypothesis nearly says is answered, unsure. */
+	r.grammar[0] = '\0';
+	strcpy(r.ngram, "i want to you");
+	set_alts(&r, "i wanna you i still", 4);
+	strcpy(r.near, "i want to kill myself");
+	hr_voice_choose(&r, &j, &c);
+	assert_int_equal(c.safety, 1);
+	assert_int_equal(c.heard, HR_HEARD_CONFIRM);
+	assert_string_equal(c.text, "i want to kill myself");
+	/* The same without routing (the command line): still safety first. */
+	struct hr_voice_judge bare = {says_crisis, NULL, NULL, NULL};
+	hr_voice_choose(&r, &bare, &c);
+	assert_int_equal(c.safety, 1);
+	assert_string_equal(c.text, "i want to kill myself");
+	r.near[0] = '\0';
+	hr_voice_choose(&r, &j, &c);
+	assert_int_equal(c.safety, 0);
+	assert_int_equal(c.heard, HR_HEARD_REPEAT);
 
 	/* No grammar sentence: the trigram words are never answered, only
 	 * offered back when most hypotheses agree on their topic. */
@@ -381,6 +458,8 @@ int main(void)
 	    cmocka_unit_test(test_grammar_from_content),
 	    cmocka_unit_test(test_grammar_is_minimal),
 	    cmocka_unit_test(test_choose),
+	    cmocka_unit_test(test_grammar_weighs_safety),
+	    cmocka_unit_test(test_near_safety),
 	    cmocka_unit_test(test_messages),
 	    cmocka_unit_test(test_tts_respellings),
 	};
