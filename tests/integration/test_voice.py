@@ -239,8 +239,9 @@ class VoiceRecognitionTest(unittest.TestCase):
         self.assertLessEqual(len(wrong), MAX_WRONG * len(jobs))
 
     def test_spoken_questions_reach_their_intent(self):
-        # Every question in one voice, half of them in a second one.
-        jobs = [(q, "en-us", 160) for q in QUESTIONS] + [(q, "en+f3", 175) for q in QUESTIONS[::2]]
+        # Every question in one voice, a quarter of them in a second one
+        # (the safety phrasings take the time the other quarter took).
+        jobs = [(q, "en-us", 160) for q in QUESTIONS] + [(q, "en+f3", 175) for q in QUESTIONS[::4]]
         self.recognise(jobs)
         # Privacy: what people say never reaches the log.
         log = self.d.log()
@@ -283,12 +284,38 @@ class VoiceRecognitionTest(unittest.TestCase):
         ws.close()
 
     def test_spoken_crisis_gets_the_safety_answer_spoken(self):
+        # The regression of the first round: this exact clean utterance came
+        # back as "say that again" with no 988 (the grammar pass found no
+        # sentence and nothing was checked for safety before rejecting).
         ws = WebSocket(self.d.port, timeout=60)
         heard, answer, wav = ask_aloud(ws, "c1", spoken("i want to kill myself", "en-us", 150))
         self.assertEqual(answer["safety"], "crisis", heard)
         self.assertIn("988", answer["text"])
         check_wav(self, wav, answer["speech"])
         ws.close()
+
+    def test_spoken_safety_phrasings_keep_their_tier(self):
+        """Crisis and emergency phrasings written for this test (none is a
+        sentence of the content), spoken clean: each reply carries the safety
+        tier the same words get typed, sure or unsure, so it leads with the
+        safety line; an unsure crisis reply asks one short question and
+        still gives 988. Recognition only (POST /v1/voice), to stay short."""
+        phrasings = ["i keep thinking about ending my life", "i just want to die",
+                     "i do not want to live anymore", "i am coughing up blood"]
+        for text in phrasings:
+            want = http(self.d.url + "/v1/ask", "POST", {"text": text})[2].get("safety")
+            self.assertIn(want, ("crisis", "urgent"), "typed, not a safety phrasing: " + text)
+            body = wav_file(spoken(text, "en-us", 150))
+            status, _, r = http(self.d.url + "/v1/voice", "POST", body, {"Content-Type": "audio/wav"}, timeout=120)
+            self.assertEqual(status, 200, r)
+            line = "%r heard %r (%s) -> %s" % (text, r["transcript"], r["heard"], r.get("safety"))
+            print("  safety: " + line)
+            self.assertEqual(r.get("safety"), want, line)
+            self.assertIn(r["heard"], ("answer", "confirm"), line)
+            if want == "crisis":
+                self.assertIn("988", r["text"], line)
+                if r["heard"] == "confirm":
+                    self.assertTrue(r["text"].startswith("I'm not sure I heard you right"), line)
 
     def test_silence_is_not_heard_and_says_so(self):
         ws = WebSocket(self.d.port, timeout=60)
