@@ -243,8 +243,12 @@ int hr_voice_build(hr_voice *v, const struct hr_config *cfg, hr_diag_fn diag, vo
 		cmudict_put(cmudict);
 		return rc;
 	}
-	struct hr_grammar_input in = {cfg->intents_dir, cfg->plugins_dir, cfg->voice_dir, sentence_tier,
-	                              safety};
+	struct hr_grammar_input in = {.intents_dir = cfg->intents_dir,
+	                              .plugins_dir = cfg->plugins_dir,
+	                              .voice_dir = cfg->voice_dir,
+	                              .local_dirs = cfg->local_content_dirs,
+	                              .safety = sentence_tier,
+	                              .safety_ud = safety};
 	struct hr_grammar g;
 	rc = hr_grammar_build(&in, &src, diag, ud, &g);
 	hr_safety_free(safety);

@@ -480,22 +480,23 @@ static void read_corpus(struct build *b, const char *path)
 	free(text);
 }
 
-static void read_dir(struct build *b, const char *dir, const char *suffix,
-                     void (*fn)(struct build *, const char *))
+/* Reads the SUFFIX files of DIR and of SUB/ in each of the LOCALS folders,
+ * layered as the engine loads them (hr_layers_list: a local file replaces
+ * the bundled one of the same name), so the grammar hears a clinic's own
+ * topics (local_content_dirs) as well as the bundled ones. */
+static void read_dir(struct build *b, const char *dir, const char *locals, const char *sub,
+                     const char *suffix, void (*fn)(struct build *, const char *))
 {
-	char **names = NULL;
+	char **paths = NULL;
 	size_t n = 0;
-	int rc = hr_dir_list(dir, suffix, &names, &n);
+	int rc = hr_layers_list(dir, locals ? locals : "", sub, suffix, &paths, &n);
 	if (rc) {
 		hr_diagf(b->diag, b->ud, dir, 0, "cannot list: %s", strerror(-rc));
 		return;
 	}
-	for (size_t i = 0; i < n && !b->oom; i++) {
-		char path[2048];
-		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
-		fn(b, path);
-	}
-	hr_dir_list_free(names, n);
+	for (size_t i = 0; i < n && !b->oom; i++)
+		fn(b, paths[i]);
+	hr_dir_list_free(paths, n);
 }
 
 /* ---- slot variants ---- */
@@ -1107,10 +1108,10 @@ int hr_grammar_build(const struct hr_grammar_input *in, const struct hr_pron_sou
 	int rc = build_init(&b, diag, ud);
 	if (rc == 0) {
 		if (in->intents_dir)
-			read_dir(&b, in->intents_dir, ".intents", read_intents);
+			read_dir(&b, in->intents_dir, in->local_dirs, "intents", ".intents", read_intents);
 		if (in->plugins_dir) {
-			read_dir(&b, in->plugins_dir, ".tests", read_tests);
-			read_dir(&b, in->plugins_dir, ".lua", read_plugin);
+			read_dir(&b, in->plugins_dir, in->local_dirs, "plugins", ".tests", read_tests);
+			read_dir(&b, in->plugins_dir, in->local_dirs, "plugins", ".lua", read_plugin);
 		}
 		if (in->voice_dir) {
 			char path[2048];

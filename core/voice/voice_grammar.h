@@ -32,6 +32,9 @@ struct hr_grammar_input {
 	const char *intents_dir;
 	const char *plugins_dir;
 	const char *voice_dir; /* holds corpus.txt */
+	/* local_content_dirs (comma-separated folders holding intents/ and
+	 * plugins/), layered over the two above as the engine does; NULL or "". */
+	const char *local_dirs;
 	/* The safety tier a sentence (the recogniser's words) raises, 0 for
 	 * none; NULL: no sentence is weighed as a safety one. */
 	int (*safety)(void *ud, const char *sentence);

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "asr.h"
 #include "tts.h"
@@ -138,8 +140,8 @@ static void test_tokens(void **state)
 static void test_grammar_from_content(void **state)
 {
 	struct fixture *f = *state;
-	struct hr_grammar_input in = {HERALD_TEST_DATA "/voice/intents", HERALD_TEST_DATA "/voice/plugins",
-	                              NULL, NULL, NULL};
+	struct hr_grammar_input in = {.intents_dir = HERALD_TEST_DATA "/voice/intents",
+	                              .plugins_dir = HERALD_TEST_DATA "/voice/plugins"};
 	struct hr_grammar g;
 	struct diags d = {0};
 	assert_int_equal(hr_grammar_build(&in, &f->src, collect, &d, &g), 0);
@@ -161,6 +163,24 @@ static void test_grammar_from_content(void **state)
 	assert_non_null(strstr(g.fsg, "FSG_END\n"));
 	assert_true(g.nstates > 2);
 	hr_grammar_free(&g);
+
+	/* A clinic's own topics (local_content_dirs) are listened for too. */
+	char local[] = "/tmp/herald-voice-local-XXXXXX", sub[64], file[96];
+	assert_non_null(mkdtemp(local));
+	snprintf(sub, sizeof(sub), "%s/intents", local);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	snprintf(file, sizeof(file), "%s/zz_zebra.intents", sub);
+	FILE *fp = fopen(file, "w");
+	assert_non_null(fp);
+	fputs("intent zz.zebra\n  pattern: zebra clinic\n  example: where zebra clinic\n", fp);
+	fclose(fp);
+	in.local_dirs = local;
+	assert_int_equal(hr_grammar_build(&in, &f->src, collect, &d, &g), 0);
+	assert_non_null(strstr(g.fsg, " zebra\n"));
+	hr_grammar_free(&g);
+	unlink(file);
+	rmdir(sub);
+	rmdir(local);
 }
 
 /* Counts the lines of TEXT that start with PREFIX. */
@@ -211,7 +231,7 @@ static void test_grammar_weighs_safety(void **state)
 	struct fixture *f = *state;
 	const char *s[] = {"what is a fish test", "i want to kill myself", "what is her2",
 	                   "i want to kill myself"};
-	struct hr_grammar_input in = {NULL, NULL, NULL, says_crisis, NULL};
+	struct hr_grammar_input in = {.safety = says_crisis};
 	struct hr_grammar g;
 	assert_int_equal(hr_grammar_build_from(s, 4, &in, &f->src, &g), 0);
 	assert_int_equal(g.nsafety, 2);
