@@ -1029,6 +1029,9 @@ static int wrap(struct hr_answer *a, const char *before, const char *after)
 			return -ENOMEM;
 		memcpy(t, before, nb);
 		memcpy(t + nb, *p, n);
+		/* "...: please call" after a lead-in that ends in a colon. */
+		if (nb > 2 && before[nb - 2] == ':' && t[nb] >= 'A' && t[nb] <= 'Z' && t[nb + 1] != ' ')
+			t[nb] = (char)(t[nb] - 'A' + 'a');
 		memcpy(t + nb + n, after, na + 1);
 		free(*p);
 		*p = t;
