@@ -397,9 +397,10 @@ static int unheard_key(const struct hr_asr_result *r, const struct hr_voice_judg
  * found no sentence or another one. A hypothesis that shares, in order, at
  * least NEAR_SAFETY of the words of one of the grammar's safety sentences
  * (over the longer of the two), among them a word that is not one of the
- * small words every sentence has, makes that sentence a candidate. Tuned on
- * bench/voice-corpus: it recovers crisis phrasings and questions about other
- * things do not come this close (docs/voice.md, "Safety first").
+ * small words every sentence has, makes that sentence a candidate. At 0.5 it
+ * rescued one more spoken crisis phrasing but made safety candidates of 4 in
+ * 76 ordinary questions ("will my hair fall out" -> "i passed out"):
+ * docs/voice.md, "Safety first".
  */
 #define NEAR_SAFETY 0.6
 
