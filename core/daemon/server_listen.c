@@ -10,6 +10,7 @@
 #include <libwebsockets.h>
 #include <netdb.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -539,6 +540,12 @@ void srv_on_listen_readable(uv_poll_t *h, int status, int events)
 			}
 			return; /* EAGAIN: all taken; others (ECONNABORTED...) concern one client */
 		}
+		/* Replies are written as several small messages (a voice answer's
+		 * transcript, answer and audio): without this, Nagle holds each one
+		 * back until the client's delayed ACK, ~40 ms. lws sets it only on
+		 * sockets it accepts itself. */
+		int one = 1;
+		(void)setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 		/* A plaintext connection is looked at first (the front door);
 		 * TLS goes straight to lws. */
 		if (!srv_conn_take(s))

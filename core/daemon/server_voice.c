@@ -45,6 +45,24 @@ static int voice_answer(void *ud, const char *text, size_t len, struct hr_answer
 	return convo ? srv_handle_ask(srv_server_of(c->wsi), convo, &ask, out) : -ENOMEM;
 }
 
+/* Where a hypothesis of the recogniser would go, without answering it. */
+static void voice_route(void *ud, const char *text, size_t len, char *out, size_t cap, int *tier)
+{
+	struct conn *c = ud;
+	struct hr_server *s = srv_server_of(c->wsi);
+	struct hr_trace *trace = s->trace;
+	*tier = 0;
+	snprintf(out, cap, "fallback");
+	struct hr_convo *convo = srv_ws_convo(c);
+	if (!convo || hr_engine_route(s->engine, convo, text, len, trace) != 0)
+		return;
+	*tier = (int)trace->safety.tier;
+	if (trace->outcome == HR_OUTCOME_CLARIFY)
+		snprintf(out, cap, "clarify");
+	else if (trace->outcome == HR_OUTCOME_ANSWER && trace->nparts > 0 && trace->parts[0].intent)
+		snprintf(out, cap, "%s", trace->parts[0].intent->name);
+}
+
 static void voice_send(void *ud, char *buf, size_t len, int binary)
 {
 	struct conn *c = ud;
@@ -75,8 +93,8 @@ static void voice_respond(void *ud, unsigned status, const char *type, char *buf
 		lws_set_timeout(c->wsi, PENDING_TIMEOUT_CLOSE_SEND, LWS_TO_KILL_ASYNC);
 }
 
-static const struct hr_voice_sink voice_ws_sink = {voice_answer, voice_send, voice_done, NULL};
-static const struct hr_voice_sink voice_http_sink = {voice_answer, NULL, NULL, voice_respond};
+static const struct hr_voice_sink voice_ws_sink = {voice_answer, voice_route, voice_send, voice_done, NULL};
+static const struct hr_voice_sink voice_http_sink = {voice_answer, voice_route, NULL, NULL, voice_respond};
 
 /* Starts answering PCM (taken over), or, while voice has not loaded yet,
  * parks the question until it has and starts the load. Returns 0 or -errno

@@ -461,6 +461,7 @@ static void on_housekeeping(uv_timer_t *t)
 	unsigned long long q = hr_server_questions(w->server);
 	atomic_store(&w->questions, q);
 	atomic_store(&w->heartbeat_ms, dm_mono_ms());
+	hr_voice_idle(w->voice); /* recognisers unused for voice.idle_seconds */
 	if (open > 0 || q == w->questions_at_housekeeping)
 		return;
 	w->questions_at_housekeeping = q;

@@ -90,6 +90,8 @@ const struct hr_config_key hr_config_keys[] = {
     KEY_STR("voice.tts_voice", voice_tts, "slt", "flite voice for spoken answers: slt or kal16"),
     KEY_INT("voice.decoders", voice_decoders, 1, 16, "2", "speech recognisers running at once (~40 MB each)"),
     KEY_INT("voice.queue", voice_queue, 0, 10000, "16", "spoken questions waiting for a recogniser at most"),
+    KEY_INT("voice.idle_seconds", voice_idle_seconds, 0, 86400, "60",
+            "a recogniser unused this long is freed (0: never), its memory given back"),
     KEY_INT("limits.audio_seconds", audio_seconds, 1, 120, "15", "longest spoken question accepted"),
     KEY_INT("limits.speech_chars", speech_chars, 100, 100000, "1500",
             "longest answer spoken (cut at a sentence; urgent answers are never cut)"),

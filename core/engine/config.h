@@ -58,6 +58,7 @@ struct hr_config {
 	char voice_tts[32];                 /* voice.tts_voice */
 	int voice_decoders;                 /* voice.decoders */
 	int voice_queue;                    /* voice.queue */
+	int voice_idle_seconds;             /* voice.idle_seconds */
 	int audio_seconds;                  /* limits.audio_seconds */
 	int speech_chars;                   /* limits.speech_chars */
 	int intents_jit;                    /* intents.jit (0 or 1) */

@@ -27,6 +27,7 @@
 struct hr_asr_model {
 	atomic_int refs;
 	int dict_fd, arpa_fd, fsg_fd;
+	char *safety;         /* the grammar's safety sentences, one a line */
 	unsigned long serial; /* tells decoders that the model changed */
 };
 
@@ -78,6 +79,10 @@ int hr_asr_model_new(struct hr_grammar *g, hr_asr_model **out)
 		rc = m->arpa_fd;
 	else if ((m->fsg_fd = memfile("herald-fsg", g->fsg, g->fsg_len)) < 0)
 		rc = m->fsg_fd;
+	m->safety = g->safety ? g->safety : strdup("");
+	g->safety = NULL;
+	if (!m->safety && !rc)
+		rc = -ENOMEM;
 	hr_grammar_free(g);
 	if (rc) {
 		atomic_init(&m->refs, 1);
@@ -88,6 +93,11 @@ int hr_asr_model_new(struct hr_grammar *g, hr_asr_model **out)
 	m->serial = atomic_fetch_add(&next_serial, 1);
 	*out = m;
 	return 0;
+}
+
+const char *hr_asr_model_safety(const hr_asr_model *m)
+{
+	return m->safety;
 }
 
 hr_asr_model *hr_asr_model_ref(hr_asr_model *m)
@@ -107,6 +117,7 @@ void hr_asr_model_unref(hr_asr_model *m)
 		close(m->arpa_fd);
 	if (m->fsg_fd >= 0)
 		close(m->fsg_fd);
+	free(m->safety);
 	free(m);
 }
 
@@ -197,9 +208,32 @@ static int run(hr_asr *a, const char *name, int reset, size_t n, char *out, size
 	return 0;
 }
 
+/* The trigram search's next best hypotheses, distinct from its best. */
+static void nbest(hr_asr *a, struct hr_asr_result *out)
+{
+	out->nalt = 0;
+	ps_nbest_t *nb = ps_nbest(a->ps);
+	/* A* over the lattice: bounded by the hypotheses looked at, not kept. */
+	for (int looked = 0; nb && looked < 4 * HR_ASR_NBEST && out->nalt < HR_ASR_NBEST;
+	     looked++, nb = ps_nbest_next(nb)) {
+		int32 score;
+		const char *h = ps_nbest_hyp(nb, &score);
+		if (!h || !h[0] || strcmp(h, out->ngram) == 0)
+			continue;
+		int dup = 0;
+		for (size_t i = 0; i < out->nalt && !dup; i++)
+			dup = strcmp(out->alt[i], h) == 0;
+		if (!dup)
+			snprintf(out->alt[out->nalt++], HR_TRANSCRIPT_MAX, "%s", h);
+	}
+	if (nb)
+		ps_nbest_free(nb);
+}
+
 int hr_asr_decode(hr_asr *a, hr_asr_model *m, const int16_t *pcm, size_t n, struct hr_asr_result *out)
 {
-	out->grammar[0] = out->ngram[0] = '\0';
+	out->grammar[0] = out->ngram[0] = out->near[0] = '\0';
+	out->nalt = 0;
 	int rc = load(a, m);
 	if (rc)
 		return rc;
@@ -220,13 +254,17 @@ int hr_asr_decode(hr_asr *a, hr_asr_model *m, const int16_t *pcm, size_t n, stru
 		a->buf[PAD_SAMPLES + n + i] = a->buf[i];
 	}
 	memcpy(a->buf + PAD_SAMPLES, pcm, n * sizeof(*pcm));
-	/* Three passes over the same audio. A new stream resets the noise
-	 * estimate, so a result never depends on what the decoder heard before;
-	 * but a fresh estimate is poor at the start of an utterance, so the first
-	 * pass only settles it (its words are overwritten) for the two that count. */
-	if ((rc = run(a, "ngram", 1, total, out->ngram, sizeof(out->ngram))) ||
+	/* A new stream resets the noise estimate, so a result never depends on
+	 * what the decoder heard before; but a fresh estimate is poor at the
+	 * start of an utterance, so a first pass only settles it for the two
+	 * that count. (A phone loop settles it as well, a little cheaper, but
+	 * pocketsphinx 5prealpha's allphone search leaks its last segments when
+	 * the decoder is freed, which freeing idle recognisers would repeat.) */
+	char scratch[HR_TRANSCRIPT_MAX];
+	if ((rc = run(a, "ngram", 1, total, scratch, sizeof(scratch))) ||
 	    (rc = run(a, "grammar", 0, total, out->grammar, sizeof(out->grammar))) ||
 	    (rc = run(a, "ngram", 0, total, out->ngram, sizeof(out->ngram))))
 		return rc;
+	nbest(a, out);
 	return 0;
 }

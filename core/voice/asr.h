@@ -4,10 +4,12 @@
  * (voice_grammar.h). No loop, no network: a decode is plain blocking work
  * that the caller runs on a worker thread.
  *
- * Each utterance is decoded twice over the same audio: first against the
+ * Each utterance is decoded twice over the same audio (after a pass that
+ * settles the noise estimate): first against the
  * sentence grammar, which holds the recogniser to what people ask herald and
  * so copes with imperfect audio, then against the trigram model, which also
- * hears phrasings the grammar lacks. The caller chooses (hr_asr_result).
+ * hears phrasings the grammar lacks, with its n-best list. The caller
+ * chooses (hr_asr_result, hr_voice_choose).
  *
  * A model (hr_asr_model) is one built grammar, immutable and reference
  * counted, so a reload can swap it while decoders still use the old one. A
@@ -34,14 +36,28 @@ typedef struct hr_asr hr_asr;
  */
 int hr_asr_model_new(struct hr_grammar *g, hr_asr_model **out);
 hr_asr_model *hr_asr_model_ref(hr_asr_model *m);
+/* The grammar's sentences that raise a safety tier, one a line ("" for none). */
+const char *hr_asr_model_safety(const hr_asr_model *m);
 void hr_asr_model_unref(hr_asr_model *m); /* NULL is accepted */
 
-/* What one utterance sounded like: the grammar's and the trigram model's words. */
+/* Other hypotheses of the trigram search kept (its n-best list after the first). */
+#define HR_ASR_NBEST 6
+
+/*
+ * What one utterance sounded like: the grammar's sentence, the trigram
+ * model's words, and its next best hypotheses (different words, not only
+ * different timings), which hr_voice_choose() weighs.
+ */
 struct hr_asr_result {
 	char grammar[HR_TRANSCRIPT_MAX]; /* "" when no sentence of the grammar fits */
 	char ngram[HR_TRANSCRIPT_MAX];   /* "" when nothing was heard */
+	char alt[HR_ASR_NBEST][HR_TRANSCRIPT_MAX];
+	size_t nalt;
+	/* A safety sentence of the grammar that an open-vocabulary hypothesis
+	 * nearly says ("i want to myself" for "i want to hurt myself"), or "":
+	 * filled by the caller (voice.c), weighed like the others. */
+	char near[HR_TRANSCRIPT_MAX];
 };
-
 /*
  * Creates a decoder with the acoustic model in HMM_DIR (the directory holding
  * mdef, means, ...). Loading takes a fraction of a second. Returns 0, -ENOENT

@@ -1,10 +1,12 @@
 #include "voice.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <uv.h>
 
 #include "log.h"
@@ -29,6 +31,7 @@ struct decoder {
 	hr_asr *asr;
 	hr_safety *safety;
 	int busy;
+	uint64_t used_ms; /* monotonic time of its last release */
 };
 
 enum stage { STAGE_LISTEN, STAGE_SPEAK };
@@ -48,7 +51,8 @@ struct hr_voice_job {
 	size_t n;
 	hr_asr_model *model;
 	int rc;
-	char transcript[HR_TRANSCRIPT_MAX];
+	struct hr_asr_result *asr; /* what the recogniser heard (listen_work) */
+	struct hr_voice_choice heard;
 	struct hr_answer answer;
 	char *speech;
 	int urgent;
@@ -67,7 +71,9 @@ struct hr_voice {
 	size_t max_samples;
 	size_t speech_chars;
 	unsigned decoders, queue_max;
-	hr_lexicon *hand, *cmudict;
+	uint64_t idle_ms; /* voice.idle_seconds; 0 keeps recognisers */
+	hr_lexicon *hand;
+	char dictionary[HR_PATH_MAX]; /* the CMU dictionary, read for each grammar build */
 	hr_tts *tts;
 	hr_voice_model *model; /* served; loop only */
 	pthread_mutex_t lock;  /* guards pool */
@@ -80,8 +86,9 @@ struct hr_voice {
 /* ---- building ---- */
 
 /* The CMU dictionary (~30 MB) is the same for every worker and only read
- * after loading (hr_lexicon_prons is const), so one copy serves them all:
- * the first hr_voice_new() of a path loads it, the last hr_voice_free() frees it. */
+ * after loading (hr_lexicon_prons is const), so grammar builds that run at
+ * once (workers starting together) share one copy: the first build loads
+ * it, the last to finish frees it. Between builds it is not in memory. */
 static struct {
 	pthread_mutex_t lock;
 	hr_lexicon *lex;
@@ -149,6 +156,7 @@ int hr_voice_new(uv_loop_t *loop, const struct hr_config *cfg, hr_diag_fn diag, 
 	v->decoders =
 	    (unsigned)cfg->voice_decoders > MAX_DECODERS ? MAX_DECODERS : (unsigned)cfg->voice_decoders;
 	v->queue_max = (unsigned)cfg->voice_queue;
+	v->idle_ms = (uint64_t)cfg->voice_idle_seconds * 1000;
 	int rc = -ENOMEM;
 	if (!(v->hand = hr_lexicon_new()))
 		goto fail;
@@ -162,12 +170,17 @@ int hr_voice_new(uv_loop_t *loop, const struct hr_config *cfg, hr_diag_fn diag, 
 		goto fail;
 	}
 	fclose(probe);
-	rc = cmudict_get(cfg->voice_dictionary, diag, ud, &v->cmudict);
-	if (rc) {
+	/* The CMU dictionary (~30 MB in memory) is only needed while a grammar
+	 * is built (at start and reload): read then, freed after. */
+	snprintf(v->dictionary, sizeof(v->dictionary), "%s", cfg->voice_dictionary);
+	probe = fopen(cfg->voice_dictionary, "r");
+	if (!probe) {
+		rc = -errno;
 		hr_diagf(diag, ud, cfg->voice_dictionary, 0, "cannot read the pronunciation dictionary: %s",
 		         strerror(-rc));
 		goto fail;
 	}
+	fclose(probe);
 	snprintf(path, sizeof(path), "%s/lexicon.txt", cfg->voice_dir);
 	rc = hr_lexicon_load(v->hand, path, 0, diag, ud);
 	if (rc == -ENOMEM)
@@ -199,17 +212,49 @@ void hr_voice_free(hr_voice *v)
 	hr_voice_model_free(v->model);
 	hr_tts_free(v->tts);
 	hr_lexicon_free(v->hand);
-	cmudict_put(v->cmudict);
 	pthread_mutex_destroy(&v->lock);
 	free(v);
 }
 
+/* The safety tier the recogniser's words TEXT raise (hr_grammar_input.safety). */
+static int sentence_tier(void *ud, const char *text)
+{
+	char norm[HR_TRANSCRIPT_MAX];
+	if (hr_text_normalize(text, strlen(text), norm, sizeof(norm)) < 0)
+		return 0;
+	struct hr_safety_result sr;
+	hr_safety_check(ud, norm, &sr);
+	return (int)sr.tier;
+}
+
 int hr_voice_build(hr_voice *v, const struct hr_config *cfg, hr_diag_fn diag, void *ud, hr_voice_model **out)
 {
-	struct hr_pron_sources src = {v->hand, v->cmudict, hr_tts_lts, v->tts};
-	struct hr_grammar_input in = {cfg->intents_dir, cfg->plugins_dir, cfg->voice_dir};
+	hr_lexicon *cmudict = NULL;
+	int rc = cmudict_get(v->dictionary, diag, ud, &cmudict);
+	if (rc) {
+		hr_diagf(diag, ud, v->dictionary, 0, "cannot read the pronunciation dictionary: %s",
+		         strerror(-rc));
+		return rc;
+	}
+	struct hr_pron_sources src = {v->hand, cmudict, hr_tts_lts, v->tts};
+	/* The safety layer picks the sentences the recogniser must not miss. */
+	hr_safety *safety = NULL;
+	rc = hr_safety_new(&safety);
+	if (rc) {
+		cmudict_put(cmudict);
+		return rc;
+	}
+	struct hr_grammar_input in = {.intents_dir = cfg->intents_dir,
+	                              .plugins_dir = cfg->plugins_dir,
+	                              .voice_dir = cfg->voice_dir,
+	                              .local_dirs = cfg->local_content_dirs,
+	                              .safety = sentence_tier,
+	                              .safety_ud = safety};
 	struct hr_grammar g;
-	int rc = hr_grammar_build(&in, &src, diag, ud, &g);
+	rc = hr_grammar_build(&in, &src, diag, ud, &g);
+	hr_safety_free(safety);
+	cmudict_put(cmudict);
+	malloc_trim(0); /* the dictionary's pages back to the system */
 	if (rc)
 		return rc;
 	hr_voice_model *m = calloc(1, sizeof(*m));
@@ -255,24 +300,319 @@ size_t hr_voice_max_samples(const hr_voice *v)
 
 /* ---- choosing the transcript ---- */
 
-void hr_voice_choose(const struct hr_asr_result *r, int (*is_safety)(void *ud, const char *text), void *ud,
-                     char *out, size_t cap)
+/*
+ * How much the open-vocabulary hypotheses must agree with the grammar's
+ * sentence: in words (shared words in order over the longer text), and in
+ * meaning (how many of them the engine routes to the sentence's intent).
+ * The grammar fits any sound to some sentence; the trigram model, free to
+ * hear other words, only agrees when the sentence was said. Tuned on
+ * bench/voice-corpus (docs/voice.md). The acoustic fit against a free phone
+ * loop was measured too and did not separate said from forced sentences.
+ */
+#define AGREE_SURE 0.75
+#define AGREE_MAYBE 0.5
+#define SUPPORT_SURE 5
+
+const char *hr_heard_name(enum hr_heard h)
 {
-	const char *pick = r->grammar[0] ? r->grammar : r->ngram;
-	if (is_safety && r->grammar[0] && r->ngram[0] && !is_safety(ud, r->grammar) &&
-	    is_safety(ud, r->ngram))
-		pick = r->ngram;
-	snprintf(out, cap, "%s", pick);
+	switch (h) {
+	case HR_HEARD_CONFIRM:
+		return "confirm";
+	case HR_HEARD_REPEAT:
+		return "repeat";
+	default:
+		return "answer";
+	}
 }
+
+#define MAX_WORDS 64
+
+static size_t split_words(const char *text, char *buf, size_t cap, const char **words)
+{
+	snprintf(buf, cap, "%s", text);
+	size_t n = 0;
+	for (char *save = NULL, *w = strtok_r(buf, " ", &save); w && n < MAX_WORDS;
+	     w = strtok_r(NULL, " ", &save))
+		words[n++] = w;
+	return n;
+}
+
+/* Words the two texts share in order (longest common subsequence) over the
+ * longer one's length: 1 for the same words, near 0 for unrelated ones. */
+static double agreement(const char *a, const char *b)
+{
+	char ba[HR_TRANSCRIPT_MAX], bb[HR_TRANSCRIPT_MAX];
+	const char *wa[MAX_WORDS], *wb[MAX_WORDS];
+	size_t na = split_words(a, ba, sizeof(ba), wa), nb = split_words(b, bb, sizeof(bb), wb);
+	if (!na || !nb)
+		return 0;
+	unsigned short row[MAX_WORDS + 1] = {0}, prev[MAX_WORDS + 1] = {0};
+	for (size_t i = 1; i <= na; i++) {
+		for (size_t k = 1; k <= nb; k++) {
+			if (strcmp(wa[i - 1], wb[k - 1]) == 0)
+				row[k] = (unsigned short)(prev[k - 1] + 1);
+			else
+				row[k] = row[k - 1] > prev[k] ? row[k - 1] : prev[k];
+		}
+		memcpy(prev, row, sizeof(row));
+	}
+	return (double)prev[nb] / (double)(na > nb ? na : nb);
+}
+
+static int has_word(const char *text, const char *word)
+{
+	size_t n = strlen(word);
+	for (const char *p = strstr(text, word); p; p = strstr(p + 1, word)) {
+		if ((p == text || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return 1;
+	}
+	return 0;
+}
+
+/* A key word (drug, term) of the grammar's sentence that no open-vocabulary
+ * hypothesis contains: the grammar may have put it there. */
+static int unheard_key(const struct hr_asr_result *r, const struct hr_voice_judge *j)
+{
+	if (!j || !j->is_key)
+		return 0;
+	char buf[HR_TRANSCRIPT_MAX];
+	const char *w[MAX_WORDS];
+	size_t n = split_words(r->grammar, buf, sizeof(buf), w);
+	for (size_t i = 0; i < n; i++) {
+		/* HER2 itself is every question's subject: misheard, it changes
+		 * no answer. Drug names and tests do. */
+		if (strncmp(w[i], "her2", 4) == 0 || !j->is_key(j->ud, w[i]))
+			continue;
+		int found = has_word(r->ngram, w[i]);
+		for (size_t a = 0; a < r->nalt && !found; a++)
+			found = has_word(r->alt[a], w[i]);
+		if (!found)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Near a safety sentence: the open-vocabulary models are free to miss one
+ * word of "i want to hurt myself" ("i want to myself") where the grammar
+ * found no sentence or another one. A hypothesis that shares, in order, at
+ * least NEAR_SAFETY of the words of one of the grammar's safety sentences
+ * (over the longer of the two), among them a word that is not one of the
+ * small words every sentence has, makes that sentence a candidate. At 0.5 it
+ * rescued one more spoken crisis phrasing but made safety candidates of 4 in
+ * 76 ordinary questions ("will my hair fall out" -> "i passed out"):
+ * docs/voice.md, "Safety first".
+ */
+#define NEAR_SAFETY 0.6
+
+static int small_word(const char *w)
+{
+	static const char *const small[] = {
+	    "a",    "about", "all",  "am",   "an",    "and",      "are",   "be",    "been", "can",   "can't",
+	    "do",   "don't", "feel", "for",  "get",   "getting",  "going", "gonna", "had",  "has",   "have",
+	    "he",   "her",   "his",  "how",  "i",     "i'm",      "i've",  "in",    "is",   "it",    "it's",
+	    "just", "keep",  "like", "me",   "my",    "no",       "not",   "of",    "on",   "she",   "so",
+	    "some", "that",  "the",  "they", "think", "thinking", "this",  "to",    "up",   "wanna", "want",
+	    "was",  "we",    "what", "will", "would", "you",
+	};
+	for (size_t i = 0; i < sizeof(small) / sizeof(small[0]); i++) {
+		if (strcmp(w, small[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A word of SENTENCE, not a small one, that TEXT has. */
+static int shares_key_word(const char *sentence, const char *text)
+{
+	char buf[HR_TRANSCRIPT_MAX];
+	const char *w[MAX_WORDS];
+	size_t n = split_words(sentence, buf, sizeof(buf), w);
+	for (size_t i = 0; i < n; i++) {
+		if (!small_word(w[i]) && has_word(text, w[i]))
+			return 1;
+	}
+	return 0;
+}
+
+void hr_voice_near_safety(const char *sentences, struct hr_asr_result *r)
+{
+	r->near[0] = '\0';
+	if (!sentences || !sentences[0])
+		return;
+	const char *hyp[1 + HR_ASR_NBEST];
+	size_t nh = 0;
+	if (r->ngram[0])
+		hyp[nh++] = r->ngram;
+	for (size_t a = 0; a < r->nalt; a++)
+		hyp[nh++] = r->alt[a];
+	double best = NEAR_SAFETY;
+	char line[HR_TRANSCRIPT_MAX];
+	for (const char *p = sentences; *p;) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		if (len && len < sizeof(line)) {
+			memcpy(line, p, len);
+			line[len] = '\0';
+			for (size_t h = 0; h < nh; h++) {
+				double x = agreement(line, hyp[h]);
+				if (x >= best && shares_key_word(line, hyp[h])) {
+					/* The closest; on a tie, the first (the content's order). */
+					if (x > best || !r->near[0])
+						snprintf(r->near, sizeof(r->near), "%s", line);
+					best = x;
+				}
+			}
+		}
+		p += len + (e ? 1 : 0);
+	}
+}
+
+#define INTENT_MAX 128
+
+/* The open-vocabulary hypotheses (trigram 1-best and n-best) routed to
+ * intent WANT. */
+static int support(const struct hr_asr_result *r, const struct hr_voice_judge *j, const char *want)
+{
+	char got[INTENT_MAX];
+	int n = 0;
+	if (r->ngram[0]) {
+		j->intent(j->ud, r->ngram, got, sizeof(got));
+		n += strcmp(got, want) == 0;
+	}
+	for (size_t a = 0; a < r->nalt; a++) {
+		j->intent(j->ud, r->alt[a], got, sizeof(got));
+		n += strcmp(got, want) == 0;
+	}
+	return n;
+}
+
+static int is_topic(const char *intent)
+{
+	return strcmp(intent, "fallback") != 0 && strcmp(intent, "clarify") != 0;
+}
+
+void hr_voice_choose(const struct hr_asr_result *r, const struct hr_voice_judge *j,
+                     struct hr_voice_choice *out)
+{
+	static const struct hr_voice_judge none = {0};
+	if (!j)
+		j = &none;
+	memset(out, 0, sizeof(*out));
+	out->heard = HR_HEARD_REPEAT;
+	/* 1. Safety first: any plausible hypothesis that carries a crisis or an
+	 * emergency is answered, so the reply leads with its safety line. */
+	if (j->tier) {
+		const char *cand[3 + HR_ASR_NBEST] = {r->grammar, r->ngram};
+		size_t nc = 2;
+		for (size_t a = 0; a < r->nalt; a++)
+			cand[nc++] = r->alt[a];
+		cand[nc++] = r->near; /* last: a sentence no model said whole */
+		for (size_t c = 0; c < nc; c++) {
+			if (cand[c][0] && j->tier(j->ud, cand[c])) {
+				snprintf(out->text, sizeof(out->text), "%s", cand[c]);
+				out->safety = 1;
+				/* Only the grammar's sentence is sure enough to answer
+				 * plainly; another hypothesis gets the safety answer
+				 * with a word that herald may have misheard. */
+				out->heard =
+				    c == 0 && r->ngram[0] && agreement(r->grammar, r->ngram) >= AGREE_MAYBE
+				        ? HR_HEARD_ANSWER
+				        : HR_HEARD_CONFIRM;
+				out->confidence = out->heard == HR_HEARD_ANSWER ? 0.8 : 0.4;
+				return;
+			}
+		}
+	}
+	const char *g = r->grammar;
+	double agree = 0;
+	if (g[0]) {
+		agree = agreement(g, r->ngram);
+		for (size_t a = 0; a < r->nalt; a++) {
+			double x = agreement(g, r->alt[a]);
+			agree = x > agree ? x : agree;
+		}
+	}
+	out->agree = agree;
+	int key_missing = g[0] && unheard_key(r, j);
+	int hyps = (r->ngram[0] ? 1 : 0) + (int)r->nalt;
+	if (j->intent) {
+		char gi[INTENT_MAX], ni[INTENT_MAX];
+		if (g[0]) {
+			j->intent(j->ud, g, gi, sizeof(gi));
+			if (is_topic(gi)) {
+				int sup = support(r, j, gi);
+				out->support = sup;
+				snprintf(out->text, sizeof(out->text), "%s", g);
+				out->confidence = hyps ? 0.3 + 0.7 * sup / hyps : 0.3;
+				if (!key_missing &&
+				    ((sup >= 2 && agree >= AGREE_MAYBE) || sup >= SUPPORT_SURE ||
+				     (sup >= 1 && agree >= AGREE_SURE)))
+					out->heard = HR_HEARD_ANSWER;
+				else if (sup >= 1 || agree >= AGREE_MAYBE)
+					out->heard = HR_HEARD_CONFIRM;
+				if (out->heard != HR_HEARD_ANSWER && out->confidence > 0.5)
+					out->confidence = 0.5;
+				if (out->heard != HR_HEARD_REPEAT)
+					return;
+			}
+		}
+		/* No sentence of the grammar leads anywhere: the open-vocabulary
+		 * words, offered back when most hypotheses agree on their topic. */
+		if (r->ngram[0]) {
+			j->intent(j->ud, r->ngram, ni, sizeof(ni));
+			snprintf(out->text, sizeof(out->text), "%s", r->ngram);
+			if (is_topic(ni)) {
+				out->support = support(r, j, ni);
+				/* Never answered: the n-best list repeats the 1-best
+				 * with small changes, so its agreement says little
+				 * about words no grammar sentence fits (answering them
+				 * was measured to be wrong half the time in babble). */
+				out->confidence = 0.2;
+				if (out->support >= SUPPORT_SURE && hyps >= SUPPORT_SURE) {
+					out->heard = HR_HEARD_CONFIRM;
+					out->confidence = 0.4;
+				}
+			}
+			return;
+		}
+		snprintf(out->text, sizeof(out->text), "%s", g);
+		return;
+	}
+	/* Without routing (the command line): the words alone. */
+	if (!g[0]) {
+		snprintf(out->text, sizeof(out->text), "%s", r->ngram);
+		return;
+	}
+	snprintf(out->text, sizeof(out->text), "%s", g);
+	out->confidence = agree;
+	if (agree >= AGREE_SURE && !key_missing)
+		out->heard = HR_HEARD_ANSWER;
+	else if (agree >= AGREE_MAYBE)
+		out->heard = HR_HEARD_CONFIRM;
+}
+
+struct judge_ud {
+	hr_safety *safety;
+	const hr_lexicon *hand;
+};
 
 static int safety_hit(void *ud, const char *text)
 {
+	struct judge_ud *j = ud;
 	char norm[HR_TRANSCRIPT_MAX];
 	if (hr_text_normalize(text, strlen(text), norm, sizeof(norm)) < 0)
 		return 0;
 	struct hr_safety_result sr;
-	hr_safety_check(ud, norm, &sr);
-	return sr.tier != HR_TIER_NONE;
+	hr_safety_check(j->safety, norm, &sr);
+	return (int)sr.tier;
+}
+
+static int key_word(void *ud, const char *word)
+{
+	struct judge_ud *j = ud;
+	const char *const *prons;
+	return hr_lexicon_prons(j->hand, word, &prons) > 0 || hr_lexicon_respelling(j->hand, word) != NULL;
 }
 
 /* Takes a free decoder, creating it on first use (on a worker thread). */
@@ -308,35 +648,128 @@ static struct decoder *acquire(hr_voice *v, int *rc)
 	return d;
 }
 
+static uint64_t mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
 static void release(hr_voice *v, struct decoder *d)
 {
 	pthread_mutex_lock(&v->lock);
 	d->busy = 0;
+	d->used_ms = mono_ms();
 	pthread_mutex_unlock(&v->lock);
 }
 
-static int transcribe(hr_voice *v, hr_asr_model *m, const int16_t *pcm, size_t n, char *out, size_t cap)
+/* Recognisers taken out of the pool, freed on the thread pool: ps_free()
+ * returns tens of MB, which takes longer than the loop may wait. */
+struct reaper {
+	uv_work_t work;
+	hr_asr *asr[MAX_DECODERS];
+	hr_safety *safety[MAX_DECODERS];
+	unsigned n;
+};
+
+static void reap_work(uv_work_t *w)
 {
-	out[0] = '\0';
+	struct reaper *r = w->data;
+	for (unsigned i = 0; i < r->n; i++) {
+		hr_asr_free(r->asr[i]);
+		hr_safety_free(r->safety[i]);
+	}
+	malloc_trim(0); /* the model's pages back to the system, not kept by malloc */
+}
+
+static void reap_done(uv_work_t *w, int status)
+{
+	(void)status;
+	free(w->data);
+}
+
+unsigned hr_voice_idle(hr_voice *v)
+{
+	if (!v || !v->idle_ms || !v->loop)
+		return 0;
+	struct reaper *r = calloc(1, sizeof(*r));
+	if (!r)
+		return 0;
+	uint64_t now = mono_ms();
+	pthread_mutex_lock(&v->lock);
+	for (unsigned i = 0; i < MAX_DECODERS; i++) {
+		struct decoder *d = &v->pool[i];
+		if (d->asr && !d->busy && now - d->used_ms >= v->idle_ms) {
+			r->asr[r->n] = d->asr;
+			r->safety[r->n++] = d->safety;
+			d->asr = NULL;
+			d->safety = NULL;
+		}
+	}
+	pthread_mutex_unlock(&v->lock);
+	unsigned n = r->n;
+	r->work.data = r;
+	if (!n) {
+		free(r);
+		return 0;
+	}
+	if (uv_queue_work(v->loop, &r->work, reap_work, reap_done) != 0) {
+		reap_work(&r->work); /* no thread pool: here, once */
+		free(r);
+	}
+	if (n)
+		hr_info("event=voice_idle recognisers_freed=%u", n);
+	return n;
+}
+
+unsigned hr_voice_loaded(hr_voice *v)
+{
+	unsigned n = 0;
+	pthread_mutex_lock(&v->lock);
+	for (unsigned i = 0; i < MAX_DECODERS; i++)
+		n += v->pool[i].asr != NULL;
+	pthread_mutex_unlock(&v->lock);
+	return n;
+}
+
+/* Decodes PCM into R (R->grammar and R->ngram empty when there is no speech). */
+static int decode(hr_voice *v, hr_asr_model *m, const int16_t *pcm, size_t n, struct hr_asr_result *r)
+{
+	memset(r, 0, sizeof(*r));
 	if (!hr_pcm_has_speech(pcm, n, HR_ASR_RATE))
 		return 0; /* nothing to hear: no decoder needed */
 	int rc;
 	struct decoder *d = acquire(v, &rc);
 	if (!d)
 		return rc;
-	struct hr_asr_result r;
-	rc = hr_asr_decode(d->asr, m, pcm, n, &r);
-	if (rc == 0)
-		hr_voice_choose(&r, safety_hit, d->safety, out, cap);
+	rc = hr_asr_decode(d->asr, m, pcm, n, r);
 	release(v, d);
+	if (rc == 0)
+		hr_voice_near_safety(hr_asr_model_safety(m), r);
 	return rc;
 }
 
-int hr_voice_transcribe(hr_voice *v, hr_voice_model *m, const int16_t *pcm, size_t n, char *out, size_t cap)
+int hr_voice_transcribe(hr_voice *v, hr_voice_model *m, const int16_t *pcm, size_t n,
+                        struct hr_voice_choice *out)
 {
 	if (n > v->max_samples)
 		return -E2BIG;
-	return transcribe(v, m->asr, pcm, n, out, cap);
+	struct hr_asr_result *r = malloc(sizeof(*r)); /* ~8 KB */
+	if (!r)
+		return -ENOMEM;
+	int rc = decode(v, m->asr, pcm, n, r);
+	if (rc == 0) {
+		/* No engine here: the safety layer and the words alone decide. */
+		struct judge_ud ud = {NULL, v->hand};
+		rc = hr_safety_new(&ud.safety);
+		if (rc == 0) {
+			struct hr_voice_judge judge = {safety_hit, NULL, key_word, &ud};
+			hr_voice_choose(r, &judge, out);
+		}
+		hr_safety_free(ud.safety);
+	}
+	free(r);
+	return rc;
 }
 
 /* Cuts TEXT to at most MAX bytes, at the end of a sentence when there is one. */
@@ -372,6 +805,7 @@ int hr_voice_say(hr_voice *v, const char *text, int urgent, uint8_t **wav, size_
 
 static void job_free(hr_voice_job *j)
 {
+	free(j->asr);
 	free(j->pcm);
 	free(j->speech);
 	free(j->wav);
@@ -496,7 +930,8 @@ void hr_voice_cancel(hr_voice_job *job)
 static void listen_work(uv_work_t *w)
 {
 	hr_voice_job *j = w->data;
-	j->rc = transcribe(j->v, j->model, j->pcm, j->n, j->transcript, sizeof(j->transcript));
+	j->asr = malloc(sizeof(*j->asr));
+	j->rc = j->asr ? decode(j->v, j->model, j->pcm, j->n, j->asr) : -ENOMEM;
 }
 
 /* The answer when nothing herald knows was heard: ask again, kindly. */
@@ -513,6 +948,145 @@ static int not_heard(struct hr_answer *a)
 		rc = hr_answer_add_suggestion(a, "What does HER2-positive mean?");
 	if (!rc)
 		rc = hr_answer_add_suggestion(a, "What are the side effects of Herceptin?");
+	return rc;
+}
+
+/* Routing on the loop for hr_voice_choose: each hypothesis once. */
+struct route_cache {
+	hr_voice_job *job;
+	size_t n;
+	struct {
+		const char *text;
+		char intent[INTENT_MAX];
+		int tier;
+	} e[3 + HR_ASR_NBEST + 1];
+};
+
+static int routed(struct route_cache *c, const char *text)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		if (c->e[i].text == text || strcmp(c->e[i].text, text) == 0)
+			return (int)i;
+	}
+	size_t i = c->n < sizeof(c->e) / sizeof(c->e[0]) ? c->n++ : c->n - 1;
+	c->e[i].text = text;
+	c->e[i].tier = 0;
+	snprintf(c->e[i].intent, sizeof(c->e[i].intent), "fallback");
+	hr_voice_job *j = c->job;
+	j->sink->route(j->ud, text, strlen(text), c->e[i].intent, sizeof(c->e[i].intent), &c->e[i].tier);
+	return (int)i;
+}
+
+static int loop_tier(void *ud, const char *text)
+{
+	struct route_cache *c = ud;
+	return c->e[routed(c, text)].tier;
+}
+
+static void loop_intent(void *ud, const char *text, char *out, size_t cap)
+{
+	struct route_cache *c = ud;
+	snprintf(out, cap, "%s", c->e[routed(c, text)].intent);
+}
+
+static int loop_key(void *ud, const char *word)
+{
+	struct route_cache *c = ud;
+	const char *const *prons;
+	const hr_lexicon *hand = c->job->v->hand;
+	return hr_lexicon_prons(hand, word, &prons) > 0 || hr_lexicon_respelling(hand, word) != NULL;
+}
+
+/* Decides what was heard, with the engine's routing (safety layer included). */
+static void choose_on_loop(hr_voice_job *j)
+{
+	if (!j->sink->route) {
+		memset(&j->heard, 0, sizeof(j->heard));
+		snprintf(j->heard.text, sizeof(j->heard.text), "%s",
+		         j->asr->grammar[0] ? j->asr->grammar : j->asr->ngram);
+		j->heard.heard = j->heard.text[0] ? HR_HEARD_ANSWER : HR_HEARD_REPEAT;
+		return;
+	}
+	struct route_cache *c = calloc(1, sizeof(*c));
+	if (!c) {
+		memset(&j->heard, 0, sizeof(j->heard));
+		j->heard.heard = HR_HEARD_REPEAT;
+		return;
+	}
+	c->job = j;
+	struct hr_voice_judge judge = {loop_tier, loop_intent, loop_key, c};
+	hr_voice_choose(j->asr, &judge, &j->heard);
+	free(c);
+}
+
+/* Puts BEFORE and AFTER around the answer's text and speech. */
+static int wrap(struct hr_answer *a, const char *before, const char *after)
+{
+	for (char **p = &a->text; p; p = p == &a->text ? &a->speech : NULL) {
+		if (!*p)
+			continue;
+		size_t nb = strlen(before), n = strlen(*p), na = strlen(after);
+		char *t = malloc(nb + n + na + 1);
+		if (!t)
+			return -ENOMEM;
+		memcpy(t, before, nb);
+		memcpy(t + nb, *p, n);
+		/* "...: please call" after a lead-in that ends in a colon. */
+		if (nb > 2 && before[nb - 2] == ':' && t[nb] >= 'A' && t[nb] <= 'Z' && t[nb + 1] != ' ')
+			t[nb] = (char)(t[nb] - 'A' + 'a');
+		memcpy(t + nb + n, after, na + 1);
+		free(*p);
+		*p = t;
+	}
+	return 0;
+}
+
+/*
+ * After a safety answer given to what herald may have misheard. A crisis
+ * answer is opened with one short question, so a person who said something
+ * else is asked rather than told, and 988 follows either way; an emergency
+ * answer keeps its first words (call 911, call the care team) and says the
+ * doubt after them.
+ */
+static int add_doubt(struct hr_answer *a)
+{
+	if (a->safety == HR_SAFETY_CRISIS)
+		return wrap(a,
+		            "I'm not sure I heard you right, so I want to ask: are you thinking about "
+		            "hurting yourself or ending your life? If you are, or you are not sure: ",
+		            " If I heard you wrong, please ask your question again.");
+	return wrap(a, "",
+	            " I may not have heard you right. If you meant something else, please say it again.");
+}
+
+/*
+ * The answer when herald is not sure: the sentence it thinks it heard, asked
+ * back and offered as a suggestion (a tap asks it as typed text). Nothing is
+ * answered, so no drug the person may not have named is talked about.
+ */
+static int did_you_mean(struct hr_answer *a, const char *sentence)
+{
+	char q[HR_TRANSCRIPT_MAX + 2];
+	snprintf(q, sizeof(q), "%s?", sentence);
+	if (q[0] >= 'a' && q[0] <= 'z')
+		q[0] = (char)(q[0] - 'a' + 'A');
+	char text[2 * HR_TRANSCRIPT_MAX];
+	snprintf(text, sizeof(text),
+	         "I'm not sure I heard you right. Did you mean: \"%s\" "
+	         "If so, tap it below or say it again.",
+	         q);
+	char speech[2 * HR_TRANSCRIPT_MAX];
+	snprintf(speech, sizeof(speech),
+	         "I'm not sure I heard you right. Did you ask: %s "
+	         "If so, please say it again, a little more slowly.",
+	         q);
+	int rc = hr_answer_set(&a->intent, "fallback");
+	if (!rc)
+		rc = hr_answer_set(&a->text, text);
+	if (!rc)
+		rc = hr_answer_set(&a->speech, speech);
+	if (!rc)
+		rc = hr_answer_add_suggestion(a, q);
 	return rc;
 }
 
@@ -535,15 +1109,35 @@ static void listen_done(uv_work_t *w, int status)
 		pump(v);
 		return;
 	}
+	choose_on_loop(j);
 	if (j->mode == HR_VOICE_WS) {
 		size_t len;
-		char *buf = hr_voice_msg_transcript(j->id, j->transcript, j->headroom, &len);
+		char *buf = hr_voice_msg_transcript(j->id, &j->heard, j->headroom, &len);
 		if (buf)
 			j->sink->send(j->ud, buf, len, 0);
 	}
-	int rc = j->transcript[0] ? j->sink->answer(j->ud, j->transcript, strlen(j->transcript), &j->answer)
-	                          : not_heard(&j->answer);
-	hr_info("event=voice_answered heard=%s intent=%s", j->transcript[0] ? "yes" : "nothing",
+	int rc;
+	switch (j->heard.heard) {
+	case HR_HEARD_ANSWER:
+		rc = j->sink->answer(j->ud, j->heard.text, strlen(j->heard.text), &j->answer);
+		break;
+	case HR_HEARD_CONFIRM:
+		if (!j->heard.safety) {
+			rc = did_you_mean(&j->answer, j->heard.text);
+			break;
+		}
+		/* A safety concept herald may have misheard: its answer anyway,
+		 * leading with the safety line, and a word of doubt after it. */
+		rc = j->sink->answer(j->ud, j->heard.text, strlen(j->heard.text), &j->answer);
+		if (rc == 0)
+			rc = add_doubt(&j->answer);
+		break;
+	default:
+		rc = not_heard(&j->answer);
+		break;
+	}
+	hr_info("event=voice_answered heard=%s intent=%s",
+	        j->heard.text[0] ? hr_heard_name(j->heard.heard) : "nothing",
 	        rc == 0 && j->answer.intent ? j->answer.intent : "-");
 	if (rc) {
 		send_error(j, HR_E_INTERNAL, 500, "internal error");
@@ -560,7 +1154,7 @@ static void listen_done(uv_work_t *w, int status)
 	if (j->mode == HR_VOICE_HTTP_JSON) {
 		/* No audio asked for: nothing to synthesise. */
 		size_t len;
-		char *buf = hr_voice_msg_http(&j->answer, j->transcript, NULL, 0, j->headroom, &len);
+		char *buf = hr_voice_msg_http(&j->answer, &j->heard, NULL, 0, j->headroom, &len);
 		j->sink->respond(j->ud, buf ? 200 : 500, "application/json", buf, buf ? len : 0);
 		job_free(j);
 		pump(v);
@@ -630,7 +1224,7 @@ static void speak_done(uv_work_t *w, int status)
 		break;
 	case HR_VOICE_HTTP_JSON:
 	case HR_VOICE_HTTP_BOTH:
-		buf = hr_voice_msg_http(&j->answer, j->transcript,
+		buf = hr_voice_msg_http(&j->answer, &j->heard,
 		                        j->mode == HR_VOICE_HTTP_BOTH ? j->wav + j->headroom : NULL,
 		                        j->wavlen, j->headroom, &len);
 		if (buf)

@@ -36,6 +36,7 @@ struct uv_loop_s;
 typedef struct hr_voice hr_voice;
 typedef struct hr_voice_model hr_voice_model;
 typedef struct hr_voice_job hr_voice_job;
+struct hr_voice_choice;
 
 /*
  * Loads what does not change with the content: the CMU dictionary, the hand
@@ -69,6 +70,9 @@ struct hr_voice_sink {
 	/* Answers TEXT[0..LEN) as a typed question of the same conversation.
 	 * Returns 0 with OUT filled, or a negative errno. */
 	int (*answer)(void *ud, const char *text, size_t len, struct hr_answer *out);
+	/* Routes TEXT without answering it (no conversation change): its intent
+	 * ("fallback", "clarify") into OUT and its safety tier (enum hr_tier). */
+	void (*route)(void *ud, const char *text, size_t len, char *out, size_t cap, int *tier);
 	/* WebSocket: sends one message (BUF has the job's headroom in front;
 	 * ownership passes). BINARY is 0 for JSON text. */
 	void (*send)(void *ud, char *buf, size_t len, int binary);
@@ -100,26 +104,85 @@ int hr_voice_start(hr_voice *v, int16_t *pcm, size_t n, const char *id, enum hr_
 /* The caller is going away: SINK will not be called for JOB again. */
 void hr_voice_cancel(hr_voice_job *job);
 
+/*
+ * On the loop, every few seconds (the worker's housekeeping): frees the
+ * recognisers unused for voice.idle_seconds, on the thread pool, and gives
+ * the memory back to the system. The next spoken question loads one again
+ * (a fraction of a second). Returns how many were freed.
+ */
+unsigned hr_voice_idle(hr_voice *v);
+
+/* Recognisers loaded now (for tests and the log). */
+unsigned hr_voice_loaded(hr_voice *v);
+
 /* Longest audio accepted, in samples at 16 kHz (limits.audio_seconds). */
 size_t hr_voice_max_samples(const hr_voice *v);
 
 /* ---- synchronous helpers for the command line ---- */
 
 /* Recognises PCM into OUT with model M (blocking). Returns 0 or -errno. */
-int hr_voice_transcribe(hr_voice *v, hr_voice_model *m, const int16_t *pcm, size_t n, char *out, size_t cap);
+int hr_voice_transcribe(hr_voice *v, hr_voice_model *m, const int16_t *pcm, size_t n,
+                        struct hr_voice_choice *out);
 
 /* Says TEXT into a malloc'd WAV (*LEN bytes; the caller frees). URGENT speaks
  * slower. Returns 0 or -errno. */
 int hr_voice_say(hr_voice *v, const char *text, int urgent, uint8_t **wav, size_t *len);
 
+/* What herald makes of an utterance. */
+enum hr_heard {
+	HR_HEARD_ANSWER = 0, /* sure enough: the transcript is answered like typed text */
+	HR_HEARD_CONFIRM,    /* likely, not sure: "did you mean ...?" with the sentence offered */
+	HR_HEARD_REPEAT,     /* nothing herald knows was heard: "sorry, say that again" */
+};
+
+const char *hr_heard_name(enum hr_heard h); /* "answer", "confirm", "repeat" */
+
+struct hr_voice_choice {
+	char text[HR_TRANSCRIPT_MAX]; /* the transcript (or the sentence a confirm offers) */
+	enum hr_heard heard;
+	double confidence; /* 0..1, how sure (for clients and the corpus) */
+	int safety;        /* 1 when TEXT triggers the safety layer */
+	int support;       /* open-vocabulary hypotheses that agree with TEXT */
+	double agree;      /* words the grammar's sentence shares with the others */
+};
+
+/* What the choice consults. Callbacks may be NULL. */
+struct hr_voice_judge {
+	/* The safety tier TEXT raises (0: none; enum hr_tier). */
+	int (*tier)(void *ud, const char *text);
+	/* The intent TEXT is routed to, into OUT: "fallback" when nothing fits,
+	 * "clarify" when routing would ask back. NULL: word agreement decides. */
+	void (*intent)(void *ud, const char *text, char *out, size_t cap);
+	/* WORD is a drug name or medical term (the hand lexicon). */
+	int (*is_key)(void *ud, const char *word);
+	void *ud;
+};
+
 /*
- * Picks the transcript from the two searches: the grammar's sentence when it
- * found one, else the trigram model's words; but when only the trigram model's
- * words would trigger the safety layer, those (a person in crisis must not be
- * heard as a sentence about side effects). Pure: for tests.
+ * Decides what was heard (docs/voice.md, "Sure, unsure, or not heard"):
+ *  1. safety first, before anything is rejected: when the grammar's sentence
+ *     triggers the safety layer it is answered; when only another plausible
+ *     hypothesis (the trigram model's words, one of its n-best, or the safety
+ *     sentence one of them nearly says, R->near) does, that hypothesis is
+ *     answered too, so the reply leads with the safety line, but marked
+ *     unsure (HR_HEARD_CONFIRM with SAFETY set; a crisis reply then opens
+ *     with one short question and gives 988 either way);
+ *  2. the grammar's sentence is answered when the open-vocabulary
+ *     hypotheses lead to the same intent (or, without J->intent, share most
+ *     of its words) and name every drug or term it names;
+ *  3. a plausible sentence is offered back ("did you mean ...?");
+ *  4. otherwise the person is asked to say it again.
+ * Pure: for tests.
  */
-void hr_voice_choose(const struct hr_asr_result *r, int (*is_safety)(void *ud, const char *text), void *ud,
-                     char *out, size_t cap);
+void hr_voice_choose(const struct hr_asr_result *r, const struct hr_voice_judge *j,
+                     struct hr_voice_choice *out);
+
+/*
+ * Fills R->near with the safety sentence (of SENTENCES, one a line, as
+ * hr_asr_model_safety gives them) that one of R's open-vocabulary hypotheses
+ * nearly says, or "" (voice.c, NEAR_SAFETY). Pure: for tests.
+ */
+void hr_voice_near_safety(const char *sentences, struct hr_asr_result *r);
 
 /* ---- the WebSocket messages of the voice path (docs/protocol.md) ---- */
 
@@ -128,9 +191,9 @@ void hr_voice_choose(const struct hr_asr_result *r, int (*is_safety)(void *ud, c
 
 /* Serialisers; each returns a malloc'd buffer with HEADROOM spare bytes in
  * front and *LEN the JSON's length, or NULL. */
-char *hr_voice_msg_transcript(const char *id, const char *text, size_t headroom, size_t *len);
+char *hr_voice_msg_transcript(const char *id, const struct hr_voice_choice *c, size_t headroom, size_t *len);
 char *hr_voice_msg_audio(const char *id, size_t bytes, size_t headroom, size_t *len);
-char *hr_voice_msg_http(const struct hr_answer *a, const char *transcript, const uint8_t *wav, size_t wavlen,
-                        size_t headroom, size_t *len);
+char *hr_voice_msg_http(const struct hr_answer *a, const struct hr_voice_choice *c, const uint8_t *wav,
+                        size_t wavlen, size_t headroom, size_t *len);
 
 #endif

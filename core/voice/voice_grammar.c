@@ -230,6 +230,7 @@ struct sentence {
 	double weight;
 	uint32_t *ids;
 	size_t n;
+	int safety; /* raises a safety tier (weigh_safety) */
 };
 
 struct phrase {
@@ -294,6 +295,7 @@ static void add_ids(struct build *b, const uint32_t *ids, size_t n, double weigh
 	s->weight = weight;
 	s->ids = copy;
 	s->n = n;
+	s->safety = 0;
 }
 
 static void add_text(struct build *b, const char *text, double weight)
@@ -478,22 +480,23 @@ static void read_corpus(struct build *b, const char *path)
 	free(text);
 }
 
-static void read_dir(struct build *b, const char *dir, const char *suffix,
-                     void (*fn)(struct build *, const char *))
+/* Reads the SUFFIX files of DIR and of SUB/ in each of the LOCALS folders,
+ * layered as the engine loads them (hr_layers_list: a local file replaces
+ * the bundled one of the same name), so the grammar hears a clinic's own
+ * topics (local_content_dirs) as well as the bundled ones. */
+static void read_dir(struct build *b, const char *dir, const char *locals, const char *sub,
+                     const char *suffix, void (*fn)(struct build *, const char *))
 {
-	char **names = NULL;
+	char **paths = NULL;
 	size_t n = 0;
-	int rc = hr_dir_list(dir, suffix, &names, &n);
+	int rc = hr_layers_list(dir, locals ? locals : "", sub, suffix, &paths, &n);
 	if (rc) {
 		hr_diagf(b->diag, b->ud, dir, 0, "cannot list: %s", strerror(-rc));
 		return;
 	}
-	for (size_t i = 0; i < n && !b->oom; i++) {
-		char path[2048];
-		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
-		fn(b, path);
-	}
-	hr_dir_list_free(names, n);
+	for (size_t i = 0; i < n && !b->oom; i++)
+		fn(b, paths[i]);
+	hr_dir_list_free(paths, n);
 }
 
 /* ---- slot variants ---- */
@@ -933,9 +936,56 @@ static void build_free(struct build *b)
 
 /* Pronounces every word, marks the phrases and sentences that can be said,
  * adds the slot variants, and writes the three texts. */
-static int finish(struct build *b, const struct hr_pron_sources *src, struct hr_grammar *out)
+/* Weighs up the sentences that raise a safety tier (HR_GRAMMAR_SAFETY_BOOST). */
+static size_t weigh_safety(struct build *b, const struct hr_grammar_input *in)
 {
-	struct sbuf dict = {0}, arpa = {0}, fsg = {0};
+	if (!in || !in->safety)
+		return 0;
+	size_t n = 0;
+	char text[2048];
+	for (size_t i = 0; i < b->nsents; i++) {
+		struct sentence *s = &b->sents[i];
+		size_t len = 0;
+		for (size_t k = 0; k < s->n && len < sizeof(text); k++)
+			len += (size_t)snprintf(text + len, sizeof(text) - len, "%s%s", k ? " " : "",
+			                        b->vocab.words[s->ids[k]]);
+		if (len >= sizeof(text))
+			continue; /* too long to be one spoken sentence */
+		if (in->safety(in->safety_ud, text)) {
+			s->weight *= HR_GRAMMAR_SAFETY_BOOST;
+			s->safety = 1;
+			n++;
+		}
+	}
+	return n;
+}
+
+/* The usable safety sentences, each once, one a line (hr_grammar.safety). */
+static void list_safety(const struct build *b, const uint8_t *usable, struct sbuf *out)
+{
+	for (size_t i = 0; i < b->nsents; i++) {
+		const struct sentence *s = &b->sents[i];
+		if (!s->safety || !usable[i])
+			continue;
+		int seen = 0;
+		for (size_t k = 0; k < i && !seen; k++) {
+			const struct sentence *o = &b->sents[k];
+			seen = o->safety && usable[k] && o->n == s->n &&
+			       !memcmp(o->ids, s->ids, s->n * sizeof(*s->ids));
+		}
+		for (size_t k = 0; k < s->n && !seen; k++)
+			sb_printf(out, "%s%s", k ? " " : "", b->vocab.words[s->ids[k]]);
+		if (!seen)
+			sb_printf(out, "\n");
+	}
+	if (!out->s && !out->oom)
+		sb_printf(out, "%s", ""); /* an empty list, not NULL */
+}
+
+static int finish(struct build *b, const struct hr_grammar_input *in, const struct hr_pron_sources *src,
+                  struct hr_grammar *out)
+{
+	struct sbuf dict = {0}, arpa = {0}, fsg = {0}, safety = {0};
 	uint8_t *sayable = NULL, *usable = NULL, *in_corpus = NULL;
 	int rc = -ENOMEM;
 	if (b->oom)
@@ -973,6 +1023,7 @@ static int finish(struct build *b, const struct hr_pron_sources *src, struct hr_
 	add_variants(b, nbase);
 	if (b->oom)
 		goto fail;
+	out->nsafety = weigh_safety(b, in);
 
 	/* The dictionary: every word that can be said, with all its pronunciations. */
 	sayable = calloc(b->vocab.n, 1);
@@ -1008,7 +1059,8 @@ static int finish(struct build *b, const struct hr_pron_sources *src, struct hr_
 	}
 	if ((rc = build_arpa(b, usable, &arpa)) || (rc = build_fsg(b, usable, &fsg, &out->nstates)))
 		goto fail;
-	if (dict.oom) {
+	list_safety(b, usable, &safety);
+	if (dict.oom || safety.oom) {
 		rc = -ENOMEM;
 		goto fail;
 	}
@@ -1018,6 +1070,8 @@ static int finish(struct build *b, const struct hr_pron_sources *src, struct hr_
 	out->arpa_len = arpa.len;
 	out->fsg = fsg.s;
 	out->fsg_len = fsg.len;
+	out->safety = safety.s;
+	out->safety_len = safety.len;
 	out->nwords = nwords;
 	out->nsentences = b->nsents - dropped;
 	out->dropped = dropped;
@@ -1027,6 +1081,7 @@ fail:
 	free(dict.s);
 	free(arpa.s);
 	free(fsg.s);
+	free(safety.s);
 done:
 	free(in_corpus);
 	free(sayable);
@@ -1053,24 +1108,24 @@ int hr_grammar_build(const struct hr_grammar_input *in, const struct hr_pron_sou
 	int rc = build_init(&b, diag, ud);
 	if (rc == 0) {
 		if (in->intents_dir)
-			read_dir(&b, in->intents_dir, ".intents", read_intents);
+			read_dir(&b, in->intents_dir, in->local_dirs, "intents", ".intents", read_intents);
 		if (in->plugins_dir) {
-			read_dir(&b, in->plugins_dir, ".tests", read_tests);
-			read_dir(&b, in->plugins_dir, ".lua", read_plugin);
+			read_dir(&b, in->plugins_dir, in->local_dirs, "plugins", ".tests", read_tests);
+			read_dir(&b, in->plugins_dir, in->local_dirs, "plugins", ".lua", read_plugin);
 		}
 		if (in->voice_dir) {
 			char path[2048];
 			snprintf(path, sizeof(path), "%s/corpus.txt", in->voice_dir);
 			read_corpus(&b, path);
 		}
-		rc = finish(&b, src, out);
+		rc = finish(&b, in, src, out);
 	}
 	build_free(&b);
 	return rc;
 }
 
-int hr_grammar_build_from(const char *const *sentences, size_t n, const struct hr_pron_sources *src,
-                          struct hr_grammar *out)
+int hr_grammar_build_from(const char *const *sentences, size_t n, const struct hr_grammar_input *in,
+                          const struct hr_pron_sources *src, struct hr_grammar *out)
 {
 	struct build b;
 	memset(out, 0, sizeof(*out));
@@ -1078,7 +1133,7 @@ int hr_grammar_build_from(const char *const *sentences, size_t n, const struct h
 	for (size_t i = 0; rc == 0 && i < n; i++)
 		add_text(&b, sentences[i], 1.0);
 	if (rc == 0)
-		rc = finish(&b, src, out);
+		rc = finish(&b, in, src, out);
 	build_free(&b);
 	return rc;
 }
@@ -1088,5 +1143,6 @@ void hr_grammar_free(struct hr_grammar *g)
 	free(g->dict);
 	free(g->arpa);
 	free(g->fsg);
+	free(g->safety);
 	memset(g, 0, sizeof(*g));
 }

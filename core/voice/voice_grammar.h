@@ -32,7 +32,24 @@ struct hr_grammar_input {
 	const char *intents_dir;
 	const char *plugins_dir;
 	const char *voice_dir; /* holds corpus.txt */
+	/* local_content_dirs (comma-separated folders holding intents/ and
+	 * plugins/), layered over the two above as the engine does; NULL or "". */
+	const char *local_dirs;
+	/* The safety tier a sentence (the recogniser's words) raises, 0 for
+	 * none; NULL: no sentence is weighed as a safety one. */
+	int (*safety)(void *ud, const char *sentence);
+	void *safety_ud;
 };
+
+/*
+ * A sentence that raises a safety tier (a crisis, an emergency, a call to the
+ * care team now) weighs this many times its count in both the grammar and the
+ * trigram model. Crisis phrasings are a handful among tens of thousands of
+ * questions, so at a branch ("i want to ...") the recogniser would otherwise
+ * prune them first on imperfect audio; a missed crisis costs far more than a
+ * question asked back (docs/voice.md, "Safety first").
+ */
+#define HR_GRAMMAR_SAFETY_BOOST 5.0
 
 /* A built grammar: three malloc'd, NUL-terminated texts, freed by hr_grammar_free. */
 struct hr_grammar {
@@ -42,10 +59,13 @@ struct hr_grammar {
 	size_t arpa_len;
 	char *fsg; /* the sentence grammar in pocketsphinx's FSG format */
 	size_t fsg_len;
+	char *safety; /* the sentences that raise a safety tier, each once, one a line */
+	size_t safety_len;
 	size_t nwords;     /* distinct words */
 	size_t nsentences; /* corpus sentences, slot variants included */
 	size_t nstates;    /* states of the minimised grammar */
 	size_t dropped;    /* sentences left out because a word cannot be said */
+	size_t nsafety;    /* sentences that raise a safety tier (weighed up) */
 };
 
 /*
@@ -56,9 +76,10 @@ struct hr_grammar {
 int hr_grammar_build(const struct hr_grammar_input *in, const struct hr_pron_sources *src, hr_diag_fn diag,
                      void *ud, struct hr_grammar *out);
 
-/* As hr_grammar_build, from sentences in memory (for tests): SENTENCES[0..N). */
-int hr_grammar_build_from(const char *const *sentences, size_t n, const struct hr_pron_sources *src,
-                          struct hr_grammar *out);
+/* As hr_grammar_build, from sentences in memory (for tests): SENTENCES[0..N),
+ * with IN's safety callback when IN is not NULL (its directories are not read). */
+int hr_grammar_build_from(const char *const *sentences, size_t n, const struct hr_grammar_input *in,
+                          const struct hr_pron_sources *src, struct hr_grammar *out);
 
 void hr_grammar_free(struct hr_grammar *g);
 

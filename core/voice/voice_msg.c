@@ -13,15 +13,21 @@
 #include "util.h"
 #include "voice.h"
 
+/* Two decimals are all a client can use. */
+static double heard_confidence(const struct hr_voice_choice *c)
+{
+	return (double)(long)(c->confidence * 100 + 0.5) / 100;
+}
+
 /* Dumps ROOT after HEADROOM bytes into a fresh buffer (and releases ROOT). */
 static char *dump(json_t *root, size_t headroom, size_t *len)
 {
 	if (!root)
 		return NULL;
-	size_t n = json_dumpb(root, NULL, 0, JSON_COMPACT);
+	size_t n = json_dumpb(root, NULL, 0, JSON_COMPACT | JSON_REAL_PRECISION(6));
 	char *buf = n ? malloc(headroom + n + 1) : NULL;
 	if (buf) {
-		json_dumpb(root, buf + headroom, n, JSON_COMPACT);
+		json_dumpb(root, buf + headroom, n, JSON_COMPACT | JSON_REAL_PRECISION(6));
 		buf[headroom + n] = '\0';
 		*len = n;
 	}
@@ -29,10 +35,11 @@ static char *dump(json_t *root, size_t headroom, size_t *len)
 	return buf;
 }
 
-char *hr_voice_msg_transcript(const char *id, const char *text, size_t headroom, size_t *len)
+char *hr_voice_msg_transcript(const char *id, const struct hr_voice_choice *c, size_t headroom, size_t *len)
 {
-	return dump(json_pack("{s:s, s:s, s:s}", "type", "transcript", "id", id, "text", text), headroom,
-	            len);
+	return dump(json_pack("{s:s, s:s, s:s, s:s, s:f}", "type", "transcript", "id", id, "text", c->text,
+	                      "heard", hr_heard_name(c->heard), "confidence", heard_confidence(c)),
+	            headroom, len);
 }
 
 char *hr_voice_msg_audio(const char *id, size_t bytes, size_t headroom, size_t *len)
@@ -50,8 +57,8 @@ static char *base64(const uint8_t *in, size_t n)
 	return out;
 }
 
-char *hr_voice_msg_http(const struct hr_answer *a, const char *transcript, const uint8_t *wav, size_t wavlen,
-                        size_t headroom, size_t *len)
+char *hr_voice_msg_http(const struct hr_answer *a, const struct hr_voice_choice *c, const uint8_t *wav,
+                        size_t wavlen, size_t headroom, size_t *len)
 {
 	/* The answer object of POST /v1/ask, with the transcript (and audio) added. */
 	size_t alen;
@@ -63,7 +70,9 @@ char *hr_voice_msg_http(const struct hr_answer *a, const char *transcript, const
 	if (!root)
 		return NULL;
 	json_object_del(root, "type");
-	json_object_set_new(root, "transcript", json_string(transcript));
+	json_object_set_new(root, "transcript", json_string(c->text));
+	json_object_set_new(root, "heard", json_string(hr_heard_name(c->heard)));
+	json_object_set_new(root, "confidence", json_real(heard_confidence(c)));
 	if (wav) {
 		char *b64 = base64(wav, wavlen);
 		if (!b64) {

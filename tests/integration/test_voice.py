@@ -1,11 +1,16 @@
 """The voice path against the real daemon, offline: questions spoken by
-espeak-ng (several voices and speeds, resampled to 16 kHz s16le by sox) go
-through the WebSocket voice messages, and must reach the intent the same
-question reaches when typed. Every reply must carry a valid WAV of plausible
-length. Also: POST /v1/voice, the limits and errors, the safety layer on a
-spoken crisis, and `herald ask --wav` / `herald say`.
+espeak-ng (resampled to 16 kHz s16le by sox) must reach the intent and safety
+tier the same question reaches when typed, or be honestly not understood
+("did you mean ...?", "say that again"): never another answer. Spoken replies
+carry a valid WAV of plausible length. Also: POST /v1/voice, the limits and
+errors, the safety layer on a spoken crisis, and `herald ask --wav` /
+`herald say`.
 
-Prints the recognition rate (docs/voice.md quotes it)."""
+`make test` runs a small representative set (12 questions, one voice, half of
+them in a second voice), well under a minute. The sweep over three voices
+and two speeds is VoiceSweepTest, run by `make test-long`
+(integration.test_voice_sweep, HERALD_VOICE_SWEEP=1); the noise corpus is
+bench/voice-corpus. Prints the recognition rate."""
 import base64
 import glob
 import json
@@ -24,6 +29,7 @@ from herald_client import HERALD_BIN, SOURCE_DIR, Daemon, WebSocket, http, wait_
 
 VOICES = ["en-us", "en+f3", "en-us+m3"]
 SPEEDS = [140, 175]
+SWEEP = os.environ.get("HERALD_VOICE_SWEEP", "") not in ("", "0")
 
 # Questions people ask aloud. Some are written in the content (an `example:`
 # or a plugin test's `ask:`), the others are phrasings found nowhere in it;
@@ -43,7 +49,11 @@ QUESTIONS = [
     "can herceptin hurt my heart",
 ]
 
-MIN_RATE = 0.80
+# Strict: intent and tier as typed, answered without doubt.
+MIN_RATE = 0.45
+# Answered as something else: at most this share (the rest is "did you mean"
+# or "say that again", honest outcomes).
+MAX_WRONG = 0.12
 
 
 def spoken(text, voice="en-us", speed=160):
@@ -163,26 +173,27 @@ class VoiceRecognitionTest(unittest.TestCase):
         reply = ws.ask("typed", text)
         return reply["intent"]
 
-    def test_spoken_questions_reach_their_intent(self):
-        ws = WebSocket(self.d.port, timeout=60)
-        expected = {q: self.typed_intent(ws, q) for q in QUESTIONS}
-        for q, intent in expected.items():
+    def typed(self, text):
+        r = http(self.d.url + "/v1/ask", "POST", {"text": text})[2]
+        return r["intent"], r.get("tier")
+
+    def recognise(self, jobs):
+        """Each (question, voice, speed) through POST /v1/voice (recognition
+        only), two clients at once as the daemon has two recognisers."""
+        expected = {q: self.typed(q) for q, _, _ in jobs}
+        for q, (intent, _) in expected.items():
             self.assertNotEqual(intent, "fallback", "typed question not understood: " + q)
-        ws.close()
         written = written_questions()
-        jobs = [(q, v, s) for q in QUESTIONS for v in VOICES for s in SPEEDS]
-        audio = {}
-        for q, v, s in jobs:
-            audio[(q, v, s)] = spoken(q, v, s)
         results, errors = {}, []
 
-        # Two clients at once, as the daemon has two recognisers by default.
         def client(part):
             try:
-                ws = WebSocket(self.d.port, timeout=60)
-                for n, key in enumerate(part):
-                    results[key] = ask_aloud(ws, "q%d" % n, audio[key])
-                ws.close()
+                for key in part:
+                    body = wav_file(spoken(*key))
+                    status, _, r = http(self.d.url + "/v1/voice", "POST", body, {"Content-Type": "audio/wav"},
+                                        timeout=120)
+                    assert status == 200, (status, r)
+                    results[key] = r
             except Exception as e:  # noqa: BLE001 (reported below)
                 errors.append(repr(e))
 
@@ -192,38 +203,119 @@ class VoiceRecognitionTest(unittest.TestCase):
         for t in threads:
             t.join()
         self.assertEqual(errors, [])
-        hits = {"written": [0, 0], "new": [0, 0]}
-        misses = []
-        for (q, v, s), (heard, answer, wav) in sorted(results.items()):
+        counts = {"written": [0, 0], "new": [0, 0]}
+        unsure, wrong = [], []
+        for (q, v, s), r in sorted(results.items()):
+            self.assertIn(r["heard"], ("answer", "confirm", "repeat"))
+            self.assertTrue(0 <= r["confidence"] <= 1, r)
             kind = "written" if norm(q) in written else "new"
-            ok = answer["intent"] == expected[q]
-            hits[kind][0] += ok
-            hits[kind][1] += 1
-            if not ok:
-                misses.append("%s @%s/%d heard %r -> %s (want %s)" % (q, v, s, heard, answer["intent"], expected[q]))
-            check_wav(self, wav, answer["speech"])
-        self.assertGreater(hits["new"][1], 0, "no question is a new phrasing")
-        total = hits["written"][0] + hits["new"][0]
+            ok = r["heard"] == "answer" and (r["intent"], r.get("tier")) == expected[q]
+            counts[kind][0] += ok
+            counts[kind][1] += 1
+            line = "%s @%s/%d heard %r (%s) -> %s (want %s)" % (q, v, s, r["transcript"], r["heard"], r["intent"],
+                                                                  expected[q][0])
+            if ok:
+                continue
+            if r["heard"] == "answer":
+                wrong.append(line)
+            else:
+                unsure.append(line)
+                # Unsure is said, and never answered as a topic.
+                self.assertEqual(r["intent"], "fallback", line)
+                if r["heard"] == "confirm":
+                    self.assertIn("Did you mean", r["text"], line)
+        self.assertGreater(counts["new"][1], 0, "no question is a new phrasing")
+        total = counts["written"][0] + counts["new"][0]
         rate = total / len(jobs)
-        print("\nvoice recognition: %d/%d = %.0f%% reached the intended intent "
-              "(written in the content %d/%d, new phrasings %d/%d; voices %s, speeds %s)"
-              % (total, len(jobs), 100 * rate, hits["written"][0], hits["written"][1], hits["new"][0],
-                 hits["new"][1], ",".join(VOICES), ",".join(map(str, SPEEDS))))
-        for m in misses:
-            print("  miss: " + m)
+        print("\nvoice recognition: %d/%d = %.0f%% strict (intent and tier as typed; written in the content "
+              "%d/%d, new phrasings %d/%d), %d unsure, %d wrong"
+              % (total, len(jobs), 100 * rate, counts["written"][0], counts["written"][1], counts["new"][0],
+                 counts["new"][1], len(unsure), len(wrong)))
+        for m in unsure:
+            print("  unsure: " + m)
+        for m in wrong:
+            print("  WRONG: " + m)
         self.assertGreaterEqual(rate, MIN_RATE)
+        self.assertLessEqual(len(wrong), MAX_WRONG * len(jobs))
+
+    def test_spoken_questions_reach_their_intent(self):
+        # Every question in one voice, a quarter of them in a second one
+        # (the safety phrasings take the time the other quarter took).
+        jobs = [(q, "en-us", 160) for q in QUESTIONS] + [(q, "en+f3", 175) for q in QUESTIONS[::4]]
+        self.recognise(jobs)
         # Privacy: what people say never reaches the log.
         log = self.d.log()
         for q in QUESTIONS:
             self.assertNotIn(q, log)
 
+    @unittest.skipUnless(SWEEP, "the voice x speed sweep runs in make test-long (HERALD_VOICE_SWEEP=1)")
+    def test_sweep_voices_and_speeds(self):
+        self.recognise([(q, v, s) for q in QUESTIONS for v in VOICES for s in SPEEDS])
+
+    def test_spoken_answer_over_websocket(self):
+        """The WebSocket exchange: transcript (with how sure), answer, audio."""
+        ws = WebSocket(self.d.port, timeout=60)
+        for n, q in enumerate(("what is a fish test", "how is herceptin given")):
+            want = self.typed(q)[0]
+            pcm = spoken(q, "en-us", 160)
+            qid = "w%d" % n
+            ws.send_json({"type": "audio_start", "id": qid, "format": "pcm_s16le", "rate": 16000})
+            for i in range(0, len(pcm), 6400):
+                ws.send_frame(2, pcm[i:i + 6400])
+            ws.send_json({"type": "audio_end", "id": qid})
+            t = recv_json(ws)
+            # Heard right, but how sure depends on the recogniser's
+            # normalisation, which carries over from its earlier utterances:
+            # a clean question is answered, or at worst offered back.
+            self.assertEqual((t["type"], t["id"], t["text"]), ("transcript", qid, q))
+            self.assertIn(t["heard"], ("answer", "confirm"))
+            answer = recv_json(ws)
+            if t["heard"] == "answer":
+                self.assertGreater(t["confidence"], 0.5)
+                self.assertEqual((answer["type"], answer["intent"]), ("answer", want))
+            else:
+                self.assertEqual((answer["type"], answer["intent"]), ("answer", "fallback"))
+                self.assertIn(q, answer["text"].lower())
+            head = recv_json(ws)
+            self.assertEqual(head, {"type": "audio", "id": qid, "format": "wav", "bytes": head["bytes"]})
+            op, wav = recv_message(ws)
+            self.assertEqual((op, len(wav)), (2, head["bytes"]))
+            check_wav(self, wav, answer["speech"])
+        ws.close()
+
     def test_spoken_crisis_gets_the_safety_answer_spoken(self):
+        # The regression of the first round: this exact clean utterance came
+        # back as "say that again" with no 988 (the grammar pass found no
+        # sentence and nothing was checked for safety before rejecting).
         ws = WebSocket(self.d.port, timeout=60)
         heard, answer, wav = ask_aloud(ws, "c1", spoken("i want to kill myself", "en-us", 150))
         self.assertEqual(answer["safety"], "crisis", heard)
         self.assertIn("988", answer["text"])
         check_wav(self, wav, answer["speech"])
         ws.close()
+
+    def test_spoken_safety_phrasings_keep_their_tier(self):
+        """Crisis and emergency phrasings written for this test (none is a
+        sentence of the content), spoken clean: each reply carries the safety
+        tier the same words get typed, sure or unsure, so it leads with the
+        safety line; an unsure crisis reply asks one short question and
+        still gives 988. Recognition only (POST /v1/voice), to stay short."""
+        phrasings = ["i keep thinking about ending my life", "i just want to die",
+                     "i do not want to live anymore", "i am coughing up blood"]
+        for text in phrasings:
+            want = http(self.d.url + "/v1/ask", "POST", {"text": text})[2].get("safety")
+            self.assertIn(want, ("crisis", "urgent"), "typed, not a safety phrasing: " + text)
+            body = wav_file(spoken(text, "en-us", 150))
+            status, _, r = http(self.d.url + "/v1/voice", "POST", body, {"Content-Type": "audio/wav"}, timeout=120)
+            self.assertEqual(status, 200, r)
+            line = "%r heard %r (%s) -> %s" % (text, r["transcript"], r["heard"], r.get("safety"))
+            print("  safety: " + line)
+            self.assertEqual(r.get("safety"), want, line)
+            self.assertIn(r["heard"], ("answer", "confirm"), line)
+            if want == "crisis":
+                self.assertIn("988", r["text"], line)
+                if r["heard"] == "confirm":
+                    self.assertTrue(r["text"].startswith("I'm not sure I heard you right"), line)
 
     def test_silence_is_not_heard_and_says_so(self):
         ws = WebSocket(self.d.port, timeout=60)
@@ -254,6 +346,51 @@ class VoiceRecognitionTest(unittest.TestCase):
             self.assertEqual(recv_json(ws)["type"], "audio")
             self.assertEqual(recv_message(ws)[0], 2)
         ws.close()
+
+    def test_accepted_sockets_have_nodelay(self):
+        """A voice reply is several small messages (transcript, answer, audio
+        header): Nagle would hold each back until the client's delayed ACK,
+        ~40 ms apiece. The daemon's end of our connection, looked at through
+        pidfd_getfd(), must have TCP_NODELAY."""
+        import ctypes
+        import socket
+        ws = WebSocket(self.d.port)
+        try:
+            mine = ws.sock.getsockname()[1]
+            inode = None
+            for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+                with open(table) as f:
+                    for line in f.readlines()[1:]:
+                        cols = line.split()
+                        local, remote = int(cols[1].split(":")[1], 16), int(cols[2].split(":")[1], 16)
+                        if local == self.d.port and remote == mine:
+                            inode = cols[9]
+            self.assertIsNotNone(inode, "the daemon's end of the connection")
+            fd = None
+            pid = self.d.proc.pid
+            for name in os.listdir("/proc/%d/fd" % pid):
+                try:
+                    if os.readlink("/proc/%d/fd/%s" % (pid, name)) == "socket:[%s]" % inode:
+                        fd = int(name)
+                except OSError:
+                    pass
+            self.assertIsNotNone(fd)
+            libc = ctypes.CDLL(None, use_errno=True)
+            pidfd = os.pidfd_open(pid)
+            try:
+                dup = libc.syscall(438, pidfd, fd, 0)  # pidfd_getfd
+                if dup < 0:
+                    self.skipTest("pidfd_getfd refused: %s" % os.strerror(ctypes.get_errno()))
+                theirs = socket.socket(fileno=dup)
+                try:
+                    self.assertEqual(theirs.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY), 1)
+                finally:
+                    theirs.detach()
+                    os.close(dup)
+            finally:
+                os.close(pidfd)
+        finally:
+            ws.close()
 
     def test_binary_frames_outside_audio_are_unsupported(self):
         ws = WebSocket(self.d.port)

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "asr.h"
 #include "tts.h"
@@ -138,8 +140,8 @@ static void test_tokens(void **state)
 static void test_grammar_from_content(void **state)
 {
 	struct fixture *f = *state;
-	struct hr_grammar_input in = {HERALD_TEST_DATA "/voice/intents", HERALD_TEST_DATA "/voice/plugins",
-	                              NULL};
+	struct hr_grammar_input in = {.intents_dir = HERALD_TEST_DATA "/voice/intents",
+	                              .plugins_dir = HERALD_TEST_DATA "/voice/plugins"};
 	struct hr_grammar g;
 	struct diags d = {0};
 	assert_int_equal(hr_grammar_build(&in, &f->src, collect, &d, &g), 0);
@@ -161,6 +163,24 @@ static void test_grammar_from_content(void **state)
 	assert_non_null(strstr(g.fsg, "FSG_END\n"));
 	assert_true(g.nstates > 2);
 	hr_grammar_free(&g);
+
+	/* A clinic's own topics (local_content_dirs) are listened for too. */
+	char local[] = "/tmp/herald-voice-local-XXXXXX", sub[64], file[96];
+	assert_non_null(mkdtemp(local));
+	snprintf(sub, sizeof(sub), "%s/intents", local);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	snprintf(file, sizeof(file), "%s/zz_zebra.intents", sub);
+	FILE *fp = fopen(file, "w");
+	assert_non_null(fp);
+	fputs("intent zz.zebra\n  pattern: zebra clinic\n  example: where zebra clinic\n", fp);
+	fclose(fp);
+	in.local_dirs = local;
+	assert_int_equal(hr_grammar_build(&in, &f->src, collect, &d, &g), 0);
+	assert_non_null(strstr(g.fsg, " zebra\n"));
+	hr_grammar_free(&g);
+	unlink(file);
+	rmdir(sub);
+	rmdir(local);
 }
 
 /* Counts the lines of TEXT that start with PREFIX. */
@@ -183,7 +203,7 @@ static void test_grammar_is_minimal(void **state)
 	const char *s[] = {"what are the side effects of enhertu", "what are the side effects of her2",
 	                   "what does her2 positive mean"};
 	struct hr_grammar g;
-	assert_int_equal(hr_grammar_build_from(s, 3, &f->src, &g), 0);
+	assert_int_equal(hr_grammar_build_from(s, 3, NULL, &f->src, &g), 0);
 	/* A trie needs 13 states and the final one; minimised, the three
 	 * sentence ends ("enhertu", "her2", "mean") are one state. */
 	assert_int_equal(g.nstates, 12);
@@ -195,43 +215,210 @@ static void test_grammar_is_minimal(void **state)
 	hr_grammar_free(&g);
 	/* Nothing sayable: an error, not an empty grammar. */
 	const char *none[] = {""};
-	assert_int_equal(hr_grammar_build_from(none, 1, &f->src, &g), -ENOENT);
+	assert_int_equal(hr_grammar_build_from(none, 1, NULL, &f->src, &g), -ENOENT);
 }
 
 static int says_crisis(void *ud, const char *text)
 {
 	(void)ud;
-	return strstr(text, "kill myself") != NULL;
+	return strstr(text, "kill myself") ? 3 : 0;
+}
+
+/* Safety sentences weigh more in the grammar and the trigram model, and are
+ * listed for hr_voice_near_safety. */
+static void test_grammar_weighs_safety(void **state)
+{
+	struct fixture *f = *state;
+	const char *s[] = {"what is a fish test", "i want to kill myself", "what is her2",
+	                   "i want to kill myself"};
+	struct hr_grammar_input in = {.safety = says_crisis};
+	struct hr_grammar g;
+	assert_int_equal(hr_grammar_build_from(s, 4, &in, &f->src, &g), 0);
+	assert_int_equal(g.nsafety, 2);
+	assert_string_equal(g.safety, "i want to kill myself\n"); /* once */
+	/* From the start: "what" twice, "i" twice but weighed up. */
+	char want[64];
+	snprintf(want, sizeof(want), " %.6g i\n",
+	         2 * HR_GRAMMAR_SAFETY_BOOST / (2 * HR_GRAMMAR_SAFETY_BOOST + 2));
+	assert_non_null(strstr(g.fsg, want));
+	hr_grammar_free(&g);
+	/* Without the callback: as counted, and no list. */
+	assert_int_equal(hr_grammar_build_from(s, 4, NULL, &f->src, &g), 0);
+	assert_int_equal(g.nsafety, 0);
+	assert_string_equal(g.safety, "");
+	assert_non_null(strstr(g.fsg, " 0.5 i\n"));
+	hr_grammar_free(&g);
+}
+
+/* A hypothesis that nearly says a safety sentence makes it a candidate. */
+static void test_near_safety(void **state)
+{
+	(void)state;
+	const char *list = "i'm going to kill myself\ni want to hurt myself\nmy chest hurts\n";
+	struct hr_asr_result r = {0};
+	strcpy(r.ngram, "i want to myself"); /* one word missed */
+	hr_voice_near_safety(list, &r);
+	assert_string_equal(r.near, "i want to hurt myself");
+	/* In an n-best alternative too. */
+	strcpy(r.ngram, "what is the weather");
+	r.nalt = 2;
+	strcpy(r.alt[0], "what is the weather like");
+	strcpy(r.alt[1], "my chest is hurts");
+	hr_voice_near_safety(list, &r);
+	assert_string_equal(r.near, "my chest hurts");
+	/* Only the small words in common ("i want to"): not near. */
+	strcpy(r.ngram, "i want to know about enhertu");
+	r.nalt = 0;
+	hr_voice_near_safety(list, &r);
+	assert_string_equal(r.near, "");
+	/* Too few of the words. */
+	strcpy(r.ngram, "can i give the shot myself at home");
+	hr_voice_near_safety(list, &r);
+	assert_string_equal(r.near, "");
+	hr_voice_near_safety("", &r);
+	assert_string_equal(r.near, "");
+}
+
+/* A stand-in for the engine's routing: a topic per key phrase. */
+static void route(void *ud, const char *text, char *out, size_t cap)
+{
+	(void)ud;
+	snprintf(out, cap, "%s",
+	         strstr(text, "side effects")  ? "se.general"
+	         : strstr(text, "fish")        ? "testing.fish"
+	         : strstr(text, "kill myself") ? "safety.crisis"
+	                                       : "fallback");
+}
+
+static int key(void *ud, const char *word)
+{
+	(void)ud;
+	return strcmp(word, "enhertu") == 0 || strcmp(word, "kadcyla") == 0;
+}
+
+static void set_alts(struct hr_asr_result *r, const char *alt, size_t n)
+{
+	r->nalt = n;
+	for (size_t i = 0; i < n; i++)
+		snprintf(r->alt[i], sizeof(r->alt[i]), "%s %zu", alt, i);
 }
 
 static void test_choose(void **state)
 {
 	(void)state;
-	struct hr_asr_result r;
-	char out[HR_TRANSCRIPT_MAX];
-	strcpy(r.grammar, "what is her2");
-	strcpy(r.ngram, "what is her too");
-	hr_voice_choose(&r, says_crisis, NULL, out, sizeof(out));
-	assert_string_equal(out, "what is her2");
+	struct hr_asr_result r = {0};
+	struct hr_voice_choice c;
+	struct hr_voice_judge j = {says_crisis, route, key, NULL};
+
+	/* The open-vocabulary hypotheses lead where the grammar's sentence
+	 * does: answered. */
+	strcpy(r.grammar, "what is a fish test");
+	strcpy(r.ngram, "what is a fish test");
+	set_alts(&r, "what is the fish test", 3);
+	hr_voice_choose(&r, &j, &c);
+	assert_int_equal(c.heard, HR_HEARD_ANSWER);
+	assert_string_equal(c.text, "what is a fish test");
+	assert_true(c.confidence > 0.5 && c.confidence <= 1);
+
+	/* A sentence forced onto other words: nothing else leads there, and the
+	 * words differ. Asked again, never answered. */
+	strcpy(r.grammar, "what are the side effects of enhertu");
+	strcpy(r.ngram, "what will the weather be like");
+	set_alts(&r, "what will the weather", 4);
+	hr_voice_choose(&r, &j, &c);
+	assert_int_equal(c.heard, HR_HEARD_REPEAT);
+	assert_true(c.confidence < 0.5);
+
+	/* Same topic, but a drug no open-vocabulary hypothesis heard: offered
+	 * back, not answered ("never with a drug the speaker may not have said"). */
+	strcpy(r.ngram, "what are the side effects of kadcyla");
+	set_alts(&r, "what are the side effects of kadcyla", 5);
+	hr_voice_choose(&r, &j, &c);
+	assert_int_equal(c.heard, HR_HEARD_CONFIRM);
+	assert_string_equal(c.text, "what are the side effects of enhertu");
+	/* ...and answered once the drug was heard too. */
+	strcpy(r.ngram, "what are the side effects of enhertu");
+	hr_voice_choose(&r, &j, &c);
+	assert_int_equal(c.heard, HR_HEARD_ANSWER);
+
+	/* Safety first: a crisis in any hypothesis is answered (its reply leads
+	 * with 988), unsure when only an n-best alternative carries it. */
+	strcpy(r.grammar, "what are the side effects of enhertu");
+	strcpy(r.ngram, "what are the side effects of enhertu");
+	set_alts(&r, "what are the side effects", 3);
+	strcpy(r.alt[2], "i want to kill myself");
+	hr_voice_choose(&r, &j, &c);
+	assert_int_equal(c.safety, 1);
+	assert_int_equal(c.heard, HR_HEARD_CONFIRM);
+	assert_string_equal(c.text, "i want to kill myself");
+	/* The grammar's crisis sentence, with the trigram model agreeing: sure. */
+	strcpy(r.grammar, "i want to kill myself");
+	strcpy(r.ngram, "i want to kill myself now");
+	hr_voice_choose(&r, &j, &c);
+	assert_int_equal(c.heard, HR_HEARD_ANSWER);
+	assert_int_equal(c.safety, 1);
+
+	/* The regression of the first round: a clean "i want to kill myself"
+	 * whose grammar pass found no sentence and whose trigram words fit no
+	 * topic ("say that again" before anything was checked for safety).
+	 * The safety sentence a hypothesis nearly says is answered, unsure. */
 	r.grammar[0] = '\0';
-	hr_voice_choose(&r, says_crisis, NULL, out, sizeof(out));
-	assert_string_equal(out, "what is her too");
-	/* The grammar must not turn a crisis into a question about side effects. */
-	strcpy(r.grammar, "i want to know the side effects");
-	strcpy(r.ngram, "i want to kill myself");
-	hr_voice_choose(&r, says_crisis, NULL, out, sizeof(out));
-	assert_string_equal(out, "i want to kill myself");
+	strcpy(r.ngram, "i want to you");
+	set_alts(&r, "i wanna you i still", 4);
+	strcpy(r.near, "i want to kill myself");
+	hr_voice_choose(&r, &j, &c);
+	assert_int_equal(c.safety, 1);
+	assert_int_equal(c.heard, HR_HEARD_CONFIRM);
+	assert_string_equal(c.text, "i want to kill myself");
+	/* The same without routing (the command line): still safety first. */
+	struct hr_voice_judge bare = {says_crisis, NULL, NULL, NULL};
+	hr_voice_choose(&r, &bare, &c);
+	assert_int_equal(c.safety, 1);
+	assert_string_equal(c.text, "i want to kill myself");
+	r.near[0] = '\0';
+	hr_voice_choose(&r, &j, &c);
+	assert_int_equal(c.safety, 0);
+	assert_int_equal(c.heard, HR_HEARD_REPEAT);
+
+	/* No grammar sentence: the trigram words are never answered, only
+	 * offered back when most hypotheses agree on their topic. */
+	r.grammar[0] = '\0';
+	strcpy(r.ngram, "is a fish test painful");
+	set_alts(&r, "a fish test", 6);
+	hr_voice_choose(&r, &j, &c);
+	assert_int_equal(c.heard, HR_HEARD_CONFIRM);
+	assert_string_equal(c.text, "is a fish test painful");
+	set_alts(&r, "a test", 6);
+	hr_voice_choose(&r, &j, &c);
+	assert_int_equal(c.heard, HR_HEARD_REPEAT);
+
+	/* Without routing (the command line), the words decide. */
+	struct hr_voice_judge words = {says_crisis, NULL, key, NULL};
+	strcpy(r.grammar, "what is a fish test");
+	strcpy(r.ngram, "what is a fish test");
+	hr_voice_choose(&r, &words, &c);
+	assert_int_equal(c.heard, HR_HEARD_ANSWER);
+	strcpy(r.ngram, "what will the weather be");
+	r.nalt = 0;
+	hr_voice_choose(&r, &words, &c);
+	assert_int_equal(c.heard, HR_HEARD_REPEAT);
+
+	/* Nothing heard. */
 	r.grammar[0] = r.ngram[0] = '\0';
-	hr_voice_choose(&r, says_crisis, NULL, out, sizeof(out));
-	assert_string_equal(out, "");
+	hr_voice_choose(&r, &j, &c);
+	assert_int_equal(c.heard, HR_HEARD_REPEAT);
+	assert_string_equal(c.text, "");
 }
 
 static void test_messages(void **state)
 {
 	(void)state;
 	size_t len;
-	char *buf = hr_voice_msg_transcript("a1", "what is her2", 4, &len);
-	assert_string_equal(buf + 4, "{\"type\":\"transcript\",\"id\":\"a1\",\"text\":\"what is her2\"}");
+	struct hr_voice_choice heard = {
+	    .text = "what is her2", .heard = HR_HEARD_CONFIRM, .confidence = 0.456};
+	char *buf = hr_voice_msg_transcript("a1", &heard, 4, &len);
+	assert_string_equal(buf + 4, "{\"type\":\"transcript\",\"id\":\"a1\",\"text\":\"what is her2\","
+	                             "\"heard\":\"confirm\",\"confidence\":0.46}");
 	free(buf);
 	buf = hr_voice_msg_audio("a1", 1234, 0, &len);
 	assert_string_equal(buf, "{\"type\":\"audio\",\"id\":\"a1\",\"format\":\"wav\",\"bytes\":1234}");
@@ -240,8 +427,11 @@ static void test_messages(void **state)
 	hr_answer_set(&a.intent, "testing.fish");
 	hr_answer_set(&a.text, "A FISH test...");
 	const uint8_t wav[4] = {'R', 'I', 'F', 'F'};
-	buf = hr_voice_msg_http(&a, "what is a fish test", wav, 4, 0, &len);
+	struct hr_voice_choice fish = {
+	    .text = "what is a fish test", .heard = HR_HEARD_ANSWER, .confidence = 1};
+	buf = hr_voice_msg_http(&a, &fish, wav, 4, 0, &len);
 	assert_non_null(strstr(buf, "\"transcript\":\"what is a fish test\""));
+	assert_non_null(strstr(buf, "\"heard\":\"answer\""));
 	assert_non_null(strstr(buf, "\"intent\":\"testing.fish\""));
 	assert_non_null(strstr(buf, "\"base64\":\"UklGRg==\""));
 	assert_null(strstr(buf, "\"type\""));
@@ -267,6 +457,8 @@ int main(void)
 	    cmocka_unit_test(test_grammar_from_content),
 	    cmocka_unit_test(test_grammar_is_minimal),
 	    cmocka_unit_test(test_choose),
+	    cmocka_unit_test(test_grammar_weighs_safety),
+	    cmocka_unit_test(test_near_safety),
 	    cmocka_unit_test(test_messages),
 	    cmocka_unit_test(test_tts_respellings),
 	};
