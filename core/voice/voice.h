@@ -147,6 +147,9 @@ struct hr_voice_choice {
 };
 
 /* What the choice consults. Callbacks may be NULL. */
+/* Room for an intent name in the voice path's routing (hr_voice_judge.intent). */
+#define HR_VOICE_INTENT_MAX 128
+
 struct hr_voice_judge {
 	/* The safety tier TEXT raises (0: none; enum hr_tier). */
 	int (*tier)(void *ud, const char *text);
