@@ -264,8 +264,14 @@ void hr_voice_choose(const struct hr_asr_result *r, const struct hr_voice_judge 
 					out->heard = HR_HEARD_ANSWER;
 				else if (sup >= 1 || agree >= AGREE_MAYBE)
 					out->heard = HR_HEARD_CONFIRM;
-				if (out->heard != HR_HEARD_ANSWER && out->confidence > 0.5)
+				/* The number follows the decision, so a client can trust
+				 * it: answered 0.6-1, asked back at most 0.5. */
+				if (out->heard == HR_HEARD_ANSWER)
+					out->confidence = hyps ? 0.6 + 0.4 * sup / hyps : 0.6;
+				else if (out->heard == HR_HEARD_CONFIRM && out->confidence > 0.5)
 					out->confidence = 0.5;
+				else if (out->heard == HR_HEARD_REPEAT)
+					out->confidence = 0.3;
 				if (out->heard != HR_HEARD_REPEAT)
 					return;
 			}
@@ -303,4 +309,9 @@ void hr_voice_choose(const struct hr_asr_result *r, const struct hr_voice_judge 
 		out->heard = HR_HEARD_ANSWER;
 	else if (agree >= AGREE_MAYBE)
 		out->heard = HR_HEARD_CONFIRM;
+	/* In step with the decision, as with routing (docs/protocol.md). */
+	if (out->heard == HR_HEARD_CONFIRM && out->confidence > 0.5)
+		out->confidence = 0.5;
+	else if (out->heard == HR_HEARD_REPEAT && out->confidence > 0.3)
+		out->confidence = 0.3;
 }

@@ -319,6 +319,20 @@ static void test_choose(void **state)
 	assert_int_equal(c.heard, HR_HEARD_ANSWER);
 	assert_string_equal(c.text, "what is a fish test");
 	assert_true(c.confidence > 0.5 && c.confidence <= 1);
+	/* Answered with two of many hypotheses agreeing: still at least 0.6, so
+	 * the number a client shows follows the decision (CI saw 0.4). */
+	set_alts(&r, "what is the fish test", 2);
+	for (size_t i = 2; i < 8; i++)
+		snprintf(r.alt[i], sizeof(r.alt[i]), "what is a fish test %zu", i);
+	r.nalt = 8;
+	strcpy(r.ngram, "what was that fish");
+	hr_voice_choose(&r, &j, &c);
+	if (c.heard == HR_HEARD_ANSWER)
+		assert_true(c.confidence >= 0.6);
+	else
+		assert_true(c.confidence <= 0.5);
+	set_alts(&r, "what is the fish test", 3);
+	strcpy(r.ngram, "what is a fish test");
 
 	/* A sentence forced onto other words: nothing else leads there, and the
 	 * words differ. Asked again, never answered. */
