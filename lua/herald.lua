@@ -327,6 +327,17 @@ function Question:slot(name)
   return self.slots[name] or self.context[name]
 end
 
+--- Whether the whole message (q.message: the question and the story around
+-- it) contains any of WORDS, plain substrings of the normalised text
+-- ("liver", "hot fl"). TEXT, when given, is searched instead.
+function Question:mentions(words, text)
+  local t = text or self.message or self.text
+  for _, w in ipairs(words) do
+    if t:find(w, 1, true) then return true end
+  end
+  return false
+end
+
 -- Called by the host: answers q.intent and returns the normalised answer.
 local function dispatch(q)
   local h = handlers[q.intent]

@@ -84,19 +84,11 @@ local CURE_RECURRENCE = {
   suggest = { "Is a recurrence the same as metastatic?", "How is metastatic HER2-positive breast cancer treated?", "Where can I find support?" },
 }
 
-local function has_any(t, words)
-  for _, w in ipairs(words) do
-    if t:find(w, 1, true) then return true end
-  end
-  return false
-end
-
 herald.on("outlook.cure", function(q)
   -- The whole message: "it's in her liver now. can it be cured?"
-  local t = q.message or q.text
-  local spread = has_any(t, SPREAD_WORDS)
-  if spread and not has_any(t, NOT_SPREAD) then return CURE_METASTATIC end
-  if has_any(t, CAME_BACK) and not spread then return CURE_RECURRENCE end
+  local spread = q:mentions(SPREAD_WORDS)
+  if spread and not q:mentions(NOT_SPREAD) then return CURE_METASTATIC end
+  if q:mentions(CAME_BACK) and not spread then return CURE_RECURRENCE end
   return CURE
 end)
 

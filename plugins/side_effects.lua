@@ -660,19 +660,14 @@ local HOT_FLASH_HELP = {
   "Some non-hormone medicines can ease hot flashes. But a few antidepressants, such as paroxetine (Paxil) and fluoxetine (Prozac), make tamoxifen work less well. Ask your team which medicine is right for you.",
 }
 
-local function asks_hot_flash_help(t)
-  local hot = t:find("hot fl") or t:find("hotfl") or t:find("night sweat")
-  if not hot then return false end
-  -- Not "stop" or "anything": "will the hot flashes stop when I finish" asks something else.
-  for _, w in ipairs({ "help", "ease", "relie", "manage", "cope", "tips", "what can", "treat", "calm", "cool", "paxil", "prozac", "antidepress", "effexor", "gabapentin" }) do
-    if t:find(w, 1, true) then return true end
-  end
-  return false
-end
+local HOT_FLASH = { "hot fl", "hotfl", "night sweat" }
+-- Not "stop" or "anything": "will the hot flashes stop when I finish" asks something else.
+local WHAT_HELPS = { "help", "ease", "relie", "manage", "cope", "tips", "what can", "treat", "calm", "cool", "paxil",
+  "prozac", "antidepress", "effexor", "gabapentin" }
 
 herald.on("se.hormone", function(q)
   local a = compose(HORMONE, HORMONE_FACTS, q)
-  if asks_hot_flash_help(q.message or q.text) then
+  if q:mentions(HOT_FLASH) and q:mentions(WHAT_HELPS) then
     a.text = { HOT_FLASH_HELP[1], HOT_FLASH_HELP[2], "Next step: tell your care team how often hot flashes wake you or get in your way." }
     a.sources = { "nci-hot-flashes", "nci-hormone" }
   end
@@ -764,6 +759,9 @@ local CHEMO = {
 -- Asked whether chemo can cause another cancer (leukemia): say so plainly first.
 local SECOND_CANCER = "Very rarely, some chemo drugs can lead to a blood cancer, such as leukemia, years later. Your team weighs this small risk against the benefit of treatment."
 
+local SECOND_CANCER_WORDS = { "leuk", "blood cancer", "another cancer", "second cancer", "other cancer", "lymphoma",
+  "myeloma" }
+
 -- Asked about aching joints, muscles or bones (often long after chemo): what
 -- chemo is known to do, and that lasting pain deserves its own look.
 local ACHES = {
@@ -775,29 +773,19 @@ local ACHES = {
 -- Aches after a shot given with chemo (a white-cell booster): not the taxanes.
 local ACHES_AFTER_SHOT = "Some medicines given with chemo, such as the shot that boosts white blood cells, can cause aches of their own. Ask your care team which of your medicines may be the cause."
 
-local function mentions_aches(t)
-  for _, w in ipairs({ "joint", "knee", "hip", "ankle", "shoulder", "muscle", "bone", "arthrit", "ache", "aching", "achy", "stiff" }) do
-    if t:find(w) then return true end
-  end
-  return false
-end
-
-local function mentions_booster(t)
-  return t:find("neulasta") or t:find("pegfilgrastim") or t:find("filgrastim") or t:find("neupogen")
-    or t:find("udenyca") or t:find("booster") or t:find("onpro") or t:find("white cell shot")
-    or t:find("white blood cell shot")
-end
+local ACHE_WORDS = { "joint", "knee", "hip", "ankle", "shoulder", "muscle", "bone", "arthrit", "ache", "aching", "achy",
+  "stiff" }
+local BOOSTER_WORDS = { "neulasta", "pegfilgrastim", "filgrastim", "neupogen", "udenyca", "booster", "onpro",
+  "white cell shot", "white blood cell shot" }
 
 herald.on("se.chemo", function(q)
   local a = compose(CHEMO, nil, q)
-  -- The whole message: the detail is often told before the question.
-  local t = q.message or q.text
-  if mentions_aches(t) then
-    a.text = { mentions_booster(t) and ACHES_AFTER_SHOT or ACHES[1], ACHES[2], ACHES[3], ACHES[4] }
+  -- q:mentions reads the whole message: the detail is often told before the question.
+  if q:mentions(ACHE_WORDS) then
+    a.text = { q:mentions(BOOSTER_WORDS) and ACHES_AFTER_SHOT or ACHES[1], ACHES[2], ACHES[3], ACHES[4] }
     a.sources = { "label-paclitaxel", "label-letrozole", "nci-chemo" }
   end
-  if t:find("leuk") or t:find("blood cancer") or t:find("another cancer") or t:find("second cancer")
-      or t:find("other cancer") or t:find("lymphoma") or t:find("myeloma") then
+  if q:mentions(SECOND_CANCER_WORDS) then
     table.insert(a.text, 1, SECOND_CANCER)
   end
   return a

@@ -190,21 +190,14 @@ local DENIED = {
   suggest = { "Is there help with costs?", "Can I keep working during treatment?", "Is there a helpline I can call?" },
 }
 
-local function has_any(t, words)
-  for _, w in ipairs(words) do
-    if t:find(w, 1, true) then return true end
-  end
-  return false
-end
-
 -- Roots: the text is spelling-corrected ("refused" may arrive as "refuses").
-local function told_denied(t)
-  if has_any(t, { "won't cover", "wont cover", "will not cover", "not cover", "doesn't cover", "doesnt cover",
-    "prior auth", "appeal" }) then
-    return true
-  end
-  return has_any(t, { "deni", "deny", "reject", "refus" })
-    and has_any(t, { "insur", "plan", "medicare", "medicaid", "claim", "cover" })
+local NOT_COVERED = { "won't cover", "wont cover", "will not cover", "not cover", "doesn't cover", "doesnt cover",
+  "prior auth", "appeal" }
+local SAID_NO = { "deni", "deny", "reject", "refus" }
+local INSURER = { "insur", "plan", "medicare", "medicaid", "claim", "cover" }
+
+local function told_denied(q)
+  return q:mentions(NOT_COVERED) or (q:mentions(SAID_NO) and q:mentions(INSURER))
 end
 
 local COSTS = {
@@ -219,7 +212,7 @@ local COSTS = {
 }
 
 herald.on("support.costs", function(q)
-  if told_denied(q.message or q.text) then return DENIED end
+  if told_denied(q) then return DENIED end
   return COSTS
 end)
 

@@ -111,7 +111,8 @@ static void test_question_text_and_message(void **state)
 	assert_int_equal(
 	    hr_plugins_add_file(set,
 	                        temp_plugin("msg", "herald.on('t.m', function(q) return { text = q.text .. "
-	                                           "'|' .. q.message } end)\n"),
+	                                           "'|' .. q.message .. '|' .. tostring(q:mentions({ "
+	                                           "'knee', 'elbow' })) } end)\n"),
 	                        collect, &d),
 	    0);
 	struct hr_request rq = {
@@ -119,11 +120,11 @@ static void test_question_text_and_message(void **state)
 	struct hr_answer a = {0};
 	char err[256];
 	assert_int_equal(hr_plugins_call(set, NULL, &rq, &a, err, sizeof(err)), 0);
-	assert_string_equal(a.text, "is it the chemo|my knees still hurt. is it the chemo");
+	assert_string_equal(a.text, "is it the chemo|my knees still hurt. is it the chemo|true");
 	hr_answer_clear(&a);
 	rq.message = NULL;
 	assert_int_equal(hr_plugins_call(set, NULL, &rq, &a, err, sizeof(err)), 0);
-	assert_string_equal(a.text, "is it the chemo|is it the chemo");
+	assert_string_equal(a.text, "is it the chemo|is it the chemo|false");
 	hr_answer_clear(&a);
 	hr_plugins_free(set);
 }
