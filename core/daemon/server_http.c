@@ -473,6 +473,11 @@ void srv_http_free(struct hr_server *s, struct conn *c)
 	free(c->body);
 	free(c->resp);
 	c->body = c->resp = NULL;
+	/* A spoken question over HTTP routes its hypotheses in a conversation of
+	 * its own (srv_ws_convo()); an HTTP exchange carries its context in the
+	 * request, so nothing is kept for the next request on the connection. */
+	free(c->convo);
+	c->convo = NULL;
 	c->bodylen = c->resplen = 0;
 	c->body_overflow = 0;
 	c->route = ROUTE_NONE;

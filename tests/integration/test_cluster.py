@@ -214,7 +214,7 @@ class ClusterTest(unittest.TestCase):
         # Conversations that began on the holder and went on, with their
         # follow-ups resolved, on the other instance.
         across = [c for c in conversations if c[0] == holder.port and c[-1] == other.port]
-        self.assertGreaterEqual(len(across), 1, conversations)
+        self.assertGreaterEqual(len(across), 1, "%r\nholder's log:\n%s" % (conversations, holder.log()[-3000:]))
         self.assertIn("action=drain", holder.log())
 
         # The member's conversation goes on through the other instance: the

@@ -167,7 +167,8 @@ class VoiceRecognitionTest(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
-        assert cls.d.stop() == 0
+        rc = cls.d.stop()
+        assert rc == 0, "herald exited %s:\n%s" % (rc, cls.d.log()[-4000:])
 
     def typed_intent(self, ws, text):
         reply = ws.ask("typed", text)

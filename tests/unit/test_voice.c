@@ -322,9 +322,9 @@ static void test_choose(void **state)
 	/* Answered with two of many hypotheses agreeing: still at least 0.6, so
 	 * the number a client shows follows the decision (CI saw 0.4). */
 	set_alts(&r, "what is the fish test", 2);
-	for (size_t i = 2; i < 8; i++)
+	for (size_t i = 2; i < HR_ASR_NBEST; i++)
 		snprintf(r.alt[i], sizeof(r.alt[i]), "what is a fish test %zu", i);
-	r.nalt = 8;
+	r.nalt = HR_ASR_NBEST;
 	strcpy(r.ngram, "what was that fish");
 	hr_voice_choose(&r, &j, &c);
 	if (c.heard == HR_HEARD_ANSWER)
