@@ -117,11 +117,26 @@ class TokenAndRateTest(unittest.TestCase):
     def test_per_address_cap(self):
         time.sleep(0.3)
         conns = [self.ws() for _ in range(3)]
-        with self.assertRaises((ConnectionError, OSError)):
-            extra = self.ws()
-            extra.ask("x", "hello")
+        # A fourth from the same address: never four open at once. Usually the
+        # fourth is refused; with two workers the count taken under the lock
+        # decides, and a slow worker (seen under the sanitizers) may lose the
+        # third instead, so what is checked is how many stay usable.
+        try:
+            conns.append(self.ws())
+        except (ConnectionError, OSError, WebSocketClosed):
+            pass
+        usable = 0
+        for n, c in enumerate(conns):
+            try:
+                usable += c.ask("x%d" % n, "hello")["type"] == "answer"
+            except (ConnectionError, OSError, WebSocketClosed):
+                pass
+        self.assertEqual(usable, 3)
         for c in conns:
-            c.close()
+            try:
+                c.close()
+            except OSError:
+                pass
         self.assertTrue(wait_for(lambda: self._can_connect(), 3.0))
 
     def _can_connect(self):

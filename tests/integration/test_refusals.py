@@ -194,7 +194,17 @@ class TotalCapTest(unittest.TestCase):
                     s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
                     self.assertIn(b"200 OK", s.recv(4096))
                     held.append(s)
-                ws = WebSocket(d.port)
+                # The last scrape's own slot may not be given back yet: the
+                # WebSocket gets in once it is.
+                ws = None
+                end = time.time() + 10
+                while ws is None:
+                    try:
+                        ws = WebSocket(d.port)
+                    except ConnectionError:
+                        if time.time() > end:
+                            raise
+                        time.sleep(0.1)
                 status, hdrs, body = exchange(d.port, b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
                 self.assertEqual(status, 503, body)
                 self.assertTrue(int(hdrs["retry-after"]) > 0)
