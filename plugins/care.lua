@@ -163,3 +163,21 @@ herald.answer("care.fertility_preservation", {
   sources = { "asco-fertility", "nci-fertility", "cmaj-fertility" },
   suggest = { "Can I get pregnant after breast cancer?", "Does chemo affect fertility?", "What birth control can I use during treatment?" },
 })
+
+-- The port ------------------------------------------------------------------------------------
+-- What a port is, its care, and the signs that need a call (infection, clot).
+src("cdc-port", "Caring for Your Catheter or Port", "Centers for Disease Control and Prevention (Preventing Infections in Cancer Patients)",
+  "https://www.preventcancerinfections.org/health-tip-sheet/caring-your-catheter-or-port")
+src("port-flush", "Extending the flushing interval of implanted ports in breast cancer (Frontiers in Oncology, 2022)", "Frontiers in Oncology",
+  "https://www.frontiersin.org/journals/oncology/articles/10.3389/fonc.2022.1021488")
+
+herald.answer("care.port", {
+  text = {
+    "A port is a small disc placed under the skin of the upper chest, joined by a thin tube to a large vein. Nurses give treatment and take blood through it, so your arm veins are spared.",
+    "Call your care team right away if the skin over the port gets red, swollen, warm or sore, leaks fluid, or if you get a fever or chills: these can be signs of infection. Swelling of the arm, neck or face on that side can mean a clot. Itching under the dressing is often from the tape, but tell your nurse.",
+    "Between treatments, a nurse flushes the port about once a month so it does not block. It comes out in a short procedure once you no longer need it.",
+    "Next step: ask your nurse how to care for the port at home and who to call after hours.",
+  },
+  sources = { "cdc-port", "port-flush" },
+  suggest = { "When should I call my care team?", "How can I avoid infections during chemo?", "What does the first infusion feel like?" },
+})

@@ -41,10 +41,14 @@ src("acs-hormone", "Hormone Therapy for Breast Cancer", ACS, "https://www.cancer
 src("acs-radiation", "Radiation for Breast Cancer", ACS, "https://www.cancer.org/cancer/types/breast-cancer/treatment/radiation-for-breast-cancer.html")
 src("acs-se", "Managing Cancer-related Side Effects", ACS, "https://www.cancer.org/cancer/managing-cancer/side-effects.html")
 src("bco-se", "Treatment Side Effects", "Breastcancer.org", "https://www.breastcancer.org/treatment/side-effects")
+src("docetaxel-tearing", "Docetaxel-associated epiphora (Pharmacotherapy, 2006)", "PubMed, National Library of Medicine",
+  "https://pubmed.ncbi.nlm.nih.gov/16716138/")
+src("hair-color-after-chemo", "Is it safe to color my hair during or after chemotherapy?", "Caring4Cancer, oncology nurse answer reviewed by an oncologist",
+  "https://www.caring4cancer.com/go/community/nursescorner/nurses-emotional-physical-matters/is-it-safe-to-color-my-hair-during-or-after-chemotherapy.htm")
 -- Drug labels are shared with the other plugins (lua/herald.lua).
 for _, id in ipairs({ "label-trastuzumab", "label-tdxd", "label-neratinib", "label-tucatinib", "label-tdm1",
   "label-capecitabine", "label-pertuzumab", "label-doxorubicin", "label-tamoxifen", "label-lapatinib",
-  "label-margetuximab", "label-paclitaxel", "label-letrozole" }) do herald.source(id) end
+  "label-margetuximab", "label-paclitaxel", "label-letrozole", "label-docetaxel" }) do herald.source(id) end
 
 -- Drug names, as said the first time ------------------------------------------
 -- Used only in "ask your care team how likely this is with X": a question, not
@@ -473,7 +477,7 @@ answer("se.fatigue", {
 
 -- Hair loss ----------------------------------------------------------------------
 
-answer("se.hair", {
+local HAIR = {
   text = {
     "Hair loss mostly comes from chemo.",
     O("Docetaxel (Taxotere) and paclitaxel (Taxol) are common causes. Trastuzumab (Herceptin) and pertuzumab (Perjeta) do not usually make hair fall out, though it may thin. Trastuzumab deruxtecan (Enhertu) often does cause hair loss."),
@@ -483,7 +487,8 @@ answer("se.hair", {
   },
   sources = { "nci-hair", "acs-chemo" },
   suggest = { "What are the side effects of chemo?", "Is Herceptin chemo?", "What are the side effects of Enhertu?" },
-}, herald.facts("drug", {
+}
+local HAIR_FACTS = herald.facts("drug", {
   trastuzumab = "Trastuzumab (Herceptin) is not chemo, and on its own it rarely causes hair loss.",
   herceptin_hylecta = "Herceptin Hylecta is not chemo, and on its own it rarely causes hair loss.",
   pertuzumab = "Pertuzumab (Perjeta) is not chemo, and on its own it rarely causes hair loss.",
@@ -502,7 +507,28 @@ answer("se.hair", {
   tamoxifen = "Tamoxifen can thin hair a little, but it does not cause baldness.",
   aromatase_inhibitor = "Aromatase inhibitors can thin hair a little.",
   ovarian_suppression = "Ovarian suppression shots can thin hair a little.",
-}))
+})
+
+-- Dyes, perms and straightening after chemo: new hair is fragile and the scalp
+-- tender, so the usual advice is to wait; the question is when, not whether.
+-- Substrings of the whole message: "a perm", never "perm" ("is it permanent").
+local HAIR_CARE = { "dye", "colour my hair", "color my hair", "hair color", "hair colour", "coloring my", "colouring my",
+  "color it", "colour it", "bleach", "highlights", "a perm", "perms", "perming", "relaxer", "straighten", "keratin",
+  "henna" }
+local HAIR_CARE_TEXT = {
+  "New hair after chemo is often fine and fragile at first, and the scalp can stay tender. It may even grow back curlier or a different color.",
+  "A common rule is to wait until the new hair has grown for about 6 months before you dye, bleach, perm or straighten it.",
+  "When you start again, choose gentle products and ask your stylist for a patch test and a strand test first. If you still take cancer drugs, check with your care team too.",
+  "Next step: tell your stylist about your treatment before any color or perm.",
+}
+
+herald.on("se.hair", function(q)
+  if q:mentions(HAIR_CARE) then
+    return { text = HAIR_CARE_TEXT, sources = { "hair-color-after-chemo", "nci-hair" },
+      suggest = { "When does hair grow back after chemo?", "Do cold caps work?", "What are the side effects of chemo?" } }
+  end
+  return compose(HAIR, HAIR_FACTS, q)
+end)
 
 -- Mouth --------------------------------------------------------------------------
 
@@ -845,3 +871,55 @@ answer("se.general", {
   sources = { "nci-se", "acs-targeted" },
   suggest = { "What are the side effects of chemo?", "What are the side effects of Herceptin?", "When should I call my care team?" },
 })
+
+-- A new symptom: is it the treatment? -----------------------------------------------
+-- For symptoms no other answer here covers ("my eyes keep watering", "headaches
+-- since starting X"). herald cannot say whether one person's symptom comes from
+-- a drug, so the answer is what to do with it: tell the team, when to call at
+-- once, and what to note. A few symptoms that a drug's label or literature ties
+-- to it get their own line first.
+local TEARS = { "watery eye", "eyes water", "eyes are water", "eyes keep water", "eye water", "watering eye",
+  "tearing", "teary", "tears run", "tears keep", "tears stream", "weepy eye", "eyes run", "eyes are running",
+  "eyes keep running", "running eyes", "run with tears", "streaming eyes", "eyes stream" }
+
+-- Red urine: a word for urine and a red color anywhere in the message.
+local URINE = { "urine", "pee", "wee", "piss", "bladder" }
+local RED = { "red", "pink", "orange" }
+local AC_WORDS = { "doxorubicin", "adriamycin", "red devil", "epirubicin", "ellence" }
+
+-- Each entry: the drugs (or regimens) it belongs to, the words that name the
+-- symptom, the line and its sources.
+local NEW_SYMPTOM_KNOWN = {
+  { drugs = { doxorubicin = true, epirubicin = true }, regimens = { ac_th = true }, also = AC_WORDS, words = URINE, and_words = RED,
+    sources = { "label-doxorubicin", "nci-chemo" },
+    text = "Red or pink urine for a day or two after doxorubicin (Adriamycin), the A in AC, is expected. It is the drug's own red color leaving the body, not blood. Tell your team if it lasts longer, or if it burns when you pee." },
+  { drugs = { docetaxel = true }, also = { "docetaxel", "taxotere" }, words = TEARS, sources = { "docetaxel-tearing", "label-docetaxel" },
+    text = "Watery eyes are a known side effect of docetaxel (Taxotere). It can narrow the tiny drains that carry tears away from the eye. Tell your team soon: an eye doctor can help, and it is easier to treat early." },
+}
+
+herald.on("se.new_symptom", function(q)
+  local drug = q:slot("drug")
+  local text, sources = {}, { "nci-se", "acs-se" }
+  local regimen = q:slot("regimen")
+  for _, k in ipairs(NEW_SYMPTOM_KNOWN) do
+    local named = (drug and k.drugs[drug]) or (regimen and k.regimens and k.regimens[regimen])
+      or (k.also and q:mentions(k.also)) or (k.regimens and q:mentions({ " ac ", " ac,", " a/c", "after ac", "my ac" }))
+    if named and q:mentions(k.words) and (not k.and_words or q:mentions(k.and_words)) then
+      text[1] = k.text
+      sources = k.sources
+    end
+  end
+  if #text == 0 then
+    text[1] = drug and NAME[drug]
+      and ("A new symptom can come from " .. NAME[drug] .. ", from another medicine, or from something else. Your care team can tell which.")
+      or "A new symptom during treatment can come from the treatment, from another medicine, or from something else. Your care team can tell which."
+  end
+  text[#text + 1] = "Tell them about it, even if it seems small. Many side effects are easier to treat when they are caught early."
+  text[#text + 1] = "Call right away, day or night, for a fever of 100.4 F (38 C) or higher, trouble breathing, chest pain, or a symptom that is severe or getting worse fast."
+  text[#text + 1] = "Next step: write down when it started, how often it happens and what makes it better or worse, then call your team's nurse line."
+  local suggest = { "When should I call my care team?", "How can I manage side effects?" }
+  if drug and NAME[drug] then
+    table.insert(suggest, 1, "What are the side effects of " .. NAME[drug] .. "?")
+  end
+  return { text = text, sources = sources, suggest = suggest }
+end)

@@ -480,7 +480,27 @@ answer("treatment.duration", {
   suggest = { "How long do I take Herceptin for?", "How long does THP last?", "Is chemotherapy always needed with HER2 therapy?" },
 })
 
-answer("treatment.chemo_needed", {
+-- "Is there anything lighter?", often from older people or their families:
+-- age alone does not set the plan; a geriatric assessment and the person's
+-- goals do, and gentler plans exist.
+src("jco-older-decisions", "Treatment Decision Making in Older Adults With Cancer: A Narrative Review (J Clin Oncol, 2021)",
+  "PubMed Central, National Library of Medicine", "https://pmc.ncbi.nlm.nih.gov/articles/PMC8260915")
+src("apt", "Adjuvant Paclitaxel and Trastuzumab for Node-Negative, HER2-Positive Breast Cancer (APT), N Engl J Med 2015",
+  "Massachusetts Medical Society", "https://doi.org/10.1056/NEJMoa1406281")
+
+local OLDER = { "older", "elderly", "my age", "her age", "his age", "too old", "too frail", "frail", "senior",
+  "grandma", "grandmother", "granny", "in my 70", "in my 80", "in her 70", "in her 80", "i'm 7", "im 7", "i am 7",
+  "i'm 8", "im 8", "i am 8", "she's 7", "shes 7", "she is 7", "she's 8", "shes 8", "she is 8", "years old", "yr old",
+  "yo ", "y/o", "retired" }
+
+local CHEMO_NEEDED_OLDER = {
+  "Age alone does not decide the plan. Doctors weigh overall health, other illnesses, and what matters most to you.",
+  "Many centers do a geriatric assessment: simple checks of strength, balance, memory, mood, medicines and help at home. It shows who may do better with a gentler plan or extra support.",
+  "Gentler plans exist. For a small tumor with no node spread, weekly paclitaxel with trastuzumab for 12 weeks is one. Doses and schedules can also be adjusted, and side effects treated early.",
+  "Next step: ask your oncologist for a geriatric assessment, and say what you hope treatment will and will not take from you.",
+}
+
+local CHEMO_NEEDED = {
   text = {
     "Not always, but usually. It depends on the stage and size of the tumor, and on whether lymph nodes are involved.",
     "Most HER2-positive cancers get some chemo with the HER2 drugs, because they work best together.",
@@ -489,7 +509,15 @@ answer("treatment.chemo_needed", {
   },
   sources = { "acs-chemo", "acs-stage" },
   suggest = { "What chemo is used for HER2-positive breast cancer?", "Is Herceptin chemo?", "What are the side effects of chemo?" },
-})
+}
+
+herald.on("treatment.chemo_needed", function(q)
+  if q:mentions(OLDER) then
+    return { text = CHEMO_NEEDED_OLDER, sources = { "jco-older-decisions", "apt", "acs-chemo" },
+      suggest = { "What are the side effects of chemo?", "Is chemotherapy always needed with HER2 therapy?", "What is Herceptin?" } }
+  end
+  return CHEMO_NEEDED
+end)
 
 answer("treatment.chemo", {
   text = {
