@@ -94,6 +94,25 @@ local HER2_TOPICS = {
 herald.on("fallback", function(q)
   local cancer = q.slots.scope_cancer or q.slots.scope_site_cancer
   local illness = q.slots.scope_illness or q.slots.scope_medicine
+  local other = q.slots.scope_not_patient
+  if other == "your pet" then
+    return {
+      text = {
+        "I'm sorry, I only know about HER2-positive breast cancer, so I can't help with your pet's health.",
+        "A vet can help. If your pet seems very unwell, call a vet or an animal emergency clinic now.",
+      },
+      suggest = HER2_TOPICS,
+    }
+  elseif other == "your child" then
+    return {
+      text = {
+        "I'm sorry, I only know about HER2-positive breast cancer, so I can't give advice about a young child's health.",
+        "Call your child's doctor or nurse line. Call 911 if the child has trouble breathing, is very hard to wake, or you are very worried.",
+        "If you are having cancer treatment yourself and feel unwell too, call your own care team.",
+      },
+      suggest = HER2_TOPICS,
+    }
+  end
   if cancer then
     return {
       text = {
