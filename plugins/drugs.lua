@@ -1615,18 +1615,35 @@ local WHICH_DRUG = {
   suggest = { "What is Herceptin?", "What is Enhertu?", "What is Kadcyla?" },
 }
 
+-- Asked whether a sign of an emergency is a side effect ("is chest pain a side
+-- effect of herceptin"): the safety layer stays quiet on a question, so the
+-- answer itself opens with what to do if it happens.
+local EMERGENCY_SIGNS = { "chest pain", "chest pains", "pain in my chest", "tight chest", "chest tightness",
+  "can't breathe", "cant breathe", "trouble breathing", "struggling to breathe", "fainting", "faint",
+  "passed out", "pass out", "swollen throat", "throat swelling", "face swelling", "swollen face", "seizure" }
+local EMERGENCY_FIRST = "If chest pain, trouble breathing, fainting, or a swollen face or throat happens, call 911 right away, whatever the cause."
+
+local function answer_aspect(q, aspect, prefer)
+  local kind, key = subject(q, prefer)
+  if kind == "regimen" then
+    if aspect == "chemo" or aspect == "warnings" then
+      return regimen_answer(key, "side_effects")
+    end
+    return regimen_answer(key, aspect)
+  elseif kind == "drug" then
+    return drug_answer(key, aspect)
+  end
+  return WHICH_DRUG
+end
+
 local function aspect_handler(aspect, prefer)
   return function(q)
-    local kind, key = subject(q, prefer)
-    if kind == "regimen" then
-      if aspect == "chemo" or aspect == "warnings" then
-        return regimen_answer(key, "side_effects")
-      end
-      return regimen_answer(key, aspect)
-    elseif kind == "drug" then
-      return drug_answer(key, aspect)
+    local a = answer_aspect(q, aspect, prefer)
+    -- WHICH_DRUG is shared: only a drug's or regimen's own (copied) answer gets the line.
+    if (aspect == "side_effects" or aspect == "warnings") and a ~= WHICH_DRUG and q:mentions(EMERGENCY_SIGNS) then
+      table.insert(a.text, 1, EMERGENCY_FIRST)
     end
-    return WHICH_DRUG
+    return a
   end
 end
 

@@ -50,7 +50,19 @@ herald.answer("life.exercise", {
   suggest = { "How do I cope with fatigue?", "Can yoga help?", "What is lymphedema?" },
 })
 
-herald.answer("life.fertility", {
+-- "My period stopped during chemo, will it come back?": the question is the
+-- period itself, and the pregnancy caution that follows from it.
+local PERIOD = { "period", "menstrua", "monthly cycle", "time of the month" }
+local RETURN = { "come back", "return", "start again", "ever again", "get them back", "get it back", "restart",
+  "back to normal", "be back" }
+local PERIOD_RETURN = {
+  "Chemo often makes periods stop. For many people they come back in the months, sometimes a year or two, after chemo ends.",
+  "Younger people are more likely to get them back. Closer to 40 and beyond, chemo is more likely to bring menopause for good. Hormone pills like tamoxifen can also make periods irregular or stop.",
+  "Even with no periods, you may still get pregnant, so keep using birth control without hormones if your team advises it.",
+  "Next step: ask your team whether a blood test of your hormone levels would help you plan.",
+}
+
+local FERTILITY = {
   text = {
     "Chemo can harm the ovaries. It may stop your periods, bring early menopause, or make it harder to get pregnant later.",
     "Many cancer drugs, HER2 drugs among them, can harm an unborn baby. Pregnancy must be avoided during treatment and for a set time after the last dose, which depends on the drug.",
@@ -60,7 +72,15 @@ herald.answer("life.fertility", {
   },
   sources = { "nci-fertility", "label-trastuzumab" },
   suggest = { "What are the side effects of chemo?", "How does treatment affect my sex life?", "What questions should I ask my doctor?" },
-})
+}
+
+herald.on("life.fertility", function(q)
+  if q:mentions(PERIOD) and q:mentions(RETURN) then
+    return { text = PERIOD_RETURN, sources = { "nci-fertility", "acs-sexual" },
+      suggest = { "Can I get pregnant after breast cancer?", "What birth control can I use during treatment?", "How does treatment affect my sex life?" } }
+  end
+  return FERTILITY
+end)
 
 herald.answer("life.vaccines", {
   text = {

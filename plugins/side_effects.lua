@@ -28,6 +28,7 @@ src("asco-taste", "Taste Changes", "Cancer.Net, American Society of Clinical Onc
 src("nci-mouth", "Mouth and Throat Problems and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/mouth-throat")
 src("nci-nerve", "Nerve Problems (Peripheral Neuropathy) and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/nerve-problems")
 src("nci-diarrhea", "Diarrhea and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/diarrhea")
+src("nci-constipation", "Constipation and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/constipation")
 src("nci-infection", "Infection and Neutropenia during Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/infection")
 src("nci-lymph", "Lymphedema and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/lymphedema")
 src("nci-memory", "Memory or Concentration Problems and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/memory")
@@ -915,7 +916,7 @@ herald.on("se.new_symptom", function(q)
       or "A new symptom during treatment can come from the treatment, from another medicine, or from something else. Your care team can tell which."
   end
   text[#text + 1] = "Tell them about it, even if it seems small. Many side effects are easier to treat when they are caught early."
-  text[#text + 1] = "Call right away, day or night, for a fever of 100.4 F (38 C) or higher, trouble breathing, chest pain, or a symptom that is severe or getting worse fast."
+  text[#text + 1] = "Call your team right away, day or night, for a fever of 100.4 F (38 C) or higher, or a symptom that is severe or getting worse fast. Call 911 for chest pain or trouble breathing."
   text[#text + 1] = "Next step: write down when it started, how often it happens and what makes it better or worse, then call your team's nurse line."
   local suggest = { "When should I call my care team?", "How can I manage side effects?" }
   if drug and NAME[drug] then
@@ -923,3 +924,17 @@ herald.on("se.new_symptom", function(q)
   end
   return { text = text, sources = sources, suggest = suggest }
 end)
+
+-- Constipation -----------------------------------------------------------------------
+-- Often from the medicines around treatment (anti-nausea and pain medicines)
+-- as much as from the cancer drugs; the care team picks the laxative.
+answer("se.constipation", {
+  text = {
+    "Constipation is common during treatment. Anti-nausea medicines such as ondansetron (Zofran), pain medicines, moving less and eating less can all cause it.",
+    "Drink plenty of fluids, move around as much as you can, and add fiber slowly if your team agrees. Ask your team before you take a laxative or stool softener: they can tell you which one and how much.",
+    "Call your care team if you have not had a bowel movement for 2 days or more, or if you have belly pain, a swollen belly or vomiting.",
+    "Next step: ask which laxative or stool softener to keep at home.",
+  },
+  sources = { "nci-constipation", "nci-se" },
+  suggest = { "How can I manage nausea?", "How do I manage diarrhea?", "When should I call my care team?" },
+})

@@ -109,7 +109,23 @@ herald.answer("support.online", {
   suggest = { "Where can I find support groups?", "Is there a helpline I can call?", "Where can I find support?" },
 })
 
-herald.answer("support.family", {
+-- A partner or relative who goes quiet: "my husband won't talk about my
+-- cancer". The question is about being left alone with it, not about how to
+-- help someone else.
+local WONT_TALK = { "won't talk", "wont talk", "will not talk", "doesn't talk", "doesnt talk", "does not talk",
+  "don't talk", "dont talk", "refuses to talk", "refuse to talk", "avoids talking", "avoiding talking", "avoids the subject", "avoids me", "avoiding me", "won't discuss", "wont discuss",
+  "doesn't want to talk", "doesnt want to talk", "won't listen", "wont listen", "doesn't listen", "doesnt listen",
+  "doesn't understand", "doesnt understand", "doesn't get it", "doesnt get it", "never asks", "never ask",
+  "changes the subject", "change the subject", "shuts down", "shut down" }
+
+local FAMILY_QUIET = {
+  "It hurts when someone close will not talk about your cancer. Often it is fear, or not knowing what to say, rather than not caring.",
+  "It can help to pick a calm moment, say what you need in plain words (\"I need you to come to my next visit\", \"I just need you to listen\"), and give them one small thing to do.",
+  "You deserve to be heard meanwhile: a support group, a counselor, or CancerCare's free social workers can listen. Couples counseling helps some partners talk.",
+  "Next step: ask your cancer center's social worker about counseling for you, or for the two of you.",
+}
+
+local FAMILY = {
   text = {
     "Cancer affects the whole family, and there is help for them too.",
     "Caregivers and loved ones can get free support from CancerCare and the American Cancer Society.",
@@ -119,7 +135,15 @@ herald.answer("support.family", {
   },
   sources = { "nci-caregivers", "cancercare", "acs" },
   suggest = { "How do I tell my kids I have cancer?", "Where can I find support groups?", "Can I get counselling?" },
-})
+}
+
+herald.on("support.family", function(q)
+  if q:mentions(WONT_TALK) then
+    return { text = FAMILY_QUIET, sources = { "cancercare", "nci-coping" },
+      suggest = { "Can I get counselling?", "Where can I find support groups?", "How do I tell my kids I have cancer?" } }
+  end
+  return FAMILY
+end)
 
 herald.answer("support.children", {
   text = {
