@@ -1636,9 +1636,19 @@ local function answer_aspect(q, aspect, prefer)
   return WHICH_DRUG
 end
 
+-- A missed or late infusion: what usually happens next, before the schedule.
+-- Trastuzumab's label restarts with a loading dose after a gap of more than a
+-- week; the team decides for each drug.
+local LATE_WORDS = { "missed", "couldn't make", "could not make", "cancelled", "canceled", "postponed", "pushed back",
+  "delayed", "rescheduled", "late for" }
+local LATE_FIRST = "A missed or late infusion or shot can usually be given as soon as it is rescheduled. After a longer gap, some HER2 drugs are restarted with a bigger first dose again, so tell your team how long it has been."
+
 local function aspect_handler(aspect, prefer)
   return function(q)
     local a = answer_aspect(q, aspect, prefer)
+    if aspect == "given" and a ~= WHICH_DRUG and q:mentions(LATE_WORDS) then
+      table.insert(a.text, 1, LATE_FIRST)
+    end
     -- WHICH_DRUG is shared: only a drug's or regimen's own (copied) answer gets the line.
     if (aspect == "side_effects" or aspect == "warnings") and a ~= WHICH_DRUG and q:mentions(EMERGENCY_SIGNS) then
       table.insert(a.text, 1, EMERGENCY_FIRST)

@@ -19,6 +19,8 @@ herald.source("label-trastuzumab") -- shared with the other plugins (lua/herald.
 src("nci-infection", "Infection and Neutropenia during Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/infection")
 src("nci-alcohol", "Alcohol and Cancer Risk", NCI, "https://www.cancer.gov/about-cancer/causes-prevention/risk/alcohol/alcohol-fact-sheet")
 src("nci-cam", "Complementary and Alternative Medicine", NCI, "https://www.cancer.gov/about-cancer/treatment/cam")
+herald.source("label-lapatinib")
+src("acs-targeted-life", "Targeted Drug Therapy for Breast Cancer", "American Cancer Society", "https://www.cancer.org/cancer/types/breast-cancer/treatment/targeted-therapy-for-breast-cancer.html")
 herald.source("label-tucatinib")
 src("nci-appetite", "Appetite Loss and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/appetite-loss")
 src("oncolink-fluids", "Preventing Dehydration During Cancer Treatment", "OncoLink, Penn Medicine", "https://www.oncolink.org/support/nutrition-and-cancer/during-and-after-treatment/preventing-dehydration-during-cancer-treatment")
@@ -124,15 +126,36 @@ local OWN = herald.facts("drug", {
     "Neratinib (Nerlynx) needs stomach acid to be absorbed well. Its label says not to take it with PPIs, a kind of acid pill, such as omeprazole (Prilosec).",
     "Antacids, and acid pills such as famotidine, must be taken hours apart from it. Ask your pharmacist for a plan.",
   },
+  tucatinib = {
+    "Tucatinib (Tukysa) changes how the liver breaks down many other medicines, and some medicines change how much tucatinib you get. Its label lists many that should be avoided or need a dose change.",
+  },
+  lapatinib = {
+    "Lapatinib (Tykerb) mixes badly with many medicines, including some antibiotics, antifungals and heart rhythm drugs. Take it on an empty stomach, and avoid grapefruit.",
+  },
 })
-local OWN_SOURCES = { neratinib = "label-neratinib" }
+local OWN_SOURCES = { neratinib = "label-neratinib", tucatinib = "label-tucatinib", lapatinib = "label-lapatinib" }
+
+-- Two cancer drugs that plans put together on purpose: a HER2 drug with
+-- hormone pills or chemo. The person needs to hear that the mix is planned,
+-- not a list of herbal cautions.
+local HER2_NAMES = { "herceptin", "trastuzumab", "perjeta", "pertuzumab", "phesgo", "kadcyla", "t-dm1", "tdm1",
+  "enhertu", "tukysa", "tucatinib", "nerlynx", "neratinib", "hylecta" }
+local PARTNER_NAMES = { "letrozole", "femara", "anastrozole", "arimidex", "exemestane", "aromasin", "tamoxifen",
+  "fulvestrant", "faslodex", "zoladex", "goserelin", "lupron", "taxol", "paclitaxel", "taxotere", "docetaxel",
+  "carboplatin", "xeloda", "capecitabine", "hormone pill", "hormone therapy" }
+local PLANNED = "HER2 drugs are often given together with hormone pills or chemo on purpose: many plans are built that way, and your team checks the mix before you start."
 
 herald.on("life.interactions", function(q)
   local own = OWN:get(q)
+  if not own and q:mentions(HER2_NAMES) and q:mentions(PARTNER_NAMES) then
+    return { text = { PLANNED, INTERACTIONS.text[#INTERACTIONS.text] }, sources = { "acs-targeted-life", "nci-cam" },
+      suggest = INTERACTIONS.suggest }
+  end
   if not own then return INTERACTIONS end
   local text = {}
   for _, s in ipairs(own) do text[#text + 1] = s end
   text[#text + 1] = INTERACTIONS.text[1]
+  text[#text + 1] = INTERACTIONS.text[2]
   text[#text + 1] = INTERACTIONS.text[#INTERACTIONS.text]
   return { text = text, sources = { OWN_SOURCES[q:slot("drug")], "nci-cam" }, suggest = INTERACTIONS.suggest }
 end)

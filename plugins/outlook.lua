@@ -25,7 +25,14 @@ src("nci-metastatic", "Metastatic Cancer: When Cancer Spreads", NCI, "https://ww
 src("nci-recurrent", "Recurrent Cancer: When Cancer Comes Back", NCI, "https://www.cancer.gov/types/recurrent-cancer")
 herald.source("label-tucatinib") -- shared with the other plugins (lua/herald.lua)
 
-herald.answer("outlook.survival", {
+-- SEER's subtype figures are women's. When the message is about a man, say so
+-- (in words that still read right if the writer is a woman whose husband asks).
+local MAN = { "my dad", "my father", "my husband", "my brother", "my son", "my grandpa", "my grandfather", "my uncle",
+  "my partner he", " he ", " his ", " him ", "he's", "male breast", " men ", " man ", "as a man", "i'm a man", "im a man",
+  "i am a man", "i'm male", "im male", "i am male" }
+local MAN_NOTE = "If you are asking about a man: these figures come from women. Breast cancer in men is rare, and the American Cancer Society keeps separate figures for men."
+
+local SURVIVAL = {
   text = {
     "Survival figures are estimates from large groups of people. They can't predict what will happen to one person.",
     "They compare people with the cancer to people without it, 5 years after diagnosis.",
@@ -37,7 +44,15 @@ herald.answer("outlook.survival", {
   },
   sources = { "seer-subtypes", "acs-survival" },
   suggest = { "Is HER2-positive breast cancer curable?", "Is HER2-positive more aggressive?", "What questions should I ask my doctor?" },
-})
+}
+
+herald.on("outlook.survival", function(q)
+  if not q:mentions(MAN, " " .. (q.message or q.text) .. " ") then return SURVIVAL end
+  local text = {}
+  for i, s in ipairs(SURVIVAL.text) do text[i] = s end
+  table.insert(text, #text, MAN_NOTE)
+  return { text = text, sources = { "seer-subtypes", "acs-survival", "acs-men" }, suggest = SURVIVAL.suggest }
+end)
 
 local CURE = {
   text = {

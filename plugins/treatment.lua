@@ -529,3 +529,18 @@ answer("treatment.chemo", {
   sources = { "acs-chemo" },
   suggest = { "What is TCHP?", "Is chemotherapy always needed with HER2 therapy?", "What are the side effects of chemo?" },
 })
+
+-- Drugs for other kinds of breast cancer ------------------------------------------------
+-- What they are mostly for, so a person can see why her plan differs; never
+-- whether she should have one (the team decides, and trials test some of them
+-- with HER2 drugs).
+answer("treatment.other_bc_drugs", {
+  text = {
+    "Breast cancer is treated by its type, and some well-known drugs are mostly for other types.",
+    "Palbociclib (Ibrance), ribociclib (Kisqali) and abemaciclib (Verzenio) are for hormone receptor-positive, HER2-negative cancer. Pembrolizumab (Keytruda), an immunotherapy, is mainly for triple-negative cancer. Olaparib (Lynparza) is for HER2-negative cancer in people with an inherited BRCA change. Sacituzumab govitecan (Trodelvy) is for triple-negative and some hormone receptor-positive, HER2-negative cancers.",
+    "HER2-positive cancer has its own targeted drugs, which work on HER2 itself. Some of the other drugs are being tested with HER2 drugs in clinical trials.",
+    "Next step: if you wonder why your plan differs from someone else's, ask your oncologist how your HER2 and hormone receptor results shaped it.",
+  },
+  sources = { "acs-targeted", "nci-pdq" },
+  suggest = { "How is HER2-positive breast cancer treated?", "What does triple positive mean?", "Are there clinical trials for HER2-positive breast cancer?" },
+})
