@@ -181,3 +181,19 @@ herald.answer("care.port", {
   sources = { "cdc-port", "port-flush" },
   suggest = { "When should I call my care team?", "How can I avoid infections during chemo?", "What does the first infusion feel like?" },
 })
+
+-- The day of an infusion -----------------------------------------------------------------------
+src("dfci-first-chemo", "How to Get Ready for Your First Chemotherapy", "Dana-Farber Cancer Institute (medically reviewed)",
+  "https://blog.dana-farber.org/insight/2013/04/how-to-get-ready-for-your-first-chemotherapy/")
+herald.source("label-paclitaxel")
+
+herald.answer("care.chemo_day", {
+  text = {
+    "Plan for a long visit the first time. First infusions are given slowly, and the nurses watch you for a reaction.",
+    "Bring a list of your medicines, water and snacks, something to do, and a warm layer. Wear a top that opens easily at the neck or sleeve for your port or IV. A light meal before is usually fine unless you are told not to eat.",
+    "Bring someone if you can, at least the first time, to keep you company and drive you home. Some medicines given before chemo can make you sleepy.",
+    "Next step: ask the infusion nurse how long your first visit will take and whether you can drive afterwards.",
+  },
+  sources = { "dfci-first-chemo", "label-paclitaxel" },
+  suggest = { "What does the first infusion feel like?", "What is a chemo port?", "What are the side effects of chemo?" },
+})

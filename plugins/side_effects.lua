@@ -28,6 +28,7 @@ src("asco-taste", "Taste Changes", "Cancer.Net, American Society of Clinical Onc
 src("nci-mouth", "Mouth and Throat Problems and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/mouth-throat")
 src("nci-nerve", "Nerve Problems (Peripheral Neuropathy) and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/nerve-problems")
 src("nci-diarrhea", "Diarrhea and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/diarrhea")
+src("macmillan-steroids", "Side effects of steroids", "Macmillan Cancer Support", "https://www.macmillan.org.uk/information-and-support/unknown-primary-cancer/treating/chemotherapy/side-effects-of-chemotherapy/steroids.html")
 src("nci-constipation", "Constipation and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/constipation")
 src("nci-infection", "Infection and Neutropenia during Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/infection")
 src("nci-lymph", "Lymphedema and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/lymphedema")
@@ -937,4 +938,18 @@ answer("se.constipation", {
   },
   sources = { "nci-constipation", "nci-se" },
   suggest = { "How can I manage nausea?", "How do I manage diarrhea?", "When should I call my care team?" },
+})
+
+-- Steroids around chemo ------------------------------------------------------------------
+-- Short courses of dexamethasone with taxanes and for nausea: their own side
+-- effects (sleep, mood, appetite, blood sugar) are often mistaken for chemo's.
+answer("se.steroids", {
+  text = {
+    "Steroids such as dexamethasone are often given for a few days around chemo. They help prevent allergic reactions and nausea, and with docetaxel (Taxotere) they also help prevent fluid build-up.",
+    "They can cause trouble sleeping, feeling wired, restless or short-tempered, a big appetite and indigestion. This usually eases a few days after the last dose, though some people feel tired and low for 2 or 3 days as they come off.",
+    "Taking them in the morning with food can help your sleep and stomach, if your team agrees. They can raise blood sugar, so tell your team if you get very thirsty or pee much more, and always if you have diabetes. Do not stop or change them without asking.",
+    "Next step: ask your nurse what time of day to take your steroids, and tell them if the mood changes feel too strong.",
+  },
+  sources = { "macmillan-steroids", "label-docetaxel" },
+  suggest = { "How can I manage nausea?", "How do I cope with fatigue?", "What are the side effects of chemo?" },
 })
