@@ -524,7 +524,21 @@ local HAIR_CARE_TEXT = {
   "Next step: tell your stylist about your treatment before any color or perm.",
 }
 
+-- A sore, burning or itchy scalp while the hair falls out.
+local SCALP = { "scalp", "my head", "her head" }
+local SCALP_FEEL = { "burn", "sore", "tender", "hurt", "itch", "tingl", "sting", "on fire", "prickl", "ache", "pain" }
+local SCALP_TEXT = {
+  "A tender, itchy, tingling or burning scalp is common just before and while hair falls out.",
+  "Be gentle: a soft brush, a mild shampoo, lukewarm water, and a soft cap or scarf. Some people find a short cut or a shaved head more comfortable. Protect the scalp from sun and cold.",
+  "Tell your team if the scalp has sores, a rash, or pain that keeps you awake.",
+  "Next step: ask your nurse which shampoo and scalp care they suggest.",
+}
+
 herald.on("se.hair", function(q)
+  if q:mentions(SCALP) and q:mentions(SCALP_FEEL) and not q:mentions(HAIR_CARE) then
+    return { text = SCALP_TEXT, sources = { "nci-hair" },
+      suggest = { "When does hair grow back after chemo?", "Do cold caps work?", "What are the side effects of chemo?" } }
+  end
   if q:mentions(HAIR_CARE) then
     return { text = HAIR_CARE_TEXT, sources = { "hair-color-after-chemo", "nci-hair" },
       suggest = { "When does hair grow back after chemo?", "Do cold caps work?", "What are the side effects of chemo?" } }

@@ -76,7 +76,22 @@ herald.answer("support.groups", {
   suggest = { "What is BCSM?", "Is there a helpline I can call?", "Can I get counselling?" },
 })
 
-herald.answer("support.emotional", with_phone_speech {
+-- Waiting for scan or biopsy results ("scanxiety"): the waiting itself is the
+-- trouble, so the answer is about getting through it and knowing when news comes.
+local WAITING = { "waiting", "wait for", "scanxiety", "scan anxiety", "scan-xiety" }
+local RESULT_WORDS = { "result", "scan", "biopsy", "patholog", "report", "news", "the call" }
+local WAITING_TEXT = with_phone_speech {
+  text = {
+    "Waiting for results is one of the hardest parts of cancer care, and many people feel worst in the days before a scan or a call.",
+    "It can help to ask when and how you will hear (a call, a visit, or the patient portal), and to plan the days of waiting: company, a walk, something that takes your mind off it.",
+    "If the worry keeps you from sleeping or eating, tell your care team or a counsellor. CancerCare offers free counselling by phone.",
+    "Next step: ask your team today when your results will be ready and who will give them to you.",
+  },
+  sources = { "nci-feelings", "cancercare" },
+  suggest = { "Where can I find support groups?", "Is there a helpline I can call?", "Can I get counselling?" },
+}
+
+local EMOTIONAL = with_phone_speech {
   text = {
     "What you are feeling is very common, and you don't have to face it alone.",
     "Talking helps, with people close to you, a support group, or a counsellor. CancerCare offers free counselling by phone, and your cancer center likely has a social worker.",
@@ -85,7 +100,12 @@ herald.answer("support.emotional", with_phone_speech {
   },
   sources = { "nci-feelings", "cancercare" },
   suggest = { "Where can I find support groups?", "Is there a helpline I can call?", "Can yoga or meditation help?" },
-})
+}
+
+herald.on("support.emotional", function(q)
+  if q:mentions(WAITING) and q:mentions(RESULT_WORDS) then return WAITING_TEXT end
+  return EMOTIONAL
+end)
 
 herald.answer("support.counselling", with_phone_speech {
   text = {
