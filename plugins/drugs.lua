@@ -1657,11 +1657,34 @@ local function aspect_handler(aspect, prefer)
   end
 end
 
-for _, a in ipairs({ "about", "given", "duration", "used_for", "side_effects", "warnings", "pregnancy" }) do
+-- A follow-up that only swaps the drug keeps the question: "what are the side
+-- effects of paclitaxel?" then "what about docetaxel?" asks docetaxel's side
+-- effects, not what docetaxel is. The previous turn's intent names the aspect.
+local CARRIED = {
+  ["drug.side_effects_of"] = "side_effects", ["drug.side_effects"] = "side_effects", ["drug.given"] = "given",
+  ["drug.duration"] = "duration", ["drug.used_for"] = "used_for", ["drug.warnings"] = "warnings",
+  ["drug.pregnancy"] = "pregnancy", ["drug.is_chemo"] = "chemo",
+  ["regimen.side_effects_of"] = "side_effects", ["regimen.side_effects"] = "side_effects", ["regimen.given"] = "given",
+  ["regimen.duration"] = "duration", ["regimen.used_for"] = "used_for",
+}
+local SWAP_FORMS = { "what about", "how about", "and for", "same for", "same with", "same on", "true for", "true of",
+  "apply to", "the case for", "also for", "for that one", "and with" }
+
+local function about_or_carried(q)
+  local aspect = q.previous and CARRIED[q.previous]
+  -- Only a short message that swaps the drug: a longer one asks its own question.
+  if aspect and #q.text <= 60 and q:mentions(SWAP_FORMS, q.text) and q.slots.drug then
+    return aspect_handler(aspect, "drug")(q)
+  end
+  return aspect_handler("about", "drug")(q)
+end
+
+for _, a in ipairs({ "given", "duration", "used_for", "side_effects", "warnings", "pregnancy" }) do
   herald.on("drug." .. a, aspect_handler(a, "drug"))
 end
+herald.on("drug.about", about_or_carried)
 herald.on("drug.side_effects_of", aspect_handler("side_effects", "drug"))
-herald.on("drug.mention", aspect_handler("about", "drug"))
+herald.on("drug.mention", about_or_carried)
 herald.on("drug.is_chemo", aspect_handler("chemo", "drug"))
 for _, a in ipairs({ "about", "given", "duration", "used_for", "side_effects" }) do
   herald.on("regimen." .. a, aspect_handler(a, "regimen"))
