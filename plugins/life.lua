@@ -29,7 +29,19 @@ src("nci-coping", "Coping with Cancer", NCI, "https://www.cancer.gov/about-cance
 src("acs-sexual", "Fertility and Sexual Side Effects", ACS, "https://www.cancer.org/cancer/managing-cancer/side-effects/fertility-and-sexual-side-effects.html")
 src("nci-se", "Side Effects of Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects")
 
-herald.answer("life.work", {
+-- Disability benefits: income while unable to work, and the fast track Social
+-- Security gives breast cancer that has spread far or cannot be removed.
+src("ssa-cal", "Compassionate Allowances", "U.S. Social Security Administration", "https://www.ssa.gov/compassionateallowances/")
+src("ssa-disability", "Disability benefits", "U.S. Social Security Administration", "https://www.ssa.gov/disability")
+local DISABILITY = { "disability", "ssdi", "ssi ", "social security", "benefits", "income support" }
+local DISABILITY_TEXT = {
+  "If you cannot work for a while, disability insurance through your job, if you have it, can pay part of your wage. Ask HR about short-term and long-term disability.",
+  "Social Security disability (SSDI or SSI) is for people who cannot work for a year or more. Breast cancer that has spread to distant organs, or cannot be removed with surgery, is on Social Security's Compassionate Allowances list, which speeds up the decision.",
+  "A hospital social worker or financial navigator can help you apply, and Cancer and Careers has free guides.",
+  "Next step: ask the social worker at your cancer center to help you with the forms.",
+}
+
+local WORK = {
   text = {
     "Many people keep working during treatment, sometimes with fewer hours.",
     "It depends on your job, your treatment schedule, and how you feel.",
@@ -38,7 +50,15 @@ herald.answer("life.work", {
   },
   sources = { "cac", "dol-fmla" },
   suggest = { "How do I cope with fatigue?", "What is chemo brain?", "Is there help with treatment costs?" },
-})
+}
+
+herald.on("life.work", function(q)
+  if q:mentions(DISABILITY) and not q:mentions({ "disability leave", "fmla" }) then
+    return { text = DISABILITY_TEXT, sources = { "ssa-disability", "ssa-cal", "cac" },
+      suggest = { "Is there help with treatment costs?", "Can I keep working during treatment?", "Where can I find support?" } }
+  end
+  return WORK
+end)
 
 herald.answer("life.exercise", {
   text = {

@@ -330,7 +330,7 @@ answer("se.lung", {
 
 -- Diarrhea -----------------------------------------------------------------------
 
-answer("se.diarrhea", {
+local DIARRHEA_BASE = {
   text = {
     O("Diarrhea is common with neratinib (Nerlynx) and tucatinib (Tukysa)."),
     O("It can also happen with pertuzumab (Perjeta), lapatinib (Tykerb) and capecitabine (Xeloda)."),
@@ -341,7 +341,8 @@ answer("se.diarrhea", {
   },
   sources = { "label-neratinib", "label-tucatinib", "nci-diarrhea" },
   suggest = { "What are the side effects of neratinib?", "What is tucatinib?", "How can I manage nausea?" },
-}, herald.facts("drug", {
+}
+local DIARRHEA_FACTS = herald.facts("drug", {
   neratinib = "With neratinib (Nerlynx) diarrhea is expected, mostly in the first month. Your team gives you a plan to prevent it from the first dose.",
   tucatinib = "With tucatinib (Tukysa) diarrhea is common, and most often mild, but it can be severe.",
   pertuzumab = "With pertuzumab (Perjeta) diarrhea is one of the most common side effects.",
@@ -351,7 +352,17 @@ answer("se.diarrhea", {
   pyrotinib = "With pyrotinib, diarrhea is the main side effect.",
   t_dxd = "Trastuzumab deruxtecan (Enhertu) can cause diarrhea too, but nausea is more common with Enhertu.",
   docetaxel = "Docetaxel (Taxotere) can cause diarrhea, most often mild.",
-}))
+})
+
+-- "Can I take Imodium?": loperamide is the usual first medicine; the team sets how much.
+local LOPERAMIDE = { "imodium", "loperamide" }
+local LOPERAMIDE_LINE = "Loperamide (Imodium) is the usual first medicine for diarrhea from cancer drugs, and many teams want you to keep it at home. Ask your team how much to take, and when to call them instead."
+
+herald.on("se.diarrhea", function(q)
+  local a = compose(DIARRHEA_BASE, DIARRHEA_FACTS, q)
+  if q:mentions(LOPERAMIDE) then table.insert(a.text, 2, LOPERAMIDE_LINE) end
+  return a
+end)
 
 -- Liver ------------------------------------------------------------------------
 
@@ -647,7 +658,24 @@ local BLOOD_COUNT_FACTS = herald.facts("drug", {
 -- alert (the safety layer lets it through), but still worth telling the team.
 local PAST_FEVER = "A fever that has gone away is still worth telling your care team about. If it comes back, call them right away."
 
+-- Bone pain after a white-cell booster shot: the shot's own best-known effect.
+src("label-pegfilgrastim", "Neulasta (pegfilgrastim) prescribing information", "DailyMed, National Library of Medicine",
+  "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=fdfe5d72-6b80-435a-afa4-c5d74dd852ce")
+local SHOT_WORDS = { "neulasta", "pegfilgrastim", "filgrastim", "neupogen", "udenyca", "fulphila", "ziextenzo", "nyvepria",
+  "onpro", "booster shot", "white cell shot", "white blood cell shot", "shot to boost", "on-body injector", "on body injector" }
+local SHOT_PAIN = { "bone", "ache", "aching", "achy", "pain", "hurt", "sore" }
+local SHOT_ACHES = {
+  "Bone pain is the most common side effect of the shots that boost white blood cells, such as pegfilgrastim (Neulasta). It often starts a day or two after the shot and lasts a few days, most often in the back, hips and legs.",
+  "Ask your team what you can take for it before you take anything: some pain relievers can hide a fever.",
+  "Call your team right away for a fever of 100.4 F (38 C) or higher. Call the same day for pain in the upper left belly or the tip of the left shoulder.",
+  "Next step: ask your nurse for a plan for the days after your next shot.",
+}
+
 herald.on("se.blood_counts", function(q)
+  if q:mentions(SHOT_WORDS) and q:mentions(SHOT_PAIN) then
+    return { text = SHOT_ACHES, sources = { "label-pegfilgrastim", "nci-infection" },
+      suggest = { "How can I avoid infections during chemo?", "When should I call my care team?", "How do I cope with fatigue?" } }
+  end
   local a = compose(BLOOD_COUNTS, BLOOD_COUNT_FACTS, q)
   local t = q.text
   if (t:find("fever") or t:find("chills") or t:find("temp")) and (t:find("ago") or t:find("last week")

@@ -255,8 +255,25 @@ local COSTS = {
   suggest = { "Can I keep working during treatment?", "Is there a helpline I can call?", "Where can I find support?" },
 }
 
+-- Getting to treatment: gas, parking, rides, a bed near the center.
+src("acs-rides", "Road To Recovery: rides to treatment", ACS, "https://www.cancer.org/support-programs-and-services/road-to-recovery.html")
+local TRAVEL = { "gas", "petrol", "fuel", "parking", "ride", "rides", "transport", "travel", "taxi", "uber", "lyft",
+  "bus fare", "mileage", "driving to", "drive to", "hotel", "lodging", "place to stay", "get to my appointments",
+  "get to treatment" }
+local TRAVEL_COSTS = {
+  text = {
+    "Help with getting to treatment is common, so ask for it.",
+    "The American Cancer Society's Road To Recovery gives free rides to treatment in many areas, and its helpline (1-800-227-2345) can point you to lodging near a treatment center. CancerCare's financial help can cover some transport costs.",
+    "Many cancer centers have parking vouchers, gas cards or shuttle programs run by the social work team.",
+    "Next step: ask your cancer center's social worker or financial navigator what help with travel and parking they offer.",
+  },
+  sources = { "acs-rides", "cancercare-fin", "acs" },
+  suggest = { "Is there help with treatment costs?", "Is there a helpline I can call?", "Where can I find support?" },
+}
+
 herald.on("support.costs", function(q)
   if told_denied(q) then return DENIED end
+  if q:mentions(TRAVEL, " " .. (q.message or q.text) .. " ") then return with_phone_speech(TRAVEL_COSTS) end
   return COSTS
 end)
 
