@@ -1724,9 +1724,18 @@ end)
 
 -- Dose questions: the team works out the dose; here is how. Without a drug,
 -- the general picture.
+-- "Why was the first dose bigger?": what a loading dose is for.
+local FIRST = { "first", "initial", "1st" }
+local BIGGER = { "bigger", "larger", "higher", "double", "twice" }
+local LOADING_LINE = "A loading dose is a bigger first dose. It brings the drug up to a working level in the blood quickly, and the smaller doses after it keep it there."
+
 herald.on("drug.dose", function(q)
   local key = q:slot("drug")
-  if key and DRUGS[key] then return drug_answer(key, "dose") end
+  if key and DRUGS[key] then
+    local a = drug_answer(key, "dose")
+    if q:mentions({ "loading" }) or (q:mentions(FIRST) and q:mentions(BIGGER)) then table.insert(a.text, 1, LOADING_LINE) end
+    return a
+  end
   return {
     text = {
       "Your care team works out your dose. It depends on the drug.",

@@ -27,7 +27,7 @@ local ASK_REPORT = "Ask your care team to go through your pathology report with 
 
 herald.answer("testing.what_is_her2", {
   text = {
-    "HER2 is a protein on the surface of breast cells. It is a receptor: it picks up signals that tell the cell to grow.",
+    "HER2 is a protein on the surface of breast cells. Its name is short for human epidermal growth factor receptor 2. It is a receptor: it picks up signals that tell the cell to grow.",
     "A gene called ERBB2 holds the instructions to make it.",
     "Some cancers have extra copies of this gene. They make too much HER2, which helps the cells grow faster.",
     "These cancers are called HER2-positive, and many drugs now target them.",
