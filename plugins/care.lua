@@ -174,8 +174,8 @@ src("port-flush", "Extending the flushing interval of implanted ports in breast 
 herald.answer("care.port", {
   text = {
     "A port is a small disc placed under the skin of the upper chest, joined by a thin tube to a large vein. Nurses give treatment and take blood through it, so your arm veins are spared.",
-    "Call your care team right away if the skin over the port gets red, swollen, warm or sore, leaks fluid, or if you get a fever or chills: these can be signs of infection. Swelling of the arm, neck or face on that side can mean a clot. Itching under the dressing is often from the tape, but tell your nurse.",
-    "Between treatments, a nurse flushes the port about once a month so it does not block. It comes out in a short procedure once you no longer need it.",
+    "Call your care team right away if the skin over the port gets red, swollen, warm or sore, leaks fluid, or if you get a fever or chills: these can be signs of infection. Swelling of the arm, neck or face on that side can mean a clot, so call right away for that too, and call 911 for chest pain or sudden trouble breathing. Itching under the dressing is often from the tape, but tell your nurse.",
+    "Between treatments, a nurse flushes the port every 1 to 3 months, depending on your center, so it does not block. It comes out in a short procedure once you no longer need it.",
     "Next step: ask your nurse how to care for the port at home and who to call after hours.",
   },
   sources = { "cdc-port", "port-flush" },

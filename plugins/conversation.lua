@@ -107,7 +107,7 @@ herald.on("fallback", function(q)
     return {
       text = {
         "I'm sorry, I only know about HER2-positive breast cancer, so I can't give advice about a young child's health.",
-        "Call your child's doctor or nurse line. Call 911 if the child has trouble breathing, is very hard to wake, or you are very worried.",
+        "Call your child's doctor or nurse line. A baby under 3 months with a temperature of 100.4 F (38 C) or higher needs a doctor right away. Call 911 if the child has trouble breathing, is very hard to wake, or you are very worried.",
         "If you are having cancer treatment yourself and feel unwell too, call your own care team.",
       },
       suggest = HER2_TOPICS,

@@ -1621,7 +1621,7 @@ local WHICH_DRUG = {
 local EMERGENCY_SIGNS = { "chest pain", "chest pains", "pain in my chest", "tight chest", "chest tightness",
   "can't breathe", "cant breathe", "trouble breathing", "struggling to breathe", "fainting", "faint",
   "passed out", "pass out", "swollen throat", "throat swelling", "face swelling", "swollen face", "seizure" }
-local EMERGENCY_FIRST = "If chest pain, trouble breathing, fainting, or a swollen face or throat happens, call 911 right away, whatever the cause."
+local EMERGENCY_FIRST = "If chest pain, severe trouble breathing, fainting, or a swollen face or throat happens, call 911 right away, whatever the cause."
 
 local function answer_aspect(q, aspect, prefer)
   local kind, key = subject(q, prefer)
@@ -1636,19 +1636,10 @@ local function answer_aspect(q, aspect, prefer)
   return WHICH_DRUG
 end
 
--- A missed or late infusion: what usually happens next, before the schedule.
--- Trastuzumab's label restarts with a loading dose after a gap of more than a
--- week; the team decides for each drug.
-local LATE_WORDS = { "missed", "couldn't make", "could not make", "cancelled", "canceled", "postponed", "pushed back",
-  "delayed", "rescheduled", "late for" }
-local LATE_FIRST = "A missed or late infusion or shot can usually be given as soon as it is rescheduled. After a longer gap, some HER2 drugs are restarted with a bigger first dose again, so tell your team how long it has been."
 
 local function aspect_handler(aspect, prefer)
   return function(q)
     local a = answer_aspect(q, aspect, prefer)
-    if aspect == "given" and a ~= WHICH_DRUG and q:mentions(LATE_WORDS) then
-      table.insert(a.text, 1, LATE_FIRST)
-    end
     -- WHICH_DRUG is shared: only a drug's or regimen's own (copied) answer gets the line.
     if (aspect == "side_effects" or aspect == "warnings") and a ~= WHICH_DRUG and q:mentions(EMERGENCY_SIGNS) then
       table.insert(a.text, 1, EMERGENCY_FIRST)
@@ -2121,5 +2112,34 @@ herald.on("drug.compare", function(q)
     suggest = { label("side_effects", DRUGS[a]), label("side_effects", DRUGS[b]),
       "What happens if cancer grows after Enhertu?" },
     remember = { drug = b, topic = "drug" },
+  }
+end)
+
+-- A missed, late or cancelled infusion or shot ------------------------------------
+-- From the labels: trastuzumab is restarted with a loading dose after a gap of
+-- more than a week, pertuzumab and Phesgo after 6 weeks or more; T-DM1 and
+-- T-DXd are given as soon as possible, with no reload. The team decides.
+local LATE_BY_DRUG = {
+  trastuzumab = "For trastuzumab (Herceptin), a gap of more than a week usually means a bigger first dose again when you restart.",
+  herceptin_hylecta = "For Herceptin Hylecta, the next shot is usually given as soon as it can be.",
+  pertuzumab = "For pertuzumab (Perjeta), a gap of 6 weeks or more usually means a bigger first dose again.",
+  phesgo = "For Phesgo, a gap of 6 weeks or more usually means starting again with the bigger first dose.",
+  t_dm1 = "For T-DM1 (Kadcyla), the missed dose is usually given as soon as possible, and the schedule moves with it.",
+  t_dxd = "For T-DXd (Enhertu), the missed dose is usually given as soon as possible, and the schedule moves with it.",
+}
+
+herald.on("drug.missed_visit", function(q)
+  local key = q:slot("drug")
+  local text = {
+    "A missed or delayed infusion or shot happens, often for good reasons such as low blood counts, illness or weather.",
+  }
+  if key and LATE_BY_DRUG[key] then text[#text + 1] = LATE_BY_DRUG[key] end
+  text[#text + 1] = "Call your care team or the infusion center to rebook. They set the new date and the dose, so tell them how long it has been."
+  text[#text + 1] = "Next step: ask whether anything changes for your next dose or your heart scan dates."
+  local d = key and DRUGS[key]
+  return {
+    text = text,
+    sources = d and d.sources or { "label-trastuzumab", "label-pertuzumab" },
+    suggest = { d and label("given", d) or "How is Herceptin given?", "When should I call my care team?", "How long is HER2 treatment?" },
   }
 end)

@@ -80,7 +80,7 @@ local RETURN = { "come back", "return", "start again", "ever again", "get them b
 local PERIOD_RETURN = {
   "Chemo often makes periods stop. For many people they come back in the months, sometimes a year or two, after chemo ends.",
   "Younger people are more likely to get them back. Closer to 40 and beyond, chemo is more likely to bring menopause for good. Hormone pills like tamoxifen can also make periods irregular or stop.",
-  "Even with no periods, you may still get pregnant, so keep using birth control without hormones if your team advises it.",
+  "Even with no periods, you can still get pregnant. HER2 drugs and many other cancer drugs can harm an unborn baby, so use birth control without hormones during treatment and for as long after as your team says (7 months after the last dose of trastuzumab).",
   "Next step: ask your team whether a blood test of your hormone levels would help you plan.",
 }
 
@@ -98,7 +98,7 @@ local FERTILITY = {
 
 herald.on("life.fertility", function(q)
   if q:mentions(PERIOD) and q:mentions(RETURN) then
-    return { text = PERIOD_RETURN, sources = { "nci-fertility", "acs-sexual" },
+    return { text = PERIOD_RETURN, sources = { "nci-fertility", "acs-sexual", "label-trastuzumab" },
       suggest = { "Can I get pregnant after breast cancer?", "What birth control can I use during treatment?", "How does treatment affect my sex life?" } }
   end
   return FERTILITY
@@ -158,17 +158,19 @@ local OWN_SOURCES = { neratinib = "label-neratinib", tucatinib = "label-tucatini
 -- Two cancer drugs that plans put together on purpose: a HER2 drug with
 -- hormone pills or chemo. The person needs to hear that the mix is planned,
 -- not a list of herbal cautions.
-local HER2_NAMES = { "herceptin", "trastuzumab", "perjeta", "pertuzumab", "phesgo", "kadcyla", "t-dm1", "tdm1",
-  "enhertu", "tukysa", "tucatinib", "nerlynx", "neratinib", "hylecta" }
+-- Only the HER2 drugs that plans routinely pair with hormone pills or chemo
+-- (not T-DM1 or T-DXd, which are given on their own).
+local HER2_NAMES = { "herceptin", "trastuzumab", "perjeta", "pertuzumab", "phesgo", "tukysa", "tucatinib", "nerlynx",
+  "neratinib", "hylecta" }
 local PARTNER_NAMES = { "letrozole", "femara", "anastrozole", "arimidex", "exemestane", "aromasin", "tamoxifen",
   "fulvestrant", "faslodex", "zoladex", "goserelin", "lupron", "taxol", "paclitaxel", "taxotere", "docetaxel",
   "carboplatin", "xeloda", "capecitabine", "hormone pill", "hormone therapy" }
-local PLANNED = "HER2 drugs are often given together with hormone pills or chemo on purpose: many plans are built that way, and your team checks the mix before you start."
+local PLANNED = "Some HER2 drugs are given with hormone pills or chemo on purpose, for example trastuzumab (Herceptin) with paclitaxel, or tucatinib (Tukysa) with capecitabine. Whether your two medicines belong together is for your team to say, so ask if this mix is part of your plan."
 
 herald.on("life.interactions", function(q)
   local own = OWN:get(q)
   if not own and q:mentions(HER2_NAMES) and q:mentions(PARTNER_NAMES) then
-    return { text = { PLANNED, INTERACTIONS.text[#INTERACTIONS.text] }, sources = { "acs-targeted-life", "nci-cam" },
+    return { text = { PLANNED, INTERACTIONS.text[#INTERACTIONS.text] }, sources = { "acs-targeted-life", "label-tucatinib", "nci-cam" },
       suggest = INTERACTIONS.suggest }
   end
   if not own then return INTERACTIONS end

@@ -18,6 +18,7 @@ src("acs-targeted", "Targeted Drug Therapy for Breast Cancer", ACS, "https://www
 src("acs-signs", "Breast Cancer Signs and Symptoms", ACS, "https://www.cancer.org/cancer/types/breast-cancer/screening-tests-and-early-detection/breast-cancer-signs-and-symptoms.html")
 src("acs-lifestyle", "Lifestyle-related Breast Cancer Risk Factors", ACS, "https://www.cancer.org/cancer/types/breast-cancer/risk-and-prevention/lifestyle-related-breast-cancer-risk-factors.html")
 src("acs-men", "Breast Cancer in Men", ACS, "https://www.cancer.org/cancer/types/breast-cancer-in-men.html")
+src("acs-men-survival", "Survival Rates for Breast Cancer in Men", ACS, "https://www.cancer.org/cancer/types/breast-cancer-in-men/detection-diagnosis-staging/survival-rates.html")
 src("nci-men", "Male Breast Cancer Treatment (PDQ), Patient Version", NCI, "https://www.cancer.gov/types/breast/patient/male-breast-treatment-pdq")
 src("nci-prevention", "Breast Cancer Prevention (PDQ), Patient Version", NCI, "https://www.cancer.gov/types/breast/patient/breast-prevention-pdq")
 src("nci-breast", "Breast Cancer, Patient Version", NCI, "https://www.cancer.gov/types/breast")
@@ -51,7 +52,7 @@ herald.on("outlook.survival", function(q)
   local text = {}
   for i, s in ipairs(SURVIVAL.text) do text[i] = s end
   table.insert(text, #text, MAN_NOTE)
-  return { text = text, sources = { "seer-subtypes", "acs-survival", "acs-men" }, suggest = SURVIVAL.suggest }
+  return { text = text, sources = { "seer-subtypes", "acs-survival", "acs-men-survival" }, suggest = SURVIVAL.suggest }
 end)
 
 local CURE = {

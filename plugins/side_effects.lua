@@ -45,8 +45,8 @@ src("acs-se", "Managing Cancer-related Side Effects", ACS, "https://www.cancer.o
 src("bco-se", "Treatment Side Effects", "Breastcancer.org", "https://www.breastcancer.org/treatment/side-effects")
 src("docetaxel-tearing", "Docetaxel-associated epiphora (Pharmacotherapy, 2006)", "PubMed, National Library of Medicine",
   "https://pubmed.ncbi.nlm.nih.gov/16716138/")
-src("hair-color-after-chemo", "Is it safe to color my hair during or after chemotherapy?", "Caring4Cancer, oncology nurse answer reviewed by an oncologist",
-  "https://www.caring4cancer.com/go/community/nursescorner/nurses-emotional-physical-matters/is-it-safe-to-color-my-hair-during-or-after-chemotherapy.htm")
+src("hair-color-after-chemo", "Can I dye my hair during or after chemotherapy?", "Cancer Research UK",
+  "https://www.cancerresearchuk.org/about-cancer/treatment/chemotherapy/living-with/hair-dye")
 -- Drug labels are shared with the other plugins (lua/herald.lua).
 for _, id in ipairs({ "label-trastuzumab", "label-tdxd", "label-neratinib", "label-tucatinib", "label-tdm1",
   "label-capecitabine", "label-pertuzumab", "label-doxorubicin", "label-tamoxifen", "label-lapatinib",
@@ -530,7 +530,7 @@ local HAIR_CARE = { "dye", "colour my hair", "color my hair", "hair color", "hai
   "henna" }
 local HAIR_CARE_TEXT = {
   "New hair after chemo is often fine and fragile at first, and the scalp can stay tender. It may even grow back curlier or a different color.",
-  "A common rule is to wait until the new hair has grown for about 6 months before you dye, bleach, perm or straighten it.",
+  "A common rule is to wait about 6 months after chemo ends before you dye, bleach, perm or straighten your hair.",
   "When you start again, choose gentle products and ask your stylist for a patch test and a strand test first. If you still take cancer drugs, check with your care team too.",
   "Next step: tell your stylist about your treatment before any color or perm.",
 }
@@ -927,38 +927,58 @@ local TEARS = { "watery eye", "eyes water", "eyes are water", "eyes keep water",
   "eyes keep running", "running eyes", "run with tears", "streaming eyes", "eyes stream" }
 
 -- Red urine: a word for urine and a red color anywhere in the message.
-local URINE = { "urine", "pee", "wee", "piss", "bladder" }
-local RED = { "red", "pink", "orange" }
-local AC_WORDS = { "doxorubicin", "adriamycin", "red devil", "epirubicin", "ellence" }
+local URINE = { "urine", "pee", "wee", "piss", "wees", "pees" }
+local RED = { "red", "pink", "orange", "reddish", "pinkish", "orangey", "orange-red" }
+local AC_WORDS = { "doxorubicin", "adriamycin", "epirubicin", "ellence" }
 
 -- Each entry: the drugs (or regimens) it belongs to, the words that name the
 -- symptom, the line and its sources.
 local NEW_SYMPTOM_KNOWN = {
   { drugs = { doxorubicin = true, epirubicin = true }, regimens = { ac_th = true }, also = AC_WORDS, words = URINE, and_words = RED,
     sources = { "label-doxorubicin", "nci-chemo" },
-    text = "Red or pink urine for a day or two after doxorubicin (Adriamycin), the A in AC, is expected. It is the drug's own red color leaving the body, not blood. Tell your team if it lasts longer, or if it burns when you pee." },
-  { drugs = { docetaxel = true }, also = { "docetaxel", "taxotere" }, words = TEARS, sources = { "docetaxel-tearing", "label-docetaxel" },
+    text = "Red or pink urine for a day or two after doxorubicin (Adriamycin), the A in AC, or epirubicin (Ellence) is expected. It is the drug's color leaving the body, not blood. Tell your team if it lasts longer than 2 days, or if it burns when you pee." },
+  { drugs = { docetaxel = true }, also = { "docetaxel", "taxotere" }, words = TEARS, phrases = true, sources = { "docetaxel-tearing", "label-docetaxel" },
     text = "Watery eyes are a known side effect of docetaxel (Taxotere). It can narrow the tiny drains that carry tears away from the eye. Tell your team soon: an eye doctor can help, and it is easier to treat early." },
 }
 
+-- Whole words of the message, "red devil" taken out so its "red" is no colour:
+-- a substring test heard "wee" in "week" and red urine in "the red devil".
+local function words_of(q)
+  local t = " " .. (q.message or q.text):gsub("red devil", "doxorubicin"):gsub("[^%w']+", " ") .. " "
+  return function(list)
+    for _, w in ipairs(list) do
+      if t:find(" " .. w .. " ", 1, true) then return true end
+    end
+    return false
+  end
+end
+
 herald.on("se.new_symptom", function(q)
   local drug = q:slot("drug")
+  local has = words_of(q)
   local text, sources = {}, { "nci-se", "acs-se" }
   local regimen = q:slot("regimen")
   for _, k in ipairs(NEW_SYMPTOM_KNOWN) do
     local named = (drug and k.drugs[drug]) or (regimen and k.regimens and k.regimens[regimen])
-      or (k.also and q:mentions(k.also)) or (k.regimens and q:mentions({ " ac ", " ac,", " a/c", "after ac", "my ac" }))
-    if named and q:mentions(k.words) and (not k.and_words or q:mentions(k.and_words)) then
+      or (k.also and has(k.also)) or (k.regimens and has({ "ac", "a/c" }))
+    local said = k.phrases and q:mentions(k.words) or (not k.phrases and has(k.words))
+    if named and said and (not k.and_words or has(k.and_words)) then
       text[1] = k.text
       sources = k.sources
     end
+  end
+  if #text == 0 and not drug and has(URINE) and has(RED) then
+    text[1] = "If you had doxorubicin (Adriamycin) or epirubicin (Ellence), the A in AC, red or pink urine for a day or two is expected: it is the drug's color. Otherwise red urine can mean blood, so tell your care team today."
+    sources = { "label-doxorubicin", "nci-se" }
   end
   if #text == 0 then
     text[1] = drug and NAME[drug]
       and ("A new symptom can come from " .. NAME[drug] .. ", from another medicine, or from something else. Your care team can tell which.")
       or "A new symptom during treatment can come from the treatment, from another medicine, or from something else. Your care team can tell which."
   end
-  text[#text + 1] = "Tell them about it, even if it seems small. Many side effects are easier to treat when they are caught early."
+  if sources[1] == "nci-se" then
+    text[#text + 1] = "Tell them about it, even if it seems small. Many side effects are easier to treat when they are caught early."
+  end
   text[#text + 1] = "Call your team right away, day or night, for a fever of 100.4 F (38 C) or higher, or a symptom that is severe or getting worse fast. Call 911 for chest pain or trouble breathing."
   text[#text + 1] = "Next step: write down when it started, how often it happens and what makes it better or worse, then call your team's nurse line."
   local suggest = { "When should I call my care team?", "How can I manage side effects?" }
@@ -975,7 +995,7 @@ answer("se.constipation", {
   text = {
     "Constipation is common during treatment. Anti-nausea medicines such as ondansetron (Zofran), pain medicines, moving less and eating less can all cause it.",
     "Drink plenty of fluids, move around as much as you can, and add fiber slowly if your team agrees. Ask your team before you take a laxative or stool softener: they can tell you which one and how much.",
-    "Call your care team if you have not had a bowel movement for 2 days or more, or if you have belly pain, a swollen belly or vomiting.",
+    "Call your care team if you have not had a bowel movement for 2 days or more, or if you have belly pain, a swollen belly or vomiting. Do not use an enema or suppository unless your team says so: when blood counts are low, they can cause infection or bleeding.",
     "Next step: ask which laxative or stool softener to keep at home.",
   },
   sources = { "nci-constipation", "nci-se" },
@@ -990,7 +1010,7 @@ answer("se.steroids", {
     "Steroids such as dexamethasone are often given for a few days around chemo. They help prevent allergic reactions and nausea, and with docetaxel (Taxotere) they also help prevent fluid build-up.",
     "They can cause trouble sleeping, feeling wired, restless or short-tempered, a big appetite and indigestion. This usually eases a few days after the last dose, though some people feel tired and low for 2 or 3 days as they come off.",
     "Taking them in the morning with food can help your sleep and stomach, if your team agrees. They can raise blood sugar, so tell your team if you get very thirsty or pee much more, and always if you have diabetes. Do not stop or change them without asking.",
-    "Next step: ask your nurse what time of day to take your steroids, and tell them if the mood changes feel too strong.",
+    "If you miss a steroid dose before docetaxel, tell the nurse before the infusion starts. Next step: ask your nurse what time of day to take your steroids, and tell them if the mood changes feel too strong.",
   },
   sources = { "macmillan-steroids", "label-docetaxel" },
   suggest = { "How can I manage nausea?", "How do I cope with fatigue?", "What are the side effects of chemo?" },

@@ -534,13 +534,16 @@ answer("treatment.chemo", {
 -- What they are mostly for, so a person can see why her plan differs; never
 -- whether she should have one (the team decides, and trials test some of them
 -- with HER2 drugs).
+src("patina", "PATINA: palbociclib added to HER2 drugs and hormone therapy (NCT02947685)", "ClinicalTrials.gov, National Library of Medicine",
+  "https://clinicaltrials.gov/study/NCT02947685")
+
 answer("treatment.other_bc_drugs", {
   text = {
     "Breast cancer is treated by its type, and some well-known drugs are mostly for other types.",
-    "Palbociclib (Ibrance), ribociclib (Kisqali) and abemaciclib (Verzenio) are for hormone receptor-positive, HER2-negative cancer. Pembrolizumab (Keytruda), an immunotherapy, is mainly for triple-negative cancer. Olaparib (Lynparza) is for HER2-negative cancer in people with an inherited BRCA change. Sacituzumab govitecan (Trodelvy) is for triple-negative and some hormone receptor-positive, HER2-negative cancers.",
-    "HER2-positive cancer has its own targeted drugs, which work on HER2 itself. Some of the other drugs are being tested with HER2 drugs in clinical trials.",
+    "Palbociclib (Ibrance), ribociclib (Kisqali) and abemaciclib (Verzenio) are mostly for cancer that is hormone receptor-positive and HER2-negative. Pembrolizumab (Keytruda) is an immunotherapy, mainly for triple-negative cancer. Olaparib (Lynparza) is for HER2-negative cancer in people born with a BRCA change. Sacituzumab govitecan (Trodelvy) is for triple-negative and some HER2-negative cancers.",
+    "HER2-positive cancer has its own drugs that act on HER2. For triple-positive cancer that has spread, a large trial (PATINA) found that adding palbociclib to HER2 drugs and hormone pills kept the cancer in check longer, so your doctor may talk with you about it.",
     "Next step: if you wonder why your plan differs from someone else's, ask your oncologist how your HER2 and hormone receptor results shaped it.",
   },
-  sources = { "acs-targeted", "nci-pdq" },
+  sources = { "acs-targeted", "nci-pdq", "patina" },
   suggest = { "How is HER2-positive breast cancer treated?", "What does triple positive mean?", "Are there clinical trials for HER2-positive breast cancer?" },
 })

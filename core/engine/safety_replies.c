@@ -282,9 +282,9 @@ static const struct deferral deferrals[] = {
          {"What do my HER2 test results mean?", "How can palliative care help me?",
           "Who can help me cope with worry about the future?"}},
     [HR_DECISION_MISSED] =
-        {"Missing a dose, or taking one twice, happens to many people.",
+        {"A missed or late dose or infusion, or a dose taken twice, happens to many people.",
          "Call your care team or pharmacist today to ask what to do. The answer depends on "
-         "the drug and on you.",
+         "the drug and on you, and the team sets any new dates and doses.",
          "Each drug's label says what to do about a missed dose, and your pharmacist can go "
          "through it with you. Keep a note of what you took and when.",
          {"What if I take an extra dose by mistake?", "Who do I call after hours?",
