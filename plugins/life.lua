@@ -20,6 +20,7 @@ src("nci-infection", "Infection and Neutropenia during Cancer Treatment", NCI, "
 src("nci-alcohol", "Alcohol and Cancer Risk", NCI, "https://www.cancer.gov/about-cancer/causes-prevention/risk/alcohol/alcohol-fact-sheet")
 src("nci-cam", "Complementary and Alternative Medicine", NCI, "https://www.cancer.gov/about-cancer/treatment/cam")
 herald.source("label-lapatinib")
+src("nci-hot-flashes", "Hot Flashes and Night Sweats (PDQ), Patient Version", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/hot-flashes-pdq")
 src("acs-targeted-life", "Targeted Drug Therapy for Breast Cancer", "American Cancer Society", "https://www.cancer.org/cancer/types/breast-cancer/treatment/targeted-therapy-for-breast-cancer.html")
 herald.source("label-tucatinib")
 src("nci-appetite", "Appetite Loss and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/appetite-loss")
@@ -104,7 +105,14 @@ herald.on("life.fertility", function(q)
   return FERTILITY
 end)
 
-herald.answer("life.vaccines", {
+-- The shingles vaccine used now is not live; yellow fever and oral typhoid are.
+src("cdc-shingrix", "Shingles Vaccination", "Centers for Disease Control and Prevention", "https://www.cdc.gov/shingles/vaccines/index.html")
+local SHINGLES = { "shingles", "shingrix", "zoster" }
+local SHINGLES_LINE = "The shingles vaccine used now, Shingrix, is not a live vaccine, so many people with cancer can have it; your team picks the best time."
+local LIVE_TRAVEL = { "yellow fever", "typhoid", "mmr", "measles", "chickenpox", "chicken pox", "varicella", "nasal flu", "flumist" }
+local LIVE_LINE = "Yellow fever, oral typhoid, MMR and chickenpox vaccines are live: they are usually not given during chemo, or while the immune system is weak. Plan travel shots with your team well ahead."
+
+local VACCINES = {
   text = {
     "Most vaccines are safe during treatment, and some are important.",
     "A yearly flu shot is advised for most people with cancer, and so are COVID-19 vaccines.",
@@ -114,7 +122,15 @@ herald.answer("life.vaccines", {
   },
   sources = { "nci-infection" },
   suggest = { "How do I avoid infection during chemo?", "What does low white blood cells mean?", "Can I travel during treatment?" },
-})
+}
+
+herald.on("life.vaccines", function(q)
+  local text = { table.unpack(VACCINES.text) }
+  local sources = { "nci-infection" }
+  if q:mentions(SHINGLES) then table.insert(text, 2, SHINGLES_LINE); sources[#sources + 1] = "cdc-shingrix" end
+  if q:mentions(LIVE_TRAVEL) then table.insert(text, 2, LIVE_LINE) end
+  return { text = text, sources = sources, suggest = VACCINES.suggest }
+end)
 
 herald.answer("life.alcohol", {
   text = {
@@ -146,6 +162,9 @@ local OWN = herald.facts("drug", {
     "Neratinib (Nerlynx) needs stomach acid to be absorbed well. Its label says not to take it with PPIs, a kind of acid pill, such as omeprazole (Prilosec).",
     "Antacids, and acid pills such as famotidine, must be taken hours apart from it. Ask your pharmacist for a plan.",
   },
+  tamoxifen = {
+    "Some antidepressants, such as paroxetine (Paxil) and fluoxetine (Prozac), can make tamoxifen work less well. Others do not, so ask your team or pharmacist which one suits you.",
+  },
   tucatinib = {
     "Tucatinib (Tukysa) changes how the liver breaks down many other medicines, and some medicines change how much tucatinib you get. Its label lists many that should be avoided or need a dose change.",
   },
@@ -153,7 +172,8 @@ local OWN = herald.facts("drug", {
     "Lapatinib (Tykerb) mixes badly with many medicines, including some antibiotics, antifungals and heart rhythm drugs. Take it on an empty stomach, and avoid grapefruit.",
   },
 })
-local OWN_SOURCES = { neratinib = "label-neratinib", tucatinib = "label-tucatinib", lapatinib = "label-lapatinib" }
+local OWN_SOURCES = { neratinib = "label-neratinib", tucatinib = "label-tucatinib", lapatinib = "label-lapatinib",
+  tamoxifen = "nci-hot-flashes" }
 
 -- Two cancer drugs that plans put together on purpose: a HER2 drug with
 -- hormone pills or chemo. The person needs to hear that the mix is planned,

@@ -316,7 +316,7 @@ local LUNG = herald.facts("drug", {
   bone_drug = { "Bone drugs, such as zoledronic acid (Zometa), are not known to inflame the lungs." },
 })
 
-answer("se.lung", {
+local LUNG_BASE = {
   text = {
     O("Trastuzumab deruxtecan (Enhertu) can cause lung inflammation, called ILD or pneumonitis. It has a boxed warning, because it can be fatal."),
     O("In studies of Enhertu, about 10 to 15 in 100 people got it, most often in a mild form. Other HER2 drugs, such as T-DM1 (Kadcyla) and trastuzumab (Herceptin), inflame the lungs far less often."),
@@ -326,7 +326,18 @@ answer("se.lung", {
   },
   sources = { "label-tdxd", "label-tdm1", "label-trastuzumab" },
   suggest = { "What are the side effects of Enhertu?", "What is Enhertu?", "When should I call my care team?" },
-}, LUNG)
+}
+-- Lung disease before: the studies behind the label left out people who had
+-- needed steroids for lung inflammation, so the team weighs it first.
+local PAST_LUNG = { "fibrosis", "copd", "emphysema", "lung disease", "ild before", "pneumonitis before", "had pneumonitis",
+  "had ild", "sarcoid", "radiation to my lung", "radiation pneumonitis", "lung scarring", "scarred lungs", "scarring in my lung" }
+local PAST_LUNG_LINE = "If you have had lung disease before, such as scarring (fibrosis) or lung inflammation, tell your team before you start. The main studies of Enhertu left out people who had needed steroids for lung inflammation, so your team weighs that risk and may watch your lungs more closely."
+
+herald.on("se.lung", function(q)
+  local a = compose(LUNG_BASE, LUNG, q)
+  if q:mentions(PAST_LUNG) then table.insert(a.text, 2, PAST_LUNG_LINE) end
+  return a
+end)
 
 -- Diarrhea -----------------------------------------------------------------------
 
