@@ -167,7 +167,15 @@ herald.answer("basics.ned", {
   suggest = { "What follow-up will I have after treatment?", "Will my cancer come back?", "Is HER2-positive breast cancer curable?" },
 })
 
-herald.answer("basics.followup", {
+local MARKERS = { "tumor marker", "tumour marker", "ca 15-3", "ca15-3", "ca 15 3", "ca 27-29", "ca27-29", "ca 27 29", " cea ",
+  "marker went up", "markers went up", "markers are up", "marker is up", "marker rose", "markers rose" }
+local MARKER_TEXT = {
+  "A small rise in a tumor marker such as CA 15-3 or CA 27-29 does not on its own mean the cancer is back. These levels go up and down for other reasons too.",
+  "Your team looks at the trend over several tests, at how you feel, and, if needed, at scans before deciding anything.",
+  "Next step: ask your team what the change means to them, and when they will check it again.",
+}
+
+local FOLLOWUP = {
   text = {
     "After treatment you will have regular checkups. A common plan is a visit every 3 to 6 months for the first 3 years, every 6 to 12 months in years 4 and 5, then once a year.",
     "You will have a mammogram every year of any breast tissue that remains. After a lumpectomy, the first one is often 6 to 12 months after radiation ends.",
@@ -176,4 +184,11 @@ herald.answer("basics.followup", {
   },
   sources = { "acs-followup", "asco-followup" },
   suggest = { "Will my cancer come back?", "What does NED mean?", "How can I cope with fear of it coming back?" },
-})
+}
+
+herald.on("basics.followup", function(q)
+  if q:mentions(MARKERS, " " .. (q.message or q.text) .. " ") then
+    return { text = MARKER_TEXT, sources = { "asco-followup", "acs-followup" }, suggest = FOLLOWUP.suggest }
+  end
+  return FOLLOWUP
+end)

@@ -81,6 +81,10 @@ herald.source("nci-contact", { title = "Contact Us: Cancer Information Service",
   url = "https://www.cancer.gov/contact" })
 herald.source("medlineplus", { title = "Health Topics", publisher = "MedlinePlus, U.S. National Library of Medicine",
   url = "https://medlineplus.gov/healthtopics.html" })
+herald.source("medlineplus-pets", { title = "Pet Health", publisher = "MedlinePlus, U.S. National Library of Medicine",
+  url = "https://medlineplus.gov/pethealth.html" })
+herald.source("medlineplus-fever", { title = "Fever", publisher = "MedlinePlus, U.S. National Library of Medicine",
+  url = "https://medlineplus.gov/ency/article/003090.htm" })
 
 local HER2_TOPICS = {
   "What does HER2-positive mean?",
@@ -101,6 +105,7 @@ herald.on("fallback", function(q)
         "I'm sorry, I only know about HER2-positive breast cancer, so I can't help with your pet's health.",
         "A vet can help. If your pet seems very unwell, call a vet or an animal emergency clinic now.",
       },
+      sources = { "medlineplus-pets" },
       suggest = HER2_TOPICS,
     }
   elseif other == "your child" then
@@ -110,6 +115,7 @@ herald.on("fallback", function(q)
         "Call your child's doctor or nurse line. A baby under 3 months with a temperature of 100.4 F (38 C) or higher needs a doctor right away. Call 911 if the child has trouble breathing, is very hard to wake, or you are very worried.",
         "If you are having cancer treatment yourself and feel unwell too, call your own care team.",
       },
+      sources = { "medlineplus-fever" },
       suggest = HER2_TOPICS,
     }
   end

@@ -203,7 +203,7 @@ local HEART = herald.facts("drug", {
   },
 })
 
-answer("se.heart", {
+local HEART_BASE = {
   text = {
     O("Some HER2 drugs can weaken the heart's pumping in a small number of people: trastuzumab (Herceptin), pertuzumab (Perjeta), T-DM1 (Kadcyla), trastuzumab deruxtecan (Enhertu) and margetuximab (Margenza). Doxorubicin (Adriamycin) can too."),
     O("It is not usually a heart attack, and it often gets better when the drug is paused. On trastuzumab and pertuzumab, you have a heart scan (an echo or a MUGA scan) before you start and about every 3 months. On the others, your team sets a regular schedule."),
@@ -213,7 +213,26 @@ answer("se.heart", {
   },
   sources = { "label-trastuzumab", "label-pertuzumab", "label-tdm1", "acs-targeted" },
   suggest = { "Do I need heart checks after treatment ends?", "Does Enhertu affect the lungs?", "When should I call my care team?" },
-}, HEART)
+}
+-- What the two heart scans are, when asked; and doxorubicin before trastuzumab
+-- (the trastuzumab label: the heart risk is highest after an anthracycline).
+local SCAN_WORDS = { "muga", "echo", "echocardiogram", "ejection fraction", "lvef" }
+local WHAT_WORDS = { "what is", "what's", "whats", "what does", "difference", " vs ", "versus", "which is better", "explain" }
+local SCAN_LINE = "An echo (echocardiogram) uses sound waves to watch the heart pump. A MUGA scan uses a small amount of a tracer in your blood and a camera. Both measure the ejection fraction: how much blood the heart pushes out with each beat."
+local ANTHRACYCLINE = { "doxorubicin", "adriamycin", "red devil", "epirubicin", "ellence", " ac ", "ac-t", "ac then", "anthracycline" }
+local TRASTUZUMAB = { "herceptin", "trastuzumab", "phesgo", "hylecta" }
+local ANTHRA_LINE = "Doxorubicin (Adriamycin), the A in AC, can also weaken the heart, and the risk is higher when trastuzumab comes after it. That is one reason heart scans are done before and during treatment."
+
+herald.on("se.heart", function(q)
+  local a = compose(HEART_BASE, HEART, q)
+  local t = " " .. (q.message or q.text) .. " "
+  if q:mentions(ANTHRACYCLINE, t) and q:mentions(TRASTUZUMAB) then
+    table.insert(a.text, 1, ANTHRA_LINE)
+    a.sources = { "label-trastuzumab", "label-doxorubicin", "acs-targeted" }
+  end
+  if q:mentions(SCAN_WORDS) and q:mentions(WHAT_WORDS, t) then table.insert(a.text, 1, SCAN_LINE) end
+  return a
+end)
 
 -- Heart checks after treatment ends.
 local HEART_AFTER = herald.facts("drug", {
@@ -757,7 +776,12 @@ end)
 
 -- Radiation ----------------------------------------------------------------------
 
-answer("se.radiation", {
+src("nci-ebrt", "External Beam Radiation Therapy for Cancer", NCI, "https://www.cancer.gov/about-cancer/treatment/types/radiation-therapy/external-beam")
+local RADIOACTIVE = { "radioactive", "radiation in me", "give off radiation", "safe to hug", "safe to be around", "hold my grand",
+  "hold the baby", "around my kids", "around children", "around pregnant" }
+local NOT_RADIOACTIVE = "Radiation given from a machine outside the body, the usual kind for breast cancer, does not make you radioactive. You can hug, hold babies and be close to anyone, even right after a treatment."
+
+local RADIATION = {
   text = {
     "Radiation side effects are mostly in the area being treated.",
     "Skin changes are the most common: redness, itching, peeling or darkening, much like a sunburn.",
@@ -768,7 +792,15 @@ answer("se.radiation", {
   },
   sources = { "nci-radiation", "acs-radiation" },
   suggest = { "How do I cope with fatigue?", "What is lymphedema?", "Do I need radiation after lumpectomy?" },
-})
+}
+
+herald.on("se.radiation", function(q)
+  if q:mentions(RADIOACTIVE) then
+    return { text = { NOT_RADIOACTIVE, "Next step: ask your radiation team if there is anything they would like you to avoid." },
+      sources = { "nci-ebrt", "nci-radiation" }, suggest = RADIATION.suggest }
+  end
+  return compose(RADIATION, nil, q)
+end)
 
 -- Memory ---------------------------------------------------------------------------
 
@@ -804,9 +836,9 @@ answer("se.skin", {
   text = {
     "HER2 drugs and chemo can cause a rash, dry or itchy skin, and nail changes.",
     O("Tucatinib (Tukysa), neratinib (Nerlynx) and lapatinib (Tykerb) can cause a rash."),
-    "Chemo can make nails dark, ridged or loose.",
+    "Chemo can make nails dark, ridged or loose, and it can darken patches of skin. Skin color changes usually fade in the months after treatment.",
     "Use mild soap, plain moisturizer and sunscreen. Keep nails short, and wear gloves for chores.",
-    "Tell your care team about a rash that spreads, blisters or hurts, or nails that are red and sore.",
+    "Tell your care team about a rash that spreads, blisters or hurts, or nails that are red and sore. Pus under or around a nail is an infection: call them today.",
     "Next step: take a photo of any rash to show your team.",
   },
   sources = { "nci-skin", "acs-targeted" },
@@ -1025,4 +1057,18 @@ answer("se.steroids", {
   },
   sources = { "macmillan-steroids", "label-docetaxel" },
   suggest = { "How can I manage nausea?", "How do I cope with fatigue?", "What are the side effects of chemo?" },
+})
+
+-- Heartburn and indigestion ---------------------------------------------------------------
+-- Often from the steroids and anti-nausea medicines around chemo; acid pills
+-- matter because some do not mix with HER2 pills (the neratinib label).
+answer("se.heartburn", {
+  text = {
+    "Heartburn and indigestion are common during treatment. Steroids, some anti-nausea medicines and chemo itself can all cause them.",
+    "Smaller meals, not lying down for 2 to 3 hours after eating, and going easy on spicy, fatty or sour foods can help. Raising the head of the bed helps at night.",
+    "Ask your team before you take an antacid or an acid pill: some, such as omeprazole (Prilosec), do not mix with neratinib (Nerlynx) and some other cancer pills. Tell them if swallowing hurts or food seems to stick.",
+    "Next step: ask your team which heartburn medicine is safe with your treatment.",
+  },
+  sources = { "macmillan-steroids", "label-neratinib", "nci-se" },
+  suggest = { "How can I manage nausea?", "Can supplements interact with my treatment?", "What are the side effects of chemo?" },
 })

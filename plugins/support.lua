@@ -263,9 +263,9 @@ local TRAVEL = { "gas", "petrol", "fuel", "parking", "ride", "rides", "transport
 local TRAVEL_COSTS = {
   text = {
     "Help with getting to treatment is common, so ask for it.",
-    "The American Cancer Society's Road To Recovery gives free rides to treatment in many areas, and its helpline (1-800-227-2345) can point you to lodging near a treatment center. CancerCare's financial help can cover some transport costs.",
-    "Many cancer centers have parking vouchers, gas cards or shuttle programs run by the social work team.",
-    "Next step: ask your cancer center's social worker or financial navigator what help with travel and parking they offer.",
+    "The American Cancer Society gives free rides to treatment in many places. Its helpline (1-800-227-2345) can also help you find a place to stay. CancerCare can help pay for some travel costs.",
+    "Many cancer centers have parking passes, gas cards or shuttle buses. The social worker knows what is there.",
+    "Next step: ask your cancer center's social worker what help with travel and parking they have.",
   },
   sources = { "acs-rides", "cancercare-fin", "acs" },
   suggest = { "Is there help with treatment costs?", "Is there a helpline I can call?", "Where can I find support?" },

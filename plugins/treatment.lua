@@ -539,9 +539,9 @@ src("patina", "PATINA: palbociclib added to HER2 drugs and hormone therapy (NCT0
 
 answer("treatment.other_bc_drugs", {
   text = {
-    "Breast cancer is treated by its type, and some well-known drugs are mostly for other types.",
-    "Palbociclib (Ibrance), ribociclib (Kisqali) and abemaciclib (Verzenio) are mostly for cancer that is hormone receptor-positive and HER2-negative. Pembrolizumab (Keytruda) is an immunotherapy, mainly for triple-negative cancer. Olaparib (Lynparza) is for HER2-negative cancer in people born with a BRCA change. Sacituzumab govitecan (Trodelvy) is for triple-negative and some HER2-negative cancers.",
-    "HER2-positive cancer has its own drugs that act on HER2. For triple-positive cancer that has spread, a large trial (PATINA) found that adding palbociclib to HER2 drugs and hormone pills kept the cancer in check longer, so your doctor may talk with you about it.",
+    "Breast cancer is treated by its type. Some well-known drugs are mostly for other types.",
+    "Palbociclib (Ibrance), ribociclib (Kisqali) and abemaciclib (Verzenio) are mostly for cancer that is HER2-negative and feeds on hormones. Pembrolizumab (Keytruda) works with the immune system. It is mostly for triple-negative cancer. Olaparib (Lynparza) is for HER2-negative cancer in people born with a BRCA gene change. Sacituzumab (Trodelvy) is for some HER2-negative cancers.",
+    "HER2-positive cancer has its own drugs that act on HER2. In a large trial called PATINA, adding Ibrance to HER2 drugs and hormone pills kept triple-positive cancer that had spread in check longer. Your doctor may talk with you about it.",
     "Next step: if you wonder why your plan differs from someone else's, ask your oncologist how your HER2 and hormone receptor results shaped it.",
   },
   sources = { "acs-targeted", "nci-pdq", "patina" },
