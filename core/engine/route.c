@@ -564,7 +564,8 @@ int en_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_
 	 * stand alone ("the parking for radiation costs a fortune. Is there
 	 * help?"), is asked about the sentence before it. */
 	int joined = 0;
-	if (!p_strong && e->mode != HR_ROUTE_RANKER && t->focus > 0 && qlen < 40 && (points_back(q) || t->thin)) {
+	if (!p_strong && e->mode != HR_ROUTE_RANKER && t->focus > 0 && qlen < 40 &&
+	    (points_back(q) || t->thin)) {
 		char both[1024];
 		snprintf(both, sizeof(both), "%s %s", e->snorm[t->focus - 1], q);
 		hr_intents_match(e->matcher, both, e->scratch_match);
