@@ -90,7 +90,7 @@ DRUGS.trastuzumab = {
   },
   duration = {
     "For early breast cancer, trastuzumab (Herceptin) is usually given for about a year (12 months) in total.",
-    "That is often one dose every three weeks.",
+    "That is often one dose every three weeks, about 17 or 18 doses in all, counting the ones given with chemo.",
     "For cancer that has spread, it is kept going as long as it works and side effects are okay.",
     "Your care team sets your own plan.",
   },
@@ -251,7 +251,7 @@ DRUGS.phesgo = {
     "Phesgo is a shot under the skin of the thigh. A nurse or other health professional gives it.",
     "It is not self-injected at home by the patient.",
     "The first dose takes about 8 minutes. Later doses take about 5 minutes, every three weeks.",
-    "That is much faster than two IV infusions, which can take hours.",
+    "You are watched for about 30 minutes after the first dose and 15 minutes after later ones, in case of a reaction. That is still much faster than two IV infusions.",
   },
   duration = {
     "In early breast cancer, Phesgo is usually given for up to about a year in total.",

@@ -65,7 +65,12 @@ herald.answer("support.helpline", with_phone_speech {
   suggest = { "Where can I find support groups?", "Can I get counselling?", "Is there support for my family?" },
 })
 
-herald.answer("support.groups", {
+src("ysc", "Young Survival Coalition", "Young Survival Coalition", "https://www.youngsurvival.org/")
+local YOUNG = { "my 20s", "my 30s", "my twenties", "my thirties", "in their 20s", "in their 30s", "young women", "younger women",
+  "young adult", "under 40", "i'm 2", "im 2", "i am 2", "i'm 3", "im 3", "i am 3", "young moms", "young mums" }
+local YOUNG_LINE = "For people diagnosed young, the Young Survival Coalition runs groups and online meetups for women under 40."
+
+local GROUPS = {
   text = {
     "Support groups let you talk with people who know what you are going through. They meet in person, by phone, or online.",
     "CancerCare runs free groups led by oncology social workers. The American Cancer Society's Reach to Recovery links you with a trained volunteer who has had breast cancer.",
@@ -74,7 +79,18 @@ herald.answer("support.groups", {
   },
   sources = { "cancercare", "acs-r2r", "bco-community", "komen" },
   suggest = { "What is BCSM?", "Is there a helpline I can call?", "Can I get counselling?" },
-})
+}
+
+herald.on("support.groups", function(q)
+  if q:mentions(YOUNG) then
+    local text = { table.unpack(GROUPS.text) }
+    table.insert(text, 2, YOUNG_LINE)
+    local sources = { table.unpack(GROUPS.sources) }
+    sources[#sources + 1] = "ysc"
+    return { text = text, sources = sources, suggest = GROUPS.suggest }
+  end
+  return GROUPS
+end)
 
 -- Waiting for scan or biopsy results ("scanxiety"): the waiting itself is the
 -- trouble, so the answer is about getting through it and knowing when news comes.
@@ -136,7 +152,8 @@ local WONT_TALK = { "won't talk", "wont talk", "will not talk", "doesn't talk", 
   "don't talk", "dont talk", "refuses to talk", "refuse to talk", "avoids talking", "avoiding talking", "avoids the subject", "avoids me", "avoiding me", "won't discuss", "wont discuss",
   "doesn't want to talk", "doesnt want to talk", "won't listen", "wont listen", "doesn't listen", "doesnt listen",
   "doesn't understand", "doesnt understand", "doesn't get it", "doesnt get it", "never asks", "never ask",
-  "changes the subject", "change the subject", "shuts down", "shut down" }
+  "changes the subject", "change the subject", "shuts down", "shut down", "help more", "do more around", "pitch in",
+  "won't help", "wont help", "doesn't help", "doesnt help" }
 
 local FAMILY_QUIET = {
   "It hurts when someone close will not talk about your cancer. Often it is fear, or not knowing what to say, rather than not caring.",
@@ -271,8 +288,23 @@ local TRAVEL_COSTS = {
   suggest = { "Is there help with treatment costs?", "Is there a helpline I can call?", "Where can I find support?" },
 }
 
+-- Rent, bills and food while unable to work.
+local LIVING = { "rent", "mortgage", "utilities", "utility bill", "electric bill", "power bill", "groceries", "food money",
+  "bills piling", "cant pay my bills", "can't pay my bills", "pay the bills", "living costs", "living expenses" }
+local LIVING_COSTS = {
+  text = {
+    "Help with living costs during treatment exists, though it is patchy, so ask early.",
+    "Your cancer center's social worker knows local funds for rent, bills and food. CancerCare gives some money help, and calling 211 connects you to local help with rent and utilities in the US.",
+    "If you cannot work, you may qualify for disability benefits, and some drug makers and charities help with treatment costs so more money is left for bills.",
+    "Next step: ask your cancer center's social worker for help with a budget and the forms.",
+  },
+  sources = { "cancercare-fin", "acs" },
+  suggest = { "Can I get disability benefits?", "Is there help with treatment costs?", "Can I keep working during treatment?" },
+}
+
 herald.on("support.costs", function(q)
   if told_denied(q) then return DENIED end
+  if q:mentions(LIVING, " " .. (q.message or q.text) .. " ") then return with_phone_speech(LIVING_COSTS) end
   if q:mentions(TRAVEL, " " .. (q.message or q.text) .. " ") then return with_phone_speech(TRAVEL_COSTS) end
   return COSTS
 end)

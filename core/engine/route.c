@@ -48,6 +48,8 @@
  * PREV_WEIGHT (docs/intents.md, Focus). */
 #define THIN_WORDS 4
 #define THIN_POINTING 8
+/* A sentence this short that only names a topic ("and the diarrhea,"). */
+#define TOPIC_ONLY 24
 #define STORY_WEIGHT 0.5f
 #ifndef ASK_WEIGHT_THIN
 #define ASK_WEIGHT_THIN 0.8f
@@ -564,7 +566,25 @@ int en_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_
 	 * stand alone ("the parking for radiation costs a fortune. Is there
 	 * help?"), is asked about the sentence before it. */
 	int joined = 0;
-	if (!p_strong && e->mode != HR_ROUTE_RANKER && t->focus > 0 && qlen < 40 &&
+	/* "And the diarrhea, how long does it last?": a bare topic split off by the
+	 * comma is the "it" of the question. Asked together, the topic's own
+	 * intent wins when it ranks above the question's alone. */
+	if (p_strong && e->mode != HR_ROUTE_RANKER && t->focus > 0 && qlen < 40 && points_back(q) &&
+	    !t->sentences[t->focus - 1].asks && strlen(e->snorm[t->focus - 1]) <= TOPIC_ONLY) {
+		char both[1024];
+		snprintf(both, sizeof(both), "%s %s", e->snorm[t->focus - 1], q);
+		hr_intents_match(e->matcher, both, e->scratch_match);
+		struct hr_pick jp;
+		const struct hr_candidate *jc =
+		    best_pattern(e, e->scratch_match, &nm, convo, check_plugin, &jp);
+		if (jc && jc->priority > p->priority) {
+			t->match = *e->scratch_match;
+			p = &t->match.candidates[jc - e->scratch_match->candidates];
+			pp = jp;
+			joined = 1;
+		}
+	}
+	if (!joined && !p_strong && e->mode != HR_ROUTE_RANKER && t->focus > 0 && qlen < 40 &&
 	    (points_back(q) || t->thin)) {
 		char both[1024];
 		snprintf(both, sizeof(both), "%s %s", e->snorm[t->focus - 1], q);
