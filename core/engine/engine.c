@@ -440,7 +440,7 @@ int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t
 		char said[64] = "";
 		if (e->content->ranker) {
 			hr_ranker_concepts(e->content->ranker, norm, &cs);
-			en_named_add(&nm, &cs, 1);
+			en_named_add(&nm, &cs, 1, norm);
 			const char *drug = en_named_get(&nm, "drug");
 			for (size_t i = 0; i < cs.n && drug && !*said; i++) {
 				if (cs.c[i].value && strcmp(cs.c[i].entity, "drug") == 0 &&

@@ -26,12 +26,13 @@ struct named {
 	size_t n;
 	struct hr_slot v[HR_MAX_SLOTS * 2];
 	int in_focus[HR_MAX_SLOTS * 2];
+	int past[HR_MAX_SLOTS * 2]; /* named as done with: "after herceptin", "had perjeta" */
 };
 
 /* engine.c */
 
 /* route.c */
-void en_named_add(struct named *nm, const struct hr_concepts *cs, int focus);
+void en_named_add(struct named *nm, const struct hr_concepts *cs, int focus, const char *text);
 const char *en_named_get(const struct named *nm, const char *name);
 int en_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_t len, struct hr_trace *t,
              int check_plugin);

@@ -69,7 +69,44 @@
 /* How many sentences of the story may lend weak pattern evidence. */
 #define STORY_PATTERNS 4
 
-void en_named_add(struct named *nm, const struct hr_concepts *cs, int focus)
+/* Whether the value at START of TEXT is named as done with: the word before
+ * it (past "my", "the"...) is "after", "had", "finished", "than"... ("I'm on
+ * Nerlynx after Herceptin", "before surgery I had Herceptin"). Such a value
+ * yields to one named as current. */
+static int named_as_past(const char *text, int start)
+{
+	static const char *const skip[] = {"my",    "the",  "a",   "an", "her", "his",
+	                                   "their", "some", "all", "of", "with"};
+	static const char *const past[] = {
+	    "after", "had",     "finished", "finishing", "completed",  "done",  "stopped", "stopping",
+	    "than",  "instead", "off",      "previous",  "previously", "prior", "former",  "used"};
+	if (!text || start <= 0)
+		return 0;
+	int end = start;
+	for (int hops = 0; hops < 3; hops++) {
+		while (end > 0 && text[end - 1] == ' ')
+			end--;
+		int b = end;
+		while (b > 0 && text[b - 1] != ' ')
+			b--;
+		if (b == end)
+			return 0;
+		size_t len = (size_t)(end - b);
+		int skipped = 0;
+		for (size_t i = 0; i < sizeof(past) / sizeof(past[0]); i++) {
+			if (strlen(past[i]) == len && strncmp(text + b, past[i], len) == 0)
+				return 1;
+		}
+		for (size_t i = 0; i < sizeof(skip) / sizeof(skip[0]) && !skipped; i++)
+			skipped = strlen(skip[i]) == len && strncmp(text + b, skip[i], len) == 0;
+		if (!skipped)
+			return 0;
+		end = b;
+	}
+	return 0;
+}
+
+void en_named_add(struct named *nm, const struct hr_concepts *cs, int focus, const char *text)
 {
 	/* In the question, the first value named is what it asks about ("is
 	 * herceptin like kadcyla"); in the story, the latest is the current one
@@ -87,17 +124,22 @@ void en_named_add(struct named *nm, const struct hr_concepts *cs, int focus)
 			continue;
 		snprintf(nm->v[nm->n].name, sizeof(nm->v[0].name), "%s", cs->c[i].entity);
 		snprintf(nm->v[nm->n].value, sizeof(nm->v[0].value), "%s", cs->c[i].value);
+		nm->past[nm->n] = named_as_past(text, cs->c[i].start);
 		nm->in_focus[nm->n++] = focus;
 	}
 }
 
-/* The first value of slot NAME the message names (the focus sentence wins). */
+/* The first value of slot NAME the message names (the focus sentence wins;
+ * within each, one named as current before one named as done with). */
 const char *en_named_get(const struct named *nm, const char *name)
 {
 	for (int pass = 1; pass >= 0; pass--) {
-		for (size_t i = 0; i < nm->n; i++) {
-			if (nm->in_focus[i] == pass && strcmp(nm->v[i].name, name) == 0)
-				return nm->v[i].value;
+		for (int past = 0; past <= 1; past++) {
+			for (size_t i = 0; i < nm->n; i++) {
+				if (nm->in_focus[i] == pass && nm->past[i] == past &&
+				    strcmp(nm->v[i].name, name) == 0)
+					return nm->v[i].value;
+			}
 		}
 	}
 	return NULL;
@@ -111,6 +153,20 @@ static const char *convo_get(const struct hr_convo *c, const char *name)
 			return c->context[i].value;
 	}
 	return NULL;
+}
+
+/* Whether NAME = VALUE is named, and only as done with. */
+static int named_past(const struct named *nm, const char *name, const char *value)
+{
+	int seen = 0;
+	for (size_t i = 0; i < nm->n; i++) {
+		if (strcmp(nm->v[i].name, name) == 0 && strcmp(nm->v[i].value, value) == 0) {
+			if (!nm->past[i])
+				return 0;
+			seen = 1;
+		}
+	}
+	return seen;
 }
 
 static int named_has(const struct named *nm, const char *name, const char *value)
@@ -159,8 +215,15 @@ static int make_pick(const hr_engine *e, const struct hr_intent *in, const struc
 	memset(out, 0, sizeof(*out));
 	out->intent = in;
 	if (c) {
-		for (size_t i = 0; i < c->nslots; i++)
-			pick_put(out, c->slots[i].name, c->slots[i].value);
+		for (size_t i = 0; i < c->nslots; i++) {
+			/* The pattern caught a drug named as done with ("finished
+			 * herceptin and now take nerlynx"): the current one answers. */
+			const char *now = en_named_get(nm, c->slots[i].name);
+			int past = named_past(nm, c->slots[i].name, c->slots[i].value);
+			pick_put(out, c->slots[i].name,
+			         past && now && !named_past(nm, c->slots[i].name, now) ? now
+			                                                               : c->slots[i].value);
+		}
 	}
 	for (size_t i = 0; i < in->nneeds; i++) {
 		const char *v = en_named_get(nm, in->needs[i]);
@@ -533,13 +596,13 @@ int en_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_
 	int anchored = 0;
 	if (rk) {
 		hr_ranker_concepts(rk, e->snorm[t->focus], &cs);
-		en_named_add(&nm, &cs, 1);
+		en_named_add(&nm, &cs, 1, e->snorm[t->focus]);
 		anchored |= names_care(rk, e->snorm[t->focus], &cs);
 		for (size_t i = t->nsentences; i-- > 0;) {
 			if ((int)i == t->focus)
 				continue;
 			hr_ranker_concepts(rk, e->snorm[i], &cs);
-			en_named_add(&nm, &cs, 0);
+			en_named_add(&nm, &cs, 0, e->snorm[i]);
 			anchored |= names_care(rk, e->snorm[i], &cs);
 		}
 		/* Then the slot values inside longer phrases, last: "herceptin and
@@ -547,7 +610,7 @@ int en_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_
 		 * may be asking about. */
 		for (size_t i = t->nsentences; i-- > 0;) {
 			hr_ranker_slot_mentions(rk, e->snorm[i], &cs);
-			en_named_add(&nm, &cs, (int)i == t->focus);
+			en_named_add(&nm, &cs, (int)i == t->focus, e->snorm[i]);
 		}
 	}
 
