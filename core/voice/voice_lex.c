@@ -7,6 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
+
+/* The largest lexicon read: the CMU dictionary is about 3.5 MB. */
+#define LEXICON_MAX (64u << 20)
+
 struct entry {
 	char *word;
 	char *respell; /* NULL unless the entry is a respelling */
@@ -26,14 +31,6 @@ static const char *const phoneset[] = {
     "G",  "HH", "IH", "IY", "JH", "K",  "L", "M",  "N", "NG", "OW", "OY", "P",  "R",
     "S",  "SH", "T",  "TH", "UH", "UW", "V", "W",  "Y", "Z",  "ZH", NULL,
 };
-
-static uint32_t hash(const char *s)
-{
-	uint32_t h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
 
 hr_lexicon *hr_lexicon_new(void)
 {
@@ -59,7 +56,7 @@ static struct entry *find(const hr_lexicon *lex, const char *word)
 {
 	if (!lex || !lex->nslots)
 		return NULL;
-	for (size_t i = hash(word) & (lex->nslots - 1);; i = (i + 1) & (lex->nslots - 1)) {
+	for (size_t i = hr_fnv1a32_str(word) & (lex->nslots - 1);; i = (i + 1) & (lex->nslots - 1)) {
 		size_t s = lex->slots[i];
 		if (!s)
 			return NULL;
@@ -74,7 +71,7 @@ static int rehash(hr_lexicon *lex, size_t nslots)
 	if (!slots)
 		return -ENOMEM;
 	for (size_t e = 0; e < lex->n; e++) {
-		size_t i = hash(lex->entries[e].word) & (nslots - 1);
+		size_t i = hr_fnv1a32_str(lex->entries[e].word) & (nslots - 1);
 		while (slots[i])
 			i = (i + 1) & (nslots - 1);
 		slots[i] = e + 1;
@@ -111,7 +108,7 @@ static struct entry *intern(hr_lexicon *lex, const char *word)
 	memset(e, 0, sizeof(*e));
 	if (!(e->word = strdup(key)))
 		return NULL;
-	size_t i = hash(key) & (lex->nslots - 1);
+	size_t i = hr_fnv1a32_str(key) & (lex->nslots - 1);
 	while (lex->slots[i])
 		i = (i + 1) & (lex->nslots - 1);
 	lex->slots[i] = ++lex->n;
@@ -194,12 +191,21 @@ int hr_lexicon_add_respelling(hr_lexicon *lex, const char *word, const char *spo
 
 int hr_lexicon_load(hr_lexicon *lex, const char *path, int cmudict, hr_diag_fn diag, void *ud)
 {
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return -errno;
+	char *text;
+	size_t len;
+	int rc = hr_read_file(path, LEXICON_MAX, &text, &len);
+	if (rc)
+		return rc;
 	char line[1024];
-	int lineno = 0, bad = 0, rc = 0;
-	while (fgets(line, sizeof(line), f)) {
+	int lineno = 0, bad = 0;
+	for (const char *p = text, *end = text + len; p < end;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t ll = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		if (ll >= sizeof(line))
+			ll = sizeof(line) - 1; /* no entry is that long: the rest is dropped */
+		memcpy(line, p, ll);
+		line[ll] = '\0';
+		p = nl ? nl + 1 : end;
 		lineno++;
 		if (!cmudict) {
 			char *hash = strchr(line, '#');
@@ -240,7 +246,7 @@ int hr_lexicon_load(hr_lexicon *lex, const char *path, int cmudict, hr_diag_fn d
 			                      : "not ARPAbet phones (e.g. T R AE2 S T UW1 Z UW0 M AE2 B)");
 		}
 	}
-	fclose(f);
+	free(text);
 	return rc ? rc : bad ? -EINVAL : 0;
 }
 
