@@ -12,6 +12,7 @@ local host = ...
 local type, pairs, ipairs, tostring, error = type, pairs, ipairs, tostring, error
 local concat, insert = table.concat, table.insert
 local gsub, match, format = string.gsub, string.match, string.format
+local lower, find = string.lower, string.find
 -- The longest answer text the host accepts; it says so in its host table.
 local TEXT_MAX = host.text_max
 
@@ -217,23 +218,30 @@ function api.on(intent, fn)
   register(intent, fn, 3)
 end
 
--- Words a speech engine reads badly, and how to say them. Longest first.
+-- Respellings, a word said as other words ("HER2" as "her two", "T-DM1" as
+-- "T D M one"): the host hands over those of the pronunciation lexicon
+-- (voice/lexicon.txt), the one list of them, which the voice path's
+-- synthesiser says too. Looked up in lower case: "HER2" and "her2" alike.
+local respell = host.respell or {}
+
+-- Symbols and abbreviations with dots, said as words (respellings are the
+-- lexicon's).
 local spoken = {
-  { "HER2%-positive", "her two positive" }, { "HER2%-negative", "her two negative" },
-  { "HER2%-low", "her two low" }, { "HER2%-ultralow", "her two ultralow" },
-  { "HER2", "her two" }, { "T%-DM1", "T D M 1" }, { "T%-DXd", "T D X D" },
-  { "IHC", "I H C" }, { "FISH", "fish" }, { "ISH", "I S H" }, { "ILD", "I L D" },
-  { "MUGA", "mug-ah" }, { "THP", "T H P" }, { "TCHP", "T C H P" }, { "pCR", "P C R" },
-  { "#BCSM", "hashtag B C S M" }, { "BCSM", "B C S M" }, { "e%.g%.", "for example" },
-  { "i%.e%.", "that is" }, { "vs%.", "versus" }, { "%&", " and " },
-  -- Abbreviations of the breast cancer basics, said letter by letter; the
-  -- frontiers keep them from matching inside longer capitalised words.
-  { "%f[%w]DCIS%f[%W]", "D C I S" }, { "%f[%w]NED%f[%W]", "N E D" }, { "%f[%w]TNM%f[%W]", "T N M" },
-  { "%f[%w]APT%f[%W]", "A P T" }, { "%f[%w]BRCA(%d)", "B R C A %1" }, { "%f[%w]BRCA%f[%W]", "B R C A" },
+  { "#(%a)", "hashtag %1" }, { "e%.g%.", "for example" }, { "i%.e%.", "that is" },
+  { "vs%.", "versus" }, { "%&", " and " },
 }
 
+-- The respelling of the word W, or else of each part of a hyphenated word
+-- ("HER2-targeted" -> "her two-targeted"); nil leaves W as it is.
+local function respell_word(w)
+  local r = respell[lower(w)]
+  if r or not find(w, "-", 1, true) then return r end
+  return (gsub(w, "[^%-]+", function(part) return respell[lower(part)] end))
+end
+
 --- Turns written text into a form fit for text-to-speech: no URLs, brackets
--- or symbols, abbreviations spelled out, "HER2" said as "her two".
+-- or symbols, the lexicon's respellings said ("HER2" as "her two", "IHC" as
+-- "I H C").
 function api.speech(text)
   -- Dozens of gsub passes follow: bound their input first, so a long text
   -- fails clearly instead of using the call's budget (the host refuses longer
@@ -245,6 +253,9 @@ function api.speech(text)
   -- once per letter.
   s = gsub(s, "%f[%w][%w%.%-]+%.org%f[%W]", function(d) return (gsub(d, "%.", " dot ")) end)
   for _, pair in ipairs(spoken) do s = gsub(s, pair[1], pair[2]) end
+  -- Word by word (a word being letters, digits and hyphens): each run is
+  -- scanned once.
+  s = gsub(s, "%w[%w%-]*", respell_word)
   s = gsub(s, "(%d)%+", "%1 plus")
   s = gsub(s, "(%d)%%", "%1 percent")
   s = gsub(s, "(%d) ?F%f[%W]", "%1 degrees Fahrenheit")

@@ -18,7 +18,9 @@
 #include "dirlist.h"
 #include "engine.h"
 #include "log.h"
+#include "testcases.h"
 #include "unanswered.h"
+#include "util.h"
 
 #define MAX_TURNS 4
 
@@ -144,79 +146,71 @@ static void run_case(struct test_run *run, const char *file, const struct test_c
 	hr_answer_clear(&a);
 }
 
-/* Parses and runs one .tests file. Format (docs/plugins.md):
- *   ask: QUESTION        (repeat for a conversation; the last reply is checked)
- *   intent: NAME
- *   contains: TEXT       (repeatable, case-insensitive)
- *   lacks: TEXT          (repeatable: text the answer must not contain)
- *   safety: none|urgent|crisis
- *   sources: yes|no
- * Cases are separated by blank lines. */
+/* run_file()'s reading: the run, the file and the case being read. */
+struct test_read {
+	struct test_run *run;
+	const char *path;
+	struct test_case tc;
+	int bad;
+};
+
+/* Prints a problem of the file as file:line, on stdout with the results. */
+static void test_diag(void *ud, const char *file, int line, const char *msg)
+{
+	(void)ud;
+	printf("%s:%d: %s\n", file, line, msg);
+}
+
+static int test_line(void *ud, struct hr_testcase_line *l)
+{
+	struct test_read *r = ud;
+	struct test_case *tc = &r->tc;
+	if (!l->key) {
+		if (tc->nturns)
+			run_case(r->run, r->path, tc);
+		memset(tc, 0, sizeof(*tc));
+		tc->has_sources = -1;
+		return 0;
+	}
+	const char *s = l->key, *val = l->value;
+	if (!tc->line)
+		tc->line = l->line;
+	if (strcmp(s, "ask") == 0 && tc->nturns < MAX_TURNS) {
+		snprintf(tc->turns[tc->nturns++], sizeof(tc->turns[0]), "%s", val);
+	} else if (strcmp(s, "intent") == 0) {
+		snprintf(tc->intent, sizeof(tc->intent), "%s", val);
+	} else if (strcmp(s, "contains") == 0 && tc->ncontains < 4) {
+		snprintf(tc->contains[tc->ncontains++], sizeof(tc->contains[0]), "%s", val);
+	} else if (strcmp(s, "lacks") == 0 && tc->nlacks < 4) {
+		snprintf(tc->lacks[tc->nlacks++], sizeof(tc->lacks[0]), "%s", val);
+	} else if (strcmp(s, "safety") == 0) {
+		snprintf(tc->safety, sizeof(tc->safety), "%s", val);
+	} else if (strcmp(s, "sources") == 0) {
+		tc->has_sources = strcmp(val, "yes") == 0;
+	} else {
+		printf("%s:%d: unknown key '%s' (ask, intent, contains, lacks, safety, sources)\n", r->path,
+		       l->line, s);
+		r->bad++;
+	}
+	return 0;
+}
+
+/* Reads and runs one .tests file (format: testcases.h, docs/plugins.md):
+ * each case when it ends, its failures printed as file:line. */
 static int run_file(struct test_run *run, const char *path)
 {
-	FILE *f = fopen(path, "r");
-	if (!f) {
-		fprintf(stderr, "%s: %s\n", path, strerror(errno));
-		return -errno;
+	char *text;
+	size_t len;
+	int rc = hr_read_file(path, 8u << 20, &text, &len);
+	if (rc) {
+		fprintf(stderr, "%s: %s\n", path, strerror(-rc));
+		return rc;
 	}
-	char line[1024];
-	int lineno = 0, bad = 0;
-	struct test_case tc;
-	memset(&tc, 0, sizeof(tc));
-	tc.has_sources = -1;
-	for (;;) {
-		char *got = fgets(line, sizeof(line), f);
-		if (got)
-			lineno++;
-		char *s = got ? line : NULL;
-		if (s) {
-			s[strcspn(s, "\r\n")] = '\0';
-			while (*s == ' ' || *s == '\t')
-				s++;
-		}
-		if (!s || !*s) {
-			if (tc.nturns)
-				run_case(run, path, &tc);
-			memset(&tc, 0, sizeof(tc));
-			tc.has_sources = -1;
-			if (!s)
-				break;
-			continue;
-		}
-		if (*s == '#')
-			continue;
-		char *colon = strchr(s, ':');
-		if (!colon) {
-			printf("%s:%d: expected 'key: value'\n", path, lineno);
-			bad++;
-			continue;
-		}
-		*colon = '\0';
-		char *val = colon + 1;
-		while (*val == ' ')
-			val++;
-		if (!tc.line)
-			tc.line = lineno;
-		if (strcmp(s, "ask") == 0 && tc.nturns < MAX_TURNS) {
-			snprintf(tc.turns[tc.nturns++], sizeof(tc.turns[0]), "%s", val);
-		} else if (strcmp(s, "intent") == 0) {
-			snprintf(tc.intent, sizeof(tc.intent), "%s", val);
-		} else if (strcmp(s, "contains") == 0 && tc.ncontains < 4) {
-			snprintf(tc.contains[tc.ncontains++], sizeof(tc.contains[0]), "%s", val);
-		} else if (strcmp(s, "lacks") == 0 && tc.nlacks < 4) {
-			snprintf(tc.lacks[tc.nlacks++], sizeof(tc.lacks[0]), "%s", val);
-		} else if (strcmp(s, "safety") == 0) {
-			snprintf(tc.safety, sizeof(tc.safety), "%s", val);
-		} else if (strcmp(s, "sources") == 0) {
-			tc.has_sources = strcmp(val, "yes") == 0;
-		} else {
-			printf("%s:%d: unknown key '%s' (ask, intent, contains, lacks, safety, sources)\n",
-			       path, lineno, s);
-			bad++;
-		}
-	}
-	fclose(f);
-	run->failed += bad;
+	struct test_read r = {.run = run, .path = path};
+	r.tc.has_sources = -1;
+	int bad = hr_testcases_scan(path, text, len, test_line, &r, test_diag, NULL);
+	free(text);
+	run->failed += (bad > 0 ? bad : 0) + r.bad;
 	return 0;
 }
 

@@ -1,7 +1,9 @@
 /*
  * The daemon's private header: the main thread's state (struct daemon), a
  * worker's (struct worker) and the functions one side calls on the other.
- * daemon.c is the main thread, worker.c a worker. Only these files include it.
+ * daemon.c is the main thread, worker.c a worker, daemon_unanswered.c the
+ * unanswered questions both use; calls go down that list, never back up
+ * (layout.calls). Only these files include it.
  */
 #ifndef HERALD_DAEMON_INT_H
 #define HERALD_DAEMON_INT_H
@@ -151,12 +153,24 @@ struct daemon {
 	int trimming;
 };
 
-/* daemon.c */
-uint64_t dm_mono_ms(void);
-void dm_on_close(uv_handle_t *h);
-void dm_on_fallback(void *ud, const char *text, size_t len);
+/* Shared by both sides, inline so that neither calls the other's file. */
+static inline uint64_t dm_mono_ms(void)
+{
+	return uv_hrtime() / 1000000;
+}
 
-/* worker.c */
+/* For uv_close() of a handle that lives in a struct freed later. */
+static inline void dm_on_close(uv_handle_t *h)
+{
+	(void)h;
+}
+
+/* daemon_unanswered.c: the unanswered questions, under both sides. */
+void dm_on_fallback(void *ud, const char *text, size_t len);
+void dm_unanswered_open(struct daemon *d);
+void dm_unanswered_close(struct daemon *d);
+
+/* worker.c: a worker's thread (daemon.c starts it). */
 void dm_worker_main(void *arg);
 
 #endif

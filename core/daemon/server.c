@@ -9,15 +9,19 @@
  * layer never reads `in` in that callback; tests/integration keeps a test that
  * sends such headers to a sanitizer build.
  *
- * The layer's rooms (server_int.h holds what they share):
- *   server.c         the worker's server, the state shared between workers
- *                    (connections per address, sessions, metrics), the request
- *                    handler that asks the engine (srv_handle_ask), and lws's
- *                    callback, which dispatches to the rooms below;
- *   server_ws.c      WebSocket sessions: queueing, backpressure, close, goodbye;
- *   server_http.c    HTTP routes, CORS, responses and refusals;
+ * The layer's rooms (server_int.h holds what they share); calls go down
+ * this list, never back up (layout.calls):
+ *   server.c         lws's callback, which dispatches to the rooms below, and
+ *                    the worker's server: start, drain, goodbye, stop;
+ *   server_ws.c      WebSocket sessions: reading, close, goodbye, refusals;
+ *   server_http.c    HTTP routes, CORS and preflight, the life of a request;
+ *   server_listen.c  the SO_REUSEPORT listener and the front door;
  *   server_voice.c   the network side of voice.h;
- *   server_listen.c  the SO_REUSEPORT listener and the front door.
+ *   server_ask.c     the request handler that asks the engine (srv_handle_ask);
+ *   server_conn.c    what every room uses: the state shared between workers
+ *                    (connections per address, sessions, metrics), a
+ *                    connection's headers and address, and its output (the
+ *                    WebSocket reply queue, HTTP responses and refusals).
  */
 #include "server.h"
 #include "server_int.h"
@@ -72,143 +76,6 @@ void hr_server_set_webroot(hr_server *s, const hr_webroot *web)
 {
 	if (s)
 		s->web = web;
-}
-
-struct hr_server *srv_server_of(struct lws *wsi)
-{
-	return lws_context_user(lws_get_context(wsi));
-}
-
-struct addr_count **srv_addr_slot(struct hr_server_shared *sh, const char *addr)
-{
-	struct addr_count **pp = &sh->addrs[hr_fnv1a32_str(addr) % ADDR_BUCKETS];
-	while (*pp && strcmp((*pp)->addr, addr) != 0)
-		pp = &(*pp)->next;
-	return pp;
-}
-
-/*
- * Counts one more WebSocket from WSI's address, and one more in all; NULL
- * when the address is at limits.max_connections_per_address (*WHY is then
- * HR_REFUSED_PER_ADDRESS). srv_ws_confirm() already refused most upgrades over
- * it, but two workers can each pass it for the last slot; the count taken
- * here, under the lock, is the one that holds. (limits.max_connections counts
- * every connection, at accept: srv_conn_take().)
- */
-struct addr_count *srv_addr_acquire(struct hr_server *s, struct lws *wsi, enum hr_refusal *why)
-{
-	char addr[48];
-	srv_client_address(s, wsi, addr, sizeof(addr));
-	struct hr_server_shared *sh = s->shared;
-	struct addr_count *a = NULL;
-	pthread_mutex_lock(&sh->lock);
-	struct addr_count **pp = srv_addr_slot(sh, addr);
-	if (!*pp && (*pp = calloc(1, sizeof(**pp))))
-		snprintf((*pp)->addr, sizeof((*pp)->addr), "%s", addr);
-	if (*pp && (*pp)->count < (unsigned)s->cfg->max_per_address) {
-		a = *pp;
-		a->count++;
-		sh->connections++;
-	} else {
-		*why = HR_REFUSED_PER_ADDRESS;
-	}
-	if (*pp && (*pp)->count == 0) {
-		struct addr_count *unused = *pp;
-		*pp = unused->next;
-		free(unused);
-	}
-	pthread_mutex_unlock(&sh->lock);
-	return a;
-}
-
-static void addr_release(struct hr_server *s, struct addr_count *a)
-{
-	if (!a)
-		return;
-	struct hr_server_shared *sh = s->shared;
-	pthread_mutex_lock(&sh->lock);
-	sh->connections--;
-	if (--a->count == 0) {
-		struct addr_count **pp = srv_addr_slot(sh, a->addr);
-		*pp = a->next;
-		free(a);
-	}
-	pthread_mutex_unlock(&sh->lock);
-}
-
-/* WebSockets open in every worker, for limits.max_connections. */
-unsigned srv_total_connections(struct hr_server *s)
-{
-	return hr_server_shared_connections(s->shared);
-}
-
-/* Copies header T into BUF, or "" when absent. */
-const char *srv_header(struct lws *wsi, enum lws_token_indexes t, char *buf, int cap)
-{
-	if (lws_hdr_copy(wsi, buf, cap, t) < 0)
-		buf[0] = '\0';
-	return buf;
-}
-
-/*
- * The client's address: the connection's own, or, when that is one of
- * http.trusted_proxies, the address the proxy says it is forwarding for
- * (hr_access_client_address()). Needs the request's headers: an HTTP request
- * or a WebSocket up to ESTABLISHED.
- */
-void srv_client_address(struct hr_server *s, struct lws *wsi, char *out, size_t cap)
-{
-	char peer[64] = "";
-	lws_get_peer_simple(wsi, peer, sizeof(peer));
-	if (!s->cfg->trusted_proxies[0]) {
-		snprintf(out, cap, "%s", peer);
-		return;
-	}
-	/* Copied whole, however long (lws_hdr_copy() copies nothing into a
-	 * buffer too small): the hops that matter are at its end. Once per
-	 * upgrade, never per message. */
-	char *xff = NULL, fwd[1024];
-	int len = lws_hdr_total_length(wsi, WSI_TOKEN_X_FORWARDED_FOR);
-	if (len > 0 && (xff = malloc((size_t)len + 1)) &&
-	    lws_hdr_copy(wsi, xff, len + 1, WSI_TOKEN_X_FORWARDED_FOR) < 0)
-		xff[0] = '\0';
-	if (lws_hdr_custom_copy(wsi, fwd, sizeof(fwd), "forwarded:", 10) < 0)
-		fwd[0] = '\0';
-	hr_access_client_address(peer, xff, fwd, s->cfg->trusted_proxies, out, cap);
-	free(xff);
-}
-
-uint64_t srv_now_ms(void)
-{
-	return (uint64_t)(lws_now_usecs() / 1000);
-}
-
-/* Answers one question: the only place the network layer calls the engine. */
-int srv_handle_ask(struct hr_server *s, struct hr_convo *convo, const struct hr_ask *ask,
-                   struct hr_answer *out)
-{
-	/* One trace, reused: the loop answers one question at a time, and the
-	 * per-question path should not allocate what it can keep. */
-	struct hr_trace *trace = s->trace;
-	lws_usec_t t0 = lws_now_usecs();
-	int rc = hr_engine_ask(s->engine, convo, ask->text, ask->text_len, out, trace);
-	lws_usec_t dt = lws_now_usecs() - t0;
-	s->questions++;
-	if (rc == 0)
-		hr_metrics_question(s->metrics, s->worker, out->intent, trace->safety.tier, trace->plugin_rc,
-		                    (uint64_t)dt);
-	else
-		hr_metrics_question_error(s->metrics, s->worker, (uint64_t)dt);
-	/* Privacy: the log carries the intent, safety tier and timing, never the
-	 * question or the answer. */
-	if (rc == 0 && s->on_fallback && strcmp(out->intent, "fallback") == 0)
-		s->on_fallback(s->on_fallback_ud, ask->text, ask->text_len);
-	if (rc == 0)
-		hr_info("event=answered intent=%s safety=%s tier=%s candidates=%zu us=%lld", out->intent,
-		        hr_safety_name(out->safety) ? hr_safety_name(out->safety) : "none",
-		        hr_tier_name(trace->safety.tier) ? hr_tier_name(trace->safety.tier) : "none",
-		        trace->match.ncandidates, (long long)dt);
-	return rc;
 }
 
 static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in, size_t len)
@@ -267,7 +134,7 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
 		 * ESTABLISHED; only count what was counted. */
 		if (c && c->is_ws) {
 			srv_ws_free(c);
-			addr_release(s, c->addr);
+			srv_addr_release(s, c->addr);
 			c->addr = NULL;
 			c->is_ws = 0;
 			s->connections--;
@@ -352,51 +219,6 @@ static void context_destroy(struct lws_context *ctx)
 	pthread_mutex_lock(&lws_lifecycle);
 	lws_context_destroy(ctx);
 	pthread_mutex_unlock(&lws_lifecycle);
-}
-
-hr_server_shared *hr_server_shared_new(const struct hr_config *cfg)
-{
-	struct hr_server_shared *sh = calloc(1, sizeof(*sh));
-	if (!sh)
-		return NULL;
-	sh->sessions = hr_sessions_new((size_t)cfg->max_sessions, (uint64_t)cfg->session_ttl_s * 1000);
-	if (!sh->sessions) {
-		free(sh);
-		return NULL;
-	}
-	pthread_mutex_init(&sh->lock, NULL);
-	hr_metrics_init(&sh->metrics);
-	return sh;
-}
-
-void hr_server_shared_free(hr_server_shared *sh)
-{
-	if (!sh)
-		return;
-	for (size_t i = 0; i < ADDR_BUCKETS; i++) {
-		while (sh->addrs[i]) {
-			struct addr_count *n = sh->addrs[i]->next;
-			free(sh->addrs[i]);
-			sh->addrs[i] = n;
-		}
-	}
-	hr_sessions_free(sh->sessions);
-	hr_metrics_fini(&sh->metrics);
-	pthread_mutex_destroy(&sh->lock);
-	free(sh);
-}
-
-unsigned hr_server_shared_connections(hr_server_shared *sh)
-{
-	pthread_mutex_lock(&sh->lock);
-	unsigned n = sh->connections;
-	pthread_mutex_unlock(&sh->lock);
-	return n;
-}
-
-struct hr_metrics *hr_server_shared_metrics(hr_server_shared *sh)
-{
-	return sh ? &sh->metrics : NULL;
 }
 
 int hr_server_start(uv_loop_t *loop, const struct hr_config *cfg, hr_engine *engine, hr_server_shared *shared,

@@ -28,68 +28,10 @@
 
 /* ---- HTTP ---- */
 
-/* Adds the CORS headers when the request came from an allowed web origin. */
-static int add_cors(struct lws *wsi, unsigned char **p, unsigned char *end)
-{
-	char origin[256], host[256];
-	srv_header(wsi, WSI_TOKEN_ORIGIN, origin, sizeof(origin));
-	if (!origin[0] ||
-	    !hr_access_origin_allowed(origin, srv_header(wsi, WSI_TOKEN_HOST, host, sizeof(host)),
-	                              srv_server_of(wsi)->cfg->allowed_origins))
-		return 0;
-	return lws_add_http_header_by_name(wsi, (const unsigned char *)"access-control-allow-origin:",
-	                                   (const unsigned char *)origin, (int)strlen(origin), p, end) ||
-	       lws_add_http_header_by_name(
-	           wsi, (const unsigned char *)"vary:", (const unsigned char *)"Origin", 6, p, end);
-}
-
-int srv_http_respond_type(struct lws *wsi, struct conn *c, unsigned status, const char *type,
-                          const char *allow, char *json, size_t jsonlen)
-{
-	unsigned char hdr[LWS_PRE + 1024];
-	unsigned char *start = hdr + LWS_PRE, *p = start, *end = hdr + sizeof(hdr) - 1;
-	if (lws_add_http_common_headers(wsi, status, type, jsonlen, &p, end))
-		goto fail;
-	if (add_cors(wsi, &p, end))
-		goto fail;
-	if (status == 401 && lws_add_http_header_by_name(wsi, (const unsigned char *)"www-authenticate:",
-	                                                 (const unsigned char *)"Bearer", 6, &p, end))
-		goto fail;
-	if (allow && lws_add_http_header_by_name(wsi, (const unsigned char *)"allow:",
-	                                         (const unsigned char *)allow, (int)strlen(allow), &p, end))
-		goto fail;
-	if (lws_add_http_header_by_name(
-	        wsi, (const unsigned char *)"cache-control:", (const unsigned char *)"no-store", 8, &p, end))
-		goto fail;
-	if (lws_finalize_write_http_header(wsi, start, &p, end))
-		goto fail;
-	free(c->resp);
-	c->resp = json;
-	c->resplen = jsonlen;
-	lws_callback_on_writable(wsi);
-	return 0;
-fail:
-	free(json);
-	return -1;
-}
-
 static int http_respond(struct lws *wsi, struct conn *c, unsigned status, const char *allow, char *json,
                         size_t jsonlen)
 {
 	return srv_http_respond_type(wsi, c, status, "application/json", allow, json, jsonlen);
-}
-
-int srv_http_error(struct lws *wsi, struct conn *c, unsigned status, enum hr_proto_code code,
-                   const char *message, const char *allow)
-{
-	struct hr_proto_error e;
-	hr_proto_error_set(&e, code, NULL, message);
-	size_t len;
-	char *json = hr_proto_error(&e, LWS_PRE, &len);
-	if (!json)
-		return -1;
-	hr_info("event=http status=%u code=%s", status, hr_proto_code_name(code));
-	return http_respond(wsi, c, status, allow, json, len);
 }
 
 static int http_json(struct lws *wsi, struct conn *c, unsigned status, const char *literal)
@@ -112,7 +54,7 @@ static int http_preflight(struct lws *wsi, struct conn *c)
 {
 	unsigned char hdr[LWS_PRE + 1024];
 	unsigned char *start = hdr + LWS_PRE, *p = start, *end = hdr + sizeof(hdr) - 1;
-	if (lws_add_http_common_headers(wsi, 204, NULL, 0, &p, end) || add_cors(wsi, &p, end) ||
+	if (lws_add_http_common_headers(wsi, 204, NULL, 0, &p, end) || srv_http_add_cors(wsi, &p, end) ||
 	    lws_add_http_header_by_name(wsi, (const unsigned char *)"access-control-allow-methods:",
 	                                (const unsigned char *)"POST, GET, OPTIONS", 18, &p, end) ||
 	    lws_add_http_header_by_name(wsi, (const unsigned char *)"access-control-allow-headers:",
@@ -135,53 +77,6 @@ static int json_content_type(struct lws *wsi)
 	ct[n] = '\0';
 	return !ct[0] || strcasecmp(ct, "application/json") == 0 || strcasecmp(ct, "text/plain") == 0 ||
 	       strcasecmp(ct, "application/x-www-form-urlencoded") == 0;
-}
-
-static int add_header(struct lws *wsi, const char *name, const char *value, unsigned char **p,
-                      unsigned char *end)
-{
-	return lws_add_http_header_by_name(wsi, (const unsigned char *)name, (const unsigned char *)value,
-	                                   (int)strlen(value), p, end);
-}
-
-/*
- * Writes a whole refusal at once: STATUS, the protocol's JSON error (CODE,
- * MESSAGE), "connection: close", and "retry-after: RETRY_AFTER" when that is
- * not 0. For the places where the connection ends with the answer: its
- * framing is unknown (Content-Length, Transfer-Encoding), or its body is not
- * worth reading, or it asked for a WebSocket it cannot have. The caller
- * returns -1 from the callback; lws writes what the socket did not take
- * before it closes (LRS_FLUSHING_BEFORE_CLOSE).
- */
-int srv_http_refuse(struct lws *wsi, unsigned status, enum hr_proto_code code, const char *message,
-                    unsigned retry_after)
-{
-	struct hr_proto_error e;
-	hr_proto_error_set(&e, code, NULL, message);
-	size_t len;
-	char *json = hr_proto_error(&e, LWS_PRE, &len);
-	if (!json)
-		return -1;
-	unsigned char hdr[LWS_PRE + 1024];
-	unsigned char *start = hdr + LWS_PRE, *p = start, *end = hdr + sizeof(hdr) - 1;
-	char ra[16];
-	snprintf(ra, sizeof(ra), "%u", retry_after);
-	int rc = -1;
-	if (lws_add_http_common_headers(wsi, status, "application/json", len, &p, end) ||
-	    add_cors(wsi, &p, end) ||
-	    (status == 401 && add_header(wsi, "www-authenticate:", "Bearer", &p, end)) ||
-	    (retry_after && add_header(wsi, "retry-after:", ra, &p, end)) ||
-	    add_header(wsi, "connection:", "close", &p, end) ||
-	    add_header(wsi, "cache-control:", "no-store", &p, end) ||
-	    lws_finalize_write_http_header(wsi, start, &p, end))
-		goto out;
-	if (lws_write(wsi, (unsigned char *)json + LWS_PRE, len, LWS_WRITE_HTTP_FINAL) < (int)len)
-		goto out;
-	rc = 0;
-out:
-	hr_info("event=http status=%u code=%s close=1", status, hr_proto_code_name(code));
-	free(json);
-	return rc;
 }
 
 /*
@@ -241,10 +136,11 @@ static int http_static(struct lws *wsi, struct conn *c, const struct hr_web_file
 	/* lws adds nosniff and a strict baseline CSP to every response
 	 * (HEADERS_SECURITY_BEST_PRACTICES_ENFORCE); pages get our own too. */
 	if (lws_add_http_common_headers(wsi, fresh ? 304 : 200, f->type, f->len, &p, end) ||
-	    add_cors(wsi, &p, end) || /* for <script crossorigin integrity=...> on an allowed portal */
-	    add_header(wsi, "etag:", f->etag, &p, end) ||
-	    add_header(wsi, "cache-control:", f->cache_control, &p, end) ||
-	    (f->csp && add_header(wsi, "content-security-policy:", f->csp, &p, end)) ||
+	    srv_http_add_cors(wsi, &p,
+	                      end) || /* for <script crossorigin integrity=...> on an allowed portal */
+	    srv_http_add_header(wsi, "etag:", f->etag, &p, end) ||
+	    srv_http_add_header(wsi, "cache-control:", f->cache_control, &p, end) ||
+	    (f->csp && srv_http_add_header(wsi, "content-security-policy:", f->csp, &p, end)) ||
 	    lws_finalize_write_http_header(wsi, start, &p, end))
 		return -1;
 	if (fresh || head || f->len == 0)

@@ -1,9 +1,16 @@
 /*
- * The network layer's private header: the state its rooms share (server.c:
- * the worker's server and the state shared between workers; server_ws.c:
- * WebSocket sessions; server_http.c: HTTP routes; server_voice.c: the network
- * side of voice; server_listen.c: the listener and front door) and the
- * functions one room calls in another (srv_*). Only these files include it.
+ * The network layer's private header: the state its rooms share and the
+ * functions one room calls in another (srv_*). Calls go one way, down this
+ * list (layout.calls checks it):
+ *   server.c         lws's callback, which dispatches to the rooms, and the
+ *                    worker's server (start, stop, goodbye);
+ *   server_ws.c      WebSocket sessions;     server_http.c  HTTP routes;
+ *   server_listen.c  the listener and front door;
+ *   server_voice.c   the network side of voice;
+ *   server_ask.c     the request handler (the one call into the engine);
+ *   server_conn.c    what every room uses: the state shared between workers,
+ *                    a connection's address and headers, its output.
+ * Only these files include it.
  */
 #ifndef HERALD_SERVER_INT_H
 #define HERALD_SERVER_INT_H
@@ -148,25 +155,37 @@ struct hr_server {
 	unsigned nfronts;
 };
 
-/* server.c */
+/* server_conn.c: what every room uses; it calls no other room. */
 struct hr_server *srv_server_of(struct lws *wsi);
 struct addr_count **srv_addr_slot(struct hr_server_shared *sh, const char *addr);
 struct addr_count *srv_addr_acquire(struct hr_server *s, struct lws *wsi, enum hr_refusal *why);
+void srv_addr_release(struct hr_server *s, struct addr_count *a);
 unsigned srv_total_connections(struct hr_server *s);
 const char *srv_header(struct lws *wsi, enum lws_token_indexes t, char *buf, int cap);
 void srv_client_address(struct hr_server *s, struct lws *wsi, char *out, size_t cap);
 uint64_t srv_now_ms(void);
+void srv_ws_rx_update(struct lws *wsi, struct conn *c);
+void srv_ws_enqueue_kind(struct lws *wsi, struct conn *c, char *buf, size_t len, int binary);
+void srv_ws_error(struct lws *wsi, struct conn *c, const struct hr_proto_error *e);
+/* C's conversation, allocated empty the first time; NULL when out of memory.
+ * srv_ws_free() frees it. */
+struct hr_convo *srv_ws_convo(struct conn *c);
+int srv_http_add_cors(struct lws *wsi, unsigned char **p, unsigned char *end);
+int srv_http_add_header(struct lws *wsi, const char *name, const char *value, unsigned char **p,
+                        unsigned char *end);
+int srv_http_respond_type(struct lws *wsi, struct conn *c, unsigned status, const char *type,
+                          const char *allow, char *json, size_t jsonlen);
+int srv_http_error(struct lws *wsi, struct conn *c, unsigned status, enum hr_proto_code code,
+                   const char *message, const char *allow);
+int srv_http_refuse(struct lws *wsi, unsigned status, enum hr_proto_code code, const char *message,
+                    unsigned retry_after);
+
+/* server_ask.c: the request handler, the network layer's one call into the engine. */
 int srv_handle_ask(struct hr_server *s, struct hr_convo *convo, const struct hr_ask *ask,
                    struct hr_answer *out);
 
 /* server_ws.c */
-void srv_ws_rx_update(struct lws *wsi, struct conn *c);
-void srv_ws_enqueue_kind(struct lws *wsi, struct conn *c, char *buf, size_t len, int binary);
-void srv_ws_error(struct lws *wsi, struct conn *c, const struct hr_proto_error *e);
 void srv_ws_free(struct conn *c);
-/* C's conversation, allocated empty the first time; NULL when out of memory.
- * srv_ws_free() frees it. */
-struct hr_convo *srv_ws_convo(struct conn *c);
 int srv_ws_receive(struct hr_server *s, struct lws *wsi, struct conn *c, const char *in, size_t len);
 void srv_ws_close_frame(struct lws *wsi, unsigned code, const char *reason);
 int srv_ws_writeable(struct lws *wsi, struct conn *c);
@@ -174,12 +193,6 @@ int srv_ws_confirm(struct hr_server *s, struct lws *wsi);
 int srv_ws_filter(struct hr_server *s, struct lws *wsi);
 
 /* server_http.c */
-int srv_http_respond_type(struct lws *wsi, struct conn *c, unsigned status, const char *type,
-                          const char *allow, char *json, size_t jsonlen);
-int srv_http_error(struct lws *wsi, struct conn *c, unsigned status, enum hr_proto_code code,
-                   const char *message, const char *allow);
-int srv_http_refuse(struct lws *wsi, unsigned status, enum hr_proto_code code, const char *message,
-                    unsigned retry_after);
 int srv_http_request(struct hr_server *s, struct lws *wsi, struct conn *c, const char *path);
 int srv_http_body(struct hr_server *s, struct conn *c, const char *in, size_t len);
 void srv_on_turn(uv_check_t *h);

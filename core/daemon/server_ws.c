@@ -28,58 +28,9 @@
 
 /* ---- WebSocket ---- */
 
-/* Reading from a WebSocket is paused while any of its reasons holds: a client
- * that does not read its answers (rx_paused), a spoken answer being made
- * (voice_paused), or a goodbye that has refused questions long enough
- * (ws_goodbye()). lws has one switch for all three. */
-void srv_ws_rx_update(struct lws *wsi, struct conn *c)
-{
-	int off = c->rx_paused || c->voice_paused || (c->bye == 1 && c->bye_quiet);
-	if (off != c->rx_off) {
-		c->rx_off = off;
-		lws_rx_flow_control(wsi, !off);
-	}
-}
-
-void srv_ws_enqueue_kind(struct lws *wsi, struct conn *c, char *buf, size_t len, int binary)
-{
-	struct outmsg *m = malloc(sizeof(*m));
-	if (!m) {
-		free(buf);
-		return;
-	}
-	m->next = NULL;
-	m->buf = buf;
-	m->len = len;
-	m->binary = binary;
-	m->off = 0;
-	if (c->tail)
-		c->tail->next = m;
-	else
-		c->head = m;
-	c->tail = m;
-	c->queued++;
-	/* A client that does not read must not grow our memory: stop reading
-	 * its questions until it has taken its answers. */
-	if (c->queued >= (unsigned)srv_server_of(wsi)->cfg->max_queued_replies && !c->rx_paused) {
-		c->rx_paused = 1;
-		srv_ws_rx_update(wsi, c);
-	}
-	lws_callback_on_writable(wsi);
-}
-
 static void ws_enqueue(struct lws *wsi, struct conn *c, char *buf, size_t len)
 {
 	srv_ws_enqueue_kind(wsi, c, buf, len, 0);
-}
-
-void srv_ws_error(struct lws *wsi, struct conn *c, const struct hr_proto_error *e)
-{
-	size_t len;
-	char *buf = hr_proto_error(e, LWS_PRE, &len);
-	hr_info("event=ws_error code=%s", hr_proto_code_name(e->code));
-	if (buf)
-		ws_enqueue(wsi, c, buf, len);
 }
 
 static void ws_message(struct hr_server *s, struct lws *wsi, struct conn *c, const char *msg, size_t len)
@@ -153,13 +104,6 @@ static void ws_message(struct hr_server *s, struct lws *wsi, struct conn *c, con
 	}
 	hr_answer_clear(&a);
 	hr_ask_clear(&ask);
-}
-
-struct hr_convo *srv_ws_convo(struct conn *c)
-{
-	if (!c->convo)
-		c->convo = calloc(1, sizeof(*c->convo));
-	return c->convo;
 }
 
 void srv_ws_free(struct conn *c)

@@ -86,6 +86,13 @@ int hr_content_load(const struct hr_config *cfg, hr_diag_fn diag, void *ud, stru
 		rc = -ENOMEM;
 		goto fail;
 	}
+	/* Respellings are written once, in the voice lexicon, and said by
+	 * herald.speech as by the synthesiser. */
+	char lexicon[HR_PATH_MAX + 16];
+	snprintf(lexicon, sizeof(lexicon), "%s/lexicon.txt", cfg->voice_dir);
+	rc = hr_plugins_set_lexicon(out->plugins, lexicon, diag, ud);
+	if (rc == -ENOMEM)
+		goto fail;
 	rc = add_layers(cfg, cfg->plugins_dir, "plugins", ".lua", out, diag, ud);
 	if (rc == -ENOMEM)
 		goto fail;

@@ -92,6 +92,42 @@ struct hr_match_limits {
 /* Returns an empty set, or NULL when out of memory. */
 hr_intents *hr_intents_new(void);
 
+/* One line of an intents file, as hr_intents_scan() hands it on. */
+enum hr_intents_line_kind {
+	HR_INTENTS_BLOCK,   /* "intent NAME", "slot NAME" or "words NAME": KEY the keyword, VALUE the name */
+	HR_INTENTS_KEY,     /* a line of an intent block, "KEY: VALUE" ("example", "pattern", ...) */
+	HR_INTENTS_PHRASES, /* a line of a slot or words block ("value = a, b" or "a, b"): VALUE */
+};
+
+struct hr_intents_line {
+	enum hr_intents_line_kind kind;
+	const char *block; /* the keyword of the block the line is in: "intent", "slot" or "words" */
+	char *key;         /* trimmed; NULL for HR_INTENTS_PHRASES */
+	char *value;       /* trimmed; writable until the callback returns */
+	const char *file;
+	int line;
+};
+
+/* Called for each line: returns 0 to go on, 1 after reporting an error in
+ * the line (for a block line, its indented lines are then skipped), or a
+ * negative errno to stop reading. */
+typedef int (*hr_intents_line_fn)(void *ud, struct hr_intents_line *l);
+
+/*
+ * The one reader of the intents file format (docs/intents.md), for the
+ * engine (hr_intents_add_text() builds its set with it) and anything else
+ * that reads intents files (the voice grammar takes the examples and slot
+ * phrases). Splits TEXT (LEN bytes) into lines, skips blank lines and
+ * comments, knows the blocks and the "key: value" lines, and hands every line
+ * to FN; what a line means is FN's business. The format's own errors (a line
+ * too long, an unknown block, an indented line outside any block, a line of
+ * an intent block without "key: value" or without a value) go to DIAG (may be
+ * NULL) as FILE:line and are not handed on. Returns 0, -EINVAL when a line
+ * was in error (FN's included), or FN's negative errno.
+ */
+int hr_intents_scan(const char *file, const char *text, size_t len, hr_intents_line_fn fn, void *fn_ud,
+                    hr_diag_fn diag, void *ud);
+
 /*
  * Parses one intents file. Problems are reported through DIAG as file:line
  * messages; parsing continues so that one run shows every problem.

@@ -128,16 +128,12 @@ static const char *intern_file(hr_intents *set, const char *name)
 	return *slot;
 }
 
-int hr_intents_add_text(hr_intents *set, const char *name, const char *text, size_t len, hr_diag_fn diag,
-                        void *ud)
+int hr_intents_scan(const char *file, const char *text, size_t len, hr_intents_line_fn fn, void *fn_ud,
+                    hr_diag_fn diag, void *ud)
 {
-	const char *file = intern_file(set, name);
-	if (!file)
-		return -ENOMEM;
 	int errors = 0;
-	enum { NONE, ENTITY, INTENT, SKIP } block = NONE;
-	struct entity *ent = NULL;
-	size_t cur = 0; /* index of the current intent */
+	const char *block = NULL; /* NULL: outside any block, or skipping one */
+	int in_block = 0;         /* a block line was read (its lines are not "outside") */
 	int lineno = 0;
 	const char *p = text, *end = text + len;
 	char line[4096];
@@ -161,6 +157,7 @@ int hr_intents_add_text(hr_intents *set, const char *name, const char *text, siz
 		if (!*s || *s == '#')
 			continue;
 
+		struct hr_intents_line l = {.file = file, .line = lineno};
 		if (!indented) {
 			char *kw = s, *arg = s;
 			while (*arg && *arg != ' ' && *arg != '\t')
@@ -168,193 +165,260 @@ int hr_intents_add_text(hr_intents *set, const char *name, const char *text, siz
 			if (*arg)
 				*arg++ = '\0';
 			arg = trim(arg);
-			if (strcmp(kw, "slot") == 0 || strcmp(kw, "words") == 0) {
-				if (!valid_name(arg, 0)) {
-					hr_diagf(diag, ud, file, lineno,
-					         "bad %s name '%s' (use lower-case letters, digits and _)",
-					         kw, arg);
+			in_block = 1;
+			block = NULL;
+			if (strcmp(kw, "slot") == 0 || strcmp(kw, "words") == 0 ||
+			    strcmp(kw, "intent") == 0) {
+				l.kind = HR_INTENTS_BLOCK;
+				l.block = kw[0] == 's' ? "slot" : kw[0] == 'w' ? "words" : "intent";
+				l.key = kw;
+				l.value = arg;
+				int rc = fn(fn_ud, &l);
+				if (rc < 0)
+					return rc;
+				if (rc)
 					errors++;
-					block = SKIP;
-					continue;
-				}
-				if (in_find_entity(set, arg, strlen(arg))) {
-					hr_diagf(diag, ud, file, lineno, "%s '%s' is defined twice", kw, arg);
-					errors++;
-					block = SKIP;
-					continue;
-				}
-				ent = PUSH(set->entities, set->nentities);
-				if (!ent)
-					return -ENOMEM;
-				memset(ent, 0, sizeof(*ent));
-				ent->name = strdup(arg);
-				ent->is_slot = kw[0] == 's';
-				ent->file = (char *)file;
-				ent->line = lineno;
-				block = ENTITY;
-			} else if (strcmp(kw, "intent") == 0) {
-				/* "fallback" is allowed: its patterns name questions that must get
-				 * the fallback answer even when other intents match them. */
-				if (!valid_name(arg, 1)) {
-					hr_diagf(diag, ud, file, lineno,
-					         "bad intent name '%s' (use dotted lower-case words such as "
-					         "treatment.trastuzumab)",
-					         arg);
-					errors++;
-					block = SKIP;
-					continue;
-				}
-				const struct hr_intent *dup = hr_intents_find(set, arg);
-				if (dup) {
-					hr_diagf(diag, ud, file, lineno,
-					         "intent '%s' is already defined at %s:%d", arg, dup->file,
-					         dup->line);
-					errors++;
-					block = SKIP;
-					continue;
-				}
-				struct intent *in = PUSH(set->intents, set->nintents);
-				if (!in)
-					return -ENOMEM;
-				memset(in, 0, sizeof(*in));
-				in->pub.name = strdup(arg);
-				in->pub.file = file;
-				in->pub.line = lineno;
-				in->pub.order = (int)set->nintents - 1;
-				cur = set->nintents - 1;
-				block = INTENT;
+				else
+					block = l.block;
 			} else {
 				hr_diagf(diag, ud, file, lineno,
 				         "expected 'intent NAME', 'slot NAME' or 'words NAME', found '%s' "
 				         "(lines inside a block must be indented)",
 				         kw);
 				errors++;
-				block = SKIP;
 			}
 			continue;
 		}
 
-		switch (block) {
-		case NONE:
+		if (!in_block) {
 			hr_diagf(diag, ud, file, lineno,
 			         "indented line outside any intent, slot or words block");
 			errors++;
-			break;
-		case SKIP:
-			break;
-		case ENTITY: {
-			ent = &set->entities[set->nentities - 1];
-			if (strchr(s, '=') && !ent->is_slot) {
-				hr_diagf(diag, ud, file, lineno,
-				         "'value = phrases' lines belong in a slot block, not in words '%s'",
-				         ent->name);
-				errors++;
-				break;
-			}
-			int rc = parse_phrases(ent, s);
-			if (rc == -ENOMEM)
-				return rc;
-			if (rc) {
-				hr_diagf(diag, ud, file, lineno, "a phrase is too long");
-				errors++;
-			}
-			break;
+			continue;
 		}
-		case INTENT: {
-			struct intent *in = &set->intents[cur];
+		if (!block)
+			continue; /* a block in error: its lines are skipped */
+		l.block = block;
+		if (block[0] == 'i') {
 			char *colon = strchr(s, ':');
 			if (!colon) {
 				hr_diagf(diag, ud, file, lineno,
 				         "expected 'key: value' (pattern, example, phrasing, priority, needs "
 				         "or plugin)");
 				errors++;
-				break;
+				continue;
 			}
 			*colon = '\0';
-			char *key = trim(s), *val = trim(colon + 1);
-			if (!*val) {
-				hr_diagf(diag, ud, file, lineno, "'%s' has no value", key);
+			l.kind = HR_INTENTS_KEY;
+			l.key = trim(s);
+			l.value = trim(colon + 1);
+			if (!*l.value) {
+				hr_diagf(diag, ud, file, lineno, "'%s' has no value", l.key);
 				errors++;
-			} else if (strcmp(key, "pattern") == 0) {
-				struct pattern *pt = PUSH(in->patterns, in->npatterns);
-				if (!pt)
-					return -ENOMEM;
-				memset(pt, 0, sizeof(*pt));
-				pt->source = strdup(val);
-				pt->file = (char *)file;
-				pt->line = lineno;
-			} else if (strcmp(key, "example") == 0) {
-				size_t n = in->pub.nexamples;
-				char **ex = PUSH(in->examples, in->pub.nexamples);
-				if (!ex)
-					return -ENOMEM;
-				*ex = strdup(val);
-				in->example_lines = grow(in->example_lines, n, sizeof(int));
-				if (!in->example_lines)
-					return -ENOMEM;
-				in->example_lines[n] = lineno;
-			} else if (strcmp(key, "phrasing") == 0) {
-				size_t n = in->pub.nphrasings;
-				char **ph = PUSH(in->phrasings, in->pub.nphrasings);
-				if (!ph)
-					return -ENOMEM;
-				*ph = strdup(val);
-				in->phrasing_lines = grow(in->phrasing_lines, n, sizeof(int));
-				if (!*ph || !in->phrasing_lines)
-					return -ENOMEM;
-				in->phrasing_lines[n] = lineno;
-			} else if (strcmp(key, "priority") == 0) {
-				char *endp;
-				long v = strtol(val, &endp, 10);
-				if (*endp || v < -100 || v > 100) {
-					hr_diagf(diag, ud, file, lineno,
-					         "priority '%s' is not a whole number from -100 to 100", val);
-					errors++;
-				} else {
-					in->pub.priority = (int)v;
-				}
-			} else if (strcmp(key, "plugin") == 0) {
-				if (!valid_name(val, 0)) {
-					hr_diagf(diag, ud, file, lineno, "bad plugin name '%s'", val);
-					errors++;
-				} else {
-					free((char *)in->pub.plugin);
-					in->pub.plugin = strdup(val);
-				}
-			} else if (strcmp(key, "overrides") == 0) {
-				/* Kept as written ("a, b"); herald check reads it. Repeated
-				 * lines add to it. */
-				char *prev = (char *)in->pub.overrides, *joined = NULL;
-				if (asprintf(&joined, "%s%s%s", prev ? prev : "", prev ? ", " : "", val) < 0)
-					return -ENOMEM;
-				free(prev);
-				in->pub.overrides = joined;
-			} else if (strcmp(key, "needs") == 0) {
-				char *save = NULL;
-				for (char *t = strtok_r(val, ", ", &save); t;
-				     t = strtok_r(NULL, ", ", &save)) {
-					if (in->pub.nneeds >= HR_MAX_NEEDS) {
-						hr_diagf(diag, ud, file, lineno, "at most %d needed slots",
-						         HR_MAX_NEEDS);
-						errors++;
-						break;
-					}
-					in->needs_buf[in->pub.nneeds] = strdup(t);
-					in->pub.needs[in->pub.nneeds] = in->needs_buf[in->pub.nneeds];
-					in->pub.nneeds++;
-				}
-			} else {
-				hr_diagf(diag, ud, file, lineno,
-				         "unknown key '%s' (expected pattern, example, phrasing, priority, "
-				         "needs, plugin or overrides)",
-				         key);
-				errors++;
+				continue;
 			}
-			break;
+		} else {
+			l.kind = HR_INTENTS_PHRASES;
+			l.value = s;
 		}
-		}
+		int rc = fn(fn_ud, &l);
+		if (rc < 0)
+			return rc;
+		if (rc)
+			errors++;
 	}
 	return errors ? -EINVAL : 0;
+}
+
+/* hr_intents_add_text()'s reading: the set being built and where it is. */
+struct add_state {
+	hr_intents *set;
+	const char *file; /* interned in the set */
+	struct entity *ent;
+	size_t cur; /* index of the current intent */
+	hr_diag_fn diag;
+	void *ud;
+};
+
+/* A block line: a new slot, word list or intent, checked. */
+static int add_block(struct add_state *st, const struct hr_intents_line *l)
+{
+	hr_intents *set = st->set;
+	const char *kw = l->key, *arg = l->value, *file = st->file;
+	hr_diag_fn diag = st->diag;
+	void *ud = st->ud;
+	int lineno = l->line;
+	if (l->block[0] != 'i') {
+		if (!valid_name(arg, 0)) {
+			hr_diagf(diag, ud, file, lineno,
+			         "bad %s name '%s' (use lower-case letters, digits and _)", kw, arg);
+			return 1;
+		}
+		if (in_find_entity(set, arg, strlen(arg))) {
+			hr_diagf(diag, ud, file, lineno, "%s '%s' is defined twice", kw, arg);
+			return 1;
+		}
+		struct entity *ent = PUSH(set->entities, set->nentities);
+		if (!ent)
+			return -ENOMEM;
+		memset(ent, 0, sizeof(*ent));
+		ent->name = strdup(arg);
+		ent->is_slot = kw[0] == 's';
+		ent->file = (char *)file;
+		ent->line = lineno;
+		st->ent = ent;
+		return 0;
+	}
+	/* "fallback" is allowed: its patterns name questions that must get the
+	 * fallback answer even when other intents match them. */
+	if (!valid_name(arg, 1)) {
+		hr_diagf(diag, ud, file, lineno,
+		         "bad intent name '%s' (use dotted lower-case words such as "
+		         "treatment.trastuzumab)",
+		         arg);
+		return 1;
+	}
+	const struct hr_intent *dup = hr_intents_find(set, arg);
+	if (dup) {
+		hr_diagf(diag, ud, file, lineno, "intent '%s' is already defined at %s:%d", arg, dup->file,
+		         dup->line);
+		return 1;
+	}
+	struct intent *in = PUSH(set->intents, set->nintents);
+	if (!in)
+		return -ENOMEM;
+	memset(in, 0, sizeof(*in));
+	in->pub.name = strdup(arg);
+	in->pub.file = file;
+	in->pub.line = lineno;
+	in->pub.order = (int)set->nintents - 1;
+	st->cur = set->nintents - 1;
+	return 0;
+}
+
+/* A line of a slot or words block: its phrases. */
+static int add_phrases(struct add_state *st, const struct hr_intents_line *l)
+{
+	struct entity *ent = &st->set->entities[st->set->nentities - 1];
+	if (strchr(l->value, '=') && !ent->is_slot) {
+		hr_diagf(st->diag, st->ud, st->file, l->line,
+		         "'value = phrases' lines belong in a slot block, not in words '%s'", ent->name);
+		return 1;
+	}
+	int rc = parse_phrases(ent, l->value);
+	if (rc == -ENOMEM)
+		return rc;
+	if (rc) {
+		hr_diagf(st->diag, st->ud, st->file, l->line, "a phrase is too long");
+		return 1;
+	}
+	return 0;
+}
+
+/* A "key: value" line of an intent block. */
+static int add_key(struct add_state *st, const struct hr_intents_line *l)
+{
+	struct intent *in = &st->set->intents[st->cur];
+	const char *key = l->key, *file = st->file;
+	char *val = l->value;
+	hr_diag_fn diag = st->diag;
+	void *ud = st->ud;
+	int lineno = l->line;
+	if (strcmp(key, "pattern") == 0) {
+		struct pattern *pt = PUSH(in->patterns, in->npatterns);
+		if (!pt)
+			return -ENOMEM;
+		memset(pt, 0, sizeof(*pt));
+		pt->source = strdup(val);
+		pt->file = (char *)file;
+		pt->line = lineno;
+	} else if (strcmp(key, "example") == 0) {
+		size_t n = in->pub.nexamples;
+		char **ex = PUSH(in->examples, in->pub.nexamples);
+		if (!ex)
+			return -ENOMEM;
+		*ex = strdup(val);
+		in->example_lines = grow(in->example_lines, n, sizeof(int));
+		if (!in->example_lines)
+			return -ENOMEM;
+		in->example_lines[n] = lineno;
+	} else if (strcmp(key, "phrasing") == 0) {
+		size_t n = in->pub.nphrasings;
+		char **ph = PUSH(in->phrasings, in->pub.nphrasings);
+		if (!ph)
+			return -ENOMEM;
+		*ph = strdup(val);
+		in->phrasing_lines = grow(in->phrasing_lines, n, sizeof(int));
+		if (!*ph || !in->phrasing_lines)
+			return -ENOMEM;
+		in->phrasing_lines[n] = lineno;
+	} else if (strcmp(key, "priority") == 0) {
+		char *endp;
+		long v = strtol(val, &endp, 10);
+		if (*endp || v < -100 || v > 100) {
+			hr_diagf(diag, ud, file, lineno,
+			         "priority '%s' is not a whole number from -100 to 100", val);
+			return 1;
+		}
+		in->pub.priority = (int)v;
+	} else if (strcmp(key, "plugin") == 0) {
+		if (!valid_name(val, 0)) {
+			hr_diagf(diag, ud, file, lineno, "bad plugin name '%s'", val);
+			return 1;
+		}
+		free((char *)in->pub.plugin);
+		in->pub.plugin = strdup(val);
+	} else if (strcmp(key, "overrides") == 0) {
+		/* Kept as written ("a, b"); herald check reads it. Repeated lines
+		 * add to it. */
+		char *prev = (char *)in->pub.overrides, *joined = NULL;
+		if (asprintf(&joined, "%s%s%s", prev ? prev : "", prev ? ", " : "", val) < 0)
+			return -ENOMEM;
+		free(prev);
+		in->pub.overrides = joined;
+	} else if (strcmp(key, "needs") == 0) {
+		char *save = NULL;
+		for (char *t = strtok_r(val, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
+			if (in->pub.nneeds >= HR_MAX_NEEDS) {
+				hr_diagf(diag, ud, file, lineno, "at most %d needed slots", HR_MAX_NEEDS);
+				return 1;
+			}
+			in->needs_buf[in->pub.nneeds] = strdup(t);
+			in->pub.needs[in->pub.nneeds] = in->needs_buf[in->pub.nneeds];
+			in->pub.nneeds++;
+		}
+	} else {
+		hr_diagf(diag, ud, file, lineno,
+		         "unknown key '%s' (expected pattern, example, phrasing, priority, needs, plugin "
+		         "or overrides)",
+		         key);
+		return 1;
+	}
+	return 0;
+}
+
+static int add_line(void *ud, struct hr_intents_line *l)
+{
+	struct add_state *st = ud;
+	switch (l->kind) {
+	case HR_INTENTS_BLOCK:
+		return add_block(st, l);
+	case HR_INTENTS_PHRASES:
+		return add_phrases(st, l);
+	case HR_INTENTS_KEY:
+		return add_key(st, l);
+	}
+	return 0;
+}
+
+int hr_intents_add_text(hr_intents *set, const char *name, const char *text, size_t len, hr_diag_fn diag,
+                        void *ud)
+{
+	const char *file = intern_file(set, name);
+	if (!file)
+		return -ENOMEM;
+	struct add_state st = {.set = set, .file = file, .diag = diag, .ud = ud};
+	return hr_intents_scan(file, text, len, add_line, &st, diag, ud);
 }
 
 int hr_intents_add_file(hr_intents *set, const char *path, hr_diag_fn diag, void *ud)

@@ -40,6 +40,7 @@
  */
 #include "sandbox.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <lauxlib.h>
 #include <lua.h>
@@ -50,6 +51,7 @@
 #include <time.h>
 
 #include "dirlist.h"
+#include "lexicon.h"
 #include "log.h"
 #include "luapat.h"
 #include "util.h"
@@ -280,6 +282,56 @@ hr_plugins *hr_plugins_new(const char *sdk_path, const struct hr_plugin_limits *
 	return set;
 }
 
+/* Keeps one respelling of the lexicon, its word lower-cased. */
+static int keep_respelling(void *ud, const struct hr_lexicon_line *l)
+{
+	struct hr_buf *b = ud;
+	if (!l->respelling || !*l->respelling)
+		return 0;
+	for (char *c = l->word; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	hr_buf_put(b, l->word, strlen(l->word) + 1);
+	hr_buf_put(b, l->respelling, strlen(l->respelling) + 1);
+	return b->oom ? -ENOMEM : 0;
+}
+
+int hr_plugins_set_lexicon(hr_plugins *set, const char *path, hr_diag_fn diag, void *ud)
+{
+	char *text;
+	size_t len;
+	int rc = hr_read_file(path, 8u << 20, &text, &len);
+	if (rc == -ENOENT)
+		return 0;
+	if (rc) {
+		hr_diagf(diag, ud, path, 0, "cannot read the lexicon's respellings: %s", strerror(-rc));
+		return rc;
+	}
+	struct hr_buf b = {0};
+	rc = hr_lexicon_scan(text, len, 0, keep_respelling, &b);
+	free(text);
+	if (rc || b.oom) {
+		hr_buf_free(&b);
+		return -ENOMEM;
+	}
+	free(set->respell);
+	set->respell = b.p;
+	set->respell_len = b.len;
+	return 0;
+}
+
+/* Pushes the respellings as a table, word -> spoken. */
+static void push_respellings(lua_State *L, const hr_plugins *set)
+{
+	lua_newtable(L);
+	for (size_t o = 0; o < set->respell_len;) {
+		const char *word = set->respell + o;
+		const char *spoken = word + strlen(word) + 1;
+		lua_pushstring(L, spoken);
+		lua_setfield(L, -2, word);
+		o = (size_t)(spoken + strlen(spoken) + 1 - set->respell);
+	}
+}
+
 static void plugin_free(struct plugin *p)
 {
 	if (!p)
@@ -490,6 +542,9 @@ int hr_plugins_add_file(hr_plugins *set, const char *path, hr_diag_fn diag, void
 	/* The SDK refuses longer text before its own string work (speech). */
 	lua_pushinteger(L, ANSWER_TEXT_MAX);
 	lua_setfield(L, -2, "text_max");
+	/* herald.speech says the lexicon's respellings (voice/lexicon.txt). */
+	push_respellings(L, set);
+	lua_setfield(L, -2, "respell");
 	if (call_budgeted(p, 1, 4, set->limits.load_ms, 0, STRING_MAX, err, sizeof(err))) {
 		report(diag, ud, set->sdk_path, err);
 		goto fail;
@@ -610,6 +665,7 @@ void hr_plugins_free(hr_plugins *set)
 		free(set->drafts[i].path);
 	}
 	free(set->drafts);
+	free(set->respell);
 	free(set->sdk_src);
 	free(set->sdk_path);
 	free(set);

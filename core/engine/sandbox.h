@@ -77,6 +77,15 @@ int hr_plugins_draft_answers(const hr_plugins *set, const char *intent);
 hr_plugins *hr_plugins_new(const char *sdk_path, const struct hr_plugin_limits *limits);
 
 /*
+ * Reads the respellings (a word said as other words: "her2 = her two") of the
+ * pronunciation lexicon at PATH (voice/lexicon.txt, lexicon.h), the one list
+ * of them: herald.speech says them in every plugin loaded after this call,
+ * as the voice path's synthesiser does. A missing file leaves the speech
+ * form without respellings; another error goes to DIAG. Returns 0 or -errno.
+ */
+int hr_plugins_set_lexicon(hr_plugins *set, const char *path, hr_diag_fn diag, void *ud);
+
+/*
  * Loads one plugin file as text (never bytecode) and runs it under the load
  * budget. A plugin that fails (syntax error, forbidden call, budget, a handler
  * for an intent another plugin already answers) is reported through DIAG as

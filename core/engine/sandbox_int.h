@@ -71,6 +71,10 @@ struct hr_plugins {
 	size_t n;
 	struct hr_plugin_draft *drafts; /* plugins skipped as drafts, never served */
 	size_t ndrafts;
+	/* The lexicon's respellings (hr_plugins_set_lexicon()), handed to the
+	 * SDK for herald.speech: "word\0spoken\0" pairs, words lower case. */
+	char *respell;
+	size_t respell_len;
 };
 
 /* sandbox_budget.c */

@@ -10,7 +10,10 @@
 #include <string.h>
 
 #include "dirlist.h"
+#include "intent.h"
+#include "testcases.h"
 #include "text.h"
+#include "util.h"
 
 /* Witten-Bell smoothing, scaled: how much probability a context keeps for
  * words it was never followed by. Small, because the corpus says what people
@@ -24,45 +27,7 @@
 #define BOS 0u
 #define EOS 1u
 
-/* ---- small growable buffers ---- */
-
-struct sbuf {
-	char *s;
-	size_t len, cap;
-	int oom;
-};
-
-static void sb_printf(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void sb_printf(struct sbuf *b, const char *fmt, ...)
-{
-	if (b->oom)
-		return;
-	for (;;) {
-		va_list ap;
-		va_start(ap, fmt);
-		int n = vsnprintf(b->s ? b->s + b->len : NULL, b->s ? b->cap - b->len : 0, fmt, ap);
-		va_end(ap);
-		if (n < 0) {
-			b->oom = 1;
-			return;
-		}
-		if (b->s && b->len + (size_t)n < b->cap) {
-			b->len += (size_t)n;
-			return;
-		}
-		size_t cap = b->cap ? b->cap * 2 : 4096;
-		while (cap < b->len + (size_t)n + 1)
-			cap *= 2;
-		char *ns = realloc(b->s, cap);
-		if (!ns) {
-			b->oom = 1;
-			return;
-		}
-		b->s = ns;
-		b->cap = cap;
-	}
-}
+/* ---- growable arrays (strings: util.h's hr_buf) ---- */
 
 #define PUSH(arr, n, cap)                                                                                    \
 	((n) < (cap) ? &(arr)[(n)++] : (grow((void **)&(arr), &(cap), sizeof(*(arr))) ? NULL : &(arr)[(n)++]))
@@ -87,19 +52,11 @@ struct vocab {
 	size_t nslots;
 };
 
-static uint32_t hash_str(const char *s)
-{
-	uint32_t h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
 static long vocab_find(const struct vocab *v, const char *w)
 {
 	if (!v->nslots)
 		return -1;
-	for (size_t i = hash_str(w) & (v->nslots - 1);; i = (i + 1) & (v->nslots - 1)) {
+	for (size_t i = hr_fnv1a32_str(w) & (v->nslots - 1);; i = (i + 1) & (v->nslots - 1)) {
 		if (!v->slots[i])
 			return -1;
 		if (strcmp(v->words[v->slots[i] - 1], w) == 0)
@@ -118,7 +75,7 @@ static long vocab_add(struct vocab *v, const char *w)
 		if (!slots)
 			return -ENOMEM;
 		for (size_t k = 0; k < v->n; k++) {
-			size_t i = hash_str(v->words[k]) & (ns - 1);
+			size_t i = hr_fnv1a32_str(v->words[k]) & (ns - 1);
 			while (slots[i])
 				i = (i + 1) & (ns - 1);
 			slots[i] = (uint32_t)k + 1;
@@ -134,7 +91,7 @@ static long vocab_add(struct vocab *v, const char *w)
 		return -ENOMEM;
 	}
 	*slot = copy;
-	size_t i = hash_str(w) & (v->nslots - 1);
+	size_t i = hr_fnv1a32_str(w) & (v->nslots - 1);
 	while (v->slots[i])
 		i = (i + 1) & (v->nslots - 1);
 	v->slots[i] = (uint32_t)v->n;
@@ -314,34 +271,16 @@ static char *trim(char *s)
 	return s;
 }
 
-static char *read_file(const char *path, size_t *len)
+/* The largest content file read (as the engine's intents files). */
+#define FILE_MAX (8u << 20)
+
+/* Reads PATH whole into *TEXT; 0, or -errno after saying so through DIAG. */
+static int read_source(struct build *b, const char *path, char **text, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	char *buf = NULL;
-	size_t n = 0, cap = 0;
-	for (;;) {
-		if (n + 4096 + 1 > cap) {
-			size_t nc = cap ? cap * 2 : 16384;
-			char *nb = realloc(buf, nc);
-			if (!nb) {
-				free(buf);
-				fclose(f);
-				return NULL;
-			}
-			buf = nb;
-			cap = nc;
-		}
-		size_t r = fread(buf + n, 1, 4096, f);
-		n += r;
-		if (r < 4096)
-			break;
-	}
-	fclose(f);
-	buf[n] = '\0';
-	*len = n;
-	return buf;
+	int rc = hr_read_file(path, FILE_MAX, text, len);
+	if (rc)
+		hr_diagf(b->diag, b->ud, path, 0, "cannot read: %s", strerror(-rc));
+	return rc;
 }
 
 /* Adds the phrases of one slot line ("value = a, b" or "a, b") to SLOT. */
@@ -378,58 +317,75 @@ static void slot_line(struct build *b, struct slot *slot, char *s)
 	}
 }
 
-/* Reads the examples and slots of one intents file. */
+/* read_intents()'s reading: the build and the slot whose block this is. */
+struct intents_read {
+	struct build *b;
+	struct slot *slot; /* NULL outside a slot block */
+};
+
+/* One line of an intents file (hr_intents_scan()): the examples, and the
+ * phrases of every slot; patterns and word lists are not said as such. */
+static int intents_line(void *ud, struct hr_intents_line *l)
+{
+	struct intents_read *r = ud;
+	struct build *b = r->b;
+	switch (l->kind) {
+	case HR_INTENTS_BLOCK:
+		r->slot = NULL;
+		if (strcmp(l->block, "slot") == 0) {
+			r->slot = PUSH(b->slots, b->nslots, b->capslots);
+			if (!r->slot) {
+				b->oom = 1;
+				break;
+			}
+			memset(r->slot, 0, sizeof(*r->slot));
+			snprintf(r->slot->name, sizeof(r->slot->name), "%s", l->value);
+		}
+		break;
+	case HR_INTENTS_KEY:
+		if (strcmp(l->key, "example") == 0)
+			add_text(b, l->value, 1.0);
+		break;
+	case HR_INTENTS_PHRASES:
+		if (r->slot)
+			slot_line(b, r->slot, l->value);
+		break;
+	}
+	return b->oom ? -ENOMEM : 0;
+}
+
+/* Reads the examples and slots of one intents file, with the engine's own
+ * reader of the format. Its mistakes are the engine's to report (the content
+ * is not served with them), so they are not said again here. */
 static void read_intents(struct build *b, const char *path)
 {
 	size_t len;
-	char *text = read_file(path, &len);
-	if (!text) {
-		hr_diagf(b->diag, b->ud, path, 0, "cannot read: %s", strerror(errno));
+	char *text;
+	if (read_source(b, path, &text, &len))
 		return;
-	}
-	struct slot *slot = NULL;
-	char *save = NULL;
-	for (char *line = strtok_r(text, "\n", &save); line && !b->oom; line = strtok_r(NULL, "\n", &save)) {
-		int indented = line[0] == ' ' || line[0] == '\t';
-		char *s = trim(line);
-		if (!*s || *s == '#')
-			continue;
-		if (!indented) {
-			slot = NULL;
-			if (strncmp(s, "slot ", 5) == 0) {
-				slot = PUSH(b->slots, b->nslots, b->capslots);
-				if (!slot) {
-					b->oom = 1;
-					break;
-				}
-				memset(slot, 0, sizeof(*slot));
-				snprintf(slot->name, sizeof(slot->name), "%s", trim(s + 5));
-			}
-			continue;
-		}
-		if (strncmp(s, "example:", 8) == 0)
-			add_text(b, s + 8, 1.0);
-		else if (slot)
-			slot_line(b, slot, s);
-	}
+	struct intents_read r = {b, NULL};
+	hr_intents_scan(path, text, len, intents_line, &r, NULL, NULL);
 	free(text);
 }
 
-/* Reads the questions of one plugin test file ("ask: ..."). */
+/* One line of a plugin's test file: its questions ("ask: ..."). */
+static int tests_line(void *ud, struct hr_testcase_line *l)
+{
+	struct build *b = ud;
+	if (l->key && strcmp(l->key, "ask") == 0)
+		add_text(b, l->value, 1.0);
+	return b->oom ? -ENOMEM : 0;
+}
+
+/* Reads the questions of one plugin test file, with the reader `herald test`
+ * uses (testcases.h). */
 static void read_tests(struct build *b, const char *path)
 {
 	size_t len;
-	char *text = read_file(path, &len);
-	if (!text) {
-		hr_diagf(b->diag, b->ud, path, 0, "cannot read: %s", strerror(errno));
+	char *text;
+	if (read_source(b, path, &text, &len))
 		return;
-	}
-	char *save = NULL;
-	for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		char *s = trim(line);
-		if (strncmp(s, "ask:", 4) == 0)
-			add_text(b, s + 4, 1.0);
-	}
+	hr_testcases_scan(path, text, len, tests_line, b, NULL, NULL);
 	free(text);
 }
 
@@ -439,11 +395,9 @@ static void read_tests(struct build *b, const char *path)
 static void read_plugin(struct build *b, const char *path)
 {
 	size_t len;
-	char *text = read_file(path, &len);
-	if (!text) {
-		hr_diagf(b->diag, b->ud, path, 0, "cannot read: %s", strerror(errno));
+	char *text;
+	if (read_source(b, path, &text, &len))
 		return;
-	}
 	for (char *p = text; *p; p++) {
 		if (*p != '"' && *p != '\'')
 			continue;
@@ -468,8 +422,8 @@ static void read_plugin(struct build *b, const char *path)
 static void read_corpus(struct build *b, const char *path)
 {
 	size_t len;
-	char *text = read_file(path, &len);
-	if (!text)
+	char *text;
+	if (hr_read_file(path, FILE_MAX, &text, &len))
 		return; /* optional */
 	char *save = NULL;
 	for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
@@ -612,7 +566,7 @@ static double lg(double p)
 }
 
 /* Builds the ARPA text of a Witten-Bell trigram model of the corpus. */
-static int build_arpa(const struct build *b, const uint8_t *usable, struct sbuf *out)
+static int build_arpa(const struct build *b, const uint8_t *usable, struct hr_buf *out)
 {
 	size_t nw = b->vocab.n;
 	size_t cap = 0;
@@ -702,22 +656,22 @@ static int build_arpa(const struct build *b, const uint8_t *usable, struct sbuf 
 	size_t n1 = 0;
 	for (size_t w = 0; w < nw; w++)
 		n1 += w == BOS || c1[w] > 0;
-	sb_printf(out, "\\data\\\nngram 1=%zu\nngram 2=%zu\nngram 3=%zu\n\n\\1-grams:\n", n1, n2, n3);
+	hr_buf_printf(out, "\\data\\\nngram 1=%zu\nngram 2=%zu\nngram 3=%zu\n\n\\1-grams:\n", n1, n2, n3);
 	for (size_t w = 0; w < nw; w++) {
 		if (w == BOS)
-			sb_printf(out, "-99.0000 <s> %.4f\n", lg(bow1[w]));
+			hr_buf_printf(out, "-99.0000 <s> %.4f\n", lg(bow1[w]));
 		else if (c1[w] > 0)
-			sb_printf(out, "%.4f %s %.4f\n", lg(p1[w]), b->vocab.words[w], lg(bow1[w]));
+			hr_buf_printf(out, "%.4f %s %.4f\n", lg(p1[w]), b->vocab.words[w], lg(bow1[w]));
 	}
-	sb_printf(out, "\n\\2-grams:\n");
+	hr_buf_printf(out, "\n\\2-grams:\n");
 	for (size_t i = 0; i < n2; i++)
-		sb_printf(out, "%.4f %s %s %.4f\n", lg(g2[i].p), b->vocab.words[g2[i].w[0]],
-		          b->vocab.words[g2[i].w[1]], lg(g2[i].bow));
-	sb_printf(out, "\n\\3-grams:\n");
+		hr_buf_printf(out, "%.4f %s %s %.4f\n", lg(g2[i].p), b->vocab.words[g2[i].w[0]],
+		              b->vocab.words[g2[i].w[1]], lg(g2[i].bow));
+	hr_buf_printf(out, "\n\\3-grams:\n");
 	for (size_t i = 0; i < n3; i++)
-		sb_printf(out, "%.4f %s %s %s\n", lg(g3[i].p), b->vocab.words[g3[i].w[0]],
-		          b->vocab.words[g3[i].w[1]], b->vocab.words[g3[i].w[2]]);
-	sb_printf(out, "\n\\end\\\n");
+		hr_buf_printf(out, "%.4f %s %s %s\n", lg(g3[i].p), b->vocab.words[g3[i].w[0]],
+		              b->vocab.words[g3[i].w[1]], b->vocab.words[g3[i].w[2]]);
+	hr_buf_printf(out, "\n\\end\\\n");
 	rc = out->oom ? -ENOMEM : 0;
 out:
 	free(g2);
@@ -862,7 +816,7 @@ static void fsg_free(struct fsg *f)
 	memset(f, 0, sizeof(*f));
 }
 
-static int build_fsg(const struct build *b, const uint8_t *usable, struct sbuf *out, size_t *nstates)
+static int build_fsg(const struct build *b, const uint8_t *usable, struct hr_buf *out, size_t *nstates)
 {
 	struct fsg trie = {0}, min = {0};
 	struct minimiser m = {&trie, &min, NULL, 0};
@@ -892,19 +846,19 @@ static int build_fsg(const struct build *b, const uint8_t *usable, struct sbuf *
 		if ((long)i != root)
 			num[i] = next++;
 	}
-	sb_printf(out, "FSG_BEGIN herald\nNUM_STATES %zu\nSTART_STATE 0\nFINAL_STATE %zu\n", n + 1, n);
+	hr_buf_printf(out, "FSG_BEGIN herald\nNUM_STATES %zu\nSTART_STATE 0\nFINAL_STATE %zu\n", n + 1, n);
 	for (size_t i = 0; i < n; i++) {
 		const struct state *st = &min.st[i];
 		double tot = st->fin;
 		for (size_t k = 0; k < st->n; k++)
 			tot += st->e[k].c;
 		for (size_t k = 0; k < st->n; k++)
-			sb_printf(out, "TRANSITION %u %u %.6g %s\n", num[i], num[st->e[k].to],
-			          st->e[k].c / tot, b->vocab.words[st->e[k].word]);
+			hr_buf_printf(out, "TRANSITION %u %u %.6g %s\n", num[i], num[st->e[k].to],
+			              st->e[k].c / tot, b->vocab.words[st->e[k].word]);
 		if (st->fin > 0)
-			sb_printf(out, "TRANSITION %u %zu %.6g\n", num[i], n, st->fin / tot);
+			hr_buf_printf(out, "TRANSITION %u %zu %.6g\n", num[i], n, st->fin / tot);
 	}
-	sb_printf(out, "FSG_END\n");
+	hr_buf_printf(out, "FSG_END\n");
 	free(num);
 	*nstates = n + 1;
 	rc = out->oom ? -ENOMEM : 0;
@@ -961,7 +915,7 @@ static size_t weigh_safety(struct build *b, const struct hr_grammar_input *in)
 }
 
 /* The usable safety sentences, each once, one a line (hr_grammar.safety). */
-static void list_safety(const struct build *b, const uint8_t *usable, struct sbuf *out)
+static void list_safety(const struct build *b, const uint8_t *usable, struct hr_buf *out)
 {
 	for (size_t i = 0; i < b->nsents; i++) {
 		const struct sentence *s = &b->sents[i];
@@ -974,18 +928,18 @@ static void list_safety(const struct build *b, const uint8_t *usable, struct sbu
 			       !memcmp(o->ids, s->ids, s->n * sizeof(*s->ids));
 		}
 		for (size_t k = 0; k < s->n && !seen; k++)
-			sb_printf(out, "%s%s", k ? " " : "", b->vocab.words[s->ids[k]]);
+			hr_buf_printf(out, "%s%s", k ? " " : "", b->vocab.words[s->ids[k]]);
 		if (!seen)
-			sb_printf(out, "\n");
+			hr_buf_printf(out, "\n");
 	}
-	if (!out->s && !out->oom)
-		sb_printf(out, "%s", ""); /* an empty list, not NULL */
+	if (!out->p && !out->oom)
+		hr_buf_printf(out, "%s", ""); /* an empty list, not NULL */
 }
 
 static int finish(struct build *b, const struct hr_grammar_input *in, const struct hr_pron_sources *src,
                   struct hr_grammar *out)
 {
-	struct sbuf dict = {0}, arpa = {0}, fsg = {0}, safety = {0};
+	struct hr_buf dict = {0}, arpa = {0}, fsg = {0}, safety = {0};
 	uint8_t *sayable = NULL, *usable = NULL, *in_corpus = NULL;
 	int rc = -ENOMEM;
 	if (b->oom)
@@ -1043,9 +997,9 @@ static int finish(struct build *b, const struct hr_grammar_input *in, const stru
 		size_t k = hr_pronounce(src, b->vocab.words[w], prons);
 		for (size_t i = 0; i < k; i++) {
 			if (i == 0)
-				sb_printf(&dict, "%s %s\n", b->vocab.words[w], prons[i]);
+				hr_buf_printf(&dict, "%s %s\n", b->vocab.words[w], prons[i]);
 			else
-				sb_printf(&dict, "%s(%zu) %s\n", b->vocab.words[w], i + 1, prons[i]);
+				hr_buf_printf(&dict, "%s(%zu) %s\n", b->vocab.words[w], i + 1, prons[i]);
 		}
 		sayable[w] = k > 0;
 		nwords += k > 0;
@@ -1064,13 +1018,13 @@ static int finish(struct build *b, const struct hr_grammar_input *in, const stru
 		rc = -ENOMEM;
 		goto fail;
 	}
-	out->dict = dict.s;
+	out->dict = dict.p;
 	out->dict_len = dict.len;
-	out->arpa = arpa.s;
+	out->arpa = arpa.p;
 	out->arpa_len = arpa.len;
-	out->fsg = fsg.s;
+	out->fsg = fsg.p;
 	out->fsg_len = fsg.len;
-	out->safety = safety.s;
+	out->safety = safety.p;
 	out->safety_len = safety.len;
 	out->nwords = nwords;
 	out->nsentences = b->nsents - dropped;
@@ -1078,10 +1032,10 @@ static int finish(struct build *b, const struct hr_grammar_input *in, const stru
 	rc = 0;
 	goto done;
 fail:
-	free(dict.s);
-	free(arpa.s);
-	free(fsg.s);
-	free(safety.s);
+	free(dict.p);
+	free(arpa.p);
+	free(fsg.p);
+	free(safety.p);
 done:
 	free(in_corpus);
 	free(sayable);

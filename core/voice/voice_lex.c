@@ -6,6 +6,13 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+#include "lexicon.h"
+#include "util.h"
+
+/* The largest lexicon read: the CMU dictionary is about 3.5 MB. */
+#define LEXICON_MAX (64u << 20)
 
 struct entry {
 	char *word;
@@ -26,14 +33,6 @@ static const char *const phoneset[] = {
     "G",  "HH", "IH", "IY", "JH", "K",  "L", "M",  "N", "NG", "OW", "OY", "P",  "R",
     "S",  "SH", "T",  "TH", "UH", "UW", "V", "W",  "Y", "Z",  "ZH", NULL,
 };
-
-static uint32_t hash(const char *s)
-{
-	uint32_t h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
 
 hr_lexicon *hr_lexicon_new(void)
 {
@@ -59,7 +58,7 @@ static struct entry *find(const hr_lexicon *lex, const char *word)
 {
 	if (!lex || !lex->nslots)
 		return NULL;
-	for (size_t i = hash(word) & (lex->nslots - 1);; i = (i + 1) & (lex->nslots - 1)) {
+	for (size_t i = hr_fnv1a32_str(word) & (lex->nslots - 1);; i = (i + 1) & (lex->nslots - 1)) {
 		size_t s = lex->slots[i];
 		if (!s)
 			return NULL;
@@ -74,7 +73,7 @@ static int rehash(hr_lexicon *lex, size_t nslots)
 	if (!slots)
 		return -ENOMEM;
 	for (size_t e = 0; e < lex->n; e++) {
-		size_t i = hash(lex->entries[e].word) & (nslots - 1);
+		size_t i = hr_fnv1a32_str(lex->entries[e].word) & (nslots - 1);
 		while (slots[i])
 			i = (i + 1) & (nslots - 1);
 		slots[i] = e + 1;
@@ -111,7 +110,7 @@ static struct entry *intern(hr_lexicon *lex, const char *word)
 	memset(e, 0, sizeof(*e));
 	if (!(e->word = strdup(key)))
 		return NULL;
-	size_t i = hash(key) & (lex->nslots - 1);
+	size_t i = hr_fnv1a32_str(key) & (lex->nslots - 1);
 	while (lex->slots[i])
 		i = (i + 1) & (lex->nslots - 1);
 	lex->slots[i] = ++lex->n;
@@ -192,56 +191,44 @@ int hr_lexicon_add_respelling(hr_lexicon *lex, const char *word, const char *spo
 	return 0;
 }
 
+/* hr_lexicon_load()'s reading. */
+struct load {
+	hr_lexicon *lex;
+	const char *path;
+	int cmudict, bad;
+	hr_diag_fn diag;
+	void *ud;
+};
+
+static int load_line(void *ud, const struct hr_lexicon_line *l)
+{
+	struct load *ld = ud;
+	int r = l->respelling ? hr_lexicon_add_respelling(ld->lex, l->word, l->respelling)
+	                      : hr_lexicon_add(ld->lex, l->word, l->phones);
+	if (r == -ENOMEM)
+		return r;
+	if (r == -ENOSPC && ld->cmudict)
+		return 0; /* the CMU dictionary has a few words with many variants */
+	if (r) {
+		ld->bad = 1;
+		hr_diagf(ld->diag, ld->ud, ld->path, l->line, "%s: %s", l->word,
+		         r == -ENOSPC ? "too many pronunciations"
+		                      : "not ARPAbet phones (e.g. T R AE2 S T UW1 Z UW0 M AE2 B)");
+	}
+	return 0;
+}
+
 int hr_lexicon_load(hr_lexicon *lex, const char *path, int cmudict, hr_diag_fn diag, void *ud)
 {
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return -errno;
-	char line[1024];
-	int lineno = 0, bad = 0, rc = 0;
-	while (fgets(line, sizeof(line), f)) {
-		lineno++;
-		if (!cmudict) {
-			char *hash = strchr(line, '#');
-			if (hash)
-				*hash = '\0';
-		}
-		line[strcspn(line, "\r\n")] = '\0';
-		char *w = line;
-		while (*w == ' ' || *w == '\t')
-			w++;
-		if (!*w || (cmudict && w[0] == ';'))
-			continue;
-		char *rest = w + strcspn(w, " \t");
-		if (*rest)
-			*rest++ = '\0';
-		while (*rest == ' ' || *rest == '\t')
-			rest++;
-		if (cmudict) {
-			char *paren = strchr(w, '(');
-			if (paren)
-				*paren = '\0';
-		}
-		int r;
-		if (!cmudict && rest[0] == '=')
-			r = hr_lexicon_add_respelling(lex, w, rest + 1);
-		else
-			r = hr_lexicon_add(lex, w, rest);
-		if (r == -ENOMEM) {
-			rc = -ENOMEM;
-			break;
-		}
-		if (r == -ENOSPC && cmudict)
-			continue; /* the CMU dictionary has a few words with many variants */
-		if (r) {
-			bad = 1;
-			hr_diagf(diag, ud, path, lineno, "%s: %s", w,
-			         r == -ENOSPC ? "too many pronunciations"
-			                      : "not ARPAbet phones (e.g. T R AE2 S T UW1 Z UW0 M AE2 B)");
-		}
-	}
-	fclose(f);
-	return rc ? rc : bad ? -EINVAL : 0;
+	char *text;
+	size_t len;
+	int rc = hr_read_file(path, LEXICON_MAX, &text, &len);
+	if (rc)
+		return rc;
+	struct load ld = {lex, path, cmudict, 0, diag, ud};
+	rc = hr_lexicon_scan(text, len, cmudict, load_line, &ld);
+	free(text);
+	return rc ? rc : ld.bad ? -EINVAL : 0;
 }
 
 size_t hr_lexicon_prons(const hr_lexicon *lex, const char *word, const char *const **prons)
@@ -396,11 +383,17 @@ static int say_words(const struct hr_pron_sources *src, const char *words, char 
 {
 	char buf[256];
 	snprintf(buf, sizeof(buf), "%s", words);
-	for (char *p = buf; *p; p++)
-		*p = (char)tolower((unsigned char)*p); /* respellings may say "T D X D" */
 	out[0] = '\0';
 	char *save = NULL;
 	for (char *w = strtok_r(buf, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		/* A capital letter alone is the letter's name: respellings say
+		 * "T D X D" or "A P T" (not "a", the article). */
+		if (isupper((unsigned char)w[0]) && !w[1]) {
+			append(out, cap, letter_names[w[0] - 'A']);
+			continue;
+		}
+		for (char *p = w; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
 		char one[HR_PRONS_MAX][HR_PHONES_MAX];
 		if (!pronounce_depth(src, w, one, depth + 1))
 			return -ENOENT;
@@ -451,8 +444,10 @@ static size_t pronounce_depth(const struct hr_pron_sources *src, const char *tok
 			strip_stress(prons[i], out[i], HR_PHONES_MAX);
 		return k;
 	}
+	/* A respelling that only lower-cases the word ("fish = fish", so that
+	 * "FISH" is said, not spelled) says nothing new: the dictionaries below. */
 	const char *re = hr_lexicon_respelling(src->hand, token);
-	if (re)
+	if (re && strcasecmp(re, token) != 0)
 		return say_words(src, re, out[0], HR_PHONES_MAX, depth) == 0;
 	k = hr_lexicon_prons(src->cmudict, token, &prons);
 	if (k) {

@@ -77,7 +77,8 @@ static void setup(void)
 		abort();
 	struct hr_plugin_limits limits = {.memory_bytes = 4u << 20, .call_ms = 200, .load_ms = 2000};
 	plugins = hr_plugins_new(HERALD_SOURCE_DIR "/lua/herald.lua", &limits);
-	if (!plugins || hr_plugins_add_file(plugins, path, diag, NULL))
+	if (!plugins || hr_plugins_set_lexicon(plugins, HERALD_SOURCE_DIR "/voice/lexicon.txt", diag, NULL) ||
+	    hr_plugins_add_file(plugins, path, diag, NULL))
 		abort();
 	unlink(path);
 	rmdir(dir);

@@ -2,6 +2,7 @@
  * needs, spelling correction and match limits. */
 #include "cmocka_prelude.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -626,6 +627,63 @@ static void test_interpreter_matches_as_jit(void **state)
 	}
 }
 
+/* What hr_intents_scan() hands on, line by line, for a reader other than the
+ * engine (the voice grammar): blocks, keys and phrases as written and
+ * trimmed; a block its reader refuses is skipped; the format's own errors are
+ * reported, never handed on. */
+struct scanned {
+	char all[1024];
+};
+
+static int scan_line(void *ud, struct hr_intents_line *l)
+{
+	struct scanned *sc = ud;
+	size_t n = strlen(sc->all);
+	snprintf(sc->all + n, sizeof(sc->all) - n, "%d %c %s|%s|%s\n", l->line,
+	         l->kind == HR_INTENTS_BLOCK ? 'B'
+	         : l->kind == HR_INTENTS_KEY ? 'K'
+	                                     : 'P',
+	         l->block, l->key ? l->key : "-", l->value);
+	return l->kind == HR_INTENTS_BLOCK && strcmp(l->value, "refused") == 0;
+}
+
+static void test_scan_hands_on_lines(void **state)
+{
+	(void)state;
+	const char *text = "# a comment\n"
+	                   "slot drug\n"
+	                   "  trastuzumab = Herceptin, herceptin*  \n"
+	                   "\n"
+	                   "intent a.b\n"
+	                   "  example :  what is it \n"
+	                   "  no colon here\n"
+	                   "  pattern:\n"
+	                   "words refused\n"
+	                   "  not handed on\n"
+	                   "blocky thing\n"
+	                   "  nor this\n"
+	                   "words w\n"
+	                   "\tone, two\n";
+	struct scanned sc = {""};
+	struct diags d = {0};
+	assert_int_equal(hr_intents_scan("t.intents", text, strlen(text), scan_line, &sc, collect, &d),
+	                 -EINVAL);
+	assert_string_equal(sc.all, "2 B slot|slot|drug\n"
+	                            "3 P slot|-|trastuzumab = Herceptin, herceptin*\n"
+	                            "5 B intent|intent|a.b\n"
+	                            "6 K intent|example|what is it\n"
+	                            "9 B words|words|refused\n"
+	                            "13 B words|words|w\n"
+	                            "14 P words|-|one, two\n");
+	assert_int_equal(d.n, 3);
+	assert_non_null(strstr(d.all, "t.intents:7: expected 'key: value'"));
+	assert_non_null(strstr(d.all, "t.intents:8: 'pattern' has no value"));
+	assert_non_null(strstr(d.all, "t.intents:11: expected 'intent NAME'"));
+	/* A clean file: 0, and a reader's negative errno stops the reading. */
+	struct scanned ok = {""};
+	assert_int_equal(hr_intents_scan("t", "intent a\n  example: x\n", 22, scan_line, &ok, NULL, NULL), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -642,6 +700,7 @@ int main(void)
 	    cmocka_unit_test(test_interpreter_matches_as_jit),
 	    cmocka_unit_test(test_phrases_as_trie),
 	    cmocka_unit_test(test_slot_values_and_intent_slots),
+	    cmocka_unit_test(test_scan_hands_on_lines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

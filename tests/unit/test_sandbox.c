@@ -39,6 +39,8 @@ static hr_plugins *new_set(void)
 {
 	hr_plugins *set = hr_plugins_new(HERALD_SOURCE_DIR "/lua/herald.lua", &limits);
 	assert_non_null(set);
+	/* The respellings herald.speech says, as the engine loads them. */
+	assert_int_equal(hr_plugins_set_lexicon(set, HERALD_SOURCE_DIR "/voice/lexicon.txt", NULL, NULL), 0);
 	return set;
 }
 
@@ -380,6 +382,44 @@ static void test_speech_abbreviations(void **state)
 	hr_plugins_free(set);
 }
 
+/* The speech form's respellings are the lexicon's (one list, voice/lexicon.txt):
+ * a word in any case, each part of a hyphenated word, nothing inside a longer
+ * word; without a lexicon, none. */
+static void test_speech_respellings_from_lexicon(void **state)
+{
+	(void)state;
+	char lex[256];
+	snprintf(lex, sizeof(lex), "/tmp/herald-test-%d-lexicon.txt", (int)getpid());
+	FILE *f = fopen(lex, "w");
+	assert_non_null(f);
+	fputs("# a test lexicon\nzorbix   Z AO1 R B IH0 K S\nzorbix   = zor bix\nqx-9 = cue ex nine\n", f);
+	fclose(f);
+	const char *src = "herald.answer('t.x', { text = 'ZORBIX, zorbix-based, QX-9 and ZORBIXES.' })\n";
+	struct diags d = {0};
+	struct hr_answer a;
+	char err[256];
+
+	hr_plugins *set = hr_plugins_new(HERALD_SOURCE_DIR "/lua/herald.lua", &limits);
+	assert_non_null(set);
+	assert_int_equal(hr_plugins_set_lexicon(set, lex, collect, &d), 0);
+	assert_int_equal(hr_plugins_add_file(set, temp_plugin("respell", src), collect, &d), 0);
+	assert_int_equal(ask(set, "t.x", &a, err, sizeof(err)), 0);
+	assert_string_equal(a.speech, "zor bix, zor bix-based, cue ex nine and ZORBIXES.");
+	hr_answer_clear(&a);
+	hr_plugins_free(set);
+
+	set = hr_plugins_new(HERALD_SOURCE_DIR "/lua/herald.lua", &limits);
+	assert_non_null(set);
+	assert_int_equal(hr_plugins_set_lexicon(set, "/nonexistent/lexicon.txt", collect, &d), 0);
+	assert_int_equal(hr_plugins_add_file(set, temp_plugin("respell", src), collect, &d), 0);
+	assert_int_equal(ask(set, "t.x", &a, err, sizeof(err)), 0);
+	assert_string_equal(a.speech, "ZORBIX, zorbix-based, QX-9 and ZORBIXES.");
+	assert_int_equal(d.n, 0);
+	hr_answer_clear(&a);
+	hr_plugins_free(set);
+	unlink(lex);
+}
+
 /* ---- The string library: Lua's behaviour, bounded (issue 21, item 2) ---- */
 
 /* Lua code run twice, in a plain Lua state with the real string library and
@@ -648,6 +688,7 @@ int main(void)
 	    cmocka_unit_test(test_facts_and_reviewer),
 	    cmocka_unit_test(test_shared_sources),
 	    cmocka_unit_test(test_speech_abbreviations),
+	    cmocka_unit_test(test_speech_respellings_from_lexicon),
 	    cmocka_unit_test(test_string_library_matches_lua),
 	    cmocka_unit_test(test_hostile_calls_end_within_budget),
 	    cmocka_unit_test(test_drafts),

@@ -96,8 +96,15 @@ static void pron_is(struct fixture *f, const char *token, const char *want)
 static void test_pronounce(void **state)
 {
 	struct fixture *f = *state;
-	pron_is(f, "enhertu", "EH N HH ER T UW");     /* hand lexicon, stress dropped */
-	pron_is(f, "her2", "HH ER T UW");             /* hand lexicon */
+	pron_is(f, "enhertu", "EH N HH ER T UW"); /* hand lexicon, stress dropped */
+	pron_is(f, "her2", "HH ER T UW");         /* hand lexicon */
+	/* A respelling's capital letters alone are letter names ("A", not the
+	 * article); one that only lower-cases the word leaves it to the
+	 * dictionaries (voice/lexicon.txt's "fish = fish"). */
+	assert_int_equal(hr_lexicon_add_respelling(f->hand, "apt", "A P T"), 0);
+	pron_is(f, "apt", "EY P IY T IY");
+	assert_int_equal(hr_lexicon_add_respelling(f->hand, "what", "what"), 0);
+	pron_is(f, "what", "W AH T");
 	pron_is(f, "her2+", "HH ER T UW P L AH S");   /* the word, then "plus" */
 	pron_is(f, "t-dxd", "T IY D IY EH K S D IY"); /* a respelling, said word by word */
 	pron_is(f, "24", "T W EH N T IY F AO R");
