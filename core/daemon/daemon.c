@@ -30,9 +30,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <uv.h>
-#ifdef HERALD_WITH_SYSTEMD
-#include <systemd/sd-daemon.h>
-#endif
 
 #include "config.h"
 #include "daemon.h"
@@ -41,6 +38,7 @@
 #include "engine.h"
 #include "log.h"
 #include "metrics.h"
+#include "notify.h"
 #include "server.h"
 #include "unanswered.h"
 #include "voice.h"
@@ -56,7 +54,7 @@ uint64_t dm_mono_ms(void)
 static void notify(const char *state)
 {
 #ifdef HERALD_WITH_SYSTEMD
-	sd_notify(0, state);
+	dm_notify(state);
 #else
 	(void)state;
 #endif
@@ -581,7 +579,7 @@ static void start_watchdog(struct daemon *d)
 {
 #ifdef HERALD_WITH_SYSTEMD
 	uint64_t usec = 0;
-	if (sd_watchdog_enabled(0, &usec) <= 0 || usec == 0)
+	if (dm_notify_watchdog(&usec) <= 0 || usec == 0)
 		return;
 	d->watchdog_ms = usec / 1000 ? usec / 1000 : 1;
 	uv_timer_init(&d->loop, &d->watchdog);
