@@ -80,8 +80,8 @@ void hr_prefilter_free(hr_prefilter *pf)
 	free(pf->post_start);
 	free(pf->post);
 	free(pf->nodes);
-	free(pf->edge_c);
-	free(pf->edge_to);
+	free(pf->node_c);
+	free(pf->outs);
 	free(pf);
 }
 
@@ -243,11 +243,10 @@ struct tnode {
 static uint32_t find_edge(const hr_prefilter *pf, uint32_t node, unsigned char c)
 {
 	if (node == 0)
-		return pf->root_next[c];
-	const struct node *n = &pf->nodes[node];
-	for (uint32_t k = 0; k < n->nedges; k++) {
-		if (pf->edge_c[n->edges + k] == c)
-			return pf->edge_to[n->edges + k];
+		return c < 128 ? pf->root_next[c] : 0;
+	for (uint32_t m = pf->nodes[node].child, end = pf->nodes[node + 1].child; m < end; m++) {
+		if (pf->node_c[m] == c)
+			return m;
 	}
 	return 0;
 }
@@ -295,72 +294,84 @@ int hr_prefilter_build(hr_prefilter *pf)
 	pf->post_start = malloc((pf->nlits + 1) * sizeof(uint32_t));
 	pf->post = malloc((npairs ? npairs : 1) * sizeof(uint32_t));
 	t = calloc(chars, sizeof(*t));
-	pf->nodes = calloc(chars, sizeof(*pf->nodes));
-	if (!pf->post_start || !pf->post || !t || !pf->nodes)
+	int32_t *tlit = malloc(chars * sizeof(*tlit));
+	if (!pf->post_start || !pf->post || !t || !tlit) {
+		free(tlit);
 		goto out;
-	pf->nnodes = 1;
-	pf->nodes[0].lit = -1;
+	}
+	/* The trie, numbered as its nodes are made (t, tlit). */
+	size_t made = 1;
+	tlit[0] = -1;
 	uint32_t lit = 0;
 	for (size_t i = 0; i < npairs; i++) {
 		pf->post[i] = pairs[i].clause;
 		if (i > 0 && strcmp(pairs[i].lit, pairs[i - 1].lit) == 0)
 			continue;
 		pf->post_start[lit] = (uint32_t)i;
-		/* Insert the literal into the trie. */
 		uint32_t n = 0;
 		for (const unsigned char *c = (const unsigned char *)pairs[i].lit; *c; c++) {
 			uint32_t ch = t[n].child;
 			while (ch && t[ch].c != *c)
 				ch = t[ch].sibling;
 			if (!ch) {
-				ch = (uint32_t)pf->nnodes++;
+				ch = (uint32_t)made++;
 				t[ch].c = *c;
 				t[ch].sibling = t[n].child;
 				t[n].child = ch;
-				pf->nodes[ch].lit = -1;
+				tlit[ch] = -1;
 			}
 			n = ch;
 		}
-		pf->nodes[n].lit = (int32_t)lit++;
+		tlit[n] = (int32_t)lit++;
 	}
 	pf->post_start[pf->nlits] = (uint32_t)npairs;
 
-	/* Edges as arrays; the root's as a table. */
-	pf->edge_c = malloc(pf->nnodes);
-	pf->edge_to = malloc(pf->nnodes * sizeof(uint32_t));
-	queue = malloc(pf->nnodes * sizeof(uint32_t));
-	if (!pf->edge_c || !pf->edge_to || !queue)
+	/* Renumbered breadth first (queue[new] = old), so that a node's
+	 * children are consecutive. */
+	pf->nnodes = made;
+	pf->nodes = calloc(made + 1, sizeof(*pf->nodes));
+	pf->node_c = malloc(made);
+	pf->outs = calloc(pf->nlits + 1, sizeof(*pf->outs));
+	queue = malloc(made * sizeof(uint32_t));
+	if (!pf->nodes || !pf->node_c || !pf->outs || !queue) {
+		free(tlit);
 		goto out;
-	uint32_t ne = 0;
-	for (size_t n = 0; n < pf->nnodes; n++) {
-		pf->nodes[n].edges = ne;
-		for (uint32_t ch = t[n].child; ch; ch = t[ch].sibling) {
-			pf->edge_c[ne] = t[ch].c;
-			pf->edge_to[ne++] = ch;
-			pf->nodes[n].nedges++;
+	}
+	size_t qt = 1;
+	queue[0] = 0;
+	pf->node_c[0] = 0;
+	for (size_t n = 0; n < made; n++) {
+		pf->nodes[n].child = (uint32_t)qt;
+		for (uint32_t ch = t[queue[n]].child; ch; ch = t[ch].sibling) {
+			pf->node_c[qt] = t[ch].c;
 			if (n == 0 && t[ch].c < 128)
-				pf->root_next[t[ch].c] = ch;
-		}
-	}
-
-	/* Failure and output links, breadth first. */
-	size_t qh = 0, qt = 0;
-	for (uint32_t ch = t[0].child; ch; ch = t[ch].sibling) {
-		pf->nodes[ch].fail = 0;
-		queue[qt++] = ch;
-	}
-	while (qh < qt) {
-		uint32_t n = queue[qh++];
-		for (uint32_t ch = t[n].child; ch; ch = t[ch].sibling) {
-			uint32_t f = pf->nodes[n].fail;
-			uint32_t to;
-			while ((to = find_edge(pf, f, t[ch].c)) == 0 && f != 0)
-				f = pf->nodes[f].fail;
-			pf->nodes[ch].fail = to;
-			pf->nodes[ch].dict = pf->nodes[to].lit >= 0 ? to : pf->nodes[to].dict;
+				pf->root_next[t[ch].c] = (uint32_t)qt;
 			queue[qt++] = ch;
 		}
 	}
+	pf->nodes[made].child = (uint32_t)made;
+
+	/* Failure links and outputs, breadth first: a node's failure is
+	 * shallower, so its outputs are known by then. */
+	uint32_t nouts = 0;
+	for (uint32_t n = 0; n < made; n++) {
+		for (uint32_t ch = pf->nodes[n].child; ch < pf->nodes[n + 1].child; ch++) {
+			uint32_t to = 0;
+			if (n != 0) {
+				uint32_t f = pf->nodes[n].fail;
+				while ((to = find_edge(pf, f, pf->node_c[ch])) == 0 && f != 0)
+					f = pf->nodes[f].fail;
+			}
+			pf->nodes[ch].fail = to;
+			pf->nodes[ch].out = pf->nodes[to].out;
+			if (tlit[queue[ch]] >= 0) {
+				pf->outs[++nouts] =
+				    (struct out){(uint32_t)tlit[queue[ch]], pf->nodes[to].out};
+				pf->nodes[ch].out = nouts;
+			}
+		}
+	}
+	free(tlit);
 	rc = 0;
 out:
 	/* The literal strings are not needed to match; only the automaton is. */
@@ -388,11 +399,6 @@ out:
 	free(pairs);
 	free(t);
 	free(queue);
-	if (pf->nodes && pf->nnodes) {
-		struct node *shrunk = realloc(pf->nodes, pf->nnodes * sizeof(*pf->nodes));
-		if (shrunk)
-			pf->nodes = shrunk;
-	}
 	return rc;
 }
 
@@ -457,8 +463,8 @@ static uint32_t step(const hr_prefilter *pf, hr_prefilter_scratch *s, uint32_t s
 	uint32_t to;
 	while ((to = find_edge(pf, state, c)) == 0 && state != 0)
 		state = pf->nodes[state].fail;
-	for (uint32_t o = pf->nodes[to].lit >= 0 ? to : pf->nodes[to].dict; o; o = pf->nodes[o].dict)
-		hit(pf, s, (uint32_t)pf->nodes[o].lit, bits);
+	for (uint32_t o = pf->nodes[to].out; o; o = pf->outs[o].next)
+		hit(pf, s, pf->outs[o].lit, bits);
 	return to;
 }
 

@@ -59,12 +59,23 @@ struct clause {
 	struct strs lits;
 };
 
+/*
+ * A node of the automaton, 12 bytes. Nodes are numbered breadth first, so
+ * the children of node N are the nodes child .. nodes[N + 1].child - 1 (the
+ * array has a last entry past the nodes for that), and the character on the
+ * edge into node M is node_c[M]: no edge arrays. What ends at a node, its own
+ * literal and those of its failure chain, is a list in outs[].
+ */
 struct node {
-	uint32_t edges; /* index of the first edge in edge_c/edge_to */
-	uint16_t nedges;
+	uint32_t child; /* the first child */
 	uint32_t fail;
-	uint32_t dict; /* next node on the fail chain that ends a literal, or 0 */
-	int32_t lit;   /* the literal that ends here, or -1 */
+	uint32_t out; /* the first entry of outs[] for the literals ending here, or 0 */
+};
+
+/* One literal ending at a node, and the next entry ending there (0: none). */
+struct out {
+	uint32_t lit;
+	uint32_t next;
 };
 
 struct hr_prefilter {
@@ -85,10 +96,10 @@ struct hr_prefilter {
 	uint32_t nlits;
 	uint32_t *post_start; /* literal -> its clauses in post[] */
 	uint32_t *post;
-	struct node *nodes;
+	struct node *nodes; /* nnodes + 1 */
 	size_t nnodes;
-	unsigned char *edge_c;
-	uint32_t *edge_to;
+	unsigned char *node_c;
+	struct out *outs; /* outs[0] unused */
 	uint32_t root_next[128];
 };
 

@@ -2,6 +2,7 @@
 its contents and control data checked with dpkg-deb, and lintian must report no
 error. Installing it and running it under systemd is test_package_systemd."""
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -24,7 +25,8 @@ class PackageTest(unittest.TestCase):
                      "./usr/share/man/man8/herald.8.gz", "./usr/share/doc/herald/operations.md",
                      "./usr/share/doc/herald/config.md", "./usr/share/doc/herald/copyright",
                      "./usr/share/doc/herald/examples/nginx.conf", "./usr/share/herald/intents/",
-                     "./usr/share/herald/plugins/", "./usr/share/herald/lua/", "./usr/share/herald/web/"):
+                     "./usr/share/herald/plugins/", "./usr/share/herald/lua/", "./usr/share/herald/web/",
+                     "./usr/lib/x86_64-linux-gnu/herald/herald-speech.so"):
             self.assertIn(path, listing)
         self.assertNotIn("/usr/local", listing)
         for line in listing.splitlines():
@@ -34,8 +36,10 @@ class PackageTest(unittest.TestCase):
         control = run("dpkg-deb", "-f", self.deb)
         depends = run("dpkg-deb", "-f", self.deb, "Depends")
         for dep in ("libuv1", "libwebsockets17", "libwebsockets-evlib-uv", "libpcre2-8-0", "liblua5.4-0",
-                    "libjansson4", "libsystemd0", "procps"):
+                    "libjansson4", "procps", "libflite1", "libpocketsphinx3"):
             self.assertIn(dep, depends)
+        # systemd's notify protocol needs no library (core/daemon/notify.c).
+        self.assertNotIn("libsystemd0", depends)
         self.assertIn("Package: herald", control)
         root = tempfile.mkdtemp(prefix="herald-deb-")
         try:
@@ -54,6 +58,17 @@ class PackageTest(unittest.TestCase):
                 self.assertIn('content_dir = "/usr/share/herald"', f.read())
             out = run(os.path.join(root, "usr/bin/herald"), "--version")
             self.assertIn("herald", out)
+            # The packaged herald finds the packaged speech module (where it
+            # looks first, relative to itself), not the build tree's.
+            wav = os.path.join(root, "hi.wav")
+            r = subprocess.run([os.path.join(root, "usr/bin/herald"), "say", "hello", "-o", wav],
+                               capture_output=True, text=True, env=dict(os.environ, LD_DEBUG="files"))
+            self.assertEqual(r.returncode, 0, r.stderr[-2000:])
+            loaded = [line for line in r.stderr.splitlines() if "herald-speech.so" in line and "dynamically loaded" in line]
+            self.assertTrue(loaded, r.stderr[-2000:])
+            path = re.search(r"file=(\S+)", loaded[0]).group(1)
+            self.assertEqual(os.path.normpath(path),
+                             os.path.join(root, "usr/lib/x86_64-linux-gnu/herald/herald-speech.so"))
         finally:
             shutil.rmtree(root, ignore_errors=True)
 
