@@ -14,9 +14,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <uv.h>
-#ifdef HERALD_WITH_SYSTEMD
-#include <systemd/sd-daemon.h>
-#endif
 
 #include "config.h"
 #include "daemon.h"
