@@ -27,6 +27,10 @@
 #define FSG_LW 6.5f
 /* Silence around the audio: clients often cut the first syllable close. */
 #define PAD_SAMPLES 4800
+/* Below this word agreement with the trigram words, the streamed grammar
+ * sentence is checked by a whole-utterance grammar pass (hr_asr_end); the
+ * agreement at which hr_voice_choose() answers with one hypothesis. */
+#define RECHECK_AGREE 0.75
 /* Frames the seeding front end writes at a time. */
 #define SEED_FRAMES 64
 
@@ -312,6 +316,33 @@ static int run(hr_asr *a, const char *name, size_t n, char *out, size_t cap)
 	return 0;
 }
 
+/* Words A and B share in order (longest common subsequence) over the longer
+ * one's length: 1 for the same words, 0 for none or an empty text. */
+static double words_agree(const char *a, const char *b)
+{
+	enum { MAXW = 64 };
+	char ba[HR_TRANSCRIPT_MAX], bb[HR_TRANSCRIPT_MAX];
+	const char *wa[MAXW], *wb[MAXW];
+	size_t na = 0, nb = 0;
+	snprintf(ba, sizeof(ba), "%s", a);
+	snprintf(bb, sizeof(bb), "%s", b);
+	for (char *save = NULL, *w = strtok_r(ba, " ", &save); w && na < MAXW; w = strtok_r(NULL, " ", &save))
+		wa[na++] = w;
+	for (char *save = NULL, *w = strtok_r(bb, " ", &save); w && nb < MAXW; w = strtok_r(NULL, " ", &save))
+		wb[nb++] = w;
+	if (!na || !nb)
+		return 0;
+	unsigned short row[MAXW + 1] = {0}, prev[MAXW + 1] = {0};
+	for (size_t i = 1; i <= na; i++) {
+		for (size_t k = 1; k <= nb; k++)
+			row[k] = strcmp(wa[i - 1], wb[k - 1]) == 0 ? (unsigned short)(prev[k - 1] + 1)
+			         : row[k - 1] > prev[k]            ? row[k - 1]
+			                                           : prev[k];
+		memcpy(prev, row, sizeof(row));
+	}
+	return (double)prev[nb] / (double)(na > nb ? na : nb);
+}
+
 /* The trigram search's next best hypotheses, distinct from its best. */
 static void nbest(hr_asr *a, struct hr_asr_result *out)
 {
@@ -432,6 +463,20 @@ int hr_asr_end(hr_asr *a, const int16_t *pcm, size_t n, struct hr_asr_result *ou
 	if ((rc = run(a, "ngram", total, out->ngram, sizeof(out->ngram))))
 		return rc;
 	nbest(a, out);
+	/* The streamed pass normalised with the first second's mean. When the
+	 * trigram words do not back its sentence, the grammar is searched
+	 * again over the whole utterance, as it was before streaming: in 10 dB
+	 * babble the streamed pass missed safety sentences that this finds
+	 * ("i want to kill myself" fitted to a question about a cough). Only
+	 * unsure utterances pay for it; a sentence the streamed pass found is
+	 * kept when this finds none. */
+	if (words_agree(out->grammar, out->ngram) < RECHECK_AGREE) {
+		char again[HR_TRANSCRIPT_MAX];
+		if ((rc = run(a, "grammar", total, again, sizeof(again))))
+			return rc;
+		if (again[0])
+			snprintf(out->grammar, sizeof(out->grammar), "%s", again);
+	}
 	return 0;
 }
 
