@@ -79,7 +79,8 @@ void hr_asr_free(hr_asr *a);
  * then runs on each block of 16 kHz mono PCM fed as it arrives, so at the
  * end only the last block, the trigram pass and the n-best list are left.
  * hr_asr_end takes the whole utterance again (PCM[0..N), what was fed) for
- * the trigram pass. Each returns 0, -EINVAL (no utterance open), -ENOMEM or
+ * the trigram pass, and for a grammar pass over all of it when the trigram
+ * words do not back the streamed sentence. Each returns 0, -EINVAL (no utterance open), -ENOMEM or
  * -EIO; after an error the utterance is over. Time is bounded by N: callers
  * cap the audio's length. The result depends on this audio alone, not on
  * what the decoder heard before.
