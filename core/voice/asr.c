@@ -165,12 +165,12 @@ void hr_asr_free(hr_asr *a)
 {
 	if (!a)
 		return;
-	if (a->ps)
-		ps_free(a->ps);
 	if (a->fe)
 		fe_free(a->fe);
 	if (a->cep)
 		ckd_free_2d(a->cep);
+	if (a->ps)
+		ps_free(a->ps);
 	free(a->buf);
 	free(a);
 }
@@ -181,10 +181,6 @@ static int load(hr_asr *a, hr_asr_model *m)
 {
 	if (a->ps && a->serial == m->serial)
 		return 0;
-	if (a->ps) {
-		ps_free(a->ps);
-		a->ps = NULL;
-	}
 	if (a->fe) {
 		fe_free(a->fe);
 		a->fe = NULL;
@@ -192,6 +188,10 @@ static int load(hr_asr *a, hr_asr_model *m)
 	if (a->cep) {
 		ckd_free_2d(a->cep);
 		a->cep = NULL;
+	}
+	if (a->ps) {
+		ps_free(a->ps);
+		a->ps = NULL;
 	}
 	char dict[64], arpa[64], fsgp[64];
 	fd_path(m->dict_fd, dict, sizeof(dict));
@@ -225,10 +225,18 @@ static int load(hr_asr *a, hr_asr_model *m)
 	}
 	a->cmn_type = f->cmn;
 	cmn_live_get(f->cmn_struct, a->cmn0);
-	/* The decoder's own front-end settings (it takes a reference). */
-	a->fe = fe_init_auto_r(cmd_ln_retain(ps_get_config(a->ps)));
+	/* The decoder's own front-end settings, borrowed: this sphinxbase's
+	 * fe_free() does not release a reference to them (a retained one
+	 * leaked), so the front end is freed before the decoder. */
+	a->fe = fe_init_auto_r(ps_get_config(a->ps));
 	a->cep = a->fe ? ckd_calloc_2d(SEED_FRAMES, fe_get_output_size(a->fe), sizeof(mfcc_t)) : NULL;
 	if (!a->cep || fe_get_output_size(a->fe) != f->cmn_struct->veclen) {
+		if (a->cep)
+			ckd_free_2d(a->cep);
+		if (a->fe)
+			fe_free(a->fe);
+		a->cep = NULL;
+		a->fe = NULL;
 		ps_free(a->ps);
 		a->ps = NULL;
 		return -EIO;
