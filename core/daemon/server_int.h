@@ -91,6 +91,8 @@ struct conn {
 	unsigned audio_rate;
 	char audio_id[HR_ID_MAX + 1];
 	hr_voice_job *vjob;
+	hr_voice_job *vstream; /* the question being streamed, before audio_end */
+	int audio_parts;       /* its spoken answer in parts (audio_start "parts") */
 	enum hr_voice_reply voice_reply;
 	/* A spoken question waiting for voice to load (srv_voice_unpark()). */
 	int16_t *park_pcm;

@@ -102,10 +102,10 @@ static const struct hr_voice_sink voice_http_sink = {voice_answer, voice_route, 
 static int voice_begin(struct hr_server *s, struct conn *c, int16_t *pcm, size_t n, enum hr_voice_reply mode)
 {
 	c->vjob = NULL;
+	int ws = mode == HR_VOICE_WS || mode == HR_VOICE_WS_PARTS;
 	if (s->voice)
-		return hr_voice_start(s->voice, pcm, n, mode == HR_VOICE_WS ? c->audio_id : NULL, mode,
-		                      mode == HR_VOICE_WS ? &voice_ws_sink : &voice_http_sink, c, LWS_PRE,
-		                      &c->vjob);
+		return hr_voice_start(s->voice, pcm, n, ws ? c->audio_id : NULL, mode,
+		                      ws ? &voice_ws_sink : &voice_http_sink, c, LWS_PRE, &c->vjob);
 	if (!s->voice_load) {
 		free(pcm);
 		return -ENODEV;
@@ -158,6 +158,12 @@ int srv_ws_audio(struct hr_server *s, struct conn *c, const char *in, size_t len
 		c->audio_over = 1; /* said at audio_end, where the client listens */
 		return 0;
 	}
+	if (c->vstream) {
+		/* Recognised as it arrives (hr_voice_feed): nothing kept here. */
+		c->audiolen += len;
+		hr_voice_feed(c->vstream, (const uint8_t *)in, len);
+		return 0;
+	}
 	if (!c->audio && !(c->audio = malloc(max ? max : 1)))
 		return -1;
 	memcpy(c->audio + c->audiolen, in, len);
@@ -188,7 +194,15 @@ void srv_ws_voice(struct hr_server *s, struct lws *wsi, struct conn *c, int type
 		c->audio_over = 0;
 		c->audiolen = 0;
 		c->audio_rate = am->rate;
+		c->audio_parts = am->parts;
 		snprintf(c->audio_id, sizeof(c->audio_id), "%s", am->id);
+		/* 16 kHz audio is recognised while it arrives, when voice has
+		 * loaded; other rates are resampled whole at audio_end, and a
+		 * stream that cannot open now (busy) is tried again there. */
+		if (s->voice && am->rate == HR_ASR_RATE &&
+		    hr_voice_open(s->voice, c->audio_id, am->parts ? HR_VOICE_WS_PARTS : HR_VOICE_WS,
+		                  &voice_ws_sink, c, LWS_PRE, &c->vstream) != 0)
+			c->vstream = NULL;
 		return;
 	}
 	if (!c->audio_on || strcmp(c->audio_id, am->id) != 0) {
@@ -198,7 +212,10 @@ void srv_ws_voice(struct hr_server *s, struct lws *wsi, struct conn *c, int type
 		return;
 	}
 	c->audio_on = 0;
+	hr_voice_job *stream = c->vstream;
+	c->vstream = NULL;
 	if (c->audio_over || c->audiolen < 2) {
+		hr_voice_cancel(stream);
 		char m[96];
 		snprintf(m, sizeof(m),
 		         c->audio_over ? "the audio is longer than %d seconds" : "no audio was sent",
@@ -211,7 +228,17 @@ void srv_ws_voice(struct hr_server *s, struct lws *wsi, struct conn *c, int type
 		hr_metrics_event(s->metrics, HR_EV_RATE_LIMITED);
 		hr_proto_error_set(&err, HR_E_RATE_LIMITED, am->id,
 		                   "too many questions; wait a moment and ask again");
+		hr_voice_cancel(stream);
 		srv_ws_error(wsi, c, &err);
+		return;
+	}
+	/* Replies come in the order questions were sent: read nothing more
+	 * from this client until the spoken answer is queued. */
+	if (stream) {
+		c->vjob = stream;
+		hr_voice_end(stream);
+		c->voice_paused = 1;
+		srv_ws_rx_update(wsi, c);
 		return;
 	}
 	size_t n = c->audiolen / 2, m = n;
@@ -228,7 +255,7 @@ void srv_ws_voice(struct hr_server *s, struct lws *wsi, struct conn *c, int type
 			pcm = r;
 		}
 	}
-	int rc = pcm ? voice_begin(s, c, pcm, m, HR_VOICE_WS) : -ENOMEM;
+	int rc = pcm ? voice_begin(s, c, pcm, m, c->audio_parts ? HR_VOICE_WS_PARTS : HR_VOICE_WS) : -ENOMEM;
 	if (rc) {
 		ws_voice_failed(wsi, c, am->id, rc);
 		return;
@@ -343,7 +370,9 @@ void srv_voice_resume(struct hr_server *s)
 		size_t n = c->park_n;
 		c->park_pcm = NULL; /* voice_begin() takes it over */
 		srv_voice_unpark(c);
-		enum hr_voice_reply mode = c->is_ws ? HR_VOICE_WS : c->voice_reply;
+		enum hr_voice_reply mode = !c->is_ws        ? c->voice_reply
+		                           : c->audio_parts ? HR_VOICE_WS_PARTS
+		                                            : HR_VOICE_WS;
 		int rc = voice_begin(s, c, pcm, n, mode);
 		if (rc == 0)
 			continue;

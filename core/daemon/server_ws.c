@@ -49,6 +49,8 @@ static void ws_message(struct hr_server *s, struct lws *wsi, struct conn *c, con
 			                   "herald is restarting; ask again in a moment");
 			srv_ws_error(wsi, c, &err);
 			c->audio_on = 0;
+			hr_voice_cancel(c->vstream);
+			c->vstream = NULL;
 			return;
 		}
 		srv_ws_voice(s, wsi, c, type, &m.audio);
@@ -125,6 +127,8 @@ void srv_ws_free(struct conn *c)
 	/* A voice job still under way must not call back into a closed connection. */
 	hr_voice_cancel(c->vjob);
 	c->vjob = NULL;
+	hr_voice_cancel(c->vstream);
+	c->vstream = NULL;
 	srv_voice_unpark(c);
 	free(c->audio);
 	c->audio = NULL;

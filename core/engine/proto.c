@@ -205,6 +205,12 @@ static int take_audio(json_t *root, enum hr_msg_type type, struct hr_audio_msg *
 		return -EINVAL;
 	}
 	out->rate = (unsigned)r;
+	json_t *parts = json_object_get(root, "parts");
+	if (parts && !json_is_boolean(parts)) {
+		hr_proto_error_set(err, HR_E_BAD_REQUEST, out->id, "\"parts\" must be true or false");
+		return -EINVAL;
+	}
+	out->parts = parts && json_is_true(parts);
 	return 0;
 }
 

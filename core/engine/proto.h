@@ -59,6 +59,7 @@ enum hr_msg_type {
 struct hr_audio_msg {
 	char id[HR_ID_MAX + 1];
 	unsigned rate; /* audio_start: samples a second (16000 when absent) */
+	int parts;     /* audio_start: the spoken answer in parts, first sentence first */
 };
 
 /* A parsed WebSocket text message: TYPE says which member is filled. */

@@ -4,12 +4,13 @@
  * (voice_grammar.h). No loop, no network: a decode is plain blocking work
  * that the caller runs on a worker thread.
  *
- * Each utterance is decoded twice over the same audio (after a pass that
- * settles the noise estimate): first against the
+ * Each utterance is decoded twice over the same audio: first against the
  * sentence grammar, which holds the recogniser to what people ask herald and
- * so copes with imperfect audio, then against the trigram model, which also
- * hears phrasings the grammar lacks, with its n-best list. The caller
- * chooses (hr_asr_result, hr_voice_choose).
+ * so copes with imperfect audio, streamed while the audio arrives
+ * (hr_asr_begin, hr_asr_feed); then, at its end, against the trigram model,
+ * which also hears phrasings the grammar lacks, with its n-best list, over
+ * the whole utterance (hr_asr_end). The caller chooses (hr_asr_result,
+ * hr_voice_choose).
  *
  * A model (hr_asr_model) is one built grammar, immutable and reference
  * counted, so a reload can swap it while decoders still use the old one. A
@@ -66,11 +67,30 @@ struct hr_asr_result {
 int hr_asr_new(const char *hmm_dir, hr_asr **out);
 void hr_asr_free(hr_asr *a);
 
+/* Samples of the start of an utterance (1 s) that set the streamed pass's
+ * mean normalisation: a stream begins once it has them (or has ended). */
+#define HR_ASR_SEED 16000
+
 /*
- * Decodes 16 kHz mono PCM[0..N) with model M (switching the decoder to it
- * first when needed). Time is bounded by N: callers cap the audio's length.
- * Returns 0 or -EIO.
+ * Streaming: starts an utterance with model M (switching the decoder to it
+ * first when needed; an utterance left open is dropped), its normalisation
+ * seeded with HEAD[0..N), the first HR_ASR_SEED samples (fewer only when the
+ * utterance is shorter): they are fed again after. The grammar search
+ * then runs on each block of 16 kHz mono PCM fed as it arrives, so at the
+ * end only the last block, the trigram pass and the n-best list are left.
+ * hr_asr_end takes the whole utterance again (PCM[0..N), what was fed) for
+ * the trigram pass, and for a grammar pass over all of it when the trigram
+ * words do not back the streamed sentence. Each returns 0, -EINVAL (no utterance open), -ENOMEM or
+ * -EIO; after an error the utterance is over. Time is bounded by N: callers
+ * cap the audio's length. The result depends on this audio alone, not on
+ * what the decoder heard before.
  */
+int hr_asr_begin(hr_asr *a, hr_asr_model *m, const int16_t *head, size_t n);
+int hr_asr_feed(hr_asr *a, const int16_t *pcm, size_t n);
+int hr_asr_end(hr_asr *a, const int16_t *pcm, size_t n, struct hr_asr_result *out);
+
+/* All of PCM[0..N) at once: hr_asr_begin, hr_asr_feed in blocks as a client
+ * would send them, hr_asr_end. Returns as they do. */
 int hr_asr_decode(hr_asr *a, hr_asr_model *m, const int16_t *pcm, size_t n, struct hr_asr_result *out);
 
 #endif

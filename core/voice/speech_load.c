@@ -131,6 +131,21 @@ void hr_asr_free(hr_asr *a)
 		mod->asr_free(a);
 }
 
+int hr_asr_begin(hr_asr *a, hr_asr_model *m, const int16_t *head, size_t n)
+{
+	return mod ? mod->asr_begin(a, m, head, n) : -EIO;
+}
+
+int hr_asr_feed(hr_asr *a, const int16_t *pcm, size_t n)
+{
+	return mod ? mod->asr_feed(a, pcm, n) : -EIO;
+}
+
+int hr_asr_end(hr_asr *a, const int16_t *pcm, size_t n, struct hr_asr_result *out)
+{
+	return mod ? mod->asr_end(a, pcm, n, out) : -EIO;
+}
+
 int hr_asr_decode(hr_asr *a, hr_asr_model *m, const int16_t *pcm, size_t n, struct hr_asr_result *out)
 {
 	return mod ? mod->asr_decode(a, m, pcm, n, out) : -EIO;

@@ -25,7 +25,7 @@
 #include "voice_lex.h"
 
 /* Raised whenever either table below changes. */
-#define HR_SPEECH_ABI 1
+#define HR_SPEECH_ABI 2
 
 /* The name of the module's one exported function (hr_speech_module_fn). */
 #define HR_SPEECH_ENTRY "hr_speech_module"
@@ -47,6 +47,9 @@ struct hr_speech_exports {
 	void (*asr_model_unref)(hr_asr_model *m);
 	int (*asr_new)(const char *hmm_dir, hr_asr **out);
 	void (*asr_free)(hr_asr *a);
+	int (*asr_begin)(hr_asr *a, hr_asr_model *m, const int16_t *head, size_t n);
+	int (*asr_feed)(hr_asr *a, const int16_t *pcm, size_t n);
+	int (*asr_end)(hr_asr *a, const int16_t *pcm, size_t n, struct hr_asr_result *out);
 	int (*asr_decode)(hr_asr *a, hr_asr_model *m, const int16_t *pcm, size_t n,
 	                  struct hr_asr_result *out);
 	int (*tts_new)(const char *voice, const hr_lexicon *hand, hr_tts **out);

@@ -14,12 +14,16 @@
 #include "text.h"
 #include "tts.h"
 #include "voice_grammar.h"
+#include "voice_reply.h"
 #include "wav.h"
 
 /* Most decoders one daemon keeps (each holds the acoustic model, ~40 MB). */
 #define MAX_DECODERS 16
 /* Urgent and crisis answers are said this much slower: plainly. */
 #define URGENT_STRETCH 1.15
+/* A streamed question is decoded once this many new samples have arrived
+ * (0.1 s): fewer, larger steps cost less than one per client frame. */
+#define FEED_MIN 1600
 
 struct hr_voice_model {
 	hr_asr_model *asr;
@@ -51,6 +55,17 @@ struct hr_voice_job {
 	size_t n;
 	hr_asr_model *model;
 	int rc;
+	/* Streaming (hr_voice_open): PCM holds CAP samples, N arrived so far;
+	 * the decoder DEC, held from the first block to the end, has had FED
+	 * of them (FEEDING while a block is on the thread pool). */
+	int streaming, ended, slot, queued, busy;
+	size_t cap, fed, feeding;
+	struct decoder *dec;
+	int stream_rc;             /* the streamed pass failed: decode it whole at the end */
+	int carry;                 /* an odd byte of a sample split between frames, or -1 */
+	int parts;                 /* the client takes the spoken answer in parts */
+	unsigned part;             /* parts sent so far */
+	size_t spoken;             /* bytes of SPEECH said so far */
 	struct hr_asr_result *asr; /* what the recogniser heard (listen_work) */
 	struct hr_voice_choice heard;
 	struct hr_answer answer;
@@ -478,22 +493,6 @@ int hr_voice_transcribe(hr_voice *v, hr_voice_model *m, const int16_t *pcm, size
 	return rc;
 }
 
-/* Cuts TEXT to at most MAX bytes, at the end of a sentence when there is one. */
-static char *speech_text(const char *text, size_t max)
-{
-	size_t len = strlen(text);
-	if (len <= max)
-		return strdup(text);
-	size_t cut = max;
-	while (cut > max / 2 && !(strchr(".!?", text[cut - 1]) && text[cut] == ' '))
-		cut--;
-	if (cut <= max / 2)
-		cut = max;
-	while (cut > 0 && ((unsigned char)text[cut] & 0xc0) == 0x80)
-		cut--; /* never inside a UTF-8 character */
-	return strndup(text, cut);
-}
-
 int hr_voice_say(hr_voice *v, const char *text, int urgent, uint8_t **wav, size_t *len)
 {
 	int16_t *pcm = NULL;
@@ -508,6 +507,11 @@ int hr_voice_say(hr_voice *v, const char *text, int urgent, uint8_t **wav, size_
 }
 
 /* ---- jobs on the loop ---- */
+
+static int is_ws(enum hr_voice_reply mode)
+{
+	return mode == HR_VOICE_WS || mode == HR_VOICE_WS_PARTS;
+}
 
 static void job_free(hr_voice_job *j)
 {
@@ -548,8 +552,23 @@ static hr_voice_job *pop(struct queue *q)
 	return j;
 }
 
+/* Takes J out of Q (a streamed question whose client left while it waited). */
+static void unlink_job(struct queue *q, hr_voice_job *j)
+{
+	for (hr_voice_job **p = &q->head, *prev = NULL; *p; prev = *p, p = &(*p)->next) {
+		if (*p != j)
+			continue;
+		*p = j->next;
+		if (q->tail == j)
+			q->tail = prev;
+		q->n--;
+		return;
+	}
+}
+
 static void listen_work(uv_work_t *w);
 static void listen_done(uv_work_t *w, int status);
+static void kick(hr_voice_job *j);
 static void speak_work(uv_work_t *w);
 static void speak_done(uv_work_t *w, int status);
 
@@ -558,6 +577,19 @@ static void pump(hr_voice *v)
 {
 	while (v->listening < v->decoders && v->listen_q.head) {
 		hr_voice_job *j = pop(&v->listen_q);
+		j->queued = 0;
+		if (!j->ud) { /* its client left while it waited */
+			job_free(j);
+			continue;
+		}
+		if (j->streaming) {
+			/* A decoder for it at last: it catches up with the audio
+			 * that arrived meanwhile, then follows it. */
+			j->slot = 1;
+			v->listening++;
+			kick(j);
+			continue;
+		}
 		if (uv_queue_work(v->loop, &j->work, listen_work, listen_done) == 0) {
 			v->listening++;
 		} else {
@@ -584,7 +616,7 @@ static void send_error(hr_voice_job *j, enum hr_proto_code code, unsigned status
 	size_t len;
 	char *buf = hr_proto_error(&e, j->headroom, &len);
 	hr_info("event=voice_error code=%s", hr_proto_code_name(code));
-	if (j->mode == HR_VOICE_WS) {
+	if (is_ws(j->mode)) {
 		if (buf)
 			j->sink->send(j->ud, buf, len, 0);
 		j->sink->done(j->ud);
@@ -621,40 +653,202 @@ int hr_voice_start(hr_voice *v, int16_t *pcm, size_t n, const char *id, enum hr_
 	j->n = n;
 	j->model = hr_asr_model_ref(v->model->asr);
 	push(&v->listen_q, j, 0);
+	j->queued = 1;
 	if (job)
 		*job = j;
 	pump(v);
 	return 0;
 }
 
+int hr_voice_open(hr_voice *v, const char *id, enum hr_voice_reply mode, const struct hr_voice_sink *sink,
+                  void *ud, size_t headroom, hr_voice_job **job)
+{
+	if (!v || !v->model || !v->loop)
+		return -ENODEV;
+	if (v->listening >= v->decoders && v->listen_q.n >= v->queue_max)
+		return -EBUSY;
+	hr_voice_job *j = calloc(1, sizeof(*j));
+	if (!j || !(j->pcm = malloc(v->max_samples * sizeof(*j->pcm)))) {
+		free(j);
+		return -ENOMEM;
+	}
+	j->v = v;
+	j->work.data = j;
+	j->sink = sink;
+	j->ud = ud;
+	j->mode = mode;
+	j->has_id = id != NULL;
+	snprintf(j->id, sizeof(j->id), "%s", id ? id : "");
+	j->headroom = headroom;
+	j->streaming = 1;
+	j->cap = v->max_samples;
+	j->carry = -1;
+	j->model = hr_asr_model_ref(v->model->asr);
+	if (v->listening < v->decoders && !v->listen_q.head) {
+		j->slot = 1;
+		v->listening++;
+	} else {
+		push(&v->listen_q, j, 0);
+		j->queued = 1;
+	}
+	*job = j;
+	return 0;
+}
+
+int hr_voice_feed(hr_voice_job *j, const uint8_t *in, size_t len)
+{
+	size_t i = 0;
+	int rc = 0;
+	if (j->carry >= 0 && len) {
+		uint8_t two[2] = {(uint8_t)j->carry, in[0]};
+		j->carry = -1;
+		if (j->n < j->cap)
+			hr_pcm_from_le(two, 1, j->pcm + j->n++);
+		else
+			rc = -E2BIG;
+		i = 1;
+	}
+	size_t m = (len - i) / 2;
+	if (m > j->cap - j->n) {
+		m = j->cap - j->n;
+		rc = -E2BIG;
+	}
+	hr_pcm_from_le(in + i, m, j->pcm + j->n);
+	j->n += m;
+	i += 2 * m;
+	if (rc == 0 && i < len)
+		j->carry = in[i];
+	kick(j);
+	return rc;
+}
+
+int hr_voice_end(hr_voice_job *j)
+{
+	j->ended = 1;
+	kick(j);
+	return 0;
+}
+
+/* A streamed question that will not be answered: its decoder and slot back. */
+static void stream_drop(hr_voice_job *j)
+{
+	hr_voice *v = j->v;
+	if (j->dec)
+		release(v, j->dec); /* its utterance is dropped by the next hr_asr_begin */
+	if (j->slot)
+		v->listening--;
+	job_free(j);
+	pump(v);
+}
+
 void hr_voice_cancel(hr_voice_job *job)
 {
-	if (job)
-		job->ud = NULL;
+	if (!job)
+		return;
+	job->ud = NULL;
+	/* A job on the thread pool, or about to be answered, is freed when its
+	 * work returns; a stream between blocks is dropped now. */
+	if (!job->streaming || job->ended || job->busy)
+		return;
+	if (job->queued) {
+		unlink_job(&job->v->listen_q, job);
+		job->queued = 0;
+	}
+	stream_drop(job);
+}
+
+/* A block of a streamed question, on the thread pool: the decoder is taken
+ * and its utterance begun at the first one. */
+static void feed_work(uv_work_t *w)
+{
+	hr_voice_job *j = w->data;
+	if (j->stream_rc)
+		return;
+	if (!j->dec) {
+		int rc;
+		if (!(j->dec = acquire(j->v, &rc))) {
+			j->stream_rc = rc;
+			return;
+		}
+		if ((rc = hr_asr_begin(j->dec->asr, j->model, j->pcm, HR_ASR_SEED))) {
+			j->stream_rc = rc;
+			return;
+		}
+	}
+	j->stream_rc = hr_asr_feed(j->dec->asr, j->pcm + j->fed, j->feeding - j->fed);
+}
+
+static void feed_done(uv_work_t *w, int status)
+{
+	hr_voice_job *j = w->data;
+	j->busy = 0;
+	j->fed = j->feeding;
+	if (!j->ud || status == UV_ECANCELED) {
+		stream_drop(j);
+		return;
+	}
+	kick(j);
+}
+
+/* Moves a streamed question on: the next block to the decoder once enough
+ * has arrived, or, after its end, the final pass. One work item at a time. */
+static void kick(hr_voice_job *j)
+{
+	if (!j->streaming || !j->slot || j->busy)
+		return;
+	hr_voice *v = j->v;
+	if (j->ended) {
+		j->busy = 1;
+		if (uv_queue_work(v->loop, &j->work, listen_work, listen_done) != 0) {
+			j->rc = -EIO;
+			listen_done(&j->work, 0);
+		}
+		return;
+	}
+	/* The first block waits for the second that seeds the normalisation. */
+	if (j->stream_rc || j->n - j->fed < FEED_MIN || j->n < HR_ASR_SEED)
+		return;
+	j->feeding = j->n;
+	j->busy = 1;
+	if (uv_queue_work(v->loop, &j->work, feed_work, feed_done) != 0) {
+		j->busy = 0;
+		j->stream_rc = -EIO; /* decoded whole at the end */
+	}
+}
+
+/* The end of a streamed question, on the thread pool: what the decoder has
+ * not had yet, then the final passes (hr_asr_end). When the streamed pass
+ * failed, the whole audio is decoded as a question sent at once. */
+static int finish_stream(hr_voice_job *j, struct hr_asr_result *r)
+{
+	hr_voice *v = j->v;
+	struct decoder *d = j->dec;
+	j->dec = NULL;
+	if (!d || j->stream_rc) {
+		if (d)
+			release(v, d);
+		return decode(v, j->model, j->pcm, j->n, r);
+	}
+	memset(r, 0, sizeof(*r));
+	int rc = 0;
+	if (hr_pcm_has_speech(j->pcm, j->n, HR_ASR_RATE)) {
+		rc = hr_asr_feed(d->asr, j->pcm + j->fed, j->n - j->fed);
+		if (rc == 0)
+			rc = hr_asr_end(d->asr, j->pcm, j->n, r);
+	}
+	release(v, d);
+	if (rc == 0)
+		hr_voice_near_safety(hr_asr_model_safety(j->model), r);
+	return rc;
 }
 
 static void listen_work(uv_work_t *w)
 {
 	hr_voice_job *j = w->data;
 	j->asr = malloc(sizeof(*j->asr));
-	j->rc = j->asr ? decode(j->v, j->model, j->pcm, j->n, j->asr) : -ENOMEM;
-}
-
-/* The answer when nothing herald knows was heard: ask again, kindly. */
-static int not_heard(struct hr_answer *a)
-{
-	int rc = hr_answer_set(&a->intent, "fallback");
-	if (!rc)
-		rc = hr_answer_set(&a->text,
-		                   "Sorry, I didn't catch that. Please ask again, a little more slowly, "
-		                   "or type your question.");
-	if (!rc)
-		rc = hr_answer_set(&a->speech, a->text);
-	if (!rc)
-		rc = hr_answer_add_suggestion(a, "What does HER2-positive mean?");
-	if (!rc)
-		rc = hr_answer_add_suggestion(a, "What are the side effects of Herceptin?");
-	return rc;
+	j->rc = !j->asr        ? -ENOMEM
+	        : j->streaming ? finish_stream(j, j->asr)
+	                       : decode(j->v, j->model, j->pcm, j->n, j->asr);
 }
 
 /* Routing on the loop for hr_voice_choose: each hypothesis once. */
@@ -725,77 +919,6 @@ static void choose_on_loop(hr_voice_job *j)
 	free(c);
 }
 
-/* Puts BEFORE and AFTER around the answer's text and speech. */
-static int wrap(struct hr_answer *a, const char *before, const char *after)
-{
-	for (char **p = &a->text; p; p = p == &a->text ? &a->speech : NULL) {
-		if (!*p)
-			continue;
-		size_t nb = strlen(before), n = strlen(*p), na = strlen(after);
-		char *t = malloc(nb + n + na + 1);
-		if (!t)
-			return -ENOMEM;
-		memcpy(t, before, nb);
-		memcpy(t + nb, *p, n);
-		/* "...: please call" after a lead-in that ends in a colon. */
-		if (nb > 2 && before[nb - 2] == ':' && t[nb] >= 'A' && t[nb] <= 'Z' && t[nb + 1] != ' ')
-			t[nb] = (char)(t[nb] - 'A' + 'a');
-		memcpy(t + nb + n, after, na + 1);
-		free(*p);
-		*p = t;
-	}
-	return 0;
-}
-
-/*
- * After a safety answer given to what herald may have misheard. A crisis
- * answer is opened with one short question, so a person who said something
- * else is asked rather than told, and 988 follows either way; an emergency
- * answer keeps its first words (call 911, call the care team) and says the
- * doubt after them.
- */
-static int add_doubt(struct hr_answer *a)
-{
-	if (a->safety == HR_SAFETY_CRISIS)
-		return wrap(a,
-		            "I'm not sure I heard you right, so I want to ask: are you thinking about "
-		            "hurting yourself or ending your life? If you are, or you are not sure: ",
-		            " If I heard you wrong, please ask your question again.");
-	return wrap(a, "",
-	            " I may not have heard you right. If you meant something else, please say it again.");
-}
-
-/*
- * The answer when herald is not sure: the sentence it thinks it heard, asked
- * back and offered as a suggestion (a tap asks it as typed text). Nothing is
- * answered, so no drug the person may not have named is talked about.
- */
-static int did_you_mean(struct hr_answer *a, const char *sentence)
-{
-	char q[HR_TRANSCRIPT_MAX + 2];
-	snprintf(q, sizeof(q), "%s?", sentence);
-	if (q[0] >= 'a' && q[0] <= 'z')
-		q[0] = (char)(q[0] - 'a' + 'A');
-	char text[2 * HR_TRANSCRIPT_MAX];
-	snprintf(text, sizeof(text),
-	         "I'm not sure I heard you right. Did you mean: \"%s\" "
-	         "If so, tap it below or say it again.",
-	         q);
-	char speech[2 * HR_TRANSCRIPT_MAX];
-	snprintf(speech, sizeof(speech),
-	         "I'm not sure I heard you right. Did you ask: %s "
-	         "If so, please say it again, a little more slowly.",
-	         q);
-	int rc = hr_answer_set(&a->intent, "fallback");
-	if (!rc)
-		rc = hr_answer_set(&a->text, text);
-	if (!rc)
-		rc = hr_answer_set(&a->speech, speech);
-	if (!rc)
-		rc = hr_answer_add_suggestion(a, q);
-	return rc;
-}
-
 static void listen_done(uv_work_t *w, int status)
 {
 	hr_voice_job *j = w->data;
@@ -816,7 +939,7 @@ static void listen_done(uv_work_t *w, int status)
 		return;
 	}
 	choose_on_loop(j);
-	if (j->mode == HR_VOICE_WS) {
+	if (is_ws(j->mode)) {
 		size_t len;
 		char *buf = hr_voice_msg_transcript(j->id, &j->heard, j->headroom, &len);
 		if (buf)
@@ -829,17 +952,17 @@ static void listen_done(uv_work_t *w, int status)
 		break;
 	case HR_HEARD_CONFIRM:
 		if (!j->heard.safety) {
-			rc = did_you_mean(&j->answer, j->heard.text);
+			rc = hr_voice_did_you_mean(&j->answer, j->heard.text);
 			break;
 		}
 		/* A safety concept herald may have misheard: its answer anyway,
 		 * leading with the safety line, and a word of doubt after it. */
 		rc = j->sink->answer(j->ud, j->heard.text, strlen(j->heard.text), &j->answer);
 		if (rc == 0)
-			rc = add_doubt(&j->answer);
+			rc = hr_voice_add_doubt(&j->answer);
 		break;
 	default:
-		rc = not_heard(&j->answer);
+		rc = hr_voice_not_heard(&j->answer);
 		break;
 	}
 	hr_info("event=voice_answered heard=%s intent=%s",
@@ -851,7 +974,7 @@ static void listen_done(uv_work_t *w, int status)
 		pump(v);
 		return;
 	}
-	if (j->mode == HR_VOICE_WS) {
+	if (is_ws(j->mode)) {
 		size_t len;
 		char *buf = hr_proto_answer(&j->answer, j->id, NULL, j->headroom, &len);
 		if (buf)
@@ -869,7 +992,7 @@ static void listen_done(uv_work_t *w, int status)
 	j->urgent = j->answer.safety != HR_SAFETY_NONE;
 	const char *speech = j->answer.speech ? j->answer.speech : j->answer.text ? j->answer.text : "";
 	/* The safety answer leads with the action and is said whole. */
-	j->speech = j->urgent ? strdup(speech) : speech_text(speech, v->speech_chars);
+	j->speech = j->urgent ? strdup(speech) : hr_voice_speech_text(speech, v->speech_chars);
 	if (!j->speech) {
 		send_error(j, HR_E_INTERNAL, 500, "internal error");
 		job_free(j);
@@ -887,7 +1010,15 @@ static void speak_work(uv_work_t *w)
 	int16_t *pcm = NULL;
 	size_t n = 0;
 	unsigned rate = 0;
-	j->rc = hr_tts_say(j->v->tts, j->speech, j->urgent ? URGENT_STRETCH : 1.0, &pcm, &n, &rate);
+	/* In parts, the first sentence is said first, alone, so its audio is
+	 * sent while the rest is still being synthesised. */
+	const char *text = j->speech + j->spoken;
+	size_t len = j->mode == HR_VOICE_WS_PARTS ? hr_voice_part_len(text, j->part == 0) : strlen(text);
+	char *piece = strndup(text, len);
+	j->rc =
+	    piece ? hr_tts_say(j->v->tts, piece, j->urgent ? URGENT_STRETCH : 1.0, &pcm, &n, &rate) : -ENOMEM;
+	free(piece);
+	j->spoken += len;
 	if (j->rc == 0) {
 		j->wav = hr_wav_write(pcm, n, rate, j->headroom, &j->wavlen);
 		if (!j->wav)
@@ -915,13 +1046,23 @@ static void speak_done(uv_work_t *w, int status)
 	}
 	size_t len;
 	char *buf;
+	int last = j->speech[j->spoken] == '\0';
 	switch (j->mode) {
 	case HR_VOICE_WS:
-		buf = hr_voice_msg_audio(j->id, j->wavlen, j->headroom, &len);
+	case HR_VOICE_WS_PARTS:
+		buf = hr_voice_msg_audio(j->id, j->wavlen, j->mode == HR_VOICE_WS_PARTS ? ++j->part : 0, last,
+		                         j->headroom, &len);
 		if (buf)
 			j->sink->send(j->ud, buf, len, 0);
 		j->sink->send(j->ud, (char *)j->wav, j->wavlen, 1);
 		j->wav = NULL;
+		if (!last) {
+			/* The next part waits behind other answers' first parts
+			 * (a safety answer's parts go first). */
+			push(&v->speak_q, j, j->urgent);
+			pump(v);
+			return;
+		}
 		j->sink->done(j->ud);
 		break;
 	case HR_VOICE_HTTP_WAV:

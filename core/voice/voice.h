@@ -85,6 +85,7 @@ struct hr_voice_sink {
 /* How a job replies. */
 enum hr_voice_reply {
 	HR_VOICE_WS,        /* transcript, answer, audio header, WAV frame */
+	HR_VOICE_WS_PARTS,  /* the same, the WAV in parts: first sentence first */
 	HR_VOICE_HTTP_JSON, /* one JSON object: the answer with its transcript */
 	HR_VOICE_HTTP_BOTH, /* the same, with the WAV in base64 */
 	HR_VOICE_HTTP_WAV,  /* only the WAV (audio/wav) */
@@ -101,8 +102,30 @@ enum hr_voice_reply {
 int hr_voice_start(hr_voice *v, int16_t *pcm, size_t n, const char *id, enum hr_voice_reply mode,
                    const struct hr_voice_sink *sink, void *ud, size_t headroom, hr_voice_job **job);
 
+/*
+ * Streaming: a question whose audio is still arriving (16 kHz only). OPEN at
+ * audio_start takes a recogniser when one is free (else the job waits for
+ * one, and catches up when it gets it); FEED hands it each frame as it comes
+ * (little-endian 16-bit samples; a sample split between frames is joined),
+ * and the grammar search runs on the thread pool while the person is still
+ * speaking; END at audio_end leaves only the last block and the final passes.
+ * The other arguments are as for hr_voice_start (MODE is HR_VOICE_WS or
+ * HR_VOICE_WS_PARTS). OPEN returns 0, -EBUSY, -ENODEV or -ENOMEM; FEED 0, or
+ * -E2BIG once limits.audio_seconds is reached (the rest is dropped); END 0.
+ * hr_voice_cancel drops a stream that is not wanted any more.
+ */
+int hr_voice_open(hr_voice *v, const char *id, enum hr_voice_reply mode, const struct hr_voice_sink *sink,
+                  void *ud, size_t headroom, hr_voice_job **job);
+int hr_voice_feed(hr_voice_job *job, const uint8_t *le, size_t len);
+int hr_voice_end(hr_voice_job *job);
+
 /* The caller is going away: SINK will not be called for JOB again. */
 void hr_voice_cancel(hr_voice_job *job);
+
+/* Bytes of TEXT that make the next part of an answer spoken in parts: the
+ * first sentence (FIRST), else whole sentences up to about 400 bytes, with
+ * the spaces after them. Pure: for tests. */
+size_t hr_voice_part_len(const char *text, int first);
 
 /*
  * On the loop, every few seconds (the worker's housekeeping): frees the
@@ -195,7 +218,8 @@ void hr_voice_near_safety(const char *sentences, struct hr_asr_result *r);
 /* Serialisers; each returns a malloc'd buffer with HEADROOM spare bytes in
  * front and *LEN the JSON's length, or NULL. */
 char *hr_voice_msg_transcript(const char *id, const struct hr_voice_choice *c, size_t headroom, size_t *len);
-char *hr_voice_msg_audio(const char *id, size_t bytes, size_t headroom, size_t *len);
+/* PART: 0 for an answer sent whole, else its number from 1 ("part", "last"). */
+char *hr_voice_msg_audio(const char *id, size_t bytes, unsigned part, int last, size_t headroom, size_t *len);
 char *hr_voice_msg_http(const struct hr_answer *a, const struct hr_voice_choice *c, const uint8_t *wav,
                         size_t wavlen, size_t headroom, size_t *len);
 

@@ -42,10 +42,14 @@ char *hr_voice_msg_transcript(const char *id, const struct hr_voice_choice *c, s
 	            headroom, len);
 }
 
-char *hr_voice_msg_audio(const char *id, size_t bytes, size_t headroom, size_t *len)
+char *hr_voice_msg_audio(const char *id, size_t bytes, unsigned part, int last, size_t headroom, size_t *len)
 {
-	return dump(json_pack("{s:s, s:s, s:s, s:I}", "type", "audio", "id", id, "format", "wav", "bytes",
-	                      (json_int_t)bytes),
+	if (!part)
+		return dump(json_pack("{s:s, s:s, s:s, s:I}", "type", "audio", "id", id, "format", "wav",
+		                      "bytes", (json_int_t)bytes),
+		            headroom, len);
+	return dump(json_pack("{s:s, s:s, s:s, s:I, s:I, s:b}", "type", "audio", "id", id, "format", "wav",
+	                      "bytes", (json_int_t)bytes, "part", (json_int_t)part, "last", last),
 	            headroom, len);
 }
 

@@ -52,6 +52,22 @@ int hr_voice_start(hr_voice *v, int16_t *pcm, size_t n, const char *id, enum hr_
 	return -ENODEV;
 }
 
+int hr_voice_open(hr_voice *v, const char *id, enum hr_voice_reply mode, const struct hr_voice_sink *sink,
+                  void *ud, size_t headroom, hr_voice_job **job)
+{
+	return -ENODEV;
+}
+
+int hr_voice_feed(hr_voice_job *job, const uint8_t *le, size_t len)
+{
+	return -ENODEV;
+}
+
+int hr_voice_end(hr_voice_job *job)
+{
+	return -ENODEV;
+}
+
 void hr_voice_cancel(hr_voice_job *job)
 {
 }

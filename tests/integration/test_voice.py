@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
@@ -265,9 +266,9 @@ class VoiceRecognitionTest(unittest.TestCase):
                 ws.send_frame(2, pcm[i:i + 6400])
             ws.send_json({"type": "audio_end", "id": qid})
             t = recv_json(ws)
-            # Heard right, but how sure depends on the recogniser's
-            # normalisation, which carries over from its earlier utterances:
-            # a clean question is answered, or at worst offered back.
+            # Heard right; how sure is the recogniser's own (the same for the
+            # same audio: test_streamed_question_answered_in_parts): a clean
+            # question is answered, or at worst offered back.
             self.assertEqual((t["type"], t["id"], t["text"]), ("transcript", qid, q))
             self.assertIn(t["heard"], ("answer", "confirm"))
             answer = recv_json(ws)
@@ -282,6 +283,67 @@ class VoiceRecognitionTest(unittest.TestCase):
             op, wav = recv_message(ws)
             self.assertEqual((op, len(wav)), (2, head["bytes"]))
             check_wav(self, wav, answer["speech"])
+        ws.close()
+
+    def test_streamed_question_answered_in_parts(self):
+        """Audio recognised while it arrives (frames of an odd size, a sample
+        split between two of them, sent at a pace that lets the recogniser
+        start before audio_end) is heard exactly as the same audio posted
+        whole: same transcript, decision and confidence, however it came.
+        With "parts", the spoken answer comes as numbered WAVs, the first
+        sentence first, the last one marked."""
+        q = "how is herceptin given"
+        pcm = spoken(q, "en-us", 160)
+        status, _, whole = http(self.d.url + "/v1/voice", "POST", wav_file(pcm), {"Content-Type": "audio/wav"},
+                                timeout=120)
+        self.assertEqual(status, 200, whole)
+        ws = WebSocket(self.d.port, timeout=60)
+        for n, chunk in enumerate((3201,)):
+            qid = "p%d" % n
+            ws.send_json({"type": "audio_start", "id": qid, "format": "pcm_s16le", "rate": 16000, "parts": True})
+            for i in range(0, len(pcm), chunk):
+                ws.send_frame(2, pcm[i:i + chunk])
+                time.sleep(0.02 * chunk / 3200)
+            ws.send_json({"type": "audio_end", "id": qid})
+            t = recv_json(ws)
+            self.assertEqual((t["type"], t["text"], t["heard"], t["confidence"]),
+                             ("transcript", whole["transcript"], whole["heard"], whole["confidence"]))
+            answer = recv_json(ws)
+            self.assertEqual((answer["type"], answer["intent"]), ("answer", whole["intent"]))
+            parts = []
+            while True:
+                head = recv_json(ws)
+                self.assertEqual((head["type"], head["id"], head["part"]), ("audio", qid, len(parts) + 1), head)
+                op, wav = recv_message(ws)
+                self.assertEqual((op, len(wav)), (2, head["bytes"]))
+                parts.append(wav)
+                if head["last"]:
+                    break
+            sentences = len(re.findall(r"[.!?](?:\s|$)", answer["speech"]))
+            self.assertEqual(len(parts) > 1, sentences > 1, (len(parts), answer["speech"]))
+            # The first part is the first sentence alone: short to say.
+            first = re.split(r"(?<=[.!?])\s", answer["speech"])[0]
+            check_wav(self, parts[0], first)
+        # The connection goes on as usual afterwards.
+        self.assertEqual(ws.ask("t1", "what is her2")["type"], "answer")
+        ws.close()
+
+    def test_streams_dropped_midway_give_their_recognisers_back(self):
+        """Clients that leave in the middle of a question, one after another:
+        each stream is dropped with its recogniser, and the next question is
+        answered."""
+        pcm = spoken("does kadcyla make you tired", "en-us", 160)
+        for n in range(3):
+            ws = WebSocket(self.d.port, timeout=60)
+            ws.send_json({"type": "audio_start", "id": "d%d" % n, "format": "pcm_s16le", "rate": 16000})
+            for i in range(0, len(pcm) * 3 // 4, 3200):
+                ws.send_frame(2, pcm[i:i + 3200])
+                time.sleep(0.01)
+            ws.close()
+        ws = WebSocket(self.d.port, timeout=60)
+        heard, answer, wav = ask_aloud(ws, "after", pcm)
+        self.assertEqual(answer["type"], "answer")
+        self.assertNotEqual(heard, "")
         ws.close()
 
     def test_spoken_crisis_gets_the_safety_answer_spoken(self):

@@ -199,6 +199,10 @@ static void test_parse_ws_audio(void **state)
 	const char *plain = "{\"type\":\"audio_start\",\"id\":\"a1\"}";
 	assert_int_equal(hr_proto_parse_ws(plain, strlen(plain), 100, &m, &e), HR_MSG_AUDIO_START);
 	assert_int_equal(m.audio.rate, 16000);
+	assert_false(m.audio.parts);
+	const char *parts = "{\"type\":\"audio_start\",\"id\":\"a1\",\"parts\":true}";
+	assert_int_equal(hr_proto_parse_ws(parts, strlen(parts), 100, &m, &e), HR_MSG_AUDIO_START);
+	assert_true(m.audio.parts);
 	const char *end = "{\"type\":\"audio_end\",\"id\":\"a1\"}";
 	assert_int_equal(hr_proto_parse_ws(end, strlen(end), 100, &m, &e), HR_MSG_AUDIO_END);
 	assert_string_equal(m.audio.id, "a1");
@@ -211,6 +215,7 @@ static void test_parse_ws_audio(void **state)
 	bad_audio("{\"type\":\"audio_start\",\"id\":\"a2\",\"format\":\"mp3\"}", HR_E_BAD_REQUEST, "a2");
 	bad_audio("{\"type\":\"audio_start\",\"id\":\"a3\",\"rate\":\"fast\"}", HR_E_BAD_REQUEST, "a3");
 	bad_audio("{\"type\":\"audio_start\",\"id\":\"a3\",\"rate\":96000}", HR_E_BAD_REQUEST, "a3");
+	bad_audio("{\"type\":\"audio_start\",\"id\":\"a4\",\"parts\":1}", HR_E_BAD_REQUEST, "a4");
 	/* An audio message's id must be a non-empty string; the error carries none. */
 	bad_audio("{\"type\":\"audio_end\"}", HR_E_BAD_REQUEST, NULL);
 	bad_audio("{\"type\":\"audio_end\",\"id\":\"\"}", HR_E_BAD_REQUEST, NULL);

@@ -441,8 +441,13 @@ static void test_messages(void **state)
 	assert_string_equal(buf + 4, "{\"type\":\"transcript\",\"id\":\"a1\",\"text\":\"what is her2\","
 	                             "\"heard\":\"confirm\",\"confidence\":0.46}");
 	free(buf);
-	buf = hr_voice_msg_audio("a1", 1234, 0, &len);
+	buf = hr_voice_msg_audio("a1", 1234, 0, 0, 0, &len);
 	assert_string_equal(buf, "{\"type\":\"audio\",\"id\":\"a1\",\"format\":\"wav\",\"bytes\":1234}");
+	free(buf);
+	/* In parts: the part's number and whether it is the last are added. */
+	buf = hr_voice_msg_audio("a1", 99, 2, 1, 0, &len);
+	assert_string_equal(buf, "{\"type\":\"audio\",\"id\":\"a1\",\"format\":\"wav\",\"bytes\":99,"
+	                         "\"part\":2,\"last\":true}");
 	free(buf);
 	struct hr_answer a = {0};
 	hr_answer_set(&a.intent, "testing.fish");
@@ -458,6 +463,29 @@ static void test_messages(void **state)
 	assert_null(strstr(buf, "\"type\""));
 	free(buf);
 	hr_answer_clear(&a);
+}
+
+/* An answer spoken in parts: its first sentence alone, then whole sentences
+ * up to about 400 bytes; every byte said once, in order. */
+static void test_parts(void **state)
+{
+	(void)state;
+	const char *t = "Herceptin is given by drip. It takes about an hour! Ask your nurse? Done.";
+	size_t n = hr_voice_part_len(t, 1);
+	assert_int_equal(n, strlen("Herceptin is given by drip. "));
+	assert_int_equal(hr_voice_part_len(t + n, 0), strlen(t + n)); /* the rest fits one part */
+	assert_int_equal(hr_voice_part_len("No sentence end at all", 1), strlen("No sentence end at all"));
+	assert_int_equal(hr_voice_part_len("One. ", 1), strlen("One. ")); /* nothing left after it */
+	assert_int_equal(hr_voice_part_len("Version 2.5 is out. Next.", 1), strlen("Version 2.5 is out. "));
+	/* Long text: later parts stop at a sentence end near 400 bytes. */
+	char big[2000] = "";
+	for (int i = 0; i < 30; i++)
+		strcat(big, "This sentence is forty bytes long, ok. ");
+	size_t first = hr_voice_part_len(big, 1), next = hr_voice_part_len(big + first, 0);
+	assert_int_equal(first, 39);
+	assert_true(next <= 400 && next >= 300);
+	assert_int_equal(big[first + next - 1], ' ');
+	assert_int_equal(big[first + next - 2], '.');
 }
 
 static void test_tts_respellings(void **state)
@@ -481,6 +509,7 @@ int main(void)
 	    cmocka_unit_test(test_grammar_weighs_safety),
 	    cmocka_unit_test(test_near_safety),
 	    cmocka_unit_test(test_messages),
+	    cmocka_unit_test(test_parts),
 	    cmocka_unit_test(test_tts_respellings),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
