@@ -624,38 +624,27 @@ int en_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_
 		p = best_pattern(e, &t->match, &nm, convo, check_plugin, &pp);
 	}
 	int p_strong = p && strong(p, qlen);
-	/* "It says HER2 3+ and ER negative. What does that mean?": a short
-	 * question that points back ("that", "it", "this"), or says too little to
-	 * stand alone ("the parking for radiation costs a fortune. Is there
-	 * help?"), is asked about the sentence before it. */
+	/* The question asked together with the sentence before it:
+	 * - "It says HER2 3+ and ER negative. What does that mean?": a short
+	 *   question that points back ("that", "it", "this"), or says too little
+	 *   to stand alone ("the parking for radiation costs a fortune. Is there
+	 *   help?"), and matched nothing strong alone;
+	 * - "And the diarrhea, how long does it last?": a bare topic split off by
+	 *   the comma is the "it" of the question, and the topic's own intent wins
+	 *   when it ranks above the question's alone. */
 	int joined = 0;
-	/* "And the diarrhea, how long does it last?": a bare topic split off by the
-	 * comma is the "it" of the question. Asked together, the topic's own
-	 * intent wins when it ranks above the question's alone. */
-	if (p_strong && e->mode != HR_ROUTE_RANKER && t->focus > 0 && qlen < 40 && points_back(q) &&
-	    !t->sentences[t->focus - 1].asks && strlen(e->snorm[t->focus - 1]) <= TOPIC_ONLY) {
+	int short_q = e->mode != HR_ROUTE_RANKER && t->focus > 0 && qlen < 40;
+	int topic_only = short_q && p_strong && points_back(q) && !t->sentences[t->focus - 1].asks &&
+	                 strlen(e->snorm[t->focus - 1]) <= TOPIC_ONLY;
+	int leans_back = short_q && !p_strong && (points_back(q) || t->thin);
+	if (topic_only || leans_back) {
 		char both[1024];
 		snprintf(both, sizeof(both), "%s %s", e->snorm[t->focus - 1], q);
 		hr_intents_match(e->matcher, both, e->scratch_match);
 		struct hr_pick jp;
 		const struct hr_candidate *jc =
 		    best_pattern(e, e->scratch_match, &nm, convo, check_plugin, &jp);
-		if (jc && jc->priority > p->priority) {
-			t->match = *e->scratch_match;
-			p = &t->match.candidates[jc - e->scratch_match->candidates];
-			pp = jp;
-			joined = 1;
-		}
-	}
-	if (!joined && !p_strong && e->mode != HR_ROUTE_RANKER && t->focus > 0 && qlen < 40 &&
-	    (points_back(q) || t->thin)) {
-		char both[1024];
-		snprintf(both, sizeof(both), "%s %s", e->snorm[t->focus - 1], q);
-		hr_intents_match(e->matcher, both, e->scratch_match);
-		struct hr_pick jp;
-		const struct hr_candidate *jc =
-		    best_pattern(e, e->scratch_match, &nm, convo, check_plugin, &jp);
-		if (jc && jc->priority >= 0) {
+		if (jc && (topic_only ? jc->priority > p->priority : jc->priority >= 0)) {
 			t->match = *e->scratch_match;
 			p = &t->match.candidates[jc - e->scratch_match->candidates];
 			pp = jp;
