@@ -1713,6 +1713,37 @@ herald.on("drug.stop", function(q)
   }
 end)
 
+-- "Is Herceptin immunotherapy?": the word means checkpoint drugs to most
+-- people; HER2 antibodies work partly through immune cells, the others not.
+src("nci-immunotherapy", "Immunotherapy to Treat Cancer", "National Cancer Institute",
+  "https://www.cancer.gov/about-cancer/treatment/types/immunotherapy")
+local IMMUNO_KIND = {
+  antibody = "a targeted drug that locks onto HER2. It is not a checkpoint drug, the usual kind of immune therapy. But it does help your immune cells find and attack cancer cells with HER2.",
+  adc = "an antibody joined to a chemo drug. The antibody carries the chemo to cells that carry HER2. It is a targeted drug, not immunotherapy.",
+  tki = "a targeted pill that blocks HER2 signals inside the cancer cell. It is not immunotherapy.",
+  chemo = "chemotherapy. It kills cells that grow fast. It is not immunotherapy.",
+  hormone = "hormone therapy. It blocks the estrogen some cancers need to grow. It is not immunotherapy.",
+  bone = "used to protect the bones. It is not immunotherapy.",
+}
+
+herald.on("drug.is_immuno", function(q)
+  local key = q:slot("drug")
+  local d = key and DRUGS[key]
+  if not d then return WHICH_DRUG end
+  local srcs = copy(d.sources)
+  srcs[#srcs + 1] = "nci-immunotherapy"
+  return {
+    text = {
+      cap(d.name) .. (d.plural and " are " or " is ") .. IMMUNO_KIND[d.kind],
+      "Checkpoint drugs, such as pembrolizumab (Keytruda), take the brakes off immune cells. They are used mostly for other types of breast cancer, such as triple-negative.",
+      "Next step: ask your care team what kind of drug each part of your plan is.",
+    },
+    sources = srcs,
+    suggest = { label("about", d), label("side_effects", d), "What is targeted therapy?" },
+    remember = { drug = key, topic = "drug" },
+  }
+end)
+
 -- Dose questions: the team works out the dose; here is how. Without a drug,
 -- the general picture.
 -- "Why was the first dose bigger?": what a loading dose is for.

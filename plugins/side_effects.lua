@@ -1045,6 +1045,23 @@ answer("se.constipation", {
   suggest = { "How can I manage nausea?", "How do I manage diarrhea?", "When should I call my care team?" },
 })
 
+-- Sleep ------------------------------------------------------------------------------------
+-- Insomnia is common in treatment and often outlasts it; CBT for insomnia is
+-- the first treatment, and sleep aids are checked with the team first because
+-- some interact with cancer drugs.
+src("nci-sleep", "Sleep Problems and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/sleep-problems")
+
+answer("se.sleep", {
+  text = {
+    "Trouble sleeping is common during and after cancer treatment. Worry, pain, hot flashes, steroid medicines and long naps in the day can all keep you awake.",
+    "Go to bed and get up at the same times each day, keep naps short and early, and skip caffeine after lunch and alcohol at night. If you lie awake, get up and do something calm until you feel sleepy.",
+    "A kind of talk therapy called CBT for insomnia helps many people with cancer. Ask your team before you take sleeping pills, melatonin or herbal sleep aids, since some do not mix well with cancer drugs.",
+    "Next step: tell your care team how long you have slept badly and what keeps you awake.",
+  },
+  sources = { "nci-sleep", "nci-se" },
+  suggest = { "Why am I so tired?", "How do I cope with hot flashes?", "Can I get counselling?" },
+})
+
 -- Steroids around chemo ------------------------------------------------------------------
 -- Short courses of dexamethasone with taxanes and for nausea: their own side
 -- effects (sleep, mood, appetite, blood sugar) are often mistaken for chemo's.

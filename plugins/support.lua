@@ -123,6 +123,23 @@ herald.on("support.emotional", function(q)
   return EMOTIONAL
 end)
 
+-- Body image: feelings about a changed body are common and usually ease; the
+-- practical options (breast forms, reconstruction at any time, wigs) and people
+-- to talk to are the help. Low mood that lasts is for the care team.
+src("acs-body-image", "Body Image and Sexuality After Breast Cancer", ACS,
+  "https://www.cancer.org/cancer/types/breast-cancer/living-as-a-breast-cancer-survivor/body-image-and-sexuality-after-breast-cancer.html")
+
+herald.answer("support.body_image", {
+  text = {
+    "Many people feel upset about how their body looks after surgery, hair loss or weight change. Those feelings are common and real, and for most people they ease with time.",
+    "It can help to look at the changed area a little at a time, to talk with your partner or a friend, and to meet others who have been through it. Breast forms, special bras, reconstruction (now or years later), wigs and scarves are all choices you can make when you are ready.",
+    "A counselor or social worker can help too. If you feel low most days for more than two weeks, tell your care team.",
+    "Next step: ask your care team about a support group or a counselor who works with people after breast cancer.",
+  },
+  sources = { "acs-body-image", "nci-feelings" },
+  suggest = { "What are my options for breast reconstruction?", "Can I get counselling?", "Where can I find support groups?" },
+})
+
 herald.answer("support.counselling", with_phone_speech {
   text = {
     "Yes. Counselling can help with fear, sadness, stress and the changes cancer brings.",

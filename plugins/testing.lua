@@ -97,10 +97,73 @@ local function asks_numbers(t)
   return t:find("ratio") or t:find("cop[iy]") or t:find("cep ?17") or t:find("signals") or t:find("%d%.%d")
 end
 
+-- IHC 2+ told together with the ISH (FISH) result that settled it: the answer
+-- is the result, not "wait for the ISH test". A result word counts only near
+-- the test's name ("FISH came back positive", "not amplified on FISH"), so
+-- "FISH pending, ER positive" is not read as a positive FISH.
+local ISH_NAMES = { "fish", "ish test", "ish result", "ish was", "ish came", "ish is", "cish", "sish", "gene test",
+  "gene copies", "amplification", "amplified" }
+local ISH_NEG = { "negative", "not amplified", "non-amplified", "non amplified", "nonamplified", "not positive",
+  "no amplification", "wasn't amplified", "was not amplified", "neg" }
+local ISH_POS = { "positive", "amplified", "showed amplification", "shows amplification", "pos", "came back +", "fish+", "fish +" }
+local ISH_WAIT = { "pending", "waiting", "not back", "not yet", "still out", "will be", "to be done", "being done", "sent off" }
+local function near(text, these, those, span)
+  for _, a in ipairs(these) do
+    local i = text:find(a, 1, true)
+    while i do
+      for _, b in ipairs(those) do
+        local j = text:find(b, 1, true)
+        while j do
+          if math.abs(j - i) <= span then return true end
+          j = text:find(b, j + 1, true)
+        end
+      end
+      i = text:find(a, i + 1, true)
+    end
+  end
+  return false
+end
+
+local ISH_SETTLED = {
+  positive = {
+    "An IHC score of 2+ is borderline, so a second test, ISH (such as FISH), was done on the same sample.",
+    "A positive FISH means the HER2 gene is amplified: the cancer is HER2-positive, just like an IHC score of 3+.",
+    "HER2-positive cancer is treated with HER2 drugs, such as trastuzumab (Herceptin), usually with chemo.",
+    "Ask your care team what your plan will be.",
+  },
+  negative = {
+    "An IHC score of 2+ is borderline, so a second test, ISH (such as FISH), was done on the same sample.",
+    "A negative FISH means the HER2 gene is not amplified. The cancer counts as HER2-negative, and is called HER2-low.",
+    "Classic HER2 drugs such as trastuzumab (Herceptin) are not used for it. If the cancer spreads, T-DXd (Enhertu) can work for HER2-low cancer.",
+    "Treatment mostly depends on your hormone receptor results. " .. ASK_REPORT,
+  },
+}
+local ISH_NEXT = {
+  positive = { "How is HER2-positive breast cancer treated?", "What is triple-positive breast cancer?", "What is Herceptin?" },
+  negative = { "What is HER2-low?", "What's the difference between HER2-low and HER2-positive?", "Can my HER2 status change?" },
+}
+local IHC_TWO = { "2+", "2 +", "two plus", "score of 2", "score 2", "equivocal", "borderline" }
+
+local function sources_of_ish() return { "acs-her2", "bco-her2" } end
+
+local function ish_result(q)
+  local text = q.message or q.text
+  text = text:lower()
+  if near(text, ISH_NAMES, ISH_WAIT, 25) then return nil end
+  if near(text, ISH_NAMES, ISH_NEG, 25) then return "negative" end
+  if near(text, ISH_NAMES, ISH_POS, 25) then return "positive" end
+  return nil
+end
+
 herald.on("testing.test_about", function(q)
   local t = q.slots.test
   local msg = q.message or q.text
   local ihc = t == "ihc" or (t == nil and (q.text:find("score") or q.text:find("numbers") or q.text:find("scale")) ~= nil)
+  -- "IHC 2+, FISH not amplified, what now?": the settled result, not what FISH is.
+  local settled = q:mentions(IHC_TWO) and ish_result(q)
+  if settled then
+    return { text = ISH_SETTLED[settled], sources = sources_of_ish(), suggest = ISH_NEXT[settled] }
+  end
   local text = {}
   local sources = { "acs-her2", "bco-her2" }
   if not ihc and asks_numbers(msg) then
@@ -156,6 +219,15 @@ herald.on("testing.ihc_score", function(q)
   local s = q.slots.ihc_score
   s = DIGIT[s] or s
   if not SCORES[s] then s = "two" end
+  local settled = s == "two" and ish_result(q)
+  if settled then
+    return {
+      text = ISH_SETTLED[settled],
+      sources = sources_of_ish(),
+      suggest = ISH_NEXT[settled],
+      remember = { ihc_score = s },
+    }
+  end
   return {
     text = SCORES[s],
     sources = { "acs-her2", "bco-her2" },
@@ -164,7 +236,7 @@ herald.on("testing.ihc_score", function(q)
   }
 end)
 
-herald.answer("testing.equivocal", {
+local EQUIVOCAL = {
   text = {
     "Equivocal means the first test was not clear. It usually means an IHC score of 2+.",
     "The lab then does an ISH test, such as FISH, to count the copies of the HER2 gene.",
@@ -173,7 +245,13 @@ herald.answer("testing.equivocal", {
   },
   sources = { "acs-her2", "bco-her2" },
   suggest = { "What is a FISH test?", "What is HER2-low?", "What does HER2-positive mean?" },
-})
+}
+
+herald.on("testing.equivocal", function(q)
+  local settled = ish_result(q)
+  if settled then return { text = ISH_SETTLED[settled], sources = sources_of_ish(), suggest = ISH_NEXT[settled] } end
+  return EQUIVOCAL
+end)
 
 herald.answer("testing.her2_low", {
   text = {

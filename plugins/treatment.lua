@@ -108,6 +108,20 @@ answer("treatment.first_line", {
   remember = { regimen = "thp", topic = "regimen" },
 })
 
+-- Maintenance: in CLEOPATRA docetaxel was given for at least six cycles and
+-- the two antibodies until the cancer grew; hormone therapy is often joined
+-- to them for hormone receptor-positive cancer (NCCN patient guide).
+answer("treatment.maintenance", {
+  text = {
+    "When HER2-positive cancer has spread, treatment often starts with a taxane chemo plus trastuzumab (Herceptin) and pertuzumab (Perjeta), or Phesgo, which has both.",
+    "The chemo is often given for about six cycles, or fewer if its side effects get too hard. Chemo side effects build up over time, but the HER2 drugs are easier to keep taking. So the chemo stops and the HER2 drugs go on alone. This is called maintenance, and it does not mean the treatment is failing.",
+    "Maintenance goes on as long as the cancer stays under control and side effects are okay, for some people for years. Scans every few months check on it. If the cancer also has hormone receptors, hormone therapy is often added.",
+    "Next step: ask how often you will have scans and heart checks during maintenance.",
+  },
+  sources = { "pub-cleopatra", "nccn-metastatic", "cancernet-mbc" },
+  suggest = { "What is the usual second line treatment?", "What are the side effects of Phesgo?", "How is metastatic HER2-positive breast cancer treated?" },
+})
+
 answer("treatment.second_line", {
   text = {
     "After THP, the usual second treatment is T-DXd (Enhertu). In the DESTINY-Breast03 trial, it kept the cancer in check much longer than T-DM1 (Kadcyla).",
