@@ -84,6 +84,23 @@ local NEEDLE = {
   "Next step: if you give shots at home, ask the nurse for a sharps container and how to use it.",
 }
 
+-- Giving blood: the American Red Cross takes people treated for a solid cancer
+-- such as breast cancer once treatment ended over 12 months ago with no return;
+-- other blood services set their own rules.
+src("redcross-eligibility", "Blood donor eligibility: chronic illness, medications and cancer", "American Red Cross",
+  "https://www.redcrossblood.org/local-homepage/news/article/healthy-donors-eligibility-questions-rcbs.html")
+
+herald.answer("care.blood_donation", {
+  text = {
+    "You cannot give blood during treatment. In the US, the American Red Cross accepts people who had breast cancer once treatment ended more than 12 months ago and the cancer has not come back.",
+    "If you still take hormone pills or other treatment, or your cancer has spread, ask the blood service before you book. Rules differ from one blood service or country to another.",
+    "No one is known to have caught cancer from donated blood. The wait is mostly to protect your own recovery.",
+    "Next step: call the blood service and tell them your treatment dates.",
+  },
+  sources = { "redcross-eligibility" },
+  suggest = { "Is cancer contagious?", "What follow-up care will I need?", "Can I exercise after treatment?" },
+})
+
 herald.on("care.contagious", function(q)
   local t = q.text
   local needle = t:find("needle") or t:find("prick") or t:find("stick") or t:find("sharps") or t:find("blood")

@@ -352,7 +352,27 @@ local PAST_LUNG = { "fibrosis", "copd", "emphysema", "lung disease", "ild before
   "had ild", "sarcoid", "radiation to my lung", "radiation pneumonitis", "lung scarring", "scarred lungs", "scarring in my lung" }
 local PAST_LUNG_LINE = "If you have had lung disease before, such as scarring (fibrosis) or lung inflammation, tell your team before you start. The main studies of Enhertu left out people who had needed steroids for lung inflammation, so your team weighs that risk and may watch your lungs more closely."
 
+-- A cough long after treatment ended, no drug named: the Enhertu warning is not
+-- the answer; a lasting cough is checked, and the past treatment is told.
+src("acs-followup", "Follow-up Care After Breast Cancer Treatment", ACS,
+  "https://www.cancer.org/cancer/types/breast-cancer/living-as-a-breast-cancer-survivor/follow-up-care-after-breast-cancer-treatment.html")
+local LONG_AFTER = { "years ago", "years after", "year ago", "years since", "finished treatment", "finished my treatment",
+  "finished her treatment", "finished his treatment", "finishd", "done with treatment", "treatment ended",
+  "treatment is over", "in remission", "cancer free", "cancer-free", "survivor", "yrs ago", "yr ago", "years back",
+  "finished", "finishd", "treatmnt ended", "all clear" }
+local LONG_AFTER_LUNG = {
+  text = {
+    "A cough that starts long after treatment has ended most often has an everyday cause, such as a cold, allergies or acid reflux.",
+    "Still, a cough that lasts more than two or three weeks should be checked. Tell the doctor about the cancer and the treatment you had: radiation and some drugs can rarely affect the lungs later, and cancer that comes back can sometimes show up there.",
+    "Get help right away for trouble breathing, chest pain, or coughing up blood.",
+    "Next step: book a visit with your doctor or cancer team this week.",
+  },
+  sources = { "acs-followup", "nci-radiation" },
+  suggest = { "What follow-up care will I need?", "What are the signs the cancer has come back?", "What are the side effects of radiation?" },
+}
+
 herald.on("se.lung", function(q)
+  if not q.slots.drug and q:mentions(LONG_AFTER) then return LONG_AFTER_LUNG end
   local a = compose(LUNG_BASE, LUNG, q)
   if q:mentions(PAST_LUNG) then table.insert(a.text, 2, PAST_LUNG_LINE) end
   return a

@@ -293,7 +293,8 @@ local COSTS = {
 src("acs-rides", "Road To Recovery: rides to treatment", ACS, "https://www.cancer.org/support-programs-and-services/road-to-recovery.html")
 local TRAVEL = { "gas", "petrol", "fuel", "parking", "ride", "rides", "transport", "travel", "taxi", "uber", "lyft",
   "bus fare", "mileage", "driving to", "drive to", "hotel", "lodging", "place to stay", "get to my appointments",
-  "get to treatment" }
+  "get to treatment", "drive me", "driving me", "take me to", "lift to", "lifts to", "can't drive", "cant drive",
+  "cannot drive", "get a lift", "no car" }
 local TRAVEL_COSTS = {
   text = {
     "Help with getting to treatment is common, so ask for it.",
