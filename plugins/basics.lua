@@ -186,7 +186,22 @@ local FOLLOWUP = {
   suggest = { "Will my cancer come back?", "What does NED mean?", "How can I cope with fear of it coming back?" },
 }
 
+-- Handed back to the family doctor: usual and planned (ASCO's guideline lets
+-- follow-up move to primary care about a year after diagnosis), with a written
+-- survivorship care plan and a way back to the cancer team.
+local PRIMARY = { "family doctor", "family dr", "gp", "general practitioner", "primary care", "regular doctor",
+  "pcp", "own doctor", "normal doctor", "family physician", "internist" }
+local PRIMARY_TEXT = {
+  "Yes, this is common and planned. For early breast cancer, guidelines say follow-up can move to your family doctor once treatment is done and you are well. It does not mean the cancer team has stopped caring.",
+  "Your family doctor can do the checkups and the yearly mammogram. Ask the cancer team for a written survivorship care plan: your treatments, what to watch for, and which tests you need.",
+  "You can still be sent back to the cancer team quickly if something new comes up.",
+  "Next step: ask for the care plan and the number to call at the cancer center.",
+}
+
 herald.on("basics.followup", function(q)
+  if q:mentions(PRIMARY, " " .. (q.message or q.text) .. " ") then
+    return { text = PRIMARY_TEXT, sources = { "asco-followup", "acs-followup" }, suggest = FOLLOWUP.suggest }
+  end
   if q:mentions(MARKERS, " " .. (q.message or q.text) .. " ") then
     return { text = MARKER_TEXT, sources = { "asco-followup", "acs-followup" }, suggest = FOLLOWUP.suggest }
   end

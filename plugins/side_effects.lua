@@ -838,7 +838,7 @@ answer("se.memory", {
 
 -- Lymphedema -----------------------------------------------------------------------
 
-answer("se.lymphedema", {
+local LYMPHEDEMA = {
   text = {
     "Lymphedema is swelling from fluid that builds up, most often in the arm, hand, breast or chest on the side of surgery.",
     "It is more likely after many lymph nodes are removed, or after radiation to the armpit.",
@@ -848,7 +848,29 @@ answer("se.lymphedema", {
   },
   sources = { "nci-lymph", "bco-se" },
   suggest = { "What are the side effects of radiation?", "Can I exercise during treatment?", "Where can I find support?" },
-})
+}
+
+-- The arm on the side of the surgery for blood pressure, blood draws, IVs and
+-- flights: advice differs and the evidence is thin, so the team's word and
+-- the person's own comfort lead.
+local ARM_CARE = { "blood pressure", "bp cuff", "cuff", "blood drawn", "blood draw", "blood test", "draw blood",
+  "needle", "needles", "iv in", "drip in", "cannula", "injection", "shot in", "vaccine in", "flu shot", "flying", "fly",
+  "plane", "flight" }
+local LYMPH_ARM = {
+  text = {
+    "Many care teams suggest using the other arm for blood pressure, blood draws, shots and IVs when you can, even if your arm is not swollen. The proof that this prevents lymphedema is weak, so advice differs.",
+    "You can simply say: \"Please use my other arm, I had lymph nodes removed on this side.\" That is a normal request. If nodes were removed on both sides, ask your team which arm or a leg to use.",
+    "For flying, most people need nothing special. If you already have swelling, ask whether to wear a compression sleeve.",
+    "Next step: ask your care team to put your arm instructions in your record.",
+  },
+  sources = { "nci-lymph", "bco-se" },
+  suggest = { "What is lymphedema?", "Can I exercise during treatment?", "What are the side effects of radiation?" },
+}
+
+herald.on("se.lymphedema", function(q)
+  if q:mentions(ARM_CARE) then return LYMPH_ARM end
+  return LYMPHEDEMA
+end)
 
 -- Skin and nails -------------------------------------------------------------------
 

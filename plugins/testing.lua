@@ -37,7 +37,7 @@ herald.answer("testing.what_is_her2", {
   suggest = { "What does HER2-positive mean?", "How do they test for HER2?", "What is HER2-low?" },
 })
 
-herald.answer("testing.positive_meaning", {
+local POSITIVE_MEANING = {
   text = {
     "HER2-positive means the cancer cells make too much of a protein called HER2. This protein helps cells grow.",
     "A lab finds it in one of two ways: an IHC score of 3+, or an ISH or FISH test that shows extra copies of the HER2 gene (amplified).",
@@ -46,7 +46,7 @@ herald.answer("testing.positive_meaning", {
   },
   sources = { "acs-her2", "bco-her2" },
   suggest = { "How is HER2-positive breast cancer treated?", "How common is HER2-positive breast cancer?", "What is HER2-low?" },
-})
+}
 
 herald.answer("testing.her2_negative", {
   text = {
@@ -127,13 +127,13 @@ end
 local ISH_SETTLED = {
   positive = {
     "An IHC score of 2+ is borderline, so a second test, ISH (such as FISH), was done on the same sample.",
-    "A positive FISH means the HER2 gene is amplified: the cancer is HER2-positive, just like an IHC score of 3+.",
+    "A positive ISH result means the HER2 gene is amplified: the cancer is HER2-positive, just like an IHC score of 3+.",
     "HER2-positive cancer is treated with HER2 drugs, such as trastuzumab (Herceptin), usually with chemo.",
     "Ask your care team what your plan will be.",
   },
   negative = {
     "An IHC score of 2+ is borderline, so a second test, ISH (such as FISH), was done on the same sample.",
-    "A negative FISH means the HER2 gene is not amplified. The cancer counts as HER2-negative, and is called HER2-low.",
+    "A negative ISH result means the HER2 gene is not amplified. The cancer counts as HER2-negative, and is called HER2-low.",
     "Classic HER2 drugs such as trastuzumab (Herceptin) are not used for it. If the cancer spreads, T-DXd (Enhertu) can work for HER2-low cancer.",
     "Treatment mostly depends on your hormone receptor results. " .. ASK_REPORT,
   },
@@ -150,10 +150,23 @@ local function ish_result(q)
   local text = q.message or q.text
   text = text:lower()
   if near(text, ISH_NAMES, ISH_WAIT, 25) then return nil end
+  -- The ASCO/CAP ISH groups: group 1 is HER2-positive, group 5 negative (2 to 4
+  -- depend on the IHC score and a second count, so they are left to the team).
+  if text:find("ish", 1, true) or text:find("asco", 1, true) then
+    if text:find("group 1", 1, true) or text:find("group one", 1, true) then return "positive" end
+    if text:find("group 5", 1, true) or text:find("group five", 1, true) then return "negative" end
+  end
   if near(text, ISH_NAMES, ISH_NEG, 25) then return "negative" end
   if near(text, ISH_NAMES, ISH_POS, 25) then return "positive" end
   return nil
 end
+
+-- "Does this mean I'm HER2-positive?" with a 2+ and its ISH result told: the result.
+herald.on("testing.positive_meaning", function(q)
+  local settled = q:mentions(IHC_TWO) and ish_result(q)
+  if settled then return { text = ISH_SETTLED[settled], sources = sources_of_ish(), suggest = ISH_NEXT[settled] } end
+  return POSITIVE_MEANING
+end)
 
 herald.on("testing.test_about", function(q)
   local t = q.slots.test

@@ -438,6 +438,19 @@ answer("treatment.hormone_therapy", {
   suggest = { "What is tamoxifen?", "What is triple-positive breast cancer?", "What are hormone therapy side effects?" },
 })
 
+-- Hormone pills for a cancer without hormone receptors: they would not help,
+-- so leaving them out is not missing out.
+answer("treatment.hormone_negative", {
+  text = {
+    "Hormone pills, such as letrozole or tamoxifen, only help cancers that have hormone receptors. The report calls those ER- or PR-positive.",
+    "If your cancer is ER- and PR-negative, these pills would not help you, so leaving them out does not mean you are missing a treatment. Your HER2 drugs are the part that targets your cancer.",
+    "Some people have both: hormone receptors and HER2. That is why someone else with HER2-positive cancer may take both.",
+    "Next step: ask your care team to show you the ER and PR results on your report.",
+  },
+  sources = { "acs-hormone", "acs-stage" },
+  suggest = { "What is triple-positive breast cancer?", "What does HER2-positive mean?", "What is hormone therapy?" },
+})
+
 answer("treatment.bone_drugs", {
   text = {
     "Bone drugs keep bones strong. They include bisphosphonates, such as zoledronic acid (Zometa), and denosumab (Xgeva, Prolia).",
