@@ -137,7 +137,7 @@ herald.answer("care.weight_gain", {
   suggest = { "Can I exercise during treatment?", "What should I eat during treatment?", "What are hormone therapy side effects?" },
 })
 
-herald.answer("care.infection", {
+local INFECTION = {
   text = {
     "Chemo can lower your white blood cells for a while, so germs can make you sick more easily.",
     "Wash your hands often, carry hand gel, and keep away from people who are sick and from crowds when your counts are low. Cook meat, eggs and fish well, and wash fruit and vegetables.",
@@ -146,7 +146,25 @@ herald.answer("care.infection", {
   },
   sources = { "nci-infection" },
   suggest = { "What does low white blood cells mean?", "Can I get vaccines during treatment?", "Is it safe for my family to be around me during chemo?" },
-})
+}
+
+-- Tattoos, piercings, hot tubs, lakes, salons: anything that breaks the skin or
+-- soaks it in warm, shared water is a way in for germs while counts are low.
+local SKIN_AND_WATER = { "tattoo", "piercing", "pierced", "hot tub", "jacuzzi", "spa pool", "manicure", "pedicure",
+  "nail salon", "nails done", "swimming pool", "swim", "lake", "river", "ocean", "sea " }
+local SKIN_AND_WATER_TEXT = {
+  "A tattoo or piercing breaks the skin, so it can let germs in. Most teams suggest waiting until treatment is over and your blood counts are back to normal. Ask your team first.",
+  "Hot tubs, lakes and rivers can carry germs, so skip them while your counts are low. A clean, well-kept pool is often fine, but ask first if you have a port or a PICC line, or your counts are low.",
+  "At a nail salon, skip cutting the cuticles, and bring your own tools if you can.",
+  "Call your care team right away for a fever of 100.4 F (38 C) or higher. Next step: ask when your counts are lowest in each cycle.",
+}
+
+herald.on("care.infection", function(q)
+  if q:mentions(SKIN_AND_WATER, " " .. (q.message or q.text) .. " ") then
+    return { text = SKIN_AND_WATER_TEXT, sources = INFECTION.sources, suggest = INFECTION.suggest }
+  end
+  return INFECTION
+end)
 
 herald.answer("care.caregiver", {
   text = {
