@@ -104,10 +104,11 @@ static const struct group_reply group_replies[] = {
                  "drugs can affect the liver, so your team needs to check.",
                  {"Jaundice", "MedlinePlus, U.S. National Library of Medicine",
                   "https://medlineplus.gov/jaundice.html"}},
+    /* The tier's own closing line says when to call 911 instead: not repeated here. */
     [G_CLOT] = {"A swollen, painful leg can be a sign of a blood clot. Hormone drugs such as tamoxifen "
-                "raise that risk. If you also have chest pain or trouble breathing, call 911.",
+                "raise that risk.",
                 "A swollen, painful leg can be a sign of a blood clot. Hormone drugs such as tamoxifen "
-                "raise that risk. If you also have chest pain or trouble breathing, call nine one one.",
+                "raise that risk.",
                 {"Deep Vein Thrombosis", "MedlinePlus, U.S. National Library of Medicine",
                  "https://medlineplus.gov/deepveinthrombosis.html"}},
     [G_PREGNANCY] = {"HER2 drugs such as trastuzumab (Herceptin) can harm a baby during pregnancy. "
