@@ -1744,6 +1744,20 @@ herald.on("drug.is_immuno", function(q)
   }
 end)
 
+-- From the drips to a shot: Phesgo (both antibodies) and Herceptin Hylecta
+-- (trastuzumab) are given under the skin in minutes; the labels give the
+-- times and the watch afterwards.
+herald.answer("drug.shot_instead", {
+  text = {
+    "Often, yes. Phesgo is trastuzumab (Herceptin) and pertuzumab (Perjeta) together in one shot under the skin of the thigh. Herceptin Hylecta is trastuzumab alone as a shot. They work like the IV drips.",
+    "The Phesgo shot takes about 5 to 8 minutes, and then you are watched for 15 to 30 minutes. The IV drips take 30 to 90 minutes each. Chemo, if you still have it, is still given by IV.",
+    "Your team decides whether a shot fits your plan, and your insurance may matter.",
+    "Next step: ask at your next visit whether you can move to the shot.",
+  },
+  sources = { "label-phesgo", "label-hylecta", "label-trastuzumab" },
+  suggest = { "What are the side effects of Phesgo?", "Can I inject Phesgo myself?", "How is Phesgo given?" },
+})
+
 -- Dose questions: the team works out the dose; here is how. Without a drug,
 -- the general picture.
 -- "Why was the first dose bigger?": what a loading dose is for.
