@@ -193,7 +193,7 @@ local PRIMARY = { "family doctor", "family dr", "gp", "general practitioner", "p
   "pcp", "own doctor", "normal doctor", "family physician", "internist" }
 local PRIMARY_TEXT = {
   "Yes, this is common and planned. For early breast cancer, guidelines say follow-up can move to your family doctor once treatment is done and you are well. It does not mean the cancer team has stopped caring.",
-  "Your family doctor can do the checkups and the yearly mammogram. Ask the cancer team for a written survivorship care plan: your treatments, what to watch for, and which tests you need.",
+  "Your family doctor can do the checkups and any mammograms you still need. Ask the cancer team for a written survivorship care plan: your treatments, what to watch for, and which tests you need.",
   "You can still be sent back to the cancer team quickly if something new comes up.",
   "Next step: ask for the care plan and the number to call at the cancer center.",
 }

@@ -87,6 +87,8 @@ local NEEDLE = {
 -- Giving blood: the American Red Cross takes people treated for a solid cancer
 -- such as breast cancer once treatment ended over 12 months ago with no return;
 -- other blood services set their own rules.
+src("mayo-donors", "New eligibility guidelines for blood donors with previous cancer diagnoses", "Mayo Clinic Laboratories",
+  "https://news.mayocliniclabs.com/2017/08/08/new-eligibility-guidelines-blood-donors-previous-cancer-diagnoses/")
 src("redcross-eligibility", "Blood donor eligibility: chronic illness, medications and cancer", "American Red Cross",
   "https://www.redcrossblood.org/local-homepage/news/article/healthy-donors-eligibility-questions-rcbs.html")
 
@@ -94,10 +96,10 @@ herald.answer("care.blood_donation", {
   text = {
     "You cannot give blood during treatment. In the US, the American Red Cross accepts people who had breast cancer once treatment ended more than 12 months ago and the cancer has not come back.",
     "If you still take hormone pills or other treatment, or your cancer has spread, ask the blood service before you book. Rules differ from one blood service or country to another.",
-    "No one is known to have caught cancer from donated blood. The wait is mostly to protect your own recovery.",
+    "No case of cancer passed on by a blood transfusion has been reported, and blood services check every donor's health on the day.",
     "Next step: call the blood service and tell them your treatment dates.",
   },
-  sources = { "redcross-eligibility" },
+  sources = { "redcross-eligibility", "mayo-donors" },
   suggest = { "Is cancer contagious?", "What follow-up care will I need?", "Can I exercise after treatment?" },
 })
 
@@ -154,7 +156,7 @@ local SKIN_AND_WATER = { "tattoo", "piercing", "pierced", "hot tub", "jacuzzi", 
   "nail salon", "nails done", "swimming pool", "swim", "lake", "river", "ocean", "sea " }
 local SKIN_AND_WATER_TEXT = {
   "A tattoo or piercing breaks the skin, so it can let germs in. Most teams suggest waiting until treatment is over and your blood counts are back to normal. Ask your team first.",
-  "Hot tubs, lakes and rivers can carry germs, so skip them while your counts are low. A clean, well-kept pool is often fine, but ask first if you have a port or a PICC line, or your counts are low.",
+  "Hot tubs, lakes and rivers can carry germs, so skip them while your counts are low. Do not swim, use a hot tub or soak in a bath with a PICC line. With a port, or when your counts are low, ask before you swim.",
   "At a nail salon, skip cutting the cuticles, and bring your own tools if you can.",
   "Call your care team right away for a fever of 100.4 F (38 C) or higher. Next step: ask when your counts are lowest in each cycle.",
 }

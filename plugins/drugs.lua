@@ -1704,7 +1704,9 @@ herald.on("drug.stop", function(q)
       "Stopping a cancer drug early can let the cancer grow or come back.",
       d.duration[1],
       STOP_KIND[d.kind],
-      "If side effects are the reason, tell your team. A lower dose, a short break, another drug, or medicine for the side effect can often help.",
+      d.kind == "antibody"
+        and "If side effects are the reason, tell your team. A short break, medicine for the side effect, or another drug can often help."
+        or "If side effects are the reason, tell your team. A lower dose, a short break, another drug, or medicine for the side effect can often help.",
       "Next step: write down why you want to stop, and talk it over with your care team before you stop or skip anything.",
     },
     sources = d.sources,
@@ -1719,11 +1721,11 @@ src("nci-immunotherapy", "Immunotherapy to Treat Cancer", "National Cancer Insti
   "https://www.cancer.gov/about-cancer/treatment/types/immunotherapy")
 local IMMUNO_KIND = {
   antibody = "a targeted drug that locks onto HER2. It is not a checkpoint drug, the usual kind of immune therapy. But it does help your immune cells find and attack cancer cells with HER2.",
-  adc = "an antibody joined to a chemo drug. The antibody carries the chemo to cells that carry HER2. It is a targeted drug, not immunotherapy.",
+  adc = "an antibody joined to a chemo drug. The antibody carries the chemo to cells that carry HER2, and can also help immune cells find them. It is a targeted drug, not immunotherapy.",
   tki = "a targeted pill that blocks HER2 signals inside the cancer cell. It is not immunotherapy.",
   chemo = "chemotherapy. It kills cells that grow fast. It is not immunotherapy.",
-  hormone = "hormone therapy. It blocks the estrogen some cancers need to grow. It is not immunotherapy.",
-  bone = "used to protect the bones. It is not immunotherapy.",
+  hormone = "hormone therapy, not immunotherapy. Hormone therapy blocks the estrogen some cancers need to grow.",
+  bone = "used to protect the bones, not immunotherapy.",
 }
 
 herald.on("drug.is_immuno", function(q)

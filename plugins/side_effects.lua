@@ -356,15 +356,21 @@ local PAST_LUNG_LINE = "If you have had lung disease before, such as scarring (f
 -- the answer; a lasting cough is checked, and the past treatment is told.
 src("acs-followup", "Follow-up Care After Breast Cancer Treatment", ACS,
   "https://www.cancer.org/cancer/types/breast-cancer/living-as-a-breast-cancer-survivor/follow-up-care-after-breast-cancer-treatment.html")
-local LONG_AFTER = { "years ago", "years after", "year ago", "years since", "finished treatment", "finished my treatment",
-  "finished her treatment", "finished his treatment", "finishd", "done with treatment", "treatment ended",
-  "treatment is over", "in remission", "cancer free", "cancer-free", "survivor", "yrs ago", "yr ago", "years back",
-  "finished", "finishd", "treatmnt ended", "all clear" }
+-- Only years count as long after: in the weeks and months after chemo or
+-- radiation a new cough is the lung warning's own window (clinician review).
+-- Weeks or months after chemo or radiation: the lungs' own window, said first.
+local RECENT_END = { "finished", "just finished", "last week", "weeks ago", "months ago", "after radiation",
+  "after chemo", "since radiation", "since chemo", "since my radiation", "since my chemo", "after my radiation" }
+local RECENT_END_LINE = "A new cough in the weeks or months after chemo or radiation should be reported to your care team, sooner if you have a fever or feel short of breath."
+local function long_after(q)
+  local m = (q.message or q.text):lower():gsub("years? old", ""):gsub("yrs? old", "")
+  return m:find("%f[%a]years?%f[%A]") ~= nil or m:find("%f[%a]yrs?%f[%A]") ~= nil
+end
 local LONG_AFTER_LUNG = {
   text = {
     "A cough that starts long after treatment has ended most often has an everyday cause, such as a cold, allergies or acid reflux.",
     "Still, a cough that lasts more than two or three weeks should be checked. Tell the doctor about the cancer and the treatment you had: radiation and some drugs can rarely affect the lungs later, and cancer that comes back can sometimes show up there.",
-    "Get help right away for trouble breathing, chest pain, or coughing up blood.",
+    "Call 911 for trouble breathing, chest pain, or coughing up blood.",
     "Next step: book a visit with your doctor or cancer team this week.",
   },
   sources = { "acs-followup", "nci-radiation" },
@@ -372,8 +378,9 @@ local LONG_AFTER_LUNG = {
 }
 
 herald.on("se.lung", function(q)
-  if not q.slots.drug and q:mentions(LONG_AFTER) then return LONG_AFTER_LUNG end
+  if not q.slots.drug and long_after(q) then return LONG_AFTER_LUNG end
   local a = compose(LUNG_BASE, LUNG, q)
+  if not q.slots.drug and q:mentions(RECENT_END) then table.insert(a.text, 1, RECENT_END_LINE) end
   if q:mentions(PAST_LUNG) then table.insert(a.text, 2, PAST_LUNG_LINE) end
   return a
 end)
@@ -858,7 +865,7 @@ local ARM_CARE = { "blood pressure", "bp cuff", "cuff", "blood drawn", "blood dr
   "plane", "flight" }
 local LYMPH_ARM = {
   text = {
-    "Many care teams suggest using the other arm for blood pressure, blood draws, shots and IVs when you can, even if your arm is not swollen. The proof that this prevents lymphedema is weak, so advice differs.",
+    "Many care teams suggest using the other arm for blood pressure, blood draws, shots and IVs when you can, even if your arm is not swollen, and more so if it is. The proof that this prevents lymphedema is weak, so advice differs.",
     "You can simply say: \"Please use my other arm, I had lymph nodes removed on this side.\" That is a normal request. If nodes were removed on both sides, ask your team which arm or a leg to use.",
     "For flying, most people need nothing special. If you already have swelling, ask whether to wear a compression sleeve.",
     "Next step: ask your care team to put your arm instructions in your record.",

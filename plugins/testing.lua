@@ -98,47 +98,96 @@ local function asks_numbers(t)
 end
 
 -- IHC 2+ told together with the ISH (FISH) result that settled it: the answer
--- is the result, not "wait for the ISH test". A result word counts only near
--- the test's name ("FISH came back positive", "not amplified on FISH"), so
--- "FISH pending, ER positive" is not read as a positive FISH.
-local ISH_NAMES = { "fish", "ish test", "ish result", "ish was", "ish came", "ish is", "cish", "sish", "gene test",
-  "gene copies", "amplification", "amplified" }
-local ISH_NEG = { "negative", "not amplified", "non-amplified", "non amplified", "nonamplified", "not positive",
-  "no amplification", "wasn't amplified", "was not amplified", "neg" }
-local ISH_POS = { "positive", "amplified", "showed amplification", "shows amplification", "pos", "came back +", "fish+", "fish +" }
-local ISH_WAIT = { "pending", "waiting", "not back", "not yet", "still out", "will be", "to be done", "being done", "sent off" }
-local function near(text, these, those, span)
-  for _, a in ipairs(these) do
-    local i = text:find(a, 1, true)
-    while i do
-      for _, b in ipairs(those) do
-        local j = text:find(b, 1, true)
-        while j do
-          if math.abs(j - i) <= span then return true end
-          j = text:find(b, j + 1, true)
-        end
-      end
-      i = text:find(a, i + 1, true)
-    end
+-- is that result, not "wait for the ISH test". Read word by word: a result
+-- word counts only near the test's name, never when it belongs to ER or PR
+-- ("FISH pending, ER positive") or is negated ("FISH wasn't positive", "didn't
+-- show amplification"); any doubt (both results, a wait word, a bare ratio)
+-- leaves the general answer.
+local ISH_TEST = { fish = true, ish = true, cish = true, sish = true, ["fish+"] = true }
+local POS_WORDS = { positive = true, amplified = true, amplification = true, ["fish+"] = true }
+local NEG_WORDS = { negative = true, nonamplified = true, ["non-amplified"] = true, unamplified = true }
+local NEGATORS = { ["not"] = true, no = true, non = true, never = true, without = true, nor = true, neither = true,
+  ["wasn't"] = true, wasnt = true, ["isn't"] = true, isnt = true, ["didn't"] = true, didnt = true,
+  ["doesn't"] = true, doesnt = true, ["weren't"] = true, ["hasn't"] = true, ["haven't"] = true }
+local OWNERS = { er = true, pr = true, hr = true, estrogen = true, oestrogen = true, progesterone = true,
+  hormone = true, receptor = true, receptors = true, ki67 = true, node = true, nodes = true, lymph = true,
+  margin = true, margins = true, brca = true, brca1 = true, brca2 = true, pd = true, ["pd-l1"] = true }
+local WAITS = { pending = true, waiting = true, awaiting = true, sent = true, ordered = true, yet = true,
+  will = true, outstanding = true, due = true, later = true }
+local GROUPS = { ["1"] = "positive", one = "positive", ["5"] = "negative", five = "negative", ["2"] = "middle",
+  two = "middle", ["3"] = "middle", three = "middle", ["4"] = "middle", four = "middle" }
+
+local function tokens_of(text)
+  local t = {}
+  for w in text:lower():gmatch("[%w%+'%-]+") do t[#t + 1] = w end
+  return t
+end
+
+-- Is token I within SPAN tokens of an ISH test's name (before it, or up to 3 after)?
+local function near_test(t, i, before, after)
+  for j = math.max(1, i - before), math.min(#t, i + after) do
+    if ISH_TEST[t[j]] then return true end
   end
   return false
 end
 
+local function settled_result(text)
+  local t = tokens_of(text)
+  local found
+  for i, w in ipairs(t) do
+    -- ASCO/CAP ISH groups: 1 is positive, 5 negative, 2 to 4 in between.
+    if w == "group" and GROUPS[t[i + 1] or ""] and (near_test(t, i, 20, 0) or text:lower():find("asco", 1, true)) then
+      local g = GROUPS[t[i + 1]]
+      if found and found ~= g then return nil end
+      found = g
+    end
+    if ISH_TEST[w] then
+      for j = i + 1, math.min(#t, i + 4) do
+        if WAITS[t[j]] then return nil end
+      end
+    end
+    local pos, neg = POS_WORDS[w], NEG_WORDS[w]
+    if (pos or neg) and (near_test(t, i, 6, 3) or w == "amplified" or w == "amplification") then
+      local owned, negated = false, false
+      for j = math.max(1, i - 2), i - 1 do
+        if OWNERS[t[j]] then owned = true end
+      end
+      for j = math.max(1, i - 3), i - 1 do
+        if NEGATORS[t[j]] then negated = true end
+      end
+      if not owned then
+        local r
+        if pos then r = negated and "negative" or "positive" else r = (not negated) and "negative" or nil end
+        if not r or (found and found ~= r) then return nil end
+        found = r
+      end
+    end
+  end
+  return found
+end
+
 local ISH_SETTLED = {
   positive = {
-    "An IHC score of 2+ is borderline, so a second test, ISH (such as FISH), was done on the same sample.",
-    "A positive ISH result means the HER2 gene is amplified: the cancer is HER2-positive, just like an IHC score of 3+.",
+    "An IHC score of 2+ is borderline, so a second test, ISH (such as FISH), is done on the same sample.",
+    "You said the ISH test was positive. If your report says HER2 is amplified or positive by ISH, the cancer is HER2-positive, just like an IHC score of 3+.",
     "HER2-positive cancer is treated with HER2 drugs, such as trastuzumab (Herceptin), usually with chemo.",
     "Ask your care team what your plan will be.",
   },
   negative = {
-    "An IHC score of 2+ is borderline, so a second test, ISH (such as FISH), was done on the same sample.",
-    "A negative ISH result means the HER2 gene is not amplified. The cancer counts as HER2-negative, and is called HER2-low.",
+    "An IHC score of 2+ is borderline, so a second test, ISH (such as FISH), is done on the same sample.",
+    "You said the ISH test was negative. If your report says HER2 is not amplified or negative by ISH, the cancer counts as HER2-negative, and with IHC 2+ it is called HER2-low.",
     "Classic HER2 drugs such as trastuzumab (Herceptin) are not used for it. If the cancer spreads, T-DXd (Enhertu) can work for HER2-low cancer.",
     "Treatment mostly depends on your hormone receptor results. " .. ASK_REPORT,
   },
+  middle = {
+    "An IHC score of 2+ is borderline, so a second test, ISH, is done on the same sample.",
+    "ISH groups 2 to 4 are in-between results. The lab decides the final answer from the IHC score and a second count of the cells.",
+    "Look for the final HER2 line on your report, positive or negative, or ask your care team to read it with you.",
+    "Next step: ask your care team whether your cancer counts as HER2-positive.",
+  },
 }
 local ISH_NEXT = {
+  middle = { "What is a FISH test?", "What is HER2-low?", "What does HER2-positive mean?" },
   positive = { "How is HER2-positive breast cancer treated?", "What is triple-positive breast cancer?", "What is Herceptin?" },
   negative = { "What is HER2-low?", "What's the difference between HER2-low and HER2-positive?", "Can my HER2 status change?" },
 }
@@ -147,18 +196,7 @@ local IHC_TWO = { "2+", "2 +", "two plus", "score of 2", "score 2", "equivocal",
 local function sources_of_ish() return { "acs-her2", "bco-her2" } end
 
 local function ish_result(q)
-  local text = q.message or q.text
-  text = text:lower()
-  if near(text, ISH_NAMES, ISH_WAIT, 25) then return nil end
-  -- The ASCO/CAP ISH groups: group 1 is HER2-positive, group 5 negative (2 to 4
-  -- depend on the IHC score and a second count, so they are left to the team).
-  if text:find("ish", 1, true) or text:find("asco", 1, true) then
-    if text:find("group 1", 1, true) or text:find("group one", 1, true) then return "positive" end
-    if text:find("group 5", 1, true) or text:find("group five", 1, true) then return "negative" end
-  end
-  if near(text, ISH_NAMES, ISH_NEG, 25) then return "negative" end
-  if near(text, ISH_NAMES, ISH_POS, 25) then return "positive" end
-  return nil
+  return settled_result(q.message or q.text)
 end
 
 -- "Does this mean I'm HER2-positive?" with a 2+ and its ISH result told: the result.

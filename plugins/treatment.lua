@@ -114,11 +114,11 @@ answer("treatment.first_line", {
 answer("treatment.maintenance", {
   text = {
     "When HER2-positive cancer has spread, treatment often starts with a taxane chemo plus trastuzumab (Herceptin) and pertuzumab (Perjeta), or Phesgo, which has both.",
-    "The chemo is often given for about six cycles, or fewer if its side effects get too hard. Chemo side effects build up over time, but the HER2 drugs are easier to keep taking. So the chemo stops and the HER2 drugs go on alone. This is called maintenance, and it does not mean the treatment is failing.",
-    "Maintenance goes on as long as the cancer stays under control and side effects are okay, for some people for years. Scans every few months check on it. If the cancer also has hormone receptors, hormone therapy is often added.",
+    "The chemo is often given for six or more cycles, sometimes fewer if its side effects get too hard. Chemo side effects build up over time, but the HER2 drugs are easier to keep taking. So the chemo stops and the HER2 drugs go on alone. This is called maintenance, and it does not mean the treatment is failing.",
+    "Maintenance goes on as long as the cancer stays under control and side effects are okay, for some people for years. If the cancer also has hormone receptors, hormone therapy is often added. Some people now start with T-DXd (Enhertu) plus pertuzumab instead, which has no separate chemo to stop.",
     "Next step: ask how often you will have scans and heart checks during maintenance.",
   },
-  sources = { "pub-cleopatra", "nccn-metastatic", "cancernet-mbc" },
+  sources = { "pub-cleopatra", "nccn-metastatic", "cancernet-mbc", "fda-tdxd-db09" },
   suggest = { "What is the usual second line treatment?", "What are the side effects of Phesgo?", "How is metastatic HER2-positive breast cancer treated?" },
 })
 

@@ -218,6 +218,23 @@ int hr_intents_scan(const char *file, const char *text, size_t len, hr_intents_l
 				continue;
 			}
 		} else {
+			/* An intent's line that landed in a word list (pasted below the
+			 * wrong block) would quietly become phrases to match: say so. */
+			static const char *const intent_keys[] = {
+			    "pattern:", "example:", "phrasing:", "priority:",
+			    "plugin:",  "needs:",   "overrides:"};
+			int misplaced = 0;
+			for (size_t k = 0; k < sizeof(intent_keys) / sizeof(intent_keys[0]); k++)
+				if (strncmp(s, intent_keys[k], strlen(intent_keys[k])) == 0)
+					misplaced = 1;
+			if (misplaced) {
+				hr_diagf(diag, ud, file, lineno,
+				         "'%.*s' belongs to an intent, not to a %s block: move it under its "
+				         "intent",
+				         (int)(strchr(s, ':') - s + 1), s, block);
+				errors++;
+				continue;
+			}
 			l.kind = HR_INTENTS_PHRASES;
 			l.value = s;
 		}

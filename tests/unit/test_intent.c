@@ -177,6 +177,14 @@ static void test_errors_have_file_and_line(void **state)
 	assert_int_not_equal(rc, 0);
 	assert_non_null(strstr(d.all, "t.intents:1: indented line outside"));
 	hr_intents_free(set);
+
+	/* An intent's line pasted under a word list is an error, not a phrase. */
+	memset(&d, 0, sizeof(d));
+	set = build("intent a.b\n  pattern: {w}\n\nwords w\n  rash, rashes\n  phrasing: my arm is sore\n", &d,
+	            &rc);
+	assert_int_not_equal(rc, 0);
+	assert_non_null(strstr(d.all, "t.intents:6: 'phrasing:' belongs to an intent, not to a words block"));
+	hr_intents_free(set);
 }
 
 static void test_directory_of_bad_file(void **state)
