@@ -9,9 +9,10 @@
  *   echo [--port P] [--reply-bytes N] [--max-connections N] [--direct]
  *
  * By default every reply waits for lws's WRITEABLE callback. --direct writes
- * it from the RECEIVE callback when lws_send_pipe_choked() says the pipe is
- * free, as herald does since issue 20's fourth round (srv_ws_reply() in
- * core/daemon/server_conn.c): the ceiling of that way of writing.
+ * it from the RECEIVE callback when lws holds no unsent remainder
+ * (lws_partial_buffered()), as herald does since issue 20's fourth round
+ * (srv_ws_reply() in core/daemon/server_conn.c): the ceiling of that way of
+ * writing.
  *
  * Prints "listening on PORT" once ready (port 0 picks a free one); SIGINT or
  * SIGTERM stop it.
@@ -40,7 +41,7 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
 		return 0;
 	case LWS_CALLBACK_RECEIVE:
 		if (lws_is_final_fragment(wsi) && !lws_remaining_packet_payload(wsi)) {
-			if (direct && !c->pending && !lws_send_pipe_choked(wsi))
+			if (direct && !c->pending && !lws_partial_buffered(wsi))
 				return lws_write(wsi, reply + LWS_PRE, reply_len, LWS_WRITE_TEXT) <
 				               (int)reply_len
 				           ? -1

@@ -194,21 +194,25 @@ void srv_ws_rx_update(struct lws *wsi, struct conn *c)
 }
 
 /*
- * Writes a text reply at once when nothing is queued ahead of it and the
- * socket takes it; otherwise queues it (srv_ws_enqueue_kind()). Only for a
- * reply made inside lws's RECEIVE callback, where lws allows a write once
- * lws_send_pipe_choked() has said the pipe is free. Asking for a WRITEABLE
- * callback instead costs, on libuv, four epoll_ctl calls a reply (POLLOUT on
- * and off, each an ADD that fails on the descriptor libuv still watches,
- * then a MOD) and a turn of the loop: 9% of a worker's time under load
- * (docs/performance.md, fourth round). lws keeps whatever the socket did not
- * take and sends it before anything else; lws_send_pipe_choked() is true
- * while it holds such a remainder, so the order of replies is kept. During a
- * goodbye every reply takes the queue, which ws_goodbye() watches. Takes BUF.
+ * Writes a text reply at once when nothing is queued ahead of it and lws
+ * holds no unsent remainder of an earlier write; otherwise queues it
+ * (srv_ws_enqueue_kind()). Only for a reply made inside lws's RECEIVE
+ * callback. Asking for a WRITEABLE callback instead costs, on libuv, four
+ * epoll_ctl calls a reply (POLLOUT on and off, each an ADD that fails on the
+ * descriptor libuv still watches, then a MOD) and a turn of the loop: 9% of a
+ * worker's time under load (docs/performance.md, fourth round). What the
+ * socket does not take, lws keeps and sends first when it becomes writable
+ * (as for a write from the WRITEABLE callback); lws_partial_buffered() is
+ * true while it holds such a remainder, and the reply then waits in the
+ * queue, so replies keep their order and a client that does not read is
+ * still stopped by max_queued_replies. lws_send_pipe_choked() would say the
+ * same after a poll(2) a reply; lws 4.1 does not forbid two writes in one
+ * callback. During a goodbye every reply takes the queue, which ws_goodbye()
+ * watches. Takes BUF.
  */
 void srv_ws_reply(struct lws *wsi, struct conn *c, char *buf, size_t len)
 {
-	if (c->head || c->write_failed || srv_server_of(wsi)->goodbye || lws_send_pipe_choked(wsi)) {
+	if (c->head || c->write_failed || srv_server_of(wsi)->goodbye || lws_partial_buffered(wsi)) {
 		srv_ws_enqueue_kind(wsi, c, buf, len, 0);
 		return;
 	}
