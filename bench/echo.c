@@ -6,7 +6,13 @@
  * no parsing, no engine, no logging. What herald's replies per second fall
  * short of this is what herald itself costs.
  *
- *   echo [--port P] [--reply-bytes N] [--max-connections N]
+ *   echo [--port P] [--reply-bytes N] [--max-connections N] [--direct]
+ *
+ * By default every reply waits for lws's WRITEABLE callback. --direct writes
+ * it from the RECEIVE callback when lws holds no unsent remainder
+ * (lws_partial_buffered()), as herald does since issue 20's fourth round
+ * (srv_ws_reply() in core/daemon/server_conn.c): the ceiling of that way of
+ * writing.
  *
  * Prints "listening on PORT" once ready (port 0 picks a free one); SIGINT or
  * SIGTERM stop it.
@@ -24,6 +30,7 @@ struct echo_conn {
 
 static unsigned char *reply; /* LWS_PRE bytes of headroom, then the JSON */
 static size_t reply_len;
+static int direct; /* --direct */
 
 static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in, size_t len)
 {
@@ -34,6 +41,11 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
 		return 0;
 	case LWS_CALLBACK_RECEIVE:
 		if (lws_is_final_fragment(wsi) && !lws_remaining_packet_payload(wsi)) {
+			if (direct && !c->pending && !lws_partial_buffered(wsi))
+				return lws_write(wsi, reply + LWS_PRE, reply_len, LWS_WRITE_TEXT) <
+				               (int)reply_len
+				           ? -1
+				           : 0;
 			c->pending++;
 			lws_callback_on_writable(wsi);
 		}
@@ -112,8 +124,12 @@ int main(int argc, char **argv)
 			reply_bytes = (size_t)atol(argv[++i]);
 		else if (strcmp(argv[i], "--max-connections") == 0 && i + 1 < argc)
 			max_conn = atoi(argv[++i]);
+		else if (strcmp(argv[i], "--direct") == 0)
+			direct = 1;
 		else {
-			fprintf(stderr, "usage: echo [--port P] [--reply-bytes N] [--max-connections N]\n");
+			fprintf(
+			    stderr,
+			    "usage: echo [--port P] [--reply-bytes N] [--max-connections N] [--direct]\n");
 			return 2;
 		}
 	}

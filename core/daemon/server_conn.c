@@ -193,6 +193,39 @@ void srv_ws_rx_update(struct lws *wsi, struct conn *c)
 	}
 }
 
+/*
+ * Writes a text reply at once when nothing is queued ahead of it and lws
+ * holds no unsent remainder of an earlier write; otherwise queues it
+ * (srv_ws_enqueue_kind()). Only for a reply made inside lws's RECEIVE
+ * callback. Asking for a WRITEABLE callback instead costs, on libuv, four
+ * epoll_ctl calls a reply (POLLOUT on and off, each an ADD that fails on the
+ * descriptor libuv still watches, then a MOD) and a turn of the loop: 9% of a
+ * worker's time under load (docs/performance.md, fourth round). What the
+ * socket does not take, lws keeps and sends first when it becomes writable
+ * (as for a write from the WRITEABLE callback); lws_partial_buffered() is
+ * true while it holds such a remainder, and the reply then waits in the
+ * queue, so replies keep their order and a client that does not read is
+ * still stopped by max_queued_replies. lws_send_pipe_choked() would say the
+ * same after a poll(2) a reply; lws 4.1 does not forbid two writes in one
+ * callback. During a goodbye every reply takes the queue, which ws_goodbye()
+ * watches. Takes BUF.
+ */
+void srv_ws_reply(struct lws *wsi, struct conn *c, char *buf, size_t len)
+{
+	if (c->head || c->write_failed || srv_server_of(wsi)->goodbye || lws_partial_buffered(wsi)) {
+		srv_ws_enqueue_kind(wsi, c, buf, len, 0);
+		return;
+	}
+	int n = lws_write(wsi, (unsigned char *)buf + LWS_PRE, len, LWS_WRITE_TEXT);
+	free(buf);
+	if (n < (int)len) {
+		/* The connection is broken: close it from its WRITEABLE
+		 * callback, as a failed write there does. */
+		c->write_failed = 1;
+		lws_callback_on_writable(wsi);
+	}
+}
+
 void srv_ws_enqueue_kind(struct lws *wsi, struct conn *c, char *buf, size_t len, int binary)
 {
 	struct outmsg *m = malloc(sizeof(*m));

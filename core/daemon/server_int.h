@@ -66,6 +66,7 @@ struct conn {
 	struct hr_convo *convo;
 	struct outmsg *head, *tail;
 	unsigned queued;
+	int write_failed; /* a reply written at once failed (srv_ws_reply()): close */
 	char *rx;
 	size_t rxlen;
 	int rx_overflow;
@@ -168,6 +169,7 @@ void srv_client_address(struct hr_server *s, struct lws *wsi, char *out, size_t 
 uint64_t srv_now_ms(void);
 void srv_ws_rx_update(struct lws *wsi, struct conn *c);
 void srv_ws_enqueue_kind(struct lws *wsi, struct conn *c, char *buf, size_t len, int binary);
+void srv_ws_reply(struct lws *wsi, struct conn *c, char *buf, size_t len);
 void srv_ws_error(struct lws *wsi, struct conn *c, const struct hr_proto_error *e);
 /* C's conversation, allocated empty the first time; NULL when out of memory.
  * srv_ws_free() frees it. */

@@ -28,11 +28,6 @@
 
 /* ---- WebSocket ---- */
 
-static void ws_enqueue(struct lws *wsi, struct conn *c, char *buf, size_t len)
-{
-	srv_ws_enqueue_kind(wsi, c, buf, len, 0);
-}
-
 static void ws_message(struct hr_server *s, struct lws *wsi, struct conn *c, const char *msg, size_t len)
 {
 	struct hr_ws_msg m;
@@ -102,7 +97,7 @@ static void ws_message(struct hr_server *s, struct lws *wsi, struct conn *c, con
 		int crc = hr_convo_encode(convo, ctx, sizeof(ctx), &clen);
 		char *buf = hr_proto_answer_with_context(&a, ask.id, NULL, crc ? NULL : ctx, LWS_PRE, &olen);
 		if (buf)
-			ws_enqueue(wsi, c, buf, olen);
+			srv_ws_reply(wsi, c, buf, olen);
 	}
 	hr_answer_clear(&a);
 	hr_ask_clear(&ask);
@@ -228,6 +223,8 @@ static void ws_goodbye(struct lws *wsi, struct conn *c)
 
 int srv_ws_writeable(struct lws *wsi, struct conn *c)
 {
+	if (c->write_failed)
+		return -1;
 	if (srv_server_of(wsi)->goodbye && c->bye != 2)
 		ws_goodbye(wsi, c);
 	struct outmsg *m = c->head;

@@ -81,7 +81,7 @@ static void *l_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 		p->grown += nsize - old;
 		if (p->grown >= ALLOC_CHECK_BYTES) {
 			p->grown = 0;
-			if (!p->killed && sb_past(&p->deadline))
+			if (!p->killed && sb_past(p))
 				sb_kill(p);
 			if (p->killed)
 				return NULL;

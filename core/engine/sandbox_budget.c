@@ -38,10 +38,31 @@ struct plugin *sb_plugin_of(lua_State *L)
  */
 #define BUDGET_CLOCK CLOCK_THREAD_CPUTIME_ID
 
-int sb_past(const struct timespec *t)
+/*
+ * The clock is read at the looks only, never at the start of a call: that read
+ * was one system call of the four a question costs (docs/performance.md,
+ * fourth round), and a call that ends before its first look (most of them)
+ * needs none. The first look sets the deadline at the budget from then, so
+ * the call may run one look's interval more than its budget before it (the
+ * instructions, bounded C calls or allocation between two looks: tens of
+ * microseconds, as between any two looks), against a budget of milliseconds.
+ */
+int sb_past(struct plugin *p)
 {
 	struct timespec now;
 	clock_gettime(BUDGET_CLOCK, &now);
+	if (!p->deadline_set) {
+		p->deadline_set = 1;
+		p->deadline = now;
+		p->deadline.tv_sec += p->budget_ms / 1000;
+		p->deadline.tv_nsec += (long)(p->budget_ms % 1000) * 1000000L;
+		if (p->deadline.tv_nsec >= 1000000000L) {
+			p->deadline.tv_sec++;
+			p->deadline.tv_nsec -= 1000000000L;
+		}
+		return p->budget_ms == 0;
+	}
+	const struct timespec *t = &p->deadline;
 	return now.tv_sec > t->tv_sec || (now.tv_sec == t->tv_sec && now.tv_nsec >= t->tv_nsec);
 }
 
@@ -53,7 +74,7 @@ static int sb_clock_due(struct plugin *p)
 		return 0;
 	}
 	p->clock_countdown = CLOCK_EVERY;
-	return sb_past(&p->deadline);
+	return sb_past(p);
 }
 
 static void budget_hook(lua_State *L, lua_Debug *ar)
@@ -85,13 +106,8 @@ void sb_check_budget(lua_State *L, struct plugin *p)
 
 void sb_start_budget(struct plugin *p, unsigned ms, unsigned long instr, size_t string_max)
 {
-	clock_gettime(BUDGET_CLOCK, &p->deadline);
-	p->deadline.tv_sec += ms / 1000;
-	p->deadline.tv_nsec += (long)(ms % 1000) * 1000000L;
-	if (p->deadline.tv_nsec >= 1000000000L) {
-		p->deadline.tv_sec++;
-		p->deadline.tv_nsec -= 1000000000L;
-	}
+	p->budget_ms = ms;
+	p->deadline_set = 0; /* set at the first look (sb_past()) */
 	p->instr_left = instr ? instr : (unsigned long)-1;
 	p->killed = 0;
 	p->alloc_failed = 0;

@@ -50,8 +50,11 @@ struct plugin {
 	char title[128];
 	char **handlers;
 	size_t nhandlers;
-	/* Budget of the call in progress. */
+	/* Budget of the call in progress. The deadline is set at the call's
+	 * first look at the clock (sb_past()), not at its start: see there. */
 	struct timespec deadline;
+	int deadline_set;
+	unsigned budget_ms;
 	unsigned long instr_left;
 	int killed;
 	int calling;              /* inside call_budgeted(): the limits below apply */
@@ -80,7 +83,9 @@ struct hr_plugins {
 /* sandbox_budget.c */
 void sb_kill(struct plugin *p);
 struct plugin *sb_plugin_of(lua_State *L);
-int sb_past(const struct timespec *t);
+/* Whether the call in progress is past its CPU deadline (a read of the
+ * clock; the first one of a call sets the deadline). */
+int sb_past(struct plugin *p);
 void sb_check_budget(lua_State *L, struct plugin *p);
 /* Starts a call's budget: MS of CPU time, INSTR instructions (0: no count),
  * strings of at most STRING_MAX bytes. */

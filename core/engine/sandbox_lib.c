@@ -28,7 +28,7 @@
 static int pattern_stop(void *ud)
 {
 	struct plugin *p = ud;
-	return p->killed || sb_past(&p->deadline);
+	return p->killed || sb_past(p);
 }
 
 /* Raises the right Lua error for a failed hr_luapat_find(). */

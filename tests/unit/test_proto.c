@@ -360,13 +360,88 @@ static void test_answer_bytes_match_jansson(void **state)
 	hr_answer_clear(&a);
 }
 
+/* The writer skips plain runs eight bytes at a time: every special byte
+ * (quote, backslash, control characters, UTF-8 sequences, invalid bytes) at
+ * every position of strings of 0 to 40 bytes, as text, as a source's url and
+ * as a suggestion, must still give jansson's bytes. */
+static void test_answer_strings_match_jansson_everywhere(void **state)
+{
+	(void)state;
+	static const char *const specials[] = {
+	    "\"",   "\\",   "\x01",     "\x1f",         "\n",
+	    "\t",   "\x7f", "\xc3\xa9", "\xe2\x80\x94", "\xf0\x9f\x98\x80",
+	    "\xff", "\xc3", "\xe2\x80", "\xed\xa0\x80", "/",
+	    " ",
+	};
+	for (size_t k = 0; k < sizeof(specials) / sizeof(specials[0]); k++) {
+		for (size_t len = 0; len <= 40; len++) {
+			for (size_t at = 0; at <= len; at++) {
+				char text[64];
+				size_t n = 0;
+				for (size_t i = 0; i < at; i++)
+					text[n++] = (char)('a' + i % 26);
+				n += (size_t)snprintf(text + n, sizeof(text) - n, "%s", specials[k]);
+				for (size_t i = at; i < len; i++)
+					text[n++] = (char)('A' + i % 26);
+				text[n] = '\0';
+				struct hr_answer a = {0};
+				assert_int_equal(hr_answer_set(&a.intent, "x"), 0);
+				assert_int_equal(hr_answer_set(&a.text, text), 0);
+				assert_int_equal(hr_answer_add_source(&a, "T", NULL, text), 0);
+				assert_int_equal(hr_answer_add_suggestion(&a, text), 0);
+				assert_int_equal(hr_answer_add_suggestion(&a, "next"), 0);
+				json_t *root = json_object(), *sources = json_array(), *sugg = json_array();
+				json_t *src = json_object();
+				json_object_set_new(root, "type", json_string("answer"));
+				json_object_set_new(root, "intent", json_string("x"));
+				json_t *t = json_string(text);
+				if (t)
+					json_object_set_new(root, "text", t);
+				t = json_string(text);
+				if (t)
+					json_object_set_new(root, "speech", t);
+				json_object_set_new(src, "title", json_string("T"));
+				json_object_set_new(src, "publisher", json_null());
+				t = json_string(text);
+				if (t)
+					json_object_set_new(src, "url", t);
+				json_array_append_new(sources, src);
+				t = json_string(text);
+				if (t)
+					json_array_append_new(sugg, t);
+				json_array_append_new(sugg, json_string("next"));
+				json_object_set_new(root, "sources", sources);
+				json_object_set_new(root, "suggestions", sugg);
+				json_object_set_new(root, "safety", json_null());
+				json_object_set_new(root, "kind", json_string("answer"));
+				json_object_set_new(root, "tier", json_null());
+				char *want = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER);
+				size_t olen;
+				char *buf = hr_proto_answer(&a, NULL, NULL, 4, &olen);
+				assert_non_null(buf);
+				assert_string_equal(buf + 4, want);
+				assert_int_equal(olen, strlen(want));
+				free(buf);
+				free(want);
+				json_decref(root);
+				hr_answer_clear(&a);
+			}
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_parse_ws_ok),   cmocka_unit_test(test_parse_ws_bad),
-	    cmocka_unit_test(test_parse_http),    cmocka_unit_test(test_answer_shape),
-	    cmocka_unit_test(test_error_shape),   cmocka_unit_test(test_answer_bytes_match_jansson),
-	    cmocka_unit_test(test_parse_context), cmocka_unit_test(test_parse_ws_audio),
+	    cmocka_unit_test(test_parse_ws_ok),
+	    cmocka_unit_test(test_parse_ws_bad),
+	    cmocka_unit_test(test_parse_http),
+	    cmocka_unit_test(test_answer_shape),
+	    cmocka_unit_test(test_error_shape),
+	    cmocka_unit_test(test_answer_bytes_match_jansson),
+	    cmocka_unit_test(test_answer_strings_match_jansson_everywhere),
+	    cmocka_unit_test(test_parse_context),
+	    cmocka_unit_test(test_parse_ws_audio),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

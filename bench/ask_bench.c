@@ -1,0 +1,178 @@
+/*
+ * ask_bench: what one question costs inside a worker, stage by stage, without
+ * the network: parsing the WebSocket request (proto.c), answering it
+ * (hr_engine_ask: safety, matching, ranking, the plugin) and writing the
+ * answer's JSON with its context. loadgen's replies per second and CPU per
+ * reply swing by tens of percent on a shared machine; the fastest of several
+ * runs of each question does not, so this is what a change to the engine's
+ * hot path is measured with (docs/performance.md, fourth round).
+ *
+ *   ask_bench [--config FILE] [--questions FILE] [--rounds N]
+ *
+ * Every question is asked with a fresh conversation, in the order of the
+ * file, ROUNDS times over; each stage's time is the fastest of its rounds,
+ * and the figures are the means over the questions.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "answer.h"
+#include "config.h"
+#include "convo.h"
+#include "diag.h"
+#include "engine.h"
+#include "log.h"
+#include "proto.h"
+
+static double now_ns(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec * 1e9 + (double)t.tv_nsec;
+}
+
+/* A request as a client sends it, the text escaped for JSON. */
+static char *request(const char *q, size_t *len)
+{
+	size_t n = strlen(q);
+	char *out = malloc(64 + 2 * n);
+	if (!out)
+		return NULL;
+	char *p = out + sprintf(out, "{\"type\":\"ask\",\"id\":\"q1\",\"text\":\"");
+	for (const char *s = q; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			*p++ = '\\';
+		*p++ = *s;
+	}
+	p += sprintf(p, "\"}");
+	*len = (size_t)(p - out);
+	return out;
+}
+
+enum { PARSE, ASK, OUT, NSTAGES };
+static const char *const stage_names[NSTAGES] = {"parse", "ask", "out"};
+
+int main(int argc, char **argv)
+{
+	const char *config = NULL;
+	const char *qfile = HERALD_SOURCE_DIR "/bench/questions.txt";
+	int rounds = 20;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--config") == 0 && i + 1 < argc)
+			config = argv[++i];
+		else if (strcmp(argv[i], "--questions") == 0 && i + 1 < argc)
+			qfile = argv[++i];
+		else if (strcmp(argv[i], "--rounds") == 0 && i + 1 < argc)
+			rounds = atoi(argv[++i]);
+		else {
+			fprintf(stderr, "usage: ask_bench [--config FILE] [--questions FILE] [--rounds N]\n");
+			return 2;
+		}
+	}
+	hr_log_set_level(HR_LOG_WARN);
+	struct hr_config cfg;
+	hr_config_defaults(&cfg);
+	char err[600];
+	if (config && hr_config_load_file(&cfg, config, err, sizeof(err))) {
+		fprintf(stderr, "ask_bench: bad config: %s\n", err);
+		return 1;
+	}
+	hr_config_resolve(&cfg);
+
+	FILE *f = fopen(qfile, "r");
+	if (!f) {
+		fprintf(stderr, "ask_bench: %s: %s\n", qfile, strerror(errno));
+		return 1;
+	}
+	char **reqs = NULL;
+	size_t *lens = NULL, nq = 0;
+	char line[2048];
+	while (fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\r\n")] = '\0';
+		if (!line[0] || line[0] == '#')
+			continue;
+		char **r = realloc(reqs, (nq + 1) * sizeof(*r));
+		size_t *l = realloc(lens, (nq + 1) * sizeof(*l));
+		if (!r || !l)
+			return 1;
+		reqs = r;
+		lens = l;
+		if (!(reqs[nq] = request(line, &lens[nq])))
+			return 1;
+		nq++;
+	}
+	fclose(f);
+
+	struct hr_content content;
+	int rc = hr_content_load(&cfg, hr_diag_stderr, NULL, &content);
+	hr_engine *engine = NULL;
+	if (rc || (rc = hr_engine_new(&content, &engine))) {
+		fprintf(stderr, "ask_bench: cannot load the content: %s\n", strerror(-rc));
+		return 1;
+	}
+	struct hr_trace *trace = calloc(1, sizeof(*trace));
+	double *best = malloc(nq * NSTAGES * sizeof(*best));
+	if (!trace || !best)
+		return 1;
+	for (size_t i = 0; i < nq * NSTAGES; i++)
+		best[i] = 1e18;
+	size_t bytes = 0;
+	for (int r = 0; r < rounds; r++) {
+		for (size_t i = 0; i < nq; i++) {
+			struct hr_ws_msg m;
+			struct hr_proto_error perr;
+			double t0 = now_ns();
+			int type = hr_proto_parse_ws(reqs[i], lens[i], (size_t)cfg.message_bytes, &m, &perr);
+			double t1 = now_ns();
+			if (type != HR_MSG_ASK) {
+				fprintf(stderr, "ask_bench: cannot parse %s\n", reqs[i]);
+				return 1;
+			}
+			struct hr_convo convo = {0};
+			struct hr_answer a = {0};
+			if (hr_engine_ask(engine, &convo, m.ask.text, m.ask.text_len, &a, trace)) {
+				fprintf(stderr, "ask_bench: no answer to %s\n", reqs[i]);
+				return 1;
+			}
+			double t2 = now_ns();
+			char ctx[HR_CONVO_CONTEXT_MAX + 1];
+			size_t clen, olen = 0;
+			int crc = hr_convo_encode(&convo, ctx, sizeof(ctx), &clen);
+			char *buf =
+			    hr_proto_answer_with_context(&a, m.ask.id, NULL, crc ? NULL : ctx, 16, &olen);
+			free(buf);
+			hr_answer_clear(&a);
+			hr_ask_clear(&m.ask);
+			double t3 = now_ns();
+			double d[NSTAGES] = {t1 - t0, t2 - t1, t3 - t2};
+			for (int s = 0; s < NSTAGES; s++) {
+				if (d[s] < best[i * NSTAGES + s])
+					best[i * NSTAGES + s] = d[s];
+			}
+			if (r == 0)
+				bytes += olen;
+		}
+	}
+	double total = 0;
+	printf("questions=%zu rounds=%d reply_bytes=%zu", nq, rounds, nq ? bytes / nq : 0);
+	for (int s = 0; s < NSTAGES; s++) {
+		double sum = 0;
+		for (size_t i = 0; i < nq; i++)
+			sum += best[i * NSTAGES + s];
+		total += sum / (double)nq;
+		printf(" %s_us=%.2f", stage_names[s], sum / (double)nq / 1000.0);
+	}
+	printf(" total_us=%.2f\n", total / 1000.0);
+	free(best);
+	free(trace);
+	for (size_t i = 0; i < nq; i++)
+		free(reqs[i]);
+	free(reqs);
+	free(lens);
+	hr_engine_free(engine);
+	hr_content_free(&content);
+	return 0;
+}
