@@ -323,13 +323,20 @@ int srv_http_add_header(struct lws *wsi, const char *name, const char *value, un
 	                                   (int)strlen(value), p, end);
 }
 
-int srv_http_error(struct lws *wsi, struct conn *c, unsigned status, enum hr_proto_code code,
-                   const char *message, const char *allow)
+/* The protocol's JSON error for CODE and MESSAGE, LWS_PRE bytes in: the body of
+ * both ways an HTTP request is refused. */
+static char *error_body(enum hr_proto_code code, const char *message, size_t *len)
 {
 	struct hr_proto_error e;
 	hr_proto_error_set(&e, code, NULL, message);
+	return hr_proto_error(&e, LWS_PRE, len);
+}
+
+int srv_http_error(struct lws *wsi, struct conn *c, unsigned status, enum hr_proto_code code,
+                   const char *message, const char *allow)
+{
 	size_t len;
-	char *json = hr_proto_error(&e, LWS_PRE, &len);
+	char *json = error_body(code, message, &len);
 	if (!json)
 		return -1;
 	hr_info("event=http status=%u code=%s", status, hr_proto_code_name(code));
@@ -348,10 +355,8 @@ int srv_http_error(struct lws *wsi, struct conn *c, unsigned status, enum hr_pro
 int srv_http_refuse(struct lws *wsi, unsigned status, enum hr_proto_code code, const char *message,
                     unsigned retry_after)
 {
-	struct hr_proto_error e;
-	hr_proto_error_set(&e, code, NULL, message);
 	size_t len;
-	char *json = hr_proto_error(&e, LWS_PRE, &len);
+	char *json = error_body(code, message, &len);
 	if (!json)
 		return -1;
 	unsigned char hdr[LWS_PRE + 1024];
