@@ -6,6 +6,7 @@
  */
 #include "voice.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,8 +93,13 @@ static size_t said_words(const char *text, const struct hr_voice_judge *j, char 
 		const char *r = j->respell(j->ud, w[i]);
 		len += (size_t)snprintf(buf + len, cap - len, "%s%s", len ? " " : "", r ? r : w[i]);
 	}
+	/* Respellings may spell letters in capitals ("T D X D"): the
+	 * recogniser's words are lower case. */
 	char copy[HR_TRANSCRIPT_MAX];
-	snprintf(copy, sizeof(copy), "%s", buf);
+	size_t k = 0;
+	for (; buf[k] && k + 1 < sizeof(copy); k++)
+		copy[k] = (char)tolower((unsigned char)buf[k]);
+	copy[k] = '\0';
 	return split_words(copy, buf, cap, words);
 }
 
