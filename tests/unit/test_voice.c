@@ -328,6 +328,7 @@ static void route(void *ud, const char *text, char *out, size_t cap)
 	         : strstr(text, "travel")        ? "life.travel"
 	         : strstr(text, "baby")          ? "life.fertility"
 	         : strstr(text, "tired")         ? "se.fatigue"
+	         : strstr(text, "tdxd")          ? "drug.about"
 	                                         : "fallback");
 }
 
@@ -335,7 +336,7 @@ static void route(void *ud, const char *text, char *out, size_t cap)
 static const char *respell(void *ud, const char *word)
 {
 	(void)ud;
-	return strcmp(word, "her2") == 0 ? "her two" : NULL;
+	return strcmp(word, "her2") == 0 ? "her two" : strcmp(word, "tdxd") == 0 ? "T D X D" : NULL;
 }
 
 static int key(void *ud, const char *word)
@@ -477,6 +478,12 @@ static void test_choose(void **state)
 	assert_string_equal(c.text, "how do they test for her2");
 	hr_voice_choose(&r, &j, &c); /* 5 of 7 words as written */
 	assert_int_equal(c.heard, HR_HEARD_CONFIRM);
+	/* A respelling in capitals is compared with the recogniser's lower case. */
+	strcpy(r.grammar, "what is tdxd");
+	strcpy(r.ngram, "what is t d x d");
+	r.nalt = 0;
+	hr_voice_choose(&r, &said, &c);
+	assert_int_equal(c.heard, HR_HEARD_ANSWER);
 
 	/* Heard right by the trigram search, another sentence by the grammar:
 	 * the trigram words are answered when all hypotheses but one lead to
