@@ -38,6 +38,8 @@ struct hr_asr_model {
 	atomic_int refs;
 	int dict_fd, arpa_fd, fsg_fd;
 	char *safety;         /* the grammar's safety sentences, one a line */
+	char *sentences;      /* all its sentences, one a line */
+	char *keys;           /* its key words, one a line */
 	unsigned long serial; /* tells decoders that the model changed */
 };
 
@@ -103,8 +105,10 @@ int hr_asr_model_new(struct hr_grammar *g, hr_asr_model **out)
 	else if ((m->fsg_fd = memfile("herald-fsg", g->fsg, g->fsg_len)) < 0)
 		rc = m->fsg_fd;
 	m->safety = g->safety ? g->safety : strdup("");
-	g->safety = NULL;
-	if (!m->safety && !rc)
+	m->sentences = g->sentences ? g->sentences : strdup("");
+	m->keys = g->keys ? g->keys : strdup("");
+	g->safety = g->sentences = g->keys = NULL;
+	if ((!m->safety || !m->sentences || !m->keys) && !rc)
 		rc = -ENOMEM;
 	hr_grammar_free(g);
 	if (rc) {
@@ -121,6 +125,16 @@ int hr_asr_model_new(struct hr_grammar *g, hr_asr_model **out)
 const char *hr_asr_model_safety(const hr_asr_model *m)
 {
 	return m->safety;
+}
+
+const char *hr_asr_model_sentences(const hr_asr_model *m)
+{
+	return m->sentences;
+}
+
+const char *hr_asr_model_keys(const hr_asr_model *m)
+{
+	return m->keys;
 }
 
 hr_asr_model *hr_asr_model_ref(hr_asr_model *m)
@@ -141,6 +155,8 @@ void hr_asr_model_unref(hr_asr_model *m)
 	if (m->fsg_fd >= 0)
 		close(m->fsg_fd);
 	free(m->safety);
+	free(m->sentences);
+	free(m->keys);
 	free(m);
 }
 

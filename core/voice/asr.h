@@ -39,10 +39,16 @@ int hr_asr_model_new(struct hr_grammar *g, hr_asr_model **out);
 hr_asr_model *hr_asr_model_ref(hr_asr_model *m);
 /* The grammar's sentences that raise a safety tier, one a line ("" for none). */
 const char *hr_asr_model_safety(const hr_asr_model *m);
+/* Every sentence of the grammar once, one a line (hr_grammar.sentences). */
+const char *hr_asr_model_sentences(const hr_asr_model *m);
+/* The key words of the grammar's slots, one a line (hr_grammar.keys). */
+const char *hr_asr_model_keys(const hr_asr_model *m);
 void hr_asr_model_unref(hr_asr_model *m); /* NULL is accepted */
 
 /* Other hypotheses of the trigram search kept (its n-best list after the first). */
 #define HR_ASR_NBEST 6
+/* Sentences of the grammar kept as nearest to the trigram words. */
+#define HR_ASR_CLOSE 3
 
 /*
  * What one utterance sounded like: the grammar's sentence, the trigram
@@ -58,6 +64,10 @@ struct hr_asr_result {
 	 * nearly says ("i want to myself" for "i want to hurt myself"), or "":
 	 * filled by the caller (voice.c), weighed like the others. */
 	char near[HR_TRANSCRIPT_MAX];
+	/* The grammar's sentences the trigram words nearly say (most shared
+	 * words in order first), filled by the caller (hr_voice_closest). */
+	char close[HR_ASR_CLOSE][HR_TRANSCRIPT_MAX];
+	size_t nclose;
 };
 /*
  * Creates a decoder with the acoustic model in HMM_DIR (the directory holding

@@ -113,6 +113,16 @@ const char *hr_asr_model_safety(const hr_asr_model *m)
 	return mod ? mod->asr_model_safety(m) : "";
 }
 
+const char *hr_asr_model_sentences(const hr_asr_model *m)
+{
+	return mod ? mod->asr_model_sentences(m) : "";
+}
+
+const char *hr_asr_model_keys(const hr_asr_model *m)
+{
+	return mod ? mod->asr_model_keys(m) : "";
+}
+
 void hr_asr_model_unref(hr_asr_model *m)
 {
 	if (mod)

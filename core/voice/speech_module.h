@@ -25,7 +25,7 @@
 #include "voice_lex.h"
 
 /* Raised whenever either table below changes. */
-#define HR_SPEECH_ABI 2
+#define HR_SPEECH_ABI 3
 
 /* The name of the module's one exported function (hr_speech_module_fn). */
 #define HR_SPEECH_ENTRY "hr_speech_module"
@@ -44,6 +44,8 @@ struct hr_speech_exports {
 	int (*asr_model_new)(struct hr_grammar *g, hr_asr_model **out);
 	hr_asr_model *(*asr_model_ref)(hr_asr_model *m);
 	const char *(*asr_model_safety)(const hr_asr_model *m);
+	const char *(*asr_model_sentences)(const hr_asr_model *m);
+	const char *(*asr_model_keys)(const hr_asr_model *m);
 	void (*asr_model_unref)(hr_asr_model *m);
 	int (*asr_new)(const char *hmm_dir, hr_asr **out);
 	void (*asr_free)(hr_asr *a);

@@ -316,7 +316,24 @@ size_t hr_voice_max_samples(const hr_voice *v)
 struct judge_ud {
 	hr_safety *safety;
 	const hr_lexicon *hand;
+	hr_asr_model *model;
 };
+
+/* A word of the hand lexicon, or a key word of the grammar's slots (a drug
+ * or test the CMU dictionary already says, hr_grammar.keys). */
+static int is_key(const hr_lexicon *hand, const hr_asr_model *m, const char *word)
+{
+	const char *const *prons;
+	if (hr_lexicon_prons(hand, word, &prons) > 0 || hr_lexicon_respelling(hand, word) != NULL)
+		return 1;
+	size_t n = strlen(word);
+	const char *keys = m ? hr_asr_model_keys(m) : "";
+	for (const char *p = strstr(keys, word); p && n; p = strstr(p + 1, word)) {
+		if ((p == keys || p[-1] == '\n') && (p[n] == '\n' || p[n] == '\0'))
+			return 1;
+	}
+	return 0;
+}
 
 static int safety_hit(void *ud, const char *text)
 {
@@ -332,8 +349,7 @@ static int safety_hit(void *ud, const char *text)
 static int key_word(void *ud, const char *word)
 {
 	struct judge_ud *j = ud;
-	const char *const *prons;
-	return hr_lexicon_prons(j->hand, word, &prons) > 0 || hr_lexicon_respelling(j->hand, word) != NULL;
+	return is_key(j->hand, j->model, word);
 }
 
 /* Takes a free decoder, creating it on first use (on a worker thread). */
@@ -465,8 +481,10 @@ static int decode(hr_voice *v, hr_asr_model *m, const int16_t *pcm, size_t n, st
 		return rc;
 	rc = hr_asr_decode(d->asr, m, pcm, n, r);
 	release(v, d);
-	if (rc == 0)
+	if (rc == 0) {
 		hr_voice_near_safety(hr_asr_model_safety(m), r);
+		hr_voice_closest(hr_asr_model_sentences(m), r);
+	}
 	return rc;
 }
 
@@ -481,10 +499,10 @@ int hr_voice_transcribe(hr_voice *v, hr_voice_model *m, const int16_t *pcm, size
 	int rc = decode(v, m->asr, pcm, n, r);
 	if (rc == 0) {
 		/* No engine here: the safety layer and the words alone decide. */
-		struct judge_ud ud = {NULL, v->hand};
+		struct judge_ud ud = {NULL, v->hand, m->asr};
 		rc = hr_safety_new(&ud.safety);
 		if (rc == 0) {
-			struct hr_voice_judge judge = {safety_hit, NULL, key_word, &ud};
+			struct hr_voice_judge judge = {safety_hit, NULL, key_word, &ud, NULL};
 			hr_voice_choose(r, &judge, out);
 		}
 		hr_safety_free(ud.safety);
@@ -837,8 +855,10 @@ static int finish_stream(hr_voice_job *j, struct hr_asr_result *r)
 			rc = hr_asr_end(d->asr, j->pcm, j->n, r);
 	}
 	release(v, d);
-	if (rc == 0)
+	if (rc == 0) {
 		hr_voice_near_safety(hr_asr_model_safety(j->model), r);
+		hr_voice_closest(hr_asr_model_sentences(j->model), r);
+	}
 	return rc;
 }
 
@@ -859,7 +879,7 @@ struct route_cache {
 		const char *text;
 		char intent[HR_VOICE_INTENT_MAX];
 		int tier;
-	} e[3 + HR_ASR_NBEST + 1];
+	} e[3 + HR_ASR_NBEST + HR_ASR_CLOSE + 1];
 };
 
 static int routed(struct route_cache *c, const char *text)
@@ -892,9 +912,13 @@ static void loop_intent(void *ud, const char *text, char *out, size_t cap)
 static int loop_key(void *ud, const char *word)
 {
 	struct route_cache *c = ud;
-	const char *const *prons;
-	const hr_lexicon *hand = c->job->v->hand;
-	return hr_lexicon_prons(hand, word, &prons) > 0 || hr_lexicon_respelling(hand, word) != NULL;
+	return is_key(c->job->v->hand, c->job->model, word);
+}
+
+static const char *loop_respell(void *ud, const char *word)
+{
+	struct route_cache *c = ud;
+	return hr_lexicon_respelling(c->job->v->hand, word);
 }
 
 /* Decides what was heard, with the engine's routing (safety layer included). */
@@ -914,7 +938,7 @@ static void choose_on_loop(hr_voice_job *j)
 		return;
 	}
 	c->job = j;
-	struct hr_voice_judge judge = {loop_tier, loop_intent, loop_key, c};
+	struct hr_voice_judge judge = {loop_tier, loop_intent, loop_key, c, loop_respell};
 	hr_voice_choose(j->asr, &judge, &j->heard);
 	free(c);
 }

@@ -179,9 +179,13 @@ struct hr_voice_judge {
 	/* The intent TEXT is routed to, into OUT: "fallback" when nothing fits,
 	 * "clarify" when routing would ask back. NULL: word agreement decides. */
 	void (*intent)(void *ud, const char *text, char *out, size_t cap);
-	/* WORD is a drug name or medical term (the hand lexicon). */
+	/* WORD is a drug name or medical term (the hand lexicon, the grammar's
+	 * key words). */
 	int (*is_key)(void *ud, const char *word);
 	void *ud;
+	/* The words WORD is said as ("her2" -> "her two"), or NULL (the hand
+	 * lexicon's respellings). May be NULL. */
+	const char *(*respell)(void *ud, const char *word);
 };
 
 /*
@@ -209,6 +213,13 @@ void hr_voice_choose(const struct hr_asr_result *r, const struct hr_voice_judge 
  * nearly says, or "" (voice.c, NEAR_SAFETY). Pure: for tests.
  */
 void hr_voice_near_safety(const char *sentences, struct hr_asr_result *r);
+
+/*
+ * Fills R->close with the sentences (of SENTENCES, one a line, as
+ * hr_asr_model_sentences gives them) that share, in order, at least three
+ * quarters of their words with R->ngram, closest first. Pure: for tests.
+ */
+void hr_voice_closest(const char *sentences, struct hr_asr_result *r);
 
 /* ---- the WebSocket messages of the voice path (docs/protocol.md) ---- */
 

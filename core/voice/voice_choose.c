@@ -6,6 +6,8 @@
  */
 #include "voice.h"
 
+#include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +29,30 @@
 #define AGREE_SURE 0.75
 #define AGREE_MAYBE 0.5
 #define SUPPORT_SURE 5
+/*
+ * Heard right by the grammar, misheard in a word or two by the trigram
+ * search ("how do they test for two" for "... her2"). Agreement here counts
+ * the words as they are said (the lexicon's respellings: "her2" is "her
+ * two"). Answered when four hypotheses lead to the sentence's intent and
+ * two fifths of its words agree, or, with none leading elsewhere, when four
+ * fifths of its words agree (measured on bench/voice-corpus and a second
+ * set of phrasings: docs/voice.md, "Agreeing on meaning").
+ */
+#define SUPPORT_MANY 4
+#define AGREE_SOME 0.4
+#define AGREE_WORDS 0.8
+/*
+ * Heard right by the trigram search, fitted to another sentence (or none)
+ * by the grammar ("can i have a baby after treatment" against "can i travel
+ * during treatment"): the trigram words are answered when all hypotheses
+ * but one (and at least NGRAM_SUPPORT) lead to the same intent and a
+ * sentence of the grammar that shares three quarters of their words leads
+ * there too, naming every drug they name. The n-best list alone repeats the
+ * 1-best with small changes ("how much will my treatment killed" went to
+ * the dosing topic), so the grammar's near sentence is the second opinion.
+ */
+#define NGRAM_SUPPORT 4
+#define CLOSE_AGREE 0.75
 
 const char *hr_heard_name(enum hr_heard h)
 {
@@ -52,13 +78,35 @@ static size_t split_words(const char *text, char *buf, size_t cap, const char **
 	return n;
 }
 
-/* Words the two texts share in order (longest common subsequence) over the
- * longer one's length: 1 for the same words, near 0 for unrelated ones. */
-static double agreement(const char *a, const char *b)
+/* Words of TEXT as they are said: each respelled through J (when it has
+ * respellings), "her2" as "her" and "two". */
+static size_t said_words(const char *text, const struct hr_voice_judge *j, char *buf, size_t cap,
+                         const char **words)
 {
-	char ba[HR_TRANSCRIPT_MAX], bb[HR_TRANSCRIPT_MAX];
-	const char *wa[MAX_WORDS], *wb[MAX_WORDS];
-	size_t na = split_words(a, ba, sizeof(ba), wa), nb = split_words(b, bb, sizeof(bb), wb);
+	if (!j || !j->respell)
+		return split_words(text, buf, cap, words);
+	char tmp[HR_TRANSCRIPT_MAX];
+	const char *w[MAX_WORDS];
+	size_t n = split_words(text, tmp, sizeof(tmp), w), len = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && len < cap; i++) {
+		const char *r = j->respell(j->ud, w[i]);
+		len += (size_t)snprintf(buf + len, cap - len, "%s%s", len ? " " : "", r ? r : w[i]);
+	}
+	/* Respellings may spell letters in capitals ("T D X D"): the
+	 * recogniser's words are lower case. */
+	char copy[HR_TRANSCRIPT_MAX];
+	size_t k = 0;
+	for (; buf[k] && k + 1 < sizeof(copy); k++)
+		copy[k] = (char)tolower((unsigned char)buf[k]);
+	copy[k] = '\0';
+	return split_words(copy, buf, cap, words);
+}
+
+/* Words WA[0..NA) and WB[0..NB) share in order (longest common subsequence)
+ * over the longer one's length: 1 for the same words, near 0 for unrelated. */
+static double lcs_share(const char *const *wa, size_t na, const char *const *wb, size_t nb)
+{
 	if (!na || !nb)
 		return 0;
 	unsigned short row[MAX_WORDS + 1] = {0}, prev[MAX_WORDS + 1] = {0};
@@ -74,11 +122,44 @@ static double agreement(const char *a, const char *b)
 	return (double)prev[nb] / (double)(na > nb ? na : nb);
 }
 
+/* Words the two texts share in order over the longer one's length. */
+static double agreement(const char *a, const char *b)
+{
+	char ba[HR_TRANSCRIPT_MAX], bb[HR_TRANSCRIPT_MAX];
+	const char *wa[MAX_WORDS], *wb[MAX_WORDS];
+	size_t na = split_words(a, ba, sizeof(ba), wa), nb = split_words(b, bb, sizeof(bb), wb);
+	return lcs_share(wa, na, wb, nb);
+}
+
+/* The same over the words as said (said_words). */
+static double said_agreement(const char *a, const char *b, const struct hr_voice_judge *j)
+{
+	char ba[HR_TRANSCRIPT_MAX], bb[HR_TRANSCRIPT_MAX];
+	const char *wa[MAX_WORDS], *wb[MAX_WORDS];
+	size_t na = said_words(a, j, ba, sizeof(ba), wa), nb = said_words(b, j, bb, sizeof(bb), wb);
+	return lcs_share(wa, na, wb, nb);
+}
+
 static int has_word(const char *text, const char *word)
 {
 	size_t n = strlen(word);
 	for (const char *p = strstr(text, word); p; p = strstr(p + 1, word)) {
 		if ((p == text || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return 1;
+	}
+	return 0;
+}
+
+/* TEXT names a drug or test (a key word, HER2 itself aside). */
+static int names_key(const char *text, const struct hr_voice_judge *j)
+{
+	if (!j->is_key)
+		return 0;
+	char buf[HR_TRANSCRIPT_MAX];
+	const char *w[MAX_WORDS];
+	size_t n = split_words(text, buf, sizeof(buf), w);
+	for (size_t i = 0; i < n; i++) {
+		if (strncmp(w[i], "her2", 4) != 0 && j->is_key(j->ud, w[i]))
 			return 1;
 	}
 	return 0;
@@ -183,6 +264,88 @@ void hr_voice_near_safety(const char *sentences, struct hr_asr_result *r)
 	}
 }
 
+/* Words of TEXT[0..LEN) as hashes (FNV-1a) into H: comparing sentences by
+ * them is many times cheaper than by strings, and hr_voice_closest compares
+ * the trigram words with every sentence of the grammar. */
+static size_t word_hashes(const char *text, size_t len, uint32_t *h, size_t cap)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len;) {
+		while (i < len && text[i] == ' ')
+			i++;
+		if (i >= len)
+			break;
+		uint32_t x = 2166136261u;
+		for (; i < len && text[i] != ' '; i++)
+			x = (x ^ (uint8_t)text[i]) * 16777619u;
+		if (n == cap)
+			return n + 1; /* longer than anything compared */
+		h[n++] = x;
+	}
+	return n;
+}
+
+static double hash_share(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+	unsigned short row[MAX_WORDS + 1] = {0}, prev[MAX_WORDS + 1] = {0};
+	for (size_t i = 1; i <= na; i++) {
+		for (size_t k = 1; k <= nb; k++)
+			row[k] = a[i - 1] == b[k - 1]   ? (unsigned short)(prev[k - 1] + 1)
+			         : row[k - 1] > prev[k] ? row[k - 1]
+			                                : prev[k];
+		memcpy(prev, row, (nb + 1) * sizeof(*row));
+	}
+	return (double)prev[nb] / (double)(na > nb ? na : nb);
+}
+
+void hr_voice_closest(const char *sentences, struct hr_asr_result *r)
+{
+	r->nclose = 0;
+	if (!sentences || !r->ngram[0])
+		return;
+	uint32_t hw[MAX_WORDS], sw[MAX_WORDS];
+	size_t nh = word_hashes(r->ngram, strlen(r->ngram), hw, MAX_WORDS);
+	if (nh > MAX_WORDS)
+		return;
+	uint64_t mask = 0;
+	for (size_t k = 0; k < nh; k++)
+		mask |= 1ull << (hw[k] & 63);
+	double score[HR_ASR_CLOSE] = {0};
+	for (const char *p = sentences; *p;) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		size_t ns = word_hashes(p, len, sw, MAX_WORDS);
+		/* Three quarters of the longer text's words can only be shared
+		 * when the two are nearly as long, and when that many of the
+		 * sentence's words may be among the trigram words (by a 64-bit
+		 * mask of their hashes): most sentences stop here. */
+		size_t lo = ns < nh ? ns : nh, hi = ns < nh ? nh : ns, maybe = 0;
+		for (size_t k = 0; k < ns && ns <= MAX_WORDS; k++)
+			maybe += mask >> (sw[k] & 63) & 1;
+		if (ns <= MAX_WORDS && len < HR_TRANSCRIPT_MAX && (double)lo >= CLOSE_AGREE * (double)hi &&
+		    (double)maybe >= CLOSE_AGREE * (double)hi) {
+			double x = hash_share(sw, ns, hw, nh);
+			/* Kept closest first; on a tie, the first (the list's order). */
+			size_t at = r->nclose;
+			while (at > 0 && x > score[at - 1])
+				at--;
+			if (x >= CLOSE_AGREE && at < HR_ASR_CLOSE) {
+				size_t last = r->nclose < HR_ASR_CLOSE ? r->nclose : HR_ASR_CLOSE - 1;
+				for (size_t k = last; k > at; k--) {
+					score[k] = score[k - 1];
+					memcpy(r->close[k], r->close[k - 1], sizeof(r->close[k]));
+				}
+				score[at] = x;
+				memcpy(r->close[at], p, len);
+				r->close[at][len] = '\0';
+				if (r->nclose < HR_ASR_CLOSE)
+					r->nclose++;
+			}
+		}
+		p += len + (e ? 1 : 0);
+	}
+}
+
 /* The open-vocabulary hypotheses (trigram 1-best and n-best) routed to
  * intent WANT. */
 static int support(const struct hr_asr_result *r, const struct hr_voice_judge *j, const char *want)
@@ -203,6 +366,52 @@ static int support(const struct hr_asr_result *r, const struct hr_voice_judge *j
 static int is_topic(const char *intent)
 {
 	return strcmp(intent, "fallback") != 0 && strcmp(intent, "clarify") != 0;
+}
+
+/* The trigram words, when the hypotheses and a near sentence of the grammar
+ * agree on where they lead (NGRAM_SUPPORT, CLOSE_AGREE): 1 with OUT filled. */
+static int ngram_sure(const struct hr_asr_result *r, const struct hr_voice_judge *j,
+                      struct hr_voice_choice *out)
+{
+	char ni[HR_VOICE_INTENT_MAX], ci[HR_VOICE_INTENT_MAX];
+	int hyps = (r->ngram[0] ? 1 : 0) + (int)r->nalt;
+	if (!r->ngram[0] || !r->nclose)
+		return 0;
+	j->intent(j->ud, r->ngram, ni, sizeof(ni));
+	if (!is_topic(ni))
+		return 0;
+	int sup = support(r, j, ni);
+	if (sup < NGRAM_SUPPORT || sup < hyps - 1)
+		return 0;
+	/* Every drug or test the trigram words name is in a near sentence of
+	 * the grammar that leads to the same intent. */
+	int near = 0;
+	char buf[HR_TRANSCRIPT_MAX];
+	const char *w[MAX_WORDS];
+	size_t n = split_words(r->ngram, buf, sizeof(buf), w);
+	unsigned long named = 0; /* key words of the trigram words not yet found */
+	for (size_t i = 0; i < n && i < 8 * sizeof(named); i++) {
+		if (j->is_key && j->is_key(j->ud, w[i]))
+			named |= 1ul << i;
+	}
+	for (size_t c = 0; c < r->nclose; c++) {
+		j->intent(j->ud, r->close[c], ci, sizeof(ci));
+		if (strcmp(ci, ni) != 0)
+			continue;
+		near = 1;
+		for (size_t i = 0; i < n && i < 8 * sizeof(named); i++) {
+			if ((named >> i & 1) && has_word(r->close[c], w[i]))
+				named &= ~(1ul << i);
+		}
+	}
+	if (!near || named)
+		return 0;
+	snprintf(out->text, sizeof(out->text), "%s", r->ngram);
+	out->heard = HR_HEARD_ANSWER;
+	out->support = sup;
+	out->agree = 1;
+	out->confidence = 0.6 + 0.4 * sup / hyps;
+	return 1;
 }
 
 void hr_voice_choose(const struct hr_asr_result *r, const struct hr_voice_judge *j,
@@ -255,14 +464,36 @@ void hr_voice_choose(const struct hr_asr_result *r, const struct hr_voice_judge 
 			j->intent(j->ud, g, gi, sizeof(gi));
 			if (is_topic(gi)) {
 				int sup = support(r, j, gi);
+				/* The same agreement over the words as said. */
+				double said = 0;
+				for (size_t a = 0; a <= r->nalt; a++) {
+					const char *h = a ? r->alt[a - 1] : r->ngram;
+					double x = h[0] ? said_agreement(g, h, j) : 0;
+					said = x > said ? x : said;
+				}
+				int elsewhere = 0; /* the trigram words lead to another topic */
+				if (r->ngram[0]) {
+					j->intent(j->ud, r->ngram, ni, sizeof(ni));
+					elsewhere = is_topic(ni) && strcmp(ni, gi) != 0;
+				}
 				out->support = sup;
 				snprintf(out->text, sizeof(out->text), "%s", g);
 				out->confidence = hyps ? 0.3 + 0.7 * sup / hyps : 0.3;
 				if (!key_missing &&
 				    ((sup >= 2 && agree >= AGREE_MAYBE) || sup >= SUPPORT_SURE ||
-				     (sup >= 1 && agree >= AGREE_SURE)))
+				     (sup >= 1 && agree >= AGREE_SURE) ||
+				     (sup >= SUPPORT_MANY && said >= AGREE_SOME) ||
+				     (!elsewhere && said >= AGREE_WORDS)))
 					out->heard = HR_HEARD_ANSWER;
-				else if (sup >= 1 || agree >= AGREE_MAYBE)
+				else if (ngram_sure(r, j, out))
+					return;
+				else if (key_missing && sup >= SUPPORT_MANY && !elsewhere && r->ngram[0] &&
+				         strcmp(ni, gi) == 0 && !names_key(r->ngram, j)) {
+					/* The topic was heard, the grammar's drug was
+					 * not: the trigram words, which name none. */
+					snprintf(out->text, sizeof(out->text), "%s", r->ngram);
+					out->heard = HR_HEARD_ANSWER;
+				} else if (sup >= 1 || agree >= AGREE_MAYBE)
 					out->heard = HR_HEARD_CONFIRM;
 				/* The number follows the decision, so a client can trust
 				 * it: answered 0.6-1, asked back at most 0.5. */
@@ -277,7 +508,10 @@ void hr_voice_choose(const struct hr_asr_result *r, const struct hr_voice_judge 
 			}
 		}
 		/* No sentence of the grammar leads anywhere: the open-vocabulary
-		 * words, offered back when most hypotheses agree on their topic. */
+		 * words, answered when a near sentence of the grammar backs them,
+		 * else offered back when most hypotheses agree on their topic. */
+		if (ngram_sure(r, j, out))
+			return;
 		if (r->ngram[0]) {
 			j->intent(j->ud, r->ngram, ni, sizeof(ni));
 			snprintf(out->text, sizeof(out->text), "%s", r->ngram);

@@ -914,6 +914,80 @@ static size_t weigh_safety(struct build *b, const struct hr_grammar_input *in)
 	return n;
 }
 
+/* Sentences in an order where equal ones are neighbours. qsort takes no
+ * context, and grammars may be built on several threads at once (workers
+ * starting together): the build being sorted is the thread's own. */
+static _Thread_local const struct build *sort_build;
+
+static int cmp_sentence(const void *a, const void *b)
+{
+	const struct sentence *x = &sort_build->sents[*(const size_t *)a];
+	const struct sentence *y = &sort_build->sents[*(const size_t *)b];
+	if (x->n != y->n)
+		return x->n < y->n ? -1 : 1;
+	int c = memcmp(x->ids, y->ids, x->n * sizeof(*x->ids));
+	return c ? c : (*(const size_t *)a < *(const size_t *)b ? -1 : 1);
+}
+
+/* Every usable sentence once, one a line (hr_grammar.sentences): what the
+ * trigram words are compared with to find the sentences they nearly say. */
+static int list_sentences(const struct build *b, const uint8_t *usable, struct hr_buf *out)
+{
+	size_t *order = malloc(b->nsents * sizeof(*order));
+	if (!order)
+		return -ENOMEM;
+	size_t n = 0;
+	for (size_t i = 0; i < b->nsents; i++) {
+		if (usable[i])
+			order[n++] = i;
+	}
+	sort_build = b;
+	qsort(order, n, sizeof(*order), cmp_sentence);
+	for (size_t k = 0; k < n; k++) {
+		const struct sentence *s = &b->sents[order[k]];
+		if (k) {
+			const struct sentence *p = &b->sents[order[k - 1]];
+			if (p->n == s->n && !memcmp(p->ids, s->ids, s->n * sizeof(*s->ids)))
+				continue;
+		}
+		for (size_t w = 0; w < s->n; w++)
+			hr_buf_printf(out, "%s%s", w ? " " : "", b->vocab.words[s->ids[w]]);
+		hr_buf_printf(out, "\n");
+	}
+	free(order);
+	if (!out->p && !out->oom)
+		hr_buf_printf(out, "%s", "");
+	return out->oom ? -ENOMEM : 0;
+}
+
+/* The key words (HR_GRAMMAR_KEY_SLOTS), each once, one a line. */
+static int list_keys(const struct build *b, const uint8_t *sayable, struct hr_buf *out)
+{
+	static const char *const names[] = {HR_GRAMMAR_KEY_SLOTS};
+	uint8_t *seen = calloc(b->vocab.n, 1);
+	if (!seen)
+		return -ENOMEM;
+	for (size_t s = 0; s < b->nslots; s++) {
+		int key = 0;
+		for (size_t k = 0; k < sizeof(names) / sizeof(names[0]) && !key; k++)
+			key = strcmp(b->slots[s].name, names[k]) == 0;
+		for (size_t v = 0; key && v < b->slots[s].n; v++) {
+			for (size_t p = 0; p < b->slots[s].values[v].n; p++) {
+				const struct phrase *ph = &b->slots[s].values[v].phrases[p];
+				uint32_t w = ph->ids[0];
+				if (ph->n != 1 || !sayable[w] || seen[w])
+					continue;
+				seen[w] = 1;
+				hr_buf_printf(out, "%s\n", b->vocab.words[w]);
+			}
+		}
+	}
+	free(seen);
+	if (!out->p && !out->oom)
+		hr_buf_printf(out, "%s", "");
+	return out->oom ? -ENOMEM : 0;
+}
+
 /* The usable safety sentences, each once, one a line (hr_grammar.safety). */
 static void list_safety(const struct build *b, const uint8_t *usable, struct hr_buf *out)
 {
@@ -939,7 +1013,7 @@ static void list_safety(const struct build *b, const uint8_t *usable, struct hr_
 static int finish(struct build *b, const struct hr_grammar_input *in, const struct hr_pron_sources *src,
                   struct hr_grammar *out)
 {
-	struct hr_buf dict = {0}, arpa = {0}, fsg = {0}, safety = {0};
+	struct hr_buf dict = {0}, arpa = {0}, fsg = {0}, safety = {0}, sentences = {0}, keys = {0};
 	uint8_t *sayable = NULL, *usable = NULL, *in_corpus = NULL;
 	int rc = -ENOMEM;
 	if (b->oom)
@@ -1018,6 +1092,8 @@ static int finish(struct build *b, const struct hr_grammar_input *in, const stru
 		rc = -ENOMEM;
 		goto fail;
 	}
+	if ((rc = list_sentences(b, usable, &sentences)) || (rc = list_keys(b, sayable, &keys)))
+		goto fail;
 	out->dict = dict.p;
 	out->dict_len = dict.len;
 	out->arpa = arpa.p;
@@ -1026,6 +1102,10 @@ static int finish(struct build *b, const struct hr_grammar_input *in, const stru
 	out->fsg_len = fsg.len;
 	out->safety = safety.p;
 	out->safety_len = safety.len;
+	out->sentences = sentences.p;
+	out->sentences_len = sentences.len;
+	out->keys = keys.p;
+	out->keys_len = keys.len;
 	out->nwords = nwords;
 	out->nsentences = b->nsents - dropped;
 	out->dropped = dropped;
@@ -1036,6 +1116,8 @@ fail:
 	free(arpa.p);
 	free(fsg.p);
 	free(safety.p);
+	free(sentences.p);
+	free(keys.p);
 done:
 	free(in_corpus);
 	free(sayable);
@@ -1098,5 +1180,7 @@ void hr_grammar_free(struct hr_grammar *g)
 	free(g->arpa);
 	free(g->fsg);
 	free(g->safety);
+	free(g->sentences);
+	free(g->keys);
 	memset(g, 0, sizeof(*g));
 }

@@ -51,7 +51,16 @@ struct hr_grammar_input {
  */
 #define HR_GRAMMAR_SAFETY_BOOST 5.0
 
-/* A built grammar: three malloc'd, NUL-terminated texts, freed by hr_grammar_free. */
+/*
+ * Slots whose one-word phrases are key words: a medicine or a test, which an
+ * answer must not be about unless the speaker said it (hr_voice_choose).
+ * The hand lexicon's words are key words too; this adds the names the CMU
+ * dictionary already says right ("arimidex", "zoladex"), which the lexicon
+ * does not list.
+ */
+#define HR_GRAMMAR_KEY_SLOTS "drug", "regimen", "test", "scope_medicine"
+
+/* A built grammar: malloc'd, NUL-terminated texts, freed by hr_grammar_free. */
 struct hr_grammar {
 	char *dict; /* "word PHONES" lines, alternatives as "word(2) PHONES" */
 	size_t dict_len;
@@ -61,6 +70,10 @@ struct hr_grammar {
 	size_t fsg_len;
 	char *safety; /* the sentences that raise a safety tier, each once, one a line */
 	size_t safety_len;
+	char *sentences; /* every sentence, each once, one a line (hr_voice_closest) */
+	size_t sentences_len;
+	char *keys; /* words that name a medicine or a test on their own, one a line */
+	size_t keys_len;
 	size_t nwords;     /* distinct words */
 	size_t nsentences; /* corpus sentences, slot variants included */
 	size_t nstates;    /* states of the minimised grammar */

@@ -144,6 +144,18 @@ static void test_tokens(void **state)
 	assert_int_equal(hr_voice_tokens("caf\xc3\xa9", out, sizeof(out)), -EINVAL);
 }
 
+/* Counts the lines of TEXT that start with PREFIX. */
+static int lines_with(const char *text, const char *prefix)
+{
+	int n = 0;
+	size_t pl = strlen(prefix);
+	for (const char *p = text; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
+		if (strncmp(p, prefix, pl) == 0)
+			n++;
+	}
+	return n;
+}
+
 static void test_grammar_from_content(void **state)
 {
 	struct fixture *f = *state;
@@ -169,6 +181,13 @@ static void test_grammar_from_content(void **state)
 	assert_non_null(strstr(g.fsg, "FSG_BEGIN herald\nNUM_STATES "));
 	assert_non_null(strstr(g.fsg, "FSG_END\n"));
 	assert_true(g.nstates > 2);
+	/* Every sentence once, for hr_voice_closest; the drug slot's one-word
+	 * phrases some sentence says are key words ("t dxd" is two words; the
+	 * typists' "enhurtu" and, without a pronunciation here, "tucatinib"
+	 * are never said). */
+	assert_non_null(strstr(g.sentences, "what are the side effects of tukysa\n"));
+	assert_int_equal(lines_with(g.sentences, "what does her2 positive mean\n"), 1);
+	assert_string_equal(g.keys, "enhertu\ntukysa\n");
 	hr_grammar_free(&g);
 
 	/* A clinic's own topics (local_content_dirs) are listened for too. */
@@ -188,18 +207,6 @@ static void test_grammar_from_content(void **state)
 	unlink(file);
 	rmdir(sub);
 	rmdir(local);
-}
-
-/* Counts the lines of TEXT that start with PREFIX. */
-static int lines_with(const char *text, const char *prefix)
-{
-	int n = 0;
-	size_t pl = strlen(prefix);
-	for (const char *p = text; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
-		if (strncmp(p, prefix, pl) == 0)
-			n++;
-	}
-	return n;
 }
 
 static void test_grammar_is_minimal(void **state)
@@ -286,15 +293,50 @@ static void test_near_safety(void **state)
 	assert_string_equal(r.near, "");
 }
 
+/* The grammar's sentences the trigram words nearly say, closest first. */
+static void test_closest(void **state)
+{
+	(void)state;
+	const char *list = "can i get one flu shot\ncan i get a flu shot\nwhat is a fish test\n"
+	                   "can i get the flu shot\ncan i get a flu shot during chemo\n";
+	struct hr_asr_result r = {0};
+	strcpy(r.ngram, "can i get the flu shot");
+	hr_voice_closest(list, &r);
+	assert_int_equal(r.nclose, 3);
+	assert_string_equal(r.close[0], "can i get the flu shot");
+	/* 5 of 6 words each: the list's order ("during chemo": 5 of 8, too few). */
+	assert_string_equal(r.close[1], "can i get one flu shot");
+	assert_string_equal(r.close[2], "can i get a flu shot");
+	/* Under three quarters of the words: none. */
+	strcpy(r.ngram, "can i still go where why like i'm on chemo");
+	hr_voice_closest(list, &r);
+	assert_int_equal(r.nclose, 0);
+	r.ngram[0] = '\0';
+	hr_voice_closest(list, &r);
+	assert_int_equal(r.nclose, 0);
+}
+
 /* A stand-in for the engine's routing: a topic per key phrase. */
 static void route(void *ud, const char *text, char *out, size_t cap)
 {
 	(void)ud;
 	snprintf(out, cap, "%s",
-	         strstr(text, "side effects")  ? "se.general"
-	         : strstr(text, "fish")        ? "testing.fish"
-	         : strstr(text, "kill myself") ? "safety.crisis"
-	                                       : "fallback");
+	         strstr(text, "side effects")    ? "se.general"
+	         : strstr(text, "fish")          ? "testing.fish"
+	         : strstr(text, "kill myself")   ? "safety.crisis"
+	         : strstr(text, "test for her2") ? "testing.how"
+	         : strstr(text, "travel")        ? "life.travel"
+	         : strstr(text, "baby")          ? "life.fertility"
+	         : strstr(text, "tired")         ? "se.fatigue"
+	         : strstr(text, "tdxd")          ? "drug.about"
+	                                         : "fallback");
+}
+
+/* The hand lexicon's respelling of HER2. */
+static const char *respell(void *ud, const char *word)
+{
+	(void)ud;
+	return strcmp(word, "her2") == 0 ? "her two" : strcmp(word, "tdxd") == 0 ? "T D X D" : NULL;
 }
 
 static int key(void *ud, const char *word)
@@ -315,7 +357,7 @@ static void test_choose(void **state)
 	(void)state;
 	struct hr_asr_result r = {0};
 	struct hr_voice_choice c;
-	struct hr_voice_judge j = {says_crisis, route, key, NULL};
+	struct hr_voice_judge j = {says_crisis, route, key, NULL, NULL};
 
 	/* The open-vocabulary hypotheses lead where the grammar's sentence
 	 * does: answered. */
@@ -392,7 +434,7 @@ static void test_choose(void **state)
 	assert_int_equal(c.heard, HR_HEARD_CONFIRM);
 	assert_string_equal(c.text, "i want to kill myself");
 	/* The same without routing (the command line): still safety first. */
-	struct hr_voice_judge bare = {says_crisis, NULL, NULL, NULL};
+	struct hr_voice_judge bare = {says_crisis, NULL, NULL, NULL, NULL};
 	hr_voice_choose(&r, &bare, &c);
 	assert_int_equal(c.safety, 1);
 	assert_string_equal(c.text, "i want to kill myself");
@@ -414,7 +456,7 @@ static void test_choose(void **state)
 	assert_int_equal(c.heard, HR_HEARD_REPEAT);
 
 	/* Without routing (the command line), the words decide. */
-	struct hr_voice_judge words = {says_crisis, NULL, key, NULL};
+	struct hr_voice_judge words = {says_crisis, NULL, key, NULL, NULL};
 	strcpy(r.grammar, "what is a fish test");
 	strcpy(r.ngram, "what is a fish test");
 	hr_voice_choose(&r, &words, &c);
@@ -423,6 +465,67 @@ static void test_choose(void **state)
 	r.nalt = 0;
 	hr_voice_choose(&r, &words, &c);
 	assert_int_equal(c.heard, HR_HEARD_REPEAT);
+
+	/* Heard right by the grammar, a word misheard by the trigram search
+	 * (which leads nowhere): answered when most of the words as said
+	 * agree ("her2" is said "her two"), offered back when not. */
+	struct hr_voice_judge said = {says_crisis, route, key, NULL, respell};
+	strcpy(r.grammar, "how do they test for her2");
+	strcpy(r.ngram, "how do they test for her two");
+	set_alts(&r, "how do we test for", 3);
+	hr_voice_choose(&r, &said, &c);
+	assert_int_equal(c.heard, HR_HEARD_ANSWER);
+	assert_string_equal(c.text, "how do they test for her2");
+	hr_voice_choose(&r, &j, &c); /* 5 of 7 words as written */
+	assert_int_equal(c.heard, HR_HEARD_CONFIRM);
+	/* A respelling in capitals is compared with the recogniser's lower case. */
+	strcpy(r.grammar, "what is tdxd");
+	strcpy(r.ngram, "what is t d x d");
+	r.nalt = 0;
+	hr_voice_choose(&r, &said, &c);
+	assert_int_equal(c.heard, HR_HEARD_ANSWER);
+
+	/* Heard right by the trigram search, another sentence by the grammar:
+	 * the trigram words are answered when all hypotheses but one lead to
+	 * their intent and a near sentence of the grammar leads there too. */
+	strcpy(r.grammar, "can i travel during treatment");
+	strcpy(r.ngram, "can i have a baby after treatment");
+	set_alts(&r, "i have a baby after treatment", 5);
+	strcpy(r.alt[4], "can i have a bay after");
+	r.nclose = 1;
+	strcpy(r.close[0], "can i have a baby after my treatment");
+	hr_voice_choose(&r, &said, &c);
+	assert_int_equal(c.heard, HR_HEARD_ANSWER);
+	assert_string_equal(c.text, "can i have a baby after treatment");
+	assert_true(c.confidence >= 0.6);
+	/* Not when two hypotheses go elsewhere... */
+	strcpy(r.alt[3], "can i have a bay after");
+	hr_voice_choose(&r, &said, &c);
+	assert_int_not_equal(c.heard, HR_HEARD_ANSWER);
+	strcpy(r.alt[3], "i have a baby after treatment 3");
+	/* ...nor when no near sentence of the grammar leads there... */
+	strcpy(r.close[0], "can i travel after my treatment");
+	hr_voice_choose(&r, &said, &c);
+	assert_int_not_equal(c.heard, HR_HEARD_ANSWER);
+	/* ...nor with a drug the near sentence does not name. */
+	strcpy(r.ngram, "can i have a baby after kadcyla");
+	strcpy(r.close[0], "can i have a baby after enhertu");
+	hr_voice_choose(&r, &said, &c);
+	assert_int_not_equal(c.heard, HR_HEARD_ANSWER);
+	r.nclose = 0;
+
+	/* The topic heard by every hypothesis, the grammar's drug by none: the
+	 * trigram words, which name no drug, are answered instead. */
+	strcpy(r.grammar, "why am i so tired on kadcyla");
+	strcpy(r.ngram, "why am i so tired also i");
+	set_alts(&r, "why am i so tired", 5);
+	hr_voice_choose(&r, &said, &c);
+	assert_int_equal(c.heard, HR_HEARD_ANSWER);
+	assert_string_equal(c.text, "why am i so tired also i");
+	strcpy(r.ngram, "why am i so tired on enhertu"); /* another drug: not that */
+	hr_voice_choose(&r, &said, &c);
+	assert_int_equal(c.heard, HR_HEARD_CONFIRM);
+	assert_string_equal(c.text, "why am i so tired on kadcyla");
 
 	/* Nothing heard. */
 	r.grammar[0] = r.ngram[0] = '\0';
@@ -508,6 +611,7 @@ int main(void)
 	    cmocka_unit_test(test_choose),
 	    cmocka_unit_test(test_grammar_weighs_safety),
 	    cmocka_unit_test(test_near_safety),
+	    cmocka_unit_test(test_closest),
 	    cmocka_unit_test(test_messages),
 	    cmocka_unit_test(test_parts),
 	    cmocka_unit_test(test_tts_respellings),
