@@ -643,6 +643,25 @@ static void send_error(hr_voice_job *j, enum hr_proto_code code, unsigned status
 	}
 }
 
+/* A new job for one utterance, with its reply's id, mode, sink and headroom:
+ * the part a question posted whole and one streamed share. */
+static hr_voice_job *job_new(hr_voice *v, const char *id, enum hr_voice_reply mode,
+                             const struct hr_voice_sink *sink, void *ud, size_t headroom)
+{
+	hr_voice_job *j = calloc(1, sizeof(*j));
+	if (!j)
+		return NULL;
+	j->v = v;
+	j->work.data = j;
+	j->sink = sink;
+	j->ud = ud;
+	j->mode = mode;
+	j->has_id = id != NULL;
+	snprintf(j->id, sizeof(j->id), "%s", id ? id : "");
+	j->headroom = headroom;
+	return j;
+}
+
 int hr_voice_start(hr_voice *v, int16_t *pcm, size_t n, const char *id, enum hr_voice_reply mode,
                    const struct hr_voice_sink *sink, void *ud, size_t headroom, hr_voice_job **job)
 {
@@ -654,19 +673,11 @@ int hr_voice_start(hr_voice *v, int16_t *pcm, size_t n, const char *id, enum hr_
 		free(pcm);
 		return -EBUSY;
 	}
-	hr_voice_job *j = calloc(1, sizeof(*j));
+	hr_voice_job *j = job_new(v, id, mode, sink, ud, headroom);
 	if (!j) {
 		free(pcm);
 		return -ENOMEM;
 	}
-	j->v = v;
-	j->work.data = j;
-	j->sink = sink;
-	j->ud = ud;
-	j->mode = mode;
-	j->has_id = id != NULL;
-	snprintf(j->id, sizeof(j->id), "%s", id ? id : "");
-	j->headroom = headroom;
 	j->pcm = pcm;
 	j->n = n;
 	j->model = hr_asr_model_ref(v->model->asr);
@@ -685,19 +696,11 @@ int hr_voice_open(hr_voice *v, const char *id, enum hr_voice_reply mode, const s
 		return -ENODEV;
 	if (v->listening >= v->decoders && v->listen_q.n >= v->queue_max)
 		return -EBUSY;
-	hr_voice_job *j = calloc(1, sizeof(*j));
+	hr_voice_job *j = job_new(v, id, mode, sink, ud, headroom);
 	if (!j || !(j->pcm = malloc(v->max_samples * sizeof(*j->pcm)))) {
 		free(j);
 		return -ENOMEM;
 	}
-	j->v = v;
-	j->work.data = j;
-	j->sink = sink;
-	j->ud = ud;
-	j->mode = mode;
-	j->has_id = id != NULL;
-	snprintf(j->id, sizeof(j->id), "%s", id ? id : "");
-	j->headroom = headroom;
 	j->streaming = 1;
 	j->cap = v->max_samples;
 	j->carry = -1;
