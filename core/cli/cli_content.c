@@ -57,7 +57,8 @@ static void print_trace(const struct hr_trace *t, const char *text)
 	for (size_t i = 0; i < t->nsentences; i++) {
 		const struct hr_sentence *s = &t->sentences[i];
 		if (i == 0 && t->earlier) {
-			fprintf(stderr, "debug: sentence 1 tells weight %.2f: \"%s\" (the earlier turn's topic)\n",
+			fprintf(stderr,
+			        "debug: sentence 1 tells weight %.2f: \"%s\" (the earlier turn's topic)\n",
 			        s->weight, t->earlier);
 			continue;
 		}

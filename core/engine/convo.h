@@ -71,8 +71,8 @@ int hr_convo_encode(const struct hr_convo *convo, char *buf, size_t cap, size_t 
 /*
  * Reads the context string TEXT[0..LEN) (not NUL-terminated) into *OUT.
  * Reads versions 1 and 2. Returns 0; -E2BIG when LEN is over
- * HR_CONVO_CONTEXT_MAX; -ENOTSUP for another version; -EINVAL for anything else malformed. On error *OUT is an
- * empty conversation.
+ * HR_CONVO_CONTEXT_MAX; -ENOTSUP for another version; -EINVAL for anything else malformed. On error *OUT is
+ * an empty conversation.
  */
 int hr_convo_decode(const char *text, size_t len, struct hr_convo *out);
 

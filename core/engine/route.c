@@ -915,8 +915,9 @@ static int points_back_turn(const char *s)
 			return 1;
 	}
 	for (const char *p = strstr(s, "her"); p; p = strstr(p + 1, "her")) {
-		if ((p == s || p[-1] == ' ') && (p[3] == '\0' || (p[3] == ' ' && strncmp(p + 4, "2", 1) != 0 &&
-		                                                   strncmp(p + 4, "two", 3) != 0)))
+		if ((p == s || p[-1] == ' ') &&
+		    (p[3] == '\0' ||
+		     (p[3] == ' ' && strncmp(p + 4, "2", 1) != 0 && strncmp(p + 4, "two", 3) != 0)))
 			return 1;
 	}
 	return 0;
@@ -933,8 +934,8 @@ static int points_back_turn(const char *s)
  */
 static int leans_on_earlier(hr_engine *e, const struct hr_convo *convo, const struct hr_trace *t)
 {
-	if (!convo || !convo->topic[0] || e->mode != HR_ROUTE_BOTH || !e->content->ranker ||
-	    t->focus != 0 || t->nsentences >= HR_MAX_SENTENCES)
+	if (!convo || !convo->topic[0] || e->mode != HR_ROUTE_BOTH || !e->content->ranker || t->focus != 0 ||
+	    t->nsentences >= HR_MAX_SENTENCES)
 		return 0;
 	const char *q = e->snorm[0];
 	if (t->outcome == HR_OUTCOME_ANSWER && t->chosen && t->chosen->priority >= 0 &&

@@ -400,7 +400,8 @@ static void test_follow_up_points_back(void **state)
 		hr_answer_clear(&a);
 		assert_true(c.topic[0] != '\0');
 		memset(&a, 0, sizeof(a));
-		assert_int_equal(hr_engine_ask(f->engine, &c, pairs[i].then, strlen(pairs[i].then), &a, t), 0);
+		assert_int_equal(hr_engine_ask(f->engine, &c, pairs[i].then, strlen(pairs[i].then), &a, t),
+		                 0);
 		if (strcmp(a.intent, pairs[i].want) != 0)
 			fail_msg("\"%s\" then \"%s\": %s, not %s", pairs[i].first, pairs[i].then, a.intent,
 			         pairs[i].want);
