@@ -208,7 +208,17 @@ src("cdc-port", "Caring for Your Catheter or Port", "Centers for Disease Control
 src("port-flush", "Extending the flushing interval of implanted ports in breast cancer (Frontiers in Oncology, 2022)", "Frontiers in Oncology",
   "https://www.frontiersin.org/journals/oncology/articles/10.3389/fonc.2022.1021488")
 
-herald.answer("care.port", {
+-- Whether it hurts: asked outright ("does getting a port hurt") or as a follow-up to this answer
+-- ("does it hurt?", routed here with the earlier turn's topic: docs/intents.md, Conversation).
+src("seer-port", "Port (implanted port)", "National Cancer Institute, SEER Training",
+  "https://seer.cancer.gov/seertools/glossary/brief/546a1948e4b0d96583293366/")
+src("port-placement", "Implanted Venous Access Port", "Health Library (healthlibrary.wkhs.com)",
+  "https://healthlibrary.wkhs.com/home/implanted-venous-access-port")
+local PAIN = { "hurt", "pain", "sore", "painful", "numb", "sting", "ouch" }
+-- Signs of infection or a clot go to the main answer, which says to call.
+local WARNING = { "red", "swollen", "swelling", "warm", "hot", "fever", "leak", "pus", "ooz" }
+
+local PORT = {
   text = {
     "A port is a small disc placed under the skin of the upper chest, joined by a thin tube to a large vein. Nurses give treatment and take blood through it, so your arm veins are spared.",
     "Call your care team right away if the skin over the port gets red, swollen, warm or sore, leaks fluid, or if you get a fever or chills: these can be signs of infection. Swelling of the arm, neck or face on that side can mean a clot, so call right away for that too, and call 911 for chest pain or sudden trouble breathing. Itching under the dressing is often from the tape, but tell your nurse.",
@@ -217,7 +227,24 @@ herald.answer("care.port", {
   },
   sources = { "cdc-port", "port-flush" },
   suggest = { "When should I call my care team?", "How can I avoid infections during chemo?", "What does the first infusion feel like?" },
-})
+}
+
+herald.on("care.port", function(q)
+  if q:mentions(PAIN) and not q:mentions(WARNING) then
+    return {
+      text = {
+        "Getting a port is a short procedure. The skin is numbed, and you are usually given medicine to help you relax.",
+        "Afterwards the spot is often bruised, sore and tender for a few days while it heals. Ask what pain medicine you can take.",
+        "Each time the port is used, a nurse puts a special needle through the skin into it. Most people feel a quick pinch or pressure. A numbing cream put on before the visit can take most of that away.",
+        "Next step: ask your nurse for a numbing cream prescription, and call your care team if the spot gets red, warm or more painful.",
+      },
+      sources = { "port-placement", "seer-port", "cdc-port" },
+      suggest = { "What is a port?", "What does the first infusion feel like?", "When should I call my care team?" },
+    }
+  end
+  return PORT
+end)
+
 
 -- The day of an infusion -----------------------------------------------------------------------
 src("dfci-first-chemo", "How to Get Ready for Your First Chemotherapy", "Dana-Farber Cancer Institute (medically reviewed)",

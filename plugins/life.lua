@@ -236,16 +236,36 @@ herald.on("life.diet", function(q)
   return DIET
 end)
 
-herald.answer("life.travel", {
-  text = {
-    "Many people can travel during treatment with some planning.",
-    "Plan trips around your treatment dates and blood counts. Take your medicines, a list of your drugs, and your care team's phone number.",
-    "On long trips, get up and walk, and drink water, to lower the risk of blood clots.",
-    "Next step: ask your care team before you book, and find a hospital near where you will stay.",
-  },
-  sources = { "nci-infection", "nci-coping" },
-  suggest = { "Can I get vaccines during treatment?", "How do I avoid infection during chemo?", "Can I keep working during treatment?" },
-})
+-- Travel with lymphedema, or with an arm at risk of it: asked outright ("can I fly with my
+-- swollen arm") or as a follow-up to the lymphedema answer ("can I fly with it": q.previous).
+src("oncolink-lymph-travel", "Lymphedema and Travel", "OncoLink (Penn Medicine)",
+  "https://www.oncolink.org/apoyar/efectos-secundarios/linfedema/lymphedema-que-usted-necesita-saber/linfedema-y-viajar")
+local LYMPH = { "lymphedema", "lymphoedema", "swollen arm", "arm swelling", "arm is swollen", "compression sleeve" }
+
+herald.on("life.travel", function(q)
+  if q.previous == "se.lymphedema" or q:mentions(LYMPH) then
+    return {
+      text = {
+        "Yes, most people with lymphedema, or an arm at risk of it, can fly. Do not skip a trip out of fear.",
+        "If you have a compression sleeve, ask your lymphedema therapist whether to wear it on the plane. Get up and move your arm often, and lift bags with your other arm.",
+        "Call your care team if the arm gets red, hot or much more swollen on the trip, since that can mean an infection.",
+        "Next step: ask your therapist before you go whether your sleeve fits well for a long flight.",
+      },
+      sources = { "oncolink-lymph-travel", "nci-infection" },
+      suggest = { "What is lymphedema?", "How do I avoid infection during chemo?", "Can I get vaccines during treatment?" },
+    }
+  end
+  return {
+    text = {
+      "Many people can travel during treatment with some planning.",
+      "Plan trips around your treatment dates and blood counts. Take your medicines, a list of your drugs, and your care team's phone number.",
+      "On long trips, get up and walk, and drink water, to lower the risk of blood clots.",
+      "Next step: ask your care team before you book, and find a hospital near where you will stay.",
+    },
+    sources = { "nci-infection", "nci-coping" },
+    suggest = { "Can I get vaccines during treatment?", "How do I avoid infection during chemo?", "Can I keep working during treatment?" },
+  }
+end)
 
 herald.answer("life.sex", {
   text = {

@@ -56,6 +56,12 @@ static void print_trace(const struct hr_trace *t, const char *text)
 		return;
 	for (size_t i = 0; i < t->nsentences; i++) {
 		const struct hr_sentence *s = &t->sentences[i];
+		if (i == 0 && t->earlier) {
+			fprintf(stderr,
+			        "debug: sentence 1 tells weight %.2f: \"%s\" (the earlier turn's topic)\n",
+			        s->weight, t->earlier);
+			continue;
+		}
 		fprintf(stderr, "debug: sentence %zu %s weight %.2f%s: \"%.*s\"\n", i + 1,
 		        s->asks ? "asks " : "tells", s->weight, (int)i == t->focus ? " (focus)" : "",
 		        s->len > 200 ? 200 : s->len, text + s->start);

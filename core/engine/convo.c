@@ -6,18 +6,20 @@
 #include "text.h"
 #include "util.h"
 
-#define PREFIX "1."
+#define PREFIX "2."
 #define PREFIX_LEN 2
 
-/* The largest payload: a previous intent, a count, and HR_MAX_SLOTS names and
- * values, each behind a one-byte length. */
+/* The largest payload without the topic: a previous intent, a count, and
+ * HR_MAX_SLOTS names and values, each behind a one-byte length. */
 #define PAYLOAD_MAX                                                                                          \
 	(1 + (HR_NAME_MAX - 1) + 1 + HR_MAX_SLOTS * (1 + (HR_NAME_MAX - 1) + 1 + (HR_SLOT_VALUE_MAX - 1)))
 #define B64_LEN(n) (((n)*4 + 2) / 3)
 
-_Static_assert(PREFIX_LEN + B64_LEN(PAYLOAD_MAX) <= HR_CONVO_CONTEXT_MAX,
+/* Every conversation fits with an empty topic; the topic takes what room is
+ * left (hr_convo_encode cuts its oldest words). */
+_Static_assert(PREFIX_LEN + B64_LEN(PAYLOAD_MAX + 1) <= HR_CONVO_CONTEXT_MAX,
                "every conversation must fit in a context string");
-_Static_assert(HR_NAME_MAX <= 256 && HR_SLOT_VALUE_MAX <= 256 && HR_MAX_SLOTS < 256,
+_Static_assert(HR_NAME_MAX <= 256 && HR_SLOT_VALUE_MAX <= 256 && HR_MAX_SLOTS < 256 && HR_TOPIC_MAX <= 256,
                "lengths and the count are one byte each");
 
 const char *hr_convo_error_name(int rc)
@@ -76,7 +78,7 @@ static void put_string(unsigned char *p, size_t *n, const char *s, size_t len)
 
 int hr_convo_encode(const struct hr_convo *convo, char *buf, size_t cap, size_t *len)
 {
-	unsigned char p[PAYLOAD_MAX];
+	unsigned char p[PAYLOAD_MAX + HR_TOPIC_MAX];
 	size_t n = 0;
 	long pl = field_len(convo->previous, sizeof(convo->previous));
 	if (pl < 0 || !intent_like(convo->previous, (size_t)pl))
@@ -102,6 +104,20 @@ int hr_convo_encode(const struct hr_convo *convo, char *buf, size_t cap, size_t 
 		count++;
 	}
 	p[count_at] = count;
+	/* The topic, when it is text: its oldest words go while the string
+	 * would be over HR_CONVO_CONTEXT_MAX (only with nearly every slot full
+	 * and long). */
+	const char *topic = convo->topic;
+	long tl = field_len(convo->topic, sizeof(convo->topic));
+	if (tl < 0 || !plain_text(topic, (size_t)tl))
+		tl = 0;
+	while (tl > 0 && PREFIX_LEN + B64_LEN(n + 1 + (size_t)tl) > HR_CONVO_CONTEXT_MAX) {
+		const char *sp = memchr(topic, ' ', (size_t)tl);
+		size_t cut = sp ? (size_t)(sp - topic) + 1 : (size_t)tl;
+		topic += cut;
+		tl -= (long)cut;
+	}
+	put_string(p, &n, topic, (size_t)tl);
 	size_t need = PREFIX_LEN + B64_LEN(n);
 	if (need + 1 > cap)
 		return -ENOSPC;
@@ -135,8 +151,11 @@ static int decode(const char *text, size_t len, struct hr_convo *out)
 		dot++;
 	if (dot == 0 || dot >= len || text[dot] != '.')
 		return -EINVAL;
-	if (dot != PREFIX_LEN - 1 || memcmp(text, PREFIX, PREFIX_LEN) != 0)
+	/* Version 1 is version 2 without the topic: a context from before an
+	 * upgrade still carries its conversation. */
+	if (dot != 1 || (text[0] != '1' && text[0] != '2'))
 		return -ENOTSUP;
+	int version = text[0] - '0';
 	unsigned char p[HR_CONVO_CONTEXT_MAX];
 	long n = hr_base64url_decode(text + PREFIX_LEN, len - PREFIX_LEN, p, sizeof(p));
 	if (n < 0)
@@ -168,6 +187,13 @@ static int decode(const char *text, size_t len, struct hr_convo *out)
 				return -EINVAL;
 		}
 		out->ncontext = i + 1;
+	}
+	if (version >= 2) {
+		s = take_string(p, (size_t)n, &at, HR_TOPIC_MAX - 1, &l);
+		if (!s || !plain_text(s, l))
+			return -EINVAL;
+		memcpy(out->topic, s, l);
+		out->topic[l] = '\0';
 	}
 	return at == (size_t)n ? 0 : -EINVAL;
 }

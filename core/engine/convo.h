@@ -7,10 +7,13 @@
  * answers, a follow-up such as "what are its side effects?" then resolves,
  * even when the instance that held the session in memory has stopped.
  *
- * The string is opaque to clients: "1." (the version) and the base64url of
+ * The string is opaque to clients: "2." (the version) and the base64url of
  *   u8 len, previous intent | u8 n | n x (u8 len, name, u8 len, value)
+ *   | u8 len, topic
  * so it is URL-safe, at most HR_CONVO_CONTEXT_MAX bytes, and a later version
- * can change everything after the dot.
+ * can change everything after the dot. Version 1, written before the topic
+ * (the words of the last question, for "does it hurt?": docs/intents.md,
+ * Conversation), is the same without it, and is still read.
  *
  * No signature. A context only shapes the answer to the request that carries
  * it, which goes back to the client that sent it: a client that forges one
@@ -47,17 +50,19 @@
 
 #include "engine.h"
 
-#define HR_CONVO_VERSION 1
+#define HR_CONVO_VERSION 2
 
 /* The longest context string accepted, in bytes, now and in later versions.
- * Any conversation herald holds encodes in under 1500. */
+ * Any conversation herald holds encodes in at most this: the topic is cut
+ * to fit when every slot is full and long. */
 #define HR_CONVO_CONTEXT_MAX 1536
 
 /*
  * Writes CONVO as a context string into BUF (CAP bytes, NUL-terminated) and
  * its length into *LEN. Entries a decoder would refuse (text that is not
  * valid UTF-8 or holds control characters, a previous intent not spelled as
- * an intent name) are left out, so whatever this writes decodes again.
+ * an intent name) are left out, so whatever this writes decodes again; the
+ * topic loses its oldest words when the string would be too long.
  * A buffer of HR_CONVO_CONTEXT_MAX + 1 bytes always suffices.
  * Returns 0 or -ENOSPC.
  */
@@ -65,9 +70,9 @@ int hr_convo_encode(const struct hr_convo *convo, char *buf, size_t cap, size_t 
 
 /*
  * Reads the context string TEXT[0..LEN) (not NUL-terminated) into *OUT.
- * Returns 0; -E2BIG when LEN is over HR_CONVO_CONTEXT_MAX; -ENOTSUP for
- * another version; -EINVAL for anything else malformed. On error *OUT is an
- * empty conversation.
+ * Reads versions 1 and 2. Returns 0; -E2BIG when LEN is over
+ * HR_CONVO_CONTEXT_MAX; -ENOTSUP for another version; -EINVAL for anything else malformed. On error *OUT is
+ * an empty conversation.
  */
 int hr_convo_decode(const char *text, size_t len, struct hr_convo *out);
 

@@ -435,8 +435,10 @@ int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t
 		goto done;
 	if (trace->safety.tier != HR_TIER_NONE) {
 		rc = hr_safety_reply(&trace->safety, out);
-		if (rc == 0)
+		if (rc == 0) {
 			snprintf(convo->previous, sizeof(convo->previous), "%s", out->intent);
+			convo->topic[0] = '\0'; /* a follow-up never leans on an alarm */
+		}
 		goto done;
 	}
 	const char *norm = e->snorm[trace->focus];
@@ -498,8 +500,16 @@ int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t
 	if (trace->safety.decision != HR_DECISION_NONE && (rc = hr_safety_defer(&trace->safety, out)))
 		goto done;
 
-	/* Remember this turn for follow-ups. */
+	/* Remember this turn for follow-ups: the intent, the slots, and the
+	 * topic a follow-up may point back to (none after the fallback). */
 	snprintf(convo->previous, sizeof(convo->previous), "%s", out->intent);
+	if (out->kind == HR_KIND_FALLBACK) {
+		convo->topic[0] = '\0';
+	} else {
+		char topic[HR_TOPIC_MAX];
+		en_topic(e, trace, convo->topic, topic, sizeof(topic));
+		memcpy(convo->topic, topic, sizeof(topic));
+	}
 	for (size_t p = 0; p < trace->nparts; p++) {
 		for (size_t i = 0; i < trace->parts[p].nslots; i++)
 			convo_put(convo, trace->parts[p].slots[i].name, trace->parts[p].slots[i].value);

@@ -20,11 +20,18 @@
 #include "safety.h"
 #include "sandbox.h"
 
+/* The longest topic a conversation keeps (bytes, with the NUL). */
+#define HR_TOPIC_MAX 160
+
 /* What one conversation remembers between turns. Plain data: copy freely. */
 struct hr_convo {
 	char previous[HR_NAME_MAX]; /* the last turn's intent */
 	size_t ncontext;
 	struct hr_slot context[HR_MAX_SLOTS]; /* slots and remembered facts, newest wins */
+	/* The words of the last question that the ranker knows ("port", "fish
+	 * test"), for a follow-up that points back to it ("does it hurt?"):
+	 * docs/intents.md, Conversation. Empty after a fallback or a safety reply. */
+	char topic[HR_TOPIC_MAX];
 };
 
 /* Loaded, compiled content: an immutable generation, swapped whole on reload. */
@@ -79,6 +86,10 @@ struct hr_trace {
 	int focus;  /* the sentence routed (index into sentences) */
 	int ranked; /* the ranker was consulted */
 	int thin;   /* the focus sentence says little itself: the story weighs more */
+	/* The question pointed back to the previous turn and was routed with its
+	 * topic as sentence 0 (docs/intents.md, Conversation): these are its words
+	 * (the engine's, valid until the next question), else NULL. */
+	const char *earlier;
 	struct hr_ranking ranking;
 	size_t nparts; /* intents that answer: 1, or 2 for a two-part question */
 	struct hr_pick parts[2];

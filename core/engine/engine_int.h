@@ -36,5 +36,10 @@ void en_named_add(struct named *nm, const struct hr_concepts *cs, int focus, con
 const char *en_named_get(const struct named *nm, const char *name);
 int en_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_t len, struct hr_trace *t,
              int check_plugin);
+/* The topic a follow-up may point back to, after routing T (docs/intents.md,
+ * Conversation): the words of the question the ranker knows, with those of
+ * the sentence it leaned on, or with BEFORE (the previous topic) when the
+ * question pointed back to it. Into OUT (CAP bytes); "" when there is none. */
+void en_topic(hr_engine *e, const struct hr_trace *t, const char *before, char *out, size_t cap);
 
 #endif

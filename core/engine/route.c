@@ -550,43 +550,49 @@ static size_t offer(struct hr_trace *t, const struct hr_candidate *p, const stru
 	return t->nclarify;
 }
 
-/* Routes with every stage the mode allows; CHECK_PLUGIN 0 lets check --cv
- * route without asking the plugins. */
-int en_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_t len, struct hr_trace *t,
-             int check_plugin)
+/*
+ * Routes the message once (steps 2 to 4 of en_route). EARLIER, when not NULL,
+ * is the previous turn's topic: it goes first, as sentence 0, a sentence
+ * that tells, so the follow-up is routed as if it came after it in one
+ * message (docs/intents.md, Conversation).
+ */
+static int route_once(hr_engine *e, const struct hr_convo *convo, const char *text, size_t len,
+                      struct hr_trace *t, int check_plugin, const char *earlier)
 {
+	struct hr_safety_result safety = t->safety;
 	memset(t, 0, offsetof(struct hr_trace, match));
+	t->safety = safety;
 	t->match.ncandidates = 0;
-	t->plugin_err[0] = '\0';
 	t->focus = -1;
-	if (len == 0 || !hr_text_valid_utf8(text, len))
-		return -EINVAL;
-
-	/* 1. The safety check reads the whole message, first: an emergency can
-	 * come at the end of a long letter. */
-	hr_safety_check_text(e->safety, text, len, &t->safety);
-	if (t->safety.tier != HR_TIER_NONE)
-		return 0;
 
 	/* 2. Focus: sentences, which ask, and their weights. The last sentence
 	 * that asks is the question; other asking sentences count less; the story
 	 * around them names things (drugs, tests, stages), and carries the topic
 	 * when the question itself says little. */
 	struct hr_text_span spans[HR_MAX_SENTENCES];
-	t->nsentences = hr_text_sentences(text, len, spans, HR_MAX_SENTENCES);
+	size_t first = earlier ? 1 : 0;
+	size_t n = hr_text_sentences(text, len, spans, HR_MAX_SENTENCES - first);
+	if (n == 0)
+		return -EINVAL;
+	if (earlier) {
+		/* Already normalised when it was kept; prepared again, since a
+		 * context string is the client's and may hold anything. */
+		prepare(e, earlier, strlen(earlier), e->snorm[0]);
+		t->sentences[0] = (struct hr_sentence){0};
+		t->earlier = e->snorm[0];
+	}
+	t->nsentences = n + first;
 	int nasks = 0;
-	for (size_t i = 0; i < t->nsentences; i++) {
+	for (size_t i = first; i < t->nsentences; i++) {
 		struct hr_sentence *sn = &t->sentences[i];
-		sn->start = spans[i].start;
-		sn->len = spans[i].len;
+		sn->start = spans[i - first].start;
+		sn->len = spans[i - first].len;
 		prepare(e, text + sn->start, (size_t)sn->len, e->snorm[i]);
 		sn->asks = hr_text_asks(text + sn->start, (size_t)sn->len, e->snorm[i]);
 		nasks += sn->asks;
 		if (sn->asks)
 			t->focus = (int)i;
 	}
-	if (t->nsentences == 0)
-		return -EINVAL;
 	if (t->focus < 0)
 		t->focus = (int)t->nsentences - 1; /* nothing asks: the last sentence is the question */
 	t->thin = weigh(e, t, nasks);
@@ -894,6 +900,151 @@ second:
 	if (t->outcome == HR_OUTCOME_ANSWER && e->mode == HR_ROUTE_BOTH)
 		find_second(e, convo, &nm, t, check_plugin);
 	return 0;
+}
+
+/* Whether normalised S points back to the previous turn: a word of
+ * points_back(), or a person named before ("can she fly", "will his hair
+ * grow back"); "her 2" is HER2, not a person. */
+static int points_back_turn(const char *s)
+{
+	static const char *const w[] = {"she", "he", "him", "his"};
+	if (points_back(s))
+		return 1;
+	for (size_t i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
+		if (has_word(s, w[i]))
+			return 1;
+	}
+	for (const char *p = strstr(s, "her"); p; p = strstr(p + 1, "her")) {
+		if ((p == s || p[-1] == ' ') &&
+		    (p[3] == '\0' ||
+		     (p[3] == ' ' && strncmp(p + 4, "2", 1) != 0 && strncmp(p + 4, "two", 3) != 0)))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Whether the question just routed alone (T) should be routed again with the
+ * previous turn's topic (docs/intents.md, Conversation): there is one, the
+ * question is the message's first sentence, it points back ("does it
+ * hurt?", "can she fly?") and says little itself (fewer than THIN_POINTING
+ * words the ranker knows), and no strong pattern answered it alone. A
+ * question with a strong pattern of its own ("is there parking?") starts a
+ * new topic.
+ */
+static int leans_on_earlier(hr_engine *e, const struct hr_convo *convo, const struct hr_trace *t)
+{
+	if (!convo || !convo->topic[0] || e->mode != HR_ROUTE_BOTH || !e->content->ranker || t->focus != 0 ||
+	    t->nsentences >= HR_MAX_SENTENCES)
+		return 0;
+	const char *q = e->snorm[0];
+	if (t->outcome == HR_OUTCOME_ANSWER && t->chosen && t->chosen->priority >= 0 &&
+	    strong(t->chosen, strlen(q)))
+		return 0;
+	if (!points_back_turn(q))
+		return 0;
+	size_t nwords = 0, nknown = 0;
+	hr_ranker_words(e->content->ranker, e->rs, q, &nwords, &nknown);
+	return nknown < THIN_POINTING;
+}
+
+/* Appends the words of normalised S that the ranker knows (a slot or words
+ * phrase whole, "fish test"; any other word its training questions use) to
+ * OUT (CAP bytes, NUL-terminated), each after a space. */
+static void known_words(hr_engine *e, const char *s, char *out, size_t cap)
+{
+	const hr_ranker *r = e->content->ranker;
+	struct hr_concepts cs;
+	hr_ranker_concepts(r, s, &cs);
+	size_t o = strlen(out), k = 0;
+	for (const char *p = s; *p;) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		int at = (int)(p - s);
+		while (k < cs.n && cs.c[k].end <= at)
+			k++;
+		const char *end = p + strcspn(p, " ");
+		int keep = 0;
+		if (k < cs.n && cs.c[k].start <= at) {
+			end = s + cs.c[k].end; /* the whole phrase */
+			keep = 1;
+		} else {
+			char w[64];
+			size_t nwords = 0, nknown = 0;
+			if ((size_t)(end - p) < sizeof(w)) {
+				memcpy(w, p, (size_t)(end - p));
+				w[end - p] = '\0';
+				keep = hr_ranker_words(r, e->rs, w, &nwords, &nknown) > 0;
+			}
+		}
+		size_t wl = (size_t)(end - p);
+		if (keep && o + 1 + wl < cap) {
+			if (o)
+				out[o++] = ' ';
+			memcpy(out + o, p, wl);
+			o += wl;
+			out[o] = '\0';
+		}
+		p = end;
+	}
+}
+
+void en_topic(hr_engine *e, const struct hr_trace *t, const char *before, char *out, size_t cap)
+{
+	out[0] = '\0';
+	if (!e->content->ranker || t->focus < 0 || (size_t)t->focus >= t->nsentences || cap == 0)
+		return;
+	/* The question, and the sentence before it when the question leaned on
+	 * it (thin, or the earlier topic); a question that points back keeps
+	 * the topic it points to, however it was answered. */
+	char buf[HR_TOPIC_MAX * 4] = "";
+	int from = t->focus;
+	if (t->focus > 0 && (t->thin || t->earlier))
+		from = t->focus - 1;
+	const char *q = e->snorm[t->focus];
+	if (!t->earlier && from == t->focus && t->focus == 0 && before && before[0] && points_back_turn(q))
+		snprintf(buf, sizeof(buf), "%s", before);
+	for (int i = from; i <= t->focus; i++)
+		known_words(e, e->snorm[i], buf, sizeof(buf));
+	/* Too long: the oldest words go, at a word boundary. */
+	const char *p = buf;
+	while (strlen(p) >= cap && strchr(p, ' '))
+		p = strchr(p, ' ') + 1;
+	if (strlen(p) < cap)
+		snprintf(out, cap, "%s", p);
+}
+
+/* Routes with every stage the mode allows; CHECK_PLUGIN 0 lets check --cv
+ * route without asking the plugins. */
+int en_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_t len, struct hr_trace *t,
+             int check_plugin)
+{
+	memset(t, 0, offsetof(struct hr_trace, match));
+	t->match.ncandidates = 0;
+	t->plugin_err[0] = '\0';
+	t->focus = -1;
+	if (len == 0 || !hr_text_valid_utf8(text, len))
+		return -EINVAL;
+
+	/* 1. The safety check reads the whole message, first: an emergency can
+	 * come at the end of a long letter. It never reads the earlier topic. */
+	hr_safety_check_text(e->safety, text, len, &t->safety);
+	if (t->safety.tier != HR_TIER_NONE)
+		return 0;
+
+	int rc = route_once(e, convo, text, len, t, check_plugin, NULL);
+	if (rc || !leans_on_earlier(e, convo, t))
+		return rc;
+	/* A follow-up that points back: asked after the previous turn's topic,
+	 * as "port. does it hurt?" would be in one message. Kept when it answers;
+	 * otherwise the question is routed alone again (the engine's sentence
+	 * buffers now hold the other routing). */
+	rc = route_once(e, convo, text, len, t, check_plugin, convo->topic);
+	if (rc == 0 && t->outcome == HR_OUTCOME_ANSWER && strcmp(t->parts[0].intent->name, "fallback") != 0)
+		return 0;
+	return route_once(e, convo, text, len, t, check_plugin, NULL);
 }
 
 int hr_engine_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_t len,

@@ -56,14 +56,14 @@ class ContextTest(unittest.TestCase):
         status, _, first = self.ask("what is enhertu")
         self.assertEqual(status, 200)
         ctx = first["context"]
-        self.assertRegex(ctx, r"^1\.[A-Za-z0-9_-]+$")  # versioned, URL-safe
+        self.assertRegex(ctx, r"^2\.[A-Za-z0-9_-]+$")  # versioned, URL-safe
         self.assertLess(len(ctx), 200)
         self.assertNotIn("session", first)
         # A safety reply and the fallback carry one too.
         for text in ("I want to die", "what is the capital of peru"):
             status, _, reply = self.ask(text)
             self.assertEqual(status, 200)
-            self.assertRegex(reply["context"], r"^1\.")
+            self.assertRegex(reply["context"], r"^2\.")
 
     def test_follow_up_with_context_alone(self):
         _, _, first = self.ask("what is enhertu")
@@ -77,6 +77,23 @@ class ContextTest(unittest.TestCase):
         # Without a context (or a session) the same words are a new question.
         _, _, alone = self.ask("what are its side effects?")
         self.assertNotEqual(alone["intent"], "drug.side_effects")
+
+    def test_follow_up_points_back_to_a_topic_without_a_slot(self):
+        # No slot names a port: the context carries the question's words, so a
+        # follow-up that points back ("does it hurt?") keeps the topic on any
+        # instance (docs/intents.md, Conversation).
+        _, _, first = self.ask("how does a chemo port work")
+        self.assertEqual(first["intent"], "care.port")
+        _, _, second = self.ask("will it hurt when they put it in", context=first["context"])
+        self.assertEqual(second["intent"], "care.port")
+        self.assertRegex(second["context"], r"^2\.")
+        # Alone, the same words name no topic at all.
+        _, _, alone = self.ask("will it hurt when they put it in")
+        self.assertEqual(alone["intent"], "fallback")
+        # A version 1 context (from before the topic) still carries its slots.
+        _, _, reply = self.ask("how is it given?", context=forge("drug.about", [("drug", "t_dxd")]))
+        self.assertEqual(reply["intent"], "drug.given")
+        self.assertTrue(about_enhertu(reply["text"]), reply["text"])
 
     def test_context_before_session_and_the_session_still_updated(self):
         _, _, on_enhertu = self.ask("what is enhertu", session="ctx-s1")
@@ -104,12 +121,12 @@ class ContextTest(unittest.TestCase):
         self.ask("what is enhertu", session="ctx-s3")
         canary = "wombatcanary5120"
         good = self.ask("tell me about herceptin")[2]["context"]
-        for bad in ("2." + good[2:], "1.!!" + canary, good[:-3], "1." + canary + "=", canary, "1.\u00e9t\u00e9"):
+        for bad in ("3." + good[2:], "1.!!" + canary, good[:-3], "1." + canary + "=", canary, "1.\u00e9t\u00e9"):
             status, _, reply = self.ask("how is it given?", session="ctx-s3", context=bad)
             self.assertEqual(status, 200, reply)
             self.assertEqual(reply["intent"], "drug.given")
             self.assertTrue(about_enhertu(reply["text"]), (bad, reply["text"]))
-            self.assertRegex(reply["context"], r"^1\.")
+            self.assertRegex(reply["context"], r"^2\.")
         # Without a session, a new conversation.
         status, _, reply = self.ask("what is HER2?", context="1.garbage" + canary)
         self.assertEqual(status, 200)
@@ -175,7 +192,7 @@ class ContextTest(unittest.TestCase):
     def test_websocket_carries_context_to_a_new_connection(self):
         ws = WebSocket(self.d.port)
         first = ws.ask("1", "what is enhertu")
-        self.assertRegex(first["context"], r"^1\.")
+        self.assertRegex(first["context"], r"^2\.")
         ws.close()
         # A new connection knows nothing of the old one...
         ws = WebSocket(self.d.port)

@@ -13,11 +13,11 @@
 
 static const char B64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-/* "1." and the unpadded base64url of P[0..N) into OUT. */
-static void wrap(const unsigned char *p, size_t n, char *out)
+/* VERSION, "." and the unpadded base64url of P[0..N) into OUT. */
+static void wrap_version(char version, const unsigned char *p, size_t n, char *out)
 {
 	size_t o = 0;
-	out[o++] = '1';
+	out[o++] = version;
 	out[o++] = '.';
 	unsigned v = 0;
 	int bits = 0;
@@ -32,6 +32,12 @@ static void wrap(const unsigned char *p, size_t n, char *out)
 	if (bits)
 		out[o++] = B64[(v << (6 - bits)) & 63];
 	out[o] = '\0';
+}
+
+/* Version 1 (no topic): most hostile payloads below need no topic to be refused. */
+static void wrap(const unsigned char *p, size_t n, char *out)
+{
+	wrap_version('1', p, n, out);
 }
 
 /* A payload built field by field. */
@@ -92,6 +98,7 @@ static void assert_same(const struct hr_convo *a, const struct hr_convo *b)
 		assert_string_equal(a->context[i].name, b->context[i].name);
 		assert_string_equal(a->context[i].value, b->context[i].value);
 	}
+	assert_string_equal(a->topic, b->topic);
 }
 
 static void round_trip(const struct hr_convo *c)
@@ -117,6 +124,8 @@ static void test_round_trip(void **state)
 	put(&c, "drug", "t_dxd");
 	put(&c, "topic", "drug");
 	round_trip(&c);
+	snprintf(c.topic, sizeof(c.topic), "fish test");
+	round_trip(&c);
 
 	/* What a person typed may be in a value: spaces, apostrophes, accents. */
 	struct hr_convo d = {0};
@@ -131,7 +140,7 @@ static void test_round_trip(void **state)
 	size_t len;
 	assert_int_equal(hr_convo_encode(&c, buf, sizeof(buf), &len), 0);
 	assert_true(len < 80);
-	assert_memory_equal(buf, "1.", 2);
+	assert_memory_equal(buf, "2.", 2);
 	for (size_t i = 2; i < len; i++)
 		assert_non_null(strchr(B64, buf[i]));
 }
@@ -201,6 +210,86 @@ static void test_encode_skips_what_cannot_travel(void **state)
 	assert_int_equal(hr_convo_decode(buf, len, &back), 0);
 	assert_string_equal(back.previous, "");
 	assert_int_equal(back.ncontext, 0);
+}
+
+/* The topic (version 2): the words of the last question, for a follow-up that
+ * points back. Version 1 has none and still decodes; a long topic is cut to
+ * fit, oldest words first; a hostile one is refused like any field. */
+static void test_topic(void **state)
+{
+	(void)state;
+	struct hr_convo out;
+	/* Version 1, from before an upgrade: the conversation, no topic. */
+	struct payload v1 = {.n = 0};
+	p_str(&v1, "drug.about", 10);
+	p_byte(&v1, 1);
+	p_str(&v1, "drug", 4);
+	p_str(&v1, "t_dm1", 5);
+	char text[8192];
+	wrap_version('1', v1.b, v1.n, text);
+	assert_int_equal(hr_convo_decode(text, strlen(text), &out), 0);
+	assert_string_equal(out.context[0].value, "t_dm1");
+	assert_string_equal(out.topic, "");
+	/* The same payload as version 2 lacks its topic field: truncated. */
+	wrap_version('2', v1.b, v1.n, text);
+	assert_int_equal(hr_convo_decode(text, strlen(text), &out), -EINVAL);
+	assert_empty(&out);
+	struct payload v2 = v1;
+	p_str(&v2, "port hurt", 9);
+	wrap_version('2', v2.b, v2.n, text);
+	assert_int_equal(hr_convo_decode(text, strlen(text), &out), 0);
+	assert_string_equal(out.topic, "port hurt");
+	/* A control character, invalid UTF-8, or a topic over HR_TOPIC_MAX - 1. */
+	const char *bad[] = {"port\nhurt", "port \xff", "\x1b[2J"};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct payload b = v1;
+		p_str(&b, bad[i], strlen(bad[i]));
+		wrap_version('2', b.b, b.n, text);
+		assert_int_equal(hr_convo_decode(text, strlen(text), &out), -EINVAL);
+		assert_empty(&out);
+	}
+	char longest[HR_TOPIC_MAX + 1];
+	memset(longest, 'w', sizeof(longest));
+	struct payload b = v1;
+	p_str(&b, longest, HR_TOPIC_MAX);
+	wrap_version('2', b.b, b.n, text);
+	assert_int_equal(hr_convo_decode(text, strlen(text), &out), -EINVAL);
+	b = v1;
+	p_str(&b, longest, HR_TOPIC_MAX - 1);
+	wrap_version('2', b.b, b.n, text);
+	assert_int_equal(hr_convo_decode(text, strlen(text), &out), 0);
+	assert_int_equal(strlen(out.topic), HR_TOPIC_MAX - 1);
+
+	/* Every slot full and long, and the longest topic: the oldest words go,
+	 * whole, so the string stays within HR_CONVO_CONTEXT_MAX. */
+	struct hr_convo c = {0};
+	memset(c.previous, 'a', HR_NAME_MAX - 1);
+	for (size_t i = 0; i < HR_MAX_SLOTS; i++) {
+		memset(c.context[i].name, 'n', HR_NAME_MAX - 1);
+		c.context[i].name[0] = (char)('a' + i);
+		memset(c.context[i].value, 'v', HR_SLOT_VALUE_MAX - 1);
+	}
+	c.ncontext = HR_MAX_SLOTS;
+	size_t o = 0;
+	for (int w = 0; o + 8 < HR_TOPIC_MAX; w++)
+		o += (size_t)snprintf(c.topic + o, HR_TOPIC_MAX - o, "%sword%02d", o ? " " : "", w);
+	char buf[HR_CONVO_CONTEXT_MAX + 1];
+	size_t len;
+	assert_int_equal(hr_convo_encode(&c, buf, sizeof(buf), &len), 0);
+	assert_true(len <= HR_CONVO_CONTEXT_MAX);
+	assert_int_equal(hr_convo_decode(buf, len, &out), 0);
+	assert_true(strlen(out.topic) > 0 && strlen(out.topic) < strlen(c.topic));
+	assert_memory_equal(out.topic, "word", 4); /* cut at a word boundary */
+	const char *tail = c.topic + strlen(c.topic) - strlen(out.topic);
+	assert_string_equal(out.topic, tail); /* the newest words kept */
+	/* A topic that could not travel is left out; the rest still does. */
+	struct hr_convo d = {0};
+	snprintf(d.previous, sizeof(d.previous), "care.port");
+	snprintf(d.topic, sizeof(d.topic), "port\x1b[31m");
+	assert_int_equal(hr_convo_encode(&d, buf, sizeof(buf), &len), 0);
+	assert_int_equal(hr_convo_decode(buf, len, &out), 0);
+	assert_string_equal(out.previous, "care.port");
+	assert_string_equal(out.topic, "");
 }
 
 /* ---- hostile contexts ---- */
@@ -303,7 +392,7 @@ static void test_bad_version(void **state)
 	struct hr_convo out;
 	/* Another version: refused as such, so a newer instance's context is
 	 * ignored by an older one during a rolling update. */
-	buf[0] = '2';
+	buf[0] = '3';
 	assert_int_equal(hr_convo_decode(buf, len, &out), -ENOTSUP);
 	assert_empty(&out);
 	assert_int_equal(hr_convo_decode("0.AA", 4, &out), -ENOTSUP);
@@ -451,6 +540,7 @@ int main(void)
 	    cmocka_unit_test(test_round_trip),
 	    cmocka_unit_test(test_largest_conversation_fits),
 	    cmocka_unit_test(test_encode_skips_what_cannot_travel),
+	    cmocka_unit_test(test_topic),
 	    cmocka_unit_test(test_truncated),
 	    cmocka_unit_test(test_oversized),
 	    cmocka_unit_test(test_bad_version),

@@ -360,6 +360,113 @@ static void test_story_carries_a_thin_question(void **state)
 	free(t);
 }
 
+/* A follow-up that points back to the previous turn ("does it hurt?") is
+ * routed after that turn's topic, kept in the conversation, when it has no
+ * strong pattern of its own (docs/intents.md, Conversation). Topics without a
+ * slot (a port, radiation, lymphedema) are kept too. */
+static void test_follow_up_points_back(void **state)
+{
+	struct fixture *f = *state;
+	static const struct {
+		const char *first, *then, *want;
+	} pairs[] = {
+	    {"how does a chemo port work", "will it be sore after they put it in", "care.port"},
+	    {"tell me about the fish test", "how long does it take to get back", "testing.test_about"},
+	    {"my husband starts radiation next week", "will his skin peel", "se.radiation"},
+	    {"explain lymphedema to me", "can i get it years later", "se.lymphedema"},
+	    {"what is enhertu", "does it make your hair fall out", "se.hair"},
+	    {"what is tamoxifen", "can it cause hot flashes", "se.hormone"},
+	    {"what does letrozole do", "will it make my joints ache", "se.hormone"},
+	    {"what is palliative care", "is it only for the end of life", "support.hospice"},
+	    {"what is chemo brain", "does it go away", "se.memory"},
+	    {"what is an echo", "why do they need it so often", "se.heart"},
+	    {"what is capecitabine", "can i drink alcohol with it", "life.alcohol"},
+	    {"what is phesgo", "is it given in the thigh", "drug.given"},
+	    {"whats tchp", "how long does it go on", "regimen.duration"},
+	    {"what is neratinib", "should i take it with food", "drug.given"},
+	    {"my mom has neuropathy from taxol", "will it ever go away", "se.neuropathy"},
+	    {"what is a biopsy", "does it hurt much", "basics.diagnosis"},
+	    {"what does the ihc test show", "what does 2+ mean on it", "testing.ihc_score"},
+	    {"what is radiation therapy", "how long will her skin stay red", "se.radiation"},
+	    {"what is a port", "does it hurt", "care.port"},
+	    {"what does palliative care do", "can i have it while still on enhertu", "support.palliative"},
+	};
+	struct hr_answer a;
+	struct hr_trace *t = calloc(1, sizeof(*t));
+	assert_non_null(t);
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		struct hr_convo c = {0};
+		ask(f, &c, pairs[i].first, &a);
+		hr_answer_clear(&a);
+		assert_true(c.topic[0] != '\0');
+		memset(&a, 0, sizeof(a));
+		assert_int_equal(hr_engine_ask(f->engine, &c, pairs[i].then, strlen(pairs[i].then), &a, t),
+		                 0);
+		if (strcmp(a.intent, pairs[i].want) != 0)
+			fail_msg("\"%s\" then \"%s\": %s, not %s", pairs[i].first, pairs[i].then, a.intent,
+			         pairs[i].want);
+		hr_answer_clear(&a);
+	}
+
+	/* What is kept: the words of the question the ranker knows, no question
+	 * words; the follow-up is routed with them as the sentence before it. */
+	struct hr_convo c = {0};
+	ask(f, &c, "What is a port?", &a);
+	assert_string_equal(c.topic, "port");
+	hr_answer_clear(&a);
+	memset(&a, 0, sizeof(a));
+	assert_int_equal(hr_engine_ask(f->engine, &c, "does it hurt", 12, &a, t), 0);
+	assert_non_null(t->earlier);
+	assert_string_equal(t->earlier, "port");
+	assert_int_equal(t->nsentences, 2);
+	assert_int_equal(t->focus, 1);
+	assert_false(t->sentences[0].asks);
+	hr_answer_clear(&a);
+	/* A chain of follow-ups keeps the topic they point to. */
+	assert_non_null(strstr(c.topic, "port"));
+	ask(f, &c, "how long will it stay in", &a);
+	assert_string_equal(a.intent, "care.port");
+	hr_answer_clear(&a);
+	assert_non_null(strstr(c.topic, "port"));
+
+	/* The same words with no earlier turn name no topic. */
+	struct hr_convo fresh = {0};
+	ask(f, &fresh, "does it hurt", &a);
+	assert_string_equal(a.intent, "fallback");
+	hr_answer_clear(&a);
+	/* A question that does not point back, or is out of scope, is its own:
+	 * the fallback stays the fallback, and forgets the topic. */
+	c = (struct hr_convo){0};
+	ask(f, &c, "what is herceptin", &a);
+	hr_answer_clear(&a);
+	ask(f, &c, "how do i fix my car", &a);
+	assert_string_equal(a.intent, "fallback");
+	hr_answer_clear(&a);
+	assert_string_equal(c.topic, "");
+	c = (struct hr_convo){0};
+	ask(f, &c, "what is herceptin", &a);
+	hr_answer_clear(&a);
+	ask(f, &c, "is it going to rain tomorrow", &a);
+	assert_string_equal(a.intent, "fallback");
+	hr_answer_clear(&a);
+
+	/* The safety check reads the question, never the kept topic; a safety
+	 * reply forgets the topic. */
+	c = (struct hr_convo){0};
+	snprintf(c.topic, sizeof(c.topic), "i want to die tonight");
+	memset(&a, 0, sizeof(a));
+	assert_int_equal(hr_engine_ask(f->engine, &c, "does it hurt", 12, &a, t), 0);
+	assert_int_equal(t->safety.tier, HR_TIER_NONE);
+	hr_answer_clear(&a);
+	c = (struct hr_convo){0};
+	ask(f, &c, "what is a port", &a);
+	hr_answer_clear(&a);
+	ask(f, &c, "I want to kill myself", &a);
+	assert_string_equal(c.topic, "");
+	hr_answer_clear(&a);
+	free(t);
+}
+
 /* In a letter the ranker reads the whole story, so it reviews even a strong
  * pattern match of the question sentence; when it leans elsewhere but is not
  * sure, herald asks which was meant. */
@@ -551,6 +658,7 @@ int main(void)
 	    cmocka_unit_test(test_small_talk_and_out_of_scope),
 	    cmocka_unit_test(test_long_message_safety_reads_all),
 	    cmocka_unit_test(test_story_carries_a_thin_question),
+	    cmocka_unit_test(test_follow_up_points_back),
 	    cmocka_unit_test(test_letter_reviews_a_strong_pattern),
 	    cmocka_unit_test(test_on_topic_clarifies_off_topic_falls_back),
 	    cmocka_unit_test(test_content_layers),
