@@ -178,6 +178,25 @@ static int named_has(const struct named *nm, const char *name, const char *value
 	return 0;
 }
 
+/*
+ * Whether pick R is about something the message names only as done with
+ * ("had perjeta and herceptin before surgery") while pick P is about something
+ * current ("now starting kadcyla"): the story's past must not overrule the
+ * question's present.
+ */
+static int past_against_present(const struct hr_pick *r, const struct hr_pick *p, const struct named *nm)
+{
+	int r_past = 0, p_now = 0;
+	for (size_t i = 0; i < r->nslots; i++)
+		if (named_past(nm, r->slots[i].name, r->slots[i].value))
+			r_past = 1;
+	for (size_t i = 0; i < p->nslots; i++)
+		if (named_has(nm, p->slots[i].name, p->slots[i].value) &&
+		    !named_past(nm, p->slots[i].name, p->slots[i].value))
+			p_now = 1;
+	return r_past && p_now;
+}
+
 static void pick_put(struct hr_pick *p, const char *name, const char *value)
 {
 	for (size_t i = 0; i < p->nslots; i++) {
@@ -772,7 +791,7 @@ static int route_once(hr_engine *e, const struct hr_convo *convo, const char *te
 	t->nparts = 1;
 	if (review) {
 		int prefers = nr > 0 && rs[0] >= RANK_CLARIFY && rp[0].intent != p->intent &&
-		              rs[0] >= OVERRULE * pscore;
+		              rs[0] >= OVERRULE * pscore && !past_against_present(&rp[0], &pp, &nm);
 		int sure =
 		    prefers &&
 		    (rs[0] >= RANK_ANSWER || t->ranking.n < 2 ||

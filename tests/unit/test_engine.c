@@ -350,6 +350,13 @@ static void test_story_carries_a_thin_question(void **state)
 	hr_answer_clear(&a);
 	/* "these" are the drugs of a regimen named in the story: the regimen's
 	 * name holds the drug the answer is about. */
+	/* The ranker reading the story does not overrule the question's present
+	 * drug with one the story names as done with. */
+	q = "had perjeta and herceptin before surgery, now starting kadcyla, what side effects should i "
+	    "expect";
+	assert_string_equal(routed(f, q, t, &a), "drug.side_effects_of");
+	assert_string_equal(t->parts[0].slots[0].value, "t_dm1");
+	hr_answer_clear(&a);
 	q = "I was on herceptin and perjeta for a year. Then the chemo was done. Is there an end date for "
 	    "these";
 	assert_string_equal(routed(f, q, t, &a), "drug.duration");
