@@ -39,7 +39,21 @@ src("asco-followup", "Breast Cancer Follow-Up and Management After Primary Treat
 
 local ESTIMATE = "These are estimates for large groups of people. They can't predict what will happen to one person."
 
-herald.answer("basics.what_is", {
+-- Ductal against lobular (probe 6, T01): the two main invasive types, and that HER2 guides
+-- the treatment of either.
+src("acs-invasive", "Invasive Breast Cancer (IDC/ILC)", ACS,
+  ACS_BC .. "understanding-a-breast-cancer-diagnosis/types-of-breast-cancer/invasive-breast-cancer.html")
+local DUCTAL_LOBULAR = {
+  text = {
+    "Ductal and lobular are the two main types of invasive breast cancer. Ductal cancer starts in the milk ducts and makes up about 8 in 10. Lobular cancer starts in the milk glands and makes up about 1 in 10. It can be harder to see on a mammogram.",
+    "Lobular cancers are less often HER2-positive than ductal ones. When either type is HER2-positive, treatment is planned around HER2, the hormone receptors and the stage, and HER2 drugs are used the same way.",
+    "Next step: ask your team which type your report shows, and whether it changes anything in your plan.",
+  },
+  sources = { "acs-invasive", "acs-what" },
+  suggest = { "What does HER2-positive mean?", "What are the stages of breast cancer?", "What is DCIS?" },
+}
+
+local WHAT_IS = {
   text = {
     "Breast cancer starts when cells in the breast change and grow out of control. Over time they can form a lump, called a tumor.",
     "Most breast cancers start in the ducts, the thin tubes that carry milk to the nipple. Others start in the lobules, the glands that make milk.",
@@ -48,7 +62,11 @@ herald.answer("basics.what_is", {
   },
   sources = { "acs-what", "nci-pdq" },
   suggest = { "What does HER2-positive mean?", "How is breast cancer diagnosed?", "What are the stages of breast cancer?" },
-})
+}
+herald.on("basics.what_is", function(q)
+  if q:mentions({ "ductal", "idc" }) and q:mentions({ "lobular", "ilc" }) then return DUCTAL_LOBULAR end
+  return WHAT_IS
+end)
 
 herald.answer("basics.how_common", {
   text = {

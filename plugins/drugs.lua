@@ -661,7 +661,7 @@ DRUGS.capecitabine = {
   },
   given = {
     "Capecitabine (Xeloda) is a pill taken twice a day, within 30 minutes after a meal.",
-    "It is often taken for two weeks, then one week off.",
+    "It is often taken for 14 days in a row, then stopped for 7 days, which makes a three-week cycle.",
     "Your team will tell you your exact schedule.",
   },
   duration = {

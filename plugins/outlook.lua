@@ -203,7 +203,23 @@ herald.answer("outlook.spread", {
   suggest = { "Can HER2-positive cancer reach the brain?", "What is the survival rate?", "What is palliative care?" },
 })
 
-herald.answer("outlook.brain", {
+-- Asked about routine brain scans (probe 6, S32): the spread card opened "Yes." to that. ASCO's
+-- 2022 guideline finds too little evidence for or against routine brain MRI without symptoms, and a
+-- low bar for an MRI when there are symptoms.
+src("asco-brain-mets", "Management of Advanced HER2-Positive Breast Cancer and Brain Metastases: ASCO Guideline Update (2022)",
+  "American Society of Clinical Oncology, summary by Guideline Central", "https://www.guidelinecentral.com/guideline/7342")
+local SCAN_WORDS = { "mri", "scan", "screen", "routine", "regular", "checked", "check my brain", "check the brain", "imaging" }
+local BRAIN_SCAN = {
+  text = {
+    "Not always. A brain MRI is ordered right away if there are signs such as new headaches, vision or speech changes, weakness, or a seizure.",
+    "For people with no signs, doctors do not agree yet on routine brain scans. Experts say there is not enough proof either way, so you and your team can decide together.",
+    "Next step: ask your oncologist whether regular brain MRIs make sense for you, and tell them at once about any new nerve symptom.",
+  },
+  sources = { "asco-brain-mets", "nci-metastatic" },
+  suggest = { "What treatment is used for brain metastases?", "How likely is HER2-positive cancer to spread to the brain?", "What is tucatinib?" },
+}
+
+local BRAIN_SPREAD = {
   text = {
     "Yes. HER2-positive breast cancer is more likely than some types to spread to the brain, mostly once it has spread elsewhere.",
     "As a rough estimate, 1 in 3 to 1 in 2 people with metastatic HER2-positive cancer get brain spread at some point.",
@@ -213,4 +229,8 @@ herald.answer("outlook.brain", {
   },
   sources = { "acs-her2", "label-tucatinib", "nci-metastatic" },
   suggest = { "What treatment is used for brain metastases?", "Where else can it spread?", "What is tucatinib?" },
-})
+}
+herald.on("outlook.brain", function(q)
+  if q:mentions(SCAN_WORDS) then return BRAIN_SCAN end
+  return BRAIN_SPREAD
+end)

@@ -759,10 +759,11 @@ local HORMONE = {
 local HORMONE_FACTS = herald.facts("drug", {
   tamoxifen = "Tamoxifen also slightly raises the risk of blood clots, stroke, and cancer of the womb (uterus).",
   -- Drugs that are not hormone therapy: say so, rather than "ask how likely".
-  trastuzumab = "Trastuzumab (Herceptin) is not a hormone therapy and does not cause these effects itself. Chemo given with it can bring on early menopause.",
-  herceptin_hylecta = "Herceptin Hylecta is not a hormone therapy and does not cause these effects itself. Chemo given with it can bring on early menopause.",
-  pertuzumab = "Pertuzumab (Perjeta) is not a hormone therapy and does not cause these effects itself. Chemo given with it can bring on early menopause.",
-  phesgo = "Phesgo is not a hormone therapy and does not cause these effects itself. Chemo given with it can bring on early menopause.",
+  -- Not "does not cause these effects": the Herceptin label lists joint and muscle aches (probe 6, S18).
+  trastuzumab = "Trastuzumab (Herceptin) is not a hormone therapy and does not cause menopause. Its label does list joint and muscle aches in some people. Chemo given with it can bring on early menopause.",
+  herceptin_hylecta = "Herceptin Hylecta is not a hormone therapy and does not cause menopause. Its label does list joint and muscle aches in some people. Chemo given with it can bring on early menopause.",
+  pertuzumab = "Pertuzumab (Perjeta) is not a hormone therapy and does not cause menopause. Chemo given with it can bring on early menopause.",
+  phesgo = "Phesgo is not a hormone therapy and does not cause menopause. Phesgo contains trastuzumab, whose label lists joint and muscle aches in some people. Chemo given with it can bring on early menopause.",
   t_dm1 = "T-DM1 (Kadcyla) is not a hormone therapy and is not known to cause menopause symptoms.",
   t_dxd = "Trastuzumab deruxtecan (Enhertu) is not a hormone therapy and is not known to cause menopause symptoms.",
   tucatinib = "Tucatinib (Tukysa) is not a hormone therapy and is not known to cause menopause symptoms.",
@@ -792,7 +793,29 @@ local HOT_FLASH = { "hot fl", "hotfl", "night sweat" }
 local WHAT_HELPS = { "help", "ease", "relie", "manage", "cope", "tips", "what can", "treat", "calm", "cool", "paxil",
   "prozac", "antidepress", "effexor", "gabapentin" }
 
+-- Asked whether a HER2 antibody itself causes joint or muscle pain (probe 6, S18): it can,
+-- so the hormone-therapy overview would miss the point. Facts per drug, in that drug's entry.
+local ACHE_WORDS = { "joint", "arthrit", "muscle", "ache", "achy", "aching", "knee", "hip", "stiff" }
+local ANTIBODY_ACHES = herald.facts("drug", {
+  trastuzumab = "Yes, it can. Trastuzumab (Herceptin) lists joint and muscle aches among its side effects, and they are most often mild.",
+  herceptin_hylecta = "Yes, it can. Herceptin Hylecta lists joint and muscle aches among its side effects, and they are most often mild.",
+  phesgo = "Yes, it can. Phesgo holds trastuzumab, whose label lists joint and muscle aches, and they are most often mild.",
+})
+local ACHES_REST = {
+  "Joint pain is also common with the taxane chemo often given with it, and with some hormone pills, so it can be hard to tell which one is the cause.",
+  "Gentle exercise, warmth, and pain relievers your team approves often help.",
+  "Next step: tell your care team where it hurts and when it started, so they can find the cause.",
+}
+
 herald.on("se.hormone", function(q)
+  local aches = q.slots.drug and q:mentions(ACHE_WORDS) and ANTIBODY_ACHES:get(q)
+  if aches then
+    local text = {}
+    for _, s in ipairs(aches) do text[#text + 1] = s end
+    for _, s in ipairs(ACHES_REST) do text[#text + 1] = s end
+    return { text = text, sources = { "label-trastuzumab", "nci-hormone" },
+      suggest = { "What are the side effects of Herceptin?", "Can I exercise during treatment?", "What are hormone therapy side effects?" } }
+  end
   local a = compose(HORMONE, HORMONE_FACTS, q)
   if q:mentions(HOT_FLASH) and q:mentions(WHAT_HELPS) then
     a.text = { HOT_FLASH_HELP[1], HOT_FLASH_HELP[2], "Next step: tell your care team how often hot flashes wake you or get in your way." }

@@ -17,6 +17,8 @@ herald.source("acs-stages", { title = "Breast Cancer Stages", publisher = "Ameri
   url = "https://www.cancer.org/cancer/types/breast-cancer/understanding-a-breast-cancer-diagnosis/stages-of-breast-cancer.html" })
 herald.source("acs-targeted", { title = "Targeted Drug Therapy for Breast Cancer", publisher = "American Cancer Society",
   url = "https://www.cancer.org/cancer/types/breast-cancer/treatment/targeted-therapy-for-breast-cancer.html" })
+herald.source("nci-men", { title = "Male Breast Cancer Treatment (PDQ), Patient Version", publisher = "National Cancer Institute",
+  url = "https://www.cancer.gov/types/breast/patient/male-breast-treatment-pdq" })
 herald.source("nci-genetics", { title = "BRCA Gene Changes: Cancer Risk and Genetic Testing", publisher = "National Cancer Institute",
   url = "https://www.cancer.gov/about-cancer/causes-prevention/genetics/brca-fact-sheet" })
 herald.source("asco-germline", { title = "Germline Testing in Patients With Breast Cancer: ASCO-Society of Surgical Oncology Guideline (2024)",
@@ -59,7 +61,21 @@ herald.answer("testing.her2_negative", {
   suggest = { "What is HER2-low?", "What is HER2-ultralow?", "What is hormone receptor status?" },
 })
 
-herald.answer("testing.how_tested", {
+-- Asked whether a blood test can stand in for tissue (probe 6, S03): the status-change card
+-- opened "Yes" to that. HER2 is read on the tumor; a blood test does not decide it today.
+local BLOOD_WORDS = { "blood test", "blood draw", "bloodwork", "blood work", "blood sample", "liquid biops", "from my blood",
+  "in my blood", "in the blood", "by blood", "a blood", "blood instead" }
+local BLOOD_TEST = {
+  text = {
+    "No. HER2 is tested on the tumor itself, so the lab needs tissue from a biopsy or from surgery.",
+    "Some newer blood tests look for bits of tumor DNA. They are not the standard way to decide HER2 status, so a new spot is usually biopsied.",
+    "Next step: ask your care team why a biopsy is needed for you, and whether a blood test would add anything.",
+  },
+  sources = { "acs-her2", "bco-her2" },
+  suggest = { "How do they test for HER2?", "Can my HER2 status change?", "What is a FISH test?" },
+}
+
+local HOW_TESTED = {
   text = {
     "HER2 is tested on a tumor sample from a biopsy or from surgery.",
     "The first test is usually IHC (immunohistochemistry). It stains the cells and scores the HER2 protein from 0 to 3+.",
@@ -68,7 +84,11 @@ herald.answer("testing.how_tested", {
   },
   sources = { "acs-her2", "bco-her2" },
   suggest = { "What does an IHC score of 2+ mean?", "What is a FISH test?", "What does HER2-positive mean?" },
-})
+}
+herald.on("testing.how_tested", function(q)
+  if q:mentions(BLOOD_WORDS) then return BLOOD_TEST end
+  return HOW_TESTED
+end)
 
 local IHC = {
   "IHC stands for immunohistochemistry. It is a lab test that shows how much HER2 protein is on the cancer cells.",
@@ -370,7 +390,7 @@ herald.answer("testing.hormone_receptor", {
   suggest = { "What is triple-positive breast cancer?", "Do I need hormone therapy?", "What does HER2-positive mean?" },
 })
 
-herald.answer("testing.status_change", {
+local STATUS_CHANGE = {
   text = {
     "Yes, HER2 status can change. A cancer that comes back or spreads may test differently from the first tumor.",
     "That is why doctors often biopsy the new spot, and test HER2 and hormone receptors again.",
@@ -379,7 +399,11 @@ herald.answer("testing.status_change", {
   },
   sources = { "acs-her2", "bco-her2" },
   suggest = { "What is HER2-low?", "How is metastatic HER2-positive breast cancer treated?", "How do they test for HER2?" },
-})
+}
+herald.on("testing.status_change", function(q)
+  if q:mentions(BLOOD_WORDS) then return BLOOD_TEST end
+  return STATUS_CHANGE
+end)
 
 herald.answer("testing.how_common", {
   text = {
@@ -456,13 +480,31 @@ end)
 
 -- Inherited (germline) testing: BRCA1/2 and genetic counseling. Who is offered
 -- testing follows the ASCO-SSO guideline of 2024, not only family history.
-herald.answer("testing.genetic", {
+-- Men with breast cancer are offered testing at any age (the guideline's recommendation 1.2;
+-- probe 6, L11: a 68-year-old man was told it depends on family history).
+local MEN_WORDS = { "male", " man ", " man's", " men ", " men's", "husband", "father", " dad", "my son", "brother", " he ",
+  " he's", " his ", " him", "grandpa", "grandfather", "uncle", "boyfriend", " guy" }
+local GENETIC_MEN = {
+  text = {
+    "Yes. Men with breast cancer are offered BRCA1 and BRCA2 testing at any age, even with no cancer in the family.",
+    "In men, breast cancer is linked to an inherited gene change more often than in women, most often in BRCA2. A result can shape treatment and screening, and it matters for children, brothers and sisters, who could then be tested too.",
+    "The test uses a small sample of blood or saliva, and a genetic counselor explains what the result means.",
+    "Next step: ask the care team for a referral to genetic counseling.",
+  },
+  sources = { "asco-germline", "nci-genetics", "nci-men" },
+  suggest = { "Is HER2 inherited?", "How is breast cancer in men treated?", "What are risk factors for breast cancer?" },
+}
+local GENETIC = {
   text = {
     "Genetic testing looks for gene changes you were born with, such as in BRCA1 or BRCA2, that raise the risk of breast, ovarian and some other cancers. It is not the HER2 test, which is done on the tumor.",
-    "A 2024 guideline from ASCO and the Society of Surgical Oncology says everyone newly diagnosed with breast cancer at 65 or younger should be offered BRCA1 and BRCA2 testing. If you were diagnosed after 65, you may still be offered it. That depends on your family history, your ancestry and your treatment choices. You do not need cancer in the family to be tested.",
+    "A 2024 guideline from ASCO and the Society of Surgical Oncology says everyone newly diagnosed with breast cancer at 65 or younger should be offered BRCA1 and BRCA2 testing. Men are offered it at any age. After 65, it depends on your family history, your ancestry and your treatment choices. You do not need cancer in the family to be tested.",
     "The test uses a small sample of blood or saliva. A genetic counselor helps you decide and explains what the result means for you and your relatives. Results can shape surgery choices, some drug options, and screening for family members.",
     "Next step: ask your care team for a referral to genetic counseling.",
   },
   sources = { "asco-germline", "nci-genetics" },
   suggest = { "Is HER2 inherited?", "What are risk factors for breast cancer?", "Can I prevent breast cancer?" },
-})
+}
+herald.on("testing.genetic", function(q)
+  if q:mentions(MEN_WORDS) then return GENETIC_MEN end
+  return GENETIC
+end)

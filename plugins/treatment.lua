@@ -451,7 +451,26 @@ answer("treatment.hormone_negative", {
   suggest = { "What is triple-positive breast cancer?", "What does HER2-positive mean?", "What is hormone therapy?" },
 })
 
-answer("treatment.bone_drugs", {
+-- Dental work on a bone drug (probe 6, S25 went to the work card): the labels of zoledronic
+-- acid and denosumab warn of jaw bone damage (osteonecrosis of the jaw) after tooth extractions
+-- and other invasive dental work, and advise a dental check first and good mouth care.
+herald.source("label-zoledronic")
+herald.source("label-xgeva")
+local DENTAL_WORDS = { "dental", "dentist", "teeth", "tooth", "root canal", "implant", "extraction", "gum", "jaw", "filling",
+  "crown", "orthodont", "oral surgeon", "mouth" }
+local BONE_DENTAL = {
+  text = {
+    "Bone drugs such as zoledronic acid (Zometa) and denosumab (Xgeva, Prolia) carry a rare risk of harm to the jaw bone. Doctors call it osteonecrosis of the jaw. It is most linked to having a tooth pulled or other surgery in the mouth.",
+    "Cleanings, checkups and simple fillings are usually fine. Tell every dentist you get a bone drug, and keep brushing and flossing. Plan bigger work, such as a tooth pulled or an implant, with your dentist and cancer team together.",
+    "Call your team about jaw pain, a loose tooth, swelling, or a sore in the mouth that does not heal.",
+    "Next step: before any dental work, ask your cancer team and your dentist to talk to each other about timing.",
+  },
+  sources = { "label-zoledronic", "label-xgeva", "acs-bone" },
+  suggest = { "What are bone drugs?", "What are the side effects of bisphosphonates?", "How are bone drugs given?" },
+  remember = { drug = "bone_drug", topic = "drug" },
+}
+
+local BONE_DRUGS = {
   text = {
     "Bone drugs keep bones strong. They include bisphosphonates, such as zoledronic acid (Zometa), and denosumab (Xgeva, Prolia).",
     "If cancer has spread to the bone, they lower the risk of breaks and bone pain.",
@@ -461,7 +480,11 @@ answer("treatment.bone_drugs", {
   sources = { "acs-bone" },
   suggest = { "How are bone drugs given?", "What are the side effects of bisphosphonates?", "Do I need hormone therapy?" },
   remember = { drug = "bone_drug", topic = "drug" },
-})
+}
+herald.on("treatment.bone_drugs", function(q)
+  if q:mentions(DENTAL_WORDS) then return BONE_DENTAL end
+  return BONE_DRUGS
+end)
 
 answer("treatment.clinical_trials", {
   text = {

@@ -1,0 +1,123 @@
+-- Life during and after treatment: bone care on aromatase inhibitors, pausing hormone
+-- therapy to try for a baby (the POSITIVE trial), hormone replacement and vaginal estrogen,
+-- advance directives, fear of needles, driving with brain spread, a loved one who refuses
+-- treatment, and telling a real trial from a pay-to-join offer. Intents: intents/living.intents.
+-- General information: each choice here is made with the care team.
+herald.about { title = "Living with and after treatment", reviewed = "2026-12-06",
+  reviewed_by = "herald content team, from the sources cited (awaiting clinician sign-off)" }
+
+local NCI, ACS = "National Cancer Institute", "American Cancer Society"
+local ACS_BC = "https://www.cancer.org/cancer/types/breast-cancer/"
+local function src(id, title, publisher, url)
+  herald.source(id, { title = title, publisher = publisher, url = url })
+end
+
+src("acs-hormone", "Hormone Therapy for Breast Cancer", ACS, ACS_BC .. "treatment/hormone-therapy-for-breast-cancer.html")
+src("acs-bone", "Bone-Directed Therapy for Breast Cancer", ACS, ACS_BC .. "treatment/bone-directed-therapy-for-breast-cancer.html")
+src("nci-hormone", "Hormone Therapy for Breast Cancer", NCI, "https://www.cancer.gov/types/breast/breast-hormone-therapy-fact-sheet")
+-- POSITIVE (N Engl J Med 2023;388:1645-56): women 42 or younger, stage 1-3 hormone receptor-positive
+-- cancer, 18 to 30 months of hormone therapy, a pause of up to 2 years after a 3-month washout;
+-- breast cancer events at about 3 years 8.9% against 9.2% in a matched outside group; 74% became
+-- pregnant. Follow-up goes on to 2029 (checked with search, 2026-12-06).
+src("ibcsg-positive", "POSITIVE study published in the New England Journal of Medicine (2023)",
+  "International Breast Cancer Study Group",
+  "https://www.ibcsg.org/en/all-news-and-events/433-positive-study-publication-in-the-new-england-journal-of-medicine")
+src("acs-pregnancy-after", "Pregnancy After Breast Cancer", ACS, ACS_BC .. "living-as-a-breast-cancer-survivor/pregnancy-after-breast-cancer.html")
+src("acs-mht-after", "Menopausal Hormone Therapy After Breast Cancer", ACS,
+  ACS_BC .. "living-as-a-breast-cancer-survivor/menopausal-hormone-therapy-after-breast-cancer.html")
+src("acog-vaginal-estrogen", "The Use of Vaginal Estrogen in Women With a History of Estrogen-Dependent Breast Cancer (Committee Opinion 659)",
+  "American College of Obstetricians and Gynecologists",
+  "https://www.acog.org/clinical/clinical-guidance/committee-opinion/articles/2016/03/the-use-of-vaginal-estrogen-in-women-with-a-history-of-estrogen-dependent-breast-cancer")
+src("nci-advance-directives", "Advance Directives", NCI, "https://www.cancer.gov/about-cancer/managing-care/advance-directives")
+src("nci-chemo", "Chemotherapy to Treat Cancer", NCI, "https://www.cancer.gov/about-cancer/treatment/types/chemotherapy")
+src("cdc-port", "Caring for Your Catheter or Port", "Centers for Disease Control and Prevention (Preventing Infections in Cancer Patients)",
+  "https://www.preventcancerinfections.org/health-tip-sheet/caring-your-catheter-or-port")
+src("bcna-driving", "Rules for driving with metastatic breast cancer in the brain", "Breast Cancer Network Australia",
+  "https://bcna.org.au/resource-hub/treatments/metastatic-breast-cancer-treatment/monitoring-metastatic-breast-cancer/managing-symptoms-of-brain-metastases/rules-for-driving-with-metastatic-breast-cancer-in-the-brain")
+src("nop-driving", "Brain tumors and fitness to drive: a review and multi-disciplinary approach (Neuro-Oncology Practice, 2024)",
+  "Neuro-Oncology Practice", "https://doi.org/10.1093/nop/npae119")
+src("acs-refuses", "If Your Loved One Refuses Cancer Treatment", ACS,
+  "https://www.cancer.org/treatment/caregivers/listen-with-your-heart/if-loved-one-refuses-treatment.html")
+src("nci-palliative", "Palliative Care in Cancer", NCI, "https://www.cancer.gov/about-cancer/advanced-cancer/care-choices/palliative-care-fact-sheet")
+src("ctgov", "Learn About Studies", "ClinicalTrials.gov, U.S. National Library of Medicine", "https://clinicaltrials.gov/study-basics/learn-about-studies")
+src("nci-trials-what", "What Are Clinical Trials?", NCI, "https://www.cancer.gov/about-cancer/treatment/clinical-trials/what-are-trials")
+
+herald.answer("living.bones", {
+  text = {
+    "Aromatase inhibitors lower estrogen. Over the years, that can thin the bones. Your team may check them with a bone density scan, called a DEXA scan, before you start and every year or two.",
+    "What helps: enough calcium and vitamin D, from food or pills your team suggests. Walking and other exercise on your feet help, and so does muscle work. Not smoking and less alcohol help too.",
+    "If your bones get thin, a bone drug such as zoledronic acid (Zometa) or denosumab (Prolia) can protect them. Next step: ask your team when your next bone scan is due, and if you need a bone drug.",
+  },
+  sources = { "acs-hormone", "acs-bone", "nci-hormone" },
+  suggest = { "What are bone drugs?", "What are hormone therapy side effects?", "Can I exercise during treatment?" },
+})
+
+herald.answer("living.pregnancy_pause", {
+  text = {
+    "Some people do, and a study called POSITIVE looked at it. It followed women aged 42 or younger with early breast cancer that feeds on hormones. After 18 to 30 months of hormone therapy, they paused it for up to 2 years to try for a baby.",
+    "After about 3 years, the cancer had not come back more often than in women who did not pause. It was about 9 in 100 in both groups, and about 3 in 4 women got pregnant. These are group figures, not a forecast for one person, and the study goes on.",
+    "Tamoxifen is stopped about 3 months before trying, since it can harm a baby. Hormone therapy starts again after the baby. Next step: ask your oncologist if a pause could fit you, and ask to see a fertility doctor.",
+  },
+  sources = { "ibcsg-positive", "acs-pregnancy-after" },
+  suggest = { "Can I get pregnant after breast cancer?", "Should I freeze my eggs before treatment?", "How long do I take tamoxifen?" },
+})
+
+herald.answer("living.hrt", {
+  text = {
+    "Hormone replacement pills or patches send estrogen all through the body. Doctors usually avoid them after breast cancer, most of all if the cancer fed on hormones. In studies, the cancer came back more often.",
+    "For dryness or pain with sex, try options without hormones first: a vaginal moisturizer a few times a week, and a lubricant during sex. If that is not enough, a low dose of estrogen put only in the vagina may be an option for some. Little of it gets into the blood, and doctors are more careful with it if you take an aromatase inhibitor.",
+    "Next step: ask your oncologist and your gynecologist to decide this with you.",
+  },
+  sources = { "acs-mht-after", "acog-vaginal-estrogen" },
+  suggest = { "What helps hot flashes?", "How does treatment affect my sex life?", "What are hormone therapy side effects?" },
+})
+
+herald.answer("living.advance_directive", {
+  text = {
+    "An advance directive is a set of papers that says what care you want if you cannot speak for yourself. It often has two parts: a living will, which lists your wishes, and a health care proxy, the person you name to make medical decisions for you.",
+    "Each US state has its own forms, often free from your state, your hospital or your care team. Many people fill them in while they are well, and doing it is not giving up. You can change them at any time.",
+    "Talk with the person you name, and give copies to them and to your care team for your medical record. Next step: ask your care team or a social worker for your state's forms.",
+  },
+  sources = { "nci-advance-directives" },
+  suggest = { "What is palliative care?", "How can I support my family?", "What questions should I ask my oncologist?" },
+})
+
+herald.answer("living.needles", {
+  text = {
+    "You are not alone, and infusion nurses help people with this every day. Tell them about your fear, and about any time you felt faint, before they start.",
+    "Things that help: a numbing cream on the skin about an hour before, lying back during the stick, looking away, slow breathing, and music or a friend to talk to. Drinking water and keeping your arm warm make veins easier to find.",
+    "A port is a small device put under the skin of the chest. It means fewer sticks in your arm over a long treatment. Next step: ask your team about numbing cream and whether a port makes sense for you, and about counseling if the fear is strong.",
+  },
+  sources = { "nci-chemo", "cdc-port" },
+  suggest = { "What is a port?", "What happens on chemo day?", "Where can I get counseling?" },
+})
+
+herald.answer("living.driving_brain", {
+  text = {
+    "It depends on symptoms, on treatment and on the law where you live. Doctors often advise not driving for a time after brain spread is found, after brain surgery or radiation, and after any seizure.",
+    "Rules differ from state to state and country to country, and some places ask doctors or drivers to report certain conditions. Steroids, pain medicine and tiredness can also slow reactions.",
+    "Next step: ask the care team plainly whether it is safe to drive now, and whether a driving check with an occupational therapist could help. A social worker can help find rides in the meantime.",
+  },
+  sources = { "bcna-driving", "nop-driving" },
+  suggest = { "What treatment is used for brain metastases?", "Are there programs that help with rides to treatment?", "What are the signs of brain metastases?" },
+})
+
+herald.answer("living.refusing", {
+  text = {
+    "This is very hard to watch. An adult who can make their own choices has the right to say no to treatment, even when family disagrees.",
+    "Ask gently about the reasons: fear, side effects, cost, past experiences, faith, or a feeling that it is their time. Some fears can be eased by a talk with the doctor, a second opinion, or palliative care, which treats symptoms at any stage, with or without cancer treatment.",
+    "Say what you think once, then keep offering your love and help. Next step: ask if they will come with you to talk it over with the care team, and find support for yourself too.",
+  },
+  sources = { "acs-refuses", "nci-palliative" },
+  suggest = { "What is palliative care?", "Should I get a second opinion?", "How can I support someone with cancer?" },
+})
+
+herald.answer("living.fake_trial", {
+  text = {
+    "Be careful. A real trial is approved and watched by an ethics board, gives you a written consent form, and is usually listed on ClinicalTrials.gov with a number that starts with NCT. A listing alone does not prove it is safe.",
+    "Real trials do not charge you to join or to get the study drug. Warning signs are big fees paid up front, promises of a cure, pressure to decide fast, and offers sent through social media.",
+    "Next step: show the offer to your oncologist before you pay or sign anything, and search for the study by name on ClinicalTrials.gov.",
+  },
+  sources = { "ctgov", "nci-trials-what" },
+  suggest = { "How do I find a clinical trial?", "What are the phases of clinical trials?", "What are my rights in a clinical trial?" },
+})

@@ -1,0 +1,102 @@
+-- Words on a pathology or scan report, and how the team reads results: node status,
+-- stable disease, "no evidence of metastatic disease", the tumor board, mixed
+-- (heterogeneous) HER2, staging scans in early cancer, and how the team tells whether a
+-- treatment is working. Intents: intents/reports.intents. General meanings only: the
+-- care team reads each person's report.
+herald.about { title = "Reading reports and results", reviewed = "2026-12-06",
+  reviewed_by = "herald content team, from the sources cited (awaiting clinician sign-off)" }
+
+local NCI, ACS = "National Cancer Institute", "American Cancer Society"
+local NCI_DICT = "https://www.cancer.gov/publications/dictionaries/cancer-terms/def/"
+local function src(id, title, publisher, url)
+  herald.source(id, { title = title, publisher = publisher, url = url })
+end
+
+src("acs-stages", "Breast Cancer Stages", ACS,
+  "https://www.cancer.org/cancer/types/breast-cancer/understanding-a-breast-cancer-diagnosis/stages-of-breast-cancer.html")
+src("nci-node-negative", "Definition of node-negative (NCI Dictionary of Cancer Terms)", NCI, NCI_DICT .. "node-negative")
+src("nci-stable", "Definition of stable disease (NCI Dictionary of Cancer Terms)", NCI, NCI_DICT .. "stable-disease")
+src("nci-tumor-board", "Definition of tumor board review (NCI Dictionary of Cancer Terms)", NCI, NCI_DICT .. "tumor-board-review")
+src("nci-metastatic", "Metastatic Cancer: When Cancer Spreads", NCI, "https://www.cancer.gov/types/metastatic-cancer")
+src("acs-imaging", "Imaging Tests to Look for Breast Cancer Spread", ACS,
+  "https://www.cancer.org/cancer/types/breast-cancer/understanding-a-breast-cancer-diagnosis/tests-to-find-out-if-breast-cancer-has-spread.html")
+-- ASCO's Choosing Wisely list: no CT, PET or bone scan to stage DCIS or stage 1-2 breast
+-- cancer without signs of spread (checked with search, 2026-12-06).
+src("cancernet-imaging-early", "Choosing Wisely, Topic 3: Imaging Tests for Early-Stage Breast Cancer",
+  "Cancer.Net, American Society of Clinical Oncology",
+  "https://www.cancer.net/about-us/collaborations/top-five-list-oncology/choosing-wisely%C2%AE-top-five-cancer-related-tests-procedures-and-treatments-many-patients-do-not-need/topic-3-imaging-tests-early-stage-breast-cancer")
+-- HER2-positive by IHC is strong, complete staining in more than 10% of the cancer cells.
+src("asco-cap-her2", "HER2 Testing in Breast Cancer: ASCO/CAP Clinical Practice Guideline Focused Update (2018)",
+  "Journal of Clinical Oncology", "https://ascopubs.org/doi/10.1200/JCO.2018.77.8738")
+src("acs-her2", "Breast Cancer HER2 Status", ACS,
+  "https://www.cancer.org/cancer/types/breast-cancer/understanding-a-breast-cancer-diagnosis/breast-cancer-her2-status.html")
+
+herald.answer("reports.nodes", {
+  text = {
+    "Node-negative means no cancer was found in the lymph nodes that were checked, most often the ones under the arm. Node-positive means cancer was found in one or more of them.",
+    "How many nodes hold cancer is part of the stage. A report may write N0 for none, and N1, N2 or N3 as more nodes are involved.",
+    "Node status helps the team plan treatment, such as whether to add radiation or a second HER2 drug. Next step: ask your team how many nodes were checked and what your result means for your plan.",
+  },
+  sources = { "acs-stages", "nci-node-negative" },
+  suggest = { "What are the stages of breast cancer?", "What is the treatment for a small node-negative tumor?", "What is a sentinel node biopsy?" },
+})
+
+herald.answer("reports.stable", {
+  text = {
+    "Stable disease means the cancer on your scans has not grown or shrunk much since the last ones, and no new spots were seen.",
+    "In cancer that has spread, stable is usually a good result. It means the treatment is holding the cancer in check, and teams often keep the same treatment while scans stay stable.",
+    "Next step: ask your team how these scans compare with the last ones, and when the next ones are due.",
+  },
+  sources = { "nci-stable", "nci-metastatic" },
+  suggest = { "How do they know if treatment is working?", "What does no evidence of disease mean?", "How is metastatic HER2-positive breast cancer treated?" },
+})
+
+herald.answer("reports.no_spread", {
+  text = {
+    "This is good news. It means the scan found no sign that the cancer has spread to the parts of the body it looked at.",
+    "Reports name what they looked for, so the word metastatic appears even when none was found.",
+    "Scans cannot see single cancer cells, which is why treatment after surgery may still be advised. Next step: ask your team to go over the full report with you at your next visit.",
+  },
+  sources = { "acs-imaging", "nci-metastatic" },
+  suggest = { "What does no evidence of disease mean?", "Why do I need treatment after surgery?", "What are the stages of breast cancer?" },
+})
+
+herald.answer("reports.tumor_board", {
+  text = {
+    "A tumor board is a meeting where cancer experts look at a person's case together. It often includes surgeons, cancer doctors, radiation doctors, a pathologist and a radiologist.",
+    "They review your scans and biopsy results and agree on the treatment plan to offer you. This is a normal step for many people, and it does not mean something is wrong.",
+    "Next step: ask your team what the tumor board advised, and why.",
+  },
+  sources = { "nci-tumor-board" },
+  suggest = { "What questions should I ask my oncologist?", "Should I get a second opinion?", "How is early HER2-positive breast cancer treated?" },
+})
+
+herald.answer("reports.hetero", {
+  text = {
+    "Heterogeneous HER2 means the amount of HER2 is not the same all through the tumor. Some groups of cells have a lot, and others have little.",
+    "The lab follows national rules for this. A cancer is called HER2-positive when more than 1 in 10 of its cells stain strongly, so a mixed tumor can still be HER2-positive and get HER2 drugs.",
+    "Next step: ask your team how the mixed result was scored and how it shapes your treatment.",
+  },
+  sources = { "asco-cap-her2", "acs-her2" },
+  suggest = { "How do they test for HER2?", "What does an IHC score of 2+ mean?", "Can my HER2 status change?" },
+})
+
+herald.answer("reports.staging_scans", {
+  text = {
+    "For stage 1 or 2 breast cancer with no signs of spread, scans of the whole body, such as CT, PET-CT or bone scans, are usually not needed.",
+    "At these stages the chance of finding spread is very low. The scans often show harmless spots that lead to more tests, worry and radiation.",
+    "They are used when the cancer is larger or in several lymph nodes, or when symptoms or blood tests hint at spread. Next step: ask your team whether anything about your case makes scans useful.",
+  },
+  sources = { "cancernet-imaging-early", "acs-imaging" },
+  suggest = { "What are the stages of breast cancer?", "What does no evidence of disease mean?", "How is early HER2-positive breast cancer treated?" },
+})
+
+herald.answer("reports.is_working", {
+  text = {
+    "In cancer that has spread, the team repeats scans, such as CT or bone scans, every few months and compares them with the last ones. How you feel, your exam and blood tests add to the picture.",
+    "Before surgery, the team checks whether the tumor is shrinking by exam or imaging, and surgery shows how much cancer is left.",
+    "After surgery there is nothing left to measure, so the treatment is there to lower the chance of the cancer coming back. Next step: ask your team when your next check is, and what they will look for.",
+  },
+  sources = { "acs-imaging", "nci-metastatic" },
+  suggest = { "What does stable disease mean?", "What happens if treatment stops working?", "What is a pathologic complete response?" },
+})
