@@ -348,32 +348,32 @@ static const struct hr_intent *engine_takes(hr_engine *engine, const struct hr_i
 
 static void usage_check(FILE *f)
 {
-	fprintf(f,
-	        "usage: herald check [--config FILE] [--today YYYY-MM-DD] [--conflicts]\n"
-	        "       herald check --cv[=K] [--model linear|knn] [--questions FILE.tsv]... [--split NAME]\n"
-	        "\n"
-	        "Loads every intent file and plugin and reports, as file:line: message,\n"
-	        "  - files that do not parse, patterns that do not compile, plugins that fail;\n"
-	        "  - intents that no plugin answers;\n"
-	        "  - examples that do not route to their own intent (and which intent wins);\n"
-	        "  - takeovers: an intent of another topic (file) whose pattern matches an\n"
-	        "    example and answers it, or loses it only on the wording (not by priority),\n"
-	        "    unless it declares 'overrides: NAME' (docs/plugins.md);\n"
-	        "  - examples that the safety layer would treat as an emergency;\n"
-	        "  - plugins without a review date, or past their review_by date;\n"
-	        "  - as warnings (check still passes): content reviewed longer ago than\n"
-	        "    review.max_age_days, and plugins that name no reviewer (reviewed_by);\n"
-	        "  - two plugins answering the same intent (the first in file-name order wins).\n"
-	        "With --conflicts it also lists every example that another intent matches too,\n"
-	        "with the verdict on which wins and why (see docs/intents.md, Ranking).\n"
-	        "With --cv it cross-validates routing instead (K folds, default 5): each fold's\n"
-	        "examples are left out of the ranker's training, then routed with patterns only,\n"
-	        "the ranker only, and both (docs/intents.md, Measuring). --model picks the ranker's\n"
-	        "model; --questions (repeatable) also routes a question set: TSV with the question\n"
-	        "in column 3, the intent expected in column 5 (\"a|b\": either; \"fallback\": out of\n"
-	        "scope) and an optional split in column 6 (such as tune or held), reported apart;\n"
-	        "--split NAME routes only that split's rows. Each miss of both stages is listed.\n"
-	        "Exits 0 when all is well, 1 otherwise.\n");
+	fprintf(f, "usage: herald check [--config FILE] [--today YYYY-MM-DD] [--conflicts]\n"
+	           "       herald check --cv[=K] [--model linear|dense|knn] [--questions FILE.tsv]...\n"
+	           "                    [--split NAME]\n"
+	           "\n"
+	           "Loads every intent file and plugin and reports, as file:line: message,\n"
+	           "  - files that do not parse, patterns that do not compile, plugins that fail;\n"
+	           "  - intents that no plugin answers;\n"
+	           "  - examples that do not route to their own intent (and which intent wins);\n"
+	           "  - takeovers: an intent of another topic (file) whose pattern matches an\n"
+	           "    example and answers it, or loses it only on the wording (not by priority),\n"
+	           "    unless it declares 'overrides: NAME' (docs/plugins.md);\n"
+	           "  - examples that the safety layer would treat as an emergency;\n"
+	           "  - plugins without a review date, or past their review_by date;\n"
+	           "  - as warnings (check still passes): content reviewed longer ago than\n"
+	           "    review.max_age_days, and plugins that name no reviewer (reviewed_by);\n"
+	           "  - two plugins answering the same intent (the first in file-name order wins).\n"
+	           "With --conflicts it also lists every example that another intent matches too,\n"
+	           "with the verdict on which wins and why (see docs/intents.md, Ranking).\n"
+	           "With --cv it cross-validates routing instead (K folds, default 5): each fold's\n"
+	           "examples are left out of the ranker's training, then routed with patterns only,\n"
+	           "the ranker only, and both (docs/intents.md, Measuring). --model picks the ranker's\n"
+	           "model; --questions (repeatable) also routes a question set: TSV with the question\n"
+	           "in column 3, the intent expected in column 5 (\"a|b\": either; \"fallback\": out of\n"
+	           "scope) and an optional split in column 6 (such as tune or held), reported apart;\n"
+	           "--split NAME routes only that split's rows. Each miss of both stages is listed.\n"
+	           "Exits 0 when all is well, 1 otherwise.\n");
 }
 
 /* ---- herald check --cv: cross-validation of routing over the examples ---- */
@@ -632,7 +632,9 @@ static int check_cv(struct hr_content *content, int folds, enum hr_ranker_model 
 	}
 	printf("herald check --cv: %d folds over %zu examples and %zu phrasings, ranker model %s\n", folds,
 	       routed[0], routed[1],
-	       model == HR_RANKER_KNN ? "knn (TF-IDF nearest example)" : "linear (logistic regression)");
+	       model == HR_RANKER_KNN     ? "knn (TF-IDF nearest example)"
+	       : model == HR_RANKER_DENSE ? "dense (logistic regression, a weight per feature and intent)"
+	                                  : "linear (logistic regression, sparse)");
 	for (int kind = 0; kind < 2; kind++) {
 		if (!routed[kind])
 			continue;
@@ -701,8 +703,10 @@ int hr_cmd_check(int argc, char **argv)
 				model = HR_RANKER_LINEAR;
 			} else if (strcmp(optarg, "knn") == 0) {
 				model = HR_RANKER_KNN;
+			} else if (strcmp(optarg, "dense") == 0) {
+				model = HR_RANKER_DENSE;
 			} else {
-				fprintf(stderr, "herald check: --model is linear or knn\n");
+				fprintf(stderr, "herald check: --model is linear, dense or knn\n");
 				return 2;
 			}
 			break;
