@@ -118,9 +118,9 @@ struct feat {
 
 struct hr_ranker_scratch {
 	struct sb_stemmer *stemmer;
-	float *scores; /* per intent (LINEAR) or per example (KNN) */
+	float *scores; /* per intent (LINEAR, SPARSE) or per example (KNN) */
 	float *best;   /* per intent (KNN) */
-	/* LINEAR, sparse: the intents a question's features reach, and a mark
+	/* SPARSE: the intents a question's features reach, and a mark
 	 * per intent (cleared after each ranking). */
 	uint16_t *touched;
 	unsigned char *mark;
@@ -805,7 +805,8 @@ int hr_ranker_new(const hr_intents *set, const struct hr_ranker_options *opt, hr
 					fw = nfw2;
 				}
 				fi[nfi] = idx;
-				/* LINEAR learns from unit-length vectors; KNN weighs by IDF itself. */
+				/* LINEAR and SPARSE learn from unit-length vectors; KNN weighs by IDF itself.
+				 */
 				fw[nfi++] = r->model != HR_RANKER_KNN ? s->feats[f].w * inv : s->feats[f].w;
 			}
 			e->nf = (uint32_t)(nfi - e->f0);

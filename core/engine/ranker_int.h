@@ -69,7 +69,7 @@ struct hr_ranker {
 	struct hmap features; /* feature hash -> index */
 	struct hmap wclass;   /* word -> its W_* classes (stop, question, filler words) */
 	size_t nfeatures;
-	/* LINEAR and DENSE: bias[c]; DENSE: weights[f * nintents + c] while
+	/* LINEAR and SPARSE: bias[c]; LINEAR: weights[f * nintents + c] while
 	 * training; then, for
 	 * ranking, only the weights that matter: feature f's are sw_intent[k] and
 	 * sw[k] for k in sw_start[f] .. sw_start[f + 1] (see prune). */
@@ -78,7 +78,7 @@ struct hr_ranker {
 	uint32_t *sw_start;
 	uint16_t *sw_intent;
 	float *sw;
-	/* LINEAR (sparse): a feature's list holds only the intents whose training
+	/* SPARSE: a feature's list holds only the intents whose training
 	 * questions use it; an intent none of a question's features reaches
 	 * scores its bias. ebias[c] = exp(bias[c] - bias_max), summed in
 	 * sum_ebias; by_bias: the intents, highest bias first. */
@@ -94,7 +94,7 @@ struct hr_ranker {
 	float *idf;
 	uint32_t *ex_intent;
 	size_t nexamples;
-	/* LINEAR and DENSE: the trained model bias and sw_* belong to, shared read-only
+	/* LINEAR and SPARSE: the trained model bias and sw_* belong to, shared read-only
 	 * with other rankers built from the same input (see struct model). */
 	struct model *shared;
 };

@@ -396,7 +396,7 @@ static int train_model(hr_ranker *r, const struct example *ex, size_t nex, const
                        const float *fw)
 {
 	int rc;
-	r->sparse = r->model == HR_RANKER_LINEAR;
+	r->sparse = r->model == HR_RANKER_SPARSE;
 	if (r->sparse) {
 		rc = train_sparse(r, ex, nex, fi, fw);
 	} else {
@@ -415,7 +415,7 @@ static int shared_linear(hr_ranker *r, const struct example *ex, size_t nex, con
 	pthread_mutex_lock(&models_lock);
 	struct model **pp = &models, *m;
 	for (m = models; m; pp = &m->next, m = m->next) {
-		if (m->sparse == (r->model == HR_RANKER_LINEAR) &&
+		if (m->sparse == (r->model == HR_RANKER_SPARSE) &&
 		    same_input(m, C, F, ex, nex, fi, fw, nfi)) {
 			*pp = m->next; /* to the front */
 			m->next = models;

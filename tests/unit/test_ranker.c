@@ -193,8 +193,8 @@ static void test_shared_model(void **state)
 	hr_ranker_free(c);
 	free(ex);
 	/* The same input trained as the other model is another model. */
-	struct hr_ranker_options dense = {.model = HR_RANKER_DENSE};
-	assert_int_equal(hr_ranker_new(s2, &dense, &c), 0);
+	struct hr_ranker_options sparse = {.model = HR_RANKER_SPARSE};
+	assert_int_equal(hr_ranker_new(s2, &sparse, &c), 0);
 	assert_false(hr_ranker_same_model(b, c));
 	hr_ranker_free(c);
 	/* Other content, another model. */
@@ -235,8 +235,8 @@ static void test_weights_and_parts(void **state)
 }
 
 /*
- * The default model is sparse: a question's features reach only some intents
- * and the others score their bias. Their share of the softmax is added in
+ * In the sparse model a question's features reach only some intents and the
+ * others score their bias. Their share of the softmax is added in
  * closed form, so the probabilities of every intent still sum to one (the
  * test content has HR_RANK_TOP intents, so the ranking lists them all), also
  * for a question that reaches one intent only; and a ranking leaves nothing
@@ -247,7 +247,7 @@ static void test_sparse_probabilities(void **state)
 	(void)state;
 	hr_intents *set = load();
 	assert_int_equal(hr_intents_count(set), HR_RANK_TOP);
-	static const enum hr_ranker_model models[2] = {HR_RANKER_LINEAR, HR_RANKER_DENSE};
+	static const enum hr_ranker_model models[2] = {HR_RANKER_SPARSE, HR_RANKER_LINEAR};
 	static const char *const qs[] = {"her two", "how toxic is enhertu", "is perjeta a pill",
 	                                 "tell me about herceptin side effects"};
 	for (int m = 0; m < 2; m++) {
