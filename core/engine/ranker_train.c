@@ -105,10 +105,6 @@ static int cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/*
- * The pairs (feature, intent) that some training question of that intent
- * has, as a list per feature: ST[f] .. ST[f + 1] index SI, sorted by intent.
- */
 struct pair_score {
 	float score;
 	uint16_t c;
@@ -128,6 +124,15 @@ static int cmp_u16(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/*
+ * The pairs (feature, intent) that some training question of that intent
+ * has, as a list per feature: ST[f] .. ST[f + 1] index SI (N_OUT in all),
+ * sorted by intent. A feature that many intents' questions use (a function
+ * word, or a pair of them) keeps the SUPPORT_MAX intents whose questions use
+ * it most often (by the share of the intent's questions; ties: the intent
+ * defined first), so that no feature reaches more intents than that however
+ * many there are.
+ */
 static int support_of(size_t F, size_t C, const struct example *ex, size_t nex, const uint32_t *fi,
                       uint32_t **st_out, uint16_t **si_out, size_t *n_out)
 {
@@ -205,15 +210,9 @@ static int support_of(size_t F, size_t C, const struct example *ex, size_t nex, 
 	return 0;
 }
 
-/*
- * Logistic regression sparse by construction: a feature has a weight only for
- * the intents whose training questions use it (support_of), so a question's
- * features reach only those intents and every other intent scores its bias.
- * The same training as train_linear otherwise (order, rate, L2), on those
- * weights only. Leaves the weights of magnitude PRUNE or more in sw_*.
- */
 /* The sparse model's passes of stochastic gradient descent over weights W
- * (list ST/SI per feature) and BIAS, as train_linear's. */
+ * (listed ST/SI per feature) and BIAS: train_linear's (order, epochs, L2)
+ * at SPARSE_LEARN_RATE. */
 static void sgd_sparse(size_t C, const uint32_t *st, const uint16_t *si, float *w, float *bias, float *z,
                        uint32_t *order, const struct example *ex, size_t nex, const uint32_t *fi,
                        const float *fw)
@@ -254,6 +253,12 @@ static void sgd_sparse(size_t C, const uint32_t *st, const uint16_t *si, float *
 	}
 }
 
+/*
+ * Logistic regression sparse by construction: a feature has a weight only for
+ * the intents whose training questions use it (support_of), so a question's
+ * features reach only those intents and every other intent scores its bias.
+ * Leaves the weights of magnitude PRUNE or more in sw_*.
+ */
 static int train_sparse(hr_ranker *r, const struct example *ex, size_t nex, const uint32_t *fi,
                         const float *fw)
 {
