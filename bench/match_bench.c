@@ -13,7 +13,7 @@
  *
  *   match_bench [--intents DIR] [--questions FILE] [--scales 1,10] [--ms 1000]
  *               [--check] [--check-every N] [--no-jit] [--no-prefilter] [--dump DIR]
- *               [--letters FILE]
+ *               [--letters FILE] [--model linear|sparse]
  *
  * --check also matches every question with the prefilter off, and every
  * question, example and slot phrase with the patterns compiled as herald did
@@ -25,6 +25,8 @@
  * 0); --no-prefilter times trying every pattern in turn, as herald did before
  * the prefilter, for the intents and for the safety check.
  * --dump writes the generated intents files to DIR, to look at or to load.
+ * --model times the ranker's sparse logistic regression (HR_RANKER_SPARSE)
+ * instead of the default's dense one.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -309,6 +311,7 @@ static const char *dump_dir;
 static int use_jit = 1;  /* --no-jit: PCRE2's interpreter, as intents.jit = 0 */
 static int flat_phrases; /* load() compiles phrases as flat alternations (hr_intents_set_flat) */
 static int no_prefilter; /* --no-prefilter: try every pattern, as before the prefilter */
+static struct hr_ranker_options ranker_opt; /* --model */
 
 /* Builds the real set plus SCALE-1 generated copies of it. */
 static hr_intents *load(const char *dir, int scale)
@@ -685,7 +688,7 @@ static int run_ranker(const hr_intents *set, char **qs, size_t nq, double min_ms
 {
 	double t0 = now_ns();
 	hr_ranker *rk;
-	if (hr_ranker_new(set, NULL, &rk))
+	if (hr_ranker_new(set, &ranker_opt, &rk))
 		return -ENOMEM;
 	*build_ms = (now_ns() - t0) / 1e6;
 	hr_ranker_scratch *s = hr_ranker_scratch_new(rk);
@@ -752,7 +755,7 @@ static int run_ranker_letters(const hr_intents *set, const struct letter *ls, si
                               struct result *r)
 {
 	hr_ranker *rk;
-	if (hr_ranker_new(set, NULL, &rk))
+	if (hr_ranker_new(set, &ranker_opt, &rk))
 		return -ENOMEM;
 	hr_ranker_scratch *s = hr_ranker_scratch_new(rk);
 	double *per = malloc(nl * sizeof(*per));
@@ -843,7 +846,7 @@ static void usage(FILE *f)
 	        "usage: match_bench [--intents DIR] [--questions FILE] [--scales 1,10] [--ms N] [--check]\n"
 	        "                   [--check-every N] [--no-jit] [--no-prefilter] [--dump DIR] "
 	        "[--safety-corpus DIR]\n"
-	        "                   [--letters FILE]\n");
+	        "                   [--letters FILE] [--model linear|sparse]\n");
 }
 
 /*
@@ -918,6 +921,12 @@ int main(int argc, char **argv)
 			corpus_dir = argv[++i];
 		else if (strcmp(argv[i], "--letters") == 0 && i + 1 < argc)
 			lfile = argv[++i];
+		else if (strcmp(argv[i], "--model") == 0 && i + 1 < argc &&
+		         strcmp(argv[i + 1], "linear") == 0)
+			ranker_opt.model = HR_RANKER_LINEAR, i++;
+		else if (strcmp(argv[i], "--model") == 0 && i + 1 < argc &&
+		         strcmp(argv[i + 1], "sparse") == 0)
+			ranker_opt.model = HR_RANKER_SPARSE, i++;
 		else if (strcmp(argv[i], "--help") == 0) {
 			usage(stdout);
 			return 0;

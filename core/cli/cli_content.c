@@ -354,32 +354,32 @@ static const struct hr_intent *engine_takes(hr_engine *engine, const struct hr_i
 
 static void usage_check(FILE *f)
 {
-	fprintf(f,
-	        "usage: herald check [--config FILE] [--today YYYY-MM-DD] [--conflicts]\n"
-	        "       herald check --cv[=K] [--model linear|knn] [--questions FILE.tsv]... [--split NAME]\n"
-	        "\n"
-	        "Loads every intent file and plugin and reports, as file:line: message,\n"
-	        "  - files that do not parse, patterns that do not compile, plugins that fail;\n"
-	        "  - intents that no plugin answers;\n"
-	        "  - examples that do not route to their own intent (and which intent wins);\n"
-	        "  - takeovers: an intent of another topic (file) whose pattern matches an\n"
-	        "    example and answers it, or loses it only on the wording (not by priority),\n"
-	        "    unless it declares 'overrides: NAME' (docs/plugins.md);\n"
-	        "  - examples that the safety layer would treat as an emergency;\n"
-	        "  - plugins without a review date, or past their review_by date;\n"
-	        "  - as warnings (check still passes): content reviewed longer ago than\n"
-	        "    review.max_age_days, and plugins that name no reviewer (reviewed_by);\n"
-	        "  - two plugins answering the same intent (the first in file-name order wins).\n"
-	        "With --conflicts it also lists every example that another intent matches too,\n"
-	        "with the verdict on which wins and why (see docs/intents.md, Ranking).\n"
-	        "With --cv it cross-validates routing instead (K folds, default 5): each fold's\n"
-	        "examples are left out of the ranker's training, then routed with patterns only,\n"
-	        "the ranker only, and both (docs/intents.md, Measuring). --model picks the ranker's\n"
-	        "model; --questions (repeatable) also routes a question set: TSV with the question\n"
-	        "in column 3, the intent expected in column 5 (\"a|b\": either; \"fallback\": out of\n"
-	        "scope) and an optional split in column 6 (such as tune or held), reported apart;\n"
-	        "--split NAME routes only that split's rows. Each miss of both stages is listed.\n"
-	        "Exits 0 when all is well, 1 otherwise.\n");
+	fprintf(f, "usage: herald check [--config FILE] [--today YYYY-MM-DD] [--conflicts]\n"
+	           "       herald check --cv[=K] [--model linear|sparse|knn] [--questions FILE.tsv]...\n"
+	           "                    [--split NAME]\n"
+	           "\n"
+	           "Loads every intent file and plugin and reports, as file:line: message,\n"
+	           "  - files that do not parse, patterns that do not compile, plugins that fail;\n"
+	           "  - intents that no plugin answers;\n"
+	           "  - examples that do not route to their own intent (and which intent wins);\n"
+	           "  - takeovers: an intent of another topic (file) whose pattern matches an\n"
+	           "    example and answers it, or loses it only on the wording (not by priority),\n"
+	           "    unless it declares 'overrides: NAME' (docs/plugins.md);\n"
+	           "  - examples that the safety layer would treat as an emergency;\n"
+	           "  - plugins without a review date, or past their review_by date;\n"
+	           "  - as warnings (check still passes): content reviewed longer ago than\n"
+	           "    review.max_age_days, and plugins that name no reviewer (reviewed_by);\n"
+	           "  - two plugins answering the same intent (the first in file-name order wins).\n"
+	           "With --conflicts it also lists every example that another intent matches too,\n"
+	           "with the verdict on which wins and why (see docs/intents.md, Ranking).\n"
+	           "With --cv it cross-validates routing instead (K folds, default 5): each fold's\n"
+	           "examples are left out of the ranker's training, then routed with patterns only,\n"
+	           "the ranker only, and both (docs/intents.md, Measuring). --model picks the ranker's\n"
+	           "model; --questions (repeatable) also routes a question set: TSV with the question\n"
+	           "in column 3, the intent expected in column 5 (\"a|b\": either; \"fallback\": out of\n"
+	           "scope) and an optional split in column 6 (such as tune or held), reported apart;\n"
+	           "--split NAME routes only that split's rows. Each miss of both stages is listed.\n"
+	           "Exits 0 when all is well, 1 otherwise.\n");
 }
 
 /* ---- herald check --cv: cross-validation of routing over the examples ---- */
@@ -570,7 +570,7 @@ static int route_set(struct hr_content *content, hr_engine *engine, struct hr_tr
  * are not trained, so they are the same in every fold (they were written with
  * every example in view: their score on examples is an upper bound).
  * Each of the NSETS question SETS is then routed too (route_set), only the
- * rows of SPLIT when it is not NULL.
+ * rows of SPLIT when it is not NULL, by a ranker of MODEL trained on them all.
  */
 static int check_cv(struct hr_content *content, int folds, enum hr_ranker_model model,
                     const char *const *sets, size_t nsets, const char *split, int verbose)
@@ -638,7 +638,9 @@ static int check_cv(struct hr_content *content, int folds, enum hr_ranker_model 
 	}
 	printf("herald check --cv: %d folds over %zu examples and %zu phrasings, ranker model %s\n", folds,
 	       routed[0], routed[1],
-	       model == HR_RANKER_KNN ? "knn (TF-IDF nearest example)" : "linear (logistic regression)");
+	       model == HR_RANKER_KNN      ? "knn (TF-IDF nearest example)"
+	       : model == HR_RANKER_SPARSE ? "sparse (logistic regression, sparse by construction)"
+	                                   : "linear (logistic regression)");
 	for (int kind = 0; kind < 2; kind++) {
 		if (!routed[kind])
 			continue;
@@ -649,9 +651,28 @@ static int check_cv(struct hr_content *content, int folds, enum hr_ranker_model 
 		cv_print("both", &cnt[kind][2], routed[kind]);
 	}
 	int rc = 0;
+	/* The question sets are routed with the model asked for, trained on
+	 * every example and phrasing (the content's own ranker is the default's). */
+	hr_ranker *whole = NULL;
+	if (nsets && model != hr_ranker_model_of(keep)) {
+		struct hr_ranker_options opt = {.model = model};
+		if (hr_ranker_new(content->intents, &opt, &whole)) {
+			fprintf(stderr, "herald check: cannot build the ranker\n");
+			rc = 1;
+			nsets = 0;
+		} else {
+			content->ranker = whole;
+			hr_engine_set_content(engine, content);
+		}
+	}
 	for (size_t qi = 0; qi < nsets; qi++) {
 		if (route_set(content, engine, t, sets[qi], split, verbose))
 			rc = 1;
+	}
+	if (whole) {
+		content->ranker = keep;
+		hr_engine_set_content(engine, content);
+		hr_ranker_free(whole);
 	}
 	hr_engine_free(engine);
 	free(exclude);
@@ -707,8 +728,10 @@ int hr_cmd_check(int argc, char **argv)
 				model = HR_RANKER_LINEAR;
 			} else if (strcmp(optarg, "knn") == 0) {
 				model = HR_RANKER_KNN;
+			} else if (strcmp(optarg, "sparse") == 0) {
+				model = HR_RANKER_SPARSE;
 			} else {
-				fprintf(stderr, "herald check: --model is linear or knn\n");
+				fprintf(stderr, "herald check: --model is linear, sparse or knn\n");
 				return 2;
 			}
 			break;

@@ -118,8 +118,12 @@ struct feat {
 
 struct hr_ranker_scratch {
 	struct sb_stemmer *stemmer;
-	float *scores; /* per intent (LINEAR) or per example (KNN) */
+	float *scores; /* per intent (LINEAR, SPARSE) or per example (KNN) */
 	float *best;   /* per intent (KNN) */
+	/* SPARSE: the intents a question's features reach, and a mark
+	 * per intent (cleared after each ranking). */
+	uint16_t *touched;
+	unsigned char *mark;
 	struct feat feats[MAX_FEATURES];
 	size_t nfeats;
 };
@@ -204,6 +208,37 @@ static uint64_t key_of(const char *tok, size_t n)
 	return hash_done(hash_bytes(hash_start('k'), tok, n));
 }
 
+/* The key of the first two tokens A B of a phrase. */
+static uint64_t key2_of(const char *a, const char *b)
+{
+	uint64_t h = hash_bytes(hash_start('k'), a, strlen(a));
+	h = hash_bytes(h, " ", 1);
+	return hash_done(hash_bytes(h, b, strlen(b)));
+}
+
+/*
+ * Where a phrase of tokens T (N of them) is indexed: a single word that
+ * matches any word it starts (PREFIX) under its first 1-3 letters in
+ * r->prefix; a phrase of two or more whole first words under those two in
+ * r->pairs; any other (one word, or a word and a prefix) under its first word
+ * in r->exact. Keying on two words keeps a chain short when many phrases
+ * begin with the same common word ("how", "my").
+ */
+static struct hmap *phrase_map(hr_ranker *r, char (*t)[TOKEN_MAX], size_t n, int prefix, uint64_t *key)
+{
+	if (prefix && n == 1) {
+		size_t kl = strlen(t[0]);
+		*key = key_of(t[0], kl > 3 ? 3 : kl);
+		return &r->prefix;
+	}
+	if (n > 2 || (n == 2 && !prefix)) {
+		*key = key2_of(t[0], t[1]);
+		return &r->pairs;
+	}
+	*key = key_of(t[0], strlen(t[0]));
+	return &r->exact;
+}
+
 /* The W_* classes of word W (0: an ordinary word). */
 static unsigned word_class(const hr_ranker *r, const char *w)
 {
@@ -249,10 +284,9 @@ static int add_phrase(hr_ranker *r, uint32_t e, const char *text, const char *va
 	if (n == 0 || n > 12)
 		return 0;
 	/* The same token sequence under another list: one more owner. */
-	uint32_t first =
-	    hmap_get(prefix && n == 1 ? &r->prefix : &r->exact,
-	             key_of(toks[0], prefix && n == 1 ? (strlen(toks[0]) < 3 ? strlen(toks[0]) : 3)
-	                                              : strlen(toks[0])));
+	uint64_t key;
+	struct hmap *m = phrase_map(r, toks, n, prefix, &key);
+	uint32_t first = hmap_get(m, key);
 	for (uint32_t i = first; i != UINT32_MAX; i = r->phrs[i].next) {
 		struct phr *p = &r->phrs[i];
 		if (p->ntok != n || p->prefix != prefix)
@@ -302,12 +336,7 @@ static int add_phrase(hr_ranker *r, uint32_t e, const char *text, const char *va
 	p->prefix = prefix;
 	p->owners[0] = (struct owner){e, value};
 	p->nowners = 1;
-	struct hmap *m = prefix && n == 1 ? &r->prefix : &r->exact;
-	size_t kl = strlen(toks[0]);
-	if (prefix && n == 1 && kl > 3)
-		kl = 3;
 	uint32_t idx = (uint32_t)r->nphrs, old;
-	uint64_t key = key_of(toks[0], kl);
 	if (hmap_put(m, key, idx, &old))
 		return -ENOMEM;
 	p->next = old == idx ? UINT32_MAX : old;
@@ -356,23 +385,73 @@ static int phr_matches(const struct phr *p, char (*t)[TOKEN_MAX], size_t nt, siz
 	return 1;
 }
 
+/* T without a final "'s" into BASE ("herceptin's" -> "herceptin"). */
+static void base_of(const char *t, char *base)
+{
+	size_t tl = strlen(t);
+	snprintf(base, TOKEN_MAX, "%s", t);
+	if (tl > 2 && strcmp(base + tl - 2, "'s") == 0)
+		base[tl - 2] = '\0';
+}
+
+#define MAX_AT 64
+
+/*
+ * The phrases of r->exact and r->pairs whose first word is written V (token
+ * I itself, or without its "'s") and that match at token I, into OUT (at
+ * most MAX_AT), newest first: the order one chain per first word gave them
+ * before pairs had their own index, which the ties below depend on.
+ */
+static size_t exact_at(const hr_ranker *r, char (*t)[TOKEN_MAX], size_t nt, size_t i, const char *v,
+                       uint32_t *out)
+{
+	size_t n = 0;
+	uint64_t keys[3];
+	const struct hmap *maps[3];
+	size_t nk = 0;
+	keys[nk] = key_of(v, strlen(v));
+	maps[nk++] = &r->exact;
+	if (i + 1 < nt) {
+		char b[TOKEN_MAX];
+		base_of(t[i + 1], b);
+		keys[nk] = key2_of(v, t[i + 1]);
+		maps[nk++] = &r->pairs;
+		if (strcmp(b, t[i + 1]) != 0) {
+			keys[nk] = key2_of(v, b);
+			maps[nk++] = &r->pairs;
+		}
+	}
+	for (size_t k = 0; k < nk; k++) {
+		for (uint32_t j = hmap_get(maps[k], keys[k]); j != UINT32_MAX; j = r->phrs[j].next) {
+			if (n == MAX_AT || !phr_matches(&r->phrs[j], t, nt, i))
+				continue;
+			size_t pos = n++;
+			while (pos > 0 && out[pos - 1] < j) {
+				out[pos] = out[pos - 1];
+				pos--;
+			}
+			out[pos] = j;
+		}
+	}
+	return n;
+}
+
 /* The longest phrase starting at token I, or NULL. */
 static const struct phr *longest_at(const hr_ranker *r, char (*t)[TOKEN_MAX], size_t nt, size_t i)
 {
 	const struct phr *best = NULL;
 	size_t tl = strlen(t[i]);
 	char base[TOKEN_MAX];
-	snprintf(base, sizeof(base), "%s", t[i]);
-	if (tl > 2 && strcmp(base + tl - 2, "'s") == 0)
-		base[tl - 2] = '\0';
-	const uint64_t keys[2] = {key_of(t[i], tl), key_of(base, strlen(base))};
+	base_of(t[i], base);
+	uint32_t at[MAX_AT];
 	for (int v = 0; v < 2; v++) {
-		if (v == 1 && keys[1] == keys[0])
+		if (v == 1 && strcmp(base, t[i]) == 0)
 			break;
-		for (uint32_t j = hmap_get(&r->exact, keys[v]); j != UINT32_MAX; j = r->phrs[j].next) {
-			const struct phr *p = &r->phrs[j];
-			if (phr_matches(p, t, nt, i) && (!best || p->ntok > best->ntok ||
-			                                 (p->ntok == best->ntok && p->nchars > best->nchars)))
+		size_t nat = exact_at(r, t, nt, i, v ? base : t[i], at);
+		for (size_t a = 0; a < nat; a++) {
+			const struct phr *p = &r->phrs[at[a]];
+			if (!best || p->ntok > best->ntok ||
+			    (p->ntok == best->ntok && p->nchars > best->nchars))
 				best = p;
 		}
 	}
@@ -409,15 +488,12 @@ int hr_ranker_mentions(const hr_ranker *r, const char *text, const char *const *
 	for (size_t i = 0; i < nt; i++) {
 		size_t tl = strlen(t[i]);
 		char base[TOKEN_MAX];
-		snprintf(base, sizeof(base), "%s", t[i]);
-		if (tl > 2 && strcmp(base + tl - 2, "'s") == 0)
-			base[tl - 2] = '\0';
-		const uint64_t keys[2] = {key_of(t[i], tl), key_of(base, strlen(base))};
+		base_of(t[i], base);
+		uint32_t at[MAX_AT];
 		for (int v = 0; v < 2; v++) {
-			for (uint32_t j = hmap_get(&r->exact, keys[v]); j != UINT32_MAX;
-			     j = r->phrs[j].next) {
-				if (phr_matches(&r->phrs[j], t, nt, i) &&
-				    phr_owned_by(r, &r->phrs[j], names, n))
+			size_t nat = exact_at(r, t, nt, i, v ? base : t[i], at);
+			for (size_t a = 0; a < nat; a++) {
+				if (phr_owned_by(r, &r->phrs[at[a]], names, n))
 					return 1;
 			}
 		}
@@ -441,18 +517,13 @@ int hr_ranker_slot_mentions(const hr_ranker *r, const char *text, struct hr_conc
 	size_t nt = tokenize(text, t, MAX_TOKENS, starts, ends);
 	out->n = 0;
 	for (size_t i = 0; i < nt && out->n < HR_MAX_CONCEPTS; i++) {
-		size_t tl = strlen(t[i]);
 		char base[TOKEN_MAX];
-		snprintf(base, sizeof(base), "%s", t[i]);
-		if (tl > 2 && strcmp(base + tl - 2, "'s") == 0)
-			base[tl - 2] = '\0';
-		const uint64_t keys[2] = {key_of(t[i], tl), key_of(base, strlen(base))};
-		for (int v = 0; v < 2 && !(v == 1 && keys[1] == keys[0]); v++) {
-			for (uint32_t j = hmap_get(&r->exact, keys[v]); j != UINT32_MAX;
-			     j = r->phrs[j].next) {
-				const struct phr *p = &r->phrs[j];
-				if (!phr_matches(p, t, nt, i))
-					continue;
+		base_of(t[i], base);
+		uint32_t at[MAX_AT];
+		for (int v = 0; v < 2 && !(v == 1 && strcmp(base, t[i]) == 0); v++) {
+			size_t nat = exact_at(r, t, nt, i, v ? base : t[i], at);
+			for (size_t a = 0; a < nat; a++) {
+				const struct phr *p = &r->phrs[at[a]];
 				for (size_t o = 0; o < p->nowners && out->n < HR_MAX_CONCEPTS; o++) {
 					if (!p->owners[o].value)
 						continue;
@@ -734,9 +805,9 @@ int hr_ranker_new(const hr_intents *set, const struct hr_ranker_options *opt, hr
 					fw = nfw2;
 				}
 				fi[nfi] = idx;
-				/* LINEAR learns from unit-length vectors; KNN weighs by IDF itself. */
-				fw[nfi++] =
-				    r->model == HR_RANKER_LINEAR ? s->feats[f].w * inv : s->feats[f].w;
+				/* LINEAR and SPARSE learn from unit-length vectors; KNN weighs by IDF itself.
+				 */
+				fw[nfi++] = r->model != HR_RANKER_KNN ? s->feats[f].w * inv : s->feats[f].w;
 			}
 			e->nf = (uint32_t)(nfi - e->f0);
 		}
@@ -778,6 +849,7 @@ void hr_ranker_free(hr_ranker *r)
 	free(r->ents);
 	free(r->intents);
 	hmap_free(&r->exact);
+	hmap_free(&r->pairs);
 	hmap_free(&r->prefix);
 	hmap_free(&r->features);
 	hmap_free(&r->wclass);
@@ -804,7 +876,9 @@ hr_ranker_scratch *hr_ranker_scratch_new(const hr_ranker *r)
 	size_t n = r->nintents > r->nexamples ? r->nintents : r->nexamples;
 	s->scores = calloc(n + 1, sizeof(float));
 	s->best = calloc(r->nintents + 1, sizeof(float));
-	if (!s->stemmer || !s->scores || !s->best) {
+	s->touched = calloc(r->nintents + 1, sizeof(uint16_t));
+	s->mark = calloc(r->nintents + 1, 1);
+	if (!s->stemmer || !s->scores || !s->best || !s->touched || !s->mark) {
 		hr_ranker_scratch_free(s);
 		return NULL;
 	}
@@ -819,6 +893,8 @@ void hr_ranker_scratch_free(hr_ranker_scratch *s)
 		sb_stemmer_delete(s->stemmer);
 	free(s->scores);
 	free(s->best);
+	free(s->touched);
+	free(s->mark);
 	free(s);
 }
 
@@ -839,6 +915,74 @@ static void take_top(const hr_ranker *r, const float *scores, struct hr_ranking 
 		if (out->n < HR_RANK_TOP)
 			out->n++;
 	}
+}
+
+/* Puts intent C with probability V in OUT's best, in order: higher first,
+ * then the intent defined first (as take_top, which sees them in order). */
+static void top_put(const hr_ranker *r, struct hr_ranking *out, size_t c, float v)
+{
+	size_t pos = out->n;
+	while (pos > 0 && (v > out->top[pos - 1].score ||
+	                   (v == out->top[pos - 1].score && (int)c < out->top[pos - 1].intent->order)))
+		pos--;
+	if (pos >= HR_RANK_TOP)
+		return;
+	size_t last = out->n < HR_RANK_TOP ? out->n : HR_RANK_TOP - 1;
+	memmove(&out->top[pos + 1], &out->top[pos], (last - pos) * sizeof(out->top[0]));
+	out->top[pos] = (struct hr_rank_entry){r->intents[c].pub, v};
+	if (out->n < HR_RANK_TOP)
+		out->n++;
+}
+
+/*
+ * The sparse model's ranking: only the intents the features IDX (weights X,
+ * N of them) reach are scored; every other intent scores its bias, and their
+ * share of the softmax is the prepared sum of exp(bias) less the reached
+ * intents' part of it. The probabilities are those of a softmax over every
+ * intent, up to the float sum's rounding.
+ */
+static void rank_sparse(const hr_ranker *r, hr_ranker_scratch *s, const uint32_t *idx, const float *x,
+                        size_t n, struct hr_ranking *out)
+{
+	float *z = s->scores;
+	uint16_t *t = s->touched;
+	size_t nt = 0;
+	for (size_t k = 0; k < n; k++) {
+		for (uint32_t j = r->sw_start[idx[k]]; j < r->sw_start[idx[k] + 1]; j++) {
+			uint16_t c = r->sw_intent[j];
+			if (!s->mark[c]) {
+				s->mark[c] = 1;
+				z[c] = r->bias[c];
+				t[nt++] = c;
+			}
+			z[c] += r->sw[j] * x[k];
+		}
+	}
+	float m = r->bias_max;
+	for (size_t i = 0; i < nt; i++)
+		m = z[t[i]] > m ? z[t[i]] : m;
+	double reached = 0, rest = r->sum_ebias;
+	for (size_t i = 0; i < nt; i++) {
+		rest -= r->ebias[t[i]];
+		z[t[i]] = expf(z[t[i]] - m);
+		reached += z[t[i]];
+	}
+	float scale = expf(r->bias_max - m);
+	double sum = reached + (rest > 0 ? rest : 0) * scale;
+	float inv = (float)(1.0 / sum);
+	out->n = 0;
+	for (size_t i = 0; i < nt; i++)
+		top_put(r, out, t[i], z[t[i]] * inv);
+	size_t left = HR_RANK_TOP;
+	for (size_t i = 0; i < r->nintents && left; i++) {
+		uint16_t c = r->by_bias[i];
+		if (s->mark[c])
+			continue;
+		top_put(r, out, c, r->ebias[c] * scale * inv);
+		left--;
+	}
+	for (size_t i = 0; i < nt; i++)
+		s->mark[t[i]] = 0;
 }
 
 int hr_ranker_rank(const hr_ranker *r, hr_ranker_scratch *s, const struct hr_rank_part *parts, size_t nparts,
@@ -873,7 +1017,11 @@ int hr_ranker_rank(const hr_ranker *r, hr_ranker_scratch *s, const struct hr_ran
 		return 0;
 	float inv = 1.0f / sqrtf(n2);
 	size_t C = r->nintents;
-	if (r->model == HR_RANKER_LINEAR) {
+	if (r->sparse) {
+		for (size_t k = 0; k < n; k++)
+			w[k] *= inv;
+		rank_sparse(r, s, idx, w, n, out);
+	} else if (r->model != HR_RANKER_KNN) {
 		float *z = s->scores;
 		memcpy(z, r->bias, C * sizeof(float));
 		for (size_t k = 0; k < n; k++) {

@@ -14,9 +14,9 @@
  *     and adjacent words and concepts form word pairs ("how long",
  *     "{drug} {tt_side_effects}").
  * The model is a multinomial logistic regression trained at build time
- * (deterministic: fixed example order, fixed epochs), or, for comparison,
- * TF-IDF nearest examples; docs/intents.md has the measurements that chose
- * the first.
+ * (deterministic: fixed example order, fixed epochs); or the same sparse by
+ * construction, or, for comparison, TF-IDF nearest examples; docs/intents.md
+ * and docs/performance.md have the measurements that chose the first.
  *
  * Plain C (libstemmer only): no loop, no Lua, no network. A built ranker is
  * immutable and may be shared by threads; each thread ranks with its own
@@ -38,6 +38,12 @@ typedef struct hr_ranker_scratch hr_ranker_scratch;
 enum hr_ranker_model {
 	HR_RANKER_LINEAR = 0, /* logistic regression over the features (the default) */
 	HR_RANKER_KNN,        /* cosine similarity to the nearest example, TF-IDF weights */
+	/* The same logistic regression sparse by construction: a feature weighs
+	 * only for the intents whose training questions use it (the 64 that use
+	 * it most), so ranking a question scores only the intents its features
+	 * reach, whatever their number (docs/performance.md, issue 20's fourth
+	 * round: its cost, and its routing against the default's). */
+	HR_RANKER_SPARSE,
 };
 
 struct hr_ranker_options {
@@ -70,7 +76,7 @@ struct hr_rank_part {
 
 struct hr_rank_entry {
 	const struct hr_intent *intent;
-	float score; /* LINEAR: the probability (0..1); KNN: the best cosine (0..1) */
+	float score; /* LINEAR, SPARSE: the probability (0..1); KNN: the best cosine (0..1) */
 };
 
 /* The best intents, best first; NFEATURES is how many known features the

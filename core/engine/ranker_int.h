@@ -61,14 +61,16 @@ struct hr_ranker {
 	size_t nents;
 	struct phr *phrs;
 	size_t nphrs;
-	struct hmap exact;  /* first token -> first phrase of that key */
+	struct hmap exact;  /* first token -> first phrase of that key (phrase_map) */
+	struct hmap pairs;  /* first two tokens -> first phrase of that key */
 	struct hmap prefix; /* first 1-3 letters of a prefix-only first token -> phrase */
 	struct intent_info *intents;
 	size_t nintents;
 	struct hmap features; /* feature hash -> index */
 	struct hmap wclass;   /* word -> its W_* classes (stop, question, filler words) */
 	size_t nfeatures;
-	/* LINEAR: weights[f * nintents + c] while training, bias[c]; then, for
+	/* LINEAR and SPARSE: bias[c]; LINEAR: weights[f * nintents + c] while
+	 * training; then, for
 	 * ranking, only the weights that matter: feature f's are sw_intent[k] and
 	 * sw[k] for k in sw_start[f] .. sw_start[f + 1] (see prune). */
 	float *weights;
@@ -76,6 +78,15 @@ struct hr_ranker {
 	uint32_t *sw_start;
 	uint16_t *sw_intent;
 	float *sw;
+	/* SPARSE: a feature's list holds only the intents whose training
+	 * questions use it; an intent none of a question's features reaches
+	 * scores its bias. ebias[c] = exp(bias[c] - bias_max), summed in
+	 * sum_ebias; by_bias: the intents, highest bias first. */
+	int sparse;
+	float *ebias;
+	uint16_t *by_bias;
+	double sum_ebias;
+	float bias_max;
 	/* KNN: postings per feature, examples' intents. */
 	uint32_t *post_start; /* nfeatures + 1 */
 	uint32_t *post_ex;
@@ -83,7 +94,7 @@ struct hr_ranker {
 	float *idf;
 	uint32_t *ex_intent;
 	size_t nexamples;
-	/* LINEAR: the trained model bias and sw_* belong to, shared read-only
+	/* LINEAR and SPARSE: the trained model bias and sw_* belong to, shared read-only
 	 * with other rankers built from the same input (see struct model). */
 	struct model *shared;
 };

@@ -15,11 +15,16 @@
 /*
  * Training settings, chosen by `herald check --cv` (docs/intents.md,
  * Measuring): the model trains for EPOCHS passes at a learning rate falling
- * from LEARN_RATE; PRUNE is the smallest weight kept for ranking.
+ * from LEARN_RATE (SPARSE_LEARN_RATE for the sparse model, whose fewer
+ * weights need larger steps to part the intents as well); PRUNE is the
+ * smallest weight kept for ranking. A feature of the sparse model weighs for
+ * at most SUPPORT_MAX intents (see support_of).
  */
 #define EPOCHS 60
 #define LEARN_RATE 2.0f
+#define SPARSE_LEARN_RATE 4.0f
 #define L2 1e-4f
+#define SUPPORT_MAX 64
 #ifndef PRUNE
 #define PRUNE 0.03f
 #endif
@@ -94,6 +99,208 @@ static int train_linear(hr_ranker *r, const struct example *ex, size_t nex, cons
 	return 0;
 }
 
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+struct pair_score {
+	float score;
+	uint16_t c;
+};
+
+static int cmp_pair_score(const void *a, const void *b)
+{
+	const struct pair_score *x = a, *y = b;
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return x->c < y->c ? -1 : x->c > y->c;
+}
+
+static int cmp_u16(const void *a, const void *b)
+{
+	uint16_t x = *(const uint16_t *)a, y = *(const uint16_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The pairs (feature, intent) that some training question of that intent
+ * has, as a list per feature: ST[f] .. ST[f + 1] index SI (N_OUT in all),
+ * sorted by intent. A feature that many intents' questions use (a function
+ * word, or a pair of them) keeps the SUPPORT_MAX intents whose questions use
+ * it most often (by the share of the intent's questions; ties: the intent
+ * defined first), so that no feature reaches more intents than that however
+ * many there are.
+ */
+static int support_of(size_t F, size_t C, const struct example *ex, size_t nex, const uint32_t *fi,
+                      uint32_t **st_out, uint16_t **si_out, size_t *n_out)
+{
+	size_t nfi = nex ? ex[nex - 1].f0 + ex[nex - 1].nf : 0;
+	uint64_t *pairs = malloc((nfi + 1) * sizeof(*pairs));
+	uint32_t *cnt = malloc((nfi + 1) * sizeof(*cnt));
+	uint32_t *st = calloc(F + 2, sizeof(*st));
+	uint32_t *nc = calloc(C + 1, sizeof(*nc));
+	struct pair_score *ps = malloc((C + 1) * sizeof(*ps));
+	if (!pairs || !st || !cnt || !nc || !ps) {
+		free(pairs);
+		free(st);
+		free(cnt);
+		free(nc);
+		free(ps);
+		return -ENOMEM;
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < nex; i++) {
+		nc[ex[i].intent]++;
+		for (uint32_t k = 0; k < ex[i].nf; k++)
+			pairs[n++] = (uint64_t)fi[ex[i].f0 + k] << 16 | ex[i].intent;
+	}
+	qsort(pairs, n, sizeof(*pairs), cmp_u64);
+	size_t u = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (u == 0 || pairs[i] != pairs[u - 1]) {
+			cnt[u] = 1;
+			pairs[u++] = pairs[i];
+		} else {
+			cnt[u - 1]++;
+		}
+	}
+	uint16_t *si = malloc((u + 1) * sizeof(*si));
+	if (!si) {
+		free(pairs);
+		free(st);
+		free(cnt);
+		free(nc);
+		free(ps);
+		return -ENOMEM;
+	}
+	size_t cap = SUPPORT_MAX, k = 0;
+	for (size_t i = 0; i < u;) {
+		uint64_t f = pairs[i] >> 16;
+		size_t j = i;
+		while (j < u && pairs[j] >> 16 == f)
+			j++;
+		size_t k0 = k;
+		if (cap && j - i > cap) {
+			for (size_t x = i; x < j; x++) {
+				uint16_t c = (uint16_t)(pairs[x] & 0xffff);
+				ps[x - i] = (struct pair_score){(float)cnt[x] / (float)nc[c], c};
+			}
+			qsort(ps, j - i, sizeof(*ps), cmp_pair_score);
+			for (size_t x = 0; x < cap; x++)
+				si[k++] = ps[x].c;
+			qsort(&si[k0], cap, sizeof(*si), cmp_u16);
+		} else {
+			for (size_t x = i; x < j; x++)
+				si[k++] = (uint16_t)(pairs[x] & 0xffff);
+		}
+		st[f + 1] = (uint32_t)(k - k0);
+		i = j;
+	}
+	for (size_t f = 0; f < F; f++)
+		st[f + 1] += st[f];
+	free(pairs);
+	free(cnt);
+	free(nc);
+	free(ps);
+	*st_out = st;
+	*si_out = si;
+	*n_out = k;
+	return 0;
+}
+
+/* The sparse model's passes of stochastic gradient descent over weights W
+ * (listed ST/SI per feature) and BIAS: train_linear's (order, epochs, L2)
+ * at SPARSE_LEARN_RATE. */
+static void sgd_sparse(size_t C, const uint32_t *st, const uint16_t *si, float *w, float *bias, float *z,
+                       uint32_t *order, const struct example *ex, size_t nex, const uint32_t *fi,
+                       const float *fw)
+{
+	for (size_t i = 0; i < nex; i++)
+		order[i] = (uint32_t)i;
+	uint64_t seed = 0x9e3779b97f4a7c15ULL;
+	const float lr0 = SPARSE_LEARN_RATE, l2 = L2;
+	for (int ep = 0; ep < EPOCHS; ep++) {
+		for (size_t i = nex; i > 1; i--) {
+			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+			size_t j = (size_t)((seed >> 33) % i);
+			uint32_t t = order[i - 1];
+			order[i - 1] = order[j];
+			order[j] = t;
+		}
+		float lr = lr0 / (1.0f + 0.2f * (float)ep);
+		for (size_t oi = 0; oi < nex; oi++) {
+			const struct example *e = &ex[order[oi]];
+			memcpy(z, bias, C * sizeof(float));
+			for (uint32_t k = 0; k < e->nf; k++) {
+				uint32_t f = fi[e->f0 + k];
+				float x = fw[e->f0 + k];
+				for (uint32_t j = st[f]; j < st[f + 1]; j++)
+					z[si[j]] += w[j] * x;
+			}
+			rk_softmax(z, C);
+			z[e->intent] -= 1.0f;
+			for (size_t c = 0; c < C; c++)
+				bias[c] -= lr * 0.1f * z[c];
+			for (uint32_t k = 0; k < e->nf; k++) {
+				uint32_t f = fi[e->f0 + k];
+				float g = lr * fw[e->f0 + k];
+				for (uint32_t j = st[f]; j < st[f + 1]; j++)
+					w[j] -= g * z[si[j]] + lr * l2 * w[j];
+			}
+		}
+	}
+}
+
+/*
+ * Logistic regression sparse by construction: a feature has a weight only for
+ * the intents whose training questions use it (support_of), so a question's
+ * features reach only those intents and every other intent scores its bias.
+ * Leaves the weights of magnitude PRUNE or more in sw_*.
+ */
+static int train_sparse(hr_ranker *r, const struct example *ex, size_t nex, const uint32_t *fi,
+                        const float *fw)
+{
+	size_t C = r->nintents, F = r->nfeatures, nw = 0;
+	uint32_t *st = NULL;
+	uint16_t *si = NULL;
+	if (C > UINT16_MAX || support_of(F, C, ex, nex, fi, &st, &si, &nw))
+		return -ENOMEM;
+	float *w = calloc(nw + 1, sizeof(float));
+	r->bias = calloc(C + 1, sizeof(float));
+	float *z = malloc((C + 1) * sizeof(float));
+	uint32_t *order = malloc((nex + 1) * sizeof(uint32_t));
+	if (!w || !r->bias || !z || !order) {
+		free(st);
+		free(si);
+		free(w);
+		free(z);
+		free(order);
+		return -ENOMEM;
+	}
+	sgd_sparse(C, st, si, w, r->bias, z, order, ex, nex, fi, fw);
+	free(z);
+	free(order);
+	/* Keep, as the dense model does, only the weights that matter. */
+	size_t k = 0;
+	for (size_t f = 0; f < F; f++) {
+		uint32_t a = st[f], b = st[f + 1];
+		st[f] = (uint32_t)k;
+		for (uint32_t j = a; j < b; j++) {
+			if (fabsf(w[j]) >= PRUNE) {
+				si[k] = si[j];
+				w[k++] = w[j];
+			}
+		}
+	}
+	st[F] = (uint32_t)k;
+	r->sw_start = st;
+	r->sw_intent = si;
+	r->sw = w;
+	return 0;
+}
+
 /*
  * Trained models shared within the process. Training is the costly part of
  * building content (about a third of a start, several seconds under the
@@ -119,6 +326,11 @@ struct model {
 	uint32_t *sw_start;
 	uint16_t *sw_intent;
 	float *sw;
+	int sparse;
+	float *ebias;
+	uint16_t *by_bias;
+	double sum_ebias;
+	float bias_max;
 };
 
 #define MODELS_KEPT 2
@@ -134,6 +346,8 @@ static void model_free(struct model *m)
 	free(m->sw_start);
 	free(m->sw_intent);
 	free(m->sw);
+	free(m->ebias);
+	free(m->by_bias);
 	free(m);
 }
 
@@ -168,11 +382,35 @@ static void use_model(hr_ranker *r, struct model *m)
 	r->sw_start = m->sw_start;
 	r->sw_intent = m->sw_intent;
 	r->sw = m->sw;
+	r->sparse = m->sparse;
+	r->ebias = m->ebias;
+	r->by_bias = m->by_bias;
+	r->sum_ebias = m->sum_ebias;
+	r->bias_max = m->bias_max;
 }
 
 static int train_linear(hr_ranker *r, const struct example *ex, size_t nex, const uint32_t *fi,
                         const float *fw);
 static int prune(hr_ranker *r);
+static int train_sparse(hr_ranker *r, const struct example *ex, size_t nex, const uint32_t *fi,
+                        const float *fw);
+static int by_bias(hr_ranker *r);
+
+/* Trains R's linear model, dense or sparse, and prepares it for ranking. */
+static int train_model(hr_ranker *r, const struct example *ex, size_t nex, const uint32_t *fi,
+                       const float *fw)
+{
+	int rc;
+	r->sparse = r->model == HR_RANKER_SPARSE;
+	if (r->sparse) {
+		rc = train_sparse(r, ex, nex, fi, fw);
+	} else {
+		rc = train_linear(r, ex, nex, fi, fw);
+		if (!rc)
+			rc = prune(r);
+	}
+	return rc ? rc : by_bias(r);
+}
 
 /* Gives R the model trained on this input: the one in the list, or a new one. */
 static int shared_linear(hr_ranker *r, const struct example *ex, size_t nex, const uint32_t *fi,
@@ -182,7 +420,8 @@ static int shared_linear(hr_ranker *r, const struct example *ex, size_t nex, con
 	pthread_mutex_lock(&models_lock);
 	struct model **pp = &models, *m;
 	for (m = models; m; pp = &m->next, m = m->next) {
-		if (same_input(m, C, F, ex, nex, fi, fw, nfi)) {
+		if (m->sparse == (r->model == HR_RANKER_SPARSE) &&
+		    same_input(m, C, F, ex, nex, fi, fw, nfi)) {
 			*pp = m->next; /* to the front */
 			m->next = models;
 			models = m;
@@ -191,9 +430,7 @@ static int shared_linear(hr_ranker *r, const struct example *ex, size_t nex, con
 			return 0;
 		}
 	}
-	int rc = train_linear(r, ex, nex, fi, fw);
-	if (!rc)
-		rc = prune(r);
+	int rc = train_model(r, ex, nex, fi, fw);
 	m = rc ? NULL : calloc(1, sizeof(*m));
 	if (m) {
 		m->ex = dup_mem(ex, nex * sizeof(*ex));
@@ -214,7 +451,12 @@ static int shared_linear(hr_ranker *r, const struct example *ex, size_t nex, con
 		                    .bias = r->bias,
 		                    .sw_start = r->sw_start,
 		                    .sw_intent = r->sw_intent,
-		                    .sw = r->sw};
+		                    .sw = r->sw,
+		                    .sparse = r->sparse,
+		                    .ebias = r->ebias,
+		                    .by_bias = r->by_bias,
+		                    .sum_ebias = r->sum_ebias,
+		                    .bias_max = r->bias_max};
 		models = m;
 		use_model(r, m);
 		size_t kept = 0;
@@ -268,6 +510,54 @@ static int prune(hr_ranker *r)
 	r->sw_start[F] = (uint32_t)k;
 	free(r->weights);
 	r->weights = NULL;
+	return 0;
+}
+
+/*
+ * What ranking needs of the intents no feature of a question reaches: their
+ * score is their bias, so their share of the softmax is prepared once,
+ * exp(bias - the largest bias) each and summed, and the best of them is the
+ * first untouched in the intents ordered by bias (ties: the intent defined
+ * first, as take_top orders them).
+ */
+struct bias_at {
+	float b;
+	uint16_t c;
+};
+
+static int cmp_bias_at(const void *a, const void *b)
+{
+	const struct bias_at *x = a, *y = b;
+	if (x->b != y->b)
+		return x->b > y->b ? -1 : 1;
+	return x->c < y->c ? -1 : x->c > y->c;
+}
+
+static int by_bias(hr_ranker *r)
+{
+	size_t C = r->nintents;
+	r->ebias = malloc((C + 1) * sizeof(float));
+	r->by_bias = malloc((C + 1) * sizeof(uint16_t));
+	struct bias_at *t = malloc((C + 1) * sizeof(*t));
+	if (!r->ebias || !r->by_bias || !t) {
+		free(t);
+		return -ENOMEM;
+	}
+	float m = C ? r->bias[0] : 0;
+	for (size_t c = 1; c < C; c++)
+		m = r->bias[c] > m ? r->bias[c] : m;
+	r->bias_max = m;
+	double sum = 0;
+	for (size_t c = 0; c < C; c++) {
+		r->ebias[c] = expf(r->bias[c] - m);
+		sum += r->ebias[c];
+		t[c] = (struct bias_at){r->bias[c], (uint16_t)c};
+	}
+	r->sum_ebias = sum;
+	qsort(t, C, sizeof(*t), cmp_bias_at);
+	for (size_t c = 0; c < C; c++)
+		r->by_bias[c] = t[c].c;
+	free(t);
 	return 0;
 }
 
@@ -328,8 +618,7 @@ int rk_train(hr_ranker *r, const struct example *ex, size_t nex, const uint32_t 
 		return build_knn(r, ex, nex, fi, fw);
 	if (share)
 		return shared_linear(r, ex, nex, fi, fw, nfi);
-	int rc = train_linear(r, ex, nex, fi, fw);
-	return rc ? rc : prune(r);
+	return train_model(r, ex, nex, fi, fw);
 }
 
 void rk_release(hr_ranker *r)
@@ -344,6 +633,8 @@ void rk_release(hr_ranker *r)
 		free(r->sw_start);
 		free(r->sw_intent);
 		free(r->sw);
+		free(r->ebias);
+		free(r->by_bias);
 	}
 }
 

@@ -96,6 +96,17 @@ static void test_concepts(void **state)
 	/* A two-word phrase beats its first word. */
 	assert_int_equal(hr_ranker_concepts(r, "what about t dxd", &cs), 1);
 	assert_string_equal(cs.c[0].value, "t_dxd");
+	/* Phrases are indexed by their first two words: a possessive second
+	 * word still finds them, and phrases sharing a first word stay apart. */
+	assert_int_equal(hr_ranker_concepts(r, "is t dxd's dose the same", &cs), 1);
+	assert_string_equal(cs.c[0].value, "t_dxd");
+	assert_int_equal(hr_ranker_concepts(r, "a side effect and side effects", &cs), 2);
+	assert_string_equal(cs.c[0].entity, "side_effects");
+	assert_int_equal(cs.c[0].start, 2);
+	assert_int_equal(cs.c[1].start, 18);
+	assert_int_equal(hr_ranker_slot_mentions(r, "t dxd's or herceptin's", &cs), 2);
+	assert_string_equal(cs.c[0].value, "t_dxd");
+	assert_string_equal(cs.c[1].value, "trastuzumab");
 	hr_ranker_free(r);
 	hr_intents_free(set);
 }
@@ -181,6 +192,11 @@ static void test_shared_model(void **state)
 	assert_false(hr_ranker_same_model(b, c));
 	hr_ranker_free(c);
 	free(ex);
+	/* The same input trained as the other model is another model. */
+	struct hr_ranker_options sparse = {.model = HR_RANKER_SPARSE};
+	assert_int_equal(hr_ranker_new(s2, &sparse, &c), 0);
+	assert_false(hr_ranker_same_model(b, c));
+	hr_ranker_free(c);
 	/* Other content, another model. */
 	hr_intents *s3 = hr_intents_new();
 	assert_non_null(s3);
@@ -215,6 +231,61 @@ static void test_weights_and_parts(void **state)
 		assert_true(rk.top[i - 1].score >= rk.top[i].score);
 	hr_ranker_scratch_free(s);
 	hr_ranker_free(r);
+	hr_intents_free(set);
+}
+
+/*
+ * In the sparse model a question's features reach only some intents and the
+ * others score their bias. Their share of the softmax is added in
+ * closed form, so the probabilities of every intent still sum to one (the
+ * test content has HR_RANK_TOP intents, so the ranking lists them all), also
+ * for a question that reaches one intent only; and a ranking leaves nothing
+ * behind in the scratch for the next one.
+ */
+static void test_sparse_probabilities(void **state)
+{
+	(void)state;
+	hr_intents *set = load();
+	assert_int_equal(hr_intents_count(set), HR_RANK_TOP);
+	static const enum hr_ranker_model models[2] = {HR_RANKER_SPARSE, HR_RANKER_LINEAR};
+	static const char *const qs[] = {"her two", "how toxic is enhertu", "is perjeta a pill",
+	                                 "tell me about herceptin side effects"};
+	for (int m = 0; m < 2; m++) {
+		struct hr_ranker_options opt = {.model = models[m]};
+		hr_ranker *r;
+		assert_int_equal(hr_ranker_new(set, &opt, &r), 0);
+		assert_int_equal(hr_ranker_model_of(r), models[m]);
+		hr_ranker_scratch *s = hr_ranker_scratch_new(r);
+		assert_non_null(s);
+		struct hr_ranking first[4], again;
+		for (int pass = 0; pass < 2; pass++) {
+			for (size_t q = 0; q < 4; q++) {
+				struct hr_rank_part part = {qs[q], 1.0f};
+				struct hr_ranking *rk = pass ? &again : &first[q];
+				assert_int_equal(hr_ranker_rank(r, s, &part, 1, rk), HR_RANK_TOP);
+				float sum = 0;
+				for (size_t i = 0; i < rk->n; i++) {
+					sum += rk->top[i].score;
+					assert_true(i == 0 || rk->top[i - 1].score >= rk->top[i].score);
+					for (size_t j = 0; j < i; j++)
+						assert_ptr_not_equal(rk->top[i].intent, rk->top[j].intent);
+				}
+				assert_float_equal(sum, 1.0f, 1e-5f);
+				if (pass) {
+					/* The same as the first time, after other questions. */
+					for (size_t i = 0; i < rk->n; i++) {
+						assert_ptr_equal(rk->top[i].intent, first[q].top[i].intent);
+						assert_true(rk->top[i].score == first[q].top[i].score);
+					}
+				}
+			}
+		}
+		assert_string_equal(first[0].top[0].intent->name, "testing.her2");
+		assert_string_equal(first[1].top[0].intent->name, "drug.side_effects");
+		assert_string_equal(first[2].top[0].intent->name, "drug.given");
+		hr_ranker_scratch_free(s);
+		hr_ranker_free(r);
+	}
 	hr_intents_free(set);
 }
 
@@ -405,6 +476,7 @@ int main(void)
 	    cmocka_unit_test(test_mentions),
 	    cmocka_unit_test(test_words),
 	    cmocka_unit_test(test_shared_model),
+	    cmocka_unit_test(test_sparse_probabilities),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
