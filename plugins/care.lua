@@ -236,7 +236,7 @@ herald.on("care.port", function(q)
         "Getting a port is a short procedure. The skin is numbed, and you are usually given medicine to help you relax.",
         "Afterwards the spot is often bruised, sore and tender for a few days while it heals. Ask what pain medicine you can take.",
         "Each time the port is used, a nurse puts a special needle through the skin into it. Most people feel a quick pinch or pressure. A numbing cream put on before the visit can take most of that away.",
-        "Next step: ask your nurse for a numbing cream prescription, and call your care team if the spot gets red, warm or more painful.",
+        "Next step: ask your team about a numbing cream, and call your care team if the spot gets red, warm or more painful.",
       },
       sources = { "port-placement", "seer-port", "cdc-port" },
       suggest = { "What is a port?", "What does the first infusion feel like?", "When should I call my care team?" },

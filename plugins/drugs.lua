@@ -303,7 +303,7 @@ DRUGS.t_dm1 = {
   given = {
     "T-DM1 (Kadcyla) is given as an IV infusion every three weeks.",
     "The first infusion takes about 90 minutes. Later ones take about 30 minutes.",
-    "You are watched for a short time after each dose.",
+    "You are watched for at least 90 minutes after the first dose and at least 30 minutes after later ones, in case of a reaction.",
   },
   duration = {
     "After surgery, T-DM1 (Kadcyla) is usually given for 14 doses, about ten months.",

@@ -238,8 +238,10 @@ end)
 
 -- Travel with lymphedema, or with an arm at risk of it: asked outright ("can I fly with my
 -- swollen arm") or as a follow-up to the lymphedema answer ("can I fly with it": q.previous).
-src("oncolink-lymph-travel", "Lymphedema and Travel", "OncoLink (Penn Medicine)",
-  "https://www.oncolink.org/apoyar/efectos-secundarios/linfedema/lymphedema-que-usted-necesita-saber/linfedema-y-viajar")
+-- Cited: NCI's lymphedema page (the English OncoLink travel page could not be
+-- confirmed; the Spanish-path copy was dropped after the clinician review).
+src("nci-lymph", "Lymphedema and Cancer Treatment", "National Cancer Institute",
+  "https://www.cancer.gov/about-cancer/treatment/side-effects/lymphedema")
 local LYMPH = { "lymphedema", "lymphoedema", "swollen arm", "arm swelling", "arm is swollen", "compression sleeve" }
 
 herald.on("life.travel", function(q)
@@ -251,7 +253,7 @@ herald.on("life.travel", function(q)
         "Call your care team if the arm gets red, hot or much more swollen on the trip, since that can mean an infection.",
         "Next step: ask your therapist before you go whether your sleeve fits well for a long flight.",
       },
-      sources = { "oncolink-lymph-travel", "nci-infection" },
+      sources = { "nci-lymph", "nci-infection" },
       suggest = { "What is lymphedema?", "How do I avoid infection during chemo?", "Can I get vaccines during treatment?" },
     }
   end

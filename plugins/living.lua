@@ -25,9 +25,9 @@ src("ibcsg-positive", "POSITIVE study published in the New England Journal of Me
 src("acs-pregnancy-after", "Pregnancy After Breast Cancer", ACS, ACS_BC .. "living-as-a-breast-cancer-survivor/pregnancy-after-breast-cancer.html")
 src("acs-mht-after", "Menopausal Hormone Therapy After Breast Cancer", ACS,
   ACS_BC .. "living-as-a-breast-cancer-survivor/menopausal-hormone-therapy-after-breast-cancer.html")
-src("acog-vaginal-estrogen", "The Use of Vaginal Estrogen in Women With a History of Estrogen-Dependent Breast Cancer (Committee Opinion 659)",
+src("acog-vaginal-estrogen", "Treatment of Urogenital Symptoms in Individuals With a History of Estrogen-dependent Breast Cancer (Clinical Consensus No. 2, 2021)",
   "American College of Obstetricians and Gynecologists",
-  "https://www.acog.org/clinical/clinical-guidance/committee-opinion/articles/2016/03/the-use-of-vaginal-estrogen-in-women-with-a-history-of-estrogen-dependent-breast-cancer")
+  "https://www.acog.org/clinical/clinical-guidance/clinical-consensus/articles/2021/12/treatment-of-urogenital-symptoms-in-individuals-with-a-history-of-estrogen-dependent-breast-cancer")
 src("nci-advance-directives", "Advance Directives", NCI, "https://www.cancer.gov/about-cancer/managing-care/advance-directives")
 src("nci-chemo", "Chemotherapy to Treat Cancer", NCI, "https://www.cancer.gov/about-cancer/treatment/types/chemotherapy")
 src("cdc-port", "Caring for Your Catheter or Port", "Centers for Disease Control and Prevention (Preventing Infections in Cancer Patients)",
@@ -46,7 +46,7 @@ herald.answer("living.bones", {
   text = {
     "Aromatase inhibitors lower estrogen. Over the years, that can thin the bones. Your team may check them with a bone density scan, called a DEXA scan, before you start and every year or two.",
     "What helps: enough calcium and vitamin D, from food or pills your team suggests. Walking and other exercise on your feet help, and so does muscle work. Not smoking and less alcohol help too.",
-    "If your bones get thin, a bone drug such as zoledronic acid (Zometa) or denosumab (Prolia) can protect them. Next step: ask your team when your next bone scan is due, and if you need a bone drug.",
+    "If your bones get thin, a bone drug such as zoledronic acid or denosumab (Prolia) can protect them. Next step: ask your team when your next bone scan is due, and if you need a bone drug.",
   },
   sources = { "acs-hormone", "acs-bone", "nci-hormone" },
   suggest = { "What are bone drugs?", "What are hormone therapy side effects?", "Can I exercise during treatment?" },
@@ -54,9 +54,9 @@ herald.answer("living.bones", {
 
 herald.answer("living.pregnancy_pause", {
   text = {
-    "Some people do, and a study called POSITIVE looked at it. It followed women aged 42 or younger with early breast cancer that feeds on hormones. After 18 to 30 months of hormone therapy, they paused it for up to 2 years to try for a baby.",
-    "After about 3 years, the cancer had not come back more often than in women who did not pause. It was about 9 in 100 in both groups, and about 3 in 4 women got pregnant. These are group figures, not a forecast for one person, and the study goes on.",
-    "Tamoxifen is stopped about 3 months before trying, since it can harm a baby. Hormone therapy starts again after the baby. Next step: ask your oncologist if a pause could fit you, and ask to see a fertility doctor.",
+    "Some people pause hormone therapy to try for a baby, and a study called POSITIVE looked at it. It followed women aged 42 or younger with early breast cancer that feeds on hormones. After 18 to 30 months of hormone therapy, they paused it for up to 2 years to try for a baby.",
+    "After about 3 years, the cancer had not come back more often than in women from earlier studies who did not pause. It was about 9 in 100 in both groups, and about 3 in 4 women got pregnant. These are group figures, not a forecast for one person, and the study goes on.",
+    "Tamoxifen is stopped about 3 months before trying, since it can harm a baby. After a HER2 drug such as trastuzumab (Herceptin), the wait is longer: about 7 months after the last dose. Hormone therapy starts again after the baby. Next step: ask your oncologist if a pause could fit you, and ask to see a fertility doctor.",
   },
   sources = { "ibcsg-positive", "acs-pregnancy-after" },
   suggest = { "Can I get pregnant after breast cancer?", "Should I freeze my eggs before treatment?", "How long do I take tamoxifen?" },
@@ -64,7 +64,7 @@ herald.answer("living.pregnancy_pause", {
 
 herald.answer("living.hrt", {
   text = {
-    "Hormone replacement pills or patches send estrogen all through the body. Doctors usually avoid them after breast cancer, most of all if the cancer fed on hormones. In studies, the cancer came back more often.",
+    "Hormone replacement pills or patches send estrogen all through the body. Doctors usually avoid them after breast cancer, most of all if the cancer fed on hormones. In one large study, the cancer came back more often.",
     "For dryness or pain with sex, try options without hormones first: a vaginal moisturizer a few times a week, and a lubricant during sex. If that is not enough, a low dose of estrogen put only in the vagina may be an option for some. Little of it gets into the blood, and doctors are more careful with it if you take an aromatase inhibitor.",
     "Next step: ask your oncologist and your gynecologist to decide this with you.",
   },

@@ -460,7 +460,7 @@ local DENTAL_WORDS = { "dental", "dentist", "teeth", "tooth", "root canal", "imp
   "crown", "orthodont", "oral surgeon", "mouth" }
 local BONE_DENTAL = {
   text = {
-    "Bone drugs such as zoledronic acid (Zometa) and denosumab (Xgeva, Prolia) carry a rare risk of harm to the jaw bone. Doctors call it osteonecrosis of the jaw. It is most linked to having a tooth pulled or other surgery in the mouth.",
+    "Bone drugs such as zoledronic acid (Zometa) and denosumab (Xgeva, Prolia) carry an uncommon risk of harm to the jaw bone, higher with monthly doses and over the years. Doctors call it osteonecrosis of the jaw. It is most linked to having a tooth pulled or other surgery in the mouth.",
     "Cleanings, checkups and simple fillings are usually fine. Tell every dentist you get a bone drug, and keep brushing and flossing. Plan bigger work, such as a tooth pulled or an implant, with your dentist and cancer team together.",
     "Call your team about jaw pain, a loose tooth, swelling, or a sore in the mouth that does not heal.",
     "Next step: before any dental work, ask your cancer team and your dentist to talk to each other about timing.",
