@@ -148,11 +148,11 @@ herald.source("label-neratinib")
 local INTERACTIONS = {
   text = {
     "Other medicines, vitamins, herbs and some foods can change how cancer drugs work.",
-    "HER2 pills and some chemo pills mix badly with many drugs. Grapefruit and St. John's wort are known problems.",
+    "HER2 pills and some chemo pills mix badly with many drugs. For some of them, grapefruit and St. John's wort are known problems.",
     "High doses of antioxidant supplements may get in the way of chemo or radiation.",
     "Next step: give your care team and pharmacist a full list of everything you take, and ask before you start anything new.",
   },
-  sources = { "nci-cam", "label-tucatinib" },
+  sources = { "nci-cam", "label-tucatinib", "label-lapatinib" },
   suggest = { "Can I drink alcohol during treatment?", "What should I eat during treatment?", "Can yoga or acupuncture help?" },
 }
 
