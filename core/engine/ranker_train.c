@@ -43,6 +43,20 @@ void rk_softmax(float *z, size_t n)
 		z[i] /= sum;
 }
 
+/* Shuffles ORDER[0..N) in place (Fisher-Yates) with a fixed linear
+ * congruential SEED, so that every build trains on the same order: both
+ * models' epochs use it. */
+static void shuffle(uint32_t *order, size_t n, uint64_t *seed)
+{
+	for (size_t i = n; i > 1; i--) {
+		*seed = *seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		size_t j = (size_t)((*seed >> 33) % i);
+		uint32_t t = order[i - 1];
+		order[i - 1] = order[j];
+		order[j] = t;
+	}
+}
+
 /* Multinomial logistic regression by stochastic gradient descent, examples
  * in a fixed shuffled order, so that a build is reproducible. */
 static int train_linear(hr_ranker *r, const struct example *ex, size_t nex, const uint32_t *fi,
@@ -64,13 +78,7 @@ static int train_linear(hr_ranker *r, const struct example *ex, size_t nex, cons
 	const int epochs = EPOCHS;
 	const float lr0 = LEARN_RATE, l2 = L2;
 	for (int ep = 0; ep < epochs; ep++) {
-		for (size_t i = nex; i > 1; i--) {
-			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-			size_t j = (size_t)((seed >> 33) % i);
-			uint32_t t = order[i - 1];
-			order[i - 1] = order[j];
-			order[j] = t;
-		}
+		shuffle(order, nex, &seed);
 		float lr = lr0 / (1.0f + 0.2f * (float)ep);
 		for (size_t oi = 0; oi < nex; oi++) {
 			const struct example *e = &ex[order[oi]];
@@ -222,13 +230,7 @@ static void sgd_sparse(size_t C, const uint32_t *st, const uint16_t *si, float *
 	uint64_t seed = 0x9e3779b97f4a7c15ULL;
 	const float lr0 = SPARSE_LEARN_RATE, l2 = L2;
 	for (int ep = 0; ep < EPOCHS; ep++) {
-		for (size_t i = nex; i > 1; i--) {
-			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-			size_t j = (size_t)((seed >> 33) % i);
-			uint32_t t = order[i - 1];
-			order[i - 1] = order[j];
-			order[j] = t;
-		}
+		shuffle(order, nex, &seed);
 		float lr = lr0 / (1.0f + 0.2f * (float)ep);
 		for (size_t oi = 0; oi < nex; oi++) {
 			const struct example *e = &ex[order[oi]];
