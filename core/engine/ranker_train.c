@@ -113,14 +113,17 @@ static int cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-struct pair_score {
+/* An intent with a score: sorted highest first, ties by the intent defined
+ * first. Both the sparse model's support (a feature's share in each intent)
+ * and the intents ordered by bias use it. */
+struct scored {
 	float score;
 	uint16_t c;
 };
 
-static int cmp_pair_score(const void *a, const void *b)
+static int cmp_scored(const void *a, const void *b)
 {
-	const struct pair_score *x = a, *y = b;
+	const struct scored *x = a, *y = b;
 	if (x->score != y->score)
 		return x->score > y->score ? -1 : 1;
 	return x->c < y->c ? -1 : x->c > y->c;
@@ -149,7 +152,7 @@ static int support_of(size_t F, size_t C, const struct example *ex, size_t nex, 
 	uint32_t *cnt = malloc((nfi + 1) * sizeof(*cnt));
 	uint32_t *st = calloc(F + 2, sizeof(*st));
 	uint32_t *nc = calloc(C + 1, sizeof(*nc));
-	struct pair_score *ps = malloc((C + 1) * sizeof(*ps));
+	struct scored *ps = malloc((C + 1) * sizeof(*ps));
 	if (!pairs || !st || !cnt || !nc || !ps) {
 		free(pairs);
 		free(st);
@@ -193,9 +196,9 @@ static int support_of(size_t F, size_t C, const struct example *ex, size_t nex, 
 		if (cap && j - i > cap) {
 			for (size_t x = i; x < j; x++) {
 				uint16_t c = (uint16_t)(pairs[x] & 0xffff);
-				ps[x - i] = (struct pair_score){(float)cnt[x] / (float)nc[c], c};
+				ps[x - i] = (struct scored){(float)cnt[x] / (float)nc[c], c};
 			}
-			qsort(ps, j - i, sizeof(*ps), cmp_pair_score);
+			qsort(ps, j - i, sizeof(*ps), cmp_scored);
 			for (size_t x = 0; x < cap; x++)
 				si[k++] = ps[x].c;
 			qsort(&si[k0], cap, sizeof(*si), cmp_u16);
@@ -522,25 +525,12 @@ static int prune(hr_ranker *r)
  * first untouched in the intents ordered by bias (ties: the intent defined
  * first, as take_top orders them).
  */
-struct bias_at {
-	float b;
-	uint16_t c;
-};
-
-static int cmp_bias_at(const void *a, const void *b)
-{
-	const struct bias_at *x = a, *y = b;
-	if (x->b != y->b)
-		return x->b > y->b ? -1 : 1;
-	return x->c < y->c ? -1 : x->c > y->c;
-}
-
 static int by_bias(hr_ranker *r)
 {
 	size_t C = r->nintents;
 	r->ebias = malloc((C + 1) * sizeof(float));
 	r->by_bias = malloc((C + 1) * sizeof(uint16_t));
-	struct bias_at *t = malloc((C + 1) * sizeof(*t));
+	struct scored *t = malloc((C + 1) * sizeof(*t));
 	if (!r->ebias || !r->by_bias || !t) {
 		free(t);
 		return -ENOMEM;
@@ -553,10 +543,10 @@ static int by_bias(hr_ranker *r)
 	for (size_t c = 0; c < C; c++) {
 		r->ebias[c] = expf(r->bias[c] - m);
 		sum += r->ebias[c];
-		t[c] = (struct bias_at){r->bias[c], (uint16_t)c};
+		t[c] = (struct scored){r->bias[c], (uint16_t)c};
 	}
 	r->sum_ebias = sum;
-	qsort(t, C, sizeof(*t), cmp_bias_at);
+	qsort(t, C, sizeof(*t), cmp_scored);
 	for (size_t c = 0; c < C; c++)
 		r->by_bias[c] = t[c].c;
 	free(t);
