@@ -1035,6 +1035,42 @@ void en_topic(hr_engine *e, const struct hr_trace *t, const char *before, char *
 		snprintf(out, cap, "%s", p);
 }
 
+/*
+ * A short follow-up can tell danger only with the turn before it: "what is a
+ * port?", then "it is red and warm and it hurts". Read alone, "it" has no
+ * body part and the message is calm. So a calm short message is read again
+ * after the previous turn's topic, as "port. it is red and warm..." would be
+ * in one message, and an alert found there is kept. The topic alone is
+ * checked too: when its own words alert ("chest pain" kept from a question
+ * about heart risks), joining them to a new message proves nothing, and the
+ * message stays as it was read. Only an alert is taken from the joined text;
+ * a personal decision stays the message's own.
+ */
+#define SAFETY_FOLLOWUP_MAX 300
+static void safety_after_topic(hr_engine *e, const struct hr_convo *convo, const char *text, size_t len,
+                               struct hr_safety_result *out)
+{
+	if (!convo || !convo->topic[0] || len > SAFETY_FOLLOWUP_MAX)
+		return;
+	size_t tl = strnlen(convo->topic, sizeof(convo->topic));
+	struct hr_safety_result alone, joined;
+	hr_safety_check_text(e->safety, convo->topic, tl, &alone);
+	if (alone.tier != HR_TIER_NONE)
+		return;
+	char buf[HR_TOPIC_MAX + 2 + SAFETY_FOLLOWUP_MAX + 1];
+	int n = snprintf(buf, sizeof(buf), "%.*s. %.*s", (int)tl, convo->topic, (int)len, text);
+	if (n < 0 || (size_t)n >= sizeof(buf))
+		return;
+	hr_safety_check_text(e->safety, buf, (size_t)n, &joined);
+	if (joined.tier == HR_TIER_NONE)
+		return;
+	enum hr_decision decision = out->decision;
+	int swap = out->swap;
+	*out = joined;
+	out->decision = decision;
+	out->swap = swap;
+}
+
 /* Routes with every stage the mode allows; CHECK_PLUGIN 0 lets check --cv
  * route without asking the plugins. */
 int en_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_t len, struct hr_trace *t,
@@ -1048,8 +1084,10 @@ int en_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_
 		return -EINVAL;
 
 	/* 1. The safety check reads the whole message, first: an emergency can
-	 * come at the end of a long letter. It never reads the earlier topic. */
+	 * come at the end of a long letter. */
 	hr_safety_check_text(e->safety, text, len, &t->safety);
+	if (t->safety.tier == HR_TIER_NONE)
+		safety_after_topic(e, convo, text, len, &t->safety);
 	if (t->safety.tier != HR_TIER_NONE)
 		return 0;
 

@@ -928,13 +928,16 @@ static int said_unnegated(struct check *c, enum ctx k)
 	return said_at(c, c->rs->known[k]);
 }
 
-/* A fever that happened some time ago and is over ("fever last week but it's
- * gone") is history to mention at the next visit, not a call now. "It didn't go
- * away" is not over, and anything said to be happening now outweighs it. */
-static int fever_is_over(struct check *c)
+/* A call-now sign that happened some time ago and is over ("fever last week
+ * but it's gone", "my port was red last month but it's fine now") is history
+ * to mention at the next visit, not a call now. "It didn't go away" is not
+ * over, and anything said to be happening now outweighs it. Only the call-now
+ * tier: chest pain or a stroke sign that came and went still needs a doctor
+ * the same day, so those keep their alert. */
+static int sign_is_over(struct check *c)
 {
-	return has_ctx(c, C_PAST) && !has_ctx(c, C_PRESENT) && said_unnegated(c, C_RESOLVED) &&
-	       !said_unnegated(c, C_RETURNED);
+	return (has_ctx(c, C_PAST) || has_ctx(c, C_HISTORY)) && !has_ctx(c, C_PRESENT) &&
+	       said_unnegated(c, C_RESOLVED) && !said_unnegated(c, C_RETURNED);
 }
 
 /* Whether someone speaks of themselves or another after the trigger: "xeloda
@@ -1021,7 +1024,7 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 	if (st == NEGATED || history_near(c, start, end) ||
 	    (is_history(rs, c->text, c->len, end) && !is_ongoing(rs, c->text, start, end)))
 		return 0;
-	if (r->group == G_FEVER && fever_is_over(c))
+	if (r->tier == HR_TIER_CALL_NOW && sign_is_over(c))
 		return 0;
 	/* A fever with a reading at or above the threshold is a report however
 	 * the sentence is framed ("not sure if I have a fever, it's 100.9"), but

@@ -457,8 +457,9 @@ static void test_follow_up_points_back(void **state)
 	assert_string_equal(a.intent, "fallback");
 	hr_answer_clear(&a);
 
-	/* The safety check reads the question, never the kept topic; a safety
-	 * reply forgets the topic. */
+	/* A kept topic that alerts by its own words never makes a follow-up
+	 * alert (joined, it would prove nothing); a safety reply forgets the
+	 * topic. */
 	c = (struct hr_convo){0};
 	snprintf(c.topic, sizeof(c.topic), "i want to die tonight");
 	memset(&a, 0, sizeof(a));
@@ -470,6 +471,48 @@ static void test_follow_up_points_back(void **state)
 	hr_answer_clear(&a);
 	ask(f, &c, "I want to kill myself", &a);
 	assert_string_equal(c.topic, "");
+	hr_answer_clear(&a);
+	free(t);
+}
+
+/* Danger told in a follow-up that leans on the turn before ("what is a
+ * port?", then "it is red and warm and it hurts") is read after that turn's
+ * topic, so it alerts as it would in one message; a question about the same
+ * signs, or the sign told as over, stays calm. */
+static void test_follow_up_danger_alerts(void **state)
+{
+	struct fixture *f = *state;
+	static const struct {
+		const char *first, *then;
+		enum hr_tier want;
+	} pairs[] = {
+	    {"what is a port", "it is red and warm and it hurts", HR_TIER_CALL_NOW},
+	    {"what is a picc line", "its red and hot around where it goes in", HR_TIER_CALL_NOW},
+	    {"what is a port", "does it hurt", HR_TIER_NONE},
+	    {"what is a port", "what if it gets red and warm", HR_TIER_NONE},
+	    {"what is a port", "it was red last week but it is fine now", HR_TIER_NONE},
+	    {"what is enhertu", "can it make you short of breath", HR_TIER_NONE},
+	};
+	struct hr_answer a;
+	struct hr_trace *t = calloc(1, sizeof(*t));
+	assert_non_null(t);
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		struct hr_convo c = {0};
+		ask(f, &c, pairs[i].first, &a);
+		hr_answer_clear(&a);
+		memset(&a, 0, sizeof(a));
+		assert_int_equal(hr_engine_ask(f->engine, &c, pairs[i].then, strlen(pairs[i].then), &a, t),
+		                 0);
+		if (t->safety.tier != pairs[i].want)
+			fail_msg("\"%s\" then \"%s\": tier %d, not %d", pairs[i].first, pairs[i].then,
+			         (int)t->safety.tier, (int)pairs[i].want);
+		hr_answer_clear(&a);
+	}
+	/* The same words with no earlier turn have no body part: calm. */
+	struct hr_convo fresh = {0};
+	memset(&a, 0, sizeof(a));
+	assert_int_equal(hr_engine_ask(f->engine, &fresh, "it is red and warm and it hurts", 31, &a, t), 0);
+	assert_int_equal(t->safety.tier, HR_TIER_NONE);
 	hr_answer_clear(&a);
 	free(t);
 }
@@ -666,6 +709,7 @@ int main(void)
 	    cmocka_unit_test(test_long_message_safety_reads_all),
 	    cmocka_unit_test(test_story_carries_a_thin_question),
 	    cmocka_unit_test(test_follow_up_points_back),
+	    cmocka_unit_test(test_follow_up_danger_alerts),
 	    cmocka_unit_test(test_letter_reviews_a_strong_pattern),
 	    cmocka_unit_test(test_on_topic_clarifies_off_topic_falls_back),
 	    cmocka_unit_test(test_content_layers),
