@@ -928,15 +928,44 @@ static int said_unnegated(struct check *c, enum ctx k)
 	return said_at(c, c->rs->known[k]);
 }
 
-/* A call-now sign that happened some time ago and is over ("fever last week
- * but it's gone", "my port was red last month but it's fine now") is history
- * to mention at the next visit, not a call now. "It didn't go away" is not
- * over, and anything said to be happening now outweighs it. Only the call-now
- * tier: chest pain or a stroke sign that came and went still needs a doctor
- * the same day, so those keep their alert. */
+/* Whether something happens now outside a phrase saying it is over ("normal
+ * for three days") or a span of the past ("they kept me for 3 days"). */
+static int now_outside_resolved(struct check *c)
+{
+	size_t kp = c->rs->known[C_PRESENT], kr = c->rs->known[C_RESOLVED], n = 0, off = 0;
+	PCRE2_SIZE spans[8][2], *ov;
+	if (!has_ctx_at(c, kp))
+		return 0;
+	while (has_ctx_at(c, kr) && n < 8 && off <= c->len &&
+	       match(c->s, c->s->ctx[kr], c->rs->ctx[kr].name, c->text, c->len, off)) {
+		ov = pcre2_get_ovector_pointer(c->s->md);
+		spans[n][0] = ov[0];
+		spans[n++][1] = ov[1];
+		off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	}
+	for (off = 0;
+	     off <= c->len && match(c->s, c->s->ctx[kp], c->rs->ctx[kp].name, c->text, c->len, off);) {
+		ov = pcre2_get_ovector_pointer(c->s->md);
+		int inside = 0;
+		struct word w[3];
+		size_t nw = words_before(c->text, ov[0], w, ARRAY_SIZE(w));
+		for (size_t i = 0; i < n && !inside; i++)
+			inside = ov[0] >= spans[i][0] && ov[1] <= spans[i][1];
+		for (size_t i = 0; i < nw && !inside; i++)
+			inside = word_in(&w[i], c->rs->lists[L_PAST_SPANS]);
+		if (!inside)
+			return 1;
+		off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	}
+	return 0;
+}
+
+/* A call-now sign some time ago and over ("fever last week but it's gone") is
+ * for the next visit. Not for emergencies: chest pain that came and went still
+ * needs a doctor today (docs/safety.md, How a message is judged). */
 static int sign_is_over(struct check *c)
 {
-	return (has_ctx(c, C_PAST) || has_ctx(c, C_HISTORY)) && !has_ctx(c, C_PRESENT) &&
+	return (has_ctx(c, C_PAST) || has_ctx(c, C_HISTORY)) && !now_outside_resolved(c) &&
 	       said_unnegated(c, C_RESOLVED) && !said_unnegated(c, C_RETURNED);
 }
 
@@ -993,6 +1022,17 @@ static int history_near(struct check *c, size_t start, size_t end)
 	return 0;
 }
 
+/* "had" or "got" within three words before START: an event told as done. */
+static int had_before(const char *text, size_t start)
+{
+	struct word w[3];
+	size_t n = words_before(text, start, w, ARRAY_SIZE(w));
+	for (size_t i = 0; i < n; i++)
+		if (word_is(&w[i], "had") || word_is(&w[i], "got"))
+			return 1;
+	return 0;
+}
+
 /* Decides whether rule R fires at the match in OV: pairs of offsets, the whole
  * match first, then NGROUPS - 1 capture groups (PCRE2_UNSET when unused). */
 static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, int ngroups)
@@ -1007,7 +1047,7 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 		 * I'm in a good place now". Without the word that it is over, a
 		 * past crisis still alerts ("I tried years ago and it's back"). */
 		if (history_near(c, start, end) && said_unnegated(c, C_RECOVERED) &&
-		    !said_unnegated(c, C_RETURNED))
+		    !said_unnegated(c, C_RETURNED) && !has_ctx(c, C_PRESENT))
 			return 0;
 		for (size_t i = 0; i < r->nneeds; i++) {
 			if (!(r->said[i] ? said_at(c, r->needs[i]) : has_ctx_at(c, r->needs[i])))
@@ -1021,6 +1061,10 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 	}
 
 	enum stance st = judge(rs, c->text, start, NEG_WINDOW);
+	/* Something that happened, asked about as how common it is: "my friend
+	 * had a blood clot on tamoxifen, how common is that?" */
+	if (has_ctx(c, C_PREVALENCE) && !has_ctx(c, C_PRESENT) && had_before(c->text, start))
+		return 0;
 	if (st == NEGATED || history_near(c, start, end) ||
 	    (is_history(rs, c->text, c->len, end) && !is_ongoing(rs, c->text, start, end)))
 		return 0;

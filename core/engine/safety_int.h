@@ -59,6 +59,7 @@ enum group {
 	G_INFECTION,
 	G_COUNTS,
 	G_SKIN,
+	G_MOUTH,
 	G_COUNT,
 };
 
@@ -82,6 +83,7 @@ static const char *const group_names[G_COUNT] = {
     [G_INFECTION] = "infection",
     [G_COUNTS] = "counts",
     [G_SKIN] = "skin",
+    [G_MOUTH] = "mouth",
 };
 
 /* Checks a rule can carry, done here after the trigger is judged. */
@@ -131,13 +133,24 @@ enum ctx {
 	C_NOW,
 	C_HISTORY,
 	C_RECOVERED,
+	C_PREVALENCE,
 	NKNOWN_CTX,
 };
 
 static const char *const known_ctx_names[NKNOWN_CTX] = {
-    [C_TDXD] = "tdxd",         [C_TREAT] = "treat", [C_QUESTION] = "question", [C_PRESENT] = "present",
-    [C_GUTMATE] = "gutmate",   [C_REST] = "rest",   [C_PAST] = "past",         [C_RESOLVED] = "resolved",
-    [C_RETURNED] = "returned", [C_NOW] = "now",     [C_HISTORY] = "history",   [C_RECOVERED] = "recovered",
+    [C_TDXD] = "tdxd",
+    [C_TREAT] = "treat",
+    [C_QUESTION] = "question",
+    [C_PRESENT] = "present",
+    [C_GUTMATE] = "gutmate",
+    [C_REST] = "rest",
+    [C_PAST] = "past",
+    [C_RESOLVED] = "resolved",
+    [C_RETURNED] = "returned",
+    [C_NOW] = "now",
+    [C_HISTORY] = "history",
+    [C_RECOVERED] = "recovered",
+    [C_PREVALENCE] = "prevalence",
 };
 
 /* The word lists the judging code reads. */
@@ -179,10 +192,12 @@ enum list {
 	L_CANT_WORDS,
 	L_FEAR_ADJS,
 	L_TOPIC_AFTER,
+	L_PAST_SPANS,
 	NLISTS,
 };
 
 static const char *const list_names[NLISTS] = {
+    [L_PAST_SPANS] = "past_spans",
     [L_NEGATORS] = "negators",
     [L_BOUNDARIES] = "boundaries",
     [L_INFO_WORDS] = "info_words",

@@ -138,6 +138,12 @@ static const struct group_reply group_replies[] = {
                 "see it now.",
                 {"Skin and Nail Changes during Cancer Treatment", "National Cancer Institute",
                  "https://www.cancer.gov/about-cancer/treatment/side-effects/skin-nail-changes"}},
+    [G_MOUTH] = {"Mouth sores that stop you eating or drinking can dry you out fast. Your team can ease the "
+                 "pain and may change your treatment.",
+                 "Mouth sores that stop you eating or drinking can dry you out fast. Your team can ease the "
+                 "pain and may change your treatment.",
+                 {"Mouth and Throat Problems and Cancer Treatment", "National Cancer Institute",
+                  "https://www.cancer.gov/about-cancer/treatment/side-effects/mouth-throat"}},
 };
 
 /* The fixed parts of each tier's reply: what comes before the group sentence
