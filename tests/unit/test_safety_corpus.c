@@ -327,8 +327,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_corpus_meets_the_bar), cmocka_unit_test(test_fresh_portion),
 	    cmocka_unit_test(test_second_fresh_portion), cmocka_unit_test(test_third_fresh_portion),
-	    cmocka_unit_test(test_fourth_fresh_portion),
-	    cmocka_unit_test(test_fifth_fresh_portion), cmocka_unit_test(test_every_rule_fires),
+	    cmocka_unit_test(test_fourth_fresh_portion), cmocka_unit_test(test_fifth_fresh_portion),
+	    cmocka_unit_test(test_every_rule_fires),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
