@@ -866,6 +866,24 @@ static void test_clinical_review_false_decisions(void **state)
 	      "i think i'm having an infusion reaction");
 }
 
+/* Found by the eighth patient probe: deferrals on questions that make no
+ * personal decision (the doctor's choice, a count of doses, fertility
+ * "chances", a stop that belongs to exercise, "in my position" asking for
+ * support); the decisions they sit beside still defer. */
+static void test_probe8_false_decisions(void **state)
+{
+	DECISIONS(*state, HR_DECISION_NONE, "why would my oncologist pick ogivri over herceptin",
+	          "how many doses of kadcyla would i get after surgery",
+	          "does tchp lower my chances of having a baby later",
+	          "i lift weights and don't want to stop. will radiation make me tired",
+	          "is there a group for partners in my position");
+	DECISIONS(*state, HR_DECISION_CHOOSE, "should my mum choose kadcyla or enhertu",
+	          "in my shoes what would you do", "can i do turmeric instead of chemo");
+	DECISIONS(*state, HR_DECISION_DOSE, "how many pills should i take");
+	DECISIONS(*state, HR_DECISION_PROGNOSIS, "what are my chances of beating this");
+	DECISIONS(*state, HR_DECISION_STOP, "i want to stop my chemo");
+}
+
 static void test_judging_second_round(void **state)
 {
 	/* What is feared is not happening. */
@@ -1809,6 +1827,7 @@ int main(void)
 	    cmocka_unit_test(test_concept_slang_and_misspelt_drugs),
 	    cmocka_unit_test(test_concepts_fourth_round),
 	    cmocka_unit_test(test_clinical_review_false_decisions),
+	    cmocka_unit_test(test_probe8_false_decisions),
 	    cmocka_unit_test(test_judging_second_round),
 	    cmocka_unit_test(test_decisions_second_round),
 	    cmocka_unit_test(test_decision_dose),
