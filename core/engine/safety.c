@@ -1043,16 +1043,16 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 	if (r->tier == HR_TIER_CRISIS) {
 		if (crisis_negated(rs, c->text, start) || crisis_topic(rs, c->text, c->len, start, end))
 			return 0;
-		/* Long past and said to be over: "I was suicidal as a teenager but
-		 * I'm in a good place now". Without the word that it is over, a
-		 * past crisis still alerts ("I tried years ago and it's back"). */
+		/* Long past and said to be over ("I was suicidal as a teenager but I'm
+		 * in a good place now"); without that, a past crisis alerts. */
 		if (history_near(c, start, end) && said_unnegated(c, C_RECOVERED) &&
 		    !said_unnegated(c, C_RETURNED) && !has_ctx(c, C_PRESENT))
 			return 0;
-		for (size_t i = 0; i < r->nneeds; i++) {
-			if (!(r->said[i] ? said_at(c, r->needs[i]) : has_ctx_at(c, r->needs[i])))
-				return 0;
-		}
+		size_t have = 0;
+		for (size_t i = 0; i < r->nneeds; i++)
+			have += r->said[i] ? said_at(c, r->needs[i]) : has_ctx_at(c, r->needs[i]);
+		if (have < ((r->flags & F_TWO_OF) ? 2 : r->nneeds)) /* two_of: signs in pieces */
+			return 0;
 		for (size_t i = 0; i < r->nunless; i++) {
 			if (said_at(c, r->unless[i]))
 				return 0;

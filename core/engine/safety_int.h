@@ -29,7 +29,7 @@
 #define SCAN_WINDOW 6
 
 /* The most contexts one rule may need. */
-#define MAX_NEEDS 4
+#define MAX_NEEDS 8
 
 /* The rules file, built into the binary (safety_rules_data.c, generated from
  * core/engine/safety.rules by the build after safety_rules_check passed it). */
@@ -93,6 +93,7 @@ enum {
 	F_TEMP_NUM = 1 << 2,   /* the match holds a temperature; runs only on text with a digit */
 	F_COUNT = 1 << 3,      /* group 1 holds an episode count that must be four or more */
 	F_RAW = 1 << 4,        /* the pattern is used as written (the reader's business) */
+	F_TWO_OF = 1 << 5,     /* its needs= are signals, and any two of them will do */
 };
 
 static const struct {
@@ -104,6 +105,7 @@ static const struct {
     {"temp_num", F_TEMP_NUM},
     {"count", F_COUNT},
     {"raw", F_RAW},
+    {"two_of", F_TWO_OF},
 };
 
 static const char *const tier_names[] = {
