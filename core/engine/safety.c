@@ -1022,13 +1022,13 @@ static int history_near(struct check *c, size_t start, size_t end)
 	return 0;
 }
 
-/* "had" or "got" within three words before START: an event told as done. */
-static int had_before(const char *text, size_t start)
+/* HAD: "had"/"got" within three words before START; else an animal within two. */
+static int word_before(const struct ruleset *rs, const char *text, size_t start, int had)
 {
 	struct word w[3];
-	size_t n = words_before(text, start, w, ARRAY_SIZE(w));
+	size_t n = words_before(text, start, w, had ? 3 : 2);
 	for (size_t i = 0; i < n; i++)
-		if (word_is(&w[i], "had") || word_is(&w[i], "got"))
+		if (had ? word_is(&w[i], "had") || word_is(&w[i], "got") : word_in(&w[i], rs->lists[L_PETS]))
 			return 1;
 	return 0;
 }
@@ -1061,9 +1061,9 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 	}
 
 	enum stance st = judge(rs, c->text, start, NEG_WINDOW);
-	/* Something that happened, asked about as how common it is: "my friend
-	 * had a blood clot on tamoxifen, how common is that?" */
-	if (has_ctx(c, C_PREVALENCE) && !has_ctx(c, C_PRESENT) && had_before(c->text, start))
+	/* "my friend had a clot on tamoxifen, how common is that?"; "my cat keeps vomiting" */
+	if ((has_ctx(c, C_PREVALENCE) && !has_ctx(c, C_PRESENT) && word_before(rs, c->text, start, 1)) ||
+	    word_before(rs, c->text, start, 0))
 		return 0;
 	if (st == NEGATED || history_near(c, start, end) ||
 	    (is_history(rs, c->text, c->len, end) && !is_ongoing(rs, c->text, start, end)))

@@ -195,11 +195,13 @@ enum list {
 	L_FEAR_ADJS,
 	L_TOPIC_AFTER,
 	L_PAST_SPANS,
+	L_PETS,
 	NLISTS,
 };
 
 static const char *const list_names[NLISTS] = {
     [L_PAST_SPANS] = "past_spans",
+    [L_PETS] = "pets",
     [L_NEGATORS] = "negators",
     [L_BOUNDARIES] = "boundaries",
     [L_INFO_WORDS] = "info_words",
