@@ -29,11 +29,8 @@
  *    "because", "just" and the like end the clause, so in "no fever but chills"
  *    only the fever is cancelled. Crisis phrases are cancelled only by a negator
  *    right before them ("I'm not suicidal", "I really don't want to die"),
- *    because erring towards the crisis reply is the safe side. A trigger
- *    followed by "years ago", "last year" or "in the past" is history, not an
- *    alert. A fever or chills from some time ago that is over ("fever last week
- *    but it's gone") is not a call now either, unless the message also says
- *    something is happening now.
+ *    because erring towards the crisis reply is the safe side. History, a
+ *    call-now sign that is over, a TV story, a pet: docs/safety.md, step 4.
  *
  * 3. Report or question. Emergency and call-now rules must not fire on a
  *    question about warning signs. The same backward reading classifies the
@@ -1061,9 +1058,12 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 	}
 
 	enum stance st = judge(rs, c->text, start, NEG_WINDOW);
-	/* "my friend had a clot on tamoxifen, how common is that?"; "my cat keeps vomiting" */
-	if ((has_ctx(c, C_PREVALENCE) && !has_ctx(c, C_PRESENT) && word_before(rs, c->text, start, 1)) ||
-	    word_before(rs, c->text, start, 0))
+	/* Not now: "my friend had a clot, how common is that?", a TV character, a
+	 * pain checked and explained; "my cat keeps vomiting" is the cat's. */
+	int past = has_ctx(c, C_PAST) || has_ctx(c, C_HISTORY), now = has_ctx(c, C_PRESENT);
+	if (word_before(rs, c->text, start, 0) ||
+	    (!now && ((has_ctx(c, C_PREVALENCE) && word_before(rs, c->text, start, 1)) ||
+	              has_ctx(c, C_FICTION) || (has_ctx(c, C_EXPLAINED) && past))))
 		return 0;
 	if (st == NEGATED || history_near(c, start, end) ||
 	    (is_history(rs, c->text, c->len, end) && !is_ongoing(rs, c->text, start, end)))

@@ -136,6 +136,8 @@ enum ctx {
 	C_HISTORY,
 	C_RECOVERED,
 	C_PREVALENCE,
+	C_FICTION,
+	C_EXPLAINED,
 	NKNOWN_CTX,
 };
 
@@ -153,6 +155,8 @@ static const char *const known_ctx_names[NKNOWN_CTX] = {
     [C_HISTORY] = "history",
     [C_RECOVERED] = "recovered",
     [C_PREVALENCE] = "prevalence",
+    [C_FICTION] = "fiction",
+    [C_EXPLAINED] = "explained",
 };
 
 /* The word lists the judging code reads. */
