@@ -242,6 +242,12 @@ int hr_text_asks(const char *raw, size_t rawlen, const char *norm)
 	    "any thoughts",
 	    "let me know",
 	    "what to expect",
+	    "my question",
+	    "question is",
+	    "love to know",
+	    "anyone know",
+	    "has anyone",
+	    "does anyone",
 	};
 	const char *s = norm;
 	for (int again = 1; again;) {
@@ -264,6 +270,47 @@ int hr_text_asks(const char *raw, size_t rawlen, const char *norm)
 			return 1;
 	}
 	return 0;
+}
+
+int hr_text_plea(const char *norm)
+{
+	/* The words that ask for help, and the words that may go with them. */
+	static const char *const asks[] = {
+	    "advice", "help",        "thoughts", "ideas",  "suggestions", "tips", "input",       "know",
+	    "info",   "information", "hear",     "advise", "suggestion",  "idea", "experiences", "thought"};
+	static const char *const polite[] = {
+	    "any",      "would",    "be",       "very",   "much",     "greatly",     "thanks",     "thank",
+	    "thx",      "ty",       "you",      "so",     "in",       "advance",     "please",     "pls",
+	    "plz",      "let",      "me",       "us",     "i",        "we",          "love",       "to",
+	    "your",     "for",      "the",      "all",    "welcome",  "from",        "anyone",     "someone",
+	    "anybody",  "can",      "could",    "really", "need",     "some",        "a",          "lot",
+	    "everyone", "guys",     "kind",     "words",  "grateful", "appreciated", "appreciate", "and",
+	    "of",       "or",       "other",    "others", "people",   "if",          "you've",     "any1",
+	    "again",    "ahead",    "happy",    "glad",   "x",        "xx",          "xxx",        "god",
+	    "bless",    "ok",       "okay",     "hugely", "truly",    "with",        "this",       "it",
+	    "that",     "thankyou", "many",     "most",   "just",     "want",        "wanted",     "like",
+	    "also",     "more",     "anything", "share",  "sharing",  "here",        "out",        "kindly",
+	    "welcomed", "greatful"};
+	int pleads = 0, words = 0;
+	for (const char *p = norm; *p;) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		size_t l = strcspn(p, " ");
+		int found = 0;
+		for (size_t i = 0; i < sizeof(asks) / sizeof(asks[0]) && !found; i++) {
+			if (strlen(asks[i]) == l && strncmp(p, asks[i], l) == 0)
+				found = pleads = 1;
+		}
+		for (size_t i = 0; i < sizeof(polite) / sizeof(polite[0]) && !found; i++)
+			found = strlen(polite[i]) == l && strncmp(p, polite[i], l) == 0;
+		if (!found)
+			return 0;
+		words++;
+		p += l;
+	}
+	return pleads && words > 0;
 }
 
 int hr_text_valid_utf8(const char *s, size_t len)
