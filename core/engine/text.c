@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <strings.h>
 
 /* Multi-byte UTF-8 punctuation that people paste or phones insert, and the ASCII
  * it stands for. A space means "separator". */
@@ -103,6 +104,11 @@ static int comma_asks(const char *s, size_t len)
 	static const char *const words[] = {"what ",  "how ",   "why ", "when ",   "where ",
 	                                    "would ", "could ", "can ", "should ", "is ",
 	                                    "are ",   "does ",  "do ",  "will ",   "which "};
+	/* "..., which we did not know", "..., when my daughter was born": a
+	 * relative clause (the word, then a subject), not a question. */
+	static const char *const relative[] = {"which ", "when ", "where "};
+	static const char *const subjects[] = {"i ",   "we ",  "he ",    "she ", "they ", "my ",    "our ",
+	                                       "his ", "her ", "their ", "i'm ", "i've ", "we're ", "it's "};
 	while (len > 0 && *s == ' ')
 		s++, len--;
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
@@ -111,8 +117,18 @@ static int comma_asks(const char *s, size_t len)
 			size_t k = 0;
 			while (k < l && (s[k] | 0x20) == words[i][k])
 				k++;
-			if (k == l)
-				return 1;
+			if (k < l)
+				continue;
+			for (size_t r = 0; r < sizeof(relative) / sizeof(relative[0]); r++) {
+				if (strcmp(words[i], relative[r]) != 0)
+					continue;
+				for (size_t j = 0; j < sizeof(subjects) / sizeof(subjects[0]); j++) {
+					size_t sl = strlen(subjects[j]);
+					if (len > l + sl && strncasecmp(s + l, subjects[j], sl) == 0)
+						return 0;
+				}
+			}
+			return 1;
 		}
 	}
 	return 0;

@@ -84,6 +84,12 @@ static void test_sentences(void **state)
 	const char *v = "the scan found spots in my bones, could kadcyla help me";
 	assert_int_equal(hr_text_sentences(v, strlen(v), sp, 8), 2);
 	assert_memory_equal(v + sp[1].start, "could kadcyla help me", 21);
+	/* A relative clause after a comma is not ("..., which we did not know"). */
+	const char *r = "he has her2 positive cancer, which we did not know men could get";
+	assert_int_equal(hr_text_sentences(r, strlen(r), sp, 8), 1);
+	const char *r2 = "i was diagnosed in 2019, when my son was born, which drug is next?";
+	assert_int_equal(hr_text_sentences(r2, strlen(r2), sp, 8), 2);
+	assert_memory_equal(r2 + sp[1].start, "which drug is next?", 19);
 	/* More than MAX: the last ones are kept. */
 	const char *w = "a. b. c. d. e?";
 	assert_int_equal(hr_text_sentences(w, strlen(w), sp, 2), 2);
