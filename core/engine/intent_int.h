@@ -75,11 +75,12 @@ struct hr_intents {
 	/* Spelling (intent_spell.c), each sorted and unique: the words the content
 	 * knows (five letters or more), the pairs of words it writes side by side
 	 * ("side effects", to split a run-together word), its four-letter words
-	 * (never mended of a doubled letter), the stubs of its phrases written with a trailing
-	 * '*' (a word that starts with one is known), and the variant spellings
-	 * written beside their right one, as "variant\0right". */
-	char **vocab, **pairs, **shortw, **stubs, **fixes;
-	size_t nvocab, npairs, nshortw, nstubs, nfixes;
+	 * (never mended of a doubled letter), the drugs' one-word names, the
+	 * stubs of its phrases written with a trailing '*' (a word that starts
+	 * with one is known), and the variant spellings written beside their
+	 * right one, as "variant\0right". */
+	char **vocab, **pairs, **shortw, **names, **stubs, **fixes;
+	size_t nvocab, npairs, nshortw, nnames, nstubs, nfixes;
 	unsigned char *vocab_ex; /* per vocabulary word: 1 when an example or phrasing uses it */
 	char **files;            /* file names, owned here, referenced by intents and patterns */
 	size_t nfiles;

@@ -246,6 +246,10 @@ int in_spell_build(hr_intents *set)
 			} else if (add_words(set, p->text, 0, p->prefix)) {
 				goto out;
 			}
+			if (e->is_slot && strcmp(e->name, "drug") == 0 && !p->prefix &&
+			    !strchr(p->text, ' ') &&
+			    push(&set->names, &set->nnames, p->text, strlen(p->text)))
+				goto out;
 		}
 	}
 	for (size_t i = 0; i < set->nintents; i++) {
@@ -263,6 +267,7 @@ int in_spell_build(hr_intents *set)
 	sort_unique(set->stubs, &set->nstubs);
 	sort_unique(set->pairs, &set->npairs);
 	sort_unique(set->shortw, &set->nshortw);
+	sort_unique(set->names, &set->nnames);
 	if (set->nfixes)
 		qsort(set->fixes, set->nfixes, sizeof(char *), in_name_cmp);
 	/* A variant a pattern or another list spells out stays as written. */
@@ -284,8 +289,8 @@ out:
 
 void in_spell_free(hr_intents *set)
 {
-	char **const lists[] = {set->vocab, set->stubs, set->pairs, set->fixes, set->shortw};
-	const size_t ns[] = {set->nvocab, set->nstubs, set->npairs, set->nfixes, set->nshortw};
+	char **const lists[] = {set->vocab, set->stubs, set->pairs, set->fixes, set->shortw, set->names};
+	const size_t ns[] = {set->nvocab, set->nstubs, set->npairs, set->nfixes, set->nshortw, set->nnames};
 	for (size_t l = 0; l < sizeof(ns) / sizeof(ns[0]); l++) {
 		for (size_t i = 0; i < ns[l]; i++)
 			free(lists[l][i]);
@@ -293,8 +298,8 @@ void in_spell_free(hr_intents *set)
 	}
 	free(set->vocab_ex);
 	set->vocab_ex = NULL;
-	set->vocab = set->stubs = set->pairs = set->fixes = set->shortw = NULL;
-	set->nvocab = set->nstubs = set->npairs = set->nfixes = set->nshortw = 0;
+	set->vocab = set->stubs = set->pairs = set->fixes = set->shortw = set->names = NULL;
+	set->nvocab = set->nstubs = set->npairs = set->nfixes = set->nshortw = set->nnames = 0;
 }
 
 /* Whether lower-case WORD (LEN letters) is known: a vocabulary word, or a
@@ -377,15 +382,12 @@ static int a_word(const hr_intents *set, const char *w, size_t len)
  * are what people run into the next word; "child" or "fish" are not. */
 static int a_name(const hr_intents *set, const char *w, size_t len)
 {
-	for (size_t i = 0; i < set->nentities; i++) {
-		const struct entity *e = &set->entities[i];
-		for (size_t k = 0; e->is_slot && strcmp(e->name, "drug") == 0 && k < e->nphrases; k++) {
-			if (!e->phrases[k].prefix && strlen(e->phrases[k].text) == len &&
-			    memcmp(e->phrases[k].text, w, len) == 0)
-				return 1;
-		}
-	}
-	return 0;
+	char key[42];
+	if (len + 1 > sizeof(key))
+		return 0;
+	memcpy(key, w, len);
+	key[len] = '\0';
+	return has(set->names, set->nnames, key);
 }
 
 /* Whether WORD (LEN letters) splits into two words the content writes side
