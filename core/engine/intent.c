@@ -83,9 +83,7 @@ void hr_intents_free(hr_intents *set)
 		free((char *)in->pub.overrides);
 	}
 	free(set->intents);
-	for (size_t i = 0; i < set->nvocab; i++)
-		free(set->vocab[i]);
-	free(set->vocab);
+	in_spell_free(set);
 	for (size_t i = 0; i < set->nfiles; i++)
 		free(set->files[i]);
 	free(set->files);
@@ -353,103 +351,6 @@ static void insert_candidate(struct hr_match *out, const struct hr_candidate *c)
 	out->ncandidates++;
 }
 
-/* Restricted Damerau-Levenshtein distance, giving up above MAX. */
-static int edit_distance(const char *a, size_t la, const char *b, size_t lb, int max)
-{
-	if (la > 40 || lb > 40)
-		return max + 1;
-	if ((la > lb ? la - lb : lb - la) > (size_t)max)
-		return max + 1;
-	int d[42][42];
-	for (size_t i = 0; i <= la; i++)
-		d[i][0] = (int)i;
-	for (size_t j = 0; j <= lb; j++)
-		d[0][j] = (int)j;
-	for (size_t i = 1; i <= la; i++) {
-		int rowmin = max + 1;
-		for (size_t j = 1; j <= lb; j++) {
-			int cost = a[i - 1] != b[j - 1];
-			int v = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < v)
-				v = d[i][j - 1] + 1;
-			if (d[i - 1][j - 1] + cost < v)
-				v = d[i - 1][j - 1] + cost;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    d[i - 2][j - 2] + 1 < v)
-				v = d[i - 2][j - 2] + 1;
-			d[i][j] = v;
-			if (v < rowmin)
-				rowmin = v;
-		}
-		if (rowmin > max)
-			return max + 1;
-	}
-	return d[la][lb];
-}
-
-/* Whether W is a word of the vocabulary (sorted when the set compiled). */
-static int vocab_has(const hr_intents *set, const char *w)
-{
-	return bsearch(&w, set->vocab, set->nvocab, sizeof(char *), in_name_cmp) != NULL;
-}
-
-/*
- * Copies TEXT to OUT, replacing each word of six or more letters that the
- * vocabulary does not know with the nearest vocabulary word (same first letter;
- * one edit for words up to eight letters, two for longer ones).
- */
-static void correct_spelling(const hr_intents *set, const char *text, char *out, size_t cap)
-{
-	size_t o = 0;
-	const char *c = text;
-	while (*c && o + 1 < cap) {
-		if (!isalpha((unsigned char)*c)) {
-			out[o++] = *c++;
-			continue;
-		}
-		const char *w = c;
-		while (isalnum((unsigned char)*c) || (unsigned char)*c >= 0x80)
-			c++;
-		size_t wl = (size_t)(c - w);
-		const char *best = NULL;
-		size_t bestlen = wl;
-		int alpha = 1;
-		for (size_t i = 0; i < wl; i++)
-			alpha &= isalpha((unsigned char)w[i]) != 0;
-		if (alpha && wl >= 6 && wl < 40) {
-			char word[40]; /* lower-cased, as the vocabulary is */
-			for (size_t i = 0; i < wl; i++)
-				word[i] = (char)tolower((unsigned char)w[i]);
-			word[wl] = '\0';
-			if (!vocab_has(set, word)) {
-				int max = wl >= 9 ? 2 : 1, bestd = max + 1;
-				for (size_t v = 0; v < set->nvocab; v++) {
-					const char *cand = set->vocab[v];
-					if (cand[0] != word[0])
-						continue;
-					size_t cl = strlen(cand);
-					int d = edit_distance(word, wl, cand, cl, max);
-					if (d < bestd) {
-						bestd = d;
-						best = cand;
-						bestlen = cl;
-					}
-				}
-			}
-		}
-		if (!best) {
-			best = w;
-			bestlen = wl;
-		}
-		if (o + bestlen + 1 > cap)
-			break;
-		/* ASCII letters lower-cased: see needs_caseless. */
-		for (size_t i = 0; i < bestlen; i++)
-			out[o++] = (char)tolower((unsigned char)best[i]);
-	}
-	out[o] = '\0';
-}
-
 /* The best match of the intent being matched so far. */
 struct best {
 	uint32_t intent;
@@ -526,7 +427,7 @@ int hr_intents_match(hr_matcher *m, const char *text, struct hr_match *out)
 	out->dropped = 0;
 	out->limit_hit = 0;
 	out->patterns_tried = 0;
-	correct_spelling(set, text, out->corrected, sizeof(out->corrected));
+	in_spell_correct(set, text, out->corrected, sizeof(out->corrected));
 	const char *subject = out->corrected;
 	size_t len = strlen(subject);
 	struct best b = {.intent = UINT32_MAX};
@@ -577,7 +478,7 @@ int hr_intents_entity(const hr_intents *set, size_t i, struct hr_entity_view *ou
 
 void hr_intents_correct(const hr_intents *set, const char *text, char *out, size_t cap)
 {
-	correct_spelling(set, text, out, cap);
+	in_spell_correct(set, text, out, cap);
 }
 
 const char *hr_candidate_slot(const struct hr_candidate *c, const char *name)

@@ -371,80 +371,6 @@ static int resolve_groups(const hr_intents *set, struct pattern *pt)
 	return 0;
 }
 
-/* Adds the alphabetic words of S (five letters or more) to the vocabulary. */
-static int vocab_add_words(hr_intents *set, const char *s, int skip_escapes)
-{
-	char w[64];
-	size_t wl = 0;
-	for (const char *c = s;; c++) {
-		if (skip_escapes && *c == '\\' && c[1]) {
-			c++;
-			if (wl >= 5 && wl < sizeof(w)) {
-				w[wl] = '\0';
-				char **slot = PUSH(set->vocab, set->nvocab);
-				if (!slot || !(*slot = strdup(w)))
-					return -ENOMEM;
-			}
-			wl = 0;
-			continue;
-		}
-		unsigned char ch = (unsigned char)*c;
-		if (isalpha(ch)) {
-			if (wl < sizeof(w) - 1)
-				w[wl] = (char)tolower(ch);
-			wl++;
-			continue;
-		}
-		if (wl >= 5 && wl < sizeof(w)) {
-			w[wl] = '\0';
-			char **slot = PUSH(set->vocab, set->nvocab);
-			if (!slot || !(*slot = strdup(w)))
-				return -ENOMEM;
-		}
-		wl = 0;
-		if (!*c)
-			break;
-	}
-	return 0;
-}
-
-static int build_vocab(hr_intents *set)
-{
-	for (size_t i = 0; i < set->nentities; i++) {
-		for (size_t k = 0; k < set->entities[i].nphrases; k++) {
-			if (vocab_add_words(set, set->entities[i].phrases[k].text, 0))
-				return -ENOMEM;
-		}
-	}
-	for (size_t i = 0; i < set->nintents; i++) {
-		struct intent *in = &set->intents[i];
-		for (size_t k = 0; k < in->npatterns; k++) {
-			if (vocab_add_words(set, in->patterns[k].source, 1))
-				return -ENOMEM;
-		}
-		for (size_t k = 0; k < in->pub.nexamples; k++) {
-			if (vocab_add_words(set, in->examples[k], 0))
-				return -ENOMEM;
-		}
-		for (size_t k = 0; k < in->pub.nphrasings; k++) {
-			if (vocab_add_words(set, in->phrasings[k], 0))
-				return -ENOMEM;
-		}
-	}
-	if (set->nvocab == 0)
-		return 0;
-	qsort(set->vocab, set->nvocab, sizeof(char *), in_name_cmp);
-	size_t o = 1;
-	for (size_t i = 1; i < set->nvocab; i++) {
-		if (strcmp(set->vocab[i], set->vocab[o - 1]) == 0)
-			free(set->vocab[i]);
-		else
-			set->vocab[o++] = set->vocab[i];
-	}
-	set->nvocab = o;
-	return 0;
-}
-
 /*
  * Numbers every pattern in the order matching tries them and builds the
  * literal prefilter over them (prefilter.h). The prefilter only skips patterns
@@ -584,7 +510,7 @@ int hr_intents_compile(hr_intents *set, hr_diag_fn diag, void *ud)
 		size_t nf = hr_intents_intent_slots(set, &in->pub, in->pub.fills, HR_MAX_SLOTS);
 		in->pub.nfills = nf < HR_MAX_SLOTS ? nf : HR_MAX_SLOTS;
 	}
-	if (build_vocab(set) || build_prefilter(set))
+	if (in_spell_build(set) || build_prefilter(set))
 		return -ENOMEM;
 	set->compiled = errors == 0;
 	return errors ? -EINVAL : 0;

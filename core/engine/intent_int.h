@@ -72,9 +72,17 @@ struct hr_intents {
 	size_t nentities;
 	struct intent *intents;
 	size_t nintents;
-	char **vocab; /* sorted, unique: words the content knows, for spelling correction */
-	size_t nvocab;
-	char **files; /* file names, owned here, referenced by intents and patterns */
+	/* Spelling (intent_spell.c), each sorted and unique: the words the content
+	 * knows (five letters or more), the pairs of words it writes side by side
+	 * ("side effects", to split a run-together word), its four-letter words
+	 * (never mended of a doubled letter), the drugs' one-word names, the
+	 * stubs of its phrases written with a trailing '*' (a word that starts
+	 * with one is known), and the variant spellings written beside their
+	 * right one, as "variant\0right". */
+	char **vocab, **pairs, **shortw, **names, **stubs, **fixes;
+	size_t nvocab, npairs, nshortw, nnames, nstubs, nfixes;
+	unsigned char *vocab_ex; /* per vocabulary word: 1 when an example or phrasing uses it */
+	char **files;            /* file names, owned here, referenced by intents and patterns */
 	size_t nfiles;
 	int compiled;
 	int jit;          /* JIT-compile the patterns (hr_intents_set_jit) */
@@ -113,6 +121,13 @@ static inline void *grow(void *arr, size_t n, size_t elem)
 /* intent_parse.c */
 struct entity *in_find_entity(const hr_intents *set, const char *name, size_t len);
 int in_name_cmp(const void *a, const void *b);
+
+/* intent_spell.c: builds the spelling lists of a set whose intents and
+ * entities are parsed (0 or -ENOMEM); frees them (also half-built); copies
+ * TEXT to OUT (CAP bytes) with its unknown words corrected. */
+int in_spell_build(hr_intents *set);
+void in_spell_free(hr_intents *set);
+void in_spell_correct(const hr_intents *set, const char *text, char *out, size_t cap);
 
 /* intent_compile.c */
 int in_needs_caseless(const char *src);

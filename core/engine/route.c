@@ -601,16 +601,28 @@ static int route_once(hr_engine *e, const struct hr_convo *convo, const char *te
 		t->earlier = e->snorm[0];
 	}
 	t->nsentences = n + first;
-	int nasks = 0;
+	int nasks = 0, plea = -1;
 	for (size_t i = first; i < t->nsentences; i++) {
 		struct hr_sentence *sn = &t->sentences[i];
 		sn->start = spans[i - first].start;
 		sn->len = spans[i - first].len;
 		prepare(e, text + sn->start, (size_t)sn->len, e->snorm[i]);
 		sn->asks = hr_text_asks(text + sn->start, (size_t)sn->len, e->snorm[i]);
+		/* "Any advice would be appreciated." closing a letter points to the
+		 * question before it: it asks only when nothing else does. */
+		if (sn->asks && t->nsentences > first + 1 && hr_text_plea(e->snorm[i])) {
+			sn->asks = 0;
+			plea = (int)i;
+		}
 		nasks += sn->asks;
 		if (sn->asks)
 			t->focus = (int)i;
+	}
+	if (t->focus < 0 && plea >= 0 && plea > (int)first) {
+		/* Only a plea asks: the sentence before it is the question. */
+		t->focus = plea - 1;
+		t->sentences[t->focus].asks = 1;
+		nasks = 1;
 	}
 	if (t->focus < 0)
 		t->focus = (int)t->nsentences - 1; /* nothing asks: the last sentence is the question */

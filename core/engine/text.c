@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <strings.h>
 
 /* Multi-byte UTF-8 punctuation that people paste or phones insert, and the ASCII
  * it stands for. A space means "separator". */
@@ -103,6 +104,11 @@ static int comma_asks(const char *s, size_t len)
 	static const char *const words[] = {"what ",  "how ",   "why ", "when ",   "where ",
 	                                    "would ", "could ", "can ", "should ", "is ",
 	                                    "are ",   "does ",  "do ",  "will ",   "which "};
+	/* "..., which we did not know", "..., when my daughter was born": a
+	 * relative clause (the word, then a subject), not a question. */
+	static const char *const relative[] = {"which ", "when ", "where "};
+	static const char *const subjects[] = {"i ",   "we ",  "he ",    "she ", "they ", "my ",    "our ",
+	                                       "his ", "her ", "their ", "i'm ", "i've ", "we're ", "it's "};
 	while (len > 0 && *s == ' ')
 		s++, len--;
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
@@ -111,8 +117,18 @@ static int comma_asks(const char *s, size_t len)
 			size_t k = 0;
 			while (k < l && (s[k] | 0x20) == words[i][k])
 				k++;
-			if (k == l)
-				return 1;
+			if (k < l)
+				continue;
+			for (size_t r = 0; r < sizeof(relative) / sizeof(relative[0]); r++) {
+				if (strcmp(words[i], relative[r]) != 0)
+					continue;
+				for (size_t j = 0; j < sizeof(subjects) / sizeof(subjects[0]); j++) {
+					size_t sl = strlen(subjects[j]);
+					if (len > l + sl && strncasecmp(s + l, subjects[j], sl) == 0)
+						return 0;
+				}
+			}
+			return 1;
 		}
 	}
 	return 0;
@@ -242,6 +258,12 @@ int hr_text_asks(const char *raw, size_t rawlen, const char *norm)
 	    "any thoughts",
 	    "let me know",
 	    "what to expect",
+	    "my question",
+	    "question is",
+	    "love to know",
+	    "anyone know",
+	    "has anyone",
+	    "does anyone",
 	};
 	const char *s = norm;
 	for (int again = 1; again;) {
@@ -264,6 +286,47 @@ int hr_text_asks(const char *raw, size_t rawlen, const char *norm)
 			return 1;
 	}
 	return 0;
+}
+
+int hr_text_plea(const char *norm)
+{
+	/* The words that ask for help, and the words that may go with them. */
+	static const char *const asks[] = {
+	    "advice", "help",        "thoughts", "ideas",  "suggestions", "tips", "input",       "know",
+	    "info",   "information", "hear",     "advise", "suggestion",  "idea", "experiences", "thought"};
+	static const char *const polite[] = {
+	    "any",      "would",    "be",       "very",   "much",     "greatly",     "thanks",     "thank",
+	    "thx",      "ty",       "you",      "so",     "in",       "advance",     "please",     "pls",
+	    "plz",      "let",      "me",       "us",     "i",        "we",          "love",       "to",
+	    "your",     "for",      "the",      "all",    "welcome",  "from",        "anyone",     "someone",
+	    "anybody",  "can",      "could",    "really", "need",     "some",        "a",          "lot",
+	    "everyone", "guys",     "kind",     "words",  "grateful", "appreciated", "appreciate", "and",
+	    "of",       "or",       "other",    "others", "people",   "if",          "you've",     "any1",
+	    "again",    "ahead",    "happy",    "glad",   "x",        "xx",          "xxx",        "god",
+	    "bless",    "ok",       "okay",     "hugely", "truly",    "with",        "this",       "it",
+	    "that",     "thankyou", "many",     "most",   "just",     "want",        "wanted",     "like",
+	    "also",     "more",     "anything", "share",  "sharing",  "here",        "out",        "kindly",
+	    "welcomed", "greatful"};
+	int pleads = 0, words = 0;
+	for (const char *p = norm; *p;) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		size_t l = strcspn(p, " ");
+		int found = 0;
+		for (size_t i = 0; i < sizeof(asks) / sizeof(asks[0]) && !found; i++) {
+			if (strlen(asks[i]) == l && strncmp(p, asks[i], l) == 0)
+				found = pleads = 1;
+		}
+		for (size_t i = 0; i < sizeof(polite) / sizeof(polite[0]) && !found; i++)
+			found = strlen(polite[i]) == l && strncmp(p, polite[i], l) == 0;
+		if (!found)
+			return 0;
+		words++;
+		p += l;
+	}
+	return pleads && words > 0;
 }
 
 int hr_text_valid_utf8(const char *s, size_t len)

@@ -43,6 +43,16 @@ size_t hr_text_sentences(const char *s, size_t len, struct hr_text_span *out, si
  */
 int hr_text_asks(const char *raw, size_t rawlen, const char *norm);
 
+/*
+ * Whether normalised sentence NORM only pleads for help and names nothing
+ * ("any advice would be appreciated", "thanks in advance for any help",
+ * "please let me know", "any thoughts?"): every word is one of a closed list
+ * of pleading and polite words, and one of them asks for help. Such a
+ * sentence, closing a letter, points to the question before it
+ * (docs/intents.md, Focus). Returns 1 or 0.
+ */
+int hr_text_plea(const char *norm);
+
 /* Returns 1 when S[0..LEN) is valid UTF-8, else 0. */
 int hr_text_valid_utf8(const char *s, size_t len);
 

@@ -191,6 +191,23 @@ static void test_focus_on_the_question(void **state)
 	assert_false(t->sentences[0].asks);
 	assert_true(a.nsources > 0);
 	hr_answer_clear(&a);
+	/* A plea closing the letter points to the question before it (probe 7). */
+	const char *plea = "My mom starts Enhertu next week after Kadcyla stopped working. She is 71. "
+	                   "What side effects should we watch for? Any advice would be appreciated. "
+	                   "Thanks so much!";
+	memset(&a, 0, sizeof(a));
+	assert_int_equal(hr_engine_ask(f->engine, &c, plea, strlen(plea), &a, t), 0);
+	assert_int_equal(t->focus, 2);
+	assert_false(t->sentences[3].asks);
+	assert_non_null(strstr(a.intent, "side_effects"));
+	hr_answer_clear(&a);
+	/* Only a plea asks: the sentence before it is the question. */
+	const char *only = "My nails turned dark on Phesgo and two are lifting. Any advice?";
+	memset(&a, 0, sizeof(a));
+	assert_int_equal(hr_engine_ask(f->engine, &c, only, strlen(only), &a, t), 0);
+	assert_int_equal(t->focus, 0);
+	assert_string_equal(a.intent, "se.skin");
+	hr_answer_clear(&a);
 	/* A drug named in the story serves the question that follows it. */
 	const char *told =
 	    "My oncologist put me on Kadcyla after surgery. I start next week. How is it given?";

@@ -134,6 +134,71 @@ static void test_spelling_correction(void **state)
 	hr_intents_free(set);
 }
 
+/* Corrects Q with SET's spelling. */
+static const char *spelled(hr_intents *set, const char *q)
+{
+	static char out[512];
+	hr_intents_correct(set, q, out, sizeof(out));
+	return out;
+}
+
+/* The probes' typos: a variant listed beside its right spelling, a word run
+ * into the next, a letter not doubled, a stub or a regex fragment that must
+ * not become a correction (patient probe 7). */
+static void test_spelling_generalised(void **state)
+{
+	(void)state;
+	static const char *text = "slot drug\n"
+	                          "  trastuzumab = trastuzumab, herceptin, hercept in\n"
+	                          "  t_dm1 = kadcyla, kadcila\n"
+	                          "words pos\n"
+	                          "  positive, posative, postive\n"
+	                          "words diar\n"
+	                          "  diarrhea, diarrh*\n"
+	                          "intent t.pos\n"
+	                          "  pattern: triple {pos}\n"
+	                          "  pattern: \\bpostive\\b\n"
+	                          "  example: what does triple positive mean\n"
+	                          "intent t.se\n"
+	                          "  pattern: {drug} side effects\n"
+	                          "  pattern: \\b(?:medic|radi)ation\\b\n"
+	                          "  example: what are the side effects of kadcyla\n"
+	                          "intent t.counts\n"
+	                          "  pattern: white blood cells\n"
+	                          "  example: my white blood cells are low\n"
+	                          "  example: can i drop out of the study\n"
+	                          "intent t.diar\n"
+	                          "  pattern: {diar}\n"
+	                          "  example: how do i manage diarrhea on herceptin\n";
+	struct diags d = {0};
+	int rc;
+	hr_intents *set = build(text, &d, &rc);
+	assert_int_equal(rc, 0);
+	/* A variant written beside its right spelling reads as that one... */
+	assert_string_equal(spelled(set, "im triple posative"), "im triple positive");
+	assert_string_equal(spelled(set, "kadcila"), "kadcyla");
+	/* ...unless a pattern spells it out. */
+	assert_string_equal(spelled(set, "postive"), "postive");
+	/* Of two words as near, the one the examples use. */
+	assert_string_equal(spelled(set, "herceptn"), "herceptin");
+	/* A word that starts with a stub is known; one that does not is mended. */
+	assert_string_equal(spelled(set, "diarrhoea"), "diarrhoea");
+	assert_string_equal(spelled(set, "diarhea"), "diarrhea");
+	/* A regex fragment ("ation") is no word to correct into. */
+	assert_string_equal(spelled(set, "action"), "action");
+	/* Run together: a pair the content writes, or a drug and a word. */
+	assert_string_equal(spelled(set, "sideeffects"), "side effects");
+	assert_string_equal(spelled(set, "kadcylaside effects"), "kadcyla side effects");
+	assert_string_equal(spelled(set, "careless"), "careless");
+	/* A consonant not doubled, in a word the content does not write. */
+	assert_string_equal(spelled(set, "white blood cels"), "white blood cells");
+	assert_string_equal(spelled(set, "drop out"), "drop out");
+	/* Real words stay as they are. */
+	assert_string_equal(spelled(set, "what is pizza"), "what is pizza");
+	assert_string_equal(spelled(set, "my dog eats"), "my dog eats");
+	hr_intents_free(set);
+}
+
 static void test_errors_have_file_and_line(void **state)
 {
 	(void)state;
@@ -698,6 +763,7 @@ int main(void)
 	    cmocka_unit_test(test_slots_are_canonical),
 	    cmocka_unit_test(test_ranking),
 	    cmocka_unit_test(test_spelling_correction),
+	    cmocka_unit_test(test_spelling_generalised),
 	    cmocka_unit_test(test_errors_have_file_and_line),
 	    cmocka_unit_test(test_directory_of_bad_file),
 	    cmocka_unit_test(test_limits),

@@ -84,6 +84,12 @@ static void test_sentences(void **state)
 	const char *v = "the scan found spots in my bones, could kadcyla help me";
 	assert_int_equal(hr_text_sentences(v, strlen(v), sp, 8), 2);
 	assert_memory_equal(v + sp[1].start, "could kadcyla help me", 21);
+	/* A relative clause after a comma is not ("..., which we did not know"). */
+	const char *r = "he has her2 positive cancer, which we did not know men could get";
+	assert_int_equal(hr_text_sentences(r, strlen(r), sp, 8), 1);
+	const char *r2 = "i was diagnosed in 2019, when my son was born, which drug is next?";
+	assert_int_equal(hr_text_sentences(r2, strlen(r2), sp, 8), 2);
+	assert_memory_equal(r2 + sp[1].start, "which drug is next?", 19);
 	/* More than MAX: the last ones are kept. */
 	const char *w = "a. b. c. d. e?";
 	assert_int_equal(hr_text_sentences(w, strlen(w), sp, 2), 2);
@@ -111,6 +117,28 @@ static void test_asks(void **state)
 	assert_false(
 	    hr_text_asks("the nurse helped me with the port", 33, "the nurse helped me with the port"));
 	assert_false(hr_text_asks("I had chemo in 2010", 19, "i had chemo in 2010"));
+	/* "My question is ..." and "does anyone know ..." ask. */
+	assert_true(hr_text_asks("my question is how long it lasts", 32, "my question is how long it lasts"));
+	assert_true(hr_text_asks("Anyone know if it goes away.", 28, "anyone know if it goes away"));
+}
+
+/* A plea that names nothing closes a letter; one that names a topic is a question. */
+static void test_plea(void **state)
+{
+	(void)state;
+	static const char *const pleas[] = {"any advice would be appreciated",
+	                                    "thanks in advance for any help",
+	                                    "please let me know",
+	                                    "any thoughts",
+	                                    "can anyone help",
+	                                    "any tips welcome thank you"};
+	for (size_t i = 0; i < sizeof(pleas) / sizeof(pleas[0]); i++)
+		assert_true(hr_text_plea(pleas[i]));
+	static const char *const not_pleas[] = {"any tips for the nausea", "is there any help",
+	                                        "thanks so much",          "can you help me understand her2",
+	                                        "what should i know",      ""};
+	for (size_t i = 0; i < sizeof(not_pleas) / sizeof(not_pleas[0]); i++)
+		assert_false(hr_text_plea(not_pleas[i]));
 }
 
 int main(void)
@@ -123,6 +151,7 @@ int main(void)
 	    cmocka_unit_test(test_utf8),
 	    cmocka_unit_test(test_sentences),
 	    cmocka_unit_test(test_asks),
+	    cmocka_unit_test(test_plea),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
