@@ -62,6 +62,13 @@
  * intent (measured: docs/voice.md, "Fluent trigram words").
  */
 #define FLUENT_SUPPORT 4
+/*
+ * The trigram words answered in place of a grammar sentence whose drug
+ * nobody heard may have at most this many word pairs the grammar lacks:
+ * on telephone audio "how much will my treatment killed" (two) was
+ * answered with the dosing topic for a question about cost.
+ */
+#define GARBLE_MAX 1
 
 const char *hr_heard_name(enum hr_heard h)
 {
@@ -538,7 +545,8 @@ void hr_voice_choose(const struct hr_asr_result *r, const struct hr_voice_judge 
 				else if (ngram_sure(r, j, out))
 					return;
 				else if (key_missing && sup >= SUPPORT_MANY && !elsewhere && r->ngram[0] &&
-				         strcmp(ni, gi) == 0 && !names_key(r->ngram, j)) {
+				         strcmp(ni, gi) == 0 && !names_key(r->ngram, j) &&
+				         r->unseen <= GARBLE_MAX) {
 					/* The topic was heard, the grammar's drug was
 					 * not: the trigram words, which name none. */
 					snprintf(out->text, sizeof(out->text), "%s", r->ngram);
