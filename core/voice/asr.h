@@ -68,6 +68,11 @@ struct hr_asr_result {
 	 * words in order first), filled by the caller (hr_voice_closest). */
 	char close[HR_ASR_CLOSE][HR_TRANSCRIPT_MAX];
 	size_t nclose;
+	/* Word pairs of the trigram words (with the sentence's start and end)
+	 * that no sentence of the grammar has, filled by hr_voice_closest: 0
+	 * when every step of them is one people ask with, as the grammar has
+	 * it; garbled words ("my feet on palms are the warning") have some. */
+	unsigned unseen;
 };
 /*
  * Creates a decoder with the acoustic model in HMM_DIR (the directory holding

@@ -874,9 +874,13 @@ static void listen_work(uv_work_t *w)
 	                       : decode(j->v, j->model, j->pcm, j->n, j->asr);
 }
 
-/* Routing on the loop for hr_voice_choose: each hypothesis once. */
+/* Routing for hr_voice_choose: each hypothesis once. */
+typedef void (*route_fn)(void *ud, const char *text, size_t len, char *out, size_t cap, int *tier);
 struct route_cache {
-	hr_voice_job *job;
+	route_fn route;
+	void *ud;
+	const hr_lexicon *hand;
+	hr_asr_model *model;
 	size_t n;
 	struct {
 		const char *text;
@@ -895,8 +899,7 @@ static int routed(struct route_cache *c, const char *text)
 	c->e[i].text = text;
 	c->e[i].tier = 0;
 	snprintf(c->e[i].intent, sizeof(c->e[i].intent), "fallback");
-	hr_voice_job *j = c->job;
-	j->sink->route(j->ud, text, strlen(text), c->e[i].intent, sizeof(c->e[i].intent), &c->e[i].tier);
+	c->route(c->ud, text, strlen(text), c->e[i].intent, sizeof(c->e[i].intent), &c->e[i].tier);
 	return (int)i;
 }
 
@@ -915,13 +918,47 @@ static void loop_intent(void *ud, const char *text, char *out, size_t cap)
 static int loop_key(void *ud, const char *word)
 {
 	struct route_cache *c = ud;
-	return is_key(c->job->v->hand, c->job->model, word);
+	return is_key(c->hand, c->model, word);
 }
 
 static const char *loop_respell(void *ud, const char *word)
 {
 	struct route_cache *c = ud;
-	return hr_lexicon_respelling(c->job->v->hand, word);
+	return hr_lexicon_respelling(c->hand, word);
+}
+
+/* hr_voice_choose with ROUTE for the engine's routing (the daemon's sink,
+ * or a measuring tool's). Returns 0, or -ENOMEM with OUT "not heard". */
+static int choose_routed(hr_voice *v, hr_asr_model *m, const struct hr_asr_result *r, route_fn route,
+                         void *ud, struct hr_voice_choice *out)
+{
+	struct route_cache *c = calloc(1, sizeof(*c));
+	if (!c) {
+		memset(out, 0, sizeof(*out));
+		out->heard = HR_HEARD_REPEAT;
+		return -ENOMEM;
+	}
+	*c = (struct route_cache){.route = route, .ud = ud, .hand = v->hand, .model = m};
+	struct hr_voice_judge judge = {loop_tier, loop_intent, loop_key, c, loop_respell};
+	hr_voice_choose(r, &judge, out);
+	free(c);
+	return 0;
+}
+
+int hr_voice_hypotheses(hr_voice *v, hr_voice_model *m, const int16_t *pcm, size_t n, struct hr_asr_result *r)
+{
+	if (n > v->max_samples)
+		return -E2BIG;
+	return decode(v, m->asr, pcm, n, r);
+}
+
+int hr_voice_decide(hr_voice *v, hr_voice_model *m, struct hr_asr_result *r,
+                    void (*route)(void *ud, const char *text, size_t len, char *out, size_t cap, int *tier),
+                    void *ud, struct hr_voice_choice *out)
+{
+	hr_voice_near_safety(hr_asr_model_safety(m->asr), r);
+	hr_voice_closest(hr_asr_model_sentences(m->asr), r);
+	return choose_routed(v, m->asr, r, route, ud, out);
 }
 
 /* Decides what was heard, with the engine's routing (safety layer included). */
@@ -934,16 +971,7 @@ static void choose_on_loop(hr_voice_job *j)
 		j->heard.heard = j->heard.text[0] ? HR_HEARD_ANSWER : HR_HEARD_REPEAT;
 		return;
 	}
-	struct route_cache *c = calloc(1, sizeof(*c));
-	if (!c) {
-		memset(&j->heard, 0, sizeof(j->heard));
-		j->heard.heard = HR_HEARD_REPEAT;
-		return;
-	}
-	c->job = j;
-	struct hr_voice_judge judge = {loop_tier, loop_intent, loop_key, c, loop_respell};
-	hr_voice_choose(j->asr, &judge, &j->heard);
-	free(c);
+	choose_routed(j->v, j->model, j->asr, j->sink->route, j->ud, &j->heard);
 }
 
 static void listen_done(uv_work_t *w, int status)

@@ -147,6 +147,20 @@ size_t hr_voice_max_samples(const hr_voice *v);
 int hr_voice_transcribe(hr_voice *v, hr_voice_model *m, const int16_t *pcm, size_t n,
                         struct hr_voice_choice *out);
 
+/*
+ * For measuring (bench/voice_replay.c): the recogniser's hypotheses for
+ * PCM, as the daemon gets them for a question posted whole (blocking), and
+ * the decision on them as the daemon makes it, ROUTE routing each
+ * hypothesis as hr_voice_sink.route does (R->near and R->close are filled
+ * again from M first, so a decision can be replayed on stored hypotheses).
+ * Return 0 or -errno.
+ */
+int hr_voice_hypotheses(hr_voice *v, hr_voice_model *m, const int16_t *pcm, size_t n,
+                        struct hr_asr_result *r);
+int hr_voice_decide(hr_voice *v, hr_voice_model *m, struct hr_asr_result *r,
+                    void (*route)(void *ud, const char *text, size_t len, char *out, size_t cap, int *tier),
+                    void *ud, struct hr_voice_choice *out);
+
 /* Says TEXT into a malloc'd WAV (*LEN bytes; the caller frees). URGENT speaks
  * slower. Returns 0 or -errno. */
 int hr_voice_say(hr_voice *v, const char *text, int urgent, uint8_t **wav, size_t *len);

@@ -53,6 +53,22 @@
  */
 #define NGRAM_SUPPORT 4
 #define CLOSE_AGREE 0.75
+/*
+ * The trigram words without a near sentence: answered when every pair of
+ * their words (and how they start and end) occurs in a sentence of the
+ * grammar, so nothing in them is the garble a misheard question gives
+ * ("my feet on palms are the warning", "how much will my treatment
+ * killed"), and FLUENT_SUPPORT hypotheses, all but one, lead to their
+ * intent (measured: docs/voice.md, "Fluent trigram words").
+ */
+#define FLUENT_SUPPORT 4
+/*
+ * The trigram words answered in place of a grammar sentence whose drug
+ * nobody heard may have at most this many word pairs the grammar lacks:
+ * on telephone audio "how much will my treatment killed" (two) was
+ * answered with the dosing topic for a question about cost.
+ */
+#define GARBLE_MAX 1
 
 const char *hr_heard_name(enum hr_heard h)
 {
@@ -298,15 +314,41 @@ static double hash_share(const uint32_t *a, size_t na, const uint32_t *b, size_t
 	return (double)prev[nb] / (double)(na > nb ? na : nb);
 }
 
+/* The pairs of HW[0..NH) (as hr_voice_closest numbers them) that sentence
+ * SW[0..NS) has, as bits. */
+static uint64_t seen_pairs(const uint32_t *hw, size_t nh, const uint32_t *sw, size_t ns)
+{
+	uint64_t got = 0;
+	if (hw[0] == sw[0])
+		got |= 1;
+	if (hw[nh - 1] == sw[ns - 1] && nh < 64)
+		got |= 1ull << nh;
+	for (size_t k = 1; k < nh && k < 64; k++) {
+		for (size_t i = 1; i < ns; i++) {
+			if (sw[i] == hw[k] && sw[i - 1] == hw[k - 1]) {
+				got |= 1ull << k;
+				break;
+			}
+		}
+	}
+	return got;
+}
+
 void hr_voice_closest(const char *sentences, struct hr_asr_result *r)
 {
 	r->nclose = 0;
+	r->unseen = 0;
 	if (!sentences || !r->ngram[0])
 		return;
 	uint32_t hw[MAX_WORDS], sw[MAX_WORDS];
 	size_t nh = word_hashes(r->ngram, strlen(r->ngram), hw, MAX_WORDS);
+	r->unseen = (unsigned)nh + 1;
 	if (nh > MAX_WORDS)
 		return;
+	/* Pair k of the trigram words is (word k-1, word k), pair 0 starting
+	 * the sentence and pair nh ending it; a bit stays set while no
+	 * sentence has the pair. */
+	uint64_t pairs = nh + 1 >= 64 ? ~0ull : (1ull << (nh + 1)) - 1;
 	uint64_t mask = 0;
 	for (size_t k = 0; k < nh; k++)
 		mask |= 1ull << (hw[k] & 63);
@@ -315,6 +357,8 @@ void hr_voice_closest(const char *sentences, struct hr_asr_result *r)
 		const char *e = strchr(p, '\n');
 		size_t len = e ? (size_t)(e - p) : strlen(p);
 		size_t ns = word_hashes(p, len, sw, MAX_WORDS);
+		if (pairs && ns && ns <= MAX_WORDS)
+			pairs &= ~seen_pairs(hw, nh, sw, ns);
 		/* Three quarters of the longer text's words can only be shared
 		 * when the two are nearly as long, and when that many of the
 		 * sentence's words may be among the trigram words (by a 64-bit
@@ -344,6 +388,9 @@ void hr_voice_closest(const char *sentences, struct hr_asr_result *r)
 		}
 		p += len + (e ? 1 : 0);
 	}
+	r->unseen = 0;
+	for (size_t k = 0; k <= nh && k < 64; k++)
+		r->unseen += (unsigned)(pairs >> k & 1);
 }
 
 /* The open-vocabulary hypotheses (trigram 1-best and n-best) routed to
@@ -375,7 +422,7 @@ static int ngram_sure(const struct hr_asr_result *r, const struct hr_voice_judge
 {
 	char ni[HR_VOICE_INTENT_MAX], ci[HR_VOICE_INTENT_MAX];
 	int hyps = (r->ngram[0] ? 1 : 0) + (int)r->nalt;
-	if (!r->ngram[0] || !r->nclose)
+	if (!r->ngram[0] || (!r->nclose && r->unseen))
 		return 0;
 	j->intent(j->ud, r->ngram, ni, sizeof(ni));
 	if (!is_topic(ni))
@@ -401,6 +448,16 @@ static int ngram_sure(const struct hr_asr_result *r, const struct hr_voice_judge
 		near = 1;
 		for (size_t i = 0; i < n && i < 8 * sizeof(named); i++) {
 			if ((named >> i & 1) && has_word(r->close[c], w[i]))
+				named &= ~(1ul << i);
+		}
+	}
+	/* No near sentence: the trigram words themselves, when every pair of
+	 * their words is one the grammar's sentences have (FLUENT_SUPPORT) and
+	 * any drug they name is the one the grammar heard. */
+	if (!near && r->unseen == 0 && sup >= FLUENT_SUPPORT && sup >= hyps - 1) {
+		near = 1;
+		for (size_t i = 0; i < n && i < 8 * sizeof(named); i++) {
+			if ((named >> i & 1) && has_word(r->grammar, w[i]))
 				named &= ~(1ul << i);
 		}
 	}
@@ -488,7 +545,8 @@ void hr_voice_choose(const struct hr_asr_result *r, const struct hr_voice_judge 
 				else if (ngram_sure(r, j, out))
 					return;
 				else if (key_missing && sup >= SUPPORT_MANY && !elsewhere && r->ngram[0] &&
-				         strcmp(ni, gi) == 0 && !names_key(r->ngram, j)) {
+				         strcmp(ni, gi) == 0 && !names_key(r->ngram, j) &&
+				         r->unseen <= GARBLE_MAX) {
 					/* The topic was heard, the grammar's drug was
 					 * not: the trigram words, which name none. */
 					snprintf(out->text, sizeof(out->text), "%s", r->ngram);

@@ -61,7 +61,7 @@ def spoken(text, voice="en-us", speed=160):
     """TEXT said by espeak-ng, as 16 kHz mono s16le PCM."""
     wav = subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "--stdout", text],
                          check=True, capture_output=True).stdout
-    return subprocess.run(["sox", "-t", "wav", "-", "-t", "raw", "-r", "16000", "-b", "16", "-c", "1",
+    return subprocess.run(["sox", "-R", "-t", "wav", "-", "-t", "raw", "-r", "16000", "-b", "16", "-c", "1",
                            "-e", "signed-integer", "-"], input=wav, check=True, capture_output=True).stdout
 
 
@@ -395,7 +395,7 @@ class VoiceRecognitionTest(unittest.TestCase):
         for rate in (48000, 8000, 16000):
             wav = subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "--stdout", "what is a fish test"],
                                  check=True, capture_output=True).stdout
-            pcm = subprocess.run(["sox", "-t", "wav", "-", "-t", "raw", "-r", str(rate), "-b", "16", "-c", "1",
+            pcm = subprocess.run(["sox", "-R", "-t", "wav", "-", "-t", "raw", "-r", str(rate), "-b", "16", "-c", "1",
                                   "-e", "signed-integer", "-"], input=wav, check=True, capture_output=True).stdout
             ws.send_json({"type": "audio_start", "id": "r%d" % rate, "format": "pcm_s16le", "rate": rate})
             for i in range(0, len(pcm), 4000):

@@ -311,6 +311,18 @@ static void test_closest(void **state)
 	strcpy(r.ngram, "can i still go where why like i'm on chemo");
 	hr_voice_closest(list, &r);
 	assert_int_equal(r.nclose, 0);
+	/* Word pairs no sentence has: all 11 (with its start and end) but
+	 * "can i", a start with "can" and an end with "chemo". */
+	assert_int_equal(r.unseen, 8);
+	/* Every pair in some sentence, though no one sentence is close: "can
+	 * i get a" from one, "a fish test" from another. */
+	strcpy(r.ngram, "can i get a fish test");
+	hr_voice_closest(list, &r);
+	assert_int_equal(r.nclose, 0);
+	assert_int_equal(r.unseen, 0);
+	strcpy(r.ngram, "what is a fish shot");
+	hr_voice_closest(list, &r);
+	assert_int_equal(r.unseen, 1); /* "fish shot"; "shot" ends a sentence */
 	r.ngram[0] = '\0';
 	hr_voice_closest(list, &r);
 	assert_int_equal(r.nclose, 0);
@@ -358,6 +370,9 @@ static void test_choose(void **state)
 	struct hr_asr_result r = {0};
 	struct hr_voice_choice c;
 	struct hr_voice_judge j = {says_crisis, route, key, NULL, NULL};
+	/* Trigram words with a pair no sentence of the grammar has, as most
+	 * are: only the cases about fluent words below set 0. */
+	r.unseen = 1;
 
 	/* The open-vocabulary hypotheses lead where the grammar's sentence
 	 * does: answered. */
@@ -514,6 +529,34 @@ static void test_choose(void **state)
 	assert_int_not_equal(c.heard, HR_HEARD_ANSWER);
 	r.nclose = 0;
 
+	/* No near sentence, but every pair of the trigram words is one the
+	 * grammar's sentences have (unseen 0) and all hypotheses but one lead
+	 * to their intent: the trigram words are answered. */
+	strcpy(r.grammar, "can i travel during treatment");
+	strcpy(r.ngram, "can i have a baby after treatment");
+	set_alts(&r, "i have a baby after treatment", 5);
+	strcpy(r.alt[4], "can i have a bay after");
+	r.nclose = 0;
+	r.unseen = 0;
+	hr_voice_choose(&r, &said, &c);
+	assert_int_equal(c.heard, HR_HEARD_ANSWER);
+	assert_string_equal(c.text, "can i have a baby after treatment");
+	/* Not with one pair nobody says ("my feet on palms are ..."). */
+	r.unseen = 1;
+	hr_voice_choose(&r, &said, &c);
+	assert_int_not_equal(c.heard, HR_HEARD_ANSWER);
+	/* Nor when they name a drug the grammar did not hear. */
+	r.unseen = 0;
+	strcpy(r.ngram, "can i have a baby after kadcyla");
+	hr_voice_choose(&r, &said, &c);
+	assert_int_not_equal(c.heard, HR_HEARD_ANSWER);
+	strcpy(r.grammar, "can i have a baby after kadcyla");
+	strcpy(r.ngram, "can i have a baby after kadcyla");
+	set_alts(&r, "can i have a baby after kadcyla", 5);
+	hr_voice_choose(&r, &said, &c);
+	assert_int_equal(c.heard, HR_HEARD_ANSWER);
+	r.unseen = 1;
+
 	/* The topic heard by every hypothesis, the grammar's drug by none: the
 	 * trigram words, which name no drug, are answered instead. */
 	strcpy(r.grammar, "why am i so tired on kadcyla");
@@ -522,6 +565,12 @@ static void test_choose(void **state)
 	hr_voice_choose(&r, &said, &c);
 	assert_int_equal(c.heard, HR_HEARD_ANSWER);
 	assert_string_equal(c.text, "why am i so tired also i");
+	/* Not when the trigram words are garbled (two pairs the grammar lacks:
+	 * "how much will my treatment killed" went to the dosing topic). */
+	r.unseen = 2;
+	hr_voice_choose(&r, &said, &c);
+	assert_int_equal(c.heard, HR_HEARD_CONFIRM);
+	r.unseen = 1;
 	strcpy(r.ngram, "why am i so tired on enhertu"); /* another drug: not that */
 	hr_voice_choose(&r, &said, &c);
 	assert_int_equal(c.heard, HR_HEARD_CONFIRM);
