@@ -416,7 +416,26 @@ answer("treatment.surgery", {
   suggest = { "Do I need radiation after lumpectomy?", "What is neoadjuvant therapy?", "What if there is cancer left after surgery?" },
 })
 
-answer("treatment.radiation", {
+-- How long radiation lasts (probe 7, P109): after a lumpectomy whole-breast radiation
+-- is now most often the shorter 3-to-4-week plan (hypofractionation); some low-risk
+-- people get 1 week or partial-breast radiation; a boost adds days; the older 5-to-6-week
+-- plan is still used in some cases, often after mastectomy or to the nodes.
+src("uwhealth-hypofx", "Hypofractionated Whole-Breast Radiation", "UW Health Carbone Cancer Center",
+  "https://www.uwhealth.org/uw-carbone-cancer-center/breast-cancer/hypofractionated-whole-breast-radiation/50448")
+local RADIATION_LENGTH_WORDS = { "how many", "how long", "how much time", "weeks of", "sessions of", "go on for",
+  "lasts", "last for" }
+local RADIATION_LENGTH = {
+  text = {
+    "After a lumpectomy, radiation to the whole breast most often takes about 3 to 4 weeks, once a day on weekdays.",
+    "Some people with small, lower-risk tumors get a 1-week plan, or radiation to part of the breast only. An extra boost to the tumor spot can add about a week. The older plan of 5 to 6 weeks is still used in some cases, such as after a mastectomy or when lymph nodes are treated.",
+    "Each visit is short, and the beam itself is on for only a few minutes. HER2 drugs can often go on during radiation.",
+    "Next step: ask your radiation oncologist how many sessions your plan has, and when it will start.",
+  },
+  sources = { "acs-radiation", "uwhealth-hypofx" },
+  suggest = { "What are the side effects of radiation?", "Do I need radiation after lumpectomy?", "Can I keep working during treatment?" },
+}
+
+local RADIATION = {
   text = {
     "Radiation uses high-energy beams to kill cancer cells left in the breast or nearby.",
     "After a lumpectomy, radiation is usually advised. After a mastectomy, it may be advised if the tumor was large or lymph nodes had cancer.",
@@ -425,7 +444,14 @@ answer("treatment.radiation", {
   },
   sources = { "acs-radiation" },
   suggest = { "What are the side effects of radiation?", "Lumpectomy or mastectomy?", "Do I need hormone therapy?" },
-})
+}
+
+herald.answer("treatment.radiation_length", RADIATION_LENGTH)
+
+herald.on("treatment.radiation", function(q)
+  if q:mentions(RADIATION_LENGTH_WORDS, q.text) then return RADIATION_LENGTH end
+  return RADIATION
+end)
 
 answer("treatment.hormone_therapy", {
   text = {
