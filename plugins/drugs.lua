@@ -1826,6 +1826,26 @@ herald.on("drug.is_immuno", function(q)
   }
 end)
 
+-- What a year of neratinib adds after trastuzumab (probe 7, P88): ExteNET, 5-year
+-- analysis (Lancet Oncology 2017): invasive disease-free survival about 90.2% against
+-- 87.7% on placebo; the gain was larger with hormone receptor-positive cancer started
+-- within a year of trastuzumab (about 5 points, Clin Breast Cancer 2021). People in it
+-- had trastuzumab-based plans, before pertuzumab or T-DM1 after surgery. The label now
+-- asks for diarrhea prevention from the first dose.
+src("pub-extenet", "Neratinib after trastuzumab-based adjuvant therapy in HER2-positive breast cancer (ExteNET): 5-year analysis, Lancet Oncology 2017",
+  "PubMed, National Library of Medicine", "https://pubmed.ncbi.nlm.nih.gov/29146401/")
+herald.answer("drug.neratinib_benefit", {
+  text = {
+    "Neratinib (Nerlynx) is a pill taken for one more year after trastuzumab (Herceptin) ends, to lower the chance of the cancer coming back.",
+    "The main study was called ExteNET. After 5 years, about 90 in 100 people on neratinib were free of invasive cancer. On a dummy pill it was about 88 in 100. The gain was bigger when the cancer was also hormone receptor-positive and the pill started within a year of trastuzumab. These are figures for a group. They cannot say what will happen to one person. Most people in the study had not had pertuzumab (Perjeta) or T-DM1 (Kadcyla), so the gain after those drugs is less clear.",
+    "Diarrhea is the main side effect. It is worst in the first month. Medicine to stop it from the first dose, or a low first dose that builds up, makes it much easier.",
+    "Next step: ask your doctor how much it might lower your own risk, how the diarrhea plan works, and what happens if you need to stop.",
+  },
+  sources = { "label-neratinib", "pub-extenet" },
+  suggest = { "How is Nerlynx taken?", "How do I manage diarrhea?", "What are the side effects of Nerlynx?" },
+  remember = { drug = "neratinib", topic = "drug" },
+})
+
 -- From the drips to a shot: Phesgo (both antibodies) and Herceptin Hylecta
 -- (trastuzumab) are given under the skin in minutes; the labels give the
 -- times and the watch afterwards.

@@ -467,7 +467,32 @@ local MUTATION = {
   "Ask your care team what your tests show.",
 }
 
+-- A daughter's (or sister's) own risk and screening when her mother has HER2-positive
+-- cancer (probe 7, P96): HER2 is not passed down, but breast cancer in a mother raises
+-- a daughter's risk; the mother's gene test tells whether an inherited change is in the
+-- family; screening often starts about 10 years before the mother's age at diagnosis,
+-- not before 30 (ACR), earlier with MRI for a known gene change (ACS).
+herald.source("acs-screening-recs", { title = "American Cancer Society Recommendations for the Early Detection of Breast Cancer",
+  publisher = "American Cancer Society",
+  url = "https://www.cancer.org/cancer/types/breast-cancer/screening-tests-and-early-detection/american-cancer-society-recommendations-for-the-early-detection-of-breast-cancer.html" })
+herald.source("nci-risk", { title = "Breast Cancer Risk Factors", publisher = "National Cancer Institute",
+  url = "https://www.cancer.gov/types/breast/risk-factors" })
+local FAMILY_RISK = {
+  text = {
+    "HER2 status belongs to the tumor and is not passed down, so your daughter does not inherit a HER2 risk. But having a mother with breast cancer does raise her own risk somewhat, more so if you were diagnosed young or others in the family had breast or ovarian cancer.",
+    "A gene test for you, such as for BRCA1 and BRCA2, shows whether an inherited gene change runs in the family. Most people diagnosed at 65 or younger are offered one, and a result would guide your daughter's choices.",
+    "Screening often starts earlier for her than for other women, often about 10 years before the age you were diagnosed, but usually not before 30. With a known gene change it can start even sooner, with MRI. A teenager needs no tests now, only to know how her breasts normally look and feel.",
+    "Next step: ask your team about genetic counseling, and later share your age at diagnosis and any gene results with your daughter's doctor.",
+  },
+  sources = { "nci-risk", "acs-screening-recs", "asco-germline" },
+  suggest = { "Is HER2 inherited?", "Should I get BRCA testing?", "What are risk factors for breast cancer?" },
+}
+local SCREEN_WORDS = { "screen", "mammogram", "mammo", "mri", "checked", "start check", "her risk", "his risk", "their risk",
+  "own risk", "at risk", "risk for her", "chances" }
+herald.answer("testing.family_risk", FAMILY_RISK)
+
 herald.on("testing.inherited", function(q)
+  if q:mentions(SCREEN_WORDS) then return FAMILY_RISK end
   local t = q.text
   local family = t:find("inherit") or t:find("hered") or t:find("genetic") or t:find("famil")
     or t:find("brca") or t:find("pass") or t:find("daughter") or t:find("kids") or t:find("children")
