@@ -111,7 +111,7 @@ answer("treatment.first_line", {
 -- Maintenance: in CLEOPATRA docetaxel was given for at least six cycles and
 -- the two antibodies until the cancer grew; hormone therapy is often joined
 -- to them for hormone receptor-positive cancer (NCCN patient guide).
-answer("treatment.maintenance", {
+local MAINTENANCE = {
   text = {
     "When HER2-positive cancer has spread, treatment often starts with a taxane chemo plus trastuzumab (Herceptin) and pertuzumab (Perjeta), or Phesgo, which has both.",
     "The chemo is often given for six or more cycles, sometimes fewer if its side effects get too hard. Chemo side effects build up over time, but the HER2 drugs are easier to keep taking. So the chemo stops and the HER2 drugs go on alone. This is called maintenance, and it does not mean the treatment is failing.",
@@ -120,7 +120,30 @@ answer("treatment.maintenance", {
   },
   sources = { "pub-cleopatra", "nccn-metastatic", "cancernet-mbc", "fda-tdxd-db09" },
   suggest = { "What is the usual second line treatment?", "What are the side effects of Phesgo?", "How is metastatic HER2-positive breast cancer treated?" },
-})
+}
+answer("treatment.maintenance", MAINTENANCE)
+
+-- The rest of the year on the HER2 antibodies alone after chemo for early cancer
+-- (probe 7, P79): usually much milder than chemo; chemo's effects fade over weeks;
+-- pertuzumab can still loosen stools; heart checks go on (labels, ACS).
+herald.source("label-trastuzumab")
+herald.source("label-pertuzumab")
+local HP_YEAR = {
+  text = {
+    "After chemo for early cancer, trastuzumab (Herceptin), often with pertuzumab (Perjeta) or as Phesgo, goes on every 3 weeks to make about a year in all.",
+    "For most people this part is much easier than chemo. Hair grows back, and nausea, mouth sores and low blood counts fade in the weeks after the last chemo. Tiredness can linger for a while. Pertuzumab can still cause loose stools for some people.",
+    "Heart scans go on about every 3 months. Many people go back to work and their usual life in this time. Hormone pills or radiation, if you have them, bring side effects of their own.",
+    "Next step: ask the team what each visit will involve, and tell them about diarrhea, swollen ankles or being short of breath.",
+  },
+  sources = { "label-trastuzumab", "label-pertuzumab", "acs-targeted" },
+  suggest = { "How long do I take Herceptin for?", "What are the side effects of Phesgo?", "What heart tests are done on Herceptin?" },
+}
+local SPREAD_WORDS = { "metasta", "stage 4", "stage iv", "spread", "mets", "in her bones", "in his bones", "in my bones",
+  "in her liver", "in my liver", "in her lungs", "in my lungs" }
+herald.on("treatment.hp_year", function(q)
+  if q:mentions(SPREAD_WORDS) then return MAINTENANCE end
+  return HP_YEAR
+end)
 
 answer("treatment.second_line", {
   text = {
