@@ -476,7 +476,7 @@ herald.on("treatment.radiation", function(q)
   return RADIATION
 end)
 
-answer("treatment.hormone_therapy", {
+local HORMONE = {
   text = {
     "Hormone therapy is used if the cancer also feeds on hormones. The report calls this hormone receptor-positive, or ER or PR positive.",
     "Before menopause, tamoxifen is common. After menopause, an aromatase inhibitor, such as letrozole, is common.",
@@ -485,11 +485,45 @@ answer("treatment.hormone_therapy", {
   },
   sources = { "acs-hormone" },
   suggest = { "What is tamoxifen?", "What is triple-positive breast cancer?", "What are hormone therapy side effects?" },
-})
+}
+
+-- Tamoxifen or an aromatase inhibitor for someone who says her cancer is ER-positive
+-- (probe 7, P64): the choice and what it rests on (ACS hormone therapy page: before
+-- menopause tamoxifen, or ovarian suppression with an AI or tamoxifen for higher risk;
+-- after menopause usually an AI; 5 to 10 years).
+local HORMONE_CHOICE = {
+  text = {
+    "With ER-positive cancer, hormone therapy is part of the plan, most often for 5 to 10 years.",
+    "Before menopause, tamoxifen is common. Some younger women at higher risk get shots that stop the ovaries, with an aromatase inhibitor such as letrozole, anastrozole or exemestane, or with tamoxifen. After menopause, an aromatase inhibitor is usually the first choice.",
+    "The choice rests on your menopause status, your risk, and your other health, such as bones or blood clots. The side effects differ too.",
+    "Next step: ask your team which pill they suggest for you, and why.",
+  },
+  sources = { "acs-hormone" },
+  suggest = { "What are hormone therapy side effects?", "What is tamoxifen?", "What is triple-positive breast cancer?" },
+}
+local ER_POSITIVE = { "er positive", "er-positive", "er pos", "er+", "er +", "estrogen positive", "estrogen receptor positive",
+  "estrogen-receptor positive", "oestrogen positive", "hormone positive", "hormone receptor positive",
+  "hormone receptor-positive", "hr positive", "hr+", "pr positive", "pr+", "triple positive", "triple-positive",
+  "feeds on estrogen", "fed by estrogen", "estrogen fed" }
+local ER_NEGATIVE = { "er negative", "er-negative", "er neg", "hormone negative", "hormone-negative", "receptor negative",
+  "receptor-negative", "hr negative", "not hormone positive", "not er positive", "no hormone receptors",
+  "don't have hormone receptors", "estrogen negative", "oestrogen negative", "er and pr negative" }
+local CHOICE_WORDS = { " or ", " vs ", "versus", "which", "better", "instead", "choose", "choice", "the other one" }
+
+local function er_positive(q)
+  return q:mentions(ER_POSITIVE) and not q:mentions(ER_NEGATIVE)
+end
+
+herald.on("treatment.hormone_therapy", function(q)
+  if er_positive(q) and q:mentions(CHOICE_WORDS, " " .. q.text .. " ") then return HORMONE_CHOICE end
+  return HORMONE
+end)
 
 -- Hormone pills for a cancer without hormone receptors: they would not help,
--- so leaving them out is not missing out.
-answer("treatment.hormone_negative", {
+-- so leaving them out is not missing out. Someone who says her cancer IS
+-- hormone receptor-positive never gets this answer (probe 7, P64): the
+-- choice answer instead, whatever routed the message here.
+local HORMONE_NEGATIVE = {
   text = {
     "Hormone pills, such as letrozole or tamoxifen, only help cancers that have hormone receptors. The report calls those ER- or PR-positive.",
     "If your cancer is ER- and PR-negative, these pills would not help you, so leaving them out does not mean you are missing a treatment. Your HER2 drugs are the part that targets your cancer.",
@@ -498,7 +532,11 @@ answer("treatment.hormone_negative", {
   },
   sources = { "acs-hormone", "acs-stage" },
   suggest = { "What is triple-positive breast cancer?", "What does HER2-positive mean?", "What is hormone therapy?" },
-})
+}
+herald.on("treatment.hormone_negative", function(q)
+  if er_positive(q) then return HORMONE_CHOICE end
+  return HORMONE_NEGATIVE
+end)
 
 -- Dental work on a bone drug (probe 6, S25 went to the work card): the labels of zoledronic
 -- acid and denosumab warn of jaw bone damage (osteonecrosis of the jaw) after tooth extractions
