@@ -349,7 +349,7 @@ herald.answer("testing.ultralow", {
 herald.answer("testing.low_vs_positive", {
   text = {
     "They are not the same. HER2-positive means a lot of HER2: IHC 3+, or 2+ with a positive ISH test.",
-    "HER2-low means a little HER2: IHC 1+, or 2+ with a negative ISH test. It counts as HER2-negative.",
+    "HER2-low means a little HER2, not enough to be HER2-positive: IHC 1+, or 2+ with a negative ISH test. It counts as HER2-negative, so if you were told you are HER2-negative, that has not changed.",
     "Trastuzumab (Herceptin) and pertuzumab (Perjeta) help HER2-positive cancer, not HER2-low. T-DXd (Enhertu) can help both once the cancer has spread.",
     "Ask your care team which group your results put you in.",
   },
