@@ -247,7 +247,8 @@ local HEART_RESTART = {
 }
 
 herald.on("se.heart", function(q)
-  if q:mentions(RESTART_WORDS) and (q:mentions(EF_WORDS, " " .. (q.message or q.text) .. " ") or q:mentions({ "heart" }))
+  local padded = " " .. ((q.message or q.text):gsub("[%.,;:!?]", " ")) .. " "
+  if q:mentions(RESTART_WORDS) and (q:mentions(EF_WORDS, padded) or q:mentions({ "heart" }))
       and (q:slot("drug") == nil or q:slot("drug") == "trastuzumab" or q:slot("drug") == "herceptin_hylecta"
         or q:slot("drug") == "pertuzumab" or q:slot("drug") == "phesgo") then
     return HEART_RESTART

@@ -479,9 +479,9 @@ herald.source("nci-risk", { title = "Breast Cancer Risk Factors", publisher = "N
   url = "https://www.cancer.gov/types/breast/risk-factors" })
 local FAMILY_RISK = {
   text = {
-    "HER2 status belongs to the tumor and is not passed down, so your daughter does not inherit a HER2 risk. But having a mother with breast cancer does raise her own risk somewhat, more so if you were diagnosed young or others in the family had breast or ovarian cancer.",
-    "A gene test for you, such as for BRCA1 and BRCA2, shows whether an inherited gene change runs in the family. Most people diagnosed at 65 or younger are offered one, and a result would guide your daughter's choices.",
-    "Screening often starts earlier for her than for other women, often about 10 years before the age you were diagnosed, but usually not before 30. With a known gene change it can start even sooner, with MRI. A teenager needs no tests now, only to know how her breasts normally look and feel.",
+    "HER2 status belongs to the tumor and is not passed down, so your daughter does not inherit a HER2 risk. But a mother with breast cancer does raise her own risk a little. It counts more if you were young when it was found, or if others in the family had breast or ovarian cancer.",
+    "A gene test for you, such as for BRCA1 and BRCA2, shows if an inherited gene change runs in the family. Most people diagnosed at 65 or younger are offered one. The result can guide your daughter's choices.",
+    "Her screening often starts earlier than usual, about 10 years before the age you were diagnosed, but most often not before 30. With a known gene change it can start sooner, with MRI. A teenager needs no tests now, only to know how her breasts normally look and feel.",
     "Next step: ask your team about genetic counseling, and later share your age at diagnosis and any gene results with your daughter's doctor.",
   },
   sources = { "nci-risk", "acs-screening-recs", "asco-germline" },
@@ -489,10 +489,29 @@ local FAMILY_RISK = {
 }
 local SCREEN_WORDS = { "screen", "mammogram", "mammo", "mri", "checked", "start check", "her risk", "his risk", "their risk",
   "own risk", "at risk", "risk for her", "chances" }
-herald.answer("testing.family_risk", FAMILY_RISK)
+-- The same need asked by the daughter or sister herself ("my mom has it, when should I start").
+local FAMILY_RISK_SELF = {
+  text = {
+    "HER2 status belongs to the tumor and is not passed down, so you do not inherit a HER2 risk. But a mother with breast cancer does raise your own risk a little. It counts more if she was young when it was found, or if others in the family had breast or ovarian cancer.",
+    "If she has a gene test, such as for BRCA1 and BRCA2, the result shows if an inherited gene change runs in the family. It also shows if you could be tested too.",
+    "Your screening often starts earlier than usual, about 10 years before the age she was diagnosed, but most often not before 30. With a known gene change it can start sooner, with MRI.",
+    "Next step: tell your own doctor her age at diagnosis and any gene results, and ask when you should start screening.",
+  },
+  sources = FAMILY_RISK.sources,
+  suggest = FAMILY_RISK.suggest,
+}
+local ELDER = { "my mother", "my mom", "my mum", "my aunt", "my grandmother", "my gran", "my grandma", "my nan" }
+local YOUNGER = { "my daughter", "my son", "my kids", "my children", "my girl", "my niece", "our kids", "our children" }
+herald.on("testing.family_risk", function(q)
+  if q:mentions(ELDER) and not q:mentions(YOUNGER) then return FAMILY_RISK_SELF end
+  return FAMILY_RISK
+end)
 
 herald.on("testing.inherited", function(q)
-  if q:mentions(SCREEN_WORDS) then return FAMILY_RISK end
+  if q:mentions(SCREEN_WORDS) then
+    if q:mentions(ELDER) and not q:mentions(YOUNGER) then return FAMILY_RISK_SELF end
+    return FAMILY_RISK
+  end
   local t = q.text
   local family = t:find("inherit") or t:find("hered") or t:find("genetic") or t:find("famil")
     or t:find("brca") or t:find("pass") or t:find("daughter") or t:find("kids") or t:find("children")

@@ -121,7 +121,7 @@ local MAINTENANCE = {
   sources = { "pub-cleopatra", "nccn-metastatic", "cancernet-mbc", "fda-tdxd-db09" },
   suggest = { "What is the usual second line treatment?", "What are the side effects of Phesgo?", "How is metastatic HER2-positive breast cancer treated?" },
 }
-answer("treatment.maintenance", MAINTENANCE)
+local MAINT_CALL = "treatment.maintenance" -- registered below, after HP_YEAR
 
 -- The rest of the year on the HER2 antibodies alone after chemo for early cancer
 -- (probe 7, P79): usually much milder than chemo; chemo's effects fade over weeks;
@@ -143,6 +143,14 @@ local SPREAD_WORDS = { "metasta", "stage 4", "stage iv", "spread", "mets", "in h
 herald.on("treatment.hp_year", function(q)
   if q:mentions(SPREAD_WORDS) then return MAINTENANCE end
   return HP_YEAR
+end)
+-- "Will the antibodies alone be gentler?" with no word of spread is most often the year
+-- after chemo for early cancer: that answer, not metastatic maintenance (probe 7, P79).
+local FEEL_WORDS = { "easier", "gentler", "milder", "rough", "as hard", "as bad", "tough", "what is it like",
+  "what will it be like", "what's it like", "feel better", "feel as" }
+herald.on(MAINT_CALL, function(q)
+  if not q:mentions(SPREAD_WORDS) and q:mentions(FEEL_WORDS) then return HP_YEAR end
+  return MAINTENANCE
 end)
 
 answer("treatment.second_line", {
