@@ -413,7 +413,7 @@ DRUGS.tucatinib = {
     "Your care team decides when it fits.",
   },
   given = {
-    "Tucatinib (Tukysa) is a pill you take by mouth twice a day at home.",
+    "Tucatinib (Tukysa) is a pill you take by mouth twice a day at home, about 12 hours apart. You can take it with or without food.",
     "Tucatinib is taken with capecitabine (Xeloda), also a pill, often for two weeks, then one week off.",
     "Trastuzumab, the third drug with tucatinib, is given by IV or as a shot every three weeks.",
   },
@@ -1661,7 +1661,85 @@ local CARRIED = {
 local SWAP_FORMS = { "what about", "how about", "and for", "same for", "same with", "same on", "true for", "true of",
   "apply to", "the case for", "also for", "for that one", "and with" }
 
+-- A past seizure or epilepsy told with a drug's name ("I had a fit as a child,
+-- can I take tucatinib?"): no label here makes it a reason to refuse a drug,
+-- and whether it matters is the team's call. The shared lines name no drug;
+-- the drug's own first sentence says which drug this is about.
+local SEIZURE_HISTORY = { "seizure", "epilep", "a fit ", "had fits", "convulsion", "anti-seizure", "antiseizure",
+  "keppra", "levetiracetam", "dilantin", "phenytoin", "lamotrigine", "lamictal", "tegretol", "carbamazepine" }
+local SEIZURE_LINES = {
+  "A seizure in the past, or epilepsy, does not by itself mean you cannot have a cancer drug.",
+  "Tell your care team about it before you start, even if it was years ago, and name any seizure medicine you take. Some seizure medicines change how cancer pills work, and your team weighs your whole history before deciding.",
+  "A seizure that happens now is an emergency: call 911.",
+  "Next step: write down when the seizure happened and any medicine you took for it, and bring that to your next visit.",
+}
+
+local function seizure_history(q)
+  local key = q:slot("drug")
+  local d = key and DRUGS[key]
+  if not d or not q:mentions(SEIZURE_HISTORY) then return nil end
+  local text = { d.what[1] }
+  for _, s in ipairs(SEIZURE_LINES) do text[#text + 1] = s end
+  return {
+    text = text,
+    sources = d.sources,
+    suggest = { label("warnings", d), label("side_effects", d), "What questions should I ask my care team?" },
+    remember = { drug = key, topic = "drug" },
+  }
+end
+
+-- When in the day a pill is taken ("can I take it at night?"): each drug's own
+-- label line; the shared line names no drug.
+local PILL_TIME_WORDS = { "night", "bedtime", "before bed", "evening", "morning", "time of day", "what time" }
+local PILL_TIME = herald.facts("drug", {
+  neratinib = "Neratinib (Nerlynx) is taken with food at about the same time each day. Its label does not ask for morning or night, so pick a meal you never skip.",
+  tucatinib = "Tucatinib (Tukysa) is taken twice a day, about 12 hours apart, with or without food, so a morning and an evening dose is common.",
+  capecitabine = "Capecitabine (Xeloda) is taken twice a day, about 12 hours apart, within 30 minutes after breakfast and after dinner.",
+  lapatinib = "Lapatinib (Tykerb) is taken once a day on an empty stomach, at least an hour before or after food, so many people take it at a set time away from meals.",
+  tamoxifen = "Tamoxifen can be taken at any time of day, with or without food. Taking it at the same time each day helps you remember.",
+  aromatase_inhibitor = "Aromatase inhibitors can be taken at any time of day, with or without food. The same time each day helps you remember.",
+})
+local PILL_TIME_NEXT = "Next step: ask your pharmacist to help you pick a time that fits your day, and keep to it."
+
+-- A shot under the skin that hurts (Phesgo, Herceptin Hylecta): what the
+-- labels and nurses say about the needle and the spot afterwards.
+local SHOT_PAIN_WORDS = { "hurt", "pain", "painful", "sting", "sore", "burn", "bruis", "ouch", "uncomfortable" }
+local SHOT_PAIN = herald.facts("drug", {
+  phesgo = "Phesgo is given by a nurse as a shot in the thigh over about 5 to 8 minutes. Many people feel pressure or stinging while it goes in, and redness, soreness or itching at the spot afterwards is common.",
+  herceptin_hylecta = "Herceptin Hylecta is given by a nurse as a shot in the thigh over about 2 to 5 minutes. Many people feel pressure or stinging while it goes in, and redness or soreness at the spot afterwards is common.",
+})
+local SHOT_PAIN_LINES = {
+  "Tell the nurse if it hurts: going slower or a pause can help, and the thigh used is switched each time.",
+  "Call your team if the spot gets very swollen, hot or red, or keeps hurting for days.",
+}
+
+local function given_handler(q)
+  local key = q:slot("drug")
+  local d = key and DRUGS[key]
+  if d and q:mentions(SHOT_PAIN_WORDS) then
+    local own = SHOT_PAIN:get(q)
+    if own then
+      local text = own
+      for _, s in ipairs(SHOT_PAIN_LINES) do text[#text + 1] = s end
+      return { text = text, sources = d.sources, suggest = { label("side_effects", d), label("given", d), "Can I inject Phesgo myself?" },
+        remember = { drug = key, topic = "drug" } }
+    end
+  end
+  if d and q:mentions(PILL_TIME_WORDS) then
+    local own = PILL_TIME:get(q)
+    if own then
+      local text = own
+      text[#text + 1] = PILL_TIME_NEXT
+      return { text = text, sources = d.sources, suggest = { label("side_effects", d), label("duration", d), "Can supplements interact with my treatment?" },
+        remember = { drug = key, topic = "drug" } }
+    end
+  end
+  return aspect_handler("given", "drug")(q)
+end
+
 local function about_or_carried(q)
+  local sz = seizure_history(q)
+  if sz then return sz end
   local aspect = q.previous and CARRIED[q.previous]
   -- Only a short message that swaps the drug: a longer one asks its own question.
   if aspect and #q.text <= 60 and q:mentions(SWAP_FORMS, q.text) and q.slots.drug then
@@ -1670,9 +1748,11 @@ local function about_or_carried(q)
   return aspect_handler("about", "drug")(q)
 end
 
-for _, a in ipairs({ "given", "duration", "used_for", "side_effects", "warnings", "pregnancy" }) do
-  herald.on("drug." .. a, aspect_handler(a, "drug"))
+for _, a in ipairs({ "duration", "used_for", "side_effects", "warnings", "pregnancy" }) do
+  local h = aspect_handler(a, "drug")
+  herald.on("drug." .. a, function(q) return seizure_history(q) or h(q) end)
 end
+herald.on("drug.given", given_handler)
 herald.on("drug.about", about_or_carried)
 herald.on("drug.side_effects_of", aspect_handler("side_effects", "drug"))
 herald.on("drug.mention", about_or_carried)
@@ -1745,6 +1825,26 @@ herald.on("drug.is_immuno", function(q)
     remember = { drug = key, topic = "drug" },
   }
 end)
+
+-- What a year of neratinib adds after trastuzumab (probe 7, P88): ExteNET, 5-year
+-- analysis (Lancet Oncology 2017): invasive disease-free survival about 90.2% against
+-- 87.7% on placebo; the gain was larger with hormone receptor-positive cancer started
+-- within a year of trastuzumab (about 5 points, Clin Breast Cancer 2021). People in it
+-- had trastuzumab-based plans, before pertuzumab or T-DM1 after surgery. The label now
+-- asks for diarrhea prevention from the first dose.
+src("pub-extenet", "Neratinib after trastuzumab-based adjuvant therapy in HER2-positive breast cancer (ExteNET): 5-year analysis, Lancet Oncology 2017",
+  "PubMed, National Library of Medicine", "https://pubmed.ncbi.nlm.nih.gov/29146401/")
+herald.answer("drug.neratinib_benefit", {
+  text = {
+    "Neratinib (Nerlynx) is a pill taken for one more year after trastuzumab (Herceptin) ends, to lower the chance of the cancer coming back.",
+    "The main study was called ExteNET. After 5 years, about 90 in 100 people on neratinib were free of invasive cancer. On a dummy pill it was about 88 in 100. The gain was bigger when the cancer was also hormone receptor-positive and the pill started within a year of trastuzumab. These are figures for a group. They cannot say what will happen to one person. Most people in the study had not had pertuzumab (Perjeta) or T-DM1 (Kadcyla), so the gain after those drugs is less clear.",
+    "Diarrhea is the main side effect. It is worst in the first month. Medicine to stop it from the first dose, or a low first dose that builds up, makes it much easier.",
+    "Next step: ask your doctor how much it might lower your own risk, how the diarrhea plan works, and what happens if you need to stop.",
+  },
+  sources = { "label-neratinib", "pub-extenet" },
+  suggest = { "How is Nerlynx taken?", "How do I manage diarrhea?", "What are the side effects of Nerlynx?" },
+  remember = { drug = "neratinib", topic = "drug" },
+})
 
 -- From the drips to a shot: Phesgo (both antibodies) and Herceptin Hylecta
 -- (trastuzumab) are given under the skin in minutes; the labels give the

@@ -175,6 +175,32 @@ local OWN = herald.facts("drug", {
 local OWN_SOURCES = { neratinib = "label-neratinib", tucatinib = "label-tucatinib", lapatinib = "label-lapatinib",
   tamoxifen = "nci-hot-flashes" }
 
+-- Blood thinners (probe 7, P16). Capecitabine's label carries a boxed warning:
+-- with warfarin-type drugs (vitamin K antagonists) clotting tests rose and
+-- bleeding, sometimes fatal, was reported, days to months after starting and up
+-- to a month after stopping; the INR is to be checked often. For any other
+-- blood thinner the rule is the general one: the team must know, since chemo
+-- can also lower platelets.
+herald.source("label-capecitabine")
+src("nci-bleeding", "Bleeding and Bruising (Thrombocytopenia) and Cancer Treatment", NCI,
+  "https://www.cancer.gov/about-cancer/treatment/side-effects/bleeding-bruising")
+local THINNERS = { "warfarin", "coumadin", "jantoven", "blood thinner", "blood-thinner", "anticoagula", "inr", "eliquis",
+  "apixaban", "xarelto", "rivaroxaban", "pradaxa", "dabigatran", "lovenox", "enoxaparin", "heparin", "clexane",
+  "savaysa", "edoxaban", "plavix", "clopidogrel" }
+local CAPE = { "xeloda", "capecitabine", "capecitibine", "zeloda", "capecitabin" }
+local CAPE_WARFARIN = {
+  "Capecitabine (Xeloda) can make warfarin (Coumadin) much stronger. Clotting can slow too much and cause serious bleeding, so its label has a boxed warning about this.",
+  "If you take both, your team checks your clotting test, the INR, more often and may change the warfarin dose. The change can start days to months into treatment, and can last up to a month after the last capecitabine dose.",
+  "Call your care team about unusual bruising, bleeding gums, nosebleeds that will not stop, or red or black stool or urine.",
+  "Next step: make sure the doctor who manages your warfarin knows the day you start capecitabine.",
+}
+local THINNER_GENERAL = {
+  "Tell your cancer team about any blood thinner you take, and tell the doctor who prescribes it about your cancer drugs. Some cancer drugs change how strong a blood thinner is, and chemo can lower the platelets that help blood clot.",
+  "Do not stop or change a blood thinner on your own. Your team may check your blood more often instead.",
+  "Call your care team about unusual bruising, bleeding gums, nosebleeds that will not stop, or red or black stool or urine.",
+  "Next step: bring a list of all your medicines, blood thinner included, to your next visit.",
+}
+
 -- Two cancer drugs that plans put together on purpose: a HER2 drug with
 -- hormone pills or chemo. The person needs to hear that the mix is planned,
 -- not a list of herbal cautions.
@@ -187,7 +213,23 @@ local PARTNER_NAMES = { "letrozole", "femara", "anastrozole", "arimidex", "exeme
   "carboplatin", "xeloda", "capecitabine", "hormone pill", "hormone therapy" }
 local PLANNED = "Some HER2 drugs are given with hormone pills or chemo on purpose, for example trastuzumab (Herceptin) with paclitaxel, or tucatinib (Tukysa) with capecitabine. Whether your two medicines belong together is for your team to say, so ask if this mix is part of your plan."
 
+local function blood_thinners(q)
+  if q:slot("drug") == "capecitabine" or q:mentions(CAPE) then
+    return { text = CAPE_WARFARIN, sources = { "label-capecitabine", "nci-bleeding" },
+      suggest = { "What are the side effects of Xeloda?", "What is hand-foot syndrome?", "Can supplements interact with my treatment?" } }
+  end
+  -- A drug's own interaction line (tucatinib, neratinib...) first, then the general rule.
+  local text = OWN:get(q) or {}
+  for _, line in ipairs(THINNER_GENERAL) do text[#text + 1] = line end
+  local srcs = { "nci-bleeding", "nci-cam" }
+  if OWN_SOURCES[q:slot("drug") or ""] then table.insert(srcs, 1, OWN_SOURCES[q:slot("drug")]) end
+  return { text = text, sources = srcs,
+    suggest = { "Can supplements interact with my treatment?", "What do low blood counts mean?", "Can I take ibuprofen during treatment?" } }
+end
+herald.on("life.blood_thinners", blood_thinners)
+
 herald.on("life.interactions", function(q)
+  if q:mentions(THINNERS) then return blood_thinners(q) end
   local own = OWN:get(q)
   if not own and q:mentions(HER2_NAMES) and q:mentions(PARTNER_NAMES) then
     return { text = { PLANNED, INTERACTIONS.text[#INTERACTIONS.text] }, sources = { "acs-targeted-life", "label-tucatinib", "nci-cam" },

@@ -223,7 +223,36 @@ local ANTHRACYCLINE = { "doxorubicin", "adriamycin", "red devil", "epirubicin", 
 local TRASTUZUMAB = { "herceptin", "trastuzumab", "phesgo", "hylecta" }
 local ANTHRA_LINE = "Doxorubicin (Adriamycin), the A in AC, can also weaken the heart, and the risk is higher when trastuzumab comes after it. That is one reason heart scans are done before and during treatment."
 
+-- Going back on a HER2 antibody after the heart's pumping number dropped (probe 7,
+-- P83). Trastuzumab's label: hold it at least 4 weeks for a large drop, recheck the
+-- ejection fraction every 4 weeks, and it may be resumed if the number comes back
+-- within 4 to 8 weeks; stopped for good if it stays down past 8 weeks or after more
+-- than three holds. CardioSmart: most often the heart recovers and treatment restarts.
+src("cardiosmart-cardiotox", "Living With Cardiotoxicity", "CardioSmart, American College of Cardiology",
+  "https://cardiosmart.org/topics/cancer-treatment-and-your-heart/breast-cancer-and-your-heart/living-with-cardiotoxicity")
+local RESTART_WORDS = { "restart", "re-start", "start again", "start it again", "back on", "resume", "go back", "going back",
+  "recover", "bounce back", "come back up", "came back up", "get better", "on hold", "holding", "held", "paused", "pause",
+  "stopped", "for good", "forever", "permanent", "lose the protection", "miss doses", "missed doses", "lost the benefit" }
+local EF_WORDS = { "ejection", " ef ", "lvef", "pumping", "echo", "muga", "heart number", "heart scan", "heart function",
+  "heart test", "heart went down", "heart dropped" }
+local HEART_RESTART = {
+  text = {
+    "When the heart's pumping number, the ejection fraction, drops a lot, trastuzumab (Herceptin) is paused, usually for at least 4 weeks. The heart is checked again about every 4 weeks.",
+    "In most people the number comes back up, and then trastuzumab can often be started again, with closer checks. If it stays low for more than about 8 weeks, or drops again and again, the team may stop it for good. Heart medicines can help it recover.",
+    "If you worry about losing the drug's benefit, say so. Your team weighs your heart and your cancer together, and decides whether missed doses are made up later.",
+    "Next step: ask your team when your next heart scan is, what number they need to see, and whether a heart doctor should see you.",
+  },
+  sources = { "label-trastuzumab", "cardiosmart-cardiotox" },
+  suggest = { "What heart tests are done on Herceptin?", "What heart symptoms should I watch for?", "How long do I take Herceptin for?" },
+}
+
 herald.on("se.heart", function(q)
+  local padded = " " .. ((q.message or q.text):gsub("[%.,;:!?]", " ")) .. " "
+  if q:mentions(RESTART_WORDS) and (q:mentions(EF_WORDS, padded) or q:mentions({ "heart" }))
+      and (q:slot("drug") == nil or q:slot("drug") == "trastuzumab" or q:slot("drug") == "herceptin_hylecta"
+        or q:slot("drug") == "pertuzumab" or q:slot("drug") == "phesgo") then
+    return HEART_RESTART
+  end
   local a = compose(HEART_BASE, HEART, q)
   local t = " " .. (q.message or q.text) .. " "
   if q:mentions(ANTHRACYCLINE, t) and q:mentions(TRASTUZUMAB) then
@@ -602,7 +631,28 @@ local SCALP_TEXT = {
   "Next step: ask your nurse which shampoo and scalp care they suggest.",
 }
 
+-- Cold caps and scalp cooling machines (probe 7, P57 P104): how they work, which
+-- chemo they suit (taxane plans such as TCHP best, AC-type chemo less well), what it
+-- takes, and what to ask. Studies: most people on taxane chemo kept at least half
+-- their hair with cooling (regimen series, Breast 2019 trial); NCI's hair-loss page.
+src("pmc-scalp-cooling", "Randomised controlled trial of scalp cooling for the prevention of chemotherapy induced alopecia (The Breast, 2019)",
+  "PubMed Central, National Library of Medicine", "https://pmc.ncbi.nlm.nih.gov/articles/PMC7375683")
+local COLD_CAP_WORDS = { "cold cap", "coldcap", "cold-cap", "scalp cool", "cooling cap", "cool cap", "paxman", "dignicap",
+  "penguin cap", "frozen cap", "ice cap", "freeze my scalp", "freezing cap", "amma cap", "scalp cap", "freezing scalp",
+  "cooling" }
+local COLD_CAP = {
+  text = {
+    "Cold caps and scalp cooling machines chill your scalp before, during and after each chemo visit. The cold narrows the blood vessels there, so less chemo reaches the hair roots.",
+    "They work best with taxane chemo, such as paclitaxel or docetaxel. That includes plans with carboplatin, such as TCHP. In studies, many people on these plans kept at least half their hair. They work less well with doxorubicin-type chemo, called AC.",
+    "It adds time to each visit, the cold can bring headaches or chills, and insurance may not pay. Trastuzumab (Herceptin) and pertuzumab (Perjeta) alone rarely cause hair loss, so the chemo months are the ones that count.",
+    "Next step: before your first chemo, ask your team if they offer scalp cooling, how well it works with your plan, what it costs, and how much longer each visit takes.",
+  },
+  sources = { "nci-hair", "pmc-scalp-cooling" },
+  suggest = { "When does hair grow back after chemo?", "What are the side effects of TCHP?", "Can I get a wig?" },
+}
+
 herald.on("se.hair", function(q)
+  if q:mentions(COLD_CAP_WORDS) and not q:mentions(HAIR_CARE) then return COLD_CAP end
   if q:mentions(SCALP) and q:mentions(SCALP_FEEL) and not q:mentions(HAIR_CARE) then
     return { text = SCALP_TEXT, sources = { "nci-hair" },
       suggest = { "When does hair grow back after chemo?", "Do cold caps work?", "What are the side effects of chemo?" } }

@@ -349,7 +349,7 @@ herald.answer("testing.ultralow", {
 herald.answer("testing.low_vs_positive", {
   text = {
     "They are not the same. HER2-positive means a lot of HER2: IHC 3+, or 2+ with a positive ISH test.",
-    "HER2-low means a little HER2: IHC 1+, or 2+ with a negative ISH test. It counts as HER2-negative.",
+    "HER2-low means a little HER2, not enough to be HER2-positive: IHC 1+, or 2+ with a negative ISH test. It counts as HER2-negative, so if you were told you are HER2-negative, that has not changed.",
     "Trastuzumab (Herceptin) and pertuzumab (Perjeta) help HER2-positive cancer, not HER2-low. T-DXd (Enhertu) can help both once the cancer has spread.",
     "Ask your care team which group your results put you in.",
   },
@@ -467,7 +467,51 @@ local MUTATION = {
   "Ask your care team what your tests show.",
 }
 
+-- A daughter's (or sister's) own risk and screening when her mother has HER2-positive
+-- cancer (probe 7, P96): HER2 is not passed down, but breast cancer in a mother raises
+-- a daughter's risk; the mother's gene test tells whether an inherited change is in the
+-- family; screening often starts about 10 years before the mother's age at diagnosis,
+-- not before 30 (ACR), earlier with MRI for a known gene change (ACS).
+herald.source("acs-screening-recs", { title = "American Cancer Society Recommendations for the Early Detection of Breast Cancer",
+  publisher = "American Cancer Society",
+  url = "https://www.cancer.org/cancer/types/breast-cancer/screening-tests-and-early-detection/american-cancer-society-recommendations-for-the-early-detection-of-breast-cancer.html" })
+herald.source("nci-risk", { title = "Breast Cancer Risk Factors", publisher = "National Cancer Institute",
+  url = "https://www.cancer.gov/types/breast/risk-factors" })
+local FAMILY_RISK = {
+  text = {
+    "HER2 status belongs to the tumor and is not passed down, so your daughter does not inherit a HER2 risk. But a mother with breast cancer does raise her own risk a little. It counts more if you were young when it was found, or if others in the family had breast or ovarian cancer.",
+    "A gene test for you, such as for BRCA1 and BRCA2, shows if an inherited gene change runs in the family. Most people diagnosed at 65 or younger are offered one. The result can guide your daughter's choices.",
+    "Her screening often starts earlier than usual, about 10 years before the age you were diagnosed, but most often not before 30. With a known gene change it can start sooner, with MRI. A teenager needs no tests now, only to know how her breasts normally look and feel.",
+    "Next step: ask your team about genetic counseling, and later share your age at diagnosis and any gene results with your daughter's doctor.",
+  },
+  sources = { "nci-risk", "acs-screening-recs", "asco-germline" },
+  suggest = { "Is HER2 inherited?", "Should I get BRCA testing?", "What are risk factors for breast cancer?" },
+}
+local SCREEN_WORDS = { "screen", "mammogram", "mammo", "mri", "checked", "start check", "her risk", "his risk", "their risk",
+  "own risk", "at risk", "risk for her", "chances" }
+-- The same need asked by the daughter or sister herself ("my mom has it, when should I start").
+local FAMILY_RISK_SELF = {
+  text = {
+    "HER2 status belongs to the tumor and is not passed down, so you do not inherit a HER2 risk. But a mother with breast cancer does raise your own risk a little. It counts more if she was young when it was found, or if others in the family had breast or ovarian cancer.",
+    "If she has a gene test, such as for BRCA1 and BRCA2, the result shows if an inherited gene change runs in the family. It also shows if you could be tested too.",
+    "Your screening often starts earlier than usual, about 10 years before the age she was diagnosed, but most often not before 30. With a known gene change it can start sooner, with MRI.",
+    "Next step: tell your own doctor her age at diagnosis and any gene results, and ask when you should start screening.",
+  },
+  sources = FAMILY_RISK.sources,
+  suggest = FAMILY_RISK.suggest,
+}
+local ELDER = { "my mother", "my mom", "my mum", "my aunt", "my grandmother", "my gran", "my grandma", "my nan" }
+local YOUNGER = { "my daughter", "my son", "my kids", "my children", "my girl", "my niece", "our kids", "our children" }
+herald.on("testing.family_risk", function(q)
+  if q:mentions(ELDER) and not q:mentions(YOUNGER) then return FAMILY_RISK_SELF end
+  return FAMILY_RISK
+end)
+
 herald.on("testing.inherited", function(q)
+  if q:mentions(SCREEN_WORDS) then
+    if q:mentions(ELDER) and not q:mentions(YOUNGER) then return FAMILY_RISK_SELF end
+    return FAMILY_RISK
+  end
   local t = q.text
   local family = t:find("inherit") or t:find("hered") or t:find("genetic") or t:find("famil")
     or t:find("brca") or t:find("pass") or t:find("daughter") or t:find("kids") or t:find("children")

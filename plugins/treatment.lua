@@ -111,7 +111,7 @@ answer("treatment.first_line", {
 -- Maintenance: in CLEOPATRA docetaxel was given for at least six cycles and
 -- the two antibodies until the cancer grew; hormone therapy is often joined
 -- to them for hormone receptor-positive cancer (NCCN patient guide).
-answer("treatment.maintenance", {
+local MAINTENANCE = {
   text = {
     "When HER2-positive cancer has spread, treatment often starts with a taxane chemo plus trastuzumab (Herceptin) and pertuzumab (Perjeta), or Phesgo, which has both.",
     "The chemo is often given for six or more cycles, sometimes fewer if its side effects get too hard. Chemo side effects build up over time, but the HER2 drugs are easier to keep taking. So the chemo stops and the HER2 drugs go on alone. This is called maintenance, and it does not mean the treatment is failing.",
@@ -120,7 +120,38 @@ answer("treatment.maintenance", {
   },
   sources = { "pub-cleopatra", "nccn-metastatic", "cancernet-mbc", "fda-tdxd-db09" },
   suggest = { "What is the usual second line treatment?", "What are the side effects of Phesgo?", "How is metastatic HER2-positive breast cancer treated?" },
-})
+}
+local MAINT_CALL = "treatment.maintenance" -- registered below, after HP_YEAR
+
+-- The rest of the year on the HER2 antibodies alone after chemo for early cancer
+-- (probe 7, P79): usually much milder than chemo; chemo's effects fade over weeks;
+-- pertuzumab can still loosen stools; heart checks go on (labels, ACS).
+herald.source("label-trastuzumab")
+herald.source("label-pertuzumab")
+local HP_YEAR = {
+  text = {
+    "After chemo for early cancer, trastuzumab (Herceptin), often with pertuzumab (Perjeta) or as Phesgo, goes on every 3 weeks to make about a year in all.",
+    "For most people this part is much easier than chemo. Hair grows back, and nausea, mouth sores and low blood counts fade in the weeks after the last chemo. Tiredness can linger for a while. Pertuzumab can still cause loose stools for some people.",
+    "Heart scans go on about every 3 months. Many people go back to work and their usual life in this time. Hormone pills or radiation, if you have them, bring side effects of their own.",
+    "Next step: ask the team what each visit will involve, and tell them about diarrhea, swollen ankles or being short of breath.",
+  },
+  sources = { "label-trastuzumab", "label-pertuzumab", "acs-targeted" },
+  suggest = { "How long do I take Herceptin for?", "What are the side effects of Phesgo?", "What heart tests are done on Herceptin?" },
+}
+local SPREAD_WORDS = { "metasta", "stage 4", "stage iv", "spread", "mets", "in her bones", "in his bones", "in my bones",
+  "in her liver", "in my liver", "in her lungs", "in my lungs" }
+herald.on("treatment.hp_year", function(q)
+  if q:mentions(SPREAD_WORDS) then return MAINTENANCE end
+  return HP_YEAR
+end)
+-- "Will the antibodies alone be gentler?" with no word of spread is most often the year
+-- after chemo for early cancer: that answer, not metastatic maintenance (probe 7, P79).
+local FEEL_WORDS = { "easier", "gentler", "milder", "rough", "as hard", "as bad", "tough", "what is it like",
+  "what will it be like", "what's it like", "feel better", "feel as" }
+herald.on(MAINT_CALL, function(q)
+  if not q:mentions(SPREAD_WORDS) and q:mentions(FEEL_WORDS) then return HP_YEAR end
+  return MAINTENANCE
+end)
 
 answer("treatment.second_line", {
   text = {
@@ -416,7 +447,26 @@ answer("treatment.surgery", {
   suggest = { "Do I need radiation after lumpectomy?", "What is neoadjuvant therapy?", "What if there is cancer left after surgery?" },
 })
 
-answer("treatment.radiation", {
+-- How long radiation lasts (probe 7, P109): after a lumpectomy whole-breast radiation
+-- is now most often the shorter 3-to-4-week plan (hypofractionation); some low-risk
+-- people get 1 week or partial-breast radiation; a boost adds days; the older 5-to-6-week
+-- plan is still used in some cases, often after mastectomy or to the nodes.
+src("uwhealth-hypofx", "Hypofractionated Whole-Breast Radiation", "UW Health Carbone Cancer Center",
+  "https://www.uwhealth.org/uw-carbone-cancer-center/breast-cancer/hypofractionated-whole-breast-radiation/50448")
+local RADIATION_LENGTH_WORDS = { "how many", "how long", "how much time", "weeks of", "sessions of", "go on for",
+  "lasts", "last for" }
+local RADIATION_LENGTH = {
+  text = {
+    "After a lumpectomy, radiation to the whole breast most often takes about 3 to 4 weeks, once a day on weekdays.",
+    "Some people with small, lower-risk tumors get a 1-week plan, or radiation to part of the breast only. An extra boost to the tumor spot can add about a week. The older plan of 5 to 6 weeks is still used in some cases, such as after a mastectomy or when lymph nodes are treated.",
+    "Each visit is short, and the beam itself is on for only a few minutes. HER2 drugs can often go on during radiation.",
+    "Next step: ask your radiation oncologist how many sessions your plan has, and when it will start.",
+  },
+  sources = { "acs-radiation", "uwhealth-hypofx" },
+  suggest = { "What are the side effects of radiation?", "Do I need radiation after lumpectomy?", "Can I keep working during treatment?" },
+}
+
+local RADIATION = {
   text = {
     "Radiation uses high-energy beams to kill cancer cells left in the breast or nearby.",
     "After a lumpectomy, radiation is usually advised. After a mastectomy, it may be advised if the tumor was large or lymph nodes had cancer.",
@@ -425,9 +475,16 @@ answer("treatment.radiation", {
   },
   sources = { "acs-radiation" },
   suggest = { "What are the side effects of radiation?", "Lumpectomy or mastectomy?", "Do I need hormone therapy?" },
-})
+}
 
-answer("treatment.hormone_therapy", {
+herald.answer("treatment.radiation_length", RADIATION_LENGTH)
+
+herald.on("treatment.radiation", function(q)
+  if q:mentions(RADIATION_LENGTH_WORDS, q.text) then return RADIATION_LENGTH end
+  return RADIATION
+end)
+
+local HORMONE = {
   text = {
     "Hormone therapy is used if the cancer also feeds on hormones. The report calls this hormone receptor-positive, or ER or PR positive.",
     "Before menopause, tamoxifen is common. After menopause, an aromatase inhibitor, such as letrozole, is common.",
@@ -436,11 +493,45 @@ answer("treatment.hormone_therapy", {
   },
   sources = { "acs-hormone" },
   suggest = { "What is tamoxifen?", "What is triple-positive breast cancer?", "What are hormone therapy side effects?" },
-})
+}
+
+-- Tamoxifen or an aromatase inhibitor for someone who says her cancer is ER-positive
+-- (probe 7, P64): the choice and what it rests on (ACS hormone therapy page: before
+-- menopause tamoxifen, or ovarian suppression with an AI or tamoxifen for higher risk;
+-- after menopause usually an AI; 5 to 10 years).
+local HORMONE_CHOICE = {
+  text = {
+    "With ER-positive cancer, hormone therapy is part of the plan, most often for 5 to 10 years.",
+    "Before menopause, tamoxifen is common. Some younger women at higher risk get shots that stop the ovaries, with an aromatase inhibitor such as letrozole, anastrozole or exemestane, or with tamoxifen. After menopause, an aromatase inhibitor is usually the first choice.",
+    "The choice rests on your menopause status, your risk, and your other health, such as bones or blood clots. The side effects differ too.",
+    "Next step: ask your team which pill they suggest for you, and why.",
+  },
+  sources = { "acs-hormone" },
+  suggest = { "What are hormone therapy side effects?", "What is tamoxifen?", "What is triple-positive breast cancer?" },
+}
+local ER_POSITIVE = { "er positive", "er-positive", "er pos", "er+", "er +", "estrogen positive", "estrogen receptor positive",
+  "estrogen-receptor positive", "oestrogen positive", "hormone positive", "hormone receptor positive",
+  "hormone receptor-positive", "hr positive", "hr+", "pr positive", "pr+", "triple positive", "triple-positive",
+  "feeds on estrogen", "fed by estrogen", "estrogen fed" }
+local ER_NEGATIVE = { "er negative", "er-negative", "er neg", "hormone negative", "hormone-negative", "receptor negative",
+  "receptor-negative", "hr negative", "not hormone positive", "not er positive", "no hormone receptors",
+  "don't have hormone receptors", "estrogen negative", "oestrogen negative", "er and pr negative" }
+local CHOICE_WORDS = { " or ", " vs ", "versus", "which", "better", "instead", "choose", "choice", "the other one" }
+
+local function er_positive(q)
+  return q:mentions(ER_POSITIVE) and not q:mentions(ER_NEGATIVE)
+end
+
+herald.on("treatment.hormone_therapy", function(q)
+  if er_positive(q) and q:mentions(CHOICE_WORDS, " " .. q.text .. " ") then return HORMONE_CHOICE end
+  return HORMONE
+end)
 
 -- Hormone pills for a cancer without hormone receptors: they would not help,
--- so leaving them out is not missing out.
-answer("treatment.hormone_negative", {
+-- so leaving them out is not missing out. Someone who says her cancer IS
+-- hormone receptor-positive never gets this answer (probe 7, P64): the
+-- choice answer instead, whatever routed the message here.
+local HORMONE_NEGATIVE = {
   text = {
     "Hormone pills, such as letrozole or tamoxifen, only help cancers that have hormone receptors. The report calls those ER- or PR-positive.",
     "If your cancer is ER- and PR-negative, these pills would not help you, so leaving them out does not mean you are missing a treatment. Your HER2 drugs are the part that targets your cancer.",
@@ -449,7 +540,11 @@ answer("treatment.hormone_negative", {
   },
   sources = { "acs-hormone", "acs-stage" },
   suggest = { "What is triple-positive breast cancer?", "What does HER2-positive mean?", "What is hormone therapy?" },
-})
+}
+herald.on("treatment.hormone_negative", function(q)
+  if er_positive(q) then return HORMONE_CHOICE end
+  return HORMONE_NEGATIVE
+end)
 
 -- Dental work on a bone drug (probe 6, S25 went to the work card): the labels of zoledronic
 -- acid and denosumab warn of jaw bone damage (osteonecrosis of the jaw) after tooth extractions
