@@ -81,14 +81,14 @@ static int measure(struct ctx *c, const char *text, int ask)
 	const struct hr_trace *t = c->t;
 	int letter = t->nsentences > 1;
 	const char *chosen = t->outcome == HR_OUTCOME_ANSWER && t->nparts ? t->parts[0].intent->name
-	                     : t->outcome == HR_OUTCOME_CLARIFY         ? "clarify"
-	                                                                : "fallback";
+	                     : t->outcome == HR_OUTCOME_CLARIFY           ? "clarify"
+	                                                                  : "fallback";
 	int n = snprintf(c->line, sizeof(c->line), "%d\t%s\t%s\t%s\t%s\t%d\t%.2f/%.2f", letter, pw,
 	                 outcome_name(t->outcome), chosen, t->rule ? t->rule : "-", t->safety.tier ? 1 : 0,
 	                 t->ranking.nknown, t->ranking.nwords);
 	for (size_t i = 0; i < t->ranking.n && n > 0 && (size_t)n < sizeof(c->line); i++)
-		n += snprintf(c->line + n, sizeof(c->line) - (size_t)n, "\t%s=%.4f", t->ranking.top[i].intent->name,
-		              t->ranking.top[i].score);
+		n += snprintf(c->line + n, sizeof(c->line) - (size_t)n, "\t%s=%.4f",
+		              t->ranking.top[i].intent->name, t->ranking.top[i].score);
 	c->have = 1;
 	return 0;
 }
@@ -111,7 +111,8 @@ static int on_test_line(void *ud, struct hr_testcase_line *l)
 	}
 	if (strcmp(l->key, "ask") == 0) {
 		emit(c, "-");
-		snprintf(c->key + strcspn(c->key, ":"), sizeof(c->key) - strcspn(c->key, ":"), ":%d", l->line);
+		snprintf(c->key + strcspn(c->key, ":"), sizeof(c->key) - strcspn(c->key, ":"), ":%d",
+		         l->line);
 		if (measure(c, l->value, 1))
 			c->have = 0;
 	} else if (strcmp(l->key, "intent") == 0) {
@@ -183,7 +184,8 @@ static int run_cv(struct ctx *c, struct hr_content *content, int folds, enum hr_
 {
 	size_t nex = 0;
 	for (size_t i = 0; i < hr_intents_count(content->intents); i++)
-		nex += hr_intents_get(content->intents, i)->nexamples + hr_intents_get(content->intents, i)->nphrasings;
+		nex += hr_intents_get(content->intents, i)->nexamples +
+		       hr_intents_get(content->intents, i)->nphrasings;
 	unsigned char *exclude = calloc(nex + 1, 1);
 	if (!exclude)
 		return -ENOMEM;
@@ -208,10 +210,10 @@ static int run_cv(struct ctx *c, struct hr_content *content, int folds, enum hr_
 				/* As `herald check`: the intent's own needed slots count as known. */
 				memset(&c->convo, 0, sizeof(c->convo));
 				for (size_t ni = 0; ni < in->nneeds && ni < HR_MAX_SLOTS; ni++) {
-					snprintf(c->convo.context[ni].name, sizeof(c->convo.context[ni].name), "%s",
-					         in->needs[ni]);
-					snprintf(c->convo.context[ni].value, sizeof(c->convo.context[ni].value), "%s",
-					         "known");
+					snprintf(c->convo.context[ni].name, sizeof(c->convo.context[ni].name),
+					         "%s", in->needs[ni]);
+					snprintf(c->convo.context[ni].value,
+					         sizeof(c->convo.context[ni].value), "%s", "known");
 					c->convo.ncontext++;
 				}
 				snprintf(c->src, sizeof(c->src), "cv-%s", kind ? "phrasing" : "example");
@@ -279,7 +281,8 @@ int main(int argc, char **argv)
 	int rc = 0;
 	for (size_t k = 0; k < (nths ? nths : 1) && !rc; k++) {
 		float v[6];
-		if (nths && sscanf(ths[k], "%f,%f,%f,%f,%f,%f", &v[0], &v[1], &v[2], &v[3], &v[4], &v[5]) != 6) {
+		if (nths &&
+		    sscanf(ths[k], "%f,%f,%f,%f,%f,%f", &v[0], &v[1], &v[2], &v[3], &v[4], &v[5]) != 6) {
 			fprintf(stderr, "route_scores: --thresholds takes six numbers A,C,O,OV,L,R\n");
 			rc = -EINVAL;
 			break;
