@@ -651,45 +651,33 @@ static void test_log_hold(void **state)
 	hr_log_set_level(HR_LOG_ERR);
 }
 
-/* ---- the sparse ranker (intents.ranker = "sparse") and its own thresholds ---- */
-
-static int setup_sparse(void **state)
-{
-	static struct fixture f;
-	hr_log_set_level(HR_LOG_ERR);
-	hr_config_defaults(&f.cfg);
-	snprintf(f.cfg.intents_dir, sizeof(f.cfg.intents_dir), "%s/intents", HERALD_SOURCE_DIR);
-	snprintf(f.cfg.plugins_dir, sizeof(f.cfg.plugins_dir), "%s/plugins", HERALD_SOURCE_DIR);
-	snprintf(f.cfg.lua_dir, sizeof(f.cfg.lua_dir), "%s/lua", HERALD_SOURCE_DIR);
-	snprintf(f.cfg.intents_ranker, sizeof(f.cfg.intents_ranker), "sparse");
-	f.cfg.intents_jit = 0;
-	hr_config_resolve(&f.cfg);
-	if (hr_content_load(&f.cfg, hr_diag_stderr, NULL, &f.content))
-		return -1;
-	if (hr_engine_new(&f.content, &f.engine))
-		return -1;
-	*state = &f;
-	return 0;
-}
-
-/* The sparse model is surer of its first choice than the dense one: in a
- * letter it overrules a strong pattern only from 0.40 (route.c, chosen from
- * the scores of its right and wrong overrules), not from the dense model's
- * 0.20. Here it ranks the chemo overview first at about 0.26, three times
- * the pattern's infection answer, and must not overrule it. */
+/* The sparse model (intents.ranker = "sparse") is surer of its first choice
+ * than the dense one: in a letter it overrules a strong pattern only from
+ * 0.40 (route.c, chosen from the scores of its right and wrong overrules),
+ * not from the dense model's 0.20. Here it ranks the chemo overview first at
+ * about 0.26, three times the pattern's infection answer, and must not
+ * overrule it. The bundled content is routed with a sparse ranker swapped in,
+ * as `herald check --cv --model sparse` does. */
 static void test_sparse_reviews_from_its_own_floor(void **state)
 {
 	struct fixture *f = *state;
 	struct hr_answer a;
 	struct hr_trace *t = calloc(1, sizeof(*t));
 	assert_non_null(t);
-	assert_int_equal(hr_ranker_model_of(f->content.ranker), HR_RANKER_SPARSE);
+	hr_ranker *dense = f->content.ranker, *sparse = NULL;
+	struct hr_ranker_options opt = {.model = HR_RANKER_SPARSE};
+	assert_int_equal(hr_ranker_new(f->content.intents, &opt, &sparse), 0);
+	f->content.ranker = sparse;
+	assert_int_equal(hr_engine_set_content(f->engine, &f->content), 0);
 	const char *q = "thinking about having my nose pierced, but i'm halfway through my chemo";
 	assert_string_equal(routed(f, q, t, &a), "care.infection");
 	assert_true(t->ranked);
 	assert_string_equal(t->ranking.top[0].intent->name, "se.chemo");
 	assert_true(t->ranking.top[0].score >= 0.20f && t->ranking.top[0].score < 0.40f);
 	hr_answer_clear(&a);
+	f->content.ranker = dense;
+	assert_int_equal(hr_engine_set_content(f->engine, &f->content), 0);
+	hr_ranker_free(sparse);
 	free(t);
 }
 
@@ -712,11 +700,8 @@ int main(void)
 	    cmocka_unit_test(test_on_topic_clarifies_off_topic_falls_back),
 	    cmocka_unit_test(test_content_layers),
 	    cmocka_unit_test(test_log_hold),
-	};
-	const struct CMUnitTest sparse[] = {
 	    cmocka_unit_test(test_sparse_reviews_from_its_own_floor),
 	};
 	int rc = cmocka_run_group_tests(tests, setup, teardown);
-	rc |= cmocka_run_group_tests(bundled, setup_bundled, teardown);
-	return rc | cmocka_run_group_tests(sparse, setup_sparse, teardown);
+	return rc | cmocka_run_group_tests(bundled, setup_bundled, teardown);
 }
