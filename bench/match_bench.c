@@ -13,7 +13,7 @@
  *
  *   match_bench [--intents DIR] [--questions FILE] [--scales 1,10] [--ms 1000]
  *               [--check] [--check-every N] [--no-jit] [--no-prefilter] [--dump DIR]
- *               [--letters FILE] [--model linear|sparse]
+ *               [--letters FILE] [--model dense|sparse]
  *
  * --check also matches every question with the prefilter off, and every
  * question, example and slot phrase with the patterns compiled as herald did
@@ -846,7 +846,7 @@ static void usage(FILE *f)
 	        "usage: match_bench [--intents DIR] [--questions FILE] [--scales 1,10] [--ms N] [--check]\n"
 	        "                   [--check-every N] [--no-jit] [--no-prefilter] [--dump DIR] "
 	        "[--safety-corpus DIR]\n"
-	        "                   [--letters FILE] [--model linear|sparse]\n");
+	        "                   [--letters FILE] [--model dense|sparse]\n");
 }
 
 /*
@@ -922,7 +922,7 @@ int main(int argc, char **argv)
 		else if (strcmp(argv[i], "--letters") == 0 && i + 1 < argc)
 			lfile = argv[++i];
 		else if (strcmp(argv[i], "--model") == 0 && i + 1 < argc &&
-		         strcmp(argv[i + 1], "linear") == 0)
+		         (strcmp(argv[i + 1], "linear") == 0 || strcmp(argv[i + 1], "dense") == 0))
 			ranker_opt.model = HR_RANKER_LINEAR, i++;
 		else if (strcmp(argv[i], "--model") == 0 && i + 1 < argc &&
 		         strcmp(argv[i + 1], "sparse") == 0)

@@ -201,10 +201,18 @@ local function register(intent, fn, level)
   handlers[intent] = fn
 end
 
+-- The intents answered with a fixed table, and that table normalised at its
+-- first question: the same every time, so it is built once, not for every
+-- question (docs/performance.md, issue 20's fifth round). Not at load, where
+-- a source it names may not be registered yet.
+local fixed, fixed_out = {}, {}
+
 --- Answers INTENT with a fixed answer table (see herald.on for its fields).
+-- The table is read once, at the first question it answers.
 function api.answer(intent, spec)
   if type(spec) ~= "table" then fail(2, "herald.answer expects an answer table") end
   register(intent, function() return spec end, 3)
+  fixed[intent] = true
 end
 
 --- Answers INTENT with FN(q), which returns an answer table:
@@ -351,10 +359,15 @@ end
 
 -- Called by the host: answers q.intent and returns the normalised answer.
 local function dispatch(q)
-  local h = handlers[q.intent]
-  if not h then error("no handler for " .. tostring(q.intent), 0) end
+  local intent = q.intent
+  local out = fixed_out[intent]
+  if out then return out end
+  local h = handlers[intent]
+  if not h then error("no handler for " .. tostring(intent), 0) end
   setmetatable(q, Question)
-  return normalise(h(q))
+  out = normalise(h(q))
+  if fixed[intent] then fixed_out[intent] = out end
+  return out
 end
 
 --- Writes a debug line to the daemon log, tagged with the plugin's name.

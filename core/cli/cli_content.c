@@ -355,7 +355,7 @@ static const struct hr_intent *engine_takes(hr_engine *engine, const struct hr_i
 static void usage_check(FILE *f)
 {
 	fprintf(f, "usage: herald check [--config FILE] [--today YYYY-MM-DD] [--conflicts]\n"
-	           "       herald check --cv[=K] [--model linear|sparse|knn] [--questions FILE.tsv]...\n"
+	           "       herald check --cv[=K] [--model dense|sparse|knn] [--questions FILE.tsv]...\n"
 	           "                    [--split NAME]\n"
 	           "\n"
 	           "Loads every intent file and plugin and reports, as file:line: message,\n"
@@ -375,7 +375,8 @@ static void usage_check(FILE *f)
 	           "With --cv it cross-validates routing instead (K folds, default 5): each fold's\n"
 	           "examples are left out of the ranker's training, then routed with patterns only,\n"
 	           "the ranker only, and both (docs/intents.md, Measuring). --model picks the ranker's\n"
-	           "model; --questions (repeatable) also routes a question set: TSV with the question\n"
+	           "model (default: the config's intents.ranker; linear is dense's old name);\n"
+	           "--questions (repeatable) also routes a question set: TSV with the question\n"
 	           "in column 3, the intent expected in column 5 (\"a|b\": either; \"fallback\": out of\n"
 	           "scope) and an optional split in column 6 (such as tune or held), reported apart;\n"
 	           "--split NAME routes only that split's rows. Each miss of both stages is listed.\n"
@@ -697,7 +698,7 @@ int hr_cmd_check(int argc, char **argv)
 	const char *questions[8];
 	size_t nquestions = 0;
 	int show_conflicts = 0, folds = 0;
-	enum hr_ranker_model model = HR_RANKER_LINEAR;
+	int model = -1; /* the configured model (intents.ranker) */
 	char today[16];
 	time_t now = time(NULL);
 	struct tm tm;
@@ -724,14 +725,14 @@ int hr_cmd_check(int argc, char **argv)
 			}
 			break;
 		case 'm':
-			if (strcmp(optarg, "linear") == 0) {
+			if (strcmp(optarg, "linear") == 0 || strcmp(optarg, "dense") == 0) {
 				model = HR_RANKER_LINEAR;
 			} else if (strcmp(optarg, "knn") == 0) {
 				model = HR_RANKER_KNN;
 			} else if (strcmp(optarg, "sparse") == 0) {
 				model = HR_RANKER_SPARSE;
 			} else {
-				fprintf(stderr, "herald check: --model is linear, sparse or knn\n");
+				fprintf(stderr, "herald check: --model is dense, sparse or knn\n");
 				return 2;
 			}
 			break;
@@ -768,7 +769,9 @@ int hr_cmd_check(int argc, char **argv)
 		return 1;
 	}
 	if (folds) {
-		int r = check_cv(&content, folds, model, questions, nquestions, split, 1);
+		int r = check_cv(&content, folds,
+		                 model < 0 ? hr_ranker_model_of(content.ranker) : (enum hr_ranker_model)model,
+		                 questions, nquestions, split, 1);
 		hr_content_free(&content);
 		return r;
 	}

@@ -98,6 +98,9 @@ const struct hr_config_key hr_config_keys[] = {
     KEY_INT("intents.jit", intents_jit, 0, 1, "1",
             "1 JIT-compiles each intent pattern when it first runs: matching twice as fast, up to "
             "about 9 MB more memory"),
+    KEY_STR("intents.ranker", intents_ranker, "dense",
+            "the ranker's model: dense (every feature weighs for every intent) or sparse (a feature "
+            "weighs only for the intents that use it: its cost grows far less with their number)"),
     KEY_STR("metrics.allow", metrics_allow, "",
             "addresses and CIDR ranges (comma-separated) that may read /metrics besides loopback"),
     {NULL, 0, 0, 0, 0, 0, NULL, NULL},
@@ -168,6 +171,10 @@ int hr_config_set_string(struct hr_config *cfg, const char *key, const char *val
 	    strcmp(value, "notice") && strcmp(value, "info") && strcmp(value, "debug")) {
 		snprintf(err, errcap, "log_level: '%s' is not one of error, warn, notice, info, debug",
 		         value);
+		return -EINVAL;
+	}
+	if (strcmp(key, "intents.ranker") == 0 && strcmp(value, "sparse") && strcmp(value, "dense")) {
+		snprintf(err, errcap, "intents.ranker: '%s' is not one of dense, sparse", value);
 		return -EINVAL;
 	}
 	snprintf((char *)cfg + k->offset, k->size, "%s", value);

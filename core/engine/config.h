@@ -62,6 +62,7 @@ struct hr_config {
 	int audio_seconds;                  /* limits.audio_seconds */
 	int speech_chars;                   /* limits.speech_chars */
 	int intents_jit;                    /* intents.jit (0 or 1) */
+	char intents_ranker[16];            /* intents.ranker: "dense" or "sparse" */
 	char metrics_allow[1024];           /* metrics.allow */
 };
 

@@ -67,7 +67,9 @@ int hr_content_load(const struct hr_config *cfg, hr_diag_fn diag, void *ud, stru
 		goto fail;
 	/* The ranker is built from the same content at every load, so a reload
 	 * that adds examples or phrases retrains it. */
-	rc = hr_ranker_new(out->intents, NULL, &out->ranker);
+	struct hr_ranker_options ropt = {
+	    .model = strcmp(cfg->intents_ranker, "sparse") == 0 ? HR_RANKER_SPARSE : HR_RANKER_LINEAR};
+	rc = hr_ranker_new(out->intents, &ropt, &out->ranker);
 	if (rc) {
 		hr_diagf(diag, ud, cfg->intents_dir, 0, "cannot build the ranker: %s", strerror(-rc));
 		goto fail;

@@ -118,6 +118,13 @@ void hr_engine_free(hr_engine *e);
 void hr_engine_set_mode(hr_engine *e, enum hr_route_mode mode);
 
 /*
+ * For measuring only (bench/route_scores): replaces the routing thresholds of
+ * MODEL's scores (answer, clarify, offer, overrule, lead, review; route.c) for
+ * the whole process. Not for a running daemon: the workers read them unlocked.
+ */
+void hr_engine_measure_thresholds(enum hr_ranker_model model, const float v[6]);
+
+/*
  * Routes TEXT[0..LEN) in conversation CONVO (read, not changed) without
  * answering it: the safety check, the focus, the patterns, the ranker and the
  * rule that combines them, all recorded in TRACE. Returns 0 or -EINVAL (not

@@ -23,15 +23,46 @@
 
 /*
  * The thresholds of the rule (docs/intents.md, How the two stages combine),
- * on the ranker's probability. Set by hand and checked with `herald check
- * --cv` over the examples and the paraphrase set in
- * tests/data/routing/paraphrases.tsv: at ANSWER or more the ranker answers
- * alone; from CLARIFY it is worth asking which of its first few was meant;
- * below OFFER an intent is not worth offering.
+ * on the ranker's probability: at ANSWER or more the ranker answers alone;
+ * from CLARIFY it is worth asking which of its first few was meant; below
+ * OFFER an intent is not worth offering. In a letter, the ranker overrules a
+ * strong pattern winner when its own first choice scores at least REVIEW
+ * and OVERRULE times the winner's; its first choice answers from CLARIFY
+ * when it scores LEAD times its second (its first choices that lead so are
+ * right about as often as those scoring ANSWER).
+ *
+ * The two models' probabilities are not alike (the sparse model is surer of
+ * some choices and less sure of others), so each has its own: the dense
+ * model's were set by hand and checked with `herald check --cv`; the sparse
+ * model's were chosen from the scores of its right and wrong choices on the
+ * held-out folds, the routing sets and the plugins' test cases
+ * (docs/performance.md, issue 20's fifth round). route_once() reads them
+ * through the RANK_* names.
  */
-#define RANK_ANSWER 0.50f
-#define RANK_CLARIFY 0.20f
-#define RANK_OFFER 0.10f
+struct rank_thresholds {
+	float answer, clarify, offer, overrule, lead, review;
+};
+static struct rank_thresholds dense_thresholds = {0.50f, 0.20f, 0.10f, 2.0f, 2.0f, 0.40f};
+static struct rank_thresholds sparse_thresholds = {0.50f, 0.20f, 0.10f, 2.0f, 2.0f, 0.40f};
+
+void hr_engine_measure_thresholds(enum hr_ranker_model model, const float v[6])
+{
+	struct rank_thresholds *th = model == HR_RANKER_SPARSE ? &sparse_thresholds : &dense_thresholds;
+	*th = (struct rank_thresholds){v[0], v[1], v[2], v[3], v[4], v[5]};
+}
+
+static const struct rank_thresholds *thresholds_of(const hr_ranker *rk)
+{
+	return rk && hr_ranker_model_of(rk) == HR_RANKER_SPARSE ? &sparse_thresholds : &dense_thresholds;
+}
+
+#define RANK_ANSWER (th->answer)
+#define RANK_CLARIFY (th->clarify)
+#define RANK_OFFER (th->offer)
+#define OVERRULE (th->overrule)
+#define LEAD (th->lead)
+#define RANK_REVIEW (th->review)
+
 /* A pattern match is strong when the question is short or the match spans
  * at least this share of it (per cent); a bare mention (priority < 0) never is. */
 #define SHORT_QUESTION 30
@@ -55,17 +86,6 @@
 #define ASK_WEIGHT_THIN 0.8f
 #endif
 #define PREV_WEIGHT 0.7f
-/* In a letter, the ranker overrules a strong pattern winner when its own
- * first choice scores at least RANK_CLARIFY and OVERRULE times the winner's. */
-#ifndef OVERRULE
-#define OVERRULE 2.0f
-#endif
-/* The ranker's first choice answers from RANK_CLARIFY when it scores LEAD
- * times its second (its first choices that lead so are right about as often
- * as those scoring RANK_ANSWER). */
-#ifndef LEAD
-#define LEAD 2.0f
-#endif
 /* How many sentences of the story may lend weak pattern evidence. */
 #define STORY_PATTERNS 4
 
@@ -630,6 +650,7 @@ static int route_once(hr_engine *e, const struct hr_convo *convo, const char *te
 	struct named nm = {0};
 	struct hr_concepts cs;
 	const hr_ranker *rk = e->content->ranker;
+	const struct rank_thresholds *th = thresholds_of(rk);
 	int anchored = 0;
 	if (rk) {
 		hr_ranker_concepts(rk, e->snorm[t->focus], &cs);
@@ -802,7 +823,7 @@ static int route_once(hr_engine *e, const struct hr_convo *convo, const char *te
 	t->outcome = HR_OUTCOME_ANSWER;
 	t->nparts = 1;
 	if (review) {
-		int prefers = nr > 0 && rs[0] >= RANK_CLARIFY && rp[0].intent != p->intent &&
+		int prefers = nr > 0 && rs[0] >= RANK_REVIEW && rp[0].intent != p->intent &&
 		              rs[0] >= OVERRULE * pscore && !past_against_present(&rp[0], &pp, &nm);
 		int sure =
 		    prefers &&

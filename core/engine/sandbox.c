@@ -481,6 +481,7 @@ int hr_plugins_add_file(hr_plugins *set, const char *path, hr_diag_fn diag, void
 	p->name = strndup(base, bl);
 	p->mem_cap = set->limits.memory_bytes;
 	p->dispatch_ref = p->handlers_ref = LUA_NOREF;
+	p->request_ref = p->slots_ref = p->context_ref = LUA_NOREF;
 	if (!p->path || !p->name) {
 		plugin_free(p);
 		return -ENOMEM;
@@ -693,13 +694,55 @@ int hr_plugins_info(const hr_plugins *set, size_t i, struct hr_plugin_info *out)
 	return 0;
 }
 
-static void push_slots(lua_State *L, const struct hr_slot *s, size_t n)
+/* Pushes the table of registry ref *REF, making it (with room for NREC
+ * fields) the first time. The request tables are made once per plugin state:
+ * a question refills them rather than making three new tables for the
+ * collector (docs/performance.md, issue 20's fifth round). */
+static void push_kept_table(lua_State *L, int *ref, int nrec)
 {
-	lua_createtable(L, 0, (int)n);
-	for (size_t i = 0; i < n; i++) {
-		lua_pushstring(L, s[i].value);
-		lua_setfield(L, -2, s[i].name);
+	if (*ref != LUA_NOREF) {
+		lua_rawgeti(L, LUA_REGISTRYINDEX, *ref);
+		return;
 	}
+	lua_createtable(L, 0, nrec);
+	lua_pushvalue(L, -1);
+	*ref = luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+/* Empties the kept table of registry ref REF and takes its metatable away,
+ * with raw access, so that nothing a handler put in it or hung on it (fields,
+ * a metatable) reaches the next question. */
+static void clear_kept_table(lua_State *L, int ref)
+{
+	if (ref == LUA_NOREF)
+		return;
+	lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+	int t = lua_gettop(L);
+	lua_pushnil(L);
+	while (lua_next(L, t)) {
+		lua_pop(L, 1); /* the value; clearing a field lua_next is at is allowed */
+		lua_pushvalue(L, -1);
+		lua_pushnil(L);
+		lua_rawset(L, t);
+	}
+	lua_pushnil(L);
+	lua_setmetatable(L, t);
+	lua_pop(L, 1);
+}
+
+/* Sets the string field NAME of the table on top of the stack, raw. */
+static void set_string(lua_State *L, const char *name, const char *value)
+{
+	lua_pushstring(L, name);
+	lua_pushstring(L, value);
+	lua_rawset(L, -3);
+}
+
+static void push_slots(lua_State *L, int *ref, const struct hr_slot *s, size_t n)
+{
+	push_kept_table(L, ref, 4);
+	for (size_t i = 0; i < n; i++)
+		set_string(L, s[i].name, s[i].value);
 }
 
 /* Pushes field NAME of the table at absolute index IDX without metamethods:
@@ -830,21 +873,20 @@ int hr_plugins_call(hr_plugins *set, const char *plugin, const struct hr_request
 		return -ENOMEM;
 	}
 	lua_rawgeti(L, LUA_REGISTRYINDEX, p->dispatch_ref);
-	lua_createtable(L, 0, 7);
-	lua_pushstring(L, rq->intent);
-	lua_setfield(L, -2, "intent");
-	lua_pushstring(L, rq->text ? rq->text : "");
-	lua_setfield(L, -2, "text");
-	lua_pushstring(L, rq->message ? rq->message : rq->text ? rq->text : "");
-	lua_setfield(L, -2, "message");
-	push_slots(L, rq->slots, rq->nslots);
-	lua_setfield(L, -2, "slots");
-	push_slots(L, rq->context, rq->ncontext);
-	lua_setfield(L, -2, "context");
-	if (rq->previous) {
-		lua_pushstring(L, rq->previous);
-		lua_setfield(L, -2, "previous");
-	}
+	/* The request: the same three tables every question (push_kept_table),
+	 * emptied after the call. A handler sees q only during its call. */
+	push_kept_table(L, &p->request_ref, 7);
+	set_string(L, "intent", rq->intent);
+	set_string(L, "text", rq->text ? rq->text : "");
+	set_string(L, "message", rq->message ? rq->message : rq->text ? rq->text : "");
+	lua_pushstring(L, "slots");
+	push_slots(L, &p->slots_ref, rq->slots, rq->nslots);
+	lua_rawset(L, -3);
+	lua_pushstring(L, "context");
+	push_slots(L, &p->context_ref, rq->context, rq->ncontext);
+	lua_rawset(L, -3);
+	if (rq->previous)
+		set_string(L, "previous", rq->previous);
 	const char *longest = rq->message ? rq->message : rq->text;
 	size_t text_len = longest ? strlen(longest) : 0;
 	size_t string_max = 2 * text_len > STRING_MAX ? 2 * text_len : STRING_MAX;
@@ -864,5 +906,8 @@ int hr_plugins_call(hr_plugins *set, const char *plugin, const struct hr_request
 			hr_answer_clear(out);
 	}
 	lua_settop(L, top);
+	clear_kept_table(L, p->request_ref);
+	clear_kept_table(L, p->slots_ref);
+	clear_kept_table(L, p->context_ref);
 	return rc;
 }

@@ -45,6 +45,10 @@ struct plugin {
 	int alloc_failed;
 	int dispatch_ref; /* registry ref of the SDK's dispatcher */
 	int handlers_ref; /* registry ref of the handlers table */
+	/* Registry refs of the request table handed to the dispatcher and of its
+	 * slots and context tables: made at the first call and refilled for every
+	 * question (hr_plugins_call), LUA_NOREF until then. */
+	int request_ref, slots_ref, context_ref;
 	char reviewed[16], review_by[16];
 	char reviewed_by[128]; /* who reviewed it, as herald.about gave it */
 	char title[128];

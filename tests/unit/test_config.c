@@ -28,6 +28,7 @@ static void test_defaults(void **state)
 	assert_int_equal(c.listen_port, 8080);
 	assert_int_equal(c.message_bytes, 16384);
 	assert_int_equal(c.lua_call_ms, 50);
+	assert_string_equal(c.intents_ranker, "dense");
 	hr_config_resolve(&c);
 	char want[HR_PATH_MAX + 16];
 	snprintf(want, sizeof(want), "%s/intents", c.content_dir);
@@ -41,13 +42,15 @@ static void test_file(void **state)
 	char err[512];
 	hr_config_defaults(&c);
 	const char *p = write_conf("listen = '[::1]:9000'\nlimits = { message_bytes = 8192 }\n"
-	                           "sessions = { ttl_seconds = 60 }\nlog_level = 'debug'\n");
+	                           "sessions = { ttl_seconds = 60 }\nlog_level = 'debug'\n"
+	                           "intents = { ranker = 'sparse' }\n");
 	assert_int_equal(hr_config_load_file(&c, p, err, sizeof(err)), 0);
 	assert_string_equal(c.listen_host, "::1");
 	assert_int_equal(c.listen_port, 9000);
 	assert_int_equal(c.message_bytes, 8192);
 	assert_int_equal(c.session_ttl_s, 60);
 	assert_string_equal(c.log_level, "debug");
+	assert_string_equal(c.intents_ranker, "sparse");
 }
 
 static void bad(const char *src, const char *want)
@@ -70,6 +73,7 @@ static void test_errors_name_key_and_value(void **state)
 	bad("listen = 'localhost'", "listen: 'localhost' is not HOST:PORT");
 	bad("listen = '127.0.0.1:99999'", "listen: port '99999'");
 	bad("log_level = 'loud'", "log_level: 'loud' is not one of");
+	bad("intents = { ranker = 'knn' }", "intents.ranker: 'knn' is not one of dense, sparse");
 	bad("listen = true", "listen: a boolean is not a valid value");
 	bad("x = = 1", ":1:");
 	bad("os.execute('true')", "attempt to index a nil value");

@@ -131,6 +131,55 @@ static void test_question_text_and_message(void **state)
 	hr_plugins_free(set);
 }
 
+/* The request table is kept between questions (sandbox.c): nothing a handler
+ * puts in it, in its slots or context, or hangs on it as a metatable reaches
+ * the next question, and a fixed answer comes back whole every time. */
+static void test_request_table_kept_clean(void **state)
+{
+	(void)state;
+	hr_plugins *set = new_set();
+	struct diags d = {0};
+	const char *src = "herald.on('t.r', function(q)\n"
+	                  "  local seen = tostring(q.note) .. ',' .. tostring(q.slots.extra) .. ','\n"
+	                  "    .. tostring(q.context.extra) .. ',' .. tostring(q.previous) .. ',' .. "
+	                  "tostring(q.slots.drug)\n"
+	                  "  q.note = 'left'; q.slots.extra = 'left'; q.context.extra = 'left'\n"
+	                  "  setmetatable(q, { __newindex = function() error('trapped') end,\n"
+	                  "                    __index = function() return 'trapped' end })\n"
+	                  "  return { text = seen }\n"
+	                  "end)\n"
+	                  "herald.answer('t.fixed', { text = 'Fixed.', suggest = { 'next?' } })\n";
+	assert_int_equal(hr_plugins_add_file(set, temp_plugin("kept", src), collect, &d), 0);
+	struct hr_slot slot = {"drug", "trastuzumab"};
+	struct hr_slot ctx = {"topic", "heart"};
+	struct hr_request rq = {.intent = "t.r",
+	                        .text = "q",
+	                        .slots = &slot,
+	                        .nslots = 1,
+	                        .context = &ctx,
+	                        .ncontext = 1,
+	                        .previous = "before"};
+	struct hr_answer a = {0};
+	char err[256];
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(hr_plugins_call(set, NULL, &rq, &a, err, sizeof(err)), 0);
+		assert_string_equal(a.text, i < 2 ? "nil,nil,nil,before,trastuzumab" : "nil,nil,nil,nil,nil");
+		hr_answer_clear(&a);
+		if (i == 1) { /* the third question has no slots and no previous turn */
+			rq.nslots = 0;
+			rq.previous = NULL;
+		}
+	}
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(ask(set, "t.fixed", &a, err, sizeof(err)), 0);
+		assert_string_equal(a.text, "Fixed.");
+		assert_int_equal(a.nsuggestions, 1);
+		assert_string_equal(a.suggestions[0], "next?");
+		hr_answer_clear(&a);
+	}
+	hr_plugins_free(set);
+}
+
 static void test_os_execute_fails_with_line(void **state)
 {
 	(void)state;
@@ -682,6 +731,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_forbidden_globals_absent),
 	    cmocka_unit_test(test_question_text_and_message),
+	    cmocka_unit_test(test_request_table_kept_clean),
 	    cmocka_unit_test(test_os_execute_fails_with_line),
 	    cmocka_unit_test(test_load_failures),
 	    cmocka_unit_test(test_budgets_and_isolation),
