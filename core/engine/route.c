@@ -42,7 +42,7 @@
 struct rank_thresholds {
 	float answer, clarify, offer, overrule, lead, review;
 };
-static struct rank_thresholds dense_thresholds = {0.50f, 0.20f, 0.10f, 2.0f, 2.0f, 0.40f};
+static struct rank_thresholds dense_thresholds = {0.50f, 0.20f, 0.10f, 2.0f, 2.0f, 0.20f};
 static struct rank_thresholds sparse_thresholds = {0.50f, 0.20f, 0.10f, 2.0f, 2.0f, 0.40f};
 
 void hr_engine_measure_thresholds(enum hr_ranker_model model, const float v[6])
