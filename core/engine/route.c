@@ -6,10 +6,12 @@
  */
 #include "engine.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -1083,8 +1085,17 @@ void en_topic(hr_engine *e, const struct hr_trace *t, const char *before, char *
 static void safety_after_topic(hr_engine *e, const struct hr_convo *convo, const char *text, size_t len,
                                struct hr_safety_result *out)
 {
+	/* A question keeps its framing only at the start of the text: "how many
+	 * times a day is too many?" after diarrhoea is asked, not told. */
+	static const char *const asks[] = {"what", "how", "when", "why",   "which",  "who",   "is",   "are",
+	                                   "does", "do",  "can",  "could", "should", "would", "will", "if"};
 	if (!convo || !convo->topic[0] || len > SAFETY_FOLLOWUP_MAX)
 		return;
+	for (size_t i = 0; i < sizeof(asks) / sizeof(asks[0]); i++) {
+		size_t n = strlen(asks[i]);
+		if (len > n && strncasecmp(text, asks[i], n) == 0 && !isalpha((unsigned char)text[n]))
+			return;
+	}
 	size_t tl = strnlen(convo->topic, sizeof(convo->topic));
 	struct hr_safety_result alone, joined;
 	hr_safety_check_text(e->safety, convo->topic, tl, &alone);

@@ -957,9 +957,7 @@ static int now_outside_resolved(struct check *c)
 	return 0;
 }
 
-/* A call-now sign some time ago and over ("fever last week but it's gone") is
- * for the next visit. Not for emergencies: chest pain that came and went still
- * needs a doctor today (docs/safety.md, How a message is judged). */
+/* A call-now sign some time ago and over ("fever last week but it's gone"). */
 static int sign_is_over(struct check *c)
 {
 	return (has_ctx(c, C_PAST) || has_ctx(c, C_HISTORY)) && !now_outside_resolved(c) &&
@@ -1019,15 +1017,18 @@ static int history_near(struct check *c, size_t start, size_t end)
 	return 0;
 }
 
-/* HAD: "had"/"got" within three words before START; else an animal within two. */
+/* Before START: HAD 1 "had/got" not by i/we; 2 by anyone; 0 an animal. */
 static int word_before(const struct ruleset *rs, const char *text, size_t start, int had)
 {
 	struct word w[3];
 	size_t n = words_before(text, start, w, had ? 3 : 2);
-	for (size_t i = 0; i < n; i++)
-		if (had ? word_is(&w[i], "had") || word_is(&w[i], "got") : word_in(&w[i], rs->lists[L_PETS]))
-			return 1;
-	return 0;
+	int found = 0, self = 0;
+	for (size_t i = 0; i < n; i++) {
+		found |=
+		    had ? word_is(&w[i], "had") || word_is(&w[i], "got") : word_in(&w[i], rs->lists[L_PETS]);
+		self |= word_is(&w[i], "i") || word_is(&w[i], "i've") || word_is(&w[i], "we");
+	}
+	return found && !(had == 1 && self);
 }
 
 /* Decides whether rule R fires at the match in OV: pairs of offsets, the whole
@@ -1058,11 +1059,10 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 	}
 
 	enum stance st = judge(rs, c->text, start, NEG_WINDOW);
-	/* Not now: "my friend had a clot, how common is that?", a TV character, a
-	 * pain checked and explained; "my cat keeps vomiting" is the cat's. */
+	/* Not now or not ours: docs/safety.md, How a message is judged, 4. */
 	int past = has_ctx(c, C_PAST) || has_ctx(c, C_HISTORY), now = has_ctx(c, C_PRESENT);
 	if (word_before(rs, c->text, start, 0) ||
-	    (!now && ((has_ctx(c, C_PREVALENCE) && word_before(rs, c->text, start, 1)) ||
+	    (!now && ((has_ctx(c, C_PREVALENCE) && word_before(rs, c->text, start, past ? 2 : 1)) ||
 	              has_ctx(c, C_FICTION) || (has_ctx(c, C_EXPLAINED) && past))))
 		return 0;
 	if (st == NEGATED || history_near(c, start, end) ||
