@@ -878,7 +878,11 @@ static void test_probe8_false_decisions(void **state)
 	          "i lift weights and don't want to stop. will radiation make me tired",
 	          "is there a group for partners in my position");
 	DECISIONS(*state, HR_DECISION_CHOOSE, "should my mum choose kadcyla or enhertu",
-	          "in my shoes what would you do", "can i do turmeric instead of chemo");
+	          "in my shoes what would you do", "can i do turmeric instead of chemo",
+	          "should my oncologist choose enhertu or kadcyla for me",
+	          "should my doctor switch me to kadcyla", "if you were in my position would you do chemo",
+	          "in my position would you do the surgery first",
+	          "should a woman in my position take herceptin for a full year");
 	DECISIONS(*state, HR_DECISION_DOSE, "how many pills should i take");
 	DECISIONS(*state, HR_DECISION_PROGNOSIS, "what are my chances of beating this");
 	DECISIONS(*state, HR_DECISION_STOP, "i want to stop my chemo");
