@@ -807,7 +807,40 @@ local ACHES_REST = {
   "Next step: tell your care team where it hurts and when it started, so they can find the cause.",
 }
 
+-- Joint pain told with an aromatase inhibitor, with or without Herceptin (probe 8): the hormone
+-- pill is the common cause, so it comes first, with what helps and that the team may switch pills.
+src("frontiers-aimss", "Aromatase Inhibitor-Associated Musculoskeletal Syndrome: Understanding Mechanisms and Management (2021)",
+  "Frontiers in Endocrinology", "https://www.frontiersin.org/articles/10.3389/fendo.2021.713700/full")
+src("pmc-ai-switch", "Managing arthralgia in a postmenopausal woman taking an aromatase inhibitor: a case study (2012)",
+  "Cancer Management and Research, via PubMed Central", "https://pmc.ncbi.nlm.nih.gov/articles/PMC3345876")
+local AI_WORDS = { "aromatase", "letrozole", "femara", "anastrozole", "arimidex", "exemestane", "aromasin" }
+local AI_ACHES = {
+  text = {
+    "Aromatase inhibitors, such as letrozole (Femara), anastrozole (Arimidex) and exemestane (Aromasin), are a very common cause of joint aches and stiffness, in up to about half of the people who take them. They can also cause bone loss, so your bone density may be checked.",
+    "Staying active, such as walking, stretching or swimming, helps many people. So can warmth and pain relievers your team approves.",
+    "Tell your care team how much it bothers you. If it stays hard to live with, they may suggest a switch to another aromatase inhibitor or to tamoxifen. Please do not stop the pills on your own: your team decides.",
+    "Next step: note which joints hurt, when it started, and what it stops you doing, and bring the list to your next visit.",
+  },
+  sources = { "acs-hormone", "frontiers-aimss", "pmc-ai-switch" },
+  suggest = { "What are hormone therapy side effects?", "Can I exercise during treatment?", "Do aromatase inhibitors thin the bones?" },
+}
+local AI_ACHES_ANTIBODY = herald.facts("drug", {
+  trastuzumab = "Trastuzumab (Herceptin) can cause joint aches too, but they are usually mild, so the hormone pill is the more likely cause.",
+  herceptin_hylecta = "Herceptin Hylecta can cause joint aches too, but they are usually mild, so the hormone pill is the more likely cause.",
+  phesgo = "Phesgo holds trastuzumab, which can cause joint aches too, but they are usually mild, so the hormone pill is the more likely cause.",
+})
+
 herald.on("se.hormone", function(q)
+  local key = q:slot("drug")
+  if q:mentions(ACHE_WORDS) and q:mentions(AI_WORDS)
+      and (key == nil or key == "aromatase_inhibitor" or AI_ACHES_ANTIBODY:get(q)) then
+    local text = { AI_ACHES.text[1] }
+    for _, s in ipairs(AI_ACHES_ANTIBODY:get(q) or {}) do text[#text + 1] = s end
+    for i = 2, #AI_ACHES.text do text[#text + 1] = AI_ACHES.text[i] end
+    local srcs = { "acs-hormone", "frontiers-aimss", "pmc-ai-switch" }
+    if AI_ACHES_ANTIBODY:get(q) then srcs[#srcs + 1] = "label-trastuzumab" end
+    return { text = text, sources = srcs, suggest = AI_ACHES.suggest }
+  end
   local aches = q.slots.drug and q:mentions(ACHE_WORDS) and ANTIBODY_ACHES:get(q)
   if aches then
     local text = {}
