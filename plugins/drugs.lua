@@ -332,7 +332,7 @@ DRUGS.t_dm1 = {
     "You are watched for at least 90 minutes after the first dose and at least 30 minutes after later ones, in case of a reaction.",
   },
   duration = {
-    "After surgery, T-DM1 (Kadcyla) is usually given for 14 doses, about ten months.",
+    "After surgery, T-DM1 (Kadcyla) is usually given every three weeks for 14 doses, about ten months. This is the plan from the KATHERINE trial, for cancer still found at surgery.",
     "For metastatic cancer, it goes on as long as it works. " .. AS_LONG,
     "Your care team sets your plan.",
   },
@@ -828,10 +828,12 @@ DRUGS.carboplatin = {
     "Carboplatin is a chemotherapy drug from the platinum family.",
     "It damages the DNA of cancer cells so they can't divide.",
     "With HER2-positive cancer, carboplatin is the C in TCHP.",
+    "In TCHP, carboplatin is the second chemo with docetaxel, in place of doxorubicin (Adriamycin), which is harder on the heart.",
   },
   used_for = {
     "Carboplatin is used before surgery for HER2-positive breast cancer. It is part of TCHP.",
     "With carboplatin, that plan also has docetaxel, trastuzumab and pertuzumab.",
+    "In TCHP, carboplatin is the second chemo with docetaxel, in place of doxorubicin (Adriamycin), which is harder on the heart. That matters because the HER2 drugs can strain the heart too.",
     "It is also used for some other kinds of breast cancer.",
   },
   given = {
@@ -1255,6 +1257,7 @@ REGIMENS.tchp = {
   used_for = {
     "TCHP is used before surgery for larger HER2-positive cancers, or cancers in the lymph nodes.",
     "It aims to shrink the tumor and show how well the drugs work.",
+    "Its two chemo drugs are docetaxel and carboplatin. Carboplatin takes the place of doxorubicin (Adriamycin), which is harder on the heart, so the plan spares the heart while the HER2 drugs are given.",
     "Your care team decides if it fits you.",
   },
   given = {

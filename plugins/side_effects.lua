@@ -400,7 +400,7 @@ local DIARRHEA_BASE = {
   suggest = { "What are the side effects of neratinib?", "What is tucatinib?", "How can I manage nausea?" },
 }
 local DIARRHEA_FACTS = herald.facts("drug", {
-  neratinib = "With neratinib (Nerlynx) diarrhea is expected, mostly in the first month. Your team gives you a plan to prevent it from the first dose.",
+  neratinib = "With neratinib (Nerlynx) diarrhea is expected, mostly in the first month. Its label says to prevent it from the first dose: with loperamide (Imodium) taken on a set plan for the first two months, or by starting neratinib at a lower dose that is raised over the first two weeks. Your team gives you the plan and the amounts.",
   tucatinib = "With tucatinib (Tukysa) diarrhea is common, and most often mild, but it can be severe.",
   pertuzumab = "With pertuzumab (Perjeta) diarrhea is one of the most common side effects.",
   phesgo = "Phesgo contains pertuzumab, which often causes diarrhea.",
@@ -443,6 +443,8 @@ answer("se.liver", {
 
 -- Hand-foot syndrome -------------------------------------------------------------
 
+src("cancernet-hfs", "Hand-Foot Syndrome or Palmar-Plantar Erythrodysesthesia", "Cancer.Net, American Society of Clinical Oncology",
+  "https://www.cancer.net/coping-with-cancer/physical-emotional-and-social-effects-cancer/managing-physical-side-effects/hand-foot-syndrome-or-palmar-plantar-erythrodysesthesia")
 answer("se.hand_foot", {
   text = {
     "Hand-foot syndrome makes the palms of the hands and the soles of the feet red, sore and swollen.",
@@ -450,9 +452,10 @@ answer("se.hand_foot", {
     O("It is a common side effect of capecitabine (Xeloda)."),
     "To help, keep hands and feet cool, use thick cream often, wear soft loose shoes, and avoid hot water and rubbing.",
     "Tell your care team early if it hurts or makes daily tasks hard, since a dose change can help.",
+    "It usually gets better within a few weeks once the drug is paused or the dose is lowered, and it fades after treatment ends.",
     "Next step: start using cream on your hands and feet from day one.",
   },
-  sources = { "label-capecitabine", "bco-se" },
+  sources = { "label-capecitabine", "bco-se", "cancernet-hfs" },
   suggest = { "What is capecitabine?", "Can HER2 treatment cause neuropathy?", "What helps dry skin during treatment?" },
 }, herald.facts("drug", {
   capecitabine = "Capecitabine (Xeloda) is the drug most likely to cause it.",
