@@ -1,7 +1,7 @@
 -- Daily life during and after treatment: work, exercise, fertility, vaccines,
 -- alcohol, interactions, diet, travel, sex. Intents: intents/life.intents.
 -- General information only: the care team decides what is safe for a person.
-herald.about { title = "Daily life during treatment", reviewed = "2026-11-22",
+herald.about { title = "Daily life during treatment", reviewed = "2026-12-06",
   reviewed_by = "herald content team, from the sources cited (awaiting clinician sign-off)" }
 
 local NCI, ACS = "National Cancer Institute", "American Cancer Society"

@@ -1090,6 +1090,11 @@ local NEW_SYMPTOM_KNOWN = {
     text = "Red or pink urine for a day or two after doxorubicin (Adriamycin), the A in AC, or epirubicin (Ellence) is expected. It is the drug's color leaving the body, not blood. Tell your team if it lasts longer than 2 days, or if it burns when you pee." },
   { drugs = { docetaxel = true }, also = { "docetaxel", "taxotere" }, words = TEARS, phrases = true, sources = { "docetaxel-tearing", "label-docetaxel" },
     text = "Watery eyes are a known side effect of docetaxel (Taxotere). It can narrow the tiny drains that carry tears away from the eye. Tell your team soon: an eye doctor can help, and it is easier to treat early." },
+  -- Nosebleeds on Kadcyla (probe 8): among its most common effects, with its bleeding warning and low platelets.
+  { drugs = { t_dm1 = true }, also = { "kadcyla", "t-dm1", "tdm1" }, phrases = true, sources = { "label-tdm1", "nci-se" },
+    words = { "nosebleed", "nose bleed", "bleed from", "bleeds from", "bleeding from", "bleeding nose", "nose is bleeding",
+      "nose keeps bleeding", "bruis", "gums bleed", "bleeding gums" },
+    text = "Nosebleeds and headaches are among the most common side effects of T-DM1 (Kadcyla). It can also lower platelets, the cells that help blood clot, and its label warns about bleeding, so your team checks your platelets before each dose. Yes, do tell them, and call at once for bleeding that will not stop." },
 }
 
 -- Whole words of the message, "red devil" taken out so its "red" is no colour:
