@@ -322,7 +322,7 @@ DRUGS.t_dm1 = {
     "T-DM1 (Kadcyla) is a different drug from Herceptin and from Enhertu (T-DXd).",
   },
   used_for = {
-    "T-DM1 (Kadcyla) is used after surgery when some cancer is left after treatment given before surgery. This is called residual disease. In the KATHERINE trial, it cut the risk of the cancer coming back by about half.",
+    "T-DM1 (Kadcyla) is used after surgery when some cancer is left after treatment given before surgery. This is called residual disease. In the KATHERINE trial, 14 doses, one every three weeks, cut the risk of the cancer coming back by about half.",
     "In May 2026, the FDA also approved T-DXd (Enhertu) for residual disease, after the DESTINY-Breast05 trial found it worked better than T-DM1 (Kadcyla) for people at higher risk. Your team weighs the two.",
     "T-DM1 (Kadcyla) is also used when cancer has spread, often after T-DXd (Enhertu).",
   },
