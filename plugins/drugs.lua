@@ -123,7 +123,14 @@ DRUGS.trastuzumab = {
     "Breastfeeding is not advised during trastuzumab (Herceptin) treatment.",
     "Trastuzumab takes about 7 months to leave the body, so your team weighs that time before you start again.",
   },
+  her2_low = {
+    "No. Trastuzumab (Herceptin) is for HER2-positive cancer. HER2-low counts as HER2-negative, so trastuzumab is not used for it.",
+    "T-DXd (Enhertu) is a different drug: trastuzumab joined to a strong chemo, which can work on cells with only a little HER2.",
+    "For HER2-low cancer that has spread, the HER2 drug its label allows is T-DXd (Enhertu), usually after other treatment.",
+    "Next step: ask your care team which treatments fit HER2-low cancer, and whether T-DXd (Enhertu) could be one of them later.",
+  },
   sources = { "label-trastuzumab", "acs-targeted" },
+  extra = { her2_low = { "label-tdxd" } },
 }
 
 DRUGS.herceptin_hylecta = {
@@ -178,7 +185,14 @@ DRUGS.herceptin_hylecta = {
     "Breastfeeding is not advised during Herceptin Hylecta treatment.",
     "The trastuzumab in Herceptin Hylecta takes about 7 months to clear, so ask your team when it would be safe.",
   },
+  her2_low = {
+    "No. Herceptin Hylecta is trastuzumab as a shot, and it is for HER2-positive cancer. HER2-low counts as HER2-negative, so it is not used for it.",
+    "T-DXd (Enhertu) is a different drug: trastuzumab joined to a strong chemo, which can work on cells with only a little HER2.",
+    "For HER2-low cancer that has spread, the HER2 drug its label allows is T-DXd (Enhertu), usually after other treatment.",
+    "Next step: ask your care team which treatments fit HER2-low cancer, and whether T-DXd (Enhertu) could be one of them later.",
+  },
   sources = { "label-hylecta", "acs-targeted" },
+  extra = { her2_low = { "label-tdxd" } },
 }
 
 DRUGS.pertuzumab = {
@@ -232,7 +246,13 @@ DRUGS.pertuzumab = {
     "Breastfeeding is not advised while you get pertuzumab (Perjeta).",
     "Pertuzumab and trastuzumab stay in the body for months, so your team weighs about 7 months after the last dose.",
   },
+  her2_low = {
+    "No. Pertuzumab (Perjeta) is for HER2-positive cancer, given with trastuzumab. HER2-low counts as HER2-negative, so pertuzumab is not used for it.",
+    "For HER2-low cancer that has spread, the HER2 drug its label allows is T-DXd (Enhertu), usually after other treatment.",
+    "Next step: ask your care team which treatments fit HER2-low cancer, and whether T-DXd (Enhertu) could be one of them later.",
+  },
   sources = { "label-pertuzumab", "acs-targeted" },
+  extra = { her2_low = { "label-tdxd" } },
 }
 
 DRUGS.phesgo = {
@@ -285,7 +305,13 @@ DRUGS.phesgo = {
     "Breastfeeding is not advised during Phesgo treatment.",
     "The drugs in Phesgo take about 7 months to clear, so ask your team when it would be safe.",
   },
+  her2_low = {
+    "No. Phesgo holds pertuzumab and trastuzumab, and it is for HER2-positive cancer. HER2-low counts as HER2-negative, so Phesgo is not used for it.",
+    "For HER2-low cancer that has spread, the HER2 drug its label allows is T-DXd (Enhertu), usually after other treatment.",
+    "Next step: ask your care team which treatments fit HER2-low cancer, and whether T-DXd (Enhertu) could be one of them later.",
+  },
   sources = { "label-phesgo", "acs-targeted" },
+  extra = { her2_low = { "label-tdxd" } },
 }
 
 DRUGS.t_dm1 = {
@@ -296,7 +322,7 @@ DRUGS.t_dm1 = {
     "T-DM1 (Kadcyla) is a different drug from Herceptin and from Enhertu (T-DXd).",
   },
   used_for = {
-    "T-DM1 (Kadcyla) is used after surgery when some cancer is left after treatment given before surgery. This is called residual disease. In the KATHERINE trial, it cut the risk of the cancer coming back by about half.",
+    "T-DM1 (Kadcyla) is used after surgery when some cancer is left after treatment given before surgery. This is called residual disease. In the KATHERINE trial, 14 doses, one every three weeks, cut the risk of the cancer coming back by about half.",
     "In May 2026, the FDA also approved T-DXd (Enhertu) for residual disease, after the DESTINY-Breast05 trial found it worked better than T-DM1 (Kadcyla) for people at higher risk. Your team weighs the two.",
     "T-DM1 (Kadcyla) is also used when cancer has spread, often after T-DXd (Enhertu).",
   },
@@ -306,7 +332,7 @@ DRUGS.t_dm1 = {
     "You are watched for at least 90 minutes after the first dose and at least 30 minutes after later ones, in case of a reaction.",
   },
   duration = {
-    "After surgery, T-DM1 (Kadcyla) is usually given for 14 doses, about ten months.",
+    "After surgery, T-DM1 (Kadcyla) is usually given every three weeks for 14 doses, about ten months. This is the plan from the KATHERINE trial, for cancer still found at surgery.",
     "For metastatic cancer, it goes on as long as it works. " .. AS_LONG,
     "Your care team sets your plan.",
   },
@@ -802,10 +828,12 @@ DRUGS.carboplatin = {
     "Carboplatin is a chemotherapy drug from the platinum family.",
     "It damages the DNA of cancer cells so they can't divide.",
     "With HER2-positive cancer, carboplatin is the C in TCHP.",
+    "In TCHP, carboplatin is the second chemo with docetaxel, in place of doxorubicin (Adriamycin), which is harder on the heart.",
   },
   used_for = {
     "Carboplatin is used before surgery for HER2-positive breast cancer. It is part of TCHP.",
     "With carboplatin, that plan also has docetaxel, trastuzumab and pertuzumab.",
+    "In TCHP, carboplatin is the second chemo with docetaxel, in place of doxorubicin (Adriamycin), which is harder on the heart. That matters because the HER2 drugs can strain the heart too.",
     "It is also used for some other kinds of breast cancer.",
   },
   given = {
@@ -1229,6 +1257,7 @@ REGIMENS.tchp = {
   used_for = {
     "TCHP is used before surgery for larger HER2-positive cancers, or cancers in the lymph nodes.",
     "It aims to shrink the tumor and show how well the drugs work.",
+    "Its two chemo drugs are docetaxel and carboplatin. Carboplatin takes the place of doxorubicin (Adriamycin), which is harder on the heart, so the plan spares the heart while the HER2 drugs are given.",
     "Your care team decides if it fits you.",
   },
   given = {
@@ -1737,9 +1766,27 @@ local function given_handler(q)
   return aspect_handler("given", "drug")(q)
 end
 
+-- Right after a HER2-low answer, "so can I get Herceptin then?" asks whether the
+-- classic HER2 drugs fit HER2-low: the answer is no, said plainly, with the drug
+-- that is used (only the drugs with a her2_low entry; any other drug as usual).
+local AFTER_LOW = { ["testing.her2_low"] = true, ["testing.low_vs_positive"] = true }
+-- HER2-low told in the same message ("her2-low here, would perjeta work for me").
+local LOW_SAID = { "her2 low", "her2-low", "her 2 low", "her two low", "her2low", "low her2", "low her 2" }
+local ASKS_FOR = { "can ", "could ", "get ", "have ", "be on", "use ", "given", "give me", "eligible", "qualify", "option",
+  "work for", "help me", "still ", "then" }
+
+local function asks_after_low(q)
+  local key = q.slots.drug
+  local low = (q.previous and (AFTER_LOW[q.previous] or (q.previous == "testing.ihc_score" and q:slot("ihc_score") == "one")))
+    or (q:mentions(LOW_SAID) and not q:mentions({ "positive", "her2+", "3+" }))
+  return low and key and DRUGS[key] and DRUGS[key].her2_low and #q.text <= 80 and q:mentions(ASKS_FOR) and key
+end
+
 local function about_or_carried(q)
   local sz = seizure_history(q)
   if sz then return sz end
+  local low = asks_after_low(q)
+  if low then return drug_answer(low, "her2_low") end
   local aspect = q.previous and CARRIED[q.previous]
   -- Only a short message that swaps the drug: a longer one asks its own question.
   if aspect and #q.text <= 60 and q:mentions(SWAP_FORMS, q.text) and q.slots.drug then
@@ -1748,11 +1795,18 @@ local function about_or_carried(q)
   return aspect_handler("about", "drug")(q)
 end
 
-for _, a in ipairs({ "duration", "used_for", "side_effects", "warnings", "pregnancy" }) do
+for _, a in ipairs({ "duration", "side_effects", "warnings", "pregnancy" }) do
   local h = aspect_handler(a, "drug")
   herald.on("drug." .. a, function(q) return seizure_history(q) or h(q) end)
 end
 herald.on("drug.given", given_handler)
+herald.on("drug.used_for", function(q)
+  local sz = seizure_history(q)
+  if sz then return sz end
+  local low = asks_after_low(q)
+  if low then return drug_answer(low, "her2_low") end
+  return aspect_handler("used_for", "drug")(q)
+end)
 herald.on("drug.about", about_or_carried)
 herald.on("drug.side_effects_of", aspect_handler("side_effects", "drug"))
 herald.on("drug.mention", about_or_carried)

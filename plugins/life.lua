@@ -1,7 +1,7 @@
 -- Daily life during and after treatment: work, exercise, fertility, vaccines,
 -- alcohol, interactions, diet, travel, sex. Intents: intents/life.intents.
 -- General information only: the care team decides what is safe for a person.
-herald.about { title = "Daily life during treatment", reviewed = "2026-11-22",
+herald.about { title = "Daily life during treatment", reviewed = "2026-12-06",
   reviewed_by = "herald content team, from the sources cited (awaiting clinician sign-off)" }
 
 local NCI, ACS = "National Cancer Institute", "American Cancer Society"
@@ -16,6 +16,7 @@ src("nci-activity", "Physical Activity and Cancer", NCI, "https://www.cancer.gov
 src("nci-fatigue", "Fatigue and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/fatigue")
 src("nci-fertility", "Fertility Issues in Girls and Women with Cancer", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/fertility-women")
 herald.source("label-trastuzumab") -- shared with the other plugins (lua/herald.lua)
+herald.source("label-hylecta"); herald.source("label-pertuzumab"); herald.source("label-phesgo")
 src("nci-infection", "Infection and Neutropenia during Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/infection")
 src("nci-alcohol", "Alcohol and Cancer Risk", NCI, "https://www.cancer.gov/about-cancer/causes-prevention/risk/alcohol/alcohol-fact-sheet")
 src("nci-cam", "Complementary and Alternative Medicine", NCI, "https://www.cancer.gov/about-cancer/treatment/cam")
@@ -97,10 +98,36 @@ local FERTILITY = {
   suggest = { "What are the side effects of chemo?", "How does treatment affect my sex life?", "What questions should I ask my doctor?" },
 }
 
+-- Asked whether a HER2 antibody harms fertility later (probe 8): the antibody itself is not known
+-- to, the chemo given with it can, the label's wait before trying, and planning before chemo.
+-- Facts per drug, in that drug's entry; a question about birth control keeps the general answer.
+local ANTIBODY_FERTILITY = herald.facts("drug", {
+  trastuzumab = "Trastuzumab (Herceptin) itself is not known to cause infertility. Its label says to wait 7 months after the last dose before trying to get pregnant, because it can harm an unborn baby.",
+  herceptin_hylecta = "Herceptin Hylecta itself is not known to cause infertility. Its label says to wait 7 months after the last dose before trying to get pregnant, because it can harm an unborn baby.",
+  pertuzumab = "Pertuzumab (Perjeta) itself is not known to cause infertility. Its label says to avoid pregnancy for 7 months after the last dose, because it can harm an unborn baby.",
+  phesgo = "Phesgo itself is not known to cause infertility. Its label says to avoid pregnancy for 7 months after the last dose, because it can harm an unborn baby.",
+})
+local CONTRACEPTION = { "birth control", "contracept", "iud", "condom", "pill", "coil" }
+local ANTIBODY_FERTILITY_REST = {
+  "Chemo given with it is the bigger risk. It can harm the ovaries, bring early menopause, and make it harder to get pregnant later.",
+  "If you may want children, ask about freezing eggs or embryos before chemo starts. Many people do have babies after breast cancer.",
+  "Next step: ask your care team for a fertility specialist referral before treatment begins.",
+}
+
 herald.on("life.fertility", function(q)
   if q:mentions(PERIOD) and q:mentions(RETURN) then
     return { text = PERIOD_RETURN, sources = { "nci-fertility", "acs-sexual", "label-trastuzumab" },
       suggest = { "Can I get pregnant after breast cancer?", "What birth control can I use during treatment?", "How does treatment affect my sex life?" } }
+  end
+  local own = q.slots.drug and not q:mentions(CONTRACEPTION) and ANTIBODY_FERTILITY:get(q)
+  if own then
+    local text = {}
+    for _, s in ipairs(own) do text[#text + 1] = s end
+    for _, s in ipairs(ANTIBODY_FERTILITY_REST) do text[#text + 1] = s end
+    local label = { trastuzumab = "label-trastuzumab", herceptin_hylecta = "label-hylecta", pertuzumab = "label-pertuzumab",
+      phesgo = "label-phesgo" }
+    return { text = text, sources = { label[q:slot("drug")] or "label-trastuzumab", "nci-fertility" },
+      suggest = { "What birth control can I use during treatment?", "Should I freeze my eggs before treatment?", "Does chemo affect fertility?" } }
   end
   return FERTILITY
 end)

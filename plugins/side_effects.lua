@@ -429,7 +429,7 @@ local DIARRHEA_BASE = {
   suggest = { "What are the side effects of neratinib?", "What is tucatinib?", "How can I manage nausea?" },
 }
 local DIARRHEA_FACTS = herald.facts("drug", {
-  neratinib = "With neratinib (Nerlynx) diarrhea is expected, mostly in the first month. Your team gives you a plan to prevent it from the first dose.",
+  neratinib = "With neratinib (Nerlynx) diarrhea is expected, mostly in the first month. Its label says to prevent it from the first dose: with loperamide (Imodium) taken on a set plan for the first two months, or by starting neratinib at a lower dose that is raised over the first two weeks. Your team gives you the plan and the amounts.",
   tucatinib = "With tucatinib (Tukysa) diarrhea is common, and most often mild, but it can be severe.",
   pertuzumab = "With pertuzumab (Perjeta) diarrhea is one of the most common side effects.",
   phesgo = "Phesgo contains pertuzumab, which often causes diarrhea.",
@@ -472,6 +472,8 @@ answer("se.liver", {
 
 -- Hand-foot syndrome -------------------------------------------------------------
 
+src("cancernet-hfs", "Hand-Foot Syndrome or Palmar-Plantar Erythrodysesthesia", "Cancer.Net, American Society of Clinical Oncology",
+  "https://www.cancer.net/coping-with-cancer/physical-emotional-and-social-effects-cancer/managing-physical-side-effects/hand-foot-syndrome-or-palmar-plantar-erythrodysesthesia")
 answer("se.hand_foot", {
   text = {
     "Hand-foot syndrome makes the palms of the hands and the soles of the feet red, sore and swollen.",
@@ -479,9 +481,10 @@ answer("se.hand_foot", {
     O("It is a common side effect of capecitabine (Xeloda)."),
     "To help, keep hands and feet cool, use thick cream often, wear soft loose shoes, and avoid hot water and rubbing.",
     "Tell your care team early if it hurts or makes daily tasks hard, since a dose change can help.",
+    "It usually gets better within a few weeks once the drug is paused or the dose is lowered, and it fades after treatment ends.",
     "Next step: start using cream on your hands and feet from day one.",
   },
-  sources = { "label-capecitabine", "bco-se" },
+  sources = { "label-capecitabine", "bco-se", "cancernet-hfs" },
   suggest = { "What is capecitabine?", "Can HER2 treatment cause neuropathy?", "What helps dry skin during treatment?" },
 }, herald.facts("drug", {
   capecitabine = "Capecitabine (Xeloda) is the drug most likely to cause it.",
@@ -857,7 +860,40 @@ local ACHES_REST = {
   "Next step: tell your care team where it hurts and when it started, so they can find the cause.",
 }
 
+-- Joint pain told with an aromatase inhibitor, with or without Herceptin (probe 8): the hormone
+-- pill is the common cause, so it comes first, with what helps and that the team may switch pills.
+src("frontiers-aimss", "Aromatase Inhibitor-Associated Musculoskeletal Syndrome: Understanding Mechanisms and Management (2021)",
+  "Frontiers in Endocrinology", "https://www.frontiersin.org/articles/10.3389/fendo.2021.713700/full")
+src("pmc-ai-switch", "Managing arthralgia in a postmenopausal woman taking an aromatase inhibitor: a case study (2012)",
+  "Cancer Management and Research, via PubMed Central", "https://pmc.ncbi.nlm.nih.gov/articles/PMC3345876")
+local AI_WORDS = { "aromatase", "letrozole", "femara", "anastrozole", "arimidex", "exemestane", "aromasin" }
+local AI_ACHES = {
+  text = {
+    "Aromatase inhibitors, such as letrozole (Femara), anastrozole (Arimidex) and exemestane (Aromasin), are a very common cause of joint aches and stiffness, in up to about half of the people who take them. They can also cause bone loss, so your bone density may be checked.",
+    "Staying active, such as walking, stretching or swimming, helps many people. So can warmth and pain relievers your team approves.",
+    "Tell your care team how much it bothers you. If it stays hard to live with, they may suggest a switch to another aromatase inhibitor or to tamoxifen. Please do not stop the pills on your own: your team decides.",
+    "Next step: note which joints hurt, when it started, and what it stops you doing, and bring the list to your next visit.",
+  },
+  sources = { "acs-hormone", "frontiers-aimss", "pmc-ai-switch" },
+  suggest = { "What are hormone therapy side effects?", "Can I exercise during treatment?", "Do aromatase inhibitors thin the bones?" },
+}
+local AI_ACHES_ANTIBODY = herald.facts("drug", {
+  trastuzumab = "Trastuzumab (Herceptin) can cause joint aches too, but they are usually mild, so the hormone pill is the more likely cause.",
+  herceptin_hylecta = "Herceptin Hylecta can cause joint aches too, but they are usually mild, so the hormone pill is the more likely cause.",
+  phesgo = "Phesgo holds trastuzumab, which can cause joint aches too, but they are usually mild, so the hormone pill is the more likely cause.",
+})
+
 herald.on("se.hormone", function(q)
+  local key = q:slot("drug")
+  if q:mentions(ACHE_WORDS) and q:mentions(AI_WORDS)
+      and (key == nil or key == "aromatase_inhibitor" or AI_ACHES_ANTIBODY:get(q)) then
+    local text = { AI_ACHES.text[1] }
+    for _, s in ipairs(AI_ACHES_ANTIBODY:get(q) or {}) do text[#text + 1] = s end
+    for i = 2, #AI_ACHES.text do text[#text + 1] = AI_ACHES.text[i] end
+    local srcs = { "acs-hormone", "frontiers-aimss", "pmc-ai-switch" }
+    if AI_ACHES_ANTIBODY:get(q) then srcs[#srcs + 1] = "label-trastuzumab" end
+    return { text = text, sources = srcs, suggest = AI_ACHES.suggest }
+  end
   local aches = q.slots.drug and q:mentions(ACHE_WORDS) and ANTIBODY_ACHES:get(q)
   if aches then
     local text = {}
@@ -1104,6 +1140,11 @@ local NEW_SYMPTOM_KNOWN = {
     text = "Red or pink urine for a day or two after doxorubicin (Adriamycin), the A in AC, or epirubicin (Ellence) is expected. It is the drug's color leaving the body, not blood. Tell your team if it lasts longer than 2 days, or if it burns when you pee." },
   { drugs = { docetaxel = true }, also = { "docetaxel", "taxotere" }, words = TEARS, phrases = true, sources = { "docetaxel-tearing", "label-docetaxel" },
     text = "Watery eyes are a known side effect of docetaxel (Taxotere). It can narrow the tiny drains that carry tears away from the eye. Tell your team soon: an eye doctor can help, and it is easier to treat early." },
+  -- Nosebleeds on Kadcyla (probe 8): among its most common effects, with its bleeding warning and low platelets.
+  { drugs = { t_dm1 = true }, also = { "kadcyla", "t-dm1", "tdm1" }, phrases = true, sources = { "label-tdm1", "nci-se" },
+    words = { "nosebleed", "nose bleed", "bleed from", "bleeds from", "bleeding from", "bleeding nose", "nose is bleeding",
+      "nose keeps bleeding", "bruis", "gums bleed", "bleeding gums" },
+    text = "Nosebleeds and headaches are among the most common side effects of T-DM1 (Kadcyla). It can also lower platelets, the cells that help blood clot, and its label warns about bleeding, so your team checks your platelets before each dose. Yes, do tell them, and call at once for bleeding that will not stop." },
 }
 
 -- Whole words of the message, "red devil" taken out so its "red" is no colour:

@@ -2,7 +2,7 @@
 -- triple-positive, status changes, stage and grade, and the inheritance premise.
 -- Facts follow the ASCO/CAP HER2 testing guideline as explained by the
 -- American Cancer Society, the National Cancer Institute and Breastcancer.org.
-herald.about { title = "HER2 testing", reviewed = "2026-11-22",
+herald.about { title = "HER2 testing", reviewed = "2026-12-06",
   reviewed_by = "herald content team, from the sources cited (awaiting clinician sign-off)" }
 
 herald.source("acs-her2", { title = "Breast Cancer HER2 Status", publisher = "American Cancer Society",
@@ -346,7 +346,7 @@ herald.answer("testing.ultralow", {
   suggest = { "What is HER2-low?", "What is Enhertu?", "Can my HER2 status change?" },
 })
 
-herald.answer("testing.low_vs_positive", {
+local LOW_VS_POSITIVE = {
   text = {
     "They are not the same. HER2-positive means a lot of HER2: IHC 3+, or 2+ with a positive ISH test.",
     "HER2-low means a little HER2, not enough to be HER2-positive: IHC 1+, or 2+ with a negative ISH test. It counts as HER2-negative, so if you were told you are HER2-negative, that has not changed.",
@@ -355,7 +355,33 @@ herald.answer("testing.low_vs_positive", {
   },
   sources = { "acs-her2", "label-tdxd" },
   suggest = { "What is HER2-low?", "What does HER2-positive mean?", "What is Enhertu?" },
-})
+}
+
+-- "I'm HER2-low, can I have Herceptin?" is a wrong premise: say no first, then
+-- which HER2 drug is used for HER2-low.
+local LOW_NO = {
+  text = {
+    "No. Trastuzumab (Herceptin) and pertuzumab (Perjeta) help HER2-positive cancer, not HER2-low. HER2-low counts as HER2-negative, so they are not used for it.",
+    "For HER2-low cancer that has spread, the HER2 drug its label allows is T-DXd (Enhertu), usually after other treatment. It is a different drug from Herceptin.",
+    "Next step: ask your care team which treatments fit your HER2-low cancer.",
+  },
+  sources = { "acs-her2", "label-tdxd" },
+  suggest = { "What is Enhertu?", "What is HER2-low?", "Can my HER2 status change?" },
+}
+local CLASSIC = { "herceptin", "trastuzumab", "perjeta", "pertuzumab", "phesgo", "hylecta", "ogivri", "kanjinti",
+  "trazimera", "herzuma", "ontruzant", "hercessi" }
+local ASKS_FOR = { "can i", "could i", "can she", "can he", "can they", "will i", "would i", "should i", "do i get",
+  "get ", "have ", "give ", "eligible", "qualify", "an option", "work for", "help me", "be on ", "use ", "for me",
+  "for her", "for him", "mean i ", "mean herceptin", "mean perjeta", "right" }
+
+herald.on("testing.low_vs_positive", function(q)
+  -- Not for T-DXd or T-DM1, whose names hold "trastuzumab" too.
+  if q:mentions(CLASSIC) and q:mentions(ASKS_FOR) and not q:mentions({ "deruxtecan", "emtansine", "enhertu", "kadcyla" })
+      and not q:mentions({ "difference", "different", " vs ", "versus", "compare" }) then
+    return LOW_NO
+  end
+  return LOW_VS_POSITIVE
+end)
 
 herald.answer("testing.triple_positive", {
   text = {

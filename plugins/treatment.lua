@@ -289,7 +289,7 @@ end)
 local TRIALS = {
   { "katherine", {
     "The KATHERINE trial was for people who still had some cancer at surgery, after drugs given before surgery.",
-    "After surgery, it compared T-DM1 (Kadcyla) with trastuzumab (Herceptin).",
+    "After surgery, it compared T-DM1 (Kadcyla), given every three weeks for 14 doses, with trastuzumab (Herceptin).",
     "T-DM1 cut the risk of the cancer coming back by about half. That is why Kadcyla became the usual drug when cancer is left at surgery.",
     "In 2025, the DESTINY-Breast05 trial found T-DXd (Enhertu) worked better than Kadcyla for people at higher risk. The FDA approved it for this in May 2026.",
   }, { "pub-katherine", "fda-tdxd-early" } },
@@ -374,14 +374,17 @@ local TRIALS = {
 }
 
 herald.on("treatment.trials_named", function(q)
-  for _, t in ipairs(TRIALS) do
-    if q.text:find(t[1]) then
-      local text = {}
-      for i, s in ipairs(t[2]) do text[i] = s end
-      text[#text + 1] = "Next step: ask your care team what this trial means for your own plan."
-      return { text = text, sources = t[3],
-        suggest = { "What are clinical trials?", "What is usually tried first when HER2-positive cancer has spread?", "What is Enhertu?" } }
-    end
+  -- A follow-up ("how many doses did people get" after KATHERINE) names the trial only in the
+  -- earlier turn's topic, which q.message carries: the question first, then the message.
+  local named
+  for _, t in ipairs(TRIALS) do if q.text:find(t[1]) then named = t break end end
+  if not named then for _, t in ipairs(TRIALS) do if q.message:find(t[1]) then named = t break end end end
+  if named then
+    local text = {}
+    for i, s in ipairs(named[2]) do text[i] = s end
+    text[#text + 1] = "Next step: ask your care team what this trial means for your own plan."
+    return { text = text, sources = named[3],
+      suggest = { "What are clinical trials?", "What is usually tried first when HER2-positive cancer has spread?", "What is Enhertu?" } }
   end
   return { text = {
       "Many trials shaped HER2 treatment, such as CLEOPATRA, KATHERINE and DESTINY-Breast03.",
