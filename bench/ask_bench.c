@@ -25,6 +25,8 @@
 #include "diag.h"
 #include "engine.h"
 #include "log.h"
+
+#include "bench_config.h"
 #include "proto.h"
 
 static double now_ns(void)
@@ -72,15 +74,9 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	hr_log_set_level(HR_LOG_WARN);
 	struct hr_config cfg;
-	hr_config_defaults(&cfg);
-	char err[600];
-	if (config && hr_config_load_file(&cfg, config, err, sizeof(err))) {
-		fprintf(stderr, "ask_bench: bad config: %s\n", err);
+	if (bench_config("ask_bench", config, &cfg, 1))
 		return 1;
-	}
-	hr_config_resolve(&cfg);
 
 	FILE *f = fopen(qfile, "r");
 	if (!f) {

@@ -37,6 +37,8 @@
 #include "dirlist.h"
 #include "engine.h"
 #include "log.h"
+
+#include "bench_config.h"
 #include "testcases.h"
 
 struct ctx {
@@ -255,14 +257,10 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	hr_log_set_level(HR_LOG_WARN);
 	struct hr_config cfg;
-	hr_config_defaults(&cfg);
 	char err[600];
-	if (config && hr_config_load_file(&cfg, config, err, sizeof(err))) {
-		fprintf(stderr, "route_scores: bad config: %s\n", err);
+	if (bench_config("route_scores", config, &cfg, 0))
 		return 1;
-	}
 	if (model && hr_config_set_string(&cfg, "intents.ranker", model, err, sizeof(err))) {
 		fprintf(stderr, "route_scores: %s\n", err);
 		return 2;

@@ -27,6 +27,8 @@
 #include "convo.h"
 #include "engine.h"
 #include "log.h"
+
+#include "bench_config.h"
 #include "util.h"
 #include "voice.h"
 #include "wav.h"
@@ -178,15 +180,9 @@ int main(int argc, char **argv)
 		                "HYPS | --ask TEXTS\n");
 		return 2;
 	}
-	hr_log_set_level(HR_LOG_WARN);
 	struct hr_config cfg;
-	hr_config_defaults(&cfg);
-	char err[600];
-	if (config && hr_config_load_file(&cfg, config, err, sizeof(err))) {
-		fprintf(stderr, "voice_replay: bad config: %s\n", err);
+	if (bench_config("voice_replay", config, &cfg, 1))
 		return 1;
-	}
-	hr_config_resolve(&cfg);
 	FILE *in = fopen(list, "r");
 	if (!in) {
 		fprintf(stderr, "voice_replay: %s: %s\n", list, strerror(errno));
