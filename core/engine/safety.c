@@ -957,7 +957,7 @@ static int now_outside_resolved(struct check *c)
 	return 0;
 }
 
-/* A call-now sign some time ago and over ("fever last week but it's gone"). */
+/* Over: "fever last week but it's gone" (call-now), "back in 2020 ... I was fine" (any). */
 static int sign_is_over(struct check *c)
 {
 	return (has_ctx(c, C_PAST) || has_ctx(c, C_HISTORY)) && !now_outside_resolved(c) &&
@@ -1068,7 +1068,7 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 	if (st == NEGATED || history_near(c, start, end) ||
 	    (is_history(rs, c->text, c->len, end) && !is_ongoing(rs, c->text, start, end)))
 		return 0;
-	if (r->tier == HR_TIER_CALL_NOW && sign_is_over(c))
+	if ((r->tier == HR_TIER_CALL_NOW || has_ctx(c, C_HISTORY)) && sign_is_over(c))
 		return 0;
 	/* A fever with a reading at or above the threshold is a report however
 	 * the sentence is framed ("not sure if I have a fever, it's 100.9"), but
