@@ -1098,11 +1098,24 @@ static void safety_after_topic(hr_engine *e, const struct hr_convo *convo, const
 	}
 	size_t tl = strnlen(convo->topic, sizeof(convo->topic));
 	struct hr_safety_result alone, joined;
+	/* The topic keeps the question's words without its framing, so "what
+	 * temperature counts as a fever on chemo" alone reads as a told fever;
+	 * framed as asked again ("what about ..."), it is calm, and "mine is
+	 * 101" after it can still alert. */
+	const char *frame = "";
 	hr_safety_check_text(e->safety, convo->topic, tl, &alone);
-	if (alone.tier != HR_TIER_NONE)
-		return;
-	char buf[HR_TOPIC_MAX + 2 + SAFETY_FOLLOWUP_MAX + 1];
-	int n = snprintf(buf, sizeof(buf), "%.*s. %.*s", (int)tl, convo->topic, (int)len, text);
+	if (alone.tier != HR_TIER_NONE) {
+		char asked[sizeof("what about ") + HR_TOPIC_MAX];
+		int an = snprintf(asked, sizeof(asked), "what about %.*s", (int)tl, convo->topic);
+		if (an < 0 || (size_t)an >= sizeof(asked))
+			return;
+		hr_safety_check_text(e->safety, asked, (size_t)an, &alone);
+		if (alone.tier != HR_TIER_NONE)
+			return;
+		frame = "what about ";
+	}
+	char buf[sizeof("what about ") + HR_TOPIC_MAX + 2 + SAFETY_FOLLOWUP_MAX + 1];
+	int n = snprintf(buf, sizeof(buf), "%s%.*s. %.*s", frame, (int)tl, convo->topic, (int)len, text);
 	if (n < 0 || (size_t)n >= sizeof(buf))
 		return;
 	hr_safety_check_text(e->safety, buf, (size_t)n, &joined);

@@ -802,6 +802,22 @@ static int word_before(const struct ruleset *rs, const char *text, size_t start,
 	return found && !(had == 1 && self);
 }
 
+/* Whether a conditional word opens the clause before START ("if my temp is
+ * 101"); "when" is left out, as it also tells of a habit ("burns when I pee"). */
+static int condition_before(const struct ruleset *rs, const char *text, size_t start)
+{
+	static const char *const conds[] = {"if", "unless", "whether", "suppose", "case", NULL};
+	struct word w[SCAN_WINDOW];
+	size_t n = words_before(text, start, w, ARRAY_SIZE(w));
+	for (size_t i = 0; i < n; i++) {
+		if (word_in(&w[i], rs->lists[L_BOUNDARIES]))
+			return 0;
+		if (word_in(&w[i], conds))
+			return 1;
+	}
+	return 0;
+}
+
 /* Decides whether rule R fires at the match in OV: pairs of offsets, the whole
  * match first, then NGROUPS - 1 capture groups (PCRE2_UNSET when unused). */
 static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, int ngroups)
@@ -816,6 +832,11 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 		 * in a good place now"); without that, a past crisis alerts. */
 		if (history_near(c, start, end) && said_unnegated(c, C_RECOVERED) &&
 		    !said_unnegated(c, C_RETURNED) && !has_ctx(c, C_PRESENT))
+			return 0;
+		/* Someone in a book or a show: "a memoir where the author talks about
+		 * wanting to die" (the writer's own words still alert). */
+		if (has_ctx(c, C_FICTION) && !has_ctx(c, C_PRESENT) &&
+		    sf_crisis_about_other(c->text, start, end))
 			return 0;
 		size_t have = 0;
 		for (size_t i = 0; i < r->nneeds; i++)
@@ -855,6 +876,10 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 		    word_in(&a[0], rs->lists[L_TOPIC_AFTER]))
 			st = INFO;
 	}
+	/* A reading after "when I pee and temp is 38.1" is no condition: only
+	 * "if", "unless"... before it make one ("if my temp is 101"). */
+	if (st == HYPO && reading && !condition_before(rs, c->text, start))
+		st = REPORTED;
 	if (st == HYPO && !has_ctx(c, C_NOW))
 		return 0;
 	if (st == INFO && !reading && !has_ctx(c, C_PRESENT))

@@ -28,12 +28,13 @@ int sf_crisis_about_other(const char *text, size_t start, size_t end)
 	static const char *const self[] = {"i",  "i'm", "im",     "i've", "ive", "i'd",
 	                                   "id", "me",  "myself", "i'll", NULL};
 	static const char *const other[] = {
-	    "she",        "he",         "they",    "she's",       "shes",    "he's",    "hes",
-	    "she'd",      "he'd",       "her",     "him",         "them",    "herself", "himself",
-	    "themselves", "wife",       "husband", "partner",     "mom",     "mum",     "mother",
-	    "dad",        "father",     "son",     "daughter",    "sister",  "brother", "friend",
-	    "aunt",       "uncle",      "grandma", "grandmother", "grandpa", "nan",     "gran",
-	    "boyfriend",  "girlfriend", "fiance",  "fiancee",     "patient", NULL};
+	    "she",        "he",          "they",    "she's",       "shes",    "he's",    "hes",
+	    "she'd",      "he'd",        "her",     "him",         "them",    "herself", "himself",
+	    "themselves", "wife",        "husband", "partner",     "mom",     "mum",     "mother",
+	    "dad",        "father",      "son",     "daughter",    "sister",  "brother", "friend",
+	    "aunt",       "uncle",       "grandma", "grandmother", "grandpa", "nan",     "gran",
+	    "boyfriend",  "girlfriend",  "fiance",  "fiancee",     "patient", "author",  "narrator",
+	    "character",  "protagonist", NULL};
 	/* The match's own words first: "kill herself", "she'd rather". */
 	for (size_t i = start; i < end;) {
 		while (i < end && !isalpha((unsigned char)text[i]))

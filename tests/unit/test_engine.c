@@ -509,6 +509,11 @@ static void test_follow_up_danger_alerts(void **state)
 	    {"what is a port", "what if it gets red and warm", HR_TIER_NONE},
 	    {"what is a port", "it was red last week but it is fine now", HR_TIER_NONE},
 	    {"what is enhertu", "can it make you short of breath", HR_TIER_NONE},
+	    /* A topic whose words alone read as told ("fever chemo") is framed
+	     * as the question it came from; a reading after it still alerts. */
+	    {"what temperature counts as a fever on chemo", "mine is 101", HR_TIER_CALL_NOW},
+	    {"what temperature counts as a fever on chemo", "ok mine is 98.6", HR_TIER_NONE},
+	    {"is chest pain a side effect of herceptin", "ok thank you", HR_TIER_NONE},
 	};
 	struct hr_answer a;
 	struct hr_trace *t = calloc(1, sizeof(*t));
