@@ -802,6 +802,21 @@ static int word_before(const struct ruleset *rs, const char *text, size_t start,
 	return found && !(had == 1 && self);
 }
 
+/* Whether the writer is in the clause before START: "now my chest hurts". */
+static int self_in_clause(const struct ruleset *rs, const char *text, size_t start)
+{
+	static const char *const self[] = {"i", "i'm", "im", "my", "me", "i've", "ive", "myself", NULL};
+	struct word w[SCAN_WINDOW];
+	size_t n = words_before(text, start, w, ARRAY_SIZE(w));
+	for (size_t i = 0; i < n; i++) {
+		if (word_in(&w[i], rs->lists[L_BOUNDARIES]))
+			return 0;
+		if (word_in(&w[i], self))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether a conditional word opens the clause before START ("if my temp is
  * 101"); "when" is left out, as it also tells of a habit ("burns when I pee"). */
 static int condition_before(const struct ruleset *rs, const char *text, size_t start)
@@ -826,7 +841,9 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 	size_t start = ov[0], end = ov[1];
 	(void)ngroups;
 	if (r->tier == HR_TIER_CRISIS) {
-		if (crisis_negated(rs, c->text, start) || crisis_topic(rs, c->text, c->len, start, end))
+		/* "someone who decided to end her suffering? asking for myself" is no topic. */
+		if (crisis_negated(rs, c->text, start) ||
+		    (crisis_topic(rs, c->text, c->len, start, end) && !has_ctx(c, C_FOR_SELF)))
 			return 0;
 		/* Long past and said to be over ("I was suicidal as a teenager but I'm
 		 * in a good place now"); without that, a past crisis alerts. */
@@ -853,6 +870,10 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 	enum stance st = judge(rs, c->text, start, NEG_WINDOW);
 	/* Not now or not ours: docs/safety.md, How a message is judged, 4. */
 	int past = has_ctx(c, C_PAST) || has_ctx(c, C_HISTORY), now = has_ctx(c, C_PRESENT);
+	/* A story watched or read ("watched a drama where a woman stopped
+	 * breathing"), with no first person in the trigger's clause. */
+	if (has_ctx(c, C_SCREEN) && !self_in_clause(rs, c->text, start))
+		return 0;
 	if (word_before(rs, c->text, start, 0) ||
 	    (!now && ((has_ctx(c, C_PREVALENCE) && word_before(rs, c->text, start, past ? 2 : 1)) ||
 	              has_ctx(c, C_FICTION) || (has_ctx(c, C_EXPLAINED) && past))))

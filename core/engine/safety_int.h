@@ -138,6 +138,8 @@ enum ctx {
 	C_PREVALENCE,
 	C_FICTION,
 	C_EXPLAINED,
+	C_FOR_SELF,
+	C_SCREEN,
 	NKNOWN_CTX,
 };
 
@@ -157,6 +159,8 @@ static const char *const known_ctx_names[NKNOWN_CTX] = {
     [C_PREVALENCE] = "prevalence",
     [C_FICTION] = "fiction",
     [C_EXPLAINED] = "explained",
+    [C_FOR_SELF] = "for_self",
+    [C_SCREEN] = "screen",
 };
 
 /* The word lists the judging code reads. */
