@@ -33,6 +33,7 @@
 #include "answer.h"
 #include "config.h"
 #include "convo.h"
+#include "crossval.h"
 #include "diag.h"
 #include "dirlist.h"
 #include "engine.h"
@@ -182,54 +183,23 @@ static int run_set(struct ctx *c, const char *path)
 	return 0;
 }
 
+/* One held-out question: its scores, labelled with the intent it was written for. */
+static int cv_measure(hr_engine *engine, const struct hr_cv_item *item, void *ud)
+{
+	struct ctx *c = ud;
+	(void)engine; /* c->engine, with the fold's ranker set */
+	c->convo = *item->convo;
+	snprintf(c->src, sizeof(c->src), "cv-%s", item->phrasing ? "phrasing" : "example");
+	snprintf(c->key, sizeof(c->key), "%s:%zu", item->intent->name, item->index);
+	if (measure(c, item->question, 0) == 0)
+		emit(c, item->intent->name);
+	return 0;
+}
+
 static int run_cv(struct ctx *c, struct hr_content *content, int folds, enum hr_ranker_model model)
 {
-	size_t nex = 0;
-	for (size_t i = 0; i < hr_intents_count(content->intents); i++)
-		nex += hr_intents_get(content->intents, i)->nexamples +
-		       hr_intents_get(content->intents, i)->nphrasings;
-	unsigned char *exclude = calloc(nex + 1, 1);
-	if (!exclude)
-		return -ENOMEM;
-	hr_ranker *keep = content->ranker;
-	for (int fo = 0; fo < folds; fo++) {
-		for (size_t x = 0; x < nex; x++)
-			exclude[x] = (int)(x % (size_t)folds) == fo;
-		hr_ranker *r = NULL;
-		struct hr_ranker_options opt = {.model = model, .exclude = exclude};
-		if (hr_ranker_new(content->intents, &opt, &r))
-			continue;
-		content->ranker = r;
-		hr_engine_set_content(c->engine, content);
-		size_t x = 0;
-		for (size_t i = 0; i < hr_intents_count(content->intents); i++) {
-			const struct hr_intent *in = hr_intents_get(content->intents, i);
-			for (size_t k = 0; k < in->nexamples + in->nphrasings; k++, x++) {
-				if (!exclude[x])
-					continue;
-				int kind = k >= in->nexamples;
-				const char *q = kind ? in->phrasings[k - in->nexamples] : in->examples[k];
-				/* As `herald check`: the intent's own needed slots count as known. */
-				memset(&c->convo, 0, sizeof(c->convo));
-				for (size_t ni = 0; ni < in->nneeds && ni < HR_MAX_SLOTS; ni++) {
-					snprintf(c->convo.context[ni].name, sizeof(c->convo.context[ni].name),
-					         "%s", in->needs[ni]);
-					snprintf(c->convo.context[ni].value,
-					         sizeof(c->convo.context[ni].value), "%s", "known");
-					c->convo.ncontext++;
-				}
-				snprintf(c->src, sizeof(c->src), "cv-%s", kind ? "phrasing" : "example");
-				snprintf(c->key, sizeof(c->key), "%s:%zu", in->name, k);
-				if (measure(c, q, 0) == 0)
-					emit(c, in->name);
-			}
-		}
-		content->ranker = keep;
-		hr_engine_set_content(c->engine, content);
-		hr_ranker_free(r);
-	}
-	free(exclude);
-	return 0;
+	int rc = hr_cv_folds(c->engine, content, folds, model, cv_measure, c);
+	return rc < 0 ? rc : 0;
 }
 
 int main(int argc, char **argv)

@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "config.h"
+#include "crossval.h"
 #include "engine.h"
 #include "log.h"
 #include "proto.h"
@@ -573,6 +574,28 @@ static int route_set(struct hr_content *content, hr_engine *engine, struct hr_tr
  * Each of the NSETS question SETS is then routed too (route_set), only the
  * rows of SPLIT when it is not NULL, by a ranker of MODEL trained on them all.
  */
+struct cv_run {
+	struct hr_trace *t;
+	struct cv_counts (*cnt)[3];
+	size_t *routed;
+};
+
+/* Routes one held-out question with patterns only, the ranker only, and both. */
+static int cv_route(hr_engine *engine, const struct hr_cv_item *item, void *ud)
+{
+	static const enum hr_route_mode modes[3] = {HR_ROUTE_PATTERNS, HR_ROUTE_RANKER, HR_ROUTE_BOTH};
+	struct cv_run *run = ud;
+	for (int m = 0; m < 3; m++) {
+		hr_engine_set_mode(engine, modes[m]);
+		if (hr_engine_route(engine, item->convo, item->question, strlen(item->question), run->t) ||
+		    run->t->safety.tier)
+			break;
+		cv_count(&run->cnt[item->phrasing][m], run->t, item->intent);
+		run->routed[item->phrasing] += m == 0;
+	}
+	return 0;
+}
+
 static int check_cv(struct hr_content *content, int folds, enum hr_ranker_model model,
                     const char *const *sets, size_t nsets, const char *split, int verbose)
 {
@@ -580,12 +603,9 @@ static int check_cv(struct hr_content *content, int folds, enum hr_ranker_model 
 	for (size_t i = 0; i < hr_intents_count(content->intents); i++)
 		nex += hr_intents_get(content->intents, i)->nexamples +
 		       hr_intents_get(content->intents, i)->nphrasings;
-	unsigned char *exclude = calloc(nex + 1, 1);
 	struct hr_trace *t = calloc(1, sizeof(*t));
 	hr_engine *engine = NULL;
-	hr_ranker *keep = content->ranker;
-	if (!exclude || !t || hr_engine_new(content, &engine)) {
-		free(exclude);
+	if (!t || hr_engine_new(content, &engine)) {
 		free(t);
 		fprintf(stderr, "herald check: out of memory\n");
 		return 1;
@@ -594,49 +614,17 @@ static int check_cv(struct hr_content *content, int folds, enum hr_ranker_model 
 	 * in view (they must match them), not with the phrasings. */
 	struct cv_counts cnt[2][3] = {{{0}}};
 	size_t routed[2] = {0};
-	static const enum hr_route_mode modes[3] = {HR_ROUTE_PATTERNS, HR_ROUTE_RANKER, HR_ROUTE_BOTH};
-	for (int f = 0; f < folds; f++) {
-		for (size_t x = 0; x < nex; x++)
-			exclude[x] = (int)(x % (size_t)folds) == f;
-		hr_ranker *r = NULL;
-		struct hr_ranker_options opt = {.model = model, .exclude = exclude};
-		if (hr_ranker_new(content->intents, &opt, &r)) {
-			fprintf(stderr, "herald check: cannot build the ranker for fold %d\n", f + 1);
-			continue;
-		}
-		content->ranker = r;
-		hr_engine_set_content(engine, content);
-		size_t x = 0;
-		for (size_t i = 0; i < hr_intents_count(content->intents); i++) {
-			const struct hr_intent *in = hr_intents_get(content->intents, i);
-			for (size_t k = 0; k < in->nexamples + in->nphrasings; k++, x++) {
-				if (!exclude[x])
-					continue;
-				int kind = k >= in->nexamples;
-				const char *q = kind ? in->phrasings[k - in->nexamples] : in->examples[k];
-				/* As `herald check`: the intent's own needed slots count as known. */
-				struct hr_convo convo = {0};
-				for (size_t ni = 0; ni < in->nneeds && ni < HR_MAX_SLOTS; ni++) {
-					snprintf(convo.context[ni].name, sizeof(convo.context[ni].name), "%s",
-					         in->needs[ni]);
-					snprintf(convo.context[ni].value, sizeof(convo.context[ni].value),
-					         "%s", "known");
-					convo.ncontext++;
-				}
-				for (int m = 0; m < 3; m++) {
-					hr_engine_set_mode(engine, modes[m]);
-					if (hr_engine_route(engine, &convo, q, strlen(q), t) ||
-					    t->safety.tier)
-						break;
-					cv_count(&cnt[kind][m], t, in);
-					routed[kind] += m == 0;
-				}
-			}
-		}
-		content->ranker = keep;
-		hr_engine_set_content(engine, content);
-		hr_ranker_free(r);
+	struct cv_run run = {.t = t, .cnt = cnt, .routed = routed};
+	hr_ranker *keep = content->ranker;
+	int failed = hr_cv_folds(engine, content, folds, model, cv_route, &run);
+	if (failed < 0) {
+		hr_engine_free(engine);
+		free(t);
+		fprintf(stderr, "herald check: out of memory\n");
+		return 1;
 	}
+	if (failed > 0)
+		fprintf(stderr, "herald check: cannot build the ranker for %d of %d folds\n", failed, folds);
 	printf("herald check --cv: %d folds over %zu examples and %zu phrasings, ranker model %s\n", folds,
 	       routed[0], routed[1],
 	       model == HR_RANKER_KNN      ? "knn (TF-IDF nearest example)"
@@ -676,7 +664,6 @@ static int check_cv(struct hr_content *content, int folds, enum hr_ranker_model 
 		hr_ranker_free(whole);
 	}
 	hr_engine_free(engine);
-	free(exclude);
 	free(t);
 	return rc;
 }
