@@ -199,8 +199,28 @@ local LATER_GENERAL = {
   "A clinical trial is a choice too. Ask your care team which options fit you.",
 }
 
+-- The drug that stopped working, told in the message ("Enhertu after Kadcyla
+-- stopped working"): the slot holds whichever name the matcher kept, which may
+-- be the drug asked about next, so the "after" is read from the words.
+local STOPPED_NAMES = { t_dm1 = { "kadcyla", "t-dm1", "tdm1" }, t_dxd = { "enhertu", "t-dxd", "tdxd" },
+  tucatinib = { "tukysa", "tucatinib" } }
+local STOPPED_FORMS = { "after %s", "%s stopped", "%s failed", "%s quit", "had %s", "%s no longer", "%s didn",
+  "%s is not working", "%s isn't working", "%s isnt working", "%s not working" }
+local function stopped_drug(q)
+  local m = " " .. (q.message or q.text) .. " "
+  for _, key in ipairs({ "t_dm1", "t_dxd", "tucatinib" }) do
+    for _, n in ipairs(STOPPED_NAMES[key]) do
+      for _, f in ipairs(STOPPED_FORMS) do
+        if m:find(f:format(n), 1, true) then return key end
+      end
+    end
+  end
+  return nil
+end
+
 herald.on("treatment.later_lines", function(q)
-  local own = LATER:get(q)
+  local stopped = stopped_drug(q)
+  local own = (stopped and LATER:of(stopped)) or LATER:get(q)
   local text
   if own then
     text = { own[1] }
