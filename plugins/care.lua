@@ -168,7 +168,28 @@ herald.on("care.infection", function(q)
   return INFECTION
 end)
 
-herald.answer("care.caregiver", {
+src("dol-fmla", "Family and Medical Leave Act", "U.S. Department of Labor", "https://www.dol.gov/agencies/whd/fmla")
+-- The same need as in plugins/life.lua (life.work): a caregiver asking for leave (probe 9, R080): FMLA covers
+-- caring for a spouse, child or parent with a serious health condition, up to
+-- 12 unpaid weeks in 12 months, and may be taken intermittently when medically
+-- needed (US Department of Labor, Fact Sheet 28); "spouse" includes same-sex
+-- marriages. Employers with 50 or more workers; a year and 1,250 hours worked.
+src("dol-fmla-28", "Fact Sheet #28: The Family and Medical Leave Act", "U.S. Department of Labor",
+  "https://www.dol.gov/agencies/whd/fact-sheets/28-fmla")
+local CARE_FOR = { "my wife", "my husband", "my partner", "my spouse", "my mom", "my mum", "my mother", "my dad",
+  "my father", "my son", "my daughter", "care for her", "care for him", "care of her", "care of him", "look after",
+  "looking after", "drive her", "drive him", "driving her", "driving him", "caregiver", "caring for", "take her to",
+  "take him to", "be with her", "be with him" }
+local LEAVE = { "time off", "leave", "fmla", "day off", "days off", "miss work", "off work", "my job", "my boss",
+  "employer", "a day at a time", "lose my job", "losing my job" }
+local FMLA_CAREGIVER = {
+  "Often, yes. In the US, the Family and Medical Leave Act, or FMLA, lets many workers take up to 12 weeks a year of unpaid leave to care for a seriously ill spouse, child or parent, and keep their job and health insurance.",
+  "The leave can be taken a day or a few hours at a time, such as for each treatment, when the care calls for it. Every married couple counts, same-sex spouses too. It applies if your employer has 50 or more workers and you have worked there about a year.",
+  "Your employer can ask for a form from the doctor. Some states also have paid family leave.",
+  "Next step: ask HR for the FMLA forms, and ask the oncology office to fill in the doctor's part.",
+}
+
+local CAREGIVER = {
   text = {
     "Caring for someone with cancer is hard work. Feeling worn out, sad, angry or guilty at times is common, and looking after yourself helps you both.",
     "Say yes when people offer help, and give them a real job: meals, rides, or sitting with your loved one so you can rest. Respite care, from family, volunteers or a paid aide, gives you a proper break.",
@@ -177,6 +198,33 @@ herald.answer("care.caregiver", {
   },
   sources = { "acs-caregiver", "nci-caregivers" },
   suggest = { "Where can I find support groups?", "Can I get counselling?", "Is there help with costs?" },
+}
+herald.on("care.caregiver", function(q)
+  if q:mentions(CARE_FOR) and q:mentions(LEAVE) then
+    return { text = FMLA_CAREGIVER, sources = { "dol-fmla-28", "dol-fmla" },
+      suggest = { "Where can I find support groups?", "Can I get counselling?", "Is there help with costs?" } }
+  end
+  return CAREGIVER
+end)
+
+-- Fear of addiction to pain medicine (probe 9, R079): with cancer pain, opioids
+-- taken as prescribed rarely lead to addiction; a body used to the medicine is not
+-- addiction; a past addiction in the person or family is planned for; radiation,
+-- bone drugs and other medicines can ease bone pain; palliative care at any stage.
+src("nci-pain", "Cancer Pain (PDQ), Patient Version", NCI,
+  "https://www.cancer.gov/about-cancer/treatment/side-effects/pain/pain-pdq")
+src("mskcc-opioids", "Will I become addicted to the pain medications I may need during my cancer treatment?",
+  "Memorial Sloan Kettering Cancer Center",
+  "https://www.mskcc.org/blog/will-i-become-addicted-pain-medications-i-may-need-during-my-treatment")
+herald.answer("care.pain_addiction", {
+  text = {
+    "This fear is common, and it is worth saying out loud. When opioids are taken for cancer pain the way the doctor prescribes, addiction is rare. Your body getting used to the medicine is normal, and it is not the same as addiction.",
+    "Tell your team about any addiction in you or your family. They can plan for it, with one prescriber, a set schedule, close checks and a support person. Pain that is not treated makes sleep, eating and daily life harder.",
+    "Other things help too. For cancer in the bones, radiation to a painful spot, bone drugs and other pain medicines can cut how much opioid is needed, and the dose can be set so you stay alert. A palliative care team is expert at this, at any stage.",
+    "Next step: ask for a palliative care or pain specialist visit, and tell them what worries you.",
+  },
+  sources = { "nci-pain", "mskcc-opioids" },
+  suggest = { "What is palliative care?", "How is cancer in the bones treated?", "Can I get counselling?" },
 })
 
 herald.answer("care.unproven", {

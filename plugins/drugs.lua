@@ -375,7 +375,7 @@ DRUGS.t_dxd = {
     "T-DXd (Enhertu) is a different drug from Herceptin and from Kadcyla (T-DM1).",
   },
   used_for = {
-    "T-DXd (Enhertu) is used for HER2-positive cancer that has spread. T-DXd (Enhertu) can be the first treatment, with pertuzumab (Perjeta). Or it can come after THP: T-DXd (Enhertu) worked better than T-DM1 (Kadcyla) in the DESTINY-Breast03 trial.",
+    "T-DXd (Enhertu) is used for HER2-positive cancer that has spread. T-DXd (Enhertu) can be the first treatment, with pertuzumab (Perjeta). Or it can come after THP: T-DXd (Enhertu) worked better than T-DM1 (Kadcyla) in the DESTINY-Breast03 trial. It is also used after Kadcyla.",
     "Since May 2026, the FDA has also approved T-DXd (Enhertu) for early cancer: before surgery for stage 2 or 3 cancer, followed by THP, and after surgery when some cancer is left.",
     "T-DXd (Enhertu) can also help HER2-low cancer that has spread. For HER2-ultralow, the cancer must also feed on hormones and have grown on hormone therapy.",
   },
@@ -1766,6 +1766,202 @@ local function given_handler(q)
   return aspect_handler("given", "drug")(q)
 end
 
+-- One fact a question asks about a drug ("is Perjeta ever given by itself",
+-- "why the lifetime limit on doxorubicin", "why take Xeloda after a meal"):
+-- the card for the aspect leaves it out, so it is said first, in the drug's own
+-- sentences (probe 9). Each entry: the words that ask it, the facts by drug,
+-- a next step that names no drug, and any source the facts add.
+src("pub-her2climb", "Tucatinib, Trastuzumab, and Capecitabine for HER2-Positive Metastatic Breast Cancer (HER2CLIMB), N Engl J Med 2020",
+  "New England Journal of Medicine", "https://doi.org/10.1056/NEJMoa1914609")
+src("pub-tdm1-platelets", "Effect of ado-trastuzumab emtansine on autologous platelet kinetics and function (2021)",
+  "Researcher.Life abstract of the published study",
+  "https://discovery.researcher.life/article/effect-of-ado-trastuzumab-emtansine-on-autologous-platelet-kinetics-and-function/01d542b27ca432409fe68c88ece5600f")
+src("fda-generics", "Generic Drugs: Questions and Answers", "US Food and Drug Administration",
+  "https://www.fda.gov/drugs/frequently-asked-questions-popular-topics/generic-drugs-questions-answers")
+
+local WHY = { "why", "reason", "point of", "purpose", "what for", "how come" }
+local ASKED = {
+  { -- never on its own (Perjeta label: with trastuzumab and chemotherapy; DESTINY-Breast09: with T-DXd)
+    words = { "by itself", "on its own", "alone", "without herceptin", "without trastuzumab", "only perjeta",
+      "just perjeta", "just the perjeta", "solo", "by themself", "just tukysa", "only tukysa" },
+    facts = herald.facts("drug", {
+      pertuzumab = {
+        "No. Pertuzumab (Perjeta) is never given by itself. It is given with trastuzumab (Herceptin), and chemo is usually part of the plan too. As a first treatment for cancer that has spread, it can instead be paired with T-DXd (Enhertu).",
+        "The two antibodies lock onto different parts of HER2, so together they block it better. Phesgo puts pertuzumab and trastuzumab in one shot.",
+      },
+      tucatinib = {
+        "No. Tucatinib (Tukysa) is not taken by itself. It is taken with trastuzumab and capecitabine (Xeloda), the plan tested in the HER2CLIMB trial.",
+      },
+    }),
+    next = "Next step: ask your care team which drugs are in your plan and how they are given together.",
+    sources = { "pub-her2climb" },
+  },
+  { -- anthracyclines: heart damage grows with the lifetime total (doxorubicin and epirubicin labels)
+    words = { "lifetime", "maximum", "max dose", "total dose", "amount", "cumulative", "limit", "cap on",
+      "how much can", "how many doses can", "in your life", "in my life", "more than a certain" },
+    facts = herald.facts("drug", {
+      doxorubicin = {
+        "The chance of heart damage from doxorubicin (Adriamycin) grows with the total amount a person gets over a lifetime. So there is a top limit on that total, and your team keeps a count of every dose.",
+        "Below the limit the risk is low, but not zero. That is why the heart is checked with a scan before treatment and sometimes later.",
+      },
+      epirubicin = {
+        "The chance of heart damage from epirubicin (Ellence) grows with the total amount a person gets over a lifetime. So there is a top limit on that total, and your team keeps a count of every dose.",
+        "Below the limit the risk is low, but not zero. That is why the heart is checked with a scan before treatment and sometimes later.",
+      },
+    }),
+    next = "Next step: ask your care team how your heart will be checked, and keep a note of the chemo you have had.",
+  },
+  { -- Xeloda label: with water within 30 minutes after a meal; its safety and efficacy data come from dosing with food
+    words = { "meal", "after eating", "after food", "with food", "empty stomach", "after breakfast", "after dinner",
+      "eat first", "eat before", "food" },
+    facts = herald.facts("drug", {
+      capecitabine = {
+        "Capecitabine (Xeloda) is taken with a glass of water within 30 minutes after breakfast and after dinner.",
+        "The studies that showed capecitabine works gave it after meals, so the label asks for the same. Food changes how it is taken up, and a set routine after two meals also keeps the doses about 12 hours apart.",
+      },
+    }),
+    next = "Next step: ask your pharmacist to help you set dose times that fit your meals.",
+  },
+  { -- the labels' missed-dose rule (Tukysa, Xeloda): no extra dose, the next one at the usual time
+    words = { "miss", "forgot", "forget", "skipped a dose", "skipped my", "late dose", "threw up", "throw up", "vomited" },
+    facts = herald.facts("drug", {
+      tucatinib = {
+        "The label for tucatinib (Tukysa) says that a missed dose, or one you threw up, is not made up. The next dose is taken at the usual time.",
+        "Never take two doses at once to catch up.",
+      },
+      capecitabine = {
+        "The label for capecitabine (Xeloda) says that a missed dose is not made up. You go on with the next dose at the usual time.",
+        "Never take two doses at once to catch up.",
+      },
+    }),
+    next = "Next step: tell your care team or pharmacist about the missed dose, and keep a written note of each dose you take.",
+  },
+  { -- copies and cheaper versions: FDA biosimilar list (none for T-DM1 or T-DXd at the last review), generic hormone pills
+    words = { "generic", "biosimilar", "cheaper version", "cheaper copy", "cheaper one", "copy of", "knock off",
+      "knockoff", "cheaper brand", "less expensive version" },
+    facts = herald.facts("drug", {
+      t_dm1 = "There is no generic or biosimilar of T-DM1 (Kadcyla) in the US at our last review in December 2026. Only the brand is sold.",
+      t_dxd = "There is no generic or biosimilar of T-DXd (Enhertu) in the US at our last review in December 2026. Only the brand is sold.",
+      aromatase_inhibitor = "Yes. Letrozole, anastrozole and exemestane are all sold as generics. Generics work the same as the brand and usually cost much less.",
+      tamoxifen = "Yes. Tamoxifen is sold as a generic. It works the same as the brand and usually costs much less.",
+    }),
+    next = "Next step: ask your cancer center's financial counselor or pharmacist about the lowest price and about help with costs.",
+    sources = { "fda-biosimilars", "fda-generics" },
+  },
+  { -- Xeloda label: lower starting dose with moderate kidney impairment; not for severe impairment
+    words = { "kidney", "renal", "creatinine", "dialysis" },
+    facts = herald.facts("drug", {
+      capecitabine = {
+        "Capecitabine (Xeloda) leaves the body through the kidneys. With moderate kidney problems, the label calls for a lower starting dose. With severe kidney problems, it is not advised.",
+        "A kidney blood test before you start, and during treatment, guides this.",
+      },
+    }),
+    next = "Next step: ask your care team what your kidney tests show and how they shape your plan.",
+  },
+  { -- Tukysa label: warnings are diarrhea, liver damage and harm in pregnancy; stroke is not among them
+    words = { "stroke", "mini stroke", "blood clot in the brain", "brain bleed" },
+    facts = herald.facts("drug", {
+      tucatinib = {
+        "Stroke is not listed among the side effects of tucatinib (Tukysa) in its US label. Its main risks are diarrhea and liver problems.",
+        "A family history of stroke still matters for your own health. Your doctors can check your blood pressure, cholesterol and other risks. A drooping face, a weak arm or slurred speech means calling 911 at once.",
+      },
+    }),
+    next = "Next step: tell your oncologist about any stroke in your family, and ask when your blood pressure was last checked.",
+  },
+  { -- why the three together: HER2CLIMB (tucatinib added to trastuzumab and capecitabine)
+    words = { "with", "together", "combin", "paired", "three" },
+    also = WHY,
+    facts = herald.facts("drug", {
+      tucatinib = {
+        "Tucatinib (Tukysa) is given with trastuzumab and capecitabine (Xeloda) because the three were tested together in the HER2CLIMB trial. Adding tucatinib to the other two kept the cancer in check longer and helped people live longer, also when it had reached the brain.",
+        "Each drug works in its own way. Tucatinib blocks HER2 from inside the cell, trastuzumab blocks it from outside, and capecitabine is chemo.",
+      },
+      capecitabine = {
+        "Capecitabine (Xeloda) is paired with tucatinib (Tukysa) and trastuzumab because the three were tested together in the HER2CLIMB trial. Adding tucatinib to capecitabine and trastuzumab kept the cancer in check longer and helped people live longer, also when it had reached the brain.",
+        "Each drug works in its own way. Capecitabine is chemo, while tucatinib and trastuzumab block HER2 from inside and outside the cell.",
+      },
+    }),
+    next = "Next step: ask your care team how the three drugs fit into your weekly schedule.",
+    sources = { "pub-her2climb" },
+  },
+  { -- Kadcyla label: headache is among its most common side effects
+    words = { "headache", "head ache", "head hurts", "head hurting", "migraine" },
+    facts = herald.facts("drug", {
+      t_dm1 = {
+        "Yes. Headache is one of the most common side effects of T-DM1 (Kadcyla). A mild one that goes away on its own is usually not a worry.",
+        "Tell your team at your next visit. Call them sooner for a headache that is bad or does not go away, or one with bruising or bleeding, since Kadcyla can lower platelets. A sudden, very bad headache needs 911.",
+      },
+    }),
+    next = "Next step: keep a note of when each headache starts and what helped.",
+  },
+  { -- why T-DM1 lowers platelets: its chemo part harms the marrow cells that make platelets (lab studies) and shortens platelet life (patient study)
+    words = { "platelet" },
+    also = WHY,
+    facts = herald.facts("drug", {
+      t_dm1 = {
+        "T-DM1 (Kadcyla) often lowers platelets, the cells that help blood clot. Its chemo part seems to harm the young cells in the bone marrow that make platelets, and platelets in the blood also last a shorter time.",
+        "The drop is usually mild, and your count is checked before each dose. If it falls too low, the dose can be delayed or lowered.",
+      },
+    }),
+    next = "Next step: ask what your last platelet count was, and call your team about unusual bruising or bleeding.",
+    sources = { "pub-tdm1-platelets" },
+  },
+}
+
+local function asked_fact(q)
+  local key = q:slot("drug")
+  local d = key and DRUGS[key]
+  if not d then return nil end
+  for _, a in ipairs(ASKED) do
+    local text = q:mentions(a.words) and (not a.also or q:mentions(a.also)) and a.facts:of(key)
+    if text then
+      text[#text + 1] = a.next
+      local srcs = copy(d.sources)
+      for _, id in ipairs(a.sources or {}) do srcs[#srcs + 1] = id end
+      return { text = text, sources = srcs, suggest = suggestions(d), remember = { drug = key, topic = "drug" } }
+    end
+  end
+  return nil
+end
+
+-- "Can someone who already had Kadcyla still get Enhertu?": yes, said first.
+-- The new drug name takes the question's slot, so the pair is read from the
+-- message and the conversation (probe 9, R087). DESTINY-Breast01 (the 2019
+-- approval) treated people whose cancer had grown after T-DM1.
+local HAD_BEFORE = { "already had", "already got", "already been", "after kadcyla", "after t-dm1", "after tdm1",
+  "had kadcyla", "been on kadcyla", "was on kadcyla", "were on kadcyla", "had t-dm1", "previously", "used kadcyla",
+  "tried kadcyla", "after having kadcyla", "stopped working", "still get", "still have", "still be given" }
+local TDXD_SAID = { "enhertu", "t-dxd", "tdxd", "deruxtecan", "in her two", "enhurtu" }
+-- The safety layer's sentence for a "may I take it" question (core/engine/
+-- safety_replies.c, decision take), said here after the yes: an answer that
+-- already holds it does not get the deferral put in front of its first word.
+-- Should the wording there change, the deferral simply comes first again.
+local TAKE_DEFERRAL = "What is safe for you depends on your own health and the other medicines you take. Ask your oncology care team before you start, mix, stop or skip any medicine."
+local TDXD_AFTER_TDM1 = {
+  text = {
+    "Yes. T-DXd (Enhertu) can be given after T-DM1 (Kadcyla). Its first approval, in 2019, came from a study of people whose cancer had grown after Kadcyla and other HER2 drugs.",
+    "Having had Kadcyla before does not rule Enhertu out. T-DXd (Enhertu) is a different drug, with a different chemo part.",
+    TAKE_DEFERRAL,
+    "Next step: ask your care team whether T-DXd (Enhertu) fits what you have had so far.",
+  },
+  sources = { "label-tdxd", "nccn-metastatic" },
+  suggest = { "What are the side effects of Enhertu?", "How is Enhertu given?", "What are the warnings for Enhertu?" },
+  remember = { drug = "t_dxd", topic = "drug" },
+}
+local function tdxd_after_tdm1(q)
+  local key = q.slots.drug
+  if not q:mentions(HAD_BEFORE) then return nil end
+  local tdxd = q:mentions(TDXD_SAID) or q.context.drug == "t_dxd"
+  if (key == "t_dm1" and tdxd) or (key == "t_dxd" and q:mentions({ "kadcyla", "t-dm1", "tdm1", "emtansine" })) then
+    return TDXD_AFTER_TDM1
+  end
+  return nil
+end
+
+local function asked(q)
+  return tdxd_after_tdm1(q) or asked_fact(q)
+end
+
 -- Right after a HER2-low answer, "so can I get Herceptin then?" asks whether the
 -- classic HER2 drugs fit HER2-low: the answer is no, said plainly, with the drug
 -- that is used (only the drugs with a her2_low entry; any other drug as usual).
@@ -1787,6 +1983,8 @@ local function about_or_carried(q)
   if sz then return sz end
   local low = asks_after_low(q)
   if low then return drug_answer(low, "her2_low") end
+  local fact = asked(q)
+  if fact then return fact end
   local aspect = q.previous and CARRIED[q.previous]
   -- Only a short message that swaps the drug: a longer one asks its own question.
   if aspect and #q.text <= 60 and q:mentions(SWAP_FORMS, q.text) and q.slots.drug then
@@ -1797,18 +1995,19 @@ end
 
 for _, a in ipairs({ "duration", "side_effects", "warnings", "pregnancy" }) do
   local h = aspect_handler(a, "drug")
-  herald.on("drug." .. a, function(q) return seizure_history(q) or h(q) end)
+  herald.on("drug." .. a, function(q) return seizure_history(q) or asked(q) or h(q) end)
 end
-herald.on("drug.given", given_handler)
+herald.on("drug.given", function(q) return asked(q) or given_handler(q) end)
 herald.on("drug.used_for", function(q)
   local sz = seizure_history(q)
   if sz then return sz end
   local low = asks_after_low(q)
   if low then return drug_answer(low, "her2_low") end
-  return aspect_handler("used_for", "drug")(q)
+  return asked(q) or aspect_handler("used_for", "drug")(q)
 end)
 herald.on("drug.about", about_or_carried)
-herald.on("drug.side_effects_of", aspect_handler("side_effects", "drug"))
+local side_effects_of = aspect_handler("side_effects", "drug")
+herald.on("drug.side_effects_of", function(q) return asked(q) or side_effects_of(q) end)
 herald.on("drug.mention", about_or_carried)
 herald.on("drug.is_chemo", aspect_handler("chemo", "drug"))
 for _, a in ipairs({ "about", "given", "duration", "used_for", "side_effects" }) do
@@ -1923,6 +2122,8 @@ local LOADING_LINE = "A loading dose is a bigger first dose. It brings the drug 
 
 herald.on("drug.dose", function(q)
   local key = q:slot("drug")
+  local fact = asked(q)
+  if fact then return fact end
   if key and DRUGS[key] then
     local a = drug_answer(key, "dose")
     if q:mentions({ "loading" }) or (q:mentions(FIRST) and q:mentions(BIGGER)) then table.insert(a.text, 1, LOADING_LINE) end
@@ -2280,6 +2481,8 @@ local BIOSIMILAR = {
 }
 
 herald.on("drug.compare", function(q)
+  local after = tdxd_after_tdm1(q)
+  if after then return after end
   local keys, hits = named_drugs(q.text)
   local a = q.slots.drug or q.context.drug
   local b

@@ -54,7 +54,31 @@ local WORK = {
   suggest = { "How do I cope with fatigue?", "What is chemo brain?", "Is there help with treatment costs?" },
 }
 
+-- A spouse or family caregiver asking for leave (probe 9, R080): FMLA covers
+-- caring for a spouse, child or parent with a serious health condition, up to
+-- 12 unpaid weeks in 12 months, and may be taken intermittently when medically
+-- needed (US Department of Labor, Fact Sheet 28); "spouse" includes same-sex
+-- marriages. Employers with 50 or more workers; a year and 1,250 hours worked.
+src("dol-fmla-28", "Fact Sheet #28: The Family and Medical Leave Act", "U.S. Department of Labor",
+  "https://www.dol.gov/agencies/whd/fact-sheets/28-fmla")
+local CARE_FOR = { "my wife", "my husband", "my partner", "my spouse", "my mom", "my mum", "my mother", "my dad",
+  "my father", "my son", "my daughter", "care for her", "care for him", "care of her", "care of him", "look after",
+  "looking after", "drive her", "drive him", "driving her", "driving him", "caregiver", "caring for", "take her to",
+  "take him to", "be with her", "be with him" }
+local LEAVE = { "time off", "leave", "fmla", "day off", "days off", "miss work", "off work", "my job", "my boss",
+  "employer", "a day at a time", "lose my job", "losing my job" }
+local FMLA_CAREGIVER = {
+  "Often, yes. In the US, the Family and Medical Leave Act, or FMLA, lets many workers take up to 12 weeks a year of unpaid leave to care for a seriously ill spouse, child or parent, and keep their job and health insurance.",
+  "The leave can be taken a day or a few hours at a time, such as for each treatment, when the care calls for it. Every married couple counts, same-sex spouses too. It applies if your employer has 50 or more workers and you have worked there about a year.",
+  "Your employer can ask for a form from the doctor. Some states also have paid family leave.",
+  "Next step: ask HR for the FMLA forms, and ask the oncology office to fill in the doctor's part.",
+}
+
 herald.on("life.work", function(q)
+  if q:mentions(CARE_FOR) and q:mentions(LEAVE) then
+    return { text = FMLA_CAREGIVER, sources = { "dol-fmla-28", "dol-fmla" },
+      suggest = { "How can I look after myself as a caregiver?", "Is there help with costs?", "Where can I find support?" } }
+  end
   if q:mentions(DISABILITY) and not q:mentions({ "disability leave", "fmla" }) then
     return { text = DISABILITY_TEXT, sources = { "ssa-disability", "ssa-cal", "cac" },
       suggest = { "Is there help with treatment costs?", "Can I keep working during treatment?", "Where can I find support?" } }

@@ -144,7 +144,23 @@ herald.answer("outlook.risk", {
   suggest = { "Can I prevent breast cancer?", "What are the symptoms of breast cancer?", "Does alcohol affect breast cancer?" },
 })
 
-herald.answer("outlook.men", {
+-- Hormone therapy for men (probe 9, R026): tamoxifen is the usual hormone pill
+-- for men with hormone receptor-positive breast cancer (NCI male breast cancer
+-- PDQ; ACS); an aromatase inhibitor alone works less well in men, so it is paired
+-- with a drug that stops the testes making hormones.
+local HORMONE_SAID = { "tamoxifen", "hormone", "er positive", "er-positive", "er+", "estrogen", "letrozole",
+  "anastrozole", "aromatase", "endocrine" }
+local MEN_HORMONE = {
+  text = {
+    "Yes. Tamoxifen is the usual hormone pill for men whose breast cancer is hormone receptor-positive, and most breast cancers in men are. It is often taken for 5 to 10 years.",
+    "An aromatase inhibitor, such as letrozole, works less well on its own in men, because the testes still make hormones. It may be used with a shot that turns that off.",
+    "With HER2-positive cancer, the hormone pill is added to the HER2 drugs, such as trastuzumab (Herceptin), not used instead of them. Hot flashes, lower sex drive and blood clots are possible side effects.",
+    "Next step: ask your oncologist which hormone pill fits you, and for how long.",
+  },
+  sources = { "nci-men", "acs-men" },
+  suggest = { "What is tamoxifen?", "Should men with breast cancer get genetic testing?", "How is HER2-positive breast cancer treated?" },
+}
+local OUTLOOK_MEN = {
   text = {
     "Yes. Men can get breast cancer, including HER2-positive breast cancer, but it is rare. About 1 in 100 breast cancers is found in a man.",
     "Most breast cancers in men are hormone receptor-positive, and fewer are HER2-positive. The tumor is tested for HER2 in the same way as in women.",
@@ -154,7 +170,11 @@ herald.answer("outlook.men", {
   },
   sources = { "acs-men", "nci-men" },
   suggest = { "What does HER2-positive mean?", "How is HER2-positive breast cancer treated?", "Is breast cancer hereditary?" },
-})
+}
+herald.on("outlook.men", function(q)
+  if q:mentions(HORMONE_SAID) then return MEN_HORMONE end
+  return OUTLOOK_MEN
+end)
 
 herald.answer("outlook.prevention", {
   text = {

@@ -246,8 +246,55 @@ local HEART_RESTART = {
   suggest = { "What heart tests are done on Herceptin?", "What heart symptoms should I watch for?", "How long do I take Herceptin for?" },
 }
 
+-- "My EF went from 64 to 60, is that bad?" (probe 9): what a normal number is,
+-- and the change the Herceptin label acts on (a fall of 16 points or more, or of
+-- 10 or more to below normal). AHA: a normal ejection fraction is about 50 to 70.
+src("aha-ef", "Ejection Fraction Heart Failure Measurement", "American Heart Association",
+  "https://www.heart.org/en/health-topics/heart-failure/diagnosing-heart-failure/ejection-fraction-heart-failure-measurement")
+local EF_NUMBER = {
+  text = {
+    "The ejection fraction, or EF, is the share of blood the heart pumps out with each beat. A normal EF is about 50 to 70 percent.",
+    "The number can shift a few points from one scan to the next. On HER2 drugs such as trastuzumab (Herceptin), the team acts on a bigger change: a fall of 16 points or more, or a fall of 10 points or more that ends below normal.",
+    "Call your care team if you get short of breath, swollen ankles or fast weight gain, whatever the number.",
+    "Next step: ask your team what your starting number was, and when your next scan is.",
+  },
+  sources = { "aha-ef", "label-trastuzumab" },
+  suggest = { "What heart tests are done on Herceptin?", "What heart symptoms should I watch for?", "What happens if my heart function drops?" },
+}
+local EF_NAMED = { "ejection", " ef ", "lvef", "heart number", "heart scan number", "heart score", "pumping number" }
+local NUMBER_ASKED = { "normal", "worry", "bad", "good", "okay", "ok", "fine", "concern", "mean", "low", "went from", "dropped to",
+  "went down" }
+
 herald.on("se.heart", function(q)
   local padded = " " .. ((q.message or q.text):gsub("[%.,;:!?]", " ")) .. " "
+  if q:mentions(EF_NAMED, padded) and (padded:find("%d%d") or q:mentions({ "sixty", "fifty", "seventy" }))
+      and q:mentions(NUMBER_ASKED) and not q:mentions({ "restart", "paused", "on hold", "held" }) then
+    -- The numbers told, said back against the normal range: one number by
+    -- itself; two (before and now) together, since which is the latest is
+    -- not always clear from the words.
+    local nums = {}
+    for d in padded:gmatch("%f[%d](%d%d)%f[%D]") do nums[#nums + 1] = tonumber(d) end
+    if #nums == 0 then
+      for _, w in ipairs({ { "fifty", 50 }, { "sixty", 60 }, { "seventy", 70 } }) do
+        if padded:find(w[1], 1, true) then nums[#nums + 1] = w[2] end
+      end
+    end
+    local low, normal = false, true
+    for _, n in ipairs(nums) do
+      if n < 50 then low = true end
+      if n < 50 or n > 75 then normal = false end
+    end
+    local a = { text = {}, sources = EF_NUMBER.sources, suggest = EF_NUMBER.suggest }
+    for i, line in ipairs(EF_NUMBER.text) do a.text[i] = line end
+    if low then
+      a.text[1] = a.text[1] .. " A number under 50 is below the normal range, and your team will look at it closely."
+    elseif #nums == 1 and normal then
+      a.text[1] = a.text[1] .. " So " .. nums[1] .. " is in the normal range."
+    elseif #nums > 1 and normal then
+      a.text[1] = a.text[1] .. " So the numbers you were given are in the normal range."
+    end
+    return a
+  end
   if q:mentions(RESTART_WORDS) and (q:mentions(EF_WORDS, padded) or q:mentions({ "heart" }))
       and (q:slot("drug") == nil or q:slot("drug") == "trastuzumab" or q:slot("drug") == "herceptin_hylecta"
         or q:slot("drug") == "pertuzumab" or q:slot("drug") == "phesgo") then
@@ -781,7 +828,29 @@ local SHOT_ACHES = {
   "Next step: ask your nurse for a plan for the days after your next shot.",
 }
 
+-- Why Kadcyla lowers platelets (probe 9): lab studies point to its chemo part
+-- harming the marrow cells that make platelets; a study in patients found
+-- platelets also lived a shorter time. The label asks for a count before each dose.
+src("pub-tdm1-platelets", "Effect of ado-trastuzumab emtansine on autologous platelet kinetics and function (2021)",
+  "Researcher.Life abstract of the published study",
+  "https://discovery.researcher.life/article/effect-of-ado-trastuzumab-emtansine-on-autologous-platelet-kinetics-and-function/01d542b27ca432409fe68c88ece5600f")
+local TDM1_PLATELETS = {
+  text = {
+    "T-DM1 (Kadcyla) often lowers platelets, the cells that help blood clot. Its chemo part seems to harm the young cells in the bone marrow that make platelets, and platelets in the blood also last a shorter time.",
+    "The drop is usually mild and comes back up between doses. Your count is checked before each dose, and if it is too low, the dose can wait or be lowered.",
+    "Call your team for bruises you cannot explain, tiny red spots on the skin, or bleeding from the nose or gums that will not stop.",
+    "Next step: ask what your last platelet count was.",
+  },
+  sources = { "label-tdm1", "pub-tdm1-platelets" },
+  suggest = { "What are the side effects of Kadcyla?", "What are the warnings for Kadcyla?", "How can I avoid infections during chemo?" },
+}
+local WHY_WORDS = { "why", "how come", "what makes", "reason", "cause" }
+
 herald.on("se.blood_counts", function(q)
+  if q:mentions({ "platelet" }) and q:mentions(WHY_WORDS)
+      and (q:slot("drug") == "t_dm1" or q:mentions({ "kadcyla", "t-dm1", "tdm1", "emtansine" })) then
+    return TDM1_PLATELETS
+  end
   if q:mentions(SHOT_WORDS) and q:mentions(SHOT_PAIN) then
     return { text = SHOT_ACHES, sources = { "label-pegfilgrastim", "nci-infection" },
       suggest = { "How can I avoid infections during chemo?", "When should I call my care team?", "How do I cope with fatigue?" } }
@@ -930,7 +999,27 @@ local RADIATION = {
   suggest = { "How do I cope with fatigue?", "What is lymphedema?", "Do I need radiation after lumpectomy?" },
 }
 
+-- Months or years later the treated breast can turn firmer, smaller or darker
+-- (fibrosis; ACS, Radiation for Breast Cancer): asked about, it is said first.
+local LATE_WORDS = { "months after", "months later", "years after", "years later", "a year after", "a year later",
+  "long term", "long-term", "later on", "down the road", "in the future", "permanent", "still firm", "still hard" }
+local LATE_CHANGE = { "firm", "hard", "smaller", "shrink", "shrunk", "tight", "thick", "different size", "uneven",
+  "darker", "change shape", "changed shape" }
+local RADIATION_LATE = {
+  text = {
+    "Yes. Months or years after radiation, the treated breast can become firmer, smaller, or a little darker. This comes from slow scarring in the tissue, and it is common.",
+    "It does not mean the cancer is back. But a new lump, or a change that keeps growing, should be checked.",
+    "Gentle stretching, massage and a well-fitting bra can ease tightness. Some people see a physical therapist for it.",
+    "Next step: point out the change at your next follow-up visit, so your team can compare it over time.",
+  },
+  sources = { "acs-radiation", "nci-radiation" },
+  suggest = { "What is lymphedema?", "What happens at follow-up visits?", "How do I cope with fatigue?" },
+}
+
 herald.on("se.radiation", function(q)
+  if q:mentions(LATE_CHANGE) and (q:mentions(LATE_WORDS) or q:mentions({ "smaller", "shrink", "shrunk", "firmer" })) then
+    return RADIATION_LATE
+  end
   if q:mentions(RADIOACTIVE) then
     return { text = { NOT_RADIOACTIVE, "Next step: ask your radiation team if there is anything they would like you to avoid." },
       sources = { "nci-ebrt", "nci-radiation" }, suggest = RADIATION.suggest }
@@ -1140,6 +1229,10 @@ local NEW_SYMPTOM_KNOWN = {
     text = "Red or pink urine for a day or two after doxorubicin (Adriamycin), the A in AC, or epirubicin (Ellence) is expected. It is the drug's color leaving the body, not blood. Tell your team if it lasts longer than 2 days, or if it burns when you pee." },
   { drugs = { docetaxel = true }, also = { "docetaxel", "taxotere" }, words = TEARS, phrases = true, sources = { "docetaxel-tearing", "label-docetaxel" },
     text = "Watery eyes are a known side effect of docetaxel (Taxotere). It can narrow the tiny drains that carry tears away from the eye. Tell your team soon: an eye doctor can help, and it is easier to treat early." },
+  -- A mild headache after Kadcyla (probe 9): common by its label; what would make it urgent.
+  { drugs = { t_dm1 = true }, also = { "kadcyla", "t-dm1", "tdm1" }, phrases = true, sources = { "label-tdm1", "nci-se" },
+    words = { "headache", "head ache", "head aches", "head hurt", "migraine" },
+    text = "Headache is one of the most common side effects of T-DM1 (Kadcyla), and a mild one that goes away is usually not a worry. Mention it at your next visit. Call sooner for a headache that is severe or will not go away, and call 911 for a sudden, very bad one." },
   -- Nosebleeds on Kadcyla (probe 8): among its most common effects, with its bleeding warning and low platelets.
   { drugs = { t_dm1 = true }, also = { "kadcyla", "t-dm1", "tdm1" }, phrases = true, sources = { "label-tdm1", "nci-se" },
     words = { "nosebleed", "nose bleed", "bleed from", "bleeds from", "bleeding from", "bleeding nose", "nose is bleeding",

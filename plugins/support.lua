@@ -244,7 +244,23 @@ herald.answer("support.questions", {
   suggest = { "How do I find a clinical trial?", "What does HER2-positive mean?", "Should I get a second opinion?" },
 })
 
-herald.answer("support.trials", with_phone_speech {
+-- A trial feared for its placebo (probe 9, R071): in cancer treatment trials a
+-- placebo alone is rare when a standard treatment exists; everyone gets at least
+-- standard care (Cancer.Net, Placebos in Cancer Clinical Trials; the trials plugin says the same).
+local PLACEBO_WORDS = { "placebo", "sugar pill", "dummy pill", "fake pill", "fake drug", "fake medicine", "no real treatment",
+  "no treatment at all", "not get treated", "not be treated", "get nothing", "guinea pig" }
+src("cnet-placebo", "Placebos in Cancer Clinical Trials", "Cancer.Net (American Society of Clinical Oncology)",
+  "https://www.cancer.net/research-and-advocacy/clinical-trials/placebos-cancer-clinical-trials")
+local TRIAL_PLACEBO = {
+  text = {
+    "In cancer treatment trials, a placebo alone is rare when a standard treatment exists. Everyone in the trial gets at least the standard treatment. A placebo, if there is one, is added on top, so the standard plus the new drug can be compared with the standard alone.",
+    "The consent form and study team must say if a placebo is used, before you agree. You can ask any question, and you can leave the trial at any time and still get care.",
+    "Next step: ask the study team what treatment every group in the trial gets.",
+  },
+  sources = { "cnet-placebo", "ctgov" },
+  suggest = { "What are clinical trials?", "What are the phases of a clinical trial?", "What are my rights in a trial?" },
+}
+local TRIALS_FIND = {
   text = {
     "Start with your oncologist, who knows which trials fit your cancer.",
     "You can search ClinicalTrials.gov by condition and place, for example HER2-positive breast cancer near you.",
@@ -253,7 +269,11 @@ herald.answer("support.trials", with_phone_speech {
   },
   sources = { "ctgov", "nci-trials" },
   suggest = { "What are clinical trials?", "What questions should I ask my doctor?", "Is there help with costs?" },
-})
+}
+herald.on("support.trials", function(q)
+  if q:mentions(PLACEBO_WORDS) then return TRIAL_PLACEBO end
+  return with_phone_speech(TRIALS_FIND)
+end)
 
 -- Told that insurance said no: the appeal comes first.
 herald.source("hc-appeal", { title = "Appealing a health plan decision", publisher = "HealthCare.gov",
@@ -278,10 +298,18 @@ local function told_denied(q)
   return q:mentions(NOT_COVERED) or (q:mentions(SAID_NO) and q:mentions(INSURER))
 end
 
+-- "Yes, help with costs is available" answers only a question of whether help
+-- exists; a question about a bill, a plan or a price starts with the help itself
+-- (probe 9). Copay cards from drug makers are for private insurance: never with
+-- Medicare or other government plans.
+local ASKS_IF_HELP = { "is there", "are there", "any help", "any assistance", "anyone help", "anybody help",
+  "can i get help", "can i get financial", "can we get", "can someone help", "where can i get", "where do i get",
+  "who can help", "who helps", "help with", "help paying", "help to pay", "assistance", "can't afford",
+  "cant afford", "cannot afford", "can not afford", "struggling to pay", "where can i find" }
 local COSTS = {
   text = {
     "Yes, help with costs is available.",
-    "Drug companies have patient assistance and copay programs for HER2 drugs. CancerCare and Susan G. Komen offer financial help too.",
+    "Drug companies have patient assistance programs for HER2 drugs, and copay cards for people with private insurance. CancerCare and Susan G. Komen offer financial help too.",
     "Your cancer center's financial counselor or social worker can check your insurance, help you apply, and set up payment plans.",
     "Next step: ask to meet a financial counselor before your next treatment.",
   },
@@ -291,20 +319,35 @@ local COSTS = {
 
 -- Getting to treatment: gas, parking, rides, a bed near the center.
 src("acs-rides", "Road To Recovery: rides to treatment", ACS, "https://www.cancer.org/support-programs-and-services/road-to-recovery.html")
+src("acs-hope-lodge", "Hope Lodge: free lodging during cancer treatment", ACS,
+  "https://www.cancer.org/support-programs-and-services/patient-lodging/hope-lodge.html")
 local TRAVEL = { "gas", "petrol", "fuel", "parking", "ride", "rides", "transport", "travel", "taxi", "uber", "lyft",
   "bus fare", "mileage", "driving to", "drive to", "hotel", "lodging", "place to stay", "get to my appointments",
   "get to treatment", "drive me", "driving me", "take me to", "lift to", "lifts to", "can't drive", "cant drive",
-  "cannot drive", "get a lift", "no car" }
+  "cannot drive", "get a lift", "no car", "stay near", "somewhere to stay", "room near", "hope lodge", "motel" }
 local TRAVEL_COSTS = {
   text = {
     "Help with getting to treatment is common, so ask for it.",
-    "The American Cancer Society gives free rides to treatment in many places. Its helpline (1-800-227-2345) can also help you find a place to stay. CancerCare can help pay for some travel costs.",
+    "The American Cancer Society gives free rides to treatment in many places. Its Hope Lodge homes offer a free room near many cancer centers when treatment is far from home, and its helpline (1-800-227-2345) can find other places to stay. CancerCare can help pay for some travel costs.",
     "Many cancer centers have parking passes, gas cards or shuttle buses. The social worker knows what is there.",
     "Next step: ask your cancer center's social worker what help with travel and parking they have.",
   },
-  sources = { "acs-rides", "cancercare-fin", "acs" },
+  sources = { "acs-rides", "acs-hope-lodge", "cancercare-fin", "acs" },
   suggest = { "Is there help with treatment costs?", "Is there a helpline I can call?", "Where can I find support?" },
 }
+
+-- Somewhere to stay near treatment (probe 9, R077): ACS Hope Lodge homes give free
+-- rooms to people treated far from home (usually 40 miles or more); driving
+-- oneself to radiation is common, with tiredness building over the weeks.
+herald.answer("support.lodging", with_phone_speech {
+  text = {
+    "Yes, there is help. The American Cancer Society's Hope Lodge homes give a free room near many cancer centers to people whose treatment is far from home. Its helpline, 1-800-227-2345, can also find hotel discounts or other places to stay.",
+    "Many people drive themselves to radiation. Tiredness often builds over the weeks, so line up a backup driver for the later weeks. The American Cancer Society also gives free rides in many places.",
+    "Next step: ask the cancer center's social worker about lodging and rides before you start.",
+  },
+  sources = { "acs-hope-lodge", "acs-rides", "acs" },
+  suggest = { "Is there help with costs?", "What are the side effects of radiation?", "How do I cope with fatigue?" },
+})
 
 -- Rent, bills and food while unable to work.
 local LIVING = { "rent", "mortgage", "utilities", "utility bill", "electric bill", "power bill", "groceries", "food money",
@@ -320,10 +363,89 @@ local LIVING_COSTS = {
   suggest = { "Can I get disability benefits?", "Is there help with treatment costs?", "Can I keep working during treatment?" },
 }
 
+-- Medicare (probe 9, R024): Part D covers pills such as Tukysa; the yearly cap on
+-- what a person pays for covered Part D drugs is 2,100 dollars in 2026 (CMS,
+-- Inflation Reduction Act, indexed each year); drug makers' copay cards cannot be
+-- used with Medicare (HHS Office of Inspector General); Extra Help, charity
+-- foundations and the Medicare Prescription Payment Plan can help.
+herald.source("medicare-drug-costs", { title = "Costs for Medicare drug coverage", publisher = "Medicare.gov, Centers for Medicare and Medicaid Services",
+  url = "https://www.medicare.gov/drug-coverage-part-d/costs-for-medicare-drug-coverage" })
+herald.source("medicare-extra-help", { title = "Help with drug costs (Extra Help)", publisher = "Medicare.gov, Centers for Medicare and Medicaid Services",
+  url = "https://www.medicare.gov/basics/costs/help/drug-costs" })
+herald.source("oig-coupons", { title = "Manufacturer Safeguards May Not Prevent Copayment Coupon Use for Part D Drugs (OEI-05-12-00540)",
+  publisher = "HHS Office of Inspector General", url = "https://oig.hhs.gov/oei/reports/oei-05-12-00540.asp" })
+local MEDICARE = { "medicare", "part d", "part b", "medigap", "medicare advantage", "tricare", "va benefits" }
+local MEDICARE_COSTS = {
+  text = {
+    "Medicare drug plans, called Part D, cover cancer pills such as tucatinib (Tukysa). In 2026, what you pay for covered Part D drugs is capped at 2,100 dollars for the year. After that, they cost you nothing more that year. IV drugs given in the clinic are paid under Part B instead.",
+    "Copay cards from drug makers cannot be used with Medicare or other government plans. But charity foundations can help, and Medicare's Extra Help program lowers drug costs for people with a low income. Medicare can also spread what you owe over the year in monthly bills.",
+    "Next step: ask your cancer center's financial counselor to check your plan and help you apply to a foundation or for Extra Help.",
+  },
+  sources = { "medicare-drug-costs", "medicare-extra-help", "oig-coupons" },
+  suggest = { "Is there help with costs?", "Is there a helpline I can call?", "Can I keep working during treatment?" },
+}
+-- A cheaper copy of a drug (probe 9, R055, R044): which drugs have one. FDA
+-- biosimilar list: trastuzumab and pertuzumab biosimilars; none for T-DM1 or
+-- T-DXd at the last review. Hormone pills are old, low-cost generics.
+herald.source("fda-biosimilars")
+herald.source("fda-generics", { title = "Generic Drugs: Questions and Answers", publisher = "US Food and Drug Administration",
+  url = "https://www.fda.gov/drugs/frequently-asked-questions-popular-topics/generic-drugs-questions-answers" })
+local COPY_WORDS = { "generic", "biosimilar", "cheaper version", "cheaper copy", "cheaper one", "copy of", "knock off",
+  "knockoff", "cheaper brand", "less expensive version", "cheaper option", "cheaper alternative" }
+local HORMONE_PILLS = { "letrozole", "femara", "anastrozole", "arimidex", "exemestane", "aromasin", "tamoxifen",
+  "hormone pill", "hormone pills", "hormone therapy", "hormone blocker" }
+local COPIES = {
+  text = {
+    "Some cancer drugs have cheaper copies and some do not. Trastuzumab (Herceptin) has several biosimilars, and pertuzumab (Perjeta) now has one. T-DM1 (Kadcyla) and T-DXd (Enhertu) had none in the US at our last review in December 2026.",
+    "For drugs with no copy, the drug maker's patient assistance program, charity foundations and your insurance's appeal process are the usual ways to lower the cost.",
+    "Next step: ask your cancer center's financial counselor what help fits your plan and your drug.",
+  },
+  sources = { "fda-biosimilars", "cancercare-fin", "nci-costs" },
+  suggest = { "Is there help with costs?", "Are biosimilars as good as Herceptin?", "Is there a helpline I can call?" },
+}
+local HORMONE_PILL_COSTS = {
+  text = {
+    "Hormone pills such as letrozole, anastrozole, exemestane and tamoxifen are sold as generics, which work the same as the brands and are often low in cost. Prices still differ a lot from one pharmacy to the next.",
+    "Ask your pharmacist for the generic, and compare prices at a few pharmacies or mail-order services. A 90-day supply often costs less. If the copay is still too high, your insurer may cover it at a lower tier, and charity foundations can help.",
+    "Next step: ask your pharmacist or the cancer center's financial counselor to help you find the lowest price.",
+  },
+  sources = { "fda-generics", "cancercare-fin", "nci-costs" },
+  suggest = { "Is there help with costs?", "What are aromatase inhibitors?", "How long do I take hormone therapy?" },
+}
+-- Old bills after treatment (probe 9, R070): nonprofit hospitals must have a
+-- financial assistance policy, and people can apply after the bill came, often
+-- for many months (IRS, section 501(r)); itemized bills and payment plans.
+herald.source("irs-fap", { title = "Financial Assistance Policy and Emergency Medical Care Policy: Section 501(r)(4)",
+  publisher = "Internal Revenue Service",
+  url = "https://www.irs.gov/charities-non-profits/financial-assistance-policy-and-emergency-medical-care-policy-section-501r4" })
+local PAST_BILLS = { "old bills", "old medical bills", "past bills", "previous bills", "bills from last year",
+  "medical debt", "in debt", "collection", "credit score", "my credit", "still owe", "finished treatment",
+  "after treatment", "treatment is over", "treatment ended", "years ago", "last year", "from last year", "from before",
+  "done with chemo", "done with treatment", "years now", "since treatment" }
+local PAST_BILLS_HELP = {
+  text = {
+    "Yes. Help is not only for people still in treatment. Most nonprofit hospitals must have a financial assistance program, sometimes called charity care, and you can often apply for bills you already got, even months later. It can lower a bill or wipe it out.",
+    "Ask each hospital for an itemized bill and check it for errors. Billing offices often agree to a lower amount or a payment plan with no interest. Some charities also help with medical debt.",
+    "Next step: call the hospital's billing office, ask for its financial assistance application, and ask them to pause collections while you apply.",
+  },
+  sources = { "irs-fap", "nci-costs", "cancercare-fin" },
+  suggest = { "Is there help with costs?", "Is there a helpline I can call?", "Can I get disability benefits?" },
+}
+
 herald.on("support.costs", function(q)
   if told_denied(q) then return DENIED end
+  if q:mentions(MEDICARE) then return MEDICARE_COSTS end
+  if q:mentions(COPY_WORDS) then
+    if q:mentions(HORMONE_PILLS) then return HORMONE_PILL_COSTS end
+    return COPIES
+  end
+  if q:mentions(HORMONE_PILLS) then return HORMONE_PILL_COSTS end
+  if q:mentions({ "bill", "debt", "owe", "collection" }) and q:mentions(PAST_BILLS) then return PAST_BILLS_HELP end
   if q:mentions(LIVING, " " .. (q.message or q.text) .. " ") then return with_phone_speech(LIVING_COSTS) end
   if q:mentions(TRAVEL, " " .. (q.message or q.text) .. " ") then return with_phone_speech(TRAVEL_COSTS) end
+  if not q:mentions(ASKS_IF_HELP) then
+    return { text = { COSTS.text[2], COSTS.text[3], COSTS.text[4] }, sources = COSTS.sources, suggest = COSTS.suggest }
+  end
   return COSTS
 end)
 

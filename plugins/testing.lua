@@ -50,7 +50,7 @@ local POSITIVE_MEANING = {
   suggest = { "How is HER2-positive breast cancer treated?", "How common is HER2-positive breast cancer?", "What is HER2-low?" },
 }
 
-herald.answer("testing.her2_negative", {
+local HER2_NEGATIVE_CARD = {
   text = {
     "HER2-negative means the cancer does not make extra HER2 protein. The IHC score is 0 or 1+, or 2+ with a negative ISH test.",
     "HER2 drugs such as trastuzumab (Herceptin) do not help these cancers.",
@@ -58,8 +58,7 @@ herald.answer("testing.her2_negative", {
     "Treatment then depends mostly on the hormone receptor results. " .. ASK_REPORT,
   },
   sources = { "acs-her2", "bco-her2" },
-  suggest = { "What is HER2-low?", "What is HER2-ultralow?", "What is hormone receptor status?" },
-})
+  suggest = { "What is HER2-low?", "What is HER2-ultralow?", "What is hormone receptor status?" },}
 
 -- Asked whether a blood test can stand in for tissue (probe 6, S03): the status-change card
 -- opened "Yes" to that. HER2 is read on the tumor; a blood test does not decide it today.
@@ -324,7 +323,7 @@ herald.on("testing.equivocal", function(q)
   return EQUIVOCAL
 end)
 
-herald.answer("testing.her2_low", {
+local HER2_LOW_CARD = {
   text = {
     "HER2-low means the cancer has some HER2 protein, but not enough to be HER2-positive.",
     "It is an IHC score of 1+, or 2+ with a negative ISH test.",
@@ -332,8 +331,7 @@ herald.answer("testing.her2_low", {
     "By most estimates, about half of all breast cancers are HER2-low. " .. ASK_REPORT,
   },
   sources = { "acs-her2", "label-tdxd" },
-  suggest = { "What's the difference between HER2-low and HER2-positive?", "What is HER2-ultralow?", "What is Enhertu?" },
-})
+  suggest = { "What's the difference between HER2-low and HER2-positive?", "What is HER2-ultralow?", "What is Enhertu?" },}
 
 herald.answer("testing.ultralow", {
   text = {
@@ -374,7 +372,31 @@ local ASKS_FOR = { "can i", "could i", "can she", "can he", "can they", "will i"
   "get ", "have ", "give ", "eligible", "qualify", "an option", "work for", "help me", "be on ", "use ", "for me",
   "for her", "for him", "mean i ", "mean herceptin", "mean perjeta", "right" }
 
+-- HER2-low with ER and PR negative is triple-negative too (probe 9, R032): both
+-- names fit (ACS: HER2-low is a subset of HER2-negative; triple-negative means
+-- ER-, PR- and HER2-negative).
+herald.source("acs-tnbc", { title = "Triple-negative Breast Cancer", publisher = "American Cancer Society",
+  url = "https://www.cancer.org/cancer/types/breast-cancer/about/types-of-breast-cancer/triple-negative.html" })
+local TRIPLE_SAID = { "triple neg", "triple-neg", "tnbc", "triple negitive", "tripple neg" }
+local LOW_AND_TRIPLE = {
+  text = {
+    "It can be both. HER2-low still counts as HER2-negative, so if the cancer is also ER- and PR-negative, it is triple-negative and is treated that way.",
+    "HER2-low is an extra label inside that group. It matters if the cancer spreads, because T-DXd (Enhertu) is then an option after chemo. Trastuzumab (Herceptin) and pertuzumab (Perjeta) are not used for it.",
+    "Next step: ask your care team to go through your ER, PR and HER2 results with you.",
+  },
+  sources = { "acs-tnbc", "acs-her2", "label-tdxd" },
+  suggest = { "What is HER2-low?", "What is Enhertu?", "What does HER2-negative mean?" },
+}
+local function low_and_triple(q)
+  return q:mentions(TRIPLE_SAID) and not q:mentions({ "her2 positive", "her2-positive", "her2+", "3+" }) and LOW_AND_TRIPLE
+end
+
+herald.on("testing.her2_negative", function(q) return low_and_triple(q) or HER2_NEGATIVE_CARD end)
+herald.on("testing.her2_low", function(q) return low_and_triple(q) or HER2_LOW_CARD end)
+
 herald.on("testing.low_vs_positive", function(q)
+  local triple = low_and_triple(q)
+  if triple then return triple end
   -- Not for T-DXd or T-DM1, whose names hold "trastuzumab" too.
   if q:mentions(CLASSIC) and q:mentions(ASKS_FOR) and not q:mentions({ "deruxtecan", "emtansine", "enhertu", "kadcyla" })
       and not q:mentions({ "difference", "different", " vs ", "versus", "compare" }) then
@@ -533,7 +555,19 @@ herald.on("testing.family_risk", function(q)
   return FAMILY_RISK
 end)
 
+-- A man asking whether men with breast cancer should have a gene test (probe 9,
+-- R068) is not asking whether HER2 is inherited: "No." must not open the reply.
+-- GENETIC_MEN is defined with the genetic-testing answers below.
+local GENETIC_MEN
+local MAN_ASKS = { "i'm a man", "im a man", "i am a man", "as a man", "i'm a guy", "im a guy", "i am male", "i'm male",
+  "im male", "men with breast cancer", "men who have breast cancer", "men who get breast cancer", "male breast cancer",
+  "a man with", "for men", "men should", "should men", "do men", "men get", "a man,", "a man and", "every man", "any man",
+  "men with", "as a guy", "male patient" }
+local GENE_TEST = { "genetic test", "gene test", "genetic testing", "genetic counsel", "brca", "tested for", "get tested",
+  "be tested", "testing" }
+
 herald.on("testing.inherited", function(q)
+  if q:mentions(MAN_ASKS) and q:mentions(GENE_TEST) then return GENETIC_MEN end
   if q:mentions(SCREEN_WORDS) then
     if q:mentions(ELDER) and not q:mentions(YOUNGER) then return FAMILY_RISK_SELF end
     return FAMILY_RISK
@@ -554,7 +588,7 @@ end)
 -- probe 6, L11: a 68-year-old man was told it depends on family history).
 local MEN_WORDS = { "male", " man ", " man's", " men ", " men's", "husband", "father", " dad", "my son", "brother", " he ",
   " he's", " his ", " him", "grandpa", "grandfather", "uncle", "boyfriend", " guy" }
-local GENETIC_MEN = {
+GENETIC_MEN = {
   text = {
     "Yes. Men with breast cancer are offered BRCA1 and BRCA2 testing at any age, even with no cancer in the family.",
     "In men, breast cancer is linked to an inherited gene change more often than in women, most often in BRCA2. A result can shape treatment and screening, and it matters for children, brothers and sisters, who could then be tested too.",

@@ -34,7 +34,7 @@ src("ctgov", "Learn About Studies", "ClinicalTrials.gov, US National Library of 
   "https://clinicaltrials.gov/study-basics/learn-about-studies")
 -- Labels and FDA notices are shared with the other plugins (lua/herald.lua).
 for _, id in ipairs({ "fda-biosimilars", "accc-poherdy", "label-tdxd", "label-tdm1", "label-tucatinib",
-  "fda-tdxd-early", "fda-tdxd-db09" }) do herald.source(id) end
+  "fda-tdxd-early", "fda-tdxd-db09", "fda-tdxd-ultralow" }) do herald.source(id) end
 -- The trial publications behind the named trials.
 src("pub-katherine", "Trastuzumab Emtansine for Residual Invasive HER2-Positive Breast Cancer (KATHERINE), N Engl J Med 2019",
   "New England Journal of Medicine", "https://doi.org/10.1056/NEJMoa1814017")
@@ -85,7 +85,27 @@ answer("treatment.early", {
   suggest = { "What is neoadjuvant therapy?", "What is TCHP?", "Do I need radiation after lumpectomy?" },
 })
 
-answer("treatment.metastatic", {
+-- HER2-low told with the question (probe 9, R003): the HER2-positive lines
+-- (THP, then T-DXd) do not apply. Enhertu label: HER2-low after chemo for the
+-- spread cancer (or a return within 6 months of chemo after surgery); HR-positive
+-- HER2-low or ultralow after hormone therapy (FDA, January 2025).
+local LOW_SAID = { "her2 low", "her2-low", "her 2 low", "her two low", "her2low", "low her2", "low her 2", "her-2 low" }
+local POSITIVE_SAID = { "her2 positive", "her2-positive", "her2+", "her 2 positive", "3+", "ish positive", "amplified" }
+local HER2_LOW_SPREAD = {
+  text = {
+    "HER2-low is not HER2-positive, so the HER2-positive plan does not apply. Trastuzumab (Herceptin) and pertuzumab (Perjeta) are not used for it.",
+    "Treatment follows the hormone receptor results. If the cancer feeds on hormones, hormone therapy, often with a targeted pill, usually comes first. T-DXd (Enhertu) is approved once hormone therapy has stopped working, or after chemo for the spread cancer.",
+    "If the cancer is also ER- and PR-negative, it is treated as triple-negative, and T-DXd (Enhertu) is an option after chemo.",
+    "Next step: ask your care team which of these fits your results, and whether a clinical trial is open to you.",
+  },
+  sources = { "label-tdxd", "fda-tdxd-ultralow", "nccn-metastatic" },
+  suggest = { "What is HER2-low?", "What is Enhertu?", "Are there clinical trials for me?" },
+}
+local function low_spread(q)
+  return q:mentions(LOW_SAID) and not q:mentions(POSITIVE_SAID) and HER2_LOW_SPREAD
+end
+
+local METASTATIC = {
   text = {
     "Metastatic means the cancer has spread. The goal is to control it for as long as possible.",
     "The first treatment is THP: trastuzumab (Herceptin), pertuzumab (Perjeta) and a taxane chemo. Since December 2025, T-DXd (Enhertu) with pertuzumab is another first choice.",
@@ -94,9 +114,10 @@ answer("treatment.metastatic", {
   },
   sources = { "acs-targeted", "fda-tdxd-db09", "nccn-metastatic" },
   suggest = { "What is THP?", "What is Enhertu?", "What treatment is used for brain metastases?" },
-})
+}
+herald.on("treatment.metastatic", function(q) return low_spread(q) or METASTATIC end)
 
-answer("treatment.first_line", {
+local FIRST_LINE = ({
   text = {
     "The usual first treatment for HER2-positive cancer that has spread is THP.",
     "THP is trastuzumab (Herceptin), pertuzumab (Perjeta) and a taxane chemo, such as docetaxel or paclitaxel.",
@@ -107,6 +128,7 @@ answer("treatment.first_line", {
   suggest = { "How long does THP last?", "What are the side effects of THP?", "What is the usual second line treatment?" },
   remember = { regimen = "thp", topic = "regimen" },
 })
+herald.on("treatment.first_line", function(q) return low_spread(q) or FIRST_LINE end)
 
 -- Maintenance: in CLEOPATRA docetaxel was given for at least six cycles and
 -- the two antibodies until the cancer grew; hormone therapy is often joined
@@ -199,8 +221,28 @@ local LATER_GENERAL = {
   "A clinical trial is a choice too. Ask your care team which options fit you.",
 }
 
+-- The drug that stopped working, told in the message ("Enhertu after Kadcyla
+-- stopped working"): the slot holds whichever name the matcher kept, which may
+-- be the drug asked about next, so the "after" is read from the words.
+local STOPPED_NAMES = { t_dm1 = { "kadcyla", "t-dm1", "tdm1" }, t_dxd = { "enhertu", "t-dxd", "tdxd" },
+  tucatinib = { "tukysa", "tucatinib" } }
+local STOPPED_FORMS = { "after %s", "%s stopped", "%s failed", "%s quit", "had %s", "%s no longer", "%s didn",
+  "%s is not working", "%s isn't working", "%s isnt working", "%s not working" }
+local function stopped_drug(q)
+  local m = " " .. (q.message or q.text) .. " "
+  for _, key in ipairs({ "t_dm1", "t_dxd", "tucatinib" }) do
+    for _, n in ipairs(STOPPED_NAMES[key]) do
+      for _, f in ipairs(STOPPED_FORMS) do
+        if m:find(f:format(n), 1, true) then return key end
+      end
+    end
+  end
+  return nil
+end
+
 herald.on("treatment.later_lines", function(q)
-  local own = LATER:get(q)
+  local stopped = stopped_drug(q)
+  local own = (stopped and LATER:of(stopped)) or LATER:get(q)
   local text
   if own then
     text = { own[1] }
@@ -482,6 +524,19 @@ local RADIATION = {
 
 herald.answer("treatment.radiation_length", RADIATION_LENGTH)
 
+-- What hypofractionation means (probe 9): bigger daily doses over fewer days,
+-- as good as the older 5-to-6-week plan for most people after a lumpectomy.
+herald.answer("treatment.hypofractionation", {
+  text = {
+    "Hypofractionated radiation gives a somewhat bigger dose each day, so the whole course takes fewer days. Most often it is about 3 to 4 weeks instead of the older 5 to 6.",
+    "After a lumpectomy, it works as well as the longer plan for most people, with the same or milder side effects. Some people with small, lower-risk tumors get an even shorter 1-week plan.",
+    "It may not fit everyone, for example some people who need radiation to the lymph nodes. Your radiation oncologist decides.",
+    "Next step: ask whether a shorter plan fits you, and how many sessions it would be.",
+  },
+  sources = { "acs-radiation", "uwhealth-hypofx" },
+  suggest = { "What are the side effects of radiation?", "How many weeks of radiation after lumpectomy?", "Do I need radiation after lumpectomy?" },
+})
+
 herald.on("treatment.radiation", function(q)
   if q:mentions(RADIATION_LENGTH_WORDS, q.text) then return RADIATION_LENGTH end
   return RADIATION
@@ -524,6 +579,36 @@ local CHOICE_WORDS = { " or ", " vs ", "versus", "which", "better", "instead", "
 local function er_positive(q)
   return q:mentions(ER_POSITIVE) and not q:mentions(ER_NEGATIVE)
 end
+
+-- An aromatase inhibitor while the ovaries may still work (probe 9, R017, R076):
+-- AIs only lower estrogen made outside the ovaries (letrozole label: for women
+-- after menopause; ACS hormone therapy); periods stopped by chemo can come back
+-- (NCCN patient guide), so menopause is checked, and ovarian suppression is added
+-- for younger women. The safety layer's sentence for "may I take it" is said
+-- here, after the answer, so its deferral does not open the reply.
+herald.source("label-letrozole")
+herald.source("label-goserelin")
+local TAKE_DEFERRAL = "What is safe for you depends on your own health and the other medicines you take. Ask your oncology care team before you start, mix, stop or skip any medicine."
+local AI_OVARIES = {
+  text = {
+    "Not on its own. An aromatase inhibitor, such as letrozole (Femara), only lowers the estrogen made outside the ovaries. While the ovaries still work, it does not protect you, and it may even push them to make more.",
+    "Periods that stop during chemo do not prove menopause. The ovaries can wake up months later, most often in women under about 45. So the team checks with blood tests, and many younger women get shots that switch off the ovaries, such as goserelin (Zoladex), with the pill.",
+    TAKE_DEFERRAL,
+    "Next step: ask your oncologist how your menopause status will be checked before any switch to an aromatase inhibitor.",
+  },
+  sources = { "acs-hormone", "label-letrozole", "label-goserelin", "nccn-invasive" },
+  suggest = { "What is ovarian suppression?", "Tamoxifen or aromatase inhibitor?", "What are hormone therapy side effects?" },
+}
+-- Someone past menopause (and not by chemo) is the person these pills are for:
+-- the usual choice answer, not the warning.
+local PAST_MENOPAUSE = { "post menopaus", "postmenopaus", "post-menopaus", "after menopause", "past menopause",
+  "went through menopause", "been through menopause", "had menopause", "menopause years ago", "through the change" }
+local MAYBE_NOT = { "haven't", "havent", "have not", "not yet", "not gone", "not been", "chemo", "stopped", "still have",
+  "still get", "still having", "still getting", "pre menopaus", "premenopaus", "pre-menopaus", "perimenopaus" }
+herald.on("treatment.ai_menopause", function(q)
+  if q:mentions(PAST_MENOPAUSE) and not q:mentions(MAYBE_NOT) then return HORMONE_CHOICE end
+  return AI_OVARIES
+end)
 
 herald.on("treatment.hormone_therapy", function(q)
   if er_positive(q) and q:mentions(CHOICE_WORDS, " " .. q.text .. " ") then return HORMONE_CHOICE end
@@ -659,10 +744,37 @@ local CHEMO_NEEDED = {
   suggest = { "What chemo is used for HER2-positive breast cancer?", "Is Herceptin chemo?", "What are the side effects of chemo?" },
 }
 
+-- "Not always, but usually" answers only a question of whether chemo is
+-- needed; a question about the plan itself starts with the plan (probe 9, R062).
+local NEED_ASKED = { "need", "necessary", "have to", "has to", "must", "always", "required", "skip", "without chemo",
+  "avoid chemo", "no chemo", "do without", "get out of", "instead of chemo", "chemo free", "chemo-free", "really",
+  "unavoidable", "mandatory", "can i refuse", "say no" }
+local CHEMO_NEEDED_PLAN = {
+  "Whether chemo is part of the plan depends on the stage and size of the tumor, and on whether lymph nodes are involved.",
+  CHEMO_NEEDED.text[2], CHEMO_NEEDED.text[3], CHEMO_NEEDED.text[4],
+}
+-- Weekly paclitaxel with trastuzumab (APT; Herceptin label): 12 weekly doses, then
+-- trastuzumab every 3 weeks to finish a year; lighter than TCHP or AC.
+local WEEKLY_WORDS = { "weekly", "every week", "once a week", "each week", "12 weeks", "twelve weeks" }
+local TAXOL_WORDS = { "paclitaxel", "taxol" }
+local WEEKLY_TH = {
+  "The lighter plan for a small tumor is paclitaxel (Taxol) with trastuzumab (Herceptin) once a week for 12 weeks. After that, trastuzumab goes on alone every 3 weeks, to make about a year in all.",
+  "It is gentler than plans with more chemo drugs, such as TCHP or AC, which is why it is offered to people with small tumors, older people among them. Hair loss, tingling in the hands and feet, and tiredness are the main side effects.",
+  "The weekly visits are the busiest part. A social worker can help find rides if family cannot drive every week.",
+  "Next step: ask for the full calendar of visits, so you can plan who drives.",
+}
+
 herald.on("treatment.chemo_needed", function(q)
+  if q:mentions(WEEKLY_WORDS) and q:mentions(TAXOL_WORDS) and not q:mentions(NEED_ASKED) then
+    return { text = WEEKLY_TH, sources = { "apt", "label-trastuzumab", "acs-chemo" },
+      suggest = { "What are the side effects of paclitaxel?", "How long do I take Herceptin for?", "What is Herceptin?" } }
+  end
   if q:mentions(OLDER) then
     return { text = CHEMO_NEEDED_OLDER, sources = { "jco-older-decisions", "apt", "acs-chemo" },
       suggest = { "What are the side effects of chemo?", "Is chemotherapy always needed with HER2 therapy?", "What is Herceptin?" } }
+  end
+  if not q:mentions(NEED_ASKED) then
+    return { text = CHEMO_NEEDED_PLAN, sources = CHEMO_NEEDED.sources, suggest = CHEMO_NEEDED.suggest }
   end
   return CHEMO_NEEDED
 end)

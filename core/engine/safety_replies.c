@@ -297,7 +297,7 @@ static const struct deferral deferrals[] = {
          {"What if I take an extra dose by mistake?", "Who do I call after hours?",
           "How can I remember my doses?"}},
     [HR_DECISION_TAKE] =
-        {"It is wise to check before you add or mix medicines.",
+        {"It is wise to ask before you start a medicine or mix it with others.",
          "What is safe for you depends on your own health and the other medicines you "
          "take. Ask your oncology care team before you start, mix, stop or skip any medicine.",
          "Some medicines, herbs and supplements can change how cancer drugs work or add to their "
