@@ -818,16 +818,20 @@ static int self_in_clause(const struct ruleset *rs, const char *text, size_t sta
 }
 
 /* Whether a conditional word opens the clause before START ("if my temp is
- * 101"); "when" is left out, as it also tells of a habit ("burns when I pee"). */
+ * 101", "when my temperature hits 100.4"); a "when" before an "and" belongs to
+ * another clause, a habit ("burns when I pee and temp is 38.1"). */
 static int condition_before(const struct ruleset *rs, const char *text, size_t start)
 {
 	static const char *const conds[] = {"if", "unless", "whether", "suppose", "case", NULL};
+	static const char *const whens[] = {"when", "whenever", NULL};
 	struct word w[SCAN_WINDOW];
 	size_t n = words_before(text, start, w, ARRAY_SIZE(w));
+	int joined = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (word_in(&w[i], rs->lists[L_BOUNDARIES]))
 			return 0;
-		if (word_in(&w[i], conds))
+		joined |= word_is(&w[i], "and");
+		if (word_in(&w[i], conds) || (!joined && word_in(&w[i], whens)))
 			return 1;
 	}
 	return 0;
@@ -852,7 +856,7 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 			return 0;
 		/* Someone in a book or a show: "a memoir where the author talks about
 		 * wanting to die" (the writer's own words still alert). */
-		if (has_ctx(c, C_FICTION) && !has_ctx(c, C_PRESENT) &&
+		if (has_ctx(c, C_SCREEN) && !has_ctx(c, C_PRESENT) &&
 		    sf_crisis_about_other(c->text, start, end))
 			return 0;
 		size_t have = 0;

@@ -164,6 +164,14 @@ static enum temp classify_temp(double v, char unit)
 }
 
 /* Looks at up to six words from byte POS for a temperature and classifies it. */
+/* Words around a number that make it something other than a temperature. */
+static const char *const not_temp_after[] = {
+    "years",  "year",  "yrs",    "yr",     "yo",      "pounds",  "pound", "lbs",     "lb",   "kg",    "kilos",
+    "kilo",   "mg",    "ml",     "mcg",    "percent", "dollars", "bucks", "minutes", "mins", "days",  "weeks",
+    "months", "hours", "cycles", "rounds", "times",   "beats",   "bpm",   "miles",   "km",   "steps", NULL};
+static const char *const not_temp_before[] = {"room",  "age",    "aged", "page",  "bus",    "route", "suite",
+                                              "floor", "number", "no",   "weigh", "weighs", NULL};
+
 enum temp temp_after(const struct ruleset *rs, const char *text, size_t len, size_t pos)
 {
 	struct word w[12];
@@ -173,8 +181,15 @@ enum temp temp_after(const struct ruleset *rs, const char *text, size_t len, siz
 			break;
 		double v;
 		char unit;
-		if (read_number(w + i, n - i, &v, &unit))
-			return classify_temp(v, unit);
+		size_t used = read_number(w + i, n - i, &v, &unit);
+		if (!used)
+			continue;
+		/* "I'm 38 years old", "101 pounds", "room 101": a number that is
+		 * no temperature says so next to it. */
+		if ((i + used < n && word_in(&w[i + used], not_temp_after)) ||
+		    (i > 0 && word_in(&w[i - 1], not_temp_before)))
+			return T_NONE;
+		return classify_temp(v, unit);
 	}
 	return T_NONE;
 }
