@@ -16,7 +16,10 @@
  * looked up in the sorted weight table by binary search. The score is the
  * bias plus the weights of the features present; a message longer than
  * CONCERN_WINDOW words is scored window by window (CONCERN_STRIDE apart) and
- * the highest counts.
+ * the highest counts. A message of more than one sentence (split at . ! ? ;
+ * and new lines) is also scored sentence by sentence, and the highest of all
+ * counts: a crisis told and then a practical question after it ("... they'd
+ * manage better without me. what helps with nausea") scores as it would alone.
  */
 #include "safety_concern.h"
 
@@ -142,7 +145,8 @@ static int next_token(const char *text, size_t len, size_t *pos, struct token *t
 	return t->len > 0;
 }
 
-int hr_concern_score(const char *text, size_t len)
+/* The score of TEXT[0..LEN) as one piece: the highest over its windows. */
+static int score_piece(const char *text, size_t len)
 {
 	struct token win[CONCERN_WINDOW];
 	size_t n = 0, pos = 0;
@@ -165,6 +169,48 @@ int hr_concern_score(const char *text, size_t len)
 		memmove(win, win + CONCERN_STRIDE, (CONCERN_WINDOW - CONCERN_STRIDE) * sizeof(win[0]));
 		n = CONCERN_WINDOW - CONCERN_STRIDE;
 		win[n++] = extra;
+	}
+	return best;
+}
+
+static int ends_sentence(char c)
+{
+	return c == '.' || c == '!' || c == '?' || c == ';' || c == '\n';
+}
+
+/* The next sentence of TEXT from *POS that holds a word: its start and
+ * length; 0 at the end. */
+static int next_sentence(const char *text, size_t len, size_t *pos, size_t *start, size_t *n)
+{
+	while (*pos < len) {
+		size_t s = *pos, e = s;
+		while (e < len && !ends_sentence(text[e]))
+			e++;
+		*pos = e < len ? e + 1 : e;
+		struct token t;
+		size_t p = 0;
+		if (next_token(text + s, e - s, &p, &t)) {
+			*start = s;
+			*n = e - s;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int hr_concern_score(const char *text, size_t len)
+{
+	int best = score_piece(text, len);
+	size_t pos = 0, start, n, count = 0;
+	while (count < 2 && next_sentence(text, len, &pos, &start, &n))
+		count++;
+	if (count < 2)
+		return best;
+	pos = 0;
+	while (next_sentence(text, len, &pos, &start, &n)) {
+		int z = score_piece(text + start, n);
+		if (z > best)
+			best = z;
 	}
 	return best;
 }

@@ -52,16 +52,23 @@ static void test_reads_as_the_trainer_does(void **state)
 	strcat(letter, chat);
 	strcat(letter, "I keep thinking everyone would be better off if I just wasn't here anymore. anyway "
 	               "what time does the clinic open on saturdays");
-	assert_int_equal(score("what is herceptin"), -49239);
-	assert_int_equal(score("thanks"), -24192);
-	assert_int_equal(score("I\xe2\x80\x99m so tired of being a burden, they'd be better off"), 23596);
-	assert_int_equal(score("the kids would be better off without me"), 31902);
-	assert_int_equal(score("Ya no quiero seguir, estoy cansada"), 46627);
-	assert_int_equal(score("how long does enhertu take"), -55159);
-	assert_int_equal(score(letter), 75667);
-	assert_int_equal(score(""), -18412);
-	assert_int_equal(score("!!!"), -18412);
-	assert_int_equal(score("can't sleep can't eat can't do this anymore"), 25422);
+	assert_int_equal(score("what is herceptin"), -56458);
+	assert_int_equal(score("thanks"), -24796);
+	assert_int_equal(score("I\xe2\x80\x99m so tired of being a burden, they'd be better off"), 12235);
+	assert_int_equal(score("the kids would be better off without me"), 14282);
+	assert_int_equal(score("Ya no quiero seguir, estoy cansada"), 45159);
+	assert_int_equal(score("how long does enhertu take"), -52757);
+	assert_int_equal(score(letter), 75181);
+	assert_int_equal(score(""), -18728);
+	assert_int_equal(score("!!!"), -18728);
+	assert_int_equal(score("can't sleep can't eat can't do this anymore"), 21831);
+	/* Sentence by sentence (the highest of the message and each sentence),
+	 * and a piece with no word in it counts for nothing. */
+	assert_int_equal(
+	    score("lately i feel like a weight on everyone and they would manage better without me "
+	          "around. what are the side effects of tamoxifen"),
+	    -971);
+	assert_int_equal(score("what is herceptin? :)"), -56458);
 }
 
 struct counts {
@@ -103,8 +110,10 @@ static void count_file(const char *name, struct counts *c, int show)
 }
 
 /* Held out: the fresh portions were never trained on. Measured at the
- * shipped threshold: 68% of their crisis lines heard (62% of the three blind
- * ones), 2.1% of their calm near-misses flagged. */
+ * shipped threshold: 71% of their crisis lines heard (66% of the three blind
+ * ones), 2.7% of their calm near-misses flagged (7.2% of the blind ones, which
+ * were written to tempt: hospice wishes, "at peace with it", self-harm long
+ * ago). */
 static void test_hears_held_out_crisis(void **state)
 {
 	(void)state;
@@ -125,10 +134,10 @@ static void test_hears_held_out_crisis(void **state)
 	printf("  all fresh: crisis %u/%u heard, calm %u/%u flagged; blind 7-9: %u/%u, %u/%u\n", all.heard,
 	       all.crisis, all.alarms, all.calm, blind.heard, blind.crisis, blind.alarms, blind.calm);
 	assert_true(all.crisis > 200 && blind.crisis > 80);
-	assert_true(all.heard * 100 >= all.crisis * 64);     /* 68% measured */
-	assert_true(blind.heard * 100 >= blind.crisis * 57); /* 62% measured */
-	assert_true(all.alarms * 1000 <= all.calm * 30);     /* 2.1% measured */
-	assert_true(blind.alarms * 1000 <= blind.calm * 60); /* 4.8% measured: 4 of 83 */
+	assert_true(all.heard * 100 >= all.crisis * 66);     /* 71% measured */
+	assert_true(blind.heard * 100 >= blind.crisis * 60); /* 66% measured */
+	assert_true(all.alarms * 1000 <= all.calm * 35);     /* 2.7% measured */
+	assert_true(blind.alarms * 1000 <= blind.calm * 85); /* 7.2% measured: 6 of 83 */
 }
 
 /* Ordinary questions must stay calm: every question the plugins' own tests
