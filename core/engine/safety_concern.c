@@ -262,15 +262,15 @@ int hr_concern_mark(struct hr_answer *a)
 	a->text = text;
 	a->speech = speech;
 	a->concern = HR_CONCERN_CRISIS;
-	/* The Lifeline's page, when the answer has room; the line stands without it. */
+	/* The Lifeline's page, when the answer has room; the line and the field
+	 * stand without it, so a failure here is not the caller's. */
 	int have = 0;
 	for (size_t i = 0; i < a->nsources; i++) {
 		if (a->sources[i].url && strcmp(a->sources[i].url, "https://988lifeline.org/") == 0)
 			have = 1;
 	}
-	if (!have && a->nsources < HR_MAX_SOURCES &&
-	    hr_answer_add_source(a, "988 Suicide and Crisis Lifeline", "988 Lifeline",
-	                         "https://988lifeline.org/") == -ENOMEM)
-		return 0; /* the line and the field are what matter */
+	if (!have && a->nsources < HR_MAX_SOURCES)
+		(void)hr_answer_add_source(a, "988 Suicide and Crisis Lifeline", "988 Lifeline",
+		                           "https://988lifeline.org/");
 	return 0;
 }
