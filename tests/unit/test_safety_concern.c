@@ -109,17 +109,19 @@ static void count_file(const char *name, struct counts *c, int show)
 	fclose(f);
 }
 
-/* Held out: the fresh portions were never trained on. Measured at the
- * shipped threshold: 71% of their crisis lines heard (66% of the three blind
- * ones), 2.7% of their calm near-misses flagged (7.2% of the blind ones, which
+/* Held out: the fresh portions were never trained on (the model is trained
+ * on the main files as they were at the commit tools/concern-train pins, before
+ * the tenth portion was written). Measured at the shipped threshold: 73% of
+ * their crisis lines heard (188/259; 71% of the four blind ones, 33/40 of the
+ * tenth), 3.7% of their calm near-misses flagged (10% of the blind ones, which
  * were written to tempt: hospice wishes, "at peace with it", self-harm long
- * ago). */
+ * ago, "so tired of all this, but"). */
 static void test_hears_held_out_crisis(void **state)
 {
 	(void)state;
-	static const char *const fresh[] = {"fresh.tsv",  "fresh2.tsv", "fresh3.tsv",
-	                                    "fresh4.tsv", "fresh5.tsv", "fresh6.tsv",
-	                                    "fresh7.tsv", "fresh8.tsv", "fresh9.tsv"};
+	static const char *const fresh[] = {"fresh.tsv",  "fresh2.tsv", "fresh3.tsv", "fresh4.tsv",
+	                                    "fresh5.tsv", "fresh6.tsv", "fresh7.tsv", "fresh8.tsv",
+	                                    "fresh9.tsv", "fresh10.tsv"};
 	struct counts all = {0}, blind = {0};
 	for (size_t i = 0; i < ARRAY_SIZE(fresh); i++) {
 		struct counts c = {0};
@@ -127,17 +129,17 @@ static void test_hears_held_out_crisis(void **state)
 		printf("  %-11s crisis heard %u/%u, calm flagged %u/%u\n", fresh[i], c.heard, c.crisis,
 		       c.alarms, c.calm);
 		all.crisis += c.crisis, all.heard += c.heard, all.calm += c.calm, all.alarms += c.alarms;
-		if (i >= 6)
+		if (i >= 6) /* the blind ones: fresh7 to fresh10 */
 			blind.crisis += c.crisis, blind.heard += c.heard, blind.calm += c.calm,
 			    blind.alarms += c.alarms;
 	}
-	printf("  all fresh: crisis %u/%u heard, calm %u/%u flagged; blind 7-9: %u/%u, %u/%u\n", all.heard,
+	printf("  all fresh: crisis %u/%u heard, calm %u/%u flagged; blind 7-10: %u/%u, %u/%u\n", all.heard,
 	       all.crisis, all.alarms, all.calm, blind.heard, blind.crisis, blind.alarms, blind.calm);
-	assert_true(all.crisis > 200 && blind.crisis > 80);
-	assert_true(all.heard * 100 >= all.crisis * 66);     /* 71% measured */
-	assert_true(blind.heard * 100 >= blind.crisis * 60); /* 66% measured */
-	assert_true(all.alarms * 1000 <= all.calm * 35);     /* 2.7% measured */
-	assert_true(blind.alarms * 1000 <= blind.calm * 85); /* 7.2% measured: 6 of 83 */
+	assert_true(all.crisis > 250 && blind.crisis > 120);
+	assert_true(all.heard * 100 >= all.crisis * 68);      /* 72.6% measured */
+	assert_true(blind.heard * 100 >= blind.crisis * 65);  /* 70.8% measured */
+	assert_true(all.alarms * 1000 <= all.calm * 45);      /* 3.7% measured */
+	assert_true(blind.alarms * 1000 <= blind.calm * 120); /* 10.2% measured: 12 of 118 */
 }
 
 /* Ordinary questions must stay calm: every question the plugins' own tests
