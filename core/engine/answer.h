@@ -52,6 +52,10 @@ struct hr_answer {
 	 * "call_now" or "crisis" (hr_tier_name), or NULL. A static string, not
 	 * owned; only the safety layer sets it. */
 	const char *tier;
+	/* "crisis" when the learned check (safety_concern.h) heard a crisis the
+	 * rules did not and put its 988 line first; else NULL. A static string,
+	 * not owned; only the engine sets it, after the plugin. */
+	const char *concern;
 	/* Conversation facts the plugin asked to remember (e.g. drug=trastuzumab),
 	 * merged into the conversation after the reply. */
 	char *remember_name[HR_MAX_REMEMBER];

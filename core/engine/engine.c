@@ -19,6 +19,7 @@
 
 #include "dirlist.h"
 #include "log.h"
+#include "safety_concern.h"
 #include "text.h"
 
 #include "engine_int.h"
@@ -500,6 +501,13 @@ int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t
 
 	/* Personal decisions always end with "your care team decides". */
 	if (trace->safety.decision != HR_DECISION_NONE && (rc = hr_safety_defer(&trace->safety, out)))
+		goto done;
+
+	/* The learned check, after the plugin so no plugin can take its line
+	 * away: a crisis the rules did not hear gets 988 first and the answer
+	 * still follows (safety_concern.h). Only when no tier fired, so never on
+	 * a fixed safety reply. */
+	if (hr_concern_check(text, len) && (rc = hr_concern_mark(out)))
 		goto done;
 
 	/* Remember this turn for follow-ups: the intent, the slots, and the

@@ -487,6 +487,7 @@ char *hr_proto_answer_with_context(const struct hr_answer *a, const char *id, co
 	jb_field(&b, &first, "safety", hr_safety_name(a->safety));
 	jb_field(&b, &first, "kind", hr_answer_kind_name(a->kind));
 	jb_field(&b, &first, "tier", a->tier);
+	jb_field(&b, &first, "concern", a->concern);
 	if (context)
 		jb_field(&b, &first, "context", context);
 	hr_buf_put(&b, "}", 1);

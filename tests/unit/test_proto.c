@@ -268,8 +268,17 @@ static void test_answer_shape(void **state)
 	j = json_loadb(buf, len, 0, &je);
 	assert_true(json_is_null(json_object_get(j, "safety")));
 	assert_true(json_is_null(json_object_get(j, "tier")));
+	/* The learned check's field: always there, null unless it added its line. */
+	assert_true(json_is_null(json_object_get(j, "concern")));
 	assert_null(json_object_get(j, "id"));
 	assert_string_equal(json_string_value(json_object_get(j, "session")), "sess");
+	json_decref(j);
+	free(buf);
+	a.concern = "crisis";
+	buf = hr_proto_answer(&a, NULL, NULL, 0, &len);
+	j = json_loadb(buf, len, 0, &je);
+	assert_string_equal(json_string_value(json_object_get(j, "concern")), "crisis");
+	assert_true(json_is_null(json_object_get(j, "safety")));
 	json_decref(j);
 	free(buf);
 	hr_answer_clear(&a);
@@ -344,6 +353,7 @@ static void test_answer_bytes_match_jansson(void **state)
 		json_object_set_new(root, "safety", json_string("urgent"));
 		json_object_set_new(root, "kind", json_string("answer"));
 		json_object_set_new(root, "tier", json_string("emergency"));
+		json_object_set_new(root, "concern", json_null());
 		if (context)
 			json_object_set_new(root, "context", json_string(context));
 		char *want = json_dumps(root, JSON_COMPACT);
@@ -415,6 +425,7 @@ static void test_answer_strings_match_jansson_everywhere(void **state)
 				json_object_set_new(root, "safety", json_null());
 				json_object_set_new(root, "kind", json_string("answer"));
 				json_object_set_new(root, "tier", json_null());
+				json_object_set_new(root, "concern", json_null());
 				char *want = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER);
 				size_t olen;
 				char *buf = hr_proto_answer(&a, NULL, NULL, 4, &olen);
