@@ -82,6 +82,12 @@ struct hr_intents {
 	char **vocab, **pairs, **shortw, **names, **stubs, **fixes;
 	size_t nvocab, npairs, nshortw, nnames, nstubs, nfixes;
 	unsigned char *vocab_ex; /* per vocabulary word: 1 when an example or phrasing uses it */
+	/* Where the vocabulary's and the stubs' words with each first byte begin
+	 * (both are sorted, so a first byte's words are vocab[at[c]..at[c + 1])),
+	 * and each stub's length: spelling looks only at the words that can
+	 * answer, a few instead of thousands, on every word of every question. */
+	uint32_t vocab_at[257], stub_at[257];
+	uint32_t *stub_len;
 	char **files;            /* file names, owned here, referenced by intents and patterns */
 	size_t nfiles;
 	int compiled;
