@@ -1,7 +1,9 @@
 /*
  * The intent engine. See intent.h for the contract and docs/intents.md for the
  * file format. Parsing builds plain arrays; compiling expands {references} into
- * PCRE2 source and compiles each pattern once; matching allocates nothing.
+ * PCRE2 source and compiles each pattern, to report what does not compile;
+ * a pattern is compiled again, to keep, the first time it runs (PT_LAZY in
+ * intent_int.h). Matching allocates nothing but that.
  *
  * Files: intent_parse.c reads intent files, intent_compile.c expands and
  * compiles them, this file matches; intent_int.h is what they share.
@@ -63,9 +65,12 @@ void hr_intents_free(hr_intents *set)
 	for (size_t i = 0; i < set->nintents; i++) {
 		struct intent *in = &set->intents[i];
 		for (size_t k = 0; k < in->npatterns; k++) {
-			pcre2_code_free(in->patterns[k].code);
-			free(in->patterns[k].source);
-			free(in->patterns[k].groups);
+			struct pattern *pt = &in->patterns[k];
+			pcre2_code_free(pt->code);
+			free(pt->source);
+			for (size_t g = 0; g < pt->ngroups; g++)
+				free(pt->groups[g].own);
+			free(pt->groups);
 		}
 		free(in->patterns);
 		for (size_t k = 0; k < in->pub.nexamples; k++)
@@ -359,27 +364,42 @@ struct best {
 };
 
 /*
- * JIT-compiles PT the first time it runs (hr_intents_compile leaves it
- * pending). A compiled set may be matched from several threads at once: the
- * first to get here compiles, and one that arrives meanwhile waits for it
- * (pcre2_jit_compile changes the code a match reads), once, for about a
- * millisecond. A failed JIT leaves the interpreter, which gives the same
- * answers.
+ * Compiles PT again, and JIT-compiles it when SET uses JIT, the first time it
+ * runs (intent_int.h, PT_LAZY). A compiled set may be matched from several
+ * threads at once: the first to get here compiles, and one that arrives
+ * meanwhile waits for it, once, for about a millisecond. Returns PT's code, or
+ * NULL when it never matches (it did not compile, or now cannot for lack of
+ * memory). A failed JIT leaves the interpreter, which gives the same answers.
  */
-static void ensure_jit(const struct pattern *cpt)
+static pcre2_code *ensure_code(const hr_intents *set, const struct pattern *cpt)
 {
-	struct pattern *pt = (struct pattern *)cpt; /* only pt->jit and what PCRE2 adds to the code */
-	int state = atomic_load_explicit(&pt->jit, memory_order_acquire);
-	if (state == JIT_DONE || state == JIT_NONE)
-		return;
-	int want = JIT_PENDING;
-	if (atomic_compare_exchange_strong(&pt->jit, &want, JIT_BUSY)) {
-		pcre2_jit_compile(pt->code, PCRE2_JIT_COMPLETE);
-		atomic_store_explicit(&pt->jit, JIT_DONE, memory_order_release);
-		return;
-	}
-	while (atomic_load_explicit(&pt->jit, memory_order_acquire) != JIT_DONE)
+	struct pattern *pt = (struct pattern *)cpt; /* only its state and code */
+	for (;;) {
+		int state = atomic_load_explicit(&pt->state, memory_order_acquire);
+		if (state == PT_READY)
+			return pt->code;
+		if (state == PT_FAILED)
+			return NULL;
+		int want = PT_LAZY;
+		if (state == PT_LAZY &&
+		    atomic_compare_exchange_strong(&pt->state, &want, PT_BUSY)) {
+			char bad[HR_NAME_MAX] = "";
+			char *src = in_expand(set, pt->source, bad, sizeof(bad));
+			int err = 0;
+			PCRE2_SIZE off = 0;
+			pt->code = src ? pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, pt->opts,
+			                               &err, &off, NULL)
+			               : NULL;
+			free(src);
+			if (pt->code && set->jit)
+				pcre2_jit_compile(pt->code, PCRE2_JIT_COMPLETE);
+			/* Out of memory: try again at its next run. */
+			atomic_store_explicit(&pt->state, pt->code ? PT_READY : PT_LAZY,
+			                      memory_order_release);
+			return pt->code;
+		}
 		sched_yield();
+	}
 }
 
 /* Runs pattern G (in flat order) and keeps its match when it is the best of its
@@ -396,11 +416,13 @@ static void try_pattern(hr_matcher *m, size_t g, const char *subject, size_t len
 		b->intent = i;
 		b->found = 0;
 	}
-	if (!pt->code)
+	if (atomic_load_explicit(&pt->state, memory_order_relaxed) == PT_FAILED)
 		return;
 	out->patterns_tried++;
-	ensure_jit(pt);
-	int rc = pcre2_match(pt->code, (PCRE2_SPTR)subject, len, 0, m->match_options, m->md, m->mctx);
+	pcre2_code *code = ensure_code(set, pt);
+	if (!code)
+		return;
+	int rc = pcre2_match(code, (PCRE2_SPTR)subject, len, 0, m->match_options, m->md, m->mctx);
 	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
 	    rc == PCRE2_ERROR_JIT_STACKLIMIT) {
 		out->limit_hit = 1;

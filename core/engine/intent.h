@@ -180,7 +180,8 @@ const struct hr_intent *hr_intents_find(const hr_intents *set, const char *name)
 
 /*
  * A matcher owns the per-thread scratch space for matching (PCRE2 match data,
- * match context and JIT stack), so that matching allocates nothing.
+ * match context and JIT stack), so that matching allocates nothing (but a
+ * pattern's compiled code, the first time that pattern runs).
  * LIMITS may be NULL for the defaults. The matcher must be freed before its set.
  */
 hr_matcher *hr_matcher_new(const hr_intents *set, const struct hr_match_limits *limits);

@@ -304,9 +304,7 @@ static void put_entity(struct hr_buf *b, const struct entity *e, enum entity_for
 	hr_buf_puts(b, "(?![a-z0-9])");
 }
 
-/* Expands {name} references in SRC. Returns the new source or NULL, with BAD set
- * to the unknown name when one is found. */
-static char *expand(const hr_intents *set, const char *src, char *bad, size_t badcap)
+char *in_expand(const hr_intents *set, const char *src, char *bad, size_t badcap)
 {
 	struct hr_buf b = {0};
 	for (const char *c = src; *c;) {
@@ -364,9 +362,13 @@ static int resolve_groups(const hr_intents *set, struct pattern *pt)
 		PCRE2_SPTR e = table + i * entry_size;
 		struct group *g = &pt->groups[pt->ngroups++];
 		g->number = (e[0] << 8) | e[1];
-		g->name = (const char *)(e + 2);
-		const struct entity *ent = in_find_entity(set, g->name, strlen(g->name));
+		/* The name table goes with the code, which is freed (PT_LAZY). */
+		const char *name = (const char *)(e + 2);
+		const struct entity *ent = in_find_entity(set, name, strlen(name));
 		g->entity = ent && ent->is_slot ? ent : NULL;
+		g->name = ent ? ent->name : (g->own = strdup(name));
+		if (!g->name)
+			return -ENOMEM;
 	}
 	return 0;
 }
@@ -467,7 +469,7 @@ int hr_intents_compile(hr_intents *set, hr_diag_fn diag, void *ud)
 		for (size_t k = 0; k < in->npatterns; k++) {
 			struct pattern *pt = &in->patterns[k];
 			char bad[HR_NAME_MAX] = "";
-			char *src = expand(set, pt->source, bad, sizeof(bad));
+			char *src = in_expand(set, pt->source, bad, sizeof(bad));
 			if (!src) {
 				if (!*bad)
 					return -ENOMEM;
@@ -482,6 +484,7 @@ int hr_intents_compile(hr_intents *set, hr_diag_fn diag, void *ud)
 			uint32_t opts = PCRE2_UTF | PCRE2_DUPNAMES;
 			if (set->flat_phrases || in_needs_caseless(src))
 				opts |= PCRE2_CASELESS;
+			pt->opts = opts;
 			pt->code =
 			    pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, opts, &err, &off, NULL);
 			if (!pt->code) {
@@ -496,15 +499,14 @@ int hr_intents_compile(hr_intents *set, hr_diag_fn diag, void *ud)
 				continue;
 			}
 			free(src);
-			/* JIT is an optimisation: when it is unavailable the interpreter
-			 * gives the same answers, so a failure is not an error. It is
-			 * done the first time the pattern runs (ensure_jit() in
-			 * intent.c): the prefilter runs a few patterns of the hundreds
-			 * a question, and the JIT code of those never run was most of
-			 * an idle worker's memory (docs/performance.md). */
-			pt->jit = set->jit ? JIT_PENDING : JIT_NONE;
 			if (resolve_groups(set, pt))
 				return -ENOMEM;
+			/* Compiled again, and JIT-compiled, when it first runs
+			 * (intent_int.h, PT_LAZY). JIT is an optimisation: when it is
+			 * unavailable the interpreter gives the same answers. */
+			pcre2_code_free(pt->code);
+			pt->code = NULL;
+			pt->state = PT_LAZY;
 		}
 		in->pub.nfills = 0;
 		size_t nf = hr_intents_intent_slots(set, &in->pub, in->pub.fills, HR_MAX_SLOTS);
