@@ -244,6 +244,9 @@ hr_matcher *hr_matcher_new(const hr_intents *set, const struct hr_match_limits *
 	} else {
 		m->match_options = PCRE2_NO_JIT;
 	}
+	m->fixed = calloc(MATCHER_FIXED, sizeof(*m->fixed));
+	if (!m->fixed)
+		goto fail;
 	if (set->pf && !limits->no_prefilter) {
 		m->pfs = hr_prefilter_scratch_new(set->pf);
 		m->bits = calloc((set->nflat + 63) / 64 + 1, sizeof(uint64_t));
@@ -265,6 +268,7 @@ void hr_matcher_free(hr_matcher *m)
 	pcre2_jit_stack_free(m->jit_stack);
 	hr_prefilter_scratch_free(m->pfs);
 	free(m->bits);
+	free(m->fixed);
 	free(m);
 }
 
@@ -381,14 +385,13 @@ static pcre2_code *ensure_code(const hr_intents *set, const struct pattern *cpt)
 		if (state == PT_FAILED)
 			return NULL;
 		int want = PT_LAZY;
-		if (state == PT_LAZY &&
-		    atomic_compare_exchange_strong(&pt->state, &want, PT_BUSY)) {
+		if (state == PT_LAZY && atomic_compare_exchange_strong(&pt->state, &want, PT_BUSY)) {
 			char bad[HR_NAME_MAX] = "";
 			char *src = in_expand(set, pt->source, bad, sizeof(bad));
 			int err = 0;
 			PCRE2_SIZE off = 0;
-			pt->code = src ? pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, pt->opts,
-			                               &err, &off, NULL)
+			pt->code = src ? pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, pt->opts, &err,
+			                               &off, NULL)
 			               : NULL;
 			free(src);
 			if (pt->code && set->jit)
@@ -442,6 +445,29 @@ static void try_pattern(hr_matcher *m, size_t g, const char *subject, size_t len
 	}
 }
 
+/* Whether hr_matcher_correct found TEXT already correct (so that correcting
+ * it gives TEXT whole, in a buffer of hr_match's corrected size too). */
+static int is_fixed(const hr_matcher *m, const char *text)
+{
+	for (unsigned i = 0; i < MATCHER_FIXED; i++) {
+		if (m->fixed[i][0] && strcmp(m->fixed[i], text) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+void hr_matcher_correct(hr_matcher *m, const char *text, char *out, size_t cap)
+{
+	in_spell_correct(m->set, text, out, cap);
+	size_t len = strlen(out);
+	/* Kept only when nothing changed and nothing was cut: then correcting OUT
+	 * again, in any buffer of 1024 bytes, gives OUT. */
+	if (len + 2 <= sizeof(m->fixed[0]) && len + 2 <= cap && strcmp(out, text) == 0) {
+		memcpy(m->fixed[m->fixed_next], out, len + 1);
+		m->fixed_next = (m->fixed_next + 1) % MATCHER_FIXED;
+	}
+}
+
 int hr_intents_match(hr_matcher *m, const char *text, struct hr_match *out)
 {
 	const hr_intents *set = m->set;
@@ -449,7 +475,10 @@ int hr_intents_match(hr_matcher *m, const char *text, struct hr_match *out)
 	out->dropped = 0;
 	out->limit_hit = 0;
 	out->patterns_tried = 0;
-	in_spell_correct(set, text, out->corrected, sizeof(out->corrected));
+	if (is_fixed(m, text))
+		memcpy(out->corrected, text, strlen(text) + 1);
+	else
+		in_spell_correct(set, text, out->corrected, sizeof(out->corrected));
 	const char *subject = out->corrected;
 	size_t len = strlen(subject);
 	struct best b = {.intent = UINT32_MAX};

@@ -232,6 +232,14 @@ int hr_intents_entity(const hr_intents *set, size_t i, struct hr_entity_view *ou
 void hr_intents_correct(const hr_intents *set, const char *text, char *out, size_t cap);
 
 /*
+ * hr_intents_correct with M's set, which also remembers a text that the
+ * correction leaves as it is (most are), so that hr_intents_match on it does
+ * not correct it a second time: the result is the same, since correcting such
+ * a text again changes nothing either.
+ */
+void hr_matcher_correct(hr_matcher *m, const char *text, char *out, size_t cap);
+
+/*
  * The distinct values of slot NAME (in no set order), for tools that enumerate what the content can say
  * (`herald review`). Stores at most CAP pointers into OUT (borrowed from SET) and returns how many values the
  * slot has in all (0 when NAME is not a slot), so a caller can size OUT.

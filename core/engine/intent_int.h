@@ -105,7 +105,7 @@ struct hr_intents {
 	 * answer, a few instead of thousands, on every word of every question. */
 	uint32_t vocab_at[257], stub_at[257];
 	uint32_t *stub_len;
-	char **files;            /* file names, owned here, referenced by intents and patterns */
+	char **files; /* file names, owned here, referenced by intents and patterns */
 	size_t nfiles;
 	int compiled;
 	int jit;          /* JIT-compile the patterns (hr_intents_set_jit) */
@@ -126,7 +126,14 @@ struct hr_matcher {
 	uint32_t match_options;
 	hr_prefilter_scratch *pfs; /* NULL: try every pattern */
 	uint64_t *bits;            /* the prefilter's candidates, one bit per pattern */
+	/* The last texts hr_matcher_correct found already correct, newest at
+	 * FIXED_NEXT - 1 (a ring): a message's sentences are all prepared before
+	 * any is matched. */
+	char (*fixed)[1024];
+	unsigned fixed_next;
 };
+
+#define MATCHER_FIXED 8
 
 static inline void *grow(void *arr, size_t n, size_t elem)
 {

@@ -370,7 +370,7 @@ static size_t prepare(const hr_engine *e, const char *raw, size_t len, char *out
 	}
 	if (hr_text_normalize(raw, len, tmp, sizeof(tmp)) < 0)
 		tmp[0] = '\0';
-	hr_intents_correct(e->content->intents, tmp, out, 1024);
+	hr_matcher_correct(e->matcher, tmp, out, 1024);
 	return strlen(out);
 }
 

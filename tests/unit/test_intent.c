@@ -135,6 +135,41 @@ static void test_spelling_correction(void **state)
 	hr_intents_free(set);
 }
 
+/* A text the matcher's own correction left as it was is not corrected again
+ * when matched, and matching it gives what matching the raw text gives; a
+ * text it changed is matched as before, corrected again. */
+static void test_matcher_remembers_correct_texts(void **state)
+{
+	(void)state;
+	struct diags d = {0};
+	int rc;
+	hr_intents *set = build(base, &d, &rc);
+	assert_int_equal(rc, 0);
+	hr_matcher *mt = hr_matcher_new(set, NULL);
+	struct hr_match *a = calloc(1, sizeof(*a)), *b = calloc(1, sizeof(*b));
+	assert_non_null(mt);
+	static const char *const texts[] = {"what is herceptin", "what is hercepton",
+	                                    "side effects of enhertu", "toxicitys of herceptn",
+	                                    "what is pizza"};
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		char out[1024];
+		hr_matcher_correct(mt, texts[i], out, sizeof(out));
+		hr_intents_match(mt, out, a);
+		hr_matcher *fresh = hr_matcher_new(set, NULL);
+		assert_non_null(fresh);
+		hr_intents_match(fresh, texts[i], b);
+		hr_matcher_free(fresh);
+		assert_string_equal(a->corrected, b->corrected);
+		assert_int_equal(a->ncandidates, b->ncandidates);
+		for (size_t k = 0; k < a->ncandidates; k++)
+			assert_ptr_equal(a->candidates[k].intent, b->candidates[k].intent);
+	}
+	free(a);
+	free(b);
+	hr_matcher_free(mt);
+	hr_intents_free(set);
+}
+
 /* Corrects Q with SET's spelling. */
 static const char *spelled(hr_intents *set, const char *q)
 {
@@ -309,8 +344,8 @@ static void test_named_groups_become_slots(void **state)
  * the first time together, each with its own matcher, all get the answers one
  * thread gets, slots included, with JIT and without. */
 static const char *const first_run_questions[] = {
-    "what is herceptin", "side effects of enhertu", "what is the treatment", "treatment",
-    "side effects", "what is t dxd", "toxicity of herceptin hylecta", "nothing here"};
+    "what is herceptin", "side effects of enhertu", "what is the treatment",         "treatment",
+    "side effects",      "what is t dxd",           "toxicity of herceptin hylecta", "nothing here"};
 #define FIRST_RUN_N (sizeof(first_run_questions) / sizeof(first_run_questions[0]))
 
 struct first_run {
@@ -834,6 +869,7 @@ int main(void)
 	    cmocka_unit_test(test_ranking),
 	    cmocka_unit_test(test_spelling_correction),
 	    cmocka_unit_test(test_spelling_generalised),
+	    cmocka_unit_test(test_matcher_remembers_correct_texts),
 	    cmocka_unit_test(test_errors_have_file_and_line),
 	    cmocka_unit_test(test_directory_of_bad_file),
 	    cmocka_unit_test(test_limits),
