@@ -108,20 +108,6 @@ const struct hr_intent *hr_intents_get(const hr_intents *set, size_t i)
 	return i < set->nintents ? &set->intents[i].pub : NULL;
 }
 
-/* Adds NAME to OUT (capacity CAP, N names so far) unless it is there already;
- * returns the new count. Names past CAP are counted but cannot be compared, so
- * a caller that wants them all passes a CAP as large as the count. */
-static size_t add_unique(const char **out, size_t cap, size_t n, const char *name)
-{
-	for (size_t i = 0; i < n && i < cap; i++) {
-		if (strcmp(out[i], name) == 0)
-			return n;
-	}
-	if (n < cap)
-		out[n] = name;
-	return n + 1;
-}
-
 size_t hr_intents_slot_values(const hr_intents *set, const char *name, const char **out, size_t cap)
 {
 	const struct entity *e = in_find_entity(set, name, strlen(name));
@@ -160,63 +146,6 @@ size_t hr_intents_slot_phrases(const hr_intents *set, const char *name, const ch
 		}
 		n++;
 	}
-	return n;
-}
-
-/* Whether pattern source SRC refers to {NAME} somewhere a match can capture
- * it: outside negative lookarounds such as ^(?!.*{drug}), which only ever
- * match when the slot is absent. */
-static int captures_outside_negation(const char *src, const char *name)
-{
-	size_t nl = strlen(name);
-	char neg[64]; /* one flag per open group, up to 64 deep */
-	int depth = 0, negated = 0, in_class = 0;
-	for (const char *p = src; *p; p++) {
-		if (*p == '\\' && p[1]) {
-			p++;
-			continue;
-		}
-		if (in_class) {
-			in_class = *p != ']';
-			continue;
-		}
-		if (*p == '[') {
-			in_class = 1;
-			if (p[1] == ']')
-				p++; /* "[]...]": the first ] is a member */
-		} else if (*p == '(') {
-			int is_neg = strncmp(p, "(?!", 3) == 0 || strncmp(p, "(?<!", 4) == 0;
-			if (depth < 64)
-				neg[depth] = (char)is_neg;
-			depth++;
-			negated += is_neg;
-		} else if (*p == ')' && depth > 0) {
-			depth--;
-			if (depth < 64)
-				negated -= neg[depth];
-		} else if (*p == '{' && strncmp(p + 1, name, nl) == 0 && p[1 + nl] == '}' && !negated) {
-			return 1;
-		}
-	}
-	return 0;
-}
-
-size_t hr_intents_intent_slots(const hr_intents *set, const struct hr_intent *pub, const char **out,
-                               size_t cap)
-{
-	const struct intent *in = (const struct intent *)pub; /* pub is the first member */
-	size_t n = 0;
-	for (size_t i = 0; i < pub->nneeds; i++)
-		n = add_unique(out, cap, n, pub->needs[i]);
-	for (size_t k = 0; k < in->npatterns; k++) {
-		const struct pattern *pt = &in->patterns[k];
-		for (size_t g = 0; g < pt->ngroups; g++) {
-			const struct entity *e = pt->groups[g].entity;
-			if (e && captures_outside_negation(pt->source, e->name))
-				n = add_unique(out, cap, n, e->name);
-		}
-	}
-	(void)set;
 	return n;
 }
 
