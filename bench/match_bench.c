@@ -25,8 +25,8 @@
  * 0); --no-prefilter times trying every pattern in turn, as herald did before
  * the prefilter, for the intents and for the safety check.
  * --dump writes the generated intents files to DIR, to look at or to load.
- * --model times the ranker's sparse logistic regression (HR_RANKER_SPARSE)
- * instead of the default's dense one.
+ * --model chooses the ranker's model; the default is the daemon's,
+ * the sparse logistic regression (HR_RANKER_SPARSE).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -311,7 +311,7 @@ static const char *dump_dir;
 static int use_jit = 1;  /* --no-jit: PCRE2's interpreter, as intents.jit = 0 */
 static int flat_phrases; /* load() compiles phrases as flat alternations (hr_intents_set_flat) */
 static int no_prefilter; /* --no-prefilter: try every pattern, as before the prefilter */
-static struct hr_ranker_options ranker_opt; /* --model */
+static struct hr_ranker_options ranker_opt = {.model = HR_RANKER_SPARSE}; /* --model */
 
 /* Builds the real set plus SCALE-1 generated copies of it. */
 static hr_intents *load(const char *dir, int scale)

@@ -98,7 +98,7 @@ const struct hr_config_key hr_config_keys[] = {
     KEY_INT("intents.jit", intents_jit, 0, 1, "1",
             "1 JIT-compiles each intent pattern when it first runs: matching twice as fast, up to "
             "about 9 MB more memory"),
-    KEY_STR("intents.ranker", intents_ranker, "dense",
+    KEY_STR("intents.ranker", intents_ranker, "sparse",
             "the ranker's model: dense (every feature weighs for every intent) or sparse (a feature "
             "weighs only for the intents that use it: its cost grows far less with their number)"),
     KEY_STR("metrics.allow", metrics_allow, "",

@@ -123,6 +123,8 @@ void hr_engine_set_mode(hr_engine *e, enum hr_route_mode mode);
  * the whole process. Not for a running daemon: the workers read them unlocked.
  */
 void hr_engine_measure_thresholds(enum hr_ranker_model model, const float v[6]);
+/* Writes MODEL's routing thresholds, in hr_engine_measure_thresholds' order, to V. */
+void hr_engine_thresholds(enum hr_ranker_model model, float v[6]);
 
 /*
  * Routes TEXT[0..LEN) in conversation CONVO (read, not changed) without

@@ -1,7 +1,9 @@
 /*
  * The intent engine. See intent.h for the contract and docs/intents.md for the
  * file format. Parsing builds plain arrays; compiling expands {references} into
- * PCRE2 source and compiles each pattern once; matching allocates nothing.
+ * PCRE2 source and compiles each pattern, to report what does not compile;
+ * a pattern is compiled again, to keep, the first time it runs (PT_LAZY in
+ * intent_int.h). Matching allocates nothing but that.
  *
  * Files: intent_parse.c reads intent files, intent_compile.c expands and
  * compiles them, this file matches; intent_int.h is what they share.
@@ -63,9 +65,12 @@ void hr_intents_free(hr_intents *set)
 	for (size_t i = 0; i < set->nintents; i++) {
 		struct intent *in = &set->intents[i];
 		for (size_t k = 0; k < in->npatterns; k++) {
-			pcre2_code_free(in->patterns[k].code);
-			free(in->patterns[k].source);
-			free(in->patterns[k].groups);
+			struct pattern *pt = &in->patterns[k];
+			pcre2_code_free(pt->code);
+			free(pt->source);
+			for (size_t g = 0; g < pt->ngroups; g++)
+				free(pt->groups[g].own);
+			free(pt->groups);
 		}
 		free(in->patterns);
 		for (size_t k = 0; k < in->pub.nexamples; k++)
@@ -101,20 +106,6 @@ size_t hr_intents_count(const hr_intents *set)
 const struct hr_intent *hr_intents_get(const hr_intents *set, size_t i)
 {
 	return i < set->nintents ? &set->intents[i].pub : NULL;
-}
-
-/* Adds NAME to OUT (capacity CAP, N names so far) unless it is there already;
- * returns the new count. Names past CAP are counted but cannot be compared, so
- * a caller that wants them all passes a CAP as large as the count. */
-static size_t add_unique(const char **out, size_t cap, size_t n, const char *name)
-{
-	for (size_t i = 0; i < n && i < cap; i++) {
-		if (strcmp(out[i], name) == 0)
-			return n;
-	}
-	if (n < cap)
-		out[n] = name;
-	return n + 1;
 }
 
 size_t hr_intents_slot_values(const hr_intents *set, const char *name, const char **out, size_t cap)
@@ -158,63 +149,6 @@ size_t hr_intents_slot_phrases(const hr_intents *set, const char *name, const ch
 	return n;
 }
 
-/* Whether pattern source SRC refers to {NAME} somewhere a match can capture
- * it: outside negative lookarounds such as ^(?!.*{drug}), which only ever
- * match when the slot is absent. */
-static int captures_outside_negation(const char *src, const char *name)
-{
-	size_t nl = strlen(name);
-	char neg[64]; /* one flag per open group, up to 64 deep */
-	int depth = 0, negated = 0, in_class = 0;
-	for (const char *p = src; *p; p++) {
-		if (*p == '\\' && p[1]) {
-			p++;
-			continue;
-		}
-		if (in_class) {
-			in_class = *p != ']';
-			continue;
-		}
-		if (*p == '[') {
-			in_class = 1;
-			if (p[1] == ']')
-				p++; /* "[]...]": the first ] is a member */
-		} else if (*p == '(') {
-			int is_neg = strncmp(p, "(?!", 3) == 0 || strncmp(p, "(?<!", 4) == 0;
-			if (depth < 64)
-				neg[depth] = (char)is_neg;
-			depth++;
-			negated += is_neg;
-		} else if (*p == ')' && depth > 0) {
-			depth--;
-			if (depth < 64)
-				negated -= neg[depth];
-		} else if (*p == '{' && strncmp(p + 1, name, nl) == 0 && p[1 + nl] == '}' && !negated) {
-			return 1;
-		}
-	}
-	return 0;
-}
-
-size_t hr_intents_intent_slots(const hr_intents *set, const struct hr_intent *pub, const char **out,
-                               size_t cap)
-{
-	const struct intent *in = (const struct intent *)pub; /* pub is the first member */
-	size_t n = 0;
-	for (size_t i = 0; i < pub->nneeds; i++)
-		n = add_unique(out, cap, n, pub->needs[i]);
-	for (size_t k = 0; k < in->npatterns; k++) {
-		const struct pattern *pt = &in->patterns[k];
-		for (size_t g = 0; g < pt->ngroups; g++) {
-			const struct entity *e = pt->groups[g].entity;
-			if (e && captures_outside_negation(pt->source, e->name))
-				n = add_unique(out, cap, n, e->name);
-		}
-	}
-	(void)set;
-	return n;
-}
-
 hr_matcher *hr_matcher_new(const hr_intents *set, const struct hr_match_limits *limits)
 {
 	struct hr_match_limits def = {.match_limit = 100000, .depth_limit = 1000, .use_jit = 1};
@@ -239,6 +173,9 @@ hr_matcher *hr_matcher_new(const hr_intents *set, const struct hr_match_limits *
 	} else {
 		m->match_options = PCRE2_NO_JIT;
 	}
+	m->fixed = calloc(MATCHER_FIXED, sizeof(*m->fixed));
+	if (!m->fixed)
+		goto fail;
 	if (set->pf && !limits->no_prefilter) {
 		m->pfs = hr_prefilter_scratch_new(set->pf);
 		m->bits = calloc((set->nflat + 63) / 64 + 1, sizeof(uint64_t));
@@ -260,6 +197,7 @@ void hr_matcher_free(hr_matcher *m)
 	pcre2_jit_stack_free(m->jit_stack);
 	hr_prefilter_scratch_free(m->pfs);
 	free(m->bits);
+	free(m->fixed);
 	free(m);
 }
 
@@ -359,27 +297,41 @@ struct best {
 };
 
 /*
- * JIT-compiles PT the first time it runs (hr_intents_compile leaves it
- * pending). A compiled set may be matched from several threads at once: the
- * first to get here compiles, and one that arrives meanwhile waits for it
- * (pcre2_jit_compile changes the code a match reads), once, for about a
- * millisecond. A failed JIT leaves the interpreter, which gives the same
- * answers.
+ * Compiles PT again, and JIT-compiles it when SET uses JIT, the first time it
+ * runs (intent_int.h, PT_LAZY). A compiled set may be matched from several
+ * threads at once: the first to get here compiles, and one that arrives
+ * meanwhile waits for it, once, for about a millisecond. Returns PT's code, or
+ * NULL when it never matches (it did not compile, or now cannot for lack of
+ * memory). A failed JIT leaves the interpreter, which gives the same answers.
  */
-static void ensure_jit(const struct pattern *cpt)
+static pcre2_code *ensure_code(const hr_intents *set, const struct pattern *cpt)
 {
-	struct pattern *pt = (struct pattern *)cpt; /* only pt->jit and what PCRE2 adds to the code */
-	int state = atomic_load_explicit(&pt->jit, memory_order_acquire);
-	if (state == JIT_DONE || state == JIT_NONE)
-		return;
-	int want = JIT_PENDING;
-	if (atomic_compare_exchange_strong(&pt->jit, &want, JIT_BUSY)) {
-		pcre2_jit_compile(pt->code, PCRE2_JIT_COMPLETE);
-		atomic_store_explicit(&pt->jit, JIT_DONE, memory_order_release);
-		return;
-	}
-	while (atomic_load_explicit(&pt->jit, memory_order_acquire) != JIT_DONE)
+	struct pattern *pt = (struct pattern *)cpt; /* only its state and code */
+	for (;;) {
+		int state = atomic_load_explicit(&pt->state, memory_order_acquire);
+		if (state == PT_READY)
+			return pt->code;
+		if (state == PT_FAILED)
+			return NULL;
+		int want = PT_LAZY;
+		if (state == PT_LAZY && atomic_compare_exchange_strong(&pt->state, &want, PT_BUSY)) {
+			char bad[HR_NAME_MAX] = "";
+			char *src = in_expand(set, pt->source, bad, sizeof(bad));
+			int err = 0;
+			PCRE2_SIZE off = 0;
+			pt->code = src ? pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, pt->opts, &err,
+			                               &off, NULL)
+			               : NULL;
+			free(src);
+			if (pt->code && set->jit)
+				pcre2_jit_compile(pt->code, PCRE2_JIT_COMPLETE);
+			/* Out of memory: try again at its next run. */
+			atomic_store_explicit(&pt->state, pt->code ? PT_READY : PT_LAZY,
+			                      memory_order_release);
+			return pt->code;
+		}
 		sched_yield();
+	}
 }
 
 /* Runs pattern G (in flat order) and keeps its match when it is the best of its
@@ -396,11 +348,13 @@ static void try_pattern(hr_matcher *m, size_t g, const char *subject, size_t len
 		b->intent = i;
 		b->found = 0;
 	}
-	if (!pt->code)
+	if (atomic_load_explicit(&pt->state, memory_order_relaxed) == PT_FAILED)
 		return;
 	out->patterns_tried++;
-	ensure_jit(pt);
-	int rc = pcre2_match(pt->code, (PCRE2_SPTR)subject, len, 0, m->match_options, m->md, m->mctx);
+	pcre2_code *code = ensure_code(set, pt);
+	if (!code)
+		return;
+	int rc = pcre2_match(code, (PCRE2_SPTR)subject, len, 0, m->match_options, m->md, m->mctx);
 	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
 	    rc == PCRE2_ERROR_JIT_STACKLIMIT) {
 		out->limit_hit = 1;
@@ -420,6 +374,29 @@ static void try_pattern(hr_matcher *m, size_t g, const char *subject, size_t len
 	}
 }
 
+/* Whether hr_matcher_correct found TEXT already correct (so that correcting
+ * it gives TEXT whole, in a buffer of hr_match's corrected size too). */
+static int is_fixed(const hr_matcher *m, const char *text)
+{
+	for (unsigned i = 0; i < MATCHER_FIXED; i++) {
+		if (m->fixed[i][0] && strcmp(m->fixed[i], text) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+void hr_matcher_correct(hr_matcher *m, const char *text, char *out, size_t cap)
+{
+	in_spell_correct(m->set, text, out, cap);
+	size_t len = strlen(out);
+	/* Kept only when nothing changed and nothing was cut: then correcting OUT
+	 * again, in any buffer of 1024 bytes, gives OUT. */
+	if (len + 2 <= sizeof(m->fixed[0]) && len + 2 <= cap && strcmp(out, text) == 0) {
+		memcpy(m->fixed[m->fixed_next], out, len + 1);
+		m->fixed_next = (m->fixed_next + 1) % MATCHER_FIXED;
+	}
+}
+
 int hr_intents_match(hr_matcher *m, const char *text, struct hr_match *out)
 {
 	const hr_intents *set = m->set;
@@ -427,7 +404,10 @@ int hr_intents_match(hr_matcher *m, const char *text, struct hr_match *out)
 	out->dropped = 0;
 	out->limit_hit = 0;
 	out->patterns_tried = 0;
-	in_spell_correct(set, text, out->corrected, sizeof(out->corrected));
+	if (is_fixed(m, text))
+		memcpy(out->corrected, text, strlen(text) + 1);
+	else
+		in_spell_correct(set, text, out->corrected, sizeof(out->corrected));
 	const char *subject = out->corrected;
 	size_t len = strlen(subject);
 	struct best b = {.intent = UINT32_MAX};

@@ -180,7 +180,8 @@ const struct hr_intent *hr_intents_find(const hr_intents *set, const char *name)
 
 /*
  * A matcher owns the per-thread scratch space for matching (PCRE2 match data,
- * match context and JIT stack), so that matching allocates nothing.
+ * match context and JIT stack), so that matching allocates nothing (but a
+ * pattern's compiled code, the first time that pattern runs).
  * LIMITS may be NULL for the defaults. The matcher must be freed before its set.
  */
 hr_matcher *hr_matcher_new(const hr_intents *set, const struct hr_match_limits *limits);
@@ -229,6 +230,14 @@ int hr_intents_entity(const hr_intents *set, size_t i, struct hr_entity_view *ou
  * the patterns saw.
  */
 void hr_intents_correct(const hr_intents *set, const char *text, char *out, size_t cap);
+
+/*
+ * hr_intents_correct with M's set, which also remembers a text that the
+ * correction leaves as it is (most are), so that hr_intents_match on it does
+ * not correct it a second time: the result is the same, since correcting such
+ * a text again changes nothing either.
+ */
+void hr_matcher_correct(hr_matcher *m, const char *text, char *out, size_t cap);
 
 /*
  * The distinct values of slot NAME (in no set order), for tools that enumerate what the content can say

@@ -304,9 +304,7 @@ static void put_entity(struct hr_buf *b, const struct entity *e, enum entity_for
 	hr_buf_puts(b, "(?![a-z0-9])");
 }
 
-/* Expands {name} references in SRC. Returns the new source or NULL, with BAD set
- * to the unknown name when one is found. */
-static char *expand(const hr_intents *set, const char *src, char *bad, size_t badcap)
+char *in_expand(const hr_intents *set, const char *src, char *bad, size_t badcap)
 {
 	struct hr_buf b = {0};
 	for (const char *c = src; *c;) {
@@ -364,9 +362,13 @@ static int resolve_groups(const hr_intents *set, struct pattern *pt)
 		PCRE2_SPTR e = table + i * entry_size;
 		struct group *g = &pt->groups[pt->ngroups++];
 		g->number = (e[0] << 8) | e[1];
-		g->name = (const char *)(e + 2);
-		const struct entity *ent = in_find_entity(set, g->name, strlen(g->name));
+		/* The name table goes with the code, which is freed (PT_LAZY). */
+		const char *name = (const char *)(e + 2);
+		const struct entity *ent = in_find_entity(set, name, strlen(name));
 		g->entity = ent && ent->is_slot ? ent : NULL;
+		g->name = ent ? ent->name : (g->own = strdup(name));
+		if (!g->name)
+			return -ENOMEM;
 	}
 	return 0;
 }
@@ -405,6 +407,77 @@ static int build_prefilter(hr_intents *set)
 		}
 	}
 	return hr_prefilter_build(set->pf);
+}
+
+/* Adds NAME to OUT (capacity CAP, N names so far) unless it is there already;
+ * returns the new count. Names past CAP are counted but cannot be compared, so
+ * a caller that wants them all passes a CAP as large as the count. */
+static size_t add_unique(const char **out, size_t cap, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n && i < cap; i++) {
+		if (strcmp(out[i], name) == 0)
+			return n;
+	}
+	if (n < cap)
+		out[n] = name;
+	return n + 1;
+}
+
+/* Whether pattern source SRC refers to {NAME} somewhere a match can capture
+ * it: outside negative lookarounds such as ^(?!.*{drug}), which only ever
+ * match when the slot is absent. */
+static int captures_outside_negation(const char *src, const char *name)
+{
+	size_t nl = strlen(name);
+	char neg[64]; /* one flag per open group, up to 64 deep */
+	int depth = 0, negated = 0, in_class = 0;
+	for (const char *p = src; *p; p++) {
+		if (*p == '\\' && p[1]) {
+			p++;
+			continue;
+		}
+		if (in_class) {
+			in_class = *p != ']';
+			continue;
+		}
+		if (*p == '[') {
+			in_class = 1;
+			if (p[1] == ']')
+				p++; /* "[]...]": the first ] is a member */
+		} else if (*p == '(') {
+			int is_neg = strncmp(p, "(?!", 3) == 0 || strncmp(p, "(?<!", 4) == 0;
+			if (depth < 64)
+				neg[depth] = (char)is_neg;
+			depth++;
+			negated += is_neg;
+		} else if (*p == ')' && depth > 0) {
+			depth--;
+			if (depth < 64)
+				negated -= neg[depth];
+		} else if (*p == '{' && strncmp(p + 1, name, nl) == 0 && p[1 + nl] == '}' && !negated) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+size_t hr_intents_intent_slots(const hr_intents *set, const struct hr_intent *pub, const char **out,
+                               size_t cap)
+{
+	const struct intent *in = (const struct intent *)pub; /* pub is the first member */
+	size_t n = 0;
+	for (size_t i = 0; i < pub->nneeds; i++)
+		n = add_unique(out, cap, n, pub->needs[i]);
+	for (size_t k = 0; k < in->npatterns; k++) {
+		const struct pattern *pt = &in->patterns[k];
+		for (size_t g = 0; g < pt->ngroups; g++) {
+			const struct entity *e = pt->groups[g].entity;
+			if (e && captures_outside_negation(pt->source, e->name))
+				n = add_unique(out, cap, n, e->name);
+		}
+	}
+	(void)set;
+	return n;
 }
 
 /*
@@ -467,7 +540,7 @@ int hr_intents_compile(hr_intents *set, hr_diag_fn diag, void *ud)
 		for (size_t k = 0; k < in->npatterns; k++) {
 			struct pattern *pt = &in->patterns[k];
 			char bad[HR_NAME_MAX] = "";
-			char *src = expand(set, pt->source, bad, sizeof(bad));
+			char *src = in_expand(set, pt->source, bad, sizeof(bad));
 			if (!src) {
 				if (!*bad)
 					return -ENOMEM;
@@ -482,6 +555,7 @@ int hr_intents_compile(hr_intents *set, hr_diag_fn diag, void *ud)
 			uint32_t opts = PCRE2_UTF | PCRE2_DUPNAMES;
 			if (set->flat_phrases || in_needs_caseless(src))
 				opts |= PCRE2_CASELESS;
+			pt->opts = opts;
 			pt->code =
 			    pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, opts, &err, &off, NULL);
 			if (!pt->code) {
@@ -496,15 +570,14 @@ int hr_intents_compile(hr_intents *set, hr_diag_fn diag, void *ud)
 				continue;
 			}
 			free(src);
-			/* JIT is an optimisation: when it is unavailable the interpreter
-			 * gives the same answers, so a failure is not an error. It is
-			 * done the first time the pattern runs (ensure_jit() in
-			 * intent.c): the prefilter runs a few patterns of the hundreds
-			 * a question, and the JIT code of those never run was most of
-			 * an idle worker's memory (docs/performance.md). */
-			pt->jit = set->jit ? JIT_PENDING : JIT_NONE;
 			if (resolve_groups(set, pt))
 				return -ENOMEM;
+			/* Compiled again, and JIT-compiled, when it first runs
+			 * (intent_int.h, PT_LAZY). JIT is an optimisation: when it is
+			 * unavailable the interpreter gives the same answers. */
+			pcre2_code_free(pt->code);
+			pt->code = NULL;
+			pt->state = PT_LAZY;
 		}
 		in->pub.nfills = 0;
 		size_t nf = hr_intents_intent_slots(set, &in->pub, in->pub.fills, HR_MAX_SLOTS);

@@ -37,7 +37,8 @@ struct entity {
 
 /* One named group of a compiled pattern, resolved at compile time. */
 struct group {
-	const char *name; /* points into the entity or the pattern's name table */
+	const char *name; /* the entity's name, or OWN */
+	char *own;        /* a raw (?<name>...) group's name, copied from the name table */
 	int number;
 	const struct entity *entity; /* NULL for a raw (?<name>...) group */
 };
@@ -46,15 +47,31 @@ struct pattern {
 	char *source; /* as written */
 	char *file;
 	int line;
-	pcre2_code *code;
-	/* JIT on first use (ensure_jit() in intent.c): JIT_NONE, or
-	 * JIT_PENDING -> JIT_BUSY (one thread compiling) -> JIT_DONE. */
-	_Atomic int jit;
+	pcre2_code *code; /* set when STATE is PT_READY */
+	uint32_t opts;    /* the options it compiles with */
+	/* PT_FAILED, or PT_LAZY -> PT_BUSY (one thread compiling) -> PT_READY
+	 * (in_ensure_code() in intent.c). */
+	_Atomic int state;
 	size_t ngroups;
 	struct group *groups;
 };
 
-enum { JIT_NONE = 0, JIT_PENDING, JIT_BUSY, JIT_DONE };
+/*
+ * A pattern is compiled when the content loads, so that one that does not
+ * compile is reported there, and its code is then freed (PT_LAZY): the
+ * prefilter runs about nine of the ~900 patterns a question, and the compiled
+ * code of patterns that never run was the largest part of an idle worker's
+ * heap (docs/performance.md, issue 20's sixth round). It is compiled again,
+ * with the same source and options, and JIT-compiled when the set uses JIT,
+ * the first time it runs (PT_BUSY while one thread does that), and kept
+ * (PT_READY). PT_FAILED: it did not compile; it never matches.
+ */
+enum { PT_FAILED = 0, PT_LAZY, PT_BUSY, PT_READY };
+
+/* Expands {name} references in SRC (intent_compile.c). Returns the new source
+ * (the caller frees it) or NULL, with BAD set to the unknown name when one is
+ * found and empty when out of memory. */
+char *in_expand(const hr_intents *set, const char *src, char *bad, size_t badcap);
 
 struct intent {
 	struct hr_intent pub; /* first member: the public view */
@@ -82,7 +99,13 @@ struct hr_intents {
 	char **vocab, **pairs, **shortw, **names, **stubs, **fixes;
 	size_t nvocab, npairs, nshortw, nnames, nstubs, nfixes;
 	unsigned char *vocab_ex; /* per vocabulary word: 1 when an example or phrasing uses it */
-	char **files;            /* file names, owned here, referenced by intents and patterns */
+	/* Where the vocabulary's and the stubs' words with each first byte begin
+	 * (both are sorted, so a first byte's words are vocab[at[c]..at[c + 1])),
+	 * and each stub's length: spelling looks only at the words that can
+	 * answer, a few instead of thousands, on every word of every question. */
+	uint32_t vocab_at[257], stub_at[257];
+	uint32_t *stub_len;
+	char **files; /* file names, owned here, referenced by intents and patterns */
 	size_t nfiles;
 	int compiled;
 	int jit;          /* JIT-compile the patterns (hr_intents_set_jit) */
@@ -103,7 +126,14 @@ struct hr_matcher {
 	uint32_t match_options;
 	hr_prefilter_scratch *pfs; /* NULL: try every pattern */
 	uint64_t *bits;            /* the prefilter's candidates, one bit per pattern */
+	/* The last texts hr_matcher_correct found already correct, newest at
+	 * FIXED_NEXT - 1 (a ring): a message's sentences are all prepared before
+	 * any is matched. */
+	char (*fixed)[1024];
+	unsigned fixed_next;
 };
+
+#define MATCHER_FIXED 8
 
 static inline void *grow(void *arr, size_t n, size_t elem)
 {

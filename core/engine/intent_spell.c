@@ -70,6 +70,19 @@ static int has(char *const *arr, size_t n, const char *w)
 	return n && bsearch(&w, arr, n, sizeof(char *), in_name_cmp) != NULL;
 }
 
+/* Fills AT[0..256] so that the words of sorted ARR (N of them) whose first
+ * byte is C are ARR[AT[C]..AT[C + 1]). */
+static void first_bytes(char *const *arr, size_t n, uint32_t at[257])
+{
+	size_t i = 0;
+	for (unsigned c = 0; c < 256; c++) {
+		at[c] = (uint32_t)i;
+		while (i < n && (unsigned char)arr[i][0] == c)
+			i++;
+	}
+	at[256] = (uint32_t)n;
+}
+
 /* Sorts ARR and drops its duplicates. */
 static void sort_unique(char **arr, size_t *n)
 {
@@ -265,6 +278,12 @@ int in_spell_build(hr_intents *set)
 	for (size_t i = 0; i < set->nvocab; i++)
 		set->vocab_ex[i] = (unsigned char)has(exw, nexw, set->vocab[i]);
 	sort_unique(set->stubs, &set->nstubs);
+	if (!(set->stub_len = malloc((set->nstubs + 1) * sizeof(*set->stub_len))))
+		goto out;
+	for (size_t i = 0; i < set->nstubs; i++)
+		set->stub_len[i] = (uint32_t)strlen(set->stubs[i]);
+	first_bytes(set->vocab, set->nvocab, set->vocab_at);
+	first_bytes(set->stubs, set->nstubs, set->stub_at);
 	sort_unique(set->pairs, &set->npairs);
 	sort_unique(set->shortw, &set->nshortw);
 	sort_unique(set->names, &set->nnames);
@@ -298,6 +317,10 @@ void in_spell_free(hr_intents *set)
 	}
 	free(set->vocab_ex);
 	set->vocab_ex = NULL;
+	free(set->stub_len);
+	set->stub_len = NULL;
+	memset(set->vocab_at, 0, sizeof(set->vocab_at));
+	memset(set->stub_at, 0, sizeof(set->stub_at));
 	set->vocab = set->stubs = set->pairs = set->fixes = set->shortw = set->names = NULL;
 	set->nvocab = set->nstubs = set->npairs = set->nfixes = set->nshortw = set->nnames = 0;
 }
@@ -308,8 +331,9 @@ static int known(const hr_intents *set, const char *word, size_t len)
 {
 	if (has(set->vocab, set->nvocab, word))
 		return 1;
-	for (size_t i = 0; i < set->nstubs; i++) {
-		size_t sl = strlen(set->stubs[i]);
+	unsigned char c = (unsigned char)word[0];
+	for (size_t i = set->stub_at[c]; i < set->stub_at[c + 1]; i++) {
+		size_t sl = set->stub_len[i];
 		if (sl <= len && memcmp(set->stubs[i], word, sl) == 0)
 			return 1;
 	}
@@ -324,10 +348,9 @@ static const char *nearest(const hr_intents *set, const char *word, size_t len)
 	const char *best = NULL;
 	if (len >= SPELL_MIN) {
 		int max = max_edits(len), bestd = max * 2 + 1;
-		for (size_t v = 0; v < set->nvocab; v++) {
+		unsigned char c = (unsigned char)word[0];
+		for (size_t v = set->vocab_at[c]; v < set->vocab_at[c + 1]; v++) {
 			const char *cand = set->vocab[v];
-			if (cand[0] != word[0])
-				continue;
 			int d = edit_distance(word, len, cand, strlen(cand), max) * 2 - set->vocab_ex[v];
 			if (d < bestd) {
 				bestd = d;

@@ -36,13 +36,14 @@ typedef struct hr_ranker hr_ranker;
 typedef struct hr_ranker_scratch hr_ranker_scratch;
 
 enum hr_ranker_model {
-	HR_RANKER_LINEAR = 0, /* logistic regression over the features (the default) */
+	HR_RANKER_LINEAR = 0, /* logistic regression over the features, dense (intents.ranker = "dense") */
 	HR_RANKER_KNN,        /* cosine similarity to the nearest example, TF-IDF weights */
 	/* The same logistic regression sparse by construction: a feature weighs
 	 * only for the intents whose training questions use it (the 64 that use
 	 * it most), so ranking a question scores only the intents its features
 	 * reach, whatever their number (docs/performance.md, issue 20's fourth
-	 * round: its cost, and its routing against the default's). */
+	 * round: its cost, and its routing against the dense one's). The
+	 * daemon's default (intents.ranker = "sparse"). */
 	HR_RANKER_SPARSE,
 };
 

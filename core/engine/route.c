@@ -53,6 +53,13 @@ void hr_engine_measure_thresholds(enum hr_ranker_model model, const float v[6])
 	*th = (struct rank_thresholds){v[0], v[1], v[2], v[3], v[4], v[5]};
 }
 
+void hr_engine_thresholds(enum hr_ranker_model model, float v[6])
+{
+	const struct rank_thresholds *th = model == HR_RANKER_SPARSE ? &sparse_thresholds : &dense_thresholds;
+	const float w[6] = {th->answer, th->clarify, th->offer, th->overrule, th->lead, th->review};
+	memcpy(v, w, sizeof(w));
+}
+
 static const struct rank_thresholds *thresholds_of(const hr_ranker *rk)
 {
 	return rk && hr_ranker_model_of(rk) == HR_RANKER_SPARSE ? &sparse_thresholds : &dense_thresholds;
@@ -363,7 +370,7 @@ static size_t prepare(const hr_engine *e, const char *raw, size_t len, char *out
 	}
 	if (hr_text_normalize(raw, len, tmp, sizeof(tmp)) < 0)
 		tmp[0] = '\0';
-	hr_intents_correct(e->content->intents, tmp, out, 1024);
+	hr_matcher_correct(e->matcher, tmp, out, 1024);
 	return strlen(out);
 }
 

@@ -28,7 +28,7 @@ static void test_defaults(void **state)
 	assert_int_equal(c.listen_port, 8080);
 	assert_int_equal(c.message_bytes, 16384);
 	assert_int_equal(c.lua_call_ms, 50);
-	assert_string_equal(c.intents_ranker, "dense");
+	assert_string_equal(c.intents_ranker, "sparse");
 	hr_config_resolve(&c);
 	char want[HR_PATH_MAX + 16];
 	snprintf(want, sizeof(want), "%s/intents", c.content_dir);
@@ -43,14 +43,14 @@ static void test_file(void **state)
 	hr_config_defaults(&c);
 	const char *p = write_conf("listen = '[::1]:9000'\nlimits = { message_bytes = 8192 }\n"
 	                           "sessions = { ttl_seconds = 60 }\nlog_level = 'debug'\n"
-	                           "intents = { ranker = 'sparse' }\n");
+	                           "intents = { ranker = 'dense' }\n");
 	assert_int_equal(hr_config_load_file(&c, p, err, sizeof(err)), 0);
 	assert_string_equal(c.listen_host, "::1");
 	assert_int_equal(c.listen_port, 9000);
 	assert_int_equal(c.message_bytes, 8192);
 	assert_int_equal(c.session_ttl_s, 60);
 	assert_string_equal(c.log_level, "debug");
-	assert_string_equal(c.intents_ranker, "sparse");
+	assert_string_equal(c.intents_ranker, "dense");
 }
 
 static void bad(const char *src, const char *want)

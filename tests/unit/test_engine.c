@@ -540,8 +540,13 @@ static void test_follow_up_danger_alerts(void **state)
 }
 
 /* In a letter the ranker reads the whole story, so it reviews even a strong
- * pattern match of the question sentence; when it leans elsewhere but is not
- * sure, herald asks which was meant. */
+ * pattern match of the question sentence: here the infusion-reaction pattern
+ * takes "allergy pills", and the ranker, reading the medicines the story
+ * names, answers with the interactions card instead. When it leans elsewhere
+ * but is not sure, herald asks which was meant; a score between the review
+ * floor and the answer threshold moves with every phrasing added, so that is
+ * shown with the answer and lead thresholds raised past this letter's score
+ * (as bench/route_scores moves them). */
 static void test_letter_reviews_a_strong_pattern(void **state)
 {
 	struct fixture *f = *state;
@@ -551,7 +556,22 @@ static void test_letter_reviews_a_strong_pattern(void **state)
 	const char *q =
 	    "I take loratadine for hay fever and ibuprofen for my back. Last week my oncologist started me "
 	    "on tucatinib with xeloda. Is it ok to keep taking my allergy pills with it?";
+	assert_string_equal(routed(f, q, t, &a), "life.interactions");
+	assert_non_null(strstr(t->rule, "letter"));
+	int infusion = 0;
+	for (size_t i = 0; i < t->match.ncandidates; i++)
+		infusion |= strcmp(t->match.candidates[i].intent->name, "se.infusion") == 0;
+	assert_true(infusion);
+	hr_answer_clear(&a);
+	enum hr_ranker_model model = hr_ranker_model_of(f->content.ranker);
+	float kept[6], unsure[6];
+	hr_engine_thresholds(model, kept);
+	memcpy(unsure, kept, sizeof(unsure));
+	unsure[0] = 1.01f;  /* answer: never sure by its score alone */
+	unsure[4] = 100.0f; /* lead: nor by its lead */
+	hr_engine_measure_thresholds(model, unsure);
 	assert_string_equal(routed(f, q, t, &a), "clarify");
+	hr_engine_measure_thresholds(model, kept);
 	assert_int_equal(t->outcome, HR_OUTCOME_CLARIFY);
 	int offered = 0;
 	for (size_t i = 0; i < t->nclarify; i++)

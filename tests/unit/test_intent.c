@@ -3,6 +3,7 @@
 #include "cmocka_prelude.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,6 +132,41 @@ static void test_spelling_correction(void **state)
 	top(set, "what is pizza", m);
 	assert_string_equal(m->corrected, "what is pizza");
 	free(m);
+	hr_intents_free(set);
+}
+
+/* A text the matcher's own correction left as it was is not corrected again
+ * when matched, and matching it gives what matching the raw text gives; a
+ * text it changed is matched as before, corrected again. */
+static void test_matcher_remembers_correct_texts(void **state)
+{
+	(void)state;
+	struct diags d = {0};
+	int rc;
+	hr_intents *set = build(base, &d, &rc);
+	assert_int_equal(rc, 0);
+	hr_matcher *mt = hr_matcher_new(set, NULL);
+	struct hr_match *a = calloc(1, sizeof(*a)), *b = calloc(1, sizeof(*b));
+	assert_non_null(mt);
+	static const char *const texts[] = {"what is herceptin", "what is hercepton",
+	                                    "side effects of enhertu", "toxicitys of herceptn",
+	                                    "what is pizza"};
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		char out[1024];
+		hr_matcher_correct(mt, texts[i], out, sizeof(out));
+		hr_intents_match(mt, out, a);
+		hr_matcher *fresh = hr_matcher_new(set, NULL);
+		assert_non_null(fresh);
+		hr_intents_match(fresh, texts[i], b);
+		hr_matcher_free(fresh);
+		assert_string_equal(a->corrected, b->corrected);
+		assert_int_equal(a->ncandidates, b->ncandidates);
+		for (size_t k = 0; k < a->ncandidates; k++)
+			assert_ptr_equal(a->candidates[k].intent, b->candidates[k].intent);
+	}
+	free(a);
+	free(b);
+	hr_matcher_free(mt);
 	hr_intents_free(set);
 }
 
@@ -301,6 +337,75 @@ static void test_named_groups_become_slots(void **state)
 	assert_string_equal(hr_candidate_slot(&m->candidates[0], "score"), "2");
 	free(m);
 	hr_intents_free(set);
+}
+
+/* A pattern is compiled again when it first runs (intent_int.h, PT_LAZY),
+ * and one compiled set serves every worker's thread: threads matching it for
+ * the first time together, each with its own matcher, all get the answers one
+ * thread gets, slots included, with JIT and without. */
+static const char *const first_run_questions[] = {
+    "what is herceptin", "side effects of enhertu", "what is the treatment",         "treatment",
+    "side effects",      "what is t dxd",           "toxicity of herceptin hylecta", "nothing here"};
+#define FIRST_RUN_N (sizeof(first_run_questions) / sizeof(first_run_questions[0]))
+
+struct first_run {
+	hr_intents *set;
+	char got[FIRST_RUN_N][128];
+};
+
+static void first_run_answers(hr_intents *set, char (*got)[128])
+{
+	hr_matcher *mt = hr_matcher_new(set, NULL);
+	struct hr_match *m = calloc(1, sizeof(*m));
+	for (size_t i = 0; mt && m && i < FIRST_RUN_N; i++) {
+		char norm[512];
+		hr_text_normalize(first_run_questions[i], strlen(first_run_questions[i]), norm, sizeof(norm));
+		hr_intents_match(mt, norm, m);
+		const char *drug = m->ncandidates ? hr_candidate_slot(&m->candidates[0], "drug") : NULL;
+		snprintf(got[i], 128, "%zu %s %s", m->ncandidates,
+		         m->ncandidates ? m->candidates[0].intent->name : "-", drug ? drug : "-");
+	}
+	free(m);
+	hr_matcher_free(mt);
+}
+
+static void *first_run_thread(void *arg)
+{
+	struct first_run *fr = arg;
+	first_run_answers(fr->set, fr->got);
+	return NULL;
+}
+
+static void test_first_run_from_many_threads(void **state)
+{
+	(void)state;
+	for (int jit = 0; jit <= 1; jit++) {
+		struct diags d = {0};
+		int rc;
+		hr_intents *set = hr_intents_new();
+		assert_non_null(set);
+		hr_intents_set_jit(set, jit);
+		rc = hr_intents_add_text(set, "t.intents", base, strlen(base), collect, &d);
+		assert_int_equal(rc, 0);
+		assert_int_equal(hr_intents_compile(set, collect, &d), 0);
+		struct first_run fr[8];
+		pthread_t t[8];
+		for (int i = 0; i < 8; i++) {
+			fr[i].set = set;
+			assert_int_equal(pthread_create(&t[i], NULL, first_run_thread, &fr[i]), 0);
+		}
+		for (int i = 0; i < 8; i++)
+			assert_int_equal(pthread_join(t[i], NULL), 0);
+		char want[FIRST_RUN_N][128];
+		first_run_answers(set, want);
+		assert_string_equal(want[0], "1 a.about trastuzumab");
+		assert_string_equal(want[1], "2 a.se t_dxd");
+		for (int i = 0; i < 8; i++) {
+			for (size_t q = 0; q < FIRST_RUN_N; q++)
+				assert_string_equal(fr[i].got[q], want[q]);
+		}
+		hr_intents_free(set);
+	}
 }
 
 /* An intent named "fallback" lists questions that must get the fallback answer
@@ -764,10 +869,12 @@ int main(void)
 	    cmocka_unit_test(test_ranking),
 	    cmocka_unit_test(test_spelling_correction),
 	    cmocka_unit_test(test_spelling_generalised),
+	    cmocka_unit_test(test_matcher_remembers_correct_texts),
 	    cmocka_unit_test(test_errors_have_file_and_line),
 	    cmocka_unit_test(test_directory_of_bad_file),
 	    cmocka_unit_test(test_limits),
 	    cmocka_unit_test(test_named_groups_become_slots),
+	    cmocka_unit_test(test_first_run_from_many_threads),
 	    cmocka_unit_test(test_fallback_intent_claims_out_of_scope),
 	    cmocka_unit_test(test_prefilter_keeps_the_ranking),
 	    cmocka_unit_test(test_prefilter_edge_cases),
