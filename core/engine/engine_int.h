@@ -42,4 +42,8 @@ int en_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_
  * question pointed back to it. Into OUT (CAP bytes); "" when there is none. */
 void en_topic(hr_engine *e, const struct hr_trace *t, const char *before, char *out, size_t cap);
 
+/* route_followup.c */
+int en_follow_anchored(const hr_engine *e, const struct hr_convo *convo);
+int en_follow_continues(const char *s);
+
 #endif

@@ -770,10 +770,15 @@ static int route_once(hr_engine *e, const struct hr_convo *convo, const char *te
 	float rs[HR_RANK_TOP];
 	size_t nr = 0;
 	int familiar = t->ranking.nknown * 100 >= t->ranking.nwords * KNOWN_WORDS;
+	/* A follow-up of a turn that answered a topic is about cancer care too,
+	 * when the ranker knows its words ("can I still drink coffee with it")
+	 * and no strong pattern answers it: the earlier turn lends the ranker a
+	 * say, not the power to overrule the question's own match. */
+	int care = anchored || (familiar && !p_strong && en_follow_anchored(e, convo));
 	for (size_t i = 0; i < t->ranking.n; i++) {
 		const struct hr_intent *in = t->ranking.top[i].intent;
 		/* Outside small talk, the ranker answers only questions that name cancer care. */
-		if (e->mode == HR_ROUTE_BOTH && !anchored && strncmp(in->name, "conversation.", 13) != 0 &&
+		if (e->mode == HR_ROUTE_BOTH && !care && strncmp(in->name, "conversation.", 13) != 0 &&
 		    strcmp(in->name, "fallback") != 0)
 			continue;
 		/* Small talk is a few words the ranker knows well: only a confident
@@ -981,7 +986,8 @@ static int points_back_turn(const char *s)
  * Whether the question just routed alone (T) should be routed again with the
  * previous turn's topic (docs/intents.md, Conversation): there is one, the
  * question is the message's first sentence, it points back ("does it
- * hurt?", "can she fly?") and says little itself (fewer than THIN_POINTING
+ * hurt?", "can she fly?") or carries on ("what about my rent", words the
+ * ranker knows) and says little itself (fewer than THIN_POINTING
  * words the ranker knows), and no strong pattern answered it alone. A
  * question with a strong pattern of its own ("is there parking?") starts a
  * new topic.
@@ -995,10 +1001,23 @@ static int leans_on_earlier(hr_engine *e, const struct hr_convo *convo, const st
 	if (t->outcome == HR_OUTCOME_ANSWER && t->chosen && t->chosen->priority >= 0 &&
 	    strong(t->chosen, strlen(q)))
 		return 0;
-	if (!points_back_turn(q))
+	int back = points_back_turn(q);
+	if (!back && !en_follow_continues(q))
 		return 0;
 	size_t nwords = 0, nknown = 0;
 	hr_ranker_words(e->content->ranker, e->rs, q, &nwords, &nknown);
+	/* "what about ..." names what it asks about: words the ranker does not
+	 * know ("the weather tomorrow") are no follow-up of a topic. */
+	if (!back && nknown * 100 < nwords * KNOWN_WORDS)
+		return 0;
+	/* "how about for kadcyla" swaps the drug: the question stays its own
+	 * (drug.mention answers the earlier aspect for the new drug). */
+	struct hr_concepts cs;
+	hr_ranker_concepts(e->content->ranker, q, &cs);
+	for (size_t i = 0; !back && i < cs.n; i++) {
+		if (cs.c[i].value)
+			return 0;
+	}
 	return nknown < THIN_POINTING;
 }
 
