@@ -759,6 +759,13 @@ static int route_once(hr_engine *e, const struct hr_convo *convo, const char *te
 		if (e->mode == HR_ROUTE_BOTH && !care && strncmp(in->name, "conversation.", 13) != 0 &&
 		    strcmp(in->name, "fallback") != 0)
 			continue;
+		/* A drug or regimen named keeps the message in scope, as the
+		 * out-of-scope patterns step aside for it: "can I get Herceptin with
+		 * high blood pressure" is about Herceptin, whatever the illness
+		 * words make the ranker think. */
+		if (strcmp(in->name, "fallback") == 0 &&
+		    (en_named_get(&nm, "drug") || en_named_get(&nm, "regimen")))
+			continue;
 		/* Small talk is a few words the ranker knows well: only a confident
 		 * guess of it counts ("how do i fix my car" is not "what can you do"). */
 		if (e->mode == HR_ROUTE_BOTH && strncmp(in->name, "conversation.", 13) == 0 &&

@@ -547,6 +547,32 @@ static void test_follow_up_names_no_care(void **state)
 	}
 }
 
+/* Another illness named beside a HER2 drug does not make the question out of
+ * scope: the drug keeps it in, whatever the illness words make the ranker
+ * think; the illness alone is still the fallback. */
+static void test_named_drug_keeps_scope(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const in[] = {
+	    "would herceptin be alright for someone with diabetes and high blood pressure",
+	    "my husband has copd and kidney disease, could he still have kadcyla",
+	    "is perjeta alright with my crohns disease",
+	    "can i get herceptin if i also have migraines and gout",
+	};
+	struct hr_answer a;
+	for (size_t i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
+		struct hr_convo c = {0};
+		ask(f, &c, in[i], &a);
+		if (strcmp(a.intent, "fallback") == 0)
+			fail_msg("\"%s\": the fallback", in[i]);
+		hr_answer_clear(&a);
+	}
+	struct hr_convo c = {0};
+	ask(f, &c, "what is the best pill for high blood pressure", &a);
+	assert_string_equal(a.intent, "fallback");
+	hr_answer_clear(&a);
+}
+
 /* Danger told in a follow-up that leans on the turn before ("what is a
  * port?", then "it is red and warm and it hurts") is read after that turn's
  * topic, so it alerts as it would in one message; a question about the same
@@ -816,6 +842,7 @@ int main(void)
 	    cmocka_unit_test(test_story_carries_a_thin_question),
 	    cmocka_unit_test(test_follow_up_points_back),
 	    cmocka_unit_test(test_follow_up_names_no_care),
+	    cmocka_unit_test(test_named_drug_keeps_scope),
 	    cmocka_unit_test(test_follow_up_danger_alerts),
 	    cmocka_unit_test(test_letter_reviews_a_strong_pattern),
 	    cmocka_unit_test(test_on_topic_clarifies_off_topic_falls_back),
