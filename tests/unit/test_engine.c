@@ -567,6 +567,15 @@ static void test_named_drug_keeps_scope(void **state)
 			fail_msg("\"%s\": the fallback", in[i]);
 		hr_answer_clear(&a);
 	}
+	/* A trial or a named chemo's rounds are cancer care too (words care_ctx). */
+	static const char *const care[] = {"what's taking part in a trial like, do you go in more"};
+	for (size_t i = 0; i < sizeof(care) / sizeof(care[0]); i++) {
+		struct hr_convo c = {0};
+		ask(f, &c, care[i], &a);
+		if (strcmp(a.intent, "fallback") == 0)
+			fail_msg("\"%s\": the fallback", care[i]);
+		hr_answer_clear(&a);
+	}
 	struct hr_convo c = {0};
 	ask(f, &c, "what is the best pill for high blood pressure", &a);
 	assert_string_equal(a.intent, "fallback");
