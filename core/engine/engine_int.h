@@ -1,7 +1,8 @@
 /*
- * The engine's private header: an engine instance and what its two files
- * share. route.c understands a question (which intent, which slots);
- * engine.c loads content and answers. Only these files include them.
+ * The engine's private header: an engine instance and what its files
+ * share. route.c understands a question (which intent, which slots), with
+ * route_followup.c for what the turn before lends it; engine.c loads content
+ * and answers. Only these files include them.
  */
 #ifndef HERALD_ENGINE_INT_H
 #define HERALD_ENGINE_INT_H
@@ -36,10 +37,28 @@ void en_named_add(struct named *nm, const struct hr_concepts *cs, int focus, con
 const char *en_named_get(const struct named *nm, const char *name);
 int en_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_t len, struct hr_trace *t,
              int check_plugin);
+
+/* route_followup.c: what a turn lends the one after it */
+
 /* The topic a follow-up may point back to, after routing T (docs/intents.md,
  * Conversation): the words of the question the ranker knows, with those of
  * the sentence it leaned on, or with BEFORE (the previous topic) when the
  * question pointed back to it. Into OUT (CAP bytes); "" when there is none. */
 void en_topic(hr_engine *e, const struct hr_trace *t, const char *before, char *out, size_t cap);
+
+/* Whether normalised S holds the word W whole. */
+int en_has_word(const char *s, const char *w);
+/* Whether S points back ("is this normal", "could that be it", "will they stop"). */
+int en_points_back(const char *s);
+/* Whether S points back to the previous turn: as above, or a person named
+ * before ("can she fly"). */
+int en_points_back_turn(const char *s);
+/* Whether the previous turn answered a topic of the content (not small
+ * talk, the fallback, a clarify or a safety reply): its follow-up is about
+ * cancer care even when it names none. */
+int en_follow_anchored(const hr_engine *e, const struct hr_convo *convo);
+/* Whether S carries on from the previous turn by its opening words ("what
+ * about ...", "and ..."). */
+int en_follow_continues(const char *s);
 
 #endif

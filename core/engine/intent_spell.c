@@ -435,6 +435,43 @@ static size_t split_point(const hr_intents *set, const char *word, size_t len)
 	return 0;
 }
 
+/*
+ * Words people type for others, read before the vocabulary: txt spelling
+ * ("ur kidneys r weak", "every 3 wks"), a few everyday misspellings of short
+ * words the edits leave alone (five letters or fewer: "beter", "wich"), and
+ * real words that sit one letter from a content word and must stay as they
+ * are ("cheeks" is not "cheers"). Only a whole word between spaces is
+ * replaced, so "u/s" or "her2" are never touched. Sorted by the typed word.
+ */
+static const struct {
+	const char *typed, *read;
+} txt[] = {
+    {"abt", "about"},    {"b4", "before"},     {"bcuz", "because"}, {"becuz", "because"}, {"beter", "better"},
+    {"cheek", "cheek"},  {"cheeks", "cheeks"}, {"cud", "could"},    {"cuz", "because"},   {"evry", "every"},
+    {"hrs", "hours"},    {"mnths", "months"},  {"ppl", "people"},   {"r", "are"},         {"shud", "should"},
+    {"thru", "through"}, {"tmrw", "tomorrow"}, {"u", "you"},        {"ur", "your"},       {"wich", "which"},
+    {"wk", "week"},      {"wks", "weeks"},     {"wud", "would"},    {"yr", "year"},       {"yrs", "years"},
+};
+
+/* The reading of whole word W (LEN bytes, lower case) in the txt table, or NULL. */
+static const char *txt_word(const char *w, size_t len)
+{
+	size_t lo = 0, hi = sizeof(txt) / sizeof(txt[0]);
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strncmp(txt[mid].typed, w, len);
+		if (c == 0 && txt[mid].typed[len])
+			c = 1;
+		if (c == 0)
+			return txt[mid].read;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
 void in_spell_correct(const hr_intents *set, const char *text, char *out, size_t cap)
 {
 	size_t o = 0;
@@ -456,7 +493,15 @@ void in_spell_correct(const hr_intents *set, const char *text, char *out, size_t
 		for (size_t i = 0; i < wl; i++)
 			alpha &= isalpha((unsigned char)w[i]) != 0;
 		char word[40]; /* lower-cased, as the vocabulary is */
-		if (alpha && wl >= DOUBLE_LEN && wl < sizeof(word)) {
+		int alone = (w == text || w[-1] == ' ') && (*c == ' ' || *c == '\0');
+		if (alone && wl < sizeof(word)) {
+			for (size_t i = 0; i < wl; i++)
+				word[i] = (char)tolower((unsigned char)w[i]);
+			best = txt_word(word, wl);
+		}
+		if (best) {
+			bestlen = strlen(best);
+		} else if (alpha && wl >= DOUBLE_LEN && wl < sizeof(word)) {
 			for (size_t i = 0; i < wl; i++)
 				word[i] = (char)tolower((unsigned char)w[i]);
 			word[wl] = '\0';

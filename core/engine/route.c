@@ -397,16 +397,6 @@ static size_t second_clause(const char *s)
 	return 0;
 }
 
-static int has_word(const char *s, const char *w)
-{
-	size_t l = strlen(w);
-	for (const char *p = strstr(s, w); p; p = strstr(p + 1, w)) {
-		if ((p == s || p[-1] == ' ') && (p[l] == ' ' || p[l] == '\0'))
-			return 1;
-	}
-	return 0;
-}
-
 /*
  * Looks for a second thing asked (docs/intents.md, Two things at once), after
  * the first part P was chosen from sentence FOCUS: another sentence that asks
@@ -465,7 +455,7 @@ static void find_second(hr_engine *e, const struct hr_convo *convo, const struct
 			if (c2 && strong(c2, strlen(s + at)) && c2->priority < 90 && c2->intent != i1) {
 				/* "why is it given with herceptin": "it" is the first clause's drug. */
 				const char *d1 = pick_get(&p1, "drug");
-				if (d1 && has_word(s + at, "it")) {
+				if (d1 && en_has_word(s + at, "it")) {
 					for (size_t k = 0; k < p2.nslots; k++) {
 						if (strcmp(p2.slots[k].name, "drug") == 0)
 							snprintf(p2.slots[k].value, sizeof(p2.slots[k].value),
@@ -528,18 +518,6 @@ static void find_second(hr_engine *e, const struct hr_convo *convo, const struct
 	}
 }
 
-/* Whether normalised S holds a word that points back to something said
- * before ("is this normal", "could that be it", "will they stop"). */
-static int points_back(const char *s)
-{
-	static const char *const w[] = {"that", "this", "it", "these", "those", "they", "them"};
-	for (size_t i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
-		if (has_word(s, w[i]))
-			return 1;
-	}
-	return 0;
-}
-
 /*
  * Weighs the sentences (docs/intents.md, Focus): the focus 1.0, other
  * sentences that ask 0.5, sentences that tell 0.2 (0.5 when nothing asks).
@@ -564,7 +542,7 @@ static int weigh(hr_engine *e, struct hr_trace *t, int nasks)
 	const char *fq = e->snorm[t->focus];
 	size_t nwords = 0, nknown = 0;
 	hr_ranker_words(e->content->ranker, e->rs, fq, &nwords, &nknown);
-	if (nknown >= THIN_WORDS && !(points_back(fq) && nknown < THIN_POINTING))
+	if (nknown >= THIN_WORDS && !(en_points_back(fq) && nknown < THIN_POINTING))
 		return 0;
 	for (size_t i = 0; i < t->nsentences; i++) {
 		struct hr_sentence *sn = &t->sentences[i];
@@ -701,9 +679,9 @@ static int route_once(hr_engine *e, const struct hr_convo *convo, const char *te
 	 *   when it ranks above the question's alone. */
 	int joined = 0;
 	int short_q = e->mode != HR_ROUTE_RANKER && t->focus > 0 && qlen < 40;
-	int topic_only = short_q && p_strong && points_back(q) && !t->sentences[t->focus - 1].asks &&
+	int topic_only = short_q && p_strong && en_points_back(q) && !t->sentences[t->focus - 1].asks &&
 	                 strlen(e->snorm[t->focus - 1]) <= TOPIC_ONLY;
-	int leans_back = short_q && !p_strong && (points_back(q) || t->thin);
+	int leans_back = short_q && !p_strong && (en_points_back(q) || t->thin);
 	if (topic_only || leans_back) {
 		char both[1024];
 		snprintf(both, sizeof(both), "%s %s", e->snorm[t->focus - 1], q);
@@ -777,11 +755,23 @@ static int route_once(hr_engine *e, const struct hr_convo *convo, const char *te
 	float rs[HR_RANK_TOP];
 	size_t nr = 0;
 	int familiar = t->ranking.nknown * 100 >= t->ranking.nwords * KNOWN_WORDS;
+	/* A follow-up of a turn that answered a topic is about cancer care too,
+	 * when the ranker knows its words ("can I still drink coffee with it")
+	 * and no strong pattern answers it: the earlier turn lends the ranker a
+	 * say, not the power to overrule the question's own match. */
+	int care = anchored || (familiar && !p_strong && en_follow_anchored(e, convo));
 	for (size_t i = 0; i < t->ranking.n; i++) {
 		const struct hr_intent *in = t->ranking.top[i].intent;
 		/* Outside small talk, the ranker answers only questions that name cancer care. */
-		if (e->mode == HR_ROUTE_BOTH && !anchored && strncmp(in->name, "conversation.", 13) != 0 &&
+		if (e->mode == HR_ROUTE_BOTH && !care && strncmp(in->name, "conversation.", 13) != 0 &&
 		    strcmp(in->name, "fallback") != 0)
+			continue;
+		/* A drug or regimen named keeps the message in scope, as the
+		 * out-of-scope patterns step aside for it: "can I get Herceptin with
+		 * high blood pressure" is about Herceptin, whatever the illness
+		 * words make the ranker think. */
+		if (strcmp(in->name, "fallback") == 0 &&
+		    (en_named_get(&nm, "drug") || en_named_get(&nm, "regimen")))
 			continue;
 		/* Small talk is a few words the ranker knows well: only a confident
 		 * guess of it counts ("how do i fix my car" is not "what can you do"). */
@@ -963,32 +953,12 @@ second:
 	return 0;
 }
 
-/* Whether normalised S points back to the previous turn: a word of
- * points_back(), or a person named before ("can she fly", "will his hair
- * grow back"); "her 2" is HER2, not a person. */
-static int points_back_turn(const char *s)
-{
-	static const char *const w[] = {"she", "he", "him", "his"};
-	if (points_back(s))
-		return 1;
-	for (size_t i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
-		if (has_word(s, w[i]))
-			return 1;
-	}
-	for (const char *p = strstr(s, "her"); p; p = strstr(p + 1, "her")) {
-		if ((p == s || p[-1] == ' ') &&
-		    (p[3] == '\0' ||
-		     (p[3] == ' ' && strncmp(p + 4, "2", 1) != 0 && strncmp(p + 4, "two", 3) != 0)))
-			return 1;
-	}
-	return 0;
-}
-
 /*
  * Whether the question just routed alone (T) should be routed again with the
  * previous turn's topic (docs/intents.md, Conversation): there is one, the
  * question is the message's first sentence, it points back ("does it
- * hurt?", "can she fly?") and says little itself (fewer than THIN_POINTING
+ * hurt?", "can she fly?") or carries on ("what about my rent", words the
+ * ranker knows) and says little itself (fewer than THIN_POINTING
  * words the ranker knows), and no strong pattern answered it alone. A
  * question with a strong pattern of its own ("is there parking?") starts a
  * new topic.
@@ -1002,79 +972,24 @@ static int leans_on_earlier(hr_engine *e, const struct hr_convo *convo, const st
 	if (t->outcome == HR_OUTCOME_ANSWER && t->chosen && t->chosen->priority >= 0 &&
 	    strong(t->chosen, strlen(q)))
 		return 0;
-	if (!points_back_turn(q))
+	int back = en_points_back_turn(q);
+	if (!back && !en_follow_continues(q))
 		return 0;
 	size_t nwords = 0, nknown = 0;
 	hr_ranker_words(e->content->ranker, e->rs, q, &nwords, &nknown);
-	return nknown < THIN_POINTING;
-}
-
-/* Appends the words of normalised S that the ranker knows (a slot or words
- * phrase whole, "fish test"; any other word its training questions use) to
- * OUT (CAP bytes, NUL-terminated), each after a space. */
-static void known_words(hr_engine *e, const char *s, char *out, size_t cap)
-{
-	const hr_ranker *r = e->content->ranker;
+	/* "what about ..." names what it asks about: words the ranker does not
+	 * know ("the weather tomorrow") are no follow-up of a topic. */
+	if (!back && nknown * 100 < nwords * KNOWN_WORDS)
+		return 0;
+	/* "how about for kadcyla" swaps the drug: the question stays its own
+	 * (drug.mention answers the earlier aspect for the new drug). */
 	struct hr_concepts cs;
-	hr_ranker_concepts(r, s, &cs);
-	size_t o = strlen(out), k = 0;
-	for (const char *p = s; *p;) {
-		while (*p == ' ')
-			p++;
-		if (!*p)
-			break;
-		int at = (int)(p - s);
-		while (k < cs.n && cs.c[k].end <= at)
-			k++;
-		const char *end = p + strcspn(p, " ");
-		int keep = 0;
-		if (k < cs.n && cs.c[k].start <= at) {
-			end = s + cs.c[k].end; /* the whole phrase */
-			keep = 1;
-		} else {
-			char w[64];
-			size_t nwords = 0, nknown = 0;
-			if ((size_t)(end - p) < sizeof(w)) {
-				memcpy(w, p, (size_t)(end - p));
-				w[end - p] = '\0';
-				keep = hr_ranker_words(r, e->rs, w, &nwords, &nknown) > 0;
-			}
-		}
-		size_t wl = (size_t)(end - p);
-		if (keep && o + 1 + wl < cap) {
-			if (o)
-				out[o++] = ' ';
-			memcpy(out + o, p, wl);
-			o += wl;
-			out[o] = '\0';
-		}
-		p = end;
+	hr_ranker_concepts(e->content->ranker, q, &cs);
+	for (size_t i = 0; !back && i < cs.n; i++) {
+		if (cs.c[i].value)
+			return 0;
 	}
-}
-
-void en_topic(hr_engine *e, const struct hr_trace *t, const char *before, char *out, size_t cap)
-{
-	out[0] = '\0';
-	if (!e->content->ranker || t->focus < 0 || (size_t)t->focus >= t->nsentences || cap == 0)
-		return;
-	/* The question, and the sentence before it when the question leaned on
-	 * it (thin, or the earlier topic); a question that points back keeps
-	 * the topic it points to, however it was answered. */
-	char buf[HR_TOPIC_MAX * 4] = "";
-	int from = t->focus;
-	if (t->focus > 0 && (t->thin || t->earlier))
-		from = t->focus - 1;
-	const char *q = e->snorm[t->focus];
-	if (!t->earlier && from == t->focus && t->focus == 0 && before && before[0] && points_back_turn(q))
-		snprintf(buf, sizeof(buf), "%s", before);
-	for (int i = from; i <= t->focus; i++)
-		known_words(e, e->snorm[i], buf, sizeof(buf));
-	/* Too long: the oldest words go, at a word boundary. */
-	const char *p = buf;
-	while (strlen(p) >= cap && strchr(p, ' '))
-		p = strchr(p, ' ') + 1;
-	if (strlen(p) < cap)
-		snprintf(out, cap, "%s", p);
+	return nknown < THIN_POINTING;
 }
 
 /*

@@ -134,6 +134,27 @@ static int comma_asks(const char *s, size_t len)
 	return 0;
 }
 
+/*
+ * Whether the clause S[0..LEN) opens with a condition ("if i'm her2 low",
+ * "supposing it spreads", "unless my heart is weak"): the question after its
+ * comma is asked under that condition, so the two stay one sentence and the
+ * condition stays in the question (a drug or a status named in it too).
+ */
+static int opens_condition(const char *s, size_t len)
+{
+	static const char *const words[] = {
+	    "if ",     "even if ",  "only if ", "what if ",    "supposing ", "suppose ",   "assuming ",
+	    "unless ", "provided ", "in case ", "given that ", "say ",       "let's say ", "lets say "};
+	while (len > 0 && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
+		s++, len--;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		size_t l = strlen(words[i]);
+		if (len > l && strncasecmp(s, words[i], l) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 size_t hr_text_sentences(const char *s, size_t len, struct hr_text_span *out, size_t max)
 {
 	size_t n = 0;
@@ -146,7 +167,8 @@ size_t hr_text_sentences(const char *s, size_t len, struct hr_text_span *out, si
 			char c = s[i];
 			if (c == '?' || c == '!' || c == ';' || c == '\n' || c == '\r') {
 				end = 1;
-			} else if (c == ',' && i - start >= 12 && comma_asks(s + i + 1, len - i - 1)) {
+			} else if (c == ',' && i - start >= 12 && comma_asks(s + i + 1, len - i - 1) &&
+			           !opens_condition(s + start, i - start)) {
 				/* "the scan found spots in my bones, could kadcyla help me": the
 				 * clause after the comma is the question. */
 				end = 1;

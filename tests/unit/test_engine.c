@@ -492,6 +492,96 @@ static void test_follow_up_points_back(void **state)
 	free(t);
 }
 
+/* A follow-up that names no cancer word is about cancer care when the turn
+ * before answered a topic: the ranker's sure choice answers it, and one that
+ * carries on ("what about ...") is asked after that topic. After small
+ * talk, the fallback, a safety reply or an intent the content lacks (a
+ * forged context), the same words stay out of scope. */
+static void test_follow_up_names_no_care(void **state)
+{
+	struct fixture *f = *state;
+	static const struct {
+		const char *first, *then, *want;
+	} pairs[] = {
+	    {"what is enhertu", "can i go running the morning after", "life.exercise"},
+	    {"what is tucatinib", "ok to take a trip abroad in the spring", "life.travel"},
+	    {"am i talking to a real person", "can i go running the morning after", "fallback"},
+	    {"hello", "ok to take a trip abroad in the spring", "fallback"},
+	    {"who won the football match", "can i go running the morning after", "fallback"},
+	    {"what is herceptin", "who won the football match", "fallback"},
+	    /* "what about ...", "and ..." carry on from the turn before, as "it" does,
+	     * when the ranker knows their words. */
+	    {"is there help paying for my medicines", "what about my rent", "support.costs"},
+	    {"can i fly with lymphedema", "and on a long car ride", "se.lymphedema"},
+	    {"what is a port", "and how long does the thing stay in", "care.port"},
+	    /* One that names another drug asks the same of it (drug.mention). */
+	    {"what are the side effects of enhertu", "how about for kadcyla", "drug.mention"},
+	    {"what is herceptin", "what about the weather tomorrow", "fallback"},
+	};
+	struct hr_answer a;
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		struct hr_convo c = {0};
+		ask(f, &c, pairs[i].first, &a);
+		hr_answer_clear(&a);
+		ask(f, &c, pairs[i].then, &a);
+		if (strcmp(a.intent, pairs[i].want) != 0)
+			fail_msg("\"%s\" then \"%s\": %s, not %s", pairs[i].first, pairs[i].then, a.intent,
+			         pairs[i].want);
+		hr_answer_clear(&a);
+	}
+	/* The previous intent is what counts, as a context string carries it. */
+	static const struct {
+		const char *previous, *want;
+	} prev[] = {
+	    {"drug.about", "life.exercise"},     {"safety.call_now", "fallback"},
+	    {"conversation.thanks", "fallback"}, {"clarify", "fallback"},
+	    {"no.such_intent", "fallback"},
+	};
+	for (size_t i = 0; i < sizeof(prev) / sizeof(prev[0]); i++) {
+		struct hr_convo c = {0};
+		snprintf(c.previous, sizeof(c.previous), "%s", prev[i].previous);
+		ask(f, &c, "can i go running the morning after", &a);
+		if (strcmp(a.intent, prev[i].want) != 0)
+			fail_msg("after %s: %s, not %s", prev[i].previous, a.intent, prev[i].want);
+		hr_answer_clear(&a);
+	}
+}
+
+/* Another illness named beside a HER2 drug does not make the question out of
+ * scope: the drug keeps it in, whatever the illness words make the ranker
+ * think; the illness alone is still the fallback. */
+static void test_named_drug_keeps_scope(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const in[] = {
+	    "would herceptin be alright for someone with diabetes and high blood pressure",
+	    "my husband has copd and kidney disease, could he still have kadcyla",
+	    "is perjeta alright with my crohns disease",
+	    "can i get herceptin if i also have migraines and gout",
+	};
+	struct hr_answer a;
+	for (size_t i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
+		struct hr_convo c = {0};
+		ask(f, &c, in[i], &a);
+		if (strcmp(a.intent, "fallback") == 0)
+			fail_msg("\"%s\": the fallback", in[i]);
+		hr_answer_clear(&a);
+	}
+	/* A trial or a named chemo's rounds are cancer care too (words care_ctx). */
+	static const char *const care[] = {"what's taking part in a trial like, do you go in more"};
+	for (size_t i = 0; i < sizeof(care) / sizeof(care[0]); i++) {
+		struct hr_convo c = {0};
+		ask(f, &c, care[i], &a);
+		if (strcmp(a.intent, "fallback") == 0)
+			fail_msg("\"%s\": the fallback", care[i]);
+		hr_answer_clear(&a);
+	}
+	struct hr_convo c = {0};
+	ask(f, &c, "what is the best pill for high blood pressure", &a);
+	assert_string_equal(a.intent, "fallback");
+	hr_answer_clear(&a);
+}
+
 /* Danger told in a follow-up that leans on the turn before ("what is a
  * port?", then "it is red and warm and it hurts") is read after that turn's
  * topic, so it alerts as it would in one message; a question about the same
@@ -785,6 +875,8 @@ int main(void)
 	    cmocka_unit_test(test_long_message_safety_reads_all),
 	    cmocka_unit_test(test_story_carries_a_thin_question),
 	    cmocka_unit_test(test_follow_up_points_back),
+	    cmocka_unit_test(test_follow_up_names_no_care),
+	    cmocka_unit_test(test_named_drug_keeps_scope),
 	    cmocka_unit_test(test_follow_up_danger_alerts),
 	    cmocka_unit_test(test_letter_reviews_a_strong_pattern),
 	    cmocka_unit_test(test_on_topic_clarifies_off_topic_falls_back),

@@ -203,6 +203,7 @@ static void test_spelling_generalised(void **state)
 	                          "  pattern: white blood cells\n"
 	                          "  example: my white blood cells are low\n"
 	                          "  example: can i drop out of the study\n"
+	                          "  example: cheers for the help\n"
 	                          "intent t.diar\n"
 	                          "  pattern: {diar}\n"
 	                          "  example: how do i manage diarrhea on herceptin\n";
@@ -229,6 +230,13 @@ static void test_spelling_generalised(void **state)
 	/* A consonant not doubled, in a word the content does not write. */
 	assert_string_equal(spelled(set, "white blood cels"), "white blood cells");
 	assert_string_equal(spelled(set, "drop out"), "drop out");
+	/* Txt spelling and short misspellings read as the words, whole words only;
+	 * a real word one letter from a content word stays ("cheeks"). */
+	assert_string_equal(spelled(set, "is kadcyla ok if ur counts r low"),
+	                    "is kadcyla ok if your counts are low");
+	assert_string_equal(spelled(set, "evry 3 wks or evry wk wich is beter"),
+	                    "every 3 weeks or every week which is better");
+	assert_string_equal(spelled(set, "a u/s of my cheeks"), "a u/s of my cheeks");
 	/* Real words stay as they are. */
 	assert_string_equal(spelled(set, "what is pizza"), "what is pizza");
 	assert_string_equal(spelled(set, "my dog eats"), "my dog eats");

@@ -90,6 +90,19 @@ static void test_sentences(void **state)
 	const char *r2 = "i was diagnosed in 2019, when my son was born, which drug is next?";
 	assert_int_equal(hr_text_sentences(r2, strlen(r2), sp, 8), 2);
 	assert_memory_equal(r2 + sp[1].start, "which drug is next?", 19);
+	/* A condition before the comma stays with its question: the question is
+	 * asked under it ("if i'm her2 low, ..."). */
+	static const char *const cond[] = {
+	    "If I am HER2-low, what can they give me once it spreads",
+	    "supposing my heart is weak, can i still have kadcyla",
+	    "unless the scans are clear, will they keep me on perjeta",
+	    "what if im triple positive, do i need hormone pills too",
+	};
+	for (size_t i = 0; i < sizeof(cond) / sizeof(cond[0]); i++)
+		assert_int_equal(hr_text_sentences(cond[i], strlen(cond[i]), sp, 8), 1);
+	/* A story clause before it is still told apart. */
+	const char *c2 = "My report says HER2-low. If that is so, what can they give me";
+	assert_int_equal(hr_text_sentences(c2, strlen(c2), sp, 8), 2);
 	/* More than MAX: the last ones are kept. */
 	const char *w = "a. b. c. d. e?";
 	assert_int_equal(hr_text_sentences(w, strlen(w), sp, 2), 2);

@@ -1,0 +1,157 @@
+/*
+ * Follow-ups: what the previous turn lends the question after it
+ * (docs/intents.md, Conversation). route.c asks these; they call nothing of
+ * route.c back.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "engine_int.h"
+
+/*
+ * Whether the previous turn answered a topic of the content, so that a short
+ * follow-up which names no cancer word itself ("can I still drink coffee
+ * with it", "what about on the weekends") is still about cancer care, and the
+ * ranker may answer it. Not after small talk (conversation.*), the fallback, a
+ * clarifying question or a safety reply: those turns named no topic to lean
+ * on. The name comes from the client's context string, so it counts only
+ * when the content has that intent.
+ */
+int en_follow_anchored(const hr_engine *e, const struct hr_convo *convo)
+{
+	if (!convo || !convo->previous[0] || !e->content->intents)
+		return 0;
+	const char *prev = convo->previous;
+	if (strncmp(prev, "conversation.", 13) == 0 || strncmp(prev, "safety.", 7) == 0 ||
+	    strcmp(prev, "fallback") == 0 || strcmp(prev, "clarify") == 0)
+		return 0;
+	return hr_intents_find(e->content->intents, prev) != NULL;
+}
+
+/*
+ * Whether normalised S carries on from the previous turn by its opening
+ * words, as a pointing word would ("what about my car payment", "and on the
+ * weekends", "how about for my husband"): asked after a topic, it asks the
+ * same about something else.
+ */
+int en_follow_continues(const char *s)
+{
+	static const char *const starts[] = {"what about ", "how about ", "and what about ", "and how about ",
+	                                     "and ",        "also ",      "same for ",       "what of "};
+	for (size_t i = 0; i < sizeof(starts) / sizeof(starts[0]); i++) {
+		if (strncmp(s, starts[i], strlen(starts[i])) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int en_has_word(const char *s, const char *w)
+{
+	size_t l = strlen(w);
+	for (const char *p = strstr(s, w); p; p = strstr(p + 1, w)) {
+		if ((p == s || p[-1] == ' ') && (p[l] == ' ' || p[l] == '\0'))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether normalised S holds a word that points back to something said
+ * before ("is this normal", "could that be it", "will they stop"). */
+int en_points_back(const char *s)
+{
+	static const char *const w[] = {"that", "this", "it", "these", "those", "they", "them"};
+	for (size_t i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
+		if (en_has_word(s, w[i]))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether normalised S points back to the previous turn: a word of
+ * en_points_back(), or a person named before ("can she fly", "will his hair
+ * grow back"); "her 2" is HER2, not a person. */
+int en_points_back_turn(const char *s)
+{
+	static const char *const w[] = {"she", "he", "him", "his"};
+	if (en_points_back(s))
+		return 1;
+	for (size_t i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
+		if (en_has_word(s, w[i]))
+			return 1;
+	}
+	for (const char *p = strstr(s, "her"); p; p = strstr(p + 1, "her")) {
+		if ((p == s || p[-1] == ' ') &&
+		    (p[3] == '\0' ||
+		     (p[3] == ' ' && strncmp(p + 4, "2", 1) != 0 && strncmp(p + 4, "two", 3) != 0)))
+			return 1;
+	}
+	return 0;
+}
+
+/* Appends the words of normalised S that the ranker knows (a slot or words
+ * phrase whole, "fish test"; any other word its training questions use) to
+ * OUT (CAP bytes, NUL-terminated), each after a space. */
+static void known_words(hr_engine *e, const char *s, char *out, size_t cap)
+{
+	const hr_ranker *r = e->content->ranker;
+	struct hr_concepts cs;
+	hr_ranker_concepts(r, s, &cs);
+	size_t o = strlen(out), k = 0;
+	for (const char *p = s; *p;) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		int at = (int)(p - s);
+		while (k < cs.n && cs.c[k].end <= at)
+			k++;
+		const char *end = p + strcspn(p, " ");
+		int keep = 0;
+		if (k < cs.n && cs.c[k].start <= at) {
+			end = s + cs.c[k].end; /* the whole phrase */
+			keep = 1;
+		} else {
+			char w[64];
+			size_t nwords = 0, nknown = 0;
+			if ((size_t)(end - p) < sizeof(w)) {
+				memcpy(w, p, (size_t)(end - p));
+				w[end - p] = '\0';
+				keep = hr_ranker_words(r, e->rs, w, &nwords, &nknown) > 0;
+			}
+		}
+		size_t wl = (size_t)(end - p);
+		if (keep && o + 1 + wl < cap) {
+			if (o)
+				out[o++] = ' ';
+			memcpy(out + o, p, wl);
+			o += wl;
+			out[o] = '\0';
+		}
+		p = end;
+	}
+}
+
+void en_topic(hr_engine *e, const struct hr_trace *t, const char *before, char *out, size_t cap)
+{
+	out[0] = '\0';
+	if (!e->content->ranker || t->focus < 0 || (size_t)t->focus >= t->nsentences || cap == 0)
+		return;
+	/* The question, and the sentence before it when the question leaned on
+	 * it (thin, or the earlier topic); a question that points back keeps
+	 * the topic it points to, however it was answered. */
+	char buf[HR_TOPIC_MAX * 4] = "";
+	int from = t->focus;
+	if (t->focus > 0 && (t->thin || t->earlier))
+		from = t->focus - 1;
+	const char *q = e->snorm[t->focus];
+	if (!t->earlier && from == t->focus && t->focus == 0 && before && before[0] && en_points_back_turn(q))
+		snprintf(buf, sizeof(buf), "%s", before);
+	for (int i = from; i <= t->focus; i++)
+		known_words(e, e->snorm[i], buf, sizeof(buf));
+	/* Too long: the oldest words go, at a word boundary. */
+	const char *p = buf;
+	while (strlen(p) >= cap && strchr(p, ' '))
+		p = strchr(p, ' ') + 1;
+	if (strlen(p) < cap)
+		snprintf(out, cap, "%s", p);
+}
