@@ -115,13 +115,19 @@ class WorkersTest(unittest.TestCase):
     def test_sigterm_drains_every_worker(self):
         # Busy clients on every worker: each question is answered before the
         # 1001 close, and the daemon exits 0 (checked in tearDown).
+        # The signal goes only once every client is connected and has sent
+        # its questions: a draining daemon refuses new upgrades with 503 by
+        # design, and under AddressSanitizer a late thread's upgrade could
+        # land after SIGTERM (a fresh-clone CI run once saw exactly that).
         results, errors = [], []
+        connected = threading.Barrier(10, timeout=20)
 
         def client(n):
             try:
                 ws = WebSocket(self.d.port)
                 for q in range(6):
                     ws.send_json({"type": "ask", "id": "%d-%d" % (n, q), "text": "what is HER2?"})
+                connected.wait()
                 got = 0
                 while got < 6:
                     m = ws.recv()
@@ -131,10 +137,15 @@ class WorkersTest(unittest.TestCase):
                 ws.close()
             except Exception as e:  # noqa: BLE001
                 errors.append(repr(e))
+                connected.abort()
 
         threads = [threading.Thread(target=client, args=(n,)) for n in range(9)]
         for t in threads:
             t.start()
+        try:
+            connected.wait()
+        except threading.BrokenBarrierError:
+            pass  # a client failed before the signal: its error is reported below
         time.sleep(0.05)
         self.d.proc.send_signal(15)
         for t in threads:
