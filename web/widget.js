@@ -146,6 +146,9 @@
 		'.alert .tag{display:inline-block;margin-bottom:4px;padding:1px 8px;border-radius:4px;background:#b3261e;',
 		'color:#fff;font-size:.8rem;font-weight:700;text-transform:uppercase;letter-spacing:.04em}',
 		'.alert.crisis .tag{background:#5b2a86}',
+		'.concern{margin:0 0 10px;padding:8px 10px;background:#f5effb;border-left:6px solid #5b2a86;border-radius:6px;color:#1a1a1a}',
+		'.concern .tag{display:inline-block;margin-bottom:4px;padding:1px 8px;border-radius:4px;background:#5b2a86;',
+		'color:#fff;font-size:.8rem;font-weight:700;text-transform:uppercase;letter-spacing:.04em}',
 		/* One row that scrolls sideways at every size: stacked, three long
 		 * questions pushed the answer's sources out of view. While more is
 		 * hidden to the right, the row fades out there (.more) and keeps a
@@ -260,6 +263,19 @@
 				h('span', { class: 'tag', text: it.s === 'crisis' ? 'Crisis support' : 'Urgent' }),
 				sources(it.src)
 			]);
+		}
+		if (it.c === 'crisis') {
+			/* The learned check heard a possible crisis the rules did not
+			 * (docs/protocol.md, "concern"): its one line, first paragraph of
+			 * the text, is shown as crisis support above the normal answer.
+			 * Not role=alert: the person asked something else, and the answer
+			 * still follows; the line is offered, not announced. */
+			var ct = String(it.t || ''), brk = ct.indexOf('\n\n');
+			var line = brk < 0 ? ct : ct.slice(0, brk), rest = brk < 0 ? '' : ct.slice(brk + 2);
+			return h('div', { class: 'msg bot' }, [h('span', { class: 'sr', text: 'herald: ' }),
+				h('div', { class: 'concern' }, [h('span', { class: 'tag', text: 'Crisis support' }),
+					h('p', null, withPhones(line))]),
+				h('p', { text: rest }), sources(it.src)]);
 		}
 		return h('div', { class: 'msg bot' }, [h('span', { class: 'sr', text: 'herald: ' }), h('p', { text: it.t }),
 			sources(it.src)]);
@@ -390,7 +406,8 @@
 			/* Opaque, and health information like the transcript: kept
 			 * beside it in sessionStorage, sent only back to herald. */
 			if (typeof m.context === 'string') state.ctx = m.context;
-			e = add({ r: 'bot', t: String(m.text || ''), src: m.sources || [], s: m.safety || null });
+			e = add({ r: 'bot', t: String(m.text || ''), src: m.sources || [], s: m.safety || null,
+				c: m.concern || null });
 			state.sugg = Array.isArray(m.suggestions) ? m.suggestions.map(String) : [];
 			renderSuggestions();
 		} else if (m.type === 'error') {

@@ -20,6 +20,7 @@
 #include "log.h"
 #include "review.h"
 #include "safety.h"
+#include "safety_concern.h"
 
 #ifndef HERALD_VERSION
 #define HERALD_VERSION "0.0.0"
@@ -289,6 +290,16 @@ static void write_book(FILE *f, struct hr_content *c, const struct hr_review *r,
 	    {HR_DECISION_PROGNOSIS, "A personal prognosis"},
 	    {HR_DECISION_TAKE, "Whether this person can take or combine a treatment"},
 	};
+	/* The learned check's one line (safety_concern.h): fixed text, so it is
+	 * signed off here with the tiers' replies, not left to the docs. */
+	fputs("<h3>Possible crisis the rules did not hear (the learned check)</h3>\n<p>Put before the "
+	      "plugin's normal answer, which still follows, when the learned check scores a message as a "
+	      "likely crisis and no tier above fired.</p>\n<div class=\"answer\"><p class=\"text\">",
+	      f);
+	esc(f, hr_concern_line);
+	fputs("</p><p class=\"speech\"><b>Spoken:</b> ", f);
+	esc(f, hr_concern_line_speech);
+	fputs("</p></div>\n", f);
 	fputs("<h3>Decisions only the care team can make</h3>\n<p>Added to the plugin's answer when a "
 	      "question asks for one of these:</p>\n<ul>\n",
 	      f);

@@ -56,7 +56,8 @@ struct hr_metrics_shard {
 		_Atomic int ready;
 		_Atomic uint64_t count;
 	} intents[HR_METRICS_MAX_INTENTS];
-	_Atomic uint64_t intents_other, tiers[4], fallbacks, question_errors, plugin_errors, budget_kills;
+	_Atomic uint64_t intents_other, tiers[4], fallbacks, concerns, question_errors, plugin_errors,
+	    budget_kills;
 	_Atomic uint64_t latency_buckets[HR_METRICS_BUCKETS + 1], latency_count, latency_sum_us, questions;
 };
 
@@ -223,6 +224,18 @@ void hr_metrics_question(struct hr_metrics *m, int worker, const char *intent, e
 	pthread_mutex_unlock(&m->lock);
 }
 
+void hr_metrics_concern(struct hr_metrics *m, int worker)
+{
+	struct hr_metrics_shard *sh = shard_of(m, worker);
+	if (sh) {
+		bump(&sh->concerns, 1);
+		return;
+	}
+	pthread_mutex_lock(&m->lock);
+	m->concerns++;
+	pthread_mutex_unlock(&m->lock);
+}
+
 void hr_metrics_question_error(struct hr_metrics *m, int worker, uint64_t elapsed_us)
 {
 	struct hr_metrics_shard *sh = shard_of(m, worker);
@@ -262,6 +275,7 @@ static void fold(struct hr_metrics *dst, struct hr_metrics *live)
 		for (size_t t = 0; t < 4; t++)
 			dst->tiers[t] += peek(&sh->tiers[t]);
 		dst->fallbacks += peek(&sh->fallbacks);
+		dst->concerns += peek(&sh->concerns);
 		dst->question_errors += peek(&sh->question_errors);
 		dst->plugin_errors += peek(&sh->plugin_errors);
 		dst->budget_kills += peek(&sh->budget_kills);
@@ -390,6 +404,9 @@ static char *render_copy(const struct hr_metrics *m, const struct hr_metrics_gau
 
 	counter(&o, "herald_fallbacks_total", "Questions no intent matched (answered by the fallback).",
 	        m->fallbacks);
+	counter(&o, "herald_concern_total",
+	        "Answers the learned crisis check put the 988 line in front of (no rule tier fired).",
+	        m->concerns);
 	counter(&o, "herald_question_errors_total", "Questions refused by the engine (invalid text, memory).",
 	        m->question_errors);
 	counter(&o, "herald_plugin_errors_total", "Plugin calls that failed; the person got an apology.",

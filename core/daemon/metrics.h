@@ -59,6 +59,7 @@ struct hr_metrics {
 	uint64_t intents_other;                                   /* intents beyond the table */
 	uint64_t tiers[4];                                        /* by enum hr_tier */
 	uint64_t fallbacks;
+	uint64_t concerns;        /* answers the learned crisis check put the 988 line in front of */
 	uint64_t question_errors; /* the engine returned an error (bad UTF-8, memory) */
 	uint64_t plugin_errors;   /* a plugin failed and the person got an apology */
 	uint64_t budget_kills;    /* of those, the plugin ran out of its time budget */
@@ -105,6 +106,10 @@ void hr_metrics_refused(struct hr_metrics *m, enum hr_refusal why);
  */
 void hr_metrics_question(struct hr_metrics *m, int worker, const char *intent, enum hr_tier tier,
                          int plugin_rc, uint64_t elapsed_us);
+
+/* Counts an answer the learned crisis check marked (struct hr_answer's
+ * concern): the rules gave no tier, so the tier counters cannot show it. */
+void hr_metrics_concern(struct hr_metrics *m, int worker);
 
 /* Counts a question the engine could not answer at all (rc != 0). */
 void hr_metrics_question_error(struct hr_metrics *m, int worker, uint64_t elapsed_us);

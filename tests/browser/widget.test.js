@@ -296,6 +296,21 @@ async function main() {
 			assert(/urgent/.test(cls), 'styled as urgent: ' + cls);
 		});
 
+		await check('a possible crisis the rules did not hear: the 988 line boxed above the answer, not an alert', async () => {
+			const alerts = await w.alert.count(), n = await answers(page);
+			/* The same sideways wording as tests/integration/test_concern.py. */
+			await w.input.fill('i keep wondering if anyone would even notice if i was gone. what foods help with nausea on chemo');
+			await w.input.press('Enter');
+			await waitAnswers(page, n + 1);
+			const box = w.log.locator('.concern').last();
+			await box.waitFor({ state: 'visible', timeout: T });
+			assert(/988/.test(await box.innerText()), 'the line offers 988');
+			assert(await box.getByRole('link', { name: '988' }).count() >= 1, '988 is tap-to-call');
+			const bubble = w.log.locator('.bot').last();
+			assert(/nausea/i.test(await bubble.innerText()), 'the normal answer follows the line');
+			assert((await w.alert.count()) === alerts, 'offered, not announced as an alert');
+		});
+
 		await check('the widget says it is reconnecting when herald dies, and answers again after a restart', async () => {
 			const before = await answers(page);
 			await daemon.stop('SIGKILL');

@@ -12,6 +12,16 @@ import unittest
 sys.path.insert(0, os.path.dirname(__file__))
 from herald_client import Daemon, WebSocket, http  # noqa: E402
 
+
+def concern_count(url):
+    """herald_concern_total from /metrics (docs/operations.md)."""
+    status, _, body = http(url + "/metrics")
+    text = body.decode() if isinstance(body, bytes) else body
+    for line in text.splitlines():
+        if line.startswith("herald_concern_total "):
+            return float(line.split()[1])
+    raise AssertionError("no herald_concern_total in /metrics")
+
 LINE = "If you are having thoughts of ending your life or hurting yourself, you can call or text 988"
 SPOKEN = "you can call or text nine eight eight"
 
@@ -35,7 +45,11 @@ class ConcernTest(unittest.TestCase):
         return reply
 
     def test_line_comes_first_and_the_answer_follows(self):
+        before = concern_count(self.d.url)
         r = self.ask(SIDEWAYS)
+        # Counted for the operator (the tier counters cannot show it), and
+        # the log line says concern=crisis, never the words.
+        self.assertEqual(concern_count(self.d.url), before + 1)
         self.assertEqual(r["concern"], "crisis")
         self.assertIsNone(r["safety"])  # not a tier: the rules did not fire
         self.assertIsNone(r["tier"])

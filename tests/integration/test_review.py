@@ -129,6 +129,9 @@ class ReviewTest(unittest.TestCase):
         self.assertIn("safety", p.ids)
         self.assertIn("988", p.all_text)
         self.assertIn("911", p.all_text)
+        # The learned check's fixed line is signed off with them.
+        self.assertIn("the learned check", p.all_text)
+        self.assertIn("nine eight eight", p.all_text)
 
     def test_stdout_is_the_default(self):
         out = run("review", "--config", fixture_config(self.tmp))

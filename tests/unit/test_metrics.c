@@ -32,6 +32,9 @@ static void test_counts(void **state)
 	hr_metrics_question(&m, 0, "safety.crisis", HR_TIER_CRISIS, 0, 10);
 	hr_metrics_question(&m, 0, "drug.side_effects", HR_TIER_NONE, -ETIME, 50000);
 	hr_metrics_question(&m, 0, "drug.side_effects", HR_TIER_NONE, -EIO, 70);
+	hr_metrics_question(&m, 0, "support.groups", HR_TIER_NONE, 0, 40);
+	hr_metrics_concern(&m, 0);
+	hr_metrics_concern(&m, HR_METRICS_MAX_WORKERS); /* out of range: counted under the lock */
 	hr_metrics_question_error(&m, 1, 5);
 	for (int i = 0; i < 4; i++)
 		hr_metrics_event(&m, HR_EV_CONNECTION_OPENED);
@@ -47,10 +50,11 @@ static void test_counts(void **state)
 	assert_int_equal(sum->plugin_errors, 2);
 	assert_int_equal(sum->budget_kills, 1);
 	assert_int_equal(sum->tiers[HR_TIER_CRISIS], 1);
-	assert_int_equal(sum->tiers[HR_TIER_NONE], 5);
-	assert_int_equal(sum->latency_count, 7);
+	assert_int_equal(sum->tiers[HR_TIER_NONE], 6);
+	assert_int_equal(sum->concerns, 2);
+	assert_int_equal(sum->latency_count, 8);
 	assert_int_equal(sum->question_errors, 1);
-	assert_int_equal(sum->worker_questions[0], 6);
+	assert_int_equal(sum->worker_questions[0], 7);
 	assert_int_equal(sum->worker_questions[1], 1);
 	free(sum);
 
@@ -60,18 +64,19 @@ static void test_counts(void **state)
 	assert_non_null(strstr(text, "herald_questions_total{intent=\"her2.what_is\"} 2\n"));
 	assert_non_null(strstr(text, "herald_questions_by_safety_total{tier=\"crisis\"} 1\n"));
 	assert_non_null(strstr(text, "herald_fallbacks_total 1\n"));
+	assert_non_null(strstr(text, "herald_concern_total 2\n"));
 	assert_non_null(strstr(text, "herald_plugin_budget_kills_total 1\n"));
 	assert_non_null(strstr(text, "herald_connections_open 3\n"));
 	assert_non_null(strstr(text, "herald_connections_total 4\n"));
 	assert_non_null(strstr(text, "herald_connections_refused_total{reason=\"origin\"} 1\n"));
 	assert_non_null(strstr(text, "herald_reloads_total{result=\"ok\"} 1\n"));
 	assert_non_null(strstr(text, "herald_workers 2\n"));
-	assert_non_null(strstr(text, "herald_worker_questions_total{worker=\"0\"} 6\n"));
+	assert_non_null(strstr(text, "herald_worker_questions_total{worker=\"0\"} 7\n"));
 	assert_non_null(strstr(text, "herald_worker_questions_total{worker=\"1\"} 1\n"));
 	/* Buckets are cumulative and end with +Inf equal to the count. */
-	assert_non_null(strstr(text, "herald_answer_seconds_bucket{le=\"5e-05\"} 3\n"));
-	assert_non_null(strstr(text, "herald_answer_seconds_bucket{le=\"+Inf\"} 7\n"));
-	assert_non_null(strstr(text, "herald_answer_seconds_count 7\n"));
+	assert_non_null(strstr(text, "herald_answer_seconds_bucket{le=\"5e-05\"} 4\n"));
+	assert_non_null(strstr(text, "herald_answer_seconds_bucket{le=\"+Inf\"} 8\n"));
+	assert_non_null(strstr(text, "herald_answer_seconds_count 8\n"));
 	assert_non_null(strstr(text, "process_resident_memory_bytes "));
 	assert_non_null(strstr(text, "process_open_fds "));
 	free(text);
