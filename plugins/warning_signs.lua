@@ -214,3 +214,23 @@ answer("warn.suicide_signs", {
   sources = { "988", "nimh-suicide" },
   suggest = { "How can my family get support?", "Is there free counseling for people with cancer?" },
 })
+
+-- Which number for what ---------------------------------------------------------------
+-- People mix up the three lines: 988 is for emotional crisis of any kind, not
+-- only thoughts of suicide, and for someone worried about another person; 911 is
+-- for a physical emergency; a side effect, even at night, goes to the cancer
+-- team's 24-hour line (988 Lifeline; Oregon Health Authority, "About 988":
+-- "988 for behavioral health emergencies, 911 for physical ones"; NCI).
+src("oha-988", "About 988", "Oregon Health Authority", "https://www.oregon.gov/oha/BH/Lifespan/Pages/About-988.aspx")
+
+answer("warn.which_number", {
+  text = {
+    "Each number has its own job. For a side effect, a fever, or any worry about your treatment, call your cancer team's 24-hour line, even in the middle of the night.",
+    "Call 911 for a physical emergency: chest pain, trouble breathing, fainting, or signs of a stroke.",
+    "Call or text 988 any time you feel overwhelmed, hopeless, or have thoughts of hurting yourself. You do not have to be suicidal to call, and you can call about someone you are worried about.",
+    "Next step: save your team's 24-hour number in your phone, next to 911 and 988.",
+  },
+  sources = { "oha-988", "988", "nci-se" },
+  suggest = { "When should I call my care team?", "What should I tell the nurse when I call?",
+              "Is there free counseling for people with cancer?" },
+})
