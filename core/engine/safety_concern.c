@@ -40,13 +40,17 @@ struct concern_weight {
 #define FNV_PRIME 0x100000001b3u
 #define NFEAT (CONCERN_WINDOW * 3)
 
+/* Offered, not assumed, and to whoever needs it: the learned check cannot
+ * tell whose crisis a message tells (a wife worried about her husband sitting
+ * in the garage gets it as much as the husband would), so the line names both
+ * rather than guessing (docs/clinical-review.md, item 12). */
 const char hr_concern_line[] =
-    "If you are having thoughts of ending your life or hurting yourself, you can call or text 988 "
-    "any time, day or night, to talk with someone now. If you are in danger, call 911.";
+    "If you, or someone you care about, are having thoughts of suicide or self-harm, you can call or "
+    "text 988 any time, day or night, to talk with someone now. If anyone is in danger, call 911.";
 const char hr_concern_line_speech[] =
-    "If you are having thoughts of ending your life or hurting yourself, you can call or text nine "
-    "eight eight any time, day or night, to talk with someone now. If you are in danger, call nine "
-    "one one.";
+    "If you, or someone you care about, are having thoughts of suicide or self-harm, you can call or "
+    "text nine eight eight any time, day or night, to talk with someone now. If anyone is in danger, "
+    "call nine one one.";
 
 struct token {
 	unsigned char len;

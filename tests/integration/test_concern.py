@@ -22,7 +22,7 @@ def concern_count(url):
             return float(line.split()[1])
     raise AssertionError("no herald_concern_total in /metrics")
 
-LINE = "If you are having thoughts of ending your life or hurting yourself, you can call or text 988"
+LINE = "If you, or someone you care about, are having thoughts of suicide or self-harm, you can call or text 988"
 SPOKEN = "you can call or text nine eight eight"
 
 # Written for this test: a wish not to be here told sideways, then a question
