@@ -916,10 +916,20 @@ static int route_once(hr_engine *e, const struct hr_convo *convo, const char *te
 			t->nparts = 0;
 			t->chosen = NULL;
 			t->rule = "unsure between a few intents: ask which";
-		} else {
+		} else if (p && (p->priority >= 0 || (nr > 1 && rs[1] * 3 >= rs[0]))) {
 			t->nclarify = 0;
-			t->parts[0] = p ? pp : rp[0];
-			t->rule = p ? "a weak pattern match; the ranker offers nothing else"
+			t->parts[0] = pp;
+			t->rule = "a weak pattern match; the ranker offers nothing else";
+		} else {
+			/* A bare mention ("herceptin" in "can I get the herceptin
+			 * jab done at home") only names the drug; the one intent
+			 * the ranker finds plausible, with nothing else (a mention
+			 * included) near it, says what is asked about it, and takes
+			 * the drug from the message like any pick. */
+			t->nclarify = 0;
+			t->parts[0] = rp[0];
+			t->chosen = NULL;
+			t->rule = p ? "a bare mention, and the ranker's only plausible intent"
 			            : "the ranker's only plausible intent";
 		}
 	} else if (p) {
