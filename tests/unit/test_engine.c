@@ -365,6 +365,18 @@ static void test_story_carries_a_thin_question(void **state)
 	assert_false(t->thin);
 	assert_true(t->sentences[0].weight < 0.3f);
 	hr_answer_clear(&a);
+	/* An "it" that stands in for the rest of its sentence ("would it be
+	 * silly to ...") points back to nothing: the question is not thin. */
+	q = "The plan was made in one short visit. My brother keeps telling me to go elsewhere. Would it be "
+	    "silly to book another oncologist for their view?";
+	routed(f, q, t, &a);
+	assert_false(t->thin);
+	hr_answer_clear(&a);
+	q = "The plan was made in one short visit. My brother keeps telling me to go elsewhere. Is it "
+	    "normal?";
+	routed(f, q, t, &a);
+	assert_true(t->thin);
+	hr_answer_clear(&a);
 	/* "these" are the drugs of a regimen named in the story: the regimen's
 	 * name holds the drug the answer is about. */
 	/* The ranker reading the story does not overrule the question's present
