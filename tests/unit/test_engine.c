@@ -479,6 +479,15 @@ static void test_follow_up_points_back(void **state)
 	assert_string_equal(a.intent, "fallback");
 	hr_answer_clear(&a);
 	assert_string_equal(c.topic, "");
+	/* A fallback for want of a sure choice on a question about cancer care
+	 * keeps its words for a follow-up; the previous intent stays the
+	 * fallback, which lends the follow-up no care of its own. */
+	c = (struct hr_convo){0};
+	ask(f, &c, "is it ok to use a sauna during treatment", &a);
+	assert_string_equal(a.intent, "fallback");
+	hr_answer_clear(&a);
+	assert_true(c.topic[0] != '\0');
+	assert_string_equal(c.previous, "fallback");
 	c = (struct hr_convo){0};
 	ask(f, &c, "what is herceptin", &a);
 	hr_answer_clear(&a);
