@@ -533,6 +533,33 @@ static void find_second(hr_engine *e, const struct hr_convo *convo, const struct
 }
 
 /*
+ * Whether normalised Q points back (en_points_back) by a word that names
+ * nothing itself: "this", "that", "these" or "those" right before a phrase
+ * the ranker knows ("how long does this tingling last", "is that rash from
+ * the chemo") name their topic, and do not make the question thin.
+ */
+static int points_back_unnamed(hr_engine *e, const char *q)
+{
+	if (!en_points_back(q))
+		return 0;
+	static const char *const det[] = {"this ", "that ", "these ", "those "};
+	char buf[1024];
+	snprintf(buf, sizeof(buf), "%s", q);
+	struct hr_concepts cs;
+	hr_ranker_concepts(e->content->ranker, q, &cs);
+	for (size_t k = 0; k < cs.n; k++) {
+		for (size_t d = 0; d < sizeof(det) / sizeof(det[0]); d++) {
+			int l = (int)strlen(det[d]);
+			int at = cs.c[k].start - l;
+			if (at >= 0 && at < (int)sizeof(buf) && strncmp(q + at, det[d], (size_t)l) == 0 &&
+			    (at == 0 || q[at - 1] == ' '))
+				memset(buf + at, 'x', (size_t)l - 1); /* the word is gone, the spaces stay */
+		}
+	}
+	return en_points_back(buf);
+}
+
+/*
  * Weighs the sentences (docs/intents.md, Focus): the focus 1.0, other
  * sentences that ask 0.5, sentences that tell 0.2 (0.5 when nothing asks).
  * When the focus says little itself, because it points back ("is this
@@ -556,7 +583,7 @@ static int weigh(hr_engine *e, struct hr_trace *t, int nasks)
 	const char *fq = e->snorm[t->focus];
 	size_t nwords = 0, nknown = 0;
 	hr_ranker_words(e->content->ranker, e->rs, fq, &nwords, &nknown);
-	if (nknown >= THIN_WORDS && !(en_points_back(fq) && nknown < THIN_POINTING))
+	if (nknown >= THIN_WORDS && !(points_back_unnamed(e, fq) && nknown < THIN_POINTING))
 		return 0;
 	for (size_t i = 0; i < t->nsentences; i++) {
 		struct hr_sentence *sn = &t->sentences[i];

@@ -377,6 +377,13 @@ static void test_story_carries_a_thin_question(void **state)
 	routed(f, q, t, &a);
 	assert_true(t->thin);
 	hr_answer_clear(&a);
+	/* "this numbness" names its topic: a demonstrative before a phrase the
+	 * ranker knows does not point back. */
+	q = "My dad finished his chemo a month ago and is back at work. How long does this numbness go "
+	    "on?";
+	routed(f, q, t, &a);
+	assert_false(t->thin);
+	hr_answer_clear(&a);
 	/* "these" are the drugs of a regimen named in the story: the regimen's
 	 * name holds the drug the answer is about. */
 	/* The ranker reading the story does not overrule the question's present
