@@ -511,9 +511,15 @@ int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t
 		goto done;
 
 	/* Remember this turn for follow-ups: the intent, the slots, and the
-	 * topic a follow-up may point back to (none after the fallback). */
+	 * topic a follow-up may point back to. An out-of-scope rule's fallback
+	 * (a pick of intent fallback), or one for a message that names no
+	 * cancer care ("how do I fix my car"), forgets it; a fallback for want
+	 * of a sure choice on a question about cancer care keeps its words, so
+	 * that "what about during chemo" after it is read with them
+	 * (docs/intents.md, Conversation). The previous intent stays
+	 * "fallback", which lends the follow-up no cancer care of its own. */
 	snprintf(convo->previous, sizeof(convo->previous), "%s", out->intent);
-	if (out->kind == HR_KIND_FALLBACK) {
+	if (out->kind == HR_KIND_FALLBACK && (pick || !trace->care)) {
 		convo->topic[0] = '\0';
 	} else {
 		char topic[HR_TOPIC_MAX];

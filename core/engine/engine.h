@@ -86,6 +86,7 @@ struct hr_trace {
 	int focus;  /* the sentence routed (index into sentences) */
 	int ranked; /* the ranker was consulted */
 	int thin;   /* the focus sentence says little itself: the story weighs more */
+	int care;   /* the message names cancer care (docs/intents.md, How the two stages combine) */
 	/* The question pointed back to the previous turn and was routed with its
 	 * topic as sentence 0 (docs/intents.md, Conversation): these are its words
 	 * (the engine's, valid until the next question), else NULL. */

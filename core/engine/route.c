@@ -88,6 +88,9 @@ static const struct rank_thresholds *thresholds_of(const hr_ranker *rk)
  * PREV_WEIGHT (docs/intents.md, Focus). */
 #define THIN_WORDS 4
 #define THIN_POINTING 8
+/* A follow-up of this many words at most that carries on ("what about during
+ * chemo") leans on the earlier topic even when a pattern of its own matches. */
+#define CONTINUE_WORDS 5
 /* A sentence this short that only names a topic ("and the diarrhea,"). */
 #define TOPIC_ONLY 24
 #define STORY_WEIGHT 0.5f
@@ -97,6 +100,17 @@ static const struct rank_thresholds *thresholds_of(const hr_ranker *rk)
 #define PREV_WEIGHT 0.7f
 /* How many sentences of the story may lend weak pattern evidence. */
 #define STORY_PATTERNS 4
+
+/* How many words normalised S holds. */
+static size_t en_words(const char *s)
+{
+	size_t n = 0;
+	for (const char *p = s; *p; p++) {
+		if (*p != ' ' && (p == s || p[-1] == ' '))
+			n++;
+	}
+	return n;
+}
 
 /* Whether the value at START of TEXT is named as done with: the word before
  * it (past "my", "the"...) is "after", "had", "finished", "than"... ("I'm on
@@ -519,6 +533,33 @@ static void find_second(hr_engine *e, const struct hr_convo *convo, const struct
 }
 
 /*
+ * Whether normalised Q points back (en_points_back) by a word that names
+ * nothing itself: "this", "that", "these" or "those" right before a phrase
+ * the ranker knows ("how long does this tingling last", "is that rash from
+ * the chemo") name their topic, and do not make the question thin.
+ */
+static int points_back_unnamed(hr_engine *e, const char *q)
+{
+	if (!en_points_back(q))
+		return 0;
+	static const char *const det[] = {"this ", "that ", "these ", "those "};
+	char buf[1024];
+	snprintf(buf, sizeof(buf), "%s", q);
+	struct hr_concepts cs;
+	hr_ranker_concepts(e->content->ranker, q, &cs);
+	for (size_t k = 0; k < cs.n; k++) {
+		for (size_t d = 0; d < sizeof(det) / sizeof(det[0]); d++) {
+			int l = (int)strlen(det[d]);
+			int at = cs.c[k].start - l;
+			if (at >= 0 && at < (int)sizeof(buf) && strncmp(q + at, det[d], (size_t)l) == 0 &&
+			    (at == 0 || q[at - 1] == ' '))
+				memset(buf + at, 'x', (size_t)l - 1); /* the word is gone, the spaces stay */
+		}
+	}
+	return en_points_back(buf);
+}
+
+/*
  * Weighs the sentences (docs/intents.md, Focus): the focus 1.0, other
  * sentences that ask 0.5, sentences that tell 0.2 (0.5 when nothing asks).
  * When the focus says little itself, because it points back ("is this
@@ -542,7 +583,7 @@ static int weigh(hr_engine *e, struct hr_trace *t, int nasks)
 	const char *fq = e->snorm[t->focus];
 	size_t nwords = 0, nknown = 0;
 	hr_ranker_words(e->content->ranker, e->rs, fq, &nwords, &nknown);
-	if (nknown >= THIN_WORDS && !(en_points_back(fq) && nknown < THIN_POINTING))
+	if (nknown >= THIN_WORDS && !(points_back_unnamed(e, fq) && nknown < THIN_POINTING))
 		return 0;
 	for (size_t i = 0; i < t->nsentences; i++) {
 		struct hr_sentence *sn = &t->sentences[i];
@@ -659,6 +700,8 @@ static int route_once(hr_engine *e, const struct hr_convo *convo, const char *te
 		}
 	}
 
+	t->care = anchored;
+
 	/* 3. The patterns, on the focus sentence. */
 	const char *q = e->snorm[t->focus];
 	size_t qlen = strlen(q);
@@ -669,6 +712,12 @@ static int route_once(hr_engine *e, const struct hr_convo *convo, const char *te
 		p = best_pattern(e, &t->match, &nm, convo, check_plugin, &pp);
 	}
 	int p_strong = p && strong(p, qlen);
+	/* "what about during chemo" after the earlier turn's topic: its own
+	 * match names only what the earlier question is now asked of, so it is
+	 * weak evidence and the ranker, reading the topic too, weighs it. */
+	if (earlier && p_strong && t->focus == 1 && p->priority < 90 && en_follow_continues(q) &&
+	    en_words(q) <= CONTINUE_WORDS)
+		p_strong = 0;
 	/* The question asked together with the sentence before it:
 	 * - "It says HER2 3+ and ER negative. What does that mean?": a short
 	 *   question that points back ("that", "it", "this"), or says too little
@@ -916,10 +965,21 @@ static int route_once(hr_engine *e, const struct hr_convo *convo, const char *te
 			t->nparts = 0;
 			t->chosen = NULL;
 			t->rule = "unsure between a few intents: ask which";
-		} else {
+		} else if (p && (p->priority >= 0 || p->nslots == 0 || (nr > 1 && rs[1] * 3 >= rs[0]))) {
 			t->nclarify = 0;
-			t->parts[0] = p ? pp : rp[0];
-			t->rule = p ? "a weak pattern match; the ranker offers nothing else"
+			t->parts[0] = pp;
+			t->rule = "a weak pattern match; the ranker offers nothing else";
+		} else {
+			/* A bare mention (priority below 0, a drug or regimen
+			 * caught: "herceptin" in "can I get the herceptin jab done
+			 * at home") only names the drug; the one intent
+			 * the ranker finds plausible, with nothing else (a mention
+			 * included) near it, says what is asked about it, and takes
+			 * the drug from the message like any pick. */
+			t->nclarify = 0;
+			t->parts[0] = rp[0];
+			t->chosen = NULL;
+			t->rule = p ? "a bare mention, and the ranker's only plausible intent"
 			            : "the ranker's only plausible intent";
 		}
 	} else if (p) {
@@ -969,11 +1029,19 @@ static int leans_on_earlier(hr_engine *e, const struct hr_convo *convo, const st
 	    t->nsentences >= HR_MAX_SENTENCES)
 		return 0;
 	const char *q = e->snorm[0];
-	if (t->outcome == HR_OUTCOME_ANSWER && t->chosen && t->chosen->priority >= 0 &&
-	    strong(t->chosen, strlen(q)))
-		return 0;
 	int back = en_points_back_turn(q);
-	if (!back && !en_follow_continues(q))
+	int continues = en_follow_continues(q);
+	/* A strong pattern of its own starts a new topic ("is there parking?"),
+	 * except under a bare "what about" ("what about during chemo", "and
+	 * after surgery"): those few words name only what the earlier question
+	 * is now asked of, and the topic-joined routing is kept when it answers.
+	 * A match that already takes its needs from the conversation ("what
+	 * about side effects" after a drug) is a follow-up as it stands. */
+	if (t->outcome == HR_OUTCOME_ANSWER && t->chosen && t->chosen->priority >= 0 &&
+	    strong(t->chosen, strlen(q)) &&
+	    !(continues && en_words(q) <= CONTINUE_WORDS && t->parts[0].intent->nneeds == 0))
+		return 0;
+	if (!back && !continues)
 		return 0;
 	size_t nwords = 0, nknown = 0;
 	hr_ranker_words(e->content->ranker, e->rs, q, &nwords, &nknown);

@@ -55,13 +55,51 @@ int en_has_word(const char *s, const char *w)
 	return 0;
 }
 
+/*
+ * Whether the "it" at P (in normalised S) only stands in for what follows:
+ * "would it be wrong to ask for a second opinion", "is it ok to eat sushi",
+ * "is it true that ...". Such an "it" points to the rest of its own sentence,
+ * not back to the story or the previous turn.
+ */
+static int it_anticipates(const char *p)
+{
+	static const char *const be[] = {"be ", "is ", "was ", "seems ", "still "};
+	static const char *const judge[] = {
+	    "ok",       "okay",      "alright", "all right",   "safe",       "normal",    "possible",
+	    "wrong",    "worth",     "true",    "bad",         "better",     "best",      "wise",
+	    "too late", "too early", "common",  "usual",       "advisable",  "necessary", "important",
+	    "likely",   "unusual",   "silly",   "a good idea", "a bad idea", "rude",      "allowed"};
+	p += 3; /* past "it " */
+	for (size_t i = 0; i < sizeof(be) / sizeof(be[0]); i++) {
+		size_t n = strlen(be[i]);
+		if (strncmp(p, be[i], n) == 0) {
+			p += n;
+			break;
+		}
+	}
+	for (size_t i = 0; i < sizeof(judge) / sizeof(judge[0]); i++) {
+		size_t n = strlen(judge[i]);
+		if (strncmp(p, judge[i], n) == 0 && p[n] == ' ' &&
+		    (strncmp(p + n + 1, "to ", 3) == 0 || strncmp(p + n + 1, "that ", 5) == 0 ||
+		     strncmp(p + n + 1, "for ", 4) == 0 || strncmp(p + n + 1, "if ", 3) == 0))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether normalised S holds a word that points back to something said
- * before ("is this normal", "could that be it", "will they stop"). */
+ * before ("is this normal", "could that be it", "will they stop"); an "it"
+ * that only anticipates the rest of its sentence ("is it ok to ...") does not. */
 int en_points_back(const char *s)
 {
-	static const char *const w[] = {"that", "this", "it", "these", "those", "they", "them"};
+	static const char *const w[] = {"that", "this", "these", "those", "they", "them"};
 	for (size_t i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
 		if (en_has_word(s, w[i]))
+			return 1;
+	}
+	for (const char *p = strstr(s, "it"); p; p = strstr(p + 1, "it")) {
+		if ((p == s || p[-1] == ' ') && (p[2] == ' ' || p[2] == '\0') &&
+		    (p[2] == '\0' || !it_anticipates(p)))
 			return 1;
 	}
 	return 0;

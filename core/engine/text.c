@@ -155,6 +155,85 @@ static int opens_condition(const char *s, size_t len)
 	return 0;
 }
 
+/*
+ * A run-on message with no marks ("so i finished taxol in may and now im on
+ * herceptin alone and my feet still feel numb how long does this tingling
+ * last"), as voice and quick typing send it, puts its question last. Where
+ * such a span runs longer than RUNON bytes, the question is split off at the
+ * last inverted question opener ("how long does", "what can", "is it", "can
+ * i"), when what follows it is a plausible question (RUNON_TAIL_MIN to
+ * RUNON_TAIL_MAX bytes) and it starts after the first half of the span. An
+ * opener needs a verb after its question word ("how long does", not "how long
+ * it took"), so a told "i asked how long it would take" stays in the story.
+ */
+#define RUNON 160
+#define RUNON_TAIL_MIN 16
+#define RUNON_TAIL_MAX 160
+
+static int word_at(const char *s, size_t len, size_t *at, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(list[i]);
+		if (*at + l < len && strncasecmp(s + *at, list[i], l) == 0 && s[*at + l] == ' ') {
+			*at += l + 1;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int opens_question(const char *s, size_t len)
+{
+	static const char *const wh[] = {"how", "what", "when", "why", "where", "which"};
+	static const char *const amount[] = {"long", "often", "much", "many", "soon", "bad", "likely"};
+	static const char *const aux[] = {"do",     "does", "did", "will", "would", "can", "could",
+	                                  "should", "is",   "are", "was",  "has",   "have"};
+	static const char *const subj[] = {"i",   "it", "there", "this",  "that", "my",  "we",
+	                                   "she", "he", "they",  "these", "her",  "his", "your"};
+	size_t at = 0;
+	if (word_at(s, len, &at, wh, sizeof(wh) / sizeof(wh[0]))) {
+		word_at(s, len, &at, amount, sizeof(amount) / sizeof(amount[0]));
+		return word_at(s, len, &at, aux, sizeof(aux) / sizeof(aux[0]));
+	}
+	return word_at(s, len, &at, aux, sizeof(aux) / sizeof(aux[0])) &&
+	       word_at(s, len, &at, subj, sizeof(subj) / sizeof(subj[0]));
+}
+
+/* Where in S[A..B) a run-on span's last question starts, or 0 for none. */
+static size_t runon_split(const char *s, size_t a, size_t b)
+{
+	if (b - a <= RUNON)
+		return 0;
+	for (size_t i = b - RUNON_TAIL_MIN; i > a + (b - a) / 2; i--) {
+		if (s[i - 1] != ' ' || b - i > RUNON_TAIL_MAX)
+			continue;
+		if (!opens_question(s + i, b - i))
+			continue;
+		/* "how long does this last": the question word before "does this". */
+		size_t best = i, k = i;
+		for (int back = 0; back < 2 && k > a + 1; back++) {
+			size_t w = k - 1;
+			while (w > a && s[w - 1] != ' ')
+				w--;
+			if (opens_question(s + w, b - w))
+				best = w;
+			k = w;
+		}
+		return best;
+	}
+	return 0;
+}
+
+static void push_span(struct hr_text_span *out, size_t *n, size_t max, size_t a, size_t b)
+{
+	struct hr_text_span sp = {(int)a, (int)(b - a)};
+	if (*n == max) {
+		memmove(out, out + 1, (max - 1) * sizeof(*out));
+		(*n)--;
+	}
+	out[(*n)++] = sp;
+}
+
 size_t hr_text_sentences(const char *s, size_t len, struct hr_text_span *out, size_t max)
 {
 	size_t n = 0;
@@ -192,13 +271,15 @@ size_t hr_text_sentences(const char *s, size_t len, struct hr_text_span *out, si
 		for (size_t k = a; k < b && !any; k++)
 			any = is_alnum((unsigned char)s[k]) || (unsigned char)s[k] >= 0x80;
 		if (any) {
-			/* Merge a sentence of one or two characters ("2." in a list) into the next. */
-			struct hr_text_span sp = {(int)a, (int)(b - a)};
-			if (n == max) {
-				memmove(out, out + 1, (max - 1) * sizeof(*out));
-				n--;
+			size_t q = runon_split(s, a, b);
+			if (q) {
+				size_t e = q;
+				while (e > a && s[e - 1] == ' ')
+					e--;
+				push_span(out, &n, max, a, e);
+				a = q;
 			}
-			out[n++] = sp;
+			push_span(out, &n, max, a, b);
 		}
 		start = stop;
 	}

@@ -365,6 +365,25 @@ static void test_story_carries_a_thin_question(void **state)
 	assert_false(t->thin);
 	assert_true(t->sentences[0].weight < 0.3f);
 	hr_answer_clear(&a);
+	/* An "it" that stands in for the rest of its sentence ("would it be
+	 * silly to ...") points back to nothing: the question is not thin. */
+	q = "The plan was made in one short visit. My brother keeps telling me to go elsewhere. Would it be "
+	    "silly to book another oncologist for their view?";
+	routed(f, q, t, &a);
+	assert_false(t->thin);
+	hr_answer_clear(&a);
+	q = "The plan was made in one short visit. My brother keeps telling me to go elsewhere. Is it "
+	    "normal?";
+	routed(f, q, t, &a);
+	assert_true(t->thin);
+	hr_answer_clear(&a);
+	/* "this numbness" names its topic: a demonstrative before a phrase the
+	 * ranker knows does not point back. */
+	q = "My dad finished his chemo a month ago and is back at work. How long does this numbness go "
+	    "on?";
+	routed(f, q, t, &a);
+	assert_false(t->thin);
+	hr_answer_clear(&a);
 	/* "these" are the drugs of a regimen named in the story: the regimen's
 	 * name holds the drug the answer is about. */
 	/* The ranker reading the story does not overrule the question's present
@@ -467,6 +486,15 @@ static void test_follow_up_points_back(void **state)
 	assert_string_equal(a.intent, "fallback");
 	hr_answer_clear(&a);
 	assert_string_equal(c.topic, "");
+	/* A fallback for want of a sure choice on a question about cancer care
+	 * keeps its words for a follow-up; the previous intent stays the
+	 * fallback, which lends the follow-up no care of its own. */
+	c = (struct hr_convo){0};
+	ask(f, &c, "is it ok to use a sauna during treatment", &a);
+	assert_string_equal(a.intent, "fallback");
+	hr_answer_clear(&a);
+	assert_true(c.topic[0] != '\0');
+	assert_string_equal(c.previous, "fallback");
 	c = (struct hr_convo){0};
 	ask(f, &c, "what is herceptin", &a);
 	hr_answer_clear(&a);

@@ -103,6 +103,19 @@ static void test_sentences(void **state)
 	/* A story clause before it is still told apart. */
 	const char *c2 = "My report says HER2-low. If that is so, what can they give me";
 	assert_int_equal(hr_text_sentences(c2, strlen(c2), sp, 8), 2);
+	/* A run-on message with no marks (voice, quick typing): the last
+	 * inverted question in its second half is split off as its own
+	 * sentence; a told "how long it took" is not a question. */
+	const char *ro = "my wife had her surgery in march and then the radiation every day for "
+	                 "five weeks and now she is back on the phesgo injections at the clinic "
+	                 "but her skin is still red and peeling under the arm what can she put on "
+	                 "the skin to help";
+	assert_int_equal(hr_text_sentences(ro, strlen(ro), sp, 8), 2);
+	assert_memory_equal(ro + sp[1].start, "what can she put on", 19);
+	const char *ro2 = "the nurse told me all about the port and the line and the dressing changes "
+	                  "and the flushing and i asked her how long it usually stays in and she said "
+	                  "until all of my treatment is over next year";
+	assert_int_equal(hr_text_sentences(ro2, strlen(ro2), sp, 8), 1);
 	/* More than MAX: the last ones are kept. */
 	const char *w = "a. b. c. d. e?";
 	assert_int_equal(hr_text_sentences(w, strlen(w), sp, 2), 2);
