@@ -616,6 +616,10 @@ static int crisis_topic(const struct ruleset *rs, const char *text, size_t len, 
 		if (left && word_is(x, "that") && word_in(left, rs->lists[L_SIGN_WORDS]))
 			return 1;
 		if (word_in(x, rs->lists[L_GENERIC_PEOPLE])) {
+			/* A comparison is no subject: "more help than most people. won't
+			 * be needing you after tonight", "more tired than anyone knows". */
+			if ((left && word_is(left, "than")) || (d + 2 < n && word_is(&w[d + 2], "than")))
+				continue;
 			/* "I need to talk to someone about suicide" asks for help. */
 			if (d + 2 < n && word_is(&w[d + 1], "to") &&
 			    word_in(&w[d + 2], rs->lists[L_TALK_WORDS]))
@@ -775,13 +779,17 @@ static int history_near(struct check *c, size_t start, size_t end)
 	size_t k = c->rs->known[C_HISTORY];
 	if (!has_ctx_at(c, k) || is_ongoing(c->rs, c->text, start, end))
 		return 0;
+	/* "I fainted once at a blood draw when I was a teenager": "once" right after
+	 * the trigger tells a one-off, so the time of the past may come later. */
+	struct word a[1];
+	size_t after = words_after(c->text, c->len, end, a, 1) == 1 && word_is(&a[0], "once") ? 8 : 4;
 	size_t off = 0;
 	while (off <= c->len && match(c->s, c->s->ctx[k], "history", c->text, c->len, off)) {
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->s->md);
 		size_t hs = ov[0], he = ov[1];
 		if (he <= start && same_clause(c->rs, c->text, he, start, 8))
 			return 1;
-		if (hs >= end && same_clause(c->rs, c->text, end, hs, 4))
+		if (hs >= end && same_clause(c->rs, c->text, end, hs, after))
 			return 1;
 		off = he > hs ? he : hs + 1;
 	}
