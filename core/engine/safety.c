@@ -796,6 +796,36 @@ static int history_near(struct check *c, size_t start, size_t end)
 	return 0;
 }
 
+/* Whether a scan or the doctors found a cause after the trigger ends ("after
+ * he had trouble finding words, an MRI showed three spots"): the sign is told
+ * as how a known illness was found, and nothing after the finding says now. */
+static int found_after(struct check *c, size_t start, size_t end)
+{
+	static const char *const told[] = {"had", "was", "were", "after", "got", "went", NULL};
+	size_t k = c->rs->known[C_FOUND], kp = c->rs->known[C_PRESENT], kn = c->rs->known[C_NOW];
+	if (!has_ctx_at(c, k) || !match(c->s, c->s->ctx[k], "found", c->text, c->len, end))
+		return 0;
+	/* Something after the finding says now ("... found a bleed and she has
+	 * been drowsy all day"): the story has come back to the present. Time
+	 * words before it belong to the story ("confused for a couple of days
+	 * last month, then a CT found two lesions"). */
+	size_t fs = pcre2_get_ovector_pointer(c->s->md)[0];
+	if ((has_ctx_at(c, kp) && match(c->s, c->s->ctx[kp], "present", c->text, c->len, fs)) ||
+	    (has_ctx_at(c, kn) && match(c->s, c->s->ctx[kn], "now", c->text, c->len, fs)))
+		return 0;
+	/* The sign itself told as past in its clause ("after he had ..."), not
+	 * "he is slurring his words and the scan showed a bleed". */
+	struct word w[2 * SCAN_WINDOW];
+	size_t n = words_before(c->text, end, w, ARRAY_SIZE(w));
+	for (size_t i = 0; i < n; i++) {
+		if (w[i].p < c->text + start && word_in(&w[i], c->rs->lists[L_BOUNDARIES]))
+			return 0;
+		if (word_in(&w[i], told))
+			return 1;
+	}
+	return 0;
+}
+
 /* Before START: HAD 1 "had/got" not by i/we; 2 by anyone; 0 an animal. */
 static int word_before(const struct ruleset *rs, const char *text, size_t start, int had)
 {
@@ -889,6 +919,8 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 	if (word_before(rs, c->text, start, 0) ||
 	    (!now && ((has_ctx(c, C_PREVALENCE) && word_before(rs, c->text, start, past ? 2 : 1)) ||
 	              has_ctx(c, C_FICTION) || (has_ctx(c, C_EXPLAINED) && past))))
+		return 0;
+	if (found_after(c, start, end))
 		return 0;
 	if (st == NEGATED || history_near(c, start, end) ||
 	    (is_history(rs, c->text, c->len, end) && !is_ongoing(rs, c->text, start, end)))

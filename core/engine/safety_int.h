@@ -140,6 +140,7 @@ enum ctx {
 	C_EXPLAINED,
 	C_FOR_SELF,
 	C_SCREEN,
+	C_FOUND,
 	NKNOWN_CTX,
 };
 
@@ -161,6 +162,7 @@ static const char *const known_ctx_names[NKNOWN_CTX] = {
     [C_EXPLAINED] = "explained",
     [C_FOR_SELF] = "for_self",
     [C_SCREEN] = "screen",
+    [C_FOUND] = "found",
 };
 
 /* The word lists the judging code reads. */
