@@ -349,12 +349,10 @@ end
 --- Whether the whole message (q.message: the question and the story around
 -- it) contains any of WORDS, plain substrings of the normalised text
 -- ("liver", "hot fl"). TEXT, when given, is searched instead.
+-- The search is the host's (host.mentions): one call for the whole list.
+local host_mentions = host.mentions
 function Question:mentions(words, text)
-  local t = text or self.message or self.text
-  for _, w in ipairs(words) do
-    if t:find(w, 1, true) then return true end
-  end
-  return false
+  return host_mentions(text or self.message or self.text, words)
 end
 
 -- Called by the host: answers q.intent and returns the normalised answer.
