@@ -2389,46 +2389,88 @@ local ALIASES = {
 
 -- Built once at load: each alias's pattern, and the literal word it starts
 -- with. The pattern starts at a word's start (%f[%w]), so it can match only
--- where a word of the text begins with that literal: the aliases are indexed
--- by the literal's first three letters (or all of it, when shorter), and a
--- question tries only those indexed under its own words' first letters, in
--- ALIASES' order as before, instead of a plain find for each of the ~170
--- (docs/performance.md, the seventh round). An alias whose literal's last
--- letter is made optional by a quantifier, or that has none, is always tried.
-local ALIAS_PATTERNS, BY_START = {}, {}
-for i, a in ipairs(ALIASES) do
-  local lit = a[1]:match("^%w+")
-  if lit and a[1]:sub(#lit + 1, #lit + 1):match("^[%?%*%-%+]$") then lit = nil end
-  ALIAS_PATTERNS[i] = { pat = "%f[%w]" .. a[1], lit = lit }
-  if lit then
-    local k = lit:sub(1, 3)
-    BY_START[k] = BY_START[k] or {}
-    BY_START[k][i] = true
+-- where a word of the text begins with that literal. So the aliases are
+-- indexed by their literal, and a question looks up each word's prefixes of
+-- the literals' lengths: each alias is then tried, in ALIASES' order as
+-- before, only at the starts of the words that begin with its literal
+-- (anchored there, which is where the unanchored search could first match),
+-- instead of a plain find for each of the ~170 and a scan of the whole text
+-- for each found (docs/performance.md, the seventh round). An alias whose
+-- literal's last letter is made optional by a quantifier, or that has none,
+-- is searched for the old way.
+local ALIAS_PATTERNS, BY_LIT, LIT_LENS, ANYWHERE = {}, {}, {}, {}
+do
+  local lens = {}
+  for i, a in ipairs(ALIASES) do
+    local lit = a[1]:match("^%w+")
+    if lit and a[1]:sub(#lit + 1, #lit + 1):match("^[%?%*%-%+]$") then lit = nil end
+    ALIAS_PATTERNS[i] = { pat = "%f[%w]" .. a[1], at = "^" .. a[1] }
+    if lit then
+      BY_LIT[lit] = BY_LIT[lit] or {}
+      table.insert(BY_LIT[lit], i)
+      lens[#lit] = true
+    else
+      ANYWHERE[#ANYWHERE + 1] = i
+    end
   end
+  for n in pairs(lens) do LIT_LENS[#LIT_LENS + 1] = n end
+  table.sort(LIT_LENS)
 end
 
 local function named_drugs(text)
   local found, taken = {}, {}
-  local tried = {}
-  for w in text:gmatch("%w+") do
-    for k = 1, (#w < 3 and #w or 3) do
-      local set = BY_START[w:sub(1, k)]
-      if set then for i in pairs(set) do tried[i] = true end end
+  local function keep(s, e, key)
+    local clash = false
+    for p = s, e do if taken[p] then clash = true end end
+    if not clash then
+      for p = s, e do taken[p] = true end
+      found[#found + 1] = { pos = s, key = key }
     end
   end
-  for i, a in ipairs(ALIASES) do
-    local ap = ALIAS_PATTERNS[i]
-    local pat = ap.pat
-    local s, e
-    if not ap.lit or tried[i] then s, e = text:find(pat) end
-    while s do
-      local clash = false
-      for p = s, e do if taken[p] then clash = true end end
-      if not clash then
-        for p = s, e do taken[p] = true end
-        found[#found + 1] = { pos = s, key = a[2] }
+  -- Each word (a maximal run of %w, so it starts where %f[%w] holds): the
+  -- aliases whose literal begins it, and where.
+  local starts, order = {}, {}
+  for _, i in ipairs(ANYWHERE) do order[#order + 1] = i end
+  for p, w in text:gmatch("()(%w+)") do
+    for _, n in ipairs(LIT_LENS) do
+      if n > #w then break end
+      local list = BY_LIT[w:sub(1, n)]
+      if list then
+        for _, i in ipairs(list) do
+          local at = starts[i]
+          if not at then
+            at = {}
+            starts[i] = at
+            order[#order + 1] = i
+          end
+          at[#at + 1] = p
+        end
       end
-      s, e = text:find(pat, e + 1)
+    end
+  end
+  table.sort(order)
+  for _, i in ipairs(order) do
+    local ap, key = ALIAS_PATTERNS[i], ALIASES[i][2]
+    local at = starts[i]
+    if not at then
+      local s, e = text:find(ap.pat)
+      while s do
+        keep(s, e, key)
+        s, e = text:find(ap.pat, e + 1)
+      end
+    else
+      -- The next match is the first word start at or after `from` where the
+      -- alias matches, as text:find(pat, from) would find it.
+      local from = 1
+      for _, p in ipairs(at) do
+        if p >= from then
+          local s, e = text:find(ap.at, p)
+          if s then
+            keep(s, e, key)
+            from = e + 1
+          end
+        end
+      end
     end
   end
   table.sort(found, function(x, y) return x.pos < y.pos end)
