@@ -7,11 +7,15 @@
  * runs of each question does not, so this is what a change to the engine's
  * hot path is measured with (docs/performance.md, fourth round).
  *
- *   ask_bench [--config FILE] [--questions FILE] [--rounds N]
+ *   ask_bench [--config FILE] [--questions FILE] [--rounds N] [--each]
  *
  * Every question is asked with a fresh conversation, in the order of the
  * file, ROUNDS times over; each stage's time is the fastest of its rounds,
- * and the figures are the means over the questions.
+ * and the figures are the means over the questions. --each also prints each
+ * question's fastest answering time and intent; under callgrind it dumps the
+ * counts of each question's hr_engine_ask in the last round on its own
+ * (callgrind.out.PID.N, named by the question's number), so that a question's
+ * instructions, and where they went, can be read without wall-clock noise.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -28,6 +32,17 @@
 
 #include "bench_config.h"
 #include "proto.h"
+
+#if defined(__has_include)
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#define HAVE_CALLGRIND 1
+#endif
+#endif
+#ifndef HAVE_CALLGRIND
+#define CALLGRIND_ZERO_STATS
+#define CALLGRIND_DUMP_STATS_AT(s) ((void)(s))
+#endif
 
 static double now_ns(void)
 {
@@ -62,6 +77,7 @@ int main(int argc, char **argv)
 	const char *config = NULL;
 	const char *qfile = HERALD_SOURCE_DIR "/bench/questions.txt";
 	int rounds = 20;
+	int each = 0;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--config") == 0 && i + 1 < argc)
 			config = argv[++i];
@@ -69,8 +85,11 @@ int main(int argc, char **argv)
 			qfile = argv[++i];
 		else if (strcmp(argv[i], "--rounds") == 0 && i + 1 < argc)
 			rounds = atoi(argv[++i]);
+		else if (strcmp(argv[i], "--each") == 0)
+			each = 1;
 		else {
-			fprintf(stderr, "usage: ask_bench [--config FILE] [--questions FILE] [--rounds N]\n");
+			fprintf(stderr, "usage: ask_bench [--config FILE] [--questions FILE] [--rounds N] "
+			                "[--each]\n");
 			return 2;
 		}
 	}
@@ -115,8 +134,12 @@ int main(int argc, char **argv)
 		return 1;
 	for (size_t i = 0; i < nq * NSTAGES; i++)
 		best[i] = 1e18;
+	char **intents = calloc(nq, sizeof(*intents));
+	if (!intents)
+		return 1;
 	size_t bytes = 0;
 	for (int r = 0; r < rounds; r++) {
+		int dump = each && r == rounds - 1;
 		for (size_t i = 0; i < nq; i++) {
 			struct hr_ws_msg m;
 			struct hr_proto_error perr;
@@ -129,11 +152,20 @@ int main(int argc, char **argv)
 			}
 			struct hr_convo convo = {0};
 			struct hr_answer a = {0};
+			if (dump)
+				CALLGRIND_ZERO_STATS;
 			if (hr_engine_ask(engine, &convo, m.ask.text, m.ask.text_len, &a, trace)) {
 				fprintf(stderr, "ask_bench: no answer to %s\n", reqs[i]);
 				return 1;
 			}
+			if (dump) {
+				char name[32];
+				snprintf(name, sizeof(name), "question %zu", i + 1);
+				CALLGRIND_DUMP_STATS_AT(name);
+			}
 			double t2 = now_ns();
+			if (each && !intents[i] && a.intent)
+				intents[i] = strdup(a.intent);
 			char ctx[HR_CONVO_CONTEXT_MAX + 1];
 			size_t clen, olen = 0;
 			int crc = hr_convo_encode(&convo, ctx, sizeof(ctx), &clen);
@@ -162,6 +194,12 @@ int main(int argc, char **argv)
 		printf(" %s_us=%.2f", stage_names[s], sum / (double)nq / 1000.0);
 	}
 	printf(" total_us=%.2f\n", total / 1000.0);
+	for (size_t i = 0; each && i < nq; i++)
+		printf("%zu\t%.2f\t%s\t%s\n", i + 1, best[i * NSTAGES + ASK] / 1000.0,
+		       intents[i] ? intents[i] : "-", reqs[i]);
+	for (size_t i = 0; i < nq; i++)
+		free(intents[i]);
+	free(intents);
 	free(best);
 	free(trace);
 	for (size_t i = 0; i < nq; i++)

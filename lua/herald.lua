@@ -215,6 +215,21 @@ function api.answer(intent, spec)
   fixed[intent] = true
 end
 
+-- Answer tables a handler returns whole (herald.fixed), by identity, and
+-- their normalised form, made at the first question one answers: a handler
+-- that returns a fixed table unless a special case applies pays for its
+-- checks, not for normalising the same table again (docs/performance.md, the
+-- seventh round).
+local fixed_spec, fixed_spec_out = {}, {}
+
+--- Marks T, an answer table a handler returns as it is, as fixed: never
+-- changed after load. It is read once, at the first question it answers.
+function api.fixed(t)
+  if type(t) ~= "table" then fail(2, "herald.fixed expects an answer table") end
+  fixed_spec[t] = true
+  return t
+end
+
 --- Answers INTENT with FN(q), which returns an answer table:
 --   { text = "..." or { "sentence", ... }, speech = "..." (optional),
 --     sources = { "id" or { title=, publisher=, url= }, ... },
@@ -349,12 +364,10 @@ end
 --- Whether the whole message (q.message: the question and the story around
 -- it) contains any of WORDS, plain substrings of the normalised text
 -- ("liver", "hot fl"). TEXT, when given, is searched instead.
+-- The search is the host's (host.mentions): one call for the whole list.
+local host_mentions = host.mentions
 function Question:mentions(words, text)
-  local t = text or self.message or self.text
-  for _, w in ipairs(words) do
-    if t:find(w, 1, true) then return true end
-  end
-  return false
+  return host_mentions(text or self.message or self.text, words)
 end
 
 -- Called by the host: answers q.intent and returns the normalised answer.
@@ -365,8 +378,17 @@ local function dispatch(q)
   local h = handlers[intent]
   if not h then error("no handler for " .. tostring(intent), 0) end
   setmetatable(q, Question)
-  out = normalise(h(q))
-  if fixed[intent] then fixed_out[intent] = out end
+  local spec = h(q)
+  if spec ~= nil then
+    out = fixed_spec_out[spec]
+    if out then return out end
+  end
+  out = normalise(spec)
+  if fixed[intent] then
+    fixed_out[intent] = out
+  elseif fixed_spec[spec] then
+    fixed_spec_out[spec] = out
+  end
   return out
 end
 

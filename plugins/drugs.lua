@@ -1908,11 +1908,24 @@ local ASKED = {
   },
 }
 
+-- The entries with facts for each drug, in ASKED's order, made once here: a
+-- question about a drug no entry names (Herceptin, most of them) scans no word
+-- list, and the others scan only their own (docs/performance.md, the seventh
+-- round). The answer is the one the full loop over ASKED would give.
+local ASKED_BY = {}
+for _, a in ipairs(ASKED) do
+  for key in pairs(a.facts.by) do
+    ASKED_BY[key] = ASKED_BY[key] or {}
+    table.insert(ASKED_BY[key], a)
+  end
+end
+
 local function asked_fact(q)
   local key = q:slot("drug")
   local d = key and DRUGS[key]
-  if not d then return nil end
-  for _, a in ipairs(ASKED) do
+  local entries = d and ASKED_BY[key]
+  if not entries then return nil end
+  for _, a in ipairs(entries) do
     local text = q:mentions(a.words) and (not a.also or q:mentions(a.also)) and a.facts:of(key)
     if text then
       text[#text + 1] = a.next
@@ -1950,7 +1963,8 @@ local TDXD_AFTER_TDM1 = {
 }
 local function tdxd_after_tdm1(q)
   local key = q.slots.drug
-  if not q:mentions(HAD_BEFORE) then return nil end
+  -- Only these two drugs can answer: no word list is scanned for the others.
+  if (key ~= "t_dm1" and key ~= "t_dxd") or not q:mentions(HAD_BEFORE) then return nil end
   local tdxd = q:mentions(TDXD_SAID) or q.context.drug == "t_dxd"
   if (key == "t_dm1" and tdxd) or (key == "t_dxd" and q:mentions({ "kadcyla", "t-dm1", "tdm1", "emtansine" })) then
     return TDXD_AFTER_TDM1
@@ -2374,28 +2388,89 @@ local ALIASES = {
 }
 
 -- Built once at load: each alias's pattern, and the literal word it starts
--- with, so a question is searched only for aliases whose first word it holds
--- (a plain find), not with every pattern in turn.
-local ALIAS_PATTERNS = {}
-for i, a in ipairs(ALIASES) do
-  ALIAS_PATTERNS[i] = { pat = "%f[%w]" .. a[1], lit = a[1]:match("^%w+") }
+-- with. The pattern starts at a word's start (%f[%w]), so it can match only
+-- where a word of the text begins with that literal. So the aliases are
+-- indexed by their literal, and a question looks up each word's prefixes of
+-- the literals' lengths: each alias is then tried, in ALIASES' order as
+-- before, only at the starts of the words that begin with its literal
+-- (anchored there, which is where the unanchored search could first match),
+-- instead of a plain find for each of the ~170 and a scan of the whole text
+-- for each found (docs/performance.md, the seventh round). An alias whose
+-- literal's last letter is made optional by a quantifier, or that has none,
+-- is searched for the old way.
+local ALIAS_PATTERNS, BY_LIT, LIT_LENS, ANYWHERE = {}, {}, {}, {}
+do
+  local lens = {}
+  for i, a in ipairs(ALIASES) do
+    local lit = a[1]:match("^%w+")
+    if lit and a[1]:sub(#lit + 1, #lit + 1):match("^[%?%*%-%+]$") then lit = nil end
+    ALIAS_PATTERNS[i] = { pat = "%f[%w]" .. a[1], at = "^" .. a[1] }
+    if lit then
+      BY_LIT[lit] = BY_LIT[lit] or {}
+      table.insert(BY_LIT[lit], i)
+      lens[#lit] = true
+    else
+      ANYWHERE[#ANYWHERE + 1] = i
+    end
+  end
+  for n in pairs(lens) do LIT_LENS[#LIT_LENS + 1] = n end
+  table.sort(LIT_LENS)
 end
 
 local function named_drugs(text)
   local found, taken = {}, {}
-  for i, a in ipairs(ALIASES) do
-    local ap = ALIAS_PATTERNS[i]
-    local pat = ap.pat
-    local s, e
-    if not ap.lit or text:find(ap.lit, 1, true) then s, e = text:find(pat) end
-    while s do
-      local clash = false
-      for p = s, e do if taken[p] then clash = true end end
-      if not clash then
-        for p = s, e do taken[p] = true end
-        found[#found + 1] = { pos = s, key = a[2] }
+  local function keep(s, e, key)
+    local clash = false
+    for p = s, e do if taken[p] then clash = true end end
+    if not clash then
+      for p = s, e do taken[p] = true end
+      found[#found + 1] = { pos = s, key = key }
+    end
+  end
+  -- Each word (a maximal run of %w, so it starts where %f[%w] holds): the
+  -- aliases whose literal begins it, and where.
+  local starts, order = {}, {}
+  for _, i in ipairs(ANYWHERE) do order[#order + 1] = i end
+  for p, w in text:gmatch("()(%w+)") do
+    for _, n in ipairs(LIT_LENS) do
+      if n > #w then break end
+      local list = BY_LIT[w:sub(1, n)]
+      if list then
+        for _, i in ipairs(list) do
+          local at = starts[i]
+          if not at then
+            at = {}
+            starts[i] = at
+            order[#order + 1] = i
+          end
+          at[#at + 1] = p
+        end
       end
-      s, e = text:find(pat, e + 1)
+    end
+  end
+  table.sort(order)
+  for _, i in ipairs(order) do
+    local ap, key = ALIAS_PATTERNS[i], ALIASES[i][2]
+    local at = starts[i]
+    if not at then
+      local s, e = text:find(ap.pat)
+      while s do
+        keep(s, e, key)
+        s, e = text:find(ap.pat, e + 1)
+      end
+    else
+      -- The next match is the first word start at or after `from` where the
+      -- alias matches, as text:find(pat, from) would find it.
+      local from = 1
+      for _, p in ipairs(at) do
+        if p >= from then
+          local s, e = text:find(ap.at, p)
+          if s then
+            keep(s, e, key)
+            from = e + 1
+          end
+        end
+      end
     end
   end
   table.sort(found, function(x, y) return x.pos < y.pos end)

@@ -251,7 +251,7 @@ local PLACEBO_WORDS = { "placebo", "sugar pill", "dummy pill", "fake pill", "fak
   "no treatment at all", "not get treated", "not be treated", "get nothing", "guinea pig" }
 src("cnet-placebo", "Placebos in Cancer Clinical Trials", "Cancer.Net (American Society of Clinical Oncology)",
   "https://www.cancer.net/research-and-advocacy/clinical-trials/placebos-cancer-clinical-trials")
-local TRIAL_PLACEBO = {
+local TRIAL_PLACEBO = herald.fixed {
   text = {
     "In cancer treatment trials, a placebo alone is rare when a standard treatment exists. Everyone in the trial gets at least the standard treatment. A placebo, if there is one, is added on top, so the standard plus the new drug can be compared with the standard alone.",
     "The consent form and study team must say if a placebo is used, before you agree. You can ask any question, and you can leave the trial at any time and still get care.",
@@ -260,7 +260,7 @@ local TRIAL_PLACEBO = {
   sources = { "cnet-placebo", "ctgov" },
   suggest = { "What are clinical trials?", "What are the phases of a clinical trial?", "What are my rights in a trial?" },
 }
-local TRIALS_FIND = {
+local TRIALS_FIND = herald.fixed {
   text = {
     "Start with your oncologist, who knows which trials fit your cancer.",
     "You can search ClinicalTrials.gov by condition and place, for example HER2-positive breast cancer near you.",

@@ -50,7 +50,7 @@ local POSITIVE_MEANING = {
   suggest = { "How is HER2-positive breast cancer treated?", "How common is HER2-positive breast cancer?", "What is HER2-low?" },
 }
 
-local HER2_NEGATIVE_CARD = {
+local HER2_NEGATIVE_CARD = herald.fixed {
   text = {
     "HER2-negative means the cancer does not make extra HER2 protein. The IHC score is 0 or 1+, or 2+ with a negative ISH test.",
     "HER2 drugs such as trastuzumab (Herceptin) do not help these cancers.",
@@ -323,7 +323,7 @@ herald.on("testing.equivocal", function(q)
   return EQUIVOCAL
 end)
 
-local HER2_LOW_CARD = {
+local HER2_LOW_CARD = herald.fixed {
   text = {
     "HER2-low means the cancer has some HER2 protein, but not enough to be HER2-positive.",
     "It is an IHC score of 1+, or 2+ with a negative ISH test.",
@@ -378,7 +378,7 @@ local ASKS_FOR = { "can i", "could i", "can she", "can he", "can they", "will i"
 herald.source("acs-tnbc", { title = "Triple-negative Breast Cancer", publisher = "American Cancer Society",
   url = "https://www.cancer.org/cancer/types/breast-cancer/about/types-of-breast-cancer/triple-negative.html" })
 local TRIPLE_SAID = { "triple neg", "triple-neg", "tnbc", "triple negitive", "tripple neg" }
-local LOW_AND_TRIPLE = {
+local LOW_AND_TRIPLE = herald.fixed {
   text = {
     "It can be both. HER2-low still counts as HER2-negative, so if the cancer is also ER- and PR-negative, it is triple-negative and is treated that way.",
     "HER2-low is an extra label inside that group. It matters if the cancer spreads, because T-DXd (Enhertu) is then an option after chemo. Trastuzumab (Herceptin) and pertuzumab (Perjeta) are not used for it.",

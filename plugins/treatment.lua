@@ -91,7 +91,7 @@ answer("treatment.early", {
 -- HER2-low or ultralow after hormone therapy (FDA, January 2025).
 local LOW_SAID = { "her2 low", "her2-low", "her 2 low", "her two low", "her2low", "low her2", "low her 2", "her-2 low" }
 local POSITIVE_SAID = { "her2 positive", "her2-positive", "her2+", "her 2 positive", "3+", "ish positive", "amplified" }
-local HER2_LOW_SPREAD = {
+local HER2_LOW_SPREAD = herald.fixed {
   text = {
     "HER2-low is not HER2-positive, so the HER2-positive plan does not apply. Trastuzumab (Herceptin) and pertuzumab (Perjeta) are not used for it.",
     "Treatment follows the hormone receptor results. If the cancer feeds on hormones, hormone therapy, often with a targeted pill, usually comes first. T-DXd (Enhertu) is approved once hormone therapy has stopped working, or after chemo for the spread cancer.",
@@ -105,7 +105,7 @@ local function low_spread(q)
   return q:mentions(LOW_SAID) and not q:mentions(POSITIVE_SAID) and HER2_LOW_SPREAD
 end
 
-local METASTATIC = {
+local METASTATIC = herald.fixed {
   text = {
     "Metastatic means the cancer has spread. The goal is to control it for as long as possible.",
     "The first treatment is THP: trastuzumab (Herceptin), pertuzumab (Perjeta) and a taxane chemo. Since December 2025, T-DXd (Enhertu) with pertuzumab is another first choice.",
@@ -117,7 +117,7 @@ local METASTATIC = {
 }
 herald.on("treatment.metastatic", function(q) return low_spread(q) or METASTATIC end)
 
-local FIRST_LINE = ({
+local FIRST_LINE = herald.fixed({
   text = {
     "The usual first treatment for HER2-positive cancer that has spread is THP.",
     "THP is trastuzumab (Herceptin), pertuzumab (Perjeta) and a taxane chemo, such as docetaxel or paclitaxel.",

@@ -131,6 +131,73 @@ static void test_question_text_and_message(void **state)
 	hr_plugins_free(set);
 }
 
+/* q:mentions(words, text) searches in C (host.mentions) as the loop of plain
+ * string.find it replaced did: any word, plain (no pattern characters),
+ * a number as its digits, an empty word always found, the list read up to
+ * its first nil, and a word that is not a string an error. */
+static void test_question_mentions(void **state)
+{
+	(void)state;
+	hr_plugins *set = new_set();
+	struct diags d = {0};
+	const char *src = "herald.on('t.w', function(q)\n"
+	                  "  local r = {}\n"
+	                  "  local function say(v) r[#r + 1] = tostring(v) end\n"
+	                  "  say(q:mentions({ 'x', 'has 3' }))\n"
+	                  "  say(q:mentions({ 'nope', 'c.e' }))\n"
+	                  "  say(q:mentions({ 'n.pe', '%d', 3 }))\n"
+	                  "  say(q:mentions({ 'nope', nil, 'has' }))\n"
+	                  "  say(q:mentions({}))\n"
+	                  "  say(q:mentions({ '' }))\n"
+	                  "  say(q:mentions({ 'other' }, 'another text'))\n"
+	                  "  say(pcall(q.mentions, q, { 'nope', {} }))\n"
+	                  "  return { text = table.concat(r, ',') }\n"
+	                  "end)\n";
+	assert_int_equal(hr_plugins_add_file(set, temp_plugin("words", src), collect, &d), 0);
+	struct hr_request rq = {.intent = "t.w", .text = "n.pe has 3 c.e %d"};
+	struct hr_answer a = {0};
+	char err[256];
+	assert_int_equal(hr_plugins_call(set, NULL, &rq, &a, err, sizeof(err)), 0);
+	assert_string_equal(a.text, "true,true,true,false,false,true,true,false");
+	hr_answer_clear(&a);
+	hr_plugins_free(set);
+}
+
+/* herald.fixed marks a table a handler returns whole: normalised once, the
+ * same answer every time, while the handler still runs (and may return
+ * another table); anything but a table is refused at load. */
+static void test_fixed_table(void **state)
+{
+	(void)state;
+	hr_plugins *set = new_set();
+	struct diags d = {0};
+	const char *src = "local n = 0\n"
+	                  "local CARD = herald.fixed { text = 'the card', suggest = { 'next?' } }\n"
+	                  "herald.on('t.f', function(q)\n"
+	                  "  n = n + 1\n"
+	                  "  if q:mentions({ 'special' }) then return { text = 'special ' .. n } end\n"
+	                  "  return CARD\n"
+	                  "end)\n";
+	assert_int_equal(hr_plugins_add_file(set, temp_plugin("fixed", src), collect, &d), 0);
+	const char *asks[] = {"plain", "plain again", "a special one", "plain"};
+	const char *want[] = {"the card", "the card", "special 3", "the card"};
+	for (int i = 0; i < 4; i++) {
+		struct hr_request rq = {.intent = "t.f", .text = asks[i]};
+		struct hr_answer a = {0};
+		char err[256];
+		assert_int_equal(hr_plugins_call(set, NULL, &rq, &a, err, sizeof(err)), 0);
+		assert_string_equal(a.text, want[i]);
+		assert_int_equal(a.nsuggestions, i == 2 ? 0 : 1);
+		hr_answer_clear(&a);
+	}
+	hr_plugins_free(set);
+	set = new_set();
+	struct diags d2 = {0};
+	assert_int_not_equal(
+	    hr_plugins_add_file(set, temp_plugin("notfixed", "herald.fixed('text')\n"), collect, &d2), 0);
+	hr_plugins_free(set);
+}
+
 /* The request table is kept between questions (sandbox.c): nothing a handler
  * puts in it, in its slots or context, or hangs on it as a metatable reaches
  * the next question, and a fixed answer comes back whole every time. */
@@ -731,6 +798,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_forbidden_globals_absent),
 	    cmocka_unit_test(test_question_text_and_message),
+	    cmocka_unit_test(test_question_mentions),
+	    cmocka_unit_test(test_fixed_table),
 	    cmocka_unit_test(test_request_table_kept_clean),
 	    cmocka_unit_test(test_os_execute_fails_with_line),
 	    cmocka_unit_test(test_load_failures),
