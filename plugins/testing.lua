@@ -133,6 +133,7 @@ local OWNERS = { er = true, pr = true, hr = true, estrogen = true, oestrogen = t
   margin = true, margins = true, brca = true, brca1 = true, brca2 = true, pd = true, ["pd-l1"] = true }
 local WAITS = { pending = true, waiting = true, awaiting = true, sent = true, ordered = true, yet = true,
   will = true, outstanding = true, due = true, later = true }
+local MEANS = { mean = true, means = true, meaning = true }
 local GROUPS = { ["1"] = "positive", one = "positive", ["5"] = "negative", five = "negative", ["2"] = "middle",
   two = "middle", ["3"] = "middle", three = "middle", ["4"] = "middle", four = "middle" }
 
@@ -161,11 +162,16 @@ local function settled_result(text)
       found = g
     end
     if ISH_TEST[w] then
-      for j = i + 1, math.min(#t, i + 4) do
+      -- "FISH pending" and "sent it off for FISH": the result is not in yet.
+      for j = math.max(1, i - 4), math.min(#t, i + 4) do
         if WAITS[t[j]] then return nil end
       end
     end
     local pos, neg = POS_WORDS[w], NEG_WORDS[w]
+    -- A result word asked about is no result: "does 2+ mean I'm positive or not?",
+    -- "FISH positive or negative?".
+    local asked = (pos or neg) and (t[i + 1] == "or" or MEANS[t[i - 1] or ""] or MEANS[t[i - 2] or ""])
+    if asked then return nil end
     if (pos or neg) and (near_test(t, i, 6, 3) or w == "amplified" or w == "amplification") then
       local owned, negated = false, false
       for j = math.max(1, i - 2), i - 1 do
@@ -285,7 +291,34 @@ local SCORE_NEXT = {
   three = { "How is HER2-positive breast cancer treated?", "What is triple-positive breast cancer?", "What is Herceptin?" },
 }
 
+-- Two results that disagree: one lab negative or HER2-low, another (often a
+-- second opinion) IHC 3+ or ISH-amplified. HER2 varies within a tumor and a
+-- borderline score is hard to call, so expert labs differ now and then; ASCO/CAP
+-- reads an amplified ISH result as HER2-positive. Never "No" to HER2 drugs here:
+-- the choice is the two teams' to settle with the patient.
+local DISCORDANT = herald.fixed {
+  text = {
+    "Two labs can read the same cancer differently. HER2 can vary from one part of a tumor to another, and a borderline score is hard to call, so results that disagree do happen.",
+    "An IHC score of 3+, or a well-done ISH (FISH) test that finds the HER2 gene amplified, means the cancer is HER2-positive. HER2 drugs such as trastuzumab (Herceptin) are then usually offered.",
+    "Which result to act on is for you and your doctors to settle. You can ask the two teams to talk, or ask for the pathologists to review the slides together.",
+    "Next step: ask each oncologist to explain how they read your HER2 results.",
+  },
+  sources = { "asco-cap-her2", "acs-her2" },
+  suggest = { "What is a FISH test?", "What does an IHC score of 2+ mean?", "Can my HER2 status change?" },
+}
+local ISH_POS_SAID = { "fish positive", "fish was positive", "fish came back positive", "fish showed amplification",
+  "ish positive", "fish+", "fish +", "3+", "3 +", "was amplified", "is amplified", "came back amplified" }
+local NEG_SAID = { "1+", "1 +", "0+", "her2 negative", "her2-negative", "her2 neg", "came back negative",
+  "said negative", "says negative", "her2 low", "her2-low", "not amplified", "non-amplified" }
+local TWO_LABS = { "second opinion", "retest", "re-test", "re-tested", "retested", "another lab", "other lab",
+  "one says", "one said", "different result", "two results", "disagree", "other hospital", "local hospital",
+  "second pathologist", "another pathologist", "their pathologist", "re-read", "reread" }
+local function two_results(q)
+  return q:mentions(TWO_LABS) and q:mentions(ISH_POS_SAID) and q:mentions(NEG_SAID)
+end
+
 herald.on("testing.ihc_score", function(q)
+  if two_results(q) then return DISCORDANT end
   local s = q.slots.ihc_score
   s = DIGIT[s] or s
   if not SCORES[s] then s = "two" end
@@ -391,12 +424,17 @@ local function low_and_triple(q)
   return q:mentions(TRIPLE_SAID) and not q:mentions({ "her2 positive", "her2-positive", "her2+", "3+" }) and LOW_AND_TRIPLE
 end
 
-herald.on("testing.her2_negative", function(q) return low_and_triple(q) or HER2_NEGATIVE_CARD end)
-herald.on("testing.her2_low", function(q) return low_and_triple(q) or HER2_LOW_CARD end)
+herald.on("testing.her2_negative", function(q)
+  return (two_results(q) and DISCORDANT) or low_and_triple(q) or HER2_NEGATIVE_CARD
+end)
+herald.on("testing.her2_low", function(q)
+  return (two_results(q) and DISCORDANT) or low_and_triple(q) or HER2_LOW_CARD
+end)
 
 herald.on("testing.low_vs_positive", function(q)
   local triple = low_and_triple(q)
   if triple then return triple end
+  if two_results(q) then return DISCORDANT end
   -- Not for T-DXd or T-DM1, whose names hold "trastuzumab" too.
   if q:mentions(CLASSIC) and q:mentions(ASKS_FOR) and not q:mentions({ "deruxtecan", "emtansine", "enhertu", "kadcyla" })
       and not q:mentions({ "difference", "different", " vs ", "versus", "compare" }) then
@@ -450,6 +488,7 @@ local STATUS_CHANGE = {
 }
 herald.on("testing.status_change", function(q)
   if q:mentions(BLOOD_WORDS) then return BLOOD_TEST end
+  if two_results(q) then return DISCORDANT end
   return STATUS_CHANGE
 end)
 
