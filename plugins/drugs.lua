@@ -2021,7 +2021,30 @@ herald.on("drug.used_for", function(q)
 end)
 herald.on("drug.about", about_or_carried)
 local side_effects_of = aspect_handler("side_effects", "drug")
-herald.on("drug.side_effects_of", function(q) return asked(q) or side_effects_of(q) end)
+-- Tamoxifen in a man: the usual card speaks of vaginal changes and the uterus.
+-- Men on tamoxifen most often report hot flashes, a lower sex drive or
+-- erection problems, tiredness, weight gain and mood changes; blood clots are
+-- the serious risk (CancerCare's answer on tamoxifen in men; the label). Only
+-- read when the drug is tamoxifen, so other questions pay nothing.
+src("cancercare-tamoxifen-men", "How does tamoxifen affect men?", "CancerCare",
+  "https://www.cancercare.org/questions/151")
+local MAN_SAID = { " a man", " men ", " male ", " males ", " guy", " my husband", " for him", " he's on", " he is on",
+  " he takes", " my boyfriend", " my dad", " my father" }
+local TAMOXIFEN_MEN = herald.fixed {
+  text = {
+    "Men take tamoxifen too. The side effects men report most are hot flashes, a lower sex drive or trouble with erections, tiredness, weight gain and mood changes.",
+    "The rare but serious risk is a blood clot. Call your care team for a swollen, painful leg, and call 911 for chest pain or sudden shortness of breath.",
+    "Next step: tell your care team about any side effect, sexual ones too. There is often help, and it may change how you feel about staying on it.",
+  },
+  sources = { "cancercare-tamoxifen-men", "label-tamoxifen" },
+  suggest = { "How long do I take tamoxifen?", "Can men get breast cancer?", "Where can men with breast cancer find support?" },
+}
+herald.on("drug.side_effects_of", function(q)
+  if q:slot("drug") == "tamoxifen" and q:mentions(MAN_SAID, " " .. (q.message or q.text) .. " ") then
+    return TAMOXIFEN_MEN
+  end
+  return asked(q) or side_effects_of(q)
+end)
 herald.on("drug.mention", about_or_carried)
 herald.on("drug.is_chemo", aspect_handler("chemo", "drug"))
 for _, a in ipairs({ "about", "given", "duration", "used_for", "side_effects" }) do
