@@ -2007,9 +2007,38 @@ local function about_or_carried(q)
   return aspect_handler("about", "drug")(q)
 end
 
+-- "And for how long?" after a question about hormone pills with a HER2 drug
+-- ("do I need hormone pills on top of Herceptin?"): the follow-up carries the
+-- HER2 drug's name from the topic, but asks how long the hormone pills last.
+-- Only when the follow-up itself names no drug (ACS hormone therapy page;
+-- tamoxifen label: 5 years, some people up to 10).
+local HORMONE_TOPICS = { ["treatment.hormone_therapy"] = true, ["se.hormone"] = true,
+  ["testing.triple_positive"] = true, ["treatment.ai_menopause"] = true }
+local HORMONE_DURATION = herald.fixed {
+  text = {
+    "Hormone pills are usually taken for at least 5 years, and for some people up to 10 years.",
+    "They often start after chemo, and can be taken at the same time as a HER2 drug such as trastuzumab (Herceptin), which is usually given for about a year.",
+    "Your care team decides how long is right for you, based on your cancer and how you feel on them.",
+    "Next step: ask how long your plan is, and tell your team if side effects make the pills hard to keep taking.",
+  },
+  sources = { "acs-hormone", "label-tamoxifen" },
+  suggest = { "What are the side effects of tamoxifen?", "What are aromatase inhibitors?", "How long is Herceptin given?" },
+}
+local NAMES_A_DRUG = { "herceptin", "trastuzumab", "perjeta", "pertuzumab", "phesgo", "hylecta", "kadcyla", "t-dm1",
+  "enhertu", "t-dxd", "tukysa", "tucatinib", "nerlynx", "neratinib", "lapatinib", "tamoxifen", "letrozole",
+  "anastrozole", "exemestane", "xeloda", "capecitabine", "chemo", "taxol", "paclitaxel", "docetaxel" }
+local HORMONE_SAID = { "hormone pill", "hormone tablet", "hormone therap", "hormone treatment", "hormone blocker",
+  "endocrine therap", "anti-estrogen", "antiestrogen", "anti-oestrogen" }
+local function hormone_followup(q)
+  if q.previous == nil or q:mentions(NAMES_A_DRUG, q.text or "") then return nil end
+  if HORMONE_TOPICS[q.previous] or q:mentions(HORMONE_SAID) then return HORMONE_DURATION end
+  return nil
+end
+
 for _, a in ipairs({ "duration", "side_effects", "warnings", "pregnancy" }) do
   local h = aspect_handler(a, "drug")
-  herald.on("drug." .. a, function(q) return seizure_history(q) or asked(q) or h(q) end)
+  local first = a == "duration" and hormone_followup or function() return nil end
+  herald.on("drug." .. a, function(q) return first(q) or seizure_history(q) or asked(q) or h(q) end)
 end
 herald.on("drug.given", function(q) return asked(q) or given_handler(q) end)
 herald.on("drug.used_for", function(q)
