@@ -454,7 +454,7 @@ herald.answer("testing.triple_positive", {
   suggest = { "Do I need hormone therapy?", "What does HER2-positive mean?", "How is early HER2-positive breast cancer treated?" },
 })
 
-herald.answer("testing.subtypes", {
+local SUBTYPES = herald.fixed {
   text = {
     "Doctors group breast cancers by their receptors: estrogen, progesterone and HER2.",
     "Luminal A and luminal B cancers feed on hormones. Luminal B grows faster, and some are HER2-positive.",
@@ -463,7 +463,26 @@ herald.answer("testing.subtypes", {
   },
   sources = { "acs-hr", "acs-her2" },
   suggest = { "What does HER2-positive mean?", "What is triple-positive breast cancer?", "What is hormone receptor status?" },
-})
+}
+-- HER2-positive compared with triple-negative: two separate groups, with
+-- different drugs (ACS HER2 status and triple-negative pages: TNBC is ER-, PR-
+-- and HER2-negative, so hormone pills and HER2 drugs do not help it; it is
+-- treated with chemo, and some with immunotherapy).
+local POSITIVE_VS_TRIPLE = herald.fixed {
+  text = {
+    "They are two different groups. HER2-positive cancer makes too much HER2, so HER2 drugs such as trastuzumab (Herceptin) work for it, usually with chemo.",
+    "Triple-negative cancer has no estrogen or progesterone receptors and is HER2-negative. Hormone pills and HER2 drugs do not help it, so it is treated with chemo, and for some people immunotherapy.",
+    "Both often get treatment before surgery. Ask your care team which group your results put you in.",
+  },
+  sources = { "acs-her2", "acs-tnbc" },
+  suggest = { "What does HER2-positive mean?", "What is HER2-low?", "How is early HER2-positive breast cancer treated?" },
+}
+local TRIPLE_NEG = { "triple neg", "triple-neg", "tnbc" }
+local HER2_POS = { "her2 positive", "her2-positive", "her2+", "her2 pos", "her 2 positive", "her two positive" }
+herald.on("testing.subtypes", function(q)
+  if q:mentions(TRIPLE_NEG) and q:mentions(HER2_POS) then return POSITIVE_VS_TRIPLE end
+  return SUBTYPES
+end)
 
 herald.answer("testing.hormone_receptor", {
   text = {
