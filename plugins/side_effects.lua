@@ -262,13 +262,18 @@ local EF_NUMBER = {
   suggest = { "What heart tests are done on Herceptin?", "What heart symptoms should I watch for?", "What happens if my heart function drops?" },
 }
 local EF_NAMED = { "ejection", " ef ", "lvef", "heart number", "heart scan number", "heart score", "pumping number" }
+local RANGE_ASKED = { "normal ef", "normal ejection", "normal lvef", "normal range", "what counts", "how low", "too low",
+  "cut off", "cutoff", "when would they stop", "when do they stop", "when will they stop" }
 local NUMBER_ASKED = { "normal", "worry", "bad", "good", "okay", "ok", "fine", "concern", "mean", "low", "went from", "dropped to",
-  "went down" }
+  "went down", "stop" }
 
 herald.on("se.heart", function(q)
   local padded = " " .. ((q.message or q.text):gsub("[%.,;:!?]", " ")) .. " "
-  if q:mentions(EF_NAMED, padded) and (padded:find("%d%d") or q:mentions({ "sixty", "fifty", "seventy" }))
-      and q:mentions(NUMBER_ASKED) and not q:mentions({ "restart", "paused", "on hold", "held" }) then
+  -- The EF named with a number, or with the normal range asked for ("what's a
+  -- normal EF", "how low before they stop"): the same card, numbers said back
+  -- when there are any.
+  if q:mentions(EF_NAMED, padded) and (padded:find("%d%d") or q:mentions({ "sixty", "fifty", "seventy" })
+        or q:mentions(RANGE_ASKED)) and q:mentions(NUMBER_ASKED) and not q:mentions({ "restart", "paused", "on hold", "held" }) then
     -- The numbers told, said back against the normal range: one number by
     -- itself; two (before and now) together, since which is the latest is
     -- not always clear from the words.
