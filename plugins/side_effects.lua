@@ -269,11 +269,12 @@ local NUMBER_ASKED = { "normal", "worry", "bad", "good", "okay", "ok", "fine", "
 
 herald.on("se.heart", function(q)
   local padded = " " .. ((q.message or q.text):gsub("[%.,;:!?]", " ")) .. " "
-  -- The EF named with a number, or with the normal range asked for ("what's a
-  -- normal EF", "how low before they stop"): the same card, numbers said back
-  -- when there are any.
+  -- The EF named with a number, or with the normal range asked for in this
+  -- question itself ("what's a normal EF", "how low before they stop"; not a
+  -- follow-up that only inherits those words): the same card, numbers said
+  -- back when there are any.
   if q:mentions(EF_NAMED, padded) and (padded:find("%d%d") or q:mentions({ "sixty", "fifty", "seventy" })
-        or q:mentions(RANGE_ASKED)) and q:mentions(NUMBER_ASKED) and not q:mentions({ "restart", "paused", "on hold", "held" }) then
+        or q:mentions(RANGE_ASKED, q.text or "")) and q:mentions(NUMBER_ASKED) and not q:mentions({ "restart", "paused", "on hold", "held" }) then
     -- The numbers told, said back against the normal range: one number by
     -- itself; two (before and now) together, since which is the latest is
     -- not always clear from the words.
