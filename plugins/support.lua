@@ -369,7 +369,8 @@ local LIVING_COSTS = {
 
 -- Medicare (probe 9, R024): Part D covers pills such as Tukysa; the yearly cap on
 -- what a person pays for covered Part D drugs is 2,100 dollars in 2026 (CMS,
--- Inflation Reduction Act, indexed each year); drug makers' copay cards cannot be
+-- Inflation Reduction Act, indexed each year; no 2027 figure was found at the
+-- 2026-12-07 review, so the text names the year and points to the current one); drug makers' copay cards cannot be
 -- used with Medicare (HHS Office of Inspector General); Extra Help, charity
 -- foundations and the Medicare Prescription Payment Plan can help.
 herald.source("medicare-drug-costs", { title = "Costs for Medicare drug coverage", publisher = "Medicare.gov, Centers for Medicare and Medicaid Services",
@@ -381,7 +382,7 @@ herald.source("oig-coupons", { title = "Manufacturer Safeguards May Not Prevent 
 local MEDICARE = { "medicare", "part d", "part b", "medigap", "medicare advantage", "tricare", "va benefits" }
 local MEDICARE_COSTS = {
   text = {
-    "Medicare drug plans, called Part D, cover cancer pills such as tucatinib (Tukysa). In 2026, what you pay for covered Part D drugs is capped at 2,100 dollars for the year. After that, they cost you nothing more that year. IV drugs given in the clinic are paid under Part B instead.",
+    "Medicare drug plans, called Part D, cover cancer pills such as tucatinib (Tukysa). What you pay for covered Part D drugs has a yearly cap: 2,100 dollars in 2026. After that, they cost you nothing more that year. Medicare sets the cap again each year, so check the figure for this year with your plan or at Medicare.gov. IV drugs given in the clinic are paid under Part B instead.",
     "Copay cards from drug makers cannot be used with Medicare or other government plans. But charity foundations can help, and Medicare's Extra Help program lowers drug costs for people with a low income. Medicare can also spread what you owe over the year in monthly bills.",
     "Next step: ask your cancer center's financial counselor to check your plan and help you apply to a foundation or for Extra Help.",
   },
