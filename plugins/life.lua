@@ -74,8 +74,46 @@ local FMLA_CAREGIVER = {
   "Next step: ask HR for the FMLA forms, and ask the oncology office to fill in the doctor's part.",
 }
 
+-- A person's own rights at work (probe 11, P46: "can they fire me for needing
+-- time off for treatment?"). EEOC, "Cancer in the Workplace and the ADA": the
+-- ADA covers employers with 15 or more workers, and reasonable accommodation
+-- includes leave for treatment and a changed schedule; many states add laws
+-- that reach smaller employers. FMLA (DOL Fact Sheet 28): up to 12 unpaid,
+-- job-protected weeks a year for the worker's own serious health condition,
+-- with health cover kept, taken a day or hours at a time when medically
+-- needed; employers with 50 or more workers, a year and 1,250 hours worked.
+src("eeoc-cancer", "Cancer in the Workplace and the ADA", "U.S. Equal Employment Opportunity Commission",
+  "https://www.eeoc.gov/laws/guidance/cancer-workplace-and-ada")
+local RIGHTS = { "fire me", "fired", "firing me", "let me go", "lose my job", "losing my job", "my rights",
+  "legal right", "the law", "protect", "discriminat", "accommodat", "demote", "allowed to fire",
+  "can they fire", "can my boss", "can my employer", "job protection", "job-protected", "have to say yes",
+  "have to agree", "have to allow", "have to let me", "have to give me", "required to", "obliged to", "entitled to" }
+-- The writer's own treatment: a message that names a family member ("my
+-- husband's hours got cut") is not a caregiver's when the treatment is theirs.
+local OWN_TREATMENT = { "i'm getting", "i am getting", "be getting", "i'm having", "i am having", "i'm on ",
+  "i am on ", "my treatment", "my chemo", "my infusion", "my herceptin", "my radiation", "my surgery",
+  "i have cancer", "i have breast cancer", "i was diagnosed", "my cancer", "my diagnosis" }
+local WORK_RIGHTS = herald.fixed {
+  text = {
+    "In the US, the law protects many workers with cancer. Under the Americans with Disabilities Act, an employer with 15 or more workers cannot fire you because you have cancer, and must make reasonable changes for you, such as time off for treatment days or a different schedule.",
+    "The Family and Medical Leave Act, or FMLA, can give you up to 12 weeks a year of unpaid leave for your own treatment, and you keep your job and health insurance. You can take it a day or a few hours at a time, such as for each infusion. It applies if your employer has 50 or more workers and you have worked there about a year.",
+    "Many states add their own laws, some for smaller employers and some with paid leave. Triage Cancer and Cancer and Careers explain them for free.",
+    "Next step: ask HR in writing for the FMLA forms and the schedule changes you need, and ask the oncology office to fill in the doctor's part.",
+  },
+  sources = { "eeoc-cancer", "dol-fmla-28", "cac" },
+  suggest = { "Can I keep working during treatment?", "Can I get disability benefits?", "Is there help with treatment costs?" },
+}
+
+-- What to tell an employer is the general card's ("you choose how much to tell").
+local TELL = { "tell my", "tell them", "tell the", "telling", "disclose", "inform", "ask what my", "ask about my",
+  "know about my", "know what", "ask me about" }
+
 herald.on("life.work", function(q)
-  if q:mentions(CARE_FOR) and q:mentions(LEAVE) then
+  if q:mentions(RIGHTS) and not q:mentions(TELL) and not q:mentions(DISABILITY)
+    and not (q:mentions(CARE_FOR) and not q:mentions(OWN_TREATMENT)) then
+    return WORK_RIGHTS
+  end
+  if q:mentions(CARE_FOR) and q:mentions(LEAVE) and not q:mentions(OWN_TREATMENT) then
     return { text = FMLA_CAREGIVER, sources = { "dol-fmla-28", "dol-fmla" },
       suggest = { "How can I look after myself as a caregiver?", "Is there help with costs?", "Where can I find support?" } }
   end
