@@ -505,9 +505,28 @@ local STATUS_CHANGE = {
   sources = { "acs-her2", "bco-her2" },
   suggest = { "What is HER2-low?", "How is metastatic HER2-positive breast cancer treated?", "How do they test for HER2?" },
 }
+-- Testing again on the tissue removed at surgery (probe 11, P06): ASCO/CAP
+-- (2018 update) lets a new HER2 test be ordered on the excision specimen, e.g.
+-- when the core biopsy was negative and the tumour is grade 3, when the core
+-- held little invasive cancer, or when the excision looks different; after
+-- treatment before surgery, residual cancer may be tested again.
+local SURGERY_TISSUE = { "surgery", "surgical", "lumpectomy", "mastectomy", "specimen", "removed", "taken out",
+  "excision", "operation" }
+local COME_BACK = { "come back", "came back", "comes back", "spread", "metasta", "recur", "new spot", "new tumor" }
+local SURGERY_RETEST = herald.fixed {
+  text = {
+    "HER2 is usually tested first on the core needle biopsy, the small sample taken before any treatment. That result plans the first treatment.",
+    "The lab can test HER2 again on the tumor removed at surgery. Doctors may ask for this when the first result was borderline, or negative in a tumor that looks fast-growing, when the biopsy sample was small, or when some cancer is still there after treatment before surgery.",
+    "If the two results differ, your team weighs them together.",
+    "Next step: ask your care team whether a new HER2 test on your surgery tissue would help you.",
+  },
+  sources = { "asco-cap-her2", "acs-her2" },
+  suggest = { "How do they test for HER2?", "What is a borderline HER2 result?", "What if cancer is left after surgery?" },
+}
 herald.on("testing.status_change", function(q)
   if q:mentions(BLOOD_WORDS) then return BLOOD_TEST end
   if two_results(q) then return DISCORDANT end
+  if q:mentions(SURGERY_TISSUE) and not q:mentions(COME_BACK) then return SURGERY_RETEST end
   return STATUS_CHANGE
 end)
 
