@@ -253,7 +253,7 @@ src("aha-ef", "Ejection Fraction Heart Failure Measurement", "American Heart Ass
   "https://www.heart.org/en/health-topics/heart-failure/diagnosing-heart-failure/ejection-fraction-heart-failure-measurement")
 local EF_NUMBER = {
   text = {
-    "The ejection fraction, or EF, is the share of blood the heart pumps out with each beat. A normal EF is about 50 to 70 percent.",
+    "The ejection fraction, or EF, is the share of blood the heart pumps out with each beat. A normal EF is about 50 to 70 percent, though some labs put the lower limit a little higher, such as 53 or 55.",
     "The number can shift a few points from one scan to the next. On HER2 drugs such as trastuzumab (Herceptin), the team acts on a bigger change: a fall of 16 points or more, or a fall of 10 points or more that ends below normal.",
     "Call your care team if you get short of breath, swollen ankles or fast weight gain, whatever the number.",
     "Next step: ask your team what your starting number was, and when your next scan is.",
@@ -261,6 +261,9 @@ local EF_NUMBER = {
   sources = { "aha-ef", "label-trastuzumab" },
   suggest = { "What heart tests are done on Herceptin?", "What heart symptoms should I watch for?", "What happens if my heart function drops?" },
 }
+-- Words next to a number that make it an age, not an EF ("I'm 45", "45 years").
+local AGE_BEFORE = { ["im"] = true, ["i'm"] = true, ["am"] = true, ["age"] = true, ["aged"] = true, ["turned"] = true }
+local AGE_AFTER = { ["years"] = true, ["year"] = true, ["yrs"] = true, ["yo"] = true, ["yr"] = true }
 local EF_NAMED = { "ejection", " ef ", "lvef", "heart number", "heart scan number", "heart score", "pumping number" }
 local RANGE_ASKED = { "normal ef", "normal ejection", "normal lvef", "normal range", "what counts", "how low", "too low",
   "cut off", "cutoff", "when would they stop", "when do they stop", "when will they stop" }
@@ -275,30 +278,44 @@ herald.on("se.heart", function(q)
   -- back when there are any.
   if q:mentions(EF_NAMED, padded) and (padded:find("%d%d") or q:mentions({ "sixty", "fifty", "seventy" })
         or q:mentions(RANGE_ASKED, q.text or "")) and q:mentions(NUMBER_ASKED) and not q:mentions({ "restart", "paused", "on hold", "held" }) then
-    -- The numbers told, said back against the normal range: one number by
-    -- itself; two (before and now) together, since which is the latest is
-    -- not always clear from the words.
+    -- The numbers told, said back (clinical review 2026-12-07c, item 1): one
+    -- number against the usual range; two or more as a change, since a fall
+    -- the label acts on (16 points) can end inside the normal range, and
+    -- calling such a pair "normal" is false reassurance. Which number is the
+    -- latest is not always clear from the words, so the change is the
+    -- largest gap between them. A number that is an age ("I'm 45", "45
+    -- years") is not an EF.
     local nums = {}
-    for d in padded:gmatch("%f[%d](%d%d)%f[%D]") do nums[#nums + 1] = tonumber(d) end
+    for pre, d, post in padded:gmatch("([%a']*)%s*%f[%d](%d%d)%f[%D]%s*(%a*)") do
+      if not AGE_BEFORE[pre] and not AGE_AFTER[post] then nums[#nums + 1] = tonumber(d) end
+    end
     if #nums == 0 then
       for _, w in ipairs({ { "fifty", 50 }, { "sixty", 60 }, { "seventy", 70 } }) do
         if padded:find(w[1], 1, true) then nums[#nums + 1] = w[2] end
       end
     end
-    local low, normal = false, true
+    local lo, hi = 100, 0
     for _, n in ipairs(nums) do
-      if n < 50 then low = true end
-      if n < 50 or n > 75 then normal = false end
+      if n < lo then lo = n end
+      if n > hi then hi = n end
     end
     local a = { text = {}, sources = EF_NUMBER.sources, suggest = EF_NUMBER.suggest }
     for i, line in ipairs(EF_NUMBER.text) do a.text[i] = line end
-    if low then
-      a.text[1] = a.text[1] .. " A number under 50 is below the normal range, and your team will look at it closely."
-    elseif #nums == 1 and normal then
-      a.text[1] = a.text[1] .. " So " .. nums[1] .. " is in the normal range."
-    elseif #nums > 1 and normal then
-      a.text[1] = a.text[1] .. " So the numbers you were given are in the normal range."
+    local said
+    if #nums > 1 and hi - lo >= 10 then
+      said = "Your numbers differ by " .. (hi - lo) .. " points."
+        .. (lo < 50 and " The lower one is under 50, below the normal range." or " A change that size matters even when both numbers are 50 or more.")
+        .. " Your team looks at a change like this closely. Call your care team to ask what it means for your next dose."
+    elseif lo < 50 and #nums > 0 then
+      said = "A number under 50 is below the normal range, and your team will look at it closely."
+    elseif #nums > 1 and hi <= 70 then
+      said = "Both numbers are in the usual range, and a change of a few points between scans is common."
+    elseif #nums == 1 and lo <= 70 then
+      said = "So " .. lo .. " is in the normal range."
+    elseif #nums == 1 and lo <= 75 then
+      said = "So " .. lo .. " is at or a little above the usual range."
     end
+    if said then a.text[1] = a.text[1] .. " " .. said end
     return a
   end
   if q:mentions(RESTART_WORDS) and (q:mentions(EF_WORDS, padded) or q:mentions({ "heart" }))
