@@ -595,21 +595,24 @@ local MUTATION = {
 -- A daughter's (or sister's) own risk and screening when her mother has HER2-positive
 -- cancer (probe 7, P96): HER2 is not passed down, but breast cancer in a mother raises
 -- a daughter's risk; the mother's gene test tells whether an inherited change is in the
--- family; screening often starts about 10 years before the mother's age at diagnosis,
--- not before 30 (ACR), earlier with MRI for a known gene change (ACS).
+-- family. A mother, sister or daughter with breast cancer almost doubles a
+-- woman's risk (ACS, risk factors you cannot change). Screening starts at 40;
+-- when the mother was diagnosed young, often about 10 years before her age at
+-- diagnosis, not before 30 (ACR, higher-than-average risk; never later than 40:
+-- clinical review 2026-12-07c, item 2); earlier with MRI for a known gene change.
+herald.source("acs-risk-fixed", { title = "Breast Cancer Risk Factors You Cannot Change", publisher = "American Cancer Society",
+  url = "https://www.cancer.org/cancer/types/breast-cancer/risk-and-prevention/breast-cancer-risk-factors-you-cannot-change.html" })
 herald.source("acs-screening-recs", { title = "American Cancer Society Recommendations for the Early Detection of Breast Cancer",
   publisher = "American Cancer Society",
   url = "https://www.cancer.org/cancer/types/breast-cancer/screening-tests-and-early-detection/american-cancer-society-recommendations-for-the-early-detection-of-breast-cancer.html" })
-herald.source("nci-risk", { title = "Breast Cancer Risk Factors", publisher = "National Cancer Institute",
-  url = "https://www.cancer.gov/types/breast/risk-factors" })
 local FAMILY_RISK = {
   text = {
-    "HER2 status belongs to the tumor and is not passed down, so your daughter does not inherit a HER2 risk. But a mother with breast cancer does raise her own risk a little. It counts more if you were young when it was found, or if others in the family had breast or ovarian cancer.",
-    "A gene test for you, such as for BRCA1 and BRCA2, shows if an inherited gene change runs in the family. Most people diagnosed at 65 or younger are offered one. The result can guide your daughter's choices.",
-    "Her screening often starts earlier than usual, about 10 years before the age you were diagnosed, but most often not before 30. With a known gene change it can start sooner, with MRI. A teenager needs no tests now, only to know how her breasts normally look and feel.",
+    "HER2 status belongs to the tumor and is not passed down, so your daughter does not inherit a HER2 risk. But a mother with breast cancer raises a daughter's risk, to about twice the average. It counts more if you were young when it was found, or if others in the family had breast or ovarian cancer. Still, most daughters never get it.",
+    "A gene test for you, such as for BRCA1 and BRCA2, shows if an inherited gene change runs in the family. Everyone diagnosed at 65 or younger should be offered one. The result can guide your daughter's choices.",
+    "Screening usually starts at 40. If you were diagnosed before 50, her doctor may start it about 10 years before the age you were, but not before 30. With a known gene change it can start sooner, with MRI. A teenager needs no tests now, only to know how her breasts normally look and feel.",
     "Next step: ask your team about genetic counseling, and later share your age at diagnosis and any gene results with your daughter's doctor.",
   },
-  sources = { "nci-risk", "acs-screening-recs", "asco-germline" },
+  sources = { "acs-risk-fixed", "acs-screening-recs", "asco-germline" },
   suggest = { "Is HER2 inherited?", "Should I get BRCA testing?", "What are risk factors for breast cancer?" },
 }
 local SCREEN_WORDS = { "screen", "mammogram", "mammo", "mri", "checked", "start check", "her risk", "his risk", "their risk",
@@ -617,9 +620,9 @@ local SCREEN_WORDS = { "screen", "mammogram", "mammo", "mri", "checked", "start 
 -- The same need asked by the daughter or sister herself ("my mom has it, when should I start").
 local FAMILY_RISK_SELF = {
   text = {
-    "HER2 status belongs to the tumor and is not passed down, so you do not inherit a HER2 risk. But a mother with breast cancer does raise your own risk a little. It counts more if she was young when it was found, or if others in the family had breast or ovarian cancer.",
+    "HER2 status belongs to the tumor and is not passed down, so you do not inherit a HER2 risk. But a mother with breast cancer raises your own risk, to about twice the average. It counts more if she was young when it was found, or if others in the family had breast or ovarian cancer. Still, most daughters never get it.",
     "If she has a gene test, such as for BRCA1 and BRCA2, the result shows if an inherited gene change runs in the family. It also shows if you could be tested too.",
-    "Your screening often starts earlier than usual, about 10 years before the age she was diagnosed, but most often not before 30. With a known gene change it can start sooner, with MRI.",
+    "Screening usually starts at 40. If she was diagnosed before 50, your doctor may start it about 10 years before the age she was, but not before 30. With a known gene change it can start sooner, with MRI.",
     "Next step: tell your own doctor her age at diagnosis and any gene results, and ask when you should start screening.",
   },
   sources = FAMILY_RISK.sources,
