@@ -179,12 +179,25 @@ src("dol-fmla-28", "Fact Sheet #28: The Family and Medical Leave Act", "U.S. Dep
 local CARE_FOR = { "my wife", "my husband", "my partner", "my spouse", "my mom", "my mum", "my mother", "my dad",
   "my father", "my son", "my daughter", "care for her", "care for him", "care of her", "care of him", "look after",
   "looking after", "drive her", "drive him", "driving her", "driving him", "caregiver", "caring for", "take her to",
-  "take him to", "be with her", "be with him" }
+  "take him to", "be with her", "be with him", "take care of my", "take care of her", "take care of him", "taking care of my",
+  "taking care of her", "taking care of him", "my boyfriend", "my girlfriend",
+  "my fiance" }
 local LEAVE = { "time off", "leave", "fmla", "day off", "days off", "miss work", "off work", "my job", "my boss",
   "employer", "a day at a time", "lose my job", "losing my job" }
+-- A partner one is not married to is not covered by federal FMLA (spouse,
+-- child or parent only: Fact Sheet 28); some states' family leave laws cover
+-- partners (clinical review 2026-12-07c, item 3).
+local PARTNER = { "my partner", "my boyfriend", "my girlfriend", "my fiance", "my fiancee", "my fiancé", "my fiancée" }
+local SPOUSE = { "my wife", "my husband", "my spouse", "we're married", "we are married" }
+local UNMARRIED = { "not married", "aren't married", "arent married", "unmarried", "not legally married", "never married" }
+local FMLA_PARTNER = {
+  "Federal FMLA lets many workers take unpaid, job-protected leave to care for a seriously ill spouse, child or parent. A partner you are not married to is not covered by it.",
+  "Some states' family leave laws do cover partners, some with pay, and your employer may allow leave anyway.",
+  "Next step: ask HR what leave you can take, and ask the cancer center's social worker about your state's family leave.",
+}
 local FMLA_CAREGIVER = {
   "Often, yes. In the US, the Family and Medical Leave Act, or FMLA, lets many workers take up to 12 weeks a year of unpaid leave to care for a seriously ill spouse, child or parent, and keep their job and health insurance.",
-  "The leave can be taken a day or a few hours at a time, such as for each treatment, when the care calls for it. Every married couple counts, same-sex spouses too. It applies if your employer has 50 or more workers and you have worked there about a year.",
+  "The leave can be taken a day or a few hours at a time, such as for each treatment, when the care calls for it. Every married couple counts, same-sex spouses too. It applies if you have worked there at least a year and about 1,250 hours in that year, and your employer has 50 or more workers within 75 miles. HR can tell you if you qualify.",
   "Your employer can ask for a form from the doctor. Some states also have paid family leave.",
   "Next step: ask HR for the FMLA forms, and ask the oncology office to fill in the doctor's part.",
 }
@@ -201,7 +214,8 @@ local CAREGIVER = {
 }
 herald.on("care.caregiver", function(q)
   if q:mentions(CARE_FOR) and q:mentions(LEAVE) then
-    return { text = FMLA_CAREGIVER, sources = { "dol-fmla-28", "dol-fmla" },
+    return { text = ((q:mentions(PARTNER) and not q:mentions(SPOUSE)) or q:mentions(UNMARRIED)) and FMLA_PARTNER
+      or FMLA_CAREGIVER, sources = { "dol-fmla-28", "dol-fmla" },
       suggest = { "Where can I find support groups?", "Can I get counselling?", "Is there help with costs?" } }
   end
   return CAREGIVER

@@ -64,20 +64,35 @@ src("dol-fmla-28", "Fact Sheet #28: The Family and Medical Leave Act", "U.S. Dep
 local CARE_FOR = { "my wife", "my husband", "my partner", "my spouse", "my mom", "my mum", "my mother", "my dad",
   "my father", "my son", "my daughter", "care for her", "care for him", "care of her", "care of him", "look after",
   "looking after", "drive her", "drive him", "driving her", "driving him", "caregiver", "caring for", "take her to",
-  "take him to", "be with her", "be with him" }
+  "take him to", "be with her", "be with him", "take care of my", "take care of her", "take care of him", "taking care of my",
+  "taking care of her", "taking care of him", "my boyfriend", "my girlfriend",
+  "my fiance" }
 local LEAVE = { "time off", "leave", "fmla", "day off", "days off", "miss work", "off work", "my job", "my boss",
   "employer", "a day at a time", "lose my job", "losing my job" }
+-- A partner one is not married to is not covered by federal FMLA (spouse,
+-- child or parent only: Fact Sheet 28); some states' family leave laws cover
+-- partners (clinical review 2026-12-07c, item 3).
+local PARTNER = { "my partner", "my boyfriend", "my girlfriend", "my fiance", "my fiancee", "my fiancé", "my fiancée" }
+local SPOUSE = { "my wife", "my husband", "my spouse", "we're married", "we are married" }
+local UNMARRIED = { "not married", "aren't married", "arent married", "unmarried", "not legally married", "never married" }
+local FMLA_PARTNER = {
+  "Federal FMLA lets many workers take unpaid, job-protected leave to care for a seriously ill spouse, child or parent. A partner you are not married to is not covered by it.",
+  "Some states' family leave laws do cover partners, some with pay, and your employer may allow leave anyway.",
+  "Next step: ask HR what leave you can take, and ask the cancer center's social worker about your state's family leave.",
+}
 local FMLA_CAREGIVER = {
   "Often, yes. In the US, the Family and Medical Leave Act, or FMLA, lets many workers take up to 12 weeks a year of unpaid leave to care for a seriously ill spouse, child or parent, and keep their job and health insurance.",
-  "The leave can be taken a day or a few hours at a time, such as for each treatment, when the care calls for it. Every married couple counts, same-sex spouses too. It applies if your employer has 50 or more workers and you have worked there about a year.",
+  "The leave can be taken a day or a few hours at a time, such as for each treatment, when the care calls for it. Every married couple counts, same-sex spouses too. It applies if you have worked there at least a year and about 1,250 hours in that year, and your employer has 50 or more workers within 75 miles. HR can tell you if you qualify.",
   "Your employer can ask for a form from the doctor. Some states also have paid family leave.",
   "Next step: ask HR for the FMLA forms, and ask the oncology office to fill in the doctor's part.",
 }
 
 -- A person's own rights at work (probe 11, P46: "can they fire me for needing
 -- time off for treatment?"). EEOC, "Cancer in the Workplace and the ADA": the
--- ADA covers employers with 15 or more workers, and reasonable accommodation
--- includes leave for treatment and a changed schedule; many states add laws
+-- ADA covers employers with 15 or more workers and state and local
+-- governments, protects a qualified worker (one who can do the job's essential
+-- functions), and reasonable accommodation (leave for treatment, a changed
+-- schedule) is owed unless it is an undue hardship; many states add laws
 -- that reach smaller employers. FMLA (DOL Fact Sheet 28): up to 12 unpaid,
 -- job-protected weeks a year for the worker's own serious health condition,
 -- with health cover kept, taken a day or hours at a time when medically
@@ -95,8 +110,8 @@ local OWN_TREATMENT = { "i'm getting", "i am getting", "be getting", "i'm having
   "i have cancer", "i have breast cancer", "i was diagnosed", "my cancer", "my diagnosis" }
 local WORK_RIGHTS = herald.fixed {
   text = {
-    "In the US, the law protects many workers with cancer. Under the Americans with Disabilities Act, an employer with 15 or more workers cannot fire you because you have cancer, and must make reasonable changes for you, such as time off for treatment days or a different schedule.",
-    "The Family and Medical Leave Act, or FMLA, can give you up to 12 weeks a year of unpaid leave for your own treatment, and you keep your job and health insurance. You can take it a day or a few hours at a time, such as for each infusion. It applies if your employer has 50 or more workers and you have worked there about a year.",
+    "In the US, the law protects many workers with cancer. Under the Americans with Disabilities Act, employers with 15 or more workers, and state and local governments, cannot fire you because you have cancer if you can still do the main parts of your job. They must make reasonable changes, such as time off for treatment days or a different schedule, unless that would be a real hardship for the business.",
+    "The Family and Medical Leave Act, or FMLA, can give you up to 12 weeks a year of unpaid leave for your own treatment, and you keep your job and health insurance. You can take it a day or a few hours at a time, such as for each infusion. It applies if you have worked there at least a year and about 1,250 hours in that year, and your employer has 50 or more workers within 75 miles.",
     "Many states add their own laws, some for smaller employers and some with paid leave. Triage Cancer and Cancer and Careers explain them for free.",
     "Next step: ask HR in writing for the FMLA forms and the schedule changes you need, and ask the oncology office to fill in the doctor's part.",
   },
@@ -114,7 +129,8 @@ herald.on("life.work", function(q)
     return WORK_RIGHTS
   end
   if q:mentions(CARE_FOR) and q:mentions(LEAVE) and not q:mentions(OWN_TREATMENT) then
-    return { text = FMLA_CAREGIVER, sources = { "dol-fmla-28", "dol-fmla" },
+    return { text = ((q:mentions(PARTNER) and not q:mentions(SPOUSE)) or q:mentions(UNMARRIED)) and FMLA_PARTNER
+      or FMLA_CAREGIVER, sources = { "dol-fmla-28", "dol-fmla" },
       suggest = { "How can I look after myself as a caregiver?", "Is there help with costs?", "Where can I find support?" } }
   end
   if q:mentions(DISABILITY) and not q:mentions({ "disability leave", "fmla" }) then
