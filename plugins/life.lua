@@ -192,7 +192,29 @@ local ANTIBODY_FERTILITY_REST = {
   "Next step: ask your care team for a fertility specialist referral before treatment begins.",
 }
 
+-- A man asking about his own fertility (clinical review 2026-12-07c, item 4):
+-- the antibodies' 7-month pregnancy wait is for women; chemo can lower sperm
+-- counts, sometimes for good, and sperm banking comes before chemo (NCI,
+-- Fertility Issues in Boys and Men with Cancer); some chemo labels (docetaxel,
+-- cyclophosphamide) ask men to use condoms during treatment and for months after.
+src("nci-fertility-men", "Fertility Issues in Boys and Men with Cancer", NCI,
+  "https://www.cancer.gov/about-cancer/treatment/side-effects/fertility-men")
+local MAN_SAID = { " a man", " men ", " male ", " males ", " guy", " my husband", " for him", " he's on", " he is on",
+  " he takes", " my boyfriend", " my dad", " my father", " my sperm", " sperm ", " his fertility", " father a child",
+  " father children", " get my wife pregnant", " get my partner pregnant" }
+local FERTILITY_MEN = herald.fixed {
+  text = {
+    "Trastuzumab (Herceptin) and the other HER2 antibodies are not known to harm a man's fertility. Chemo given with them can lower the sperm count, sometimes for good.",
+    "Some chemo drugs also call for condoms during treatment and for a few months after, to protect a partner and any pregnancy. Your team will say how long for your drugs.",
+    "If you may want children, you can bank sperm before chemo starts. It is quick, and many men do it.",
+    "Next step: ask your care team for a fertility referral before treatment begins.",
+  },
+  sources = { "nci-fertility-men", "label-trastuzumab" },
+  suggest = { "How does treatment affect my sex life?", "What are the side effects of chemo?", "Do men get the same treatment?" },
+}
+
 herald.on("life.fertility", function(q)
+  if q:mentions(MAN_SAID, " " .. (q.message or q.text) .. " ") then return FERTILITY_MEN end
   if q:mentions(PERIOD) and q:mentions(RETURN) then
     return { text = PERIOD_RETURN, sources = { "nci-fertility", "acs-sexual", "label-trastuzumab" },
       suggest = { "Can I get pregnant after breast cancer?", "What birth control can I use during treatment?", "How does treatment affect my sex life?" } }
