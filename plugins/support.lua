@@ -371,7 +371,9 @@ local LIVING_COSTS = {
 -- what a person pays for covered Part D drugs is 2,100 dollars in 2026 (CMS,
 -- Inflation Reduction Act, indexed each year; no 2027 figure was found at the
 -- 2026-12-07 review, so the text names the year and points to the current one); drug makers' copay cards cannot be
--- used with Medicare (HHS Office of Inspector General); Extra Help, charity
+-- used with Medicare (HHS Office of Inspector General); oral capecitabine can be
+-- paid under Part B's oral anticancer drug benefit, as a form of an IV drug
+-- (CMS); Extra Help, charity
 -- foundations and the Medicare Prescription Payment Plan can help.
 herald.source("medicare-drug-costs", { title = "Costs for Medicare drug coverage", publisher = "Medicare.gov, Centers for Medicare and Medicaid Services",
   url = "https://www.medicare.gov/drug-coverage-part-d/costs-for-medicare-drug-coverage" })
@@ -379,10 +381,25 @@ herald.source("medicare-extra-help", { title = "Help with drug costs (Extra Help
   url = "https://www.medicare.gov/basics/costs/help/drug-costs" })
 herald.source("oig-coupons", { title = "Manufacturer Safeguards May Not Prevent Copayment Coupon Use for Part D Drugs (OEI-05-12-00540)",
   publisher = "HHS Office of Inspector General", url = "https://oig.hhs.gov/oei/reports/oei-05-12-00540.asp" })
-local MEDICARE = { "medicare", "part d", "part b", "medigap", "medicare advantage", "tricare", "va benefits" }
+local MEDICARE = { "medicare", "part d", "part b", "medigap", "medicare advantage" }
+-- TRICARE and VA drug benefits have their own costs and rules; the Part D cap
+-- and Extra Help are Medicare's (clinical review 2026-12-07c, item 5).
+local MILITARY = { "tricare", "va benefits", "the va ", " va health", "veterans affairs", "veteran's benefits",
+  "veterans benefits", "champva" }
+herald.source("tricare-pharmacy-costs", { title = "Pharmacy Costs", publisher = "TRICARE, Defense Health Agency",
+  url = "https://tricare.mil/Costs/PharmacyCosts" })
+local MILITARY_COSTS = herald.fixed {
+  text = {
+    "TRICARE and VA health care have their own drug costs and rules. They are not the same as Medicare's, so Medicare's yearly cap does not apply to them. TRICARE has its own copays and its own yearly limit on costs, and drugs on its list are free at a military pharmacy.",
+    "Drug makers' copay cards usually cannot be used with these government plans, but charity foundations can still help with costs.",
+    "Next step: ask your cancer center's financial counselor to check what you will pay, and call the number on your TRICARE or VA card with questions.",
+  },
+  sources = { "tricare-pharmacy-costs", "cancercare-fin" },
+  suggest = { "Is there help with costs?", "Is there a helpline I can call?", "Can I keep working during treatment?" },
+}
 local MEDICARE_COSTS = {
   text = {
-    "Medicare drug plans, called Part D, cover cancer pills such as tucatinib (Tukysa). What you pay for covered Part D drugs has a yearly cap: 2,100 dollars in 2026. After that, they cost you nothing more that year. Medicare sets the cap again each year, so check the figure for this year with your plan or at Medicare.gov. IV drugs given in the clinic are paid under Part B instead.",
+    "Medicare drug plans, called Part D, cover cancer pills such as tucatinib (Tukysa). Some pills, such as capecitabine (Xeloda), can be paid under Part B instead, so ask which part pays for each of your drugs. What you pay for covered Part D drugs has a yearly cap: 2,100 dollars in 2026. After that, they cost you nothing more that year. Medicare sets the cap again each year, so check the figure for this year with your plan or at Medicare.gov. IV drugs given in the clinic are paid under Part B instead.",
     "Copay cards from drug makers cannot be used with Medicare or other government plans. But charity foundations can help, and Medicare's Extra Help program lowers drug costs for people with a low income. Medicare can also spread what you owe over the year in monthly bills.",
     "Next step: ask your cancer center's financial counselor to check your plan and help you apply to a foundation or for Extra Help.",
   },
@@ -442,6 +459,7 @@ with_phone_speech(LIVING_COSTS)
 with_phone_speech(TRAVEL_COSTS)
 herald.on("support.costs", function(q)
   if told_denied(q) then return DENIED end
+  if q:mentions(MILITARY, " " .. (q.message or q.text) .. " ") and not q:mentions({ "medicare" }) then return MILITARY_COSTS end
   if q:mentions(MEDICARE) then return MEDICARE_COSTS end
   if q:mentions(COPY_WORDS) then
     if q:mentions(HORMONE_PILLS) then return HORMONE_PILL_COSTS end
