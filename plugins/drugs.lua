@@ -828,12 +828,12 @@ DRUGS.carboplatin = {
     "Carboplatin is a chemotherapy drug from the platinum family.",
     "It damages the DNA of cancer cells so they can't divide.",
     "With HER2-positive cancer, carboplatin is the C in TCHP.",
-    "In TCHP, carboplatin is the second chemo with docetaxel, in place of doxorubicin (Adriamycin), which is harder on the heart.",
+    "TCHP uses docetaxel and carboplatin in place of AC, the chemo pair of doxorubicin and cyclophosphamide. Leaving out doxorubicin spares the heart.",
   },
   used_for = {
     "Carboplatin is used before surgery for HER2-positive breast cancer. It is part of TCHP.",
     "With carboplatin, that plan also has docetaxel, trastuzumab and pertuzumab.",
-    "In TCHP, carboplatin is the second chemo with docetaxel, in place of doxorubicin (Adriamycin), which is harder on the heart. That matters because the HER2 drugs can strain the heart too.",
+    "TCHP leaves out the AC chemo (doxorubicin and cyclophosphamide) and uses carboplatin with docetaxel. Leaving out doxorubicin (Adriamycin) spares the heart, which matters because the HER2 drugs can strain the heart too.",
     "It is also used for some other kinds of breast cancer.",
   },
   given = {

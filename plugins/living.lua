@@ -56,7 +56,7 @@ herald.answer("living.pregnancy_pause", {
   text = {
     "Some people pause hormone therapy to try for a baby, and a study called POSITIVE looked at it. It followed women aged 42 or younger with early breast cancer that feeds on hormones. After 18 to 30 months of hormone therapy, they paused it for up to 2 years to try for a baby.",
     "After about 3 years, the cancer had not come back more often than in women from earlier studies who did not pause. It was about 9 in 100 in both groups, and about 3 in 4 women got pregnant. These are group figures, not a forecast for one person, and the study goes on.",
-    "Tamoxifen is stopped about 3 months before trying, since it can harm a baby. After a HER2 drug such as trastuzumab (Herceptin), the wait is longer: about 7 months after the last dose. Hormone therapy starts again after the baby. Next step: ask your oncologist if a pause could fit you, and ask to see a fertility doctor.",
+    "In that study, tamoxifen was stopped 3 months before trying (its label asks for at least 2 months), since it can harm a baby. After a HER2 drug such as trastuzumab (Herceptin), the wait is longer: about 7 months after the last dose. Hormone therapy starts again after the baby. Next step: ask your oncologist if a pause could fit you, and ask to see a fertility doctor.",
   },
   sources = { "ibcsg-positive", "acs-pregnancy-after" },
   suggest = { "Can I get pregnant after breast cancer?", "Should I freeze my eggs before treatment?", "How long do I take tamoxifen?" },

@@ -253,7 +253,7 @@ src("cnet-placebo", "Placebos in Cancer Clinical Trials", "Cancer.Net (American 
   "https://www.cancer.net/research-and-advocacy/clinical-trials/placebos-cancer-clinical-trials")
 local TRIAL_PLACEBO = herald.fixed {
   text = {
-    "In cancer treatment trials, a placebo alone is rare when a standard treatment exists. Everyone in the trial gets at least the standard treatment. A placebo, if there is one, is added on top, so the standard plus the new drug can be compared with the standard alone.",
+    "In cancer treatment trials, a placebo alone is rare when a standard treatment exists. In most treatment trials, everyone gets at least the usual treatment, and a placebo, if there is one, is added on top, so the standard plus the new drug can be compared with the standard alone. Some trials test giving less treatment, and then the consent form says so.",
     "The consent form and study team must say if a placebo is used, before you agree. You can ask any question, and you can leave the trial at any time and still get care.",
     "Next step: ask the study team what treatment every group in the trial gets.",
   },

@@ -196,7 +196,7 @@ local ISH_SETTLED = {
     "An IHC score of 2+ is borderline, so a second test, ISH (such as FISH), is done on the same sample.",
     "You said the ISH test was positive. If your report says HER2 is amplified or positive by ISH, the cancer is HER2-positive, just like an IHC score of 3+.",
     "HER2-positive cancer is treated with HER2 drugs, such as trastuzumab (Herceptin), usually with chemo.",
-    "Ask your care team what your plan will be.",
+    "Next step: ask your care team what your treatment plan will be and when it starts.",
   },
   negative = {
     "An IHC score of 2+ is borderline, so a second test, ISH (such as FISH), is done on the same sample.",

@@ -226,8 +226,8 @@ src("oha-988", "About 988", "Oregon Health Authority", "https://www.oregon.gov/o
 answer("warn.which_number", {
   text = {
     "Each number has its own job. For a side effect, a fever, or any worry about your treatment, call your cancer team's 24-hour line, even in the middle of the night.",
-    "Call 911 for a physical emergency: chest pain, trouble breathing, fainting, or signs of a stroke.",
-    "Call or text 988 any time you feel overwhelmed, hopeless, or have thoughts of hurting yourself. You do not have to be suicidal to call, and you can call about someone you are worried about.",
+    "In the US, call 911 for a physical emergency: chest pain, trouble breathing, fainting, or signs of a stroke.",
+    "Call or text 988 any time you feel overwhelmed, hopeless, or have thoughts of hurting yourself. You do not have to be suicidal to call, and you can call about someone you are worried about. 988 works in the US and Canada; elsewhere, use your local emergency number and crisis line.",
     "Next step: save your team's 24-hour number in your phone, next to 911 and 988.",
   },
   sources = { "oha-988", "988", "nci-se" },
