@@ -462,7 +462,11 @@ local RECENT_END = { "finished", "just finished", "last week", "weeks ago", "mon
   "after chemo", "since radiation", "since chemo", "since my radiation", "since my chemo", "after my radiation" }
 local RECENT_END_LINE = "A new cough in the weeks or months after chemo or radiation should be reported to your care team, sooner if you have a fever or feel short of breath."
 local function long_after(q)
+  -- "last year" or "this year" can be a few weeks ago (clinical review
+  -- 2026-12-07c, item 11): only years counted ("two years", "years ago", "a
+  -- year or more") are long after.
   local m = (q.message or q.text):lower():gsub("years? old", ""):gsub("yrs? old", "")
+    :gsub("last years?", ""):gsub("this years?", ""):gsub("past year", ""):gsub("new year", "")
   return m:find("%f[%a]years?%f[%A]") ~= nil or m:find("%f[%a]yrs?%f[%A]") ~= nil
 end
 local LONG_AFTER_LUNG = {

@@ -688,7 +688,20 @@ local GENETIC = {
   sources = { "asco-germline", "nci-genetics" },
   suggest = { "Is HER2 inherited?", "What are risk factors for breast cancer?", "Can I prevent breast cancer?" },
 }
+-- A man named as family history is not the one asking (clinical review
+-- 2026-12-07c, item 6): "my dad had prostate cancer, should I get tested" asks
+-- about the writer's own test, with his cancer as family history.
+local SELF_ASKS = { "should i ", "can i ", "do i ", "could i ", "for me", "i get tested", "i be tested", "me tested",
+  "i need", "me get", "my own" }
+local FAMILY_MAN_LINE = "A father's or brother's cancer, such as prostate cancer or breast cancer in a man, counts as family history for you."
 herald.on("testing.genetic", function(q)
-  if q:mentions(MEN_WORDS) then return GENETIC_MEN end
+  if q:mentions(MAN_ASKS) then return GENETIC_MEN end
+  if q:mentions(MEN_WORDS) then
+    if not q:mentions(SELF_ASKS) and not q:mentions({ "prostate" }) then return GENETIC_MEN end
+    local text = {}
+    for i, line in ipairs(GENETIC.text) do text[i] = line end
+    text[#text - 1] = text[#text - 1] .. " " .. FAMILY_MAN_LINE
+    return { text = text, sources = GENETIC.sources, suggest = GENETIC.suggest }
+  end
   return GENETIC
 end)
