@@ -213,8 +213,32 @@ local FERTILITY_MEN = herald.fixed {
   suggest = { "How does treatment affect my sex life?", "What are the side effects of chemo?", "Do men get the same treatment?" },
 }
 
+-- Diagnosed while pregnant (probe 12): breast cancer can be treated in a
+-- pregnancy; surgery at any stage, some chemo (anthracyclines) after the first
+-- trimester; HER2 drugs, radiation and hormone therapy wait until after the
+-- birth (trastuzumab lowers the amniotic fluid: label's boxed warning). NCI
+-- PDQ, Breast Cancer Treatment During Pregnancy; Shachar et al., The
+-- Oncologist 2017.
+src("nci-pregnancy-treatment", "Breast Cancer Treatment During Pregnancy (PDQ), Patient Version", NCI,
+  "https://www.cancer.gov/types/breast/patient/pregnancy-breast-treatment-pdq")
+local PREGNANT_NOW = { "weeks pregnant", "months pregnant", "i'm pregnant", "i am pregnant", "im pregnant",
+  "while pregnant", "while i'm pregnant", "while i am pregnant", "during pregnancy", "during my pregnancy",
+  "during the pregnancy", "she's pregnant", "she is pregnant", "pregnant and diagnosed", "pregnant when" }
+local PLANNING = { "get pregnant", "getting pregnant", "become pregnant", "try for", "trying for", "after treatment",
+  "after i finish", "later" }
+local PREGNANT_TREATMENT = herald.fixed {
+  text = {
+    "Breast cancer can be treated during pregnancy, and many women go on to have healthy babies. Your cancer team plans it with a doctor for high-risk pregnancies.",
+    "Surgery can be done at any stage of pregnancy. Some chemo can be given after the first three months. HER2 drugs such as trastuzumab (Herceptin) are not given while pregnant, because they can lower the fluid around the baby and harm it, so they usually start after the birth. Radiation and hormone pills also wait until then.",
+    "Next step: ask your team to plan your treatment together with a high-risk pregnancy doctor.",
+  },
+  sources = { "nci-pregnancy-treatment", "label-trastuzumab" },
+  suggest = { "What is chemo before surgery?", "How long do I take Herceptin for?", "Where can I find support?" },
+}
+
 herald.on("life.fertility", function(q)
   if q:mentions(MAN_SAID, " " .. (q.message or q.text) .. " ") then return FERTILITY_MEN end
+  if q:mentions(PREGNANT_NOW) and not q:mentions(PLANNING) then return PREGNANT_TREATMENT end
   if q:mentions(PERIOD) and q:mentions(RETURN) then
     return { text = PERIOD_RETURN, sources = { "nci-fertility", "acs-sexual", "label-trastuzumab" },
       suggest = { "Can I get pregnant after breast cancer?", "What birth control can I use during treatment?", "How does treatment affect my sex life?" } }
