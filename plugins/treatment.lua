@@ -537,8 +537,25 @@ herald.answer("treatment.hypofractionation", {
   suggest = { "What are the side effects of radiation?", "How many weeks of radiation after lumpectomy?", "Do I need radiation after lumpectomy?" },
 })
 
+-- A HER2 antibody and radiation (probe 12: "do they stop Herceptin during
+-- radiation?"): not usually paused; in the adjuvant trials the antibodies went
+-- on during radiation, the heart checked as usual, and a left-sided plan
+-- keeps the heart's dose low (ACS, radiation for breast cancer).
+local ANTIBODY_SAID = { "herceptin", "trastuzumab", "perjeta", "pertuzumab", "phesgo", "hylecta", "her2 drug",
+  "her2 drugs", "antibod", "kanjinti", "ogivri", "trazimera", "herzuma", "ontruzant", "hercessi" }
+local WITH_RADIATION = herald.fixed {
+  text = {
+    "HER2 drugs such as trastuzumab (Herceptin), pertuzumab (Perjeta) and Phesgo are usually not paused for radiation. In the big studies they went on during radiation, with the heart checked as usual.",
+    "When the cancer was in the left breast, the radiation team plans the beams to keep the dose to the heart low.",
+    "Next step: ask your oncologist and your radiation doctor to confirm your plan, and keep your heart scans on schedule.",
+  },
+  sources = { "acs-radiation", "label-trastuzumab" },
+  suggest = { "What are the side effects of radiation?", "What heart tests are done on Herceptin?", "How long do I take Herceptin for?" },
+}
+
 herald.on("treatment.radiation", function(q)
   if q:mentions(RADIATION_LENGTH_WORDS, q.text) then return RADIATION_LENGTH end
+  if q:mentions(ANTIBODY_SAID) then return WITH_RADIATION end
   return RADIATION
 end)
 
