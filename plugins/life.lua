@@ -435,13 +435,17 @@ end)
 -- confirmed; the Spanish-path copy was dropped after the clinician review).
 src("nci-lymph", "Lymphedema and Cancer Treatment", "National Cancer Institute",
   "https://www.cancer.gov/about-cancer/treatment/side-effects/lymphedema")
-local LYMPH = { "lymphedema", "lymphoedema", "swollen arm", "arm swelling", "arm is swollen", "compression sleeve" }
+local LYMPH = { "lymphedema", "lymphoedema", "swollen arm", "arm swelling", "arm is swollen", "compression sleeve",
+  "nodes removed", "nodes out", "nodes taken", "node removed", "node biopsy", "removed nodes", "lymph nodes", "axillary",
+  "arm at risk" }
 
 herald.on("life.travel", function(q)
   if q.previous == "se.lymphedema" or q:mentions(LYMPH) then
+    local during = q:mentions({ "treatment", "chemo", "infusion", "herceptin", "phesgo", "cycle" })
     return {
       text = {
-        "Yes, most people with lymphedema, or an arm at risk of it, can fly. Do not skip a trip out of fear.",
+        "Yes, most people with lymphedema, or an arm at risk of it, can fly. Do not skip a trip out of fear."
+          .. (during and " During treatment, plan the trip around your treatment dates and blood counts." or ""),
         "If you have a compression sleeve, ask your lymphedema therapist whether to wear it on the plane. Get up and move your arm often, and lift bags with your other arm.",
         "Call your care team if the arm gets red, hot or much more swollen on the trip, since that can mean an infection.",
         "Next step: ask your therapist before you go whether your sleeve fits well for a long flight.",
