@@ -741,7 +741,8 @@ src("apt", "Adjuvant Paclitaxel and Trastuzumab for Node-Negative, HER2-Positive
 local OLDER = { "older", "elderly", "my age", "her age", "his age", "too old", "too frail", "frail", "senior",
   "grandma", "grandmother", "granny", "in my 70", "in my 80", "in her 70", "in her 80", "i'm 7", "im 7", "i am 7",
   "i'm 8", "im 8", "i am 8", "she's 7", "shes 7", "she is 7", "she's 8", "shes 8", "she is 8", "years old", "yr old",
-  "yo ", "y/o", "retired" }
+  "yo ", "y/o", "retired", "my gran", "my nan", "nana", "aged 7", "aged 8", "aged 9", "age 7", "age 8", "age 9",
+  "in his 70", "in his 80", "years of age" }
 
 local CHEMO_NEEDED_OLDER = {
   "Age alone does not decide the plan. Doctors weigh overall health, other illnesses, and what matters most to you.",
@@ -781,13 +782,25 @@ local WEEKLY_TH = {
   "Next step: ask for the full calendar of visits, so you can plan who drives.",
 }
 
+-- Only the operation (probe 12, a letter from a woman of 81): a choice that is
+-- hers; without HER2 drugs a HER2-positive cancer is more likely to come back,
+-- by how much for her is the team's estimate (jco-older-decisions, APT).
+local ONLY_SURGERY = { "only the operation", "only have the operation", "just the operation", "only surgery",
+  "just surgery", "only the surgery", "just the surgery", "only have surgery", "just have surgery",
+  "only the lumpectomy", "just the lumpectomy", "nothing after surgery", "nothing after the operation" }
+local ONLY_SURGERY_LINE = "Having only the operation is a choice you can make. Without HER2 drugs, a HER2-positive cancer is more likely to come back, and your team can tell you how much the drugs would add for you."
 herald.on("treatment.chemo_needed", function(q)
   if q:mentions(WEEKLY_WORDS) and q:mentions(TAXOL_WORDS) and not q:mentions(NEED_ASKED) then
     return { text = WEEKLY_TH, sources = { "apt", "label-trastuzumab", "acs-chemo" },
       suggest = { "What are the side effects of paclitaxel?", "How long do I take Herceptin for?", "What is Herceptin?" } }
   end
   if q:mentions(OLDER) then
-    return { text = CHEMO_NEEDED_OLDER, sources = { "jco-older-decisions", "apt", "acs-chemo" },
+    local text = CHEMO_NEEDED_OLDER
+    if q:mentions(ONLY_SURGERY) then
+      text = { ONLY_SURGERY_LINE .. " " .. CHEMO_NEEDED_OLDER[1] }
+      for i = 2, #CHEMO_NEEDED_OLDER do text[i] = CHEMO_NEEDED_OLDER[i] end
+    end
+    return { text = text, sources = { "jco-older-decisions", "apt", "acs-chemo" },
       suggest = { "What are the side effects of chemo?", "Is chemotherapy always needed with HER2 therapy?", "What is Herceptin?" } }
   end
   if not q:mentions(NEED_ASKED) then
