@@ -213,7 +213,9 @@ local CAREGIVER = {
   suggest = { "Where can I find support groups?", "Can I get counselling?", "Is there help with costs?" },
 }
 herald.on("care.caregiver", function(q)
-  if q:mentions(CARE_FOR) and q:mentions(LEAVE) then
+  -- Leave asked in the question itself, not told in the story ("I took leave
+  -- from work ... how do other husbands do this?" asks how carers cope).
+  if q:mentions(CARE_FOR) and q:mentions(LEAVE, q.text) then
     return { text = ((q:mentions(PARTNER) and not q:mentions(SPOUSE)) or q:mentions(UNMARRIED)) and FMLA_PARTNER
       or FMLA_CAREGIVER, sources = { "dol-fmla-28", "dol-fmla" },
       suggest = { "Where can I find support groups?", "Can I get counselling?", "Is there help with costs?" } }
