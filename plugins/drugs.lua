@@ -2616,6 +2616,14 @@ herald.on("drug.compare", function(q)
   for _, k in ipairs(keys) do
     if k ~= a then b = k; break end
   end
+  -- "My oncologist recommends Enhertu. How does this differ from Herceptin?"
+  -- (probe 12): the question names one drug and points back to the other,
+  -- named earlier in the message; the latest such drug is the one meant.
+  if not b and q.message and q.message ~= q.text then
+    for _, k in ipairs((named_drugs(q.message))) do
+      if k ~= a then b = k end
+    end
+  end
   if a == "trastuzumab" and not b and hits >= 2 then
     -- "is kanjinti the same as herceptin": both names are trastuzumab.
     return { text = BIOSIMILAR, sources = { "fda-biosimilars", "accc-poherdy", "label-trastuzumab" },
