@@ -212,9 +212,12 @@ static int longer_than_window(const char *text, size_t len)
 	return count > CONCERN_WINDOW;
 }
 
-int hr_concern_score(const char *text, size_t len)
+/* The score of TEXT, and in *BY_SENTENCE whether it was read sentence by
+ * sentence only. */
+static int score_text(const char *text, size_t len, int *by_sentence)
 {
 	size_t pos = 0, start, n, count = 0;
+	*by_sentence = 0;
 	while (count < 2 && next_sentence(text, len, &pos, &start, &n))
 		count++;
 	if (count < 2)
@@ -225,6 +228,7 @@ int hr_concern_score(const char *text, size_t len)
 	 * high as a crisis (twelfth portion: 9 of its 10 such letters flagged;
 	 * 6 so). A crisis told in a letter is told in one of its sentences. */
 	int whole = !longer_than_window(text, len);
+	*by_sentence = !whole;
 	int best = whole ? score_piece(text, len) : 0, scored = whole;
 	pos = 0;
 	while (next_sentence(text, len, &pos, &start, &n)) {
@@ -236,6 +240,12 @@ int hr_concern_score(const char *text, size_t len)
 	return best;
 }
 
+int hr_concern_score(const char *text, size_t len)
+{
+	int by_sentence;
+	return score_text(text, len, &by_sentence);
+}
+
 double hr_concern_probability(const char *text, size_t len)
 {
 	return 1.0 / (1.0 + exp(-(double)hr_concern_score(text, len) / CONCERN_SCALE));
@@ -243,7 +253,12 @@ double hr_concern_probability(const char *text, size_t len)
 
 int hr_concern_check(const char *text, size_t len)
 {
-	return hr_concern_score(text, len) >= CONCERN_THRESHOLD;
+	/* The best of many sentences is held to a higher bar (p >= 0.95): the
+	 * more sentences a letter has, the likelier one of them scores high by
+	 * chance (docs/safety.md, twelfth portion). */
+	int by_sentence;
+	int z = score_text(text, len, &by_sentence);
+	return z >= (by_sentence ? CONCERN_THRESHOLD_LONG : CONCERN_THRESHOLD);
 }
 
 static int prepend(char **field, const char *line, const char *rest)
