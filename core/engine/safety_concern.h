@@ -35,7 +35,8 @@ int hr_concern_score(const char *text, size_t len);
 /* The same as a probability, 0 to 1, for tools and tests. */
 double hr_concern_probability(const char *text, size_t len);
 
-/* 1 when TEXT's score reaches the shipped threshold (p >= 0.9), else 0. */
+/* 1 when TEXT's score reaches the shipped threshold (p >= 0.9; p >= 0.95
+ * for a letter longer than a window, read sentence by sentence), else 0. */
 int hr_concern_check(const char *text, size_t len);
 
 /*

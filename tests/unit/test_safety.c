@@ -569,7 +569,7 @@ static void test_concept_headache_with_brain_metastases(void **state)
 
 static void test_concept_crisis_indirect(void **state)
 {
-	rule_is(*state, "i can't take this anymore", HR_TIER_CRISIS, "crisis_hopeless");
+	rule_is(*state, "i can't take this anymore", HR_TIER_CRISIS, "crisis_cant_cope");
 	rule_is(*state, "they'd be better off without me", HR_TIER_CRISIS, "crisis_burden");
 	rule_is(*state, "i hope i don't wake up", HR_TIER_CRISIS, "crisis_sleep");
 	rule_is(*state, "how much morphine would be too much to wake up from", HR_TIER_CRISIS,

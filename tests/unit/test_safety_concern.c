@@ -142,6 +142,27 @@ static void test_hears_held_out_crisis(void **state)
 	assert_true(blind.alarms * 1000 <= blind.calm * 120); /* 10.2% measured: 12 of 118 */
 }
 
+/* The eleventh and twelfth portions, written blind after the model was trained.
+ * The twelfth holds ten long ordinary emotional letters written to tempt a
+ * detector (anger at the cancer, grief, exhaustion, a hospice goodbye): read
+ * whole or window by window they added up to a crisis (9 of 10 flagged); read
+ * sentence by sentence, the best sentence held to p >= 0.95, 4 of 10 are
+ * (docs/safety.md, twelfth portion), and no crisis line of any portion is
+ * lost. */
+static void test_long_letters_read_by_sentence(void **state)
+{
+	(void)state;
+	struct counts c11 = {0}, c12 = {0};
+	count_file("fresh11.tsv", &c11, getenv("CONCERN_SHOW") != NULL);
+	count_file("fresh12.tsv", &c12, getenv("CONCERN_SHOW") != NULL);
+	printf("  fresh11.tsv crisis heard %u/%u, calm flagged %u/%u\n", c11.heard, c11.crisis, c11.alarms,
+	       c11.calm);
+	printf("  fresh12.tsv crisis heard %u/%u, calm flagged %u/%u\n", c12.heard, c12.crisis, c12.alarms,
+	       c12.calm);
+	assert_true(c11.heard >= 24 && c11.alarms <= 2);
+	assert_true(c12.heard >= 21 && c12.alarms <= 7);
+}
+
 /* Ordinary questions must stay calm: every question the plugins' own tests
  * ask that expects no alert (written apart from the intent examples the model
  * saw), and a few of our own. */
@@ -265,6 +286,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_reads_as_the_trainer_does),
 	    cmocka_unit_test(test_hears_held_out_crisis),
+	    cmocka_unit_test(test_long_letters_read_by_sentence),
 	    cmocka_unit_test(test_ordinary_questions_stay_calm),
 	    cmocka_unit_test(test_mark_puts_the_line_first),
 	};
