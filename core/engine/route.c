@@ -1072,20 +1072,50 @@ static int leans_on_earlier(hr_engine *e, const struct hr_convo *convo, const st
  * a personal decision stays the message's own.
  */
 #define SAFETY_FOLLOWUP_MAX 300
-static void safety_after_topic(hr_engine *e, const struct hr_convo *convo, const char *text, size_t len,
-                               struct hr_safety_result *out)
+
+/* A question keeps its framing only at the start of the text: "how many
+ * times a day is too many?" after diarrhoea is asked, not told. */
+static int asked_at_start(const char *text, size_t len)
 {
-	/* A question keeps its framing only at the start of the text: "how many
-	 * times a day is too many?" after diarrhoea is asked, not told. */
 	static const char *const asks[] = {"what", "how", "when", "why",   "which",  "who",   "is",   "are",
 	                                   "does", "do",  "can",  "could", "should", "would", "will", "if"};
-	if (!convo || !convo->topic[0] || len > SAFETY_FOLLOWUP_MAX)
-		return;
 	for (size_t i = 0; i < sizeof(asks) / sizeof(asks[0]); i++) {
 		size_t n = strlen(asks[i]);
 		if (len > n && strncasecmp(text, asks[i], n) == 0 && !isalpha((unsigned char)text[n]))
-			return;
+			return 1;
 	}
+	return 0;
+}
+
+/*
+ * Right after an alarm the topic is forgotten (engine.c), so a follow-up is
+ * read alone, and a sign it tells may be set aside for want of context:
+ * "on Enhertu, a dry cough for a week" (call now), then "now I'm getting
+ * winded on the stairs too" is breathlessness on exertion, which alone is
+ * no alert. Told right after an alarm (not asked), such a held sign alerts
+ * with its own rule's tier and reply (probe 12), no higher than the alarm's.
+ */
+static void safety_after_alarm(const struct hr_convo *convo, const char *text, size_t len,
+                               struct hr_safety_result *out)
+{
+	if (!convo || out->held == HR_TIER_NONE || len > SAFETY_FOLLOWUP_MAX ||
+	    strncmp(convo->previous, "safety.", 7) != 0 || strcmp(convo->previous, "safety.decision") == 0 ||
+	    asked_at_start(text, len))
+		return;
+	/* No higher than the alarm before it: a sign set aside for exertion
+	 * ("on the stairs") after a call-now alarm calls the team again, not 911. */
+	enum hr_tier before =
+	    strcmp(convo->previous, "safety.call_now") == 0 ? HR_TIER_CALL_NOW : HR_TIER_CRISIS;
+	out->tier = out->held < before ? out->held : before;
+	out->rule = out->held_rule;
+	out->group = out->held_group;
+}
+
+static void safety_after_topic(hr_engine *e, const struct hr_convo *convo, const char *text, size_t len,
+                               struct hr_safety_result *out)
+{
+	if (!convo || !convo->topic[0] || len > SAFETY_FOLLOWUP_MAX || asked_at_start(text, len))
+		return;
 	size_t tl = strnlen(convo->topic, sizeof(convo->topic));
 	struct hr_safety_result alone, joined;
 	/* The topic keeps the question's words without its framing, so "what
@@ -1133,6 +1163,8 @@ int en_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_
 	/* 1. The safety check reads the whole message, first: an emergency can
 	 * come at the end of a long letter. */
 	hr_safety_check_text(e->safety, text, len, &t->safety);
+	if (t->safety.tier == HR_TIER_NONE)
+		safety_after_alarm(convo, text, len, &t->safety);
 	if (t->safety.tier == HR_TIER_NONE)
 		safety_after_topic(e, convo, text, len, &t->safety);
 	if (t->safety.tier != HR_TIER_NONE)

@@ -877,6 +877,9 @@ static int condition_before(const struct ruleset *rs, const char *text, size_t s
 
 /* Decides whether rule R fires at the match in OV: pairs of offsets, the whole
  * match first, then NGROUPS - 1 capture groups (PCRE2_UNSET when unused). */
+/* fires(): 1, 0, or HELD (a non-crisis sign told plainly that a missing or
+ * cancelling context set aside). */
+#define HELD 2
 static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, int ngroups)
 {
 	const struct ruleset *rs = c->rs;
@@ -952,13 +955,15 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 	if (st == PLAIN && !reading && has_ctx(c, C_QUESTION) && !has_ctx(c, C_PRESENT))
 		return 0;
 
+	/* Told plainly, but its context is missing or cancels it: HELD, which
+	 * only an alarm just before can turn into an alert (route.c). */
 	for (size_t i = 0; i < r->nneeds; i++) {
 		if (!(r->said[i] ? said_at(c, r->needs[i]) : has_ctx_at(c, r->needs[i])))
-			return 0;
+			return HELD;
 	}
 	for (size_t i = 0; i < r->nunless; i++) {
 		if (said_at(c, r->unless[i]))
-			return 0;
+			return HELD;
 	}
 	if (r->flags & F_FEVER_WORD) {
 		if (temp_after(rs, c->text, c->len, end) == T_LOW)
@@ -1013,13 +1018,19 @@ void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *ou
 			/* Copy the match out: judging may run other patterns on the
 			 * same match data. */
 			memcpy(ov, mov, 2 * (size_t)ngroups * sizeof(*ov));
-			if (fires(&c, &rs->rules[i], ov, ngroups)) {
+			int f = fires(&c, &rs->rules[i], ov, ngroups);
+			if (f == 1) {
 				out->tier = rs->rules[i].tier;
 				out->rule = rs->rules[i].name;
 				out->group = (int)rs->rules[i].group;
 				if (out->tier == HR_TIER_CRISIS)
 					out->about_other = sf_crisis_about_other(c.text, ov[0], ov[1]);
 				break;
+			}
+			if (f == HELD && rs->rules[i].tier > out->held) {
+				out->held = rs->rules[i].tier;
+				out->held_rule = rs->rules[i].name;
+				out->held_group = (int)rs->rules[i].group;
 			}
 			off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 		}

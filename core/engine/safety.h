@@ -46,6 +46,14 @@ struct hr_safety_result {
 	/* Crisis only: 1 when it is told about someone else ("my wife doesn't
 	 * want to be here anymore"), so the reply speaks to the one who worries. */
 	int about_other;
+	/* A sign told plainly that a rule set aside only for a context it needs
+	 * and lacks, or one that cancels it (needs=, unless=): breathless "on the
+	 * stairs", a fever with no treatment named. The most urgent such rule's
+	 * tier, name and group, when no rule fired; read after an alarm
+	 * (route.c, safety_after_alarm). */
+	enum hr_tier held;
+	const char *held_rule;
+	int held_group;
 };
 
 typedef struct hr_safety hr_safety;
