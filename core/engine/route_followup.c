@@ -111,8 +111,16 @@ int en_points_back(const char *s)
 int en_points_back_turn(const char *s)
 {
 	static const char *const w[] = {"she", "he", "him", "his"};
+	/* A choice between things named before: "which one do I trust", "can I
+	 * switch from one to the other", "is either ok". */
+	static const char *const choice[] = {"which one", "which ones", "the other",
+	                                     "either",    "neither",    "both of"};
 	if (en_points_back(s))
 		return 1;
+	for (size_t i = 0; i < sizeof(choice) / sizeof(choice[0]); i++) {
+		if (en_has_word(s, choice[i]))
+			return 1;
+	}
 	for (size_t i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
 		if (en_has_word(s, w[i]))
 			return 1;
