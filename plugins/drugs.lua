@@ -2035,9 +2035,28 @@ local function hormone_followup(q)
   return nil
 end
 
+-- "How long after my last Herceptin do we wait?" after a question about having a
+-- baby, or with the baby named: the wait before trying to conceive is the
+-- pregnancy entry of the drug's label (trastuzumab: 7 months after the last
+-- dose), not how long the course lasts. Only for a drug that has that entry.
+local FERTILITY_TOPICS = { ["life.fertility"] = true, ["drug.pregnancy"] = true,
+  ["care.fertility_preservation"] = true, ["living.pregnancy_pause"] = true }
+local WAIT_SAID = { "wait", "before we try", "before i try", "before trying", "start trying", "try again",
+  "safe to try", "ok to try", "okay to try" }
+local BABY_SAID = { "pregnan", "baby", "conceive", "have kids", "have children", "a family", "trying for" }
+local function pregnancy_wait(q)
+  local key = q:slot("drug")
+  if not (key and DRUGS[key] and DRUGS[key].pregnancy) or not q:mentions(WAIT_SAID, q.text or "") then return nil end
+  if FERTILITY_TOPICS[q.previous] or q:mentions(BABY_SAID) then return drug_answer(key, "pregnancy") end
+  return nil
+end
+local function duration_followup(q)
+  return hormone_followup(q) or pregnancy_wait(q)
+end
+
 for _, a in ipairs({ "duration", "side_effects", "warnings", "pregnancy" }) do
   local h = aspect_handler(a, "drug")
-  local first = a == "duration" and hormone_followup or function() return nil end
+  local first = a == "duration" and duration_followup or function() return nil end
   herald.on("drug." .. a, function(q) return first(q) or seizure_history(q) or asked(q) or h(q) end)
 end
 herald.on("drug.given", function(q) return asked(q) or given_handler(q) end)

@@ -635,12 +635,12 @@ int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t
 	if (out->intent && strcmp(out->intent, "fallback") == 0)
 		out->kind = HR_KIND_FALLBACK;
 
-	/* Said just before, word for word: say so (said_again), before the
-	 * deferral and the crisis line, which are added to it as to any answer. */
+	/* A plugin's answer (not the apology for a failed one) said just before,
+	 * word for word: say so (said_again), before the deferral and the
+	 * crisis line, which are added to it as to any answer. */
 	char said[9];
 	said_hash(out->text, said);
-	if (pick && out->kind == HR_KIND_ANSWER && out->text && out->intent &&
-	    strcmp(out->intent, convo->previous) == 0) {
+	if (pick && out->kind == HR_KIND_ANSWER && out->text && trace->plugin_rc == 0) {
 		for (size_t i = 0; i < convo->ncontext; i++) {
 			if (strcmp(convo->context[i].name, SAID_SLOT) == 0 &&
 			    strcmp(convo->context[i].value, said) == 0 && (rc = said_again(e, norm, out)))

@@ -91,6 +91,9 @@ static const struct rank_thresholds *thresholds_of(const hr_ranker *rk)
 /* A follow-up of this many words at most that carries on ("what about during
  * chemo") leans on the earlier topic even when a pattern of its own matches. */
 #define CONTINUE_WORDS 5
+/* An elliptic follow-up asks with this many content words at most ("should
+ * I get my teeth checked first" after a bone drug). */
+#define ELLIPTIC_WORDS 3
 /* A sentence this short that only names a topic ("and the diarrhea,"). */
 #define TOPIC_ONLY 24
 #define STORY_WEIGHT 0.5f
@@ -727,10 +730,15 @@ static int route_once(hr_engine *e, const struct hr_convo *convo, const char *te
 	 *   the comma is the "it" of the question, and the topic's own intent wins
 	 *   when it ranks above the question's alone. */
 	int joined = 0;
-	int short_q = e->mode != HR_ROUTE_RANKER && t->focus > 0 && qlen < 40;
+	/* After the earlier turn's topic, a longer question that points back is
+	 * tried with it too ("could I change from one to the other halfway
+	 * through" after two forms of a drug): the topic is a few words. */
+	int short_q =
+	    e->mode != HR_ROUTE_RANKER && t->focus > 0 && qlen < (earlier && t->focus == 1 ? 100 : 40);
 	int topic_only = short_q && p_strong && en_points_back(q) && !t->sentences[t->focus - 1].asks &&
 	                 strlen(e->snorm[t->focus - 1]) <= TOPIC_ONLY;
-	int leans_back = short_q && !p_strong && (en_points_back(q) || t->thin);
+	int leans_back =
+	    short_q && !p_strong && (en_points_back(q) || t->thin || (earlier && en_points_back_turn(q)));
 	if (topic_only || leans_back) {
 		char both[1024];
 		snprintf(both, sizeof(both), "%s %s", e->snorm[t->focus - 1], q);
@@ -744,7 +752,8 @@ static int route_once(hr_engine *e, const struct hr_convo *convo, const char *te
 			pp = jp;
 			p_strong = 1;
 			joined = 1;
-			t->joined = 1;
+			/* 2 when the match reaches into the question's own words */
+			t->joined = jc->start + jc->covered > (int)strlen(e->snorm[t->focus - 1]) + 1 ? 2 : 1;
 		}
 	}
 	if (t->focus > 0 && qlen < 40 && !t->sentences[t->focus - 1].asks &&
@@ -1018,22 +1027,16 @@ second:
 enum lean {
 	LEAN_NONE,    /* the question stands alone */
 	LEAN_ANSWERS, /* routed after the topic, kept when it answers */
-	LEAN_RANKED,  /* kept when it answers, not by the topic's pattern alone */
+	LEAN_RANKED,  /* kept when it answers, not by a pattern on the topic's words alone */
 };
 
 /*
- * Whether the question just routed alone (T) should be routed again with the
- * previous turn's topic (docs/intents.md, Conversation): there is one, the
- * question is the message's first sentence, says little itself (fewer than
- * THIN_POINTING words the ranker knows), and
- * - points back ("does it hurt?", "can she fly?") or carries on ("what about
- *   my rent", words the ranker knows), and no strong pattern answered it
- *   alone: a question with a strong pattern of its own ("is there
- *   parking?") starts a new topic;
- * - or is elliptic after a turn that answered a topic ("why?", "how
- *   often?", "which one should I trust?", "how many months before we can
- *   try?"): alone it got no answer, or only the ranker's guess with nothing
- *   named, so the topic is what it is asked of;
+ * Whether the question routed alone (T) is routed again after the previous
+ * turn's topic (docs/intents.md, Conversation): it is the message's first
+ * sentence with fewer than THIN_POINTING known words, and it points back or
+ * carries on ("does it hurt?", "what about my rent") with no strong pattern
+ * of its own ("is there parking?" starts a new topic), or it is elliptic
+ * after an answered topic ("why?", "how often?") and alone got no answer.
  */
 static enum lean leans_on_earlier(hr_engine *e, const struct hr_convo *convo, const struct hr_trace *t)
 {
@@ -1076,13 +1079,16 @@ static enum lean leans_on_earlier(hr_engine *e, const struct hr_convo *convo, co
 		 * my car") stand alone. */
 		int unsure = !answered || (!own_strong && !names_value &&
 		                           strncmp(t->parts[0].intent->name, "conversation.", 13) != 0);
-		int elliptic = t->sentences[0].asks && nwords <= 2 && familiar;
+		size_t naming = en_naming_words(e, q);
+		int elliptic = t->sentences[0].asks && naming <= ELLIPTIC_WORDS && familiar;
 		if (!anchored || !unsure || !elliptic)
 			return LEAN_NONE;
-		/* With two words of its own ("what can I put on my skin", "how do I
-		 * fix my car") the question must count: a pattern of the topic's
-		 * words matched with it is no proof it was asked of the topic. */
-		return nwords <= 1 ? LEAN_ANSWERS : LEAN_RANKED;
+		/* With words of its own ("should I get my teeth checked first", "how
+		 * do I fix my car") the question must count: a pattern that matches
+		 * only the topic's words ("port") is no proof it was asked of the
+		 * topic; one that reaches into the question's words is ("zoledronic
+		 * acid ... teeth"), and so is the ranker's choice. */
+		return naming == 0 ? LEAN_ANSWERS : LEAN_RANKED;
 	}
 	if (!back && !familiar)
 		return LEAN_NONE;
@@ -1181,7 +1187,7 @@ int en_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_
 	 * (the engine's sentence buffers now hold the other routing). */
 	rc = route_once(e, convo, text, len, t, check_plugin, convo->topic);
 	if (rc == 0 && t->outcome == HR_OUTCOME_ANSWER && strcmp(t->parts[0].intent->name, "fallback") != 0 &&
-	    (lean == LEAN_ANSWERS || !t->joined))
+	    (lean == LEAN_ANSWERS || t->joined != 1))
 		return 0;
 	return route_once(e, convo, text, len, t, check_plugin, NULL);
 }

@@ -134,6 +134,40 @@ int en_points_back_turn(const char *s)
 	return 0;
 }
 
+/*
+ * The content words of normalised Q that name something, for an elliptic
+ * follow-up: words that only frame a question about whatever came before
+ * ("how often", "for how long", "is that normal", "what happens next") do
+ * not count.
+ */
+size_t en_naming_words(hr_engine *e, const char *q)
+{
+	static const char *const framing[] = {
+	    "often",  "long",    "longer", "much",  "many",     "more",     "else",    "next",  "normal",
+	    "common", "usual",   "safe",   "okay",  "ok",       "happens",  "happen",  "mean",  "means",
+	    "bad",    "serious", "soon",   "later", "years",    "months",   "weeks",   "days",  "times",
+	    "again",  "still",   "really", "sure",  "anything", "expected", "typical", "worse", "better"};
+	size_t n = 0;
+	for (const char *p = q; *p;) {
+		size_t l = strcspn(p, " ");
+		char w[64];
+		if (l > 0 && l < sizeof(w)) {
+			memcpy(w, p, l);
+			w[l] = '\0';
+			size_t nw = 0, nk = 0;
+			hr_ranker_words(e->content->ranker, e->rs, w, &nw, &nk);
+			int frames = 0;
+			for (size_t i = 0; i < sizeof(framing) / sizeof(framing[0]) && !frames; i++)
+				frames = strcmp(w, framing[i]) == 0;
+			n += nw > 0 && !frames;
+		}
+		p += l;
+		while (*p == ' ')
+			p++;
+	}
+	return n;
+}
+
 /* Appends the words of normalised S that the ranker knows (a slot or words
  * phrase whole, "fish test"; any other word its training questions use) to
  * OUT (CAP bytes, NUL-terminated), each after a space. */
