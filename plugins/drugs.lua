@@ -1687,6 +1687,12 @@ local CARRIED = {
   ["regimen.side_effects_of"] = "side_effects", ["regimen.side_effects"] = "side_effects", ["regimen.given"] = "given",
   ["regimen.duration"] = "duration", ["regimen.used_for"] = "used_for",
 }
+-- After a side effect topic (se.*: "I get diarrhea on Nerlynx", then "is it the
+-- same with Tukysa?") the swapped drug is asked about its side effects.
+local function carried_aspect(previous)
+  if not previous then return nil end
+  return CARRIED[previous] or (previous:sub(1, 3) == "se." and "side_effects") or nil
+end
 local SWAP_FORMS = { "what about", "how about", "and for", "same for", "same with", "same on", "true for", "true of",
   "apply to", "the case for", "also for", "for that one", "and with" }
 
@@ -1999,7 +2005,7 @@ local function about_or_carried(q)
   if low then return drug_answer(low, "her2_low") end
   local fact = asked(q)
   if fact then return fact end
-  local aspect = q.previous and CARRIED[q.previous]
+  local aspect = carried_aspect(q.previous)
   -- Only a short message that swaps the drug: a longer one asks its own question.
   if aspect and #q.text <= 60 and q:mentions(SWAP_FORMS, q.text) and q.slots.drug then
     return aspect_handler(aspect, "drug")(q)
@@ -2035,9 +2041,28 @@ local function hormone_followup(q)
   return nil
 end
 
+-- "How long after my last Herceptin do we wait?" after a question about having a
+-- baby, or with the baby named: the wait before trying to conceive is the
+-- pregnancy entry of the drug's label (trastuzumab: 7 months after the last
+-- dose), not how long the course lasts. Only for a drug that has that entry.
+local FERTILITY_TOPICS = { ["life.fertility"] = true, ["drug.pregnancy"] = true,
+  ["care.fertility_preservation"] = true, ["living.pregnancy_pause"] = true }
+local WAIT_SAID = { "wait", "before we try", "before i try", "before trying", "start trying", "try again",
+  "safe to try", "ok to try", "okay to try" }
+local BABY_SAID = { "pregnan", "baby", "conceive", "have kids", "have children", "a family", "trying for" }
+local function pregnancy_wait(q)
+  local key = q:slot("drug")
+  if not (key and DRUGS[key] and DRUGS[key].pregnancy) or not q:mentions(WAIT_SAID, q.text or "") then return nil end
+  if FERTILITY_TOPICS[q.previous] or q:mentions(BABY_SAID) then return drug_answer(key, "pregnancy") end
+  return nil
+end
+local function duration_followup(q)
+  return hormone_followup(q) or pregnancy_wait(q)
+end
+
 for _, a in ipairs({ "duration", "side_effects", "warnings", "pregnancy" }) do
   local h = aspect_handler(a, "drug")
-  local first = a == "duration" and hormone_followup or function() return nil end
+  local first = a == "duration" and duration_followup or function() return nil end
   herald.on("drug." .. a, function(q) return first(q) or seizure_history(q) or asked(q) or h(q) end)
 end
 herald.on("drug.given", function(q) return asked(q) or given_handler(q) end)
@@ -2629,6 +2654,14 @@ herald.on("drug.compare", function(q)
     return { text = BIOSIMILAR, sources = { "fda-biosimilars", "accc-poherdy", "label-trastuzumab" },
       suggest = { "What is Herceptin?", "How is Herceptin given?", "What are the side effects of Herceptin?" },
       remember = { drug = "trastuzumab", topic = "drug" } }
+  end
+  -- "Is that the same on Enhertu?" after one drug's side effect or other aspect
+  -- names one drug and asks the same of it: that drug's card for the aspect (a
+  -- side effect topic, se.*, asks its side effects), not what the drug is.
+  local swap = #keys == 1 and keys[1] or nil
+  if swap and DRUGS[swap] and #q.text <= 60 and q:mentions(SWAP_FORMS, q.text) then
+    local aspect = carried_aspect(q.previous)
+    if aspect then return drug_answer(swap, aspect) end
   end
   if not (a and b and DRUGS[a] and DRUGS[b]) then
     if a and DRUGS[a] then return drug_answer(a, "about") end

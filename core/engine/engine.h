@@ -87,6 +87,8 @@ struct hr_trace {
 	int ranked; /* the ranker was consulted */
 	int thin;   /* the focus sentence says little itself: the story weighs more */
 	int care;   /* the message names cancer care (docs/intents.md, How the two stages combine) */
+	int joined; /* the pattern matched the question with the sentence before it: 1 only
+	             * the sentence's words, 2 into the question's own */
 	/* The question pointed back to the previous turn and was routed with its
 	 * topic as sentence 0 (docs/intents.md, Conversation): these are its words
 	 * (the engine's, valid until the next question), else NULL. */

@@ -60,5 +60,8 @@ int en_follow_anchored(const hr_engine *e, const struct hr_convo *convo);
 /* Whether S carries on from the previous turn by its opening words ("what
  * about ...", "and ..."). */
 int en_follow_continues(const char *s);
+/* The content words of normalised Q that name something: not those that only
+ * frame a question ("how often", "is that normal"). */
+size_t en_naming_words(hr_engine *e, const char *q);
 
 #endif

@@ -91,6 +91,9 @@ static const struct rank_thresholds *thresholds_of(const hr_ranker *rk)
 /* A follow-up of this many words at most that carries on ("what about during
  * chemo") leans on the earlier topic even when a pattern of its own matches. */
 #define CONTINUE_WORDS 5
+/* An elliptic follow-up asks with this many content words at most ("should
+ * I get my teeth checked first" after a bone drug). */
+#define ELLIPTIC_WORDS 3
 /* A sentence this short that only names a topic ("and the diarrhea,"). */
 #define TOPIC_ONLY 24
 #define STORY_WEIGHT 0.5f
@@ -727,10 +730,15 @@ static int route_once(hr_engine *e, const struct hr_convo *convo, const char *te
 	 *   the comma is the "it" of the question, and the topic's own intent wins
 	 *   when it ranks above the question's alone. */
 	int joined = 0;
-	int short_q = e->mode != HR_ROUTE_RANKER && t->focus > 0 && qlen < 40;
+	/* After the earlier turn's topic, a longer question that points back is
+	 * tried with it too ("could I change from one to the other halfway
+	 * through" after two forms of a drug): the topic is a few words. */
+	int short_q =
+	    e->mode != HR_ROUTE_RANKER && t->focus > 0 && qlen < (earlier && t->focus == 1 ? 100 : 40);
 	int topic_only = short_q && p_strong && en_points_back(q) && !t->sentences[t->focus - 1].asks &&
 	                 strlen(e->snorm[t->focus - 1]) <= TOPIC_ONLY;
-	int leans_back = short_q && !p_strong && (en_points_back(q) || t->thin);
+	int leans_back =
+	    short_q && !p_strong && (en_points_back(q) || t->thin || (earlier && en_points_back_turn(q)));
 	if (topic_only || leans_back) {
 		char both[1024];
 		snprintf(both, sizeof(both), "%s %s", e->snorm[t->focus - 1], q);
@@ -744,6 +752,8 @@ static int route_once(hr_engine *e, const struct hr_convo *convo, const char *te
 			pp = jp;
 			p_strong = 1;
 			joined = 1;
+			/* 2 when the match reaches into the question's own words */
+			t->joined = jc->start + jc->covered > (int)strlen(e->snorm[t->focus - 1]) + 1 ? 2 : 1;
 		}
 	}
 	if (t->focus > 0 && qlen < 40 && !t->sentences[t->focus - 1].asks &&
@@ -1013,51 +1023,80 @@ second:
 	return 0;
 }
 
+/* How a follow-up leans on the previous turn's topic (leans_on_earlier). */
+enum lean {
+	LEAN_NONE,    /* the question stands alone */
+	LEAN_ANSWERS, /* routed after the topic, kept when it answers */
+	LEAN_RANKED,  /* kept when it answers, not by a pattern on the topic's words alone */
+};
+
 /*
- * Whether the question just routed alone (T) should be routed again with the
- * previous turn's topic (docs/intents.md, Conversation): there is one, the
- * question is the message's first sentence, it points back ("does it
- * hurt?", "can she fly?") or carries on ("what about my rent", words the
- * ranker knows) and says little itself (fewer than THIN_POINTING
- * words the ranker knows), and no strong pattern answered it alone. A
- * question with a strong pattern of its own ("is there parking?") starts a
- * new topic.
+ * Whether the question routed alone (T) is routed again after the previous
+ * turn's topic (docs/intents.md, Conversation): it is the message's first
+ * sentence with fewer than THIN_POINTING known words, and it points back or
+ * carries on ("does it hurt?", "what about my rent") with no strong pattern
+ * of its own ("is there parking?" starts a new topic), or it is elliptic
+ * after an answered topic ("why?", "how often?") and alone got no answer.
  */
-static int leans_on_earlier(hr_engine *e, const struct hr_convo *convo, const struct hr_trace *t)
+static enum lean leans_on_earlier(hr_engine *e, const struct hr_convo *convo, const struct hr_trace *t)
 {
 	if (!convo || !convo->topic[0] || e->mode != HR_ROUTE_BOTH || !e->content->ranker || t->focus != 0 ||
 	    t->nsentences >= HR_MAX_SENTENCES)
-		return 0;
+		return LEAN_NONE;
 	const char *q = e->snorm[0];
 	int back = en_points_back_turn(q);
 	int continues = en_follow_continues(q);
+	size_t nwords = 0, nknown = 0;
+	hr_ranker_words(e->content->ranker, e->rs, q, &nwords, &nknown);
+	if (nknown >= THIN_POINTING)
+		return LEAN_NONE;
+	int anchored = en_follow_anchored(e, convo);
+	int answered = t->outcome == HR_OUTCOME_ANSWER && strcmp(t->parts[0].intent->name, "fallback") != 0;
+	int own_strong = t->outcome == HR_OUTCOME_ANSWER && t->chosen && t->chosen->priority >= 0 &&
+	                 strong(t->chosen, strlen(q));
+	struct hr_concepts cs;
+	hr_ranker_concepts(e->content->ranker, q, &cs);
+	int names_value = 0;
+	for (size_t i = 0; i < cs.n; i++)
+		names_value |= cs.c[i].value != NULL;
 	/* A strong pattern of its own starts a new topic ("is there parking?"),
 	 * except under a bare "what about" ("what about during chemo", "and
 	 * after surgery"): those few words name only what the earlier question
 	 * is now asked of, and the topic-joined routing is kept when it answers.
 	 * A match that already takes its needs from the conversation ("what
 	 * about side effects" after a drug) is a follow-up as it stands. */
-	if (t->outcome == HR_OUTCOME_ANSWER && t->chosen && t->chosen->priority >= 0 &&
-	    strong(t->chosen, strlen(q)) &&
-	    !(continues && en_words(q) <= CONTINUE_WORDS && t->parts[0].intent->nneeds == 0))
-		return 0;
-	if (!back && !continues)
-		return 0;
-	size_t nwords = 0, nknown = 0;
-	hr_ranker_words(e->content->ranker, e->rs, q, &nwords, &nknown);
+	if (own_strong && !(continues && en_words(q) <= CONTINUE_WORDS && t->parts[0].intent->nneeds == 0))
+		return LEAN_NONE;
 	/* "what about ..." names what it asks about: words the ranker does not
-	 * know ("the weather tomorrow") are no follow-up of a topic. */
-	if (!back && nknown * 100 < nwords * KNOWN_WORDS)
-		return 0;
+	 * know ("the weather tomorrow") are no follow-up of a topic; nor is an
+	 * elliptic question ("how do I fix my car"). */
+	int familiar = nknown * 100 >= nwords * KNOWN_WORDS;
+	if (!back && !continues) {
+		/* Elliptic: it asks with one content word at most ("why?", "how
+		 * often?", "what happens next?"), and alone it got no answer or the
+		 * ranker's guess with nothing named; small talk ("thanks", "what
+		 * can you do") and a question with things of its own ("how do I fix
+		 * my car") stand alone. */
+		int unsure = !answered || (!own_strong && !names_value &&
+		                           strncmp(t->parts[0].intent->name, "conversation.", 13) != 0);
+		size_t naming = en_naming_words(e, q);
+		int elliptic = t->sentences[0].asks && naming <= ELLIPTIC_WORDS && familiar;
+		if (!anchored || !unsure || !elliptic)
+			return LEAN_NONE;
+		/* With words of its own ("should I get my teeth checked first", "how
+		 * do I fix my car") the question must count: a pattern that matches
+		 * only the topic's words ("port") is no proof it was asked of the
+		 * topic; one that reaches into the question's words is ("zoledronic
+		 * acid ... teeth"), and so is the ranker's choice. */
+		return naming == 0 ? LEAN_ANSWERS : LEAN_RANKED;
+	}
+	if (!back && !familiar)
+		return LEAN_NONE;
 	/* "how about for kadcyla" swaps the drug: the question stays its own
 	 * (drug.mention answers the earlier aspect for the new drug). */
-	struct hr_concepts cs;
-	hr_ranker_concepts(e->content->ranker, q, &cs);
-	for (size_t i = 0; !back && i < cs.n; i++) {
-		if (cs.c[i].value)
-			return 0;
-	}
-	return nknown < THIN_POINTING;
+	if (!back && names_value)
+		return LEAN_NONE;
+	return LEAN_ANSWERS;
 }
 
 /*
@@ -1171,14 +1210,16 @@ int en_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_
 		return 0;
 
 	int rc = route_once(e, convo, text, len, t, check_plugin, NULL);
-	if (rc || !leans_on_earlier(e, convo, t))
+	enum lean lean = rc ? LEAN_NONE : leans_on_earlier(e, convo, t);
+	if (lean == LEAN_NONE)
 		return rc;
-	/* A follow-up that points back: asked after the previous turn's topic,
-	 * as "port. does it hurt?" would be in one message. Kept when it answers;
-	 * otherwise the question is routed alone again (the engine's sentence
-	 * buffers now hold the other routing). */
+	/* A follow-up: asked after the previous turn's topic, as "port. does it
+	 * hurt?" would be in one message. Kept when it answers (LEAN_RANKED: not
+	 * by a pattern on the topic's words and its own); otherwise the question is routed alone again
+	 * (the engine's sentence buffers now hold the other routing). */
 	rc = route_once(e, convo, text, len, t, check_plugin, convo->topic);
-	if (rc == 0 && t->outcome == HR_OUTCOME_ANSWER && strcmp(t->parts[0].intent->name, "fallback") != 0)
+	if (rc == 0 && t->outcome == HR_OUTCOME_ANSWER && strcmp(t->parts[0].intent->name, "fallback") != 0 &&
+	    (lean == LEAN_ANSWERS || t->joined != 1))
 		return 0;
 	return route_once(e, convo, text, len, t, check_plugin, NULL);
 }

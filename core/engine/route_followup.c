@@ -111,8 +111,16 @@ int en_points_back(const char *s)
 int en_points_back_turn(const char *s)
 {
 	static const char *const w[] = {"she", "he", "him", "his"};
+	/* A choice between things named before: "which one do I trust", "can I
+	 * switch from one to the other", "is either ok". */
+	static const char *const choice[] = {"which one", "which ones", "the other",
+	                                     "either",    "neither",    "both of"};
 	if (en_points_back(s))
 		return 1;
+	for (size_t i = 0; i < sizeof(choice) / sizeof(choice[0]); i++) {
+		if (en_has_word(s, choice[i]))
+			return 1;
+	}
 	for (size_t i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
 		if (en_has_word(s, w[i]))
 			return 1;
@@ -124,6 +132,40 @@ int en_points_back_turn(const char *s)
 			return 1;
 	}
 	return 0;
+}
+
+/*
+ * The content words of normalised Q that name something, for an elliptic
+ * follow-up: words that only frame a question about whatever came before
+ * ("how often", "for how long", "is that normal", "what happens next") do
+ * not count.
+ */
+size_t en_naming_words(hr_engine *e, const char *q)
+{
+	static const char *const framing[] = {
+	    "often",  "long",    "longer", "much",  "many",     "more",     "else",    "next",  "normal",
+	    "common", "usual",   "safe",   "okay",  "ok",       "happens",  "happen",  "mean",  "means",
+	    "bad",    "serious", "soon",   "later", "years",    "months",   "weeks",   "days",  "times",
+	    "again",  "still",   "really", "sure",  "anything", "expected", "typical", "worse", "better"};
+	size_t n = 0;
+	for (const char *p = q; *p;) {
+		size_t l = strcspn(p, " ");
+		char w[64];
+		if (l > 0 && l < sizeof(w)) {
+			memcpy(w, p, l);
+			w[l] = '\0';
+			size_t nw = 0, nk = 0;
+			hr_ranker_words(e->content->ranker, e->rs, w, &nw, &nk);
+			int frames = 0;
+			for (size_t i = 0; i < sizeof(framing) / sizeof(framing[0]) && !frames; i++)
+				frames = strcmp(w, framing[i]) == 0;
+			n += nw > 0 && !frames;
+		}
+		p += l;
+		while (*p == ' ')
+			p++;
+	}
+	return n;
 }
 
 /* Appends the words of normalised S that the ranker knows (a slot or words
