@@ -38,6 +38,17 @@ const char *en_named_get(const struct named *nm, const char *name);
 int en_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_t len, struct hr_trace *t,
              int check_plugin);
 
+/* route_safety.c: the safety check of a follow-up, with the turn before it */
+
+/* Right after an alarm: a sign told that the rules held for want of context
+ * alerts, no higher than the alarm (OUT holds the message's own result). */
+void en_safety_after_alarm(const struct hr_convo *convo, const char *text, size_t len,
+                           struct hr_safety_result *out);
+/* A calm short message read again after the previous turn's topic; an alert
+ * found there replaces OUT's tier (its decision stays the message's own). */
+void en_safety_after_topic(hr_engine *e, const struct hr_convo *convo, const char *text, size_t len,
+                           struct hr_safety_result *out);
+
 /* route_followup.c: what a turn lends the one after it */
 
 /* The topic a follow-up may point back to, after routing T (docs/intents.md,

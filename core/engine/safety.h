@@ -50,7 +50,7 @@ struct hr_safety_result {
 	 * and lacks, or one that cancels it (needs=, unless=): breathless "on the
 	 * stairs", a fever with no treatment named. The most urgent such rule's
 	 * tier, name and group, when no rule fired; read after an alarm
-	 * (route.c, safety_after_alarm). */
+	 * (route_safety.c, en_safety_after_alarm). */
 	enum hr_tier held;
 	const char *held_rule;
 	int held_group;

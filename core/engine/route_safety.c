@@ -1,0 +1,99 @@
+/*
+ * The safety check's follow-ups: a short message read with the turn before
+ * it (docs/safety.md). route.c asks these before routing; they call nothing
+ * of route.c back.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "engine_int.h"
+
+/*
+ * A short follow-up can tell danger only with the turn before it: "what is a
+ * port?", then "it is red and warm and it hurts". Read alone, "it" has no
+ * body part and the message is calm. So a calm short message is read again
+ * after the previous turn's topic, as "port. it is red and warm..." would be
+ * in one message, and an alert found there is kept. The topic alone is
+ * checked too: when its own words alert ("chest pain" kept from a question
+ * about heart risks), joining them to a new message proves nothing, and the
+ * message stays as it was read. Only an alert is taken from the joined text;
+ * a personal decision stays the message's own.
+ */
+#define SAFETY_FOLLOWUP_MAX 300
+
+/* A question keeps its framing only at the start of the text: "how many
+ * times a day is too many?" after diarrhoea is asked, not told. */
+static int asked_at_start(const char *text, size_t len)
+{
+	static const char *const asks[] = {"what", "how", "when", "why",   "which",  "who",   "is",   "are",
+	                                   "does", "do",  "can",  "could", "should", "would", "will", "if"};
+	for (size_t i = 0; i < sizeof(asks) / sizeof(asks[0]); i++) {
+		size_t n = strlen(asks[i]);
+		if (len > n && strncasecmp(text, asks[i], n) == 0 && !isalpha((unsigned char)text[n]))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Right after an alarm the topic is forgotten (engine.c), so a follow-up is
+ * read alone, and a sign it tells may be set aside for want of context:
+ * "on Enhertu, a dry cough for a week" (call now), then "now I'm getting
+ * winded on the stairs too" is breathlessness on exertion, which alone is
+ * no alert. Told right after an alarm (not asked), such a held sign alerts
+ * with its own rule's tier and reply (probe 12), no higher than the alarm's.
+ */
+void en_safety_after_alarm(const struct hr_convo *convo, const char *text, size_t len,
+                           struct hr_safety_result *out)
+{
+	if (!convo || out->held == HR_TIER_NONE || len > SAFETY_FOLLOWUP_MAX ||
+	    strncmp(convo->previous, "safety.", 7) != 0 || strcmp(convo->previous, "safety.decision") == 0 ||
+	    asked_at_start(text, len))
+		return;
+	/* No higher than the alarm before it: a sign set aside for exertion
+	 * ("on the stairs") after a call-now alarm calls the team again, not 911. */
+	enum hr_tier before =
+	    strcmp(convo->previous, "safety.call_now") == 0 ? HR_TIER_CALL_NOW : HR_TIER_CRISIS;
+	out->tier = out->held < before ? out->held : before;
+	out->rule = out->held_rule;
+	out->group = out->held_group;
+}
+
+void en_safety_after_topic(hr_engine *e, const struct hr_convo *convo, const char *text, size_t len,
+                           struct hr_safety_result *out)
+{
+	if (!convo || !convo->topic[0] || len > SAFETY_FOLLOWUP_MAX || asked_at_start(text, len))
+		return;
+	size_t tl = strnlen(convo->topic, sizeof(convo->topic));
+	struct hr_safety_result alone, joined;
+	/* The topic keeps the question's words without its framing, so "what
+	 * temperature counts as a fever on chemo" alone reads as a told fever;
+	 * framed as asked again ("what about ..."), it is calm, and "mine is
+	 * 101" after it can still alert. */
+	const char *frame = "";
+	hr_safety_check_text(e->safety, convo->topic, tl, &alone);
+	if (alone.tier != HR_TIER_NONE) {
+		char asked[sizeof("what about ") + HR_TOPIC_MAX];
+		int an = snprintf(asked, sizeof(asked), "what about %.*s", (int)tl, convo->topic);
+		if (an < 0 || (size_t)an >= sizeof(asked))
+			return;
+		hr_safety_check_text(e->safety, asked, (size_t)an, &alone);
+		if (alone.tier != HR_TIER_NONE)
+			return;
+		frame = "what about ";
+	}
+	char buf[sizeof("what about ") + HR_TOPIC_MAX + 2 + SAFETY_FOLLOWUP_MAX + 1];
+	int n = snprintf(buf, sizeof(buf), "%s%.*s. %.*s", frame, (int)tl, convo->topic, (int)len, text);
+	if (n < 0 || (size_t)n >= sizeof(buf))
+		return;
+	hr_safety_check_text(e->safety, buf, (size_t)n, &joined);
+	if (joined.tier == HR_TIER_NONE)
+		return;
+	enum hr_decision decision = out->decision;
+	int swap = out->swap;
+	*out = joined;
+	out->decision = decision;
+	out->swap = swap;
+}
