@@ -751,6 +751,42 @@ static void test_budget_timer(void **state)
 	hr_plugins_thread_end();
 }
 
+/* table.sort without a comparator sorts a short list of integers in C
+ * (sandbox_lib.c); what it leaves must be what Lua's own sort leaves, and any
+ * other list (floats, a metatable, a long one) takes Lua's sort. */
+static void test_table_sort(void **state)
+{
+	(void)state;
+	hr_plugins *set = new_set();
+	struct diags d = {0};
+	const char *src = "local function s(t, f) table.sort(t, f) local o = {} for i = 1, #t do o[i] = "
+	                  "tostring(t[i]) end\n"
+	                  "  return table.concat(o, ' ') end\n"
+	                  "herald.on('t.sort', function()\n"
+	                  "  local long = {} for i = 1, 200 do long[i] = (i * 7919) % 211 end\n"
+	                  "  s(long) local ok = #long == 200\n"
+	                  "  for i = 2, #long do ok = ok and long[i - 1] <= long[i] end\n"
+	                  "  local meta = setmetatable({ 2, 1 }, {})\n"
+	                  "  local parts = { s({ 5, 3, -2, 3, 9, 0, math.maxinteger, math.mininteger }), s({ "
+	                  "3, 1.5, 2 }),\n"
+	                  "    s({ 3.0, 1 }), s({}), s({ 4 }), s(meta), s({ 1, 3, 2 }, nil), s({ 1, 3, 2 }, "
+	                  "function(a, b) return a > b end),\n"
+	                  "    tostring(ok), math.type(({ 2, 1 })[1]) }\n"
+	                  "  local e = pcall(table.sort, { 1, 'x' })\n"
+	                  "  parts[#parts + 1] = tostring(e)\n"
+	                  "  return { text = table.concat(parts, '|') }\n"
+	                  "end)\n";
+	assert_int_equal(hr_plugins_add_file(set, temp_plugin("sort", src), collect, &d), 0);
+	struct hr_answer a;
+	char err[512];
+	assert_int_equal(ask(set, "t.sort", &a, err, sizeof(err)), 0);
+	assert_string_equal(a.text,
+	                    "-9223372036854775808 -2 0 3 3 5 9 9223372036854775807|1.5 2 3|1 3.0||4|1 2|"
+	                    "1 2 3|3 2 1|true|integer|false");
+	hr_answer_clear(&a);
+	hr_plugins_free(set);
+}
+
 /* Plugin code whose work happens inside single C calls, where the
  * instruction hook never runs (issue 21, item 2). Each ends with the budget. */
 static const char hostile_lua[] =
@@ -903,6 +939,7 @@ int main(void)
 	    cmocka_unit_test(test_load_failures),
 	    cmocka_unit_test(test_budgets_and_isolation),
 	    cmocka_unit_test(test_budget_timer),
+	    cmocka_unit_test(test_table_sort),
 	    cmocka_unit_test(test_duplicate_handlers),
 	    cmocka_unit_test(test_speech_form),
 	    cmocka_unit_test(test_facts_and_reviewer),
