@@ -228,14 +228,22 @@ local STOPPED_NAMES = { t_dm1 = { "kadcyla", "t-dm1", "tdm1" }, t_dxd = { "enher
   tucatinib = { "tukysa", "tucatinib" } }
 local STOPPED_FORMS = { "after %s", "%s stopped", "%s failed", "%s quit", "had %s", "%s no longer", "%s didn",
   "%s is not working", "%s isn't working", "%s isnt working", "%s not working" }
+-- Each drug's phrases ("after kadcyla", "kadcyla stopped", ...), made once at
+-- load and searched in one q:mentions call: formatting and finding the 88 of
+-- them one by one was ~90,000 instructions a question (docs/performance.md,
+-- eighth round).
+local STOPPED_PHRASES = {}
+for key, names in pairs(STOPPED_NAMES) do
+  local list = {}
+  for _, n in ipairs(names) do
+    for _, f in ipairs(STOPPED_FORMS) do list[#list + 1] = f:format(n) end
+  end
+  STOPPED_PHRASES[key] = list
+end
 local function stopped_drug(q)
   local m = " " .. (q.message or q.text) .. " "
   for _, key in ipairs({ "t_dm1", "t_dxd", "tucatinib" }) do
-    for _, n in ipairs(STOPPED_NAMES[key]) do
-      for _, f in ipairs(STOPPED_FORMS) do
-        if m:find(f:format(n), 1, true) then return key end
-      end
-    end
+    if q:mentions(STOPPED_PHRASES[key], m) then return key end
   end
   return nil
 end

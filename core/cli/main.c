@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "config.h"
+#include "sandbox.h"
 
 #ifndef HERALD_VERSION
 #define HERALD_VERSION "0.0.0"
@@ -31,7 +32,18 @@ static void usage(FILE *f)
 	        "Run 'herald COMMAND --help' for a command's options; 'herald --version' for the version.\n");
 }
 
+static int run(int argc, char **argv);
+
 int main(int argc, char **argv)
+{
+	int rc = run(argc, argv);
+	/* The budget timer of the plugins this thread ran (ask, check, test,
+	 * review): made at the first call, deleted here as the command ends. */
+	hr_plugins_thread_end();
+	return rc;
+}
+
+static int run(int argc, char **argv)
 {
 	if (argc < 2) {
 		usage(stderr);

@@ -672,6 +672,8 @@ void dm_worker_main(void *arg)
 	hr_content_free(w->content);
 	free(w->content);
 	hr_webroot_free(w->web);
+	/* The budget timer this thread's plugin calls made (sandbox.h). */
+	hr_plugins_thread_end();
 	atomic_store(&w->exited, 1);
 	uv_async_send(&w->d->wake);
 }

@@ -90,7 +90,10 @@
  *    cannot match anywhere in the message, so it is not run, and the answer
  *    is the same as running it. A pattern that needs no word, and every
  *    pattern on a message with non-ASCII bytes (whose other case forms PCRE2
- *    might match), always runs. The analysis lower-cases the patterns and the
+ *    might match), always runs. A rule of several lines is also analysed line
+ *    by line, and runs only when one of its lines may match: analysed whole,
+ *    a long alternation needs only words that some line has, and the crisis
+ *    rule ran on half of all questions. The analysis lower-cases the patterns and the
  *    text, so case cannot hide a match (the rules themselves are written
  *    against lower case and compiled case-sensitive; lower-casing only makes
  *    the prefilter let more through). hr_safety_set_prefilter() turns it off,
@@ -169,7 +172,7 @@ int hr_safety_new(hr_safety **out)
 	s->rules = calloc(rs->nrules + 1, sizeof(*s->rules));
 	s->ctx = calloc(rs->nctx + 1, sizeof(*s->ctx));
 	s->decisions = calloc(rs->ndecisions + 1, sizeof(*s->decisions));
-	s->may = calloc((NPATTERNS(rs) + 63) / 64 + 1, sizeof(*s->may));
+	s->may = calloc((rs->npf + 63) / 64 + 1, sizeof(*s->may));
 	s->ctx_state = calloc(rs->nctx + 1, sizeof(*s->ctx_state));
 	s->fixed = malloc(TEXT_ROOM);
 	s->fixed_cap = TEXT_ROOM;
@@ -659,6 +662,19 @@ static int may_match(const struct check *c, size_t id)
 	return !c->filtered || (c->s->may[id / 64] >> (id % 64)) & 1;
 }
 
+/* False when rule R cannot match anywhere in the text: the prefilter let
+ * neither the rule nor any of its lines through (struct rule). */
+static int rule_may_match(const struct check *c, size_t i)
+{
+	const struct rule *r = &c->rs->rules[i];
+	if (!may_match(c, PF_RULE(c->rs, i)))
+		return 0;
+	for (size_t k = 0; k < r->nbranches; k++)
+		if (may_match(c, r->branch0 + k))
+			return 1;
+	return r->nbranches == 0;
+}
+
 /* Whether context I (an index into the ruleset's contexts) occurs anywhere. */
 static int has_ctx_at(struct check *c, size_t i)
 {
@@ -1001,7 +1017,7 @@ void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *ou
 	/* One scan of the text finds the patterns that could match; 1 means the
 	 * text has bytes the analysis does not model, and every pattern runs. */
 	if (!s->no_prefilter) {
-		memset(s->may, 0, (NPATTERNS(rs) + 63) / 64 * sizeof(*s->may));
+		memset(s->may, 0, (rs->npf + 63) / 64 * sizeof(*s->may));
 		c.filtered = hr_prefilter_run(rs->pf, s->pfs, c.text, c.len, s->may) == 0;
 	}
 
@@ -1009,7 +1025,7 @@ void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *ou
 	for (size_t i = 0; i < rs->nrules && !out->tier; i++) {
 		size_t off = 0;
 		int rc;
-		if (!may_match(&c, PF_RULE(rs, i)) || ((rs->rules[i].flags & F_TEMP_NUM) && !c.digits))
+		if (!rule_may_match(&c, i) || ((rs->rules[i].flags & F_TEMP_NUM) && !c.digits))
 			continue;
 		while (off <= c.len && (rc = match(s, s->rules[i], rs->rules[i].name, c.text, c.len, off))) {
 			PCRE2_SIZE ov[12];

@@ -262,6 +262,14 @@ struct rule {
 	size_t unless[MAX_NEEDS]; /* contexts that, said anywhere, keep the rule quiet */
 	size_t nunless;
 	const char *src;
+	/* A rule of several lines: each line's pattern (the file's), numbered in
+	 * the prefilter from BRANCH0. The rule can match only where a line does,
+	 * so it runs only when the prefilter lets one of them through: analysed
+	 * whole, a long alternation needs only words some line has, and the
+	 * crisis rule's (128 lines) ran on half the bench's questions, ~100,000
+	 * instructions each (docs/performance.md, eighth round). */
+	char *const *branches;
+	size_t nbranches, branch0;
 };
 
 struct decision_rule {
@@ -288,10 +296,12 @@ struct ruleset {
 	const char **lists[NLISTS]; /* NULL-terminated; the words are the file's */
 	struct spelling *spell;
 	hr_prefilter *pf;
+	size_t npf; /* patterns in PF: NPATTERNS, then the rules' lines */
 };
 
 /* Every pattern has a number in the prefilter: the alert rules first, then
- * the context patterns, then the decision rules. */
+ * the context patterns, then the decision rules, then each rule's lines
+ * (struct rule). */
 #define PF_RULE(rs, i) (i)
 #define PF_CTX(rs, k) ((rs)->nrules + (size_t)(k))
 #define PF_DECISION(rs, i) ((rs)->nrules + (rs)->nctx + (i))

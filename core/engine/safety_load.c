@@ -363,6 +363,8 @@ static int load_rule(struct ruleset *rs, const struct hr_srules_block *b, const 
 	int err = 0, k;
 	r->name = b->name;
 	r->src = b->pattern;
+	r->branches = b->branches;
+	r->nbranches = b->nbranches;
 	if (b->nargs < 2) {
 		hr_diagf(diag, ud, file, b->line, "rule %s: expected 'rule NAME TIER GROUP [FLAG...]'",
 		         b->name);
@@ -548,6 +550,13 @@ static int ruleset_load(const char *text, const char *file, hr_diag_fn diag, voi
 	err = 0;
 	for (size_t i = 0; i < NPATTERNS(rs) && !err; i++)
 		err = hr_prefilter_add(rs->pf, pattern_src(rs, i));
+	rs->npf = NPATTERNS(rs);
+	for (size_t i = 0; i < rs->nrules && !err; i++) {
+		struct rule *r = &rs->rules[i];
+		r->branch0 = rs->npf;
+		for (size_t k = 0; k < r->nbranches && !err; k++, rs->npf++)
+			err = hr_prefilter_add(rs->pf, r->branches[k]);
+	}
 	if (!err)
 		err = hr_prefilter_build(rs->pf);
 	if (err)

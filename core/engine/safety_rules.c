@@ -72,6 +72,9 @@ static void block_free(struct hr_srules_block *b)
 		free(b->words[i]);
 	free(b->words);
 	free(b->pattern);
+	for (size_t i = 0; i < b->nbranches; i++)
+		free(b->branches[i]);
+	free(b->branches);
 }
 
 void hr_srules_free(struct hr_srules *r)
@@ -176,6 +179,26 @@ static void expand_into(struct expander *x, struct hr_buf *out, const char *src,
 	}
 }
 
+/* Each line of rule B on its own, from the expanded PATTERN (line I is
+ * PATTERN[AT[2I]..AT[2I+1])), with the rule's word edges unless it is raw. */
+static int build_branches(struct hr_srules_block *b, const char *pattern, const size_t *at, int raw)
+{
+	if (!(b->branches = calloc(b->nlines, sizeof(*b->branches))))
+		return -ENOMEM;
+	for (size_t i = 0; i < b->nlines; i++) {
+		struct hr_buf s = {0};
+		hr_buf_puts(&s, raw ? "(?:" : "\\b(?:");
+		hr_buf_put(&s, pattern + at[2 * i], at[2 * i + 1] - at[2 * i]);
+		hr_buf_puts(&s, raw ? ")" : ")\\b");
+		if (s.oom) {
+			free(s.p);
+			return -ENOMEM;
+		}
+		b->branches[b->nbranches++] = s.p;
+	}
+	return 0;
+}
+
 /* Builds the pattern of block B: its lines as alternatives, between word
  * edges for a rule unless it is raw. */
 static int build_pattern(struct expander *x, struct hr_srules_block *b)
@@ -189,18 +212,29 @@ static int build_pattern(struct expander *x, struct hr_srules_block *b)
 		return -EINVAL;
 	}
 	struct hr_buf s = {0};
+	size_t *at = b->nlines > 1 ? calloc(2 * b->nlines, sizeof(*at)) : NULL;
+	if (b->nlines > 1 && !at)
+		return -ENOMEM;
 	if (!raw)
 		hr_buf_puts(&s, "\\b(?:");
 	for (size_t i = 0; i < b->nlines; i++) {
 		if (i)
 			hr_buf_puts(&s, "|");
+		if (at)
+			at[2 * i] = s.len;
 		expand_into(x, &s, b->lines[i], b->line_nos[i], 0);
+		if (at)
+			at[2 * i + 1] = s.len;
 	}
 	if (!raw)
 		hr_buf_puts(&s, ")\\b");
-	if (s.oom) {
+	int rc = s.oom ? -ENOMEM : 0;
+	if (!rc && at && b->kind == HR_SRULES_RULE)
+		rc = build_branches(b, s.p, at, raw);
+	free(at);
+	if (rc) {
 		free(s.p);
-		return -ENOMEM;
+		return rc;
 	}
 	b->pattern = s.p;
 	return x->err;

@@ -34,6 +34,12 @@ struct hr_srules_block {
 	char **words; /* list and spell blocks: the body split at spaces */
 	size_t nwords;
 	char *pattern; /* rule, context, decision: the PCRE2 source, {NAME}s expanded */
+	/* A rule of several lines: each line as a pattern of its own, with the
+	 * rule's word edges ("\b(?:LINE)\b"); PATTERN is their alternation, so
+	 * it matches only where one of them does (the prefilter's use of them,
+	 * safety_load.c). NULL for one line. */
+	char **branches;
+	size_t nbranches;
 };
 
 struct hr_srules {

@@ -6,17 +6,22 @@
  *    dofile, require, package, io, debug, coroutine and all of os except
  *    time/date/clock are absent;
  *  - a custom allocator enforces a per-state memory cap;
- *  - a count hook checks the instruction budget and a deadline on the worker
- *    thread's CPU clock (BUDGET_CLOCK in sandbox_budget.c). Once
- *    the budget is gone the hook fires on every instruction and the sandbox's
- *    pcall/xpcall re-raise, so a plugin cannot catch its way past the limit.
+ *  - a call's CPU budget is timed on the calling thread's CPU clock
+ *    (BUDGET_CLOCK in sandbox_budget.c): by a POSIX timer of the thread,
+ *    armed for the call only, whose signal marks the call killed and sets a
+ *    hook (as lua.c stops a script at SIGINT); or, when the call has an
+ *    instruction cap (tests) or the thread has no timer, by a count hook
+ *    that counts the instructions and reads the clock. Once the budget is
+ *    gone a hook fires on every instruction and the sandbox's pcall/xpcall
+ *    re-raise, so a plugin cannot catch its way past the limit.
  *
- * The hook runs between instructions, never inside one C call, so the C
+ * A hook runs between instructions, never inside one C call, so the C
  * functions a plugin can reach are bounded too (issue 21; docs/security.md,
- * "Plugins"):
+ * "Plugins"): each looks at the budget (under the timer, the mark its signal
+ * set; under the hook, the clock):
  *  - a string a plugin builds is at most string_max bytes (the allocator
  *    refuses longer ones), so no single string operation is long;
- *  - the allocator looks at the clock every ALLOC_CHECK_BYTES of growth, so a
+ *  - the allocator looks at the budget every ALLOC_CHECK_BYTES of growth, so a
  *    loop of large string.rep, concatenations or table.concat ends with the
  *    budget;
  *  - string.find, match, gmatch and gsub use luapat.c, Lua's own matcher
@@ -34,7 +39,7 @@
  *    plugin runs after its budget ends.
  *
  * Files: this one loads plugins and calls them; sandbox_budget.c counts a
- * call's budget (the hook, the clock, the kill), which both this file and
+ * call's budget (the timer, the hook, the clock, the kill), which both this file and
  * sandbox_lib.c, the bounded string and table functions, use; sandbox_int.h
  * is what they share.
  */
@@ -102,7 +107,7 @@ static int l_pcall_cont(lua_State *L, int status, lua_KContext ctx)
 	(void)ctx;
 	struct plugin *p = sb_plugin_of(L);
 	if (p->killed)
-		return luaL_error(L, KILL_MESSAGE);
+		sb_raise_kill(L);
 	lua_pushboolean(L, status == LUA_OK || status == LUA_YIELD);
 	lua_insert(L, 1);
 	return lua_gettop(L);
@@ -126,7 +131,7 @@ static int l_xpcall(lua_State *L)
 	int status = lua_pcallk(L, n - 2, LUA_MULTRET, 1, 0, l_pcall_cont);
 	struct plugin *p = sb_plugin_of(L);
 	if (p->killed)
-		return luaL_error(L, KILL_MESSAGE);
+		sb_raise_kill(L);
 	lua_pushboolean(L, status == LUA_OK);
 	lua_replace(L, 1);
 	return lua_gettop(L);
@@ -269,8 +274,7 @@ static int call_budgeted(struct plugin *p, int nargs, int nres, unsigned ms, uns
 	lua_insert(L, base);
 	sb_start_budget(p, ms, instr, string_max);
 	int status = lua_pcall(L, nargs, nres, base);
-	lua_sethook(L, NULL, 0, 0);
-	p->calling = 0;
+	sb_end_budget(p);
 	lua_remove(L, base);
 	if (status == LUA_OK)
 		return 0;

@@ -1,9 +1,9 @@
 /*
  * The plugin host: every plugin file (plugins/NAME.lua) runs in its own Lua 5.4 state with an
  * allow-listed standard library, a memory cap (custom allocator) and, on every
- * call, a CPU budget (instruction-count hook plus a wall-clock deadline that a
- * plugin's own pcall cannot swallow). The SDK in lua/herald.lua is loaded into
- * each state first and injected as the global `herald`.
+ * call, a budget of the thread's CPU time (a per-thread timer, or a count hook
+ * when an instruction cap is set) that a plugin's own pcall cannot swallow. The SDK in lua/herald.lua is
+ * loaded into each state first and injected as the global `herald`.
  *
  * This file's implementation (sandbox.c) and config_lua.c are the only places
  * that include lua.h. Callers see plain C types.
@@ -19,8 +19,8 @@
 
 struct hr_plugin_limits {
 	size_t memory_bytes;        /* per plugin state */
-	unsigned call_ms;           /* wall-clock budget of one answer */
-	unsigned load_ms;           /* wall-clock budget of running a plugin file at load */
+	unsigned call_ms;           /* CPU-time budget of one answer */
+	unsigned load_ms;           /* CPU-time budget of running a plugin file at load */
 	unsigned long instructions; /* instruction budget of one call (0: none) */
 };
 
@@ -103,6 +103,21 @@ int hr_plugins_add_dir(hr_plugins *set, const char *dir, hr_diag_fn diag, void *
  * answers left behind is freed now rather than at the next cycle. For idle
  * moments: its cost grows with the plugins' heaps. */
 void hr_plugins_collect(hr_plugins *set);
+
+/* The real-time signal the budget timers send to their own thread (include
+ * <signal.h> to use it): the process leaves it to the sandbox, which installs
+ * its handler at the first call and falls back to a count hook if another
+ * handler is there already. */
+#define HR_PLUGINS_SIGNAL (SIGRTMIN + 4)
+
+/*
+ * Deletes the calling thread's budget timer, made at its first call into a
+ * plugin (sandbox_budget.c): for a thread that ran plugins, before it ends
+ * (the daemon's workers, the CLI's main thread). A thread that does not call
+ * it has its timer deleted when it exits; calling it twice, or in a thread
+ * without one, does nothing, and a later call makes a new timer.
+ */
+void hr_plugins_thread_end(void);
 
 /* Frees every state; NULL is accepted. */
 void hr_plugins_free(hr_plugins *set);

@@ -1,12 +1,30 @@
 /*
- * A plugin call's budget (sandbox.c has the whole contract): a count hook and
- * a deadline on the thread's CPU clock, and the kill that makes every later
- * instruction and pcall raise. Used by the host (sandbox.c) and the bounded
- * library (sandbox_lib.c); it calls neither.
+ * A plugin call's budget (sandbox.c has the whole contract) and the kill that
+ * makes every later instruction and pcall raise. Two ways to count it:
+ *
+ *  - a call without an instruction cap (every answer and load: the engine
+ *    sets none) is timed by a POSIX timer on the thread's CPU clock, one a
+ *    thread, armed with the budget at the start of the call and disarmed at
+ *    its end; when it expires, its signal's handler marks the call killed and
+ *    sets the kill hook, as lua.c's laction() stops a script at SIGINT. Until
+ *    then the call runs with no hook at all: a count hook puts Lua 5.4's VM in
+ *    trap mode on every instruction, 5-6% of a question and 22% of the
+ *    dearest (docs/performance.md, eighth round);
+ *  - a call with an instruction cap (tests) keeps the count hook, which counts
+ *    the instructions and looks at the thread's CPU clock every CLOCK_EVERY
+ *    visits; so does a thread whose timer could not be made.
+ *
+ * Used by the host (sandbox.c) and the bounded library (sandbox_lib.c); it
+ * calls neither.
  */
+#include <errno.h>
 #include <lauxlib.h>
 #include <lua.h>
+#include <pthread.h>
+#include <signal.h>
+#include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "sandbox_int.h"
 
@@ -14,18 +32,22 @@ static void budget_hook(lua_State *L, lua_Debug *ar);
 
 /* Marks the call in progress as over its budget: from now on every
  * instruction raises (budget_hook), and so does every pcall (l_pcall_cont,
- * sandbox.c). */
+ * sandbox.c). KILLED is set first: the timer's signal handler leaves a killed
+ * call alone, so it never sets the hook under this call's lua_sethook(). */
 void sb_kill(struct plugin *p)
 {
 	p->killed = 1;
 	lua_sethook(p->L, budget_hook, LUA_MASKCOUNT, 1);
 }
 
-struct plugin *sb_plugin_of(lua_State *L)
+/* Raises the kill error. The signal handler's hook fires on every event,
+ * calls and returns included; the error's message handler (a C function
+ * call) would then raise again, so the hook becomes the kill's own first. */
+void sb_raise_kill(lua_State *L)
 {
-	void *ud;
-	lua_getallocf(L, &ud);
-	return ud;
+	if (lua_gethook(L) != budget_hook || lua_gethookmask(L) != LUA_MASKCOUNT)
+		lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
+	luaL_error(L, KILL_MESSAGE);
 }
 
 /*
@@ -38,6 +60,142 @@ struct plugin *sb_plugin_of(lua_State *L)
  */
 #define BUDGET_CLOCK CLOCK_THREAD_CPUTIME_ID
 
+/* ---- The timer of calls without an instruction cap ----
+ *
+ * One timer a thread that runs plugins (the CLI's main thread, each worker of
+ * the daemon, a thread that loads content), made at its first such call and
+ * deleted by hr_plugins_thread_end() or, failing that, when the thread exits
+ * (the key's destructor). It signals its own thread only (SIGEV_THREAD_ID),
+ * and only while armed, that is inside a call: the signal cannot interrupt
+ * the thread's other work (its system calls are outside calls, and the
+ * handler is installed with SA_RESTART all the same). */
+#define BUDGET_SIGNAL HR_PLUGINS_SIGNAL
+
+struct thread_timer {
+	int made; /* 1: made; -1: could not be made, the thread uses the hook */
+	timer_t id;
+};
+/* Initial-exec: the signal handler reads these, and a static TLS access is
+ * a plain load, safe in a handler. */
+#define TLS_IE __attribute__((tls_model("initial-exec")))
+static _Thread_local struct thread_timer tl_timer TLS_IE;
+/* The call the timer is armed for, or NULL: set after arming, cleared before
+ * disarming, so the handler never acts outside a call. */
+static _Thread_local struct plugin *volatile tl_call TLS_IE;
+
+static pthread_once_t signal_once = PTHREAD_ONCE_INIT;
+static int signal_ok;
+static pthread_key_t timer_key;
+
+/*
+ * The timer expired: the call in progress is over its CPU budget. Only
+ * async-signal-safe work: a flag, timer_gettime() and lua_sethook(), which
+ * Lua allows from a signal (ldebug.c: the hook and its mask are written as
+ * single words and the hook is checked before it is called; lua.c's laction()
+ * does the same). The hook then raises at the plugin's next instruction,
+ * call, return or line; C functions of the sandbox read KILLED.
+ */
+static void on_budget_signal(int sig, siginfo_t *si, void *uc)
+{
+	(void)sig;
+	(void)uc;
+	struct plugin *p = tl_call;
+	if (si->si_code != SI_TIMER || !p || p->killed)
+		return;
+	int saved = errno;
+	/* A signal of an earlier call's timer delivered late finds this call's
+	 * still armed: it is not this call's expiry. */
+	struct itimerspec left;
+	if (timer_gettime(tl_timer.id, &left) == 0 && (left.it_value.tv_sec || left.it_value.tv_nsec)) {
+		errno = saved;
+		return;
+	}
+	p->killed = 1;
+	lua_sethook(p->L, budget_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKLINE | LUA_MASKCOUNT, 1);
+	errno = saved;
+}
+
+static void timer_gone(void *v)
+{
+	struct thread_timer *t = v;
+	if (t && t->made > 0)
+		timer_delete(t->id);
+	if (t)
+		t->made = 0;
+}
+
+static void install_signal(void)
+{
+	if (pthread_key_create(&timer_key, timer_gone))
+		return;
+	struct sigaction old, sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_budget_signal;
+	sa.sa_flags = SA_SIGINFO | SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	/* A signal some other part of the process handles is left to it. */
+	if (sigaction(BUDGET_SIGNAL, NULL, &old) || old.sa_handler != SIG_DFL)
+		return;
+	signal_ok = sigaction(BUDGET_SIGNAL, &sa, NULL) == 0;
+}
+
+/* Whether this thread has its timer, making it at the first call. */
+static int thread_timer(void)
+{
+	if (tl_timer.made)
+		return tl_timer.made > 0;
+	tl_timer.made = -1;
+	if (pthread_once(&signal_once, install_signal) || !signal_ok)
+		return 0;
+	/* A thread that blocked signals (a pool thread may) must take this one. */
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, BUDGET_SIGNAL);
+	if (pthread_sigmask(SIG_UNBLOCK, &set, NULL))
+		return 0;
+	struct sigevent ev;
+	memset(&ev, 0, sizeof(ev));
+	ev.sigev_notify = SIGEV_THREAD_ID;
+	ev.sigev_signo = BUDGET_SIGNAL;
+#ifdef sigev_notify_thread_id
+	ev.sigev_notify_thread_id = gettid();
+#else
+	ev._sigev_un._tid = gettid(); /* glibc before 2.35 has no name for it */
+#endif
+	if (timer_create(BUDGET_CLOCK, &ev, &tl_timer.id))
+		return 0;
+	tl_timer.made = 1;
+	pthread_setspecific(timer_key, &tl_timer);
+	return 1;
+}
+
+void hr_plugins_thread_end(void)
+{
+	if (tl_timer.made > 0) {
+		pthread_setspecific(timer_key, NULL);
+		timer_delete(tl_timer.id);
+	}
+	tl_timer.made = 0;
+}
+
+static void arm(unsigned ms)
+{
+	struct itimerspec t;
+	memset(&t, 0, sizeof(t));
+	t.it_value.tv_sec = ms / 1000;
+	t.it_value.tv_nsec = (long)(ms % 1000) * 1000000L;
+	if (ms == 0)
+		t.it_value.tv_nsec = 1; /* zero would disarm: a budget of none ends at once */
+	timer_settime(tl_timer.id, 0, &t, NULL);
+}
+
+struct plugin *sb_plugin_of(lua_State *L)
+{
+	void *ud;
+	lua_getallocf(L, &ud);
+	return ud;
+}
+
 /*
  * The clock is read at the looks only, never at the start of a call: that read
  * was one system call of the four a question costs (docs/performance.md,
@@ -49,6 +207,8 @@ struct plugin *sb_plugin_of(lua_State *L)
  */
 int sb_past(struct plugin *p)
 {
+	if (p->timed)
+		return p->killed;
 	struct timespec now;
 	clock_gettime(BUDGET_CLOCK, &now);
 	if (!p->deadline_set) {
@@ -91,17 +251,18 @@ static void budget_hook(lua_State *L, lua_Debug *ar)
 			sb_kill(p);
 	}
 	if (p->killed)
-		luaL_error(L, KILL_MESSAGE);
+		sb_raise_kill(L);
 }
 
-/* Raises the kill error when the call in progress is past its deadline: for
- * C functions, which run between two visits of the hook. */
+/* Raises the kill error when the call in progress is past its budget: for
+ * C functions, which run between two visits of the hook. Under the timer a
+ * read of the mark its signal sets, with no clock. */
 void sb_check_budget(lua_State *L, struct plugin *p)
 {
-	if (!p->killed && sb_clock_due(p))
+	if (!p->timed && !p->killed && sb_clock_due(p))
 		sb_kill(p);
 	if (p->killed)
-		luaL_error(L, KILL_MESSAGE);
+		sb_raise_kill(L);
 }
 
 void sb_start_budget(struct plugin *p, unsigned ms, unsigned long instr, size_t string_max)
@@ -117,5 +278,24 @@ void sb_start_budget(struct plugin *p, unsigned ms, unsigned long instr, size_t 
 	p->sort_countdown = 0;
 	p->clock_countdown = CLOCK_EVERY;
 	p->calling = 1;
-	lua_sethook(p->L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
+	p->timed = !instr && thread_timer();
+	if (p->timed) {
+		arm(ms);
+		tl_call = p;
+	} else {
+		lua_sethook(p->L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
+	}
+}
+
+void sb_end_budget(struct plugin *p)
+{
+	if (p->timed) {
+		tl_call = NULL;
+		struct itimerspec off;
+		memset(&off, 0, sizeof(off));
+		timer_settime(tl_timer.id, 0, &off, NULL);
+		p->timed = 0;
+	}
+	lua_sethook(p->L, NULL, 0, 0);
+	p->calling = 0;
 }

@@ -8,6 +8,7 @@
 #define HERALD_SANDBOX_INT_H
 
 #include <lua.h>
+#include <signal.h>
 #include <stddef.h>
 #include <time.h>
 
@@ -60,7 +61,10 @@ struct plugin {
 	int deadline_set;
 	unsigned budget_ms;
 	unsigned long instr_left;
-	int killed;
+	/* Over its budget: set by the hook, a bounded C function or the timer's
+	 * signal handler (sandbox_budget.c), read by all of them. */
+	volatile sig_atomic_t killed;
+	int timed;                /* the call is timed by the thread's timer, not the count hook */
 	int calling;              /* inside call_budgeted(): the limits below apply */
 	size_t string_max;        /* the longest string the call may build */
 	size_t grown;             /* bytes allocated since the clock was last read */
@@ -86,6 +90,8 @@ struct hr_plugins {
 
 /* sandbox_budget.c */
 void sb_kill(struct plugin *p);
+/* Raises the kill error (the call in progress is killed). */
+void sb_raise_kill(lua_State *L);
 struct plugin *sb_plugin_of(lua_State *L);
 /* Whether the call in progress is past its CPU deadline (a read of the
  * clock; the first one of a call sets the deadline). */
@@ -94,6 +100,8 @@ void sb_check_budget(lua_State *L, struct plugin *p);
 /* Starts a call's budget: MS of CPU time, INSTR instructions (0: no count),
  * strings of at most STRING_MAX bytes. */
 void sb_start_budget(struct plugin *p, unsigned ms, unsigned long instr, size_t string_max);
+/* Ends it: the timer disarmed, the hook removed. */
+void sb_end_budget(struct plugin *p);
 
 /* sandbox_lib.c */
 int sb_l_setmetatable(lua_State *L);

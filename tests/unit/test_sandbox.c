@@ -3,6 +3,8 @@
 #include "cmocka_prelude.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -653,6 +655,138 @@ static void test_string_library_matches_lua(void **state)
 	hr_plugins_free(set);
 }
 
+/* The POSIX timers of this process (/proc/self/timers), or -1 when the
+ * kernel does not list them. */
+static int process_timers(void)
+{
+	FILE *f = fopen("/proc/self/timers", "r");
+	if (!f)
+		return -1;
+	int n = 0;
+	char line[256];
+	while (fgets(line, sizeof(line), f))
+		n += strncmp(line, "ID:", 3) == 0;
+	fclose(f);
+	return n;
+}
+
+static void burn_cpu_ms(double ms)
+{
+	struct timespec t0;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t0);
+	volatile unsigned long x = 0;
+	while (elapsed_ms(&t0) < ms)
+		for (int i = 0; i < 10000; i++)
+			x += (unsigned long)i;
+}
+
+/*
+ * Without an instruction cap a call is timed by the thread's timer on its CPU
+ * clock (sandbox_budget.c), and no hook runs until it expires: it must stop a
+ * loop that calls nothing (sample.slow) and one that catches with pcall
+ * (sample.catcher). The timer is disarmed at every call's end, so CPU time
+ * spent outside a call sends no signal; it is made at the thread's first
+ * call and deleted by hr_plugins_thread_end(). With an instruction cap the
+ * count hook stops a loop by the cap alone.
+ */
+static void test_budget_timer(void **state)
+{
+	(void)state;
+	hr_plugins_thread_end(); /* the earlier tests' calls made it */
+	int base = process_timers();
+	hr_plugins *set = new_set();
+	struct diags d = {0};
+	assert_int_equal(hr_plugins_add_dir(set, HERALD_TEST_DATA "/plugins", collect, &d), 0);
+	struct hr_answer a;
+	char err[512];
+	for (int i = 0; i < 3; i++) {
+		struct timespec t0;
+		clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t0);
+		assert_int_equal(ask(set, i == 1 ? "sample.catcher" : "sample.slow", &a, err, sizeof(err)),
+		                 -ETIME);
+		double ms = elapsed_ms(&t0);
+		printf("loop %d ended after %5.1f ms (budget 50)\n", i, ms);
+		assert_true(ms >= 45 && ms < 1000);
+		/* A call after a killed one answers. */
+		assert_int_equal(ask(set, "sample.hello", &a, err, sizeof(err)), 0);
+		hr_answer_clear(&a);
+	}
+	if (base >= 0)
+		assert_int_equal(process_timers(), base + 1);
+
+	/* Disarmed after the call: three budgets of CPU outside any call, with
+	 * the signal blocked, leave none pending. */
+	sigset_t set_sig, old, pending;
+	sigemptyset(&set_sig);
+	sigaddset(&set_sig, HR_PLUGINS_SIGNAL);
+	assert_int_equal(pthread_sigmask(SIG_BLOCK, &set_sig, &old), 0);
+	burn_cpu_ms(150);
+	assert_int_equal(sigpending(&pending), 0);
+	assert_false(sigismember(&pending, HR_PLUGINS_SIGNAL));
+	assert_int_equal(pthread_sigmask(SIG_SETMASK, &old, NULL), 0);
+
+	hr_plugins_thread_end();
+	hr_plugins_thread_end();
+	if (base >= 0)
+		assert_int_equal(process_timers(), base);
+	/* The next call makes a new one. */
+	assert_int_equal(ask(set, "sample.slow", &a, err, sizeof(err)), -ETIME);
+	if (base >= 0)
+		assert_int_equal(process_timers(), base + 1);
+	hr_plugins_free(set);
+
+	/* An instruction cap: the count hook, and a CPU budget it cannot reach. */
+	struct hr_plugin_limits capped = limits;
+	capped.instructions = 200000;
+	capped.call_ms = 20000;
+	set = hr_plugins_new(HERALD_SOURCE_DIR "/lua/herald.lua", &capped);
+	assert_int_equal(hr_plugins_add_dir(set, HERALD_TEST_DATA "/plugins", collect, &d), 0);
+	struct timespec t0;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t0);
+	assert_int_equal(ask(set, "sample.catcher", &a, err, sizeof(err)), -ETIME);
+	assert_true(elapsed_ms(&t0) < 1000);
+	assert_int_equal(ask(set, "sample.hello", &a, err, sizeof(err)), 0);
+	hr_answer_clear(&a);
+	hr_plugins_free(set);
+	hr_plugins_thread_end();
+}
+
+/* table.sort without a comparator sorts a short list of integers in C
+ * (sandbox_lib.c); what it leaves must be what Lua's own sort leaves, and any
+ * other list (floats, a metatable, a long one) takes Lua's sort. */
+static void test_table_sort(void **state)
+{
+	(void)state;
+	hr_plugins *set = new_set();
+	struct diags d = {0};
+	const char *src = "local function s(t, f) table.sort(t, f) local o = {} for i = 1, #t do o[i] = "
+	                  "tostring(t[i]) end\n"
+	                  "  return table.concat(o, ' ') end\n"
+	                  "herald.on('t.sort', function()\n"
+	                  "  local long = {} for i = 1, 200 do long[i] = (i * 7919) % 211 end\n"
+	                  "  s(long) local ok = #long == 200\n"
+	                  "  for i = 2, #long do ok = ok and long[i - 1] <= long[i] end\n"
+	                  "  local meta = setmetatable({ 2, 1 }, {})\n"
+	                  "  local parts = { s({ 5, 3, -2, 3, 9, 0, math.maxinteger, math.mininteger }), s({ "
+	                  "3, 1.5, 2 }),\n"
+	                  "    s({ 3.0, 1 }), s({}), s({ 4 }), s(meta), s({ 1, 3, 2 }, nil), s({ 1, 3, 2 }, "
+	                  "function(a, b) return a > b end),\n"
+	                  "    tostring(ok), math.type(({ 2, 1 })[1]) }\n"
+	                  "  local e = pcall(table.sort, { 1, 'x' })\n"
+	                  "  parts[#parts + 1] = tostring(e)\n"
+	                  "  return { text = table.concat(parts, '|') }\n"
+	                  "end)\n";
+	assert_int_equal(hr_plugins_add_file(set, temp_plugin("sort", src), collect, &d), 0);
+	struct hr_answer a;
+	char err[512];
+	assert_int_equal(ask(set, "t.sort", &a, err, sizeof(err)), 0);
+	assert_string_equal(a.text,
+	                    "-9223372036854775808 -2 0 3 3 5 9 9223372036854775807|1.5 2 3|1 3.0||4|1 2|"
+	                    "1 2 3|3 2 1|true|integer|false");
+	hr_answer_clear(&a);
+	hr_plugins_free(set);
+}
+
 /* Plugin code whose work happens inside single C calls, where the
  * instruction hook never runs (issue 21, item 2). Each ends with the budget. */
 static const char hostile_lua[] =
@@ -804,6 +938,8 @@ int main(void)
 	    cmocka_unit_test(test_os_execute_fails_with_line),
 	    cmocka_unit_test(test_load_failures),
 	    cmocka_unit_test(test_budgets_and_isolation),
+	    cmocka_unit_test(test_budget_timer),
+	    cmocka_unit_test(test_table_sort),
 	    cmocka_unit_test(test_duplicate_handlers),
 	    cmocka_unit_test(test_speech_form),
 	    cmocka_unit_test(test_facts_and_reviewer),
