@@ -35,7 +35,7 @@ herald.answer("trials.phases", {
 herald.answer("trials.placebo", {
   text = {
     "A placebo looks like a medicine but has no drug in it. In cancer treatment trials it is rarely used on its own.",
-    "When a standard treatment exists, everyone in the trial gets at least that. A placebo is only added on top, to compare the standard treatment alone with the standard plus a new drug.",
+    "In most treatment trials, everyone gets at least the usual treatment, and a placebo is only added on top, to compare the standard alone with the standard plus a new drug. Some trials test giving less treatment, and then the consent form says so.",
     "You are always told before you join if a trial uses a placebo. In a randomized trial a computer picks your group, so you can't choose it, and in a blinded trial you may not know which group you are in.",
     "Next step: ask the study team what treatment every group in the trial gets.",
   },
