@@ -224,8 +224,89 @@ local function ish_result(q)
   return settled_result(q.message or q.text)
 end
 
+-- The ISH numbers told (probe 12: "ratio 2.3, average HER2 copy number 3.6 ...
+-- Group 2"): the ASCO/CAP 2018 groups, read from the HER2/CEP17 ratio and the
+-- average HER2 copies per cell. Group 1 (ratio 2.0 or more, 4 or more copies)
+-- is positive and group 5 (under 2.0, under 4) negative; groups 2 to 4 are
+-- read with the IHC score: IHC 3+ makes them positive; with 2+ the cells are
+-- recounted, after which group 3 (under 2.0, 6 or more copies) is positive and
+-- groups 2 and 4 negative; with IHC 0 or 1+ they are negative.
+-- The numbers of STR that stand alone ("2.4", not the 2 of "her2"), in order,
+-- each with where it ends.
+local function numbers_in(str)
+  local out = {}
+  for pos, n in str:gmatch("()(%d+%.?%d*)") do
+    if pos == 1 or not str:sub(pos - 1, pos - 1):match("[%w.]") then
+      local v = tonumber((n:gsub("%.$", "")))
+      if v then out[#out + 1] = { v = v, stop = pos + #n } end
+    end
+  end
+  return out
+end
+-- The number right after WORD in MSG (within 30 bytes), or, with BEFORE, the
+-- one right before it ("3.6 signals"), only words between.
+local function number_near(msg, word, before)
+  local at = 1
+  while true do
+    local i, j = msg:find(word, at, true)
+    if not i then return nil end
+    if before then
+      local w = msg:sub(math.max(1, i - 14), i - 1)
+      local ns = numbers_in(w)
+      local last = ns[#ns]
+      if last and w:sub(last.stop):match("^%s*[%a%-]*%s*$") then return last.v end
+    else
+      local first = numbers_in(msg:sub(j + 1, j + 30))[1]
+      if first then return first.v end
+    end
+    at = j + 1
+  end
+end
+local function fmt(x) return (x == math.floor(x)) and string.format("%d", x) or tostring(x) end
+local ISH_GROUP = {
+  [1] = "That means the HER2 gene is amplified: the cancer is HER2-positive.",
+  [2] = "That is a small in-between group: the ratio is high, but the copies are few. It is read with the IHC score. It counts as HER2-positive only with an IHC score of 3+. Otherwise, after the cells are counted again, it is HER2-negative.",
+  [3] = "That is an in-between group: the ratio is under 2.0, but the copies are many. It is read with the IHC score. With IHC 3+, or 2+ confirmed by a second count, it is HER2-positive. With IHC 0 or 1+, it is HER2-negative.",
+  [4] = "That is an in-between group, read with the IHC score. With IHC 3+ it is HER2-positive. Otherwise it is HER2-negative, and with an IHC score of 2+ that counts as HER2-low.",
+  [5] = "That means the gene is not amplified: the result is HER2-negative. With an IHC score of 1+ or 2+, that counts as HER2-low.",
+}
+local ISH_RULE = "Labs sort ISH results into five groups. A ratio of 2.0 or more with 4 or more copies per cell is HER2-positive. A ratio under 2.0 with fewer than 4 copies is HER2-negative. The groups in between are decided with the IHC test."
+local function ish_numbers(q)
+  local msg = (q.message or q.text):lower()
+  if not (msg:find("ratio", 1, true) and (msg:find("her2", 1, true) or msg:find("fish", 1, true)
+      or msg:find(" ish", 1, true) or msg:find("cep17", 1, true) or msg:find("cep 17", 1, true))) then
+    return nil
+  end
+  local ratio = number_near(msg, "ratio")
+  if not ratio or ratio > 30 then return nil end
+  local copies = number_near(msg, "copy number") or number_near(msg, "copies", true)
+    or number_near(msg, "signals", true) or number_near(msg, "signals") or number_near(msg, "copies")
+  if copies and copies > 50 then copies = nil end
+  -- The group the report names ("ASCO/CAP group 1") is the lab's own reading.
+  local named = tonumber(msg:match("group%s*(%d)%f[%D]") or "")
+  if named and not ISH_GROUP[named] then named = nil end
+  local said
+  if named and not copies then
+    said = "Your report puts the result in group " .. named .. " of 5. " .. ISH_GROUP[named]
+  elseif copies then
+    local g = ratio >= 2 and (copies >= 4 and 1 or 2) or (copies >= 6 and 3 or (copies >= 4 and 4 or 5))
+    said = "Your numbers are a ratio of " .. fmt(ratio) .. " with " .. fmt(copies) .. " HER2 copies per cell. " .. ISH_GROUP[g]
+  elseif ratio >= 2 then
+    said = "A ratio of " .. fmt(ratio) .. " is 2.0 or more. That means HER2-positive when the report also shows 4 or more HER2 copies per cell, so look for the copy number on your report."
+  else
+    said = "A ratio of " .. fmt(ratio) .. " is under 2.0. That is usually HER2-negative, unless the report shows 4 or more HER2 copies per cell; then the result is read with the IHC score."
+  end
+  return {
+    text = { said, ISH_RULE, "Next step: ask your care team for your final HER2 result, which puts the ISH and IHC tests together." },
+    sources = { "asco-cap-her2", "acs-her2" },
+    suggest = { "What does an IHC score of 2+ mean?", "What is HER2-low?", "What does HER2-positive mean?" },
+  }
+end
+
 -- "Does this mean I'm HER2-positive?" with a 2+ and its ISH result told: the result.
 herald.on("testing.positive_meaning", function(q)
+  local numbers = ish_numbers(q)
+  if numbers then return numbers end
   local settled = q:mentions(IHC_TWO) and ish_result(q)
   if settled then return { text = ISH_SETTLED[settled], sources = sources_of_ish(), suggest = ISH_NEXT[settled] } end
   return POSITIVE_MEANING
@@ -235,6 +316,8 @@ herald.on("testing.test_about", function(q)
   local t = q.slots.test
   local msg = q.message or q.text
   local ihc = t == "ihc" or (t == nil and (q.text:find("score") or q.text:find("numbers") or q.text:find("scale")) ~= nil)
+  local numbers = ish_numbers(q)
+  if numbers then return numbers end
   -- "IHC 2+, FISH not amplified, what now?": the settled result, not what FISH is.
   local settled = q:mentions(IHC_TWO) and ish_result(q)
   if settled then
@@ -319,6 +402,8 @@ end
 
 herald.on("testing.ihc_score", function(q)
   if two_results(q) then return DISCORDANT end
+  local numbers = ish_numbers(q)
+  if numbers then return numbers end
   local s = q.slots.ihc_score
   s = DIGIT[s] or s
   if not SCORES[s] then s = "two" end
@@ -351,6 +436,8 @@ local EQUIVOCAL = {
 }
 
 herald.on("testing.equivocal", function(q)
+  local numbers = ish_numbers(q)
+  if numbers then return numbers end
   local settled = ish_result(q)
   if settled then return { text = ISH_SETTLED[settled], sources = sources_of_ish(), suggest = ISH_NEXT[settled] } end
   return EQUIVOCAL
