@@ -423,9 +423,8 @@ static int join_answers(struct hr_answer *a, const struct hr_answer *b)
  * night?" that routes to the same card again) tells the person nothing
  * new, and said again silently reads as if herald had not heard. The
  * conversation keeps a short hash of the last answer's text (the slot
- * SAID_SLOT), and a repeat is said as such: the card covers it, its next
- * step, and the suggestions and sources of the card (docs/intents.md,
- * Conversation).
+ * SAID_SLOT), and a repeat is said as such, the card after it
+ * (docs/intents.md, Conversation).
  */
 #define SAID_SLOT "said"
 
@@ -439,116 +438,35 @@ static void said_hash(const char *s, char out[9])
 	snprintf(out, 9, "%08x", (unsigned)h);
 }
 
-#define SAID_MAX_SENTENCES 24
-#define SAID_PICK 3
-
-/* Splits S into sentences (ending at ". ", "? ", "! " or the end) into
- * AT/LEN; returns how many (at most SAID_MAX_SENTENCES). */
-static size_t said_sentences(const char *s, size_t at[], size_t len[])
-{
-	size_t n = 0, start = 0;
-	for (size_t i = 0; s[i] && n < SAID_MAX_SENTENCES; i++) {
-		int end = (s[i] == '.' || s[i] == '?' || s[i] == '!') &&
-		          (s[i + 1] == ' ' || s[i + 1] == '\n' || s[i + 1] == '\0');
-		if (!end && s[i + 1] != '\0')
-			continue;
-		at[n] = start;
-		len[n++] = i + 1 - start;
-		start = i + 1;
-		while (s[start] == ' ' || s[start] == '\n')
-			start++;
-		i = start - 1;
-	}
-	return n;
-}
-
-/* Whether sentence S[0..N) has a word that starts with STEM (ASCII, any case). */
-static int said_has(const char *s, size_t n, const char *stem)
-{
-	size_t l = strlen(stem);
-	for (size_t i = 0; i + l <= n; i++) {
-		if ((i == 0 || !isalnum((unsigned char)s[i - 1])) && strncasecmp(s + i, stem, l) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 /*
- * The repeat said as such. When the card has sentences with a content word
- * of the question ("how many years is that for": "taken for 5 to 10
- * years"), those are what it asked, missed in the whole card: "As I said:"
- * and them. Otherwise the card has nothing more to say on it, and says so.
- * The card's next step follows either way. The speech form takes the same
- * sentences when it has as many as the text; else the plain words.
+ * The repeat said as such, with the whole card after it. A first version
+ * said only the card's sentences holding the question's words ("As I
+ * said: ..."), or that it had nothing to add; blind probe 12 found both
+ * worse than the card: an excerpt loses the condition a fact is given
+ * under ("if they are HER2-ultralow, T-DXd is approved" without "when the
+ * cancer has spread and grown on hormone therapy"), and "nothing to add"
+ * answers nothing. The speech form gets the same lead.
  */
-static int said_again(hr_engine *e, const char *question, struct hr_answer *out)
+static int said_again(struct hr_answer *out)
 {
-	static const char lead[] =
-	    "My last answer is what I know about this, so I have nothing to add to it. ";
-	static const char own[] = "Your care team can tell you more about your own case.";
-	char stems[8][32];
-	size_t nstems = 0;
-	for (const char *p = question; *p && nstems < 8;) {
-		size_t l = strcspn(p, " ");
-		if (l >= 3 && l < sizeof(stems[0])) {
-			char w[32];
-			memcpy(w, p, l);
-			w[l] = '\0';
-			size_t nw = 0, nk = 0;
-			if (e->content->ranker)
-				hr_ranker_words(e->content->ranker, e->rs, w, &nw, &nk);
-			if (nw > 0) {
-				if (l > 4 && w[l - 1] == 's')
-					w[l - 1] = '\0'; /* "years" finds "year" too */
-				snprintf(stems[nstems++], sizeof(stems[0]), "%s", w);
-			}
-		}
-		p += l;
-		while (*p == ' ')
-			p++;
-	}
-	const char *forms[2] = {out->text, out->speech};
+	static const char lead[] = "My last answer covers this, so here it is again. ";
 	char *made[2] = {NULL, NULL};
-	size_t at[2][SAID_MAX_SENTENCES], len[2][SAID_MAX_SENTENCES], n[2];
-	for (int f = 0; f < 2; f++)
-		n[f] = forms[f] ? said_sentences(forms[f], at[f], len[f]) : 0;
-	int pick[SAID_MAX_SENTENCES] = {0}, npick = 0;
-	for (size_t i = 0; i < n[0] && npick < SAID_PICK; i++) {
-		const char *sn = forms[0] + at[0][i];
-		if (strncmp(sn, "Next step:", 10) == 0)
-			continue;
-		for (size_t k = 0; k < nstems && !pick[i]; k++)
-			pick[i] = said_has(sn, len[0][i], stems[k]);
-		npick += pick[i];
-	}
+	const char *forms[2] = {out->text, out->speech};
 	for (int f = 0; f < 2; f++) {
-		const char *next = forms[f] ? strstr(forms[f], "Next step:") : NULL;
-		size_t cap = strlen(lead) + strlen(own) + (forms[f] ? strlen(forms[f]) : 0) + 16;
-		if (!(made[f] = malloc(cap)))
-			goto nomem;
-		size_t o = 0;
-		if (npick && n[f] == n[0]) {
-			o += (size_t)snprintf(made[f] + o, cap - o, "As I said:");
-			for (size_t i = 0; i < n[f]; i++) {
-				if (pick[i])
-					o += (size_t)snprintf(made[f] + o, cap - o, " %.*s", (int)len[f][i],
-					                      forms[f] + at[f][i]);
-			}
-			o += (size_t)snprintf(made[f] + o, cap - o, "%s", next ? " " : "");
-		} else {
-			o += (size_t)snprintf(made[f] + o, cap - o, "%s", lead);
+		if (!forms[f])
+			continue;
+		size_t cap = sizeof(lead) + strlen(forms[f]);
+		if (!(made[f] = malloc(cap))) {
+			free(made[0]);
+			return -ENOMEM;
 		}
-		snprintf(made[f] + o, cap - o, "%s", next ? next : npick && n[f] == n[0] ? "" : own);
+		snprintf(made[f], cap, "%s%s", lead, forms[f]);
 	}
 	free(out->text);
 	free(out->speech);
 	out->text = made[0];
 	out->speech = made[1];
 	return 0;
-nomem:
-	free(made[0]);
-	free(made[1]);
-	return -ENOMEM;
 }
 
 /* The page behind "your care team decides": what to ask them, and why. */
@@ -643,7 +561,7 @@ int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t
 	if (pick && out->kind == HR_KIND_ANSWER && out->text && trace->plugin_rc == 0) {
 		for (size_t i = 0; i < convo->ncontext; i++) {
 			if (strcmp(convo->context[i].name, SAID_SLOT) == 0 &&
-			    strcmp(convo->context[i].value, said) == 0 && (rc = said_again(e, norm, out)))
+			    strcmp(convo->context[i].value, said) == 0 && (rc = said_again(out)))
 				goto done;
 		}
 	}

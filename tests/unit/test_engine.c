@@ -70,11 +70,12 @@ static void test_follow_up_uses_context(void **state)
 	assert_string_equal(a.text, "Side effects of trastuzumab.");
 	hr_answer_clear(&a);
 	assert_string_equal(c.previous, "sample.side_effects");
-	/* The same card again, word for word, is said as a repeat: the sentence
-	 * that holds the question's words, not the card said silently again. */
+	/* The same card again, word for word, is said as a repeat, the whole
+	 * card after the lead, not the card said silently again. */
 	ask(f, &c, "what about its side effects?", &a);
 	assert_string_equal(a.intent, "sample.side_effects");
-	assert_string_equal(a.text, "As I said: Side effects of trastuzumab.");
+	assert_string_equal(a.text,
+	                    "My last answer covers this, so here it is again. Side effects of trastuzumab.");
 	hr_answer_clear(&a);
 }
 
