@@ -25,6 +25,9 @@ herald.source("asco-germline", { title = "Germline Testing in Patients With Brea
   publisher = "American Society of Clinical Oncology", url = "https://doi.org/10.1200/JCO.23.02225" })
 herald.source("label-tdxd") -- shared with the other plugins (lua/herald.lua)
 
+-- HER2-positive before treatment and lower on the cancer left after it: defined
+-- with its card at the end of the file, asked first by the HER2 result handlers.
+local her2_after_treatment
 local ASK_REPORT = "Ask your care team to go through your pathology report with you."
 
 herald.answer("testing.what_is_her2", {
@@ -305,6 +308,8 @@ end
 
 -- "Does this mean I'm HER2-positive?" with a 2+ and its ISH result told: the result.
 herald.on("testing.positive_meaning", function(q)
+  local after = her2_after_treatment(q)
+  if after then return after end
   local numbers = ish_numbers(q)
   if numbers then return numbers end
   local settled = q:mentions(IHC_TWO) and ish_result(q)
@@ -401,6 +406,8 @@ local function two_results(q)
 end
 
 herald.on("testing.ihc_score", function(q)
+  local after = her2_after_treatment(q)
+  if after then return after end
   if two_results(q) then return DISCORDANT end
   local numbers = ish_numbers(q)
   if numbers then return numbers end
@@ -512,13 +519,15 @@ local function low_and_triple(q)
 end
 
 herald.on("testing.her2_negative", function(q)
-  return (two_results(q) and DISCORDANT) or low_and_triple(q) or HER2_NEGATIVE_CARD
+  return her2_after_treatment(q) or (two_results(q) and DISCORDANT) or low_and_triple(q) or HER2_NEGATIVE_CARD
 end)
 herald.on("testing.her2_low", function(q)
-  return (two_results(q) and DISCORDANT) or low_and_triple(q) or HER2_LOW_CARD
+  return her2_after_treatment(q) or (two_results(q) and DISCORDANT) or low_and_triple(q) or HER2_LOW_CARD
 end)
 
 herald.on("testing.low_vs_positive", function(q)
+  local after = her2_after_treatment(q)
+  if after then return after end
   local triple = low_and_triple(q)
   if triple then return triple end
   if two_results(q) then return DISCORDANT end
@@ -612,6 +621,8 @@ local SURGERY_RETEST = herald.fixed {
 }
 herald.on("testing.status_change", function(q)
   if q:mentions(BLOOD_WORDS) then return BLOOD_TEST end
+  local after = her2_after_treatment(q)
+  if after then return after end
   if two_results(q) then return DISCORDANT end
   if q:mentions(SURGERY_TISSUE) and not q:mentions(COME_BACK) then return SURGERY_RETEST end
   return STATUS_CHANGE
@@ -792,3 +803,213 @@ herald.on("testing.genetic", function(q)
   end
   return GENETIC
 end)
+
+-- Reading a pasted pathology report line by line (probe 12: "translate my
+-- report" with its HER2, ER, PR and Ki-67 lines got "can't help"). Each line
+-- herald recognises is said in plain words, then the care team explains what it
+-- means for this person. Cut-offs: HER2 by ASCO/CAP 2018 (IHC 3+ positive; 2+
+-- borderline and decided by ISH; 1+, and 2+ with a negative ISH, HER2-low; 0
+-- negative). ER and PR by ASCO/CAP 2020: 1% or more of cells is positive, 1 to
+-- 10% is reported as "ER low positive", with little known about the benefit of
+-- hormone therapy, and under 1% is negative; PR is read mostly beside ER.
+-- Ki-67 has no cut-off all labs share. Grade 1 to 3 (Nottingham).
+herald.source("asco-cap-er", { title = "Estrogen and Progesterone Receptor Testing in Breast Cancer: ASCO/CAP Guideline Update (2020)",
+  publisher = "Journal of Clinical Oncology", url = "https://ascopubs.org/doi/10.1200/JCO.19.02309" })
+
+-- The text right after the first of LABELS (Lua patterns) in MSG, cut where the
+-- next result's own label starts, so "ER positive, PR negative" gives ER "positive".
+local NEXT_LABEL = { "%f[%a]pr%f[%A]", "%f[%a]pgr%f[%A]", "%f[%a]progesterone", "%f[%a]er%f[%A]", "%f[%a]estrogen",
+  "%f[%a]oestrogen", "%f[%a]her%s?%-?2", "%f[%a]her two", "%f[%a]ki%s?%-?67", "%f[%a]grade", "%f[%a]nottingham",
+  "%f[%a]fish%f[%A]", "%f[%a]ish%f[%A]", "%f[%a]cish", "%f[%a]sish" }
+local function window_after(msg, labels, span)
+  local best, stop
+  for _, label in ipairs(labels) do
+    local i, j = msg:find(label)
+    if i and (not best or i < best) then best, stop = i, j end
+  end
+  if not best then return nil end
+  local w = msg:sub(stop + 1, stop + span)
+  local cut = #w + 1
+  for _, label in ipairs(NEXT_LABEL) do
+    local k = w:find(label)
+    if k and k < cut then cut = k end
+  end
+  return w:sub(1, cut - 1)
+end
+local function first_of(w, words)
+  local at, which
+  for key, list in pairs(words) do
+    for _, word in ipairs(list) do
+      local k = w:find(word)
+      if k and (not at or k < at) then at, which = k, key end
+    end
+  end
+  return which
+end
+local POS_NEG = { pos = { "%f[%a]pos", "%+" }, neg = { "%f[%a]neg", "%f[%a]not detected", "%f[%a]absent" } }
+local function percent_in(w)
+  if w:find("<%s*1%s*%%") then return 0 end
+  return tonumber(w:match("(%d+%.?%d*)%s*%%") or w:match("(%d+%.?%d*)%s*percent") or "")
+end
+local function receptor(msg, labels)
+  local w = window_after(msg, labels, 40)
+  if not w then return nil end
+  local pct = percent_in(w)
+  local said = first_of(w, POS_NEG)
+  if pct then
+    if pct < 1 then return "neg", pct end
+    if pct <= 10 then return "low", pct end
+    return "pos", pct
+  end
+  return said, nil
+end
+local function pct_text(p) return fmt(p) .. "%" end
+
+local ER_LABELS = { "%f[%a]estrogen receptors?", "%f[%a]oestrogen receptors?", "%f[%a]er%f[%A]", "%f[%a]estrogen",
+  "%f[%a]oestrogen" }
+local PR_LABELS = { "%f[%a]progesterone receptors?", "%f[%a]pr%f[%A]", "%f[%a]pgr%f[%A]", "%f[%a]progesterone" }
+local HER2_LABELS = { "%f[%a]her%s?%-?2", "%f[%a]her two%f[%A]", "%f[%a]erbb2" }
+
+local function her2_line(q, msg)
+  local w = window_after(msg, HER2_LABELS, 90)
+  local ihc = msg:find("%f[%a]ihc%f[%A]") and window_after(msg, { "%f[%a]ihc%f[%A]" }, 30)
+  local score
+  for _, part in ipairs({ w or "", ihc or "" }) do
+    score = score or part:match("%f[%d]([0-3])%s?%+") or part:match("score%s*o?f?%s*([0-3])%f[%D]")
+      or part:match("^%W*([0-3])%f[%D]")
+  end
+  local ish = settled_result(msg)
+  local numbers = ish_numbers(q)
+  if score == "3" then
+    return "pos", "HER2 3+ is the highest score on this test. Most of the cancer cells carry a lot of HER2, a protein that helps them grow, so the cancer is HER2-positive. Drugs that target HER2, such as trastuzumab (Herceptin), are made for this kind of cancer."
+  elseif score == "2" then
+    if ish == "positive" then
+      return "pos", "HER2 2+ is a borderline score, so a second test, ISH (often FISH), counted the HER2 gene copies. Your report says that test was positive, or amplified, so the cancer is HER2-positive and HER2 drugs are expected to help."
+    elseif ish == "negative" then
+      return "low", "HER2 2+ is a borderline score, so a second test, ISH (often FISH), counted the HER2 gene copies. Your report says it was not amplified, so the cancer counts as HER2-negative. With a 2+ score, that is called HER2-low."
+    end
+    return "mid", "HER2 2+ is a borderline score. A second test on the same sample, ISH (often FISH), decides whether the cancer is HER2-positive. Look for an ISH or FISH line on the report, or ask if that result is still to come."
+  elseif score == "1" then
+    return "low", "HER2 1+ means a little HER2 was seen. This is called HER2-low, and it still counts as HER2-negative, so trastuzumab (Herceptin) and pertuzumab (Perjeta) are not used for it. If the cancer ever spread, T-DXd (Enhertu) could be an option."
+  elseif score == "0" then
+    return "neg", "HER2 0 means little or no HER2 was seen, so the cancer is HER2-negative."
+  end
+  if numbers then return (ish == "positive") and "pos" or "mid", numbers.text[1] end
+  if ish == "positive" then
+    return "pos", "The ISH (FISH) line says amplified or positive. That means the cells have extra copies of the HER2 gene, so the cancer is HER2-positive."
+  elseif ish == "negative" then
+    return "neg", "The ISH (FISH) line says not amplified. That means the cells have a normal number of HER2 gene copies, so the cancer is HER2-negative by this test."
+  end
+  local said = w and first_of(w, POS_NEG)
+  if said == "pos" then
+    return "pos", "HER2-positive means the cancer cells make too much HER2, a protein that helps them grow. Drugs that target HER2, such as trastuzumab (Herceptin), are made for this kind of cancer."
+  elseif said == "neg" then
+    return "neg", "HER2-negative means the cancer does not make too much HER2, so the classic HER2 drugs are not used."
+  end
+  return nil
+end
+
+local GRADE_TEXT = {
+  ["1"] = "Grade 1 means the cancer cells look a lot like normal cells and tend to grow slowly.",
+  ["2"] = "Grade 2 means the cells look somewhat different from normal cells and grow at a middle pace.",
+  ["3"] = "Grade 3 means the cells look very different from normal cells and tend to grow faster.",
+}
+local ROMAN = { i = "1", ii = "2", iii = "3" }
+local function grade_of(msg)
+  local g = msg:match("%f[%a]grade%s*:?%s*([1-3])%f[%D]") or msg:match("nottingham[^%.]-%f[%d]([1-3])%f[%D]")
+  if g then return g end
+  local r = msg:match("%f[%a]grade%s*:?%s*(i+)%f[%A]")
+  if r then return ROMAN[r] end
+  if msg:find("poorly differentiated", 1, true) then return "3" end
+  if msg:find("moderately differentiated", 1, true) then return "2" end
+  if msg:find("well differentiated", 1, true) then return "1" end
+  return nil
+end
+
+local REPORT_CLOSE = "These lines are only part of the picture: the size, the lymph nodes and the stage matter too. Your care team will explain what your report means for you and your treatment. Next step: take the report to your next visit and ask them to go through it line by line."
+local REPORT_GUIDE = herald.fixed {
+  text = {
+    "A breast pathology report describes the cancer the lab found in the tissue. The main lines are the type of cancer, its grade from 1 to 3, its size and the lymph nodes.",
+    "ER and PR show, as a percent of cells, whether the cancer uses the hormones estrogen and progesterone to grow. HER2 is given as a score from 0 to 3+, sometimes with a second test called ISH or FISH. Some reports add Ki-67, the share of cells that are dividing.",
+    "If you copy the lines into your message, I can put each one in plain words. Your care team will explain what the whole report means for you. Next step: ask for a copy of the report and a visit to go through it.",
+  },
+  sources = { "acs-her2", "acs-hr", "acs-grade", "nci-ki67" },
+  suggest = { "What does HER2-positive mean?", "What is the difference between stage and grade?", "What is Ki-67?" },
+}
+
+local function read_report(q)
+  local msg = (q.message or q.text):lower()
+  local lines, sources = { "Here is what each line you sent means, in plain words." }, { "acs-her2" }
+  local her2, her2_text = her2_line(q, msg)
+  if her2_text then lines[#lines + 1] = her2_text; sources[#sources + 1] = "asco-cap-her2" end
+  local er, er_pct = receptor(msg, ER_LABELS)
+  if er == "pos" then
+    lines[#lines + 1] = er_pct and ("ER " .. pct_text(er_pct) .. " means about " .. fmt(math.floor(er_pct + 0.5)) .. " in every 100 cancer cells have receptors for estrogen. The cancer is ER-positive: it uses estrogen to grow, so hormone therapy is expected to help.")
+      or "ER-positive means the cancer has receptors for estrogen and uses it to grow, so hormone therapy is expected to help."
+  elseif er == "low" then
+    lines[#lines + 1] = "ER " .. pct_text(er_pct) .. " means only a few cancer cells have estrogen receptors. Labs call 1 to 10% ER-low positive. Less is known about how much hormone therapy helps these cancers, which often act more like ER-negative ones, so your team weighs it with you."
+  elseif er == "neg" then
+    lines[#lines + 1] = "ER-negative means the cancer does not use estrogen to grow, so hormone therapy is not part of the plan for it."
+  end
+  local pr, pr_pct = receptor(msg, PR_LABELS)
+  if pr == "pos" or pr == "low" then
+    lines[#lines + 1] = pr_pct and ("PR " .. pct_text(pr_pct) .. " means about " .. fmt(math.floor(pr_pct + 0.5)) .. " in every 100 cancer cells have receptors for progesterone. PR is read beside ER, which matters most for hormone therapy.")
+      or "PR-positive means the cancer has receptors for progesterone. PR is read beside ER, which matters most for hormone therapy."
+  elseif pr == "neg" then
+    lines[#lines + 1] = (er == "pos" or er == "low") and "PR-negative means no progesterone receptors were found. With a positive ER, hormone therapy can still help."
+      or "PR-negative means no progesterone receptors were found."
+  end
+  if er or pr then sources[#sources + 1] = "asco-cap-er" end
+  local ki = window_after(msg, { "%f[%a]ki%s?%-?67" }, 30)
+  local ki_pct = ki and percent_in(ki)
+  if ki_pct then
+    lines[#lines + 1] = "Ki-67 " .. pct_text(ki_pct) .. " means about " .. fmt(math.floor(ki_pct + 0.5)) .. " in every 100 cancer cells were dividing when the sample was taken. A higher number means faster growth. Labs do not all draw the line between high and low in the same place, so ask where yours falls."
+    sources[#sources + 1] = "nci-ki67"
+  end
+  local grade = grade_of(msg)
+  if grade then lines[#lines + 1] = GRADE_TEXT[grade]; sources[#sources + 1] = "acs-grade" end
+  if #lines == 1 then return REPORT_GUIDE end
+  if her2 == "pos" and (er == "pos" or er == "low" or pr == "pos" or pr == "low") then
+    lines[#lines + 1] = "A cancer that is both hormone receptor-positive and HER2-positive is sometimes called triple-positive. Treatment then usually adds hormone therapy to the HER2 drugs and chemo."
+  end
+  lines[#lines + 1] = REPORT_CLOSE
+  return { text = lines, sources = sources,
+    suggest = { "What is triple-positive breast cancer?", "What is the difference between stage and grade?", "How is HER2-positive breast cancer treated?" } }
+end
+herald.on("testing.report", read_report)
+
+-- HER2-positive (3+) on the biopsy before treatment, then a lower score (1+, 0,
+-- "negative") on the cancer left at surgery after chemo and HER2 drugs (probe
+-- 12): not HER2-low, and not a wrong first test. HER2 can read lower after
+-- treatment, and parts of one tumor can differ; the drug after surgery (T-DM1,
+-- KATHERINE) is chosen on the result before treatment. The team decides.
+local BEFORE_POS = { "3+", "3 +", "three plus", "her2 positive", "her2-positive", "her2+", "her 2 positive",
+  "was positive", "were positive", "said positive", "positive at first", "first positive", "originally positive" }
+local AFTER_LOWER = { "1+", "1 +", "one plus", "0+", "ihc 0", "score 0", "score of 0", "her2 0", "zero", "negative", "her2 low",
+  "her2-low", "low now", "now low", "lower" }
+local AFTER_TREATMENT = { "after chemo", "after treatment", "after the chemo", "after my chemo", "after surgery",
+  "at surgery", "surgery report", "surgical", "residual", "left over", "leftover", "what was left", "was left",
+  "remaining", "still there", "cancer left", "tumor left", "tumour left", "left behind", "mastectomy", "lumpectomy",
+  "surgery pathology", "surgery path", "after neoadjuvant", "after the neoadjuvant" }
+local HER2_AFTER = herald.fixed {
+  text = {
+    "Your treatment follows the first result, the HER2-positive biopsy taken before any treatment. A lower HER2 score on cancer left after chemo and HER2 drugs does not make the cancer HER2-low, and it does not mean the first test was wrong.",
+    "HER2 often reads lower after treatment. The drugs kill the cells with the most HER2 first, and one tumor can have areas with more and less HER2, so two samples can differ.",
+    "Drugs given after surgery, such as T-DM1 (Kadcyla), are chosen on the positive result from before treatment. Your care team and pathologist read both reports together and decide.",
+    "Next step: ask your care team whether the new result changes anything in your plan.",
+  },
+  sources = { "asco-cap-her2", "acs-her2", "label-tdm1" },
+  suggest = { "What if there is cancer left after surgery?", "What is Kadcyla?", "Can my HER2 status change?" },
+}
+herald.source("label-tdm1")
+-- A cancer that came back or spread is the status-change answer's ("came back
+-- 1+" alone is a result coming back, so not that phrase).
+local RECURRED = { "spread", "metasta", "recur", "new spot", "new tumor", "new tumour", "it came back", "has come back",
+  "cancer came back", "cancer is back", "came back in my", "came back in the" }
+her2_after_treatment = function(q)
+  if q:mentions(BEFORE_POS) and q:mentions(AFTER_LOWER) and q:mentions(AFTER_TREATMENT)
+      and not q:mentions(RECURRED) then
+    return HER2_AFTER
+  end
+  return nil
+end

@@ -466,17 +466,29 @@ answer("treatment.adjuvant", {
   suggest = { "What is neoadjuvant therapy?", "Why would I get Kadcyla after surgery?", "What is neratinib?" },
 })
 
-answer("treatment.residual", {
-  text = {
-    "Residual disease means some cancer was still found at surgery, after the drugs given before surgery.",
-    "Since the KATHERINE trial, T-DM1 (Kadcyla) has been given after surgery in place of trastuzumab, 14 times. It cut the risk of the cancer coming back by about half.",
-    "In 2025, the DESTINY-Breast05 trial found T-DXd (Enhertu) worked better than Kadcyla for people at higher risk, such as cancer still in the lymph nodes. The FDA approved it for this in May 2026.",
-    "Your care team will explain your surgery results and which drug fits you.",
-  },
-  sources = { "label-tdm1", "ct-db05", "fda-tdxd-early" },
-  suggest = { "What are the side effects of Kadcyla?", "How is Kadcyla given?", "What is pCR?" },
-  remember = { drug = "t_dm1", topic = "drug" },
-})
+-- Cancer left at surgery after treatment before it (probe 12: "did the chemo
+-- fail?"): leftover cancer is common and guides the next drug; it is not a
+-- failed treatment. T-DM1 brings its chemo to the HER2-positive cells that are
+-- left (KATHERINE: 14 doses, about half the risk of the cancer coming back).
+local RESIDUAL = {
+  "Residual disease means some cancer was still found at surgery, after the drugs given before surgery.",
+  "It does not mean the chemo failed. Many people have some cancer left, and the treatment has often shrunk it. What is left tells the team which drug after surgery will help most.",
+  "Since the KATHERINE trial, T-DM1 (Kadcyla) has been given after surgery in place of trastuzumab, 14 times. It carries a chemo drug straight to HER2-positive cells, and it cut the risk of the cancer coming back by about half.",
+  "In 2025, the DESTINY-Breast05 trial found T-DXd (Enhertu) worked better than Kadcyla for people at higher risk, such as cancer still in the lymph nodes. The FDA approved it for this in May 2026.",
+  "Your care team will explain your surgery results and which drug fits you.",
+}
+-- A lower HER2 score on the cancer left (1+, 0, "negative") after a positive
+-- biopsy: the drug after surgery still follows the first, positive result.
+local BEFORE_POS = { "3+", "3 +", "three plus", "her2 positive", "her2-positive", "her2+", "was positive", "were positive" }
+local AFTER_LOWER = { "1+", "1 +", "one plus", "ihc 0", "score 0", "her2 0", "negative", "her2 low", "her2-low", "lower" }
+local LOWER_LINE = "A lower HER2 score on the cancer that was left is common after HER2 drugs. It does not make the cancer HER2-low: the drug after surgery is picked from the positive biopsy taken before treatment, and your team reads both reports together."
+herald.on("treatment.residual", function(q)
+  local text = { table.unpack(RESIDUAL) }
+  if q:mentions(BEFORE_POS) and q:mentions(AFTER_LOWER) then table.insert(text, 2, LOWER_LINE) end
+  return { text = text, sources = { "label-tdm1", "ct-db05", "fda-tdxd-early" },
+    suggest = { "What are the side effects of Kadcyla?", "How is Kadcyla given?", "What is pCR?" },
+    remember = { drug = "t_dm1", topic = "drug" } }
+end)
 
 answer("treatment.pcr", {
   text = {
