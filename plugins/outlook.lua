@@ -131,7 +131,7 @@ herald.answer("outlook.symptoms", {
   suggest = { "What are risk factors for breast cancer?", "What does HER2-positive mean?", "Can I prevent breast cancer?" },
 })
 
-herald.answer("outlook.risk", {
+local RISK = herald.fixed {
   text = {
     "The main risk factors are being a woman, getting older, and a family history or a gene change such as BRCA.",
     "Risks you can change are drinking alcohol, extra weight after menopause, not being active, and smoking or using tobacco.",
@@ -142,7 +142,50 @@ herald.answer("outlook.risk", {
   },
   sources = { "acs-lifestyle", "nci-prevention" },
   suggest = { "Can I prevent breast cancer?", "What are the symptoms of breast cancer?", "Does alcohol affect breast cancer?" },
-})
+}
+-- A teenager asking whether a parent's breast cancer means they will get it
+-- (probe 12): said to a teen, not the adult risk list. A mother with breast
+-- cancer about doubles a daughter's risk, mostly for later life, and most
+-- daughters never get it (ACS, risk factors you cannot change); breast cancer in
+-- teens is very rare; HER2 is not inherited; gene tests start with the parent
+-- who has cancer and wait for adulthood in children (Young Survival Coalition).
+herald.source("acs-risk-fixed", { title = "Breast Cancer Risk Factors You Cannot Change", publisher = "American Cancer Society",
+  url = "https://www.cancer.org/cancer/types/breast-cancer/risk-and-prevention/breast-cancer-risk-factors-you-cannot-change.html" })
+herald.source("ysc-minors", { title = "Should my young children have genetic testing for the BRCA mutations?",
+  publisher = "Young Survival Coalition",
+  url = "https://www.youngsurvival.org/breast-cancer-in-young-women/faq/should-my-young-children-have-genetic-testing-for-the-brca" })
+local TEEN_RISK = herald.fixed {
+  text = {
+    "It is normal to worry about this. HER2-positive is a change inside the tumor, and it is not passed from a parent to a child. Breast cancer in teens is very rare.",
+    "A mother with breast cancer does raise her daughter's chance of getting it one day, mostly much later in life, but most daughters never get it.",
+    "When you are older, your own doctor can use your family history to plan when to start breast checks.",
+    "Next step: talk about your worries with your parent or another adult you trust. Their care team can answer questions too.",
+  },
+  sources = { "acs-risk-fixed", "ysc-minors" },
+  suggest = { "Is HER2 inherited?", "How can I support my mom through cancer?", "What are risk factors for breast cancer?" },
+}
+local TEEN_SAID = { "i'm a teen", "im a teen", "i am a teen", "i'm a teenager", "im a teenager", "i am a teenager",
+  "in high school", "in middle school", "i'm only a kid", "im only a kid", "i'm a kid", "im a kid" }
+local PARENT_SAID = { "my mom", "my mum", "my mother", "my dad", "my father", "my mommy", "my mama", "my parent" }
+-- The writer's age, 10 to 17 ("I'm 15", "I am 16"), not weeks or cycles.
+local function teen_writer(q)
+  if q:mentions(TEEN_SAID) then return true end
+  local msg = " " .. (q.message or q.text):lower() .. " "
+  for _, pat in ipairs({ "[%s%p]i'?m%s+(%d%d?)%f[%D]", "[%s%p]i am%s+(%d%d?)%f[%D]", "[%s%p]i'?m only%s+(%d%d?)%f[%D]" }) do
+    local _, stop, n = msg:find(pat)
+    n = tonumber(n or "")
+    local unit = stop and msg:sub(stop + 1):match("^%s*(%a*)") or ""
+    if n and n >= 10 and n < 18 and not (unit:find("^week") or unit:find("^month") or unit:find("^day")
+        or unit:find("^cycle") or unit:find("^round")) then
+      return true
+    end
+  end
+  return false
+end
+herald.on("outlook.risk", function(q)
+  if teen_writer(q) and q:mentions(PARENT_SAID) then return TEEN_RISK end
+  return RISK
+end)
 
 -- Hormone therapy for men (probe 9, R026): tamoxifen is the usual hormone pill
 -- for men with hormone receptor-positive breast cancer (NCI male breast cancer

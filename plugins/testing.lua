@@ -28,6 +28,8 @@ herald.source("label-tdxd") -- shared with the other plugins (lua/herald.lua)
 -- HER2-positive before treatment and lower on the cancer left after it: defined
 -- with its card at the end of the file, asked first by the HER2 result handlers.
 local her2_after_treatment
+-- A teenager's own gene test, or a child's: defined with its cards at the end.
+local teen_gene_test
 local ASK_REPORT = "Ask your care team to go through your pathology report with you."
 
 herald.answer("testing.what_is_her2", {
@@ -87,7 +89,13 @@ local HOW_TESTED = {
   sources = { "acs-her2", "bco-her2" },
   suggest = { "What does an IHC score of 2+ mean?", "What is a FISH test?", "What does HER2-positive mean?" },
 }
+-- A teenager whose parent has cancer asking to be "tested to see if I will get
+-- it" asks about a gene test, not the tumor's HER2 test.
+local MY_OWN_RISK = { "will get it", "i get it", "get it too", "i'll get it", "ill get it", "get cancer",
+  "get breast cancer", "gene", "genetic", "inherit", "brca", "carry", "happen to me" }
 herald.on("testing.how_tested", function(q)
+  local teen = q:mentions(MY_OWN_RISK) and teen_gene_test(q)
+  if teen then return teen end
   if q:mentions(BLOOD_WORDS) then return BLOOD_TEST end
   return HOW_TESTED
 end)
@@ -729,6 +737,8 @@ local FAMILY_RISK_SELF = {
 local ELDER = { "my mother", "my mom", "my mum", "my aunt", "my grandmother", "my gran", "my grandma", "my nan" }
 local YOUNGER = { "my daughter", "my son", "my kids", "my children", "my girl", "my niece", "our kids", "our children" }
 herald.on("testing.family_risk", function(q)
+  local teen, who = teen_gene_test(q)
+  if who == "self" then return teen end
   if q:mentions(ELDER) and not q:mentions(YOUNGER) then return FAMILY_RISK_SELF end
   return FAMILY_RISK
 end)
@@ -745,6 +755,8 @@ local GENE_TEST = { "genetic test", "gene test", "genetic testing", "genetic cou
   "be tested", "testing" }
 
 herald.on("testing.inherited", function(q)
+  local teen = teen_gene_test(q)
+  if teen then return teen end
   if q:mentions(MAN_ASKS) and q:mentions(GENE_TEST) then return GENETIC_MEN end
   if q:mentions(SCREEN_WORDS) then
     if q:mentions(ELDER) and not q:mentions(YOUNGER) then return FAMILY_RISK_SELF end
@@ -793,6 +805,8 @@ local SELF_ASKS = { "should i ", "can i ", "do i ", "could i ", "for me", "i get
   "i need", "me get", "my own" }
 local FAMILY_MAN_LINE = "A father's or brother's cancer, such as prostate cancer or breast cancer in a man, counts as family history for you."
 herald.on("testing.genetic", function(q)
+  local teen = teen_gene_test(q)
+  if teen then return teen end
   if q:mentions(MAN_ASKS) then return GENETIC_MEN end
   if q:mentions(MEN_WORDS) then
     if not q:mentions(SELF_ASKS) and not q:mentions({ "prostate" }) then return GENETIC_MEN end
@@ -1011,5 +1025,68 @@ her2_after_treatment = function(q)
       and not q:mentions(RECURRED) then
     return HER2_AFTER
   end
+  return nil
+end
+
+-- A teenager asking about their own gene test, or a parent about a child's
+-- (probe 12): the adult rule (everyone diagnosed at 65 or younger) is for
+-- people who have cancer. Testing starts with the relative who has cancer,
+-- through genetic counseling; children and teens are usually not tested for
+-- BRCA1/2, since these genes raise risk in adulthood and the extra checks
+-- they lead to start in adulthood (Young Survival Coalition; NCI BRCA fact
+-- sheet). Breast cancer in teens is very rare.
+herald.source("ysc-minors", { title = "Should my young children have genetic testing for the BRCA mutations?",
+  publisher = "Young Survival Coalition",
+  url = "https://www.youngsurvival.org/breast-cancer-in-young-women/faq/should-my-young-children-have-genetic-testing-for-the-brca" })
+local TEEN_SELF_SAID = { "i'm a teen", "im a teen", "i am a teen", "i'm a teenager", "im a teenager", "i am a teenager",
+  "in high school", "in middle school", "in year 9", "in year 10", "in year 11", "in 9th grade", "in 10th grade",
+  "in 11th grade", "in 8th grade", "i'm only a kid", "im only a kid", "i'm a kid", "im a kid" }
+local TEEN_CHILD_SAID = { "my teenage", "my teenager", "my teen ", "teenage daughter", "teenage son", "teenage kids",
+  "teenage girls", "my young daughter", "my little girl", "my young kids", "my young children", "our teenage",
+  "teen daughter", "teen son" }
+local KID_WORDS = { "daughter", "son ", "son?", "sons", "kid", "child", "girl", "boy" }
+-- Whether the message tells of a person under 18: "self" for the writer, "child" for the writer's child.
+local function minor(q)
+  local msg = " " .. (q.message or q.text):lower() .. " "
+  for _, pat in ipairs({ "[%s%p]i'?m%s+only%s+(%d%d?)%f[%D]", "[%s%p]i'?m%s+(%d%d?)%f[%D]", "[%s%p]i am%s+(%d%d?)%f[%D]",
+      "[%s%p]i am only%s+(%d%d?)%f[%D]" }) do
+    local _, stop, n = msg:find(pat)
+    n = tonumber(n or "")
+    -- "I'm 15 weeks pregnant" or "I'm 12 cycles in" is not an age.
+    local unit = stop and msg:sub(stop + 1):match("^%s*(%a*)") or ""
+    if n and n >= 10 and n < 18 and not (unit:find("^week") or unit:find("^month") or unit:find("^day")
+        or unit:find("^cycle") or unit:find("^round") or unit:find("^dose") or unit:find("^mg")) then
+      return "self"
+    end
+  end
+  if q:mentions(TEEN_SELF_SAID) then return "self" end
+  if q:mentions(TEEN_CHILD_SAID) then return "child" end
+  local age = tonumber(msg:match("(%d%d?)[%s%-]*y?e?a?r?s?[%s%-]*old") or msg:match("(%d%d?)[%s%-]*years?%f[%A]")
+    or msg:match("my %a+ is (%d%d?)%f[%D]") or msg:match("my %a+, (%d%d?)%f[%D]") or msg:match("(%d%d?)%s*y/?o%f[%A]") or "")
+  if age and age < 18 and q:mentions(KID_WORDS) then return "child" end
+  return nil
+end
+local TEEN_SELF = herald.fixed {
+  text = {
+    "It makes sense to wonder about this. Most breast cancer is not passed down in families, and HER2 is a change inside the tumor that you cannot inherit. Breast cancer in teens is very rare.",
+    "A gene test, such as for BRCA1 and BRCA2, usually starts with the person who has cancer, with a genetic counselor. If it finds a gene change, family members can be tested too, most often once they are adults. That is because these genes matter for adult health, and the extra checks they lead to start in adulthood.",
+    "You do not need any tests now. Next step: talk with your parent, or another adult you trust, about your worries, and ask if their care team offered a gene test.",
+  },
+  sources = { "ysc-minors", "nci-genetics", "acs-risk-fixed" },
+  suggest = { "Is HER2 inherited?", "How can I support my mom through cancer?", "What are risk factors for breast cancer?" },
+}
+local TEEN_CHILD = herald.fixed {
+  text = {
+    "Children and teens are usually not tested for BRCA1 or BRCA2 gene changes. These genes raise cancer risk in adults, and a result would not change a child's care, so testing waits until they can choose for themselves as adults.",
+    "The test usually starts with the person who has cancer. If you carry a gene change, a genetic counselor can plan with you when your children could be tested, and what checks they would need as adults.",
+    "HER2 itself is not passed down to children. Next step: ask your care team about genetic counseling for yourself, and ask the counselor about your children.",
+  },
+  sources = { "ysc-minors", "nci-genetics", "asco-germline" },
+  suggest = { "How do I tell my kids I have cancer?", "Is HER2 inherited?", "What are risk factors for breast cancer?" },
+}
+teen_gene_test = function(q)
+  local who = minor(q)
+  if who == "self" then return TEEN_SELF, who end
+  if who == "child" then return TEEN_CHILD, who end
   return nil
 end
