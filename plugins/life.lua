@@ -47,7 +47,7 @@ local WORK = {
   text = {
     "Many people keep working during treatment, sometimes with fewer hours.",
     "It depends on your job, your treatment schedule, and how you feel.",
-    "In the US, laws like the ADA and FMLA may give you changes at work or protected time off. You choose how much to tell your employer.",
+    "In the US, the ADA may give you changes at work if your employer has 15 or more workers, and the FMLA protected time off if it has 50 or more. Many states add their own laws. You choose how much to tell your employer.",
     "Next step: ask your care team what your schedule will look like, then talk to HR. Cancer and Careers has free guides.",
   },
   sources = { "cac", "dol-fmla" },
@@ -123,8 +123,49 @@ local WORK_RIGHTS = herald.fixed {
 local TELL = { "tell my", "tell them", "tell the", "telling", "disclose", "inform", "ask what my", "ask about my",
   "know about my", "know what", "ask me about" }
 
+-- A small employer (probe 12: "my company only has about 30 people"): the
+-- federal FMLA covers private employers with 50 or more workers (DOL Fact
+-- Sheet 28), the ADA those with 15 or more (EEOC); state laws often reach
+-- smaller employers, some with paid leave. The number told decides the card.
+local SMALL_SAID = { "small business", "small company", "small firm", "small office", "small shop", "small employer",
+  "small practice", "family business", "family-run", "fewer than 50", "less than 50", "under 50", "fewer than fifty",
+  "less than fifty", "under fifty", "not 50", "few employees", "few workers", "few people" }
+local STAFF = "%s*(%a*)"
+local STAFF_WORDS = { employees = true, employee = true, workers = true, worker = true, people = true, staff = true,
+  persons = true, ppl = true, of = true, emps = true, guys = true, folks = true, coworkers = true, ["co-workers"] = true }
+local function staff_count(q)
+  local msg = (q.message or q.text):lower()
+  for pos, n in msg:gmatch("()(%d+)") do
+    local word = msg:sub(pos + #n):match("^" .. STAFF) or ""
+    if STAFF_WORDS[word] and not msg:sub(pos + #n):match("^%s*of%s+(%a+)") then return tonumber(n) end
+    if word == "of" and msg:sub(pos + #n):match("^%s*of%s+us") then return tonumber(n) end
+  end
+  return nil
+end
+local SMALL_FMLA = "With fewer than 50 workers, your employer is usually not covered by the federal FMLA, so it does not promise you job-protected leave there."
+local SMALL_ADA = "The Americans with Disabilities Act still covers employers with 15 or more workers. They cannot fire you because of cancer if you can do the main parts of your job, and they must make reasonable changes, such as time off or a new schedule on treatment days, unless that is a real hardship for the business."
+local TINY_ADA = "With fewer than 15 workers, the federal ADA does not cover your employer either, so state and local laws are what protect you."
+local SMALL_STATE = "Many states have their own laws that reach smaller employers, and some give paid leave. Triage Cancer and Cancer and Careers explain them for free."
+local SMALL_NEXT = "Next step: ask HR or your manager in writing for the changes you need, and keep a copy."
+local function small_employer(q)
+  local n = staff_count(q)
+  if q:mentions(SMALL_SAID) and n and n >= 50 then n = nil end
+  if n and n >= 50 then return nil end
+  if not n and not q:mentions(SMALL_SAID) then return nil end
+  local text = { SMALL_FMLA }
+  if n and n < 15 then text[#text + 1] = TINY_ADA
+  elseif n then text[#text + 1] = SMALL_ADA
+  else text[#text + 1] = "If it has 15 or more workers, " .. "the Americans with Disabilities Act still applies. Your employer cannot fire you because of cancer if you can do the main parts of your job, and must make reasonable changes, such as time off on treatment days, unless that is a real hardship." end
+  text[#text + 1] = SMALL_STATE
+  text[#text + 1] = SMALL_NEXT
+  return { text = text, sources = { "dol-fmla-28", "eeoc-cancer", "cac" },
+    suggest = { "Can I keep working during treatment?", "Can I get disability benefits?", "Is there help with treatment costs?" } }
+end
+
 herald.on("life.work", function(q)
-  if q:mentions(RIGHTS) and not q:mentions(TELL) and not q:mentions(DISABILITY)
+  local small = small_employer(q)
+  if small and not (q:mentions(CARE_FOR) and not q:mentions(OWN_TREATMENT)) then return small end
+  if (q:mentions(RIGHTS) or q:mentions({ "fmla", "family and medical leave" })) and not q:mentions(TELL) and not q:mentions(DISABILITY)
     and not (q:mentions(CARE_FOR) and not q:mentions(OWN_TREATMENT)) then
     return WORK_RIGHTS
   end
