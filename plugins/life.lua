@@ -316,7 +316,34 @@ local VACCINES = {
   suggest = { "How do I avoid infection during chemo?", "What does low white blood cells mean?", "Can I travel during treatment?" },
 }
 
+-- Family members' vaccines, the nasal spray (live) flu vaccine included (probe
+-- 12: grandchildren who get the nose spray): household contacts of people with
+-- cancer should be vaccinated. CDC asks only close contacts and caregivers of
+-- severely immunocompromised people who need a protected environment (such as
+-- after a stem cell transplant) to avoid the nasal vaccine, or to stay away for 7
+-- days after it; the person on chemo gets the flu shot, not the spray.
+src("cdc-laiv", "Live Attenuated Influenza Vaccine (The Nasal Spray Flu Vaccine)", "Centers for Disease Control and Prevention",
+  "https://www.cdc.gov/flu/vaccine-types/nasalspray.html")
+local FAMILY_SAID = { "grandkid", "grandchild", "grandson", "granddaughter", "grand kids", "grand children", "my kids",
+  "my children", "my son", "my daughter", "my husband", "my wife", "my partner", "family", "household", "visitor",
+  "visit me", "visiting", "come over", "around me", "live with", "lives with", "my baby", "the baby", "my mom", "my mum",
+  "my dad", "caregiver", "my niece", "my nephew" }
+local SPRAY_SAID = { "nasal", "nose spray", "nose vaccine", "flumist", "flu mist", "spray flu", "live vaccine",
+  "live flu", "vaccin", "shots", "jabs", "jab" }
+local FAMILY_VACCINES = herald.fixed {
+  text = {
+    "Yes, in most cases. The people you live with, and children and grandchildren who visit, should get their own vaccines, flu included. That helps keep flu away from you.",
+    "The nasal spray flu vaccine holds a weakened live virus. The CDC asks only people who care for someone with a severely weak immune system, such as after a stem cell transplant in a protected hospital unit, to avoid it or stay away for 7 days. For most people on chemo or HER2 drugs, visits are fine.",
+    "Hand washing helps, and anyone who is sick should wait to visit. For yourself, the flu shot is the one to get during chemo, not the nasal spray.",
+    "Next step: ask your care team whether your blood counts call for any extra care.",
+  },
+  sources = { "cdc-laiv", "nci-infection" },
+  suggest = { "How do I avoid infection during chemo?", "Can I get a flu shot during chemo?", "What does low white blood cells mean?" },
+}
 herald.on("life.vaccines", function(q)
+  if q:mentions(FAMILY_SAID) and q:mentions(SPRAY_SAID) and not q:mentions({ "my own", "for me", "can i get", "should i get", "can i have", "should i have" }) then
+    return FAMILY_VACCINES
+  end
   local text = { table.unpack(VACCINES.text) }
   local sources = { "nci-infection" }
   if q:mentions(SHINGLES) then table.insert(text, 2, SHINGLES_LINE); sources[#sources + 1] = "cdc-shingrix" end
