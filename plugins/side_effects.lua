@@ -554,7 +554,7 @@ answer("se.hand_foot", {
     "The skin may peel, crack or blister.",
     O("It is a common side effect of capecitabine (Xeloda)."),
     "To help, keep hands and feet cool, use thick cream often, wear soft loose shoes, and avoid hot water and rubbing.",
-    "Tell your care team early if it hurts or makes daily tasks hard, since a dose change can help.",
+    "It is a known drug effect, not an allergy. Call your care team if it hurts, blisters, or makes walking or daily tasks hard: a short break or a lower dose often helps, so do not wait for your next visit.",
     "It usually gets better within a few weeks once the drug is paused or the dose is lowered, and it fades after treatment ends.",
     "Next step: start using cream on your hands and feet from day one.",
   },
