@@ -118,10 +118,55 @@ local EMOTIONAL = with_phone_speech {
   suggest = { "Where can I find support groups?", "Is there a helpline I can call?", "Can yoga or meditation help?" },
 }
 
-herald.on("support.emotional", function(q)
+-- Told to "stay positive" and unable to (probe 12): sadness is normal, and a
+-- positive attitude has not been shown to change how treatment works or how
+-- long people live (NCI, Feelings and Cancer); forced cheer can add strain.
+local POSITIVE_SAID = { "positive", "upbeat", "optimistic", "cheerful", "attitude", "mindset", "brave face", "happy face",
+  "stay strong", "be strong" }
+local POSITIVE_PRESSURE = with_phone_speech {
+  text = {
+    "Nothing is wrong with you. Sadness, fear, anger and tears are normal during treatment, and you do not have to feel upbeat to do well.",
+    "Studies have not found that a positive attitude changes whether treatment works or how long people live. Acting cheerful all the time can add strain, so bad days are allowed, and you can tell people what really helps you.",
+    "Talking helps: a support group, a counselor, or CancerCare's free social workers. If low mood lasts most days for two weeks or more, tell your care team, because it can be treated.",
+    "Next step: tell one person close to you how you really feel.",
+  },
+  sources = { "nci-feelings", "cancercare" },
+  suggest = { "Where can I find support groups?", "Can I get counselling?", "Is there a helpline I can call?" },
+}
+-- Fear that the cancer is back with every ache, after treatment (probe 12). It is
+-- common and often eases; most aches are not cancer; a new symptom that lasts
+-- more than about two weeks, or gets worse, is for the care team (ACS, Living
+-- with uncertainty: the fear of cancer recurrence).
+src("acs-fear-recurrence", "Living With Uncertainty: The Fear of Cancer Recurrence", ACS,
+  "https://www.cancer.org/cancer/survivorship/long-term-health-concerns/recurrence/living-with-uncertainty-the-fear-of-cancer-recurrence.html")
+local RECUR_SAID = { "back", "spread", "returned", "recur", "come back", "coming back", "came back" }
+local ACHE_SAID = { "every ", "each ", "any little", "every little", "headache", "backache", "ache", "pain", "twinge", "lump",
+  "cough", "symptom", "convinced", "paranoid", "obsess", "i'm sure", "im sure", "keep thinking", "can't stop thinking",
+  "cant stop thinking", "scared", "terrified", "afraid", "worried", "fear" }
+local RECURRENCE_FEAR = with_phone_speech {
+  text = {
+    "Fear that the cancer has come back is very common after treatment, and every new ache can set it off. For many people it eases with time.",
+    "Most aches and pains are not cancer. A new symptom that lasts more than about two weeks, or keeps getting worse, is worth telling your care team, so they can check it.",
+    "It helps to know your follow-up plan, to stay active, and to talk with people who have been there. A counselor can help too, and CancerCare offers free counseling by phone.",
+    "Next step: ask your team which symptoms should make you call, and write them down.",
+  },
+  sources = { "acs-fear-recurrence", "nci-feelings", "cancercare" },
+  suggest = { "What follow-up will I have after treatment?", "What are the signs of recurrence?", "Can I get counselling?" },
+}
+-- Dread before a scan ("can't sleep before my first scan") is the waiting card's.
+local SCAN_DREAD = { "can't sleep", "cant sleep", "haven't slept", "havent slept", "not sleeping", "nervous",
+  "scared", "terrified", "dread", "panic", "picturing", "imagining", "freaking" }
+local SCAN_SAID = { "scan", "mammogram", "checkup", "check-up", "check up", "follow up", "follow-up", "results" }
+
+local function feelings(q)
   if q:mentions(WAITING) and q:mentions(RESULT_WORDS) then return WAITING_TEXT end
+  if q:mentions(SCAN_SAID) and q:mentions(SCAN_DREAD) then return WAITING_TEXT end
+  if q:mentions(POSITIVE_SAID) then return POSITIVE_PRESSURE end
+  if q:mentions(RECUR_SAID) and q:mentions(ACHE_SAID) then return RECURRENCE_FEAR end
   return EMOTIONAL
-end)
+end
+herald.on("support.emotional", feelings)
+herald.on("support.fear", feelings)
 
 -- Body image: feelings about a changed body are common and usually ease; the
 -- practical options (breast forms, reconstruction at any time, wigs) and people
