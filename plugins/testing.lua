@@ -450,11 +450,21 @@ local EQUIVOCAL = {
   suggest = { "What is a FISH test?", "What is HER2-low?", "What does HER2-positive mean?" },
 }
 
+local DOUBT_SAID = { "believe", "trust", "accept", "another country", "other country", "other hospital", "first hospital",
+  "other lab", "first lab", "mexico", "abroad", "back home", "positivo", "already started", "they start", "started her",
+  "started him", "redo", "again" }
+local RETEST_LINE = "An IHC score of 2+ is not a positive result by itself, so a FISH test before HER2 drugs is standard practice. It is not a sign that anyone doubts the first lab."
 herald.on("testing.equivocal", function(q)
   local numbers = ish_numbers(q)
   if numbers then return numbers end
   local settled = ish_result(q)
   if settled then return { text = ISH_SETTLED[settled], sources = sources_of_ish(), suggest = ISH_NEXT[settled] } end
+  -- A 2+ read as positive somewhere else, and a FISH test asked for now: standard, not doubt.
+  if q:mentions(DOUBT_SAID) then
+    local text = { table.unpack(EQUIVOCAL.text) }
+    table.insert(text, #text, RETEST_LINE)
+    return { text = text, sources = EQUIVOCAL.sources, suggest = EQUIVOCAL.suggest }
+  end
   return EQUIVOCAL
 end)
 
@@ -863,7 +873,12 @@ end
 local POS_NEG = { pos = { "%f[%a]pos", "%+" }, neg = { "%f[%a]neg", "%f[%a]not detected", "%f[%a]absent" } }
 local function percent_in(w)
   if w:find("<%s*1%s*%%") then return 0 end
-  return tonumber(w:match("(%d+%.?%d*)%s*%%") or w:match("(%d+%.?%d*)%s*percent") or "")
+  local p = tonumber(w:match("(%d+%.?%d*)%s*%%") or w:match("(%d+%.?%d*)%s*percent") or "")
+  if p then return p end
+  -- A bare number right after the label ("PR 0", "ER: 90") is a percent, not a score ("3+").
+  local n, rest = w:match("^[%s:=]*(%d+)(.?)")
+  if n and rest ~= "+" and rest ~= "." and tonumber(n) <= 100 then return tonumber(n) end
+  return nil
 end
 local function receptor(msg, labels)
   local w = window_after(msg, labels, 40)
@@ -970,7 +985,7 @@ local function read_report(q)
     lines[#lines + 1] = pr_pct and ("PR " .. pct_text(pr_pct) .. " means about " .. fmt(math.floor(pr_pct + 0.5)) .. " in every 100 cancer cells have receptors for progesterone. PR is read beside ER, which matters most for hormone therapy.")
       or "PR-positive means the cancer has receptors for progesterone. PR is read beside ER, which matters most for hormone therapy."
   elseif pr == "neg" then
-    lines[#lines + 1] = (er == "pos" or er == "low") and "PR-negative means no progesterone receptors were found. With a positive ER, hormone therapy can still help."
+    lines[#lines + 1] = er == "pos" and "PR-negative means no progesterone receptors were found. With a positive ER, hormone therapy can still help."
       or "PR-negative means no progesterone receptors were found."
   end
   if er or pr then sources[#sources + 1] = "asco-cap-er" end
@@ -983,7 +998,7 @@ local function read_report(q)
   local grade = grade_of(msg)
   if grade then lines[#lines + 1] = GRADE_TEXT[grade]; sources[#sources + 1] = "acs-grade" end
   if #lines == 1 then return REPORT_GUIDE end
-  if her2 == "pos" and (er == "pos" or er == "low" or pr == "pos" or pr == "low") then
+  if her2 == "pos" and (er == "pos" or pr == "pos") then
     lines[#lines + 1] = "A cancer that is both hormone receptor-positive and HER2-positive is sometimes called triple-positive. Treatment then usually adds hormone therapy to the HER2 drugs and chemo."
   end
   lines[#lines + 1] = REPORT_CLOSE
@@ -1090,3 +1105,21 @@ teen_gene_test = function(q)
   if who == "child" then return TEEN_CHILD, who end
   return nil
 end
+
+-- Tumor gene-expression tests (probe 12). Oncotype DX and MammaPrint estimate
+-- the benefit of chemo in hormone receptor-positive, HER2-negative early
+-- cancer (ACS, breast cancer gene expression tests). HER2-positive cancer is
+-- treated with HER2 drugs, usually with chemo, planned from size and nodes;
+-- small node-negative cancers can get a lighter plan (weekly paclitaxel with
+-- trastuzumab, APT).
+herald.source("acs-gene-expression", { title = "Breast Cancer Gene Expression Tests", publisher = "American Cancer Society",
+  url = "https://www.cancer.org/cancer/types/breast-cancer/understanding-a-breast-cancer-diagnosis/breast-cancer-gene-expression-tests.html" })
+herald.answer("testing.genomic", {
+  text = {
+    "Tests such as Oncotype DX and MammaPrint look at a group of genes in the tumor. They were made for early cancer that is hormone receptor-positive and HER2-negative, to show who gains enough from chemo to need it.",
+    "They are not used to decide chemo for HER2-positive cancer. HER2-positive cancer is treated with HER2 drugs, usually with chemo, because together they work well, and the plan depends mostly on the size of the tumor and the lymph nodes.",
+    "Even for a small HER2-positive cancer, a lighter plan is often possible, such as weekly paclitaxel with trastuzumab (Herceptin). Next step: ask your care team why your plan includes chemo, and whether a lighter plan could fit you.",
+  },
+  sources = { "acs-gene-expression", "acs-her2" },
+  suggest = { "Is chemotherapy always needed with HER2 therapy?", "What is the treatment for a small node-negative tumor?", "What is triple-positive breast cancer?" },
+})
