@@ -327,7 +327,7 @@ src("cdc-laiv", "Live Attenuated Influenza Vaccine (The Nasal Spray Flu Vaccine)
 local FAMILY_SAID = { "grandkid", "grandchild", "grandson", "granddaughter", "grand kids", "grand children", "my kids",
   "my children", "my son", "my daughter", "my husband", "my wife", "my partner", "family", "household", "visitor",
   "visit me", "visiting", "come over", "around me", "live with", "lives with", "my baby", "the baby", "my mom", "my mum",
-  "my dad", "caregiver", "my niece", "my nephew" }
+  "my dad", "caregiver", "my niece", "my nephew", "everyone in", "my house", "in the house", "at home", "people i live" }
 local SPRAY_SAID = { "nasal", "nose spray", "nose vaccine", "flumist", "flu mist", "spray flu", "live vaccine",
   "live flu", "vaccin", "shots", "jabs", "jab" }
 local FAMILY_VACCINES = herald.fixed {
