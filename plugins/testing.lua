@@ -1116,9 +1116,9 @@ herald.source("acs-gene-expression", { title = "Breast Cancer Gene Expression Te
   url = "https://www.cancer.org/cancer/types/breast-cancer/understanding-a-breast-cancer-diagnosis/breast-cancer-gene-expression-tests.html" })
 herald.answer("testing.genomic", {
   text = {
-    "Tests such as Oncotype DX and MammaPrint look at a group of genes in the tumor. They were made for early cancer that is hormone receptor-positive and HER2-negative, to show who gains enough from chemo to need it.",
-    "They are not used to decide chemo for HER2-positive cancer. HER2-positive cancer is treated with HER2 drugs, usually with chemo, because together they work well, and the plan depends mostly on the size of the tumor and the lymph nodes.",
-    "Even for a small HER2-positive cancer, a lighter plan is often possible, such as weekly paclitaxel with trastuzumab (Herceptin). Next step: ask your care team why your plan includes chemo, and whether a lighter plan could fit you.",
+    "Tests such as Oncotype DX and MammaPrint look at a group of genes in the tumor. They were made for early cancer that is hormone receptor-positive and HER2-negative. They help show who needs chemo.",
+    "They are not used to decide on chemo for HER2-positive cancer. This cancer is treated with HER2 drugs, most often with chemo, since the two work well together. The plan rests mostly on the size of the tumor and the lymph nodes.",
+    "For a small HER2-positive cancer, a lighter plan is often possible, such as weekly paclitaxel with trastuzumab (Herceptin). Next step: ask your care team why your plan has chemo, and whether a lighter plan could fit you.",
   },
   sources = { "acs-gene-expression", "acs-her2" },
   suggest = { "Is chemotherapy always needed with HER2 therapy?", "What is the treatment for a small node-negative tumor?", "What is triple-positive breast cancer?" },
