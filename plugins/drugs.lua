@@ -1748,9 +1748,26 @@ local SHOT_PAIN_LINES = {
   "Call your team if the spot gets very swollen, hot or red, or keeps hurting for days.",
 }
 
+-- Why the first trastuzumab infusion took 90 minutes and the next 30 (probe
+-- 12): the label gives the first (loading) dose over 90 minutes and later doses
+-- over 30 minutes when the first was well tolerated, watching for infusion
+-- reactions (chills, fever).
+local FIRST_SLOW = { "90", "ninety", "hour and a half", "took so long", "took longer", "longer the first",
+  "first one was longer", "slower" }
+local THEN_FAST = { "30", "thirty", "half an hour", "shorter", "faster", "quicker", "only" }
+local FIRST_INFUSION = herald.fixed {
+  text = {
+    "The first dose of trastuzumab (Herceptin) is a bigger loading dose, given slowly over about 90 minutes. The nurses watch for an infusion reaction, such as chills or fever, which is most likely the first time.",
+    "If the first infusion goes well, later doses can run in about 30 minutes. This change is normal and planned.",
+    "Next step: tell your nurse at once if you get chills, fever, itching or feel unwell during or after an infusion.",
+  },
+  sources = { "label-trastuzumab" },
+  suggest = { "What are the side effects of Herceptin?", "How long will I be on Herceptin?", "Can I get Herceptin as a shot?" },
+}
 local function given_handler(q)
   local key = q:slot("drug")
   local d = key and DRUGS[key]
+  if key == "trastuzumab" and q:mentions(FIRST_SLOW) and q:mentions(THEN_FAST) then return FIRST_INFUSION end
   if d and q:mentions(SHOT_PAIN_WORDS) then
     local own = SHOT_PAIN:get(q)
     if own then

@@ -480,11 +480,31 @@ local TAMOXIFEN_HOT_FLASHES = herald.fixed {
 herald.source("label-tamoxifen")
 src("acs-mht-after", "Menopausal Hormone Therapy After Breast Cancer", "American Cancer Society",
   "https://www.cancer.org/cancer/types/breast-cancer/living-as-a-breast-cancer-survivor/menopausal-hormone-therapy-after-breast-cancer.html")
+-- Hormone pills while trastuzumab goes on (probe 12): they usually start after
+-- chemo and run at the same time as the HER2 drugs; the team sets the date
+-- (ACS). The same card as testing.lua's for "triple-positive, can I start...".
+src("acs-hormone-tx", "Hormone Therapy for Breast Cancer", "American Cancer Society",
+  "https://www.cancer.org/cancer/types/breast-cancer/treatment/hormone-therapy-for-breast-cancer.html")
+local HORMONE_PILLS = { "anastrozole", "arimidex", "letrozole", "femara", "exemestane", "aromasin", "tamoxifen",
+  "aromatase", "hormone pill", "hormone therapy", "hormone blocker" }
+-- Asked when to start, not whether the two mix ("is it safe to take both at once" is the planned-mix card).
+local WHEN_TO_START = { "start", "begin", "wait", "during", "while", "still getting", "still on", "after the year",
+  "after my", "finish" }
+local PILLS_WITH_HER2 = herald.fixed {
+  text = {
+    "Usually, yes. Hormone pills such as anastrozole, letrozole or tamoxifen often start after chemo ends, and they are taken at the same time as trastuzumab (Herceptin). There is no need to wait for the year of HER2 treatment to finish.",
+    "The two work in different ways: the HER2 drug blocks HER2, and the pill blocks the hormones that feed the cancer. Radiation can go on at the same time too.",
+    "Your team decides the start date for you. Next step: ask when your hormone pills should begin, and how long you will take them.",
+  },
+  sources = { "acs-hormone-tx" },
+  suggest = { "How long do I take hormone pills?", "What are the side effects of hormone therapy?", "What is triple-positive breast cancer?" },
+}
 herald.on("life.interactions", function(q)
   if q:mentions(THINNERS) then return blood_thinners(q) end
   if q:mentions(TAMOXIFEN_SAID) and q:mentions(HOT_SAID) then return TAMOXIFEN_HOT_FLASHES end
   if q:mentions(TAMOXIFEN_SAID) and q:mentions(ANTIDEPRESSANTS) then return TAMOXIFEN_ANTIDEPRESSANT end
   local own = OWN:get(q)
+  if q:mentions(HORMONE_PILLS) and q:mentions(HER2_NAMES) and q:mentions(WHEN_TO_START) then return PILLS_WITH_HER2 end
   if not own and q:mentions(HER2_NAMES) and q:mentions(PARTNER_NAMES) then
     return { text = { PLANNED, INTERACTIONS.text[#INTERACTIONS.text] }, sources = { "acs-targeted-life", "label-tucatinib", "nci-cam" },
       suggest = INTERACTIONS.suggest }

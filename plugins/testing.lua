@@ -557,7 +557,7 @@ herald.on("testing.low_vs_positive", function(q)
   return LOW_VS_POSITIVE
 end)
 
-herald.answer("testing.triple_positive", {
+local TRIPLE_POSITIVE = herald.fixed {
   text = {
     "Triple-positive breast cancer tests positive for three things.",
     "It has receptors for the hormones estrogen and progesterone, and it makes too much HER2.",
@@ -566,7 +566,29 @@ herald.answer("testing.triple_positive", {
   },
   sources = { "acs-hr", "acs-her2" },
   suggest = { "Do I need hormone therapy?", "What does HER2-positive mean?", "How is early HER2-positive breast cancer treated?" },
-})
+}
+-- Starting hormone pills while trastuzumab goes on (probe 12: "can I start
+-- anastrozole while I'm still getting Herceptin, or wait?"): hormone therapy
+-- usually starts after chemo and runs at the same time as the HER2 drugs
+-- (ACS hormone therapy for breast cancer; the label's adjuvant use).
+local HORMONE_PILLS = { "anastrozole", "arimidex", "letrozole", "femara", "exemestane", "aromasin", "tamoxifen",
+  "aromatase", "hormone pill", "hormone therapy", "hormone blocker", "endocrine" }
+local HER2_DRUG_SAID = { "herceptin", "trastuzumab", "phesgo", "perjeta", "pertuzumab", "hylecta", "her2 drug" }
+local TOGETHER = { "while", "same time", "together", "during", "alongside", "at once", "wait", "before i finish",
+  "still getting", "still on", "with my" }
+local PILLS_WITH_HER2 = herald.fixed {
+  text = {
+    "Usually, yes. Hormone pills such as anastrozole, letrozole or tamoxifen often start after chemo ends, and they are taken at the same time as trastuzumab (Herceptin). There is no need to wait for the year of HER2 treatment to finish.",
+    "The two work in different ways: the HER2 drug blocks HER2, and the pill blocks the hormones that feed the cancer. Radiation can go on at the same time too.",
+    "Your team decides the start date for you. Next step: ask when your hormone pills should begin, and how long you will take them.",
+  },
+  sources = { "acs-hr", "acs-her2" },
+  suggest = { "How long do I take hormone pills?", "What are the side effects of hormone therapy?", "What is triple-positive breast cancer?" },
+}
+herald.on("testing.triple_positive", function(q)
+  if q:mentions(HORMONE_PILLS) and q:mentions(HER2_DRUG_SAID) and q:mentions(TOGETHER) then return PILLS_WITH_HER2 end
+  return TRIPLE_POSITIVE
+end)
 
 local SUBTYPES = herald.fixed {
   text = {
