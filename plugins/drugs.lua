@@ -1764,9 +1764,31 @@ local FIRST_INFUSION = herald.fixed {
   sources = { "label-trastuzumab" },
   suggest = { "What are the side effects of Herceptin?", "How long will I be on Herceptin?", "Can I get Herceptin as a shot?" },
 }
+-- "Is a HER2 drug plus a hormone pill real treatment, or comfort care?" (probe
+-- 12: an 86-year-old offered trastuzumab with letrozole, no chemo). For
+-- hormone receptor-positive, HER2-positive spread cancer, a HER2 drug with a
+-- hormone pill is a standard choice when chemo does not fit (ACS, treatment of
+-- stage IV breast cancer); plans with chemo control the cancer somewhat longer
+-- on average; age alone does not decide; heart checks go on (the label).
+src("acs-stage4", "Treatment of Stage IV (Metastatic) Breast Cancer", "American Cancer Society",
+  "https://www.cancer.org/cancer/types/breast-cancer/treatment/treatment-of-breast-cancer-by-stage/treatment-of-stage-iv-advanced-breast-cancer.html")
+local REAL_TREATMENT = { "real treatment", "proper treatment", "actual treatment", "comfort care", "giving up", "given up",
+  "give up on", "just palliative", "only palliative", "real chemo", "doing nothing", "not really treating" }
+local PILL_SAID = { "letrozole", "femara", "anastrozole", "arimidex", "exemestane", "aromasin", "tamoxifen",
+  "hormone pill", "hormone therapy", "aromatase" }
+local HER2_WITH_PILL = herald.fixed {
+  text = {
+    "Yes, it is a real treatment. For cancer that is hormone receptor-positive and HER2-positive, a HER2 drug such as trastuzumab (Herceptin) with a hormone pill is a standard choice when chemo is not a good fit. It aims to control the cancer, often for a long time, with milder side effects than chemo.",
+    "On average, plans that add chemo hold the cancer back somewhat longer, so the choice weighs that against side effects, other health problems and what matters most to the person. Age alone does not decide it; a geriatric assessment can help.",
+    "Heart checks still go on during trastuzumab. Next step: ask the oncologist what the goal of the plan is, how you will know it is working, and what comes next if it stops working.",
+  },
+  sources = { "acs-stage4", "label-trastuzumab" },
+  suggest = { "How is metastatic HER2-positive breast cancer treated?", "What is palliative care?", "What heart checks do I need on Herceptin?" },
+}
 local function given_handler(q)
   local key = q:slot("drug")
   local d = key and DRUGS[key]
+  if q:mentions(REAL_TREATMENT) and q:mentions(PILL_SAID) then return HER2_WITH_PILL end
   if key == "trastuzumab" and q:mentions(FIRST_SLOW) and q:mentions(THEN_FAST) then return FIRST_INFUSION end
   if d and q:mentions(SHOT_PAIN_WORDS) then
     local own = SHOT_PAIN:get(q)
