@@ -1770,7 +1770,8 @@ local FIRST_INFUSION = herald.fixed {
 -- hormone pill is a standard choice when chemo does not fit (ACS, treatment of
 -- stage IV breast cancer); plans with chemo control the cancer somewhat longer
 -- on average; age alone does not decide; heart checks go on (the label).
-src("acs-stage4", "Treatment of Stage IV (Metastatic) Breast Cancer", "American Cancer Society",
+local ACS_NAME = "American Cancer Society"
+src("acs-stage4", "Treatment of Stage IV (Metastatic) Breast Cancer", ACS_NAME,
   "https://www.cancer.org/cancer/types/breast-cancer/treatment/treatment-of-breast-cancer-by-stage/treatment-of-stage-iv-advanced-breast-cancer.html")
 local REAL_TREATMENT = { "real treatment", "proper treatment", "actual treatment", "comfort care", "giving up", "given up",
   "give up on", "just palliative", "only palliative", "real chemo", "doing nothing", "not really treating" }

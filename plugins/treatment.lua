@@ -827,7 +827,7 @@ local ONLY_SURGERY_LINE = "Having only the operation is a choice you can make. W
 -- A HER2 drug with a hormone pill and no chemo, feared as "giving up" (probe
 -- 12): the same card as drugs.lua's (drug.given) for this need. ACS, treatment
 -- of stage IV breast cancer; the trastuzumab label for heart checks.
-src("acs-stage4", "Treatment of Stage IV (Metastatic) Breast Cancer", "American Cancer Society",
+src("acs-stage4", "Treatment of Stage IV (Metastatic) Breast Cancer", ACS,
   "https://www.cancer.org/cancer/types/breast-cancer/treatment/treatment-of-breast-cancer-by-stage/treatment-of-stage-iv-advanced-breast-cancer.html")
 local REAL_TREATMENT = { "real treatment", "proper treatment", "actual treatment", "comfort care", "giving up", "given up",
   "give up on", "just palliative", "only palliative", "doing nothing", "not really treating" }
