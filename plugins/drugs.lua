@@ -1785,6 +1785,9 @@ src("pub-tdm1-platelets", "Effect of ado-trastuzumab emtansine on autologous pla
 src("fda-generics", "Generic Drugs: Questions and Answers", "US Food and Drug Administration",
   "https://www.fda.gov/drugs/frequently-asked-questions-popular-topics/generic-drugs-questions-answers")
 
+src("review-letrozole-fertility", "Letrozole for Female Infertility", "Frontiers in Endocrinology (2021)",
+  "https://doi.org/10.3389/fendo.2021.676133")
+
 local WHY = { "why", "reason", "point of", "purpose", "what for", "how come" }
 local ASKED = {
   { -- never on its own (Perjeta label: with trastuzumab and chemotherapy; DESTINY-Breast09: with T-DXd)
@@ -1911,6 +1914,28 @@ local ASKED = {
     }),
     next = "Next step: ask what your last platelet count was, and call your team about unusual bruising or bleeding.",
     sources = { "pub-tdm1-platelets" },
+  },
+  { -- the same pill in fertility care, asked as "why am I given it": an aromatase
+    -- inhibitor lowers estrogen; after menopause that starves a hormone
+    -- receptor-positive cancer (the letrozole label's use), while with working
+    -- ovaries the brain answers the drop with a stronger signal that ripens an
+    -- egg, so fertility doctors use a short course off-label (Front. Endocrinol.
+    -- 2021 review). "Can I get pregnant on it" has no WHY word: the pregnancy card.
+    words = { "fertility", "ovulat", "ivf", "in vitro", "conceive", "conceiving", "get pregnant", "have a baby",
+      "infertil" },
+    also = { "why", "reason", "point of", "how come", "also", "same", "logic", "make sense", "makes sense",
+      "understand", "used for", "used by", "used in", "used to", "prescribed for", "prescribed to", "given to",
+      "fertility drug", "fertility pill", "fertility med", "fertility treatment" },
+    facts = herald.facts("drug", {
+      aromatase_inhibitor = {
+        "It is the same pill used in two different ways. Letrozole (Femara) and the other aromatase inhibitors block the enzyme the body uses to make estrogen.",
+        "After menopause, most estrogen is made this way in fat and other tissues. Blocking it takes away the estrogen that a hormone receptor-positive cancer feeds on. That is the use the drug is approved for.",
+        "In a younger woman whose ovaries still work, the brain notices the drop in estrogen and sends the ovaries a stronger signal, which helps an egg ripen. That is why fertility doctors sometimes give a short course. It is not what the pill does for you after menopause.",
+        "Any new growth, such as a cyst on an ovary, needs its own check. Ask your care team and your gynecologist what it is and whether it could be linked to the pill.",
+      },
+    }),
+    next = "Next step: ask your oncologist why this pill was chosen for you, and what else could be used if it does not suit you.",
+    sources = { "acs-hormone", "review-letrozole-fertility" },
   },
 }
 
