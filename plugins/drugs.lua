@@ -2085,9 +2085,31 @@ local function duration_followup(q)
   return hormone_followup(q) or pregnancy_wait(q)
 end
 
+-- Tamoxifen in a man: the usual card speaks of vaginal changes and the uterus.
+-- Men on tamoxifen most often report hot flashes, a lower sex drive or
+-- erection problems, tiredness, weight gain and mood changes; blood clots are
+-- the serious risk (CancerCare's answer on tamoxifen in men; the label). Only
+-- read when the drug is tamoxifen, so other questions pay nothing.
+src("cancercare-tamoxifen-men", "How does tamoxifen affect men?", "CancerCare",
+  "https://www.cancercare.org/questions/151")
+local TAMOXIFEN_MEN = herald.fixed {
+  text = {
+    "Men take tamoxifen too. The side effects men report most are hot flashes, a lower sex drive or trouble with erections, tiredness, weight gain and mood changes.",
+    "The rare but serious risk is a blood clot. Call your care team for a swollen, painful leg, and call 911 for chest pain or sudden shortness of breath.",
+    "Next step: tell your care team about any side effect, sexual ones too. There is often help, and it may change how you feel about staying on it.",
+  },
+  sources = { "cancercare-tamoxifen-men", "label-tamoxifen" },
+  suggest = { "How long do I take tamoxifen?", "Can men get breast cancer?", "Where can men with breast cancer find support?" },
+}
+local function tamoxifen_men(q)
+  if q:slot("drug") == "tamoxifen" and q:about_a_man() then return TAMOXIFEN_MEN end
+  return nil
+end
+
 for _, a in ipairs({ "duration", "side_effects", "warnings", "pregnancy" }) do
   local h = aspect_handler(a, "drug")
-  local first = a == "duration" and duration_followup or function() return nil end
+  local first = (a == "duration" and duration_followup) or (a == "side_effects" and tamoxifen_men)
+    or function() return nil end
   herald.on("drug." .. a, function(q) return first(q) or seizure_history(q) or asked(q) or h(q) end)
 end
 herald.on("drug.given", function(q) return asked(q) or given_handler(q) end)
@@ -2100,28 +2122,9 @@ herald.on("drug.used_for", function(q)
 end)
 herald.on("drug.about", about_or_carried)
 local side_effects_of = aspect_handler("side_effects", "drug")
--- Tamoxifen in a man: the usual card speaks of vaginal changes and the uterus.
--- Men on tamoxifen most often report hot flashes, a lower sex drive or
--- erection problems, tiredness, weight gain and mood changes; blood clots are
--- the serious risk (CancerCare's answer on tamoxifen in men; the label). Only
--- read when the drug is tamoxifen, so other questions pay nothing.
-src("cancercare-tamoxifen-men", "How does tamoxifen affect men?", "CancerCare",
-  "https://www.cancercare.org/questions/151")
-local MAN_SAID = { " a man", " men ", " male ", " males ", " guy", " my husband", " for him", " he's on", " he is on",
-  " he takes", " my boyfriend", " my dad", " my father" }
-local TAMOXIFEN_MEN = herald.fixed {
-  text = {
-    "Men take tamoxifen too. The side effects men report most are hot flashes, a lower sex drive or trouble with erections, tiredness, weight gain and mood changes.",
-    "The rare but serious risk is a blood clot. Call your care team for a swollen, painful leg, and call 911 for chest pain or sudden shortness of breath.",
-    "Next step: tell your care team about any side effect, sexual ones too. There is often help, and it may change how you feel about staying on it.",
-  },
-  sources = { "cancercare-tamoxifen-men", "label-tamoxifen" },
-  suggest = { "How long do I take tamoxifen?", "Can men get breast cancer?", "Where can men with breast cancer find support?" },
-}
 herald.on("drug.side_effects_of", function(q)
-  if q:slot("drug") == "tamoxifen" and q:mentions(MAN_SAID, " " .. (q.message or q.text) .. " ") then
-    return TAMOXIFEN_MEN
-  end
+  local men = tamoxifen_men(q)
+  if men then return men end
   return asked(q) or side_effects_of(q)
 end)
 herald.on("drug.mention", about_or_carried)

@@ -199,9 +199,6 @@ local ANTIBODY_FERTILITY_REST = {
 -- cyclophosphamide) ask men to use condoms during treatment and for months after.
 src("nci-fertility-men", "Fertility Issues in Boys and Men with Cancer", NCI,
   "https://www.cancer.gov/about-cancer/treatment/side-effects/fertility-men")
-local MAN_SAID = { " a man", " men ", " male ", " males ", " guy", " my husband", " for him", " he's on", " he is on",
-  " he takes", " my boyfriend", " my dad", " my father", " my sperm", " sperm ", " his fertility", " father a child",
-  " father children", " get my wife pregnant", " get my partner pregnant" }
 local FERTILITY_MEN = herald.fixed {
   text = {
     "Trastuzumab (Herceptin) and the other HER2 antibodies are not known to harm a man's fertility. Chemo given with them can lower the sperm count, sometimes for good.",
@@ -237,7 +234,7 @@ local PREGNANT_TREATMENT = herald.fixed {
 }
 
 herald.on("life.fertility", function(q)
-  if q:mentions(MAN_SAID, " " .. (q.message or q.text) .. " ") then return FERTILITY_MEN end
+  if q:about_a_man() then return FERTILITY_MEN end
   if q:mentions(PREGNANT_NOW) and not q:mentions(PLANNING) then return PREGNANT_TREATMENT end
   if q:mentions(PERIOD) and q:mentions(RETURN) then
     return { text = PERIOD_RETURN, sources = { "nci-fertility", "acs-sexual", "label-trastuzumab" },
