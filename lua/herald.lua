@@ -409,6 +409,27 @@ function Question:about_a_man()
   return host_mentions(m, MAN_PATIENT) and not host_mentions(m, WOMAN_PATIENT)
 end
 
+--- Hands the question to the handler of another intent, in this plugin or
+-- another: `return herald.hand_over("care.caregiver")`. For a need one
+-- plugin owns that another plugin's intent is also asked for (leave to care
+-- for a spouse, asked as a work question), so that its answer is written once.
+-- TARGET may be a handler that no intents file routes to, kept for
+-- hand-overs. The receiving handler sees the same question (q.intent is its
+-- own) and cannot hand over again; the answer is still reported as the
+-- routed intent's, so the conversation and the client see what was asked.
+local hand_overs = {} -- intent name -> the one table returned for it
+function api.hand_over(intent)
+  if type(intent) ~= "string" or not match(intent, "^[%l%d_]+[%l%d_%.]*$") or #intent >= 64 then
+    fail(2, "herald.hand_over needs an intent name such as \"care.caregiver\", got %s", tostring(intent))
+  end
+  local t = hand_overs[intent]
+  if not t then
+    t = { hand_over = intent }
+    hand_overs[intent] = t
+  end
+  return t
+end
+
 -- Called by the host: answers q.intent and returns the normalised answer.
 local function dispatch(q)
   local intent = q.intent
@@ -419,6 +440,7 @@ local function dispatch(q)
   setmetatable(q, Question)
   local spec = h(q)
   if spec ~= nil then
+    if type(spec) == "table" and hand_overs[rawget(spec, "hand_over")] == spec then return spec end
     out = fixed_spec_out[spec]
     if out then return out end
   end

@@ -205,6 +205,47 @@ static void test_question_about_a_man(void **state)
 	hr_plugins_free(set);
 }
 
+/* herald.hand_over(TARGET) answers with TARGET's handler in any plugin,
+ * reported as the routed intent; one hop only, and a target nobody answers
+ * or a bad name is the plugin's error, never a quiet fallback. */
+static int call_intent(hr_plugins *set, const char *intent, struct hr_answer *a, char *err, size_t cap)
+{
+	struct hr_request rq = {.intent = intent, .text = "leave to drive my wife"};
+	return hr_plugins_call(set, NULL, &rq, a, err, cap);
+}
+
+static void test_hand_over(void **state)
+{
+	(void)state;
+	hr_plugins *set = new_set();
+	struct diags d = {0};
+	const char *a_src = "herald.on('a.work', function() return herald.hand_over('b.leave') end)\n"
+	                    "herald.on('a.twice', function() return herald.hand_over('b.back') end)\n"
+	                    "herald.on('a.nobody', function() return herald.hand_over('c.none') end)\n"
+	                    "herald.on('a.self', function() return herald.hand_over('a.self') end)\n"
+	                    "herald.on('a.bad', function() return herald.hand_over(42) end)\n";
+	const char *b_src = "herald.on('b.leave', function(q)\n"
+	                    "  return { text = 'leave card for ' .. q.intent .. ': ' .. q.text }\n"
+	                    "end)\n"
+	                    "herald.on('b.back', function() return herald.hand_over('a.work') end)\n";
+	assert_int_equal(hr_plugins_add_file(set, temp_plugin("a", a_src), collect, &d), 0);
+	assert_int_equal(hr_plugins_add_file(set, temp_plugin("b", b_src), collect, &d), 0);
+	struct hr_answer a = {0};
+	char err[256];
+	assert_int_equal(call_intent(set, "a.work", &a, err, sizeof(err)), 0);
+	assert_string_equal(a.text, "leave card for b.leave: leave to drive my wife");
+	assert_string_equal(a.intent, "a.work");
+	hr_answer_clear(&a);
+	assert_int_equal(call_intent(set, "a.twice", &a, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, "after a hand-over"));
+	assert_int_equal(call_intent(set, "a.nobody", &a, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, "which no plugin answers"));
+	assert_int_equal(call_intent(set, "a.self", &a, err, sizeof(err)), -EINVAL);
+	assert_int_not_equal(call_intent(set, "a.bad", &a, err, sizeof(err)), 0);
+	assert_non_null(strstr(err, "needs an intent name"));
+	hr_plugins_free(set);
+}
+
 /* herald.fixed marks a table a handler returns whole: normalised once, the
  * same answer every time, while the handler still runs (and may return
  * another table); anything but a table is refused at load. */
@@ -974,6 +1015,7 @@ int main(void)
 	    cmocka_unit_test(test_question_text_and_message),
 	    cmocka_unit_test(test_question_mentions),
 	    cmocka_unit_test(test_question_about_a_man),
+	    cmocka_unit_test(test_hand_over),
 	    cmocka_unit_test(test_fixed_table),
 	    cmocka_unit_test(test_request_table_kept_clean),
 	    cmocka_unit_test(test_os_execute_fails_with_line),
