@@ -370,6 +370,66 @@ function Question:mentions(words, text)
   return host_mentions(text or self.message or self.text, words)
 end
 
+-- Whether the person with the cancer is a man. The answers that differ for
+-- men (fertility, tamoxifen's side effects, the hormone pills) ask this one
+-- question instead of each keeping a word list: three lists had drifted, and
+-- "my husband is worried, can I still have a baby?" got sperm banking. A man
+-- is the patient when the writer says he is one ("I'm a man", "57M", "my
+-- sperm") or names a male patient ("my husband is on tamoxifen", "he was
+-- diagnosed", "for him"), unless the writer also tells of herself or another
+-- woman as the patient ("and now me", "my periods", "my wife", "she's on").
+local MAN_SELF = { "i'm a man", "im a man", "i am a man", "as a man", "i'm male", "im male", "i am male", "as a male",
+  "i'm a guy", "im a guy", "i am a guy", "as a guy", "male breast", "breast cancer in men", "men with breast",
+  "men get ", "do men ", "can men ", "for men", "a man's", "a man get", "a man have", "a man take", "men take",
+  "my sperm", "bank sperm", "sperm bank", "banking sperm", "sperm count", "father a child", "father children",
+  "father kids", "father a baby", "get my wife pregnant", "get my partner pregnant", "get my girlfriend pregnant",
+  "my testicles", "my testes", "year old man", "year-old man", "year old male", "year-old male", "yr old man",
+  "yr old male", " yo man", " yo male" }
+local MAN_PATIENT = { " he is on ", " he's on ", " hes on ", " he takes ", " he is taking ", " he's taking ",
+  " he was diagnosed", " he's been diagnosed", " he has been diagnosed", " he got diagnosed", " he has breast",
+  " he has her2", " he has stage", " he had breast", " for him", " his chemo", " his treatment", " his fertility",
+  " his sperm", " his cancer", " his tamoxifen", " his herceptin", " his hormone", " his doctor", " his oncologist" }
+for _, who in ipairs({ "husband", "dad", "father", "boyfriend", "son", "brother", "grandpa", "grandfather", "uncle",
+  "fiance", "fiancé" }) do
+  for _, tail in ipairs({ " is on ", "'s on ", " takes ", " is taking ", " has breast", " has her2", " has stage",
+    " has cancer", " has been diagnosed", " was diagnosed", " got diagnosed", " had breast", "'s cancer",
+    "'s treatment", "'s chemo", "'s tamoxifen", "'s fertility" }) do
+    MAN_PATIENT[#MAN_PATIENT + 1] = " my " .. who .. tail
+  end
+end
+local WOMAN_PATIENT = { " my wife", " she is on ", " she's on ", " she takes ", " she was diagnosed", " her chemo",
+  " her treatment", " my mom", " my mother", " my daughter", " my sister", " my girlfriend", " my period", " my ovar",
+  " my eggs", " menopaus", " breastfeed", " i get pregnant", " i still get pregnant", " i'm pregnant", " i am pregnant",
+  " im pregnant", " carry a baby", " i have a baby", " i still have a baby", " now me", " and me ", " me too",
+  " now it's me", " now its me", " now i ", " i'm on ", " im on ", " i am on ", " i take ", " i was diagnosed",
+  " i have breast", " i have her2", " i've been diagnosed", " i have been diagnosed" }
+function Question:about_a_man()
+  local m = " " .. (self.message or self.text):lower() .. " "
+  if host_mentions(m, MAN_SELF) or m:find("^%W*%d%d ?m%f[%W]") or m:find("^%W*m ?%d%d%f[%W]") then return true end
+  return host_mentions(m, MAN_PATIENT) and not host_mentions(m, WOMAN_PATIENT)
+end
+
+--- Hands the question to the handler of another intent, in this plugin or
+-- another: `return herald.hand_over("care.caregiver")`. For a need one
+-- plugin owns that another plugin's intent is also asked for (leave to care
+-- for a spouse, asked as a work question), so that its answer is written once.
+-- TARGET may be a handler that no intents file routes to, kept for
+-- hand-overs. The receiving handler sees the same question (q.intent is its
+-- own) and cannot hand over again; the answer is still reported as the
+-- routed intent's, so the conversation and the client see what was asked.
+local hand_overs = {} -- intent name -> the one table returned for it
+function api.hand_over(intent)
+  if type(intent) ~= "string" or not match(intent, "^[%l%d_]+[%l%d_%.]*$") or #intent >= 64 then
+    fail(2, "herald.hand_over needs an intent name such as \"care.caregiver\", got %s", tostring(intent))
+  end
+  local t = hand_overs[intent]
+  if not t then
+    t = { hand_over = intent }
+    hand_overs[intent] = t
+  end
+  return t
+end
+
 -- Called by the host: answers q.intent and returns the normalised answer.
 local function dispatch(q)
   local intent = q.intent
@@ -380,6 +440,7 @@ local function dispatch(q)
   setmetatable(q, Question)
   local spec = h(q)
   if spec ~= nil then
+    if type(spec) == "table" and hand_overs[rawget(spec, "hand_over")] == spec then return spec end
     out = fixed_spec_out[spec]
     if out then return out end
   end

@@ -187,7 +187,7 @@ herald.on("care.infection", function(q)
 end)
 
 src("dol-fmla", "Family and Medical Leave Act", "U.S. Department of Labor", "https://www.dol.gov/agencies/whd/fmla")
--- The same need as in plugins/life.lua (life.work): a caregiver asking for leave (probe 9, R080): FMLA covers
+-- A caregiver asking for leave (probe 9, R080; life.work hands it over too): FMLA covers
 -- caring for a spouse, child or parent with a serious health condition, up to
 -- 12 unpaid weeks in 12 months, and may be taken intermittently when medically
 -- needed (US Department of Labor, Fact Sheet 28); "spouse" includes same-sex
@@ -230,14 +230,20 @@ local CAREGIVER = {
   sources = { "acs-caregiver", "nci-caregivers" },
   suggest = { "Where can I find support groups?", "Can I get counselling?", "Is there help with costs?" },
 }
+-- Leave to care for someone: the FMLA card, or its partner form. Also the
+-- answer life.work hands over (herald.hand_over) when a work question is a
+-- caregiver's, so it is written only here.
+local function caregiver_leave(q)
+  return { text = ((q:mentions(PARTNER) and not q:mentions(SPOUSE)) or q:mentions(UNMARRIED)) and FMLA_PARTNER
+    or FMLA_CAREGIVER, sources = { "dol-fmla-28", "dol-fmla" },
+    suggest = { "How can I look after myself as a caregiver?", "Where can I find support groups?",
+      "Is there help with costs?" } }
+end
+herald.on("care.caregiver_leave", caregiver_leave)
 herald.on("care.caregiver", function(q)
   -- Leave asked in the question itself, not told in the story ("I took leave
   -- from work ... how do other husbands do this?" asks how carers cope).
-  if q:mentions(CARE_FOR) and q:mentions(LEAVE, q.text) then
-    return { text = ((q:mentions(PARTNER) and not q:mentions(SPOUSE)) or q:mentions(UNMARRIED)) and FMLA_PARTNER
-      or FMLA_CAREGIVER, sources = { "dol-fmla-28", "dol-fmla" },
-      suggest = { "Where can I find support groups?", "Can I get counselling?", "Is there help with costs?" } }
-  end
+  if q:mentions(CARE_FOR) and q:mentions(LEAVE, q.text) then return caregiver_leave(q) end
   return CAREGIVER
 end)
 

@@ -1825,6 +1825,9 @@ src("pub-tdm1-platelets", "Effect of ado-trastuzumab emtansine on autologous pla
 src("fda-generics", "Generic Drugs: Questions and Answers", "US Food and Drug Administration",
   "https://www.fda.gov/drugs/frequently-asked-questions-popular-topics/generic-drugs-questions-answers")
 
+src("review-letrozole-fertility", "Letrozole for Female Infertility", "Frontiers in Endocrinology (2021)",
+  "https://doi.org/10.3389/fendo.2021.676133")
+
 local WHY = { "why", "reason", "point of", "purpose", "what for", "how come" }
 local ASKED = {
   { -- never on its own (Perjeta label: with trastuzumab and chemotherapy; DESTINY-Breast09: with T-DXd)
@@ -1951,6 +1954,28 @@ local ASKED = {
     }),
     next = "Next step: ask what your last platelet count was, and call your team about unusual bruising or bleeding.",
     sources = { "pub-tdm1-platelets" },
+  },
+  { -- the same pill in fertility care, asked as "why am I given it": an aromatase
+    -- inhibitor lowers estrogen; after menopause that starves a hormone
+    -- receptor-positive cancer (the letrozole label's use), while with working
+    -- ovaries the brain answers the drop with a stronger signal that ripens an
+    -- egg, so fertility doctors use a short course off-label (Front. Endocrinol.
+    -- 2021 review). "Can I get pregnant on it" has no WHY word: the pregnancy card.
+    words = { "fertility", "ovulat", "ivf", "in vitro", "conceive", "conceiving", "get pregnant", "have a baby",
+      "infertil" },
+    also = { "why", "reason", "point of", "how come", "also", "same", "logic", "make sense", "makes sense",
+      "understand", "used for", "used by", "used in", "used to", "prescribed for", "prescribed to", "given to",
+      "fertility drug", "fertility pill", "fertility med", "fertility treatment" },
+    facts = herald.facts("drug", {
+      aromatase_inhibitor = {
+        "It is the same pill used in two different ways. Letrozole (Femara) and the other aromatase inhibitors block the enzyme the body uses to make estrogen.",
+        "After menopause, most estrogen is made this way in fat and other tissues. Blocking it takes away the estrogen that a hormone receptor-positive cancer feeds on. That is the use the drug is approved for.",
+        "In a younger woman whose ovaries still work, the brain notices the drop in estrogen and sends the ovaries a stronger signal, which helps an egg ripen. That is why fertility doctors sometimes give a short course. It is not what the pill does for you after menopause.",
+        "Any new growth, such as a cyst on an ovary, needs its own check. Ask your care team and your gynecologist what it is and whether it could be linked to the pill.",
+      },
+    }),
+    next = "Next step: ask your oncologist why this pill was chosen for you, and what else could be used if it does not suit you.",
+    sources = { "acs-hormone", "review-letrozole-fertility" },
   },
 }
 
@@ -2100,9 +2125,31 @@ local function duration_followup(q)
   return hormone_followup(q) or pregnancy_wait(q)
 end
 
+-- Tamoxifen in a man: the usual card speaks of vaginal changes and the uterus.
+-- Men on tamoxifen most often report hot flashes, a lower sex drive or
+-- erection problems, tiredness, weight gain and mood changes; blood clots are
+-- the serious risk (CancerCare's answer on tamoxifen in men; the label). Only
+-- read when the drug is tamoxifen, so other questions pay nothing.
+src("cancercare-tamoxifen-men", "How does tamoxifen affect men?", "CancerCare",
+  "https://www.cancercare.org/questions/151")
+local TAMOXIFEN_MEN = herald.fixed {
+  text = {
+    "Men take tamoxifen too. The side effects men report most are hot flashes, a lower sex drive or trouble with erections, tiredness, weight gain and mood changes.",
+    "The rare but serious risk is a blood clot. Call your care team for a swollen, painful leg, and call 911 for chest pain or sudden shortness of breath.",
+    "Next step: tell your care team about any side effect, sexual ones too. There is often help, and it may change how you feel about staying on it.",
+  },
+  sources = { "cancercare-tamoxifen-men", "label-tamoxifen" },
+  suggest = { "How long do I take tamoxifen?", "Can men get breast cancer?", "Where can men with breast cancer find support?" },
+}
+local function tamoxifen_men(q)
+  if q:slot("drug") == "tamoxifen" and q:about_a_man() then return TAMOXIFEN_MEN end
+  return nil
+end
+
 for _, a in ipairs({ "duration", "side_effects", "warnings", "pregnancy" }) do
   local h = aspect_handler(a, "drug")
-  local first = a == "duration" and duration_followup or function() return nil end
+  local first = (a == "duration" and duration_followup) or (a == "side_effects" and tamoxifen_men)
+    or function() return nil end
   herald.on("drug." .. a, function(q) return first(q) or seizure_history(q) or asked(q) or h(q) end)
 end
 herald.on("drug.given", function(q) return asked(q) or given_handler(q) end)
@@ -2115,28 +2162,9 @@ herald.on("drug.used_for", function(q)
 end)
 herald.on("drug.about", about_or_carried)
 local side_effects_of = aspect_handler("side_effects", "drug")
--- Tamoxifen in a man: the usual card speaks of vaginal changes and the uterus.
--- Men on tamoxifen most often report hot flashes, a lower sex drive or
--- erection problems, tiredness, weight gain and mood changes; blood clots are
--- the serious risk (CancerCare's answer on tamoxifen in men; the label). Only
--- read when the drug is tamoxifen, so other questions pay nothing.
-src("cancercare-tamoxifen-men", "How does tamoxifen affect men?", "CancerCare",
-  "https://www.cancercare.org/questions/151")
-local MAN_SAID = { " a man", " men ", " male ", " males ", " guy", " my husband", " for him", " he's on", " he is on",
-  " he takes", " my boyfriend", " my dad", " my father" }
-local TAMOXIFEN_MEN = herald.fixed {
-  text = {
-    "Men take tamoxifen too. The side effects men report most are hot flashes, a lower sex drive or trouble with erections, tiredness, weight gain and mood changes.",
-    "The rare but serious risk is a blood clot. Call your care team for a swollen, painful leg, and call 911 for chest pain or sudden shortness of breath.",
-    "Next step: tell your care team about any side effect, sexual ones too. There is often help, and it may change how you feel about staying on it.",
-  },
-  sources = { "cancercare-tamoxifen-men", "label-tamoxifen" },
-  suggest = { "How long do I take tamoxifen?", "Can men get breast cancer?", "Where can men with breast cancer find support?" },
-}
 herald.on("drug.side_effects_of", function(q)
-  if q:slot("drug") == "tamoxifen" and q:mentions(MAN_SAID, " " .. (q.message or q.text) .. " ") then
-    return TAMOXIFEN_MEN
-  end
+  local men = tamoxifen_men(q)
+  if men then return men end
   return asked(q) or side_effects_of(q)
 end)
 herald.on("drug.mention", about_or_carried)

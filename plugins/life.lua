@@ -54,11 +54,10 @@ local WORK = {
   suggest = { "How do I cope with fatigue?", "What is chemo brain?", "Is there help with treatment costs?" },
 }
 
--- A spouse or family caregiver asking for leave (probe 9, R080): FMLA covers
--- caring for a spouse, child or parent with a serious health condition, up to
--- 12 unpaid weeks in 12 months, and may be taken intermittently when medically
--- needed (US Department of Labor, Fact Sheet 28); "spouse" includes same-sex
--- marriages. Employers with 50 or more workers; a year and 1,250 hours worked.
+-- A spouse or family caregiver asking for leave (probe 9, R080) is the
+-- caregiver's question, asked here as a work one: care.caregiver (plugins/
+-- care.lua) owns its answer (FMLA for a spouse, child or parent; a partner one
+-- is not married to), so it is written once and handed over.
 src("dol-fmla-28", "Fact Sheet #28: The Family and Medical Leave Act", "U.S. Department of Labor",
   "https://www.dol.gov/agencies/whd/fact-sheets/28-fmla")
 local CARE_FOR = { "my wife", "my husband", "my partner", "my spouse", "my mom", "my mum", "my mother", "my dad",
@@ -69,24 +68,6 @@ local CARE_FOR = { "my wife", "my husband", "my partner", "my spouse", "my mom",
   "my fiance" }
 local LEAVE = { "time off", "leave", "fmla", "day off", "days off", "miss work", "off work", "my job", "my boss",
   "employer", "a day at a time", "lose my job", "losing my job" }
--- A partner one is not married to is not covered by federal FMLA (spouse,
--- child or parent only: Fact Sheet 28); some states' family leave laws cover
--- partners (clinical review 2026-12-07c, item 3).
-local PARTNER = { "my partner", "my boyfriend", "my girlfriend", "my fiance", "my fiancee", "my fiancé", "my fiancée" }
-local SPOUSE = { "my wife", "my husband", "my spouse", "we're married", "we are married" }
-local UNMARRIED = { "not married", "aren't married", "arent married", "unmarried", "not legally married", "never married" }
-local FMLA_PARTNER = {
-  "Federal FMLA lets many workers take unpaid, job-protected leave to care for a seriously ill spouse, child or parent. A partner you are not married to is not covered by it.",
-  "Some states' family leave laws do cover partners, some with pay, and your employer may allow leave anyway.",
-  "Next step: ask HR what leave you can take, and ask the cancer center's social worker about your state's family leave.",
-}
-local FMLA_CAREGIVER = {
-  "Often, yes. In the US, the Family and Medical Leave Act, or FMLA, lets many workers take up to 12 weeks a year of unpaid leave to care for a seriously ill spouse, child or parent, and keep their job and health insurance.",
-  "The leave can be taken a day or a few hours at a time, such as for each treatment, when the care calls for it. Every married couple counts, same-sex spouses too. It applies if you have worked there at least a year and about 1,250 hours in that year, and your employer has 50 or more workers within 75 miles. HR can tell you if you qualify.",
-  "Your employer can ask for a form from the doctor. Some states also have paid family leave.",
-  "Next step: ask HR for the FMLA forms, and ask the oncology office to fill in the doctor's part.",
-}
-
 -- A person's own rights at work (probe 11, P46: "can they fire me for needing
 -- time off for treatment?"). EEOC, "Cancer in the Workplace and the ADA": the
 -- ADA covers employers with 15 or more workers and state and local
@@ -170,9 +151,7 @@ herald.on("life.work", function(q)
     return WORK_RIGHTS
   end
   if q:mentions(CARE_FOR) and q:mentions(LEAVE) and not q:mentions(OWN_TREATMENT) then
-    return { text = ((q:mentions(PARTNER) and not q:mentions(SPOUSE)) or q:mentions(UNMARRIED)) and FMLA_PARTNER
-      or FMLA_CAREGIVER, sources = { "dol-fmla-28", "dol-fmla" },
-      suggest = { "How can I look after myself as a caregiver?", "Is there help with costs?", "Where can I find support?" } }
+    return herald.hand_over("care.caregiver_leave")
   end
   if q:mentions(DISABILITY) and not q:mentions({ "disability leave", "fmla" }) then
     return { text = DISABILITY_TEXT, sources = { "ssa-disability", "ssa-cal", "cac" },
@@ -240,9 +219,6 @@ local ANTIBODY_FERTILITY_REST = {
 -- cyclophosphamide) ask men to use condoms during treatment and for months after.
 src("nci-fertility-men", "Fertility Issues in Boys and Men with Cancer", NCI,
   "https://www.cancer.gov/about-cancer/treatment/side-effects/fertility-men")
-local MAN_SAID = { " a man", " men ", " male ", " males ", " guy", " my husband", " for him", " he's on", " he is on",
-  " he takes", " my boyfriend", " my dad", " my father", " my sperm", " sperm ", " his fertility", " father a child",
-  " father children", " get my wife pregnant", " get my partner pregnant" }
 local FERTILITY_MEN = herald.fixed {
   text = {
     "Trastuzumab (Herceptin) and the other HER2 antibodies are not known to harm a man's fertility. Chemo given with them can lower the sperm count, sometimes for good.",
@@ -278,7 +254,7 @@ local PREGNANT_TREATMENT = herald.fixed {
 }
 
 herald.on("life.fertility", function(q)
-  if q:mentions(MAN_SAID, " " .. (q.message or q.text) .. " ") then return FERTILITY_MEN end
+  if q:about_a_man() then return FERTILITY_MEN end
   if q:mentions(PREGNANT_NOW) and not q:mentions(PLANNING) then return PREGNANT_TREATMENT end
   if q:mentions(PERIOD) and q:mentions(RETURN) then
     return { text = PERIOD_RETURN, sources = { "nci-fertility", "acs-sexual", "label-trastuzumab" },

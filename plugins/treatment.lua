@@ -653,11 +653,9 @@ end)
 -- outlook plugin's card for men says the same).
 src("nci-men", "Male Breast Cancer Treatment (PDQ), Patient Version", "National Cancer Institute",
   "https://www.cancer.gov/types/breast/patient/male-breast-treatment-pdq")
-local MAN_WRITES = { " a man ", " a man,", " a man.", " a man?", " male", " men ", " guy", " my husband", " he is on", " he's on", " for him" }
 local HORMONE_MEN_LINE = "For men, tamoxifen is the usual hormone pill. An aromatase inhibitor, such as letrozole, works less well alone in men and is given with a shot that stops the testes making hormones."
 herald.on("treatment.hormone_therapy", function(q)
-  local m = " " .. (q.message or q.text):lower() .. " "
-  if q:mentions(MAN_WRITES, m) or m:find("^%W*%d%d ?m%f[%W]") or m:find("^%W*m ?%d%d%f[%W]") then
+  if q:about_a_man() then
     local text = {}
     for i, line in ipairs(HORMONE.text) do text[i] = line end
     text[2] = HORMONE_MEN_LINE

@@ -895,8 +895,46 @@ static int convert_answer(lua_State *L, struct hr_answer *out, char *err, size_t
 	return 0;
 }
 
+static int call_handler(hr_plugins *set, const char *plugin, const struct hr_request *rq,
+                        struct hr_answer *out, char *err, size_t errcap, int handed);
+
+/* A handler returned herald.hand_over(TARGET): the question goes, as it is,
+ * to TARGET's handler, in whichever plugin answers it (TARGET may be a
+ * handler no intents file routes to, an answer kept for hand-overs). One hop only, so two
+ * plugins cannot pass a question back and forth; a target nobody answers is
+ * the plugin's mistake (an error, so the apology and the log say so), not the
+ * quiet fallback an unknown routed intent gets. */
+static int hand_over(hr_plugins *set, const struct hr_request *rq, const char *target, int handed,
+                     struct hr_answer *out, char *err, size_t errcap)
+{
+	if (handed || strcmp(target, rq->intent) == 0) {
+		snprintf(err, errcap, "handler for '%s' handed over to '%s' after a hand-over", rq->intent,
+		         target);
+		return -EINVAL;
+	}
+	if (!hr_plugins_handler(set, target, NULL)) {
+		snprintf(err, errcap, "handler for '%s' handed over to '%s', which no plugin answers",
+		         rq->intent, target);
+		return -EINVAL;
+	}
+	struct hr_request to = *rq;
+	to.intent = target;
+	int rc = call_handler(set, NULL, &to, out, err, errcap, 1);
+	/* The answer stays the routed intent's: the conversation, the metrics and
+	 * the client see what was asked, not which plugin wrote the words. */
+	if (rc == 0 && (rc = hr_answer_set(&out->intent, rq->intent)) != 0)
+		hr_answer_clear(out);
+	return rc;
+}
+
 int hr_plugins_call(hr_plugins *set, const char *plugin, const struct hr_request *rq, struct hr_answer *out,
                     char *err, size_t errcap)
+{
+	return call_handler(set, plugin, rq, out, err, errcap, 0);
+}
+
+static int call_handler(hr_plugins *set, const char *plugin, const struct hr_request *rq,
+                        struct hr_answer *out, char *err, size_t errcap, int handed)
 {
 	const char *name = hr_plugins_handler(set, rq->intent, plugin);
 	if (!name) {
@@ -934,7 +972,14 @@ int hr_plugins_call(hr_plugins *set, const char *plugin, const struct hr_request
 	size_t string_max = 2 * text_len > STRING_MAX ? 2 * text_len : STRING_MAX;
 	int rc =
 	    call_budgeted(p, 1, 1, set->limits.call_ms, set->limits.instructions, string_max, err, errcap);
-	if (rc == 0) {
+	char target[HR_NAME_MAX] = "";
+	if (rc == 0 && lua_type(L, -1) == LUA_TTABLE) {
+		if (raw_field(L, lua_gettop(L), "hand_over") == LUA_TSTRING &&
+		    lua_rawlen(L, -1) < sizeof(target))
+			memcpy(target, lua_tostring(L, -1), lua_rawlen(L, -1) + 1);
+		lua_pop(L, 1);
+	}
+	if (rc == 0 && !target[0]) {
 		rc = convert_answer(L, out, err, errcap);
 		if (rc == -EINVAL) {
 			char why[256];
@@ -951,5 +996,7 @@ int hr_plugins_call(hr_plugins *set, const char *plugin, const struct hr_request
 	clear_kept_table(L, p->request_ref);
 	clear_kept_table(L, p->slots_ref);
 	clear_kept_table(L, p->context_ref);
+	if (rc == 0 && target[0])
+		rc = hand_over(set, rq, target, handed, out, err, errcap);
 	return rc;
 }

@@ -165,6 +165,87 @@ static void test_question_mentions(void **state)
 	hr_plugins_free(set);
 }
 
+/* q:about_a_man() says whether the person with the cancer is a man: the
+ * writer says he is one, or names a male patient, unless the writer also
+ * tells of herself or another woman as the patient. A man only named ("my
+ * husband is worried") does not make the question his. */
+static void test_question_about_a_man(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *message;
+		const char *expect;
+	} cases[] = {
+	    {"i'm a man and my doctor says tamoxifen", "true"},
+	    {"62m here, her2 positive, what hormone pill", "true"},
+	    {"i am a 50 year old man with breast cancer", "true"},
+	    {"should i bank sperm before chemo", "true"},
+	    {"my dad is on tamoxifen. what side effects", "true"},
+	    {"my husband was diagnosed last month. can he have kids later", "true"},
+	    {"my husband is worried. can i still have a baby after this", "false"},
+	    {"my dad had breast cancer and now me. will chemo stop my periods", "false"},
+	    {"my husband's treatment ended and now i was diagnosed too", "false"},
+	    {"what are the side effects of tamoxifen", "false"},
+	};
+	hr_plugins *set = new_set();
+	struct diags d = {0};
+	const char *src = "herald.on('t.m', function(q)\n"
+	                  "  return { text = tostring(q:about_a_man()) }\n"
+	                  "end)\n";
+	assert_int_equal(hr_plugins_add_file(set, temp_plugin("man", src), collect, &d), 0);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct hr_request rq = {.intent = "t.m", .text = "x", .message = cases[i].message};
+		struct hr_answer a = {0};
+		char err[256];
+		assert_int_equal(hr_plugins_call(set, NULL, &rq, &a, err, sizeof(err)), 0);
+		if (strcmp(a.text, cases[i].expect) != 0)
+			fail_msg("about_a_man(\"%s\") = %s", cases[i].message, a.text);
+		hr_answer_clear(&a);
+	}
+	hr_plugins_free(set);
+}
+
+/* herald.hand_over(TARGET) answers with TARGET's handler in any plugin,
+ * reported as the routed intent; one hop only, and a target nobody answers
+ * or a bad name is the plugin's error, never a quiet fallback. */
+static int call_intent(hr_plugins *set, const char *intent, struct hr_answer *a, char *err, size_t cap)
+{
+	struct hr_request rq = {.intent = intent, .text = "leave to drive my wife"};
+	return hr_plugins_call(set, NULL, &rq, a, err, cap);
+}
+
+static void test_hand_over(void **state)
+{
+	(void)state;
+	hr_plugins *set = new_set();
+	struct diags d = {0};
+	const char *a_src = "herald.on('a.work', function() return herald.hand_over('b.leave') end)\n"
+	                    "herald.on('a.twice', function() return herald.hand_over('b.back') end)\n"
+	                    "herald.on('a.nobody', function() return herald.hand_over('c.none') end)\n"
+	                    "herald.on('a.self', function() return herald.hand_over('a.self') end)\n"
+	                    "herald.on('a.bad', function() return herald.hand_over(42) end)\n";
+	const char *b_src = "herald.on('b.leave', function(q)\n"
+	                    "  return { text = 'leave card for ' .. q.intent .. ': ' .. q.text }\n"
+	                    "end)\n"
+	                    "herald.on('b.back', function() return herald.hand_over('a.work') end)\n";
+	assert_int_equal(hr_plugins_add_file(set, temp_plugin("a", a_src), collect, &d), 0);
+	assert_int_equal(hr_plugins_add_file(set, temp_plugin("b", b_src), collect, &d), 0);
+	struct hr_answer a = {0};
+	char err[256];
+	assert_int_equal(call_intent(set, "a.work", &a, err, sizeof(err)), 0);
+	assert_string_equal(a.text, "leave card for b.leave: leave to drive my wife");
+	assert_string_equal(a.intent, "a.work");
+	hr_answer_clear(&a);
+	assert_int_equal(call_intent(set, "a.twice", &a, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, "after a hand-over"));
+	assert_int_equal(call_intent(set, "a.nobody", &a, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, "which no plugin answers"));
+	assert_int_equal(call_intent(set, "a.self", &a, err, sizeof(err)), -EINVAL);
+	assert_int_not_equal(call_intent(set, "a.bad", &a, err, sizeof(err)), 0);
+	assert_non_null(strstr(err, "needs an intent name"));
+	hr_plugins_free(set);
+}
+
 /* herald.fixed marks a table a handler returns whole: normalised once, the
  * same answer every time, while the handler still runs (and may return
  * another table); anything but a table is refused at load. */
@@ -933,6 +1014,8 @@ int main(void)
 	    cmocka_unit_test(test_forbidden_globals_absent),
 	    cmocka_unit_test(test_question_text_and_message),
 	    cmocka_unit_test(test_question_mentions),
+	    cmocka_unit_test(test_question_about_a_man),
+	    cmocka_unit_test(test_hand_over),
 	    cmocka_unit_test(test_fixed_table),
 	    cmocka_unit_test(test_request_table_kept_clean),
 	    cmocka_unit_test(test_os_execute_fails_with_line),
