@@ -162,24 +162,10 @@ local SKIN_AND_WATER_TEXT = {
 }
 
 -- A family member's nasal spray (live) flu vaccine, told with a question about
--- germs or visits (probe 12). The same answer as life.vaccines' family card:
--- household members should be vaccinated; the CDC limits the nasal vaccine only
--- for carers of severely immunocompromised people in a protected unit.
-src("cdc-laiv", "Live Attenuated Influenza Vaccine (The Nasal Spray Flu Vaccine)", "Centers for Disease Control and Prevention",
-  "https://www.cdc.gov/flu/vaccine-types/nasalspray.html")
+-- germs or visits (probe 12): life.vaccines holds the family vaccine card.
 local NASAL_SAID = { "nasal", "nose spray", "flumist", "flu mist", "spray flu", "live vaccine", "vaccin" }
-local FAMILY_NASAL = herald.fixed {
-  text = {
-    "Usually this is fine. Family members and children who visit should get their own vaccines, flu included, and that helps protect you.",
-    "The nasal spray flu vaccine holds a weakened live virus. The CDC asks only people who care for someone with a severely weak immune system, such as after a stem cell transplant in a protected hospital unit, to avoid it or stay away for 7 days. For most people on chemo, hugs and visits can go on.",
-    "Wash hands often, and keep anyone who is sick away. For you, the flu shot is the right flu vaccine during chemo, not the spray.",
-    "Next step: ask your care team whether your blood counts call for extra care.",
-  },
-  sources = { "cdc-laiv", "nci-infection" },
-  suggest = { "Can I get a flu shot during chemo?", "How do I avoid infection during chemo?", "What does low white blood cells mean?" },
-}
 herald.on("care.infection", function(q)
-  if q:mentions(NASAL_SAID) then return FAMILY_NASAL end
+  if q:mentions(NASAL_SAID) then return herald.hand_over("life.vaccines") end
   if q:mentions(SKIN_AND_WATER, " " .. (q.message or q.text) .. " ") then
     return { text = SKIN_AND_WATER_TEXT, sources = INFECTION.sources, suggest = INFECTION.suggest }
   end

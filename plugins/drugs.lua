@@ -1786,6 +1786,8 @@ local HER2_WITH_PILL = herald.fixed {
   sources = { "acs-stage4", "label-trastuzumab" },
   suggest = { "How is metastatic HER2-positive breast cancer treated?", "What is palliative care?", "What heart checks do I need on Herceptin?" },
 }
+-- Handed over from treatment.chemo_needed; no intents file routes here.
+herald.on("drug.her2_with_pill", function() return HER2_WITH_PILL end)
 local function given_handler(q)
   local key = q:slot("drug")
   local d = key and DRUGS[key]

@@ -317,7 +317,7 @@ local FAMILY_VACCINES = herald.fixed {
   suggest = { "How do I avoid infection during chemo?", "Can I get a flu shot during chemo?", "What does low white blood cells mean?" },
 }
 herald.on("life.vaccines", function(q)
-  if q:mentions(FAMILY_SAID) and q:mentions(SPRAY_SAID) and not q:mentions({ "my own", "for me", "can i get", "should i get", "can i have", "should i have" }) then
+  if q:mentions(FAMILY_SAID) and q:mentions(SPRAY_SAID) and not q:mentions({ "my own", "for me to get", "can i get", "should i get", "can i have", "should i have" }) then
     return FAMILY_VACCINES
   end
   local text = { table.unpack(VACCINES.text) }
@@ -429,7 +429,7 @@ herald.on("life.blood_thinners", blood_thinners)
 -- avoided; venlafaxine, citalopram and escitalopram hardly do (NCI hot flashes
 -- PDQ). Estrogen replacement is avoided after breast cancer; black cohosh did
 -- no better than placebo in trials; venlafaxine, gabapentin and oxybutynin help.
--- The same cards are in life.lua, side_effects.lua and living.lua, one per plugin.
+-- se.hormone and living.hrt hand such questions over to life.interactions.
 local ANTIDEPRESSANTS = { "paxil", "paroxetine", "prozac", "fluoxetine", "wellbutrin", "bupropion", "zyban", "antidepress",
   "anti-depress", "ssri", "snri", "zoloft", "sertraline", "celexa", "citalopram", "lexapro", "escitalopram", "effexor",
   "venlafaxine", "cymbalta", "duloxetine", "pristiq", "desvenlafaxine", "brisdelle" }

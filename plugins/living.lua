@@ -71,42 +71,17 @@ local HRT = herald.fixed {
   sources = { "acs-mht-after", "acog-vaginal-estrogen" },
   suggest = { "What helps hot flashes?", "How does treatment affect my sex life?", "What are hormone therapy side effects?" },
 }
--- Antidepressants with tamoxifen, and what eases its hot flashes (probe 12: a
--- gynecologist offered paroxetine). Tamoxifen is made active in the liver by
--- CYP2D6; paroxetine, fluoxetine and bupropion block it strongly and are
--- avoided; venlafaxine, citalopram and escitalopram hardly do (NCI hot flashes
--- PDQ). Estrogen replacement is avoided after breast cancer; black cohosh did
--- no better than placebo in trials; venlafaxine, gabapentin and oxybutynin help.
--- The same cards are in life.lua, side_effects.lua and living.lua, one per plugin.
-local ANTIDEPRESSANTS = { "paxil", "paroxetine", "prozac", "fluoxetine", "wellbutrin", "bupropion", "zyban", "antidepress",
-  "anti-depress", "ssri", "snri", "zoloft", "sertraline", "celexa", "citalopram", "lexapro", "escitalopram", "effexor",
-  "venlafaxine", "cymbalta", "duloxetine", "pristiq", "desvenlafaxine", "brisdelle" }
+-- Hot flashes on tamoxifen, or an antidepressant with it (probe 12): the cards
+-- live in life.lua (life.interactions), which these questions are handed to.
 local TAMOXIFEN_SAID = { "tamoxifen", "nolvadex", "soltamox", "tamoxifin", "tamoxiphen" }
+local ANTIDEPRESSANTS = { "paxil", "paroxetine", "prozac", "fluoxetine", "wellbutrin", "bupropion", "antidepress",
+  "anti-depress", "ssri", "snri", "zoloft", "sertraline", "celexa", "citalopram", "lexapro", "escitalopram", "effexor",
+  "venlafaxine", "cymbalta", "duloxetine" }
 local HOT_SAID = { "hot fl", "hotfl", "night sweat", "sweats", "flushes", "flashes" }
-local TAMOXIFEN_ANTIDEPRESSANT = herald.fixed {
-  text = {
-    "Some antidepressants can make tamoxifen work less well. The liver turns tamoxifen into its active form with an enzyme called CYP2D6, and paroxetine (Paxil), fluoxetine (Prozac) and bupropion (Wellbutrin) block that enzyme strongly, so doctors usually avoid them with tamoxifen.",
-    "Others, such as venlafaxine (Effexor), citalopram (Celexa) or escitalopram (Lexapro), hardly affect it, so they are often chosen instead. Some of them also ease hot flashes.",
-    "Do not stop an antidepressant suddenly on your own, as that can cause withdrawal effects. Next step: ask your oncologist or pharmacist to check each of your medicines against tamoxifen.",
-  },
-  sources = { "nci-hot-flashes", "label-tamoxifen" },
-  suggest = { "What helps hot flashes on tamoxifen?", "What are the side effects of tamoxifen?", "Can supplements interact with my treatment?" },
-}
-local TAMOXIFEN_HOT_FLASHES = herald.fixed {
-  text = {
-    "Hot flashes on tamoxifen are common, and there are ways to ease them. Hormone replacement therapy with estrogen is usually avoided after breast cancer, most of all when the cancer fed on hormones. Black cohosh and other herbs have not worked better than a dummy pill in studies.",
-    "Medicines without hormones can help, such as venlafaxine (Effexor), gabapentin or oxybutynin. But paroxetine (Paxil) and fluoxetine (Prozac) can make tamoxifen work less well, since they block the enzyme that makes it active, so they are usually avoided with it.",
-    "Layers, a cool bedroom and avoiding triggers such as hot drinks or alcohol help too. Next step: ask your oncologist which option fits you, and make sure your gynecologist knows you take tamoxifen.",
-  },
-  sources = { "nci-hot-flashes", "acs-mht-after" },
-  suggest = { "Which antidepressants are safe with tamoxifen?", "What are the side effects of tamoxifen?", "Can I take supplements during treatment?" },
-}
-herald.source("label-tamoxifen")
-src("nci-hot-flashes", "Hot Flashes and Night Sweats (PDQ), Patient Version", "National Cancer Institute",
-  "https://www.cancer.gov/about-cancer/treatment/side-effects/hot-flashes-pdq")
 herald.on("living.hrt", function(q)
-  if q:mentions(TAMOXIFEN_SAID) and q:mentions(HOT_SAID) then return TAMOXIFEN_HOT_FLASHES end
-  if q:mentions(TAMOXIFEN_SAID) and q:mentions(ANTIDEPRESSANTS) then return TAMOXIFEN_ANTIDEPRESSANT end
+  if q:mentions(TAMOXIFEN_SAID) and (q:mentions(HOT_SAID) or q:mentions(ANTIDEPRESSANTS)) then
+    return herald.hand_over("life.interactions")
+  end
   return HRT
 end)
 

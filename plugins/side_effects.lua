@@ -979,46 +979,19 @@ local AI_ACHES_ANTIBODY = herald.facts("drug", {
   phesgo = "Phesgo holds trastuzumab, which can cause joint aches too, but they are usually mild, so the hormone pill is the more likely cause.",
 })
 
--- Antidepressants with tamoxifen, and what eases its hot flashes (probe 12: a
--- gynecologist offered paroxetine). Tamoxifen is made active in the liver by
--- CYP2D6; paroxetine, fluoxetine and bupropion block it strongly and are
--- avoided; venlafaxine, citalopram and escitalopram hardly do (NCI hot flashes
--- PDQ). Estrogen replacement is avoided after breast cancer; black cohosh did
--- no better than placebo in trials; venlafaxine, gabapentin and oxybutynin help.
--- The same cards are in life.lua, side_effects.lua and living.lua, one per plugin.
+-- Antidepressants with tamoxifen, and what eases its hot flashes (probe 12): the
+-- cards live in life.lua (life.interactions), which these questions are handed to.
+local TAMOXIFEN_SAID = { "tamoxifen", "nolvadex", "soltamox", "tamoxifin", "tamoxiphen" }
 local ANTIDEPRESSANTS = { "paxil", "paroxetine", "prozac", "fluoxetine", "wellbutrin", "bupropion", "zyban", "antidepress",
   "anti-depress", "ssri", "snri", "zoloft", "sertraline", "celexa", "citalopram", "lexapro", "escitalopram", "effexor",
   "venlafaxine", "cymbalta", "duloxetine", "pristiq", "desvenlafaxine", "brisdelle" }
-local TAMOXIFEN_SAID = { "tamoxifen", "nolvadex", "soltamox", "tamoxifin", "tamoxiphen" }
 local HOT_SAID = { "hot fl", "hotfl", "night sweat", "sweats", "flushes", "flashes" }
-local TAMOXIFEN_ANTIDEPRESSANT = herald.fixed {
-  text = {
-    "Some antidepressants can make tamoxifen work less well. The liver turns tamoxifen into its active form with an enzyme called CYP2D6, and paroxetine (Paxil), fluoxetine (Prozac) and bupropion (Wellbutrin) block that enzyme strongly, so doctors usually avoid them with tamoxifen.",
-    "Others, such as venlafaxine (Effexor), citalopram (Celexa) or escitalopram (Lexapro), hardly affect it, so they are often chosen instead. Some of them also ease hot flashes.",
-    "Do not stop an antidepressant suddenly on your own, as that can cause withdrawal effects. Next step: ask your oncologist or pharmacist to check each of your medicines against tamoxifen.",
-  },
-  sources = { "nci-hot-flashes", "label-tamoxifen" },
-  suggest = { "What helps hot flashes on tamoxifen?", "What are the side effects of tamoxifen?", "Can supplements interact with my treatment?" },
-}
-local TAMOXIFEN_HOT_FLASHES = herald.fixed {
-  text = {
-    "Hot flashes on tamoxifen are common, and there are ways to ease them. Hormone replacement therapy with estrogen is usually avoided after breast cancer, most of all when the cancer fed on hormones. Black cohosh and other herbs have not worked better than a dummy pill in studies.",
-    "Medicines without hormones can help, such as venlafaxine (Effexor), gabapentin or oxybutynin. But paroxetine (Paxil) and fluoxetine (Prozac) can make tamoxifen work less well, since they block the enzyme that makes it active, so they are usually avoided with it.",
-    "Layers, a cool bedroom and avoiding triggers such as hot drinks or alcohol help too. Next step: ask your oncologist which option fits you, and make sure your gynecologist knows you take tamoxifen.",
-  },
-  sources = { "nci-hot-flashes", "acs-mht-after" },
-  suggest = { "Which antidepressants are safe with tamoxifen?", "What are the side effects of tamoxifen?", "Can I take supplements during treatment?" },
-}
-herald.source("label-tamoxifen")
-herald.source("acs-mht-after", { title = "Menopausal Hormone Therapy After Breast Cancer", publisher = "American Cancer Society",
-  url = "https://www.cancer.org/cancer/types/breast-cancer/living-as-a-breast-cancer-survivor/menopausal-hormone-therapy-after-breast-cancer.html" })
 local HOT_OPTIONS = { "hrt", "hormone replacement", "estrogen", "black cohosh", "cohosh", "herb", "supplement", "natural",
   "medicine for", "medication for", "pill for", "something for", "anything for", "what can i take", "can i take" }
 herald.on("se.hormone", function(q)
-  if q:mentions(TAMOXIFEN_SAID) and q:mentions(ANTIDEPRESSANTS) then
-    return q:mentions(HOT_SAID) and TAMOXIFEN_HOT_FLASHES or TAMOXIFEN_ANTIDEPRESSANT
+  if q:mentions(TAMOXIFEN_SAID) and (q:mentions(ANTIDEPRESSANTS) or (q:mentions(HOT_SAID) and q:mentions(HOT_OPTIONS))) then
+    return herald.hand_over("life.interactions")
   end
-  if q:mentions(TAMOXIFEN_SAID) and q:mentions(HOT_SAID) and q:mentions(HOT_OPTIONS) then return TAMOXIFEN_HOT_FLASHES end
   local key = q:slot("drug")
   if q:mentions(ACHE_WORDS) and q:mentions(AI_WORDS)
       and (key == nil or key == "aromatase_inhibitor" or AI_ACHES_ANTIBODY:get(q)) then

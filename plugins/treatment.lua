@@ -823,25 +823,13 @@ local ONLY_SURGERY = { "only the operation", "only have the operation", "just th
   "only the lumpectomy", "just the lumpectomy", "nothing after surgery", "nothing after the operation" }
 local ONLY_SURGERY_LINE = "Having only the operation is a choice you can make. Without HER2 drugs, a HER2-positive cancer is more likely to come back, and your team can tell you how much the drugs would add for you."
 -- A HER2 drug with a hormone pill and no chemo, feared as "giving up" (probe
--- 12): the same card as drugs.lua's (drug.given) for this need. ACS, treatment
--- of stage IV breast cancer; the trastuzumab label for heart checks.
-src("acs-stage4", "Treatment of Stage IV (Metastatic) Breast Cancer", ACS,
-  "https://www.cancer.org/cancer/types/breast-cancer/treatment/treatment-of-breast-cancer-by-stage/treatment-of-stage-iv-advanced-breast-cancer.html")
+-- 12): the card lives in drugs.lua (drug.her2_with_pill).
 local REAL_TREATMENT = { "real treatment", "proper treatment", "actual treatment", "comfort care", "giving up", "given up",
   "give up on", "just palliative", "only palliative", "doing nothing", "not really treating" }
 local PILL_SAID = { "letrozole", "femara", "anastrozole", "arimidex", "exemestane", "aromasin", "tamoxifen",
   "hormone pill", "hormone therapy", "aromatase" }
-local HER2_WITH_PILL = {
-  text = {
-    "Yes, it is a real treatment. For cancer that is hormone receptor-positive and HER2-positive, a HER2 drug such as trastuzumab (Herceptin) with a hormone pill is a standard choice when chemo is not a good fit. It aims to control the cancer, often for a long time, with milder side effects than chemo.",
-    "On average, plans that add chemo hold the cancer back somewhat longer, so the choice weighs that against side effects, other health problems and what matters most to the person. Age alone does not decide it; a geriatric assessment can help.",
-    "Heart checks still go on during trastuzumab. Next step: ask the oncologist what the goal of the plan is, how you will know it is working, and what comes next if it stops working.",
-  },
-  sources = { "acs-stage4", "label-trastuzumab" },
-  suggest = { "How is metastatic HER2-positive breast cancer treated?", "What is palliative care?", "What heart checks do I need on Herceptin?" },
-}
 herald.on("treatment.chemo_needed", function(q)
-  if q:mentions(REAL_TREATMENT) and q:mentions(PILL_SAID) then return HER2_WITH_PILL end
+  if q:mentions(REAL_TREATMENT) and q:mentions(PILL_SAID) then return herald.hand_over("drug.her2_with_pill") end
   if q:mentions(WEEKLY_WORDS) and q:mentions(TAXOL_WORDS) and not q:mentions(NEED_ASKED) then
     return { text = WEEKLY_TH, sources = { "apt", "label-trastuzumab", "acs-chemo" },
       suggest = { "What are the side effects of paclitaxel?", "How long do I take Herceptin for?", "What is Herceptin?" } }
