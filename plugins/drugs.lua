@@ -2106,6 +2106,12 @@ for _, a in ipairs({ "about", "given", "duration", "used_for", "side_effects" })
 end
 herald.on("regimen.mention", aspect_handler("about", "regimen"))
 herald.on("regimen.side_effects_of", aspect_handler("side_effects", "regimen"))
+-- Facets (docs/intents.md, Conversation, Facets): after the card on a drug or
+-- a regimen, "how often are the infusions?" asks its schedule.
+for _, topic in ipairs({ "about", "mention" }) do
+  herald.on("drug." .. topic .. ".how_often", given_handler)
+  herald.on("regimen." .. topic .. ".how_often", aspect_handler("given", "regimen"))
+end
 
 -- Stopping a drug: never a yes or no (the safety layer adds that the care team
 -- decides), but why it matters and what can help instead. The drug's own

@@ -97,6 +97,9 @@ struct hr_trace {
 	size_t nparts; /* intents that answer: 1, or 2 for a two-part question */
 	struct hr_pick parts[2];
 	const char *part_rule; /* why there is a second part */
+	/* The detail of the previous answer's topic the follow-up asks, answered
+	 * by the handler "INTENT.FACET" (route_facet.c), or NULL. Static. */
+	const char *facet;
 	size_t nclarify;
 	const struct hr_intent *clarify[HR_MAX_CLARIFY];
 	struct hr_match match; /* the patterns on the focus sentence */

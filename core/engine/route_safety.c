@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "engine_int.h"
+#include "text.h"
 
 /*
  * A short follow-up can tell danger only with the turn before it: "what is a
@@ -96,4 +97,33 @@ void en_safety_after_topic(hr_engine *e, const struct hr_convo *convo, const cha
 	*out = joined;
 	out->decision = decision;
 	out->swap = swap;
+}
+
+void en_alarm_topic(hr_engine *e, const struct hr_safety_result *s, const char *text, size_t len, char *out,
+                    size_t cap)
+{
+	out[0] = '\0';
+	const char *words = hr_safety_topic(s);
+	if (!words || cap == 0)
+		return;
+	snprintf(out, cap, "%s", words);
+	/* The drug or regimen the alarm was told with ("on Enhertu"), so the
+	 * follow-up's answer is that drug's. */
+	char norm[1024];
+	if (!e->content->ranker || len >= sizeof(norm) ||
+	    hr_text_normalize(text, len, norm, sizeof(norm)) < 0)
+		return;
+	struct hr_concepts cs;
+	hr_ranker_concepts(e->content->ranker, norm, &cs);
+	for (size_t i = 0; i < cs.n; i++) {
+		if (!cs.c[i].value ||
+		    (strcmp(cs.c[i].entity, "drug") != 0 && strcmp(cs.c[i].entity, "regimen") != 0))
+			continue;
+		size_t o = strlen(out), l = (size_t)(cs.c[i].end - cs.c[i].start);
+		if (o + 1 + l < cap) {
+			out[o] = ' ';
+			memcpy(out + o + 1, norm + cs.c[i].start, l);
+			out[o + 1 + l] = '\0';
+		}
+	}
 }
