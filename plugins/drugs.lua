@@ -2239,7 +2239,7 @@ herald.on("drug.dose", function(q)
 end)
 
 -- Breastfeeding: per drug, or the general picture.
-herald.on("drug.breastfeeding", function(q)
+local function breastfeeding(q)
   local key = q:slot("drug")
   if key and DRUGS[key] then return drug_answer(key, "breastfeeding") end
   return {
@@ -2252,7 +2252,11 @@ herald.on("drug.breastfeeding", function(q)
     sources = { "label-trastuzumab", "label-tdxd", "label-tucatinib", "nci-pregnancy" },
     suggest = { "Can I get pregnant after breast cancer?", "What is Herceptin?", "What birth control can I use during treatment?" },
   }
-end)
+end
+herald.on("drug.breastfeeding", breastfeeding)
+-- A facet (docs/intents.md, Conversation, Facets): after the card on a drug in
+-- pregnancy, "and breastfeeding?" asks that.
+herald.on("drug.pregnancy.breastfeeding", breastfeeding)
 
 -- The HER2 pills as a group.
 herald.on("drug.her2_pills", function()

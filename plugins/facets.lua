@@ -43,6 +43,15 @@ src("ki67-pcr-her2", "Predictive factors of pathologic complete response in HER2
 src("acs-her2", "Breast Cancer HER2 Status", ACS,
   "https://www.cancer.org/cancer/types/breast-cancer/understanding-a-breast-cancer-diagnosis/breast-cancer-her2-status.html")
 src("bco-her2", "HER2 Status", "Breastcancer.org", "https://www.breastcancer.org/pathology-report/her2-status")
+src("katherine", "Trastuzumab Emtansine for Residual Invasive HER2-Positive Breast Cancer (KATHERINE), N Engl J Med 2019",
+  "Massachusetts Medical Society", "https://doi.org/10.1056/NEJMoa1814017")
+src("fda-tdxd-early", "FDA approval of Enhertu for two uses in HER2-positive early-stage breast cancer (May 15, 2026)",
+  "US Food and Drug Administration",
+  "https://www.fda.gov/drugs/resources-information-approved-drugs/fda-approves-two-separate-indications-fam-trastuzumab-deruxtecan-nxki-her2-positive-early-stage")
+src("cancernet-preschool", "How to Talk to Your Preschooler About Cancer", "Cancer.Net, American Society of Clinical Oncology",
+  "https://www.cancer.net/blog/2018-04/how-talk-your-preschooler-about-cancer")
+src("acs-children", "Helping Children When a Family Member Has Cancer", ACS,
+  "https://www.cancer.org/cancer/caregivers/helping-children-when-a-family-member-has-cancer.html")
 src("acs-alcohol", "Alcohol Use and Cancer", ACS,
   "https://www.cancer.org/cancer/risk-prevention/diet-physical-activity/alcohol-use-and-cancer.html")
 src("nci-alcohol", "Alcohol and Cancer Risk", NCI, "https://www.cancer.gov/about-cancer/causes-prevention/risk/alcohol/alcohol-fact-sheet")
@@ -261,4 +270,31 @@ herald.answer("se.fatigue.how_long", {
   },
   sources = { "nci-fatigue" },
   suggest = { "Can I exercise during treatment?", "How can I sleep better?" },
+})
+
+-- Cancer left at surgery: what is given then -----------------------------------
+
+herald.answer("treatment.residual.medicine", {
+  text = {
+    "When cancer is still found at surgery after treatment before surgery, the usual next drug is T-DM1 (Kadcyla). It replaces trastuzumab, by IV every 3 weeks, 14 times in all.",
+    "For some people at higher risk, such as cancer still in the lymph nodes, T-DXd (Enhertu) is now an option instead. The FDA approved it for this in May 2026.",
+    "Radiation and hormone pills are added as usual when they fit.",
+    "Next step: ask your team which drug they suggest after your surgery results, and why.",
+  },
+  sources = { "katherine", "label-tdm1", "fda-tdxd-early" },
+  suggest = { "What are the side effects of Kadcyla?", "What is a pCR?" },
+})
+
+-- Telling children: by age -----------------------------------------------------
+
+herald.answer("support.children.age", {
+  text = {
+    "Young children, under about 6, need few words: that you are sick with something called cancer, that doctors are helping, and who will care for them.",
+    "Tell them often that nothing they did or thought caused it, and that they can't catch it. Keep bedtimes and routines, and give extra hugs.",
+    "Expect the same questions again, and changes like clinginess or baby talk. A picture book can help.",
+    "Older children and teens can take more detail. Ask what they have heard, and let them help in small ways without taking on a parent's job.",
+    "Next step: ask your cancer center's social worker for books that fit your child's age.",
+  },
+  sources = { "acs-children", "cancernet-preschool" },
+  suggest = { "Where can I find support groups?", "How do I cope with a new diagnosis?" },
 })

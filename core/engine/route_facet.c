@@ -15,6 +15,7 @@
  * the topic has fits. route.c asks this last; it calls nothing of route.c.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine_int.h"
@@ -69,7 +70,8 @@ static const struct facet facets[] = {
              "loperamide", "what do they give", "what can they give", "can they give me", "what medicine",
              "which medicine", "what medication", "which medication", "what meds", "what pills",
              "medicine helps", "help with it", "help with that", "helps with it", "helps with that",
-             "pills for it")},
+             "pills for it", "something i can take", "something i could take", "anything i could take",
+             "take for it", "take for that", "take for this")},
     {"response", PHRASES("work better", "work worse", "works better", "works worse", "work as well",
                          "respond better", "respond well", "respond worse", "respond", "responds", "response",
                          "more effective", "less effective", "better or worse", "worse or better",
@@ -77,9 +79,13 @@ static const struct facet facets[] = {
     {"worse", PHRASES("worse", "more aggressive", "less aggressive", "is that bad", "is it bad",
                       "is that good", "is it good", "good or bad", "bad sign", "good sign", "dangerous",
                       "how serious", "high risk", "should i worry", "should i be worried")},
-    {"age", PHRASES("my age", "at my age", "older", "elderly", "too old", "young", "younger", "years old",
-                    "in my 70s", "in my 80s", "in my 60s", "in my 30s", "in my 20s", "over 70", "over 80",
-                    "over 65", "senior")},
+    {"breastfeeding", PHRASES("breastfeeding", "breast feeding", "breastfeed", "breast feed",
+                              "nursing my baby", "breast milk", "pump milk", "pumping")},
+    {"age",
+     PHRASES("they're only", "they are only", "she's only", "he's only", "toddler", "toddlers", "preschool",
+             "preschooler", "little ones", "teenager", "teenagers", "teen", "teens", "my age", "at my age",
+             "older", "elderly", "too old", "young", "younger", "years old", "in my 70s", "in my 80s",
+             "in my 60s", "in my 30s", "in my 20s", "over 70", "over 80", "over 65", "senior")},
     {"size", PHRASES("cm", "mm", "centimeter", "centimeters", "centimetre", "centimetres", "millimeter",
                      "millimeters", "inch", "inches", "how big", "tumor size", "the size", "what stage",
                      "which stage", "no nodes", "node", "nodes", "lymph nodes", "node negative",
@@ -89,12 +95,14 @@ static const struct facet facets[] = {
 /* Words that name no topic of their own in a follow-up: the treatment in
  * general and the time it ends ("how long does it last after chemo ends"). */
 static const char *const general[] = {
-    "chemo",    "chemotherapy", "treatment", "treatments", "therapy", "drug",      "drugs",
-    "medicine", "last",         "lasts",     "end",        "ends",    "ended",     "over",
-    "done",     "finish",       "finished",  "then",       "stop",    "stops",     "change",
-    "changes",  "happen",       "happens",   "go",         "goes",    "going",     "keep",
-    "keeps",    "get",          "gets",      "stay",       "stays",   "different", "difference",
-    "instead",  "tumor",        "tumour",    "lump",       "clear",   "mine",      "my"};
+    "chemo",    "chemotherapy", "treatment",  "treatments", "therapy", "drug",    "drugs",  "medicine",
+    "last",     "lasts",        "end",        "ends",       "ended",   "over",    "done",   "finish",
+    "finished", "then",         "stop",       "stops",      "change",  "changes", "happen", "happens",
+    "go",       "goes",         "going",      "keep",       "keeps",   "get",     "gets",   "stay",
+    "stays",    "different",    "difference", "instead",    "tumor",   "tumour",  "lump",   "clear",
+    "mine",     "my",           "rather",     "prefer",     "just",    "only",    "want",   "really",
+    "high",     "low",          "number",     "result",     "score",   "percent", "new",    "biopsy",
+    "test",     "retest",       "sample",     "spot"};
 
 /* Whether W is a word of some facet's phrases or of GENERAL. */
 static int facet_word(const char *w)
@@ -182,6 +190,8 @@ static size_t own_words(hr_engine *e, const char *q, size_t at, size_t len, cons
 		p += l;
 	}
 	rest[o] = '\0';
+	if (getenv("FACETDBG"))
+		fprintf(stderr, "FACETDBG rest=[%s] n=%zu\n", rest, o ? en_naming_words(e, rest) : 0);
 	return o ? en_naming_words(e, rest) : 0;
 }
 
@@ -232,13 +242,16 @@ void en_facet_follow(hr_engine *e, const struct hr_convo *convo, struct hr_trace
 	if (t->outcome == HR_OUTCOME_ANSWER && !same && strcmp(t->parts[0].intent->name, "fallback") != 0 &&
 	    t->parts[0].intent->nneeds > 0 && same_family(t->parts[0].intent->name, prev->name))
 		return;
-	/* A value named that the conversation does not hold ("what about on
-	 * tucatinib") asks about something else, unless the question came back
-	 * to the same topic anyway. */
+	/* A drug or regimen named that the conversation does not hold ("what
+	 * about on tucatinib") asks about something else, unless the question
+	 * came back to the same topic anyway; other values ("clear nodes", "3+")
+	 * are details of the topic. */
 	struct hr_concepts cs;
 	hr_ranker_concepts(e->content->ranker, q, &cs);
 	for (size_t i = 0; i < cs.n && !same; i++) {
-		if (cs.c[i].value && !convo_holds(convo, cs.c[i].entity, cs.c[i].value) &&
+		if (cs.c[i].value &&
+		    (strcmp(cs.c[i].entity, "drug") == 0 || strcmp(cs.c[i].entity, "regimen") == 0) &&
+		    !convo_holds(convo, cs.c[i].entity, cs.c[i].value) &&
 		    !en_has_word(convo->topic, cs.c[i].value))
 			return;
 	}
