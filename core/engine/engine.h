@@ -30,7 +30,8 @@ struct hr_convo {
 	struct hr_slot context[HR_MAX_SLOTS]; /* slots and remembered facts, newest wins */
 	/* The words of the last question that the ranker knows ("port", "fish
 	 * test"), for a follow-up that points back to it ("does it hurt?"):
-	 * docs/intents.md, Conversation. Empty after a fallback or a safety reply. */
+	 * docs/intents.md, Conversation. Empty after a fallback, a crisis or an
+	 * emergency; after an alarm about a side effect, that side effect. */
 	char topic[HR_TOPIC_MAX];
 };
 

@@ -15,7 +15,6 @@
  * the topic has fits. route.c asks this last; it calls nothing of route.c.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "engine_int.h"
@@ -190,8 +189,6 @@ static size_t own_words(hr_engine *e, const char *q, size_t at, size_t len, cons
 		p += l;
 	}
 	rest[o] = '\0';
-	if (getenv("FACETDBG"))
-		fprintf(stderr, "FACETDBG rest=[%s] n=%zu\n", rest, o ? en_naming_words(e, rest) : 0);
 	return o ? en_naming_words(e, rest) : 0;
 }
 

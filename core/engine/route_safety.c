@@ -39,8 +39,9 @@ static int asked_at_start(const char *text, size_t len)
 }
 
 /*
- * Right after an alarm the topic is forgotten (engine.c), so a follow-up is
- * read alone, and a sign it tells may be set aside for want of context:
+ * Right after an alarm the topic is at most the alarm's side effect
+ * (en_alarm_topic), so a sign a follow-up tells may be set aside for want of
+ * context:
  * "on Enhertu, a dry cough for a week" (call now), then "now I'm getting
  * winded on the stairs too" is breathlessness on exertion, which alone is
  * no alert. Told right after an alarm (not asked), such a held sign alerts
