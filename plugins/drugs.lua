@@ -2106,10 +2106,11 @@ for _, a in ipairs({ "about", "given", "duration", "used_for", "side_effects" })
 end
 herald.on("regimen.mention", aspect_handler("about", "regimen"))
 herald.on("regimen.side_effects_of", aspect_handler("side_effects", "regimen"))
--- Facets (docs/intents.md, Conversation, Facets): after the card on a drug or
--- a regimen, "how often are the infusions?" asks its schedule.
+-- Facets (docs/intents.md, Conversation, Facets): after the card on a
+-- regimen, "how often are the infusions?" asks its schedule. (After a drug's
+-- card, "how often?" already routes to drug.given, which takes the drug from
+-- the conversation.)
 for _, topic in ipairs({ "about", "mention" }) do
-  herald.on("drug." .. topic .. ".how_often", given_handler)
   herald.on("regimen." .. topic .. ".how_often", aspect_handler("given", "regimen"))
 end
 

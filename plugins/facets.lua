@@ -52,6 +52,10 @@ src("cancernet-preschool", "How to Talk to Your Preschooler About Cancer", "Canc
   "https://www.cancer.net/blog/2018-04/how-talk-your-preschooler-about-cancer")
 src("acs-children", "Helping Children When a Family Member Has Cancer", ACS,
   "https://www.cancer.org/cancer/caregivers/helping-children-when-a-family-member-has-cancer.html")
+src("nci-se", "Side Effects of Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects")
+src("nci-lymph", "Lymphedema and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/lymphedema")
+src("acs-ports", "Central Venous Catheters (Ports and PICC Lines)", ACS,
+  "https://www.cancer.org/cancer/managing-cancer/treatment-types/chemotherapy/central-venous-catheters.html")
 src("acs-alcohol", "Alcohol Use and Cancer", ACS,
   "https://www.cancer.org/cancer/risk-prevention/diet-physical-activity/alcohol-use-and-cancer.html")
 src("nci-alcohol", "Alcohol and Cancer Risk", NCI, "https://www.cancer.gov/about-cancer/causes-prevention/risk/alcohol/alcohol-fact-sheet")
@@ -298,3 +302,105 @@ herald.answer("support.children.age", {
   sources = { "acs-children", "cancernet-preschool" },
   suggest = { "Where can I find support groups?", "How do I cope with a new diagnosis?" },
 })
+
+-- A drug's side effects: how long they last -------------------------------------
+-- Said after any drug's side effects, so it names no drug.
+
+herald.answer("drug.side_effects_of.how_long", {
+  text = {
+    "Most side effects ease in the weeks after the last dose, and many get milder between doses.",
+    "Some can last longer, or start later: nerve damage, tiredness, and changes in the heart are the ones to watch.",
+    "Tell your team about any side effect that does not go away. Many can be treated.",
+    "Next step: ask your team which side effects of your drugs may last, and what follow-up checks you need.",
+  },
+  sources = { "nci-se" },
+  suggest = { "When should I call my care team?", "What follow-up care will I need?" },
+})
+
+-- Heart: does it get better ----------------------------------------------------
+
+herald.answer("se.heart.how_long", {
+  text = {
+    "When trastuzumab (Herceptin) weakens the heart's pumping, it often gets better once the drug is paused, most often within a few months.",
+    "The team checks the heart again with a scan, and many people can then restart treatment.",
+    "Heart medicines can help it recover, and your team may send you to a heart doctor.",
+    "Next step: ask your team when your next heart scan is, and what number they look for.",
+  },
+  sources = { "label-trastuzumab" },
+  suggest = { "What heart checks do I need on Herceptin?", "When should I call my care team?" },
+})
+
+-- Lymphedema: how long, and the treatments -------------------------------------
+
+herald.answer("se.lymphedema.how_long", {
+  text = {
+    "Lymphedema often lasts a long time once it starts. It can also start months or years after surgery or radiation.",
+    "Treated early, it is often kept mild: with a compression sleeve, special massage, exercise and skin care.",
+    "Next step: ask for a referral to a lymphedema therapist if your arm feels heavy or tight.",
+  },
+  sources = { "nci-lymph" },
+  suggest = { "Can I fly with lymphedema?", "Can I exercise with lymphedema?" },
+})
+
+herald.answer("se.lymphedema.medicine", {
+  text = {
+    "No pill cures lymphedema. Water pills are not a usual treatment for it.",
+    "What helps is a lymphedema therapist: special massage to move the fluid, a compression sleeve or bandage, exercise, and careful skin care to prevent infection.",
+    "Call your team if the arm gets red, warm or painful, since that can be an infection that needs medicine.",
+    "Next step: ask for a referral to a certified lymphedema therapist.",
+  },
+  sources = { "nci-lymph" },
+  suggest = { "Can I fly with lymphedema?", "Can I exercise with lymphedema?" },
+})
+
+-- Nausea: how long after each treatment ----------------------------------------
+
+herald.answer("se.nausea.how_long", {
+  text = {
+    "Nausea from chemo is most common on the day of treatment and the few days after it.",
+    "It often eases before the next round, and it tends to fade once treatment ends.",
+    "If it lasts more than a day or two, or you can't keep fluids down, call your team: a different medicine may work better.",
+    "Next step: take your anti-nausea medicine on time, before the nausea starts.",
+  },
+  sources = { "nci-nausea" },
+  suggest = { "What can I take for nausea?", "What should I eat during treatment?" },
+})
+
+-- A port: how long it stays in --------------------------------------------------
+
+herald.answer("care.port.how_long", {
+  text = {
+    "A port can stay in for months or years, as long as you need treatment through a vein.",
+    "With HER2 drugs given for a year, many people keep it until the last dose.",
+    "Taking it out is a short procedure, most often with numbing medicine. Between uses it is flushed to keep it open.",
+    "Next step: ask your team when they plan to take it out, and how often it needs flushing.",
+  },
+  sources = { "acs-ports" },
+  suggest = { "Does getting a port hurt?", "What are signs a port is infected?" },
+})
+
+-- HER2 2+: what the ISH (FISH) result means -------------------------------------
+
+local ISH_NEGATIVE = herald.fixed {
+  text = {
+    "If the ISH (FISH) test is negative after an IHC score of 2+, the cancer counts as HER2-negative. It is often called HER2-low.",
+    "Then trastuzumab (Herceptin) and pertuzumab (Perjeta) are not used. If the cancer spreads, T-DXd (Enhertu) can be an option for HER2-low cancer.",
+    "The plan then rests more on the hormone receptor result.",
+    "Next step: ask your team what the ISH result means for your plan.",
+  },
+  sources = { "acs-her2", "bco-her2", "label-tdxd" },
+  suggest = { "What is HER2-low?", "What does hormone receptor positive mean?" },
+}
+local ISH_POSITIVE = herald.fixed {
+  text = {
+    "If the ISH (FISH) test is positive, or amplified, after an IHC score of 2+, the cancer is HER2-positive.",
+    "It is then treated like any HER2-positive cancer, with HER2 drugs such as trastuzumab (Herceptin), most often with chemo.",
+    "Next step: ask your team what the ISH result means for your plan.",
+  },
+  sources = { "acs-her2", "bco-her2" },
+  suggest = { "How is HER2-positive breast cancer treated?", "What is trastuzumab?" },
+}
+for _, topic in ipairs({ "testing.equivocal", "testing.ihc_score" }) do
+  herald.on(topic .. ".negative", function() return ISH_NEGATIVE end)
+  herald.on(topic .. ".positive", function() return ISH_POSITIVE end)
+end

@@ -56,9 +56,10 @@ static const struct facet facets[] = {
                       "once it's over", "when it's over", "after i stop", "once i stop")},
     {"how_often", PHRASES("how often", "how many times", "how frequently", "how frequent", "every how many",
                           "how regularly")},
-    {"how_long", PHRASES("how long", "how many years", "how many months", "how many weeks", "how many days",
-                         "for how many", "until when", "go away", "goes away", "last forever", "permanent",
-                         "permanently", "wear off", "get better")},
+    {"how_long",
+     PHRASES("how long", "how many years", "how many months", "how many weeks", "how many days",
+             "for how many", "until when", "go away", "goes away", "last forever", "permanent", "permanently",
+             "wear off", "get better", "for life", "lifelong", "forever", "for good")},
     {"medicine",
      PHRASES("what can i take", "can i take anything", "can i take something", "anything i can take",
              "anything to take", "something to take", "what should i take", "what do i take", "medicine for",
@@ -98,10 +99,11 @@ static const char *const general[] = {
     "last",     "lasts",        "end",        "ends",       "ended",   "over",    "done",   "finish",
     "finished", "then",         "stop",       "stops",      "change",  "changes", "happen", "happens",
     "go",       "goes",         "going",      "keep",       "keeps",   "get",     "gets",   "stay",
-    "stays",    "different",    "difference", "instead",    "tumor",   "tumour",  "lump",   "clear",
-    "mine",     "my",           "rather",     "prefer",     "just",    "only",    "want",   "really",
-    "high",     "low",          "number",     "result",     "score",   "percent", "new",    "biopsy",
-    "test",     "retest",       "sample",     "spot"};
+    "stays",    "different",    "difference", "instead",    "each",    "every",   "fish",   "ish",
+    "ihc",      "her2",         "tumor",      "tumour",     "lump",    "clear",   "mine",   "my",
+    "rather",   "prefer",       "just",       "only",       "want",    "really",  "high",   "low",
+    "number",   "result",       "score",      "percent",    "new",     "biopsy",  "test",   "retest",
+    "sample",   "spot"};
 
 /* Whether W is a word of some facet's phrases or of GENERAL. */
 static int facet_word(const char *w)
@@ -139,13 +141,6 @@ static size_t words_in(const char *s)
 	for (const char *p = s; *p; p++)
 		n += *p != ' ' && (p == s || p[-1] == ' ');
 	return n;
-}
-
-/* Whether intents A and B share their first name ("drug.about", "drug.given"). */
-static int same_family(const char *a, const char *b)
-{
-	size_t n = strcspn(a, ".");
-	return strncmp(a, b, n) == 0 && b[n] == '.';
 }
 
 /* Whether the conversation holds ENTITY = VALUE. */
@@ -233,12 +228,6 @@ void en_facet_follow(hr_engine *e, const struct hr_convo *convo, struct hr_trace
 	if (!prev)
 		return;
 	int same = t->outcome == HR_OUTCOME_ANSWER && t->parts[0].intent == prev;
-	/* Routed to an intent of the topic's family that takes what it needs
-	 * from the conversation, the follow-up found an answer of its own ("how
-	 * often?" after tucatinib: how it is given): that stands. */
-	if (t->outcome == HR_OUTCOME_ANSWER && !same && strcmp(t->parts[0].intent->name, "fallback") != 0 &&
-	    t->parts[0].intent->nneeds > 0 && same_family(t->parts[0].intent->name, prev->name))
-		return;
 	/* A drug or regimen named that the conversation does not hold ("what
 	 * about on tucatinib") asks about something else, unless the question
 	 * came back to the same topic anyway; other values ("clear nodes", "3+")
