@@ -191,7 +191,7 @@ herald.answer("testing.status_change.positive", {
 
 -- Stage: what size and nodes make which stage ----------------------------------
 
-herald.answer("basics.staging.size", {
+local STAGE_BY_SIZE = herald.fixed {
   text = {
     "In the basic staging, a tumor 2 cm or smaller with no cancer in the lymph nodes and no spread is stage 1A.",
     "A tumor larger than 2 cm and up to 5 cm, with clear nodes, is stage 2A. Larger than 5 cm with clear nodes is stage 2B.",
@@ -200,7 +200,10 @@ herald.answer("basics.staging.size", {
   },
   sources = { "nci-pdq", "acs-stages" },
   suggest = { "What does lymph node negative mean?", "How are small HER2-positive tumors treated?" },
-})
+}
+for _, topic in ipairs({ "basics.staging", "testing.stage_vs_grade" }) do
+  herald.on(topic .. ".size", function() return STAGE_BY_SIZE end)
+end
 
 -- Alcohol once treatment is over -----------------------------------------------
 
