@@ -2176,6 +2176,13 @@ for _, a in ipairs({ "about", "given", "duration", "used_for", "side_effects" })
 end
 herald.on("regimen.mention", aspect_handler("about", "regimen"))
 herald.on("regimen.side_effects_of", aspect_handler("side_effects", "regimen"))
+-- Facets (docs/intents.md, Conversation, Facets): after the card on a
+-- regimen, "how often are the infusions?" asks its schedule. (After a drug's
+-- card, "how often?" already routes to drug.given, which takes the drug from
+-- the conversation.)
+for _, topic in ipairs({ "about", "mention" }) do
+  herald.on("regimen." .. topic .. ".how_often", aspect_handler("given", "regimen"))
+end
 
 -- Stopping a drug: never a yes or no (the safety layer adds that the care team
 -- decides), but why it matters and what can help instead. The drug's own
@@ -2303,7 +2310,7 @@ herald.on("drug.dose", function(q)
 end)
 
 -- Breastfeeding: per drug, or the general picture.
-herald.on("drug.breastfeeding", function(q)
+local function breastfeeding(q)
   local key = q:slot("drug")
   if key and DRUGS[key] then return drug_answer(key, "breastfeeding") end
   return {
@@ -2316,7 +2323,11 @@ herald.on("drug.breastfeeding", function(q)
     sources = { "label-trastuzumab", "label-tdxd", "label-tucatinib", "nci-pregnancy" },
     suggest = { "Can I get pregnant after breast cancer?", "What is Herceptin?", "What birth control can I use during treatment?" },
   }
-end)
+end
+herald.on("drug.breastfeeding", breastfeeding)
+-- A facet (docs/intents.md, Conversation, Facets): after the card on a drug in
+-- pregnancy, "and breastfeeding?" asks that.
+herald.on("drug.pregnancy.breastfeeding", breastfeeding)
 
 -- The HER2 pills as a group.
 herald.on("drug.her2_pills", function()

@@ -106,6 +106,9 @@ static void print_trace(const struct hr_trace *t, const char *text)
 	fprintf(stderr, "\n");
 	if (t->nparts == 2 && t->part_rule)
 		fprintf(stderr, "debug: second part: %s\n", t->part_rule);
+	if (t->facet)
+		fprintf(stderr, "debug: facet: %s (handler %s.%s)\n", t->facet, t->parts[0].intent->name,
+		        t->facet);
 	if (t->plugin_rc)
 		fprintf(stderr, "debug: plugin error: %s\n", t->plugin_err);
 }

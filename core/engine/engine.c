@@ -351,8 +351,19 @@ static const char *whole_message(hr_engine *e, const struct hr_trace *t)
 static int call_plugin(hr_engine *e, const struct hr_convo *convo, const struct hr_pick *pick,
                        const char *norm, struct hr_answer *out, struct hr_trace *t)
 {
+	/* A follow-up asking a detail of the topic goes to the topic's handler
+	 * for that detail, "se.diarrhea.medicine" (route_facet.c); the answer
+	 * stays the topic's intent. */
+	char facet[HR_NAME_MAX + 32];
+	const char *intent = pick ? pick->intent->name : "fallback";
+	const char *plugin = pick ? pick->intent->plugin : NULL;
+	if (pick && t->facet && pick == &t->parts[0] &&
+	    snprintf(facet, sizeof(facet), "%s.%s", intent, t->facet) < (int)sizeof(facet)) {
+		intent = facet; /* any plugin may answer a topic's facet */
+		plugin = hr_plugins_handler(e->content->plugins, facet, NULL);
+	}
 	struct hr_request rq = {
-	    .intent = pick ? pick->intent->name : "fallback",
+	    .intent = intent,
 	    .text = norm,
 	    .message = whole_message(e, t),
 	    .slots = pick ? pick->slots : NULL,
@@ -361,8 +372,7 @@ static int call_plugin(hr_engine *e, const struct hr_convo *convo, const struct 
 	    .ncontext = convo->ncontext,
 	    .previous = convo->previous[0] ? convo->previous : NULL,
 	};
-	int rc = hr_plugins_call(e->content->plugins, pick ? pick->intent->plugin : NULL, &rq, out,
-	                         t->plugin_err, sizeof(t->plugin_err));
+	int rc = hr_plugins_call(e->content->plugins, plugin, &rq, out, t->plugin_err, sizeof(t->plugin_err));
 	t->plugin_rc = rc;
 	if (rc == -ENOENT || (rc && !pick)) {
 		hr_answer_clear(out);
@@ -375,6 +385,8 @@ static int call_plugin(hr_engine *e, const struct hr_convo *convo, const struct 
 		hr_answer_clear(out);
 		return apology(out, rq.intent);
 	}
+	if (intent == facet)
+		return hr_answer_set(&out->intent, pick->intent->name);
 	return 0;
 }
 
@@ -494,7 +506,10 @@ int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t
 		rc = hr_safety_reply(&trace->safety, out);
 		if (rc == 0) {
 			snprintf(convo->previous, sizeof(convo->previous), "%s", out->intent);
-			convo->topic[0] = '\0'; /* a follow-up never leans on an alarm */
+			/* A calm follow-up of the alarm is about its side effect
+			 * ("but I don't want them to stop it forever" after heart
+			 * signs on trastuzumab); a crisis or an emergency keeps none. */
+			en_alarm_topic(e, &trace->safety, text, len, convo->topic, sizeof(convo->topic));
 		}
 		goto done;
 	}

@@ -30,7 +30,8 @@ struct hr_convo {
 	struct hr_slot context[HR_MAX_SLOTS]; /* slots and remembered facts, newest wins */
 	/* The words of the last question that the ranker knows ("port", "fish
 	 * test"), for a follow-up that points back to it ("does it hurt?"):
-	 * docs/intents.md, Conversation. Empty after a fallback or a safety reply. */
+	 * docs/intents.md, Conversation. Empty after a fallback, a crisis or an
+	 * emergency; after an alarm about a side effect, that side effect. */
 	char topic[HR_TOPIC_MAX];
 };
 
@@ -97,6 +98,9 @@ struct hr_trace {
 	size_t nparts; /* intents that answer: 1, or 2 for a two-part question */
 	struct hr_pick parts[2];
 	const char *part_rule; /* why there is a second part */
+	/* The detail of the previous answer's topic the follow-up asks, answered
+	 * by the handler "INTENT.FACET" (route_facet.c), or NULL. Static. */
+	const char *facet;
 	size_t nclarify;
 	const struct hr_intent *clarify[HR_MAX_CLARIFY];
 	struct hr_match match; /* the patterns on the focus sentence */

@@ -49,6 +49,12 @@ void en_safety_after_alarm(const struct hr_convo *convo, const char *text, size_
 void en_safety_after_topic(hr_engine *e, const struct hr_convo *convo, const char *text, size_t len,
                            struct hr_safety_result *out);
 
+/* The topic kept after alarm S (told in TEXT[0..LEN)): its group's side
+ * effect and the drug named ("heart problems herceptin"), into OUT (CAP
+ * bytes); "" for an alarm with none (a crisis, an emergency). */
+void en_alarm_topic(hr_engine *e, const struct hr_safety_result *s, const char *text, size_t len, char *out,
+                    size_t cap);
+
 /* route_followup.c: what a turn lends the one after it */
 
 /* The topic a follow-up may point back to, after routing T (docs/intents.md,
@@ -74,5 +80,12 @@ int en_follow_continues(const char *s);
 /* The content words of normalised Q that name something: not those that only
  * frame a question ("how often", "is that normal"). */
 size_t en_naming_words(hr_engine *e, const char *q);
+
+/* route_facet.c */
+
+/* After routing T: a short follow-up that asks a detail of the previous
+ * answer's topic, one its plugin answers ("TOPIC.FACET"), is answered with it
+ * (T's pick becomes the topic, T->facet names the detail). */
+void en_facet_follow(hr_engine *e, const struct hr_convo *convo, struct hr_trace *t);
 
 #endif

@@ -1123,17 +1123,22 @@ int en_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_
 
 	int rc = route_once(e, convo, text, len, t, check_plugin, NULL);
 	enum lean lean = rc ? LEAN_NONE : leans_on_earlier(e, convo, t);
-	if (lean == LEAN_NONE)
-		return rc;
-	/* A follow-up: asked after the previous turn's topic, as "port. does it
-	 * hurt?" would be in one message. Kept when it answers (LEAN_RANKED: not
-	 * by a pattern on the topic's words and its own); otherwise the question is routed alone again
-	 * (the engine's sentence buffers now hold the other routing). */
-	rc = route_once(e, convo, text, len, t, check_plugin, convo->topic);
-	if (rc == 0 && t->outcome == HR_OUTCOME_ANSWER && strcmp(t->parts[0].intent->name, "fallback") != 0 &&
-	    (lean == LEAN_ANSWERS || t->joined != 1))
-		return 0;
-	return route_once(e, convo, text, len, t, check_plugin, NULL);
+	if (lean != LEAN_NONE) {
+		/* A follow-up: asked after the previous turn's topic, as "port. does
+		 * it hurt?" would be in one message. Kept when it answers
+		 * (LEAN_RANKED: not by a pattern on the topic's words and its own);
+		 * otherwise the question is routed alone again (the engine's
+		 * sentence buffers now hold the other routing). */
+		rc = route_once(e, convo, text, len, t, check_plugin, convo->topic);
+		if (!(rc == 0 && t->outcome == HR_OUTCOME_ANSWER &&
+		      strcmp(t->parts[0].intent->name, "fallback") != 0 &&
+		      (lean == LEAN_ANSWERS || t->joined != 1)))
+			rc = route_once(e, convo, text, len, t, check_plugin, NULL);
+	}
+	/* Last, a detail of the previous answer's topic (route_facet.c). */
+	if (rc == 0 && check_plugin)
+		en_facet_follow(e, convo, t);
+	return rc;
 }
 
 int hr_engine_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_t len,

@@ -211,6 +211,32 @@ static void known_words(hr_engine *e, const char *s, char *out, size_t cap)
 	}
 }
 
+/*
+ * Whether the focus sentence itself names a value its answer was about
+ * ("stage four, it's in her liver, what is THP" answered about THP): the
+ * topic is then the question's alone, so that "how often are the infusions"
+ * after it asks about THP, not about the liver the letter told of (blind
+ * probe 13). The sentence before still lends its words to a question that
+ * names nothing ("my report says 2+. what does it mean").
+ */
+static int names_its_answer(hr_engine *e, const struct hr_trace *t)
+{
+	if (t->outcome != HR_OUTCOME_ANSWER || t->nparts == 0 || t->earlier)
+		return 0;
+	struct hr_concepts cs;
+	hr_ranker_concepts(e->content->ranker, e->snorm[t->focus], &cs);
+	for (size_t i = 0; i < cs.n; i++) {
+		if (!cs.c[i].value)
+			continue;
+		for (size_t k = 0; k < t->parts[0].nslots; k++) {
+			if (strcmp(t->parts[0].slots[k].name, cs.c[i].entity) == 0 &&
+			    strcmp(t->parts[0].slots[k].value, cs.c[i].value) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 void en_topic(hr_engine *e, const struct hr_trace *t, const char *before, char *out, size_t cap)
 {
 	out[0] = '\0';
@@ -221,7 +247,7 @@ void en_topic(hr_engine *e, const struct hr_trace *t, const char *before, char *
 	 * the topic it points to, however it was answered. */
 	char buf[HR_TOPIC_MAX * 4] = "";
 	int from = t->focus;
-	if (t->focus > 0 && (t->thin || t->earlier))
+	if (t->focus > 0 && (t->thin || t->earlier) && !names_its_answer(e, t))
 		from = t->focus - 1;
 	const char *q = e->snorm[t->focus];
 	if (!t->earlier && from == t->focus && t->focus == 0 && before && before[0] && en_points_back_turn(q))

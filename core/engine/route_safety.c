@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "engine_int.h"
+#include "text.h"
 
 /*
  * A short follow-up can tell danger only with the turn before it: "what is a
@@ -38,8 +39,9 @@ static int asked_at_start(const char *text, size_t len)
 }
 
 /*
- * Right after an alarm the topic is forgotten (engine.c), so a follow-up is
- * read alone, and a sign it tells may be set aside for want of context:
+ * Right after an alarm the topic is at most the alarm's side effect
+ * (en_alarm_topic), so a sign a follow-up tells may be set aside for want of
+ * context:
  * "on Enhertu, a dry cough for a week" (call now), then "now I'm getting
  * winded on the stairs too" is breathlessness on exertion, which alone is
  * no alert. Told right after an alarm (not asked), such a held sign alerts
@@ -96,4 +98,33 @@ void en_safety_after_topic(hr_engine *e, const struct hr_convo *convo, const cha
 	*out = joined;
 	out->decision = decision;
 	out->swap = swap;
+}
+
+void en_alarm_topic(hr_engine *e, const struct hr_safety_result *s, const char *text, size_t len, char *out,
+                    size_t cap)
+{
+	out[0] = '\0';
+	const char *words = hr_safety_topic(s);
+	if (!words || cap == 0)
+		return;
+	snprintf(out, cap, "%s", words);
+	/* The drug or regimen the alarm was told with ("on Enhertu"), so the
+	 * follow-up's answer is that drug's. */
+	char norm[1024];
+	if (!e->content->ranker || len >= sizeof(norm) ||
+	    hr_text_normalize(text, len, norm, sizeof(norm)) < 0)
+		return;
+	struct hr_concepts cs;
+	hr_ranker_concepts(e->content->ranker, norm, &cs);
+	for (size_t i = 0; i < cs.n; i++) {
+		if (!cs.c[i].value ||
+		    (strcmp(cs.c[i].entity, "drug") != 0 && strcmp(cs.c[i].entity, "regimen") != 0))
+			continue;
+		size_t o = strlen(out), l = (size_t)(cs.c[i].end - cs.c[i].start);
+		if (o + 1 + l < cap) {
+			out[o] = ' ';
+			memcpy(out + o + 1, norm + cs.c[i].start, l);
+			out[o + 1 + l] = '\0';
+		}
+	}
 }

@@ -117,6 +117,11 @@ void hr_safety_check_text(hr_safety *s, const char *text, size_t len, struct hr_
  */
 int hr_safety_reply(const struct hr_safety_result *r, struct hr_answer *a);
 
+/* The words of the side effect R's alarm is about ("heart problems"), for a
+ * calm follow-up of the reply (docs/intents.md, Conversation); NULL for a
+ * crisis, the emergencies and an alarm with no such topic. Static. */
+const char *hr_safety_topic(const struct hr_safety_result *r);
+
 /*
  * Adds the fixed deferral for R's decision to a plugin's answer A: it opens
  * with one line of empathy and the sentence that says the care team decides

@@ -346,6 +346,36 @@ static int add_source(struct hr_answer *a, const struct source *src)
 	return hr_answer_add_source(a, src->title, src->publisher, src->url);
 }
 
+/*
+ * The topic a calm follow-up of an alarm is asked about (docs/intents.md,
+ * Conversation): after "call now" for swollen ankles on trastuzumab, "but I
+ * don't want them to stop it forever" is about the heart on that drug. Words
+ * the content routes to the group's side effect; none for a crisis or for
+ * the emergencies, where what comes next is the call, not a topic.
+ */
+static const char *const group_topics[G_COUNT] = {
+    [G_ALLERGY] = "infusion reaction",
+    [G_FEVER] = "neutropenia low white blood cells",
+    [G_LUNG] = "lung inflammation",
+    [G_BREATH] = "lung inflammation heart problems",
+    [G_HEART] = "heart problems",
+    [G_GUT] = "diarrhea side effect",
+    [G_LIVER] = "liver problems",
+    [G_CLOT] = "blood clots side effect",
+    [G_INFECTION] = "infection during chemo",
+    [G_COUNTS] = "low platelets side effect",
+    [G_SKIN] = "skin rash",
+    [G_MOUTH] = "mouth sores",
+};
+
+const char *hr_safety_topic(const struct hr_safety_result *r)
+{
+	if (!r || r->tier == HR_TIER_NONE || r->tier == HR_TIER_CRISIS || r->group <= G_NONE ||
+	    r->group >= G_COUNT)
+		return NULL;
+	return group_topics[r->group];
+}
+
 int hr_safety_reply(const struct hr_safety_result *r, struct hr_answer *a)
 {
 	const struct tier_reply *t;

@@ -664,6 +664,71 @@ static void test_follow_up_danger_alerts(void **state)
 	free(t);
 }
 
+/* A short follow-up that asks one detail of the topic just answered gets that
+ * detail (its facet handler, TOPIC.FACET), not the card again; one that names
+ * another topic, or another drug, is routed as before (docs/intents.md,
+ * Conversation, Facets). */
+static void test_follow_up_facet(void **state)
+{
+	struct fixture *f = *state;
+	static const struct {
+		const char *first, *then, *intent, *facet;
+	} pairs[] = {
+	    {"does neratinib cause diarrhea", "what can I take for it", "se.diarrhea", "medicine"},
+	    {"what is neoadjuvant therapy", "can I have surgery first instead", "treatment.neoadjuvant",
+	     "surgery_first"},
+	    {"what is ki67", "does chemo work better then", "testing.ki67", "response"},
+	    {"does neratinib cause diarrhea", "how long does neuropathy last", NULL, NULL},
+	    {"I have diarrhea on tucatinib", "how long does it last on capecitabine", NULL, NULL},
+	};
+	struct hr_answer a;
+	struct hr_trace *t = calloc(1, sizeof(*t));
+	assert_non_null(t);
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		struct hr_convo c = {0};
+		ask(f, &c, pairs[i].first, &a);
+		hr_answer_clear(&a);
+		memset(&a, 0, sizeof(a));
+		assert_int_equal(hr_engine_ask(f->engine, &c, pairs[i].then, strlen(pairs[i].then), &a, t),
+		                 0);
+		if (pairs[i].facet) {
+			if (!t->facet || strcmp(t->facet, pairs[i].facet) != 0)
+				fail_msg("\"%s\" then \"%s\": facet %s", pairs[i].first, pairs[i].then,
+				         t->facet ? t->facet : "none");
+			assert_string_equal(a.intent, pairs[i].intent);
+			assert_null(strstr(a.text, "My last answer"));
+		} else if (t->facet) {
+			fail_msg("\"%s\" then \"%s\": facet %s", pairs[i].first, pairs[i].then, t->facet);
+		}
+		hr_answer_clear(&a);
+	}
+	free(t);
+}
+
+/* An alarm about a side effect keeps it as the topic, so a calm follow-up is
+ * answered on it; an emergency keeps none. */
+static void test_alarm_keeps_its_side_effect(void **state)
+{
+	struct fixture *f = *state;
+	struct hr_answer a;
+	struct hr_convo c = {0};
+	ask(f, &c, "I'm on herceptin and my ankles are swollen and I gained 5 pounds this week", &a);
+	assert_string_equal(a.intent, "safety.call_now");
+	assert_non_null(strstr(c.topic, "heart"));
+	assert_non_null(strstr(c.topic, "herceptin"));
+	hr_answer_clear(&a);
+	ask(f, &c, "but I don't want them to stop it forever", &a);
+	assert_string_equal(a.intent, "se.heart");
+	assert_int_equal(a.safety, HR_SAFETY_NONE);
+	hr_answer_clear(&a);
+
+	struct hr_convo e = {0};
+	ask(f, &e, "I have crushing chest pain right now", &a);
+	assert_string_equal(a.intent, "safety.emergency");
+	assert_string_equal(e.topic, "");
+	hr_answer_clear(&a);
+}
+
 /* In a letter the ranker reads the whole story, so it reviews even a strong
  * pattern match of the question sentence: here the infusion-reaction pattern
  * takes "allergy pills", and the ranker, reading the medicines the story
@@ -915,6 +980,8 @@ int main(void)
 	    cmocka_unit_test(test_follow_up_names_no_care),
 	    cmocka_unit_test(test_named_drug_keeps_scope),
 	    cmocka_unit_test(test_follow_up_danger_alerts),
+	    cmocka_unit_test(test_follow_up_facet),
+	    cmocka_unit_test(test_alarm_keeps_its_side_effect),
 	    cmocka_unit_test(test_letter_reviews_a_strong_pattern),
 	    cmocka_unit_test(test_on_topic_clarifies_off_topic_falls_back),
 	    cmocka_unit_test(test_content_layers),

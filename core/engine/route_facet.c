@@ -1,0 +1,272 @@
+/*
+ * Facets: a follow-up that asks one detail of the previous answer's topic
+ * (docs/intents.md, Conversation, Facets). After a card on diarrhea on
+ * neratinib, "what can I take for it" asks for the medicines; after a card
+ * on heart checks, "and after treatment ends?" asks for the schedule once
+ * treatment is over. Routed as questions, such follow-ups come back to the
+ * same card (a repeat that tells nothing new) or drift to a card on another
+ * topic that shares a word ("surgery first" after a card on chemo before
+ * surgery). The blind patient probe graded both as wrong.
+ *
+ * A facet is a kind of detail, named once here with the words that ask for
+ * it; a plugin answers the detail of one topic by registering a handler for
+ * the intent "TOPIC.FACET" ("se.diarrhea.medicine"). The facet is chosen by
+ * the words of the follow-up; the full card stays the answer when no facet
+ * the topic has fits. route.c asks this last; it calls nothing of route.c.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "engine_int.h"
+#include "sandbox.h"
+
+/* A follow-up longer than this (words) asks more than a detail. */
+#define FACET_WORDS 14
+/* Words of its own that name something, beyond the facet's words and the
+ * topic's, that a follow-up may hold and still ask about the topic ("does
+ * chemo work better then" after Ki-67: "chemo"). */
+#define FACET_OWN_WORDS 0
+
+struct facet {
+	const char *name;
+	const char *const *asks; /* phrases, matched whole words in the normalised text */
+};
+
+#define PHRASES(...) ((const char *const[]){__VA_ARGS__, NULL})
+
+/* In order of precedence: the first facet the topic answers wins, so the
+ * narrower asks come first ("how long after treatment" is about after). */
+static const struct facet facets[] = {
+    {"surgery_first",
+     PHRASES("surgery first", "surgery before", "operation first", "surgery straight away",
+             "straight to surgery", "surgery right away", "operate first", "surgery up front",
+             "upfront surgery", "surgery upfront", "surgery at the start", "have the surgery now",
+             "skip the chemo before", "surgery before chemo", "surgery and then chemo")},
+    {"negative", PHRASES("negative", "comes back negative", "come back negative", "not positive",
+                         "no longer positive", "her2 zero", "her2 0")},
+    {"positive", PHRASES("positive", "comes back positive", "still positive")},
+    {"after", PHRASES("after treatment", "treatment ends", "treatment is over", "treatment finishes",
+                      "treatment is done", "after i finish", "once i finish", "when i finish", "i'm done",
+                      "i am done", "after it ends", "once it ends", "when it ends", "after the last",
+                      "after my last", "finished treatment", "after finishing", "when i'm finished",
+                      "after i'm finished", "after the year", "after a year", "afterwards", "afterward",
+                      "long term", "in the long run", "down the road", "years later", "after the infusions",
+                      "after herceptin ends", "once herceptin ends", "after it's over", "chemo ends",
+                      "chemo is over", "chemo is done", "after chemo ends", "once chemo ends",
+                      "once it's over", "when it's over", "after i stop", "once i stop")},
+    {"how_often", PHRASES("how often", "how many times", "how frequently", "how frequent", "every how many",
+                          "how regularly")},
+    {"how_long",
+     PHRASES("how long", "how many years", "how many months", "how many weeks", "how many days",
+             "for how many", "until when", "go away", "goes away", "last forever", "permanent", "permanently",
+             "wear off", "get better", "for life", "lifelong", "forever", "for good")},
+    {"medicine",
+     PHRASES("what can i take", "can i take anything", "can i take something", "anything i can take",
+             "anything to take", "something to take", "what should i take", "what do i take", "medicine for",
+             "medicines for", "medication for", "medications for", "meds for", "a pill for", "pills for",
+             "any medicine", "any medication", "any meds", "any pills", "over the counter", "what helps",
+             "what can help", "what will help", "what would help", "anything that helps", "anything to help",
+             "anything for it", "something for it", "anything for that", "something for that", "imodium",
+             "loperamide", "what do they give", "what can they give", "can they give me", "what medicine",
+             "which medicine", "what medication", "which medication", "what meds", "what pills",
+             "medicine helps", "help with it", "help with that", "helps with it", "helps with that",
+             "pills for it", "something i can take", "something i could take", "anything i could take",
+             "take for it", "take for that", "take for this")},
+    {"response", PHRASES("work better", "work worse", "works better", "works worse", "work as well",
+                         "respond better", "respond well", "respond worse", "respond", "responds", "response",
+                         "more effective", "less effective", "better or worse", "worse or better",
+                         "more likely to work", "less likely to work")},
+    {"worse", PHRASES("worse", "more aggressive", "less aggressive", "is that bad", "is it bad",
+                      "is that good", "is it good", "good or bad", "bad sign", "good sign", "dangerous",
+                      "how serious", "high risk", "should i worry", "should i be worried")},
+    {"breastfeeding", PHRASES("breastfeeding", "breast feeding", "breastfeed", "breast feed",
+                              "nursing my baby", "breast milk", "pump milk", "pumping")},
+    {"age",
+     PHRASES("they're only", "they are only", "she's only", "he's only", "toddler", "toddlers", "preschool",
+             "preschooler", "little ones", "teenager", "teenagers", "teen", "teens", "my age", "at my age",
+             "older", "elderly", "too old", "young", "younger", "years old", "in my 70s", "in my 80s",
+             "in my 60s", "in my 30s", "in my 20s", "over 70", "over 80", "over 65", "senior")},
+    {"size", PHRASES("cm", "mm", "centimeter", "centimeters", "centimetre", "centimetres", "millimeter",
+                     "millimeters", "inch", "inches", "how big", "tumor size", "the size", "what stage",
+                     "which stage", "no nodes", "node", "nodes", "lymph nodes", "node negative",
+                     "node positive", "clear nodes")},
+};
+
+/* Words that name no topic of their own in a follow-up: the treatment in
+ * general and the time it ends ("how long does it last after chemo ends"). */
+static const char *const general[] = {
+    "chemo",    "chemotherapy", "treatment",  "treatments", "therapy", "drug",    "drugs",  "medicine",
+    "last",     "lasts",        "end",        "ends",       "ended",   "over",    "done",   "finish",
+    "finished", "then",         "stop",       "stops",      "change",  "changes", "happen", "happens",
+    "go",       "goes",         "going",      "keep",       "keeps",   "get",     "gets",   "stay",
+    "stays",    "different",    "difference", "instead",    "each",    "every",   "fish",   "ish",
+    "ihc",      "her2",         "tumor",      "tumour",     "lump",    "clear",   "mine",   "my",
+    "rather",   "prefer",       "just",       "only",       "want",    "really",  "high",   "low",
+    "number",   "result",       "score",      "percent",    "new",     "biopsy",  "test",   "retest",
+    "sample",   "spot"};
+
+/* Whether W is a word of some facet's phrases or of GENERAL. */
+static int facet_word(const char *w)
+{
+	for (size_t i = 0; i < sizeof(general) / sizeof(general[0]); i++) {
+		if (strcmp(w, general[i]) == 0)
+			return 1;
+	}
+	for (size_t f = 0; f < sizeof(facets) / sizeof(facets[0]); f++) {
+		for (const char *const *p = facets[f].asks; *p; p++) {
+			if (en_has_word(*p, w))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Whether phrase P occurs whole in S; *AT and *LEN say where. */
+static int phrase_at(const char *s, const char *p, size_t *at, size_t *len)
+{
+	size_t l = strlen(p);
+	for (const char *h = strstr(s, p); h; h = strstr(h + 1, p)) {
+		if ((h == s || h[-1] == ' ') && (h[l] == ' ' || h[l] == '\0' || h[l] == '?')) {
+			*at = (size_t)(h - s);
+			*len = l;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static size_t words_in(const char *s)
+{
+	size_t n = 0;
+	for (const char *p = s; *p; p++)
+		n += *p != ' ' && (p == s || p[-1] == ' ');
+	return n;
+}
+
+/* Whether the conversation holds ENTITY = VALUE. */
+static int convo_holds(const struct hr_convo *c, const char *entity, const char *value)
+{
+	for (size_t i = 0; i < c->ncontext; i++) {
+		if (strcmp(c->context[i].name, entity) == 0 && strcmp(c->context[i].value, value) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The words of Q (normalised) that name something of their own: without the
+ * facet's phrase (AT, LEN), and without the words of TOPIC, which the
+ * follow-up may repeat ("what can I take for the diarrhea").
+ */
+static size_t own_words(hr_engine *e, const char *q, size_t at, size_t len, const char *topic)
+{
+	char rest[1024];
+	size_t o = 0;
+	for (const char *p = q; *p && o + 2 < sizeof(rest);) {
+		while (*p == ' ')
+			p++;
+		size_t l = strcspn(p, " ");
+		size_t off = (size_t)(p - q);
+		char w[64];
+		/* A number is a detail of the topic ("1.8 cm", "at 45"), never a new one. */
+		int skip = (off >= at && off < at + len) || l >= sizeof(w) || (*p >= '0' && *p <= '9');
+		if (!skip) {
+			memcpy(w, p, l);
+			w[l] = '\0';
+			skip = en_has_word(topic, w) || facet_word(w);
+		}
+		if (!skip && o + l + 2 < sizeof(rest)) {
+			if (o)
+				rest[o++] = ' ';
+			memcpy(rest + o, p, l);
+			o += l;
+		}
+		p += l;
+	}
+	rest[o] = '\0';
+	return o ? en_naming_words(e, rest) : 0;
+}
+
+/*
+ * The topic intent the follow-up may ask a detail of: the previous turn's,
+ * or right after an alarm (whose reply keeps its side effect as the topic:
+ * engine.c), the intent the follow-up found when routed with that topic
+ * ("is there anything I can take for it" after diarrhea that called for the
+ * team: se.diarrhea).
+ */
+static const struct hr_intent *topic_intent(hr_engine *e, const struct hr_convo *convo,
+                                            const struct hr_trace *t)
+{
+	if (en_follow_anchored(e, convo))
+		return hr_intents_find(e->content->intents, convo->previous);
+	if (strncmp(convo->previous, "safety.", 7) == 0 && convo->topic[0] && t->earlier &&
+	    t->outcome == HR_OUTCOME_ANSWER && strcmp(t->parts[0].intent->name, "fallback") != 0)
+		return t->parts[0].intent;
+	return NULL;
+}
+
+void en_facet_follow(hr_engine *e, const struct hr_convo *convo, struct hr_trace *t)
+{
+	if (!convo || e->mode != HR_ROUTE_BOTH || !e->content->ranker || !e->content->plugins ||
+	    t->focus < 0 || (size_t)t->focus != t->nsentences - 1)
+		return;
+	/* The follow-up's words: its sentence, and one short sentence before it
+	 * ("my tumor is 1.2 cm, what stage is that"; "ok. and after
+	 * treatment?"), not a story. Routed after the topic, the topic is
+	 * sentence 0 (route.c) and is left out. */
+	char q[1024];
+	size_t first = t->earlier ? 1 : 0;
+	if (t->nsentences > first + 2)
+		return;
+	if (t->nsentences == first + 2)
+		snprintf(q, sizeof(q), "%s %s", e->snorm[first], e->snorm[t->focus]);
+	else
+		snprintf(q, sizeof(q), "%s", e->snorm[t->focus]);
+	if (words_in(q) > FACET_WORDS)
+		return;
+	const struct hr_intent *prev = topic_intent(e, convo, t);
+	if (!prev)
+		return;
+	int same = t->outcome == HR_OUTCOME_ANSWER && t->parts[0].intent == prev;
+	/* A drug or regimen named that the conversation does not hold ("what
+	 * about on tucatinib") asks about something else, unless the question
+	 * came back to the same topic anyway; other values ("clear nodes", "3+")
+	 * are details of the topic. */
+	struct hr_concepts cs;
+	hr_ranker_concepts(e->content->ranker, q, &cs);
+	for (size_t i = 0; i < cs.n && !same; i++) {
+		if (cs.c[i].value &&
+		    (strcmp(cs.c[i].entity, "drug") == 0 || strcmp(cs.c[i].entity, "regimen") == 0) &&
+		    !convo_holds(convo, cs.c[i].entity, cs.c[i].value) &&
+		    !en_has_word(convo->topic, cs.c[i].value))
+			return;
+	}
+	for (size_t f = 0; f < sizeof(facets) / sizeof(facets[0]); f++) {
+		size_t at = 0, len = 0;
+		int hit = 0;
+		for (const char *const *p = facets[f].asks; *p && !hit; p++)
+			hit = phrase_at(q, *p, &at, &len);
+		if (!hit)
+			continue;
+		char handler[HR_NAME_MAX + 32];
+		int n = snprintf(handler, sizeof(handler), "%s.%s", prev->name, facets[f].name);
+		if (n < 0 || (size_t)n >= sizeof(handler) ||
+		    !hr_plugins_handler(e->content->plugins, handler, NULL))
+			continue;
+		/* With words of its own that name another thing ("how long does
+		 * neuropathy last" after diarrhea), the question is not a detail
+		 * of the topic. */
+		if (!same && own_words(e, q, at, len, convo->topic) > FACET_OWN_WORDS)
+			return;
+		if (!same) {
+			memset(&t->parts[0], 0, sizeof(t->parts[0]));
+			t->parts[0].intent = prev;
+		}
+		t->outcome = HR_OUTCOME_ANSWER;
+		t->nparts = 1;
+		t->nclarify = 0;
+		t->facet = facets[f].name;
+		t->rule = "a follow-up asks a detail (a facet) of the previous answer's topic";
+		return;
+	}
+}
