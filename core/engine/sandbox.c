@@ -47,7 +47,6 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <limits.h>
 #include <lauxlib.h>
 #include <lua.h>
 #include <lualib.h>
@@ -314,8 +313,8 @@ void hr_plugins_collect(hr_plugins *set)
  * incremental collector steps when an allocation finds it in debt, and one
  * step does the work of 8 KiB of allocation times its step multiplier: for a
  * plugin's small heap that is a whole cycle, so now and then one question's
- * call ran a cycle's marking and sweep, 0.4-1.2 million instructions
- * (100-250 us), on top of its own (docs/performance.md, ninth round).
+ * call ran a cycle's marking and sweep, 0.4-1.2 million instructions, on
+ * top of its own (docs/performance.md, ninth round).
  * Deferred, a state's collector is stopped and hr_plugins_collect_due(),
  * called after the replies are out, does the work in small steps: a cycle
  * starts when the heap has grown to GC_PAUSE percent of what the last one
@@ -324,9 +323,12 @@ void hr_plugins_collect(hr_plugins *set)
  * small part of a cycle), and one more for each GC_STEP_BYTES the answers
  * allocated since, so that the time before the next question stays short;
  * only if the heap reaches twice the size that started the cycle does it
- * finish the cycle at once. A stopped collector
- * still collects in full when an allocation would pass the memory cap (Lua's
- * emergency collection), so the cap means what it did.
+ * finish the cycle at once. One part stays a lump whatever the step: the
+ * atomic step frees, in one go, the dead objects at the head of the list of
+ * all objects, i.e. most of the garbage made since the last cycle; it now
+ * comes between replies. A stopped collector still collects in full when an
+ * allocation would pass the memory cap (Lua's emergency collection), so the
+ * cap means what it did.
  */
 #define GC_PAUSE 200
 #define GC_STEP_LOG2 6
