@@ -7,7 +7,8 @@
  * runs of each question does not, so this is what a change to the engine's
  * hot path is measured with (docs/performance.md, fourth round).
  *
- *   ask_bench [--config FILE] [--questions FILE] [--rounds N] [--each]
+ *   ask_bench [--config FILE] [--questions FILE] [--rounds N] [--each [--all-rounds]]
+ *             [--times FILE] [--gc-inline]
  *
  * Every question is asked with a fresh conversation, in the order of the
  * file, ROUNDS times over; each stage's time is the fastest of its rounds,
@@ -16,6 +17,23 @@
  * counts of each question's hr_engine_ask in the last round on its own
  * (callgrind.out.PID.N, named by the question's number), so that a question's
  * instructions, and where they went, can be read without wall-clock noise.
+ * With --all-rounds it dumps every round's (callgrind.out.PID.N, N = round
+ * times questions plus the question's number): what only some answers pay,
+ * such as a garbage collector's cycle, shows as one round's count above the
+ * others'.
+ *
+ * The plugins' garbage is collected as the server collects it: after each
+ * answer, untimed (hr_engine_defer_gc; under callgrind, dumped apart as
+ * "collection after question N"). --gc-inline leaves it to Lua's own
+ * collector, in the middle of answers, as before the ninth round and as the
+ * CLI does.
+ *
+ * --times FILE writes every answer's time, not only the fastest: one line a
+ * question a round, with the round, the question's number, the wall-clock and
+ * the thread's CPU microseconds of hr_engine_ask. The fastest hides what
+ * happens now and then (a garbage collector's step, a page fault); the
+ * difference between a question's time and its fastest shows it, and the
+ * CPU time tells the answer's own work from another process's.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -51,6 +69,13 @@ static double now_ns(void)
 	return (double)t.tv_sec * 1e9 + (double)t.tv_nsec;
 }
 
+static double cpu_ns(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+	return (double)t.tv_sec * 1e9 + (double)t.tv_nsec;
+}
+
 /* A request as a client sends it, the text escaped for JSON. */
 static char *request(const char *q, size_t *len)
 {
@@ -78,6 +103,9 @@ int main(int argc, char **argv)
 	const char *qfile = HERALD_SOURCE_DIR "/bench/questions.txt";
 	int rounds = 20;
 	int each = 0;
+	const char *times_path = NULL;
+	int all_rounds = 0;
+	int gc_inline = 0;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--config") == 0 && i + 1 < argc)
 			config = argv[++i];
@@ -87,9 +115,15 @@ int main(int argc, char **argv)
 			rounds = atoi(argv[++i]);
 		else if (strcmp(argv[i], "--each") == 0)
 			each = 1;
+		else if (strcmp(argv[i], "--gc-inline") == 0)
+			gc_inline = 1;
+		else if (strcmp(argv[i], "--all-rounds") == 0)
+			all_rounds = 1;
+		else if (strcmp(argv[i], "--times") == 0 && i + 1 < argc)
+			times_path = argv[++i];
 		else {
 			fprintf(stderr, "usage: ask_bench [--config FILE] [--questions FILE] [--rounds N] "
-			                "[--each]\n");
+			                "[--each [--all-rounds]] [--times FILE] [--gc-inline]\n");
 			return 2;
 		}
 	}
@@ -128,6 +162,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "ask_bench: cannot load the content: %s\n", strerror(-rc));
 		return 1;
 	}
+	if (!gc_inline)
+		hr_engine_defer_gc(engine, 1);
 	struct hr_trace *trace = calloc(1, sizeof(*trace));
 	double *best = malloc(nq * NSTAGES * sizeof(*best));
 	if (!trace || !best)
@@ -137,9 +173,17 @@ int main(int argc, char **argv)
 	char **intents = calloc(nq, sizeof(*intents));
 	if (!intents)
 		return 1;
+	FILE *times = NULL;
+	if (times_path) {
+		if (!(times = fopen(times_path, "w"))) {
+			fprintf(stderr, "ask_bench: %s: %s\n", times_path, strerror(errno));
+			return 1;
+		}
+		fprintf(times, "# round\tquestion\twall_us\tcpu_us\n");
+	}
 	size_t bytes = 0;
 	for (int r = 0; r < rounds; r++) {
-		int dump = each && r == rounds - 1;
+		int dump = each && (r == rounds - 1 || all_rounds);
 		for (size_t i = 0; i < nq; i++) {
 			struct hr_ws_msg m;
 			struct hr_proto_error perr;
@@ -154,6 +198,8 @@ int main(int argc, char **argv)
 			struct hr_answer a = {0};
 			if (dump)
 				CALLGRIND_ZERO_STATS;
+			double c1 = times ? cpu_ns() : 0;
+			t1 = now_ns();
 			if (hr_engine_ask(engine, &convo, m.ask.text, m.ask.text_len, &a, trace)) {
 				fprintf(stderr, "ask_bench: no answer to %s\n", reqs[i]);
 				return 1;
@@ -164,6 +210,9 @@ int main(int argc, char **argv)
 				CALLGRIND_DUMP_STATS_AT(name);
 			}
 			double t2 = now_ns();
+			if (times)
+				fprintf(times, "%d\t%zu\t%.2f\t%.2f\n", r, i + 1, (t2 - t1) / 1000.0,
+				        (cpu_ns() - c1) / 1000.0);
 			if (each && !intents[i] && a.intent)
 				intents[i] = strdup(a.intent);
 			char ctx[HR_CONVO_CONTEXT_MAX + 1];
@@ -175,6 +224,15 @@ int main(int argc, char **argv)
 			hr_answer_clear(&a);
 			hr_ask_clear(&m.ask);
 			double t3 = now_ns();
+			/* As the server does once its replies are written, untimed. */
+			if (dump)
+				CALLGRIND_ZERO_STATS;
+			hr_engine_collect_due(engine);
+			if (dump) {
+				char name[48];
+				snprintf(name, sizeof(name), "collection after question %zu", i + 1);
+				CALLGRIND_DUMP_STATS_AT(name);
+			}
 			double d[NSTAGES] = {t1 - t0, t2 - t1, t3 - t2};
 			for (int s = 0; s < NSTAGES; s++) {
 				if (d[s] < best[i * NSTAGES + s])
@@ -183,6 +241,10 @@ int main(int argc, char **argv)
 			if (r == 0)
 				bytes += olen;
 		}
+	}
+	if (times && fclose(times)) {
+		fprintf(stderr, "ask_bench: %s: %s\n", times_path, strerror(errno));
+		return 1;
 	}
 	double total = 0;
 	printf("questions=%zu rounds=%d reply_bytes=%zu", nq, rounds, nq ? bytes / nq : 0);

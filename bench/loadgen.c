@@ -13,6 +13,15 @@
  * question costs the daemon, which other processes on the machine disturb far
  * less than they disturb latency.
  *
+ * With --latencies FILE it also writes every measured reply to FILE, one a
+ * line in the order they arrived: the time since measuring started, the
+ * connection, how many questions the connection had sent before this one
+ * (warm-up included: with one connection, the line of the daemon's log that
+ * answered it), the question's line number in the questions file (counting
+ * only questions, from 0) and the latency, all in microseconds but the
+ * counts. That is what tells whether a tail is the same questions every run
+ * (then they need making cheaper) or spikes that fall on any question.
+ *
  * With --idle it only opens N WebSockets, holds them, and reports the
  * daemon's memory while they are open: what idle connections cost.
  *
@@ -21,7 +30,7 @@
  * little and measures the server, not a client library.
  *
  *   loadgen [--host H] --port P [--path /chat] [--connections N] [--duration S]
- *           [--warmup S] [--questions FILE] [--pid PID] [--kv]
+ *           [--warmup S] [--questions FILE] [--pid PID] [--kv] [--latencies FILE]
  *   loadgen --port P --idle N [--hold S] [--pid PID] [--kv]
  */
 #include <errno.h>
@@ -50,6 +59,8 @@ struct conn {
 	int upgraded;
 	int closed;
 	size_t next_q;
+	size_t asked;   /* the question in flight */
+	uint64_t nsent; /* questions sent, the one in flight included */
 	uint64_t sent_at;
 	char *in; /* bytes received and not yet parsed */
 	size_t inlen, incap;
@@ -81,6 +92,17 @@ struct lg {
 	double cpu_start, cpu_end; /* the daemon's CPU seconds when measuring started and ended */
 	uint64_t *lat;
 	size_t nlat, caplat;
+	const char *latfile;    /* --latencies: every reply's question and latency */
+	struct sample *samples; /* in arrival order, kept only with --latencies */
+	size_t nsamples, capsamples;
+};
+
+/* One measured reply, for --latencies. */
+struct sample {
+	uint64_t at;      /* ns since measuring started */
+	uint64_t latency; /* ns */
+	uint64_t seq;     /* the connection's questions before this one */
+	uint32_t conn, question;
 };
 
 static char *slurp(const char *path)
@@ -167,6 +189,8 @@ static void send_question(struct conn *c)
 {
 	struct lg *lg = c->lg;
 	const struct frame *fr = &lg->frames[c->next_q];
+	c->asked = c->next_q;
+	c->nsent++;
 	c->next_q = (c->next_q + 1) % lg->nframes;
 	uv_buf_t b = uv_buf_init(fr->buf, (unsigned)fr->len);
 	c->write.data = c;
@@ -206,6 +230,41 @@ static void send_pong(struct conn *c, const unsigned char *payload, size_t len)
 		free(p);
 }
 
+/* Keeps one reply's question and latency for --latencies. */
+static void keep_sample(struct lg *lg, const struct conn *c, uint64_t now)
+{
+	if (lg->nsamples == lg->capsamples) {
+		size_t cap = lg->capsamples ? lg->capsamples * 2 : 65536;
+		struct sample *v = realloc(lg->samples, cap * sizeof(*v));
+		if (!v)
+			return;
+		lg->samples = v;
+		lg->capsamples = cap;
+	}
+	lg->samples[lg->nsamples++] = (struct sample){.at = now - lg->t_measure,
+	                                              .latency = now - c->sent_at,
+	                                              .seq = c->nsent - 1,
+	                                              .conn = (uint32_t)c->index,
+	                                              .question = (uint32_t)c->asked};
+}
+
+/* Writes the --latencies file; returns 0 or -1. */
+static int write_samples(const struct lg *lg)
+{
+	FILE *f = fopen(lg->latfile, "w");
+	if (!f) {
+		perror(lg->latfile);
+		return -1;
+	}
+	fprintf(f, "# at_us\tconnection\tsequence\tquestion\tlatency_us\n");
+	for (size_t i = 0; i < lg->nsamples; i++) {
+		const struct sample *s = &lg->samples[i];
+		fprintf(f, "%.1f\t%u\t%llu\t%u\t%.1f\n", (double)s->at / 1e3, s->conn,
+		        (unsigned long long)s->seq, s->question, (double)s->latency / 1e3);
+	}
+	return fclose(f) == 0 ? 0 : -1;
+}
+
 static void record(struct lg *lg, uint64_t now, uint64_t sent_at)
 {
 	if (lg->nlat == lg->caplat) {
@@ -230,6 +289,8 @@ static void on_reply(struct conn *c, const char *head, size_t headlen, size_t to
 		if (memmem(head, headlen, "\"type\":\"error\"", 14))
 			lg->errors++;
 		record(lg, now, c->sent_at);
+		if (lg->latfile)
+			keep_sample(lg, c, now);
 	}
 	if (lg->phase == DONE)
 		return;
@@ -482,6 +543,7 @@ static void usage(FILE *f)
 {
 	fprintf(f, "usage: loadgen [--host H] --port P [--path /chat] [--connections N] [--duration S]\n"
 	           "               [--warmup S] [--questions FILE] [--pid PID] [--kv]\n"
+	           "               [--latencies FILE]\n"
 	           "       loadgen [--host H] --port P --idle N [--hold S] [--pid PID] [--kv]\n");
 }
 
@@ -495,6 +557,7 @@ static void lg_free(struct lg *lg)
 		free(lg->frames[i].buf);
 	free(lg->frames);
 	free(lg->lat);
+	free(lg->samples);
 }
 
 int main(int argc, char **argv)
@@ -525,6 +588,8 @@ int main(int argc, char **argv)
 			lg.nconn = atoi(argv[++i]);
 		} else if (strcmp(a, "--hold") == 0 && v)
 			lg.hold = atof(argv[++i]);
+		else if (strcmp(a, "--latencies") == 0 && v)
+			lg.latfile = argv[++i];
 		else if (strcmp(a, "--kv") == 0)
 			lg.kv = 1;
 		else if (strcmp(a, "--help") == 0) {
@@ -640,6 +705,8 @@ int main(int argc, char **argv)
 		printf("\n");
 	}
 	int rc = lg.failed || lg.errors || lg.replies == 0 ? 1 : 0;
+	if (lg.latfile && write_samples(&lg) < 0)
+		rc = 1;
 	lg_free(&lg);
 	return rc;
 }

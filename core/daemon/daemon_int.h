@@ -85,7 +85,7 @@ struct worker {
 	unsigned long long questions_at_housekeeping;
 	uv_timer_t heartbeat; /* only with systemd's watchdog */
 	int heartbeat_on;
-	uv_prepare_t log_flush; /* writes the held log lines before the loop waits */
+	uv_prepare_t before_wait; /* before the loop waits: the held log lines, the plugins' GC */
 	int loop_open, handles_open;
 
 	/* From the main thread, under lock. */

@@ -362,7 +362,7 @@ static void worker_close_handles(struct worker *w)
 	uv_close((uv_handle_t *)&w->drain_timer, dm_on_close);
 	uv_close((uv_handle_t *)&w->housekeeping, dm_on_close);
 	uv_close((uv_handle_t *)&w->reload_retry, dm_on_close);
-	uv_close((uv_handle_t *)&w->log_flush, dm_on_close);
+	uv_close((uv_handle_t *)&w->before_wait, dm_on_close);
 	if (w->heartbeat_on)
 		uv_close((uv_handle_t *)&w->heartbeat, dm_on_close);
 }
@@ -466,12 +466,15 @@ static void on_housekeeping(uv_timer_t *t)
 	malloc_trim(0);
 }
 
-/* The loop is about to wait: the log lines of what it just did go out in one
- * write (hr_log_hold). */
-static void on_log_flush(uv_prepare_t *p)
+/* The loop is about to wait, and the replies of what it just did are
+ * written: its log lines go out in one write (hr_log_hold), then the plugins'
+ * garbage collection due is done in small steps, out of any answer's way
+ * (hr_engine_defer_gc; docs/performance.md, ninth round). */
+static void on_before_wait(uv_prepare_t *p)
 {
-	(void)p;
+	struct worker *w = p->data;
 	hr_log_flush();
+	hr_engine_collect_due(w->engine);
 }
 
 static void on_heartbeat(uv_timer_t *t)
@@ -607,8 +610,10 @@ static int worker_start(struct worker *w)
 	uv_timer_init(&w->loop, &w->reload_retry);
 	w->reload_retry.data = w;
 	uv_timer_start(&w->housekeeping, on_housekeeping, 2000, 2000);
-	uv_prepare_init(&w->loop, &w->log_flush);
-	uv_prepare_start(&w->log_flush, on_log_flush);
+	hr_engine_defer_gc(w->engine, 1);
+	uv_prepare_init(&w->loop, &w->before_wait);
+	w->before_wait.data = w;
+	uv_prepare_start(&w->before_wait, on_before_wait);
 	hr_log_hold(1);
 	if (d->watchdog_on) {
 		uv_timer_init(&w->loop, &w->heartbeat);

@@ -170,6 +170,19 @@ void hr_engine_idle(hr_engine *e)
 		hr_plugins_collect(e->content->plugins);
 }
 
+void hr_engine_defer_gc(hr_engine *e, int on)
+{
+	e->defer_gc = on;
+	if (e->content)
+		hr_plugins_defer_gc(e->content->plugins, on);
+}
+
+void hr_engine_collect_due(hr_engine *e)
+{
+	if (e && e->defer_gc && e->content)
+		hr_plugins_collect_due(e->content->plugins);
+}
+
 int hr_engine_set_content(hr_engine *e, struct hr_content *content)
 {
 	hr_matcher *m = hr_matcher_new(content->intents, NULL);
@@ -190,6 +203,8 @@ int hr_engine_set_content(hr_engine *e, struct hr_content *content)
 	e->matcher = m;
 	e->rs = rs;
 	e->content = content;
+	if (e->defer_gc)
+		hr_plugins_defer_gc(content->plugins, 1);
 	return 0;
 }
 

@@ -149,6 +149,16 @@ int hr_engine_set_content(hr_engine *e, struct hr_content *content);
  * plugins' Lua states hold as garbage. */
 void hr_engine_idle(hr_engine *e);
 
+/* With ON, the plugins' garbage is collected by hr_engine_collect_due() and
+ * never in the middle of an answer (hr_plugins_defer_gc); it stays so for
+ * later content generations (hr_engine_set_content). For a server. */
+void hr_engine_defer_gc(hr_engine *e, int on);
+
+/* The plugins' garbage collection the answers since the last call made due,
+ * in small steps: the server calls it when its loop is about to wait, after
+ * its replies have been written. Does nothing without hr_engine_defer_gc. */
+void hr_engine_collect_due(hr_engine *e);
+
 /*
  * Answers TEXT[0..LEN) in conversation CONVO (updated in place) into OUT,
  * which must be empty. TRACE may be NULL. Always produces an answer when it

@@ -20,6 +20,7 @@ struct hr_engine {
 	struct hr_match *scratch_match; /* a second match, for other sentences and clauses */
 	char (*snorm)[1024];            /* each sentence normalised and spelling-corrected */
 	char *smessage;                 /* the sentences joined: what plugins see as q.message */
+	int defer_gc;                   /* hr_engine_defer_gc() */
 };
 
 /* Slot values named in the message: in the focus sentence first, then anywhere. */

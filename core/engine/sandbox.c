@@ -308,6 +308,87 @@ void hr_plugins_collect(hr_plugins *set)
 		lua_gc(set->v[i]->L, LUA_GCCOLLECT);
 }
 
+/*
+ * The garbage collector between calls (hr_plugins_defer_gc). Lua's own
+ * incremental collector steps when an allocation finds it in debt, and one
+ * step does the work of 8 KiB of allocation times its step multiplier: for a
+ * plugin's small heap that is a whole cycle, so now and then one question's
+ * call ran a cycle's marking and sweep, 0.4-1.2 million instructions, on
+ * top of its own (docs/performance.md, ninth round).
+ * Deferred, a state's collector is stopped and hr_plugins_collect_due(),
+ * called after the replies are out, does the work in small steps: a cycle
+ * starts when the heap has grown to GC_PAUSE percent of what the last one
+ * left (Lua's default pause) and then goes on by one step of 2^GC_STEP_LOG2
+ * bytes' work each time (a few hundred objects swept or slots marked, a
+ * small part of a cycle), and one more for each GC_STEP_BYTES the answers
+ * allocated since, so that the time before the next question stays short;
+ * only if the heap reaches twice the size that started the cycle does it
+ * finish the cycle at once. One part stays a lump whatever the step: the
+ * atomic step frees, in one go, the dead objects at the head of the list of
+ * all objects, i.e. most of the garbage made since the last cycle; it now
+ * comes between replies. A stopped collector still collects in full when an
+ * allocation would pass the memory cap (Lua's emergency collection), so the
+ * cap means what it did.
+ */
+#define GC_PAUSE 200
+#define GC_STEP_LOG2 6
+#define GC_STEP_BYTES (64 * 1024)
+#define GC_STEP_LOG2_LUA 13 /* Lua 5.4's default (LUAI_GCSTEPSIZE) */
+
+static void gc_rest(struct plugin *p)
+{
+	p->gc_cycle = 0;
+	p->gc_seen = p->mem;
+	p->gc_start = p->mem / 100 * GC_PAUSE;
+}
+
+static void gc_defer(struct plugin *p, int on)
+{
+	lua_gc(p->L, LUA_GCINC, 0, 0, on ? GC_STEP_LOG2 : GC_STEP_LOG2_LUA);
+	lua_gc(p->L, on ? LUA_GCSTOP : LUA_GCRESTART);
+	gc_rest(p);
+}
+
+void hr_plugins_defer_gc(hr_plugins *set, int on)
+{
+	if (!set)
+		return;
+	set->defer_gc = on;
+	for (size_t i = 0; i < set->n; i++)
+		gc_defer(set->v[i], on);
+}
+
+void hr_plugins_collect_due(hr_plugins *set)
+{
+	for (size_t i = 0; set && set->defer_gc && i < set->n; i++) {
+		struct plugin *p = set->v[i];
+		if (p->mem < p->gc_seen && !p->gc_cycle) {
+			/* A full collection ran: at the memory cap, after a failed
+			 * call, or hr_plugins_collect(). */
+			gc_rest(p);
+			continue;
+		}
+		if (!p->gc_cycle && p->mem < p->gc_start) {
+			p->gc_seen = p->mem;
+			continue;
+		}
+		size_t steps = 1 + (p->mem > p->gc_seen ? p->mem - p->gc_seen : 0) / GC_STEP_BYTES;
+		int done = 0;
+		while (!done && steps--)
+			done = lua_gc(p->L, LUA_GCSTEP, 0);
+		/* Far behind (a burst of answers between two calls of this):
+		 * the rest of the cycle now, rather than a heap that keeps growing. */
+		while (!done && p->mem > p->gc_start * 2)
+			done = lua_gc(p->L, LUA_GCSTEP, 0);
+		if (done)
+			gc_rest(p);
+		else {
+			p->gc_cycle = 1;
+			p->gc_seen = p->mem;
+		}
+	}
+}
+
 hr_plugins *hr_plugins_new(const char *sdk_path, const struct hr_plugin_limits *limits)
 {
 	hr_plugins *set = calloc(1, sizeof(*set));
@@ -669,6 +750,8 @@ int hr_plugins_add_file(hr_plugins *set, const char *path, hr_diag_fn diag, void
 		return rc;
 	}
 	lua_gc(L, LUA_GCCOLLECT);
+	if (set->defer_gc)
+		gc_defer(p, 1);
 
 	struct plugin **nv = realloc(set->v, (set->n + 1) * sizeof(*nv));
 	if (!nv) {

@@ -104,6 +104,21 @@ int hr_plugins_add_dir(hr_plugins *set, const char *dir, hr_diag_fn diag, void *
  * moments: its cost grows with the plugins' heaps. */
 void hr_plugins_collect(hr_plugins *set);
 
+/* With ON, the plugins' garbage is collected only by
+ * hr_plugins_collect_due(), between calls, and in full when an allocation
+ * would pass a plugin's memory cap; never in the middle of an answer as
+ * Lua's own collector does, which made one answer in a few hundred pay for
+ * the garbage of the ones before (docs/performance.md, ninth round). For a
+ * server, which calls hr_plugins_collect_due() once its replies are out.
+ * Applies to the plugins loaded later too. */
+void hr_plugins_defer_gc(hr_plugins *set, int on);
+
+/* With deferred collection, does the collector's work the calls since the
+ * last time made due: a step proportional to what they allocated, or
+ * nothing while the heap is below the size that starts a cycle. Cheap when
+ * nothing is due. */
+void hr_plugins_collect_due(hr_plugins *set);
+
 /* The real-time signal the budget timers send to their own thread (include
  * <signal.h> to use it): the process leaves it to the sandbox, which installs
  * its handler at the first call and falls back to a count hook if another

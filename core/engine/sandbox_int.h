@@ -71,6 +71,10 @@ struct plugin {
 	int string_refused;       /* the call tried to build a longer string */
 	unsigned sort_countdown;  /* comparisons until table.sort reads the clock */
 	unsigned clock_countdown; /* visits until the hook or a C function reads the clock */
+	/* The collector between calls (hr_plugins_defer_gc, sandbox.c). */
+	int gc_cycle;    /* a cycle is under way */
+	size_t gc_seen;  /* MEM at the last step, or when a cycle last ended */
+	size_t gc_start; /* MEM at which the next cycle starts */
 };
 
 struct hr_plugins {
@@ -86,6 +90,7 @@ struct hr_plugins {
 	 * SDK for herald.speech: "word\0spoken\0" pairs, words lower case. */
 	char *respell;
 	size_t respell_len;
+	int defer_gc; /* hr_plugins_defer_gc() */
 };
 
 /* sandbox_budget.c */
