@@ -389,13 +389,27 @@ local MAN_PATIENT = { " he is on ", " he's on ", " hes on ", " he takes ", " he 
   " he was diagnosed", " he's been diagnosed", " he has been diagnosed", " he got diagnosed", " he has breast",
   " he has her2", " he has stage", " he had breast", " for him", " his chemo", " his treatment", " his fertility",
   " his sperm", " his cancer", " his tamoxifen", " his herceptin", " his hormone", " his doctor", " his oncologist" }
-for _, who in ipairs({ "husband", "dad", "father", "boyfriend", "son", "brother", "grandpa", "grandfather", "uncle",
-  "fiance", "fiancé" }) do
-  for _, tail in ipairs({ " is on ", "'s on ", " takes ", " is taking ", " has breast", " has her2", " has stage",
-    " has cancer", " has been diagnosed", " was diagnosed", " got diagnosed", " had breast", "'s cancer",
-    "'s treatment", "'s chemo", "'s tamoxifen", "'s fertility" }) do
-    MAN_PATIENT[#MAN_PATIENT + 1] = " my " .. who .. tail
+-- "my husband is on ...", "my dad's chemo": a male relative and what makes
+-- him the patient, tried where the relative is named (not every pair kept as
+-- a string: this module is loaded into every plugin's state).
+local MALE_KIN = { "husband", "dad", "father", "boyfriend", "son", "brother", "grandpa", "grandfather", "uncle",
+  "fiance", "fiancé" }
+local KIN_PATIENT = { " is on ", "'s on ", " takes ", " is taking ", " has breast", " has her2", " has stage",
+  " has cancer", " has been diagnosed", " was diagnosed", " got diagnosed", " had breast", "'s cancer",
+  "'s treatment", "'s chemo", "'s tamoxifen", "'s fertility" }
+local function names_male_patient(m)
+  if host_mentions(m, MAN_PATIENT) then return true end
+  for _, who in ipairs(MALE_KIN) do
+    local at = find(m, " my " .. who, 1, true)
+    while at do
+      local after = at + 4 + #who
+      for _, tail in ipairs(KIN_PATIENT) do
+        if find(m, tail, after, true) == after then return true end
+      end
+      at = find(m, " my " .. who, at + 1, true)
+    end
   end
+  return false
 end
 local WOMAN_PATIENT = { " my wife", " she is on ", " she's on ", " she takes ", " she was diagnosed", " her chemo",
   " her treatment", " my mom", " my mother", " my daughter", " my sister", " my girlfriend", " my period", " my ovar",
@@ -406,7 +420,7 @@ local WOMAN_PATIENT = { " my wife", " she is on ", " she's on ", " she takes ", 
 function Question:about_a_man()
   local m = " " .. (self.message or self.text):lower() .. " "
   if host_mentions(m, MAN_SELF) or m:find("^%W*%d%d ?m%f[%W]") or m:find("^%W*m ?%d%d%f[%W]") then return true end
-  return host_mentions(m, MAN_PATIENT) and not host_mentions(m, WOMAN_PATIENT)
+  return names_male_patient(m) and not host_mentions(m, WOMAN_PATIENT)
 end
 
 --- Hands the question to the handler of another intent, in this plugin or
