@@ -653,7 +653,21 @@ struct check {
 	size_t len;
 	int filtered; /* the prefilter ran: only patterns set in S->MAY can match */
 	int digits;   /* the text holds a digit (the prefilter cannot see digits-only words) */
+	int high;     /* the text holds a byte outside ASCII: 1, 0, or -1 until asked */
 };
+
+/* Whether the text holds a byte outside ASCII, for the rules written in other
+ * scripts (F_NON_ASCII): the prefilter sees no word in them, so without this
+ * they would run on every English message (thirteenth round). */
+static int text_is_high(struct check *c)
+{
+	if (c->high < 0) {
+		c->high = 0;
+		for (size_t i = 0; i < c->len && !c->high; i++)
+			c->high = (unsigned char)c->text[i] >= 0x80;
+	}
+	return c->high;
+}
 
 /* False when pattern ID cannot match anywhere in the text: the prefilter did
  * not find the words it needs. */
@@ -1009,7 +1023,7 @@ void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *ou
 	const struct ruleset *rs = s->rs;
 	/* Spelling first: the rules read the corrected text. */
 	const char *fixed = sf_spelling_fix(rs->spell, text, &s->fixed, &s->fixed_cap);
-	struct check c = {.s = s, .rs = rs, .text = fixed, .len = strlen(fixed)};
+	struct check c = {.s = s, .rs = rs, .text = fixed, .len = strlen(fixed), .high = -1};
 	for (size_t k = 0; k < rs->nctx; k++)
 		s->ctx_state[k] = -1;
 	c.digits = strpbrk(c.text, "0123456789") != NULL;
@@ -1025,7 +1039,8 @@ void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *ou
 	for (size_t i = 0; i < rs->nrules && !out->tier; i++) {
 		size_t off = 0;
 		int rc;
-		if (!rule_may_match(&c, i) || ((rs->rules[i].flags & F_TEMP_NUM) && !c.digits))
+		if (!rule_may_match(&c, i) || ((rs->rules[i].flags & F_TEMP_NUM) && !c.digits) ||
+		    ((rs->rules[i].flags & F_NON_ASCII) && !text_is_high(&c)))
 			continue;
 		while (off <= c.len && (rc = match(s, s->rules[i], rs->rules[i].name, c.text, c.len, off))) {
 			PCRE2_SIZE ov[12];

@@ -94,6 +94,7 @@ enum {
 	F_COUNT = 1 << 3,      /* group 1 holds an episode count that must be four or more */
 	F_RAW = 1 << 4,        /* the pattern is used as written (the reader's business) */
 	F_TWO_OF = 1 << 5,     /* its needs= are signals, and any two of them will do */
+	F_NON_ASCII = 1 << 6,  /* every match holds bytes outside ASCII; runs only on text that does */
 };
 
 static const struct {
@@ -106,6 +107,7 @@ static const struct {
     {"count", F_COUNT},
     {"raw", F_RAW},
     {"two_of", F_TWO_OF},
+    {"non_ascii", F_NON_ASCII},
 };
 
 static const char *const tier_names[] = {

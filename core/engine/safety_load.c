@@ -412,7 +412,7 @@ static int load_rule(struct ruleset *rs, const struct hr_srules_block *b, const 
 			hr_diagf(diag, ud, file, b->line,
 			         "rule %s: unknown flag '%s' (raw, needs=, said=, unless=CONTEXT, "
 			         "fever_word, temp_word, "
-			         "temp_num, count, two_of)",
+			         "temp_num, count, two_of, non_ascii)",
 			         b->name, a);
 			err = -EINVAL;
 			continue;

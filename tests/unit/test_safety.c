@@ -1554,9 +1554,10 @@ static void test_prefilter_skips_rules_that_cannot_match(void **state)
 	hr_safety_check(every, "what is herceptin", &r);
 	unsigned all = hr_safety_matches_run(every);
 	assert_true(filtered < all / 4);
-	/* Non-ASCII text is not analysed: every rule runs. */
+	/* Non-ASCII text is not analysed: every rule runs, and the rules written
+	 * in other scripts (flag non_ascii), which English text never runs, too. */
 	hr_safety_check(s, "what is herceptin \xc3\xa9", &r);
-	assert_int_equal(hr_safety_matches_run(s), all);
+	assert_true(hr_safety_matches_run(s) > all);
 	/* And turning it back on works. */
 	hr_safety_set_prefilter(every, 1);
 	hr_safety_check(every, "what is herceptin", &r);
