@@ -276,7 +276,12 @@ herald.on("support.family", function(q)
   return FAMILY
 end)
 
-herald.answer("support.children", {
+-- A parent asking whether a child will get the cancer is outlook.risk's card
+-- for parents (clinical review 2026-12-07d), not how to tell children.
+local CHILD_RISK_ASKED = { "will she get", "will he get", "will they get", "will my daughter get", "will my kids get",
+  "get it too", "get it one day", "her risk", "his risk", "their risk", "her chance", "their chance", "chance she",
+  "chance they", "get breast cancer" }
+local CHILDREN = {
   text = {
     "Children often sense when something is wrong, so honest, simple words help.",
     "Use the word cancer, explain in a way that fits their age, and tell them it is not their fault and they can't catch it.",
@@ -285,7 +290,13 @@ herald.answer("support.children", {
   },
   sources = { "nci-coping", "acs" },
   suggest = { "Is there support for my family?", "Can I get counselling?", "Where can I find support groups?" },
-})
+}
+herald.on("support.children", function(q)
+  if q:mentions(CHILD_RISK_ASKED) and not q:mentions({ "tell", "explain", "talk to", "say to" }) then
+    return herald.hand_over("outlook.risk")
+  end
+  return CHILDREN
+end)
 
 herald.answer("support.palliative", {
   text = {
