@@ -420,6 +420,8 @@ local WOMAN_PATIENT = { " my wife", " she is on ", " she's on ", " she takes ", 
 function Question:about_a_man()
   local m = " " .. (self.message or self.text):lower() .. " "
   if host_mentions(m, MAN_SELF) or m:find("^%W*%d%d ?m%f[%W]") or m:find("^%W*m ?%d%d%f[%W]") then return true end
+  -- "I'm 34M", "i am 52 m" (clinical review 2026-12-07d: "i'm 34M" got eggs and ovaries).
+  if m:find("%f[%w]i'?m %d%d ?m%f[%W]") or m:find("%f[%w]i am %d%d ?m%f[%W]") then return true end
   return names_male_patient(m) and not host_mentions(m, WOMAN_PATIENT)
 end
 

@@ -206,6 +206,31 @@ local FMLA_CAREGIVER = {
   "Next step: ask HR for the FMLA forms, and ask the oncology office to fill in the doctor's part.",
 }
 
+-- The caregiver's employer told as small (clinical review 2026-12-07d: "works
+-- at a place with 40 employees, can he take FMLA" got "Often, yes"): federal
+-- FMLA covers private employers with 50 or more workers (Fact Sheet 28), so
+-- then the card says so and points to state family leave laws, some of which
+-- reach smaller employers and pay. life.work's own small-employer card is for
+-- the worker's own treatment; this one is the carer's.
+local SMALL_SAID = { "small business", "small company", "small firm", "small office", "small shop", "small employer",
+  "small practice", "family business", "family-run", "fewer than 50", "less than 50", "under 50", "fewer than fifty",
+  "less than fifty", "under fifty", "few employees", "few workers" }
+local STAFF_WORDS = { employees = true, employee = true, workers = true, worker = true, people = true, staff = true,
+  persons = true, ppl = true, emps = true, coworkers = true }
+local function small_employer(q)
+  local msg = (q.message or q.text):lower()
+  for pos, n in msg:gmatch("()(%d+)") do
+    local word = msg:sub(pos + #n):match("^%s*(%a*)") or ""
+    if STAFF_WORDS[word] then return tonumber(n) < 50 end
+  end
+  return q:mentions(SMALL_SAID)
+end
+local FMLA_CAREGIVER_SMALL = {
+  "Probably not under the federal law. The Family and Medical Leave Act, or FMLA, gives unpaid, job-protected leave to care for a seriously ill spouse, child or parent, but only at workplaces with 50 or more workers within 75 miles. With fewer than 50, the employer usually does not have to give it.",
+  "Many states have their own family leave laws, and some reach smaller employers or give paid leave. The employer may also agree to time off or a changed schedule anyway.",
+  "Next step: ask HR what leave is possible, and ask the cancer center's social worker about your state's family leave.",
+}
+
 local CAREGIVER = {
   text = {
     "Caring for someone with cancer is hard work. Feeling worn out, sad, angry or guilty at times is common, and looking after yourself helps you both.",
@@ -221,7 +246,7 @@ local CAREGIVER = {
 -- caregiver's, so it is written only here.
 local function caregiver_leave(q)
   return { text = ((q:mentions(PARTNER) and not q:mentions(SPOUSE)) or q:mentions(UNMARRIED)) and FMLA_PARTNER
-    or FMLA_CAREGIVER, sources = { "dol-fmla-28", "dol-fmla" },
+    or (small_employer(q) and FMLA_CAREGIVER_SMALL) or FMLA_CAREGIVER, sources = { "dol-fmla-28", "dol-fmla" },
     suggest = { "How can I look after myself as a caregiver?", "Where can I find support groups?",
       "Is there help with costs?" } }
 end

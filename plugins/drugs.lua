@@ -1770,6 +1770,10 @@ local FIRST_INFUSION = herald.fixed {
 -- hormone pill is a standard choice when chemo does not fit (ACS, treatment of
 -- stage IV breast cancer); plans with chemo control the cancer somewhat longer
 -- on average; age alone does not decide; heart checks go on (the label).
+-- How long it holds varies widely: the trials of trastuzumab with an aromatase
+-- inhibitor report median times to growth from about 5 months (TAnDEM) to
+-- over a year (eLEcTRA, PERTAIN with pertuzumab), so "often for a long time"
+-- overstated it (clinical review 2026-12-07d).
 local ACS_NAME = "American Cancer Society"
 src("acs-stage4", "Treatment of Stage IV (Metastatic) Breast Cancer", ACS_NAME,
   "https://www.cancer.org/cancer/types/breast-cancer/treatment/treatment-of-breast-cancer-by-stage/treatment-of-stage-iv-advanced-breast-cancer.html")
@@ -1779,19 +1783,43 @@ local PILL_SAID = { "letrozole", "femara", "anastrozole", "arimidex", "exemestan
   "hormone pill", "hormone therapy", "aromatase" }
 local HER2_WITH_PILL = herald.fixed {
   text = {
-    "Yes, it is a real treatment. For cancer that is hormone receptor-positive and HER2-positive, a HER2 drug such as trastuzumab (Herceptin) with a hormone pill is a standard choice when chemo is not a good fit. It aims to control the cancer, often for a long time, with milder side effects than chemo.",
+    "Yes, it is a real treatment. When hormone receptor-positive, HER2-positive cancer has spread, a HER2 drug such as trastuzumab (Herceptin) with a hormone pill is a standard choice if chemo is not a good fit. It aims to keep the cancer under control with milder side effects than chemo. How long it works differs a lot from person to person.",
     "On average, plans that add chemo hold the cancer back somewhat longer, so the choice weighs that against side effects, other health problems and what matters most to the person. Age alone does not decide it; a geriatric assessment can help.",
     "Heart checks still go on during trastuzumab. Next step: ask the oncologist what the goal of the plan is, how you will know it is working, and what comes next if it stops working.",
   },
   sources = { "acs-stage4", "label-trastuzumab" },
   suggest = { "How is metastatic HER2-positive breast cancer treated?", "What is palliative care?", "What heart checks do I need on Herceptin?" },
 }
+-- The card is for spread cancer (ACS stage IV). Told without a spread (an
+-- older woman offered Herceptin and anastrozole "instead of chemo"), the aim
+-- may be cure, where leaving chemo out is a bigger trade-off (clinical review
+-- 2026-12-07d: the card read as if control, not cure, were the goal for all).
+local SPREAD_SAID = { "spread", "metasta", "stage 4", "stage iv", "stage four", "advanced", "came back", "come back",
+  "recur", "in my bones", "in her bones", "in my liver", "in her liver", "in my lungs", "in her lungs" }
+-- RESPECT (Sawaki, JCO 2020; women 70 to 80 after surgery): trastuzumab alone
+-- against trastuzumab with chemo, 3-year DFS 89.5 against 93.8%, far fewer side
+-- effects; not shown to be as good.
+src("respect-trial", "Randomized Controlled Trial of Trastuzumab With or Without Chemotherapy for HER2-Positive Early Breast Cancer in Older Patients (RESPECT)",
+  "Journal of Clinical Oncology", "https://doi.org/10.1200/JCO.20.00184")
+local NOT_SPREAD_LINE = "If the cancer has not spread, the aim is usually cure, so leaving chemo out is a bigger trade-off. In a study of women aged 70 to 80, it meant fewer side effects but a slightly higher chance of the cancer coming back. Ask how much chemo would add for you."
+local function her2_with_pill(q)
+  if q:mentions(SPREAD_SAID) then return HER2_WITH_PILL end
+  local text = { table.unpack(HER2_WITH_PILL.text) }
+  text[2] = text[2] .. " " .. NOT_SPREAD_LINE
+  return { text = text, sources = { "acs-stage4", "respect-trial", "label-trastuzumab" }, suggest = HER2_WITH_PILL.suggest }
+end
 -- Handed over from treatment.chemo_needed; no intents file routes here.
-herald.on("drug.her2_with_pill", function() return HER2_WITH_PILL end)
+herald.on("drug.her2_with_pill", her2_with_pill)
 local function given_handler(q)
   local key = q:slot("drug")
   local d = key and DRUGS[key]
-  if q:mentions(REAL_TREATMENT) and q:mentions(PILL_SAID) then return HER2_WITH_PILL end
+  -- Leave from work for the infusions ("do I get FMLA for my Herceptin
+  -- infusions?", clinical review 2026-12-07d, got the infusion times): the
+  -- work card in life.lua answers it, with the employer's size when told.
+  if q:mentions({ "fmla", "family and medical leave", "medical leave", "time off work", "off work for" }) then
+    return herald.hand_over("life.work")
+  end
+  if q:mentions(REAL_TREATMENT) and q:mentions(PILL_SAID) then return her2_with_pill(q) end
   if key == "trastuzumab" and q:mentions(FIRST_SLOW) and q:mentions(THEN_FAST) then return FIRST_INFUSION end
   if d and q:mentions(SHOT_PAIN_WORDS) then
     local own = SHOT_PAIN:get(q)
@@ -1972,7 +2000,7 @@ local ASKED = {
       aromatase_inhibitor = {
         "It is the same pill used in two different ways. Letrozole (Femara) and the other aromatase inhibitors block the enzyme the body uses to make estrogen.",
         "After menopause, most estrogen is made this way in fat and other tissues. Blocking it takes away the estrogen that a hormone receptor-positive cancer feeds on. That is the use the drug is approved for.",
-        "In a younger woman whose ovaries still work, the brain notices the drop in estrogen and sends the ovaries a stronger signal, which helps an egg ripen. That is why fertility doctors sometimes give a short course. It is not what the pill does for you after menopause.",
+        "In a younger woman whose ovaries still work, the brain notices the drop in estrogen and sends the ovaries a stronger signal, which helps an egg ripen. That is why fertility doctors sometimes give a short course. That is not what the pill does after menopause. Before menopause, it is used for breast cancer only together with a shot that switches off the ovaries, so they cannot answer this way.",
         "Any new growth, such as a cyst on an ovary, needs its own check. Ask your care team and your gynecologist what it is and whether it could be linked to the pill.",
       },
     }),
@@ -2155,7 +2183,13 @@ for _, a in ipairs({ "duration", "side_effects", "warnings", "pregnancy" }) do
   herald.on("drug." .. a, function(q) return first(q) or seizure_history(q) or asked(q) or h(q) end)
 end
 herald.on("drug.given", function(q) return asked(q) or given_handler(q) end)
+-- "Why does my first Herceptin take so long?" is asked with "why", which routes
+-- to drug.used_for (clinical review 2026-12-07d: it got what trastuzumab is used
+-- for); the first-infusion card answers it.
+local FIRST_LONG = { "take so long", "takes so long", "taking so long", "took so long", "take longer", "takes longer",
+  "so slow", "run so slow", "drip so slow", "so many hours", "hours long" }
 herald.on("drug.used_for", function(q)
+  if q:slot("drug") == "trastuzumab" and q:mentions({ "first" }) and q:mentions(FIRST_LONG) then return FIRST_INFUSION end
   local sz = seizure_history(q)
   if sz then return sz end
   local low = asks_after_low(q)
@@ -2196,7 +2230,14 @@ local STOP_KIND = {
   bone = "Stopping some bone drugs suddenly can raise the risk of broken bones.",
 }
 
+-- A plan offered without chemo, feared as the team giving up ("offered Herceptin
+-- with letrozole instead of chemo, is that real treatment or giving up on me?",
+-- clinical review 2026-12-07d: drug.stop answered "stopping a cancer drug early
+-- can let the cancer grow"): the HER2-drug-with-a-pill card. The writer's own
+-- wish to stop ("I want to give up my letrozole") stays here.
+local NO_CHEMO = { "instead of chemo", "without chemo", "no chemo", "rather than chemo", "in place of chemo", "not chemo" }
 herald.on("drug.stop", function(q)
+  if q:mentions(REAL_TREATMENT) and q:mentions(PILL_SAID) and q:mentions(NO_CHEMO) then return her2_with_pill(q) end
   local key = q:slot("drug")
   local d = key and DRUGS[key]
   if not d then return WHICH_DRUG end

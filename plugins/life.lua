@@ -305,7 +305,20 @@ local FAMILY_SAID = { "grandkid", "grandchild", "grandson", "granddaughter", "gr
   "visit me", "visiting", "come over", "around me", "live with", "lives with", "my baby", "the baby", "my mom", "my mum",
   "my dad", "caregiver", "my niece", "my nephew", "everyone in", "my house", "in the house", "at home", "people i live" }
 local SPRAY_SAID = { "nasal", "nose spray", "nose vaccine", "flumist", "flu mist", "spray flu", "live vaccine",
-  "live flu", "vaccin", "shots", "jabs", "jab" }
+  "live flu", "vaccin", "shots", "jabs", "jab", "flu shot", "mmr", "measles", "chickenpox", "chicken pox", "varicella",
+  "rotavirus" }
+-- A child's own live vaccines (clinical review 2026-12-07d: "my son is due for
+-- his MMR, is it safe for me on chemo" got the card for the patient's own
+-- vaccines, "avoid ... MMR", which reads as keeping the child from it). The
+-- ACIP's advice, as Immunize.org's experts give it: household contacts of
+-- someone on chemo get all routine vaccines, MMR, chickenpox and rotavirus
+-- included; MMR's virus does not pass to others; keep away from a rash after a
+-- chickenpox shot until it heals; wash hands after diapers for about 4 weeks
+-- after rotavirus vaccine.
+src("iac-household-live", "Can I give live vaccines to a healthy child whose mother is on chemotherapy?", "Immunize.org",
+  "https://www.immunize.org/ask-experts/patient-mother-immunocompromised-cancer-chemotherapy-administer-live-vaccines-healthy-child/")
+local CHILD_LIVE_SAID = { "mmr", "measles", "chickenpox", "chicken pox", "varicella", "rotavirus" }
+local CHILD_LIVE_LINE = "Children's live vaccines, such as MMR, chickenpox and rotavirus, should be given on schedule too. The MMR virus does not pass to other people. If a rash appears after a chickenpox shot, keep away from the rash until it heals. After the rotavirus vaccine, wash hands well after every diaper change for about 4 weeks."
 local FAMILY_VACCINES = herald.fixed {
   text = {
     "Yes, in most cases. The people you live with, and children and grandchildren who visit, should get their own vaccines, flu included. That helps keep flu away from you.",
@@ -318,6 +331,11 @@ local FAMILY_VACCINES = herald.fixed {
 }
 herald.on("life.vaccines", function(q)
   if q:mentions(FAMILY_SAID) and q:mentions(SPRAY_SAID) and not q:mentions({ "my own", "for me to get", "can i get", "should i get", "can i have", "should i have" }) then
+    if q:mentions(CHILD_LIVE_SAID) then
+      local text = { table.unpack(FAMILY_VACCINES.text) }
+      table.insert(text, 2, CHILD_LIVE_LINE)
+      return { text = text, sources = { "cdc-laiv", "iac-household-live", "nci-infection" }, suggest = FAMILY_VACCINES.suggest }
+    end
     return FAMILY_VACCINES
   end
   local text = { table.unpack(VACCINES.text) }
@@ -475,7 +493,15 @@ local PILLS_WITH_HER2 = herald.fixed {
   sources = { "acs-hormone-tx" },
   suggest = { "How long do I take hormone pills?", "What are the side effects of hormone therapy?", "What is triple-positive breast cancer?" },
 }
+-- A HER2 drug with a hormone pill and no chemo, asked as "is that proper
+-- treatment or are they giving up" (clinical review 2026-12-07d: it got the
+-- drug-mixing card): drugs.lua's drug.her2_with_pill answers it.
+local NOT_REAL = { "real treatment", "proper treatment", "actual treatment", "comfort care", "giving up", "given up",
+  "give up on", "just palliative", "only palliative", "doing nothing", "not really treating" }
 herald.on("life.interactions", function(q)
+  if q:mentions(NOT_REAL) and q:mentions(HORMONE_PILLS) and q:mentions(HER2_NAMES) then
+    return herald.hand_over("drug.her2_with_pill")
+  end
   if q:mentions(THINNERS) then return blood_thinners(q) end
   if q:mentions(TAMOXIFEN_SAID) and q:mentions(HOT_SAID) then return TAMOXIFEN_HOT_FLASHES end
   if q:mentions(TAMOXIFEN_SAID) and q:mentions(ANTIDEPRESSANTS) then return TAMOXIFEN_ANTIDEPRESSANT end

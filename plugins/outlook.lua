@@ -182,8 +182,32 @@ local function teen_writer(q)
   end
   return false
 end
+-- A parent asking about a child's or teenager's own risk (clinical review
+-- 2026-12-07d: "my teenage daughter, will she get breast cancer because I have
+-- it" got the card on telling children about cancer). Same facts as the teen's
+-- card, said to the parent.
+local CHILD_RISK = herald.fixed {
+  text = {
+    "Breast cancer in children and teens is very rare. HER2-positive is a change inside the tumor, and it is not passed from a parent to a child.",
+    "A mother with breast cancer does raise her daughter's chance of getting it one day, mostly much later in adult life, but most daughters never get it.",
+    "A gene test, if one is advised, starts with you, with a genetic counselor. Children are usually tested only once they are adults, and their breast checks are planned then.",
+    "Next step: ask your care team whether genetic counseling makes sense for you, and what it would mean for your children.",
+  },
+  sources = { "acs-risk-fixed", "ysc-minors" },
+  suggest = { "Is HER2 inherited?", "Should I get genetic testing?", "How do I tell my kids I have cancer?" },
+}
+local CHILD_SAID = { "my teenage", "my teenager", "my teen ", "teenage daughter", "teenage son", "teen daughter", "teen son",
+  "my young daughter", "my little girl", "my young kids", "my young children", "my kids", "my children", "my girls",
+  "my daughters", "my daughter", "my son" }
+local CHILD_RISK_ASKED = { "will she get", "will he get", "will they get", "will my daughter get", "will my kids get",
+  "get it too", "get it one day", "her risk", "his risk", "their risk", "her chance", "their chance", "chance she",
+  "chance they", "pass it", "passed it", "pass this", "inherit", "get breast cancer", "get cancer" }
 herald.on("outlook.risk", function(q)
   if teen_writer(q) and q:mentions(PARENT_SAID) then return TEEN_RISK end
+  if q:mentions(CHILD_SAID) and q:mentions(CHILD_RISK_ASKED) and (q:mentions({ "teen", "young", "little", "kids", "children" })
+      or (q.message or q.text):lower():find("%f[%a]%a+ is 1[0-7]%f[%D]")) then
+    return CHILD_RISK
+  end
   return RISK
 end)
 

@@ -988,8 +988,23 @@ local ANTIDEPRESSANTS = { "paxil", "paroxetine", "prozac", "fluoxetine", "wellbu
 local HOT_SAID = { "hot fl", "hotfl", "night sweat", "sweats", "flushes", "flashes" }
 local HOT_OPTIONS = { "hrt", "hormone replacement", "estrogen", "black cohosh", "cohosh", "herb", "supplement", "natural",
   "medicine for", "medication for", "pill for", "something for", "anything for", "what can i take", "can i take" }
+local PILL_NAMES = { "anastrozole", "arimidex", "letrozole", "femara", "exemestane", "aromasin", "tamoxifen",
+  "hormone pill", "hormone blocker" }
+local HER2_ANTIBODY = { "herceptin", "trastuzumab", "phesgo", "hylecta", "perjeta", "pertuzumab", "her2 drug", "kanjinti",
+  "ogivri", "trazimera", "herzuma", "ontruzant" }
 herald.on("se.hormone", function(q)
   if q:mentions(TAMOXIFEN_SAID) and (q:mentions(ANTIDEPRESSANTS) or (q:mentions(HOT_SAID) and q:mentions(HOT_OPTIONS))) then
+    return herald.hand_over("life.interactions")
+  end
+  -- Tamoxifen for a man (clinical review 2026-12-07d: "my dad is on tamoxifen,
+  -- will he get hot flashes" got vaginal dryness and cancer of the womb): the
+  -- men's tamoxifen card in drugs.lua answers it.
+  if q:slot("drug") == "tamoxifen" and q:about_a_man() then return herald.hand_over("drug.side_effects_of") end
+  -- When to start the hormone pill while trastuzumab goes on ("can I start
+  -- anastrozole while still getting Herceptin", clinical review 2026-12-07d, got
+  -- the side-effects card): life.interactions has the timing card.
+  if q:mentions(PILL_NAMES) and q:mentions(HER2_ANTIBODY) and q:mentions({ "start", "begin", "wait until", "wait for" })
+      and not q:mentions({ "side effect", "ache", "pain", "hot fl", "sweat", "tired", "dry", "mood", "weight" }) then
     return herald.hand_over("life.interactions")
   end
   local key = q:slot("drug")

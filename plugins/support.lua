@@ -139,7 +139,10 @@ local POSITIVE_PRESSURE = with_phone_speech {
 -- with uncertainty: the fear of cancer recurrence).
 src("acs-fear-recurrence", "Living With Uncertainty: The Fear of Cancer Recurrence", ACS,
   "https://www.cancer.org/cancer/survivorship/long-term-health-concerns/recurrence/living-with-uncertainty-the-fear-of-cancer-recurrence.html")
-local RECUR_SAID = { "back", "spread", "returned", "recur", "come back", "coming back", "came back" }
+local RECUR_SAID = { "back", "spread", "returned", "recur", "come back", "coming back", "came back",
+  -- a fear, not a finding: "I think it's in my brain now" (handed over by treatment.brain_mets)
+  "think its in my", "think it's in my", "think it is in my", "thinking its in my", "thinking it's in my",
+  "think it has gone to my", "think it went to my" }
 local ACHE_SAID = { "every ", "each ", "any little", "every little", "headache", "backache", "ache", "pain", "twinge", "lump",
   "cough", "symptom", "convinced", "paranoid", "obsess", "i'm sure", "im sure", "keep thinking", "can't stop thinking",
   "cant stop thinking", "scared", "terrified", "afraid", "worried", "fear" }
@@ -158,7 +161,35 @@ local SCAN_DREAD = { "can't sleep", "cant sleep", "haven't slept", "havent slept
   "scared", "terrified", "dread", "panic", "picturing", "imagining", "freaking" }
 local SCAN_SAID = { "scan", "mammogram", "checkup", "check-up", "check up", "follow up", "follow-up", "results" }
 
+-- A teenager asking whether a parent's breast cancer means they will get it
+-- (clinical review 2026-12-07d: "my mom has breast cancer, does that mean i will
+-- get it? i'm 16" got the carers' card about meals and rides, "im 13 and scared
+-- ill get it like my mom" the general feelings card): outlook.risk has the card
+-- written for a teen, so the question goes there.
+local TEEN_SAID = { "i'm a teen", "im a teen", "i am a teen", "i'm a teenager", "im a teenager", "i am a teenager",
+  "in high school", "in middle school", "i'm only a kid", "im only a kid", "i'm a kid", "im a kid" }
+local PARENT_SAID = { "my mom", "my mum", "my mother", "my dad", "my father", "my mommy", "my mama", "my parent" }
+local OWN_RISK = { "will i get", "ill get", "i'll get", "get it too", "get it as well", "get it like", "get it one day",
+  "chances of getting", "chance of getting", "chance i", "risk of getting", "am i at risk", "at risk", "my risk",
+  "happen to me", "does that mean i", "mean i will", "mean i'll", "mean ill", "get breast cancer" }
+local function teen_own_risk(q)
+  if not (q:mentions(PARENT_SAID) and q:mentions(OWN_RISK)) then return false end
+  if q:mentions(TEEN_SAID) then return true end
+  local msg = " " .. (q.message or q.text):lower() .. " "
+  for _, pat in ipairs({ "[%s%p]i'?m%s+(%d%d?)%f[%D]", "[%s%p]i am%s+(%d%d?)%f[%D]", "[%s%p]i'?m only%s+(%d%d?)%f[%D]" }) do
+    local _, stop, n = msg:find(pat)
+    n = tonumber(n or "")
+    local unit = stop and msg:sub(stop + 1):match("^%s*(%a*)") or ""
+    if n and n >= 10 and n < 18 and not (unit:find("^week") or unit:find("^month") or unit:find("^day")
+        or unit:find("^cycle") or unit:find("^round")) then
+      return true
+    end
+  end
+  return false
+end
+
 local function feelings(q)
+  if teen_own_risk(q) then return herald.hand_over("outlook.risk") end
   if q:mentions(WAITING) and q:mentions(RESULT_WORDS) then return WAITING_TEXT end
   if q:mentions(SCAN_SAID) and q:mentions(SCAN_DREAD) then return WAITING_TEXT end
   if q:mentions(POSITIVE_SAID) then return POSITIVE_PRESSURE end
@@ -237,6 +268,7 @@ local FAMILY = {
 }
 
 herald.on("support.family", function(q)
+  if teen_own_risk(q) then return herald.hand_over("outlook.risk") end
   if q:mentions(WONT_TALK) then
     return { text = FAMILY_QUIET, sources = { "cancercare", "nci-coping" },
       suggest = { "Can I get counselling?", "Where can I find support groups?", "How do I tell my kids I have cancer?" } }
@@ -244,7 +276,12 @@ herald.on("support.family", function(q)
   return FAMILY
 end)
 
-herald.answer("support.children", {
+-- A parent asking whether a child will get the cancer is outlook.risk's card
+-- for parents (clinical review 2026-12-07d), not how to tell children.
+local CHILD_RISK_ASKED = { "will she get", "will he get", "will they get", "will my daughter get", "will my kids get",
+  "get it too", "get it one day", "her risk", "his risk", "their risk", "her chance", "their chance", "chance she",
+  "chance they", "get breast cancer" }
+local CHILDREN = {
   text = {
     "Children often sense when something is wrong, so honest, simple words help.",
     "Use the word cancer, explain in a way that fits their age, and tell them it is not their fault and they can't catch it.",
@@ -253,7 +290,13 @@ herald.answer("support.children", {
   },
   sources = { "nci-coping", "acs" },
   suggest = { "Is there support for my family?", "Can I get counselling?", "Where can I find support groups?" },
-})
+}
+herald.on("support.children", function(q)
+  if q:mentions(CHILD_RISK_ASKED) and not q:mentions({ "tell", "explain", "talk to", "say to" }) then
+    return herald.hand_over("outlook.risk")
+  end
+  return CHILDREN
+end)
 
 herald.answer("support.palliative", {
   text = {

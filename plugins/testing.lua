@@ -28,6 +28,7 @@ herald.source("label-tdxd") -- shared with the other plugins (lua/herald.lua)
 -- HER2-positive before treatment and lower on the cancer left after it: defined
 -- with its card at the end of the file, asked first by the HER2 result handlers.
 local her2_after_treatment
+local her2_changed_on_spread
 -- A teenager's own gene test, or a child's: defined with its cards at the end.
 local teen_gene_test
 local ASK_REPORT = "Ask your care team to go through your pathology report with you."
@@ -546,6 +547,10 @@ end)
 herald.on("testing.low_vs_positive", function(q)
   local after = her2_after_treatment(q)
   if after then return after end
+  -- Positive at first, HER2-low on a spread or a return (clinical review
+  -- 2026-12-07d): the status-change card (retest, the new result helps pick
+  -- drugs), not "if you were told HER2-negative, that has not changed".
+  if her2_changed_on_spread(q) then return herald.hand_over("testing.status_change") end
   local triple = low_and_triple(q)
   if triple then return triple end
   if two_results(q) then return DISCORDANT end
@@ -902,11 +907,22 @@ local function percent_in(w)
   if n and rest ~= "+" and rest ~= "." and tonumber(n) <= 100 then return tonumber(n) end
   return nil
 end
+-- Normalising turns "<" into a space, so a report's "PR <1%" (negative) arrives
+-- as "pr 1%"; "less than 1%" and "negative (<1%)" say the same in words. A bare
+-- 1% is therefore read as "at the line" ("edge"), not as low positive
+-- (clinical review 2026-12-07d: "PR <1%" was read as "about 1 in every 100
+-- cells have receptors").
+local UNDER_SAID = { "less than", "under", "below", "fewer than" }
 local function receptor(msg, labels)
   local w = window_after(msg, labels, 40)
   if not w then return nil end
   local pct = percent_in(w)
   local said = first_of(w, POS_NEG)
+  if pct and pct <= 1 then
+    for _, u in ipairs(UNDER_SAID) do if w:find(u, 1, true) then return "neg", 0 end end
+    if said == "neg" then return "neg", 0 end
+    if pct == 1 and said ~= "pos" then return "edge", pct end
+  end
   if pct then
     if pct < 1 then return "neg", pct end
     if pct <= 10 then return "low", pct end
@@ -932,7 +948,7 @@ local function her2_line(q, msg)
   local ish = settled_result(msg)
   local numbers = ish_numbers(q)
   if score == "3" then
-    return "pos", "HER2 3+ is the highest score on this test. Most of the cancer cells carry a lot of HER2, a protein that helps them grow, so the cancer is HER2-positive. Drugs that target HER2, such as trastuzumab (Herceptin), are made for this kind of cancer."
+    return "pos", "HER2 3+ is the highest score on this test. It means strong HER2 staining all around the edge of more than 1 in 10 cancer cells. HER2 is a protein that helps them grow, and this much of it means the cancer is HER2-positive. Drugs that target HER2, such as trastuzumab (Herceptin), are made for this kind of cancer."
   elseif score == "2" then
     if ish == "positive" then
       return "pos", "HER2 2+ is a borderline score, so a second test, ISH (often FISH), counted the HER2 gene copies. Your report says that test was positive, or amplified, so the cancer is HER2-positive and HER2 drugs are expected to help."
@@ -988,6 +1004,12 @@ local REPORT_GUIDE = herald.fixed {
   suggest = { "What does HER2-positive mean?", "What is the difference between stage and grade?", "What is Ki-67?" },
 }
 
+-- ER or PR at 1%: under 1% is negative and 1 to 10% is low positive (ASCO/CAP
+-- 2020), and a "<1%" cannot be told from "1%" once normalised.
+local function EDGE_TEXT(label, hormone)
+  return label .. " 1% sits right at the line. Under 1% counts as negative: the cancer does not use " .. hormone .. " to grow. Reports often show that with a less-than sign before the 1. From 1 to 10% counts as low positive. Check which one your report says, and ask your team to confirm it."
+end
+
 local function read_report(q)
   local msg = (q.message or q.text):lower()
   local lines, sources = { "Here is what each line you sent means, in plain words." }, { "acs-her2" }
@@ -999,6 +1021,8 @@ local function read_report(q)
       or "ER-positive means the cancer has receptors for estrogen and uses it to grow, so hormone therapy is expected to help."
   elseif er == "low" then
     lines[#lines + 1] = "ER " .. pct_text(er_pct) .. " means only a few cancer cells have estrogen receptors. Labs call 1 to 10% ER-low positive. Less is known about how much hormone therapy helps these cancers, which often act more like ER-negative ones, so your team weighs it with you."
+  elseif er == "edge" then
+    lines[#lines + 1] = EDGE_TEXT("ER", "estrogen")
   elseif er == "neg" then
     lines[#lines + 1] = "ER-negative means the cancer does not use estrogen to grow, so hormone therapy is not part of the plan for it."
   end
@@ -1006,6 +1030,8 @@ local function read_report(q)
   if pr == "pos" or pr == "low" then
     lines[#lines + 1] = pr_pct and ("PR " .. pct_text(pr_pct) .. " means about " .. fmt(math.floor(pr_pct + 0.5)) .. " in every 100 cancer cells have receptors for progesterone. PR is read beside ER, which matters most for hormone therapy.")
       or "PR-positive means the cancer has receptors for progesterone. PR is read beside ER, which matters most for hormone therapy."
+  elseif pr == "edge" then
+    lines[#lines + 1] = EDGE_TEXT("PR", "progesterone")
   elseif pr == "neg" then
     lines[#lines + 1] = er == "pos" and "PR-negative means no progesterone receptors were found. With a positive ER, hormone therapy can still help."
       or "PR-negative means no progesterone receptors were found."
@@ -1045,7 +1071,7 @@ local AFTER_TREATMENT = { "after chemo", "after treatment", "after the chemo", "
 local HER2_AFTER = herald.fixed {
   text = {
     "Your treatment follows the first result, the HER2-positive biopsy taken before any treatment. A lower HER2 score on cancer left after chemo and HER2 drugs does not make the cancer HER2-low, and it does not mean the first test was wrong.",
-    "HER2 often reads lower after treatment. The drugs kill the cells with the most HER2 first, and one tumor can have areas with more and less HER2, so two samples can differ.",
+    "This is not rare. Studies find it in roughly 1 to 4 of every 10 people with cancer left at surgery. The drugs may clear the cells with the most HER2, and one tumor can have areas with more and less HER2, so two samples can differ.",
     "Drugs given after surgery, such as T-DM1 (Kadcyla), are chosen on the positive result from before treatment. Your care team and pathologist read both reports together and decide.",
     "Next step: ask your care team whether the new result changes anything in your plan.",
   },
@@ -1057,6 +1083,14 @@ herald.source("label-tdm1")
 -- 1+" alone is a result coming back, so not that phrase).
 local RECURRED = { "spread", "metasta", "recur", "new spot", "new tumor", "new tumour", "it came back", "has come back",
   "cancer came back", "cancer is back", "came back in my", "came back in the" }
+-- Positive told as the first result, not asked ("was I HER2 positive after all?").
+local WAS_POS = { "3+", "3 +", "three plus", "was her2 positive", "was her2-positive", "was her2+", "was her 2 positive",
+  "was positive", "were positive", "originally positive", "positive at first", "first positive", "positive originally",
+  "positive before", "positive the first time", "diagnosed her2 positive", "diagnosed as her2 positive" }
+her2_changed_on_spread = function(q)
+  return q:mentions(WAS_POS) and q:mentions(AFTER_LOWER) and q:mentions(RECURRED)
+    and not q:mentions({ "was i her2", "am i her2", "was i positive", "am i positive" })
+end
 her2_after_treatment = function(q)
   if q:mentions(BEFORE_POS) and q:mentions(AFTER_LOWER) and q:mentions(AFTER_TREATMENT)
       and not q:mentions(RECURRED) then

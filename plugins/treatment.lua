@@ -284,7 +284,17 @@ answer("treatment.lines", {
   suggest = { "What is usually tried first when HER2-positive cancer has spread?", "What happens if cancer grows after Enhertu?", "What is THP?" },
 })
 
-answer("treatment.brain_mets", {
+-- Fear that every headache is the cancer in the brain, told by someone with no
+-- brain spread found (clinical review 2026-12-07d: "every time I get a headache
+-- I think it's in my brain now" got the brain-spread treatment card): the
+-- fear-of-recurrence card in support.lua answers it, with when to call.
+local FEAR_SAID = { "every time", "everytime", "each time", "every headache", "any headache", "i think it", "i think its",
+  "i keep thinking", "scared it", "scared that", "terrified", "paranoid", "convinced", "afraid it", "worried it",
+  "worry it", "freaking out" }
+local BRAIN_FOUND = { "brain met", "mets in", "spots in my brain", "spot in my brain", "tumors in my brain",
+  "tumours in my brain", "lesion", "spread to my brain", "spread to her brain", "in her brain", "mri showed",
+  "scan showed", "found in my brain", "diagnosed", "radiosurgery", "gamma knife", "tukysa", "tucatinib" }
+local BRAIN_METS = {
   text = {
     "HER2-positive cancer can spread to the brain. There are good ways to treat it.",
     "Local treatments include focused radiation, called radiosurgery, and sometimes surgery.",
@@ -294,7 +304,14 @@ answer("treatment.brain_mets", {
   sources = { "label-tucatinib", "acs-targeted" },
   suggest = { "What is tucatinib?", "What are the side effects of tucatinib?", "What is the HER2CLIMB regimen?" },
   remember = { regimen = "her2climb", topic = "regimen" },
-})
+}
+herald.on("treatment.brain_mets", function(q)
+  if q:mentions(FEAR_SAID) and q:mentions({ "headache", "head ache", "head hurts", "migraine" })
+      and not q:mentions(BRAIN_FOUND) then
+    return herald.hand_over("support.fear")
+  end
+  return BRAIN_METS
+end)
 
 local CLASSES = {
   adc = {
@@ -472,7 +489,7 @@ answer("treatment.adjuvant", {
 -- left (KATHERINE: 14 doses, about half the risk of the cancer coming back).
 local RESIDUAL = {
   "Residual disease means some cancer was still found at surgery, after the drugs given before surgery.",
-  "It does not mean the chemo failed. Many people have some cancer left, and the treatment has often shrunk it. What is left tells the team which drug after surgery will help most.",
+  "It does not mean the chemo failed. Many people have some cancer left, and the treatment has often shrunk it. It does mean a higher chance of the cancer coming back than when none is left, which is why a different drug is given after surgery to lower that chance.",
   "Since the KATHERINE trial, T-DM1 (Kadcyla) has been given after surgery in place of trastuzumab, 14 times. It carries a chemo drug straight to HER2-positive cells, and it cut the risk of the cancer coming back by about half.",
   "In 2025, the DESTINY-Breast05 trial found T-DXd (Enhertu) worked better than Kadcyla for people at higher risk, such as cancer still in the lymph nodes. The FDA approved it for this in May 2026.",
   "Your care team will explain your surgery results and which drug fits you.",
@@ -481,7 +498,7 @@ local RESIDUAL = {
 -- biopsy: the drug after surgery still follows the first, positive result.
 local BEFORE_POS = { "3+", "3 +", "three plus", "her2 positive", "her2-positive", "her2+", "was positive", "were positive" }
 local AFTER_LOWER = { "1+", "1 +", "one plus", "ihc 0", "score 0", "her2 0", "negative", "her2 low", "her2-low", "lower" }
-local LOWER_LINE = "A lower HER2 score on the cancer that was left is common after HER2 drugs. It does not make the cancer HER2-low: the drug after surgery is picked from the positive biopsy taken before treatment, and your team reads both reports together."
+local LOWER_LINE = "A lower HER2 score on the cancer that was left is not rare after HER2 drugs. It does not make the cancer HER2-low: the drug after surgery is picked from the positive biopsy taken before treatment, and your team reads both reports together."
 herald.on("treatment.residual", function(q)
   local text = { table.unpack(RESIDUAL) }
   if q:mentions(BEFORE_POS) and q:mentions(AFTER_LOWER) then table.insert(text, 2, LOWER_LINE) end
