@@ -603,8 +603,12 @@ int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t
 	/* The learned check, after the plugin so no plugin can take its line
 	 * away: a crisis the rules did not hear gets 988 first and the answer
 	 * still follows (safety_concern.h). Only when no tier fired, so never on
-	 * a fixed safety reply. */
-	if (hr_concern_check(text, len) && (rc = hr_concern_mark(out)))
+	 * a fixed safety reply. The turn right after a crisis reply gets the
+	 * same line whatever it asks ("I don't want to talk about it, just tell
+	 * me the side effects": blind probe 13), so 988 is not dropped the moment
+	 * the subject changes. */
+	if ((hr_concern_check(text, len) || strcmp(convo->previous, "safety.crisis") == 0) &&
+	    (rc = hr_concern_mark(out)))
 		goto done;
 
 	/* Remember this turn for follow-ups: the intent, the slots, and the

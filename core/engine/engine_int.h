@@ -47,6 +47,9 @@ void en_safety_after_alarm(const struct hr_convo *convo, const char *text, size_
                            struct hr_safety_result *out);
 /* A calm short message read again after the previous turn's topic; an alert
  * found there replaces OUT's tier (its decision stays the message's own). */
+/* Right after an alarm, a message putting the call off gets the alarm again. */
+void en_safety_alarm_put_off(const struct hr_convo *convo, const char *text, size_t len,
+                             struct hr_safety_result *out);
 void en_safety_after_topic(hr_engine *e, const struct hr_convo *convo, const char *text, size_t len,
                            struct hr_safety_result *out);
 

@@ -1117,6 +1117,8 @@ int en_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_
 	if (t->safety.tier == HR_TIER_NONE)
 		en_safety_after_alarm(convo, text, len, &t->safety);
 	if (t->safety.tier == HR_TIER_NONE)
+		en_safety_alarm_put_off(convo, text, len, &t->safety);
+	if (t->safety.tier == HR_TIER_NONE)
 		en_safety_after_topic(e, convo, text, len, &t->safety);
 	if (t->safety.tier != HR_TIER_NONE)
 		return 0;

@@ -63,6 +63,50 @@ void en_safety_after_alarm(const struct hr_convo *convo, const char *text, size_
 	out->group = out->held_group;
 }
 
+/*
+ * Right after an alarm, a message that puts the call off ("it's 11pm though,
+ * they're closed", "can it wait till morning", "nobody picks up", "I don't
+ * want to bother them") gets the alarm again, whatever else it asks: the
+ * oncology line answers at night, and when nobody answers the emergency
+ * department is open (blind probe 13: "they're closed" after a fever on
+ * chemo got "can't help").
+ */
+static const char *const put_off[] = {
+    "closed",         "wait till",      "wait until",     "wait for the morning",
+    "till morning",   "until morning",  "in the morning", "tomorrow",
+    "no one answers", "nobody answers", "nobody picks",   "no one picks",
+    "no answer",      "not answering",  "can't reach",    "cant reach",
+    "cannot reach",   "couldn't reach", "voicemail",      "bother them",
+    "bother anyone",  "bother the",     "too late",       "middle of the night",
+    "after hours",    "it's late",      "its late",       "so late",
+    "on monday",      "go to bed",      "sleep it off",   "sleep on it",
+    "wait and see",   "hold off",       "ride it out",    "don't want to go",
+    "dont want to go"};
+
+void en_safety_alarm_put_off(const struct hr_convo *convo, const char *text, size_t len,
+                             struct hr_safety_result *out)
+{
+	if (!convo || len > SAFETY_FOLLOWUP_MAX)
+		return;
+	enum hr_tier before = strcmp(convo->previous, "safety.call_now") == 0    ? HR_TIER_CALL_NOW
+	                      : strcmp(convo->previous, "safety.emergency") == 0 ? HR_TIER_EMERGENCY
+	                                                                         : HR_TIER_NONE;
+	if (before == HR_TIER_NONE)
+		return;
+	char low[SAFETY_FOLLOWUP_MAX + 1];
+	for (size_t i = 0; i < len; i++)
+		low[i] = (char)tolower((unsigned char)text[i]);
+	low[len] = '\0';
+	for (size_t i = 0; i < sizeof(put_off) / sizeof(put_off[0]); i++) {
+		if (strstr(low, put_off[i])) {
+			out->tier = before;
+			out->rule = "alarm_put_off";
+			out->group = 0;
+			return;
+		}
+	}
+}
+
 void en_safety_after_topic(hr_engine *e, const struct hr_convo *convo, const char *text, size_t len,
                            struct hr_safety_result *out)
 {
