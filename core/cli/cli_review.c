@@ -3,7 +3,9 @@
  * for a clinician to read and sign off: the fixed safety replies, then every
  * plugin with its review date and reviewer, and every intent with the example
  * questions that reach it and its answer (text, speech, sources, suggestions)
- * for each value of each slot it accepts. `--check` prints only what the
+ * for each value of each slot it accepts, and every handler no intent routes
+ * to (a facet, a hand-over target, or an unreachable one; reach.h), labelled
+ * with how it is reached. `--check` prints only what the
  * automatic checks found (review.h) and fails when anything was.
  */
 #include <errno.h>
@@ -37,7 +39,9 @@ static void usage(FILE *f)
 	           "or to FILE with -o): the safety replies, and every intent of every plugin\n"
 	           "answered for each value of each slot it accepts and for each of its example\n"
 	           "questions, with speech text, sources, suggestions, and each plugin's review\n"
-	           "date and reviewer, for a clinician to read and sign off.\n"
+	           "date and reviewer, for a clinician to read and sign off. Handlers no intent\n"
+	           "routes to are there too, labelled: facets under their topic, hand-over\n"
+	           "targets, and unreachable handlers.\n"
 	           "  --config FILE  read settings (content paths, limits) from FILE\n"
 	           "  -o FILE        write the page to FILE instead of stdout\n"
 	           "  --check        write no page: print what the automatic checks find in every\n"
