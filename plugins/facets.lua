@@ -12,7 +12,7 @@
 herald.about {
   title = "Follow-up details of a topic",
   reviewed = "2026-12-07",
-  reviewed_by = "herald content team, from FDA labels, NCI, ACS and ASCO (awaiting clinician sign-off)",
+  reviewed_by = "herald content team, from FDA labels, NCI, ACS and ASCO; clinical review item 19 (awaiting sign-off)",
 }
 
 local NCI, ACS = "National Cancer Institute", "American Cancer Society"
@@ -60,7 +60,8 @@ src("acs-alcohol", "Alcohol Use and Cancer", ACS,
   "https://www.cancer.org/cancer/risk-prevention/diet-physical-activity/alcohol-use-and-cancer.html")
 src("nci-alcohol", "Alcohol and Cancer Risk", NCI, "https://www.cancer.gov/about-cancer/causes-prevention/risk/alcohol/alcohol-fact-sheet")
 for _, id in ipairs({ "label-trastuzumab", "label-neratinib", "label-tucatinib", "label-tdxd", "label-doxorubicin",
-  "label-pertuzumab", "label-tdm1" }) do herald.source(id) end
+  "label-pertuzumab", "label-tdm1", "label-capecitabine", "label-docetaxel", "label-hylecta", "label-phesgo",
+  "label-epirubicin" }) do herald.source(id) end
 
 -- Diarrhea: the medicines, and how long it lasts ------------------------------
 
@@ -80,7 +81,7 @@ herald.on("se.diarrhea.medicine", function(q)
   text[#text + 1] = "Next step: ask your team for a written plan that says how much loperamide to take and when to call."
   return {
     text = text,
-    sources = { "label-neratinib", "label-tucatinib", "nci-diarrhea" },
+    sources = { "label-neratinib", "label-tucatinib", "label-capecitabine", "nci-diarrhea" },
     suggest = { "What should I eat when I have diarrhea?", "When should I call my care team?", "What are the side effects of neratinib?" },
   }
 end)
@@ -98,24 +99,51 @@ herald.on("se.diarrhea.how_long", function(q)
   text[#text + 1] = "Next step: keep a note of how many times a day you go, to share with your team."
   return {
     text = text,
-    sources = { "label-neratinib", "nci-diarrhea" },
+    sources = { "label-neratinib", "label-tucatinib", "nci-diarrhea" },
     suggest = { "What can I take for diarrhea?", "When should I call my care team?" },
   }
 end)
 
 -- Heart: the checks once treatment is over -------------------------------------
 
-herald.answer("se.heart.after", {
-  text = {
-    "Heart checks often go on for a while after treatment ends.",
-    "After trastuzumab (Herceptin) for early cancer, its label advises a heart scan when treatment ends, then one every 6 months for at least 2 years.",
-    "If you also had doxorubicin (Adriamycin), tell every doctor you see, since it can affect the heart years later.",
-    "Call your doctor about swollen ankles, fast weight gain, or shortness of breath, even after treatment.",
-    "Next step: ask your team for your heart follow-up plan in writing.",
-  },
-  sources = { "label-trastuzumab", "label-doxorubicin" },
-  suggest = { "Can Herceptin damage the heart?", "When should I call my care team?" },
+-- Asked after the heart card for one drug, the checks after treatment are that
+-- drug's own (clinical review item 19): the trastuzumab labels (Herceptin,
+-- Hylecta, Phesgo) set a scan when treatment ends and every 6 months for at
+-- least 2 years after adjuvant use; the other HER2 drugs' labels set checks
+-- during treatment only; an anthracycline's harm can show years later. A drug
+-- with no entry gets the general sentences only, which name no drug.
+local HEART_AFTER = herald.facts("drug", {
+  trastuzumab = "After trastuzumab (Herceptin) for early cancer, its label advises a heart scan when treatment ends, then one every 6 months for at least 2 years.",
+  herceptin_hylecta = "After Herceptin Hylecta for early cancer, its label advises a heart scan when treatment ends, then one every 6 months for at least 2 years.",
+  phesgo = "After Phesgo for early cancer, its label advises a heart scan when treatment ends, then one every 6 months for at least 2 years.",
+  pertuzumab = "Pertuzumab (Perjeta) is given with trastuzumab, so the checks after treatment follow trastuzumab's label: a scan when treatment ends, then one every 6 months for at least 2 years.",
+  t_dm1 = "T-DM1 (Kadcyla) has heart scans during treatment. Ask your team whether you need more scans once T-DM1 ends.",
+  t_dxd = "Enhertu has heart scans during treatment. Ask your team whether you need more scans once Enhertu ends.",
+  margetuximab = "Margetuximab (Margenza) has heart scans during treatment. Ask your team whether you need more once margetuximab ends.",
+  lapatinib = "Lapatinib (Tykerb) has heart checks during treatment. Ask your team whether you need more once lapatinib ends.",
+  doxorubicin = "Doxorubicin (Adriamycin) can affect the heart years later, so tell every doctor you see that you had doxorubicin.",
+  epirubicin = "Epirubicin (Ellence) can affect the heart years later, so tell every doctor you see that you had epirubicin.",
 })
+
+herald.on("se.heart.after", function(q)
+  local text = { "Heart checks after treatment depend on which drugs you had." }
+  local own = HEART_AFTER:get(q)
+  if own then
+    for _, line in ipairs(own) do text[#text + 1] = line end
+  elseif not q:slot("drug") then
+    text[#text + 1] = "After trastuzumab (Herceptin) for early cancer, its label advises a heart scan when treatment ends, then one every 6 months for at least 2 years."
+    text[#text + 1] = "If you also had doxorubicin (Adriamycin), tell every doctor you see, since it can affect the heart years later."
+  else
+    text[#text + 1] = "Scans after treatment are mostly for people who had a HER2 antibody or an anthracycline chemo. Ask your team if you need any."
+  end
+  text[#text + 1] = "Call your doctor about swollen ankles, fast weight gain, or shortness of breath, even after treatment."
+  text[#text + 1] = "Next step: ask your team for your heart follow-up plan in writing."
+  return {
+    text = text,
+    sources = { "label-trastuzumab", "label-hylecta", "label-phesgo", "label-tdm1", "label-doxorubicin" },
+    suggest = { "Can Herceptin damage the heart?", "When should I call my care team?" },
+  }
+end)
 
 -- Treatment before surgery: what if surgery comes first ------------------------
 
@@ -124,10 +152,10 @@ herald.answer("treatment.neoadjuvant.surgery_first", {
     "If surgery comes first, the chemo and HER2 drugs are given after it instead. This is called adjuvant treatment.",
     "Surgery first is common for small tumors with no cancer in the lymph nodes. A usual plan then is weekly paclitaxel (Taxol) with trastuzumab (Herceptin), then trastuzumab alone to finish a year.",
     "For larger tumors or cancer in the nodes, teams often give the drugs first. That can shrink the tumor, and it shows how well the drugs work.",
-    "If cancer is still found at surgery after drugs first, a different drug, T-DM1 (Kadcyla), is often given after. With surgery first, that step is not used.",
+    "If cancer is still found at surgery after drugs first, the HER2 drug is changed after surgery, to T-DM1 (Kadcyla) or, since May 2026, T-DXd (Enhertu). With surgery first, there is no such result to act on.",
     "Next step: ask your team why they suggest one order over the other for you.",
   },
-  sources = { "acs-by-stage", "nci-pdq", "label-tdm1" },
+  sources = { "acs-by-stage", "nci-pdq", "label-tdm1", "fda-tdxd-early" },
   suggest = { "What is adjuvant treatment?", "What if cancer is left after chemo before surgery?", "What is a pCR?" },
 })
 
@@ -172,7 +200,7 @@ herald.answer("testing.status_change.negative", {
   text = {
     "If the new sample tests HER2-negative, your team looks at both results. They may ask the lab to check again, since HER2 can differ from one part of a tumor to another.",
     "If the new spot is truly HER2-negative, the plan leans more on the hormone receptor result and on chemo.",
-    "If it is HER2-low (1+, or 2+ with a negative ISH test), T-DXd (Enhertu) can be an option when cancer has spread.",
+    "If it is HER2-low (1+, or 2+ with a negative ISH test), T-DXd (Enhertu) can be an option when cancer has spread. So can a score of 0 with faint staining, called HER2-ultralow, for hormone receptor-positive cancer after hormone therapy.",
     "Next step: ask your team which result they will treat, and why.",
   },
   sources = { "acs-her2", "bco-her2", "label-tdxd" },
@@ -260,9 +288,10 @@ herald.answer("se.hair.how_long", {
   text = {
     "Hair lost to chemo most often starts to grow back 2 to 3 months after the last dose.",
     "At first it may be a different color or texture, such as curlier. This often changes back with time.",
-    "Next step: ask your team when your last chemo dose is planned.",
+    "Rarely, with some chemo drugs, it does not fully grow back.",
+    "Next step: ask your team whether your drugs carry that risk, and when your last chemo dose is planned.",
   },
-  sources = { "nci-hair" },
+  sources = { "nci-hair", "label-docetaxel" },
   suggest = { "Do cold caps work?", "Can I dye my hair after chemo?" },
 })
 
@@ -284,7 +313,7 @@ herald.answer("se.fatigue.how_long", {
 herald.answer("treatment.residual.medicine", {
   text = {
     "When cancer is still found at surgery after treatment before surgery, the usual next drug is T-DM1 (Kadcyla). It replaces trastuzumab, by IV every 3 weeks, 14 times in all.",
-    "For some people at higher risk, such as cancer still in the lymph nodes, T-DXd (Enhertu) is now an option instead. The FDA approved it for this in May 2026.",
+    "T-DXd (Enhertu) is now another option. The FDA approved it for cancer left after treatment before surgery in May 2026, from a study of people at higher risk, such as cancer still in the lymph nodes.",
     "Radiation and hormone pills are added as usual when they fit.",
     "Next step: ask your team which drug they suggest after your surgery results, and why.",
   },
@@ -322,16 +351,43 @@ herald.answer("drug.side_effects_of.how_long", {
 
 -- Heart: does it get better ----------------------------------------------------
 
-herald.answer("se.heart.how_long", {
-  text = {
-    "When trastuzumab (Herceptin) weakens the heart's pumping, it often gets better once the drug is paused, most often within a few months.",
-    "The team checks the heart again with a scan, and many people can then restart treatment.",
-    "Heart medicines can help it recover, and your team may send you to a heart doctor.",
-    "Next step: ask your team when your next heart scan is, and what number they look for.",
-  },
-  sources = { "label-trastuzumab" },
-  suggest = { "What heart checks do I need on Herceptin?", "When should I call my care team?" },
+-- Whether the heart recovers depends on the drug (clinical review item 19):
+-- weakening from the HER2 antibodies most often improves once the drug is
+-- paused, and treatment often restarts; an anthracycline's harm is more often
+-- lasting. Said for one drug, it names only that drug (and trastuzumab, where
+-- the drug contains it).
+local HEART_RECOVERY = herald.facts("drug", {
+  trastuzumab = "When trastuzumab (Herceptin) weakens the heart's pumping, it most often gets better once trastuzumab is paused, often within a few months. Many people can then restart it.",
+  herceptin_hylecta = "When Herceptin Hylecta weakens the heart's pumping, it most often gets better once Herceptin Hylecta is paused. Many people can then restart it.",
+  phesgo = "When Phesgo weakens the heart's pumping, it most often gets better once Phesgo is paused. Many people can then restart it.",
+  pertuzumab = "When pertuzumab (Perjeta) and trastuzumab weaken the heart's pumping, it most often gets better once they are paused. Many people can then restart them.",
+  t_dm1 = "When T-DM1 (Kadcyla) weakens the heart's pumping, the team pauses T-DM1 and checks again in a few weeks. If the heart gets better, T-DM1 can often go on.",
+  t_dxd = "When Enhertu weakens the heart's pumping, the team pauses Enhertu and checks again in a few weeks. If the heart gets better, Enhertu can often go on.",
+  margetuximab = "When margetuximab (Margenza) weakens the heart's pumping, the team pauses margetuximab and checks again. If the heart gets better, it can often go on.",
+  lapatinib = "When lapatinib (Tykerb) lowers the heart's pumping, it most often gets better once lapatinib is paused.",
+  doxorubicin = "Heart weakening from doxorubicin (Adriamycin) is more likely to last than weakening from the HER2 drugs, and it can start years later. Finding it early matters.",
+  epirubicin = "Heart weakening from epirubicin (Ellence) is more likely to last than weakening from the HER2 drugs, and it can start years later. Finding it early matters.",
 })
+
+herald.on("se.heart.how_long", function(q)
+  local text = {}
+  local own = HEART_RECOVERY:get(q)
+  if own then
+    for _, line in ipairs(own) do text[#text + 1] = line end
+  elseif not q:slot("drug") then
+    text[#text + 1] = "When trastuzumab (Herceptin) weakens the heart's pumping, it most often gets better once the drug is paused, often within a few months. Many people can then restart it."
+    text[#text + 1] = "Weakening from doxorubicin (Adriamycin) is more likely to last, and it can start years later."
+  else
+    text[#text + 1] = "Whether the heart gets better depends on the drug that affected it. Your team can tell you what is known for yours."
+  end
+  text[#text + 1] = "The team checks the heart again with a scan. Heart medicines can help it recover, and your team may send you to a heart doctor."
+  text[#text + 1] = "Next step: ask your team when your next heart scan is, and what number they look for."
+  return {
+    text = text,
+    sources = { "label-trastuzumab", "label-tdm1", "label-tdxd", "label-doxorubicin" },
+    suggest = { "What heart checks do I need on Herceptin?", "When should I call my care team?" },
+  }
+end)
 
 -- Lymphedema: how long, and the treatments -------------------------------------
 
@@ -362,7 +418,7 @@ herald.answer("se.nausea.how_long", {
   text = {
     "Nausea from chemo is most common on the day of treatment and the few days after it.",
     "It often eases before the next round, and it tends to fade once treatment ends.",
-    "If it lasts more than a day or two, or you can't keep fluids down, call your team: a different medicine may work better.",
+    "Call your team if you can't keep fluids down, or if nausea stops you eating or drinking for a day: a different medicine may work better.",
     "Next step: take your anti-nausea medicine on time, before the nausea starts.",
   },
   sources = { "nci-nausea" },

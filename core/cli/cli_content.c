@@ -14,6 +14,7 @@
 #include "engine.h"
 #include "log.h"
 #include "proto.h"
+#include "reach.h"
 #include "sandbox.h"
 #include "text.h"
 
@@ -372,7 +373,8 @@ static void usage_check(FILE *f)
 	           "  - examples that the safety layer would treat as an emergency;\n"
 	           "  - plugins without a review date, or past their review_by date;\n"
 	           "  - as warnings (check still passes): content reviewed longer ago than\n"
-	           "    review.max_age_days, and plugins that name no reviewer (reviewed_by);\n"
+	           "    review.max_age_days, plugins that name no reviewer (reviewed_by), and\n"
+	           "    handlers no intent, facet or hand-over reaches (unreachable);\n"
 	           "  - two plugins answering the same intent (the first in file-name order wins).\n"
 	           "With --conflicts it also lists every example that another intent matches too,\n"
 	           "with the verdict on which wins and why (see docs/intents.md, Ranking).\n"
@@ -801,6 +803,33 @@ int hr_cmd_check(int argc, char **argv)
 			st.warnings++;
 		}
 	}
+
+	/* A handler no intent routes to is reached as a facet of a topic or as
+	 * a hand-over target (reach.h); one reached neither way is dead content
+	 * that staff should see, as a warning: it may be a facet whose topic was
+	 * renamed, or a hand-over that was taken out. */
+	struct hr_reach_map reach = {0};
+	int rrc = hr_reach_build(content.intents, content.plugins, &reach);
+	if (rrc) {
+		fprintf(stderr, "herald check: cannot tell how handlers are reached: %s\n", strerror(-rrc));
+		st.warnings++;
+	}
+	for (size_t i = 0; i < reach.n; i++) {
+		const struct hr_reached *x = &reach.v[i];
+		if (x->how != HR_REACH_NONE)
+			continue;
+		struct hr_plugin_info pi = {0};
+		for (size_t p = 0; p < hr_plugins_count(content.plugins); p++) {
+			if (hr_plugins_info(content.plugins, p, &pi) == 0 && strcmp(pi.name, x->plugin) == 0)
+				break;
+		}
+		fprintf(stderr,
+		        "%s:0: warning: handler '%s' is unreachable: no intent routes to it, it is no facet "
+		        "of a known topic, and no plugin hands over to it\n",
+		        pi.path ? pi.path : x->plugin, x->handler);
+		st.warnings++;
+	}
+	hr_reach_free(&reach);
 
 	/* Drafts are never served: list what each still needs, as a warning. */
 	for (size_t i = 0; i < hr_plugins_draft_count(content.plugins); i++) {

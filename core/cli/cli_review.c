@@ -3,7 +3,9 @@
  * for a clinician to read and sign off: the fixed safety replies, then every
  * plugin with its review date and reviewer, and every intent with the example
  * questions that reach it and its answer (text, speech, sources, suggestions)
- * for each value of each slot it accepts. `--check` prints only what the
+ * for each value of each slot it accepts, and every handler no intent routes
+ * to (a facet, a hand-over target, or an unreachable one; reach.h), labelled
+ * with how it is reached. `--check` prints only what the
  * automatic checks found (review.h) and fails when anything was.
  */
 #include <errno.h>
@@ -37,7 +39,9 @@ static void usage(FILE *f)
 	           "or to FILE with -o): the safety replies, and every intent of every plugin\n"
 	           "answered for each value of each slot it accepts and for each of its example\n"
 	           "questions, with speech text, sources, suggestions, and each plugin's review\n"
-	           "date and reviewer, for a clinician to read and sign off.\n"
+	           "date and reviewer, for a clinician to read and sign off. Handlers no intent\n"
+	           "routes to are there too, labelled: facets under their topic, hand-over\n"
+	           "targets, and unreachable handlers.\n"
 	           "  --config FILE  read settings (content paths, limits) from FILE\n"
 	           "  -o FILE        write the page to FILE instead of stdout\n"
 	           "  --check        write no page: print what the automatic checks find in every\n"
@@ -192,9 +196,92 @@ static const char *CSS =
     ".answer{border-left:4px solid #88a;padding:.2rem .8rem;margin:.5rem 0 1rem;background:#f7f7fb}"
     ".speech{color:#444;font-size:.95rem}.url{color:#666;font-size:.8rem;word-break:break-all}"
     ".for{font-weight:600;margin-bottom:0}.warn{color:#a00;font-weight:600}"
-    ".note{color:#555;font-style:italic}"
+    ".note{color:#555;font-style:italic}h4{font-family:monospace;margin:1.2rem 0 .2rem 1rem}"
     ".examples{color:#333}.toc ul{columns:2}.safety .answer{border-left-color:#c33}"
     "@media print{.toc{page-break-after:always}h2{page-break-before:always}}";
+
+/* Every distinct answer of one handler: intent IN (HANDLER NULL), or the
+ * unrouted HANDLER (a facet of IN, or IN NULL), each with who gets it and
+ * what the checks found in it. */
+static void renders_html(FILE *f, const struct hr_review *r, const struct problems *pr,
+                         const struct hr_intent *in, const char *handler)
+{
+	struct hr_render key = {.intent = in, .handler = handler};
+	for (size_t k = 0; k < r->n; k++) {
+		const struct hr_render *x = &r->v[k];
+		if (!hr_review_same_handler(x, &key) || x->same_as != SIZE_MAX)
+			continue;
+		/* Who gets this text: the first render and every later one with the same. */
+		fputs("<p class=\"for\">", f);
+		int nfor = 0;
+		for (size_t m = k; m < r->n && hr_review_same_handler(&r->v[m], x); m++) {
+			const struct hr_render *y = &r->v[m];
+			if (m != k && y->same_as != k)
+				continue;
+			fputs(nfor++ ? "; " : "For: ", f);
+			if (y->example) {
+				fputs("&ldquo;", f);
+				esc(f, y->example);
+				fputs("&rdquo;", f);
+			} else if (y->slot[0]) {
+				esc(f, y->slot);
+				fputs(" = ", f);
+				esc(f, y->value);
+			} else {
+				fputs("a question with no details", f);
+			}
+		}
+		fputs("</p>\n", f);
+		if (x->rc) {
+			fputs("<p class=\"warn\">The plugin failed: ", f);
+			esc(f, x->err);
+			fputs("</p>\n", f);
+		} else {
+			answer_html(f, &x->answer);
+		}
+		for (size_t q = 0; q < pr->n; q++) {
+			const struct hr_render *at = pr->at[q];
+			if (!at || !(at == x || (at->same_as == k && hr_review_same_handler(at, x))))
+				continue;
+			const char *tag =
+			    pr->note[q] ? "<p class=\"note\">Note: " : "<p class=\"warn\">Check: ";
+			fputs(tag, f);
+			esc(f, pr->msg[q]);
+			fputs("</p>\n", f);
+		}
+	}
+}
+
+/* A handler no intent routes to, labelled with how it is reached. */
+static void reached_html(FILE *f, struct hr_content *c, const struct hr_review *r, const struct problems *pr,
+                         const struct hr_reached *x)
+{
+	fputs(x->how == HR_REACH_FACET ? "<h4 id=\"" : "<h3 id=\"", f);
+	anchor(f, "handler-", x->handler);
+	fputs("\">", f);
+	esc(f, x->handler);
+	fputs(x->how == HR_REACH_FACET ? "</h4>\n" : "</h3>\n", f);
+	fputs(x->how == HR_REACH_NONE ? "<p class=\"warn\"><b>How it is reached:</b> "
+	                              : "<p class=\"examples\"><b>How it is reached:</b> ",
+	      f);
+	esc(f, hr_reach_label(x->how));
+	if (x->how == HR_REACH_FACET) {
+		fputs(" (facet &ldquo;", f);
+		esc(f, x->facet);
+		fputs("&rdquo; of ", f);
+		esc(f, x->topic->name);
+		fputs(", answered by plugin ", f);
+		esc(f, x->plugin);
+		fputs(")", f);
+	} else if (x->how == HR_REACH_HAND_OVER) {
+		fputs(" (plugin ", f);
+		esc(f, x->handed_by);
+		fputs(" hands over to it)", f);
+	}
+	fputs(".</p>\n", f);
+	(void)c;
+	renders_html(f, r, pr, x->topic, x->handler);
+}
 
 static void write_book(FILE *f, struct hr_content *c, const struct hr_review *r, const struct problems *pr)
 {
@@ -249,6 +336,20 @@ static void write_book(FILE *f, struct hr_content *c, const struct hr_review *r,
 			fputs("\">", f);
 			esc(f, in->name);
 			fputs("</a></li>\n", f);
+		}
+		/* Its handlers no intent routes to: facets, hand-over targets, dead ones. */
+		for (size_t h = 0; h < r->reach.n; h++) {
+			const struct hr_reached *x = &r->reach.v[h];
+			if (strcmp(x->plugin, pi.name) != 0)
+				continue;
+			fputs("<li><a href=\"#", f);
+			anchor(f, "handler-", x->handler);
+			fputs("\">", f);
+			esc(f, x->handler);
+			fputs(x->how == HR_REACH_FACET       ? "</a> (facet)</li>\n"
+			      : x->how == HR_REACH_HAND_OVER ? "</a> (hand-over target)</li>\n"
+			                                     : "</a> (unreachable)</li>\n",
+			      f);
 		}
 		fputs("</ul></li>\n", f);
 	}
@@ -348,49 +449,18 @@ static void write_book(FILE *f, struct hr_content *c, const struct hr_review *r,
 				fputs("</li>\n", f);
 			}
 			fputs("</ul>\n", f);
-			for (size_t k = 0; k < r->n; k++) {
-				const struct hr_render *x = &r->v[k];
-				if (x->intent != in || x->same_as != SIZE_MAX)
-					continue;
-				/* Who gets this text: the first render and every later one with the same. */
-				fputs("<p class=\"for\">", f);
-				int nfor = 0;
-				for (size_t m = k; m < r->n && r->v[m].intent == in; m++) {
-					const struct hr_render *y = &r->v[m];
-					if (m != k && y->same_as != k)
-						continue;
-					fputs(nfor++ ? "; " : "For: ", f);
-					if (y->example) {
-						fputs("&ldquo;", f);
-						esc(f, y->example);
-						fputs("&rdquo;", f);
-					} else if (y->slot[0]) {
-						esc(f, y->slot);
-						fputs(" = ", f);
-						esc(f, y->value);
-					} else {
-						fputs("a question with no details", f);
-					}
-				}
-				fputs("</p>\n", f);
-				if (x->rc) {
-					fputs("<p class=\"warn\">The plugin failed: ", f);
-					esc(f, x->err);
-					fputs("</p>\n", f);
-				} else {
-					answer_html(f, &x->answer);
-				}
-				for (size_t q = 0; q < pr->n; q++) {
-					const struct hr_render *at = pr->at[q];
-					if (!at || !(at == x || (at->same_as == k && at->intent == in)))
-						continue;
-					const char *tag = pr->note[q] ? "<p class=\"note\">Note: "
-					                              : "<p class=\"warn\">Check: ";
-					fputs(tag, f);
-					esc(f, pr->msg[q]);
-					fputs("</p>\n", f);
-				}
+			renders_html(f, r, pr, in, NULL);
+			/* Its facets, under it: the details a follow-up asks of it. */
+			for (size_t h = 0; h < r->reach.n; h++) {
+				const struct hr_reached *x = &r->reach.v[h];
+				if (x->how == HR_REACH_FACET && x->topic == in)
+					reached_html(f, c, r, pr, x);
 			}
+		}
+		for (size_t h = 0; h < r->reach.n; h++) {
+			const struct hr_reached *x = &r->reach.v[h];
+			if (x->how != HR_REACH_FACET && strcmp(x->plugin, pi.name) == 0)
+				reached_html(f, c, r, pr, x);
 		}
 		fputs("<p><a href=\"#contents\">Back to contents</a></p></section>\n", f);
 	}
@@ -417,8 +487,18 @@ static void print_problem(const struct hr_render *r, int is_note, const char *ms
 		fprintf(stderr, "herald review: %s%s\n", is_note ? "note: " : "", msg);
 		return;
 	}
-	fprintf(stderr, "%s:%d: %s%s", r->intent->file, r->intent->line, is_note ? "note: " : "",
-	        r->intent->name);
+	if (r->intent)
+		fprintf(stderr, "%s:%d: ", r->intent->file, r->intent->line);
+	else
+		fprintf(stderr, "plugin %s: ", r->plugin);
+	fputs(is_note ? "note: " : "", stderr);
+	if (r->reach)
+		fprintf(stderr, "%s (%s)", r->handler,
+		        r->reach->how == HR_REACH_FACET       ? "facet"
+		        : r->reach->how == HR_REACH_HAND_OVER ? "hand-over target"
+		                                              : "unreachable");
+	else
+		fputs(r->intent->name, stderr);
 	if (r->example)
 		fprintf(stderr, " (example \"%s\")", r->example);
 	else if (r->slot[0])

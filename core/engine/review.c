@@ -31,16 +31,21 @@ static struct hr_render *push_render(struct hr_review *r)
 	return x;
 }
 
-/* Renders INTENT (answered by PLUGIN) for slot NAME = VALUE, calling the plugin
- * directly: the question text is empty, so the answer is what the plugin says
- * for that value alone. */
-static int render_slot(struct hr_content *c, struct hr_review *out, const struct hr_intent *in,
-                       const char *plugin, const char *name, const char *value)
+/* Renders INTENT (answered by PLUGIN), or the unrouted handler REACH, for
+ * slot NAME = VALUE, calling the plugin directly: the question text is empty,
+ * so the answer is what the plugin says for that value alone. A facet is
+ * asked as a follow-up: the topic is the previous turn, and the slot is also
+ * what the conversation remembers. */
+static int render_handler(struct hr_content *c, struct hr_review *out, const struct hr_intent *in,
+                          const struct hr_reached *reach, const char *plugin, const char *name,
+                          const char *value)
 {
 	struct hr_render *x = push_render(out);
 	if (!x)
 		return -ENOMEM;
 	x->intent = in;
+	x->reach = reach;
+	x->handler = reach ? reach->handler : NULL;
 	x->plugin = plugin;
 	struct hr_slot slot;
 	memset(&slot, 0, sizeof(slot));
@@ -51,18 +56,29 @@ static int render_slot(struct hr_content *c, struct hr_review *out, const struct
 		snprintf(slot.name, sizeof(slot.name), "%s", name);
 		snprintf(slot.value, sizeof(slot.value), "%s", value);
 	}
+	const char *called = reach ? reach->handler : in->name;
+	int facet = reach && reach->how == HR_REACH_FACET && in;
 	struct hr_request rq = {
-	    .intent = in->name,
+	    .intent = called,
 	    .text = "",
 	    .slots = name ? &slot : NULL,
 	    .nslots = name ? 1 : 0,
+	    .context = facet && name ? &slot : NULL,
+	    .ncontext = facet && name ? 1 : 0,
+	    .previous = facet ? in->name : NULL,
 	};
 	x->rc = hr_plugins_call(c->plugins, plugin, &rq, &x->answer, x->err, sizeof(x->err));
 	if (x->rc == -ENOMEM)
 		return -ENOMEM;
 	if (x->rc == 0 && !x->answer.intent)
-		hr_answer_set(&x->answer.intent, in->name);
+		hr_answer_set(&x->answer.intent, called);
 	return 0;
+}
+
+static int render_slot(struct hr_content *c, struct hr_review *out, const struct hr_intent *in,
+                       const char *plugin, const char *name, const char *value)
+{
+	return render_handler(c, out, in, NULL, plugin, name, value);
 }
 
 /* Asks example EX as the first turn of a conversation, through the engine. */
@@ -108,6 +124,58 @@ static int render_example(hr_engine *e, struct hr_review *out, const struct hr_i
 	return 0;
 }
 
+int hr_review_same_handler(const struct hr_render *a, const struct hr_render *b)
+{
+	if (a->intent != b->intent || !a->handler != !b->handler)
+		return 0;
+	return !a->handler || strcmp(a->handler, b->handler) == 0;
+}
+
+/* The same text for several values of one handler is read once. */
+static void mark_same(struct hr_review *out, size_t first)
+{
+	for (size_t a = first; a < out->n; a++) {
+		for (size_t b = first; b < a; b++) {
+			const char *ta = out->v[a].answer.text, *tb = out->v[b].answer.text;
+			if (ta && tb && out->v[b].same_as == SIZE_MAX && strcmp(ta, tb) == 0) {
+				out->v[a].same_as = b;
+				break;
+			}
+		}
+	}
+}
+
+/* Renders every handler no intent routes to (hr_review_render). */
+static int render_reached(struct hr_content *c, struct hr_review *out)
+{
+	int rc = hr_reach_build(c->intents, c->plugins, &out->reach);
+	for (size_t i = 0; i < out->reach.n && rc == 0; i++) {
+		const struct hr_reached *h = &out->reach.v[i];
+		size_t first = out->n;
+		const char *slots[MAX_INTENT_SLOTS];
+		size_t ns = 0;
+		if (h->how == HR_REACH_FACET) {
+			ns = hr_intents_intent_slots(c->intents, h->topic, slots, MAX_INTENT_SLOTS);
+			if (ns > MAX_INTENT_SLOTS)
+				ns = MAX_INTENT_SLOTS;
+		}
+		for (size_t s = 0; s < ns && rc == 0; s++) {
+			size_t nv = hr_intents_slot_values(c->intents, slots[s], NULL, 0);
+			const char **vals = calloc(nv ? nv : 1, sizeof(*vals));
+			if (!vals)
+				return -ENOMEM;
+			hr_intents_slot_values(c->intents, slots[s], vals, nv);
+			for (size_t v = 0; v < nv && rc == 0; v++)
+				rc = render_handler(c, out, h->topic, h, h->plugin, slots[s], vals[v]);
+			free(vals);
+		}
+		if (rc == 0 && out->n == first)
+			rc = render_handler(c, out, h->topic, h, h->plugin, NULL, NULL);
+		mark_same(out, first);
+	}
+	return rc;
+}
+
 int hr_review_render(struct hr_content *c, struct hr_review *out)
 {
 	hr_engine *e = NULL;
@@ -151,18 +219,11 @@ int hr_review_render(struct hr_content *c, struct hr_review *out)
 		 * an answer: the one it gives to a bare question. */
 		if (rc == 0 && out->n == first && in->nneeds == 0)
 			rc = render_slot(c, out, in, plugin, NULL, NULL);
-		/* The same text for several values is read once. */
-		for (size_t a = first; a < out->n; a++) {
-			for (size_t b = first; b < a; b++) {
-				const char *ta = out->v[a].answer.text, *tb = out->v[b].answer.text;
-				if (ta && tb && out->v[b].same_as == SIZE_MAX && strcmp(ta, tb) == 0) {
-					out->v[a].same_as = b;
-					break;
-				}
-			}
-		}
+		mark_same(out, first);
 	}
 	hr_engine_free(e);
+	if (rc == 0 && c->plugins)
+		rc = render_reached(c, out);
 	return rc;
 }
 
@@ -171,6 +232,7 @@ void hr_review_free(struct hr_review *r)
 	for (size_t i = 0; i < r->n; i++)
 		hr_answer_clear(&r->v[i].answer);
 	free(r->v);
+	hr_reach_free(&r->reach);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -529,7 +591,7 @@ size_t hr_review_check(const hr_intents *intents, const struct hr_review *r, con
 	for (size_t i = 0; i < r->n; i++) {
 		const struct hr_render *x = &r->v[i];
 		const struct hr_answer *a = &x->answer;
-		if (i == 0 || r->v[i - 1].intent != x->intent)
+		if (i == 0 || !hr_review_same_handler(&r->v[i - 1], x))
 			nfigs = 0; /* figures are compared within one intent */
 		if (x->rc) {
 			report(problem, ud, x, &count, "the plugin failed: %s",

@@ -16,10 +16,17 @@
 #include "answer.h"
 #include "engine.h"
 #include "intent.h"
+#include "reach.h"
 
 /* One rendered answer. */
 struct hr_render {
+	/* The intent routed to; for a facet, its topic; NULL for a hand-over
+	 * target or an unreachable handler (HANDLER says which). */
 	const struct hr_intent *intent;
+	/* The handler called when no intent routes to it (borrowed from the
+	 * review's reach map), else NULL; REACH then says how it is reached. */
+	const struct hr_reached *reach;
+	const char *handler;
 	const char *plugin; /* the plugin that answered (borrowed from the content) */
 	/* What it was rendered for: a slot value, or an example question. */
 	char slot[HR_NAME_MAX];        /* "" when no slot was given */
@@ -34,14 +41,23 @@ struct hr_render {
 struct hr_review {
 	struct hr_render *v;
 	size_t n, cap;
+	struct hr_reach_map reach; /* the handlers no intent routes to (reach.h) */
 };
+
+/* Whether renders A and B answer the same handler (the same intent, or the
+ * same unrouted handler): figures and repeats are compared within one. */
+int hr_review_same_handler(const struct hr_render *a, const struct hr_render *b);
 
 /*
  * Renders every intent of CONTENT: once per value of each slot the intent can
  * fill (hr_intents_intent_slots), and once per example question, asked as the
  * first turn of a conversation through the whole engine (safety check and
  * deferrals included). An example that the engine routes to another intent is
- * not rendered here (`herald check` reports it). Fills OUT, which must be
+ * not rendered here (`herald check` reports it). Then every handler a plugin
+ * registers that no intent routes to (reach.h): a facet once per value of each
+ * slot of its topic, asked as a follow-up to the topic (or once bare when the
+ * topic has no slots); a hand-over target and an unreachable handler once, for
+ * a question with no details. Fills OUT, which must be
  * zeroed; free it with hr_review_free. Returns 0 or -ENOMEM.
  */
 int hr_review_render(struct hr_content *content, struct hr_review *out);

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "engine_int.h"
+#include "reach.h"
 #include "sandbox.h"
 
 /* A follow-up longer than this (words) asks more than a detail. */
@@ -269,4 +270,13 @@ void en_facet_follow(hr_engine *e, const struct hr_convo *convo, struct hr_trace
 		t->rule = "a follow-up asks a detail (a facet) of the previous answer's topic";
 		return;
 	}
+}
+
+int hr_facet_known(const char *facet)
+{
+	for (size_t f = 0; f < sizeof(facets) / sizeof(facets[0]); f++) {
+		if (strcmp(facet, facets[f].name) == 0)
+			return 1;
+	}
+	return 0;
 }
