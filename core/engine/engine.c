@@ -610,6 +610,11 @@ int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t
 	if ((hr_concern_check(text, len) || strcmp(convo->previous, "safety.crisis") == 0) &&
 	    (rc = hr_concern_mark(out)))
 		goto done;
+	/* Likewise the turn right after a 911 reply: the subject may change
+	 * ("ok but about the hair?" after stroke signs: blind probe 13), the 911
+	 * line comes first. */
+	if (strcmp(convo->previous, "safety.emergency") == 0 && (rc = hr_after_emergency_mark(out)))
+		goto done;
 
 	/* Remember this turn for follow-ups: the intent, the slots, and the
 	 * topic a follow-up may point back to. An out-of-scope rule's fallback

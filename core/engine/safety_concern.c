@@ -280,6 +280,28 @@ static int prepend(char **field, const char *line, const char *rest)
 	return 0;
 }
 
+const char hr_after_emergency_line[] =
+    "First, if you have not called 911 yet about the signs you told me, please call now. They need help "
+    "right away, even if they seem to be getting better.";
+
+int hr_after_emergency_mark(struct hr_answer *a)
+{
+	if (a->safety != HR_SAFETY_NONE)
+		return 0;
+	char *text = NULL, *speech = NULL;
+	if (prepend(&text, hr_after_emergency_line, a->text))
+		return -ENOMEM;
+	if (prepend(&speech, hr_after_emergency_line, a->speech ? a->speech : a->text)) {
+		free(text);
+		return -ENOMEM;
+	}
+	free(a->text);
+	free(a->speech);
+	a->text = text;
+	a->speech = speech;
+	return 0;
+}
+
 int hr_concern_mark(struct hr_answer *a)
 {
 	if (a->safety != HR_SAFETY_NONE || a->concern)

@@ -48,6 +48,13 @@ int hr_concern_check(const char *text, size_t len);
  */
 int hr_concern_mark(struct hr_answer *a);
 
+/* The turn right after a 911 reply that tells no new alarm ("ok but about the
+ * hair?" after stroke signs): its answer opens with a line asking to call 911
+ * first if that has not been done (hr_after_emergency_line). Nothing when the
+ * answer is itself a safety reply. Returns 0 or -ENOMEM. */
+extern const char hr_after_emergency_line[];
+int hr_after_emergency_mark(struct hr_answer *a);
+
 /* The concern line, text and speech forms (for tests and docs). */
 extern const char hr_concern_line[];
 extern const char hr_concern_line_speech[];
