@@ -425,6 +425,34 @@ function Question:about_a_man()
   return names_male_patient(m) and not host_mentions(m, WOMAN_PATIENT)
 end
 
+--- Whether the writer tells of being under 18: "I'm a teenager", "in high
+-- school", "I'm 15" (an age 10 to 17, not "15 weeks pregnant" or "12 cycles
+-- in"). The answers that speak to a teen (their own risk, their own gene
+-- test) ask this one question; three plugins had kept copies of it.
+local MINOR_SAID = { "i'm a teen", "im a teen", "i am a teen", "i'm a teenager", "im a teenager", "i am a teenager",
+  "in high school", "in middle school", "in year 9", "in year 10", "in year 11", "in 8th grade", "in 9th grade",
+  "in 10th grade", "in 11th grade", "i'm only a kid", "im only a kid", "i'm a kid", "im a kid" }
+local AGE_SAID = { "[%s%p]i'?m%s+only%s+(%d%d?)%f[%D]", "[%s%p]i'?m%s+(%d%d?)%f[%D]", "[%s%p]i am%s+(%d%d?)%f[%D]",
+  "[%s%p]i am only%s+(%d%d?)%f[%D]" }
+local NOT_AGE = { "^week", "^month", "^day", "^cycle", "^round", "^dose", "^mg" }
+function Question:writer_is_minor()
+  local m = " " .. (self.message or self.text):lower() .. " "
+  if host_mentions(m, MINOR_SAID) then return true end
+  for _, pat in ipairs(AGE_SAID) do
+    local _, stop, n = find(m, pat)
+    n = tonumber(n or "")
+    if n and n >= 10 and n < 18 then
+      local unit = match(m, "^%s*(%a*)", stop + 1) or ""
+      local age = true
+      for _, u in ipairs(NOT_AGE) do
+        if find(unit, u) then age = false end
+      end
+      if age then return true end
+    end
+  end
+  return false
+end
+
 --- Hands the question to the handler of another intent, in this plugin or
 -- another: `return herald.hand_over("care.caregiver")`. For a need one
 -- plugin owns that another plugin's intent is also asked for (leave to care

@@ -164,24 +164,7 @@ local TEEN_RISK = herald.fixed {
   sources = { "acs-risk-fixed", "ysc-minors" },
   suggest = { "Is HER2 inherited?", "How can I support my mom through cancer?", "What are risk factors for breast cancer?" },
 }
-local TEEN_SAID = { "i'm a teen", "im a teen", "i am a teen", "i'm a teenager", "im a teenager", "i am a teenager",
-  "in high school", "in middle school", "i'm only a kid", "im only a kid", "i'm a kid", "im a kid" }
 local PARENT_SAID = { "my mom", "my mum", "my mother", "my dad", "my father", "my mommy", "my mama", "my parent" }
--- The writer's age, 10 to 17 ("I'm 15", "I am 16"), not weeks or cycles.
-local function teen_writer(q)
-  if q:mentions(TEEN_SAID) then return true end
-  local msg = " " .. (q.message or q.text):lower() .. " "
-  for _, pat in ipairs({ "[%s%p]i'?m%s+(%d%d?)%f[%D]", "[%s%p]i am%s+(%d%d?)%f[%D]", "[%s%p]i'?m only%s+(%d%d?)%f[%D]" }) do
-    local _, stop, n = msg:find(pat)
-    n = tonumber(n or "")
-    local unit = stop and msg:sub(stop + 1):match("^%s*(%a*)") or ""
-    if n and n >= 10 and n < 18 and not (unit:find("^week") or unit:find("^month") or unit:find("^day")
-        or unit:find("^cycle") or unit:find("^round")) then
-      return true
-    end
-  end
-  return false
-end
 -- A parent asking about a child's or teenager's own risk (clinical review
 -- 2026-12-07d: "my teenage daughter, will she get breast cancer because I have
 -- it" got the card on telling children about cancer). Same facts as the teen's
@@ -203,7 +186,7 @@ local CHILD_RISK_ASKED = { "will she get", "will he get", "will they get", "will
   "get it too", "get it one day", "her risk", "his risk", "their risk", "her chance", "their chance", "chance she",
   "chance they", "pass it", "passed it", "pass this", "inherit", "get breast cancer", "get cancer" }
 herald.on("outlook.risk", function(q)
-  if teen_writer(q) and q:mentions(PARENT_SAID) then return TEEN_RISK end
+  if q:writer_is_minor() and q:mentions(PARENT_SAID) then return TEEN_RISK end
   if q:mentions(CHILD_SAID) and q:mentions(CHILD_RISK_ASKED) and (q:mentions({ "teen", "young", "little", "kids", "children" })
       or (q.message or q.text):lower():find("%f[%a]%a+ is 1[0-7]%f[%D]")) then
     return CHILD_RISK

@@ -166,26 +166,12 @@ local SCAN_SAID = { "scan", "mammogram", "checkup", "check-up", "check up", "fol
 -- get it? i'm 16" got the carers' card about meals and rides, "im 13 and scared
 -- ill get it like my mom" the general feelings card): outlook.risk has the card
 -- written for a teen, so the question goes there.
-local TEEN_SAID = { "i'm a teen", "im a teen", "i am a teen", "i'm a teenager", "im a teenager", "i am a teenager",
-  "in high school", "in middle school", "i'm only a kid", "im only a kid", "i'm a kid", "im a kid" }
 local PARENT_SAID = { "my mom", "my mum", "my mother", "my dad", "my father", "my mommy", "my mama", "my parent" }
 local OWN_RISK = { "will i get", "ill get", "i'll get", "get it too", "get it as well", "get it like", "get it one day",
   "chances of getting", "chance of getting", "chance i", "risk of getting", "am i at risk", "at risk", "my risk",
   "happen to me", "does that mean i", "mean i will", "mean i'll", "mean ill", "get breast cancer" }
 local function teen_own_risk(q)
-  if not (q:mentions(PARENT_SAID) and q:mentions(OWN_RISK)) then return false end
-  if q:mentions(TEEN_SAID) then return true end
-  local msg = " " .. (q.message or q.text):lower() .. " "
-  for _, pat in ipairs({ "[%s%p]i'?m%s+(%d%d?)%f[%D]", "[%s%p]i am%s+(%d%d?)%f[%D]", "[%s%p]i'?m only%s+(%d%d?)%f[%D]" }) do
-    local _, stop, n = msg:find(pat)
-    n = tonumber(n or "")
-    local unit = stop and msg:sub(stop + 1):match("^%s*(%a*)") or ""
-    if n and n >= 10 and n < 18 and not (unit:find("^week") or unit:find("^month") or unit:find("^day")
-        or unit:find("^cycle") or unit:find("^round")) then
-      return true
-    end
-  end
-  return false
+  return q:mentions(PARENT_SAID) and q:mentions(OWN_RISK) and q:writer_is_minor()
 end
 
 local function feelings(q)

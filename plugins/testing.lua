@@ -1109,28 +1109,14 @@ end
 herald.source("ysc-minors", { title = "Should my young children have genetic testing for the BRCA mutations?",
   publisher = "Young Survival Coalition",
   url = "https://www.youngsurvival.org/breast-cancer-in-young-women/faq/should-my-young-children-have-genetic-testing-for-the-brca" })
-local TEEN_SELF_SAID = { "i'm a teen", "im a teen", "i am a teen", "i'm a teenager", "im a teenager", "i am a teenager",
-  "in high school", "in middle school", "in year 9", "in year 10", "in year 11", "in 9th grade", "in 10th grade",
-  "in 11th grade", "in 8th grade", "i'm only a kid", "im only a kid", "i'm a kid", "im a kid" }
 local TEEN_CHILD_SAID = { "my teenage", "my teenager", "my teen ", "teenage daughter", "teenage son", "teenage kids",
   "teenage girls", "my young daughter", "my little girl", "my young kids", "my young children", "our teenage",
   "teen daughter", "teen son" }
 local KID_WORDS = { "daughter", "son ", "son?", "sons", "kid", "child", "girl", "boy" }
 -- Whether the message tells of a person under 18: "self" for the writer, "child" for the writer's child.
 local function minor(q)
+  if q:writer_is_minor() then return "self" end
   local msg = " " .. (q.message or q.text):lower() .. " "
-  for _, pat in ipairs({ "[%s%p]i'?m%s+only%s+(%d%d?)%f[%D]", "[%s%p]i'?m%s+(%d%d?)%f[%D]", "[%s%p]i am%s+(%d%d?)%f[%D]",
-      "[%s%p]i am only%s+(%d%d?)%f[%D]" }) do
-    local _, stop, n = msg:find(pat)
-    n = tonumber(n or "")
-    -- "I'm 15 weeks pregnant" or "I'm 12 cycles in" is not an age.
-    local unit = stop and msg:sub(stop + 1):match("^%s*(%a*)") or ""
-    if n and n >= 10 and n < 18 and not (unit:find("^week") or unit:find("^month") or unit:find("^day")
-        or unit:find("^cycle") or unit:find("^round") or unit:find("^dose") or unit:find("^mg")) then
-      return "self"
-    end
-  end
-  if q:mentions(TEEN_SELF_SAID) then return "self" end
   if q:mentions(TEEN_CHILD_SAID) then return "child" end
   local age = tonumber(msg:match("(%d%d?)[%s%-]*y?e?a?r?s?[%s%-]*old") or msg:match("(%d%d?)[%s%-]*years?%f[%A]")
     or msg:match("my %a+ is (%d%d?)%f[%D]") or msg:match("my %a+, (%d%d?)%f[%D]") or msg:match("(%d%d?)%s*y/?o%f[%A]") or "")
