@@ -229,6 +229,8 @@ local ISH_NEXT = {
   negative = { "What is HER2-low?", "What's the difference between HER2-low and HER2-positive?", "Can my HER2 status change?" },
 }
 local IHC_TWO = { "2+", "2 +", "two plus", "score of 2", "score 2", "equivocal", "borderline" }
+local ISH_WAIT = { "sent off", "sent away", "sent out", "pending", "waiting for", "waiting on", "awaiting", "not back",
+  "isn't back", "isnt back", "not in yet", "still waiting", "ordered" }
 
 local function sources_of_ish() return { "acs-her2", "bco-her2" } end
 
@@ -337,6 +339,10 @@ herald.on("testing.test_about", function(q)
   if settled then
     return { text = ISH_SETTLED[settled], sources = sources_of_ish(), suggest = ISH_NEXT[settled] }
   end
+  -- "IHC 2+, FISH sent off, could I be positive?": the 2+ answer and its wait
+  -- for the ISH result, whichever of the two intents the ranker leans to (it
+  -- moves when staff add content; the staff workflow test caught it).
+  if q:mentions(IHC_TWO) and q:mentions(ISH_WAIT) then return herald.hand_over("testing.ihc_score") end
   local text = {}
   local sources = { "acs-her2", "bco-her2" }
   if not ihc and asks_numbers(msg) then

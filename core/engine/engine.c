@@ -600,6 +600,13 @@ int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t
 	if (trace->safety.decision != HR_DECISION_NONE && (rc = hr_safety_defer(&trace->safety, out)))
 		goto done;
 
+	/* The turn right after a 911 reply: the subject may change ("ok but
+	 * about the hair?" after stroke signs: blind probe 13), so the answer
+	 * opens with the 911 line; added before the concern line below, which
+	 * clients show boxed as the first paragraph and so stays first. */
+	if (strcmp(convo->previous, "safety.emergency") == 0 && (rc = hr_after_emergency_mark(out)))
+		goto done;
+
 	/* The learned check, after the plugin so no plugin can take its line
 	 * away: a crisis the rules did not hear gets 988 first and the answer
 	 * still follows (safety_concern.h). Only when no tier fired, so never on
@@ -609,11 +616,6 @@ int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t
 	 * the subject changes. */
 	if ((hr_concern_check(text, len) || strcmp(convo->previous, "safety.crisis") == 0) &&
 	    (rc = hr_concern_mark(out)))
-		goto done;
-	/* Likewise the turn right after a 911 reply: the subject may change
-	 * ("ok but about the hair?" after stroke signs: blind probe 13), the 911
-	 * line comes first. */
-	if (strcmp(convo->previous, "safety.emergency") == 0 && (rc = hr_after_emergency_mark(out)))
 		goto done;
 
 	/* Remember this turn for follow-ups: the intent, the slots, and the
