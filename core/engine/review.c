@@ -405,7 +405,8 @@ static int namer_build(const hr_intents *set, const char *slot, struct namer *nm
 		free(pre);
 	}
 	free(vals);
-	qsort(nm->v, nm->n, sizeof(*nm->v), name_cmp);
+	if (nm->n > 1) /* qsort must not be given the NULL of an empty list */
+		qsort(nm->v, nm->n, sizeof(*nm->v), name_cmp);
 	return 0;
 }
 
