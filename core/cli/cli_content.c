@@ -829,6 +829,21 @@ int hr_cmd_check(int argc, char **argv)
 		        pi.path ? pi.path : x->plugin, x->handler);
 		st.warnings++;
 	}
+	/* A hand-over to a name nothing answers is a mistake a patient would
+	 * see as the apology: an error, like a plugin that fails to load. */
+	for (size_t i = 0; i < reach.ndangling; i++) {
+		const struct hr_dangling *d = &reach.dangling[i];
+		struct hr_plugin_info pi = {0};
+		for (size_t p = 0; p < hr_plugins_count(content.plugins); p++) {
+			if (hr_plugins_info(content.plugins, p, &pi) == 0 && strcmp(pi.name, d->plugin) == 0)
+				break;
+		}
+		fprintf(stderr,
+		        "%s:0: error: herald.hand_over(\"%s\") names a handler no plugin has; the "
+		        "question would get the apology\n",
+		        pi.path ? pi.path : d->plugin, d->target);
+		st.errors++;
+	}
 	hr_reach_free(&reach);
 
 	/* Drafts are never served: list what each still needs, as a warning. */

@@ -129,6 +129,34 @@ static int push(struct hr_reach_map *m, const char *handler, const char *plugin)
 	return 0;
 }
 
+/* Whether any plugin of PLUGINS registers a handler named NAME. */
+static int has_handler(const hr_plugins *plugins, const char *name)
+{
+	for (size_t p = 0; p < hr_plugins_count(plugins); p++) {
+		struct hr_plugin_info pi;
+		if (hr_plugins_info(plugins, p, &pi))
+			continue;
+		for (size_t h = 0; h < pi.nhandlers; h++) {
+			if (strcmp(pi.handlers[h], name) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static int push_dangling(struct hr_reach_map *m, const char *target, const char *plugin)
+{
+	struct hr_dangling *d = realloc(m->dangling, (m->ndangling + 1) * sizeof(*d));
+	if (!d)
+		return -ENOMEM;
+	m->dangling = d;
+	if (!(d[m->ndangling].target = strdup(target)))
+		return -ENOMEM;
+	d[m->ndangling].plugin = plugin;
+	m->ndangling++;
+	return 0;
+}
+
 int hr_reach_build(const hr_intents *intents, const hr_plugins *plugins, struct hr_reach_map *out)
 {
 	struct targets t = {0};
@@ -179,6 +207,10 @@ int hr_reach_build(const hr_intents *intents, const hr_plugins *plugins, struct 
 			}
 		}
 	}
+	for (size_t k = 0; k < t.n && rc == 0; k++) {
+		if (!has_handler(plugins, t.name[k]))
+			rc = push_dangling(out, t.name[k], t.by[k]);
+	}
 	targets_free(&t);
 	if (rc)
 		hr_reach_free(out);
@@ -193,6 +225,9 @@ void hr_reach_free(struct hr_reach_map *m)
 		free(m->v[i].handed_by);
 	}
 	free(m->v);
+	for (size_t i = 0; i < m->ndangling; i++)
+		free(m->dangling[i].target);
+	free(m->dangling);
 	memset(m, 0, sizeof(*m));
 }
 

@@ -35,9 +35,18 @@ struct hr_reached {
 	char *handed_by;               /* HR_REACH_HAND_OVER: the plugin that hands over, else NULL */
 };
 
+/* A literal hand-over target that no plugin registers a handler for: at run
+ * time the question gets the apology (sandbox.c), so `herald check` fails. */
+struct hr_dangling {
+	char *target;       /* the name handed over to (owned) */
+	const char *plugin; /* the first plugin naming it (borrowed from the plugins) */
+};
+
 struct hr_reach_map {
 	struct hr_reached *v;
 	size_t n;
+	struct hr_dangling *dangling; /* hand-over targets nothing answers */
+	size_t ndangling;
 };
 
 /* Whether FACET is the name of a facet the engine can ask (route_facet.c). */
@@ -55,7 +64,9 @@ size_t hr_reach_scan_hand_overs(const char *src, size_t len, hr_reach_target_fn 
  * Fills OUT (zeroed) with every handler of every plugin of PLUGINS that no
  * intent of INTENTS is routed to, in plugin and registration order, with how
  * it is reached. Reads each plugin's file for its hand-overs. A handler that
- * is both a facet and a hand-over target is listed as a facet. Returns 0,
+ * is both a facet and a hand-over target is listed as a facet. Literal
+ * hand-over targets that no plugin has a handler for go in OUT->dangling.
+ * Returns 0,
  * -ENOMEM, or another negative errno when a plugin file cannot be read.
  * Free OUT with hr_reach_free.
  */

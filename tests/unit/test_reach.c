@@ -78,6 +78,7 @@ static const char PLUGIN[] =
     "local S = { { title = 'A page', url = 'https://example.org/a/page' } }\n"
     "herald.on('topic.one', function(q)\n"
     "  if q:mentions('leave') then return herald.hand_over('target.leave') end\n"
+    "  if q:mentions('typo') then return herald.hand_over('target.leeve') end\n"
     "  return { text = 'Topic one is a thing. Ask your team about it.', sources = S }\n"
     "end)\n"
     "herald.on('topic.one.medicine', function() return { text = 'Take what your team says.' } end)\n"
@@ -145,6 +146,10 @@ static void test_reach_and_review(void **state)
 	assert_int_equal(find(&m, "topic.one.bogus")->how, HR_REACH_NONE);
 	assert_int_equal(find(&m, "nothing.here.medicine")->how, HR_REACH_NONE);
 	assert_int_equal(find(&m, "orphan")->how, HR_REACH_NONE);
+	/* A target nothing answers is listed apart, with who names it. */
+	assert_int_equal(m.ndangling, 1);
+	assert_string_equal(m.dangling[0].target, "target.leeve");
+	assert_string_equal(m.dangling[0].plugin, "p");
 	hr_reach_free(&m);
 
 	/* The review renders each of them, the facet under its topic, and
