@@ -82,13 +82,15 @@ void sb_raise_kill(lua_State *L)
  *    the scheduler's tick: 4 ms at CONFIG_HZ=250), and a killed call ends at
  *    most one such delay past its deadline. At the default budget of 50 ms a
  *    hog ends 50-59 ms into it; most calls end long before their first tick.
- *  - A tick outside a call disarms the timer (timer_settime() may be called
- *    from a handler), and the next call arms it again. So a thread gets at
- *    most one signal after its last call however long it works or waits
- *    afterwards (a pool thread's other jobs, the CLI's printing), and a busy
- *    worker pays one disarm and one arming a tick that lands between calls
- *    (at most 250 a second of CPU) instead of two a call. CPU time does not
- *    pass while a thread waits, so a waiting thread is never signalled.
+ *  - A tick outside a call, when no call started since the tick before,
+ *    disarms the timer (timer_settime() may be called from a handler), and
+ *    the next call arms it again. So a thread gets at most two signals after
+ *    its last call however long it works afterwards (a pool thread's other
+ *    jobs, the CLI's printing), while a worker that answers questions keeps
+ *    its timer ticking and pays nothing but the signal itself: at most one a
+ *    scheduler tick of its CPU time (250 a second of CPU here), against two
+ *    system calls a call. CPU time does not pass while a thread waits, so a
+ *    waiting thread is never signalled.
  *
  * The handler is installed with SA_RESTART; a signal can still end a wait the
  * kernel never restarts (epoll_wait), which libuv retries. */
@@ -116,6 +118,9 @@ static _Thread_local volatile sig_atomic_t tl_first_seen TLS_IE;
 static _Thread_local struct timespec tl_deadline TLS_IE;
 /* Whether the timer is armed: cleared by the handler when it disarms. */
 static _Thread_local volatile sig_atomic_t tl_armed TLS_IE;
+/* Calls started on this thread, and the count the last tick saw. */
+static _Thread_local volatile unsigned tl_calls TLS_IE;
+static _Thread_local unsigned tl_calls_ticked TLS_IE;
 
 static pthread_once_t signal_once = PTHREAD_ONCE_INIT;
 static int signal_ok;
@@ -153,8 +158,11 @@ static void on_budget_signal(int sig, siginfo_t *si, void *uc)
 		return;
 	int saved = errno;
 	struct plugin *p = tl_call;
+	unsigned calls = tl_calls;
+	int idle = calls == tl_calls_ticked;
+	tl_calls_ticked = calls;
 	if (!p) {
-		if (tl_armed) {
+		if (idle && tl_armed) {
 			tl_armed = 0;
 			set_ticking(0);
 		}
@@ -249,14 +257,15 @@ void hr_plugins_thread_end(void)
 	tl_armed = 0;
 }
 
-/* Starts timing a call: no system call unless a tick outside a call disarmed
- * the timer since the last one. TL_CALL is set before TL_ARMED is read: a
+/* Starts timing a call: no system call unless the timer was disarmed (the
+ * thread's first call in a while). TL_CALL is set before TL_ARMED is read: a
  * tick before the store disarms and clears TL_ARMED before the read, and one
  * after it sees the call and leaves the timer alone. */
 static void time_call(struct plugin *p, unsigned ms)
 {
 	tl_first_seen = 0;
 	tl_budget_ms = ms;
+	tl_calls = tl_calls + 1;
 	tl_call = p;
 	if (!tl_armed) {
 		set_ticking(1);

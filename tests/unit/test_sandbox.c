@@ -765,9 +765,9 @@ static void burn_cpu_ms(double ms)
  * Without an instruction cap a call is timed by the thread's timer on its CPU
  * clock (sandbox_budget.c), and no hook runs until it expires: it must stop a
  * loop that calls nothing (sample.slow) and one that catches with pcall
- * (sample.catcher). The timer ticks from call to call, and the first tick
- * outside a call disarms it, so CPU time spent after the last call sends at
- * most one signal; the next call arms it again. It is made at the thread's
+ * (sample.catcher). The timer ticks from call to call, and a tick outside a
+ * call with no call since the tick before disarms it, so CPU time spent after
+ * the last call sends at most two signals; the next call arms it again. It is made at the thread's
  * first call and deleted by hr_plugins_thread_end(). With an instruction cap
  * the count hook stops a loop by the cap alone.
  */
@@ -796,7 +796,7 @@ static void test_budget_timer(void **state)
 	if (base >= 0)
 		assert_int_equal(process_timers(), base + 1);
 
-	/* Disarmed by the first tick after the call: after some CPU outside any
+	/* Disarmed by the second tick after the call: after some CPU outside any
 	 * call, three budgets more with the signal blocked leave none pending. */
 	burn_cpu_ms(30);
 	sigset_t set_sig, old, pending;
