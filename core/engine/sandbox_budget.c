@@ -6,8 +6,9 @@
  *    sets none) is timed by a periodic POSIX timer on the thread's CPU clock,
  *    one a thread, that keeps ticking from call to call: a call only stores
  *    itself in a thread-local at its start and clears it at its end, with no
- *    system call (arming and disarming a timer for every call were 2 of ~7.5
- *    system calls a question; docs/performance.md, tenth round). A tick inside
+ *    system call (arming and disarming a timer for every call were 2 of the ~6
+ *    system calls a question on one connection; docs/performance.md, tenth
+ *    round). A tick inside
  *    a call reads the CPU clock in the signal's handler, and once the call is
  *    past its budget marks it killed and sets the kill hook, as lua.c's
  *    laction() stops a script at SIGINT. Until then the call runs with no hook
@@ -81,7 +82,7 @@ void sb_raise_kill(lua_State *L)
  *    plus the kernel's delay in noticing an expiry (CPU timers are checked at
  *    the scheduler's tick: 4 ms at CONFIG_HZ=250), and a killed call ends at
  *    most one such delay past its deadline. At the default budget of 50 ms a
- *    hog ends 50-59 ms into it; most calls end long before their first tick.
+ *    hog ends 50-60 ms into it; most calls end long before their first tick.
  *  - A tick outside a call, when no call started since the tick before,
  *    disarms the timer (timer_settime() may be called from a handler), and
  *    the next call arms it again. So a thread gets at most two signals after
@@ -108,8 +109,8 @@ struct thread_timer {
  * access is a plain load or store, safe in a handler. */
 #define TLS_IE __attribute__((tls_model("initial-exec")))
 static _Thread_local struct thread_timer tl_timer TLS_IE;
-/* The call in progress, or NULL: the only thing a call writes. A call sets
- * TL_FIRST_SEEN to 0 and TL_BUDGET_MS before it, so a tick sees both. */
+/* The call in progress, or NULL. A call sets TL_FIRST_SEEN, TL_BUDGET_MS and
+ * TL_CALLS before it, so a tick that sees the call sees them. */
 static _Thread_local struct plugin *volatile tl_call TLS_IE;
 static _Thread_local volatile unsigned tl_budget_ms TLS_IE;
 /* Whether the call's first tick came; its deadline, written by the handler
