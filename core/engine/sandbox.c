@@ -7,9 +7,10 @@
  *    time/date/clock are absent;
  *  - a custom allocator enforces a per-state memory cap;
  *  - a call's CPU budget is timed on the calling thread's CPU clock
- *    (BUDGET_CLOCK in sandbox_budget.c): by a POSIX timer of the thread,
- *    armed for the call only, whose signal marks the call killed and sets a
- *    hook (as lua.c stops a script at SIGINT); or, when the call has an
+ *    (BUDGET_CLOCK in sandbox_budget.c): by a periodic POSIX timer of the
+ *    thread, which a call neither arms nor disarms, whose signal reads the
+ *    clock and, past the budget, marks the call killed and sets a hook (as
+ *    lua.c stops a script at SIGINT); or, when the call has an
  *    instruction cap (tests) or the thread has no timer, by a count hook
  *    that counts the instructions and reads the clock. Once the budget is
  *    gone a hook fires on every instruction and the sandbox's pcall/xpcall

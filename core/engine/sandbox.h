@@ -122,7 +122,10 @@ void hr_plugins_collect_due(hr_plugins *set);
 /* The real-time signal the budget timers send to their own thread (include
  * <signal.h> to use it): the process leaves it to the sandbox, which installs
  * its handler at the first call and falls back to a count hook if another
- * handler is there already. */
+ * handler is there already. A thread's timer ticks while the thread uses CPU
+ * and has called a plugin lately (at most two signals after its last call),
+ * so a thread that runs plugins must restart a system call that fails with
+ * EINTR; the handler is installed with SA_RESTART, which does it for most. */
 #define HR_PLUGINS_SIGNAL (SIGRTMIN + 4)
 
 /*

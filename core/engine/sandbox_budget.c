@@ -3,13 +3,17 @@
  * makes every later instruction and pcall raise. Two ways to count it:
  *
  *  - a call without an instruction cap (every answer and load: the engine
- *    sets none) is timed by a POSIX timer on the thread's CPU clock, one a
- *    thread, armed with the budget at the start of the call and disarmed at
- *    its end; when it expires, its signal's handler marks the call killed and
- *    sets the kill hook, as lua.c's laction() stops a script at SIGINT. Until
- *    then the call runs with no hook at all: a count hook puts Lua 5.4's VM in
- *    trap mode on every instruction, 5-6% of a question and 22% of the
- *    dearest (docs/performance.md, eighth round);
+ *    sets none) is timed by a periodic POSIX timer on the thread's CPU clock,
+ *    one a thread, that keeps ticking from call to call: a call only stores
+ *    itself in a thread-local at its start and clears it at its end, with no
+ *    system call (arming and disarming a timer for every call were 2 of the ~6
+ *    system calls a question on one connection; docs/performance.md, tenth
+ *    round). A tick inside
+ *    a call reads the CPU clock in the signal's handler, and once the call is
+ *    past its budget marks it killed and sets the kill hook, as lua.c's
+ *    laction() stops a script at SIGINT. Until then the call runs with no hook
+ *    at all: a count hook puts Lua 5.4's VM in trap mode on every instruction,
+ *    5-6% of a question and 22% of the dearest (eighth round);
  *  - a call with an instruction cap (tests) keeps the count hook, which counts
  *    the instructions and looks at the thread's CPU clock every CLOCK_EVERY
  *    visits; so does a thread whose timer could not be made.
@@ -60,58 +64,132 @@ void sb_raise_kill(lua_State *L)
  */
 #define BUDGET_CLOCK CLOCK_THREAD_CPUTIME_ID
 
-/* ---- The timer of calls without an instruction cap ----
+/* ---- The ticking timer of calls without an instruction cap ----
  *
  * One timer a thread that runs plugins (the CLI's main thread, each worker of
  * the daemon, a thread that loads content), made at its first such call and
  * deleted by hr_plugins_thread_end() or, failing that, when the thread exits
- * (the key's destructor). It signals its own thread only (SIGEV_THREAD_ID),
- * and only while armed, that is inside a call: the signal cannot interrupt
- * the thread's other work (its system calls are outside calls, and the
- * handler is installed with SA_RESTART all the same). */
+ * (the key's destructor). It is periodic on the thread's CPU clock (TICK_NS)
+ * and signals its own thread only (SIGEV_THREAD_ID). A call costs no system
+ * call: it stores its plugin in TL_CALL at its start and NULL at its end, and
+ * the signal's handler does the rest.
+ *
+ *  - A tick inside a call reads the thread's CPU clock. The first one of the
+ *    call sets its deadline at the budget from then; a later one past the
+ *    deadline kills the call. The call's start is never read (that read is a
+ *    system call here), so a call may run up to the time before its first
+ *    tick more than its budget, never less: that time is at most one period
+ *    plus the kernel's delay in noticing an expiry (CPU timers are checked at
+ *    the scheduler's tick: 4 ms at CONFIG_HZ=250), and a killed call ends at
+ *    most one such delay past its deadline. At the default budget of 50 ms a
+ *    hog ends 50-60 ms into it; most calls end long before their first tick.
+ *  - A tick outside a call, when no call started since the tick before,
+ *    disarms the timer (timer_settime() may be called from a handler), and
+ *    the next call arms it again. So a thread gets at most two signals after
+ *    its last call however long it works afterwards (a pool thread's other
+ *    jobs, the CLI's printing), while a worker that answers questions keeps
+ *    its timer ticking and pays nothing but the signal itself: at most one a
+ *    scheduler tick of its CPU time (250 a second of CPU here), against two
+ *    system calls a call. CPU time does not pass while a thread waits, so a
+ *    waiting thread is never signalled.
+ *
+ * The handler is installed with SA_RESTART; a signal can still end a wait the
+ * kernel never restarts (epoll_wait), which libuv retries. */
 #define BUDGET_SIGNAL HR_PLUGINS_SIGNAL
+/* The timer's period. Finer than the kernel checks CPU timers on common
+ * kernels, so the kernel's tick sets the pace: one signal a tick at most,
+ * the rest counted as overruns. */
+#define TICK_NS 1000000L
 
 struct thread_timer {
 	int made; /* 1: made; -1: could not be made, the thread uses the hook */
 	timer_t id;
 };
-/* Initial-exec: the signal handler reads these, and a static TLS access is
- * a plain load, safe in a handler. */
+/* Initial-exec: the signal handler reads and writes these, and a static TLS
+ * access is a plain load or store, safe in a handler. */
 #define TLS_IE __attribute__((tls_model("initial-exec")))
 static _Thread_local struct thread_timer tl_timer TLS_IE;
-/* The call the timer is armed for, or NULL: set after arming, cleared before
- * disarming, so the handler never acts outside a call. */
+/* The call in progress, or NULL. A call sets TL_FIRST_SEEN, TL_BUDGET_MS and
+ * TL_CALLS before it, so a tick that sees the call sees them. */
 static _Thread_local struct plugin *volatile tl_call TLS_IE;
+static _Thread_local volatile unsigned tl_budget_ms TLS_IE;
+/* Whether the call's first tick came; its deadline, written by the handler
+ * only. */
+static _Thread_local volatile sig_atomic_t tl_first_seen TLS_IE;
+static _Thread_local struct timespec tl_deadline TLS_IE;
+/* Whether the timer is armed: cleared by the handler when it disarms. */
+static _Thread_local volatile sig_atomic_t tl_armed TLS_IE;
+/* Calls started on this thread, and the count the last tick saw. */
+static _Thread_local volatile unsigned tl_calls TLS_IE;
+static _Thread_local unsigned tl_calls_ticked TLS_IE;
 
 static pthread_once_t signal_once = PTHREAD_ONCE_INIT;
 static int signal_ok;
 static pthread_key_t timer_key;
 
+static int set_ticking(int on)
+{
+	struct itimerspec t;
+	memset(&t, 0, sizeof(t));
+	if (on) {
+		t.it_value.tv_nsec = TICK_NS;
+		t.it_interval.tv_nsec = TICK_NS;
+	}
+	return timer_settime(tl_timer.id, 0, &t, NULL);
+}
+
+static int timespec_ge(const struct timespec *a, const struct timespec *b)
+{
+	return a->tv_sec > b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec >= b->tv_nsec);
+}
+
 /*
- * The timer expired: the call in progress is over its CPU budget. Only
- * async-signal-safe work: a flag, timer_gettime() and lua_sethook(), which
- * Lua allows from a signal (ldebug.c: the hook and its mask are written as
- * single words and the hook is checked before it is called; lua.c's laction()
- * does the same). The hook then raises at the plugin's next instruction,
- * call, return or line; C functions of the sandbox read KILLED.
+ * A tick. Only async-signal-safe work: flags, clock_gettime(),
+ * timer_settime() and lua_sethook(), which Lua allows from a signal (ldebug.c:
+ * the hook and its mask are written as single words and the hook is checked
+ * before it is called; lua.c's laction() does the same). The kill hook then
+ * raises at the plugin's next instruction, call, return or line; C functions
+ * of the sandbox read KILLED.
  */
 static void on_budget_signal(int sig, siginfo_t *si, void *uc)
 {
 	(void)sig;
 	(void)uc;
-	struct plugin *p = tl_call;
-	if (si->si_code != SI_TIMER || !p || p->killed)
+	if (si->si_code != SI_TIMER)
 		return;
 	int saved = errno;
-	/* A signal of an earlier call's timer delivered late finds this call's
-	 * still armed: it is not this call's expiry. */
-	struct itimerspec left;
-	if (timer_gettime(tl_timer.id, &left) == 0 && (left.it_value.tv_sec || left.it_value.tv_nsec)) {
+	struct plugin *p = tl_call;
+	unsigned calls = tl_calls;
+	int idle = calls == tl_calls_ticked;
+	tl_calls_ticked = calls;
+	if (!p) {
+		if (idle && tl_armed) {
+			tl_armed = 0;
+			set_ticking(0);
+		}
 		errno = saved;
 		return;
 	}
-	p->killed = 1;
-	lua_sethook(p->L, budget_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKLINE | LUA_MASKCOUNT, 1);
+	struct timespec now;
+	if (p->killed || clock_gettime(BUDGET_CLOCK, &now)) {
+		errno = saved;
+		return;
+	}
+	if (!tl_first_seen) {
+		unsigned ms = tl_budget_ms;
+		tl_deadline = now;
+		tl_deadline.tv_sec += ms / 1000;
+		tl_deadline.tv_nsec += (long)(ms % 1000) * 1000000L;
+		if (tl_deadline.tv_nsec >= 1000000000L) {
+			tl_deadline.tv_sec++;
+			tl_deadline.tv_nsec -= 1000000000L;
+		}
+		tl_first_seen = 1;
+	}
+	if (timespec_ge(&now, &tl_deadline)) {
+		p->killed = 1;
+		lua_sethook(p->L, budget_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKLINE | LUA_MASKCOUNT, 1);
+	}
 	errno = saved;
 }
 
@@ -165,6 +243,7 @@ static int thread_timer(void)
 	if (timer_create(BUDGET_CLOCK, &ev, &tl_timer.id))
 		return 0;
 	tl_timer.made = 1;
+	tl_armed = 0;
 	pthread_setspecific(timer_key, &tl_timer);
 	return 1;
 }
@@ -176,17 +255,23 @@ void hr_plugins_thread_end(void)
 		timer_delete(tl_timer.id);
 	}
 	tl_timer.made = 0;
+	tl_armed = 0;
 }
 
-static void arm(unsigned ms)
+/* Starts timing a call: no system call unless the timer was disarmed (the
+ * thread's first call in a while). TL_CALL is set before TL_ARMED is read: a
+ * tick before the store disarms and clears TL_ARMED before the read, and one
+ * after it sees the call and leaves the timer alone. */
+static void time_call(struct plugin *p, unsigned ms)
 {
-	struct itimerspec t;
-	memset(&t, 0, sizeof(t));
-	t.it_value.tv_sec = ms / 1000;
-	t.it_value.tv_nsec = (long)(ms % 1000) * 1000000L;
-	if (ms == 0)
-		t.it_value.tv_nsec = 1; /* zero would disarm: a budget of none ends at once */
-	timer_settime(tl_timer.id, 0, &t, NULL);
+	tl_first_seen = 0;
+	tl_budget_ms = ms;
+	tl_calls = tl_calls + 1;
+	tl_call = p;
+	if (!tl_armed) {
+		set_ticking(1);
+		tl_armed = 1;
+	}
 }
 
 struct plugin *sb_plugin_of(lua_State *L)
@@ -280,8 +365,7 @@ void sb_start_budget(struct plugin *p, unsigned ms, unsigned long instr, size_t 
 	p->calling = 1;
 	p->timed = !instr && thread_timer();
 	if (p->timed) {
-		arm(ms);
-		tl_call = p;
+		time_call(p, ms);
 	} else {
 		lua_sethook(p->L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
 	}
@@ -290,10 +374,7 @@ void sb_start_budget(struct plugin *p, unsigned ms, unsigned long instr, size_t 
 void sb_end_budget(struct plugin *p)
 {
 	if (p->timed) {
-		tl_call = NULL;
-		struct itimerspec off;
-		memset(&off, 0, sizeof(off));
-		timer_settime(tl_timer.id, 0, &off, NULL);
+		tl_call = NULL; /* the timer keeps ticking (see above) */
 		p->timed = 0;
 	}
 	lua_sethook(p->L, NULL, 0, 0);

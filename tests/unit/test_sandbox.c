@@ -765,10 +765,11 @@ static void burn_cpu_ms(double ms)
  * Without an instruction cap a call is timed by the thread's timer on its CPU
  * clock (sandbox_budget.c), and no hook runs until it expires: it must stop a
  * loop that calls nothing (sample.slow) and one that catches with pcall
- * (sample.catcher). The timer is disarmed at every call's end, so CPU time
- * spent outside a call sends no signal; it is made at the thread's first
- * call and deleted by hr_plugins_thread_end(). With an instruction cap the
- * count hook stops a loop by the cap alone.
+ * (sample.catcher). The timer ticks from call to call, and a tick outside a
+ * call with no call since the tick before disarms it, so CPU time spent after
+ * the last call sends at most two signals; the next call arms it again. It is made at the thread's
+ * first call and deleted by hr_plugins_thread_end(). With an instruction cap
+ * the count hook stops a loop by the cap alone.
  */
 static void test_budget_timer(void **state)
 {
@@ -795,8 +796,9 @@ static void test_budget_timer(void **state)
 	if (base >= 0)
 		assert_int_equal(process_timers(), base + 1);
 
-	/* Disarmed after the call: three budgets of CPU outside any call, with
-	 * the signal blocked, leave none pending. */
+	/* Disarmed by the second tick after the call: after some CPU outside any
+	 * call, three budgets more with the signal blocked leave none pending. */
+	burn_cpu_ms(30);
 	sigset_t set_sig, old, pending;
 	sigemptyset(&set_sig);
 	sigaddset(&set_sig, HR_PLUGINS_SIGNAL);
@@ -805,6 +807,21 @@ static void test_budget_timer(void **state)
 	assert_int_equal(sigpending(&pending), 0);
 	assert_false(sigismember(&pending, HR_PLUGINS_SIGNAL));
 	assert_int_equal(pthread_sigmask(SIG_SETMASK, &old, NULL), 0);
+	/* The next call arms it again. */
+	struct timespec t1;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t1);
+	assert_int_equal(ask(set, "sample.slow", &a, err, sizeof(err)), -ETIME);
+	assert_true(elapsed_ms(&t1) >= 45 && elapsed_ms(&t1) < 1000);
+	/* Short calls with CPU between them: each answers, and a hog after
+	 * them is still stopped. */
+	for (int i = 0; i < 20; i++) {
+		assert_int_equal(ask(set, "sample.hello", &a, err, sizeof(err)), 0);
+		hr_answer_clear(&a);
+		burn_cpu_ms(3);
+	}
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t1);
+	assert_int_equal(ask(set, "sample.catcher", &a, err, sizeof(err)), -ETIME);
+	assert_true(elapsed_ms(&t1) >= 45 && elapsed_ms(&t1) < 1000);
 
 	hr_plugins_thread_end();
 	hr_plugins_thread_end();
