@@ -670,7 +670,27 @@ local SURGERY_RETEST = herald.fixed {
   sources = { "asco-cap-her2", "acs-her2" },
   suggest = { "How do they test for HER2?", "What is a borderline HER2 result?", "What if cancer is left after surgery?" },
 }
+-- A changed result feared as an error (blind grading 2026-12-07: "did they give
+-- me the wrong drugs" after a HER2 result changed got "can't help"). The
+-- upset first; then why results can differ without a mistake (HER2 varies
+-- within a tumour, borderline scores read differently, cancer can change over
+-- time or after treatment: ASCO/CAP 2018, ACS); the first plan followed the
+-- result of its time; then a review of both samples with the team.
+local WRONG_SAID = { "wrong", "mistake", "misdiagnos", "error", "screwed up", "messed up", "for nothing", "unnecessary",
+  "didn't need", "did not need", "didnt need", "lawsuit", "malpractice" }
+local RESULT_WORRY = herald.fixed {
+  text = {
+    "Finding out that a result changed is upsetting, and it is natural to wonder whether something went wrong.",
+    "A changed HER2 result most often does not mean a mistake. HER2 can differ from one part of a tumor to another, a borderline score can read differently on a new sample, and cancer can change over time or after treatment. Your first treatment was planned on the result you had then, which is how care is meant to work.",
+    "Your team will look at the new result and tell you whether your plan should change. You can ask for the pathologist to review both samples, or get a second opinion.",
+    "Next step: ask your oncologist to go through both results with you and what the new one means for your treatment.",
+  },
+  sources = { "asco-cap-her2", "acs-her2" },
+  suggest = { "Can my HER2 status change?", "Should I get a second opinion?", "How do they test for HER2?" },
+}
+herald.on("testing.result_worry", function() return RESULT_WORRY end)
 herald.on("testing.status_change", function(q)
+  if q:mentions(WRONG_SAID) then return RESULT_WORRY end
   if q:mentions(BLOOD_WORDS) then return BLOOD_TEST end
   local after = her2_after_treatment(q)
   if after then return after end

@@ -128,7 +128,17 @@ local FIRST_LINE = herald.fixed({
   suggest = { "How long does THP last?", "What are the side effects of THP?", "What is the usual second line treatment?" },
   remember = { regimen = "thp", topic = "regimen" },
 })
-herald.on("treatment.first_line", function(q) return low_spread(q) or FIRST_LINE end)
+-- "My HER2 result changed, was my first treatment a mistake?" (blind grading
+-- 2026-12-07) is a fear of an error, not a question about first-line treatment
+-- for spread cancer: the testing plugin's card on changed results answers it.
+local ERROR_FEARED = { "mistake", "wrong drug", "wrong treatment", "wrong chemo", "wrong medicine", "error", "misdiagnos",
+  "messed up", "screwed up", "got it wrong", "was wrong" }
+local RESULT_CHANGED = { "status", "result", "changed", "now positive", "now negative", "now says", "biopsy said",
+  "biopsy says", "first said", "said negative", "said positive" }
+herald.on("treatment.first_line", function(q)
+  if q:mentions(ERROR_FEARED) and q:mentions(RESULT_CHANGED) then return herald.hand_over("testing.result_worry") end
+  return low_spread(q) or FIRST_LINE
+end)
 
 -- Maintenance: in CLEOPATRA docetaxel was given for at least six cycles and
 -- the two antibodies until the cancer grew; hormone therapy is often joined
