@@ -121,8 +121,12 @@ local EMOTIONAL = with_phone_speech {
 -- Told to "stay positive" and unable to (probe 12): sadness is normal, and a
 -- positive attitude has not been shown to change how treatment works or how
 -- long people live (NCI, Feelings and Cancer); forced cheer can add strain.
-local POSITIVE_SAID = { "positive", "upbeat", "optimistic", "cheerful", "attitude", "mindset", "brave face", "happy face",
-  "stay strong", "be strong" }
+-- Not the bare word "positive": "scared about being HER2 positive" is no
+-- question about attitude.
+local POSITIVE_SAID = { "stay positive", "staying positive", "be positive", "keep positive", "think positive",
+  "thinking positive", "positive thinking", "positive attitude", "positive mindset", "positive vibes", "positive outlook",
+  "feel positive", "feeling positive", "positivity", "upbeat", "optimistic", "cheerful", "attitude", "mindset",
+  "brave face", "happy face", "stay strong", "be strong" }
 local POSITIVE_PRESSURE = with_phone_speech {
   text = {
     "Nothing is wrong with you. Sadness, fear, anger and tears are normal during treatment, and you do not have to feel upbeat to do well.",
@@ -132,6 +136,21 @@ local POSITIVE_PRESSURE = with_phone_speech {
   },
   sources = { "nci-feelings", "cancercare" },
   suggest = { "Where can I find support groups?", "Can I get counselling?", "Is there a helpline I can call?" },
+}
+-- Asked as a question, not felt as pressure ("does a positive attitude help
+-- beat it?"): the same fact, without "nothing is wrong with you".
+local PRESSURE_SAID = { "everyone", "everybody", "people tell", "people say", "keep telling", "keeps telling", "told me",
+  "tell me to", "tells me", "can't", "cant", "cannot", "supposed to", "pressure", "tired of", "sick of", "expected",
+  "fake", "guilty", "my fault", "not positive enough", "keep saying", "keeps saying", "sending me" }
+local POSITIVE_ASKED = with_phone_speech {
+  text = {
+    "Many people hope that staying positive will help, and it is a fair question to ask.",
+    "Studies have not found that a positive attitude changes whether treatment works or how long people live. So you do not have to feel upbeat to do well, and a bad day does not harm your treatment.",
+    "Hope and good moods can still make the days easier. What helps most is getting your treatment, staying as active as you can, and having people to lean on: a support group, a counselor, or CancerCare's free social workers.",
+    "Next step: tell your care team if low mood lasts most days for two weeks or more, because it can be treated.",
+  },
+  sources = { "nci-feelings", "cancercare" },
+  suggest = { "Where can I find support groups?", "Can I get counselling?", "Can exercise help during treatment?" },
 }
 -- Fear that the cancer is back with every ache, after treatment (probe 12). It is
 -- common and often eases; most aches are not cancer; a new symptom that lasts
@@ -278,7 +297,10 @@ local function feelings(q)
   end
   if q:mentions(WAITING) and q:mentions(RESULT_WORDS) then return WAITING_TEXT end
   if q:mentions(SCAN_SAID) and q:mentions(SCAN_DREAD) then return WAITING_TEXT end
-  if q:mentions(POSITIVE_SAID) then return POSITIVE_PRESSURE end
+  if q:mentions(POSITIVE_SAID) then
+    if q:mentions(PRESSURE_SAID) then return POSITIVE_PRESSURE end
+    return POSITIVE_ASKED
+  end
   if spread_fear(q) and not q:mentions({ "every ", "each ", "ache", "pain", "twinge", "lump", "cough", "symptom",
       "headache", "back ", "come back", "came back", "returned", "recur", "after treatment", "finished" }) then
     return SPREAD_FEAR
@@ -675,7 +697,7 @@ local HORMONE_PILLS = { "letrozole", "femara", "anastrozole", "arimidex", "exeme
   "hormone pill", "hormone pills", "hormone therapy", "hormone blocker" }
 local COPIES = {
   text = {
-    "Some cancer drugs have cheaper copies and some do not. Trastuzumab (Herceptin) has several biosimilars, and pertuzumab (Perjeta) now has one. T-DM1 (Kadcyla) and T-DXd (Enhertu) had none in the US at our last review in December 2026.",
+    "Some cancer drugs have lower-cost versions and some do not. Trastuzumab (Herceptin) has several biosimilars, which are just as safe and work just as well, and pertuzumab (Perjeta) now has one. T-DM1 (Kadcyla) and T-DXd (Enhertu) had none in the US at our last review in December 2026.",
     "For drugs with no copy, the drug maker's patient assistance program, charity foundations and your insurance's appeal process are the usual ways to lower the cost.",
     "Next step: ask your cancer center's financial counselor what help fits your plan and your drug.",
   },

@@ -770,7 +770,7 @@ answer("treatment.integrative", {
 
 answer("treatment.biosimilars", {
   text = {
-    "A biosimilar is a near copy of a drug made from living cells, like trastuzumab (Herceptin). It works the same way and is just as safe.",
+    "A biosimilar is a close match of a drug made from living cells, such as trastuzumab (Herceptin). Tests must show it is just as safe and works just as well. Only then does the FDA approve it.",
     "In the US, trastuzumab biosimilars include Ogivri, Kanjinti, Trazimera, Herzuma, Ontruzant and Hercessi. Pertuzumab (Perjeta) got its first biosimilar, Poherdy, in November 2025.",
     "They often cost less, and your clinic or insurer may choose which one you get. Ask your care team which one you will receive.",
   },
