@@ -47,7 +47,16 @@ local SURVIVAL = {
   suggest = { "Is HER2-positive breast cancer curable?", "Is HER2-positive more aggressive?", "What questions should I ask my doctor?" },
 }
 
+-- A child's question to a parent ("my 7 year old asked if I'm going to die,
+-- what do I say?", blind grading 2026-12-07: it got survival figures): the
+-- support plugin's card on talking with children.
+local CHILD_SAID = { "my kid", "my child", "my son", "my daughter", "my boy", "my girl", "my little", "my toddler",
+  "year old", "yo ", "yr old", "my teen", "my children", "the kids" }
+local CHILD_ASKS = { "what do i say", "what should i say", "what do i tell", "what should i tell", "how do i tell",
+  "how do i explain", "how do i answer", "how should i answer", "asked me", "asks me", "asking me", "asked if",
+  "asks if", "asked whether", "keeps asking", "talk to", "explain to" }
 herald.on("outlook.survival", function(q)
+  if q:mentions(CHILD_SAID) and q:mentions(CHILD_ASKS) then return herald.hand_over("support.children") end
   if not q:mentions(MAN, " " .. (q.message or q.text) .. " ") then return SURVIVAL end
   local text = {}
   for i, s in ipairs(SURVIVAL.text) do text[i] = s end

@@ -1192,7 +1192,15 @@ local ACHE_WORDS = { "joint", "knee", "hip", "ankle", "shoulder", "muscle", "bon
 local BOOSTER_WORDS = { "neulasta", "pegfilgrastim", "filgrastim", "neupogen", "udenyca", "booster", "onpro",
   "white cell shot", "white blood cell shot" }
 
+-- "I live alone, how do I get through chemo?" (blind grading 2026-12-07): the
+-- need told is help at home, which the support plugin's card for people on
+-- their own answers.
+local ON_MY_OWN = { "live alone", "living alone", "live by myself", "on my own", "by myself", "no caregiver", "a widow",
+  "widowed", "no one to help", "nobody to help", "no one at home", "nobody at home", "no family", "have no one",
+  "have nobody", "lives with me" }
+local GET_THROUGH = { "get through", "manage", "cope", "handle", "do it", "do this", "survive", "look after", "help me" }
 herald.on("se.chemo", function(q)
+  if q:mentions(ON_MY_OWN) and q:mentions(GET_THROUGH) then return herald.hand_over("support.alone") end
   local a = compose(CHEMO, nil, q)
   -- q:mentions reads the whole message: the detail is often told before the question.
   if q:mentions(ACHE_WORDS) then

@@ -457,6 +457,8 @@ local function child_band(q)
   end
   for num in m:gmatch("(%w+)[ %-]?y[ea]?a?r?s?[ %-]?old") do add(tonumber(num) or NUMBER_WORDS[num] or 99) end
   for num in m:gmatch("(%d+) ?yo%f[%A]") do add(tonumber(num)) end
+  -- "my 10 and 13 year olds": both ages.
+  for a in m:gmatch("(%d+)%s*,?%s*and%s*%d+%s*[ %-]?y") do add(tonumber(a)) end
   for _, kid in ipairs({ "son", "daughter", "boy", "girl", "child", "kid" }) do
     for num in m:gmatch("%f[%a]" .. kid .. "s? is (%w+)") do
       local age = tonumber(num) or NUMBER_WORDS[num]
