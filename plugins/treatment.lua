@@ -62,7 +62,7 @@ local function answer(intent, t)
   herald.answer(intent, t)
 end
 
-answer("treatment.overview", {
+local OVERVIEW = herald.fixed({
   text = {
     "HER2-positive breast cancer is treated with drugs that target HER2, most often with chemo.",
     "The main HER2 drugs are trastuzumab (Herceptin) and pertuzumab (Perjeta). Others are T-DM1 (Kadcyla), T-DXd (Enhertu), tucatinib (Tukysa) and neratinib (Nerlynx).",
@@ -855,13 +855,32 @@ local REAL_TREATMENT = { "real treatment", "proper treatment", "actual treatment
   "give up on", "just palliative", "only palliative", "doing nothing", "not really treating" }
 local PILL_SAID = { "letrozole", "femara", "anastrozole", "arimidex", "exemestane", "aromasin", "tamoxifen",
   "hormone pill", "hormone therapy", "aromatase" }
+-- An older person asking about treatment in general ("at 90, is treatment worth
+-- it?", blind grading 2026-12-07: the general overview): the card for older
+-- adults, which the chemo question already gives.
+local function told_older_age(q)
+  local m = (q.message or q.text):lower()
+  local age = m:match("%f[%w]at ([7-9]%d)%f[%D]") or m:match("%f[%w]i'?m ([7-9]%d)%f[%D]")
+    or m:match("%f[%w]i am ([7-9]%d)%f[%D]") or m:match("%f[%w]is ([7-9]%d)%f[%D]")
+    or m:match("%f[%d]([7-9]%d)[ %-]?y[ea]?a?r?s?[ %-]?old") or m:match("%f[%w]aged? ([7-9]%d)%f[%D]")
+  return age ~= nil
+end
+-- Not OLDER's "years old": a child's age is no older adult.
+local OLDER_SAID = { "elderly", "too old", "frail", "senior", "in my 70", "in my 80", "in my 90", "in her 70",
+  "in her 80", "in her 90", "in his 70", "in his 80", "grandma", "grandmother", "granny", "my gran", "my nan", "nana",
+  "older woman", "older women", "older adult", "older people", "older patient", "older person" }
+herald.on("treatment.overview", function(q)
+  if q:mentions(OLDER_SAID) or told_older_age(q) then return herald.hand_over("treatment.chemo_needed") end
+  return OVERVIEW
+end)
+
 herald.on("treatment.chemo_needed", function(q)
   if q:mentions(REAL_TREATMENT) and q:mentions(PILL_SAID) then return herald.hand_over("drug.her2_with_pill") end
   if q:mentions(WEEKLY_WORDS) and q:mentions(TAXOL_WORDS) and not q:mentions(NEED_ASKED) then
     return { text = WEEKLY_TH, sources = { "apt", "label-trastuzumab", "acs-chemo" },
       suggest = { "What are the side effects of paclitaxel?", "How long do I take Herceptin for?", "What is Herceptin?" } }
   end
-  if q:mentions(OLDER) then
+  if q:mentions(OLDER) or told_older_age(q) then
     local text = CHEMO_NEEDED_OLDER
     if q:mentions(ONLY_SURGERY) then
       text = { ONLY_SURGERY_LINE .. " " .. CHEMO_NEEDED_OLDER[1] }
