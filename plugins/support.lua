@@ -250,6 +250,18 @@ local GUILT_KIDS = with_phone_speech {
   sources = { "nci-feelings", "acs-children", "cancercare" },
   suggest = { "How do I tell my kids I have cancer?", "Can I get counselling?", "Is there support for my family?" },
 }
+-- Guilt about something else: a missed dose, a delay, surviving when others
+-- did not. Not the card on causing the cancer.
+local GUILT_GENERAL = with_phone_speech {
+  text = {
+    "Guilt is one of the most common feelings with cancer. People feel guilty about the cancer, about things they missed or put off, or about what it asks of the people they love. Feeling it does not mean you did something wrong.",
+    "Try to be as kind to yourself as you would be to a friend. If the guilt is about your treatment, such as a missed or skipped dose, tell your care team: they can tell you what it means and plan what comes next.",
+    "Talking it through helps: a counselor, a social worker, or a support group. CancerCare offers free counseling by phone.",
+    "Next step: tell one person you trust how you feel, or ask your care team for a counselor.",
+  },
+  sources = { "nci-feelings", "cancercare" },
+  suggest = { "Can I get counselling?", "Where can I find support groups?", "Is there a helpline I can call?" },
+}
 local CAUSE_SAID = { "cause", "caused", "my fault", "brought this on", "bring this on", "did this to myself",
   "did i do", "what i did", "because i", "because of my", "deserve", "punish" }
 -- A carer's guilt ("I feel guilty I can't do more for my wife") is the family card's.
@@ -257,10 +269,15 @@ local CARER_SAID = { "my wife", "my husband", "my mom", "my mum", "my mother", "
   "my friend", "my partner", "caregiver", "carer", "for her", "for him" }
 local OWN_SAID = { "my cancer", "my diagnosis", "my treatment", "my chemo", "i have cancer", "i was diagnosed", "i got",
   "i'm sick", "im sick", "i am sick", "being sick", "me sick", "my own" }
+local CARING_SAID = { "help", "do more", "doing more", "do enough", "care for", "caring", "look after", "support",
+  "there for", "can't do", "cant do", "snap", "short with", "impatient", "angry with", "resent", "break", "time off" }
 local function guilt_card(q)
-  if q:mentions(CARER_SAID) and not q:mentions(OWN_SAID) then return herald.hand_over("support.family") end
-  if q:mentions(KIDS_SAID) and not q:mentions(CAUSE_SAID) then return GUILT_KIDS end
-  return GUILT
+  if q:mentions(CARER_SAID) and q:mentions(CARING_SAID) and not q:mentions(OWN_SAID) then
+    return herald.hand_over("support.family")
+  end
+  if q:mentions(CAUSE_SAID) then return GUILT end
+  if q:mentions(KIDS_SAID) then return GUILT_KIDS end
+  return GUILT_GENERAL
 end
 herald.on("support.guilt", guilt_card)
 
@@ -274,7 +291,7 @@ src("mda-alone", "How to cope with cancer when you live alone", "MD Anderson Can
 local ALONE = with_phone_speech {
   text = {
     "Going through treatment without a partner or family close by is hard, and you are far from the only one. You do not have to manage it all by yourself.",
-    "Tell your care team early that you live alone. A nurse navigator or social worker can help plan rides, meals and help at home after surgery or chemo. Some procedures need an adult to take you home, so ask ahead.",
+    "Tell your care team early that you are on your own. A nurse navigator or social worker can help plan rides, meals and help at home after surgery or chemo. Some procedures need an adult to take you home, so ask ahead.",
     "The American Cancer Society, at 1-800-227-2345, can find free rides and a trained volunteer who has had breast cancer to talk with. Friends, neighbors or a faith group often want to help when given one clear task. A support group can ease the lonely feeling too.",
     "Next step: ask to meet your cancer center's social worker before treatment starts.",
   },
@@ -287,7 +304,17 @@ local ALONE_SAID = { "live alone", "living alone", "live by myself", "living by 
   "no one to take care", "nobody to take care", "no one to drive", "nobody to drive", "no one to take me",
   "nobody to take me", "have no one", "have nobody", "got no one", "got nobody", "no family", "no partner",
   "no husband", "no wife", "no friends", "single and", "i'm single", "im single", "i am single", "no support system" }
-herald.on("support.alone", function() return ALONE end)
+-- No one to talk to, said without the practical side (living alone, rides,
+-- help at home): the feelings card.
+local PRACTICAL_SAID = { "live alone", "living alone", "live by myself", "by myself", "on my own", "caregiver", "carer",
+  "drive", "ride", "help at home", "look after", "take care", "surgery", "chemo", "treatment", "infusion", "radiation",
+  "widow", "family", "lives with me", "stay with", "after my", "manage", "cope with" }
+herald.on("support.alone", function(q)
+  if q:mentions({ "talk to", "talk with", "to talk", "listen", "confide", "open up" }) and not q:mentions(PRACTICAL_SAID) then
+    return EMOTIONAL
+  end
+  return ALONE
+end)
 
 local function feelings(q)
   if teen_own_risk(q) then return herald.hand_over("outlook.risk") end
