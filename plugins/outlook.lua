@@ -238,7 +238,7 @@ local OUTLOOK_MEN = {
 -- A teen whose dad has breast cancer, asking about their own risk (blind
 -- grading 2026-12-07: "16, my dad has breast cancer, will I get it" got the
 -- card on men's breast cancer): the teen's card.
-local OWN_RISK = { "will i get", "ill get", "i'll get", "get it too", "get it as well", "get it like", "get it one day",
+local OWN_RISK = { "will i get", "ill get", "i'll get", "going to get", "gonna get", "could i get", "might i get", "get it too", "get it as well", "get it like", "get it one day",
   "chance of getting", "chance i", "risk of getting", "am i at risk", "my risk", "happen to me", "does that mean i",
   "mean i will", "mean i'll", "mean ill", "pass it to me", "passed it to me", "inherit" }
 herald.on("outlook.men", function(q)

@@ -728,7 +728,14 @@ local COLD_CAP = {
   suggest = { "When does hair grow back after chemo?", "What are the side effects of TCHP?", "Can I get a wig?" },
 }
 
+-- How to tell a child about a parent's hair loss (blind grading 2026-12-07,
+-- the children's card by age): the support plugin's card on talking with
+-- children, which says what changes at home for each age.
+local CHILD_SAID = { "my kid", "my child", "my son", "my daughter", "my boy", "my girl", "my little", "my toddler",
+  "year old", "yo ", "my teen", "my children", "the kids", "grandkid", "grandchild" }
+local TELL_SAID = { "tell", "explain", "talk to", "talk with", "what do i say", "what should i say", "prepare" }
 herald.on("se.hair", function(q)
+  if q:mentions(CHILD_SAID) and q:mentions(TELL_SAID) then return herald.hand_over("support.children") end
   if q:mentions(COLD_CAP_WORDS) and not q:mentions(HAIR_CARE) then return COLD_CAP end
   if q:mentions(SCALP) and q:mentions(SCALP_FEEL) and not q:mentions(HAIR_CARE) then
     return { text = SCALP_TEXT, sources = { "nci-hair" },

@@ -442,7 +442,7 @@ local CHILD_YOUNG = {
   text = {
     "It is hard to find the words, and wanting to shield your little one is natural. Young children, under about 6, need only a few short words. Say that you have an illness called cancer, that doctors are giving you medicine to help, and who will look after them.",
     "At this age the biggest fear is being apart from you. Keep bedtimes and routines, and give extra hugs. Say often that nothing they did made you sick, and that they can't catch it.",
-    "Expect the same questions again and again, and some clinginess. If they ask if you will die, say what you know now: \"The doctors are working hard to help me get better. I will tell you if that changes.\"",
+    "Tell them ahead of changes they will see, such as hair loss, in simple words: the medicine makes hair fall out, and it usually grows back. Expect the same questions again and again, and some clinginess. If they ask if you will die, say what you know now: \"The doctors are working hard to help me get better. I will tell you if that changes.\"",
     "Next step: ask your cancer center's social worker or child life specialist for a picture book about a parent with cancer.",
   },
   sources = { "acs-children-ages", "cancernet-preschool" },

@@ -115,7 +115,18 @@ local METASTATIC = herald.fixed {
   sources = { "acs-targeted", "fda-tdxd-db09", "nccn-metastatic" },
   suggest = { "What is THP?", "What is Enhertu?", "What treatment is used for brain metastases?" },
 }
-herald.on("treatment.metastatic", function(q) return low_spread(q) or METASTATIC end)
+-- "Can it spread during chemo? I'm anxious" (blind grading 2026-12-07) is a
+-- fear of spread, not a question about treating spread cancer: the support
+-- plugin's calm-facts card.
+local SPREAD_FEARED = { "scared", "terrified", "afraid", "frighten", "petrified", "anxious", "worried", "panic", "nervous" }
+local SPREAD_ALREADY = { "stage 4", "stage four", "stage iv", "metastatic", "has spread", "had spread", "already spread",
+  "mets ", "de novo", "in my bones", "in my liver", "in my lungs", "in my brain" }
+herald.on("treatment.metastatic", function(q)
+  if q:mentions({ "spread" }) and q:mentions(SPREAD_FEARED) and not q:mentions(SPREAD_ALREADY) then
+    return herald.hand_over("support.spread_fear")
+  end
+  return low_spread(q) or METASTATIC
+end)
 
 local FIRST_LINE = herald.fixed({
   text = {
