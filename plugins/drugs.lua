@@ -2176,13 +2176,42 @@ local function tamoxifen_men(q)
   return nil
 end
 
+-- IHC 0 asked with T-DXd: the testing plugin's card on 0 and ultralow.
+local ZERO_SAID = { "ihc 0", "ihc0", "ihc zero", "ihc of 0", "ihc score of 0", "ihc score 0", "her2 0", "her2 zero",
+  "her2 is 0", "her2 is zero", "her2 score 0", "her2 score of 0", "score of zero", "0 on ihc", "zero on ihc",
+  "her2-0", "her2 null", "her2-null", "ihc 0+" }
+-- When tamoxifen starts (blind grading 2026-12-07: "when do I start tamoxifen"
+-- got what tamoxifen is for). Hormone therapy starts after chemo, not with it
+-- (ACS, Hormone Therapy for Breast Cancer; NCCN patient guide), and it can go
+-- alongside the HER2 antibodies and radiation; it lasts at least 5 years.
+local WHEN_START = { "when do i start", "when will i start", "when should i start", "when does", "when do you start",
+  "when to start", "when would i start", "when do they start", "start date", "after chemo", "same time",
+  "at once", "together with", "alongside", "along with", "while on", "while i'm on", "while im on", "during chemo",
+  "during herceptin", "during radiation", "with herceptin", "with my herceptin", "with trastuzumab", "with radiation",
+  "when will i begin", "when do i begin", "when should i begin", "once chemo", "chemo is over", "chemo is done", "chemo ends",
+  "finish chemo", "finished chemo", "after my chemo",
+  "before radiation", "after radiation", "how soon", "timing" }
+local TAMOXIFEN_TIMING = herald.fixed {
+  text = {
+    "Tamoxifen usually starts once chemo is finished. It is not given at the same time as chemo.",
+    "If you are still getting trastuzumab (Herceptin), with or without pertuzumab (Perjeta), tamoxifen can usually start while those go on. The HER2 drugs and tamoxifen work in different ways, and they are often given side by side. Radiation may come before tamoxifen starts or overlap with it, as your team plans.",
+    "Tamoxifen is then taken for at least 5 years, and sometimes for 10. Your team sets your start date.",
+    "Next step: ask your oncologist when your tamoxifen will start and how long you will take it.",
+  },
+  sources = { "acs-hormone", "nccn-invasive", "label-tamoxifen" },
+  suggest = { "What are the side effects of tamoxifen?", "How long do I take Herceptin for?", "Tamoxifen or aromatase inhibitor?" },
+  remember = { drug = "tamoxifen", topic = "drug" },
+}
+local function tamoxifen_timing(q)
+  if q:slot("drug") == "tamoxifen" and q:mentions(WHEN_START) then return TAMOXIFEN_TIMING end
+end
 for _, a in ipairs({ "duration", "side_effects", "warnings", "pregnancy" }) do
   local h = aspect_handler(a, "drug")
   local first = (a == "duration" and duration_followup) or (a == "side_effects" and tamoxifen_men)
     or function() return nil end
   herald.on("drug." .. a, function(q) return first(q) or seizure_history(q) or asked(q) or h(q) end)
 end
-herald.on("drug.given", function(q) return asked(q) or given_handler(q) end)
+herald.on("drug.given", function(q) return tamoxifen_timing(q) or asked(q) or given_handler(q) end)
 -- "Why does my first Herceptin take so long?" is asked with "why", which routes
 -- to drug.used_for (clinical review 2026-12-07d: it got what trastuzumab is used
 -- for); the first-infusion card answers it.
@@ -2190,6 +2219,9 @@ local FIRST_LONG = { "take so long", "takes so long", "taking so long", "took so
   "so slow", "run so slow", "drip so slow", "so many hours", "hours long" }
 herald.on("drug.used_for", function(q)
   if q:slot("drug") == "trastuzumab" and q:mentions({ "first" }) and q:mentions(FIRST_LONG) then return FIRST_INFUSION end
+  local timing = tamoxifen_timing(q)
+  if timing then return timing end
+  if q:slot("drug") == "t_dxd" and q:mentions(ZERO_SAID) then return herald.hand_over("testing.zero_tdxd") end
   local sz = seizure_history(q)
   if sz then return sz end
   local low = asks_after_low(q)
@@ -2235,22 +2267,28 @@ local STOP_KIND = {
 -- clinical review 2026-12-07d: drug.stop answered "stopping a cancer drug early
 -- can let the cancer grow"): the HER2-drug-with-a-pill card. The writer's own
 -- wish to stop ("I want to give up my letrozole") stays here.
+local FEEL_FINE = { "feel fine", "feel good", "feel great", "feel well", "feeling fine", "feeling good", "feeling great",
+  "feeling well", "doing well", "doing fine", "doing great", "no symptoms", "feel normal", "feeling normal", "cancer is gone",
+  "cancer's gone", "no cancer left", "all clear", "clear scan", "scans are clear", "in remission", "nothing left" }
+local FEEL_FINE_LINE = "Feeling well is good news, but it does not mean the course is done. After surgery, these drugs work against cancer cells too small to see or feel, so you cannot tell from how you feel whether they are still needed."
 local NO_CHEMO = { "instead of chemo", "without chemo", "no chemo", "rather than chemo", "in place of chemo", "not chemo" }
 herald.on("drug.stop", function(q)
   if q:mentions(REAL_TREATMENT) and q:mentions(PILL_SAID) and q:mentions(NO_CHEMO) then return her2_with_pill(q) end
   local key = q:slot("drug")
   local d = key and DRUGS[key]
   if not d then return WHICH_DRUG end
+  -- "I feel fine, can I stop early?" (blind grading 2026-12-07): feeling well is
+  -- what the team hopes for, not a sign the course is done; after surgery the
+  -- drugs aim at cancer cells too small to find (NCI, adjuvant therapy).
+  local text = { "Stopping a cancer drug early can let the cancer grow or come back.", d.duration[1] }
+  if q:mentions(FEEL_FINE) then text[#text + 1] = FEEL_FINE_LINE end
+  text[#text + 1] = STOP_KIND[d.kind]
+  text[#text + 1] = d.kind == "antibody"
+    and "If side effects are the reason, tell your team. A short break, medicine for the side effect, or another drug can often help."
+    or "If side effects are the reason, tell your team. A lower dose, a short break, another drug, or medicine for the side effect can often help."
+  text[#text + 1] = "Next step: write down why you want to stop, and talk it over with your care team before you stop or skip anything."
   return {
-    text = {
-      "Stopping a cancer drug early can let the cancer grow or come back.",
-      d.duration[1],
-      STOP_KIND[d.kind],
-      d.kind == "antibody"
-        and "If side effects are the reason, tell your team. A short break, medicine for the side effect, or another drug can often help."
-        or "If side effects are the reason, tell your team. A lower dose, a short break, another drug, or medicine for the side effect can often help.",
-      "Next step: write down why you want to stop, and talk it over with your care team before you stop or skip anything.",
-    },
+    text = text,
     sources = d.sources,
     suggest = { label("side_effects", d), label("duration", d), "How can I manage side effects?" },
     remember = { drug = key, topic = "drug" },
@@ -2749,7 +2787,7 @@ local PAIRS = {
 }
 
 local BIOSIMILAR = {
-  "Yes, in effect. It is a biosimilar of trastuzumab (Herceptin): a near copy that works the same way and is just as safe.",
+  "Yes. It is a biosimilar of trastuzumab (Herceptin). The FDA approves a biosimilar only when tests show it is as safe as the original and works just as well.",
   "In the US, they include Ogivri, Kanjinti, Trazimera, Herzuma, Ontruzant and Hercessi. Pertuzumab (Perjeta), the partner drug of trastuzumab, got its first biosimilar, Poherdy, in 2025.",
   "Your clinic or insurer may choose which one you get. Ask your care team which one you will receive.",
 }

@@ -47,7 +47,16 @@ local SURVIVAL = {
   suggest = { "Is HER2-positive breast cancer curable?", "Is HER2-positive more aggressive?", "What questions should I ask my doctor?" },
 }
 
+-- A child's question to a parent ("my 7 year old asked if I'm going to die,
+-- what do I say?", blind grading 2026-12-07: it got survival figures): the
+-- support plugin's card on talking with children.
+local CHILD_SAID = { "my kid", "my child", "my son", "my daughter", "my boy", "my girl", "my little", "my toddler",
+  "year old", "yo ", "yr old", "my teen", "my children", "the kids" }
+local CHILD_ASKS = { "what do i say", "what should i say", "what do i tell", "what should i tell", "how do i tell",
+  "how do i explain", "how do i answer", "how should i answer", "asked me", "asks me", "asking me", "asked if",
+  "asks if", "asked whether", "keeps asking", "talk to", "explain to" }
 herald.on("outlook.survival", function(q)
+  if q:mentions(CHILD_SAID) and q:mentions(CHILD_ASKS) then return herald.hand_over("support.children") end
   if not q:mentions(MAN, " " .. (q.message or q.text) .. " ") then return SURVIVAL end
   local text = {}
   for i, s in ipairs(SURVIVAL.text) do text[i] = s end
@@ -154,15 +163,20 @@ herald.source("acs-risk-fixed", { title = "Breast Cancer Risk Factors You Cannot
 herald.source("ysc-minors", { title = "Should my young children have genetic testing for the BRCA mutations?",
   publisher = "Young Survival Coalition",
   url = "https://www.youngsurvival.org/breast-cancer-in-young-women/faq/should-my-young-children-have-genetic-testing-for-the-brca" })
+-- Blind grading 2026-12-07: a teen's own-risk card must also say that most
+-- breast cancer is not inherited (about 5 to 10 in 100 is, ACS) and when a gene
+-- test makes sense (a gene change found in the parent, or many relatives with
+-- it; children are tested as adults, YSC), and it fits a dad with breast
+-- cancer as well as a mom.
 local TEEN_RISK = herald.fixed {
   text = {
-    "It is normal to worry about this. HER2-positive is a change inside the tumor, and it is not passed from a parent to a child. Breast cancer in teens is very rare.",
-    "A mother with breast cancer does raise her daughter's chance of getting it one day, mostly much later in life, but most daughters never get it.",
-    "When you are older, your own doctor can use your family history to plan when to start breast checks.",
+    "It is normal to worry about this, and it is a good thing to ask. Most breast cancer is not passed down in families: only about 5 to 10 in 100 come from a gene change a parent passes on. HER2-positive is a change inside the tumor, and it is never inherited. Breast cancer in teens is very rare.",
+    "A parent with breast cancer can raise your own chance a little, mostly much later in life, but most children of a parent with breast cancer never get it.",
+    "A gene test makes sense mainly if your parent's doctors find a gene change, such as in BRCA, or many relatives have had breast or ovarian cancer. Then a genetic counselor can talk with your family, and children are usually tested only once they are adults.",
     "Next step: talk about your worries with your parent or another adult you trust. Their care team can answer questions too.",
   },
   sources = { "acs-risk-fixed", "ysc-minors" },
-  suggest = { "Is HER2 inherited?", "How can I support my mom through cancer?", "What are risk factors for breast cancer?" },
+  suggest = { "Is HER2 inherited?", "How can I support my parent through cancer?", "What are risk factors for breast cancer?" },
 }
 local PARENT_SAID = { "my mom", "my mum", "my mother", "my dad", "my father", "my mommy", "my mama", "my parent" }
 -- A parent asking about a child's or teenager's own risk (clinical review
@@ -221,7 +235,14 @@ local OUTLOOK_MEN = {
   sources = { "acs-men", "nci-men" },
   suggest = { "What does HER2-positive mean?", "How is HER2-positive breast cancer treated?", "Is breast cancer hereditary?" },
 }
+-- A teen whose dad has breast cancer, asking about their own risk (blind
+-- grading 2026-12-07: "16, my dad has breast cancer, will I get it" got the
+-- card on men's breast cancer): the teen's card.
+local OWN_RISK = { "will i get", "ill get", "i'll get", "going to get", "gonna get", "could i get", "might i get", "get it too", "get it as well", "get it like", "get it one day",
+  "chance of getting", "chance i", "risk of getting", "am i at risk", "my risk", "happen to me", "does that mean i",
+  "mean i will", "mean i'll", "mean ill", "pass it to me", "passed it to me", "inherit" }
 herald.on("outlook.men", function(q)
+  if q:writer_is_minor() and q:mentions(PARENT_SAID) and q:mentions(OWN_RISK) then return TEEN_RISK end
   if q:mentions(HORMONE_SAID) then return MEN_HORMONE end
   return OUTLOOK_MEN
 end)
@@ -261,7 +282,13 @@ herald.answer("outlook.recurrent_vs_metastatic", {
   suggest = { "Is HER2-positive breast cancer curable?", "How is metastatic HER2-positive breast cancer treated?", "Will it come back?" },
 })
 
-herald.answer("outlook.spread", {
+-- Asked in fear ("I'm terrified it will spread", blind grading 2026-12-07): the
+-- calm-facts card of the support plugin, not the list of places and signs.
+local FEAR_SAID = { "scared", "terrified", "afraid", "frighten", "petrified", "fear", "panic", "worried", "worry", "anxious",
+  "nervous", "can't stop thinking", "cant stop thinking", "keep thinking", "losing sleep", "freaking out", "dread" }
+local ALREADY_SPREAD = { "stage 4", "stage four", "stage iv", "metastatic", "has spread", "had spread", "already spread",
+  "mets ", "de novo" }
+local SPREAD = herald.fixed {
   text = {
     "Breast cancer that spreads most often goes to the bones, liver, lungs or brain.",
     "HER2-positive cancer is more likely than some types to spread to the brain and liver.",
@@ -271,7 +298,11 @@ herald.answer("outlook.spread", {
   },
   sources = { "nci-metastatic", "acs-her2" },
   suggest = { "Can HER2-positive cancer reach the brain?", "What is the survival rate?", "What is palliative care?" },
-})
+}
+herald.on("outlook.spread", function(q)
+  if q:mentions(FEAR_SAID) and not q:mentions(ALREADY_SPREAD) then return herald.hand_over("support.spread_fear") end
+  return SPREAD
+end)
 
 -- Asked about routine brain scans (probe 6, S32): the spread card opened "Yes." to that. ASCO's
 -- 2022 guideline finds too little evidence for or against routine brain MRI without symptoms, and a

@@ -728,7 +728,14 @@ local COLD_CAP = {
   suggest = { "When does hair grow back after chemo?", "What are the side effects of TCHP?", "Can I get a wig?" },
 }
 
+-- How to tell a child about a parent's hair loss (blind grading 2026-12-07,
+-- the children's card by age): the support plugin's card on talking with
+-- children, which says what changes at home for each age.
+local CHILD_SAID = { "my kid", "my child", "my son", "my daughter", "my boy", "my girl", "my little", "my toddler",
+  "year old", "yo ", "my teen", "my children", "the kids", "grandkid", "grandchild" }
+local TELL_SAID = { "tell", "explain", "talk to", "talk with", "what do i say", "what should i say", "prepare" }
 herald.on("se.hair", function(q)
+  if q:mentions(CHILD_SAID) and q:mentions(TELL_SAID) then return herald.hand_over("support.children") end
   if q:mentions(COLD_CAP_WORDS) and not q:mentions(HAIR_CARE) then return COLD_CAP end
   if q:mentions(SCALP) and q:mentions(SCALP_FEEL) and not q:mentions(HAIR_CARE) then
     return { text = SCALP_TEXT, sources = { "nci-hair" },
@@ -1192,7 +1199,15 @@ local ACHE_WORDS = { "joint", "knee", "hip", "ankle", "shoulder", "muscle", "bon
 local BOOSTER_WORDS = { "neulasta", "pegfilgrastim", "filgrastim", "neupogen", "udenyca", "booster", "onpro",
   "white cell shot", "white blood cell shot" }
 
+-- "I live alone, how do I get through chemo?" (blind grading 2026-12-07): the
+-- need told is help at home, which the support plugin's card for people on
+-- their own answers.
+local ON_MY_OWN = { "live alone", "living alone", "live by myself", "on my own", "by myself", "no caregiver", "a widow",
+  "widowed", "no one to help", "nobody to help", "no one at home", "nobody at home", "no family", "have no one",
+  "have nobody", "lives with me" }
+local GET_THROUGH = { "get through", "manage", "cope", "handle", "do it", "do this", "survive", "look after", "help me" }
 herald.on("se.chemo", function(q)
+  if q:mentions(ON_MY_OWN) and q:mentions(GET_THROUGH) then return herald.hand_over("support.alone") end
   local a = compose(CHEMO, nil, q)
   -- q:mentions reads the whole message: the detail is often told before the question.
   if q:mentions(ACHE_WORDS) then

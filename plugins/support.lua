@@ -121,8 +121,12 @@ local EMOTIONAL = with_phone_speech {
 -- Told to "stay positive" and unable to (probe 12): sadness is normal, and a
 -- positive attitude has not been shown to change how treatment works or how
 -- long people live (NCI, Feelings and Cancer); forced cheer can add strain.
-local POSITIVE_SAID = { "positive", "upbeat", "optimistic", "cheerful", "attitude", "mindset", "brave face", "happy face",
-  "stay strong", "be strong" }
+-- Not the bare word "positive": "scared about being HER2 positive" is no
+-- question about attitude.
+local POSITIVE_SAID = { "stay positive", "staying positive", "be positive", "keep positive", "think positive",
+  "thinking positive", "positive thinking", "positive attitude", "positive mindset", "positive vibes", "positive outlook",
+  "feel positive", "feeling positive", "positivity", "upbeat", "optimistic", "cheerful", "attitude", "mindset",
+  "brave face", "happy face", "stay strong", "be strong" }
 local POSITIVE_PRESSURE = with_phone_speech {
   text = {
     "Nothing is wrong with you. Sadness, fear, anger and tears are normal during treatment, and you do not have to feel upbeat to do well.",
@@ -132,6 +136,21 @@ local POSITIVE_PRESSURE = with_phone_speech {
   },
   sources = { "nci-feelings", "cancercare" },
   suggest = { "Where can I find support groups?", "Can I get counselling?", "Is there a helpline I can call?" },
+}
+-- Asked as a question, not felt as pressure ("does a positive attitude help
+-- beat it?"): the same fact, without "nothing is wrong with you".
+local PRESSURE_SAID = { "everyone", "everybody", "people tell", "people say", "keep telling", "keeps telling", "told me",
+  "tell me to", "tells me", "can't", "cant", "cannot", "supposed to", "pressure", "tired of", "sick of", "expected",
+  "fake", "guilty", "my fault", "not positive enough", "keep saying", "keeps saying", "sending me" }
+local POSITIVE_ASKED = with_phone_speech {
+  text = {
+    "Many people hope that staying positive will help, and it is a fair question to ask.",
+    "Studies have not found that a positive attitude changes whether treatment works or how long people live. So you do not have to feel upbeat to do well, and a bad day does not harm your treatment.",
+    "Hope and good moods can still make the days easier. What helps most is getting your treatment, staying as active as you can, and having people to lean on: a support group, a counselor, or CancerCare's free social workers.",
+    "Next step: tell your care team if low mood lasts most days for two weeks or more, because it can be treated.",
+  },
+  sources = { "nci-feelings", "cancercare" },
+  suggest = { "Where can I find support groups?", "Can I get counselling?", "Can exercise help during treatment?" },
 }
 -- Fear that the cancer is back with every ache, after treatment (probe 12). It is
 -- common and often eases; most aches are not cancer; a new symptom that lasts
@@ -174,11 +193,145 @@ local function teen_own_risk(q)
   return q:mentions(PARENT_SAID) and q:mentions(OWN_RISK) and q:writer_is_minor()
 end
 
+-- Fear that the cancer will spread, said as a fear (blind grading 2026-12-07:
+-- "terrified it will spread" got the list of where cancer spreads and its
+-- signs). Calm facts first: most early HER2-positive cancers are cured (ACS,
+-- HER2 status; NCI), HER2 drugs with chemo lower the chance of spread, and
+-- watching for it is the care team's job; then support. A fear told with
+-- aches or after treatment stays the recurrence-fear card above.
+local SPREAD_SAID = { "spread", "metasta", "go to my", "goes to my", "get into my", "reach my", "move to my" }
+local FEAR_SAID = { "scared", "terrified", "afraid", "frighten", "petrified", "fear", "panic", "worried", "worry", "anxious",
+  "nervous", "can't stop thinking", "cant stop thinking", "keep thinking", "losing sleep", "freaking out", "dread" }
+local ALREADY_SPREAD = { "stage 4", "stage four", "stage iv", "metastatic", "has spread", "had spread", "already spread",
+  "mets ", "de novo" }
+src("acs-her2-status", "Breast Cancer HER2 Status", ACS,
+  "https://www.cancer.org/cancer/types/breast-cancer/understanding-a-breast-cancer-diagnosis/breast-cancer-her2-status.html")
+local SPREAD_FEAR = with_phone_speech {
+  text = {
+    "Being afraid the cancer will spread is one of the most common fears, and it makes sense to feel it.",
+    "Some calm facts may help. Most early HER2-positive breast cancers are cured. HER2 drugs such as trastuzumab (Herceptin), given with chemo, work well and greatly lower the chance that the cancer spreads or comes back.",
+    "Watching for spread is your care team's job, not yours. They plan your checkups and tell you which signs to report, so you do not have to search your body for clues.",
+    "You do not have to carry this fear alone: a counselor, a support group, or CancerCare's free social workers can help. Next step: ask your team what your follow-up plan is and which signs should make you call.",
+  },
+  sources = { "acs-her2-status", "nci-breast", "acs-fear-recurrence", "cancercare" },
+  suggest = { "Is HER2-positive breast cancer curable?", "What follow-up will I have after treatment?", "Can I get counselling?" },
+}
+herald.on("support.spread_fear", function() return SPREAD_FEAR end)
+local function spread_fear(q)
+  return q:mentions(SPREAD_SAID) and q:mentions(FEAR_SAID) and not q:mentions(ALREADY_SPREAD)
+end
+
+-- Guilt (blind grading 2026-12-07: "did I cause this" got the risk-factor list,
+-- guilt about being sick in front of the children a nausea card). Guilt is
+-- common (NCI, Feelings and Cancer); chance plays a large part in how cancer
+-- starts, and most cancer is not caused by anything a person did (Cancer
+-- Research UK, Guilt, blame and anger); HER2 is a change in the tumor cells.
+src("cruk-guilt", "Guilt, blame and anger", "Cancer Research UK",
+  "https://www.cancerresearchuk.org/about-cancer/coping/mental-health-cancer/how-cancer-make-you-feel/guilt-blame-anger")
+local KIDS_SAID = { "my kids", "my children", "my child", "my son", "my daughter", "my boys", "my girls", "my little",
+  "my toddler", "my baby", "my teen", "in front of the kids", "the kids", "the children", "grandkids", "grandchildren" }
+local GUILT = with_phone_speech {
+  text = {
+    "So many people with cancer ask what they did to cause it, and that guilt can weigh a lot. Please hear this: it is not your fault.",
+    "Breast cancer starts from changes in cells that often happen by chance as cells divide. Some habits, like drinking alcohol, raise the odds a little, but many people with those habits never get it, and many people with none do. HER2-positive is a change inside the tumor cells, not something you did.",
+    "Talking it through helps: a counselor, a social worker, or a support group. CancerCare offers free counseling by phone.",
+    "Next step: tell one person you trust how you feel, or ask your care team for a counselor.",
+  },
+  sources = { "nci-feelings", "cruk-guilt", "cancercare" },
+  suggest = { "Can I get counselling?", "What are risk factors for breast cancer?", "Where can I find support groups?" },
+}
+local GUILT_KIDS = with_phone_speech {
+  text = {
+    "Feeling guilty about what cancer puts your family through is very common, and it shows how much you love them. Being sick or tired in front of your children is not failing them.",
+    "Children cope better with honest, simple words than with a brave face. You can say, \"The medicine makes me tired, and it is not anyone's fault.\" Let them help in small ways, keep their routines, and let other adults you trust step in.",
+    "You deserve support too: a counselor, a social worker, or a parents' support group. CancerCare offers free counseling by phone.",
+    "Next step: ask your cancer center's social worker for help talking with your children.",
+  },
+  sources = { "nci-feelings", "acs-children", "cancercare" },
+  suggest = { "How do I tell my kids I have cancer?", "Can I get counselling?", "Is there support for my family?" },
+}
+-- Guilt about something else: a missed dose, a delay, surviving when others
+-- did not. Not the card on causing the cancer.
+local GUILT_GENERAL = with_phone_speech {
+  text = {
+    "Guilt is one of the most common feelings with cancer. People feel guilty about the cancer, about things they missed or put off, or about what it asks of the people they love. Feeling it does not mean you did something wrong.",
+    "Try to be as kind to yourself as you would be to a friend. If the guilt is about your treatment, such as a missed or skipped dose, tell your care team: they can tell you what it means and plan what comes next.",
+    "Talking it through helps: a counselor, a social worker, or a support group. CancerCare offers free counseling by phone.",
+    "Next step: tell one person you trust how you feel, or ask your care team for a counselor.",
+  },
+  sources = { "nci-feelings", "cancercare" },
+  suggest = { "Can I get counselling?", "Where can I find support groups?", "Is there a helpline I can call?" },
+}
+local CAUSE_SAID = { "cause", "caused", "my fault", "brought this on", "bring this on", "did this to myself",
+  "did i do", "what i did", "because i", "because of my", "deserve", "punish" }
+-- A carer's guilt ("I feel guilty I can't do more for my wife") is the family card's.
+local CARER_SAID = { "my wife", "my husband", "my mom", "my mum", "my mother", "my dad", "my father", "my sister",
+  "my friend", "my partner", "caregiver", "carer", "for her", "for him" }
+local OWN_SAID = { "my cancer", "my diagnosis", "my treatment", "my chemo", "i have cancer", "i was diagnosed", "i got",
+  "i'm sick", "im sick", "i am sick", "being sick", "me sick", "my own" }
+local CARING_SAID = { "help", "do more", "doing more", "do enough", "care for", "caring", "look after", "support",
+  "there for", "can't do", "cant do", "snap", "short with", "impatient", "angry with", "resent", "break", "time off" }
+local function guilt_card(q)
+  if q:mentions(CARER_SAID) and q:mentions(CARING_SAID) and not q:mentions(OWN_SAID) then
+    return herald.hand_over("support.family")
+  end
+  if q:mentions(CAUSE_SAID) then return GUILT end
+  if q:mentions(KIDS_SAID) then return GUILT_KIDS end
+  return GUILT_GENERAL
+end
+herald.on("support.guilt", guilt_card)
+
+-- Alone, with no partner or family to help (blind grading 2026-12-07: a
+-- patient who lives alone got the card for caregivers). Loneliness is common
+-- (NCI, Feelings and Cancer); telling the team early lets them plan rides and
+-- help at home (MD Anderson, coping with cancer when you live alone); the
+-- American Cancer Society gives rides and a volunteer who has had breast cancer.
+src("mda-alone", "How to cope with cancer when you live alone", "MD Anderson Cancer Center",
+  "https://www.mdanderson.org/cancerwise/how-to-cope-with-cancer-when-you-live-alone.h00-159773289.html")
+local ALONE = with_phone_speech {
+  text = {
+    "Going through treatment without a partner or family close by is hard, and you are far from the only one. You do not have to manage it all by yourself.",
+    "Tell your care team early that you are on your own. A nurse navigator or social worker can help plan rides, meals and help at home after surgery or chemo. Some procedures need an adult to take you home, so ask ahead.",
+    "The American Cancer Society, at 1-800-227-2345, can find free rides and a trained volunteer who has had breast cancer to talk with. Friends, neighbors or a faith group often want to help when given one clear task. A support group can ease the lonely feeling too.",
+    "Next step: ask to meet your cancer center's social worker before treatment starts.",
+  },
+  sources = { "nci-feelings", "mda-alone", "acs-rides", "acs-r2r" },
+  suggest = { "Where can I find support groups?", "Is there help with rides to treatment?", "Can I get counselling?" },
+}
+local ALONE_SAID = { "live alone", "living alone", "live by myself", "living by myself", "by myself", "on my own",
+  "no caregiver", "no care giver", "no carer", "don't have a caregiver", "dont have a caregiver", "do not have a caregiver",
+  "without a caregiver", "no one to help", "nobody to help", "no one to look after", "nobody to look after",
+  "no one to take care", "nobody to take care", "no one to drive", "nobody to drive", "no one to take me",
+  "nobody to take me", "have no one", "have nobody", "got no one", "got nobody", "no family", "no partner",
+  "no husband", "no wife", "no friends", "single and", "i'm single", "im single", "i am single", "no support system" }
+-- No one to talk to, said without the practical side (living alone, rides,
+-- help at home): the feelings card.
+local PRACTICAL_SAID = { "live alone", "living alone", "live by myself", "by myself", "on my own", "caregiver", "carer",
+  "drive", "ride", "help at home", "look after", "take care", "surgery", "chemo", "treatment", "infusion", "radiation",
+  "widow", "family", "lives with me", "stay with", "after my", "manage", "cope with" }
+herald.on("support.alone", function(q)
+  if q:mentions({ "talk to", "talk with", "to talk", "listen", "confide", "open up" }) and not q:mentions(PRACTICAL_SAID) then
+    return EMOTIONAL
+  end
+  return ALONE
+end)
+
 local function feelings(q)
   if teen_own_risk(q) then return herald.hand_over("outlook.risk") end
+  if q:mentions({ "guilt", "guilty", "my fault", "blame myself", "blaming myself" }) then return guilt_card(q) end
+  if q:mentions(ALONE_SAID) and not q:mentions({ "alone and scared", "so alone", "feel alone", "feel so alone" }) then
+    return ALONE
+  end
   if q:mentions(WAITING) and q:mentions(RESULT_WORDS) then return WAITING_TEXT end
   if q:mentions(SCAN_SAID) and q:mentions(SCAN_DREAD) then return WAITING_TEXT end
-  if q:mentions(POSITIVE_SAID) then return POSITIVE_PRESSURE end
+  if q:mentions(POSITIVE_SAID) then
+    if q:mentions(PRESSURE_SAID) then return POSITIVE_PRESSURE end
+    return POSITIVE_ASKED
+  end
+  if spread_fear(q) and not q:mentions({ "every ", "each ", "ache", "pain", "twinge", "lump", "cough", "symptom",
+      "headache", "back ", "come back", "came back", "returned", "recur", "after treatment", "finished" }) then
+    return SPREAD_FEAR
+  end
   if q:mentions(RECUR_SAID) and q:mentions(ACHE_SAID) then return RECURRENCE_FEAR end
   return EMOTIONAL
 end
@@ -253,8 +406,11 @@ local FAMILY = {
   suggest = { "How do I tell my kids I have cancer?", "Where can I find support groups?", "Can I get counselling?" },
 }
 
+local TELLING = { "tell", "explain", "say to", "talk to", "talk with", "what do i say", "what should i say", "words" }
 herald.on("support.family", function(q)
   if teen_own_risk(q) then return herald.hand_over("outlook.risk") end
+  if q:mentions(ALONE_SAID) then return ALONE end
+  if q:mentions(KIDS_SAID) and q:mentions(TELLING) then return herald.hand_over("support.children") end
   if q:mentions(WONT_TALK) then
     return { text = FAMILY_QUIET, sources = { "cancercare", "nci-coping" },
       suggest = { "Can I get counselling?", "Where can I find support groups?", "How do I tell my kids I have cancer?" } }
@@ -267,6 +423,82 @@ end)
 local CHILD_RISK_ASKED = { "will she get", "will he get", "will they get", "will my daughter get", "will my kids get",
   "get it too", "get it one day", "her risk", "his risk", "their risk", "her chance", "their chance", "chance she",
   "chance they", "get breast cancer" }
+src("acs-children", "Helping Children When a Family Member Has Cancer", ACS,
+  "https://www.cancer.org/cancer/caregivers/helping-children-when-a-family-member-has-cancer.html")
+src("acs-children-ages", "Explaining Cancer to Children of Different Ages", ACS,
+  "https://www.cancer.org/cancer/caregivers/helping-children-when-a-family-member-has-cancer/dealing-with-treatment/intro.html")
+src("cancernet-preschool", "How to Talk to Your Preschooler About Cancer", "Cancer.Net, American Society of Clinical Oncology",
+  "https://www.cancer.net/blog/2018-04/how-talk-your-preschooler-about-cancer")
+src("nci-teens-parent", "When Your Parent Has Cancer: A Guide for Teens", NCI,
+  "https://www.cancer.gov/publications/patient-education/when-your-parent-has-cancer")
+-- Telling children, by the child's age (blind grading 2026-12-07: a parent
+-- asking how to talk to a young child got survival figures). What children
+-- understand and fear differs by age (ACS, Explaining Cancer to Children of
+-- Different Ages; Cancer.Net for preschoolers; NCI's guide for teens): the
+-- youngest fear being apart and need few words and routines; school-age
+-- children may think they caused it or can catch it; teens want honesty and
+-- their own lives kept going.
+local CHILD_YOUNG = {
+  text = {
+    "It is hard to find the words, and wanting to shield your little one is natural. Young children, under about 6, need only a few short words. Say that you have an illness called cancer, that doctors are giving you medicine to help, and who will look after them.",
+    "At this age the biggest fear is being apart from you. Keep bedtimes and routines, and give extra hugs. Say often that nothing they did made you sick, and that they can't catch it.",
+    "Tell them ahead of changes they will see, such as hair loss, in simple words: the medicine makes hair fall out, and it usually grows back. Expect the same questions again and again, and some clinginess. If they ask if you will die, say what you know now: \"The doctors are working hard to help me get better. I will tell you if that changes.\"",
+    "Next step: ask your cancer center's social worker or child life specialist for a picture book about a parent with cancer.",
+  },
+  sources = { "acs-children-ages", "cancernet-preschool" },
+  suggest = { "Is there support for my family?", "Can I get counselling?", "Where can I find support groups?" },
+}
+local CHILD_SCHOOL = {
+  text = {
+    "It is hard to find the words, and it shows how much you care. School-age children can take in more: the name of the cancer, where it is, and how treatment may change things at home, such as hair loss or being tired.",
+    "Children this age may think something they did caused it, or that they can catch it, so tell them plainly that neither is true. Invite questions, and answer honestly with what you know now.",
+    "Keep school, friends and activities going, and let their teacher know. Tell them who will take care of them on treatment days.",
+    "Next step: ask your cancer center's social worker for books and tips that fit your child's age.",
+  },
+  sources = { "acs-children-ages", "acs-children" },
+  suggest = { "Is there support for my family?", "Can I get counselling?", "Where can I find support groups?" },
+}
+local CHILD_TEEN = {
+  text = {
+    "Talking with a teenager about your cancer is hard, and wanting to protect them is natural. Teens can understand almost as much as adults, and they want the truth. Share real facts, ask what they want to know, and don't ask them to keep it secret.",
+    "They may pull away, get angry, or feel torn between helping and their own life. Let them keep friends, school and activities, and don't lean on them as your main support.",
+    "Some teens talk more easily with another trusted adult, a counselor, or other teens whose parent has cancer. The National Cancer Institute has a free guide for teens whose parent has cancer.",
+    "Next step: ask your cancer center's social worker about support for teens.",
+  },
+  sources = { "acs-children-ages", "nci-teens-parent" },
+  suggest = { "Is there support for my family?", "Can I get counselling?", "Where can I find support groups?" },
+}
+-- The child's age as told: "my 4 year old", "my daughter is six", "a toddler",
+-- "my teenager". Nil when no age, or several ages, are told.
+local NUMBER_WORDS = { one = 1, two = 2, three = 3, four = 4, five = 5, six = 6, seven = 7, eight = 8, nine = 9,
+  ten = 10, eleven = 11, twelve = 12, thirteen = 13, fourteen = 14, fifteen = 15, sixteen = 16, seventeen = 17 }
+local YOUNG_SAID = { "toddler", "preschool", "pre-school", "little one", "little ones", "little boy", "little girl",
+  "my baby", "kindergart", "nursery" }
+local TEEN_SAID = { "teen", "high school", "highschool" }
+local function child_band(q)
+  local m = (q.message or q.text):lower()
+  local bands, n = {}, 0
+  local function add(age)
+    local b = age <= 5 and "young" or age <= 12 and "school" or age <= 19 and "teen" or nil
+    if b and not bands[b] then bands[b] = true; n = n + 1 end
+  end
+  for num in m:gmatch("(%w+)[ %-]?y[ea]?a?r?s?[ %-]?old") do add(tonumber(num) or NUMBER_WORDS[num] or 99) end
+  for num in m:gmatch("(%d+) ?yo%f[%A]") do add(tonumber(num)) end
+  -- "my 10 and 13 year olds": both ages.
+  for a in m:gmatch("(%d+)%s*,?%s*and%s*%d+%s*[ %-]?y") do add(tonumber(a)) end
+  for _, kid in ipairs({ "son", "daughter", "boy", "girl", "child", "kid" }) do
+    for num in m:gmatch("%f[%a]" .. kid .. "s? is (%w+)") do
+      local age = tonumber(num) or NUMBER_WORDS[num]
+      if age then add(age) end
+    end
+  end
+  if q:mentions(YOUNG_SAID) then add(3) end
+  if q:mentions(TEEN_SAID) then add(15) end
+  if n ~= 1 then return nil end
+  return next(bands)
+end
+local CHILD_BY_BAND = { young = CHILD_YOUNG, school = CHILD_SCHOOL, teen = CHILD_TEEN }
+
 local CHILDREN = {
   text = {
     "Children often sense when something is wrong, so honest, simple words help.",
@@ -281,7 +513,9 @@ herald.on("support.children", function(q)
   if q:mentions(CHILD_RISK_ASKED) and not q:mentions({ "tell", "explain", "talk to", "say to" }) then
     return herald.hand_over("outlook.risk")
   end
-  return CHILDREN
+  if q:mentions({ "guilt", "guilty", "my fault" }) then return guilt_card(q) end
+  local band = child_band(q)
+  return band and CHILD_BY_BAND[band] or CHILDREN
 end)
 
 herald.answer("support.palliative", {
@@ -492,7 +726,7 @@ local HORMONE_PILLS = { "letrozole", "femara", "anastrozole", "arimidex", "exeme
   "hormone pill", "hormone pills", "hormone therapy", "hormone blocker" }
 local COPIES = {
   text = {
-    "Some cancer drugs have cheaper copies and some do not. Trastuzumab (Herceptin) has several biosimilars, and pertuzumab (Perjeta) now has one. T-DM1 (Kadcyla) and T-DXd (Enhertu) had none in the US at our last review in December 2026.",
+    "Some cancer drugs have lower-cost versions and some do not. Trastuzumab (Herceptin) has several biosimilars, which are just as safe and work just as well, and pertuzumab (Perjeta) now has one. T-DM1 (Kadcyla) and T-DXd (Enhertu) had none in the US at our last review in December 2026.",
     "For drugs with no copy, the drug maker's patient assistance program, charity foundations and your insurance's appeal process are the usual ways to lower the cost.",
     "Next step: ask your cancer center's financial counselor what help fits your plan and your drug.",
   },

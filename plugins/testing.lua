@@ -28,6 +28,8 @@ herald.source("label-tdxd") -- shared with the other plugins (lua/herald.lua)
 -- HER2-positive before treatment and lower on the cancer left after it: defined
 -- with its card at the end of the file, asked first by the HER2 result handlers.
 local her2_after_treatment
+-- The report reader, defined with the report lines below; the score card hands a pasted report to it.
+local read_report
 local her2_changed_on_spread
 -- A teenager's own gene test, or a child's: defined with its cards at the end.
 local teen_gene_test
@@ -420,7 +422,33 @@ local function two_results(q)
   return q:mentions(TWO_LABS) and q:mentions(ISH_POS_SAID) and q:mentions(NEG_SAID)
 end
 
+-- IHC 0 asked with T-DXd (blind grading 2026-12-07: "my tumor is IHC 0, can I get
+-- Enhertu" got what Enhertu is used for). An IHC 0 with faint staining in a few
+-- cells is HER2-ultralow; for hormone receptor-positive cancer that has spread
+-- and grown on hormone therapy, T-DXd is FDA-approved for HER2-ultralow and
+-- HER2-low (January 2025, DESTINY-Breast06); with no staining at all it is not.
+herald.source("fda-tdxd-ultralow")
+local TDXD_SAID = { "enhertu", "t-dxd", "tdxd", "t dxd", "deruxtecan", "in her two", "enhurtu", "enhurta" }
+local ZERO_TDXD = herald.fixed {
+  text = {
+    "An IHC score of 0 can mean two things, so the exact words on your report matter.",
+    "If a few cells show faint staining, the lab may call it HER2-ultralow. For cancer that has spread, feeds on hormones, and has grown after hormone therapy, T-DXd (Enhertu) is FDA-approved for HER2-ultralow, as it is for HER2-low.",
+    "If there is no staining at all, sometimes called HER2-null, T-DXd is not approved for it, and other treatments are used. It is not used for early cancer that is HER2 0.",
+    "Next step: ask your care team whether your report says 0 with faint staining, and whether a second look at the slides or a new biopsy would help.",
+  },
+  sources = { "fda-tdxd-ultralow", "label-tdxd", "acs-her2" },
+  suggest = { "What is HER2-ultralow?", "What is HER2-low?", "Can my HER2 status change?" },
+}
+herald.on("testing.zero_tdxd", function() return ZERO_TDXD end)
+local ZERO_SAID = { "ihc 0", "ihc0", "ihc zero", "ihc of 0", "ihc score of 0", "ihc score 0", "her2 0", "her2 zero",
+  "her2 is 0", "her2 is zero", "her2 score 0", "her2 score of 0", "score of zero", "0 on ihc", "zero on ihc",
+  "her2-0", "her2 null", "her2-null", "ihc 0+" }
 herald.on("testing.ihc_score", function(q)
+  -- A report pasted with its ER and PR Allred scores: every line read.
+  if q:mentions({ "allred" }) then return read_report(q) end
+  if q:mentions(TDXD_SAID) and (q:slot("ihc_score") == "0" or q:slot("ihc_score") == "zero" or q:mentions(ZERO_SAID)) then
+    return ZERO_TDXD
+  end
   local after = her2_after_treatment(q)
   if after then return after end
   if two_results(q) then return DISCORDANT end
@@ -631,7 +659,7 @@ herald.on("testing.subtypes", function(q)
   return SUBTYPES
 end)
 
-herald.answer("testing.hormone_receptor", {
+local HORMONE_RECEPTOR = herald.fixed {
   text = {
     "Hormone receptor status tells if the cancer uses estrogen or progesterone to grow. The report may say ER and PR.",
     "ER-positive or PR-positive cancers are hormone receptor-positive. They can be treated with hormone therapy.",
@@ -640,7 +668,22 @@ herald.answer("testing.hormone_receptor", {
   },
   sources = { "acs-hr" },
   suggest = { "What is triple-positive breast cancer?", "Do I need hormone therapy?", "What does HER2-positive mean?" },
-})
+}
+-- The Allred score (blind grading 2026-12-07: the report reader skipped it).
+-- It adds a proportion score (0 to 5) and an intensity score (0 to 3) for ER
+-- and for PR: 0 to 8 in all, 0 and 2 negative, 3 to 8 positive, higher meaning
+-- more receptors (CAP reporting template; Breastcancer.org, How to Read
+-- Hormone Receptor Test Results).
+local ALLRED = herald.fixed {
+  text = {
+    "The Allred score tells how many cancer cells have hormone receptors and how strongly they show up on the stain. It runs from 0 to 8, and it is given for ER (estrogen) and PR (progesterone) separately.",
+    "A score of 0 to 2 counts as negative. A score of 3 to 8 counts as positive, and the higher the number, the more receptors were found.",
+    "A positive ER or PR score means the cancer uses hormones to grow, so hormone therapy is expected to help. It is separate from the HER2 result.",
+    "Next step: ask your care team what your ER and PR scores mean for your treatment.",
+  },
+  sources = { "bco-hr-read", "acs-hr", "asco-cap-er" },
+  suggest = { "What does ER positive mean?", "What is triple-positive breast cancer?", "Do I need hormone therapy?" },
+}
 
 local STATUS_CHANGE = {
   text = {
@@ -670,7 +713,27 @@ local SURGERY_RETEST = herald.fixed {
   sources = { "asco-cap-her2", "acs-her2" },
   suggest = { "How do they test for HER2?", "What is a borderline HER2 result?", "What if cancer is left after surgery?" },
 }
+-- A changed result feared as an error (blind grading 2026-12-07: "did they give
+-- me the wrong drugs" after a HER2 result changed got "can't help"). The
+-- upset first; then why results can differ without a mistake (HER2 varies
+-- within a tumour, borderline scores read differently, cancer can change over
+-- time or after treatment: ASCO/CAP 2018, ACS); the first plan followed the
+-- result of its time; then a review of both samples with the team.
+local WRONG_SAID = { "wrong", "mistake", "misdiagnos", "error", "screwed up", "messed up", "for nothing", "unnecessary",
+  "didn't need", "did not need", "didnt need", "lawsuit", "malpractice" }
+local RESULT_WORRY = herald.fixed {
+  text = {
+    "Finding out that a result changed is upsetting, and it is natural to wonder whether something went wrong.",
+    "A changed HER2 result most often does not mean a mistake. HER2 can differ from one part of a tumor to another, a borderline score can read differently on a new sample, and cancer can change over time or after treatment. Your first treatment was planned on the result you had then, which is how care is meant to work.",
+    "Your team will look at the new result and tell you whether your plan should change. You can ask for the pathologist to review both samples, or get a second opinion.",
+    "Next step: ask your oncologist to go through both results with you and what the new one means for your treatment.",
+  },
+  sources = { "asco-cap-her2", "acs-her2" },
+  suggest = { "Can my HER2 status change?", "Should I get a second opinion?", "How do they test for HER2?" },
+}
+herald.on("testing.result_worry", function() return RESULT_WORRY end)
 herald.on("testing.status_change", function(q)
+  if q:mentions(WRONG_SAID) then return RESULT_WORRY end
   if q:mentions(BLOOD_WORDS) then return BLOOD_TEST end
   local after = her2_after_treatment(q)
   if after then return after end
@@ -941,6 +1004,17 @@ local function pct_text(p) return fmt(p) .. "%" end
 local ER_LABELS = { "%f[%a]estrogen receptors?", "%f[%a]oestrogen receptors?", "%f[%a]er%f[%A]", "%f[%a]estrogen",
   "%f[%a]oestrogen" }
 local PR_LABELS = { "%f[%a]progesterone receptors?", "%f[%a]pr%f[%A]", "%f[%a]pgr%f[%A]", "%f[%a]progesterone" }
+-- An Allred score (0 to 8) said after ER or PR: "ER allred 7", "PR: Allred score 3/8", "ER 8/8".
+local function allred_of(msg, labels)
+  local w = window_after(msg, labels, 40)
+  if not w then return nil end
+  local n = w:match("allred%D-(%d)%f[%D]") or w:match("%f[%d](%d)%s*/%s*8%f[%D]")
+  n = tonumber(n)
+  if n and n <= 8 then return n end
+  return nil
+end
+herald.source("bco-hr-read", { title = "How to Read Hormone Receptor Test Results", publisher = "Breastcancer.org",
+  url = "https://www.breastcancer.org/symptoms/diagnosis/hormone_status/read_results" })
 local HER2_LABELS = { "%f[%a]her%s?%-?2", "%f[%a]her two%f[%A]", "%f[%a]erbb2" }
 
 local function her2_line(q, msg)
@@ -1016,13 +1090,24 @@ local function EDGE_TEXT(label, hormone)
   return label .. " 1% sits right at the line. Under 1% counts as negative: the cancer does not use " .. hormone .. " to grow. Reports often show that with a less-than sign before the 1. From 1 to 10% counts as low positive. Check which one your report says, and ask your team to confirm it."
 end
 
-local function read_report(q)
+local ALLRED_LINE = {
+  ER = { pos = "out of 8 counts as ER-positive: the Allred score adds how many cancer cells have estrogen receptors and how strongly they stain, and 3 to 8 is positive. The cancer uses estrogen to grow, so hormone therapy is expected to help.",
+    neg = "out of 8 counts as ER-negative: on the Allred scale, 0 to 2 is negative. The cancer does not use estrogen to grow, so hormone therapy is not part of the plan for it." },
+  PR = { pos = "out of 8 counts as PR-positive: on the Allred scale, 3 to 8 is positive. PR is read beside ER, which matters most for hormone therapy.",
+    neg = "out of 8 counts as PR-negative: on the Allred scale, 0 to 2 is negative. PR is read beside ER, which matters most for hormone therapy." },
+}
+function read_report(q)
   local msg = (q.message or q.text):lower()
   local lines, sources = { "Here is what each line you sent means, in plain words." }, { "acs-her2" }
   local her2, her2_text = her2_line(q, msg)
   if her2_text then lines[#lines + 1] = her2_text; sources[#sources + 1] = "asco-cap-her2" end
   local er, er_pct = receptor(msg, ER_LABELS)
-  if er == "pos" then
+  local er_allred, pr_allred = allred_of(msg, ER_LABELS), allred_of(msg, PR_LABELS)
+  if er_allred then
+    er = er_allred >= 3 and "pos" or "neg"
+    lines[#lines + 1] = "ER Allred " .. er_allred .. " " .. ALLRED_LINE.ER[er]
+    sources[#sources + 1] = "bco-hr-read"
+  elseif er == "pos" then
     lines[#lines + 1] = er_pct and ("ER " .. pct_text(er_pct) .. " means about " .. fmt(math.floor(er_pct + 0.5)) .. " in every 100 cancer cells have receptors for estrogen. The cancer is ER-positive: it uses estrogen to grow, so hormone therapy is expected to help.")
       or "ER-positive means the cancer has receptors for estrogen and uses it to grow, so hormone therapy is expected to help."
   elseif er == "low" then
@@ -1033,7 +1118,11 @@ local function read_report(q)
     lines[#lines + 1] = "ER-negative means the cancer does not use estrogen to grow, so hormone therapy is not part of the plan for it."
   end
   local pr, pr_pct = receptor(msg, PR_LABELS)
-  if pr == "pos" or pr == "low" then
+  if pr_allred then
+    pr = pr_allred >= 3 and "pos" or "neg"
+    lines[#lines + 1] = "PR Allred " .. pr_allred .. " " .. ALLRED_LINE.PR[pr]
+    if not er_allred then sources[#sources + 1] = "bco-hr-read" end
+  elseif pr == "pos" or pr == "low" then
     lines[#lines + 1] = pr_pct and ("PR " .. pct_text(pr_pct) .. " means about " .. fmt(math.floor(pr_pct + 0.5)) .. " in every 100 cancer cells have receptors for progesterone. PR is read beside ER, which matters most for hormone therapy.")
       or "PR-positive means the cancer has receptors for progesterone. PR is read beside ER, which matters most for hormone therapy."
   elseif pr == "edge" then
@@ -1060,6 +1149,14 @@ local function read_report(q)
     suggest = { "What is triple-positive breast cancer?", "What is the difference between stage and grade?", "How is HER2-positive breast cancer treated?" } }
 end
 herald.on("testing.report", read_report)
+herald.on("testing.hormone_receptor", function(q)
+  if q:mentions({ "allred" }) then
+    local msg = (q.message or q.text):lower()
+    if allred_of(msg, ER_LABELS) or allred_of(msg, PR_LABELS) then return read_report(q) end
+    return ALLRED
+  end
+  return HORMONE_RECEPTOR
+end)
 
 -- HER2-positive (3+) on the biopsy before treatment, then a lower score (1+, 0,
 -- "negative") on the cancer left at surgery after chemo and HER2 drugs (probe

@@ -62,7 +62,7 @@ local function answer(intent, t)
   herald.answer(intent, t)
 end
 
-answer("treatment.overview", {
+local OVERVIEW = herald.fixed({
   text = {
     "HER2-positive breast cancer is treated with drugs that target HER2, most often with chemo.",
     "The main HER2 drugs are trastuzumab (Herceptin) and pertuzumab (Perjeta). Others are T-DM1 (Kadcyla), T-DXd (Enhertu), tucatinib (Tukysa) and neratinib (Nerlynx).",
@@ -115,7 +115,18 @@ local METASTATIC = herald.fixed {
   sources = { "acs-targeted", "fda-tdxd-db09", "nccn-metastatic" },
   suggest = { "What is THP?", "What is Enhertu?", "What treatment is used for brain metastases?" },
 }
-herald.on("treatment.metastatic", function(q) return low_spread(q) or METASTATIC end)
+-- "Can it spread during chemo? I'm anxious" (blind grading 2026-12-07) is a
+-- fear of spread, not a question about treating spread cancer: the support
+-- plugin's calm-facts card.
+local SPREAD_FEARED = { "scared", "terrified", "afraid", "frighten", "petrified", "anxious", "worried", "panic", "nervous" }
+local SPREAD_ALREADY = { "stage 4", "stage four", "stage iv", "metastatic", "has spread", "had spread", "already spread",
+  "mets ", "de novo", "in my bones", "in my liver", "in my lungs", "in my brain" }
+herald.on("treatment.metastatic", function(q)
+  if q:mentions({ "spread" }) and q:mentions(SPREAD_FEARED) and not q:mentions(SPREAD_ALREADY) then
+    return herald.hand_over("support.spread_fear")
+  end
+  return low_spread(q) or METASTATIC
+end)
 
 local FIRST_LINE = herald.fixed({
   text = {
@@ -128,7 +139,17 @@ local FIRST_LINE = herald.fixed({
   suggest = { "How long does THP last?", "What are the side effects of THP?", "What is the usual second line treatment?" },
   remember = { regimen = "thp", topic = "regimen" },
 })
-herald.on("treatment.first_line", function(q) return low_spread(q) or FIRST_LINE end)
+-- "My HER2 result changed, was my first treatment a mistake?" (blind grading
+-- 2026-12-07) is a fear of an error, not a question about first-line treatment
+-- for spread cancer: the testing plugin's card on changed results answers it.
+local ERROR_FEARED = { "mistake", "wrong drug", "wrong treatment", "wrong chemo", "wrong medicine", "error", "misdiagnos",
+  "messed up", "screwed up", "got it wrong", "was wrong" }
+local RESULT_CHANGED = { "status", "result", "changed", "now positive", "now negative", "now says", "biopsy said",
+  "biopsy says", "first said", "said negative", "said positive" }
+herald.on("treatment.first_line", function(q)
+  if q:mentions(ERROR_FEARED) and q:mentions(RESULT_CHANGED) then return herald.hand_over("testing.result_worry") end
+  return low_spread(q) or FIRST_LINE
+end)
 
 -- Maintenance: in CLEOPATRA docetaxel was given for at least six cycles and
 -- the two antibodies until the cancer grew; hormone therapy is often joined
@@ -760,7 +781,7 @@ answer("treatment.integrative", {
 
 answer("treatment.biosimilars", {
   text = {
-    "A biosimilar is a near copy of a drug made from living cells, like trastuzumab (Herceptin). It works the same way and is just as safe.",
+    "A biosimilar is a close match of a drug made from living cells, such as trastuzumab (Herceptin). Tests must show it is just as safe and works just as well. Only then does the FDA approve it.",
     "In the US, trastuzumab biosimilars include Ogivri, Kanjinti, Trazimera, Herzuma, Ontruzant and Hercessi. Pertuzumab (Perjeta) got its first biosimilar, Poherdy, in November 2025.",
     "They often cost less, and your clinic or insurer may choose which one you get. Ask your care team which one you will receive.",
   },
@@ -845,13 +866,32 @@ local REAL_TREATMENT = { "real treatment", "proper treatment", "actual treatment
   "give up on", "just palliative", "only palliative", "doing nothing", "not really treating" }
 local PILL_SAID = { "letrozole", "femara", "anastrozole", "arimidex", "exemestane", "aromasin", "tamoxifen",
   "hormone pill", "hormone therapy", "aromatase" }
+-- An older person asking about treatment in general ("at 90, is treatment worth
+-- it?", blind grading 2026-12-07: the general overview): the card for older
+-- adults, which the chemo question already gives.
+local function told_older_age(q)
+  local m = (q.message or q.text):lower()
+  local age = m:match("%f[%w]at ([7-9]%d)%f[%D]") or m:match("%f[%w]i'?m ([7-9]%d)%f[%D]")
+    or m:match("%f[%w]i am ([7-9]%d)%f[%D]") or m:match("%f[%w]is ([7-9]%d)%f[%D]")
+    or m:match("%f[%d]([7-9]%d)[ %-]?y[ea]?a?r?s?[ %-]?old") or m:match("%f[%w]aged? ([7-9]%d)%f[%D]")
+  return age ~= nil
+end
+-- Not OLDER's "years old": a child's age is no older adult.
+local OLDER_SAID = { "elderly", "too old", "frail", "senior", "in my 70", "in my 80", "in my 90", "in her 70",
+  "in her 80", "in her 90", "in his 70", "in his 80", "grandma", "grandmother", "granny", "my gran", "my nan", "nana",
+  "older woman", "older women", "older adult", "older people", "older patient", "older person" }
+herald.on("treatment.overview", function(q)
+  if q:mentions(OLDER_SAID) or told_older_age(q) then return herald.hand_over("treatment.chemo_needed") end
+  return OVERVIEW
+end)
+
 herald.on("treatment.chemo_needed", function(q)
   if q:mentions(REAL_TREATMENT) and q:mentions(PILL_SAID) then return herald.hand_over("drug.her2_with_pill") end
   if q:mentions(WEEKLY_WORDS) and q:mentions(TAXOL_WORDS) and not q:mentions(NEED_ASKED) then
     return { text = WEEKLY_TH, sources = { "apt", "label-trastuzumab", "acs-chemo" },
       suggest = { "What are the side effects of paclitaxel?", "How long do I take Herceptin for?", "What is Herceptin?" } }
   end
-  if q:mentions(OLDER) then
+  if q:mentions(OLDER) or told_older_age(q) then
     local text = CHEMO_NEEDED_OLDER
     if q:mentions(ONLY_SURGERY) then
       text = { ONLY_SURGERY_LINE .. " " .. CHEMO_NEEDED_OLDER[1] }
