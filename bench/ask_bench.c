@@ -8,7 +8,7 @@
  * hot path is measured with (docs/performance.md, fourth round).
  *
  *   ask_bench [--config FILE] [--questions FILE] [--rounds N] [--each [--all-rounds]]
- *             [--times FILE] [--gc-inline]
+ *             [--times FILE] [--gc-inline] [--conversation]
  *
  * Every question is asked with a fresh conversation, in the order of the
  * file, ROUNDS times over; each stage's time is the fastest of its rounds,
@@ -27,6 +27,14 @@
  * "collection after question N"). --gc-inline leaves it to Lua's own
  * collector, in the middle of answers, as before the ninth round and as the
  * CLI does.
+ *
+ * --conversation asks all the questions, round after round, in one
+ * conversation, as one loadgen connection does (the server keeps a
+ * WebSocket's conversation between its questions): each question is then a
+ * follow-up to the one before it, and pays for what routing does with the
+ * previous turn (follow-ups, facets, the topic kept, the turn after an
+ * alarm). The tenth round found the one-connection tail there
+ * (docs/performance.md).
  *
  * --times FILE writes every answer's time, not only the fastest: one line a
  * question a round, with the round, the question's number, the wall-clock and
@@ -106,6 +114,7 @@ int main(int argc, char **argv)
 	const char *times_path = NULL;
 	int all_rounds = 0;
 	int gc_inline = 0;
+	int conversation = 0;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--config") == 0 && i + 1 < argc)
 			config = argv[++i];
@@ -117,13 +126,16 @@ int main(int argc, char **argv)
 			each = 1;
 		else if (strcmp(argv[i], "--gc-inline") == 0)
 			gc_inline = 1;
+		else if (strcmp(argv[i], "--conversation") == 0)
+			conversation = 1;
 		else if (strcmp(argv[i], "--all-rounds") == 0)
 			all_rounds = 1;
 		else if (strcmp(argv[i], "--times") == 0 && i + 1 < argc)
 			times_path = argv[++i];
 		else {
 			fprintf(stderr, "usage: ask_bench [--config FILE] [--questions FILE] [--rounds N] "
-			                "[--each [--all-rounds]] [--times FILE] [--gc-inline]\n");
+			                "[--each [--all-rounds]] [--times FILE] [--gc-inline] "
+			                "[--conversation]\n");
 			return 2;
 		}
 	}
@@ -182,6 +194,9 @@ int main(int argc, char **argv)
 		fprintf(times, "# round\tquestion\twall_us\tcpu_us\n");
 	}
 	size_t bytes = 0;
+	/* One loadgen connection's conversation, kept across questions and rounds
+	 * (--conversation); otherwise each question starts a fresh one. */
+	struct hr_convo kept = {0};
 	for (int r = 0; r < rounds; r++) {
 		int dump = each && (r == rounds - 1 || all_rounds);
 		for (size_t i = 0; i < nq; i++) {
@@ -194,13 +209,14 @@ int main(int argc, char **argv)
 				fprintf(stderr, "ask_bench: cannot parse %s\n", reqs[i]);
 				return 1;
 			}
-			struct hr_convo convo = {0};
+			struct hr_convo fresh = {0};
+			struct hr_convo *convo = conversation ? &kept : &fresh;
 			struct hr_answer a = {0};
 			if (dump)
 				CALLGRIND_ZERO_STATS;
 			double c1 = times ? cpu_ns() : 0;
 			t1 = now_ns();
-			if (hr_engine_ask(engine, &convo, m.ask.text, m.ask.text_len, &a, trace)) {
+			if (hr_engine_ask(engine, convo, m.ask.text, m.ask.text_len, &a, trace)) {
 				fprintf(stderr, "ask_bench: no answer to %s\n", reqs[i]);
 				return 1;
 			}
@@ -217,7 +233,7 @@ int main(int argc, char **argv)
 				intents[i] = strdup(a.intent);
 			char ctx[HR_CONVO_CONTEXT_MAX + 1];
 			size_t clen, olen = 0;
-			int crc = hr_convo_encode(&convo, ctx, sizeof(ctx), &clen);
+			int crc = hr_convo_encode(convo, ctx, sizeof(ctx), &clen);
 			char *buf =
 			    hr_proto_answer_with_context(&a, m.ask.id, NULL, crc ? NULL : ctx, 16, &olen);
 			free(buf);
