@@ -8,7 +8,7 @@
  * hot path is measured with (docs/performance.md, fourth round).
  *
  *   ask_bench [--config FILE] [--questions FILE] [--rounds N] [--each [--all-rounds]]
- *             [--times FILE] [--gc-inline]
+ *             [--times FILE] [--gc-inline] [--conversation]
  *
  * Every question is asked with a fresh conversation, in the order of the
  * file, ROUNDS times over; each stage's time is the fastest of its rounds,
@@ -28,15 +28,27 @@
  * collector, in the middle of answers, as before the ninth round and as the
  * CLI does.
  *
+ * --conversation asks all the questions, round after round, in one
+ * conversation, as one loadgen connection does (the server keeps a
+ * WebSocket's conversation between its questions): each question is then a
+ * follow-up to the one before it, and pays for what routing does with the
+ * previous turn (follow-ups, facets, the topic kept, the turn after an
+ * alarm). The tenth round found the one-connection tail there
+ * (docs/performance.md).
+ *
  * --times FILE writes every answer's time, not only the fastest: one line a
  * question a round, with the round, the question's number, the wall-clock and
- * the thread's CPU microseconds of hr_engine_ask. The fastest hides what
+ * the thread's CPU microseconds of hr_engine_ask, its minor page faults and
+ * its system time (getrusage's, so only a sum over many answers means much),
+ * and when it started (CLOCK_MONOTONIC, ns: `perf record -k CLOCK_MONOTONIC`
+ * samples can be told apart by question). The fastest hides what
  * happens now and then (a garbage collector's step, a page fault); the
  * difference between a question's time and its fastest shows it, and the
  * CPU time tells the answer's own work from another process's.
  */
 #include <errno.h>
 #include <stdio.h>
+#include <sys/resource.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -67,6 +79,17 @@ static double now_ns(void)
 	struct timespec t;
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	return (double)t.tv_sec * 1e9 + (double)t.tv_nsec;
+}
+
+/* The thread's minor page faults and system time (µs) so far: what the
+ * kernel does for an answer costs time callgrind does not count. */
+static long minor_faults(long *sys_us)
+{
+	struct rusage ru;
+	if (getrusage(RUSAGE_THREAD, &ru) != 0)
+		return *sys_us = 0;
+	*sys_us = (long)ru.ru_stime.tv_sec * 1000000 + ru.ru_stime.tv_usec;
+	return ru.ru_minflt;
 }
 
 static double cpu_ns(void)
@@ -106,6 +129,7 @@ int main(int argc, char **argv)
 	const char *times_path = NULL;
 	int all_rounds = 0;
 	int gc_inline = 0;
+	int conversation = 0;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--config") == 0 && i + 1 < argc)
 			config = argv[++i];
@@ -117,13 +141,16 @@ int main(int argc, char **argv)
 			each = 1;
 		else if (strcmp(argv[i], "--gc-inline") == 0)
 			gc_inline = 1;
+		else if (strcmp(argv[i], "--conversation") == 0)
+			conversation = 1;
 		else if (strcmp(argv[i], "--all-rounds") == 0)
 			all_rounds = 1;
 		else if (strcmp(argv[i], "--times") == 0 && i + 1 < argc)
 			times_path = argv[++i];
 		else {
 			fprintf(stderr, "usage: ask_bench [--config FILE] [--questions FILE] [--rounds N] "
-			                "[--each [--all-rounds]] [--times FILE] [--gc-inline]\n");
+			                "[--each [--all-rounds]] [--times FILE] [--gc-inline] "
+			                "[--conversation]\n");
 			return 2;
 		}
 	}
@@ -179,9 +206,12 @@ int main(int argc, char **argv)
 			fprintf(stderr, "ask_bench: %s: %s\n", times_path, strerror(errno));
 			return 1;
 		}
-		fprintf(times, "# round\tquestion\twall_us\tcpu_us\n");
+		fprintf(times, "# round\tquestion\twall_us\tcpu_us\tminor_faults\tsys_us\tstart_ns\n");
 	}
 	size_t bytes = 0;
+	/* One loadgen connection's conversation, kept across questions and rounds
+	 * (--conversation); otherwise each question starts a fresh one. */
+	struct hr_convo kept = {0};
 	for (int r = 0; r < rounds; r++) {
 		int dump = each && (r == rounds - 1 || all_rounds);
 		for (size_t i = 0; i < nq; i++) {
@@ -194,13 +224,16 @@ int main(int argc, char **argv)
 				fprintf(stderr, "ask_bench: cannot parse %s\n", reqs[i]);
 				return 1;
 			}
-			struct hr_convo convo = {0};
+			struct hr_convo fresh = {0};
+			struct hr_convo *convo = conversation ? &kept : &fresh;
 			struct hr_answer a = {0};
 			if (dump)
 				CALLGRIND_ZERO_STATS;
 			double c1 = times ? cpu_ns() : 0;
+			long s1 = 0, s2 = 0;
+			long f1 = times ? minor_faults(&s1) : 0;
 			t1 = now_ns();
-			if (hr_engine_ask(engine, &convo, m.ask.text, m.ask.text_len, &a, trace)) {
+			if (hr_engine_ask(engine, convo, m.ask.text, m.ask.text_len, &a, trace)) {
 				fprintf(stderr, "ask_bench: no answer to %s\n", reqs[i]);
 				return 1;
 			}
@@ -210,14 +243,17 @@ int main(int argc, char **argv)
 				CALLGRIND_DUMP_STATS_AT(name);
 			}
 			double t2 = now_ns();
-			if (times)
-				fprintf(times, "%d\t%zu\t%.2f\t%.2f\n", r, i + 1, (t2 - t1) / 1000.0,
-				        (cpu_ns() - c1) / 1000.0);
+			if (times) {
+				double c2 = cpu_ns();
+				long f2 = minor_faults(&s2);
+				fprintf(times, "%d\t%zu\t%.2f\t%.2f\t%ld\t%ld\t%.0f\n", r, i + 1,
+				        (t2 - t1) / 1000.0, (c2 - c1) / 1000.0, f2 - f1, s2 - s1, t1);
+			}
 			if (each && !intents[i] && a.intent)
 				intents[i] = strdup(a.intent);
 			char ctx[HR_CONVO_CONTEXT_MAX + 1];
 			size_t clen, olen = 0;
-			int crc = hr_convo_encode(&convo, ctx, sizeof(ctx), &clen);
+			int crc = hr_convo_encode(convo, ctx, sizeof(ctx), &clen);
 			char *buf =
 			    hr_proto_answer_with_context(&a, m.ask.id, NULL, crc ? NULL : ctx, 16, &olen);
 			free(buf);

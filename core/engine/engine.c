@@ -161,6 +161,7 @@ void hr_engine_free(hr_engine *e)
 	free(e->scratch_match);
 	free(e->snorm);
 	free(e->smessage);
+	free(e->facets);
 	free(e);
 }
 
@@ -203,6 +204,14 @@ int hr_engine_set_content(hr_engine *e, struct hr_content *content)
 	e->matcher = m;
 	e->rs = rs;
 	e->content = content;
+	/* The facets answered belong to the content's plugins. Without room to
+	 * remember them, route_facet.c looks them up on every follow-up. */
+	free(e->facets);
+	e->nfacets = content->intents ? hr_intents_count(content->intents) : 0;
+	if (!(e->facets = e->nfacets ? malloc(e->nfacets * sizeof(*e->facets)) : NULL))
+		e->nfacets = 0;
+	for (size_t i = 0; i < e->nfacets; i++)
+		e->facets[i] = EN_FACETS_UNKNOWN;
 	if (e->defer_gc)
 		hr_plugins_defer_gc(content->plugins, 1);
 	return 0;

@@ -8,6 +8,7 @@
 #define HERALD_ENGINE_INT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "engine.h"
 
@@ -21,7 +22,14 @@ struct hr_engine {
 	char (*snorm)[1024];            /* each sentence normalised and spelling-corrected */
 	char *smessage;                 /* the sentences joined: what plugins see as q.message */
 	int defer_gc;                   /* hr_engine_defer_gc() */
+	/* Per intent (by its order), the facets the plugins answer for it, one
+	 * bit each, or EN_FACETS_UNKNOWN until a follow-up first asks
+	 * (route_facet.c); made again with the content. */
+	uint32_t *facets;
+	size_t nfacets;
 };
+
+#define EN_FACETS_UNKNOWN UINT32_MAX
 
 /* Slot values named in the message: in the focus sentence first, then anywhere. */
 struct named {

@@ -88,6 +88,7 @@ void hr_intents_free(hr_intents *set)
 		free((char *)in->pub.overrides);
 	}
 	free(set->intents);
+	free(set->by_name);
 	in_spell_free(set);
 	for (size_t i = 0; i < set->nfiles; i++)
 		free(set->files[i]);

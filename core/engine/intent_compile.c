@@ -501,6 +501,26 @@ int in_needs_caseless(const char *src)
 	return 0;
 }
 
+static int by_name_cmp(const void *a, const void *b)
+{
+	return strcmp((*(const struct hr_intent *const *)a)->name,
+	              (*(const struct hr_intent *const *)b)->name);
+}
+
+/* The index hr_intents_find() searches (intent_int.h, by_name). */
+static int build_by_name(hr_intents *set)
+{
+	free(set->by_name);
+	set->nby_name = 0;
+	if (!(set->by_name = malloc((set->nintents + 1) * sizeof(*set->by_name))))
+		return -ENOMEM;
+	for (size_t i = 0; i < set->nintents; i++)
+		set->by_name[i] = &set->intents[i].pub;
+	qsort(set->by_name, set->nintents, sizeof(*set->by_name), by_name_cmp);
+	set->nby_name = set->nintents;
+	return 0;
+}
+
 int hr_intents_compile(hr_intents *set, hr_diag_fn diag, void *ud)
 {
 	int errors = 0;
@@ -583,7 +603,7 @@ int hr_intents_compile(hr_intents *set, hr_diag_fn diag, void *ud)
 		size_t nf = hr_intents_intent_slots(set, &in->pub, in->pub.fills, HR_MAX_SLOTS);
 		in->pub.nfills = nf < HR_MAX_SLOTS ? nf : HR_MAX_SLOTS;
 	}
-	if (in_spell_build(set) || build_prefilter(set))
+	if (in_spell_build(set) || build_prefilter(set) || build_by_name(set))
 		return -ENOMEM;
 	set->compiled = errors == 0;
 	return errors ? -EINVAL : 0;

@@ -105,6 +105,12 @@ struct hr_intents {
 	 * answer, a few instead of thousands, on every word of every question. */
 	uint32_t vocab_at[257], stub_at[257];
 	uint32_t *stub_len;
+	/* The intents' indices sorted by name, made by hr_intents_compile():
+	 * hr_intents_find() looks a name up by halves instead of comparing all
+	 * 210, which each follow-up asks for the previous turn's intent (once
+	 * intents are added after it, nby_name falls behind and it reads all). */
+	const struct hr_intent **by_name;
+	size_t nby_name;
 	char **files; /* file names, owned here, referenced by intents and patterns */
 	size_t nfiles;
 	int compiled;

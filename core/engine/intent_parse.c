@@ -55,6 +55,20 @@ struct entity *in_find_entity(const hr_intents *set, const char *name, size_t le
 
 const struct hr_intent *hr_intents_find(const hr_intents *set, const char *name)
 {
+	if (set->by_name && set->nby_name == set->nintents) {
+		size_t lo = 0, hi = set->nby_name;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			int c = strcmp(set->by_name[mid]->name, name);
+			if (c == 0)
+				return set->by_name[mid];
+			if (c < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		return NULL;
+	}
 	for (size_t i = 0; i < set->nintents; i++) {
 		if (strcmp(set->intents[i].pub.name, name) == 0)
 			return &set->intents[i].pub;

@@ -1023,6 +1023,18 @@ second:
 	return 0;
 }
 
+/* Whether the ranker finds a value named in normalised Q ("kadcyla", "3+"). */
+static int names_a_value(hr_engine *e, const char *q)
+{
+	struct hr_concepts cs;
+	hr_ranker_concepts(e->content->ranker, q, &cs);
+	for (size_t i = 0; i < cs.n; i++) {
+		if (cs.c[i].value)
+			return 1;
+	}
+	return 0;
+}
+
 /* How a follow-up leans on the previous turn's topic (leans_on_earlier). */
 enum lean {
 	LEAN_NONE,    /* the question stands alone */
@@ -1043,22 +1055,17 @@ static enum lean leans_on_earlier(hr_engine *e, const struct hr_convo *convo, co
 	if (!convo || !convo->topic[0] || e->mode != HR_ROUTE_BOTH || !e->content->ranker || t->focus != 0 ||
 	    t->nsentences >= HR_MAX_SENTENCES)
 		return LEAN_NONE;
+	/* Every question after the first of a conversation comes here, so the
+	 * tests go cheapest first: the ones that need only the routing done
+	 * (a strong pattern of its own, a question that does not ask) before
+	 * the ranker's words, concepts and naming words, which are read only
+	 * when the answer still depends on them (docs/performance.md, tenth
+	 * round). The result is the same as taking them all in turn. */
 	const char *q = e->snorm[0];
-	int back = en_points_back_turn(q);
 	int continues = en_follow_continues(q);
-	size_t nwords = 0, nknown = 0;
-	hr_ranker_words(e->content->ranker, e->rs, q, &nwords, &nknown);
-	if (nknown >= THIN_POINTING)
-		return LEAN_NONE;
-	int anchored = en_follow_anchored(e, convo);
 	int answered = t->outcome == HR_OUTCOME_ANSWER && strcmp(t->parts[0].intent->name, "fallback") != 0;
 	int own_strong = t->outcome == HR_OUTCOME_ANSWER && t->chosen && t->chosen->priority >= 0 &&
 	                 strong(t->chosen, strlen(q));
-	struct hr_concepts cs;
-	hr_ranker_concepts(e->content->ranker, q, &cs);
-	int names_value = 0;
-	for (size_t i = 0; i < cs.n; i++)
-		names_value |= cs.c[i].value != NULL;
 	/* A strong pattern of its own starts a new topic ("is there parking?"),
 	 * except under a bare "what about" ("what about during chemo", "and
 	 * after surgery"): those few words name only what the earlier question
@@ -1067,34 +1074,45 @@ static enum lean leans_on_earlier(hr_engine *e, const struct hr_convo *convo, co
 	 * about side effects" after a drug) is a follow-up as it stands. */
 	if (own_strong && !(continues && en_words(q) <= CONTINUE_WORDS && t->parts[0].intent->nneeds == 0))
 		return LEAN_NONE;
+	int back = en_points_back_turn(q);
+	/* Elliptic (below) asks, after an answered topic. */
+	if (!back && !continues && (!t->sentences[0].asks || !en_follow_anchored(e, convo)))
+		return LEAN_NONE;
+	size_t nwords = 0, nknown = 0;
+	hr_ranker_words(e->content->ranker, e->rs, q, &nwords, &nknown);
+	if (nknown >= THIN_POINTING)
+		return LEAN_NONE;
 	/* "what about ..." names what it asks about: words the ranker does not
 	 * know ("the weather tomorrow") are no follow-up of a topic; nor is an
 	 * elliptic question ("how do I fix my car"). */
 	int familiar = nknown * 100 >= nwords * KNOWN_WORDS;
+	if (!back && !familiar)
+		return LEAN_NONE;
 	if (!back && !continues) {
 		/* Elliptic: it asks with one content word at most ("why?", "how
 		 * often?", "what happens next?"), and alone it got no answer or the
 		 * ranker's guess with nothing named; small talk ("thanks", "what
 		 * can you do") and a question with things of its own ("how do I fix
-		 * my car") stand alone. */
-		int unsure = !answered || (!own_strong && !names_value &&
-		                           strncmp(t->parts[0].intent->name, "conversation.", 13) != 0);
-		size_t naming = en_naming_words(e, q);
-		int elliptic = t->sentences[0].asks && naming <= ELLIPTIC_WORDS && familiar;
-		if (!anchored || !unsure || !elliptic)
+		 * my car") stand alone. Asked, anchored and familiar are known by
+		 * now; whether it names a value is read only when it decides. */
+		int unsure = !answered;
+		if (!unsure && !own_strong && strncmp(t->parts[0].intent->name, "conversation.", 13) != 0)
+			unsure = !names_a_value(e, q);
+		if (!unsure)
 			return LEAN_NONE;
 		/* With words of its own ("should I get my teeth checked first", "how
 		 * do I fix my car") the question must count: a pattern that matches
 		 * only the topic's words ("port") is no proof it was asked of the
 		 * topic; one that reaches into the question's words is ("zoledronic
 		 * acid ... teeth"), and so is the ranker's choice. */
+		size_t naming = en_naming_words(e, q);
+		if (naming > ELLIPTIC_WORDS)
+			return LEAN_NONE;
 		return naming == 0 ? LEAN_ANSWERS : LEAN_RANKED;
 	}
-	if (!back && !familiar)
-		return LEAN_NONE;
 	/* "how about for kadcyla" swaps the drug: the question stays its own
 	 * (drug.mention answers the earlier aspect for the new drug). */
-	if (!back && names_value)
+	if (!back && names_a_value(e, q))
 		return LEAN_NONE;
 	return LEAN_ANSWERS;
 }

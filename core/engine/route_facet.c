@@ -93,6 +93,31 @@ static const struct facet facets[] = {
                      "node positive", "clear nodes")},
 };
 
+/* The facets fit in a mask of the engine's (engine_int.h, facets), with one
+ * value left for "not looked up yet". */
+_Static_assert(sizeof(facets) / sizeof(facets[0]) < 32, "facets fit a uint32_t mask");
+
+/* The facets the plugins answer for topic PREV ("se.diarrhea.medicine": bit
+ * of "medicine"), looked up once per intent and engine: every follow-up asks,
+ * and the lookup compares every handler's name. */
+static uint32_t topic_facets(hr_engine *e, const struct hr_intent *prev)
+{
+	size_t i = (size_t)prev->order;
+	if (prev->order >= 0 && i < e->nfacets && e->facets[i] != EN_FACETS_UNKNOWN)
+		return e->facets[i];
+	uint32_t mask = 0;
+	for (size_t f = 0; f < sizeof(facets) / sizeof(facets[0]); f++) {
+		char handler[HR_NAME_MAX + 32];
+		int n = snprintf(handler, sizeof(handler), "%s.%s", prev->name, facets[f].name);
+		if (n >= 0 && (size_t)n < sizeof(handler) &&
+		    hr_plugins_handler(e->content->plugins, handler, NULL))
+			mask |= 1u << f;
+	}
+	if (prev->order >= 0 && i < e->nfacets)
+		e->facets[i] = mask;
+	return mask;
+}
+
 /* Words that name no topic of their own in a follow-up: the treatment in
  * general and the time it ends ("how long does it last after chemo ends"). */
 static const char *const general[] = {
@@ -229,47 +254,54 @@ void en_facet_follow(hr_engine *e, const struct hr_convo *convo, struct hr_trace
 	if (!prev)
 		return;
 	int same = t->outcome == HR_OUTCOME_ANSWER && t->parts[0].intent == prev;
+	/* The first facet, in order of precedence, whose words the follow-up
+	 * has and that the topic answers decides; none, and the routing stands.
+	 * Only the facets the topic answers are looked for (most topics answer
+	 * none), and before the concepts below, which only matter when one is
+	 * found (docs/performance.md, tenth round). */
+	uint32_t answered = topic_facets(e, prev);
+	const size_t nf = sizeof(facets) / sizeof(facets[0]);
+	size_t f, at = 0, len = 0;
+	for (f = 0; f < nf; f++) {
+		if (!(answered >> f & 1))
+			continue;
+		int hit = 0;
+		for (const char *const *p = facets[f].asks; *p && !hit; p++)
+			hit = phrase_at(q, *p, &at, &len);
+		if (hit)
+			break;
+	}
+	if (f == nf)
+		return;
 	/* A drug or regimen named that the conversation does not hold ("what
 	 * about on tucatinib") asks about something else, unless the question
 	 * came back to the same topic anyway; other values ("clear nodes", "3+")
 	 * are details of the topic. */
-	struct hr_concepts cs;
-	hr_ranker_concepts(e->content->ranker, q, &cs);
-	for (size_t i = 0; i < cs.n && !same; i++) {
-		if (cs.c[i].value &&
-		    (strcmp(cs.c[i].entity, "drug") == 0 || strcmp(cs.c[i].entity, "regimen") == 0) &&
-		    !convo_holds(convo, cs.c[i].entity, cs.c[i].value) &&
-		    !en_has_word(convo->topic, cs.c[i].value))
-			return;
-	}
-	for (size_t f = 0; f < sizeof(facets) / sizeof(facets[0]); f++) {
-		size_t at = 0, len = 0;
-		int hit = 0;
-		for (const char *const *p = facets[f].asks; *p && !hit; p++)
-			hit = phrase_at(q, *p, &at, &len);
-		if (!hit)
-			continue;
-		char handler[HR_NAME_MAX + 32];
-		int n = snprintf(handler, sizeof(handler), "%s.%s", prev->name, facets[f].name);
-		if (n < 0 || (size_t)n >= sizeof(handler) ||
-		    !hr_plugins_handler(e->content->plugins, handler, NULL))
-			continue;
-		/* With words of its own that name another thing ("how long does
-		 * neuropathy last" after diarrhea), the question is not a detail
-		 * of the topic. */
-		if (!same && own_words(e, q, at, len, convo->topic) > FACET_OWN_WORDS)
-			return;
-		if (!same) {
-			memset(&t->parts[0], 0, sizeof(t->parts[0]));
-			t->parts[0].intent = prev;
+	if (!same) {
+		struct hr_concepts cs;
+		hr_ranker_concepts(e->content->ranker, q, &cs);
+		for (size_t i = 0; i < cs.n; i++) {
+			if (cs.c[i].value &&
+			    (strcmp(cs.c[i].entity, "drug") == 0 || strcmp(cs.c[i].entity, "regimen") == 0) &&
+			    !convo_holds(convo, cs.c[i].entity, cs.c[i].value) &&
+			    !en_has_word(convo->topic, cs.c[i].value))
+				return;
 		}
-		t->outcome = HR_OUTCOME_ANSWER;
-		t->nparts = 1;
-		t->nclarify = 0;
-		t->facet = facets[f].name;
-		t->rule = "a follow-up asks a detail (a facet) of the previous answer's topic";
-		return;
 	}
+	/* With words of its own that name another thing ("how long does
+	 * neuropathy last" after diarrhea), the question is not a detail of the
+	 * topic. */
+	if (!same && own_words(e, q, at, len, convo->topic) > FACET_OWN_WORDS)
+		return;
+	if (!same) {
+		memset(&t->parts[0], 0, sizeof(t->parts[0]));
+		t->parts[0].intent = prev;
+	}
+	t->outcome = HR_OUTCOME_ANSWER;
+	t->nparts = 1;
+	t->nclarify = 0;
+	t->facet = facets[f].name;
+	t->rule = "a follow-up asks a detail (a facet) of the previous answer's topic";
 }
 
 int hr_facet_known(const char *facet)
