@@ -406,6 +406,19 @@ static int build_prefilter(hr_intents *set)
 				return rc;
 		}
 	}
+	/* The examples and phrasings are the questions people ask: their words
+	 * tell the prefilter which words are common in a question (prefilter.h). */
+	for (size_t i = 0; i < set->nintents; i++) {
+		const struct intent *in = &set->intents[i];
+		for (size_t k = 0; k < in->pub.nexamples; k++) {
+			if (hr_prefilter_note_text(set->pf, in->examples[k]))
+				return -ENOMEM;
+		}
+		for (size_t k = 0; k < in->pub.nphrasings; k++) {
+			if (hr_prefilter_note_text(set->pf, in->phrasings[k]))
+				return -ENOMEM;
+		}
+	}
 	return hr_prefilter_build(set->pf);
 }
 

@@ -74,6 +74,7 @@ void hr_prefilter_free(hr_prefilter *pf)
 	for (size_t i = 0; i < pf->nwords_counted; i++)
 		free(pf->words[i].w);
 	free(pf->words);
+	pf_strs_free(&pf->asked);
 	free(pf->need);
 	free(pf->always);
 	free(pf->clause_pattern);
@@ -208,9 +209,31 @@ static int count_words(hr_prefilter *pf)
 	return 0;
 }
 
+int hr_prefilter_note_text(hr_prefilter *pf, const char *text)
+{
+	for (const char *c = text; *c;) {
+		if (!pf_is_alnum((unsigned char)*c)) {
+			c++;
+			continue;
+		}
+		char w[EXACT_LEN + 1];
+		size_t n = 0;
+		while (pf_is_alnum((unsigned char)*c)) {
+			if (n < EXACT_LEN)
+				w[n++] = (char)pf_lower((unsigned char)*c);
+			c++;
+		}
+		if (pf_strs_add(&pf->asked, w, n))
+			return -ENOMEM;
+	}
+	return 0;
+}
+
 /* Analyses every macro, then every pattern. */
 static int analyse_all(hr_prefilter *pf)
 {
+	if (pf->asked.n)
+		qsort(pf->asked.v, pf->asked.n, sizeof(char *), pf_cmp_str);
 	int rc = count_words(pf);
 	for (size_t i = 0; i < pf->nmacros && !rc; i++) {
 		rc = pf_analyse(pf, pf->macros[i].regex, &pf->macros[i].info);
@@ -254,6 +277,7 @@ static uint32_t find_edge(const hr_prefilter *pf, uint32_t node, unsigned char c
 int hr_prefilter_build(hr_prefilter *pf)
 {
 	int rc = analyse_all(pf);
+	pf_strs_free(&pf->asked); /* only the literals' choice reads them */
 	if (rc)
 		return rc;
 	rc = -ENOMEM;

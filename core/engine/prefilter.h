@@ -45,6 +45,17 @@ int hr_prefilter_define(hr_prefilter *pf, const char *name, const char *regex);
  */
 int hr_prefilter_add(hr_prefilter *pf, const char *source);
 
+/*
+ * Counts the words of TEXT, a question of the kind the patterns will be run
+ * on (the intents' examples), so that a string's literal is its rarest word
+ * among questions as well as among the patterns: "lung problem*" is keyed on
+ * "lung", not on "problem", which is rare in the patterns but common in what
+ * people ask (a question with "problems" would otherwise try every pattern
+ * built on "X problem*"). Only speed depends on it: any word of a required
+ * string is required. Call before hr_prefilter_build. Returns 0 or -ENOMEM.
+ */
+int hr_prefilter_note_text(hr_prefilter *pf, const char *text);
+
 /* Analyses every pattern and builds the automaton, once every macro and
  * pattern is in. Returns 0 or -ENOMEM. */
 int hr_prefilter_build(hr_prefilter *pf);

@@ -89,6 +89,7 @@ struct hr_prefilter {
 	size_t npatterns, cap_patterns;
 	struct word *words;
 	size_t nwords_counted;
+	struct strs asked; /* the words of hr_prefilter_note_text, sorted while building */
 	/* Built. */
 	uint64_t *always; /* patterns with no clause */
 	size_t nwords;

@@ -191,7 +191,28 @@ static int cmp_word(const void *a, const void *b)
 	return strcmp(((const struct word *)a)->w, ((const struct word *)b)->w);
 }
 
-/* How often the word W[0..N) occurs (0 when never). */
+/* How many words of the noted questions begin with KEY[0..N): "problem"
+ * counts "problems" too, as a phrase "problem*" would match it. */
+static uint32_t asked_count(const hr_prefilter *pf, const char *key, size_t n)
+{
+	size_t lo = 0, hi = pf->asked.n;
+	while (lo < hi) { /* the first word not below KEY */
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(pf->asked.v[mid], key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	uint32_t c = 0;
+	while (lo < pf->asked.n && strncmp(pf->asked.v[lo], key, n) == 0) {
+		c++;
+		lo++;
+	}
+	return c;
+}
+
+/* How often the word W[0..N) occurs in the patterns, and as the start of a
+ * word in the noted questions (0 when never). */
 static uint32_t word_count(const hr_prefilter *pf, const char *w, size_t n)
 {
 	char key[EXACT_LEN + 1];
@@ -202,7 +223,7 @@ static uint32_t word_count(const hr_prefilter *pf, const char *w, size_t n)
 	key[n] = '\0';
 	struct word k = {.w = key};
 	const struct word *f = bsearch(&k, pf->words, pf->nwords_counted, sizeof(k), cmp_word);
-	return f ? f->count : 0;
+	return (f ? f->count : 0) + asked_count(pf, key, n);
 }
 
 static int clause_of(const hr_prefilter *pf, const struct strs *set, struct strs *out)
