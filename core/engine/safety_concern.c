@@ -284,14 +284,16 @@ const char hr_after_emergency_line[] =
     "First, if you have not called 911 yet about the signs you told me, please call now. They need help "
     "right away, even if they seem to be getting better.";
 
-int hr_after_emergency_mark(struct hr_answer *a)
+/* Puts LINE before A's text and LINE_SPEECH before its speech (an answer
+ * with no speech form is spoken from its text, so the line's speech form goes
+ * before that). The two marks below differ only in the line and in what they
+ * set after it. Returns 0 or -ENOMEM (A is then unchanged). */
+static int mark_with_line(struct hr_answer *a, const char *line, const char *line_speech)
 {
-	if (a->safety != HR_SAFETY_NONE)
-		return 0;
 	char *text = NULL, *speech = NULL;
-	if (prepend(&text, hr_after_emergency_line, a->text))
+	if (prepend(&text, line, a->text))
 		return -ENOMEM;
-	if (prepend(&speech, hr_after_emergency_line, a->speech ? a->speech : a->text)) {
+	if (prepend(&speech, line_speech, a->speech ? a->speech : a->text)) {
 		free(text);
 		return -ENOMEM;
 	}
@@ -302,23 +304,19 @@ int hr_after_emergency_mark(struct hr_answer *a)
 	return 0;
 }
 
+int hr_after_emergency_mark(struct hr_answer *a)
+{
+	if (a->safety != HR_SAFETY_NONE)
+		return 0;
+	return mark_with_line(a, hr_after_emergency_line, hr_after_emergency_line);
+}
+
 int hr_concern_mark(struct hr_answer *a)
 {
 	if (a->safety != HR_SAFETY_NONE || a->concern)
 		return 0;
-	char *text = NULL, *speech = NULL;
-	if (prepend(&text, hr_concern_line, a->text))
+	if (mark_with_line(a, hr_concern_line, hr_concern_line_speech))
 		return -ENOMEM;
-	/* An answer with no speech form is spoken from its text, so the line's
-	 * speech form goes before that. */
-	if (prepend(&speech, hr_concern_line_speech, a->speech ? a->speech : a->text)) {
-		free(text);
-		return -ENOMEM;
-	}
-	free(a->text);
-	free(a->speech);
-	a->text = text;
-	a->speech = speech;
 	a->concern = HR_CONCERN_CRISIS;
 	/* The Lifeline's page, when the answer has room; the line and the field
 	 * stand without it, so a failure here is not the caller's. */

@@ -60,6 +60,7 @@ enum group {
 	G_COUNTS,
 	G_SKIN,
 	G_MOUTH,
+	G_HAND_FOOT,
 	G_COUNT,
 };
 
@@ -84,6 +85,7 @@ static const char *const group_names[G_COUNT] = {
     [G_COUNTS] = "counts",
     [G_SKIN] = "skin",
     [G_MOUTH] = "mouth",
+    [G_HAND_FOOT] = "hand_foot",
 };
 
 /* Checks a rule can carry, done here after the trigger is judged. */

@@ -144,6 +144,17 @@ static const struct group_reply group_replies[] = {
                  "pain and may change your treatment.",
                  {"Mouth and Throat Problems and Cancer Treatment", "National Cancer Institute",
                   "https://www.cancer.gov/about-cancer/treatment/side-effects/mouth-throat"}},
+    /* Hand-foot syndrome that blisters or hurts to walk on: the team decides
+     * what changes, not a serious drug rash (fourteenth round). */
+    [G_HAND_FOOT] =
+        {"Blisters, or pain that makes it hard to walk or use your hands, can be a bad case of "
+         "hand-foot syndrome, a side effect of drugs such as capecitabine (Xeloda) and lapatinib. "
+         "Your team needs to know now so they can help.",
+         "Blisters, or pain that makes it hard to walk or use your hands, can be a bad case of "
+         "hand-foot syndrome, a side effect of drugs such as capecitabine, also called Xeloda, and "
+         "lapatinib. Your team needs to know now so they can help.",
+         {"Skin and Nail Changes during Cancer Treatment", "National Cancer Institute",
+          "https://www.cancer.gov/about-cancer/treatment/side-effects/skin-nail-changes"}},
 };
 
 /* The fixed parts of each tier's reply: what comes before the group sentence
@@ -366,6 +377,7 @@ static const char *const group_topics[G_COUNT] = {
     [G_COUNTS] = "low platelets side effect",
     [G_SKIN] = "skin rash",
     [G_MOUTH] = "mouth sores",
+    [G_HAND_FOOT] = "hand foot syndrome",
 };
 
 const char *hr_safety_topic(const struct hr_safety_result *r)
