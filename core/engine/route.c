@@ -1080,7 +1080,17 @@ static enum lean leans_on_earlier(hr_engine *e, const struct hr_convo *convo, co
 		int unsure = !answered || (!own_strong && !names_value &&
 		                           strncmp(t->parts[0].intent->name, "conversation.", 13) != 0);
 		size_t naming = en_naming_words(e, q);
-		int elliptic = t->sentences[0].asks && naming <= ELLIPTIC_WORDS && familiar;
+		/* Familiar among the words that name something: whether the
+		 * ranker happens to know a word that only frames the question
+		 * ("why not longer?": "longer") depends on the wording of its
+		 * training questions, and so changed with each retrain, which
+		 * left such a question standing alone (the fallback). */
+		size_t nframing = 0, kframing = 0;
+		en_framing_words(e, q, &nframing, &kframing);
+		size_t nw = nwords - (nframing < nwords ? nframing : nwords);
+		size_t nk = nknown - (kframing < nknown ? kframing : nknown);
+		int elliptic =
+		    t->sentences[0].asks && naming <= ELLIPTIC_WORDS && nk * 100 >= nw * KNOWN_WORDS;
 		if (!anchored || !unsure || !elliptic)
 			return LEAN_NONE;
 		/* With words of its own ("should I get my teeth checked first", "how
