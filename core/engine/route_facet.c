@@ -162,7 +162,11 @@ static const char *const general[] = {
     /* Verbs that frame what is asked of the topic ("can I use cannabis for
      * it", "do I need the premeds") and name nothing. */
     "use", "using", "try", "trying", "need", "needed", "needs", "taking", "takes", "on", "worth",
-    "beforehand", "first", "ahead"};
+    "beforehand", "first", "ahead",
+    /* Who suggested it ("my doctor offered paxil, is that ok?"): a person,
+     * not a topic. */
+    "doctor", "doctors", "gp", "psychiatrist", "oncologist", "offered", "prescribed", "suggested", "wants",
+    "matter", "put"};
 
 /* Whether W is a word of some facet's phrases or of GENERAL. */
 static int facet_word(const char *w)
