@@ -463,3 +463,238 @@ for _, topic in ipairs({ "testing.equivocal", "testing.ihc_score" }) do
   herald.on(topic .. ".negative", function() return ISH_NEGATIVE end)
   herald.on(topic .. ".positive", function() return ISH_POSITIVE end)
 end
+
+-- A test result: a short worry after it ("is that bad?", "so should I be
+-- scared?") -------------------------------------------------------------------
+-- The blind grading of two-turn conversations (2026-12-07) found such worries
+-- answered with the test's method card. What the result means for her, and
+-- that treatment for it works, is the answer; the stage and the hormone
+-- receptors matter as much, and no one's outlook is told (ACS HER2 status).
+
+local RESULT_WORRY = {
+  positive = herald.fixed {
+    text = {
+      "Feeling scared is normal. HER2-positive cancer can grow faster than some other kinds, but that is also why it has its own drugs.",
+      "Drugs that target HER2, such as trastuzumab (Herceptin), work very well. They have changed the outlook for HER2-positive cancer, and early-stage cancer is treated with the aim of cure.",
+      "What it means for you also depends on the stage and the hormone receptors. Figures from studies describe groups of people, not you.",
+      "Next step: ask your team what your stage is and what your plan aims to do.",
+    },
+    sources = { "acs-her2", "bco-her2" },
+    suggest = { "How is HER2-positive breast cancer treated?", "Is HER2-positive breast cancer curable?" },
+  },
+  borderline = herald.fixed {
+    text = {
+      "A score of 2+ is not good or bad news on its own. It only means the first test could not tell, so the lab checks the HER2 gene with an ISH (FISH) test.",
+      "If the ISH test is positive, HER2 drugs that work very well are added. If it is negative, the plan rests more on the hormone receptors, and there are good treatments for that too.",
+      "Waiting is hard. Next step: ask your team when the ISH result will be ready and how you will hear it.",
+    },
+    sources = { "acs-her2", "bco-her2" },
+    suggest = { "What is a FISH test?", "What is HER2-low?" },
+  },
+  negative = herald.fixed {
+    text = {
+      "A HER2-negative or HER2-low result is not a worse result. It means the HER2 drugs such as trastuzumab (Herceptin) are not part of the plan.",
+      "The plan then rests mostly on the hormone receptors: hormone pills work well when the cancer feeds on hormones, and chemo is used when it is needed.",
+      "What it means for you also depends on the stage. Next step: ask your team what your hormone receptor result is and what it means for your plan.",
+    },
+    sources = { "acs-her2", "bco-her2" },
+    suggest = { "What is HER2-low?", "What does hormone receptor positive mean?" },
+  },
+}
+local SCORE_KIND = { three = "positive", ["3"] = "positive", two = "borderline", ["2"] = "borderline",
+  one = "negative", ["1"] = "negative", zero = "negative", ["0"] = "negative" }
+local NEGATIVE_SAID = { "negative", "not amplified", "non-amplified", "her2 low", "her2-low", "1+", "0+" }
+local function result_worry(q)
+  local kind = SCORE_KIND[q:slot("ihc_score") or ""]
+  if not kind and q.previous == "testing.equivocal" then kind = "borderline" end
+  if not kind and q:mentions(NEGATIVE_SAID) then kind = "negative" end
+  return RESULT_WORRY[kind or "positive"]
+end
+for _, topic in ipairs({ "testing.ihc_score", "testing.test_about", "testing.positive_meaning", "testing.equivocal",
+  "testing.triple_positive", "testing.what_is_her2", "testing.report", "testing.how_tested" }) do
+  herald.on(topic .. ".worse", result_worry)
+end
+
+-- A test result: how long until it is back ("how long for that?") ----------------
+-- After a card saying an ISH (FISH) test will follow, "how long?" asks the
+-- wait. Hospital labs give 3 to 10 days, or within a week (UMich, Iowa lab
+-- catalogues, checked 2026-12-07); longer when the sample goes to another lab.
+
+src("umich-fish", "HER2 FISH (test catalogue)", "Michigan Medicine Laboratories", "https://mlabs.umich.edu/tests/her2-fish")
+src("uiowa-fish", "Fluorescence In Situ Hybridization for Her-2/neu (pathology handbook)", "University of Iowa Health Care",
+  "https://www.healthcare.uiowa.edu/path_handbook/handbook/test2962.html")
+local ISH_WAIT = herald.fixed {
+  text = {
+    "An ISH test, such as FISH, is most often done on the same biopsy sample, so you do not need a new biopsy.",
+    "Labs most often report the result in about 3 to 10 days. It can take longer when the sample is sent to another lab.",
+    "Your team usually waits for it before deciding whether HER2 drugs are part of your plan.",
+    "Next step: ask your team when they expect the result, and how they will tell you.",
+  },
+  sources = { "umich-fish", "uiowa-fish", "acs-her2" },
+  suggest = { "What does an IHC score of 2+ mean?", "What if the FISH comes back positive?" },
+}
+for _, topic in ipairs({ "testing.ihc_score", "testing.equivocal", "testing.test_about", "testing.how_tested" }) do
+  herald.on(topic .. ".how_long", function(q)
+    -- After a settled score (3+, 1+, 0) there is no test to wait for: "how
+    -- long?" asks the length of treatment.
+    local kind = SCORE_KIND[q:slot("ihc_score") or ""]
+    if topic == "testing.ihc_score" and kind and kind ~= "borderline" then
+      return herald.hand_over("treatment.duration")
+    end
+    return ISH_WAIT
+  end)
+end
+
+-- Triple-positive: which pills ---------------------------------------------------
+-- Asked after the triple-positive card, "which pills?" means the hormone pills
+-- (ACS hormone therapy): the HER2 antibodies are given by IV or a shot;
+-- neratinib is a HER2 pill for a year after trastuzumab for some (label).
+
+src("acs-hormone-tx", "Hormone Therapy for Breast Cancer", ACS,
+  "https://www.cancer.org/cancer/types/breast-cancer/treatment/hormone-therapy-for-breast-cancer.html")
+herald.answer("testing.triple_positive.medicine", {
+  text = {
+    "With triple-positive cancer, the pills are most often hormone pills, because the cancer also feeds on hormones. Before menopause this is often tamoxifen. After menopause it is often an aromatase inhibitor, such as letrozole or anastrozole.",
+    "They are taken once a day for 5 to 10 years. They often start after chemo, at the same time as the HER2 drug trastuzumab (Herceptin), which is given by IV or a shot, not as a pill.",
+    "Some people also take a HER2 pill, neratinib (Nerlynx), for a year after trastuzumab ends. Your team decides if that fits you.",
+    "Next step: ask your team which hormone pill they suggest for you, and when it starts.",
+  },
+  sources = { "acs-hormone-tx", "label-neratinib" },
+  suggest = { "What are the side effects of hormone therapy?", "What is an aromatase inhibitor?" },
+})
+
+-- Treatment before surgery: what comes after the operation -------------------------
+-- The surgery result decides (KATHERINE; FDA, May 2026): no cancer left, the
+-- HER2 drugs go on to a year; cancer left, T-DM1 (or now T-DXd) instead.
+
+herald.answer("treatment.neoadjuvant.after_surgery", {
+  text = {
+    "After surgery, the pathologist checks the removed tissue for any cancer left. That result shapes what comes next.",
+    "If no cancer is left, called a pCR, the HER2 drugs go on after surgery to finish about a year in all. This is often trastuzumab (Herceptin), sometimes with pertuzumab (Perjeta).",
+    "If some cancer is left, trastuzumab is most often switched to T-DM1 (Kadcyla), every 3 weeks for 14 doses. Since May 2026, T-DXd (Enhertu) is another option for some people.",
+    "Radiation and hormone pills are added when they fit. Next step: ask your team how your surgery result will change your plan.",
+  },
+  sources = { "acs-by-stage", "katherine", "label-tdm1", "fda-tdxd-early" },
+  suggest = { "What is a pCR?", "What are the side effects of Kadcyla?" },
+})
+
+-- Nausea: cannabis -----------------------------------------------------------------
+-- Dronabinol (Marinol) and nabilone (Cesamet) are approved for nausea and
+-- vomiting from chemo that other medicines have not helped (labels; NCI
+-- cannabis PDQ); the evidence for the plant itself is weaker.
+
+src("nci-cannabis", "Cannabis and Cannabinoids (PDQ), Patient Version", NCI,
+  "https://www.cancer.gov/about-cancer/treatment/cam/patient/cannabis-pdq")
+src("label-dronabinol", "Marinol (dronabinol) prescribing information", "DailyMed, National Library of Medicine",
+  "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=628f9609-6583-49be-be77-b64cfbc46fd7")
+herald.answer("se.nausea.cannabis", {
+  text = {
+    "Two pills made from THC, a part of marijuana, are approved for nausea from chemo. They are for when the usual nausea medicines have not worked. Their names are dronabinol (Marinol) and nabilone (Cesamet).",
+    "There is less proof for marijuana itself or for CBD. It can make you dizzy or sleepy, and the laws are not the same in each state.",
+    "Tell your team about any cannabis you use, since it can mix with other medicines. Next step: ask your team whether a prescription option or a different anti-nausea medicine could help you.",
+  },
+  sources = { "nci-cannabis", "label-dronabinol", "nci-nausea" },
+  suggest = { "What can I take for nausea?", "Can supplements interact with my treatment?" },
+})
+
+-- A drug: the medicines given before it (premeds) ------------------------------------
+-- Paclitaxel's label has everyone take a steroid, an antihistamine and an acid
+-- blocker before each dose; docetaxel's a steroid for 3 days from the day
+-- before; Enhertu comes with anti-nausea medicine before each dose; the HER2
+-- antibodies need none by routine; the pills none at all (the labels).
+
+local PREMEDS = herald.facts("drug", {
+  paclitaxel = "Paclitaxel (Taxol) does need premeds. Its label has everyone get a steroid, an antihistamine and an acid blocker before each dose, to prevent an allergic reaction.",
+  docetaxel = "Docetaxel (Taxotere) does need premeds: a steroid such as dexamethasone, taken for 3 days starting the day before each dose. It lowers the risk of a reaction and of fluid build-up.",
+  t_dxd = "Before each Enhertu infusion you get anti-nausea medicine, because Enhertu often causes nausea.",
+  trastuzumab = "Trastuzumab (Herceptin) does not need routine premeds. If you had a reaction to an earlier dose, your team may give medicine such as an antihistamine or a steroid before the next one.",
+  pertuzumab = "Pertuzumab (Perjeta) does not need routine premeds. If you had a reaction to an earlier dose, your team may give medicine before the next one.",
+  t_dm1 = "T-DM1 (Kadcyla) does not need routine premeds. If you had a reaction to an earlier dose, your team may give medicine before the next one.",
+  lapatinib = "Lapatinib (Tykerb) is a pill you take at home, so there are no premeds for it. Its main side effect to plan for is diarrhea.",
+  tucatinib = "Tucatinib (Tukysa) is a pill you take at home, so there are no premeds for it.",
+  neratinib = "Neratinib (Nerlynx) is a pill you take at home, so there are no premeds. But loperamide is often taken with it from the first dose, to prevent diarrhea.",
+  capecitabine = "Capecitabine (Xeloda) is a pill you take at home, so there are no premeds for it.",
+})
+local function premeds(q)
+  local text = {}
+  local own = PREMEDS:get(q)
+  if own then
+    for _, s in ipairs(own) do text[#text + 1] = s end
+  else
+    text[#text + 1] = "Premeds are medicines given before a treatment to prevent a reaction or nausea. They can be a steroid such as dexamethasone or hydrocortisone, an antihistamine such as diphenhydramine (Benadryl), or anti-nausea medicine."
+    text[#text + 1] = "Whether you need them depends on the drug. Taxane chemo needs them; HER2 antibodies usually do not, unless you had a reaction before."
+  end
+  text[#text + 1] = "Premeds are part of the plan your team sets, so do not add or leave out any on your own."
+  text[#text + 1] = "Next step: ask your nurse which premeds you get, and what each one is for."
+  return {
+    text = text,
+    sources = { "label-paclitaxel", "label-docetaxel", "label-tdxd", "label-trastuzumab" },
+    suggest = { "What happens on a chemo day?", "What are the side effects of steroids?" },
+  }
+end
+for _, id in ipairs({ "label-paclitaxel", "label-lapatinib", "label-tdm1" }) do herald.source(id) end
+for _, topic in ipairs({ "drug.about", "drug.given", "drug.duration", "drug.used_for", "drug.side_effects_of",
+  "drug.mention", "regimen.about", "regimen.given", "se.infusion", "care.chemo_day" }) do
+  herald.on(topic .. ".premeds", premeds)
+end
+
+-- A drug: an antidepressant beside it ----------------------------------------------
+-- "Is my antidepressant ok with it?" right after a card on tamoxifen asks how
+-- the two mix, which life.interactions answers (some antidepressants weaken
+-- tamoxifen: CYP2D6); the blind two-turn grading found it given the sleep card.
+local function antidepressant()
+  return herald.hand_over("life.interactions")
+end
+for _, topic in ipairs({ "drug.about", "drug.given", "drug.duration", "drug.used_for", "drug.side_effects_of",
+  "drug.mention", "drug.warnings", "se.hormone", "se.sleep", "treatment.hormone_therapy", "treatment.ai_menopause" }) do
+  herald.on(topic .. ".antidepressant", antidepressant)
+end
+
+-- A drug's length: why not longer -----------------------------------------------------
+-- "Why not longer?" after the card on how long a drug is given. For the
+-- trastuzumab family the year comes from the trials: in HERA, two years did
+-- no better than one and brought more heart problems (Lancet 2013); a drug
+-- with a set number of doses (T-DM1: 14, KATHERINE; neratinib: a year,
+-- ExteNET) has the length its trial tested. In spread cancer treatment goes
+-- on as long as it works.
+src("hera", "2 years versus 1 year of adjuvant trastuzumab for HER2-positive breast cancer (HERA), Lancet 2013",
+  "Elsevier", "https://doi.org/10.1016/S0140-6736(13)61094-6")
+local WHY_LENGTH = herald.facts("drug", {
+  trastuzumab = "For early cancer, a year of trastuzumab (Herceptin) is what the big trials tested. In the HERA trial, two years did no better than one, and caused more heart problems.",
+  herceptin_hylecta = "For early cancer, a year of Herceptin Hylecta matches what the big trials tested. Herceptin Hylecta holds trastuzumab, and in the HERA trial two years of trastuzumab did no better than one and caused more heart problems.",
+  phesgo = "For early cancer, a year of Phesgo matches what the big trials tested. Phesgo holds trastuzumab, and in the HERA trial two years of trastuzumab did no better than one and caused more heart problems.",
+  pertuzumab = "Pertuzumab (Perjeta) is given with trastuzumab for the same year that the trials tested. Longer did not help in the trastuzumab trials.",
+  t_dm1 = "After surgery, T-DM1 (Kadcyla) is given for 14 doses because that is what the KATHERINE trial tested and found to work.",
+  neratinib = "Neratinib (Nerlynx) is taken for one year because that is what its trial tested after trastuzumab.",
+})
+local function why_length(q)
+  local text = {}
+  for _, s in ipairs(WHY_LENGTH:get(q) or {}) do text[#text + 1] = s end
+  if #text == 0 then
+    text[#text + 1] = "The length of a treatment most often comes from the trials that showed it works. Giving more than that has not been shown to help more."
+  end
+  text[#text + 1] = "When cancer has spread, it is different: HER2 drugs often go on for as long as they keep it under control."
+  text[#text + 1] = "Next step: ask your team why your plan has the length it has."
+  return {
+    text = text,
+    sources = { "hera", "katherine", "label-trastuzumab", "label-neratinib" },
+    suggest = { "What happens after I finish Herceptin?", "What heart checks do I need after treatment?" },
+  }
+end
+for _, topic in ipairs({ "drug.duration", "treatment.duration", "treatment.hp_year", "regimen.duration" }) do
+  herald.on(topic .. ".why_length", why_length)
+end
+
+-- A course's length: one visit --------------------------------------------------------
+-- After the card on how many months a drug or regimen goes on, "how long am I
+-- in the chair each time?" or "does the shot hurt?" asks about one visit, which
+-- the card on how it is given tells (drug.given, regimen.given), or for the
+-- whole plan the card on a treatment day (care.chemo_day). The blind two-turn
+-- grading (2026-12-07) found such a question given the length in months.
+herald.on("drug.duration.session", function() return herald.hand_over("drug.given") end)
+for _, topic in ipairs({ "regimen.duration", "regimen.about" }) do
+  herald.on(topic .. ".session", function() return herald.hand_over("regimen.given") end)
+end
+for _, topic in ipairs({ "treatment.duration", "treatment.hp_year" }) do
+  herald.on(topic .. ".session", function() return herald.hand_over("care.chemo_day") end)
+end

@@ -504,7 +504,11 @@ herald.on("life.interactions", function(q)
   end
   if q:mentions(THINNERS) then return blood_thinners(q) end
   if q:mentions(TAMOXIFEN_SAID) and q:mentions(HOT_SAID) then return TAMOXIFEN_HOT_FLASHES end
-  if q:mentions(TAMOXIFEN_SAID) and q:mentions(ANTIDEPRESSANTS) then return TAMOXIFEN_ANTIDEPRESSANT end
+  -- Tamoxifen named in the question, or the drug of the conversation ("is my
+  -- antidepressant ok with it?" after a card on tamoxifen).
+  if (q:mentions(TAMOXIFEN_SAID) or q:slot("drug") == "tamoxifen") and q:mentions(ANTIDEPRESSANTS) then
+    return TAMOXIFEN_ANTIDEPRESSANT
+  end
   local own = OWN:get(q)
   if q:mentions(HORMONE_PILLS) and q:mentions(HER2_NAMES) and q:mentions(WHEN_TO_START) then return PILLS_WITH_HER2 end
   if not own and q:mentions(HER2_NAMES) and q:mentions(PARTNER_NAMES) then

@@ -270,7 +270,36 @@ local RANGE_ASKED = { "normal ef", "normal ejection", "normal lvef", "normal ran
 local NUMBER_ASKED = { "normal", "worry", "bad", "good", "okay", "ok", "fine", "concern", "mean", "low", "went from", "dropped to",
   "went down", "stop" }
 
+-- Radiation and the heart, asked after (or with) a card on a drug's heart
+-- effects ("what about radiation on the left side?"): the blind two-turn
+-- grading (2026-12-07) found it answered with the drug's heart card. Left-sided
+-- radiation gives the heart some dose, which adds a little long-term risk;
+-- planning and deep-inspiration breath-hold lower it (ACS radiation; Stowe et
+-- al., Breast Cancer: Targets and Therapy 2022; Cancer Council Australia).
+src("pmc-dibh", "Heart Sparing Radiotherapy Techniques in Breast Cancer: A Focus on Deep Inspiration Breath Hold (2022)",
+  "PubMed Central, National Library of Medicine", "https://pmc.ncbi.nlm.nih.gov/articles/PMC9309321")
+src("ccau-rt-heart", "Can radiation treatment for breast cancer cause heart problems?", "Cancer Council Australia",
+  "https://www.cancer.org.au/iheard/can-radiation-treatment-for-breast-cancer-cause-heart-problems")
+local RADIATION_SAID = { "radiation", "radiotherapy", "radio therapy", "rads", "zapping", "beams" }
+local RADIATION_HEART = herald.fixed {
+  text = {
+    "Radiation to the left breast or chest wall can give the heart a small dose, since the heart sits just behind it. Over many years, that can add a little to the risk of heart problems.",
+    "Radiation teams plan the beams to keep the heart's dose as low as they can. A common way is breath-hold: you take a deep breath and hold it while the beam is on, which moves the heart away from the chest wall.",
+    "HER2 drugs usually go on during radiation, with heart scans kept on schedule.",
+    "Next step: ask your radiation team how they will protect your heart, and whether breath-hold fits you.",
+  },
+  sources = { "acs-radiation", "pmc-dibh", "ccau-rt-heart" },
+  suggest = { "What are the side effects of radiation?", "What heart tests are done on Herceptin?" },
+}
+
 herald.on("se.heart", function(q)
+  -- Radiation named in the question, or in a short message around it ("and
+  -- radiation on my left side, does that hit the heart too?"), not in a
+  -- letter that tells of radiation had before a heart question.
+  local msg = q.message or q.text or ""
+  if q:mentions(RADIATION_SAID, q.text or "") or (#msg < 160 and q:mentions(RADIATION_SAID)) then
+    return RADIATION_HEART
+  end
   local padded = " " .. ((q.message or q.text):gsub("[%.,;:!?]", " ")) .. " "
   -- The EF named with a number, or with the normal range asked for in this
   -- question itself ("what's a normal EF", "how low before they stop"; not a

@@ -790,7 +790,7 @@ answer("treatment.biosimilars", {
   remember = { drug = "trastuzumab", topic = "drug" },
 })
 
-answer("treatment.duration", {
+local DURATION = herald.fixed {
   text = {
     "It depends on the stage and on each part of the plan.",
     "For early cancer, chemo lasts about 3 to 6 months. HER2 drugs such as trastuzumab (Herceptin) go on for about a year in all. T-DM1 (Kadcyla) after surgery is 14 doses, and neratinib (Nerlynx) is one more year of pills.",
@@ -799,7 +799,18 @@ answer("treatment.duration", {
   },
   sources = { "acs-targeted", "acs-chemo", "nccn-invasive" },
   suggest = { "How long do I take Herceptin for?", "How long does THP last?", "Is chemotherapy always needed with HER2 therapy?" },
-})
+}
+-- Right after a card on one regimen ("what is AC-TH"), a length asked in
+-- general words ("how many rounds of the AC part?") is that regimen's length,
+-- which regimen.duration tells part by part (blind two-turn grading,
+-- 2026-12-07: it got this general card). A regimen named in the question
+-- itself is routed to regimen.duration by its patterns.
+herald.on("treatment.duration", function(q)
+  if q.previous and q.previous:sub(1, 8) == "regimen." and q:slot("regimen") and not q.slots.drug then
+    return herald.hand_over("regimen.duration")
+  end
+  return DURATION
+end)
 
 -- "Is there anything lighter?", often from older people or their families:
 -- age alone does not set the plan; a geriatric assessment and the person's

@@ -1086,19 +1086,28 @@ static enum lean leans_on_earlier(hr_engine *e, const struct hr_convo *convo, co
 	 * know ("the weather tomorrow") are no follow-up of a topic; nor is an
 	 * elliptic question ("how do I fix my car"). */
 	int familiar = nknown * 100 >= nwords * KNOWN_WORDS;
-	if (!back && !familiar)
-		return LEAN_NONE;
 	if (!back && !continues) {
 		/* Elliptic: it asks with one content word at most ("why?", "how
 		 * often?", "what happens next?"), and alone it got no answer or the
 		 * ranker's guess with nothing named; small talk ("thanks", "what
 		 * can you do") and a question with things of its own ("how do I fix
-		 * my car") stand alone. Asked, anchored and familiar are known by
-		 * now; whether it names a value is read only when it decides. */
+		 * my car") stand alone. Asked and anchored are known by now;
+		 * whether it names a value is read only when it decides. */
 		int unsure = !answered;
 		if (!unsure && !own_strong && strncmp(t->parts[0].intent->name, "conversation.", 13) != 0)
 			unsure = !names_a_value(e, q);
 		if (!unsure)
+			return LEAN_NONE;
+		/* Familiar among the words that name something: whether the
+		 * ranker happens to know a word that only frames the question
+		 * ("why not longer?": "longer") depends on the wording of its
+		 * training questions, and so changed with each retrain, which
+		 * left such a question standing alone (the fallback). */
+		size_t nframing = 0, kframing = 0;
+		en_framing_words(e, q, &nframing, &kframing);
+		size_t nw = nwords - (nframing < nwords ? nframing : nwords);
+		size_t nk = nknown - (kframing < nknown ? kframing : nknown);
+		if (nk * 100 < nw * KNOWN_WORDS)
 			return LEAN_NONE;
 		/* With words of its own ("should I get my teeth checked first", "how
 		 * do I fix my car") the question must count: a pattern that matches
@@ -1110,6 +1119,8 @@ static enum lean leans_on_earlier(hr_engine *e, const struct hr_convo *convo, co
 			return LEAN_NONE;
 		return naming == 0 ? LEAN_ANSWERS : LEAN_RANKED;
 	}
+	if (!back && !familiar)
+		return LEAN_NONE;
 	/* "how about for kadcyla" swaps the drug: the question stays its own
 	 * (drug.mention answers the earlier aspect for the new drug). */
 	if (!back && names_a_value(e, q))

@@ -38,6 +38,52 @@ struct facet {
 /* In order of precedence: the first facet the topic answers wins, so the
  * narrower asks come first ("how long after treatment" is about after). */
 static const struct facet facets[] = {
+    /* What is given after the operation, asked after a card on treatment
+     * before it ("and what comes after surgery?"): before "after", whose
+     * "after treatment" it is not. */
+    {"after_surgery",
+     PHRASES("after surgery", "after the surgery", "after my surgery", "after her surgery",
+             "after the operation", "after my operation", "after the op", "post surgery", "post-surgery",
+             "post op", "post-op", "following surgery", "once surgery is done", "once surgery is over",
+             "when surgery is done", "surgery is done", "surgery is over", "after they operate",
+             "after the mastectomy", "after the lumpectomy")},
+    /* The medicines given before a drug to prevent a reaction ("do I need
+     * the premeds?", "is the hydrocortisone needed first?"). */
+    {"premeds",
+     PHRASES("premeds", "premed", "pre-meds", "pre-med", "pre meds", "pre med", "premedication",
+             "premedications", "pre-medication", "pre-medications", "premedicate", "premedicated",
+             "hydrocortisone", "benadryl", "diphenhydramine", "dexamethasone", "decadron", "steroid before",
+             "steroids before", "meds before", "medicine before", "medicines before", "medication before",
+             "medications before", "before each infusion", "before the infusion", "before every infusion",
+             "before the drip", "allergy medicine", "antihistamine")},
+    /* Cannabis for a symptom, asked after the symptom's card. */
+    {"cannabis",
+     PHRASES("cannabis", "marijuana", "marihuana", "weed", "cbd", "thc", "edibles", "gummies", "dronabinol",
+             "marinol", "nabilone", "cesamet", "medical marijuana", "medicinal cannabis")},
+    /* An antidepressant asked beside the drug just talked about ("is my
+     * antidepressant ok with it?" after tamoxifen): an interaction. */
+    {"antidepressant",
+     PHRASES("antidepressant", "antidepressants", "anti-depressant", "anti-depressants", "ssri", "ssris",
+             "snri", "snris", "paxil", "paroxetine", "prozac", "fluoxetine", "zoloft", "sertraline",
+             "lexapro", "escitalopram", "celexa", "citalopram", "wellbutrin", "bupropion", "effexor",
+             "venlafaxine", "cymbalta", "duloxetine", "pristiq", "desvenlafaxine")},
+    /* Why the course is as long as it is, asked after its length ("why not
+     * longer?", "why only a year?"): before how_long, whose "for good" and
+     * "forever" it may hold. */
+    {"why_length", PHRASES("why not longer", "why not for longer", "why only a year", "why just a year",
+                           "why only one year", "why just one year", "why a year", "why one year",
+                           "why not two years", "why not 2 years", "why not forever", "why not keep going",
+                           "why stop at a year", "why stop after a year", "why does it stop",
+                           "why do they stop", "why not keep it going", "why only 14", "why 14")},
+    /* One visit, asked after the length of a course in months ("how long am
+     * I in the chair each time?", "does the shot hurt?"): before how_long. */
+    {"session",
+     PHRASES("in the chair", "each visit", "every visit", "each infusion", "every infusion", "each session",
+             "each time", "each dose", "each appointment", "per visit", "per infusion", "per session",
+             "on the day", "the shot hurt", "the injection hurt", "the needle hurt", "shot hurt",
+             "injection hurt", "shots hurt", "injections hurt", "does the shot", "does the injection",
+             "injection sting", "shot sting", "needle sting", "how long does the infusion take",
+             "how long is the infusion", "how long does the shot take", "how long is the shot")},
     {"surgery_first",
      PHRASES("surgery first", "surgery before", "operation first", "surgery straight away",
              "straight to surgery", "surgery right away", "operate first", "surgery up front",
@@ -58,7 +104,10 @@ static const struct facet facets[] = {
     {"how_often", PHRASES("how often", "how many times", "how frequently", "how frequent", "every how many",
                           "how regularly")},
     {"how_long",
-     PHRASES("how long", "how many years", "how many months", "how many weeks", "how many days",
+     PHRASES("how long", "how soon", "when will i know", "when will we know", "when do i find out",
+             "when will i find out", "when will i hear", "when do we find out", "how many rounds",
+             "how many cycles", "how many sessions", "how many infusions", "how many doses",
+             "how many treatments", "how many years", "how many months", "how many weeks", "how many days",
              "for how many", "until when", "go away", "goes away", "last forever", "permanent", "permanently",
              "wear off", "get better", "for life", "lifelong", "forever", "for good")},
     {"medicine",
@@ -70,16 +119,24 @@ static const struct facet facets[] = {
              "anything for it", "something for it", "anything for that", "something for that", "imodium",
              "loperamide", "what do they give", "what can they give", "can they give me", "what medicine",
              "which medicine", "what medication", "which medication", "what meds", "what pills",
-             "medicine helps", "help with it", "help with that", "helps with it", "helps with that",
-             "pills for it", "something i can take", "something i could take", "anything i could take",
-             "take for it", "take for that", "take for this")},
+             "medicine helps", "which pills", "which pill", "what pill", "which tablets", "what tablets",
+             "which drugs", "what drugs will", "which medicines", "which meds", "the pills", "help with it",
+             "help with that", "helps with it", "helps with that", "pills for it", "something i can take",
+             "something i could take", "anything i could take", "take for it", "take for that",
+             "take for this")},
     {"response", PHRASES("work better", "work worse", "works better", "works worse", "work as well",
                          "respond better", "respond well", "respond worse", "respond", "responds", "response",
                          "more effective", "less effective", "better or worse", "worse or better",
                          "more likely to work", "less likely to work")},
     {"worse", PHRASES("worse", "more aggressive", "less aggressive", "is that bad", "is it bad",
                       "is that good", "is it good", "good or bad", "bad sign", "good sign", "dangerous",
-                      "how serious", "high risk", "should i worry", "should i be worried")},
+                      "how serious", "high risk", "should i worry", "should i be worried",
+                      /* A short worry after a result ("so should I be scared?"):
+                       * what the result means for her, not the test's method. */
+                      "scared", "afraid", "frightened", "terrified", "worried", "worry", "worrying", "panic",
+                      "freak out", "freaking out", "bad thing", "bad news", "good news", "is that serious",
+                      "is it serious", "how bad", "that bad", "really bad", "very bad", "so bad",
+                      "is that good or bad")},
     {"breastfeeding", PHRASES("breastfeeding", "breast feeding", "breastfeed", "breast feed",
                               "nursing my baby", "breast milk", "pump milk", "pumping")},
     {"age",
@@ -121,15 +178,20 @@ static uint32_t topic_facets(hr_engine *e, const struct hr_intent *prev)
 /* Words that name no topic of their own in a follow-up: the treatment in
  * general and the time it ends ("how long does it last after chemo ends"). */
 static const char *const general[] = {
-    "chemo",    "chemotherapy", "treatment",  "treatments", "therapy", "drug",    "drugs",  "medicine",
-    "last",     "lasts",        "end",        "ends",       "ended",   "over",    "done",   "finish",
-    "finished", "then",         "stop",       "stops",      "change",  "changes", "happen", "happens",
-    "go",       "goes",         "going",      "keep",       "keeps",   "get",     "gets",   "stay",
-    "stays",    "different",    "difference", "instead",    "each",    "every",   "fish",   "ish",
-    "ihc",      "her2",         "tumor",      "tumour",     "lump",    "clear",   "mine",   "my",
-    "rather",   "prefer",       "just",       "only",       "want",    "really",  "high",   "low",
-    "number",   "result",       "score",      "percent",    "new",     "biopsy",  "test",   "retest",
-    "sample",   "spot"};
+    "chemo", "chemotherapy", "treatment", "treatments", "therapy", "drug", "drugs", "medicine", "last",
+    "lasts", "end", "ends", "ended", "over", "done", "finish", "finished", "then", "stop", "stops", "change",
+    "changes", "happen", "happens", "go", "goes", "going", "keep", "keeps", "get", "gets", "stay", "stays",
+    "different", "difference", "instead", "each", "every", "fish", "ish", "ihc", "her2", "tumor", "tumour",
+    "lump", "clear", "mine", "my", "rather", "prefer", "just", "only", "want", "really", "high", "low",
+    "number", "result", "score", "percent", "new", "biopsy", "test", "retest", "sample", "spot",
+    /* Verbs that frame what is asked of the topic ("can I use cannabis for
+     * it", "do I need the premeds") and name nothing. */
+    "use", "using", "try", "trying", "need", "needed", "needs", "taking", "takes", "on", "worth",
+    "beforehand", "first", "ahead",
+    /* Who suggested it ("my doctor offered paxil, is that ok?"): a person,
+     * not a topic. */
+    "doctor", "doctors", "gp", "psychiatrist", "oncologist", "offered", "prescribed", "suggested", "wants",
+    "matter", "put"};
 
 /* Whether W is a word of some facet's phrases or of GENERAL. */
 static int facet_word(const char *w)

@@ -135,18 +135,29 @@ int en_points_back_turn(const char *s)
 }
 
 /*
- * The content words of normalised Q that name something, for an elliptic
- * follow-up: words that only frame a question about whatever came before
- * ("how often", "for how long", "is that normal", "what happens next") do
- * not count.
+ * Words that only frame a question about whatever came before ("how often",
+ * "for how long", "is that normal", "what happens next", "why not sooner"):
+ * they name nothing (en_naming_words, en_framing_words).
  */
+static const char *const framing[] = {
+    "often", "long",     "longer",   "much",    "many",    "more",   "else",   "next",    "normal", "common",
+    "usual", "safe",     "okay",     "ok",      "happens", "happen", "mean",   "means",   "bad",    "serious",
+    "soon",  "later",    "years",    "months",  "weeks",   "days",   "times",  "again",   "still",  "really",
+    "sure",  "anything", "expected", "typical", "worse",   "better", "sooner", "earlier", "shorter"};
+
+static int is_framing(const char *w)
+{
+	for (size_t i = 0; i < sizeof(framing) / sizeof(framing[0]); i++) {
+		if (strcmp(w, framing[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The content words of normalised Q that name something, for an elliptic
+ * follow-up: the framing words do not count. */
 size_t en_naming_words(hr_engine *e, const char *q)
 {
-	static const char *const framing[] = {
-	    "often",  "long",    "longer", "much",  "many",     "more",     "else",    "next",  "normal",
-	    "common", "usual",   "safe",   "okay",  "ok",       "happens",  "happen",  "mean",  "means",
-	    "bad",    "serious", "soon",   "later", "years",    "months",   "weeks",   "days",  "times",
-	    "again",  "still",   "really", "sure",  "anything", "expected", "typical", "worse", "better"};
 	size_t n = 0;
 	for (const char *p = q; *p;) {
 		size_t l = strcspn(p, " ");
@@ -156,10 +167,7 @@ size_t en_naming_words(hr_engine *e, const char *q)
 			w[l] = '\0';
 			size_t nw = 0, nk = 0;
 			hr_ranker_words(e->content->ranker, e->rs, w, &nw, &nk);
-			int frames = 0;
-			for (size_t i = 0; i < sizeof(framing) / sizeof(framing[0]) && !frames; i++)
-				frames = strcmp(w, framing[i]) == 0;
-			n += nw > 0 && !frames;
+			n += nw > 0 && !is_framing(w);
 		}
 		p += l;
 		while (*p == ' ')
@@ -260,4 +268,26 @@ void en_topic(hr_engine *e, const struct hr_trace *t, const char *before, char *
 		p = strchr(p, ' ') + 1;
 	if (strlen(p) < cap)
 		snprintf(out, cap, "%s", p);
+}
+
+void en_framing_words(hr_engine *e, const char *q, size_t *nframing, size_t *nknown)
+{
+	*nframing = *nknown = 0;
+	for (const char *p = q; *p;) {
+		size_t l = strcspn(p, " ");
+		char w[64];
+		if (l > 0 && l < sizeof(w)) {
+			memcpy(w, p, l);
+			w[l] = '\0';
+			if (is_framing(w)) {
+				size_t nw = 0, nk = 0;
+				hr_ranker_words(e->content->ranker, e->rs, w, &nw, &nk);
+				*nframing += nw;
+				*nknown += nk;
+			}
+		}
+		p += l;
+		while (*p == ' ')
+			p++;
+	}
 }

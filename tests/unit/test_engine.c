@@ -472,6 +472,21 @@ static void test_follow_up_points_back(void **state)
 	assert_int_equal(t->focus, 1);
 	assert_false(t->sentences[0].asks);
 	hr_answer_clear(&a);
+	/* An elliptic follow-up of words that only frame a question is routed
+	 * after the topic whether or not the ranker knows them ("longer", which
+	 * no training question may use): before, the share of known words
+	 * counted them, and a retrain that dropped such a word left the
+	 * question standing alone (the fallback). */
+	{
+		struct hr_convo c2 = {0};
+		ask(f, &c2, "What is a port?", &a);
+		hr_answer_clear(&a);
+		memset(&a, 0, sizeof(a));
+		assert_int_equal(hr_engine_ask(f->engine, &c2, "why not longer?", 15, &a, t), 0);
+		assert_non_null(t->earlier);
+		assert_string_equal(a.intent, "care.port");
+		hr_answer_clear(&a);
+	}
 	/* A chain of follow-ups keeps the topic they point to. */
 	assert_non_null(strstr(c.topic, "port"));
 	ask(f, &c, "how long will it stay in", &a);
