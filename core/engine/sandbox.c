@@ -68,7 +68,7 @@ static void *l_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	struct plugin *p = ud;
 	size_t old = ptr ? osize : 0;
 	if (nsize == 0) {
-		free(ptr);
+		sb_pool_realloc(p->pool, ptr, old, 0);
 		p->mem -= old;
 		return NULL;
 	}
@@ -92,7 +92,7 @@ static void *l_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 				return NULL;
 		}
 	}
-	void *np = realloc(ptr, nsize);
+	void *np = sb_pool_realloc(p->pool, ptr, old, nsize);
 	if (!np) {
 		p->alloc_failed = 1;
 		return NULL;
@@ -396,7 +396,10 @@ hr_plugins *hr_plugins_new(const char *sdk_path, const struct hr_plugin_limits *
 		return NULL;
 	set->limits = *limits;
 	set->sdk_path = strdup(sdk_path);
-	if (!set->sdk_path) {
+	set->pool = sb_pool_new();
+	if (!set->sdk_path || !set->pool) {
+		free(set->sdk_path);
+		sb_pool_free(set->pool);
 		free(set);
 		return NULL;
 	}
@@ -601,6 +604,7 @@ int hr_plugins_add_file(hr_plugins *set, const char *path, hr_diag_fn diag, void
 		bl -= 4;
 	p->name = strndup(base, bl);
 	p->mem_cap = set->limits.memory_bytes;
+	p->pool = set->pool;
 	p->dispatch_ref = p->handlers_ref = LUA_NOREF;
 	p->request_ref = p->slots_ref = p->context_ref = LUA_NOREF;
 	if (!p->path || !p->name) {
@@ -794,6 +798,7 @@ void hr_plugins_free(hr_plugins *set)
 	free(set->respell);
 	free(set->sdk_src);
 	free(set->sdk_path);
+	sb_pool_free(set->pool); /* after every state is closed */
 	free(set);
 }
 
