@@ -40,7 +40,8 @@
  *
  * Files: this one loads plugins and calls them; sandbox_budget.c counts a
  * call's budget (the timer, the hook, the clock, the kill), which both this file and
- * sandbox_lib.c, the bounded string and table functions, use; sandbox_int.h
+ * sandbox_lib.c, the bounded string and table functions, use;
+ * sandbox_pool.c holds the states' small blocks for l_alloc; sandbox_int.h
  * is what they share.
  */
 #include "sandbox.h"
