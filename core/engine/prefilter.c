@@ -240,7 +240,7 @@ struct tnode {
 	unsigned char c;
 };
 
-static uint32_t find_edge(const hr_prefilter *pf, uint32_t node, unsigned char c)
+static inline uint32_t find_edge(const hr_prefilter *pf, uint32_t node, unsigned char c)
 {
 	if (node == 0)
 		return c < 128 ? pf->root_next[c] : 0;
@@ -336,7 +336,7 @@ int hr_prefilter_build(hr_prefilter *pf)
 		goto out;
 	}
 	pf->nnodes = made;
-	pf->nodes = calloc(made + 1, NODE_BYTES);
+	pf->nodes = calloc((made + 1) * NODE_BYTES + NODE_PAD, 1);
 	pf->node_c = malloc(made);
 	pf->outs = calloc(pf->nlits + 1, sizeof(*pf->outs));
 	queue = malloc(made * sizeof(uint32_t));

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "prefilter.h"
 
@@ -77,10 +78,19 @@ struct clause {
 #define NODE_MAX 0xffffffu
 enum node_field { NODE_CHILD = 0, NODE_FAIL = 3, NODE_OUT = 6 };
 
+/* A field: one 4-byte load where the machine is little-endian (the array
+ * has NODE_PAD bytes after its last node for that), else three. */
+#define NODE_PAD 1
 static inline uint32_t node_get(const unsigned char *nodes, uint32_t n, enum node_field f)
 {
 	const unsigned char *p = nodes + (size_t)n * NODE_BYTES + f;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint32_t v;
+	memcpy(&v, p, sizeof(v));
+	return v & NODE_MAX;
+#else
 	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
+#endif
 }
 
 static inline void node_set(unsigned char *nodes, uint32_t n, enum node_field f, uint32_t v)
