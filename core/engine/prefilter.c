@@ -263,11 +263,13 @@ struct tnode {
 	unsigned char c;
 };
 
-static uint32_t find_edge(const hr_prefilter *pf, uint32_t node, unsigned char c)
+static inline uint32_t find_edge(const hr_prefilter *pf, uint32_t node, unsigned char c)
 {
 	if (node == 0)
 		return c < 128 ? pf->root_next[c] : 0;
-	for (uint32_t m = pf->nodes[node].child, end = pf->nodes[node + 1].child; m < end; m++) {
+	for (uint32_t m = node_get(pf->nodes, node, NODE_CHILD),
+	              end = node_get(pf->nodes, node + 1, NODE_CHILD);
+	     m < end; m++) {
 		if (pf->node_c[m] == c)
 			return m;
 	}
@@ -352,8 +354,13 @@ int hr_prefilter_build(hr_prefilter *pf)
 
 	/* Renumbered breadth first (queue[new] = old), so that a node's
 	 * children are consecutive. */
+	if (made + 1 > NODE_MAX || pf->nlits + 1 > NODE_MAX) {
+		free(tlit);
+		rc = -EFBIG;
+		goto out;
+	}
 	pf->nnodes = made;
-	pf->nodes = calloc(made + 1, sizeof(*pf->nodes));
+	pf->nodes = calloc((made + 1) * NODE_BYTES + NODE_PAD, 1);
 	pf->node_c = malloc(made);
 	pf->outs = calloc(pf->nlits + 1, sizeof(*pf->outs));
 	queue = malloc(made * sizeof(uint32_t));
@@ -365,7 +372,7 @@ int hr_prefilter_build(hr_prefilter *pf)
 	queue[0] = 0;
 	pf->node_c[0] = 0;
 	for (size_t n = 0; n < made; n++) {
-		pf->nodes[n].child = (uint32_t)qt;
+		node_set(pf->nodes, (uint32_t)n, NODE_CHILD, (uint32_t)qt);
 		for (uint32_t ch = t[queue[n]].child; ch; ch = t[ch].sibling) {
 			pf->node_c[qt] = t[ch].c;
 			if (n == 0 && t[ch].c < 128)
@@ -373,26 +380,27 @@ int hr_prefilter_build(hr_prefilter *pf)
 			queue[qt++] = ch;
 		}
 	}
-	pf->nodes[made].child = (uint32_t)made;
+	node_set(pf->nodes, (uint32_t)made, NODE_CHILD, (uint32_t)made);
 
 	/* Failure links and outputs, breadth first: a node's failure is
 	 * shallower, so its outputs are known by then. */
 	uint32_t nouts = 0;
 	for (uint32_t n = 0; n < made; n++) {
-		for (uint32_t ch = pf->nodes[n].child; ch < pf->nodes[n + 1].child; ch++) {
+		uint32_t end = node_get(pf->nodes, n + 1, NODE_CHILD);
+		for (uint32_t ch = node_get(pf->nodes, n, NODE_CHILD); ch < end; ch++) {
 			uint32_t to = 0;
 			if (n != 0) {
-				uint32_t f = pf->nodes[n].fail;
+				uint32_t f = node_get(pf->nodes, n, NODE_FAIL);
 				while ((to = find_edge(pf, f, pf->node_c[ch])) == 0 && f != 0)
-					f = pf->nodes[f].fail;
+					f = node_get(pf->nodes, f, NODE_FAIL);
 			}
-			pf->nodes[ch].fail = to;
-			pf->nodes[ch].out = pf->nodes[to].out;
+			node_set(pf->nodes, ch, NODE_FAIL, to);
+			uint32_t out = node_get(pf->nodes, to, NODE_OUT);
 			if (tlit[queue[ch]] >= 0) {
-				pf->outs[++nouts] =
-				    (struct out){(uint32_t)tlit[queue[ch]], pf->nodes[to].out};
-				pf->nodes[ch].out = nouts;
+				pf->outs[++nouts] = (struct out){(uint32_t)tlit[queue[ch]], out};
+				out = nouts;
 			}
+			node_set(pf->nodes, ch, NODE_OUT, out);
 		}
 	}
 	free(tlit);
@@ -486,8 +494,8 @@ static uint32_t step(const hr_prefilter *pf, hr_prefilter_scratch *s, uint32_t s
 {
 	uint32_t to;
 	while ((to = find_edge(pf, state, c)) == 0 && state != 0)
-		state = pf->nodes[state].fail;
-	for (uint32_t o = pf->nodes[to].out; o; o = pf->outs[o].next)
+		state = node_get(pf->nodes, state, NODE_FAIL);
+	for (uint32_t o = node_get(pf->nodes, to, NODE_OUT); o; o = pf->outs[o].next)
 		hit(pf, s, pf->outs[o].lit, bits);
 	return to;
 }

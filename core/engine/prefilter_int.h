@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "prefilter.h"
 
@@ -60,17 +61,45 @@ struct clause {
 };
 
 /*
- * A node of the automaton, 12 bytes. Nodes are numbered breadth first, so
- * the children of node N are the nodes child .. nodes[N + 1].child - 1 (the
+ * The nodes of the automaton, NODE_BYTES each: three 24-bit fields, the
+ * first child, the failure link and the first entry of outs[] for the
+ * literals ending at the node (0: none). Nodes are numbered breadth first, so
+ * the children of node N are the nodes child(N) .. child(N + 1) - 1 (the
  * array has a last entry past the nodes for that), and the character on the
  * edge into node M is node_c[M]: no edge arrays. What ends at a node, its own
  * literal and those of its failure chain, is a list in outs[].
+ * Three bytes a field rather than four: the two automatons are the largest
+ * thing an idle worker holds after the Lua states (172,000 nodes, 2 MB at 12
+ * bytes a node; docs/performance.md, tenth round). A set needing more than
+ * NODE_MAX nodes or literals is refused (-EFBIG): ten times today's intents
+ * need under a million.
  */
-struct node {
-	uint32_t child; /* the first child */
-	uint32_t fail;
-	uint32_t out; /* the first entry of outs[] for the literals ending here, or 0 */
-};
+#define NODE_BYTES 9
+#define NODE_MAX 0xffffffu
+enum node_field { NODE_CHILD = 0, NODE_FAIL = 3, NODE_OUT = 6 };
+
+/* A field: one 4-byte load where the machine is little-endian (the array
+ * has NODE_PAD bytes after its last node for that), else three. */
+#define NODE_PAD 1
+static inline uint32_t node_get(const unsigned char *nodes, uint32_t n, enum node_field f)
+{
+	const unsigned char *p = nodes + (size_t)n * NODE_BYTES + f;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint32_t v;
+	memcpy(&v, p, sizeof(v));
+	return v & NODE_MAX;
+#else
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
+#endif
+}
+
+static inline void node_set(unsigned char *nodes, uint32_t n, enum node_field f, uint32_t v)
+{
+	unsigned char *p = nodes + (size_t)n * NODE_BYTES + f;
+	p[0] = (unsigned char)v;
+	p[1] = (unsigned char)(v >> 8);
+	p[2] = (unsigned char)(v >> 16);
+}
 
 /* One literal ending at a node, and the next entry ending there (0: none). */
 struct out {
@@ -97,7 +126,7 @@ struct hr_prefilter {
 	uint32_t nlits;
 	uint32_t *post_start; /* literal -> its clauses in post[] */
 	uint32_t *post;
-	struct node *nodes; /* nnodes + 1 */
+	unsigned char *nodes; /* nnodes + 1 of NODE_BYTES (node_get) */
 	size_t nnodes;
 	unsigned char *node_c;
 	struct out *outs; /* outs[0] unused */

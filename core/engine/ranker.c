@@ -678,6 +678,13 @@ static int build_phrases(hr_ranker *r)
 				return rc;
 		}
 	}
+	/* The table doubled as it grew, and no phrase is added after this:
+	 * its unused end (a quarter of it on average) is given back. */
+	if (r->nphrs) {
+		struct phr *np = realloc(r->phrs, r->nphrs * sizeof(*np));
+		if (np)
+			r->phrs = np;
+	}
 	return 0;
 }
 

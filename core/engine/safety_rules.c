@@ -179,6 +179,18 @@ static void expand_into(struct expander *x, struct hr_buf *out, const char *src,
 	}
 }
 
+/* B's string, its buffer cut to its length: patterns and branches are kept
+ * for the life of the rules (compiled at their first run), and a buffer
+ * that doubled as it grew is a quarter empty on average (docs/performance.md,
+ * tenth round). */
+static char *fit(struct hr_buf *b)
+{
+	if (!b->p)
+		return NULL;
+	char *p = realloc(b->p, b->len + 1);
+	return p ? p : b->p;
+}
+
 /* Each line of rule B on its own, from the expanded PATTERN (line I is
  * PATTERN[AT[2I]..AT[2I+1])), with the rule's word edges unless it is raw. */
 static int build_branches(struct hr_srules_block *b, const char *pattern, const size_t *at, int raw)
@@ -194,7 +206,7 @@ static int build_branches(struct hr_srules_block *b, const char *pattern, const 
 			free(s.p);
 			return -ENOMEM;
 		}
-		b->branches[b->nbranches++] = s.p;
+		b->branches[b->nbranches++] = fit(&s);
 	}
 	return 0;
 }
@@ -236,7 +248,7 @@ static int build_pattern(struct expander *x, struct hr_srules_block *b)
 		free(s.p);
 		return rc;
 	}
-	b->pattern = s.p;
+	b->pattern = fit(&s);
 	return x->err;
 }
 

@@ -41,7 +41,8 @@
  *
  * Files: this one loads plugins and calls them; sandbox_budget.c counts a
  * call's budget (the timer, the hook, the clock, the kill), which both this file and
- * sandbox_lib.c, the bounded string and table functions, use; sandbox_int.h
+ * sandbox_lib.c, the bounded string and table functions, use;
+ * sandbox_pool.c holds the states' small blocks for l_alloc; sandbox_int.h
  * is what they share.
  */
 #include "sandbox.h"
@@ -69,7 +70,7 @@ static void *l_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	struct plugin *p = ud;
 	size_t old = ptr ? osize : 0;
 	if (nsize == 0) {
-		free(ptr);
+		sb_pool_realloc(p->pool, ptr, old, 0);
 		p->mem -= old;
 		return NULL;
 	}
@@ -93,7 +94,7 @@ static void *l_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 				return NULL;
 		}
 	}
-	void *np = realloc(ptr, nsize);
+	void *np = sb_pool_realloc(p->pool, ptr, old, nsize);
 	if (!np) {
 		p->alloc_failed = 1;
 		return NULL;
@@ -397,7 +398,10 @@ hr_plugins *hr_plugins_new(const char *sdk_path, const struct hr_plugin_limits *
 		return NULL;
 	set->limits = *limits;
 	set->sdk_path = strdup(sdk_path);
-	if (!set->sdk_path) {
+	set->pool = sb_pool_new();
+	if (!set->sdk_path || !set->pool) {
+		free(set->sdk_path);
+		sb_pool_free(set->pool);
 		free(set);
 		return NULL;
 	}
@@ -602,6 +606,7 @@ int hr_plugins_add_file(hr_plugins *set, const char *path, hr_diag_fn diag, void
 		bl -= 4;
 	p->name = strndup(base, bl);
 	p->mem_cap = set->limits.memory_bytes;
+	p->pool = set->pool;
 	p->dispatch_ref = p->handlers_ref = LUA_NOREF;
 	p->request_ref = p->slots_ref = p->context_ref = LUA_NOREF;
 	if (!p->path || !p->name) {
@@ -795,6 +800,7 @@ void hr_plugins_free(hr_plugins *set)
 	free(set->respell);
 	free(set->sdk_src);
 	free(set->sdk_path);
+	sb_pool_free(set->pool); /* after every state is closed */
 	free(set);
 }
 

@@ -42,6 +42,7 @@ struct plugin {
 	char *name;
 	char *path;
 	lua_State *L;
+	struct sb_pool *pool; /* the set's, where the state's small blocks live */
 	size_t mem, mem_cap;
 	int alloc_failed;
 	int dispatch_ref; /* registry ref of the SDK's dispatcher */
@@ -90,7 +91,8 @@ struct hr_plugins {
 	 * SDK for herald.speech: "word\0spoken\0" pairs, words lower case. */
 	char *respell;
 	size_t respell_len;
-	int defer_gc; /* hr_plugins_defer_gc() */
+	int defer_gc;         /* hr_plugins_defer_gc() */
+	struct sb_pool *pool; /* the small blocks of every state of the set */
 };
 
 /* sandbox_budget.c */
@@ -107,6 +109,17 @@ void sb_check_budget(lua_State *L, struct plugin *p);
 void sb_start_budget(struct plugin *p, unsigned ms, unsigned long instr, size_t string_max);
 /* Ends it: the timer disarmed, the hook removed. */
 void sb_end_budget(struct plugin *p);
+
+/* sandbox_pool.c: the plugin states' small blocks, in size classes shared by
+ * the states of one set (one thread at a time). sb_pool_realloc() is a Lua
+ * allocator's work without the accounting: OSIZE is the block's size when
+ * PTR is not NULL (Lua always knows it), NSIZE 0 frees. On failure it returns
+ * NULL and leaves the old block as it was. sb_pool_free() frees every slab,
+ * so every state using the pool must be closed first; NULL is accepted. */
+struct sb_pool;
+struct sb_pool *sb_pool_new(void);
+void *sb_pool_realloc(struct sb_pool *pool, void *ptr, size_t osize, size_t nsize);
+void sb_pool_free(struct sb_pool *pool);
 
 /* sandbox_lib.c */
 int sb_l_setmetatable(lua_State *L);
