@@ -83,6 +83,74 @@ static const char *const put_off[] = {
     "wait and see",   "hold off",       "ride it out",    "don't want to go",
     "dont want to go"};
 
+/*
+ * The same for a message that plays the sign down or asks to wait for the
+ * next visit ("no fever though, so it can wait till infusion day?", "but my
+ * echo was fine", "probably just a cold", "should I push through"), or that
+ * tells it getting worse ("now there's blood in it and I'm dizzy"): blind
+ * probe 14 got a topic card for each, which reads as leave to wait. Not when
+ * the message says the team has been told ("I called, the nurse said it was
+ * fine"): what the team says stands.
+ */
+static const char *const played_down[] = {"no fever",
+                                          "just a cold",
+                                          "probably nothing",
+                                          "probably just",
+                                          "not that bad",
+                                          "not so bad",
+                                          "not too bad",
+                                          "was fine",
+                                          "were fine",
+                                          "was normal",
+                                          "were normal",
+                                          "feel fine",
+                                          "feel better",
+                                          "feeling better",
+                                          "went down",
+                                          "gone now",
+                                          "it's gone",
+                                          "its gone",
+                                          "push through",
+                                          "tough it out",
+                                          "power through",
+                                          "can i wait",
+                                          "can it wait",
+                                          "should i wait",
+                                          "ok to wait",
+                                          "okay to wait",
+                                          "wait til",
+                                          "wait a ",
+                                          "until my",
+                                          "till my",
+                                          "til my",
+                                          "infusion day",
+                                          "next infusion",
+                                          "next appointment",
+                                          "next visit",
+                                          "next week",
+                                          "mention it",
+                                          "now there",
+                                          "and now",
+                                          "worse",
+                                          "blood",
+                                          "dizzy",
+                                          "faint",
+                                          "passed out"};
+
+static const char *const team_told[] = {"called",    "phoned",     "spoke to",       "talked to",
+                                        "they said", "nurse said", "doctor said",    "team said",
+                                        "was seen",  "been seen",  "they told",      "on my way",
+                                        "at the er", "in the er",  "at the hospital"};
+
+static int has_any(const char *low, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (strstr(low, list[i]))
+			return 1;
+	}
+	return 0;
+}
+
 void en_safety_alarm_put_off(const struct hr_convo *convo, const char *text, size_t len,
                              struct hr_safety_result *out)
 {
@@ -97,13 +165,12 @@ void en_safety_alarm_put_off(const struct hr_convo *convo, const char *text, siz
 	for (size_t i = 0; i < len; i++)
 		low[i] = (char)tolower((unsigned char)text[i]);
 	low[len] = '\0';
-	for (size_t i = 0; i < sizeof(put_off) / sizeof(put_off[0]); i++) {
-		if (strstr(low, put_off[i])) {
-			out->tier = before;
-			out->rule = "alarm_put_off";
-			out->group = 0;
-			return;
-		}
+	if (has_any(low, put_off, sizeof(put_off) / sizeof(put_off[0])) ||
+	    (has_any(low, played_down, sizeof(played_down) / sizeof(played_down[0])) &&
+	     !has_any(low, team_told, sizeof(team_told) / sizeof(team_told[0])))) {
+		out->tier = before;
+		out->rule = "alarm_put_off";
+		out->group = 0;
 	}
 }
 
