@@ -55,8 +55,13 @@ local CHILD_SAID = { "my kid", "my child", "my son", "my daughter", "my boy", "m
 local CHILD_ASKS = { "what do i say", "what should i say", "what do i tell", "what should i tell", "how do i tell",
   "how do i explain", "how do i answer", "how should i answer", "asked me", "asks me", "asking me", "asked if",
   "asks if", "asked whether", "keeps asking", "talk to", "explain to" }
+-- A teenager asking whether a parent will die needs words for a teen, not
+-- group survival figures (blind probe 14: a 15-year-old got the 5-year
+-- figures for cancer that has spread). Declared here: the handler below uses it.
+local A_PARENT = { "my mom", "my mum", "my mother", "my dad", "my father", "my mommy", "my mama", "my parent" }
 herald.on("outlook.survival", function(q)
   if q:mentions(CHILD_SAID) and q:mentions(CHILD_ASKS) then return herald.hand_over("support.children") end
+  if q:writer_is_minor() and q:mentions(A_PARENT) then return herald.hand_over("support.teen_parent") end
   if not q:mentions(MAN, " " .. (q.message or q.text) .. " ") then return SURVIVAL end
   local text = {}
   for i, s in ipairs(SURVIVAL.text) do text[i] = s end

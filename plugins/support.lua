@@ -509,6 +509,27 @@ local CHILDREN = {
   sources = { "nci-coping", "acs" },
   suggest = { "Is there support for my family?", "Can I get counselling?", "Where can I find support groups?" },
 }
+-- A teenager whose parent has breast cancer asks whether the parent will die
+-- (handed over by outlook.survival). Honest without figures: most breast
+-- cancer is found before it spreads, and then treatment aims to cure it (ACS,
+-- Survival Rates for Breast Cancer: 5-year relative survival 99% localized,
+-- 87% regional); what helps a teen and a parent (NCI, When Your Parent Has
+-- Cancer: A Guide for Teens).
+src("acs-survival", "Survival Rates for Breast Cancer", ACS,
+  "https://www.cancer.org/cancer/types/breast-cancer/understanding-a-breast-cancer-diagnosis/breast-cancer-survival-rates.html")
+local TEEN_PARENT = herald.fixed{
+  text = {
+    "It makes sense to be scared, and it is brave to ask. Many teens worry about this and don't want to upset their parent by asking.",
+    "No one can say for sure what will happen to one person. But most breast cancers are found before they have spread, and then treatment aims to cure the cancer. Most people treated for it are alive and well many years later. HER2-positive cancer has strong medicines that target it.",
+    "Treatment can make your parent tired or sick for a while, and hair may fall out. These side effects are expected, and they usually get better after treatment ends.",
+    "It is OK to ask your parent, or another adult you trust, what the doctors have said. You can help by doing small jobs at home and spending ordinary time together, and by keeping up school and friends. A school counselor can listen too.",
+    "Next step: read the National Cancer Institute's free guide for teens whose parent has cancer.",
+  },
+  sources = { "nci-teens-parent", "acs-survival" },
+  suggest = { "Is there support for my family?", "Can I get counselling?", "Where can I find support groups?" },
+}
+herald.on("support.teen_parent", function() return TEEN_PARENT end)
+
 herald.on("support.children", function(q)
   if q:mentions(CHILD_RISK_ASKED) and not q:mentions({ "tell", "explain", "talk to", "say to" }) then
     return herald.hand_over("outlook.risk")

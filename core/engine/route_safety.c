@@ -205,10 +205,11 @@ void en_safety_after_topic(hr_engine *e, const struct hr_convo *convo, const cha
 	if (joined.tier == HR_TIER_NONE)
 		return;
 	enum hr_decision decision = out->decision;
-	int swap = out->swap;
+	int swap = out->swap, other = out->other;
 	*out = joined;
 	out->decision = decision;
 	out->swap = swap;
+	out->other = other;
 }
 
 void en_alarm_topic(hr_engine *e, const struct hr_safety_result *s, const char *text, size_t len, char *out,

@@ -1072,6 +1072,7 @@ void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *ou
 		    match(s, s->decisions[i], "decision", c.text, c.len, 0)) {
 			out->decision = rs->decisions[i].decision;
 			out->swap = rs->decisions[i].swap;
+			out->other = rs->decisions[i].other;
 			break;
 		}
 	}

@@ -41,7 +41,10 @@ struct hr_safety_result {
 	 * belongs to the rules every instance shares: valid while one lives. */
 	const char *rule;
 	enum hr_decision decision;
-	int swap;  /* the decision is swapping a treatment for something else ("choose") */
+	int swap; /* the decision is swapping a treatment for something else ("choose") */
+	/* Prognosis only: 1 when it is asked of someone else's life ("is my mom
+	 * going to die"), so the deferral names that person's care team. */
+	int other;
 	int group; /* which context sentence the reply adds (internal to safety.c) */
 	/* Crisis only: 1 when it is told about someone else ("my wife doesn't
 	 * want to be here anymore"), so the reply speaks to the one who worries. */

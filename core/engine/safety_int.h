@@ -278,7 +278,8 @@ struct rule {
 
 struct decision_rule {
 	enum hr_decision decision;
-	int swap; /* "decision choose swap": a treatment swapped for something else */
+	int swap;  /* "decision choose swap": a treatment swapped for something else */
+	int other; /* "decision prognosis other": asked of someone else's life */
 	const char *src;
 };
 

@@ -508,18 +508,22 @@ static int ruleset_load(const char *text, const char *file, hr_diag_fn diag, voi
 				    b->name);
 				rc = -EINVAL;
 			}
-			int swap = 0;
+			int swap = 0, other = 0;
 			for (size_t a = 0; a < b->nargs; a++) {
 				if (strcmp(b->args[a], "swap") == 0 && k == HR_DECISION_CHOOSE) {
 					swap = 1;
+				} else if (strcmp(b->args[a], "other") == 0 && k == HR_DECISION_PROGNOSIS) {
+					other = 1;
 				} else {
 					hr_diagf(diag, ud, file, b->line,
-					         "unknown decision flag '%s' (swap, on choose)", b->args[a]);
+					         "unknown decision flag '%s' (swap, on choose; other, on "
+					         "prognosis)",
+					         b->args[a]);
 					rc = -EINVAL;
 				}
 			}
-			rs->decisions[nd++] =
-			    (struct decision_rule){(enum hr_decision)(k > 0 ? k : 0), swap, b->pattern};
+			rs->decisions[nd++] = (struct decision_rule){(enum hr_decision)(k > 0 ? k : 0), swap,
+			                                             other, b->pattern};
 		} else if (b->kind == HR_SRULES_LIST) {
 			int k = index_of(list_names, NLISTS, b->name);
 			if (k < 0) {

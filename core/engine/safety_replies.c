@@ -317,6 +317,18 @@ static const struct deferral deferrals[] = {
           "Can I take it with the medicines I already use?", "What signs mean I should call you?"}},
 };
 
+/* The prognosis deferral when it is asked of someone else's life ("is my mom
+ * going to die", "how long does my husband have"): "your own outlook" spoke
+ * to the wrong person (blind probe 14: a teen asking about her mother). */
+static const struct deferral prognosis_other = {
+    "It is natural to want to know what lies ahead for someone you love.",
+    "Numbers for large groups cannot say what will happen to one person. Their care team knows "
+    "their case best, and with their permission you can ask what it says.",
+    "Survival numbers are averages from many people treated years ago. Newer drugs "
+    "keep helping people live longer.",
+    {"Is there support for my family?", "Can I get counselling?",
+     "Who can help me cope with worry about the future?"}};
+
 /* ------------------------------------------------------------------------- */
 /* Replies. */
 
@@ -474,7 +486,8 @@ int hr_safety_defer(const struct hr_safety_result *r, struct hr_answer *a)
 	const char *sentence = r ? hr_safety_deferral_text(r->decision) : NULL;
 	if (!sentence)
 		return 0;
-	const struct deferral *d = &deferrals[r->decision];
+	const struct deferral *d =
+	    r->decision == HR_DECISION_PROGNOSIS && r->other ? &prognosis_other : &deferrals[r->decision];
 
 	/* Build everything first so that A is untouched when memory runs out. */
 	int no_topic = a->intent && strcmp(a->intent, "safety.decision") == 0;
