@@ -165,9 +165,12 @@ class WorkersCliTest(unittest.TestCase):
     def test_port_in_use_fails_cleanly(self):
         # SO_REUSEPORT would let a second daemon of the same user share the
         # port silently; herald checks first, so a mistaken second start fails.
+        # The second daemon loads its content before it tries the port: about
+        # 1 s here, 11 s under AddressSanitizer beside other tests, and over
+        # 20 s on a busy CI machine (make test-asan timed out there), hence 90.
         with Daemon(args=("--workers", "2")) as d:
             p = subprocess.run([HERALD_BIN, "serve", "--listen", "127.0.0.1:%d" % d.port, "--workers", "2"],
-                               capture_output=True, text=True, timeout=20)
+                               capture_output=True, text=True, timeout=90)
             self.assertEqual(p.returncode, 1, p.stderr)
             self.assertIn("event=listen_failed", p.stderr)
             self.assertIn("in use", p.stderr)
