@@ -90,10 +90,11 @@ static const char *const put_off[] = {
  * tells it getting worse ("now there's blood in it and I'm dizzy"): blind
  * probe 14 got a topic card for each, which reads as leave to wait. Not when
  * the message says the team has been told ("I called, the nurse said it was
- * fine"): what the team says stands.
+ * fine"): what the team says stands. "No fever" alone is not on the list:
+ * "no fever, just tired" told after another alarm is a calm report
+ * (integration.test_daemon); with "can I wait" it is caught by that.
  */
-static const char *const played_down[] = {"no fever",
-                                          "just a cold",
+static const char *const played_down[] = {"just a cold",
                                           "probably nothing",
                                           "probably just",
                                           "not that bad",
