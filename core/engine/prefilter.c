@@ -161,33 +161,42 @@ static int analyse_pattern(hr_prefilter *pf, uint32_t id)
 	return 0;
 }
 
-/* Counts the words of every macro and pattern (letters and digits, lower
- * case; an escaped character ends a word). */
+/* Adds the words of SRC to OUT: runs of letters and digits, lower case, cut
+ * at EXACT_LEN. In a regex (REGEX set) an escaped character ends a word and
+ * is skipped ("\\bher2" gives "her2", not "bher2"). */
+static int add_words(struct strs *out, const char *src, int regex)
+{
+	for (const char *c = src; *c;) {
+		if (regex && *c == '\\' && c[1]) {
+			c += 2;
+			continue;
+		}
+		if (!pf_is_alnum((unsigned char)*c)) {
+			c++;
+			continue;
+		}
+		char w[EXACT_LEN + 1];
+		size_t n = 0;
+		while (pf_is_alnum((unsigned char)*c)) {
+			if (n < EXACT_LEN)
+				w[n++] = (char)pf_lower((unsigned char)*c);
+			c++;
+		}
+		if (pf_strs_add(out, w, n))
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+/* Counts the words of every macro and pattern. */
 static int count_words(hr_prefilter *pf)
 {
 	struct strs all = {0};
 	for (size_t i = 0; i < pf->nmacros + pf->npatterns; i++) {
 		const char *src = i < pf->nmacros ? pf->macros[i].regex : pf->sources[i - pf->nmacros];
-		for (const char *c = src; *c;) {
-			if (*c == '\\' && c[1]) {
-				c += 2;
-				continue;
-			}
-			if (!pf_is_alnum((unsigned char)*c)) {
-				c++;
-				continue;
-			}
-			char w[EXACT_LEN + 1];
-			size_t n = 0;
-			while (pf_is_alnum((unsigned char)*c)) {
-				if (n < EXACT_LEN)
-					w[n++] = (char)pf_lower((unsigned char)*c);
-				c++;
-			}
-			if (pf_strs_add(&all, w, n)) {
-				pf_strs_free(&all);
-				return -ENOMEM;
-			}
+		if (add_words(&all, src, 1)) {
+			pf_strs_free(&all);
+			return -ENOMEM;
 		}
 	}
 	qsort(all.v, all.n, sizeof(char *), pf_cmp_str);
@@ -211,22 +220,7 @@ static int count_words(hr_prefilter *pf)
 
 int hr_prefilter_note_text(hr_prefilter *pf, const char *text)
 {
-	for (const char *c = text; *c;) {
-		if (!pf_is_alnum((unsigned char)*c)) {
-			c++;
-			continue;
-		}
-		char w[EXACT_LEN + 1];
-		size_t n = 0;
-		while (pf_is_alnum((unsigned char)*c)) {
-			if (n < EXACT_LEN)
-				w[n++] = (char)pf_lower((unsigned char)*c);
-			c++;
-		}
-		if (pf_strs_add(&pf->asked, w, n))
-			return -ENOMEM;
-	}
-	return 0;
+	return add_words(&pf->asked, text, 0);
 }
 
 /* Analyses every macro, then every pattern. */
