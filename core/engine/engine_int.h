@@ -92,10 +92,11 @@ int en_follow_continues(const char *s);
 /* The content words of normalised Q that name something: not those that only
  * frame a question ("how often", "is that normal"). */
 size_t en_naming_words(hr_engine *e, const char *q);
-/* How many of the ranker's content words in normalised Q are words that only
- * frame a question ("long", "longer", "often": en_naming_words() leaves them
- * out), in *NFRAMING, and how many of those the ranker knows, in *NKNOWN. */
-void en_framing_words(hr_engine *e, const char *q, size_t *nframing, size_t *nknown);
+/* In one walk of normalised Q: the words that name something (as
+ * en_naming_words), and how many of the ranker's content words only frame the
+ * question ("long", "longer", "often") in *NFRAMING, with how many of those
+ * the ranker knows in *KFRAMING. Any output may be NULL. */
+void en_follow_words(hr_engine *e, const char *q, size_t *naming, size_t *nframing, size_t *kframing);
 
 /* route_facet.c */
 

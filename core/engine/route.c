@@ -1103,8 +1103,8 @@ static enum lean leans_on_earlier(hr_engine *e, const struct hr_convo *convo, co
 		 * ("why not longer?": "longer") depends on the wording of its
 		 * training questions, and so changed with each retrain, which
 		 * left such a question standing alone (the fallback). */
-		size_t nframing = 0, kframing = 0;
-		en_framing_words(e, q, &nframing, &kframing);
+		size_t naming = 0, nframing = 0, kframing = 0;
+		en_follow_words(e, q, &naming, &nframing, &kframing);
 		size_t nw = nwords - (nframing < nwords ? nframing : nwords);
 		size_t nk = nknown - (kframing < nknown ? kframing : nknown);
 		if (nk * 100 < nw * KNOWN_WORDS)
@@ -1114,7 +1114,6 @@ static enum lean leans_on_earlier(hr_engine *e, const struct hr_convo *convo, co
 		 * only the topic's words ("port") is no proof it was asked of the
 		 * topic; one that reaches into the question's words is ("zoledronic
 		 * acid ... teeth"), and so is the ranker's choice. */
-		size_t naming = en_naming_words(e, q);
 		if (naming > ELLIPTIC_WORDS)
 			return LEAN_NONE;
 		return naming == 0 ? LEAN_ANSWERS : LEAN_RANKED;

@@ -137,7 +137,7 @@ int en_points_back_turn(const char *s)
 /*
  * Words that only frame a question about whatever came before ("how often",
  * "for how long", "is that normal", "what happens next", "why not sooner"):
- * they name nothing (en_naming_words, en_framing_words).
+ * they name nothing (en_follow_words).
  */
 static const char *const framing[] = {
     "often", "long",     "longer",   "much",    "many",    "more",   "else",   "next",    "normal", "common",
@@ -154,11 +154,13 @@ static int is_framing(const char *w)
 	return 0;
 }
 
-/* The content words of normalised Q that name something, for an elliptic
- * follow-up: the framing words do not count. */
-size_t en_naming_words(hr_engine *e, const char *q)
+/* One walk over the words of normalised Q, each looked up in the ranker
+ * once: how many name something (known content words that do not only frame
+ * the question), and of the framing ones how many are content words and how
+ * many the ranker knows. Any of the outputs may be NULL. */
+void en_follow_words(hr_engine *e, const char *q, size_t *naming, size_t *nframing, size_t *kframing)
 {
-	size_t n = 0;
+	size_t n = 0, nf = 0, kf = 0;
 	for (const char *p = q; *p;) {
 		size_t l = strcspn(p, " ");
 		char w[64];
@@ -167,12 +169,29 @@ size_t en_naming_words(hr_engine *e, const char *q)
 			w[l] = '\0';
 			size_t nw = 0, nk = 0;
 			hr_ranker_words(e->content->ranker, e->rs, w, &nw, &nk);
-			n += nw > 0 && !is_framing(w);
+			if (is_framing(w)) {
+				nf += nw;
+				kf += nk;
+			} else {
+				n += nw > 0;
+			}
 		}
 		p += l;
 		while (*p == ' ')
 			p++;
 	}
+	if (naming)
+		*naming = n;
+	if (nframing)
+		*nframing = nf;
+	if (kframing)
+		*kframing = kf;
+}
+
+size_t en_naming_words(hr_engine *e, const char *q)
+{
+	size_t n = 0;
+	en_follow_words(e, q, &n, NULL, NULL);
 	return n;
 }
 
@@ -268,26 +287,4 @@ void en_topic(hr_engine *e, const struct hr_trace *t, const char *before, char *
 		p = strchr(p, ' ') + 1;
 	if (strlen(p) < cap)
 		snprintf(out, cap, "%s", p);
-}
-
-void en_framing_words(hr_engine *e, const char *q, size_t *nframing, size_t *nknown)
-{
-	*nframing = *nknown = 0;
-	for (const char *p = q; *p;) {
-		size_t l = strcspn(p, " ");
-		char w[64];
-		if (l > 0 && l < sizeof(w)) {
-			memcpy(w, p, l);
-			w[l] = '\0';
-			if (is_framing(w)) {
-				size_t nw = 0, nk = 0;
-				hr_ranker_words(e->content->ranker, e->rs, w, &nw, &nk);
-				*nframing += nw;
-				*nknown += nk;
-			}
-		}
-		p += l;
-		while (*p == ' ')
-			p++;
-	}
 }
