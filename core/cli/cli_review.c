@@ -363,16 +363,22 @@ static void write_book(FILE *f, struct hr_content *c, const struct hr_review *r,
 	      f);
 	static const struct {
 		enum hr_tier tier;
-		int about_other;
+		int about_other, emergency_too;
 		const char *name;
 	} tiers[] = {
-	    {HR_TIER_CRISIS, 0, "Crisis (thoughts of suicide or self-harm)"},
-	    {HR_TIER_CRISIS, 1, "Crisis, told about someone else (a caregiver worried about another person)"},
-	    {HR_TIER_EMERGENCY, 0, "Emergency (call 911 now)"},
-	    {HR_TIER_CALL_NOW, 0, "Call the care team now"},
+	    {HR_TIER_CRISIS, 0, 0, "Crisis (thoughts of suicide or self-harm)"},
+	    {HR_TIER_CRISIS, 1, 0,
+	     "Crisis, told about someone else (a caregiver worried about another person)"},
+	    {HR_TIER_CRISIS, 0, 1,
+	     "Crisis with an emergency sign (an overdose taken, bleeding that won't stop)"},
+	    {HR_TIER_CRISIS, 1, 1, "Crisis with an emergency sign, told about someone else"},
+	    {HR_TIER_EMERGENCY, 0, 0, "Emergency (call 911 now)"},
+	    {HR_TIER_CALL_NOW, 0, 0, "Call the care team now"},
 	};
 	for (size_t i = 0; i < sizeof(tiers) / sizeof(tiers[0]); i++) {
-		struct hr_safety_result sr = {.tier = tiers[i].tier, .about_other = tiers[i].about_other};
+		struct hr_safety_result sr = {.tier = tiers[i].tier,
+		                              .about_other = tiers[i].about_other,
+		                              .emergency_too = tiers[i].emergency_too};
 		struct hr_answer a = {0};
 		fprintf(f, "<h3>%s</h3>\n", tiers[i].name);
 		if (hr_safety_reply(&sr, &a) == 0)

@@ -1020,6 +1020,44 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 	return 1;
 }
 
+/* Runs rule I over the text: 1 when it fires at a match, with OUT's tier,
+ * rule and group set; a match set aside for a missing context is noted in
+ * OUT's held fields and the search goes on after it. */
+static int rule_fires(struct check *c, size_t i, struct hr_safety_result *out)
+{
+	hr_safety *s = c->s;
+	const struct ruleset *rs = c->rs;
+	size_t off = 0;
+	int rc;
+	if (!rule_may_match(c, i) || ((rs->rules[i].flags & F_TEMP_NUM) && !c->digits) ||
+	    ((rs->rules[i].flags & F_NON_ASCII) && !text_is_high(c)))
+		return 0;
+	while (off <= c->len && (rc = match(s, s->rules[i], rs->rules[i].name, c->text, c->len, off))) {
+		PCRE2_SIZE ov[12];
+		PCRE2_SIZE *mov = pcre2_get_ovector_pointer(s->md);
+		int ngroups = rc < (int)(ARRAY_SIZE(ov) / 2) ? rc : (int)(ARRAY_SIZE(ov) / 2);
+		/* Copy the match out: judging may run other patterns on the
+		 * same match data. */
+		memcpy(ov, mov, 2 * (size_t)ngroups * sizeof(*ov));
+		int f = fires(c, &rs->rules[i], ov, ngroups);
+		if (f == 1) {
+			out->tier = rs->rules[i].tier;
+			out->rule = rs->rules[i].name;
+			out->group = (int)rs->rules[i].group;
+			if (out->tier == HR_TIER_CRISIS)
+				out->about_other = sf_crisis_about_other(c->text, ov[0], ov[1]);
+			return 1;
+		}
+		if (f == HELD && rs->rules[i].tier > out->held) {
+			out->held = rs->rules[i].tier;
+			out->held_rule = rs->rules[i].name;
+			out->held_group = (int)rs->rules[i].group;
+		}
+		off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	}
+	return 0;
+}
+
 void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *out)
 {
 	memset(out, 0, sizeof(*out));
@@ -1041,35 +1079,14 @@ void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *ou
 	}
 
 	/* Rules are ordered by tier, so the first that fires is the answer. */
-	for (size_t i = 0; i < rs->nrules && !out->tier; i++) {
-		size_t off = 0;
-		int rc;
-		if (!rule_may_match(&c, i) || ((rs->rules[i].flags & F_TEMP_NUM) && !c.digits) ||
-		    ((rs->rules[i].flags & F_NON_ASCII) && !text_is_high(&c)))
-			continue;
-		while (off <= c.len && (rc = match(s, s->rules[i], rs->rules[i].name, c.text, c.len, off))) {
-			PCRE2_SIZE ov[12];
-			PCRE2_SIZE *mov = pcre2_get_ovector_pointer(s->md);
-			int ngroups = rc < (int)(ARRAY_SIZE(ov) / 2) ? rc : (int)(ARRAY_SIZE(ov) / 2);
-			/* Copy the match out: judging may run other patterns on the
-			 * same match data. */
-			memcpy(ov, mov, 2 * (size_t)ngroups * sizeof(*ov));
-			int f = fires(&c, &rs->rules[i], ov, ngroups);
-			if (f == 1) {
-				out->tier = rs->rules[i].tier;
-				out->rule = rs->rules[i].name;
-				out->group = (int)rs->rules[i].group;
-				if (out->tier == HR_TIER_CRISIS)
-					out->about_other = sf_crisis_about_other(c.text, ov[0], ov[1]);
-				break;
-			}
-			if (f == HELD && rs->rules[i].tier > out->held) {
-				out->held = rs->rules[i].tier;
-				out->held_rule = rs->rules[i].name;
-				out->held_group = (int)rs->rules[i].group;
-			}
-			off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-		}
+	for (size_t i = 0; i < rs->nrules && !out->tier; i++)
+		rule_fires(&c, i, out);
+	/* A crisis that tells an emergency sign too (an overdose already taken,
+	 * a friend's goodbye and no answer at her door) gets 911 first: the
+	 * emergency rules run on, only for a crisis. */
+	for (size_t i = 0; out->tier == HR_TIER_CRISIS && i < rs->nrules && !out->emergency_too; i++) {
+		struct hr_safety_result also = {0};
+		out->emergency_too = rs->rules[i].tier == HR_TIER_EMERGENCY && rule_fires(&c, i, &also);
 	}
 
 	for (size_t i = 0; i < rs->ndecisions; i++) {

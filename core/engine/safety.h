@@ -49,6 +49,10 @@ struct hr_safety_result {
 	/* Crisis only: 1 when it is told about someone else ("my wife doesn't
 	 * want to be here anymore"), so the reply speaks to the one who worries. */
 	int about_other;
+	/* Crisis only: 1 when an emergency sign is told too ("took the whole
+	 * bottle an hour ago", "cut too deep and it won't stop bleeding"), so
+	 * the reply leads with 911 and 988 comes after (fifteenth round). */
+	int emergency_too;
 	/* A sign told plainly that a rule set aside only for a context it needs
 	 * and lacks, or one that cancels it (needs=, unless=): breathless "on the
 	 * stairs", a fever with no treatment named. The most urgent such rule's

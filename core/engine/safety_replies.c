@@ -220,6 +220,55 @@ static const struct tier_reply crisis_other_reply = {
      "Where can caregivers get help?"},
 };
 
+/* A crisis with an emergency sign in it: an overdose already taken, a wound
+ * that will not stop bleeding. The act comes first, so 911 leads and the
+ * Lifeline follows once help is on the way (fifteenth round). */
+static const struct tier_reply crisis_emergency_reply = {
+    "safety.crisis",
+    HR_SAFETY_CRISIS,
+    "Call 911 or your local emergency number now. What you describe needs emergency care right away, "
+    "even if you feel all right at the moment. If you took pills or medicine, keep the bottles to "
+    "show the team. If someone is near, ask them to stay with you.",
+    "Call nine one one or your local emergency number now. What you describe needs emergency care "
+    "right away, even if you feel all right at the moment. If you took pills or medicine, keep the "
+    "bottles to show the team. If someone is near, ask them to stay with you.",
+    "Once help is on the way, you can also call or text 988 to reach the 988 Suicide and Crisis "
+    "Lifeline (US), free and open day and night. You do not have to face this alone, and what you "
+    "feel matters. When you can, tell your cancer care team what happened.",
+    "Once help is on the way, you can also call or text nine eight eight to reach the nine eight "
+    "eight Suicide and Crisis Lifeline in the US, free and open day and night. You do not have to "
+    "face this alone, and what you feel matters. When you can, tell your cancer care team what "
+    "happened.",
+    {{"Recognizing medical emergencies", "MedlinePlus, U.S. National Library of Medicine",
+      "https://medlineplus.gov/ency/article/001927.htm"},
+     {"988 Suicide and Crisis Lifeline", "988 Lifeline", "https://988lifeline.org/"}},
+    {"Where can I find support groups?", "Is there free counseling for people with cancer?",
+     "How can my family get support?"},
+};
+
+/* The same, told by someone about another person. */
+static const struct tier_reply crisis_emergency_other_reply = {
+    "safety.crisis",
+    HR_SAFETY_CRISIS,
+    "Call 911 or your local emergency number now. What you describe needs emergency care right away, "
+    "even if they seem all right at the moment. Stay with them if it is safe, and keep any pill "
+    "bottles to show the team.",
+    "Call nine one one or your local emergency number now. What you describe needs emergency care "
+    "right away, even if they seem all right at the moment. Stay with them if it is safe, and keep "
+    "any pill bottles to show the team.",
+    "Once help is on the way, the 988 Suicide and Crisis Lifeline (call or text 988 in the US) also "
+    "helps people who are worried about someone else. You are right to take this seriously. Tell "
+    "their cancer care team too.",
+    "Once help is on the way, the nine eight eight Suicide and Crisis Lifeline in the US also helps "
+    "people who are worried about someone else: call or text nine eight eight. You are right to "
+    "take this seriously. Tell their cancer care team too.",
+    {{"Recognizing medical emergencies", "MedlinePlus, U.S. National Library of Medicine",
+      "https://medlineplus.gov/ency/article/001927.htm"},
+     {"988 Suicide and Crisis Lifeline", "988 Lifeline", "https://988lifeline.org/"}},
+    {"What are the warning signs of suicide?", "How can my family get support?",
+     "Where can caregivers get help?"},
+};
+
 static const struct tier_reply emergency_reply = {
     "safety.emergency",
     HR_SAFETY_URGENT,
@@ -407,7 +456,10 @@ int hr_safety_reply(const struct hr_safety_result *r, struct hr_answer *a)
 		return -EINVAL;
 	switch (r->tier) {
 	case HR_TIER_CRISIS:
-		t = r->about_other ? &crisis_other_reply : &crisis_reply;
+		if (r->emergency_too)
+			t = r->about_other ? &crisis_emergency_other_reply : &crisis_emergency_reply;
+		else
+			t = r->about_other ? &crisis_other_reply : &crisis_reply;
 		break;
 	case HR_TIER_EMERGENCY:
 		t = &emergency_reply;

@@ -63,7 +63,7 @@ static struct hr_safety_result check_both(hr_safety *s, const char *text)
 	struct hr_safety_result r, want;
 	hr_safety_check(s, text, &r);
 	hr_safety_check(every, text, &want);
-	if (r.tier != want.tier || r.decision != want.decision ||
+	if (r.tier != want.tier || r.decision != want.decision || r.emergency_too != want.emergency_too ||
 	    strcmp(rule_name(&r), rule_name(&want)) != 0) {
 		print_error("\"%s\": prefiltered %s/%s decision %d, every rule %s/%s decision %d\n", text,
 		            tier_name(r.tier), rule_name(&r), (int)r.decision, tier_name(want.tier),
@@ -195,6 +195,49 @@ static void test_crisis_about_someone_else(void **state)
 		struct hr_answer a = {0};
 		assert_int_equal(hr_safety_reply(&r, &a), 0);
 		assert_null(strstr(a.text, "worried about someone else"));
+		hr_answer_clear(&a);
+	}
+}
+
+/* A crisis with an emergency sign told too (an overdose already taken, a
+ * wound that will not stop bleeding) leads with 911, the Lifeline after it;
+ * a crisis without one keeps 988 first (fifteenth round). */
+static void test_crisis_with_emergency(void **state)
+{
+	hr_safety *s = *state;
+	static const char *const act[] = {
+	    "took the whole bottle of my oxycodone about an hour ago, i just want it to be over",
+	    "swallowed all of my sleeping tablets on purpose tonight because i want to die",
+	    "i cut myself too deep on purpose and the bleeding wont stop, i dont want to live",
+	    "my husband took all his morphine on purpose and he wants to die, he's so drowsy now",
+	    "i want to end it, i've taken a load of my lorazepam 20 mins ago and feel groggy"};
+	static const char *const plan[] = {
+	    "i want to die",
+	    "i've been saving my sleeping pills to take them all at once one day",
+	    "i keep thinking about taking all my pills so i don't wake up",
+	    "my wife says she wants to die and has been hoarding her pain pills",
+	    "some nights i pray i won't wake up",
+	    "my dad keeps hoping he won't wake up one morning"};
+	for (size_t i = 0; i < sizeof(act) / sizeof(act[0]); i++) {
+		struct hr_safety_result r = check(s, act[i]);
+		assert_int_equal(r.tier, HR_TIER_CRISIS);
+		if (!r.emergency_too)
+			fail_msg("\"%s\": no emergency heard with the crisis", act[i]);
+		struct hr_answer a = {0};
+		assert_int_equal(hr_safety_reply(&r, &a), 0);
+		assert_true(strncmp(a.text, "Call 911", 8) == 0);
+		assert_non_null(strstr(a.text, "988"));
+		assert_true(strncmp(a.speech, "Call nine one one", 17) == 0);
+		hr_answer_clear(&a);
+	}
+	for (size_t i = 0; i < sizeof(plan) / sizeof(plan[0]); i++) {
+		struct hr_safety_result r = check(s, plan[i]);
+		assert_int_equal(r.tier, HR_TIER_CRISIS);
+		if (r.emergency_too)
+			fail_msg("\"%s\": an emergency heard in a crisis without one", plan[i]);
+		struct hr_answer a = {0};
+		assert_int_equal(hr_safety_reply(&r, &a), 0);
+		assert_true(strncmp(a.text, "Please call or text 988", 23) == 0);
 		hr_answer_clear(&a);
 	}
 }
@@ -1861,6 +1904,7 @@ int main(void)
 	    cmocka_unit_test(test_instances_are_independent),
 	    cmocka_unit_test(test_instances_on_threads),
 	    cmocka_unit_test(test_crisis_about_someone_else),
+	    cmocka_unit_test(test_crisis_with_emergency),
 	    cmocka_unit_test(test_prefilter_skips_rules_that_cannot_match),
 	    cmocka_unit_test(test_prefilter_keeps_every_tier),
 	    cmocka_unit_test(test_prefilter_agrees_on_every_known_question),

@@ -60,6 +60,7 @@ struct tally {
 	unsigned lines[E_COUNT];
 	unsigned hits[E_COUNT]; /* alerts of the right tier; decisions recognised */
 	unsigned over;          /* call-now lines that got the emergency reply */
+	unsigned crisis_911;    /* crisis lines whose reply leads with 911 (emergency_too) */
 	unsigned alarms;        /* calm or decision lines that alerted */
 	unsigned disagreements; /* prefilter on and off differ */
 };
@@ -97,7 +98,7 @@ static void judge(struct tally *t, const char *file, int lineno, enum expect e, 
 	struct hr_safety_result r, r2;
 	hr_safety_check(safety, norm, &r);
 	hr_safety_check(every, norm, &r2);
-	if (r.tier != r2.tier || r.decision != r2.decision) {
+	if (r.tier != r2.tier || r.decision != r2.decision || r.emergency_too != r2.emergency_too) {
 		print_error("%s:%d: the prefilter changes the result of \"%s\"\n", file, lineno, text);
 		t->disagreements++;
 	}
@@ -113,10 +114,18 @@ static void judge(struct tally *t, const char *file, int lineno, enum expect e, 
 	switch (e) {
 	case E_EMERGENCY:
 	case E_CRISIS:
-		if ((e == E_EMERGENCY && r.tier == HR_TIER_EMERGENCY) ||
-		    (e == E_CRISIS && r.tier == HR_TIER_CRISIS))
+		/* A crisis reply that leads with 911 (an emergency sign told with
+		 * the crisis: emergency_too) answers an emergency line too. */
+		if ((e == E_EMERGENCY &&
+		     (r.tier == HR_TIER_EMERGENCY || (r.tier == HR_TIER_CRISIS && r.emergency_too))) ||
+		    (e == E_CRISIS && r.tier == HR_TIER_CRISIS)) {
 			t->hits[e]++;
-		else
+			if (e == E_CRISIS && r.emergency_too) {
+				t->crisis_911++;
+				print_message("  %s:%d: crisis, 911 first (%s): %s\n", file, lineno,
+				              r.rule ? r.rule : "-", text);
+			}
+		} else
 			why = "missed";
 		break;
 	case E_CALL_NOW:
@@ -214,6 +223,8 @@ static void report(const char *what, const struct tally *t)
 	              pct(t->hits[E_EMERGENCY], t->lines[E_EMERGENCY]), t->hits[E_CRISIS], t->lines[E_CRISIS],
 	              pct(t->hits[E_CRISIS], t->lines[E_CRISIS]), t->hits[E_CALL_NOW], t->lines[E_CALL_NOW],
 	              pct(t->hits[E_CALL_NOW], t->lines[E_CALL_NOW]), t->over);
+	print_message("  crisis lines whose reply leads with 911 (an emergency sign told too): %u\n",
+	              t->crisis_911);
 	print_message("  false alarms %u/%u = %.2f%% (calm and decision lines); decisions recognised %u/%u = "
 	              "%.1f%%\n",
 	              t->alarms, calm + dec, pct(t->alarms, calm + dec), dec_hits, dec, pct(dec_hits, dec));
