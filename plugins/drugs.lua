@@ -2250,6 +2250,50 @@ for _, topic in ipairs({ "about", "mention" }) do
   herald.on("regimen." .. topic .. ".how_often", aspect_handler("given", "regimen"))
 end
 
+-- A shorter course of trastuzumab, often asked because the heart's number fell
+-- (blind patient probe 2026-12-07). Never a yes or no: the safety layer adds
+-- the stop deferral when it is asked as a decision. PERSEPHONE (UK, 4,088
+-- people, Lancet 2019): 6 months was non-inferior to 12 for 4-year
+-- disease-free survival, with less heart toxicity (NIHR HTA 24/40 headline).
+-- PHARE (France, 3,384 people, Lancet 2019): non-inferiority of 6 months not
+-- shown, and its authors kept 12 months as the standard. A falling ejection
+-- fraction: the label's holds and rechecks every 4 weeks; heart medicines and
+-- a cardiologist (CardioSmart). Other drugs asked this way get drug.stop.
+src("pmc-persephone", "6 versus 12 months of adjuvant trastuzumab for HER2-positive early breast cancer (PERSEPHONE), Lancet 2019",
+  "PubMed Central, National Library of Medicine", "https://pmc.ncbi.nlm.nih.gov/articles/PMC6615016")
+src("ascopost-phare", "Final Analysis of the PHARE Trial: 6 Months vs 12 Months of Adjuvant Trastuzumab in HER2-Positive Breast Cancer",
+  "The ASCO Post", "https://ascopost.com/News/60194")
+src("cardiosmart-cardiotox", "Living With Cardiotoxicity", "CardioSmart, American College of Cardiology",
+  "https://cardiosmart.org/topics/cancer-treatment-and-your-heart/breast-cancer-and-your-heart/living-with-cardiotoxicity")
+local TRASTUZUMAB_FAMILY = { trastuzumab = true, herceptin_hylecta = true, phesgo = true }
+local SHORTER_HEART = { "heart", " ef ", "ejection", "lvef", "pumping", "echo", "muga", "cardio" }
+local TRASTUZUMAB_SHORTER = herald.fixed {
+  text = {
+    "For early breast cancer, trastuzumab (Herceptin) is usually given for about a year. Whether to stop sooner is a choice you make with your care team, not one to make alone.",
+    "Two large trials compared 6 months with 12. In a UK trial called PERSEPHONE, 6 months did about as well over 4 years, with fewer heart side effects. In a French trial called PHARE, 6 months could not be shown to be as good, so a year is still the usual plan. Trial results are for groups and cannot say what is best for one person.",
+    "When the heart's pumping number, the ejection fraction, falls, your team may pause trastuzumab, start heart medicines, and check again in about 4 weeks. Often the number comes back up and treatment goes on.",
+    "Questions to ask: How much has my number dropped, and what number would make you pause? What would a shorter course mean for my own risk? Should a heart doctor see me?",
+  },
+  sources = { "pmc-persephone", "ascopost-phare", "label-trastuzumab", "cardiosmart-cardiotox" },
+  suggest = { "What heart tests are done on Herceptin?", "What heart symptoms should I watch for?", "How long do I take Herceptin for?" },
+  remember = { drug = "trastuzumab", topic = "drug" },
+}
+-- Phesgo and Herceptin Hylecta carry trastuzumab: said first, so the card's
+-- trastuzumab sentences belong to the drug asked about.
+local CARRIES_TRASTUZUMAB = {
+  phesgo = "Phesgo holds trastuzumab (Herceptin) and pertuzumab (Perjeta) in one shot under the skin, so what follows is about its trastuzumab.",
+  herceptin_hylecta = "Herceptin Hylecta is trastuzumab (Herceptin) given as a shot under the skin, so what follows applies to it too.",
+}
+herald.on("drug.trastuzumab_shorter", function(q)
+  local key = q:slot("drug")
+  if key and not TRASTUZUMAB_FAMILY[key] then return herald.hand_over("drug.stop") end
+  if not CARRIES_TRASTUZUMAB[key or ""] then return TRASTUZUMAB_SHORTER end
+  local text = { CARRIES_TRASTUZUMAB[key] }
+  for _, line in ipairs(TRASTUZUMAB_SHORTER.text) do text[#text + 1] = line end
+  return { text = text, sources = TRASTUZUMAB_SHORTER.sources, suggest = TRASTUZUMAB_SHORTER.suggest,
+    remember = { drug = key, topic = "drug" } }
+end)
+
 -- Stopping a drug: never a yes or no (the safety layer adds that the care team
 -- decides), but why it matters and what can help instead. The drug's own
 -- duration sentence names it; the rest names no drug.
@@ -2275,6 +2319,8 @@ local NO_CHEMO = { "instead of chemo", "without chemo", "no chemo", "rather than
 herald.on("drug.stop", function(q)
   if q:mentions(REAL_TREATMENT) and q:mentions(PILL_SAID) and q:mentions(NO_CHEMO) then return her2_with_pill(q) end
   local key = q:slot("drug")
+  -- Stopping trastuzumab because of the heart: the shorter-course card.
+  if TRASTUZUMAB_FAMILY[key or ""] and q:mentions(SHORTER_HEART) then return herald.hand_over("drug.trastuzumab_shorter") end
   local d = key and DRUGS[key]
   if not d then return WHICH_DRUG end
   -- "I feel fine, can I stop early?" (blind grading 2026-12-07): feeling well is

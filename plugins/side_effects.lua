@@ -294,7 +294,25 @@ local RADIATION_HEART = herald.fixed {
   suggest = { "What are the side effects of radiation?", "What heart tests are done on Herceptin?" },
 }
 
+-- A shorter trastuzumab course asked with the heart ("can I stop Herceptin at
+-- 6 months, my EF is borderline"): the card on what the 6-versus-12-month
+-- trials found, in plugins/drugs.lua (blind patient probe 2026-12-07).
+local SHORTER_SAID = { "6 month", "six month", "6 mo", "half a year", "half year", "shorter", "stop early", "stopping early",
+  "end early", "ending early", "finish early", "cut short", "cut it short", "stop it now", "stop now", "quit", "come off",
+  "instead of a year", "instead of 12", "rather than a year", "stop at", "halfway" }
+local TRASTUZUMAB_KEYS = { trastuzumab = true, herceptin_hylecta = true, phesgo = true }
+-- "Finish the herceptin early", "stop it early": ending it sooner, unless
+-- "early" is the stage ("early breast cancer").
+local END_VERBS = { "finish", "end the", "end my", "end it", "ending", "stop", "quit", "come off", "get off", "drop" }
+local function ends_early(q)
+  local t = (q.text or ""):gsub("early[ -]stage", ""):gsub("early breast", ""):gsub("early cancer", "")
+  return t:find("early", 1, true) and q:mentions(END_VERBS, t)
+end
 herald.on("se.heart", function(q)
+  if TRASTUZUMAB_KEYS[q:slot("drug") or ""] and (q:mentions(SHORTER_SAID) or ends_early(q))
+      and not q:mentions({ "restart", "resume", "back on", "on hold", "paused", "start again" }) then
+    return herald.hand_over("drug.trastuzumab_shorter")
+  end
   -- Radiation named in the question, or in a short message around it ("and
   -- radiation on my left side, does that hit the heart too?"), not in a
   -- letter that tells of radiation had before a heart question.
