@@ -125,6 +125,65 @@ herald.answer("living.refusing", {
   suggest = { "What is palliative care?", "Should I get a second opinion?", "How can I support someone with cancer?" },
 })
 
+-- An older person weighing whether to have treatment at all, or a family
+-- member asking about one (blind patient probe 2026-12-07: both turns fell
+-- back). Their right to choose (ACS), the questions that shape the choice,
+-- gentler plans teams discuss (RESPECT: trastuzumab without chemo for women
+-- 70 to 80 after surgery; hormone pills when the cancer is also hormone
+-- receptor-positive), a geriatric assessment (J Clin Oncol review), and
+-- palliative care at any stage (NCI). Never a choice made for them.
+src("jco-older-decisions", "Treatment Decision Making in Older Adults With Cancer: A Narrative Review (J Clin Oncol, 2021)",
+  "PubMed Central, National Library of Medicine", "https://pmc.ncbi.nlm.nih.gov/articles/PMC8260915")
+src("bco-respect", "Can Some Older Women With Early-Stage HER2-Positive Breast Cancer Skip Chemotherapy?", "Breastcancer.org",
+  "https://www.breastcancer.org/research-news/can-older-women-w-early-her2-pos-bc-skip-chemo")
+src("foxchase-deciding", "Deciding Against Cancer Treatment", "Fox Chase Cancer Center",
+  "https://www.foxchase.org/blog/deciding-against-cancer-treatment")
+local SOMEONE_ELSE = { "my mum", "my mom", "my mother", "my dad", "my father", "grandma", "grandmother", "granny", "my gran",
+  "my nan", "nana", "nanna", "grandad", "granddad", "grandpa", "grandfather", "my aunt", "my uncle", "my husband", "my wife",
+  "my partner", " she ", " she's", " shes ", " he ", " he's", " hes ", " her ", " his ", " him ", "my parent", "my sister",
+  "my brother", "my friend" }
+-- Right after this card, "what then?", "and then what happens?": what no
+-- treatment means, said generally.
+local WHAT_THEN = { "what then", "then what", "what happens", "what would happen", "what will happen", "what next",
+  "what to expect", "what can we expect", "what should we expect" }
+local OLDER_SELF = {
+  "At any age, it is your right to choose how much treatment you want, including none. Your care team should respect your choice and keep caring for you.",
+  "Before you decide, ask: What is the goal of treatment for me? What would each option mean for my daily life, energy and independence? What could happen if I choose less, or nothing?",
+  "There is often a middle path. Teams discuss gentler plans for older people, such as a HER2 drug without chemo, milder chemo, or hormone pills alone when the cancer is also hormone receptor-positive. A geriatric assessment, simple checks of strength, memory, mood and help at home, shows what your body can handle.",
+  "Palliative care is not giving up. It eases pain and other symptoms at any stage, with or without cancer treatment.",
+  "Next step: ask for a long talk with your oncologist, and bring someone you trust.",
+}
+local OLDER_OTHER = {
+  "An older adult who can make their own choices has the right to choose how much treatment to have, including none, even when family disagrees. The care team will respect that and keep caring for them.",
+  "Questions that help: What is the goal of treatment for them? What would each option mean for their daily life, energy and independence? What could happen with less treatment, or none?",
+  "There is often a middle path. Teams discuss gentler plans for older people, such as a HER2 drug without chemo, milder chemo, or hormone pills alone when the cancer is also hormone receptor-positive. A geriatric assessment, simple checks of strength, memory, mood and help at home, shows what their body can handle.",
+  "Palliative care is not giving up. It eases pain and other symptoms at any stage, with or without cancer treatment.",
+  "Next step: ask if you may join them for a long talk with the oncologist, and find support for yourself too.",
+}
+local OLDER_SOURCES = { "acs-refuses", "jco-older-decisions", "bco-respect", "nci-palliative" }
+herald.on("living.older_decline", function(q)
+  if q.previous == "living.older_decline" and #(q.text or "") <= 60 and q:mentions(WHAT_THEN, q.text or "") then
+    return herald.hand_over("living.no_treatment")
+  end
+  local other = q:mentions(SOMEONE_ELSE, " " .. (q.message or q.text or "") .. " ")
+  return { text = other and OLDER_OTHER or OLDER_SELF, sources = OLDER_SOURCES,
+    suggest = { other and "What happens if she has no treatment?" or "What happens if I choose no treatment?",
+      "What is palliative care?", "Is there a gentler treatment for older people?" } }
+end)
+
+-- "What happens if she does nothing?": general and careful, no figure for one
+-- person (the prognosis is the care team's to give, when it is wanted).
+herald.answer("living.no_treatment", {
+  text = {
+    "Without treatment, breast cancer usually grows over time and may spread to other parts of the body. How fast that happens differs a great deal from one person to the next.",
+    "General numbers cannot tell what would happen to one person. The care team knows the cancer and the person's health, and can explain what they expect, if the person wants to hear it.",
+    "Choosing no cancer treatment does not mean no care. Palliative care, and later hospice, treat pain and other symptoms, help with daily life, and support the family.",
+    "Next step: ask the care team what to watch for, who to call, and how to plan care around what matters most.",
+  },
+  sources = { "foxchase-deciding", "acs-refuses", "nci-palliative" },
+  suggest = { "What is palliative care?", "What is hospice care?", "How can I support someone with cancer?" },
+})
+
 herald.answer("living.fake_trial", {
   text = {
     "Be careful. A real trial is approved and watched by an ethics board, gives you a written consent form, and is usually listed on ClinicalTrials.gov with a number that starts with NCT. A listing alone does not prove it is safe.",
