@@ -2893,6 +2893,53 @@ herald.on("drug.compare", function(q)
   }
 end)
 
+-- A pill dose forgotten, missed, late or thrown up ------------------------------------
+-- Never what to do about this dose (the safety layer adds the missed-dose
+-- deferral): who to call, where the leaflet says it, no doubling up (the
+-- tucatinib, neratinib, lapatinib and capecitabine labels say not to make a
+-- missed dose up), and the drug's own schedule from its label.
+local PILL_SCHEDULE = herald.facts("drug", {
+  tucatinib = {
+    "Tucatinib (Tukysa) is taken twice a day, about 12 hours apart.",
+    "The label for tucatinib says that a missed dose, or one you threw up, is not made up. The next dose is taken at the usual time.",
+  },
+  neratinib = {
+    "Neratinib (Nerlynx) is taken once a day with food.",
+    "The label for neratinib says that a missed dose, or one you threw up, is not made up. You go on the next day as usual.",
+  },
+  lapatinib = "Lapatinib (Tykerb) is taken once a day on an empty stomach.",
+  capecitabine = {
+    "Capecitabine (Xeloda) is usually taken twice a day after a meal, often for 2 weeks, then 1 week off.",
+    "The label for capecitabine says that a missed dose is not made up. You go on with the next dose at the usual time.",
+  },
+  tamoxifen = "Tamoxifen is usually taken once a day.",
+  aromatase_inhibitor = "Aromatase inhibitors are taken once a day.",
+})
+local PILL_SOURCES = { tucatinib = "label-tucatinib", neratinib = "label-neratinib", lapatinib = "label-lapatinib",
+  capecitabine = "label-capecitabine", tamoxifen = "label-tamoxifen", aromatase_inhibitor = "label-letrozole" }
+local INFUSED = { trastuzumab = true, herceptin_hylecta = true, pertuzumab = true, phesgo = true, t_dm1 = true, t_dxd = true,
+  margetuximab = true, paclitaxel = true, docetaxel = true, carboplatin = true, doxorubicin = true, epirubicin = true,
+  cyclophosphamide = true, ovarian_suppression = true, bone_drug = true }
+local PILL_WORDS = { "pill", "tablet", "capsule", "dose" }
+herald.on("drug.missed_dose", function(q)
+  local key = q:slot("drug")
+  if key and INFUSED[key] and not q:mentions(PILL_WORDS) then return herald.hand_over("drug.missed_visit") end
+  local text = { "Missing a dose, or taking one late, happens to many people, and it is good that you asked." }
+  local own = PILL_SCHEDULE:get(q)
+  if own then for _, line in ipairs(own) do text[#text + 1] = line end end
+  -- Word for word the safety layer's missed-dose deferral, so that it is not said twice when that layer adds it.
+  text[#text + 1] = "Call your care team or pharmacist today to ask what to do. The answer depends on the drug and on you, and the team sets any new dates and doses."
+  text[#text + 1] = "The leaflet that came with your pills also has a part on missed doses."
+  text[#text + 1] = "Never take two doses at once to catch up, unless your team tells you to."
+  text[#text + 1] = "Next step: write down which doses you missed or took late, and tell your team. A phone alarm or a pill box can help."
+  local srcs = { "label-tucatinib", "label-neratinib" }
+  if PILL_SOURCES[key or ""] then srcs = { PILL_SOURCES[key] } end
+  return {
+    text = text, sources = srcs,
+    suggest = { "What if I take an extra dose by mistake?", "Who do I call after hours?", "When should I call my care team?" },
+  }
+end)
+
 -- A missed, late or cancelled infusion or shot ------------------------------------
 -- From the labels: trastuzumab is restarted with a loading dose after a gap of
 -- more than a week, pertuzumab and Phesgo after 6 weeks or more; T-DM1 and
