@@ -1860,6 +1860,34 @@ src("review-letrozole-fertility", "Letrozole for Female Infertility", "Frontiers
 
 local WHY = { "why", "reason", "point of", "purpose", "what for", "how come" }
 local ASKED = {
+  { -- why a HER2 antibody goes on after the operation took the tumour (blind patient probe 2026-12-07:
+    -- the general card). Trastuzumab label and ACS: adjuvant treatment to about a year lowers the
+    -- chance of recurrence; T-DM1 replaces it when cancer remained at surgery (KATHERINE).
+    words = { "after surgery", "after my surgery", "after the surgery", "after the operation", "after my operation",
+      "after my mastectomy", "after the mastectomy", "after mastectomy", "after my lumpectomy", "after the lumpectomy",
+      "after lumpectomy", "tumor is gone", "tumour is gone", "tumor's gone", "tumour's gone", "cancer is gone",
+      "cancer's gone", "got it all", "got it out", "took it all", "took it out", "removed it", "been removed",
+      "all clear", "clear margins", "nothing left" },
+    also = { "why", "reason", "point of", "purpose", "what for", "how come", "still need", "still have to", "keep going",
+      "keep having", "continue", "carry on", "go on with", "more herceptin", "more trastuzumab", "still on", "still getting" },
+    facts = herald.facts("drug", {
+      trastuzumab = {
+        "After surgery, trastuzumab (Herceptin) goes on because it works against cancer cells too small to see on scans or feel. Some may still be in the body even when the tumor is out.",
+        "Large trials showed that about a year of trastuzumab with chemo lowers the chance of HER2-positive cancer coming back. The doses before and after surgery count toward that year.",
+        "If cancer was still found at surgery, T-DM1 (Kadcyla) may replace trastuzumab for the rest of the year.",
+      },
+      herceptin_hylecta = {
+        "After surgery, Herceptin Hylecta goes on because it works against cancer cells too small to see on scans or feel. Some may still be in the body even when the tumor is out.",
+        "Trials showed that about a year of this HER2 antibody with chemo lowers the chance of HER2-positive cancer coming back. The doses before and after surgery count toward that year.",
+      },
+      phesgo = {
+        "After surgery, Phesgo goes on because its two HER2 antibodies work against cancer cells too small to see on scans or feel. Some may still be in the body even when the tumor is out.",
+        "Trials showed that about a year of HER2 antibodies with chemo lowers the chance of HER2-positive cancer coming back. The doses before and after surgery count toward that year.",
+      },
+    }),
+    next = "Next step: ask your team how many doses you have left, and what your surgery results mean for the plan.",
+    sources = { "acs-targeted" },
+  },
   { -- never on its own (Perjeta label: with trastuzumab and chemotherapy; DESTINY-Breast09: with T-DXd)
     words = { "by itself", "on its own", "alone", "without herceptin", "without trastuzumab", "only perjeta",
       "just perjeta", "just the perjeta", "solo", "by themself", "just tukysa", "only tukysa" },
@@ -2838,6 +2866,10 @@ local BIOSIMILAR = {
   "Your clinic or insurer may choose which one you get. Ask your care team which one you will receive.",
 }
 
+local SAME_ASKED = { " same ", " same?", "the same", " is it ", " are they ", " isn't ", " isnt ", " aren't ", " arent ",
+  " interchangeable", " swap ", " switch ", " just ", " basically ", " kind of ", " like " }
+local FOR_ME = { "for me", "in my case", "my case", "for my ", "for her", "for him", "better for", "which is better",
+  "which one is better", "stronger", "which is best", "why am i", "why is she", "why is he", "why was i" }
 herald.on("drug.compare", function(q)
   local after = tdxd_after_tdm1(q)
   if after then return after end
@@ -2882,6 +2914,17 @@ herald.on("drug.compare", function(q)
     text = { da.what[1], db.what[1],
       cap(da.name) .. " and " .. db.name .. " are different drugs, used in different ways.",
       "Ask your care team why one is chosen over the other for you." }
+  end
+  -- "How is Herceptin different from Enhertu for me?" asks how, not whether:
+  -- no "No," to a question that was not yes or no, and a question about one's
+  -- own plan is sent to the team that chose it (blind patient probe 2026-12-07).
+  text = copy(text)
+  local qt = q.text or ""
+  if not q:mentions(SAME_ASKED, " " .. qt .. " ") and text[1]:sub(1, 4) == "No, " then
+    text[1] = text[1]:sub(5, 5):upper() .. text[1]:sub(6)
+  end
+  if q:mentions(FOR_ME) then
+    text[#text + 1] = "Which drug fits you depends on your own cancer and the treatments you have had. Ask your care team why they chose yours."
   end
   local srcs = copy(DRUGS[a].sources)
   srcs[#srcs + 1] = DRUGS[b].sources[1]
