@@ -1867,7 +1867,8 @@ local ASKED = {
       "after my mastectomy", "after the mastectomy", "after mastectomy", "after my lumpectomy", "after the lumpectomy",
       "after lumpectomy", "tumor is gone", "tumour is gone", "tumor's gone", "tumour's gone", "cancer is gone",
       "cancer's gone", "got it all", "got it out", "took it all", "took it out", "removed it", "been removed",
-      "all clear", "clear margins", "nothing left" },
+      "all clear", "clear margins", "nothing left", "removed everything", "removed the tumor", "removed the tumour",
+      "took everything", "took out the tumor", "took out the tumour", "surgery removed", "operation removed", "got everything" },
     also = { "why", "reason", "point of", "purpose", "what for", "how come", "still need", "still have to", "keep going",
       "keep having", "continue", "carry on", "go on with", "more herceptin", "more trastuzumab", "still on", "still getting" },
     facts = herald.facts("drug", {
@@ -2348,7 +2349,7 @@ herald.on("drug.stop", function(q)
   if q:mentions(REAL_TREATMENT) and q:mentions(PILL_SAID) and q:mentions(NO_CHEMO) then return her2_with_pill(q) end
   local key = q:slot("drug")
   -- Stopping trastuzumab because of the heart: the shorter-course card.
-  if TRASTUZUMAB_FAMILY[key or ""] and q:mentions(SHORTER_HEART) then return herald.hand_over("drug.trastuzumab_shorter") end
+  if TRASTUZUMAB_FAMILY[key or ""] and q:mentions(SHORTER_HEART, " " .. (q.message or q.text or "") .. " ") then return herald.hand_over("drug.trastuzumab_shorter") end
   local d = key and DRUGS[key]
   if not d then return WHICH_DRUG end
   -- "I feel fine, can I stop early?" (blind grading 2026-12-07): feeling well is

@@ -299,7 +299,8 @@ local RADIATION_HEART = herald.fixed {
 -- trials found, in plugins/drugs.lua (blind patient probe 2026-12-07).
 local SHORTER_SAID = { "6 month", "six month", "6 mo", "half a year", "half year", "shorter", "stop early", "stopping early",
   "end early", "ending early", "finish early", "cut short", "cut it short", "stop it now", "stop now", "quit", "come off",
-  "instead of a year", "instead of 12", "rather than a year", "stop at", "halfway" }
+  "instead of a year", "instead of 12", "rather than a year", "stop at", "halfway", "full year", "whole year",
+  "all year", "full course", "whole course", "all 12 months", "all twelve months" }
 local TRASTUZUMAB_KEYS = { trastuzumab = true, herceptin_hylecta = true, phesgo = true }
 -- "Finish the herceptin early", "stop it early": ending it sooner, unless
 -- "early" is the stage ("early breast cancer").
@@ -655,7 +656,8 @@ local LOST_FUNCTION = { "drop things", "dropping things", "dropping stuff", "dro
   "open a jar", "clumsy", "stumbl", "tripping", "tripped", "trip over", "falling over", "fell over", "i fell", "a fall",
   "my balance", "off balance", "lose my balance", "losing my balance", "wobbly", "unsteady", "can't walk", "cant walk",
   "hard to walk", "trouble walking", "walking is hard", "pedal", "brake", "feel the floor", "feel the ground",
-  "typing", "keyboard", "tie my shoes", "shoelace", "do up my" }
+  "typing", "keyboard", "tie my shoes", "shoelace", "do up my", "fell down", "nearly fell", "almost fell", "fall down",
+  "falling down", "can't feel my feet", "cant feel my feet", "can't feel my hands", "cant feel my hands", "no feeling in" }
 local NEURO_FUNCTION = {
   "Numbness that makes you drop things, fumble with buttons, stumble, or not feel the pedals means the nerve damage is starting to change what you can do. That is more than tingling.",
   "Tell your care team before your next dose, not at the end of treatment. They often lower the dose, space the doses out, or pause the drug for a while, so the damage does not get worse or last. Please do not push through it quietly.",
@@ -666,17 +668,6 @@ local NEURO_FUNCTION = {
 local NEURO_FUNCTION_SOURCES = { "nci-nerve", "asco-cipn", "label-paclitaxel", "label-docetaxel" }
 local NEURO_FUNCTION_SUGGEST = { "How long does neuropathy last?", "What helps with neuropathy?", "When should I call my care team?" }
 
-herald.on("se.neuropathy", function(q)
-  if q:mentions(LOST_FUNCTION) then
-    local text = {}
-    local own = NEURO_FACTS:get(q)
-    text[1] = NEURO_FUNCTION[1]
-    if own then for _, s in ipairs(own) do text[#text + 1] = s end end
-    for i = 2, #NEURO_FUNCTION do text[#text + 1] = NEURO_FUNCTION[i] end
-    return { text = text, sources = NEURO_FUNCTION_SOURCES, suggest = NEURO_FUNCTION_SUGGEST }
-  end
-  return compose(NEURO_BASE, NEURO_FACTS, q)
-end)
 
 -- "Should I just push through it?", "tough it out", "grin and bear it": a
 -- side effect borne in silence. Never a yes or no about going on with a drug:
@@ -690,22 +681,47 @@ local PUSH_NEURO = {
   "Lowering or pausing a dose for nerve damage is common, and it is not giving up on treatment.",
   "Next step: call your team today and describe what you can no longer do easily.",
 }
+local function push_neuro()
+  return { text = PUSH_NEURO, sources = { "nci-nerve", "asco-cipn" },
+    suggest = { "What helps with neuropathy?", "How long does neuropathy last?", "When should I call my care team?" } }
+end
 local PUSH_GENERAL = {
   "Many people try to tough out side effects so they do not seem to complain. Please do not. Your care team wants to hear about them, and it is part of their job.",
   "Many side effects can be eased with medicine, or with a change to the dose or the schedule. Whether to change anything is a choice your team makes with you.",
   "Some side effects are warning signs that need care the same day, so always tell them what is new or getting worse.",
   "Next step: write down what the side effect stops you doing, and tell your team before your next treatment.",
 }
+-- Pushing through said with the nerve damage itself ("should I keep my mouth
+-- shut about the numbness and finish", "is it worth losing feeling to finish"):
+-- the ranker is sure of the nerve-damage topic, so its handler gives the
+-- push-through answer.
+local PUSH_SAID = { "push through", "push thru", "power through", "tough it out", "tough out", "suffer through",
+  "suffer thru", "soldier on", "grin and bear", "suck it up", "put up with", "keep my mouth shut", "keep quiet",
+  "keep it quiet", "say nothing", "not say anything", "worth it", "worth losing", "is it worth" }
+herald.on("se.neuropathy", function(q)
+  -- After the card, pushing on is the question; told for the first time with
+  -- what it takes away, the card itself says not to push through quietly.
+  if q:mentions(PUSH_SAID) and (q.previous == "se.neuropathy" or not q:mentions(LOST_FUNCTION)) then
+    return push_neuro()
+  end
+  if q:mentions(LOST_FUNCTION) then
+    local text = {}
+    local own = NEURO_FACTS:get(q)
+    text[1] = NEURO_FUNCTION[1]
+    if own then for _, s in ipairs(own) do text[#text + 1] = s end end
+    for i = 2, #NEURO_FUNCTION do text[#text + 1] = NEURO_FUNCTION[i] end
+    return { text = text, sources = NEURO_FUNCTION_SOURCES, suggest = NEURO_FUNCTION_SUGGEST }
+  end
+  return compose(NEURO_BASE, NEURO_FACTS, q)
+end)
+
 herald.on("se.push_through", function(q)
   -- Told for the first time with what it takes away: the card on nerve damage
   -- that changes what a person can do, which says the same about pushing on.
   if q.previous ~= "se.neuropathy" and q:mentions(NEURO_SAID) and q:mentions(LOST_FUNCTION) then
     return herald.hand_over("se.neuropathy")
   end
-  if q.previous == "se.neuropathy" or q:mentions(NEURO_SAID) then
-    return { text = PUSH_NEURO, sources = { "nci-nerve", "asco-cipn" },
-      suggest = { "What helps with neuropathy?", "How long does neuropathy last?", "When should I call my care team?" } }
-  end
+  if q.previous == "se.neuropathy" or q:mentions(NEURO_SAID) then return push_neuro() end
   return { text = PUSH_GENERAL, sources = { "nci-se", "acs-se" },
     suggest = { "When should I call my care team?", "How can I manage side effects?", "What questions should I ask my oncologist?" } }
 end)
