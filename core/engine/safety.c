@@ -398,6 +398,7 @@ static int negative_subject(const struct ruleset *rs, const char *text, size_t s
  */
 static enum stance judge(const struct ruleset *rs, const char *text, size_t start, size_t neg_window)
 {
+	static const char *const emphatic[] = {"ever", "really", "actually", "truly", NULL};
 	struct word w[SCAN_WINDOW + 3];
 	size_t n = words_before(text, start, w, ARRAY_SIZE(w));
 	if (negative_subject(rs, text, start))
@@ -485,6 +486,10 @@ static enum stance judge(const struct ruleset *rs, const char *text, size_t star
 				return INFO;
 			if (left && is_subject(rs, left, x))
 				return judge_subject(rs, w, n, d + 1);
+			/* "if I ever did get a fever": an adverb between the subject and
+			 * its auxiliary leaves the subject's clause in charge. */
+			if (left && d + 2 < n && word_in(left, emphatic) && is_subject(rs, &w[d + 2], left))
+				return judge_subject(rs, w, n, d + 2);
 			/* A question opens here ("is chest pain normal"); the framing decides. */
 			return PLAIN;
 		}

@@ -52,23 +52,23 @@ static void test_reads_as_the_trainer_does(void **state)
 	strcat(letter, chat);
 	strcat(letter, "I keep thinking everyone would be better off if I just wasn't here anymore. anyway "
 	               "what time does the clinic open on saturdays");
-	assert_int_equal(score("what is herceptin"), -37051);
-	assert_int_equal(score("thanks"), -25647);
-	assert_int_equal(score("I\xe2\x80\x99m so tired of being a burden, they'd be better off"), 26841);
-	assert_int_equal(score("the kids would be better off without me"), 25732);
-	assert_int_equal(score("Ya no quiero seguir, estoy cansada"), 40852);
-	assert_int_equal(score("how long does enhertu take"), -45409);
-	assert_int_equal(score(letter), 89743);
-	assert_int_equal(score(""), -20655);
-	assert_int_equal(score("!!!"), -20655);
-	assert_int_equal(score("can't sleep can't eat can't do this anymore"), 25308);
+	assert_int_equal(score("what is herceptin"), -35905);
+	assert_int_equal(score("thanks"), -24890);
+	assert_int_equal(score("I\xe2\x80\x99m so tired of being a burden, they'd be better off"), 16362);
+	assert_int_equal(score("the kids would be better off without me"), 39793);
+	assert_int_equal(score("Ya no quiero seguir, estoy cansada"), 40935);
+	assert_int_equal(score("how long does enhertu take"), -49621);
+	assert_int_equal(score(letter), 87966);
+	assert_int_equal(score(""), -19908);
+	assert_int_equal(score("!!!"), -19908);
+	assert_int_equal(score("can't sleep can't eat can't do this anymore"), 25257);
 	/* Sentence by sentence (the highest of the message and each sentence),
 	 * and a piece with no word in it counts for nothing. */
 	assert_int_equal(
 	    score("lately i feel like a weight on everyone and they would manage better without me "
 	          "around. what are the side effects of tamoxifen"),
-	    8644);
-	assert_int_equal(score("what is herceptin? :)"), -37051);
+	    12688);
+	assert_int_equal(score("what is herceptin? :)"), -35905);
 }
 
 struct counts {
@@ -136,11 +136,10 @@ static void test_hears_held_out_crisis(void **state)
 	printf("  all fresh: crisis %u/%u heard, calm %u/%u flagged; blind 7-10: %u/%u, %u/%u\n", all.heard,
 	       all.crisis, all.alarms, all.calm, blind.heard, blind.crisis, blind.alarms, blind.calm);
 	assert_true(all.crisis > 250 && blind.crisis > 120);
-	assert_true(all.heard * 100 >=
-	            all.crisis * 68); /* 73.4% measured (72.6% before the fourteenth round) */
-	assert_true(blind.heard * 100 >= blind.crisis * 65);  /* 71.5% measured (70.8% before) */
-	assert_true(all.alarms * 1000 <= all.calm * 45);      /* 2.5% measured (3.7% before) */
-	assert_true(blind.alarms * 1000 <= blind.calm * 120); /* 5.1% measured: 6 of 118 (12 before) */
+	assert_true(all.heard * 100 >= all.crisis * 68); /* 71.0% since the fifteenth round (73.4% before) */
+	assert_true(blind.heard * 100 >= blind.crisis * 65);  /* 70.0% (71.5% before) */
+	assert_true(all.alarms * 1000 <= all.calm * 45);      /* 2.5% measured (3.7% before the fourteenth) */
+	assert_true(blind.alarms * 1000 <= blind.calm * 120); /* 6.8%: 8 of 118 (6 before) */
 }
 
 /* The eleventh and twelfth portions, written blind after the model was trained.
@@ -161,8 +160,8 @@ static void test_long_letters_read_by_sentence(void **state)
 	printf("  fresh12.tsv crisis heard %u/%u, calm flagged %u/%u\n", c12.heard, c12.crisis, c12.alarms,
 	       c12.calm);
 	assert_true(c11.heard >= 24 &&
-	            c11.alarms <= 3); /* 28/40, 3/35 since the fourteenth round's retrain */
-	assert_true(c12.heard >= 18 && c12.alarms <= 7); /* 18/40, 5/35 (21/40, 7/35 before) */
+	            c11.alarms <= 3); /* 27/40, 2/35 since the fifteenth round's retrain (28, 3 before) */
+	assert_true(c12.heard >= 18 && c12.alarms <= 7); /* 18/40, 5/35 (21/40, 7/35 before the fourteenth) */
 }
 
 /* Ordinary questions must stay calm: every question the plugins' own tests

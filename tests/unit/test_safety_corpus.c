@@ -380,6 +380,17 @@ static void test_fourteenth_fresh_portion(void **state)
 	fresh_portion("fresh14.tsv");
 }
 
+/* Written blind (2026-12-07, sixth session) by a writer who never saw herald:
+ * emergencies in Spanish and French and an overdose already taken, crisis in
+ * Polish and told through acts (a pet rehomed, a goodbye to the nurses, treatment
+ * stopped to die), call-now signs told in pieces or in a letter, and near-misses
+ * of a fever asked in advance, a child's fever and a past chest pain checked. */
+static void test_fifteenth_fresh_portion(void **state)
+{
+	(void)state;
+	fresh_portion("fresh15.tsv");
+}
+
 /* Every rule of the rules file fires on some line of the corpus: a rule that
  * never fires is either dead or untested. (Runs after the two above.) */
 static void test_every_rule_fires(void **state)
@@ -408,7 +419,8 @@ int main(void)
 	    cmocka_unit_test(test_eighth_fresh_portion),     cmocka_unit_test(test_ninth_fresh_portion),
 	    cmocka_unit_test(test_tenth_fresh_portion),      cmocka_unit_test(test_eleventh_fresh_portion),
 	    cmocka_unit_test(test_twelfth_fresh_portion),    cmocka_unit_test(test_thirteenth_fresh_portion),
-	    cmocka_unit_test(test_fourteenth_fresh_portion), cmocka_unit_test(test_every_rule_fires),
+	    cmocka_unit_test(test_fourteenth_fresh_portion), cmocka_unit_test(test_fifteenth_fresh_portion),
+	    cmocka_unit_test(test_every_rule_fires),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
