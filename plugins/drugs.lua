@@ -1860,6 +1860,35 @@ src("review-letrozole-fertility", "Letrozole for Female Infertility", "Frontiers
 
 local WHY = { "why", "reason", "point of", "purpose", "what for", "how come" }
 local ASKED = {
+  { -- why a HER2 antibody goes on after the operation took the tumour (blind patient probe 2026-12-07:
+    -- the general card). Trastuzumab label and ACS: adjuvant treatment to about a year lowers the
+    -- chance of recurrence; T-DM1 replaces it when cancer remained at surgery (KATHERINE).
+    words = { "after surgery", "after my surgery", "after the surgery", "after the operation", "after my operation",
+      "after my mastectomy", "after the mastectomy", "after mastectomy", "after my lumpectomy", "after the lumpectomy",
+      "after lumpectomy", "tumor is gone", "tumour is gone", "tumor's gone", "tumour's gone", "cancer is gone",
+      "cancer's gone", "got it all", "got it out", "took it all", "took it out", "removed it", "been removed",
+      "all clear", "clear margins", "nothing left", "removed everything", "removed the tumor", "removed the tumour",
+      "took everything", "took out the tumor", "took out the tumour", "surgery removed", "operation removed", "got everything" },
+    also = { "why", "reason", "point of", "purpose", "what for", "how come", "still need", "still have to", "keep going",
+      "keep having", "continue", "carry on", "go on with", "more herceptin", "more trastuzumab", "still on", "still getting" },
+    facts = herald.facts("drug", {
+      trastuzumab = {
+        "After surgery, trastuzumab (Herceptin) goes on because it works against cancer cells too small to see on scans or feel. Some may still be in the body even when the tumor is out.",
+        "Large trials showed that about a year of trastuzumab with chemo lowers the chance of HER2-positive cancer coming back. The doses before and after surgery count toward that year.",
+        "If cancer was still found at surgery, T-DM1 (Kadcyla) may replace trastuzumab for the rest of the year.",
+      },
+      herceptin_hylecta = {
+        "After surgery, Herceptin Hylecta goes on because it works against cancer cells too small to see on scans or feel. Some may still be in the body even when the tumor is out.",
+        "Trials showed that about a year of this HER2 antibody with chemo lowers the chance of HER2-positive cancer coming back. The doses before and after surgery count toward that year.",
+      },
+      phesgo = {
+        "After surgery, Phesgo goes on because its two HER2 antibodies work against cancer cells too small to see on scans or feel. Some may still be in the body even when the tumor is out.",
+        "Trials showed that about a year of HER2 antibodies with chemo lowers the chance of HER2-positive cancer coming back. The doses before and after surgery count toward that year.",
+      },
+    }),
+    next = "Next step: ask your team how many doses you have left, and what your surgery results mean for the plan.",
+    sources = { "acs-targeted" },
+  },
   { -- never on its own (Perjeta label: with trastuzumab and chemotherapy; DESTINY-Breast09: with T-DXd)
     words = { "by itself", "on its own", "alone", "without herceptin", "without trastuzumab", "only perjeta",
       "just perjeta", "just the perjeta", "solo", "by themself", "just tukysa", "only tukysa" },
@@ -2250,6 +2279,50 @@ for _, topic in ipairs({ "about", "mention" }) do
   herald.on("regimen." .. topic .. ".how_often", aspect_handler("given", "regimen"))
 end
 
+-- A shorter course of trastuzumab, often asked because the heart's number fell
+-- (blind patient probe 2026-12-07). Never a yes or no: the safety layer adds
+-- the stop deferral when it is asked as a decision. PERSEPHONE (UK, 4,088
+-- people, Lancet 2019): 6 months was non-inferior to 12 for 4-year
+-- disease-free survival, with less heart toxicity (NIHR HTA 24/40 headline).
+-- PHARE (France, 3,384 people, Lancet 2019): non-inferiority of 6 months not
+-- shown, and its authors kept 12 months as the standard. A falling ejection
+-- fraction: the label's holds and rechecks every 4 weeks; heart medicines and
+-- a cardiologist (CardioSmart). Other drugs asked this way get drug.stop.
+src("pmc-persephone", "6 versus 12 months of adjuvant trastuzumab for HER2-positive early breast cancer (PERSEPHONE), Lancet 2019",
+  "PubMed Central, National Library of Medicine", "https://pmc.ncbi.nlm.nih.gov/articles/PMC6615016")
+src("ascopost-phare", "Final Analysis of the PHARE Trial: 6 Months vs 12 Months of Adjuvant Trastuzumab in HER2-Positive Breast Cancer",
+  "The ASCO Post", "https://ascopost.com/News/60194")
+src("cardiosmart-cardiotox", "Living With Cardiotoxicity", "CardioSmart, American College of Cardiology",
+  "https://cardiosmart.org/topics/cancer-treatment-and-your-heart/breast-cancer-and-your-heart/living-with-cardiotoxicity")
+local TRASTUZUMAB_FAMILY = { trastuzumab = true, herceptin_hylecta = true, phesgo = true }
+local SHORTER_HEART = { "heart", " ef ", "ejection", "lvef", "pumping", "echo", "muga", "cardio" }
+local TRASTUZUMAB_SHORTER = herald.fixed {
+  text = {
+    "For early breast cancer, trastuzumab (Herceptin) is usually given for about a year. Whether to stop sooner is a choice you make with your care team, not one to make alone.",
+    "Two large trials compared 6 months with 12. In a UK trial called PERSEPHONE, 6 months did about as well over 4 years, with fewer heart side effects. In a French trial called PHARE, 6 months could not be shown to be as good, so a year is still the usual plan. Trial results are for groups and cannot say what is best for one person.",
+    "When the heart's pumping number, the ejection fraction, falls, your team may pause trastuzumab, start heart medicines, and check again in about 4 weeks. Often the number comes back up and treatment goes on.",
+    "Questions to ask: How much has my number dropped, and what number would make you pause? What would a shorter course mean for my own risk? Should a heart doctor see me?",
+  },
+  sources = { "pmc-persephone", "ascopost-phare", "label-trastuzumab", "cardiosmart-cardiotox" },
+  suggest = { "What heart tests are done on Herceptin?", "What heart symptoms should I watch for?", "How long do I take Herceptin for?" },
+  remember = { drug = "trastuzumab", topic = "drug" },
+}
+-- Phesgo and Herceptin Hylecta carry trastuzumab: said first, so the card's
+-- trastuzumab sentences belong to the drug asked about.
+local CARRIES_TRASTUZUMAB = {
+  phesgo = "Phesgo holds trastuzumab (Herceptin) and pertuzumab (Perjeta) in one shot under the skin, so what follows is about its trastuzumab.",
+  herceptin_hylecta = "Herceptin Hylecta is trastuzumab (Herceptin) given as a shot under the skin, so what follows applies to it too.",
+}
+herald.on("drug.trastuzumab_shorter", function(q)
+  local key = q:slot("drug")
+  if key and not TRASTUZUMAB_FAMILY[key] then return herald.hand_over("drug.stop") end
+  if not CARRIES_TRASTUZUMAB[key or ""] then return TRASTUZUMAB_SHORTER end
+  local text = { CARRIES_TRASTUZUMAB[key] }
+  for _, line in ipairs(TRASTUZUMAB_SHORTER.text) do text[#text + 1] = line end
+  return { text = text, sources = TRASTUZUMAB_SHORTER.sources, suggest = TRASTUZUMAB_SHORTER.suggest,
+    remember = { drug = key, topic = "drug" } }
+end)
+
 -- Stopping a drug: never a yes or no (the safety layer adds that the care team
 -- decides), but why it matters and what can help instead. The drug's own
 -- duration sentence names it; the rest names no drug.
@@ -2275,6 +2348,8 @@ local NO_CHEMO = { "instead of chemo", "without chemo", "no chemo", "rather than
 herald.on("drug.stop", function(q)
   if q:mentions(REAL_TREATMENT) and q:mentions(PILL_SAID) and q:mentions(NO_CHEMO) then return her2_with_pill(q) end
   local key = q:slot("drug")
+  -- Stopping trastuzumab because of the heart: the shorter-course card.
+  if TRASTUZUMAB_FAMILY[key or ""] and q:mentions(SHORTER_HEART, " " .. (q.message or q.text or "") .. " ") then return herald.hand_over("drug.trastuzumab_shorter") end
   local d = key and DRUGS[key]
   if not d then return WHICH_DRUG end
   -- "I feel fine, can I stop early?" (blind grading 2026-12-07): feeling well is
@@ -2792,6 +2867,10 @@ local BIOSIMILAR = {
   "Your clinic or insurer may choose which one you get. Ask your care team which one you will receive.",
 }
 
+local SAME_ASKED = { " same ", " same?", "the same", " is it ", " are they ", " isn't ", " isnt ", " aren't ", " arent ",
+  " interchangeable", " swap ", " switch ", " just ", " basically ", " kind of ", " like " }
+local FOR_ME = { "for me", "in my case", "my case", "for my ", "for her", "for him", "better for", "which is better",
+  "which one is better", "stronger", "which is best", "why am i", "why is she", "why is he", "why was i" }
 herald.on("drug.compare", function(q)
   local after = tdxd_after_tdm1(q)
   if after then return after end
@@ -2837,6 +2916,17 @@ herald.on("drug.compare", function(q)
       cap(da.name) .. " and " .. db.name .. " are different drugs, used in different ways.",
       "Ask your care team why one is chosen over the other for you." }
   end
+  -- "How is Herceptin different from Enhertu for me?" asks how, not whether:
+  -- no "No," to a question that was not yes or no, and a question about one's
+  -- own plan is sent to the team that chose it (blind patient probe 2026-12-07).
+  text = copy(text)
+  local qt = q.text or ""
+  if not q:mentions(SAME_ASKED, " " .. qt .. " ") and text[1]:sub(1, 4) == "No, " then
+    text[1] = text[1]:sub(5, 5):upper() .. text[1]:sub(6)
+  end
+  if q:mentions(FOR_ME) then
+    text[#text + 1] = "Which drug fits you depends on your own cancer and the treatments you have had. Ask your care team why they chose yours."
+  end
   local srcs = copy(DRUGS[a].sources)
   srcs[#srcs + 1] = DRUGS[b].sources[1]
   return {
@@ -2844,6 +2934,53 @@ herald.on("drug.compare", function(q)
     suggest = { label("side_effects", DRUGS[a]), label("side_effects", DRUGS[b]),
       "What happens if cancer grows after Enhertu?" },
     remember = { drug = b, topic = "drug" },
+  }
+end)
+
+-- A pill dose forgotten, missed, late or thrown up ------------------------------------
+-- Never what to do about this dose (the safety layer adds the missed-dose
+-- deferral): who to call, where the leaflet says it, no doubling up (the
+-- tucatinib, neratinib, lapatinib and capecitabine labels say not to make a
+-- missed dose up), and the drug's own schedule from its label.
+local PILL_SCHEDULE = herald.facts("drug", {
+  tucatinib = {
+    "Tucatinib (Tukysa) is taken twice a day, about 12 hours apart.",
+    "The label for tucatinib says that a missed dose, or one you threw up, is not made up. The next dose is taken at the usual time.",
+  },
+  neratinib = {
+    "Neratinib (Nerlynx) is taken once a day with food.",
+    "The label for neratinib says that a missed dose, or one you threw up, is not made up. You go on the next day as usual.",
+  },
+  lapatinib = "Lapatinib (Tykerb) is taken once a day on an empty stomach.",
+  capecitabine = {
+    "Capecitabine (Xeloda) is usually taken twice a day after a meal, often for 2 weeks, then 1 week off.",
+    "The label for capecitabine says that a missed dose is not made up. You go on with the next dose at the usual time.",
+  },
+  tamoxifen = "Tamoxifen is usually taken once a day.",
+  aromatase_inhibitor = "Aromatase inhibitors are taken once a day.",
+})
+local PILL_SOURCES = { tucatinib = "label-tucatinib", neratinib = "label-neratinib", lapatinib = "label-lapatinib",
+  capecitabine = "label-capecitabine", tamoxifen = "label-tamoxifen", aromatase_inhibitor = "label-letrozole" }
+local INFUSED = { trastuzumab = true, herceptin_hylecta = true, pertuzumab = true, phesgo = true, t_dm1 = true, t_dxd = true,
+  margetuximab = true, paclitaxel = true, docetaxel = true, carboplatin = true, doxorubicin = true, epirubicin = true,
+  cyclophosphamide = true, ovarian_suppression = true, bone_drug = true }
+local PILL_WORDS = { "pill", "tablet", "capsule", "dose" }
+herald.on("drug.missed_dose", function(q)
+  local key = q:slot("drug")
+  if key and INFUSED[key] and not q:mentions(PILL_WORDS) then return herald.hand_over("drug.missed_visit") end
+  local text = { "Missing a dose, or taking one late, happens to many people, and it is good that you asked." }
+  local own = PILL_SCHEDULE:get(q)
+  if own then for _, line in ipairs(own) do text[#text + 1] = line end end
+  -- Word for word the safety layer's missed-dose deferral, so that it is not said twice when that layer adds it.
+  text[#text + 1] = "Call your care team or pharmacist today to ask what to do. The answer depends on the drug and on you, and the team sets any new dates and doses."
+  text[#text + 1] = "The leaflet that came with your pills also has a part on missed doses."
+  text[#text + 1] = "Never take two doses at once to catch up, unless your team tells you to."
+  text[#text + 1] = "Next step: write down which doses you missed or took late, and tell your team. A phone alarm or a pill box can help."
+  local srcs = { "label-tucatinib", "label-neratinib" }
+  if PILL_SOURCES[key or ""] then srcs = { PILL_SOURCES[key] } end
+  return {
+    text = text, sources = srcs,
+    suggest = { "What if I take an extra dose by mistake?", "Who do I call after hours?", "When should I call my care team?" },
   }
 end)
 

@@ -388,6 +388,55 @@ local OWN = herald.facts("drug", {
 local OWN_SOURCES = { neratinib = "label-neratinib", tucatinib = "label-tucatinib", lapatinib = "label-lapatinib",
   tamoxifen = "nci-hot-flashes" }
 
+-- Grapefruit with the HER2 pills (blind patient probe 2026-12-07: it got the
+-- diet card). Grapefruit, its juice, Seville oranges and their kin block
+-- CYP3A4 in the gut, so some drugs build up (Mayo Clin Proc review). The
+-- lapatinib label: grapefruit may raise lapatinib levels, avoid it. The
+-- neratinib label and its dosing page: avoid grapefruit in any form. The
+-- tucatinib label's interaction tables name medicines (CYP2C8, CYP3A) but not
+-- grapefruit. Each drug's own line names that drug only.
+src("mayo-grapefruit", "Drug-Grapefruit Juice Interactions (Mayo Clinic Proceedings)", "Mayo Clinic Proceedings",
+  "https://www.mayoclinicproceedings.org/article/S0025-6196%2811%2964645-4/fulltext")
+src("pfizer-tukysa-interactions", "Tukysa (tucatinib): drug interactions", "Pfizer Medical Information",
+  "https://www.pfizermedical.com/tukysa/drug-interactions")
+src("nerlynx-how-to-take", "How to take Nerlynx (dosing)", "Puma Biotechnology", "https://nerlynx.com/hcp/dosing/how-to-take-nerlynx")
+local GRAPEFRUIT_OWN = herald.facts("drug", {
+  lapatinib = "The label for lapatinib (Tykerb) says to avoid grapefruit and grapefruit juice. Grapefruit can raise the amount of lapatinib in your blood, and with it the side effects.",
+  neratinib = "The label for neratinib (Nerlynx) says to avoid grapefruit in any form, juice included, while you take it.",
+  tucatinib = {
+    "The label for tucatinib (Tukysa) does not name grapefruit.",
+    "But many medicines change how much tucatinib is in your blood, and tucatinib changes some of them. So ask your pharmacist before you eat grapefruit often.",
+  },
+})
+local GRAPEFRUIT_SOURCES = { lapatinib = "label-lapatinib", neratinib = "nerlynx-how-to-take", tucatinib = "pfizer-tukysa-interactions" }
+local GRAPEFRUIT_GENERAL = {
+  "Grapefruit, its juice, and close kin such as Seville oranges, pomelos and tangelos block an enzyme in the gut that breaks down many drugs. More of the drug can then reach your blood, and side effects can grow. The effect lasts many hours, so having them at different times of day does not get around it.",
+  "Some HER2 pills carry a grapefruit warning on their label: lapatinib (Tykerb) and neratinib (Nerlynx) do. Sweet oranges are not known to cause this.",
+}
+local GRAPEFRUIT_NEXT = "Next step: ask your pharmacist to check every medicine and food you take against your cancer pills."
+herald.on("life.grapefruit", function(q)
+  local key = q:slot("drug")
+  local own = GRAPEFRUIT_OWN:get(q)
+  local text = {}
+  if own then
+    for _, line in ipairs(own) do text[#text + 1] = line end
+    text[#text + 1] = "Grapefruit, its juice, and close kin such as Seville oranges, pomelos and tangelos block an enzyme in the gut that breaks down many drugs. More of the drug can then reach your blood."
+  elseif key then
+    -- Another drug asked about: the general fact only, since the sentence that
+    -- names the two HER2 pills with a warning would speak of other drugs.
+    text[#text + 1] = GRAPEFRUIT_GENERAL[1]
+    text[#text + 1] = "Ask your pharmacist whether your own medicines carry a grapefruit warning."
+  else
+    for _, line in ipairs(GRAPEFRUIT_GENERAL) do text[#text + 1] = line end
+  end
+  text[#text + 1] = GRAPEFRUIT_NEXT
+  local srcs = { "mayo-grapefruit" }
+  if GRAPEFRUIT_SOURCES[key or ""] then table.insert(srcs, 1, GRAPEFRUIT_SOURCES[key]) end
+  if not own then srcs = { "label-lapatinib", "nerlynx-how-to-take", "mayo-grapefruit" } end
+  return { text = text, sources = srcs,
+    suggest = { "Can supplements interact with my treatment?", "What should I eat during treatment?", "Can I drink alcohol during treatment?" } }
+end)
+
 -- Blood thinners (probe 7, P16). Capecitabine's label carries a boxed warning:
 -- with warfarin-type drugs (vitamin K antagonists) clotting tests rose and
 -- bleeding, sometimes fatal, was reported, days to months after starting and up

@@ -115,7 +115,29 @@ herald.answer("living.driving_brain", {
   suggest = { "What treatment is used for brain metastases?", "Are there programs that help with rides to treatment?", "What are the signs of brain metastases?" },
 })
 
-herald.answer("living.refusing", {
+-- "What happens if she does nothing?": general and careful, no figure for one
+-- person (the prognosis is the care team's to give, when it is wanted).
+local NO_TREATMENT = herald.fixed {
+  text = {
+    "Without treatment, breast cancer usually grows over time and may spread to other parts of the body. How fast that happens differs a great deal from one person to the next.",
+    "General numbers cannot tell what would happen to one person. The care team knows the cancer and the person's health, and can explain what they expect, if the person wants to hear it.",
+    "Choosing no cancer treatment does not mean no care. Palliative care, and later hospice, treat pain and other symptoms, help with daily life, and support the family.",
+    "Next step: ask the care team what to watch for, who to call, and how to plan care around what matters most.",
+  },
+  sources = { "foxchase-deciding", "acs-refuses", "nci-palliative" },
+  suggest = { "What is palliative care?", "What is hospice care?", "How can I support someone with cancer?" },
+}
+herald.on("living.no_treatment", function() return NO_TREATMENT end)
+
+-- Right after the card on refusing or on an older person weighing treatment,
+-- "what then?", "and then what happens?": what no treatment means, said generally.
+local WHAT_THEN = { "what then", "then what", "what happens", "what would happen", "what will happen", "what next",
+  "what to expect", "what can we expect", "what should we expect" }
+local function after_decline(q)
+  return (q.previous == "living.older_decline" or q.previous == "living.refusing") and #(q.text or "") <= 60
+    and q:mentions(WHAT_THEN, q.text or "")
+end
+local REFUSING = herald.fixed {
   text = {
     "This is very hard to watch. An adult who can make their own choices has the right to say no to treatment, even when family disagrees.",
     "Ask gently about the reasons: fear, side effects, cost, past experiences, faith, or a feeling that it is their time. Some fears can be eased by a talk with the doctor, a second opinion, or palliative care, which treats symptoms at any stage, with or without cancer treatment.",
@@ -123,7 +145,70 @@ herald.answer("living.refusing", {
   },
   sources = { "acs-refuses", "nci-palliative" },
   suggest = { "What is palliative care?", "Should I get a second opinion?", "How can I support someone with cancer?" },
-})
+}
+-- An older person refusing (an age of 75 or more told, or words such as
+-- grandma, elderly, frail) gets the card for older people weighing treatment,
+-- which the ranker can prefer this one over in a letter.
+local OLDER_TOLD = { "elderly", "too old", "frail", "grandma", "grandmother", "granny", "my gran", "my nan", "nana",
+  "nanna", "grandad", "granddad", "grandpa", "grandfather", "in her eighties", "in his eighties", "in her nineties",
+  "in his nineties", "in her 80s", "in his 80s", "in her 90s", "in his 90s", "in her late 80s", "in her late 90s" }
+local function told_older(q)
+  if q:mentions(OLDER_TOLD) then return true end
+  local msg = " " .. (q.message or q.text or "") .. " "
+  for pre, n, post in msg:gmatch("(%a*)%s*%f[%d](%d%d%d?)%f[%D]%s*([%a/]*)") do
+    local age = tonumber(n)
+    if age and age >= 75 and age <= 109 and (post == "year" or post == "years" or post == "yo" or post == "y/o"
+        or post == "yrs" or pre == "is" or pre == "aged" or pre == "age" or pre == "at" or pre == "im" or pre == "turned") then
+      return true
+    end
+  end
+  return false
+end
+herald.on("living.refusing", function(q)
+  if after_decline(q) then return NO_TREATMENT end
+  if told_older(q) then return herald.hand_over("living.older_decline") end
+  return REFUSING
+end)
+
+-- An older person weighing whether to have treatment at all, or a family
+-- member asking about one (blind patient probe 2026-12-07: both turns fell
+-- back). Their right to choose (ACS), the questions that shape the choice,
+-- gentler plans teams discuss (RESPECT: trastuzumab without chemo for women
+-- 70 to 80 after surgery; hormone pills when the cancer is also hormone
+-- receptor-positive), a geriatric assessment (J Clin Oncol review), and
+-- palliative care at any stage (NCI). Never a choice made for them.
+src("jco-older-decisions", "Treatment Decision Making in Older Adults With Cancer: A Narrative Review (J Clin Oncol, 2021)",
+  "PubMed Central, National Library of Medicine", "https://pmc.ncbi.nlm.nih.gov/articles/PMC8260915")
+src("bco-respect", "Can Some Older Women With Early-Stage HER2-Positive Breast Cancer Skip Chemotherapy?", "Breastcancer.org",
+  "https://www.breastcancer.org/research-news/can-older-women-w-early-her2-pos-bc-skip-chemo")
+src("foxchase-deciding", "Deciding Against Cancer Treatment", "Fox Chase Cancer Center",
+  "https://www.foxchase.org/blog/deciding-against-cancer-treatment")
+local SOMEONE_ELSE = { "my mum", "my mom", "my mother", "my dad", "my father", "grandma", "grandmother", "granny", "my gran",
+  "my nan", "nana", "nanna", "grandad", "granddad", "grandpa", "grandfather", "my aunt", "my uncle", "my husband", "my wife",
+  "my partner", " she ", " she's", " shes ", " he ", " he's", " hes ", " her ", " his ", " him ", "my parent", "my sister",
+  "my brother", "my friend" }
+local OLDER_SELF = {
+  "At any age, it is your right to choose how much treatment you want, including none. Your care team should respect your choice and keep caring for you.",
+  "Before you decide, ask: What is the goal of treatment for me? What would each option mean for my daily life, energy and independence? What could happen if I choose less, or nothing?",
+  "There is often a middle path. Teams discuss gentler plans for older people, such as a HER2 drug without chemo, milder chemo, or hormone pills alone when the cancer is also hormone receptor-positive. A geriatric assessment, simple checks of strength, memory, mood and help at home, shows what your body can handle.",
+  "Palliative care is not giving up. It eases pain and other symptoms at any stage, with or without cancer treatment.",
+  "Next step: ask for a long talk with your oncologist, and bring someone you trust.",
+}
+local OLDER_OTHER = {
+  "An older adult who can make their own choices has the right to choose how much treatment to have, including none, even when family disagrees. The care team will respect that and keep caring for them.",
+  "Questions that help: What is the goal of treatment for them? What would each option mean for their daily life, energy and independence? What could happen with less treatment, or none?",
+  "There is often a middle path. Teams discuss gentler plans for older people, such as a HER2 drug without chemo, milder chemo, or hormone pills alone when the cancer is also hormone receptor-positive. A geriatric assessment, simple checks of strength, memory, mood and help at home, shows what their body can handle.",
+  "Palliative care is not giving up. It eases pain and other symptoms at any stage, with or without cancer treatment.",
+  "Next step: ask if you may join them for a long talk with the oncologist, and find support for yourself too.",
+}
+local OLDER_SOURCES = { "acs-refuses", "jco-older-decisions", "bco-respect", "nci-palliative" }
+herald.on("living.older_decline", function(q)
+  if after_decline(q) then return NO_TREATMENT end
+  local other = q:mentions(SOMEONE_ELSE, " " .. (q.message or q.text or "") .. " ")
+  return { text = other and OLDER_OTHER or OLDER_SELF, sources = OLDER_SOURCES,
+    suggest = { other and "What happens if she has no treatment?" or "What happens if I choose no treatment?",
+      "What is palliative care?", "Is there a gentler treatment for older people?" } }
+end)
 
 herald.answer("living.fake_trial", {
   text = {

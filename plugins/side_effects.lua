@@ -27,6 +27,8 @@ src("nci-hair", "Hair Loss (Alopecia) and Cancer Treatment", NCI, "https://www.c
 src("asco-taste", "Taste Changes", "Cancer.Net, American Society of Clinical Oncology", "https://www.cancer.net/coping-with-cancer/physical-emotional-and-social-effects-cancer/managing-physical-side-effects/taste-changes")
 src("nci-mouth", "Mouth and Throat Problems and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/mouth-throat")
 src("nci-nerve", "Nerve Problems (Peripheral Neuropathy) and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/nerve-problems")
+src("asco-cipn", "Prevention and Management of Chemotherapy-Induced Peripheral Neuropathy: ASCO Guideline Update (2020)",
+  "American Society of Clinical Oncology", "https://doi.org/10.1200/JCO.20.01399")
 src("nci-diarrhea", "Diarrhea and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/diarrhea")
 src("macmillan-steroids", "Side effects of steroids", "Macmillan Cancer Support", "https://www.macmillan.org.uk/information-and-support/unknown-primary-cancer/treating/chemotherapy/side-effects-of-chemotherapy/steroids.html")
 src("nci-constipation", "Constipation and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/constipation")
@@ -292,7 +294,26 @@ local RADIATION_HEART = herald.fixed {
   suggest = { "What are the side effects of radiation?", "What heart tests are done on Herceptin?" },
 }
 
+-- A shorter trastuzumab course asked with the heart ("can I stop Herceptin at
+-- 6 months, my EF is borderline"): the card on what the 6-versus-12-month
+-- trials found, in plugins/drugs.lua (blind patient probe 2026-12-07).
+local SHORTER_SAID = { "6 month", "six month", "6 mo", "half a year", "half year", "shorter", "stop early", "stopping early",
+  "end early", "ending early", "finish early", "cut short", "cut it short", "stop it now", "stop now", "quit", "come off",
+  "instead of a year", "instead of 12", "rather than a year", "stop at", "halfway", "full year", "whole year",
+  "all year", "full course", "whole course", "all 12 months", "all twelve months" }
+local TRASTUZUMAB_KEYS = { trastuzumab = true, herceptin_hylecta = true, phesgo = true }
+-- "Finish the herceptin early", "stop it early": ending it sooner, unless
+-- "early" is the stage ("early breast cancer").
+local END_VERBS = { "finish", "end the", "end my", "end it", "ending", "stop", "quit", "come off", "get off", "drop" }
+local function ends_early(q)
+  local t = (q.text or ""):gsub("early[ -]stage", ""):gsub("early breast", ""):gsub("early cancer", "")
+  return t:find("early", 1, true) and q:mentions(END_VERBS, t)
+end
 herald.on("se.heart", function(q)
+  if TRASTUZUMAB_KEYS[q:slot("drug") or ""] and (q:mentions(SHORTER_SAID) or ends_early(q))
+      and not q:mentions({ "restart", "resume", "back on", "on hold", "paused", "start again" }) then
+    return herald.hand_over("drug.trastuzumab_shorter")
+  end
   -- Radiation named in the question, or in a short message around it ("and
   -- radiation on my left side, does that hit the heart too?"), not in a
   -- letter that tells of radiation had before a heart question.
@@ -599,7 +620,7 @@ answer("se.hand_foot", {
 
 -- Neuropathy ---------------------------------------------------------------------
 
-answer("se.neuropathy", {
+local NEURO_BASE = {
   text = {
     "Nerve damage (neuropathy) causes tingling, numbness, burning or pain, most often in the hands and feet.",
     O("In HER2 treatment it mostly comes from taxane chemo: paclitaxel (Taxol) or docetaxel (Taxotere)."),
@@ -610,7 +631,8 @@ answer("se.neuropathy", {
   },
   sources = { "nci-nerve", "acs-chemo" },
   suggest = { "What are the side effects of chemo?", "Can yoga or acupuncture help?", "What is hand-foot syndrome?" },
-}, herald.facts("drug", {
+}
+local NEURO_FACTS = herald.facts("drug", {
   paclitaxel = "Paclitaxel (Taxol) is one of the drugs most likely to cause it.",
   docetaxel = "Docetaxel (Taxotere) is one of the drugs that can cause it.",
   trastuzumab = "Trastuzumab (Herceptin) alone rarely causes it; the chemo given with trastuzumab is the usual cause.",
@@ -619,7 +641,90 @@ answer("se.neuropathy", {
   t_dm1 = "T-DM1 (Kadcyla) carries a chemo drug, so it can cause it.",
   t_dxd = "Trastuzumab deruxtecan (Enhertu) can cause it in some people, most often mild.",
   carboplatin = "Carboplatin can cause it, but less often than the taxanes.",
-}))
+})
+
+-- Numbness that takes away what a person can do (blind patient probe,
+-- 2026-12-07: dropping things, buttons, stumbling, not feeling the pedal on a
+-- taxane). That is more than tingling: the team wants to hear of it before the
+-- next dose, since they often lower, space out or pause the drug that causes it
+-- (paclitaxel label: dose reduced for severe neuropathy; ASCO CIPN guideline;
+-- NCI nerve problems: call when it is hard to hold things, walk or keep balance).
+-- Safety at home and in the car (NCI tips). Never a stop or skip decision.
+local LOST_FUNCTION = { "drop things", "dropping things", "dropping stuff", "drop stuff", "keep dropping", "dropped my",
+  "drop my", "drop cups", "dropping cups", "dropping my", "dropping everything", "drop everything", "fumbl", "button", "zipper", "fasten", "hard to write", "trouble writing", "can't write", "cant write",
+  "hold a pen", "hold my pen", "hold things", "my grip", "pick things up", "picking things up", "pick up small", "open jars",
+  "open a jar", "clumsy", "stumbl", "tripping", "tripped", "trip over", "falling over", "fell over", "i fell", "a fall",
+  "my balance", "off balance", "lose my balance", "losing my balance", "wobbly", "unsteady", "can't walk", "cant walk",
+  "hard to walk", "trouble walking", "walking is hard", "pedal", "brake", "feel the floor", "feel the ground",
+  "typing", "keyboard", "tie my shoes", "shoelace", "do up my", "fell down", "nearly fell", "almost fell", "fall down",
+  "falling down", "can't feel my feet", "cant feel my feet", "can't feel my hands", "cant feel my hands", "no feeling in" }
+local NEURO_FUNCTION = {
+  "Numbness that makes you drop things, fumble with buttons, stumble, or not feel the pedals means the nerve damage is starting to change what you can do. That is more than tingling.",
+  "Tell your care team before your next dose, not at the end of treatment. They often lower the dose, space the doses out, or pause the drug for a while, so the damage does not get worse or last. Please do not push through it quietly.",
+  "Until then, keep safe: test bath water with a thermometer or your elbow, wear shoes with a good grip, keep floors clear and use a night light, and do not drive if you cannot feel the pedals well.",
+  "A physical or occupational therapist can help with balance and hand tasks. For painful nerve damage, duloxetine (Cymbalta) helps some people.",
+  "Next step: call your team and tell them what has become hard, like buttons, writing, walking or driving.",
+}
+local NEURO_FUNCTION_SOURCES = { "nci-nerve", "asco-cipn", "label-paclitaxel", "label-docetaxel" }
+local NEURO_FUNCTION_SUGGEST = { "How long does neuropathy last?", "What helps with neuropathy?", "When should I call my care team?" }
+
+
+-- "Should I just push through it?", "tough it out", "grin and bear it": a
+-- side effect borne in silence. Never a yes or no about going on with a drug:
+-- the team decides with the person, and many side effects can be eased or the
+-- plan changed (NCI side effects; ASCO CIPN guideline). After a card on nerve
+-- damage (the topic goes before the follow-up), the nerve-damage version.
+local NEURO_SAID = { "numb", "tingl", "neuropath", "nerve", "pins and needles", "can't feel", "cant feel", "feeling in my" }
+local PUSH_NEURO = {
+  "It is brave to want to keep going, but please do not push through nerve damage quietly. If it is already hard to use your hands or feet, tell your care team before the next dose.",
+  "Whether to change the dose, space it out or pause it is a choice your team makes with you. They weigh how much the drug helps against the risk of damage that lasts. They can only weigh it if they know.",
+  "Lowering or pausing a dose for nerve damage is common, and it is not giving up on treatment.",
+  "Next step: call your team today and describe what you can no longer do easily.",
+}
+local function push_neuro()
+  return { text = PUSH_NEURO, sources = { "nci-nerve", "asco-cipn" },
+    suggest = { "What helps with neuropathy?", "How long does neuropathy last?", "When should I call my care team?" } }
+end
+local PUSH_GENERAL = {
+  "Many people try to tough out side effects so they do not seem to complain. Please do not. Your care team wants to hear about them, and it is part of their job.",
+  "Many side effects can be eased with medicine, or with a change to the dose or the schedule. Whether to change anything is a choice your team makes with you.",
+  "Some side effects are warning signs that need care the same day, so always tell them what is new or getting worse.",
+  "Next step: write down what the side effect stops you doing, and tell your team before your next treatment.",
+}
+-- Pushing through said with the nerve damage itself ("should I keep my mouth
+-- shut about the numbness and finish", "is it worth losing feeling to finish"):
+-- the ranker is sure of the nerve-damage topic, so its handler gives the
+-- push-through answer.
+local PUSH_SAID = { "push through", "push thru", "power through", "tough it out", "tough out", "suffer through",
+  "suffer thru", "soldier on", "grin and bear", "suck it up", "put up with", "keep my mouth shut", "keep quiet",
+  "keep it quiet", "say nothing", "not say anything", "worth it", "worth losing", "is it worth" }
+herald.on("se.neuropathy", function(q)
+  -- After the card, pushing on is the question; told for the first time with
+  -- what it takes away, the card itself says not to push through quietly.
+  if q:mentions(PUSH_SAID) and (q.previous == "se.neuropathy" or not q:mentions(LOST_FUNCTION)) then
+    return push_neuro()
+  end
+  if q:mentions(LOST_FUNCTION) then
+    local text = {}
+    local own = NEURO_FACTS:get(q)
+    text[1] = NEURO_FUNCTION[1]
+    if own then for _, s in ipairs(own) do text[#text + 1] = s end end
+    for i = 2, #NEURO_FUNCTION do text[#text + 1] = NEURO_FUNCTION[i] end
+    return { text = text, sources = NEURO_FUNCTION_SOURCES, suggest = NEURO_FUNCTION_SUGGEST }
+  end
+  return compose(NEURO_BASE, NEURO_FACTS, q)
+end)
+
+herald.on("se.push_through", function(q)
+  -- Told for the first time with what it takes away: the card on nerve damage
+  -- that changes what a person can do, which says the same about pushing on.
+  if q.previous ~= "se.neuropathy" and q:mentions(NEURO_SAID) and q:mentions(LOST_FUNCTION) then
+    return herald.hand_over("se.neuropathy")
+  end
+  if q.previous == "se.neuropathy" or q:mentions(NEURO_SAID) then return push_neuro() end
+  return { text = PUSH_GENERAL, sources = { "nci-se", "acs-se" },
+    suggest = { "When should I call my care team?", "How can I manage side effects?", "What questions should I ask my oncologist?" } }
+end)
 
 -- Nausea -------------------------------------------------------------------------
 
