@@ -155,6 +155,11 @@ struct hr_safety {
 	size_t fixed_cap;
 	char *norm; /* hr_safety_check_text's normalised text (grown for long texts) */
 	size_t norm_cap;
+	/* Each rule line on its own (by prefilter number less NPATTERNS),
+	 * compiled at its first run alone, and per rule whether its lines may
+	 * run alone: -1 not known yet, 0 or 1 (rule_next). */
+	pcre2_code **branch;
+	signed char *split;
 };
 
 int hr_safety_new(hr_safety **out)
@@ -178,8 +183,12 @@ int hr_safety_new(hr_safety **out)
 	s->fixed_cap = TEXT_ROOM;
 	s->norm = malloc(TEXT_ROOM);
 	s->norm_cap = TEXT_ROOM;
-	if (!s->rules || !s->ctx || !s->decisions || !s->may || !s->ctx_state || !s->fixed || !s->norm)
+	s->branch = calloc(rs->npf - NPATTERNS(rs) + 1, sizeof(*s->branch));
+	s->split = malloc(rs->nrules + 1);
+	if (!s->rules || !s->ctx || !s->decisions || !s->may || !s->ctx_state || !s->fixed || !s->norm ||
+	    !s->branch || !s->split)
 		goto fail;
+	memset(s->split, -1, rs->nrules + 1);
 	for (size_t i = 0; i < rs->nrules; i++) {
 		if (!(s->rules[i] =
 		          sf_compile(rs->rules[i].name, rs->rules[i].src, &err, NULL, NULL, NULL, 0)))
@@ -221,6 +230,10 @@ void hr_safety_free(hr_safety *s)
 		pcre2_code_free(s->ctx[i]);
 	for (size_t i = 0; rs && s->decisions && i < rs->ndecisions; i++)
 		pcre2_code_free(s->decisions[i]);
+	for (size_t i = 0; rs && s->branch && i < rs->npf - NPATTERNS(rs); i++)
+		pcre2_code_free(s->branch[i]);
+	free(s->branch);
+	free(s->split);
 	free(s->rules);
 	free(s->ctx);
 	free(s->decisions);
@@ -1015,6 +1028,87 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 	return 1;
 }
 
+/* Whether rule I's lines may each run alone, by themselves giving what the
+ * whole rule gives (rule_next): it captures nothing, and no line sets an
+ * option (which would reach the lines after it), uses a verb, \K or \G. */
+static int can_split(hr_safety *s, size_t i)
+{
+	if (s->split[i] < 0) {
+		const struct rule *r = &s->rs->rules[i];
+		uint32_t caps = 1;
+		int ok = r->nbranches > 1 &&
+		         pcre2_pattern_info(s->rules[i], PCRE2_INFO_CAPTURECOUNT, &caps) == 0 && caps == 0;
+		for (size_t k = 0; ok && k < r->nbranches; k++) {
+			const char *b = r->branches[k];
+			for (const char *q = strstr(b, "(?"); ok && q; q = strstr(q + 2, "(?"))
+				ok = strchr(":=!<>|#", q[2]) && q[2];
+			ok = ok && !strstr(b, "(*") && !strstr(b, "\\K") && !strstr(b, "\\G");
+		}
+		s->split[i] = (signed char)ok;
+	}
+	return s->split[i];
+}
+
+/*
+ * The next match of rule I in the text from OFF, into OV; returns the pairs
+ * set, 0 when there is none. A rule is its lines as alternatives between
+ * word edges, and each line with the edges is a pattern too (struct rule): at
+ * any place the rule matches as its first line that matches there, so its
+ * next match is the leftmost of its lines' next matches, the earlier line on
+ * a tie. A line the prefilter ruled out matches nowhere, so when it ruled out
+ * most of a long rule only the lines it let through run: the 93-line crisis
+ * rule cost ~75,000 instructions on "chemo small her2 tumor", a topic read
+ * again with the follow-up, for the one line with "tumor" in it
+ * (docs/performance.md, eleventh round).
+ */
+static int rule_next(struct check *c, size_t i, size_t off, PCRE2_SIZE ov[12])
+{
+	hr_safety *s = c->s;
+	const struct rule *r = &c->rs->rules[i];
+	size_t npass = 0;
+	if (c->filtered && can_split(s, i)) {
+		/* The lines' bits are in a row: counted a word at a time. */
+		for (size_t id = r->branch0, end = r->branch0 + r->nbranches; id < end;) {
+			size_t w = id / 64, lo = id % 64, hi = end - w * 64 < 64 ? end - w * 64 : 64;
+			uint64_t bits = s->may[w] >> lo;
+			if (hi - lo < 64)
+				bits &= ((uint64_t)1 << (hi - lo)) - 1;
+			npass += (size_t)__builtin_popcountll(bits);
+			id = w * 64 + hi;
+		}
+	}
+	if (npass && npass * 2 <= r->nbranches) {
+		int found = 0;
+		for (size_t k = 0; k < r->nbranches; k++) {
+			if (!may_match(c, r->branch0 + k))
+				continue;
+			pcre2_code **re = &s->branch[r->branch0 + k - NPATTERNS(c->rs)];
+			int err;
+			if (!*re && !(*re = sf_compile(r->name, r->branches[k], &err, NULL, NULL, NULL, 0))) {
+				s->split[i] = 0; /* out of memory: the whole rule */
+				return rule_next(c, i, off, ov);
+			}
+			if (match(s, *re, r->name, c->text, c->len, off)) {
+				PCRE2_SIZE *m = pcre2_get_ovector_pointer(s->md);
+				if (!found || m[0] < ov[0]) {
+					ov[0] = m[0];
+					ov[1] = m[1];
+					found = 1;
+				}
+			}
+		}
+		return found;
+	}
+	int rc = match(s, s->rules[i], r->name, c->text, c->len, off);
+	if (!rc)
+		return 0;
+	/* Copy the match out: judging may run other patterns on the same
+	 * match data. */
+	int ngroups = rc < 6 ? rc : 6;
+	memcpy(ov, pcre2_get_ovector_pointer(s->md), 2 * (size_t)ngroups * sizeof(*ov));
+	return ngroups;
+}
+
 void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *out)
 {
 	memset(out, 0, sizeof(*out));
@@ -1038,17 +1132,12 @@ void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *ou
 	/* Rules are ordered by tier, so the first that fires is the answer. */
 	for (size_t i = 0; i < rs->nrules && !out->tier; i++) {
 		size_t off = 0;
-		int rc;
+		int ngroups;
+		PCRE2_SIZE ov[12];
 		if (!rule_may_match(&c, i) || ((rs->rules[i].flags & F_TEMP_NUM) && !c.digits) ||
 		    ((rs->rules[i].flags & F_NON_ASCII) && !text_is_high(&c)))
 			continue;
-		while (off <= c.len && (rc = match(s, s->rules[i], rs->rules[i].name, c.text, c.len, off))) {
-			PCRE2_SIZE ov[12];
-			PCRE2_SIZE *mov = pcre2_get_ovector_pointer(s->md);
-			int ngroups = rc < (int)(ARRAY_SIZE(ov) / 2) ? rc : (int)(ARRAY_SIZE(ov) / 2);
-			/* Copy the match out: judging may run other patterns on the
-			 * same match data. */
-			memcpy(ov, mov, 2 * (size_t)ngroups * sizeof(*ov));
+		while (off <= c.len && (ngroups = rule_next(&c, i, off, ov))) {
 			int f = fires(&c, &rs->rules[i], ov, ngroups);
 			if (f == 1) {
 				out->tier = rs->rules[i].tier;
