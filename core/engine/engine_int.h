@@ -116,5 +116,8 @@ void en_follow_words(hr_engine *e, const char *q, size_t *naming, size_t *nframi
  * answer's topic, one its plugin answers ("TOPIC.FACET"), is answered with it
  * (T's pick becomes the topic, T->facet names the detail). */
 void en_facet_follow(hr_engine *e, const struct hr_convo *convo, struct hr_trace *t);
+/* Whether W (one word) is a word of some facet's phrases, or one of the
+ * general words a follow-up may frame a detail with: not a word of its own. */
+int en_facet_word(const char *w);
 
 #endif

@@ -12,6 +12,7 @@
 
 #include "dirlist.h"
 #include "engine.h"
+#include "engine_int.h"
 #include "log.h"
 
 struct fixture {
@@ -744,6 +745,26 @@ static void test_follow_up_danger_alerts(void **state)
  * detail (its facet handler, TOPIC.FACET), not the card again; one that names
  * another topic, or another drug, is routed as before (docs/intents.md,
  * Conversation, Facets). */
+/* The words a facet asks with, looked up in one sorted table (route_facet.c,
+ * en_facet_word): each word of a phrase, alone, and the general words; not
+ * a part of one, a phrase, or another word. */
+static void test_facet_words(void **state)
+{
+	(void)state;
+	static const char *const yes[] = {"premeds", "after", "surgery", "hydrocortisone", "cbd",  "post-op",
+	                                  "chemo",   "why",   "longer",  "antidepressant", "each", "put"};
+	static const char *const no[] = {"",         "neuropathy", "diarrhea", "premed s", "after surgery",
+	                                 "surgery?", "prem",       "xeloda",   "Chemo",    "sur"};
+	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+		if (!en_facet_word(yes[i]))
+			fail_msg("\"%s\" is a facet's word", yes[i]);
+	}
+	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++) {
+		if (en_facet_word(no[i]))
+			fail_msg("\"%s\" is no facet's word", no[i]);
+	}
+}
+
 static void test_follow_up_facet(void **state)
 {
 	struct fixture *f = *state;
@@ -1057,6 +1078,7 @@ int main(void)
 	    cmocka_unit_test(test_follow_up_names_no_care),
 	    cmocka_unit_test(test_named_drug_keeps_scope),
 	    cmocka_unit_test(test_follow_up_danger_alerts),
+	    cmocka_unit_test(test_facet_words),
 	    cmocka_unit_test(test_follow_up_facet),
 	    cmocka_unit_test(test_alarm_keeps_its_side_effect),
 	    cmocka_unit_test(test_letter_reviews_a_strong_pattern),
