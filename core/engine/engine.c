@@ -162,6 +162,8 @@ void hr_engine_free(hr_engine *e)
 	free(e->snorm);
 	free(e->smessage);
 	free(e->facets);
+	free(e->alone);
+	free(e->alone_norm);
 	free(e);
 }
 

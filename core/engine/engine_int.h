@@ -27,6 +27,12 @@ struct hr_engine {
 	 * (route_facet.c); made again with the content. */
 	uint32_t *facets;
 	size_t nfacets;
+	/* A follow-up's routing alone and its normalised sentences, kept while
+	 * it is routed again after the previous turn's topic, for when that
+	 * routing is not kept (en_route); NULL until a follow-up first needs
+	 * them. */
+	struct hr_trace *alone;
+	char (*alone_norm)[1024];
 };
 
 #define EN_FACETS_UNKNOWN UINT32_MAX
@@ -69,6 +75,12 @@ void en_alarm_topic(hr_engine *e, const struct hr_safety_result *s, const char *
 
 /* route_followup.c: what a turn lends the one after it */
 
+/* A follow-up routed alone (rc 0) into T, then after the topic: en_keep_alone
+ * keeps T and the sentences it read (0, or -ENOMEM with nothing kept), and
+ * en_back_to_alone puts them back into the same T (returns 0). */
+int en_keep_alone(hr_engine *e, const struct hr_trace *t);
+int en_back_to_alone(hr_engine *e, struct hr_trace *t);
+
 /* The topic a follow-up may point back to, after routing T (docs/intents.md,
  * Conversation): the words of the question the ranker knows, with those of
  * the sentence it leaned on, or with BEFORE (the previous topic) when the
@@ -104,5 +116,8 @@ void en_follow_words(hr_engine *e, const char *q, size_t *naming, size_t *nframi
  * answer's topic, one its plugin answers ("TOPIC.FACET"), is answered with it
  * (T's pick becomes the topic, T->facet names the detail). */
 void en_facet_follow(hr_engine *e, const struct hr_convo *convo, struct hr_trace *t);
+/* Whether W (one word) is a word of some facet's phrases, or one of the
+ * general words a follow-up may frame a detail with: not a word of its own. */
+int en_facet_word(const char *w);
 
 #endif

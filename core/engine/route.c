@@ -1157,13 +1157,21 @@ int en_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_
 		/* A follow-up: asked after the previous turn's topic, as "port. does
 		 * it hurt?" would be in one message. Kept when it answers
 		 * (LEAN_RANKED: not by a pattern on the topic's words and its own);
-		 * otherwise the question is routed alone again (the engine's
-		 * sentence buffers now hold the other routing). */
+		 * otherwise the routing alone stands: put back as it was, or, without
+		 * room to keep it, routed again (the engine's sentence buffers then
+		 * hold the other routing). Routing alone again cost a third of the
+		 * dearest question of a one-connection conversation
+		 * (docs/performance.md, eleventh round). */
+		int kept = en_keep_alone(e, t);
 		rc = route_once(e, convo, text, len, t, check_plugin, convo->topic);
 		if (!(rc == 0 && t->outcome == HR_OUTCOME_ANSWER &&
 		      strcmp(t->parts[0].intent->name, "fallback") != 0 &&
-		      (lean == LEAN_ANSWERS || t->joined != 1)))
-			rc = route_once(e, convo, text, len, t, check_plugin, NULL);
+		      (lean == LEAN_ANSWERS || t->joined != 1))) {
+			if (kept == 0)
+				rc = en_back_to_alone(e, t);
+			else
+				rc = route_once(e, convo, text, len, t, check_plugin, NULL);
+		}
 	}
 	/* Last, a detail of the previous answer's topic (route_facet.c). */
 	if (rc == 0 && check_plugin)

@@ -14,7 +14,9 @@
  * the words of the follow-up; the full card stays the answer when no facet
  * the topic has fits. route.c asks this last; it calls nothing of route.c.
  */
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine_int.h"
@@ -193,9 +195,78 @@ static const char *const general[] = {
     "doctor", "doctors", "gp", "psychiatrist", "oncologist", "offered", "prescribed", "suggested", "wants",
     "matter", "put"};
 
-/* Whether W is a word of some facet's phrases or of GENERAL. */
-static int facet_word(const char *w)
+static size_t words_in(const char *s)
 {
+	size_t n = 0;
+	for (const char *p = s; *p; p++)
+		n += *p != ' ' && (p == s || p[-1] == ' ');
+	return n;
+}
+
+/* The words of the facets' phrases and of GENERAL, sorted: made
+ * the first time a follow-up needs them (they are constants, so one table
+ * serves every worker). Looking a word up in each phrase in turn cost
+ * ~160,000 instructions on a follow-up of seven words (docs/performance.md,
+ * eleventh round). */
+static char **known_words;
+static size_t nknown_words;
+static pthread_once_t known_once = PTHREAD_ONCE_INIT;
+
+static int cmp_word(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds W[0..L) to the table; 0, or -1 without room. */
+static int add_known(const char *w, size_t l)
+{
+	if (!(known_words[nknown_words] = strndup(w, l)))
+		return -1;
+	nknown_words++;
+	return 0;
+}
+
+static void make_known_words(void)
+{
+	const size_t ng = sizeof(general) / sizeof(general[0]), nf = sizeof(facets) / sizeof(facets[0]);
+	size_t cap = ng;
+	for (size_t f = 0; f < nf; f++) {
+		for (const char *const *p = facets[f].asks; *p; p++)
+			cap += words_in(*p);
+	}
+	if (!(known_words = malloc(cap * sizeof(*known_words))))
+		return;
+	int err = 0;
+	for (size_t i = 0; i < ng && !err; i++)
+		err = add_known(general[i], strlen(general[i]));
+	for (size_t f = 0; f < nf && !err; f++) {
+		for (const char *const *p = facets[f].asks; *p && !err; p++) {
+			for (const char *w = *p; *w && !err;) {
+				size_t l = strcspn(w, " ");
+				if (l)
+					err = add_known(w, l);
+				w += l + (w[l] == ' ');
+			}
+		}
+	}
+	if (err) {
+		/* Out of memory: no table, each phrase is read in turn. */
+		while (nknown_words)
+			free(known_words[--nknown_words]);
+		free(known_words);
+		known_words = NULL;
+		return;
+	}
+	qsort(known_words, nknown_words, sizeof(*known_words), cmp_word);
+}
+
+/* Whether W (one word: no space) is a word of some facet's phrases or of
+ * GENERAL, as en_has_word() would find it in one of them. */
+int en_facet_word(const char *w)
+{
+	pthread_once(&known_once, make_known_words);
+	if (known_words)
+		return bsearch(&w, known_words, nknown_words, sizeof(*known_words), cmp_word) != NULL;
 	for (size_t i = 0; i < sizeof(general) / sizeof(general[0]); i++) {
 		if (strcmp(w, general[i]) == 0)
 			return 1;
@@ -221,14 +292,6 @@ static int phrase_at(const char *s, const char *p, size_t *at, size_t *len)
 		}
 	}
 	return 0;
-}
-
-static size_t words_in(const char *s)
-{
-	size_t n = 0;
-	for (const char *p = s; *p; p++)
-		n += *p != ' ' && (p == s || p[-1] == ' ');
-	return n;
 }
 
 /* Whether the conversation holds ENTITY = VALUE. */
@@ -261,7 +324,7 @@ static size_t own_words(hr_engine *e, const char *q, size_t at, size_t len, cons
 		if (!skip) {
 			memcpy(w, p, l);
 			w[l] = '\0';
-			skip = en_has_word(topic, w) || facet_word(w);
+			skip = en_has_word(topic, w) || en_facet_word(w);
 		}
 		if (!skip && o + l + 2 < sizeof(rest)) {
 			if (o)

@@ -3,7 +3,10 @@
  * (docs/intents.md, Conversation). route.c asks these; they call nothing of
  * route.c back.
  */
+#include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine_int.h"
@@ -287,4 +290,48 @@ void en_topic(hr_engine *e, const struct hr_trace *t, const char *before, char *
 		p = strchr(p, ' ') + 1;
 	if (strlen(p) < cap)
 		snprintf(out, cap, "%s", p);
+}
+
+/* Keeps routing T (done alone, rc 0) and the sentences it read, for
+ * en_back_to_alone(); returns 0, or -ENOMEM with nothing kept. */
+/* Copies what routing wrote into SRC, and what is read of it after, into
+ * DST: all but the match's unused candidates and the rest of its text (a
+ * whole trace is ~21 kB, most of it room for candidates). */
+static void copy_routing(struct hr_trace *dst, const struct hr_trace *src)
+{
+	memcpy(dst, src, offsetof(struct hr_trace, match));
+	dst->match.ncandidates = src->match.ncandidates;
+	dst->match.dropped = src->match.dropped;
+	dst->match.limit_hit = src->match.limit_hit;
+	dst->match.patterns_tried = src->match.patterns_tried;
+	memcpy(dst->match.candidates, src->match.candidates,
+	       src->match.ncandidates * sizeof(src->match.candidates[0]));
+	memcpy(dst->match.corrected, src->match.corrected, strlen(src->match.corrected) + 1);
+}
+
+int en_keep_alone(hr_engine *e, const struct hr_trace *t)
+{
+	if (!e->alone)
+		e->alone = malloc(sizeof(*e->alone));
+	if (!e->alone_norm)
+		e->alone_norm = malloc(HR_MAX_SENTENCES * sizeof(*e->alone_norm));
+	if (!e->alone || !e->alone_norm)
+		return -ENOMEM;
+	/* Its pointers stay good: the intents and static rules outlive the
+	 * question, and the pattern chosen points into T's own match, which
+	 * en_back_to_alone() copies back into the same T. */
+	copy_routing(e->alone, t);
+	memcpy(e->alone_norm, e->snorm, t->nsentences * sizeof(*e->snorm));
+	return 0;
+}
+
+/* Puts back into T (the same trace en_keep_alone() read) the routing alone and
+ * its sentences: what routing alone again gives, since routing reads only
+ * the message, the conversation and the content, none of which changed in
+ * between. Returns route_once()'s 0. */
+int en_back_to_alone(hr_engine *e, struct hr_trace *t)
+{
+	copy_routing(t, e->alone);
+	memcpy(e->snorm, e->alone_norm, t->nsentences * sizeof(*e->snorm));
+	return 0;
 }

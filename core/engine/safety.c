@@ -128,6 +128,7 @@
 #include "text.h"
 
 #include "safety_int.h"
+#include "safety_judge.h"
 #include "safety_person.h"
 #include "safety_words.h"
 
@@ -155,6 +156,11 @@ struct hr_safety {
 	size_t fixed_cap;
 	char *norm; /* hr_safety_check_text's normalised text (grown for long texts) */
 	size_t norm_cap;
+	/* Each rule line on its own (by prefilter number less NPATTERNS),
+	 * compiled at its first run alone, and per rule whether its lines may
+	 * run alone: -1 not known yet, 0 or 1 (rule_next). */
+	pcre2_code **branch;
+	signed char *split;
 };
 
 int hr_safety_new(hr_safety **out)
@@ -178,8 +184,12 @@ int hr_safety_new(hr_safety **out)
 	s->fixed_cap = TEXT_ROOM;
 	s->norm = malloc(TEXT_ROOM);
 	s->norm_cap = TEXT_ROOM;
-	if (!s->rules || !s->ctx || !s->decisions || !s->may || !s->ctx_state || !s->fixed || !s->norm)
+	s->branch = calloc(rs->npf - NPATTERNS(rs) + 1, sizeof(*s->branch));
+	s->split = malloc(rs->nrules + 1);
+	if (!s->rules || !s->ctx || !s->decisions || !s->may || !s->ctx_state || !s->fixed || !s->norm ||
+	    !s->branch || !s->split)
 		goto fail;
+	memset(s->split, -1, rs->nrules + 1);
 	for (size_t i = 0; i < rs->nrules; i++) {
 		if (!(s->rules[i] =
 		          sf_compile(rs->rules[i].name, rs->rules[i].src, &err, NULL, NULL, NULL, 0)))
@@ -221,6 +231,10 @@ void hr_safety_free(hr_safety *s)
 		pcre2_code_free(s->ctx[i]);
 	for (size_t i = 0; rs && s->decisions && i < rs->ndecisions; i++)
 		pcre2_code_free(s->decisions[i]);
+	for (size_t i = 0; rs && s->branch && i < rs->npf - NPATTERNS(rs); i++)
+		pcre2_code_free(s->branch[i]);
+	free(s->branch);
+	free(s->split);
 	free(s->rules);
 	free(s->ctx);
 	free(s->decisions);
@@ -278,223 +292,6 @@ static int match(hr_safety *s, pcre2_code *re, const char *name, const char *tex
 	if (rc != PCRE2_ERROR_NOMATCH)
 		hr_warn("safety: rule %s: match error %d", name, rc);
 	return 0;
-}
-
-enum stance {
-	PLAIN,    /* neither a report nor a question about the topic */
-	NEGATED,  /* a negator cancels the trigger */
-	INFO,     /* the trigger is the topic of a question */
-	TOPIC,    /* a drug right before it, search-style: INFO unless a report follows */
-	HYPO,     /* a condition, a future or a might-have-been: "if I get", "I'll have", "I could have" */
-	REPORTED, /* someone reports it as happening */
-};
-
-/* "her" is a possessive except in the speech form of Enhertu, "in her two". */
-static int is_possessive(const struct ruleset *rs, const struct word *w, const struct word *right)
-{
-	if (!word_in(w, rs->lists[L_POSSESSIVES]))
-		return 0;
-	if (word_is(w, "her") && right && (word_is(right, "two") || word_is(right, "2")))
-		return 0;
-	return 1;
-}
-
-static int is_subject(const struct ruleset *rs, const struct word *w, const struct word *right)
-{
-	return word_in(w, rs->lists[L_PRONOUNS]) || is_possessive(rs, w, right);
-}
-
-/*
- * Judges a subject found at W[D] before a trigger: a report, unless the words
- * around it make the clause something else:
- *   - a question ("do I have", "is she"), left to the message's framing, but
- *     "why do I have" presupposes a report;
- *   - a condition ("if I get", "in case she", "suppose my legs"), a future
- *     ("I'll have") or a might-have-been ("I could have fainted"): HYPO. An
- *     uncertain report stays a report: "I don't know if I'm having a stroke";
- *   - a negation: "I don't think I have", "I doubt I have".
- */
-static enum stance judge_subject(const struct ruleset *rs, const struct word *w, size_t n, size_t d)
-{
-	/* "my mom", "her husband": the subject starts at the determiner. */
-	if (!word_in(&w[d], rs->lists[L_PRONOUNS]) && d + 1 < n &&
-	    word_in(&w[d + 1], rs->lists[L_DETERMINERS]))
-		d++;
-	const struct word *right = d > 0 ? &w[d - 1] : NULL;
-	const struct word *right2 = d > 1 ? &w[d - 2] : NULL;
-	if (word_in(&w[d], rs->lists[L_FUTURE_SUBJECTS]) || (right && word_is(right, "will")))
-		return HYPO;
-	if (right && right2 && word_is(right2, "have") &&
-	    (word_is(right, "could") || word_is(right, "would") || word_is(right, "should")))
-		return HYPO;
-	/* A fear of what may come: "I'm scared I might have a reaction" (but
-	 * "scared I might be having a stroke" is happening). */
-	if (right && d + 1 < n && word_in(&w[d + 1], rs->lists[L_FEAR_ADJS]) &&
-	    (word_is(right, "might") || word_is(right, "may") || word_is(right, "could") ||
-	     word_is(right, "would")) &&
-	    !(right2 && word_is(right2, "be")))
-		return HYPO;
-	const struct word *left = d + 1 < n ? &w[d + 1] : NULL;
-	const struct word *left2 = d + 2 < n ? &w[d + 2] : NULL;
-	const struct word *left3 = d + 3 < n ? &w[d + 3] : NULL;
-	if (!left)
-		return REPORTED;
-	/* "if I feel like I'm about to faint", "when I think I'm going to": the
-	 * condition governs the clause the subject sits in. */
-	{
-		size_t e = d + 1;
-		if (e < n && (word_is(&w[e], "like") || word_is(&w[e], "that")))
-			e++;
-		if (e + 2 < n && word_in(&w[e], rs->lists[L_FEEL_WORDS]) &&
-		    word_in(&w[e + 1], rs->lists[L_PRONOUNS]) &&
-		    word_in(&w[e + 2], rs->lists[L_SUBORDINATORS]))
-			return HYPO;
-	}
-	if (word_in(left, rs->lists[L_SUBORDINATORS])) {
-		/* "I don't know if", "not sure whether", "unsure if": uncertain, still a report. */
-		if (left2 &&
-		    (word_is(left2, "unsure") || ((word_is(left2, "know") || word_is(left2, "sure")) &&
-		                                  left3 && word_in(left3, rs->lists[L_NEGATORS]))))
-			return REPORTED;
-		return HYPO;
-	}
-	if (word_in(left, rs->lists[L_HYPOTHETICALS])) {
-		if (word_in(left, rs->lists[L_AUXILIARIES]) && left2 && word_is(left2, "why"))
-			return REPORTED;
-		if (word_in(&w[d], rs->lists[L_PRONOUNS]))
-			return PLAIN;
-		return REPORTED;
-	}
-	if (word_is(left, "doubt"))
-		return NEGATED;
-	if ((word_is(left, "think") || word_is(left, "sure") || word_is(left, "believe")) &&
-	    ((left2 && word_in(left2, rs->lists[L_NEGATORS])) ||
-	     (left3 && word_in(left3, rs->lists[L_NEGATORS]))))
-		return NEGATED;
-	return REPORTED;
-}
-
-/* Whether "nobody", "no one" or "none of us" is the subject of the clause
- * before byte START: "no one in my family has had a blood clot". */
-static int negative_subject(const struct ruleset *rs, const char *text, size_t start)
-{
-	struct word w[10];
-	size_t n = words_before(text, start, w, ARRAY_SIZE(w));
-	for (size_t d = 0; d < n; d++) {
-		if (word_in(&w[d], rs->lists[L_BOUNDARIES]))
-			return 0;
-		if (word_in(&w[d], rs->lists[L_NEGATIVE_SUBJECTS]))
-			return 1;
-		if (d + 1 < n && word_is(&w[d + 1], "no") && word_is(&w[d], "one"))
-			return 1;
-	}
-	return 0;
-}
-
-/*
- * Reads the words before byte START backwards, nearest first, and classifies
- * the trigger there (see the comment at the top of the file). NEG_WINDOW words
- * are searched for a negator, SCAN_WINDOW words for everything else.
- */
-static enum stance judge(const struct ruleset *rs, const char *text, size_t start, size_t neg_window)
-{
-	static const char *const emphatic[] = {"ever", "really", "actually", "truly", NULL};
-	struct word w[SCAN_WINDOW + 3];
-	size_t n = words_before(text, start, w, ARRAY_SIZE(w));
-	if (negative_subject(rs, text, start))
-		return NEGATED;
-	for (size_t d = 0; d < n && d < SCAN_WINDOW; d++) {
-		const struct word *x = &w[d];
-		const struct word *left = d + 1 < n ? &w[d + 1] : NULL;
-		const struct word *right = d > 0 ? &w[d - 1] : NULL;
-		if (word_is(x, "just")) {
-			/* "I just fainted" reports; "no fever just tired" starts a clause. */
-			if (left && is_subject(rs, left, x))
-				return judge_subject(rs, w, n, d + 1);
-			return PLAIN;
-		}
-		/* "so" joins clauses ("no fever so ...") but is also an intensifier
-		 * ("I'm so short of breath"); after a subject or a verb of being it
-		 * is the latter, and reading goes on. */
-		if (word_is(x, "so") && left &&
-		    (is_subject(rs, left, x) || word_in(left, rs->lists[L_AUXILIARIES]) ||
-		     word_in(left, rs->lists[L_SO_VERBS])))
-			continue;
-		if (word_in(x, rs->lists[L_BOUNDARIES]))
-			return PLAIN;
-		/* A negation reaches across a list: "I don't have a fever or chills". */
-		if (word_is(x, "or") || word_is(x, "nor"))
-			neg_window = d + 1 + NEG_WINDOW;
-		/* "I can't walk up the stairs without getting breathless": a
-		 * "without" after "can't" says it always happens. */
-		if (d < neg_window && word_is(x, "without")) {
-			int cant = 0;
-			for (size_t k = d + 1; k < n && k < d + 7 && !cant; k++)
-				cant = word_in(&w[k], rs->lists[L_CANT_WORDS]);
-			if (cant)
-				continue;
-		}
-		if (d < neg_window && word_in(x, rs->lists[L_NEGATORS])) {
-			/* "she's not herself, talking to people who aren't there": the
-			 * negator belongs to "herself", and that clause ends there. */
-			if (right && word_in(right, rs->lists[L_REFLEXIVES]))
-				return PLAIN;
-			return NEGATED;
-		}
-		/* A drug right before the trigger makes a search-style topic
-		 * ("herceptin chest pain"), unless someone is on it: "hubby on
-		 * enhertu coughing" reads on to its subject. */
-		if (d == 0 && word_in(x, rs->lists[L_DRUG_WORDS])) {
-			if (left && word_in(left, rs->lists[L_ON_WORDS])) {
-				d++;
-				continue;
-			}
-			return TOPIC;
-		}
-		/* "about to" is what is about to happen ("I'm about to pass out"),
-		 * not a topic. */
-		if (word_in(x, rs->lists[L_INFO_WORDS]) &&
-		    !(word_is(x, "about") && right && word_is(right, "to")))
-			return INFO;
-		/* Two-word markers: "watch for", "signs of", "scared of". ("I have
-		 * symptoms like a fever" is a report, so "like" and "such as" are
-		 * not markers.) */
-		if (left && word_is(x, "for") && word_in(left, rs->lists[L_WATCH_WORDS]))
-			return INFO;
-		if (left && word_is(x, "of") && word_in(left, rs->lists[L_SIGN_WORDS]))
-			return INFO;
-		/* Wanting to stop something presupposes having it: "how do I stop coughing". */
-		if (word_is(x, "stop") || word_is(x, "stopping"))
-			return REPORTED;
-		if (is_subject(rs, x, right)) {
-			/* "my mom", "her husband": the subject starts at the determiner. */
-			size_t s = d;
-			if (!word_in(x, rs->lists[L_PRONOUNS]) && d + 1 < n &&
-			    is_possessive(rs, &w[d + 1], x) && word_in(&w[d + 1], rs->lists[L_DETERMINERS]))
-				s = d + 1;
-			/* After a preposition it is no subject: "no one in my family". */
-			if (!word_in(&w[s], rs->lists[L_PRONOUNS]) && s + 1 < n &&
-			    word_in(&w[s + 1], rs->lists[L_PREPOSITIONS])) {
-				d = s;
-				continue;
-			}
-			return judge_subject(rs, w, n, s);
-		}
-		if (word_in(x, rs->lists[L_AUXILIARIES])) {
-			/* "my biggest fear is having a seizure": what is feared. */
-			if (left && word_in(left, rs->lists[L_FEAR_WORDS]))
-				return INFO;
-			if (left && is_subject(rs, left, x))
-				return judge_subject(rs, w, n, d + 1);
-			/* "if I ever did get a fever": an adverb between the subject and
-			 * its auxiliary leaves the subject's clause in charge. */
-			if (left && d + 2 < n && word_in(left, emphatic) && is_subject(rs, &w[d + 2], left))
-				return judge_subject(rs, w, n, d + 2);
-			/* A question opens here ("is chest pain normal"); the framing decides. */
-			return PLAIN;
-		}
-	}
-	return PLAIN;
 }
 
 /* A trigger followed by "years ago", "last year" or "in the past" is history,
@@ -721,7 +518,7 @@ static int said_at(struct check *c, size_t i)
 	size_t off = 0;
 	while (off <= c->len && match(c->s, c->s->ctx[i], c->rs->ctx[i].name, c->text, c->len, off)) {
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->s->md);
-		if (judge(c->rs, c->text, ov[0], NEG_WINDOW) != NEGATED) {
+		if (sf_judge(c->rs, c->text, ov[0], NEG_WINDOW) != NEGATED) {
 			*st = 2;
 			return 1;
 		}
@@ -947,7 +744,7 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 		return 1;
 	}
 
-	enum stance st = judge(rs, c->text, start, NEG_WINDOW);
+	enum stance st = sf_judge(rs, c->text, start, NEG_WINDOW);
 	/* Not now or not ours: docs/safety.md, How a message is judged, 4. */
 	int past = has_ctx(c, C_PAST) || has_ctx(c, C_HISTORY), now = has_ctx(c, C_PRESENT);
 	/* A story watched or read ("watched a drama where a woman stopped
@@ -1020,25 +817,100 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 	return 1;
 }
 
+/* Whether rule I's lines may each run alone, by themselves giving what the
+ * whole rule gives (rule_next): it captures nothing, and no line sets an
+ * option (which would reach the lines after it), uses a verb, \K or \G. */
+static int can_split(hr_safety *s, size_t i)
+{
+	if (s->split[i] < 0) {
+		const struct rule *r = &s->rs->rules[i];
+		uint32_t caps = 1;
+		int ok = r->nbranches > 1 &&
+		         pcre2_pattern_info(s->rules[i], PCRE2_INFO_CAPTURECOUNT, &caps) == 0 && caps == 0;
+		for (size_t k = 0; ok && k < r->nbranches; k++) {
+			const char *b = r->branches[k];
+			for (const char *q = strstr(b, "(?"); ok && q; q = strstr(q + 2, "(?"))
+				ok = strchr(":=!<>|#", q[2]) && q[2];
+			ok = ok && !strstr(b, "(*") && !strstr(b, "\\K") && !strstr(b, "\\G");
+		}
+		s->split[i] = (signed char)ok;
+	}
+	return s->split[i];
+}
+
+/*
+ * The next match of rule I in the text from OFF, into OV; returns the pairs
+ * set, 0 when there is none. A rule is its lines as alternatives between
+ * word edges, and each line with the edges is a pattern too (struct rule): at
+ * any place the rule matches as its first line that matches there, so its
+ * next match is the leftmost of its lines' next matches, the earlier line on
+ * a tie. A line the prefilter ruled out matches nowhere, so when it ruled out
+ * most of a long rule only the lines it let through run: the 93-line crisis
+ * rule cost ~75,000 instructions on "chemo small her2 tumor", a topic read
+ * again with the follow-up, for the one line with "tumor" in it
+ * (docs/performance.md, eleventh round).
+ */
+static int rule_next(struct check *c, size_t i, size_t off, PCRE2_SIZE ov[12])
+{
+	hr_safety *s = c->s;
+	const struct rule *r = &c->rs->rules[i];
+	size_t npass = 0;
+	if (c->filtered && can_split(s, i)) {
+		/* The lines' bits are in a row: counted a word at a time. */
+		for (size_t id = r->branch0, end = r->branch0 + r->nbranches; id < end;) {
+			size_t w = id / 64, lo = id % 64, hi = end - w * 64 < 64 ? end - w * 64 : 64;
+			uint64_t bits = s->may[w] >> lo;
+			if (hi - lo < 64)
+				bits &= ((uint64_t)1 << (hi - lo)) - 1;
+			npass += (size_t)__builtin_popcountll(bits);
+			id = w * 64 + hi;
+		}
+	}
+	if (npass && npass * 2 <= r->nbranches) {
+		int found = 0;
+		for (size_t k = 0; k < r->nbranches; k++) {
+			if (!may_match(c, r->branch0 + k))
+				continue;
+			pcre2_code **re = &s->branch[r->branch0 + k - NPATTERNS(c->rs)];
+			int err;
+			if (!*re && !(*re = sf_compile(r->name, r->branches[k], &err, NULL, NULL, NULL, 0))) {
+				s->split[i] = 0; /* out of memory: the whole rule */
+				return rule_next(c, i, off, ov);
+			}
+			if (match(s, *re, r->name, c->text, c->len, off)) {
+				PCRE2_SIZE *m = pcre2_get_ovector_pointer(s->md);
+				if (!found || m[0] < ov[0]) {
+					ov[0] = m[0];
+					ov[1] = m[1];
+					found = 1;
+				}
+			}
+		}
+		return found;
+	}
+	int rc = match(s, s->rules[i], r->name, c->text, c->len, off);
+	if (!rc)
+		return 0;
+	/* Copy the match out: judging may run other patterns on the same
+	 * match data. */
+	int ngroups = rc < 6 ? rc : 6;
+	memcpy(ov, pcre2_get_ovector_pointer(s->md), 2 * (size_t)ngroups * sizeof(*ov));
+	return ngroups;
+}
+
 /* Runs rule I over the text: 1 when it fires at a match, with OUT's tier,
  * rule and group set; a match set aside for a missing context is noted in
  * OUT's held fields and the search goes on after it. */
 static int rule_fires(struct check *c, size_t i, struct hr_safety_result *out)
 {
-	hr_safety *s = c->s;
 	const struct ruleset *rs = c->rs;
 	size_t off = 0;
-	int rc;
+	int ngroups;
+	PCRE2_SIZE ov[12];
 	if (!rule_may_match(c, i) || ((rs->rules[i].flags & F_TEMP_NUM) && !c->digits) ||
 	    ((rs->rules[i].flags & F_NON_ASCII) && !text_is_high(c)))
 		return 0;
-	while (off <= c->len && (rc = match(s, s->rules[i], rs->rules[i].name, c->text, c->len, off))) {
-		PCRE2_SIZE ov[12];
-		PCRE2_SIZE *mov = pcre2_get_ovector_pointer(s->md);
-		int ngroups = rc < (int)(ARRAY_SIZE(ov) / 2) ? rc : (int)(ARRAY_SIZE(ov) / 2);
-		/* Copy the match out: judging may run other patterns on the
-		 * same match data. */
-		memcpy(ov, mov, 2 * (size_t)ngroups * sizeof(*ov));
+	while (off <= c->len && (ngroups = rule_next(c, i, off, ov))) {
 		int f = fires(c, &rs->rules[i], ov, ngroups);
 		if (f == 1) {
 			out->tier = rs->rules[i].tier;

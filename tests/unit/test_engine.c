@@ -12,6 +12,7 @@
 
 #include "dirlist.h"
 #include "engine.h"
+#include "engine_int.h"
 #include "log.h"
 
 struct fixture {
@@ -547,6 +548,67 @@ static void test_follow_up_points_back(void **state)
  * carries on ("what about ...") is asked after that topic. After small
  * talk, the fallback, a safety reply or an intent the content lacks (a
  * forged context), the same words stay out of scope. */
+/* A follow-up routed again after the topic, whose routing there is not kept,
+ * gets its routing alone put back rather than done a third time (route.c,
+ * en_keep_alone): the same trace as routing it in the same conversation
+ * with no topic to lean on, and the same topic kept for the turn after. */
+static void test_follow_up_alone_put_back(void **state)
+{
+	struct fixture *f = *state;
+	static const struct {
+		const char *first, *then;
+	} pairs[] = {
+	    /* Each leans on the topic (asks with few words the ranker knows, or
+	     * after a bare "is"), and the routing after it does not answer or
+	     * answers only by the topic's words. */
+	    {"can her2 positive breast cancer be cured", "is her2 positive more aggressive"},
+	    {"what is herceptin", "how do i fix my car"},
+	    {"what is herceptin", "is it going to rain tomorrow"},
+	    {"what is ki67", "does chemo work better then"},
+	};
+	struct hr_trace *t = calloc(2, sizeof(*t));
+	assert_non_null(t);
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		struct hr_answer a;
+		struct hr_convo c = {0};
+		ask(f, &c, pairs[i].first, &a);
+		hr_answer_clear(&a);
+		assert_true(c.topic[0] != '\0');
+		struct hr_convo bare = c;
+		bare.topic[0] = '\0';
+		const char *q = pairs[i].then;
+		assert_int_equal(hr_engine_route(f->engine, &bare, q, strlen(q), &t[1]), 0);
+		assert_int_equal(hr_engine_route(f->engine, &c, q, strlen(q), &t[0]), 0);
+		assert_int_equal(t[0].outcome, t[1].outcome);
+		assert_ptr_equal(t[0].rule, t[1].rule);
+		assert_int_equal(t[0].nparts, t[1].nparts);
+		if (t[0].nparts)
+			assert_ptr_equal(t[0].parts[0].intent, t[1].parts[0].intent);
+		assert_int_equal(t[0].focus, t[1].focus);
+		assert_int_equal(t[0].nsentences, t[1].nsentences);
+		assert_int_equal(t[0].match.ncandidates, t[1].match.ncandidates);
+		assert_string_equal(t[0].match.corrected, t[1].match.corrected);
+		assert_int_equal(t[0].chosen != NULL, t[1].chosen != NULL);
+		if (t[0].chosen) {
+			/* Into its own trace's match, as a routing alone leaves it. */
+			assert_ptr_equal(t[0].chosen - t[0].match.candidates,
+			                 t[1].chosen - t[1].match.candidates);
+			assert_ptr_equal(t[0].chosen->intent, t[1].chosen->intent);
+		}
+		/* The answer and the topic kept after it: as when the question
+		 * stands alone in a conversation with no topic. */
+		ask(f, &c, q, &a);
+		struct hr_answer b;
+		ask(f, &bare, q, &b);
+		assert_string_equal(a.intent, b.intent);
+		assert_string_equal(a.text, b.text);
+		assert_string_equal(c.topic, bare.topic);
+		hr_answer_clear(&a);
+		hr_answer_clear(&b);
+	}
+	free(t);
+}
+
 static void test_follow_up_names_no_care(void **state)
 {
 	struct fixture *f = *state;
@@ -683,6 +745,26 @@ static void test_follow_up_danger_alerts(void **state)
  * detail (its facet handler, TOPIC.FACET), not the card again; one that names
  * another topic, or another drug, is routed as before (docs/intents.md,
  * Conversation, Facets). */
+/* The words a facet asks with, looked up in one sorted table (route_facet.c,
+ * en_facet_word): each word of a phrase, alone, and the general words; not
+ * a part of one, a phrase, or another word. */
+static void test_facet_words(void **state)
+{
+	(void)state;
+	static const char *const yes[] = {"premeds", "after", "surgery", "hydrocortisone", "cbd",  "post-op",
+	                                  "chemo",   "why",   "longer",  "antidepressant", "each", "put"};
+	static const char *const no[] = {"",         "neuropathy", "diarrhea", "premed s", "after surgery",
+	                                 "surgery?", "prem",       "xeloda",   "Chemo",    "sur"};
+	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+		if (!en_facet_word(yes[i]))
+			fail_msg("\"%s\" is a facet's word", yes[i]);
+	}
+	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++) {
+		if (en_facet_word(no[i]))
+			fail_msg("\"%s\" is no facet's word", no[i]);
+	}
+}
+
 static void test_follow_up_facet(void **state)
 {
 	struct fixture *f = *state;
@@ -992,9 +1074,11 @@ int main(void)
 	    cmocka_unit_test(test_long_message_safety_reads_all),
 	    cmocka_unit_test(test_story_carries_a_thin_question),
 	    cmocka_unit_test(test_follow_up_points_back),
+	    cmocka_unit_test(test_follow_up_alone_put_back),
 	    cmocka_unit_test(test_follow_up_names_no_care),
 	    cmocka_unit_test(test_named_drug_keeps_scope),
 	    cmocka_unit_test(test_follow_up_danger_alerts),
+	    cmocka_unit_test(test_facet_words),
 	    cmocka_unit_test(test_follow_up_facet),
 	    cmocka_unit_test(test_alarm_keeps_its_side_effect),
 	    cmocka_unit_test(test_letter_reviews_a_strong_pattern),

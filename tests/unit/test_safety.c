@@ -63,8 +63,13 @@ static struct hr_safety_result check_both(hr_safety *s, const char *text)
 	struct hr_safety_result r, want;
 	hr_safety_check(s, text, &r);
 	hr_safety_check(every, text, &want);
+	/* What was held back for want of context, and who is at risk, too: a
+	 * rule's lines may run alone (rule_next), and must find the matches the
+	 * whole rule finds. */
 	if (r.tier != want.tier || r.decision != want.decision || r.emergency_too != want.emergency_too ||
-	    strcmp(rule_name(&r), rule_name(&want)) != 0) {
+	    strcmp(rule_name(&r), rule_name(&want)) != 0 || r.group != want.group ||
+	    r.about_other != want.about_other || r.held != want.held || r.held_group != want.held_group ||
+	    strcmp(r.held_rule ? r.held_rule : "-", want.held_rule ? want.held_rule : "-") != 0) {
 		print_error("\"%s\": prefiltered %s/%s decision %d, every rule %s/%s decision %d\n", text,
 		            tier_name(r.tier), rule_name(&r), (int)r.decision, tier_name(want.tier),
 		            rule_name(&want), (int)want.decision);
@@ -1608,6 +1613,40 @@ static void test_prefilter_skips_rules_that_cannot_match(void **state)
 	hr_safety_set_prefilter(every, 0);
 }
 
+/* A long rule the prefilter lets few lines of through runs only those lines
+ * (rule_next): the same matches as the whole rule, the leftmost first, the
+ * earlier line on a tie, each judged as before. */
+static void test_rule_lines_run_alone(void **state)
+{
+	hr_safety *s = *state;
+	static const char *const calm[] = {
+	    "chemo small her2 tumor",
+	    "chemo small her2 tumor tell me about herceptin",
+	    "we will beat the tumor together",
+	    "how do i beat the cancer",
+	    "the nurse said to save it for later",
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(calm); i++) {
+		struct hr_safety_result r = check(s, calm[i]);
+		if (r.tier != HR_TIER_NONE)
+			print_error("\"%s\": %s\n", calm[i], rule_name(&r));
+		assert_int_equal(r.tier, HR_TIER_NONE);
+	}
+	static const char *const crisis[] = {
+	    "if the cancer doesn't get me i'll beat the cancer to it",
+	    "small tumor or not i'll save the cancer the trouble",
+	    "i'll beat the cancer to it because i want to die",
+	    "i want to die and i'll beat the cancer to it",
+	    "what if i just save it the trouble",
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(crisis); i++) {
+		struct hr_safety_result r = check(s, crisis[i]);
+		if (r.tier != HR_TIER_CRISIS)
+			print_error("\"%s\": %s\n", crisis[i], rule_name(&r));
+		assert_int_equal(r.tier, HR_TIER_CRISIS);
+	}
+}
+
 /*
  * The ways people write the alerts that the rules (or normalisation) already
  * handle must still alert with the prefilter: capitals, curly and missing
@@ -1906,6 +1945,7 @@ int main(void)
 	    cmocka_unit_test(test_crisis_about_someone_else),
 	    cmocka_unit_test(test_crisis_with_emergency),
 	    cmocka_unit_test(test_prefilter_skips_rules_that_cannot_match),
+	    cmocka_unit_test(test_rule_lines_run_alone),
 	    cmocka_unit_test(test_prefilter_keeps_every_tier),
 	    cmocka_unit_test(test_prefilter_agrees_on_every_known_question),
 	};
