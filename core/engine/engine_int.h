@@ -104,5 +104,9 @@ void en_follow_words(hr_engine *e, const char *q, size_t *naming, size_t *nframi
  * answer's topic, one its plugin answers ("TOPIC.FACET"), is answered with it
  * (T's pick becomes the topic, T->facet names the detail). */
 void en_facet_follow(hr_engine *e, const struct hr_convo *convo, struct hr_trace *t);
+/* Whether normalised Q holds one of the phrases that ask for FACET ("again":
+ * "I still don't get it"; "more": "what else?"), the facet route_facet.c
+ * names; 0 for a name it does not know. */
+int en_facet_asked(const char *q, const char *facet);
 
 #endif
