@@ -2424,7 +2424,7 @@ herald.answer("drug.neratinib_benefit", {
 -- From the drips to a shot: Phesgo (both antibodies) and Herceptin Hylecta
 -- (trastuzumab) are given under the skin in minutes; the labels give the
 -- times and the watch afterwards.
-herald.answer("drug.shot_instead", {
+local SHOT_INSTEAD = herald.fixed {
   text = {
     "Often, yes. Phesgo is trastuzumab (Herceptin) and pertuzumab (Perjeta) together in one shot under the skin of the thigh. Herceptin Hylecta is trastuzumab alone as a shot. They work like the IV drips.",
     "The Phesgo shot takes about 5 to 8 minutes, and then you are watched for 15 to 30 minutes. The IV drips take 30 to 90 minutes each. Chemo, if you still have it, is still given by IV.",
@@ -2433,7 +2433,29 @@ herald.answer("drug.shot_instead", {
   },
   sources = { "label-phesgo", "label-hylecta", "label-trastuzumab" },
   suggest = { "What are the side effects of Phesgo?", "Can I inject Phesgo myself?", "How is Phesgo given?" },
-})
+}
+-- The shots are forms of trastuzumab and pertuzumab only. Asked of another
+-- drug ("can Kadcyla be given under the skin?", "is there an injection form
+-- of Enhertu?"), the answer is how that drug is given, not "Often, yes".
+local HAS_SHOT = { trastuzumab = true, pertuzumab = true, phesgo = true, herceptin_hylecta = true }
+local NO_SHOT_SAID = { "kadcyla", "t-dm1", "tdm1", "t dm1", "enhertu", "t-dxd", "tdxd", "t dxd", "tukysa", "tucatinib",
+  "nerlynx", "neratinib", "tykerb", "lapatinib", "margenza", "margetuximab", "xeloda", "capecitabine", "taxol",
+  "paclitaxel", "taxotere", "docetaxel" }
+local ONLY_TWO_SHOTS = herald.fixed {
+  text = {
+    "Only two HER2 medicines come as a shot under the skin: trastuzumab alone, as Herceptin Hylecta, and trastuzumab with pertuzumab, as Phesgo.",
+    "The other HER2 drugs are given by IV drip, such as T-DM1 (Kadcyla) and T-DXd (Enhertu), or taken as pills, such as tucatinib (Tukysa) and neratinib (Nerlynx).",
+    "Next step: ask your team how your own medicine is given and how long each visit takes.",
+  },
+  sources = { "label-phesgo", "label-hylecta", "label-tdm1", "label-tdxd" },
+  suggest = { "How is Kadcyla given?", "How is Enhertu given?", "What is Phesgo?" },
+}
+herald.on("drug.shot_instead", function(q)
+  local d = q:slot("drug")
+  if d and not HAS_SHOT[d] then return herald.hand_over("drug.given") end
+  if not d and q:mentions(NO_SHOT_SAID) then return ONLY_TWO_SHOTS end
+  return SHOT_INSTEAD
+end)
 
 -- Dose questions: the team works out the dose; here is how. Without a drug,
 -- the general picture.

@@ -69,6 +69,49 @@ herald.on("outlook.survival", function(q)
   return { text = text, sources = { "seer-subtypes", "acs-survival", "acs-men-survival" }, suggest = SURVIVAL.suggest }
 end)
 
+-- "How long does my husband have?" (outlook.loved_one): the safety layer's
+-- deferral for someone else's prognosis comes first ("their care team knows
+-- their case best"). What follows is the general picture with no figure for
+-- the person: treatment for spread HER2-positive cancer goes in steps and
+-- there are many HER2 medicines now (ACS stage IV treatment; NCI metastatic
+-- cancer), how to ask the team, and help for the one who cares for them (NCI
+-- caregiver support; CancerCare). Told no spread, the card first says that
+-- spread is what matters most, and does not assume it.
+src("acs-stage4", "Treatment of Stage IV (Metastatic) Breast Cancer", ACS,
+  "https://www.cancer.org/cancer/types/breast-cancer/treatment/treatment-of-breast-cancer-by-stage/treatment-of-stage-iv-advanced-breast-cancer.html")
+src("nci-caregivers", "Support for Caregivers of Cancer Patients", NCI, "https://www.cancer.gov/about-cancer/coping/caregiver-support")
+src("cancercare", "CancerCare: free counseling and support", "CancerCare", "https://www.cancercare.org/counseling")
+local LOVED_STEPS = "Treatment goes in steps. When one medicine stops working, the team moves on to the next. There are many HER2 medicines now, such as trastuzumab (Herceptin) with pertuzumab (Perjeta), trastuzumab deruxtecan (Enhertu) and tucatinib (Tukysa), so there are often several steps to try."
+local LOVED_ASK = "No number can say how long one person has. It depends on where the cancer is, how it responds to treatment, and how well they are otherwise. With their permission, you could ask the team: what is the goal of treatment now, how is it working, and what should we plan for?"
+local LOVED_CARER = "Caring for someone you love is hard, and you need support too. Palliative care helps with symptoms and stress at any stage, and groups such as CancerCare offer free counseling for carers. Next step: write your questions down and go to the next visit together if you can."
+local LOVED_SPREAD = {
+  text = {
+    "When HER2-positive breast cancer has spread to other organs (stage 4), it usually can't be cured. But it can often be treated and kept under control for a long time.",
+    LOVED_STEPS, LOVED_ASK, LOVED_CARER,
+  },
+  sources = { "acs-stage4", "nci-metastatic", "nci-caregivers", "cancercare" },
+  suggest = { "How is metastatic HER2-positive breast cancer treated?", "What is palliative care?", "How can I support my family member?" },
+}
+local LOVED = {
+  text = {
+    "What matters most is whether the cancer has spread. Most HER2-positive cancer that has not spread beyond the breast and nearby lymph nodes is treated with the aim of curing it.",
+    "When it has spread to other organs (stage 4), it usually can't be cured, but it can often be kept under control for a long time. " .. LOVED_STEPS,
+    LOVED_ASK, LOVED_CARER,
+  },
+  sources = { "acs-stage4", "nci-metastatic", "nci-caregivers", "cancercare" },
+  suggest = { "Is HER2-positive breast cancer curable?", "What is palliative care?", "How can I support my family member?" },
+}
+local LOVED_SPREAD_SAID = { "stage 4", "stage four", "stage iv", "metastatic", "mbc", "spread", "terminal", "secondary",
+  "in her liver", "in his liver", "in her bones", "in his bones", "in her lungs", "in his lungs", "in her brain",
+  "in his brain", "to her liver", "to his liver", "to the liver", "to the bones", "to the lungs", "to the brain" }
+herald.on("outlook.loved_one", function(q)
+  if q:writer_is_minor() and q:mentions(A_PARENT) then return herald.hand_over("support.teen_parent") end
+  if q:mentions(LOVED_SPREAD_SAID) and not q:mentions({ "not spread", "hasn't spread", "has not spread", "no spread" }) then
+    return LOVED_SPREAD
+  end
+  return LOVED
+end)
+
 local CURE = {
   text = {
     "Often, yes. Most people with early-stage HER2-positive breast cancer are cured with treatment.",

@@ -100,3 +100,23 @@ herald.answer("reports.is_working", {
   sources = { "acs-imaging", "nci-metastatic" },
   suggest = { "What does stable disease mean?", "What happens if treatment stops working?", "What is a pathologic complete response?" },
 })
+
+-- Surgical margins (Komen, Assessing Margins after Breast Surgery; Breastcancer.org,
+-- Surgical Margins; checked with search 2026-12-07): clear means no cancer cells at
+-- the edge of what was removed and usually no more surgery; positive or close may
+-- mean more surgery. Clear margins say nothing of cells elsewhere, so treatment
+-- after surgery is planned from the whole report.
+src("komen-margins", "Assessing Margins after Breast Surgery", "Susan G. Komen",
+  "https://www.komen.org/breast-cancer/diagnosis/biopsies/assessing-margins/")
+src("bco-margins", "Breast Cancer Surgical Margins", "Breastcancer.org",
+  "https://www.breastcancer.org/pathology-report/breast-cancer-surgical-margins")
+herald.answer("reports.margins", {
+  text = {
+    "The margin is the rim of normal tissue the surgeon takes out around the cancer. A pathologist checks its outer edge for cancer cells.",
+    "Clear, also called negative or clean, means no cancer cells were found at the edge. Usually no more surgery is needed. Positive means cancer cells reach the edge, and more surgery is often advised. Close is in between.",
+    "Clear margins are good news about the surgery. They do not show whether cells are elsewhere in the body, so treatment after surgery, such as HER2 drugs, radiation or hormone therapy, is often still planned.",
+    "Next step: ask your surgeon how wide your margins were and what comes next.",
+  },
+  sources = { "komen-margins", "bco-margins" },
+  suggest = { "Why do I need radiation after a lumpectomy?", "How long is Herceptin given after surgery?", "What does node negative mean?" },
+})

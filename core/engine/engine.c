@@ -461,8 +461,8 @@ static int join_answers(struct hr_answer *a, const struct hr_answer *b)
  * night?" that routes to the same card again) tells the person nothing
  * new, and said again silently reads as if herald had not heard. The
  * conversation keeps a short hash of the last answer's text (the slot
- * SAID_SLOT), and a repeat is said as such, the card after it
- * (docs/intents.md, Conversation).
+ * SAID_SLOT), and a repeat gives way to something else: the topic's plain
+ * restatement or an honest line (said_again; docs/intents.md, Conversation).
  */
 #define SAID_SLOT "said"
 
@@ -476,16 +476,17 @@ static void said_hash(const char *s, char out[9])
 	snprintf(out, 9, "%08x", (unsigned)h);
 }
 
-/*
- * The repeat said as such, with the whole card after it. A first version
- * said only the card's sentences holding the question's words ("As I
- * said: ..."), or that it had nothing to add; blind probe 12 found both
- * worse than the card: an excerpt loses the condition a fact is given
- * under ("if they are HER2-ultralow, T-DXd is approved" without "when the
- * cancer has spread and grown on hormone therapy"), and "nothing to add"
- * answers nothing. The speech form gets the same lead.
- */
-static int said_again(struct hr_answer *out)
+/* The page behind "your care team decides": what to ask them, and why. */
+static int add_deferral_source(struct hr_answer *out)
+{
+	return hr_answer_add_source(out, "Questions to Ask Your Doctor About Your Treatment",
+	                            "National Cancer Institute",
+	                            "https://www.cancer.gov/about-cancer/treatment/questions");
+}
+
+/* The card said as a repeat, the whole card after the lead, in the text and
+ * the speech form. */
+static int said_as_repeat(struct hr_answer *out)
 {
 	static const char lead[] = "My last answer covers this, so here it is again. ";
 	char *made[2] = {NULL, NULL};
@@ -507,12 +508,73 @@ static int said_again(struct hr_answer *out)
 	return 0;
 }
 
-/* The page behind "your care team decides": what to ask them, and why. */
-static int add_deferral_source(struct hr_answer *out)
+/* Whether the conversation's last answer had the hash SAID. */
+static int said_last(const struct hr_convo *convo, const char *said)
 {
-	return hr_answer_add_source(out, "Questions to Ask Your Doctor About Your Treatment",
-	                            "National Cancer Institute",
-	                            "https://www.cancer.gov/about-cancer/treatment/questions");
+	for (size_t i = 0; i < convo->ncontext; i++) {
+		if (strcmp(convo->context[i].name, SAID_SLOT) == 0)
+			return strcmp(convo->context[i].value, said) == 0;
+	}
+	return 0;
+}
+
+/*
+ * A follow-up that came back to the card just given, word for word. What
+ * it gets instead depends on what it asked:
+ *
+ * - the card again in plainer words ("I still don't get it", "ok but what
+ *   does that mean for me": the facet "again") or more with nothing named
+ *   ("what else?", "so what now?": the facet "more"): the topic's handler
+ *   for that facet when a plugin has one (a plain restatement, or the next
+ *   most useful detail), else an honest line that the card is what herald
+ *   knows and the care team knows the person's own case, with the card's
+ *   sources and suggestions, so the next step is one tap away. The same
+ *   text again helps no one who asked again in other words.
+ * - a question of its own that the card answers ("how many years would I
+ *   take them"): the card, said as a repeat ("My last answer covers this").
+ *   An excerpt of it was tried and lost the conditions a fact is given
+ *   under (blind probe 12).
+ *
+ * Runs only on a repeat: no work on any other turn.
+ */
+static int said_again(hr_engine *e, const struct hr_convo *convo, const struct hr_pick *pick,
+                      const char *norm, struct hr_answer *out, struct hr_trace *t)
+{
+	const char *asked = en_facet_asked(norm, "again")  ? "again"
+	                    : en_facet_asked(norm, "more") ? "more"
+	                                                   : NULL;
+	if (!asked)
+		return said_as_repeat(out);
+	char handler[HR_NAME_MAX + 16];
+	int n = snprintf(handler, sizeof(handler), "%s.%s", pick->intent->name, asked);
+	if (n > 0 && (size_t)n < sizeof(handler) && hr_plugins_handler(e->content->plugins, handler, NULL)) {
+		struct hr_answer b = {0};
+		const char *facet = t->facet;
+		t->facet = asked;
+		int rc = call_plugin(e, convo, pick, norm, &b, t);
+		int ok = rc == 0 && t->plugin_rc == 0 && b.text && strcmp(b.text, out->text) != 0;
+		t->facet = ok ? asked : facet;
+		t->plugin_rc = 0; /* the card itself was answered */
+		if (ok) {
+			b.kind = out->kind;
+			hr_answer_clear(out);
+			*out = b; /* OUT takes over B's strings */
+			return 0;
+		}
+		hr_answer_clear(&b);
+		if (rc == -ENOMEM)
+			return rc;
+	}
+	static const char plain[] =
+	    "That is what I know on this in general, so I won't say the same thing again. Your care team "
+	    "knows your own case and can tell you what it means for you. You could ask them, or pick one of "
+	    "the questions below.";
+	int rc = hr_answer_set(&out->text, plain);
+	if (!rc)
+		rc = hr_answer_set(&out->speech, plain);
+	if (!rc && out->nsources < HR_MAX_SOURCES)
+		rc = add_deferral_source(out);
+	return rc;
 }
 
 int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t len, struct hr_answer *out,
@@ -595,16 +657,16 @@ int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t
 		out->kind = HR_KIND_FALLBACK;
 
 	/* A plugin's answer (not the apology for a failed one) said just before,
-	 * word for word: say so (said_again), before the deferral and the
-	 * crisis line, which are added to it as to any answer. */
+	 * word for word: something else is said (said_again), before the
+	 * deferral and the crisis line, which are added to it as to any answer.
+	 * The conversation keeps the hash of what is said now. */
 	char said[9];
 	said_hash(out->text, said);
-	if (pick && out->kind == HR_KIND_ANSWER && out->text && trace->plugin_rc == 0) {
-		for (size_t i = 0; i < convo->ncontext; i++) {
-			if (strcmp(convo->context[i].name, SAID_SLOT) == 0 &&
-			    strcmp(convo->context[i].value, said) == 0 && (rc = said_again(out)))
-				goto done;
-		}
+	if (pick && out->kind == HR_KIND_ANSWER && out->text && trace->plugin_rc == 0 &&
+	    said_last(convo, said)) {
+		if ((rc = said_again(e, convo, pick, norm, out, trace)))
+			goto done;
+		said_hash(out->text, said);
 	}
 
 	/* Personal decisions always end with "your care team decides". */

@@ -119,5 +119,9 @@ void en_facet_follow(hr_engine *e, const struct hr_convo *convo, struct hr_trace
 /* Whether W (one word) is a word of some facet's phrases, or one of the
  * general words a follow-up may frame a detail with: not a word of its own. */
 int en_facet_word(const char *w);
+/* Whether normalised Q holds one of the phrases that ask for FACET ("again":
+ * "I still don't get it"; "more": "what else?"), the facet route_facet.c
+ * names; 0 for a name it does not know. */
+int en_facet_asked(const char *q, const char *facet);
 
 #endif

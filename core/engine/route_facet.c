@@ -150,6 +150,30 @@ static const struct facet facets[] = {
                      "millimeters", "inch", "inches", "how big", "tumor size", "the size", "what stage",
                      "which stage", "no nodes", "node", "nodes", "lymph nodes", "node negative",
                      "node positive", "clear nodes")},
+    /* The card again in plainer words ("I still don't get it", "can you say
+     * that more simply?"): last, since a detail asked in the same breath
+     * wins. A topic answers it with a "TOPIC.again" handler, which the
+     * engine also asks when a follow-up would get the card again word for
+     * word (engine.c, said_again). */
+    {"again",
+     PHRASES("don't understand", "dont understand", "do not understand", "don't get it", "dont get it",
+             "do not get it", "didn't get that", "didn't understand", "didnt understand", "more simply",
+             "simpler", "simple words", "simple terms", "plain words", "plain english", "plain language",
+             "in english", "layman's terms", "laymans terms", "for a child", "like i'm five", "like im five",
+             "what does that mean for me", "what does it mean for me", "what does this mean for me",
+             "means for me", "mean for me", "explain that again", "explain it again", "say that again",
+             "confused", "confusing", "lost me", "too complicated", "too much", "over my head",
+             "in other words", "another way")},
+    /* More than the card said, with nothing named ("what else?", "so what
+     * now?"): a topic may answer it with its next most useful detail
+     * ("TOPIC.more"); without one, the engine says plainly that the card
+     * is what it knows (engine.c, said_again). */
+    {"more",
+     PHRASES("what else", "anything else", "anything more", "something else", "tell me more", "more info",
+             "more information", "more detail", "more details", "go on", "and then", "what now", "now what",
+             "so what now", "what next", "what's next", "whats next", "what happens now", "so what",
+             "what do i do now", "what do we do now", "what should i do now", "where do i go from here",
+             "is that all", "is that it", "that's it")},
 };
 
 /* The facets fit in a mask of the engine's (engine_int.h, facets), with one
@@ -193,7 +217,10 @@ static const char *const general[] = {
     /* Who suggested it ("my doctor offered paxil, is that ok?"): a person,
      * not a topic. */
     "doctor", "doctors", "gp", "psychiatrist", "oncologist", "offered", "prescribed", "suggested", "wants",
-    "matter", "put"};
+    "matter", "put",
+    /* Politeness and hedging around a request to say it again ("sorry, I
+     * still don't get it", "please, a bit more simply"). */
+    "sorry", "please", "still", "again", "bit", "little", "quite", "really", "actually"};
 
 static size_t words_in(const char *s)
 {
@@ -427,6 +454,20 @@ void en_facet_follow(hr_engine *e, const struct hr_convo *convo, struct hr_trace
 	t->nclarify = 0;
 	t->facet = facets[f].name;
 	t->rule = "a follow-up asks a detail (a facet) of the previous answer's topic";
+}
+
+int en_facet_asked(const char *q, const char *facet)
+{
+	size_t at, len;
+	for (size_t f = 0; f < sizeof(facets) / sizeof(facets[0]); f++) {
+		if (strcmp(facet, facets[f].name) != 0)
+			continue;
+		for (const char *const *p = facets[f].asks; *p; p++) {
+			if (phrase_at(q, *p, &at, &len))
+				return 1;
+		}
+	}
+	return 0;
 }
 
 int hr_facet_known(const char *facet)

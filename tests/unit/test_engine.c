@@ -80,6 +80,40 @@ static void test_follow_up_uses_context(void **state)
 	hr_answer_clear(&a);
 }
 
+/* A follow-up that would get the card again word for word and asks for it
+ * in other words gets something else (engine.c, said_again): the topic's
+ * plain restatement when a plugin has one, else an honest line with the
+ * card's sources; never the same text twice in a row. */
+static void test_repeat_asked_again(void **state)
+{
+	struct fixture *f = *state;
+	struct hr_convo c = {0};
+	struct hr_answer a;
+	ask(f, &c, "what is Hercepton?", &a);
+	hr_answer_clear(&a);
+	ask(f, &c, "and its side effects?", &a);
+	assert_string_equal(a.text, "Side effects of trastuzumab.");
+	hr_answer_clear(&a);
+	/* More, with nothing named, and no next detail: the honest line. */
+	ask(f, &c, "what else about its side effects?", &a);
+	assert_string_equal(a.intent, "sample.side_effects");
+	assert_non_null(strstr(a.text, "That is what I know on this"));
+	assert_null(strstr(a.text, "Side effects of trastuzumab."));
+	assert_true(a.nsources >= 2); /* the card's, and what to ask the team */
+	hr_answer_clear(&a);
+
+	struct hr_convo c2 = {0};
+	ask(f, &c2, "what is Hercepton?", &a);
+	hr_answer_clear(&a);
+	ask(f, &c2, "and its side effects?", &a);
+	hr_answer_clear(&a);
+	/* Plainer words asked for: the restatement, under the topic's intent. */
+	ask(f, &c2, "sorry, i don't understand its side effects", &a);
+	assert_string_equal(a.intent, "sample.side_effects");
+	assert_string_equal(a.text, "In short: what trastuzumab can do to you.");
+	hr_answer_clear(&a);
+}
+
 static void test_fallback(void **state)
 {
 	struct fixture *f = *state;
@@ -1062,9 +1096,13 @@ static void test_sparse_reviews_from_its_own_floor(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_follow_up_uses_context),         cmocka_unit_test(test_fallback),
-	    cmocka_unit_test(test_plugin_failure_is_contained),    cmocka_unit_test(test_safety_comes_first),
-	    cmocka_unit_test(test_safety_reads_the_whole_message), cmocka_unit_test(test_bad_input),
+	    cmocka_unit_test(test_follow_up_uses_context),
+	    cmocka_unit_test(test_repeat_asked_again),
+	    cmocka_unit_test(test_fallback),
+	    cmocka_unit_test(test_plugin_failure_is_contained),
+	    cmocka_unit_test(test_safety_comes_first),
+	    cmocka_unit_test(test_safety_reads_the_whole_message),
+	    cmocka_unit_test(test_bad_input),
 	};
 	const struct CMUnitTest bundled[] = {
 	    cmocka_unit_test(test_focus_on_the_question),

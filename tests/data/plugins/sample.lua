@@ -13,6 +13,11 @@ herald.on("sample.side_effects", function(q)
   return { text = "Side effects of " .. q:slot("drug") .. ".", sources = { "s1" } }
 end)
 
+-- The card in plainer words, asked when a follow-up would get it again (engine.c, said_again).
+herald.on("sample.side_effects.again", function(q)
+  return { text = "In short: what " .. q:slot("drug") .. " can do to you.", sources = { "s1" } }
+end)
+
 herald.answer("sample.general_side_effects", { text = "General side effects.", sources = { "s1" } })
 
 herald.on("sample.boom", function() error("kaboom") end)

@@ -1,0 +1,99 @@
+-- A wrong conclusion drawn from a result (intents/misreading.intents): "so I
+-- don't have cancer?" after a HER2-negative card, "so it's all gone?" after
+-- clear margins, "so I'm cured?" after a clear scan, "so I don't need
+-- treatment?". The answer says gently what the result does and does not
+-- say, from what the previous turn was about (q.previous) or what the
+-- message itself names, and that the care team reads the whole report. It
+-- never confirms the belief and never says to stop or skip anything.
+herald.about { title = "Wrong conclusions from a result", reviewed = "2026-12-07",
+  reviewed_by = "herald content team, from the sources cited (awaiting clinician sign-off)" }
+
+local NCI, ACS = "National Cancer Institute", "American Cancer Society"
+local function src(id, title, publisher, url)
+  herald.source(id, { title = title, publisher = publisher, url = url })
+end
+src("acs-her2", "Breast Cancer HER2 Status", ACS,
+  "https://www.cancer.org/cancer/types/breast-cancer/understanding-a-breast-cancer-diagnosis/breast-cancer-her2-status.html")
+src("acs-hormone", "Breast Cancer Hormone Receptor Status", ACS,
+  "https://www.cancer.org/cancer/types/breast-cancer/understanding-a-breast-cancer-diagnosis/breast-cancer-hormone-receptor-status.html")
+src("komen-margins", "Assessing Margins after Breast Surgery", "Susan G. Komen",
+  "https://www.komen.org/breast-cancer/diagnosis/biopsies/assessing-margins/")
+src("nci-ned", "Definition of NED (NCI Dictionary of Cancer Terms)", NCI,
+  "https://www.cancer.gov/publications/dictionaries/cancer-terms/def/ned")
+src("nci-recurrent", "Recurrent Cancer: When Cancer Comes Back", NCI, "https://www.cancer.gov/types/recurrent-cancer")
+src("nci-questions", "Questions to Ask Your Doctor About Your Treatment", NCI,
+  "https://www.cancer.gov/about-cancer/treatment/questions")
+
+local ASK = "Next step: ask your care team, \"What does this result mean for my treatment plan?\""
+
+-- A HER2 or hormone receptor result describes a cancer a biopsy has found
+-- (ACS, HER2 status; hormone receptor status): it picks the medicines, and
+-- says nothing of whether there is cancer.
+local RESULT = {
+  text = {
+    "No, that is not what this result means. Tests such as HER2 are done on cancer cells that a biopsy has already found.",
+    "The result describes that cancer: what kind it is and which medicines are likely to work on it. It does not say whether there is cancer, or that it has gone.",
+    "Whatever the HER2 result, the cancer is still treated. A HER2-negative or HER2-low result means the main medicines are different, such as hormone therapy or chemo, not that none are needed.",
+    ASK,
+  },
+  sources = { "acs-her2", "acs-hormone" },
+  suggest = { "What is hormone receptor status?", "How is HER2-negative breast cancer treated?", "What questions should I ask my doctor?" },
+}
+
+-- Clear margins (Komen): nothing at the edge of what was removed; cells
+-- elsewhere are another question, which treatment after surgery is for.
+local MARGINS = {
+  text = {
+    "Clear margins are good news, but they do not mean the cancer is gone for good. They mean no cancer cells were seen at the edge of the tissue the surgeon removed, so usually no more surgery is needed.",
+    "A few cancer cells too small to see can be elsewhere in the body. That is why treatment after surgery, such as HER2 drugs, radiation or hormone therapy, is often still advised, to lower the chance of the cancer coming back.",
+    "Next step: ask your team which treatments they advise after surgery, and why.",
+  },
+  sources = { "komen-margins", "nci-recurrent" },
+  suggest = { "Why do I need radiation after a lumpectomy?", "How long is Herceptin given after surgery?", "Will my cancer come back?" },
+}
+
+-- A clear scan or "no evidence of disease" (NCI: NED; recurrent cancer): no
+-- cancer seen, which is not a promise that none is left.
+local SCAN = {
+  text = {
+    "A clear scan is very good news. It means no cancer could be seen. But scans can't show a few cells too small to see, so doctors are careful with the word cured.",
+    "That is why planned treatment usually goes on, and why check-ups continue for years.",
+    ASK,
+  },
+  sources = { "nci-ned", "nci-recurrent" },
+  suggest = { "What does NED mean?", "What follow-up will I have after treatment?", "Will my cancer come back?" },
+}
+
+local DEFAULT = {
+  text = {
+    "I can't tell that from what we have talked about. I don't want you to take the wrong thing from it.",
+    "Your care team can say if there is cancer, if it has gone, and if you need more treatment. They look at your whole report, your scans and your exams.",
+    ASK,
+  },
+  sources = { "nci-questions" },
+  suggest = { "What does HER2-positive mean?", "What questions should I ask my doctor?", "How is HER2-positive breast cancer treated?" },
+}
+
+local MARGIN_SAID = { "margin" }
+local SCAN_SAID = { "scan", "pet", "mri", "x-ray", "xray", "ned", "no evidence", "remission", "all clear", "pcr",
+  "complete response", "no cancer left", "mammogram" }
+local RESULT_SAID = { "her2", "her 2", "her two", "ihc", "fish", "ish test", "hormone receptor", "er positive",
+  "er negative", "pr positive", "pr negative", "estrogen", "oestrogen", "progesterone", "ki-67", "ki67", "grade",
+  "triple negative", "triple positive", "ultralow", "biomarker" }
+local SCAN_INTENTS = { ["basics.ned"] = true, ["reports.staging_scans"] = true, ["reports.no_spread"] = true,
+  ["reports.stable"] = true, ["reports.is_working"] = true }
+
+local function starts(s, prefix) return s and s:sub(1, #prefix) == prefix end
+
+herald.on("misreading.result", function(q)
+  local prev = q.previous
+  -- What the message itself names comes first ("my margins were clear, so
+  -- it's all gone?"), then the card just before.
+  if q:mentions(MARGIN_SAID) then return MARGINS end
+  if q:mentions(SCAN_SAID) then return SCAN end
+  if q:mentions(RESULT_SAID) then return RESULT end
+  if prev == "reports.margins" or starts(prev, "surgery.") then return MARGINS end
+  if SCAN_INTENTS[prev] then return SCAN end
+  if starts(prev, "testing.") or starts(prev, "reports.") then return RESULT end
+  return DEFAULT
+end)
