@@ -959,6 +959,7 @@ void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *ou
 	for (size_t i = 0; out->tier == HR_TIER_CRISIS && i < rs->nrules && !out->emergency_too; i++) {
 		struct hr_safety_result also = {0};
 		out->emergency_too = rs->rules[i].tier == HR_TIER_EMERGENCY && rule_fires(&c, i, &also);
+		out->emergency_rule = also.rule;
 	}
 
 	for (size_t i = 0; i < rs->ndecisions; i++) {

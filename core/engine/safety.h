@@ -53,6 +53,7 @@ struct hr_safety_result {
 	 * bottle an hour ago", "cut too deep and it won't stop bleeding"), so
 	 * the reply leads with 911 and 988 comes after (fifteenth round). */
 	int emergency_too;
+	const char *emergency_rule; /* the emergency rule that set it (logs, tests) */
 	/* A sign told plainly that a rule set aside only for a context it needs
 	 * and lacks, or one that cancels it (needs=, unless=): breathless "on the
 	 * stairs", a fever with no treatment named. The most urgent such rule's

@@ -215,14 +215,18 @@ static void test_crisis_with_emergency(void **state)
 	    "swallowed all of my sleeping tablets on purpose tonight because i want to die",
 	    "i cut myself too deep on purpose and the bleeding wont stop, i dont want to live",
 	    "my husband took all his morphine on purpose and he wants to die, he's so drowsy now",
-	    "i want to end it, i've taken a load of my lorazepam 20 mins ago and feel groggy"};
+	    "i want to end it, i've taken a load of my lorazepam 20 mins ago and feel groggy",
+	    "ive overdosed and i dont want to be saved",
+	    "i slashed my wrist and there's blood all over",
+	    "i wanted it all to stop so i swallowed a bunch of my sleeping tablets"};
 	static const char *const plan[] = {
 	    "i want to die",
 	    "i've been saving my sleeping pills to take them all at once one day",
 	    "i keep thinking about taking all my pills so i don't wake up",
 	    "my wife says she wants to die and has been hoarding her pain pills",
 	    "some nights i pray i won't wake up",
-	    "my dad keeps hoping he won't wake up one morning"};
+	    "my dad keeps hoping he won't wake up one morning",
+	    "i took an overdose years ago and the feelings are back"};
 	for (size_t i = 0; i < sizeof(act) / sizeof(act[0]); i++) {
 		struct hr_safety_result r = check(s, act[i]);
 		assert_int_equal(r.tier, HR_TIER_CRISIS);

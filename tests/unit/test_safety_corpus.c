@@ -107,7 +107,8 @@ static void judge(struct tally *t, const char *file, int lineno, enum expect e, 
 		const char *name = hr_safety_rule_name(safety, i);
 		if (!name)
 			break;
-		if (strcmp(name, r.rule) == 0)
+		/* An emergency rule heard with a crisis (emergency_too) fires too. */
+		if (strcmp(name, r.rule) == 0 || (r.emergency_rule && strcmp(name, r.emergency_rule) == 0))
 			fired[i] = 1;
 	}
 	const char *why = NULL;
