@@ -2310,12 +2310,30 @@ local TRASTUZUMAB_SHORTER = herald.fixed {
 -- Phesgo and Herceptin Hylecta carry trastuzumab: said first, so the card's
 -- trastuzumab sentences belong to the drug asked about.
 local CARRIES_TRASTUZUMAB = {
-  phesgo = "Phesgo holds trastuzumab (Herceptin) and pertuzumab (Perjeta) in one shot under the skin, so what follows is about its trastuzumab.",
+  phesgo = "Phesgo holds trastuzumab (Herceptin) and pertuzumab (Perjeta) in one shot under the skin, so what follows is about its trastuzumab. The trials below gave trastuzumab without pertuzumab.",
   herceptin_hylecta = "Herceptin Hylecta is trastuzumab (Herceptin) given as a shot under the skin, so what follows applies to it too.",
 }
+-- Asked with cancer that has spread (review after the fifteenth round): the
+-- 6-versus-12-month trials were for early cancer; in stage 4 trastuzumab goes
+-- on while it works (the label: until the disease progresses).
+local TRASTUZUMAB_SPREAD = herald.fixed {
+  text = {
+    "The trials of 6 months against a year of trastuzumab (Herceptin) were for early breast cancer, treated to cure it. They do not apply when the cancer has spread.",
+    "When HER2-positive cancer has spread (stage 4), trastuzumab is usually given for as long as it keeps the cancer under control and the side effects can be managed, not for a set time. Whether to stop or pause is a choice you make with your care team.",
+    "When the heart's pumping number, the ejection fraction, falls, your team may pause trastuzumab, start heart medicines, and check again in about 4 weeks. Often the number comes back up and treatment goes on.",
+    "Questions to ask: How much has my number dropped? What are my options if we pause? Should a heart doctor see me?",
+  },
+  sources = { "label-trastuzumab", "cardiosmart-cardiotox" },
+  suggest = { "What heart tests are done on Herceptin?", "What heart symptoms should I watch for?", "What comes after Enhertu stops working?" },
+  remember = { drug = "trastuzumab", topic = "drug" },
+}
+-- Not SPREAD_SAID: "came back" is said of a heart number too ("my EF came back at 50").
+local SPREAD_TOLD = { "spread", "metasta", "stage 4", "stage iv", "stage four", "advanced cancer", "in my bones",
+  "in her bones", "in my liver", "in her liver", "in my lungs", "in her lungs", "in my brain", "in her brain" }
 herald.on("drug.trastuzumab_shorter", function(q)
   local key = q:slot("drug")
   if key and not TRASTUZUMAB_FAMILY[key] then return herald.hand_over("drug.stop") end
+  if q:mentions(SPREAD_TOLD, " " .. (q.message or q.text or "") .. " ") then return TRASTUZUMAB_SPREAD end
   if not CARRIES_TRASTUZUMAB[key or ""] then return TRASTUZUMAB_SHORTER end
   local text = { CARRIES_TRASTUZUMAB[key] }
   for _, line in ipairs(TRASTUZUMAB_SHORTER.text) do text[#text + 1] = line end

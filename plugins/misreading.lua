@@ -81,7 +81,7 @@ local RESULT_SAID = { "her2", "her 2", "her two", "ihc", "fish", "ish test", "ho
   "er negative", "pr positive", "pr negative", "estrogen", "oestrogen", "progesterone", "ki-67", "ki67", "grade",
   "triple negative", "triple positive", "ultralow", "biomarker" }
 local SCAN_INTENTS = { ["basics.ned"] = true, ["reports.staging_scans"] = true, ["reports.no_spread"] = true,
-  ["reports.stable"] = true, ["reports.is_working"] = true }
+  ["reports.stable"] = true, ["reports.is_working"] = true, ["basics.followup"] = true }
 
 local function starts(s, prefix) return s and s:sub(1, #prefix) == prefix end
 
