@@ -657,12 +657,20 @@ local LOST_FUNCTION = { "drop things", "dropping things", "dropping stuff", "dro
   "my balance", "off balance", "lose my balance", "losing my balance", "wobbly", "unsteady", "can't walk", "cant walk",
   "hard to walk", "trouble walking", "walking is hard", "pedal", "brake", "feel the floor", "feel the ground",
   "typing", "keyboard", "tie my shoes", "shoelace", "do up my", "fell down", "nearly fell", "almost fell", "fall down",
-  "falling down", "can't feel my feet", "cant feel my feet", "can't feel my hands", "cant feel my hands", "no feeling in" }
+  "falling down", "can't feel my feet", "cant feel my feet", "can't feel my hands", "cant feel my hands", "no feeling in",
+  "fell twice", "fell again", "keep falling", "keeps falling", "she fell", "he fell", "had a fall", "had falls", "a few falls" }
+-- Told as after chemo has ended ("chemo finished last year but my feet are still
+-- numb"): there is no next dose to tell them before (review, 2026-12-07).
+local TREATMENT_OVER = { "finished chemo", "chemo finished", "chemo ended", "ended chemo", "done with chemo",
+  "after chemo ended", "since chemo ended", "chemo is over", "chemo was over", "years ago", "last year",
+  "finished treatment", "treatment ended", "treatment finished", "since i finished", "since she finished",
+  "since he finished", "after i finished", "after finishing", "still numb" }
+local NEURO_AFTER = "It can last for months, or longer, after chemo ends. Tell your care team at your next visit, or sooner if it is getting worse or you have fallen. They can check it, look for other causes and send you to a therapist who can help."
 local NEURO_FUNCTION = {
   "Numbness that makes you drop things, fumble with buttons, stumble, or not feel the pedals means the nerve damage is starting to change what you can do. That is more than tingling.",
   "Tell your care team before your next dose, not at the end of treatment. They often lower the dose, space the doses out, or pause the drug for a while, so the damage does not get worse or last. Please do not push through it quietly.",
   "Until then, keep safe: test bath water with a thermometer or your elbow, wear shoes with a good grip, keep floors clear and use a night light, and do not drive if you cannot feel the pedals well.",
-  "A physical or occupational therapist can help with balance and hand tasks. For painful nerve damage, duloxetine (Cymbalta) helps some people.",
+  "A physical or occupational therapist can help with balance and hand tasks. For painful nerve damage, duloxetine (Cymbalta) helps some people. Ask your team before starting it, since it does not mix well with some other medicines.",
   "Next step: call your team and tell them what has become hard, like buttons, writing, walking or driving.",
 }
 local NEURO_FUNCTION_SOURCES = { "nci-nerve", "asco-cipn", "label-paclitaxel", "label-docetaxel" }
@@ -709,7 +717,8 @@ herald.on("se.neuropathy", function(q)
     local own = NEURO_FACTS:get(q)
     text[1] = NEURO_FUNCTION[1]
     if own then for _, s in ipairs(own) do text[#text + 1] = s end end
-    for i = 2, #NEURO_FUNCTION do text[#text + 1] = NEURO_FUNCTION[i] end
+    local over = q:mentions(TREATMENT_OVER)
+    for i = 2, #NEURO_FUNCTION do text[#text + 1] = (i == 2 and over) and NEURO_AFTER or NEURO_FUNCTION[i] end
     return { text = text, sources = NEURO_FUNCTION_SOURCES, suggest = NEURO_FUNCTION_SUGGEST }
   end
   return compose(NEURO_BASE, NEURO_FACTS, q)

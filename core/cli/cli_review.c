@@ -373,6 +373,8 @@ static void write_book(FILE *f, struct hr_content *c, const struct hr_review *r,
 	     "Crisis with an emergency sign (an overdose taken, bleeding that won't stop)"},
 	    {HR_TIER_CRISIS, 1, 1, "Crisis with an emergency sign, told about someone else"},
 	    {HR_TIER_EMERGENCY, 0, 0, "Emergency (call 911 now)"},
+	    {HR_TIER_EMERGENCY, 1, 0,
+	     "Emergency, told about someone else (the caller is not the one with the sign)"},
 	    {HR_TIER_CALL_NOW, 0, 0, "Call the care team now"},
 	};
 	for (size_t i = 0; i < sizeof(tiers) / sizeof(tiers[0]); i++) {

@@ -916,7 +916,7 @@ static int rule_fires(struct check *c, size_t i, struct hr_safety_result *out)
 			out->tier = rs->rules[i].tier;
 			out->rule = rs->rules[i].name;
 			out->group = (int)rs->rules[i].group;
-			if (out->tier == HR_TIER_CRISIS)
+			if (out->tier == HR_TIER_CRISIS || out->tier == HR_TIER_EMERGENCY)
 				out->about_other = sf_crisis_about_other(c->text, ov[0], ov[1]);
 			return 1;
 		}

@@ -46,8 +46,9 @@ struct hr_safety_result {
 	 * going to die"), so the deferral names that person's care team. */
 	int other;
 	int group; /* which context sentence the reply adds (internal to safety.c) */
-	/* Crisis only: 1 when it is told about someone else ("my wife doesn't
-	 * want to be here anymore"), so the reply speaks to the one who worries. */
+	/* Crisis and emergency: 1 when it is told about someone else ("my wife
+	 * doesn't want to be here anymore", "she's not breathing right"), so the
+	 * reply speaks to the one who worries or calls. */
 	int about_other;
 	/* Crisis only: 1 when an emergency sign is told too ("took the whole
 	 * bottle an hour ago", "cut too deep and it won't stop bleeding"), so

@@ -16,6 +16,9 @@
  */
 static int is_person_word(const char *w, size_t n, const char *const *set)
 {
+	/* "mom's face", "her husband's chest": the owner is the person. */
+	if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's')
+		n -= 2;
 	for (size_t i = 0; set[i]; i++) {
 		if (strlen(set[i]) == n && memcmp(set[i], w, n) == 0)
 			return 1;
@@ -25,8 +28,10 @@ static int is_person_word(const char *w, size_t n, const char *const *set)
 
 int sf_crisis_about_other(const char *text, size_t start, size_t end)
 {
+	/* "my" too: "my face is drooping" is the writer's, whoever is named
+	 * earlier ("my husband says my face..."); "my wife" stops at "wife". */
 	static const char *const self[] = {"i",  "i'm", "im",     "i've", "ive", "i'd",
-	                                   "id", "me",  "myself", "i'll", NULL};
+	                                   "id", "me",  "myself", "i'll", "my",  NULL};
 	static const char *const other[] = {
 	    "she",        "he",          "they",    "she's",       "shes",    "he's",    "hes",
 	    "she'd",      "he'd",        "her",     "him",         "them",    "herself", "himself",

@@ -286,6 +286,29 @@ static const struct tier_reply emergency_reply = {
     {"What should I tell the emergency team about my treatment?", "When should I call my care team?", NULL},
 };
 
+/* The same, told by someone about another person ("my wife... she's not
+ * breathing right"): the context sentences are written to the one with the
+ * sign ("sit up"), so the reply speaks to the caller instead (review after
+ * the fifteenth round). */
+static const struct tier_reply emergency_other_reply = {
+    "safety.emergency",
+    HR_SAFETY_URGENT,
+    "Call 911 or your local emergency number now.",
+    "Call nine one one or your local emergency number now.",
+    "Stay with them and follow what the dispatcher tells you. Do not drive them yourself unless the "
+    "dispatcher says to. If they take medicines, keep the bottles to show the team. Once they are safe, "
+    "tell their cancer care team what happened. This message does not diagnose what is wrong. It only "
+    "tells you what to do first.",
+    "Stay with them and follow what the dispatcher tells you. Do not drive them yourself unless the "
+    "dispatcher says to. If they take medicines, keep the bottles to show the team. Once they are safe, "
+    "tell their cancer care team what happened. This message does not diagnose what is wrong. It only "
+    "tells you what to do first.",
+    {{"Recognizing medical emergencies", "MedlinePlus, U.S. National Library of Medicine",
+      "https://medlineplus.gov/ency/article/001927.htm"},
+     {NULL, NULL, NULL}},
+    {"Where can caregivers get help?", "When should I call my care team?", NULL},
+};
+
 static const struct tier_reply call_now_reply = {
     "safety.call_now",
     HR_SAFETY_URGENT,
@@ -462,7 +485,7 @@ int hr_safety_reply(const struct hr_safety_result *r, struct hr_answer *a)
 			t = r->about_other ? &crisis_other_reply : &crisis_reply;
 		break;
 	case HR_TIER_EMERGENCY:
-		t = &emergency_reply;
+		t = r->about_other ? &emergency_other_reply : &emergency_reply;
 		break;
 	case HR_TIER_CALL_NOW:
 		t = &call_now_reply;
@@ -470,8 +493,10 @@ int hr_safety_reply(const struct hr_safety_result *r, struct hr_answer *a)
 	default:
 		return -EINVAL;
 	}
-	enum group g =
-	    r->tier == HR_TIER_CRISIS || r->group < 0 || r->group >= G_COUNT ? G_NONE : (enum group)r->group;
+	enum group g = r->tier == HR_TIER_CRISIS || (r->tier == HR_TIER_EMERGENCY && r->about_other) ||
+	                       r->group < 0 || r->group >= G_COUNT
+	                   ? G_NONE
+	                   : (enum group)r->group;
 	const struct group_reply *gr =
 	    g != G_NONE && g < ARRAY_SIZE(group_replies) ? &group_replies[g] : NULL;
 

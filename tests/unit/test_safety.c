@@ -204,6 +204,41 @@ static void test_crisis_about_someone_else(void **state)
 	}
 }
 
+/* An emergency told by someone about another person speaks to the caller:
+ * no "sit up and try to stay calm" to the one calling (review after the
+ * fifteenth round); told of oneself, the context sentence stays. */
+static void test_emergency_about_someone_else(void **state)
+{
+	hr_safety *s = *state;
+	static const char *const other[] = {"my wife is lying on the floor and she's not breathing right",
+	                                    "i think my mom is having a stroke, her face is drooping",
+	                                    "my husband collapsed in the kitchen and won't respond"};
+	static const char *const self[] = {"i have crushing chest pain right now",
+	                                   "my husband says my face is drooping on one side"};
+	for (size_t i = 0; i < sizeof(other) / sizeof(other[0]); i++) {
+		struct hr_safety_result r = check(s, other[i]);
+		assert_int_equal(r.tier, HR_TIER_EMERGENCY);
+		if (!r.about_other)
+			fail_msg("\"%s\" read as the writer's own emergency", other[i]);
+		struct hr_answer a = {0};
+		assert_int_equal(hr_safety_reply(&r, &a), 0);
+		assert_true(strncmp(a.text, "Call 911", 8) == 0);
+		assert_non_null(strstr(a.text, "Stay with them"));
+		assert_null(strstr(a.text, "Sit up"));
+		hr_answer_clear(&a);
+	}
+	for (size_t i = 0; i < sizeof(self) / sizeof(self[0]); i++) {
+		struct hr_safety_result r = check(s, self[i]);
+		assert_int_equal(r.tier, HR_TIER_EMERGENCY);
+		if (r.about_other)
+			fail_msg("\"%s\" read as someone else's emergency", self[i]);
+		struct hr_answer a = {0};
+		assert_int_equal(hr_safety_reply(&r, &a), 0);
+		assert_null(strstr(a.text, "Stay with them"));
+		hr_answer_clear(&a);
+	}
+}
+
 /* A crisis with an emergency sign told too (an overdose already taken, a
  * wound that will not stop bleeding) leads with 911, the Lifeline after it;
  * a crisis without one keeps 988 first (fifteenth round). */
@@ -1948,6 +1983,7 @@ int main(void)
 	    cmocka_unit_test(test_instances_on_threads),
 	    cmocka_unit_test(test_crisis_about_someone_else),
 	    cmocka_unit_test(test_crisis_with_emergency),
+	    cmocka_unit_test(test_emergency_about_someone_else),
 	    cmocka_unit_test(test_prefilter_skips_rules_that_cannot_match),
 	    cmocka_unit_test(test_rule_lines_run_alone),
 	    cmocka_unit_test(test_prefilter_keeps_every_tier),
