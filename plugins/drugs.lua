@@ -2296,11 +2296,14 @@ src("cardiosmart-cardiotox", "Living With Cardiotoxicity", "CardioSmart, America
   "https://cardiosmart.org/topics/cancer-treatment-and-your-heart/breast-cancer-and-your-heart/living-with-cardiotoxicity")
 local TRASTUZUMAB_FAMILY = { trastuzumab = true, herceptin_hylecta = true, phesgo = true }
 local SHORTER_HEART = { "heart", " ef ", "ejection", "lvef", "pumping", "echo", "muga", "cardio" }
+-- How a falling heart number is handled: said the same in the early and the
+-- spread cancer cards on a shorter course.
+local EF_FALLS = "When the heart's pumping number, the ejection fraction, falls, your team may pause trastuzumab, start heart medicines, and check again in about 4 weeks. Often the number comes back up and treatment goes on."
 local TRASTUZUMAB_SHORTER = herald.fixed {
   text = {
     "For early breast cancer, trastuzumab (Herceptin) is usually given for about a year. Whether to stop sooner is a choice you make with your care team, not one to make alone.",
     "Two large trials compared 6 months with 12. In a UK trial called PERSEPHONE, 6 months did about as well over 4 years, with fewer heart side effects. In a French trial called PHARE, 6 months could not be shown to be as good, so a year is still the usual plan. Trial results are for groups and cannot say what is best for one person.",
-    "When the heart's pumping number, the ejection fraction, falls, your team may pause trastuzumab, start heart medicines, and check again in about 4 weeks. Often the number comes back up and treatment goes on.",
+    EF_FALLS,
     "Questions to ask: How much has my number dropped, and what number would make you pause? What would a shorter course mean for my own risk? Should a heart doctor see me?",
   },
   sources = { "pmc-persephone", "ascopost-phare", "label-trastuzumab", "cardiosmart-cardiotox" },
@@ -2320,7 +2323,7 @@ local TRASTUZUMAB_SPREAD = herald.fixed {
   text = {
     "The trials of 6 months against a year of trastuzumab (Herceptin) were for early breast cancer, treated to cure it. They do not apply when the cancer has spread.",
     "When HER2-positive cancer has spread (stage 4), trastuzumab is usually given for as long as it keeps the cancer under control and the side effects can be managed, not for a set time. Whether to stop or pause is a choice you make with your care team.",
-    "When the heart's pumping number, the ejection fraction, falls, your team may pause trastuzumab, start heart medicines, and check again in about 4 weeks. Often the number comes back up and treatment goes on.",
+    EF_FALLS,
     "Questions to ask: How much has my number dropped? What are my options if we pause? Should a heart doctor see me?",
   },
   sources = { "label-trastuzumab", "cardiosmart-cardiotox" },
