@@ -2753,23 +2753,38 @@ local ALIASES = {
 -- for each found (docs/performance.md, the seventh round). An alias whose
 -- literal's last letter is made optional by a quantifier, or that has none,
 -- is searched for the old way.
-local ALIAS_PATTERNS, BY_LIT, LIT_LENS, ANYWHERE = {}, {}, {}, {}
+--
+-- The literals are found by a word's first two bytes (one for a literal of
+-- one letter), as numbers: taking each of the ~15 literal lengths' prefix of
+-- every word made a string each time, ~1,100 instructions a prefix, and
+-- "what's the difference between herceptin and kadcyla" spent 140,000
+-- instructions there (docs/performance.md, the twelfth round). A bucket
+-- holds its literals, longest last, each with its aliases.
+local ALIAS_PATTERNS, BY_PREFIX, ANYWHERE = {}, {}, {}
 do
-  local lens = {}
+  local by_lit, lits = {}, {}
   for i, a in ipairs(ALIASES) do
     local lit = a[1]:match("^%w+")
     if lit and a[1]:sub(#lit + 1, #lit + 1):match("^[%?%*%-%+]$") then lit = nil end
     ALIAS_PATTERNS[i] = { pat = "%f[%w]" .. a[1], at = "^" .. a[1] }
     if lit then
-      BY_LIT[lit] = BY_LIT[lit] or {}
-      table.insert(BY_LIT[lit], i)
-      lens[#lit] = true
+      if not by_lit[lit] then
+        by_lit[lit] = {}
+        lits[#lits + 1] = lit
+      end
+      table.insert(by_lit[lit], i)
     else
       ANYWHERE[#ANYWHERE + 1] = i
     end
   end
-  for n in pairs(lens) do LIT_LENS[#LIT_LENS + 1] = n end
-  table.sort(LIT_LENS)
+  -- Shorter literals first, as the prefixes were tried before.
+  table.sort(lits, function(x, y) return #x < #y or (#x == #y and x < y) end)
+  for _, lit in ipairs(lits) do
+    local b1, b2 = lit:byte(1, 2)
+    local key = #lit == 1 and b1 or b1 * 256 + b2
+    BY_PREFIX[key] = BY_PREFIX[key] or {}
+    table.insert(BY_PREFIX[key], { lit = lit, aliases = by_lit[lit] })
+  end
 end
 
 local function named_drugs(text)
@@ -2786,20 +2801,26 @@ local function named_drugs(text)
   -- aliases whose literal begins it, and where.
   local starts, order = {}, {}
   for _, i in ipairs(ANYWHERE) do order[#order + 1] = i end
+  local function add(list, p)
+    for _, i in ipairs(list) do
+      local at = starts[i]
+      if not at then
+        at = {}
+        starts[i] = at
+        order[#order + 1] = i
+      end
+      at[#at + 1] = p
+    end
+  end
   for p, w in text:gmatch("()(%w+)") do
-    for _, n in ipairs(LIT_LENS) do
-      if n > #w then break end
-      local list = BY_LIT[w:sub(1, n)]
-      if list then
-        for _, i in ipairs(list) do
-          local at = starts[i]
-          if not at then
-            at = {}
-            starts[i] = at
-            order[#order + 1] = i
-          end
-          at[#at + 1] = p
-        end
+    local b1, b2 = w:byte(1, 2)
+    local one = BY_PREFIX[b1]
+    if one then add(one[1].aliases, p) end
+    local two = b2 and BY_PREFIX[b1 * 256 + b2]
+    if two then
+      for _, e in ipairs(two) do
+        local lit = e.lit
+        if #lit <= #w and (#lit == 2 or w:find(lit, 1, true) == 1) then add(e.aliases, p) end
       end
     end
   end
