@@ -658,7 +658,12 @@ local LOST_FUNCTION = { "drop things", "dropping things", "dropping stuff", "dro
   "hard to walk", "trouble walking", "walking is hard", "pedal", "brake", "feel the floor", "feel the ground",
   "typing", "keyboard", "tie my shoes", "shoelace", "do up my", "fell down", "nearly fell", "almost fell", "fall down",
   "falling down", "can't feel my feet", "cant feel my feet", "can't feel my hands", "cant feel my hands", "no feeling in",
-  "fell twice", "fell again", "keep falling", "keeps falling", "she fell", "he fell", "had a fall", "had falls", "a few falls" }
+  "fell twice", "fell again", "keep falling", "keeps falling", "she fell", "he fell", "had a fall", "had falls", "a few falls",
+  -- Told of someone else (clinical review 2026-12-07: "keeps dropping his keys").
+  "keeps dropping", "drops things", "drops stuff", "drops his", "drops her", "dropping his", "dropping her",
+  "dropped his", "dropped her", "his grip", "her grip", "his balance", "her balance", "can't feel his", "cant feel his",
+  "can't feel her", "cant feel her", "hard to hold", "trouble holding", "can't hold", "cant hold", "can't grip",
+  "cant grip", "keeps tripping", "keeps stumbling", "keeps fumbling", " trips ", "trips over", "trips on", "falls over" }
 -- Told as after chemo has ended ("chemo finished last year but my feet are still
 -- numb"): there is no next dose to tell them before (review, 2026-12-07).
 local TREATMENT_OVER = { "finished chemo", "chemo finished", "chemo ended", "ended chemo", "done with chemo",
@@ -673,6 +678,17 @@ local NEURO_FUNCTION = {
   "A physical or occupational therapist can help with balance and hand tasks. For painful nerve damage, duloxetine (Cymbalta) helps some people. Ask your team before starting it, since it does not mix well with some other medicines.",
   "Next step: call your team and tell them what has become hard, like buttons, writing, walking or driving.",
 }
+-- The same card told by someone who cares for the person ("my husband on weekly
+-- taxol keeps dropping his keys"): spoken to the carer about the person, never
+-- "your hands" (clinical review 2026-12-07). Same facts, same next step.
+local NEURO_FUNCTION_OTHER = {
+  "Numbness that makes someone drop things, fumble with buttons or keys, stumble, or not feel the pedals means the nerve damage is starting to change what they can do. That is more than tingling.",
+  "Their care team needs to hear about it before the next dose, not at the end of treatment. The team often lowers the dose, delays or spaces out the doses, or switches the drug, so the damage does not get worse or last. That is the team's choice, made with the person, not one to make alone.",
+  "Until then, help keep them safe: test bath water with a thermometer or an elbow, shoes with a good grip, clear floors and a night light, and no driving if they cannot feel the pedals well.",
+  "A physical or occupational therapist can help with balance and hand tasks. For painful nerve damage, duloxetine (Cymbalta) helps some people. The team decides whether it suits them, since it does not mix well with some other medicines.",
+  "Next step: call the team with them, before the next dose, and say what has become hard, like keys, buttons, walking or driving.",
+}
+local NEURO_AFTER_OTHER = "It can last for months, or longer, after chemo ends. Tell their care team at the next visit, or sooner if it is getting worse or they have fallen. The team can check it, look for other causes and send them to a therapist who can help."
 local NEURO_FUNCTION_SOURCES = { "nci-nerve", "asco-cipn", "label-paclitaxel", "label-docetaxel" }
 local NEURO_FUNCTION_SUGGEST = { "How long does neuropathy last?", "What helps with neuropathy?", "When should I call my care team?" }
 
@@ -689,7 +705,42 @@ local PUSH_NEURO = {
   "Lowering or pausing a dose for nerve damage is common, and it is not giving up on treatment.",
   "Next step: call your team today and describe what you can no longer do easily.",
 }
-local function push_neuro()
+-- Asked by a carer of the one with the numbness ("is it ok if he keeps going?",
+-- "should my wife push through it"): the same no-decision answer, spoken to the
+-- carer (clinical review 2026-12-07). ASCO's 2020 CIPN guideline: the team
+-- weighs delaying, lowering, switching or stopping the drug.
+local PUSH_NEURO_OTHER = {
+  "Wanting to keep going is brave, but nerve damage should not be pushed through quietly. If it is already hard to use the hands or feet, the care team needs to hear about it before the next dose.",
+  "Whether to lower the dose, delay it or switch to another drug is a choice the team makes with the person having treatment. They weigh how much the drug helps against the risk of damage that lasts. They can only weigh it if they know.",
+  "Lowering or pausing a dose for nerve damage is common, and it is not giving up on treatment.",
+  "Next step: call the team together before the next dose, and describe what has become hard, like keys, buttons or walking.",
+}
+-- Whose numbness it is: the writer's own when the writer tells of their own
+-- hands or feet or of their own doing; else another person's when one is named
+-- ("my husband", "she", "his fingers"). The follow-up's q.message holds the
+-- earlier turn's topic, so "is it ok if he keeps going" after "my wife's feet
+-- are numb" is read with the wife named.
+local OWN_BODY = { "my hands", "my feet", "my fingers", "my toes", "my fingertips", "my finger tips", "my legs",
+  "my balance", "my grip", "i keep", "i can't", "i cant", "i can barely", "i can hardly", "i drop", "i fumble",
+  "i fell", "i nearly", "i almost", "i stumble", "i trip", "i'm on", "im on", "i am on", "since i " }
+local KIN_NAMED = { "my husband", "my wife", "my partner", "my mom", "my mum", "my mother", "my dad", "my father",
+  "my sister", "my brother", "my daughter", "my son", "my friend", "my nan", "my gran", "my grandma", "my grandpa",
+  "my aunt", "my uncle", "my boyfriend", "my girlfriend", "my fiance", "my spouse", "my mam", " let her ", " let him ",
+  " make her ", " make him ", " stop her ", " stop him " }
+local PRONOUN_NAMED = { " he ", " she ", " him ", " his ", " he's", " she's", " hes ", " shes ", "her hands",
+  "her feet", "her fingers", "her toes", "her balance", "her chemo" }
+local WRITER_ASKS = { "should i ", "can i ", "do i ", "if i ", "shud i ", "i'm ", "im ", "i am " }
+local function someone_elses(q)
+  local m = " " .. (q.message or q.text or ""):lower() .. " "
+  if q:mentions(OWN_BODY, m) then return false end
+  if q:mentions(KIN_NAMED, m) then return true end
+  return q:mentions(PRONOUN_NAMED, m) and not q:mentions(WRITER_ASKS, m)
+end
+local function push_neuro(q)
+  if q and someone_elses(q) then
+    return { text = PUSH_NEURO_OTHER, sources = { "nci-nerve", "asco-cipn" },
+      suggest = { "What helps with neuropathy?", "How long does neuropathy last?", "How do I cope as a caregiver?" } }
+  end
   return { text = PUSH_NEURO, sources = { "nci-nerve", "asco-cipn" },
     suggest = { "What helps with neuropathy?", "How long does neuropathy last?", "When should I call my care team?" } }
 end
@@ -706,19 +757,47 @@ local PUSH_GENERAL = {
 local PUSH_SAID = { "push through", "push thru", "power through", "tough it out", "tough out", "suffer through",
   "suffer thru", "soldier on", "grin and bear", "suck it up", "put up with", "keep my mouth shut", "keep quiet",
   "keep it quiet", "say nothing", "not say anything", "worth it", "worth losing", "is it worth" }
+-- Going on asked as a question ("is it ok if he keeps going?", "can she carry on
+-- with the taxol"), not the numbness that keeps coming ("my toes keep going
+-- numb"): the words after "going" must not name a feeling.
+local GOING_ON = { "%f[%a]keeps? going%f[%A]", "%f[%a]carr[yi]e?s? on%f[%A]", "%f[%a]keep on with%f[%A]",
+  "%f[%a]go on with%f[%A]", "%f[%a]continue with%f[%A]", "%f[%a]keeps? taking%f[%A]", "%f[%a]keep at it%f[%A]" }
+local NOT_GOING_ON = { "^ numb", "^ tingl", "^ dead", "^ cold", "^ weird", "^ funny", "^ to sleep", "^ happening",
+  "^ and off", "^ off and" }
+local function asks_going_on(q)
+  if q:mentions(PUSH_SAID) then return true end
+  local m = (q.message or q.text or ""):lower()
+  for _, pat in ipairs(GOING_ON) do
+    local _, stop = m:find(pat)
+    while stop do
+      local rest, feeling = m:sub(stop + 1), false
+      for _, f in ipairs(NOT_GOING_ON) do
+        if rest:find(f) then feeling = true end
+      end
+      if not feeling then return true end
+      _, stop = m:find(pat, stop + 1)
+    end
+  end
+  return false
+end
+
 herald.on("se.neuropathy", function(q)
   -- After the card, pushing on is the question; told for the first time with
   -- what it takes away, the card itself says not to push through quietly.
-  if q:mentions(PUSH_SAID) and (q.previous == "se.neuropathy" or not q:mentions(LOST_FUNCTION)) then
-    return push_neuro()
+  local going_on = q:mentions(PUSH_SAID) or (q.previous == "se.neuropathy" and asks_going_on(q))
+  if going_on and (q.previous == "se.neuropathy" or not q:mentions(LOST_FUNCTION)) then
+    return push_neuro(q)
   end
   if q:mentions(LOST_FUNCTION) then
     local text = {}
     local own = NEURO_FACTS:get(q)
-    text[1] = NEURO_FUNCTION[1]
+    local other = someone_elses(q)
+    local lines = other and NEURO_FUNCTION_OTHER or NEURO_FUNCTION
+    text[1] = lines[1]
     if own then for _, s in ipairs(own) do text[#text + 1] = s end end
     local over = q:mentions(TREATMENT_OVER)
-    for i = 2, #NEURO_FUNCTION do text[#text + 1] = (i == 2 and over) and NEURO_AFTER or NEURO_FUNCTION[i] end
+    local after = other and NEURO_AFTER_OTHER or NEURO_AFTER
+    for i = 2, #lines do text[#text + 1] = (i == 2 and over) and after or lines[i] end
     return { text = text, sources = NEURO_FUNCTION_SOURCES, suggest = NEURO_FUNCTION_SUGGEST }
   end
   return compose(NEURO_BASE, NEURO_FACTS, q)
@@ -730,7 +809,7 @@ herald.on("se.push_through", function(q)
   if q.previous ~= "se.neuropathy" and q:mentions(NEURO_SAID) and q:mentions(LOST_FUNCTION) then
     return herald.hand_over("se.neuropathy")
   end
-  if q.previous == "se.neuropathy" or q:mentions(NEURO_SAID) then return push_neuro() end
+  if q.previous == "se.neuropathy" or q:mentions(NEURO_SAID) then return push_neuro(q) end
   return { text = PUSH_GENERAL, sources = { "nci-se", "acs-se" },
     suggest = { "When should I call my care team?", "How can I manage side effects?", "What questions should I ask my oncologist?" } }
 end)
