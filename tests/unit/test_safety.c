@@ -997,7 +997,12 @@ static void test_decisions_second_round(void **state)
 	DECISIONS(*state, HR_DECISION_DOSE, "what dose of kadcyla is right for my weight",
 	          "i'm 55 kilos, how much herceptin do i need", "how many mg of xeloda for someone my size",
 	          "how much tukysa should my mum take");
-	DECISIONS(*state, HR_DECISION_STOP, "my husband wants to stop enhertu");
+	DECISIONS(*state, HR_DECISION_STOP, "my husband wants to stop enhertu",
+	          "i want to stop herceptin at six months because of my heart");
+	/* The care team proposing it is not the writer deciding (review 2026-12-07). */
+	DECISIONS(*state, HR_DECISION_NONE,
+	          "my oncologist wants to stop trastuzumab early because of my echo",
+	          "the team is thinking about stopping my herceptin at 6 months");
 	DECISIONS(*state, HR_DECISION_CHOOSE, "which one would you go for, kadcyla or enhertu",
 	          "would cannabis oil work instead of chemo", "should my wife have surgery first or chemo");
 	DECISIONS(*state, HR_DECISION_PROGNOSIS, "will i see my kids grow up", "will i be here for christmas",
