@@ -240,7 +240,7 @@ local EF_WORDS = { "ejection", " ef ", "lvef", "pumping", "echo", "muga", "heart
 local HEART_RESTART = {
   text = {
     "When the heart's pumping number, the ejection fraction, drops a lot, trastuzumab (Herceptin) is paused, usually for at least 4 weeks. The heart is checked again about every 4 weeks.",
-    "In most people the number comes back up, and then trastuzumab can often be started again, with closer checks. If it stays low for more than about 8 weeks, or drops again and again, the team may stop it for good. Heart medicines can help it recover.",
+    "In most people the number comes back up, and then trastuzumab can often be started again, with closer checks. The label says to stop it for good if the number stays low for more than 8 weeks, or if it has had to be paused more than 3 times for the heart. Heart medicines can help it recover.",
     "If you worry about losing the drug's benefit, say so. Your team weighs your heart and your cancer together, and decides whether missed doses are made up later.",
     "Next step: ask your team when your next heart scan is, what number they need to see, and whether a heart doctor should see you.",
   },
@@ -270,7 +270,18 @@ local EF_NAMED = { "ejection", " ef ", "lvef", "heart number", "heart scan numbe
 local RANGE_ASKED = { "normal ef", "normal ejection", "normal lvef", "normal range", "what counts", "how low", "too low",
   "cut off", "cutoff", "when would they stop", "when do they stop", "when will they stop" }
 local NUMBER_ASKED = { "normal", "worry", "bad", "good", "okay", "ok", "fine", "concern", "mean", "low", "went from", "dropped to",
-  "went down", "stop" }
+  "went down", "stop", "dropped", "drop", "fell", "fall", "from", "now", "came back at", "is at", "decreas", "lower",
+  " was ", "says", "result", "latest", "new echo", "new scan" }
+-- A fall the team acts on (clinical review 2026-12-07): to 40-49, by 10 points
+-- or more to below 50, or by 16 points or more. The Herceptin label (Dosage
+-- and Administration, dose modifications for cardiomyopathy) holds trastuzumab
+-- for at least 4 weeks for a fall of 16 points or more, or of 10 or more to
+-- below normal, and checks the EF again about every 4 weeks. Said for
+-- trastuzumab only: the other HER2 drugs' labels carry their own rules.
+local EF_ACTS_TRASTUZUMAB = "This is a change the team acts on. For trastuzumab (Herceptin), the label says to hold the drug for at least 4 weeks after a fall like this, and to check the heart again about every 4 weeks."
+local EF_ACTS_OTHER = "This is a change the team acts on. Each HER2 drug's label says when to pause it for the heart, and your team follows it."
+local EF_ACTS_CALL = "Call your care team today, so they know about this number before your next dose. Do not stop or skip a dose on your own: the team decides, and often the number comes back up with a pause and heart medicines."
+local TRASTUZUMAB_OR_NONE = { trastuzumab = true }
 
 -- Radiation and the heart, asked after (or with) a card on a drug's heart
 -- effects ("what about radiation on the left side?"): the blind two-turn
@@ -309,7 +320,29 @@ local function ends_early(q)
   local t = (q.text or ""):gsub("early[ -]stage", ""):gsub("early breast", ""):gsub("early cancer", "")
   return t:find("early", 1, true) and q:mentions(END_VERBS, t)
 end
+-- "Will they stop it for good?" after a heart card (clinical review
+-- 2026-12-07): the trastuzumab label's own rule (Dosage and Administration,
+-- dose modifications for cardiomyopathy: may be resumed if within 4 to 8 weeks
+-- the EF is back to normal and no more than 15 points below the start;
+-- stopped for good for a fall that lasts more than 8 weeks or after holds on
+-- more than 3 occasions; the boxed warning: discontinue for cardiomyopathy).
+-- Said for trastuzumab only, where it was checked; never a decision.
+local FOR_GOOD_ASKED = { "for good", "forever", "permanent", "never go back", "never restart", "never get it again",
+  "stop it completely", "stop it altogether", "stopped completely", "off it for good", "ever restart", "ever go back",
+  "ever get it again", "ever start again" }
+local FOR_GOOD_TRASTUZUMAB = {
+  "Not always. For trastuzumab (Herceptin), the label says it can be started again if, within 4 to 8 weeks, the heart's number is back in the normal range and no more than 15 points below where it started.",
+  "The label says it is stopped for good if the fall lasts more than 8 weeks, if it has had to be paused more than 3 times for the heart, or if the heart muscle is damaged (cardiomyopathy), which can show as heart failure.",
+  "Which of these applies is for your team to judge, often with a heart doctor. Please do not stop or skip a dose yourself.",
+  "Next step: ask your team when the next heart scan is, and what number would let you restart.",
+}
 herald.on("se.heart", function(q)
+  local asked_key = q:slot("drug")
+  if q:mentions(FOR_GOOD_ASKED, q.text or "") and (asked_key == nil or asked_key == "trastuzumab")
+      and (q.previous == "se.heart" or q:mentions(EF_WORDS, " " .. (q.message or q.text or "") .. " ")) then
+    return { text = FOR_GOOD_TRASTUZUMAB, sources = { "label-trastuzumab", "cardiosmart-cardiotox" },
+      suggest = { "What heart symptoms should I watch for?", "Can I restart Herceptin when my heart recovers?", "What heart tests are done on Herceptin?" } }
+  end
   if TRASTUZUMAB_KEYS[q:slot("drug") or ""] and (q:mentions(SHORTER_SAID) or ends_early(q))
       and not q:mentions({ "restart", "resume", "back on", "on hold", "paused", "start again" }) then
     return herald.hand_over("drug.trastuzumab_shorter")
@@ -351,6 +384,27 @@ herald.on("se.heart", function(q)
     end
     local a = { text = {}, sources = EF_NUMBER.sources, suggest = EF_NUMBER.suggest }
     for i, line in ipairs(EF_NUMBER.text) do a.text[i] = line end
+    local gap = (#nums > 1) and (hi - lo) or 0
+    if #nums > 0 and lo < 50 or gap >= 16 then
+      if (lo < 50 and (#nums == 1 or gap >= 10)) or gap >= 16 then
+        -- Not calm: the number told is one the team acts on.
+        local told
+        if #nums > 1 then
+          told = "Your numbers differ by " .. gap .. " points" .. (lo < 50 and ", and the lower one is under 50, below the normal range." or ".")
+        elseif lo < 40 then
+          told = "A number under 40 is well below the normal range."
+        else
+          told = "A number in the 40s is below the normal range."
+        end
+        local key = q:slot("drug")
+        local rule = (key == nil or TRASTUZUMAB_OR_NONE[key]) and EF_ACTS_TRASTUZUMAB or EF_ACTS_OTHER
+        a.text = { EF_NUMBER.text[1] .. " " .. told, rule, EF_ACTS_CALL,
+          "Call at once, day or night, if you get short of breath, swollen ankles or fast weight gain.",
+          "Next step: ask your team what happens to your next dose, and whether a heart doctor should see you." }
+        a.suggest = { "Will they stop Herceptin for good?", "What heart symptoms should I watch for?", "Can I restart Herceptin when my heart recovers?" }
+        return a
+      end
+    end
     local said
     if #nums > 1 and hi - lo >= 10 then
       said = "Your numbers differ by " .. (hi - lo) .. " points."
