@@ -3041,7 +3041,7 @@ local PILL_SCHEDULE = herald.facts("drug", {
   lapatinib = "Lapatinib (Tykerb) is taken once a day on an empty stomach.",
   capecitabine = {
     "Capecitabine (Xeloda) is usually taken twice a day after a meal, often for 2 weeks, then 1 week off.",
-    "The label for capecitabine says that a missed dose is not made up. You go on with the next dose at the usual time.",
+    "The label for capecitabine says that a missed dose is not made up, and the next dose is not doubled. You go on with the next dose at the usual time.",
   },
   tamoxifen = "Tamoxifen is usually taken once a day.",
   aromatase_inhibitor = "Aromatase inhibitors are taken once a day.",
@@ -3052,17 +3052,40 @@ local INFUSED = { trastuzumab = true, herceptin_hylecta = true, pertuzumab = tru
   margetuximab = true, paclitaxel = true, docetaxel = true, carboplatin = true, doxorubicin = true, epirubicin = true,
   cyclophosphamide = true, ovarian_suppression = true, bone_drug = true }
 local PILL_WORDS = { "pill", "tablet", "capsule", "dose" }
+-- A dose thrown up, or one too many (clinical review 2026-12-07), on
+-- capecitabine: not replaced or doubled unless the team says so; the Xeloda
+-- patient information says to tell the doctor of vomiting more than once in
+-- 24 hours. An extra dose of any pill: call the team or pharmacist now.
+local VOMIT_SAID = { "threw up", "throw up", "thrown up", "throwing up", "vomit", "puke", "puking", "was sick",
+  "been sick", "got sick", "sick after" }
+local EXTRA_SAID = { "two doses", "2 doses", "extra dose", "extra pill", "extra tablet", "double dose", "doubled",
+  "double up", "twice", "took both", "too many", "one too many", "by mistake", "by accident", "accidentally",
+  "additional dose", "second dose", "mistakenly", "again an hour", "took it again", "took them again", "extra lot" }
+local CAPE_VOMIT = "If you throw up a dose of capecitabine, do not take more tablets to replace it unless your team tells you to. The capecitabine leaflet says to tell your doctor if you throw up more than once in 24 hours."
+local EXTRA_LINE = "For an extra dose, or two taken at once, call now rather than later, even if you feel well. Say which drug, how many tablets and when, and ask what to do about your next dose."
 herald.on("drug.missed_dose", function(q)
   local key = q:slot("drug")
   if key and INFUSED[key] and not q:mentions(PILL_WORDS) then return herald.hand_over("drug.missed_visit") end
-  local text = { "Missing a dose, or taking one late, happens to many people, and it is good that you asked." }
+  local extra = q:mentions(EXTRA_SAID, " " .. (q.text or "") .. " ")
+  local text = { extra and "Taking an extra dose by mistake happens, and it is good that you asked."
+    or "Missing a dose, or taking one late, happens to many people, and it is good that you asked." }
   local own = PILL_SCHEDULE:get(q)
-  if own then for _, line in ipairs(own) do text[#text + 1] = line end end
+  if own then text[#text + 1] = own[1] end
+  if extra then
+    text[#text + 1] = EXTRA_LINE
+  else
+    if own then for i = 2, #own do text[#text + 1] = own[i] end end
+    if key == "capecitabine" and q:mentions(VOMIT_SAID) then text[#text + 1] = CAPE_VOMIT end
+  end
   -- Word for word the safety layer's missed-dose deferral, so that it is not said twice when that layer adds it.
   text[#text + 1] = "Call your care team or pharmacist today to ask what to do. The answer depends on the drug and on you, and the team sets any new dates and doses."
-  text[#text + 1] = "The leaflet that came with your pills also has a part on missed doses."
-  text[#text + 1] = "Never take two doses at once to catch up, unless your team tells you to."
-  text[#text + 1] = "Next step: write down which doses you missed or took late, and tell your team. A phone alarm or a pill box can help."
+  if extra then
+    text[#text + 1] = "Next step: have the pill bottle or box with you when you call, so you can say exactly what you took."
+  else
+    text[#text + 1] = "The leaflet that came with your pills also has a part on missed doses."
+    text[#text + 1] = "Never take two doses at once to catch up, unless your team tells you to."
+    text[#text + 1] = "Next step: write down which doses you missed or took late, and tell your team. A phone alarm or a pill box can help."
+  end
   local srcs = { "label-tucatinib", "label-neratinib" }
   if PILL_SOURCES[key or ""] then srcs = { PILL_SOURCES[key] } end
   return {
