@@ -265,7 +265,15 @@ local EF_NUMBER = {
 }
 -- Words next to a number that make it an age, not an EF ("I'm 45", "45 years").
 local AGE_BEFORE = { ["im"] = true, ["i'm"] = true, ["am"] = true, ["age"] = true, ["aged"] = true, ["turned"] = true }
-local AGE_AFTER = { ["years"] = true, ["year"] = true, ["yrs"] = true, ["yo"] = true, ["yr"] = true }
+local AGE_AFTER = { ["years"] = true, ["year"] = true, ["yrs"] = true, ["yo"] = true, ["yr"] = true,
+  -- A time, a count or a weight is not an EF either ("checked 12 weeks ago",
+  -- "cycle 10"): a number the team acts on must be one (review 2026-12-07).
+  ["weeks"] = true, ["week"] = true, ["wks"] = true, ["days"] = true, ["day"] = true, ["months"] = true,
+  ["month"] = true, ["mo"] = true, ["hours"] = true, ["hrs"] = true, ["minutes"] = true, ["mins"] = true,
+  ["mg"] = true, ["kg"] = true, ["lbs"] = true, ["pounds"] = true, ["cycles"] = true, ["rounds"] = true,
+  ["doses"] = true, ["infusions"] = true, ["times"] = true, ["cm"] = true, ["mm"] = true, ["ago"] = true }
+local NOT_EF_BEFORE = { ["cycle"] = true, ["round"] = true, ["dose"] = true, ["week"] = true, ["day"] = true,
+  ["every"] = true, ["infusion"] = true, ["number"] = false }
 local EF_NAMED = { "ejection", " ef ", "lvef", "heart number", "heart scan number", "heart score", "pumping number" }
 local RANGE_ASKED = { "normal ef", "normal ejection", "normal lvef", "normal range", "what counts", "how low", "too low",
   "cut off", "cutoff", "when would they stop", "when do they stop", "when will they stop" }
@@ -359,7 +367,13 @@ herald.on("se.heart", function(q)
   -- question itself ("what's a normal EF", "how low before they stop"; not a
   -- follow-up that only inherits those words): the same card, numbers said
   -- back when there are any.
-  if q:mentions(EF_NAMED, padded) and (padded:find("%d%d") or q:mentions({ "sixty", "fifty", "seventy" })
+  -- A two-digit number that is a time or a count ("checked 12 weeks ago") is
+  -- no EF: it alone does not make the question one about the number.
+  local ef_digits = false
+  for pre, d, post in padded:gmatch("([%a']*)%s*%f[%d](%d%d)%f[%D]%s*(%a*)") do
+    if not AGE_AFTER[post] and not NOT_EF_BEFORE[pre] and tonumber(d) >= 15 then ef_digits = true end
+  end
+  if q:mentions(EF_NAMED, padded) and (ef_digits or q:mentions({ "sixty", "fifty", "seventy" })
         or q:mentions(RANGE_ASKED, q.text or "")) and q:mentions(NUMBER_ASKED) and not q:mentions({ "restart", "paused", "on hold", "held" }) then
     -- The numbers told, said back (clinical review 2026-12-07c, item 1): one
     -- number against the usual range; two or more as a change, since a fall
@@ -370,7 +384,9 @@ herald.on("se.heart", function(q)
     -- years") is not an EF.
     local nums = {}
     for pre, d, post in padded:gmatch("([%a']*)%s*%f[%d](%d%d)%f[%D]%s*(%a*)") do
-      if not AGE_BEFORE[pre] and not AGE_AFTER[post] then nums[#nums + 1] = tonumber(d) end
+      if not AGE_BEFORE[pre] and not AGE_AFTER[post] and not NOT_EF_BEFORE[pre] and tonumber(d) >= 15 then
+        nums[#nums + 1] = tonumber(d)
+      end
     end
     if #nums == 0 then
       for _, w in ipairs({ { "fifty", 50 }, { "sixty", 60 }, { "seventy", 70 } }) do
