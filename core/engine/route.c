@@ -1155,7 +1155,7 @@ int en_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_
 	enum lean lean = rc ? LEAN_NONE : leans_on_earlier(e, convo, t);
 	/* "Say that again": read with the topic whatever it routes to, so the
 	 * plugin sees the topic's words (en_repeat_follow picks the topic). */
-	int again = !rc && convo && convo->topic[0] && en_repeat_asked(e->snorm[0]);
+	int again = !rc && convo && convo->topic[0] && t->nsentences == 1 && en_repeat_asked(e->snorm[0]);
 	if (again)
 		lean = LEAN_ANSWERS;
 	if (lean != LEAN_NONE) {

@@ -496,7 +496,6 @@ static const char *const repeat_asks[] = {"say that again",
                                           "didn't hear you",
                                           "didnt hear you",
                                           "come again",
-                                          "pardon",
                                           "again please",
                                           "again pls",
                                           "one more time please",
@@ -506,13 +505,44 @@ static const char *const repeat_asks[] = {"say that again",
                                           "run that by me again",
                                           NULL};
 
+/* Words that may stand around the request ("sorry, could you repeat that
+ * please"): any other word makes it a question of its own ("what was that
+ * trial called"). */
+static const char *const repeat_polite[] = {
+    "sorry", "please", "pls",  "plz",  "can",   "could", "would", "you", "i",  "oh",  "um",      "uh", "ok",
+    "okay",  "hey",    "wait", "just", "again", "that",  "me",    "it",  "so", "for", "quickly", NULL};
+
+static int repeat_polite_only(const char *q, size_t at, size_t len)
+{
+	for (const char *w = q; *w;) {
+		while (*w == ' ')
+			w++;
+		size_t n = strcspn(w, " ");
+		if (!n)
+			break;
+		size_t off = (size_t)(w - q);
+		if (off < at || off >= at + len) {
+			int ok = 0;
+			for (const char *const *p = repeat_polite; *p && !ok; p++)
+				ok = strlen(*p) == n && strncmp(w, *p, n) == 0;
+			if (!ok)
+				return 0;
+		}
+		w += n;
+	}
+	return 1;
+}
+
 int en_repeat_asked(const char *q)
 {
 	size_t at, len;
 	if (!q || words_in(q) > REPEAT_WORDS)
 		return 0;
+	/* "Pardon?" alone, not "pardon my french, chemo is awful". */
+	if (phrase_at(q, "pardon", &at, &len) && repeat_polite_only(q, at, len))
+		return 1;
 	for (const char *const *p = repeat_asks; *p; p++) {
-		if (phrase_at(q, *p, &at, &len))
+		if (phrase_at(q, *p, &at, &len) && repeat_polite_only(q, at, len))
 			return 1;
 	}
 	return 0;
