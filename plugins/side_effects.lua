@@ -371,10 +371,15 @@ herald.on("se.heart", function(q)
   -- no EF: it alone does not make the question one about the number.
   local ef_digits = false
   for pre, d, post in padded:gmatch("([%a']*)%s*%f[%d](%d%d)%f[%D]%s*(%a*)") do
-    if not AGE_AFTER[post] and not NOT_EF_BEFORE[pre] and tonumber(d) >= 15 then ef_digits = true end
+    if not AGE_BEFORE[pre] and not AGE_AFTER[post] and not NOT_EF_BEFORE[pre] and tonumber(d) >= 15 then
+      ef_digits = true
+    end
   end
-  if q:mentions(EF_NAMED, padded) and (ef_digits or q:mentions({ "sixty", "fifty", "seventy" })
-        or q:mentions(RANGE_ASKED, q.text or "")) and q:mentions(NUMBER_ASKED) and not q:mentions({ "restart", "paused", "on hold", "held" }) then
+  -- An EF told with its number ("my ef is 42") asks about that number even
+  -- with no question word (clinical review 2026-12-07).
+  if q:mentions(EF_NAMED, padded) and (ef_digits or ((q:mentions({ "sixty", "fifty", "seventy" })
+        or q:mentions(RANGE_ASKED, q.text or "")) and q:mentions(NUMBER_ASKED)))
+      and not q:mentions({ "restart", "paused", "on hold", "held" }) then
     -- The numbers told, said back (clinical review 2026-12-07c, item 1): one
     -- number against the usual range; two or more as a change, since a fall
     -- the label acts on (16 points) can end inside the normal range, and
