@@ -1005,8 +1005,8 @@ static void begin(hr_safety *s, const char *text, struct check *c)
 size_t hr_safety_contexts(hr_safety *s, const char *text, uint64_t *found, size_t nwords)
 {
 	struct check c;
-	size_t n = s->rs->nctx;
-	if (!found)
+	size_t n = s ? s->rs->nctx : 0;
+	if (!s || !text || !found)
 		return n;
 	begin(s, text, &c);
 	memset(found, 0, nwords * sizeof(*found));
