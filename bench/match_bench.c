@@ -27,6 +27,22 @@
  * --dump writes the generated intents files to DIR, to look at or to load.
  * --model chooses the ranker's model; the default is the daemon's,
  * the sparse logistic regression (HR_RANKER_SPARSE).
+ *
+ * --instructions measures by instructions instead of time, for callgrind: at
+ * each scale, matching alone (counted_match) and the ranker alone
+ * (counted_rank: the concepts, then the ranking) go once over the questions
+ * untimed as a warm-up, then once more counted. Wall-clock time swings
+ * 1.4x-4.5x between runs on a shared virtual machine; instructions are the
+ * same in every run. Built with valgrind/callgrind.h (HERALD_HAVE_CALLGRIND_H),
+ * each counted pass is dumped apart, so that
+ *
+ *   valgrind --tool=callgrind --instr-atstart=no match_bench --instructions
+ *
+ * writes one callgrind.out.PID.N a pass, its desc line naming the phase, scale
+ * and number of questions (bench/match-instructions reads them); loading,
+ * compiling and training run uninstrumented, which makes it minutes, not an
+ * hour. Without the header, --toggle-collect=counted_match (or counted_rank)
+ * with --dump-after of the same gives the same counts, instrumenting throughout.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -42,6 +58,15 @@
 #include "ranker.h"
 #include "safety.h"
 #include "text.h"
+
+#ifdef HERALD_HAVE_CALLGRIND_H
+#include <valgrind/callgrind.h>
+#else
+#define CALLGRIND_START_INSTRUMENTATION
+#define CALLGRIND_STOP_INSTRUMENTATION
+#define CALLGRIND_ZERO_STATS
+#define CALLGRIND_DUMP_STATS_AT(s) ((void)(s))
+#endif
 
 #ifndef HERALD_SOURCE_DIR
 #define HERALD_SOURCE_DIR "."
@@ -840,13 +865,90 @@ static struct letter *read_letters(const char *path, size_t *nl)
 	return ls;
 }
 
+/* --instructions: one pass of matching alone over the questions. */
+static void pass_match(hr_matcher *m, char **qs, size_t nq, struct hr_match *out)
+{
+	for (size_t q = 0; q < nq; q++)
+		hr_intents_match(m, qs[q], out);
+}
+
+/* --instructions: one pass of the ranker alone, as run_ranker times it. */
+static void pass_rank(const hr_ranker *rk, hr_ranker_scratch *s, char **qs, size_t nq)
+{
+	struct hr_ranking out;
+	struct hr_concepts cs;
+	for (size_t q = 0; q < nq; q++) {
+		struct hr_rank_part part = {qs[q], 1.0f};
+		hr_ranker_concepts(rk, qs[q], &cs);
+		hr_ranker_rank(rk, s, &part, 1, &out);
+	}
+}
+
+/* The counted passes, called once each a scale (the warm-ups call the passes
+ * directly), and not inlined, so that callgrind can name them without the
+ * client requests: --toggle-collect=counted_* --dump-after=counted_*. */
+static __attribute__((noinline)) void counted_match(hr_matcher *m, char **qs, size_t nq, struct hr_match *out)
+{
+	pass_match(m, qs, nq, out);
+}
+
+static __attribute__((noinline)) void counted_rank(const hr_ranker *rk, hr_ranker_scratch *s, char **qs,
+                                                   size_t nq)
+{
+	pass_rank(rk, s, qs, nq);
+}
+
+/* Instruments and dumps one counted pass; DESC names it in the dump. */
+#define COUNTED(desc, pass)                                                                                  \
+	do {                                                                                                 \
+		CALLGRIND_START_INSTRUMENTATION;                                                             \
+		CALLGRIND_ZERO_STATS;                                                                        \
+		pass;                                                                                        \
+		CALLGRIND_DUMP_STATS_AT(desc);                                                               \
+		CALLGRIND_STOP_INSTRUMENTATION;                                                              \
+	} while (0)
+
+/* --instructions at one scale: matching, then the ranker, each warmed up
+ * once and then counted once (see the top of the file). */
+static int count_scale(hr_intents *set, int scale, char **qs, size_t nq)
+{
+	struct hr_match_limits lim = {
+	    .match_limit = 100000, .depth_limit = 1000, .use_jit = use_jit, .no_prefilter = no_prefilter};
+	hr_matcher *m = hr_matcher_new(set, &lim);
+	struct hr_match *out = malloc(sizeof(*out));
+	hr_ranker *rk = NULL;
+	hr_ranker_scratch *s = NULL;
+	int rc = -ENOMEM;
+	if (!m || !out || hr_ranker_new(set, &ranker_opt, &rk) || !(s = hr_ranker_scratch_new(rk)))
+		goto done;
+	char desc[128];
+	pass_match(m, qs, nq, out);
+	snprintf(desc, sizeof(desc), "match_bench matching scale=%d intents=%zu questions=%zu", scale,
+	         hr_intents_count(set), nq);
+	COUNTED(desc, counted_match(m, qs, nq, out));
+	printf("counted: %s\n", desc);
+	pass_rank(rk, s, qs, nq);
+	snprintf(desc, sizeof(desc), "match_bench ranker scale=%d intents=%zu questions=%zu", scale,
+	         hr_intents_count(set), nq);
+	COUNTED(desc, counted_rank(rk, s, qs, nq));
+	printf("counted: %s\n", desc);
+	fflush(stdout);
+	rc = 0;
+done:
+	hr_ranker_scratch_free(s);
+	hr_ranker_free(rk);
+	free(out);
+	hr_matcher_free(m);
+	return rc;
+}
+
 static void usage(FILE *f)
 {
 	fprintf(f,
 	        "usage: match_bench [--intents DIR] [--questions FILE] [--scales 1,10] [--ms N] [--check]\n"
 	        "                   [--check-every N] [--no-jit] [--no-prefilter] [--dump DIR] "
 	        "[--safety-corpus DIR]\n"
-	        "                   [--letters FILE] [--model dense|sparse]\n");
+	        "                   [--letters FILE] [--model dense|sparse] [--instructions]\n");
 }
 
 /*
@@ -897,7 +999,7 @@ int main(int argc, char **argv)
 	const char *lfile = HERALD_SOURCE_DIR "/tests/data/routing/letters.tsv";
 	char scales_arg[64] = "1,10";
 	double min_ms = 1000;
-	int check = 0;
+	int check = 0, instructions = 0;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--intents") == 0 && i + 1 < argc)
 			dir = argv[++i];
@@ -927,6 +1029,8 @@ int main(int argc, char **argv)
 		else if (strcmp(argv[i], "--model") == 0 && i + 1 < argc &&
 		         strcmp(argv[i + 1], "sparse") == 0)
 			ranker_opt.model = HR_RANKER_SPARSE, i++;
+		else if (strcmp(argv[i], "--instructions") == 0)
+			instructions = 1;
 		else if (strcmp(argv[i], "--help") == 0) {
 			usage(stdout);
 			return 0;
@@ -957,6 +1061,27 @@ int main(int argc, char **argv)
 	if (nq == 0) {
 		fprintf(stderr, "match_bench: no questions in %s\n", qfile);
 		return 1;
+	}
+
+	if (instructions) {
+		int status = 0;
+#ifdef HERALD_HAVE_CALLGRIND_H
+		printf("instructions: client requests\n");
+#else
+		printf("instructions: no client requests (built without valgrind/callgrind.h)\n");
+#endif
+		for (char *save = NULL, *t = strtok_r(scales_arg, ",", &save); t && !status;
+		     t = strtok_r(NULL, ",", &save)) {
+			if (atoi(t) < 1)
+				continue; /* --scales 0: only says how it was built */
+			hr_intents *set = load(dir, atoi(t));
+			status = !set || count_scale(set, atoi(t), qs, nq) != 0;
+			hr_intents_free(set);
+		}
+		for (size_t i = 0; i < nq; i++)
+			free(qs[i]);
+		free(qs);
+		return status;
 	}
 
 	printf("%-6s %8s %10s %10s %10s %10s %8s %8s %7s\n", "scale", "intents", "mean_us", "p50_us",

@@ -138,7 +138,11 @@ local SHARED = {
   ["label-tdm1"] = dailymed("Kadcyla (ado-trastuzumab emtansine) prescribing information", "23f3c1f4-0fc8-4804-a9e3-04cf25dd302e"),
   ["label-tdxd"] = dailymed("Enhertu (fam-trastuzumab deruxtecan-nxki) prescribing information", "7e67e73e-ddf4-4e4d-8b50-09d7514910b6"),
   ["label-tucatinib"] = drugsfda("Tukysa (tucatinib) prescribing information", "213411"),
-  ["label-lapatinib"] = drugsfda("Tykerb (lapatinib) prescribing information", "022059"),
+  -- DailyMed's page for generic lapatinib tablets (same label as Tykerb; set id
+  -- checked against openFDA NDC record 0480-3237). Tykerb's own DailyMed set id
+  -- was not found in a checkable record (content12, 2026-12-07), nor Tukysa's.
+  ["label-lapatinib"] = dailymed("Lapatinib (Tykerb) prescribing information, generic lapatinib tablets",
+    "b09abf73-1eef-4e12-b400-c030d546d223"),
   ["label-neratinib"] = dailymed("Nerlynx (neratinib) prescribing information", "d1e41dcf-e82a-47c2-a0ad-6c6eef621834"),
   ["label-margetuximab"] = drugsfda("Margenza (margetuximab) prescribing information", "761150"),
   ["label-capecitabine"] = dailymed("Capecitabine (Xeloda) prescribing information", "06a88b03-6c06-4dae-b3bc-1e8dd81c9067"),

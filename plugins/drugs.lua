@@ -2290,6 +2290,8 @@ end
 -- a cardiologist (CardioSmart). Other drugs asked this way get drug.stop.
 src("pmc-persephone", "6 versus 12 months of adjuvant trastuzumab for HER2-positive early breast cancer (PERSEPHONE), Lancet 2019",
   "PubMed Central, National Library of Medicine", "https://pmc.ncbi.nlm.nih.gov/articles/PMC6615016")
+src("pmc-persephone-heart", "Cardiac events in the PERSEPHONE trial of 6 versus 12 months of adjuvant trastuzumab, Br J Cancer 2017",
+  "PubMed Central, National Library of Medicine", "https://pmc.ncbi.nlm.nih.gov/articles/PMC5155357")
 src("ascopost-phare", "Final Analysis of the PHARE Trial: 6 Months vs 12 Months of Adjuvant Trastuzumab in HER2-Positive Breast Cancer",
   "The ASCO Post", "https://ascopost.com/News/60194")
 src("cardiosmart-cardiotox", "Living With Cardiotoxicity", "CardioSmart, American College of Cardiology",
@@ -2298,7 +2300,7 @@ local TRASTUZUMAB_FAMILY = { trastuzumab = true, herceptin_hylecta = true, phesg
 local SHORTER_HEART = { "heart", " ef ", "ejection", "lvef", "pumping", "echo", "muga", "cardio" }
 -- How a falling heart number is handled: said the same in the early and the
 -- spread cancer cards on a shorter course.
-local EF_FALLS = "When the heart's pumping number, the ejection fraction, falls, your team may pause trastuzumab, start heart medicines, and check again in about 4 weeks. Often the number comes back up and treatment goes on."
+local EF_FALLS = "When the heart's pumping number, the ejection fraction, falls by 16 points or more, or by 10 or more to below normal, the trastuzumab label says to hold it for at least 4 weeks and check again about every 4 weeks. Heart medicines may be started. Often the number comes back up and treatment goes on."
 local TRASTUZUMAB_SHORTER = herald.fixed {
   text = {
     "For early breast cancer, trastuzumab (Herceptin) is usually given for about a year. Whether to stop sooner is a choice you make with your care team, not one to make alone.",
@@ -2330,6 +2332,47 @@ local TRASTUZUMAB_SPREAD = herald.fixed {
   suggest = { "What heart tests are done on Herceptin?", "What heart symptoms should I watch for?", "What comes after Enhertu stops working?" },
   remember = { drug = "trastuzumab", topic = "drug" },
 }
+-- The oncologist proposing the shorter course ("my oncologist wants to stop
+-- herceptin at 6 months because of my heart", "doctor suggested only 6 months
+-- of trastuzumab"): the team's proposal, not the writer wanting to stop
+-- (clinical review 2026-12-07). What the trials found and what to ask them.
+-- PERSEPHONE's cardiac report (Earl et al., Br J Cancer 2017, PMC5155357):
+-- heart problems stopped treatment early half as often with 6 months.
+local CLINICIAN = { "oncologist", "onc ", "doctor", "doc ", "dr ", "team", "consultant", "cardiologist", "nurse", "they " }
+local PROPOSES = { "want", "suggest", "recommend", "offer", "propos", "advis", "said", "says", "think", "mention", "raised",
+  "talking about", "consider", "plan", "going to", "decided", "would like", "told me", "brought up", "asked if",
+  "asked whether", "floated" }
+-- The writer's own wish to stop, told beside the doctor's view ("my doctor
+-- wants me to finish but I want to stop at 6 months"), is the usual card.
+local OWN_WISH = { "i want to stop", "i want to quit", "i want to end", "i want to come off", "i wanna stop",
+  "i'd like to stop", "id like to stop", "i would like to stop", "can i stop", "could i stop", "should i stop",
+  "thinking of stopping", "thinking about stopping", "i decided to stop", "i've decided to stop", "i want to finish early" }
+local function clinician_proposes(q)
+  local m = " " .. (q.message or q.text or ""):lower() .. " "
+  if q:mentions(OWN_WISH, m) then return false end
+  for _, who in ipairs(CLINICIAN) do
+    local at = m:find(who, 1, true)
+    while at do
+      local after = m:sub(at + #who, at + #who + 40)
+      for _, verb in ipairs(PROPOSES) do
+        if after:find(verb, 1, true) then return true end
+      end
+      at = m:find(who, at + 1, true)
+    end
+  end
+  return false
+end
+local TRASTUZUMAB_PROPOSED = herald.fixed {
+  text = {
+    "When your oncologist suggests stopping trastuzumab (Herceptin) at 6 months, for example because of the heart, it is their proposal to talk through with you. For early breast cancer, about a year is the usual course.",
+    TRASTUZUMAB_SHORTER.text[2],
+    "In PERSEPHONE, heart problems cut treatment short about half as often with 6 months as with 12.",
+    "Questions to ask your oncologist: Why 6 months for me, and how much has my heart number dropped? What would stopping early mean for my own risk of the cancer coming back? Could a pause and heart medicines let me finish the year? Should a heart doctor see me?",
+  },
+  sources = { "pmc-persephone", "pmc-persephone-heart", "ascopost-phare", "label-trastuzumab" },
+  suggest = { "What heart tests are done on Herceptin?", "What heart symptoms should I watch for?", "How long do I take Herceptin for?" },
+  remember = { drug = "trastuzumab", topic = "drug" },
+}
 -- Not SPREAD_SAID: "came back" is said of a heart number too ("my EF came back at 50").
 local SPREAD_TOLD = { "spread", "metasta", "stage 4", "stage iv", "stage four", "advanced cancer", "in my bones",
   "in her bones", "in my liver", "in her liver", "in my lungs", "in her lungs", "in my brain", "in her brain" }
@@ -2337,6 +2380,7 @@ herald.on("drug.trastuzumab_shorter", function(q)
   local key = q:slot("drug")
   if key and not TRASTUZUMAB_FAMILY[key] then return herald.hand_over("drug.stop") end
   if q:mentions(SPREAD_TOLD, " " .. (q.message or q.text or "") .. " ") then return TRASTUZUMAB_SPREAD end
+  if (key == nil or key == "trastuzumab") and clinician_proposes(q) then return TRASTUZUMAB_PROPOSED end
   if not CARRIES_TRASTUZUMAB[key or ""] then return TRASTUZUMAB_SHORTER end
   local text = { CARRIES_TRASTUZUMAB[key] }
   for _, line in ipairs(TRASTUZUMAB_SHORTER.text) do text[#text + 1] = line end
@@ -3018,7 +3062,7 @@ local PILL_SCHEDULE = herald.facts("drug", {
   lapatinib = "Lapatinib (Tykerb) is taken once a day on an empty stomach.",
   capecitabine = {
     "Capecitabine (Xeloda) is usually taken twice a day after a meal, often for 2 weeks, then 1 week off.",
-    "The label for capecitabine says that a missed dose is not made up. You go on with the next dose at the usual time.",
+    "The label for capecitabine says that a missed dose is not made up, and the next dose is not doubled. You go on with the next dose at the usual time.",
   },
   tamoxifen = "Tamoxifen is usually taken once a day.",
   aromatase_inhibitor = "Aromatase inhibitors are taken once a day.",
@@ -3029,17 +3073,40 @@ local INFUSED = { trastuzumab = true, herceptin_hylecta = true, pertuzumab = tru
   margetuximab = true, paclitaxel = true, docetaxel = true, carboplatin = true, doxorubicin = true, epirubicin = true,
   cyclophosphamide = true, ovarian_suppression = true, bone_drug = true }
 local PILL_WORDS = { "pill", "tablet", "capsule", "dose" }
+-- A dose thrown up, or one too many (clinical review 2026-12-07), on
+-- capecitabine: not replaced or doubled unless the team says so; the Xeloda
+-- patient information says to tell the doctor of vomiting more than once in
+-- 24 hours. An extra dose of any pill: call the team or pharmacist now.
+local VOMIT_SAID = { "threw up", "throw up", "thrown up", "throwing up", "vomit", "puke", "puking", "was sick",
+  "been sick", "got sick", "sick after" }
+local EXTRA_SAID = { "two doses", "2 doses", "extra dose", "extra pill", "extra tablet", "double dose", "doubled",
+  "double up", "twice", "took both", "too many", "one too many", "by mistake", "by accident", "accidentally",
+  "additional dose", "second dose", "mistakenly", "again an hour", "took it again", "took them again", "extra lot" }
+local CAPE_VOMIT = "If you throw up a dose of capecitabine, do not take more tablets to replace it unless your team tells you to. The capecitabine leaflet says to tell your doctor if you throw up more than once in 24 hours."
+local EXTRA_LINE = "For an extra dose, or two taken at once, call now rather than later, even if you feel well. Say which drug, how many tablets and when, and ask what to do about your next dose."
 herald.on("drug.missed_dose", function(q)
   local key = q:slot("drug")
   if key and INFUSED[key] and not q:mentions(PILL_WORDS) then return herald.hand_over("drug.missed_visit") end
-  local text = { "Missing a dose, or taking one late, happens to many people, and it is good that you asked." }
+  local extra = q:mentions(EXTRA_SAID, " " .. (q.text or "") .. " ")
+  local text = { extra and "Taking an extra dose by mistake happens, and it is good that you asked."
+    or "Missing a dose, or taking one late, happens to many people, and it is good that you asked." }
   local own = PILL_SCHEDULE:get(q)
-  if own then for _, line in ipairs(own) do text[#text + 1] = line end end
+  if own then text[#text + 1] = own[1] end
+  if extra then
+    text[#text + 1] = EXTRA_LINE
+  else
+    if own then for i = 2, #own do text[#text + 1] = own[i] end end
+    if key == "capecitabine" and q:mentions(VOMIT_SAID) then text[#text + 1] = CAPE_VOMIT end
+  end
   -- Word for word the safety layer's missed-dose deferral, so that it is not said twice when that layer adds it.
   text[#text + 1] = "Call your care team or pharmacist today to ask what to do. The answer depends on the drug and on you, and the team sets any new dates and doses."
-  text[#text + 1] = "The leaflet that came with your pills also has a part on missed doses."
-  text[#text + 1] = "Never take two doses at once to catch up, unless your team tells you to."
-  text[#text + 1] = "Next step: write down which doses you missed or took late, and tell your team. A phone alarm or a pill box can help."
+  if extra then
+    text[#text + 1] = "Next step: have the pill bottle or box with you when you call, so you can say exactly what you took."
+  else
+    text[#text + 1] = "The leaflet that came with your pills also has a part on missed doses."
+    text[#text + 1] = "Never take two doses at once to catch up, unless your team tells you to."
+    text[#text + 1] = "Next step: write down which doses you missed or took late, and tell your team. A phone alarm or a pill box can help."
+  end
   local srcs = { "label-tucatinib", "label-neratinib" }
   if PILL_SOURCES[key or ""] then srcs = { PILL_SOURCES[key] } end
   return {

@@ -369,7 +369,16 @@ local HEART_RECOVERY = herald.facts("drug", {
   epirubicin = "Heart weakening from epirubicin (Ellence) is more likely to last than weakening from the HER2 drugs, and it can start years later. Finding it early matters.",
 })
 
+-- "Will they stop it for good?" after a heart card: the trastuzumab label's
+-- rule, written once in plugins/side_effects.lua (se.heart).
+local FOR_GOOD_ASKED = { "for good", "forever", "permanent", "never go back", "never restart", "never get it again",
+  "stop it completely", "stop it altogether", "stopped completely", "off it for good", "ever restart", "ever go back",
+  "ever get it again", "ever start again" }
 herald.on("se.heart.how_long", function(q)
+  local key = q:slot("drug")
+  if q:mentions(FOR_GOOD_ASKED, q.text or "") and (key == nil or key == "trastuzumab") then
+    return herald.hand_over("se.heart")
+  end
   local text = {}
   local own = HEART_RECOVERY:get(q)
   if own then

@@ -164,8 +164,60 @@ local function told_older(q)
   end
   return false
 end
+local SOMEONE_ELSE = { "my mum", "my mom", "my mother", "my dad", "my father", "grandma", "grandmother", "granny", "my gran",
+  "my nan", "nana", "nanna", "grandad", "granddad", "grandpa", "grandfather", "my aunt", "my uncle", "my husband", "my wife",
+  "my partner", " she ", " she's", " shes ", " he ", " he's", " hes ", " her ", " his ", " him ", "my parent", "my sister",
+  "my brother", "my friend", " nan ", " nan's", " gran ", " gran's", " mum ", " mum's", " mom ", " mom's", " dad ",
+  " dad's", " mother ", " father ", " auntie ", " aunt ", " uncle " }
+-- "Is that allowed?", "can she do that?" right after the card (clinical review
+-- 2026-12-07): yes, with what saying no does and does not mean. Any competent
+-- patient may forgo treatment; palliative care and hospice stay available and
+-- the oncologist stays in touch (Fox Chase, Deciding Against Cancer
+-- Treatment; ACS, If your loved one refuses treatment).
+local ALLOWED_ASKED = { "allowed", "legal", "is that ok", "is that okay", "is that alright", "can she do that",
+  "can he do that", "can they do that", "can i do that", "can she say no", "can he say no", "can i say no",
+  "can she refuse", "can he refuse", "can i refuse", "her right", "his right", "my right", "their right",
+  "make her", "make him", "force her", "force him", "force me", "make me have" }
+local ALLOWED_OTHER = {
+  "Yes. An adult who can understand the choice has the right to say no to cancer treatment, at any age, even when family or doctors would choose differently.",
+  "Saying no to cancer treatment is not saying no to care. The team can still see them, treat pain and other symptoms, and bring in palliative care and, later, hospice. They can talk it over with their oncologist again at any time.",
+  "If you worry that they cannot weigh the choice, for example because of memory problems, tell the care team. They can check how well the choice is understood.",
+  "Next step: ask what matters most to them now, and whether they would like you there when they talk to the team.",
+}
+local ALLOWED_SELF = {
+  "Yes. An adult who can understand the choice has the right to say no to cancer treatment, at any age, even when family or doctors would choose differently.",
+  "Saying no to cancer treatment is not saying no to care. Your team can still see you, treat pain and other symptoms, and bring in palliative care and, later, hospice. You can talk it over with your oncologist again at any time.",
+  "Next step: tell your team what matters most to you now, and bring someone you trust to that talk.",
+}
+local OLDER_SELF = {
+  "At any age, it is your right to choose how much treatment you want, including none. Your care team should respect your choice and keep caring for you.",
+  "Before you decide, ask: What is the goal of treatment for me? What would each option mean for my daily life, energy and independence? What could happen if I choose less, or nothing?",
+  "There is often a middle path. Teams discuss gentler plans for older people, such as a HER2 drug without chemo, milder chemo, or hormone pills alone when the cancer is also hormone receptor-positive. A geriatric assessment, simple checks of strength, memory, mood and help at home, shows what your body can handle.",
+  "Palliative care is not giving up. It eases pain and other symptoms at any stage, with or without cancer treatment.",
+  "Next step: ask for a long talk with your oncologist, and bring someone you trust.",
+}
+local OLDER_OTHER = {
+  "An older adult who can make their own choices has the right to choose how much treatment to have, including none, even when family disagrees. The care team will respect that and keep caring for them.",
+  "Questions that help: What is the goal of treatment for them? What would each option mean for their daily life, energy and independence? What could happen with less treatment, or none?",
+  "There is often a middle path. Teams discuss gentler plans for older people, such as a HER2 drug without chemo, milder chemo, or hormone pills alone when the cancer is also hormone receptor-positive. A geriatric assessment, simple checks of strength, memory, mood and help at home, shows what their body can handle.",
+  "Palliative care is not giving up. It eases pain and other symptoms at any stage, with or without cancer treatment.",
+  "Next step: ask if you may join them for a long talk with the oncologist, and find support for yourself too.",
+}
+local OLDER_SOURCES = { "acs-refuses", "jco-older-decisions", "bco-respect", "nci-palliative" }
+local function allowed_asked(q)
+  if not ((q.previous == "living.older_decline" or q.previous == "living.refusing") and #(q.text or "") <= 60
+      and q:mentions(ALLOWED_ASKED, " " .. (q.text or "") .. " ")) then
+    return nil
+  end
+  local other = q:mentions(SOMEONE_ELSE, " " .. (q.message or q.text or "") .. " ")
+  return { text = other and ALLOWED_OTHER or ALLOWED_SELF, sources = { "foxchase-deciding", "acs-refuses", "nci-palliative" },
+    suggest = { "What happens if there is no treatment?", "What is palliative care?", "What is hospice care?" } }
+end
+
 herald.on("living.refusing", function(q)
   if after_decline(q) then return NO_TREATMENT end
+  local allowed = allowed_asked(q)
+  if allowed then return allowed end
   if told_older(q) then return herald.hand_over("living.older_decline") end
   return REFUSING
 end)
@@ -183,27 +235,10 @@ src("bco-respect", "Can Some Older Women With Early-Stage HER2-Positive Breast C
   "https://www.breastcancer.org/research-news/can-older-women-w-early-her2-pos-bc-skip-chemo")
 src("foxchase-deciding", "Deciding Against Cancer Treatment", "Fox Chase Cancer Center",
   "https://www.foxchase.org/blog/deciding-against-cancer-treatment")
-local SOMEONE_ELSE = { "my mum", "my mom", "my mother", "my dad", "my father", "grandma", "grandmother", "granny", "my gran",
-  "my nan", "nana", "nanna", "grandad", "granddad", "grandpa", "grandfather", "my aunt", "my uncle", "my husband", "my wife",
-  "my partner", " she ", " she's", " shes ", " he ", " he's", " hes ", " her ", " his ", " him ", "my parent", "my sister",
-  "my brother", "my friend" }
-local OLDER_SELF = {
-  "At any age, it is your right to choose how much treatment you want, including none. Your care team should respect your choice and keep caring for you.",
-  "Before you decide, ask: What is the goal of treatment for me? What would each option mean for my daily life, energy and independence? What could happen if I choose less, or nothing?",
-  "There is often a middle path. Teams discuss gentler plans for older people, such as a HER2 drug without chemo, milder chemo, or hormone pills alone when the cancer is also hormone receptor-positive. A geriatric assessment, simple checks of strength, memory, mood and help at home, shows what your body can handle.",
-  "Palliative care is not giving up. It eases pain and other symptoms at any stage, with or without cancer treatment.",
-  "Next step: ask for a long talk with your oncologist, and bring someone you trust.",
-}
-local OLDER_OTHER = {
-  "An older adult who can make their own choices has the right to choose how much treatment to have, including none, even when family disagrees. The care team will respect that and keep caring for them.",
-  "Questions that help: What is the goal of treatment for them? What would each option mean for their daily life, energy and independence? What could happen with less treatment, or none?",
-  "There is often a middle path. Teams discuss gentler plans for older people, such as a HER2 drug without chemo, milder chemo, or hormone pills alone when the cancer is also hormone receptor-positive. A geriatric assessment, simple checks of strength, memory, mood and help at home, shows what their body can handle.",
-  "Palliative care is not giving up. It eases pain and other symptoms at any stage, with or without cancer treatment.",
-  "Next step: ask if you may join them for a long talk with the oncologist, and find support for yourself too.",
-}
-local OLDER_SOURCES = { "acs-refuses", "jco-older-decisions", "bco-respect", "nci-palliative" }
 herald.on("living.older_decline", function(q)
   if after_decline(q) then return NO_TREATMENT end
+  local allowed = allowed_asked(q)
+  if allowed then return allowed end
   local other = q:mentions(SOMEONE_ELSE, " " .. (q.message or q.text or "") .. " ")
   return { text = other and OLDER_OTHER or OLDER_SELF, sources = OLDER_SOURCES,
     suggest = { other and "What happens if she has no treatment?" or "What happens if I choose no treatment?",

@@ -74,6 +74,23 @@ local DEFAULT = {
   suggest = { "What does HER2-positive mean?", "What questions should I ask my doctor?", "How is HER2-positive breast cancer treated?" },
 }
 
+-- "So she's cancer free?" with nothing before it to read it from (a first
+-- turn that fell back or asked back; clinical review 2026-12-07): only the
+-- care team can say whether cancer is left, and what the words people hear
+-- mean (NCI dictionary, no evidence of disease; NCI, recurrent cancer).
+local FREE_SAID = { "cancer free", "cancer-free", "cured", "all gone", "no cancer", "gone for good", "clear of cancer",
+  "in remission", "got it all", "it's gone", "its gone", "all clear", "beat it", "beaten it", "nothing left" }
+local DEFAULT_FREE = {
+  text = {
+    "I can't tell that from what we have talked about, and I don't want you to take the wrong thing from it. Only the care team can say whether any cancer is left. They look at the whole report, the scans and the exams.",
+    "Two phrases you may hear: \"no evidence of disease\", or NED, means exams, scans and tests find no sign of cancer right now. \"Cancer free\" is how many people say the same thing.",
+    "Neither is a promise that the cancer will never come back, because a few cells too small to see can stay hidden. That is why check-ups go on for years.",
+    ASK,
+  },
+  sources = { "nci-ned", "nci-recurrent", "nci-questions" },
+  suggest = { "What does NED mean?", "What follow-up will I have after treatment?", "Will my cancer come back?" },
+}
+
 local MARGIN_SAID = { "margin" }
 local SCAN_SAID = { "scan", "pet", "mri", "x-ray", "xray", "ned", "no evidence", "remission", "all clear", "pcr",
   "complete response", "no cancer left", "mammogram" }
@@ -95,5 +112,6 @@ herald.on("misreading.result", function(q)
   if prev == "reports.margins" or starts(prev, "surgery.") then return MARGINS end
   if SCAN_INTENTS[prev] then return SCAN end
   if starts(prev, "testing.") or starts(prev, "reports.") then return RESULT end
+  if q:mentions(FREE_SAID, q.text or "") then return DEFAULT_FREE end
   return DEFAULT
 end)

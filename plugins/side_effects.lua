@@ -240,7 +240,7 @@ local EF_WORDS = { "ejection", " ef ", "lvef", "pumping", "echo", "muga", "heart
 local HEART_RESTART = {
   text = {
     "When the heart's pumping number, the ejection fraction, drops a lot, trastuzumab (Herceptin) is paused, usually for at least 4 weeks. The heart is checked again about every 4 weeks.",
-    "In most people the number comes back up, and then trastuzumab can often be started again, with closer checks. If it stays low for more than about 8 weeks, or drops again and again, the team may stop it for good. Heart medicines can help it recover.",
+    "In most people the number comes back up, and then trastuzumab can often be started again, with closer checks. The label says to stop it for good if the number stays low for more than 8 weeks, or if it has had to be paused more than 3 times for the heart. Heart medicines can help it recover.",
     "If you worry about losing the drug's benefit, say so. Your team weighs your heart and your cancer together, and decides whether missed doses are made up later.",
     "Next step: ask your team when your next heart scan is, what number they need to see, and whether a heart doctor should see you.",
   },
@@ -265,12 +265,31 @@ local EF_NUMBER = {
 }
 -- Words next to a number that make it an age, not an EF ("I'm 45", "45 years").
 local AGE_BEFORE = { ["im"] = true, ["i'm"] = true, ["am"] = true, ["age"] = true, ["aged"] = true, ["turned"] = true }
-local AGE_AFTER = { ["years"] = true, ["year"] = true, ["yrs"] = true, ["yo"] = true, ["yr"] = true }
+local AGE_AFTER = { ["years"] = true, ["year"] = true, ["yrs"] = true, ["yo"] = true, ["yr"] = true,
+  -- A time, a count or a weight is not an EF either ("checked 12 weeks ago",
+  -- "cycle 10"): a number the team acts on must be one (review 2026-12-07).
+  ["weeks"] = true, ["week"] = true, ["wks"] = true, ["days"] = true, ["day"] = true, ["months"] = true,
+  ["month"] = true, ["mo"] = true, ["hours"] = true, ["hrs"] = true, ["minutes"] = true, ["mins"] = true,
+  ["mg"] = true, ["kg"] = true, ["lbs"] = true, ["pounds"] = true, ["cycles"] = true, ["rounds"] = true,
+  ["doses"] = true, ["infusions"] = true, ["times"] = true, ["cm"] = true, ["mm"] = true, ["ago"] = true }
+local NOT_EF_BEFORE = { ["cycle"] = true, ["round"] = true, ["dose"] = true, ["week"] = true, ["day"] = true,
+  ["every"] = true, ["infusion"] = true, ["number"] = false }
 local EF_NAMED = { "ejection", " ef ", "lvef", "heart number", "heart scan number", "heart score", "pumping number" }
 local RANGE_ASKED = { "normal ef", "normal ejection", "normal lvef", "normal range", "what counts", "how low", "too low",
   "cut off", "cutoff", "when would they stop", "when do they stop", "when will they stop" }
 local NUMBER_ASKED = { "normal", "worry", "bad", "good", "okay", "ok", "fine", "concern", "mean", "low", "went from", "dropped to",
-  "went down", "stop" }
+  "went down", "stop", "dropped", "drop", "fell", "fall", "from", "now", "came back at", "is at", "decreas", "lower",
+  " was ", "says", "result", "latest", "new echo", "new scan" }
+-- A fall the team acts on (clinical review 2026-12-07): to 40-49, by 10 points
+-- or more to below 50, or by 16 points or more. The Herceptin label (Dosage
+-- and Administration, dose modifications for cardiomyopathy) holds trastuzumab
+-- for at least 4 weeks for a fall of 16 points or more, or of 10 or more to
+-- below normal, and checks the EF again about every 4 weeks. Said for
+-- trastuzumab only: the other HER2 drugs' labels carry their own rules.
+local EF_ACTS_TRASTUZUMAB = "This is a change the team acts on. For trastuzumab (Herceptin), the label says to hold the drug for at least 4 weeks after a fall like this, and to check the heart again about every 4 weeks."
+local EF_ACTS_OTHER = "This is a change the team acts on. Each HER2 drug's label says when to pause it for the heart, and your team follows it."
+local EF_ACTS_CALL = "Call your care team today, so they know about this number before your next dose. Do not stop or skip a dose on your own: the team decides, and often the number comes back up with a pause and heart medicines."
+local TRASTUZUMAB_OR_NONE = { trastuzumab = true }
 
 -- Radiation and the heart, asked after (or with) a card on a drug's heart
 -- effects ("what about radiation on the left side?"): the blind two-turn
@@ -309,7 +328,29 @@ local function ends_early(q)
   local t = (q.text or ""):gsub("early[ -]stage", ""):gsub("early breast", ""):gsub("early cancer", "")
   return t:find("early", 1, true) and q:mentions(END_VERBS, t)
 end
+-- "Will they stop it for good?" after a heart card (clinical review
+-- 2026-12-07): the trastuzumab label's own rule (Dosage and Administration,
+-- dose modifications for cardiomyopathy: may be resumed if within 4 to 8 weeks
+-- the EF is back to normal and no more than 15 points below the start;
+-- stopped for good for a fall that lasts more than 8 weeks or after holds on
+-- more than 3 occasions; the boxed warning: discontinue for cardiomyopathy).
+-- Said for trastuzumab only, where it was checked; never a decision.
+local FOR_GOOD_ASKED = { "for good", "forever", "permanent", "never go back", "never restart", "never get it again",
+  "stop it completely", "stop it altogether", "stopped completely", "off it for good", "ever restart", "ever go back",
+  "ever get it again", "ever start again" }
+local FOR_GOOD_TRASTUZUMAB = {
+  "Not always. For trastuzumab (Herceptin), the label says it can be started again if, within 4 to 8 weeks, the heart's number is back in the normal range and no more than 15 points below where it started.",
+  "The label says it is stopped for good if the fall lasts more than 8 weeks, if it has had to be paused more than 3 times for the heart, or if the heart muscle is damaged (cardiomyopathy), which can show as heart failure.",
+  "Which of these applies is for your team to judge, often with a heart doctor. Please do not stop or skip a dose yourself.",
+  "Next step: ask your team when the next heart scan is, and what number would let you restart.",
+}
 herald.on("se.heart", function(q)
+  local asked_key = q:slot("drug")
+  if q:mentions(FOR_GOOD_ASKED, q.text or "") and (asked_key == nil or asked_key == "trastuzumab")
+      and (q.previous == "se.heart" or q:mentions(EF_WORDS, " " .. (q.message or q.text or "") .. " ")) then
+    return { text = FOR_GOOD_TRASTUZUMAB, sources = { "label-trastuzumab", "cardiosmart-cardiotox" },
+      suggest = { "What heart symptoms should I watch for?", "Can I restart Herceptin when my heart recovers?", "What heart tests are done on Herceptin?" } }
+  end
   if TRASTUZUMAB_KEYS[q:slot("drug") or ""] and (q:mentions(SHORTER_SAID) or ends_early(q))
       and not q:mentions({ "restart", "resume", "back on", "on hold", "paused", "start again" }) then
     return herald.hand_over("drug.trastuzumab_shorter")
@@ -326,8 +367,19 @@ herald.on("se.heart", function(q)
   -- question itself ("what's a normal EF", "how low before they stop"; not a
   -- follow-up that only inherits those words): the same card, numbers said
   -- back when there are any.
-  if q:mentions(EF_NAMED, padded) and (padded:find("%d%d") or q:mentions({ "sixty", "fifty", "seventy" })
-        or q:mentions(RANGE_ASKED, q.text or "")) and q:mentions(NUMBER_ASKED) and not q:mentions({ "restart", "paused", "on hold", "held" }) then
+  -- A two-digit number that is a time or a count ("checked 12 weeks ago") is
+  -- no EF: it alone does not make the question one about the number.
+  local ef_digits = false
+  for pre, d, post in padded:gmatch("([%a']*)%s*%f[%d](%d%d)%f[%D]%s*(%a*)") do
+    if not AGE_BEFORE[pre] and not AGE_AFTER[post] and not NOT_EF_BEFORE[pre] and tonumber(d) >= 15 then
+      ef_digits = true
+    end
+  end
+  -- An EF told with its number ("my ef is 42") asks about that number even
+  -- with no question word (clinical review 2026-12-07).
+  if q:mentions(EF_NAMED, padded) and (ef_digits or ((q:mentions({ "sixty", "fifty", "seventy" })
+        or q:mentions(RANGE_ASKED, q.text or "")) and q:mentions(NUMBER_ASKED)))
+      and not q:mentions({ "restart", "paused", "on hold", "held" }) then
     -- The numbers told, said back (clinical review 2026-12-07c, item 1): one
     -- number against the usual range; two or more as a change, since a fall
     -- the label acts on (16 points) can end inside the normal range, and
@@ -337,7 +389,9 @@ herald.on("se.heart", function(q)
     -- years") is not an EF.
     local nums = {}
     for pre, d, post in padded:gmatch("([%a']*)%s*%f[%d](%d%d)%f[%D]%s*(%a*)") do
-      if not AGE_BEFORE[pre] and not AGE_AFTER[post] then nums[#nums + 1] = tonumber(d) end
+      if not AGE_BEFORE[pre] and not AGE_AFTER[post] and not NOT_EF_BEFORE[pre] and tonumber(d) >= 15 then
+        nums[#nums + 1] = tonumber(d)
+      end
     end
     if #nums == 0 then
       for _, w in ipairs({ { "fifty", 50 }, { "sixty", 60 }, { "seventy", 70 } }) do
@@ -351,6 +405,27 @@ herald.on("se.heart", function(q)
     end
     local a = { text = {}, sources = EF_NUMBER.sources, suggest = EF_NUMBER.suggest }
     for i, line in ipairs(EF_NUMBER.text) do a.text[i] = line end
+    local gap = (#nums > 1) and (hi - lo) or 0
+    if #nums > 0 and lo < 50 or gap >= 16 then
+      if (lo < 50 and (#nums == 1 or gap >= 10)) or gap >= 16 then
+        -- Not calm: the number told is one the team acts on.
+        local told
+        if #nums > 1 then
+          told = "Your numbers differ by " .. gap .. " points" .. (lo < 50 and ", and the lower one is under 50, below the normal range." or ".")
+        elseif lo < 40 then
+          told = "A number under 40 is well below the normal range."
+        else
+          told = "A number in the 40s is below the normal range."
+        end
+        local key = q:slot("drug")
+        local rule = (key == nil or TRASTUZUMAB_OR_NONE[key]) and EF_ACTS_TRASTUZUMAB or EF_ACTS_OTHER
+        a.text = { EF_NUMBER.text[1] .. " " .. told, rule, EF_ACTS_CALL,
+          "Call at once, day or night, if you get short of breath, swollen ankles or fast weight gain.",
+          "Next step: ask your team what happens to your next dose, and whether a heart doctor should see you." }
+        a.suggest = { "Will they stop Herceptin for good?", "What heart symptoms should I watch for?", "Can I restart Herceptin when my heart recovers?" }
+        return a
+      end
+    end
     local said
     if #nums > 1 and hi - lo >= 10 then
       said = "Your numbers differ by " .. (hi - lo) .. " points."
@@ -658,7 +733,12 @@ local LOST_FUNCTION = { "drop things", "dropping things", "dropping stuff", "dro
   "hard to walk", "trouble walking", "walking is hard", "pedal", "brake", "feel the floor", "feel the ground",
   "typing", "keyboard", "tie my shoes", "shoelace", "do up my", "fell down", "nearly fell", "almost fell", "fall down",
   "falling down", "can't feel my feet", "cant feel my feet", "can't feel my hands", "cant feel my hands", "no feeling in",
-  "fell twice", "fell again", "keep falling", "keeps falling", "she fell", "he fell", "had a fall", "had falls", "a few falls" }
+  "fell twice", "fell again", "keep falling", "keeps falling", "she fell", "he fell", "had a fall", "had falls", "a few falls",
+  -- Told of someone else (clinical review 2026-12-07: "keeps dropping his keys").
+  "keeps dropping", "drops things", "drops stuff", "drops his", "drops her", "dropping his", "dropping her",
+  "dropped his", "dropped her", "his grip", "her grip", "his balance", "her balance", "can't feel his", "cant feel his",
+  "can't feel her", "cant feel her", "hard to hold", "trouble holding", "can't hold", "cant hold", "can't grip",
+  "cant grip", "keeps tripping", "keeps stumbling", "keeps fumbling", " trips ", "trips over", "trips on", "falls over" }
 -- Told as after chemo has ended ("chemo finished last year but my feet are still
 -- numb"): there is no next dose to tell them before (review, 2026-12-07).
 local TREATMENT_OVER = { "finished chemo", "chemo finished", "chemo ended", "ended chemo", "done with chemo",
@@ -673,6 +753,17 @@ local NEURO_FUNCTION = {
   "A physical or occupational therapist can help with balance and hand tasks. For painful nerve damage, duloxetine (Cymbalta) helps some people. Ask your team before starting it, since it does not mix well with some other medicines.",
   "Next step: call your team and tell them what has become hard, like buttons, writing, walking or driving.",
 }
+-- The same card told by someone who cares for the person ("my husband on weekly
+-- taxol keeps dropping his keys"): spoken to the carer about the person, never
+-- "your hands" (clinical review 2026-12-07). Same facts, same next step.
+local NEURO_FUNCTION_OTHER = {
+  "Numbness that makes someone drop things, fumble with buttons or keys, stumble, or not feel the pedals means the nerve damage is starting to change what they can do. That is more than tingling.",
+  "Their care team needs to hear about it before the next dose, not at the end of treatment. The team often lowers the dose, delays or spaces out the doses, or switches the drug, so the damage does not get worse or last. That is the team's choice, made with the person, not one to make alone.",
+  "Until then, help keep them safe: test bath water with a thermometer or an elbow, shoes with a good grip, clear floors and a night light, and no driving if they cannot feel the pedals well.",
+  "A physical or occupational therapist can help with balance and hand tasks. For painful nerve damage, duloxetine (Cymbalta) helps some people. The team decides whether it suits them, since it does not mix well with some other medicines.",
+  "Next step: call the team with them, before the next dose, and say what has become hard, like keys, buttons, walking or driving.",
+}
+local NEURO_AFTER_OTHER = "It can last for months, or longer, after chemo ends. Tell their care team at the next visit, or sooner if it is getting worse or they have fallen. The team can check it, look for other causes and send them to a therapist who can help."
 local NEURO_FUNCTION_SOURCES = { "nci-nerve", "asco-cipn", "label-paclitaxel", "label-docetaxel" }
 local NEURO_FUNCTION_SUGGEST = { "How long does neuropathy last?", "What helps with neuropathy?", "When should I call my care team?" }
 
@@ -689,7 +780,42 @@ local PUSH_NEURO = {
   "Lowering or pausing a dose for nerve damage is common, and it is not giving up on treatment.",
   "Next step: call your team today and describe what you can no longer do easily.",
 }
-local function push_neuro()
+-- Asked by a carer of the one with the numbness ("is it ok if he keeps going?",
+-- "should my wife push through it"): the same no-decision answer, spoken to the
+-- carer (clinical review 2026-12-07). ASCO's 2020 CIPN guideline: the team
+-- weighs delaying, lowering, switching or stopping the drug.
+local PUSH_NEURO_OTHER = {
+  "Wanting to keep going is brave, but nerve damage should not be pushed through quietly. If it is already hard to use the hands or feet, the care team needs to hear about it before the next dose.",
+  "Whether to lower the dose, delay it or switch to another drug is a choice the team makes with the person having treatment. They weigh how much the drug helps against the risk of damage that lasts. They can only weigh it if they know.",
+  "Lowering or pausing a dose for nerve damage is common, and it is not giving up on treatment.",
+  "Next step: call the team together before the next dose, and describe what has become hard, like keys, buttons or walking.",
+}
+-- Whose numbness it is: the writer's own when the writer tells of their own
+-- hands or feet or of their own doing; else another person's when one is named
+-- ("my husband", "she", "his fingers"). The follow-up's q.message holds the
+-- earlier turn's topic, so "is it ok if he keeps going" after "my wife's feet
+-- are numb" is read with the wife named.
+local OWN_BODY = { "my hands", "my feet", "my fingers", "my toes", "my fingertips", "my finger tips", "my legs",
+  "my balance", "my grip", "i keep", "i can't", "i cant", "i can barely", "i can hardly", "i drop", "i fumble",
+  "i fell", "i nearly", "i almost", "i stumble", "i trip", "i'm on", "im on", "i am on", "since i " }
+local KIN_NAMED = { "my husband", "my wife", "my partner", "my mom", "my mum", "my mother", "my dad", "my father",
+  "my sister", "my brother", "my daughter", "my son", "my friend", "my nan", "my gran", "my grandma", "my grandpa",
+  "my aunt", "my uncle", "my boyfriend", "my girlfriend", "my fiance", "my spouse", "my mam", " let her ", " let him ",
+  " make her ", " make him ", " stop her ", " stop him " }
+local PRONOUN_NAMED = { " he ", " she ", " him ", " his ", " he's", " she's", " hes ", " shes ", "her hands",
+  "her feet", "her fingers", "her toes", "her balance", "her chemo" }
+local WRITER_ASKS = { "should i ", "can i ", "do i ", "if i ", "shud i ", "i'm ", "im ", "i am " }
+local function someone_elses(q)
+  local m = " " .. (q.message or q.text or ""):lower() .. " "
+  if q:mentions(OWN_BODY, m) then return false end
+  if q:mentions(KIN_NAMED, m) then return true end
+  return q:mentions(PRONOUN_NAMED, m) and not q:mentions(WRITER_ASKS, m)
+end
+local function push_neuro(q)
+  if q and someone_elses(q) then
+    return { text = PUSH_NEURO_OTHER, sources = { "nci-nerve", "asco-cipn" },
+      suggest = { "What helps with neuropathy?", "How long does neuropathy last?", "How do I cope as a caregiver?" } }
+  end
   return { text = PUSH_NEURO, sources = { "nci-nerve", "asco-cipn" },
     suggest = { "What helps with neuropathy?", "How long does neuropathy last?", "When should I call my care team?" } }
 end
@@ -706,19 +832,47 @@ local PUSH_GENERAL = {
 local PUSH_SAID = { "push through", "push thru", "power through", "tough it out", "tough out", "suffer through",
   "suffer thru", "soldier on", "grin and bear", "suck it up", "put up with", "keep my mouth shut", "keep quiet",
   "keep it quiet", "say nothing", "not say anything", "worth it", "worth losing", "is it worth" }
+-- Going on asked as a question ("is it ok if he keeps going?", "can she carry on
+-- with the taxol"), not the numbness that keeps coming ("my toes keep going
+-- numb"): the words after "going" must not name a feeling.
+local GOING_ON = { "%f[%a]keeps? going%f[%A]", "%f[%a]carr[yi]e?s? on%f[%A]", "%f[%a]keep on with%f[%A]",
+  "%f[%a]go on with%f[%A]", "%f[%a]continue with%f[%A]", "%f[%a]keeps? taking%f[%A]", "%f[%a]keep at it%f[%A]" }
+local NOT_GOING_ON = { "^ numb", "^ tingl", "^ dead", "^ cold", "^ weird", "^ funny", "^ to sleep", "^ happening",
+  "^ and off", "^ off and" }
+local function asks_going_on(q)
+  if q:mentions(PUSH_SAID) then return true end
+  local m = (q.message or q.text or ""):lower()
+  for _, pat in ipairs(GOING_ON) do
+    local _, stop = m:find(pat)
+    while stop do
+      local rest, feeling = m:sub(stop + 1), false
+      for _, f in ipairs(NOT_GOING_ON) do
+        if rest:find(f) then feeling = true end
+      end
+      if not feeling then return true end
+      _, stop = m:find(pat, stop + 1)
+    end
+  end
+  return false
+end
+
 herald.on("se.neuropathy", function(q)
   -- After the card, pushing on is the question; told for the first time with
   -- what it takes away, the card itself says not to push through quietly.
-  if q:mentions(PUSH_SAID) and (q.previous == "se.neuropathy" or not q:mentions(LOST_FUNCTION)) then
-    return push_neuro()
+  local going_on = q:mentions(PUSH_SAID) or (q.previous == "se.neuropathy" and asks_going_on(q))
+  if going_on and (q.previous == "se.neuropathy" or not q:mentions(LOST_FUNCTION)) then
+    return push_neuro(q)
   end
   if q:mentions(LOST_FUNCTION) then
     local text = {}
     local own = NEURO_FACTS:get(q)
-    text[1] = NEURO_FUNCTION[1]
+    local other = someone_elses(q)
+    local lines = other and NEURO_FUNCTION_OTHER or NEURO_FUNCTION
+    text[1] = lines[1]
     if own then for _, s in ipairs(own) do text[#text + 1] = s end end
     local over = q:mentions(TREATMENT_OVER)
-    for i = 2, #NEURO_FUNCTION do text[#text + 1] = (i == 2 and over) and NEURO_AFTER or NEURO_FUNCTION[i] end
+    local after = other and NEURO_AFTER_OTHER or NEURO_AFTER
+    for i = 2, #lines do text[#text + 1] = (i == 2 and over) and after or lines[i] end
     return { text = text, sources = NEURO_FUNCTION_SOURCES, suggest = NEURO_FUNCTION_SUGGEST }
   end
   return compose(NEURO_BASE, NEURO_FACTS, q)
@@ -730,7 +884,7 @@ herald.on("se.push_through", function(q)
   if q.previous ~= "se.neuropathy" and q:mentions(NEURO_SAID) and q:mentions(LOST_FUNCTION) then
     return herald.hand_over("se.neuropathy")
   end
-  if q.previous == "se.neuropathy" or q:mentions(NEURO_SAID) then return push_neuro() end
+  if q.previous == "se.neuropathy" or q:mentions(NEURO_SAID) then return push_neuro(q) end
   return { text = PUSH_GENERAL, sources = { "nci-se", "acs-se" },
     suggest = { "When should I call my care team?", "How can I manage side effects?", "What questions should I ask my oncologist?" } }
 end)

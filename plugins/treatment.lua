@@ -461,7 +461,11 @@ local TRIALS = {
   }, { "acs-targeted" } },
 }
 
+-- PERSEPHONE and PHARE (6 against 12 months of trastuzumab): the card on a
+-- shorter course, written once in plugins/drugs.lua.
+local SHORTER_TRIALS = { "persephone", "phare" }
 herald.on("treatment.trials_named", function(q)
+  if q:mentions(SHORTER_TRIALS, q.text or "") then return herald.hand_over("drug.trastuzumab_shorter") end
   -- A follow-up ("how many doses did people get" after KATHERINE) names the trial only in the
   -- earlier turn's topic, which q.message carries: the question first, then the message.
   local named

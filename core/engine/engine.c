@@ -486,15 +486,14 @@ static int add_deferral_source(struct hr_answer *out)
 
 /* The card said as a repeat, the whole card after the lead, in the text and
  * the speech form. */
-static int said_as_repeat(struct hr_answer *out)
+static int said_as_repeat(struct hr_answer *out, const char *lead)
 {
-	static const char lead[] = "My last answer covers this, so here it is again. ";
 	char *made[2] = {NULL, NULL};
 	const char *forms[2] = {out->text, out->speech};
 	for (int f = 0; f < 2; f++) {
 		if (!forms[f])
 			continue;
-		size_t cap = sizeof(lead) + strlen(forms[f]);
+		size_t cap = strlen(lead) + strlen(forms[f]) + 1;
 		if (!(made[f] = malloc(cap))) {
 			free(made[0]);
 			return -ENOMEM;
@@ -540,11 +539,15 @@ static int said_last(const struct hr_convo *convo, const char *said)
 static int said_again(hr_engine *e, const struct hr_convo *convo, const struct hr_pick *pick,
                       const char *norm, struct hr_answer *out, struct hr_trace *t)
 {
+	/* Asked to hear it again ("say that again", "sorry, I missed that"):
+	 * the card, with a word that it is the same. */
+	if (en_repeat_asked(norm))
+		return said_as_repeat(out, "Here it is again. ");
 	const char *asked = en_facet_asked(norm, "again")  ? "again"
 	                    : en_facet_asked(norm, "more") ? "more"
 	                                                   : NULL;
 	if (!asked)
-		return said_as_repeat(out);
+		return said_as_repeat(out, "My last answer covers this, so here it is again. ");
 	char handler[HR_NAME_MAX + 16];
 	int n = snprintf(handler, sizeof(handler), "%s.%s", pick->intent->name, asked);
 	if (n > 0 && (size_t)n < sizeof(handler) && hr_plugins_handler(e->content->plugins, handler, NULL)) {

@@ -123,5 +123,11 @@ int en_facet_word(const char *w);
  * "I still don't get it"; "more": "what else?"), the facet route_facet.c
  * names; 0 for a name it does not know. */
 int en_facet_asked(const char *q, const char *facet);
+/* Whether normalised Q, a short message, asks to hear the last answer again
+ * ("say that again", "can you repeat that", "sorry, I missed that"). */
+int en_repeat_asked(const char *q);
+/* After routing T: a request to hear the previous answer again is answered
+ * by the previous answer's topic, not routed as a question of its own. */
+void en_repeat_follow(hr_engine *e, const struct hr_convo *convo, struct hr_trace *t);
 
 #endif

@@ -1153,6 +1153,11 @@ int en_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_
 
 	int rc = route_once(e, convo, text, len, t, check_plugin, NULL);
 	enum lean lean = rc ? LEAN_NONE : leans_on_earlier(e, convo, t);
+	/* "Say that again": read with the topic whatever it routes to, so the
+	 * plugin sees the topic's words (en_repeat_follow picks the topic). */
+	int again = !rc && convo && convo->topic[0] && t->nsentences == 1 && en_repeat_asked(e->snorm[0]);
+	if (again)
+		lean = LEAN_ANSWERS;
 	if (lean != LEAN_NONE) {
 		/* A follow-up: asked after the previous turn's topic, as "port. does
 		 * it hurt?" would be in one message. Kept when it answers
@@ -1164,18 +1169,21 @@ int en_route(hr_engine *e, const struct hr_convo *convo, const char *text, size_
 		 * (docs/performance.md, eleventh round). */
 		int kept = en_keep_alone(e, t);
 		rc = route_once(e, convo, text, len, t, check_plugin, convo->topic);
-		if (!(rc == 0 && t->outcome == HR_OUTCOME_ANSWER &&
-		      strcmp(t->parts[0].intent->name, "fallback") != 0 &&
-		      (lean == LEAN_ANSWERS || t->joined != 1))) {
+		if (!(rc == 0 && (again || (t->outcome == HR_OUTCOME_ANSWER &&
+		                            strcmp(t->parts[0].intent->name, "fallback") != 0 &&
+		                            (lean == LEAN_ANSWERS || t->joined != 1))))) {
 			if (kept == 0)
 				rc = en_back_to_alone(e, t);
 			else
 				rc = route_once(e, convo, text, len, t, check_plugin, NULL);
 		}
 	}
-	/* Last, a detail of the previous answer's topic (route_facet.c). */
-	if (rc == 0 && check_plugin)
+	/* Last, a detail of the previous answer's topic, or that answer again
+	 * (route_facet.c). */
+	if (rc == 0 && check_plugin) {
 		en_facet_follow(e, convo, t);
+		en_repeat_follow(e, convo, t);
+	}
 	return rc;
 }
 

@@ -456,6 +456,117 @@ void en_facet_follow(hr_engine *e, const struct hr_convo *convo, struct hr_trace
 	t->rule = "a follow-up asks a detail (a facet) of the previous answer's topic";
 }
 
+/*
+ * A request to hear the last answer again, not in other words ("say that
+ * again", "can you repeat that", "what did you say?", "sorry I missed that",
+ * "again please": clinical review 2026-12-07, where each fell back or
+ * reached another card). Short messages only: "what did you say about the
+ * heart" asks a detail. The topic's own card answers it, and the engine says
+ * it as a repeat (engine.c, said_again).
+ */
+#define REPEAT_WORDS 6
+static const char *const repeat_asks[] = {"say that again",
+                                          "say it again",
+                                          "say again",
+                                          "say that once more",
+                                          "say it once more",
+                                          "repeat that",
+                                          "repeat it",
+                                          "repeat yourself",
+                                          "repeat the answer",
+                                          "repeat your answer",
+                                          "repeat what you said",
+                                          "repeat please",
+                                          "please repeat",
+                                          "can you repeat",
+                                          "could you repeat",
+                                          "what did you say",
+                                          "what was that",
+                                          "missed that",
+                                          "missed what you said",
+                                          "missed it",
+                                          "didn't catch that",
+                                          "didnt catch that",
+                                          "did not catch that",
+                                          "didn't catch it",
+                                          "didnt catch it",
+                                          "didn't hear that",
+                                          "didnt hear that",
+                                          "did not hear that",
+                                          "didn't hear you",
+                                          "didnt hear you",
+                                          "come again",
+                                          "again please",
+                                          "again pls",
+                                          "one more time please",
+                                          "tell me again",
+                                          "tell me that again",
+                                          "go over that again",
+                                          "run that by me again",
+                                          NULL};
+
+/* Words that may stand around the request ("sorry, could you repeat that
+ * please"): any other word makes it a question of its own ("what was that
+ * trial called"). */
+static const char *const repeat_polite[] = {
+    "sorry", "please", "pls",  "plz",  "can",   "could", "would", "you", "i",  "oh",  "um",      "uh", "ok",
+    "okay",  "hey",    "wait", "just", "again", "that",  "me",    "it",  "so", "for", "quickly", NULL};
+
+static int repeat_polite_only(const char *q, size_t at, size_t len)
+{
+	for (const char *w = q; *w;) {
+		while (*w == ' ')
+			w++;
+		size_t n = strcspn(w, " ");
+		if (!n)
+			break;
+		size_t off = (size_t)(w - q);
+		if (off < at || off >= at + len) {
+			int ok = 0;
+			for (const char *const *p = repeat_polite; *p && !ok; p++)
+				ok = strlen(*p) == n && strncmp(w, *p, n) == 0;
+			if (!ok)
+				return 0;
+		}
+		w += n;
+	}
+	return 1;
+}
+
+int en_repeat_asked(const char *q)
+{
+	size_t at, len;
+	if (!q || words_in(q) > REPEAT_WORDS)
+		return 0;
+	/* "Pardon?" alone, not "pardon my french, chemo is awful". */
+	if (phrase_at(q, "pardon", &at, &len) && repeat_polite_only(q, at, len))
+		return 1;
+	for (const char *const *p = repeat_asks; *p; p++) {
+		if (phrase_at(q, *p, &at, &len) && repeat_polite_only(q, at, len))
+			return 1;
+	}
+	return 0;
+}
+
+void en_repeat_follow(hr_engine *e, const struct hr_convo *convo, struct hr_trace *t)
+{
+	if (!convo || !e->content->intents || t->focus < 0 || (size_t)t->focus != t->nsentences - 1 ||
+	    !en_repeat_asked(e->snorm[t->focus]))
+		return;
+	const struct hr_intent *prev = topic_intent(e, convo, t);
+	if (!prev)
+		return;
+	if (!(t->outcome == HR_OUTCOME_ANSWER && t->parts[0].intent == prev)) {
+		memset(&t->parts[0], 0, sizeof(t->parts[0]));
+		t->parts[0].intent = prev; /* the conversation's slots fill it */
+	}
+	t->outcome = HR_OUTCOME_ANSWER;
+	t->nparts = 1;
+	t->nclarify = 0;
+	t->facet = NULL;
+	t->rule = "a follow-up asks to hear the previous answer again";
+}
+
 int en_facet_asked(const char *q, const char *facet)
 {
 	size_t at, len;

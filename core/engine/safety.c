@@ -491,13 +491,77 @@ static int rule_may_match(const struct check *c, size_t i)
 	return r->nbranches == 0;
 }
 
+/* How many of the N patterns numbered from FIRST the prefilter let through;
+ * their bits are in a row, counted a word at a time. */
+static size_t may_count(const struct check *c, size_t first, size_t n)
+{
+	size_t npass = 0;
+	for (size_t id = first, end = first + n; id < end;) {
+		size_t w = id / 64, lo = id % 64, hi = end - w * 64 < 64 ? end - w * 64 : 64;
+		uint64_t bits = c->s->may[w] >> lo;
+		if (hi - lo < 64)
+			bits &= ((uint64_t)1 << (hi - lo)) - 1;
+		npass += (size_t)__builtin_popcountll(bits);
+		id = w * 64 + hi;
+	}
+	return npass;
+}
+
+/* Pattern ID, a rule's line or a context's alternative run alone, compiled at
+ * its first run from SRC (or, when SRC is NULL, from context X's alternative
+ * K); NULL when out of memory. */
+static pcre2_code *alone(hr_safety *s, size_t id, const char *name, const char *src, const struct context *x,
+                         size_t k)
+{
+	pcre2_code **re = &s->branch[id - NPATTERNS(s->rs)];
+	if (!*re) {
+		int err;
+		char *own = src ? NULL : sf_ctx_alt_source(x, k);
+		if (src || own)
+			*re = sf_compile(name, src ? src : own, &err, NULL, NULL, NULL, 0);
+		free(own);
+	}
+	return *re;
+}
+
+/*
+ * Whether context I occurs, running only its alternatives the prefilter let
+ * through (struct context): 0 or 1, or -1 when the whole pattern must run (the
+ * prefilter did not run, or let more than half of them through, or one would
+ * not compile). A context asks only whether it occurs, so "I'm so tired all
+ * the time on treatment", read again after the topic, no longer runs the
+ * signs' long contexts whole for a word or two of theirs (docs/performance.md,
+ * twelfth round).
+ */
+static int ctx_alone(struct check *c, size_t i)
+{
+	const struct context *x = &c->rs->ctx[i];
+	if (!c->filtered || !x->nalts)
+		return -1;
+	size_t npass = may_count(c, x->alt0, x->nalts);
+	if (npass * 2 > x->nalts)
+		return -1;
+	for (size_t k = 0; k < x->nalts && npass; k++) {
+		if (!may_match(c, x->alt0 + k))
+			continue;
+		pcre2_code *re = alone(c->s, x->alt0 + k, x->name, NULL, x, k);
+		if (!re)
+			return -1;
+		if (match(c->s, re, x->name, c->text, c->len, 0))
+			return 1;
+		npass--;
+	}
+	return 0;
+}
+
 /* Whether context I (an index into the ruleset's contexts) occurs anywhere. */
 static int has_ctx_at(struct check *c, size_t i)
 {
 	int *st = &c->s->ctx_state[i];
-	if (*st < 0)
-		*st = may_match(c, PF_CTX(c->rs, i)) &&
-		      match(c->s, c->s->ctx[i], c->rs->ctx[i].name, c->text, c->len, 0);
+	if (*st < 0 && !may_match(c, PF_CTX(c->rs, i)))
+		*st = 0;
+	if (*st < 0 && (*st = ctx_alone(c, i)) < 0)
+		*st = match(c->s, c->s->ctx[i], c->rs->ctx[i].name, c->text, c->len, 0) > 0;
 	return *st > 0;
 }
 
@@ -854,30 +918,18 @@ static int rule_next(struct check *c, size_t i, size_t off, PCRE2_SIZE ov[12])
 {
 	hr_safety *s = c->s;
 	const struct rule *r = &c->rs->rules[i];
-	size_t npass = 0;
-	if (c->filtered && can_split(s, i)) {
-		/* The lines' bits are in a row: counted a word at a time. */
-		for (size_t id = r->branch0, end = r->branch0 + r->nbranches; id < end;) {
-			size_t w = id / 64, lo = id % 64, hi = end - w * 64 < 64 ? end - w * 64 : 64;
-			uint64_t bits = s->may[w] >> lo;
-			if (hi - lo < 64)
-				bits &= ((uint64_t)1 << (hi - lo)) - 1;
-			npass += (size_t)__builtin_popcountll(bits);
-			id = w * 64 + hi;
-		}
-	}
+	size_t npass = c->filtered && can_split(s, i) ? may_count(c, r->branch0, r->nbranches) : 0;
 	if (npass && npass * 2 <= r->nbranches) {
 		int found = 0;
 		for (size_t k = 0; k < r->nbranches; k++) {
 			if (!may_match(c, r->branch0 + k))
 				continue;
-			pcre2_code **re = &s->branch[r->branch0 + k - NPATTERNS(c->rs)];
-			int err;
-			if (!*re && !(*re = sf_compile(r->name, r->branches[k], &err, NULL, NULL, NULL, 0))) {
+			pcre2_code *re = alone(s, r->branch0 + k, r->name, r->branches[k], NULL, 0);
+			if (!re) {
 				s->split[i] = 0; /* out of memory: the whole rule */
 				return rule_next(c, i, off, ov);
 			}
-			if (match(s, *re, r->name, c->text, c->len, off)) {
+			if (match(s, re, r->name, c->text, c->len, off)) {
 				PCRE2_SIZE *m = pcre2_get_ovector_pointer(s->md);
 				if (!found || m[0] < ov[0]) {
 					ov[0] = m[0];
@@ -930,25 +982,47 @@ static int rule_fires(struct check *c, size_t i, struct hr_safety_result *out)
 	return 0;
 }
 
+/* Starts a check of TEXT: the spelling corrected, no context known yet, and
+ * the prefilter run. */
+static void begin(hr_safety *s, const char *text, struct check *c)
+{
+	const struct ruleset *rs = s->rs;
+	/* Spelling first: the rules read the corrected text. */
+	const char *fixed = sf_spelling_fix(rs->spell, text, &s->fixed, &s->fixed_cap);
+	*c = (struct check){.s = s, .rs = rs, .text = fixed, .len = strlen(fixed), .high = -1};
+	for (size_t k = 0; k < rs->nctx; k++)
+		s->ctx_state[k] = -1;
+	c->digits = strpbrk(c->text, "0123456789") != NULL;
+	s->nmatches = 0;
+	/* One scan of the text finds the patterns that could match; 1 means the
+	 * text has bytes the analysis does not model, and every pattern runs. */
+	if (!s->no_prefilter) {
+		memset(s->may, 0, (rs->npf + 63) / 64 * sizeof(*s->may));
+		c->filtered = hr_prefilter_run(rs->pf, s->pfs, c->text, c->len, s->may) == 0;
+	}
+}
+
+size_t hr_safety_contexts(hr_safety *s, const char *text, uint64_t *found, size_t nwords)
+{
+	struct check c;
+	size_t n = s ? s->rs->nctx : 0;
+	if (!s || !text || !found)
+		return n;
+	begin(s, text, &c);
+	memset(found, 0, nwords * sizeof(*found));
+	for (size_t k = 0; k < n && k / 64 < nwords; k++)
+		found[k / 64] |= (uint64_t)has_ctx_at(&c, k) << (k % 64);
+	return n;
+}
+
 void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *out)
 {
 	memset(out, 0, sizeof(*out));
 	if (!s || !text)
 		return;
 	const struct ruleset *rs = s->rs;
-	/* Spelling first: the rules read the corrected text. */
-	const char *fixed = sf_spelling_fix(rs->spell, text, &s->fixed, &s->fixed_cap);
-	struct check c = {.s = s, .rs = rs, .text = fixed, .len = strlen(fixed), .high = -1};
-	for (size_t k = 0; k < rs->nctx; k++)
-		s->ctx_state[k] = -1;
-	c.digits = strpbrk(c.text, "0123456789") != NULL;
-	s->nmatches = 0;
-	/* One scan of the text finds the patterns that could match; 1 means the
-	 * text has bytes the analysis does not model, and every pattern runs. */
-	if (!s->no_prefilter) {
-		memset(s->may, 0, (rs->npf + 63) / 64 * sizeof(*s->may));
-		c.filtered = hr_prefilter_run(rs->pf, s->pfs, c.text, c.len, s->may) == 0;
-	}
+	struct check c;
+	begin(s, text, &c);
 
 	/* Rules are ordered by tier, so the first that fires is the answer. */
 	for (size_t i = 0; i < rs->nrules && !out->tier; i++)

@@ -15,6 +15,9 @@
 #ifndef HERALD_SAFETY_H
 #define HERALD_SAFETY_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 #include "answer.h"
 #include "diag.h"
 
@@ -106,6 +109,16 @@ const char *hr_safety_rule_name(const hr_safety *s, size_t i);
 
 /* How many PCRE2 matches the last hr_safety_check() on S ran, for benchmarks. */
 unsigned hr_safety_matches_run(const hr_safety *s);
+
+/*
+ * For tests: asks of TEXT (normalised) whether each of the rules' contexts
+ * occurs in it, as a check would, and sets bit K of FOUND (NWORDS words) for
+ * each context K that does. Returns how many contexts there are (with FOUND
+ * NULL, only that). With the prefilter off each context runs whole; with it
+ * on a long one runs only its alternatives the prefilter lets through, which
+ * must find the same.
+ */
+size_t hr_safety_contexts(hr_safety *s, const char *text, uint64_t *found, size_t nwords);
 
 /* Checks TEXT, already normalised by hr_text_normalize(), and fills OUT. */
 void hr_safety_check(hr_safety *s, const char *text, struct hr_safety_result *out);

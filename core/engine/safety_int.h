@@ -283,9 +283,23 @@ struct decision_rule {
 	const char *src;
 };
 
+/* One alternative of a context: SRC[START..START+LEN), with the context
+ * line's word edges around it when EDGES ("\b(?:" ... ")\b"). */
+struct ctx_alt {
+	uint32_t start, len;
+	uint32_t edges;
+};
+
 struct context {
 	const char *name;
 	const char *src;
+	/* Its top-level alternatives, each also a pattern of its own numbered in
+	 * the prefilter from ALT0 (ctx_alternatives, safety_load.c): a context
+	 * only asks whether it occurs, and it occurs where one of them matches,
+	 * so when the prefilter lets few of them through only those run
+	 * (has_ctx_at). NALTS is 0 for a context that is not split. */
+	struct ctx_alt *alts;
+	size_t nalts, alt0;
 };
 
 /* The parsed rules file: immutable once built, shared by every instance. */
@@ -301,12 +315,12 @@ struct ruleset {
 	const char **lists[NLISTS]; /* NULL-terminated; the words are the file's */
 	struct spelling *spell;
 	hr_prefilter *pf;
-	size_t npf; /* patterns in PF: NPATTERNS, then the rules' lines */
+	size_t npf; /* patterns in PF: NPATTERNS, the rules' lines, the contexts' alternatives */
 };
 
 /* Every pattern has a number in the prefilter: the alert rules first, then
  * the context patterns, then the decision rules, then each rule's lines
- * (struct rule). */
+ * (struct rule), then each context's alternatives (struct context). */
 #define PF_RULE(rs, i) (i)
 #define PF_CTX(rs, k) ((rs)->nrules + (size_t)(k))
 #define PF_DECISION(rs, i) ((rs)->nrules + (rs)->nctx + (i))
@@ -318,5 +332,6 @@ int sf_shared_get(struct ruleset **out);
 void sf_shared_put(struct ruleset *rs);
 pcre2_code *sf_compile(const char *name, const char *src, int *err, hr_diag_fn diag, void *ud,
                        const char *file, int line);
+char *sf_ctx_alt_source(const struct context *x, size_t k);
 
 #endif

@@ -339,6 +339,8 @@ static void ruleset_free(struct ruleset *rs)
 	for (size_t i = 0; i < NLISTS; i++)
 		free(rs->lists[i]);
 	free(rs->rules);
+	for (size_t i = 0; rs->ctx && i < rs->nctx; i++)
+		free(rs->ctx[i].alts);
 	free(rs->ctx);
 	free(rs->decisions);
 	hr_srules_free(rs->file);
@@ -354,6 +356,115 @@ static const char *pattern_src(const struct ruleset *rs, size_t id)
 	if (id < rs->nctx)
 		return rs->ctx[id].src;
 	return rs->decisions[id - rs->nctx].src;
+}
+
+/*
+ * Finds the top-level alternatives of the pattern P[0..N) into AT (start and
+ * end pairs, at most CAP). Returns how many, or 0 when an alternative run
+ * alone could read differently from the same alternative inside the whole:
+ * a capture (its number, and a back reference to it), an option setting
+ * (it reaches the alternatives after it), a verb, \K, \G, \Q, a comment,
+ * a recursion; or when the parentheses do not balance.
+ */
+static size_t top_alternatives(const char *p, size_t n, uint32_t *at, size_t cap)
+{
+	size_t k = 0, depth = 0, start = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = p[i];
+		if (c == '\\') {
+			if (i + 1 >= n || strchr("KGQEgk123456789", p[i + 1]))
+				return 0;
+			i++;
+		} else if (c == '[') {
+			i += i + 1 < n && p[i + 1] == '^' ? 2 : 1;
+			if (i < n && p[i] == ']')
+				i++;
+			while (i < n && p[i] != ']') {
+				if (p[i] == '[' && i + 1 < n && p[i + 1] == ':') {
+					const char *e = strstr(p + i, ":]");
+					i = e && (size_t)(e - p) < n ? (size_t)(e - p) + 1 : n;
+				} else if (p[i] == '\\') {
+					i++;
+				}
+				i++;
+			}
+			if (i >= n)
+				return 0;
+		} else if (c == '(') {
+			/* Only (?: (?= (?! (?<= (?<! (?> (?| open a group here. */
+			char d = i + 2 < n && p[i + 1] == '?' ? p[i + 2] : 0;
+			char e = i + 3 < n ? p[i + 3] : 0;
+			if (!d || !(strchr(":=!>|", d) || (d == '<' && e && strchr("=!", e))))
+				return 0;
+			depth++;
+		} else if (c == ')') {
+			if (!depth)
+				return 0;
+			depth--;
+		} else if (c == '|' && !depth) {
+			if (k == cap)
+				return 0;
+			at[2 * k] = (uint32_t)start;
+			at[2 * k++ + 1] = (uint32_t)i;
+			start = i + 1;
+		}
+	}
+	if (depth || k == cap)
+		return 0;
+	at[2 * k] = (uint32_t)start;
+	at[2 * k++ + 1] = (uint32_t)n;
+	return k;
+}
+
+/* A context of fewer alternatives runs whole: splitting it saves little.
+ * Splitting only those of 1,000 bytes or more saved less (twelfth round). */
+#define MIN_CTX_ALTS 8
+#define MAX_CTX_ALTS 512
+
+/*
+ * Splits context X into its alternatives (struct context): the lines of the
+ * context block, and within a line written "\b(?:A|B|...)\b" each of A, B,
+ * ... between the same edges. "\b(?:A|B)\b" matches at a place exactly when
+ * "\b(?:A)\b" or "\b(?:B)\b" does, so the context occurs exactly when one
+ * of them does. A context with syntax top_alternatives refuses, or with few
+ * alternatives, is not split. Returns 0 or -ENOMEM.
+ */
+static int ctx_alternatives(struct context *x)
+{
+	uint32_t lines[2 * MAX_CTX_ALTS], inner[2 * MAX_CTX_ALTS];
+	struct ctx_alt alts[MAX_CTX_ALTS];
+	size_t n = 0, len = strlen(x->src);
+	size_t nl = len < UINT32_MAX ? top_alternatives(x->src, len, lines, MAX_CTX_ALTS) : 0;
+	for (size_t i = 0; i < nl; i++) {
+		const char *a = x->src + lines[2 * i];
+		size_t al = lines[2 * i + 1] - lines[2 * i], ni = 0;
+		if (al > 10 && strncmp(a, "\\b(?:", 5) == 0 && strncmp(a + al - 3, ")\\b", 3) == 0)
+			ni = top_alternatives(a + 5, al - 8, inner, MAX_CTX_ALTS);
+		for (size_t k = 0; k < ni && n < MAX_CTX_ALTS; k++)
+			alts[n++] = (struct ctx_alt){lines[2 * i] + 5 + inner[2 * k],
+			                             inner[2 * k + 1] - inner[2 * k], 1};
+		if (!ni && n < MAX_CTX_ALTS)
+			alts[n++] = (struct ctx_alt){lines[2 * i], (uint32_t)al, 0};
+	}
+	if (n < MIN_CTX_ALTS || n == MAX_CTX_ALTS)
+		return 0;
+	if (!(x->alts = malloc(n * sizeof(*x->alts))))
+		return -ENOMEM;
+	memcpy(x->alts, alts, n * sizeof(*alts));
+	x->nalts = n;
+	return 0;
+}
+
+/* The source of alternative K of context X, to compile or analyse (freed by
+ * the caller), or NULL when out of memory. */
+char *sf_ctx_alt_source(const struct context *x, size_t k)
+{
+	const struct ctx_alt *a = &x->alts[k];
+	char *p = malloc(a->len + 9);
+	if (p)
+		snprintf(p, a->len + 9, "%s%.*s%s", a->edges ? "\\b(?:" : "", (int)a->len, x->src + a->start,
+		         a->edges ? ")\\b" : "");
+	return p;
 }
 
 /* Reads rule block B into R: TIER GROUP [FLAG|needs=CONTEXT ...]. */
@@ -467,7 +578,7 @@ static int ruleset_load(const char *text, const char *file, hr_diag_fn diag, voi
 	for (size_t i = 0; i < f->nblocks; i++) {
 		const struct hr_srules_block *b = &f->blocks[i];
 		if (b->kind == HR_SRULES_CONTEXT)
-			rs->ctx[n++] = (struct context){b->name, b->pattern};
+			rs->ctx[n++] = (struct context){.name = b->name, .src = b->pattern};
 	}
 	for (size_t k = 0; k < NKNOWN_CTX; k++) {
 		size_t c;
@@ -560,6 +671,17 @@ static int ruleset_load(const char *text, const char *file, hr_diag_fn diag, voi
 		r->branch0 = rs->npf;
 		for (size_t k = 0; k < r->nbranches && !err; k++, rs->npf++)
 			err = hr_prefilter_add(rs->pf, r->branches[k]);
+	}
+	for (size_t i = 0; i < rs->nctx && !err; i++) {
+		struct context *x = &rs->ctx[i];
+		if ((err = ctx_alternatives(x)))
+			break;
+		x->alt0 = rs->npf;
+		for (size_t k = 0; k < x->nalts && !err; k++, rs->npf++) {
+			char *src = sf_ctx_alt_source(x, k);
+			err = src ? hr_prefilter_add(rs->pf, src) : -ENOMEM;
+			free(src);
+		}
 	}
 	if (!err)
 		err = hr_prefilter_build(rs->pf);

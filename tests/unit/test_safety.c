@@ -997,7 +997,12 @@ static void test_decisions_second_round(void **state)
 	DECISIONS(*state, HR_DECISION_DOSE, "what dose of kadcyla is right for my weight",
 	          "i'm 55 kilos, how much herceptin do i need", "how many mg of xeloda for someone my size",
 	          "how much tukysa should my mum take");
-	DECISIONS(*state, HR_DECISION_STOP, "my husband wants to stop enhertu");
+	DECISIONS(*state, HR_DECISION_STOP, "my husband wants to stop enhertu",
+	          "i want to stop herceptin at six months because of my heart");
+	/* The care team proposing it is not the writer deciding (review 2026-12-07). */
+	DECISIONS(*state, HR_DECISION_NONE,
+	          "my oncologist wants to stop trastuzumab early because of my echo",
+	          "the team is thinking about stopping my herceptin at 6 months");
 	DECISIONS(*state, HR_DECISION_CHOOSE, "which one would you go for, kadcyla or enhertu",
 	          "would cannabis oil work instead of chemo", "should my wife have surgery first or chemo");
 	DECISIONS(*state, HR_DECISION_PROGNOSIS, "will i see my kids grow up", "will i be here for christmas",
@@ -1774,11 +1779,32 @@ static long each_question_in(const char *dir, const char *suffix, const char *pr
 	return total;
 }
 
-static unsigned long variants_checked, variants_alerting;
+static unsigned long variants_checked, variants_alerting, contexts_found;
+
+/* Whether each context occurs in TEXT, asked of every context (a check asks
+ * only those its rules need): a long context the prefilter lets few
+ * alternatives of through runs only those (has_ctx_at), and must find what
+ * the whole context finds. */
+static void compare_contexts(hr_safety *s, const char *text)
+{
+	uint64_t got[8], want[8];
+	size_t n = hr_safety_contexts(s, NULL, NULL, 0);
+	assert_true(n <= 64 * ARRAY_SIZE(got));
+	hr_safety_contexts(s, text, got, ARRAY_SIZE(got));
+	hr_safety_contexts(every, text, want, ARRAY_SIZE(want));
+	for (size_t k = 0; k < n; k++) {
+		int g = (int)(got[k / 64] >> (k % 64)) & 1, w = (int)(want[k / 64] >> (k % 64)) & 1;
+		if (g != w)
+			print_error("\"%s\": context %zu found %d prefiltered, %d whole\n", text, k, g, w);
+		assert_int_equal(g, w);
+		contexts_found += (unsigned long)g;
+	}
+}
 
 static void compare(hr_safety *s, const char *text)
 {
 	struct hr_safety_result r = check_both(s, text);
+	compare_contexts(s, text);
 	variants_checked++;
 	variants_alerting += r.tier != HR_TIER_NONE;
 }
@@ -1878,7 +1904,7 @@ static void test_prefilter_agrees_on_every_known_question(void **state)
 	    {HERALD_SOURCE_DIR "/intents", ".intents", "example:", 500},
 	    {HERALD_SOURCE_DIR "/plugins", ".tests", "ask:", 300},
 	};
-	variants_checked = variants_alerting = 0;
+	variants_checked = variants_alerting = contexts_found = 0;
 	for (size_t i = 0; i < ARRAY_SIZE(sets); i++) {
 		const char *dir = sets[i].dir, *sfx = sets[i].suffix, *pre = sets[i].prefix;
 		long n = sfx ? each_question_in(dir, sfx, pre, compare_variants, s)
@@ -1888,8 +1914,9 @@ static void test_prefilter_agrees_on_every_known_question(void **state)
 			            sets[i].suffix ? sets[i].suffix : "", n, sets[i].min);
 		assert_true(n >= sets[i].min);
 	}
-	print_message("prefiltered and unfiltered agree on %lu texts (%lu of them alerts)\n",
-	              variants_checked, variants_alerting);
+	print_message("prefiltered and unfiltered agree on %lu texts (%lu of them alerts), and on "
+	              "whether each context occurs (%lu found)\n",
+	              variants_checked, variants_alerting, contexts_found);
 	/* Alerts among them, so the comparison covers the rules firing too. */
 	assert_true(variants_alerting > 500);
 }
