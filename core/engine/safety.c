@@ -425,6 +425,15 @@ static int crisis_topic(const struct ruleset *rs, const char *text, size_t len, 
 			 * be needing you after tonight", "more tired than anyone knows". */
 			if ((left && word_is(left, "than")) || (d + 2 < n && word_is(&w[d + 2], "than")))
 				continue;
+			/* One known person, not anyone: "someone in our support group just
+			 * posted 'this is goodbye'", told, not asked ("what are the signs
+			 * someone in my family is suicidal" stays a topic; sixteenth round). */
+			struct word first[1];
+			if (right && d >= 2 && (word_is(right, "in") || word_is(right, "from")) &&
+			    word_in(&w[d - 2], rs->lists[L_POSSESSIVES]) &&
+			    words_after(text, len, 0, first, 1) == 1 &&
+			    !word_in(&first[0], rs->lists[L_HYPOTHETICALS]))
+				continue;
 			/* "I need to talk to someone about suicide" asks for help. */
 			if (d + 2 < n && word_is(&w[d + 1], "to") &&
 			    word_in(&w[d + 2], rs->lists[L_TALK_WORDS]))

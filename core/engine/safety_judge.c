@@ -78,6 +78,14 @@ static enum stance judge_subject(const struct ruleset *rs, const struct word *w,
 			return HYPO;
 	}
 	if (word_in(left, rs->lists[L_SUBORDINATORS])) {
+		/* "sorry if this is messy, the crushing pain in my chest...": an
+		 * apology, not a condition; the punctuation that ended it is gone
+		 * (sixteenth round). */
+		static const char *const sorry[] = {"sorry",  "apologies", "forgive",
+		                                    "excuse", "pardon",    NULL};
+		if (word_is(left, "if") && left2 &&
+		    (word_in(left2, sorry) || (word_is(left2, "me") && left3 && word_in(left3, sorry))))
+			return REPORTED;
 		/* "I don't know if", "not sure whether", "unsure if": uncertain, still a report. */
 		if (left2 &&
 		    (word_is(left2, "unsure") || ((word_is(left2, "know") || word_is(left2, "sure")) &&

@@ -403,6 +403,18 @@ static void test_fifteenth_fresh_portion(void **state)
 	fresh_portion("fresh15.tsv");
 }
 
+/* Written blind (2026-12-07, seventh session) by a writer who never saw herald:
+ * emergencies in French and Portuguese and one buried in a letter after "sorry
+ * if this is messy", crisis in Portuguese and told through acts (a date picked,
+ * a goodbye posted with pills, cuts hidden, both lives taken), call-now signs of
+ * the spinal cord and of fluids not kept down, and near-misses of a partner's
+ * fever, a past scan that was clear and a hospital drama. */
+static void test_sixteenth_fresh_portion(void **state)
+{
+	(void)state;
+	fresh_portion("fresh16.tsv");
+}
+
 /* Every rule of the rules file fires on some line of the corpus: a rule that
  * never fires is either dead or untested. (Runs after the two above.) */
 static void test_every_rule_fires(void **state)
@@ -432,7 +444,7 @@ int main(void)
 	    cmocka_unit_test(test_tenth_fresh_portion),      cmocka_unit_test(test_eleventh_fresh_portion),
 	    cmocka_unit_test(test_twelfth_fresh_portion),    cmocka_unit_test(test_thirteenth_fresh_portion),
 	    cmocka_unit_test(test_fourteenth_fresh_portion), cmocka_unit_test(test_fifteenth_fresh_portion),
-	    cmocka_unit_test(test_every_rule_fires),
+	    cmocka_unit_test(test_sixteenth_fresh_portion),  cmocka_unit_test(test_every_rule_fires),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
