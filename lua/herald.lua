@@ -421,11 +421,19 @@ local WOMAN_PATIENT = { " my wife", " she is on ", " she's on ", " she takes ", 
   " im pregnant", " carry a baby", " i have a baby", " i still have a baby", " now me", " and me ", " me too",
   " now it's me", " now its me", " now i ", " i'm on ", " im on ", " i am on ", " i take ", " i was diagnosed",
   " i have breast", " i have her2", " i've been diagnosed", " i have been diagnosed" }
+-- What every pattern that reads an age after "I'm" or "I am" holds, looked for
+-- first in one call: each pattern begins with a character class or frontier,
+-- so a message without these words was scanned at every position by four to
+-- six patterns, ~63,000 instructions on "what are the chances of surviving
+-- her2 positive breast cancer" (docs/performance.md, twelfth round).
+local AGE_CUE = { "im", "i'm", "i am" }
 function Question:about_a_man()
   local m = " " .. (self.message or self.text):lower() .. " "
   if host_mentions(m, MAN_SELF) or m:find("^%W*%d%d ?m%f[%W]") or m:find("^%W*m ?%d%d%f[%W]") then return true end
   -- "I'm 34M", "i am 52 m" (clinical review 2026-12-07d: "i'm 34M" got eggs and ovaries).
-  if m:find("%f[%w]i'?m %d%d ?m%f[%W]") or m:find("%f[%w]i am %d%d ?m%f[%W]") then return true end
+  if host_mentions(m, AGE_CUE) and (m:find("%f[%w]i'?m %d%d ?m%f[%W]") or m:find("%f[%w]i am %d%d ?m%f[%W]")) then
+    return true
+  end
   return names_male_patient(m) and not host_mentions(m, WOMAN_PATIENT)
 end
 
@@ -442,6 +450,7 @@ local NOT_AGE = { "^week", "^month", "^day", "^cycle", "^round", "^dose", "^mg" 
 function Question:writer_is_minor()
   local m = " " .. (self.message or self.text):lower() .. " "
   if host_mentions(m, MINOR_SAID) then return true end
+  if not host_mentions(m, AGE_CUE) then return false end
   for _, pat in ipairs(AGE_SAID) do
     local _, stop, n = find(m, pat)
     n = tonumber(n or "")

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "engine_int.h"
+#include "safety_person.h"
 #include "text.h"
 
 /*
@@ -152,6 +153,60 @@ static int has_any(const char *low, const char *const *list, size_t n)
 	return 0;
 }
 
+/*
+ * Right after the crisis reply, a message that argues for the act or asks
+ * leave for it ("she's terminal anyway, would it be so wrong to help her?",
+ * "it's my choice", "I've made up my mind") is the same crisis, not a new
+ * question: blind patient probe 16 got survival figures for a daughter asked
+ * to fetch her mother's sleeping pills. Whose it is is read from the message
+ * as for any crisis.
+ */
+static const char *const crisis_pressed[] = {"would it be wrong",
+                                             "would it really be",
+                                             "is it wrong",
+                                             "is it really wrong",
+                                             "so wrong",
+                                             "so bad",
+                                             "that bad",
+                                             "help her",
+                                             "help him",
+                                             "help them",
+                                             "help me do",
+                                             "do what she",
+                                             "do what he",
+                                             "what she wants",
+                                             "what he wants",
+                                             "what she asks",
+                                             "what he asks",
+                                             "her choice",
+                                             "his choice",
+                                             "my choice",
+                                             "my decision",
+                                             "her decision",
+                                             "his decision",
+                                             "made up my mind",
+                                             "i've decided",
+                                             "ive decided",
+                                             "i have decided",
+                                             "already decided",
+                                             "dying anyway",
+                                             "terminal anyway",
+                                             "going to die anyway",
+                                             "gonna die anyway",
+                                             "what's the point",
+                                             "whats the point",
+                                             "why not",
+                                             "why shouldn't",
+                                             "why shouldnt",
+                                             "don't try to stop",
+                                             "dont try to stop",
+                                             "can't stop me",
+                                             "cant stop me",
+                                             "won't call",
+                                             "wont call",
+                                             "not calling",
+                                             "not going to call"};
+
 void en_safety_alarm_put_off(const struct hr_convo *convo, const char *text, size_t len,
                              struct hr_safety_result *out)
 {
@@ -159,6 +214,7 @@ void en_safety_alarm_put_off(const struct hr_convo *convo, const char *text, siz
 		return;
 	enum hr_tier before = strcmp(convo->previous, "safety.call_now") == 0    ? HR_TIER_CALL_NOW
 	                      : strcmp(convo->previous, "safety.emergency") == 0 ? HR_TIER_EMERGENCY
+	                      : strcmp(convo->previous, "safety.crisis") == 0    ? HR_TIER_CRISIS
 	                                                                         : HR_TIER_NONE;
 	if (before == HR_TIER_NONE)
 		return;
@@ -166,6 +222,15 @@ void en_safety_alarm_put_off(const struct hr_convo *convo, const char *text, siz
 	for (size_t i = 0; i < len; i++)
 		low[i] = (char)tolower((unsigned char)text[i]);
 	low[len] = '\0';
+	if (before == HR_TIER_CRISIS) {
+		if (has_any(low, crisis_pressed, sizeof(crisis_pressed) / sizeof(crisis_pressed[0]))) {
+			out->tier = HR_TIER_CRISIS;
+			out->rule = "crisis_pressed";
+			out->group = 0;
+			out->about_other = sf_crisis_about_other(low, 0, len);
+		}
+		return;
+	}
 	if (has_any(low, put_off, sizeof(put_off) / sizeof(put_off[0])) ||
 	    (has_any(low, played_down, sizeof(played_down) / sizeof(played_down[0])) &&
 	     !has_any(low, team_told, sizeof(team_told) / sizeof(team_told[0])))) {

@@ -207,12 +207,14 @@ static const struct tier_reply crisis_other_reply = {
     "open day and night. If they might act on these thoughts, or they are in danger, call nine one "
     "one or your local emergency number now, and stay with them if it is safe. Outside the US, call "
     "your local emergency number or a local crisis line.",
-    "You are right to take this seriously, and you do not have to handle it alone. I can't diagnose "
-    "or counsel, but a trained person at 988 can guide you right now. Tell their cancer care team "
-    "too.",
-    "You are right to take this seriously, and you do not have to handle it alone. I can't diagnose "
-    "or counsel, but a trained person at nine eight eight can guide you right now. Tell their cancer "
-    "care team too.",
+    "If you can do it safely, put pills and anything else they could use to harm themselves out of "
+    "their reach, and do not get them more. You are right to take this seriously, and you do not "
+    "have to handle it alone. I can't diagnose or counsel, but a trained person at 988 can guide you "
+    "right now. Tell their cancer care team too.",
+    "If you can do it safely, put pills and anything else they could use to harm themselves out of "
+    "their reach, and do not get them more. You are right to take this seriously, and you do not "
+    "have to handle it alone. I can't diagnose or counsel, but a trained person at nine eight eight "
+    "can guide you right now. Tell their cancer care team too.",
     {{"988 Suicide and Crisis Lifeline", "988 Lifeline", "https://988lifeline.org/"},
      {"Suicide Prevention", "National Institute of Mental Health",
       "https://www.nimh.nih.gov/health/topics/suicide-prevention"}},
