@@ -115,3 +115,24 @@ herald.on("misreading.result", function(q)
   if q:mentions(FREE_SAID, q.text or "") then return DEFAULT_FREE end
   return DEFAULT
 end)
+
+-- A new pain or fear waved away after the card on it ("I'll just ignore it,
+-- it's all in my head"): don't ignore it. A pain that lasts, worsens or is
+-- not eased by usual pain pills is checked by the team (Cancer.Net, follow-up
+-- care); the fear itself is common and worth telling them (ACS, fear of
+-- recurrence). Never an emergency card, never a diagnosis.
+src("cancernet-followup", "Breast Cancer: Follow-up Care and Monitoring", "Cancer.Net, American Society of Clinical Oncology",
+  "https://www.cancer.net/cancer-types/breast-cancer/follow-care-and-monitoring")
+src("acs-fear-recurrence", "Living With Uncertainty: The Fear of Cancer Recurrence", ACS,
+  "https://www.cancer.org/cancer/survivorship/long-term-health-concerns/recurrence/living-with-uncertainty-the-fear-of-cancer-recurrence.html")
+local DONT_IGNORE = {
+  text = {
+    "Please don't ignore it. Your fear is real, not silly, and it is common after cancer.",
+    "Most new aches are not the cancer. But a pain that lasts more than about two weeks, keeps getting worse, or is not eased by your usual pain pills should be checked. Calling about it is not a bother; it is what your care team is there for.",
+    "Tell them about the worry too. They can help with it, and a counselor can as well.",
+    "Next step: call your care team this week, say where the pain is and when it started, and ask them to check it.",
+  },
+  sources = { "cancernet-followup", "acs-fear-recurrence" },
+  suggest = { "What are the signs of recurrence?", "Can I get counselling?", "What follow-up will I have after treatment?" },
+}
+herald.on("misreading.ignore_symptom", function(q) return DONT_IGNORE end)
