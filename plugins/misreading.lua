@@ -136,3 +136,40 @@ local DONT_IGNORE = {
   suggest = { "What are the signs of recurrence?", "Can I get counselling?", "What follow-up will I have after treatment?" },
 }
 herald.on("misreading.ignore_symptom", function(q) return DONT_IGNORE end)
+
+-- "So I'll keep my hair" after the hair card (blind probe): Herceptin and
+-- Perjeta alone rarely cause hair loss, but the chemo given with them usually
+-- does (NCI hair loss; ACS chemotherapy for breast cancer; the same facts as
+-- se.hair's per-drug lines). A plan with chemo named is corrected; with none
+-- named, the answer says it depends on what else is in the plan.
+src("nci-hair", "Hair Loss (Alopecia) and Cancer Treatment", NCI, "https://www.cancer.gov/about-cancer/treatment/side-effects/hair-loss")
+src("acs-chemo", "Chemotherapy for Breast Cancer", ACS,
+  "https://www.cancer.org/cancer/types/breast-cancer/treatment/chemotherapy-for-breast-cancer.html")
+local CHEMO_SAID = { "chemo", "tchp", "tch ", "tch,", "tch.", "tch!", "tch?", " ac ", " ac-", "ac-thp", "ac then", "a/c",
+  "docetaxel", "taxotere", "paclitaxel", "taxol", "abraxane", "taxane", "carboplatin", "carbo", "doxorubicin",
+  "adriamycin", "red devil", "epirubicin", "cyclophosphamide", "cytoxan", "enhertu", "deruxtecan", "t-dxd", "tdxd",
+  "fec", " ec ", "thp" }
+local HAIR_CHEMO = {
+  text = {
+    "Not quite. Herceptin and Perjeta on their own rarely cause hair loss, but the chemo given with them usually does.",
+    "In TCHP and TCH, docetaxel (Taxotere) causes hair loss in most people, and carboplatin can thin hair. Doxorubicin (the A in AC) and paclitaxel (Taxol) cause hair loss in most people too. Enhertu carries a chemo drug, and hair loss is common with it.",
+    "Hair often starts to fall out 2 to 4 weeks after the first chemo, and it usually grows back a few months after chemo ends. Cold caps (scalp cooling) help some people keep more hair.",
+    "Next step: before your first chemo, ask your team if cold caps are offered, and if your insurance helps pay for a wig.",
+  },
+  sources = { "nci-hair", "acs-chemo" },
+  suggest = { "Do cold caps work?", "Will my hair grow back after chemo?", "What are the side effects of chemo?" },
+}
+local HAIR_DEPENDS = {
+  text = {
+    "It depends on what else is in your plan. Herceptin and Perjeta on their own rarely cause hair loss, so on them alone most people keep their hair.",
+    "But when chemo is given with them, as in TCHP, TCH, or AC followed by a taxane, the chemo usually causes hair loss. It often starts 2 to 4 weeks after the first chemo and grows back a few months after chemo ends.",
+    "Cold caps (scalp cooling) help some people keep more hair.",
+    "Next step: ask your team which drugs are in your plan, and if cold caps are offered.",
+  },
+  sources = { "nci-hair", "acs-chemo" },
+  suggest = { "Do cold caps work?", "Is Herceptin chemo?", "What are the side effects of chemo?" },
+}
+herald.on("misreading.hair_kept", function(q)
+  if q:mentions(CHEMO_SAID, " " .. (q.text or q.message or "") .. " ") then return HAIR_CHEMO end
+  return HAIR_DEPENDS
+end)
