@@ -173,3 +173,48 @@ herald.on("misreading.hair_kept", function(q)
   if q:mentions(CHEMO_SAID, " " .. (q.text or q.message or "") .. " ") then return HAIR_CHEMO end
   return HAIR_DEPENDS
 end)
+
+-- "So Enhertu is basically Herceptin" (blind probe): no. T-DXd carries a
+-- chemo drug, has its own side effects and boxed warnings, and is given on its
+-- own schedule; one is not swapped for the other (the Enhertu label; the same
+-- facts as drugs.lua's T-DXd lines). Another drug named, or none known: the
+-- comparison card.
+src("dailymed-enhertu", "Enhertu (fam-trastuzumab deruxtecan-nxki) prescribing information",
+  "DailyMed, US National Library of Medicine",
+  "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=7e67e73e-ddf4-4e4d-8b50-09d7514910b6")
+src("acs-targeted", "Targeted Drug Therapy for Breast Cancer", ACS,
+  "https://www.cancer.org/cancer/types/breast-cancer/treatment/targeted-therapy-for-breast-cancer.html")
+local ENHERTU_NOT_HERCEPTIN = {
+  text = {
+    "No, they are different drugs, and one is not swapped for the other. T-DXd (Enhertu) uses a HER2 antibody like trastuzumab (Herceptin), but a strong chemo drug, deruxtecan, is joined to it. Herceptin is the antibody alone.",
+    "So T-DXd (Enhertu) has its own side effects. Nausea, tiredness, hair loss and low blood counts are common. The most serious risk is lung inflammation, called ILD or pneumonitis, which can be fatal. Tell your care team at once about any new cough, shortness of breath or fever.",
+    "It is given differently too: as its own IV infusion every three weeks, with anti-nausea medicine before each dose.",
+    "Next step: ask your team which side effects to watch for on T-DXd (Enhertu), and when to call.",
+  },
+  sources = { "dailymed-enhertu", "acs-targeted" },
+  suggest = { "What are the side effects of Enhertu?", "Does Enhertu affect the lungs?", "How is Enhertu given?" },
+}
+-- Nothing says which drugs ("so they're basically the same?"): the comparison
+-- card would be the Herceptin card alone, so a general answer instead.
+local SAME_UNSURE = {
+  text = {
+    "Not always, so it is worth checking. Many HER2 drugs aim at the same target but are different drugs, each with its own side effects and schedule, and one is not swapped for another.",
+    "Some are the same medicine in another form, such as a shot instead of an IV drip, or a biosimilar copy. Others, such as T-DXd (Enhertu) or T-DM1 (Kadcyla), have a chemo drug joined to the antibody.",
+    "Next step: ask your team which drugs are in your plan, and how each one differs.",
+  },
+  sources = { "acs-targeted" },
+  suggest = { "What is the difference between Enhertu and Herceptin?", "What is a biosimilar?", "Is Herceptin chemo?" },
+}
+local ENHERTU_SAID = { "enhertu", "t-dxd", "tdxd", "t dxd", "deruxtecan" }
+local OTHER_ADC_SAID = { "kadcyla", "t-dm1", "tdm1", "t dm1", "emtansine" }
+herald.on("misreading.same_drug", function(q)
+  local text = q.text or q.message or ""
+  if q:mentions(OTHER_ADC_SAID, text) then return herald.hand_over("drug.compare") end
+  if q:mentions(ENHERTU_SAID, text) or q.context.drug == "t_dxd" or q.slots.drug == "t_dxd" then
+    return ENHERTU_NOT_HERCEPTIN
+  end
+  if q:mentions({ "herceptin", "trastuzumab" }, text) and (q.slots.drug or q.context.drug) then
+    return herald.hand_over("drug.compare")
+  end
+  return SAME_UNSURE
+end)
