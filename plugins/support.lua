@@ -158,21 +158,28 @@ local POSITIVE_ASKED = with_phone_speech {
 -- with uncertainty: the fear of cancer recurrence).
 src("acs-fear-recurrence", "Living With Uncertainty: The Fear of Cancer Recurrence", ACS,
   "https://www.cancer.org/cancer/survivorship/long-term-health-concerns/recurrence/living-with-uncertainty-the-fear-of-cancer-recurrence.html")
-local RECUR_SAID = { "back", "spread", "returned", "recur", "come back", "coming back", "came back",
+-- When a new pain is worth a call after treatment (Cancer.Net, follow-up
+-- care: symptoms lasting over 2 weeks; pain that is constant, worsening or
+-- not eased by over-the-counter medicine).
+src("cancernet-followup", "Breast Cancer: Follow-up Care and Monitoring", "Cancer.Net, American Society of Clinical Oncology",
+  "https://www.cancer.net/cancer-types/breast-cancer/follow-care-and-monitoring")
+local RECUR_SAID = { "back", "spread", "returned", "recur", "come back", "coming back", "came back", "the cancer",
   -- a fear, not a finding: "I think it's in my brain now" (handed over by treatment.brain_mets)
   "think its in my", "think it's in my", "think it is in my", "thinking its in my", "thinking it's in my",
   "think it has gone to my", "think it went to my" }
-local ACHE_SAID = { "every ", "each ", "any little", "every little", "headache", "backache", "ache", "pain", "twinge", "lump",
+local ACHE_SAID = { "every ", "each ", "any little", "every little", "headache", "backache", "ache", "achy", "aching", "pain", "twinge", "lump",
+  "hurt", "sore",
   "cough", "symptom", "convinced", "paranoid", "obsess", "i'm sure", "im sure", "keep thinking", "can't stop thinking",
   "cant stop thinking", "scared", "terrified", "afraid", "worried", "fear" }
 local RECURRENCE_FEAR = with_phone_speech {
   text = {
     "Fear that the cancer has come back is very common after treatment, and every new ache can set it off. For many people it eases with time.",
-    "Most aches and pains are not cancer. A new symptom that lasts more than about two weeks, or keeps getting worse, is worth telling your care team, so they can check it.",
+    "Most aches and pains are not cancer. But a new pain or symptom that lasts more than about two weeks, keeps getting worse, or is not eased by your usual pain pills should be checked by your care team soon. It is not an emergency unless other signs come with it, such as weak or numb legs.",
+    "Tell them where it is, when it started, if it is constant or comes and goes, and what makes it better or worse.",
     "It helps to know your follow-up plan, to stay active, and to talk with people who have been there. A counselor can help too, and CancerCare offers free counseling by phone.",
     "Next step: ask your team which symptoms should make you call, and write them down.",
   },
-  sources = { "acs-fear-recurrence", "nci-feelings", "cancercare" },
+  sources = { "acs-fear-recurrence", "cancernet-followup", "nci-feelings", "cancercare" },
   suggest = { "What follow-up will I have after treatment?", "What are the signs of recurrence?", "Can I get counselling?" },
 }
 -- Dread before a scan ("can't sleep before my first scan") is the waiting card's.
