@@ -396,9 +396,10 @@ DRUGS.t_dxd = {
     "Your team also checks your heart and may do lung scans.",
   },
   chemo = {
-    "Partly. T-DXd (Enhertu) is an antibody with a chemo drug attached.",
+    "Partly. T-DXd (Enhertu) is an antibody with a chemo drug attached, called an antibody-drug conjugate.",
     "The antibody carries the chemo to HER2 cells.",
-    "It can cause chemo-like side effects, such as nausea and hair loss.",
+    "So it can cause chemo-like side effects: nausea, tiredness, low blood counts and hair loss or thinning.",
+    "It can also inflame the lungs. Tell your care team at once about a new cough or shortness of breath.",
     "T-DXd (Enhertu) is not the same drug as Herceptin or Kadcyla.",
   },
   warnings = {
@@ -2962,10 +2963,34 @@ local PAIRS = {
     "Ovarian suppression shots stop the ovaries making estrogen. Aromatase inhibitors then stop the rest of the body making it.",
     "An aromatase inhibitor alone does not work while the ovaries are active. Your care team decides if the pair fits you.",
   },
+  -- SOPHIA (JCO 2023 final analysis; Margenza label): with chemo, after two or more HER2
+  -- treatments; median progression-free survival 5.8 against 4.9 months, overall
+  -- survival 21.6 against 21.9 months (no real difference).
+  ["margetuximab+trastuzumab"] = {
+    "Margetuximab (Margenza) is a HER2 antibody much like trastuzumab (Herceptin). It was changed to help the immune system attack the cancer cells more.",
+    "In a trial called SOPHIA, people whose cancer had spread and who had already had at least two HER2 treatments got chemo with one or the other. With margetuximab the cancer was held back a little longer on average, about 6 months against 5. But people did not live longer than with trastuzumab.",
+    "So it is not clearly better. It is one option for later treatment, and trial results for groups cannot say what is best for one person.",
+  },
   ["doxorubicin+epirubicin"] = {
     "Doxorubicin (Adriamycin) and epirubicin (Ellence) are close cousins in the anthracycline group of chemo.",
     "Both doxorubicin and epirubicin can harm the heart, so each has a lifetime dose limit and heart scans.",
     "Doxorubicin is used more in the US. Your care team picks one, not both.",
+  },
+}
+
+src("pub-sophia", "Margetuximab Versus Trastuzumab in Patients With Previously Treated HER2-Positive Advanced Breast Cancer (SOPHIA): Final Overall Survival Results, J Clin Oncol 2023",
+  "Journal of Clinical Oncology", "https://doi.org/10.1200/JCO.21.02937")
+-- A comparison a follow-up may question ("so it's not actually better?"): the
+-- pair is remembered, and drug.compare_better answers it.
+local PAIR_BETTER = {
+  ["margetuximab+trastuzumab"] = {
+    text = {
+      "Right, not clearly. In the SOPHIA trial, margetuximab (Margenza) held the cancer back only a little longer on average than trastuzumab (Herceptin), and people did not live longer with it.",
+      "That is why it is one option among several for later treatment, not a replacement for trastuzumab. Some doctors may still choose it for a person, for example after other HER2 drugs have been used.",
+      "Questions to ask: Why is this drug offered to me now? What else could I have instead? What side effects should I expect?",
+    },
+    sources = { "pub-sophia", "label-margetuximab" },
+    suggest = { "What are the side effects of Margenza?", "What happens if cancer grows after Enhertu?", "What is Margenza?" },
   },
 }
 
@@ -3037,12 +3062,95 @@ herald.on("drug.compare", function(q)
   end
   local srcs = copy(DRUGS[a].sources)
   srcs[#srcs + 1] = DRUGS[b].sources[1]
+  local pair = x .. "+" .. y
+  if PAIR_BETTER[pair] then srcs[#srcs + 1] = "pub-sophia" end
   return {
     text = text, sources = srcs,
     suggest = { label("side_effects", DRUGS[a]), label("side_effects", DRUGS[b]),
       "What happens if cancer grows after Enhertu?" },
-    remember = { drug = b, topic = "drug" },
+    remember = { drug = b, topic = "drug", pair = PAIR_BETTER[pair] and pair or nil },
   }
+end)
+
+-- "So it's not actually better?" after a comparison (blind patient probe 16).
+-- Without a remembered pair, what "better" can mean, and who can say.
+local BETTER_GENERAL = herald.fixed {
+  text = {
+    "Better can mean different things: keeping the cancer in check longer, helping people live longer, or causing fewer side effects. A drug can do better on one of these and not on another.",
+    "Which treatment is best for you depends on your cancer and the treatments you have had.",
+    "Next step: ask your care team what the studies showed for the treatments you are weighing.",
+  },
+  sources = { "acs-targeted" },
+  suggest = { "What is Enhertu?", "What happens if cancer grows after Enhertu?", "What are clinical trials?" },
+}
+herald.on("drug.compare_better", function(q)
+  return PAIR_BETTER[q.context.pair or ""] or BETTER_GENERAL
+end)
+
+-- Phesgo or Herceptin Hylecta against the drip (blind patient probe 16).
+local SHOT_VS_DRIP = {
+  phesgo = PAIRS["phesgo+trastuzumab"],
+  herceptin_hylecta = PAIRS["herceptin_hylecta+trastuzumab"],
+}
+herald.on("drug.compare_drip", function(q)
+  local key = q:slot("drug")
+  if not SHOT_VS_DRIP[key] and q:mentions({ "hylecta" }) then key = "herceptin_hylecta" end
+  if not SHOT_VS_DRIP[key] then key = "phesgo" end
+  local d = DRUGS[key]
+  return {
+    text = copy(SHOT_VS_DRIP[key]), sources = copy(d.sources),
+    suggest = { label("side_effects", d), "Does the Phesgo injection hurt?", "Can I inject Phesgo myself?" },
+    remember = { drug = key, topic = "drug" },
+  }
+end)
+
+-- Is it a biosimilar, a generic, a knock-off? (blind patient probe 16). Yes or no
+-- first, for the drug named: a trastuzumab biosimilar is a close copy the FDA
+-- found as safe and as effective (FDA, Biosimilar Product Information); T-DM1
+-- and T-DXd are drugs of their own, antibody-drug conjugates, with no US
+-- biosimilar at the last review.
+local TRASTUZUMAB_COPIES = { ogivri = "Ogivri", kanjinti = "Kanjinti", trazimera = "Trazimera", herzuma = "Herzuma",
+  ontruzant = "Ontruzant", hercessi = "Hercessi" }
+local NOT_A_COPY = herald.facts("drug", {
+  t_dm1 = {
+    "No. T-DM1 (Kadcyla) is not a biosimilar. A biosimilar is a close copy of one drug, like the copies of trastuzumab called Kanjinti or Ogivri.",
+    "Kadcyla is a different drug of its own. It is the trastuzumab antibody joined to a chemo drug, called an antibody-drug conjugate. It works in its own way and has its own side effects.",
+    "There is no biosimilar or generic of Kadcyla in the US at our last review in December 2026.",
+  },
+  t_dxd = {
+    "No. T-DXd (Enhertu) is not a biosimilar or a generic. A biosimilar is a close copy of one drug, like the copies of trastuzumab called Kanjinti or Ogivri.",
+    "Enhertu is a different drug of its own. It is a HER2 antibody joined to a chemo drug, called an antibody-drug conjugate.",
+    "There is no biosimilar or generic of Enhertu in the US at our last review in December 2026.",
+  },
+})
+herald.on("drug.is_biosimilar", function(q)
+  local copy_name
+  for word, name in pairs(TRASTUZUMAB_COPIES) do
+    if q:mentions({ word }) then copy_name = name end
+  end
+  local key = q:slot("drug")
+  if copy_name then
+    return {
+      text = {
+        copy_name .. " is not a knock-off. It is a biosimilar of trastuzumab (Herceptin): the same kind of antibody, made to match the original very closely.",
+        "Before the FDA approves a biosimilar, tests must show it works just as well and is just as safe as the original. It is given the same way, for the same uses.",
+        "It often costs less, which is why clinics and insurers choose one. A lower price does not mean lower quality.",
+        "Next step: ask your care team which trastuzumab you get, and tell them if anything feels different.",
+      },
+      sources = { "fda-biosimilars", "label-trastuzumab" },
+      suggest = { "What is Herceptin?", "How is Herceptin given?", "What are the side effects of Herceptin?" },
+      remember = { drug = "trastuzumab", topic = "drug" },
+    }
+  end
+  local own = NOT_A_COPY:get(q)
+  if own then
+    own[#own + 1] = "Next step: ask your pharmacist or care team if you have questions about the product you get."
+    return { text = own, sources = { "fda-biosimilars", DRUGS[key].sources[1] },
+      suggest = { label("side_effects", DRUGS[key]), label("warnings", DRUGS[key]), "What is a biosimilar?" },
+      remember = { drug = key, topic = "drug" } }
+  end
+  if TRASTUZUMAB_FAMILY[key] or key == "pertuzumab" then return herald.hand_over("treatment.biosimilars") end
+  return asked(q) or drug_answer(key, "about")
 end)
 
 -- A pill dose forgotten, missed, late or thrown up ------------------------------------
@@ -3143,3 +3251,47 @@ herald.on("drug.missed_visit", function(q)
     suggest = { d and label("given", d) or "How is Herceptin given?", "When should I call my care team?", "How long is HER2 treatment?" },
   }
 end)
+
+-- Zanidatamab (Ziihera), asked about by name (blind patient probe 16). Its US
+-- label (FDA, 2026 revision) approves it for HER2-positive biliary tract cancer
+-- treated before; breast cancer is not among its uses, and it is studied there in
+-- trials. Warnings: harm to an unborn baby (boxed), a weaker heart, infusion
+-- reactions, diarrhea. Someone very sick on Enhertu hears first that nausea can
+-- be treated and is to be told (Enhertu label: nausea among the most common).
+src("label-zanidatamab", "Ziihera (zanidatamab-hrii) prescribing information", "US Food and Drug Administration",
+  "https://www.accessdata.fda.gov/drugsatfda_docs/label/2026/761416s002lbl.pdf")
+local SICK_SAID = { "sick", "nause", "vomit", "throwing up", "throw up", "threw up", "queasy", "puking", "can't eat",
+  "cant eat", "can't keep", "cant keep", "awful", "terrible", "rough", "struggling" }
+local ZANI_SICK = "Feeling very sick on your treatment is something to tell your care team now. Nausea can be treated, and there are stronger medicines to prevent it than the ones most people get first."
+local ZANI_TDXD = "Nausea is one of the most common side effects of T-DXd (Enhertu), and your team can change the anti-nausea plan before your next dose."
+herald.on("drug.zanidatamab", function(q)
+  local text = {}
+  if q:mentions(SICK_SAID) then
+    text[#text + 1] = ZANI_SICK
+    if q:mentions({ "enhertu", "t-dxd", "tdxd", "deruxtecan" }) then text[#text + 1] = ZANI_TDXD end
+  end
+  text[#text + 1] = "Zanidatamab (Ziihera) is a newer antibody that grabs two different parts of the HER2 protein at once."
+  text[#text + 1] = "In the US it is approved for HER2-positive cancer of the bile ducts or gallbladder (biliary tract cancer) in people treated before. It is not approved for breast cancer. In breast cancer it is still being tested in clinical trials."
+  text[#text + 1] = "Its label warns that it can harm an unborn baby, weaken the heart, and cause diarrhea and infusion reactions."
+  text[#text + 1] = "Next step: if you want to know about newer HER2 drugs, ask your oncologist whether a clinical trial could fit you."
+  local srcs = { "label-zanidatamab" }
+  if #text > 4 then srcs[#srcs + 1] = "label-tdxd" end
+  return { text = text, sources = srcs,
+    suggest = { "How can I manage nausea?", "What are clinical trials?", "What happens if cancer grows after Enhertu?" } }
+end)
+
+-- A HER2 drug and a hormone pill at once (blind patient probe 16): yes, that is
+-- usual for cancer that is HER2-positive and hormone receptor-positive; the pill
+-- starts after chemo and can run beside the HER2 drug (ACS, Hormone Therapy for
+-- Breast Cancer; NCCN patient guide).
+local HER2_WITH_HORMONE = herald.fixed {
+  text = {
+    "Yes, this is common. When a cancer is both HER2-positive and hormone receptor-positive, a HER2 drug such as trastuzumab (Herceptin) and a hormone pill such as tamoxifen are often taken in the same months.",
+    "They work in different ways. The HER2 drug blocks HER2, and the hormone pill blocks or lowers the estrogen the cancer feeds on. Together they treat both sides of the cancer.",
+    "The hormone pill usually starts once chemo is over, while the HER2 drug goes on to finish its course. Your team plans the timing.",
+    "Next step: give your care team and pharmacist a list of everything you take, so they can check it all together.",
+  },
+  sources = { "acs-hormone", "nccn-invasive", "acs-targeted" },
+  suggest = { "What are the side effects of tamoxifen?", "How long do I take Herceptin for?", "What is triple positive breast cancer?" },
+}
+herald.on("drug.with_hormone", function() return HER2_WITH_HORMONE end)

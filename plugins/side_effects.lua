@@ -643,9 +643,19 @@ local DIARRHEA_FACTS = herald.facts("drug", {
 local LOPERAMIDE = { "imodium", "loperamide" }
 local LOPERAMIDE_LINE = "Loperamide (Imodium) is the usual first medicine for diarrhea from cancer drugs, and many teams want you to keep it at home. Ask your team how much to take, and when to call them instead."
 
+-- Diarrhea that has gone on for days or weeks (blind patient probe 16: weeks of it on
+-- pertuzumab got the usual card): report it now, not at the next visit (NCI,
+-- Diarrhea and Cancer Treatment: call for diarrhea that lasts, or six or more loose
+-- stools a day; the team's plan with loperamide).
+local LASTING = { "for weeks", "weeks now", "for a week", "a week now", "for days", "days now", "all week",
+  "couple of weeks", "few weeks", "two weeks", "2 weeks", "three weeks", "3 weeks", "for ages", "for a month",
+  "a month now", "won't stop", "wont stop", "will not stop", "doesn't stop", "doesnt stop", "keeps going",
+  "every day since", "since my last", "since starting", "since i started", "constant", "non stop", "nonstop" }
+local LASTING_LINE = "Diarrhea that has gone on for days or weeks needs a call to your care team now, not at your next visit. They can check your fluids and give you a plan, often with loperamide (Imodium), and adjust your treatment if needed."
 herald.on("se.diarrhea", function(q)
   local a = compose(DIARRHEA_BASE, DIARRHEA_FACTS, q)
   if q:mentions(LOPERAMIDE) then table.insert(a.text, 2, LOPERAMIDE_LINE) end
+  if q:mentions(LASTING) then table.insert(a.text, 1, LASTING_LINE) end
   return a
 end)
 
@@ -891,7 +901,18 @@ end)
 
 -- Nausea -------------------------------------------------------------------------
 
-answer("se.nausea", {
+-- Anti-nausea medicine that is not working (blind patient probe 16: it fell back):
+-- there are several kinds that block nausea in different ways and are often
+-- combined, and the team can add or change them (ACS, Medicines Used to Treat
+-- Nausea and Vomiting).
+src("acs-antiemetics", "Medicines Used to Treat Nausea and Vomiting", ACS,
+  "https://www.cancer.org/cancer/managing-cancer/side-effects/eating-problems/nausea-and-vomiting/medicines.html")
+local NOT_WORKING = { "not working", "isn't working", "isnt working", "aren't working", "arent working", "don't work",
+  "dont work", "doesn't work", "doesnt work", "do nothing", "does nothing", "not helping", "don't help", "dont help",
+  "doesn't help", "doesnt help", "no help", "useless", "still sick", "still feel sick", "still throwing up",
+  "still vomiting", "still nauseous", "anything stronger", "something stronger", "stronger", "what else", "other options" }
+local NOT_WORKING_LINE = "If your anti-nausea medicine is not working, tell your care team now rather than waiting. There are several kinds that block nausea in different ways, and your team can add a stronger one or change the mix before your next treatment."
+local NAUSEA_BASE = {
   text = {
     O("Nausea is common with chemo and with trastuzumab deruxtecan (Enhertu)."),
     "Your care team can give you anti-nausea medicine, often before each treatment and to take at home.",
@@ -902,7 +923,8 @@ answer("se.nausea", {
   },
   sources = { "nci-nausea", "label-tdxd" },
   suggest = { "What are the side effects of chemo?", "What should I eat during treatment?", "Can acupuncture help with nausea?" },
-}, herald.facts("drug", {
+}
+local NAUSEA_FACTS = herald.facts("drug", {
   t_dxd = "With trastuzumab deruxtecan (Enhertu), nausea is one of the most common side effects, so anti-nausea medicine is often given before each dose.",
   trastuzumab = "Trastuzumab (Herceptin) alone causes mild nausea at most; chemo is the usual cause.",
   t_dm1 = "T-DM1 (Kadcyla) can cause nausea, usually mild.",
@@ -912,7 +934,15 @@ answer("se.nausea", {
   carboplatin = "Carboplatin often causes nausea, so anti-nausea medicine is given first.",
   capecitabine = "Capecitabine (Xeloda) can cause nausea, usually mild.",
   neratinib = "Neratinib (Nerlynx) can cause nausea as well as diarrhea.",
-}))
+})
+herald.on("se.nausea", function(q)
+  local a = compose(NAUSEA_BASE, NAUSEA_FACTS, q)
+  if q:mentions(NOT_WORKING) then
+    table.insert(a.text, 1, NOT_WORKING_LINE)
+    a.sources = { "acs-antiemetics", "nci-nausea", "label-tdxd" }
+  end
+  return a
+end)
 
 -- Fatigue ------------------------------------------------------------------------
 
@@ -922,8 +952,8 @@ answer("se.fatigue", {
     "Rest helps, but too much bed rest can make it worse.",
     "Gentle exercise, like a daily walk, is one of the best ways to get more energy.",
     "Plan tasks for your best hours, take short naps, eat well, and let others help.",
-    "Tell your care team if it gets worse. Low blood counts, poor sleep or low mood can add to it, and these can be treated.",
-    "Next step: try a short walk on most days.",
+    "Tell your care team about it, above all if it gets worse. They can check for causes that can be treated: low red cells (anemia), an underactive thyroid, low mood, poor sleep or pain.",
+    "Next step: try a short walk on most days, and ask your team whether your blood counts and thyroid have been checked.",
   },
   sources = { "nci-fatigue", "acs-se" },
   suggest = { "Can I exercise during treatment?", "Can I keep working during treatment?", "What is chemo brain?" },
@@ -1072,10 +1102,18 @@ local TASTE = {
   suggest = { "What should I eat during treatment?", "How do I treat mouth sores from chemo?", "How can I manage nausea?" },
 }
 
+-- A mouthwash named (blind patient probe 16: "can I use Listerine on mouth sores"
+-- went to the blood counts card): the answer first. Rinses with alcohol sting and
+-- dry sore mouths; a plain salt and baking soda rinse is the gentle one (NCI,
+-- Mouth and Throat Problems and Cancer Treatment).
+local MOUTHWASH_SAID = { "listerine", "mouthwash", "mouth wash", "mouth rinse", "scope", "corsodyl", "rinse" }
+local MOUTHWASH_LINE = "Most store mouthwashes, such as many kinds of Listerine, contain alcohol. Alcohol can sting and dry out mouth sores and make them worse, so it is best avoided. An alcohol-free rinse, or a plain rinse of salt and baking soda in warm water, is gentler."
 herald.on("se.mouth", function(q)
   local t = q.text
   local taste = (t:find("tast") or t:find("metal")) and not (t:find("sore") or t:find("ulcer") or t:find("mucositis"))
-  return compose(taste and TASTE or MOUTH, nil, q)
+  local a = compose(taste and TASTE or MOUTH, nil, q)
+  if not taste and q:mentions(MOUTHWASH_SAID) then table.insert(a.text, 1, MOUTHWASH_LINE) end
+  return a
 end)
 
 -- Infusion reactions -------------------------------------------------------------
@@ -1165,6 +1203,17 @@ local SHOT_ACHES = {
 src("pub-tdm1-platelets", "Effect of ado-trastuzumab emtansine on autologous platelet kinetics and function (2021)",
   "Researcher.Life abstract of the published study",
   "https://discovery.researcher.life/article/effect-of-ado-trastuzumab-emtansine-on-autologous-platelet-kinetics-and-function/01d542b27ca432409fe68c88ece5600f")
+-- Low platelets told or asked (blind patient probe 16: low platelets on Kadcyla got the
+-- general counts card): the signs of bleeding to report, and no aspirin or
+-- ibuprofen-type pain medicine without asking (NCI, Bleeding and Bruising and
+-- Cancer Treatment; the Kadcyla label warns of bleeding with low platelets).
+src("nci-bleeding", "Bleeding and Bruising (Thrombocytopenia) and Cancer Treatment", NCI,
+  "https://www.cancer.gov/about-cancer/treatment/side-effects/bleeding-bruising")
+local PLATELETS_SAID = { "platelet", "thrombocytop" }
+local PLATELET_LINES = {
+  "With low platelets, call your care team for bleeding that is hard to stop, nosebleeds or bleeding gums, new bruises, tiny red or purple spots on the skin, or blood in your urine or stool.",
+  "Do not take aspirin or pain medicines like ibuprofen or naproxen unless your team says they are safe for you, since they can make bleeding more likely. Use a soft toothbrush and an electric razor.",
+}
 local TDM1_PLATELETS = {
   text = {
     "T-DM1 (Kadcyla) often lowers platelets, the cells that help blood clot. Its chemo part seems to harm the young cells in the bone marrow that make platelets, and platelets in the blood also last a shorter time.",
@@ -1187,6 +1236,10 @@ herald.on("se.blood_counts", function(q)
       suggest = { "How can I avoid infections during chemo?", "When should I call my care team?", "How do I cope with fatigue?" } }
   end
   local a = compose(BLOOD_COUNTS, BLOOD_COUNT_FACTS, q)
+  if q:mentions(PLATELETS_SAID) then
+    for i, line in ipairs(PLATELET_LINES) do table.insert(a.text, #a.text, line) end
+    a.sources = { "nci-bleeding", "nci-infection", "acs-chemo" }
+  end
   local t = q.text
   if (t:find("fever") or t:find("chills") or t:find("temp")) and (t:find("ago") or t:find("last week")
       or t:find("gone") or t:find("went away") or t:find("better now") or t:find("passed")) then
@@ -1437,7 +1490,16 @@ end)
 
 -- Skin and nails -------------------------------------------------------------------
 
-answer("se.skin", {
+-- A rash like acne, on lapatinib or neratinib (blind patient probe 16): these pills also
+-- block EGFR, a protein of the skin, and a spotty rash on the face, chest or back is
+-- common; creams or antibiotic pills help (lapatinib: half the people in a study, most
+-- mild, Pharmacotherapy 2013; Nerlynx and Tykerb labels list rash).
+local ACNE_SAID = { "acne", "pimple", "spots", "spotty", "zits", "breakout", "broke out", "breaking out", "bumps on my face" }
+local ACNE_LINE = herald.facts("drug", {
+  lapatinib = "A rash that looks like acne, often on the face, chest or back, is common with lapatinib (Tykerb). It is not true acne, and creams or antibiotic pills from your team can calm it. Do not use strong acne products without asking.",
+  neratinib = "A rash that looks like acne, often on the face, chest or back, can happen with neratinib (Nerlynx). It is not true acne, and creams or antibiotic pills from your team can calm it. Do not use strong acne products without asking.",
+})
+local SKIN_BASE = {
   text = {
     "HER2 drugs and chemo can cause a rash, dry or itchy skin, and nail changes.",
     O("Tucatinib (Tukysa), neratinib (Nerlynx) and lapatinib (Tykerb) can cause a rash."),
@@ -1448,7 +1510,8 @@ answer("se.skin", {
   },
   sources = { "nci-skin", "acs-targeted" },
   suggest = { "What is hand-foot syndrome?", "What are the side effects of radiation?", "What are the side effects of chemo?" },
-}, herald.facts("drug", {
+}
+local SKIN_FACTS = herald.facts("drug", {
   tucatinib = "Tucatinib (Tukysa) can cause a rash, and the capecitabine taken with tucatinib can cause hand-foot syndrome.",
   neratinib = "Neratinib (Nerlynx) can cause a rash and dry skin.",
   lapatinib = "Lapatinib (Tykerb) often causes a rash. Its label also warns of rare, severe skin reactions.",
@@ -1458,7 +1521,16 @@ answer("se.skin", {
   doxorubicin = "Doxorubicin (Adriamycin) can darken the nails and skin, and it can redden skin that had radiation.",
   pertuzumab = "Pertuzumab (Perjeta) can cause a rash or dry skin.",
   t_dxd = "Trastuzumab deruxtecan (Enhertu) can cause a rash or itchy skin.",
-}))
+})
+herald.on("se.skin", function(q)
+  local a = compose(SKIN_BASE, SKIN_FACTS, q)
+  local acne = q:mentions(ACNE_SAID) and ACNE_LINE:get(q)
+  if acne then
+    table.insert(a.text, 1, acne[1])
+    a.sources = { "nci-skin", "acs-targeted", q:slot("drug") == "neratinib" and "label-neratinib" or "label-lapatinib" }
+  end
+  return a
+end)
 
 -- Chemo in general -----------------------------------------------------------------
 

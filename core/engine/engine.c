@@ -450,10 +450,26 @@ static int join_answers(struct hr_answer *a, const struct hr_answer *b)
 		a->suggestions[a->nsuggestions] = NULL;
 	}
 	for (size_t i = 0; i < b->nsuggestions && a->nsuggestions < HR_MAX_SUGGESTIONS; i++) {
-		if (hr_answer_add_suggestion(a, b->suggestions[i]) == -ENOMEM)
+		/* Two parts about one drug offer the same next questions: each once. */
+		int dup = 0;
+		for (size_t k = 0; k < a->nsuggestions && !dup; k++)
+			dup = strcmp(a->suggestions[k], b->suggestions[i]) == 0;
+		if (!dup && hr_answer_add_suggestion(a, b->suggestions[i]) == -ENOMEM)
 			return -ENOMEM;
 	}
 	return 0;
+}
+
+/*
+ * Whether the second part B says nothing the first part A does not: its text
+ * is A's, or within it. Two intents may write the same card ("what are the
+ * side effects of tucatinib? is tukysa toxic?" routes to drug.side_effects_of
+ * and drug.side_effects, both the drug's side effects card), and the reply
+ * must not print it twice (blind patient probe 16).
+ */
+static int part_repeats(const struct hr_answer *a, const struct hr_answer *b)
+{
+	return a->text && b->text && *b->text && strstr(a->text, b->text) != NULL;
 }
 
 /*
@@ -642,7 +658,8 @@ int hr_engine_ask(hr_engine *e, struct hr_convo *convo, const char *text, size_t
 			struct hr_trace *t2 = trace;
 			int prc = call_plugin(e, convo, &trace->parts[1], norm, &b, t2);
 			/* The second part is a bonus: if it fails, the first still stands. */
-			if (prc == 0 && b.intent && strcmp(b.intent, "fallback") != 0)
+			if (prc == 0 && b.intent && strcmp(b.intent, "fallback") != 0 &&
+			    !part_repeats(out, &b))
 				rc = join_answers(out, &b);
 			else
 				trace->nparts = 1;
