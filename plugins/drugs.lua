@@ -2235,10 +2235,21 @@ local TAMOXIFEN_TIMING = herald.fixed {
 local function tamoxifen_timing(q)
   if q:slot("drug") == "tamoxifen" and q:mentions(WHEN_START) then return TAMOXIFEN_TIMING end
 end
+-- Stopping a hormone pill to get pregnant ("could she just quit her tamoxifen to
+-- get pregnant?": blind patient probe 16) is the planned pause, living.lua's card,
+-- which says first not to stop alone.
+local PAUSE_STOP = { "stop", "quit", "come off", "coming off", "go off", "get off", "give up", "ditch", "skip" }
+local function pause_asked(q)
+  local key = q:slot("drug")
+  if (key == "tamoxifen" or key == "aromatase_inhibitor") and q:mentions(PAUSE_STOP) then
+    return herald.hand_over("living.pregnancy_pause")
+  end
+  return nil
+end
 for _, a in ipairs({ "duration", "side_effects", "warnings", "pregnancy" }) do
   local h = aspect_handler(a, "drug")
   local first = (a == "duration" and duration_followup) or (a == "side_effects" and tamoxifen_men)
-    or function() return nil end
+    or (a == "pregnancy" and pause_asked) or function() return nil end
   herald.on("drug." .. a, function(q) return first(q) or seizure_history(q) or asked(q) or h(q) end)
 end
 herald.on("drug.given", function(q) return tamoxifen_timing(q) or asked(q) or given_handler(q) end)
@@ -3113,14 +3124,25 @@ local TRASTUZUMAB_COPIES = { ogivri = "Ogivri", kanjinti = "Kanjinti", trazimera
   ontruzant = "Ontruzant", hercessi = "Hercessi" }
 local NOT_A_COPY = herald.facts("drug", {
   t_dm1 = {
-    "No. T-DM1 (Kadcyla) is not a biosimilar. A biosimilar is a close copy of one drug, like the copies of trastuzumab called Kanjinti or Ogivri.",
-    "Kadcyla is a different drug of its own. It is the trastuzumab antibody joined to a chemo drug, called an antibody-drug conjugate. It works in its own way and has its own side effects.",
-    "There is no biosimilar or generic of Kadcyla in the US at our last review in December 2026.",
+    "No. T-DM1 (Kadcyla) is not a biosimilar of trastuzumab (Herceptin) or of any other drug. A biosimilar is a close copy of one drug, like the copies of trastuzumab called Kanjinti or Ogivri.",
+    "T-DM1 (Kadcyla) is a different drug of its own: the trastuzumab antibody joined to a chemo drug, called an antibody-drug conjugate. It works in its own way and has its own side effects.",
+    "There is no generic or biosimilar of T-DM1 (Kadcyla) in the US at our last review in December 2026.",
   },
   t_dxd = {
-    "No. T-DXd (Enhertu) is not a biosimilar or a generic. A biosimilar is a close copy of one drug, like the copies of trastuzumab called Kanjinti or Ogivri.",
+    "No. T-DXd (Enhertu) is not a biosimilar or a generic of trastuzumab (Herceptin) or of any other drug. A biosimilar is a close copy of one drug, like the copies of trastuzumab called Kanjinti or Ogivri.",
     "Enhertu is a different drug of its own. It is a HER2 antibody joined to a chemo drug, called an antibody-drug conjugate.",
-    "There is no biosimilar or generic of Enhertu in the US at our last review in December 2026.",
+    "There is no generic or biosimilar of T-DXd (Enhertu) in the US at our last review in December 2026.",
+  },
+})
+-- The original brands asked whether they are the copy.
+local ORIGINAL_BRAND = herald.facts("drug", {
+  trastuzumab = {
+    "Herceptin is the original brand of trastuzumab, not a biosimilar.",
+    "Its biosimilars are close copies. The FDA found them just as safe, and they work just as well. In the US they include Ogivri, Kanjinti, Trazimera, Herzuma, Ontruzant and Hercessi.",
+  },
+  pertuzumab = {
+    "Perjeta is the original brand of pertuzumab, not a biosimilar.",
+    "Its first biosimilar in the US, Poherdy, was approved in November 2025. The FDA approves a biosimilar only when tests show it is as safe and works as well as the original.",
   },
 })
 herald.on("drug.is_biosimilar", function(q)
@@ -3149,7 +3171,13 @@ herald.on("drug.is_biosimilar", function(q)
       suggest = { label("side_effects", DRUGS[key]), label("warnings", DRUGS[key]), "What is a biosimilar?" },
       remember = { drug = key, topic = "drug" } }
   end
-  if TRASTUZUMAB_FAMILY[key] or key == "pertuzumab" then return herald.hand_over("treatment.biosimilars") end
+  local original = ORIGINAL_BRAND:get(q)
+  if original then
+    original[#original + 1] = "Next step: ask your care team which product you get, and tell them if anything feels different."
+    return { text = original, sources = { "fda-biosimilars", key == "pertuzumab" and "accc-poherdy" or "label-trastuzumab" },
+      suggest = { label("side_effects", DRUGS[key]), "What is a biosimilar?", label("given", DRUGS[key]) },
+      remember = { drug = key, topic = "drug" } }
+  end
   return asked(q) or drug_answer(key, "about")
 end)
 
@@ -3294,4 +3322,8 @@ local HER2_WITH_HORMONE = herald.fixed {
   sources = { "acs-hormone", "nccn-invasive", "acs-targeted" },
   suggest = { "What are the side effects of tamoxifen?", "How long do I take Herceptin for?", "What is triple positive breast cancer?" },
 }
-herald.on("drug.with_hormone", function() return HER2_WITH_HORMONE end)
+-- Tamoxifen named: its own card on when it starts and that it runs beside the HER2 drugs.
+herald.on("drug.with_hormone", function(q)
+  if q:mentions({ "tamoxifen" }) then return TAMOXIFEN_TIMING end
+  return HER2_WITH_HORMONE
+end)

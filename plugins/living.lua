@@ -52,7 +52,7 @@ herald.answer("living.bones", {
   suggest = { "What are bone drugs?", "What are hormone therapy side effects?", "Can I exercise during treatment?" },
 })
 
-herald.answer("living.pregnancy_pause", {
+local PREGNANCY_PAUSE = herald.fixed {
   text = {
     "Some people pause hormone therapy to try for a baby, and a study called POSITIVE looked at it. It followed women aged 42 or younger with early breast cancer that feeds on hormones. After 18 to 30 months of hormone therapy, they paused it for up to 2 years to try for a baby.",
     "After about 3 years, the cancer had not come back more often than in women from earlier studies who did not pause. It was about 9 in 100 in both groups, and about 3 in 4 women got pregnant. These are group figures, not a forecast for one person, and the study goes on.",
@@ -60,7 +60,18 @@ herald.answer("living.pregnancy_pause", {
   },
   sources = { "ibcsg-positive", "acs-pregnancy-after" },
   suggest = { "Can I get pregnant after breast cancer?", "Should I freeze my eggs before treatment?", "How long do I take tamoxifen?" },
-})
+}
+-- "Could my friend just stop tamoxifen to get pregnant?" (blind patient probe 16):
+-- the answer says first that the pause is planned with the team, never done alone
+-- (POSITIVE was a planned, timed pause with follow-up; the tamoxifen label's wait).
+local STOP_SAID = { "stop", "quit", "come off", "coming off", "go off", "get off", "drop", "skip", "give up", "ditch" }
+local NOT_ALONE = "Do not stop tamoxifen or another hormone pill on your own to get pregnant. A pause is possible for some people, but it is planned and timed with the care team."
+herald.on("living.pregnancy_pause", function(q)
+  if not q:mentions(STOP_SAID) then return PREGNANCY_PAUSE end
+  local text = { NOT_ALONE }
+  for _, line in ipairs(PREGNANCY_PAUSE.text) do text[#text + 1] = line end
+  return { text = text, sources = PREGNANCY_PAUSE.sources, suggest = PREGNANCY_PAUSE.suggest }
+end)
 
 local HRT = herald.fixed {
   text = {

@@ -312,6 +312,19 @@ static void test_two_parts(void **state)
 			assert_string_equal(t->parts[1].slots[i].value, "pertuzumab");
 	}
 	hr_answer_clear(&a);
+	/* Two parts that write the same card (drug.side_effects_of and
+	 * drug.side_effects: blind patient probe 16 got tucatinib's card twice):
+	 * it is said once, and each suggestion once. */
+	q = "what are the side effects of tucatinib? is tukysa toxic?";
+	memset(&a, 0, sizeof(a));
+	assert_int_equal(hr_engine_ask(f->engine, &c, q, strlen(q), &a, t), 0);
+	assert_string_equal(a.intent, "drug.side_effects_of");
+	assert_null(strstr(a.text, "\n\n"));
+	for (size_t i = 0; i < a.nsuggestions; i++) {
+		for (size_t k = i + 1; k < a.nsuggestions; k++)
+			assert_string_not_equal(a.suggestions[i], a.suggestions[k]);
+	}
+	hr_answer_clear(&a);
 	/* Two drugs side by side: both answered. */
 	ask(f, &c, "side effects of kadcyla or enhertu", &a);
 	assert_non_null(strstr(a.text, "Kadcyla"));
