@@ -709,6 +709,28 @@ static void test_follow_up_names_no_care(void **state)
 /* Another illness named beside a HER2 drug does not make the question out of
  * scope: the drug keeps it in, whatever the illness words make the ranker
  * think; the illness alone is still the fallback. */
+/* A drug named right after another by "with", "plus" or "and" in the story is
+ * its partner, not the newer one (route_named.c): "lapatinib with letrozole,
+ * what do I watch for" is about lapatinib (blind patient probe 16); "I switched
+ * from herceptin to letrozole" still names letrozole as the current one. */
+static void test_partner_drug_named_with(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const in[][2] = {
+	    {"lapatinib with letrozole, what do i need to look out for", "lapatinib (Tykerb)"},
+	    {"tykerb plus xeloda, what should we watch for", "lapatinib (Tykerb)"},
+	    {"i switched from herceptin to letrozole. what are the side effects", "aromatase"},
+	};
+	struct hr_answer a;
+	for (size_t i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
+		struct hr_convo c = {0};
+		ask(f, &c, in[i][0], &a);
+		if (!strstr(a.text, in[i][1]))
+			fail_msg("\"%s\": %s has no \"%s\"", in[i][0], a.intent, in[i][1]);
+		hr_answer_clear(&a);
+	}
+}
+
 static void test_named_drug_keeps_scope(void **state)
 {
 	struct fixture *f = *state;
@@ -1128,6 +1150,7 @@ int main(void)
 	    cmocka_unit_test(test_follow_up_alone_put_back),
 	    cmocka_unit_test(test_follow_up_names_no_care),
 	    cmocka_unit_test(test_named_drug_keeps_scope),
+	    cmocka_unit_test(test_partner_drug_named_with),
 	    cmocka_unit_test(test_follow_up_danger_alerts),
 	    cmocka_unit_test(test_facet_words),
 	    cmocka_unit_test(test_follow_up_facet),
