@@ -51,10 +51,6 @@ void hr_intents_free(hr_intents *set)
 		return;
 	for (size_t i = 0; i < set->nentities; i++) {
 		struct entity *e = &set->entities[i];
-		for (size_t k = 0; k < e->nphrases; k++) {
-			free(e->phrases[k].text);
-			free(e->phrases[k].canon);
-		}
 		free(e->phrases);
 		free(e->vtext);
 		free(e->vcanon);
@@ -67,18 +63,13 @@ void hr_intents_free(hr_intents *set)
 		for (size_t k = 0; k < in->npatterns; k++) {
 			struct pattern *pt = &in->patterns[k];
 			pcre2_code_free(pt->code);
-			free(pt->source);
 			for (size_t g = 0; g < pt->ngroups; g++)
 				free(pt->groups[g].own);
 			free(pt->groups);
 		}
 		free(in->patterns);
-		for (size_t k = 0; k < in->pub.nexamples; k++)
-			free(in->examples[k]);
 		free(in->examples);
 		free(in->example_lines);
-		for (size_t k = 0; k < in->pub.nphrasings; k++)
-			free(in->phrasings[k]);
 		free(in->phrasings);
 		free(in->phrasing_lines);
 		for (size_t k = 0; k < in->pub.nneeds; k++)
@@ -96,6 +87,7 @@ void hr_intents_free(hr_intents *set)
 	free(set->flat);
 	free(set->flat_intent);
 	hr_prefilter_free(set->pf);
+	hr_strpool_free(&set->strs);
 	free(set);
 }
 

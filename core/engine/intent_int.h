@@ -14,6 +14,7 @@
 
 #include "intent.h"
 #include "prefilter.h"
+#include "util.h"
 
 /* A phrase of a slot or word list, normalised; CANON is the slot value it stands for. */
 struct phrase {
@@ -85,6 +86,9 @@ struct intent {
 };
 
 struct hr_intents {
+	/* The phrases' text and values, the patterns' sources, the examples
+	 * and phrasings: kept as long as the set, freed with it. */
+	struct hr_strpool strs;
 	struct entity *entities;
 	size_t nentities;
 	struct intent *intents;

@@ -324,9 +324,7 @@ static int add_phrase(hr_ranker *r, uint32_t e, const char *text, const char *va
 	}
 	p->ntok = n;
 	for (size_t k = 0; k < n; k++) {
-		if (!(p->tok[k] = strdup(toks[k]))) {
-			for (size_t j = 0; j < k; j++)
-				free(p->tok[j]);
+		if (!(p->tok[k] = hr_strpool_dup(&r->strs, toks[k]))) {
 			free(p->tok);
 			free(p->owners);
 			return -ENOMEM;
@@ -851,12 +849,11 @@ void hr_ranker_free(hr_ranker *r)
 	if (!r)
 		return;
 	for (size_t i = 0; i < r->nphrs; i++) {
-		for (size_t k = 0; k < r->phrs[i].ntok; k++)
-			free(r->phrs[i].tok[k]);
 		free(r->phrs[i].tok);
 		free(r->phrs[i].owners);
 	}
 	free(r->phrs);
+	hr_strpool_free(&r->strs);
 	free(r->ents);
 	free(r->intents);
 	hmap_free(&r->exact);

@@ -277,3 +277,62 @@ void hr_sha256_end(struct hr_sha256 *s, unsigned char out[HR_SHA256_LEN])
 		out[4 * i + 3] = (unsigned char)s->h[i];
 	}
 }
+
+/* ---- the string pool ---- */
+
+#define STRPOOL_BLOCK 16384
+
+struct hr_strpool_block {
+	struct hr_strpool_block *next;
+	char bytes[];
+};
+
+char *hr_strpool_ndup(struct hr_strpool *p, const char *s, size_t n)
+{
+	if (n >= SIZE_MAX / 2)
+		return NULL;
+	size_t need = n + 1;
+	char *d;
+	if (need <= p->left) {
+		d = p->at;
+		p->at += need;
+		p->left -= need;
+	} else if (need > STRPOOL_BLOCK / 4) {
+		/* A long string gets a block of its own, behind the head, so the
+		 * head's free end is still used. */
+		struct hr_strpool_block *b = malloc(sizeof(*b) + need);
+		if (!b)
+			return NULL;
+		if (p->head) {
+			b->next = p->head->next;
+			p->head->next = b;
+		} else {
+			b->next = NULL;
+			p->head = b;
+		}
+		d = b->bytes;
+	} else {
+		struct hr_strpool_block *b = malloc(sizeof(*b) + STRPOOL_BLOCK);
+		if (!b)
+			return NULL;
+		b->next = p->head;
+		p->head = b;
+		d = b->bytes;
+		p->at = d + need;
+		p->left = STRPOOL_BLOCK - need;
+	}
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
+void hr_strpool_free(struct hr_strpool *p)
+{
+	while (p->head) {
+		struct hr_strpool_block *b = p->head;
+		p->head = b->next;
+		free(b);
+	}
+	p->at = NULL;
+	p->left = 0;
+}

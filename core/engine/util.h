@@ -1,6 +1,6 @@
 /*
  * Small helpers every layer needs, written once: FNV-1a hashing, SHA-256,
- * reading a whole file, base64 both ways and a growable string. Plain C, no loop, no
+ * a string pool, reading a whole file, base64 both ways and a growable string. Plain C, no loop, no
  * network, no Lua.
  */
 #ifndef HERALD_UTIL_H
@@ -61,6 +61,28 @@ struct hr_sha256 {
 void hr_sha256_init(struct hr_sha256 *s);
 void hr_sha256_add(struct hr_sha256 *s, const void *p, size_t n);
 void hr_sha256_end(struct hr_sha256 *s, unsigned char out[HR_SHA256_LEN]);
+
+/* ---- a string pool: many small strings kept for the life of one owner
+ * (the intents' phrases, patterns and examples; the ranker's phrase words),
+ * packed into blocks without malloc's header and rounding per string
+ * (~15 bytes each over 30,000 strings: docs/performance.md, thirteenth round),
+ * and freed all at once with their owner. Zero-initialise it. ---- */
+
+struct hr_strpool {
+	struct hr_strpool_block *head;
+	char *at;    /* the free end of the newest full-size block */
+	size_t left; /* bytes free there */
+};
+
+/* A copy of S[0..N) and a NUL, or NULL when out of memory. */
+char *hr_strpool_ndup(struct hr_strpool *p, const char *s, size_t n);
+
+static inline char *hr_strpool_dup(struct hr_strpool *p, const char *s)
+{
+	return hr_strpool_ndup(p, s, strlen(s));
+}
+
+void hr_strpool_free(struct hr_strpool *p);
 
 /* ---- whole files ---- */
 

@@ -1,4 +1,5 @@
-/* Unit tests of core/engine/util.c: hashing (FNV-1a, SHA-256), whole files, base64, the growable string. */
+/* Unit tests of core/engine/util.c: hashing (FNV-1a, SHA-256), the string pool, whole files, base64, the
+ * growable string. */
 #include "cmocka_prelude.h"
 
 #include <errno.h>
@@ -76,6 +77,40 @@ static void test_sha256(void **state)
 		}
 	}
 	free(mil);
+}
+
+/* Strings of every length, a long one first and others between, all kept
+ * whole until the pool is freed (ASan sees any overrun). */
+static void test_strpool(void **state)
+{
+	(void)state;
+	struct hr_strpool p = {0};
+	enum { N = 3000 };
+	char **kept = calloc(N, sizeof(char *));
+	char *src = malloc(20001);
+	assert_non_null(kept);
+	assert_non_null(src);
+	for (size_t i = 0; i < 20000; i++)
+		src[i] = (char)('a' + i % 26);
+	src[20000] = '\0';
+	size_t lens[N];
+	for (size_t i = 0; i < N; i++) {
+		/* Mostly short, every 97th longer than a quarter block, the first too. */
+		lens[i] = i % 97 == 0 ? 5000 + i : i % 41;
+		kept[i] = hr_strpool_ndup(&p, src, lens[i]);
+		assert_non_null(kept[i]);
+	}
+	for (size_t i = 0; i < N; i++) {
+		assert_int_equal(strlen(kept[i]), lens[i]);
+		assert_memory_equal(kept[i], src, lens[i]);
+	}
+	assert_string_equal(hr_strpool_dup(&p, "herceptin"), "herceptin");
+	hr_strpool_free(&p);
+	hr_strpool_free(&p); /* freeing twice is harmless */
+	assert_string_equal(hr_strpool_dup(&p, ""), "");
+	hr_strpool_free(&p);
+	free(src);
+	free(kept);
 }
 
 /* Writes N bytes of a pattern to a new temporary file; returns its path. */
@@ -193,8 +228,8 @@ static void test_buf(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_fnv1a),  cmocka_unit_test(test_sha256), cmocka_unit_test(test_read_file),
-	    cmocka_unit_test(test_base64), cmocka_unit_test(test_buf),
+	    cmocka_unit_test(test_fnv1a),     cmocka_unit_test(test_sha256), cmocka_unit_test(test_strpool),
+	    cmocka_unit_test(test_read_file), cmocka_unit_test(test_base64), cmocka_unit_test(test_buf),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
