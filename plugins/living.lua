@@ -155,6 +155,9 @@ local OLDER_TOLD = { "elderly", "too old", "frail", "grandma", "grandmother", "g
 local function told_older(q)
   if q:mentions(OLDER_TOLD) then return true end
   local msg = " " .. (q.message or q.text or "") .. " "
+  -- A pattern that begins with a class is tried at every position: only
+  -- when two digits are there to be found.
+  if not msg:find("%d%d") then return false end
   for pre, n, post in msg:gmatch("(%a*)%s*%f[%d](%d%d%d?)%f[%D]%s*([%a/]*)") do
     local age = tonumber(n)
     if age and age >= 75 and age <= 109 and (post == "year" or post == "years" or post == "yo" or post == "y/o"
