@@ -167,7 +167,9 @@ hr_matcher *hr_matcher_new(const hr_intents *set, const struct hr_match_limits *
 		m->match_options = PCRE2_NO_JIT;
 	}
 	m->fixed = calloc(MATCHER_FIXED, sizeof(*m->fixed));
-	if (!m->fixed)
+	m->memo_text = malloc(sizeof(m->memo->corrected));
+	m->memo = malloc(sizeof(*m->memo));
+	if (!m->fixed || !m->memo_text || !m->memo)
 		goto fail;
 	if (set->pf && !limits->no_prefilter) {
 		m->pfs = hr_prefilter_scratch_new(set->pf);
@@ -191,6 +193,8 @@ void hr_matcher_free(hr_matcher *m)
 	hr_prefilter_scratch_free(m->pfs);
 	free(m->bits);
 	free(m->fixed);
+	free(m->memo_text);
+	free(m->memo);
 	free(m);
 }
 
@@ -390,7 +394,37 @@ void hr_matcher_correct(hr_matcher *m, const char *text, char *out, size_t cap)
 	}
 }
 
+/* Copies what a match found: the candidates used, not the whole array. */
+static void copy_match(struct hr_match *to, const struct hr_match *from)
+{
+	to->ncandidates = from->ncandidates;
+	to->dropped = from->dropped;
+	to->limit_hit = from->limit_hit;
+	to->patterns_tried = from->patterns_tried;
+	memcpy(to->candidates, from->candidates, from->ncandidates * sizeof(from->candidates[0]));
+	memcpy(to->corrected, from->corrected, strlen(from->corrected) + 1);
+}
+
+static int match_text(hr_matcher *m, const char *text, struct hr_match *out);
+
 int hr_intents_match(hr_matcher *m, const char *text, struct hr_match *out)
+{
+	size_t tl = strlen(text);
+	int fits = tl < sizeof(m->memo->corrected);
+	if (m->memo_ok && fits && memcmp(m->memo_text, text, tl + 1) == 0) {
+		copy_match(out, m->memo);
+		return (int)out->ncandidates;
+	}
+	int n = match_text(m, text, out);
+	m->memo_ok = fits;
+	if (fits) {
+		memcpy(m->memo_text, text, tl + 1);
+		copy_match(m->memo, out);
+	}
+	return n;
+}
+
+static int match_text(hr_matcher *m, const char *text, struct hr_match *out)
 {
 	const hr_intents *set = m->set;
 	out->ncandidates = 0;

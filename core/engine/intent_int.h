@@ -141,6 +141,14 @@ struct hr_matcher {
 	 * any is matched. */
 	char (*fixed)[1024];
 	unsigned fixed_next;
+	/* The last text matched and what it matched: routing a follow-up with
+	 * the earlier turn's topic matches the question's own sentence again
+	 * (route.c), ~60,000 instructions on a broad question
+	 * (docs/performance.md, thirteenth round). The set and the limits do not
+	 * change in a matcher's life, so the text alone is the key. */
+	char *memo_text;
+	struct hr_match *memo;
+	int memo_ok;
 };
 
 #define MATCHER_FIXED 8
