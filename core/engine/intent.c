@@ -394,8 +394,7 @@ void hr_matcher_correct(hr_matcher *m, const char *text, char *out, size_t cap)
 	}
 }
 
-/* Copies what a match found: the candidates used, not the whole array. */
-static void copy_match(struct hr_match *to, const struct hr_match *from)
+void hr_match_copy(struct hr_match *to, const struct hr_match *from)
 {
 	to->ncandidates = from->ncandidates;
 	to->dropped = from->dropped;
@@ -412,14 +411,14 @@ int hr_intents_match(hr_matcher *m, const char *text, struct hr_match *out)
 	size_t tl = strlen(text);
 	int fits = tl < sizeof(m->memo->corrected);
 	if (m->memo_ok && fits && memcmp(m->memo_text, text, tl + 1) == 0) {
-		copy_match(out, m->memo);
+		hr_match_copy(out, m->memo);
 		return (int)out->ncandidates;
 	}
 	int n = match_text(m, text, out);
 	m->memo_ok = fits;
 	if (fits) {
 		memcpy(m->memo_text, text, tl + 1);
-		copy_match(m->memo, out);
+		hr_match_copy(m->memo, out);
 	}
 	return n;
 }
