@@ -516,3 +516,15 @@ herald.answer("outlook.pill_risk", {
   sources = { "nci-oc", "acs-lifestyle-risk" },
   suggest = { "What are risk factors for breast cancer?", "What birth control can I use during treatment?", "Did I cause my own cancer?" },
 })
+
+-- A reaction at an earlier infusion, handled at the time: will it happen again?
+herald.source("label-trastuzumab")
+herald.answer("living.reaction_again", {
+  text = {
+    "It is good that the nurses caught it and that it settled. Reactions such as chills and fever are most common with the first infusion of trastuzumab (Herceptin), and they happen less often with later ones.",
+    "Next time, the team may give medicine beforehand, such as an antihistamine or acetaminophen, and run the drip more slowly. Tell the nurse about the last reaction before they start, and tell them at once if you feel odd during the infusion.",
+    "After you go home, call your care team if a fever or chills come on. Next step: ask your team what they will do to prevent it at your next infusion.",
+  },
+  sources = { "label-trastuzumab" },
+  suggest = { "What is an infusion reaction?", "What happens on chemo day?", "What are the side effects of Herceptin?" },
+})
