@@ -349,18 +349,6 @@ local ADULT_CHILD = card {
 }
 herald.on("support.adult_child", function() return ADULT_CHILD end)
 
--- "What if they ask me if I'm going to die?"
-herald.on("support.children_die", function() return card {
-  text = {
-    "This is one of the hardest questions a parent can hear. An honest answer that fits their age helps them feel safe.",
-    "You do not need to promise. You might say: I am getting very good treatment, and the doctors are working hard to help me get well. If that changes, I will tell you. You can add that they will always be loved and looked after.",
-    "Ask what made them wonder, since a child may have heard something at school or online. Tell their teacher so someone at school can watch out for them.",
-    "Next step: ask your care team's social worker or a child life specialist to help you plan what to say.",
-  },
-  sources = { "acs-children" },
-  suggest = { "How do I tell my kids I have cancer?", "Is there support for my family?", "Can I get counselling?" },
-} end)
-
 -- Old figures read by a relative.
 herald.on("outlook.old_stats", function() return card {
   text = {
@@ -467,7 +455,13 @@ herald.answer("living.weights", {
 })
 
 -- Hot flushes on hormone therapy: options without hormones.
-herald.answer("living.hot_flashes", {
+-- Chosen by the ranker alone for a hot flash question that asks for no
+-- medicine (a man on tamoxifen, "anything that helps?"): the side-effect
+-- card, which has the men's form.
+local NONHORMONAL_SAID = { "non-hormon", "nonhormon", "non hormon", "without hormones", "no hormones", "not hormones",
+  "medicine", "medication", "pill", "tablet", "drug", "prescri", "antidepress", "gabapentin", "fezolinetant", "veozah",
+  "venlafaxine", "effexor", "oxybutynin", "clonidine", "elinzanetant" }
+local HOT_FLASHES = herald.fixed {
   text = {
     "Hot flashes are common on hormone therapy, and there are options without hormones. Cooling tips help some: layers, a fan, a cool bedroom, and less alcohol and spicy food.",
     "Medicines that can help include low doses of some antidepressants, such as venlafaxine, and gabapentin. Some antidepressants, such as paroxetine and fluoxetine, can weaken tamoxifen, so your team picks one that fits your drugs.",
@@ -476,7 +470,23 @@ herald.answer("living.hot_flashes", {
   },
   sources = { "nci-hot-flashes", "fda-veozah", "acs-hormone" },
   suggest = { "What are hormone therapy side effects?", "Can I take HRT after breast cancer?", "How do I protect my bones on letrozole?" },
-})
+}
+src("nci-men", "Male Breast Cancer Treatment (PDQ), Patient Version", NCI, "https://www.cancer.gov/types/breast/patient/male-breast-treatment-pdq")
+local MAN_TAMOXIFEN = herald.fixed {
+  text = {
+    "Men take tamoxifen too, most often for breast cancer that is hormone receptor-positive. Hot flashes are one of its common side effects in men as well, and so are changes in sex drive and mood.",
+    "Hot flashes often ease after the first months. Cooling tips help some men, and the team can suggest medicine if they are hard to live with.",
+    "Next step: tell the care team how much the hot flashes bother him, and ask what can help.",
+  },
+  sources = { "nci-men", "nci-hot-flashes" },
+  suggest = { "What are hormone therapy side effects?", "Can men get breast cancer?", "How long do I take tamoxifen?" },
+}
+herald.on("living.hot_flashes", function(q)
+  -- One hop only: tamoxifen for a man goes straight to the men's tamoxifen card, as se.hormone sends it.
+  if q:about_a_man() and q:mentions(TAMOXIFEN_SAID) then return MAN_TAMOXIFEN end
+  if q:about_a_man() or not q:mentions(NONHORMONAL_SAID) then return herald.hand_over("se.hormone") end
+  return HOT_FLASHES
+end)
 
 -- A family that disagrees about treating an older relative.
 herald.answer("living.family_disagree", {
