@@ -485,11 +485,24 @@ herald.on("living.hot_flashes", function(q)
   -- One hop only: tamoxifen for a man goes straight to the men's tamoxifen card, as se.hormone sends it.
   if q:about_a_man() and q:mentions(TAMOXIFEN_SAID) then return MAN_TAMOXIFEN end
   if q:about_a_man() or not q:mentions(NONHORMONAL_SAID) then return herald.hand_over("se.hormone") end
+  if not q:mentions(HOT_SAID) then return herald.hand_over("treatment.hormone_therapy") end
   return HOT_FLASHES
 end)
 
--- A family that disagrees about treating an older relative.
-herald.answer("living.family_disagree", {
+-- A family that disagrees about treating an older relative; "doing nothing
+-- would be cruel, right?" gets its own card (asked after the first, it would
+-- otherwise be the same card again).
+local CRUEL_SAID = { "cruel", "inhumane", "unkind", "wrong", "neglect", "giving up", "give up on" }
+local CRUEL = herald.fixed {
+  text = {
+    "No. Choosing not to have cancer treatment is not cruel, and neither is choosing treatment. Either can be the caring choice, depending on the person.",
+    "What matters most is what the person wants, what they can manage, and what the team expects treatment to do for them. Without cancer treatment, care goes on: palliative care treats pain and other symptoms and supports the family.",
+    "Next step: ask the person, if they can say, what matters most to them, and bring that to a family meeting with the care team.",
+  },
+  sources = { "acs-refuses", "nci-palliative" },
+  suggest = { "What is palliative care?", "What happens if she does nothing?", "Is there support for my family?" },
+}
+local FAMILY_DISAGREE = herald.fixed {
   text = {
     "This is a painful place for a family to be. Treating and not treating can both be loving choices. Neither one is cruel in itself, and choosing no cancer treatment does not mean no care.",
     "The person's own wishes come first, if they can share them. Ask what matters most to them, what they fear, and what a good day looks like.",
@@ -498,7 +511,10 @@ herald.answer("living.family_disagree", {
   },
   sources = { "acs-refuses", "nci-palliative" },
   suggest = { "What is palliative care?", "What happens if she does nothing?", "Is there support for my family?" },
-})
+}
+herald.on("living.family_disagree", function(q)
+  return q:mentions(CRUEL_SAID, q.text or "") and CRUEL or FAMILY_DISAGREE
+end)
 
 -- "So a bottle of wine a night is fine then": the alcohol card misread.
 herald.answer("misreading.alcohol_fine", {

@@ -303,9 +303,11 @@ local MEN_DIAGNOSED = herald.fixed {
   suggest = { "What is Herceptin?", "Should I have genetic testing?", "Where can I find support groups?" },
 }
 local MEN_OWN = { "i'm a man", "im a man", "i am a man", "i'm a guy", "im a guy", "i am a guy", "i'm male", "im male",
-  "i am male", "as a man", "as a guy", "i'm a bloke", "im a bloke" }
+  "i am male", "as a man", "as a guy", "i'm a bloke", "im a bloke", "i'm a male", "im a male", "i am a male",
+  "men like me", "guys like me" }
 local DIAGNOSED = { "diagnosed", "i have", "i've got", "ive got", "my cancer", "my treatment", "treatment the same",
-  "same treatment", "treated the same", "support for men", "support group", "genetic", "he has", "he's got" }
+  "same treatment", "treated the same", "support for men", "support group", "genetic", "he has", "he's got",
+  "with breast cancer", "with her2" }
 herald.on("outlook.men", function(q)
   if q:writer_is_minor() and q:mentions(PARENT_SAID) and q:mentions(OWN_RISK) then return TEEN_RISK end
   if q:mentions(MEN_OWN) and q:mentions(DIAGNOSED) then return MEN_DIAGNOSED end

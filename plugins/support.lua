@@ -539,7 +539,8 @@ herald.on("support.teen_parent", function() return TEEN_PARENT end)
 
 -- "What if they ask me if I'm going to die?" (blind patient probe 16: the children card again).
 local DIE_ASKED = { "going to die", "gonna die", "i'm dying", "im dying", "am i dying", "are you dying", "you die",
-  "will you die", "mummy die", "mommy die", "mum die", "mom die" }
+  "will you die", "mummy die", "mommy die", "mum die", "mom die", "will die", "i die", "to die", "if i'm dying",
+  "mummy is dying", "mum is dying", "mom is dying" }
 local CHILD_DIE = herald.fixed {
   text = {
     "This is one of the hardest questions a parent can hear. An honest answer that fits their age helps them feel safe.",
