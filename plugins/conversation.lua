@@ -178,10 +178,11 @@ local CALL_CRISIS = herald.fixed {
 }
 local CALL_EMERGENCY = herald.fixed {
   text = {
-    "Good. Please call 911 now, and don't drive yourself.",
+    "Good. Please call 911 or your local emergency number now, and don't drive yourself.",
     "If someone is with you, ask them to stay until help comes.",
   },
-  speech = "Good. Please call nine one one now, and don't drive yourself. If someone is with you, ask them to stay until help comes.",
+  speech = "Good. Please call nine one one or your local emergency number now, and don't drive yourself. "
+    .. "If someone is with you, ask them to stay until help comes.",
   sources = ABOUT,
   suggest = {},
 }
