@@ -5,7 +5,6 @@
 #include "ranker.h"
 
 #include <errno.h>
-#include <libstemmer.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -13,6 +12,7 @@
 #include <string.h>
 
 #include "ranker_int.h"
+#include "stem.h"
 #include "text.h"
 #include "util.h"
 
@@ -129,7 +129,7 @@ struct stem_entry {
 };
 
 struct hr_ranker_scratch {
-	struct sb_stemmer *stemmer;
+	hr_stemmer *stemmer;
 	struct stem_entry *stems; /* STEM_CACHE of them */
 	float *scores;            /* per intent (LINEAR, SPARSE) or per example (KNN) */
 	float *best;              /* per intent (KNN) */
@@ -577,15 +577,17 @@ static void feat_add_kind(hr_ranker_scratch *s, uint64_t key, float w, char kind
 }
 
 /* The Snowball stem of W into OUT. */
-static void stem_word(struct sb_stemmer *st, const char *w, size_t l, char *out, size_t cap)
+static void stem_word(hr_stemmer *st, const char *w, size_t l, char *out, size_t cap)
 {
 	if (l > 2 && strcmp(w + l - 2, "'s") == 0)
 		l -= 2;
-	const sb_symbol *s = st ? sb_stemmer_stem(st, (const sb_symbol *)w, (int)l) : NULL;
-	size_t n = s ? (size_t)sb_stemmer_length(st) : l;
+	size_t n = l;
+	const char *s = st ? hr_stem(st, w, l, &n) : NULL;
+	if (!s)
+		n = l;
 	if (n >= cap)
 		n = cap - 1;
-	memcpy(out, s ? (const char *)s : w, n); /* not snprintf: this runs for every word */
+	memcpy(out, s ? s : w, n); /* not snprintf: this runs for every word */
 	out[n] = '\0';
 }
 
@@ -917,7 +919,7 @@ hr_ranker_scratch *hr_ranker_scratch_new(const hr_ranker *r)
 	hr_ranker_scratch *s = calloc(1, sizeof(*s));
 	if (!s)
 		return NULL;
-	s->stemmer = sb_stemmer_new("english", NULL);
+	s->stemmer = hr_stemmer_new();
 	s->stems = calloc(STEM_CACHE, sizeof(*s->stems)); /* none: every word stemmed */
 	size_t n = r->nintents > r->nexamples ? r->nintents : r->nexamples;
 	s->scores = calloc(n + 1, sizeof(float));
@@ -935,8 +937,7 @@ void hr_ranker_scratch_free(hr_ranker_scratch *s)
 {
 	if (!s)
 		return;
-	if (s->stemmer)
-		sb_stemmer_delete(s->stemmer);
+	hr_stemmer_free(s->stemmer);
 	free(s->stems);
 	free(s->scores);
 	free(s->best);
