@@ -605,11 +605,12 @@ static int said_unnegated(struct check *c, enum ctx k)
 	return said_at(c, c->rs->known[k]);
 }
 
-/* Whether something happens now outside a phrase saying it is over ("normal
- * for three days") or a span of the past ("they kept me for 3 days"). */
-static int now_outside_resolved(struct check *c)
+/* Whether context KP (now, or back again) is said outside a phrase saying it
+ * is over ("normal for three days", "walking the dog again") or a span of the
+ * past ("they kept me for 3 days", "admitted for IV antibiotics for 3 days"). */
+static int outside_resolved(struct check *c, size_t kp)
 {
-	size_t kp = c->rs->known[C_PRESENT], kr = c->rs->known[C_RESOLVED], n = 0, off = 0;
+	size_t kr = c->rs->known[C_RESOLVED], n = 0, off = 0;
 	PCRE2_SIZE spans[8][2], *ov;
 	if (!has_ctx_at(c, kp))
 		return 0;
@@ -624,7 +625,7 @@ static int now_outside_resolved(struct check *c)
 	     off <= c->len && match(c->s, c->s->ctx[kp], c->rs->ctx[kp].name, c->text, c->len, off);) {
 		ov = pcre2_get_ovector_pointer(c->s->md);
 		int inside = 0;
-		struct word w[3];
+		struct word w[5];
 		size_t nw = words_before(c->text, ov[0], w, ARRAY_SIZE(w));
 		for (size_t i = 0; i < n && !inside; i++)
 			inside = ov[0] >= spans[i][0] && ov[1] <= spans[i][1];
@@ -640,8 +641,9 @@ static int now_outside_resolved(struct check *c)
 /* Over: "fever last week but it's gone" (call-now), "back in 2020 ... I was fine" (any). */
 static int sign_is_over(struct check *c)
 {
-	return (has_ctx(c, C_PAST) || has_ctx(c, C_HISTORY)) && !now_outside_resolved(c) &&
-	       said_unnegated(c, C_RESOLVED) && !said_unnegated(c, C_RETURNED);
+	return (has_ctx(c, C_PAST) || has_ctx(c, C_HISTORY)) &&
+	       !outside_resolved(c, c->rs->known[C_PRESENT]) && said_unnegated(c, C_RESOLVED) &&
+	       !(said_unnegated(c, C_RETURNED) && outside_resolved(c, c->rs->known[C_RETURNED]));
 }
 
 /* Whether someone speaks of themselves or another after the trigger: "xeloda
@@ -679,7 +681,7 @@ static int is_ongoing(const struct ruleset *rs, const char *text, size_t start, 
  * year I had a blood clot", "I used to get chest pain before my diagnosis",
  * "we lost my mom to a stroke". A word that brings the time back to now
  * ("now", "today", "again") or a new clause in between ends it. */
-static int history_near(struct check *c, size_t start, size_t end)
+static int history_near(struct check *c, size_t start, size_t end, size_t before)
 {
 	size_t k = c->rs->known[C_HISTORY];
 	if (!has_ctx_at(c, k) || is_ongoing(c->rs, c->text, start, end))
@@ -692,7 +694,7 @@ static int history_near(struct check *c, size_t start, size_t end)
 	while (off <= c->len && match(c->s, c->s->ctx[k], "history", c->text, c->len, off)) {
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->s->md);
 		size_t hs = ov[0], he = ov[1];
-		if (he <= start && same_clause(c->rs, c->text, he, start, 8))
+		if (he <= start && same_clause(c->rs, c->text, he, start, before))
 			return 1;
 		if (hs >= end && same_clause(c->rs, c->text, end, hs, after))
 			return 1;
@@ -797,7 +799,7 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 			return 0;
 		/* Long past and said to be over ("I was suicidal as a teenager but I'm
 		 * in a good place now"); without that, a past crisis alerts. */
-		if (history_near(c, start, end) && said_unnegated(c, C_RECOVERED) &&
+		if (history_near(c, start, end, 14) && said_unnegated(c, C_RECOVERED) &&
 		    !said_unnegated(c, C_RETURNED) && !has_ctx(c, C_PRESENT))
 			return 0;
 		/* Someone in a book or a show: "a memoir where the author talks about
@@ -830,7 +832,7 @@ static int fires(struct check *c, const struct rule *r, const PCRE2_SIZE *ov, in
 		return 0;
 	if (found_after(c, start, end))
 		return 0;
-	if (st == NEGATED || history_near(c, start, end) ||
+	if (st == NEGATED || history_near(c, start, end, 8) ||
 	    (is_history(rs, c->text, c->len, end) && !is_ongoing(rs, c->text, start, end)))
 		return 0;
 	if ((r->tier == HR_TIER_CALL_NOW || has_ctx(c, C_HISTORY)) && sign_is_over(c))

@@ -415,6 +415,17 @@ static void test_sixteenth_fresh_portion(void **state)
 	fresh_portion("fresh16.tsv");
 }
 
+/* Written blind (2026-12-07, eighth session) by a writer who never saw herald:
+ * an oral chemotherapy's week taken at once, stroke signs in German, a surgical
+ * drain bleeding, crisis in Portuguese and told through acts (letters written,
+ * a rifle in the garage, a swim past the flags, a stockpile under the sink), fever
+ * in German and Tagalog, and near-misses told as past and resolved. */
+static void test_seventeenth_fresh_portion(void **state)
+{
+	(void)state;
+	fresh_portion("fresh17.tsv");
+}
+
 /* Every rule of the rules file fires on some line of the corpus: a rule that
  * never fires is either dead or untested. (Runs after the two above.) */
 static void test_every_rule_fires(void **state)
@@ -444,7 +455,8 @@ int main(void)
 	    cmocka_unit_test(test_tenth_fresh_portion),      cmocka_unit_test(test_eleventh_fresh_portion),
 	    cmocka_unit_test(test_twelfth_fresh_portion),    cmocka_unit_test(test_thirteenth_fresh_portion),
 	    cmocka_unit_test(test_fourteenth_fresh_portion), cmocka_unit_test(test_fifteenth_fresh_portion),
-	    cmocka_unit_test(test_sixteenth_fresh_portion),  cmocka_unit_test(test_every_rule_fires),
+	    cmocka_unit_test(test_sixteenth_fresh_portion),  cmocka_unit_test(test_seventeenth_fresh_portion),
+	    cmocka_unit_test(test_every_rule_fires),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
