@@ -965,8 +965,16 @@ herald.on("treatment.overview", function(q)
   return OVERVIEW
 end)
 
+-- A hormone pill alone in place of chemo, no HER2 drug named ("is tamoxifen on its own
+-- enough without chemo?", blind probe 16): hormone therapy is added, not swapped in.
+local PILL_ALONE = { "instead", "alone", "on its own", "by itself", "enough", "only", "just", "rather than" }
+local HER2_DRUG_NAMED = { "herceptin", "trastuzumab", "phesgo", "perjeta", "pertuzumab", "kadcyla", "hylecta", "her2 drug" }
 herald.on("treatment.chemo_needed", function(q)
   if q:mentions(REAL_TREATMENT) and q:mentions(PILL_SAID) then return herald.hand_over("drug.her2_with_pill") end
+  if q:mentions(PILL_SAID) and q:mentions(PILL_ALONE) and not q:mentions(HER2_DRUG_NAMED) and not q:mentions(OLDER)
+      and not told_older_age(q) then
+    return herald.hand_over("treatment.hormone_instead")
+  end
   if q:mentions(WEEKLY_WORDS) and q:mentions(TAXOL_WORDS) and not q:mentions(NEED_ASKED) then
     return { text = WEEKLY_TH, sources = { "apt", "label-trastuzumab", "acs-chemo" },
       suggest = { "What are the side effects of paclitaxel?", "How long do I take Herceptin for?", "What is Herceptin?" } }
