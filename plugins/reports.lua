@@ -1,9 +1,11 @@
 -- Words on a pathology or scan report, and how the team reads results: node status,
 -- stable disease, "no evidence of metastatic disease", the tumor board, mixed
--- (heterogeneous) HER2, staging scans in early cancer, and how the team tells whether a
--- treatment is working. Intents: intents/reports.intents. General meanings only: the
--- care team reads each person's report.
-herald.about { title = "Reading reports and results", reviewed = "2026-12-06",
+-- (heterogeneous) HER2, staging scans in early cancer, how the team tells whether a
+-- treatment is working, and HER2 and ER results read off the report (blind probe 16:
+-- 3+ with no ISH, an amplified result worried about, CEP17, biopsy and surgery results
+-- that differ, a new spot biopsied, HER2-0 asked about Enhertu, ER-low). Intents:
+-- intents/reports.intents. General meanings only: the care team reads each person's report.
+herald.about { title = "Reading reports and results", reviewed = "2026-12-07",
   reviewed_by = "herald content team, from the sources cited (awaiting clinician sign-off)" }
 
 local NCI, ACS = "National Cancer Institute", "American Cancer Society"

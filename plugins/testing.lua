@@ -2,7 +2,7 @@
 -- triple-positive, status changes, stage and grade, and the inheritance premise.
 -- Facts follow the ASCO/CAP HER2 testing guideline as explained by the
 -- American Cancer Society, the National Cancer Institute and Breastcancer.org.
-herald.about { title = "HER2 testing", reviewed = "2026-12-06",
+herald.about { title = "HER2 testing", reviewed = "2026-12-07",
   reviewed_by = "herald content team, from the sources cited (awaiting clinician sign-off)" }
 
 herald.source("acs-her2", { title = "Breast Cancer HER2 Status", publisher = "American Cancer Society",

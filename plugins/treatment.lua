@@ -4,7 +4,7 @@
 -- Per-drug answers live in plugins/drugs.lua.
 herald.about {
   title = "HER2 treatment",
-  reviewed = "2026-12-06",
+  reviewed = "2026-12-07",
   reviewed_by = "herald content team; Enhertu, later lines and biosimilars from FDA notices (awaiting clinician sign-off)",
 }
 
