@@ -630,7 +630,7 @@ local PILLS_WITH_HER2 = herald.fixed {
 }
 -- "Triple positive: is that good or bad?" (blind probe 16): neither, two targets; the
 -- stage says most about what to expect (ACS hormone receptor, HER2 status and stages).
-local GOOD_OR_BAD = { "good", "bad", "worse", "better", "lucky", "unlucky", "serious", "aggressive", "prognosis",
+local GOOD_OR_BAD = { "good", "bad", "worse", "better", "best", "worst", "lucky", "unlucky", "serious", "aggressive", "prognosis",
   "outlook", "survival", "dangerous", "scary", "deadly" }
 local TRIPLE_GOOD_BAD = herald.fixed {
   text = {

@@ -552,12 +552,18 @@ local LOWER_LINE = "A lower HER2 score on the cancer that was left is not rare a
 -- "I feel like I failed" (blind probe 16): said first, before the facts.
 local FAILED_FELT = { "i failed", "i've failed", "ive failed", "a failure", "i fail", "my fault", "my body failed",
   "let everyone down", "let my family down", "let them down", "she failed", "he failed" }
+local YP_LEFT_LINE = "On the report, y means the tissue was checked after treatment given before surgery, and p means a pathologist measured it. A T number above 0 means some invasive cancer was left in the breast, and an N number above 0 means some was found in the lymph nodes."
 local NOT_FAILED_LINE = "You did not fail, and neither did your treatment. How much cancer is left is not something you control."
 herald.on("treatment.residual", function(q)
   local text = { table.unpack(RESIDUAL) }
   if q:mentions(FAILED_FELT) then table.insert(text, 1, NOT_FAILED_LINE) end
+  local sources = { "label-tdm1", "ct-db05", "fda-tdxd-early" }
+  if q:mentions({ "ypt", "ypn", "yp t", "yp n" }) then
+    table.insert(text, 1, YP_LEFT_LINE)
+    sources[#sources + 1] = "komen-path-neoadjuvant"
+  end
   if q:mentions(BEFORE_POS) and q:mentions(AFTER_LOWER) then table.insert(text, 2, LOWER_LINE) end
-  return { text = text, sources = { "label-tdm1", "ct-db05", "fda-tdxd-early" },
+  return { text = text, sources = sources,
     suggest = { "What are the side effects of Kadcyla?", "How is Kadcyla given?", "What is pCR?" },
     remember = { drug = "t_dm1", topic = "drug" } }
 end)
