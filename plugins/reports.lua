@@ -175,7 +175,7 @@ end)
 herald.answer("reports.cep17", {
   text = {
     "CEP17 is a marker used in an ISH test, such as FISH. It lights up the center of chromosome 17, the chromosome that carries the HER2 gene.",
-    "The lab counts HER2 signals and CEP17 signals in the same cells. The HER2/CEP17 ratio compares the two, so a cell that just has extra copies of the whole chromosome is not mistaken for one with extra HER2 genes.",
+    "The lab counts HER2 signals and CEP17 signals in the same cells. The ratio of HER2 to CEP17 compares the two, so a cell that just has extra copies of the whole chromosome is not mistaken for one with extra HER2 genes.",
     "A ratio of 2.0 or more, with 4 or more HER2 copies per cell, means HER2-positive. A ratio under 2.0 with fewer than 4 copies means HER2-negative. The mixes in between are settled with the IHC score.",
     "Next step: ask your team for your final HER2 result, which puts both tests together.",
   },
