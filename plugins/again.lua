@@ -71,3 +71,13 @@ herald.answer("outlook.loved_one.again", {
 herald.on("testing.positive_meaning.more", function() return herald.hand_over("treatment.overview") end)
 herald.on("testing.her2_negative.more", function() return herald.hand_over("testing.hormone_receptor") end)
 herald.on("testing.her2_low.more", function() return herald.hand_over("testing.hormone_receptor") end)
+
+herald.answer("testing.what_is_her2.again", {
+  text = {
+    "In short: HER2 is a protein on breast cells. It tells the cells to grow.",
+    "Some breast cancers have too much of it. They are called HER2-positive, and there are medicines that block it.",
+    "Your care team can tell you what your test showed.",
+  },
+  sources = { "acs-her2" },
+  suggest = { "What does HER2-positive mean?", "How is HER2-positive breast cancer treated?", "What is Herceptin?" },
+})

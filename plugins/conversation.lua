@@ -158,3 +158,50 @@ herald.on("fallback", function(q)
     },
   }
 end)
+
+-- "OK, thank you, I'll ring them now" (blind patient probe 16): a warm, short
+-- reply that keeps the number and opens nothing new. After a safety reply the
+-- engine's own lines (988, or "call 911 now") stay with it as well.
+herald.source("988", { title = "988 Suicide and Crisis Lifeline", publisher = "988 Lifeline", url = "https://988lifeline.org/" })
+herald.source("nci-infection-call", { title = "Infection and Neutropenia during Cancer Treatment", publisher = "National Cancer Institute",
+  url = "https://www.cancer.gov/about-cancer/treatment/side-effects/infection" })
+local CALL_CRISIS = herald.fixed {
+  text = {
+    "Thank you. Reaching out is a brave and important step, and I'm glad you are calling.",
+    "If you can't get through, call or text 988 again, or call 911 if you might act on these thoughts. You don't have to go through this alone.",
+  },
+  speech = "Thank you. Reaching out is a brave and important step, and I'm glad you are calling. "
+    .. "If you can't get through, call or text nine eight eight again, or call nine one one if you might act on these thoughts. "
+    .. "You don't have to go through this alone.",
+  sources = { "988" },
+  suggest = { "Can I get counselling?", "Is there a helpline I can call?" },
+}
+local CALL_EMERGENCY = herald.fixed {
+  text = {
+    "Good. Please call 911 or your local emergency number now, and don't drive yourself.",
+    "If someone is with you, ask them to stay until help comes.",
+  },
+  speech = "Good. Please call nine one one or your local emergency number now, and don't drive yourself. "
+    .. "If someone is with you, ask them to stay until help comes.",
+  sources = ABOUT,
+  suggest = {},
+}
+local CALL_TEAM = herald.fixed {
+  text = {
+    "Good, that is the right thing to do. Call the 24-hour line now, and if you can't reach them, go to an emergency department.",
+    "Keep your phone close and have your medicine list ready.",
+  },
+  sources = { "nci-infection-call" },
+  suggest = {},
+}
+local CALL_OTHER = herald.fixed {
+  text = "Good, I hope the call helps. I'm here if you have more questions later.",
+  sources = ABOUT,
+  suggest = topics,
+}
+herald.on("conversation.will_call", function(q)
+  if q.previous == "safety.crisis" then return CALL_CRISIS end
+  if q.previous == "safety.emergency" then return CALL_EMERGENCY end
+  if q.previous == "safety.call_now" then return CALL_TEAM end
+  return CALL_OTHER
+end)

@@ -155,6 +155,9 @@ local OLDER_TOLD = { "elderly", "too old", "frail", "grandma", "grandmother", "g
 local function told_older(q)
   if q:mentions(OLDER_TOLD) then return true end
   local msg = " " .. (q.message or q.text or "") .. " "
+  -- A pattern that begins with a class is tried at every position: only
+  -- when two digits are there to be found.
+  if not msg:find("%d%d") then return false end
   for pre, n, post in msg:gmatch("(%a*)%s*%f[%d](%d%d%d?)%f[%D]%s*([%a/]*)") do
     local age = tonumber(n)
     if age and age >= 75 and age <= 109 and (post == "year" or post == "years" or post == "yo" or post == "y/o"
@@ -253,4 +256,304 @@ herald.answer("living.fake_trial", {
   },
   sources = { "ctgov", "nci-trials-what" },
   suggest = { "How do I find a clinical trial?", "What are the phases of clinical trials?", "What are my rights in a clinical trial?" },
+})
+
+-- ---------------------------------------------------------------------------
+-- Feelings, family and daily life from blind patient probe 16 (2026-12-07):
+-- intents in support.intents, outlook.intents, life.intents, living.intents
+-- and misreading.intents name this plugin. Facts checked with search on
+-- 2026-12-07 against the pages cited; docs/clinical-review.md, item 30.
+-- ---------------------------------------------------------------------------
+src("nci-feelings", "Feelings and Cancer", NCI, "https://www.cancer.gov/about-cancer/coping/feelings")
+src("cancercare", "CancerCare: free counseling and support", "CancerCare", "https://www.cancercare.org/counseling")
+src("cnet-grief", "Grief and Loss", "Cancer.Net, American Society of Clinical Oncology",
+  "https://www.cancer.net/coping-with-cancer/managing-emotions/grief-and-loss")
+src("nci-caregivers", "Support for Caregivers of Cancer Patients", NCI, "https://www.cancer.gov/about-cancer/coping/caregiver-support")
+src("acs-children", "Helping Children When a Family Member Has Cancer", ACS,
+  "https://www.cancer.org/cancer/caregivers/helping-children-when-a-family-member-has-cancer.html")
+src("acs-survival", "Survival Rates for Breast Cancer", ACS,
+  ACS_BC .. "understanding-a-breast-cancer-diagnosis/breast-cancer-survival-rates.html")
+src("seer-subtypes", "Cancer Stat Facts: Female Breast Cancer Subtypes", "NCI Surveillance, Epidemiology, and End Results Program",
+  "https://seer.cancer.gov/statfacts/html/breast-subtypes.html")
+src("acs-stage4", "Treatment of Stage IV (Metastatic) Breast Cancer", ACS,
+  ACS_BC .. "treatment/treatment-of-breast-cancer-by-stage/treatment-of-stage-iv-advanced-breast-cancer.html")
+src("nci-advanced", "Coping With Advanced Cancer", NCI, "https://www.cancer.gov/about-cancer/advanced-cancer/coping")
+src("cruk-equality", "The Disability Discrimination Act and cancer", "Cancer Research UK",
+  "https://www.cancerresearchuk.org/about-cancer/coping/practically/the-disability-discrimination-act-and-cancer")
+src("govuk-disability", "Definition of disability under the Equality Act 2010", "GOV.UK",
+  "https://www.gov.uk/definition-of-disability-under-equality-act-2010")
+src("macmillan-travel", "How cancer can affect getting travel insurance", "Macmillan Cancer Support",
+  "https://www.macmillan.org.uk/information-and-support/breast-cancer/breast-cancer-in-men/organising/travel-and-holidays/travel-insurance/cancer-affect-getting-insurance.html")
+src("hc-lose-coverage", "If you lose job-based health insurance", "HealthCare.gov",
+  "https://www.healthcare.gov/have-job-based-coverage/if-you-lose-job-based-coverage/")
+src("dol-cobra", "Continuation of Health Coverage (COBRA)", "U.S. Department of Labor", "https://www.dol.gov/general/topic/health-plans/cobra")
+src("cancercare-fin", "CancerCare Financial Assistance", "CancerCare", "https://www.cancercare.org/financial")
+src("pal-2009", "Weight lifting in women with breast-cancer-related lymphedema (PAL trial, N Engl J Med 2009)",
+  "New England Journal of Medicine", "https://doi.org/10.1056/NEJMoa0810118")
+src("pal-2010", "Weight lifting for women at risk for breast cancer-related lymphedema (PAL trial, JAMA 2010)",
+  "Journal of the American Medical Association", "https://doi.org/10.1001/jama.2010.1837")
+src("acs-lymphedema", "Lymphedema", ACS, "https://www.cancer.org/cancer/managing-cancer/side-effects/swelling/lymphedema.html")
+src("nci-hot-flashes", "Hot Flashes and Night Sweats (PDQ), Patient Version", NCI,
+  "https://www.cancer.gov/about-cancer/treatment/side-effects/hot-flashes-pdq")
+src("fda-veozah", "FDA approves novel drug to treat moderate to severe hot flashes caused by menopause",
+  "U.S. Food and Drug Administration",
+  "https://www.fda.gov/news-events/press-announcements/fda-approves-novel-drug-treat-moderate-severe-hot-flashes-caused-menopause")
+src("acs-alcohol", "Alcohol Use and Cancer", ACS, "https://www.cancer.org/cancer/risk-prevention/diet-physical-activity/alcohol-use-and-cancer.html")
+
+local function card(t) return herald.fixed(t) end
+
+-- "What if it's bad news?" (scan anxiety): what happens if it is, and the wait.
+herald.on("support.bad_news", function() return card {
+  text = {
+    "It is very natural to fear bad news while you wait. Whatever the result, you will not be left alone with it.",
+    "If a scan shows a change, it is the start of a plan, not the end of one. Your team will explain what it means and what can be done, and HER2-positive cancer has many treatments, with more coming.",
+    "For the day itself, bring someone with you, write your questions down, and ask the team to slow down or repeat things. A counselor or CancerCare's free phone counseling can help with the wait.",
+    "Next step: ask your team how and when you will get the results, so you are not caught off guard.",
+  },
+  sources = { "nci-feelings", "cancercare" },
+  suggest = { "Can I get counselling?", "Where can I find support groups?", "What questions should I ask my oncologist?" },
+} end)
+
+-- Survivor guilt and grief for a friend met through cancer.
+local GRIEF = card {
+  text = {
+    "I am so sorry about your friend. Losing someone who went through cancer with you hurts in a special way, and it can bring up fear for yourself too.",
+    "Feeling guilty that you are still here has a name, survivor guilt, and it is common. It does not mean you did anything wrong. Every cancer is different, and what happened to your friend does not tell what will happen to you.",
+    "Let yourself grieve. Talking helps: a counselor, your support group, or a grief group. CancerCare offers free counseling by phone.",
+    "Next step: tell your care team or social worker how you are feeling, and ask about grief support.",
+  },
+  sources = { "cnet-grief", "nci-feelings", "cancercare" },
+  suggest = { "Can I get counselling?", "Where can I find support groups?", "Is there a helpline I can call?" },
+}
+herald.on("support.grief", function() return GRIEF end)
+
+-- A partner who says "I'm fine", and helping at infusions.
+herald.on("support.partner", function() return card {
+  text = {
+    "Many partners say they are fine because they want to protect you. They are often scared and tired too, and caregivers need support as well.",
+    "Try a calm moment and an open question, such as: What worries you most? You can say that you want to share the hard parts, not hide them from each other.",
+    "At infusions, a partner can come along, keep notes and questions, bring snacks, a blanket or something to do, drive you home, and help watch for side effects after. Ask the team if visitors are allowed.",
+    "Next step: ask your cancer center's social worker about support for partners, or look at CancerCare's free counseling for caregivers.",
+  },
+  sources = { "nci-caregivers", "cancercare" },
+  suggest = { "Is there support for my family?", "What happens on chemo day?", "Can I get counselling?" },
+} end)
+
+-- A grown-up son or daughter giving things up to care for the writer.
+local ADULT_CHILD = card {
+  text = {
+    "Feeling guilty when a grown-up child gives things up to care for you is very common. It shows how much you care about their life too.",
+    "Caring is often something children want to do. Talk openly about what they can give and what they need for themselves, such as time off, their work, and their own plans.",
+    "Share the load: other family, friends, volunteers, or help at home through your care team. Caregivers can get their own support, including counseling from CancerCare.",
+    "Next step: ask your cancer center's social worker to help you and your family plan care together.",
+  },
+  sources = { "nci-caregivers", "nci-feelings", "cancercare" },
+  suggest = { "Is there support for my family?", "Can I get counselling?", "Where can I find support groups?" },
+}
+herald.on("support.adult_child", function() return ADULT_CHILD end)
+
+-- Old figures read by a relative.
+herald.on("outlook.old_stats", function() return card {
+  text = {
+    "Figures from many years ago are out of date for HER2-positive breast cancer. Before HER2 drugs, it was one of the harder types to treat.",
+    "Trastuzumab (Herceptin) changed that, and newer HER2 drugs followed. Today, most people with HER2-positive cancer found before it spreads are alive 5 years later, and people whose cancer has spread are living longer than before.",
+    "Even new figures come from people treated years ago, so they cannot say what will happen to one person.",
+    "Next step: ask the care team to explain the outlook for this cancer, with the person's permission, and share it with the family.",
+  },
+  sources = { "seer-subtypes", "acs-survival" },
+  suggest = { "What are the survival rates for HER2-positive breast cancer?", "How is HER2-positive breast cancer treated?", "Is there support for my family?" },
+} end)
+
+-- "Am I terminal? How many weeks?" after news of spread.
+local BRAIN_SAID = { "brain", "head mets", "mets in my head", "gamma knife" }
+local TIME_LEFT = {
+  "I am so sorry you are facing this news. No one can tell how many weeks or months someone has from a scan result alone.",
+  "When breast cancer has spread, it usually cannot be cured, but it can often be treated and kept under control, many times for years. HER2-positive cancer has several treatments, and more are coming.",
+  "Next step: ask your team what the new result means for you, what the plan is, and how palliative care can help with symptoms and worry. A counselor or support line can help you and your family too.",
+}
+local TIME_LEFT_BRAIN = {
+  "I am so sorry you are facing this news. No one can tell how many weeks or months someone has from a scan result alone.",
+  "Spread to the brain is treated. Focused radiation, surgery, and HER2 drugs that reach the brain can shrink or control the spots, and many people live well for a long time after.",
+  "Next step: ask your team what the new result means for you, what the plan is, and how palliative care can help with symptoms and worry. A counselor or support line can help you and your family too.",
+}
+herald.on("outlook.time_left", function(q)
+  return {
+    text = q:mentions(BRAIN_SAID) and TIME_LEFT_BRAIN or TIME_LEFT,
+    sources = { "acs-stage4", "nci-advanced", "nci-palliative" },
+    suggest = { "What treatment is used for brain metastases?", "What is palliative care?", "Can I get counselling?" },
+  }
+end)
+
+-- Rights at work in the UK.
+-- Asked on after the UK card ("and in the US?"): the US card (ADA, FMLA) in life.lua.
+local US_SAID = { " us", "u.s.", "usa", "america", "united states", "states", "ada", "fmla", "disabilities act" }
+local UK_SAID = { " uk", "u.k.", "england", "scotland", "wales", "ireland", "britain", "british", "equality act", "acas",
+  "statutory sick", "adjustment" }
+local WORK_UK = card {
+  text = {
+    "In the UK, the Equality Act 2010 counts cancer as a disability from the day you are diagnosed. You are covered even if you feel well, and for life.",
+    "That means your employer must not treat you worse because of cancer, and must make reasonable adjustments, such as time off for treatment, flexible hours, working from home, or lighter duties for a while. Northern Ireland has a similar law.",
+    "You do not have to tell your employer, but they can only make changes if they know. Keep notes of what you agree.",
+    "Next step: talk to your manager or HR, and if you need advice, contact Macmillan's support line or Acas.",
+  },
+  sources = { "govuk-disability", "cruk-equality" },
+  suggest = { "Can I keep working during treatment?", "Where can I get help with costs?", "Is there a helpline I can call?" },
+}
+herald.on("life.work_uk", function(q)
+  if q:mentions(US_SAID, q.text or "") and not q:mentions(UK_SAID, q.text or "") then return herald.hand_over("life.work") end
+  return WORK_UK
+end)
+
+-- Travel insurance, and not telling the insurer.
+local TRAVEL_INS = card {
+  text = {
+    "You can often get travel insurance during treatment, but it may cost more or leave out claims linked to the cancer. Specialist brokers help people with medical conditions.",
+    "Tell the insurer about the cancer and your treatment, and about any change before you go. If you leave it out, they can refuse to pay a claim, even one that seems unrelated.",
+    "Check with your team that you are fit to travel, and ask for a letter with your medicines.",
+    "Next step: before you book, ask your care team if the trip fits your treatment dates.",
+  },
+  sources = { "macmillan-travel" },
+  suggest = { "Can I travel during treatment?", "Can I fly during chemo?", "Where can I get help with costs?" },
+}
+local NOT_TELL = card {
+  text = {
+    "I understand why you might want to leave it out: cover can cost more. But please do tell the insurer about the cancer and your treatment.",
+    "If you don't, the insurer can refuse to pay any claim, even one that has nothing to do with the cancer, and care abroad can cost a great deal.",
+    "A specialist broker for people with medical conditions can often find cover. Macmillan and other charities list some.",
+    "Next step: be open on the form, and keep a copy of what you told them.",
+  },
+  sources = { "macmillan-travel" },
+  suggest = { "Can I travel during treatment?", "Where can I get help with costs?", "Can I fly during chemo?" },
+}
+local NOT_TELL_SAID = { "won't mention", "wont mention", "not mention", "not going to mention", "won't tell", "wont tell",
+  "not tell", "don't tell", "dont tell", "not declare", "don't declare", "dont declare", "won't declare", "wont declare",
+  "not disclose", "don't disclose", "dont disclose", "without telling", "without declaring", "never know", "not know",
+  "skip it", "leave it off", "leave it out", "rather not" }
+herald.on("life.travel_insurance", function(q)
+  return q:mentions(NOT_TELL_SAID) and NOT_TELL or TRAVEL_INS
+end)
+
+-- Lost a job and health insurance during treatment (US).
+herald.on("support.lost_insurance", function() return card {
+  text = {
+    "Losing your job and insurance during treatment is frightening, but there are ways to keep your care going. Please don't stop or skip treatment because of cost before you talk to your team.",
+    "You may be able to keep your work plan through COBRA, usually for 18 months, though you often pay the full cost. Losing job-based cover also lets you sign up for a Marketplace plan within 60 days, often with savings based on income. You can apply for Medicaid at any time.",
+    "Your cancer center's financial counselor or social worker can help you choose, and drug makers and CancerCare have help with costs.",
+    "Next step: call your care team this week and ask to see a financial counselor.",
+  },
+  sources = { "hc-lose-coverage", "dol-cobra", "cancercare-fin" },
+  suggest = { "Where can I get help with costs?", "Can I keep working during treatment?", "Is there a helpline I can call?" },
+} end)
+
+-- Lifting weights after lymph node surgery.
+herald.answer("living.weights", {
+  text = {
+    "For most people, yes. Strength training that starts light and builds up slowly is safe after lymph node surgery, and it helps your strength and arm use.",
+    "A large study called PAL found that slow, guided weight lifting did not raise the risk of lymphedema in women at risk, and in women who had it, it did not make it worse and led to fewer flare-ups.",
+    "Start with light weights and a trained coach or physical therapist, build up a little at a time, and wear your sleeve if you were given one. Stop and tell your team if the arm swells, aches or feels heavy.",
+    "Next step: ask your team when you can start after surgery, and for a referral to a physical therapist.",
+  },
+  sources = { "pal-2010", "pal-2009", "acs-lymphedema" },
+  suggest = { "What is lymphedema?", "Can I exercise during treatment?", "How can I lower my risk of lymphedema?" },
+})
+
+-- Hot flushes on hormone therapy: options without hormones.
+-- Chosen by the ranker alone for a hot flash question that asks for no
+-- medicine (a man on tamoxifen, "anything that helps?"): the side-effect
+-- card, which has the men's form.
+local NONHORMONAL_SAID = { "non-hormon", "nonhormon", "non hormon", "without hormones", "no hormones", "not hormones",
+  "medicine", "medication", "pill", "tablet", "drug", "prescri", "antidepress", "gabapentin", "fezolinetant", "veozah",
+  "venlafaxine", "effexor", "oxybutynin", "clonidine", "elinzanetant" }
+local HOT_FLASHES = herald.fixed {
+  text = {
+    "Hot flashes are common on hormone therapy, and there are options without hormones. Cooling tips help some: layers, a fan, a cool bedroom, and less alcohol and spicy food.",
+    "Medicines that can help include low doses of some antidepressants, such as venlafaxine, and gabapentin. Some antidepressants, such as paroxetine and fluoxetine, can weaken tamoxifen, so your team picks one that fits your drugs.",
+    "A newer non-hormone pill, fezolinetant (Veozah), is approved for menopause hot flashes. It needs liver blood tests, and it has been less studied in people with breast cancer, so ask if it could suit you.",
+    "Next step: tell your team how much the hot flashes affect your sleep and life, and ask which option fits you.",
+  },
+  sources = { "nci-hot-flashes", "fda-veozah", "acs-hormone" },
+  suggest = { "What are hormone therapy side effects?", "Can I take HRT after breast cancer?", "How do I protect my bones on letrozole?" },
+}
+src("nci-men", "Male Breast Cancer Treatment (PDQ), Patient Version", NCI, "https://www.cancer.gov/types/breast/patient/male-breast-treatment-pdq")
+local MAN_TAMOXIFEN = herald.fixed {
+  text = {
+    "Men take tamoxifen too, most often for breast cancer that is hormone receptor-positive. Hot flashes are one of its common side effects in men as well, and so are changes in sex drive and mood.",
+    "Hot flashes often ease after the first months. Cooling tips help some men, and the team can suggest medicine if they are hard to live with.",
+    "Next step: tell the care team how much the hot flashes bother him, and ask what can help.",
+  },
+  sources = { "nci-men", "nci-hot-flashes" },
+  suggest = { "What are hormone therapy side effects?", "Can men get breast cancer?", "How long do I take tamoxifen?" },
+}
+herald.on("living.hot_flashes", function(q)
+  -- One hop only: tamoxifen for a man goes straight to the men's tamoxifen card, as se.hormone sends it.
+  if q:about_a_man() and q:mentions(TAMOXIFEN_SAID) then return MAN_TAMOXIFEN end
+  if q:about_a_man() or not q:mentions(NONHORMONAL_SAID) then return herald.hand_over("se.hormone") end
+  if not q:mentions(HOT_SAID) then return herald.hand_over("treatment.hormone_therapy") end
+  return HOT_FLASHES
+end)
+
+-- A family that disagrees about treating an older relative; "doing nothing
+-- would be cruel, right?" gets its own card (asked after the first, it would
+-- otherwise be the same card again).
+local CRUEL_SAID = { "cruel", "inhumane", "unkind", "wrong", "neglect", "giving up", "give up on" }
+local CRUEL = herald.fixed {
+  text = {
+    "No. Choosing not to have cancer treatment is not cruel, and neither is choosing treatment. Either can be the caring choice, depending on the person.",
+    "What matters most is what the person wants, what they can manage, and what the team expects treatment to do for them. Without cancer treatment, care goes on: palliative care treats pain and other symptoms and supports the family.",
+    "Next step: ask the person, if they can say, what matters most to them, and bring that to a family meeting with the care team.",
+  },
+  sources = { "acs-refuses", "nci-palliative" },
+  suggest = { "What is palliative care?", "What happens if she does nothing?", "Is there support for my family?" },
+}
+local FAMILY_DISAGREE = herald.fixed {
+  text = {
+    "This is a painful place for a family to be. Treating and not treating can both be loving choices. Neither one is cruel in itself, and choosing no cancer treatment does not mean no care.",
+    "The person's own wishes come first, if they can share them. Ask what matters most to them, what they fear, and what a good day looks like.",
+    "A meeting with the care team can help: ask what treatment could offer at this age and health, what it would take, and what would happen without it. Palliative care can ease symptoms either way.",
+    "Next step: ask the team for a family meeting, with a social worker or palliative care team there.",
+  },
+  sources = { "acs-refuses", "nci-palliative" },
+  suggest = { "What is palliative care?", "What happens if she does nothing?", "Is there support for my family?" },
+}
+herald.on("living.family_disagree", function(q)
+  return q:mentions(CRUEL_SAID, q.text or "") and CRUEL or FAMILY_DISAGREE
+end)
+
+-- "So a bottle of wine a night is fine then": the alcohol card misread.
+herald.answer("misreading.alcohol_fine", {
+  text = {
+    "No, I'm sorry if it sounded that way. A bottle of wine a night is a lot of alcohol, and more alcohol means more risk.",
+    "Alcohol raises the risk of breast cancer, and the risk grows with each drink. During treatment it can also make nausea and mouth sores worse and mix badly with some medicines.",
+    "Less is better, and none is best. If cutting down is hard, you are not alone, and your care team can help without judging.",
+    "Next step: ask your team how much, if any, is safe with your treatment.",
+  },
+  sources = { "acs-alcohol" },
+  suggest = { "Can I drink alcohol during treatment?", "What should I eat during treatment?", "Can I exercise during treatment?" },
+})
+
+-- "Was it the pill?": hormonal birth control and breast cancer risk, no blame.
+src("nci-oc", "Oral Contraceptives (Birth Control Pills) and Cancer Risk", NCI,
+  "https://www.cancer.gov/about-cancer/causes-prevention/risk/hormones/oral-contraceptives-fact-sheet")
+src("acs-lifestyle-risk", "Lifestyle-related Breast Cancer Risk Factors", ACS,
+  ACS_BC .. "risk-and-prevention/lifestyle-related-breast-cancer-risk-factors.html")
+herald.answer("outlook.pill_risk", {
+  text = {
+    "It is natural to look for a reason. Birth control that contains hormones, such as the pill, raises the risk of breast cancer slightly while you use it and for some years after. The risk falls back over time after stopping.",
+    "For one person, no one can say that the pill caused the cancer. Most people who took it never get breast cancer, and many who never took it do. Most breast cancers have no single cause, and it is not your fault.",
+    "Next step: ask your team which kind of birth control is safe for you now, since hormone methods are usually avoided after breast cancer.",
+  },
+  sources = { "nci-oc", "acs-lifestyle-risk" },
+  suggest = { "What are risk factors for breast cancer?", "What birth control can I use during treatment?", "Did I cause my own cancer?" },
+})
+
+-- A reaction at an earlier infusion, handled at the time: will it happen again?
+herald.source("label-trastuzumab")
+herald.answer("living.reaction_again", {
+  text = {
+    "It is good that the nurses caught it and that it settled. Reactions such as chills and fever are most common with the first infusion of trastuzumab (Herceptin), and they happen less often with later ones.",
+    "Next time, the team may give medicine beforehand, such as an antihistamine or acetaminophen, and run the drip more slowly. Tell the nurse about the last reaction before they start, and tell them at once if you feel odd during the infusion.",
+    "After you go home, call your care team if a fever or chills come on. Next step: ask your team what they will do to prevent it at your next infusion.",
+  },
+  sources = { "label-trastuzumab" },
+  suggest = { "What is an infusion reaction?", "What happens on chemo day?", "What are the side effects of Herceptin?" },
 })

@@ -289,8 +289,28 @@ local OUTLOOK_MEN = {
 local OWN_RISK = { "will i get", "ill get", "i'll get", "going to get", "gonna get", "could i get", "might i get", "get it too", "get it as well", "get it like", "get it one day",
   "chance of getting", "chance i", "risk of getting", "am i at risk", "my risk", "happen to me", "does that mean i",
   "mean i will", "mean i'll", "mean ill", "pass it to me", "passed it to me", "inherit" }
+-- A man who has been diagnosed (blind patient probe 16: "I'm a man with HER2
+-- breast cancer, is the treatment the same?" got the fallback): treatment,
+-- genetic testing for every man with breast cancer, and support for men.
+local MEN_DIAGNOSED = herald.fixed {
+  text = {
+    "Breast cancer in men is treated in much the same way as in women. HER2-positive cancer gets the same HER2 drugs, such as trastuzumab (Herceptin), along with surgery, often a mastectomy, and chemotherapy or radiation as needed.",
+    "If the cancer is also hormone receptor-positive, men most often take tamoxifen. Every man with breast cancer should be offered genetic testing for BRCA and other genes, since the result can matter for him and his family.",
+    "Being a man with a cancer most people link to women can feel lonely. Support groups and online communities for men exist, and the American Cancer Society and Breast Cancer Now can help you find them.",
+    "Next step: ask your team about genetic counseling, and about support for men.",
+  },
+  sources = { "nci-men", "acs-men" },
+  suggest = { "What is Herceptin?", "Should I have genetic testing?", "Where can I find support groups?" },
+}
+local MEN_OWN = { "i'm a man", "im a man", "i am a man", "i'm a guy", "im a guy", "i am a guy", "i'm male", "im male",
+  "i am male", "as a man", "as a guy", "i'm a bloke", "im a bloke", "i'm a male", "im a male", "i am a male",
+  "men like me", "guys like me" }
+local DIAGNOSED = { "diagnosed", "i have", "i've got", "ive got", "my cancer", "my treatment", "treatment the same",
+  "same treatment", "treated the same", "support for men", "support group", "genetic", "he has", "he's got",
+  "with breast cancer", "with her2" }
 herald.on("outlook.men", function(q)
   if q:writer_is_minor() and q:mentions(PARENT_SAID) and q:mentions(OWN_RISK) then return TEEN_RISK end
+  if q:mentions(MEN_OWN) and q:mentions(DIAGNOSED) then return MEN_DIAGNOSED end
   if q:mentions(HORMONE_SAID) then return MEN_HORMONE end
   return OUTLOOK_MEN
 end)
@@ -379,7 +399,16 @@ local BRAIN_SPREAD = {
   sources = { "acs-her2", "label-tucatinib", "nci-metastatic" },
   suggest = { "What treatment is used for brain metastases?", "Where else can it spread?", "What is tucatinib?" },
 }
+-- Spread to the brain told as found ("the scan showed it's in my brain, what
+-- happens now"): how it is treated, not whether it can happen (blind patient
+-- probe 16 got the card on who needs a brain MRI).
+local BRAIN_FOUND = { "showed", "shows", "found", "they found", "has spread to my brain", "spread to my brain",
+  "it's in my brain", "its in my brain", "it is in my brain", "in my brain now", "new brain", "i have brain",
+  "i've got brain", "ive got brain", "diagnosed with brain", "now in her brain", "now in his brain" }
+local WHAT_NOW = { "what now", "what happens", "what next", "now what", "what do we do", "what do i do", "what can",
+  "what are my options", "options", "how is it treated", "what will they do" }
 herald.on("outlook.brain", function(q)
+  if q:mentions(BRAIN_FOUND) and q:mentions(WHAT_NOW) then return herald.hand_over("treatment.brain_mets") end
   if q:mentions(SCAN_WORDS) then return BRAIN_SCAN end
   return BRAIN_SPREAD
 end)

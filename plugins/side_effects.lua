@@ -369,10 +369,15 @@ herald.on("se.heart", function(q)
   -- back when there are any.
   -- A two-digit number that is a time or a count ("checked 12 weeks ago") is
   -- no EF: it alone does not make the question one about the number.
+  -- The pattern begins with a class, so it is tried at every position of the
+  -- message (~80,000 instructions on "herceptin and heart failure"): only
+  -- when two digits are there to be found.
   local ef_digits = false
-  for pre, d, post in padded:gmatch("([%a']*)%s*%f[%d](%d%d)%f[%D]%s*(%a*)") do
-    if not AGE_BEFORE[pre] and not AGE_AFTER[post] and not NOT_EF_BEFORE[pre] and tonumber(d) >= 15 then
-      ef_digits = true
+  if padded:find("%d%d") then
+    for pre, d, post in padded:gmatch("([%a']*)%s*%f[%d](%d%d)%f[%D]%s*(%a*)") do
+      if not AGE_BEFORE[pre] and not AGE_AFTER[post] and not NOT_EF_BEFORE[pre] and tonumber(d) >= 15 then
+        ef_digits = true
+      end
     end
   end
   -- An EF told with its number ("my ef is 42") asks about that number even

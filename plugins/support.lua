@@ -537,12 +537,30 @@ local TEEN_PARENT = herald.fixed{
 }
 herald.on("support.teen_parent", function() return TEEN_PARENT end)
 
+-- "What if they ask me if I'm going to die?" (blind patient probe 16: the children card again).
+local DIE_ASKED = { "going to die", "gonna die", "i'm dying", "im dying", "am i dying", "are you dying", "you die",
+  "will you die", "mummy die", "mommy die", "mum die", "mom die", "will die", "i die", "to die", "if i'm dying",
+  "mummy is dying", "mum is dying", "mom is dying" }
+local CHILD_DIE = herald.fixed {
+  text = {
+    "This is one of the hardest questions a parent can hear. An honest answer that fits their age helps them feel safe.",
+    "You do not need to promise. You might say: I am getting very good treatment, and the doctors are working hard to help me get well. If that changes, I will tell you. You can add that they will always be loved and looked after.",
+    "Ask what made them wonder, since a child may have heard something at school or online. Tell their teacher so someone at school can watch out for them.",
+    "Next step: ask your care team's social worker or a child life specialist to help you plan what to say.",
+  },
+  sources = { "acs-children" },
+  suggest = { "How do I tell my kids I have cancer?", "Is there support for my family?", "Can I get counselling?" },
+}
+
+
 herald.on("support.children", function(q)
   if q:mentions(CHILD_RISK_ASKED) and not q:mentions({ "tell", "explain", "talk to", "say to" }) then
     return herald.hand_over("outlook.risk")
   end
   if q:mentions({ "guilt", "guilty", "my fault" }) then return guilt_card(q) end
   local band = child_band(q)
+  -- "What if they ask me if I'm going to die?" with no age told (an age's card answers it in its words).
+  if not band and q:mentions(DIE_ASKED) then return CHILD_DIE end
   return band and CHILD_BY_BAND[band] or CHILDREN
 end)
 

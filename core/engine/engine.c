@@ -164,6 +164,7 @@ void hr_engine_free(hr_engine *e)
 	free(e->facets);
 	free(e->alone);
 	free(e->alone_norm);
+	free(e->calm_topics);
 	free(e);
 }
 

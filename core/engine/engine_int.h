@@ -33,7 +33,16 @@ struct hr_engine {
 	 * them. */
 	struct hr_trace *alone;
 	char (*alone_norm)[1024];
+	/* Topics the safety check found calm alone (en_safety_after_topic),
+	 * direct-mapped by their hash: a follow-up's topic is checked alone at
+	 * every turn and stays the same for many turns (~15,000 instructions a
+	 * check; docs/performance.md, thirteenth round). The check reads only
+	 * the text, so an entry holds for the engine's life. NULL until the
+	 * first topic. */
+	char (*calm_topics)[HR_TOPIC_MAX];
 };
+
+#define EN_CALM_TOPICS 64
 
 #define EN_FACETS_UNKNOWN UINT32_MAX
 

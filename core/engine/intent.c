@@ -51,10 +51,6 @@ void hr_intents_free(hr_intents *set)
 		return;
 	for (size_t i = 0; i < set->nentities; i++) {
 		struct entity *e = &set->entities[i];
-		for (size_t k = 0; k < e->nphrases; k++) {
-			free(e->phrases[k].text);
-			free(e->phrases[k].canon);
-		}
 		free(e->phrases);
 		free(e->vtext);
 		free(e->vcanon);
@@ -67,18 +63,13 @@ void hr_intents_free(hr_intents *set)
 		for (size_t k = 0; k < in->npatterns; k++) {
 			struct pattern *pt = &in->patterns[k];
 			pcre2_code_free(pt->code);
-			free(pt->source);
 			for (size_t g = 0; g < pt->ngroups; g++)
 				free(pt->groups[g].own);
 			free(pt->groups);
 		}
 		free(in->patterns);
-		for (size_t k = 0; k < in->pub.nexamples; k++)
-			free(in->examples[k]);
 		free(in->examples);
 		free(in->example_lines);
-		for (size_t k = 0; k < in->pub.nphrasings; k++)
-			free(in->phrasings[k]);
 		free(in->phrasings);
 		free(in->phrasing_lines);
 		for (size_t k = 0; k < in->pub.nneeds; k++)
@@ -96,6 +87,7 @@ void hr_intents_free(hr_intents *set)
 	free(set->flat);
 	free(set->flat_intent);
 	hr_prefilter_free(set->pf);
+	hr_strpool_free(&set->strs);
 	free(set);
 }
 
@@ -175,7 +167,9 @@ hr_matcher *hr_matcher_new(const hr_intents *set, const struct hr_match_limits *
 		m->match_options = PCRE2_NO_JIT;
 	}
 	m->fixed = calloc(MATCHER_FIXED, sizeof(*m->fixed));
-	if (!m->fixed)
+	m->memo_text = malloc(sizeof(m->memo->corrected));
+	m->memo = malloc(sizeof(*m->memo));
+	if (!m->fixed || !m->memo_text || !m->memo)
 		goto fail;
 	if (set->pf && !limits->no_prefilter) {
 		m->pfs = hr_prefilter_scratch_new(set->pf);
@@ -199,6 +193,8 @@ void hr_matcher_free(hr_matcher *m)
 	hr_prefilter_scratch_free(m->pfs);
 	free(m->bits);
 	free(m->fixed);
+	free(m->memo_text);
+	free(m->memo);
 	free(m);
 }
 
@@ -398,7 +394,36 @@ void hr_matcher_correct(hr_matcher *m, const char *text, char *out, size_t cap)
 	}
 }
 
+void hr_match_copy(struct hr_match *to, const struct hr_match *from)
+{
+	to->ncandidates = from->ncandidates;
+	to->dropped = from->dropped;
+	to->limit_hit = from->limit_hit;
+	to->patterns_tried = from->patterns_tried;
+	memcpy(to->candidates, from->candidates, from->ncandidates * sizeof(from->candidates[0]));
+	memcpy(to->corrected, from->corrected, strlen(from->corrected) + 1);
+}
+
+static int match_text(hr_matcher *m, const char *text, struct hr_match *out);
+
 int hr_intents_match(hr_matcher *m, const char *text, struct hr_match *out)
+{
+	size_t tl = strlen(text);
+	int fits = tl < sizeof(m->memo->corrected);
+	if (m->memo_ok && fits && memcmp(m->memo_text, text, tl + 1) == 0) {
+		hr_match_copy(out, m->memo);
+		return (int)out->ncandidates;
+	}
+	int n = match_text(m, text, out);
+	m->memo_ok = fits;
+	if (fits) {
+		memcpy(m->memo_text, text, tl + 1);
+		hr_match_copy(m->memo, out);
+	}
+	return n;
+}
+
+static int match_text(hr_matcher *m, const char *text, struct hr_match *out)
 {
 	const hr_intents *set = m->set;
 	out->ncandidates = 0;

@@ -78,6 +78,10 @@ struct hr_match {
 	char corrected[1024];  /* the utterance after spelling correction */
 };
 
+/* Copies what a match found: the candidates used, not the whole array
+ * (a struct assignment copies all HR_MAX_CANDIDATES, ~18 kB). */
+void hr_match_copy(struct hr_match *to, const struct hr_match *from);
+
 typedef struct hr_intents hr_intents;
 typedef struct hr_matcher hr_matcher;
 

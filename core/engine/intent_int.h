@@ -14,6 +14,7 @@
 
 #include "intent.h"
 #include "prefilter.h"
+#include "util.h"
 
 /* A phrase of a slot or word list, normalised; CANON is the slot value it stands for. */
 struct phrase {
@@ -85,6 +86,9 @@ struct intent {
 };
 
 struct hr_intents {
+	/* The phrases' text and values, the patterns' sources, the examples
+	 * and phrasings: kept as long as the set, freed with it. */
+	struct hr_strpool strs;
 	struct entity *entities;
 	size_t nentities;
 	struct intent *intents;
@@ -137,6 +141,14 @@ struct hr_matcher {
 	 * any is matched. */
 	char (*fixed)[1024];
 	unsigned fixed_next;
+	/* The last text matched and what it matched: routing a follow-up with
+	 * the earlier turn's topic matches the question's own sentence again
+	 * (route.c), ~60,000 instructions on a broad question
+	 * (docs/performance.md, thirteenth round). The set and the limits do not
+	 * change in a matcher's life, so the text alone is the key. */
+	char *memo_text;
+	struct hr_match *memo;
+	int memo_ok;
 };
 
 #define MATCHER_FIXED 8

@@ -77,7 +77,7 @@ const struct hr_intent *hr_intents_find(const hr_intents *set, const char *name)
 }
 
 /* Adds one phrase to E; returns 0 or -ENOMEM. CANON NULL means "the phrase itself". */
-static int add_phrase(struct entity *e, const char *raw, const char *canon)
+static int add_phrase(struct hr_strpool *strs, struct entity *e, const char *raw, const char *canon)
 {
 	char norm[256];
 	size_t len = strlen(raw);
@@ -92,15 +92,15 @@ static int add_phrase(struct entity *e, const char *raw, const char *canon)
 	struct phrase *p = PUSH(e->phrases, e->nphrases);
 	if (!p)
 		return -ENOMEM;
-	p->text = strdup(norm);
-	p->canon = strdup(canon ? canon : norm);
+	p->text = hr_strpool_dup(strs, norm);
+	p->canon = canon ? hr_strpool_dup(strs, canon) : p->text;
 	p->prefix = prefix;
 	return p->text && p->canon ? 0 : -ENOMEM;
 }
 
 /* Parses "value = a, b, c" (slots) or "a, b, c" into E. In a slot block without
  * "value =", the first phrase of the line is the value. */
-static int parse_phrases(struct entity *e, char *line)
+static int parse_phrases(struct hr_strpool *strs, struct entity *e, char *line)
 {
 	char canon_buf[HR_SLOT_VALUE_MAX];
 	const char *canon = NULL;
@@ -122,7 +122,7 @@ static int parse_phrases(struct entity *e, char *line)
 				canon_buf[l - 1] = '\0';
 			canon = canon_buf;
 		}
-		int rc = add_phrase(e, tok, canon);
+		int rc = add_phrase(strs, e, tok, canon);
 		if (rc)
 			return rc;
 	}
@@ -336,7 +336,7 @@ static int add_phrases(struct add_state *st, const struct hr_intents_line *l)
 		         "'value = phrases' lines belong in a slot block, not in words '%s'", ent->name);
 		return 1;
 	}
-	int rc = parse_phrases(ent, l->value);
+	int rc = parse_phrases(&st->set->strs, ent, l->value);
 	if (rc == -ENOMEM)
 		return rc;
 	if (rc) {
@@ -360,7 +360,9 @@ static int add_key(struct add_state *st, const struct hr_intents_line *l)
 		if (!pt)
 			return -ENOMEM;
 		memset(pt, 0, sizeof(*pt));
-		pt->source = strdup(val);
+		pt->source = hr_strpool_dup(&st->set->strs, val);
+		if (!pt->source)
+			return -ENOMEM;
 		pt->file = (char *)file;
 		pt->line = lineno;
 	} else if (strcmp(key, "example") == 0) {
@@ -368,9 +370,9 @@ static int add_key(struct add_state *st, const struct hr_intents_line *l)
 		char **ex = PUSH(in->examples, in->pub.nexamples);
 		if (!ex)
 			return -ENOMEM;
-		*ex = strdup(val);
+		*ex = hr_strpool_dup(&st->set->strs, val);
 		in->example_lines = grow(in->example_lines, n, sizeof(int));
-		if (!in->example_lines)
+		if (!*ex || !in->example_lines)
 			return -ENOMEM;
 		in->example_lines[n] = lineno;
 	} else if (strcmp(key, "phrasing") == 0) {
@@ -378,7 +380,7 @@ static int add_key(struct add_state *st, const struct hr_intents_line *l)
 		char **ph = PUSH(in->phrasings, in->pub.nphrasings);
 		if (!ph)
 			return -ENOMEM;
-		*ph = strdup(val);
+		*ph = hr_strpool_dup(&st->set->strs, val);
 		in->phrasing_lines = grow(in->phrasing_lines, n, sizeof(int));
 		if (!*ph || !in->phrasing_lines)
 			return -ENOMEM;

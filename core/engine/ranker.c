@@ -116,10 +116,23 @@ struct feat {
 	char function; /* a question word: counts in the model, not as a known word */
 };
 
+/* Stems of words seen lately, by the word: Snowball's English stemmer costs
+ * ~1,700 instructions a word, and the same words come back (a follow-up is
+ * ranked alone and again with the earlier turn's topic: 32 words stemmed on
+ * "is her2 positive more aggressive"; docs/performance.md, thirteenth round).
+ * Direct-mapped; a word of STEM_WORD bytes or more is stemmed every time. */
+#define STEM_CACHE 512
+#define STEM_WORD 24
+struct stem_entry {
+	char word[STEM_WORD];
+	char stem[STEM_WORD];
+};
+
 struct hr_ranker_scratch {
 	struct sb_stemmer *stemmer;
-	float *scores; /* per intent (LINEAR, SPARSE) or per example (KNN) */
-	float *best;   /* per intent (KNN) */
+	struct stem_entry *stems; /* STEM_CACHE of them */
+	float *scores;            /* per intent (LINEAR, SPARSE) or per example (KNN) */
+	float *best;              /* per intent (KNN) */
 	/* SPARSE: the intents a question's features reach, and a mark
 	 * per intent (cleared after each ranking). */
 	uint16_t *touched;
@@ -324,9 +337,7 @@ static int add_phrase(hr_ranker *r, uint32_t e, const char *text, const char *va
 	}
 	p->ntok = n;
 	for (size_t k = 0; k < n; k++) {
-		if (!(p->tok[k] = strdup(toks[k]))) {
-			for (size_t j = 0; j < k; j++)
-				free(p->tok[j]);
+		if (!(p->tok[k] = hr_strpool_dup(&r->strs, toks[k]))) {
 			free(p->tok);
 			free(p->owners);
 			return -ENOMEM;
@@ -566,9 +577,8 @@ static void feat_add_kind(hr_ranker_scratch *s, uint64_t key, float w, char kind
 }
 
 /* The Snowball stem of W into OUT. */
-static void stem(struct sb_stemmer *st, const char *w, char *out, size_t cap)
+static void stem_word(struct sb_stemmer *st, const char *w, size_t l, char *out, size_t cap)
 {
-	size_t l = strlen(w);
 	if (l > 2 && strcmp(w + l - 2, "'s") == 0)
 		l -= 2;
 	const sb_symbol *s = st ? sb_stemmer_stem(st, (const sb_symbol *)w, (int)l) : NULL;
@@ -576,6 +586,31 @@ static void stem(struct sb_stemmer *st, const char *w, char *out, size_t cap)
 	if (n >= cap)
 		n = cap - 1;
 	memcpy(out, s ? (const char *)s : w, n); /* not snprintf: this runs for every word */
+	out[n] = '\0';
+}
+
+/* The stem of W in OUT (CAP bytes), from the scratch's cache when it is there. */
+static void stem(hr_ranker_scratch *s, const char *w, char *out, size_t cap)
+{
+	size_t l = strlen(w);
+	if (l >= STEM_WORD || !s->stems) {
+		stem_word(s->stemmer, w, l, out, cap);
+		return;
+	}
+	struct stem_entry *e = &s->stems[hr_fnv1a32(HR_FNV32_SEED, w, l) % STEM_CACHE];
+	if (strcmp(e->word, w) != 0) {
+		stem_word(s->stemmer, w, l, out, cap);
+		size_t n = strlen(out);
+		if (n < STEM_WORD) {
+			memcpy(e->word, w, l + 1);
+			memcpy(e->stem, out, n + 1);
+		}
+		return;
+	}
+	size_t n = strlen(e->stem);
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(out, e->stem, n);
 	out[n] = '\0';
 }
 
@@ -624,7 +659,7 @@ static void features_of(const hr_ranker *r, hr_ranker_scratch *s, const char *te
 			 * Herceptin intents tells them apart from the other drugs'. */
 			for (size_t k = 0; k < p->ntok; k++) {
 				char st[TOKEN_MAX];
-				stem(s->stemmer, toks[i + k], st, sizeof(st));
+				stem(s, toks[i + k], st, sizeof(st));
 				if (!(word_class(r, toks[i + k]) & W_STOP))
 					feat_add(s, hash_done(hash_bytes(hash_start('w'), st, strlen(st))),
 					         w * CONCEPT_WORDS);
@@ -632,7 +667,7 @@ static void features_of(const hr_ranker *r, hr_ranker_scratch *s, const char *te
 			i += p->ntok;
 		} else {
 			char st[TOKEN_MAX];
-			stem(s->stemmer, toks[i], st, sizeof(st));
+			stem(s, toks[i], st, sizeof(st));
 			unsigned cls = word_class(r, toks[i]);
 			if (!(cls & W_STOP)) {
 				feat_add_kind(s, hash_done(hash_bytes(hash_start('w'), st, strlen(st))), w,
@@ -851,12 +886,11 @@ void hr_ranker_free(hr_ranker *r)
 	if (!r)
 		return;
 	for (size_t i = 0; i < r->nphrs; i++) {
-		for (size_t k = 0; k < r->phrs[i].ntok; k++)
-			free(r->phrs[i].tok[k]);
 		free(r->phrs[i].tok);
 		free(r->phrs[i].owners);
 	}
 	free(r->phrs);
+	hr_strpool_free(&r->strs);
 	free(r->ents);
 	free(r->intents);
 	hmap_free(&r->exact);
@@ -884,6 +918,7 @@ hr_ranker_scratch *hr_ranker_scratch_new(const hr_ranker *r)
 	if (!s)
 		return NULL;
 	s->stemmer = sb_stemmer_new("english", NULL);
+	s->stems = calloc(STEM_CACHE, sizeof(*s->stems)); /* none: every word stemmed */
 	size_t n = r->nintents > r->nexamples ? r->nintents : r->nexamples;
 	s->scores = calloc(n + 1, sizeof(float));
 	s->best = calloc(r->nintents + 1, sizeof(float));
@@ -902,6 +937,7 @@ void hr_ranker_scratch_free(hr_ranker_scratch *s)
 		return;
 	if (s->stemmer)
 		sb_stemmer_delete(s->stemmer);
+	free(s->stems);
 	free(s->scores);
 	free(s->best);
 	free(s->touched);

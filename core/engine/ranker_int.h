@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "ranker.h"
+#include "util.h"
 
 /* ---- small hash map: 64-bit key -> 32-bit value, open addressing ---- */
 
@@ -61,9 +62,10 @@ struct hr_ranker {
 	size_t nents;
 	struct phr *phrs;
 	size_t nphrs;
-	struct hmap exact;  /* first token -> first phrase of that key (phrase_map) */
-	struct hmap pairs;  /* first two tokens -> first phrase of that key */
-	struct hmap prefix; /* first 1-3 letters of a prefix-only first token -> phrase */
+	struct hr_strpool strs; /* the phrases' words */
+	struct hmap exact;      /* first token -> first phrase of that key (phrase_map) */
+	struct hmap pairs;      /* first two tokens -> first phrase of that key */
+	struct hmap prefix;     /* first 1-3 letters of a prefix-only first token -> phrase */
 	struct intent_info *intents;
 	size_t nintents;
 	struct hmap features; /* feature hash -> index */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ranker_int.h"
+#include "util.h"
 
 /*
  * Training settings, chosen by `herald check --cv` (docs/intents.md,
@@ -313,9 +314,13 @@ static int train_sparse(hr_ranker *r, const struct example *ex, size_t nex, cons
  * question's intent and features, in order. Every worker builds the same
  * content, and most reloads change plugins, not intents; so a build whose
  * input equals one already trained uses that model, read-only, instead of
- * training it again. The input is kept and compared whole: no hash is trusted
- * to tell two inputs apart. Training runs under the lock, so a second worker
- * building the same content waits for the first and shares its result.
+ * training it again. Two inputs are told apart by their sizes and their
+ * SHA-256: a fast hash could let two inputs collide (and a reload would rank
+ * with the wrong model), SHA-256 cannot in practice, and keeping the input
+ * itself to compare whole cost 0.4 MB of an idle worker's 20
+ * (docs/performance.md, thirteenth round). Training runs under the lock, so
+ * a second worker building the same content waits for the first and shares
+ * its result.
  *
  * The list keeps the MODELS_KEPT most recent models (one reference each);
  * each ranker holds one more. Those left at exit stay reachable from here.
@@ -324,9 +329,7 @@ struct model {
 	struct model *next;
 	unsigned refs;
 	size_t nintents, nfeatures, nex, nfi;
-	struct example *ex;
-	uint32_t *fi;
-	float *fw;
+	unsigned char digest[HR_SHA256_LEN]; /* of the input, input_digest() */
 	float *bias;
 	uint32_t *sw_start;
 	uint16_t *sw_intent;
@@ -344,9 +347,6 @@ static struct model *models; /* most recently used first */
 
 static void model_free(struct model *m)
 {
-	free(m->ex);
-	free(m->fi);
-	free(m->fw);
 	free(m->bias);
 	free(m->sw_start);
 	free(m->sw_intent);
@@ -363,20 +363,25 @@ static void model_unref_locked(struct model *m)
 		model_free(m);
 }
 
-static int same_input(const struct model *m, size_t C, size_t F, const struct example *ex, size_t nex,
-                      const uint32_t *fi, const float *fw, size_t nfi)
+/* The digest of a training input: the examples, then the features' indices
+ * and weights (their counts are compared apart, so the bytes cannot shift
+ * between the arrays unseen). */
+static void input_digest(const struct example *ex, size_t nex, const uint32_t *fi, const float *fw,
+                         size_t nfi, unsigned char out[HR_SHA256_LEN])
 {
-	return m->nintents == C && m->nfeatures == F && m->nex == nex && m->nfi == nfi &&
-	       memcmp(m->ex, ex, nex * sizeof(*ex)) == 0 && memcmp(m->fi, fi, nfi * sizeof(*fi)) == 0 &&
-	       memcmp(m->fw, fw, nfi * sizeof(*fw)) == 0;
+	struct hr_sha256 s;
+	hr_sha256_init(&s);
+	hr_sha256_add(&s, ex, nex * sizeof(*ex));
+	hr_sha256_add(&s, fi, nfi * sizeof(*fi));
+	hr_sha256_add(&s, fw, nfi * sizeof(*fw));
+	hr_sha256_end(&s, out);
 }
 
-static void *dup_mem(const void *p, size_t n)
+static int same_input(const struct model *m, size_t C, size_t F, size_t nex, size_t nfi,
+                      const unsigned char digest[HR_SHA256_LEN])
 {
-	void *d = malloc(n ? n : 1);
-	if (d && n)
-		memcpy(d, p, n);
-	return d;
+	return m->nintents == C && m->nfeatures == F && m->nex == nex && m->nfi == nfi &&
+	       memcmp(m->digest, digest, HR_SHA256_LEN) == 0;
 }
 
 static void use_model(hr_ranker *r, struct model *m)
@@ -422,11 +427,12 @@ static int shared_linear(hr_ranker *r, const struct example *ex, size_t nex, con
                          const float *fw, size_t nfi)
 {
 	size_t C = r->nintents, F = r->nfeatures;
+	unsigned char digest[HR_SHA256_LEN];
+	input_digest(ex, nex, fi, fw, nfi, digest);
 	pthread_mutex_lock(&models_lock);
 	struct model **pp = &models, *m;
 	for (m = models; m; pp = &m->next, m = m->next) {
-		if (m->sparse == (r->model == HR_RANKER_SPARSE) &&
-		    same_input(m, C, F, ex, nex, fi, fw, nfi)) {
+		if (m->sparse == (r->model == HR_RANKER_SPARSE) && same_input(m, C, F, nex, nfi, digest)) {
 			*pp = m->next; /* to the front */
 			m->next = models;
 			models = m;
@@ -436,13 +442,8 @@ static int shared_linear(hr_ranker *r, const struct example *ex, size_t nex, con
 		}
 	}
 	int rc = train_model(r, ex, nex, fi, fw);
-	m = rc ? NULL : calloc(1, sizeof(*m));
+	m = rc ? NULL : malloc(sizeof(*m));
 	if (m) {
-		m->ex = dup_mem(ex, nex * sizeof(*ex));
-		m->fi = dup_mem(fi, nfi * sizeof(*fi));
-		m->fw = dup_mem(fw, nfi * sizeof(*fw));
-	}
-	if (m && m->ex && m->fi && m->fw) {
 		/* The ranker's arrays become the model's. */
 		*m = (struct model){.next = models,
 		                    .refs = 1,
@@ -450,9 +451,6 @@ static int shared_linear(hr_ranker *r, const struct example *ex, size_t nex, con
 		                    .nfeatures = F,
 		                    .nex = nex,
 		                    .nfi = nfi,
-		                    .ex = m->ex,
-		                    .fi = m->fi,
-		                    .fw = m->fw,
 		                    .bias = r->bias,
 		                    .sw_start = r->sw_start,
 		                    .sw_intent = r->sw_intent,
@@ -462,6 +460,7 @@ static int shared_linear(hr_ranker *r, const struct example *ex, size_t nex, con
 		                    .by_bias = r->by_bias,
 		                    .sum_ebias = r->sum_ebias,
 		                    .bias_max = r->bias_max};
+		memcpy(m->digest, digest, HR_SHA256_LEN);
 		models = m;
 		use_model(r, m);
 		size_t kept = 0;
@@ -474,13 +473,8 @@ static int shared_linear(hr_ranker *r, const struct example *ex, size_t nex, con
 				pp = &x->next;
 			}
 		}
-	} else if (m) {
-		/* No room to keep it: this ranker owns its own arrays. */
-		free(m->ex);
-		free(m->fi);
-		free(m->fw);
-		free(m);
 	}
+	/* No room to keep it (M is NULL): this ranker owns its own arrays. */
 	pthread_mutex_unlock(&models_lock);
 	return rc;
 }

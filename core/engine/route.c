@@ -747,7 +747,7 @@ static int route_once(hr_engine *e, const struct hr_convo *convo, const char *te
 		const struct hr_candidate *jc =
 		    best_pattern(e, e->scratch_match, &nm, convo, check_plugin, &jp);
 		if (jc && (topic_only ? jc->priority > p->priority : jc->priority >= 0)) {
-			t->match = *e->scratch_match;
+			hr_match_copy(&t->match, e->scratch_match);
 			p = &t->match.candidates[jc - e->scratch_match->candidates];
 			pp = jp;
 			p_strong = 1;
@@ -770,7 +770,7 @@ static int route_once(hr_engine *e, const struct hr_convo *convo, const char *te
 			const struct hr_candidate *oc =
 			    best_pattern(e, e->scratch_match, &nm, convo, check_plugin, &op);
 			if (oc && strong(oc, strlen(e->snorm[i]))) {
-				t->match = *e->scratch_match;
+				hr_match_copy(&t->match, e->scratch_match);
 				p = &t->match.candidates[oc - e->scratch_match->candidates];
 				pp = op;
 				p_strong = 1;

@@ -163,7 +163,11 @@ static const struct facet facets[] = {
              "what does that mean for me", "what does it mean for me", "what does this mean for me",
              "means for me", "mean for me", "explain that again", "explain it again", "say that again",
              "confused", "confusing", "lost me", "too complicated", "too much", "over my head",
-             "in other words", "another way")},
+             "in other words", "another way", "say that simple", "say it simple", "more simple",
+             "make it simple", "simple english", "simple way", "simply please", "easier words", "easy words",
+             "easier way", "easy english", "my english", "english is not", "english isn't", "english isnt",
+             "english is bad", "english not good", "english is poor", "not my first language",
+             "not my native language")},
     /* More than the card said, with nothing named ("what else?", "so what
      * now?"): a topic may answer it with its next most useful detail
      * ("TOPIC.more"); without one, the engine says plainly that the card

@@ -5,12 +5,14 @@
  */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "engine_int.h"
 #include "safety_person.h"
 #include "text.h"
+#include "util.h"
 
 /*
  * A short follow-up can tell danger only with the turn before it: "what is a
@@ -108,6 +110,20 @@ static const char *const played_down[] = {"just a cold",
                                           "feel fine",
                                           "feel better",
                                           "feeling better",
+                                          "getting better",
+                                          "better now",
+                                          "easing",
+                                          "eased",
+                                          "settled",
+                                          "settling",
+                                          "calmed down",
+                                          "going away",
+                                          "still need to call",
+                                          "still have to call",
+                                          "do i need to call",
+                                          "do i have to call",
+                                          "still call",
+                                          "still need to go",
                                           "went down",
                                           "gone now",
                                           "it's gone",
@@ -252,7 +268,19 @@ void en_safety_after_topic(hr_engine *e, const struct hr_convo *convo, const cha
 	 * framed as asked again ("what about ..."), it is calm, and "mine is
 	 * 101" after it can still alert. */
 	const char *frame = "";
-	hr_safety_check_text(e->safety, convo->topic, tl, &alone);
+	if (!e->calm_topics)
+		e->calm_topics = calloc(EN_CALM_TOPICS, sizeof(*e->calm_topics));
+	char *calm = NULL;
+	if (e->calm_topics && tl < HR_TOPIC_MAX)
+		calm = e->calm_topics[hr_fnv1a32(HR_FNV32_SEED, convo->topic, tl) % EN_CALM_TOPICS];
+	if (calm && strncmp(calm, convo->topic, tl) == 0 && calm[tl] == '\0')
+		alone.tier = HR_TIER_NONE;
+	else
+		hr_safety_check_text(e->safety, convo->topic, tl, &alone);
+	if (alone.tier == HR_TIER_NONE && calm && tl) {
+		memcpy(calm, convo->topic, tl);
+		calm[tl] = '\0';
+	}
 	if (alone.tier != HR_TIER_NONE) {
 		char asked[sizeof("what about ") + HR_TOPIC_MAX];
 		int an = snprintf(asked, sizeof(asked), "what about %.*s", (int)tl, convo->topic);

@@ -403,6 +403,17 @@ static const struct deferral prognosis_other = {
     {"Is there support for my family?", "Can I get counselling?",
      "Who can help me cope with worry about the future?"}};
 
+/* The alarm again after a message that plays the sign down or asks to wait
+ * (route_safety.c, "alarm_put_off"): "it's getting better now, do I still
+ * need to call?" is answered yes, with why, before the tier's own lines
+ * (blind patient probe 16: a reaction that eases can come back). */
+static const struct group_reply put_off_reply = {
+    "Yes, please still call. Signs like these can ease and then come back or get worse, so they need "
+    "to be checked even if you feel better now.",
+    "Yes, please still call. Signs like these can ease and then come back or get worse, so they need "
+    "to be checked even if you feel better now.",
+    {NULL, NULL, NULL}};
+
 /* ------------------------------------------------------------------------- */
 /* Replies. */
 
@@ -501,6 +512,8 @@ int hr_safety_reply(const struct hr_safety_result *r, struct hr_answer *a)
 	                   : (enum group)r->group;
 	const struct group_reply *gr =
 	    g != G_NONE && g < ARRAY_SIZE(group_replies) ? &group_replies[g] : NULL;
+	if (!gr && r->tier != HR_TIER_CRISIS && r->rule && strcmp(r->rule, "alarm_put_off") == 0)
+		gr = &put_off_reply;
 
 	int err = hr_answer_set(&a->intent, t->intent);
 	if (err)

@@ -1,6 +1,6 @@
 /*
- * Small helpers every layer needs, written once: FNV-1a hashing, reading a
- * whole file, base64 both ways and a growable string. Plain C, no loop, no
+ * Small helpers every layer needs, written once: FNV-1a hashing, SHA-256,
+ * a string pool, reading a whole file, base64 both ways and a growable string. Plain C, no loop, no
  * network, no Lua.
  */
 #ifndef HERALD_UTIL_H
@@ -45,6 +45,44 @@ static inline uint64_t hr_fnv1a64_str(const char *s)
 {
 	return hr_fnv1a64(HR_FNV64_SEED, s, strlen(s));
 }
+
+/* ---- SHA-256 (FIPS 180-4): where two inputs must be told apart for
+ * certain without keeping both (the ranker's trained models) ---- */
+
+#define HR_SHA256_LEN 32
+
+struct hr_sha256 {
+	uint32_t h[8];
+	uint64_t len;          /* bytes hashed so far */
+	unsigned char blk[64]; /* the block being filled */
+	size_t nblk;
+};
+
+void hr_sha256_init(struct hr_sha256 *s);
+void hr_sha256_add(struct hr_sha256 *s, const void *p, size_t n);
+void hr_sha256_end(struct hr_sha256 *s, unsigned char out[HR_SHA256_LEN]);
+
+/* ---- a string pool: many small strings kept for the life of one owner
+ * (the intents' phrases, patterns and examples; the ranker's phrase words),
+ * packed into blocks without malloc's header and rounding per string
+ * (~15 bytes each over 30,000 strings: docs/performance.md, thirteenth round),
+ * and freed all at once with their owner. Zero-initialise it. ---- */
+
+struct hr_strpool {
+	struct hr_strpool_block *head;
+	char *at;    /* the free end of the newest full-size block */
+	size_t left; /* bytes free there */
+};
+
+/* A copy of S[0..N) and a NUL, or NULL when out of memory. */
+char *hr_strpool_ndup(struct hr_strpool *p, const char *s, size_t n);
+
+static inline char *hr_strpool_dup(struct hr_strpool *p, const char *s)
+{
+	return hr_strpool_ndup(p, s, strlen(s));
+}
+
+void hr_strpool_free(struct hr_strpool *p);
 
 /* ---- whole files ---- */
 

@@ -1,4 +1,5 @@
-/* Unit tests of core/engine/util.c: hashing, whole files, base64, the growable string. */
+/* Unit tests of core/engine/util.c: hashing (FNV-1a, SHA-256), the string pool, whole files, base64, the
+ * growable string. */
 #include "cmocka_prelude.h"
 
 #include <errno.h>
@@ -24,6 +25,92 @@ static void test_fnv1a(void **state)
 	assert_true(hr_fnv1a64(h, "bar", 3) == hr_fnv1a64_str("foobar"));
 	uint32_t g = hr_fnv1a32(HR_FNV32_SEED, "fo", 2);
 	assert_int_equal(hr_fnv1a32(g, "obar", 4), hr_fnv1a32_str("foobar"));
+}
+
+static void hex(const unsigned char *d, size_t n, char *out)
+{
+	for (size_t i = 0; i < n; i++)
+		sprintf(out + 2 * i, "%02x", d[i]);
+}
+
+static void sha256_of(const void *p, size_t n, char out[2 * HR_SHA256_LEN + 1])
+{
+	struct hr_sha256 s;
+	unsigned char d[HR_SHA256_LEN];
+	hr_sha256_init(&s);
+	hr_sha256_add(&s, p, n);
+	hr_sha256_end(&s, d);
+	hex(d, sizeof(d), out);
+}
+
+/* The FIPS 180-4 examples (NIST's "abc" and two-block messages), the empty
+ * string, a million 'a's, and lengths around the padding's edge fed in pieces. */
+static void test_sha256(void **state)
+{
+	(void)state;
+	char out[2 * HR_SHA256_LEN + 1];
+	sha256_of("", 0, out);
+	assert_string_equal(out, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	sha256_of("abc", 3, out);
+	assert_string_equal(out, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	const char *two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+	sha256_of(two, strlen(two), out);
+	assert_string_equal(out, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+	char *mil = malloc(1000000);
+	assert_non_null(mil);
+	memset(mil, 'a', 1000000);
+	sha256_of(mil, 1000000, out);
+	assert_string_equal(out, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+	/* In pieces of every size up to 70, the same digest as whole. */
+	for (size_t len = 50; len <= 130; len++) {
+		char whole[2 * HR_SHA256_LEN + 1], parts[2 * HR_SHA256_LEN + 1];
+		sha256_of(mil, len, whole);
+		for (size_t piece = 1; piece <= 70; piece += 23) {
+			struct hr_sha256 s;
+			unsigned char d[HR_SHA256_LEN];
+			hr_sha256_init(&s);
+			for (size_t at = 0; at < len; at += piece)
+				hr_sha256_add(&s, mil + at, len - at < piece ? len - at : piece);
+			hr_sha256_end(&s, d);
+			hex(d, sizeof(d), parts);
+			assert_string_equal(parts, whole);
+		}
+	}
+	free(mil);
+}
+
+/* Strings of every length, a long one first and others between, all kept
+ * whole until the pool is freed (ASan sees any overrun). */
+static void test_strpool(void **state)
+{
+	(void)state;
+	struct hr_strpool p = {0};
+	enum { N = 3000 };
+	char **kept = calloc(N, sizeof(char *));
+	char *src = malloc(20001);
+	assert_non_null(kept);
+	assert_non_null(src);
+	for (size_t i = 0; i < 20000; i++)
+		src[i] = (char)('a' + i % 26);
+	src[20000] = '\0';
+	size_t lens[N];
+	for (size_t i = 0; i < N; i++) {
+		/* Mostly short, every 97th longer than a quarter block, the first too. */
+		lens[i] = i % 97 == 0 ? 5000 + i : i % 41;
+		kept[i] = hr_strpool_ndup(&p, src, lens[i]);
+		assert_non_null(kept[i]);
+	}
+	for (size_t i = 0; i < N; i++) {
+		assert_int_equal(strlen(kept[i]), lens[i]);
+		assert_memory_equal(kept[i], src, lens[i]);
+	}
+	assert_string_equal(hr_strpool_dup(&p, "herceptin"), "herceptin");
+	hr_strpool_free(&p);
+	hr_strpool_free(&p); /* freeing twice is harmless */
+	assert_string_equal(hr_strpool_dup(&p, ""), "");
+	hr_strpool_free(&p);
+	free(src);
+	free(kept);
 }
 
 /* Writes N bytes of a pattern to a new temporary file; returns its path. */
@@ -141,10 +228,8 @@ static void test_buf(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_fnv1a),
-	    cmocka_unit_test(test_read_file),
-	    cmocka_unit_test(test_base64),
-	    cmocka_unit_test(test_buf),
+	    cmocka_unit_test(test_fnv1a),     cmocka_unit_test(test_sha256), cmocka_unit_test(test_strpool),
+	    cmocka_unit_test(test_read_file), cmocka_unit_test(test_base64), cmocka_unit_test(test_buf),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
