@@ -468,9 +468,31 @@ local ISH_POSITIVE = herald.fixed {
   sources = { "acs-her2", "bco-her2" },
   suggest = { "How is HER2-positive breast cancer treated?", "What is trastuzumab?" },
 }
+-- Both asked at once after a 2+ ("what does equivocal mean, is it positive or not?",
+-- blind probe 16): neither yet; the ISH test decides, and what each result leads to.
+local ISH_EITHER = herald.fixed {
+  text = {
+    "Not yet either way. Equivocal means the IHC score of 2+ sits in between, so the first test cannot say whether the cancer is HER2-positive.",
+    "The ISH test, such as FISH, on the same sample decides. If it shows extra copies of the HER2 gene (amplified), the cancer is HER2-positive and gets HER2 drugs. If not, it is HER2-negative, often called HER2-low, and the plan rests more on the hormone receptors.",
+    "Next step: ask your team when the ISH result will be ready and how you will hear it.",
+  },
+  sources = { "acs-her2", "bco-her2" },
+  suggest = { "What is a FISH test?", "What is HER2-low?", "How is HER2-positive breast cancer treated?" },
+}
+local BOTH_ASKED = { "or not", "or negative", "or positive", "positive or", "negative or", "which is it", "which one is it",
+  "equivocal mean", "mean equivocal", "equivocal actually mean", "does equivocal", "is equivocal" }
+local function either_asked(q)
+  return q:mentions(BOTH_ASKED, " " .. (q.text or "") .. " ")
+end
 for _, topic in ipairs({ "testing.equivocal", "testing.ihc_score" }) do
-  herald.on(topic .. ".negative", function() return ISH_NEGATIVE end)
-  herald.on(topic .. ".positive", function() return ISH_POSITIVE end)
+  herald.on(topic .. ".negative", function(q)
+    if either_asked(q) then return ISH_EITHER end
+    return ISH_NEGATIVE
+  end)
+  herald.on(topic .. ".positive", function(q)
+    if either_asked(q) then return ISH_EITHER end
+    return ISH_POSITIVE
+  end)
 end
 
 -- A test result: a short worry after it ("is that bad?", "so should I be
@@ -513,7 +535,11 @@ local RESULT_WORRY = {
 local SCORE_KIND = { three = "positive", ["3"] = "positive", two = "borderline", ["2"] = "borderline",
   one = "negative", ["1"] = "negative", zero = "negative", ["0"] = "negative" }
 local NEGATIVE_SAID = { "negative", "not amplified", "non-amplified", "her2 low", "her2-low", "1+", "0+" }
+-- "Is a ratio that high worse?" after an ISH result (blind probe 16): the level above the
+-- cut-off, answered by the reports plugin's card on an amplified result.
+local LEVEL_ASKED = { "ratio", "copies", "copy number", "amplification", "signals" }
 local function result_worry(q)
+  if q:mentions(LEVEL_ASKED, " " .. (q.text or "") .. " ") then return herald.hand_over("reports.amplified_worry") end
   local kind = SCORE_KIND[q:slot("ihc_score") or ""]
   if not kind and q.previous == "testing.equivocal" then kind = "borderline" end
   if not kind and q:mentions(NEGATIVE_SAID) then kind = "negative" end

@@ -2,7 +2,7 @@
 -- triple-positive, status changes, stage and grade, and the inheritance premise.
 -- Facts follow the ASCO/CAP HER2 testing guideline as explained by the
 -- American Cancer Society, the National Cancer Institute and Breastcancer.org.
-herald.about { title = "HER2 testing", reviewed = "2026-12-06",
+herald.about { title = "HER2 testing", reviewed = "2026-12-07",
   reviewed_by = "herald content team, from the sources cited (awaiting clinician sign-off)" }
 
 herald.source("acs-her2", { title = "Breast Cancer HER2 Status", publisher = "American Cancer Society",
@@ -429,12 +429,16 @@ end
 -- HER2-low (January 2025, DESTINY-Breast06); with no staining at all it is not.
 herald.source("fda-tdxd-ultralow")
 local TDXD_SAID = { "enhertu", "t-dxd", "tdxd", "t dxd", "deruxtecan", "in her two", "enhurtu", "enhurta" }
+-- Blind probe 16: HER2-0 asked about Enhertu got the HER2-low card, which may suggest
+-- she qualifies; the card now names the three groups the breast approvals cover, each
+-- with its conditions (Enhertu label on DailyMed; FDA notice of January 27, 2025),
+-- and says plainly that a 0 with no staining is not one of them. Also reached from
+-- reports.her2_zero_tdxd (intents/reports.intents).
 local ZERO_TDXD = herald.fixed {
   text = {
-    "An IHC score of 0 can mean two things, so the exact words on your report matter.",
-    "If a few cells show faint staining, the lab may call it HER2-ultralow. For cancer that has spread, feeds on hormones, and has grown after hormone therapy, T-DXd (Enhertu) is FDA-approved for HER2-ultralow, as it is for HER2-low.",
-    "If there is no staining at all, sometimes called HER2-null, T-DXd is not approved for it, and other treatments are used. It is not used for early cancer that is HER2 0.",
-    "Next step: ask your care team whether your report says 0 with faint staining, and whether a second look at the slides or a new biopsy would help.",
+    "An IHC score of 0 can mean two things, so the exact words on your report matter. With no staining at all, sometimes called HER2-0 or HER2-null, T-DXd (Enhertu) is not approved.",
+    "Its FDA approvals in breast cancer cover three groups, each with its own conditions. The first is HER2-positive cancer. The second is HER2-low cancer that has spread, after chemo, or after hormone therapy if it feeds on hormones. The third is HER2-ultralow, a 0 with faint staining in a few cells, in cancer that has spread, feeds on hormones and has grown after hormone therapy.",
+    "HER2 can also differ from one sample to another. Next step: ask your care team whether your report says 0 with faint staining, and whether a second look at the slides or a new biopsy would help.",
   },
   sources = { "fda-tdxd-ultralow", "label-tdxd", "acs-her2" },
   suggest = { "What is HER2-ultralow?", "What is HER2-low?", "Can my HER2 status change?" },
@@ -624,8 +628,23 @@ local PILLS_WITH_HER2 = herald.fixed {
   sources = { "acs-hr", "acs-her2" },
   suggest = { "How long do I take hormone pills?", "What are the side effects of hormone therapy?", "What is triple-positive breast cancer?" },
 }
+-- "Triple positive: is that good or bad?" (blind probe 16): neither, two targets; the
+-- stage says most about what to expect (ACS hormone receptor, HER2 status and stages).
+local GOOD_OR_BAD = { "good", "bad", "worse", "better", "best", "worst", "lucky", "unlucky", "serious", "aggressive", "prognosis",
+  "outlook", "survival", "dangerous", "scary", "deadly" }
+local TRIPLE_GOOD_BAD = herald.fixed {
+  text = {
+    "It is not simply good or bad. Triple-positive cancer has two targets, so two kinds of treatment work against it: HER2 drugs with chemo, and hormone therapy.",
+    "HER2 drugs have greatly improved the outlook for HER2-positive cancer, and cancers with hormone receptors often respond to hormone pills as well.",
+    "What matters most for what to expect is the stage: the size of the tumor and whether it has reached the lymph nodes or other organs. Figures for groups of people cannot predict one person's course.",
+    "Next step: ask your team your stage, and how both parts of treatment fit your plan.",
+  },
+  sources = { "acs-hr", "acs-her2", "acs-stages" },
+  suggest = { "Can I take hormone pills instead of chemo?", "How is early HER2-positive breast cancer treated?", "What are the stages of breast cancer?" },
+}
 herald.on("testing.triple_positive", function(q)
   if q:mentions(HORMONE_PILLS) and q:mentions(HER2_DRUG_SAID) and q:mentions(TOGETHER) then return PILLS_WITH_HER2 end
+  if q:mentions(GOOD_OR_BAD, " " .. (q.text or "") .. " ") then return TRIPLE_GOOD_BAD end
   return TRIPLE_POSITIVE
 end)
 

@@ -4,7 +4,7 @@
 -- Per-drug answers live in plugins/drugs.lua.
 herald.about {
   title = "HER2 treatment",
-  reviewed = "2026-12-06",
+  reviewed = "2026-12-07",
   reviewed_by = "herald content team; Enhertu, later lines and biosimilars from FDA notices (awaiting clinician sign-off)",
 }
 
@@ -484,7 +484,7 @@ herald.on("treatment.trials_named", function(q)
     }, sources = { "ctgov" }, suggest = { "What are clinical trials?", "What is the KATHERINE trial?" } }
 end)
 
-answer("treatment.neoadjuvant", {
+local NEOADJUVANT = herald.fixed({
   text = {
     "Neoadjuvant means treatment given before surgery.",
     "For HER2-positive cancer, it is often chemo with trastuzumab and pertuzumab, such as TCHP. Since May 2026, T-DXd (Enhertu) followed by THP is another option for stage 2 or 3 cancer.",
@@ -495,6 +495,31 @@ answer("treatment.neoadjuvant", {
   sources = { "nci-neoadjuvant", "acs-stage", "fda-tdxd-early" },
   suggest = { "What is TCHP?", "What if there is cancer left after surgery?", "What does adjuvant mean?" },
 })
+-- "Surely it is better to get it out first?" (blind probe 16): the order does not change
+-- survival (EBCTCG meta-analysis of ten trials, Lancet Oncol 2018; Cochrane review, checked
+-- with search 2026-12-07); drugs first can shrink the tumor, and what surgery finds
+-- guides the drug after it (KATHERINE).
+src("ebctcg-neoadjuvant", "Long-term outcomes for neoadjuvant versus adjuvant chemotherapy in early breast cancer (EBCTCG), Lancet Oncol 2018",
+  "The Lancet Oncology", "https://doi.org/10.1016/S1470-2045(17)30777-5")
+local OUT_FIRST = { "out first", "surgery first", "operation first", "operate first", "cut it out", "cut out first",
+  "remove it first", "removed first", "take it out", "taken out", "get it out", "got it out", "get rid of it first",
+  "surely better", "wouldn't it be better", "wouldnt it be better", "isn't it better", "isnt it better",
+  "better to have surgery", "better to operate", "why not surgery", "why not operate", "rather have surgery",
+  "rather have the surgery", "straight to surgery", "surgery straight away", "surgery right away" }
+local SURGERY_FIRST = herald.fixed({
+  text = {
+    "It is natural to want the cancer out right away. For HER2-positive cancer that is larger or has reached the lymph nodes, starting with the drugs is usually the better order.",
+    "Large studies found the same survival whether the same chemo came before or after surgery. Given first, the drugs start at once on any cells that may have spread, and they can shrink the tumor, so the operation may be smaller.",
+    "Surgery then shows how well the drugs worked. If no cancer is left, that is a very good sign. If some is left, the drug after surgery is changed to lower the chance of the cancer coming back.",
+    "Next step: ask your team why this order fits your cancer.",
+  },
+  sources = { "ebctcg-neoadjuvant", "nci-neoadjuvant", "pub-katherine" },
+  suggest = { "What if the tumor does not shrink before surgery?", "What if there is cancer left after surgery?", "What is a pCR?" },
+})
+herald.on("treatment.neoadjuvant", function(q)
+  if q:mentions(OUT_FIRST) then return SURGERY_FIRST end
+  return NEOADJUVANT
+end)
 
 answer("treatment.adjuvant", {
   text = {
@@ -524,15 +549,26 @@ local RESIDUAL = {
 local BEFORE_POS = { "3+", "3 +", "three plus", "her2 positive", "her2-positive", "her2+", "was positive", "were positive" }
 local AFTER_LOWER = { "1+", "1 +", "one plus", "ihc 0", "score 0", "her2 0", "negative", "her2 low", "her2-low", "lower" }
 local LOWER_LINE = "A lower HER2 score on the cancer that was left is not rare after HER2 drugs. It does not make the cancer HER2-low: the drug after surgery is picked from the positive biopsy taken before treatment, and your team reads both reports together."
+-- "I feel like I failed" (blind probe 16): said first, before the facts.
+local FAILED_FELT = { "i failed", "i've failed", "ive failed", "a failure", "i fail", "my fault", "my body failed",
+  "let everyone down", "let my family down", "let them down", "she failed", "he failed" }
+local YP_LEFT_LINE = "On the report, y means the tissue was checked after treatment given before surgery, and p means a pathologist measured it. A T number above 0 means some invasive cancer was left in the breast, and an N number above 0 means some was found in the lymph nodes."
+local NOT_FAILED_LINE = "You did not fail, and neither did your treatment. How much cancer is left is not something you control."
 herald.on("treatment.residual", function(q)
   local text = { table.unpack(RESIDUAL) }
+  if q:mentions(FAILED_FELT) then table.insert(text, 1, NOT_FAILED_LINE) end
+  local sources = { "label-tdm1", "ct-db05", "fda-tdxd-early" }
+  if q:mentions({ "ypt", "ypn", "yp t", "yp n" }) then
+    table.insert(text, 1, YP_LEFT_LINE)
+    sources[#sources + 1] = "komen-path-neoadjuvant"
+  end
   if q:mentions(BEFORE_POS) and q:mentions(AFTER_LOWER) then table.insert(text, 2, LOWER_LINE) end
-  return { text = text, sources = { "label-tdm1", "ct-db05", "fda-tdxd-early" },
+  return { text = text, sources = sources,
     suggest = { "What are the side effects of Kadcyla?", "How is Kadcyla given?", "What is pCR?" },
     remember = { drug = "t_dm1", topic = "drug" } }
 end)
 
-answer("treatment.pcr", {
+local PCR = herald.fixed({
   text = {
     "A pathologic complete response (pCR) means no invasive cancer was found at surgery, after treatment given before surgery.",
     "It is a very good sign, linked with a lower chance of the cancer coming back.",
@@ -542,6 +578,20 @@ answer("treatment.pcr", {
   sources = { "nci-neoadjuvant", "label-tdm1", "fda-tdxd-early" },
   suggest = { "What if there is cancer left after surgery?", "What is neoadjuvant therapy?", "How long do I take Herceptin for?" },
 })
+-- "ypT0 ypN0" pasted from the report (blind probe 16): what the letters say, then the
+-- card (Komen, Understanding your pathology report after neoadjuvant therapy: y is after
+-- treatment before surgery, p is measured by the pathologist; checked 2026-12-07).
+src("komen-path-neoadjuvant", "Understanding Your Pathology Report After Neoadjuvant Therapy", "Susan G. Komen",
+  "https://www.komen.org/breast-cancer/diagnosis/pathology-reports/reading-your-pathology-report/")
+local YP_SAID = { "ypt0", "ypn0", "ypt 0", "ypn 0", "yp t0", "yp n0", "ypt0/is", "yptis", "ypt is" }
+local YP_LINE = "On the report, y means the tissue was checked after treatment given before surgery, and p means a pathologist measured it. T0 means no invasive cancer was left in the breast, and N0 means none in the lymph nodes that were checked."
+herald.on("treatment.pcr", function(q)
+  if not q:mentions(YP_SAID) then return PCR end
+  local text = { YP_LINE }
+  for _, line in ipairs(PCR.text) do text[#text + 1] = line end
+  return { text = text, sources = { "komen-path-neoadjuvant", "nci-neoadjuvant", "label-tdm1", "fda-tdxd-early" },
+    suggest = PCR.suggest }
+end)
 
 answer("treatment.surgery", {
   text = {
@@ -696,7 +746,28 @@ end)
 src("nci-men", "Male Breast Cancer Treatment (PDQ), Patient Version", "National Cancer Institute",
   "https://www.cancer.gov/types/breast/patient/male-breast-treatment-pdq")
 local HORMONE_MEN_LINE = "For men, tamoxifen is the usual hormone pill. An aromatase inhibitor, such as letrozole, works less well alone in men and is given with a shot that stops the testes making hormones."
+-- ER-low (1 to 10 percent of cells) told in a sentence of its own before a question
+-- about hormone pills ("er 4%. will tamoxifen help?"): the ER-low card (blind probe 16).
+local ER_LOW_SAID = { "er low", "er-low", "low er ", "low er-", "weakly er", "er weakly", "weak er ", "er weak",
+  "estrogen receptor low", "oestrogen receptor low", "low estrogen receptor", "low oestrogen receptor" }
+local function er_low(q)
+  if q:mentions(ER_LOW_SAID) then return true end
+  local m = " " .. (q.message or "") .. " "
+  -- "er 5%", "ER is only 4 percent": a few words at most between the receptor and its number
+  for _, word in ipairs({ "er", "estrogen receptor", "oestrogen receptor", "estrogen", "oestrogen" }) do
+    for gap, pct in m:gmatch("[^%w]" .. word .. "([^%d%.]*)(%d+)%s*%%") do
+      local n = tonumber(pct)
+      if #gap <= 16 and n and n >= 1 and n <= 10 then return true end
+    end
+    for gap, pct in m:gmatch("[^%w]" .. word .. "([^%d%.]*)(%d+)%s*per%s*cent") do
+      local n = tonumber(pct)
+      if #gap <= 16 and n and n >= 1 and n <= 10 then return true end
+    end
+  end
+  return false
+end
 herald.on("treatment.hormone_therapy", function(q)
+  if er_low(q) then return herald.hand_over("reports.er_low") end
   if q:about_a_man() then
     local text = {}
     for i, line in ipairs(HORMONE.text) do text[i] = line end
@@ -900,8 +971,16 @@ herald.on("treatment.overview", function(q)
   return OVERVIEW
 end)
 
+-- A hormone pill alone in place of chemo, no HER2 drug named ("is tamoxifen on its own
+-- enough without chemo?", blind probe 16): hormone therapy is added, not swapped in.
+local PILL_ALONE = { "instead", "alone", "on its own", "by itself", "enough", "only", "just", "rather than" }
+local HER2_DRUG_NAMED = { "herceptin", "trastuzumab", "phesgo", "perjeta", "pertuzumab", "kadcyla", "hylecta", "her2 drug" }
 herald.on("treatment.chemo_needed", function(q)
   if q:mentions(REAL_TREATMENT) and q:mentions(PILL_SAID) then return herald.hand_over("drug.her2_with_pill") end
+  if q:mentions(PILL_SAID) and q:mentions(PILL_ALONE) and not q:mentions(HER2_DRUG_NAMED) and not q:mentions(OLDER)
+      and not told_older_age(q) then
+    return herald.hand_over("treatment.hormone_instead")
+  end
   if q:mentions(WEEKLY_WORDS) and q:mentions(TAXOL_WORDS) and not q:mentions(NEED_ASKED) then
     return { text = WEEKLY_TH, sources = { "apt", "label-trastuzumab", "acs-chemo" },
       suggest = { "What are the side effects of paclitaxel?", "How long do I take Herceptin for?", "What is Herceptin?" } }
@@ -948,4 +1027,108 @@ answer("treatment.other_bc_drugs", {
   },
   sources = { "acs-targeted", "nci-pdq", "patina" },
   suggest = { "How is HER2-positive breast cancer treated?", "What does triple positive mean?", "Are there clinical trials for HER2-positive breast cancer?" },
+})
+
+-- --- Plans questioned (blind probe 16, 2026-12-07) --------------------------------------
+herald.source("label-pertuzumab")
+herald.source("label-goserelin")
+-- BCIRG-006 (NEJM 2011): TCH and AC-T with trastuzumab, no significant difference in
+-- disease-free or overall survival; fewer heart failure and low white counts with TCH
+-- (checked with search 2026-12-07).
+src("pub-bcirg006", "Adjuvant Trastuzumab in HER2-Positive Breast Cancer (BCIRG-006), N Engl J Med 2011",
+  "New England Journal of Medicine", "https://doi.org/10.1056/NEJMoa0910383")
+-- APHINITY at 6 years (JCO 2021, ESMO summary, checked with search 2026-12-07): invasive
+-- disease-free survival 91% vs 88% overall; node-positive 88% vs 83%; no benefit seen in
+-- the node-negative group.
+src("esmo-aphinity-6y", "Adjuvant pertuzumab, trastuzumab and chemotherapy after 6 years in the APHINITY study",
+  "European Society for Medical Oncology",
+  "https://www.esmo.org/oncology-news/efficacy-and-safety-of-adjuvant-pertuzumab-trastuzumab-and-chemotherapy-after-6-years-median-follow-up-in-the-aphinity-study")
+-- SOFT and TEXT (NEJM 2014, NEJM 2018; JCO 2023, 13 years): exemestane with ovarian
+-- suppression lowered recurrence against tamoxifen with ovarian suppression (12-year
+-- disease-free survival 4.6 points higher), overall survival about the same; tamoxifen
+-- alone stays right for some lower-risk women (checked with search 2026-12-07).
+src("pub-soft-text", "Adjuvant Exemestane with Ovarian Suppression in Premenopausal Breast Cancer (TEXT and SOFT), N Engl J Med 2014",
+  "New England Journal of Medicine", "https://www.nejm.org/doi/10.1056/NEJMoa1404037")
+src("pub-soft-text-13y", "Adjuvant Exemestane With Ovarian Suppression in Premenopausal Breast Cancer: Long-Term Follow-Up of the Combined TEXT and SOFT Trials (J Clin Oncol 2023)",
+  "Mayo Clinic (publication record)", "https://mayoclinic.pure.elsevier.com/en/publications/adjuvant-exemestane-with-ovarian-suppression-in-premenopausal-bre-2")
+-- Imaging cannot confirm a pathologic complete response; surgery is the only reliable
+-- way, and leaving surgery out is studied in trials (JAMA Netw Open pilot trial 2021;
+-- Breast Cancer Research review 2016; checked with search 2026-12-07).
+src("pcr-imaging-trial", "Accuracy of MRI-guided biopsy for pathologic complete response after neoadjuvant chemotherapy (pilot trial, 2021)",
+  "PubMed Central, US National Library of Medicine", "https://pmc.ncbi.nlm.nih.gov/articles/PMC7811182")
+src("bcr-omit-surgery", "Selective elimination of breast cancer surgery in exceptional responders: historical perspective and current trials (2016)",
+  "Breast Cancer Research", "https://breast-cancer-research.biomedcentral.com/articles/10.1186/s13058-016-0684-6")
+
+answer("treatment.hormone_instead", {
+  text = {
+    "No. When the cancer is both hormone receptor-positive and HER2-positive, hormone therapy is added to the plan, not swapped in for the rest of it.",
+    "Chemo with HER2 drugs, such as trastuzumab (Herceptin) and often pertuzumab (Perjeta), treats the HER2 side of the cancer. Hormone pills only block estrogen, so alone they leave that side untreated. The pills usually start after chemo and go on for 5 to 10 years.",
+    "For a very small tumor, or for someone older or frail, the team may suggest a lighter plan, such as a HER2 drug with a hormone pill. That is a choice to make with your team.",
+    "Next step: ask your team what each part of your plan is for, and whether a lighter plan is an option for you.",
+  },
+  sources = { "acs-hormone", "acs-targeted", "nccn-invasive" },
+  suggest = { "Is chemotherapy always needed with HER2 therapy?", "What is triple-positive breast cancer?", "How long do I take hormone pills?" },
+})
+
+local REGIMEN_COMPARE = herald.fixed({
+  text = {
+    "Both are standard plans for early HER2-positive breast cancer. Both give about a year of HER2 drugs in all.",
+    "AC-TH starts with two chemo drugs, doxorubicin and cyclophosphamide (AC). Then comes a taxane with trastuzumab (Herceptin), sometimes with pertuzumab too. TCHP gives docetaxel and carboplatin with trastuzumab and pertuzumab (Perjeta) at the same time. It has no doxorubicin.",
+    "In a large trial, a plan with carboplatin and a plan with AC worked about as well as each other. The carboplatin plan caused fewer heart problems. That is one reason plans like TCHP are used more often today.",
+    "The choice depends on your stage, your heart and your other health. Next step: ask your team why they chose your plan.",
+  },
+  sources = { "pub-bcirg006", "acs-chemo", "acs-targeted" },
+  suggest = { "What is TCHP?", "What are the side effects of TCHP?", "What is AC-TH?" },
+})
+-- Weekly paclitaxel with trastuzumab set against a bigger plan: the lighter plan for small,
+-- node-negative tumors (APT), which the small-tumor card explains.
+local WEEKLY_SAID = { "weekly", "only taxol", "just taxol", "only paclitaxel", "just paclitaxel", "12 weeks", "twelve weeks",
+  " th ", " t-h ", " aph ", " apt " }
+herald.on("treatment.regimen_compare", function(q)
+  if q:mentions(WEEKLY_SAID, " " .. (q.message or "") .. " ") then return herald.hand_over("basics.small_tumor") end
+  return REGIMEN_COMPARE
+end)
+
+answer("treatment.no_shrink", {
+  text = {
+    "Most tumors shrink with treatment before surgery, and your team checks yours along the way, by exam and sometimes with scans.",
+    "If it is not shrinking, or grows, the team can change the drugs or move the surgery sooner. The months are not lost: the drugs also work on any cancer cells that may have spread, which is what lowers the chance of the cancer coming back. In large studies, the same chemo gave the same survival before or after surgery.",
+    "What surgery finds also guides the next step. If some cancer is left, a different drug, such as T-DM1 (Kadcyla), is given after surgery.",
+    "Next step: ask your team how they will check your response, and what happens if it is slow.",
+  },
+  sources = { "ebctcg-neoadjuvant", "nci-neoadjuvant", "pub-katherine" },
+  suggest = { "What if there is cancer left after surgery?", "What is a pCR?", "How do they know if treatment is working?" },
+})
+
+answer("treatment.skip_surgery", {
+  text = {
+    "No. A clear MRI or scan after treatment is very good news, but scans cannot see small groups of cancer cells.",
+    "Only surgery shows whether any cancer is left, when a pathologist looks at the removed tissue under a microscope. No cancer left is called a complete response, or pCR. What surgery finds also decides the drug after it: if some cancer is left, the HER2 drug is usually changed.",
+    "Leaving out surgery after a very good response is being studied, but only in clinical trials for now.",
+    "Next step: ask your team what your scan showed, and how it shapes your surgery.",
+  },
+  sources = { "pcr-imaging-trial", "bcr-omit-surgery", "nci-neoadjuvant" },
+  suggest = { "What is a pCR?", "What if there is cancer left after surgery?", "Lumpectomy or mastectomy?" },
+})
+
+answer("treatment.pertuzumab_adds", {
+  text = {
+    "Pertuzumab (Perjeta) is a second HER2 antibody. It grabs a different part of HER2 than trastuzumab (Herceptin) does, so together they block HER2 more fully.",
+    "After surgery, the APHINITY trial added pertuzumab to trastuzumab and chemo for a year. Overall it lowered the chance of the cancer coming back by a small amount. The gain was clearest when cancer was in the lymph nodes: after 6 years, about 88 in 100 of those people were free of cancer with it, against 83 in 100 without. When the nodes were clear, no added benefit was seen.",
+    "It adds side effects too, most of all diarrhea. These figures are estimates from groups of people and cannot predict one person's course.",
+    "Next step: ask your team what pertuzumab would add in your case.",
+  },
+  sources = { "pub-aphinity", "esmo-aphinity-6y", "label-pertuzumab" },
+  suggest = { "What are the side effects of Perjeta?", "What does node negative mean?", "What is Phesgo?" },
+})
+
+answer("treatment.ofs_ai", {
+  text = {
+    "Before menopause, the ovaries make most of the body's estrogen. If the risk of the cancer coming back is higher, teams often stop the ovaries, most often with monthly shots such as goserelin (Zoladex). Then they add a hormone pill.",
+    "Two trials, SOFT and TEXT, tested this. Ovary shots with exemestane, an aromatase inhibitor, kept the cancer away better than ovary shots with tamoxifen. After 12 years, about 5 more women in 100 were free of breast cancer with exemestane. Overall survival was about the same.",
+    "Both pairs bring menopause symptoms. Exemestane adds joint aches and bone loss, and it only works here because the ovaries are switched off. Women at lower risk may do well with tamoxifen alone.",
+    "Next step: ask your team about your own risk and which pair they suggest.",
+  },
+  sources = { "pub-soft-text", "pub-soft-text-13y", "acs-hormone", "label-goserelin" },
+  suggest = { "What is ovarian suppression?", "What are hormone therapy side effects?", "Tamoxifen or aromatase inhibitor?" },
 })
